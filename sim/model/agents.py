@@ -1,0 +1,95 @@
+"""The model's agents: states, outside powers and armed groups (Mesa agents).
+
+Agents hold what changes during a run (forces left, casualties, regime, deployments present,
+insurgent strength per country). Decisions are taken by the model's phases, which read the
+agents; organisations and pacts are data, not agents (DESIGN §3).
+"""
+
+from __future__ import annotations
+
+import mesa
+
+from sim.model.insurgency import carrying_capacity, insurgent_day
+from sim.model.world import ActorSpec
+from sim.scenario.vocabulary import Regime
+
+
+class Actor(mesa.Agent):
+    """Common to every actor: its spec, forces, casualties and its record of obligations."""
+
+    def __init__(self, model: mesa.Model, spec: ActorSpec):
+        super().__init__(model)
+        self.spec = spec
+        self.id = spec.id
+        self.forces = spec.forces
+        self.casualties = 0.0
+        self.honoured = 0
+        self.obligations = 0
+
+    @property
+    def reputation(self) -> float:
+        """Share of obligations honoured so far, with a prior of one honoured in two."""
+        return (self.honoured + 1) / (self.obligations + 2)
+
+    @property
+    def deployable(self) -> float:
+        """Forces that can be sent beyond home defence."""
+        return self.forces * self.spec.deployable_share
+
+
+class State(Actor):
+    """A sovereign state: forces at home, at fronts, and on counter-insurgency."""
+
+    def __init__(self, model: mesa.Model, spec: ActorSpec):
+        super().__init__(model, spec)
+        self.regime = spec.regime or Regime.CIVILIAN
+        self.baseline_forces = spec.forces
+        self.support_received = 0.0  # forces lent by partners for counter-insurgency
+
+
+class Power(Actor):
+    """An outside power: forces deployed in host states, arriving and leaving on dates."""
+
+    def __init__(self, model: mesa.Model, spec: ActorSpec):
+        super().__init__(model, spec)
+        self.present: dict[str, float] = {}
+
+    @property
+    def deployable(self) -> float:
+        """An outside power fights with what it has in the region."""
+        return sum(self.present.values())
+
+    def sync_forces(self) -> None:
+        """Forces are what is deployed in the region."""
+        self.forces = sum(self.present.values())
+
+
+class ArmedGroup(Actor):
+    """A non-state armed group with fighters in several countries."""
+
+    def __init__(self, model: mesa.Model, spec: ActorSpec):
+        super().__init__(model, spec)
+        self.strength = {country: spec.forces * share for country, share in spec.operates_in}
+        self.start_strength = dict(self.strength)
+        self.capacity: dict[str, float] = {}
+
+    def set_capacity(self, growth: float, suppression: float) -> None:
+        """Carrying capacity per country, so that the start is the equilibrium."""
+        self.capacity = {
+            c: carrying_capacity(s, growth, suppression) for c, s in self.start_strength.items()
+        }
+
+    def grow(
+        self, growth: float, suppression: float, effort: dict[str, float], shocks: list[float]
+    ) -> None:
+        """One day of logistic growth against each country's counter-insurgency effort."""
+        for (country, strength), shock in zip(self.strength.items(), shocks, strict=True):
+            self.strength[country] = insurgent_day(
+                strength,
+                self.capacity[country],
+                growth,
+                suppression,
+                effort.get(country, 1.0),
+                shock,
+            )
+        self.forces = sum(self.strength.values())

@@ -1,0 +1,55 @@
+"""Lanchester square-law attrition: pure functions over the two sides of a front.
+
+With aimed fire each side loses in proportion to the other's effective strength:
+dA/dt = -beta B and dB/dt = -alpha A, whose invariant is alpha A^2 - beta B^2 (Lanchester's
+square law; domain brief §9.6). Each day is integrated exactly with that day's coefficients
+(which carry the daily noise and the effectiveness multipliers), so with the noise off the
+model follows the closed-form solution.
+"""
+
+from __future__ import annotations
+
+import math
+
+
+def square_law_day(
+    a: float, b: float, alpha: float, beta: float, dt: float = 1.0
+) -> tuple[float, float]:
+    """Strengths of both sides after ``dt`` days of square-law fighting (exact, floored at 0).
+
+    Args:
+        a: effective strength of side A at the start of the day.
+        b: effective strength of side B at the start of the day.
+        alpha: casualties A inflicts per day per unit of A's strength.
+        beta: casualties B inflicts per day per unit of B's strength.
+        dt: length of the step in days.
+    """
+    if a <= 0 or b <= 0 or alpha <= 0 or beta <= 0:
+        return max(a, 0.0), max(b, 0.0)
+    k = math.sqrt(alpha * beta)
+    c, s = math.cosh(k * dt), math.sinh(k * dt)
+    new_a = a * c - math.sqrt(beta / alpha) * b * s
+    new_b = b * c - math.sqrt(alpha / beta) * a * s
+    if new_a < 0 or new_b < 0:
+        # One side is annihilated within the day: the survivor keeps what the invariant allows.
+        if alpha * a * a > beta * b * b:
+            return math.sqrt(a * a - (beta / alpha) * b * b), 0.0
+        return 0.0, math.sqrt(max(b * b - (alpha / beta) * a * a, 0.0))
+    return new_a, new_b
+
+
+def square_law_closed_form(
+    a0: float, b0: float, alpha: float, beta: float, t: float
+) -> tuple[float, float]:
+    """The closed-form square-law solution at time ``t`` (before either side is annihilated)."""
+    k = math.sqrt(alpha * beta)
+    a = a0 * math.cosh(k * t) - math.sqrt(beta / alpha) * b0 * math.sinh(k * t)
+    b = b0 * math.cosh(k * t) - math.sqrt(alpha / beta) * a0 * math.sinh(k * t)
+    return a, b
+
+
+def win_chance(own: float, enemy: float) -> float:
+    """Square-law odds: own^2 / (own^2 + enemy^2), the share of fighting strength."""
+    if own <= 0:
+        return 0.0
+    return own * own / (own * own + enemy * enemy)

@@ -1,0 +1,97 @@
+"""The per-replicate summary, computed from records and series by pure functions.
+
+Yes/no outcomes are true/false columns whose names say what they mean; durations are in days,
+forces and casualties in personnel. ``SUMMARY_COLUMNS`` lists them with their meaning, for
+tables, the CSV header and the docs.
+"""
+
+from __future__ import annotations
+
+from sim.model.records import Record, RecordKind, Response, Series
+
+SUMMARY_COLUMNS: dict[str, str] = {
+    "threat_carried_out": "a threatened attack was carried out (by decision or as scheduled)",
+    "attack_day": "day of the first war's start, counted from the scenario's start (-1: none)",
+    "ecowas_attacked": "ECOWAS, or states acting for it, started a war",
+    "aes_entered": "an AES member entered a war to help another state",
+    "aes_members_entered": "number of AES members that entered a war to help another state",
+    "war_occurred": "at least one war was fought",
+    "wars": "number of wars fought",
+    "max_belligerents": "largest number of belligerents on any day",
+    "war_days": "days the first war lasted (to its end or to the horizon)",
+    "first_war_outcome": "how the first war ended: attackers_won, defenders_won, mediated, ceasefire, ongoing, none",
+    "casualties": "military casualties of all actors, in personnel",
+    "obligations_triggered": "obligations created by clauses brought into play",
+    "obligations_honoured": "obligations honoured as the clause asks",
+    "obligations_partial": "obligations answered with non-military help only",
+    "obligations_abstained": "obligations not answered (including failed votes)",
+    "rebellion": "an armed rebellion was declared in some state",
+    "insurgent_strength_change": "relative change in armed groups' total strength from start to horizon",
+    "counterinsurgency_lost": "mean share of counter-insurgency effort lost to wars, over days and states",
+}
+
+
+def summarise(
+    records: list[Record],
+    series: Series,
+    *,
+    organisation_members: dict[str, list[str]],
+    counterinsurgency_lost: float,
+) -> dict[str, object]:
+    """The summary row of one replicate.
+
+    Args:
+        records: the run's event records.
+        series: the run's daily series.
+        organisation_members: members of each organisation at the start (to say who is AES or
+            ECOWAS).
+        counterinsurgency_lost: mean share of counter-insurgency effort lost (from the model).
+    """
+    aes = set(organisation_members.get("AES", []))
+    ecowas = set(organisation_members.get("ECOWAS", []))
+    wars = [r for r in records if r.kind is RecordKind.WAR_STARTED]
+    ended = {r.get("war"): r for r in records if r.kind is RecordKind.WAR_ENDED}
+    decided = any(r.kind is RecordKind.ATTACK_DECIDED for r in records)
+    scheduled_after_threat = bool(wars) and any(r.kind is RecordKind.THREAT for r in records)
+    entries = [r for r in records if r.kind is RecordKind.ENTERED_WAR]
+    aes_entered = sorted({r.actor for r in entries if r.actor in aes})
+    responses = [r for r in records if r.kind in (RecordKind.RESPONSE, RecordKind.VOTE)]
+    counts = {resp: sum(r.get("response") == resp.value for r in responses) for resp in Response}
+    first = wars[0] if wars else None
+    if first is None:
+        war_days, outcome = 0, "none"
+    elif first.get("war") in ended:
+        war_days, outcome = (
+            ended[first.get("war")].get("days"),
+            ended[first.get("war")].get("outcome"),
+        )
+    else:
+        war_days, outcome = series.wars.shape[0] - 1 - first.day, "ongoing"
+    strength = series.strength.sum(axis=1) if series.strength.size else None
+    change = (
+        float(strength[-1] / strength[0] - 1.0) if strength is not None and strength[0] > 0 else 0.0
+    )
+    return {
+        "threat_carried_out": bool(decided or scheduled_after_threat),
+        "attack_day": first.day if first else -1,
+        "ecowas_attacked": any(
+            r.actor == "ECOWAS"
+            or (set(r.get("attackers", [])) & ecowas and r.actor in ecowas | {"ECOWAS"})
+            for r in wars
+        ),
+        "aes_entered": bool(aes_entered),
+        "aes_members_entered": len(aes_entered),
+        "war_occurred": bool(wars),
+        "wars": len(wars),
+        "max_belligerents": int(series.belligerents.max()) if series.belligerents.size else 0,
+        "war_days": int(war_days),
+        "first_war_outcome": outcome,
+        "casualties": float(round(series.casualties[-1].sum(), 1)),
+        "obligations_triggered": sum(r.kind is RecordKind.OBLIGATION for r in records),
+        "obligations_honoured": counts[Response.HONOURED],
+        "obligations_partial": counts[Response.PARTIAL],
+        "obligations_abstained": counts[Response.ABSTAINED],
+        "rebellion": any(r.kind is RecordKind.REBELLION for r in records),
+        "insurgent_strength_change": round(change, 6),
+        "counterinsurgency_lost": round(counterinsurgency_lost, 6),
+    }

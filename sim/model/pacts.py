@@ -1,0 +1,216 @@
+"""The pact engine: matching what happens against every clause in force.
+
+Nothing here knows any particular pact. A :class:`Trigger` (an aggression, an attack on forces
+abroad, a rebellion, a coup) is matched against each clause of each pact in force on that day;
+a clause applies when its casus foederis matches the trigger and the victim is a party it
+protects. It then creates obligations: for each obliged actor (or, under a voting rule, for
+the body that votes), what to do, toward whom, under which article, by which day.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from sim.model.decisions import ACTION_COST
+from sim.scenario.facts import Clause, Organisation, Pact
+from sim.scenario.vocabulary import CasusFoederis, DecisionRule, MembershipStatus, Obliged
+
+VOTING_RULES = {DecisionRule.UNANIMITY, DecisionRule.MAJORITY, DecisionRule.TWO_THIRDS}
+
+
+@dataclass(frozen=True)
+class Trigger:
+    """Something that may bring clauses into play.
+
+    Attributes:
+        kind: the casus foederis it is (``AGGRESSION`` also matches clauses on aggression
+            between members when both sides are parties).
+        victim: the state attacked, rebelled against or overthrown.
+        offenders: the actors on the other side (the attackers, the armed group, or for a coup
+            the state itself, now ruled by a junta).
+        war: the id of the war it belongs to, if any.
+        cause: index of the record that produced it (for explanations).
+    """
+
+    kind: CasusFoederis
+    victim: str
+    offenders: tuple[str, ...]
+    day: int
+    war: int | None = None
+    cause: int | None = None
+    label: str = ""
+
+
+@dataclass
+class Obligation:
+    """What one obliged actor (or voting body) owes, under which clause, by which day."""
+
+    pact: str
+    clause: Clause
+    obliged: str
+    victim: str
+    offenders: tuple[str, ...]
+    due: int
+    trigger: Trigger
+    also_under: list[str] = field(default_factory=list)
+    record: int | None = None
+
+    @property
+    def collective(self) -> bool:
+        """Decided by a vote of the members of a body rather than by one actor."""
+        return self.clause.decision in VOTING_RULES
+
+
+class Memberships:
+    """Who belongs to which organisation, in good standing, on a given day.
+
+    Starts from the fact base's dated memberships and suspensions; scenario events and
+    sanctions decided in the run override them from the day they happen.
+    """
+
+    def __init__(self, organisations: dict[str, Organisation]):
+        self.organisations = organisations
+        self.changes: dict[tuple[str, str], MembershipStatus] = {}
+
+    def change(self, organisation: str, state: str, status: MembershipStatus) -> None:
+        """Record a change of standing that holds from now on."""
+        self.changes[(organisation, state)] = status
+
+    def active(self, organisation: str, day: dt.date) -> list[str]:
+        """Members in good standing on ``day``."""
+        org = self.organisations.get(organisation)
+        if org is None:
+            return []
+        members = org.active_members(day)
+        for (org_id, state), status in self.changes.items():
+            if org_id != organisation:
+                continue
+            if status in (MembershipStatus.SUSPENDED, MembershipStatus.WITHDRAWN):
+                members = [m for m in members if m != state]
+            elif state not in members:
+                members = [*members, state]
+        return members
+
+
+class PactBook:
+    """The pacts of a run and their standing: in force, suspended, withdrawals under notice."""
+
+    def __init__(self, pacts: dict[str, Pact], memberships: Memberships, start: dt.date):
+        self.pacts = pacts
+        self.memberships = memberships
+        self.start = start
+        self.signed_on: dict[str, dt.date] = {}
+        self.suspended: set[str] = set()
+        self.withdrawals: dict[tuple[str, str], dt.date] = {}
+
+    def in_force(self, pact_id: str, day: dt.date) -> bool:
+        """Whether the pact binds its parties on ``day``."""
+        pact = self.pacts[pact_id]
+        begins = self.signed_on.get(pact_id, pact.starts())
+        if day < begins or pact_id in self.suspended:
+            return False
+        return pact.ended is None or day < pact.ended
+
+    def parties(self, pact_id: str, day: dt.date) -> list[str]:
+        """The parties bound on ``day``, less those whose withdrawal has taken effect."""
+        pact = self.pacts[pact_id]
+        if pact.parties.organisation is not None:
+            members = self.memberships.active(pact.parties.organisation, day)
+        else:
+            members = list(pact.parties.states or [])
+        return [m for m in members if not (self.withdrawals.get((pact_id, m), dt.date.max) <= day)]
+
+    def withdraw(self, pact_id: str, state: str, notice_given: dt.date) -> dt.date:
+        """Register notice of withdrawal; return the day it takes effect."""
+        days = self.pacts[pact_id].withdrawal_notice_days or 0
+        effective = notice_given + dt.timedelta(days=days)
+        self.withdrawals[(pact_id, state)] = effective
+        return effective
+
+
+def clause_applies(clause: Clause, trigger: Trigger, parties: list[str]) -> bool:
+    """Whether ``clause`` of a pact with these ``parties`` is brought into play by ``trigger``.
+
+    The victim must be a party the clause protects (its ``beneficiaries`` when listed). A
+    clause on aggression between members also needs an offender among the parties; a plain
+    aggression clause, an offender outside them.
+    """
+    if trigger.victim not in parties:
+        return False
+    if clause.beneficiaries and trigger.victim not in clause.beneficiaries:
+        return False
+    offender_is_party = any(o in parties for o in trigger.offenders)
+    if clause.casus_foederis is CasusFoederis.AGGRESSION_BETWEEN_MEMBERS:
+        return trigger.kind is CasusFoederis.AGGRESSION and offender_is_party
+    if clause.casus_foederis is CasusFoederis.AGGRESSION:
+        return trigger.kind is CasusFoederis.AGGRESSION and not offender_is_party
+    return clause.casus_foederis is trigger.kind
+
+
+def obliged_actors(
+    clause: Clause, trigger: Trigger, parties: list[str], in_play: list[str]
+) -> list[str]:
+    """Who the clause obliges, among the scenario's actors, for this trigger.
+
+    Nobody is obliged to act against their own side: the offenders are left out, and so is the
+    victim when help goes to the victim.
+    """
+    if clause.obliged is Obliged.NAMED:
+        candidates = list(clause.obliged_states)
+    elif clause.obliged is Obliged.OTHER_PARTIES:
+        candidates = [p for p in parties if p != trigger.victim]
+    else:
+        candidates = list(parties)
+    return [c for c in candidates if c in in_play and c not in trigger.offenders]
+
+
+def obligations_for(
+    trigger: Trigger, book: PactBook, day: dt.date, day_index: int, in_play: list[str]
+) -> list[Obligation]:
+    """All obligations a trigger creates on ``day``, one per obliged actor or voting body.
+
+    When several clauses oblige the same actor for the same trigger, the most demanding one
+    (by the cost of its action) is kept and the others are listed in ``also_under``; ties go to
+    the pact listed first in the scenario.
+    """
+    found: dict[tuple[str, str], Obligation] = {}
+    for pact_id, pact in book.pacts.items():
+        if not book.in_force(pact_id, day):
+            continue
+        parties = book.parties(pact_id, day)
+        for clause in pact.clauses:
+            if not clause_applies(clause, trigger, parties):
+                continue
+            if clause.decision in VOTING_RULES:
+                obliged = [clause.body] if clause.body else []
+            elif clause.decision is DecisionRule.AUTOMATIC and pact.parties.organisation:
+                # An automatic measure of an organisation is one institutional act, not one
+                # act per member (e.g. suspension under the 2001 ECOWAS protocol).
+                obliged = [pact.parties.organisation]
+            else:
+                obliged = obliged_actors(clause, trigger, parties, in_play)
+            for actor in obliged:
+                key = (actor, clause.toward.value)
+                candidate = Obligation(
+                    pact_id,
+                    clause,
+                    actor,
+                    trigger.victim,
+                    trigger.offenders,
+                    day_index + clause.delay_days,
+                    trigger,
+                )
+                current = found.get(key)
+                cite = f"{pact_id} {clause.article}"
+                if current is None:
+                    found[key] = candidate
+                elif ACTION_COST[clause.action] > ACTION_COST[current.clause.action]:
+                    candidate.also_under = [
+                        *current.also_under,
+                        f"{current.pact} {current.clause.article}",
+                    ]
+                    found[key] = candidate
+                else:
+                    current.also_under.append(cite)
+    return list(found.values())

@@ -1,0 +1,56 @@
+"""Wars: two sides, the forces each member has committed, losses, and how a war ends."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from sim.model.records import WarOutcome
+
+ATTACKERS, DEFENDERS = 0, 1
+
+
+@dataclass
+class War:
+    """One war between an attacking and a defending side.
+
+    ``sides[s]`` maps each member to the personnel it has committed (what is left of it);
+    ``initial[s]`` is all a side has ever committed, the base of its breaking point;
+    ``aid[s]`` multiplies its effectiveness (outside support, non-military help).
+    """
+
+    id: int
+    leaders: tuple[str, str]
+    start: int
+    sides: tuple[dict[str, float], dict[str, float]] = field(default_factory=lambda: ({}, {}))
+    initial: list[float] = field(default_factory=lambda: [0.0, 0.0])
+    losses: list[float] = field(default_factory=lambda: [0.0, 0.0])
+    aid: list[float] = field(default_factory=lambda: [1.0, 1.0])
+    supporters: set[str] = field(default_factory=set)
+    end: int | None = None
+    outcome: WarOutcome | None = None
+
+    @property
+    def ongoing(self) -> bool:
+        """Still being fought."""
+        return self.end is None
+
+    def side_of(self, actor: str) -> int | None:
+        """0 for the attacking side, 1 for the defending side, None if not a belligerent."""
+        for s in (ATTACKERS, DEFENDERS):
+            if actor in self.sides[s]:
+                return s
+        return None
+
+    def commit(self, actor: str, side: int, forces: float) -> None:
+        """Add an actor's forces to a side."""
+        self.sides[side][actor] = self.sides[side].get(actor, 0.0) + forces
+        self.initial[side] += forces
+
+    def members(self) -> list[str]:
+        """Every belligerent, attackers first."""
+        return [*self.sides[ATTACKERS], *self.sides[DEFENDERS]]
+
+    @property
+    def label(self) -> str:
+        """'ECOWAS vs NER'."""
+        return f"{self.leaders[ATTACKERS]} vs {self.leaders[DEFENDERS]}"

@@ -1,0 +1,153 @@
+"""The world a run starts from: a scenario resolved against the fact base into plain specs.
+
+Everything the model needs from ``seeds/`` is copied here (forces, borders, memberships,
+pacts), so that a run depends on the resolved scenario and nothing else, and a worker
+receives data, not file paths.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from sim.scenario.facts import FactBase, Organisation, Pact
+from sim.scenario.parameters import ACTOR_PARAMETERS
+from sim.scenario.schema import InlinePact, PactSwitch, Scenario
+from sim.scenario.vocabulary import Regime
+
+
+@dataclass(frozen=True)
+class ActorSpec:
+    """An actor as the model starts it.
+
+    ``forces`` is personnel (fighters for an armed group; for an outside power, the sum of its
+    deployments present at the start). ``neighbours`` are the land neighbours among the
+    scenario's states; ``operates_in`` gives an armed group's countries with the share of its
+    fighters in each.
+    """
+
+    id: str
+    kind: str  # "state", "power" or "armed_group"
+    name: str
+    name_fr: str
+    forces: float
+    deployable_share: float
+    effectiveness: float
+    resolve: float
+    casualty_tolerance: float
+    regime: Regime | None = None
+    capital: tuple[float, float] | None = None
+    neighbours: tuple[str, ...] = ()
+    deployments: tuple[tuple[str, float, dt.date | None, dt.date | None], ...] = ()
+    operates_in: tuple[tuple[str, float], ...] = ()
+
+
+@dataclass(frozen=True)
+class World:
+    """A resolved scenario: actors, organisations and pacts as the model reads them."""
+
+    scenario: Scenario
+    actors: dict[str, ActorSpec]
+    organisations: dict[str, Organisation]
+    pacts: dict[str, Pact]
+    pact_names: dict[str, str] = field(default_factory=dict)
+
+    def ids(self, kind: str) -> list[str]:
+        """Actor ids of one kind, in the scenario's order."""
+        return [a.id for a in self.actors.values() if a.kind == kind]
+
+
+def build_world(scenario: Scenario, facts: FactBase) -> World:
+    """Resolve ``scenario`` against ``facts``: actor values, memberships and pacts in play."""
+    states_in_play = [a for a in scenario.actors if a in facts.states]
+    actors = {}
+    for actor_id, overrides in scenario.actors.items():
+        values = overrides.model_dump(exclude_none=True) if overrides is not None else {}
+        actors[actor_id] = _actor(actor_id, values, facts, states_in_play, scenario.start)
+    pacts: dict[str, Pact] = {}
+    for pact_id, entry in scenario.pacts.items():
+        if isinstance(entry, InlinePact):
+            if entry.enabled:
+                pacts[pact_id] = Pact.model_validate(entry.model_dump(exclude={"enabled"}))
+        elif entry is None or (isinstance(entry, PactSwitch) and entry.enabled):
+            pacts[pact_id] = facts.pacts[pact_id]
+    organisations = dict(facts.organisations)
+    return World(scenario, actors, organisations, pacts, {p: v.name for p, v in pacts.items()})
+
+
+def _actor(
+    actor_id: str, values: dict, facts: FactBase, states: list[str], start: dt.date
+) -> ActorSpec:
+    defaults = {name: p.default for name, p in ACTOR_PARAMETERS.items() if name != "forces"}
+    params = {**defaults, **{k: v for k, v in values.items() if k in defaults}}
+    kind = facts.kind_of(actor_id)
+    if kind == "state":
+        state = facts.states[actor_id]
+        regime = values.get("regime") or _regime_on(state, start)
+        neighbours = tuple(s for s in states if s in state.borders.km and s != actor_id)
+        return ActorSpec(
+            actor_id,
+            kind,
+            state.name,
+            state.name_fr,
+            float(values.get("forces", state.active_forces.value)),
+            regime=Regime(regime),
+            capital=(state.capital.lat, state.capital.lon),
+            neighbours=neighbours,
+            **params,
+        )
+    if kind == "power":
+        power = facts.powers[actor_id]
+        deployments = tuple(
+            (d.host, float(d.strength.value) if d.strength else 0.0, d.arrived, d.left)
+            for d in power.deployments
+        )
+        present = sum(
+            strength
+            for _, strength, arrived, left in deployments
+            if (arrived is None or arrived <= start) and (left is None or start < left)
+        )
+        return ActorSpec(
+            actor_id,
+            kind,
+            power.name,
+            power.name_fr,
+            float(values.get("forces", present)),
+            deployments=deployments,
+            **params,
+        )
+    group = facts.armed_groups[actor_id]
+    countries = [c for c in group.operates_in.countries if c in states] or list(
+        group.operates_in.countries
+    )
+    weights = _fatality_weights(countries, facts)
+    return ActorSpec(
+        actor_id,
+        "armed_group",
+        group.name,
+        group.name_fr,
+        float(values.get("forces", group.fighters.value)),
+        operates_in=tuple(zip(countries, weights, strict=True)),
+        **params,
+    )
+
+
+def _regime_on(state, day: dt.date) -> Regime:
+    """The 2023 regime of the fact base, read back to ``day`` through its ``since`` date."""
+    fact = state.regime_2023
+    if fact.value is Regime.MILITARY and fact.since is not None and day < fact.since:
+        return Regime.CIVILIAN
+    return fact.value
+
+
+def _fatality_weights(countries: list[str], facts: FactBase) -> list[float]:
+    """Share of a group's fighters in each country, from the latest conflict-fatality figures."""
+    latest: dict[str, tuple[int, float]] = {}
+    for row in facts.conflict_fatalities:
+        newer = row.country not in latest or row.year > latest[row.country][0]
+        if row.country in countries and "ACLED" in row.measure and newer:
+            latest[row.country] = (row.year, row.value)
+    if len(latest) != len(countries):
+        return [1.0 / len(countries)] * len(countries)
+    total = sum(v for _, v in latest.values())
+    return [latest[c][1] / total for c in countries]

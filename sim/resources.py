@@ -1,0 +1,29 @@
+"""Where the fact base (``seeds/``) and the bundled scenarios (``scenarios/``) are found.
+
+In a source checkout they sit at the top of the repository; an installed wheel carries them
+as ``sim/_data/``. Both layouts are supported so that ``pip install .`` and ``pip install -e .``
+behave the same.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+_PACKAGE = Path(__file__).resolve().parent
+
+
+def _data_dir(name: str) -> Path:
+    for candidate in (_PACKAGE / "_data" / name, _PACKAGE.parent / name):
+        if candidate.is_dir():
+            return candidate
+    raise FileNotFoundError(f"sahelsim's {name}/ folder is missing from this installation")
+
+
+def seeds_dir() -> Path:
+    """The folder of the cited fact base."""
+    return _data_dir("seeds")
+
+
+def scenarios_dir() -> Path:
+    """The folder of the bundled scenarios (lessons in its ``lessons/`` subfolder)."""
+    return _data_dir("scenarios")

@@ -1,0 +1,1 @@
+"""Run layer: replicates, seeds, executors and the results bundle."""

@@ -1,0 +1,1 @@
+"""Scenario layer: the format, its loading and validation, and the cited fact base."""

@@ -1,0 +1,363 @@
+"""The cited fact base: states, outside powers, armed groups, organisations and pacts.
+
+The data lives in ``seeds/*.yaml`` (see ``seeds/README.md``); this module gives it a schema,
+loads it once, and answers questions such as "who belonged to ECOWAS, in good standing, on
+10 Aug 2023?". Pacts are made of clauses in one general structure (DESIGN §3), so a scenario
+can also define a pact of its own with the same fields.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from functools import cache
+from pathlib import Path
+from typing import Annotated, Any
+
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    ValidationError,
+    model_validator,
+)
+
+from sim.errors import ScenarioError
+from sim.resources import seeds_dir
+from sim.scenario.validation import Date, problems_from_validation
+from sim.scenario.vocabulary import (
+    CasusFoederis,
+    DecisionRule,
+    Obliged,
+    PactAction,
+    Regime,
+    Toward,
+)
+from sim.scenario.yamlfile import read_yaml
+
+Url = Annotated[str, StringConstraints(pattern=r"^https?://\S+$")]
+ActorId = Annotated[str, StringConstraints(pattern=r"^[A-Za-z][A-Za-z0-9_-]*$", max_length=40)]
+
+
+class Strict(BaseModel):
+    """Base of every schema model: unknown keys are errors and instances are immutable."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, use_enum_values=False)
+
+
+class Figure(Strict):
+    """A sourced number: the value used, its year, and the spread between sources."""
+
+    value: float = Field(description="the figure the model uses")
+    low: float | None = Field(None, description="lowest figure among sources")
+    high: float | None = Field(None, description="highest figure among sources")
+    year: int = Field(ge=1900, le=2100, description="the year the figure refers to")
+    unit: str = Field(description="personnel, usd, people, fighters or deaths")
+    source: Url | list[Url] = Field(description="where the figure comes from")
+    note: str | None = None
+
+
+class Capital(Strict):
+    """A capital city and its coordinates."""
+
+    name: str
+    lat: float = Field(ge=-90, le=90)
+    lon: float = Field(ge=-180, le=180)
+    source: Url | list[Url]
+
+
+class Borders(Strict):
+    """Land borders with each neighbour, in km."""
+
+    year: int
+    source: Url | list[Url]
+    km: dict[str, float] = Field(description="land neighbour (ISO3) -> shared border in km")
+
+
+class RegimeFact(Strict):
+    """Who governed a state in 2023."""
+
+    value: Regime
+    since: Date | None = None
+    source: Url | list[Url]
+    note: str | None = None
+
+
+class State(Strict):
+    """A sovereign state of the region."""
+
+    id: ActorId
+    name: str
+    name_fr: str
+    capital: Capital
+    active_forces: Figure
+    defence_budget_usd: Figure | None = None
+    defence_budget_note: str | None = None
+    population: Figure
+    borders: Borders
+    coastline: bool
+    regime_2023: RegimeFact
+
+
+class Deployment(Strict):
+    """Forces an outside power keeps in a host state, between two dates."""
+
+    host: ActorId
+    label: str
+    strength: Figure | None = None
+    arrived: Date | None = None
+    left: Date | None = None
+    source: Url | list[Url]
+    note: str | None = None
+
+
+class Power(Strict):
+    """An outside power with forces in the region."""
+
+    id: ActorId
+    name: str
+    name_fr: str
+    deployments: list[Deployment] = []
+    note: str | None = None
+
+
+class CountriesFact(Strict):
+    """The countries an armed group operates in."""
+
+    countries: list[ActorId]
+    source: Url | list[Url]
+
+
+class ArmedGroup(Strict):
+    """A non-state armed group."""
+
+    id: ActorId
+    name: str
+    name_fr: str
+    affiliation: str
+    fighters: Figure
+    operates_in: CountriesFact
+    note: str | None = None
+
+
+class Fatalities(Strict):
+    """One country-year conflict-fatality figure, with the measure it counts."""
+
+    country: ActorId
+    year: int
+    value: float
+    unit: str = "deaths"
+    measure: str
+    source: Url | list[Url]
+    note: str | None = None
+
+
+class Suspension(Strict):
+    """A period during which a member lost its voice and protection."""
+
+    from_: Date = Field(alias="from")
+    until: Date | None = None
+    source: Url | list[Url]
+    note: str | None = None
+
+
+class Membership(Strict):
+    """One state's membership of an organisation, with its suspensions."""
+
+    state: ActorId
+    joined: Date
+    left: Date | None = None
+    source: Url | list[Url]
+    note: str | None = None
+    suspensions: list[Suspension] = []
+
+    def active_on(self, day: dt.date) -> bool:
+        """Member on ``day`` and not suspended."""
+        if day < self.joined or (self.left is not None and day >= self.left):
+            return False
+        return not any(
+            s.from_ <= day and (s.until is None or day < s.until) for s in self.suspensions
+        )
+
+
+class DecisionBody(Strict):
+    """The organ that decides for an organisation."""
+
+    name: str
+    name_fr: str | None = None
+    source: Url | list[Url]
+    note: str | None = None
+
+
+class Organisation(Strict):
+    """A regional organisation: members over time, and the body that decides for it."""
+
+    id: ActorId
+    name: str
+    name_fr: str
+    founded: Date
+    dissolved: Date | None = None
+    source: Url | list[Url]
+    decision_body: DecisionBody | None = None
+    members: list[Membership]
+    note: str | None = None
+
+    def active_members(self, day: dt.date) -> list[str]:
+        """Members in good standing on ``day``, in the order the fact base lists them."""
+        if self.dissolved is not None and day >= self.dissolved:
+            return []
+        return [m.state for m in self.members if m.active_on(day)]
+
+
+class Parties(Strict):
+    """Who is bound by a pact: the members of an organisation, or a list of states."""
+
+    organisation: ActorId | None = None
+    states: list[ActorId] | None = None
+
+    @model_validator(mode="after")
+    def _exactly_one(self) -> Parties:
+        if (self.organisation is None) == (self.states is None):
+            raise ValueError("give either 'organisation' or 'states', not both or neither")
+        return self
+
+
+class Clause(Strict):
+    """One article of a pact, as an executable rule.
+
+    The clause says what triggers it (its casus foederis), who is obliged toward whom to do
+    what, and how the decision is taken. The pact engine reads nothing else.
+    """
+
+    id: ActorId = Field(description="short id, unique within the pact (e.g. art6)")
+    article: str = Field(description="the article as cited (e.g. 'Art. 6')")
+    summary: str = Field(description="what the article says, in the project's own words")
+    source: Url | list[Url]
+    casus_foederis: CasusFoederis
+    obliged: Obliged
+    obliged_states: list[ActorId] = []
+    beneficiaries: list[ActorId] = Field(
+        [], description="the only parties this clause protects; empty means every party"
+    )
+    toward: Toward
+    action: PactAction
+    decision: DecisionRule
+    body: ActorId | None = Field(None, description="organisation whose members vote")
+    delay_days: int = Field(0, ge=0, le=365, description="days between trigger and decision")
+    note: str | None = None
+
+    @model_validator(mode="after")
+    def _consistent(self) -> Clause:
+        if self.obliged is Obliged.NAMED and not self.obliged_states:
+            raise ValueError("obliged: named needs the states in obliged_states")
+        if self.obliged is not Obliged.NAMED and self.obliged_states:
+            raise ValueError("obliged_states is only for obliged: named")
+        voting = {DecisionRule.UNANIMITY, DecisionRule.MAJORITY, DecisionRule.TWO_THIRDS}
+        if self.decision in voting and self.body is None:
+            raise ValueError(
+                f"decision: {self.decision.value} needs the voting organisation in body"
+            )
+        return self
+
+
+class Pact(Strict):
+    """A treaty, protocol or partnership, made of clauses."""
+
+    id: ActorId
+    name: str
+    name_fr: str | None = None
+    signed: Date
+    in_force: Date | None = None
+    ended: Date | None = None
+    parties: Parties
+    withdrawal_notice_days: int | None = Field(None, ge=0, le=3650)
+    source: Url | list[Url]
+    note: str | None = None
+    clauses: list[Clause] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _unique_clause_ids(self) -> Pact:
+        ids = [c.id for c in self.clauses]
+        repeated = sorted({i for i in ids if ids.count(i) > 1})
+        if repeated:
+            raise ValueError(f"clause ids must be unique; repeated: {', '.join(repeated)}")
+        return self
+
+    def starts(self) -> dt.date:
+        """The day the pact binds its parties."""
+        return self.in_force or self.signed
+
+
+class FactBase(Strict):
+    """Everything in ``seeds/``, validated and indexed by id."""
+
+    states: dict[str, State]
+    powers: dict[str, Power]
+    armed_groups: dict[str, ArmedGroup]
+    conflict_fatalities: list[Fatalities]
+    organisations: dict[str, Organisation]
+    pacts: dict[str, Pact]
+
+    @property
+    def actor_ids(self) -> list[str]:
+        """Every id a scenario may name as an actor."""
+        return [*self.states, *self.powers, *self.armed_groups]
+
+    def kind_of(self, actor_id: str) -> str | None:
+        """``state``, ``power``, ``armed_group`` or None."""
+        for kind, table in (
+            ("state", self.states),
+            ("power", self.powers),
+            ("armed_group", self.armed_groups),
+        ):
+            if actor_id in table:
+                return kind
+        return None
+
+
+_FILES = {
+    "states": ("states.yaml", State),
+    "powers": ("powers.yaml", Power),
+    "armed_groups": ("armed_groups.yaml", ArmedGroup),
+    "organisations": ("organisations.yaml", Organisation),
+    "pacts": ("pacts.yaml", Pact),
+}
+
+
+def load_fact_base(folder: str | Path | None = None) -> FactBase:
+    """Read and validate ``seeds/``. Raises :class:`ScenarioError` listing every problem."""
+    folder = Path(folder) if folder is not None else seeds_dir()
+    problems = []
+    tables: dict[str, Any] = {}
+    for key, (filename, model) in _FILES.items():
+        doc = read_yaml(folder / filename, name=f"seeds/{filename}")
+        entries = doc.data.get(key, []) if isinstance(doc.data, dict) else []
+        table: dict[str, Any] = {}
+        for i, entry in enumerate(entries):
+            try:
+                item = model.model_validate(entry)
+            except ValidationError as exc:
+                problems += problems_from_validation(exc, doc, prefix=(key, i))
+                continue
+            table[item.id] = item
+        tables[key] = table
+        if key == "armed_groups" and isinstance(doc.data, dict):
+            rows = doc.data.get("conflict_fatalities", [])
+            fatal = []
+            for i, row in enumerate(rows):
+                try:
+                    fatal.append(Fatalities.model_validate(row))
+                except ValidationError as exc:
+                    problems += problems_from_validation(
+                        exc, doc, prefix=("conflict_fatalities", i)
+                    )
+            tables["conflict_fatalities"] = fatal
+    if problems:
+        raise ScenarioError(problems)
+    return FactBase(**tables)
+
+
+@cache
+def fact_base() -> FactBase:
+    """The bundled fact base, loaded once per process."""
+    return load_fact_base()

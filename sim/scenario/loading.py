@@ -1,0 +1,323 @@
+"""Loading a scenario: read it, resolve ``extends:`` and ``--set``, validate, freeze.
+
+``load_scenario("niger-2023-intervention", ["parameters.honour_base_rate=0.5"])`` returns one
+frozen :class:`~sim.scenario.schema.Scenario` in which nothing is inherited or overridden any
+more, or raises :class:`~sim.errors.ScenarioError` listing *every* problem, each located in the
+file (or the ``--set``) the offending value came from.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from sim.errors import InputError, Location, Problem, ScenarioError, nearest, one_of
+from sim.resources import scenarios_dir
+from sim.scenario.facts import FactBase, fact_base
+from sim.scenario.references import KEYED, check_references
+from sim.scenario.schema import Scenario
+from sim.scenario.validation import problems_from_validation
+from sim.scenario.yamlfile import LocatedDocument, Path_, parse_yaml, read_yaml
+
+MAX_EXTENDS = 16
+"""Longest chain of ``extends:`` followed before giving up."""
+
+
+@dataclass
+class MergedDocument:
+    """A scenario document after ``extends:`` and ``--set``, remembering each value's origin.
+
+    ``layers`` runs from the most basic file to the last ``--set``; a value's origin is the
+    last layer that wrote it.
+    """
+
+    data: dict[str, Any]
+    name: str
+    layers: list[LocatedDocument] = field(default_factory=list)
+
+    def origin(self, path: Path_, *, key: bool = False) -> Location | None:
+        """Where the value (or with ``key``, the key) at ``path`` was last written.
+
+        Falls back to the nearest written ancestor.
+        """
+        probe = tuple(path)
+        if key:
+            for layer in reversed(self.layers):
+                if probe in layer.keys:
+                    return layer.keys[probe]
+        while True:
+            for layer in reversed(self.layers):
+                if probe in layer.values:
+                    return layer.values[probe]
+            if not probe:
+                return None
+            probe = probe[:-1]
+
+    def as_document(self) -> LocatedDocument:
+        """The merged data as one located document (positions from the top layer)."""
+        top = self.layers[-1] if self.layers else LocatedDocument(self.data, self.name)
+        return LocatedDocument(self.data, self.name, top.values, top.keys)
+
+
+def bundled_path(name: str) -> Path | None:
+    """The file of a bundled scenario or lesson called ``name``, if there is one."""
+    root = scenarios_dir()
+    for candidate in (root / f"{name}.yaml", root / "lessons" / f"{name}.yaml"):
+        if candidate.is_file():
+            return candidate
+    return None
+
+
+def bundled_names() -> list[str]:
+    """Names of the bundled scenarios, then the lessons."""
+    root = scenarios_dir()
+    names = sorted(p.stem for p in root.glob("*.yaml"))
+    names += sorted(p.stem for p in (root / "lessons").glob("*.yaml"))
+    return names
+
+
+def locate(source: str | Path) -> tuple[Path, str]:
+    """Find a scenario given as a path or a bundled name; return its path and display name."""
+    text = str(source)
+    path = Path(text)
+    if path.suffix in {".yaml", ".yml"} or path.exists() or "/" in text:
+        return path, text
+    bundled = bundled_path(text)
+    if bundled is None:
+        names = bundled_names()
+        raise InputError(
+            f"{text}: no such file and no bundled scenario of that name; expected a path to a "
+            f"YAML file or {one_of(names)}"
+            + (f"; did you mean {nearest(text, names)!r}?" if nearest(text, names) else "")
+        )
+    return bundled, f"scenarios/{bundled.relative_to(scenarios_dir())}"
+
+
+def load_scenario(
+    source: str | Path,
+    overrides: Sequence[str] = (),
+    *,
+    facts: FactBase | None = None,
+) -> Scenario:
+    """Load, resolve and validate a scenario (a path or a bundled name).
+
+    Large files are first read fast, without positions; if anything is wrong the files are
+    read again with positions so that every problem is located.
+    """
+    facts = facts or fact_base()
+    try:
+        return validate_document(resolve_document(source, overrides, fast=True), facts)
+    except ScenarioError:
+        return validate_document(resolve_document(source, overrides), facts)
+
+
+def resolve_document(
+    source: str | Path, overrides: Sequence[str] = (), *, fast: bool = False
+) -> MergedDocument:
+    """Read a scenario and everything it extends, then apply ``--set`` overrides."""
+    path, name = locate(source)
+    layers = _read_chain(path, name, fast)
+    data: dict[str, Any] = {}
+    for layer in layers:
+        data = _merge(data, layer.data)
+    data.pop("extends", None)
+    merged = MergedDocument(data, name, layers)
+    for text in overrides:
+        apply_override(merged, text)
+    return merged
+
+
+def validate_document(merged: MergedDocument, facts: FactBase) -> Scenario:
+    """Validate a merged document against the schema and the fact base."""
+    doc = merged.as_document()
+    problems: list[Problem] = []
+    scenario = None
+    try:
+        scenario = Scenario.model_validate(merged.data)
+    except ValidationError as exc:
+        problems += problems_from_validation(exc, doc, model=Scenario, origin=merged.origin)
+    for path, message, value, expected, suggestion in check_references(merged.data, facts):
+        is_key = len(path) == 2 and path[0] in KEYED
+        where = merged.origin(path, key=is_key) or doc.where(path)
+        dotted = ".".join(str(p) for p in path)
+        problems.append(Problem(where, dotted, message, value, expected, suggestion))
+    if problems:
+        raise ScenarioError(_dedupe(problems))
+    assert scenario is not None
+    return scenario
+
+
+def _dedupe(problems: list[Problem]) -> list[Problem]:
+    seen, out = set(), []
+    for p in problems:
+        key = (p.location, p.path, p.message)
+        if key not in seen:
+            seen.add(key)
+            out.append(p)
+    return out
+
+
+def _read_chain(path: Path, name: str, fast: bool = False) -> list[LocatedDocument]:
+    """The file and its ``extends:`` ancestors, most basic first."""
+    chain: list[LocatedDocument] = []
+    seen: list[Path] = []
+    while True:
+        doc = read_yaml(path, name=name, fast=fast)
+        if not isinstance(doc.data, dict):
+            raise ScenarioError(
+                [
+                    Problem(
+                        doc.where(()),
+                        "",
+                        "a scenario must be a mapping of fields",
+                        type(doc.data).__name__,
+                        "keys such as title, start, actors",
+                    )
+                ]
+            )
+        chain.append(doc)
+        seen.append(path.resolve())
+        parent = doc.data.get("extends")
+        if parent is None:
+            break
+        where = doc.where(("extends",))
+        if not isinstance(parent, str) or not parent.strip():
+            raise ScenarioError(
+                [
+                    Problem(
+                        where,
+                        "extends",
+                        "wrong value",
+                        parent,
+                        "a bundled scenario's name or a relative path",
+                    )
+                ]
+            )
+        path, name = _parent_path(parent, path, where)
+        if path.resolve() in seen:
+            cycle = " -> ".join(p.name for p in [*seen, path.resolve()])
+            raise ScenarioError(
+                [
+                    Problem(
+                        where,
+                        "extends",
+                        f"extends itself in a cycle ({cycle})",
+                        parent,
+                        "a chain that ends in a scenario without extends",
+                    )
+                ]
+            )
+        if len(chain) >= MAX_EXTENDS:
+            raise ScenarioError(
+                [Problem(where, "extends", f"more than {MAX_EXTENDS} levels of extends", parent)]
+            )
+    return list(reversed(chain))
+
+
+def _parent_path(parent: str, child: Path, where: Location) -> tuple[Path, str]:
+    if parent.endswith((".yaml", ".yml")) or "/" in parent:
+        target = child.parent / parent
+        if not target.is_file():
+            raise ScenarioError(
+                [
+                    Problem(
+                        where,
+                        "extends",
+                        "file not found",
+                        parent,
+                        "a path relative to the extending file",
+                    )
+                ]
+            )
+        return target, str(Path(where.file).parent / parent) if where.file else parent
+    bundled = bundled_path(parent)
+    if bundled is None:
+        names = bundled_names()
+        raise ScenarioError(
+            [
+                Problem(
+                    where,
+                    "extends",
+                    "no bundled scenario of that name",
+                    parent,
+                    one_of(names),
+                    nearest(parent, names),
+                )
+            ]
+        )
+    return bundled, f"scenarios/{bundled.relative_to(scenarios_dir())}"
+
+
+def _merge(base: Any, over: Any) -> Any:
+    """Deep-merge mappings; anything else in ``over`` replaces what ``base`` had."""
+    if isinstance(base, dict) and isinstance(over, dict):
+        out = dict(base)
+        for key, value in over.items():
+            out[key] = _merge(base.get(key), value) if key in base else value
+        return out
+    return over
+
+
+def apply_override(merged: MergedDocument, text: str) -> None:
+    """Apply one ``--set PATH=VALUE`` to a merged document.
+
+    ``VALUE`` is read as YAML (``0.5``, ``strict``, ``false``, ``[NGA, SEN]``, ``2023-09-01``).
+    Mappings on the way are created; a path through a value that is not a mapping is an error.
+    """
+    label = f"--set {text}"
+    path_text, sep, value_text = text.partition("=")
+    path_text = path_text.strip()
+    if not sep or not path_text:
+        raise InputError(f"{label}: expected PATH=VALUE, e.g. parameters.honour_base_rate=0.5")
+    parts: list[str | int] = [p for p in path_text.split(".")]
+    if any(not p for p in parts):
+        raise InputError(
+            f"{label}: empty part in the path {path_text!r}; expected names joined by dots"
+        )
+    try:
+        value = parse_yaml(value_text.encode() if value_text.strip() else b"null", label).data
+    except ScenarioError as exc:
+        raise InputError(
+            f"{label}: the value is not valid YAML ({exc.problems[0].message})"
+        ) from None
+    node: Any = merged.data
+    for i, part in enumerate(parts[:-1]):
+        if isinstance(node, dict):
+            if node.get(part) is None:
+                node[part] = {}
+            node = node[part]
+        elif isinstance(node, list) and str(part).isdigit() and int(part) < len(node):
+            parts[i] = int(part)
+            node = node[int(part)]
+        else:
+            where = ".".join(str(p) for p in parts[:i]) or "(document)"
+            raise InputError(f"{label}: cannot go inside {where}, which holds {node!r}")
+    last = parts[-1]
+    if isinstance(node, dict):
+        node[last] = value
+    elif isinstance(node, list) and str(last).isdigit() and int(last) < len(node):
+        parts[-1] = int(last)
+        node[int(last)] = value
+    else:
+        where = ".".join(str(p) for p in parts[:-1]) or "(document)"
+        raise InputError(f"{label}: cannot set a key inside {where}, which holds {node!r}")
+    layer = LocatedDocument(value, label)
+    origin = Location(label)
+    layer.values[tuple(parts)] = origin
+    _mark_below(layer, tuple(parts), value, origin)
+    merged.layers.append(layer)
+
+
+def _mark_below(layer: LocatedDocument, path: Path_, value: Any, origin: Location) -> None:
+    if isinstance(value, dict):
+        for key, child in value.items():
+            layer.values[(*path, key)] = origin
+            _mark_below(layer, (*path, key), child, origin)
+    elif isinstance(value, list):
+        for i, child in enumerate(value):
+            layer.values[(*path, i)] = origin
+            _mark_below(layer, (*path, i), child, origin)

@@ -1,0 +1,370 @@
+"""Every tunable number of the model, declared once: default, range, unit, label and meaning.
+
+The scenario schema, the command line's ``--set`` checks, the teaching app's sliders and the
+generated docs all read these declarations; nothing else states a default. The reason or the
+source for each default is in ``source`` (and ``docs/model.md`` prints it).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from pydantic import ConfigDict, Field, create_model
+
+
+@dataclass(frozen=True)
+class Parameter:
+    """One knob of the model."""
+
+    name: str
+    default: float
+    low: float
+    high: float
+    unit: str
+    label: str
+    label_fr: str
+    meaning: str
+    source: str
+    integer: bool = False
+
+    def describe(self) -> str:
+        """One line for help texts and schema descriptions."""
+        return (
+            f"{self.meaning} [{self.low:g} to {self.high:g} {self.unit}; default {self.default:g}]"
+        )
+
+
+def _declare(*params: Parameter) -> dict[str, Parameter]:
+    return {p.name: p for p in params}
+
+
+PARAMETERS: dict[str, Parameter] = _declare(
+    Parameter(
+        "honour_base_rate",
+        0.75,
+        0.0,
+        1.0,
+        "probability",
+        "Base rate of honouring commitments",
+        "Taux de base de respect des engagements",
+        "chance that an average obliged state honours a triggered commitment in behavioural mode",
+        "Leeds, Long & Mitchell (2000), JCR 44(5): 74.5% of commitments honoured when the "
+        "casus foederis arose; Leeds (2003), IO 57(4): about 75%",
+    ),
+    Parameter(
+        "partial_share",
+        0.5,
+        0.0,
+        1.0,
+        "share",
+        "Share of defections that still help",
+        "Part des défections qui aident quand même",
+        "of the obliged states that do not honour in full, the share that give non-military help "
+        "instead of abstaining",
+        "assumption: the 2023-25 AES record shows declaratory and diplomatic help short of force "
+        "(seeds/pacts.yaml, mali-algeria 2025 incident)",
+    ),
+    Parameter(
+        "resolve_weight",
+        1.5,
+        0.0,
+        5.0,
+        "log-odds",
+        "Weight of resolve",
+        "Poids de la détermination",
+        "how much an actor's resolve raises its chance of honouring (per unit of resolve above 0.5)",
+        "assumption, calibrated so that the bundled scenarios honour about 3 in 4 obligations",
+    ),
+    Parameter(
+        "affinity_weight",
+        1.0,
+        0.0,
+        5.0,
+        "log-odds",
+        "Weight of affinity to the victim",
+        "Poids de l'affinité avec la victime",
+        "how much shared regime and shared memberships with the victim raise the chance of honouring",
+        "Leeds, Mattes & Vogel (2009), AJPS 53(2): regime similarity and coalition change shape "
+        "alliance behaviour",
+    ),
+    Parameter(
+        "cost_weight",
+        1.0,
+        0.0,
+        5.0,
+        "log-odds",
+        "Weight of expected cost",
+        "Poids du coût attendu",
+        "how much the expected cost of fighting (enemy strength against own forces) lowers the "
+        "chance of honouring",
+        "Snyder (1984), World Politics 36(4): the fear of entrapment against abandonment",
+    ),
+    Parameter(
+        "insurgency_weight",
+        1.0,
+        0.0,
+        5.0,
+        "log-odds",
+        "Weight of home insurgency",
+        "Poids de l'insurrection intérieure",
+        "how much insurgent pressure at home lowers the chance of sending forces abroad",
+        "assumption: forces tied down by JNIM and IS Sahel (seeds/armed_groups.yaml)",
+    ),
+    Parameter(
+        "reputation_weight",
+        0.5,
+        0.0,
+        5.0,
+        "log-odds",
+        "Weight of reputation",
+        "Poids de la réputation",
+        "how much a state's record of honoured commitments in the run raises its chance of honouring",
+        "Leeds (2003), IO 57(4): reneging carries reputational costs",
+    ),
+    Parameter(
+        "deterrence_weight",
+        1.0,
+        0.0,
+        5.0,
+        "ratio",
+        "Weight of the expected coalition",
+        "Poids de la coalition attendue",
+        "how strongly an attacker discounts its expected gain by the coalition it expects to face",
+        "Leeds (2003), AJPS: defence pacts reduce the chance of challenges; Johnson & Leeds (2011)",
+    ),
+    Parameter(
+        "capacity_weight",
+        0.5,
+        0.0,
+        5.0,
+        "log-odds",
+        "Weight of capacity",
+        "Poids de la capacité",
+        "how much an obliged state's own deployable strength, against the enemy's, raises its "
+        "chance of honouring",
+        "Leeds (2003), IO 57(4): changes in a state's power between signing and invocation "
+        "predict violations",
+    ),
+    Parameter(
+        "required_superiority",
+        1.5,
+        0.5,
+        5.0,
+        "ratio",
+        "Superiority an attacker wants",
+        "Supériorité recherchée par l'attaquant",
+        "ratio of its own strength to the expected opposing coalition at which a threatener is "
+        "as likely as not to attack",
+        "assumption, below the classic 3:1 at the point of attack because it is a theatre-wide ratio",
+    ),
+    Parameter(
+        "intent_spread",
+        0.5,
+        0.05,
+        3.0,
+        "log-ratio",
+        "Uncertainty of the attack decision",
+        "Incertitude de la décision d'attaquer",
+        "spread of the threatener's judgement of the balance of forces; larger means the "
+        "decision depends less on the balance",
+        "assumption",
+    ),
+    Parameter(
+        "decision_window",
+        30,
+        1,
+        365,
+        "days",
+        "Days a threat stays open",
+        "Durée d'une menace",
+        "days after its deadline during which a threatener may still attack before standing down",
+        "assumption; ECOWAS kept its threat open for weeks in August-September 2023",
+        integer=True,
+    ),
+    Parameter(
+        "home_defence_share",
+        0.6,
+        0.1,
+        1.0,
+        "share",
+        "Share of forces defending home",
+        "Part des forces défendant le territoire",
+        "share of its forces a state commits against an invasion of its own territory",
+        "assumption",
+    ),
+    Parameter(
+        "capitulation_rate",
+        0.5,
+        0.0,
+        5.0,
+        "per day",
+        "Capitulation rate",
+        "Taux de capitulation",
+        "scale of the daily chance that a side with little resolve, poor odds and mounting losses "
+        "gives up",
+        "assumption, set so that an isolated incumbent yields within days (The Gambia, 2017)",
+    ),
+    Parameter(
+        "kill_rate",
+        0.004,
+        0.0001,
+        0.1,
+        "per day",
+        "Daily kill rate",
+        "Taux de pertes quotidien",
+        "Lanchester square-law attrition coefficient: casualties inflicted per day per effective "
+        "soldier engaged",
+        "Lanchester square law (domain brief §9.6); scaled so that a front of a few thousand "
+        "loses tens of soldiers a day",
+    ),
+    Parameter(
+        "combat_noise",
+        0.15,
+        0.0,
+        0.5,
+        "sd",
+        "Daily combat noise",
+        "Bruit de combat quotidien",
+        "standard deviation of the daily lognormal noise on each side's effectiveness",
+        "assumption",
+    ),
+    Parameter(
+        "support_multiplier",
+        1.25,
+        1.0,
+        3.0,
+        "factor",
+        "Effect of outside support",
+        "Effet du soutien extérieur",
+        "effectiveness multiplier a side gains from an outside power's support",
+        "assumption",
+    ),
+    Parameter(
+        "breaking_point",
+        0.3,
+        0.05,
+        0.9,
+        "share",
+        "Breaking point",
+        "Point de rupture",
+        "share of its committed forces a side can lose before it breaks and sues for peace",
+        "assumption in the Lanchester tradition of a breakpoint well before annihilation",
+    ),
+    Parameter(
+        "mediation_rate",
+        0.01,
+        0.0,
+        0.2,
+        "per day",
+        "Daily chance of mediation",
+        "Probabilité quotidienne de médiation",
+        "daily chance that a neutral actor brokers a ceasefire in a war",
+        "assumption; ECOWAS named mediators in 2024 (seeds/organisations.yaml)",
+    ),
+    Parameter(
+        "insurgent_growth",
+        0.006,
+        0.0,
+        0.05,
+        "per day",
+        "Insurgent growth rate",
+        "Croissance des groupes armés",
+        "logistic growth rate of armed groups left unchecked",
+        "assumption, calibrated on the rise in Sahel fatalities 2019-2023 (seeds/armed_groups.yaml)",
+    ),
+    Parameter(
+        "counterinsurgency_effect",
+        0.004,
+        0.0,
+        0.05,
+        "per day",
+        "Counter-insurgency effect",
+        "Effet de la contre-insurrection",
+        "daily suppression of armed groups at full counter-insurgency effort",
+        "assumption; with the growth rate it places the pre-war level at equilibrium and the carrying capacity at three times it",
+    ),
+    Parameter(
+        "rebellion_threshold",
+        1.5,
+        1.0,
+        5.0,
+        "ratio",
+        "Rebellion threshold",
+        "Seuil de rébellion",
+        "insurgent strength, relative to its starting value, at which an armed rebellion is declared "
+        "(an Art. 5 trigger)",
+        "assumption",
+    ),
+)
+
+ACTOR_PARAMETERS: dict[str, Parameter] = _declare(
+    Parameter(
+        "forces",
+        0,
+        0,
+        2_000_000,
+        "personnel",
+        "Active forces",
+        "Forces actives",
+        "active military personnel (default: the fact base's figure)",
+        "seeds/states.yaml, seeds/powers.yaml, seeds/armed_groups.yaml",
+        integer=True,
+    ),
+    Parameter(
+        "deployable_share",
+        0.25,
+        0.0,
+        1.0,
+        "share",
+        "Share deployable abroad",
+        "Part déployable à l'extérieur",
+        "share of active forces that can be sent to a front beyond home defence",
+        "assumption",
+    ),
+    Parameter(
+        "effectiveness",
+        1.0,
+        0.1,
+        5.0,
+        "factor",
+        "Combat effectiveness",
+        "Efficacité au combat",
+        "per-soldier combat effectiveness relative to an average regional army",
+        "assumption",
+    ),
+    Parameter(
+        "resolve",
+        0.5,
+        0.0,
+        1.0,
+        "0-1",
+        "Resolve",
+        "Détermination",
+        "willingness to bear costs for commitments and threats",
+        "assumption",
+    ),
+    Parameter(
+        "casualty_tolerance",
+        0.5,
+        0.0,
+        1.0,
+        "0-1",
+        "Casualty tolerance",
+        "Tolérance aux pertes",
+        "how long war weariness takes to push the actor to seek peace",
+        "assumption",
+    ),
+)
+
+
+def _field(p: Parameter):
+    kind = int if p.integer else float
+    return (kind, Field(p.default, ge=p.low, le=p.high, title=p.label, description=p.describe()))
+
+
+Parameters = create_model(
+    "Parameters",
+    __config__=ConfigDict(extra="forbid", frozen=True),
+    __doc__="Model parameters; any left out take their declared default.",
+    **{p.name: _field(p) for p in PARAMETERS.values()},
+)

@@ -1,0 +1,210 @@
+"""Checks that span fields: ids that must exist, dates that must fall inside the horizon.
+
+These run on the raw merged document, next to the schema validation rather than after it, so
+that a file with a wrong type *and* an unknown id hears about both at once. Each check skips
+whatever the schema will already reject.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from typing import Any
+
+from sim.errors import nearest, one_of
+from sim.scenario.facts import FactBase
+from sim.scenario.yamlfile import Path_
+
+Finding = tuple[Path_, str, Any, str, str]
+"""(path, message, value, expected, suggestion). A path whose last part is an id used as a key
+(an actor or a pact) is located at the key; see :data:`KEYED`."""
+
+KEYED = ("actors", "pacts")
+"""Top-level mappings whose keys are ids checked against the fact base."""
+
+# Which event fields name which kind of thing.
+_STATE_FIELDS = {"target", "state", "host", "country"}
+_ACTOR_LIST_FIELDS = {"contributors", "between"}
+
+
+def as_date(value: Any) -> dt.date | None:
+    """A date from a raw YAML value, or None when it is not one."""
+    if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+        return value
+    if isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value.strip())
+        except ValueError:
+            return None
+    return None
+
+
+def check_references(data: Any, facts: FactBase) -> Iterator[Finding]:
+    """Every reference and date problem in a raw scenario document."""
+    if not isinstance(data, dict):
+        return
+    actors = data.get("actors") if isinstance(data.get("actors"), dict) else {}
+    yield from _check_actors(actors, facts)
+    known_actors = [a for a in actors if a in facts.actor_ids]
+    pacts = data.get("pacts") if isinstance(data.get("pacts"), dict) else {}
+    yield from _check_pacts(pacts, facts)
+    events = data.get("events") if isinstance(data.get("events"), dict) else {}
+    start = as_date(data.get("start"))
+    days = data.get("days", 365)
+    end = None
+    if (
+        start is not None
+        and isinstance(days, int)
+        and not isinstance(days, bool)
+        and 0 < days <= 3650
+    ):
+        end = start + dt.timedelta(days=days)
+    for name, event in events.items():
+        if isinstance(event, dict):
+            yield from _check_event(
+                ("events", name), event, known_actors, list(pacts), facts, start, end
+            )
+
+
+def _check_actors(actors: dict, facts: FactBase) -> Iterator[Finding]:
+    for actor_id in actors:
+        if actor_id not in facts.actor_ids:
+            yield (
+                ("actors", actor_id),
+                f"unknown actor {actor_id!r}",
+                None,
+                f"an id from the fact base ({one_of(facts.actor_ids)})",
+                nearest(str(actor_id), facts.actor_ids),
+            )
+
+
+def _check_pacts(pacts: dict, facts: FactBase) -> Iterator[Finding]:
+    for pact_id, entry in pacts.items():
+        inline = isinstance(entry, dict) and entry.keys() - {"enabled"}
+        if not inline and pact_id not in facts.pacts:
+            yield (
+                ("pacts", pact_id),
+                f"unknown pact {pact_id!r}",
+                None,
+                f"a pact of the fact base ({one_of(facts.pacts)}) or an inline pact with clauses",
+                nearest(str(pact_id), facts.pacts),
+            )
+        if inline:
+            yield from _check_inline_pact(("pacts", pact_id), entry, facts)
+
+
+def _check_inline_pact(path: Path_, pact: dict, facts: FactBase) -> Iterator[Finding]:
+    parties = pact.get("parties")
+    if isinstance(parties, dict):
+        org = parties.get("organisation")
+        if isinstance(org, str) and org not in facts.organisations:
+            yield (
+                (*path, "parties", "organisation"),
+                f"unknown organisation {org!r}",
+                None,
+                one_of(facts.organisations),
+                nearest(org, facts.organisations),
+            )
+        states = parties.get("states")
+        if isinstance(states, list):
+            for i, s in enumerate(states):
+                if isinstance(s, str) and s not in facts.actor_ids:
+                    yield (
+                        (*path, "parties", "states", i),
+                        f"unknown actor {s!r}",
+                        None,
+                        "an id from the fact base",
+                        nearest(s, facts.actor_ids),
+                    )
+    clauses = pact.get("clauses")
+    for i, clause in enumerate(clauses if isinstance(clauses, list) else []):
+        if not isinstance(clause, dict):
+            continue
+        body = clause.get("body")
+        if isinstance(body, str) and body not in facts.organisations:
+            yield (
+                (*path, "clauses", i, "body"),
+                f"unknown organisation {body!r}",
+                None,
+                one_of(facts.organisations),
+                nearest(body, facts.organisations),
+            )
+        for key in ("obliged_states", "beneficiaries"):
+            ids = clause.get(key)
+            for j, s in enumerate(ids if isinstance(ids, list) else []):
+                if isinstance(s, str) and s not in facts.actor_ids:
+                    yield (
+                        (*path, "clauses", i, key, j),
+                        f"unknown actor {s!r}",
+                        None,
+                        "an id from the fact base",
+                        nearest(s, facts.actor_ids),
+                    )
+
+
+def _check_event(
+    path: Path_,
+    event: dict,
+    actors: list[str],
+    pacts: list[str],
+    facts: FactBase,
+    start: dt.date | None,
+    end: dt.date | None,
+) -> Iterator[Finding]:
+    day = as_date(event.get("date"))
+    if day is not None and start is not None and end is not None and not start <= day <= end:
+        yield (
+            (*path, "date"),
+            "the event falls outside the scenario's horizon",
+            str(day),
+            f"a date from {start} to {end} (start plus days)",
+            "",
+        )
+    states_in_play = [a for a in actors if facts.kind_of(a) == "state"]
+    for key, value in event.items():
+        if key in _STATE_FIELDS and isinstance(value, str):
+            yield from _must_be(
+                path, key, value, states_in_play, "a state among this scenario's actors"
+            )
+        elif key == "by" and isinstance(value, str):
+            choices = actors + list(facts.organisations)
+            yield from _must_be(
+                path, key, value, choices, "an actor of this scenario or an organisation"
+            )
+        elif key == "power" and isinstance(value, str):
+            powers = [a for a in actors if facts.kind_of(a) == "power"]
+            yield from _must_be(
+                path, key, value, powers, "an outside power among this scenario's actors"
+            )
+        elif key == "group" and isinstance(value, str):
+            groups = [a for a in actors if facts.kind_of(a) == "armed_group"]
+            yield from _must_be(
+                path, key, value, groups, "an armed group among this scenario's actors"
+            )
+        elif key == "pact" and isinstance(value, str):
+            yield from _must_be(
+                path, key, value, pacts, "a pact listed under this scenario's pacts"
+            )
+        elif key == "organisation" and isinstance(value, str):
+            yield from _must_be(path, key, value, list(facts.organisations), "an organisation")
+        elif key in _ACTOR_LIST_FIELDS and isinstance(value, list):
+            for i, item in enumerate(value):
+                if isinstance(item, str) and item not in actors:
+                    yield (
+                        (*path, key, i),
+                        f"{item!r} is not an actor of this scenario",
+                        item,
+                        one_of(actors),
+                        nearest(item, actors),
+                    )
+
+
+def _must_be(path: Path_, key: str, value: str, choices: list[str], what: str) -> Iterator[Finding]:
+    if value not in choices:
+        yield (
+            (*path, key),
+            f"{value!r} is not {what}",
+            value,
+            one_of(choices) if choices else what,
+            nearest(value, choices),
+        )

@@ -1,0 +1,279 @@
+"""The scenario format: what a scenario YAML file may say, as pydantic models.
+
+A scenario names its actors from the fact base (with overrides), the pacts in play (from the
+fact base or written inline), dated events, parameters and ensemble settings. Collections are
+mappings keyed by id so that ``extends:`` can merge them and ``--set`` can reach any value
+(``--set actors.NGA.resolve=0.3``). The format reference ``docs/scenarios.md`` is generated
+from these models by ``sim.scenario.reference``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Literal
+
+from pydantic import Discriminator, Field, Tag, create_model, model_validator
+
+from sim.scenario.facts import ActorId, Pact, Strict, Url
+from sim.scenario.parameters import ACTOR_PARAMETERS, Parameters
+from sim.scenario.validation import Date
+from sim.scenario.vocabulary import AttackScale, Commitment, MembershipStatus, Regime
+
+MAX_DAYS = 3650
+
+
+class Source(Strict):
+    """A reference a scenario rests on."""
+
+    title: str
+    url: Url
+    year: int = Field(ge=1900, le=2100)
+
+
+class Teaching(Strict):
+    """Notes for a class, in the NetLogo manner."""
+
+    what_is_it: str = Field(description="what the scenario shows, in a paragraph")
+    things_to_notice: list[str] = Field([], description="what to watch while it runs")
+    things_to_try: list[str] = Field(
+        [], description="changes worth making, with the --set to make them"
+    )
+    discuss: list[str] = Field([], description="questions for the class")
+    predict: str | None = Field(None, description="a question to answer before running")
+
+
+ActorOverrides = create_model(
+    "ActorOverrides",
+    __base__=Strict,
+    __doc__="Changes to an actor's fact-base values and model defaults; omit to keep them.",
+    regime=(Regime | None, Field(None, description="who governs the state")),
+    **{
+        p.name: (
+            (int if p.integer else float) | None,
+            Field(None, ge=p.low, le=p.high, title=p.label, description=p.describe()),
+        )
+        for p in ACTOR_PARAMETERS.values()
+    },
+)
+
+
+class PactSwitch(Strict):
+    """Use a pact of the fact base, or switch it off."""
+
+    enabled: bool = Field(True, description="false leaves the pact out of the run")
+
+
+class InlinePact(Pact):
+    """A pact written in the scenario itself, with the same fields as the fact base's."""
+
+    enabled: bool = True
+
+
+def _pact_kind(value: object) -> str:
+    if isinstance(value, dict) and value.keys() - {"enabled"}:
+        return "inline"
+    return "switch"
+
+
+PactEntry = Annotated[
+    Annotated[PactSwitch, Tag("switch")] | Annotated[InlinePact, Tag("inline")],
+    Discriminator(_pact_kind),
+]
+
+
+class _Event(Strict):
+    date: Date
+    enabled: bool = Field(True, description="false leaves the event out (for variants)")
+    note: str | None = None
+
+
+class Coup(_Event):
+    """A coup: the state's regime becomes military (a casus foederis for some pacts)."""
+
+    kind: Literal["coup"] = "coup"
+    state: ActorId
+
+
+class Threat(_Event):
+    """An actor threatens force against a target unless it complies by a deadline."""
+
+    kind: Literal["threat"] = "threat"
+    by: ActorId = Field(description="the threatening actor or organisation")
+    target: ActorId
+    deadline: Date
+    contributors: list[ActorId] = Field(
+        [], description="states pledging forces, for an organisation"
+    )
+
+    @model_validator(mode="after")
+    def _deadline_after(self) -> Threat:
+        if self.deadline < self.date:
+            raise ValueError(f"the deadline {self.deadline} comes before the threat ({self.date})")
+        return self
+
+
+class Attack(_Event):
+    """An armed attack on this day: an invasion starts a war, an incident does not."""
+
+    kind: Literal["attack"] = "attack"
+    by: ActorId = Field(description="the attacking actor or organisation")
+    target: ActorId
+    scale: AttackScale = AttackScale.INVASION
+    contributors: list[ActorId] = Field(
+        [], description="states sending forces, for an organisation"
+    )
+
+
+class Sanctions(_Event):
+    """Economic sanctions from an actor or organisation on a target."""
+
+    kind: Literal["sanctions"] = "sanctions"
+    by: ActorId
+    target: ActorId
+    lifted: Date | None = None
+
+
+class PactChange(_Event):
+    """A pact is signed, or suspended as a whole, on this date."""
+
+    kind: Literal["pact_signed", "pact_suspended"]
+    pact: ActorId
+
+
+class PactWithdrawal(_Event):
+    """A party gives notice of withdrawal; it takes effect after the pact's notice period."""
+
+    kind: Literal["pact_withdrawn"] = "pact_withdrawn"
+    pact: ActorId
+    state: ActorId
+
+
+class Deployment(_Event):
+    """An outside power's forces arrive in a host state."""
+
+    kind: Literal["deployment"] = "deployment"
+    power: ActorId
+    host: ActorId
+    strength: int = Field(ge=0, le=1_000_000)
+
+
+class Departure(_Event):
+    """An outside power's forces leave a host state."""
+
+    kind: Literal["departure"] = "departure"
+    power: ActorId
+    host: ActorId
+
+
+class Ceasefire(_Event):
+    """The named belligerents stop fighting each other."""
+
+    kind: Literal["ceasefire"] = "ceasefire"
+    between: list[ActorId] = Field(min_length=2)
+
+
+class InsurgentOffensive(_Event):
+    """An armed group surges in one country."""
+
+    kind: Literal["insurgent_offensive"] = "insurgent_offensive"
+    group: ActorId
+    country: ActorId
+    intensity: float = Field(
+        1.5, gt=0, le=10, description="multiplier on the group's strength there"
+    )
+
+
+class MembershipChange(_Event):
+    """A state's standing in an organisation changes."""
+
+    kind: Literal["membership"] = "membership"
+    organisation: ActorId
+    state: ActorId
+    status: MembershipStatus
+
+
+def _event_kind(value: object) -> str | None:
+    if isinstance(value, dict):
+        kind = value.get("kind")
+        return str(kind) if kind is not None else None
+    return getattr(value, "kind", None)
+
+
+EVENT_TYPES: tuple[type[_Event], ...] = (
+    Coup,
+    Threat,
+    Attack,
+    Sanctions,
+    PactChange,
+    PactWithdrawal,
+    Deployment,
+    Departure,
+    Ceasefire,
+    InsurgentOffensive,
+    MembershipChange,
+)
+
+Event = Annotated[
+    Annotated[Coup, Tag("coup")]
+    | Annotated[Threat, Tag("threat")]
+    | Annotated[Attack, Tag("attack")]
+    | Annotated[Sanctions, Tag("sanctions")]
+    | Annotated[PactChange, Tag("pact_signed")]
+    | Annotated[PactChange, Tag("pact_suspended")]
+    | Annotated[PactWithdrawal, Tag("pact_withdrawn")]
+    | Annotated[Deployment, Tag("deployment")]
+    | Annotated[Departure, Tag("departure")]
+    | Annotated[Ceasefire, Tag("ceasefire")]
+    | Annotated[InsurgentOffensive, Tag("insurgent_offensive")]
+    | Annotated[MembershipChange, Tag("membership")],
+    Discriminator(_event_kind),
+]
+
+
+class Ensemble(Strict):
+    """Default ensemble settings; the command line can override both."""
+
+    replicates: int = Field(200, ge=1, le=1_000_000)
+    seed: int | None = Field(
+        None, ge=0, le=2**63 - 1, description="root seed; drawn and recorded if absent"
+    )
+
+
+class Scenario(Strict):
+    """A scenario: a dated world, the pacts in play, events, parameters and ensemble settings."""
+
+    title: str = Field(min_length=1, max_length=200)
+    description: str = Field(
+        "", description="one paragraph; its first sentence is listed by `sahelsim list`"
+    )
+    extends: str | None = Field(
+        None,
+        description="a bundled scenario's name or a path relative to this file, merged under this one",
+    )
+    sources: list[Source] = []
+    teaching: Teaching | None = None
+    start: Date
+    days: int = Field(365, ge=1, le=MAX_DAYS, description="horizon in days (one step is one day)")
+    commitment: Commitment = Commitment.BEHAVIOURAL
+    actors: dict[ActorId, ActorOverrides | None] = Field(
+        min_length=1, description="the actors in play, from the fact base by id, with overrides"
+    )
+    pacts: dict[ActorId, PactEntry | None] = Field(
+        {},
+        description="pacts in play: a fact-base id (value empty or {enabled: false}) or an inline pact",
+    )
+    events: dict[ActorId, Event] = Field(
+        {}, description="dated events, keyed by a name of your choice"
+    )
+    parameters: Parameters = Field(default_factory=Parameters)
+    ensemble: Ensemble = Field(default_factory=Ensemble)
+
+    @property
+    def end(self) -> dt.date:
+        """The last simulated day."""
+        return self.start + dt.timedelta(days=self.days)
+
+    def active_events(self) -> list[tuple[str, _Event]]:
+        """Enabled events in date order (ties keep the file's order)."""
+        items = [(name, e) for name, e in self.events.items() if e.enabled]
+        return sorted(items, key=lambda item: item[1].date)

@@ -1,0 +1,213 @@
+"""Turning pydantic's validation errors into located, actionable :class:`Problem` records.
+
+Pydantic reports a path in the *model* (with union tags and validator names mixed in); this
+module maps it back to the path in the *document*, finds the line and column, and rewords
+the message so that it says what was wrong, what was given, what was expected and, for a
+misspelt key or choice, the nearest valid one.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import types
+import typing
+from collections.abc import Callable, Iterable
+from typing import Annotated, Any
+
+from pydantic import BaseModel, BeforeValidator, ValidationError
+
+from sim.errors import Problem, nearest, one_of
+from sim.scenario.yamlfile import LocatedDocument, Path_
+
+
+def _parse_date(value: Any) -> dt.date:
+    if isinstance(value, dt.datetime):
+        raise ValueError("a date without a time of day is expected")
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value.strip())
+        except ValueError as exc:
+            reason = str(exc)
+            if "out of range" in reason or "must be in" in reason:
+                raise ValueError(f"{value} is not a real date ({reason})") from None
+            raise ValueError("a date as YYYY-MM-DD is expected") from None
+    raise ValueError("a date as YYYY-MM-DD is expected")
+
+
+Date = Annotated[dt.date, BeforeValidator(_parse_date)]
+"""A calendar date written YYYY-MM-DD. Numbers are refused (pydantic would read them as
+Unix timestamps), and impossible dates say why."""
+
+
+def problems_from_validation(
+    exc: ValidationError,
+    doc: LocatedDocument,
+    *,
+    prefix: Path_ = (),
+    model: type[BaseModel] | None = None,
+    origin: Callable[[Path_], Any] | None = None,
+) -> list[Problem]:
+    """One :class:`Problem` per pydantic error, located in ``doc``.
+
+    Args:
+        exc: the validation error.
+        doc: the document that was validated (or that holds the validated part).
+        prefix: where the validated data sits inside ``doc``.
+        model: the model validated, used to list valid keys for unknown-key errors.
+        origin: optional function giving a better :class:`~sim.errors.Location` for a path
+            (the merged scenario knows which file, or which ``--set``, each value came from).
+    """
+    problems = []
+    for error in exc.errors(include_url=False):
+        loc = tuple(error["loc"])
+        path = _document_path(doc.data, prefix, loc)
+        problems.append(_problem(error, path, doc, model, prefix, loc, origin))
+    return problems
+
+
+def _problem(error, path, doc, model, prefix, loc, origin) -> Problem:
+    kind = error["type"]
+    dotted = ".".join(str(p) for p in path)
+    message = error["msg"]
+    value = error.get("input")
+    expected = ""
+    suggestion = ""
+    ctx = error.get("ctx") or {}
+    is_key = False
+    if kind == "missing":
+        field = path[-1]
+        message = f"missing required field {field!r}"
+        value = None
+        where_path = path[:-1]
+    elif kind == "extra_forbidden":
+        field = str(path[-1])
+        message = f"unknown key {field!r}"
+        valid = fields_at(model, loc[:-1]) if model else []
+        expected = one_of(valid) if valid else ""
+        suggestion = nearest(field, valid) if valid else ""
+        value = None
+        where_path = path
+        is_key = True
+    elif kind in {"enum", "literal_error"}:
+        choices = _choices(ctx.get("expected", ""))
+        message = "not a valid choice"
+        expected = one_of(choices) if choices else ctx.get("expected", "")
+        suggestion = nearest(str(value), choices) if choices else ""
+        where_path = path
+    elif kind == "union_tag_invalid":
+        choices = _choices(ctx.get("expected_tags", ""))
+        message = f"unknown {ctx.get('discriminator', 'kind').strip(chr(39))} {ctx.get('tag')!r}"
+        value = None
+        expected = one_of(choices)
+        suggestion = nearest(str(ctx.get("tag")), choices)
+        where_path = (*path, "kind")
+    elif kind == "union_tag_not_found":
+        message = f"missing required field {ctx.get('discriminator', 'kind').strip(chr(39))!r}"
+        value = None
+        where_path = path
+    else:
+        message, expected = _reword(message)
+        where_path = path
+    if isinstance(value, dict | list):
+        value = None
+    location = None
+    if origin is not None:
+        location = origin(where_path)
+    if location is None:
+        location = doc.where(where_path, key=is_key)
+    return Problem(location, dotted, message, value, expected, suggestion)
+
+
+def _reword(message: str) -> tuple[str, str]:
+    message = message.removeprefix("Value error, ").removeprefix("Assertion failed, ")
+    if message.startswith("Input should be "):
+        return "wrong value", message.removeprefix("Input should be ")
+    if message.startswith("Input "):
+        return message[len("Input ") :], ""
+    if message.startswith("List should have at least"):
+        return "too few items", message.removeprefix("List should have ")
+    return message[:1].lower() + message[1:], ""
+
+
+def _choices(text: str) -> list[str]:
+    # pydantic writes "'strict' or 'behavioural'" / "'a', 'b' or 'c'"
+    return [
+        part.strip().strip("'") for part in text.replace(" or ", ",").split(",") if part.strip()
+    ]
+
+
+def _document_path(data: Any, prefix: Path_, loc: tuple) -> Path_:
+    """Map pydantic's ``loc`` onto keys that exist in the data, dropping union tags."""
+    node = data
+    for part in prefix:
+        node = node[part] if isinstance(node, dict | list) else None
+    path: list[str | int] = list(prefix)
+    for i, part in enumerate(loc):
+        if (isinstance(node, dict) and part in node) or (
+            isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node)
+        ):
+            node = node[part]
+            path.append(part)
+        elif isinstance(node, dict) and i == len(loc) - 1:
+            path.append(part)  # a missing field: name it
+        # anything else is a union tag or validator name pydantic put in the path
+    return tuple(path)
+
+
+def fields_at(model: type[BaseModel], loc: Iterable[Any]) -> list[str]:
+    """The keys valid at ``loc`` (a pydantic error path) under ``model``."""
+    current: list[Any] = [model]
+    for part in loc:
+        following: list[Any] = []
+        for tp in current:
+            following += _step(tp, part)
+        if following:
+            current = following
+    names: list[str] = []
+    for tp in current:
+        for member in _members(tp):
+            if isinstance(member, type) and issubclass(member, BaseModel):
+                for name, info in member.model_fields.items():
+                    key = info.alias or name
+                    if key not in names:
+                        names.append(key)
+    return names
+
+
+def _members(tp: Any) -> list[Any]:
+    origin = typing.get_origin(tp)
+    if origin is Annotated:
+        return _members(typing.get_args(tp)[0])
+    if origin in (typing.Union, types.UnionType):
+        out = []
+        for arg in typing.get_args(tp):
+            out += _members(arg)
+        return out
+    return [tp]
+
+
+def _step(tp: Any, part: Any) -> list[Any]:
+    out = []
+    for member in _members(tp):
+        origin = typing.get_origin(member)
+        if isinstance(member, type) and issubclass(member, BaseModel):
+            fields = {info.alias or name: info for name, info in member.model_fields.items()}
+            if isinstance(part, str) and part in fields:
+                out.append(fields[part].annotation)
+            elif _tag_of(member) == part:
+                out.append(member)  # pydantic names the union member by its tag
+        elif origin is dict and isinstance(part, str):
+            out.append(typing.get_args(member)[1])
+        elif origin is list and isinstance(part, int):
+            out.append(typing.get_args(member)[0])
+    return out
+
+
+def _tag_of(model: type[BaseModel]) -> str | None:
+    field = model.model_fields.get("kind")
+    if field is None:
+        return None
+    default = field.default
+    return getattr(default, "value", default) if isinstance(default, str) else None

@@ -1,0 +1,119 @@
+"""The closed vocabularies of scenario files and the fact base, as enums.
+
+Every word a YAML file may use for a kind of thing (a casus foederis, a decision rule, an event
+kind...) is a member here, with a one-line meaning that the generated format reference
+(``docs/scenarios.md``) prints. Code compares enum members, never strings.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class Described(StrEnum):
+    """A string enum whose members carry a one-line meaning."""
+
+    meaning: str
+
+    def __new__(cls, value: str, meaning: str = ""):  # noqa: D102
+        member = str.__new__(cls, value)
+        member._value_ = value
+        member.meaning = meaning
+        return member
+
+
+class CasusFoederis(Described):
+    """What kind of event brings a clause into play."""
+
+    AGGRESSION = "aggression", "an armed attack on a party's territory or sovereignty"
+    ATTACK_ON_FORCES_ABROAD = (
+        "attack_on_forces_abroad",
+        "an attack on a party's forces, ships or aircraft outside its territory",
+    )
+    ARMED_REBELLION = "armed_rebellion", "an armed rebellion or insurgency inside a party"
+    UNCONSTITUTIONAL_CHANGE = (
+        "unconstitutional_change",
+        "a coup or other unconstitutional change of government in a party",
+    )
+    AGGRESSION_BETWEEN_MEMBERS = (
+        "aggression_between_members",
+        "one party using force against another party",
+    )
+
+
+class Obliged(Described):
+    """Who carries the obligation a clause creates."""
+
+    OTHER_PARTIES = "other_parties", "every party except the victim"
+    ALL_PARTIES = "all_parties", "every party"
+    NAMED = "named", "only the states listed in obliged_states"
+
+
+class Toward(Described):
+    """Whom the obliged action is for, or against."""
+
+    VICTIM = "victim", "help goes to the party attacked or overthrown"
+    OFFENDER = "offender", "the measure is taken against the offender"
+
+
+class PactAction(Described):
+    """What an obligation asks the obliged actor to do, from least to most costly."""
+
+    CONSULT = "consult", "consult the other parties"
+    SANCTIONS = "sanctions", "suspend or sanction the offender"
+    NON_MILITARY = "non_military", "diplomatic, logistic or financial help"
+    SUPPORT = "support", "advisers and combat support from forces present, without entering the war"
+    ARMED_ASSISTANCE = "armed_assistance", "enter the war on the victim's side"
+    INTERVENE = "intervene", "use force against the offender"
+
+
+class DecisionRule(Described):
+    """How the obligation is decided once triggered."""
+
+    AUTOMATIC = "automatic", "the obligation is carried out without a decision"
+    OBLIGED_STATE = "obliged_state", "each obliged state decides for itself"
+    UNANIMITY = "unanimity", "every active member of the body must agree"
+    MAJORITY = "majority", "more than half of the active members of the body must agree"
+    TWO_THIRDS = "two_thirds", "two thirds of the active members of the body must agree"
+    VICTIM_REQUEST = (
+        "victim_request",
+        "only at the victim's written request; then each obliged state decides",
+    )
+
+
+class Regime(Described):
+    """Who governs a state."""
+
+    MILITARY = "military", "a military or transitional junta"
+    CIVILIAN = "civilian", "a constitutional civilian government"
+
+
+class Commitment(Described):
+    """How obliged actors answer their obligations in a run."""
+
+    STRICT = "strict", "every pledge is kept as written"
+    BEHAVIOURAL = (
+        "behavioural",
+        "each obliged actor honours, helps partially or abstains with a probability built from "
+        "its resolve, affinity, capacity, insurgency pressure, expected cost and reputation",
+    )
+
+
+class MembershipStatus(Described):
+    """A change in a state's standing in an organisation."""
+
+    SUSPENDED = "suspended", "the state keeps membership but loses its voice and protection"
+    RESTORED = "restored", "a suspension is lifted"
+    WITHDRAWN = "withdrawn", "the state leaves (after any notice the organisation requires)"
+    ADMITTED = "admitted", "the state joins"
+
+
+class AttackScale(Described):
+    """How big an attack is."""
+
+    INVASION = "invasion", "forces cross the border: war starts between attacker and target"
+    INCIDENT = (
+        "incident",
+        "a single strike or border clash (such as a drone shot down): a casus foederis, "
+        "but no war unless someone escalates",
+    )

@@ -1,0 +1,324 @@
+"""Safe, bounded YAML reading that remembers where every value came from.
+
+PyYAML's composer (libyaml's when present) builds the node tree; this module then turns the
+nodes into plain data itself, so that it can refuse what a scenario never needs and a hostile
+file could abuse: tags that construct objects, aliases (the "billion laughs" expansion),
+duplicate keys, deep nesting and oversized files. Every value and key keeps its line and
+column so that later validation can point at it.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import json
+import os
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from sim.errors import Location, Problem, ScenarioError
+
+MAX_BYTES = 4 * 1024 * 1024
+"""Largest file read. Scenarios are a few kilobytes; this leaves room for generated ones."""
+
+MAX_DEPTH = 32
+"""Deepest nesting accepted. The scenario format needs about six levels."""
+
+FAST_FROM_BYTES = 64 * 1024
+"""Files at least this large are first read by rapidyaml (see :func:`fast_data`)."""
+
+try:  # rapidyaml is optional: without it every file takes the located path
+    import ryml
+except ImportError:  # pragma: no cover - depends on the platform's wheels
+    ryml = None
+
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_MAP_TAG = "tag:yaml.org,2002:map"
+_SEQ_TAG = "tag:yaml.org,2002:seq"
+
+Path_ = tuple[str | int, ...]
+
+
+@dataclass
+class LocatedDocument:
+    """Plain data read from YAML, with the position of every value and every key.
+
+    Attributes:
+        data: dicts, lists, str, int, float, bool, None and ``datetime.date``.
+        file: the name used in messages (a path as the user gave it).
+        values: document path -> where that value starts.
+        keys: document path -> where the key naming that value starts.
+    """
+
+    data: Any
+    file: str
+    values: dict[Path_, Location] = field(default_factory=dict)
+    keys: dict[Path_, Location] = field(default_factory=dict)
+    located: bool = True
+
+    def where(self, path: Path_, *, key: bool = False) -> Location:
+        """Best location for ``path``: the exact node, else its nearest located ancestor."""
+        table = self.keys if key else self.values
+        probe = tuple(path)
+        while probe:
+            if probe in table:
+                return table[probe]
+            if probe in self.values:
+                return self.values[probe]
+            probe = probe[:-1]
+        return self.values.get((), Location(self.file))
+
+
+def read_yaml(path: str | Path, *, name: str | None = None, fast: bool = False) -> LocatedDocument:
+    """Read a YAML file safely. Raises :class:`ScenarioError` for anything unreadable.
+
+    With ``fast``, a large file that needs none of what the located path refuses is read by
+    rapidyaml without positions (``located`` is then False); callers re-read it located when
+    they have a problem to report.
+    """
+    shown = name or str(path)
+    file = Path(path)
+    try:
+        size = file.stat().st_size
+        if not file.is_file():
+            raise IsADirectoryError(shown)
+    except FileNotFoundError:
+        raise _fail(shown, "file not found", expected="the path of a scenario YAML file") from None
+    except OSError as exc:
+        raise _fail(shown, f"cannot read the file ({exc.strerror or exc})") from None
+    if size > MAX_BYTES:
+        raise _fail(shown, f"file too large ({size:,} bytes)", expected=f"at most {MAX_BYTES:,}")
+    try:
+        raw = file.read_bytes()
+    except OSError as exc:
+        raise _fail(shown, f"cannot read the file ({exc.strerror or exc})") from None
+    if fast and len(raw) >= FAST_FROM_BYTES:
+        data = fast_data(raw)
+        if data is not None:
+            return LocatedDocument(data, shown, located=False)
+    return parse_yaml(raw, shown)
+
+
+class _Duplicate(Exception):
+    pass
+
+
+def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    out = dict(pairs)
+    if len(out) != len(pairs):
+        raise _Duplicate
+    return out
+
+
+def fast_data(raw: bytes) -> dict[str, Any] | None:
+    """Plain data from rapidyaml (a C++ parser, some 20 times faster than PyYAML here), or None.
+
+    Only for a single mapping with nothing the located path would refuse or read differently:
+    no anchors, aliases, tags or merge keys (any ``&``, ``*``, ``!`` or ``<<`` sends the file
+    to the located path), no tabs, no duplicate keys. Scalars come back as YAML 1.2 reads them
+    (dates stay text, which the schema's date type accepts). Returns None whenever in doubt.
+    """
+    if ryml is None or any(token in raw for token in (b"&", b"*", b"!", b"<<", b"\t", b"\r")):
+        return None
+    try:
+        with _quiet_stderr():  # rapidyaml prints parse errors to the C stderr
+            tree = ryml.parse_in_arena(raw)
+        root = tree.root_id()
+        if tree.size() == 0 or not tree.is_map(root):
+            return None
+        data = json.loads(ryml.emit_json_malloc(tree, root), object_pairs_hook=_no_duplicates)
+    except Exception:  # any failure, ours or the parser's, means "take the located path"
+        return None
+    return data if isinstance(data, dict) else None
+
+
+@contextlib.contextmanager
+def _quiet_stderr():
+    saved = os.dup(2)
+    try:
+        with tempfile.TemporaryFile() as sink:
+            os.dup2(sink.fileno(), 2)
+            yield
+    finally:
+        os.dup2(saved, 2)
+        os.close(saved)
+
+
+def parse_yaml(text: str | bytes, name: str = "<text>") -> LocatedDocument:
+    """Parse YAML text into a :class:`LocatedDocument`, refusing anything unsafe."""
+    if isinstance(text, bytes):
+        if len(text) > MAX_BYTES:
+            raise _fail(
+                name, f"text too large ({len(text):,} bytes)", expected=f"at most {MAX_BYTES:,}"
+            )
+        try:
+            text = text.decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            raise _fail(
+                name, f"not UTF-8 text (bad byte at offset {exc.start})", expected="a UTF-8 file"
+            ) from None
+    elif len(text) > MAX_BYTES:
+        raise _fail(
+            name, f"text too large ({len(text):,} characters)", expected=f"at most {MAX_BYTES:,}"
+        )
+    try:
+        root = yaml.compose(text, Loader=_Loader)
+    except yaml.MarkedYAMLError as exc:
+        raise ScenarioError([_syntax_problem(exc, text, name)]) from None
+    except yaml.reader.ReaderError as exc:
+        line = text.count("\n", 0, exc.position) + 1
+        column = exc.position - (text.rfind("\n", 0, exc.position) + 1) + 1
+        raise ScenarioError(
+            [
+                Problem(
+                    Location(name, line, column),
+                    "",
+                    f"invalid YAML: character {_char(exc.character)} is not allowed",
+                    expected="printable text",
+                )
+            ]
+        ) from None
+    except (yaml.YAMLError, ValueError, RecursionError) as exc:
+        what = " ".join(str(exc).split())[:200]
+        raise ScenarioError([Problem(Location(name), "", f"invalid YAML: {what}")]) from None
+    if root is None:
+        raise _fail(name, "the document is empty", expected="a mapping of scenario fields")
+    builder = _Builder(name)
+    data = builder.build(root, (), 0)
+    if builder.problems:
+        raise ScenarioError(builder.problems)
+    return LocatedDocument(data, name, builder.values, builder.keys)
+
+
+class _Builder:
+    """Turns a composed node tree into plain data, recording positions and problems."""
+
+    def __init__(self, file: str):
+        self.file = file
+        self.values: dict[Path_, Location] = {}
+        self.keys: dict[Path_, Location] = {}
+        self.problems: list[Problem] = []
+        self._seen: set[int] = set()
+        constructor = yaml.constructor.SafeConstructor()
+        # Direct constructors for the plain scalar types (construct_object is much slower).
+        self._construct = {
+            "tag:yaml.org,2002:null": constructor.construct_yaml_null,
+            "tag:yaml.org,2002:bool": constructor.construct_yaml_bool,
+            "tag:yaml.org,2002:int": constructor.construct_yaml_int,
+            "tag:yaml.org,2002:float": constructor.construct_yaml_float,
+            "tag:yaml.org,2002:timestamp": constructor.construct_yaml_timestamp,
+        }
+
+    def at(self, node: yaml.Node) -> Location:
+        mark = node.start_mark
+        return Location(self.file, mark.line + 1, mark.column + 1)
+
+    def problem(self, where: Location, path: Path_, message: str, expected: str = "") -> None:
+        self.problems.append(Problem(where, _dotted(path), message, expected=expected))
+
+    def build(self, node: yaml.Node, path: Path_, depth: int) -> Any:
+        where = self.at(node)
+        if id(node) in self._seen:
+            # The node is the anchored one: point at the key that uses the alias instead.
+            where = self.keys.get(path, where)
+            self.values[path] = where
+            self.problem(
+                where, path, "aliases (*name) are not allowed", "the value written out in full"
+            )
+            return None
+        self.values[path] = where
+        self._seen.add(id(node))
+        if depth > MAX_DEPTH:
+            self.problem(where, path, f"nested deeper than {MAX_DEPTH} levels")
+            return None
+        kind = type(node)
+        if kind is yaml.ScalarNode:
+            return self._scalar(node, path, where)
+        if kind is yaml.MappingNode:
+            return self._mapping(node, path, depth, where)
+        if node.tag != _SEQ_TAG:
+            self.problem(where, path, f"tag {node.tag!r} is not allowed", "plain YAML without tags")
+            return None
+        return [self.build(item, (*path, i), depth + 1) for i, item in enumerate(node.value)]
+
+    def _mapping(self, node: yaml.MappingNode, path: Path_, depth: int, where: Location) -> dict:
+        if node.tag != _MAP_TAG:
+            self.problem(where, path, f"tag {node.tag!r} is not allowed", "plain YAML without tags")
+            return {}
+        out: dict[str, Any] = {}
+        keys = self.keys
+        for key_node, value_node in node.value:
+            key_at = self.at(key_node)
+            if type(key_node) is not yaml.ScalarNode:
+                self.problem(
+                    key_at, path, "a key must be a plain word", "a scalar key such as 'title'"
+                )
+                continue
+            key = key_node.value
+            if key == "<<":
+                self.problem(
+                    key_at, path, "merge keys (<<) are not allowed", "keys written out in full"
+                )
+                continue
+            child = (*path, key)
+            if key in out:
+                first = keys[child]
+                self.problem(
+                    key_at,
+                    child,
+                    f"duplicate key {key!r} (first given at line {first.line})",
+                    "each key once per mapping",
+                )
+                continue
+            keys[child] = key_at
+            out[key] = self.build(value_node, child, depth + 1)
+        return out
+
+    def _scalar(self, node: yaml.ScalarNode, path: Path_, where: Location) -> Any:
+        tag = node.tag
+        if tag == "tag:yaml.org,2002:str":
+            return node.value
+        construct = self._construct.get(tag)
+        if construct is None:
+            self.problem(where, path, f"tag {tag!r} is not allowed", "plain YAML without tags")
+            return None
+        try:
+            value = construct(node)
+        except (ValueError, OverflowError, yaml.YAMLError):
+            # An impossible timestamp such as 2023-02-30: keep the text, so that validation
+            # reports it at this position with the reason.
+            return node.value
+        if isinstance(value, dt.datetime):
+            return node.value  # times of day are not part of the format; let validation say so
+        return value
+
+
+def _syntax_problem(exc: yaml.MarkedYAMLError, text: str, name: str) -> Problem:
+    mark = exc.problem_mark or exc.context_mark
+    where = Location(name, mark.line + 1, mark.column + 1) if mark else Location(name)
+    problem = " ".join(str(exc.problem or "").split())
+    context = " ".join(str(exc.context or "").split())
+    what = f"{problem} ({context})" if problem and context else problem or context
+    expected = "well-formed YAML"
+    if mark is not None and 0 <= mark.index < len(text) and text[mark.index] == "\t":
+        what, expected = "a tab character", "spaces for indentation (YAML forbids tabs there)"
+    elif "another document" in what:
+        what, expected = "more than one document in the file", "a single document (no second ---)"
+    return Problem(where, "", f"invalid YAML: {what}", expected=expected)
+
+
+def _char(character: int | str) -> str:
+    code = character if isinstance(character, int) else ord(character[:1] or "\0")
+    return f"U+{code:04X}"
+
+
+def _dotted(path: Path_) -> str:
+    return ".".join(str(p) for p in path)
+
+
+def _fail(name: str, message: str, expected: str = "") -> ScenarioError:
+    return ScenarioError([Problem(Location(name), "", message, expected=expected)])

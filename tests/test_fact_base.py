@@ -1,0 +1,133 @@
+"""The fact base in seeds/ loads, is cited, and answers membership questions correctly."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from sim.scenario.facts import Figure, fact_base, load_fact_base
+from sim.resources import seeds_dir
+
+FACTS = fact_base()
+
+
+def _figures(model):
+    for name in type(model).model_fields:
+        value = getattr(model, name)
+        if isinstance(value, Figure):
+            yield name, value
+        elif isinstance(value, list):
+            for item in value:
+                if hasattr(type(item), "model_fields"):
+                    yield from _figures(item)
+        elif hasattr(type(value), "model_fields"):
+            yield from _figures(value)
+
+
+def test_the_issue_s_states_powers_groups_and_organisations_are_all_there():
+    assert {
+        "MLI",
+        "BFA",
+        "NER",
+        "NGA",
+        "SEN",
+        "CIV",
+        "BEN",
+        "GHA",
+        "TGO",
+        "GIN",
+        "TCD",
+        "MRT",
+        "DZA",
+    } <= set(FACTS.states)
+    assert {"FRA", "RUS", "USA"} <= set(FACTS.powers)
+    assert {"JNIM", "ISSP"} <= set(FACTS.armed_groups)
+    assert {"ECOWAS", "AES", "G5S"} <= set(FACTS.organisations)
+
+
+def test_every_figure_has_a_year_a_unit_and_a_source_url():
+    tables = [*FACTS.states.values(), *FACTS.powers.values(), *FACTS.armed_groups.values()]
+    count = 0
+    for item in tables:
+        for name, figure in _figures(item):
+            sources = figure.source if isinstance(figure.source, list) else [figure.source]
+            assert all(s.startswith(("http://", "https://")) for s in sources), (item.id, name)
+            assert 1990 <= figure.year <= 2026, (item.id, name)
+            if figure.low is not None and figure.high is not None:
+                assert figure.low <= figure.value <= figure.high, (item.id, name)
+            count += 1
+    assert count >= 40
+
+
+def test_land_borders_agree_from_both_sides():
+    for a, state in FACTS.states.items():
+        for b, km in state.borders.km.items():
+            if b in FACTS.states:
+                assert FACTS.states[b].borders.km.get(a) == km, f"{a}-{b}"
+
+
+def test_the_aes_states_form_a_connected_triangle():
+    for a, b in (("MLI", "BFA"), ("BFA", "NER"), ("MLI", "NER")):
+        assert b in FACTS.states[a].borders.km
+
+
+def test_ecowas_members_in_good_standing_change_with_coups_and_exits():
+    ecowas = FACTS.organisations["ECOWAS"]
+    before_coup = ecowas.active_members(dt.date(2023, 7, 1))
+    during_crisis = ecowas.active_members(dt.date(2023, 8, 10))
+    after_exit = ecowas.active_members(dt.date(2025, 6, 1))
+    assert "NER" in before_coup
+    assert "NER" not in during_crisis
+    assert {"NGA", "SEN", "CIV", "BEN"} <= set(during_crisis)
+    assert not {"MLI", "BFA", "NER"} & set(after_exit)
+
+
+def test_the_aes_exists_from_the_charter_on():
+    aes = FACTS.organisations["AES"]
+    assert aes.active_members(dt.date(2023, 9, 15)) == []
+    assert set(aes.active_members(dt.date(2023, 9, 16))) == {"MLI", "BFA", "NER"}
+
+
+def test_the_g5_sahel_is_dissolved_by_2024():
+    assert FACTS.organisations["G5S"].active_members(dt.date(2024, 1, 1)) == []
+    assert len(FACTS.organisations["G5S"].active_members(dt.date(2017, 7, 2))) == 5
+
+
+def test_the_charter_is_made_of_its_cited_clauses():
+    charter = FACTS.pacts["liptako-gourma-charter"]
+    articles = {c.article for c in charter.clauses}
+    assert {"Art. 5", "Art. 6", "Art. 7", "Art. 8"} <= articles
+    art6 = next(c for c in charter.clauses if c.article == "Art. 6")
+    assert art6.casus_foederis.value == "aggression" and art6.action.value == "armed_assistance"
+    assert charter.withdrawal_notice_days and 180 <= charter.withdrawal_notice_days <= 184
+    assert charter.signed == dt.date(2023, 9, 16)
+
+
+def test_every_pact_and_clause_cites_a_source():
+    for pact in FACTS.pacts.values():
+        for clause in pact.clauses:
+            sources = clause.source if isinstance(clause.source, list) else [clause.source]
+            assert all(s.startswith("http") for s in sources), (pact.id, clause.id)
+
+
+def test_pact_references_point_at_known_ids():
+    for pact in FACTS.pacts.values():
+        if pact.parties.organisation:
+            assert pact.parties.organisation in FACTS.organisations
+        for state in pact.parties.states or []:
+            assert state in FACTS.actor_ids
+        for clause in pact.clauses:
+            assert clause.body is None or clause.body in FACTS.organisations
+            assert set(clause.obliged_states) <= set(FACTS.actor_ids)
+
+
+def test_a_broken_fact_base_is_reported_with_locations(tmp_path):
+    for f in seeds_dir().glob("*.yaml"):
+        (tmp_path / f.name).write_text(f.read_text())
+    text = (tmp_path / "states.yaml").read_text().replace("lat: 12.65", "lat: 120.65", 1)
+    (tmp_path / "states.yaml").write_text(text)
+    with pytest.raises(Exception) as caught:
+        load_fact_base(tmp_path)
+    assert "seeds/states.yaml:" in str(caught.value)
+    assert "capital.lat" in str(caught.value)

@@ -1,0 +1,193 @@
+"""Hostile and broken YAML is refused with a located message, never a crash or a blow-up."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from sim.errors import ScenarioError, SahelsimError
+from sim.scenario.loading import load_scenario
+from sim.scenario.yamlfile import MAX_BYTES, parse_yaml
+
+BILLION_LAUGHS = "a: &a ['x','x','x','x','x','x','x','x','x']\n" + "".join(
+    f"{c}: &{c} [*{p},*{p},*{p},*{p},*{p},*{p},*{p},*{p},*{p}]\n"
+    for p, c in zip("abcdefgh", "bcdefghi", strict=True)
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("a: 1\nb: 2\na: 3\n", "x.yaml:3:1: a: duplicate key 'a' (first given at line 1)"),
+        ("a: &x [1, 2]\nb: *x\n", "x.yaml:2:1: b: aliases (*name) are not allowed"),
+        (BILLION_LAUGHS, "aliases (*name) are not allowed"),
+        (
+            'a: !!python/object/apply:os.system ["true"]\n',
+            "x.yaml:1:4: a: tag 'tag:yaml.org,2002:python/object/apply:os.system' is not allowed",
+        ),
+        ("a: !custom thing\n", "x.yaml:1:4: a: tag '!custom' is not allowed"),
+        ("a: !!set {x, y}\n", "tag 'tag:yaml.org,2002:set' is not allowed"),
+        ("a: &x {p: 1}\nb:\n  <<: *x\n", "x.yaml:3:3: b: merge keys (<<) are not allowed"),
+        ("a: [1, 2\nb: 3\n", "x.yaml:2:2: invalid YAML: did not find expected ',' or ']'"),
+        (
+            "a:\n\t- 1\n",
+            "x.yaml:2:1: invalid YAML: a tab character; expected spaces for indentation",
+        ),
+        ("a: 1\n---\nb: 2\n", "x.yaml:2:1: invalid YAML: more than one document in the file"),
+        ("", "x.yaml: the document is empty"),
+        ("# only a comment\n", "x.yaml: the document is empty"),
+        ('a: "\x07"\n', "x.yaml:1:5: invalid YAML: character U+0007 is not allowed"),
+        ("[" * 200 + "]" * 200, ": nested deeper than 32 levels"),
+        ("- " * 2000 + "x", "invalid YAML"),
+    ],
+)
+def test_hostile_yaml_is_refused_with_a_located_message(text, expected):
+    with pytest.raises(ScenarioError) as caught:
+        parse_yaml(text, "x.yaml")
+    assert expected in str(caught.value)
+
+
+def test_alias_expansion_costs_nothing():
+    started = time.perf_counter()
+    with pytest.raises(ScenarioError):
+        parse_yaml(BILLION_LAUGHS * 1, "x.yaml")
+    assert time.perf_counter() - started < 1.0
+
+
+def test_bytes_that_are_not_utf8_are_refused():
+    with pytest.raises(ScenarioError, match="not UTF-8 text"):
+        parse_yaml(b"title: \xff\xfe bad", "x.yaml")
+
+
+def test_oversized_file_is_refused_before_parsing(tmp_path):
+    big = tmp_path / "big.yaml"
+    big.write_bytes(b"# " + b"x" * MAX_BYTES + b"\n")
+    with pytest.raises(ScenarioError, match="file too large"):
+        load_scenario(big)
+
+
+def test_a_one_megabyte_scenario_validates_quickly(tmp_path):
+    """A large (generated) file is answered well under a second."""
+    filler = "".join(
+        f"  - {{title: source {i}, url: https://example.org/{i}, year: 2023}}\n"
+        for i in range(16000)
+    )
+    text = "title: big\nstart: 2023-08-10\nactors:\n  NER:\n  MLI:\nsources:\n" + filler
+    path = tmp_path / "big.yaml"
+    path.write_text(text)
+    assert path.stat().st_size > 1_000_000
+    started = time.perf_counter()
+    scenario = load_scenario(path)
+    elapsed = time.perf_counter() - started
+    assert len(scenario.sources) == 16000
+    assert elapsed < 1.0, f"took {elapsed:.2f} s"
+
+
+def test_dates_that_do_not_exist_are_kept_for_validation():
+    assert parse_yaml("d: 2023-02-30\n").data == {"d": "2023-02-30"}
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.text(max_size=400))
+def test_loading_arbitrary_text_raises_only_our_errors(tmp_path_factory, text):
+    path = tmp_path_factory.mktemp("fuzz") / "s.yaml"
+    path.write_bytes(text.encode("utf-8", errors="surrogatepass"))
+    try:
+        load_scenario(path)
+    except SahelsimError:
+        pass
+
+
+YAMLISH = st.recursive(
+    st.none()
+    | st.booleans()
+    | st.integers()
+    | st.floats(allow_nan=False)
+    | st.text(max_size=20)
+    | st.sampled_from(["2023-08-10", "2023-02-30", "NER", "ECOWAS", "threat", "strict"]),
+    lambda children: (
+        st.lists(children, max_size=4)
+        | st.dictionaries(
+            st.sampled_from(
+                [
+                    "title",
+                    "start",
+                    "days",
+                    "actors",
+                    "pacts",
+                    "events",
+                    "kind",
+                    "date",
+                    "by",
+                    "target",
+                    "parameters",
+                    "extends",
+                    "NER",
+                    "MLI",
+                    "x",
+                ]
+            ),
+            children,
+            max_size=5,
+        )
+    ),
+    max_leaves=25,
+)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(YAMLISH)
+def test_arbitrary_structures_raise_only_our_errors(tmp_path_factory, data):
+    import yaml
+
+    path = tmp_path_factory.mktemp("fuzz") / "s.yaml"
+    path.write_text(
+        yaml.safe_dump(
+            {"title": "t", "start": "2023-08-10", "actors": {"NER": None}, "x": data}
+            if not isinstance(data, dict)
+            else data
+        )
+    )
+    try:
+        load_scenario(path)
+    except SahelsimError:
+        pass
+
+
+def test_the_fast_reader_of_large_files_agrees_with_the_located_reader(tmp_path):
+    """A large file read by rapidyaml gives the same scenario as the located PyYAML path."""
+    from sim.resources import scenarios_dir
+    from sim.scenario.loading import resolve_document, validate_document
+    from sim.scenario.facts import fact_base
+
+    text = (scenarios_dir() / "niger-2023-base.yaml").read_text()
+    text = text.replace("Leeds", "Leeds")  # no anchors or aliases in the bundled files
+    padded = (
+        text + "\n" + "".join(f"# padding line {i} to make the file large\n" for i in range(3000))
+    )
+    path = tmp_path / "large.yaml"
+    path.write_text(padded)
+    assert path.stat().st_size > 64 * 1024
+    fast = resolve_document(path, fast=True)
+    slow = resolve_document(path)
+    assert not fast.layers[-1].located and slow.layers[-1].located
+    facts = fact_base()
+    assert validate_document(fast, facts) == validate_document(slow, facts)
+
+
+def test_a_large_invalid_file_still_gets_located_messages(tmp_path):
+    filler = "".join(
+        f"  - {{title: source {i}, url: https://example.org/{i}, year: 2023}}\n"
+        for i in range(3000)
+    )
+    path = tmp_path / "big.yaml"
+    path.write_text(
+        "title: big\nstart: 2023-08-10\ndays: 365\nactors:\n  NRE:\nsources:\n" + filler
+    )
+    with pytest.raises(ScenarioError) as caught:
+        load_scenario(path)
+    assert f"{path}:5:3: actors.NRE: unknown actor 'NRE'" in str(caught.value)
+    assert "did you mean 'NER'?" in str(caught.value)
