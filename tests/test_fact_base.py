@@ -6,8 +6,8 @@ import datetime as dt
 
 import pytest
 
-from sim.scenario.facts import Figure, fact_base, load_fact_base
 from sim.resources import seeds_dir
+from sim.scenario.facts import Figure, fact_base, load_fact_base
 
 FACTS = fact_base()
 

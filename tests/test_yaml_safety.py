@@ -8,7 +8,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from sim.errors import ScenarioError, SahelsimError
+from sim.errors import SahelsimError, ScenarioError
 from sim.scenario.loading import load_scenario
 from sim.scenario.yamlfile import MAX_BYTES, parse_yaml
 
@@ -160,8 +160,8 @@ def test_arbitrary_structures_raise_only_our_errors(tmp_path_factory, data):
 def test_the_fast_reader_of_large_files_agrees_with_the_located_reader(tmp_path):
     """A large file read by rapidyaml gives the same scenario as the located PyYAML path."""
     from sim.resources import scenarios_dir
-    from sim.scenario.loading import resolve_document, validate_document
     from sim.scenario.facts import fact_base
+    from sim.scenario.loading import resolve_document, validate_document
 
     text = (scenarios_dir() / "niger-2023-base.yaml").read_text()
     text = text.replace("Leeds", "Leeds")  # no anchors or aliases in the bundled files

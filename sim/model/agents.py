@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import mesa
 
-from sim.model.insurgency import carrying_capacity, insurgent_day
 from sim.model.world import ActorSpec
 from sim.scenario.vocabulary import Regime
 
@@ -44,7 +43,6 @@ class State(Actor):
         super().__init__(model, spec)
         self.regime = spec.regime or Regime.CIVILIAN
         self.baseline_forces = spec.forces
-        self.support_received = 0.0  # forces lent by partners for counter-insurgency
 
 
 class Power(Actor):
@@ -65,31 +63,4 @@ class Power(Actor):
 
 
 class ArmedGroup(Actor):
-    """A non-state armed group with fighters in several countries."""
-
-    def __init__(self, model: mesa.Model, spec: ActorSpec):
-        super().__init__(model, spec)
-        self.strength = {country: spec.forces * share for country, share in spec.operates_in}
-        self.start_strength = dict(self.strength)
-        self.capacity: dict[str, float] = {}
-
-    def set_capacity(self, growth: float, suppression: float) -> None:
-        """Carrying capacity per country, so that the start is the equilibrium."""
-        self.capacity = {
-            c: carrying_capacity(s, growth, suppression) for c, s in self.start_strength.items()
-        }
-
-    def grow(
-        self, growth: float, suppression: float, effort: dict[str, float], shocks: list[float]
-    ) -> None:
-        """One day of logistic growth against each country's counter-insurgency effort."""
-        for (country, strength), shock in zip(self.strength.items(), shocks, strict=True):
-            self.strength[country] = insurgent_day(
-                strength,
-                self.capacity[country],
-                growth,
-                suppression,
-                effort.get(country, 1.0),
-                shock,
-            )
-        self.forces = sum(self.strength.values())
+    """A non-state armed group; its fighters per country live in the model's :class:`Insurgents`."""

@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import mesa
 import numpy as np
@@ -35,6 +35,7 @@ import numpy as np
 from sim.model.agents import Actor, ArmedGroup, Power, State
 from sim.model.combat import square_law_day, win_chance
 from sim.model.decisions import Situation, decide, honour_probability, vote_passes
+from sim.model.insurgency import Insurgents
 from sim.model.pacts import Memberships, Obligation, PactBook, Trigger, obligations_for
 from sim.model.records import Record, RecordKind, Response, Series, WarOutcome
 from sim.model.streams import Concern, keyed_uniform, stream
@@ -69,6 +70,13 @@ class Threat:
     closes: int
     record: int
     open: bool = True
+    retaliation: bool = False  # a victim weighing war against the author of an incident
+    backers: list[str] = field(default_factory=list)  # allies who pledged to join it
+
+    @property
+    def fighters(self) -> tuple[str, ...]:
+        """Who would fight: the threateners and the allies who pledged to join them."""
+        return (*self.attackers, *(b for b in self.backers if b not in self.attackers))
 
 
 class SahelModel(mesa.Model):
@@ -99,8 +107,6 @@ class SahelModel(mesa.Model):
         self.states = [a for a in self.actors.values() if isinstance(a, State)]
         self.powers = [a for a in self.actors.values() if isinstance(a, Power)]
         self.groups = [a for a in self.actors.values() if isinstance(a, ArmedGroup)]
-        for group in self.groups:
-            group.set_capacity(self.params.insurgent_growth, self.params.counterinsurgency_effect)
         self.memberships = Memberships(world.organisations)
         self.book = PactBook(world.pacts, self.memberships, self.start_date)
         self.wars: list[War] = []
@@ -109,13 +115,46 @@ class SahelModel(mesa.Model):
         self.pending: list[Obligation] = []
         self.seen_triggers: set[tuple] = set()
         self.rebellions: set[str] = set()
-        self.effort: dict[str, float] = {s.id: 1.0 for s in self.states}
+        self.state_index = {s.id: i for i, s in enumerate(self.states)}
+        self.group_index = {g.id: i for i, g in enumerate(self.groups)}
+        self.insurgents = self._insurgents()
+        self.support = [0.0] * len(self.states)  # forces lent to each state's counter-insurgency
         self.agenda = self._agenda()
-        self._insurgency_rng = stream(self.seed, Concern.INSURGENCY)
+        self.present = self._presence()  # outside powers' forces in each state
+        self._start_by_country = self.insurgents.by_country(start=True)
+        # All insurgency noise is drawn at once: the same numbers, a fraction of the calls.
+        self._shocks = (
+            stream(self.seed, Concern.INSURGENCY)
+            .normal(
+                0.0,
+                self.params.insurgent_growth * 0.25,
+                (self.horizon + 1, len(self.insurgents.strength)),
+            )
+            .tolist()
+        )
+        self.baseline = [
+            s.baseline_forces + p for s, p in zip(self.states, self.present, strict=True)
+        ]
+        self.effort = [1.0] * (len(self.states) + 1)  # last slot: countries outside the scenario
+        self.side = dict.fromkeys(self.actors, 0)  # side in an actor's first war, for the series
         self._combat_rngs: dict[int, np.random.Generator] = {}
-        self._present_at_start: dict[str, float] = {}
-        self.series = Series.empty(self.horizon, list(self.actors), [g.id for g in self.groups])
+        self._rows: dict[str, list] = {
+            name: []
+            for name in (
+                "forces",
+                "casualties",
+                "committed",
+                "side",
+                "strength",
+                "belligerents",
+                "wars",
+            )
+        }
+        self._actor_list = list(self.actors.values())
+        self._zeros = [0.0] * len(self.actors)
+        self._side_row = [0] * len(self.actors)
         self._effort_lost = 0.0
+        self._moved = False  # forces moved since effort was last computed
 
     # ------------------------------------------------------------------ running
 
@@ -170,6 +209,34 @@ class SahelModel(mesa.Model):
         for name, event in self.scenario.active_events():
             agenda.setdefault((event.date - self.start_date).days, []).append((name, event))
         return agenda
+
+    def _insurgents(self) -> Insurgents:
+        cells = []
+        outside = len(self.states)
+        for g, group in enumerate(self.groups):
+            for country, share in group.spec.operates_in:
+                cells.append((g, self.state_index.get(country, outside), group.forces * share))
+        return Insurgents(
+            cells,
+            len(self.groups),
+            len(self.states),
+            self.params.insurgent_growth,
+            self.params.counterinsurgency_effect,
+        )
+
+    def _presence(self) -> list[float]:
+        self._moved = True
+        present = [0.0] * len(self.states)
+        for power in self.powers:
+            for host, strength in power.present.items():
+                if host in self.state_index:
+                    present[self.state_index[host]] += strength
+        return present
+
+    def fighters_in(self, country: str) -> float:
+        """Armed-group fighters in a state."""
+        i = self.state_index.get(country)
+        return 0.0 if i is None else float(self.insurgents.by_country()[i])
 
     def state(self, actor_id: str) -> State | None:
         """The state agent of that id, if it is one."""
@@ -251,6 +318,18 @@ class SahelModel(mesa.Model):
             self._trigger(
                 CasusFoederis.AGGRESSION, event.target, attackers, cause=index, label=name
             )
+            if attackers:
+                # The victim now weighs retaliation as a threatener weighs an attack; a war
+                # follows only if it (with the allies who pledged) judges the balance good enough.
+                self._open_threat(
+                    f"retaliation-{name}",
+                    event.target,
+                    attackers[0],
+                    (event.target,),
+                    self.day,
+                    index,
+                )
+                self.threats[-1].retaliation = True
             return
         self.start_war(event.by, event.target, attackers, cause_event=name, note=event.note)
 
@@ -287,6 +366,7 @@ class SahelModel(mesa.Model):
         power = self.actors[event.power]
         power.present[event.host] = power.present.get(event.host, 0.0) + event.strength
         power.sync_forces()
+        self.present = self._presence()
         self.log(
             RecordKind.DEPLOYMENT, event.power, event.host, strength=event.strength, event=name
         )
@@ -296,6 +376,7 @@ class SahelModel(mesa.Model):
         if power.present.pop(event.host, None) is None:
             return
         power.sync_forces()
+        self.present = self._presence()
         for war in self.wars:
             side = war.side_of(power.id)
             if war.ongoing and side is not None:
@@ -312,10 +393,12 @@ class SahelModel(mesa.Model):
                 self.end_war(war, WarOutcome.CEASEFIRE, reason=f"scheduled ceasefire ({name})")
 
     def _on_insurgentoffensive(self, name: str, event: ev.InsurgentOffensive) -> None:
-        group = self.actors[event.group]
-        if event.country in group.strength:
-            group.strength[event.country] *= event.intensity
-            group.forces = sum(group.strength.values())
+        self.insurgents.surge(
+            self.group_index[event.group], self.state_index[event.country], event.intensity
+        )
+        self.actors[event.group].forces = float(
+            self.insurgents.by_group()[self.group_index[event.group]]
+        )
         self.log(
             RecordKind.EVENT,
             event.group,
@@ -375,7 +458,7 @@ class SahelModel(mesa.Model):
                     terms=terms,
                     cause=threat.record,
                 )
-                self.start_war(threat.by, threat.target, threat.attackers, cause=index)
+                self.start_war(threat.by, threat.target, threat.fighters, cause=index)
 
     def assess_attack(self, threat: Threat) -> tuple[float, dict]:
         """Chance the threatener attacks within its window, with the terms behind it.
@@ -388,7 +471,7 @@ class SahelModel(mesa.Model):
         pacts deter (Leeds 2003; Johnson & Leeds 2011).
         """
         p = self.params
-        attackers = [a for a in threat.attackers if a in self.actors]
+        attackers = [a for a in threat.fighters if a in self.actors]
         own = sum(self.strength(a) for a in attackers)
         weights = [self.actors[a].forces for a in attackers]
         resolve = (
@@ -496,6 +579,7 @@ class SahelModel(mesa.Model):
     def end_war(self, war: War, outcome: WarOutcome, reason: str, **terms) -> None:
         """End a war, release the forces still committed, and record how it ended."""
         war.end, war.outcome = self.day, outcome
+        self._moved = True
         self.log(
             RecordKind.WAR_ENDED,
             war.leaders[0],
@@ -530,7 +614,12 @@ class SahelModel(mesa.Model):
         """Phase 3: match new triggers against every clause in force; create obligations."""
         queue, self.queue = self.queue, []
         for trigger in queue:
+            war = self.wars[trigger.war] if trigger.war is not None else None
             for ob in obligations_for(trigger, self.book, self.date, self.day, list(self.actors)):
+                if war is not None and war.ongoing and war.side_of(ob.obliged) is not None:
+                    continue  # already fighting in this war: nothing more to ask of it
+                if ob.collective and not self._voters(ob):
+                    continue  # every member of the body is a party to the conflict: no one decides
                 ob.record = self.log(
                     RecordKind.OBLIGATION,
                     ob.obliged,
@@ -583,7 +672,7 @@ class SahelModel(mesa.Model):
         own = self.strength(actor_id)
         capacity = own / (own + enemy) if own + enemy > 0 else 0.5
         cost = enemy / (enemy + friends) if enemy + friends > 0 else 0.0
-        fighters = sum(g.strength.get(actor_id, 0.0) for g in self.groups)
+        fighters = self.fighters_in(actor_id)
         pressure = (
             min(1.0, 3.0 * fighters / actor.forces)
             if actor.forces > 0 and isinstance(actor, State)
@@ -654,14 +743,19 @@ class SahelModel(mesa.Model):
         )
         self._carry_out(ob, ob.obliged, result_response, index, [ob.obliged])
 
-    def _decide_by_vote(self, ob: Obligation) -> None:
-        war = self._war_of(ob)
+    def _voters(self, ob: Obligation) -> list[str]:
+        """Members of the deciding body who are not parties to the conflict."""
         body = ob.clause.body or ob.obliged
-        voters = [
+        return [
             m
             for m in self.memberships.active(body, self.date)
             if m in self.actors and m != ob.victim and m not in ob.offenders
         ]
+
+    def _decide_by_vote(self, ob: Obligation) -> None:
+        war = self._war_of(ob)
+        body = ob.clause.body or ob.obliged
+        voters = self._voters(ob)
         yes = []
         for voter in voters:
             if self.strict:
@@ -713,30 +807,21 @@ class SahelModel(mesa.Model):
                 for a in fighters:
                     if side is not None:
                         self.join_war(a, war, side, cause, ob)
-            elif ob.trigger.kind is CasusFoederis.AGGRESSION and ob.offenders:
-                new = War(len(self.wars), (ob.offenders[0], ob.victim), self.day)
-                for o in ob.offenders:
-                    new.commit(o, ATTACKERS, self.actors[o].deployable if o in self.actors else 0.0)
-                new.commit(
-                    ob.victim,
-                    DEFENDERS,
-                    self.actors[ob.victim].forces * self.params.home_defence_share,
-                )
-                self.wars.append(new)
-                self._combat_rngs[new.id] = stream(
-                    self.seed, Concern.COMBAT, ob.offenders[0], ob.victim, self.day
-                )
-                self.log(
-                    RecordKind.WAR_STARTED,
-                    ob.offenders[0],
-                    ob.victim,
-                    war=new.id,
-                    attackers=list(ob.offenders),
-                    cause=cause,
-                    escalation=True,
-                )
+            elif ob.trigger.kind is CasusFoederis.AGGRESSION:
+                # An incident, not a war: the ally pledges to fight if the victim's war comes.
+                for threat in self.threats:
+                    if threat.open and threat.retaliation and threat.by == ob.victim:
+                        threat.backers += [a for a in fighters if a not in threat.backers]
                 for a in fighters:
-                    self.join_war(a, new, DEFENDERS, cause, ob)
+                    self.log(
+                        RecordKind.SUPPORT,
+                        a,
+                        ob.victim,
+                        action="pledge",
+                        cause=cause,
+                        pact=ob.pact,
+                        article=ob.clause.article,
+                    )
             else:
                 for a in fighters:  # against a rebellion: forces sent to counter-insurgency
                     self._lend(a, ob.victim, 0.5, cause, ob, action)
@@ -815,7 +900,8 @@ class SahelModel(mesa.Model):
             lent = actor.present[host] * share * 2
         else:
             lent = actor.deployable * share
-        state.support_received += lent
+        self.support[self.state_index[host]] += lent
+        self._moved = True
         self.log(
             RecordKind.SUPPORT,
             lender,
@@ -830,27 +916,27 @@ class SahelModel(mesa.Model):
     # ------------------------------------------------------------------ phase 5
 
     def allocate_forces(self) -> None:
-        """Phase 5: counter-insurgency effort is what is not at a front, plus partners' help."""
-        committed = {s.id: 0.0 for s in self.states}
-        for war in self.wars:
+        """Phase 5: counter-insurgency effort is what is not at a front, plus partners' help.
+
+        Effort is 1 at the start: the state's forces plus outside powers present. Forces sent to
+        a war leave it; partners' deployments and forces lent under a clause add to it. Nothing
+        changes it in peacetime unless forces move, so it is recomputed only then.
+        """
+        ongoing = [w for w in self.wars if w.ongoing]
+        if not ongoing and not self._moved:
+            return
+        self._moved = False
+        committed = [0.0] * len(self.states)
+        for war in ongoing:
             if war.ongoing:
                 for side in war.sides:
                     for a, f in side.items():
-                        if a in committed:
-                            committed[a] += f
-        if not self._present_at_start:
-            self._present_at_start = {s.id: self._partners_present(s.id) for s in self.states}
-        for s in self.states:
-            base = s.baseline_forces + self._present_at_start[s.id]
-            available = (
-                max(s.forces - committed[s.id], 0.0)
-                + s.support_received
-                + self._partners_present(s.id)
-            )
-            self.effort[s.id] = available / base if base > 0 else 1.0
-
-    def _partners_present(self, host: str) -> float:
-        return sum(p.present.get(host, 0.0) for p in self.powers)
+                        i = self.state_index.get(a)
+                        if i is not None:
+                            committed[i] += f
+        for i, state in enumerate(self.states):
+            available = max(state.forces - committed[i], 0.0) + self.support[i] + self.present[i]
+            self.effort[i] = available / self.baseline[i] if self.baseline[i] > 0 else 1.0
 
     # ------------------------------------------------------------------ phase 6
 
@@ -884,6 +970,7 @@ class SahelModel(mesa.Model):
                     actor.forces = max(actor.forces - lost, 0.0)
                     if isinstance(actor, Power):
                         self._shrink_deployments(actor, lost)
+                        self.present = self._presence()
                     war.losses[s] += lost
 
     def _shrink_deployments(self, power: Power, lost: float) -> None:
@@ -897,43 +984,44 @@ class SahelModel(mesa.Model):
     def insurgency(self) -> None:
         """Phase 7: armed groups grow against the effort left; rebellions are declared."""
         p = self.params
-        for group in self.groups:
-            shocks = self._insurgency_rng.normal(
-                0.0, p.insurgent_growth * 0.25, len(group.strength)
-            )
-            group.grow(p.insurgent_growth, p.counterinsurgency_effect, self.effort, list(shocks))
-        for s in self.states:
-            if s.id in self.rebellions:
-                continue
-            start = sum(g.start_strength.get(s.id, 0.0) for g in self.groups)
-            now = sum(g.strength.get(s.id, 0.0) for g in self.groups)
-            if start > 0 and now / start >= p.rebellion_threshold:
-                self.rebellions.add(s.id)
-                groups = tuple(g.id for g in self.groups if s.id in g.strength)
+        cells = len(self.insurgents.strength)
+        if not cells:
+            return
+        self.insurgents.day(self.effort, self._shocks[self.day])
+        totals = self.insurgents.by_group()
+        for g, group in enumerate(self.groups):
+            group.forces = float(totals[g])
+        now = self.insurgents.by_country()
+        start = self._start_by_country
+        for i, state in enumerate(self.states):
+            if (
+                start[i] > 0
+                and now[i] >= p.rebellion_threshold * start[i]
+                and state.id not in self.rebellions
+            ):
+                self.rebellions.add(state.id)
+                groups = tuple(self.groups[g].id for g in self.insurgents.groups_in(i))
                 index = self.log(
                     RecordKind.REBELLION,
                     groups[0] if groups else "",
-                    s.id,
-                    strength=round(now),
-                    start_strength=round(start),
+                    state.id,
+                    strength=round(float(now[i])),
+                    start_strength=round(float(start[i])),
                     threshold=p.rebellion_threshold,
                     groups=list(groups),
                 )
-                self._trigger(CasusFoederis.ARMED_REBELLION, s.id, groups, cause=index)
+                self._trigger(CasusFoederis.ARMED_REBELLION, state.id, groups, cause=index)
 
     # ------------------------------------------------------------------ phase 8
 
     def termination(self) -> None:
         """Phase 8: breaking point, capitulation under war weariness, or mediation."""
         p = self.params
-        neutral = [
-            s.id
-            for s in self.states
-            if all(w.side_of(s.id) is None for w in self.wars if w.ongoing)
-        ]
-        for war in self.wars:
-            if not war.ongoing:
-                continue
+        ongoing = [w for w in self.wars if w.ongoing]
+        if not ongoing:
+            return
+        neutral = [s.id for s in self.states if all(w.side_of(s.id) is None for w in ongoing)]
+        for war in ongoing:
             strength, resolve, tolerance = [], [], []
             for s in (ATTACKERS, DEFENDERS):
                 members = [a for a in war.sides[s] if a in self.actors]
@@ -1028,36 +1116,50 @@ class SahelModel(mesa.Model):
     # ------------------------------------------------------------------ phase 9
 
     def record_day(self) -> None:
-        """Phase 9: the day's row of the series."""
-        d, series = self.day, self.series
-        committed = dict.fromkeys(self.actors, 0.0)
-        side = dict.fromkeys(self.actors, 0)
-        belligerents = set()
-        wars = 0
-        for war in self.wars:
-            if war.ongoing:
-                wars += 1
-            for s in (ATTACKERS, DEFENDERS):
-                for a, f in war.sides[s].items():
-                    if war.ongoing:
+        """Phase 9: the day's row of the series (kept as lists; see :attr:`series`)."""
+        rows = self._rows
+        actors = self._actor_list
+        rows["forces"].append([a.forces for a in actors])
+        rows["casualties"].append([a.casualties for a in actors])
+        ongoing = [w for w in self.wars if w.ongoing]
+        if ongoing:
+            committed = dict.fromkeys(self.actors, 0.0)
+            for war in ongoing:
+                for s in (ATTACKERS, DEFENDERS):
+                    for a, f in war.sides[s].items():
+                        if self.side[a] == 0:
+                            self.side[a] = s + 1
                         committed[a] += f
-                        belligerents.add(a)
-                    if side[a] == 0:
-                        side[a] = s + 1
-        for i, actor_id in enumerate(series.actors):
-            actor = self.actors[actor_id]
-            series.forces[d, i] = actor.forces
-            series.committed[d, i] = committed[actor_id]
-            series.casualties[d, i] = actor.casualties
-            series.side[d, i] = side[actor_id]
-        for j, group in enumerate(self.groups):
-            series.strength[d, j] = group.forces
-        series.belligerents[d] = len(belligerents)
-        series.wars[d] = wars
+            rows["committed"].append(list(committed.values()))
+            rows["belligerents"].append(len({a for w in ongoing for a in w.members()}))
+            rows["wars"].append(len(ongoing))
+            self._side_row = list(self.side.values())
+        else:
+            rows["committed"].append(self._zeros)
+            rows["belligerents"].append(0)
+            rows["wars"].append(0)
+        rows["side"].append(self._side_row)
+        rows["strength"].append([g.forces for g in self.groups])
         if self.states:
-            self._effort_lost += sum(max(0.0, 1.0 - e) for e in self.effort.values()) / len(
-                self.states
-            )
+            lost = sum(1.0 - e for e in self.effort[:-1] if e < 1.0)
+            self._effort_lost += lost / len(self.states)
+
+    @property
+    def series(self) -> Series:
+        """The daily series recorded so far, as arrays (one row per day run)."""
+        rows = self._rows
+        n = len(rows["forces"])
+        series = Series.empty(max(n - 1, 0), list(self.actors), [g.id for g in self.groups])
+        if n:
+            series.forces[:] = rows["forces"]
+            series.casualties[:] = rows["casualties"]
+            series.committed[:] = rows["committed"]
+            series.side[:] = rows["side"]
+            if self.groups:
+                series.strength[:] = rows["strength"]
+            series.belligerents[:] = rows["belligerents"]
+            series.wars[:] = rows["wars"]
+        return series
 
     @property
     def counterinsurgency_lost(self) -> float:

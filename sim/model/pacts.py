@@ -171,8 +171,8 @@ def obligations_for(
     """All obligations a trigger creates on ``day``, one per obliged actor or voting body.
 
     When several clauses oblige the same actor for the same trigger, the most demanding one
-    (by the cost of its action) is kept and the others are listed in ``also_under``; ties go to
-    the pact listed first in the scenario.
+    (by the cost of its action) is kept and the others are listed in ``also_under``; between
+    equally demanding clauses the later pact prevails (*lex posterior*), then the one listed first.
     """
     found: dict[tuple[str, str], Obligation] = {}
     for pact_id, pact in book.pacts.items():
@@ -191,7 +191,10 @@ def obligations_for(
             else:
                 obliged = obliged_actors(clause, trigger, parties, in_play)
             for actor in obliged:
-                key = (actor, clause.toward.value)
+                # One obligation per obliged state and direction; an organisation may owe
+                # several distinct acts (a suspension and an intervention).
+                institutional = actor == clause.body or actor == pact.parties.organisation
+                key = (actor, clause.toward.value, clause.action.value if institutional else "")
                 candidate = Obligation(
                     pact_id,
                     clause,
@@ -205,7 +208,10 @@ def obligations_for(
                 cite = f"{pact_id} {clause.article}"
                 if current is None:
                     found[key] = candidate
-                elif ACTION_COST[clause.action] > ACTION_COST[current.clause.action]:
+                elif (ACTION_COST[clause.action], pact.starts()) > (
+                    ACTION_COST[current.clause.action],
+                    book.pacts[current.pact].starts(),
+                ):
                     candidate.also_under = [
                         *current.also_under,
                         f"{current.pact} {current.clause.article}",

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import zlib
 from enum import IntEnum
+from functools import cache
 
 import numpy as np
 
@@ -27,8 +28,13 @@ class Concern(IntEnum):
     MESA = 6
 
 
+@cache
+def _text_key(text: str) -> int:
+    return zlib.crc32(text.encode("utf-8"))
+
+
 def _key(part: int | str) -> int:
-    return part if isinstance(part, int) else zlib.crc32(part.encode("utf-8"))
+    return part if isinstance(part, int) else _text_key(part)
 
 
 def stream(seed: int, concern: Concern, *keys: int | str) -> np.random.Generator:
@@ -37,7 +43,24 @@ def stream(seed: int, concern: Concern, *keys: int | str) -> np.random.Generator
     return np.random.Generator(np.random.PCG64(sequence))
 
 
+_MASK = (1 << 64) - 1
+
+
+def _splitmix64(x: int) -> int:
+    """One round of SplitMix64 (Steele, Lea & Flood 2014), a strong 64-bit mixing function."""
+    x = (x + 0x9E3779B97F4A7C15) & _MASK
+    x = ((x ^ (x >> 30)) * 0xBF58476D1CE4E5B9) & _MASK
+    x = ((x ^ (x >> 27)) * 0x94D049BB133111EB) & _MASK
+    return x ^ (x >> 31)
+
+
 def keyed_uniform(seed: int, concern: Concern, *keys: int | str) -> float:
-    """One uniform number in [0, 1) that depends only on the seed, the concern and the keys."""
-    sequence = np.random.SeedSequence(entropy=seed, spawn_key=(int(concern), *map(_key, keys)))
-    return float(sequence.generate_state(1, np.uint64)[0] >> np.uint64(11)) / float(1 << 53)
+    """One uniform number in [0, 1) that depends only on the seed, the concern and the keys.
+
+    A counter-based draw: the seed and keys are hashed with SplitMix64, so a draw costs a
+    microsecond and no state, and the same keys always give the same number.
+    """
+    h = _splitmix64(seed & _MASK)
+    for part in (int(concern), *keys):
+        h = _splitmix64(h ^ (_key(part) & _MASK))
+    return (h >> 11) / float(1 << 53)

@@ -19,10 +19,14 @@ def run_one(scenario: Scenario, seed: int, facts: FactBase | None = None) -> Run
     world = build_world(scenario, facts or fact_base())
     model = SahelModel(world, seed)
     model.run()
-    members = {org: model.memberships.active(org, scenario.start) for org in world.organisations}
+    series = model.series
+    # Who belongs to the AES or ECOWAS at any time in the fact base: "aes_entered" names a bloc.
+    members = {
+        org_id: [m.state for m in org.members] for org_id, org in world.organisations.items()
+    }
     summary = summarise(
         model.records,
-        model.series,
+        series,
         organisation_members=members,
         counterinsurgency_lost=model.counterinsurgency_lost,
     )
@@ -32,6 +36,6 @@ def run_one(scenario: Scenario, seed: int, facts: FactBase | None = None) -> Run
         scenario.days,
         int(seed),
         model.records,
-        model.series,
+        series,
         summary,
     )

@@ -64,8 +64,18 @@ read as YAML; the result is validated like a file, and a problem caused by an ov
 """
 
 
+_LINKS = {
+    "ActorOverrides": "[actor overrides](#actor-overrides)",
+    "Parameters": "[parameters](#parameters)",
+    "PactSwitch": "a [pact](#pacts) switch",
+    "InlinePact": "an inline [pact](#pacts)",
+}
+
+
 def _type_name(tp: Any) -> str:
     origin = typing.get_origin(tp)
+    if origin is dict and typing.get_args(tp)[1] is s.Event:
+        return "mapping of name to an [event](#events)"
     if origin is Annotated:
         return _type_name(typing.get_args(tp)[0])
     if origin in (typing.Union, types.UnionType):
@@ -80,7 +90,7 @@ def _type_name(tp: Any) -> str:
     if isinstance(tp, type) and issubclass(tp, enum.Enum):
         return f"[{tp.__name__}](#{tp.__name__.lower()})"
     if isinstance(tp, type) and issubclass(tp, BaseModel):
-        return f"[{tp.__name__}](#{tp.__name__.lower()})"
+        return _LINKS.get(tp.__name__, f"[{tp.__name__}](#{tp.__name__.lower()})")
     return {
         "str": "text",
         "int": "whole number",

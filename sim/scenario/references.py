@@ -160,6 +160,16 @@ def _check_event(
             f"a date from {start} to {end} (start plus days)",
             "",
         )
+    for key in ("deadline", "lifted"):
+        later = as_date(event.get(key))
+        if later is not None and day is not None and later < day:
+            yield (
+                (*path, key),
+                f"the {key} comes before the event's date ({day})",
+                str(later),
+                f"a date on or after {day}",
+                "",
+            )
     states_in_play = [a for a in actors if facts.kind_of(a) == "state"]
     for key, value in event.items():
         if key in _STATE_FIELDS and isinstance(value, str):
@@ -192,7 +202,7 @@ def _check_event(
                 if isinstance(item, str) and item not in actors:
                     yield (
                         (*path, key, i),
-                        f"{item!r} is not an actor of this scenario",
+                        "not an actor of this scenario",
                         item,
                         one_of(actors),
                         nearest(item, actors),
@@ -203,7 +213,7 @@ def _must_be(path: Path_, key: str, value: str, choices: list[str], what: str) -
     if value not in choices:
         yield (
             (*path, key),
-            f"{value!r} is not {what}",
+            f"not {what}",
             value,
             one_of(choices) if choices else what,
             nearest(value, choices),

@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Literal
 
-from pydantic import Discriminator, Field, Tag, create_model, model_validator
+from pydantic import Discriminator, Field, Tag, create_model
 
 from sim.scenario.facts import ActorId, Pact, Strict, Url
 from sim.scenario.parameters import ACTOR_PARAMETERS, Parameters
@@ -25,9 +25,9 @@ MAX_DAYS = 3650
 class Source(Strict):
     """A reference a scenario rests on."""
 
-    title: str
-    url: Url
-    year: int = Field(ge=1900, le=2100)
+    title: str = Field(description="what the source is")
+    url: Url = Field(description="where to read it (http or https)")
+    year: int = Field(ge=1900, le=2100, description="year of publication")
 
 
 class Teaching(Strict):
@@ -104,12 +104,6 @@ class Threat(_Event):
     contributors: list[ActorId] = Field(
         [], description="states pledging forces, for an organisation"
     )
-
-    @model_validator(mode="after")
-    def _deadline_after(self) -> Threat:
-        if self.deadline < self.date:
-            raise ValueError(f"the deadline {self.deadline} comes before the threat ({self.date})")
-        return self
 
 
 class Attack(_Event):
@@ -242,7 +236,9 @@ class Ensemble(Strict):
 class Scenario(Strict):
     """A scenario: a dated world, the pacts in play, events, parameters and ensemble settings."""
 
-    title: str = Field(min_length=1, max_length=200)
+    title: str = Field(
+        min_length=1, max_length=200, description="shown in lists, figures and reports"
+    )
     description: str = Field(
         "", description="one paragraph; its first sentence is listed by `sahelsim list`"
     )
@@ -250,11 +246,14 @@ class Scenario(Strict):
         None,
         description="a bundled scenario's name or a path relative to this file, merged under this one",
     )
-    sources: list[Source] = []
-    teaching: Teaching | None = None
-    start: Date
+    sources: list[Source] = Field([], description="references the scenario rests on")
+    teaching: Teaching | None = Field(None, description="notes for a class")
+    start: Date = Field(description="the first simulated day, YYYY-MM-DD")
     days: int = Field(365, ge=1, le=MAX_DAYS, description="horizon in days (one step is one day)")
-    commitment: Commitment = Commitment.BEHAVIOURAL
+    commitment: Commitment = Field(
+        Commitment.BEHAVIOURAL,
+        description="whether pledges are kept as written or as states behave",
+    )
     actors: dict[ActorId, ActorOverrides | None] = Field(
         min_length=1, description="the actors in play, from the fact base by id, with overrides"
     )
@@ -265,8 +264,11 @@ class Scenario(Strict):
     events: dict[ActorId, Event] = Field(
         {}, description="dated events, keyed by a name of your choice"
     )
-    parameters: Parameters = Field(default_factory=Parameters)
-    ensemble: Ensemble = Field(default_factory=Ensemble)
+    parameters: Parameters = Field(
+        default_factory=Parameters,
+        description="the model's parameters; any left out keep their default",
+    )
+    ensemble: Ensemble = Field(default_factory=Ensemble, description="replicates and root seed")
 
     @property
     def end(self) -> dt.date:

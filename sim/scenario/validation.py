@@ -62,7 +62,7 @@ def problems_from_validation(
     problems = []
     for error in exc.errors(include_url=False):
         loc = tuple(error["loc"])
-        path = _document_path(doc.data, prefix, loc)
+        path = _document_path(doc.data, prefix, loc, name_missing=error["type"] in _NAMING)
         problems.append(_problem(error, path, doc, model, prefix, loc, origin))
     return problems
 
@@ -98,13 +98,14 @@ def _problem(error, path, doc, model, prefix, loc, origin) -> Problem:
         where_path = path
     elif kind == "union_tag_invalid":
         choices = _choices(ctx.get("expected_tags", ""))
-        message = f"unknown {ctx.get('discriminator', 'kind').strip(chr(39))} {ctx.get('tag')!r}"
+        message = f"unknown kind {ctx.get('tag')!r}"
         value = None
         expected = one_of(choices)
         suggestion = nearest(str(ctx.get("tag")), choices)
-        where_path = (*path, "kind")
+        where_path = path = (*path, "kind")
+        dotted = ".".join(str(p) for p in path)
     elif kind == "union_tag_not_found":
-        message = f"missing required field {ctx.get('discriminator', 'kind').strip(chr(39))!r}"
+        message = "missing required field 'kind'"
         value = None
         where_path = path
     else:
@@ -114,7 +115,7 @@ def _problem(error, path, doc, model, prefix, loc, origin) -> Problem:
         value = None
     location = None
     if origin is not None:
-        location = origin(where_path)
+        location = origin(where_path, key=is_key)
     if location is None:
         location = doc.where(where_path, key=is_key)
     return Problem(location, dotted, message, value, expected, suggestion)
@@ -138,7 +139,10 @@ def _choices(text: str) -> list[str]:
     ]
 
 
-def _document_path(data: Any, prefix: Path_, loc: tuple) -> Path_:
+_NAMING = {"missing", "extra_forbidden"}
+
+
+def _document_path(data: Any, prefix: Path_, loc: tuple, *, name_missing: bool = False) -> Path_:
     """Map pydantic's ``loc`` onto keys that exist in the data, dropping union tags."""
     node = data
     for part in prefix:
@@ -150,7 +154,7 @@ def _document_path(data: Any, prefix: Path_, loc: tuple) -> Path_:
         ):
             node = node[part]
             path.append(part)
-        elif isinstance(node, dict) and i == len(loc) - 1:
+        elif name_missing and isinstance(node, dict) and i == len(loc) - 1:
             path.append(part)  # a missing field: name it
         # anything else is a union tag or validator name pydantic put in the path
     return tuple(path)

@@ -1,0 +1,124 @@
+"""The bundled scenarios validate and match the JSON Schema; the generated docs are current."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import subprocess
+import sys
+
+import jsonschema
+import pytest
+
+from conftest import REPO
+from sim.resources import scenarios_dir
+from sim.scenario.jsonschema import scenario_json_schema
+from sim.scenario.loading import bundled_names, load_scenario
+from sim.scenario.reference import format_reference
+from sim.scenario.yamlfile import read_yaml
+
+REQUIRED = {
+    "niger-2023-base", "niger-2023-intervention", "niger-2023-no-pact", "aes-insurgency",
+    "gambia-2017", "mali-algeria-2025", "g5-sahel-2017",
+}
+NAMES = bundled_names()
+
+
+def _jsonable(value):
+    if isinstance(value, dict):
+        return {k: _jsonable(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_jsonable(v) for v in value]
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return value
+
+
+def test_the_issue_s_scenarios_are_all_bundled():
+    assert REQUIRED <= set(NAMES)
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_bundled_scenario_validates_and_has_teaching_notes(name):
+    scenario = load_scenario(name)
+    assert scenario.teaching is not None
+    assert scenario.teaching.what_is_it and scenario.teaching.things_to_notice
+    assert scenario.teaching.things_to_try and scenario.teaching.discuss
+    assert scenario.description
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_bundled_file_as_written_matches_the_json_schema(name):
+    path = next(p for p in [scenarios_dir() / f"{name}.yaml", scenarios_dir() / "lessons" / f"{name}.yaml"] if p.exists())
+    jsonschema.validate(_jsonable(read_yaml(path).data), scenario_json_schema())
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_resolved_scenario_matches_the_json_schema(name):
+    dumped = load_scenario(name).model_dump(mode="json", by_alias=True, exclude_none=True)
+    jsonschema.validate(dumped, scenario_json_schema())
+
+
+def test_the_json_schema_rejects_what_the_loader_rejects():
+    schema = scenario_json_schema()
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate({"title": "x", "start": "2023-08-10", "actors": {"NER": None}, "dayz": 3}, schema)
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate({"title": "x", "start": "2023-08-10"}, schema)  # no actors, no extends
+    jsonschema.validate({"title": "x", "extends": "niger-2023-base"}, schema)  # a variant may be short
+
+
+def test_schema_command_prints_the_json_schema(sahelsim):
+    result = sahelsim("schema")
+    assert result.status == 0
+    assert json.loads(result.out) == scenario_json_schema()
+
+
+def test_committed_json_schema_is_current():
+    committed = json.loads((REPO / "docs" / "scenario.schema.json").read_text())
+    assert committed == scenario_json_schema(), "run: sahelsim schema > docs/scenario.schema.json"
+
+
+def test_committed_format_reference_is_current():
+    committed = (REPO / "docs" / "scenarios.md").read_text()
+    assert committed == format_reference(), "run: python -m sim.scenario.reference > docs/scenarios.md"
+
+
+def test_format_reference_documents_every_parameter_and_event_kind():
+    from sim.scenario.parameters import PARAMETERS
+    from sim.scenario.schema import EVENT_TYPES
+
+    text = format_reference()
+    for name in PARAMETERS:
+        assert f"| `{name}` |" in text
+    for model in EVENT_TYPES:
+        for kind in model.model_fields["kind"].annotation.__args__:
+            assert f"| `{kind}` |" in text
+
+
+def test_list_shows_every_bundled_scenario_with_its_title(sahelsim):
+    result = sahelsim("list")
+    assert result.status == 0
+    for name in NAMES:
+        assert name in result.out
+    assert load_scenario("gambia-2017").title.split(" - ")[0] in result.out
+
+
+def test_python_dash_m_sim_works():
+    result = subprocess.run([sys.executable, "-m", "sim", "--help"], capture_output=True, text=True, check=False)
+    assert result.returncode == 0
+    for command in ("validate", "list", "schema"):
+        assert command in result.stdout
+
+
+def test_version_flag(sahelsim):
+    from sim import __version__
+
+    result = sahelsim("--version")
+    assert result.status == 0 and __version__ in result.out
+
+
+def test_an_unknown_command_is_a_usage_error(sahelsim):
+    result = sahelsim("simulate")
+    assert result.status == 2
+    assert "No such command 'simulate'" in result.err

@@ -1,0 +1,201 @@
+"""Mistaken scenarios get one located, actionable line per problem and exit status 2."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import MINIMAL
+
+
+def _edit(old: str, new: str) -> str:
+    assert old in MINIMAL, old
+    return MINIMAL.replace(old, new, 1)
+
+
+CASES = [
+    pytest.param(
+        _edit("days: 30", "dayz: 30"),
+        "{f}:3:1: dayz: unknown key 'dayz'; expected one of actors, commitment, days, description, "
+        "ensemble, events, extends, pacts, parameters, sources, start, teaching, ... (13 in all); "
+        "did you mean 'days'?",
+        id="misspelt top-level key",
+    ),
+    pytest.param(
+        _edit("days: 30", "days: thirty"),
+        "{f}:3:7: days: wrong value; got 'thirty'; expected a valid integer, unable to parse string as an integer",
+        id="wrong type",
+    ),
+    pytest.param(
+        _edit("days: 30", "days: 0"),
+        "{f}:3:7: days: wrong value; got 0; expected greater than or equal to 1",
+        id="out of range",
+    ),
+    pytest.param(
+        _edit("days: 30", "days: 30\ncommitment: strickt"),
+        "{f}:4:13: commitment: not a valid choice; got 'strickt'; expected one of behavioural, strict; "
+        "did you mean 'strict'?",
+        id="misspelt choice",
+    ),
+    pytest.param(
+        _edit("start: 2023-08-10", "start: 2023-02-30"),
+        "{f}:2:8: start: 2023-02-30 is not a real date (day is out of range for month); got '2023-02-30'",
+        id="impossible date",
+    ),
+    pytest.param(
+        _edit("start: 2023-08-10", "start: 20230810"),
+        "{f}:2:8: start: a date as YYYY-MM-DD is expected; got 20230810",
+        id="number for a date",
+    ),
+    pytest.param(
+        _edit("  MLI:\n", "  MLI:\n  NIGR:\n"),
+        "{f}:7:3: actors.NIGR: unknown actor 'NIGR'; expected an id from the fact base (one of BEN, BFA, "
+        "CIV, DZA, FRA, GHA, GIN, GMB, ISSP, JNIM, MLI, MRT, ... (19 in all))",
+        id="unknown actor",
+    ),
+    pytest.param(
+        _edit("  MLI:\n", "  MLI:\n    resolv: 0.9\n"),
+        "{f}:7:5: actors.MLI.resolv: unknown key 'resolv'; expected one of casualty_tolerance, "
+        "deployable_share, effectiveness, forces, regime, resolve; did you mean 'resolve'?",
+        id="misspelt actor override",
+    ),
+    pytest.param(
+        _edit("  MLI:\n", "  MLI:\n    resolve: 1.5\n"),
+        "{f}:7:14: actors.MLI.resolve: wrong value; got 1.5; expected less than or equal to 1",
+        id="override out of range",
+    ),
+    pytest.param(
+        _edit("  liptako-gourma-charter:", "  liptako-gourma-chartr:"),
+        "{f}:9:3: pacts.liptako-gourma-chartr: unknown pact 'liptako-gourma-chartr'; expected a pact of the "
+        "fact base (one of ecowas-democracy-2001, ecowas-mechanism-1999, ecowas-pmad-1981, "
+        "france-g5-partnership, g5-sahel-convention, liptako-gourma-charter, mali-burkina-declaration-2023, "
+        "niger-authorisation-2023, russia-burkina-partnership, russia-mali-partnership, "
+        "russia-niger-partnership) or an inline pact with clauses; did you mean 'liptako-gourma-charter'?",
+        id="unknown pact",
+    ),
+    pytest.param(
+        _edit("kind: threat", "kind: treat"),
+        "{f}:12:11: events.threat.kind: unknown kind 'treat'; expected one of attack, ceasefire, coup, "
+        "departure, deployment, insurgent_offensive, membership, pact_signed, pact_suspended, "
+        "pact_withdrawn, sanctions, threat; did you mean 'threat'?",
+        id="unknown event kind",
+    ),
+    pytest.param(
+        _edit("    target: NER", "    target: NRE"),
+        "{f}:15:13: events.threat.target: not a state among this scenario's actors; got 'NRE'; "
+        "expected one of MLI, NER, NGA; did you mean 'NER'?",
+        id="unknown target",
+    ),
+    pytest.param(
+        _edit("    by: ECOWAS", "    by: ECOWA"),
+        "{f}:14:9: events.threat.by: not an actor of this scenario or an organisation; got 'ECOWA'; "
+        "expected one of AES, ECOWAS, G5S, MLI, NER, NGA; did you mean 'ECOWAS'?",
+        id="unknown threatener",
+    ),
+    pytest.param(
+        _edit("    date: 2023-08-10", "    date: 2023-10-10"),
+        "{f}:13:11: events.threat.date: the event falls outside the scenario's horizon; got '2023-10-10'; "
+        "expected a date from 2023-08-10 to 2023-09-09 (start plus days)",
+        id="event after the horizon",
+    ),
+    pytest.param(
+        _edit("deadline: 2023-08-24", "deadline: 2023-08-01"),
+        "{f}:16:15: events.threat.deadline: the deadline comes before the event's date (2023-08-10); "
+        "got '2023-08-01'; expected a date on or after 2023-08-10",
+        id="deadline before the threat",
+    ),
+    pytest.param(
+        _edit("    deadline: 2023-08-24\n", ""),
+        "{f}:12:5: events.threat.deadline: missing required field 'deadline'",
+        id="missing field",
+    ),
+    pytest.param(
+        _edit("title: A minimal scenario\n", ""),
+        "{f}:1:1: title: missing required field 'title'",
+        id="missing title",
+    ),
+    pytest.param(
+        MINIMAL + "parameters:\n  honour_base_rat: 0.5\n",
+        "{f}:18:3: parameters.honour_base_rat: unknown key 'honour_base_rat'; expected one of affinity_weight, "
+        "breaking_point, capacity_weight, capitulation_rate, combat_noise, cost_weight, "
+        "counterinsurgency_effect, decision_window, deterrence_weight, home_defence_share, honour_base_rate, "
+        "insurgency_weight, ... (22 in all); did you mean 'honour_base_rate'?",
+        id="misspelt parameter",
+    ),
+    pytest.param(
+        _edit("days: 30", "days: 30\ndays: 40"),
+        "{f}:4:1: days: duplicate key 'days' (first given at line 3); expected each key once per mapping",
+        id="duplicate key",
+    ),
+    pytest.param(
+        _edit("title: A minimal scenario", "title: [unclosed"),
+        "{f}:2:6: invalid YAML: did not find expected ',' or ']' (while parsing a flow sequence); "
+        "expected well-formed YAML",
+        id="broken YAML",
+    ),
+    pytest.param(
+        "- just\n- a list\n",
+        "{f}:1:1: a scenario must be a mapping of fields; got 'list'; expected keys such as title, start, actors",
+        id="not a mapping",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "line"), CASES)
+def test_each_mistake_gets_its_exact_message_and_exit_status_2(sahelsim, write, text, line):
+    path = write(text)
+    result = sahelsim("validate", str(path))
+    assert result.status == 2
+    assert line.format(f=path) in result.out.splitlines(), result.out
+    assert "Traceback" not in result.out + result.err
+
+
+def test_every_problem_of_a_file_is_reported_at_once(sahelsim, write):
+    text = _edit("days: 30", "dayz: 30\ncommitment: strickt")
+    text = text.replace("    target: NER", "    target: NRE").replace("  MLI:\n", "  MLI:\n    resolve: 2\n")
+    result = sahelsim("validate", str(write(text)))
+    assert result.status == 2
+    problems = [line for line in result.out.splitlines() if ".yaml:" in line]
+    assert len(problems) == 4
+    assert [p.split(": ")[1] for p in problems] == ["dayz", "commitment", "actors.MLI.resolve", "events.threat.target"]
+
+
+def test_a_valid_scenario_says_ok_and_exits_0(sahelsim, write):
+    path = write(MINIMAL)
+    result = sahelsim("validate", str(path))
+    assert result.status == 0
+    assert result.out.strip() == f"ok  {path}: A minimal scenario"
+
+
+def test_one_bad_file_among_good_ones_fails_the_lot(sahelsim, write):
+    good = write(MINIMAL, "good.yaml")
+    bad = write(_edit("days: 30", "days: -1"), "bad.yaml")
+    result = sahelsim("validate", str(good), str(bad))
+    assert result.status == 2
+    assert f"ok  {good}: A minimal scenario" in result.out
+    assert "1 of 2 scenario(s) invalid" in result.out
+
+
+def test_a_missing_file(sahelsim, tmp_path):
+    missing = tmp_path / "nope.yaml"
+    result = sahelsim("validate", str(missing))
+    assert result.status == 2
+    assert f"{missing}: file not found; expected the path of a scenario YAML file" in result.out
+
+
+def test_an_unknown_bundled_name_suggests_the_nearest(sahelsim):
+    result = sahelsim("validate", "niger-2023-bse")
+    assert result.status == 2
+    assert "no such file and no bundled scenario of that name" in result.out
+    assert "did you mean 'niger-2023-base'?" in result.out
+
+
+def test_a_directory_is_not_a_scenario(sahelsim, tmp_path):
+    result = sahelsim("validate", str(tmp_path))
+    assert result.status == 2
+    assert "Traceback" not in result.out + result.err
+
+
+def test_validate_needs_a_file(sahelsim):
+    result = sahelsim("validate")
+    assert result.status == 2
+    assert "Missing argument 'SCENARIO...'" in result.err
