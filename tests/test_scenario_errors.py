@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-
 from conftest import MINIMAL
 
 
@@ -151,12 +150,19 @@ def test_each_mistake_gets_its_exact_message_and_exit_status_2(sahelsim, write, 
 
 def test_every_problem_of_a_file_is_reported_at_once(sahelsim, write):
     text = _edit("days: 30", "dayz: 30\ncommitment: strickt")
-    text = text.replace("    target: NER", "    target: NRE").replace("  MLI:\n", "  MLI:\n    resolve: 2\n")
+    text = text.replace("    target: NER", "    target: NRE").replace(
+        "  MLI:\n", "  MLI:\n    resolve: 2\n"
+    )
     result = sahelsim("validate", str(write(text)))
     assert result.status == 2
     problems = [line for line in result.out.splitlines() if ".yaml:" in line]
     assert len(problems) == 4
-    assert [p.split(": ")[1] for p in problems] == ["dayz", "commitment", "actors.MLI.resolve", "events.threat.target"]
+    assert [p.split(": ")[1] for p in problems] == [
+        "dayz",
+        "commitment",
+        "actors.MLI.resolve",
+        "events.threat.target",
+    ]
 
 
 def test_a_valid_scenario_says_ok_and_exits_0(sahelsim, write):

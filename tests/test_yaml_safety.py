@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import time
 
 import pytest
@@ -95,10 +96,8 @@ def test_dates_that_do_not_exist_are_kept_for_validation():
 def test_loading_arbitrary_text_raises_only_our_errors(tmp_path_factory, text):
     path = tmp_path_factory.mktemp("fuzz") / "s.yaml"
     path.write_bytes(text.encode("utf-8", errors="surrogatepass"))
-    try:
+    with contextlib.suppress(SahelsimError):  # any other exception fails the test
         load_scenario(path)
-    except SahelsimError:
-        pass
 
 
 YAMLISH = st.recursive(
@@ -151,10 +150,8 @@ def test_arbitrary_structures_raise_only_our_errors(tmp_path_factory, data):
             else data
         )
     )
-    try:
+    with contextlib.suppress(SahelsimError):  # any other exception fails the test
         load_scenario(path)
-    except SahelsimError:
-        pass
 
 
 def test_the_fast_reader_of_large_files_agrees_with_the_located_reader(tmp_path):

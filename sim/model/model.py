@@ -263,6 +263,11 @@ class SahelModel(mesa.Model):
         actor = self.actors[actor_id]
         return actor.forces * self.params.home_defence_share * actor.spec.effectiveness
 
+    def uncommitted(self, actor_id: str) -> float:
+        """Forces not already committed to an ongoing war."""
+        busy = sum(w.sides[s].get(actor_id, 0.0) for w in self.wars if w.ongoing for s in (0, 1))
+        return max(self.actors[actor_id].forces - busy, 0.0)
+
     def at_war(self, a: str, b: str) -> War | None:
         """An ongoing war with ``a`` and ``b`` on opposite sides."""
         for war in self.wars:
@@ -523,14 +528,19 @@ class SahelModel(mesa.Model):
         cause: int | None = None,
         cause_event: str | None = None,
         note: str | None = None,
-    ) -> War:
-        """Start a war: the attackers commit their deployable forces, the target its home defence."""
+    ) -> War | None:
+        """Start a war: the attackers commit their deployable forces, the target its home defence.
+
+        Attackers already at war with the target fight on in that war instead (None is returned).
+        """
+        if any(self.at_war(a, target) for a in attackers):
+            return None
         war = War(len(self.wars), (by, target), self.day)
         for a in attackers:
-            war.commit(a, ATTACKERS, self.actors[a].deployable)
+            war.commit(a, ATTACKERS, min(self.actors[a].deployable, self.uncommitted(a)))
         if target in self.actors:
-            target_actor = self.actors[target]
-            war.commit(target, DEFENDERS, target_actor.forces * self.params.home_defence_share)
+            home = self.actors[target].forces * self.params.home_defence_share
+            war.commit(target, DEFENDERS, min(home, self.uncommitted(target)))
         self.wars.append(war)
         self._combat_rngs[war.id] = stream(self.seed, Concern.COMBAT, by, target, self.day)
         index = self.log(
@@ -555,7 +565,7 @@ class SahelModel(mesa.Model):
         if war.side_of(actor_id) is not None:
             return False
         actor = self.actors[actor_id]
-        war.commit(actor_id, side, actor.deployable)
+        war.commit(actor_id, side, min(actor.deployable, self.uncommitted(actor_id)))
         enemies = tuple(war.sides[1 - side])
         self.log(
             RecordKind.ENTERED_WAR,
@@ -568,7 +578,7 @@ class SahelModel(mesa.Model):
             article=ob.clause.article,
             cause=cause,
             victim=ob.victim,
-            forces=round(actor.deployable),
+            forces=round(war.sides[side][actor_id]),
         )
         if isinstance(actor, State):
             self._trigger(
