@@ -155,6 +155,13 @@ class SahelModel(mesa.Model):
         self._side_row = [0] * len(self.actors)
         self._effort_lost = 0.0
         self._moved = False  # forces moved since effort was last computed
+        self._lost_today = 0.0  # mean share of counter-insurgency effort lost, as last computed
+        # States with insurgents at the start, watched for rebellion: (index, cells, start).
+        self._watch = [
+            (i, [c for c, k in enumerate(self.insurgents.country_of) if k == i], start)
+            for i, start in enumerate(self._start_by_country[:-1])
+            if start > 0
+        ]
 
     # ------------------------------------------------------------------ running
 
@@ -947,6 +954,8 @@ class SahelModel(mesa.Model):
         for i, state in enumerate(self.states):
             available = max(state.forces - committed[i], 0.0) + self.support[i] + self.present[i]
             self.effort[i] = available / self.baseline[i] if self.baseline[i] > 0 else 1.0
+        lost = sum(1.0 - e for e in self.effort[:-1] if e < 1.0)
+        self._lost_today = lost / len(self.states) if self.states else 0.0
 
     # ------------------------------------------------------------------ phase 6
 
@@ -1001,22 +1010,19 @@ class SahelModel(mesa.Model):
         totals = self.insurgents.by_group()
         for g, group in enumerate(self.groups):
             group.forces = float(totals[g])
-        now = self.insurgents.by_country()
-        start = self._start_by_country
-        for i, state in enumerate(self.states):
-            if (
-                start[i] > 0
-                and now[i] >= p.rebellion_threshold * start[i]
-                and state.id not in self.rebellions
-            ):
+        strength = self.insurgents.strength
+        for i, cells, start in self._watch:
+            now = sum(strength[c] for c in cells)
+            state = self.states[i]
+            if now >= p.rebellion_threshold * start and state.id not in self.rebellions:
                 self.rebellions.add(state.id)
                 groups = tuple(self.groups[g].id for g in self.insurgents.groups_in(i))
                 index = self.log(
                     RecordKind.REBELLION,
                     groups[0] if groups else "",
                     state.id,
-                    strength=round(float(now[i])),
-                    start_strength=round(float(start[i])),
+                    strength=round(now),
+                    start_strength=round(start),
                     threshold=p.rebellion_threshold,
                     groups=list(groups),
                 )
@@ -1150,9 +1156,7 @@ class SahelModel(mesa.Model):
             rows["wars"].append(0)
         rows["side"].append(self._side_row)
         rows["strength"].append([g.forces for g in self.groups])
-        if self.states:
-            lost = sum(1.0 - e for e in self.effort[:-1] if e < 1.0)
-            self._effort_lost += lost / len(self.states)
+        self._effort_lost += self._lost_today
 
     @property
     def series(self) -> Series:
