@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import sys
+from pathlib import Path
 
 import click
 from rich.console import Console
@@ -63,6 +64,142 @@ def validate(scenarios: tuple[str, ...], overrides: tuple[str, ...]) -> None:
     if failed:
         out.print(f"{failed} of {len(scenarios)} scenario(s) invalid", markup=False)
         sys.exit(2)
+
+
+FLAGSHIP = "niger-2023-intervention"
+
+
+def _replicates_option(f):
+    return click.option(
+        "--replicates",
+        "-n",
+        type=click.IntRange(min=1),
+        default=None,
+        help="Number of replicates (default: the scenario's ensemble.replicates).",
+    )(f)
+
+
+def _common_run_options(f):
+    options = [
+        click.option(
+            "--seed",
+            type=click.IntRange(0, 2**63 - 1),
+            default=None,
+            help="Root seed (default: the scenario's, else drawn, printed and recorded).",
+        ),
+        click.option(
+            "--workers",
+            "-w",
+            type=click.IntRange(min=1),
+            default=1,
+            show_default=True,
+            help="Local worker processes; results are identical whatever the number.",
+        ),
+        click.option(
+            "--out",
+            type=click.Path(file_okay=False, path_type=Path),
+            default=None,
+            help="Bundle folder to create (default: a new folder under runs/).",
+        ),
+        click.option("--set", "overrides", multiple=True, metavar="PATH=VALUE", help=SET_HELP),
+        click.option(
+            "--lang",
+            type=click.Choice(["en", "fr"]),
+            default="en",
+            show_default=True,
+            help="Language of the summary, figures and narrative.",
+        ),
+        click.option("--quiet", "-q", is_flag=True, help="Print only the bundle's path."),
+    ]
+    for option in reversed(options):
+        f = option(f)
+    return _replicates_option(f)
+
+
+@cli.command()
+@click.argument("scenario", required=False, default=FLAGSHIP, metavar="[SCENARIO]")
+@_common_run_options
+@click.option(
+    "--series",
+    "series_mode",
+    type=click.Choice(["sample", "all"]),
+    default="sample",
+    show_default=True,
+    help="Daily series of a sample of replicates (5), or of all (compressed CSV).",
+)
+def run(scenario, replicates, seed, workers, out, overrides, lang, quiet, series_mode):
+    r"""Run an ensemble of a scenario and write a results bundle.
+
+    \b
+    Examples:
+      sahelsim run                                   # the flagship, niger-2023-intervention
+      sahelsim run niger-2023-base -n 500 --seed 7 --workers 2
+      sahelsim run my.yaml --set commitment=strict --out runs/strict
+    """
+    from sim.present.console import print_run_summary
+    from sim.run.ensemble import default_out_dir, prepare_out_dir, run_ensemble
+    from sim.run.plan import plan_runs
+    from sim.scenario.loading import load_scenario
+
+    loaded = load_scenario(scenario, overrides)
+    plan = plan_runs(loaded, replicates, seed)
+    out = prepare_out_dir(out or default_out_dir(scenario))
+    console = Console(stderr=True, highlight=False)
+    if not quiet:
+        drawn = " (drawn; pass --seed to repeat)" if plan.seed_was_drawn else ""
+        console.print(
+            f"{loaded.title}: {plan.replicates} replicates, root seed {plan.root_seed}{drawn}"
+        )
+    manifest, interrupted = _with_progress(
+        lambda progress: run_ensemble(
+            plan,
+            out,
+            workers=workers,
+            command=["sahelsim", *sys.argv[1:]],
+            all_series=series_mode == "all",
+            progress=progress,
+        ),
+        plan.replicates,
+        quiet,
+    )
+    from sim.present.outputs import write_outputs
+
+    write_outputs(out, lang=lang)
+    if quiet:
+        click.echo(str(out))
+    else:
+        print_run_summary(out, lang=lang)
+    if interrupted:
+        done = manifest["replicates"]["completed"]
+        click.echo(
+            f"Interrupted: the bundle in {out} holds the {done} replicates finished.", err=True
+        )
+        sys.exit(130)
+
+
+def _with_progress(work, total: int, quiet: bool):
+    """Run ``work(progress_callback)`` under a progress bar with the time left."""
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TextColumn,
+        TimeRemainingColumn,
+    )
+
+    if quiet:
+        return work(None)
+    with Progress(
+        TextColumn("replicates"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TextColumn("time left"),
+        TimeRemainingColumn(),
+        console=Console(stderr=True),
+        transient=True,
+    ) as bar:
+        task = bar.add_task("run", total=total)
+        return work(lambda done, _total: bar.update(task, completed=done))
 
 
 @cli.command(name="list")

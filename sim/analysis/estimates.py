@@ -1,0 +1,121 @@
+"""Estimates with 95 % intervals for the key outcomes of an ensemble, and paired differences.
+
+Proportions use Wilson's score interval (good coverage even near 0 or 1 with few replicates);
+means use Student's t. Paired differences between two scenarios run on the same replicate
+seeds (common random numbers) use the t interval of the per-replicate differences, which is
+much narrower than comparing two independent ensembles.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from scipy import stats
+
+Z95 = 1.959963984540054
+
+
+@dataclass(frozen=True)
+class Estimate:
+    """A point estimate with its 95 % interval, over ``n`` replicates."""
+
+    value: float
+    low: float
+    high: float
+    n: int
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """A key outcome: its summary column, how it is estimated, and what it means."""
+
+    column: str
+    kind: str  # "proportion" or "mean"
+    label: str
+    meaning: str
+    unit: str = ""
+
+
+KEY_OUTCOMES: tuple[Outcome, ...] = (
+    Outcome(
+        "ecowas_attacked",
+        "proportion",
+        "ECOWAS attacks",
+        "share of replicates in which ECOWAS, or states acting for it, started a war",
+    ),
+    Outcome(
+        "threat_carried_out",
+        "proportion",
+        "A threat is carried out",
+        "share of replicates in which a threatened attack happened",
+    ),
+    Outcome(
+        "aes_entered",
+        "proportion",
+        "AES members enter a war",
+        "share of replicates in which an AES member entered a war to help another state",
+    ),
+    Outcome(
+        "war_occurred", "proportion", "A war is fought", "share of replicates with at least one war"
+    ),
+    Outcome(
+        "war_days", "mean", "War duration", "mean days the first war lasted (0 when none)", "days"
+    ),
+    Outcome(
+        "casualties", "mean", "Military casualties", "mean casualties of all actors", "personnel"
+    ),
+    Outcome(
+        "insurgent_strength_change",
+        "mean",
+        "Insurgent growth",
+        "mean relative change in armed groups' strength over the run",
+        "share",
+    ),
+    Outcome(
+        "counterinsurgency_lost",
+        "mean",
+        "Counter-insurgency lost",
+        "mean share of counter-insurgency effort diverted to wars",
+        "share",
+    ),
+)
+
+
+def proportion(successes: int, n: int) -> Estimate:
+    """Share with Wilson's 95 % score interval."""
+    if n == 0:
+        return Estimate(math.nan, math.nan, math.nan, 0)
+    p = successes / n
+    denominator = 1 + Z95**2 / n
+    centre = (p + Z95**2 / (2 * n)) / denominator
+    half = Z95 * math.sqrt(p * (1 - p) / n + Z95**2 / (4 * n * n)) / denominator
+    return Estimate(p, max(0.0, centre - half), min(1.0, centre + half), n)
+
+
+def mean(values: Sequence[float]) -> Estimate:
+    """Mean with Student's t 95 % interval (a single value has no interval)."""
+    n = len(values)
+    if n == 0:
+        return Estimate(math.nan, math.nan, math.nan, 0)
+    m = math.fsum(values) / n
+    if n == 1:
+        return Estimate(m, math.nan, math.nan, 1)
+    sd = math.sqrt(math.fsum((v - m) ** 2 for v in values) / (n - 1))
+    half = float(stats.t.ppf(0.975, n - 1)) * sd / math.sqrt(n)
+    return Estimate(m, m - half, m + half, n)
+
+
+def estimate(outcome: Outcome, values: Sequence[float]) -> Estimate:
+    """Estimate one key outcome from its per-replicate values."""
+    if outcome.kind == "proportion":
+        return proportion(sum(bool(v) for v in values), len(values))
+    return mean([float(v) for v in values])
+
+
+def paired_difference(a: Sequence[float], b: Sequence[float]) -> Estimate:
+    """Mean of ``b - a`` over paired replicates, with a t interval on the differences."""
+    if len(a) != len(b):
+        raise ValueError("paired differences need the same replicates on both sides")
+    return mean([float(y) - float(x) for x, y in zip(a, b, strict=True)])

@@ -1,0 +1,1 @@
+"""Presentation layer: figures, narrative, report, command line and teaching app."""

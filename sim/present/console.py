@@ -1,0 +1,99 @@
+"""The terminal summary of a results bundle: key outcomes with 95 % intervals."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from rich.console import Console
+from rich.table import Table
+
+from sim.analysis.estimates import KEY_OUTCOMES, Estimate, estimate
+from sim.run.bundle import read_summary
+
+LABELS_FR = {
+    "ECOWAS attacks": "La CEDEAO attaque",
+    "A threat is carried out": "Une menace est mise à exécution",
+    "AES members enter a war": "Des membres de l'AES entrent en guerre",
+    "A war is fought": "Une guerre a lieu",
+    "War duration": "Durée de la guerre",
+    "Military casualties": "Pertes militaires",
+    "Insurgent growth": "Croissance des groupes armés",
+    "Counter-insurgency lost": "Contre-insurrection perdue",
+}
+TEXT = {
+    "en": {
+        "outcome": "outcome",
+        "estimate": "estimate",
+        "interval": "95 % interval",
+        "meaning": "what it means",
+        "head": "{title}: {n} replicates, root seed {seed}",
+        "foot": "Estimates over replicates of a model: they show what follows from its assumptions. "
+        "Not a forecast.",
+        "bundle": "Results bundle: {out} (report.html, figures/, summary.csv)",
+        "interrupted": "interrupted after {done} of {planned} replicates",
+    },
+    "fr": {
+        "outcome": "résultat",
+        "estimate": "estimation",
+        "interval": "intervalle à 95 %",
+        "meaning": "ce que cela signifie",
+        "head": "{title} : {n} réplications, graine {seed}",
+        "foot": "Estimations sur les réplications d'un modèle : elles montrent ce qui découle de ses "
+        "hypothèses. Ce n'est pas une prévision.",
+        "bundle": "Dossier de résultats : {out} (report.html, figures/, summary.csv)",
+        "interrupted": "interrompu après {done} réplications sur {planned}",
+    },
+}
+
+
+def format_estimate(est: Estimate, kind: str, unit: str = "") -> tuple[str, str]:
+    """The estimate and its interval as short texts."""
+    if est.n == 0:
+        return "-", "-"
+    if kind == "proportion":
+        return f"{est.value:.0%}", f"{est.low:.0%} to {est.high:.0%}"
+    digits = 2 if unit == "share" else 0
+    low = "" if est.low != est.low else f"{est.low:,.{digits}f} to {est.high:,.{digits}f}"
+    return f"{est.value:,.{digits}f}", low
+
+
+def key_estimates(bundle: Path) -> list[tuple[object, Estimate]]:
+    """Each key outcome with its estimate, from a bundle's summary.csv."""
+    rows = read_summary(bundle)
+    out = []
+    for outcome in KEY_OUTCOMES:
+        values = [
+            (row[outcome.column] == "true")
+            if outcome.kind == "proportion"
+            else float(row[outcome.column])
+            for row in rows
+        ]
+        out.append((outcome, estimate(outcome, values)))
+    return out
+
+
+def print_run_summary(bundle: Path, *, lang: str = "en", console: Console | None = None) -> None:
+    """Print the key outcomes of a bundle with intervals and what they mean."""
+    text = TEXT[lang]
+    manifest = json.loads((bundle / "manifest.json").read_text(encoding="utf-8"))
+    console = console or Console(highlight=False)
+    n = manifest["replicates"]["completed"]
+    console.print(
+        text["head"].format(
+            title=manifest["scenario"]["title"], n=n, seed=manifest["seeds"]["root"]
+        ),
+        style="bold",
+    )
+    if manifest["replicates"]["interrupted"]:
+        console.print(text["interrupted"].format(done=n, planned=manifest["replicates"]["planned"]))
+    table = Table(box=None, pad_edge=False, header_style="bold")
+    for column in ("outcome", "estimate", "interval", "meaning"):
+        table.add_column(text[column], no_wrap=column != "meaning")
+    for outcome, est in key_estimates(bundle):
+        value, interval = format_estimate(est, outcome.kind, outcome.unit)
+        label = LABELS_FR.get(outcome.label, outcome.label) if lang == "fr" else outcome.label
+        table.add_row(label, value, interval, outcome.meaning)
+    console.print(table)
+    console.print(text["foot"], style="italic")
+    console.print(text["bundle"].format(out=bundle))

@@ -1,0 +1,424 @@
+"""Figures of an ensemble, readable when projected: bands, escalation timeline, outcomes.
+
+Every plotting function takes ``ax=None`` (drawing into a new figure when none is given) and
+returns the :class:`~matplotlib.figure.Figure`; data preparation is separate and reads the
+bundle's files. Each figure carries the scenario's title and a footer with the seed, the
+version and "not a forecast".
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import json
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+import matplotlib
+import matplotlib.dates as mdates
+import numpy as np
+from matplotlib.figure import Figure  # figures are drawn without pyplot: no GUI backend needed
+from matplotlib.patches import Patch
+
+from sim import __version__
+from sim.present.console import LABELS_FR
+
+STYLE = {
+    "font.size": 13,
+    "axes.titlesize": 15,
+    "axes.labelsize": 13,
+    "xtick.labelsize": 11,
+    "ytick.labelsize": 11,
+    "legend.fontsize": 11,
+    "figure.dpi": 110,
+    "savefig.bbox": "tight",
+}
+SIDE_COLOURS = {1: "#c0392b", 2: "#2471a3"}  # attacking side red, defending side blue
+BAND_COLOUR = "#2471a3"
+
+VARIABLE_LABELS = {
+    "en": {
+        "belligerents": "Belligerents",
+        "wars": "Wars under way",
+        "committed": "Forces at the front (personnel)",
+        "casualties": "Military casualties (cumulative)",
+        "insurgent_strength": "Armed groups' fighters",
+    },
+    "fr": {
+        "belligerents": "Belligérants",
+        "wars": "Guerres en cours",
+        "committed": "Forces au front (personnel)",
+        "casualties": "Pertes militaires (cumulées)",
+        "insurgent_strength": "Combattants des groupes armés",
+    },
+}
+WORDS = {
+    "en": {
+        "median": "median",
+        "50": "50 % of replicates",
+        "90": "90 % of replicates",
+        "not_forecast": "not a forecast",
+        "seed": "root seed",
+        "replicate": "replicate",
+        "timeline": "Escalation timeline",
+        "no_war": "No war in this replicate",
+        "outcomes": "Key outcomes across replicates (95 % intervals)",
+        "share": "share of replicates",
+        "war_days": "Days the first war lasted",
+        "replicates": "replicates",
+        "side1": "attacking side",
+        "side2": "defending side",
+    },
+    "fr": {
+        "median": "médiane",
+        "50": "50 % des réplications",
+        "90": "90 % des réplications",
+        "not_forecast": "ce n'est pas une prévision",
+        "seed": "graine",
+        "replicate": "réplication",
+        "timeline": "Chronologie de l'escalade",
+        "no_war": "Pas de guerre dans cette réplication",
+        "outcomes": "Principaux résultats (intervalles à 95 %)",
+        "share": "part des réplications",
+        "war_days": "Durée de la première guerre (jours)",
+        "replicates": "réplications",
+        "side1": "camp attaquant",
+        "side2": "camp défenseur",
+    },
+}
+
+
+@dataclass(frozen=True)
+class Bands:
+    """Daily quantiles of one overall variable across replicates."""
+
+    dates: list[dt.date]
+    q05: np.ndarray
+    q25: np.ndarray
+    q50: np.ndarray
+    q75: np.ndarray
+    q95: np.ndarray
+
+
+def read_bands(bundle: Path) -> dict[str, Bands]:
+    """The quantile bands of a bundle, by variable."""
+    rows: dict[str, list[dict]] = defaultdict(list)
+    with open(bundle / "bands.csv", newline="", encoding="utf-8") as handle:
+        for row in csv.DictReader(handle):
+            rows[row["variable"]].append(row)
+    out = {}
+    for name, items in rows.items():
+
+        def col(key, items=items):
+            return np.array([float(r[key]) for r in items])
+
+        out[name] = Bands(
+            [dt.date.fromisoformat(r["date"]) for r in items],
+            col("q05"),
+            col("q25"),
+            col("q50"),
+            col("q75"),
+            col("q95"),
+        )
+    return out
+
+
+def read_events(bundle: Path, replicate: int) -> list[dict]:
+    """The event records of one replicate, from events.jsonl."""
+    out = []
+    with open(bundle / "events.jsonl", encoding="utf-8") as handle:
+        for line in handle:
+            record = json.loads(line)
+            if record["replicate"] == replicate:
+                out.append(record)
+            elif record["replicate"] > replicate:
+                break
+    return out
+
+
+def scheduled_markers(scenario_doc: dict) -> list[tuple[dt.date, str]]:
+    """Dated scenario events to mark on time axes: (date, name), in date order."""
+    start = dt.date.fromisoformat(str(scenario_doc["start"]))
+    end = start + dt.timedelta(days=int(scenario_doc.get("days", 365)))
+    marks = []
+    for name, event in (scenario_doc.get("events") or {}).items():
+        if event.get("enabled", True):
+            day = dt.date.fromisoformat(str(event["date"]))
+            if start <= day <= end:
+                marks.append((day, name))
+    return sorted(marks)
+
+
+def _new_axes(ax, size=(11, 6)):
+    if ax is not None:
+        return ax.figure, ax
+    fig = Figure(figsize=size, layout="constrained")
+    return fig, fig.add_subplot()
+
+
+def mark_figure(
+    fig: Figure, title: str, seed: int | None, lang: str = "en", extra: str = ""
+) -> None:
+    """Title the figure with the scenario and mark it with seed, version and 'not a forecast'."""
+    words = WORDS[lang]
+    fig.suptitle(title, fontsize=16, fontweight="bold")
+    parts = [
+        f"{words['seed']} {seed}" if seed is not None else "",
+        extra,
+        f"sahelsim {__version__}",
+        words["not_forecast"],
+    ]
+    fig.text(
+        0.99,
+        0.002,
+        " · ".join(p for p in parts if p),
+        ha="right",
+        va="bottom",
+        fontsize=10,
+        color="#555555",
+    )
+    engine = fig.get_layout_engine()
+    if engine is not None and hasattr(engine, "set"):
+        engine.set(rect=(0, 0.035, 1, 0.965))  # keep the footer clear of the axes
+
+
+def plot_band(
+    bands: Bands,
+    *,
+    label: str,
+    markers: Iterable[tuple[dt.date, str]] = (),
+    lang: str = "en",
+    zero_based: bool = True,
+    ax=None,
+) -> Figure:
+    """Median with 50 % and 90 % bands over replicates, dated events marked as vertical lines."""
+    with matplotlib.rc_context(STYLE):
+        fig, ax = _new_axes(ax)
+        words = WORDS[lang]
+        x = mdates.date2num(bands.dates)
+        ax.fill_between(
+            x, bands.q05, bands.q95, color=BAND_COLOUR, alpha=0.18, linewidth=0, label=words["90"]
+        )
+        ax.fill_between(
+            x, bands.q25, bands.q75, color=BAND_COLOUR, alpha=0.35, linewidth=0, label=words["50"]
+        )
+        ax.plot(x, bands.q50, color=BAND_COLOUR, linewidth=2.2, label=words["median"])
+        for day, name in markers:
+            ax.axvline(
+                mdates.date2num(day),
+                color="#7f7f7f",
+                linestyle="--",
+                linewidth=1,
+                gid="event-marker",
+            )
+            ax.annotate(
+                name,
+                (mdates.date2num(day), 1.0),
+                xycoords=("data", "axes fraction"),
+                rotation=90,
+                va="top",
+                ha="right",
+                fontsize=9,
+                color="#555555",
+            )
+        ax.set_title(label)
+        ax.xaxis.set_major_locator(mdates.AutoDateLocator(maxticks=6))
+        ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(ax.xaxis.get_major_locator()))
+        if zero_based:
+            ax.set_ylim(bottom=0)
+        ax.grid(alpha=0.3)
+        return fig
+
+
+def plot_timeseries(
+    bands: dict[str, Bands],
+    *,
+    title: str,
+    seed: int | None,
+    markers: Iterable[tuple[dt.date, str]] = (),
+    lang: str = "en",
+) -> Figure:
+    """Four panels of the key daily variables, each with its bands."""
+    with matplotlib.rc_context(STYLE):
+        fig = Figure(figsize=(14, 9), layout="constrained")
+        axes = fig.subplots(2, 2).ravel()
+        markers = list(markers)
+        for ax, name in zip(
+            axes, ("belligerents", "committed", "casualties", "insurgent_strength"), strict=True
+        ):
+            plot_band(
+                bands[name],
+                label=VARIABLE_LABELS[lang][name],
+                markers=markers,
+                lang=lang,
+                zero_based=name != "insurgent_strength",
+                ax=ax,
+            )
+        axes[0].legend(loc="upper left")
+        mark_figure(fig, title, seed, lang)
+        return fig
+
+
+def war_spells(events: list[dict], horizon_day: int) -> list[dict]:
+    """Who fought on which side from which day to which day, with the clause that brought them."""
+    started = {e["war"]: e for e in events if e["kind"] == "war_started"}
+    ended = {e["war"]: e["day"] for e in events if e["kind"] == "war_ended"}
+    spells = []
+    for war, start in started.items():
+        end = ended.get(war, horizon_day)
+        for actor in start.get("attackers", []):
+            spells.append(
+                {
+                    "actor": actor,
+                    "side": 1,
+                    "start": start["day"],
+                    "end": end,
+                    "label": "",
+                    "war": war,
+                }
+            )
+        spells.append(
+            {
+                "actor": start["target"],
+                "side": 2,
+                "start": start["day"],
+                "end": end,
+                "label": "",
+                "war": war,
+            }
+        )
+    for entry in (e for e in events if e["kind"] == "entered_war"):
+        end = ended.get(entry["war"], horizon_day)
+        spells.append(
+            {
+                "actor": entry["actor"],
+                "side": entry["side"] + 1,
+                "start": entry["day"],
+                "end": end,
+                "label": entry.get("article", ""),
+                "war": entry["war"],
+            }
+        )
+    return spells
+
+
+def plot_timeline(
+    events: list[dict],
+    *,
+    start: dt.date,
+    days: int,
+    title: str,
+    seed: int | None,
+    replicate: int = 0,
+    lang: str = "en",
+    ax=None,
+) -> Figure:
+    """Who is at war with whom and when, each entry labelled with the clause that brought it."""
+    with matplotlib.rc_context(STYLE):
+        fig, ax = _new_axes(ax, (12, 6))
+        words = WORDS[lang]
+        spells = war_spells(events, days)
+        actors = list(dict.fromkeys(s["actor"] for s in spells))
+        for spell in spells:
+            y = actors.index(spell["actor"])
+            x0 = mdates.date2num(start + dt.timedelta(days=spell["start"]))
+            width = max(spell["end"] - spell["start"], 1)
+            ax.barh(
+                y,
+                width,
+                left=x0,
+                height=0.6,
+                color=SIDE_COLOURS[spell["side"]],
+                alpha=0.85,
+                gid="war-spell",
+            )
+            if spell["label"]:
+                ax.annotate(
+                    spell["label"],
+                    (x0, y),
+                    xytext=(4, 0),
+                    textcoords="offset points",
+                    va="center",
+                    fontsize=10,
+                    color="white",
+                    fontweight="bold",
+                )
+        if not spells:
+            ax.text(
+                0.5,
+                0.5,
+                words["no_war"],
+                ha="center",
+                va="center",
+                transform=ax.transAxes,
+                fontsize=16,
+            )
+        ax.set_yticks(range(len(actors)), actors)
+        ax.invert_yaxis()
+        ax.set_xlim(mdates.date2num(start), mdates.date2num(start + dt.timedelta(days=days)))
+        ax.xaxis_date()
+        ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(mdates.AutoDateLocator()))
+        ax.set_title(f"{words['timeline']} ({words['replicate']} {replicate})")
+        if spells:
+            handles = [Patch(color=SIDE_COLOURS[s], label=words[f"side{s}"]) for s in (1, 2)]
+            ax.legend(handles=handles, loc="lower right")
+        ax.grid(axis="x", alpha=0.3)
+        mark_figure(fig, title, seed, lang)
+        return fig
+
+
+def plot_outcomes(
+    estimates: list,
+    war_days: list[float],
+    *,
+    title: str,
+    seed: int | None,
+    lang: str = "en",
+    ax=None,
+) -> Figure:
+    """Shares of replicates for the yes/no outcomes with their intervals, and war durations."""
+    with matplotlib.rc_context(STYLE):
+        words = WORDS[lang]
+        if ax is None:
+            fig = Figure(figsize=(14, 6), layout="constrained")
+            ax, ax2 = fig.subplots(1, 2, width_ratios=(3, 2))
+        else:
+            fig, ax2 = ax.figure, None
+        shares = [(o, e) for o, e in estimates if o.kind == "proportion"]
+        ys = np.arange(len(shares))
+        values = [e.value for _, e in shares]
+        errors = np.clip(
+            np.array([[e.value - e.low for _, e in shares], [e.high - e.value for _, e in shares]]),
+            0,
+            None,
+        )
+        ax.barh(ys, values, xerr=errors, color=BAND_COLOUR, alpha=0.8, capsize=5, gid="outcome-bar")
+        ax.set_yticks(
+            ys, [LABELS_FR.get(o.label, o.label) if lang == "fr" else o.label for o, _ in shares]
+        )
+        ax.invert_yaxis()
+        ax.set_xlim(0, 1)
+        ax.set_xlabel(words["share"])
+        ax.xaxis.set_major_formatter(matplotlib.ticker.PercentFormatter(1.0))
+        ax.set_title(words["outcomes"])
+        ax.grid(axis="x", alpha=0.3)
+        if ax2 is not None:
+            ax2.hist(war_days, bins=min(30, max(5, len(set(war_days)))), color="#7d3c98", alpha=0.8)
+            ax2.set_xlabel(words["war_days"])
+            ax2.set_ylabel(words["replicates"])
+            ax2.grid(alpha=0.3)
+        mark_figure(fig, title, seed, lang)
+        return fig
+
+
+def save(fig: Figure, folder: Path, name: str) -> list[Path]:
+    """Write a figure as PNG and SVG; return the paths."""
+    folder.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for suffix in ("png", "svg"):
+        path = folder / f"{name}.{suffix}"
+        fig.savefig(path, metadata={"Date": None} if suffix == "svg" else None)
+        paths.append(path)
+    return paths

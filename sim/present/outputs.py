@@ -1,0 +1,66 @@
+"""Everything drawn from a finished bundle: figures (PNG and SVG) and the HTML report."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from pathlib import Path
+
+import yaml
+
+from sim.present import figures as fg
+from sim.present.console import key_estimates
+from sim.run.bundle import read_summary
+
+
+def representative_replicate(rows: list[dict[str, str]]) -> int:
+    """The replicate closest to the typical run: the commonest outcome, the median war length."""
+    if not rows:
+        return 0
+    common, _ = Counter(r["first_war_outcome"] for r in rows).most_common(1)[0]
+    group = [r for r in rows if r["first_war_outcome"] == common]
+    days = sorted(float(r["war_days"]) for r in group)
+    median = days[len(days) // 2]
+    best = min(group, key=lambda r: (abs(float(r["war_days"]) - median), int(r["replicate"])))
+    return int(best["replicate"])
+
+
+def write_outputs(bundle: Path, *, lang: str = "en") -> list[Path]:
+    """Draw the bundle's figures into ``figures/`` and write ``report.html``; return the paths."""
+    manifest = json.loads((bundle / "manifest.json").read_text(encoding="utf-8"))
+    scenario = yaml.safe_load((bundle / "scenario.yaml").read_text(encoding="utf-8"))
+    rows = read_summary(bundle)
+    title, seed = scenario["title"], manifest["seeds"]["root"]
+    folder = bundle / "figures"
+    written: list[Path] = []
+    if not rows:
+        return written
+    bands = fg.read_bands(bundle)
+    markers = fg.scheduled_markers(scenario)
+    written += fg.save(
+        fg.plot_timeseries(bands, title=title, seed=seed, markers=markers, lang=lang),
+        folder,
+        "timeseries",
+    )
+    chosen = representative_replicate(rows)
+    events = fg.read_events(bundle, chosen)
+    start = fg.dt.date.fromisoformat(str(scenario["start"]))
+    written += fg.save(
+        fg.plot_timeline(
+            events,
+            start=start,
+            days=int(scenario["days"]),
+            title=title,
+            seed=seed,
+            replicate=chosen,
+            lang=lang,
+        ),
+        folder,
+        "timeline",
+    )
+    estimates = key_estimates(bundle)
+    war_days = [float(r["war_days"]) for r in rows]
+    written += fg.save(
+        fg.plot_outcomes(estimates, war_days, title=title, seed=seed, lang=lang), folder, "outcomes"
+    )
+    return written

@@ -1,0 +1,295 @@
+"""The results bundle: one folder per ensemble, written as replicates finish.
+
+Files are written inside ``.partial/`` and moved into the bundle only when complete, so a run
+stopped at any moment leaves complete files or none (and ``.partial/``, which says so).
+Interrupted with Ctrl-C, the bundle is closed on the replicates already finished.
+
+Layout::
+
+    manifest.json        resolved scenario hash, version, seeds, command line, timings, what was kept
+    scenario.yaml        the resolved scenario (runs again with ``sahelsim run scenario.yaml``)
+    summary.csv          one row per replicate, in replicate order
+    series.csv           daily values per actor for a sample of replicates (long format)
+    bands.csv            daily quantiles over replicates of the overall variables
+    events.jsonl         every event record of every replicate, one JSON object a line
+    figures/, report.html
+
+Memory stays flat: replicates are written and dropped; only the overall daily variables of at
+most :data:`BAND_SAMPLE` replicates are held to compute the bands.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import gzip
+import hashlib
+import json
+import math
+import os
+import platform
+import shutil
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import mesa
+import numpy as np
+import yaml
+
+from sim import __version__
+from sim.model.outcomes import SUMMARY_COLUMNS
+from sim.model.records import RunRecord
+from sim.run.plan import RunPlan
+from sim.scenario.schema import Scenario
+
+BAND_SAMPLE = 1000
+"""Largest number of replicates whose overall daily variables are kept for the bands."""
+
+BAND_VARIABLES = ("belligerents", "wars", "committed", "casualties", "insurgent_strength")
+"""Overall daily variables summarised as quantile bands."""
+
+QUANTILES = (0.05, 0.25, 0.5, 0.75, 0.95)
+SERIES_VARIABLES = ("forces", "committed", "casualties", "side")
+NOT_A_FORECAST = "Exploratory model output for teaching and analysis; not a forecast."
+
+
+def resolved_document(scenario: Scenario) -> dict[str, Any]:
+    """The resolved scenario as plain data (what ``scenario.yaml`` holds)."""
+    return scenario.model_dump(mode="json", by_alias=True, exclude_none=True)
+
+
+def scenario_hash(scenario: Scenario) -> str:
+    """SHA-256 of the resolved scenario's canonical JSON."""
+    text = json.dumps(resolved_document(scenario), sort_keys=True, separators=(",", ":"))
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def band_stride(replicates: int) -> int:
+    """Keep every k-th replicate for the bands, so that at most BAND_SAMPLE are held."""
+    return max(1, math.ceil(replicates / BAND_SAMPLE))
+
+
+@dataclass
+class BundleWriter:
+    """Writes a results bundle incrementally; :meth:`close` completes it."""
+
+    out: Path
+    plan: RunPlan
+    command: list[str]
+    workers: int = 1
+    series_sample: int = 5
+    all_series: bool = False
+    started: float = field(default_factory=time.time)
+
+    def __post_init__(self) -> None:
+        self.partial = self.out / ".partial"
+        self.partial.mkdir(parents=True, exist_ok=True)
+        self.completed = 0
+        self.stride = band_stride(self.plan.replicates)
+        self.band_rows: list[np.ndarray] = []
+        self.band_replicates: list[int] = []
+        self._summary = open(self.partial / "summary.csv", "w", newline="", encoding="utf-8")  # noqa: SIM115
+        self._summary_csv = csv.writer(self._summary, lineterminator="\n")
+        self._summary_csv.writerow(["replicate", "seed", *SUMMARY_COLUMNS])
+        self._events = open(self.partial / "events.jsonl", "w", encoding="utf-8")  # noqa: SIM115
+        self._series = open(self.partial / "series.csv", "w", newline="", encoding="utf-8")  # noqa: SIM115
+        self._series_csv = csv.writer(self._series, lineterminator="\n")
+        self._series_csv.writerow(["replicate", "day", "date", "actor", "variable", "value"])
+        self._all = None
+        if self.all_series:
+            self._all = gzip.open(  # noqa: SIM115 - closed in close() or abandon()
+                self.partial / "series-all.csv.gz", "wt", newline="", encoding="utf-8"
+            )
+            self._all_csv = csv.writer(self._all, lineterminator="\n")
+            self._all_csv.writerow(["replicate", "day", "actor", "variable", "value"])
+        self.start_date = self.plan.scenario.start
+
+    # ------------------------------------------------------------------ adding
+
+    def add(self, index: int, run: RunRecord) -> None:
+        """Write one finished replicate (replicates must arrive in order)."""
+        if index != self.completed:
+            raise ValueError(f"replicate {index} arrived out of order (expected {self.completed})")
+        summary = run.summary
+        self._summary_csv.writerow([index, run.seed, *(_cell(summary[c]) for c in SUMMARY_COLUMNS)])
+        for record in run.records:
+            line = {
+                "replicate": index,
+                "day": record.day,
+                "date": (self.start_date + dt.timedelta(days=record.day)).isoformat(),
+                "kind": record.kind.value,
+                "actor": record.actor,
+                "target": record.target,
+                **{k: v for k, v in record.data.items() if v is not None},
+            }
+            self._events.write(
+                json.dumps(line, ensure_ascii=False, separators=(",", ":"), default=str) + "\n"
+            )
+        if index < self.series_sample:
+            self._write_series(self._series_csv, index, run, with_dates=True)
+        if self._all is not None:
+            self._write_series(self._all_csv, index, run, with_dates=False)
+        if index % self.stride == 0:
+            self.band_rows.append(_overall(run).astype(np.float32))
+            self.band_replicates.append(index)
+        self.completed += 1
+
+    def _write_series(self, writer, index: int, run: RunRecord, *, with_dates: bool) -> None:
+        series = run.series
+        days = series.forces.shape[0]
+        for day in range(days):
+            date = (self.start_date + dt.timedelta(days=day)).isoformat()
+            prefix = [index, day, date] if with_dates else [index, day]
+            for j, actor in enumerate(series.actors):
+                for name in SERIES_VARIABLES:
+                    writer.writerow([*prefix, actor, name, _cell(getattr(series, name)[day, j])])
+            for j, group in enumerate(series.groups):
+                writer.writerow([*prefix, group, "strength", _cell(series.strength[day, j])])
+
+    # ------------------------------------------------------------------ closing
+
+    def close(self, *, interrupted: bool = False, figures: list[str] | None = None) -> dict:
+        """Complete the bundle on the replicates written so far; return the manifest."""
+        for handle in (self._summary, self._events, self._series, self._all):
+            if handle is not None:
+                handle.close()
+        files = ["summary.csv", "events.jsonl", "series.csv"]
+        if self._all is not None:
+            files.append("series-all.csv.gz")
+        self._write_bands()
+        files.append("bands.csv")
+        with open(self.partial / "scenario.yaml", "w", encoding="utf-8") as handle:
+            handle.write(f"# Resolved scenario of this bundle. {NOT_A_FORECAST}\n")
+            yaml.safe_dump(
+                resolved_document(self.plan.scenario), handle, sort_keys=False, allow_unicode=True
+            )
+        files.append("scenario.yaml")
+        manifest = self.manifest(interrupted=interrupted, files=files)
+        with open(self.partial / "manifest.json", "w", encoding="utf-8") as handle:
+            json.dump(manifest, handle, indent=2, ensure_ascii=False)
+            handle.write("\n")
+        for name in [*files, "manifest.json"]:
+            os.replace(self.partial / name, self.out / name)
+        shutil.rmtree(self.partial, ignore_errors=True)
+        return manifest
+
+    def _write_bands(self) -> None:
+        with open(self.partial / "bands.csv", "w", newline="", encoding="utf-8") as handle:
+            writer = csv.writer(handle, lineterminator="\n")
+            writer.writerow(
+                ["variable", "day", "date", *(f"q{int(q * 100):02d}" for q in QUANTILES), "mean"]
+            )
+            if not self.band_rows:
+                return
+            stack = np.stack(self.band_rows).astype(float)  # replicates x variables x days
+            quantiles = np.quantile(stack, QUANTILES, axis=0)  # quantiles x variables x days
+            means = stack.mean(axis=0)
+            for v, name in enumerate(BAND_VARIABLES):
+                for day in range(stack.shape[2]):
+                    date = (self.start_date + dt.timedelta(days=day)).isoformat()
+                    row = [_cell(quantiles[k, v, day]) for k in range(len(QUANTILES))]
+                    writer.writerow([name, day, date, *row, _cell(means[v, day])])
+
+    def manifest(self, *, interrupted: bool, files: list[str]) -> dict:
+        """What the bundle is and how to reproduce it."""
+        finished = time.time()
+        plan = self.plan
+        return {
+            "tool": "sahelsim",
+            "version": __version__,
+            "note": NOT_A_FORECAST,
+            "scenario": {
+                "title": plan.scenario.title,
+                "sha256": scenario_hash(plan.scenario),
+                "file": "scenario.yaml",
+            },
+            "seeds": {
+                "root": plan.root_seed,
+                "root_was_drawn": plan.seed_was_drawn,
+                "method": "numpy SeedSequence(root).spawn(replicates); replicate seed = 63 bits of its state",
+                "replicates": list(plan.seeds[: self.completed]),
+            },
+            "replicates": {
+                "planned": plan.replicates,
+                "completed": self.completed,
+                "interrupted": interrupted,
+            },
+            "reproduce": f"sahelsim run scenario.yaml --seed {plan.root_seed} --replicates {plan.replicates}",
+            "command": self.command,
+            "kept": {
+                "summary": "every replicate",
+                "events": "every record of every replicate",
+                "series": f"replicates 0 to {min(self.series_sample, self.completed) - 1} (series.csv)"
+                if self.completed
+                else "none",
+                "series_all": "every replicate (series-all.csv.gz)"
+                if self._all is not None
+                else "not kept (use --series all)",
+                "bands": {
+                    "variables": list(BAND_VARIABLES),
+                    "quantiles": list(QUANTILES),
+                    "replicates": f"every {self.stride}th replicate ({len(self.band_replicates)} in all)"
+                    if self.stride > 1
+                    else f"all {len(self.band_replicates)}",
+                },
+            },
+            "files": files,
+            "environment": {
+                "python": platform.python_version(),
+                "mesa": mesa.__version__,
+                "numpy": np.__version__,
+                "platform": platform.platform(terse=True),
+            },
+            "timings": {
+                "started": dt.datetime.fromtimestamp(self.started, dt.UTC).isoformat(
+                    timespec="seconds"
+                ),
+                "finished": dt.datetime.fromtimestamp(finished, dt.UTC).isoformat(
+                    timespec="seconds"
+                ),
+                "seconds": round(finished - self.started, 3),
+                "workers": self.workers,
+            },
+        }
+
+    def abandon(self) -> None:
+        """Close the open files without completing anything (the bundle stays partial)."""
+        for handle in (self._summary, self._events, self._series, self._all):
+            if handle is not None and not handle.closed:
+                handle.close()
+
+
+def _overall(run: RunRecord) -> np.ndarray:
+    """Variables x days array of the overall daily variables of one replicate."""
+    s = run.series
+    return np.stack(
+        [
+            s.belligerents.astype(float),
+            s.wars.astype(float),
+            s.committed.sum(axis=1),
+            s.casualties.sum(axis=1),
+            s.strength.sum(axis=1) if s.strength.size else np.zeros(s.forces.shape[0]),
+        ]
+    )
+
+
+def _cell(value: Any) -> str:
+    """A CSV cell that is the same on every machine: bools as true/false, floats to 6 digits."""
+    if isinstance(value, bool | np.bool_):
+        return "true" if value else "false"
+    if isinstance(value, int | np.integer):
+        return str(int(value))
+    if isinstance(value, float | np.floating):
+        v = float(value)
+        if math.isnan(v):
+            return ""
+        return f"{v:.6g}" if abs(v) < 1e15 else f"{v:.6e}"
+    return str(value)
+
+
+def read_summary(bundle: Path) -> list[dict[str, str]]:
+    """The rows of a bundle's summary.csv."""
+    with open(bundle / "summary.csv", newline="", encoding="utf-8") as handle:
+        return list(csv.DictReader(handle))

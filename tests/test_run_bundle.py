@@ -1,0 +1,236 @@
+"""`sahelsim run`: a complete, reproducible bundle, the same whatever the workers, honest on errors."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+
+import pytest
+from conftest import REPO
+
+BUNDLE_FILES = {
+    "manifest.json",
+    "scenario.yaml",
+    "summary.csv",
+    "series.csv",
+    "bands.csv",
+    "events.jsonl",
+}
+
+
+def _files(folder):
+    return {p.name for p in folder.iterdir()}
+
+
+@pytest.fixture(scope="module")
+def bundle(tmp_path_factory):
+    from sim.cli import main
+
+    out = tmp_path_factory.mktemp("bundle") / "run"
+    main(["run", "niger-2023-base", "-n", "24", "--seed", "11", "--out", str(out), "-q"])
+    return out
+
+
+def test_the_bundle_is_complete(bundle):
+    assert _files(bundle) >= BUNDLE_FILES
+    assert {"timeseries.png", "timeseries.svg", "timeline.png", "outcomes.png"} <= _files(
+        bundle / "figures"
+    )
+    manifest = json.loads((bundle / "manifest.json").read_text())
+    assert manifest["replicates"] == {"planned": 24, "completed": 24, "interrupted": False}
+    assert manifest["seeds"]["root"] == 11 and len(manifest["seeds"]["replicates"]) == 24
+    assert len(manifest["scenario"]["sha256"]) == 64
+    assert "not a forecast" in manifest["note"]
+    lines = (bundle / "summary.csv").read_text().splitlines()
+    assert len(lines) == 25 and lines[0].startswith("replicate,seed,threat_carried_out")
+    assert [int(line.split(",")[0]) for line in lines[1:]] == list(range(24))
+    assert not (bundle / ".partial").exists()
+
+
+def test_rerunning_from_the_manifest_reproduces_the_summary_byte_for_byte(
+    bundle, tmp_path, sahelsim
+):
+    manifest = json.loads((bundle / "manifest.json").read_text())
+    command = manifest["reproduce"].split()
+    assert command[:3] == ["sahelsim", "run", "scenario.yaml"]
+    again = tmp_path / "again"
+    result = sahelsim("run", str(bundle / "scenario.yaml"), *command[3:], "--out", str(again), "-q")
+    assert result.status == 0, result.err
+    assert (again / "summary.csv").read_bytes() == (bundle / "summary.csv").read_bytes()
+    assert (again / "events.jsonl").read_bytes() == (bundle / "events.jsonl").read_bytes()
+
+
+@pytest.mark.slow
+def test_one_or_two_workers_give_identical_bundles(tmp_path, sahelsim):
+    for workers in ("1", "2"):
+        result = sahelsim(
+            "run",
+            "gambia-2017",
+            "-n",
+            "12",
+            "--seed",
+            "5",
+            "--workers",
+            workers,
+            "--out",
+            str(tmp_path / workers),
+            "-q",
+        )
+        assert result.status == 0, result.err
+    for name in BUNDLE_FILES - {"manifest.json"}:
+        assert (tmp_path / "1" / name).read_bytes() == (tmp_path / "2" / name).read_bytes(), name
+    one = json.loads((tmp_path / "1" / "manifest.json").read_text())
+    two = json.loads((tmp_path / "2" / "manifest.json").read_text())
+    for manifest in (one, two):
+        manifest.pop("timings"), manifest.pop("command")
+    assert one == two
+
+
+def test_an_existing_folder_is_never_overwritten(tmp_path, sahelsim):
+    out = tmp_path / "taken"
+    out.mkdir()
+    (out / "precious.txt").write_text("keep me")
+    result = sahelsim("run", "gambia-2017", "-n", "2", "--out", str(out))
+    assert result.status == 2
+    assert "already exists and is not an empty folder" in result.err
+    assert _files(out) == {"precious.txt"} and (out / "precious.txt").read_text() == "keep me"
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--replicates", "0"], "Invalid value for '--replicates'"),
+        (["--workers", "-1"], "Invalid value for '--workers'"),
+        (["--seed", "-5"], "Invalid value for '--seed'"),
+        (["--lang", "de"], "Invalid value for '--lang'"),
+        (["--set", "parameters.kill_rate=9"], "parameters.kill_rate: wrong value; got 9"),
+        (["--replicates", "lots"], "'lots' is not a valid integer"),
+    ],
+)
+def test_bad_flags_exit_2_with_a_message(tmp_path, sahelsim, args, message):
+    result = sahelsim("run", "gambia-2017", *args, "--out", str(tmp_path / "x"))
+    assert result.status == 2
+    assert message in result.err + result.out
+    assert "Traceback" not in result.err + result.out
+    assert not (tmp_path / "x").exists() or not any((tmp_path / "x").iterdir())
+
+
+def test_an_unknown_scenario_exits_2(sahelsim, tmp_path):
+    result = sahelsim("run", "niger-2032-base", "--out", str(tmp_path / "x"))
+    assert result.status == 2 and "did you mean 'niger-2023-base'" in result.err
+
+
+def test_a_drawn_seed_is_printed_and_recorded(tmp_path, sahelsim):
+    path = tmp_path / "s.yaml"
+    path.write_text(
+        (REPO / "scenarios" / "gambia-2017.yaml")
+        .read_text()
+        .replace("seed: 20170119", "seed: null")
+    )
+    result = sahelsim("run", str(path), "-n", "2", "--out", str(tmp_path / "b"))
+    assert result.status == 0
+    manifest = json.loads((tmp_path / "b" / "manifest.json").read_text())
+    assert manifest["seeds"]["root_was_drawn"] is True
+    assert f"root seed {manifest['seeds']['root']} (drawn" in result.err
+
+
+def test_the_terminal_summary_reads_well(tmp_path, sahelsim):
+    result = sahelsim("run", "gambia-2017", "-n", "20", "--seed", "1", "--out", str(tmp_path / "b"))
+    assert result.status == 0
+    for text in (
+        "ECOWAS attacks",
+        "95 % interval",
+        "what it means",
+        "Not a forecast",
+        "War duration",
+    ):
+        assert text in result.out
+    french = sahelsim(
+        "run",
+        "gambia-2017",
+        "-n",
+        "5",
+        "--seed",
+        "1",
+        "--out",
+        str(tmp_path / "fr"),
+        "--lang",
+        "fr",
+    )
+    assert "La CEDEAO attaque" in french.out and "Ce n'est pas une prévision" in french.out
+
+
+@pytest.mark.slow
+def test_a_run_killed_part_way_leaves_only_complete_files(tmp_path):
+    out = tmp_path / "killed"
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    process = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "sim",
+            "run",
+            "niger-2023-intervention",
+            "-n",
+            "3000",
+            "--seed",
+            "3",
+            "--out",
+            str(out),
+            "-q",
+        ],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    deadline = time.time() + 60
+    while time.time() < deadline and not (out / ".partial" / "summary.csv").exists():
+        time.sleep(0.2)
+    time.sleep(3)
+    process.send_signal(signal.SIGKILL)
+    process.wait()
+    visible = {p.name for p in out.iterdir() if not p.name.startswith(".")}
+    assert visible == set()  # nothing half-written is presented as a result
+    assert (out / ".partial").is_dir()
+
+
+@pytest.mark.slow
+def test_ctrl_c_keeps_every_finished_replicate(tmp_path):
+    out = tmp_path / "interrupted"
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    process = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "sim",
+            "run",
+            "niger-2023-intervention",
+            "-n",
+            "3000",
+            "--seed",
+            "3",
+            "--out",
+            str(out),
+            "-q",
+        ],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    deadline = time.time() + 60
+    while time.time() < deadline and not (out / ".partial" / "summary.csv").exists():
+        time.sleep(0.2)
+    time.sleep(3)
+    process.send_signal(signal.SIGINT)
+    _, err = process.communicate(timeout=120)
+    assert process.returncode == 130
+    manifest = json.loads((out / "manifest.json").read_text())
+    done = manifest["replicates"]["completed"]
+    assert manifest["replicates"]["interrupted"] and 0 < done < 3000
+    assert len((out / "summary.csv").read_text().splitlines()) == done + 1
+    assert f"holds the {done} replicates finished" in err
