@@ -177,6 +177,85 @@ def run(scenario, replicates, seed, workers, out, overrides, lang, quiet, series
         sys.exit(130)
 
 
+@cli.command()
+@click.argument("scenario_a", metavar="A")
+@click.argument("scenario_b", metavar="B")
+@_common_run_options
+def compare(scenario_a, scenario_b, replicates, seed, workers, out, overrides, lang, quiet):
+    r"""Run two scenarios on the same replicate seeds and compare them, replicate by replicate.
+
+    Differences are B minus A with 95 % intervals from the paired replicates (common random
+    numbers), so they measure what changes between the scenarios, not noise.
+
+    \b
+    Examples:
+      sahelsim compare niger-2023-base niger-2023-no-pact
+      sahelsim compare niger-2023-intervention niger-2023-intervention --set commitment=strict
+    """
+    from sim.analysis.compare import compare_bundles, sentence
+    from sim.present.outputs import write_comparison
+    from sim.run.ensemble import default_out_dir, prepare_out_dir, run_ensemble
+    from sim.run.plan import plan_runs
+    from sim.scenario.loading import load_scenario
+
+    loaded_a = load_scenario(scenario_a, overrides)
+    loaded_b = load_scenario(scenario_b, overrides)
+    plan_a = plan_runs(loaded_a, replicates, seed)
+    plan_b = plan_runs(loaded_b, plan_a.replicates, plan_a.root_seed)
+    out = prepare_out_dir(
+        out or default_out_dir(f"compare-{Path(scenario_a).stem}-{Path(scenario_b).stem}")
+    )
+    console = Console(stderr=True, highlight=False)
+    if not quiet:
+        console.print(
+            f"A = {scenario_a}, B = {scenario_b}: {plan_a.replicates} paired replicates, "
+            f"root seed {plan_a.root_seed}"
+        )
+    command = ["sahelsim", *sys.argv[1:]]
+    interrupted = False
+    for plan, folder in ((plan_a, out / "a"), (plan_b, out / "b")):
+        folder.mkdir()
+        _, stopped = _with_progress(
+            lambda progress, plan=plan, folder=folder: run_ensemble(
+                plan, folder, workers=workers, command=command, progress=progress
+            ),
+            plan.replicates,
+            quiet,
+        )
+        interrupted = interrupted or stopped
+        if stopped:
+            break
+    if interrupted:
+        click.echo(f"Interrupted: partial bundles are in {out}.", err=True)
+        sys.exit(130)
+    differences = compare_bundles(out / "a", out / "b")
+    write_comparison(out, differences, (Path(scenario_a).stem, Path(scenario_b).stem), lang=lang)
+    if quiet:
+        click.echo(str(out))
+        return
+    report = Console(highlight=False)
+    table = Table(box=None, pad_edge=False, header_style="bold")
+    for column in ("outcome", "A", "B", "B - A", "95 % interval"):
+        table.add_column(column)
+    for d in differences:
+        percent = d.outcome.kind == "proportion"
+        show = (lambda v: f"{v:.0%}") if percent else (lambda v: f"{v:,.2f}")
+        diff = d.difference
+        table.add_row(
+            d.outcome.label,
+            show(d.a),
+            show(d.b),
+            show(diff.value),
+            f"{show(diff.low)} to {show(diff.high)}" if diff.n > 1 else "-",
+        )
+    report.print(table)
+    for d in differences:
+        if d.outcome.kind == "proportion":
+            report.print(sentence(d, Path(scenario_b).stem))
+    report.print("Paired on common random numbers. Not a forecast.", style="italic")
+    report.print(f"Comparison: {out} (a/, b/, comparison.csv, figures/)")
+
+
 def _with_progress(work, total: int, quiet: bool):
     """Run ``work(progress_callback)`` under a progress bar with the time left."""
     from rich.progress import (

@@ -422,3 +422,69 @@ def save(fig: Figure, folder: Path, name: str) -> list[Path]:
         fig.savefig(path, metadata={"Date": None} if suffix == "svg" else None)
         paths.append(path)
     return paths
+
+
+def plot_overlay(
+    bands_a: dict[str, Bands],
+    bands_b: dict[str, Bands],
+    *,
+    names: tuple[str, str],
+    title: str,
+    seed: int | None,
+    lang: str = "en",
+) -> Figure:
+    """The key daily variables of two scenarios on common random numbers, medians and 50 % bands."""
+    with matplotlib.rc_context(STYLE):
+        fig = Figure(figsize=(14, 9), layout="constrained")
+        axes = fig.subplots(2, 2).ravel()
+        for ax, name in zip(
+            axes, ("belligerents", "committed", "casualties", "insurgent_strength"), strict=True
+        ):
+            for bands, label, colour in (
+                (bands_a, names[0], "#2471a3"),
+                (bands_b, names[1], "#d35400"),
+            ):
+                b = bands[name]
+                x = mdates.date2num(b.dates)
+                ax.fill_between(x, b.q25, b.q75, color=colour, alpha=0.25, linewidth=0)
+                ax.plot(x, b.q50, color=colour, linewidth=2.2, label=label)
+            ax.set_title(VARIABLE_LABELS[lang][name])
+            ax.xaxis.set_major_locator(mdates.AutoDateLocator(maxticks=6))
+            ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(ax.xaxis.get_major_locator()))
+            ax.grid(alpha=0.3)
+        axes[0].legend(loc="upper left")
+        mark_figure(fig, title, seed, lang, extra="median and 50 % band")
+        return fig
+
+
+def plot_differences(
+    differences: list,
+    *,
+    names: tuple[str, str],
+    title: str,
+    seed: int | None,
+    lang: str = "en",
+    ax=None,
+) -> Figure:
+    """Paired differences (B minus A) of the yes/no outcomes, in points, with 95 % intervals."""
+    with matplotlib.rc_context(STYLE):
+        fig, ax = _new_axes(ax, (12, 6))
+        shares = [d for d in differences if d.outcome.kind == "proportion"]
+        ys = np.arange(len(shares))
+        values = np.array([d.difference.value * 100 for d in shares])
+        low = np.array([d.difference.low * 100 for d in shares])
+        high = np.array([d.difference.high * 100 for d in shares])
+        errors = np.clip(np.nan_to_num(np.array([values - low, high - values])), 0, None)
+        colours = ["#d35400" if v > 0 else "#2471a3" for v in values]
+        ax.barh(ys, values, xerr=errors, color=colours, alpha=0.85, capsize=5, gid="difference-bar")
+        ax.axvline(0, color="black", linewidth=1)
+        labels = [
+            LABELS_FR.get(d.outcome.label, d.outcome.label) if lang == "fr" else d.outcome.label
+            for d in shares
+        ]
+        ax.set_yticks(ys, labels)
+        ax.invert_yaxis()
+        ax.set_xlabel(f"{names[1]} - {names[0]} (points)")
+        ax.grid(axis="x", alpha=0.3)
+        mark_figure(fig, title, seed, lang, extra="paired on common random numbers")
+        return fig

@@ -64,3 +64,52 @@ def write_outputs(bundle: Path, *, lang: str = "en") -> list[Path]:
         fg.plot_outcomes(estimates, war_days, title=title, seed=seed, lang=lang), folder, "outcomes"
     )
     return written
+
+
+def write_comparison(
+    out: Path, differences: list, names: tuple[str, str], *, lang: str = "en"
+) -> list[Path]:
+    """``comparison.csv`` and the overlay and difference figures of a paired comparison."""
+    import csv
+
+    with open(out / "comparison.csv", "w", newline="", encoding="utf-8") as handle:
+        writer = csv.writer(handle, lineterminator="\n")
+        writer.writerow(["outcome", "kind", "a", "b", "difference", "low", "high", "replicates"])
+        for d in differences:
+            e = d.difference
+            writer.writerow(
+                [
+                    d.outcome.column,
+                    d.outcome.kind,
+                    f"{d.a:.6g}",
+                    f"{d.b:.6g}",
+                    f"{e.value:.6g}",
+                    f"{e.low:.6g}",
+                    f"{e.high:.6g}",
+                    e.n,
+                ]
+            )
+    manifest = json.loads((out / "a" / "manifest.json").read_text(encoding="utf-8"))
+    seed = manifest["seeds"]["root"]
+    title = f"{names[0]} vs {names[1]}"
+    folder = out / "figures"
+    written = fg.save(
+        fg.plot_overlay(
+            fg.read_bands(out / "a"),
+            fg.read_bands(out / "b"),
+            names=names,
+            title=title,
+            seed=seed,
+            lang=lang,
+        ),
+        folder,
+        "overlay",
+    )
+    written += fg.save(
+        fg.plot_differences(differences, names=names, title=title, seed=seed, lang=lang),
+        folder,
+        "differences",
+    )
+    for side in ("a", "b"):
+        write_outputs(out / side, lang=lang)
+    return written

@@ -1,0 +1,63 @@
+"""`sahelsim compare`: paired differences on common random numbers."""
+
+from __future__ import annotations
+
+import csv
+
+import pytest
+
+
+def _rows(path):
+    with open(path, newline="") as handle:
+        return {row["outcome"]: row for row in csv.DictReader(handle)}
+
+
+def test_a_scenario_compared_with_itself_differs_by_exactly_nothing(tmp_path, sahelsim):
+    result = sahelsim(
+        "compare",
+        "gambia-2017",
+        "gambia-2017",
+        "-n",
+        "15",
+        "--seed",
+        "4",
+        "--out",
+        str(tmp_path / "c"),
+    )
+    assert result.status == 0, result.err
+    rows = _rows(tmp_path / "c" / "comparison.csv")
+    assert rows and all(
+        float(r["difference"]) == 0 and float(r["low"]) == 0 == float(r["high"])
+        for r in rows.values()
+    )
+    assert (tmp_path / "c" / "a" / "summary.csv").read_bytes() == (
+        tmp_path / "c" / "b" / "summary.csv"
+    ).read_bytes()
+    assert "no difference on any replicate" in result.out
+
+
+@pytest.mark.slow
+def test_the_pact_lowers_the_chance_that_ecowas_attacks(tmp_path, sahelsim):
+    result = sahelsim(
+        "compare",
+        "niger-2023-no-pact",
+        "niger-2023-base",
+        "-n",
+        "120",
+        "--seed",
+        "8",
+        "--out",
+        str(tmp_path / "c"),
+    )
+    assert result.status == 0, result.err
+    attacked = _rows(tmp_path / "c" / "comparison.csv")["ecowas_attacked"]
+    assert float(attacked["high"]) < 0  # the whole interval is below zero
+    assert "niger-2023-base: the chance that ECOWAS attacks falls by" in result.out
+    assert {"overlay.png", "differences.png"} <= {
+        p.name for p in (tmp_path / "c" / "figures").iterdir()
+    }
+
+
+def test_compare_needs_two_scenarios(sahelsim):
+    result = sahelsim("compare", "gambia-2017")
+    assert result.status == 2 and "Missing argument 'B'" in result.err
