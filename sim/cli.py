@@ -281,6 +281,24 @@ def _with_progress(work, total: int, quiet: bool):
         return work(lambda done, _total: bar.update(task, completed=done))
 
 
+@cli.command()
+@click.argument("run_dir", type=click.Path(path_type=Path), metavar="RUN_DIR")
+@click.option("--lang", type=click.Choice(["en", "fr"]), default="en", show_default=True)
+def report(run_dir: Path, lang: str) -> None:
+    r"""Write RUN_DIR/report.html: one self-contained file (figures embedded, no network).
+
+    \b
+    Example:
+      sahelsim report runs/niger-2023-intervention-20260101-120000 --lang fr
+    """
+    from sim.present.outputs import write_outputs
+    from sim.present.report import check_bundle
+
+    check_bundle(run_dir)
+    paths = write_outputs(run_dir, lang=lang)
+    click.echo(str(next(p for p in paths if p.name == "report.html")))
+
+
 @cli.command(name="list")
 def list_() -> None:
     """List the bundled scenarios and lessons with their titles."""

@@ -63,6 +63,9 @@ def write_outputs(bundle: Path, *, lang: str = "en") -> list[Path]:
     written += fg.save(
         fg.plot_outcomes(estimates, war_days, title=title, seed=seed, lang=lang), folder, "outcomes"
     )
+    from sim.present.report import write_report  # the report embeds the figures just drawn
+
+    written.append(write_report(bundle, lang=lang))
     return written
 
 
