@@ -282,6 +282,28 @@ def _with_progress(work, total: int, quiet: bool):
 
 
 @cli.command()
+@click.argument("scenario", required=False, default=FLAGSHIP, metavar="[SCENARIO]")
+@click.option("--seed", type=click.IntRange(0, 2**63 - 1), required=True,
+              help="The replicate's seed (a replicate seed from a bundle's manifest, or any number).")
+@click.option("--set", "overrides", multiple=True, metavar="PATH=VALUE", help=SET_HELP)
+@click.option("--lang", type=click.Choice(["en", "fr"]), default="en", show_default=True)
+def explain(scenario: str, seed: int, overrides: tuple[str, ...], lang: str) -> None:
+    r"""Tell the story of one replicate, from its event records alone.
+
+    \b
+    Examples:
+      sahelsim explain niger-2023-intervention --seed 3
+      sahelsim explain niger-2023-base --seed 12 --lang fr
+    """
+    from sim.present.narrative import render_text
+    from sim.run.replicate import run_one
+    from sim.scenario.loading import load_scenario
+
+    run = run_one(load_scenario(scenario, overrides), seed)
+    click.echo(render_text(run, lang))
+
+
+@cli.command()
 @click.argument("run_dir", type=click.Path(path_type=Path), metavar="RUN_DIR")
 @click.option("--lang", type=click.Choice(["en", "fr"]), default="en", show_default=True)
 def report(run_dir: Path, lang: str) -> None:

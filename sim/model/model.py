@@ -170,6 +170,17 @@ class SahelModel(mesa.Model):
         for _ in range(self.horizon + 1):
             self.step()
 
+    def release(self) -> None:
+        """Let a finished model be garbage-collected.
+
+        Mesa 3.3 keeps each model's agent-id counter in a class-level dict on ``Agent``
+        (``Agent._ids``), which holds every model ever built; an ensemble of thousands would
+        grow without bound. Mesa 3.4+ keeps the counter on the model, and this does nothing.
+        """
+        ids = getattr(mesa.Agent, "_ids", None)
+        if isinstance(ids, dict):
+            ids.pop(self, None)
+
     def step(self) -> None:
         """One day, in the nine phases of the class docstring."""
         self.day += 1

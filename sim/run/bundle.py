@@ -24,6 +24,7 @@ import csv
 import datetime as dt
 import gzip
 import hashlib
+import io
 import json
 import math
 import os
@@ -91,62 +92,40 @@ class BundleWriter:
         self.band_rows: list[np.ndarray] = []
         self.band_replicates: list[int] = []
         self._summary = open(self.partial / "summary.csv", "w", newline="", encoding="utf-8")  # noqa: SIM115
-        self._summary_csv = csv.writer(self._summary, lineterminator="\n")
-        self._summary_csv.writerow(["replicate", "seed", *SUMMARY_COLUMNS])
+        self._summary.write(_csv_text([["replicate", "seed", *SUMMARY_COLUMNS]]))
         self._events = open(self.partial / "events.jsonl", "w", encoding="utf-8")  # noqa: SIM115
         self._series = open(self.partial / "series.csv", "w", newline="", encoding="utf-8")  # noqa: SIM115
-        self._series_csv = csv.writer(self._series, lineterminator="\n")
-        self._series_csv.writerow(["replicate", "day", "date", "actor", "variable", "value"])
+        self._series.write(_csv_text([["replicate", "day", "date", "actor", "variable", "value"]]))
         self._all = None
         if self.all_series:
             self._all = gzip.open(  # noqa: SIM115 - closed in close() or abandon()
                 self.partial / "series-all.csv.gz", "wt", newline="", encoding="utf-8"
             )
-            self._all_csv = csv.writer(self._all, lineterminator="\n")
-            self._all_csv.writerow(["replicate", "day", "actor", "variable", "value"])
+            self._all.write(_csv_text([["replicate", "day", "actor", "variable", "value"]]))
         self.start_date = self.plan.scenario.start
 
     # ------------------------------------------------------------------ adding
 
-    def add(self, index: int, run: RunRecord) -> None:
-        """Write one finished replicate (replicates must arrive in order)."""
-        if index != self.completed:
-            raise ValueError(f"replicate {index} arrived out of order (expected {self.completed})")
-        summary = run.summary
-        self._summary_csv.writerow([index, run.seed, *(_cell(summary[c]) for c in SUMMARY_COLUMNS)])
-        for record in run.records:
-            line = {
-                "replicate": index,
-                "day": record.day,
-                "date": (self.start_date + dt.timedelta(days=record.day)).isoformat(),
-                "kind": record.kind.value,
-                "actor": record.actor,
-                "target": record.target,
-                **{k: v for k, v in record.data.items() if v is not None},
-            }
-            self._events.write(
-                json.dumps(line, ensure_ascii=False, separators=(",", ":"), default=str) + "\n"
+    def add(self, item: Encoded) -> None:
+        """Write one finished replicate, already encoded (replicates must arrive in order)."""
+        if item.index != self.completed:
+            raise ValueError(
+                f"replicate {item.index} arrived out of order (expected {self.completed})"
             )
-        if index < self.series_sample:
-            self._write_series(self._series_csv, index, run, with_dates=True)
+        self._summary.write(item.summary)
+        self._events.write(item.events)
+        self._series.write(item.series)
         if self._all is not None:
-            self._write_series(self._all_csv, index, run, with_dates=False)
-        if index % self.stride == 0:
-            self.band_rows.append(_overall(run).astype(np.float32))
-            self.band_replicates.append(index)
+            self._all.write(item.series_all)
+        if item.bands is not None:
+            self.band_rows.append(item.bands)
+            self.band_replicates.append(item.index)
         self.completed += 1
 
-    def _write_series(self, writer, index: int, run: RunRecord, *, with_dates: bool) -> None:
-        series = run.series
-        days = series.forces.shape[0]
-        for day in range(days):
-            date = (self.start_date + dt.timedelta(days=day)).isoformat()
-            prefix = [index, day, date] if with_dates else [index, day]
-            for j, actor in enumerate(series.actors):
-                for name in SERIES_VARIABLES:
-                    writer.writerow([*prefix, actor, name, _cell(getattr(series, name)[day, j])])
-            for j, group in enumerate(series.groups):
-                writer.writerow([*prefix, group, "strength", _cell(series.strength[day, j])])
+    @property
+    def options(self) -> EncodeOptions:
+        """What each replicate must encode for this bundle."""
+        return EncodeOptions(self.start_date, self.series_sample, self.all_series, self.stride)
 
     # ------------------------------------------------------------------ closing
 
@@ -259,6 +238,83 @@ class BundleWriter:
         for handle in (self._summary, self._events, self._series, self._all):
             if handle is not None and not handle.closed:
                 handle.close()
+
+
+@dataclass(frozen=True)
+class EncodeOptions:
+    """What a replicate contributes to a bundle: sent once to each worker."""
+
+    start: dt.date
+    series_sample: int
+    all_series: bool
+    stride: int
+
+
+@dataclass(frozen=True)
+class Encoded:
+    """One replicate as the bundle's files need it: text lines and the band variables.
+
+    Workers encode their own replicates, so the parent process only appends text.
+    """
+
+    index: int
+    summary: str
+    events: str
+    series: str
+    series_all: str
+    bands: np.ndarray | None
+
+
+def encode(run: RunRecord, index: int, options: EncodeOptions) -> Encoded:
+    """Encode one replicate's summary row, event lines, series rows and band variables."""
+    summary = _csv_text([[index, run.seed, *(_cell(run.summary[c]) for c in SUMMARY_COLUMNS)]])
+    lines = []
+    for record in run.records:
+        line = {
+            "replicate": index,
+            "day": record.day,
+            "date": (options.start + dt.timedelta(days=record.day)).isoformat(),
+            "kind": record.kind.value,
+            "actor": record.actor,
+            "target": record.target,
+            **{k: v for k, v in record.data.items() if v is not None},
+        }
+        lines.append(
+            json.dumps(line, ensure_ascii=False, separators=(",", ":"), default=str) + "\n"
+        )
+    series = (
+        _csv_text(_series_rows(run, index, options.start, True))
+        if index < options.series_sample
+        else ""
+    )
+    series_all = (
+        _csv_text(_series_rows(run, index, options.start, False)) if options.all_series else ""
+    )
+    bands = _overall(run).astype(np.float32) if index % options.stride == 0 else None
+    return Encoded(index, summary, "".join(lines), series, series_all, bands)
+
+
+def _series_rows(run: RunRecord, index: int, start: dt.date, with_dates: bool) -> list[list]:
+    series = run.series
+    rows = []
+    for day in range(series.forces.shape[0]):
+        prefix = (
+            [index, day, (start + dt.timedelta(days=day)).isoformat()]
+            if with_dates
+            else [index, day]
+        )
+        for j, actor in enumerate(series.actors):
+            for name in SERIES_VARIABLES:
+                rows.append([*prefix, actor, name, _cell(getattr(series, name)[day, j])])
+        for j, group in enumerate(series.groups):
+            rows.append([*prefix, group, "strength", _cell(series.strength[day, j])])
+    return rows
+
+
+def _csv_text(rows: list[list]) -> str:
+    buffer = io.StringIO()
+    csv.writer(buffer, lineterminator="\n").writerows(rows)
+    return buffer.getvalue()
 
 
 def _overall(run: RunRecord) -> np.ndarray:

@@ -59,8 +59,8 @@ def run_ensemble(
     writer = BundleWriter(out, plan, list(command), workers, series_sample, all_series)
     interrupted = False
     try:
-        for index, record in execute(plan, workers):
-            writer.add(index, record)
+        for item in execute(plan, writer.options, workers):
+            writer.add(item)
             if progress is not None:
                 progress(writer.completed, plan.replicates)
     except KeyboardInterrupt:

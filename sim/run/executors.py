@@ -1,9 +1,11 @@
 """Executors: run a plan's replicates in this process or in local worker processes.
 
 Either way replicates come back in replicate order, each computed by
-:func:`~sim.run.replicate.run_one` from the plan's seed for it, so the number of workers never
-changes a result. Workers are started with the ``spawn`` method (safe with the threads a
-progress bar runs) and receive the scenario once, then only seeds.
+:func:`~sim.run.replicate.run_one` from the plan's seed for it and encoded for the bundle by
+:func:`~sim.run.bundle.encode` where it ran, so the number of workers never changes a byte and
+the parent process only writes. Workers come from a ``forkserver`` that has already imported
+the model (fast to start, and safe with the threads a progress bar runs); each receives the
+scenario once, then only seeds.
 """
 
 from __future__ import annotations
@@ -12,44 +14,52 @@ import multiprocessing
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
 
-from sim.model.records import RunRecord
+from sim.run.bundle import Encoded, EncodeOptions, encode
 from sim.run.plan import RunPlan
 from sim.run.replicate import run_one
 from sim.scenario.schema import Scenario
 
-_worker_scenario: Scenario | None = None
+_worker: tuple[Scenario, EncodeOptions] | None = None
 
 
-def _init_worker(scenario: Scenario) -> None:
-    global _worker_scenario
-    _worker_scenario = scenario
+def _init_worker(scenario: Scenario, options: EncodeOptions) -> None:
+    global _worker
+    _worker = (scenario, options)
 
 
-def _run_chunk(seeds: list[int]) -> list[RunRecord]:
-    assert _worker_scenario is not None
-    return [run_one(_worker_scenario, seed) for seed in seeds]
+def _run_chunk(chunk: list[tuple[int, int]]) -> list[Encoded]:
+    assert _worker is not None
+    scenario, options = _worker
+    return [encode(run_one(scenario, seed), index, options) for index, seed in chunk]
+
+
+def _context() -> multiprocessing.context.BaseContext:
+    if "forkserver" in multiprocessing.get_all_start_methods():
+        context = multiprocessing.get_context("forkserver")
+        context.set_forkserver_preload(["sim.run.executors"])
+        return context
+    return multiprocessing.get_context("spawn")
 
 
 def execute(
-    plan: RunPlan, workers: int = 1, *, start: int = 0, chunk: int = 8
-) -> Iterator[tuple[int, RunRecord]]:
-    """Yield ``(replicate index, record)`` for replicates ``start..``, in order."""
-    seeds = list(plan.seeds[start:])
-    if workers <= 1 or len(seeds) <= 1:
-        for offset, seed in enumerate(seeds):
-            yield start + offset, run_one(plan.scenario, seed)
+    plan: RunPlan, options: EncodeOptions, workers: int = 1, *, start: int = 0, chunk: int = 8
+) -> Iterator[Encoded]:
+    """Yield every replicate from ``start`` on, encoded, in replicate order."""
+    items = list(enumerate(plan.seeds))[start:]
+    if workers <= 1 or len(items) <= 1:
+        for index, seed in items:
+            yield encode(run_one(plan.scenario, seed), index, options)
         return
-    chunks = [seeds[i : i + chunk] for i in range(0, len(seeds), chunk)]
-    context = multiprocessing.get_context("spawn")
+    chunks = [items[i : i + chunk] for i in range(0, len(items), chunk)]
     with ProcessPoolExecutor(
-        max_workers=workers, mp_context=context, initializer=_init_worker, initargs=(plan.scenario,)
+        max_workers=workers,
+        mp_context=_context(),
+        initializer=_init_worker,
+        initargs=(plan.scenario, options),
     ) as pool:
-        index = start
         try:
-            for records in pool.map(_run_chunk, chunks):
-                for record in records:
-                    yield index, record
-                    index += 1
+            for encoded in pool.map(_run_chunk, chunks):
+                yield from encoded
         except BaseException:
             pool.shutdown(wait=False, cancel_futures=True)
             raise

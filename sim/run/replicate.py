@@ -19,6 +19,7 @@ def run_one(scenario: Scenario, seed: int, facts: FactBase | None = None) -> Run
     world = build_world(scenario, facts or fact_base())
     model = SahelModel(world, seed)
     model.run()
+    model.release()
     series = model.series
     # Who belongs to the AES or ECOWAS at any time in the fact base: "aes_entered" names a bloc.
     members = {

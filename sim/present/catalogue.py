@@ -1,0 +1,607 @@
+"""The narrative's message catalogue: every word a reader sees, in English and French.
+
+``MESSAGES`` maps a message id to its English and French templates (``str.format``
+placeholders). English narrates in the simple past; French in the *présent de narration*,
+as French accounts of events usually do.
+
+Placeholders named after a role (``actor``, ``target``, ``victim``...) come in forms built by
+:func:`sim.present.i18n.phrase_forms`: ``{actor}`` ("le Mali", "the United States"),
+``{Actor}`` (capitalised, to open a sentence), ``{actor_de}`` ("du Mali"), ``{actor_a}``
+("au Mali"), ``{actor_en}`` ("au Mali", "en Algérie": a place), ``{actor_poss}`` ("Mali's")
+and ``{actor_nt}`` ("" or "nt": the ending of a French -er verb whose subject is plural, as
+"les États-Unis"). French templates avoid participles and possessives that would have to
+agree with a country's gender or number, so one template fits every actor.
+
+The tables after ``MESSAGES`` give the articles of actors and pacts (French countries take
+one; unknown ids take none, which always reads grammatically), short names for organisations
+and armed groups whose full names are too long to narrate, and month names.
+"""
+
+from __future__ import annotations
+
+MESSAGES: dict[str, dict[str, str]] = {
+    # ------------------------------------------------------------------ building blocks
+    "list.and": {"en": " and ", "fr": " et "},
+    "days.one": {"en": "{n} day", "fr": "{n} jour"},
+    "days.other": {"en": "{n} days", "fr": "{n} jours"},
+    "note": {
+        "en": "Scenario note: {note}",
+        "fr": "Note du scénario (en anglais) : « {note} »",
+    },
+    "contingent": {"en": "{name} ({forces})", "fr": "{name} ({forces})"},
+    # The obligation an action stands for, after "its obligation of" / "l'obligation".
+    "asked.consult": {"en": "consultation", "fr": "de consultation"},
+    "asked.sanctions": {"en": "sanctions", "fr": "de sanctions"},
+    "asked.non_military": {"en": "non-military help", "fr": "d'aide non militaire"},
+    "asked.support": {"en": "combat support", "fr": "d'appui militaire"},
+    "asked.armed_assistance": {"en": "armed assistance", "fr": "d'assistance armée"},
+    "asked.intervene": {"en": "intervention by force", "fr": "d'intervention armée"},
+    # What an obligation asks, after "was obliged" / "il incombe au Mali".
+    "duty.consult": {"en": "to consult the other parties", "fr": "de consulter les autres parties"},
+    "duty.sanctions": {"en": "to impose sanctions on {to}", "fr": "de sanctionner {to}"},
+    "duty.non_military": {
+        "en": "to give non-military help to {to}",
+        "fr": "d'apporter une aide non militaire {to_a}",
+    },
+    "duty.support": {
+        "en": "to give combat support to {to}, short of entering the war",
+        "fr": "d'apporter un appui militaire {to_a}, sans entrer en guerre",
+    },
+    "duty.armed_assistance": {
+        "en": "to give armed assistance to {to}",
+        "fr": "de prêter assistance armée {to_a}",
+    },
+    "duty.intervene": {
+        "en": "to intervene by force against {to}",
+        "fr": "d'intervenir par la force contre {to}",
+    },
+    # How the obligation is decided.
+    "decision.automatic": {"en": " (an automatic measure)", "fr": " (mesure automatique)"},
+    "decision.obliged_state": {
+        "en": " ({actor_poss} own decision)",
+        "fr": " (décision propre {actor_de})",
+    },
+    "decision.unanimity": {
+        "en": " (by unanimous decision of {actor})",
+        "fr": " (décision à l'unanimité {actor_de})",
+    },
+    "decision.majority": {
+        "en": " (by majority decision of {actor})",
+        "fr": " (décision à la majorité {actor_de})",
+    },
+    "decision.two_thirds": {
+        "en": " (by a two-thirds majority of {actor})",
+        "fr": " (décision à la majorité des deux tiers {actor_de})",
+    },
+    "decision.victim_request": {
+        "en": " (only at {victim_poss} written request)",
+        "fr": " (seulement sur demande écrite {victim_de})",
+    },
+    "decision.other": {"en": "", "fr": ""},
+    "rule.unanimity": {"en": "unanimity", "fr": "unanimité"},
+    "rule.majority": {"en": "a majority", "fr": "majorité simple"},
+    "rule.two_thirds": {"en": "a two-thirds majority", "fr": "majorité des deux tiers"},
+    "rule.other": {"en": "{rule}", "fr": "{rule}"},
+    # What brought a clause into play.
+    "trigger.aggression": {
+        "en": "The aggression against {victim}",
+        "fr": "L'agression contre {victim}",
+    },
+    "trigger.aggression.by": {
+        "en": "The aggression by {offenders} against {victim}",
+        "fr": "L'agression {offenders_de} contre {victim}",
+    },
+    "trigger.attack_on_forces_abroad": {
+        "en": "The attack on {victim_poss} forces abroad",
+        "fr": "L'attaque contre les forces {victim_de} engagées à l'étranger",
+    },
+    "trigger.attack_on_forces_abroad.by": {
+        "en": "The attack by {offenders} on {victim_poss} forces abroad",
+        "fr": "L'attaque {offenders_de} contre les forces {victim_de} engagées à l'étranger",
+    },
+    "trigger.armed_rebellion": {
+        "en": "The armed rebellion in {victim}",
+        "fr": "La rébellion armée {victim_en}",
+    },
+    "trigger.armed_rebellion.by": {
+        "en": "The armed rebellion of {offenders} in {victim}",
+        "fr": "La rébellion armée {offenders_de} {victim_en}",
+    },
+    "trigger.unconstitutional_change": {
+        "en": "The unconstitutional change of government in {victim}",
+        "fr": "Le changement anticonstitutionnel de gouvernement {victim_en}",
+    },
+    "trigger.aggression_between_members": {
+        "en": "The use of force against {victim} by a fellow member",
+        "fr": "Le recours à la force contre {victim} par un autre membre",
+    },
+    "trigger.aggression_between_members.by": {
+        "en": "The use of force by {offenders} against {victim}, a fellow member,",
+        "fr": "Le recours à la force {offenders_de} contre {victim}, membre du même pacte,",
+    },
+    "trigger.other": {
+        "en": "An event concerning {victim}",
+        "fr": "Un événement concernant {victim}",
+    },
+    # ------------------------------------------------------------------ the opening
+    "opening": {
+        "en": "Start of the run “{title}”: {days} from {start} to {end}, seed {seed}.",
+        "fr": "Début de la simulation « {title} » : {days} du {start} au {end}, graine {seed}.",
+    },
+    # ------------------------------------------------------------------ records
+    "coup": {
+        "en": "Unconstitutional change of government in {actor}.",
+        "fr": "Changement anticonstitutionnel de gouvernement {actor_en}.",
+    },
+    "threat": {
+        "en": "{Actor} threatened {target} with force, with troops from {attackers}; "
+        "deadline {deadline}.",
+        "fr": "{Actor} menace{actor_nt} {target} d'une intervention armée, avec des troupes "
+        "{attackers_de} ; échéance fixée au {deadline}.",
+    },
+    "threat.alone": {
+        "en": "{Actor} threatened {target} with force; deadline {deadline}.",
+        "fr": "{Actor} menace{actor_nt} {target} d'une intervention armée ; "
+        "échéance fixée au {deadline}.",
+    },
+    "threat.clause": {
+        "en": "Acting under {clause}, {actor} gave {target} notice of an armed intervention by "
+        "{attackers}; deadline {deadline}.",
+        "fr": "Au titre {clause_de}, {actor} adresse{actor_nt} {target_a} un préavis "
+        "d'intervention armée des forces {attackers_de} ; échéance fixée au {deadline}.",
+    },
+    "attack_decided": {
+        "en": "{Actor} decided to attack {target}.",
+        "fr": "{Actor} décide{actor_nt} d'attaquer {target}.",
+    },
+    "attack_decided.retaliation": {
+        "en": "{Actor} decided to retaliate against {target}.",
+        "fr": "{Actor} décide{actor_nt} de riposter contre {target}.",
+    },
+    "attack_decided.balance": {
+        "en": "Strength of the attackers: {own} (deployable forces weighted by effectiveness; "
+        "resolve {resolve}). Expected opposition: {opposition}, that is {target_poss} home "
+        "defence ({home}){help}. Balance of forces {balance} (strength scaled by resolve, over "
+        "the expected opposition), against the superiority of {required} sought.",
+        "fr": "Force des attaquants : {own} (forces déployables pondérées par l'efficacité ; "
+        "détermination {resolve}). Opposition attendue : {opposition}, soit la défense "
+        "territoriale {target_de} ({home}){help}. Rapport de forces {balance} (force pondérée "
+        "par la détermination, rapportée à l'opposition attendue), pour une supériorité "
+        "recherchée de {required}.",
+    },
+    "attack_decided.help": {
+        "en": " plus the expected help of {allies}",
+        "fr": ", plus l'aide attendue {allies_de}",
+    },
+    "attack_decided.no_help": {
+        "en": ", with no help expected for it",
+        "fr": ", sans aide attendue",
+    },
+    "attack_decided.chance": {
+        "en": "Chance of attacking within the decision window {window}, that is {daily} that "
+        "day; draw {draw}.",
+        "fr": "Probabilité d'attaquer pendant la fenêtre de décision {window}, soit {daily} ce "
+        "jour-là ; tirage {draw}.",
+    },
+    "stood_down": {
+        "en": "{Actor} stood down: the window to carry out its threat against {target} closed "
+        "without an attack.",
+        "fr": "{Actor} renonce{actor_nt} : la fenêtre pour mettre à exécution la menace contre "
+        "{target} se referme sans attaque.",
+    },
+    "stood_down.retaliation": {
+        "en": "{Actor} stood down and did not retaliate against {target}: the window for a "
+        "response to the incident closed.",
+        "fr": "{Actor} renonce{actor_nt} à riposter contre {target} : la fenêtre de riposte à "
+        "l'incident se referme.",
+    },
+    "war_started": {
+        "en": "War broke out: {actor} attacked {target} with {forces} troops.",
+        "fr": "La guerre éclate : {actor} attaque{actor_nt} {target} avec {forces} militaires.",
+    },
+    "war_started.coalition": {
+        "en": "War broke out: {actor} attacked {target} with troops from {contingents}.",
+        "fr": "La guerre éclate : {actor} attaque{actor_nt} {target} avec des troupes "
+        "{contingents_de}.",
+    },
+    "war_started.defence": {
+        "en": "{Target} defended with {defence} troops.",
+        "fr": "{Target} oppose{target_nt} {defence} militaires.",
+    },
+    "war_started.scheduled": {
+        "en": "This attack was scheduled by the scenario.",
+        "fr": "Cette attaque est prévue par le scénario.",
+    },
+    "incident": {
+        "en": "Incident: {actor} attacked {target}, short of war.",
+        "fr": "Incident : {actor} frappe{actor_nt} {target}, sans aller jusqu'à la guerre.",
+    },
+    "obligation": {
+        "en": "{trigger} brought {clause} into play: {actor} was obliged {duty}{decision}.",
+        "fr": "{trigger} fait jouer {clause} : il incombe {actor_a} {duty}{decision}.",
+    },
+    "obligation.due": {"en": " Decision due on {due}.", "fr": " Décision attendue le {due}."},
+    "obligation.also": {
+        "en": " The same duty also arose under {others}.",
+        "fr": " La même obligation découle aussi {others_de}.",
+    },
+    "vote": {
+        "en": "{Actor} voted under {clause} on its obligation of {asked} toward {victim} "
+        "({rule} needed): {yes_count} of {voters_count} in favour{yes}{others}.",
+        "fr": "{Actor} vote{actor_nt} au titre {clause_de} sur l'obligation {asked} envers "
+        "{victim} (règle : {rule}) : {yes_count} voix pour sur {voters_count}{yes}{others}.",
+    },
+    "vote.yes": {"en": " ({names})", "fr": " ({names})"},
+    "vote.others": {"en": "; not in favour: {names}", "fr": " ; contre ou abstention : {names}"},
+    "vote.passed": {"en": "The decision carried.", "fr": "La décision est adoptée."},
+    "vote.failed": {"en": "The decision failed.", "fr": "La décision est rejetée."},
+    "response.honoured": {
+        "en": "{Actor} honoured its obligation of {asked} toward {victim} under {clause}.",
+        "fr": "{Actor} honore{actor_nt} l'obligation {asked} envers {victim} au titre {clause_de}.",
+    },
+    "response.partial": {
+        "en": "{Actor} gave {victim} only non-military help, short of its obligation of {asked} "
+        "under {clause}.",
+        "fr": "{Actor} n'apporte{actor_nt} qu'une aide non militaire {victim_a}, en deçà de "
+        "l'obligation {asked} au titre {clause_de}.",
+    },
+    "response.abstained": {
+        "en": "{Actor} abstained from its obligation of {asked} toward {victim} under {clause}.",
+        "fr": "{Actor} ne donne{actor_nt} pas suite à l'obligation {asked} envers {victim} au "
+        "titre {clause_de}.",
+    },
+    "response.strict": {
+        "en": "In strict mode, the pledge is kept as written.",
+        "fr": "En mode strict, l'engagement est tenu tel qu'il est écrit.",
+    },
+    "response.automatic": {
+        "en": "The clause applies automatically.",
+        "fr": "La clause s'applique automatiquement.",
+    },
+    "response.draw": {
+        "en": "Probability of honouring {probability}; draw {draw}, {verdict}.",
+        "fr": "Probabilité d'honorer {probability} ; tirage {draw}, {verdict}.",
+    },
+    "verdict.honoured": {"en": "below it", "fr": "inférieur à cette probabilité"},
+    "verdict.partial": {
+        "en": "above it but within the band for partial help",
+        "fr": "supérieur à cette probabilité, mais dans la marge de l'aide partielle",
+    },
+    "verdict.abstained": {
+        "en": "above both it and the band for partial help",
+        "fr": "supérieur à cette probabilité et à la marge de l'aide partielle",
+    },
+    "response.terms": {
+        "en": "Largest terms: {terms}.",
+        "fr": "Termes principaux : {terms}.",
+    },
+    "term": {"en": "{name} (log-odds {value})", "fr": "{name} (logit {value})"},
+    "term.base rate": {"en": "base rate", "fr": "taux de base"},
+    "term.resolve": {"en": "resolve", "fr": "détermination"},
+    "term.affinity": {"en": "affinity", "fr": "affinité"},
+    "term.capacity": {"en": "capacity", "fr": "capacité"},
+    "term.expected cost": {"en": "expected cost", "fr": "coût attendu"},
+    "term.insurgency at home": {
+        "en": "insurgency at home",
+        "fr": "pression insurrectionnelle intérieure",
+    },
+    "term.reputation": {"en": "reputation", "fr": "réputation"},
+    "entered_war": {
+        "en": "{Actor} entered the war on {victim_poss} side under {clause}, with {forces} "
+        "troops, against {enemy}.",
+        "fr": "{Actor} entre{actor_nt} en guerre aux côtés {victim_de}, au titre {clause_de}, "
+        "avec {forces} militaires, contre {enemy}.",
+    },
+    "support.pledge": {
+        "en": "{Actor} pledged under {clause} to fight at {victim_poss} side if its response "
+        "to the incident led to war.",
+        "fr": "{Actor} s'engage{actor_nt}, au titre {clause_de}, à combattre aux côtés "
+        "{victim_de} si la riposte à l'incident mène à la guerre.",
+    },
+    "support.war.support": {
+        "en": "{Actor} gave combat support to {victim_poss} side under {clause}, short of "
+        "entering the war: that side's combat strength ×{factor}.",
+        "fr": "{Actor} apporte{actor_nt} un appui militaire au camp {victim_de} au titre "
+        "{clause_de}, sans entrer en guerre : la puissance de combat de ce camp est multipliée "
+        "par {factor}.",
+    },
+    "support.war.non_military": {
+        "en": "{Actor} gave non-military help to {victim_poss} side under {clause}: that side's "
+        "combat strength ×{factor}.",
+        "fr": "{Actor} apporte{actor_nt} une aide non militaire au camp {victim_de} au titre "
+        "{clause_de} : la puissance de combat de ce camp est multipliée par {factor}.",
+    },
+    "support.lent": {
+        "en": "{Actor} sent {victim} {help} under {clause}: the equivalent of {forces} troops "
+        "for counter-insurgency.",
+        "fr": "{Actor} envoie{actor_nt} {help} {victim_a} au titre {clause_de} : l'équivalent "
+        "de {forces} militaires pour la contre-insurrection.",
+    },
+    "help.support": {"en": "combat support", "fr": "un appui militaire"},
+    "help.non_military": {"en": "non-military help", "fr": "une aide non militaire"},
+    "help.armed_assistance": {"en": "armed assistance", "fr": "une assistance armée"},
+    "help.other": {"en": "help", "fr": "une aide"},
+    "duty.other": {"en": "to act ({action})", "fr": "d'agir ({action})"},
+    "asked.other": {"en": "action ({action})", "fr": "d'action ({action})"},
+    "membership.suspended": {
+        "en": "{Target} suspended {actor}{under}.",
+        "fr": "{Target} suspend {actor}{under}.",
+    },
+    "membership.restored": {
+        "en": "{Target} lifted {actor_poss} suspension{under}.",
+        "fr": "{Target} lève la suspension {actor_de}{under}.",
+    },
+    "membership.withdrawn": {
+        "en": "{Actor} withdrew from {target}{under}.",
+        "fr": "{Actor} se retire{actor_nt} {target_de}{under}.",
+    },
+    "membership.admitted": {
+        "en": "{Target} admitted {actor}{under}.",
+        "fr": "{Target} admet {actor}{under}.",
+    },
+    "membership.other": {
+        "en": "{Actor}: change of standing in {target} ({status}).",
+        "fr": "{Actor} : changement de statut au sein {target_de} ({status}).",
+    },
+    "under": {"en": " under {clause}", "fr": " au titre {clause_de}"},
+    "rebellion": {
+        "en": "Armed rebellion in {target}: {groups} grew there to {strength} fighters, against "
+        "{start} at the start of the run, past the threshold of {threshold} times the starting "
+        "strength.",
+        "fr": "Rébellion armée {target_en} : {groups} y compte{groups_nt} désormais {strength} "
+        "combattants, contre {start} au début de la simulation, au-delà du seuil de {threshold} "
+        "fois l'effectif initial.",
+    },
+    "deployment": {
+        "en": "{Actor} deployed {strength} troops to {target}.",
+        "fr": "{Actor} déploie{actor_nt} {strength} militaires {target_en}.",
+    },
+    "deployment.unknown": {
+        "en": "{Actor} deployed forces to {target} (strength not given).",
+        "fr": "{Actor} déploie{actor_nt} des forces {target_en} (effectif non précisé).",
+    },
+    "departure": {
+        "en": "{Actor} withdrew its forces from {target}.",
+        "fr": "{Actor} retire{actor_nt} les forces déployées {target_en}.",
+    },
+    "event.sanctions": {
+        "en": "{Actor} imposed sanctions on {target}.",
+        "fr": "{Actor} impose{actor_nt} des sanctions {target_a}.",
+    },
+    "event.pact_signed": {
+        "en": "{Pact} entered into force.",
+        "fr": "{Pact} entre{pact_nt} en vigueur.",
+    },
+    "event.pact_suspended": {
+        "en": "{Pact} ceased to apply (suspended).",
+        "fr": "{Pact} cesse{pact_nt} de s'appliquer (suspension).",
+    },
+    "event.pact_withdrawn": {
+        "en": "{Actor} gave notice of withdrawal from {pact}, effective on {effective}.",
+        "fr": "{Actor} dénonce{actor_nt} {pact}, avec effet le {effective}.",
+    },
+    "event.insurgent_offensive": {
+        "en": "{Actor} launched an offensive in {target} (intensity ×{intensity}).",
+        "fr": "{Actor} lance{actor_nt} une offensive {target_en} (intensité ×{intensity}).",
+    },
+    "event.other": {"en": "Scheduled event: {event}.", "fr": "Événement prévu : {event}."},
+    "war_ended": {
+        "en": "The war between {actor} and {target} ended {after}: {how}.",
+        "fr": "La guerre entre {actor} et {target} prend fin {after} : {how}.",
+    },
+    "war_ended.losses": {
+        "en": "Losses: {attackers} on the attacking side, {defenders} on the defending side.",
+        "fr": "Pertes : {attackers} dans le camp attaquant, {defenders} dans le camp défenseur.",
+    },
+    "war_ended.after": {"en": "after {days}", "fr": "après {days}"},
+    "war_ended.same_day": {"en": "on the day it began", "fr": "le jour même de son déclenchement"},
+    "how.breaking_point": {
+        "en": "{loser_poss} side reached its breaking point, having lost {share} of its initial "
+        "forces (breaking point {threshold})",
+        "fr": "le camp {loser_de} atteint son point de rupture après avoir perdu {share} de ses "
+        "forces initiales (seuil {threshold})",
+    },
+    "how.capitulation": {
+        "en": "{loser} capitulated under war weariness (chance that day {probability}, draw "
+        "{draw})",
+        "fr": "{loser} capitule{loser_nt} sous l'effet de la lassitude de la guerre (probabilité "
+        "ce jour-là {probability}, tirage {draw})",
+    },
+    "how.mediation": {
+        "en": "{mediators} brokered a ceasefire (chance that day {probability}, draw {draw})",
+        "fr": "{mediators} négocie{mediators_nt} un cessez-le-feu (probabilité ce jour-là "
+        "{probability}, tirage {draw})",
+    },
+    "how.mediation.anonymous": {
+        "en": "neutral states brokered a ceasefire",
+        "fr": "des États neutres négocient un cessez-le-feu",
+    },
+    "how.ceasefire": {
+        "en": "a ceasefire scheduled by the scenario took effect",
+        "fr": "un cessez-le-feu prévu par le scénario entre en vigueur",
+    },
+    "how.no_forces": {
+        "en": "{loser_poss} side had no forces left on the front",
+        "fr": "le camp {loser_de} n'a plus de forces sur le front",
+    },
+    "how.other": {"en": "{reason}", "fr": "{reason}"},
+    "outcome.attackers_won": {
+        "en": "The attacking side, led by {actor}, won.",
+        "fr": "Victoire du camp attaquant, mené par {actor}.",
+    },
+    "outcome.defenders_won": {
+        "en": "The defending side, led by {target}, won.",
+        "fr": "Victoire du camp défenseur, mené par {target}.",
+    },
+    "outcome.mediated": {
+        "en": "A negotiated end, with no winner.",
+        "fr": "Fin négociée, sans vainqueur.",
+    },
+    "outcome.ceasefire": {
+        "en": "A ceasefire, with no winner.",
+        "fr": "Cessez-le-feu, sans vainqueur.",
+    },
+    "record.other": {
+        "en": "Record “{kind}”: {parties}.",
+        "fr": "Enregistrement « {kind} » : {parties}.",
+    },
+    # ------------------------------------------------------------------ the closing
+    "closing": {"en": "End of the run.", "fr": "Fin de la simulation."},
+    "closing.no_war": {"en": "No war was fought.", "fr": "Aucune guerre n'a eu lieu."},
+    "closing.threat_not_carried_out": {
+        "en": "No threat was carried out.",
+        "fr": "Aucune menace n'a été mise à exécution.",
+    },
+    "closing.war": {
+        "en": "The war between {actor} and {target} lasted {days} and ended in {outcome}.",
+        "fr": "La guerre entre {actor} et {target} a duré {days} et s'est terminée par {outcome}.",
+    },
+    "closing.war.ongoing": {
+        "en": "The war between {actor} and {target} was still being fought at the horizon, "
+        "after {days}.",
+        "fr": "La guerre entre {actor} et {target} durait encore à l'horizon, après {days}.",
+    },
+    "closing.wars": {
+        "en": "Wars fought: {wars}. The first, between {actor} and {target}, lasted {days} and "
+        "ended in {outcome}.",
+        "fr": "Guerres : {wars}. La première, entre {actor} et {target}, a duré {days} et s'est "
+        "terminée par {outcome}.",
+    },
+    "closing.wars.ongoing": {
+        "en": "Wars fought: {wars}. The first, between {actor} and {target}, was still being "
+        "fought at the horizon, after {days}.",
+        "fr": "Guerres : {wars}. La première, entre {actor} et {target}, durait encore à "
+        "l'horizon, après {days}.",
+    },
+    "closing.outcome.attackers_won": {
+        "en": "victory for the attacking side",
+        "fr": "une victoire du camp attaquant",
+    },
+    "closing.outcome.defenders_won": {
+        "en": "victory for the defending side",
+        "fr": "une victoire du camp défenseur",
+    },
+    "closing.outcome.mediated": {"en": "a mediated ceasefire", "fr": "un cessez-le-feu négocié"},
+    "closing.outcome.ceasefire": {"en": "a ceasefire", "fr": "un cessez-le-feu"},
+    "closing.casualties": {
+        "en": "Military casualties: {casualties}.",
+        "fr": "Pertes militaires : {casualties}.",
+    },
+    "closing.aes_entered": {
+        "en": "AES members that entered a war to help another state: {count}.",
+        "fr": "Membres de l'AES entrés en guerre pour aider un autre État : {count}.",
+    },
+    "closing.obligations": {
+        "en": "Obligations triggered: {triggered}; honoured: {honoured}; non-military help "
+        "only: {partial}; not honoured: {abstained}.",
+        "fr": "Obligations déclenchées : {triggered} ; honorées : {honoured} ; aide non "
+        "militaire seulement : {partial} ; non honorées : {abstained}.",
+    },
+    "closing.rebellion": {
+        "en": "An armed rebellion was declared.",
+        "fr": "Une rébellion armée a été déclarée.",
+    },
+    "closing.insurgents": {
+        "en": "Armed groups' total strength changed by {change} over the run.",
+        "fr": "L'effectif total des groupes armés a varié de {change} sur la période.",
+    },
+    "closing.counterinsurgency": {
+        "en": "Counter-insurgency effort lost, on average over days and states: {share}.",
+        "fr": "Effort de contre-insurrection perdu, en moyenne sur les jours et les États : "
+        "{share}.",
+    },
+    "closing.caveat": {
+        "en": "This is one replicate of a model, not a forecast: other seeds tell other stories.",
+        "fr": "Ceci est une réplication d'un modèle, pas une prévision : d'autres graines "
+        "racontent d'autres histoires.",
+    },
+}
+"""Message id -> {"en": template, "fr": template}."""
+
+FR_ARTICLES: dict[str, str] = {
+    # States of the fact base, and a few neighbours a scenario may add.
+    "MLI": "le",
+    "BFA": "le",
+    "NER": "le",
+    "NGA": "le",
+    "SEN": "le",
+    "CIV": "la",
+    "BEN": "le",
+    "GHA": "le",
+    "TGO": "le",
+    "GIN": "la",
+    "GNB": "la",
+    "TCD": "le",
+    "MRT": "la",
+    "DZA": "l'",
+    "GMB": "la",
+    "LBR": "le",
+    "SLE": "la",
+    "CPV": "le",
+    "MAR": "le",
+    "LBY": "la",
+    "CMR": "le",
+    # Outside powers.
+    "FRA": "la",
+    "RUS": "la",
+    "USA": "les",
+    "CHN": "la",
+    "TUR": "la",
+    "GBR": "le",
+    # Organisations and armed groups.
+    "ECOWAS": "la",
+    "AES": "l'",
+    "G5S": "le",
+    "JNIM": "le",
+    "ISSP": "l'",
+}
+"""The French article before an actor's name; ids not listed take none."""
+
+EN_ARTICLES: dict[str, str] = {"USA": "the", "AES": "the", "G5S": "the", "GBR": "the"}
+"""The English article before an actor's name; ids not listed take none."""
+
+SHORT_NAMES: dict[str, dict[str, str]] = {
+    "ECOWAS": {"en": "ECOWAS", "fr": "CEDEAO"},
+    "AES": {"en": "AES", "fr": "AES"},
+    "G5S": {"en": "G5 Sahel", "fr": "G5 Sahel"},
+    "JNIM": {"en": "JNIM", "fr": "GSIM"},
+    "ISSP": {"en": "Islamic State Sahel", "fr": "État islamique au Sahel"},
+}
+"""Names to narrate with, where the fact base's full names are too long for a sentence."""
+
+PACT_ARTICLES: dict[str, dict[str, str]] = {
+    "liptako-gourma-charter": {"en": "the", "fr": "la"},
+    "niger-authorisation-2023": {"en": "", "fr": "les"},  # "Niger's authorisation" / "Ordonnances"
+    "mali-burkina-declaration-2023": {"en": "the", "fr": "le"},
+    "ecowas-pmad-1981": {"en": "the", "fr": "le"},
+    "ecowas-mechanism-1999": {"en": "the", "fr": "le"},
+    "ecowas-democracy-2001": {"en": "the", "fr": "le"},
+    "russia-mali-partnership": {"en": "the", "fr": "le"},
+    "russia-burkina-partnership": {"en": "the", "fr": "le"},
+    "russia-niger-partnership": {"en": "the", "fr": "le"},
+    "g5-sahel-convention": {"en": "the", "fr": "la"},
+    "france-g5-partnership": {"en": "", "fr": "le"},  # "France's Operation Barkhane..."
+}
+"""The article before a pact's name; an unlisted pact is "the X" or "le texte « X »"."""
+
+FR_UNKNOWN_PACT = "le texte « {name} »"
+"""How French names a pact whose gender is unknown (one defined by a scenario)."""
+
+MONTHS: dict[str, tuple[str, ...]] = {
+    "en": ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"),
+    "fr": (
+        "janv.",
+        "févr.",
+        "mars",
+        "avr.",
+        "mai",
+        "juin",
+        "juil.",
+        "août",
+        "sept.",
+        "oct.",
+        "nov.",
+        "déc.",
+    ),
+}
+"""Abbreviated month names, January first."""

@@ -1,0 +1,248 @@
+"""Words in two languages: messages, names with their articles, dates and numbers.
+
+Everything a reader sees in the narrative goes through here: :func:`t` looks a message up in
+:data:`sim.present.catalogue.MESSAGES`; :func:`actor_name`, :func:`actor_phrase` and
+:func:`phrase_forms` name actors with the right article and French contractions ("du Mali",
+"aux États-Unis"); :func:`date_text`, :func:`percent`, :func:`number` and :func:`decimal`
+write dates and numbers the way each language does. No locale module is used, so the text
+does not depend on the machine.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from enum import StrEnum
+
+from sim.present.catalogue import (
+    EN_ARTICLES,
+    FR_ARTICLES,
+    MESSAGES,
+    MONTHS,
+    SHORT_NAMES,
+)
+from sim.scenario.facts import fact_base
+
+VOWELS = "aeiouyàâäéèêëîïôöùûüœ"  # French elides "de" before these: "d'Oman"
+
+
+class Lang(StrEnum):
+    """A language the narrative is written in."""
+
+    EN = "en"
+    FR = "fr"
+
+
+class UnknownMessageError(KeyError):
+    """A message id that the catalogue does not hold."""
+
+    def __str__(self) -> str:
+        # KeyError quotes its argument; this error's argument is a sentence.
+        return str(self.args[0]) if self.args else ""
+
+
+def as_lang(lang: str | Lang) -> Lang:
+    """The :class:`Lang` for ``lang``.
+
+    Raises:
+        ValueError: ``lang`` is not a language of the catalogue.
+    """
+    try:
+        return Lang(str(lang).lower())
+    except ValueError:
+        known = ", ".join(v.value for v in Lang)
+        raise ValueError(f"unknown language {lang!r}; use one of: {known}") from None
+
+
+def has_message(msg_id: str) -> bool:
+    """Whether the catalogue holds ``msg_id``."""
+    return msg_id in MESSAGES
+
+
+def t(msg_id: str, lang: str | Lang, **values: object) -> str:
+    """The message ``msg_id`` in ``lang``, with ``values`` filled in.
+
+    Values a template does not use are ignored, so callers can pass a role's every form.
+
+    Raises:
+        UnknownMessageError: the catalogue has no message ``msg_id``.
+        KeyError: the template needs a value that was not given.
+    """
+    entry = MESSAGES.get(msg_id)
+    if entry is None:
+        raise UnknownMessageError(f"no message {msg_id!r} in the narrative catalogue")
+    template = entry[as_lang(lang).value]
+    try:
+        return template.format(**values)
+    except KeyError as exc:
+        raise KeyError(f"message {msg_id!r} needs the value {exc.args[0]!r}") from None
+
+
+def actor_name(actor_id: str, lang: str | Lang) -> str:
+    """An actor's or organisation's name, without article ("Mali", "Côte d'Ivoire").
+
+    Organisations and armed groups take their short names ("ECOWAS", "CEDEAO", "JNIM"); other
+    ids take the fact base's ``name`` or ``name_fr``; an unknown id is returned as it is.
+    """
+    lang = as_lang(lang)
+    if actor_id in SHORT_NAMES:
+        return SHORT_NAMES[actor_id][lang.value]
+    facts = fact_base()
+    for table in (facts.states, facts.powers, facts.armed_groups, facts.organisations):
+        if actor_id in table:
+            entry = table[actor_id]
+            return entry.name_fr if lang is Lang.FR else entry.name
+    return actor_id
+
+
+def actor_phrase(actor_id: str, lang: str | Lang) -> str:
+    """An actor's name with its article, in lower case ("le Mali", "l'Algérie", "the AES")."""
+    lang = as_lang(lang)
+    articles = FR_ARTICLES if lang is Lang.FR else EN_ARTICLES
+    return with_article(articles.get(actor_id, ""), actor_name(actor_id, lang))
+
+
+def with_article(article: str, name: str) -> str:
+    """``name`` after ``article`` ("l'" joins without a space; "" leaves the name bare)."""
+    if not article:
+        return name
+    return f"{article}{name}" if article.endswith("'") else f"{article} {name}"
+
+
+def is_plural(phrase: str, lang: str | Lang) -> bool:
+    """Whether a French noun phrase takes a plural verb ("les États-Unis")."""
+    return as_lang(lang) is Lang.FR and phrase.startswith("les ")
+
+
+def capitalise(text: str) -> str:
+    """``text`` with its first letter in upper case (the rest untouched)."""
+    return text[:1].upper() + text[1:]
+
+
+def french_de(phrase: str) -> str:
+    """``de`` before a French noun phrase, contracted: "du Mali", "des États-Unis", "d'AES"."""
+    if phrase.startswith("le "):
+        return "du " + phrase[3:]
+    if phrase.startswith("les "):
+        return "des " + phrase[4:]
+    if phrase[:1].lower() in VOWELS and not phrase.startswith(("la ", "l'")):
+        return "d'" + phrase
+    return "de " + phrase
+
+
+def french_a(phrase: str) -> str:
+    """``à`` before a French noun phrase, contracted: "au Mali", "aux États-Unis"."""
+    if phrase.startswith("le "):
+        return "au " + phrase[3:]
+    if phrase.startswith("les "):
+        return "aux " + phrase[4:]
+    return "à " + phrase
+
+
+def french_in(phrase: str) -> str:
+    """The French for "in" a country: "au Mali", "en Algérie", "en Côte d'Ivoire"."""
+    if phrase.startswith("la "):
+        return "en " + phrase[3:]
+    if phrase.startswith("l'"):
+        return "en " + phrase[2:]
+    return french_a(phrase)
+
+
+def possessive(phrase: str) -> str:
+    """The English possessive: "Mali's", "the United States'"."""
+    return phrase + ("'" if phrase.endswith("s") else "'s")
+
+
+def join_list(items: Sequence[str], lang: str | Lang) -> str:
+    """``a, b and c`` / ``a, b et c``."""
+    items = list(items)
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + t("list.and", lang) + items[-1]
+
+
+def phrase_forms(
+    key: str, phrases: Sequence[str], lang: str | Lang, *, plural: bool | None = None
+) -> dict[str, str]:
+    """Every form of a role for the catalogue's templates (see :mod:`sim.present.catalogue`).
+
+    Args:
+        key: the role's placeholder name, e.g. ``actor``.
+        phrases: the noun phrases filling the role (several are joined with "and"/"et", and
+            French repeats the preposition before each: "du Mali et de l'Algérie").
+        lang: the language.
+        plural: whether a French verb after the role is plural; by default, when there are
+            several phrases or the one phrase is plural.
+
+    Returns:
+        ``{key}``, ``{Key}``, ``{key_de}``, ``{key_a}``, ``{key_en}``, ``{key_poss}`` and
+        ``{key_nt}``.
+    """
+    lang = as_lang(lang)
+    phrases = list(phrases)
+    if plural is None:
+        plural = len(phrases) > 1 or any(is_plural(p, lang) for p in phrases)
+    base = join_list(phrases, lang)
+    if lang is Lang.FR:
+        de = join_list([french_de(p) for p in phrases], lang)
+        a = join_list([french_a(p) for p in phrases], lang)
+        place = join_list([french_in(p) for p in phrases], lang)
+        poss = base
+    else:
+        de = a = place = base
+        poss = possessive(base)
+    return {
+        key: base,
+        capitalise(key): capitalise(base),
+        f"{key}_de": de,
+        f"{key}_a": a,
+        f"{key}_en": place,
+        f"{key}_poss": poss,
+        f"{key}_nt": "nt" if plural and lang is Lang.FR else "",
+    }
+
+
+def actor_forms(key: str, actor_ids: str | Sequence[str], lang: str | Lang) -> dict[str, str]:
+    """:func:`phrase_forms` for one actor id or several."""
+    ids = [actor_ids] if isinstance(actor_ids, str) else list(actor_ids)
+    return phrase_forms(key, [actor_phrase(a, lang) for a in ids], lang)
+
+
+def date_text(date: dt.date, lang: str | Lang) -> str:
+    """``25 Aug 2023`` / ``25 août 2023`` (and ``1er janv. 2024``)."""
+    lang = as_lang(lang)
+    month = MONTHS[lang.value][date.month - 1]
+    day = "1er" if lang is Lang.FR and date.day == 1 else str(date.day)
+    return f"{day} {month} {date.year}"
+
+
+def _localise(text: str, lang: Lang) -> str:
+    """Swap the English decimal point and thousands comma for French ones."""
+    if lang is Lang.EN:
+        return text
+    return text.replace(",", " ").replace(".", ",")
+
+
+def number(value: float, lang: str | Lang) -> str:
+    """A whole number with thousands grouped: ``35,000`` / ``35 000``."""
+    return _localise(f"{round(value):,}", as_lang(lang))
+
+
+def decimal(value: float, lang: str | Lang, digits: int = 2, *, signed: bool = False) -> str:
+    """A decimal number: ``0.47`` / ``0,47``; ``signed`` writes ``+1.00`` and ``−0.62``."""
+    text = _localise(f"{abs(value) if signed else value:.{digits}f}", as_lang(lang))
+    if signed:
+        text = ("−" if value < 0 and float(f"{abs(value):.{digits}f}") > 0 else "+") + text
+    return text
+
+
+def short_decimal(value: float, lang: str | Lang) -> str:
+    """A decimal number without trailing zeros: ``1.5`` / ``1,5``."""
+    return _localise(f"{value:g}", as_lang(lang))
+
+
+def percent(p: float, lang: str | Lang, decimals: int = 0, *, signed: bool = False) -> str:
+    """A share as a percentage: ``78%`` / ``78 %`` (``signed``: ``+6.6%``, ``−0.4 %``)."""
+    lang = as_lang(lang)
+    text = decimal(100 * p, lang, decimals, signed=signed)
+    return f"{text} %" if lang is Lang.FR else f"{text}%"

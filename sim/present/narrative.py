@@ -1,0 +1,601 @@
+"""The story of one replicate, told from its records, in English or French.
+
+``narrative(run, lang)`` turns a :class:`~sim.model.records.RunRecord` into dated
+paragraphs: an opening, one paragraph per record (who threatened, decided, was obliged,
+honoured or abstained and why, entered which war under which article, how each war ended) and
+a closing paragraph from the run's summary. It reads the records, the summary and the fact
+base's names, never the model, so a saved run tells the same story. Every word comes from
+:mod:`sim.present.catalogue`; the text is deterministic.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from sim.model.records import Record, RecordKind, RunRecord
+from sim.present import i18n
+from sim.present.catalogue import FR_UNKNOWN_PACT, PACT_ARTICLES
+from sim.present.i18n import Lang, as_lang
+from sim.scenario.facts import fact_base
+
+ARTICLE = re.compile(r"^(Arts?)\.\s*(.+)$")  # "Art. 6", "Arts. 2-3"; other citations name the pact
+TOP_TERMS = 3  # decision terms quoted for a behavioural response
+LOG_ODDS = " (log-odds)"
+BASE_RATE = "base rate"  # the same for every actor: it explains nothing about this one
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """One dated paragraph of the narrative.
+
+    Attributes:
+        day: days since the scenario's start.
+        date: the calendar date.
+        kind: the record the paragraph tells, or None for the opening and closing paragraphs.
+        text: the paragraph, without its date.
+    """
+
+    day: int
+    date: dt.date
+    kind: RecordKind | None
+    text: str
+
+
+def narrative(run: RunRecord, lang: str | Lang = "en") -> list[Paragraph]:
+    """The dated paragraphs telling ``run``, in ``lang`` ("en" or "fr").
+
+    Raises:
+        ValueError: ``lang`` is not a language of the catalogue.
+    """
+    ctx = _Context.of(run, as_lang(lang))
+    paragraphs = [Paragraph(0, run.start, None, _opening(ctx, run))]
+    for record in run.records:
+        text = _RENDERERS.get(record.kind, _other)(ctx, record)
+        if record.get("note"):
+            text += " " + ctx.t("note", note=record.get("note"))
+        paragraphs.append(Paragraph(record.day, ctx.date(record.day), record.kind, text))
+    paragraphs.append(Paragraph(run.days, ctx.date(run.days), None, _closing(ctx, run)))
+    return paragraphs
+
+
+def render_text(run: RunRecord, lang: str | Lang = "en") -> str:
+    """The narrative as plain text: one line per paragraph, each starting with its date."""
+    language = as_lang(lang)
+    return "\n".join(
+        f"{i18n.date_text(p.date, language)} — {p.text}" for p in narrative(run, language)
+    )
+
+
+# ---------------------------------------------------------------------- context
+
+
+@dataclass(frozen=True)
+class _Context:
+    """What every renderer needs: the language, the start date and the run's records."""
+
+    lang: Lang
+    start: dt.date
+    records: list[Record]
+    pact_names: dict[str, str]  # English names, as the records give them
+
+    @classmethod
+    def of(cls, run: RunRecord, lang: Lang) -> _Context:
+        names = {
+            r.get("pact"): r.get("pact_name")
+            for r in run.records
+            if r.get("pact") and r.get("pact_name")
+        }
+        return cls(lang, run.start, run.records, names)
+
+    def t(self, msg_id: str, **values: object) -> str:
+        return i18n.t(msg_id, self.lang, **values)
+
+    def pick(self, msg_id: str, fallback: str, **values: object) -> str:
+        """``msg_id`` if the catalogue has it (a value the model may extend), else ``fallback``."""
+        return self.t(msg_id if i18n.has_message(msg_id) else fallback, **values)
+
+    def date(self, day: int) -> dt.date:
+        return self.start + dt.timedelta(days=day)
+
+    def day_text(self, day: int) -> str:
+        return i18n.date_text(self.date(day), self.lang)
+
+    def iso_text(self, iso: str | None) -> str:
+        return i18n.date_text(dt.date.fromisoformat(iso), self.lang) if iso else ""
+
+    def days(self, n: int) -> str:
+        return self.t(
+            "days.one" if n == 1 or (n == 0 and self.lang is Lang.FR) else "days.other", n=n
+        )
+
+    def number(self, value: float) -> str:
+        return i18n.number(value, self.lang)
+
+    def decimal(self, value: float, digits: int = 2, *, signed: bool = False) -> str:
+        return i18n.decimal(value, self.lang, digits, signed=signed)
+
+    def actors(self, key: str, ids: str | list[str]) -> dict[str, str]:
+        return i18n.actor_forms(key, ids, self.lang)
+
+    def phrase(self, actor_id: str) -> str:
+        return i18n.actor_phrase(actor_id, self.lang)
+
+    def names(self, actor_ids: list[str]) -> str:
+        return i18n.join_list([self.phrase(a) for a in actor_ids], self.lang)
+
+    def cause(self, record: Record) -> Record | None:
+        index = record.get("cause")
+        return (
+            self.records[index]
+            if isinstance(index, int) and 0 <= index < len(self.records)
+            else None
+        )
+
+    def pact_phrase(self, pact_id: str) -> str:
+        """A pact's name with its article: "the Liptako-Gourma Charter", "la Charte..."."""
+        pact = fact_base().pacts.get(pact_id)
+        english = self.pact_names.get(pact_id) or (pact.name if pact else pact_id)
+        articles = PACT_ARTICLES.get(pact_id)
+        if self.lang is Lang.EN:
+            return i18n.with_article(articles["en"] if articles else "the", english)
+        french = pact.name_fr if pact and pact.name_fr else None
+        if articles and french:
+            return i18n.with_article(articles["fr"], french)
+        return FR_UNKNOWN_PACT.format(name=french or english)
+
+    def citation(self, pact_id: str, article: str | None) -> str:
+        """An article of a pact: "Art. 6 of the Liptako-Gourma Charter", "l'art. 6 de la..."."""
+        pact = self.pact_phrase(pact_id)
+        match = ARTICLE.match(article or "")
+        if match is None:  # "n/a (no public text)", "Orders of 24 Aug 2023": the pact says it all
+            return pact
+        if self.lang is Lang.EN:
+            return f"{article} of {pact}"
+        cited = ("les art. " if match[1] == "Arts" else "l'art. ") + match[2]
+        return f"{cited} {i18n.french_de(pact)}"
+
+    def clause(self, record: Record, key: str = "clause") -> dict[str, str]:
+        phrase = self.citation(record.get("pact", ""), record.get("article"))
+        return i18n.phrase_forms(key, [phrase], self.lang, plural=False)
+
+    def chances(self, probability: float, draw: float) -> tuple[str, str]:
+        """A probability and the draw it was compared with, precise enough to tell apart."""
+        digits = _digits(probability, draw)
+        return i18n.percent(probability, self.lang, digits - 2), self.decimal(draw, digits)
+
+    def shares(self, a: float, b: float) -> tuple[str, str]:
+        """Two shares compared with each other, as percentages precise enough to tell apart."""
+        digits = _digits(a, b)
+        return i18n.percent(a, self.lang, digits - 2), i18n.percent(b, self.lang, digits - 2)
+
+    def share(self, p: float) -> str:
+        return i18n.percent(p, self.lang, 0 if p >= 0.1 else 1 if p >= 0.01 else 2)
+
+
+def _digits(p: float, other: float) -> int:
+    """Decimal digits to write ``p`` (a probability) and ``other`` so that they differ.
+
+    Small probabilities keep two significant figures as percentages; a draw or threshold
+    that would round to the same figure as ``p`` gets more digits, so that "below" and
+    "above" can be read off the numbers.
+    """
+    digits = 2 if p >= 0.1 else 3 if p >= 0.01 else 4
+    while digits < 6 and round(p, digits) == round(other, digits):
+        digits += 1
+    return digits
+
+
+# ---------------------------------------------------------------------- opening and closing
+
+
+def _opening(ctx: _Context, run: RunRecord) -> str:
+    return ctx.t(
+        "opening",
+        title=run.scenario_title,
+        days=ctx.days(run.days),
+        start=ctx.day_text(0),
+        end=ctx.day_text(run.days),
+        seed=run.seed,
+    )
+
+
+def _closing(ctx: _Context, run: RunRecord) -> str:
+    s = run.summary
+    parts = [ctx.t("closing"), *_closing_wars(ctx, run)]
+    if s.get("obligations_triggered"):
+        parts.append(
+            ctx.t(
+                "closing.obligations",
+                triggered=s["obligations_triggered"],
+                honoured=s.get("obligations_honoured", 0),
+                partial=s.get("obligations_partial", 0),
+                abstained=s.get("obligations_abstained", 0),
+            )
+        )
+    if s.get("rebellion"):
+        parts.append(ctx.t("closing.rebellion"))
+    change = s.get("insurgent_strength_change", 0.0)
+    if abs(change) >= 0.0005:  # what would print as +0.0 % says nothing
+        parts.append(
+            ctx.t("closing.insurgents", change=i18n.percent(change, ctx.lang, 1, signed=True))
+        )
+    # Outside powers leaving also lower the effort, so it is quoted only beside a war.
+    if s.get("war_occurred") and s.get("counterinsurgency_lost", 0.0) >= 0.0005:
+        parts.append(
+            ctx.t("closing.counterinsurgency", share=ctx.share(s["counterinsurgency_lost"]))
+        )
+    parts.append(ctx.t("closing.caveat"))
+    return " ".join(parts)
+
+
+def _closing_wars(ctx: _Context, run: RunRecord) -> list[str]:
+    s = run.summary
+    first = next((r for r in run.records if r.kind is RecordKind.WAR_STARTED), None)
+    if not s.get("war_occurred") or first is None:
+        parts = [ctx.t("closing.no_war")]
+        if any(r.kind is RecordKind.THREAT for r in run.records) and not s.get(
+            "threat_carried_out"
+        ):
+            parts.append(ctx.t("closing.threat_not_carried_out"))
+        return parts
+    outcome = s.get("first_war_outcome", "ongoing")
+    values = {
+        **ctx.actors("actor", first.actor),
+        **ctx.actors("target", first.target),
+        "wars": s.get("wars", 1),
+        "days": ctx.days(int(s.get("war_days", 0))),
+    }
+    msg = "closing.wars" if values["wars"] > 1 else "closing.war"
+    if outcome == "ongoing" or not i18n.has_message(f"closing.outcome.{outcome}"):
+        parts = [ctx.t(f"{msg}.ongoing", **values)]
+    else:
+        parts = [ctx.t(msg, outcome=ctx.t(f"closing.outcome.{outcome}"), **values)]
+    parts.append(ctx.t("closing.casualties", casualties=ctx.number(s.get("casualties", 0))))
+    if s.get("aes_members_entered"):
+        parts.append(ctx.t("closing.aes_entered", count=s["aes_members_entered"]))
+    return parts
+
+
+# ---------------------------------------------------------------------- records
+
+
+def _coup(ctx: _Context, r: Record) -> str:
+    return ctx.t("coup", **ctx.actors("actor", r.actor))
+
+
+def _threat(ctx: _Context, r: Record) -> str:
+    attackers = list(r.get("attackers") or [])
+    values = {
+        **ctx.actors("actor", r.actor),
+        **ctx.actors("target", r.target),
+        **ctx.actors("attackers", attackers or [r.actor]),
+        "deadline": ctx.iso_text(r.get("deadline")),
+    }
+    if r.get("pact"):  # a threat decided under a clause (an intervention)
+        return ctx.t("threat.clause", **values, **ctx.clause(r))
+    alone = not attackers or attackers == [r.actor]
+    return ctx.t("threat.alone" if alone else "threat", **values)
+
+
+def _attack_decided(ctx: _Context, r: Record) -> str:
+    cause = ctx.cause(r)
+    retaliation = cause is not None and cause.kind is RecordKind.INCIDENT
+    values = {**ctx.actors("actor", r.actor), **ctx.actors("target", r.target)}
+    parts = [ctx.t("attack_decided.retaliation" if retaliation else "attack_decided", **values)]
+    terms = r.get("terms") or {}
+    if "balance" in terms:
+        parts.append(_balance(ctx, terms, values))
+    if r.get("draw") is not None:
+        daily, draw = ctx.chances(r.get("probability", 0.0), r.get("draw"))
+        window = ctx.share(r.get("window_probability", r.get("probability", 0.0)))
+        parts.append(ctx.t("attack_decided.chance", window=window, daily=daily, draw=draw))
+    return " ".join(parts)
+
+
+def _balance(ctx: _Context, terms: dict, values: dict[str, str]) -> str:
+    """The balance of forces a threatener weighed (see ``SahelModel.assess_attack``)."""
+    allies = [
+        ctx.t("contingent", name=ctx.phrase(a), forces=ctx.number(v))
+        for a, v in (terms.get("expected help to the target") or {}).items()
+    ]
+    help_text = (
+        ctx.t("attack_decided.help", **i18n.phrase_forms("allies", allies, ctx.lang))
+        if allies
+        else ctx.t("attack_decided.no_help")
+    )
+    return ctx.t(
+        "attack_decided.balance",
+        **values,
+        own=ctx.number(terms.get("own strength", 0)),
+        resolve=ctx.decimal(terms.get("resolve", 0)),
+        opposition=ctx.number(terms.get("expected opposition", 0)),
+        home=ctx.number(terms.get("target's home defence", 0)),
+        help=help_text,
+        balance=ctx.decimal(terms["balance"]),
+        required=ctx.decimal(terms.get("required superiority", 1)),
+    )
+
+
+def _stood_down(ctx: _Context, r: Record) -> str:
+    cause = ctx.cause(r)
+    retaliation = cause is not None and cause.kind is RecordKind.INCIDENT
+    msg = "stood_down.retaliation" if retaliation else "stood_down"
+    return ctx.t(msg, **ctx.actors("actor", r.actor), **ctx.actors("target", r.target))
+
+
+def _war_started(ctx: _Context, r: Record) -> str:
+    attackers = list(r.get("attackers") or [r.actor])
+    forces = r.get("forces") or {}
+    values = {**ctx.actors("actor", r.actor), **ctx.actors("target", r.target)}
+    if attackers == [r.actor]:
+        parts = [ctx.t("war_started", **values, forces=ctx.number(forces.get(r.actor, 0)))]
+    else:
+        contingents = [
+            ctx.t("contingent", name=ctx.phrase(a), forces=ctx.number(forces.get(a, 0)))
+            for a in attackers
+        ]
+        parts = [
+            ctx.t(
+                "war_started.coalition",
+                **values,
+                **i18n.phrase_forms("contingents", contingents, ctx.lang),
+            )
+        ]
+    if r.target in forces:
+        parts.append(ctx.t("war_started.defence", **values, defence=ctx.number(forces[r.target])))
+    if r.get("event") and r.get("cause") is None:
+        parts.append(ctx.t("war_started.scheduled"))
+    return " ".join(parts)
+
+
+def _incident(ctx: _Context, r: Record) -> str:
+    return ctx.t("incident", **ctx.actors("actor", r.actor), **ctx.actors("target", r.target))
+
+
+def _obligation(ctx: _Context, r: Record) -> str:
+    offenders = list(r.get("offenders") or [])
+    kind = r.get("casus_foederis", "")
+    # In a war the offenders were named when it started; elsewhere they are news.
+    named = bool(offenders) and r.get("war") is None and offenders != [r.target]
+    trigger_id = f"trigger.{kind}.by" if named else f"trigger.{kind}"
+    roles = {
+        **ctx.actors("actor", r.actor),
+        **ctx.actors("victim", r.target),
+        **ctx.actors("offenders", offenders),
+    }
+    toward = offenders if r.get("toward") == "offender" and offenders else [r.target]
+    action = r.get("action", "")
+    text = ctx.t(
+        "obligation",
+        **roles,
+        **ctx.clause(r),
+        trigger=ctx.pick(trigger_id, "trigger.other", **roles),
+        duty=ctx.pick(f"duty.{action}", "duty.other", action=action, **ctx.actors("to", toward)),
+        decision=ctx.pick(f"decision.{r.get('decision')}", "decision.other", **roles),
+    )
+    if isinstance(r.get("due"), int) and r.get("due") > r.day:
+        text += ctx.t("obligation.due", due=ctx.day_text(r.get("due")))
+    others = [
+        ctx.citation(*cite.split(" ", 1)) for cite in r.get("also_under") or [] if " " in cite
+    ]
+    if others:
+        text += ctx.t("obligation.also", **i18n.phrase_forms("others", others, ctx.lang))
+    return text
+
+
+def _asked(ctx: _Context, r: Record) -> str:
+    action = r.get("action", "")
+    return ctx.pick(f"asked.{action}", "asked.other", action=action)
+
+
+def _vote(ctx: _Context, r: Record) -> str:
+    voters = list(r.get("voters") or [])
+    yes = list(r.get("yes") or [])
+    against = [v for v in voters if v not in yes]
+    decision = r.get("decision", "")
+    text = ctx.t(
+        "vote",
+        **ctx.actors("actor", r.actor),
+        **ctx.actors("victim", r.target),
+        **ctx.clause(r),
+        asked=_asked(ctx, r),
+        rule=ctx.pick(f"rule.{decision}", "rule.other", rule=decision),
+        yes_count=len(yes),
+        voters_count=len(voters),
+        yes=ctx.t("vote.yes", names=ctx.names(yes)) if yes else "",
+        others=ctx.t("vote.others", names=ctx.names(against)) if against else "",
+    )
+    verdict = "vote.passed" if r.get("response") == "honoured" else "vote.failed"
+    return f"{text} {ctx.t(verdict)}"
+
+
+def _response(ctx: _Context, r: Record) -> str:
+    response = r.get("response", "")
+    values = {
+        **ctx.actors("actor", r.actor),
+        **ctx.actors("victim", r.target),
+        **ctx.clause(r),
+        "asked": _asked(ctx, r),
+    }
+    parts = [ctx.t(f"response.{response}", **values)]
+    if r.get("decision") == "automatic":
+        parts.append(ctx.t("response.automatic"))
+    elif r.get("draw") is None:
+        if r.get("commitment") == "strict":
+            parts.append(ctx.t("response.strict"))
+    else:
+        probability, draw = ctx.chances(r.get("probability", 0.0), r.get("draw"))
+        verdict = ctx.t(f"verdict.{response}")
+        parts.append(ctx.t("response.draw", probability=probability, draw=draw, verdict=verdict))
+        terms = _largest_terms(ctx, r.get("terms") or {})
+        if terms:
+            parts.append(ctx.t("response.terms", terms=i18n.join_list(terms, ctx.lang)))
+    return " ".join(parts)
+
+
+def _largest_terms(ctx: _Context, terms: dict[str, float]) -> list[str]:
+    """The terms that moved the decision most, by absolute log-odds contribution."""
+    contributions = [
+        (name.removesuffix(LOG_ODDS), value)
+        for name, value in terms.items()
+        if name.endswith(LOG_ODDS) and name.removesuffix(LOG_ODDS) != BASE_RATE and value
+    ]
+    contributions.sort(key=lambda item: (-abs(item[1]), item[0]))
+    return [
+        ctx.t(
+            "term",
+            name=ctx.t(f"term.{name}") if i18n.has_message(f"term.{name}") else name,
+            value=ctx.decimal(value, signed=True),
+        )
+        for name, value in contributions[:TOP_TERMS]
+    ]
+
+
+def _entered_war(ctx: _Context, r: Record) -> str:
+    return ctx.t(
+        "entered_war",
+        **ctx.actors("actor", r.actor),
+        **ctx.actors("victim", r.get("victim") or r.target),
+        **ctx.actors("enemy", r.target),
+        **ctx.clause(r),
+        forces=ctx.number(r.get("forces", 0)),
+    )
+
+
+def _support(ctx: _Context, r: Record) -> str:
+    action = r.get("action", "")
+    values = {**ctx.actors("actor", r.actor), **ctx.actors("victim", r.target), **ctx.clause(r)}
+    if action == "pledge":
+        return ctx.t("support.pledge", **values)
+    if r.get("war") is not None and r.get("factor") is not None:
+        factor = ctx.decimal(r.get("factor"))
+        return ctx.pick(f"support.war.{action}", "support.war.support", factor=factor, **values)
+    help_text = ctx.pick(f"help.{action}", "help.other")
+    return ctx.t("support.lent", help=help_text, forces=ctx.number(r.get("forces", 0)), **values)
+
+
+def _membership(ctx: _Context, r: Record) -> str:
+    status = r.get("status", "")
+    under = ctx.t("under", **ctx.clause(r)) if r.get("pact") else ""
+    return ctx.pick(
+        f"membership.{status}",
+        "membership.other",
+        status=status,
+        under=under,
+        **ctx.actors("actor", r.actor),
+        **ctx.actors("target", r.target),
+    )
+
+
+def _rebellion(ctx: _Context, r: Record) -> str:
+    return ctx.t(
+        "rebellion",
+        **ctx.actors("target", r.target),
+        **ctx.actors("groups", list(r.get("groups") or [r.actor])),
+        strength=ctx.number(r.get("strength", 0)),
+        start=ctx.number(r.get("start_strength", 0)),
+        threshold=i18n.short_decimal(r.get("threshold", 0), ctx.lang),
+    )
+
+
+def _deployment(ctx: _Context, r: Record) -> str:
+    values = {**ctx.actors("actor", r.actor), **ctx.actors("target", r.target)}
+    strength = r.get("strength") or 0
+    if strength <= 0:  # the fact base gives no figure for this deployment
+        return ctx.t("deployment.unknown", **values)
+    return ctx.t("deployment", strength=ctx.number(strength), **values)
+
+
+def _departure(ctx: _Context, r: Record) -> str:
+    return ctx.t("departure", **ctx.actors("actor", r.actor), **ctx.actors("target", r.target))
+
+
+def _event(ctx: _Context, r: Record) -> str:
+    what = r.get("what", "")
+    values = {**ctx.actors("actor", r.actor), **ctx.actors("target", r.target)}
+    if what in ("pact_signed", "pact_suspended"):  # the actor is the pact
+        pact = ctx.pact_phrase(r.actor)
+        return ctx.t(f"event.{what}", **i18n.phrase_forms("pact", [pact], ctx.lang))
+    if what == "pact_withdrawn":
+        pact = ctx.pact_phrase(r.get("pact", ""))
+        return ctx.t(
+            "event.pact_withdrawn",
+            **values,
+            **i18n.phrase_forms("pact", [pact], ctx.lang),
+            effective=ctx.iso_text(r.get("effective")),
+        )
+    if what == "insurgent_offensive":
+        intensity = i18n.short_decimal(r.get("intensity", 1), ctx.lang)
+        return ctx.t("event.insurgent_offensive", intensity=intensity, **values)
+    return ctx.pick(f"event.{what}", "event.other", event=r.get("event", what), **values)
+
+
+def _war_ended(ctx: _Context, r: Record) -> str:
+    days = int(r.get("days", 0))
+    after = (
+        ctx.t("war_ended.same_day") if days == 0 else ctx.t("war_ended.after", days=ctx.days(days))
+    )
+    values = {**ctx.actors("actor", r.actor), **ctx.actors("target", r.target)}
+    parts = [ctx.t("war_ended", after=after, how=_how_war_ended(ctx, r), **values)]
+    outcome = r.get("outcome", "")
+    if i18n.has_message(f"outcome.{outcome}"):
+        parts.append(ctx.t(f"outcome.{outcome}", **values))
+    losses = list(r.get("losses") or [0, 0])
+    parts.append(
+        ctx.t("war_ended.losses", attackers=ctx.number(losses[0]), defenders=ctx.number(losses[1]))
+    )
+    return " ".join(parts)
+
+
+def _how_war_ended(ctx: _Context, r: Record) -> str:
+    """Why a war ended, from the reason the model recorded."""
+    reason = r.get("reason", "")
+    loser = ctx.actors("loser", r.get("loser") or r.target)
+    if reason == "breaking point":
+        share, threshold = ctx.shares(r.get("share_lost", 0.0), r.get("breaking_point", 0.0))
+        return ctx.t("how.breaking_point", **loser, share=share, threshold=threshold)
+    if reason.startswith("capitulation") and r.get("draw") is not None:
+        probability, draw = ctx.chances(r.get("probability", 0.0), r.get("draw"))
+        return ctx.t("how.capitulation", **loser, probability=probability, draw=draw)
+    if reason == "mediation":
+        mediators = list(r.get("mediators") or [])
+        if not mediators or r.get("draw") is None:
+            return ctx.t("how.mediation.anonymous")
+        probability, draw = ctx.chances(r.get("probability", 0.0), r.get("draw"))
+        forms = ctx.actors("mediators", mediators)
+        return ctx.t("how.mediation", **forms, probability=probability, draw=draw)
+    if reason.startswith("scheduled ceasefire"):
+        return ctx.t("how.ceasefire")
+    if reason == "no forces left on the front":
+        return ctx.t("how.no_forces", **loser)
+    return ctx.t("how.other", reason=reason)
+
+
+def _other(ctx: _Context, r: Record) -> str:
+    """A record kind this renderer does not know yet: named, not hidden."""
+    parties = ctx.names([a for a in (r.actor, r.target) if a])
+    return ctx.t("record.other", kind=r.kind.value, parties=parties)
+
+
+_RENDERERS: dict[RecordKind, Callable[[_Context, Record], str]] = {
+    RecordKind.EVENT: _event,
+    RecordKind.COUP: _coup,
+    RecordKind.THREAT: _threat,
+    RecordKind.ATTACK_DECIDED: _attack_decided,
+    RecordKind.STOOD_DOWN: _stood_down,
+    RecordKind.WAR_STARTED: _war_started,
+    RecordKind.INCIDENT: _incident,
+    RecordKind.REBELLION: _rebellion,
+    RecordKind.OBLIGATION: _obligation,
+    RecordKind.VOTE: _vote,
+    RecordKind.RESPONSE: _response,
+    RecordKind.ENTERED_WAR: _entered_war,
+    RecordKind.SUPPORT: _support,
+    RecordKind.WAR_ENDED: _war_ended,
+    RecordKind.MEMBERSHIP: _membership,
+    RecordKind.DEPLOYMENT: _deployment,
+    RecordKind.DEPARTURE: _departure,
+}

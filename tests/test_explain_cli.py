@@ -1,0 +1,19 @@
+"""`sahelsim explain`: the story of one replicate, in English or French."""
+
+from __future__ import annotations
+
+
+def test_explain_tells_the_flagship_story_in_english_and_french(sahelsim):
+    english = sahelsim("explain", "niger-2023-intervention", "--seed", "1", "--set", "commitment=strict")
+    assert english.status == 0
+    assert "Mali entered the war on Niger's side under Art. 6 of the Liptako-Gourma Charter" in english.out
+    assert "not a forecast" in english.out
+    french = sahelsim("explain", "--seed", "1", "--set", "commitment=strict", "--lang", "fr")
+    assert french.status == 0
+    assert "Le Mali entre en guerre aux côtés du Niger, au titre de l'art. 6" in french.out
+
+
+def test_explain_needs_a_seed_and_a_valid_language(sahelsim):
+    assert sahelsim("explain", "gambia-2017").status == 2
+    result = sahelsim("explain", "gambia-2017", "--seed", "1", "--lang", "wo")
+    assert result.status == 2 and "Invalid value for '--lang'" in result.err

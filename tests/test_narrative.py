@@ -1,0 +1,249 @@
+"""The narrative: what a student reads about one replicate, in English and French."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from functools import cache
+
+import pytest
+
+from sim.model.records import RecordKind
+from sim.present.catalogue import MESSAGES
+from sim.present.i18n import (
+    Lang,
+    UnknownMessageError,
+    actor_name,
+    actor_phrase,
+    date_text,
+    percent,
+    phrase_forms,
+    t,
+)
+from sim.present.narrative import narrative, render_text
+from sim.run.replicate import run_one
+from sim.scenario.loading import load_scenario
+
+PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
+QUOTED = re.compile(r"«[^»]*»")  # scenario titles and notes, quoted as written (in English)
+
+
+@cache
+def run(name: str, seed: int, *overrides: str):
+    scenario = load_scenario(name, list(overrides)) if overrides else load_scenario(name)
+    return run_one(scenario, seed)
+
+
+def strict_flagship():
+    return run("niger-2023-intervention", 1, "commitment=strict")
+
+
+SAMPLE_RUNS = [
+    ("niger-2023-intervention", 1, "commitment=strict"),
+    ("niger-2023-intervention", 3),
+    ("niger-2023-base", 1),
+    ("niger-2023-base", 3),
+    ("gambia-2017", 4),
+    ("mali-algeria-2025", 4),
+    ("aes-insurgency", 1),
+    ("g5-sahel-2017", 1),
+]
+
+
+def lines_with(text: str, *needles: str) -> list[str]:
+    return [line for line in text.splitlines() if all(n in line for n in needles)]
+
+
+# ---------------------------------------------------------------------- the flagship
+
+
+def test_strict_flagship_says_mali_and_burkina_entered_under_art_6_on_18_sep_2023():
+    text = render_text(strict_flagship(), "en")
+    for state in ("Mali", "Burkina Faso"):
+        [line] = lines_with(text, f"{state} entered the war")
+        assert line.startswith("18 Sep 2023")
+        assert "on Niger's side" in line
+        assert "under Art. 6 of the Liptako-Gourma Charter" in line
+        assert "against ECOWAS" in line
+
+
+def test_strict_flagship_says_the_pledge_is_kept_as_written():
+    text = render_text(strict_flagship(), "en")
+    [line] = lines_with(text, "Mali honoured its obligation of armed assistance")
+    assert "In strict mode, the pledge is kept as written." in line
+
+
+def test_strict_flagship_in_french_uses_articles_and_cites_the_charter():
+    text = render_text(strict_flagship(), "fr")
+    for state in ("Le Mali", "Le Burkina Faso"):
+        [line] = lines_with(text, f"{state} entre en guerre")
+        assert line.startswith("18 sept. 2023")
+        assert "aux côtés du Niger, au titre de l'art. 6 de la Charte du Liptako-Gourma" in line
+        assert "contre la CEDEAO" in line
+    assert "il incombe au Mali de prêter assistance armée au Niger" in text
+
+
+def test_the_same_run_renders_identically_twice():
+    first = strict_flagship()
+    assert render_text(first, "en") == render_text(first, "en")
+    assert narrative(first, "fr") == narrative(first, "fr")
+    # A fresh replicate with the same seed tells the same story.
+    again = run_one(load_scenario("niger-2023-intervention", ["commitment=strict"]), 1)
+    assert render_text(again, "fr") == render_text(first, "fr")
+
+
+# ---------------------------------------------------------------------- reasons
+
+
+def test_a_behavioural_abstention_gives_its_probability_draw_and_terms():
+    replicate = run("niger-2023-intervention", 3)
+    record, paragraph = next(
+        (r, p)
+        for r, p in zip(replicate.records, narrative(replicate, "en")[1:], strict=False)
+        if r.kind is RecordKind.RESPONSE and r.get("response") == "abstained"
+    )
+    assert paragraph.kind is RecordKind.RESPONSE
+    match = re.search(r"Probability of honouring ([\d.]+)%; draw ([\d.]+)", paragraph.text)
+    assert match, paragraph.text
+    assert float(match[1]) / 100 == pytest.approx(record.get("probability"), abs=0.005)
+    assert float(match[2]) == pytest.approx(record.get("draw"), abs=0.005)
+    assert float(match[2]) > float(match[1]) / 100  # the draw fell above the probability
+    assert paragraph.text.count("(log-odds ") >= 2
+
+
+def test_a_decision_to_attack_gives_the_balance_of_forces_and_the_draw():
+    text = render_text(run("niger-2023-base", 3), "en")
+    [line] = lines_with(text, "ECOWAS decided to attack Niger")
+    assert "Balance of forces" in line and "expected help of Mali" in line
+    assert "draw" in line
+
+
+def test_a_no_war_replicate_of_the_base_scenario_says_ecowas_stood_down():
+    replicate = run("niger-2023-base", 1)
+    assert not replicate.summary["war_occurred"]
+    text = render_text(replicate, "en")
+    assert lines_with(text, "ECOWAS stood down")
+    closing = text.splitlines()[-1]
+    assert "No war was fought." in closing
+    assert "not a forecast" in closing
+    assert "La CEDEAO renonce" in render_text(replicate, "fr")
+
+
+def test_a_war_ending_says_how_and_the_closing_gives_the_outcome():
+    replicate = run("niger-2023-intervention", 1, "commitment=strict")
+    text = render_text(replicate, "en")
+    [line] = lines_with(text, "The war between ECOWAS and Niger ended after")
+    assert "Losses:" in line
+    days = replicate.summary["war_days"]
+    assert f"lasted {days} days" in text.splitlines()[-1]
+
+
+def test_a_rebellion_gives_strength_against_start_and_threshold():
+    text = render_text(run("aes-insurgency", 1), "en")
+    [line] = lines_with(text, "Armed rebellion in Burkina Faso")
+    assert "fighters" in line and "threshold of 1.5 times" in line
+
+
+# ---------------------------------------------------------------------- every paragraph
+
+
+@pytest.mark.parametrize("spec", SAMPLE_RUNS, ids=lambda s: "-".join(map(str, s)))
+def test_every_record_is_told_and_dated_within_the_horizon(spec):
+    replicate = run(*spec)
+    end = replicate.start + dt.timedelta(days=replicate.days)
+    for lang in Lang:
+        paragraphs = narrative(replicate, lang)
+        assert len(paragraphs) == len(replicate.records) + 2  # opening, records, closing
+        lines = render_text(replicate, lang).splitlines()
+        assert len(lines) == len(paragraphs)
+        for paragraph, line in zip(paragraphs, lines, strict=True):
+            assert replicate.start <= paragraph.date <= end
+            assert line.startswith(date_text(paragraph.date, lang) + " — ")
+            assert paragraph.text and "{" not in paragraph.text
+            assert not paragraph.text.startswith(("Record “", "Enregistrement «"))
+
+
+# ---------------------------------------------------------------------- French
+
+
+def test_every_message_has_english_and_french_with_the_same_roles():
+    for msg_id, entry in MESSAGES.items():
+        assert set(entry) == {"en", "fr"}, msg_id
+        # Forms differ ("{actor_poss}" / "{actor_de}"); the roles a sentence names do not.
+        roles = {
+            lang: {name.split("_")[0].lower() for name in PLACEHOLDER.findall(text)}
+            for lang, text in entry.items()
+        }
+        assert roles["en"] == roles["fr"], msg_id
+
+
+def english_fixed_phrases() -> set[str]:
+    """Every run of two or more English words a template writes, that French does not share."""
+    phrases = set()
+    for entry in MESSAGES.values():
+        for piece in PLACEHOLDER.split(entry["en"])[::2]:
+            piece = piece.strip(" .,:;()“”—")
+            if " " in piece and len(piece) >= 8 and piece not in entry["fr"]:
+                phrases.add(piece)
+    return phrases
+
+
+@pytest.mark.parametrize("spec", SAMPLE_RUNS, ids=lambda s: "-".join(map(str, s)))
+def test_french_text_holds_no_english_catalogue_text(spec):
+    phrases = english_fixed_phrases()
+    english = render_text(run(*spec), "en")
+    assert any(p in english for p in phrases)  # the check below can see English
+    french = QUOTED.sub("«»", render_text(run(*spec), "fr"))
+    assert " entered the war " not in french and " the " not in french
+    assert sorted(p for p in phrases if p in french) == []
+
+
+# ---------------------------------------------------------------------- words and numbers
+
+
+def test_unknown_message_id_raises_a_clear_key_error():
+    with pytest.raises(UnknownMessageError, match="no-such-message"):
+        t("no-such-message", "en")
+    with pytest.raises(KeyError):
+        t("no-such-message", Lang.FR)
+
+
+def test_unknown_language_is_refused():
+    with pytest.raises(ValueError, match="unknown language"):
+        render_text(strict_flagship(), "de")
+
+
+def test_dates_and_percentages_in_each_language():
+    assert date_text(dt.date(2023, 8, 25), "en") == "25 Aug 2023"
+    assert date_text(dt.date(2023, 8, 25), "fr") == "25 août 2023"
+    assert date_text(dt.date(2023, 9, 18), "fr") == "18 sept. 2023"
+    assert date_text(dt.date(2024, 1, 1), "fr") == "1er janv. 2024"
+    assert percent(0.78, "en") == "78%"
+    assert percent(0.78, "fr") == "78 %"
+
+
+def test_names_come_with_the_right_french_article():
+    assert actor_name("MLI", "en") == "Mali"
+    assert actor_name("ECOWAS", "fr") == "CEDEAO"
+    assert actor_name("XYZ", "fr") == "XYZ"  # unknown: the id, without article
+    expected = {
+        "MLI": "le Mali",
+        "BFA": "le Burkina Faso",
+        "CIV": "la Côte d'Ivoire",
+        "DZA": "l'Algérie",
+        "RUS": "la Russie",
+        "FRA": "la France",
+        "USA": "les États-Unis",
+        "ECOWAS": "la CEDEAO",
+        "AES": "l'AES",
+        "XYZ": "XYZ",
+    }
+    assert {a: actor_phrase(a, "fr") for a in expected} == expected
+    forms = phrase_forms("actor", ["les États-Unis"], "fr")
+    assert (forms["Actor"], forms["actor_de"], forms["actor_a"], forms["actor_nt"]) == (
+        "Les États-Unis",
+        "des États-Unis",
+        "aux États-Unis",
+        "nt",
+    )
+    assert phrase_forms("target", ["l'Algérie"], "fr")["target_en"] == "en Algérie"

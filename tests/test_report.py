@@ -1,0 +1,78 @@
+"""The HTML report is one self-contained file: it asks the network for nothing."""
+
+from __future__ import annotations
+
+import html
+import re
+from html.parser import HTMLParser
+
+import pytest
+
+
+class _Collector(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.loads: list[tuple[str, str, str]] = []  # (tag, attribute, value) that a browser would fetch
+        self.tags: list[str] = []
+        self.csp = ""
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append(tag)
+        attrs = dict(attrs)
+        for attribute in ("src", "srcset", "data", "poster"):
+            if attrs.get(attribute):
+                self.loads.append((tag, attribute, attrs[attribute]))
+        if tag == "link" and attrs.get("href"):
+            self.loads.append((tag, "href", attrs["href"]))
+        if tag == "meta" and attrs.get("http-equiv", "").lower() == "content-security-policy":
+            self.csp = attrs.get("content", "")
+
+
+@pytest.fixture(scope="module")
+def report_html(tmp_path_factory):
+    from sim.cli import main
+
+    out = tmp_path_factory.mktemp("report") / "run"
+    main(["run", "gambia-2017", "-n", "20", "--seed", "2", "--out", str(out), "-q"])
+    return out, (out / "report.html").read_text(encoding="utf-8")
+
+
+def test_the_report_loads_nothing_from_the_network(report_html):
+    _, text = report_html
+    parser = _Collector()
+    parser.feed(text)
+    assert parser.loads, "the figures should be embedded"
+    assert all(value.startswith("data:image/png;base64,") for _, _, value in parser.loads)
+    assert "script" not in parser.tags
+    assert "default-src 'none'" in parser.csp
+    assert not re.search(r"url\(\s*['\"]?https?:", text)  # no remote fonts or images in CSS
+    assert "@import" not in text
+
+
+def test_the_report_holds_the_scenario_its_notes_outcomes_figures_and_a_story(report_html):
+    out, text = report_html
+    assert "The Gambia, January 2017" in text
+    assert "Teaching notes" in text and "Things to try" in text
+    assert "ECOWAS attacks" in text and "95 % interval" in text
+    assert text.count("<img") >= 3
+    assert "The story of one replicate" in text
+    assert "not a forecast" in text.lower()
+    assert "sahelsim run scenario.yaml --seed" in text
+
+
+def test_report_command_rewrites_the_report_in_french(report_html, sahelsim):
+    out, _ = report_html
+    result = sahelsim("report", str(out), "--lang", "fr")
+    assert result.status == 0
+    text = html.unescape((out / "report.html").read_text(encoding="utf-8"))
+    assert "Ce n'est pas une prévision" in text and "Notes pédagogiques" in text
+
+
+@pytest.mark.parametrize("name", ["missing", "empty"])
+def test_report_on_something_that_is_not_a_bundle_exits_2(tmp_path, sahelsim, name):
+    target = tmp_path / name
+    if name == "empty":
+        target.mkdir()
+    result = sahelsim("report", str(target))
+    assert result.status == 2
+    assert "results bundle" in result.err and "Traceback" not in result.err
