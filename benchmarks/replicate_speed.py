@@ -68,7 +68,9 @@ def main() -> None:
     def ms(values: list[float]) -> float:
         return statistics.median(values) * 1000
 
-    print(f"scenario: {args.scenario} ({scenario.days} days, {n_agents} agents), mesa {mesa.__version__}")
+    print(
+        f"scenario: {args.scenario} ({scenario.days} days, {n_agents} agents), mesa {mesa.__version__}"
+    )
     print(f"{'what':<40}{'median ms':>12}{'x floor':>10}")
     for label, values in (
         ("run_one (model + series + summary)", ours),
@@ -76,7 +78,9 @@ def main() -> None:
         ("Mesa floor (empty model, same agents)", floor),
     ):
         print(f"{label:<40}{ms(values):>12.2f}{ms(values) / ms(floor):>10.2f}")
-    print(f"target: one replicate at most 20 ms -> {'met' if ms(ours) <= 20 else 'NOT met'} on this machine")
+    print(
+        f"target: one replicate at most 20 ms -> {'met' if ms(ours) <= 20 else 'NOT met'} on this machine"
+    )
 
 
 if __name__ == "__main__":

@@ -283,8 +283,12 @@ def _with_progress(work, total: int, quiet: bool):
 
 @cli.command()
 @click.argument("scenario", required=False, default=FLAGSHIP, metavar="[SCENARIO]")
-@click.option("--seed", type=click.IntRange(0, 2**63 - 1), required=True,
-              help="The replicate's seed (a replicate seed from a bundle's manifest, or any number).")
+@click.option(
+    "--seed",
+    type=click.IntRange(0, 2**63 - 1),
+    required=True,
+    help="The replicate's seed (a replicate seed from a bundle's manifest, or any number).",
+)
 @click.option("--set", "overrides", multiple=True, metavar="PATH=VALUE", help=SET_HELP)
 @click.option("--lang", type=click.Choice(["en", "fr"]), default="en", show_default=True)
 def explain(scenario: str, seed: int, overrides: tuple[str, ...], lang: str) -> None:

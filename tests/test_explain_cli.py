@@ -4,9 +4,14 @@ from __future__ import annotations
 
 
 def test_explain_tells_the_flagship_story_in_english_and_french(sahelsim):
-    english = sahelsim("explain", "niger-2023-intervention", "--seed", "1", "--set", "commitment=strict")
+    english = sahelsim(
+        "explain", "niger-2023-intervention", "--seed", "1", "--set", "commitment=strict"
+    )
     assert english.status == 0
-    assert "Mali entered the war on Niger's side under Art. 6 of the Liptako-Gourma Charter" in english.out
+    assert (
+        "Mali entered the war on Niger's side under Art. 6 of the Liptako-Gourma Charter"
+        in english.out
+    )
     assert "not a forecast" in english.out
     french = sahelsim("explain", "--seed", "1", "--set", "commitment=strict", "--lang", "fr")
     assert french.status == 0

@@ -12,7 +12,9 @@ import pytest
 class _Collector(HTMLParser):
     def __init__(self):
         super().__init__()
-        self.loads: list[tuple[str, str, str]] = []  # (tag, attribute, value) that a browser would fetch
+        self.loads: list[
+            tuple[str, str, str]
+        ] = []  # (tag, attribute, value) that a browser would fetch
         self.tags: list[str] = []
         self.csp = ""
 
@@ -50,7 +52,7 @@ def test_the_report_loads_nothing_from_the_network(report_html):
 
 
 def test_the_report_holds_the_scenario_its_notes_outcomes_figures_and_a_story(report_html):
-    out, text = report_html
+    _, text = report_html
     assert "The Gambia, January 2017" in text
     assert "Teaching notes" in text and "Things to try" in text
     assert "ECOWAS attacks" in text and "95 % interval" in text
