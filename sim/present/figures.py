@@ -488,3 +488,188 @@ def plot_differences(
         ax.grid(axis="x", alpha=0.3)
         mark_figure(fig, title, seed, lang, extra="paired on common random numbers")
         return fig
+
+
+RESPONSE_STYLE = {
+    "honoured": {"color": "#1e8449", "linestyle": "-"},
+    "partial": {"color": "#ca6f1e", "linestyle": "--"},
+    "abstained": {"color": "#7f7f7f", "linestyle": ":"},
+}
+MAP_WORDS = {
+    "en": {
+        "map": "Sides and obligations",
+        "freq": "Share of replicates at war, and obligations honoured",
+        "attacking": "attacking side",
+        "defending": "defending side",
+        "honoured": "honoured",
+        "partial": "partial help",
+        "abstained": "abstained",
+        "war_share": "share of replicates at war",
+    },
+    "fr": {
+        "map": "Camps et obligations",
+        "freq": "Part des réplications en guerre, et obligations honorées",
+        "attacking": "camp attaquant",
+        "defending": "camp défenseur",
+        "honoured": "honorée",
+        "partial": "aide partielle",
+        "abstained": "abstention",
+        "war_share": "part des réplications en guerre",
+    },
+}
+
+
+def capitals() -> dict[str, tuple[float, float]]:
+    """(lon, lat) of each modelled state's capital, from the fact base."""
+    from sim.scenario.facts import fact_base
+
+    return {s.id: (s.capital.lon, s.capital.lat) for s in fact_base().states.values()}
+
+
+def map_sides(events: list[dict]) -> dict[str, int]:
+    """Each actor's side in its first war of one replicate (1 attacking, 2 defending)."""
+    sides: dict[str, int] = {}
+    for spell in war_spells(events, 0):
+        sides.setdefault(spell["actor"], spell["side"])
+    return sides
+
+
+def map_obligations(events: list[dict]) -> list[tuple[str, str, str]]:
+    """(obliged, beneficiary, response) for each answered obligation of one replicate."""
+    return [(e["actor"], e["target"], e["response"]) for e in events if e["kind"] == "response"]
+
+
+def _arrow(ax, start, end, style, width=2.0, alpha=0.9):
+    from matplotlib.patches import FancyArrowPatch
+
+    patch = FancyArrowPatch(
+        start,
+        end,
+        arrowstyle="-|>",
+        mutation_scale=18,
+        linewidth=width,
+        alpha=alpha,
+        connectionstyle="arc3,rad=0.2",
+        zorder=5,
+        gid="obligation-arrow",
+        **style,
+    )
+    ax.add_patch(patch)
+    return patch
+
+
+def plot_map(
+    events: list[dict],
+    *,
+    title: str,
+    seed: int | None,
+    replicate: int = 0,
+    lang: str = "en",
+    ax=None,
+) -> Figure:
+    """One replicate on the map: countries coloured by side, arrows for obligations answered."""
+    from sim.present.geography import draw_countries, load_countries
+
+    with matplotlib.rc_context(STYLE):
+        fig, ax = _new_axes(ax, (11, 8))
+        words = MAP_WORDS[lang]
+        known = load_countries()
+        sides = {a: s for a, s in map_sides(events).items() if a in known}
+        fill = {a: SIDE_COLOURS[s] for a, s in sides.items()}
+        modelled = [c for c in known.values() if c.modelled]
+        draw_countries(ax, fill, labels={c.iso3: c.iso3 for c in modelled}, fontsize=11)
+        where = capitals()
+        for obliged, beneficiary, response in map_obligations(events):
+            if obliged in where and beneficiary in where and obliged != beneficiary:
+                _arrow(ax, where[obliged], where[beneficiary], RESPONSE_STYLE[response])
+        handles = [
+            Patch(color=SIDE_COLOURS[1], label=words["attacking"]),
+            Patch(color=SIDE_COLOURS[2], label=words["defending"]),
+        ]
+        handles += [
+            matplotlib.lines.Line2D([], [], linewidth=2, label=words[r], **RESPONSE_STYLE[r])
+            for r in RESPONSE_STYLE
+        ]
+        ax.legend(handles=handles, loc="lower left", framealpha=0.9)
+        ax.set_title(f"{words['map']} ({WORDS[lang]['replicate']} {replicate})")
+        mark_figure(fig, title, seed, lang, extra="Natural Earth")
+        return fig
+
+
+def ensemble_map_data(bundle: Path) -> tuple[dict[str, float], dict[tuple[str, str], float], int]:
+    """Share of replicates each actor was at war, and share in which each obligation was honoured."""
+    at_war: dict[str, set[int]] = defaultdict(set)
+    honoured: dict[tuple[str, str], set[int]] = defaultdict(set)
+    replicates: set[int] = set()
+    with open(bundle / "events.jsonl", encoding="utf-8") as handle:
+        for line in handle:
+            e = json.loads(line)
+            replicates.add(e["replicate"])
+            if e["kind"] == "war_started":
+                for actor in [*e.get("attackers", []), e["target"]]:
+                    at_war[actor].add(e["replicate"])
+            elif e["kind"] == "entered_war":
+                at_war[e["actor"]].add(e["replicate"])
+            elif e["kind"] == "response" and e["response"] == "honoured":
+                honoured[(e["actor"], e["target"])].add(e["replicate"])
+    with open(bundle / "summary.csv", encoding="utf-8") as handle:
+        n = max(sum(1 for _ in handle) - 1, 1)
+    return (
+        {a: len(r) / n for a, r in at_war.items()},
+        {k: len(r) / n for k, r in honoured.items()},
+        n,
+    )
+
+
+def plot_map_frequencies(
+    at_war: dict[str, float],
+    honoured: dict[tuple[str, str], float],
+    n: int,
+    *,
+    title: str,
+    seed: int | None,
+    lang: str = "en",
+    ax=None,
+) -> Figure:
+    """Over the ensemble: how often each state was at war, and how often each obligation was honoured."""
+    from matplotlib import colormaps
+    from matplotlib.cm import ScalarMappable
+    from matplotlib.colors import Normalize
+
+    from sim.present.geography import draw_countries, load_countries
+
+    with matplotlib.rc_context(STYLE):
+        fig, ax = _new_axes(ax, (11, 8))
+        words = MAP_WORDS[lang]
+        known = load_countries()
+        cmap, norm = colormaps["Purples"], Normalize(0, 1)  # not red/blue: no side implied
+        fill = {a: matplotlib.colors.to_hex(cmap(norm(s))) for a, s in at_war.items() if a in known}
+        draw_countries(
+            ax, fill, labels={c.iso3: c.iso3 for c in known.values() if c.modelled}, fontsize=11
+        )
+        where = capitals()
+        for (obliged, beneficiary), share in sorted(honoured.items()):
+            if obliged in where and beneficiary in where and obliged != beneficiary and share > 0:
+                _arrow(
+                    ax,
+                    where[obliged],
+                    where[beneficiary],
+                    RESPONSE_STYLE["honoured"],
+                    width=1 + 6 * share,
+                )
+                # a third of the way along, so the labels of A->B and B->A do not overlap
+                middle = np.add(where[obliged], np.subtract(where[beneficiary], where[obliged]) / 3)
+                ax.annotate(
+                    f"{share:.0%}",
+                    middle,
+                    fontsize=11,
+                    color=RESPONSE_STYLE["honoured"]["color"],
+                    fontweight="bold",
+                    zorder=6,
+                )
+        fig.colorbar(ScalarMappable(norm, cmap), ax=ax, shrink=0.6, label=words["war_share"])
+        ax.set_title(words["freq"])
+        mark_figure(
+            fig, title, seed, lang, extra=f"{n} {WORDS[lang]['replicates']} · Natural Earth"
+        )
+        return fig

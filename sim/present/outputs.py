@@ -58,6 +58,15 @@ def write_outputs(bundle: Path, *, lang: str = "en") -> list[Path]:
         folder,
         "timeline",
     )
+    written += fg.save(
+        fg.plot_map(events, title=title, seed=seed, replicate=chosen, lang=lang), folder, "map"
+    )
+    at_war, honoured, n = fg.ensemble_map_data(bundle)
+    written += fg.save(
+        fg.plot_map_frequencies(at_war, honoured, n, title=title, seed=seed, lang=lang),
+        folder,
+        "map-frequencies",
+    )
     estimates = key_estimates(bundle)
     war_days = [float(r["war_days"]) for r in rows]
     written += fg.save(

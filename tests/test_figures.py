@@ -1,0 +1,144 @@
+"""The figures draw what they claim: bands, event markers, war spells, countries and arrows."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from matplotlib.collections import PolyCollection
+from matplotlib.figure import Figure
+from matplotlib.patches import FancyArrowPatch, Rectangle
+
+from sim.present import figures as fg
+from sim.run.replicate import run_one
+from sim.scenario.loading import load_scenario
+
+
+@pytest.fixture(scope="module")
+def bundle(tmp_path_factory):
+    from sim.cli import main
+
+    out = tmp_path_factory.mktemp("figs") / "run"
+    main(
+        [
+            "run",
+            "niger-2023-intervention",
+            "-n",
+            "12",
+            "--seed",
+            "9",
+            "--out",
+            str(out),
+            "-q",
+            "--set",
+            "commitment=strict",
+        ]
+    )
+    return out
+
+
+def _events(run):
+    start = run.start
+    return [
+        {
+            "replicate": 0,
+            "day": r.day,
+            "date": (start + dt.timedelta(days=r.day)).isoformat(),
+            "kind": r.kind.value,
+            "actor": r.actor,
+            "target": r.target,
+            **r.data,
+        }
+        for r in run.records
+    ]
+
+
+def test_bands_draw_two_bands_a_median_and_one_marker_per_event(bundle):
+    bands = fg.read_bands(bundle)["casualties"]
+    markers = [(dt.date(2023, 9, 18), "attack"), (dt.date(2023, 12, 22), "departure")]
+    fig = fg.plot_band(bands, label="casualties", markers=markers)
+    ax = fig.axes[0]
+    assert isinstance(fig, Figure)
+    assert sum(isinstance(c, PolyCollection) for c in ax.collections) == 2
+    assert len([line for line in ax.lines if line.get_gid() == "event-marker"]) == 2
+    assert len([line for line in ax.lines if line.get_gid() != "event-marker"]) == 1
+
+
+def test_plot_band_draws_into_a_given_axes(bundle):
+    fig = Figure()
+    ax = fig.add_subplot()
+    assert fg.plot_band(fg.read_bands(bundle)["wars"], label="wars", ax=ax) is fig
+
+
+def test_the_timeseries_marks_the_scenario_s_dated_events(bundle):
+    import yaml
+
+    scenario = yaml.safe_load((bundle / "scenario.yaml").read_text())
+    markers = fg.scheduled_markers(scenario)
+    assert [name for _, name in markers] == [
+        "ecowas-sanctions",
+        "standby-force-attacks",
+    ]  # threat disabled
+    fig = fg.plot_timeseries(fg.read_bands(bundle), title="t", seed=1, markers=markers)
+    for ax in fig.axes:
+        assert len([line for line in ax.lines if line.get_gid() == "event-marker"]) == 2
+        assert sum(isinstance(c, PolyCollection) for c in ax.collections) == 2
+
+
+def test_the_timeline_draws_one_bar_per_belligerent_with_the_clause():
+    run = run_one(load_scenario("niger-2023-intervention", ["commitment=strict"]), 1)
+    events = _events(run)
+    fig = fg.plot_timeline(events, start=run.start, days=run.days, title="t", seed=1)
+    bars = [
+        p for p in fig.axes[0].patches if isinstance(p, Rectangle) and p.get_gid() == "war-spell"
+    ]
+    assert (
+        len(bars) == len(fg.war_spells(events, run.days)) >= 7
+    )  # 4 attackers, Niger, Mali, Burkina Faso
+    labels = [t.get_text() for t in fig.axes[0].texts]
+    assert labels.count("Art. 6") == 2
+
+
+def test_the_map_draws_every_modelled_country_and_one_arrow_per_obligation_between_states():
+    from sim.present.geography import load_countries
+
+    run = run_one(load_scenario("niger-2023-intervention", ["commitment=strict"]), 1)
+    events = _events(run)
+    fig = fg.plot_map(events, title="t", seed=1)
+    ax = fig.axes[0]
+    drawn = {p.get_gid() for p in ax.patches if p.get_gid() in load_countries()}
+    assert {
+        "MLI",
+        "BFA",
+        "NER",
+        "NGA",
+        "SEN",
+        "CIV",
+        "BEN",
+        "GHA",
+        "TGO",
+        "GIN",
+        "TCD",
+        "MRT",
+        "DZA",
+        "GMB",
+    } <= drawn
+    niger = next(p for p in ax.patches if p.get_gid() == "NER")
+    assert niger.get_facecolor()[:3] == pytest.approx(
+        tuple(int(fg.SIDE_COLOURS[2][i : i + 2], 16) / 255 for i in (1, 3, 5))
+    )
+    arrows = [p for p in ax.patches if isinstance(p, FancyArrowPatch)]
+    expected = [
+        o
+        for o in fg.map_obligations(events)
+        if o[0] in fg.capitals() and o[1] in fg.capitals() and o[0] != o[1]
+    ]
+    assert len(arrows) == len(expected) >= 2
+
+
+def test_the_bundle_has_every_figure_in_png_and_svg(bundle):
+    names = {p.name for p in (bundle / "figures").iterdir()}
+    for stem in ("timeseries", "timeline", "map", "map-frequencies", "outcomes"):
+        assert {f"{stem}.png", f"{stem}.svg"} <= names
+    svg = (bundle / "figures" / "map.svg").read_text()
+    assert "not a forecast" in svg and "Niger, August 2023" in svg
