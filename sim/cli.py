@@ -120,6 +120,11 @@ def _common_run_options(f):
 @click.argument("scenario", required=False, default=FLAGSHIP, metavar="[SCENARIO]")
 @_common_run_options
 @click.option(
+    "--resume",
+    is_flag=True,
+    help="Finish a stopped run in its --out folder, without recomputing what was done.",
+)
+@click.option(
     "--series",
     "series_mode",
     type=click.Choice(["sample", "all"]),
@@ -127,7 +132,7 @@ def _common_run_options(f):
     show_default=True,
     help="Daily series of a sample of replicates (5), or of all (compressed CSV).",
 )
-def run(scenario, replicates, seed, workers, out, overrides, lang, quiet, series_mode):
+def run(scenario, replicates, seed, workers, out, overrides, lang, quiet, resume, series_mode):
     r"""Run an ensemble of a scenario and write a results bundle.
 
     \b
@@ -143,7 +148,9 @@ def run(scenario, replicates, seed, workers, out, overrides, lang, quiet, series
 
     loaded = load_scenario(scenario, overrides)
     plan = plan_runs(loaded, replicates, seed)
-    out = prepare_out_dir(out or default_out_dir(scenario))
+    if resume and out is None:
+        raise click.UsageError("--resume needs the --out folder of the stopped run")
+    out = prepare_out_dir(out or default_out_dir(scenario), resume=resume)
     console = Console(stderr=True, highlight=False)
     if not quiet:
         drawn = " (drawn; pass --seed to repeat)" if plan.seed_was_drawn else ""
@@ -157,6 +164,7 @@ def run(scenario, replicates, seed, workers, out, overrides, lang, quiet, series
             workers=workers,
             command=["sahelsim", *sys.argv[1:]],
             all_series=series_mode == "all",
+            resume=resume,
             progress=progress,
         ),
         plan.replicates,

@@ -85,6 +85,14 @@ def print_run_summary(bundle: Path, *, lang: str = "en", console: Console | None
         ),
         style="bold",
     )
+    failed = manifest.get("failed", {}).get("count", 0)
+    if failed:
+        first = manifest["failed"]["replicates"][0]
+        console.print(
+            f"{failed} replicate(s) failed and are left out of the estimates (failures.jsonl holds each "
+            f"traceback); rerun one with: sahelsim explain {bundle / 'scenario.yaml'} --seed {first['seed']}",
+            style="bold red",
+        )
     if manifest["replicates"]["interrupted"]:
         console.print(text["interrupted"].format(done=n, planned=manifest["replicates"]["planned"]))
     table = Table(box=None, pad_edge=False, header_style="bold")

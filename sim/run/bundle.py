@@ -31,6 +31,7 @@ import os
 import platform
 import shutil
 import time
+import traceback
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -40,6 +41,7 @@ import numpy as np
 import yaml
 
 from sim import __version__
+from sim.errors import InputError
 from sim.model.outcomes import SUMMARY_COLUMNS
 from sim.model.records import RunRecord
 from sim.run.plan import RunPlan
@@ -74,7 +76,13 @@ def band_stride(replicates: int) -> int:
 
 @dataclass
 class BundleWriter:
-    """Writes a results bundle incrementally; :meth:`close` completes it."""
+    """Writes a results bundle incrementally; :meth:`close` completes it.
+
+    Everything is appended to files in ``.partial/`` and, after each replicate, a checkpoint
+    records how many replicates are complete and how long each file then was. A run killed at
+    any moment can therefore be resumed (``resume=True``): the files are cut back to the last
+    checkpoint and the run goes on from there, giving the same bytes as an uninterrupted run.
+    """
 
     out: Path
     plan: RunPlan
@@ -82,27 +90,136 @@ class BundleWriter:
     workers: int = 1
     series_sample: int = 5
     all_series: bool = False
+    resume: bool = False
     started: float = field(default_factory=time.time)
 
     def __post_init__(self) -> None:
         self.partial = self.out / ".partial"
-        self.partial.mkdir(parents=True, exist_ok=True)
-        self.completed = 0
-        self.stride = band_stride(self.plan.replicates)
-        self.band_rows: list[np.ndarray] = []
-        self.band_replicates: list[int] = []
-        self._summary = open(self.partial / "summary.csv", "w", newline="", encoding="utf-8")  # noqa: SIM115
-        self._summary.write(_csv_text([["replicate", "seed", *SUMMARY_COLUMNS]]))
-        self._events = open(self.partial / "events.jsonl", "w", encoding="utf-8")  # noqa: SIM115
-        self._series = open(self.partial / "series.csv", "w", newline="", encoding="utf-8")  # noqa: SIM115
-        self._series.write(_csv_text([["replicate", "day", "date", "actor", "variable", "value"]]))
-        self._all = None
-        if self.all_series:
-            self._all = gzip.open(  # noqa: SIM115 - closed in close() or abandon()
-                self.partial / "series-all.csv.gz", "wt", newline="", encoding="utf-8"
-            )
-            self._all.write(_csv_text([["replicate", "day", "actor", "variable", "value"]]))
         self.start_date = self.plan.scenario.start
+        self.stride = band_stride(self.plan.replicates)
+        self.completed = 0
+        self.failed: list[dict] = []
+        self.band_replicates: list[int] = []
+        identity = self._identity()
+        if self.resume:
+            self._reopen(identity)
+        else:
+            self.partial.mkdir(parents=True, exist_ok=True)
+            self._open("wb")
+            self._summary.write(_csv_text([["replicate", "seed", *SUMMARY_COLUMNS]]).encode())
+            self._series.write(
+                _csv_text([["replicate", "day", "date", "actor", "variable", "value"]]).encode()
+            )
+            if self._all is not None:
+                self._all.write(
+                    _csv_text([["replicate", "day", "actor", "variable", "value"]]).encode()
+                )
+            (self.partial / "plan.json").write_text(
+                json.dumps(identity, indent=1), encoding="utf-8"
+            )
+            self._checkpoint()
+
+    def _identity(self) -> dict:
+        """What must not change between a run and its resumption."""
+        return {
+            "scenario_sha256": scenario_hash(self.plan.scenario),
+            "root_seed": self.plan.root_seed,
+            "replicates": self.plan.replicates,
+            "series_sample": self.series_sample,
+            "all_series": self.all_series,
+        }
+
+    def _files(self) -> dict[str, str]:
+        files = {
+            "summary": "summary.csv",
+            "events": "events.jsonl",
+            "series": "series.csv",
+            "failures": "failures.jsonl",
+            "bands": "bands.f32",
+        }
+        if self.all_series:
+            files["all"] = "series-all.csv"
+        return files
+
+    def _open(self, mode: str) -> None:
+        handles = {key: open(self.partial / name, mode) for key, name in self._files().items()}  # noqa: SIM115
+        self._summary, self._events, self._series = (
+            handles["summary"],
+            handles["events"],
+            handles["series"],
+        )
+        self._failures, self._bands = handles["failures"], handles["bands"]
+        self._all = handles.get("all")
+
+    def _handles(self) -> list:
+        return [
+            h
+            for h in (
+                self._summary,
+                self._events,
+                self._series,
+                self._failures,
+                self._bands,
+                self._all,
+            )
+            if h is not None
+        ]
+
+    def _reopen(self, identity: dict) -> None:
+        try:
+            saved = json.loads((self.partial / "plan.json").read_text(encoding="utf-8"))
+            checkpoint = json.loads((self.partial / "checkpoint.json").read_text(encoding="utf-8"))
+        except (OSError, json.JSONDecodeError):
+            raise InputError(
+                f"--resume: {self.out} holds no resumable run (no readable .partial/plan.json and "
+                "checkpoint.json); expected the --out folder of an interrupted run"
+            ) from None
+        changed = [k for k in identity if saved.get(k) != identity[k]]
+        if changed:
+            raise InputError(
+                f"--resume: {self.out} was started with a different {', '.join(changed)} "
+                f"({', '.join(f'{k}={saved.get(k)!r}' for k in changed)}); expected the same scenario, "
+                "--set, --seed, --replicates and --series as the interrupted run"
+            )
+        for key, name in self._files().items():
+            path = self.partial / name
+            length = checkpoint["bytes"].get(key, 0)
+            if not path.exists() or path.stat().st_size < length:
+                raise InputError(
+                    f"--resume: {path} is shorter than its checkpoint; the run cannot be resumed"
+                )
+            os.truncate(path, length)  # drop whatever was written after the last checkpoint
+        self._open("ab")
+        self.completed = checkpoint["completed"]
+        self.failed = checkpoint["failed"]
+        self.band_replicates = checkpoint["band_replicates"]
+
+    def _checkpoint(self) -> None:
+        for handle in self._handles():
+            handle.flush()
+        state = {
+            "completed": self.completed,
+            "failed": self.failed,
+            "band_replicates": self.band_replicates,
+            "bytes": {
+                key: handle.tell()
+                for key, handle in zip(self._files(), self._handles_in_order(), strict=True)
+            },
+        }
+        temporary = self.partial / "checkpoint.json.tmp"
+        temporary.write_text(json.dumps(state), encoding="utf-8")
+        os.replace(temporary, self.partial / "checkpoint.json")
+
+    def _handles_in_order(self) -> list:
+        order = {
+            "summary": self._summary,
+            "events": self._events,
+            "series": self._series,
+            "failures": self._failures,
+            "bands": self._bands,
+            "all": self._all,
+        }
+        return [order[key] for key in self._files()]
 
     # ------------------------------------------------------------------ adding
 
@@ -112,15 +229,20 @@ class BundleWriter:
             raise ValueError(
                 f"replicate {item.index} arrived out of order (expected {self.completed})"
             )
-        self._summary.write(item.summary)
-        self._events.write(item.events)
-        self._series.write(item.series)
-        if self._all is not None:
-            self._all.write(item.series_all)
-        if item.bands is not None:
-            self.band_rows.append(item.bands)
-            self.band_replicates.append(item.index)
+        if item.failure is not None:
+            self._failures.write((json.dumps(item.failure, ensure_ascii=False) + "\n").encode())
+            self.failed.append({"replicate": item.index, "seed": item.failure["seed"]})
+        else:
+            self._summary.write(item.summary.encode())
+            self._events.write(item.events.encode())
+            self._series.write(item.series.encode())
+            if self._all is not None:
+                self._all.write(item.series_all.encode())
+            if item.bands is not None:
+                self._bands.write(np.ascontiguousarray(item.bands, dtype="<f4").tobytes())
+                self.band_replicates.append(item.index)
         self.completed += 1
+        self._checkpoint()
 
     @property
     def options(self) -> EncodeOptions:
@@ -129,14 +251,20 @@ class BundleWriter:
 
     # ------------------------------------------------------------------ closing
 
-    def close(self, *, interrupted: bool = False, figures: list[str] | None = None) -> dict:
+    def close(self, *, interrupted: bool = False) -> dict:
         """Complete the bundle on the replicates written so far; return the manifest."""
-        for handle in (self._summary, self._events, self._series, self._all):
-            if handle is not None:
-                handle.close()
+        for handle in self._handles():
+            handle.close()
         files = ["summary.csv", "events.jsonl", "series.csv"]
-        if self._all is not None:
+        if self.all_series:
+            with (
+                open(self.partial / "series-all.csv", "rb") as source,
+                gzip.GzipFile(self.partial / "series-all.csv.gz", "wb", mtime=0) as target,
+            ):
+                shutil.copyfileobj(source, target)
             files.append("series-all.csv.gz")
+        if self.failed:
+            files.append("failures.jsonl")
         self._write_bands()
         files.append("bands.csv")
         with open(self.partial / "scenario.yaml", "w", encoding="utf-8") as handle:
@@ -155,18 +283,22 @@ class BundleWriter:
         return manifest
 
     def _write_bands(self) -> None:
+        days = self.plan.scenario.days + 1
+        raw = np.fromfile(self.partial / "bands.f32", dtype="<f4")
+        stack = raw.reshape(-1, len(BAND_VARIABLES), days).astype(
+            float
+        )  # replicates x variables x days
         with open(self.partial / "bands.csv", "w", newline="", encoding="utf-8") as handle:
             writer = csv.writer(handle, lineterminator="\n")
             writer.writerow(
                 ["variable", "day", "date", *(f"q{int(q * 100):02d}" for q in QUANTILES), "mean"]
             )
-            if not self.band_rows:
+            if not len(stack):
                 return
-            stack = np.stack(self.band_rows).astype(float)  # replicates x variables x days
             quantiles = np.quantile(stack, QUANTILES, axis=0)  # quantiles x variables x days
             means = stack.mean(axis=0)
             for v, name in enumerate(BAND_VARIABLES):
-                for day in range(stack.shape[2]):
+                for day in range(days):
                     date = (self.start_date + dt.timedelta(days=day)).isoformat()
                     row = [_cell(quantiles[k, v, day]) for k in range(len(QUANTILES))]
                     writer.writerow([name, day, date, *row, _cell(means[v, day])])
@@ -190,6 +322,11 @@ class BundleWriter:
                 "method": "numpy SeedSequence(root).spawn(replicates); replicate seed = 63 bits of its state",
                 "replicates": list(plan.seeds[: self.completed]),
             },
+            "failed": {
+                "count": len(self.failed),
+                "replicates": self.failed,
+                "rerun": "sahelsim explain scenario.yaml --seed SEED (failures.jsonl has each traceback)",
+            },
             "replicates": {
                 "planned": plan.replicates,
                 "completed": self.completed,
@@ -204,7 +341,7 @@ class BundleWriter:
                 if self.completed
                 else "none",
                 "series_all": "every replicate (series-all.csv.gz)"
-                if self._all is not None
+                if self.all_series
                 else "not kept (use --series all)",
                 "bands": {
                     "variables": list(BAND_VARIABLES),
@@ -234,9 +371,9 @@ class BundleWriter:
         }
 
     def abandon(self) -> None:
-        """Close the open files without completing anything (the bundle stays partial)."""
-        for handle in (self._summary, self._events, self._series, self._all):
-            if handle is not None and not handle.closed:
+        """Close the open files without completing anything (the bundle stays resumable)."""
+        for handle in self._handles():
+            if not handle.closed:
                 handle.close()
 
 
@@ -263,6 +400,7 @@ class Encoded:
     series: str
     series_all: str
     bands: np.ndarray | None
+    failure: dict | None = None
 
 
 def encode(run: RunRecord, index: int, options: EncodeOptions) -> Encoded:
@@ -292,6 +430,18 @@ def encode(run: RunRecord, index: int, options: EncodeOptions) -> Encoded:
     )
     bands = _overall(run).astype(np.float32) if index % options.stride == 0 else None
     return Encoded(index, summary, "".join(lines), series, series_all, bands)
+
+
+def encode_failure(index: int, seed: int, error: BaseException) -> Encoded:
+    """A replicate that raised: kept as data (seed and traceback), so the ensemble goes on."""
+    trace = "".join(traceback.format_exception(type(error), error, error.__traceback__))
+    failure = {
+        "replicate": index,
+        "seed": seed,
+        "error": f"{type(error).__name__}: {error}",
+        "traceback": trace,
+    }
+    return Encoded(index, "", "", "", "", None, failure)
 
 
 def _series_rows(run: RunRecord, index: int, start: dt.date, with_dates: bool) -> list[list]:

@@ -27,8 +27,19 @@ def default_out_dir(scenario_name: str, root: Path = Path("runs")) -> Path:
     return candidate
 
 
-def prepare_out_dir(out: Path) -> Path:
-    """Refuse to write over anything: the folder must be new or empty."""
+def prepare_out_dir(out: Path, *, resume: bool = False) -> Path:
+    """Refuse to write over anything: the folder must be new or empty (or, to resume, partial)."""
+    if resume:
+        if (out / "manifest.json").exists() and not (out / ".partial").exists():
+            raise InputError(
+                f"--resume: {out} is already complete (it has a manifest.json); nothing to resume"
+            )
+        if not (out / ".partial").is_dir():
+            raise InputError(
+                f"--resume: {out} holds no interrupted run (no .partial/ folder); expected the --out "
+                "folder of a run that was stopped"
+            )
+        return out
     if out.exists() and (not out.is_dir() or any(out.iterdir())):
         raise InputError(
             f"--out {out}: already exists and is not an empty folder; expected a new folder "
@@ -49,6 +60,7 @@ def run_ensemble(
     command: Sequence[str] = (),
     series_sample: int = 5,
     all_series: bool = False,
+    resume: bool = False,
     progress: Progress | None = None,
 ) -> tuple[dict, bool]:
     """Run every replicate of ``plan`` into a bundle at ``out``.
@@ -56,10 +68,10 @@ def run_ensemble(
     Returns the manifest and whether the run was interrupted (Ctrl-C), in which case the
     bundle holds every replicate finished before the interruption.
     """
-    writer = BundleWriter(out, plan, list(command), workers, series_sample, all_series)
+    writer = BundleWriter(out, plan, list(command), workers, series_sample, all_series, resume)
     interrupted = False
     try:
-        for item in execute(plan, writer.options, workers):
+        for item in execute(plan, writer.options, workers, start=writer.completed):
             writer.add(item)
             if progress is not None:
                 progress(writer.completed, plan.replicates)

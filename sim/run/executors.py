@@ -14,7 +14,7 @@ import multiprocessing
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
 
-from sim.run.bundle import Encoded, EncodeOptions, encode
+from sim.run.bundle import Encoded, EncodeOptions, encode, encode_failure
 from sim.run.plan import RunPlan
 from sim.run.replicate import run_one
 from sim.scenario.schema import Scenario
@@ -27,10 +27,18 @@ def _init_worker(scenario: Scenario, options: EncodeOptions) -> None:
     _worker = (scenario, options)
 
 
+def replicate(scenario: Scenario, index: int, seed: int, options: EncodeOptions) -> Encoded:
+    """Run and encode one replicate; a replicate that raises is returned as a failure record."""
+    try:
+        return encode(run_one(scenario, seed), index, options)
+    except Exception as error:  # failures are data: the ensemble goes on
+        return encode_failure(index, seed, error)
+
+
 def _run_chunk(chunk: list[tuple[int, int]]) -> list[Encoded]:
     assert _worker is not None
     scenario, options = _worker
-    return [encode(run_one(scenario, seed), index, options) for index, seed in chunk]
+    return [replicate(scenario, index, seed, options) for index, seed in chunk]
 
 
 def _context() -> multiprocessing.context.BaseContext:
@@ -48,7 +56,7 @@ def execute(
     items = list(enumerate(plan.seeds))[start:]
     if workers <= 1 or len(items) <= 1:
         for index, seed in items:
-            yield encode(run_one(plan.scenario, seed), index, options)
+            yield replicate(plan.scenario, index, seed, options)
         return
     chunks = [items[i : i + chunk] for i in range(0, len(items), chunk)]
     with ProcessPoolExecutor(
