@@ -360,6 +360,256 @@ def schema() -> None:
     click.echo(json.dumps(scenario_json_schema(), indent=2, ensure_ascii=False))
 
 
+SWEEP_REPLICATES = 50
+"""Replicates per point of a sweep when --replicates is not given."""
+
+OUTCOME_HELP = (
+    "A summary column to estimate and plot (e.g. war_occurred, obligations_honoured). Repeatable; "
+    "default: ecowas_attacked, aes_entered, war_days, casualties."
+)
+
+
+def _per_point_replicates(command: click.Command, default: int) -> click.Command:
+    """Say in --replicates' help that it counts per point, with this command's default."""
+    for param in command.params:
+        if param.name == "replicates":
+            param.help = (
+                f"Replicates per point, on the same seeds at every point (default {default})."
+            )
+    return command
+
+
+@cli.command()
+@click.argument("scenario", metavar="SCENARIO")
+@click.option(
+    "--param",
+    "params",
+    multiple=True,
+    required=True,
+    metavar="PATH=LO:HI:N",
+    help="A value to sweep, as a dotted path (parameters.honour_base_rate, actors.NGA.resolve): "
+    "N evenly spaced values from LO to HI on a grid; PATH=LO:HI, or PATH alone for its declared "
+    "range, with --sample lhs. Repeatable (a grid crosses them all).",
+)
+@click.option(
+    "--sample",
+    type=click.Choice(["grid", "lhs"]),
+    default="grid",
+    show_default=True,
+    help="A full grid, or a Latin hypercube of --n points drawn from the root seed.",
+)
+@click.option(
+    "--n", "points", type=click.IntRange(min=2), default=None, help="Points of --sample lhs."
+)
+@click.option("--outcome", "outcomes", multiple=True, metavar="COLUMN", help=OUTCOME_HELP)
+@_common_run_options
+def sweep(
+    scenario,
+    params,
+    sample,
+    points,
+    outcomes,
+    replicates,
+    seed,
+    workers,
+    out,
+    overrides,
+    lang,
+    quiet,
+):
+    r"""Run a scenario at many parameter values, every point on the same replicate seeds.
+
+    Writes points.csv, results.csv (one row per point and replicate), means.csv, manifest.json
+    and a figure per outcome (a line for one parameter, a heat map for two on a grid).
+
+    \b
+    Examples:
+      sahelsim sweep niger-2023-base --param parameters.honour_base_rate=0:1:5
+      sahelsim sweep niger-2023-base --param parameters.required_superiority=0.5:3:6 \
+        --param actors.NGA.resolve=0.2:0.8:4 -n 30 --workers 2
+      sahelsim sweep niger-2023-base --sample lhs --n 40 \
+        --param parameters.honour_base_rate --param parameters.deterrence_weight=0:3
+    """
+    from sim.analysis.sensitivity import is_share, write_means
+    from sim.errors import InputError
+    from sim.present.sweep_figures import read_means, sweep_table, write_sweep_figures
+    from sim.run.ensemble import default_out_dir, prepare_out_dir
+    from sim.run.sweep import DEFAULT_OUTCOMES, grid_design, lhs_design, parse_param, plan_sweep
+
+    grid = sample == "grid"
+    if grid and points is not None:
+        raise InputError(
+            f"--n {points}: sets the points of --sample lhs; a grid's points come from each "
+            "--param PATH=LO:HI:N"
+        )
+    if not grid and points is None:
+        raise InputError("--sample lhs needs --n, the number of points, e.g. --n 50")
+    axes = [parse_param(p, grid=grid) for p in params]
+    plan = plan_sweep(
+        scenario,
+        overrides,
+        (lambda _root: grid_design(axes))
+        if grid
+        else (lambda root: lhs_design(axes, points, root)),
+        replicates=replicates or SWEEP_REPLICATES,
+        seed=seed,
+        outcomes=outcomes or DEFAULT_OUTCOMES,
+    )
+    out = prepare_out_dir(out or default_out_dir(f"sweep-{Path(scenario).stem}"))
+    manifest, interrupted = _run_sweep_plan(plan, out, workers, quiet)
+    write_means(out, plan.design.paths, plan.outcomes)
+    shares = {c: is_share(out / "results.csv", c) for c in plan.outcomes}
+    write_sweep_figures(out, manifest, shares, lang=lang)
+    if quiet:
+        click.echo(str(out))
+    else:
+        means = read_means(out, plan.design.paths, plan.outcomes)
+        report = Console(highlight=False)
+        report.print(sweep_table(means, shares, lang=lang))
+        if means.points.size > 30:
+            report.print(f"... and {means.points.size - 30} more points in means.csv")
+        report.print(
+            f"Every point ran the same {plan.replicates} replicate seeds (common random numbers); "
+            "intervals are 95 %. Not a forecast.",
+            style="italic",
+        )
+        report.print(f"Sweep: {out} (points.csv, results.csv, means.csv, figures/)")
+    _stop_if_interrupted(manifest, interrupted, out)
+
+
+_per_point_replicates(sweep, SWEEP_REPLICATES)
+
+
+def _run_sweep_plan(plan, out: Path, workers: int, quiet: bool):
+    """Run a sweep plan under a progress bar; return the manifest and whether it was stopped."""
+    from sim.run.sweep import run_sweep
+
+    if not quiet:
+        drawn = " (drawn; pass --seed to repeat)" if plan.seed_was_drawn else ""
+        Console(stderr=True, highlight=False).print(
+            f"{plan.scenario.title}: {plan.design.points} points x {plan.replicates} replicates, "
+            f"root seed {plan.root_seed}{drawn}"
+        )
+    return _with_progress(
+        lambda progress: run_sweep(
+            plan, out, workers=workers, command=["sahelsim", *sys.argv[1:]], progress=progress
+        ),
+        plan.total,
+        quiet,
+    )
+
+
+def _stop_if_interrupted(manifest: dict, interrupted: bool, out: Path) -> None:
+    if interrupted:
+        done = manifest["replicates"]["completed"]
+        click.echo(f"Interrupted: {out} holds the {done} replicates finished.", err=True)
+        sys.exit(130)
+
+
+@cli.command()
+@click.argument("scenario", metavar="SCENARIO")
+@click.option(
+    "--method",
+    type=click.Choice(["morris", "sobol"]),
+    default="morris",
+    show_default=True,
+    help="Morris screening (cheap: ranks the parameters) or Sobol' variance indices (costlier).",
+)
+@click.option(
+    "--param",
+    "params",
+    multiple=True,
+    metavar="NAME",
+    help="A parameter to vary over its declared range (kill_rate, or a path such as "
+    "actors.NGA.resolve). Repeatable; default: every model parameter that is not a whole number.",
+)
+@click.option(
+    "--n",
+    "samples",
+    type=click.IntRange(min=2),
+    default=None,
+    help="Morris trajectories (default 10), or Sobol' base samples, a power of 2 (default 16).",
+)
+@click.option("--outcome", "outcomes", multiple=True, metavar="COLUMN", help=OUTCOME_HELP)
+@_common_run_options
+def sensitivity(
+    scenario,
+    method,
+    params,
+    samples,
+    outcomes,
+    replicates,
+    seed,
+    workers,
+    out,
+    overrides,
+    lang,
+    quiet,
+):
+    r"""Rank the parameters by how much they move each outcome (global sensitivity, SALib).
+
+    Every sample point runs the same replicate seeds (common random numbers). Writes
+    indices.csv (ranked, with 95 % intervals), summary.txt (in plain words), a bar figure per
+    outcome, and the sweep's points.csv, results.csv, means.csv and manifest.json.
+
+    \b
+    Examples:
+      sahelsim sensitivity niger-2023-base --workers 2
+      sahelsim sensitivity niger-2023-base --param required_superiority \
+        --param honour_base_rate --param kill_rate --outcome ecowas_attacked
+      sahelsim sensitivity niger-2023-base --method sobol --n 64 -n 40 --workers 2
+    """
+    from sim.analysis import sensitivity as sa
+    from sim.present.sweep_figures import write_sensitivity_figures
+    from sim.run.ensemble import default_out_dir, prepare_out_dir
+    from sim.run.sweep import DEFAULT_OUTCOMES, plan_sweep
+
+    axes = sa.sensitivity_axes(params)
+    n = samples or sa.DEFAULT_SAMPLES[method]
+    sa.check_samples(method, n)
+    plan = plan_sweep(
+        scenario,
+        overrides,
+        lambda root: sa.sample_design(method, axes, n, root),
+        replicates=replicates or sa.DEFAULT_REPLICATES,
+        seed=seed,
+        outcomes=outcomes or DEFAULT_OUTCOMES,
+        kind="sensitivity",
+    )
+    out = prepare_out_dir(out or default_out_dir(f"{method}-{Path(scenario).stem}"))
+    manifest, interrupted = _run_sweep_plan(plan, out, workers, quiet)
+    sa.write_means(out, plan.design.paths, plan.outcomes)
+    if interrupted:
+        click.echo("Interrupted: the sample is incomplete, so no indices were computed.", err=True)
+        _stop_if_interrupted(manifest, interrupted, out)
+    ys: dict[str, list[float]] = {c: [] for c in plan.outcomes}
+    for point in sa.point_estimates(out / "results.csv", plan.design.paths, plan.outcomes):
+        for column in plan.outcomes:
+            ys[column].append(point.estimates[column].value)
+    indices = {c: sa.analyse(method, plan.design, c, ys[c], plan.root_seed) for c in plan.outcomes}
+    sa.write_indices(out / "indices.csv", method, [i for rows in indices.values() for i in rows])
+    text = sa.summary_text(
+        method,
+        indices,
+        title=plan.scenario.title,
+        design=plan.design,
+        replicates=plan.replicates,
+        root_seed=plan.root_seed,
+        lang=lang,
+    )
+    (out / "summary.txt").write_text(text, encoding="utf-8")
+    write_sensitivity_figures(out, manifest, method, indices, lang=lang)
+    if quiet:
+        click.echo(str(out))
+        return
+    report = Console(highlight=False, soft_wrap=False)
+    report.print(text, markup=False)
+    report.print(f"Sensitivity: {out} (indices.csv, summary.txt, figures/, results.csv)")
+
+
+_per_point_replicates(sensitivity, 20)
+
+
 def main(argv: list[str] | None = None) -> None:
     """Entry point: run the command line and turn known errors into exit statuses."""
     try:

@@ -203,3 +203,18 @@ def test_the_most_demanding_and_latest_clause_is_cited_once_per_actor():
         by_actor["MLI"].pact == "liptako-gourma-charter"
     )  # lex posterior: the Charter is the latest
     assert len(by_actor["MLI"].also_under) == 2
+
+
+def test_art_7_covers_forces_outside_the_alliance_area_only():
+    book = PactBook(
+        {"liptako-gourma-charter": FACTS.pacts["liptako-gourma-charter"]},
+        Memberships(FACTS.organisations),
+        AFTER_CHARTER,
+    )
+    abroad = Trigger(C.ATTACK_ON_FORCES_ABROAD, "MLI", ("NGA",), 0, theatre="CIV")
+    at_home = Trigger(C.ATTACK_ON_FORCES_ABROAD, "MLI", ("NGA",), 0, theatre="NER")
+    assert {o.obliged for o in obligations_for(abroad, book, AFTER_CHARTER, 0, IN_PLAY)} == {
+        "BFA",
+        "NER",
+    }
+    assert obligations_for(at_home, book, AFTER_CHARTER, 0, IN_PLAY) == []

@@ -10,7 +10,6 @@ import sys
 import time
 
 import pytest
-
 from conftest import REPO
 
 RESULT_FILES = ("summary.csv", "events.jsonl", "series.csv", "bands.csv", "scenario.yaml")
@@ -19,9 +18,23 @@ RESULT_FILES = ("summary.csv", "events.jsonl", "series.csv", "bands.csv", "scena
 def _start(out, n):
     env = {**os.environ, "PYTHONPATH": str(REPO)}
     return subprocess.Popen(
-        [sys.executable, "-m", "sim", "run", "niger-2023-intervention", "-n", str(n), "--seed", "21",
-         "--out", str(out), "-q"],
-        env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        [
+            sys.executable,
+            "-m",
+            "sim",
+            "run",
+            "niger-2023-intervention",
+            "-n",
+            str(n),
+            "--seed",
+            "21",
+            "--out",
+            str(out),
+            "-q",
+        ],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
     )
 
 
@@ -45,11 +58,30 @@ def test_a_run_killed_with_sigkill_resumes_to_the_same_bytes(tmp_path, sahelsim)
     done_before = json.loads(checkpoint.read_text())["completed"]
     assert 0 < done_before < n
 
-    resumed = sahelsim("run", "niger-2023-intervention", "-n", str(n), "--seed", "21", "--out", str(killed),
-                       "--resume", "-q")
+    resumed = sahelsim(
+        "run",
+        "niger-2023-intervention",
+        "-n",
+        str(n),
+        "--seed",
+        "21",
+        "--out",
+        str(killed),
+        "--resume",
+        "-q",
+    )
     assert resumed.status == 0, resumed.err
-    whole = sahelsim("run", "niger-2023-intervention", "-n", str(n), "--seed", "21", "--out",
-                     str(tmp_path / "whole"), "-q")
+    whole = sahelsim(
+        "run",
+        "niger-2023-intervention",
+        "-n",
+        str(n),
+        "--seed",
+        "21",
+        "--out",
+        str(tmp_path / "whole"),
+        "-q",
+    )
     assert whole.status == 0
     for name in RESULT_FILES:
         assert (killed / name).read_bytes() == (tmp_path / "whole" / name).read_bytes(), name
@@ -75,10 +107,14 @@ def _interrupted_bundle(tmp_path, sahelsim):
 
 def test_resume_refuses_a_different_plan(tmp_path, sahelsim):
     out = _interrupted_bundle(tmp_path, sahelsim)
-    result = sahelsim("run", "gambia-2017", "-n", "10", "--seed", "4", "--out", str(out), "--resume")
+    result = sahelsim(
+        "run", "gambia-2017", "-n", "10", "--seed", "4", "--out", str(out), "--resume"
+    )
     assert result.status == 2
     assert "was started with a different root_seed (root_seed=3)" in result.err
-    ok = sahelsim("run", "gambia-2017", "-n", "10", "--seed", "3", "--out", str(out), "--resume", "-q")
+    ok = sahelsim(
+        "run", "gambia-2017", "-n", "10", "--seed", "3", "--out", str(out), "--resume", "-q"
+    )
     assert ok.status == 0
     assert len((out / "summary.csv").read_text().splitlines()) == 11
 
@@ -89,7 +125,9 @@ def test_resume_needs_an_interrupted_run(tmp_path, sahelsim):
     assert sahelsim("run", "gambia-2017", "--resume").status == 2
 
 
-def test_a_replicate_that_raises_is_recorded_and_the_ensemble_goes_on(tmp_path, monkeypatch, capsys):
+def test_a_replicate_that_raises_is_recorded_and_the_ensemble_goes_on(
+    tmp_path, monkeypatch, capsys
+):
     from sim.present.console import print_run_summary
     from sim.run import executors
     from sim.run.ensemble import run_ensemble
@@ -111,7 +149,10 @@ def test_a_replicate_that_raises_is_recorded_and_the_ensemble_goes_on(tmp_path, 
     assert manifest["failed"]["count"] == 1
     assert manifest["failed"]["replicates"] == [{"replicate": 2, "seed": broken_seed}]
     failure = json.loads((tmp_path / "b" / "failures.jsonl").read_text())
-    assert failure["error"] == "ZeroDivisionError: simulated failure" and "Traceback" in failure["traceback"]
+    assert (
+        failure["error"] == "ZeroDivisionError: simulated failure"
+        and "Traceback" in failure["traceback"]
+    )
     rows = (tmp_path / "b" / "summary.csv").read_text().splitlines()[1:]
     assert [int(r.split(",")[0]) for r in rows] == [0, 1, 3, 4, 5]
     print_run_summary(tmp_path / "b")

@@ -518,7 +518,7 @@ class SahelModel(mesa.Model):
                 situation = self.situation(ob.obliged, threat.target, tuple(attackers), None)
                 credibility, _ = honour_probability(situation, ob.clause.action, p)
             share = 1.0 if ob.clause.action is PactAction.ARMED_ASSISTANCE else 0.5
-            contribution = credibility * share * self.strength(ob.obliged)
+            contribution = p.deterrence_weight * credibility * share * self.strength(ob.obliged)
             expected += contribution
             allies[ob.obliged] = round(contribution, 1)
         ratio = own * (0.5 + resolve) / max(expected, 1.0)
@@ -600,7 +600,12 @@ class SahelModel(mesa.Model):
         )
         if isinstance(actor, State):
             self._trigger(
-                CasusFoederis.ATTACK_ON_FORCES_ABROAD, actor_id, enemies, war=war.id, cause=cause
+                CasusFoederis.ATTACK_ON_FORCES_ABROAD,
+                actor_id,
+                enemies,
+                war=war.id,
+                cause=cause,
+                theatre=war.leaders[DEFENDERS],
             )
         return True
 
@@ -631,12 +636,15 @@ class SahelModel(mesa.Model):
         war: int | None = None,
         cause: int | None = None,
         label: str = "",
+        theatre: str = "",
     ) -> None:
         key = (kind, victim, war if war is not None else offenders)
         if key in self.seen_triggers:
             return
         self.seen_triggers.add(key)
-        self.queue.append(Trigger(kind, victim, offenders, self.day, war, cause, label))
+        self.queue.append(
+            Trigger(kind, victim, offenders, self.day, war, cause, label, theatre or victim)
+        )
 
     def triggers(self) -> None:
         """Phase 3: match new triggers against every clause in force; create obligations."""
@@ -671,21 +679,34 @@ class SahelModel(mesa.Model):
     # ------------------------------------------------------------------ phase 4
 
     def situation(
-        self, actor_id: str, victim: str, offenders: tuple[str, ...], war: War | None
+        self,
+        actor_id: str,
+        victim: str,
+        offenders: tuple[str, ...],
+        war: War | None,
+        toward: Toward = Toward.VICTIM,
     ) -> Situation:
-        """What an obliged actor weighs when deciding (see :mod:`sim.model.decisions`)."""
+        """What an obliged actor weighs when deciding (see :mod:`sim.model.decisions`).
+
+        For a measure against an offender (sanctions or intervention after a coup), affinity
+        with the offender counts against acting, so the affinity term is reversed.
+        """
         actor = self.actors[actor_id]
-        victim_actor = self.actors.get(victim)
+        against = toward is Toward.OFFENDER and bool(offenders)
+        other = offenders[0] if against else victim  # whom affinity is measured with
+        other_actor = self.actors.get(other)
         same_regime = (
             isinstance(actor, State)
-            and isinstance(victim_actor, State)
-            and actor.regime == victim_actor.regime
+            and isinstance(other_actor, State)
+            and actor.regime == other_actor.regime
         )
         shared = any(
-            actor_id in members and victim in members
+            actor_id in members and other in members
             for members in (self.memberships.active(o, self.date) for o in self.world.organisations)
         )
         affinity = 0.5 * same_regime + 0.5 * shared
+        if against:
+            affinity = 1.0 - affinity
         if war is not None and war.ongoing and war.side_of(victim) is not None:
             victim_side = war.side_of(victim)
             enemy = sum(
@@ -739,7 +760,7 @@ class SahelModel(mesa.Model):
         if actor is None or ob.clause.decision is DecisionRule.AUTOMATIC:
             result_response, probability, terms, used = Response.HONOURED, 1.0, {}, None
         else:
-            situation = self.situation(ob.obliged, ob.victim, ob.offenders, war)
+            situation = self.situation(ob.obliged, ob.victim, ob.offenders, war, ob.clause.toward)
             decision = decide(
                 situation, ob.clause.action, self.scenario.commitment, draw, self.params
             )
@@ -789,7 +810,7 @@ class SahelModel(mesa.Model):
             if self.strict:
                 yes.append(voter)
                 continue
-            situation = self.situation(voter, ob.victim, ob.offenders, war)
+            situation = self.situation(voter, ob.victim, ob.offenders, war, ob.clause.toward)
             probability, _ = honour_probability(situation, ob.clause.action, self.params)
             draw = keyed_uniform(
                 self.seed, Concern.DECISION, ob.pact, ob.clause.id, voter, ob.victim, ob.trigger.day
@@ -830,9 +851,9 @@ class SahelModel(mesa.Model):
         )
         if action is PactAction.ARMED_ASSISTANCE:
             fighters = [a for a in acting if a in self.actors and self.actors[a].deployable > 0]
-            if war is not None:
-                side = war.side_of(ob.victim)
-                for a in fighters:
+            if ob.trigger.war is not None:
+                side = war.side_of(ob.victim) if war is not None else None
+                for a in fighters:  # a war already over needs no one any more
                     if side is not None:
                         self.join_war(a, war, side, cause, ob)
             elif ob.trigger.kind is CasusFoederis.AGGRESSION:
@@ -850,7 +871,7 @@ class SahelModel(mesa.Model):
                         pact=ob.pact,
                         article=ob.clause.article,
                     )
-            else:
+            elif ob.trigger.kind is CasusFoederis.ARMED_REBELLION:
                 for a in fighters:  # against a rebellion: forces sent to counter-insurgency
                     self._lend(a, ob.victim, 0.5, cause, ob, action)
         elif action is PactAction.INTERVENE:
@@ -1148,7 +1169,8 @@ class SahelModel(mesa.Model):
         actors = self._actor_list
         rows["forces"].append([a.forces for a in actors])
         rows["casualties"].append([a.casualties for a in actors])
-        ongoing = [w for w in self.wars if w.ongoing]
+        # a war that ended today was still fought today
+        ongoing = [w for w in self.wars if w.ongoing or w.end == self.day]
         if ongoing:
             committed = dict.fromkeys(self.actors, 0.0)
             for war in ongoing:

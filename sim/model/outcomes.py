@@ -52,7 +52,8 @@ def summarise(
     wars = [r for r in records if r.kind is RecordKind.WAR_STARTED]
     ended = {r.get("war"): r for r in records if r.kind is RecordKind.WAR_ENDED}
     decided = any(r.kind is RecordKind.ATTACK_DECIDED for r in records)
-    scheduled_after_threat = bool(wars) and any(r.kind is RecordKind.THREAT for r in records)
+    threatened = {(r.actor, r.target) for r in records if r.kind is RecordKind.THREAT}
+    scheduled_after_threat = any((r.actor, r.target) in threatened for r in wars)
     entries = [r for r in records if r.kind is RecordKind.ENTERED_WAR]
     aes_entered = sorted({r.actor for r in entries if r.actor in aes})
     responses = [r for r in records if r.kind in (RecordKind.RESPONSE, RecordKind.VOTE)]

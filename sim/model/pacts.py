@@ -40,6 +40,7 @@ class Trigger:
     war: int | None = None
     cause: int | None = None
     label: str = ""
+    theatre: str = ""  # the state where the fighting is (for attacks on forces abroad)
 
 
 @dataclass
@@ -141,6 +142,10 @@ def clause_applies(clause: Clause, trigger: Trigger, parties: list[str]) -> bool
     if clause.beneficiaries and trigger.victim not in clause.beneficiaries:
         return False
     offender_is_party = any(o in parties for o in trigger.offenders)
+    if clause.casus_foederis is CasusFoederis.ATTACK_ON_FORCES_ABROAD:
+        # Forces abroad means outside the pact's area: fighting on a party's soil is covered
+        # by the aggression clauses (Charter Art. 7 extends Art. 6 beyond the Alliance area).
+        return trigger.kind is clause.casus_foederis and trigger.theatre not in parties
     if clause.casus_foederis is CasusFoederis.AGGRESSION_BETWEEN_MEMBERS:
         return trigger.kind is CasusFoederis.AGGRESSION and offender_is_party
     if clause.casus_foederis is CasusFoederis.AGGRESSION:

@@ -21,9 +21,14 @@ def run_one(scenario: Scenario, seed: int, facts: FactBase | None = None) -> Run
     model.run()
     model.release()
     series = model.series
-    # Who belongs to the AES or ECOWAS at any time in the fact base: "aes_entered" names a bloc.
+    # Members in good standing at the start or at the end of the run: the AES exists only from
+    # 16 Sep 2023, and states suspended from ECOWAS do not act for it.
     members = {
-        org_id: [m.state for m in org.members] for org_id, org in world.organisations.items()
+        org: sorted(
+            set(model.memberships.active(org, scenario.start))
+            | set(model.memberships.active(org, scenario.end))
+        )
+        for org in world.organisations
     }
     summary = summarise(
         model.records,

@@ -1,0 +1,441 @@
+"""What a sweep says: per-point estimates, and global sensitivity indices through SALib.
+
+Per-point estimates read a sweep's ``results.csv`` one point at a time (it is sorted by point),
+so memory stays flat however many points there are. Yes/no outcomes are shares with Wilson
+intervals, the others means with t intervals (:mod:`sim.analysis.estimates`).
+
+Global sensitivity varies the model's parameters together over their declared ranges
+(:data:`~sim.scenario.parameters.PARAMETERS`) on a sample made by SALib, runs every sample
+point as a sweep point (same replicate seeds everywhere: common random numbers) and gives
+SALib the per-point means:
+
+- **Morris** elementary effects (Morris 1991; Campolongo, Cariboni & Saltelli 2007): ``n``
+  trajectories of ``k + 1`` points, one parameter moved per step. ``mu*`` is the mean absolute
+  change in the outcome per step, scaled to the parameter's whole range; ``sigma`` says how
+  much that change varies with the other parameters (interactions, non-linearity, and the
+  noise left after averaging replicates). A cheap screening.
+- **Sobol'** variance indices (Saltelli 2002; Saltelli et al. 2010) from Saltelli's extension
+  of the Sobol' sequence, ``n (k + 2)`` points: ``S1``, the share of the outcome's variance due
+  to the parameter alone, and ``ST``, including its interactions. Costlier; ``n`` must be a
+  power of 2.
+
+Both give 95 % bootstrap intervals. Rankings follow ``mu*`` (Morris) or ``ST`` (Sobol').
+"""
+
+from __future__ import annotations
+
+import csv
+import itertools
+import math
+import warnings
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from sim.analysis.compare import PHRASES
+from sim.analysis.estimates import Estimate, mean, proportion
+from sim.errors import InputError, nearest, one_of
+from sim.run.sweep import Axis, Design, declared_parameter, design_seed, make_design
+
+METHODS = ("morris", "sobol")
+DEFAULT_SAMPLES = {"morris": 10, "sobol": 16}
+"""Default ``--n``: Morris trajectories, or Sobol' base samples (a power of 2)."""
+
+DEFAULT_REPLICATES = 20
+MORRIS_LEVELS = 4
+RESAMPLES = 1000
+"""Bootstrap resamples behind the 95 % intervals."""
+
+COLUMNS = {
+    "morris": ("mu_star", "mu_star_conf", "sigma", "mu"),
+    "sobol": ("ST", "ST_conf", "S1", "S1_conf"),
+}
+"""The indices written per method; the first is the one ranked on, the second its interval."""
+
+SYMBOL = {"morris": "mu*", "sobol": "ST"}
+MAJOR = 0.25
+"""A parameter 'matters' when its index is at least this share of the largest one."""
+MINOR = 0.05
+"""A parameter 'matters little' when its index is below this share of the largest one."""
+
+
+# --------------------------------------------------------------------------- per point
+
+
+@dataclass(frozen=True)
+class PointEstimate:
+    """One point of a sweep: its parameter values and each outcome's estimate."""
+
+    point: int
+    values: tuple[str, ...]
+    estimates: dict[str, Estimate]
+
+
+def point_estimates(
+    results: Path, paths: Sequence[str], outcomes: Sequence[str]
+) -> Iterator[PointEstimate]:
+    """Stream a sweep's ``results.csv`` and yield each point's estimates, in point order.
+
+    A column of ``true``/``false`` is estimated as a share, any other as a mean.
+    """
+    with open(results, newline="", encoding="utf-8") as handle:
+        rows = csv.DictReader(handle)
+        for point, group in itertools.groupby(rows, key=lambda row: int(row["point"])):
+            first, *rest = list(group)
+            block = [first, *rest]
+            estimates = {c: _estimate([row[c] for row in block]) for c in outcomes}
+            yield PointEstimate(point, tuple(first[p] for p in paths), estimates)
+
+
+def _estimate(cells: list[str]) -> Estimate:
+    if cells and cells[0] in ("true", "false"):
+        return proportion(sum(c == "true" for c in cells), len(cells))
+    return mean([float(c) for c in cells if c != ""])
+
+
+def is_share(results: Path, column: str) -> bool:
+    """Whether a results column is yes/no (its first cell is ``true`` or ``false``)."""
+    with open(results, newline="", encoding="utf-8") as handle:
+        first = next(csv.DictReader(handle), None)
+    return first is not None and first[column] in ("true", "false")
+
+
+def write_means(folder: Path, paths: Sequence[str], outcomes: Sequence[str]) -> Path:
+    """Write ``means.csv``: per point, its values and each outcome's estimate and interval."""
+    target = folder / "means.csv"
+    with open(target, "w", newline="", encoding="utf-8") as handle:
+        writer = csv.writer(handle, lineterminator="\n")
+        header = ["point", *paths, "replicates"]
+        for column in outcomes:
+            header += [column, f"{column}_low", f"{column}_high"]
+        writer.writerow(header)
+        for pe in point_estimates(folder / "results.csv", paths, outcomes):
+            n = next(iter(pe.estimates.values())).n if pe.estimates else 0
+            row: list[object] = [pe.point, *pe.values, n]
+            for column in outcomes:
+                e = pe.estimates[column]
+                row += [_g(e.value), _g(e.low), _g(e.high)]
+            writer.writerow(row)
+    return target
+
+
+def _g(value: float) -> str:
+    return "" if math.isnan(value) else f"{value:.6g}"
+
+
+# --------------------------------------------------------------------------- designs
+
+
+def sensitivity_axes(names: Sequence[str] = ()) -> tuple[Axis, ...]:
+    """The parameters to vary over their declared ranges.
+
+    Args:
+        names: parameter names (``kill_rate``) or dotted paths (``parameters.kill_rate``,
+            ``actors.NGA.resolve``); empty for every model parameter that is not a whole number.
+
+    Raises:
+        InputError: a name with no declared range.
+    """
+    from sim.scenario.parameters import PARAMETERS
+
+    if not names:
+        return tuple(_axis(f"parameters.{p.name}") for p in PARAMETERS.values() if not p.integer)
+    axes = []
+    for name in names:
+        path = name if "." in name else f"parameters.{name}"
+        if declared_parameter(path) is None:
+            hint = nearest(name.removeprefix("parameters."), PARAMETERS)
+            raise InputError(
+                f"--param {name}: not a parameter with a declared range; expected "
+                f"{one_of(PARAMETERS, 30)}, or actors.ID.FIELD"
+                + (f"; did you mean {hint!r}?" if hint else "")
+            )
+        axes.append(_axis(path, name))
+    return tuple(axes)
+
+
+def _axis(path: str, spec: str = "") -> Axis:
+    declared = declared_parameter(path)
+    assert declared is not None
+    return Axis(path, declared.low, declared.high, None, declared.integer, spec or path)
+
+
+def problem(axes: Sequence[Axis]) -> dict:
+    """SALib's problem: the parameters' names and ranges."""
+    return {
+        "num_vars": len(axes),
+        "names": [a.path for a in axes],
+        "bounds": [[a.low, a.high] for a in axes],
+    }
+
+
+def check_samples(method: str, n: int) -> None:
+    """Sobol' sampling keeps its balance only with a power of 2 base samples."""
+    if method == "sobol" and n & (n - 1):
+        below = 1 << (n.bit_length() - 1)
+        raise InputError(
+            f"--n {n}: Sobol' sampling needs a power of 2; expected {below} or {below * 2}"
+        )
+
+
+def sample_design(method: str, axes: Sequence[Axis], n: int, root_seed: int) -> Design:
+    """SALib's sample for ``method``, drawn from the root seed, as a sweep design."""
+    from SALib.sample import morris as morris_sample
+    from SALib.sample import sobol as sobol_sample
+
+    check_samples(method, n)
+    seed = design_seed(root_seed, method)
+    spec = problem(axes)
+    if method == "morris":
+        values = morris_sample.sample(spec, n, num_levels=MORRIS_LEVELS, seed=seed)
+        about = {"n": n, "levels": MORRIS_LEVELS, "trajectories": n}
+    else:
+        values = sobol_sample.sample(spec, n, calc_second_order=False, seed=seed)
+        about = {"n": n, "second_order": False}
+    about |= {"seed": seed, "salib": _salib_version(), "method": _METHOD_TEXT[method]}
+    return make_design(method, axes, values, about)
+
+
+_METHOD_TEXT = {
+    "morris": "SALib Morris sample (num_levels=4) and elementary effects; 95 % bootstrap intervals",
+    "sobol": "SALib Saltelli/Sobol' sample (calc_second_order=False) and Sobol' indices; 95 % "
+    "bootstrap intervals",
+}
+
+
+def _salib_version() -> str:
+    from importlib.metadata import version
+
+    return version("SALib")
+
+
+# --------------------------------------------------------------------------- indices
+
+
+@dataclass(frozen=True)
+class Index:
+    """One parameter's sensitivity indices for one outcome.
+
+    Attributes:
+        outcome: the summary column.
+        parameter: the parameter's dotted path.
+        rank: 1 for the parameter that matters most.
+        values: the method's indices by name (``mu_star``, ``mu_star_conf``, ... or ``ST``,
+            ``ST_conf``, ...); NaN when the outcome did not vary.
+    """
+
+    outcome: str
+    parameter: str
+    rank: int
+    values: dict[str, float]
+
+    @property
+    def name(self) -> str:
+        """Short name of the parameter."""
+        return self.parameter.removeprefix("parameters.")
+
+
+def analyse(
+    method: str, design: Design, outcome: str, y: np.ndarray, root_seed: int
+) -> list[Index]:
+    """Indices of every parameter for one outcome, ranked (most influential first).
+
+    Args:
+        method: ``morris`` or ``sobol``.
+        design: the sample the points came from (in order).
+        outcome: the summary column the means are of.
+        y: per-point mean (or share) of the outcome, in point order.
+        root_seed: seeds the bootstrap, so intervals repeat.
+    """
+    from SALib.analyze import morris as morris_analyze
+    from SALib.analyze import sobol as sobol_analyze
+
+    spec = problem(design.axes)
+    columns = COLUMNS[method]
+    y = np.asarray(y, dtype=float)
+    seed = design_seed(root_seed, f"{method}-bootstrap")
+    if y.size == 0 or np.ptp(y) == 0:
+        # A constant outcome has no effects to rank (and Sobol' would divide by zero).
+        raw = {
+            c: np.full(len(design.axes), 0.0 if method == "morris" else math.nan) for c in columns
+        }
+    elif method == "morris":
+        raw = morris_analyze.analyze(
+            spec,
+            design.values,
+            y,
+            num_resamples=RESAMPLES,
+            conf_level=0.95,
+            num_levels=MORRIS_LEVELS,
+            seed=seed,
+        )
+    else:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", RuntimeWarning)  # tiny samples: noisy, not wrong
+            raw = sobol_analyze.analyze(
+                spec, y, calc_second_order=False, num_resamples=RESAMPLES, seed=seed
+            )
+    table = {c: np.asarray(raw[c], dtype=float) for c in columns}
+    order = sorted(
+        range(len(design.axes)),
+        key=lambda j: (-_rankable(table[columns[0]][j]), design.axes[j].path),
+    )
+    return [
+        Index(outcome, design.axes[j].path, rank, {c: float(table[c][j]) for c in columns})
+        for rank, j in enumerate(order, start=1)
+    ]
+
+
+def _rankable(value: float) -> float:
+    return -math.inf if math.isnan(value) else value
+
+
+def write_indices(target: Path, method: str, indices: Sequence[Index]) -> Path:
+    """Write ``indices.csv``: one row per outcome and parameter, ranked within each outcome."""
+    with open(target, "w", newline="", encoding="utf-8") as handle:
+        writer = csv.writer(handle, lineterminator="\n")
+        writer.writerow(["outcome", "rank", "parameter", *COLUMNS[method]])
+        for index in indices:
+            cells = [_g(index.values[c]) for c in COLUMNS[method]]
+            writer.writerow([index.outcome, index.rank, index.parameter, *cells])
+    return target
+
+
+# --------------------------------------------------------------------------- words
+
+WORDS = {
+    "en": {
+        "depends": "{subject} depends mostly on {major}",
+        "and": "and",
+        "and_list": "and",
+        "little": "{names} {verb} little",
+        "matter": ("matters", "matter"),
+        "others": "{n} others",
+        "constant": "{subject} did not change across the sample: no parameter, over the ranges "
+        "explored, moves it.",
+        "wide": "The intervals are wide: more samples (--n) or replicates (-n) would sharpen "
+        "this ranking.",
+        "head": "{method} over the declared ranges of {k} parameters of '{title}': {design}, "
+        "{r} replicates per point on common random numbers, root seed {seed}.",
+        "morris": "Morris screening",
+        "sobol": "Sobol' indices",
+        "morris_design": "{n} trajectories ({points} points)",
+        "sobol_design": "{n} base samples ({points} points)",
+        "foot": "These indices rank what the model's assumptions make matter; they are not a "
+        "forecast.",
+    },
+    "fr": {
+        "depends": "{subject} dépend surtout de {major}",
+        "and": "et de",
+        "and_list": "et",
+        "little": "{names} {verb} peu",
+        "matter": ("compte", "comptent"),
+        "others": "{n} autres",
+        "constant": "{subject} n'a pas varié sur l'échantillon : aucun paramètre, dans les "
+        "plages explorées, ne la modifie.",
+        "wide": "Les intervalles sont larges : davantage d'échantillons (--n) ou de réplications "
+        "(-n) préciseraient ce classement.",
+        "head": "{method} sur les plages déclarées de {k} paramètres de « {title} » : {design}, "
+        "{r} réplications par point sur nombres aléatoires communs, graine {seed}.",
+        "morris": "Criblage de Morris",
+        "sobol": "Indices de Sobol'",
+        "morris_design": "{n} trajectoires ({points} points)",
+        "sobol_design": "{n} échantillons de base ({points} points)",
+        "foot": "Ces indices classent ce que les hypothèses du modèle rendent important ; ce n'est "
+        "pas une prévision.",
+    },
+}
+PHRASES_FR = {
+    "ecowas_attacked": "la probabilité que la CEDEAO attaque",
+    "threat_carried_out": "la probabilité qu'une menace soit mise à exécution",
+    "aes_entered": "la probabilité que des membres de l'AES entrent en guerre",
+    "war_occurred": "la probabilité d'une guerre",
+    "war_days": "la durée moyenne de la première guerre",
+    "casualties": "les pertes militaires moyennes",
+}
+
+
+def _subject(outcome: str, lang: str) -> str:
+    phrases = PHRASES_FR if lang == "fr" else PHRASES
+    text = phrases.get(outcome, f"the mean of {outcome}" if lang == "en" else f"{outcome}")
+    return text[0].upper() + text[1:]
+
+
+def _decimals(top: float) -> int:
+    """Decimals that show the largest index to two significant digits."""
+    if not top or not math.isfinite(top):
+        return 2
+    return max(0, 1 - math.floor(math.log10(abs(top))))
+
+
+def _show(value: float, decimals: int) -> str:
+    return f"{value:,.{decimals}f}"
+
+
+def _join(items: list[str], conjunction: str) -> str:
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + f" {conjunction} {items[-1]}"
+
+
+def sentence(method: str, indices: Sequence[Index], lang: str = "en") -> str:
+    """One plain sentence on which parameters an outcome depends, with the indices.
+
+    For example: "The chance that ECOWAS attacks depends mostly on required_superiority
+    (mu* 0.31 ± 0.05) and honour_base_rate (0.12 ± 0.03); kill_rate matters little."
+    """
+    words = WORDS[lang]
+    key, conf = COLUMNS[method][:2]
+    subject = _subject(indices[0].outcome, lang) if indices else ""
+    top = indices[0].values[key] if indices else math.nan
+    if not indices or not top > 0:
+        return words["constant"].format(subject=subject)
+    digits = _decimals(top)
+    major = [i for i in indices if i.values[key] >= MAJOR * top][:3]
+    parts = []
+    for n, index in enumerate(major):
+        symbol = f"{SYMBOL[method]} " if n == 0 else ""
+        value, interval = _show(index.values[key], digits), _show(index.values[conf], digits)
+        parts.append(f"{index.name} ({symbol}{value} ± {interval})")
+    text = words["depends"].format(subject=subject, major=_join(parts, words["and"]))
+    minor = [i for i in indices if i.values[key] < MINOR * top]
+    if minor:
+        names = [i.name for i in reversed(minor)][:3]
+        if len(minor) > 3:
+            names.append(words["others"].format(n=len(minor) - 3))
+        listed = _join(names, words["and_list"])
+        verb = words["matter"][0 if len(minor) == 1 else 1]
+        text += "; " + words["little"].format(names=listed, verb=verb)
+    text += "."
+    if any(not i.values[conf] < i.values[key] for i in major):
+        text += " " + words["wide"]
+    return text
+
+
+def summary_text(
+    method: str,
+    indices_by_outcome: dict[str, list[Index]],
+    *,
+    title: str,
+    design: Design,
+    replicates: int,
+    root_seed: int,
+    lang: str = "en",
+) -> str:
+    """The plain-language summary: what was done, one sentence per outcome, and the caveat."""
+    words = WORDS[lang]
+    made = words[f"{method}_design"].format(n=design.about.get("n"), points=design.points)
+    lines = [
+        words["head"].format(
+            method=words[method],
+            k=len(design.axes),
+            title=title,
+            design=made,
+            r=replicates,
+            seed=root_seed,
+        ),
+        "",
+    ]
+    lines += [sentence(method, indices, lang) for indices in indices_by_outcome.values()]
+    lines += ["", words["foot"]]
+    return "\n".join(lines) + "\n"

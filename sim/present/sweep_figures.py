@@ -1,0 +1,395 @@
+"""Figures of sweeps and sensitivity analyses (PNG and SVG), drawn from their files.
+
+- one swept parameter: the outcome's mean (or share) with its 95 % interval against the value;
+- two parameters on a grid: a heat map of the mean outcome per cell;
+- anything else (a Latin hypercube, three or more parameters): one panel per parameter, each
+  point's mean against that parameter's value;
+- sensitivity: ranked bars of ``mu*`` (Morris) or ``ST`` and ``S1`` (Sobol') with intervals.
+
+As in :mod:`sim.present.figures`, plotting functions take ``ax=None`` and return the Figure,
+and every figure carries the scenario's title, the root seed, the version and "not a forecast".
+"""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import matplotlib
+import numpy as np
+import yaml
+from matplotlib.figure import Figure
+
+from sim.analysis.estimates import KEY_OUTCOMES
+from sim.analysis.sensitivity import Index
+from sim.present.console import LABELS_FR
+from sim.present.figures import BAND_COLOUR, STYLE, _new_axes, mark_figure, save
+
+WORDS = {
+    "en": {
+        "share": "share of replicates",
+        "crn": "{r} replicates per point on common random numbers",
+        "interval": "95 % interval",
+        "mean": "mean",
+        "morris": "Morris screening: mu* with 95 % interval (sigma as a diamond)",
+        "sobol": "Sobol' indices with 95 % intervals",
+        "mu_star": "mu* (change over the parameter's range)",
+        "sigma": "sigma",
+        "ST": "ST (total)",
+        "S1": "S1 (alone)",
+        "index": "index",
+    },
+    "fr": {
+        "share": "part des réplications",
+        "crn": "{r} réplications par point sur nombres aléatoires communs",
+        "interval": "intervalle à 95 %",
+        "mean": "moyenne",
+        "morris": "Criblage de Morris : mu* avec intervalle à 95 % (sigma en losange)",
+        "sobol": "Indices de Sobol' avec intervalles à 95 %",
+        "mu_star": "mu* (variation sur la plage du paramètre)",
+        "sigma": "sigma",
+        "ST": "ST (total)",
+        "S1": "S1 (seul)",
+        "index": "indice",
+    },
+}
+
+
+def outcome_label(column: str, lang: str = "en") -> str:
+    """A readable label for a summary column (the key outcomes' labels, else the column)."""
+    for outcome in KEY_OUTCOMES:
+        if outcome.column == column:
+            return LABELS_FR.get(outcome.label, outcome.label) if lang == "fr" else outcome.label
+    return column
+
+
+def parameter_label(path: str) -> str:
+    """Axis label of a swept path: the parameter's name, or the whole path."""
+    return path.removeprefix("parameters.")
+
+
+# --------------------------------------------------------------------------- data
+
+
+@dataclass(frozen=True)
+class Means:
+    """A sweep's ``means.csv``: parameter values and outcome estimates, one row per point."""
+
+    paths: list[str]
+    outcomes: list[str]
+    values: np.ndarray  # points x paths
+    mean: dict[str, np.ndarray]
+    low: dict[str, np.ndarray]
+    high: dict[str, np.ndarray]
+    points: np.ndarray
+
+
+def read_means(folder: Path, paths: Sequence[str], outcomes: Sequence[str]) -> Means:
+    """Read ``means.csv`` of a sweep folder."""
+    with open(folder / "means.csv", newline="", encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle))
+
+    def column(name: str) -> np.ndarray:
+        return np.array([float(r[name]) if r[name] != "" else np.nan for r in rows])
+
+    values = np.column_stack([column(p) for p in paths]) if rows else np.empty((0, len(paths)))
+    return Means(
+        list(paths),
+        list(outcomes),
+        values,
+        {c: column(c) for c in outcomes},
+        {c: column(f"{c}_low") for c in outcomes},
+        {c: column(f"{c}_high") for c in outcomes},
+        np.array([int(r["point"]) for r in rows], dtype=int),
+    )
+
+
+# --------------------------------------------------------------------------- sweeps
+
+
+def _y_axis(ax, share: bool, lang: str, label: str) -> None:
+    if share:
+        ax.set_ylim(0, 1)
+        ax.yaxis.set_major_formatter(matplotlib.ticker.PercentFormatter(1.0))
+        ax.set_ylabel(WORDS[lang]["share"])
+    else:
+        ax.set_ylim(bottom=min(0.0, ax.get_ylim()[0]))
+        ax.set_ylabel(label)
+
+
+def plot_sweep_line(
+    x: np.ndarray,
+    mean: np.ndarray,
+    low: np.ndarray,
+    high: np.ndarray,
+    *,
+    xlabel: str,
+    label: str,
+    share: bool,
+    lang: str = "en",
+    ax=None,
+) -> Figure:
+    """An outcome's mean (or share) with its 95 % interval against one swept parameter."""
+    with matplotlib.rc_context(STYLE):
+        fig, ax = _new_axes(ax, (10, 6))
+        ax.fill_between(
+            x,
+            np.nan_to_num(low, nan=mean),
+            np.nan_to_num(high, nan=mean),
+            color=BAND_COLOUR,
+            alpha=0.22,
+            linewidth=0,
+            label=WORDS[lang]["interval"],
+        )
+        ax.plot(x, mean, color=BAND_COLOUR, linewidth=2.2, marker="o", label=WORDS[lang]["mean"])
+        ax.set_xlabel(xlabel)
+        ax.set_title(label)
+        _y_axis(ax, share, lang, label)
+        ax.grid(alpha=0.3)
+        ax.legend(loc="best")
+        return fig
+
+
+def plot_sweep_heatmap(
+    x_levels: np.ndarray,
+    y_levels: np.ndarray,
+    cells: np.ndarray,
+    *,
+    xlabel: str,
+    ylabel: str,
+    label: str,
+    share: bool,
+    ax=None,
+) -> Figure:
+    """Mean outcome per cell of a two-parameter grid (``cells[i, j]``: x level i, y level j)."""
+    with matplotlib.rc_context(STYLE):
+        fig, ax = _new_axes(ax, (10, 7))
+        limits = {"vmin": 0.0, "vmax": 1.0} if share else {}
+        image = ax.imshow(
+            cells.T,
+            origin="lower",
+            aspect="auto",
+            cmap="viridis",
+            interpolation="nearest",
+            **limits,
+        )
+        colourbar = fig.colorbar(image, ax=ax)
+        colourbar.set_label(label)
+        if share:
+            colourbar.formatter = matplotlib.ticker.PercentFormatter(1.0)
+            colourbar.update_ticks()
+        ax.set_xticks(range(len(x_levels)), [f"{v:.4g}" for v in x_levels])
+        ax.set_yticks(range(len(y_levels)), [f"{v:.4g}" for v in y_levels])
+        ax.set_xlabel(xlabel)
+        ax.set_ylabel(ylabel)
+        ax.set_title(label)
+        if cells.size <= 144:
+            _annotate(ax, cells, share, image)
+        return fig
+
+
+def _annotate(ax, cells: np.ndarray, share: bool, image) -> None:
+    finite = cells[np.isfinite(cells)]
+    middle = (finite.min() + finite.max()) / 2 if finite.size else 0.0
+    for (i, j), value in np.ndenumerate(cells):
+        if not np.isfinite(value):
+            continue
+        text = f"{value:.0%}" if share else f"{value:,.3g}"
+        colour = "black" if value > middle else "white"
+        ax.text(i, j, text, ha="center", va="center", fontsize=10, color=colour)
+
+
+def plot_sweep_points(
+    means: Means, column: str, *, share: bool, lang: str = "en", axes=None
+) -> Figure:
+    """Each point's mean outcome against each parameter's value, one panel per parameter.
+
+    For designs that are not a one- or two-parameter grid (Latin hypercubes, three or more
+    parameters). ``axes`` may hold one axes per parameter to draw into.
+    """
+    with matplotlib.rc_context(STYLE):
+        k = len(means.paths)
+        if axes is None:
+            columns = min(k, 3)
+            fig = Figure(figsize=(5 * columns, 4.2 * -(-k // columns)), layout="constrained")
+            axes = np.atleast_1d(fig.subplots(-(-k // columns), columns, squeeze=False)).ravel()
+        else:
+            fig = axes[0].figure
+        label = outcome_label(column, lang)
+        for j, ax in enumerate(axes):
+            if j >= k:
+                ax.set_visible(False)
+                continue
+            ax.scatter(means.values[:, j], means.mean[column], s=18, alpha=0.7, color=BAND_COLOUR)
+            ax.set_xlabel(parameter_label(means.paths[j]))
+            ax.set_title(label)
+            _y_axis(ax, share, lang, label)
+            ax.grid(alpha=0.3)
+        return fig
+
+
+def sweep_figure(means: Means, column: str, grid: bool, *, share: bool, lang: str) -> Figure:
+    """The figure that suits the design: a line, a heat map, or panels of points."""
+    label = outcome_label(column, lang)
+    if grid and len(means.paths) == 1:
+        return plot_sweep_line(
+            means.values[:, 0],
+            means.mean[column],
+            means.low[column],
+            means.high[column],
+            xlabel=parameter_label(means.paths[0]),
+            label=label,
+            share=share,
+            lang=lang,
+        )
+    if grid and len(means.paths) == 2:
+        x_levels = np.unique(means.values[:, 0])
+        y_levels = np.unique(means.values[:, 1])
+        cells = np.full((len(x_levels), len(y_levels)), np.nan)
+        for (x, y), value in zip(means.values, means.mean[column], strict=True):
+            cells[np.searchsorted(x_levels, x), np.searchsorted(y_levels, y)] = value
+        return plot_sweep_heatmap(
+            x_levels,
+            y_levels,
+            cells,
+            xlabel=parameter_label(means.paths[0]),
+            ylabel=parameter_label(means.paths[1]),
+            label=label,
+            share=share,
+        )
+    return plot_sweep_points(means, column, share=share, lang=lang)
+
+
+def write_sweep_figures(
+    folder: Path, manifest: dict, shares: dict[str, bool], *, lang: str = "en"
+) -> list[Path]:
+    """Draw one figure per outcome of a sweep into ``figures/``; return the paths."""
+    paths = [p["path"] for p in manifest["design"]["parameters"]]
+    means = read_means(folder, paths, manifest["outcomes"])
+    if means.points.size == 0:
+        return []
+    grid = manifest["design"]["sample"] == "grid"
+    title = _title(folder)
+    extra = WORDS[lang]["crn"].format(r=manifest["replicates"]["per_point"])
+    written: list[Path] = []
+    for column in manifest["outcomes"]:
+        fig = sweep_figure(means, column, grid, share=shares[column], lang=lang)
+        mark_figure(fig, title, manifest["seeds"]["root"], lang, extra=extra)
+        written += save(fig, folder / "figures", f"sweep-{column}")
+    return written
+
+
+def _title(folder: Path) -> str:
+    with open(folder / "scenario.yaml", encoding="utf-8") as handle:
+        return yaml.safe_load(handle)["title"]
+
+
+# --------------------------------------------------------------------------- sensitivity
+
+
+def plot_indices(
+    method: str, indices: Sequence[Index], *, label: str, lang: str = "en", ax=None
+) -> Figure:
+    """Ranked horizontal bars of one outcome's indices with their 95 % intervals.
+
+    Morris: ``mu*`` bars, ``sigma`` as diamonds. Sobol': ``ST`` and ``S1`` bars side by side.
+    """
+    words = WORDS[lang]
+    with matplotlib.rc_context(STYLE):
+        fig, ax = _new_axes(ax, (11, max(4.0, 0.45 * len(indices) + 2)))
+        ys = np.arange(len(indices))
+        names = [i.name for i in indices]
+        if method == "morris":
+            _bars(ax, ys, indices, "mu_star", "mu_star_conf", 0.7, BAND_COLOUR, words["mu_star"])
+            sigma = [i.values["sigma"] for i in indices]
+            ax.scatter(sigma, ys, marker="D", color="#7d3c98", zorder=3, label=words["sigma"])
+        else:
+            _bars(ax, ys - 0.2, indices, "ST", "ST_conf", 0.4, BAND_COLOUR, words["ST"])
+            _bars(ax, ys + 0.2, indices, "S1", "S1_conf", 0.4, "#d35400", words["S1"])
+        ax.set_yticks(ys, names)
+        ax.invert_yaxis()
+        ax.axvline(0, color="black", linewidth=0.8)
+        ax.set_xlabel(words["index"])
+        ax.set_title(f"{label}: {words[method]}")
+        ax.grid(axis="x", alpha=0.3)
+        ax.legend(loc="lower right")
+        return fig
+
+
+def _bars(ax, ys, indices: Sequence[Index], key: str, conf: str, height, colour, label) -> None:
+    values = np.nan_to_num(np.array([i.values[key] for i in indices]))
+    errors = np.nan_to_num(np.array([i.values[conf] for i in indices]))
+    ax.barh(
+        ys,
+        values,
+        height=height,
+        xerr=errors,
+        color=colour,
+        alpha=0.85,
+        capsize=4,
+        label=label,
+        gid=f"index-{key}",
+    )
+
+
+def write_sensitivity_figures(
+    folder: Path,
+    manifest: dict,
+    method: str,
+    indices_by_outcome: dict[str, list[Index]],
+    *,
+    lang: str = "en",
+) -> list[Path]:
+    """Draw one bar figure per outcome into ``figures/``; return the paths."""
+    title = _title(folder)
+    extra = WORDS[lang]["crn"].format(r=manifest["replicates"]["per_point"])
+    written: list[Path] = []
+    for column, indices in indices_by_outcome.items():
+        if not indices:
+            continue
+        fig = plot_indices(method, indices, label=outcome_label(column, lang), lang=lang)
+        mark_figure(fig, title, manifest["seeds"]["root"], lang, extra=extra)
+        written += save(fig, folder / "figures", f"{method}-{column}")
+    return written
+
+
+# --------------------------------------------------------------------------- terminal
+
+
+def sweep_table(means: Means, shares: dict[str, bool], *, limit: int = 30, lang: str = "en"):
+    """A rich table of the first ``limit`` points: values, then each outcome with its interval."""
+    from rich.table import Table
+
+    table = Table(box=None, pad_edge=False, header_style="bold")
+    table.add_column("point", justify="right")
+    for path in means.paths:
+        table.add_column(parameter_label(path), justify="right", no_wrap=True)
+    for column in means.outcomes:
+        table.add_column(outcome_label(column, lang), justify="right")
+    for row in range(min(limit, means.points.size)):
+        cells = [str(means.points[row]), *(f"{v:g}" for v in means.values[row])]
+        for column in means.outcomes:
+            show = _percent if shares[column] else _number
+            value, low, high = (
+                means.mean[column][row],
+                means.low[column][row],
+                means.high[column][row],
+            )
+            interval = f" [{show(low, False)}, {show(high)}]" if np.isfinite(low) else ""
+            cells.append(show(value) + interval)
+        table.add_row(*cells)
+    return table
+
+
+def _percent(value: float, sign: bool = True) -> str:
+    return f"{value * 100:.0f}" + ("%" if sign else "")
+
+
+def _number(value: float, sign: bool = True) -> str:
+    """About three significant digits, with k and M past 10,000, to keep columns narrow."""
+    for size, suffix in ((1e6, "M"), (1e3, "k")):
+        if abs(value) >= size * 10:
+            return f"{value / size:.3g}{suffix}"
+    return f"{value:,.0f}" if abs(value) >= 100 else f"{value:.3g}"

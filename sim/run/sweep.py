@@ -1,0 +1,646 @@
+"""Parameter sweeps: points in parameter space, each run on the same replicate seeds.
+
+A sweep varies one or more scenario values (dotted paths, as with ``--set``) over a *design*:
+a full grid (``PATH=LO:HI:N``), a Latin hypercube (``--sample lhs --n N``), or a sample made
+by the sensitivity analysis (Morris, Sobol'). Every point runs the same replicate seeds,
+``replicate_seeds(root, replicates)`` (common random numbers), so what differs between points
+is the parameters' doing, not noise.
+
+Each point's scenario is built by the loader, ``load_scenario(source, [*sets, "PATH=VALUE"])``,
+so a bad path or value gets the loader's located message. Rows stream to ``results.csv`` in
+point and replicate order whatever the number of workers, and only the tasks in flight are
+held, so memory stays flat in the number of points.
+
+Layout of a sweep folder::
+
+    manifest.json   scenario hash, seeds, the design, command line, timings
+    scenario.yaml   the scenario every point starts from (with the --set overrides)
+    points.csv      one row per point: its index and parameter values
+    results.csv     one row per point and replicate: point, replicate, seed, values, summary
+
+Files are written in ``.partial/`` and moved in when complete, as in a results bundle.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import itertools
+import json
+import math
+import os
+import platform
+import shlex
+import shutil
+import time
+import zlib
+from collections import deque
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import mesa
+import numpy as np
+import yaml
+
+from sim import __version__
+from sim.errors import InputError, ScenarioError, nearest, one_of
+from sim.model.outcomes import SUMMARY_COLUMNS
+from sim.run.bundle import NOT_A_FORECAST, _cell, _csv_text, resolved_document, scenario_hash
+from sim.run.executors import _context
+from sim.run.plan import plan_runs
+from sim.run.replicate import run_one
+from sim.scenario.loading import load_scenario
+from sim.scenario.parameters import ACTOR_PARAMETERS, PARAMETERS, Parameter
+from sim.scenario.schema import Scenario
+
+GRID_FORM = "PATH=LO:HI:N, e.g. parameters.honour_base_rate=0:1:5"
+LHS_FORM = "PATH=LO:HI, or PATH alone for its declared range, e.g. parameters.honour_base_rate"
+DEFAULT_OUTCOMES = ("ecowas_attacked", "aes_entered", "war_days", "casualties")
+WORD_COLUMNS = ("first_war_outcome",)
+"""Summary columns that hold a word, not a number: they have no mean to plot."""
+
+CHUNK = 25
+"""Most replicates of one point sent to a worker at once (enough to amortise the pickling)."""
+
+_DESIGN_KEY = 0x53574545  # "SWEE": a two-part spawn key never equals a replicate's one-part key
+
+
+# --------------------------------------------------------------------------- parameters
+
+
+def declared_parameter(path: str) -> Parameter | None:
+    """The declaration (default, range, unit) behind a dotted path, if it names one."""
+    parts = path.split(".")
+    if len(parts) == 2 and parts[0] == "parameters":
+        return PARAMETERS.get(parts[1])
+    if len(parts) == 3 and parts[0] == "actors":
+        return ACTOR_PARAMETERS.get(parts[2])
+    return None
+
+
+@dataclass(frozen=True)
+class Axis:
+    """One swept value: its dotted path, its range and, on a grid, its number of points.
+
+    Attributes:
+        path: dotted path into the scenario, as with ``--set`` (``parameters.kill_rate``).
+        low: lowest value.
+        high: highest value.
+        levels: number of grid points from ``low`` to ``high`` (``None`` outside grids).
+        integer: whether values are whole numbers (rounded after sampling).
+        spec: the option as the user wrote it, to name it in messages.
+    """
+
+    path: str
+    low: float
+    high: float
+    levels: int | None = None
+    integer: bool = False
+    spec: str = ""
+
+    @property
+    def label(self) -> str:
+        """The option as written, for messages."""
+        return f"--param {self.spec or self.path}"
+
+    @property
+    def name(self) -> str:
+        """Short name: the parameter's own name for ``parameters.X``, else the whole path."""
+        return self.path.removeprefix("parameters.")
+
+
+def parse_param(spec: str, *, grid: bool) -> Axis:
+    """Read one ``--param`` (``PATH=LO:HI:N`` on a grid; ``PATH=LO:HI`` or ``PATH`` otherwise).
+
+    Raises:
+        InputError: malformed text, LO not below HI, N below 2, or a value outside the
+            parameter's declared range.
+    """
+    label = f"--param {spec}"
+    form = GRID_FORM if grid else LHS_FORM
+    path, sep, rest = spec.partition("=")
+    path = path.strip()
+    if not path or any(not part.strip() for part in path.split(".")) or " " in path:
+        raise InputError(f"{label}: expected {form}")
+    declared = declared_parameter(path)
+    if not sep:
+        if grid:
+            raise InputError(
+                f"{label}: a grid needs a range and a number of points; expected {form}"
+            )
+        if declared is None:
+            raise InputError(f"{label}: {path} has no declared range; expected PATH=LO:HI")
+        return Axis(path, declared.low, declared.high, None, declared.integer, spec)
+    parts = rest.split(":")
+    if not grid and len(parts) == 3:
+        raise InputError(f"{label}: with --sample lhs the number of points is --n; expected {form}")
+    if len(parts) != (3 if grid else 2):
+        raise InputError(f"{label}: expected {form}")
+    low, high = (_number(label, text, form) for text in parts[:2])
+    if not low < high:
+        raise InputError(f"{label}: LO must be below HI; got LO {low:g} and HI {high:g}")
+    levels = _levels(label, parts[2]) if grid else None
+    if declared is not None:
+        for value in (low, high):
+            if not declared.low <= value <= declared.high:
+                raise InputError(
+                    f"{label}: {value:g} is outside the declared range of {path}; expected "
+                    f"{declared.low:g} to {declared.high:g} ({declared.unit})"
+                )
+    integer = declared.integer if declared else all(_is_whole(t) for t in parts[:2])
+    if integer and levels is not None and levels > math.floor(high) - math.ceil(low) + 1:
+        raise InputError(
+            f"{label}: {path} takes whole numbers and there are fewer than {levels} from "
+            f"{low:g} to {high:g}; expected a smaller N"
+        )
+    return Axis(path, low, high, levels, integer, spec)
+
+
+def _number(label: str, text: str, form: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise InputError(f"{label}: {text.strip()!r} is not a number; expected {form}") from None
+    if not math.isfinite(value):
+        raise InputError(f"{label}: {text.strip()!r} is not a finite number; expected {form}")
+    return value
+
+
+def _levels(label: str, text: str) -> int:
+    text = text.strip()
+    if not text.isdigit() or int(text) < 2:
+        raise InputError(
+            f"{label}: N, the number of points, is {text!r}; expected a whole number of at least 2"
+        )
+    return int(text)
+
+
+def _is_whole(text: str) -> bool:
+    return text.strip().lstrip("+-").isdigit()
+
+
+def check_unique(axes: Sequence[Axis]) -> None:
+    """Each path may be swept once."""
+    seen: set[str] = set()
+    for axis in axes:
+        if axis.path in seen:
+            raise InputError(f"{axis.label}: {axis.path} is given twice; expected each path once")
+        seen.add(axis.path)
+
+
+def check_outcomes(columns: Sequence[str]) -> tuple[str, ...]:
+    """Validate ``--outcome`` columns: numeric or yes/no summary columns, each once."""
+    numeric = [c for c in SUMMARY_COLUMNS if c not in WORD_COLUMNS]
+    for column in columns:
+        if column in WORD_COLUMNS:
+            raise InputError(
+                f"--outcome {column}: holds a word, not a number, so it has no mean; expected "
+                f"{one_of(numeric)}"
+            )
+        if column not in SUMMARY_COLUMNS:
+            hint = nearest(column, numeric)
+            raise InputError(
+                f"--outcome {column}: not a summary column; expected {one_of(numeric, 30)}"
+                + (f"; did you mean {hint!r}?" if hint else "")
+            )
+    return tuple(dict.fromkeys(columns))
+
+
+# --------------------------------------------------------------------------- designs
+
+
+@dataclass(frozen=True)
+class Design:
+    """The points of a sweep: one row of values per point, one column per axis.
+
+    Attributes:
+        sample: how the points were made: ``grid``, ``lhs``, ``morris`` or ``sobol``.
+        axes: the swept values.
+        values: points x axes; whole-number axes already rounded.
+        about: how the points were drawn, for the manifest.
+    """
+
+    sample: str
+    axes: tuple[Axis, ...]
+    values: np.ndarray
+    about: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def points(self) -> int:
+        """How many points."""
+        return int(self.values.shape[0])
+
+    @property
+    def paths(self) -> list[str]:
+        """The swept paths, in column order."""
+        return [a.path for a in self.axes]
+
+    def texts(self, point: int) -> list[str]:
+        """The point's values as written to ``--set`` and to the CSV files."""
+        return [_text(v, a.integer) for v, a in zip(self.values[point], self.axes, strict=True)]
+
+    def overrides(self, point: int) -> list[str]:
+        """The ``PATH=VALUE`` overrides that make the point's scenario."""
+        return [f"{p}={t}" for p, t in zip(self.paths, self.texts(point), strict=True)]
+
+
+def make_design(
+    sample: str, axes: Sequence[Axis], values: np.ndarray, about: dict[str, Any] | None = None
+) -> Design:
+    """A design from raw values: whole-number axes rounded, every value tidied to 12 digits."""
+    values = np.array(values, dtype=float).reshape(-1, len(axes))
+    for j, axis in enumerate(axes):
+        column = np.array([float(f"{v:.12g}") for v in values[:, j]])
+        if axis.integer:
+            column = np.clip(np.floor(column + 0.5), math.ceil(axis.low), math.floor(axis.high))
+        values[:, j] = column
+    return Design(sample, tuple(axes), values, dict(about or {}))
+
+
+def grid_design(axes: Sequence[Axis]) -> Design:
+    """Every combination of each axis's evenly spaced levels; the first axis varies slowest."""
+    levels = [np.linspace(a.low, a.high, a.levels or 2) for a in axes]
+    values = np.array(list(itertools.product(*levels)), dtype=float)
+    return make_design("grid", axes, values, {"levels": [a.levels for a in axes]})
+
+
+def design_seed(root_seed: int, purpose: str) -> int:
+    """A seed for drawing a design, derived from the root seed and kept apart from replicates."""
+    sequence = np.random.SeedSequence(
+        root_seed, spawn_key=(_DESIGN_KEY, zlib.crc32(purpose.encode()))
+    )
+    return int(sequence.generate_state(1, np.uint32)[0])
+
+
+def latin_hypercube(n: int, dimensions: int, seed: int) -> np.ndarray:
+    """``n`` points in the unit cube with each axis's ``n`` equal strata each hit exactly once.
+
+    Point ``i`` falls, on axis ``j``, uniformly inside stratum ``perm_j[i]`` of a random
+    permutation; written out here (not taken from a library) so the design stays the same
+    across library versions.
+    """
+    rng = np.random.default_rng(seed)
+    unit = np.empty((n, dimensions))
+    for j in range(dimensions):
+        unit[:, j] = (rng.permutation(n) + rng.random(n)) / n
+    return unit
+
+
+def lhs_design(axes: Sequence[Axis], n: int, root_seed: int) -> Design:
+    """A Latin hypercube of ``n`` points over the axes' ranges, drawn from the root seed."""
+    seed = design_seed(root_seed, "lhs")
+    unit = latin_hypercube(n, len(axes), seed)
+    low = np.array([a.low for a in axes])
+    high = np.array([a.high for a in axes])
+    about = {
+        "n": n,
+        "seed": seed,
+        "method": "Latin hypercube: each axis cut into n equal strata, one point in each, at a "
+        "uniform place; seed = SeedSequence(root, spawn_key=(0x53574545, crc32('lhs')))",
+    }
+    return make_design("lhs", axes, low + unit * (high - low), about)
+
+
+# --------------------------------------------------------------------------- plans
+
+
+@dataclass(frozen=True)
+class SweepPlan:
+    """What a sweep runs: a base scenario, a design, and one seed per replicate for every point."""
+
+    source: str
+    sets: tuple[str, ...]
+    scenario: Scenario
+    design: Design
+    root_seed: int
+    seeds: tuple[int, ...]
+    seed_was_drawn: bool
+    outcomes: tuple[str, ...] = DEFAULT_OUTCOMES
+    kind: str = "sweep"
+
+    @property
+    def replicates(self) -> int:
+        """Replicates per point."""
+        return len(self.seeds)
+
+    @property
+    def total(self) -> int:
+        """Replicates in all."""
+        return self.design.points * self.replicates
+
+    def scenario_at(self, point: int) -> Scenario:
+        """The scenario of one point: the base with the point's values set."""
+        return load_scenario(self.source, [*self.sets, *self.design.overrides(point)])
+
+
+def plan_sweep(
+    source: str,
+    sets: Sequence[str],
+    design_for: Callable[[int], Design],
+    *,
+    replicates: int,
+    seed: int | None = None,
+    outcomes: Sequence[str] = DEFAULT_OUTCOMES,
+    kind: str = "sweep",
+) -> SweepPlan:
+    """Plan a sweep; every check runs here, before anything is written.
+
+    Args:
+        source: a scenario's path or bundled name.
+        sets: ``--set`` overrides applied to every point (the swept values win).
+        design_for: makes the design from the root seed (which random designs need).
+        replicates: replicates per point.
+        seed: root seed (default: the scenario's, else drawn).
+        outcomes: summary columns to estimate and plot.
+        kind: ``sweep`` or ``sensitivity``, for the manifest.
+
+    Raises:
+        InputError: any bad input, with the loader's located message for bad paths and values.
+    """
+    outcomes = check_outcomes(outcomes)
+    base = load_scenario(source, sets)
+    runs = plan_runs(base, replicates, seed)
+    design = design_for(runs.root_seed)
+    check_unique(design.axes)
+    _check_actors(base, design.axes)
+    _probe(source, sets, design)
+    return SweepPlan(
+        str(source),
+        tuple(sets),
+        base,
+        design,
+        runs.root_seed,
+        runs.seeds,
+        runs.seed_was_drawn,
+        outcomes,
+        kind,
+    )
+
+
+def _check_actors(base: Scenario, axes: Sequence[Axis]) -> None:
+    # --set actors.GHA.x would quietly add Ghana to the scenario; a sweep means to vary it.
+    for axis in axes:
+        parts = axis.path.split(".")
+        if parts[0] == "actors" and len(parts) >= 3 and parts[1] not in base.actors:
+            hint = nearest(parts[1], base.actors)
+            raise InputError(
+                f"{axis.label}: {parts[1]} is not among this scenario's actors; expected "
+                f"{one_of(base.actors)}" + (f"; did you mean {hint!r}?" if hint else "")
+            )
+
+
+def _probe(source: str, sets: Sequence[str], design: Design) -> None:
+    """Load the scenario at each axis's lowest and highest value, so the loader checks both."""
+    for j, axis in enumerate(design.axes):
+        column = design.values[:, j]
+        for value in sorted({float(column.min()), float(column.max())}):
+            override = f"{axis.path}={_text(value, axis.integer)}"
+            try:
+                load_scenario(source, [*sets, override])
+            except ScenarioError as exc:
+                raise InputError(_relabel(exc, f"--set {override}", axis.label)) from None
+            except InputError as exc:
+                raise InputError(str(exc).replace(f"--set {override}", axis.label, 1)) from None
+
+
+def _relabel(error: ScenarioError, origin: str, label: str) -> str:
+    """The loader's problems, with the synthetic ``--set`` named as the ``--param`` it came from."""
+    lines = []
+    for problem in error.problems:
+        text = str(problem)
+        if text.startswith(origin + ":"):
+            text = label + text[len(origin) :]
+        elif not text.startswith(label):
+            text = f"{label}: {text}"
+        lines.append(text)
+    return "\n".join(lines)
+
+
+def _text(value: float, integer: bool) -> str:
+    """A value as YAML reads it back exactly: whole numbers bare, others positional."""
+    if integer:
+        return str(int(value))
+    return np.format_float_positional(float(value), trim="-")
+
+
+# --------------------------------------------------------------------------- running
+
+Task = tuple[Scenario, int, list[str], list[tuple[int, int]]]
+"""A point's scenario, its index and values, and the (replicate, seed) pairs to run."""
+
+
+def _run_task(task: Task) -> str:
+    """Run some replicates of one point; return their ``results.csv`` rows."""
+    scenario, point, values, pairs = task
+    rows = []
+    for replicate, seed in pairs:
+        summary = run_one(scenario, seed).summary
+        cells = [_cell(summary[c]) for c in SUMMARY_COLUMNS]
+        rows.append([point, replicate, seed, *values, *cells])
+    return _csv_text(rows)
+
+
+def _tasks(plan: SweepPlan) -> Iterator[Task]:
+    """Tasks in point and replicate order; each point's scenario is loaded only when reached."""
+    pairs = list(enumerate(plan.seeds))
+    pieces = math.ceil(len(pairs) / CHUNK)
+    size = math.ceil(len(pairs) / pieces)
+    for point in range(plan.design.points):
+        scenario, values = plan.scenario_at(point), plan.design.texts(point)
+        for i in range(0, len(pairs), size):
+            yield scenario, point, values, pairs[i : i + size]
+
+
+def execute_sweep(plan: SweepPlan, workers: int = 1) -> Iterator[tuple[str, int]]:
+    """Yield ``(rows, replicates)`` for every task, in order, whatever the number of workers.
+
+    At most a few tasks per worker are in flight, so memory does not grow with the points.
+    """
+    tasks = _tasks(plan)
+    if workers <= 1:
+        for task in tasks:
+            yield _run_task(task), len(task[3])
+        return
+    # Workers come from the ensemble executor's forkserver, which has the model imported.
+    with ProcessPoolExecutor(max_workers=workers, mp_context=_context()) as pool:
+        pending: deque[tuple[Future[str], int]] = deque()
+        try:
+            for task in tasks:
+                pending.append((pool.submit(_run_task, task), len(task[3])))
+                if len(pending) >= 3 * workers:
+                    future, size = pending.popleft()
+                    yield future.result(), size
+            while pending:
+                future, size = pending.popleft()
+                yield future.result(), size
+        except BaseException:
+            pool.shutdown(wait=False, cancel_futures=True)
+            raise
+
+
+@dataclass
+class SweepWriter:
+    """Writes a sweep folder incrementally; :meth:`close` completes it."""
+
+    out: Path
+    plan: SweepPlan
+    command: list[str]
+    workers: int = 1
+    started: float = field(default_factory=time.time)
+
+    def __post_init__(self) -> None:
+        self.partial = self.out / ".partial"
+        self.partial.mkdir(parents=True, exist_ok=True)
+        self.completed = 0
+        design = self.plan.design
+        with open(self.partial / "points.csv", "w", newline="", encoding="utf-8") as handle:
+            writer = csv.writer(handle, lineterminator="\n")
+            writer.writerow(["point", *design.paths])
+            for point in range(design.points):
+                writer.writerow([point, *design.texts(point)])
+        header = ["point", "replicate", "seed", *design.paths, *SUMMARY_COLUMNS]
+        self._results = open(self.partial / "results.csv", "w", newline="", encoding="utf-8")  # noqa: SIM115 - closed in close()
+        self._results.write(_csv_text([header]))
+
+    def add(self, rows: str, replicates: int) -> None:
+        """Append finished rows (they arrive in order)."""
+        self._results.write(rows)
+        self.completed += replicates
+
+    def abandon(self) -> None:
+        """Close the open file without completing anything (the folder stays partial)."""
+        self._results.close()
+
+    def close(self, *, interrupted: bool = False) -> dict:
+        """Complete the folder on the rows written so far; return the manifest."""
+        self._results.close()
+        with open(self.partial / "scenario.yaml", "w", encoding="utf-8") as handle:
+            handle.write(f"# The scenario every point starts from. {NOT_A_FORECAST}\n")
+            yaml.safe_dump(
+                resolved_document(self.plan.scenario), handle, sort_keys=False, allow_unicode=True
+            )
+        files = ["points.csv", "results.csv", "scenario.yaml"]
+        manifest = self.manifest(interrupted=interrupted, files=files)
+        with open(self.partial / "manifest.json", "w", encoding="utf-8") as handle:
+            json.dump(manifest, handle, indent=2, ensure_ascii=False)
+            handle.write("\n")
+        for name in [*files, "manifest.json"]:
+            os.replace(self.partial / name, self.out / name)
+        shutil.rmtree(self.partial, ignore_errors=True)
+        return manifest
+
+    def manifest(self, *, interrupted: bool, files: list[str]) -> dict:
+        """What the sweep is and how to repeat it."""
+        plan, design = self.plan, self.plan.design
+        finished = time.time()
+        return {
+            "tool": "sahelsim",
+            "kind": plan.kind,
+            "version": __version__,
+            "note": NOT_A_FORECAST,
+            "scenario": {
+                "source": plan.source,
+                "title": plan.scenario.title,
+                "sha256": scenario_hash(plan.scenario),
+                "set": list(plan.sets),
+                "file": "scenario.yaml",
+            },
+            "design": {
+                "sample": design.sample,
+                "points": design.points,
+                "parameters": [_axis_record(a) for a in design.axes],
+                **design.about,
+            },
+            "seeds": {
+                "root": plan.root_seed,
+                "root_was_drawn": plan.seed_was_drawn,
+                "method": "numpy SeedSequence(root).spawn(replicates); every point runs the same "
+                "replicate seeds (common random numbers)",
+                "replicates": list(plan.seeds),
+            },
+            "replicates": {
+                "per_point": plan.replicates,
+                "planned": plan.total,
+                "completed": self.completed,
+                "points_completed": self.completed // plan.replicates,
+                "interrupted": interrupted,
+            },
+            "outcomes": list(plan.outcomes),
+            "command": self.command,
+            "reproduce": _reproduce(self.command, plan.root_seed),
+            "files": files,
+            "environment": {
+                "python": platform.python_version(),
+                "mesa": mesa.__version__,
+                "numpy": np.__version__,
+                "platform": platform.platform(terse=True),
+            },
+            "timings": {
+                "started": _iso(self.started),
+                "finished": _iso(finished),
+                "seconds": round(finished - self.started, 3),
+                "workers": self.workers,
+            },
+        }
+
+
+def _axis_record(axis: Axis) -> dict[str, Any]:
+    declared = declared_parameter(axis.path)
+    record: dict[str, Any] = {"path": axis.path, "low": axis.low, "high": axis.high}
+    if axis.levels is not None:
+        record["levels"] = axis.levels
+    record["integer"] = axis.integer
+    if declared is not None:
+        record["declared"] = {
+            "low": declared.low,
+            "high": declared.high,
+            "default": declared.default,
+            "unit": declared.unit,
+            "label": declared.label,
+        }
+    return record
+
+
+def _reproduce(command: list[str], root: int) -> str:
+    has_seed = any(a == "--seed" or a.startswith("--seed=") for a in command)
+    return shlex.join(command if has_seed else [*command, "--seed", str(root)])
+
+
+def _iso(stamp: float) -> str:
+    return dt.datetime.fromtimestamp(stamp, dt.UTC).isoformat(timespec="seconds")
+
+
+def run_sweep(
+    plan: SweepPlan,
+    out: Path,
+    *,
+    workers: int = 1,
+    command: Sequence[str] = (),
+    progress: Callable[[int, int], None] | None = None,
+) -> tuple[dict, bool]:
+    """Run every point and replicate of ``plan`` into the folder ``out``.
+
+    Returns the manifest and whether the sweep was interrupted (Ctrl-C), in which case the
+    folder holds every replicate finished before the interruption.
+    """
+    writer = SweepWriter(out, plan, list(command), workers)
+    interrupted = False
+    try:
+        for rows, replicates in execute_sweep(plan, workers):
+            writer.add(rows, replicates)
+            if progress is not None:
+                progress(writer.completed, plan.total)
+    except KeyboardInterrupt:
+        interrupted = True
+    except BaseException:
+        writer.abandon()
+        raise
+    return writer.close(interrupted=interrupted), interrupted
+
+
+def read_manifest(folder: Path) -> dict:
+    """The manifest of a sweep folder."""
+    return json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
