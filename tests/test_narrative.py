@@ -96,8 +96,8 @@ def test_the_same_run_renders_identically_twice():
 
 
 def test_a_behavioural_abstention_gives_its_probability_draw_and_terms():
-    replicate, record, paragraph = next(
-        (replicate, r, p)
+    record, paragraph = next(
+        (r, p)
         for replicate in (run("niger-2023-intervention", seed) for seed in range(60))
         for r, p in zip(replicate.records, narrative(replicate, "en")[1:], strict=False)
         if r.kind is RecordKind.RESPONSE and r.get("response") == "abstained"
