@@ -61,6 +61,8 @@ def run_ensemble(
     series_sample: int = 5,
     all_series: bool = False,
     resume: bool = False,
+    executor: str = "local",
+    scheduler: str | None = None,
     progress: Progress | None = None,
 ) -> tuple[dict, bool]:
     """Run every replicate of ``plan`` into a bundle at ``out``.
@@ -71,7 +73,15 @@ def run_ensemble(
     writer = BundleWriter(out, plan, list(command), workers, series_sample, all_series, resume)
     interrupted = False
     try:
-        for item in execute(plan, writer.options, workers, start=writer.completed):
+        if executor == "dask":
+            from sim.run.dask_executor import execute_dask
+
+            items = execute_dask(
+                plan, writer.options, workers, scheduler=scheduler, start=writer.completed
+            )
+        else:
+            items = execute(plan, writer.options, workers, start=writer.completed)
+        for item in items:
             writer.add(item)
             if progress is not None:
                 progress(writer.completed, plan.replicates)
