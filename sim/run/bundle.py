@@ -92,6 +92,7 @@ class BundleWriter:
     all_series: bool = False
     resume: bool = False
     started: float = field(default_factory=time.time)
+    stopped_early: str = ""  # why an adaptive ensemble stopped before its cap
 
     def __post_init__(self) -> None:
         self.partial = self.out / ".partial"
@@ -331,8 +332,10 @@ class BundleWriter:
                 "planned": plan.replicates,
                 "completed": self.completed,
                 "interrupted": interrupted,
+                "stopped_early": self.stopped_early or None,
             },
-            "reproduce": f"sahelsim run scenario.yaml --seed {plan.root_seed} --replicates {plan.replicates}",
+            "reproduce": f"sahelsim run scenario.yaml --seed {plan.root_seed} --replicates "
+            f"{self.completed if self.stopped_early else plan.replicates}",
             "command": self.command,
             "kept": {
                 "summary": "every replicate",

@@ -8,7 +8,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from sim.errors import InputError
-from sim.run.bundle import BundleWriter
+from sim.run.bundle import BundleWriter, Encoded
 from sim.run.executors import execute
 from sim.run.plan import RunPlan
 
@@ -64,11 +64,14 @@ def run_ensemble(
     executor: str = "local",
     scheduler: str | None = None,
     progress: Progress | None = None,
+    stop: Callable[[Encoded], str | None] | None = None,
 ) -> tuple[dict, bool]:
     """Run every replicate of ``plan`` into a bundle at ``out``.
 
     Returns the manifest and whether the run was interrupted (Ctrl-C), in which case the
-    bundle holds every replicate finished before the interruption.
+    bundle holds every replicate finished before the interruption. ``stop``, called after each
+    replicate, may end the ensemble early by returning the reason (adaptive ensembles); the
+    reason is recorded in the manifest.
     """
     writer = BundleWriter(out, plan, list(command), workers, series_sample, all_series, resume)
     interrupted = False
@@ -85,6 +88,10 @@ def run_ensemble(
             writer.add(item)
             if progress is not None:
                 progress(writer.completed, plan.replicates)
+            reason = stop(item) if stop is not None else None
+            if reason:
+                writer.stopped_early = reason
+                break
     except KeyboardInterrupt:
         interrupted = True
     except BaseException:
