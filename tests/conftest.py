@@ -70,3 +70,50 @@ events:
     target: NER
     deadline: 2023-08-24
 """
+
+
+def start_run(out: Path, replicates: int, seed: int, *, capture: bool = False):
+    """Start ``sahelsim run`` of the flagship in a real subprocess (to kill or interrupt it)."""
+    import os
+    import subprocess
+    import sys
+
+    stream = subprocess.PIPE if capture else subprocess.DEVNULL
+    return subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "sim",
+            "run",
+            "niger-2023-intervention",
+            "-n",
+            str(replicates),
+            "--seed",
+            str(seed),
+            "--out",
+            str(out),
+            "-q",
+        ],
+        env={**os.environ, "PYTHONPATH": str(REPO)},
+        stdout=stream,
+        stderr=stream,
+        text=capture,
+    )
+
+
+def wait_for_replicates(out: Path, count: int, timeout: float = 90) -> int:
+    """Wait until the run's checkpoint says ``count`` replicates are done; return how many."""
+    import json
+    import time
+
+    checkpoint = out / ".partial" / "checkpoint.json"
+    deadline = time.time() + timeout
+    while time.time() < deadline:
+        try:
+            done = json.loads(checkpoint.read_text())["completed"]
+        except (OSError, ValueError, KeyError):
+            done = 0
+        if done >= count:
+            return done
+        time.sleep(0.05)
+    raise AssertionError(f"the run did not reach {count} replicates in {timeout} s")

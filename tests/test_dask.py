@@ -6,9 +6,9 @@ import pytest
 
 pytest.importorskip("distributed")
 
-from sim.run.ensemble import run_ensemble  # noqa: E402
-from sim.run.plan import plan_runs  # noqa: E402
-from sim.scenario.loading import load_scenario  # noqa: E402
+from sim.run.ensemble import run_ensemble
+from sim.run.plan import plan_runs
+from sim.scenario.loading import load_scenario
 
 RESULT_FILES = ("summary.csv", "events.jsonl", "series.csv", "bands.csv")
 
@@ -19,16 +19,22 @@ def test_a_local_cluster_gives_byte_identical_results(tmp_path):
     run_ensemble(plan, tmp_path / "dask", executor="dask", workers=2)
     run_ensemble(plan, tmp_path / "local", workers=1)
     for name in RESULT_FILES:
-        assert (tmp_path / "dask" / name).read_bytes() == (tmp_path / "local" / name).read_bytes(), name
+        assert (tmp_path / "dask" / name).read_bytes() == (
+            tmp_path / "local" / name
+        ).read_bytes(), name
 
 
 @pytest.mark.slow
 def test_an_existing_scheduler_is_used_by_address(tmp_path):
     from distributed import LocalCluster
 
-    with LocalCluster(n_workers=1, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
+    with LocalCluster(
+        n_workers=1, threads_per_worker=1, processes=True, dashboard_address=None
+    ) as cluster:
         plan = plan_runs(load_scenario("gambia-2017"), 6, 2)
-        manifest, _ = run_ensemble(plan, tmp_path / "remote", executor="dask", scheduler=cluster.scheduler_address)
+        manifest, _ = run_ensemble(
+            plan, tmp_path / "remote", executor="dask", scheduler=cluster.scheduler_address
+        )
     assert manifest["replicates"]["completed"] == 6
 
 

@@ -3,58 +3,23 @@
 from __future__ import annotations
 
 import json
-import os
 import signal
-import subprocess
-import sys
-import time
 
 import pytest
-from conftest import REPO
+from conftest import start_run, wait_for_replicates
 
 RESULT_FILES = ("summary.csv", "events.jsonl", "series.csv", "bands.csv", "scenario.yaml")
-
-
-def _start(out, n):
-    env = {**os.environ, "PYTHONPATH": str(REPO)}
-    return subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "sim",
-            "run",
-            "niger-2023-intervention",
-            "-n",
-            str(n),
-            "--seed",
-            "21",
-            "--out",
-            str(out),
-            "-q",
-        ],
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
 
 
 @pytest.mark.slow
 def test_a_run_killed_with_sigkill_resumes_to_the_same_bytes(tmp_path, sahelsim):
     n = 160
     killed = tmp_path / "killed"
-    process = _start(killed, n)
-    checkpoint = killed / ".partial" / "checkpoint.json"
-    deadline = time.time() + 90
-    while time.time() < deadline:
-        if checkpoint.exists():
-            try:
-                if json.loads(checkpoint.read_text())["completed"] >= 15:
-                    break
-            except (json.JSONDecodeError, OSError):
-                pass
-        time.sleep(0.05)
+    process = start_run(killed, n, 21)
+    wait_for_replicates(killed, 15)
     process.send_signal(signal.SIGKILL)
     process.wait()
+    checkpoint = killed / ".partial" / "checkpoint.json"
     done_before = json.loads(checkpoint.read_text())["completed"]
     assert 0 < done_before < n
 

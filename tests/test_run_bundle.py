@@ -3,14 +3,10 @@
 from __future__ import annotations
 
 import json
-import os
 import signal
-import subprocess
-import sys
-import time
 
 import pytest
-from conftest import REPO
+from conftest import REPO, start_run, wait_for_replicates
 
 BUNDLE_FILES = {
     "manifest.json",
@@ -167,30 +163,8 @@ def test_the_terminal_summary_reads_well(tmp_path, sahelsim):
 @pytest.mark.slow
 def test_a_run_killed_part_way_leaves_only_complete_files(tmp_path):
     out = tmp_path / "killed"
-    env = {**os.environ, "PYTHONPATH": str(REPO)}
-    process = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "sim",
-            "run",
-            "niger-2023-intervention",
-            "-n",
-            "3000",
-            "--seed",
-            "3",
-            "--out",
-            str(out),
-            "-q",
-        ],
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    deadline = time.time() + 60
-    while time.time() < deadline and not (out / ".partial" / "summary.csv").exists():
-        time.sleep(0.2)
-    time.sleep(3)
+    process = start_run(out, 3000, 3)
+    wait_for_replicates(out, 10)
     process.send_signal(signal.SIGKILL)
     process.wait()
     visible = {p.name for p in out.iterdir() if not p.name.startswith(".")}
@@ -201,31 +175,8 @@ def test_a_run_killed_part_way_leaves_only_complete_files(tmp_path):
 @pytest.mark.slow
 def test_ctrl_c_keeps_every_finished_replicate(tmp_path):
     out = tmp_path / "interrupted"
-    env = {**os.environ, "PYTHONPATH": str(REPO)}
-    process = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "sim",
-            "run",
-            "niger-2023-intervention",
-            "-n",
-            "3000",
-            "--seed",
-            "3",
-            "--out",
-            str(out),
-            "-q",
-        ],
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
-    deadline = time.time() + 60
-    while time.time() < deadline and not (out / ".partial" / "summary.csv").exists():
-        time.sleep(0.2)
-    time.sleep(3)
+    process = start_run(out, 3000, 3, capture=True)
+    wait_for_replicates(out, 10)
     process.send_signal(signal.SIGINT)
     _, err = process.communicate(timeout=120)
     assert process.returncode == 130
