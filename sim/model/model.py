@@ -91,7 +91,8 @@ class SahelModel(mesa.Model):
     def __init__(self, world: World, seed: int):
         super().__init__(rng=int(stream(seed, Concern.MESA).integers(2**31)))
         self.world = world
-        self.scenario = world.scenario
+        # Not `self.scenario`: Mesa 3.4+ reserves that name for its own experimental Scenario.
+        self.setup = world.scenario
         self.params = world.scenario.parameters
         self.seed = int(seed)
         self.start_date = world.scenario.start
@@ -224,7 +225,7 @@ class SahelModel(mesa.Model):
                     item = ev.Departure(date=left, power=power.id, host=host)
                     agenda.setdefault(day, []).append((f"{power.id}-leaves-{host}", item))
             power.sync_forces()
-        for name, event in self.scenario.active_events():
+        for name, event in self.setup.active_events():
             agenda.setdefault((event.date - self.start_date).days, []).append((name, event))
         return agenda
 
@@ -761,9 +762,7 @@ class SahelModel(mesa.Model):
             result_response, probability, terms, used = Response.HONOURED, 1.0, {}, None
         else:
             situation = self.situation(ob.obliged, ob.victim, ob.offenders, war, ob.clause.toward)
-            decision = decide(
-                situation, ob.clause.action, self.scenario.commitment, draw, self.params
-            )
+            decision = decide(situation, ob.clause.action, self.setup.commitment, draw, self.params)
             result_response, probability, terms, used = (
                 decision.response,
                 decision.probability,
@@ -784,7 +783,7 @@ class SahelModel(mesa.Model):
             article=ob.clause.article,
             action=ob.clause.action.value,
             decision=ob.clause.decision.value,
-            commitment=self.scenario.commitment.value,
+            commitment=self.setup.commitment.value,
             probability=round(probability, 6),
             draw=None if used is None else round(used, 6),
             terms=terms,

@@ -105,10 +105,13 @@ def write_comparison(
     seed = manifest["seeds"]["root"]
     title = f"{names[0]} vs {names[1]}"
     folder = out / "figures"
+    bands_a, bands_b = fg.read_bands(out / "a"), fg.read_bands(out / "b")
+    if not bands_a or not bands_b:  # every replicate failed: nothing to draw
+        return []
     written = fg.save(
         fg.plot_overlay(
-            fg.read_bands(out / "a"),
-            fg.read_bands(out / "b"),
+            bands_a,
+            bands_b,
             names=names,
             title=title,
             seed=seed,
