@@ -37,7 +37,12 @@ def test_the_bundle_is_complete(bundle):
         bundle / "figures"
     )
     manifest = json.loads((bundle / "manifest.json").read_text())
-    assert manifest["replicates"] == {"planned": 24, "completed": 24, "interrupted": False}
+    assert manifest["replicates"] == {
+        "planned": 24,
+        "completed": 24,
+        "interrupted": False,
+        "stopped_early": None,
+    }
     assert manifest["seeds"]["root"] == 11 and len(manifest["seeds"]["replicates"]) == 24
     assert len(manifest["scenario"]["sha256"]) == 64
     assert "not a forecast" in manifest["note"]
