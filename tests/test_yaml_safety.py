@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import contextlib
-import time
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -51,11 +50,12 @@ def test_hostile_yaml_is_refused_with_a_located_message(text, expected):
     assert expected in str(caught.value)
 
 
-def test_alias_expansion_costs_nothing():
-    started = time.perf_counter()
-    with pytest.raises(ScenarioError):
-        parse_yaml(BILLION_LAUGHS * 1, "x.yaml")
-    assert time.perf_counter() - started < 1.0
+def test_alias_expansion_is_refused_before_anything_is_expanded():
+    with pytest.raises(ScenarioError) as caught:
+        parse_yaml(BILLION_LAUGHS, "x.yaml")
+    # one problem per alias written, none per value it would have expanded to (9**9)
+    assert len(caught.value.problems) == BILLION_LAUGHS.count("*")
+    assert all("aliases" in p.message for p in caught.value.problems)
 
 
 def test_bytes_that_are_not_utf8_are_refused():
@@ -70,8 +70,8 @@ def test_oversized_file_is_refused_before_parsing(tmp_path):
         load_scenario(big)
 
 
-def test_a_one_megabyte_scenario_validates_quickly(tmp_path):
-    """A large (generated) file is answered well under a second."""
+def test_a_one_megabyte_scenario_takes_the_fast_reader(tmp_path):
+    """A large file is read by rapidyaml (benchmarks/validate_speed.py times it)."""
     filler = "".join(
         f"  - {{title: source {i}, url: https://example.org/{i}, year: 2023}}\n"
         for i in range(16000)
@@ -80,11 +80,11 @@ def test_a_one_megabyte_scenario_validates_quickly(tmp_path):
     path = tmp_path / "big.yaml"
     path.write_text(text)
     assert path.stat().st_size > 1_000_000
-    started = time.perf_counter()
+    from sim.scenario.loading import resolve_document
+
+    assert not resolve_document(path, fast=True).layers[-1].located
     scenario = load_scenario(path)
-    elapsed = time.perf_counter() - started
     assert len(scenario.sources) == 16000
-    assert elapsed < 1.0, f"took {elapsed:.2f} s"
 
 
 def test_dates_that_do_not_exist_are_kept_for_validation():
