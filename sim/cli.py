@@ -460,6 +460,7 @@ def sweep(
     write_means(out, plan.design.paths, plan.outcomes)
     shares = {c: is_share(out / "results.csv", c) for c in plan.outcomes}
     write_sweep_figures(out, manifest, shares, lang=lang)
+    _warn_failures(manifest)
     if quiet:
         click.echo(str(out))
     else:
@@ -499,6 +500,16 @@ def _run_sweep_plan(plan, out: Path, workers: int, quiet: bool):
     )
 
 
+def _warn_failures(manifest: dict) -> None:
+    failed = manifest["failed"]["count"]
+    if failed:
+        click.echo(
+            f"{failed} replicate(s) failed and are left out of the estimates (failures.jsonl holds "
+            "each traceback).",
+            err=True,
+        )
+
+
 def _stop_if_interrupted(manifest: dict, interrupted: bool, out: Path) -> None:
     if interrupted:
         done = manifest["replicates"]["completed"]
@@ -528,7 +539,7 @@ def _stop_if_interrupted(manifest: dict, interrupted: bool, out: Path) -> None:
     "samples",
     type=click.IntRange(min=2),
     default=None,
-    help="Morris trajectories (default 10), or Sobol' base samples, a power of 2 (default 16).",
+    help="Morris trajectories (default 10), or Sobol' base samples, a power of 2 (default 8).",
 )
 @click.option("--outcome", "outcomes", multiple=True, metavar="COLUMN", help=OUTCOME_HELP)
 @_common_run_options
@@ -559,11 +570,14 @@ def sensitivity(
         --param honour_base_rate --param kill_rate --outcome ecowas_attacked
       sahelsim sensitivity niger-2023-base --method sobol --n 64 -n 40 --workers 2
     """
+    import numpy as np
+
     from sim.analysis import sensitivity as sa
     from sim.present.sweep_figures import write_sensitivity_figures
     from sim.run.ensemble import default_out_dir, prepare_out_dir
     from sim.run.sweep import DEFAULT_OUTCOMES, plan_sweep
 
+    sa.require_salib()
     axes = sa.sensitivity_axes(params)
     n = samples or sa.DEFAULT_SAMPLES[method]
     sa.check_samples(method, n)
@@ -582,10 +596,11 @@ def sensitivity(
     if interrupted:
         click.echo("Interrupted: the sample is incomplete, so no indices were computed.", err=True)
         _stop_if_interrupted(manifest, interrupted, out)
-    ys: dict[str, list[float]] = {c: [] for c in plan.outcomes}
+    _warn_failures(manifest)
+    ys = {c: np.full(plan.design.points, np.nan) for c in plan.outcomes}
     for point in sa.point_estimates(out / "results.csv", plan.design.paths, plan.outcomes):
         for column in plan.outcomes:
-            ys[column].append(point.estimates[column].value)
+            ys[column][point.point] = point.estimates[column].value
     indices = {c: sa.analyse(method, plan.design, c, ys[c], plan.root_seed) for c in plan.outcomes}
     sa.write_indices(out / "indices.csv", method, [i for rows in indices.values() for i in rows])
     text = sa.summary_text(
@@ -602,8 +617,8 @@ def sensitivity(
     if quiet:
         click.echo(str(out))
         return
-    report = Console(highlight=False, soft_wrap=False)
-    report.print(text, markup=False)
+    report = Console(highlight=False, soft_wrap=True)  # the terminal wraps; copies stay whole
+    report.print(text, markup=False, end="")
     report.print(f"Sensitivity: {out} (indices.csv, summary.txt, figures/, results.csv)")
 
 

@@ -34,13 +34,12 @@ from pathlib import Path
 
 import numpy as np
 
-from sim.analysis.compare import PHRASES
 from sim.analysis.estimates import Estimate, mean, proportion
-from sim.errors import InputError, nearest, one_of
+from sim.errors import InputError, SahelsimError, nearest, one_of
 from sim.run.sweep import Axis, Design, declared_parameter, design_seed, make_design
 
 METHODS = ("morris", "sobol")
-DEFAULT_SAMPLES = {"morris": 10, "sobol": 16}
+DEFAULT_SAMPLES = {"morris": 10, "sobol": 8}
 """Default ``--n``: Morris trajectories, or Sobol' base samples (a power of 2)."""
 
 DEFAULT_REPLICATES = 20
@@ -162,6 +161,17 @@ def _axis(path: str, spec: str = "") -> Axis:
     return Axis(path, declared.low, declared.high, None, declared.integer, spec or path)
 
 
+def require_salib() -> None:
+    """Fail early, with the command that fixes it, when the optional SALib is missing."""
+    try:
+        import SALib  # noqa: F401
+    except ImportError:
+        raise SahelsimError(
+            "sensitivity analysis needs SALib, which is not installed; install it with "
+            "pip install 'sahelsim[analysis]' (or pip install SALib)"
+        ) from None
+
+
 def problem(axes: Sequence[Axis]) -> dict:
     """SALib's problem: the parameters' names and ranges."""
     return {
@@ -255,6 +265,12 @@ def analyse(
     spec = problem(design.axes)
     columns = COLUMNS[method]
     y = np.asarray(y, dtype=float)
+    if y.size != design.points or np.isnan(y).any():
+        missing = [str(i) for i in range(design.points) if i >= y.size or np.isnan(y[i])]
+        raise SahelsimError(
+            f"{outcome}: no estimate at sample point(s) {', '.join(missing[:10])} (every "
+            "replicate there failed; see failures.jsonl); the indices need every point"
+        )
     seed = design_seed(root_seed, f"{method}-bootstrap")
     if y.size == 0 or np.ptp(y) == 0:
         # A constant outcome has no effects to rank (and Sobol' would divide by zero).
@@ -310,6 +326,7 @@ WORDS = {
         "depends": "{subject} depends mostly on {major}",
         "and": "and",
         "and_list": "and",
+        "semicolon": "; ",
         "little": "{names} {verb} little",
         "matter": ("matters", "matter"),
         "others": "{n} others",
@@ -330,6 +347,7 @@ WORDS = {
         "depends": "{subject} dépend surtout de {major}",
         "and": "et de",
         "and_list": "et",
+        "semicolon": " ; ",
         "little": "{names} {verb} peu",
         "matter": ("compte", "comptent"),
         "others": "{n} autres",
@@ -347,20 +365,34 @@ WORDS = {
         "pas une prévision.",
     },
 }
-PHRASES_FR = {
-    "ecowas_attacked": "la probabilité que la CEDEAO attaque",
-    "threat_carried_out": "la probabilité qu'une menace soit mise à exécution",
-    "aes_entered": "la probabilité que des membres de l'AES entrent en guerre",
-    "war_occurred": "la probabilité d'une guerre",
-    "war_days": "la durée moyenne de la première guerre",
-    "casualties": "les pertes militaires moyennes",
+SUBJECTS = {
+    "en": {
+        "ecowas_attacked": "Whether ECOWAS attacks",
+        "threat_carried_out": "Whether a threat is carried out",
+        "aes_entered": "Whether AES members enter a war",
+        "war_occurred": "Whether a war is fought",
+        "war_days": "How long the first war lasts",
+        "casualties": "The number of military casualties",
+        "insurgent_strength_change": "The growth of armed groups",
+        "counterinsurgency_lost": "The share of counter-insurgency lost to wars",
+    },
+    "fr": {
+        "ecowas_attacked": "Que la CEDEAO attaque ou non",
+        "threat_carried_out": "Qu'une menace soit mise à exécution ou non",
+        "aes_entered": "Que des membres de l'AES entrent en guerre ou non",
+        "war_occurred": "Qu'une guerre ait lieu ou non",
+        "war_days": "La durée de la première guerre",
+        "casualties": "Le nombre de pertes militaires",
+        "insurgent_strength_change": "La croissance des groupes armés",
+        "counterinsurgency_lost": "La part de contre-insurrection perdue au profit des guerres",
+    },
 }
+"""Each outcome as the singular subject of "... depends mostly on"."""
 
 
 def _subject(outcome: str, lang: str) -> str:
-    phrases = PHRASES_FR if lang == "fr" else PHRASES
-    text = phrases.get(outcome, f"the mean of {outcome}" if lang == "en" else f"{outcome}")
-    return text[0].upper() + text[1:]
+    fallback = f"The mean of {outcome}" if lang == "en" else f"La moyenne de {outcome}"
+    return SUBJECTS[lang].get(outcome, fallback)
 
 
 def _decimals(top: float) -> int:
@@ -381,8 +413,9 @@ def _join(items: list[str], conjunction: str) -> str:
 def sentence(method: str, indices: Sequence[Index], lang: str = "en") -> str:
     """One plain sentence on which parameters an outcome depends, with the indices.
 
-    For example: "The chance that ECOWAS attacks depends mostly on required_superiority
-    (mu* 0.31 ± 0.05) and honour_base_rate (0.12 ± 0.03); kill_rate matters little."
+    For example: "Whether ECOWAS attacks depends mostly on required_superiority (mu* 0.31 ±
+    0.05) and honour_base_rate (0.12 ± 0.03); kill_rate matters little." Parameters that
+    matter little are named least influential first.
     """
     words = WORDS[lang]
     key, conf = COLUMNS[method][:2]
@@ -398,14 +431,16 @@ def sentence(method: str, indices: Sequence[Index], lang: str = "en") -> str:
         value, interval = _show(index.values[key], digits), _show(index.values[conf], digits)
         parts.append(f"{index.name} ({symbol}{value} ± {interval})")
     text = words["depends"].format(subject=subject, major=_join(parts, words["and"]))
-    minor = [i for i in indices if i.values[key] < MINOR * top]
+    minor = sorted(
+        (i for i in indices if i.values[key] < MINOR * top), key=lambda i: (i.values[key], i.name)
+    )
     if minor:
-        names = [i.name for i in reversed(minor)][:3]
+        names = [i.name for i in minor][:3]
         if len(minor) > 3:
             names.append(words["others"].format(n=len(minor) - 3))
         listed = _join(names, words["and_list"])
         verb = words["matter"][0 if len(minor) == 1 else 1]
-        text += "; " + words["little"].format(names=listed, verb=verb)
+        text += words["semicolon"] + words["little"].format(names=listed, verb=verb)
     text += "."
     if any(not i.values[conf] < i.values[key] for i in major):
         text += " " + words["wide"]

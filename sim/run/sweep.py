@@ -17,6 +17,7 @@ Layout of a sweep folder::
     scenario.yaml   the scenario every point starts from (with the --set overrides)
     points.csv      one row per point: its index and parameter values
     results.csv     one row per point and replicate: point, replicate, seed, values, summary
+    failures.jsonl  replicates that raised, with their tracebacks (only when some did)
 
 Files are written in ``.partial/`` and moved in when complete, as in a results bundle.
 """
@@ -33,6 +34,7 @@ import platform
 import shlex
 import shutil
 import time
+import traceback
 import zlib
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
@@ -150,7 +152,8 @@ def parse_param(spec: str, *, grid: bool) -> Axis:
                     f"{label}: {value:g} is outside the declared range of {path}; expected "
                     f"{declared.low:g} to {declared.high:g} ({declared.unit})"
                 )
-    integer = declared.integer if declared else all(_is_whole(t) for t in parts[:2])
+    # Undeclared paths (days, forces in an event...) are sent as written; the loader checks them.
+    integer = declared.integer if declared else False
     if integer and levels is not None and levels > math.floor(high) - math.ceil(low) + 1:
         raise InputError(
             f"{label}: {path} takes whole numbers and there are fewer than {levels} from "
@@ -178,10 +181,6 @@ def _levels(label: str, text: str) -> int:
     return int(text)
 
 
-def _is_whole(text: str) -> bool:
-    return text.strip().lstrip("+-").isdigit()
-
-
 def check_unique(axes: Sequence[Axis]) -> None:
     """Each path may be swept once."""
     seen: set[str] = set()
@@ -198,7 +197,7 @@ def check_outcomes(columns: Sequence[str]) -> tuple[str, ...]:
         if column in WORD_COLUMNS:
             raise InputError(
                 f"--outcome {column}: holds a word, not a number, so it has no mean; expected "
-                f"{one_of(numeric)}"
+                f"{one_of(numeric, 30)}"
             )
         if column not in SUMMARY_COLUMNS:
             hint = nearest(column, numeric)
@@ -333,7 +332,8 @@ class SweepPlan:
 
     def scenario_at(self, point: int) -> Scenario:
         """The scenario of one point: the base with the point's values set."""
-        return load_scenario(self.source, [*self.sets, *self.design.overrides(point)])
+        overrides = [*self.sets, *self.design.overrides(point)]
+        return _load(self.source, overrides, self.design.axes, f" (point {point})")
 
 
 def plan_sweep(
@@ -393,30 +393,44 @@ def _check_actors(base: Scenario, axes: Sequence[Axis]) -> None:
 
 
 def _probe(source: str, sets: Sequence[str], design: Design) -> None:
-    """Load the scenario at each axis's lowest and highest value, so the loader checks both."""
+    """Load the scenario at the values of each axis, one axis at a time, so the loader checks them.
+
+    A declared parameter's range was checked already, so its lowest and highest values are
+    enough; a path with no declared range (``days``...) is tried at every value it takes.
+    """
     for j, axis in enumerate(design.axes):
         column = design.values[:, j]
-        for value in sorted({float(column.min()), float(column.max())}):
-            override = f"{axis.path}={_text(value, axis.integer)}"
-            try:
-                load_scenario(source, [*sets, override])
-            except ScenarioError as exc:
-                raise InputError(_relabel(exc, f"--set {override}", axis.label)) from None
-            except InputError as exc:
-                raise InputError(str(exc).replace(f"--set {override}", axis.label, 1)) from None
+        declared = declared_parameter(axis.path) is not None
+        values = {float(column.min()), float(column.max())} if declared else set(column.tolist())
+        for value in sorted(values):
+            _load(source, [*sets, f"{axis.path}={_text(value, axis.integer)}"], [axis], "")
 
 
-def _relabel(error: ScenarioError, origin: str, label: str) -> str:
-    """The loader's problems, with the synthetic ``--set`` named as the ``--param`` it came from."""
-    lines = []
-    for problem in error.problems:
-        text = str(problem)
-        if text.startswith(origin + ":"):
-            text = label + text[len(origin) :]
-        elif not text.startswith(label):
-            text = f"{label}: {text}"
-        lines.append(text)
-    return "\n".join(lines)
+def _load(source: str, overrides: Sequence[str], axes: Sequence[Axis], where: str) -> Scenario:
+    """Load a scenario; on error, name each synthetic ``--set`` as the ``--param`` it came from."""
+    try:
+        return load_scenario(source, overrides)
+    except InputError as exc:
+        lines = [str(p) for p in exc.problems] if isinstance(exc, ScenarioError) else [str(exc)]
+        raise InputError("\n".join(_name_params(lines, overrides, axes, where))) from None
+
+
+def _name_params(
+    lines: list[str], overrides: Sequence[str], axes: Sequence[Axis], where: str
+) -> list[str]:
+    labels = {
+        f"--set {o}": a.label + where for a in axes for o in overrides if o.startswith(f"{a.path}=")
+    }
+    named = []
+    for line in lines:
+        origin = next((o for o in labels if line.startswith(o)), None)
+        if origin is not None:
+            named.append(labels[origin] + line[len(origin) :])
+        elif len(axes) == 1:  # located in the file, but brought about by this --param
+            named.append(f"{axes[0].label}{where}: {line}")
+        else:
+            named.append(f"{where.strip(' ()')}: {line}" if where else line)
+    return named
 
 
 def _text(value: float, integer: bool) -> str:
@@ -432,15 +446,37 @@ Task = tuple[Scenario, int, list[str], list[tuple[int, int]]]
 """A point's scenario, its index and values, and the (replicate, seed) pairs to run."""
 
 
-def _run_task(task: Task) -> str:
-    """Run some replicates of one point; return their ``results.csv`` rows."""
+@dataclass(frozen=True)
+class Chunk:
+    """Some replicates of one point, done: their ``results.csv`` rows and any failures."""
+
+    replicates: int
+    rows: str
+    failures: tuple[dict, ...] = ()
+
+
+def _run_task(task: Task) -> Chunk:
+    """Run some replicates of one point; a replicate that raises is kept as a failure record."""
     scenario, point, values, pairs = task
-    rows = []
+    rows, failures = [], []
     for replicate, seed in pairs:
-        summary = run_one(scenario, seed).summary
+        try:
+            summary = run_one(scenario, seed).summary
+        except Exception as error:  # failures are data, as in a bundle: the sweep goes on
+            trace = "".join(traceback.format_exception(type(error), error, error.__traceback__))
+            failures.append(
+                {
+                    "point": point,
+                    "replicate": replicate,
+                    "seed": seed,
+                    "error": f"{type(error).__name__}: {error}",
+                    "traceback": trace,
+                }
+            )
+            continue
         cells = [_cell(summary[c]) for c in SUMMARY_COLUMNS]
         rows.append([point, replicate, seed, *values, *cells])
-    return _csv_text(rows)
+    return Chunk(len(pairs), _csv_text(rows), tuple(failures))
 
 
 def _tasks(plan: SweepPlan) -> Iterator[Task]:
@@ -454,28 +490,26 @@ def _tasks(plan: SweepPlan) -> Iterator[Task]:
             yield scenario, point, values, pairs[i : i + size]
 
 
-def execute_sweep(plan: SweepPlan, workers: int = 1) -> Iterator[tuple[str, int]]:
-    """Yield ``(rows, replicates)`` for every task, in order, whatever the number of workers.
+def execute_sweep(plan: SweepPlan, workers: int = 1) -> Iterator[Chunk]:
+    """Yield every task's rows and failures, in order, whatever the number of workers.
 
     At most a few tasks per worker are in flight, so memory does not grow with the points.
     """
     tasks = _tasks(plan)
     if workers <= 1:
         for task in tasks:
-            yield _run_task(task), len(task[3])
+            yield _run_task(task)
         return
     # Workers come from the ensemble executor's forkserver, which has the model imported.
     with ProcessPoolExecutor(max_workers=workers, mp_context=_context()) as pool:
-        pending: deque[tuple[Future[str], int]] = deque()
+        pending: deque[Future[Chunk]] = deque()
         try:
             for task in tasks:
-                pending.append((pool.submit(_run_task, task), len(task[3])))
+                pending.append(pool.submit(_run_task, task))
                 if len(pending) >= 3 * workers:
-                    future, size = pending.popleft()
-                    yield future.result(), size
+                    yield pending.popleft().result()
             while pending:
-                future, size = pending.popleft()
-                yield future.result(), size
+                yield pending.popleft().result()
         except BaseException:
             pool.shutdown(wait=False, cancel_futures=True)
             raise
@@ -504,25 +538,34 @@ class SweepWriter:
         header = ["point", "replicate", "seed", *design.paths, *SUMMARY_COLUMNS]
         self._results = open(self.partial / "results.csv", "w", newline="", encoding="utf-8")  # noqa: SIM115 - closed in close()
         self._results.write(_csv_text([header]))
+        self._failures = open(self.partial / "failures.jsonl", "w", encoding="utf-8")  # noqa: SIM115 - closed in close()
+        self.failed: list[dict] = []
 
-    def add(self, rows: str, replicates: int) -> None:
-        """Append finished rows (they arrive in order)."""
-        self._results.write(rows)
-        self.completed += replicates
+    def add(self, chunk: Chunk) -> None:
+        """Append finished rows and failures (they arrive in order)."""
+        self._results.write(chunk.rows)
+        for failure in chunk.failures:
+            self._failures.write(json.dumps(failure, ensure_ascii=False) + "\n")
+            self.failed.append({k: failure[k] for k in ("point", "replicate", "seed")})
+        self.completed += chunk.replicates
 
     def abandon(self) -> None:
-        """Close the open file without completing anything (the folder stays partial)."""
+        """Close the open files without completing anything (the folder stays partial)."""
         self._results.close()
+        self._failures.close()
 
     def close(self, *, interrupted: bool = False) -> dict:
         """Complete the folder on the rows written so far; return the manifest."""
         self._results.close()
+        self._failures.close()
         with open(self.partial / "scenario.yaml", "w", encoding="utf-8") as handle:
             handle.write(f"# The scenario every point starts from. {NOT_A_FORECAST}\n")
             yaml.safe_dump(
                 resolved_document(self.plan.scenario), handle, sort_keys=False, allow_unicode=True
             )
         files = ["points.csv", "results.csv", "scenario.yaml"]
+        if self.failed:
+            files.append("failures.jsonl")
         manifest = self.manifest(interrupted=interrupted, files=files)
         with open(self.partial / "manifest.json", "w", encoding="utf-8") as handle:
             json.dump(manifest, handle, indent=2, ensure_ascii=False)
@@ -567,6 +610,12 @@ class SweepWriter:
                 "completed": self.completed,
                 "points_completed": self.completed // plan.replicates,
                 "interrupted": interrupted,
+            },
+            "failed": {
+                "count": len(self.failed),
+                "replicates": self.failed,
+                "rerun": "sahelsim explain scenario.yaml --seed SEED, with the point's values as "
+                "--set (failures.jsonl has each traceback)",
             },
             "outcomes": list(plan.outcomes),
             "command": self.command,
@@ -629,8 +678,8 @@ def run_sweep(
     writer = SweepWriter(out, plan, list(command), workers)
     interrupted = False
     try:
-        for rows, replicates in execute_sweep(plan, workers):
-            writer.add(rows, replicates)
+        for chunk in execute_sweep(plan, workers):
+            writer.add(chunk)
             if progress is not None:
                 progress(writer.completed, plan.total)
     except KeyboardInterrupt:
