@@ -132,7 +132,41 @@ def _common_run_options(f):
     show_default=True,
     help="Daily series of a sample of replicates (5), or of all (compressed CSV).",
 )
-def run(scenario, replicates, seed, workers, out, overrides, lang, quiet, resume, series_mode):
+@click.option(
+    "--executor",
+    type=click.Choice(["local", "dask"]),
+    default="local",
+    show_default=True,
+    help="Local worker processes, or a Dask cluster (a LocalCluster of --workers, or --scheduler).",
+)
+@click.option(
+    "--scheduler",
+    metavar="ADDRESS",
+    default=None,
+    help="Address of an existing Dask scheduler, e.g. tcp://10.0.0.5:8786 (with --executor dask).",
+)
+@click.option(
+    "--precision",
+    type=click.FloatRange(0.001, 0.5),
+    default=None,
+    help="Add replicates until every reported probability's 95 % interval is within ± this "
+    "(--replicates is then the cap; default cap 10,000).",
+)
+def run(
+    scenario,
+    replicates,
+    seed,
+    workers,
+    out,
+    overrides,
+    lang,
+    quiet,
+    resume,
+    series_mode,
+    executor,
+    scheduler,
+    precision,
+):
     r"""Run an ensemble of a scenario and write a results bundle.
 
     \b
@@ -140,6 +174,8 @@ def run(scenario, replicates, seed, workers, out, overrides, lang, quiet, resume
       sahelsim run                                   # the flagship, niger-2023-intervention
       sahelsim run niger-2023-base -n 500 --seed 7 --workers 2
       sahelsim run my.yaml --set commitment=strict --out runs/strict
+      sahelsim run niger-2023-base --precision 0.02 --workers 2
+      sahelsim run niger-2023-base -n 100000 --executor dask --scheduler tcp://HOST:8786
     """
     from sim.present.console import print_run_summary
     from sim.run.ensemble import default_out_dir, prepare_out_dir, run_ensemble
@@ -147,7 +183,16 @@ def run(scenario, replicates, seed, workers, out, overrides, lang, quiet, resume
     from sim.scenario.loading import load_scenario
 
     loaded = load_scenario(scenario, overrides)
+    if scheduler and executor != "dask":
+        raise click.UsageError("--scheduler goes with --executor dask")
+    if precision is not None and replicates is None:
+        replicates = 10_000  # the cap of an adaptive ensemble
     plan = plan_runs(loaded, replicates, seed)
+    stop = None
+    if precision is not None:
+        from sim.analysis.precision import PrecisionRule
+
+        stop = PrecisionRule(precision)
     if resume and out is None:
         raise click.UsageError("--resume needs the --out folder of the stopped run")
     out = prepare_out_dir(out or default_out_dir(scenario), resume=resume)
@@ -165,11 +210,25 @@ def run(scenario, replicates, seed, workers, out, overrides, lang, quiet, resume
             command=["sahelsim", *sys.argv[1:]],
             all_series=series_mode == "all",
             resume=resume,
+            executor=executor,
+            scheduler=scheduler,
             progress=progress,
+            stop=stop,
         ),
         plan.replicates,
         quiet,
     )
+    if precision is not None and not quiet:
+        reason = manifest["replicates"]["stopped_early"]
+        done = manifest["replicates"]["completed"]
+        console.print(
+            f"Precision ±{precision:g}: "
+            + (
+                f"reached; {reason}."
+                if reason
+                else f"not reached within the cap of {done} replicates."
+            )
+        )
     from sim.present.outputs import write_outputs
 
     write_outputs(out, lang=lang)
