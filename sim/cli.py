@@ -375,6 +375,52 @@ def explain(scenario: str, seed: int, overrides: tuple[str, ...], lang: str) -> 
 
 
 @cli.command()
+@click.argument(
+    "scenario", required=False, default="lesson-1-does-the-pledge-deter", metavar="[SCENARIO]"
+)
+@click.option(
+    "--port",
+    type=click.IntRange(1, 65535),
+    default=None,
+    help="Port on 127.0.0.1 (default: the first free one from 8765).",
+)
+@click.option("--no-browser", is_flag=True, help="Only print the address; do not open a browser.")
+@click.option("--lang", type=click.Choice(["en", "fr"]), default="en", show_default=True)
+@click.option(
+    "--gif",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Instead of serving, write an animated GIF of the map over one replicate.",
+)
+@click.option(
+    "--seed",
+    type=click.IntRange(0, 2**63 - 1),
+    default=0,
+    show_default=True,
+    help="The replicate's seed for --gif.",
+)
+def teach(
+    scenario: str, port: int | None, no_browser: bool, lang: str, gif: Path | None, seed: int
+) -> None:
+    r"""Open the classroom app: step a scenario on a map, in English or French, offline.
+
+    \b
+    Examples:
+      sahelsim teach
+      sahelsim teach lesson-2-strict-vs-behavioural --lang fr --port 9000 --no-browser
+      sahelsim teach gambia-2017 --gif gambia.gif --seed 3
+    """
+    from sim.present.app import animate_map, serve
+
+    if gif is not None:
+        from sim.scenario.loading import load_scenario
+
+        click.echo(str(animate_map(load_scenario(scenario), seed, gif, lang)))
+        return
+    sys.exit(serve(scenario, port=port, lang=lang, open_browser=not no_browser))
+
+
+@cli.command()
 @click.argument("run_dir", type=click.Path(path_type=Path), metavar="RUN_DIR")
 @click.option("--lang", type=click.Choice(["en", "fr"]), default="en", show_default=True)
 def report(run_dir: Path, lang: str) -> None:

@@ -1,0 +1,136 @@
+"""The classroom browser app (``sahelsim teach``), served by solara with no internet.
+
+:func:`serve` starts ``solara run`` on :mod:`sim.present.app.page` in a subprocess, passing the
+scenario and the language through environment variables, and waits for it. The page is in
+:mod:`sim.present.app.page`; what it shows (settings, the live run, figures, the ensemble and
+the animated GIF of :func:`animate_map`) is in :mod:`sim.present.app.live`, which does not need
+solara. Nothing here imports solara, so the command line stays fast.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+import webbrowser
+from pathlib import Path
+
+from sim.errors import InputError
+
+PAGE = Path(__file__).with_name("page.py")
+HOST = "127.0.0.1"
+FIRST_PORT = 8765  # solara's own default
+TEACH_EXTRA = "pip install 'sahelsim[teach]'"
+STARTUP_SECONDS = 120
+
+
+def animate_map(scenario, seed: int, path, lang: str = "en", **options) -> Path:
+    """Write an animated GIF of the map over one replicate; see :func:`.live.animate_map`."""
+    from sim.present.app.live import animate_map as animate
+
+    return animate(scenario, seed, path, lang, **options)
+
+
+def missing_packages() -> list[str]:
+    """Packages of the ``teach`` extra that are not installed."""
+    needed = ("solara", "solara_assets", "ipyvuetify", "ipyvue")
+    return [name for name in needed if importlib.util.find_spec(name) is None]
+
+
+def free_port(first: int = FIRST_PORT, tries: int = 50) -> int:
+    """The first port from ``first`` that nothing listens on at 127.0.0.1."""
+    for port in range(first, first + tries):
+        with socket.socket() as s:
+            if s.connect_ex((HOST, port)) != 0:
+                return port
+    raise InputError(f"no free port between {first} and {first + tries - 1}; use --port")
+
+
+def server_command(port: int) -> list[str]:
+    """The ``solara run`` command serving the page on ``port``, every asset from this machine."""
+    return [
+        sys.executable,
+        "-m",
+        "solara",
+        "run",
+        str(PAGE),
+        "--host",
+        HOST,
+        "--port",
+        str(port),
+        "--production",
+    ]
+
+
+def server_env(scenario: str, lang: str) -> dict[str, str]:
+    """The environment of the server: the page's scenario and language, no telemetry."""
+    return {
+        **os.environ,
+        "SAHELSIM_SCENARIO": scenario,
+        "SAHELSIM_LANG": lang,
+        "SOLARA_TELEMETRY_MIXPANEL_ENABLE": "False",  # nothing leaves the machine
+    }
+
+
+def wait_until_up(url: str, proc: subprocess.Popen, seconds: float = STARTUP_SECONDS) -> bool:
+    """Whether ``url`` answered before ``seconds`` passed or the server exited."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline and proc.poll() is None:
+        try:
+            urllib.request.urlopen(url, timeout=2).close()
+            return True
+        except OSError:
+            time.sleep(0.5)
+    return False
+
+
+def _exit_on_term(signum: int, frame: object) -> None:
+    raise SystemExit(128 + signum)
+
+
+def serve(
+    scenario: str, *, port: int | None = None, lang: str = "en", open_browser: bool = True
+) -> int:
+    """Serve the app until interrupted; return the exit status for the command line.
+
+    Args:
+        scenario: the scenario or lesson to open (a bundled name or a file).
+        port: the port on 127.0.0.1; by default the first free one from 8765.
+        lang: "en" or "fr", the page's starting language.
+        open_browser: whether to open the address in the default browser.
+
+    Raises:
+        InputError: the ``teach`` extra is missing, or no port is free.
+        ScenarioError: the scenario is not valid.
+    """
+    from sim.scenario.loading import load_scenario
+
+    missing = missing_packages()
+    if missing:
+        raise InputError(f"the app needs {', '.join(missing)}: {TEACH_EXTRA}")
+    load_scenario(scenario)  # a bad name fails here, with its message, not in the server
+    port = port or free_port()
+    url = f"http://{HOST}:{port}/"
+    proc = subprocess.Popen(server_command(port), env=server_env(str(scenario), lang))
+    # A plain `kill` must not orphan the server: exit through the `finally` below.
+    signal.signal(signal.SIGTERM, _exit_on_term)
+    try:
+        if not wait_until_up(url, proc):
+            proc.terminate()
+            print(f"sahelsim: the app did not start on {url}", file=sys.stderr)
+            return 1
+        print(f"sahelsim teach: open {url}  (Ctrl-C to stop)", flush=True)
+        if open_browser:
+            webbrowser.open(url)
+        return proc.wait()
+    except KeyboardInterrupt:
+        return 130
+    finally:
+        if proc.poll() is None:
+            proc.terminate()
+            proc.wait(timeout=20)

@@ -1,0 +1,564 @@
+"""What the classroom app shows, without the app: settings, a live run, figures and the GIF.
+
+Nothing here imports solara, so the figures and :func:`animate_map` work from the command line
+and in tests without the ``teach`` extra. :mod:`sim.present.app.page` builds the page on these.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import io
+import threading
+import types
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+import matplotlib
+import numpy as np
+from matplotlib.figure import Figure
+from matplotlib.lines import Line2D
+from matplotlib.patches import FancyArrowPatch, Patch
+
+from sim.analysis.estimates import proportion
+from sim.model.model import SahelModel
+from sim.model.outcomes import summarise
+from sim.model.records import RecordKind
+from sim.model.world import World, build_world
+from sim.present import i18n
+from sim.present.figures import (
+    MAP_WORDS,
+    RESPONSE_STYLE,
+    SIDE_COLOURS,
+    STYLE,
+    VARIABLE_LABELS,
+    capitals,
+)
+from sim.present.geography import draw_countries, load_countries
+from sim.present.narrative import Paragraph, narrative
+from sim.run.plan import replicate_seeds
+from sim.run.replicate import run_one
+from sim.scenario.catalogue import catalogue
+from sim.scenario.facts import fact_base
+from sim.scenario.loading import load_scenario
+from sim.scenario.parameters import ACTOR_PARAMETERS, PARAMETERS, Parameter
+from sim.scenario.schema import Scenario
+
+DEFAULT_SCENARIO = "niger-2023-base"
+ENV_SCENARIO = "SAHELSIM_SCENARIO"
+ENV_LANG = "SAHELSIM_LANG"
+SLIDER_STEPS = 1000  # fine enough for kill_rate's 0.0001 steps over its 0.1 range
+ACTOR_KNOBS = [n for n in ACTOR_PARAMETERS if n != "forces"]  # forces default to the fact base
+SPEEDS = (1, 7, 30)  # days per tick of play
+
+UNITS_FR = {
+    "probability": "probabilité",
+    "share": "part",
+    "log-odds": "log-cote",
+    "ratio": "rapport",
+    "log-ratio": "log-rapport",
+    "days": "jours",
+    "per day": "par jour",
+    "sd": "écart-type",
+    "factor": "facteur",
+    "personnel": "personnel",
+    "0-1": "0-1",
+}
+
+UI: dict[str, dict[str, str]] = {
+    "en": {
+        "app": "sahelsim - mutual defence in the Sahel",
+        "not_forecast": "For teaching and exploration. Not a forecast.",
+        "scenario": "Scenario or lesson",
+        "language": "Language",
+        "run": "Run",
+        "step": "Step",
+        "step_week": "Step a week",
+        "play": "Play",
+        "pause": "Pause",
+        "reset": "Reset",
+        "seed": "Seed",
+        "speed": "Days per tick",
+        "apply": "Changed controls apply at the next Reset.",
+        "parameters": "Model parameters",
+        "commitment": "Strict commitment (every obligation honoured)",
+        "pacts": "Pacts in play",
+        "actors": "Actors",
+        "actor": "Actor",
+        "side_by_side": "Side by side",
+        "variant": "Right-hand variant",
+        "no_pacts": "all pacts switched off",
+        "other_mode": "the other commitment mode",
+        "without": "without",
+        "not_started": "Not started: press Step or Play.",
+        "day": "Day",
+        "of": "of",
+        "finished": "finished",
+        "map": "Map",
+        "series": "Time series",
+        "narrative": "What happened",
+        "notes": "Teaching notes",
+        "what_is_it": "What is it?",
+        "things_to_notice": "Things to notice",
+        "things_to_try": "Things to try",
+        "discuss": "Discuss",
+        "predict": "Predict before you run",
+        "ensemble": "Ensemble",
+        "replicates": "Replicates",
+        "run_ensemble": "Run ensemble",
+        "cancel": "Cancel",
+        "progress": "replicates done",
+        "ensemble_hint": "Runs the current settings (as at the last Reset) in the background.",
+        "left": "As set",
+        "right": "Variant",
+    },
+    "fr": {
+        "app": "sahelsim - la défense mutuelle au Sahel",
+        "not_forecast": "Pour l'enseignement et l'exploration. Ce n'est pas une prévision.",
+        "scenario": "Scénario ou leçon",
+        "language": "Langue",
+        "run": "Simulation",
+        "step": "Un pas",
+        "step_week": "Une semaine",
+        "play": "Lancer",
+        "pause": "Pause",
+        "reset": "Réinitialiser",
+        "seed": "Graine",
+        "speed": "Jours par pas",
+        "apply": "Les réglages modifiés s'appliquent à la prochaine réinitialisation.",
+        "parameters": "Paramètres du modèle",
+        "commitment": "Engagement strict (toute obligation honorée)",
+        "pacts": "Pactes en vigueur",
+        "actors": "Acteurs",
+        "actor": "Acteur",
+        "side_by_side": "Côte à côte",
+        "variant": "Variante de droite",
+        "no_pacts": "tous les pactes désactivés",
+        "other_mode": "l'autre mode d'engagement",
+        "without": "sans",
+        "not_started": "Pas commencé : appuyez sur Un pas ou Lancer.",
+        "day": "Jour",
+        "of": "sur",
+        "finished": "terminé",
+        "map": "Carte",
+        "series": "Séries temporelles",
+        "narrative": "Ce qui s'est passé",
+        "notes": "Notes pédagogiques",
+        "what_is_it": "De quoi s'agit-il ?",
+        "things_to_notice": "À remarquer",
+        "things_to_try": "À essayer",
+        "discuss": "À discuter",
+        "predict": "Prédisez avant de lancer",
+        "ensemble": "Ensemble de réplications",
+        "replicates": "Réplications",
+        "run_ensemble": "Lancer l'ensemble",
+        "cancel": "Annuler",
+        "progress": "réplications faites",
+        "ensemble_hint": "Simule les réglages courants (ceux de la dernière réinitialisation) en arrière-plan.",
+        "left": "Réglages",
+        "right": "Variante",
+    },
+}
+
+OUTCOMES = {  # yes/no columns of the summary shown in the ensemble panel
+    "threat_carried_out": ("threat carried out", "menace mise à exécution"),
+    "ecowas_attacked": ("ECOWAS attacked", "la CEDEAO a attaqué"),
+    "war_occurred": ("a war was fought", "une guerre a eu lieu"),
+    "aes_entered": ("an AES member entered a war", "un membre de l'AES est entré en guerre"),
+    "rebellion": ("armed rebellion declared", "rébellion armée déclarée"),
+}
+
+
+def ui(key: str, lang: str) -> str:
+    """A word of the interface in ``lang``."""
+    return UI[lang][key]
+
+
+def parameter_label(p: Parameter, lang: str) -> str:
+    """A control's label from its declaration: the label and the unit, in ``lang``."""
+    label = p.label_fr if lang == "fr" else p.label
+    unit = UNITS_FR.get(p.unit, p.unit) if lang == "fr" else p.unit
+    return f"{label} ({unit})"
+
+
+def slider_step(p: Parameter) -> float | int:
+    """The increment of the slider for ``p``: one unit for integers, else a thousandth of the range."""
+    if p.integer:
+        return 1
+    return float(f"{(p.high - p.low) / SLIDER_STEPS:.1g}")
+
+
+# ---------------------------------------------------------------------- settings
+
+
+@dataclasses.dataclass(frozen=True)
+class Settings:
+    """What the controls say: the scenario and every value the user may change.
+
+    Attributes:
+        scenario: a bundled scenario or lesson name.
+        params: model parameters by name.
+        strict: whether commitments are strict (else behavioural).
+        pacts: whether each of the scenario's pacts is switched on.
+        actors: per-actor parameter values that differ from the scenario's.
+        seed: the replicate's seed.
+    """
+
+    scenario: str
+    params: dict[str, float]
+    strict: bool
+    pacts: dict[str, bool]
+    actors: dict[str, dict[str, float]]
+    seed: int
+
+    def with_param(self, name: str, value: float) -> Settings:
+        """A copy with model parameter ``name`` set to ``value``."""
+        return dataclasses.replace(self, params={**self.params, name: value})
+
+    def with_pact(self, pact: str, on: bool) -> Settings:
+        """A copy with ``pact`` switched on or off."""
+        return dataclasses.replace(self, pacts={**self.pacts, pact: on})
+
+    def with_actor(self, actor: str, name: str, value: float) -> Settings:
+        """A copy with actor parameter ``name`` of ``actor`` set to ``value``."""
+        actors = {**self.actors, actor: {**self.actors.get(actor, {}), name: value}}
+        return dataclasses.replace(self, actors=actors)
+
+
+def scenario_names() -> list[str]:
+    """Bundled scenarios, then lessons."""
+    return [entry.name for entry in catalogue()]
+
+
+def pact_enabled(scenario: Scenario) -> dict[str, bool]:
+    """Whether each pact named in ``scenario`` is switched on."""
+    return {
+        pid: getattr(entry, "enabled", True) is not False for pid, entry in scenario.pacts.items()
+    }
+
+
+def pact_name(pact: str, lang: str) -> str:
+    """A pact's name from the fact base in ``lang``; its id for a pact defined in a scenario."""
+    fact = fact_base().pacts.get(pact)
+    if fact is None:
+        return pact
+    return (fact.name_fr or fact.name) if lang == "fr" else fact.name
+
+
+def defaults_for(name: str) -> Settings:
+    """The controls' starting values for scenario ``name``: its own values, else the declared ones."""
+    scenario = load_scenario(name)
+    params = scenario.parameters.model_dump()
+    return Settings(
+        scenario=name,
+        params={k: params[k] for k in PARAMETERS},
+        strict=scenario.commitment.value == "strict",
+        pacts=pact_enabled(scenario),
+        actors={},
+        seed=int(scenario.ensemble.seed),
+    )
+
+
+def actor_value(scenario: Scenario, settings: Settings, actor: str, name: str) -> float:
+    """An actor parameter as the controls show it: changed, else the scenario's, else declared."""
+    if name in settings.actors.get(actor, {}):
+        return settings.actors[actor][name]
+    overrides = scenario.actors.get(actor)
+    value = getattr(overrides, name, None) if overrides is not None else None
+    return ACTOR_PARAMETERS[name].default if value is None else value
+
+
+def overrides(settings: Settings) -> list[str]:
+    """The settings as ``--set`` overrides of the scenario."""
+    sets = [f"parameters.{k}={v}" for k, v in settings.params.items()]
+    sets.append(f"commitment={'strict' if settings.strict else 'behavioural'}")
+    sets += [f"pacts.{p}.enabled={str(on).lower()}" for p, on in settings.pacts.items()]
+    sets += [
+        f"actors.{actor}.{name}={value}"
+        for actor, values in settings.actors.items()
+        for name, value in values.items()
+    ]
+    return sets
+
+
+def variant_choices(settings: Settings) -> list[str]:
+    """Keys of the right-hand variants on offer: no pacts, the other mode, or one pact less."""
+    return ["no-pacts", "other-mode", *(f"pact:{p}" for p, on in settings.pacts.items() if on)]
+
+
+def variant_label(key: str, lang: str) -> str:
+    """How a variant key reads in the picker."""
+    if key == "no-pacts":
+        return ui("no_pacts", lang)
+    if key == "other-mode":
+        return ui("other_mode", lang)
+    return f"{ui('without', lang)} {key.removeprefix('pact:')}"
+
+
+def variant(settings: Settings, key: str) -> Settings:
+    """The settings of the right-hand variant ``key`` (see :func:`variant_choices`)."""
+    if key == "no-pacts":
+        return dataclasses.replace(settings, pacts=dict.fromkeys(settings.pacts, False))
+    if key == "other-mode":
+        return dataclasses.replace(settings, strict=not settings.strict)
+    return settings.with_pact(key.removeprefix("pact:"), False)
+
+
+# ---------------------------------------------------------------------- one live run
+
+
+class LiveRun:
+    """One replicate stepped day by day, with what the page shows of it.
+
+    Args:
+        settings: the scenario and the values to run it with.
+    """
+
+    def __init__(self, settings: Settings):
+        self.settings = settings
+        self.scenario: Scenario = load_scenario(settings.scenario, overrides(settings))
+        self.world: World = build_world(self.scenario, fact_base())
+        self.model = SahelModel(self.world, settings.seed)
+        # Play's thread steps while the page draws: both hold this lock.
+        self.lock = threading.RLock()
+
+    @property
+    def day(self) -> int:
+        """The last day run (-1 before the first step)."""
+        return self.model.day
+
+    @property
+    def finished(self) -> bool:
+        """Whether the horizon has been run."""
+        return self.model.day >= self.model.horizon
+
+    def step(self, days: int = 1) -> None:
+        """Run ``days`` more days, stopping at the horizon."""
+        with self.lock:
+            for _ in range(days):
+                if self.finished:
+                    return
+                self.model.step()
+
+    def summary(self) -> dict:
+        """The replicate's summary, as :func:`sim.run.replicate.run_one` computes it."""
+        model, scenario = self.model, self.scenario
+        members = {
+            org: sorted(
+                set(model.memberships.active(org, scenario.start))
+                | set(model.memberships.active(org, scenario.end))
+            )
+            for org in self.world.organisations
+        }
+        return summarise(
+            model.records,
+            model.series,
+            organisation_members=members,
+            counterinsurgency_lost=model.counterinsurgency_lost,
+        )
+
+    def paragraphs(self, lang: str) -> list[Paragraph]:
+        """The narrative so far; the closing paragraph only once the horizon is reached."""
+        with self.lock:
+            records = list(self.model.records)
+            summary = self.summary() if self.finished else {}
+        run = types.SimpleNamespace(
+            records=records,
+            start=self.scenario.start,
+            days=self.scenario.days,
+            summary=summary,
+            seed=self.settings.seed,
+            scenario_title=self.scenario.title,
+        )
+        told = narrative(run, lang)  # duck-typed: narrative reads only these attributes
+        return told if self.finished else told[:-1]
+
+
+def build_runs(settings: Settings, side_by_side: bool, variant_key: str) -> list[LiveRun]:
+    """The run as set, and with ``side_by_side`` its variant on the same seed."""
+    runs = [LiveRun(settings)]
+    if side_by_side:
+        runs.append(LiveRun(variant(settings, variant_key)))
+    return runs
+
+
+# ---------------------------------------------------------------------- figures
+
+
+def _arrow(ax, start: tuple[float, float], end: tuple[float, float], style: dict) -> None:
+    ax.add_patch(
+        FancyArrowPatch(
+            start,
+            end,
+            arrowstyle="-|>",
+            mutation_scale=22,
+            linewidth=2.5,
+            connectionstyle="arc3,rad=0.2",
+            zorder=5,
+            gid="obligation-arrow",
+            **style,
+        )
+    )
+
+
+def draw_map(ax, model: SahelModel, lang: str) -> None:
+    """Countries coloured by side in their first war; obligations answered so far as arrows."""
+    words = MAP_WORDS[lang]
+    known = load_countries()
+    fill = {a: SIDE_COLOURS[s] for a, s in model.side.items() if s and a in known}
+    labels = {c.iso3: c.iso3 for c in known.values() if c.modelled}
+    draw_countries(ax, fill, labels=labels, fontsize=12)
+    where = capitals()
+    answered = [
+        r
+        for r in model.records
+        if r.kind is RecordKind.RESPONSE and r.get("response") in RESPONSE_STYLE
+    ]
+    for r in answered:
+        if r.actor in where and r.target in where and r.actor != r.target:
+            _arrow(ax, where[r.actor], where[r.target], RESPONSE_STYLE[r.get("response")])
+    handles = [
+        Patch(color=SIDE_COLOURS[1], label=words["attacking"]),
+        Patch(color=SIDE_COLOURS[2], label=words["defending"]),
+    ]
+    handles += [Line2D([], [], linewidth=2, label=words[k], **v) for k, v in RESPONSE_STYLE.items()]
+    ax.legend(handles=handles, loc="lower left", framealpha=0.9, fontsize=11)
+
+
+def day_title(run: LiveRun, lang: str) -> str:
+    """``Day 12 of 365 - 22 August 2023`` in ``lang``."""
+    if run.day < 0:
+        return ui("not_started", lang)
+    date = i18n.date_text(run.model.date, lang)
+    done = f" ({ui('finished', lang)})" if run.finished else ""
+    return f"{ui('day', lang)} {run.day} {ui('of', lang)} {run.model.horizon} - {date}{done}"
+
+
+def map_figure(run: LiveRun, lang: str) -> Figure:
+    """The live map of ``run``."""
+    with matplotlib.rc_context(STYLE), run.lock:
+        fig = Figure(figsize=(8.5, 6.2))
+        # Fixed margins: constrained layout would double the time of each redraw.
+        ax = fig.add_axes((0.01, 0.01, 0.98, 0.92))
+        draw_map(ax, run.model, lang)
+        ax.set_title(day_title(run, lang))
+    return fig
+
+
+def series_figure(run: LiveRun, lang: str) -> Figure:
+    """Four daily series of ``run`` so far: wars, forces at the front, casualties, insurgents."""
+    labels = VARIABLE_LABELS[lang]
+    with run.lock:
+        s = run.model.series
+    days = np.arange(len(s.wars))
+    panels = [
+        ("belligerents", s.belligerents),
+        ("committed", s.committed.sum(axis=1)),
+        ("casualties", s.casualties.sum(axis=1)),
+        ("insurgent_strength", s.strength.sum(axis=1)),
+    ]
+    with matplotlib.rc_context(STYLE):
+        fig = Figure(figsize=(8.5, 6.2))
+        # Fixed margins: constrained layout would triple the time of each redraw.
+        fig.subplots_adjust(left=0.1, right=0.97, bottom=0.09, top=0.94, hspace=0.38, wspace=0.3)
+        for i, (key, values) in enumerate(panels):
+            ax = fig.add_subplot(2, 2, i + 1)
+            ax.plot(days, values, color="#2471a3", linewidth=2)
+            ax.set_title(labels[key], fontsize=13)
+            ax.set_xlim(0, run.model.horizon)
+            ax.set_xlabel(ui("day", lang))
+    return fig
+
+
+def ensemble_figure(summaries: Sequence[dict], lang: str) -> Figure:
+    """Shares of yes/no outcomes with 95 % intervals, and the first war's length."""
+    fr = lang == "fr"
+    with matplotlib.rc_context(STYLE):
+        fig = Figure(figsize=(13, 5), layout="constrained")
+        ax, hist = fig.subplots(1, 2, width_ratios=(3, 2))
+        keys = [k for k in OUTCOMES if summaries and k in summaries[0]]
+        estimates = [proportion(sum(bool(s[k]) for s in summaries), len(summaries)) for k in keys]
+        y = np.arange(len(keys))
+        values = np.array([e.value for e in estimates])
+        # Wilson bounds at 0 or 1 may land a rounding error on the wrong side of the share.
+        errors = np.clip(np.array([[e.value - e.low, e.high - e.value] for e in estimates]).T, 0, 1)
+        ax.barh(y, values, xerr=errors if len(keys) else None, color="#2471a3", capsize=5)
+        ax.set_yticks(y, [OUTCOMES[k][fr] for k in keys])
+        ax.set_xlim(0, 1)
+        ax.invert_yaxis()
+        ax.set_xlabel("part des réplications" if fr else "share of replicates")
+        days = [s["war_days"] for s in summaries if s.get("war_occurred")]
+        hist.hist(days or [0], bins=20, color="#c0392b")
+        hist.set_title("Durée de la première guerre (jours)" if fr else "Days the first war lasted")
+    return fig
+
+
+def run_ensemble(
+    current: Settings, n: int, progress: Callable[[int], None], cancel: threading.Event
+) -> list[dict] | None:
+    """Run ``n`` replicates of ``current``; None if cancelled."""
+    scenario = load_scenario(current.scenario, overrides(current))
+    facts = fact_base()
+    summaries = []
+    for i, seed in enumerate(replicate_seeds(current.seed, n)):
+        if cancel.is_set():
+            return None
+        summaries.append(run_one(scenario, seed, facts).summary)
+        progress(i + 1)
+    return summaries
+
+
+# ---------------------------------------------------------------------- animated GIF
+
+
+def animate_map(
+    scenario: str | Scenario,
+    seed: int,
+    path: str | Path,
+    lang: str = "en",
+    *,
+    every: int = 7,
+    frame_ms: int = 250,
+) -> Path:
+    """Write an animated GIF of the map over one replicate, for slides.
+
+    Args:
+        scenario: a bundled name, a scenario file or a loaded scenario.
+        seed: the replicate's seed.
+        path: where to write the GIF.
+        lang: "en" or "fr" for the titles and legend.
+        every: days between frames (the last day is always a frame).
+        frame_ms: how long each frame shows, in milliseconds.
+
+    Returns:
+        The path written.
+    """
+    from PIL import Image
+
+    loaded = scenario if isinstance(scenario, Scenario) else load_scenario(scenario)
+    model = SahelModel(build_world(loaded, fact_base()), seed)
+    run = types.SimpleNamespace(model=model, day=-1, finished=False)
+    frames: list[Image.Image] = []
+    for day in range(model.horizon + 1):
+        model.step()
+        if day % every == 0 or day == model.horizon:
+            run.day, run.finished = model.day, day == model.horizon
+            frames.append(_frame(run, loaded.title, lang))
+    out = Path(path)
+    frames[0].save(out, save_all=True, append_images=frames[1:], duration=frame_ms, loop=0)
+    model.release()
+    return out
+
+
+def _frame(run, title: str, lang: str):
+    """One GIF frame: the map with the date, as a palette image."""
+    from PIL import Image
+
+    with matplotlib.rc_context(STYLE):
+        fig = Figure(figsize=(8, 6), dpi=80, layout="constrained")
+        ax = fig.add_subplot()
+        draw_map(ax, run.model, lang)
+        ax.set_title(f"{title}\n{day_title(run, lang)}", fontsize=13)
+        buffer = io.BytesIO()
+        fig.savefig(buffer, format="png")
+    buffer.seek(0)
+    return Image.open(buffer).convert("RGB").convert("P", palette=Image.Palette.ADAPTIVE)

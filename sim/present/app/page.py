@@ -1,0 +1,373 @@
+"""The classroom page: step a scenario day by day on a map, in English or French, offline.
+
+Served by solara (``solara run sim/present/app/page.py --production``; ``sahelsim teach`` does
+it). Every asset comes from the local solara install and its ``solara-assets`` package, figures
+are matplotlib images sent inline, and no component that fetches from a CDN (such as
+``solara.Markdown``, which loads KaTeX) is used, so the page renders with no internet. The
+scenario and the language to start with are read from ``SAHELSIM_SCENARIO`` and
+``SAHELSIM_LANG``.
+
+The page holds: a scenario picker (bundled scenarios and lessons), controls generated from
+:mod:`sim.scenario.parameters` (defaults, ranges, units, English and French labels), the
+commitment mode and one switch per pact; step, play, reset and a seed; the live map, time
+series and the narrative as it grows; a side-by-side mode stepping two variants on the same
+seed; the teaching notes; and an ensemble panel run in a background thread.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import threading
+import time
+from collections.abc import Callable
+from html import escape
+
+import solara
+
+from sim.present import i18n
+from sim.present.app.live import (
+    ACTOR_KNOBS,
+    DEFAULT_SCENARIO,
+    ENV_LANG,
+    ENV_SCENARIO,
+    SPEEDS,
+    UI,
+    LiveRun,
+    actor_value,
+    build_runs,
+    day_title,
+    defaults_for,
+    ensemble_figure,
+    map_figure,
+    pact_name,
+    parameter_label,
+    run_ensemble,
+    scenario_names,
+    series_figure,
+    slider_step,
+    ui,
+    variant_choices,
+    variant_label,
+)
+from sim.scenario.parameters import ACTOR_PARAMETERS, PARAMETERS, Parameter
+from sim.scenario.schema import Scenario
+
+CSS = """
+.v-application, .v-application .v-label, .v-application .v-input, .v-application .v-btn,
+.v-application .v-select__selection, .v-application input { font-size: 19px !important; }
+.v-application h1 { font-size: 34px; } .v-application h2 { font-size: 28px; }
+.v-application h3 { font-size: 23px; }
+.sahel-narrative { max-height: 520px; overflow-y: auto; font-size: 19px; line-height: 1.45; }
+.sahel-narrative p { margin-bottom: 0.6em; }
+.sahel-notes { font-size: 19px; }
+.sahel-day { font-size: 24px; font-weight: bold; }
+"""
+
+
+# ---------------------------------------------------------------------- page state
+
+# Module-level reactives are per browser session in solara: each tab has its own run.
+lang = solara.reactive(os.environ.get(ENV_LANG, "en") if os.environ.get(ENV_LANG) in UI else "en")
+settings = solara.reactive(defaults_for(os.environ.get(ENV_SCENARIO) or DEFAULT_SCENARIO))
+side_by_side = solara.reactive(False)
+variant_key = solara.reactive("no-pacts")
+# Empty until the page first renders: a default value would keep its model for good.
+runs: solara.Reactive[list[LiveRun]] = solara.reactive([])
+tick = solara.reactive(0)  # bumped after each step, to redraw what reads the mutable runs
+playing = solara.reactive(False)
+speed = solara.reactive(1)
+chosen_actor = solara.reactive("")
+
+
+def release_runs() -> None:
+    """Let the runs shown go: Mesa 3.3 would otherwise keep every model of a long class."""
+    for run in runs.value:
+        run.model.release()
+    runs.set([])
+
+
+def start_if_empty() -> None:
+    """Build the first run of a new browser session."""
+    if not runs.value:
+        reset()
+
+
+def reset() -> None:
+    """Rebuild the run (and its variant) from the controls."""
+    playing.set(False)
+    fresh = build_runs(settings.value, side_by_side.value, variant_key.value)
+    for run in runs.value:
+        run.model.release()
+    runs.set(fresh)
+    tick.set(tick.value + 1)
+
+
+def step(days: int = 1) -> None:
+    """Advance every run shown by ``days`` days, on the same seed."""
+    for run in runs.value:
+        run.step(days)
+    tick.set(tick.value + 1)
+
+
+def choose_scenario(name: str) -> None:
+    """Load scenario ``name`` with its own values and rebuild the run."""
+    settings.set(defaults_for(name))
+    variant_key.set("no-pacts")
+    chosen_actor.set("")
+    reset()
+
+
+def set_side_by_side(on: bool) -> None:
+    """Show (or hide) the variant, rebuilding both runs on the same seed."""
+    side_by_side.set(on)
+    reset()
+
+
+def set_variant(key: str) -> None:
+    """Choose the right-hand variant and rebuild both runs."""
+    variant_key.set(key)
+    reset()
+
+
+# ---------------------------------------------------------------------- components
+
+
+@solara.component
+def ParameterSlider(p: Parameter, value: float, on_value: Callable[[float], None]):
+    """A slider for one declared parameter, labelled in the page's language."""
+    label = parameter_label(p, lang.value)
+    if p.integer:
+        solara.SliderInt(
+            label, value=int(value), min=int(p.low), max=int(p.high), on_value=on_value
+        )
+    else:
+        solara.SliderFloat(
+            label,
+            value=float(value),
+            min=p.low,
+            max=p.high,
+            step=slider_step(p),
+            on_value=on_value,
+            thumb_label="always",
+        )
+
+
+@solara.component
+def RunControls():
+    """Step, play, reset, speed and seed."""
+    language = lang.value
+    with solara.Row(gap="8px", style={"flex-wrap": "wrap"}):
+        solara.Button(ui("step", language), on_click=lambda: step(1), color="primary")
+        solara.Button(ui("step_week", language), on_click=lambda: step(7))
+        solara.Button(
+            ui("pause" if playing.value else "play", language),
+            on_click=lambda: playing.set(not playing.value),
+            color="success",
+        )
+        solara.Button(ui("reset", language), on_click=reset, color="warning")
+    with solara.Row(style={"align-items": "center"}):
+        solara.Text(ui("speed", language))
+        solara.ToggleButtonsSingle(value=speed.value, values=list(SPEEDS), on_value=speed.set)
+    solara.InputInt(
+        ui("seed", language),
+        value=settings.value.seed,
+        on_value=lambda v: settings.set(dataclasses.replace(settings.value, seed=int(v))),
+    )
+    solara.Text(ui("apply", language), style={"font-style": "italic"})
+
+
+@solara.component
+def ScenarioControls():
+    """Scenario picker, language, commitment mode, pacts, side-by-side and parameters."""
+    language = lang.value
+    current = settings.value
+    scenario = runs.value[0].scenario
+    solara.Select(
+        ui("scenario", language),
+        value=current.scenario,
+        values=scenario_names(),
+        on_value=choose_scenario,
+    )
+    with solara.Row():
+        solara.Button("English", on_click=lambda: lang.set("en"), outlined=language != "en")
+        solara.Button("Français", on_click=lambda: lang.set("fr"), outlined=language != "fr")
+    RunControls()
+    solara.Switch(
+        label=ui("commitment", language),
+        value=current.strict,
+        on_value=lambda v: settings.set(dataclasses.replace(settings.value, strict=v)),
+    )
+    solara.HTML(tag="h3", unsafe_innerHTML=ui("pacts", language))
+    for pact, on in current.pacts.items():
+        solara.Switch(
+            label=pact_name(pact, language),
+            value=on,
+            on_value=lambda v, pact=pact: settings.set(settings.value.with_pact(pact, v)),
+        )
+    solara.Switch(
+        label=ui("side_by_side", language), value=side_by_side.value, on_value=set_side_by_side
+    )
+    if side_by_side.value:
+        choices = variant_choices(current)
+        by_label = {variant_label(k, language): k for k in choices}
+        solara.Select(
+            ui("variant", language),
+            value=variant_label(variant_key.value, language),
+            values=list(by_label),
+            on_value=lambda v: set_variant(by_label[v]),
+        )
+    with solara.Details(ui("parameters", language), expand=True):
+        for name, p in PARAMETERS.items():
+            ParameterSlider(
+                p,
+                current.params[name],
+                lambda v, name=name: settings.set(settings.value.with_param(name, v)),
+            )
+    ActorControls(scenario)
+
+
+@solara.component
+def ActorControls(scenario: Scenario):
+    """Per-actor parameters of one chosen actor."""
+    language = lang.value
+    ids = list(scenario.actors)
+    actor = chosen_actor.value if chosen_actor.value in ids else ids[0]
+    with solara.Details(ui("actors", language)):
+        solara.Select(ui("actor", language), value=actor, values=ids, on_value=chosen_actor.set)
+        for name in ACTOR_KNOBS:
+            ParameterSlider(
+                ACTOR_PARAMETERS[name],
+                actor_value(scenario, settings.value, actor, name),
+                lambda v, name=name: settings.set(settings.value.with_actor(actor, name, v)),
+            )
+
+
+@solara.component
+def Narrative(run: LiveRun):
+    """The story so far, newest paragraph last."""
+    language = lang.value
+    _ = tick.value  # the run is mutable: subscribe to the tick that says it moved
+    paragraphs = run.paragraphs(language)
+    html = "".join(
+        f"<p><b>{i18n.date_text(p.date, language)}</b> — {escape(p.text)}</p>" for p in paragraphs
+    )
+    # Plain HTML, not solara.Markdown, whose front-end fetches KaTeX from a CDN.
+    solara.HTML(
+        tag="div",
+        unsafe_innerHTML=html or escape(ui("not_started", language)),
+        classes=["sahel-narrative"],
+    )
+
+
+@solara.component
+def RunView(run: LiveRun, heading: str | None):
+    """Map, series and narrative of one run."""
+    language = lang.value
+    _ = tick.value  # the run is mutable: subscribe to the tick that says it moved
+    with solara.Column():
+        if heading:
+            solara.HTML(tag="h3", unsafe_innerHTML=heading)
+        solara.Text(day_title(run, language), classes=["sahel-day"])
+        with solara.ColumnsResponsive(default=12, large=12 if heading else 6):
+            solara.FigureMatplotlib(map_figure(run, language), format="png")
+            solara.FigureMatplotlib(series_figure(run, language), format="png")
+        solara.HTML(tag="h3", unsafe_innerHTML=ui("narrative", language))
+        Narrative(run)
+
+
+@solara.component
+def TeachingNotes(scenario: Scenario):
+    """The scenario's teaching notes, NetLogo-style."""
+    notes = scenario.teaching
+    language = lang.value
+    if notes is None:
+        return
+    parts = [f"<h3>{ui('what_is_it', language)}</h3><p>{escape(notes.what_is_it)}</p>"]
+    for key in ("things_to_notice", "things_to_try", "discuss"):
+        items = "".join(f"<li>{escape(item)}</li>" for item in getattr(notes, key))
+        if items:
+            parts.append(f"<h3>{ui(key, language)}</h3><ul>{items}</ul>")
+    if notes.predict:
+        parts.append(f"<h3>{ui('predict', language)}</h3><p><b>{escape(notes.predict)}</b></p>")
+    with solara.Details(ui("notes", language), expand=True):
+        solara.HTML(tag="div", unsafe_innerHTML="".join(parts), classes=["sahel-notes"])
+
+
+@solara.component
+def Ensemble():
+    """N replicates of the current settings in a background thread, then their outcomes."""
+    language = lang.value
+    n = solara.use_reactive(50)
+    request = solara.use_reactive(0)
+    done = solara.use_reactive(0)
+    current = runs.value[0].settings
+
+    def work(cancel: threading.Event) -> list[dict] | None:
+        if request.value == 0:
+            return None
+        done.set(0)
+        return run_ensemble(current, n.value, done.set, cancel)
+
+    result = solara.use_thread(work, dependencies=[request.value], intrusive_cancel=False)
+    with solara.Details(ui("ensemble", language), expand=True):
+        solara.Text(ui("ensemble_hint", language))
+        with solara.Row():
+            solara.SliderInt(ui("replicates", language), value=n, min=10, max=500, step=10)
+            solara.Button(
+                ui("run_ensemble", language),
+                on_click=lambda: request.set(request.value + 1),
+                color="primary",
+            )
+        if result.state == solara.ResultState.RUNNING:
+            solara.ProgressLinear(100 * done.value / max(n.value, 1))
+            solara.Text(f"{done.value} / {n.value} {ui('progress', language)}")
+        elif result.state == solara.ResultState.FINISHED and result.value:
+            solara.Text(f"{len(result.value)} {ui('progress', language)}")
+            solara.FigureMatplotlib(ensemble_figure(result.value, language), format="png")
+
+
+@solara.component
+def Player():
+    """Steps the runs while Play is on, in a thread so the page stays responsive."""
+
+    def loop(cancel: threading.Event) -> None:
+        while playing.value and not cancel.is_set():
+            step(speed.value)
+            if all(run.finished for run in runs.value):
+                playing.set(False)
+                return
+            time.sleep(0.3)
+
+    solara.use_thread(loop, dependencies=[playing.value], intrusive_cancel=False)
+
+
+@solara.component
+def Page():
+    """The whole page: controls in the sidebar, runs, notes and ensemble in the main area."""
+    language = lang.value
+    _ = tick.value  # runs are mutable: the tick tells solara they changed
+    shown = runs.value
+    solara.use_effect(start_if_empty, [])
+    if not shown:  # a new session, built by the effect above
+        solara.Text("…")
+        return
+    solara.Style(CSS)
+    solara.Title("sahelsim")
+    Player()
+    with solara.Sidebar():
+        ScenarioControls()
+    with solara.Column():
+        solara.HTML(tag="h1", unsafe_innerHTML=shown[0].scenario.title)
+        solara.Text(ui("not_forecast", language), style={"font-style": "italic"})
+        TeachingNotes(shown[0].scenario)
+        if len(shown) == 1:
+            RunView(shown[0], None)
+        else:
+            with solara.Columns([1, 1]):
+                RunView(shown[0], ui("left", language))
+                RunView(
+                    shown[1],
+                    f"{ui('right', language)}: {variant_label(variant_key.value, language)}",
+                )
+        Ensemble()

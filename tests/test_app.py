@@ -1,0 +1,185 @@
+"""Headless component tests of the classroom app (solara's test rendering, no browser)."""
+
+from __future__ import annotations
+
+import threading
+import time
+
+import pytest
+
+solara = pytest.importorskip("solara")
+ipyvuetify = pytest.importorskip("ipyvuetify")
+ipywidgets = pytest.importorskip("ipywidgets")
+
+from sim.errors import InputError  # noqa: E402
+from sim.present.app import animate_map, live, serve, server_command, server_env  # noqa: E402
+from sim.present.app import page as app  # noqa: E402
+from sim.scenario.parameters import PARAMETERS  # noqa: E402
+
+pytestmark = [
+    # solara's own hooks and ipywidgets' deprecated comm API, raised inside third-party code
+    pytest.mark.filterwarnings("ignore:.*use_state. found despite early return:UserWarning"),
+    pytest.mark.filterwarnings("ignore::DeprecationWarning:ipywidgets.*"),
+    pytest.mark.filterwarnings("ignore::DeprecationWarning:traitlets.*"),
+    pytest.mark.filterwarnings("ignore::DeprecationWarning:comm.*"),
+    pytest.mark.filterwarnings("ignore::DeprecationWarning:jupyter_client.*"),
+]
+
+
+@solara.component
+def Wrapped():
+    # Without an AppLayout around it, solara leaves the Sidebar (the controls) out of the tree.
+    with solara.AppLayout():
+        app.Page()
+
+
+@pytest.fixture
+def page():
+    """The page rendered headlessly on the base scenario, in English, with a fresh run."""
+    app.lang.set("en")
+    app.side_by_side.set(False)
+    app.choose_scenario("niger-2023-base")
+    _box, rc = solara.render(Wrapped(), handle_error=False)
+    yield rc
+    rc.close()
+    app.release_runs()  # no model may outlive the test (see test_memory.py)
+
+
+def _button(rc, text: str):
+    return rc.find(ipyvuetify.Btn, children=[text])
+
+
+def _texts(rc) -> list[str]:
+    """Every text child of every widget on the page."""
+    texts: list[str] = []
+    todo = list(rc.find(ipywidgets.DOMWidget).widgets)
+    while todo:
+        widget = todo.pop()
+        texts.append(getattr(widget, "unsafe_innerHTML", None) or "")
+        for child in getattr(widget, "children", None) or []:
+            (texts if isinstance(child, str) else todo).append(child)
+    return texts
+
+
+def _slider(rc, label: str):
+    return rc.find(ipyvuetify.Slider, label=label)
+
+
+def test_controls_show_declared_defaults_units_and_labels(page):
+    for p in PARAMETERS.values():
+        slider = _slider(page, f"{p.label} ({p.unit})")
+        slider.assert_single()
+        assert slider.widget.v_model == pytest.approx(p.default)
+        assert slider.widget.min == pytest.approx(p.low)
+        assert slider.widget.max == pytest.approx(p.high)
+    switches = page.find(ipyvuetify.Switch).widgets
+    labels = [s.label for s in switches]
+    assert any("Liptako-Gourma" in label for label in labels)
+    assert any("Strict commitment" in label for label in labels)
+
+
+@pytest.mark.slow
+def test_step_advances_the_model(page):
+    _button(page, "Step").widget.click()
+    _button(page, "Step").widget.click()
+    assert app.runs.value[0].day == 1
+    _button(page, "Step a week").widget.click()
+    assert app.runs.value[0].day == 8
+    assert any(text.startswith("Day 8 of 365") for text in _texts(page))
+
+
+@pytest.mark.slow
+def test_reset_rebuilds_with_the_chosen_values(page):
+    _button(page, "Step").widget.click()
+    _slider(page, "Base rate of honouring commitments (probability)").widget.v_model = 0.2
+    charter = page.find(
+        ipyvuetify.Switch, label="Liptako-Gourma Charter (Alliance of Sahel States)"
+    )
+    charter.widget.v_model = False
+    _button(page, "Reset").widget.click()
+    run = app.runs.value[0]
+    assert run.day == -1
+    assert run.scenario.parameters.honour_base_rate == pytest.approx(0.2)
+    assert "liptako-gourma-charter" not in run.world.pacts
+
+
+@pytest.mark.slow
+def test_side_by_side_steps_both_on_the_same_seed(page):
+    page.find(ipyvuetify.Switch, label="Side by side").widget.v_model = True
+    left, right = app.runs.value
+    assert left.settings.seed == right.settings.seed
+    assert not any(right.settings.pacts.values())
+    _button(page, "Step a week").widget.click()
+    assert left.day == right.day == 6
+
+
+def test_french_switch_translates_labels_and_narrative(page):
+    _button(page, "Step a week").widget.click()
+    _button(page, "Français").widget.click()
+    p = PARAMETERS["honour_base_rate"]
+    _slider(page, f"{p.label_fr} (probabilité)").assert_single()
+    _button(page, "Un pas").assert_single()
+    assert any(text.startswith("Jour 6 sur 365") for text in _texts(page))
+    assert any("Le Mali" in text or "CEDEAO" in text for text in _texts(page))
+
+
+def test_lessons_are_in_the_picker():
+    names = live.scenario_names()
+    assert sum(name.startswith("lesson-") for name in names) >= 4
+    assert "niger-2023-base" in names
+
+
+@pytest.mark.slow
+def test_ensemble_runs_in_a_thread_and_shows_outcomes(page):
+    app.choose_scenario("gambia-2017")
+    _slider(page, "Replicates").widget.v_model = 10
+    _button(page, "Run ensemble").widget.click()  # returns at once: the work is in a thread
+    deadline = time.monotonic() + 120
+    while "10 replicates done" not in _texts(page) and time.monotonic() < deadline:
+        time.sleep(0.5)
+    assert "10 replicates done" in _texts(page)
+    fig = live.ensemble_figure(
+        live.run_ensemble(live.defaults_for("gambia-2017"), 3, lambda i: None, threading.Event()),
+        "fr",
+    )
+    assert fig.axes
+
+
+@pytest.mark.slow
+def test_animate_map_writes_a_gif(tmp_path):
+    from PIL import Image
+
+    out = animate_map("gambia-2017", 3, tmp_path / "map.gif", "fr", every=30)
+    with Image.open(out) as gif:
+        assert gif.format == "GIF"
+        assert gif.n_frames >= 6
+
+
+def test_actor_slider_and_seed_reach_the_model(page):
+    page.find(
+        ipyvuetify.Switch, label="Strict commitment (every obligation honoured)"
+    ).widget.v_model = True
+    seed = page.find(ipyvuetify.TextField, label="Seed")
+    seed.widget.v_model = "7"
+    seed.widget.fire_event("focusout", None)
+    _slider(page, "Resolve (0-1)").widget.v_model = 0.3  # the first actor, NER
+    _button(page, "Reset").widget.click()
+    run = app.runs.value[0]
+    assert run.settings.seed == 7
+    assert run.scenario.commitment.value == "strict"
+    assert run.world.actors["NER"].resolve == pytest.approx(0.3)
+
+
+def test_server_command_is_local_and_passes_scenario_and_language():
+    command = server_command(8800)
+    assert command[1:4] == ["-m", "solara", "run"]
+    assert command[command.index("--host") + 1] == "127.0.0.1"
+    assert "--production" in command
+    env = server_env("lesson-2-strict-vs-behavioural", "fr")
+    assert env["SAHELSIM_SCENARIO"] == "lesson-2-strict-vs-behavioural"
+    assert env["SAHELSIM_LANG"] == "fr"
+
+
+def test_serve_rejects_an_unknown_scenario_before_starting_a_server():
+    with pytest.raises(InputError):
+        serve("no-such-scenario", port=8801, open_browser=False)
