@@ -274,14 +274,9 @@ class BundleWriter:
                 resolved_document(self.plan.scenario), handle, sort_keys=False, allow_unicode=True
             )
         files.append("scenario.yaml")
-        manifest = self.manifest(interrupted=interrupted, files=files)
-        with open(self.partial / "manifest.json", "w", encoding="utf-8") as handle:
-            json.dump(manifest, handle, indent=2, ensure_ascii=False)
-            handle.write("\n")
-        for name in [*files, "manifest.json"]:
-            os.replace(self.partial / name, self.out / name)
-        shutil.rmtree(self.partial, ignore_errors=True)
-        return manifest
+        return publish(
+            self.partial, self.out, files, self.manifest(interrupted=interrupted, files=files)
+        )
 
     def _write_bands(self) -> None:
         days = self.plan.scenario.days + 1
@@ -433,6 +428,17 @@ def encode(run: RunRecord, index: int, options: EncodeOptions) -> Encoded:
     )
     bands = _overall(run).astype(np.float32) if index % options.stride == 0 else None
     return Encoded(index, summary, "".join(lines), series, series_all, bands)
+
+
+def publish(partial: Path, out: Path, files: list[str], manifest: dict) -> dict:
+    """Write the manifest, then move every finished file from ``partial`` into ``out``."""
+    with open(partial / "manifest.json", "w", encoding="utf-8") as handle:
+        json.dump(manifest, handle, indent=2, ensure_ascii=False)
+        handle.write("\n")
+    for name in [*files, "manifest.json"]:
+        os.replace(partial / name, out / name)
+    shutil.rmtree(partial, ignore_errors=True)
+    return manifest
 
 
 def encode_failure(index: int, seed: int, error: BaseException) -> Encoded:

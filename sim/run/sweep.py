@@ -29,10 +29,8 @@ import datetime as dt
 import itertools
 import json
 import math
-import os
 import platform
 import shlex
-import shutil
 import time
 import traceback
 import zlib
@@ -50,7 +48,14 @@ import yaml
 from sim import __version__
 from sim.errors import InputError, ScenarioError, nearest, one_of
 from sim.model.outcomes import SUMMARY_COLUMNS
-from sim.run.bundle import NOT_A_FORECAST, _cell, _csv_text, resolved_document, scenario_hash
+from sim.run.bundle import (
+    NOT_A_FORECAST,
+    _cell,
+    _csv_text,
+    publish,
+    resolved_document,
+    scenario_hash,
+)
 from sim.run.executors import _context
 from sim.run.plan import plan_runs
 from sim.run.replicate import run_one
@@ -566,14 +571,9 @@ class SweepWriter:
         files = ["points.csv", "results.csv", "scenario.yaml"]
         if self.failed:
             files.append("failures.jsonl")
-        manifest = self.manifest(interrupted=interrupted, files=files)
-        with open(self.partial / "manifest.json", "w", encoding="utf-8") as handle:
-            json.dump(manifest, handle, indent=2, ensure_ascii=False)
-            handle.write("\n")
-        for name in [*files, "manifest.json"]:
-            os.replace(self.partial / name, self.out / name)
-        shutil.rmtree(self.partial, ignore_errors=True)
-        return manifest
+        return publish(
+            self.partial, self.out, files, self.manifest(interrupted=interrupted, files=files)
+        )
 
     def manifest(self, *, interrupted: bool, files: list[str]) -> dict:
         """What the sweep is and how to repeat it."""
