@@ -309,3 +309,21 @@ def test_a_replicate_that_raises_is_kept_as_data_and_the_sweep_goes_on(
     manifest = json.loads((out / "manifest.json").read_text())
     assert manifest["failed"]["count"] == 1
     assert [m["replicates"] for m in _rows(out / "means.csv")] == ["3", "2"]
+
+
+def test_results_stream_point_by_point_so_memory_does_not_grow_with_the_points(monkeypatch):
+    """The first rows of a million-point sweep come out before a second point is even loaded."""
+    import sim.run.sweep as sweep
+
+    axes = [parse_param(f"{HONOUR}=0:1:1000000", grid=True)]
+    plan = sweep.plan_sweep(
+        "gambia-2017", [], lambda _root: sweep.grid_design(axes), replicates=2, seed=1
+    )
+    loads = []
+    real = sweep.load_scenario
+    monkeypatch.setattr(sweep, "load_scenario", lambda *a, **k: loads.append(a) or real(*a, **k))
+    chunks = sweep.execute_sweep(plan, workers=1)
+    first = next(chunks)
+    assert first.replicates == 2 and first.rows.startswith("0,0,")
+    assert len(loads) == 1
+    chunks.close()

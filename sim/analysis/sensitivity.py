@@ -42,7 +42,6 @@ METHODS = ("morris", "sobol")
 DEFAULT_SAMPLES = {"morris": 10, "sobol": 8}
 """Default ``--n``: Morris trajectories, or Sobol' base samples (a power of 2)."""
 
-DEFAULT_REPLICATES = 20
 MORRIS_LEVELS = 4
 RESAMPLES = 1000
 """Bootstrap resamples behind the 95 % intervals."""
@@ -82,10 +81,9 @@ def point_estimates(
     with open(results, newline="", encoding="utf-8") as handle:
         rows = csv.DictReader(handle)
         for point, group in itertools.groupby(rows, key=lambda row: int(row["point"])):
-            first, *rest = list(group)
-            block = [first, *rest]
+            block = list(group)  # one point's replicates only
             estimates = {c: _estimate([row[c] for row in block]) for c in outcomes}
-            yield PointEstimate(point, tuple(first[p] for p in paths), estimates)
+            yield PointEstimate(point, tuple(block[0][p] for p in paths), estimates)
 
 
 def _estimate(cells: list[str]) -> Estimate:
@@ -352,7 +350,7 @@ WORDS = {
         "matter": ("compte", "comptent"),
         "others": "{n} autres",
         "constant": "{subject} n'a pas varié sur l'échantillon : aucun paramètre, dans les "
-        "plages explorées, ne la modifie.",
+        "plages explorées, n'y change rien.",
         "wide": "Les intervalles sont larges : davantage d'échantillons (--n) ou de réplications "
         "(-n) préciseraient ce classement.",
         "head": "{method} sur les plages déclarées de {k} paramètres de « {title} » : {design}, "

@@ -23,7 +23,7 @@ import yaml
 from matplotlib.figure import Figure
 
 from sim.analysis.estimates import KEY_OUTCOMES
-from sim.analysis.sensitivity import Index
+from sim.analysis.sensitivity import COLUMNS, Index
 from sim.present.console import LABELS_FR
 from sim.present.figures import BAND_COLOUR, STYLE, _new_axes, mark_figure, save
 
@@ -342,13 +342,14 @@ def write_sensitivity_figures(
     *,
     lang: str = "en",
 ) -> list[Path]:
-    """Draw one bar figure per outcome into ``figures/``; return the paths."""
+    """Draw one bar figure per outcome that varied into ``figures/``; return the paths."""
     title = _title(folder)
     extra = WORDS[lang]["crn"].format(r=manifest["replicates"]["per_point"])
     written: list[Path] = []
     for column, indices in indices_by_outcome.items():
-        if not indices:
-            continue
+        ranked_on = COLUMNS[method][0]
+        if not indices or not indices[0].values[ranked_on] > 0:
+            continue  # the outcome never changed: nothing to draw (summary.txt says so)
         fig = plot_indices(method, indices, label=outcome_label(column, lang), lang=lang)
         mark_figure(fig, title, manifest["seeds"]["root"], lang, extra=extra)
         written += save(fig, folder / "figures", f"{method}-{column}")
