@@ -37,7 +37,7 @@ def cli() -> None:
 @click.argument("scenarios", nargs=-1, required=True, metavar="SCENARIO...")
 @click.option("--set", "overrides", multiple=True, metavar="PATH=VALUE", help=SET_HELP)
 def validate(scenarios: tuple[str, ...], overrides: tuple[str, ...]) -> None:
-    r"""Check scenario files (paths or bundled names); print one line per problem.
+    """Check scenario files (paths or bundled names); print one line per problem.
 
     \b
     Examples:
@@ -167,7 +167,7 @@ def run(
     scheduler,
     precision,
 ):
-    r"""Run an ensemble of a scenario and write a results bundle.
+    """Run an ensemble of a scenario and write a results bundle.
 
     \b
     Examples:
@@ -249,7 +249,7 @@ def run(
 @click.argument("scenario_b", metavar="B")
 @_common_run_options
 def compare(scenario_a, scenario_b, replicates, seed, workers, out, overrides, lang, quiet):
-    r"""Run two scenarios on the same replicate seeds and compare them, replicate by replicate.
+    """Run two scenarios on the same replicate seeds and compare them, replicate by replicate.
 
     Differences are B minus A with 95 % intervals from the paired replicates (common random
     numbers), so they measure what changes between the scenarios, not noise.
@@ -359,7 +359,7 @@ def _with_progress(work, total: int, quiet: bool):
 @click.option("--set", "overrides", multiple=True, metavar="PATH=VALUE", help=SET_HELP)
 @click.option("--lang", type=click.Choice(["en", "fr"]), default="en", show_default=True)
 def explain(scenario: str, seed: int, overrides: tuple[str, ...], lang: str) -> None:
-    r"""Tell the story of one replicate, from its event records alone.
+    """Tell the story of one replicate, from its event records alone.
 
     \b
     Examples:
@@ -402,7 +402,7 @@ def explain(scenario: str, seed: int, overrides: tuple[str, ...], lang: str) -> 
 def teach(
     scenario: str, port: int | None, no_browser: bool, lang: str, gif: Path | None, seed: int
 ) -> None:
-    r"""Open the classroom app: step a scenario on a map, in English or French, offline.
+    """Open the classroom app: step a scenario on a map, in English or French, offline.
 
     \b
     Examples:
@@ -424,7 +424,7 @@ def teach(
 @click.argument("run_dir", type=click.Path(path_type=Path), metavar="RUN_DIR")
 @click.option("--lang", type=click.Choice(["en", "fr"]), default="en", show_default=True)
 def report(run_dir: Path, lang: str) -> None:
-    r"""Write RUN_DIR/report.html: one self-contained file (figures embedded, no network).
+    """Write RUN_DIR/report.html: one self-contained file (figures embedded, no network).
 
     \b
     Example:
@@ -454,7 +454,7 @@ def list_() -> None:
 
 @cli.command()
 def schema() -> None:
-    r"""Print the JSON Schema of scenario files (for editors' YAML support).
+    """Print the JSON Schema of scenario files (for editors' YAML support).
 
     \b
     Example:
@@ -525,7 +525,7 @@ def sweep(
     lang,
     quiet,
 ):
-    r"""Run a scenario at many parameter values, every point on the same replicate seeds.
+    """Run a scenario at many parameter values, every point on the same replicate seeds.
 
     Writes points.csv, results.csv (one row per point and replicate), means.csv, manifest.json
     and a figure per outcome (a line for one parameter, a heat map for two on a grid).
@@ -665,7 +665,7 @@ def sensitivity(
     lang,
     quiet,
 ):
-    r"""Rank the parameters by how much they move each outcome (global sensitivity, SALib).
+    """Rank the parameters by how much they move each outcome (global sensitivity, SALib).
 
     Every sample point runs the same replicate seeds (common random numbers). Writes
     indices.csv (ranked, with 95 % intervals), summary.txt (in plain words), a bar figure per
