@@ -13,6 +13,26 @@ os.environ.setdefault("MPLBACKEND", "Agg")
 
 REPO = Path(__file__).resolve().parent.parent
 
+ISSUE_STATES = (
+    "MLI",
+    "BFA",
+    "NER",
+    "NGA",
+    "SEN",
+    "CIV",
+    "BEN",
+    "GHA",
+    "TGO",
+    "GIN",
+    "TCD",
+    "MRT",
+    "DZA",
+)
+"""The states issue 2 asks the fact base to hold."""
+
+MODELLED_STATES = (*ISSUE_STATES, "GMB")
+"""Every state of the fact base (The Gambia is needed by gambia-2017)."""
+
 
 @dataclass
 class Result:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from conftest import ISSUE_STATES
 
 from sim.resources import seeds_dir
 from sim.scenario.facts import Figure, fact_base, load_fact_base
@@ -26,21 +27,7 @@ def _figures(model):
 
 
 def test_the_issue_s_states_powers_groups_and_organisations_are_all_there():
-    assert {
-        "MLI",
-        "BFA",
-        "NER",
-        "NGA",
-        "SEN",
-        "CIV",
-        "BEN",
-        "GHA",
-        "TGO",
-        "GIN",
-        "TCD",
-        "MRT",
-        "DZA",
-    } <= set(FACTS.states)
+    assert set(ISSUE_STATES) <= set(FACTS.states)
     assert {"FRA", "RUS", "USA"} <= set(FACTS.powers)
     assert {"JNIM", "ISSP"} <= set(FACTS.armed_groups)
     assert {"ECOWAS", "AES", "G5S"} <= set(FACTS.organisations)

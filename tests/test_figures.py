@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from conftest import MODELLED_STATES
 from matplotlib.collections import PolyCollection
 from matplotlib.figure import Figure
 from matplotlib.patches import FancyArrowPatch, Rectangle
@@ -107,22 +108,7 @@ def test_the_map_draws_every_modelled_country_and_one_arrow_per_obligation_betwe
     fig = fg.plot_map(events, title="t", seed=1)
     ax = fig.axes[0]
     drawn = {p.get_gid() for p in ax.patches if p.get_gid() in load_countries()}
-    assert {
-        "MLI",
-        "BFA",
-        "NER",
-        "NGA",
-        "SEN",
-        "CIV",
-        "BEN",
-        "GHA",
-        "TGO",
-        "GIN",
-        "TCD",
-        "MRT",
-        "DZA",
-        "GMB",
-    } <= drawn
+    assert set(MODELLED_STATES) <= drawn
     niger = next(p for p in ax.patches if p.get_gid() == "NER")
     assert niger.get_facecolor()[:3] == pytest.approx(
         tuple(int(fg.SIDE_COLOURS[2][i : i + 2], 16) / 255 for i in (1, 3, 5))

@@ -8,6 +8,7 @@ import json
 import matplotlib
 import numpy as np
 import pytest
+from conftest import MODELLED_STATES
 from matplotlib.colors import to_rgba
 from matplotlib.figure import Figure
 from matplotlib.path import Path
@@ -17,22 +18,7 @@ from sim.scenario.facts import fact_base
 
 matplotlib.use("Agg")
 
-MODELLED = [
-    "MLI",
-    "BFA",
-    "NER",
-    "NGA",
-    "SEN",
-    "CIV",
-    "BEN",
-    "GHA",
-    "TGO",
-    "GIN",
-    "TCD",
-    "MRT",
-    "DZA",
-    "GMB",
-]
+MODELLED = list(MODELLED_STATES)
 CONTEXT = ["LBR", "SLE", "GNB", "LBY", "CMR", "MAR", "ESH", "TUN", "CAF"]
 COUNTRIES = load_countries()
 
