@@ -110,20 +110,59 @@ def _common_run_options(f):
             help="Language of the summary, figures and narrative.",
         ),
         click.option("--quiet", "-q", is_flag=True, help="Print only the bundle's path."),
+        click.option(
+            "--figures/--no-figures",
+            default=True,
+            show_default=True,
+            help="Draw the figures and report.html (skip them for speed; "
+            "`sahelsim report` draws them later).",
+        ),
     ]
     for option in reversed(options):
         f = option(f)
     return _replicates_option(f)
 
 
+def _execution_options(f):
+    """--resume, --executor and --scheduler: where the work runs, and finishing stopped work."""
+    options = [
+        click.option(
+            "--resume",
+            is_flag=True,
+            help="Finish stopped work in its --out folder, without recomputing what was done.",
+        ),
+        click.option(
+            "--executor",
+            type=click.Choice(["local", "dask"]),
+            default="local",
+            show_default=True,
+            help="Local worker processes, or a Dask cluster (a LocalCluster of --workers, or "
+            "--scheduler).",
+        ),
+        click.option(
+            "--scheduler",
+            metavar="ADDRESS",
+            default=None,
+            help="Address of an existing Dask scheduler, e.g. tcp://10.0.0.5:8786 (with "
+            "--executor dask).",
+        ),
+    ]
+    for option in reversed(options):
+        f = option(f)
+    return f
+
+
+def _check_execution(out: Path | None, resume: bool, executor: str, scheduler: str | None):
+    if scheduler and executor != "dask":
+        raise click.UsageError("--scheduler goes with --executor dask")
+    if resume and out is None:
+        raise click.UsageError("--resume needs the --out folder of the stopped work")
+
+
 @cli.command()
 @click.argument("scenario", required=False, default=FLAGSHIP, metavar="[SCENARIO]")
 @_common_run_options
-@click.option(
-    "--resume",
-    is_flag=True,
-    help="Finish a stopped run in its --out folder, without recomputing what was done.",
-)
+@_execution_options
 @click.option(
     "--series",
     "series_mode",
@@ -131,19 +170,6 @@ def _common_run_options(f):
     default="sample",
     show_default=True,
     help="Daily series of a sample of replicates (5), or of all (compressed CSV).",
-)
-@click.option(
-    "--executor",
-    type=click.Choice(["local", "dask"]),
-    default="local",
-    show_default=True,
-    help="Local worker processes, or a Dask cluster (a LocalCluster of --workers, or --scheduler).",
-)
-@click.option(
-    "--scheduler",
-    metavar="ADDRESS",
-    default=None,
-    help="Address of an existing Dask scheduler, e.g. tcp://10.0.0.5:8786 (with --executor dask).",
 )
 @click.option(
     "--precision",
@@ -161,6 +187,7 @@ def run(
     overrides,
     lang,
     quiet,
+    figures,
     resume,
     series_mode,
     executor,
@@ -182,9 +209,8 @@ def run(
     from sim.run.plan import plan_runs
     from sim.scenario.loading import load_scenario
 
+    _check_execution(out, resume, executor, scheduler)
     loaded = load_scenario(scenario, overrides)
-    if scheduler and executor != "dask":
-        raise click.UsageError("--scheduler goes with --executor dask")
     if precision is not None and replicates is None:
         replicates = 10_000  # the cap of an adaptive ensemble
     plan = plan_runs(loaded, replicates, seed)
@@ -193,8 +219,6 @@ def run(
         from sim.analysis.precision import PrecisionRule
 
         stop = PrecisionRule(precision)
-    if resume and out is None:
-        raise click.UsageError("--resume needs the --out folder of the stopped run")
     out = prepare_out_dir(out or default_out_dir(scenario), resume=resume)
     console = Console(stderr=True, highlight=False)
     if not quiet:
@@ -229,13 +253,14 @@ def run(
                 else f"not reached within the cap of {done} replicates."
             )
         )
-    from sim.present.outputs import write_outputs
+    if figures:
+        from sim.present.outputs import write_outputs
 
-    write_outputs(out, lang=lang)
+        write_outputs(out, lang=lang)
     if quiet:
         click.echo(str(out))
     else:
-        print_run_summary(out, lang=lang)
+        print_run_summary(out, lang=lang, drawn=figures)
     if interrupted:
         done = manifest["replicates"]["completed"]
         click.echo(
@@ -248,7 +273,9 @@ def run(
 @click.argument("scenario_a", metavar="A")
 @click.argument("scenario_b", metavar="B")
 @_common_run_options
-def compare(scenario_a, scenario_b, replicates, seed, workers, out, overrides, lang, quiet):
+def compare(
+    scenario_a, scenario_b, replicates, seed, workers, out, overrides, lang, quiet, figures
+):
     """Run two scenarios on the same replicate seeds and compare them, replicate by replicate.
 
     Differences are B minus A with 95 % intervals from the paired replicates (common random
@@ -296,7 +323,9 @@ def compare(scenario_a, scenario_b, replicates, seed, workers, out, overrides, l
         click.echo(f"Interrupted: partial bundles are in {out}.", err=True)
         sys.exit(130)
     differences = compare_bundles(out / "a", out / "b")
-    write_comparison(out, differences, (Path(scenario_a).stem, Path(scenario_b).stem), lang=lang)
+    write_comparison(
+        out, differences, (Path(scenario_a).stem, Path(scenario_b).stem), lang=lang, draw=figures
+    )
     if quiet:
         click.echo(str(out))
         return
@@ -320,7 +349,7 @@ def compare(scenario_a, scenario_b, replicates, seed, workers, out, overrides, l
         if d.outcome.kind == "proportion":
             report.print(sentence(d, Path(scenario_b).stem))
     report.print("Paired on common random numbers. Not a forecast.", style="italic")
-    report.print(f"Comparison: {out} (a/, b/, comparison.csv, figures/)")
+    report.print(f"Comparison: {out} (a/, b/, comparison.csv{', figures/' if figures else ''})")
 
 
 def _with_progress(work, total: int, quiet: bool):
@@ -399,8 +428,21 @@ def explain(scenario: str, seed: int, overrides: tuple[str, ...], lang: str) -> 
     show_default=True,
     help="The replicate's seed for --gif.",
 )
+@click.option(
+    "--every",
+    type=click.IntRange(1, 365),
+    default=7,
+    show_default=True,
+    help="Days between the frames of --gif (the last day is always a frame).",
+)
 def teach(
-    scenario: str, port: int | None, no_browser: bool, lang: str, gif: Path | None, seed: int
+    scenario: str,
+    port: int | None,
+    no_browser: bool,
+    lang: str,
+    gif: Path | None,
+    seed: int,
+    every: int,
 ) -> None:
     """Open the classroom app: step a scenario on a map, in English or French, offline.
 
@@ -408,14 +450,14 @@ def teach(
     Examples:
       sahelsim teach
       sahelsim teach lesson-2-strict-vs-behavioural --lang fr --port 9000 --no-browser
-      sahelsim teach gambia-2017 --gif gambia.gif --seed 3
+      sahelsim teach gambia-2017 --gif gambia.gif --seed 3 --every 14
     """
     from sim.present.app import animate_map, serve
 
     if gif is not None:
         from sim.scenario.loading import load_scenario
 
-        click.echo(str(animate_map(load_scenario(scenario), seed, gif, lang)))
+        click.echo(str(animate_map(load_scenario(scenario), seed, gif, lang, every=every)))
         return
     sys.exit(serve(scenario, port=port, lang=lang, open_browser=not no_browser))
 
@@ -511,6 +553,7 @@ def _per_point_replicates(command: click.Command, default: int) -> click.Command
 )
 @click.option("--outcome", "outcomes", multiple=True, metavar="COLUMN", help=OUTCOME_HELP)
 @_common_run_options
+@_execution_options
 def sweep(
     scenario,
     params,
@@ -524,6 +567,10 @@ def sweep(
     overrides,
     lang,
     quiet,
+    figures,
+    resume,
+    executor,
+    scheduler,
 ):
     """Run a scenario at many parameter values, every point on the same replicate seeds.
 
@@ -537,6 +584,8 @@ def sweep(
         --param actors.NGA.resolve=0.2:0.8:4 -n 30 --workers 2
       sahelsim sweep niger-2023-base --sample lhs --n 40 \
         --param parameters.honour_base_rate --param parameters.deterrence_weight=0:3
+      sahelsim sweep niger-2023-base --param parameters.honour_base_rate=0:1:5 \
+        --out runs/honour --resume                   # finish a sweep that was stopped
     """
     from sim.analysis.sensitivity import is_share, write_means
     from sim.errors import InputError
@@ -544,6 +593,7 @@ def sweep(
     from sim.run.ensemble import default_out_dir, prepare_out_dir
     from sim.run.sweep import DEFAULT_OUTCOMES, grid_design, lhs_design, parse_param, plan_sweep
 
+    _check_execution(out, resume, executor, scheduler)
     grid = sample == "grid"
     if grid and points is not None:
         raise InputError(
@@ -563,11 +613,14 @@ def sweep(
         seed=seed,
         outcomes=outcomes or DEFAULT_OUTCOMES,
     )
-    out = prepare_out_dir(out or default_out_dir(f"sweep-{Path(scenario).stem}"))
-    manifest, interrupted = _run_sweep_plan(plan, out, workers, quiet)
+    out = prepare_out_dir(out or default_out_dir(f"sweep-{Path(scenario).stem}"), resume=resume)
+    manifest, interrupted = _run_sweep_plan(
+        plan, out, workers, quiet, resume=resume, executor=executor, scheduler=scheduler
+    )
     write_means(out, plan.design.paths, plan.outcomes)
     shares = {c: is_share(out / "results.csv", c) for c in plan.outcomes}
-    write_sweep_figures(out, manifest, shares, lang=lang)
+    if figures:
+        write_sweep_figures(out, manifest, shares, lang=lang)
     _warn_failures(manifest)
     if quiet:
         click.echo(str(out))
@@ -582,15 +635,19 @@ def sweep(
             "intervals are 95 %. Not a forecast.",
             style="italic",
         )
-        report.print(f"Sweep: {out} (points.csv, results.csv, means.csv, figures/)")
+        drawn = ", figures/" if figures else ""
+        report.print(f"Sweep: {out} (points.csv, results.csv, means.csv{drawn})")
     _stop_if_interrupted(manifest, interrupted, out)
 
 
 _per_point_replicates(sweep, SWEEP_REPLICATES)
 
 
-def _run_sweep_plan(plan, out: Path, workers: int, quiet: bool):
-    """Run a sweep plan under a progress bar; return the manifest and whether it was stopped."""
+def _run_sweep_plan(plan, out: Path, workers: int, quiet: bool, **execution):
+    """Run a sweep plan under a progress bar; return the manifest and whether it was stopped.
+
+    ``execution`` holds ``resume``, ``executor`` and ``scheduler``, as :func:`run_sweep` takes.
+    """
     from sim.run.sweep import run_sweep
 
     if not quiet:
@@ -601,7 +658,12 @@ def _run_sweep_plan(plan, out: Path, workers: int, quiet: bool):
         )
     return _with_progress(
         lambda progress: run_sweep(
-            plan, out, workers=workers, command=["sahelsim", *sys.argv[1:]], progress=progress
+            plan,
+            out,
+            workers=workers,
+            command=["sahelsim", *sys.argv[1:]],
+            progress=progress,
+            **execution,
         ),
         plan.total,
         quiet,
@@ -651,6 +713,7 @@ def _stop_if_interrupted(manifest: dict, interrupted: bool, out: Path) -> None:
 )
 @click.option("--outcome", "outcomes", multiple=True, metavar="COLUMN", help=OUTCOME_HELP)
 @_common_run_options
+@_execution_options
 def sensitivity(
     scenario,
     method,
@@ -664,6 +727,10 @@ def sensitivity(
     overrides,
     lang,
     quiet,
+    figures,
+    resume,
+    executor,
+    scheduler,
 ):
     """Rank the parameters by how much they move each outcome (global sensitivity, SALib).
 
@@ -685,6 +752,7 @@ def sensitivity(
     from sim.run.ensemble import default_out_dir, prepare_out_dir
     from sim.run.sweep import DEFAULT_OUTCOMES, plan_sweep
 
+    _check_execution(out, resume, executor, scheduler)
     sa.require_salib()
     axes = sa.sensitivity_axes(params)
     n = samples or sa.DEFAULT_SAMPLES[method]
@@ -698,8 +766,10 @@ def sensitivity(
         outcomes=outcomes or DEFAULT_OUTCOMES,
         kind="sensitivity",
     )
-    out = prepare_out_dir(out or default_out_dir(f"{method}-{Path(scenario).stem}"))
-    manifest, interrupted = _run_sweep_plan(plan, out, workers, quiet)
+    out = prepare_out_dir(out or default_out_dir(f"{method}-{Path(scenario).stem}"), resume=resume)
+    manifest, interrupted = _run_sweep_plan(
+        plan, out, workers, quiet, resume=resume, executor=executor, scheduler=scheduler
+    )
     sa.write_means(out, plan.design.paths, plan.outcomes)
     if interrupted:
         click.echo("Interrupted: the sample is incomplete, so no indices were computed.", err=True)
@@ -721,13 +791,15 @@ def sensitivity(
         lang=lang,
     )
     (out / "summary.txt").write_text(text, encoding="utf-8")
-    write_sensitivity_figures(out, manifest, method, indices, lang=lang)
+    if figures:
+        write_sensitivity_figures(out, manifest, method, indices, lang=lang)
     if quiet:
         click.echo(str(out))
         return
     report = Console(highlight=False, soft_wrap=True)  # the terminal wraps; copies stay whole
     report.print(text, markup=False, end="")
-    report.print(f"Sensitivity: {out} (indices.csv, summary.txt, figures/, results.csv)")
+    drawn = ", figures/" if figures else ""
+    report.print(f"Sensitivity: {out} (indices.csv, summary.txt{drawn}, results.csv)")
 
 
 _per_point_replicates(sensitivity, SENSITIVITY_REPLICATES)

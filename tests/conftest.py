@@ -92,32 +92,34 @@ events:
 """
 
 
-def start_run(out: Path, replicates: int, seed: int, *, capture: bool = False):
-    """Start ``sahelsim run`` of the flagship in a real subprocess (to kill or interrupt it)."""
+def start_sahelsim(*args: str, capture: bool = False):
+    """Start ``sahelsim ARGS`` in a real subprocess (to kill or interrupt it)."""
     import os
+    import signal
     import subprocess
     import sys
 
+    def ctrl_c_as_in_a_terminal() -> None:
+        # A shell's background job ignores SIGINT, and children inherit that; a user's does not.
+        signal.signal(signal.SIGINT, signal.SIG_DFL)
+
     stream = subprocess.PIPE if capture else subprocess.DEVNULL
     return subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "sim",
-            "run",
-            "niger-2023-intervention",
-            "-n",
-            str(replicates),
-            "--seed",
-            str(seed),
-            "--out",
-            str(out),
-            "-q",
-        ],
+        [sys.executable, "-m", "sim", *args],
         env={**os.environ, "PYTHONPATH": str(REPO)},
         stdout=stream,
         stderr=stream,
         text=capture,
+        preexec_fn=ctrl_c_as_in_a_terminal,
+    )
+
+
+def start_run(out: Path, replicates: int, seed: int, *, capture: bool = False):
+    """Start ``sahelsim run`` of the flagship in a real subprocess, without figures."""
+    return start_sahelsim(
+        *("run", "niger-2023-intervention", "-n", str(replicates), "--seed", str(seed)),
+        *("--out", str(out), "-q", "--no-figures"),
+        capture=capture,
     )
 
 

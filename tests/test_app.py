@@ -121,6 +121,23 @@ def test_french_switch_translates_labels_and_narrative(page):
     _button(page, "Un pas").assert_single()
     assert any(text.startswith("Jour 6 sur 365") for text in _texts(page))
     assert any("Le Mali" in text or "CEDEAO" in text for text in _texts(page))
+    # the scenario's title and teaching notes too, not only the interface
+    texts = " ".join(_texts(page))
+    assert "Niger, août 2023" in texts and "De quoi s'agit-il" in texts
+    assert "La CEDEAO a menacé" in texts and "ECOWAS has threatened" not in texts
+
+
+def test_the_map_is_redrawn_when_what_it_shows_changes_and_only_then():
+    run = live.LiveRun(live.defaults_for("niger-2023-intervention"))
+    run.step(1)
+    quiet = run.map_png("en")
+    run.step(1)
+    assert run.map_png("en") is quiet  # nothing on the map moved: the same image is sent
+    assert run.map_png("fr") != quiet  # the legend is in French
+    while not any(run.model.side.values()):  # until the attack puts sides on the map
+        run.step(1)
+    assert run.map_png("en") != quiet
+    run.model.release()
 
 
 def test_lessons_are_in_the_picker():

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 import subprocess
 import sys
 
@@ -50,6 +51,19 @@ def test_bundled_scenario_validates_and_has_teaching_notes(name):
     assert scenario.teaching.what_is_it and scenario.teaching.things_to_notice
     assert scenario.teaching.things_to_try and scenario.teaching.discuss
     assert scenario.description
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_bundled_teaching_notes_are_all_in_french_too(name):
+    notes = load_scenario(name).teaching
+    french = notes.fr
+    assert french is not None and french.title and french.what_is_it
+    for key in ("things_to_notice", "things_to_try", "discuss"):
+        assert len(getattr(french, key)) == len(getattr(notes, key)), key
+    assert (french.predict is None) == (notes.predict is None)
+    # commands are code: a French note quotes the same --set as the English one
+    commands = [c for item in notes.things_to_try for c in re.findall(r"--set \S+", item)]
+    assert commands == [c for item in french.things_to_try for c in re.findall(r"--set \S+", item)]
 
 
 @pytest.mark.parametrize("name", NAMES)

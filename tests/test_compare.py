@@ -23,8 +23,10 @@ def test_a_scenario_compared_with_itself_differs_by_exactly_nothing(tmp_path, sa
         "4",
         "--out",
         str(tmp_path / "c"),
+        "--no-figures",
     )
     assert result.status == 0, result.err
+    assert not (tmp_path / "c" / "figures").exists()
     rows = _rows(tmp_path / "c" / "comparison.csv")
     assert rows and all(
         float(r["difference"]) == 0 and float(r["low"]) == 0 == float(r["high"])
@@ -43,7 +45,7 @@ def test_the_pact_lowers_the_chance_that_ecowas_attacks(tmp_path, sahelsim):
         "niger-2023-no-pact",
         "niger-2023-base",
         "-n",
-        "120",
+        "60",
         "--seed",
         "8",
         "--out",

@@ -44,3 +44,48 @@ def test_an_unreachable_scheduler_is_an_input_error(tmp_path):
     plan = plan_runs(load_scenario("gambia-2017"), 2, 2)
     with pytest.raises(InputError, match="cannot reach the Dask scheduler"):
         run_ensemble(plan, tmp_path / "x", executor="dask", scheduler="tcp://127.0.0.1:1")
+
+
+SWEEP_FILES = ("points.csv", "results.csv", "means.csv")
+
+
+@pytest.mark.slow
+def test_a_sweep_on_a_local_cluster_writes_the_same_bytes_as_on_one_core(tmp_path, sahelsim):
+    args = ("sweep", "gambia-2017", "--param", "actors.GMB.resolve=0.2:0.8:3", "-n", "8")
+    args = (*args, "--seed", "4", "-q", "--no-figures")
+    dask = sahelsim(*args, "--executor", "dask", "--workers", "2", "--out", str(tmp_path / "d"))
+    assert dask.status == 0, dask.err
+    assert sahelsim(*args, "--out", str(tmp_path / "one")).status == 0
+    for name in SWEEP_FILES:
+        assert (tmp_path / "d" / name).read_bytes() == (tmp_path / "one" / name).read_bytes(), name
+
+
+@pytest.mark.slow
+def test_a_sensitivity_analysis_runs_on_an_existing_scheduler(tmp_path, sahelsim):
+    from distributed import LocalCluster
+
+    args = ("sensitivity", "gambia-2017", "--param", "kill_rate", "--param", "honour_base_rate")
+    args = (*args, "--n", "2", "-n", "3", "--seed", "5", "-q", "--no-figures")
+    with LocalCluster(
+        n_workers=1, threads_per_worker=1, processes=True, dashboard_address=None
+    ) as cluster:
+        remote = sahelsim(
+            *args,
+            *("--executor", "dask", "--scheduler", cluster.scheduler_address),
+            *("--out", str(tmp_path / "remote")),
+        )
+    assert remote.status == 0, remote.err
+    assert sahelsim(*args, "--out", str(tmp_path / "local")).status == 0
+    for name in (*SWEEP_FILES, "indices.csv"):
+        assert (tmp_path / "remote" / name).read_bytes() == (
+            tmp_path / "local" / name
+        ).read_bytes(), name
+
+
+def test_a_scheduler_without_the_dask_executor_is_refused(tmp_path, sahelsim):
+    result = sahelsim(
+        *("sweep", "gambia-2017", "--param", "parameters.kill_rate=0.01:0.02:2"),
+        *("--scheduler", "tcp://127.0.0.1:8786", "--out", str(tmp_path / "x")),
+    )
+    assert result.status == 2 and "--scheduler goes with --executor dask" in result.err
+    assert not (tmp_path / "x").exists()

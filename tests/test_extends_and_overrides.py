@@ -34,6 +34,23 @@ def test_a_chain_of_relative_extends(write):
     assert scenario.extends is None  # nothing is inherited any more
 
 
+def test_a_variant_s_teaching_notes_replace_its_parent_s_whole(write):
+    inherits = load_scenario(write("title: Same notes\nextends: niger-2023-base\n", "a.yaml"))
+    assert inherits.teaching == load_scenario("niger-2023-base").teaching
+    own = load_scenario(
+        write(
+            "title: Own notes\nextends: niger-2023-base\n"
+            "teaching:\n  what_is_it: A class on Nigeria's choice.\n",
+            "b.yaml",
+        )
+    )
+    # no half-inherited notes: neither the parent's questions nor its French translation
+    assert own.teaching.what_is_it == "A class on Nigeria's choice."
+    assert own.teaching.predict is None and own.teaching.things_to_try == []
+    assert own.teaching.fr is None
+    assert own.teaching.in_language("fr").what_is_it == "A class on Nigeria's choice."
+
+
 def test_extends_a_bundled_scenario_from_anywhere(write):
     path = write("title: Strict base\nextends: niger-2023-base\ncommitment: strict\n")
     assert load_scenario(path).commitment.value == "strict"

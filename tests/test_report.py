@@ -68,6 +68,9 @@ def test_report_command_rewrites_the_report_in_french(report_html, sahelsim):
     assert result.status == 0
     text = html.unescape((out / "report.html").read_text(encoding="utf-8"))
     assert "Ce n'est pas une prévision" in text and "Notes pédagogiques" in text
+    # the scenario's own notes and title, in French, not the English ones under French headings
+    assert "La Gambie, janvier 2017" in text and "Combien de jours" in text
+    assert "How many days" not in text
 
 
 @pytest.mark.parametrize("name", ["missing", "empty"])

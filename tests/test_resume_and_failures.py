@@ -6,7 +6,7 @@ import json
 import signal
 
 import pytest
-from conftest import start_run, wait_for_replicates
+from conftest import start_run, start_sahelsim, wait_for_replicates
 
 RESULT_FILES = ("summary.csv", "events.jsonl", "series.csv", "bands.csv", "scenario.yaml")
 
@@ -34,6 +34,7 @@ def test_a_run_killed_with_sigkill_resumes_to_the_same_bytes(tmp_path, sahelsim)
         str(killed),
         "--resume",
         "-q",
+        "--no-figures",
     )
     assert resumed.status == 0, resumed.err
     whole = sahelsim(
@@ -46,6 +47,7 @@ def test_a_run_killed_with_sigkill_resumes_to_the_same_bytes(tmp_path, sahelsim)
         "--out",
         str(tmp_path / "whole"),
         "-q",
+        "--no-figures",
     )
     assert whole.status == 0
     for name in RESULT_FILES:
@@ -78,7 +80,17 @@ def test_resume_refuses_a_different_plan(tmp_path, sahelsim):
     assert result.status == 2
     assert "was started with a different root_seed (root_seed=3)" in result.err
     ok = sahelsim(
-        "run", "gambia-2017", "-n", "10", "--seed", "3", "--out", str(out), "--resume", "-q"
+        "run",
+        "gambia-2017",
+        "-n",
+        "10",
+        "--seed",
+        "3",
+        "--out",
+        str(out),
+        "--resume",
+        "-q",
+        "--no-figures",
     )
     assert ok.status == 0
     assert len((out / "summary.csv").read_text().splitlines()) == 11
@@ -122,3 +134,108 @@ def test_a_replicate_that_raises_is_recorded_and_the_ensemble_goes_on(
     assert [int(r.split(",")[0]) for r in rows] == [0, 1, 3, 4, 5]
     print_run_summary(tmp_path / "b")
     assert f"--seed {broken_seed}" in capsys.readouterr().out
+
+
+# --------------------------------------------------------------------------- sweeps
+
+SWEEP = ("sweep", "gambia-2017", "--param", "parameters.honour_base_rate=0.2:0.8:4")
+SWEEP_FILES = ("points.csv", "results.csv", "means.csv", "scenario.yaml")
+
+
+def _same_files(one, two, names):
+    for name in names:
+        assert (one / name).read_bytes() == (two / name).read_bytes(), name
+
+
+@pytest.mark.slow
+def test_a_sweep_killed_with_sigkill_resumes_to_the_same_bytes(tmp_path, sahelsim):
+    args = (*SWEEP, "-n", "40", "--seed", "9", "-q", "--no-figures")
+    killed = tmp_path / "killed"
+    process = start_sahelsim(*args, "--out", str(killed))
+    wait_for_replicates(killed, 30)
+    process.send_signal(signal.SIGKILL)
+    process.wait()
+    done = json.loads((killed / ".partial" / "checkpoint.json").read_text())["completed"]
+    assert 0 < done < 160
+
+    resumed = sahelsim(*args, "--out", str(killed), "--resume")
+    assert resumed.status == 0, resumed.err
+    whole = sahelsim(*args, "--out", str(tmp_path / "whole"))
+    assert whole.status == 0, whole.err
+    _same_files(killed, tmp_path / "whole", SWEEP_FILES)
+    manifest = json.loads((killed / "manifest.json").read_text())
+    assert manifest["replicates"]["completed"] == 160
+    assert "--resume" not in manifest["reproduce"]
+
+
+def _stopped_sensitivity(out, after: int):
+    """A Morris analysis stopped after ``after`` tasks, then a half-written row: a kill mid-write."""
+    from sim.analysis import sensitivity as sa
+    from sim.run.sweep import SweepWriter, execute_sweep, plan_sweep
+
+    axes = sa.sensitivity_axes(["kill_rate", "honour_base_rate"])
+    plan = plan_sweep(
+        "gambia-2017",
+        [],
+        lambda root: sa.sample_design("morris", axes, 2, root),
+        replicates=3,
+        seed=5,
+        kind="sensitivity",
+    )
+    writer = SweepWriter(out, plan, [])
+    for done, chunk in enumerate(execute_sweep(plan), start=1):
+        writer.add(chunk)
+        if done == after:
+            break
+    writer.abandon()
+    with open(out / ".partial" / "results.csv", "ab") as handle:
+        handle.write(b"4,1,12345,0.1")  # what a kill in the middle of a write leaves
+    return plan
+
+
+def test_a_sensitivity_analysis_resumes_past_a_half_written_row(tmp_path, sahelsim):
+    args = ("sensitivity", "gambia-2017", "--param", "kill_rate", "--param", "honour_base_rate")
+    args = (*args, "--n", "2", "-n", "3", "--seed", "5", "-q", "--no-figures")
+    stopped = tmp_path / "stopped"
+    _stopped_sensitivity(stopped, after=2)
+    resumed = sahelsim(*args, "--out", str(stopped), "--resume")
+    assert resumed.status == 0, resumed.err
+    whole = sahelsim(*args, "--out", str(tmp_path / "whole"))
+    assert whole.status == 0, whole.err
+    _same_files(stopped, tmp_path / "whole", (*SWEEP_FILES, "indices.csv", "summary.txt"))
+
+
+def test_a_sweep_resumed_with_other_values_is_refused(tmp_path, sahelsim):
+    stopped = tmp_path / "stopped"
+    _stopped_sensitivity(stopped, after=1)
+    args = ("sensitivity", "gambia-2017", "--param", "kill_rate", "--param", "honour_base_rate")
+    other = sahelsim(*args, "--n", "2", "-n", "3", "--seed", "6", "--out", str(stopped), "--resume")
+    assert other.status == 2
+    assert "was started with a different root_seed" in other.err
+    assert "Traceback" not in other.err
+    assert (stopped / ".partial" / "checkpoint.json").is_file()  # still resumable
+
+
+def test_a_kill_before_the_first_checkpoint_resumes_from_the_start(tmp_path, sahelsim):
+    args = (*SWEEP, "-n", "2", "--seed", "3", "-q", "--no-figures")
+    early = tmp_path / "early"
+    (early / ".partial").mkdir(parents=True)
+    (early / ".partial" / "points.csv").write_text("point,parameters.hon")  # cut short
+    assert sahelsim(*args, "--out", str(early), "--resume").status == 0
+    assert sahelsim(*args, "--out", str(tmp_path / "whole")).status == 0
+    _same_files(early, tmp_path / "whole", SWEEP_FILES)
+
+
+def test_a_kill_while_files_are_moved_out_is_completed_by_resume(tmp_path, sahelsim):
+    out = tmp_path / "b"
+    args = ("run", "gambia-2017", "-n", "3", "--seed", "2", "-q", "--no-figures")
+    assert sahelsim(*args, "--out", str(out)).status == 0
+    before = {p.name: p.read_bytes() for p in out.iterdir()}
+    partial = out / ".partial"  # as if killed after the manifest was written, half-way through
+    partial.mkdir()
+    for name in ("manifest.json", "summary.csv", "events.jsonl"):
+        (out / name).rename(partial / name)
+
+    result = sahelsim(*args, "--out", str(out), "--resume")
+    assert result.status == 2 and "already complete" in result.err
+    assert {p.name: p.read_bytes() for p in out.iterdir()} == before

@@ -59,7 +59,15 @@ def test_rerunning_from_the_manifest_reproduces_the_summary_byte_for_byte(
     command = manifest["reproduce"].split()
     assert command[:3] == ["sahelsim", "run", "scenario.yaml"]
     again = tmp_path / "again"
-    result = sahelsim("run", str(bundle / "scenario.yaml"), *command[3:], "--out", str(again), "-q")
+    result = sahelsim(
+        "run",
+        str(bundle / "scenario.yaml"),
+        *command[3:],
+        "--out",
+        str(again),
+        "-q",
+        "--no-figures",
+    )
     assert result.status == 0, result.err
     assert (again / "summary.csv").read_bytes() == (bundle / "summary.csv").read_bytes()
     assert (again / "events.jsonl").read_bytes() == (bundle / "events.jsonl").read_bytes()
@@ -80,6 +88,7 @@ def test_one_or_two_workers_give_identical_bundles(tmp_path, sahelsim):
             "--out",
             str(tmp_path / workers),
             "-q",
+            "--no-figures",
         )
         assert result.status == 0, result.err
     for name in BUNDLE_FILES - {"manifest.json"}:
@@ -132,7 +141,7 @@ def test_a_drawn_seed_is_printed_and_recorded(tmp_path, sahelsim):
         .read_text()
         .replace("seed: 20170119", "seed: null")
     )
-    result = sahelsim("run", str(path), "-n", "2", "--out", str(tmp_path / "b"))
+    result = sahelsim("run", str(path), "-n", "2", "--out", str(tmp_path / "b"), "--no-figures")
     assert result.status == 0
     manifest = json.loads((tmp_path / "b" / "manifest.json").read_text())
     assert manifest["seeds"]["root_was_drawn"] is True
@@ -142,6 +151,7 @@ def test_a_drawn_seed_is_printed_and_recorded(tmp_path, sahelsim):
 def test_the_terminal_summary_reads_well(tmp_path, sahelsim):
     result = sahelsim("run", "gambia-2017", "-n", "20", "--seed", "1", "--out", str(tmp_path / "b"))
     assert result.status == 0
+    assert f"Results bundle: {tmp_path / 'b'} (report.html" in " ".join(result.out.split())
     for text in (
         "ECOWAS attacks",
         "95 % interval",
@@ -161,8 +171,22 @@ def test_the_terminal_summary_reads_well(tmp_path, sahelsim):
         str(tmp_path / "fr"),
         "--lang",
         "fr",
+        "--no-figures",
     )
     assert "La CEDEAO attaque" in french.out and "Ce n'est pas une prévision" in french.out
+
+
+def test_no_figures_skips_drawing_and_says_how_to_draw_them_later(tmp_path, sahelsim):
+    out = tmp_path / "b"
+    result = sahelsim(
+        "run", "gambia-2017", "-n", "3", "--seed", "2", "--out", str(out), "--no-figures"
+    )
+    assert result.status == 0, result.err
+    assert _files(out) == BUNDLE_FILES
+    assert f"figures: sahelsim report {out}" in " ".join(result.out.split())
+    drawn = sahelsim("report", str(out))
+    assert drawn.status == 0, drawn.err
+    assert (out / "report.html").is_file() and (out / "figures" / "map.png").is_file()
 
 
 @pytest.mark.slow

@@ -31,6 +31,7 @@ TEXT = {
         "foot": "Estimates over replicates of a model: they show what follows from its assumptions. "
         "Not a forecast.",
         "bundle": "Results bundle: {out} (report.html, figures/, summary.csv)",
+        "bundle_undrawn": "Results bundle: {out} (summary.csv; figures: sahelsim report {out})",
         "interrupted": "interrupted after {done} of {planned} replicates",
     },
     "fr": {
@@ -42,6 +43,8 @@ TEXT = {
         "foot": "Estimations sur les réplications d'un modèle : elles montrent ce qui découle de ses "
         "hypothèses. Ce n'est pas une prévision.",
         "bundle": "Dossier de résultats : {out} (report.html, figures/, summary.csv)",
+        "bundle_undrawn": "Dossier de résultats : {out} (summary.csv ; figures : "
+        "sahelsim report {out} --lang fr)",
         "interrupted": "interrompu après {done} réplications sur {planned}",
     },
 }
@@ -73,7 +76,9 @@ def key_estimates(bundle: Path) -> list[tuple[object, Estimate]]:
     return out
 
 
-def print_run_summary(bundle: Path, *, lang: str = "en", console: Console | None = None) -> None:
+def print_run_summary(
+    bundle: Path, *, lang: str = "en", console: Console | None = None, drawn: bool = True
+) -> None:
     """Print the key outcomes of a bundle with intervals and what they mean."""
     text = TEXT[lang]
     manifest = json.loads((bundle / "manifest.json").read_text(encoding="utf-8"))
@@ -104,4 +109,4 @@ def print_run_summary(bundle: Path, *, lang: str = "en", console: Console | None
         table.add_row(label, value, interval, outcome.meaning)
     console.print(table)
     console.print(text["foot"], style="italic")
-    console.print(text["bundle"].format(out=bundle))
+    console.print(text["bundle" if drawn else "bundle_undrawn"].format(out=bundle))

@@ -79,9 +79,9 @@ def write_outputs(bundle: Path, *, lang: str = "en") -> list[Path]:
 
 
 def write_comparison(
-    out: Path, differences: list, names: tuple[str, str], *, lang: str = "en"
+    out: Path, differences: list, names: tuple[str, str], *, lang: str = "en", draw: bool = True
 ) -> list[Path]:
-    """``comparison.csv`` and the overlay and difference figures of a paired comparison."""
+    """``comparison.csv`` and (if ``draw``) the overlay and difference figures of a comparison."""
     import csv
 
     with open(out / "comparison.csv", "w", newline="", encoding="utf-8") as handle:
@@ -101,6 +101,8 @@ def write_comparison(
                     e.n,
                 ]
             )
+    if not draw:
+        return [out / "comparison.csv"]
     manifest = json.loads((out / "a" / "manifest.json").read_text(encoding="utf-8"))
     seed = manifest["seeds"]["root"]
     title = f"{names[0]} vs {names[1]}"

@@ -137,7 +137,10 @@ def build_report(bundle: Path, *, lang: str = "en") -> str:
     manifest = json.loads((bundle / "manifest.json").read_text(encoding="utf-8"))
     scenario = yaml.safe_load((bundle / "scenario.yaml").read_text(encoding="utf-8"))
     rows = read_summary(bundle)
-    title = scenario.get("title", "sahelsim")
+    teaching = scenario.get("teaching") or {}
+    if lang == "fr" and teaching.get("fr"):  # the French notes, where the scenario has them
+        teaching = teaching["fr"]
+    title = teaching.get("title") or scenario.get("title", "sahelsim")
     parts = [
         '<!doctype html><html lang="' + lang + '"><head><meta charset="utf-8">',
         f'<meta http-equiv="Content-Security-Policy" content="{CSP}">',
@@ -149,7 +152,6 @@ def build_report(bundle: Path, *, lang: str = "en") -> str:
         f'<p class="meta">{manifest["replicates"]["completed"]} replicates · root seed '
         f"{manifest['seeds']['root']} · sahelsim {__version__}</p>",
     ]
-    teaching = scenario.get("teaching") or {}
     if teaching:
         parts.append(f"<h2>{text['teaching']}</h2>")
         if teaching.get("predict"):

@@ -27,7 +27,6 @@ import hashlib
 import io
 import json
 import math
-import os
 import platform
 import shutil
 import time
@@ -41,9 +40,10 @@ import numpy as np
 import yaml
 
 from sim import __version__
-from sim.errors import InputError
 from sim.model.outcomes import SUMMARY_COLUMNS
 from sim.model.records import RunRecord
+from sim.run import checkpoint
+from sim.run.checkpoint import publish
 from sim.run.plan import RunPlan
 from sim.scenario.schema import Scenario
 
@@ -102,7 +102,7 @@ class BundleWriter:
         self.failed: list[dict] = []
         self.band_replicates: list[int] = []
         identity = self._identity()
-        if self.resume:
+        if self.resume and checkpoint.saved(self.partial):
             self._reopen(identity)
         else:
             self.partial.mkdir(parents=True, exist_ok=True)
@@ -115,9 +115,7 @@ class BundleWriter:
                 self._all.write(
                     _csv_text([["replicate", "day", "actor", "variable", "value"]]).encode()
                 )
-            (self.partial / "plan.json").write_text(
-                json.dumps(identity, indent=1), encoding="utf-8"
-            )
+            checkpoint.begin(self.partial, identity)
             self._checkpoint()
 
     def _identity(self) -> dict:
@@ -167,49 +165,26 @@ class BundleWriter:
         ]
 
     def _reopen(self, identity: dict) -> None:
-        try:
-            saved = json.loads((self.partial / "plan.json").read_text(encoding="utf-8"))
-            checkpoint = json.loads((self.partial / "checkpoint.json").read_text(encoding="utf-8"))
-        except (OSError, json.JSONDecodeError):
-            raise InputError(
-                f"--resume: {self.out} holds no resumable run (no readable .partial/plan.json and "
-                "checkpoint.json); expected the --out folder of an interrupted run"
-            ) from None
-        changed = [k for k in identity if saved.get(k) != identity[k]]
-        if changed:
-            raise InputError(
-                f"--resume: {self.out} was started with a different {', '.join(changed)} "
-                f"({', '.join(f'{k}={saved.get(k)!r}' for k in changed)}); expected the same scenario, "
-                "--set, --seed, --replicates and --series as the interrupted run"
-            )
-        for key, name in self._files().items():
-            path = self.partial / name
-            length = checkpoint["bytes"].get(key, 0)
-            if not path.exists() or path.stat().st_size < length:
-                raise InputError(
-                    f"--resume: {path} is shorter than its checkpoint; the run cannot be resumed"
-                )
-            os.truncate(path, length)  # drop whatever was written after the last checkpoint
+        state = checkpoint.restore(
+            self.out,
+            identity,
+            self._files(),
+            expected="the same scenario, --set, --seed, --replicates and --series",
+        )
         self._open("ab")
-        self.completed = checkpoint["completed"]
-        self.failed = checkpoint["failed"]
-        self.band_replicates = checkpoint["band_replicates"]
+        self.completed = state["completed"]
+        self.failed = state["failed"]
+        self.band_replicates = state["band_replicates"]
 
     def _checkpoint(self) -> None:
-        for handle in self._handles():
-            handle.flush()
         state = {
             "completed": self.completed,
             "failed": self.failed,
             "band_replicates": self.band_replicates,
-            "bytes": {
-                key: handle.tell()
-                for key, handle in zip(self._files(), self._handles_in_order(), strict=True)
-            },
         }
-        temporary = self.partial / "checkpoint.json.tmp"
-        temporary.write_text(json.dumps(state), encoding="utf-8")
-        os.replace(temporary, self.partial / "checkpoint.json")
+        checkpoint.save(
+            self.partial, state, dict(zip(self._files(), self._handles_in_order(), strict=True))
+        )
 
     def _handles_in_order(self) -> list:
         order = {
@@ -428,17 +403,6 @@ def encode(run: RunRecord, index: int, options: EncodeOptions) -> Encoded:
     )
     bands = _overall(run).astype(np.float32) if index % options.stride == 0 else None
     return Encoded(index, summary, "".join(lines), series, series_all, bands)
-
-
-def publish(partial: Path, out: Path, files: list[str], manifest: dict) -> dict:
-    """Write the manifest, then move every finished file from ``partial`` into ``out``."""
-    with open(partial / "manifest.json", "w", encoding="utf-8") as handle:
-        json.dump(manifest, handle, indent=2, ensure_ascii=False)
-        handle.write("\n")
-    for name in [*files, "manifest.json"]:
-        os.replace(partial / name, out / name)
-    shutil.rmtree(partial, ignore_errors=True)
-    return manifest
 
 
 def encode_failure(index: int, seed: int, error: BaseException) -> Encoded:

@@ -10,12 +10,15 @@ cluster needs the same sahelsim installed (``pip install 'sahelsim[dask]'``).
 from __future__ import annotations
 
 from collections import deque
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
+from typing import Any, TypeVar
 
 from sim.errors import InputError
 from sim.run.bundle import Encoded, EncodeOptions
 from sim.run.plan import RunPlan
 from sim.scenario.schema import Scenario
+
+T = TypeVar("T")
 
 
 def _chunk(
@@ -58,23 +61,46 @@ def execute_dask(
     """Yield every replicate from ``start`` on, encoded, in replicate order, computed on Dask."""
     items = list(enumerate(plan.seeds))[start:]
     chunks = [items[i : i + chunk] for i in range(0, len(items), chunk)]
+    for encoded in in_order_on_dask(
+        _chunk, chunks, workers, scheduler=scheduler, shared=(plan.scenario, options)
+    ):
+        yield from encoded
+
+
+def in_order_on_dask(
+    function: Callable[..., T],
+    tasks: Iterable[Any],
+    workers: int = 2,
+    *,
+    scheduler: str | None = None,
+    shared: tuple = (),
+) -> Iterator[T]:
+    """Yield ``function(*shared, task)`` for every task, in task order, computed on Dask.
+
+    ``shared`` values are sent to every worker once. Only a few tasks per worker are in flight
+    (and ``tasks`` is read lazily), so memory stays flat however many there are. Nothing starts
+    when there is nothing to do.
+    """
+    queue = iter(tasks)
+    first = next(queue, None)
+    if first is None:
+        return
     client, cluster = _client(scheduler, workers)
     try:
-        scenario = client.scatter(plan.scenario, broadcast=True)
+        sent = [client.scatter(value, broadcast=True) for value in shared]
         window = max(2, 3 * len(client.scheduler_info().get("workers", {})) or 2 * workers)
-        pending: deque = deque()
-        queue = iter(chunks)
-        for part in queue:
-            pending.append(client.submit(_chunk, scenario, options, part, pure=False))
+        pending: deque = deque([client.submit(function, *sent, first, pure=False)])
+        for task in queue:
+            pending.append(client.submit(function, *sent, task, pure=False))
             if len(pending) >= window:
                 break
         while pending:
             future = pending.popleft()
-            yield from future.result()
+            yield future.result()
             future.release()
-            part = next(queue, None)
-            if part is not None:
-                pending.append(client.submit(_chunk, scenario, options, part, pure=False))
+            task = next(queue, None)
+            if task is not None:
+                pending.append(client.submit(function, *sent, task, pure=False))
     finally:
         client.close()
         if cluster is not None:

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from sim.errors import InputError
 from sim.run.bundle import BundleWriter, Encoded
+from sim.run.checkpoint import finish_publish
 from sim.run.executors import execute
 from sim.run.plan import RunPlan
 
@@ -30,10 +31,12 @@ def default_out_dir(scenario_name: str, root: Path = Path("runs")) -> Path:
 def prepare_out_dir(out: Path, *, resume: bool = False) -> Path:
     """Refuse to write over anything: the folder must be new or empty (or, to resume, partial)."""
     if resume:
-        if (out / "manifest.json").exists() and not (out / ".partial").exists():
+        if finish_publish(out):  # complete already, or killed while its files were moved
             raise InputError(
                 f"--resume: {out} is already complete (it has a manifest.json); nothing to resume"
             )
+        if out.is_dir() and not any(out.iterdir()):
+            return out  # killed before anything was written: start afresh
         if not (out / ".partial").is_dir():
             raise InputError(
                 f"--resume: {out} holds no interrupted run (no .partial/ folder); expected the --out "

@@ -19,13 +19,15 @@ Layout of a sweep folder::
     results.csv     one row per point and replicate: point, replicate, seed, values, summary
     failures.jsonl  replicates that raised, with their tracebacks (only when some did)
 
-Files are written in ``.partial/`` and moved in when complete, as in a results bundle.
+Files are written in ``.partial/`` and moved in when complete, as in a results bundle; a sweep
+killed at any moment resumes from its last checkpoint (``--resume``) to the same bytes.
 """
 
 from __future__ import annotations
 
 import csv
 import datetime as dt
+import hashlib
 import itertools
 import json
 import math
@@ -48,14 +50,9 @@ import yaml
 from sim import __version__
 from sim.errors import InputError, ScenarioError, nearest, one_of
 from sim.model.outcomes import SUMMARY_COLUMNS
-from sim.run.bundle import (
-    NOT_A_FORECAST,
-    _cell,
-    _csv_text,
-    publish,
-    resolved_document,
-    scenario_hash,
-)
+from sim.run import checkpoint
+from sim.run.bundle import NOT_A_FORECAST, _cell, _csv_text, resolved_document, scenario_hash
+from sim.run.checkpoint import publish
 from sim.run.executors import _context
 from sim.run.plan import plan_runs
 from sim.run.replicate import run_one
@@ -484,23 +481,41 @@ def _run_task(task: Task) -> Chunk:
     return Chunk(len(pairs), _csv_text(rows), tuple(failures))
 
 
-def _tasks(plan: SweepPlan) -> Iterator[Task]:
-    """Tasks in point and replicate order; each point's scenario is loaded only when reached."""
+def _tasks(plan: SweepPlan, start: int = 0) -> Iterator[Task]:
+    """Tasks in point and replicate order from the ``start``-th replicate of the whole sweep.
+
+    Each point's scenario is loaded only when reached.
+    """
     pairs = list(enumerate(plan.seeds))
     pieces = math.ceil(len(pairs) / CHUNK)
     size = math.ceil(len(pairs) / pieces)
-    for point in range(plan.design.points):
+    for point in range(start // plan.replicates, plan.design.points):
         scenario, values = plan.scenario_at(point), plan.design.texts(point)
-        for i in range(0, len(pairs), size):
-            yield scenario, point, values, pairs[i : i + size]
+        todo = pairs[max(0, start - point * plan.replicates) :]
+        for i in range(0, len(todo), size):
+            yield scenario, point, values, todo[i : i + size]
 
 
-def execute_sweep(plan: SweepPlan, workers: int = 1) -> Iterator[Chunk]:
+def execute_sweep(
+    plan: SweepPlan,
+    workers: int = 1,
+    *,
+    executor: str = "local",
+    scheduler: str | None = None,
+    start: int = 0,
+) -> Iterator[Chunk]:
     """Yield every task's rows and failures, in order, whatever the number of workers.
 
-    At most a few tasks per worker are in flight, so memory does not grow with the points.
+    Runs in this process, in local worker processes, or on Dask (a ``LocalCluster`` of
+    ``workers``, or the cluster at ``scheduler``), from the ``start``-th replicate. At most a
+    few tasks per worker are in flight, so memory does not grow with the points.
     """
-    tasks = _tasks(plan)
+    tasks = _tasks(plan, start)
+    if executor == "dask":
+        from sim.run.dask_executor import in_order_on_dask
+
+        yield from in_order_on_dask(_run_task, tasks, workers, scheduler=scheduler)
+        return
     if workers <= 1:
         for task in tasks:
             yield _run_task(task)
@@ -520,39 +535,83 @@ def execute_sweep(plan: SweepPlan, workers: int = 1) -> Iterator[Chunk]:
             raise
 
 
+RESUMABLE = {"results": "results.csv", "failures": "failures.jsonl"}
+"""The files a sweep appends to, by checkpoint key."""
+
+
 @dataclass
 class SweepWriter:
-    """Writes a sweep folder incrementally; :meth:`close` completes it."""
+    """Writes a sweep folder incrementally; :meth:`close` completes it.
+
+    As in a results bundle, a checkpoint after each finished task makes a sweep killed at any
+    moment resumable (``resume=True``) to the bytes of an uninterrupted one.
+    """
 
     out: Path
     plan: SweepPlan
     command: list[str]
     workers: int = 1
+    resume: bool = False
     started: float = field(default_factory=time.time)
 
     def __post_init__(self) -> None:
-        self.partial = self.out / ".partial"
-        self.partial.mkdir(parents=True, exist_ok=True)
+        self.partial = self.out / checkpoint.PARTIAL
         self.completed = 0
+        self.failed: list[dict] = []
+        if self.resume and checkpoint.saved(self.partial):
+            state = checkpoint.restore(
+                self.out,
+                self._identity(),
+                RESUMABLE,
+                expected="the same scenario, --set, --param, --sample, --n, --seed and "
+                "--replicates",
+            )
+            self.completed, self.failed = state["completed"], state["failed"]
+            self._open("ab")
+            return
+        checkpoint.begin(self.partial, self._identity())
         design = self.plan.design
         with open(self.partial / "points.csv", "w", newline="", encoding="utf-8") as handle:
             writer = csv.writer(handle, lineterminator="\n")
             writer.writerow(["point", *design.paths])
             for point in range(design.points):
                 writer.writerow([point, *design.texts(point)])
+        self._open("wb")
         header = ["point", "replicate", "seed", *design.paths, *SUMMARY_COLUMNS]
-        self._results = open(self.partial / "results.csv", "w", newline="", encoding="utf-8")  # noqa: SIM115 - closed in close()
-        self._results.write(_csv_text([header]))
-        self._failures = open(self.partial / "failures.jsonl", "w", encoding="utf-8")  # noqa: SIM115 - closed in close()
-        self.failed: list[dict] = []
+        self._results.write(_csv_text([header]).encode())
+        self._checkpoint()
+
+    def _identity(self) -> dict[str, Any]:
+        """What must not change between a sweep and its resumption."""
+        plan = self.plan
+        points = [plan.design.texts(point) for point in range(plan.design.points)]
+        return {
+            "kind": plan.kind,
+            "scenario_sha256": scenario_hash(plan.scenario),
+            "root_seed": plan.root_seed,
+            "replicates": plan.replicates,
+            "parameters": plan.design.paths,
+            "design": plan.design.sample,
+            "points_sha256": hashlib.sha256(json.dumps(points).encode()).hexdigest(),
+        }
+
+    def _open(self, mode: str) -> None:
+        # Binary, so that lengths are byte offsets the checkpoint can cut back to.
+        self._results = open(self.partial / RESUMABLE["results"], mode)  # noqa: SIM115 - closed in close()
+        self._failures = open(self.partial / RESUMABLE["failures"], mode)  # noqa: SIM115 - closed in close()
+
+    def _checkpoint(self) -> None:
+        files = {"results": self._results, "failures": self._failures}
+        checkpoint.save(self.partial, {"completed": self.completed, "failed": self.failed}, files)
 
     def add(self, chunk: Chunk) -> None:
         """Append finished rows and failures (they arrive in order)."""
-        self._results.write(chunk.rows)
+        self._results.write(chunk.rows.encode())
         for failure in chunk.failures:
-            self._failures.write(json.dumps(failure, ensure_ascii=False) + "\n")
+            self._failures.write((json.dumps(failure, ensure_ascii=False) + "\n").encode())
             self.failed.append({k: failure[k] for k in ("point", "replicate", "seed")})
         self.completed += chunk.replicates
+        self._checkpoint()
 
     def abandon(self) -> None:
         """Close the open files without completing anything (the folder stays partial)."""
@@ -654,6 +713,7 @@ def _axis_record(axis: Axis) -> dict[str, Any]:
 
 
 def _reproduce(command: list[str], root: int) -> str:
+    command = [a for a in command if a != "--resume"]  # the repeat starts afresh
     has_seed = any(a == "--seed" or a.startswith("--seed=") for a in command)
     return shlex.join(command if has_seed else [*command, "--seed", str(root)])
 
@@ -669,16 +729,23 @@ def run_sweep(
     workers: int = 1,
     command: Sequence[str] = (),
     progress: Callable[[int, int], None] | None = None,
+    resume: bool = False,
+    executor: str = "local",
+    scheduler: str | None = None,
 ) -> tuple[dict, bool]:
     """Run every point and replicate of ``plan`` into the folder ``out``.
 
     Returns the manifest and whether the sweep was interrupted (Ctrl-C), in which case the
-    folder holds every replicate finished before the interruption.
+    folder holds every replicate finished before the interruption. With ``resume``, ``out``
+    holds a sweep that was stopped, which goes on from its last checkpoint.
     """
-    writer = SweepWriter(out, plan, list(command), workers)
+    writer = SweepWriter(out, plan, list(command), workers, resume)
     interrupted = False
     try:
-        for chunk in execute_sweep(plan, workers):
+        chunks = execute_sweep(
+            plan, workers, executor=executor, scheduler=scheduler, start=writer.completed
+        )
+        for chunk in chunks:
             writer.add(chunk)
             if progress is not None:
                 progress(writer.completed, plan.total)

@@ -123,7 +123,8 @@ def resolve_document(
     layers = _read_chain(path, name, fast)
     data: dict[str, Any] = {}
     for layer in layers:
-        data = _merge(data, layer.data)
+        kept = {k: v for k, v in data.items() if k not in REPLACED_WHOLE or k not in layer.data}
+        data = _merge(kept, layer.data)
     data.pop("extends", None)
     merged = MergedDocument(data, name, layers)
     for text in overrides:
@@ -250,6 +251,11 @@ def _parent_path(parent: str, child: Path, where: Location) -> tuple[Path, str]:
             ]
         )
     return bundled, f"scenarios/{bundled.relative_to(scenarios_dir())}"
+
+
+REPLACED_WHOLE = frozenset({"teaching"})
+"""Top-level sections that a variant restates whole rather than merges: teaching notes (and their
+translation) are written for one scenario, and half of a parent's would mislead."""
 
 
 def _merge(base: Any, over: Any) -> Any:

@@ -55,7 +55,13 @@ extends) reads the parent first and merges this file over it: mappings merge key
 anything else (a number, a text, a list) replaces the parent's value. Chains are allowed; a cycle
 is an error. Because actors, pacts and events are mappings keyed by id, a variant changes one
 entry without restating the others; to leave out an inherited pact or event, give it
-`enabled: false`.
+`enabled: false`. The one exception is `teaching`: notes are written for one scenario, so a
+variant that gives `teaching` replaces its parent's notes whole (French translation included),
+and one that does not inherits them.
+
+Teaching notes may carry a French translation under `teaching.fr` (with the scenario's title in
+French); the classroom app and the reports in French use it, and fall back to the English
+notes where it is missing.
 
 On the command line, `--set PATH=VALUE` changes one value after inheritance, e.g.
 `--set parameters.honour_base_rate=0.5`, `--set actors.NGA.resolve=0.3`,

@@ -30,8 +30,8 @@ class Source(Strict):
     year: int = Field(ge=1900, le=2100, description="year of publication")
 
 
-class Teaching(Strict):
-    """Notes for a class, in the NetLogo manner."""
+class TeachingNotes(Strict):
+    """Notes for a class in the NetLogo manner, in one language."""
 
     what_is_it: str = Field(description="what the scenario shows, in a paragraph")
     things_to_notice: list[str] = Field([], description="what to watch while it runs")
@@ -40,6 +40,26 @@ class Teaching(Strict):
     )
     discuss: list[str] = Field([], description="questions for the class")
     predict: str | None = Field(None, description="a question to answer before running")
+
+
+class TranslatedNotes(TeachingNotes):
+    """The teaching notes, and the scenario's title, in another language."""
+
+    title: str | None = Field(None, description="the scenario's title in this language")
+
+
+class Teaching(TeachingNotes):
+    """Notes for a class, in the NetLogo manner, in English and optionally in French."""
+
+    fr: TranslatedNotes | None = Field(
+        None,
+        description="the same notes in French, shown to a class working in French (the English "
+        "ones are shown where this is missing)",
+    )
+
+    def in_language(self, lang: str) -> TeachingNotes:
+        """The notes in ``lang`` ("en" or "fr"); English where no translation is given."""
+        return self.fr if lang == "fr" and self.fr is not None else self
 
 
 ActorOverrides = create_model(

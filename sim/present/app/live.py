@@ -236,6 +236,14 @@ def pact_enabled(scenario: Scenario) -> dict[str, bool]:
     }
 
 
+def scenario_title(scenario: Scenario, lang: str) -> str:
+    """The scenario's title in ``lang``: its teaching notes' translation, else its own."""
+    notes = scenario.teaching
+    if lang == "fr" and notes is not None and notes.fr is not None and notes.fr.title:
+        return notes.fr.title
+    return scenario.title
+
+
 def pact_name(pact: str, lang: str) -> str:
     """A pact's name from the fact base in ``lang``; its id for a pact defined in a scenario."""
     fact = fact_base().pacts.get(pact)
@@ -320,6 +328,8 @@ class LiveRun:
         self.model = SahelModel(self.world, settings.seed)
         # Play's thread steps while the page draws: both hold this lock.
         self.lock = threading.RLock()
+        self._map: tuple[tuple, bytes] | None = None  # the last map drawn, and what it showed
+        self._series: dict[str, SeriesFigure] = {}  # one figure per language, redrawn in place
 
     @property
     def day(self) -> int:
@@ -338,6 +348,27 @@ class LiveRun:
                 if self.finished:
                     return
                 self.model.step()
+
+    def map_png(self, lang: str) -> bytes:
+        """The map as a PNG, drawn again only when what it shows has changed.
+
+        The map changes only when someone enters a war or answers an obligation, a few times a
+        run, so playing day by day redraws only the series.
+        """
+        with self.lock:
+            sides = tuple(sorted((a, s) for a, s in self.model.side.items() if s))
+            answered = sum(1 for r in self.model.records if r.kind is RecordKind.RESPONSE)
+            shown = (sides, answered, lang)
+            if self._map is None or self._map[0] != shown:
+                self._map = (shown, png(map_figure(self, lang, title=False)))
+            return self._map[1]
+
+    def series_png(self, lang: str) -> bytes:
+        """The time series so far as a PNG."""
+        with self.lock:
+            if lang not in self._series:
+                self._series[lang] = SeriesFigure(self.model.horizon, lang)
+            return self._series[lang].png(self.model.series)
 
     def summary(self) -> dict:
         """The replicate's summary, as :func:`sim.run.replicate.run_one` computes it."""
@@ -433,40 +464,73 @@ def day_title(run: LiveRun, lang: str) -> str:
     return f"{ui('day', lang)} {run.day} {ui('of', lang)} {run.model.horizon} - {date}{done}"
 
 
-def map_figure(run: LiveRun, lang: str) -> Figure:
-    """The live map of ``run``."""
+def png(fig: Figure) -> bytes:
+    """A figure as PNG bytes."""
+    buffer = io.BytesIO()
+    fig.savefig(buffer, format="png")
+    return buffer.getvalue()
+
+
+def map_figure(run: LiveRun, lang: str, *, title: bool = True) -> Figure:
+    """The live map of ``run``, with the day as its title unless ``title`` is false."""
     with matplotlib.rc_context(STYLE), run.lock:
         fig = Figure(figsize=(8.5, 6.2))
         # Fixed margins: constrained layout would double the time of each redraw.
-        ax = fig.add_axes((0.01, 0.01, 0.98, 0.92))
+        ax = fig.add_axes((0.01, 0.01, 0.98, 0.92 if title else 0.98))
         draw_map(ax, run.model, lang)
-        ax.set_title(day_title(run, lang))
+        if title:
+            ax.set_title(day_title(run, lang))
     return fig
 
 
-def series_figure(run: LiveRun, lang: str) -> Figure:
-    """Four daily series of ``run`` so far: wars, forces at the front, casualties, insurgents."""
-    labels = VARIABLE_LABELS[lang]
-    with run.lock:
-        s = run.model.series
-    days = np.arange(len(s.wars))
-    panels = [
-        ("belligerents", s.belligerents),
-        ("committed", s.committed.sum(axis=1)),
-        ("casualties", s.casualties.sum(axis=1)),
-        ("insurgent_strength", s.strength.sum(axis=1)),
+SERIES_PANELS = ("belligerents", "committed", "casualties", "insurgent_strength")
+
+
+def series_values(series) -> list[np.ndarray]:
+    """The four overall daily variables of :data:`SERIES_PANELS` from a model's series."""
+    return [
+        series.belligerents,
+        series.committed.sum(axis=1),
+        series.casualties.sum(axis=1),
+        series.strength.sum(axis=1),
     ]
-    with matplotlib.rc_context(STYLE):
-        fig = Figure(figsize=(8.5, 6.2))
-        # Fixed margins: constrained layout would triple the time of each redraw.
-        fig.subplots_adjust(left=0.1, right=0.97, bottom=0.09, top=0.94, hspace=0.38, wspace=0.3)
-        for i, (key, values) in enumerate(panels):
-            ax = fig.add_subplot(2, 2, i + 1)
-            ax.plot(days, values, color="#2471a3", linewidth=2)
-            ax.set_title(labels[key], fontsize=13)
-            ax.set_xlim(0, run.model.horizon)
-            ax.set_xlabel(ui("day", lang))
-    return fig
+
+
+class SeriesFigure:
+    """Four daily series of a run so far: wars, forces at the front, casualties, insurgents.
+
+    Built once and updated in place: a fresh figure each day would cost twice as much.
+    """
+
+    def __init__(self, horizon: int, lang: str):
+        labels = VARIABLE_LABELS[lang]
+        with matplotlib.rc_context(STYLE):
+            self.figure = Figure(figsize=(8.5, 6.2))
+            # Fixed margins: constrained layout would triple the time of each redraw.
+            self.figure.subplots_adjust(
+                left=0.1, right=0.97, bottom=0.09, top=0.94, hspace=0.38, wspace=0.3
+            )
+            self.lines = []
+            for i, key in enumerate(SERIES_PANELS):
+                ax = self.figure.add_subplot(2, 2, i + 1)
+                (line,) = ax.plot([], [], color="#2471a3", linewidth=2)
+                ax.set_title(labels[key], fontsize=13)
+                ax.set_xlim(0, horizon)
+                ax.set_xlabel(ui("day", lang))
+                self.lines.append(line)
+
+    def update(self, series) -> Figure:
+        """Show ``series`` (a model's daily series so far); return the figure."""
+        for line, values in zip(self.lines, series_values(series), strict=True):
+            line.set_data(np.arange(len(values)), values)
+            ax = line.axes
+            ax.relim()
+            ax.autoscale_view(scalex=False)
+        return self.figure
+
+    def png(self, series) -> bytes:
+        """Show ``series`` and return the figure as PNG bytes."""
+        return png(self.update(series))
 
 
 def ensemble_figure(summaries: Sequence[dict], lang: str) -> Figure:

@@ -39,12 +39,11 @@ from sim.present.app.live import (
     day_title,
     defaults_for,
     ensemble_figure,
-    map_figure,
     pact_name,
     parameter_label,
     run_ensemble,
     scenario_names,
-    series_figure,
+    scenario_title,
     slider_step,
     ui,
     variant_choices,
@@ -270,8 +269,9 @@ def RunView(run: LiveRun, heading: str | None):
             solara.HTML(tag="h3", unsafe_innerHTML=heading)
         solara.Text(day_title(run, language), classes=["sahel-day"])
         with solara.ColumnsResponsive(default=12, large=12 if heading else 6):
-            solara.FigureMatplotlib(map_figure(run, language), format="png")
-            solara.FigureMatplotlib(series_figure(run, language), format="png")
+            # PNG bytes made by the run, which redraws only what changed since the last tick.
+            solara.Image(run.map_png(language), format="png", width="100%")
+            solara.Image(run.series_png(language), format="png", width="100%")
         solara.HTML(tag="h3", unsafe_innerHTML=ui("narrative", language))
         Narrative(run)
 
@@ -279,10 +279,10 @@ def RunView(run: LiveRun, heading: str | None):
 @solara.component
 def TeachingNotes(scenario: Scenario):
     """The scenario's teaching notes, NetLogo-style."""
-    notes = scenario.teaching
     language = lang.value
-    if notes is None:
+    if scenario.teaching is None:
         return
+    notes = scenario.teaching.in_language(language)
     parts = [f"<h3>{ui('what_is_it', language)}</h3><p>{escape(notes.what_is_it)}</p>"]
     for key in ("things_to_notice", "things_to_try", "discuss"):
         items = "".join(f"<li>{escape(item)}</li>" for item in getattr(notes, key))
@@ -358,7 +358,7 @@ def Page():
     with solara.Sidebar():
         ScenarioControls()
     with solara.Column():
-        solara.HTML(tag="h1", unsafe_innerHTML=shown[0].scenario.title)
+        solara.HTML(tag="h1", unsafe_innerHTML=escape(scenario_title(shown[0].scenario, language)))
         solara.Text(ui("not_forecast", language), style={"font-style": "italic"})
         TeachingNotes(shown[0].scenario)
         if len(shown) == 1:

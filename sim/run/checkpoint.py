@@ -1,0 +1,126 @@
+"""Result files written as work finishes, which survive a kill at any moment.
+
+A writer appends to files in ``.partial/`` and, after each finished piece of work, saves a
+checkpoint: how much is done and how long each file then was. The checkpoint is written to a
+temporary file and renamed over the old one, so it is always whole. Resuming cuts every file back
+to its checkpointed length and goes on from there; whatever had been written after the
+checkpoint is written again, identically, so a resumed folder has the bytes of an uninterrupted
+one.
+
+When the work is done, :func:`publish` writes the manifest into ``.partial/`` (again by
+renaming) and only then moves the finished files out. A kill during those moves leaves a whole
+manifest behind, and :func:`finish_publish` completes them.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+from pathlib import Path
+from typing import IO, Any
+
+from sim.errors import InputError
+
+PARTIAL = ".partial"
+PLAN = "plan.json"
+CHECKPOINT = "checkpoint.json"
+MANIFEST = "manifest.json"
+
+
+def _write_whole(path: Path, text: str) -> None:
+    """Write ``text`` to ``path`` so that the file is either the old one or the new one."""
+    temporary = path.with_name(path.name + ".tmp")
+    temporary.write_text(text, encoding="utf-8")
+    os.replace(temporary, path)
+
+
+def saved(partial: Path) -> bool:
+    """Whether ``partial`` holds a checkpoint (if not, a kill came before any work was done)."""
+    return (partial / CHECKPOINT).is_file()
+
+
+def begin(partial: Path, identity: dict[str, Any]) -> None:
+    """Start a resumable folder: ``identity`` is what a resumption must match."""
+    partial.mkdir(parents=True, exist_ok=True)
+    _write_whole(partial / PLAN, json.dumps(identity, indent=1))
+
+
+def save(partial: Path, state: dict[str, Any], files: dict[str, IO]) -> None:
+    """Record ``state`` and each open file's length, after flushing them."""
+    for handle in files.values():
+        handle.flush()
+    lengths = {key: handle.tell() for key, handle in files.items()}
+    _write_whole(partial / CHECKPOINT, json.dumps({**state, "bytes": lengths}))
+
+
+def restore(
+    out: Path, identity: dict[str, Any], names: dict[str, str], *, expected: str
+) -> dict[str, Any]:
+    """Check that a stopped folder was started with ``identity``; cut its files to the checkpoint.
+
+    Args:
+        out: the folder given with ``--out``.
+        identity: what the resumption would start with; every key must match.
+        names: file key -> file name in ``.partial/``, as saved by :func:`save`.
+        expected: what the user must repeat, for the message (``the same scenario, --seed...``).
+
+    Returns:
+        The saved state (without the lengths).
+
+    Raises:
+        InputError: no readable checkpoint, a different identity, or a file shorter than its
+            checkpoint.
+    """
+    partial = out / PARTIAL
+    try:
+        saved = json.loads((partial / PLAN).read_text(encoding="utf-8"))
+        state = json.loads((partial / CHECKPOINT).read_text(encoding="utf-8"))
+    except (OSError, json.JSONDecodeError):
+        raise InputError(
+            f"--resume: {out} holds no resumable work (no readable {PARTIAL}/{PLAN} and "
+            f"{CHECKPOINT}); expected the --out folder of an interrupted run"
+        ) from None
+    changed = [key for key in identity if saved.get(key) != identity[key]]
+    if changed:
+        was = ", ".join(f"{key}={saved.get(key)!r}" for key in changed)
+        raise InputError(
+            f"--resume: {out} was started with a different {', '.join(changed)} ({was}); "
+            f"expected {expected} as the interrupted run"
+        )
+    lengths = state.pop("bytes")
+    for key, name in names.items():
+        path = partial / name
+        length = lengths.get(key, 0)
+        if not path.exists() or path.stat().st_size < length:
+            raise InputError(f"--resume: {path} is shorter than its checkpoint; it cannot resume")
+        os.truncate(path, length)  # drop whatever was written after the checkpoint
+    return state
+
+
+def publish(partial: Path, out: Path, files: list[str], manifest: dict) -> dict:
+    """Write the manifest, then move every finished file from ``partial`` into ``out``."""
+    _write_whole(partial / MANIFEST, json.dumps(manifest, indent=2, ensure_ascii=False) + "\n")
+    _move_out(partial, out, files)
+    return manifest
+
+
+def _move_out(partial: Path, out: Path, files: list[str]) -> None:
+    for name in files:
+        if (partial / name).exists():  # after a kill, some may have moved already
+            os.replace(partial / name, out / name)
+    if (partial / MANIFEST).exists():
+        os.replace(partial / MANIFEST, out / MANIFEST)  # last: its presence means complete
+    shutil.rmtree(partial, ignore_errors=True)
+
+
+def finish_publish(out: Path) -> bool:
+    """Complete a :func:`publish` that a kill cut short; return whether ``out`` is complete."""
+    partial = out / PARTIAL
+    manifest = next((p for p in (partial / MANIFEST, out / MANIFEST) if p.is_file()), None)
+    if manifest is None:
+        return False
+    if partial.exists():
+        files = json.loads(manifest.read_text(encoding="utf-8")).get("files", [])
+        _move_out(partial, out, files)
+    return True
