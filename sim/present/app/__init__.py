@@ -74,6 +74,9 @@ def server_env(scenario: str, lang: str) -> dict[str, str]:
         "SAHELSIM_SCENARIO": scenario,
         "SAHELSIM_LANG": lang,
         "SOLARA_TELEMETRY_MIXPANEL_ENABLE": "False",  # nothing leaves the machine
+        # solara's corner banner would sit on the story's newest lines on a projector
+        "SOLARA_THEME_SHOW_BANNER": "False",
+        "SOLARA_THEME_TITLE": "sahelsim",
     }
 
 

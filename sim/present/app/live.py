@@ -14,6 +14,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import matplotlib
+import matplotlib.ticker
 import numpy as np
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
@@ -437,7 +438,7 @@ def draw_map(ax, model: SahelModel, lang: str) -> None:
     known = load_countries()
     fill = {a: SIDE_COLOURS[s] for a, s in model.side.items() if s and a in known}
     labels = {c.iso3: c.iso3 for c in known.values() if c.modelled}
-    draw_countries(ax, fill, labels=labels, fontsize=12)
+    draw_countries(ax, fill, labels=labels, fontsize=15)
     where = capitals()
     answered = [
         r
@@ -452,7 +453,7 @@ def draw_map(ax, model: SahelModel, lang: str) -> None:
         Patch(color=SIDE_COLOURS[2], label=words["defending"]),
     ]
     handles += [Line2D([], [], linewidth=2, label=words[k], **v) for k, v in RESPONSE_STYLE.items()]
-    ax.legend(handles=handles, loc="lower left", framealpha=0.9, fontsize=11)
+    ax.legend(handles=handles, loc="lower left", framealpha=0.9, fontsize=14)
 
 
 def day_title(run: LiveRun, lang: str) -> str:
@@ -483,6 +484,14 @@ def map_figure(run: LiveRun, lang: str, *, title: bool = True) -> Figure:
     return fig
 
 
+PROJECTOR_TYPE = {
+    "axes.titlesize": 17,
+    "axes.labelsize": 15,
+    "xtick.labelsize": 14,
+    "ytick.labelsize": 14,
+}
+"""Type sizes (points) of the live series, read from the back of a classroom."""
+
 SERIES_PANELS = ("belligerents", "committed", "casualties", "insurgent_strength")
 
 
@@ -504,28 +513,32 @@ class SeriesFigure:
 
     def __init__(self, horizon: int, lang: str):
         labels = VARIABLE_LABELS[lang]
-        with matplotlib.rc_context(STYLE):
-            self.figure = Figure(figsize=(8.5, 6.2))
+        # Shown about 1,000 pixels wide, under the map: large type for the back of the room.
+        with matplotlib.rc_context({**STYLE, **PROJECTOR_TYPE}):
+            self.figure = Figure(figsize=(11, 5.2), dpi=90)
             # Fixed margins: constrained layout would triple the time of each redraw.
             self.figure.subplots_adjust(
-                left=0.1, right=0.97, bottom=0.09, top=0.94, hspace=0.38, wspace=0.3
+                left=0.09, right=0.98, bottom=0.12, top=0.93, hspace=0.55, wspace=0.2
             )
             self.lines = []
             for i, key in enumerate(SERIES_PANELS):
                 ax = self.figure.add_subplot(2, 2, i + 1)
-                (line,) = ax.plot([], [], color="#2471a3", linewidth=2)
-                ax.set_title(labels[key], fontsize=13)
+                (line,) = ax.plot([], [], color="#2471a3", linewidth=2.5)
+                ax.set_title(labels[key])
                 ax.set_xlim(0, horizon)
                 ax.set_xlabel(ui("day", lang))
+                ax.yaxis.set_major_locator(matplotlib.ticker.MaxNLocator(integer=True))
+                ax.yaxis.set_major_formatter(matplotlib.ticker.StrMethodFormatter("{x:,.0f}"))
                 self.lines.append(line)
 
     def update(self, series) -> Figure:
         """Show ``series`` (a model's daily series so far); return the figure."""
         for line, values in zip(self.lines, series_values(series), strict=True):
             line.set_data(np.arange(len(values)), values)
-            ax = line.axes
-            ax.relim()
-            ax.autoscale_view(scalex=False)
+            # From zero, so that day-to-day noise does not look like a collapse; at least 0-1,
+            # so that a series still at zero shows as a flat line at the bottom.
+            top = float(values.max()) if len(values) else 0.0
+            line.axes.set_ylim(0, max(1.0, 1.08 * top))
         return self.figure
 
     def png(self, series) -> bytes:

@@ -57,11 +57,19 @@ CSS = """
 .v-application .v-select__selection, .v-application input { font-size: 19px !important; }
 .v-application h1 { font-size: 34px; } .v-application h2 { font-size: 28px; }
 .v-application h3 { font-size: 23px; }
-.sahel-narrative { max-height: 520px; overflow-y: auto; font-size: 19px; line-height: 1.45; }
+.sahel-narrative { max-height: 50vh; overflow-y: auto; font-size: 19px; line-height: 1.45;
+  display: flex; flex-direction: column-reverse; }
 .sahel-narrative p { margin-bottom: 0.6em; }
 .sahel-notes { font-size: 19px; }
-.sahel-day { font-size: 24px; font-weight: bold; }
+.sahel-day { font-size: 26px; font-weight: bold; }
+.sahel-predict { font-size: 23px; background: #fff6e0; border-left: 8px solid #e67e22;
+  padding: 12px 18px; margin: 8px 0; }
+.v-input__slider .v-input__slot { flex-wrap: wrap; }
+.v-input__slider .v-input__slot > .v-label { flex: 0 0 100%; max-width: 100%; white-space: normal;
+  margin-bottom: 34px; }
 """
+# The narrative box lists paragraphs newest first in the page's HTML and shows them reversed
+# (column-reverse): it reads in order, and its scroll stays on the newest as the story grows.
 
 
 # ---------------------------------------------------------------------- page state
@@ -249,7 +257,8 @@ def Narrative(run: LiveRun):
     _ = tick.value  # the run is mutable: subscribe to the tick that says it moved
     paragraphs = run.paragraphs(language)
     html = "".join(
-        f"<p><b>{i18n.date_text(p.date, language)}</b> — {escape(p.text)}</p>" for p in paragraphs
+        f"<p><b>{i18n.date_text(p.date, language)}</b> — {escape(p.text)}</p>"
+        for p in reversed(paragraphs)
     )
     # Plain HTML, not solara.Markdown, whose front-end fetches KaTeX from a CDN.
     solara.HTML(
@@ -268,12 +277,14 @@ def RunView(run: LiveRun, heading: str | None):
         if heading:
             solara.HTML(tag="h3", unsafe_innerHTML=heading)
         solara.Text(day_title(run, language), classes=["sahel-day"])
-        with solara.ColumnsResponsive(default=12, large=12 if heading else 6):
+        # The map and the story side by side on a projector; one above the other when narrow.
+        with solara.ColumnsResponsive(default=12, large=12 if heading else [7, 5]):
             # PNG bytes made by the run, which redraws only what changed since the last tick.
             solara.Image(run.map_png(language), format="png", width="100%")
-            solara.Image(run.series_png(language), format="png", width="100%")
-        solara.HTML(tag="h3", unsafe_innerHTML=ui("narrative", language))
-        Narrative(run)
+            with solara.Column():
+                solara.HTML(tag="h3", unsafe_innerHTML=ui("narrative", language))
+                Narrative(run)
+        solara.Image(run.series_png(language), format="png", width="100%")
 
 
 @solara.component
@@ -288,10 +299,23 @@ def TeachingNotes(scenario: Scenario):
         items = "".join(f"<li>{escape(item)}</li>" for item in getattr(notes, key))
         if items:
             parts.append(f"<h3>{ui(key, language)}</h3><ul>{items}</ul>")
-    if notes.predict:
-        parts.append(f"<h3>{ui('predict', language)}</h3><p><b>{escape(notes.predict)}</b></p>")
-    with solara.Details(ui("notes", language), expand=True):
+    # The predict-then-run question stands above, in Predict; the rest waits behind a click.
+    with solara.Details(ui("notes", language), expand=False):
         solara.HTML(tag="div", unsafe_innerHTML="".join(parts), classes=["sahel-notes"])
+
+
+@solara.component
+def Predict(scenario: Scenario):
+    """The lesson's predict-then-run question, large, above the run."""
+    language = lang.value
+    if scenario.teaching is None or not scenario.teaching.in_language(language).predict:
+        return
+    question = escape(scenario.teaching.in_language(language).predict)
+    solara.HTML(
+        tag="div",
+        unsafe_innerHTML=f"<b>{ui('predict', language)}:</b> {question}",
+        classes=["sahel-predict"],
+    )
 
 
 @solara.component
@@ -346,7 +370,7 @@ def Player():
 def Page():
     """The whole page: controls in the sidebar, runs, notes and ensemble in the main area."""
     language = lang.value
-    _ = tick.value  # runs are mutable: the tick tells solara they changed
+    # Not subscribed to the tick: only what shows a run redraws as it steps, not the controls.
     shown = runs.value
     solara.use_effect(start_if_empty, [])
     if not shown:  # a new session, built by the effect above
@@ -360,6 +384,7 @@ def Page():
     with solara.Column():
         solara.HTML(tag="h1", unsafe_innerHTML=escape(scenario_title(shown[0].scenario, language)))
         solara.Text(ui("not_forecast", language), style={"font-style": "italic"})
+        Predict(shown[0].scenario)
         TeachingNotes(shown[0].scenario)
         if len(shown) == 1:
             RunView(shown[0], None)
