@@ -92,6 +92,21 @@ events:
 """
 
 
+CHROMIUM = "/usr/bin/chromium"
+"""Debian's chromium, which browser tests drive through playwright (no browser is downloaded)."""
+CHROMIUM_FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-default-apps",
+    "--disable-sync",
+    "--no-first-run",
+    "--metrics-recording-only",
+]
+
+
 def start_sahelsim(*args: str, capture: bool = False):
     """Start ``sahelsim ARGS`` in a real subprocess (to kill or interrupt it)."""
     import os

@@ -7,33 +7,21 @@ Debian's ``chromium`` at ``/usr/bin/chromium``; skipped when either is missing.
 
 from __future__ import annotations
 
-import os
 import shutil
 import socket
 import subprocess
-import sys
 import time
 import urllib.request
-from pathlib import Path
 
 import pytest
+from conftest import CHROMIUM, CHROMIUM_FLAGS
 
 pytest.importorskip("solara")
 sync_api = pytest.importorskip("playwright.sync_api")
 
-CHROMIUM = "/usr/bin/chromium"
-APP = Path(__file__).resolve().parents[1] / "sim" / "present" / "app" / "page.py"
-FLAGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-default-apps",
-    "--disable-sync",
-    "--no-first-run",
-    "--metrics-recording-only",
-]
+from sim.present.app import server_command, server_env  # noqa: E402
+
+FLAGS = CHROMIUM_FLAGS
 LOCAL = ("http://127.0.0.1:", "ws://127.0.0.1:", "data:", "blob:")
 
 pytestmark = [
@@ -53,18 +41,10 @@ def server(tmp_path_factory):
     """``solara run`` on the app, on a free port; yields its address and its log file."""
     port = _free_port()
     log = tmp_path_factory.mktemp("server") / "solara.log"
-    env = {
-        **os.environ,
-        "SAHELSIM_SCENARIO": "niger-2023-intervention",
-        "SAHELSIM_LANG": "en",
-        "SOLARA_TELEMETRY_MIXPANEL_ENABLE": "False",
-    }
-    solara_cli = Path(sys.executable).with_name("solara")
-    command = [str(solara_cli), "run", str(APP), "--host", "127.0.0.1", "--port", str(port)]
+    # The very command and environment that `sahelsim teach` starts.
+    env = server_env("niger-2023-intervention", "en")
     with log.open("w") as out:
-        proc = subprocess.Popen(
-            [*command, "--production"], env=env, stdout=out, stderr=subprocess.STDOUT
-        )
+        proc = subprocess.Popen(server_command(port), env=env, stdout=out, stderr=subprocess.STDOUT)
         url = f"http://127.0.0.1:{port}/"
         deadline = time.monotonic() + 90
         while time.monotonic() < deadline:
