@@ -67,6 +67,9 @@ def server_command(port: int) -> list[str]:
     ]
 
 
+QUIET_COOKIE_WARNING = "ignore::UserWarning:solara.server.starlette"
+
+
 def server_env(scenario: str, lang: str) -> dict[str, str]:
     """The environment of the server: the page's scenario and language, no telemetry."""
     return {
@@ -77,6 +80,11 @@ def server_env(scenario: str, lang: str) -> dict[str, str]:
         # solara's corner banner would sit on the story's newest lines on a projector
         "SOLARA_THEME_SHOW_BANNER": "False",
         "SOLARA_THEME_TITLE": "sahelsim",
+        # solara warns about cookies on every page served at 127.0.0.1 (it expects "localhost");
+        # harmless here, and a screenful of it would bury the address in the lecturer's terminal
+        "PYTHONWARNINGS": ",".join(
+            filter(None, [os.environ.get("PYTHONWARNINGS"), QUIET_COOKIE_WARNING])
+        ),
     }
 
 
