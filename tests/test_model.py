@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
+import json
 import math
 
 import numpy as np
@@ -87,6 +89,39 @@ def test_forces_diverted_to_war_raise_insurgent_strength():
         for s in range(40)
     ]
     assert min(diffs) >= 0 and np.mean(diffs) > 0.01
+
+
+# The Gambia without ECOWAS's scheduled ultimatum and entry: the only way to war is the 1999
+# Mechanism's Art. 25 vote after Jammeh stays on (day 7), which opens a threat with a notice.
+ONLY_ART_25 = ["events.ecowas-ultimatum.enabled=false", "events.ecomig-enters.enabled=false"]
+
+
+def test_a_longer_intervention_notice_delays_the_attack(sahelsim, tmp_path):
+    def run(notice):
+        out = tmp_path / f"notice-{notice}"
+        sets = [*ONLY_ART_25, f"parameters.intervention_notice_days={notice}"]
+        args = [a for text in sets for a in ("--set", text)]
+        command = ["run", "gambia-2017", "-n", "6", "--seed", "3", *args, "--out", str(out)]
+        result = sahelsim(*command, "-q", "--no-figures")
+        assert result.status == 0, result.err
+        with (out / "summary.csv").open() as f:
+            attack_days = [int(row["attack_day"]) for row in csv.DictReader(f)]
+        threats = [
+            record
+            for line in (out / "events.jsonl").read_text().splitlines()
+            if (record := json.loads(line))["kind"] == "threat"
+        ]
+        return attack_days, threats
+
+    short, short_threats = run(14)
+    long, long_threats = run(40)
+    assert short_threats and long_threats
+    for record, notice in [*((r, 14) for r in short_threats), *((r, 40) for r in long_threats)]:
+        decided = dt.date.fromisoformat(record["date"])
+        assert dt.date.fromisoformat(record["deadline"]) == decided + dt.timedelta(days=notice)
+    pairs = [(s, lo) for s, lo in zip(short, long, strict=True) if s >= 0 and lo >= 0]
+    assert pairs  # the intervention was carried out in some replicates with either notice
+    assert all(7 + 14 <= s < 7 + 40 <= lo for s, lo in pairs)
 
 
 def test_combat_follows_the_closed_form_square_law_with_the_noise_off(tmp_path):

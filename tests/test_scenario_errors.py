@@ -115,9 +115,9 @@ CASES = [
     pytest.param(
         MINIMAL + "parameters:\n  honour_base_rat: 0.5\n",
         "{f}:18:3: parameters.honour_base_rat: unknown key 'honour_base_rat'; expected one of affinity_weight, "
-        "breaking_point, capacity_weight, capitulation_rate, combat_noise, cost_weight, "
+        "baseline_weariness, breaking_point, capacity_weight, capitulation_rate, combat_noise, cost_weight, "
         "counterinsurgency_effect, decision_window, deterrence_weight, home_defence_share, honour_base_rate, "
-        "insurgency_weight, ... (22 in all); did you mean 'honour_base_rate'?",
+        "... (29 in all); did you mean 'honour_base_rate'?",
         id="misspelt parameter",
     ),
     pytest.param(

@@ -53,10 +53,6 @@ from sim.scenario.vocabulary import (
     Toward,
 )
 
-INTERVENTION_NOTICE_DAYS = 14
-"""Deadline given by a threat decided under a clause: the ECOWAS Standby Force's 14-day
-deployment target (domain brief §3.5)."""
-
 
 @dataclass
 class Threat:
@@ -128,7 +124,7 @@ class SahelModel(mesa.Model):
             stream(self.seed, Concern.INSURGENCY)
             .normal(
                 0.0,
-                self.params.insurgent_growth * 0.25,
+                self.params.insurgent_growth * self.params.insurgency_noise,
                 (self.horizon + 1, len(self.insurgents.strength)),
             )
             .tolist()
@@ -518,7 +514,9 @@ class SahelModel(mesa.Model):
             else:
                 situation = self.situation(ob.obliged, threat.target, tuple(attackers), None)
                 credibility, _ = honour_probability(situation, ob.clause.action, p)
-            share = 1.0 if ob.clause.action is PactAction.ARMED_ASSISTANCE else 0.5
+            share = (
+                1.0 if ob.clause.action is PactAction.ARMED_ASSISTANCE else p.support_ally_weight
+            )
             contribution = p.deterrence_weight * credibility * share * self.strength(ob.obliged)
             expected += contribution
             allies[ob.obliged] = round(contribution, 1)
@@ -872,8 +870,11 @@ class SahelModel(mesa.Model):
                     )
             elif ob.trigger.kind is CasusFoederis.ARMED_REBELLION:
                 for a in fighters:  # against a rebellion: forces sent to counter-insurgency
-                    self._lend(a, ob.victim, 0.5, cause, ob, action)
+                    self._lend(
+                        a, ob.victim, self.params.rebellion_assistance_share, cause, ob, action
+                    )
         elif action is PactAction.INTERVENE:
+            notice = int(self.params.intervention_notice_days)
             attackers = tuple(a for a in acting if a in self.actors and a != target)
             busy = any(t.open and t.target == target for t in self.threats) or any(
                 self.at_war(a, target) for a in attackers
@@ -889,11 +890,9 @@ class SahelModel(mesa.Model):
                     article=ob.clause.article,
                     attackers=list(attackers),
                     cause=cause,
-                    deadline=(self.date + dt.timedelta(days=INTERVENTION_NOTICE_DAYS)).isoformat(),
+                    deadline=(self.date + dt.timedelta(days=notice)).isoformat(),
                 )
-                self._open_threat(
-                    key, actor_id, target, attackers, self.day + INTERVENTION_NOTICE_DAYS, index
-                )
+                self._open_threat(key, actor_id, target, attackers, self.day + notice, index)
         elif action is PactAction.SANCTIONS:
             organisation = self.world.pacts[ob.pact].parties.organisation
             if organisation and target in self.memberships.active(organisation, self.date):
@@ -908,7 +907,11 @@ class SahelModel(mesa.Model):
                     article=ob.clause.article,
                 )
         elif action in (PactAction.SUPPORT, PactAction.NON_MILITARY):
-            share = 0.1 if action is PactAction.SUPPORT else 0.02
+            share = (
+                self.params.support_lending_share
+                if action is PactAction.SUPPORT
+                else self.params.non_military_lending_share
+            )
             for a in [x for x in acting if x in self.actors] or [actor_id]:
                 if (
                     war is not None
@@ -940,12 +943,16 @@ class SahelModel(mesa.Model):
     def _lend(
         self, lender: str, host: str, share: float, cause: int, ob: Obligation, action: PactAction
     ) -> None:
-        """Forces lent to a partner's counter-insurgency (support against a rebellion)."""
+        """Forces lent to a partner's counter-insurgency (against a rebellion, or outside a war).
+
+        Any actor lends ``share`` of its deployable forces; an outside power with forces in the
+        host lends twice that share of the forces it has there, and never more than all of them.
+        """
         actor, state = self.actors[lender], self.state(host)
         if state is None:
             return
         if isinstance(actor, Power) and host in actor.present:
-            lent = actor.present[host] * share * 2
+            lent = min(actor.present[host] * share * 2, actor.present[host])
         else:
             lent = actor.deployable * share
         self.support[self.state_index[host]] += lent
@@ -1124,7 +1131,7 @@ class SahelModel(mesa.Model):
                     p.capitulation_rate
                     * (1 - resolve[s]) ** 2
                     * (1 - odds) ** 2
-                    * (weariness + 0.1),
+                    * (weariness + p.baseline_weariness),
                 )
                 draw = keyed_uniform(self.seed, Concern.TERMINATION, war.id, self.day, s)
                 if draw < hazard:

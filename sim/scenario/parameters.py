@@ -133,6 +133,21 @@ PARAMETERS: dict[str, Parameter] = _declare(
         "Leeds (2003), AJPS: defence pacts reduce the chance of challenges; Johnson & Leeds (2011)",
     ),
     Parameter(
+        "support_ally_weight",
+        0.5,
+        0.0,
+        1.0,
+        "share",
+        "Weight of an ally pledged only to support",
+        "Poids d'un allié tenu au seul soutien",
+        "share of an ally's strength a threatener counts in the coalition it expects when the "
+        "ally is obliged to support rather than armed assistance (an ally obliged to armed "
+        "assistance counts in full)",
+        "assumption: a pledge of support (advisers and combat support from forces already "
+        "present, seeds/README.md) is expected to bring some of an ally's strength, not all of it; "
+        "no data fixes the share",
+    ),
+    Parameter(
         "capacity_weight",
         0.5,
         0.0,
@@ -182,6 +197,20 @@ PARAMETERS: dict[str, Parameter] = _declare(
         integer=True,
     ),
     Parameter(
+        "intervention_notice_days",
+        14,
+        0,
+        365,
+        "days",
+        "Notice before an intervention",
+        "Préavis avant une intervention",
+        "days between an organisation's decision to intervene under a clause and the first day "
+        "its threat may be carried out",
+        "the ECOWAS Standby Force's target of deploying its task force within 14 days "
+        "(seeds/pacts.yaml, ECOWAS 1999 Mechanism; domain brief §3.5)",
+        integer=True,
+    ),
+    Parameter(
         "home_defence_share",
         0.6,
         0.1,
@@ -203,6 +232,20 @@ PARAMETERS: dict[str, Parameter] = _declare(
         "scale of the daily chance that a side with little resolve, poor odds and mounting losses "
         "gives up",
         "assumption, set so that an isolated incumbent yields within days (The Gambia, 2017)",
+    ),
+    Parameter(
+        "baseline_weariness",
+        0.1,
+        0.0,
+        0.5,
+        "ratio",
+        "War weariness before any loss",
+        "Lassitude de la guerre avant toute perte",
+        "war weariness a side carries before it has lost anyone, added to its losses over its "
+        "tolerance in the capitulation hazard, so that a weak and irresolute side may give up "
+        "before it bleeds",
+        "assumption: lets a weak, irresolute side yield early, as Jammeh's Gambia did in 2017 "
+        "without a fight; no data fixes the value",
     ),
     Parameter(
         "kill_rate",
@@ -238,6 +281,48 @@ PARAMETERS: dict[str, Parameter] = _declare(
         "Effet du soutien extérieur",
         "effectiveness multiplier a side gains from an outside power's support",
         "assumption",
+    ),
+    Parameter(
+        "rebellion_assistance_share",
+        0.5,
+        0.0,
+        1.0,
+        "share",
+        "Forces sent against a partner's rebellion",
+        "Forces envoyées contre la rébellion d'un partenaire",
+        "share of its deployable forces an actor that honours armed assistance against an armed "
+        "rebellion lends to the victim's counter-insurgency (an outside power present in the "
+        "victim lends twice this share of its forces there, at most all of them)",
+        "assumption: armed assistance against a rebellion is a counter-insurgency deployment, "
+        "not a war, and is taken to be half of what the actor could send to a front",
+    ),
+    Parameter(
+        "support_lending_share",
+        0.1,
+        0.0,
+        0.5,
+        "share",
+        "Forces lent as support",
+        "Forces prêtées au titre du soutien",
+        "share of its deployable forces an actor lends to the victim's counter-insurgency when it "
+        "gives support outside a war (an outside power present in the victim lends twice this "
+        "share of its forces there)",
+        "assumption: support is advisers and combat support short of entering a war "
+        "(seeds/README.md), a small fraction of what armed assistance sends",
+    ),
+    Parameter(
+        "non_military_lending_share",
+        0.02,
+        0.0,
+        0.1,
+        "share",
+        "Forces lent as non-military help",
+        "Forces prêtées au titre de l'aide non militaire",
+        "share of its deployable forces an actor lends to the victim's counter-insurgency when it "
+        "gives non-military help outside a war, including a partial answer to a clause (an outside "
+        "power present in the victim lends twice this share of its forces there)",
+        "assumption: diplomatic, logistic or financial help (seeds/README.md) is represented by a "
+        "token force contribution, a fifth of support's",
     ),
     Parameter(
         "breaking_point",
@@ -282,6 +367,19 @@ PARAMETERS: dict[str, Parameter] = _declare(
         "Effet de la contre-insurrection",
         "daily suppression of armed groups at full counter-insurgency effort",
         "assumption; with the growth rate it places the pre-war level at equilibrium and the carrying capacity at three times it",
+    ),
+    Parameter(
+        "insurgency_noise",
+        0.25,
+        0.0,
+        1.0,
+        "ratio",
+        "Daily insurgency noise",
+        "Bruit quotidien de l'insurrection",
+        "standard deviation of the daily random shock on each armed group's growth rate in each "
+        "country, as a multiple of the insurgent growth rate",
+        "assumption: a quarter of the growth rate, so that replicates differ while the trend "
+        "holds; the fact base has yearly fatality counts only, which do not fix it",
     ),
     Parameter(
         "rebellion_threshold",
