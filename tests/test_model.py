@@ -261,3 +261,38 @@ def test_invariants_hold_in_generated_scenarios(scenario, seed):
     for attackers, defenders in sides.values():
         assert not attackers & defenders
     assert math.isfinite(run.summary["casualties"])
+
+
+def test_help_for_a_war_that_has_ended_lends_nothing_to_counter_insurgency():
+    from sim.model.model import SahelModel
+    from sim.model.pacts import Obligation, Trigger
+    from sim.model.records import RecordKind, Response
+    from sim.model.world import build_world
+    from sim.scenario.facts import fact_base
+    from sim.scenario.vocabulary import CasusFoederis, PactAction
+
+    world = build_world(load_scenario("niger-2023-intervention"), fact_base())
+    model = SahelModel(world, 7)
+    while not model.wars:
+        model.step()
+    war = model.wars[0]
+    clause = next(
+        c
+        for c in world.pacts["liptako-gourma-charter"].clauses
+        if c.casus_foederis is CasusFoederis.AGGRESSION
+    )
+    support = clause.model_copy(update={"action": PactAction.SUPPORT})
+
+    def owed(trigger_war):
+        trigger = Trigger(CasusFoederis.AGGRESSION, "NER", ("NGA",), model.day, war=trigger_war)
+        return Obligation("liptako-gourma-charter", support, "MLI", "NER", ("NGA",), 0, trigger)
+
+    war.end = model.day  # the war this help was owed for is over
+    before = list(model.support)
+    model._carry_out(owed(war.id), "MLI", Response.HONOURED, 0, ["MLI"])
+    assert list(model.support) == before
+    assert not [r for r in model.records if r.kind is RecordKind.SUPPORT and r.actor == "MLI"]
+    # the same help owed outside any war is lent to Niger's counter-insurgency
+    model._carry_out(owed(None), "MLI", Response.HONOURED, 0, ["MLI"])
+    assert model.support[model.state_index["NER"]] > before[model.state_index["NER"]]
+    model.release()

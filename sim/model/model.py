@@ -937,7 +937,9 @@ class SahelModel(mesa.Model):
                         pact=ob.pact,
                         article=ob.clause.article,
                     )
-                elif war is None and a in self.actors:
+                elif ob.trigger.war is None and a in self.actors:
+                    # Outside any war (a rebellion, an incident): help goes to counter-insurgency.
+                    # Help for a war that has meanwhile ended has nothing left to do.
                     self._lend(a, ob.victim, share, cause, ob, action)
 
     def _lend(
