@@ -152,11 +152,19 @@ def _execution_options(f):
     return f
 
 
-def _check_execution(out: Path | None, resume: bool, executor: str, scheduler: str | None):
+def _check_execution(
+    out: Path | None, resume: bool, executor: str, scheduler: str | None, seed: int | None
+) -> int | None:
+    """Check the execution options; return the root seed (on resume, the stopped work's)."""
     if scheduler and executor != "dask":
         raise click.UsageError("--scheduler goes with --executor dask")
     if resume and out is None:
         raise click.UsageError("--resume needs the --out folder of the stopped work")
+    if resume and seed is None:  # a drawn seed was recorded: "the same command" needs no --seed
+        from sim.run.checkpoint import saved_root_seed
+
+        return saved_root_seed(out)
+    return seed
 
 
 @cli.command()
@@ -209,7 +217,7 @@ def run(
     from sim.run.plan import plan_runs
     from sim.scenario.loading import load_scenario
 
-    _check_execution(out, resume, executor, scheduler)
+    seed = _check_execution(out, resume, executor, scheduler, seed)
     loaded = load_scenario(scenario, overrides)
     if precision is not None and replicates is None:
         replicates = 10_000  # the cap of an adaptive ensemble
@@ -264,7 +272,9 @@ def run(
     if interrupted:
         done = manifest["replicates"]["completed"]
         click.echo(
-            f"Interrupted: the bundle in {out} holds the {done} replicates finished.", err=True
+            f"Interrupted: the bundle in {out} holds the {done} replicates finished. "
+            "Finish it with the same command and --resume.",
+            err=True,
         )
         sys.exit(130)
 
@@ -593,7 +603,7 @@ def sweep(
     from sim.run.ensemble import default_out_dir, prepare_out_dir
     from sim.run.sweep import DEFAULT_OUTCOMES, grid_design, lhs_design, parse_param, plan_sweep
 
-    _check_execution(out, resume, executor, scheduler)
+    seed = _check_execution(out, resume, executor, scheduler, seed)
     grid = sample == "grid"
     if grid and points is not None:
         raise InputError(
@@ -683,7 +693,11 @@ def _warn_failures(manifest: dict) -> None:
 def _stop_if_interrupted(manifest: dict, interrupted: bool, out: Path) -> None:
     if interrupted:
         done = manifest["replicates"]["completed"]
-        click.echo(f"Interrupted: {out} holds the {done} replicates finished.", err=True)
+        click.echo(
+            f"Interrupted: {out} holds the {done} replicates finished. "
+            "Finish it with the same command and --resume.",
+            err=True,
+        )
         sys.exit(130)
 
 
@@ -752,7 +766,7 @@ def sensitivity(
     from sim.run.ensemble import default_out_dir, prepare_out_dir
     from sim.run.sweep import DEFAULT_OUTCOMES, plan_sweep
 
-    _check_execution(out, resume, executor, scheduler)
+    seed = _check_execution(out, resume, executor, scheduler, seed)
     sa.require_salib()
     axes = sa.sensitivity_axes(params)
     n = samples or sa.DEFAULT_SAMPLES[method]

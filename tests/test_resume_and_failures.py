@@ -96,10 +96,18 @@ def test_resume_refuses_a_different_plan(tmp_path, sahelsim):
     assert len((out / "summary.csv").read_text().splitlines()) == 11
 
 
-def test_resume_needs_an_interrupted_run(tmp_path, sahelsim):
-    result = sahelsim("run", "gambia-2017", "--out", str(tmp_path / "nothing"), "--resume")
+def test_resume_needs_stopped_work_or_nothing_at_all(tmp_path, sahelsim):
+    other = tmp_path / "other"
+    other.mkdir()
+    (other / "notes.txt").write_text("mine")
+    result = sahelsim("run", "gambia-2017", "--out", str(other), "--resume")
     assert result.status == 2 and "holds no interrupted run" in result.err
-    assert sahelsim("run", "gambia-2017", "--resume").status == 2
+    assert (other / "notes.txt").read_text() == "mine" and len(list(other.iterdir())) == 1
+    assert sahelsim("run", "gambia-2017", "--resume").status == 2  # which folder?
+    # killed before its folder was even made: the same command with --resume just runs
+    args = ("run", "gambia-2017", "-n", "3", "--seed", "2", "-q", "--no-figures")
+    assert sahelsim(*args, "--out", str(tmp_path / "never"), "--resume").status == 0
+    assert (tmp_path / "never" / "summary.csv").is_file()
 
 
 def test_a_replicate_that_raises_is_recorded_and_the_ensemble_goes_on(
@@ -237,5 +245,45 @@ def test_a_kill_while_files_are_moved_out_is_completed_by_resume(tmp_path, sahel
         (out / name).rename(partial / name)
 
     result = sahelsim(*args, "--out", str(out), "--resume")
-    assert result.status == 2 and "already complete" in result.err
+    assert result.status == 0, result.err  # finished work: nothing to run, nothing lost
     assert {p.name: p.read_bytes() for p in out.iterdir()} == before
+    # a different command is not quietly taken for this finished work
+    other = sahelsim("run", "gambia-2017", "-n", "3", "--seed", "5", "--out", str(out), "--resume")
+    assert other.status == 2 and "different root_seed" in other.err
+
+
+def test_a_kill_before_the_sweeps_means_were_written_is_mended_by_resume(tmp_path, sahelsim):
+    args = (*SWEEP, "-n", "3", "--seed", "3", "-q", "--no-figures", "--out", str(tmp_path / "s"))
+    assert sahelsim(*args).status == 0
+    means = (tmp_path / "s" / "means.csv").read_bytes()
+    (tmp_path / "s" / "means.csv").write_bytes(means[:40])  # a kill while it was written
+    assert sahelsim(*args, "--resume").status == 0
+    assert (tmp_path / "s" / "means.csv").read_bytes() == means
+
+
+@pytest.mark.slow
+def test_ctrl_c_then_resume_finishes_a_sweep_with_a_drawn_seed(tmp_path, sahelsim):
+    from conftest import REPO
+
+    drawn = tmp_path / "drawn.yaml"
+    text = (REPO / "scenarios" / "gambia-2017.yaml").read_text()
+    drawn.write_text(text.replace("seed: 20170119", "seed: null"))
+    args = ("sweep", str(drawn), "--param", "parameters.honour_base_rate=0.2:0.8:6", "-n", "40")
+    stopped = tmp_path / "stopped"
+    process = start_sahelsim(*args, "-q", "--no-figures", "--out", str(stopped), capture=True)
+    wait_for_replicates(stopped, 30)
+    process.send_signal(signal.SIGINT)
+    _, err = process.communicate(timeout=120)
+    assert process.returncode == 130 and "--resume" in err
+    interim = json.loads((stopped / "manifest.json").read_text())
+    assert interim["replicates"]["interrupted"]  # what was done is there to read meanwhile
+    root = interim["seeds"]["root"]
+
+    resumed = sahelsim(*args, "-q", "--no-figures", "--out", str(stopped), "--resume")  # no --seed
+    assert resumed.status == 0, resumed.err
+    whole = tmp_path / "whole"
+    assert (
+        sahelsim(*args, "-q", "--no-figures", "--seed", str(root), "--out", str(whole)).status == 0
+    )
+    _same_files(stopped, whole, SWEEP_FILES)
+    assert not (stopped / ".partial").exists()

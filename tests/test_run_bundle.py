@@ -213,4 +213,5 @@ def test_ctrl_c_keeps_every_finished_replicate(tmp_path):
     done = manifest["replicates"]["completed"]
     assert manifest["replicates"]["interrupted"] and 0 < done < 3000
     assert len((out / "summary.csv").read_text().splitlines()) == done + 1
-    assert f"holds the {done} replicates finished" in err
+    assert f"holds the {done} replicates finished" in err and "--resume" in err
+    assert (out / ".partial" / "checkpoint.json").is_file()  # still resumable

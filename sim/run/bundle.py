@@ -121,6 +121,7 @@ class BundleWriter:
     def _identity(self) -> dict:
         """What must not change between a run and its resumption."""
         return {
+            "version": __version__,  # other code could give other bytes: no mixing
             "scenario_sha256": scenario_hash(self.plan.scenario),
             "root_seed": self.plan.root_seed,
             "replicates": self.plan.replicates,
@@ -250,7 +251,11 @@ class BundleWriter:
             )
         files.append("scenario.yaml")
         return publish(
-            self.partial, self.out, files, self.manifest(interrupted=interrupted, files=files)
+            self.partial,
+            self.out,
+            files,
+            self.manifest(interrupted=interrupted, files=files),
+            keep=interrupted,  # stopped part-way: stays resumable
         )
 
     def _write_bands(self) -> None:

@@ -9,7 +9,9 @@ one.
 
 When the work is done, :func:`publish` writes the manifest into ``.partial/`` (again by
 renaming) and only then moves the finished files out. A kill during those moves leaves a whole
-manifest behind, and :func:`finish_publish` completes them.
+manifest behind, and :func:`finish_publish` completes them. Work stopped with Ctrl-C is published
+as copies (its manifest says ``interrupted``) and ``.partial/`` is kept, so it can be finished
+later with ``--resume`` like work that was killed.
 """
 
 from __future__ import annotations
@@ -88,7 +90,9 @@ def restore(
             f"--resume: {out} was started with a different {', '.join(changed)} ({was}); "
             f"expected {expected} as the interrupted run"
         )
-    lengths = state.pop("bytes")
+    lengths = state.pop("bytes", None)
+    if not isinstance(lengths, dict):
+        raise InputError(f"--resume: {partial / CHECKPOINT} is damaged (no file lengths)")
     for key, name in names.items():
         path = partial / name
         length = lengths.get(key, 0)
@@ -98,9 +102,22 @@ def restore(
     return state
 
 
-def publish(partial: Path, out: Path, files: list[str], manifest: dict) -> dict:
-    """Write the manifest, then move every finished file from ``partial`` into ``out``."""
-    _write_whole(partial / MANIFEST, json.dumps(manifest, indent=2, ensure_ascii=False) + "\n")
+def publish(
+    partial: Path, out: Path, files: list[str], manifest: dict, *, keep: bool = False
+) -> dict:
+    """Write the manifest, then move every finished file from ``partial`` into ``out``.
+
+    With ``keep`` (work stopped part-way), copy them instead and keep ``partial`` resumable.
+    """
+    text = json.dumps(manifest, indent=2, ensure_ascii=False) + "\n"
+    if keep:
+        for name in files:
+            temporary = out / f".{name}.tmp"
+            shutil.copyfile(partial / name, temporary)
+            os.replace(temporary, out / name)
+        _write_whole(out / MANIFEST, text)
+        return manifest
+    _write_whole(partial / MANIFEST, text)
     _move_out(partial, out, files)
     return manifest
 
@@ -115,12 +132,40 @@ def _move_out(partial: Path, out: Path, files: list[str]) -> None:
 
 
 def finish_publish(out: Path) -> bool:
-    """Complete a :func:`publish` that a kill cut short; return whether ``out`` is complete."""
+    """Complete a :func:`publish` that a kill cut short; return whether ``out`` is complete.
+
+    Work published part-way (stopped with Ctrl-C) whose ``.partial/`` still holds its
+    checkpoint is not complete: it can be resumed.
+    """
     partial = out / PARTIAL
     manifest = next((p for p in (partial / MANIFEST, out / MANIFEST) if p.is_file()), None)
     if manifest is None:
         return False
+    record = json.loads(manifest.read_text(encoding="utf-8"))
+    if manifest.parent == out and saved(partial) and _interrupted(record):
+        return False
     if partial.exists():
-        files = json.loads(manifest.read_text(encoding="utf-8")).get("files", [])
-        _move_out(partial, out, files)
+        _move_out(partial, out, record.get("files", []))
     return True
+
+
+def _interrupted(manifest: dict) -> bool:
+    return bool(manifest.get("replicates", {}).get("interrupted"))
+
+
+def saved_root_seed(out: Path) -> int | None:
+    """The root seed that stopped or finished work in ``out`` ran with, if it says."""
+    for path, keys in ((out / PARTIAL / PLAN, ("root_seed",)), (out / MANIFEST, ("seeds", "root"))):
+        try:
+            value: Any = json.loads(path.read_text(encoding="utf-8"))
+            for key in keys:
+                value = value[key]
+            return int(value)
+        except (OSError, ValueError, KeyError, TypeError):
+            continue
+    return None
+
+
+def load_manifest(out: Path) -> dict:
+    """The manifest of a complete folder."""
+    return json.loads((out / MANIFEST).read_text(encoding="utf-8"))

@@ -6,10 +6,11 @@ import datetime as dt
 import re
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import Any
 
 from sim.errors import InputError
-from sim.run.bundle import BundleWriter, Encoded
-from sim.run.checkpoint import finish_publish
+from sim.run.bundle import BundleWriter, Encoded, scenario_hash
+from sim.run.checkpoint import finish_publish, load_manifest
 from sim.run.executors import execute
 from sim.run.plan import RunPlan
 
@@ -29,14 +30,16 @@ def default_out_dir(scenario_name: str, root: Path = Path("runs")) -> Path:
 
 
 def prepare_out_dir(out: Path, *, resume: bool = False) -> Path:
-    """Refuse to write over anything: the folder must be new or empty (or, to resume, partial)."""
+    """Refuse to write over anything: the folder must be new or empty (or, to resume, partial).
+
+    To resume, a complete folder is accepted too (nothing is run again; see :func:`is_complete`),
+    and so is a missing or empty one (killed before anything was written: it starts afresh).
+    """
     if resume:
         if finish_publish(out):  # complete already, or killed while its files were moved
-            raise InputError(
-                f"--resume: {out} is already complete (it has a manifest.json); nothing to resume"
-            )
-        if out.is_dir() and not any(out.iterdir()):
-            return out  # killed before anything was written: start afresh
+            return out
+        if not out.exists() or (out.is_dir() and not any(out.iterdir())):
+            return prepare_out_dir(out)
         if not (out / ".partial").is_dir():
             raise InputError(
                 f"--resume: {out} holds no interrupted run (no .partial/ folder); expected the --out "
@@ -44,15 +47,41 @@ def prepare_out_dir(out: Path, *, resume: bool = False) -> Path:
             )
         return out
     if out.exists() and (not out.is_dir() or any(out.iterdir())):
+        hint = (
+            "; it holds stopped work: add --resume to finish it"
+            if (out / ".partial").is_dir()
+            else ""
+        )
         raise InputError(
             f"--out {out}: already exists and is not an empty folder; expected a new folder "
-            "(nothing was written, so what is there is untouched)"
+            f"(nothing was written, so what is there is untouched){hint}"
         )
     try:
         out.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise InputError(f"--out {out}: cannot create the folder ({exc.strerror or exc})") from None
     return out
+
+
+def is_complete(out: Path) -> bool:
+    """Whether ``out`` holds finished work (a manifest, and nothing left to resume)."""
+    return (out / "manifest.json").is_file() and not (out / ".partial").exists()
+
+
+def check_same_work(out: Path, manifest: dict, **expected: Any) -> None:
+    """Refuse to 'resume' finished work that was not made with the same scenario, seed, size."""
+    found = {
+        "scenario_sha256": manifest["scenario"]["sha256"],
+        "root_seed": manifest["seeds"]["root"],
+        "replicates": manifest["replicates"].get("per_point", manifest["replicates"]["planned"]),
+    }
+    changed = [k for k, v in expected.items() if found.get(k) != v]
+    if changed:
+        was = ", ".join(f"{k}={found.get(k)!r}" for k in changed)
+        raise InputError(
+            f"--resume: {out} is complete but was made with a different {', '.join(changed)} "
+            f"({was}); expected the same command as the finished work"
+        )
 
 
 def run_ensemble(
@@ -76,6 +105,16 @@ def run_ensemble(
     replicate, may end the ensemble early by returning the reason (adaptive ensembles); the
     reason is recorded in the manifest.
     """
+    if resume and is_complete(out):  # nothing left to run: its outputs are (re)drawn by the caller
+        manifest = load_manifest(out)
+        check_same_work(
+            out,
+            manifest,
+            scenario_sha256=scenario_hash(plan.scenario),
+            root_seed=plan.root_seed,
+            replicates=plan.replicates,
+        )
+        return manifest, False
     writer = BundleWriter(out, plan, list(command), workers, series_sample, all_series, resume)
     interrupted = False
     try:

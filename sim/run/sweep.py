@@ -53,6 +53,7 @@ from sim.model.outcomes import SUMMARY_COLUMNS
 from sim.run import checkpoint
 from sim.run.bundle import NOT_A_FORECAST, _cell, _csv_text, resolved_document, scenario_hash
 from sim.run.checkpoint import publish
+from sim.run.ensemble import check_same_work, is_complete
 from sim.run.executors import _context
 from sim.run.plan import plan_runs
 from sim.run.replicate import run_one
@@ -586,6 +587,7 @@ class SweepWriter:
         plan = self.plan
         points = [plan.design.texts(point) for point in range(plan.design.points)]
         return {
+            "version": __version__,  # other code could give other bytes: no mixing
             "kind": plan.kind,
             "scenario_sha256": scenario_hash(plan.scenario),
             "root_seed": plan.root_seed,
@@ -631,7 +633,11 @@ class SweepWriter:
         if self.failed:
             files.append("failures.jsonl")
         return publish(
-            self.partial, self.out, files, self.manifest(interrupted=interrupted, files=files)
+            self.partial,
+            self.out,
+            files,
+            self.manifest(interrupted=interrupted, files=files),
+            keep=interrupted,  # stopped part-way: stays resumable
         )
 
     def manifest(self, *, interrupted: bool, files: list[str]) -> dict:
@@ -739,6 +745,16 @@ def run_sweep(
     folder holds every replicate finished before the interruption. With ``resume``, ``out``
     holds a sweep that was stopped, which goes on from its last checkpoint.
     """
+    if resume and is_complete(out):  # nothing left to run: its outputs are (re)made by the caller
+        manifest = checkpoint.load_manifest(out)
+        check_same_work(
+            out,
+            manifest,
+            scenario_sha256=scenario_hash(plan.scenario),
+            root_seed=plan.root_seed,
+            replicates=plan.replicates,
+        )
+        return manifest, False
     writer = SweepWriter(out, plan, list(command), workers, resume)
     interrupted = False
     try:
