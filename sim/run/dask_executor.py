@@ -9,11 +9,12 @@ cluster needs the same sahelsim installed (``pip install 'sahelsim[dask]'``).
 
 from __future__ import annotations
 
+import logging
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any, TypeVar
 
-from sim.errors import InputError
+from sim.errors import InputError, SahelsimError
 from sim.run.bundle import Encoded, EncodeOptions
 from sim.run.plan import RunPlan
 from sim.scenario.schema import Scenario
@@ -37,6 +38,8 @@ def _client(scheduler: str | None, workers: int):
             "--executor dask needs the dask extra; install it with: pip install 'sahelsim[dask]'"
         ) from None
     if scheduler:
+        # A lost scheduler is reported once, by in_order_on_dask; not as the client's tracebacks.
+        logging.getLogger("distributed.client").setLevel(logging.CRITICAL)
         try:
             return Client(scheduler, timeout=10), None
         except (OSError, TimeoutError, ValueError) as exc:
@@ -96,7 +99,16 @@ def in_order_on_dask(
                 break
         while pending:
             future = pending.popleft()
-            yield future.result()
+            try:
+                result = future.result()
+            except Exception as exc:  # tasks keep their own failures: this is the cluster's
+                # distributed would log each failed reconnection, traceback and all, as it closes
+                logging.getLogger("distributed").setLevel(logging.CRITICAL)
+                raise SahelsimError(
+                    f"lost the Dask cluster ({type(exc).__name__}: {exc}); the work finished so "
+                    "far is kept: finish it with the same command and --resume"
+                ) from None
+            yield result
             future.release()
             task = next(queue, None)
             if task is not None:
