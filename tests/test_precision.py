@@ -30,3 +30,26 @@ def test_a_demanding_precision_runs_to_the_cap(tmp_path):
         manifest["replicates"]["completed"] == 120
         and manifest["replicates"]["stopped_early"] is None
     )
+
+
+def test_an_adaptive_ensemble_killed_part_way_resumes_to_the_same_bytes(tmp_path):
+    from sim.run.bundle import BundleWriter
+    from sim.run.executors import execute
+
+    plan = plan_runs(load_scenario("gambia-2017"), 400, 4)
+    whole, _ = run_ensemble(plan, tmp_path / "whole", stop=PrecisionRule(0.1))
+    assert whole["replicates"]["completed"] < 400  # it did stop early
+
+    stopped = tmp_path / "stopped"
+    writer, rule = BundleWriter(stopped, plan, []), PrecisionRule(0.1)
+    for item in execute(plan, writer.options):
+        writer.add(item)
+        rule(item)
+        if writer.completed == 61:
+            break
+    writer.abandon()  # as a kill leaves it
+    resumed, _ = run_ensemble(plan, stopped, resume=True, stop=PrecisionRule(0.1))
+    assert resumed["replicates"]["completed"] == whole["replicates"]["completed"]
+    assert resumed["replicates"]["stopped_early"] == whole["replicates"]["stopped_early"]
+    for name in ("summary.csv", "events.jsonl", "bands.csv"):
+        assert (stopped / name).read_bytes() == (tmp_path / "whole" / name).read_bytes(), name

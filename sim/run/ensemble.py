@@ -6,6 +6,7 @@ import datetime as dt
 import re
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
 
 from sim.errors import InputError
@@ -84,6 +85,16 @@ def check_same_work(out: Path, manifest: dict, **expected: Any) -> None:
         )
 
 
+def _replay(out: Path, stop: Callable[[Encoded], str | None]) -> str | None:
+    """Show a stopping rule the replicates a resumed bundle already holds; return its reason."""
+    lines = (out / ".partial" / "summary.csv").read_text(encoding="utf-8").splitlines()[1:]
+    for line in lines:
+        reason = stop(SimpleNamespace(failure=None, summary=line + "\n"))
+        if reason:
+            return reason
+    return None
+
+
 def run_ensemble(
     plan: RunPlan,
     out: Path,
@@ -117,6 +128,10 @@ def run_ensemble(
         return manifest, False
     writer = BundleWriter(out, plan, list(command), workers, series_sample, all_series, resume)
     interrupted = False
+    if stop is not None and writer.completed:  # resumed: the rule sees again what it saw
+        writer.stopped_early = _replay(out, stop) or ""
+        if writer.stopped_early:
+            return writer.close(), False
     try:
         if executor == "dask":
             from sim.run.dask_executor import execute_dask
