@@ -114,13 +114,11 @@ def _common_run_options(f):
             "--figures/--no-figures",
             default=True,
             show_default=True,
-            help="Draw the figures and report.html (skip them for speed; "
-            "`sahelsim report` draws them later).",
+            help="Draw the figures (and a run's report.html); skip them for speed "
+            "(`sahelsim report RUN_DIR` draws a run's later).",
         ),
     ]
-    for option in reversed(options):
-        f = option(f)
-    return _replicates_option(f)
+    return _replicates_option(_with_options(f, options))
 
 
 def _execution_options(f):
@@ -147,6 +145,11 @@ def _execution_options(f):
             "--executor dask).",
         ),
     ]
+    return _with_options(f, options)
+
+
+def _with_options(f, options):
+    """Apply click options so that they list in the order given."""
     for option in reversed(options):
         f = option(f)
     return f

@@ -76,16 +76,16 @@ def restore(
     """
     partial = out / PARTIAL
     try:
-        saved = json.loads((partial / PLAN).read_text(encoding="utf-8"))
+        started = json.loads((partial / PLAN).read_text(encoding="utf-8"))
         state = json.loads((partial / CHECKPOINT).read_text(encoding="utf-8"))
     except (OSError, json.JSONDecodeError):
         raise InputError(
             f"--resume: {out} holds no resumable work (no readable {PARTIAL}/{PLAN} and "
             f"{CHECKPOINT}); expected the --out folder of an interrupted run"
         ) from None
-    changed = [key for key in identity if saved.get(key) != identity[key]]
+    changed = [key for key in identity if started.get(key) != identity[key]]
     if changed:
-        was = ", ".join(f"{key}={saved.get(key)!r}" for key in changed)
+        was = ", ".join(f"{key}={started.get(key)!r}" for key in changed)
         raise InputError(
             f"--resume: {out} was started with a different {', '.join(changed)} ({was}); "
             f"expected {expected} as the interrupted run"

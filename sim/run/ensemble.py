@@ -7,13 +7,16 @@ import re
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from types import SimpleNamespace
-from typing import Any
+from typing import TYPE_CHECKING
 
 from sim.errors import InputError
 from sim.run.bundle import BundleWriter, Encoded, scenario_hash
 from sim.run.checkpoint import finish_publish, load_manifest
 from sim.run.executors import execute
 from sim.run.plan import RunPlan
+
+if TYPE_CHECKING:
+    from sim.run.sweep import SweepPlan
 
 Progress = Callable[[int, int], None]
 
@@ -69,20 +72,33 @@ def is_complete(out: Path) -> bool:
     return (out / "manifest.json").is_file() and not (out / ".partial").exists()
 
 
-def check_same_work(out: Path, manifest: dict, **expected: Any) -> None:
-    """Refuse to 'resume' finished work that was not made with the same scenario, seed, size."""
+def finished_work(out: Path, plan: RunPlan | SweepPlan) -> dict | None:
+    """The manifest of finished work in ``out`` made by ``plan``; None if work is left to do.
+
+    Raises:
+        InputError: ``out`` is finished but was made with another scenario, seed or size.
+    """
+    if not is_complete(out):
+        return None
+    manifest = load_manifest(out)
     found = {
         "scenario_sha256": manifest["scenario"]["sha256"],
         "root_seed": manifest["seeds"]["root"],
         "replicates": manifest["replicates"].get("per_point", manifest["replicates"]["planned"]),
     }
-    changed = [k for k, v in expected.items() if found.get(k) != v]
+    expected = {
+        "scenario_sha256": scenario_hash(plan.scenario),
+        "root_seed": plan.root_seed,
+        "replicates": plan.replicates,
+    }
+    changed = [k for k, v in expected.items() if found[k] != v]
     if changed:
-        was = ", ".join(f"{k}={found.get(k)!r}" for k in changed)
+        was = ", ".join(f"{k}={found[k]!r}" for k in changed)
         raise InputError(
             f"--resume: {out} is complete but was made with a different {', '.join(changed)} "
             f"({was}); expected the same command as the finished work"
         )
+    return manifest
 
 
 def _replay(out: Path, stop: Callable[[Encoded], str | None]) -> str | None:
@@ -116,16 +132,8 @@ def run_ensemble(
     replicate, may end the ensemble early by returning the reason (adaptive ensembles); the
     reason is recorded in the manifest.
     """
-    if resume and is_complete(out):  # nothing left to run: its outputs are (re)drawn by the caller
-        manifest = load_manifest(out)
-        check_same_work(
-            out,
-            manifest,
-            scenario_sha256=scenario_hash(plan.scenario),
-            root_seed=plan.root_seed,
-            replicates=plan.replicates,
-        )
-        return manifest, False
+    if resume and (manifest := finished_work(out, plan)) is not None:
+        return manifest, False  # nothing left to run: its outputs are (re)drawn by the caller
     writer = BundleWriter(out, plan, list(command), workers, series_sample, all_series, resume)
     interrupted = False
     if stop is not None and writer.completed:  # resumed: the rule sees again what it saw

@@ -53,7 +53,7 @@ from sim.model.outcomes import SUMMARY_COLUMNS
 from sim.run import checkpoint
 from sim.run.bundle import NOT_A_FORECAST, _cell, _csv_text, resolved_document, scenario_hash
 from sim.run.checkpoint import publish
-from sim.run.ensemble import check_same_work, is_complete
+from sim.run.ensemble import finished_work
 from sim.run.executors import _context
 from sim.run.plan import plan_runs
 from sim.run.replicate import run_one
@@ -745,16 +745,8 @@ def run_sweep(
     folder holds every replicate finished before the interruption. With ``resume``, ``out``
     holds a sweep that was stopped, which goes on from its last checkpoint.
     """
-    if resume and is_complete(out):  # nothing left to run: its outputs are (re)made by the caller
-        manifest = checkpoint.load_manifest(out)
-        check_same_work(
-            out,
-            manifest,
-            scenario_sha256=scenario_hash(plan.scenario),
-            root_seed=plan.root_seed,
-            replicates=plan.replicates,
-        )
-        return manifest, False
+    if resume and (manifest := finished_work(out, plan)) is not None:
+        return manifest, False  # nothing left to run: its outputs are (re)made by the caller
     writer = SweepWriter(out, plan, list(command), workers, resume)
     interrupted = False
     try:
@@ -771,8 +763,3 @@ def run_sweep(
         writer.abandon()
         raise
     return writer.close(interrupted=interrupted), interrupted
-
-
-def read_manifest(folder: Path) -> dict:
-    """The manifest of a sweep folder."""
-    return json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
