@@ -264,6 +264,7 @@ def test_invariants_hold_in_generated_scenarios(scenario, seed):
 
 
 def test_help_for_a_war_that_has_ended_lends_nothing_to_counter_insurgency():
+    from sim.model.actions import carry_out
     from sim.model.model import SahelModel
     from sim.model.pacts import Obligation, Trigger
     from sim.model.records import RecordKind, Response
@@ -289,10 +290,10 @@ def test_help_for_a_war_that_has_ended_lends_nothing_to_counter_insurgency():
 
     war.end = model.day  # the war this help was owed for is over
     before = list(model.support)
-    model._carry_out(owed(war.id), "MLI", Response.HONOURED, 0, ["MLI"])
+    carry_out(model, owed(war.id), "MLI", Response.HONOURED, 0, ["MLI"])
     assert list(model.support) == before
     assert not [r for r in model.records if r.kind is RecordKind.SUPPORT and r.actor == "MLI"]
     # the same help owed outside any war is lent to Niger's counter-insurgency
-    model._carry_out(owed(None), "MLI", Response.HONOURED, 0, ["MLI"])
+    carry_out(model, owed(None), "MLI", Response.HONOURED, 0, ["MLI"])
     assert model.support[model.state_index["NER"]] > before[model.state_index["NER"]]
     model.release()

@@ -10,7 +10,7 @@ from __future__ import annotations
 import mesa
 
 from sim.model.world import ActorSpec
-from sim.scenario.vocabulary import Regime
+from sim.scenario.vocabulary import ActorKind, Regime
 
 
 class Actor(mesa.Agent):
@@ -61,6 +61,21 @@ class Power(Actor):
         """Forces are what is deployed in the region."""
         self.forces = sum(self.present.values())
 
+    def shrink(self, lost: float) -> None:
+        """Losses at a front come out of every deployment in proportion to its size."""
+        total = sum(self.present.values())
+        if total > 0:
+            for host in self.present:
+                self.present[host] *= max(1.0 - lost / total, 0.0)
+
 
 class ArmedGroup(Actor):
     """A non-state armed group; its fighters per country live in the model's :class:`Insurgents`."""
+
+
+ACTOR_CLASSES: dict[ActorKind, type[Actor]] = {
+    ActorKind.STATE: State,
+    ActorKind.POWER: Power,
+    ActorKind.ARMED_GROUP: ArmedGroup,
+}
+"""The agent class of each kind of actor."""

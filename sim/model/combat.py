@@ -1,4 +1,4 @@
-"""Lanchester square-law attrition: pure functions over the two sides of a front.
+"""Phase 6, combat: Lanchester square-law attrition on each front.
 
 With aimed fire each side loses in proportion to the other's effective strength:
 dA/dt = -beta B and dB/dt = -alpha A, whose invariant is alpha A^2 - beta B^2 (Lanchester's
@@ -10,6 +10,16 @@ model follows the closed-form solution.
 from __future__ import annotations
 
 import math
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from sim.model.agents import Power
+from sim.model.streams import Concern, stream
+from sim.model.wars import ATTACKERS, DEFENDERS, War
+
+if TYPE_CHECKING:
+    from sim.model.model import SahelModel
 
 
 def square_law_day(
@@ -53,3 +63,50 @@ def win_chance(own: float, enemy: float) -> float:
     if own <= 0:
         return 0.0
     return own * own / (own * own + enemy * enemy)
+
+
+# ---------------------------------------------------------------------- phase 6
+
+
+def open_front(model: SahelModel, war: War, by: str, target: str) -> None:
+    """Give a new war its own stream of daily combat noise (keyed by who, whom and when)."""
+    model.combat_rngs[war.id] = stream(model.seed, Concern.COMBAT, by, target, model.day)
+
+
+def fight(model: SahelModel) -> None:
+    """Phase 6: square-law attrition on each war's front, with lognormal daily noise.
+
+    Each side's strength is its members' forces times their effectiveness, times the side's
+    aid multiplier; the day's losses are shared among the members in proportion to their forces.
+    """
+    p = model.params
+    sigma = p.combat_noise
+    actors = model.actors
+    for war in model.wars:
+        if not war.ongoing:
+            continue
+        totals = []
+        for s in (ATTACKERS, DEFENDERS):
+            totals.append(
+                sum(f * actors[a].spec.effectiveness for a, f in war.sides[s].items()) * war.aid[s]
+            )
+        a, b = totals
+        if a <= 0 or b <= 0:
+            continue
+        z = model.combat_rngs[war.id].standard_normal(2)
+        noise = np.exp(sigma * z - sigma * sigma / 2) if sigma > 0 else (1.0, 1.0)
+        alpha = p.kill_rate * float(noise[0])
+        beta = p.kill_rate * float(noise[1])
+        new_a, new_b = square_law_day(a, b, alpha, beta)
+        for s, before, after in ((ATTACKERS, a, new_a), (DEFENDERS, b, new_b)):
+            fraction = 1.0 - after / before
+            for member, f in war.sides[s].items():
+                lost = f * fraction
+                war.sides[s][member] = f - lost
+                actor = actors[member]
+                actor.casualties += lost
+                actor.forces = max(actor.forces - lost, 0.0)
+                if isinstance(actor, Power):
+                    actor.shrink(lost)
+                    model.present = model.presence()
+                war.losses[s] += lost

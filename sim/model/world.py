@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from sim.scenario.facts import FactBase, Organisation, Pact
 from sim.scenario.parameters import ACTOR_PARAMETERS
 from sim.scenario.schema import InlinePact, PactSwitch, Scenario
-from sim.scenario.vocabulary import Regime
+from sim.scenario.vocabulary import ActorKind, Regime
 
 
 @dataclass(frozen=True)
@@ -27,7 +27,7 @@ class ActorSpec:
     """
 
     id: str
-    kind: str  # "state", "power" or "armed_group"
+    kind: ActorKind
     name: str
     name_fr: str
     forces: float
@@ -52,7 +52,7 @@ class World:
     pacts: dict[str, Pact]
     pact_names: dict[str, str] = field(default_factory=dict)
 
-    def ids(self, kind: str) -> list[str]:
+    def ids(self, kind: ActorKind) -> list[str]:
         """Actor ids of one kind, in the scenario's order."""
         return [a.id for a in self.actors.values() if a.kind == kind]
 
@@ -81,7 +81,7 @@ def _actor(
     defaults = {name: p.default for name, p in ACTOR_PARAMETERS.items() if name != "forces"}
     params = {**defaults, **{k: v for k, v in values.items() if k in defaults}}
     kind = facts.kind_of(actor_id)
-    if kind == "state":
+    if kind is ActorKind.STATE:
         state = facts.states[actor_id]
         regime = values.get("regime") or _regime_on(state, start)
         neighbours = tuple(s for s in states if s in state.borders.km and s != actor_id)
@@ -96,7 +96,7 @@ def _actor(
             neighbours=neighbours,
             **params,
         )
-    if kind == "power":
+    if kind is ActorKind.POWER:
         power = facts.powers[actor_id]
         deployments = tuple(
             (d.host, float(d.strength.value) if d.strength else 0.0, d.arrived, d.left)
@@ -123,7 +123,7 @@ def _actor(
     weights = _fatality_weights(countries, facts)
     return ActorSpec(
         actor_id,
-        "armed_group",
+        ActorKind.ARMED_GROUP,
         group.name,
         group.name_fr,
         float(values.get("forces", group.fighters.value)),

@@ -26,6 +26,7 @@ from sim.errors import ScenarioError
 from sim.resources import seeds_dir
 from sim.scenario.validation import Date, problems_from_validation
 from sim.scenario.vocabulary import (
+    ActorKind,
     CasusFoederis,
     DecisionRule,
     Obliged,
@@ -303,12 +304,12 @@ class FactBase(Strict):
         """Every id a scenario may name as an actor."""
         return [*self.states, *self.powers, *self.armed_groups]
 
-    def kind_of(self, actor_id: str) -> str | None:
-        """``state``, ``power``, ``armed_group`` or None."""
+    def kind_of(self, actor_id: str) -> ActorKind | None:
+        """What kind of actor the id names, or None if the fact base does not know it."""
         for kind, table in (
-            ("state", self.states),
-            ("power", self.powers),
-            ("armed_group", self.armed_groups),
+            (ActorKind.STATE, self.states),
+            (ActorKind.POWER, self.powers),
+            (ActorKind.ARMED_GROUP, self.armed_groups),
         ):
             if actor_id in table:
                 return kind

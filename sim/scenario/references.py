@@ -13,6 +13,7 @@ from typing import Any
 
 from sim.errors import nearest, one_of
 from sim.scenario.facts import FactBase
+from sim.scenario.vocabulary import ActorKind
 from sim.scenario.yamlfile import Path_
 
 Finding = tuple[Path_, str, Any, str, str]
@@ -170,7 +171,7 @@ def _check_event(
                 f"a date on or after {day}",
                 "",
             )
-    states_in_play = [a for a in actors if facts.kind_of(a) == "state"]
+    states_in_play = [a for a in actors if facts.kind_of(a) is ActorKind.STATE]
     for key, value in event.items():
         if key in _STATE_FIELDS and isinstance(value, str):
             yield from _must_be(
@@ -182,12 +183,12 @@ def _check_event(
                 path, key, value, choices, "an actor of this scenario or an organisation"
             )
         elif key == "power" and isinstance(value, str):
-            powers = [a for a in actors if facts.kind_of(a) == "power"]
+            powers = [a for a in actors if facts.kind_of(a) is ActorKind.POWER]
             yield from _must_be(
                 path, key, value, powers, "an outside power among this scenario's actors"
             )
         elif key == "group" and isinstance(value, str):
-            groups = [a for a in actors if facts.kind_of(a) == "armed_group"]
+            groups = [a for a in actors if facts.kind_of(a) is ActorKind.ARMED_GROUP]
             yield from _must_be(
                 path, key, value, groups, "an armed group among this scenario's actors"
             )

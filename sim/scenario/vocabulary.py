@@ -117,3 +117,11 @@ class AttackScale(Described):
         "a single strike or border clash (such as a drone shot down): a casus foederis, "
         "but no war unless someone escalates",
     )
+
+
+class ActorKind(Described):
+    """What kind of actor an id of the fact base names."""
+
+    STATE = "state", "a sovereign state of the region"
+    POWER = "power", "an outside power, present through its deployments"
+    ARMED_GROUP = "armed_group", "a non-state armed group (jihadist or rebel)"

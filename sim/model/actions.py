@@ -1,0 +1,210 @@
+"""Carrying out an answered obligation: one handler per pact action.
+
+:data:`ACTIONS` maps each :class:`~sim.scenario.vocabulary.PactAction` to the small function
+that makes it happen. Adding an action is one enum member, one handler here, one pair of
+messages (English and French) in :mod:`sim.present.catalogue`, and one row of the contract
+table in ``tests/test_actions.py``; the tests fail until all four exist.
+
+A partial answer (non-military help instead of what the clause asks) is carried out as
+``non_military``; an abstention does nothing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from sim.model.pacts import Obligation
+from sim.model.records import RecordKind, Response
+from sim.model.wars import War
+from sim.scenario.vocabulary import CasusFoederis, MembershipStatus, PactAction, Toward
+
+if TYPE_CHECKING:
+    from sim.model.model import SahelModel
+
+
+@dataclass(frozen=True)
+class Act:
+    """An answered obligation, ready to be carried out.
+
+    Attributes:
+        ob: the obligation.
+        decider: who answered it (the obliged actor, or the body that voted).
+        acting: who acts (the obliged actor, or the members who voted yes).
+        cause: index of the response or vote record.
+        action: what is done (``non_military`` for a partial answer).
+        war: the ongoing war the obligation was raised for, if any.
+        target: whom the action is directed at (the victim, or the first offender).
+    """
+
+    ob: Obligation
+    decider: str
+    acting: list[str]
+    cause: int
+    action: PactAction
+    war: War | None
+    target: str
+
+
+def carry_out(
+    model: SahelModel,
+    ob: Obligation,
+    decider: str,
+    response: Response,
+    cause: int,
+    acting: list[str],
+) -> None:
+    """Make an answered obligation happen, through the handler of its action."""
+    if response is Response.ABSTAINED:
+        return
+    action = ob.clause.action if response is Response.HONOURED else PactAction.NON_MILITARY
+    target = (
+        ob.victim
+        if ob.clause.toward is Toward.VICTIM
+        else (ob.offenders[0] if ob.offenders else ob.victim)
+    )
+    ACTIONS[action](model, Act(ob, decider, acting, cause, action, model.war_of(ob), target))
+
+
+def armed_assistance(model: SahelModel, act: Act) -> None:
+    """Enter the victim's war on its side (Liptako-Gourma Charter Art. 6; ECOWAS 1981 Art. 4).
+
+    Outside a war, help takes the form the trigger allows: after an incident the ally pledges
+    to fight if the victim's war comes; against a rebellion it sends forces to the victim's
+    counter-insurgency (Charter Art. 5: "assistance ... in the fight against armed rebellion").
+    """
+    ob = act.ob
+    fighters = [a for a in act.acting if a in model.actors and model.actors[a].deployable > 0]
+    if ob.trigger.war is not None:
+        side = act.war.side_of(ob.victim) if act.war is not None else None
+        for a in fighters:  # a war already over needs no one any more
+            if side is not None:
+                model.join_war(a, act.war, side, act.cause, ob)
+    elif ob.trigger.kind is CasusFoederis.AGGRESSION:
+        for threat in model.threats:
+            if threat.open and threat.retaliation and threat.by == ob.victim:
+                threat.backers += [a for a in fighters if a not in threat.backers]
+        for a in fighters:
+            model.log(
+                RecordKind.SUPPORT,
+                a,
+                ob.victim,
+                action="pledge",
+                cause=act.cause,
+                pact=ob.pact,
+                article=ob.clause.article,
+            )
+    elif ob.trigger.kind is CasusFoederis.ARMED_REBELLION:
+        for a in fighters:
+            model.lend(
+                a, ob.victim, model.params.rebellion_assistance_share, act.cause, ob, act.action
+            )
+
+
+def intervene(model: SahelModel, act: Act) -> None:
+    """Threaten force against the offender, with notice (ECOWAS 1999 Mechanism Arts. 22 and 25).
+
+    The threat is carried out or not by the deciders' own weighing in phase 2, after
+    ``intervention_notice_days``; nothing is threatened against a target already threatened
+    or already at war with them.
+    """
+    ob, target = act.ob, act.target
+    notice = int(model.params.intervention_notice_days)
+    attackers = tuple(a for a in act.acting if a in model.actors and a != target)
+    busy = any(t.open and t.target == target for t in model.threats) or any(
+        model.at_war(a, target) for a in attackers
+    )
+    if not attackers or busy or target not in model.actors:
+        return
+    key = f"{ob.pact}-{ob.clause.id}-{target}-{model.day}"
+    index = model.log(
+        RecordKind.THREAT,
+        act.decider,
+        target,
+        threat=key,
+        pact=ob.pact,
+        article=ob.clause.article,
+        attackers=list(attackers),
+        cause=act.cause,
+        deadline=(model.date + dt.timedelta(days=notice)).isoformat(),
+    )
+    model.open_threat(key, act.decider, target, attackers, model.day + notice, index)
+
+
+def sanctions(model: SahelModel, act: Act) -> None:
+    """Suspend the target from the organisation of the pact (ECOWAS 2001 Protocol Art. 45)."""
+    ob, target = act.ob, act.target
+    organisation = model.world.pacts[ob.pact].parties.organisation
+    if organisation and target in model.memberships.active(organisation, model.date):
+        model.memberships.change(organisation, target, MembershipStatus.SUSPENDED)
+        model.log(
+            RecordKind.MEMBERSHIP,
+            target,
+            organisation,
+            status="suspended",
+            cause=act.cause,
+            pact=ob.pact,
+            article=ob.clause.article,
+        )
+
+
+def support(model: SahelModel, act: Act) -> None:
+    """Combat support without entering the war (advisers, air support, intelligence).
+
+    In a war the victim's side fights ``support_multiplier`` times as effectively; outside a
+    war, ``support_lending_share`` of the helper's forces go to the victim's counter-insurgency.
+    """
+    _help(model, act, model.params.support_multiplier, model.params.support_lending_share)
+
+
+def non_military(model: SahelModel, act: Act) -> None:
+    """Diplomatic, logistic or financial help.
+
+    In a war, the square root of combat support's effect; outside a war,
+    ``non_military_lending_share`` of the helper's forces go to the victim's counter-insurgency.
+    """
+    factor = math.sqrt(model.params.support_multiplier)
+    _help(model, act, factor, model.params.non_military_lending_share)
+
+
+def consult(model: SahelModel, act: Act) -> None:
+    """Consult the other parties (Charter Art. 8's consultations): no force moves."""
+
+
+def _help(model: SahelModel, act: Act, factor: float, share: float) -> None:
+    """Help short of war: to the victim's side in its war, or to its counter-insurgency."""
+    ob, war = act.ob, act.war
+    for a in [x for x in act.acting if x in model.actors] or [act.decider]:
+        if war is not None and war.side_of(ob.victim) is not None and a not in war.supporters:
+            side = war.side_of(ob.victim)
+            war.aid[side] *= factor
+            war.supporters.add(a)
+            model.log(
+                RecordKind.SUPPORT,
+                a,
+                ob.victim,
+                action=act.action.value,
+                war=war.id,
+                factor=round(factor, 4),
+                cause=act.cause,
+                pact=ob.pact,
+                article=ob.clause.article,
+            )
+        elif ob.trigger.war is None and a in model.actors:
+            # Outside any war (a rebellion, an incident): help goes to counter-insurgency.
+            # Help for a war that has meanwhile ended has nothing left to do.
+            model.lend(a, ob.victim, share, act.cause, ob, act.action)
+
+
+ACTIONS: dict[PactAction, Callable[[SahelModel, Act], None]] = {
+    PactAction.CONSULT: consult,
+    PactAction.SANCTIONS: sanctions,
+    PactAction.NON_MILITARY: non_military,
+    PactAction.SUPPORT: support,
+    PactAction.ARMED_ASSISTANCE: armed_assistance,
+    PactAction.INTERVENE: intervene,
+}
+"""Each pact action and the handler that carries it out."""

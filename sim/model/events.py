@@ -1,0 +1,215 @@
+"""Phase 1: the day's scheduled events fire.
+
+The agenda holds the scenario's dated events and the fact base's dated deployments and
+departures of outside powers, by day. :data:`EVENT_HANDLERS` maps each event type of the
+scenario schema to the function that makes it happen; a new event type is one schema class and
+one handler here (``tests/test_model_rooms.py`` fails until both exist).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from sim.model.records import RecordKind, WarOutcome
+from sim.model.wars import ATTACKERS, DEFENDERS
+from sim.scenario import schema as ev
+from sim.scenario.vocabulary import AttackScale, CasusFoederis, Regime
+
+if TYPE_CHECKING:
+    from sim.model.model import SahelModel
+
+Agenda = dict[int, list[tuple[str, Any]]]
+
+
+def agenda(model: SahelModel) -> Agenda:
+    """Scenario events and the fact base's dated deployments, by day.
+
+    Deployments already under way on the start date are placed at once (each power's
+    ``present``); later arrivals and departures become events of the day they happen.
+    """
+    start = model.start_date
+    days: Agenda = {}
+    for power in model.powers:
+        for host, strength, arrived, left in power.spec.deployments:
+            if host not in model.actors:
+                continue
+            on = arrived is None or arrived <= start
+            gone = left is not None and left <= start
+            if on and not gone:
+                power.present[host] = power.present.get(host, 0.0) + strength
+            elif arrived is not None and arrived > start:
+                item = ev.Deployment(
+                    date=arrived, power=power.id, host=host, strength=int(strength)
+                )
+                days.setdefault((arrived - start).days, []).append(
+                    (f"{power.id}-arrives-{host}", item)
+                )
+            if left is not None and left > start:
+                item = ev.Departure(date=left, power=power.id, host=host)
+                days.setdefault((left - start).days, []).append((f"{power.id}-leaves-{host}", item))
+        power.sync_forces()
+    for name, event in model.setup.active_events():
+        days.setdefault((event.date - start).days, []).append((name, event))
+    return days
+
+
+def fire_scheduled_events(model: SahelModel) -> None:
+    """Phase 1: fire today's events, in agenda order."""
+    for name, event in model.agenda.get(model.day, ()):
+        EVENT_HANDLERS[type(event)](model, name, event)
+
+
+def on_coup(model: SahelModel, name: str, event: ev.Coup) -> None:
+    """A junta takes power: the regime turns military and clauses on coups come into play."""
+    model.state(event.state).regime = Regime.MILITARY
+    index = model.log(RecordKind.COUP, event.state, event=name, note=event.note)
+    model.raise_trigger(
+        CasusFoederis.UNCONSTITUTIONAL_CHANGE, event.state, (event.state,), cause=index
+    )
+
+
+def on_threat(model: SahelModel, name: str, event: ev.Threat) -> None:
+    """A threat with a deadline: from then on the threatener may carry it out (phase 2)."""
+    attackers = model.attackers_for(event.by, event.target, event.contributors)
+    index = model.log(
+        RecordKind.THREAT,
+        event.by,
+        event.target,
+        event=name,
+        deadline=event.deadline.isoformat(),
+        attackers=list(attackers),
+        note=event.note,
+    )
+    deadline = (event.deadline - model.start_date).days
+    model.open_threat(name, event.by, event.target, attackers, deadline, index)
+
+
+def on_attack(model: SahelModel, name: str, event: ev.Attack) -> None:
+    """An invasion starts a war; an incident brings clauses into play and may bring retaliation."""
+    attackers = model.attackers_for(event.by, event.target, event.contributors)
+    if event.scale is not AttackScale.INCIDENT:
+        model.start_war(event.by, event.target, attackers, cause_event=name, note=event.note)
+        return
+    index = model.log(RecordKind.INCIDENT, event.by, event.target, event=name, note=event.note)
+    model.raise_trigger(CasusFoederis.AGGRESSION, event.target, attackers, cause=index, label=name)
+    if attackers:
+        # The victim now weighs retaliation as a threatener weighs an attack; a war follows
+        # only if it (with the allies who pledged) judges the balance good enough.
+        threat = model.open_threat(
+            f"retaliation-{name}", event.target, attackers[0], (event.target,), model.day, index
+        )
+        threat.retaliation = True
+
+
+def on_sanctions(model: SahelModel, name: str, event: ev.Sanctions) -> None:
+    """Sanctions announced by the scenario: recorded (they change no force)."""
+    model.log(
+        RecordKind.EVENT, event.by, event.target, event=name, what="sanctions", note=event.note
+    )
+
+
+def on_pact_change(model: SahelModel, name: str, event: ev.PactChange) -> None:
+    """A pact signed (in force from today) or suspended."""
+    if event.pact not in model.book.pacts:
+        return
+    if event.kind == "pact_signed":
+        model.book.signed_on[event.pact] = model.date
+        model.book.suspended.discard(event.pact)
+    else:
+        model.book.suspended.add(event.pact)
+    model.log(RecordKind.EVENT, event.pact, event=name, what=event.kind, note=event.note)
+
+
+def on_pact_withdrawal(model: SahelModel, name: str, event: ev.PactWithdrawal) -> None:
+    """Notice of withdrawal: the state stays bound until the pact's notice period has run."""
+    if event.pact not in model.book.pacts:
+        return
+    effective = model.book.withdraw(event.pact, event.state, model.date)
+    model.log(
+        RecordKind.EVENT,
+        event.state,
+        event=name,
+        what="pact_withdrawn",
+        pact=event.pact,
+        effective=effective.isoformat(),
+        note=event.note,
+    )
+
+
+def on_deployment(model: SahelModel, name: str, event: ev.Deployment) -> None:
+    """An outside power's forces arrive in a host state."""
+    power = model.actors[event.power]
+    power.present[event.host] = power.present.get(event.host, 0.0) + event.strength
+    power.sync_forces()
+    model.present = model.presence()
+    model.log(RecordKind.DEPLOYMENT, event.power, event.host, strength=event.strength, event=name)
+
+
+def on_departure(model: SahelModel, name: str, event: ev.Departure) -> None:
+    """An outside power leaves a host state; its forces at any front go with it."""
+    power = model.actors[event.power]
+    if power.present.pop(event.host, None) is None:
+        return
+    power.sync_forces()
+    model.present = model.presence()
+    for war in model.wars:
+        side = war.side_of(power.id)
+        if war.ongoing and side is not None:
+            war.sides[side][power.id] = 0.0
+    model.log(RecordKind.DEPARTURE, event.power, event.host, event=name)
+
+
+def on_ceasefire(model: SahelModel, name: str, event: ev.Ceasefire) -> None:
+    """A scheduled ceasefire ends every war between the parties named."""
+    for war in model.wars:
+        if (
+            war.ongoing
+            and any(war.side_of(a) == ATTACKERS for a in event.between)
+            and any(war.side_of(b) == DEFENDERS for b in event.between)
+        ):
+            model.end_war(war, WarOutcome.CEASEFIRE, reason=f"scheduled ceasefire ({name})")
+
+
+def on_insurgent_offensive(model: SahelModel, name: str, event: ev.InsurgentOffensive) -> None:
+    """An armed group's offensive multiplies its strength in one country."""
+    group = model.group_index[event.group]
+    model.insurgents.surge(group, model.state_index[event.country], event.intensity)
+    model.actors[event.group].forces = float(model.insurgents.by_group()[group])
+    model.log(
+        RecordKind.EVENT,
+        event.group,
+        event.country,
+        event=name,
+        what="insurgent_offensive",
+        intensity=event.intensity,
+        note=event.note,
+    )
+
+
+def on_membership_change(model: SahelModel, name: str, event: ev.MembershipChange) -> None:
+    """A state's standing in an organisation changes from today."""
+    model.memberships.change(event.organisation, event.state, event.status)
+    model.log(
+        RecordKind.MEMBERSHIP,
+        event.state,
+        event.organisation,
+        status=event.status.value,
+        event=name,
+    )
+
+
+EVENT_HANDLERS: dict[type, Callable[[SahelModel, str, Any], None]] = {
+    ev.Coup: on_coup,
+    ev.Threat: on_threat,
+    ev.Attack: on_attack,
+    ev.Sanctions: on_sanctions,
+    ev.PactChange: on_pact_change,
+    ev.PactWithdrawal: on_pact_withdrawal,
+    ev.Deployment: on_deployment,
+    ev.Departure: on_departure,
+    ev.Ceasefire: on_ceasefire,
+    ev.InsurgentOffensive: on_insurgent_offensive,
+    ev.MembershipChange: on_membership_change,
+}
+"""Each event type of the scenario schema, and what makes it happen."""

@@ -1,0 +1,187 @@
+"""Phase 4: obligations that are due are answered, then carried out.
+
+An obligation is decided by its clause's rule: automatically, by the obliged state alone, or by
+a vote of a body's members who are not parties to the conflict. In strict mode pledges are kept
+as written; in behavioural mode each decider honours with the probability of
+:func:`sim.model.decisions.honour_probability`, given the :class:`Situation` it faces. What an
+answer does is :mod:`sim.model.actions`' business.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from sim.model import actions
+from sim.model.agents import State
+from sim.model.decisions import Situation, decide, honour_probability, vote_passes
+from sim.model.pacts import Obligation
+from sim.model.records import RecordKind, Response
+from sim.model.streams import Concern, keyed_uniform
+from sim.model.wars import War
+from sim.scenario.vocabulary import DecisionRule, Toward
+
+if TYPE_CHECKING:
+    from sim.model.model import SahelModel
+
+PRESSURE_SCALE = 3.0
+"""Insurgent pressure at home is ``min(1, PRESSURE_SCALE × fighters / forces)``."""
+
+AFFINITY_REGIME = 0.5
+"""Affinity for a shared regime type (military or civilian) with the other party."""
+
+AFFINITY_MEMBERSHIP = 0.5
+"""Affinity for a shared organisation, in good standing, with the other party."""
+
+
+def answer_due_obligations(model: SahelModel) -> None:
+    """Phase 4: decide every obligation that is due, in the order they arose, and carry it out."""
+    due = [ob for ob in model.pending if ob.due <= model.day]
+    model.pending = [ob for ob in model.pending if ob.due > model.day]
+    for ob in due:
+        if ob.collective:
+            decide_by_vote(model, ob)
+        else:
+            decide_alone(model, ob)
+
+
+def situation(
+    model: SahelModel,
+    actor_id: str,
+    victim: str,
+    offenders: tuple[str, ...],
+    war: War | None,
+    toward: Toward = Toward.VICTIM,
+) -> Situation:
+    """What an obliged actor weighs when deciding (see :mod:`sim.model.decisions`).
+
+    For a measure against an offender (sanctions or intervention after a coup), affinity
+    with the offender counts against acting, so the affinity term is reversed.
+    """
+    actors = model.actors
+    actor = actors[actor_id]
+    against = toward is Toward.OFFENDER and bool(offenders)
+    other = offenders[0] if against else victim  # whom affinity is measured with
+    other_actor = actors.get(other)
+    same_regime = (
+        isinstance(actor, State)
+        and isinstance(other_actor, State)
+        and actor.regime == other_actor.regime
+    )
+    shared = any(
+        actor_id in members and other in members
+        for members in (model.memberships.active(o, model.date) for o in model.world.organisations)
+    )
+    affinity = AFFINITY_REGIME * same_regime + AFFINITY_MEMBERSHIP * shared
+    if against:
+        affinity = 1.0 - affinity
+    if war is not None and war.ongoing and war.side_of(victim) is not None:
+        victim_side = war.side_of(victim)
+        enemy = sum(f * actors[a].spec.effectiveness for a, f in war.sides[1 - victim_side].items())
+        friends = sum(f * actors[a].spec.effectiveness for a, f in war.sides[victim_side].items())
+    else:
+        enemy = sum(model.strength(o) for o in offenders if o in actors)
+        friends = model.home_strength(victim) if victim in actors else 0.0
+    own = model.strength(actor_id)
+    capacity = own / (own + enemy) if own + enemy > 0 else 0.5
+    cost = enemy / (enemy + friends) if enemy + friends > 0 else 0.0
+    fighters = model.fighters_in(actor_id)
+    pressure = (
+        min(1.0, PRESSURE_SCALE * fighters / actor.forces)
+        if actor.forces > 0 and isinstance(actor, State)
+        else 0.0
+    )
+    return Situation(actor.spec.resolve, affinity, capacity, cost, pressure, actor.reputation)
+
+
+def decide_alone(model: SahelModel, ob: Obligation) -> None:
+    """An obligation decided by the obliged actor itself (or carried out automatically)."""
+    war = model.war_of(ob)
+    actor = model.actors.get(ob.obliged)
+    draw = keyed_uniform(
+        model.seed,
+        Concern.DECISION,
+        ob.pact,
+        ob.clause.id,
+        ob.obliged,
+        ob.victim,
+        ob.trigger.day,
+    )
+    if actor is None or ob.clause.decision is DecisionRule.AUTOMATIC:
+        response, probability, terms, used = Response.HONOURED, 1.0, {}, None
+    else:
+        faced = situation(model, ob.obliged, ob.victim, ob.offenders, war, ob.clause.toward)
+        decision = decide(faced, ob.clause.action, model.setup.commitment, draw, model.params)
+        response, probability, terms, used = (
+            decision.response,
+            decision.probability,
+            decision.terms,
+            decision.draw,
+        )
+    if actor is not None:
+        actor.obligations += 1
+        actor.honoured += response is Response.HONOURED
+    index = model.log(
+        RecordKind.RESPONSE,
+        ob.obliged,
+        ob.victim,
+        response=response.value,
+        pact=ob.pact,
+        pact_name=model.world.pact_names.get(ob.pact, ob.pact),
+        clause=ob.clause.id,
+        article=ob.clause.article,
+        action=ob.clause.action.value,
+        decision=ob.clause.decision.value,
+        commitment=model.setup.commitment.value,
+        probability=round(probability, 6),
+        draw=None if used is None else round(used, 6),
+        terms=terms,
+        cause=ob.record,
+    )
+    actions.carry_out(model, ob, ob.obliged, response, index, [ob.obliged])
+
+
+def voters(model: SahelModel, ob: Obligation) -> list[str]:
+    """Members of the deciding body who are not parties to the conflict."""
+    body = ob.clause.body or ob.obliged
+    return [
+        m
+        for m in model.memberships.active(body, model.date)
+        if m in model.actors and m != ob.victim and m not in ob.offenders
+    ]
+
+
+def decide_by_vote(model: SahelModel, ob: Obligation) -> None:
+    """An obligation decided by a vote of a body's members under the clause's voting rule."""
+    war = model.war_of(ob)
+    body = ob.clause.body or ob.obliged
+    eligible = voters(model, ob)
+    yes = []
+    for voter in eligible:
+        if model.strict:
+            yes.append(voter)
+            continue
+        faced = situation(model, voter, ob.victim, ob.offenders, war, ob.clause.toward)
+        probability, _ = honour_probability(faced, ob.clause.action, model.params)
+        draw = keyed_uniform(
+            model.seed, Concern.DECISION, ob.pact, ob.clause.id, voter, ob.victim, ob.trigger.day
+        )
+        if draw < probability:
+            yes.append(voter)
+    passed = vote_passes(len(yes), len(eligible), ob.clause.decision)
+    response = Response.HONOURED if passed else Response.ABSTAINED
+    index = model.log(
+        RecordKind.VOTE,
+        body,
+        ob.victim,
+        response=response.value,
+        pact=ob.pact,
+        pact_name=model.world.pact_names.get(ob.pact, ob.pact),
+        clause=ob.clause.id,
+        article=ob.clause.article,
+        action=ob.clause.action.value,
+        decision=ob.clause.decision.value,
+        voters=eligible,
+        yes=yes,
+        cause=ob.record,
+    )
+    actions.carry_out(model, ob, body, response, index, yes)

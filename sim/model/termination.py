@@ -1,0 +1,129 @@
+"""Phase 8: wars end at a side's breaking point, by capitulation, or by mediation.
+
+A side breaks when its losses pass ``breaking_point × (0.5 + casualty tolerance)`` of all it has
+committed. Short of that, each side may capitulate under war weariness, with a daily hazard that
+grows with its losses against its tolerance and shrinks with its resolve and its odds. While a
+state stands outside every war, it may broker a ceasefire on any day (docs/model.md §7.8).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from sim.model.combat import win_chance
+from sim.model.records import WarOutcome
+from sim.model.streams import Concern, keyed_uniform
+from sim.model.wars import ATTACKERS, DEFENDERS, War
+
+if TYPE_CHECKING:
+    from sim.model.model import SahelModel
+
+BREAKING_BASE = 0.5
+"""A side breaks at ``breaking_point × (BREAKING_BASE + casualty tolerance)`` of its losses."""
+
+TOLERANCE_FLOOR = 0.05
+"""Weariness divides by the tolerance, never by less than this (a guard, not a behaviour)."""
+
+MEDIATORS_LISTED = 3
+"""The first neutral states are named as mediators in the record."""
+
+
+def end_wars(model: SahelModel) -> None:
+    """Phase 8: breaking point, capitulation under war weariness, or mediation, in war order."""
+    ongoing = [w for w in model.wars if w.ongoing]
+    if not ongoing:
+        return
+    neutral = [s.id for s in model.states if all(w.side_of(s.id) is None for w in ongoing)]
+    for war in ongoing:
+        _settle(model, war, neutral)
+
+
+def _side_terms(model: SahelModel, war: War) -> tuple[list[float], list[float], list[float]]:
+    """Each side's effective strength, and its resolve and casualty tolerance (force-weighted)."""
+    actors = model.actors
+    strength, resolve, tolerance = [], [], []
+    for s in (ATTACKERS, DEFENDERS):
+        members = [a for a in war.sides[s] if a in actors]
+        weights = [max(actors[a].forces, 1.0) for a in members]
+        total = sum(weights) or 1.0
+        resolve.append(
+            sum(w * actors[a].spec.resolve for w, a in zip(weights, members, strict=True)) / total
+        )
+        tolerance.append(
+            sum(
+                w * actors[a].spec.casualty_tolerance for w, a in zip(weights, members, strict=True)
+            )
+            / total
+        )
+        strength.append(
+            sum(f * actors[a].spec.effectiveness for a, f in war.sides[s].items()) * war.aid[s]
+        )
+    return strength, resolve, tolerance
+
+
+def _settle(model: SahelModel, war: War, neutral: list[str]) -> None:
+    p = model.params
+    strength, resolve, tolerance = _side_terms(model, war)
+    if strength[ATTACKERS] <= 0 or strength[DEFENDERS] <= 0:
+        loser = ATTACKERS if strength[ATTACKERS] <= 0 else DEFENDERS
+        _finish(model, war, loser, "no forces left on the front")
+        return
+    for s in (ATTACKERS, DEFENDERS):
+        share_lost = war.losses[s] / war.initial[s] if war.initial[s] > 0 else 0.0
+        breaking = p.breaking_point * (BREAKING_BASE + tolerance[s])
+        if share_lost >= breaking:
+            _finish(
+                model,
+                war,
+                s,
+                "breaking point",
+                share_lost=round(share_lost, 4),
+                breaking_point=round(breaking, 4),
+            )
+            return
+    for s in (ATTACKERS, DEFENDERS):
+        odds = win_chance(strength[s], strength[1 - s])
+        weariness = (
+            war.losses[s] / (war.initial[s] * max(tolerance[s], TOLERANCE_FLOOR))
+            if war.initial[s] > 0
+            else 0.0
+        )
+        hazard = min(
+            1.0,
+            p.capitulation_rate
+            * (1 - resolve[s]) ** 2
+            * (1 - odds) ** 2
+            * (weariness + p.baseline_weariness),
+        )
+        draw = keyed_uniform(model.seed, Concern.TERMINATION, war.id, model.day, s)
+        if draw < hazard:
+            _finish(
+                model,
+                war,
+                s,
+                "capitulation under war weariness",
+                probability=round(hazard, 6),
+                draw=round(draw, 6),
+                terms={
+                    "resolve": round(resolve[s], 4),
+                    "odds": round(odds, 4),
+                    "weariness": round(weariness, 4),
+                },
+            )
+            return
+    if neutral:
+        draw = keyed_uniform(model.seed, Concern.TERMINATION, war.id, model.day, "mediation")
+        if draw < p.mediation_rate:
+            model.end_war(
+                war,
+                WarOutcome.MEDIATED,
+                reason="mediation",
+                mediators=neutral[:MEDIATORS_LISTED],
+                probability=p.mediation_rate,
+                draw=round(draw, 6),
+            )
+
+
+def _finish(model: SahelModel, war: War, loser: int, reason: str, **terms) -> None:
+    outcome = WarOutcome.DEFENDERS_WON if loser == ATTACKERS else WarOutcome.ATTACKERS_WON
+    model.end_war(war, outcome, reason=reason, loser=war.leaders[loser], **terms)
