@@ -70,11 +70,11 @@ def carry_out(
 
 
 def armed_assistance(model: SahelModel, act: Act) -> None:
-    """Enter the victim's war on its side (Liptako-Gourma Charter Art. 6; ECOWAS 1981 Art. 4).
+    """Enter the victim's war on its side (Liptako-Gourma Charter Arts. 6-7; ECOWAS 1981 PMAD).
 
     Outside a war, help takes the form the trigger allows: after an incident the ally pledges
-    to fight if the victim's war comes; against a rebellion it sends forces to the victim's
-    counter-insurgency (Charter Art. 5: "assistance ... in the fight against armed rebellion").
+    to fight if the victim's war comes; against a rebellion (ECOWAS 1981 PMAD Art. 4 (ii)) it
+    sends ``rebellion_assistance_share`` of its forces to the victim's counter-insurgency.
     """
     ob = act.ob
     fighters = [a for a in act.acting if a in model.actors and model.actors[a].deployable > 0]
@@ -105,7 +105,7 @@ def armed_assistance(model: SahelModel, act: Act) -> None:
 
 
 def intervene(model: SahelModel, act: Act) -> None:
-    """Threaten force against the offender, with notice (ECOWAS 1999 Mechanism Arts. 22 and 25).
+    """Threaten force against the offender, with notice (ECOWAS 1999 Mechanism Art. 25).
 
     The threat is carried out or not by the deciders' own weighing in phase 2, after
     ``intervention_notice_days``; nothing is threatened against a target already threatened
@@ -171,7 +171,21 @@ def non_military(model: SahelModel, act: Act) -> None:
 
 
 def consult(model: SahelModel, act: Act) -> None:
-    """Consult the other parties (Charter Art. 8's consultations): no force moves."""
+    """The parties consult on the breach (Liptako-Gourma Charter Art. 8, as encoded).
+
+    A consultation moves no force, but it happened: it is recorded with who took part and
+    whom it concerned, so the story and the counts show it.
+    """
+    ob = act.ob
+    model.log(
+        RecordKind.CONSULTATION,
+        act.decider,
+        act.target,
+        parties=[a for a in act.acting if a in model.actors] or [act.decider],
+        cause=act.cause,
+        pact=ob.pact,
+        article=ob.clause.article,
+    )
 
 
 def _help(model: SahelModel, act: Act, factor: float, share: float) -> None:

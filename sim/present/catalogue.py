@@ -311,6 +311,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "{Actor} apporte{actor_nt} une aide non militaire au camp {victim_de} au titre "
         "{clause_de} : la puissance de combat de ce camp est multipliée par {factor}.",
     },
+    "consultation": {
+        "en": "{Actor} held consultations under {clause} on the breach by {about}, with "
+        "{parties} taking part.",
+        "fr": "{Actor} mène{actor_nt} des consultations au titre {clause_de} sur la violation "
+        "commise par {about}, avec la participation {parties_de}.",
+    },
     "support.lent": {
         "en": "{Actor} sent {victim} {help} under {clause}: the equivalent of {forces} troops "
         "for counter-insurgency.",

@@ -477,6 +477,16 @@ def _support(ctx: _Context, r: Record) -> str:
     return ctx.t("support.lent", help=help_text, forces=ctx.number(r.get("forces", 0)), **values)
 
 
+def _consultation(ctx: _Context, r: Record) -> str:
+    return ctx.t(
+        "consultation",
+        **ctx.actors("actor", r.actor),
+        **ctx.actors("about", r.target),
+        **ctx.clause(r),
+        **ctx.actors("parties", list(r.get("parties") or [r.actor])),
+    )
+
+
 def _membership(ctx: _Context, r: Record) -> str:
     status = r.get("status", "")
     under = ctx.t("under", **ctx.clause(r)) if r.get("pact") else ""
@@ -593,6 +603,7 @@ _RENDERERS: dict[RecordKind, Callable[[_Context, Record], str]] = {
     RecordKind.VOTE: _vote,
     RecordKind.RESPONSE: _response,
     RecordKind.ENTERED_WAR: _entered_war,
+    RecordKind.CONSULTATION: _consultation,
     RecordKind.SUPPORT: _support,
     RecordKind.WAR_ENDED: _war_ended,
     RecordKind.MEMBERSHIP: _membership,

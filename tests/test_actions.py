@@ -1,0 +1,262 @@
+"""Contract tests for the pact actions, one per action, in the manner of Axelrod's strategy tests.
+
+Each test puts a real model in a known situation, carries out one answered obligation through
+:func:`sim.model.actions.carry_out`, and checks what the action promises. The last tests check
+that every action has a handler, its pair of messages (English and French) and a contract here:
+adding a :class:`PactAction` member fails them until all exist.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+
+import pytest
+
+from sim.model.actions import ACTIONS, carry_out
+from sim.model.model import SahelModel
+from sim.model.pacts import Obligation, Trigger
+from sim.model.records import RecordKind, Response
+from sim.model.world import build_world
+from sim.present.catalogue import MESSAGES
+from sim.scenario.facts import fact_base
+from sim.scenario.schema import Scenario
+from sim.scenario.vocabulary import CasusFoederis, MembershipStatus, PactAction, Toward
+
+START = dt.date(2023, 10, 1)
+CONTRACTS: set[PactAction] = set()
+
+
+def contract(action: PactAction):
+    """Mark a test as the contract of ``action``."""
+    CONTRACTS.add(action)
+    return lambda test: test
+
+
+def model_of(events: dict | None = None, **extra) -> SahelModel:
+    data = {
+        "title": "contract",
+        "start": START,
+        "days": 30,
+        "commitment": "strict",
+        "actors": {a: None for a in ("MLI", "BFA", "NER", "NGA", "SEN", "JNIM")},
+        "pacts": {"liptako-gourma-charter": None, "ecowas-democracy-2001": None},
+        "events": events or {},
+        **extra,
+    }
+    return SahelModel(build_world(Scenario.model_validate(data), fact_base()), 11)
+
+
+def at_war() -> SahelModel:
+    """Nigeria has invaded Niger on the first day; nobody has answered yet."""
+    model = model_of(
+        {"war": {"kind": "attack", "date": START, "by": "NGA", "target": "NER"}},
+        pacts={},
+    )
+    model.step()
+    assert len(model.wars) == 1 and model.wars[0].ongoing
+    return model
+
+
+def owed(
+    model,
+    action,
+    obliged,
+    *,
+    victim="NER",
+    offenders=("NGA",),
+    kind=None,
+    war=None,
+    toward=Toward.VICTIM,
+) -> Obligation:
+    """An obligation of ``obliged`` under a copy of the Charter's Art. 6 asking ``action``."""
+    art6 = next(c for c in fact_base().pacts["liptako-gourma-charter"].clauses if c.id == "art6")
+    clause = art6.model_copy(update={"action": action, "toward": toward})
+    trigger = Trigger(kind or CasusFoederis.AGGRESSION, victim, offenders, model.day, war=war)
+    return Obligation(
+        "liptako-gourma-charter", clause, obliged, victim, offenders, model.day, trigger
+    )
+
+
+def records_since(model, n, kind=None):
+    return [r for r in model.records[n:] if kind is None or r.kind is kind]
+
+
+@contract(PactAction.ARMED_ASSISTANCE)
+def test_armed_assistance_enters_the_victims_war_on_its_side():
+    model = at_war()
+    war, n = model.wars[0], len(model.records)
+    carry_out(
+        model,
+        owed(model, PactAction.ARMED_ASSISTANCE, "MLI", war=war.id),
+        "MLI",
+        Response.HONOURED,
+        0,
+        ["MLI"],
+    )
+    assert war.side_of("MLI") == war.side_of("NER")
+    assert war.sides[war.side_of("MLI")]["MLI"] > 0
+    (entered,) = records_since(model, n, RecordKind.ENTERED_WAR)
+    assert entered.actor == "MLI" and entered.get("article") == "Art. 6"
+
+
+def test_armed_assistance_against_a_rebellion_lends_forces_to_counter_insurgency():
+    model = model_of()
+    model.step()
+    before = model.support[model.state_index["NER"]]
+    ob = owed(
+        model,
+        PactAction.ARMED_ASSISTANCE,
+        "MLI",
+        offenders=("JNIM",),
+        kind=CasusFoederis.ARMED_REBELLION,
+    )
+    carry_out(model, ob, "MLI", Response.HONOURED, 0, ["MLI"])
+    lent = model.support[model.state_index["NER"]] - before
+    expected = model.actors["MLI"].deployable * model.params.rebellion_assistance_share
+    assert lent == pytest.approx(expected) and lent > 0
+    assert not model.wars
+
+
+def test_armed_assistance_after_an_incident_is_a_pledge_to_join_the_retaliation():
+    model = model_of(
+        {
+            "strike": {
+                "kind": "attack",
+                "date": START,
+                "by": "NGA",
+                "target": "NER",
+                "scale": "incident",
+            }
+        }
+    )
+    model.step()  # the incident, Niger's retaliation threat, and the allies' answers
+    (threat,) = [t for t in model.threats if t.retaliation]
+    assert set(threat.backers) == {"MLI", "BFA"}
+    pledges = [r for r in model.records if r.get("action") == "pledge"]
+    assert {r.actor for r in pledges} == {"MLI", "BFA"} and not model.wars
+
+
+@contract(PactAction.INTERVENE)
+def test_intervene_threatens_the_offender_with_notice_once():
+    model = model_of()
+    model.step()
+    ob = owed(
+        model,
+        PactAction.INTERVENE,
+        "NGA",
+        victim="NER",
+        offenders=("NER",),
+        kind=CasusFoederis.UNCONSTITUTIONAL_CHANGE,
+        toward=Toward.OFFENDER,
+    )
+    carry_out(model, ob, "ECOWAS", Response.HONOURED, 0, ["NGA", "SEN"])
+    (threat,) = model.threats
+    assert threat.target == "NER" and threat.attackers == ("NGA", "SEN")
+    assert threat.deadline == model.day + int(model.params.intervention_notice_days)
+    carry_out(model, ob, "ECOWAS", Response.HONOURED, 0, ["NGA", "SEN"])
+    assert len(model.threats) == 1  # a target already threatened is not threatened twice
+    assert not model.wars  # a threat, not yet a war: phase 2 decides
+
+
+@contract(PactAction.SANCTIONS)
+def test_sanctions_suspend_the_offender_from_the_organisation():
+    model = model_of()
+    model.step()
+    assert "SEN" in model.memberships.active("ECOWAS", model.date)
+    ob = owed(
+        model,
+        PactAction.SANCTIONS,
+        "ECOWAS",
+        victim="SEN",
+        offenders=("SEN",),
+        kind=CasusFoederis.UNCONSTITUTIONAL_CHANGE,
+        toward=Toward.OFFENDER,
+    )
+    ob = Obligation("ecowas-democracy-2001", ob.clause, "ECOWAS", "SEN", ("SEN",), 0, ob.trigger)
+    carry_out(model, ob, "ECOWAS", Response.HONOURED, 0, ["ECOWAS"])
+    assert "SEN" not in model.memberships.active("ECOWAS", model.date)
+    assert model.memberships.changes[("ECOWAS", "SEN")] is MembershipStatus.SUSPENDED
+
+
+@contract(PactAction.SUPPORT)
+def test_support_multiplies_the_victims_side_once_per_supporter():
+    model = at_war()
+    war = model.wars[0]
+    side = war.side_of("NER")
+    ob = owed(model, PactAction.SUPPORT, "MLI", war=war.id)
+    carry_out(model, ob, "MLI", Response.HONOURED, 0, ["MLI"])
+    assert war.aid[side] == pytest.approx(model.params.support_multiplier)
+    assert war.aid[1 - side] == 1.0 and war.side_of("MLI") is None  # helps without fighting
+    carry_out(model, ob, "MLI", Response.HONOURED, 0, ["MLI"])
+    assert war.aid[side] == pytest.approx(model.params.support_multiplier)
+
+
+@contract(PactAction.NON_MILITARY)
+def test_non_military_help_is_the_square_root_of_support_in_war_and_lends_outside():
+    model = at_war()
+    war = model.wars[0]
+    ob = owed(model, PactAction.NON_MILITARY, "BFA", war=war.id)
+    carry_out(model, ob, "BFA", Response.HONOURED, 0, ["BFA"])
+    assert war.aid[war.side_of("NER")] == pytest.approx(math.sqrt(model.params.support_multiplier))
+    before = model.support[model.state_index["NER"]]
+    carry_out(
+        model, owed(model, PactAction.NON_MILITARY, "MLI"), "MLI", Response.HONOURED, 0, ["MLI"]
+    )
+    lent = model.support[model.state_index["NER"]] - before
+    expected = model.actors["MLI"].deployable * model.params.non_military_lending_share
+    assert lent == pytest.approx(expected) and lent > 0
+
+
+def test_a_partial_answer_gives_non_military_help_instead():
+    model = at_war()
+    war = model.wars[0]
+    carry_out(
+        model,
+        owed(model, PactAction.ARMED_ASSISTANCE, "MLI", war=war.id),
+        "MLI",
+        Response.PARTIAL,
+        0,
+        ["MLI"],
+    )
+    assert war.side_of("MLI") is None
+    assert war.aid[war.side_of("NER")] == pytest.approx(math.sqrt(model.params.support_multiplier))
+
+
+@contract(PactAction.CONSULT)
+def test_consult_is_recorded_and_moves_no_force():
+    model = at_war()
+    war, n = model.wars[0], len(model.records)
+    forces = {a: actor.forces for a, actor in model.actors.items()}
+    ob = owed(
+        model,
+        PactAction.CONSULT,
+        "AES",
+        victim="NER",
+        offenders=("MLI",),
+        toward=Toward.OFFENDER,
+        war=war.id,
+    )
+    carry_out(model, ob, "AES", Response.HONOURED, 7, ["BFA"])
+    (record,) = records_since(model, n)
+    assert record.kind is RecordKind.CONSULTATION
+    assert (record.actor, record.target, record.get("parties")) == ("AES", "MLI", ["BFA"])
+    assert record.get("cause") == 7 and record.get("article") == "Art. 6"
+    assert {a: actor.forces for a, actor in model.actors.items()} == forces
+    assert war.aid == [1.0, 1.0] and not any(model.support)
+
+
+@pytest.mark.parametrize("action", list(PactAction))
+def test_an_abstention_does_nothing_whatever_the_action(action):
+    model = at_war()
+    war, n = model.wars[0], len(model.records)
+    carry_out(model, owed(model, action, "MLI", war=war.id), "MLI", Response.ABSTAINED, 0, ["MLI"])
+    assert records_since(model, n) == [] and not model.threats and war.aid == [1.0, 1.0]
+
+
+@pytest.mark.parametrize("action", list(PactAction))
+def test_every_action_has_a_handler_a_pair_of_messages_and_a_contract(action):
+    assert action in ACTIONS, f"no handler for {action} in sim/model/actions.py ACTIONS"
+    for key in (f"duty.{action.value}", f"asked.{action.value}"):
+        assert set(MESSAGES.get(key, {})) == {"en", "fr"}, f"{key}: English and French needed"
+    assert action in CONTRACTS, f"no contract test for {action} in tests/test_actions.py"

@@ -1,0 +1,39 @@
+"""The model's rooms: events dispatched from a table, and what Art. 8 consultations leave."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sim.model.events import EVENT_HANDLERS
+from sim.model.records import RecordKind
+from sim.present.narrative import render_text
+from sim.run.replicate import run_one
+from sim.scenario.schema import EVENT_TYPES, Scenario
+
+START = dt.date(2024, 3, 1)
+
+
+def test_every_event_type_of_the_schema_has_a_handler_and_no_handler_is_orphaned():
+    assert set(EVENT_HANDLERS) == set(EVENT_TYPES)
+
+
+def test_a_war_between_aes_members_brings_consultations_under_art_8_told_in_both_languages():
+    scenario = Scenario.model_validate(
+        {
+            "title": "Mali and Burkina Faso fall out",
+            "start": START,
+            "days": 10,
+            "commitment": "strict",
+            "actors": {"MLI": None, "BFA": None, "NER": None},
+            "pacts": {"liptako-gourma-charter": None},
+            "events": {"clash": {"kind": "attack", "date": START, "by": "MLI", "target": "BFA"}},
+        }
+    )
+    run = run_one(scenario, 3)
+    (consultation,) = [r for r in run.records if r.kind is RecordKind.CONSULTATION]
+    assert consultation.get("article") == "Art. 8" and consultation.target == "MLI"
+    assert consultation.get("parties") == ["NER"]  # the members not party to the conflict
+    english, french = render_text(run, "en"), render_text(run, "fr")
+    assert "consultations under Art. 8" in english and "Niger taking part" in english
+    assert "des consultations au titre de l'art. 8" in french.lower()
+    assert "avec la participation du Niger" in french
