@@ -260,3 +260,35 @@ def test_every_action_has_a_handler_a_pair_of_messages_and_a_contract(action):
     for key in (f"duty.{action.value}", f"asked.{action.value}"):
         assert set(MESSAGES.get(key, {})) == {"en", "fr"}, f"{key}: English and French needed"
     assert action in CONTRACTS, f"no contract test for {action} in tests/test_actions.py"
+
+
+def test_a_pledge_after_an_incident_never_joins_a_retaliation_against_the_pledger():
+    # Burkina Faso strikes Mali and Nigeria strikes Mali on the same day. Burkina Faso pledges
+    # to back Mali against Nigeria; it must not become an attacker in Mali's war on itself.
+    model = model_of(
+        {
+            "bfa": {
+                "kind": "attack",
+                "date": START,
+                "by": "BFA",
+                "target": "MLI",
+                "scale": "incident",
+            },
+            "nga": {
+                "kind": "attack",
+                "date": START,
+                "by": "NGA",
+                "target": "MLI",
+                "scale": "incident",
+            },
+        },
+        days=60,
+    )
+    model.step()
+    against = {t.target: t for t in model.threats if t.retaliation}
+    assert set(against) == {"BFA", "NGA"}
+    assert "BFA" in against["NGA"].backers
+    assert "BFA" not in against["BFA"].fighters
+    model.run()
+    for war in model.wars:
+        assert not set(war.sides[0]) & set(war.sides[1]), f"{war.label}: an actor on both sides"

@@ -9,7 +9,7 @@ import math
 
 import numpy as np
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from sim.model.combat import square_law_closed_form
@@ -233,8 +233,38 @@ def scenarios(draw):
     return Scenario.model_validate(data)
 
 
+def _found(commitment: str, days: int, actors: list[str], pacts: list[str], events: dict):
+    """A generated scenario that once failed, kept as an explicit example."""
+    return Scenario.model_validate(
+        {
+            "title": "generated",
+            "start": START,
+            "days": days,
+            "commitment": commitment,
+            "actors": dict.fromkeys(actors),
+            "pacts": dict.fromkeys(pacts),
+            "events": events,
+        }
+    )
+
+
+# Found by this test: an ally's pledge after an incident joined every retaliation of the
+# victim, including the one against the pledger, which then fought on both sides.
+BFA_FIGHTS_ITSELF = _found(
+    "strict",
+    60,
+    ["MLI", "BFA", "NER", "NGA"],
+    ["liptako-gourma-charter"],
+    {
+        "e0": {"kind": "attack", "date": START, "by": "BFA", "target": "MLI", "scale": "incident"},
+        "e1": {"kind": "attack", "date": START, "by": "NGA", "target": "MLI", "scale": "incident"},
+    },
+)
+
+
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(scenarios(), st.integers(0, 2**32))
+@example(BFA_FIGHTS_ITSELF, 1)
 def test_invariants_hold_in_generated_scenarios(scenario, seed):
     run = run_one(scenario, seed)  # never raises
     series = run.series

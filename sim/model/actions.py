@@ -84,9 +84,13 @@ def armed_assistance(model: SahelModel, act: Act) -> None:
             if side is not None:
                 model.join_war(a, act.war, side, act.cause, ob)
     elif ob.trigger.kind is CasusFoederis.AGGRESSION:
+        # The pledge is for the retaliation against this incident's author, and never for a
+        # war against the pledger itself (another incident's retaliation may target it).
         for threat in model.threats:
-            if threat.open and threat.retaliation and threat.by == ob.victim:
-                threat.backers += [a for a in fighters if a not in threat.backers]
+            if threat.open and threat.retaliation and threat.record == ob.trigger.cause:
+                threat.backers += [
+                    a for a in fighters if a not in threat.backers and a != threat.target
+                ]
         for a in fighters:
             model.log(
                 RecordKind.SUPPORT,

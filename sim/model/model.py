@@ -123,8 +123,8 @@ class SahelModel(mesa.Model):
         recording.record_day(self)
 
     def run(self) -> None:
-        """Step from the start date to the horizon (``days + 1`` steps, one per date)."""
-        for _ in range(self.horizon + 1):
+        """Step on to the horizon (from the start, ``days + 1`` steps: one per date)."""
+        while self.day < self.horizon:
             self.step()
 
     def release(self) -> None:
