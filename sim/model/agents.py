@@ -12,6 +12,9 @@ import mesa
 from sim.model.world import ActorSpec
 from sim.scenario.vocabulary import ActorKind, Regime
 
+REPUTATION_PRIOR = (1, 2)
+"""Before any obligation an actor counts as having honoured one out of two."""
+
 
 class Actor(mesa.Agent):
     """Common to every actor: its spec, forces, casualties and its record of obligations."""
@@ -28,7 +31,8 @@ class Actor(mesa.Agent):
     @property
     def reputation(self) -> float:
         """Share of obligations honoured so far, with a prior of one honoured in two."""
-        return (self.honoured + 1) / (self.obligations + 2)
+        honoured, obligations = REPUTATION_PRIOR
+        return (self.honoured + honoured) / (self.obligations + obligations)
 
     @property
     def deployable(self) -> float:
