@@ -107,7 +107,7 @@ def _organisation_in_play(world: World, organisation: str) -> bool:
     # The summary counts an organisation's members in good standing on the first or the last
     # day (``run_one``), and a war started in the organisation's own name. Generous on purpose:
     # an event that names it (a membership event can admit a state; a threat or an attack may
-    # be made in its name) or a pact it is party to is enough.
+    # be made in its name), or a pact it is party to or votes under, is enough.
     scenario = world.scenario
     org = world.organisations.get(organisation)
     if org is not None and set(world.actors) & {
@@ -115,8 +115,11 @@ def _organisation_in_play(world: World, organisation: str) -> bool:
         *org.active_members(scenario.end),
     }:
         return True
-    if any(pact.parties.organisation == organisation for pact in world.pacts.values()):
-        return True
+    for pact in world.pacts.values():  # it may act in its own name under its pacts or votes
+        if pact.parties.organisation == organisation or any(
+            clause.body == organisation for clause in pact.clauses
+        ):
+            return True
     for _, event in scenario.active_events():
         if isinstance(event, Threat | Attack) and organisation in (
             event.by,
@@ -146,11 +149,11 @@ class Requires(Enum):
     )
     ECOWAS = (
         "ECOWAS is in play: one of the actors is a member in good standing on the first or the "
-        "last day, a pact of the run binds its members, or an event names it"
+        "last day, a pact of the run is its own or puts decisions to it, or an event names it"
     )
     AES = (
         "the AES is in play: one of the actors is a member in good standing on the first or the "
-        "last day, a pact of the run binds its members, or an event names it"
+        "last day, a pact of the run is its own or puts decisions to it, or an event names it"
     )
     PACT = "at least one pact is in play"
     ARMED_GROUP = "an armed group is among the actors"
