@@ -300,6 +300,7 @@ def compare(
       sahelsim compare niger-2023-intervention niger-2023-intervention --set commitment=strict
     """
     from sim.analysis.compare import compare_bundles, sentence
+    from sim.model.outcome_registry import Estimator
     from sim.present.outputs import write_comparison
     from sim.run.ensemble import default_out_dir, prepare_out_dir, run_ensemble
     from sim.run.plan import plan_runs
@@ -347,11 +348,11 @@ def compare(
     for column in ("outcome", "A", "B", "B - A", "95 % interval"):
         table.add_column(column)
     for d in differences:
-        percent = d.outcome.kind == "proportion"
+        percent = d.outcome.estimator is Estimator.PROPORTION
         show = (lambda v: f"{v:.0%}") if percent else (lambda v: f"{v:,.2f}")
         diff = d.difference
         table.add_row(
-            d.outcome.label,
+            d.outcome.label(),
             show(d.a),
             show(d.b),
             show(diff.value),
@@ -359,7 +360,7 @@ def compare(
         )
     report.print(table)
     for d in differences:
-        if d.outcome.kind == "proportion":
+        if d.outcome.estimator is Estimator.PROPORTION:
             report.print(sentence(d, Path(scenario_b).stem))
     report.print("Paired on common random numbers. Not a forecast.", style="italic")
     report.print(f"Comparison: {out} (a/, b/, comparison.csv{', figures/' if figures else ''})")

@@ -5,18 +5,17 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from sim.analysis.estimates import KEY_OUTCOMES, Estimate, Outcome, paired_difference
+from sim.analysis.estimates import Estimate, paired_difference
 from sim.errors import InputError
+from sim.model.outcome_registry import KEY_OUTCOMES, Estimator, Outcome, OutcomeKind
 from sim.run.bundle import read_summary
 
-PHRASES = {
-    "ecowas_attacked": "the chance that ECOWAS attacks",
-    "threat_carried_out": "the chance that a threat is carried out",
-    "aes_entered": "the chance that AES members enter a war",
-    "war_occurred": "the chance of a war",
-    "war_days": "the mean duration of the first war",
-    "casualties": "mean military casualties",
-}
+
+def _subject(outcome: Outcome) -> str:
+    """What a comparison sentence says changes, around the outcome's registry phrase."""
+    if outcome.estimator is Estimator.PROPORTION:
+        return f"the chance that {outcome.en.phrase}"
+    return f"mean {outcome.en.phrase}"
 
 
 @dataclass(frozen=True)
@@ -30,7 +29,7 @@ class Difference:
 
 
 def _values(rows: list[dict[str, str]], outcome: Outcome) -> list[float]:
-    if outcome.kind == "proportion":
+    if outcome.estimator is Estimator.PROPORTION:
         return [1.0 if row[outcome.column] == "true" else 0.0 for row in rows]
     return [float(row[outcome.column]) for row in rows]
 
@@ -55,18 +54,18 @@ def sentence(diff: Difference, name_b: str) -> str:
     """One plain sentence, e.g. "B: the chance that ECOWAS attacks rises by 23 points (95 % CI 15 to 31)."."""
     d = diff.difference
     if d.n == 0:
-        return f"{name_b}: {diff.outcome.label}: no replicates"
-    if diff.outcome.kind == "proportion":
+        return f"{name_b}: {diff.outcome.label()}: no replicates"
+    if diff.outcome.estimator is Estimator.PROPORTION:
         size, low, high, unit = d.value * 100, d.low * 100, d.high * 100, "points"
         fmt = "{:.0f}"
     else:
-        size, low, high, unit = d.value, d.low, d.high, diff.outcome.unit
-        fmt = "{:,.2f}" if diff.outcome.unit == "share" else "{:,.0f}"
+        size, low, high, unit = d.value, d.low, d.high, diff.outcome.unit()
+        fmt = "{:,.2f}" if diff.outcome.kind is OutcomeKind.SHARE else "{:,.0f}"
     if d.low == d.high == d.value == 0:
-        return f"{name_b}: {diff.outcome.label}: no difference on any replicate."
+        return f"{name_b}: {diff.outcome.label()}: no difference on any replicate."
     verb = "rises" if size > 0 else "falls" if size < 0 else "does not change"
     # Said as a change in magnitude, so the interval is given on the same (absolute) scale.
     low, high = sorted((abs(low), abs(high))) if low * high > 0 else (low, high)
     interval = f"95 % CI {fmt.format(low)} to {fmt.format(high)}"
-    subject = PHRASES.get(diff.outcome.column, diff.outcome.label.lower())
+    subject = _subject(diff.outcome)
     return f"{name_b}: {subject} {verb} by {fmt.format(abs(size))} {unit} ({interval})."

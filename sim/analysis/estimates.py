@@ -1,5 +1,8 @@
 """Estimates with 95 % intervals for the key outcomes of an ensemble, and paired differences.
 
+Which outcomes are key, and whether each is a proportion or a mean, is the outcome registry's
+(:mod:`sim.model.outcome_registry`); this module only computes.
+
 Proportions use Wilson's score interval (good coverage even near 0 or 1 with few replicates);
 means use Student's t. Paired differences between two scenarios run on the same replicate
 seeds (common random numbers) use the t interval of the per-replicate differences, which is
@@ -14,6 +17,8 @@ from dataclasses import dataclass
 
 from scipy import stats
 
+from sim.model.outcome_registry import Estimator, Outcome
+
 Z95 = 1.959963984540054
 
 
@@ -25,62 +30,6 @@ class Estimate:
     low: float
     high: float
     n: int
-
-
-@dataclass(frozen=True)
-class Outcome:
-    """A key outcome: its summary column, how it is estimated, and what it means."""
-
-    column: str
-    kind: str  # "proportion" or "mean"
-    label: str
-    meaning: str
-    unit: str = ""
-
-
-KEY_OUTCOMES: tuple[Outcome, ...] = (
-    Outcome(
-        "ecowas_attacked",
-        "proportion",
-        "ECOWAS attacks",
-        "share of replicates in which ECOWAS, or states acting for it, started a war",
-    ),
-    Outcome(
-        "threat_carried_out",
-        "proportion",
-        "A threat is carried out",
-        "share of replicates in which a threatened attack happened",
-    ),
-    Outcome(
-        "aes_entered",
-        "proportion",
-        "AES members enter a war",
-        "share of replicates in which an AES member entered a war to help another state",
-    ),
-    Outcome(
-        "war_occurred", "proportion", "A war is fought", "share of replicates with at least one war"
-    ),
-    Outcome(
-        "war_days", "mean", "War duration", "mean days the first war lasted (0 when none)", "days"
-    ),
-    Outcome(
-        "casualties", "mean", "Military casualties", "mean casualties of all actors", "personnel"
-    ),
-    Outcome(
-        "insurgent_strength_change",
-        "mean",
-        "Insurgent growth",
-        "mean relative change in armed groups' strength over the run",
-        "share",
-    ),
-    Outcome(
-        "counterinsurgency_lost",
-        "mean",
-        "Counter-insurgency lost",
-        "mean share of counter-insurgency effort diverted to wars",
-        "share",
-    ),
-)
 
 
 def proportion(successes: int, n: int) -> Estimate:
@@ -108,8 +57,8 @@ def mean(values: Sequence[float]) -> Estimate:
 
 
 def estimate(outcome: Outcome, values: Sequence[float]) -> Estimate:
-    """Estimate one key outcome from its per-replicate values."""
-    if outcome.kind == "proportion":
+    """Estimate one outcome from its per-replicate values, as its registry entry says."""
+    if outcome.estimator is Estimator.PROPORTION:
         return proportion(sum(bool(v) for v in values), len(values))
     return mean([float(v) for v in values])
 

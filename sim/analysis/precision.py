@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import csv
 
-from sim.analysis.estimates import KEY_OUTCOMES, proportion
+from sim.analysis.estimates import proportion
+from sim.model.outcome_registry import KEY_OUTCOMES, Estimator
 from sim.model.outcomes import SUMMARY_COLUMNS
 from sim.run.bundle import Encoded
 
@@ -23,9 +24,9 @@ class PrecisionRule:
     def __init__(self, precision: float, check_every: int = 20):
         self.precision = precision
         self.check_every = check_every
-        self.columns = [o.column for o in KEY_OUTCOMES if o.kind == "proportion"]
-        order = list(SUMMARY_COLUMNS)
-        self.positions = [2 + order.index(c) for c in self.columns]  # after replicate and seed
+        self.columns = [o.column for o in KEY_OUTCOMES if o.estimator is Estimator.PROPORTION]
+        # Positions in a summary row, after replicate and seed.
+        self.positions = [2 + SUMMARY_COLUMNS.index(c) for c in self.columns]
         self.successes = [0] * len(self.columns)
         self.n = 0
 

@@ -36,6 +36,7 @@ import numpy as np
 
 from sim.analysis.estimates import Estimate, mean, proportion
 from sim.errors import InputError, SahelsimError, nearest, one_of
+from sim.model.outcome_registry import OUTCOMES, capitalised
 from sim.run.sweep import Axis, Design, declared_parameter, design_seed, make_design
 
 METHODS = ("morris", "sobol")
@@ -363,34 +364,11 @@ WORDS = {
         "pas une prévision.",
     },
 }
-SUBJECTS = {
-    "en": {
-        "ecowas_attacked": "Whether ECOWAS attacks",
-        "threat_carried_out": "Whether a threat is carried out",
-        "aes_entered": "Whether AES members enter a war",
-        "war_occurred": "Whether a war is fought",
-        "war_days": "How long the first war lasts",
-        "casualties": "The number of military casualties",
-        "insurgent_strength_change": "The growth of armed groups",
-        "counterinsurgency_lost": "The share of counter-insurgency lost to wars",
-    },
-    "fr": {
-        "ecowas_attacked": "Que la CEDEAO attaque ou non",
-        "threat_carried_out": "Qu'une menace soit mise à exécution ou non",
-        "aes_entered": "Que des membres de l'AES entrent en guerre ou non",
-        "war_occurred": "Qu'une guerre ait lieu ou non",
-        "war_days": "La durée de la première guerre",
-        "casualties": "Le nombre de pertes militaires",
-        "insurgent_strength_change": "La croissance des groupes armés",
-        "counterinsurgency_lost": "La part de contre-insurrection perdue au profit des guerres",
-    },
-}
-"""Each outcome as the singular subject of "... depends mostly on"."""
 
 
 def _subject(outcome: str, lang: str) -> str:
-    fallback = f"The mean of {outcome}" if lang == "en" else f"La moyenne de {outcome}"
-    return SUBJECTS[lang].get(outcome, fallback)
+    """The outcome as the subject of "... depends mostly on", from the outcome registry."""
+    return capitalised(OUTCOMES[outcome].words(lang).subject)
 
 
 def _decimals(top: float) -> int:

@@ -1,34 +1,17 @@
 """The per-replicate summary, computed from records and series by pure functions.
 
 Yes/no outcomes are true/false columns whose names say what they mean; durations are in days,
-forces and casualties in personnel. ``SUMMARY_COLUMNS`` lists them with their meaning, for
-tables, the CSV header and the docs.
+forces and casualties in personnel. What each column means, and how the project names it, is
+declared once in :mod:`sim.model.outcome_registry`; ``SUMMARY_COLUMNS`` is its column order
+(the CSV header's), kept here beside the function that fills it.
 """
 
 from __future__ import annotations
 
+from sim.model.outcome_registry import OUTCOMES
 from sim.model.records import Record, RecordKind, Response, Series
 
-SUMMARY_COLUMNS: dict[str, str] = {
-    "threat_carried_out": "a threatened attack was carried out (by decision or as scheduled)",
-    "attack_day": "day of the first war's start, counted from the scenario's start (-1: none)",
-    "ecowas_attacked": "ECOWAS, or states acting for it, started a war",
-    "aes_entered": "an AES member entered a war to help another state",
-    "aes_members_entered": "number of AES members that entered a war to help another state",
-    "war_occurred": "at least one war was fought",
-    "wars": "number of wars fought",
-    "max_belligerents": "largest number of belligerents on any day",
-    "war_days": "days the first war lasted (to its end or to the horizon)",
-    "first_war_outcome": "how the first war ended: attackers_won, defenders_won, mediated, ceasefire, ongoing, none",
-    "casualties": "military casualties of all actors, in personnel",
-    "obligations_triggered": "obligations created by clauses brought into play",
-    "obligations_honoured": "obligations honoured as the clause asks",
-    "obligations_partial": "obligations answered with non-military help only",
-    "obligations_abstained": "obligations not answered (including failed votes)",
-    "rebellion": "an armed rebellion was declared in some state",
-    "insurgent_strength_change": "relative change in armed groups' total strength from start to horizon",
-    "counterinsurgency_lost": "mean share of counter-insurgency effort lost to wars, over days and states",
-}
+SUMMARY_COLUMNS: tuple[str, ...] = tuple(OUTCOMES)
 
 
 def summarise(

@@ -8,19 +8,10 @@ from pathlib import Path
 from rich.console import Console
 from rich.table import Table
 
-from sim.analysis.estimates import KEY_OUTCOMES, Estimate, estimate
+from sim.analysis.estimates import Estimate, estimate
+from sim.model.outcome_registry import KEY_OUTCOMES, Estimator, Outcome, OutcomeKind
 from sim.run.bundle import read_summary
 
-LABELS_FR = {
-    "ECOWAS attacks": "La CEDEAO attaque",
-    "A threat is carried out": "Une menace est mise à exécution",
-    "AES members enter a war": "Des membres de l'AES entrent en guerre",
-    "A war is fought": "Une guerre a lieu",
-    "War duration": "Durée de la guerre",
-    "Military casualties": "Pertes militaires",
-    "Insurgent growth": "Croissance des groupes armés",
-    "Counter-insurgency lost": "Contre-insurrection perdue",
-}
 TEXT = {
     "en": {
         "outcome": "outcome",
@@ -33,6 +24,8 @@ TEXT = {
         "bundle": "Results bundle: {out} (report.html, figures/, summary.csv)",
         "bundle_undrawn": "Results bundle: {out} (summary.csv; figures: sahelsim report {out})",
         "interrupted": "interrupted after {done} of {planned} replicates",
+        "share_meaning": "share of replicates in which {meaning}",
+        "mean_meaning": "mean {meaning}",
     },
     "fr": {
         "outcome": "résultat",
@@ -46,29 +39,38 @@ TEXT = {
         "bundle_undrawn": "Dossier de résultats : {out} (summary.csv ; figures : "
         "sahelsim report {out} --lang fr)",
         "interrupted": "interrompu après {done} réplications sur {planned}",
+        "share_meaning": "part des réplications où {meaning}",
+        "mean_meaning": "moyenne : {meaning}",
     },
 }
 
 
-def format_estimate(est: Estimate, kind: str, unit: str = "") -> tuple[str, str]:
+def format_estimate(est: Estimate, outcome: Outcome) -> tuple[str, str]:
     """The estimate and its interval as short texts."""
     if est.n == 0:
         return "-", "-"
-    if kind == "proportion":
+    if outcome.estimator is Estimator.PROPORTION:
         return f"{est.value:.0%}", f"{est.low:.0%} to {est.high:.0%}"
-    digits = 2 if unit == "share" else 0
+    digits = 2 if outcome.kind is OutcomeKind.SHARE else 0
     low = "" if est.low != est.low else f"{est.low:,.{digits}f} to {est.high:,.{digits}f}"
     return f"{est.value:,.{digits}f}", low
 
 
-def key_estimates(bundle: Path) -> list[tuple[object, Estimate]]:
+def outcome_meaning(outcome: Outcome, lang: str = "en") -> str:
+    """What an ensemble's estimate of ``outcome`` says, around the registry's meaning."""
+    share = outcome.estimator is Estimator.PROPORTION
+    template = TEXT[lang]["share_meaning" if share else "mean_meaning"]
+    return template.format(meaning=outcome.words(lang).meaning)
+
+
+def key_estimates(bundle: Path) -> list[tuple[Outcome, Estimate]]:
     """Each key outcome with its estimate, from a bundle's summary.csv."""
     rows = read_summary(bundle)
     out = []
     for outcome in KEY_OUTCOMES:
         values = [
             (row[outcome.column] == "true")
-            if outcome.kind == "proportion"
+            if outcome.estimator is Estimator.PROPORTION
             else float(row[outcome.column])
             for row in rows
         ]
@@ -104,9 +106,8 @@ def print_run_summary(
     for column in ("outcome", "estimate", "interval", "meaning"):
         table.add_column(text[column], no_wrap=column != "meaning")
     for outcome, est in key_estimates(bundle):
-        value, interval = format_estimate(est, outcome.kind, outcome.unit)
-        label = LABELS_FR.get(outcome.label, outcome.label) if lang == "fr" else outcome.label
-        table.add_row(label, value, interval, outcome.meaning)
+        value, interval = format_estimate(est, outcome)
+        table.add_row(outcome.label(lang), value, interval, outcome_meaning(outcome, lang))
     console.print(table)
     console.print(text["foot"], style="italic")
     console.print(text["bundle" if drawn else "bundle_undrawn"].format(out=bundle))

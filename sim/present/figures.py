@@ -23,7 +23,7 @@ from matplotlib.figure import Figure  # figures are drawn without pyplot: no GUI
 from matplotlib.patches import Patch
 
 from sim import __version__
-from sim.present.console import LABELS_FR
+from sim.model.outcome_registry import OUTCOMES, Estimator, Outcome
 
 STYLE = {
     "font.size": 13,
@@ -66,7 +66,6 @@ WORDS = {
         "no_war": "No war in this replicate",
         "outcomes": "Key outcomes across replicates (95 % intervals)",
         "share": "share of replicates",
-        "war_days": "Days the first war lasted",
         "replicates": "replicates",
         "side1": "attacking side",
         "side2": "defending side",
@@ -82,7 +81,6 @@ WORDS = {
         "no_war": "Pas de guerre dans cette réplication",
         "outcomes": "Principaux résultats (intervalles à 95 %)",
         "share": "part des réplications",
-        "war_days": "Durée de la première guerre (jours)",
         "replicates": "réplications",
         "side1": "camp attaquant",
         "side2": "camp défenseur",
@@ -369,6 +367,12 @@ def plot_timeline(
         return fig
 
 
+def axis_label(outcome: Outcome, lang: str = "en") -> str:
+    """An outcome's label with its unit, for an axis: "War duration (days)"."""
+    unit = outcome.unit(lang)
+    return f"{outcome.label(lang)} ({unit})" if unit else outcome.label(lang)
+
+
 def plot_outcomes(
     estimates: list,
     war_days: list[float],
@@ -386,7 +390,7 @@ def plot_outcomes(
             ax, ax2 = fig.subplots(1, 2, width_ratios=(3, 2))
         else:
             fig, ax2 = ax.figure, None
-        shares = [(o, e) for o, e in estimates if o.kind == "proportion"]
+        shares = [(o, e) for o, e in estimates if o.estimator is Estimator.PROPORTION]
         ys = np.arange(len(shares))
         values = [e.value for _, e in shares]
         errors = np.clip(
@@ -395,9 +399,7 @@ def plot_outcomes(
             None,
         )
         ax.barh(ys, values, xerr=errors, color=BAND_COLOUR, alpha=0.8, capsize=5, gid="outcome-bar")
-        ax.set_yticks(
-            ys, [LABELS_FR.get(o.label, o.label) if lang == "fr" else o.label for o, _ in shares]
-        )
+        ax.set_yticks(ys, [o.label(lang) for o, _ in shares])
         ax.invert_yaxis()
         ax.set_xlim(0, 1)
         ax.set_xlabel(words["share"])
@@ -406,7 +408,7 @@ def plot_outcomes(
         ax.grid(axis="x", alpha=0.3)
         if ax2 is not None:
             ax2.hist(war_days, bins=min(30, max(5, len(set(war_days)))), color="#7d3c98", alpha=0.8)
-            ax2.set_xlabel(words["war_days"])
+            ax2.set_xlabel(axis_label(OUTCOMES["war_days"], lang))
             ax2.set_ylabel(words["replicates"])
             ax2.grid(alpha=0.3)
         mark_figure(fig, title, seed, lang)
@@ -471,7 +473,7 @@ def plot_differences(
     """Paired differences (B minus A) of the yes/no outcomes, in points, with 95 % intervals."""
     with matplotlib.rc_context(STYLE):
         fig, ax = _new_axes(ax, (12, 6))
-        shares = [d for d in differences if d.outcome.kind == "proportion"]
+        shares = [d for d in differences if d.outcome.estimator is Estimator.PROPORTION]
         ys = np.arange(len(shares))
         values = np.array([d.difference.value * 100 for d in shares])
         low = np.array([d.difference.low * 100 for d in shares])
@@ -480,11 +482,7 @@ def plot_differences(
         colours = ["#d35400" if v > 0 else "#2471a3" for v in values]
         ax.barh(ys, values, xerr=errors, color=colours, alpha=0.85, capsize=5, gid="difference-bar")
         ax.axvline(0, color="black", linewidth=1)
-        labels = [
-            LABELS_FR.get(d.outcome.label, d.outcome.label) if lang == "fr" else d.outcome.label
-            for d in shares
-        ]
-        ax.set_yticks(ys, labels)
+        ax.set_yticks(ys, [d.outcome.label(lang) for d in shares])
         ax.invert_yaxis()
         ax.set_xlabel(f"{names[1]} - {names[0]} (points)")
         ax.grid(axis="x", alpha=0.3)

@@ -92,7 +92,7 @@ def write_comparison(
             writer.writerow(
                 [
                     d.outcome.column,
-                    d.outcome.kind,
+                    d.outcome.estimator.value,  # the file's "kind": proportion or mean
                     f"{d.a:.6g}",
                     f"{d.b:.6g}",
                     f"{e.value:.6g}",

@@ -17,7 +17,7 @@ import yaml
 
 from sim import __version__
 from sim.errors import InputError
-from sim.present.console import LABELS_FR, format_estimate, key_estimates
+from sim.present.console import format_estimate, key_estimates, outcome_meaning
 from sim.present.outputs import representative_replicate
 from sim.run.bundle import read_summary
 
@@ -174,11 +174,10 @@ def build_report(bundle: Path, *, lang: str = "en") -> str:
         f"<th>{text['interval']}</th><th>{text['meaning']}</th></tr>"
     )
     for outcome, est in key_estimates(bundle):
-        value, interval = format_estimate(est, outcome.kind, outcome.unit)
-        label = LABELS_FR.get(outcome.label, outcome.label) if lang == "fr" else outcome.label
+        value, interval = format_estimate(est, outcome)
         parts.append(
-            f"<tr><td>{_e(label)}</td><td>{_e(value)}</td><td>{_e(interval)}</td>"
-            f"<td>{_e(outcome.meaning)}</td></tr>"
+            f"<tr><td>{_e(outcome.label(lang))}</td><td>{_e(value)}</td><td>{_e(interval)}</td>"
+            f"<td>{_e(outcome_meaning(outcome, lang))}</td></tr>"
         )
     parts.append("</table>")
     figures = [bundle / "figures" / f"{name}.png" for name in FIGURES]

@@ -22,9 +22,8 @@ import numpy as np
 import yaml
 from matplotlib.figure import Figure
 
-from sim.analysis.estimates import KEY_OUTCOMES
 from sim.analysis.sensitivity import COLUMNS, Index
-from sim.present.console import LABELS_FR
+from sim.model.outcome_registry import OUTCOMES
 from sim.present.figures import BAND_COLOUR, STYLE, _new_axes, mark_figure, save
 
 WORDS = {
@@ -58,11 +57,8 @@ WORDS = {
 
 
 def outcome_label(column: str, lang: str = "en") -> str:
-    """A readable label for a summary column (the key outcomes' labels, else the column)."""
-    for outcome in KEY_OUTCOMES:
-        if outcome.column == column:
-            return LABELS_FR.get(outcome.label, outcome.label) if lang == "fr" else outcome.label
-    return column
+    """A summary column's label, from the outcome registry."""
+    return OUTCOMES[column].label(lang)
 
 
 def parameter_label(path: str) -> str:

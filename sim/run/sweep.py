@@ -49,6 +49,7 @@ import yaml
 
 from sim import __version__
 from sim.errors import InputError, ScenarioError, nearest, one_of
+from sim.model.outcome_registry import OUTCOMES, Estimator
 from sim.model.outcomes import SUMMARY_COLUMNS
 from sim.run import checkpoint
 from sim.run.bundle import NOT_A_FORECAST, _cell, _csv_text, resolved_document, scenario_hash
@@ -64,7 +65,7 @@ from sim.scenario.schema import Scenario
 GRID_FORM = "PATH=LO:HI:N, e.g. parameters.honour_base_rate=0:1:5"
 LHS_FORM = "PATH=LO:HI, or PATH alone for its declared range, e.g. parameters.honour_base_rate"
 DEFAULT_OUTCOMES = ("ecowas_attacked", "aes_entered", "war_days", "casualties")
-WORD_COLUMNS = ("first_war_outcome",)
+WORD_COLUMNS = tuple(c for c, o in OUTCOMES.items() if o.estimator is Estimator.NONE)
 """Summary columns that hold a word, not a number: they have no mean to plot."""
 
 CHUNK = 25

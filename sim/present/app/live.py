@@ -22,6 +22,7 @@ from matplotlib.patches import FancyArrowPatch, Patch
 
 from sim.analysis.estimates import proportion
 from sim.model.model import SahelModel
+from sim.model.outcome_registry import OUTCOMES, Estimator
 from sim.model.outcomes import summarise
 from sim.model.records import RecordKind
 from sim.model.world import World, build_world
@@ -32,6 +33,7 @@ from sim.present.figures import (
     SIDE_COLOURS,
     STYLE,
     VARIABLE_LABELS,
+    axis_label,
     capitals,
 )
 from sim.present.geography import draw_countries, load_countries
@@ -160,13 +162,8 @@ UI: dict[str, dict[str, str]] = {
     },
 }
 
-OUTCOMES = {  # yes/no columns of the summary shown in the ensemble panel
-    "threat_carried_out": ("threat carried out", "menace mise à exécution"),
-    "ecowas_attacked": ("ECOWAS attacked", "la CEDEAO a attaqué"),
-    "war_occurred": ("a war was fought", "une guerre a eu lieu"),
-    "aes_entered": ("an AES member entered a war", "un membre de l'AES est entré en guerre"),
-    "rebellion": ("armed rebellion declared", "rébellion armée déclarée"),
-}
+PANEL_OUTCOMES = tuple(o for o in OUTCOMES.values() if o.estimator is Estimator.PROPORTION)
+"""The yes/no outcomes the ensemble panel shows, in the summary's order."""
 
 
 def ui(key: str, lang: str) -> str:
@@ -552,20 +549,22 @@ def ensemble_figure(summaries: Sequence[dict], lang: str) -> Figure:
     with matplotlib.rc_context(STYLE):
         fig = Figure(figsize=(13, 5), layout="constrained")
         ax, hist = fig.subplots(1, 2, width_ratios=(3, 2))
-        keys = [k for k in OUTCOMES if summaries and k in summaries[0]]
-        estimates = [proportion(sum(bool(s[k]) for s in summaries), len(summaries)) for k in keys]
-        y = np.arange(len(keys))
+        shown = [o for o in PANEL_OUTCOMES if summaries and o.column in summaries[0]]
+        estimates = [
+            proportion(sum(bool(s[o.column]) for s in summaries), len(summaries)) for o in shown
+        ]
+        y = np.arange(len(shown))
         values = np.array([e.value for e in estimates])
         # Wilson bounds at 0 or 1 may land a rounding error on the wrong side of the share.
         errors = np.clip(np.array([[e.value - e.low, e.high - e.value] for e in estimates]).T, 0, 1)
-        ax.barh(y, values, xerr=errors if len(keys) else None, color="#2471a3", capsize=5)
-        ax.set_yticks(y, [OUTCOMES[k][fr] for k in keys])
+        ax.barh(y, values, xerr=errors if len(shown) else None, color="#2471a3", capsize=5)
+        ax.set_yticks(y, [o.label(lang) for o in shown])
         ax.set_xlim(0, 1)
         ax.invert_yaxis()
         ax.set_xlabel("part des réplications" if fr else "share of replicates")
         days = [s["war_days"] for s in summaries if s.get("war_occurred")]
         hist.hist(days or [0], bins=20, color="#c0392b")
-        hist.set_title("Durée de la première guerre (jours)" if fr else "Days the first war lasted")
+        hist.set_title(axis_label(OUTCOMES["war_days"], lang))
     return fig
 
 
