@@ -117,3 +117,10 @@ class AttackScale(Described):
         "a single strike or border clash (such as a drone shot down): a casus foederis, "
         "but no war unless someone escalates",
     )
+
+
+class Lang(Described):
+    """A language sahelsim writes in (notes, names, narrative, figures, report), named in itself."""
+
+    EN = "en", "English"
+    FR = "fr", "Français"
