@@ -216,7 +216,8 @@ def run(
       sahelsim run niger-2023-base -n 100000 --executor dask --scheduler tcp://HOST:8786
     """
     from sim.present.console import print_run_summary
-    from sim.run.ensemble import default_out_dir, prepare_out_dir, run_ensemble
+    from sim.run.ensemble import run_ensemble
+    from sim.run.folders import default_out_dir, prepare_out_dir
     from sim.run.plan import plan_runs
     from sim.scenario.loading import load_scenario
 
@@ -301,7 +302,8 @@ def compare(
     """
     from sim.analysis.compare import compare_bundles, sentence
     from sim.present.outputs import write_comparison
-    from sim.run.ensemble import default_out_dir, prepare_out_dir, run_ensemble
+    from sim.run.ensemble import run_ensemble
+    from sim.run.folders import default_out_dir, prepare_out_dir
     from sim.run.plan import plan_runs
     from sim.scenario.loading import load_scenario
 
@@ -603,7 +605,7 @@ def sweep(
     from sim.analysis.sensitivity import is_share, write_means
     from sim.errors import InputError
     from sim.present.sweep_figures import read_means, sweep_table, write_sweep_figures
-    from sim.run.ensemble import default_out_dir, prepare_out_dir
+    from sim.run.folders import default_out_dir, prepare_out_dir
     from sim.run.sweep import DEFAULT_OUTCOMES, grid_design, lhs_design, parse_param, plan_sweep
 
     seed = _check_execution(out, resume, executor, scheduler, seed)
@@ -766,7 +768,7 @@ def sensitivity(
 
     from sim.analysis import sensitivity as sa
     from sim.present.sweep_figures import write_sensitivity_figures
-    from sim.run.ensemble import default_out_dir, prepare_out_dir
+    from sim.run.folders import default_out_dir, prepare_out_dir
     from sim.run.sweep import DEFAULT_OUTCOMES, plan_sweep
 
     seed = _check_execution(out, resume, executor, scheduler, seed)
