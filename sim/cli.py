@@ -21,6 +21,7 @@ from rich.console import Console
 from sim import __version__
 from sim.errors import SahelsimError
 from sim.run.options import (
+    DEFAULT_OUTCOMES,
     PRECISION_CAP,
     SENSITIVITY_METHODS,
     SENSITIVITY_REPLICATES,
@@ -40,7 +41,7 @@ SET_HELP = (
 )
 OUTCOME_HELP = (
     "A summary column to estimate and plot (e.g. war_occurred, obligations_honoured). Repeatable; "
-    "default: ecowas_attacked, aes_entered, war_days, casualties."
+    f"default: {', '.join(DEFAULT_OUTCOMES)}."
 )
 SEED = click.IntRange(0, MAX_SEED)
 """Any seed the run plans accept."""
@@ -551,7 +552,7 @@ def sweep(
     from sim.present.sweep_figures import print_sweep, write_sweep_figures
     from sim.run.designs import design_for
     from sim.run.folders import default_out_dir, prepare_out_dir
-    from sim.run.sweep import DEFAULT_OUTCOMES, plan_sweep
+    from sim.run.sweep import plan_sweep
 
     seed = _check_execution(out, resume, executor, scheduler, seed)
     plan = plan_sweep(
@@ -665,7 +666,7 @@ def sensitivity(
     from sim.present import terminal
     from sim.present.sweep_figures import write_sensitivity_figures
     from sim.run.folders import default_out_dir, prepare_out_dir
-    from sim.run.sweep import DEFAULT_OUTCOMES, plan_sweep
+    from sim.run.sweep import plan_sweep
 
     seed = _check_execution(out, resume, executor, scheduler, seed)
     method = Sample(method)

@@ -45,6 +45,9 @@ SWEEP_SAMPLES = (Sample.GRID, Sample.LHS)
 SENSITIVITY_METHODS = (Sample.MORRIS, Sample.SOBOL)
 """The samples ``sahelsim sensitivity`` offers, each with its own indices."""
 
+DEFAULT_OUTCOMES = ("ecowas_attacked", "aes_entered", "war_days", "casualties")
+"""Summary columns a sweep or sensitivity analysis estimates when ``--outcome`` is not given."""
+
 SERIES_SAMPLE = 5
 """Replicates whose daily series a bundle keeps with :attr:`SeriesKept.SAMPLE`."""
 PRECISION_CAP = 10_000

@@ -66,13 +66,13 @@ from sim.run.designs import (
 )
 from sim.run.executors import _context
 from sim.run.folders import finished_work
-from sim.run.options import Executor
+from sim.run.options import DEFAULT_OUTCOMES, Executor
 from sim.run.plan import plan_runs
 from sim.run.replicate import run_one
 from sim.scenario.loading import load_scenario
 from sim.scenario.schema import Scenario
 
-# Designs lived in this module before sim.run.designs; their names stay importable from here.
+# The public names, with the designs' and DEFAULT_OUTCOMES, which used to be defined here.
 __all__ = [
     "CHUNK",
     "DEFAULT_OUTCOMES",
@@ -94,7 +94,6 @@ __all__ = [
     "run_sweep",
 ]
 
-DEFAULT_OUTCOMES = ("ecowas_attacked", "aes_entered", "war_days", "casualties")
 WORD_COLUMNS = ("first_war_outcome",)
 """Summary columns that hold a word, not a number: they have no mean to plot."""
 
