@@ -20,7 +20,7 @@ import tempfile
 import time
 from pathlib import Path
 
-SCENARIO = "niger-2023-intervention"
+from sim.scenario.defaults import FLAGSHIP as SCENARIO
 
 
 def _peak_mb() -> float:

@@ -4,7 +4,7 @@ Mesa's floor is an empty Mesa model with the same number of agents, each with a 
 stepped 365 times: the cost of Mesa itself. Both are timed in this same process, interleaved,
 and medians are printed because the machine is noisy.
 
-Usage: python benchmarks/replicate_speed.py [--repeats 40] [--scenario niger-2023-intervention]
+Usage: python benchmarks/replicate_speed.py [--repeats 40] [--scenario NAME (default: the flagship)]
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ import mesa
 from sim.model.model import SahelModel
 from sim.model.world import build_world
 from sim.run.replicate import run_one
+from sim.scenario.defaults import FLAGSHIP
 from sim.scenario.facts import fact_base
 from sim.scenario.loading import load_scenario
 
@@ -48,7 +49,7 @@ def _floor(n_agents: int, days: int, seed: int) -> float:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeats", type=int, default=40)
-    parser.add_argument("--scenario", default="niger-2023-intervention")
+    parser.add_argument("--scenario", default=FLAGSHIP)
     args = parser.parse_args()
 
     scenario = load_scenario(args.scenario)

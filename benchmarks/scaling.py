@@ -24,11 +24,10 @@ from pathlib import Path
 from sim.run.ensemble import run_ensemble
 from sim.run.plan import plan_runs
 from sim.run.replicate import run_one
+from sim.scenario.defaults import FLAGSHIP
 from sim.scenario.facts import FactBase, Parties, fact_base
 from sim.scenario.loading import load_scenario
 from sim.scenario.schema import Scenario
-
-FLAGSHIP = "niger-2023-intervention"
 
 
 def throughput(replicates: int) -> list[tuple[str, float]]:

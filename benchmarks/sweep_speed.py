@@ -20,7 +20,8 @@ import tempfile
 import time
 from pathlib import Path
 
-SCENARIO = "niger-2023-intervention"
+from sim.scenario.defaults import FLAGSHIP as SCENARIO
+
 PATH = "parameters.honour_base_rate"
 TARGET_SECONDS = 60
 

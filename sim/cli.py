@@ -3,6 +3,10 @@
 Each command parses its options, calls library functions and prints. Exit status: 0 success,
 1 failure while running, 2 bad input (a file, a flag, a value), with a message and no
 traceback. Anything else escaping is a bug and keeps its traceback.
+
+The library is imported inside each command, so that ``sahelsim --help`` stays quick; the
+options are built from the light modules that declare their choices and defaults
+(:mod:`sim.scenario.defaults`, :mod:`sim.scenario.vocabulary`, :mod:`sim.run.options`).
 """
 
 from __future__ import annotations
@@ -13,60 +17,63 @@ from pathlib import Path
 
 import click
 from rich.console import Console
-from rich.table import Table
 
 from sim import __version__
-from sim.errors import SahelsimError, ScenarioError
+from sim.errors import SahelsimError
+from sim.run.options import (
+    DEFAULT_OUTCOMES,
+    PRECISION_CAP,
+    SENSITIVITY_METHODS,
+    SENSITIVITY_REPLICATES,
+    SERIES_SAMPLE,
+    SWEEP_REPLICATES,
+    SWEEP_SAMPLES,
+    Executor,
+    Sample,
+    SeriesKept,
+)
+from sim.scenario.defaults import FIRST_LESSON, FLAGSHIP, MAX_SEED
+from sim.scenario.vocabulary import Lang
 
 SET_HELP = (
     "Override one value of the scenario, as PATH=VALUE with a dotted path "
     "(e.g. parameters.honour_base_rate=0.5, actors.NGA.resolve=0.3, commitment=strict). Repeatable."
 )
-
-
-@click.group(
-    context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
-    epilog="Run 'sahelsim COMMAND --help' for a command's options. Outputs are not forecasts.",
+OUTCOME_HELP = (
+    "A summary column to estimate and plot (e.g. war_occurred, obligations_honoured). Repeatable; "
+    f"default: {', '.join(DEFAULT_OUTCOMES)}."
 )
-@click.version_option(__version__, prog_name="sahelsim")
-def cli() -> None:
-    """Simulate mutual-defence scenarios in the Sahel: AES, ECOWAS, outside powers, armed groups."""
+SEED = click.IntRange(0, MAX_SEED)
+"""Any seed the run plans accept."""
 
 
-@cli.command()
-@click.argument("scenarios", nargs=-1, required=True, metavar="SCENARIO...")
-@click.option("--set", "overrides", multiple=True, metavar="PATH=VALUE", help=SET_HELP)
-def validate(scenarios: tuple[str, ...], overrides: tuple[str, ...]) -> None:
-    """Check scenario files (paths or bundled names); print one line per problem.
-
-    \b
-    Examples:
-      sahelsim validate scenarios/*.yaml
-      sahelsim validate my-variant.yaml --set commitment=strict
-    """
-    from sim.scenario.loading import load_scenario
-
-    out = Console(highlight=False, soft_wrap=True)
-    failed = 0
-    for source in scenarios:
-        try:
-            scenario = load_scenario(source, overrides)
-        except ScenarioError as exc:
-            failed += 1
-            for problem in exc.problems:
-                out.print(str(problem), markup=False)
-            continue
-        except SahelsimError as exc:
-            failed += 1
-            out.print(str(exc), markup=False)
-            continue
-        out.print(f"ok  {source}: {scenario.title}", markup=False)
-    if failed:
-        out.print(f"{failed} of {len(scenarios)} scenario(s) invalid", markup=False)
-        sys.exit(2)
+def _choice(members) -> click.Choice:
+    """A choice of enum members, offered and received as their values."""
+    return click.Choice([member.value for member in members])
 
 
-FLAGSHIP = "niger-2023-intervention"
+# ----------------------------------------------------------------------- options, once
+
+
+def _with_options(f, options):
+    """Apply click options so that they list in the order given."""
+    for option in reversed(options):
+        f = option(f)
+    return f
+
+
+def _set_option():
+    return click.option("--set", "overrides", multiple=True, metavar="PATH=VALUE", help=SET_HELP)
+
+
+def _lang_option(help: str | None = None):
+    return click.option(
+        "--lang", type=_choice(Lang), default=Lang.EN.value, show_default=True, help=help
+    )
+
+
+def _outcome_option():
+    return click.option("--outcome", "outcomes", multiple=True, metavar="COLUMN", help=OUTCOME_HELP)
 
 
 def _replicates_option(f):
@@ -83,7 +90,7 @@ def _common_run_options(f):
     options = [
         click.option(
             "--seed",
-            type=click.IntRange(0, 2**63 - 1),
+            type=SEED,
             default=None,
             help="Root seed (default: the scenario's, else drawn, printed and recorded).",
         ),
@@ -101,14 +108,8 @@ def _common_run_options(f):
             default=None,
             help="Bundle folder to create (default: a new folder under runs/).",
         ),
-        click.option("--set", "overrides", multiple=True, metavar="PATH=VALUE", help=SET_HELP),
-        click.option(
-            "--lang",
-            type=click.Choice(["en", "fr"]),
-            default="en",
-            show_default=True,
-            help="Language of the summary, figures and narrative.",
-        ),
+        _set_option(),
+        _lang_option("Language of the summary, figures and narrative."),
         click.option("--quiet", "-q", is_flag=True, help="Print only the bundle's path."),
         click.option(
             "--figures/--no-figures",
@@ -131,8 +132,8 @@ def _execution_options(f):
         ),
         click.option(
             "--executor",
-            type=click.Choice(["local", "dask"]),
-            default="local",
+            type=_choice(Executor),
+            default=Executor.LOCAL.value,
             show_default=True,
             help="Local worker processes, or a Dask cluster (a LocalCluster of --workers, or "
             "--scheduler).",
@@ -148,18 +149,29 @@ def _execution_options(f):
     return _with_options(f, options)
 
 
-def _with_options(f, options):
-    """Apply click options so that they list in the order given."""
-    for option in reversed(options):
-        f = option(f)
-    return f
+def _per_point_replicates(command: click.Command, default: int) -> click.Command:
+    """Say in --replicates' help that it counts per point, with this command's default."""
+    for param in command.params:
+        if param.name == "replicates":
+            param.help = (
+                f"Replicates per point, on the same seeds at every point (default {default})."
+            )
+    return command
+
+
+# ----------------------------------------------------------------------- helpers
+
+
+def _command() -> list[str]:
+    """The command line as typed, for the manifest (it says how to repeat the work)."""
+    return ["sahelsim", *sys.argv[1:]]
 
 
 def _check_execution(
     out: Path | None, resume: bool, executor: str, scheduler: str | None, seed: int | None
 ) -> int | None:
     """Check the execution options; return the root seed (on resume, the stopped work's)."""
-    if scheduler and executor != "dask":
+    if scheduler and executor != Executor.DASK:
         raise click.UsageError("--scheduler goes with --executor dask")
     if resume and out is None:
         raise click.UsageError("--resume needs the --out folder of the stopped work")
@@ -170,6 +182,56 @@ def _check_execution(
     return seed
 
 
+def _exit_interrupted(message: str) -> None:
+    """Say what an interruption left and exit 130, as a shell does after Ctrl-C."""
+    click.echo(message, err=True)
+    sys.exit(130)
+
+
+def _warn(message: str | None) -> None:
+    if message:
+        click.echo(message, err=True)
+
+
+# ----------------------------------------------------------------------- commands
+
+
+@click.group(
+    context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
+    epilog="Run 'sahelsim COMMAND --help' for a command's options. Outputs are not forecasts.",
+)
+@click.version_option(__version__, prog_name="sahelsim")
+def cli() -> None:
+    """Simulate mutual-defence scenarios in the Sahel: AES, ECOWAS, outside powers, armed groups."""
+
+
+@cli.command()
+@click.argument("scenarios", nargs=-1, required=True, metavar="SCENARIO...")
+@_set_option()
+def validate(scenarios: tuple[str, ...], overrides: tuple[str, ...]) -> None:
+    """Check scenario files (paths or bundled names); print one line per problem.
+
+    \b
+    Examples:
+      sahelsim validate scenarios/*.yaml
+      sahelsim validate my-variant.yaml --set commitment=strict
+    """
+    from sim.scenario.loading import check_sources
+
+    out = Console(highlight=False, soft_wrap=True)
+    failed = 0
+    for checked in check_sources(scenarios, overrides):
+        if checked.title is None:
+            failed += 1
+            for problem in checked.problems:
+                out.print(problem, markup=False)
+        else:
+            out.print(f"ok  {checked.source}: {checked.title}", markup=False)
+    if failed:
+        out.print(f"{failed} of {len(scenarios)} scenario(s) invalid", markup=False)
+        sys.exit(2)
+
+
 @cli.command()
 @click.argument("scenario", required=False, default=FLAGSHIP, metavar="[SCENARIO]")
 @_common_run_options
@@ -177,17 +239,17 @@ def _check_execution(
 @click.option(
     "--series",
     "series_mode",
-    type=click.Choice(["sample", "all"]),
-    default="sample",
+    type=_choice(SeriesKept),
+    default=SeriesKept.SAMPLE.value,
     show_default=True,
-    help="Daily series of a sample of replicates (5), or of all (compressed CSV).",
+    help=f"Daily series of a sample of replicates ({SERIES_SAMPLE}), or of all (compressed CSV).",
 )
 @click.option(
     "--precision",
     type=click.FloatRange(0.001, 0.5),
     default=None,
     help="Add replicates until every reported probability's 95 % interval is within ± this "
-    "(--replicates is then the cap; default cap 10,000).",
+    f"(--replicates is then the cap; default cap {PRECISION_CAP:,}).",
 )
 def run(
     scenario,
@@ -215,37 +277,29 @@ def run(
       sahelsim run niger-2023-base --precision 0.02 --workers 2
       sahelsim run niger-2023-base -n 100000 --executor dask --scheduler tcp://HOST:8786
     """
+    from sim.analysis.precision import plan_adaptive
+    from sim.present import terminal
     from sim.present.console import print_run_summary
-    from sim.run.ensemble import default_out_dir, prepare_out_dir, run_ensemble
-    from sim.run.plan import plan_runs
+    from sim.present.progress import with_progress
+    from sim.run.ensemble import run_ensemble
+    from sim.run.folders import default_out_dir, prepare_out_dir
     from sim.scenario.loading import load_scenario
 
     seed = _check_execution(out, resume, executor, scheduler, seed)
-    loaded = load_scenario(scenario, overrides)
-    if precision is not None and replicates is None:
-        replicates = 10_000  # the cap of an adaptive ensemble
-    plan = plan_runs(loaded, replicates, seed)
-    stop = None
-    if precision is not None:
-        from sim.analysis.precision import PrecisionRule
-
-        stop = PrecisionRule(precision)
+    plan, stop = plan_adaptive(load_scenario(scenario, overrides), replicates, seed, precision)
     out = prepare_out_dir(out or default_out_dir(scenario), resume=resume)
     console = Console(stderr=True, highlight=False)
     if not quiet:
-        drawn = " (drawn; pass --seed to repeat)" if plan.seed_was_drawn else ""
-        console.print(
-            f"{loaded.title}: {plan.replicates} replicates, root seed {plan.root_seed}{drawn}"
-        )
-    manifest, interrupted = _with_progress(
+        console.print(terminal.run_header(plan))
+    manifest, interrupted = with_progress(
         lambda progress: run_ensemble(
             plan,
             out,
             workers=workers,
-            command=["sahelsim", *sys.argv[1:]],
-            all_series=series_mode == "all",
+            command=_command(),
+            all_series=series_mode == SeriesKept.ALL,
             resume=resume,
-            executor=executor,
+            executor=Executor(executor),
             scheduler=scheduler,
             progress=progress,
             stop=stop,
@@ -254,18 +308,9 @@ def run(
         quiet,
     )
     if precision is not None and not quiet:
-        reason = manifest["replicates"]["stopped_early"]
-        done = manifest["replicates"]["completed"]
-        console.print(
-            f"Precision ±{precision:g}: "
-            + (
-                f"reached; {reason}."
-                if reason
-                else f"not reached within the cap of {done} replicates."
-            )
-        )
+        console.print(terminal.precision_outcome(precision, manifest))
     if figures:
-        from sim.present.outputs import write_outputs
+        from sim.present.outputs import write_outputs  # matplotlib: only when drawing
 
         write_outputs(out, lang=lang)
     if quiet:
@@ -273,13 +318,7 @@ def run(
     else:
         print_run_summary(out, lang=lang, drawn=figures)
     if interrupted:
-        done = manifest["replicates"]["completed"]
-        click.echo(
-            f"Interrupted: the bundle in {out} holds the {done} replicates finished. "
-            "Finish it with the same command and --resume.",
-            err=True,
-        )
-        sys.exit(130)
+        _exit_interrupted(terminal.interrupted_run(out, manifest))
 
 
 @cli.command()
@@ -299,108 +338,44 @@ def compare(
       sahelsim compare niger-2023-base niger-2023-no-pact
       sahelsim compare niger-2023-intervention niger-2023-intervention --set commitment=strict
     """
-    from sim.analysis.compare import compare_bundles, sentence
-    from sim.model.outcome_registry import Estimator
+    from sim.analysis.compare import compare_bundles
+    from sim.present import terminal
+    from sim.present.comparison import print_comparison
     from sim.present.outputs import write_comparison
-    from sim.run.ensemble import default_out_dir, prepare_out_dir, run_ensemble
-    from sim.run.plan import plan_runs
+    from sim.present.progress import watcher
+    from sim.run.ensemble import plan_pair, run_pair
+    from sim.run.folders import default_out_dir, prepare_out_dir
     from sim.scenario.loading import load_scenario
 
-    loaded_a = load_scenario(scenario_a, overrides)
-    loaded_b = load_scenario(scenario_b, overrides)
-    plan_a = plan_runs(loaded_a, replicates, seed)
-    plan_b = plan_runs(loaded_b, plan_a.replicates, plan_a.root_seed)
-    out = prepare_out_dir(
-        out or default_out_dir(f"compare-{Path(scenario_a).stem}-{Path(scenario_b).stem}")
+    names = (Path(scenario_a).stem, Path(scenario_b).stem)
+    plans = plan_pair(
+        load_scenario(scenario_a, overrides), load_scenario(scenario_b, overrides), replicates, seed
     )
-    console = Console(stderr=True, highlight=False)
+    out = prepare_out_dir(out or default_out_dir(f"compare-{names[0]}-{names[1]}"))
     if not quiet:
-        console.print(
-            f"A = {scenario_a}, B = {scenario_b}: {plan_a.replicates} paired replicates, "
-            f"root seed {plan_a.root_seed}"
+        Console(stderr=True, highlight=False).print(
+            terminal.pair_header(scenario_a, scenario_b, plans[0])
         )
-    command = ["sahelsim", *sys.argv[1:]]
-    interrupted = False
-    for plan, folder in ((plan_a, out / "a"), (plan_b, out / "b")):
-        folder.mkdir()
-        _, stopped = _with_progress(
-            lambda progress, plan=plan, folder=folder: run_ensemble(
-                plan, folder, workers=workers, command=command, progress=progress
-            ),
-            plan.replicates,
-            quiet,
-        )
-        interrupted = interrupted or stopped
-        if stopped:
-            break
-    if interrupted:
-        click.echo(f"Interrupted: partial bundles are in {out}.", err=True)
-        sys.exit(130)
+    if run_pair(plans, out, workers=workers, command=_command(), watch=watcher(quiet)):
+        _exit_interrupted(terminal.interrupted_pair(out))
     differences = compare_bundles(out / "a", out / "b")
-    write_comparison(
-        out, differences, (Path(scenario_a).stem, Path(scenario_b).stem), lang=lang, draw=figures
-    )
+    write_comparison(out, differences, names, lang=lang, draw=figures)
     if quiet:
         click.echo(str(out))
         return
-    report = Console(highlight=False)
-    table = Table(box=None, pad_edge=False, header_style="bold")
-    for column in ("outcome", "A", "B", "B - A", "95 % interval"):
-        table.add_column(column)
-    for d in differences:
-        percent = d.outcome.estimator is Estimator.PROPORTION
-        show = (lambda v: f"{v:.0%}") if percent else (lambda v: f"{v:,.2f}")
-        diff = d.difference
-        table.add_row(
-            d.outcome.label(),
-            show(d.a),
-            show(d.b),
-            show(diff.value),
-            f"{show(diff.low)} to {show(diff.high)}" if diff.n > 1 else "-",
-        )
-    report.print(table)
-    for d in differences:
-        if d.outcome.estimator is Estimator.PROPORTION:
-            report.print(sentence(d, Path(scenario_b).stem))
-    report.print("Paired on common random numbers. Not a forecast.", style="italic")
-    report.print(f"Comparison: {out} (a/, b/, comparison.csv{', figures/' if figures else ''})")
-
-
-def _with_progress(work, total: int, quiet: bool):
-    """Run ``work(progress_callback)`` under a progress bar with the time left."""
-    from rich.progress import (
-        BarColumn,
-        MofNCompleteColumn,
-        Progress,
-        TextColumn,
-        TimeRemainingColumn,
-    )
-
-    if quiet:
-        return work(None)
-    with Progress(
-        TextColumn("replicates"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TextColumn("time left"),
-        TimeRemainingColumn(),
-        console=Console(stderr=True),
-        transient=True,
-    ) as bar:
-        task = bar.add_task("run", total=total)
-        return work(lambda done, _total: bar.update(task, completed=done))
+    print_comparison(differences, names[1], out, drawn=figures)
 
 
 @cli.command()
 @click.argument("scenario", required=False, default=FLAGSHIP, metavar="[SCENARIO]")
 @click.option(
     "--seed",
-    type=click.IntRange(0, 2**63 - 1),
+    type=SEED,
     required=True,
     help="The replicate's seed (a replicate seed from a bundle's manifest, or any number).",
 )
-@click.option("--set", "overrides", multiple=True, metavar="PATH=VALUE", help=SET_HELP)
-@click.option("--lang", type=click.Choice(["en", "fr"]), default="en", show_default=True)
+@_set_option()
+@_lang_option()
 def explain(scenario: str, seed: int, overrides: tuple[str, ...], lang: str) -> None:
     """Tell the story of one replicate, from its event records alone.
 
@@ -418,9 +393,7 @@ def explain(scenario: str, seed: int, overrides: tuple[str, ...], lang: str) -> 
 
 
 @cli.command()
-@click.argument(
-    "scenario", required=False, default="lesson-1-does-the-pledge-deter", metavar="[SCENARIO]"
-)
+@click.argument("scenario", required=False, default=FIRST_LESSON, metavar="[SCENARIO]")
 @click.option(
     "--port",
     type=click.IntRange(1, 65535),
@@ -428,7 +401,7 @@ def explain(scenario: str, seed: int, overrides: tuple[str, ...], lang: str) -> 
     help="Port on 127.0.0.1 (default: the first free one from 8765).",
 )
 @click.option("--no-browser", is_flag=True, help="Only print the address; do not open a browser.")
-@click.option("--lang", type=click.Choice(["en", "fr"]), default="en", show_default=True)
+@_lang_option()
 @click.option(
     "--gif",
     type=click.Path(dir_okay=False, path_type=Path),
@@ -437,7 +410,7 @@ def explain(scenario: str, seed: int, overrides: tuple[str, ...], lang: str) -> 
 )
 @click.option(
     "--seed",
-    type=click.IntRange(0, 2**63 - 1),
+    type=SEED,
     default=0,
     show_default=True,
     help="The replicate's seed for --gif.",
@@ -478,7 +451,7 @@ def teach(
 
 @cli.command()
 @click.argument("run_dir", type=click.Path(path_type=Path), metavar="RUN_DIR")
-@click.option("--lang", type=click.Choice(["en", "fr"]), default="en", show_default=True)
+@_lang_option()
 def report(run_dir: Path, lang: str) -> None:
     """Write RUN_DIR/report.html: one self-contained file (figures embedded, no network).
 
@@ -497,15 +470,10 @@ def report(run_dir: Path, lang: str) -> None:
 @cli.command(name="list")
 def list_() -> None:
     """List the bundled scenarios and lessons with their titles."""
+    from sim.present.terminal import catalogue_table
     from sim.scenario.catalogue import catalogue
 
-    table = Table(show_header=True, header_style="bold", box=None, pad_edge=False)
-    table.add_column("name", no_wrap=True)
-    table.add_column("title / description")
-    for entry in catalogue():
-        text = entry.title if not entry.summary else f"{entry.title}\n[dim]{entry.summary}[/dim]"
-        table.add_row(entry.name, text)
-    Console(soft_wrap=False).print(table)
+    Console(soft_wrap=False).print(catalogue_table(catalogue()))
 
 
 @cli.command()
@@ -519,28 +487,6 @@ def schema() -> None:
     from sim.scenario.jsonschema import scenario_json_schema
 
     click.echo(json.dumps(scenario_json_schema(), indent=2, ensure_ascii=False))
-
-
-SWEEP_REPLICATES = 50
-"""Replicates per point of a sweep when --replicates is not given."""
-SENSITIVITY_REPLICATES = 20
-"""Replicates per sample point of a sensitivity analysis (Morris defaults: about a minute on
-2 cores)."""
-
-OUTCOME_HELP = (
-    "A summary column to estimate and plot (e.g. war_occurred, obligations_honoured). Repeatable; "
-    "default: ecowas_attacked, aes_entered, war_days, casualties."
-)
-
-
-def _per_point_replicates(command: click.Command, default: int) -> click.Command:
-    """Say in --replicates' help that it counts per point, with this command's default."""
-    for param in command.params:
-        if param.name == "replicates":
-            param.help = (
-                f"Replicates per point, on the same seeds at every point (default {default})."
-            )
-    return command
 
 
 @cli.command()
@@ -557,15 +503,15 @@ def _per_point_replicates(command: click.Command, default: int) -> click.Command
 )
 @click.option(
     "--sample",
-    type=click.Choice(["grid", "lhs"]),
-    default="grid",
+    type=_choice(SWEEP_SAMPLES),
+    default=Sample.GRID.value,
     show_default=True,
     help="A full grid, or a Latin hypercube of --n points drawn from the root seed.",
 )
 @click.option(
     "--n", "points", type=click.IntRange(min=2), default=None, help="Points of --sample lhs."
 )
-@click.option("--outcome", "outcomes", multiple=True, metavar="COLUMN", help=OUTCOME_HELP)
+@_outcome_option()
 @_common_run_options
 @_execution_options
 def sweep(
@@ -601,116 +547,69 @@ def sweep(
       sahelsim sweep niger-2023-base --param parameters.honour_base_rate=0:1:5 \
         --out runs/honour --resume                   # finish a sweep that was stopped
     """
-    from sim.analysis.sensitivity import is_share, write_means
-    from sim.errors import InputError
-    from sim.present.sweep_figures import read_means, sweep_table, write_sweep_figures
-    from sim.run.ensemble import default_out_dir, prepare_out_dir
-    from sim.run.sweep import DEFAULT_OUTCOMES, grid_design, lhs_design, parse_param, plan_sweep
+    from sim.analysis.sweeps import sweep_means
+    from sim.present import terminal
+    from sim.present.sweep_figures import print_sweep, write_sweep_figures
+    from sim.run.designs import design_for
+    from sim.run.folders import default_out_dir, prepare_out_dir
+    from sim.run.sweep import plan_sweep
 
     seed = _check_execution(out, resume, executor, scheduler, seed)
-    grid = sample == "grid"
-    if grid and points is not None:
-        raise InputError(
-            f"--n {points}: sets the points of --sample lhs; a grid's points come from each "
-            "--param PATH=LO:HI:N"
-        )
-    if not grid and points is None:
-        raise InputError("--sample lhs needs --n, the number of points, e.g. --n 50")
-    axes = [parse_param(p, grid=grid) for p in params]
     plan = plan_sweep(
         scenario,
         overrides,
-        (lambda _root: grid_design(axes))
-        if grid
-        else (lambda root: lhs_design(axes, points, root)),
+        design_for(sample, params, points),
         replicates=replicates or SWEEP_REPLICATES,
         seed=seed,
         outcomes=outcomes or DEFAULT_OUTCOMES,
     )
     out = prepare_out_dir(out or default_out_dir(f"sweep-{Path(scenario).stem}"), resume=resume)
-    manifest, interrupted = _run_sweep_plan(
-        plan, out, workers, quiet, resume=resume, executor=executor, scheduler=scheduler
-    )
-    write_means(out, plan.design.paths, plan.outcomes)
-    shares = {c: is_share(out / "results.csv", c) for c in plan.outcomes}
+    manifest, interrupted = _run_sweep_plan(plan, out, workers, quiet, resume, executor, scheduler)
+    shares = sweep_means(out, plan)
     if figures:
         write_sweep_figures(out, manifest, shares, lang=lang)
-    _warn_failures(manifest)
+    _warn(terminal.failures_note(manifest))
     if quiet:
         click.echo(str(out))
     else:
-        means = read_means(out, plan.design.paths, plan.outcomes)
-        report = Console(highlight=False)
-        report.print(sweep_table(means, shares, lang=lang))
-        if means.points.size > 30:
-            report.print(f"... and {means.points.size - 30} more points in means.csv")
-        report.print(
-            f"Every point ran the same {plan.replicates} replicate seeds (common random numbers); "
-            "intervals are 95 %. Not a forecast.",
-            style="italic",
-        )
-        drawn = ", figures/" if figures else ""
-        report.print(f"Sweep: {out} (points.csv, results.csv, means.csv{drawn})")
-    _stop_if_interrupted(manifest, interrupted, out)
+        print_sweep(out, manifest, shares, lang=lang, drawn=figures)
+    if interrupted:
+        _exit_interrupted(terminal.interrupted_sweep(out, manifest))
 
 
 _per_point_replicates(sweep, SWEEP_REPLICATES)
 
 
-def _run_sweep_plan(plan, out: Path, workers: int, quiet: bool, **execution):
-    """Run a sweep plan under a progress bar; return the manifest and whether it was stopped.
-
-    ``execution`` holds ``resume``, ``executor`` and ``scheduler``, as :func:`run_sweep` takes.
-    """
+def _run_sweep_plan(plan, out, workers, quiet, resume, executor, scheduler):
+    """Say what a sweep will run, then run it under a progress bar; see :func:`run_sweep`."""
+    from sim.present.progress import with_progress
+    from sim.present.terminal import sweep_header
     from sim.run.sweep import run_sweep
 
     if not quiet:
-        drawn = " (drawn; pass --seed to repeat)" if plan.seed_was_drawn else ""
-        Console(stderr=True, highlight=False).print(
-            f"{plan.scenario.title}: {plan.design.points} points x {plan.replicates} replicates, "
-            f"root seed {plan.root_seed}{drawn}"
-        )
-    return _with_progress(
+        Console(stderr=True, highlight=False).print(sweep_header(plan))
+    return with_progress(
         lambda progress: run_sweep(
             plan,
             out,
             workers=workers,
-            command=["sahelsim", *sys.argv[1:]],
+            command=_command(),
             progress=progress,
-            **execution,
+            resume=resume,
+            executor=Executor(executor),
+            scheduler=scheduler,
         ),
         plan.total,
         quiet,
     )
 
 
-def _warn_failures(manifest: dict) -> None:
-    failed = manifest["failed"]["count"]
-    if failed:
-        click.echo(
-            f"{failed} replicate(s) failed and are left out of the estimates (failures.jsonl holds "
-            "each traceback).",
-            err=True,
-        )
-
-
-def _stop_if_interrupted(manifest: dict, interrupted: bool, out: Path) -> None:
-    if interrupted:
-        done = manifest["replicates"]["completed"]
-        click.echo(
-            f"Interrupted: {out} holds the {done} replicates finished. "
-            "Finish it with the same command and --resume.",
-            err=True,
-        )
-        sys.exit(130)
-
-
 @cli.command()
 @click.argument("scenario", metavar="SCENARIO")
 @click.option(
     "--method",
-    type=click.Choice(["morris", "sobol"]),
-    default="morris",
+    type=_choice(SENSITIVITY_METHODS),
+    default=Sample.MORRIS.value,
     show_default=True,
     help="Morris screening (cheap: ranks the parameters) or Sobol' variance indices (costlier).",
 )
@@ -729,7 +628,7 @@ def _stop_if_interrupted(manifest: dict, interrupted: bool, out: Path) -> None:
     default=None,
     help="Morris trajectories (default 10), or Sobol' base samples, a power of 2 (default 8).",
 )
-@click.option("--outcome", "outcomes", multiple=True, metavar="COLUMN", help=OUTCOME_HELP)
+@_outcome_option()
 @_common_run_options
 @_execution_options
 def sensitivity(
@@ -763,61 +662,37 @@ def sensitivity(
         --param honour_base_rate --param kill_rate --outcome ecowas_attacked
       sahelsim sensitivity niger-2023-base --method sobol --n 64 -n 40 --workers 2
     """
-    import numpy as np
-
-    from sim.analysis import sensitivity as sa
+    from sim.analysis.sweeps import sensitivity_design, sweep_means, write_sensitivity
+    from sim.present import terminal
     from sim.present.sweep_figures import write_sensitivity_figures
-    from sim.run.ensemble import default_out_dir, prepare_out_dir
-    from sim.run.sweep import DEFAULT_OUTCOMES, plan_sweep
+    from sim.run.folders import default_out_dir, prepare_out_dir
+    from sim.run.sweep import plan_sweep
 
     seed = _check_execution(out, resume, executor, scheduler, seed)
-    sa.require_salib()
-    axes = sa.sensitivity_axes(params)
-    n = samples or sa.DEFAULT_SAMPLES[method]
-    sa.check_samples(method, n)
+    method = Sample(method)
     plan = plan_sweep(
         scenario,
         overrides,
-        lambda root: sa.sample_design(method, axes, n, root),
+        sensitivity_design(method, params, samples),
         replicates=replicates or SENSITIVITY_REPLICATES,
         seed=seed,
         outcomes=outcomes or DEFAULT_OUTCOMES,
         kind="sensitivity",
     )
     out = prepare_out_dir(out or default_out_dir(f"{method}-{Path(scenario).stem}"), resume=resume)
-    manifest, interrupted = _run_sweep_plan(
-        plan, out, workers, quiet, resume=resume, executor=executor, scheduler=scheduler
-    )
-    sa.write_means(out, plan.design.paths, plan.outcomes)
+    manifest, interrupted = _run_sweep_plan(plan, out, workers, quiet, resume, executor, scheduler)
+    sweep_means(out, plan)  # written even when stopped: the points finished are worth reading
     if interrupted:
-        click.echo("Interrupted: the sample is incomplete, so no indices were computed.", err=True)
-        _stop_if_interrupted(manifest, interrupted, out)
-    _warn_failures(manifest)
-    ys = {c: np.full(plan.design.points, np.nan) for c in plan.outcomes}
-    for point in sa.point_estimates(out / "results.csv", plan.design.paths, plan.outcomes):
-        for column in plan.outcomes:
-            ys[column][point.point] = point.estimates[column].value
-    indices = {c: sa.analyse(method, plan.design, c, ys[c], plan.root_seed) for c in plan.outcomes}
-    sa.write_indices(out / "indices.csv", method, [i for rows in indices.values() for i in rows])
-    text = sa.summary_text(
-        method,
-        indices,
-        title=plan.scenario.title,
-        design=plan.design,
-        replicates=plan.replicates,
-        root_seed=plan.root_seed,
-        lang=lang,
-    )
-    (out / "summary.txt").write_text(text, encoding="utf-8")
+        _warn(terminal.INTERRUPTED_SAMPLE)
+        _exit_interrupted(terminal.interrupted_sweep(out, manifest))
+    _warn(terminal.failures_note(manifest))
+    indices, text = write_sensitivity(out, plan, method, lang=lang)
     if figures:
         write_sensitivity_figures(out, manifest, method, indices, lang=lang)
     if quiet:
         click.echo(str(out))
         return
-    report = Console(highlight=False, soft_wrap=True)  # the terminal wraps; copies stay whole
-    report.print(text, markup=False, end="")
-    drawn = ", figures/" if figures else ""
-    report.print(f"Sensitivity: {out} (indices.csv, summary.txt{drawn}, results.csv)")
+    terminal.print_sensitivity(text, out, drawn=figures)
 
 
 _per_point_replicates(sensitivity, SENSITIVITY_REPLICATES)

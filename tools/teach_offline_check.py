@@ -17,6 +17,7 @@ import sys
 from playwright.sync_api import sync_playwright
 
 from sim.present.app import free_port, server_command, server_env, wait_until_up
+from sim.scenario.defaults import FIRST_LESSON
 
 CHROMIUM = "/usr/bin/chromium"
 FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
@@ -51,7 +52,7 @@ def check(url: str, screenshot: str) -> list[str]:
 def main() -> int:
     """Run the check and print what it found."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("scenario", nargs="?", default="lesson-1-does-the-pledge-deter")
+    parser.add_argument("scenario", nargs="?", default=FIRST_LESSON)
     parser.add_argument("--screenshot", default="teach-offline.png")
     args = parser.parse_args()
     port = free_port()

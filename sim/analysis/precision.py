@@ -8,6 +8,9 @@ from sim.analysis.estimates import proportion
 from sim.model.outcome_registry import KEY_OUTCOMES, Estimator
 from sim.model.outcomes import SUMMARY_COLUMNS
 from sim.run.bundle import Encoded
+from sim.run.options import PRECISION_CAP
+from sim.run.plan import RunPlan, plan_runs
+from sim.scenario.schema import Scenario
 
 MIN_REPLICATES = 100
 """Never stop before this many replicates: Wilson intervals are trustworthy from here on."""
@@ -55,3 +58,20 @@ class PrecisionRule:
                 f"(widest ±{widest:.3f}) after {self.n} replicates"
             )
         return None
+
+
+def plan_adaptive(
+    scenario: Scenario,
+    replicates: int | None = None,
+    seed: int | None = None,
+    precision: float | None = None,
+) -> tuple[RunPlan, PrecisionRule | None]:
+    """Plan an ensemble, and with ``precision`` the rule that may stop it early.
+
+    An adaptive ensemble runs the first replicates of its seed list until the rule is met, so
+    ``replicates`` is then its cap (default :data:`~sim.run.options.PRECISION_CAP`).
+    """
+    if precision is None:
+        return plan_runs(scenario, replicates, seed), None
+    cap = PRECISION_CAP if replicates is None else replicates
+    return plan_runs(scenario, cap, seed), PrecisionRule(precision)

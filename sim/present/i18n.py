@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from enum import StrEnum
 
 from sim.present.catalogue import (
     EN_ARTICLES,
@@ -22,15 +21,9 @@ from sim.present.catalogue import (
     SHORT_NAMES,
 )
 from sim.scenario.facts import fact_base
+from sim.scenario.vocabulary import Lang
 
 VOWELS = "aeiouyàâäéèêëîïôöùûüœ"  # French elides "de" before these: "d'Oman"
-
-
-class Lang(StrEnum):
-    """A language the narrative is written in."""
-
-    EN = "en"
-    FR = "fr"
 
 
 class UnknownMessageError(KeyError):

@@ -2,27 +2,17 @@
 
 from __future__ import annotations
 
+import csv
 import json
-from collections import Counter
 from pathlib import Path
 
 import yaml
 
+from sim.analysis.typical import representative_replicate
 from sim.present import figures as fg
 from sim.present.console import key_estimates
+from sim.present.report import write_report
 from sim.run.bundle import read_summary
-
-
-def representative_replicate(rows: list[dict[str, str]]) -> int:
-    """The replicate closest to the typical run: the commonest outcome, the median war length."""
-    if not rows:
-        return 0
-    common, _ = Counter(r["first_war_outcome"] for r in rows).most_common(1)[0]
-    group = [r for r in rows if r["first_war_outcome"] == common]
-    days = sorted(float(r["war_days"]) for r in group)
-    median = days[len(days) // 2]
-    best = min(group, key=lambda r: (abs(float(r["war_days"]) - median), int(r["replicate"])))
-    return int(best["replicate"])
 
 
 def write_outputs(bundle: Path, *, lang: str = "en") -> list[Path]:
@@ -72,9 +62,7 @@ def write_outputs(bundle: Path, *, lang: str = "en") -> list[Path]:
     written += fg.save(
         fg.plot_outcomes(estimates, war_days, title=title, seed=seed, lang=lang), folder, "outcomes"
     )
-    from sim.present.report import write_report  # the report embeds the figures just drawn
-
-    written.append(write_report(bundle, lang=lang))
+    written.append(write_report(bundle, lang=lang))  # it embeds the figures just drawn
     return written
 
 
@@ -82,8 +70,6 @@ def write_comparison(
     out: Path, differences: list, names: tuple[str, str], *, lang: str = "en", draw: bool = True
 ) -> list[Path]:
     """``comparison.csv`` and (if ``draw``) the overlay and difference figures of a comparison."""
-    import csv
-
     with open(out / "comparison.csv", "w", newline="", encoding="utf-8") as handle:
         writer = csv.writer(handle, lineterminator="\n")
         writer.writerow(["outcome", "kind", "a", "b", "difference", "low", "high", "replicates"])

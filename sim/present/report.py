@@ -16,9 +16,9 @@ from pathlib import Path
 import yaml
 
 from sim import __version__
+from sim.analysis.typical import representative_replicate
 from sim.errors import InputError
 from sim.present.console import format_estimate, key_estimates, outcome_meaning
-from sim.present.outputs import representative_replicate
 from sim.run.bundle import read_summary
 
 REQUIRED = ("manifest.json", "scenario.yaml", "summary.csv", "bands.csv", "events.jsonl")

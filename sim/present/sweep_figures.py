@@ -390,3 +390,34 @@ def _number(value: float, sign: bool = True) -> str:
         if abs(value) >= size * 10:
             return f"{value / size:.3g}{suffix}"
     return f"{value:,.0f}" if abs(value) >= 100 else f"{value:.3g}"
+
+
+def print_sweep(
+    folder: Path,
+    manifest: dict,
+    shares: dict[str, bool],
+    *,
+    lang: str = "en",
+    drawn: bool = True,
+    limit: int = 30,
+    console=None,
+) -> None:
+    """Print the first ``limit`` points' means with intervals, the seeds note and the files.
+
+    Reads ``means.csv`` as :func:`write_sweep_figures` does, so the table and the figures agree.
+    """
+    from rich.console import Console
+
+    paths = [p["path"] for p in manifest["design"]["parameters"]]
+    means = read_means(folder, paths, manifest["outcomes"])
+    report = console or Console(highlight=False)
+    report.print(sweep_table(means, shares, limit=limit, lang=lang))
+    if means.points.size > limit:
+        report.print(f"... and {means.points.size - limit} more points in means.csv")
+    report.print(
+        f"Every point ran the same {manifest['replicates']['per_point']} replicate seeds "
+        "(common random numbers); intervals are 95 %. Not a forecast.",
+        style="italic",
+    )
+    figures = ", figures/" if drawn else ""
+    report.print(f"Sweep: {folder} (points.csv, results.csv, means.csv{figures})")

@@ -44,6 +44,7 @@ from sim.model.outcomes import SUMMARY_COLUMNS
 from sim.model.records import RunRecord
 from sim.run import checkpoint
 from sim.run.checkpoint import publish
+from sim.run.options import SERIES_SAMPLE
 from sim.run.plan import RunPlan
 from sim.scenario.schema import Scenario
 
@@ -88,7 +89,7 @@ class BundleWriter:
     plan: RunPlan
     command: list[str]
     workers: int = 1
-    series_sample: int = 5
+    series_sample: int = SERIES_SAMPLE
     all_series: bool = False
     resume: bool = False
     started: float = field(default_factory=time.time)

@@ -1,104 +1,29 @@
-"""Running an ensemble into a results bundle, with progress and a clean stop on Ctrl-C."""
+"""Running an ensemble into a results bundle, with progress and a clean stop on Ctrl-C.
+
+Also two ensembles paired on the same replicate seeds (``sahelsim compare``): common random
+numbers, so that their difference is the scenarios' and not noise.
+"""
 
 from __future__ import annotations
 
-import datetime as dt
-import re
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from types import SimpleNamespace
-from typing import TYPE_CHECKING
+from typing import TypeVar
 
-from sim.errors import InputError
-from sim.run.bundle import BundleWriter, Encoded, scenario_hash
-from sim.run.checkpoint import finish_publish, load_manifest
+from sim.run.bundle import BundleWriter, Encoded
 from sim.run.executors import execute
-from sim.run.plan import RunPlan
-
-if TYPE_CHECKING:
-    from sim.run.sweep import SweepPlan
+from sim.run.folders import finished_work
+from sim.run.options import SERIES_SAMPLE, Executor
+from sim.run.plan import RunPlan, plan_runs
+from sim.scenario.schema import Scenario
 
 Progress = Callable[[int, int], None]
+"""Told the replicates done and planned after each one."""
 
-
-def default_out_dir(scenario_name: str, root: Path = Path("runs")) -> Path:
-    """A new folder under ``runs/`` named after the scenario and the time."""
-    stem = re.sub(r"[^A-Za-z0-9_-]+", "-", Path(scenario_name).stem).strip("-") or "scenario"
-    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
-    candidate = root / f"{stem}-{stamp}"
-    n = 2
-    while candidate.exists():
-        candidate = root / f"{stem}-{stamp}-{n}"
-        n += 1
-    return candidate
-
-
-def prepare_out_dir(out: Path, *, resume: bool = False) -> Path:
-    """Refuse to write over anything: the folder must be new or empty (or, to resume, partial).
-
-    To resume, a complete folder is accepted too (nothing is run again; see :func:`is_complete`),
-    and so is a missing or empty one (killed before anything was written: it starts afresh).
-    """
-    if resume:
-        if finish_publish(out):  # complete already, or killed while its files were moved
-            return out
-        if not out.exists() or (out.is_dir() and not any(out.iterdir())):
-            return prepare_out_dir(out)
-        if not (out / ".partial").is_dir():
-            raise InputError(
-                f"--resume: {out} holds no interrupted run (no .partial/ folder); expected the --out "
-                "folder of a run that was stopped"
-            )
-        return out
-    if out.exists() and (not out.is_dir() or any(out.iterdir())):
-        hint = (
-            "; it holds stopped work: add --resume to finish it"
-            if (out / ".partial").is_dir()
-            else ""
-        )
-        raise InputError(
-            f"--out {out}: already exists and is not an empty folder; expected a new folder "
-            f"(nothing was written, so what is there is untouched){hint}"
-        )
-    try:
-        out.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise InputError(f"--out {out}: cannot create the folder ({exc.strerror or exc})") from None
-    return out
-
-
-def is_complete(out: Path) -> bool:
-    """Whether ``out`` holds finished work (a manifest, and nothing left to resume)."""
-    return (out / "manifest.json").is_file() and not (out / ".partial").exists()
-
-
-def finished_work(out: Path, plan: RunPlan | SweepPlan) -> dict | None:
-    """The manifest of finished work in ``out`` made by ``plan``; None if work is left to do.
-
-    Raises:
-        InputError: ``out`` is finished but was made with another scenario, seed or size.
-    """
-    if not is_complete(out):
-        return None
-    manifest = load_manifest(out)
-    found = {
-        "scenario_sha256": manifest["scenario"]["sha256"],
-        "root_seed": manifest["seeds"]["root"],
-        "replicates": manifest["replicates"].get("per_point", manifest["replicates"]["planned"]),
-    }
-    expected = {
-        "scenario_sha256": scenario_hash(plan.scenario),
-        "root_seed": plan.root_seed,
-        "replicates": plan.replicates,
-    }
-    changed = [k for k, v in expected.items() if found[k] != v]
-    if changed:
-        was = ", ".join(f"{k}={found[k]!r}" for k in changed)
-        raise InputError(
-            f"--resume: {out} is complete but was made with a different {', '.join(changed)} "
-            f"({was}); expected the same command as the finished work"
-        )
-    return manifest
+T = TypeVar("T")
+Watch = Callable[[Callable[[Progress | None], T], int], T]
+"""Runs some work under a progress display: ``watch(work, total)`` calls ``work(progress)``."""
 
 
 def _replay(out: Path, stop: Callable[[Encoded], str | None]) -> str | None:
@@ -117,10 +42,10 @@ def run_ensemble(
     *,
     workers: int = 1,
     command: Sequence[str] = (),
-    series_sample: int = 5,
+    series_sample: int = SERIES_SAMPLE,
     all_series: bool = False,
     resume: bool = False,
-    executor: str = "local",
+    executor: Executor | str = Executor.LOCAL,
     scheduler: str | None = None,
     progress: Progress | None = None,
     stop: Callable[[Encoded], str | None] | None = None,
@@ -141,7 +66,7 @@ def run_ensemble(
         if writer.stopped_early:
             return writer.close(), False
     try:
-        if executor == "dask":
+        if executor == Executor.DASK:
             from sim.run.dask_executor import execute_dask
 
             items = execute_dask(
@@ -163,3 +88,40 @@ def run_ensemble(
         writer.abandon()
         raise
     return writer.close(interrupted=interrupted), interrupted
+
+
+def _unwatched(work: Callable[[Progress | None], T], total: int) -> T:
+    return work(None)
+
+
+def plan_pair(
+    a: Scenario, b: Scenario, replicates: int | None = None, seed: int | None = None
+) -> tuple[RunPlan, RunPlan]:
+    """Plan two ensembles on the same replicate seeds: B takes A's size and root seed."""
+    plan_a = plan_runs(a, replicates, seed)
+    return plan_a, plan_runs(b, plan_a.replicates, plan_a.root_seed)
+
+
+def run_pair(
+    plans: tuple[RunPlan, RunPlan],
+    out: Path,
+    *,
+    workers: int = 1,
+    command: Sequence[str] = (),
+    watch: Watch[tuple[dict, bool]] = _unwatched,
+) -> bool:
+    """Run A into ``out/a``, then B into ``out/b``; return whether it was interrupted.
+
+    Interrupted in A, B is not started: the bundles hold what was finished, as one run's does.
+    """
+    for plan, folder in zip(plans, (out / "a", out / "b"), strict=True):
+        folder.mkdir()
+        _, stopped = watch(
+            lambda progress, plan=plan, folder=folder: run_ensemble(
+                plan, folder, workers=workers, command=command, progress=progress
+            ),
+            plan.replicates,
+        )
+        if stopped:
+            return True
+    return False

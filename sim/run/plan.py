@@ -14,9 +14,8 @@ from dataclasses import dataclass
 import numpy as np
 
 from sim.errors import InputError
+from sim.scenario.defaults import MAX_SEED
 from sim.scenario.schema import Scenario
-
-MAX_SEED = 2**63 - 1
 
 
 @dataclass(frozen=True)

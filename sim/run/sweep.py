@@ -1,8 +1,8 @@
 """Parameter sweeps: points in parameter space, each run on the same replicate seeds.
 
-A sweep varies one or more scenario values (dotted paths, as with ``--set``) over a *design*:
-a full grid (``PATH=LO:HI:N``), a Latin hypercube (``--sample lhs --n N``), or a sample made
-by the sensitivity analysis (Morris, Sobol'). Every point runs the same replicate seeds,
+A sweep varies one or more scenario values (dotted paths, as with ``--set``) over a *design*
+(:mod:`sim.run.designs`: a grid, a Latin hypercube, or a sample made by the sensitivity
+analysis); this module plans and runs it. Every point runs the same replicate seeds,
 ``replicate_seeds(root, replicates)`` (common random numbers), so what differs between points
 is the parameters' doing, not noise.
 
@@ -28,14 +28,12 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import hashlib
-import itertools
 import json
 import math
 import platform
 import shlex
 import time
 import traceback
-import zlib
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -54,144 +52,54 @@ from sim.model.outcomes import SUMMARY_COLUMNS
 from sim.run import checkpoint
 from sim.run.bundle import NOT_A_FORECAST, _cell, _csv_text, resolved_document, scenario_hash
 from sim.run.checkpoint import publish
-from sim.run.ensemble import finished_work
+from sim.run.designs import (
+    Axis,
+    Design,
+    check_unique,
+    declared_parameter,
+    design_seed,
+    grid_design,
+    latin_hypercube,
+    lhs_design,
+    make_design,
+    parse_param,
+    value_text,
+)
 from sim.run.executors import _context
+from sim.run.folders import finished_work
+from sim.run.options import DEFAULT_OUTCOMES, Executor
 from sim.run.plan import plan_runs
 from sim.run.replicate import run_one
 from sim.scenario.loading import load_scenario
-from sim.scenario.parameters import ACTOR_PARAMETERS, PARAMETERS, Parameter
 from sim.scenario.schema import Scenario
 
-GRID_FORM = "PATH=LO:HI:N, e.g. parameters.honour_base_rate=0:1:5"
-LHS_FORM = "PATH=LO:HI, or PATH alone for its declared range, e.g. parameters.honour_base_rate"
-DEFAULT_OUTCOMES = ("ecowas_attacked", "aes_entered", "war_days", "casualties")
+# The public names, with the designs' and DEFAULT_OUTCOMES, which used to be defined here.
+__all__ = [
+    "CHUNK",
+    "DEFAULT_OUTCOMES",
+    "RESUMABLE",
+    "WORD_COLUMNS",
+    "Chunk",
+    "SweepPlan",
+    "SweepWriter",
+    "Task",
+    "check_outcomes",
+    "design_seed",
+    "execute_sweep",
+    "grid_design",
+    "latin_hypercube",
+    "lhs_design",
+    "make_design",
+    "parse_param",
+    "plan_sweep",
+    "run_sweep",
+]
+
 WORD_COLUMNS = tuple(c for c, o in OUTCOMES.items() if o.estimator is Estimator.NONE)
 """Summary columns that hold a word, not a number: they have no mean to plot."""
 
 CHUNK = 25
 """Most replicates of one point sent to a worker at once (enough to amortise the pickling)."""
-
-_DESIGN_KEY = 0x53574545  # "SWEE": a two-part spawn key never equals a replicate's one-part key
-
-
-# --------------------------------------------------------------------------- parameters
-
-
-def declared_parameter(path: str) -> Parameter | None:
-    """The declaration (default, range, unit) behind a dotted path, if it names one."""
-    parts = path.split(".")
-    if len(parts) == 2 and parts[0] == "parameters":
-        return PARAMETERS.get(parts[1])
-    if len(parts) == 3 and parts[0] == "actors":
-        return ACTOR_PARAMETERS.get(parts[2])
-    return None
-
-
-@dataclass(frozen=True)
-class Axis:
-    """One swept value: its dotted path, its range and, on a grid, its number of points.
-
-    Attributes:
-        path: dotted path into the scenario, as with ``--set`` (``parameters.kill_rate``).
-        low: lowest value.
-        high: highest value.
-        levels: number of grid points from ``low`` to ``high`` (``None`` outside grids).
-        integer: whether values are whole numbers (rounded after sampling).
-        spec: the option as the user wrote it, to name it in messages.
-    """
-
-    path: str
-    low: float
-    high: float
-    levels: int | None = None
-    integer: bool = False
-    spec: str = ""
-
-    @property
-    def label(self) -> str:
-        """The option as written, for messages."""
-        return f"--param {self.spec or self.path}"
-
-    @property
-    def name(self) -> str:
-        """Short name: the parameter's own name for ``parameters.X``, else the whole path."""
-        return self.path.removeprefix("parameters.")
-
-
-def parse_param(spec: str, *, grid: bool) -> Axis:
-    """Read one ``--param`` (``PATH=LO:HI:N`` on a grid; ``PATH=LO:HI`` or ``PATH`` otherwise).
-
-    Raises:
-        InputError: malformed text, LO not below HI, N below 2, or a value outside the
-            parameter's declared range.
-    """
-    label = f"--param {spec}"
-    form = GRID_FORM if grid else LHS_FORM
-    path, sep, rest = spec.partition("=")
-    path = path.strip()
-    if not path or any(not part.strip() for part in path.split(".")) or " " in path:
-        raise InputError(f"{label}: expected {form}")
-    declared = declared_parameter(path)
-    if not sep:
-        if grid:
-            raise InputError(
-                f"{label}: a grid needs a range and a number of points; expected {form}"
-            )
-        if declared is None:
-            raise InputError(f"{label}: {path} has no declared range; expected PATH=LO:HI")
-        return Axis(path, declared.low, declared.high, None, declared.integer, spec)
-    parts = rest.split(":")
-    if not grid and len(parts) == 3:
-        raise InputError(f"{label}: with --sample lhs the number of points is --n; expected {form}")
-    if len(parts) != (3 if grid else 2):
-        raise InputError(f"{label}: expected {form}")
-    low, high = (_number(label, text, form) for text in parts[:2])
-    if not low < high:
-        raise InputError(f"{label}: LO must be below HI; got LO {low:g} and HI {high:g}")
-    levels = _levels(label, parts[2]) if grid else None
-    if declared is not None:
-        for value in (low, high):
-            if not declared.low <= value <= declared.high:
-                raise InputError(
-                    f"{label}: {value:g} is outside the declared range of {path}; expected "
-                    f"{declared.low:g} to {declared.high:g} ({declared.unit})"
-                )
-    # Undeclared paths (days, forces in an event...) are sent as written; the loader checks them.
-    integer = declared.integer if declared else False
-    if integer and levels is not None and levels > math.floor(high) - math.ceil(low) + 1:
-        raise InputError(
-            f"{label}: {path} takes whole numbers and there are fewer than {levels} from "
-            f"{low:g} to {high:g}; expected a smaller N"
-        )
-    return Axis(path, low, high, levels, integer, spec)
-
-
-def _number(label: str, text: str, form: str) -> float:
-    try:
-        value = float(text)
-    except ValueError:
-        raise InputError(f"{label}: {text.strip()!r} is not a number; expected {form}") from None
-    if not math.isfinite(value):
-        raise InputError(f"{label}: {text.strip()!r} is not a finite number; expected {form}")
-    return value
-
-
-def _levels(label: str, text: str) -> int:
-    text = text.strip()
-    if not text.isdigit() or int(text) < 2:
-        raise InputError(
-            f"{label}: N, the number of points, is {text!r}; expected a whole number of at least 2"
-        )
-    return int(text)
-
-
-def check_unique(axes: Sequence[Axis]) -> None:
-    """Each path may be swept once."""
-    seen: set[str] = set()
-    for axis in axes:
-        if axis.path in seen:
-            raise InputError(f"{axis.label}: {axis.path} is given twice; expected each path once")
-        seen.add(axis.path)
 
 
 def check_outcomes(columns: Sequence[str]) -> tuple[str, ...]:
@@ -210,101 +118,6 @@ def check_outcomes(columns: Sequence[str]) -> tuple[str, ...]:
                 + (f"; did you mean {hint!r}?" if hint else "")
             )
     return tuple(dict.fromkeys(columns))
-
-
-# --------------------------------------------------------------------------- designs
-
-
-@dataclass(frozen=True)
-class Design:
-    """The points of a sweep: one row of values per point, one column per axis.
-
-    Attributes:
-        sample: how the points were made: ``grid``, ``lhs``, ``morris`` or ``sobol``.
-        axes: the swept values.
-        values: points x axes; whole-number axes already rounded.
-        about: how the points were drawn, for the manifest.
-    """
-
-    sample: str
-    axes: tuple[Axis, ...]
-    values: np.ndarray
-    about: dict[str, Any] = field(default_factory=dict)
-
-    @property
-    def points(self) -> int:
-        """How many points."""
-        return int(self.values.shape[0])
-
-    @property
-    def paths(self) -> list[str]:
-        """The swept paths, in column order."""
-        return [a.path for a in self.axes]
-
-    def texts(self, point: int) -> list[str]:
-        """The point's values as written to ``--set`` and to the CSV files."""
-        return [_text(v, a.integer) for v, a in zip(self.values[point], self.axes, strict=True)]
-
-    def overrides(self, point: int) -> list[str]:
-        """The ``PATH=VALUE`` overrides that make the point's scenario."""
-        return [f"{p}={t}" for p, t in zip(self.paths, self.texts(point), strict=True)]
-
-
-def make_design(
-    sample: str, axes: Sequence[Axis], values: np.ndarray, about: dict[str, Any] | None = None
-) -> Design:
-    """A design from raw values: whole-number axes rounded, every value tidied to 12 digits."""
-    values = np.array(values, dtype=float).reshape(-1, len(axes))
-    for j, axis in enumerate(axes):
-        column = np.array([float(f"{v:.12g}") for v in values[:, j]])
-        if axis.integer:
-            column = np.clip(np.floor(column + 0.5), math.ceil(axis.low), math.floor(axis.high))
-        values[:, j] = column
-    return Design(sample, tuple(axes), values, dict(about or {}))
-
-
-def grid_design(axes: Sequence[Axis]) -> Design:
-    """Every combination of each axis's evenly spaced levels; the first axis varies slowest."""
-    levels = [np.linspace(a.low, a.high, a.levels or 2) for a in axes]
-    values = np.array(list(itertools.product(*levels)), dtype=float)
-    return make_design("grid", axes, values, {"levels": [a.levels for a in axes]})
-
-
-def design_seed(root_seed: int, purpose: str) -> int:
-    """A seed for drawing a design, derived from the root seed and kept apart from replicates."""
-    sequence = np.random.SeedSequence(
-        root_seed, spawn_key=(_DESIGN_KEY, zlib.crc32(purpose.encode()))
-    )
-    return int(sequence.generate_state(1, np.uint32)[0])
-
-
-def latin_hypercube(n: int, dimensions: int, seed: int) -> np.ndarray:
-    """``n`` points in the unit cube with each axis's ``n`` equal strata each hit exactly once.
-
-    Point ``i`` falls, on axis ``j``, uniformly inside stratum ``perm_j[i]`` of a random
-    permutation; written out here (not taken from a library) so the design stays the same
-    across library versions.
-    """
-    rng = np.random.default_rng(seed)
-    unit = np.empty((n, dimensions))
-    for j in range(dimensions):
-        unit[:, j] = (rng.permutation(n) + rng.random(n)) / n
-    return unit
-
-
-def lhs_design(axes: Sequence[Axis], n: int, root_seed: int) -> Design:
-    """A Latin hypercube of ``n`` points over the axes' ranges, drawn from the root seed."""
-    seed = design_seed(root_seed, "lhs")
-    unit = latin_hypercube(n, len(axes), seed)
-    low = np.array([a.low for a in axes])
-    high = np.array([a.high for a in axes])
-    about = {
-        "n": n,
-        "seed": seed,
-        "method": "Latin hypercube: each axis cut into n equal strata, one point in each, at a "
-        "uniform place; seed = SeedSequence(root, spawn_key=(0x53574545, crc32('lhs')))",
-    }
-    return make_design("lhs", axes, low + unit * (high - low), about)
 
 
 # --------------------------------------------------------------------------- plans
@@ -407,7 +220,7 @@ def _probe(source: str, sets: Sequence[str], design: Design) -> None:
         declared = declared_parameter(axis.path) is not None
         values = {float(column.min()), float(column.max())} if declared else set(column.tolist())
         for value in sorted(values):
-            _load(source, [*sets, f"{axis.path}={_text(value, axis.integer)}"], [axis], "")
+            _load(source, [*sets, f"{axis.path}={value_text(value, axis.integer)}"], [axis], "")
 
 
 def _load(source: str, overrides: Sequence[str], axes: Sequence[Axis], where: str) -> Scenario:
@@ -435,13 +248,6 @@ def _name_params(
         else:
             named.append(f"{where.strip(' ()')}: {line}" if where else line)
     return named
-
-
-def _text(value: float, integer: bool) -> str:
-    """A value as YAML reads it back exactly: whole numbers bare, others positional."""
-    if integer:
-        return str(int(value))
-    return np.format_float_positional(float(value), trim="-")
 
 
 # --------------------------------------------------------------------------- running
@@ -502,7 +308,7 @@ def execute_sweep(
     plan: SweepPlan,
     workers: int = 1,
     *,
-    executor: str = "local",
+    executor: Executor | str = Executor.LOCAL,
     scheduler: str | None = None,
     start: int = 0,
 ) -> Iterator[Chunk]:
@@ -513,7 +319,7 @@ def execute_sweep(
     few tasks per worker are in flight, so memory does not grow with the points.
     """
     tasks = _tasks(plan, start)
-    if executor == "dask":
+    if executor == Executor.DASK:
         from sim.run.dask_executor import in_order_on_dask
 
         yield from in_order_on_dask(_run_task, tasks, workers, scheduler=scheduler)
@@ -737,7 +543,7 @@ def run_sweep(
     command: Sequence[str] = (),
     progress: Callable[[int, int], None] | None = None,
     resume: bool = False,
-    executor: str = "local",
+    executor: Executor | str = Executor.LOCAL,
     scheduler: str | None = None,
 ) -> tuple[dict, bool]:
     """Run every point and replicate of ``plan`` into the folder ``out``.

@@ -8,14 +8,22 @@ file (or the ``--set``) the offending value came from.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from pydantic import ValidationError
 
-from sim.errors import InputError, Location, Problem, ScenarioError, nearest, one_of
+from sim.errors import (
+    InputError,
+    Location,
+    Problem,
+    SahelsimError,
+    ScenarioError,
+    nearest,
+    one_of,
+)
 from sim.resources import scenarios_dir
 from sim.scenario.facts import FactBase, fact_base
 from sim.scenario.references import KEYED, check_references
@@ -327,3 +335,35 @@ def _mark_below(layer: LocatedDocument, path: Path_, value: Any, origin: Locatio
         for i, child in enumerate(value):
             layer.values[(*path, i)] = origin
             _mark_below(layer, (*path, i), child, origin)
+
+
+@dataclass(frozen=True)
+class Checked:
+    """One scenario source checked: its title if it is valid, else every problem found.
+
+    Attributes:
+        source: the path or bundled name as given.
+        title: the scenario's title; ``None`` when it is invalid.
+        problems: one line per problem, each located (empty when valid).
+    """
+
+    source: str
+    title: str | None
+    problems: tuple[str, ...] = ()
+
+
+def check_sources(sources: Iterable[str], overrides: Sequence[str] = ()) -> Iterator[Checked]:
+    """Load each source with the overrides and say what is wrong, one source at a time.
+
+    A source that cannot be read or resolved at all (a missing file, an unknown bundled name)
+    is one problem; an invalid one lists every problem, as :func:`load_scenario` finds them.
+    """
+    for source in sources:
+        try:
+            scenario = load_scenario(source, overrides)
+        except ScenarioError as exc:
+            yield Checked(source, None, tuple(str(p) for p in exc.problems))
+        except SahelsimError as exc:
+            yield Checked(source, None, (str(exc),))
+        else:
+            yield Checked(source, scenario.title)

@@ -14,10 +14,11 @@ from typing import Annotated, Literal
 
 from pydantic import Discriminator, Field, Tag, create_model
 
+from sim.scenario.defaults import MAX_SEED
 from sim.scenario.facts import ActorId, Pact, Strict, Url
 from sim.scenario.parameters import ACTOR_PARAMETERS, Parameters
 from sim.scenario.validation import Date
-from sim.scenario.vocabulary import AttackScale, Commitment, MembershipStatus, Regime
+from sim.scenario.vocabulary import AttackScale, Commitment, Lang, MembershipStatus, Regime
 
 MAX_DAYS = 3650
 
@@ -57,9 +58,9 @@ class Teaching(TeachingNotes):
         "ones are shown where this is missing)",
     )
 
-    def in_language(self, lang: str) -> TeachingNotes:
-        """The notes in ``lang`` ("en" or "fr"); English where no translation is given."""
-        return self.fr if lang == "fr" and self.fr is not None else self
+    def in_language(self, lang: str | Lang) -> TeachingNotes:
+        """The notes in ``lang``; English where no translation is given."""
+        return self.fr if lang == Lang.FR and self.fr is not None else self
 
 
 ActorOverrides = create_model(
@@ -249,7 +250,7 @@ class Ensemble(Strict):
 
     replicates: int = Field(200, ge=1, le=1_000_000)
     seed: int | None = Field(
-        None, ge=0, le=2**63 - 1, description="root seed; drawn and recorded if absent"
+        None, ge=0, le=MAX_SEED, description="root seed; drawn and recorded if absent"
     )
 
 

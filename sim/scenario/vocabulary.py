@@ -125,3 +125,10 @@ class ActorKind(Described):
     STATE = "state", "a sovereign state of the region"
     POWER = "power", "an outside power, present through its deployments"
     ARMED_GROUP = "armed_group", "a non-state armed group (jihadist or rebel)"
+
+
+class Lang(Described):
+    """A language sahelsim writes in (notes, names, narrative, figures, report), named in itself."""
+
+    EN = "en", "English"
+    FR = "fr", "Français"

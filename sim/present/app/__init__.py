@@ -26,6 +26,10 @@ PAGE = Path(__file__).with_name("page.py")
 HOST = "127.0.0.1"
 FIRST_PORT = 8765  # solara's own default
 TEACH_EXTRA = "pip install 'sahelsim[teach]'"
+ENV_SCENARIO = "SAHELSIM_SCENARIO"
+"""The server's environment variable naming the scenario the page opens."""
+ENV_LANG = "SAHELSIM_LANG"
+"""The server's environment variable naming the page's starting language."""
 STARTUP_SECONDS = 120
 
 
@@ -74,8 +78,8 @@ def server_env(scenario: str, lang: str) -> dict[str, str]:
     """The environment of the server: the page's scenario and language, no telemetry."""
     return {
         **os.environ,
-        "SAHELSIM_SCENARIO": scenario,
-        "SAHELSIM_LANG": lang,
+        ENV_SCENARIO: scenario,
+        ENV_LANG: lang,
         "SOLARA_TELEMETRY_MIXPANEL_ENABLE": "False",  # nothing leaves the machine
         # solara's corner banner would sit on the story's newest lines on a projector
         "SOLARA_THEME_SHOW_BANNER": "False",

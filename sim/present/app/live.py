@@ -46,9 +46,6 @@ from sim.scenario.loading import load_scenario
 from sim.scenario.parameters import ACTOR_PARAMETERS, PARAMETERS, Parameter
 from sim.scenario.schema import Scenario
 
-DEFAULT_SCENARIO = "niger-2023-base"
-ENV_SCENARIO = "SAHELSIM_SCENARIO"
-ENV_LANG = "SAHELSIM_LANG"
 SLIDER_STEPS = 1000  # fine enough for kill_rate's 0.0001 steps over its 0.1 range
 ACTOR_KNOBS = [n for n in ACTOR_PARAMETERS if n != "forces"]  # forces default to the fact base
 SPEEDS = (1, 7, 30)  # days per tick of play

@@ -26,11 +26,9 @@ from html import escape
 import solara
 
 from sim.present import i18n
+from sim.present.app import ENV_LANG, ENV_SCENARIO
 from sim.present.app.live import (
     ACTOR_KNOBS,
-    DEFAULT_SCENARIO,
-    ENV_LANG,
-    ENV_SCENARIO,
     SPEEDS,
     UI,
     LiveRun,
@@ -49,8 +47,10 @@ from sim.present.app.live import (
     variant_choices,
     variant_label,
 )
+from sim.scenario.defaults import FIRST_LESSON
 from sim.scenario.parameters import ACTOR_PARAMETERS, PARAMETERS, Parameter
 from sim.scenario.schema import Scenario
+from sim.scenario.vocabulary import Lang
 
 CSS = """
 .v-application, .v-application .v-label, .v-application .v-input, .v-application .v-btn,
@@ -75,8 +75,8 @@ CSS = """
 # ---------------------------------------------------------------------- page state
 
 # Module-level reactives are per browser session in solara: each tab has its own run.
-lang = solara.reactive(os.environ.get(ENV_LANG, "en") if os.environ.get(ENV_LANG) in UI else "en")
-settings = solara.reactive(defaults_for(os.environ.get(ENV_SCENARIO) or DEFAULT_SCENARIO))
+lang = solara.reactive(os.environ[ENV_LANG] if os.environ.get(ENV_LANG) in UI else Lang.EN.value)
+settings = solara.reactive(defaults_for(os.environ.get(ENV_SCENARIO) or FIRST_LESSON))
 side_by_side = solara.reactive(False)
 variant_key = solara.reactive("no-pacts")
 # Empty until the page first renders: a default value would keep its model for good.
@@ -197,8 +197,12 @@ def ScenarioControls():
         on_value=choose_scenario,
     )
     with solara.Row():
-        solara.Button("English", on_click=lambda: lang.set("en"), outlined=language != "en")
-        solara.Button("Français", on_click=lambda: lang.set("fr"), outlined=language != "fr")
+        for choice in Lang:
+            solara.Button(
+                choice.meaning,
+                on_click=lambda choice=choice: lang.set(choice.value),
+                outlined=language != choice,
+            )
     RunControls()
     solara.Switch(
         label=ui("commitment", language),

@@ -1,0 +1,110 @@
+"""Output folders: naming a new one, refusing to write over one, and recognising finished work.
+
+Ensembles, comparisons and sweeps all write one folder each; the rules for choosing it and for
+resuming into it are the same, so they live here, below the code that fills the folders.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+from typing import Protocol
+
+from sim.errors import InputError
+from sim.run.bundle import scenario_hash
+from sim.run.checkpoint import finish_publish, load_manifest
+from sim.scenario.schema import Scenario
+
+
+class Planned(Protocol):
+    """What finished work is checked against: an ensemble's or a sweep's plan."""
+
+    @property
+    def scenario(self) -> Scenario: ...  # noqa: D102
+
+    @property
+    def root_seed(self) -> int: ...  # noqa: D102
+
+    @property
+    def replicates(self) -> int: ...  # noqa: D102
+
+
+def default_out_dir(scenario_name: str, root: Path = Path("runs")) -> Path:
+    """A new folder under ``runs/`` named after the scenario and the time."""
+    stem = re.sub(r"[^A-Za-z0-9_-]+", "-", Path(scenario_name).stem).strip("-") or "scenario"
+    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+    candidate = root / f"{stem}-{stamp}"
+    n = 2
+    while candidate.exists():
+        candidate = root / f"{stem}-{stamp}-{n}"
+        n += 1
+    return candidate
+
+
+def prepare_out_dir(out: Path, *, resume: bool = False) -> Path:
+    """Refuse to write over anything: the folder must be new or empty (or, to resume, partial).
+
+    To resume, a complete folder is accepted too (nothing is run again; see :func:`is_complete`),
+    and so is a missing or empty one (killed before anything was written: it starts afresh).
+    """
+    if resume:
+        if finish_publish(out):  # complete already, or killed while its files were moved
+            return out
+        if not out.exists() or (out.is_dir() and not any(out.iterdir())):
+            return prepare_out_dir(out)
+        if not (out / ".partial").is_dir():
+            raise InputError(
+                f"--resume: {out} holds no interrupted run (no .partial/ folder); expected the --out "
+                "folder of a run that was stopped"
+            )
+        return out
+    if out.exists() and (not out.is_dir() or any(out.iterdir())):
+        hint = (
+            "; it holds stopped work: add --resume to finish it"
+            if (out / ".partial").is_dir()
+            else ""
+        )
+        raise InputError(
+            f"--out {out}: already exists and is not an empty folder; expected a new folder "
+            f"(nothing was written, so what is there is untouched){hint}"
+        )
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise InputError(f"--out {out}: cannot create the folder ({exc.strerror or exc})") from None
+    return out
+
+
+def is_complete(out: Path) -> bool:
+    """Whether ``out`` holds finished work (a manifest, and nothing left to resume)."""
+    return (out / "manifest.json").is_file() and not (out / ".partial").exists()
+
+
+def finished_work(out: Path, plan: Planned) -> dict | None:
+    """The manifest of finished work in ``out`` made by ``plan``; None if work is left to do.
+
+    Raises:
+        InputError: ``out`` is finished but was made with another scenario, seed or size.
+    """
+    if not is_complete(out):
+        return None
+    manifest = load_manifest(out)
+    found = {
+        "scenario_sha256": manifest["scenario"]["sha256"],
+        "root_seed": manifest["seeds"]["root"],
+        "replicates": manifest["replicates"].get("per_point", manifest["replicates"]["planned"]),
+    }
+    expected = {
+        "scenario_sha256": scenario_hash(plan.scenario),
+        "root_seed": plan.root_seed,
+        "replicates": plan.replicates,
+    }
+    changed = [k for k, v in expected.items() if found[k] != v]
+    if changed:
+        was = ", ".join(f"{k}={found[k]!r}" for k in changed)
+        raise InputError(
+            f"--resume: {out} is complete but was made with a different {', '.join(changed)} "
+            f"({was}); expected the same command as the finished work"
+        )
+    return manifest

@@ -1,0 +1,59 @@
+"""What the running commands let a user choose, and what they do when nothing is chosen.
+
+The command line builds its options from these before it loads anything heavy, so this module
+imports nothing from the package; the executors, sweeps and plans compare these members.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class Executor(StrEnum):
+    """Where replicates run."""
+
+    LOCAL = "local"
+    """This process, or local worker processes (``--workers``)."""
+    DASK = "dask"
+    """A Dask cluster: a ``LocalCluster`` of ``--workers``, or the one at ``--scheduler``."""
+
+
+class SeriesKept(StrEnum):
+    """Whose daily series a results bundle keeps."""
+
+    SAMPLE = "sample"
+    """The first :data:`SERIES_SAMPLE` replicates (plain CSV)."""
+    ALL = "all"
+    """Every replicate (compressed CSV)."""
+
+
+class Sample(StrEnum):
+    """How a sweep chooses its points (see :mod:`sim.run.designs`)."""
+
+    GRID = "grid"
+    """Every combination of evenly spaced levels of each parameter."""
+    LHS = "lhs"
+    """A Latin hypercube drawn from the root seed."""
+    MORRIS = "morris"
+    """Morris trajectories, for elementary effects (made by SALib)."""
+    SOBOL = "sobol"
+    """Saltelli's extension of the Sobol' sequence, for variance indices (made by SALib)."""
+
+
+SWEEP_SAMPLES = (Sample.GRID, Sample.LHS)
+"""The samples ``sahelsim sweep`` offers; the others belong to ``sahelsim sensitivity``."""
+SENSITIVITY_METHODS = (Sample.MORRIS, Sample.SOBOL)
+"""The samples ``sahelsim sensitivity`` offers, each with its own indices."""
+
+DEFAULT_OUTCOMES = ("ecowas_attacked", "aes_entered", "war_days", "casualties")
+"""Summary columns a sweep or sensitivity analysis estimates when ``--outcome`` is not given."""
+
+SERIES_SAMPLE = 5
+"""Replicates whose daily series a bundle keeps with :attr:`SeriesKept.SAMPLE`."""
+PRECISION_CAP = 10_000
+"""Most replicates an adaptive ensemble (``--precision``) runs when ``--replicates`` is not given."""
+SWEEP_REPLICATES = 50
+"""Replicates per point of a sweep when ``--replicates`` is not given."""
+SENSITIVITY_REPLICATES = 20
+"""Replicates per sample point of a sensitivity analysis (Morris defaults: about a minute on
+2 cores)."""
