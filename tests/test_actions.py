@@ -25,6 +25,15 @@ from sim.scenario.vocabulary import CasusFoederis, MembershipStatus, PactAction,
 
 START = dt.date(2023, 10, 1)
 CONTRACTS: set[PactAction] = set()
+BUILT: list[SahelModel] = []
+
+
+@pytest.fixture(autouse=True)
+def release_models():
+    """Mesa 3.3 keeps every model in a class-level dict until it is released."""
+    yield
+    while BUILT:
+        BUILT.pop().release()
 
 
 def contract(action: PactAction):
@@ -44,7 +53,9 @@ def model_of(events: dict | None = None, **extra) -> SahelModel:
         "events": events or {},
         **extra,
     }
-    return SahelModel(build_world(Scenario.model_validate(data), fact_base()), 11)
+    model = SahelModel(build_world(Scenario.model_validate(data), fact_base()), 11)
+    BUILT.append(model)
+    return model
 
 
 def at_war() -> SahelModel:

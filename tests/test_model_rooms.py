@@ -4,17 +4,29 @@ from __future__ import annotations
 
 import datetime as dt
 
+from sim.model.agents import ACTOR_CLASSES
 from sim.model.events import EVENT_HANDLERS
 from sim.model.records import RecordKind
+from sim.model.world import build_world
 from sim.present.narrative import render_text
 from sim.run.replicate import run_one
+from sim.scenario.facts import fact_base
+from sim.scenario.loading import load_scenario
 from sim.scenario.schema import EVENT_TYPES, Scenario
+from sim.scenario.vocabulary import ActorKind
 
 START = dt.date(2024, 3, 1)
 
 
 def test_every_event_type_of_the_schema_has_a_handler_and_no_handler_is_orphaned():
     assert set(EVENT_HANDLERS) == set(EVENT_TYPES)
+
+
+def test_every_kind_of_actor_has_an_agent_class_and_each_bundled_actor_a_kind():
+    assert set(ACTOR_CLASSES) == set(ActorKind)
+    world = build_world(load_scenario("aes-insurgency"), fact_base())
+    assert {spec.kind for spec in world.actors.values()} == set(ActorKind)
+    assert all(isinstance(spec.kind, ActorKind) for spec in world.actors.values())
 
 
 def test_a_war_between_aes_members_brings_consultations_under_art_8_told_in_both_languages():
