@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from sim.model.combat import square_law_closed_form, square_law_day, win_chance
 from sim.model.decisions import Situation, decide, honour_probability, vote_passes
-from sim.model.insurgency import carrying_capacity, insurgent_day
+from sim.model.insurgency import Insurgents, carrying_capacity, insurgent_day
 from sim.model.records import Response
 from sim.scenario.parameters import Parameters
 from sim.scenario.vocabulary import Commitment, DecisionRule, PactAction
@@ -158,3 +158,14 @@ def test_insurgency_holds_steady_at_full_effort_and_grows_when_effort_falls():
 def test_without_a_ceiling_insurgency_is_exponential():
     assert math.isinf(carrying_capacity(1000, 0.004, 0.006))
     assert insurgent_day(1000, math.inf, 0.004, 0.006, effort=0.0) == pytest.approx(1004)
+
+
+def test_a_day_of_insurgency_steps_each_cell_by_its_own_countrys_effort_and_totals_by_group():
+    # two groups over three countries; country 1 has lost half its counter-insurgency effort
+    cells = [(0, 0, 1000.0), (0, 1, 1000.0), (1, 1, 500.0), (1, 2, 0.0)]
+    insurgents = Insurgents(cells, 2, 2, 0.006, 0.004)
+    totals = insurgents.day([1.0, 0.5, 1.0], [0.0, 0.0, 0.0, 0.0])
+    steady, grown, small, empty = insurgents.strength
+    assert steady == pytest.approx(1000) and grown > 1000 and small > 500 and empty == 0
+    assert totals == insurgents.by_group() == [steady + grown, small + empty]
+    assert grown == insurgent_day(1000, insurgents.capacity[1], 0.006, 0.004, effort=0.5)

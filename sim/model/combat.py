@@ -79,6 +79,8 @@ def fight(model: SahelModel) -> None:
     Each side's strength is its members' forces times their effectiveness, times the side's
     aid multiplier; the day's losses are shared among the members in proportion to their forces.
     """
+    if not model.wars_ongoing:
+        return
     p = model.params
     sigma = p.combat_noise
     actors = model.actors
@@ -88,7 +90,8 @@ def fight(model: SahelModel) -> None:
         totals = []
         for s in (ATTACKERS, DEFENDERS):
             totals.append(
-                sum(f * actors[a].spec.effectiveness for a, f in war.sides[s].items()) * war.aid[s]
+                sum([f * actors[a].spec.effectiveness for a, f in war.sides[s].items()])
+                * war.aid[s]
             )
         a, b = totals
         if a <= 0 or b <= 0:

@@ -18,9 +18,9 @@ PRESENT_POWER_LENDING = 2
 
 def allocate_forces(model: SahelModel) -> None:
     """Phase 5: each state's effort is what is not at a front, plus partners' help."""
-    ongoing = [w for w in model.wars if w.ongoing]
-    if not ongoing and not model.moved:
+    if not model.wars_ongoing and not model.moved:
         return
+    ongoing = [w for w in model.wars if w.ongoing]
     model.moved = False
     index = model.state_index
     committed = [0.0] * len(model.states)
@@ -34,5 +34,5 @@ def allocate_forces(model: SahelModel) -> None:
     for i, state in enumerate(model.states):
         available = max(state.forces - committed[i], 0.0) + model.support[i] + model.present[i]
         effort[i] = available / baseline[i] if baseline[i] > 0 else 1.0
-    lost = sum(1.0 - e for e in effort[:-1] if e < 1.0)
+    lost = sum([1.0 - e for e in effort[:-1] if e < 1.0])
     model.lost_today = lost / len(model.states) if model.states else 0.0

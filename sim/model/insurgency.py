@@ -37,15 +37,14 @@ def insurgent_day(
     effort: float,
     shock: float = 0.0,
 ) -> float:
-    """Strength after one day. ``shock`` is the day's noise on the growth rate.
+    """One cell's strength after one day; ``shock`` is the day's noise on the growth rate.
 
-    The model steps every cell with this function (:meth:`Insurgents.day`); an infinite
+    This is :meth:`Insurgents.day`, the code the model runs, on a single cell. An infinite
     capacity (suppression at least growth) makes the logistic term vanish.
     """
-    if strength <= 0:
-        return 0.0
-    s = strength
-    return max(s + (growth + shock) * s * (1 - s / capacity) - suppression * effort * s, 0.0)
+    cell = Insurgents([(0, 0, strength)], 1, 0, growth, suppression, capacity=[capacity])
+    cell.day([effort], [shock])
+    return cell.strength[0]
 
 
 class Insurgents:
@@ -53,8 +52,7 @@ class Insurgents:
 
     Cell ``i`` is group ``group_of[i]`` in country ``country_of[i]`` (an index into the
     model's states; countries outside the scenario share a last slot whose effort stays 1).
-    Each day applies :func:`insurgent_day` to every cell. Plain lists: with a handful of cells
-    they are faster than numpy's per-call overhead.
+    Plain lists: with a handful of cells they are faster than numpy's per-call overhead.
     """
 
     def __init__(
@@ -64,6 +62,7 @@ class Insurgents:
         n_countries: int,
         growth: float,
         suppression: float,
+        capacity: list[float] | None = None,
     ):
         self.n_groups, self.n_countries = n_groups, n_countries
         self.group_of = [c[0] for c in cells]
@@ -71,17 +70,33 @@ class Insurgents:
         self.strength = [float(c[2]) for c in cells]
         self.start = list(self.strength)
         self.growth, self.suppression = growth, suppression
-        self.capacity = [carrying_capacity(s, growth, suppression) for s in self.start]
+        self.capacity = (
+            list(capacity)
+            if capacity is not None
+            else [carrying_capacity(s, growth, suppression) for s in self.start]
+        )
+        self.cells = list(zip(self.capacity, self.country_of, self.group_of, strict=True))
 
-    def day(self, effort: list[float], shocks: list[float]) -> None:
-        """One day for every cell, by :func:`insurgent_day`; ``effort`` per country slot."""
+    def day(self, effort: list[float], shocks: list[float]) -> list[float]:
+        """One day for every cell: ``S + (r + shock) S (1 - S/K) - e q S``, floored at 0.
+
+        ``effort`` has one entry per country slot and ``shocks`` one per cell. Returns each
+        group's total after the day (what :meth:`by_group` gives), summed in the same pass.
+        """
         r, e = self.growth, self.suppression
-        self.strength = [
-            insurgent_day(s, k, r, e, effort[c], shock)
-            for s, k, c, shock in zip(
-                self.strength, self.capacity, self.country_of, shocks, strict=True
-            )
-        ]
+        strength: list[float] = []
+        totals = [0.0] * self.n_groups
+        for s, shock, (k, c, g) in zip(self.strength, shocks, self.cells, strict=True):
+            if s > 0:
+                s = s + (r + shock) * s * (1 - s / k) - e * effort[c] * s
+                if s < 0.0:  # max(s, 0.0) without the call: this runs for every cell, daily
+                    s = 0.0
+            else:
+                s = 0.0
+            strength.append(s)
+            totals[g] += s
+        self.strength = strength
+        return totals
 
     def by_country(self, start: bool = False) -> list[float]:
         """Total fighters per country slot (now, or at the start)."""
@@ -159,16 +174,17 @@ def advance(model: SahelModel) -> None:
     insurgents = model.insurgents
     if not insurgents.strength:
         return
-    insurgents.day(model.effort, model.shocks[model.day])
-    totals = insurgents.by_group()
-    for g, group in enumerate(model.groups):
-        group.forces = float(totals[g])
+    totals = insurgents.day(model.effort, model.shocks[model.day])
+    for group, total in zip(model.groups, totals, strict=True):
+        group.forces = float(total)
     threshold = model.params.rebellion_threshold
     strength = insurgents.strength
     for i, cells, start in model.watched:
-        now = sum(strength[c] for c in cells)
         state = model.states[i]
-        if now >= threshold * start and state.id not in model.rebellions:
+        if state.id in model.rebellions:
+            continue  # declared already: one rebellion per state
+        now = sum([strength[c] for c in cells])
+        if now >= threshold * start:
             model.rebellions.add(state.id)
             groups = tuple(model.groups[g].id for g in insurgents.groups_in(i))
             index = model.log(

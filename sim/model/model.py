@@ -73,6 +73,7 @@ class SahelModel(mesa.Model):
         self.horizon = world.scenario.days
         self.day = -1
         self.date = self.start_date
+        self.start_ordinal = self.start_date.toordinal()
         self.strict = world.scenario.commitment is Commitment.STRICT
         self.records: list[Record] = []
         self.actors: dict[str, Actor] = {
@@ -85,6 +86,8 @@ class SahelModel(mesa.Model):
         self.memberships = Memberships(world.organisations)
         self.book = PactBook(world.pacts, self.memberships, self.start_date)
         self.wars: list[War] = []
+        self.wars_ongoing = 0  # so that a day of peace skips the phases' war loops
+        self.last_war_end = -1  # the day a war last ended (it was still fought that day)
         self.combat_rngs: dict[int, np.random.Generator] = {}  # each war's daily noise
         self.threats: list[Threat] = []
         self.queue: list[Trigger] = []  # raised, not yet matched against the clauses
@@ -111,7 +114,7 @@ class SahelModel(mesa.Model):
     def step(self) -> None:
         """One day, in the nine phases of the module docstring."""
         self.day += 1
-        self.date = self.start_date + dt.timedelta(days=self.day)
+        self.date = dt.date.fromordinal(self.start_ordinal + self.day)
         events.fire_scheduled_events(self)
         intent.decide_attacks(self)
         triggers.match_triggers(self)
@@ -187,6 +190,8 @@ class SahelModel(mesa.Model):
 
     def at_war(self, a: str, b: str) -> War | None:
         """An ongoing war with ``a`` and ``b`` on opposite sides."""
+        if not self.wars_ongoing:
+            return None
         for war in self.wars:
             if war.ongoing:
                 sa, sb = war.side_of(a), war.side_of(b)
@@ -270,6 +275,7 @@ class SahelModel(mesa.Model):
             home = self.actors[target].forces * self.params.home_defence_share
             war.commit(target, DEFENDERS, min(home, self.uncommitted(target)))
         self.wars.append(war)
+        self.wars_ongoing += 1
         combat.open_front(self, war, by, target)
         index = self.log(
             RecordKind.WAR_STARTED,
@@ -321,6 +327,9 @@ class SahelModel(mesa.Model):
 
     def end_war(self, war: War, outcome: WarOutcome, reason: str, **terms) -> None:
         """End a war, release the forces still committed, and record how it ended."""
+        if war.end is None:
+            self.wars_ongoing -= 1
+        self.last_war_end = self.day
         war.end, war.outcome = self.day, outcome
         self.moved = True
         self.log(

@@ -21,6 +21,8 @@ def prepare(model: SahelModel) -> None:
     model.actor_list = list(model.actors.values())
     model.zeros = [0.0] * len(model.actors)
     model.side_row = [0] * len(model.actors)
+    # Casualties change only in combat: a day with no war fought repeats the last row.
+    model.casualties_row = [a.casualties for a in model.actor_list]
     model.effort_lost = 0.0
 
 
@@ -29,10 +31,13 @@ def record_day(model: SahelModel) -> None:
     rows = model.rows
     actors = model.actor_list
     rows["forces"].append([a.forces for a in actors])
-    rows["casualties"].append([a.casualties for a in actors])
     # a war that ended today was still fought today
-    ongoing = [w for w in model.wars if w.ongoing or w.end == model.day]
+    if model.wars_ongoing or model.last_war_end == model.day:
+        ongoing = [w for w in model.wars if w.ongoing or w.end == model.day]
+    else:
+        ongoing = []
     if ongoing:
+        model.casualties_row = [a.casualties for a in actors]
         committed = dict.fromkeys(model.actors, 0.0)
         for war in ongoing:
             for s in (ATTACKERS, DEFENDERS):
@@ -48,6 +53,7 @@ def record_day(model: SahelModel) -> None:
         rows["committed"].append(model.zeros)
         rows["belligerents"].append(0)
         rows["wars"].append(0)
+    rows["casualties"].append(model.casualties_row)
     rows["side"].append(model.side_row)
     rows["strength"].append([g.forces for g in model.groups])
     model.effort_lost += model.lost_today
@@ -60,11 +66,25 @@ def series(model: SahelModel) -> Series:
     result = Series.empty(max(n - 1, 0), list(model.actors), [g.id for g in model.groups])
     if n:
         result.forces[:] = rows["forces"]
-        result.casualties[:] = rows["casualties"]
-        result.committed[:] = rows["committed"]
-        result.side[:] = rows["side"]
+        _fill_runs(result.casualties, rows["casualties"])
+        _fill_runs(result.committed, rows["committed"])
+        _fill_runs(result.side, rows["side"])
         if model.groups:
             result.strength[:] = rows["strength"]
         result.belligerents[:] = rows["belligerents"]
         result.wars[:] = rows["wars"]
     return result
+
+
+def _fill_runs(target, rows: list[list]) -> None:
+    """``target[:] = rows``, one slice per run of days that share the same row object.
+
+    Days of peace append the same list again (the zeros of ``committed``, the last ``side`` and
+    ``casualties`` rows), so a run of them is converted once rather than day by day.
+    """
+    start, first = 0, rows[0]
+    for day, row in enumerate(rows):
+        if row is not first:
+            target[start:day] = first
+            start, first = day, row
+    target[start:] = first

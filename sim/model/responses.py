@@ -35,6 +35,8 @@ AFFINITY_MEMBERSHIP = 0.5
 
 def answer_due_obligations(model: SahelModel) -> None:
     """Phase 4: decide every obligation that is due, in the order they arose, and carry it out."""
+    if not model.pending:
+        return
     due = [ob for ob in model.pending if ob.due <= model.day]
     model.pending = [ob for ob in model.pending if ob.due > model.day]
     for ob in due:

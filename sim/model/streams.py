@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import zlib
 from enum import IntEnum
-from functools import cache
+from functools import cache, lru_cache
 
 import numpy as np
 
@@ -54,13 +54,19 @@ def _splitmix64(x: int) -> int:
     return x ^ (x >> 31)
 
 
+@lru_cache(maxsize=256)
+def _keyed_head(seed: int, concern: int) -> int:
+    """The hash of a seed and a concern: the part of a keyed draw shared by all its keys."""
+    return _splitmix64(_splitmix64(seed & _MASK) ^ (concern & _MASK))
+
+
 def keyed_uniform(seed: int, concern: Concern, *keys: int | str) -> float:
     """One uniform number in [0, 1) that depends only on the seed, the concern and the keys.
 
     A counter-based draw: the seed and keys are hashed with SplitMix64, so a draw costs a
     microsecond and no state, and the same keys always give the same number.
     """
-    h = _splitmix64(seed & _MASK)
-    for part in (int(concern), *keys):
+    h = _keyed_head(seed, int(concern))  # the same for every draw of a concern: cached
+    for part in keys:
         h = _splitmix64(h ^ (_key(part) & _MASK))
     return (h >> 11) / float(1 << 53)

@@ -30,10 +30,11 @@ MEDIATORS_LISTED = 3
 
 def end_wars(model: SahelModel) -> None:
     """Phase 8: breaking point, capitulation under war weariness, or mediation, in war order."""
-    ongoing = [w for w in model.wars if w.ongoing]
-    if not ongoing:
+    if not model.wars_ongoing:
         return
-    neutral = [s.id for s in model.states if all(w.side_of(s.id) is None for w in ongoing)]
+    ongoing = [w for w in model.wars if w.ongoing]
+    fighting = {a for w in ongoing for side in w.sides for a in side}
+    neutral = [s.id for s in model.states if s.id not in fighting]
     for war in ongoing:
         _settle(model, war, neutral)
 

@@ -20,6 +20,8 @@ if TYPE_CHECKING:
 
 def match_triggers(model: SahelModel) -> None:
     """Phase 3: match queued triggers against every clause in force; record the obligations."""
+    if not model.queue:
+        return
     queue, model.queue = model.queue, []
     for trigger in queue:
         war = model.wars[trigger.war] if trigger.war is not None else None
