@@ -25,6 +25,7 @@ from sim.run.options import (
     PRECISION_CAP,
     SENSITIVITY_METHODS,
     SENSITIVITY_REPLICATES,
+    SENSITIVITY_SAMPLES,
     SERIES_SAMPLE,
     SWEEP_REPLICATES,
     SWEEP_SAMPLES,
@@ -626,7 +627,8 @@ def _run_sweep_plan(plan, out, workers, quiet, resume, executor, scheduler):
     "samples",
     type=click.IntRange(min=2),
     default=None,
-    help="Morris trajectories (default 10), or Sobol' base samples, a power of 2 (default 8).",
+    help=f"Morris trajectories (default {SENSITIVITY_SAMPLES[Sample.MORRIS]}), or Sobol' base "
+    f"samples, a power of 2 (default {SENSITIVITY_SAMPLES[Sample.SOBOL]}).",
 )
 @_outcome_option()
 @_common_run_options

@@ -37,23 +37,20 @@ import numpy as np
 from sim.analysis.estimates import Estimate, mean, proportion
 from sim.errors import InputError, SahelsimError, nearest, one_of
 from sim.model.outcome_registry import OUTCOMES, capitalised
-from sim.run.sweep import Axis, Design, declared_parameter, design_seed, make_design
-
-METHODS = ("morris", "sobol")
-DEFAULT_SAMPLES = {"morris": 10, "sobol": 8}
-"""Default ``--n``: Morris trajectories, or Sobol' base samples (a power of 2)."""
+from sim.run.designs import Axis, Design, declared_parameter, design_seed, make_design
+from sim.run.options import Sample
 
 MORRIS_LEVELS = 4
 RESAMPLES = 1000
 """Bootstrap resamples behind the 95 % intervals."""
 
 COLUMNS = {
-    "morris": ("mu_star", "mu_star_conf", "sigma", "mu"),
-    "sobol": ("ST", "ST_conf", "S1", "S1_conf"),
+    Sample.MORRIS: ("mu_star", "mu_star_conf", "sigma", "mu"),
+    Sample.SOBOL: ("ST", "ST_conf", "S1", "S1_conf"),
 }
 """The indices written per method; the first is the one ranked on, the second its interval."""
 
-SYMBOL = {"morris": "mu*", "sobol": "ST"}
+SYMBOL = {Sample.MORRIS: "mu*", Sample.SOBOL: "ST"}
 MAJOR = 0.25
 """A parameter 'matters' when its index is at least this share of the largest one."""
 MINOR = 0.05
@@ -182,7 +179,7 @@ def problem(axes: Sequence[Axis]) -> dict:
 
 def check_samples(method: str, n: int) -> None:
     """Sobol' sampling keeps its balance only with a power of 2 base samples."""
-    if method == "sobol" and n & (n - 1):
+    if Sample(method) is Sample.SOBOL and n & (n - 1):
         below = 1 << (n.bit_length() - 1)
         raise InputError(
             f"--n {n}: Sobol' sampling needs a power of 2; expected {below} or {below * 2}"
@@ -197,7 +194,7 @@ def sample_design(method: str, axes: Sequence[Axis], n: int, root_seed: int) -> 
     check_samples(method, n)
     seed = design_seed(root_seed, method)
     spec = problem(axes)
-    if method == "morris":
+    if Sample(method) is Sample.MORRIS:
         values = morris_sample.sample(spec, n, num_levels=MORRIS_LEVELS, seed=seed)
         about = {"n": n, "levels": MORRIS_LEVELS, "trajectories": n}
     else:
@@ -208,8 +205,8 @@ def sample_design(method: str, axes: Sequence[Axis], n: int, root_seed: int) -> 
 
 
 _METHOD_TEXT = {
-    "morris": "SALib Morris sample (num_levels=4) and elementary effects; 95 % bootstrap intervals",
-    "sobol": "SALib Saltelli/Sobol' sample (calc_second_order=False) and Sobol' indices; 95 % "
+    Sample.MORRIS: "SALib Morris sample (num_levels=4) and elementary effects; 95 % bootstrap intervals",
+    Sample.SOBOL: "SALib Saltelli/Sobol' sample (calc_second_order=False) and Sobol' indices; 95 % "
     "bootstrap intervals",
 }
 
@@ -274,9 +271,10 @@ def analyse(
     if y.size == 0 or np.ptp(y) == 0:
         # A constant outcome has no effects to rank (and Sobol' would divide by zero).
         raw = {
-            c: np.full(len(design.axes), 0.0 if method == "morris" else math.nan) for c in columns
+            c: np.full(len(design.axes), 0.0 if Sample(method) is Sample.MORRIS else math.nan)
+            for c in columns
         }
-    elif method == "morris":
+    elif Sample(method) is Sample.MORRIS:
         raw = morris_analyze.analyze(
             spec,
             design.values,

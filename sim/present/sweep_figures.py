@@ -25,6 +25,7 @@ from matplotlib.figure import Figure
 from sim.analysis.sensitivity import COLUMNS, Index
 from sim.model.outcome_registry import OUTCOMES
 from sim.present.figures import BAND_COLOUR, STYLE, _new_axes, mark_figure, save
+from sim.run.options import Sample
 
 WORDS = {
     "en": {
@@ -297,7 +298,7 @@ def plot_indices(
         fig, ax = _new_axes(ax, (11, max(4.0, 0.45 * len(indices) + 2)))
         ys = np.arange(len(indices))
         names = [i.name for i in indices]
-        if method == "morris":
+        if Sample(method) is Sample.MORRIS:
             _bars(ax, ys, indices, "mu_star", "mu_star_conf", 0.7, BAND_COLOUR, words["mu_star"])
             sigma = [i.values["sigma"] for i in indices]
             ax.scatter(sigma, ys, marker="D", color="#7d3c98", zorder=3, label=words["sigma"])

@@ -44,6 +44,8 @@ SWEEP_SAMPLES = (Sample.GRID, Sample.LHS)
 """The samples ``sahelsim sweep`` offers; the others belong to ``sahelsim sensitivity``."""
 SENSITIVITY_METHODS = (Sample.MORRIS, Sample.SOBOL)
 """The samples ``sahelsim sensitivity`` offers, each with its own indices."""
+SENSITIVITY_SAMPLES = {Sample.MORRIS: 10, Sample.SOBOL: 8}
+"""Default ``--n``: Morris trajectories, or Sobol' base samples (a power of 2)."""
 
 DEFAULT_OUTCOMES = ("ecowas_attacked", "aes_entered", "war_days", "casualties")
 """Summary columns a sweep or sensitivity analysis estimates when ``--outcome`` is not given."""
