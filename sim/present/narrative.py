@@ -296,7 +296,7 @@ def _attack_decided(ctx: _Context, r: Record) -> str:
 
 
 def _balance(ctx: _Context, terms: dict, values: dict[str, str]) -> str:
-    """The balance of forces a threatener weighed (see ``SahelModel.assess_attack``)."""
+    """The balance of forces a threatener weighed (see :func:`sim.model.intent.assess_attack`)."""
     allies = [
         ctx.t("contingent", name=ctx.phrase(a), forces=ctx.number(v))
         for a, v in (terms.get("expected help to the target") or {}).items()
