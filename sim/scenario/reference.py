@@ -24,8 +24,10 @@ from sim.scenario.vocabulary import (
     DecisionRule,
     MembershipStatus,
     Obliged,
+    ObservedOutcome,
     PactAction,
     Regime,
+    Side,
     Toward,
 )
 
@@ -184,7 +186,16 @@ def _parameter_table(params: dict, title: str, note: str) -> str:
 def format_reference() -> str:
     """The whole of ``docs/scenarios.md``."""
     parts = [INTRO, "## Top level\n", _model_section(s.Scenario, "###")]
-    for model in (s.Teaching, s.Source, s.Ensemble):
+    for model in (
+        s.Teaching,
+        s.Source,
+        s.Ensemble,
+        s.Observed,
+        s.ForceUsed,
+        s.Entry,
+        s.ObservedEnding,
+        s.WarDays,
+    ):
         parts.append(_model_section(model))
     parts.append(
         _parameter_table(
@@ -219,6 +230,8 @@ def format_reference() -> str:
         Regime,
         MembershipStatus,
         AttackScale,
+        Side,
+        ObservedOutcome,
     ):
         parts.append(_enum_section(vocab))
     return "\n".join(parts)
