@@ -34,6 +34,7 @@ WORDS: dict[str, dict[str, str]] = {
         "direction": "direction",
         "yes": "yes",
         "no": "no",
+        "colon": ": ",
         "force_used": "force used",
         "entered": "entered",
         "outcome": "first war ends",
@@ -75,6 +76,7 @@ WORDS: dict[str, dict[str, str]] = {
         "direction": "sens",
         "yes": "oui",
         "no": "non",
+        "colon": " : ",
         "force_used": "recours à la force",
         "entered": "entrée en guerre",
         "outcome": "fin de la première guerre",
@@ -138,7 +140,7 @@ def item_words(item: ItemScore, lang: str) -> str:
         subject = _w(lang, "anyone") + subject
     if item.kind is ItemKind.OUTCOME:
         return _w(lang, "outcome")
-    return f"{_w(lang, item.kind.value)}: {subject}"
+    return f"{_w(lang, item.kind.value)}{_w(lang, 'colon')}{subject}"
 
 
 # ----------------------------------------------------------------------- files
@@ -326,7 +328,7 @@ def _scores_text(scores: Scores, lang: str) -> str:
         )
     ]
     text += [
-        f"- {name}: {w['brier']} {_dec(b, lang)}, {w['log']} {_dec(lg, lang)}"
+        f"- {name}{w['colon']}{w['brier']} {_dec(b, lang)}, {w['log']} {_dec(lg, lang)}"
         for name, b, lg in rows
     ]
     return "\n".join(text)
