@@ -60,6 +60,8 @@ entry without restating the others; to leave out an inherited pact or event, giv
 `enabled: false`. The one exception is `teaching`: notes are written for one scenario, so a
 variant that gives `teaching` replaces its parent's notes whole (French translation included),
 and one that does not inherits them.
+`observed` (what happened in a historical episode) is never inherited: a variant is a
+counterfactual, and did not happen.
 
 Teaching notes may carry a French translation under `teaching.fr` (with the scenario's title in
 French); the classroom app and the reports in French use it, and fall back to the English
