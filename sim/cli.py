@@ -755,19 +755,17 @@ def backtest(
     from sim.analysis.backtest import load_items, score_all
     from sim.present.backtest import print_backtest, scores_document, write_backtest
     from sim.present.progress import watcher
-    from sim.run.backtest import plan_backtest, run_backtest, saved_plan
+    from sim.run.backtest import plan_backtest, plan_resumed, run_backtest
     from sim.run.folders import default_out_dir
 
     if scheduler and executor != Executor.DASK:
         raise click.UsageError("--scheduler goes with --executor dask")
     if resume and out is None:
         raise click.UsageError("--resume needs the --out folder of the stopped work")
-    saved = saved_plan(out) if resume else None
-    if saved is not None:
-        seed = seed if seed is not None else saved["root_seed"]
-        replicates = replicates or saved["replicates"]
-        episodes = episodes or tuple(saved["episodes"])
-    planned = plan_backtest(episodes, replicates, seed)
+    if resume:
+        planned = plan_resumed(out, episodes, replicates, seed)
+    else:
+        planned = plan_backtest(episodes, replicates, seed)
     out = out or default_out_dir("backtest")
     interrupted = run_backtest(
         planned,

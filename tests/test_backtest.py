@@ -330,3 +330,17 @@ def test_backtest_speaks_french_and_resumes_finished_work(sahelsim, tmp_path):
     again = sahelsim(*args, "--resume", "--no-figures")
     assert again.status == 0, again.err
     assert (out / "backtest.csv").is_file()
+
+
+def test_the_reliability_diagram_draws_into_a_new_figure_or_a_given_axes():
+    from matplotlib.figure import Figure
+
+    from sim.present.backtest import plot_reliability
+
+    table = reliability([(0.05, 0), (0.95, 1)])
+    fig = plot_reliability(table, lang="fr", seed=1)
+    assert isinstance(fig, Figure)
+    assert fig.axes[0].get_xlabel() == "probabilité prévue"
+    other = Figure()
+    ax = other.add_subplot()
+    assert plot_reliability(table, ax=ax) is other

@@ -267,8 +267,8 @@ def plot_reliability(bins: Sequence[Bin], *, lang: str = "en", seed: int | None 
             zorder=3,
             label=_w(lang, "the_model"),
         )
-        ax.set_xlim(0, 1)
-        ax.set_ylim(0, 1)
+        ax.set_xlim(-0.03, 1.03)  # room for the points on the edges
+        ax.set_ylim(-0.03, 1.03)
         ax.set_xlabel(_w(lang, "predicted"))
         ax.set_ylabel(_w(lang, "frequency"))
         ax.set_title(_w(lang, "reliability"))

@@ -91,6 +91,18 @@ def saved_plan(out: Path) -> dict | None:
         return None
 
 
+def plan_resumed(
+    out: Path, episodes: Sequence[str], replicates: int | None, seed: int | None
+) -> list[Episode]:
+    """Plan the same work as the stopped backtest in ``out``: what was not given is taken from it."""
+    saved = saved_plan(out) or {}
+    return plan_backtest(
+        episodes or tuple(saved.get("episodes", ())),
+        replicates or saved.get("replicates"),
+        seed if seed is not None else saved.get("root_seed"),
+    )
+
+
 def run_backtest(
     episodes: Sequence[Episode],
     out: Path,
