@@ -22,6 +22,7 @@ from rich.table import Table
 from sim import __version__
 from sim.analysis.backtest import LOG_CLIP, YES, Bin, EpisodeScore, ItemKind, ItemScore, Scores
 from sim.present.figures import STYLE, save
+from sim.present.i18n import actor_name
 
 WORDS: dict[str, dict[str, str]] = {
     "en": {
@@ -133,13 +134,18 @@ def value_words(item: ItemScore, value: str, lang: str) -> str:
 
 def item_words(item: ItemScore, lang: str) -> str:
     """What an item is about, e.g. "entered: MLI, defenders, by 2024-08-09"."""
-    subject = item.subject
-    for side in ("attackers", "defenders"):
-        subject = subject.replace(f" {side} ", f", {_w(lang, side)}, ")
-    if item.kind is ItemKind.FORCE_USED and subject.startswith(" → "):
-        subject = _w(lang, "anyone") + subject
     if item.kind is ItemKind.OUTCOME:
         return _w(lang, "outcome")
+    words = []
+    for token in item.subject.split(" "):
+        bare, comma = token.rstrip(","), "," * token.endswith(",")
+        if bare in ("attackers", "defenders"):
+            words.append(f", {_w(lang, bare)},")
+        else:
+            words.append(actor_name(bare, lang) + comma if bare else "")
+    subject = " ".join(words).replace(" , ", ", ")
+    if item.kind is ItemKind.FORCE_USED and subject.startswith(" → "):
+        subject = _w(lang, "anyone") + subject
     return f"{_w(lang, item.kind.value)}{_w(lang, 'colon')}{subject}"
 
 
