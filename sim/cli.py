@@ -789,6 +789,14 @@ def backtest(
     print_backtest(ranked, scores, out, lang=lang, drawn=figures)
 
 
+for _param in backtest.params:
+    if _param.name == "replicates":
+        _param.help = (
+            "Replicates per episode, on the same seeds in every episode (default: the first "
+            "episode's ensemble.replicates)."
+        )
+
+
 def main(argv: list[str] | None = None) -> None:
     """Entry point: run the command line and turn known errors into exit statuses."""
     try:
