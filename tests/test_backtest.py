@@ -344,3 +344,10 @@ def test_the_reliability_diagram_draws_into_a_new_figure_or_a_given_axes():
     other = Figure()
     ax = other.add_subplot()
     assert plot_reliability(table, ax=ax) is other
+
+
+def test_the_observed_endings_are_the_models_war_outcomes_and_none():
+    from sim.model.records import WarOutcome
+    from sim.scenario.vocabulary import ObservedOutcome
+
+    assert {o.value for o in ObservedOutcome} == {*(w.value for w in WarOutcome), "none"}
