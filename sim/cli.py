@@ -700,6 +700,103 @@ def sensitivity(
 _per_point_replicates(sensitivity, SENSITIVITY_REPLICATES)
 
 
+@cli.command()
+@click.option(
+    "--episodes",
+    "episodes",
+    multiple=True,
+    metavar="NAME",
+    help="An episode to score: a bundled scenario or one of scenarios/history/, by name or path. "
+    "Repeatable; default: every scenario with an observed: block.",
+)
+@_replicates_option
+@click.option(
+    "--seed",
+    type=SEED,
+    default=None,
+    help="Root seed, shared by every episode (default: the first episode's, else drawn).",
+)
+@click.option(
+    "--workers",
+    "-w",
+    type=click.IntRange(min=1),
+    default=1,
+    show_default=True,
+    help="Local worker processes; results are identical whatever the number.",
+)
+@click.option(
+    "--out",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="Folder to create, with one bundle per episode (default: a new folder under runs/).",
+)
+@click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON, and nothing else.")
+@_lang_option("Language of the table, the figure and report.md.")
+@click.option(
+    "--figures/--no-figures", default=True, show_default=True, help="Draw the reliability diagram."
+)
+@_execution_options
+def backtest(
+    episodes, replicates, seed, workers, out, as_json, lang, figures, resume, executor, scheduler
+):
+    """Score the model against history: every episode's observed items, Brier and log scores.
+
+    Each episode (a scenario with an observed: block) runs on the same replicate seeds. Writes a
+    bundle per episode, backtest.csv (one row per episode and item), scores.json, report.md and
+    figures/reliability.png; prints the items, failures first, and the scores against two naive
+    baselines. No test requires the model to match history: this measures how far it is.
+
+    \b
+    Examples:
+      sahelsim backtest -n 200 --workers 2
+      sahelsim backtest --episodes gambia-2017 --episodes niger-2023-base -n 50 --json
+      sahelsim backtest --out runs/backtest --resume
+    """
+    from sim.analysis.backtest import load_items, score_all
+    from sim.present.backtest import print_backtest, scores_document, write_backtest
+    from sim.present.progress import watcher
+    from sim.run.backtest import plan_backtest, plan_resumed, run_backtest
+    from sim.run.folders import default_out_dir
+
+    if scheduler and executor != Executor.DASK:
+        raise click.UsageError("--scheduler goes with --executor dask")
+    if resume and out is None:
+        raise click.UsageError("--resume needs the --out folder of the stopped work")
+    if resume:
+        planned = plan_resumed(out, episodes, replicates, seed)
+    else:
+        planned = plan_backtest(episodes, replicates, seed)
+    out = out or default_out_dir("backtest")
+    interrupted = run_backtest(
+        planned,
+        out,
+        workers=workers,
+        command=_command(),
+        resume=resume,
+        executor=Executor(executor),
+        scheduler=scheduler,
+        watch=watcher(as_json),
+    )
+    if interrupted:
+        _exit_interrupted(f"Stopped: finish with the same command and --out {out} --resume")
+    items = load_items(out, [(e.name, e.plan.scenario.observed) for e in planned])
+    ranked, scores, bins = score_all(items)
+    plan = {"root_seed": planned[0].plan.root_seed, "replicates": planned[0].plan.replicates}
+    write_backtest(out, ranked, scores, bins, plan, lang=lang, draw=figures)
+    if as_json:
+        click.echo(json.dumps(scores_document(ranked, scores, bins, plan), indent=2))
+        return
+    print_backtest(ranked, scores, out, lang=lang, drawn=figures)
+
+
+for _param in backtest.params:
+    if _param.name == "replicates":
+        _param.help = (
+            "Replicates per episode, on the same seeds in every episode (default: the first "
+            "episode's ensemble.replicates)."
+        )
+
+
 def main(argv: list[str] | None = None) -> None:
     """Entry point: run the command line and turn known errors into exit statuses."""
     try:

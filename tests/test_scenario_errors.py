@@ -15,7 +15,7 @@ CASES = [
     pytest.param(
         _edit("days: 30", "dayz: 30"),
         "{f}:3:1: dayz: unknown key 'dayz'; expected one of actors, commitment, days, description, "
-        "ensemble, events, extends, pacts, parameters, sources, start, teaching, ... (13 in all); "
+        "ensemble, events, extends, observed, pacts, parameters, sources, start, ... (14 in all); "
         "did you mean 'days'?",
         id="misspelt top-level key",
     ),

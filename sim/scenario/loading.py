@@ -132,6 +132,7 @@ def resolve_document(
     data: dict[str, Any] = {}
     for layer in layers:
         kept = {k: v for k, v in data.items() if k not in REPLACED_WHOLE or k not in layer.data}
+        kept.pop(NOT_INHERITED, None)
         data = _merge(kept, layer.data)
     data.pop("extends", None)
     merged = MergedDocument(data, name, layers)
@@ -260,6 +261,10 @@ def _parent_path(parent: str, child: Path, where: Location) -> tuple[Path, str]:
         )
     return bundled, f"scenarios/{bundled.relative_to(scenarios_dir())}"
 
+
+NOT_INHERITED = "observed"
+"""A top-level section a variant never takes from its parent: what happened in an episode is that
+episode's record, and a variant of it (a counterfactual) did not happen."""
 
 REPLACED_WHOLE = frozenset({"teaching"})
 """Top-level sections that a variant restates whole rather than merges: teaching notes (and their

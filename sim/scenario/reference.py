@@ -24,8 +24,10 @@ from sim.scenario.vocabulary import (
     DecisionRule,
     MembershipStatus,
     Obliged,
+    ObservedOutcome,
     PactAction,
     Regime,
+    Side,
     Toward,
 )
 
@@ -58,6 +60,8 @@ entry without restating the others; to leave out an inherited pact or event, giv
 `enabled: false`. The one exception is `teaching`: notes are written for one scenario, so a
 variant that gives `teaching` replaces its parent's notes whole (French translation included),
 and one that does not inherits them.
+`observed` (what happened in a historical episode) is never inherited: a variant is a
+counterfactual, and did not happen.
 
 Teaching notes may carry a French translation under `teaching.fr` (with the scenario's title in
 French); the classroom app and the reports in French use it, and fall back to the English
@@ -184,7 +188,16 @@ def _parameter_table(params: dict, title: str, note: str) -> str:
 def format_reference() -> str:
     """The whole of ``docs/scenarios.md``."""
     parts = [INTRO, "## Top level\n", _model_section(s.Scenario, "###")]
-    for model in (s.Teaching, s.Source, s.Ensemble):
+    for model in (
+        s.Teaching,
+        s.Source,
+        s.Ensemble,
+        s.Observed,
+        s.ForceUsed,
+        s.Entry,
+        s.ObservedEnding,
+        s.WarDays,
+    ):
         parts.append(_model_section(model))
     parts.append(
         _parameter_table(
@@ -219,6 +232,8 @@ def format_reference() -> str:
         Regime,
         MembershipStatus,
         AttackScale,
+        Side,
+        ObservedOutcome,
     ):
         parts.append(_enum_section(vocab))
     return "\n".join(parts)

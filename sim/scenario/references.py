@@ -65,6 +65,28 @@ def check_references(data: Any, facts: FactBase) -> Iterator[Finding]:
             yield from _check_event(
                 ("events", name), event, known_actors, list(pacts), facts, start, end
             )
+    observed = data.get("observed")
+    if isinstance(observed, dict):
+        yield from _check_observed(observed, known_actors + list(facts.organisations))
+
+
+def _check_observed(observed: dict, choices: list[str]) -> Iterator[Finding]:
+    """The ids an ``observed:`` block names are actors of the scenario or organisations."""
+    what = "an actor of this scenario or an organisation"
+    force = observed.get("force_used")
+    if isinstance(force, dict):
+        if isinstance(force.get("against"), str):
+            yield from _must_be(
+                ("observed", "force_used"), "against", force["against"], choices, what
+            )
+        by = force.get("by")
+        for i, item in enumerate(by if isinstance(by, list) else []):
+            if isinstance(item, str):
+                yield from _must_be(("observed", "force_used", "by"), i, item, choices, what)
+    entered = observed.get("entered")
+    for i, entry in enumerate(entered if isinstance(entered, list) else []):
+        if isinstance(entry, dict) and isinstance(entry.get("actor"), str):
+            yield from _must_be(("observed", "entered", i), "actor", entry["actor"], choices, what)
 
 
 def _check_actors(actors: dict, facts: FactBase) -> Iterator[Finding]:
@@ -210,7 +232,9 @@ def _check_event(
                     )
 
 
-def _must_be(path: Path_, key: str, value: str, choices: list[str], what: str) -> Iterator[Finding]:
+def _must_be(
+    path: Path_, key: str | int, value: str, choices: list[str], what: str
+) -> Iterator[Finding]:
     if value not in choices:
         yield (
             (*path, key),

@@ -12,13 +12,21 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Literal
 
-from pydantic import Discriminator, Field, Tag, create_model
+from pydantic import Discriminator, Field, Tag, create_model, model_validator
 
 from sim.scenario.defaults import MAX_SEED
 from sim.scenario.facts import ActorId, Pact, Strict, Url
 from sim.scenario.parameters import ACTOR_PARAMETERS, Parameters
 from sim.scenario.validation import Date
-from sim.scenario.vocabulary import AttackScale, Commitment, Lang, MembershipStatus, Regime
+from sim.scenario.vocabulary import (
+    AttackScale,
+    Commitment,
+    Lang,
+    MembershipStatus,
+    ObservedOutcome,
+    Regime,
+    Side,
+)
 
 MAX_DAYS = 3650
 
@@ -254,6 +262,67 @@ class Ensemble(Strict):
     )
 
 
+class _Observation(Strict):
+    """One checkable thing that happened in an episode, with where it is written down."""
+
+    sources: list[Url] = Field(min_length=1, description="where it is reported (http or https)")
+    year: int = Field(ge=1900, le=2100, description="year of the sources")
+
+
+class ForceUsed(_Observation):
+    """Whether force was used against a target: a war started on it, or an armed incident."""
+
+    value: bool = Field(description="true if force was used against the target")
+    against: ActorId = Field(description="the actor force was (or was not) used against")
+    by: list[ActorId] = Field(
+        [],
+        description="who used it (an actor, or an organisation in whose name it was used); "
+        "empty: anyone",
+    )
+
+
+class Entry(_Observation):
+    """An actor entered a war on one side on or before a date (or, with value false, did not)."""
+
+    actor: ActorId
+    side: Side
+    by: Date = Field(description="the last day by which it had entered")
+    value: bool = Field(True, description="false: it had not entered that side by that day")
+
+
+class ObservedEnding(_Observation):
+    """How the first war ended, in the model's words (``none``: no war was fought)."""
+
+    value: ObservedOutcome
+
+
+class WarDays(_Observation):
+    """The first war's length in days, as a band (the sources rarely agree on a day)."""
+
+    low: int = Field(ge=0, le=MAX_DAYS, description="shortest length the sources allow")
+    high: int = Field(ge=0, le=MAX_DAYS, description="longest length the sources allow")
+
+    @model_validator(mode="after")
+    def _ordered(self) -> WarDays:
+        if self.high < self.low:
+            raise ValueError(f"high ({self.high}) is below low ({self.low})")
+        return self
+
+
+class Observed(Strict):
+    """What happened in a historical episode, as items a replicate can be checked against.
+
+    ``sahelsim backtest`` scores the model on each item: the share of replicates in which it
+    holds, against what was observed (docs/backtest.md).
+    """
+
+    force_used: ForceUsed | None = Field(None, description="whether force was used, and by whom")
+    entered: list[Entry] = Field([], description="who entered the war, on which side, by when")
+    outcome: ObservedEnding | None = Field(None, description="how the first war ended")
+    war_days: WarDays | None = Field(None, description="how long the first war lasted")
+    notes: str = Field("", description="anything the items leave out, in a paragraph")
+
+
 class Scenario(Strict):
     """A scenario: a dated world, the pacts in play, events, parameters and ensemble settings."""
 
@@ -290,6 +359,11 @@ class Scenario(Strict):
         description="the model's parameters; any left out keep their default",
     )
     ensemble: Ensemble = Field(default_factory=Ensemble, description="replicates and root seed")
+    observed: Observed | None = Field(
+        None,
+        description="what happened, for a historical episode: scored by `sahelsim backtest`; "
+        "it never changes a run",
+    )
 
     @property
     def end(self) -> dt.date:

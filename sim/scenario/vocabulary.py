@@ -132,3 +132,21 @@ class Lang(Described):
 
     EN = "en", "English"
     FR = "fr", "Français"
+
+
+class Side(Described):
+    """A side of a war, as the model keeps them."""
+
+    ATTACKERS = "attackers", "the attacking side (who started the war, and those who joined it)"
+    DEFENDERS = "defenders", "the defending side (the state attacked, and those who joined it)"
+
+
+class ObservedOutcome(Described):
+    """How an episode's first war ended, in the model's words (``none``: no war was fought)."""
+
+    ATTACKERS_WON = "attackers_won", "the defending side broke or capitulated"
+    DEFENDERS_WON = "defenders_won", "the attacking side broke or gave up"
+    MEDIATED = "mediated", "a neutral actor brokered a ceasefire"
+    CEASEFIRE = "ceasefire", "the belligerents agreed to stop fighting"
+    ONGOING = "ongoing", "still fighting at the scenario's horizon"
+    NONE = "none", "no war was fought"

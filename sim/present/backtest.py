@@ -1,0 +1,412 @@
+"""The backtest's files, figure and terminal table, in English or French.
+
+The scores are :mod:`sim.analysis.backtest`'s. ``backtest.csv`` and ``scores.json`` are for
+machines: their column names and values are the same in every language; the table, the
+figure and ``report.md`` are in the language asked for.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import math
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import matplotlib
+from matplotlib.figure import Figure
+from rich.console import Console
+from rich.table import Table
+
+from sim import __version__
+from sim.analysis.backtest import LOG_CLIP, YES, Bin, EpisodeScore, ItemKind, ItemScore, Scores
+from sim.present.figures import STYLE, save
+from sim.present.i18n import actor_name
+
+WORDS: dict[str, dict[str, str]] = {
+    "en": {
+        "episode": "episode",
+        "item": "item",
+        "observed": "observed",
+        "model": "model",
+        "interval": "95 % interval",
+        "match": "match",
+        "direction": "direction",
+        "yes": "yes",
+        "no": "no",
+        "colon": ": ",
+        "force_used": "force used",
+        "entered": "entered",
+        "outcome": "first war ends",
+        "war_days": "war lasts (days)",
+        "attackers": "attackers",
+        "defenders": "defenders",
+        "anyone": "anyone",
+        "attackers_won": "attackers won",
+        "defenders_won": "defenders won",
+        "mediated": "mediated",
+        "ceasefire": "ceasefire",
+        "ongoing": "ongoing",
+        "none": "no war",
+        "scores": "scores",
+        "brier": "Brier",
+        "log": "log",
+        "the_model": "the model",
+        "frequent": "always the most frequent",
+        "rate": "historical base rate (leave-one-out)",
+        "items_scored": "{matches} of {items} items match; baselines scored on {compared} items",
+        "title": "Backtest: the model against {n} episodes",
+        "predicted": "predicted probability",
+        "frequency": "observed frequency",
+        "perfect": "perfect calibration",
+        "footer": "sahelsim {version} · seed {seed} · not a forecast",
+        "written": "Backtest: {out} (backtest.csv, scores.json, report.md{figures})",
+        "not_forecast": "Scored on what happened; lower scores are better. Not a forecast.",
+        "reliability": "Reliability",
+        "bin": "bin",
+        "count": "forecasts",
+    },
+    "fr": {
+        "episode": "épisode",
+        "item": "élément",
+        "observed": "observé",
+        "model": "modèle",
+        "interval": "intervalle à 95 %",
+        "match": "concorde",
+        "direction": "sens",
+        "yes": "oui",
+        "no": "non",
+        "colon": " : ",
+        "force_used": "recours à la force",
+        "entered": "entrée en guerre",
+        "outcome": "fin de la première guerre",
+        "war_days": "durée de la guerre (jours)",
+        "attackers": "côté attaquant",
+        "defenders": "côté défenseur",
+        "anyone": "quiconque",
+        "attackers_won": "victoire des attaquants",
+        "defenders_won": "victoire des défenseurs",
+        "mediated": "médiation",
+        "ceasefire": "cessez-le-feu",
+        "ongoing": "en cours",
+        "none": "pas de guerre",
+        "scores": "scores",
+        "brier": "Brier",
+        "log": "logarithmique",
+        "the_model": "le modèle",
+        "frequent": "toujours la valeur la plus fréquente",
+        "rate": "fréquence historique (hors épisode)",
+        "items_scored": "{matches} éléments sur {items} concordent ; références notées sur "
+        "{compared} éléments",
+        "title": "Rétro-évaluation : le modèle face à {n} épisodes",
+        "predicted": "probabilité prévue",
+        "frequency": "fréquence observée",
+        "perfect": "calibration parfaite",
+        "footer": "sahelsim {version} · graine {seed} · pas une prévision",
+        "written": "Rétro-évaluation : {out} (backtest.csv, scores.json, report.md{figures})",
+        "not_forecast": "Noté sur ce qui s'est passé ; plus le score est bas, mieux c'est. "
+        "Pas une prévision.",
+        "reliability": "Fiabilité",
+        "bin": "classe",
+        "count": "prévisions",
+    },
+}
+
+
+def _w(lang: str, key: str) -> str:
+    return WORDS[lang][key]
+
+
+def _percent(p: float, lang: str) -> str:
+    if math.isnan(p):
+        return "-"
+    text = f"{p:.0%}".replace("%", " %")
+    return text
+
+
+def value_words(item: ItemScore, value: str, lang: str) -> str:
+    """A value of an item in words: yes or no, or an ending of the war."""
+    if item.kind is ItemKind.OUTCOME:
+        return _w(lang, value)
+    return _w(lang, "yes" if value == YES else "no")
+
+
+def item_words(item: ItemScore, lang: str) -> str:
+    """What an item is about, e.g. "entered: MLI, defenders, by 2024-08-09"."""
+    if item.kind is ItemKind.OUTCOME:
+        return _w(lang, "outcome")
+    words = []
+    for token in item.subject.split(" "):
+        bare, comma = token.rstrip(","), "," * token.endswith(",")
+        if bare in ("attackers", "defenders"):
+            words.append(f", {_w(lang, bare)},")
+        else:
+            words.append(actor_name(bare, lang) + comma if bare else "")
+    subject = " ".join(words).replace(" , ", ", ")
+    if item.kind is ItemKind.FORCE_USED and subject.startswith(" → "):
+        subject = _w(lang, "anyone") + subject
+    return f"{_w(lang, item.kind.value)}{_w(lang, 'colon')}{subject}"
+
+
+# ----------------------------------------------------------------------- files
+
+
+def _num(value: float | None) -> str:
+    if value is None or math.isnan(value):
+        return ""
+    return f"{value:.6g}"
+
+
+def write_csv(path: Path, episodes: Sequence[EpisodeScore]) -> Path:
+    """``backtest.csv``: one row per episode and item, failures first, machine values."""
+    with open(path, "w", newline="", encoding="utf-8") as handle:
+        writer = csv.writer(handle, lineterminator="\n")
+        writer.writerow(
+            [
+                "episode",
+                "item",
+                "subject",
+                "observed",
+                "probability",
+                "low",
+                "high",
+                "replicates",
+                "most_likely",
+                "match",
+                "brier",
+                "log",
+                "baseline_frequent",
+                "baseline_rate",
+            ]
+        )
+        for e in episodes:
+            for s in e.items:
+                p = s.probability
+                writer.writerow(
+                    [
+                        s.episode,
+                        s.kind.value,
+                        s.subject,
+                        s.observed,
+                        _num(p.value),
+                        _num(p.low),
+                        _num(p.high),
+                        p.n,
+                        s.most_likely,
+                        "true" if s.matches else "false",
+                        _num(s.brier),
+                        _num(s.log),
+                        _num(s.baseline_frequent),
+                        _num(s.baseline_rate),
+                    ]
+                )
+    return path
+
+
+def _clean(value: Any) -> Any:
+    if isinstance(value, float) and math.isnan(value):
+        return None
+    if isinstance(value, dict):
+        return {k: _clean(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_clean(v) for v in value]
+    return value
+
+
+def scores_document(
+    episodes: Sequence[EpisodeScore], scores: Scores, bins: Sequence[Bin], plan: dict
+) -> dict[str, Any]:
+    """What ``scores.json`` holds and ``--json`` prints."""
+    return _clean(
+        {
+            "root_seed": plan.get("root_seed"),
+            "replicates": plan.get("replicates"),
+            "log_clip": LOG_CLIP,
+            "overall": scores.as_dict(),
+            "episodes": [
+                {
+                    "episode": e.episode,
+                    "misses": e.misses,
+                    "brier": e.brier,
+                    "direction_right": e.direction_right,
+                    "items": [
+                        {
+                            "item": s.kind.value,
+                            "subject": s.subject,
+                            "observed": s.observed,
+                            "probability": s.probability.value,
+                            "low": s.probability.low,
+                            "high": s.probability.high,
+                            "most_likely": s.most_likely,
+                            "match": s.matches,
+                            "brier": s.brier,
+                            "log": s.log,
+                            "baseline_frequent": s.baseline_frequent,
+                            "baseline_rate": s.baseline_rate,
+                        }
+                        for s in e.items
+                    ],
+                }
+                for e in episodes
+            ],
+            "reliability": [b.__dict__ for b in bins],
+        }
+    )
+
+
+def plot_reliability(bins: Sequence[Bin], *, lang: str = "en", seed: int | None = None, ax=None):
+    """Observed frequency against predicted probability per bin; point size is the count."""
+    with matplotlib.rc_context(STYLE):
+        if ax is None:
+            fig = Figure(figsize=(6.5, 6), layout="constrained")
+            ax = fig.add_subplot()
+        else:
+            fig = ax.figure
+        ax.plot([0, 1], [0, 1], linestyle="--", color="#7f7f7f", label=_w(lang, "perfect"))
+        full = [b for b in bins if b.count]
+        ax.scatter(
+            [b.predicted for b in full],
+            [b.observed for b in full],
+            s=[40 + 20 * b.count for b in full],
+            color="#2471a3",
+            zorder=3,
+            label=_w(lang, "the_model"),
+        )
+        ax.set_xlim(-0.03, 1.03)  # room for the points on the edges
+        ax.set_ylim(-0.03, 1.03)
+        ax.set_xlabel(_w(lang, "predicted"))
+        ax.set_ylabel(_w(lang, "frequency"))
+        ax.set_title(_w(lang, "reliability"))
+        ax.grid(alpha=0.3)
+        ax.legend(loc="upper left")
+        if seed is not None:
+            fig.text(
+                0.01,
+                0.0,
+                _w(lang, "footer").format(version=__version__, seed=seed),
+                fontsize=8,
+                color="#555555",
+            )
+        return fig
+
+
+def _report(
+    episodes: Sequence[EpisodeScore], scores: Scores, bins: Sequence[Bin], lang: str, drawn: bool
+) -> str:
+    w = WORDS[lang]
+    lines = [f"# {w['title'].format(n=len(episodes))}", "", w["not_forecast"], ""]
+    header = [w["episode"], w["item"], w["observed"], w["model"], w["interval"], w["match"]]
+    lines += ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
+    for e in episodes:
+        for s in e.items:
+            p = s.probability
+            lines.append(
+                f"| {e.episode} | {item_words(s, lang)} | {value_words(s, s.observed, lang)} | "
+                f"{_percent(p.value, lang)} | {_percent(p.low, lang)} – {_percent(p.high, lang)} | "
+                f"{w['yes'] if s.matches else w['no']} |"
+            )
+    lines += ["", f"## {w['scores']}", "", _scores_text(scores, lang), ""]
+    lines += [
+        f"| {w['bin']} | {w['count']} | {w['predicted']} | {w['frequency']} |",
+        "|---|---|---|---|",
+    ]
+    for b in bins:
+        lines.append(
+            f"| {b.low:.1f}–{b.high:.1f} | {b.count} | {_percent(b.predicted, lang)} | "
+            f"{_percent(b.observed, lang)} |"
+        )
+    if drawn:
+        lines += ["", "![](figures/reliability.png)"]
+    return "\n".join(lines) + "\n"
+
+
+def _scores_text(scores: Scores, lang: str) -> str:
+    w = WORDS[lang]
+    rows = [
+        (w["the_model"], scores.compared_brier, scores.compared_log),
+        (w["frequent"], scores.frequent_brier, scores.frequent_log),
+        (w["rate"], scores.rate_brier, scores.rate_log),
+    ]
+    text = [
+        w["items_scored"].format(
+            matches=scores.matches, items=scores.items, compared=scores.compared_items
+        )
+    ]
+    text += [
+        f"- {name}{w['colon']}{w['brier']} {_dec(b, lang)}, {w['log']} {_dec(lg, lang)}"
+        for name, b, lg in rows
+    ]
+    return "\n".join(text)
+
+
+def _dec(value: float, lang: str) -> str:
+    if math.isnan(value):
+        return "-"
+    text = f"{value:.3f}"
+    return text.replace(".", ",") if lang == "fr" else text
+
+
+def write_backtest(
+    out: Path,
+    episodes: Sequence[EpisodeScore],
+    scores: Scores,
+    bins: Sequence[Bin],
+    plan: dict,
+    *,
+    lang: str = "en",
+    draw: bool = True,
+) -> list[Path]:
+    """``backtest.csv``, ``scores.json``, ``report.md`` and (if ``draw``) the reliability figure."""
+    paths = [write_csv(out / "backtest.csv", episodes)]
+    document = scores_document(episodes, scores, bins, plan)
+    (out / "scores.json").write_text(json.dumps(document, indent=2) + "\n", encoding="utf-8")
+    paths.append(out / "scores.json")
+    if draw:
+        fig = plot_reliability(bins, lang=lang, seed=plan.get("root_seed"))
+        paths += save(fig, out / "figures", "reliability")
+    (out / "report.md").write_text(_report(episodes, scores, bins, lang, draw), encoding="utf-8")
+    paths.append(out / "report.md")
+    return paths
+
+
+# ----------------------------------------------------------------------- terminal
+
+
+def backtest_table(episodes: Sequence[EpisodeScore], lang: str = "en") -> Table:
+    """Each item, episodes failing first: observed, the model's probability, interval, match."""
+    w = WORDS[lang]
+    table = Table(box=None, pad_edge=False, header_style="bold")
+    for column in (w["episode"], w["item"], w["observed"], w["model"], w["interval"], w["match"]):
+        table.add_column(column)
+    for e in episodes:
+        for i, s in enumerate(e.items):
+            p = s.probability
+            table.add_row(
+                e.episode if i == 0 else "",
+                item_words(s, lang),
+                value_words(s, s.observed, lang),
+                _percent(p.value, lang),
+                f"{_percent(p.low, lang)} – {_percent(p.high, lang)}",
+                w["yes"] if s.matches else w["no"],
+            )
+    return table
+
+
+def print_backtest(
+    episodes: Sequence[EpisodeScore],
+    scores: Scores,
+    out: Path,
+    *,
+    lang: str = "en",
+    drawn: bool = True,
+    console: Console | None = None,
+) -> None:
+    """The table, the scores against the baselines, and where the files are."""
+    w = WORDS[lang]
+    report = console or Console(highlight=False, soft_wrap=True)
+    report.print(backtest_table(episodes, lang))
+    report.print(_scores_text(scores, lang), markup=False)
+    report.print(w["not_forecast"], style="italic")
+    figures = ", figures/" if drawn else ""
+    report.print(w["written"].format(out=out, figures=figures), markup=False)

@@ -1,0 +1,144 @@
+"""Running the backtest: every episode's ensemble on the same replicate seeds, into one folder.
+
+An episode is a scenario with an ``observed:`` block: a bundled scenario, or any file under
+``scenarios/history/`` (the set grows by adding files there). Each runs through
+:func:`sim.run.ensemble.run_ensemble` into ``OUT/<episode>/``, a complete results bundle, on
+one root seed and one number of replicates (common random numbers). ``OUT/backtest-plan.json``
+records both before anything runs, so that ``--resume`` finishes stopped work with the same
+seeds and leaves finished episodes alone.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from sim.errors import InputError
+from sim.resources import scenarios_dir
+from sim.run.ensemble import Watch, _unwatched, run_ensemble
+from sim.run.folders import prepare_out_dir
+from sim.run.options import Executor
+from sim.run.plan import RunPlan, plan_runs
+from sim.scenario.loading import bundled_names, load_scenario
+
+HISTORY = "history"
+"""The folder of ``scenarios/`` holding one scenario per historical episode."""
+
+PLAN_FILE = "backtest-plan.json"
+
+
+@dataclass(frozen=True)
+class Episode:
+    """An episode to score: its name (the bundle's folder) and its ensemble's plan."""
+
+    name: str
+    plan: RunPlan
+
+
+def episode_sources() -> list[tuple[str, str]]:
+    """(name, source) of every bundled scenario with an ``observed:`` block, then the history's."""
+    found = [(n, n) for n in bundled_names() if load_scenario(n).observed is not None]
+    history = scenarios_dir() / HISTORY
+    for path in sorted(history.glob("*.yaml")) if history.is_dir() else []:
+        if load_scenario(path).observed is not None:
+            found.append((path.stem, str(path)))
+    return found
+
+
+def _named(given: str) -> tuple[str, str]:
+    """(name, source) of an episode given on the command line: a name or a path."""
+    history = scenarios_dir() / HISTORY / f"{given}.yaml"
+    source = str(history) if history.is_file() else given
+    return Path(given).stem, source
+
+
+def plan_backtest(
+    episodes: Sequence[str] = (),
+    replicates: int | None = None,
+    seed: int | None = None,
+) -> list[Episode]:
+    """Plan every episode on one root seed and size (the first episode's, unless given)."""
+    chosen = [_named(e) for e in episodes] if episodes else episode_sources()
+    if not chosen:
+        raise InputError("no episodes: no bundled scenario has an observed: block")
+    names = [name for name, _ in chosen]
+    if len(set(names)) != len(names):
+        raise InputError(f"episodes named twice: {', '.join(names)}; expected distinct names")
+    planned: list[Episode] = []
+    for name, source in chosen:
+        scenario = load_scenario(source)
+        if scenario.observed is None:
+            raise InputError(
+                f"{source}: has no observed: block; expected an episode (a scenario recording "
+                "what happened)"
+            )
+        if planned:
+            first = planned[0].plan
+            plan = plan_runs(scenario, first.replicates, first.root_seed)
+        else:
+            plan = plan_runs(scenario, replicates, seed)
+        planned.append(Episode(name, plan))
+    return planned
+
+
+def saved_plan(out: Path) -> dict | None:
+    """The root seed and replicates stopped backtest work in ``out`` ran with, if it says."""
+    try:
+        return json.loads((out / PLAN_FILE).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+
+
+def plan_resumed(
+    out: Path, episodes: Sequence[str], replicates: int | None, seed: int | None
+) -> list[Episode]:
+    """Plan the same work as the stopped backtest in ``out``: what was not given is taken from it."""
+    saved = saved_plan(out) or {}
+    return plan_backtest(
+        episodes or tuple(saved.get("episodes", ())),
+        replicates or saved.get("replicates"),
+        seed if seed is not None else saved.get("root_seed"),
+    )
+
+
+def run_backtest(
+    episodes: Sequence[Episode],
+    out: Path,
+    *,
+    workers: int = 1,
+    command: Sequence[str] = (),
+    resume: bool = False,
+    executor: Executor | str = Executor.LOCAL,
+    scheduler: str | None = None,
+    watch: Watch[tuple[dict, bool]] = _unwatched,
+) -> bool:
+    """Run each episode into ``out/<name>``; return whether it was interrupted (Ctrl-C)."""
+    out = prepare_out_dir(out, resume=resume) if not resume else out
+    out.mkdir(parents=True, exist_ok=True)
+    first = episodes[0].plan
+    record = {
+        "root_seed": first.root_seed,
+        "replicates": first.replicates,
+        "episodes": [e.name for e in episodes],
+    }
+    (out / PLAN_FILE).write_text(json.dumps(record, indent=2) + "\n", encoding="utf-8")
+    for episode in episodes:
+        folder = prepare_out_dir(out / episode.name, resume=resume)
+        _, stopped = watch(
+            lambda progress, plan=episode.plan, folder=folder: run_ensemble(
+                plan,
+                folder,
+                workers=workers,
+                command=command,
+                resume=resume,
+                executor=executor,
+                scheduler=scheduler,
+                progress=progress,
+            ),
+            episode.plan.replicates,
+        )
+        if stopped:
+            return True
+    return False

@@ -1,0 +1,353 @@
+"""The backtest's instrument: the observed: block, the scores on hand-computed cases, the command.
+
+Nothing here asserts that the model matches history: these tests check that the measurement is
+right, whatever it measures.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+
+import pytest
+from conftest import MINIMAL
+
+from sim.analysis.backtest import (
+    LOG_CLIP,
+    ItemKind,
+    ItemValues,
+    brier,
+    by_episode,
+    forecasts,
+    log_score,
+    overall,
+    reliability,
+    replicate_values,
+    score_item,
+    with_baselines,
+)
+from sim.run.backtest import episode_sources
+from sim.scenario.loading import load_scenario
+from sim.scenario.schema import Observed
+
+SOURCE = "    sources: [https://example.org/a]\n    year: 2023\n"
+
+OBSERVED = (
+    "observed:\n"
+    "  force_used:\n    value: false\n    against: NER\n    by: [ECOWAS]\n"
+    + SOURCE
+    + "  entered:\n"
+    "    - actor: MLI\n      side: defenders\n      by: 2023-09-01\n      value: false\n"
+    "      sources: [https://example.org/a]\n      year: 2023\n"
+    "  outcome:\n    value: none\n" + SOURCE + "  notes: ECOWAS never attacked.\n"
+)
+
+
+# ----------------------------------------------------------------------- the observed: block
+
+
+def test_an_observed_block_validates_and_changes_nothing_else(sahelsim, write):
+    path = write(MINIMAL + OBSERVED)
+    result = sahelsim("validate", str(path))
+    assert result.status == 0, result.out
+    observed = load_scenario(path).observed
+    assert observed is not None
+    assert observed.force_used.value is False
+    assert observed.entered[0].side.value == "defenders"
+    assert observed.outcome.value.value == "none"
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "line"),
+    [
+        (
+            "    by: [ECOWAS]\n",
+            "    by: [ECOWAS]\n    whom: [NGA]\n",
+            "{f}:22:5: observed.force_used.whom: unknown key 'whom'; expected one of against, by, "
+            "sources, value, year",
+        ),
+        (
+            "side: defenders",
+            "side: defender",
+            "{f}:26:13: observed.entered.0.side: not a valid choice; got 'defender'; expected one "
+            "of attackers, defenders; did you mean 'defenders'?",
+        ),
+        (
+            "value: none",
+            "value: nothing",
+            "{f}:32:12: observed.outcome.value: not a valid choice; got 'nothing'; expected one of "
+            "attackers_won, ceasefire, defenders_won, mediated, none, ongoing",
+        ),
+        (
+            "actor: MLI",
+            "actor: MLII",
+            "{f}:25:14: observed.entered.0.actor: not an actor of this scenario or an "
+            "organisation; got 'MLII'; expected one of AES, ECOWAS, G5S, MLI, NER, NGA; did you "
+            "mean 'MLI'?",
+        ),
+        (
+            "  notes:",
+            "  note:",
+            "{f}:35:3: observed.note: unknown key 'note'; expected one of entered, force_used, "
+            "notes, outcome, war_days; did you mean 'notes'?",
+        ),
+        (
+            "  notes:",
+            "  war_days:\n    low: 9\n    high: 3\n" + SOURCE + "  notes:",
+            "{f}:36:5: observed.war_days: high (3) is below low (9)",
+        ),
+    ],
+    ids=["unknown key", "bad side", "bad outcome", "unknown actor", "misspelt notes", "band"],
+)
+def test_a_mistaken_observed_block_gets_a_located_message_and_exit_2(
+    sahelsim, write, old, new, line
+):
+    text = MINIMAL + OBSERVED
+    assert old in text
+    path = write(text.replace(old, new, 1))
+    result = sahelsim("validate", str(path))
+    assert result.status == 2
+    assert line.format(f=path) in result.out.splitlines(), result.out
+
+
+def test_variants_do_not_inherit_their_parents_observed_block():
+    assert load_scenario("niger-2023-base").observed is not None
+    assert load_scenario("niger-2023-intervention").observed is None
+    names = [name for name, _ in episode_sources()]
+    assert "gambia-2017" in names and "niger-2023-base" in names
+    assert "niger-2023-intervention" not in names
+
+
+# ----------------------------------------------------------------------- per replicate
+
+
+def test_items_are_computed_from_summary_rows_and_events():
+    observed = Observed.model_validate(
+        {
+            "force_used": {
+                "value": True,
+                "against": "GMB",
+                "by": ["ECOWAS"],
+                "sources": ["https://example.org"],
+                "year": 2017,
+            },
+            "entered": [
+                {
+                    "actor": "SEN",
+                    "side": "attackers",
+                    "by": "2017-01-19",
+                    "sources": ["https://e.org"],
+                    "year": 2017,
+                },
+                {
+                    "actor": "MLI",
+                    "side": "defenders",
+                    "by": "2017-01-19",
+                    "sources": ["https://e.org"],
+                    "year": 2017,
+                },
+            ],
+            "outcome": {"value": "attackers_won", "sources": ["https://e.org"], "year": 2017},
+            "war_days": {"low": 1, "high": 3, "sources": ["https://e.org"], "year": 2017},
+        }
+    )
+    rows = [
+        {
+            "replicate": "0",
+            "war_occurred": "true",
+            "war_days": "2",
+            "first_war_outcome": "attackers_won",
+        },
+        {
+            "replicate": "1",
+            "war_occurred": "true",
+            "war_days": "9",
+            "first_war_outcome": "mediated",
+        },
+        {"replicate": "2", "war_occurred": "false", "war_days": "0", "first_war_outcome": "none"},
+    ]
+    war = {"kind": "war_started", "date": "2017-01-19", "actor": "ECOWAS", "target": "GMB"}
+    events = {
+        0: [{**war, "attackers": ["SEN"]}],
+        1: [
+            {**war, "attackers": ["NGA"]},
+            # joins the defenders too late for the item
+            {"kind": "entered_war", "date": "2017-01-20", "actor": "MLI", "side": 1},
+        ],
+    }
+    items = {
+        i.kind.value + i.subject: i.values for i in replicate_values("g", observed, rows, events)
+    }
+    assert items["force_usedECOWAS → GMB"] == ("true", "true", "false")
+    assert items["enteredSEN attackers ≤ 2017-01-19"] == ("true", "false", "false")
+    assert items["enteredMLI defenders ≤ 2017-01-19"] == ("false", "false", "false")
+    assert items["outcomefirst war"] == ("attackers_won", "mediated", "none")
+    assert items["war_days1–3"] == ("true", "false", "false")
+
+
+# ----------------------------------------------------------------------- scores
+
+
+def _force(episode: str, observed: str, yes: int, n: int = 4) -> ItemValues:
+    values = ("true",) * yes + ("false",) * (n - yes)
+    return ItemValues(episode, ItemKind.FORCE_USED, "X → Y", observed, values)
+
+
+def test_brier_and_log_scores_by_hand():
+    assert brier(0.75) == pytest.approx(0.0625)
+    assert log_score(0.75) == pytest.approx(0.2876820724517809)
+    assert log_score(0.0) == pytest.approx(-math.log(LOG_CLIP))  # the documented clip
+    assert log_score(1.0) == 0.0 and str(log_score(1.0)) == "0.0"
+
+
+def test_probability_interval_and_match():
+    s = score_item(_force("a", "true", 3))
+    assert s.probability.value == 0.75 and s.probability.n == 4
+    assert 0 < s.probability.low < 0.75 < s.probability.high <= 1  # Wilson's interval
+    assert s.matches and s.most_likely == "true"
+    tie = score_item(_force("b", "false", 2))
+    assert not tie.matches  # a tie is not "the model's most likely"
+    outcome = score_item(
+        ItemValues(
+            "c",
+            ItemKind.OUTCOME,
+            "first war",
+            "none",
+            ("attackers_won", "attackers_won", "none", "mediated"),
+        )
+    )
+    assert outcome.probability.value == 0.25
+    assert outcome.most_likely == "attackers_won" and not outcome.matches
+
+
+def test_scores_against_the_baselines_by_hand():
+    scores = with_baselines(
+        [
+            score_item(_force("a", "true", 3)),
+            score_item(_force("b", "false", 2)),
+            score_item(_force("c", "false", 4)),
+        ]
+    )
+    # most frequent observed value: false (two of three)
+    assert [s.baseline_frequent for s in scores] == [0.0, 1.0, 1.0]
+    # leave-one-out base rate with one pseudo-count per value: (hits + 1) / (others + 2)
+    assert [s.baseline_rate for s in scores] == [0.25, 0.5, 0.5]
+    total = overall(scores)
+    assert total.items == total.compared_items == 3
+    assert total.brier == pytest.approx((0.0625 + 0.25 + 1.0) / 3)
+    assert total.log == pytest.approx((-math.log(0.75) + math.log(2) - math.log(LOG_CLIP)) / 3)
+    assert total.frequent_brier == pytest.approx(1 / 3)
+    assert total.frequent_log == pytest.approx(-math.log(LOG_CLIP) / 3)
+    assert total.rate_brier == pytest.approx((0.75**2 + 0.25 + 0.25) / 3)
+    assert total.rate_log == pytest.approx((-math.log(0.25) - 2 * math.log(0.5)) / 3)
+    assert total.matches == 1
+
+
+def test_war_days_has_no_baseline_and_is_left_out_of_the_comparison():
+    band = ItemValues("a", ItemKind.WAR_DAYS, "1–3", "true", ("true", "false"))
+    scores = with_baselines([score_item(band), score_item(_force("a", "true", 4))])
+    assert scores[0].baseline_rate is None
+    total = overall(scores)
+    assert (total.items, total.compared_items) == (2, 1)
+    assert total.compared_brier == 0.0 and total.brier == pytest.approx(0.125)
+
+
+def test_episodes_come_failures_first_with_their_direction():
+    scores = with_baselines(
+        [
+            score_item(_force("a", "true", 3)),
+            score_item(_force("b", "false", 2)),
+            score_item(_force("c", "false", 4)),
+        ]
+    )
+    ranked = by_episode(scores)
+    assert [e.episode for e in ranked] == ["c", "b", "a"]  # misses 1, 1, 0; Brier 1 before 0.25
+    assert [e.misses for e in ranked] == [1, 1, 0]
+    assert [e.direction_right for e in ranked] == [False, False, True]
+
+
+def test_reliability_bins_by_hand():
+    table = reliability([(0.05, 0), (0.15, 1), (0.12, 0), (1.0, 1)])
+    assert len(table) == 10
+    assert (table[0].count, table[0].predicted, table[0].observed) == (1, 0.05, 0.0)
+    assert table[1].count == 2
+    assert table[1].predicted == pytest.approx(0.135) and table[1].observed == 0.5
+    assert (table[9].count, table[9].observed) == (1, 1.0)  # 1.0 falls in the last bin
+    assert table[5].count == 0 and math.isnan(table[5].predicted)
+
+
+def test_an_outcome_item_forecasts_each_ending_against_the_rest():
+    s = score_item(
+        ItemValues("c", ItemKind.OUTCOME, "first war", "none", ("attackers_won", "none"))
+    )
+    assert sorted(forecasts([s])) == [(0.0, 0)] * 4 + [(0.5, 0), (0.5, 1)]
+
+
+# ----------------------------------------------------------------------- the command
+
+
+@pytest.mark.slow
+def test_backtest_runs_end_to_end_the_same_on_one_and_two_workers(sahelsim, tmp_path):
+    one = sahelsim(
+        "backtest", "-n", "8", "--seed", "5", "--out", str(tmp_path / "one"), "--no-figures"
+    )
+    assert one.status == 0, one.err
+    assert "gambia-2017" in one.out and "niger-2023-base" in one.out
+    two = sahelsim(
+        "backtest",
+        "-n",
+        "8",
+        "--seed",
+        "5",
+        "--workers",
+        "2",
+        "--out",
+        str(tmp_path / "two"),
+        "--json",
+    )
+    assert two.status == 0, two.err
+    document = json.loads(two.out)
+    assert {e["episode"] for e in document["episodes"]} == {"gambia-2017", "niger-2023-base"}
+    assert document["overall"]["items"] == sum(len(e["items"]) for e in document["episodes"])
+    for name in ("backtest.csv", "scores.json", "report.md", "figures/reliability.png"):
+        assert (tmp_path / "two" / name).is_file(), name
+    for episode in ("gambia-2017", "niger-2023-base"):
+        assert (tmp_path / "two" / episode / "summary.csv").is_file()
+    assert (tmp_path / "one" / "backtest.csv").read_bytes() == (
+        tmp_path / "two" / "backtest.csv"
+    ).read_bytes()
+
+
+@pytest.mark.slow
+def test_backtest_speaks_french_and_resumes_finished_work(sahelsim, tmp_path):
+    out = tmp_path / "fr"
+    args = ("backtest", "--episodes", "gambia-2017", "-n", "4", "--seed", "2", "--out", str(out))
+    fr = sahelsim(*args, "--lang", "fr", "--no-figures")
+    assert fr.status == 0, fr.err
+    for english in ("episode ", "observed", "match", " yes", "attackers", "the model", "Backtest"):
+        assert english not in fr.out, english
+    assert "épisode" in fr.out and "concorde" in fr.out
+    again = sahelsim(*args, "--resume", "--no-figures")
+    assert again.status == 0, again.err
+    assert (out / "backtest.csv").is_file()
+
+
+def test_the_reliability_diagram_draws_into_a_new_figure_or_a_given_axes():
+    from matplotlib.figure import Figure
+
+    from sim.present.backtest import plot_reliability
+
+    table = reliability([(0.05, 0), (0.95, 1)])
+    fig = plot_reliability(table, lang="fr", seed=1)
+    assert isinstance(fig, Figure)
+    assert fig.axes[0].get_xlabel() == "probabilité prévue"
+    other = Figure()
+    ax = other.add_subplot()
+    assert plot_reliability(table, ax=ax) is other
+
+
+def test_the_observed_endings_are_the_models_war_outcomes_and_none():
+    from sim.model.records import WarOutcome
+    from sim.scenario.vocabulary import ObservedOutcome
+
+    assert {o.value for o in ObservedOutcome} == {*(w.value for w in WarOutcome), "none"}
