@@ -45,12 +45,13 @@ def check_references(data: Any, facts: FactBase) -> Iterator[Finding]:
     if not isinstance(data, dict):
         return
     actors = data.get("actors") if isinstance(data.get("actors"), dict) else {}
+    start = as_date(data.get("start"))
     yield from _check_actors(actors, facts)
+    yield from _check_overrides(actors, facts, start)
     known_actors = [a for a in actors if a in facts.actor_ids]
     pacts = data.get("pacts") if isinstance(data.get("pacts"), dict) else {}
     yield from _check_pacts(pacts, facts)
     events = data.get("events") if isinstance(data.get("events"), dict) else {}
-    start = as_date(data.get("start"))
     days = data.get("days", 365)
     end = None
     if (
@@ -77,6 +78,28 @@ def _check_actors(actors: dict, facts: FactBase) -> Iterator[Finding]:
                 f"an id from the fact base ({one_of(facts.actor_ids)})",
                 nearest(str(actor_id), facts.actor_ids),
             )
+
+
+def _check_overrides(actors: dict, facts: FactBase, start: dt.date | None) -> Iterator[Finding]:
+    """States whose regime the fact base lacks on the start date."""
+    for actor_id, values in actors.items():
+        kind = facts.kind_of(actor_id)
+        if kind is None:
+            continue
+        values = values if isinstance(values, dict) else {}
+        if start is None:
+            continue
+        if kind is ActorKind.STATE and values.get("regime") is None:
+            first = facts.states[actor_id].regime[0].from_
+            if start < first:
+                yield (
+                    ("actors", actor_id),
+                    f"the fact base knows {actor_id}'s regime only from {first}",
+                    str(start),
+                    f"a start on or after {first}, or actors.{actor_id}.regime "
+                    "(military, transitional or civilian)",
+                    "",
+                )
 
 
 def _check_pacts(pacts: dict, facts: FactBase) -> Iterator[Finding]:
