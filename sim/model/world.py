@@ -21,10 +21,10 @@ class ActorSpec:
     """An actor as the model starts it.
 
     ``forces`` is personnel (fighters for an armed group; for an outside power, the sum of its
-    deployments present at the start). A state's forces and
-    regime are the fact base's values in force on the start date. ``neighbours`` are the land neighbours among the
-    scenario's states; ``operates_in`` gives an armed group's countries with the share of its
-    fighters in each.
+    deployments present at the start, which a ``forces`` override scales). A state's forces and
+    regime are the fact base's values in force on the start date. ``neighbours`` are the land
+    neighbours among the scenario's states; ``operates_in`` gives an armed group's countries with
+    the share of its fighters in each.
     """
 
     id: str
