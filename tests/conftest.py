@@ -38,8 +38,12 @@ ISSUE_STATES = (
 )
 """The states issue 2 asks the fact base to hold."""
 
-MODELLED_STATES = (*ISSUE_STATES, "GMB")
-"""Every state of the fact base (The Gambia is needed by gambia-2017)."""
+MODELLED_STATES = (*ISSUE_STATES, "GMB", "LBR", "SLE", "GNB")
+"""Every state of the fact base drawn on the bundled map (The Gambia is needed by gambia-2017;
+Liberia, Sierra Leone and Guinea-Bissau by ECOWAS history)."""
+
+OFF_MAP_STATES = ("CPV",)
+"""States of the fact base the bundled map has no shape for (Cabo Verde lies west of it)."""
 
 
 @dataclass

@@ -118,3 +118,51 @@ def test_a_broken_fact_base_is_reported_with_locations(tmp_path):
         load_fact_base(tmp_path)
     assert "seeds/states.yaml:" in str(caught.value)
     assert "capital.lat" in str(caught.value)
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "message"),
+    [
+        ("      - from: 2012-03-22\n", "      - from: 2024-03-22\n", "'from' dates must increase"),
+        (
+            "        value: transitional\n",
+            "        value: junta\n",
+            "states.0.regime.2.value: not a valid choice",
+        ),
+        (
+            "    regime:\n      - from: 1992-06-08",
+            "    regime: []\n    x:\n      - from: 1992-06-08",
+            "regime",
+        ),
+    ],
+    ids=["dates out of order", "unknown regime", "no period"],
+)
+def test_a_broken_regime_series_is_reported_with_its_location(tmp_path, old, new, message):
+    for f in seeds_dir().glob("*.yaml"):
+        (tmp_path / f.name).write_text(f.read_text())
+    text = (tmp_path / "states.yaml").read_text()
+    assert old in text
+    (tmp_path / "states.yaml").write_text(text.replace(old, new, 1))
+    with pytest.raises(Exception) as caught:
+        load_fact_base(tmp_path)
+    assert "seeds/states.yaml:" in str(caught.value)
+    assert message in str(caught.value)
+
+
+def test_a_single_forces_figure_is_a_one_point_series_and_a_list_is_read_in_order(tmp_path):
+    for f in seeds_dir().glob("*.yaml"):
+        (tmp_path / f.name).write_text(f.read_text())
+    text = (tmp_path / "states.yaml").read_text()
+    start = text.index("    active_forces:\n", text.index("id: MLI"))
+    end = text.index("    defence_budget_usd:", start)
+    figure = text[start:end].splitlines()[1:]  # the single 2025 figure, indented 6
+    point = ["      - " + figure[0].strip()] + ["  " + line for line in figure[1:]]
+    older = "      - {value: 7000, year: 2012, unit: personnel, source: https://example.org/a}"
+    text = text[:start] + "\n".join(["    active_forces:", older, *point]) + "\n" + text[end:]
+    (tmp_path / "states.yaml").write_text(text)
+    mli = load_fact_base(tmp_path).states["MLI"]
+    assert [f.year for f in mli.forces_series] == [2012, 2025]
+    assert mli.forces_on(dt.date(2010, 1, 1)).value == 7000  # before the series: the oldest
+    assert mli.forces_on(dt.date(2020, 1, 1)).value == 7000
+    assert mli.forces_on(dt.date(2025, 6, 1)).value == 37500
+    assert len(FACTS.states["NGA"].forces_series) == 1

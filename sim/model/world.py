@@ -21,9 +21,10 @@ class ActorSpec:
     """An actor as the model starts it.
 
     ``forces`` is personnel (fighters for an armed group; for an outside power, the sum of its
-    deployments present at the start). ``neighbours`` are the land neighbours among the
-    scenario's states; ``operates_in`` gives an armed group's countries with the share of its
-    fighters in each.
+    deployments present at the start, which a ``forces`` override scales). A state's forces and
+    regime are the fact base's values in force on the start date. ``neighbours`` are the land
+    neighbours among the scenario's states; ``operates_in`` gives an armed group's countries with
+    the share of its fighters in each.
     """
 
     id: str
@@ -83,14 +84,14 @@ def _actor(
     kind = facts.kind_of(actor_id)
     if kind is ActorKind.STATE:
         state = facts.states[actor_id]
-        regime = values.get("regime") or _regime_on(state, start)
+        regime = values.get("regime") or state.regime_on(start)
         neighbours = tuple(s for s in states if s in state.borders.km and s != actor_id)
         return ActorSpec(
             actor_id,
             kind,
             state.name,
             state.name_fr,
-            float(values.get("forces", state.active_forces.value)),
+            float(values.get("forces", state.forces_on(start).value)),
             regime=Regime(regime),
             capital=(state.capital.lat, state.capital.lon),
             neighbours=neighbours,
@@ -98,8 +99,18 @@ def _actor(
         )
     if kind is ActorKind.POWER:
         power = facts.powers[actor_id]
+        scaled, scale = set(), 1.0
+        if "forces" in values:  # scale what is deployed in the scenario's states on the start day
+            scaled = {id(d) for d in power.present_on(start, states)}
+            scale = values["forces"] / power.strength_on(start, states)
         deployments = tuple(
-            (d.host, float(d.strength.value) if d.strength else 0.0, d.arrived, d.left)
+            (
+                d.host,
+                (float(d.strength.value) if d.strength else 0.0)
+                * (scale if id(d) in scaled else 1),
+                d.arrived,
+                d.left,
+            )
             for d in power.deployments
         )
         present = sum(
@@ -130,14 +141,6 @@ def _actor(
         operates_in=tuple(zip(countries, weights, strict=True)),
         **params,
     )
-
-
-def _regime_on(state, day: dt.date) -> Regime:
-    """The 2023 regime of the fact base, read back to ``day`` through its ``since`` date."""
-    fact = state.regime_2023
-    if fact.value is Regime.MILITARY and fact.since is not None and day < fact.since:
-        return Regime.CIVILIAN
-    return fact.value
 
 
 def _fatality_weights(countries: list[str], facts: FactBase) -> list[float]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from functools import cache
+from itertools import pairwise
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -75,13 +76,25 @@ class Borders(Strict):
     km: dict[str, float] = Field(description="land neighbour (ISO3) -> shared border in km")
 
 
-class RegimeFact(Strict):
-    """Who governed a state in 2023."""
+class RegimePeriod(Strict):
+    """Who governed a state from a date on, until the next period of its series."""
 
+    from_: Date = Field(alias="from", description="the first day of the period")
     value: Regime
-    since: Date | None = None
     source: Url | list[Url]
     note: str | None = None
+
+
+ForcesSeries = Annotated[
+    Figure | list[Figure],
+    Field(description="one Figure, or a list of Figures in increasing years (a dated series)"),
+]
+
+
+def _increasing(values: list, what: str) -> None:
+    repeated = [b for a, b in pairwise(values) if b <= a]
+    if repeated:
+        raise ValueError(f"{what} must increase strictly from one point to the next")
 
 
 class State(Strict):
@@ -91,13 +104,41 @@ class State(Strict):
     name: str
     name_fr: str
     capital: Capital
-    active_forces: Figure
+    active_forces: ForcesSeries
     defence_budget_usd: Figure | None = None
     defence_budget_note: str | None = None
     population: Figure
     borders: Borders
     coastline: bool
-    regime_2023: RegimeFact
+    regime: list[RegimePeriod] = Field(
+        min_length=1, description="who governed, period by period, in date order"
+    )
+
+    @model_validator(mode="after")
+    def _series_in_order(self) -> State:
+        _increasing([p.from_ for p in self.regime], "regime periods' 'from' dates")
+        if isinstance(self.active_forces, list):
+            if not self.active_forces:
+                raise ValueError("active_forces needs at least one figure")
+            _increasing([f.year for f in self.active_forces], "active_forces years")
+        return self
+
+    @property
+    def forces_series(self) -> tuple[Figure, ...]:
+        """The armed-forces figures, oldest first (a single figure is a one-point series)."""
+        forces = self.active_forces
+        return tuple(forces) if isinstance(forces, list) else (forces,)
+
+    def forces_on(self, day: dt.date) -> Figure:
+        """The latest figure whose year is not after ``day``'s; the oldest one before the series."""
+        series = self.forces_series
+        known = [f for f in series if f.year <= day.year]
+        return known[-1] if known else series[0]
+
+    def regime_on(self, day: dt.date) -> Regime:
+        """The regime of the period in force on ``day``; the first period's before the series."""
+        periods = [p for p in self.regime if p.from_ <= day] or self.regime[:1]
+        return periods[-1].value
 
 
 class Deployment(Strict):
@@ -120,6 +161,20 @@ class Power(Strict):
     name_fr: str
     deployments: list[Deployment] = []
     note: str | None = None
+
+    def present_on(self, day: dt.date, hosts: list[str] | None = None) -> list[Deployment]:
+        """Deployments under way on ``day`` (arrived, not yet gone), in ``hosts`` if given."""
+        return [
+            d
+            for d in self.deployments
+            if (d.arrived is None or d.arrived <= day)
+            and (d.left is None or day < d.left)
+            and (hosts is None or d.host in hosts)
+        ]
+
+    def strength_on(self, day: dt.date, hosts: list[str] | None = None) -> float:
+        """Personnel deployed on ``day`` (in ``hosts`` if given); unknown strengths count as 0."""
+        return sum(float(d.strength.value) for d in self.present_on(day, hosts) if d.strength)
 
 
 class CountriesFact(Strict):

@@ -45,12 +45,13 @@ def check_references(data: Any, facts: FactBase) -> Iterator[Finding]:
     if not isinstance(data, dict):
         return
     actors = data.get("actors") if isinstance(data.get("actors"), dict) else {}
+    start = as_date(data.get("start"))
     yield from _check_actors(actors, facts)
+    yield from _check_overrides(actors, facts, start)
     known_actors = [a for a in actors if a in facts.actor_ids]
     pacts = data.get("pacts") if isinstance(data.get("pacts"), dict) else {}
     yield from _check_pacts(pacts, facts)
     events = data.get("events") if isinstance(data.get("events"), dict) else {}
-    start = as_date(data.get("start"))
     days = data.get("days", 365)
     end = None
     if (
@@ -99,6 +100,66 @@ def _check_actors(actors: dict, facts: FactBase) -> Iterator[Finding]:
                 f"an id from the fact base ({one_of(facts.actor_ids)})",
                 nearest(str(actor_id), facts.actor_ids),
             )
+
+
+REFUSED_OVERRIDES: dict[ActorKind, dict[str, tuple[str, str]]] = {
+    ActorKind.POWER: {
+        "regime": ("only a state has a regime", "no regime (it applies to states only)"),
+        "deployable_share": (
+            "it fights with everything it has deployed in the region, so no share is held back",
+            "no deployable_share (it applies to states and armed groups)",
+        ),
+    },
+    ActorKind.ARMED_GROUP: {
+        "regime": ("only a state has a regime", "no regime (it applies to states only)"),
+    },
+}
+"""Actor overrides that a kind of actor cannot honour: (why, what is expected instead). Every
+other override changes the run (``docs/model.md`` §5)."""
+
+
+def _check_overrides(actors: dict, facts: FactBase, start: dt.date | None) -> Iterator[Finding]:
+    """Overrides the model could not honour, and states whose regime the fact base lacks."""
+    states = [a for a in actors if facts.kind_of(a) is ActorKind.STATE]
+    for actor_id, values in actors.items():
+        kind = facts.kind_of(actor_id)
+        if kind is None:
+            continue
+        values = values if isinstance(values, dict) else {}
+        for key, (why, expected) in REFUSED_OVERRIDES.get(kind, {}).items():
+            if key in values:
+                yield (
+                    ("actors", actor_id, key),
+                    f"{actor_id} is {kind.meaning}: {why}",
+                    values[key],
+                    expected,
+                    "",
+                )
+        if start is None:
+            continue
+        forces = values.get("forces")
+        power_forces = kind is ActorKind.POWER and isinstance(forces, int | float)
+        if power_forces and facts.powers[actor_id].strength_on(start, states) <= 0:
+            yield (
+                ("actors", actor_id, "forces"),
+                f"{actor_id} has no forces of known strength in this scenario's states on "
+                f"{start}: forces scales the deployments present on the start date",
+                forces,
+                "no forces override (or a host state of one of its deployments under way on "
+                "the start date among the actors)",
+                "",
+            )
+        if kind is ActorKind.STATE and values.get("regime") is None:
+            first = facts.states[actor_id].regime[0].from_
+            if start < first:
+                yield (
+                    ("actors", actor_id),
+                    f"the fact base knows {actor_id}'s regime only from {first}",
+                    str(start),
+                    f"a start on or after {first}, or actors.{actor_id}.regime "
+                    "(military, transitional or civilian)",
+                    "",
+                )
 
 
 def _check_pacts(pacts: dict, facts: FactBase) -> Iterator[Finding]:

@@ -84,8 +84,16 @@ class DecisionRule(Described):
 class Regime(Described):
     """Who governs a state."""
 
-    MILITARY = "military", "a military or transitional junta"
-    CIVILIAN = "civilian", "a constitutional civilian government"
+    MILITARY = "military", "soldiers hold power: a junta, or a ruler the army installed"
+    TRANSITIONAL = (
+        "transitional",
+        "an interim government after a coup, an uprising or a collapse, led by civilians or a "
+        "negotiated council and bound to hand over to an elected one",
+    )
+    CIVILIAN = (
+        "civilian",
+        "a constitutional civilian government (including elected former putschists)",
+    )
 
 
 class Commitment(Described):
