@@ -288,13 +288,17 @@ def test_an_outcome_item_forecasts_each_ending_against_the_rest():
 
 @pytest.mark.slow
 def test_backtest_runs_end_to_end_the_same_on_one_and_two_workers(sahelsim, tmp_path):
+    # The two bundled episodes only, to keep it quick: scenarios/history/ adds more, and
+    # tests/test_history_episodes.py checks that each of them runs and is discovered.
+    pick = ("--episodes", "gambia-2017", "--episodes", "niger-2023-base")
     one = sahelsim(
-        "backtest", "-n", "8", "--seed", "5", "--out", str(tmp_path / "one"), "--no-figures"
+        "backtest", *pick, "-n", "8", "--seed", "5", "--out", str(tmp_path / "one"), "--no-figures"
     )
     assert one.status == 0, one.err
     assert "gambia-2017" in one.out and "niger-2023-base" in one.out
     two = sahelsim(
         "backtest",
+        *pick,
         "-n",
         "8",
         "--seed",
