@@ -735,9 +735,26 @@ _per_point_replicates(sensitivity, SENSITIVITY_REPLICATES)
 @click.option(
     "--figures/--no-figures", default=True, show_default=True, help="Draw the reliability diagram."
 )
+@click.option(
+    "--robustness",
+    is_flag=True,
+    help="Also run each episode with each ranged fact-base figure (forces, fighters) at its cited "
+    "low and high, on the same seeds; writes robustness.csv (multiplies the work).",
+)
 @_execution_options
 def backtest(
-    episodes, replicates, seed, workers, out, as_json, lang, figures, resume, executor, scheduler
+    episodes,
+    replicates,
+    seed,
+    workers,
+    out,
+    as_json,
+    lang,
+    figures,
+    robustness,
+    resume,
+    executor,
+    scheduler,
 ):
     """Score the model against history: every episode's observed items, Brier and log scores.
 
@@ -751,11 +768,12 @@ def backtest(
       sahelsim backtest -n 200 --workers 2
       sahelsim backtest --episodes gambia-2017 --episodes niger-2023-base -n 50 --json
       sahelsim backtest --out runs/backtest --resume
+      sahelsim backtest --episodes niger-2023-base -n 50 --robustness
     """
     from sim.analysis.backtest import load_items, score_all
     from sim.present.backtest import print_backtest, scores_document, write_backtest
     from sim.present.progress import watcher
-    from sim.run.backtest import plan_backtest, plan_resumed, run_backtest
+    from sim.run.backtest import plan_backtest, plan_resumed, run_backtest, saved_plan
     from sim.run.folders import default_out_dir
 
     if scheduler and executor != Executor.DASK:
@@ -764,6 +782,7 @@ def backtest(
         raise click.UsageError("--resume needs the --out folder of the stopped work")
     if resume:
         planned = plan_resumed(out, episodes, replicates, seed)
+        robustness = robustness or bool((saved_plan(out) or {}).get("robustness"))
     else:
         planned = plan_backtest(episodes, replicates, seed)
     out = out or default_out_dir("backtest")
@@ -776,17 +795,44 @@ def backtest(
         executor=Executor(executor),
         scheduler=scheduler,
         watch=watcher(as_json),
+        robustness=robustness,
     )
+    if robustness and not interrupted:
+        from sim.run.robustness import plan_probes, run_probes
+
+        runs, probes, unprobed = plan_probes(planned)
+        interrupted = run_probes(
+            runs,
+            out,
+            workers=workers,
+            command=_command(),
+            resume=resume,
+            executor=Executor(executor),
+            scheduler=scheduler,
+            watch=watcher(as_json),
+        )
     if interrupted:
         _exit_interrupted(f"Stopped: finish with the same command and --out {out} --resume")
     items = load_items(out, [(e.name, e.plan.scenario.observed) for e in planned])
     ranked, scores, bins = score_all(items)
     plan = {"root_seed": planned[0].plan.root_seed, "replicates": planned[0].plan.replicates}
     write_backtest(out, ranked, scores, bins, plan, lang=lang, draw=figures)
+    swings = []
+    if robustness:
+        from sim.analysis.robustness import probe_swings
+        from sim.analysis.robustness import ranked as ranked_swings
+        from sim.present.robustness import print_robustness, write_robustness
+
+        order = [e.episode for e in ranked]
+        observed = {e.name: e.plan.scenario.observed for e in planned}
+        swings = ranked_swings(probe_swings(out, probes, observed), order)
+        write_robustness(out, swings, unprobed, order, lang=lang)
     if as_json:
         click.echo(json.dumps(scores_document(ranked, scores, bins, plan), indent=2))
         return
     print_backtest(ranked, scores, out, lang=lang, drawn=figures)
+    if robustness:
+        print_robustness(swings, unprobed, lang=lang)
 
 
 for _param in backtest.params:

@@ -35,6 +35,7 @@ class Episode:
 
     name: str
     plan: RunPlan
+    source: str = ""  # the scenario file or bundled name, re-read with a probe's override
 
 
 def episode_sources() -> list[tuple[str, str]]:
@@ -79,7 +80,7 @@ def plan_backtest(
             plan = plan_runs(scenario, first.replicates, first.root_seed)
         else:
             plan = plan_runs(scenario, replicates, seed)
-        planned.append(Episode(name, plan))
+        planned.append(Episode(name, plan, source))
     return planned
 
 
@@ -113,8 +114,12 @@ def run_backtest(
     executor: Executor | str = Executor.LOCAL,
     scheduler: str | None = None,
     watch: Watch[tuple[dict, bool]] = _unwatched,
+    robustness: bool = False,
 ) -> bool:
-    """Run each episode into ``out/<name>``; return whether it was interrupted (Ctrl-C)."""
+    """Run each episode into ``out/<name>``; return whether it was interrupted (Ctrl-C).
+
+    ``robustness`` is recorded in the plan, so that ``--resume`` finishes the probes too.
+    """
     out = prepare_out_dir(out, resume=resume) if not resume else out
     out.mkdir(parents=True, exist_ok=True)
     first = episodes[0].plan
@@ -123,6 +128,8 @@ def run_backtest(
         "replicates": first.replicates,
         "episodes": [e.name for e in episodes],
     }
+    if robustness:
+        record["robustness"] = True
     (out / PLAN_FILE).write_text(json.dumps(record, indent=2) + "\n", encoding="utf-8")
     for episode in episodes:
         folder = prepare_out_dir(out / episode.name, resume=resume)

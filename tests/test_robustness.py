@@ -1,0 +1,138 @@
+"""The backtest's robustness probes: swings and flips on constructed cases, and the command.
+
+Nothing here asserts that the model matches history, nor which figure matters: only that the
+probes are planned, computed and written as documented.
+"""
+
+from __future__ import annotations
+
+import csv
+
+import pytest
+
+from sim.analysis.backtest import ItemKind, ItemValues
+from sim.analysis.robustness import flips_by_episode, item_swings, ranked, top_swings
+from sim.run.backtest import plan_backtest
+from sim.run.robustness import Probe, plan_probes
+
+
+def _item(values: str, observed: str = "true", kind: ItemKind = ItemKind.FORCE_USED):
+    as_words = tuple("true" if v == "1" else "false" for v in values)
+    return ItemValues("ep", kind, "ECOWAS → NER", observed, as_words)
+
+
+PROBE = Probe("ep", "NER", "active_forces", 20_000, 50_000, 70_000)
+
+
+def test_swing_is_the_spread_of_the_three_probabilities():
+    # as cited 6/10 say yes (a match); low 2/10 (no match); high 7/10
+    [s] = item_swings(PROBE, [_item("1111110000")], [_item("1100000000")], [_item("1111111000")])
+    assert (s.p_low, s.p_value, s.p_high) == pytest.approx((0.2, 0.6, 0.7))
+    assert s.swing == pytest.approx(0.5)
+    assert (s.match_low, s.match_value, s.match_high) == (False, True, True)
+    assert s.flips
+
+
+def test_no_flip_when_the_match_holds_at_both_ends():
+    [s] = item_swings(PROBE, [_item("1111110000")], [_item("1111111100")], [_item("1111111000")])
+    assert not s.flips
+    assert s.swing == pytest.approx(0.2)
+
+
+def test_a_tie_is_not_a_match_so_reaching_one_flips():
+    [s] = item_swings(PROBE, [_item("1111110000")], [_item("1111100000")], None)
+    assert s.match_low is False and s.flips
+    assert s.p_high is None and s.match_high is None
+    assert s.swing == pytest.approx(0.1)
+
+
+def test_a_missing_end_is_left_out_of_the_swing():
+    [s] = item_swings(PROBE, [_item("1000")], None, None)
+    assert s.swing == 0.0 and not s.flips
+
+
+def test_probes_that_flip_come_first_within_their_episode():
+    small = Probe("ep", "BEN", "active_forces", 10_000, 11_000, 12_000)
+    big = Probe("ep", "MLI", "active_forces", 12_000, 37_500, 40_000)
+    other = Probe("first", "GMB", "active_forces", 3_000, 3_500, 4_000)
+    flips = item_swings(small, [_item("1100")], [_item("1110")], None)  # 50% → 75%: flips
+    moves = item_swings(big, [_item("1000")], [_item("0000")], [_item("0000")])  # no flip
+    quiet = item_swings(other, [_item("1000")], None, None)
+    assert flips[0].flips and not moves[0].flips
+    order = ranked([*moves, *flips, *quiet], ["first", "ep"])
+    assert [s.probe.actor for s in order] == ["GMB", "BEN", "MLI"]
+    assert list(flips_by_episode(order)) == ["ep"]
+    assert [s.probe.actor for s in top_swings(order, 2)] == ["BEN", "MLI"]  # equal: flips first
+
+
+def test_an_end_equal_to_the_value_is_not_run():
+    probe = Probe("ep", "NGA", "active_forces", 140_000, 140_000, 230_000)
+    assert probe.end("low") is None and probe.end("high") == 230_000
+
+
+def test_niger_forces_are_probed_at_the_cited_ends_on_the_episodes_seeds():
+    episodes = plan_backtest(["niger-2023-base"], replicates=3, seed=11)
+    runs, probes, unprobed = plan_probes(episodes)
+    ner = [r for r in runs if r.probe.actor == "NER"]
+    assert {r.end for r in ner} == {"low", "high"}
+    assert not unprobed
+    for r in ner:
+        expected = {"low": 20_000, "high": 70_000}[r.end]
+        assert r.plan.scenario.actors["NER"].forces == expected
+        assert r.plan.root_seed == 11 and r.plan.seeds == episodes[0].plan.seeds
+    assert {p.figure for p in probes} >= {"active_forces", "fighters"}
+
+
+def test_a_scenario_that_sets_forces_is_not_probed(write):
+    from sim.resources import scenarios_dir
+
+    base = scenarios_dir() / "niger-2023-base.yaml"
+    path = write(f"extends: {base}\nactors:\n  NER:\n    forces: 30000\n" + _observed())
+    episodes = plan_backtest([str(path)], replicates=2, seed=1)
+    _, probes, unprobed = plan_probes(episodes)
+    assert [(u.actor, u.set_to) for u in unprobed] == [("NER", 30_000)]
+    assert "NER" not in {p.actor for p in probes}
+
+
+def _observed() -> str:
+    return (
+        "observed:\n  outcome:\n    value: none\n"
+        "    sources: [https://example.org/a]\n    year: 2023\n"
+    )
+
+
+@pytest.mark.slow
+def test_robustness_end_to_end_the_same_on_one_and_two_workers(sahelsim, tmp_path):
+    args = ("backtest", "--episodes", "niger-2023-base", "-n", "8", "--seed", "3", "--robustness")
+    one = sahelsim(*args, "--out", str(tmp_path / "one"), "--no-figures")
+    assert one.status == 0, one.err
+    two = sahelsim(*args, "--workers", "2", "--out", str(tmp_path / "two"), "--no-figures")
+    assert two.status == 0, two.err
+    data = (tmp_path / "one" / "robustness.csv").read_bytes()
+    assert data == (tmp_path / "two" / "robustness.csv").read_bytes()
+    with open(tmp_path / "one" / "robustness.csv", encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle))
+    ner = [r for r in rows if r["actor"] == "NER" and r["figure"] == "active_forces"]
+    assert ner and {(r["low"], r["value"], r["high"]) for r in ner} == {("20000", "50000", "70000")}
+    for r in ner:
+        ps = [float(r[k]) for k in ("p_low", "p_value", "p_high")]
+        assert float(r["swing"]) == pytest.approx(max(ps) - min(ps))
+    assert "Robustness" in (tmp_path / "one" / "report.md").read_text(encoding="utf-8")
+    assert "Largest swings" in one.out
+
+
+@pytest.mark.slow
+def test_robustness_speaks_french_and_resumes(sahelsim, tmp_path):
+    out = tmp_path / "fr"
+    args = ("backtest", "--episodes", "gambia-2017", "-n", "2", "--seed", "2", "--out", str(out))
+    fr = sahelsim(*args, "--robustness", "--lang", "fr", "--no-figures")
+    assert fr.status == 0, fr.err
+    for english in ("Largest", "swing", "as cited", "active forces", "Robustness", " of "):
+        assert english not in fr.out, english
+    assert "Robustesse" in fr.out
+    report = (out / "report.md").read_text(encoding="utf-8")
+    assert "écart" in report and "forces actives" in report and "as cited" not in report
+    before = (out / "robustness.csv").read_bytes()
+    again = sahelsim(*args, "--resume", "--no-figures")  # the plan recalls --robustness
+    assert again.status == 0, again.err
+    assert (out / "robustness.csv").read_bytes() == before
