@@ -29,7 +29,7 @@ def test_an_existing_scheduler_is_used_by_address(tmp_path):
     from distributed import LocalCluster
 
     with LocalCluster(
-        n_workers=1, threads_per_worker=1, processes=True, dashboard_address=None
+        n_workers=1, threads_per_worker=1, processes=True, dashboard_address=":0"
     ) as cluster:
         plan = plan_runs(load_scenario("gambia-2017"), 6, 2)
         manifest, _ = run_ensemble(
@@ -67,7 +67,7 @@ def test_a_sensitivity_analysis_runs_on_an_existing_scheduler(tmp_path, sahelsim
     args = ("sensitivity", "gambia-2017", "--param", "kill_rate", "--param", "honour_base_rate")
     args = (*args, "--n", "2", "-n", "3", "--seed", "5", "-q", "--no-figures")
     with LocalCluster(
-        n_workers=1, threads_per_worker=1, processes=True, dashboard_address=None
+        n_workers=1, threads_per_worker=1, processes=True, dashboard_address=":0"
     ) as cluster:
         remote = sahelsim(
             *args,

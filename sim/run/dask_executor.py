@@ -46,8 +46,10 @@ def _client(scheduler: str | None, workers: int):
             raise InputError(
                 f"--scheduler {scheduler}: cannot reach the Dask scheduler ({exc})"
             ) from None
+    # ":0": the scheduler's web server takes a free port; with the default (8787) a second
+    # cluster on the machine would collide and retry.
     cluster = LocalCluster(
-        n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None
+        n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=":0"
     )
     return Client(cluster), cluster
 
