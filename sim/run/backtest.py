@@ -131,10 +131,33 @@ def run_backtest(
     if robustness:
         record["robustness"] = True
     (out / PLAN_FILE).write_text(json.dumps(record, indent=2) + "\n", encoding="utf-8")
-    for episode in episodes:
-        folder = prepare_out_dir(out / episode.name, resume=resume)
+    return run_into_folders(
+        [(episode.plan, out / episode.name) for episode in episodes],
+        workers=workers,
+        command=command,
+        resume=resume,
+        executor=executor,
+        scheduler=scheduler,
+        watch=watch,
+    )
+
+
+def run_into_folders(
+    work: Sequence[tuple[RunPlan, Path]],
+    *,
+    workers: int = 1,
+    command: Sequence[str] = (),
+    resume: bool = False,
+    executor: Executor | str = Executor.LOCAL,
+    scheduler: str | None = None,
+    watch: Watch[tuple[dict, bool]] = _unwatched,
+) -> bool:
+    """Run each plan into its own bundle folder, in order; return whether one was interrupted."""
+    for plan, target in work:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        folder = prepare_out_dir(target, resume=resume)
         _, stopped = watch(
-            lambda progress, plan=episode.plan, folder=folder: run_ensemble(
+            lambda progress, plan=plan, folder=folder: run_ensemble(
                 plan,
                 folder,
                 workers=workers,
@@ -144,7 +167,7 @@ def run_backtest(
                 scheduler=scheduler,
                 progress=progress,
             ),
-            episode.plan.replicates,
+            plan.replicates,
         )
         if stopped:
             return True

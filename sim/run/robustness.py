@@ -15,9 +15,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from sim.run.backtest import Episode
-from sim.run.ensemble import Watch, _unwatched, run_ensemble
-from sim.run.folders import prepare_out_dir
+from sim.run.backtest import Episode, run_into_folders
+from sim.run.ensemble import Watch, _unwatched
 from sim.run.options import Executor
 from sim.run.plan import RunPlan, plan_runs
 from sim.scenario.facts import FactBase, Figure, fact_base
@@ -128,23 +127,12 @@ def run_probes(
     watch: Watch[tuple[dict, bool]] = _unwatched,
 ) -> bool:
     """Run each probe's ensemble into ``out/robustness/...``; return whether it was interrupted."""
-    for run in runs:
-        target = out / run.probe.folder(run.end)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        folder = prepare_out_dir(target, resume=resume)
-        _, stopped = watch(
-            lambda progress, plan=run.plan, folder=folder: run_ensemble(
-                plan,
-                folder,
-                workers=workers,
-                command=command,
-                resume=resume,
-                executor=executor,
-                scheduler=scheduler,
-                progress=progress,
-            ),
-            run.plan.replicates,
-        )
-        if stopped:
-            return True
-    return False
+    return run_into_folders(
+        [(run.plan, out / run.probe.folder(run.end)) for run in runs],
+        workers=workers,
+        command=command,
+        resume=resume,
+        executor=executor,
+        scheduler=scheduler,
+        watch=watch,
+    )
