@@ -25,8 +25,10 @@ def test_every_event_type_of_the_schema_has_a_handler_and_no_handler_is_orphaned
 def test_every_kind_of_actor_has_an_agent_class_and_each_bundled_actor_a_kind():
     assert set(ACTOR_CLASSES) == set(ActorKind)
     world = build_world(load_scenario("aes-insurgency"), fact_base())
-    assert {spec.kind for spec in world.actors.values()} == set(ActorKind)
-    assert all(isinstance(spec.kind, ActorKind) for spec in world.actors.values())
+    liberia = build_world(load_scenario("scenarios/history/liberia-1990.yaml"), fact_base())
+    specs = [*world.actors.values(), *liberia.actors.values()]
+    assert {spec.kind for spec in specs} == set(ActorKind)
+    assert all(isinstance(spec.kind, ActorKind) for spec in specs)
 
 
 def test_a_war_between_aes_members_brings_consultations_under_art_8_told_in_both_languages():

@@ -48,7 +48,8 @@ CASES = [
     pytest.param(
         _edit("  MLI:\n", "  MLI:\n  NIGR:\n"),
         "{f}:7:3: actors.NIGR: unknown actor 'NIGR'; expected an id from the fact base (one of BEN, BFA, "
-        "CIV, CPV, DZA, FRA, GHA, GIN, GMB, GNB, ISSP, JNIM, ... (23 in all))",
+        "CIV, CPV, DZA, FRA, GHA, GIN, GMB, GNB, ISSP, JNIM, ... (23 in all)), or an actor defined "
+        "inline with kind, name, name_fr, sources and forces",
         id="unknown actor",
     ),
     pytest.param(

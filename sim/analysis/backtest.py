@@ -5,8 +5,9 @@ Each item of the block is a yes/no or a one-word fact about one replicate, compu
 summary row or its event records (:func:`replicate_values`):
 
 ``force_used``
-    whether a war was started on, or an armed incident struck, ``against``, by one of ``by``
-    (an actor or the organisation in whose name it acted; anyone when ``by`` is empty);
+    whether a war was started on, or an armed incident struck, ``against``, or someone entered
+    a war on the side fighting it, by one of ``by`` (an actor or the organisation in whose name
+    it acted; anyone when ``by`` is empty);
 ``entered``
     whether ``actor`` was at war on ``side`` on or before ``by``: as the war's leader or one of
     its contributors, as the state attacked, or by entering later;
@@ -112,10 +113,21 @@ def read_events(bundle: Path, kinds: Iterable[str] = _EVENT_KINDS) -> dict[int, 
 
 
 def _force_used(records: Sequence[dict], against: str, by: Sequence[str]) -> bool:
+    """Whether force was used on ``against`` by one of ``by`` (anyone if empty).
+
+    A war started on it, an incident that struck it, or an entry into a war on the side
+    fighting it.
+    """
     for r in records:
-        if r["kind"] not in ("war_started", "incident") or r.get("target") != against:
+        if r["kind"] in ("war_started", "incident"):
+            hit = r.get("target") == against
+            who = {r.get("actor"), *(r.get("attackers") or ())}
+        elif r["kind"] == "entered_war":
+            hit = against in (r.get("target"), r.get("against"))
+            who = {r.get("actor"), r.get("by")}
+        else:
             continue
-        if not by or r.get("actor") in by or set(r.get("attackers", ())) & set(by):
+        if hit and (not by or who & set(by)):
             return True
     return False
 

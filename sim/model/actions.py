@@ -140,7 +140,7 @@ def intervene(model: SahelModel, act: Act) -> None:
 
 def sanctions(model: SahelModel, act: Act) -> None:
     """Suspend the target from the organisation of the pact (ECOWAS 2001 Protocol Art. 45)."""
-    ob, target = act.ob, act.target
+    ob, target = act.ob, model.controlled(act.target)  # a junta faction: the state it holds
     organisation = model.world.pacts[ob.pact].parties.organisation
     if organisation and target in model.memberships.active(organisation, model.date):
         model.memberships.change(organisation, target, MembershipStatus.SUSPENDED)

@@ -1,4 +1,4 @@
-"""The model's agents: states, outside powers and armed groups (Mesa agents).
+"""The model's agents: states, outside powers, armed groups and belligerents (Mesa agents).
 
 Agents hold what changes during a run (forces left, casualties, regime, deployments present,
 insurgent strength per country). Decisions are taken by the model's phases, which read the
@@ -77,9 +77,22 @@ class ArmedGroup(Actor):
     """A non-state armed group; its fighters per country live in the model's :class:`Insurgents`."""
 
 
+class Belligerent(Actor):
+    """An armed force inside a state that fights wars as a party: a rebel army or a faction.
+
+    It holds no territory back: all its forces defend it when it is attacked.
+    """
+
+    @property
+    def home(self) -> str:
+        """The state it fights in."""
+        return self.spec.home or ""
+
+
 ACTOR_CLASSES: dict[ActorKind, type[Actor]] = {
     ActorKind.STATE: State,
     ActorKind.POWER: Power,
     ActorKind.ARMED_GROUP: ArmedGroup,
+    ActorKind.BELLIGERENT: Belligerent,
 }
 """The agent class of each kind of actor."""

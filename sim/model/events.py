@@ -61,11 +61,17 @@ def fire_scheduled_events(model: SahelModel) -> None:
 
 
 def on_coup(model: SahelModel, name: str, event: ev.Coup) -> None:
-    """A junta takes power: the regime turns military and clauses on coups come into play."""
+    """A junta takes power: the regime turns military and clauses on coups come into play.
+
+    The offender is the faction that seized power when the scenario names one (``by``), else
+    the state itself under its new rulers.
+    """
     model.state(event.state).regime = Regime.MILITARY
-    index = model.log(RecordKind.COUP, event.state, event=name, note=event.note)
+    offender = event.by or event.state
+    data = {"by": event.by} if event.by else {}
+    index = model.log(RecordKind.COUP, event.state, event=name, note=event.note, **data)
     model.raise_trigger(
-        CasusFoederis.UNCONSTITUTIONAL_CHANGE, event.state, (event.state,), cause=index
+        CasusFoederis.UNCONSTITUTIONAL_CHANGE, event.state, (offender,), cause=index
     )
 
 

@@ -92,6 +92,13 @@ def assess_attack(model: SahelModel, threat: Threat) -> tuple[float, dict]:
         else RESOLVE_WITHOUT_FORCES
     )
     target_strength = model.home_strength(threat.target) if threat.target in actors else 0.0
+    backing = [
+        b
+        for b in (actors[threat.target].spec.backers if threat.target in actors else ())
+        if b in actors and b not in attackers
+    ]
+    if backing:  # a belligerent's backers make it fight harder (as support does in a war)
+        target_strength *= p.support_multiplier ** len(backing)
     expected = target_strength
     allies = {}
     hypothetical = Trigger(CasusFoederis.AGGRESSION, threat.target, tuple(attackers), model.day)
@@ -120,6 +127,7 @@ def assess_attack(model: SahelModel, threat: Threat) -> tuple[float, dict]:
         "own strength": round(own, 1),
         "resolve": round(resolve, 4),
         "target's home defence": round(target_strength, 1),
+        **({"target's backers": backing} if backing else {}),
         "expected help to the target": allies,
         "expected opposition": round(expected, 1),
         "balance": round(ratio, 4),

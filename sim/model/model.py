@@ -43,7 +43,7 @@ from sim.model import (
     termination,
     triggers,
 )
-from sim.model.agents import ACTOR_CLASSES, Actor, ArmedGroup, Power, State
+from sim.model.agents import ACTOR_CLASSES, Actor, ArmedGroup, Belligerent, Power, State
 from sim.model.pacts import Memberships, Obligation, PactBook, Trigger
 from sim.model.records import Record, RecordKind, Series, WarOutcome
 from sim.model.streams import Concern, stream
@@ -83,6 +83,7 @@ class SahelModel(mesa.Model):
         self.states = [a for a in self.actors.values() if isinstance(a, State)]
         self.powers = [a for a in self.actors.values() if isinstance(a, Power)]
         self.groups = [a for a in self.actors.values() if isinstance(a, ArmedGroup)]
+        self.belligerents = [a for a in self.actors.values() if isinstance(a, Belligerent)]
         self.memberships = Memberships(world.organisations)
         self.book = PactBook(world.pacts, self.memberships, self.start_date)
         self.wars: list[War] = []
@@ -179,9 +180,21 @@ class SahelModel(mesa.Model):
         return actor.deployable * actor.spec.effectiveness
 
     def home_strength(self, actor_id: str) -> float:
-        """Strength a state puts into defending its own territory."""
+        """Strength a state puts into defending its own territory (a belligerent: all it has)."""
         actor = self.actors[actor_id]
-        return actor.forces * self.params.home_defence_share * actor.spec.effectiveness
+        return self.defending_forces(actor_id) * actor.spec.effectiveness
+
+    def defending_forces(self, actor_id: str) -> float:
+        """Forces that defend an actor attacked: a state's home-defence share, a belligerent's all."""
+        actor = self.actors[actor_id]
+        if isinstance(actor, Belligerent):
+            return actor.forces
+        return actor.forces * self.params.home_defence_share
+
+    def controlled(self, actor_id: str) -> str:
+        """The state a faction holds (its home), or the actor itself."""
+        actor = self.actors.get(actor_id)
+        return actor.home if isinstance(actor, Belligerent) and actor.home else actor_id
 
     def uncommitted(self, actor_id: str) -> float:
         """Forces not already committed to an ongoing war."""
@@ -265,14 +278,24 @@ class SahelModel(mesa.Model):
         """Start a war: the attackers commit their deployable forces, the target its home defence.
 
         Attackers already at war with the target fight on in that war instead (None is returned).
+        A belligerent attacked while it fights another war is fought in that war: the attackers
+        enter it on the other side (a civil war that outsiders enter, as ECOMOG entered
+        Liberia's in 1990).
         """
         if any(self.at_war(a, target) for a in attackers):
             return None
+        if isinstance(self.actors.get(target), Belligerent):
+            ongoing = next(
+                (w for w in self.wars if w.ongoing and w.side_of(target) is not None), None
+            )
+            if ongoing is not None:
+                self.enter_against(ongoing, by, target, attackers, cause=cause, event=cause_event)
+                return ongoing
         war = War(len(self.wars), (by, target), self.day)
         for a in attackers:
             war.commit(a, ATTACKERS, min(self.actors[a].deployable, self.uncommitted(a)))
         if target in self.actors:
-            home = self.actors[target].forces * self.params.home_defence_share
+            home = self.defending_forces(target)
             war.commit(target, DEFENDERS, min(home, self.uncommitted(target)))
         self.wars.append(war)
         self.wars_ongoing += 1
@@ -291,8 +314,95 @@ class SahelModel(mesa.Model):
         for threat in self.threats:
             if threat.open and threat.target == target and set(threat.attackers) & set(attackers):
                 threat.open = False
-        self.raise_trigger(CasusFoederis.AGGRESSION, target, attackers, war=war.id, cause=index)
+        rebels = [a for a in attackers if isinstance(self.actors[a], Belligerent)]
+        if rebels and all(self.actors[a].home == target for a in rebels):
+            # A force rising against its own state: a rebellion, not an aggression from outside.
+            kind = CasusFoederis.ARMED_REBELLION
+        else:
+            kind = CasusFoederis.AGGRESSION
+        self.raise_trigger(kind, target, attackers, war=war.id, cause=index)
+        for member in war.members():
+            self.backed(war, member, index)
         return war
+
+    def enter_against(
+        self,
+        war: War,
+        by: str,
+        target: str,
+        attackers: tuple[str, ...],
+        *,
+        cause: int | None,
+        event: str | None,
+    ) -> None:
+        """Attackers of a belligerent already at war enter that war on the other side."""
+        side = 1 - war.side_of(target)
+        for a in attackers:
+            if war.side_of(a) is not None:
+                continue
+            war.commit(a, side, min(self.actors[a].deployable, self.uncommitted(a)))
+            self.log(
+                RecordKind.ENTERED_WAR,
+                a,
+                war.leaders[1 - side],
+                war=war.id,
+                side=side,
+                by=by,
+                against=target,
+                event=event,
+                cause=cause,
+                victim=war.leaders[side],
+                forces=round(war.sides[side][a]),
+            )
+            self.backed(war, a, cause)
+        for threat in self.threats:
+            if threat.open and threat.target == target and set(threat.attackers) & set(attackers):
+                threat.open = False
+        self.moved = True
+
+    def backed(self, war: War, member: str, cause: int | None) -> None:
+        """A new party's allies come to its side of a war.
+
+        Belligerents that fight beside it join with all they have; a belligerent's backers
+        support its side (once per backer).
+        """
+        side = war.side_of(member)
+        for ally in self.belligerents:
+            if member in ally.spec.fights_beside and war.side_of(ally.id) is None:
+                war.commit(ally.id, side, self.uncommitted(ally.id))
+                self.log(
+                    RecordKind.ENTERED_WAR,
+                    ally.id,
+                    war.leaders[1 - side],
+                    war=war.id,
+                    side=side,
+                    beside=member,
+                    cause=cause,
+                    victim=member,
+                    forces=round(war.sides[side][ally.id]),
+                )
+                self.backed(war, ally.id, cause)
+        actor = self.actors.get(member)
+        if not isinstance(actor, Belligerent):
+            return
+        for backer in actor.spec.backers:
+            if (
+                backer in war.supporters
+                or backer not in self.actors
+                or war.side_of(backer) is not None
+            ):
+                continue
+            war.aid[side] *= self.params.support_multiplier
+            war.supporters.add(backer)
+            self.log(
+                RecordKind.SUPPORT,
+                backer,
+                member,
+                action="backing",
+                war=war.id,
+                factor=round(self.params.support_multiplier, 4),
+                cause=cause,
+            )
 
     def join_war(self, actor_id: str, war: War, side: int, cause: int, ob: Obligation) -> bool:
         """An actor enters a war on one side; fighting abroad may trigger further clauses."""
@@ -314,6 +424,7 @@ class SahelModel(mesa.Model):
             victim=ob.victim,
             forces=round(war.sides[side][actor_id]),
         )
+        self.backed(war, actor_id, cause)
         if isinstance(actor, State):
             self.raise_trigger(
                 CasusFoederis.ATTACK_ON_FORCES_ABROAD,

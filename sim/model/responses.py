@@ -62,7 +62,8 @@ def situation(
     actors = model.actors
     actor = actors[actor_id]
     against = toward is Toward.OFFENDER and bool(offenders)
-    other = offenders[0] if against else victim  # whom affinity is measured with
+    # Whom affinity is measured with: a junta faction counts as the state it holds.
+    other = model.controlled(offenders[0]) if against else victim
     other_actor = actors.get(other)
     same_regime = (
         isinstance(actor, State)

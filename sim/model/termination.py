@@ -71,7 +71,7 @@ def _settle(model: SahelModel, war: War, neutral: list[str]) -> None:
         return
     for s in (ATTACKERS, DEFENDERS):
         share_lost = war.losses[s] / war.initial[s] if war.initial[s] > 0 else 0.0
-        breaking = p.breaking_point * (BREAKING_BASE + tolerance[s])
+        breaking = _breaking_point(model, war, s) * (BREAKING_BASE + tolerance[s])
         if share_lost >= breaking:
             _finish(
                 model,
@@ -123,6 +123,24 @@ def _settle(model: SahelModel, war: War, neutral: list[str]) -> None:
                 probability=p.mediation_rate,
                 draw=round(draw, 6),
             )
+
+
+def _breaking_point(model: SahelModel, war: War, side: int) -> float:
+    """The side's breaking point: the parameter, or its members' own, weighted by forces.
+
+    Only belligerents declare one of their own (an inline actor's ``breaking_point``).
+    """
+    default = model.params.breaking_point
+    actors = model.actors
+    members = [a for a in war.sides[side] if a in actors]
+    if not any(actors[a].spec.breaking_point is not None for a in members):
+        return default
+    weights = [max(actors[a].forces, 1.0) for a in members]
+    own = [
+        default if actors[a].spec.breaking_point is None else actors[a].spec.breaking_point
+        for a in members
+    ]
+    return sum(w * b for w, b in zip(weights, own, strict=True)) / sum(weights)
 
 
 def _finish(model: SahelModel, war: War, loser: int, reason: str, **terms) -> None:

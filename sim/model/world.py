@@ -8,11 +8,11 @@ receives data, not file paths.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
-from sim.scenario.facts import FactBase, Organisation, Pact
+from sim.scenario.facts import FactBase, Membership, Organisation, Pact
 from sim.scenario.parameters import ACTOR_PARAMETERS
-from sim.scenario.schema import InlinePact, PactSwitch, Scenario
+from sim.scenario.schema import InlineActor, InlinePact, PactSwitch, Scenario
 from sim.scenario.vocabulary import ActorKind, Regime
 
 
@@ -24,7 +24,9 @@ class ActorSpec:
     deployments present at the start, which a ``forces`` override scales). A state's forces and
     regime are the fact base's values in force on the start date. ``neighbours`` are the land
     neighbours among the scenario's states; ``operates_in`` gives an armed group's countries with
-    the share of its fighters in each.
+    the share of its fighters in each. A belligerent fights in its ``home`` state, is supported
+    by its ``backers`` in any war, joins the wars of those it ``fights_beside``, and may break at
+    a ``breaking_point`` of its own.
     """
 
     id: str
@@ -41,6 +43,10 @@ class ActorSpec:
     neighbours: tuple[str, ...] = ()
     deployments: tuple[tuple[str, float, dt.date | None, dt.date | None], ...] = ()
     operates_in: tuple[tuple[str, float], ...] = ()
+    home: str | None = None
+    backers: tuple[str, ...] = ()
+    fights_beside: tuple[str, ...] = ()
+    breaking_point: float | None = None
 
 
 @dataclass(frozen=True)
@@ -60,11 +66,24 @@ class World:
 
 def build_world(scenario: Scenario, facts: FactBase) -> World:
     """Resolve ``scenario`` against ``facts``: actor values, memberships and pacts in play."""
-    states_in_play = [a for a in scenario.actors if a in facts.states]
+    states_in_play = [
+        a
+        for a, entry in scenario.actors.items()
+        if a in facts.states or (isinstance(entry, InlineActor) and entry.kind is ActorKind.STATE)
+    ]
     actors = {}
-    for actor_id, overrides in scenario.actors.items():
-        values = overrides.model_dump(exclude_none=True) if overrides is not None else {}
+    for actor_id, entry in scenario.actors.items():
+        if isinstance(entry, InlineActor):
+            actors[actor_id] = _inline_actor(actor_id, entry, states_in_play)
+            continue
+        values = entry.model_dump(exclude_none=True) if entry is not None else {}
         actors[actor_id] = _actor(actor_id, values, facts, states_in_play, scenario.start)
+    for spec in list(actors.values()):
+        entry = scenario.actors[spec.id]
+        if isinstance(entry, InlineActor) and entry.faction_of and spec.home in actors:
+            # A faction's fighters leave the state's army (checked at loading not to exceed it).
+            state = actors[spec.home]
+            actors[spec.home] = replace(state, forces=max(state.forces - spec.forces, 0.0))
     pacts: dict[str, Pact] = {}
     for pact_id, entry in scenario.pacts.items():
         if isinstance(entry, InlinePact):
@@ -72,7 +91,7 @@ def build_world(scenario: Scenario, facts: FactBase) -> World:
                 pacts[pact_id] = Pact.model_validate(entry.model_dump(exclude={"enabled"}))
         elif entry is None or (isinstance(entry, PactSwitch) and entry.enabled):
             pacts[pact_id] = facts.pacts[pact_id]
-    organisations = dict(facts.organisations)
+    organisations = _with_inline_members(dict(facts.organisations), scenario)
     return World(scenario, actors, organisations, pacts, {p: v.name for p, v in pacts.items()})
 
 
@@ -141,6 +160,62 @@ def _actor(
         operates_in=tuple(zip(countries, weights, strict=True)),
         **params,
     )
+
+
+BELLIGERENT_DEPLOYABLE_SHARE = 1.0
+"""A belligerent holds no territory back: every fighter can go to the front (unless the
+scenario says otherwise)."""
+
+
+def _inline_actor(actor_id: str, entry: InlineActor, states: list[str]) -> ActorSpec:
+    """An actor the scenario defines itself, from its cited figures."""
+    params = {
+        name: p.default if getattr(entry, name) is None else getattr(entry, name)
+        for name, p in ACTOR_PARAMETERS.items()
+        if name != "forces"
+    }
+    if entry.kind is ActorKind.BELLIGERENT and entry.deployable_share is None:
+        params["deployable_share"] = BELLIGERENT_DEPLOYABLE_SHARE
+    common = dict(id=actor_id, kind=entry.kind, name=entry.name, name_fr=entry.name_fr)
+    forces = float(entry.forces.value)
+    if entry.kind is ActorKind.STATE:
+        return ActorSpec(
+            **common,
+            forces=forces,
+            regime=entry.regime or Regime.CIVILIAN,
+            capital=(entry.capital.lat, entry.capital.lon) if entry.capital else None,
+            neighbours=tuple(s for s in entry.neighbours if s in states),
+            **params,
+        )
+    if entry.kind is ActorKind.ARMED_GROUP:
+        countries = list(entry.operates_in)
+        share = 1.0 / len(countries)
+        return ActorSpec(
+            **common, forces=forces, operates_in=tuple((c, share) for c in countries), **params
+        )
+    return ActorSpec(
+        **common,
+        forces=forces,
+        home=entry.in_,
+        backers=tuple(entry.backers),
+        fights_beside=tuple(entry.fights_beside),
+        breaking_point=entry.breaking_point,
+        **params,
+    )
+
+
+def _with_inline_members(
+    organisations: dict[str, Organisation], scenario: Scenario
+) -> dict[str, Organisation]:
+    """Organisations with the scenario's inline states among their members from its start."""
+    for actor_id, entry in scenario.actors.items():
+        if not isinstance(entry, InlineActor):
+            continue
+        for org_id in entry.member_of:
+            org = organisations[org_id]
+            member = Membership(state=actor_id, joined=scenario.start, source=entry.sources)
+            organisations[org_id] = org.model_copy(update={"members": [*org.members, member]})
+    return organisations
 
 
 def _fatality_weights(countries: list[str], facts: FactBase) -> list[float]:

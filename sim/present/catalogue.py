@@ -133,6 +133,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Unconstitutional change of government in {actor}.",
         "fr": "Changement anticonstitutionnel de gouvernement {actor_en}.",
     },
+    "coup.by": {
+        "en": "Unconstitutional change of government in {actor}: {by} seized power.",
+        "fr": "Changement anticonstitutionnel de gouvernement {actor_en} : {by} "
+        "s'empare{by_nt} du pouvoir.",
+    },
     "threat": {
         "en": "{Actor} threatened {target} with force, with troops from {attackers}; "
         "deadline {deadline}.",
@@ -297,6 +302,23 @@ MESSAGES: dict[str, dict[str, str]] = {
         "to the incident led to war.",
         "fr": "{Actor} s'engage{actor_nt}, au titre {clause_de}, à combattre aux côtés "
         "{victim_de} si la riposte à l'incident mène à la guerre.",
+    },
+    "entered_war.attack": {
+        "en": "{Actor} entered the war against {enemy}, on {victim_poss} side, with {forces} "
+        "troops: {by} carried out its threat.",
+        "fr": "{Actor} entre{actor_nt} en guerre contre {enemy}, aux côtés {victim_de}, avec "
+        "{forces} militaires : {by} exécute{by_nt} sa menace.",
+    },
+    "entered_war.beside": {
+        "en": "{Actor} entered the war beside {victim}, with {forces} fighters, against {enemy}.",
+        "fr": "{Actor} entre{actor_nt} en guerre aux côtés {victim_de}, avec {forces} "
+        "combattants, contre {enemy}.",
+    },
+    "support.war.backing": {
+        "en": "{Actor} backed {victim} in the war (arms, bases, volunteers): its side's combat "
+        "strength ×{factor}.",
+        "fr": "{Actor} apporte{actor_nt} son soutien {victim_a} dans la guerre (armes, bases, "
+        "volontaires) : la puissance de combat de son camp est multipliée par {factor}.",
     },
     "support.war.support": {
         "en": "{Actor} gave combat support to {victim_poss} side under {clause}, short of "

@@ -21,6 +21,7 @@ from sim.present.catalogue import (
     SHORT_NAMES,
 )
 from sim.scenario.facts import fact_base
+from sim.scenario.loading import inline_actor_name
 from sim.scenario.vocabulary import Lang
 
 VOWELS = "aeiouyàâäéèêëîïôöùûüœ"  # French elides "de" before these: "d'Oman"
@@ -85,6 +86,9 @@ def actor_name(actor_id: str, lang: str | Lang) -> str:
         if actor_id in table:
             entry = table[actor_id]
             return entry.name_fr if lang is Lang.FR else entry.name
+    inline = inline_actor_name(actor_id)  # an actor a loaded scenario defines itself
+    if inline is not None:
+        return inline[1] if lang is Lang.FR else inline[0]
     return actor_id
 
 

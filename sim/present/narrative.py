@@ -263,6 +263,8 @@ def _closing_wars(ctx: _Context, run: RunRecord) -> list[str]:
 
 
 def _coup(ctx: _Context, r: Record) -> str:
+    if r.get("by"):
+        return ctx.t("coup.by", **ctx.actors("actor", r.actor), **ctx.actors("by", r.get("by")))
     return ctx.t("coup", **ctx.actors("actor", r.actor))
 
 
@@ -455,6 +457,23 @@ def _largest_terms(ctx: _Context, terms: dict[str, float]) -> list[str]:
 
 
 def _entered_war(ctx: _Context, r: Record) -> str:
+    if r.get("beside"):  # a belligerent joining its ally's war
+        return ctx.t(
+            "entered_war.beside",
+            **ctx.actors("actor", r.actor),
+            **ctx.actors("victim", r.get("beside")),
+            **ctx.actors("enemy", r.target),
+            forces=ctx.number(r.get("forces", 0)),
+        )
+    if r.get("by"):  # attackers of a belligerent entering its war, not under a clause
+        return ctx.t(
+            "entered_war.attack",
+            **ctx.actors("actor", r.actor),
+            **ctx.actors("victim", r.get("victim") or r.target),
+            **ctx.actors("enemy", r.target),
+            **ctx.actors("by", r.get("by")),
+            forces=ctx.number(r.get("forces", 0)),
+        )
     return ctx.t(
         "entered_war",
         **ctx.actors("actor", r.actor),

@@ -21,7 +21,7 @@ from sim.run.options import Executor
 from sim.run.plan import RunPlan, plan_runs
 from sim.scenario.facts import FactBase, Figure, fact_base
 from sim.scenario.loading import load_scenario
-from sim.scenario.schema import Scenario
+from sim.scenario.schema import InlineActor, Scenario
 
 FOLDER = "robustness"
 """The folder of the backtest's ``--out`` holding the probes' bundles."""
@@ -72,8 +72,10 @@ class ProbeRun:
 def ranged_figures(scenario: Scenario, facts: FactBase) -> list[tuple[str, str, Figure]]:
     """(actor, figure name, figure) of each actor in play whose fact-base figure has a range."""
     found = []
-    for actor in scenario.actors:
-        if actor in facts.states:
+    for actor, entry in scenario.actors.items():
+        if isinstance(entry, InlineActor):  # the scenario's own cited figure
+            figure, name = entry.forces, "forces"
+        elif actor in facts.states:
             figure, name = facts.states[actor].forces_on(scenario.start), "active_forces"
         elif actor in facts.armed_groups:
             figure, name = facts.armed_groups[actor].fighters, "fighters"
@@ -84,8 +86,9 @@ def ranged_figures(scenario: Scenario, facts: FactBase) -> list[tuple[str, str, 
     return found
 
 
-def _override(actor: str, x: float) -> str:
-    return f"actors.{actor}.forces={round(x)}"  # forces are whole personnel
+def _override(actor: str, x: float, inline: bool) -> str:
+    # Forces are whole personnel; an inline actor's figure is a mapping with its value inside.
+    return f"actors.{actor}.forces{'.value' if inline else ''}={round(x)}"
 
 
 def plan_probes(
@@ -100,7 +103,8 @@ def plan_probes(
         scenario = episode.plan.scenario
         for actor, name, figure in ranged_figures(scenario, facts):
             given = scenario.actors[actor]
-            if given is not None and given.forces is not None:
+            inline = isinstance(given, InlineActor)
+            if given is not None and not inline and given.forces is not None:
                 unprobed.append(Unprobed(episode.name, actor, name, float(given.forces)))
                 continue
             probe = Probe(episode.name, actor, name, figure.low, figure.value, figure.high)
@@ -109,7 +113,7 @@ def plan_probes(
                 x = probe.end(which)
                 if x is None:
                     continue
-                changed = load_scenario(episode.source, [_override(actor, x)], facts=facts)
+                changed = load_scenario(episode.source, [_override(actor, x, inline)], facts=facts)
                 plan = plan_runs(changed, episode.plan.replicates, episode.plan.root_seed)
                 runs.append(ProbeRun(probe, which, plan))
     return runs, probes, unprobed

@@ -27,7 +27,7 @@ from sim.errors import (
 from sim.resources import scenarios_dir
 from sim.scenario.facts import FactBase, fact_base
 from sim.scenario.references import KEYED, check_references
-from sim.scenario.schema import Scenario
+from sim.scenario.schema import InlineActor, Scenario
 from sim.scenario.validation import problems_from_validation
 from sim.scenario.yamlfile import LocatedDocument, Path_, parse_yaml, read_yaml
 
@@ -158,7 +158,21 @@ def validate_document(merged: MergedDocument, facts: FactBase) -> Scenario:
     if problems:
         raise ScenarioError(_dedupe(problems))
     assert scenario is not None
+    for actor_id, entry in scenario.actors.items():
+        if isinstance(entry, InlineActor):
+            _INLINE_NAMES[actor_id] = (entry.name, entry.name_fr)
     return scenario
+
+
+_INLINE_NAMES: dict[str, tuple[str, str]] = {}
+
+
+def inline_actor_name(actor_id: str) -> tuple[str, str] | None:
+    """The English and French names of an actor a scenario loaded in this process defines.
+
+    None for any other id; if two scenarios define the same id, the last one loaded names it.
+    """
+    return _INLINE_NAMES.get(actor_id)
 
 
 def _dedupe(problems: list[Problem]) -> list[Problem]:

@@ -15,9 +15,10 @@ from pydantic import BaseModel
 from pydantic_core import PydanticUndefined
 
 from sim.scenario import schema as s
-from sim.scenario.facts import Clause, Pact, Parties
+from sim.scenario.facts import Clause, Figure, Pact, Parties
 from sim.scenario.parameters import ACTOR_PARAMETERS, PARAMETERS
 from sim.scenario.vocabulary import (
+    ActorKind,
     AttackScale,
     CasusFoederis,
     Commitment,
@@ -79,6 +80,8 @@ _LINKS = {
     "Parameters": "[parameters](#parameters)",
     "PactSwitch": "a [pact](#pacts) switch",
     "InlinePact": "an inline [pact](#pacts)",
+    "InlineActor": "an [inline actor](#inline-actors)",
+    "Capital": "a capital (name, lat, lon, source)",
 }
 
 
@@ -215,6 +218,18 @@ def format_reference() -> str:
         )
     )
     parts.append(
+        "## Inline actors\n\nUnder `actors:`, an entry with a `kind` defines an actor the fact base "
+        "lacks, under an id of its own: a state, an armed group, or a belligerent (a rebel army, or a "
+        "faction of a state's army with `faction_of: true`). Its `forces` is a cited figure "
+        "(value, year, unit, source, and optionally low and high, which the backtest's robustness "
+        'probes use); `name` and `name_fr` are written as they read inside a sentence ("the NPFL", '
+        '"le NPFL"). `--set actors.ID.forces.value=N` changes its figure. See '
+        "`scenarios/history/liberia-1990.yaml`, `sierra-leone-1997.yaml` and "
+        "`guinea-bissau-1998.yaml`.\n"
+    )
+    parts.append(_model_section(s.InlineActor))
+    parts.append(_model_section(Figure))
+    parts.append(
         "## Pacts\n\nUnder `pacts:`, each key is a pact id. For a pact of the fact base the value is "
         "empty or `{enabled: false}`; any other key makes it an inline pact with the fields below.\n"
     )
@@ -223,6 +238,7 @@ def format_reference() -> str:
     parts.append(_event_section())
     parts.append("## Vocabularies\n")
     for vocab in (
+        ActorKind,
         Commitment,
         CasusFoederis,
         Obliged,

@@ -46,9 +46,11 @@ def check_references(data: Any, facts: FactBase) -> Iterator[Finding]:
         return
     actors = data.get("actors") if isinstance(data.get("actors"), dict) else {}
     start = as_date(data.get("start"))
+    kinds = actor_kinds(actors, facts)
     yield from _check_actors(actors, facts)
     yield from _check_overrides(actors, facts, start)
-    known_actors = [a for a in actors if a in facts.actor_ids]
+    yield from _check_inline_actors(actors, kinds, facts, start)
+    known_actors = list(kinds)
     pacts = data.get("pacts") if isinstance(data.get("pacts"), dict) else {}
     yield from _check_pacts(pacts, facts)
     events = data.get("events") if isinstance(data.get("events"), dict) else {}
@@ -64,7 +66,7 @@ def check_references(data: Any, facts: FactBase) -> Iterator[Finding]:
     for name, event in events.items():
         if isinstance(event, dict):
             yield from _check_event(
-                ("events", name), event, known_actors, list(pacts), facts, start, end
+                ("events", name), event, kinds, actors, list(pacts), facts, start, end
             )
     observed = data.get("observed")
     if isinstance(observed, dict):
@@ -90,16 +92,102 @@ def _check_observed(observed: dict, choices: list[str]) -> Iterator[Finding]:
             yield from _must_be(("observed", "entered", i), "actor", entry["actor"], choices, what)
 
 
+def _inline(entry: Any) -> bool:
+    return isinstance(entry, dict) and "kind" in entry
+
+
+def actor_kinds(actors: dict, facts: FactBase) -> dict[str, ActorKind]:
+    """The kind of each actor a raw ``actors:`` mapping names.
+
+    The fact base's kind, or the kind an inline definition gives; ids that are neither are left
+    out.
+    """
+    kinds = {}
+    for actor_id, entry in actors.items():
+        if _inline(entry):
+            try:
+                kinds[actor_id] = ActorKind(entry["kind"])
+            except ValueError:
+                continue
+        elif (kind := facts.kind_of(actor_id)) is not None:
+            kinds[actor_id] = kind
+    return kinds
+
+
 def _check_actors(actors: dict, facts: FactBase) -> Iterator[Finding]:
-    for actor_id in actors:
-        if actor_id not in facts.actor_ids:
+    for actor_id, entry in actors.items():
+        if _inline(entry) and actor_id in facts.actor_ids:
+            yield (
+                ("actors", actor_id),
+                f"{actor_id!r} is already an actor of the fact base; an actor defined inline "
+                "needs an id of its own",
+                None,
+                "a new id (or no kind, to use the fact base's actor with overrides)",
+                "",
+            )
+        elif not _inline(entry) and actor_id not in facts.actor_ids:
             yield (
                 ("actors", actor_id),
                 f"unknown actor {actor_id!r}",
                 None,
-                f"an id from the fact base ({one_of(facts.actor_ids)})",
+                f"an id from the fact base ({one_of(facts.actor_ids)}), or an actor defined "
+                "inline with kind, name, name_fr, sources and forces",
                 nearest(str(actor_id), facts.actor_ids),
             )
+
+
+def _check_inline_actors(
+    actors: dict, kinds: dict[str, ActorKind], facts: FactBase, start: dt.date | None
+) -> Iterator[Finding]:
+    """The ids an inline actor names exist, and a faction is no larger than its state's army."""
+    states = [a for a, k in kinds.items() if k is ActorKind.STATE]
+    everyone = list(kinds)
+    for actor_id, entry in actors.items():
+        if not _inline(entry):
+            continue
+        path = ("actors", actor_id)
+        home = entry.get("in")
+        if isinstance(home, str):
+            yield from _must_be(path, "in", home, states, "a state among this scenario's actors")
+        for key, choices, what in (
+            ("backers", everyone, "an actor of this scenario"),
+            ("fights_beside", everyone, "an actor of this scenario"),
+            ("neighbours", states, "a state among this scenario's actors"),
+            ("operates_in", states, "a state among this scenario's actors"),
+            ("member_of", list(facts.organisations), "an organisation"),
+        ):
+            values = entry.get(key)
+            for i, item in enumerate(values if isinstance(values, list) else []):
+                if isinstance(item, str) and item != actor_id:
+                    yield from _must_be((*path, key), i, item, choices, what)
+                elif item == actor_id:
+                    yield ((*path, key, i), "an actor cannot name itself here", item, what, "")
+        forces = entry.get("forces")
+        size = forces.get("value") if isinstance(forces, dict) else None
+        if entry.get("faction_of") is True and home in states and isinstance(size, int | float):
+            army = _state_forces(home, actors, facts, start)
+            if army is not None and size > army:
+                yield (
+                    (*path, "forces", "value"),
+                    f"a faction of {home}'s army cannot be larger than the army ({army:,.0f})",
+                    size,
+                    f"at most {army:,.0f}, or faction_of: false for a force of its own",
+                    "",
+                )
+
+
+def _state_forces(state: str, actors: dict, facts: FactBase, start: dt.date | None) -> float | None:
+    """A state's forces at the start: its override, its inline figure, or the fact base's."""
+    entry = actors.get(state)
+    entry = entry if isinstance(entry, dict) else {}
+    forces = entry.get("forces")
+    if isinstance(forces, int | float) and not isinstance(forces, bool):
+        return float(forces)
+    if isinstance(forces, dict) and isinstance(forces.get("value"), int | float):
+        return float(forces["value"])
+    if state in facts.states and start is not None:
+        return facts.states[state].forces_on(start).value
+    return None
 
 
 REFUSED_OVERRIDES: dict[ActorKind, dict[str, tuple[str, str]]] = {
@@ -229,12 +317,14 @@ def _check_inline_pact(path: Path_, pact: dict, facts: FactBase) -> Iterator[Fin
 def _check_event(
     path: Path_,
     event: dict,
-    actors: list[str],
+    kinds: dict[str, ActorKind],
+    raw_actors: dict,
     pacts: list[str],
     facts: FactBase,
     start: dt.date | None,
     end: dt.date | None,
 ) -> Iterator[Finding]:
+    actors = list(kinds)
     day = as_date(event.get("date"))
     if day is not None and start is not None and end is not None and not start <= day <= end:
         yield (
@@ -254,11 +344,30 @@ def _check_event(
                 f"a date on or after {day}",
                 "",
             )
-    states_in_play = [a for a in actors if facts.kind_of(a) is ActorKind.STATE]
+    states_in_play = [a for a, k in kinds.items() if k is ActorKind.STATE]
+    belligerents = [a for a, k in kinds.items() if k is ActorKind.BELLIGERENT]
     for key, value in event.items():
-        if key in _STATE_FIELDS and isinstance(value, str):
+        if key == "target" and isinstance(value, str) and belligerents:
+            yield from _must_be(
+                path,
+                key,
+                value,
+                states_in_play + belligerents,
+                "a state or a belligerent among this scenario's actors",
+            )
+        elif key in _STATE_FIELDS and isinstance(value, str):
             yield from _must_be(
                 path, key, value, states_in_play, "a state among this scenario's actors"
+            )
+        elif key == "by" and event.get("kind") == "coup" and isinstance(value, str):
+            home = event.get("state")
+            factions = [
+                b
+                for b in belligerents
+                if isinstance(raw_actors.get(b), dict) and raw_actors[b].get("in") == home
+            ]
+            yield from _must_be(
+                path, key, value, factions, f"a belligerent of this scenario that fights in {home}"
             )
         elif key == "by" and isinstance(value, str):
             choices = actors + list(facts.organisations)
@@ -266,12 +375,12 @@ def _check_event(
                 path, key, value, choices, "an actor of this scenario or an organisation"
             )
         elif key == "power" and isinstance(value, str):
-            powers = [a for a in actors if facts.kind_of(a) is ActorKind.POWER]
+            powers = [a for a, k in kinds.items() if k is ActorKind.POWER]
             yield from _must_be(
                 path, key, value, powers, "an outside power among this scenario's actors"
             )
         elif key == "group" and isinstance(value, str):
-            groups = [a for a in actors if facts.kind_of(a) is ActorKind.ARMED_GROUP]
+            groups = [a for a, k in kinds.items() if k is ActorKind.ARMED_GROUP]
             yield from _must_be(
                 path, key, value, groups, "an armed group among this scenario's actors"
             )

@@ -15,10 +15,11 @@ from typing import Annotated, Literal
 from pydantic import Discriminator, Field, Tag, create_model, model_validator
 
 from sim.scenario.defaults import MAX_SEED
-from sim.scenario.facts import ActorId, Pact, Strict, Url
+from sim.scenario.facts import ActorId, Capital, Figure, Pact, Strict, Url
 from sim.scenario.parameters import ACTOR_PARAMETERS, Parameters
 from sim.scenario.validation import Date
 from sim.scenario.vocabulary import (
+    ActorKind,
     AttackScale,
     Commitment,
     Lang,
@@ -86,6 +87,121 @@ ActorOverrides = create_model(
 )
 
 
+INLINE_KINDS = (ActorKind.STATE, ActorKind.ARMED_GROUP, ActorKind.BELLIGERENT)
+"""The kinds of actor a scenario may define inline (an outside power needs the fact base's
+dated deployments)."""
+
+_ONLY_FOR: dict[str, tuple[ActorKind, ...]] = {
+    "regime": (ActorKind.STATE,),
+    "capital": (ActorKind.STATE,),
+    "neighbours": (ActorKind.STATE,),
+    "member_of": (ActorKind.STATE,),
+    "operates_in": (ActorKind.ARMED_GROUP,),
+    "in_": (ActorKind.BELLIGERENT,),
+    "faction_of": (ActorKind.BELLIGERENT,),
+    "backers": (ActorKind.BELLIGERENT,),
+    "fights_beside": (ActorKind.BELLIGERENT,),
+    "breaking_point": (ActorKind.BELLIGERENT,),
+}
+"""Fields of an inline actor that only some kinds take."""
+
+
+def _actor_parameter(name: str, more: str = ""):
+    """An optional field for one of the actor parameters, with its declared range and meaning."""
+    p = ACTOR_PARAMETERS[name]
+    return Field(None, ge=p.low, le=p.high, title=p.label, description=p.describe() + more)
+
+
+class InlineActor(Strict):
+    """An actor the scenario defines itself, with cited figures (an id the fact base lacks).
+
+    A ``belligerent`` is an armed force inside a state that can be a party to a war: a rebel
+    army (the NPFL in Liberia, 1990) or, with ``faction_of: true``, a faction of that state's army
+    whose fighters leave the state's forces (Brig. Mané's troops in Guinea-Bissau, 1998). It
+    fights with all its forces, its ``backers`` support its side of any war it fights, it joins
+    the wars of those it ``fights_beside``, and a coup's ``by`` can name it as the faction that
+    seized power.
+    """
+
+    kind: ActorKind = Field(description="state, armed_group or belligerent")
+    name: str = Field(min_length=1, max_length=80, description="its name in English")
+    name_fr: str = Field(min_length=1, max_length=80, description="its name in French")
+    sources: list[Url] = Field(min_length=1, description="where the actor is described")
+    forces: Figure = Field(
+        description="personnel (fighters for a group or belligerent), with year and source; "
+        "low and high feed the backtest's robustness probes"
+    )
+    regime: Regime | None = Field(None, description="state: who governs it (default civilian)")
+    capital: Capital | None = Field(None, description="state: its capital, for the map")
+    neighbours: list[ActorId] = Field(
+        [], description="state: its land neighbours among the scenario's states"
+    )
+    member_of: list[ActorId] = Field(
+        [], description="state: organisations it belongs to, in good standing, from the start"
+    )
+    operates_in: list[ActorId] = Field(
+        [], description="armed group: the states it fights in (fighters shared equally)"
+    )
+    in_: ActorId | None = Field(
+        None, alias="in", description="belligerent: the state it fights in (required)"
+    )
+    faction_of: bool = Field(
+        False, description="belligerent: its fighters come out of that state's own forces"
+    )
+    backers: list[ActorId] = Field(
+        [], description="belligerent: actors who support its side in any war it fights"
+    )
+    fights_beside: list[ActorId] = Field(
+        [],
+        description="belligerent: actors whose wars it joins on their side, with all its forces "
+        "(the RUF beside the AFRC junta in 1997)",
+    )
+    breaking_point: float | None = Field(
+        None,
+        ge=0.05,
+        le=1.0,
+        description="belligerent: its own breaking point (default: the parameter's)",
+    )
+    note: str | None = Field(None, description="anything the fields leave out")
+    deployable_share: float | None = _actor_parameter(
+        "deployable_share", " (a belligerent's default: 1, all of it)"
+    )
+    effectiveness: float | None = _actor_parameter("effectiveness")
+    resolve: float | None = _actor_parameter("resolve")
+    casualty_tolerance: float | None = _actor_parameter("casualty_tolerance")
+
+    @model_validator(mode="after")
+    def _fits_its_kind(self) -> InlineActor:
+        if self.kind not in INLINE_KINDS:
+            raise ValueError(
+                f"an inline actor cannot be of kind {self.kind.value!r} (an outside power comes "
+                "from the fact base with its dated deployments); use "
+                + ", ".join(k.value for k in INLINE_KINDS)
+            )
+        for name, kinds in _ONLY_FOR.items():
+            value = getattr(self, name)
+            if value not in (None, False, []) and self.kind not in kinds:
+                key = name.rstrip("_")
+                raise ValueError(f"{key!r} applies to a {kinds[0].value} only, not a {self.kind}")
+        if self.kind is ActorKind.BELLIGERENT and self.in_ is None:
+            raise ValueError("a belligerent needs 'in': the state it fights in")
+        if self.kind is ActorKind.ARMED_GROUP and not self.operates_in:
+            raise ValueError("an armed group needs 'operates_in': the states it fights in")
+        return self
+
+
+def _actor_entry(value: object) -> str:
+    if isinstance(value, InlineActor) or (isinstance(value, dict) and "kind" in value):
+        return "inline"
+    return "overrides"
+
+
+ActorEntry = Annotated[
+    Annotated[ActorOverrides, Tag("overrides")] | Annotated[InlineActor, Tag("inline")],
+    Discriminator(_actor_entry),
+]
+
+
 class PactSwitch(Strict):
     """Use a pact of the fact base, or switch it off."""
 
@@ -99,7 +215,7 @@ class InlinePact(Pact):
 
 
 def _pact_kind(value: object) -> str:
-    if isinstance(value, dict) and value.keys() - {"enabled"}:
+    if isinstance(value, InlinePact) or (isinstance(value, dict) and value.keys() - {"enabled"}):
         return "inline"
     return "switch"
 
@@ -121,6 +237,11 @@ class Coup(_Event):
 
     kind: Literal["coup"] = "coup"
     state: ActorId
+    by: ActorId | None = Field(
+        None,
+        description="the faction that seized power, a belligerent of this scenario in that "
+        "state: measures against the coup are taken against it (default: the state itself)",
+    )
 
 
 class Threat(_Event):
@@ -344,8 +465,10 @@ class Scenario(Strict):
         Commitment.BEHAVIOURAL,
         description="whether pledges are kept as written or as states behave",
     )
-    actors: dict[ActorId, ActorOverrides | None] = Field(
-        min_length=1, description="the actors in play, from the fact base by id, with overrides"
+    actors: dict[ActorId, ActorEntry | None] = Field(
+        min_length=1,
+        description="the actors in play: fact-base ids with overrides, or actors defined inline "
+        "(with a kind)",
     )
     pacts: dict[ActorId, PactEntry | None] = Field(
         {},

@@ -14,7 +14,7 @@ import typing
 from collections.abc import Callable, Iterable
 from typing import Annotated, Any
 
-from pydantic import BaseModel, BeforeValidator, ValidationError
+from pydantic import BaseModel, BeforeValidator, Tag, ValidationError
 
 from sim.errors import Problem, nearest, one_of
 from sim.scenario.yamlfile import LocatedDocument, Path_
@@ -192,7 +192,26 @@ def _members(tp: Any) -> list[Any]:
     return [tp]
 
 
+def _tagged(tp: Any) -> dict[str, Any]:
+    """The members of a tagged union (``Annotated[X, Tag("t")]``), by tag."""
+    found: dict[str, Any] = {}
+    origin = typing.get_origin(tp)
+    if origin is Annotated:
+        inner, *metadata = typing.get_args(tp)
+        for meta in metadata:
+            if isinstance(meta, Tag) and isinstance(meta.tag, str):
+                found[meta.tag] = inner
+        return found | _tagged(inner)
+    if origin in (typing.Union, types.UnionType):
+        for arg in typing.get_args(tp):
+            found |= _tagged(arg)
+    return found
+
+
 def _step(tp: Any, part: Any) -> list[Any]:
+    tagged = _tagged(tp)
+    if isinstance(part, str) and part in tagged:
+        return [tagged[part]]  # pydantic names the union member by its tag
     out = []
     for member in _members(tp):
         origin = typing.get_origin(member)

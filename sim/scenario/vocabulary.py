@@ -128,11 +128,16 @@ class AttackScale(Described):
 
 
 class ActorKind(Described):
-    """What kind of actor an id of the fact base names."""
+    """What kind of actor an id names (in the fact base, or defined inline by a scenario)."""
 
     STATE = "state", "a sovereign state of the region"
     POWER = "power", "an outside power, present through its deployments"
     ARMED_GROUP = "armed_group", "a non-state armed group (jihadist or rebel)"
+    BELLIGERENT = (
+        "belligerent",
+        "an armed force inside a state that can be a party to a war: a rebel army, or a "
+        "faction of the state's own army",
+    )
 
 
 class Lang(Described):

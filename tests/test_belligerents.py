@@ -1,0 +1,245 @@
+"""Actors a scenario defines itself, and civil-war belligerents as parties to wars.
+
+A rebel army or a faction of a state's army (an inline ``belligerent``) fights with all it has,
+its rising against its own state is an armed rebellion (not an aggression), its backers support
+its side, its allies fight beside it, and outsiders who attack it while it fights enter that war.
+"""
+
+from __future__ import annotations
+
+import textwrap
+
+import pytest
+
+from sim.analysis.backtest import _force_used as force_used
+from sim.model.model import SahelModel
+from sim.model.records import RecordKind
+from sim.model.world import build_world
+from sim.run.replicate import run_one
+from sim.scenario.facts import fact_base
+from sim.scenario.loading import load_scenario
+from sim.scenario.vocabulary import ActorKind, CasusFoederis
+
+FIGURE = """\
+      value: {value}
+      year: 1998
+      unit: fighters
+      source: https://example.org/figure"""
+
+REBELS = (
+    """\
+  REB:
+    kind: belligerent
+    name: the Rebel Army
+    name_fr: l'Armée rebelle
+    sources: [https://example.org/rebels]
+    in: GNB
+{extra}
+    forces:
+"""
+    + FIGURE
+)
+
+PACT = """\
+pacts:
+  sen-gnb:
+    id: sen-gnb
+    name: A defence agreement
+    signed: 1975-01-01
+    parties: {states: [SEN, GNB]}
+    source: https://example.org/pact
+    clauses:
+      - id: help
+        article: "Art. 1"
+        summary: Senegal helps Guinea-Bissau's government against a rebellion.
+        source: https://example.org/pact
+        casus_foederis: armed_rebellion
+        obliged: named
+        obliged_states: [SEN]
+        toward: victim
+        action: armed_assistance
+        decision: obliged_state
+        delay_days: 1
+"""
+
+
+def scenario_text(
+    *,
+    value: int = 3000,
+    extra: str = "",
+    actors: str = "",
+    events: str = "",
+    pacts: str = "",
+    days: int = 120,
+    commitment: str = "strict",
+) -> str:
+    """A Guinea-Bissau scenario of 1998 with a rebel army ``REB`` and what the test adds."""
+    rebels = REBELS.format(extra=textwrap.indent(extra, "    ") if extra else "", value=value)
+    return (
+        f"title: A civil war\nstart: 1998-06-07\ndays: {days}\ncommitment: {commitment}\n"
+        f"actors:\n  GNB:\n  SEN:\n  GIN:\n{rebels}\n{actors}"
+        f"{pacts}events:\n  revolt:\n    kind: attack\n    date: 1998-06-07\n    by: REB\n"
+        f"    target: GNB\n{events}"
+    )
+
+
+def load(write, text: str):
+    return load_scenario(write(text))
+
+
+def records(scenario, seed: int = 1) -> list:
+    return run_one(scenario, seed).records
+
+
+# ---------------------------------------------------------------- the format
+
+
+def test_an_inline_belligerent_validates_with_its_cited_figure(write):
+    scenario = load(write, scenario_text())
+    entry = scenario.actors["REB"]
+    assert entry.kind is ActorKind.BELLIGERENT and entry.in_ == "GNB"
+    assert entry.forces.value == 3000 and entry.forces.source == "https://example.org/figure"
+
+
+@pytest.mark.parametrize(
+    ("change", "said"),
+    [
+        (("    in: GNB", "    in: XXX"), "not a state among this scenario's actors"),
+        (("  REB:\n    kind: belligerent", "  NGA:\n    kind: belligerent"), "already an actor"),
+        (("    kind: belligerent", "    kind: power"), "cannot be of kind 'power'"),
+        (("    in: GNB", "    in: GNB\n    regime: military"), "'regime' applies to a state only"),
+        (("    in: GNB\n", ""), "a belligerent needs 'in'"),
+    ],
+)
+def test_a_wrong_inline_actor_is_refused_with_a_located_message(write, sahelsim, change, said):
+    text = scenario_text().replace(*change)
+    path = write(text.replace("by: REB", "by: NGA") if "NGA:" in change[1] else text)
+    result = sahelsim("validate", str(path))
+    assert result.status == 2
+    assert said in result.out + result.err
+    assert "Traceback" not in result.out + result.err
+    assert f"{path}:" in result.out + result.err  # file, line and column
+
+
+def test_an_unknown_id_without_a_kind_says_how_to_define_it_inline(write, sahelsim):
+    path = write(scenario_text(actors="  ZZZ:\n"))
+    result = sahelsim("validate", str(path))
+    assert result.status == 2
+    assert "unknown actor 'ZZZ'" in result.out and "defined inline" in result.out
+
+
+def test_a_faction_larger_than_its_state_s_army_is_refused(write, sahelsim):
+    army = fact_base().states["GNB"].forces_on(load(write, scenario_text()).start).value
+    path = write(scenario_text(value=int(army) + 1, extra="faction_of: true"))
+    result = sahelsim("validate", str(path))
+    assert result.status == 2
+    assert "cannot be larger than the army" in result.out
+
+
+# ---------------------------------------------------------------- the rules
+
+
+def test_a_faction_s_fighters_leave_its_state_s_army(write):
+    plain = build_world(load(write, scenario_text()), fact_base())
+    faction = build_world(load(write, scenario_text(extra="faction_of: true")), fact_base())
+    assert faction.actors["GNB"].forces == pytest.approx(plain.actors["GNB"].forces - 3000)
+    assert faction.actors["REB"].forces == plain.actors["REB"].forces == 3000
+
+
+def test_a_belligerent_fights_with_all_it_has_and_its_state_with_its_home_defence(write):
+    scenario = load(write, scenario_text())
+    war = next(r for r in records(scenario) if r.kind is RecordKind.WAR_STARTED)
+    world = build_world(scenario, fact_base())
+    home = world.actors["GNB"].forces * scenario.parameters.home_defence_share
+    assert war.data["forces"] == {"REB": 3000, "GNB": round(home)}
+
+
+def test_rising_against_its_own_state_is_an_armed_rebellion_that_brings_allies_in(write):
+    scenario = load(write, scenario_text(pacts=PACT))
+    kept = records(scenario)
+    obligation = next(r for r in kept if r.kind is RecordKind.OBLIGATION)
+    assert obligation.data["casus_foederis"] == CasusFoederis.ARMED_REBELLION.value
+    entered = next(r for r in kept if r.kind is RecordKind.ENTERED_WAR)
+    assert (entered.actor, entered.target, entered.data["side"]) == ("SEN", "REB", 1)
+    assert entered.day == 1  # the clause's one day of delay
+    as_written = [
+        {"kind": r.kind.value, "actor": r.actor, "target": r.target, **r.data} for r in kept
+    ]
+    assert force_used(as_written, "REB", ["SEN"]), "the backtest counts entering against it"
+
+
+def test_backers_strengthen_the_belligerent_s_side_once_each(write):
+    scenario = load(write, scenario_text(extra="backers: [GIN, SEN]"))
+    model = SahelModel(build_world(scenario, fact_base()), 1)
+    model.step()
+    war = model.wars[0]
+    factor = scenario.parameters.support_multiplier
+    assert war.aid == [pytest.approx(factor**2), 1.0]
+    backing = [r for r in model.records if r.kind is RecordKind.SUPPORT]
+    assert [(r.actor, r.target, r.data["action"]) for r in backing] == [
+        ("GIN", "REB", "backing"),
+        ("SEN", "REB", "backing"),
+    ]
+
+
+def test_outsiders_attacking_a_belligerent_at_war_enter_that_war_against_it(write):
+    events = (
+        "  intervention:\n    kind: attack\n    date: 1998-06-20\n    by: SEN\n    target: REB\n"
+    )
+    scenario = load(write, scenario_text(events=events))
+    model = SahelModel(build_world(scenario, fact_base()), 1)
+    model.run()
+    assert len(model.wars) == 1, "the intervention joins the civil war; it is not a second war"
+    war = model.wars[0]
+    assert war.side_of("SEN") == war.side_of("GNB") != war.side_of("REB")
+    entered = next(r for r in model.records if r.kind is RecordKind.ENTERED_WAR)
+    assert entered.data["by"] == "SEN" and entered.data["against"] == "REB"
+
+
+def test_a_belligerent_fights_beside_its_ally_when_its_ally_is_attacked(write):
+    allies = (
+        "  ALLY:\n    kind: belligerent\n    name: the Allied Militia\n"
+        "    name_fr: la milice alliée\n    sources: [https://example.org/ally]\n    in: GNB\n"
+        "    fights_beside: [REB]\n    forces:\n" + FIGURE.format(value=1000) + "\n"
+    )
+    model = SahelModel(build_world(load(write, scenario_text(actors=allies)), fact_base()), 1)
+    model.step()
+    war = model.wars[0]
+    assert war.side_of("ALLY") == war.side_of("REB")
+    joined = next(r for r in model.records if r.kind is RecordKind.ENTERED_WAR)
+    assert (joined.actor, joined.data["beside"], joined.data["forces"]) == ("ALLY", "REB", 1000)
+
+
+def test_a_lower_breaking_point_never_makes_a_belligerent_hold_out_longer(write):
+    """On common random numbers, a side that breaks sooner never fights more days."""
+
+    def days_fought(point: float, seed: int) -> int:
+        text = scenario_text(value=12000, extra=f"breaking_point: {point}", days=400)
+        model = SahelModel(build_world(load(write, text), fact_base()), seed)
+        model.run()
+        war = model.wars[0]
+        return (war.end if war.end is not None else model.day) - war.start
+
+    for seed in range(1, 6):
+        assert days_fought(0.1, seed) <= days_fought(0.9, seed)
+
+
+def test_a_coup_by_a_faction_makes_the_faction_the_offender(write):
+    text = scenario_text(extra="faction_of: true").replace(
+        "  revolt:\n    kind: attack\n    date: 1998-06-07\n    by: REB\n    target: GNB\n",
+        "  coup:\n    kind: coup\n    date: 1998-06-07\n    state: GNB\n    by: REB\n",
+    )
+    model = SahelModel(build_world(load(write, text), fact_base()), 1)
+    model.step()
+    coup = next(r for r in model.records if r.kind is RecordKind.COUP)
+    assert coup.data["by"] == "REB"
+    assert model.controlled("REB") == "GNB" and model.controlled("SEN") == "SEN"
+
+
+def test_the_story_names_inline_actors_in_both_languages(write, sahelsim):
+    path = write(scenario_text())
+    english = sahelsim("explain", str(path), "--seed", "1")
+    french = sahelsim("explain", str(path), "--seed", "1", "--lang", "fr")
+    assert "the Rebel Army attacked Guinea-Bissau" in english.out
+    assert "l'Armée rebelle" in french.out
+    assert "REB" not in english.out + french.out
