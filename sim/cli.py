@@ -828,7 +828,12 @@ def backtest(
         swings = ranked_swings(probe_swings(out, probes, observed), order)
         write_robustness(out, swings, unprobed, order, lang=lang)
     if as_json:
-        click.echo(json.dumps(scores_document(ranked, scores, bins, plan), indent=2))
+        document = scores_document(ranked, scores, bins, plan)
+        if robustness:
+            from sim.present.robustness import robustness_document
+
+            document["robustness"] = robustness_document(swings, unprobed)
+        click.echo(json.dumps(document, indent=2))
         return
     print_backtest(ranked, scores, out, lang=lang, drawn=figures)
     if robustness:

@@ -7,6 +7,7 @@ probes are planned, computed and written as documented.
 from __future__ import annotations
 
 import csv
+import json
 
 import pytest
 
@@ -136,3 +137,37 @@ def test_robustness_speaks_french_and_resumes(sahelsim, tmp_path):
     again = sahelsim(*args, "--resume", "--no-figures")  # the plan recalls --robustness
     assert again.status == 0, again.err
     assert (out / "robustness.csv").read_bytes() == before
+
+
+def test_an_inline_actor_s_cited_range_is_probed_through_its_figure():
+    episodes = plan_backtest(["scenarios/history/liberia-1990.yaml"], replicates=2, seed=5)
+    runs, probes, _ = plan_probes(episodes)
+    npfl = [r for r in runs if r.probe.actor == "NPFL"]
+    cited = episodes[0].plan.scenario.actors["NPFL"].forces
+    assert {r.end: r.plan.scenario.actors["NPFL"].forces.value for r in npfl} == {
+        "low": cited.low,
+        "high": cited.high,
+    }
+    assert ("NPFL", "forces") in {(p.actor, p.figure) for p in probes}
+
+
+@pytest.mark.slow
+def test_json_carries_the_robustness_rows_of_the_csv(sahelsim, tmp_path):
+    out = tmp_path / "json"
+    args = ("backtest", "--episodes", "sierra-leone-1997", "-n", "4", "--seed", "4")
+    result = sahelsim(*args, "--robustness", "--json", "--no-figures", "--out", str(out))
+    assert result.status == 0, result.err
+    document = json.loads(result.out)
+    with open(out / "robustness.csv", encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle))
+    assert len(document["robustness"]["rows"]) == len(rows) > 0
+    for row, obj in zip(rows, document["robustness"]["rows"], strict=True):
+        assert (row["episode"], row["actor"], row["figure"], row["item"]) == (
+            obj["episode"],
+            obj["actor"],
+            obj["figure"],
+            obj["item"],
+        )
+        assert float(row["swing"]) == pytest.approx(obj["swing"])
+        assert (row["flips"] == "true") is obj["flips"]
+    assert {"AFRC", "RUF"} <= {r["actor"] for r in document["robustness"]["rows"]}

@@ -98,32 +98,55 @@ def _num(x: float | None) -> str:
     return "" if x is None else f"{x:.6g}"
 
 
+def _values(s: ItemSwing) -> list:
+    """One row, in :data:`COLUMNS`' order, as values (``None``: not given or not run)."""
+    p = s.probe
+    return [
+        p.episode,
+        p.actor,
+        p.figure,
+        p.low,
+        p.value,
+        p.high,
+        s.kind.value,
+        s.subject,
+        s.observed,
+        s.p_low,
+        s.p_value,
+        s.p_high,
+        s.swing,
+        s.flips,
+    ]
+
+
 def write_robustness_csv(path: Path, swings: Sequence[ItemSwing]) -> Path:
     """``robustness.csv``: one row per episode, probed figure and observed item."""
     with open(path, "w", newline="", encoding="utf-8") as handle:
         writer = csv.writer(handle, lineterminator="\n")
         writer.writerow(COLUMNS)
         for s in swings:
-            p = s.probe
             writer.writerow(
                 [
-                    p.episode,
-                    p.actor,
-                    p.figure,
-                    _num(p.low),
-                    _num(p.value),
-                    _num(p.high),
-                    s.kind.value,
-                    s.subject,
-                    s.observed,
-                    _num(s.p_low),
-                    _num(s.p_value),
-                    _num(s.p_high),
-                    _num(s.swing),
-                    "true" if s.flips else "false",
+                    ("true" if x else "false")
+                    if isinstance(x, bool)
+                    else _num(x)
+                    if x is None or isinstance(x, float | int)
+                    else x
+                    for x in _values(s)
                 ]
             )
     return path
+
+
+def robustness_document(swings: Sequence[ItemSwing], unprobed: Sequence[Unprobed]) -> dict:
+    """The probes for ``--json``: robustness.csv's rows as objects, and what was not probed."""
+    return {
+        "rows": [dict(zip(COLUMNS, _values(s), strict=True)) for s in swings],
+        "not_probed": [
+            {"episode": u.episode, "actor": u.actor, "figure": u.figure, "set_to": u.set_to}
+            for u in unprobed
+        ],
+    }
 
 
 def figure_words(s: ItemSwing, lang: str) -> str:
