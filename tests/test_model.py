@@ -93,7 +93,11 @@ def test_forces_diverted_to_war_raise_insurgent_strength():
 
 # The Gambia without ECOWAS's scheduled ultimatum and entry: the only way to war is the 1999
 # Mechanism's Art. 25 vote after Jammeh stays on (day 7), which opens a threat with a notice.
-ONLY_ART_25 = ["events.ecowas-ultimatum.enabled=false", "events.ecomig-enters.enabled=false"]
+ONLY_ART_25 = [
+    "events.ecowas-ultimatum.enabled=false",
+    "events.ecomig-enters.enabled=false",
+    "commitment=strict",  # the Art. 25 vote then carries: the test is about the notice
+]
 
 
 def test_a_longer_intervention_notice_delays_the_attack(sahelsim, tmp_path):

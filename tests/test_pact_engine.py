@@ -139,8 +139,8 @@ CHARTER = ["liptako-gourma-charter"]
             ["GMB"],
             dt.date(2017, 1, 19),
             ["ecowas-democracy-2001"],
-            [("ECOWAS", "ecowas-democracy-2001", "Art. 45", "sanctions", "automatic")],
-            id="2001 protocol: a coup brings automatic sanctions by the organisation",
+            [("ECOWAS", "ecowas-democracy-2001", "Art. 45", "sanctions", "consensus")],
+            id="2001 protocol: a coup lets the Authority decide sanctions by consensus",
         ),
         pytest.param(
             C.UNCONSTITUTIONAL_CHANGE,

@@ -67,25 +67,31 @@ def _logit(p: float) -> float:
 
 
 def honour_probability(
-    situation: Situation, action: PactAction, params
+    situation: Situation, action: PactAction, params, *, permitted: bool = False
 ) -> tuple[float, dict[str, float]]:
     """Probability of honouring in behavioural mode, and each term's contribution in log-odds.
 
     Sources: the base rate from Leeds, Long & Mitchell (2000) and Leeds (2003); resolve and
     reputation after Leeds (2003); affinity after Leeds, Mattes & Vogel (2009); cost after
     Snyder's (1984) fear of entrapment; capacity after Leeds (2003) on power shifts.
+
+    For a measure a clause only permits (``permitted``), the alliance-reliability base rate does
+    not apply (it measures duties): the base is ``permission_base_rate``, and reputation has no
+    term, since declining what one may do breaks no promise.
     """
     s = situation
     weight = ACTION_COST[action]
+    base = params.permission_base_rate if permitted else params.honour_base_rate
     contributions = {
-        "base rate": _logit(params.honour_base_rate),
+        "base rate": _logit(base),
         "resolve": params.resolve_weight * (2 * s.resolve - 1),
         "affinity": params.affinity_weight * (2 * s.affinity - 1),
         "capacity": params.capacity_weight * weight * (2 * s.capacity - 1),
         "expected cost": -params.cost_weight * weight * (2 * s.cost - 1),
         "insurgency at home": -params.insurgency_weight * weight * s.pressure,
-        "reputation": params.reputation_weight * (2 * s.reputation - 1),
     }
+    if not permitted:
+        contributions["reputation"] = params.reputation_weight * (2 * s.reputation - 1)
     logit = sum(contributions.values())
     return 1.0 / (1.0 + math.exp(-logit)), contributions
 
@@ -96,15 +102,17 @@ def decide(
     commitment: Commitment,
     draw: float,
     params,
+    *,
+    permitted: bool = False,
 ) -> Decision:
-    """Decide one obligation for one obliged actor.
+    """Decide one obligation (or permission) for one obliged actor.
 
-    Strict mode honours without drawing. Behavioural mode compares ``draw`` with the honour
-    probability, then with the partial band.
+    Strict mode honours without drawing (a permission is used). Behavioural mode compares
+    ``draw`` with the honour probability, then with the partial band.
     """
     if commitment is Commitment.STRICT:
         return Decision(Response.HONOURED, 1.0, None, {})
-    probability, terms = honour_probability(situation, action, params)
+    probability, terms = honour_probability(situation, action, params, permitted=permitted)
     if draw < probability:
         response = Response.HONOURED
     elif draw < probability + (1 - probability) * params.partial_share:
@@ -119,6 +127,8 @@ def decide(
         "insurgency at home": situation.pressure,
         "reputation": situation.reputation,
     }
+    if permitted:
+        del values["reputation"]
     details = {f"{k} (value)": round(v, 4) for k, v in values.items()}
     details.update({f"{k} (log-odds)": round(v, 4) for k, v in terms.items()})
     return Decision(response, probability, draw, details)
@@ -138,4 +148,4 @@ def vote_passes(yes: int, members: int, rule: DecisionRule) -> bool:
         return 2 * yes > members
     if rule is DecisionRule.TWO_THIRDS:
         return 3 * yes >= 2 * members
-    raise ValueError(f"not a voting rule: {rule}")
+    raise ValueError(f"not a counted vote: {rule}")

@@ -111,7 +111,7 @@ def assess_attack(model: SahelModel, threat: Threat) -> tuple[float, dict]:
             credibility = 1.0
         else:
             faced = situation(model, ob.obliged, threat.target, tuple(attackers), None)
-            credibility, _ = honour_probability(faced, ob.clause.action, p)
+            credibility, _ = honour_probability(faced, ob.clause.action, p, permitted=ob.permitted)
         share = (
             ARMED_ALLY_WEIGHT
             if ob.clause.action is PactAction.ARMED_ASSISTANCE

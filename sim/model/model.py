@@ -99,6 +99,7 @@ class SahelModel(mesa.Model):
         self.group_index = {g.id: i for i, g in enumerate(self.groups)}
         self.insurgents = insurgency.insurgents_of(self)
         self.support = [0.0] * len(self.states)  # forces lent to each state's counter-insurgency
+        self.lent: set[tuple] = set()  # (lender, host, trigger) already answered with forces
         self.agenda = events.agenda(self)
         self.present = self.presence()  # outside powers' forces in each state
         self.effort = [1.0] * (len(self.states) + 1)  # last slot: countries outside the scenario
@@ -467,6 +468,12 @@ class SahelModel(mesa.Model):
         actor, state = self.actors[lender], self.state(host)
         if state is None:
             return
+        # Help against one trigger is sent once, however many clauses ask for it (a state
+        # obliged under a protocol may also vote for its organisation's measure).
+        key = (lender, host, ob.trigger.kind, ob.trigger.victim, ob.trigger.day)
+        if key in self.lent:
+            return
+        self.lent.add(key)
         if isinstance(actor, Power) and host in actor.present:
             lent = min(
                 actor.present[host] * share * forces.PRESENT_POWER_LENDING, actor.present[host]

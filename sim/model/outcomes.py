@@ -39,7 +39,12 @@ def summarise(
     scheduled_after_threat = any((r.actor, r.target) in threatened for r in wars)
     entries = [r for r in records if r.kind is RecordKind.ENTERED_WAR]
     aes_entered = sorted({r.actor for r in entries if r.actor in aes})
-    responses = [r for r in records if r.kind in (RecordKind.RESPONSE, RecordKind.VOTE)]
+    # Obligations only: a measure a clause permits was never owed (docs/model.md §7.3).
+    responses = [
+        r
+        for r in records
+        if r.kind in (RecordKind.RESPONSE, RecordKind.VOTE) and r.get("modality") is None
+    ]
     counts = {resp: sum(r.get("response") == resp.value for r in responses) for resp in Response}
     first = wars[0] if wars else None
     if first is None:
@@ -71,7 +76,9 @@ def summarise(
         "war_days": int(war_days),
         "first_war_outcome": outcome,
         "casualties": float(round(series.casualties[-1].sum(), 1)),
-        "obligations_triggered": sum(r.kind is RecordKind.OBLIGATION for r in records),
+        "obligations_triggered": sum(
+            r.kind is RecordKind.OBLIGATION and r.get("modality") is None for r in records
+        ),
         "obligations_honoured": counts[Response.HONOURED],
         "obligations_partial": counts[Response.PARTIAL],
         "obligations_abstained": counts[Response.ABSTAINED],

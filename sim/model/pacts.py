@@ -14,9 +14,20 @@ from dataclasses import dataclass, field
 
 from sim.model.decisions import ACTION_COST
 from sim.scenario.facts import Clause, Organisation, Pact
-from sim.scenario.vocabulary import CasusFoederis, DecisionRule, MembershipStatus, Obliged
+from sim.scenario.vocabulary import (
+    CasusFoederis,
+    DecisionRule,
+    MembershipStatus,
+    Modality,
+    Obliged,
+)
 
-VOTING_RULES = {DecisionRule.UNANIMITY, DecisionRule.MAJORITY, DecisionRule.TWO_THIRDS}
+VOTING_RULES = {
+    DecisionRule.UNANIMITY,
+    DecisionRule.MAJORITY,
+    DecisionRule.TWO_THIRDS,
+    DecisionRule.CONSENSUS,
+}
 
 
 @dataclass(frozen=True)
@@ -56,6 +67,11 @@ class Obligation:
     trigger: Trigger
     also_under: list[str] = field(default_factory=list)
     record: int | None = None
+
+    @property
+    def permitted(self) -> bool:
+        """The clause permits rather than obliges: nothing is owed, no reputation at stake."""
+        return self.clause.modality is Modality.PERMISSION
 
     @property
     def collective(self) -> bool:
@@ -170,6 +186,10 @@ def obliged_actors(
     return [c for c in candidates if c in in_play and c not in trigger.offenders]
 
 
+def _binds(clause: Clause) -> bool:
+    return clause.modality is Modality.DUTY
+
+
 def obligations_for(
     trigger: Trigger, book: PactBook, day: dt.date, day_index: int, in_play: list[str]
 ) -> list[Obligation]:
@@ -177,7 +197,8 @@ def obligations_for(
 
     When several clauses oblige the same actor for the same trigger, the most demanding one
     (by the cost of its action) is kept and the others are listed in ``also_under``; between
-    equally demanding clauses the later pact prevails (*lex posterior*), then the one listed first.
+    equally demanding clauses a duty prevails over a permission (what one must do one may do),
+    then the later pact (*lex posterior*), then the one listed first.
     """
     found: dict[tuple[str, str], Obligation] = {}
     for pact_id, pact in book.pacts.items():
@@ -213,8 +234,9 @@ def obligations_for(
                 cite = f"{pact_id} {clause.article}"
                 if current is None:
                     found[key] = candidate
-                elif (ACTION_COST[clause.action], pact.starts()) > (
+                elif (ACTION_COST[clause.action], _binds(clause), pact.starts()) > (
                     ACTION_COST[current.clause.action],
+                    _binds(current.clause),
                     book.pacts[current.pact].starts(),
                 ):
                     candidate.also_under = [

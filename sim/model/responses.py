@@ -83,7 +83,11 @@ def situation(
         friends = sum(f * actors[a].spec.effectiveness for a, f in war.sides[victim_side].items())
     else:
         enemy = sum(model.strength(o) for o in offenders if o in actors)
-        friends = model.home_strength(victim) if victim in actors else 0.0
+        # After a coup by the state's own army the victim (the overthrown order) has no forces
+        # of its own: the junta is the enemy, never also a friend.
+        friends = (
+            model.home_strength(victim) if victim in actors and victim not in offenders else 0.0
+        )
     own = model.strength(actor_id)
     capacity = own / (own + enemy) if own + enemy > 0 else 0.5
     cost = enemy / (enemy + friends) if enemy + friends > 0 else 0.0
@@ -113,14 +117,21 @@ def decide_alone(model: SahelModel, ob: Obligation) -> None:
         response, probability, terms, used = Response.HONOURED, 1.0, {}, None
     else:
         faced = situation(model, ob.obliged, ob.victim, ob.offenders, war, ob.clause.toward)
-        decision = decide(faced, ob.clause.action, model.setup.commitment, draw, model.params)
+        decision = decide(
+            faced,
+            ob.clause.action,
+            model.setup.commitment,
+            draw,
+            model.params,
+            permitted=ob.permitted,
+        )
         response, probability, terms, used = (
             decision.response,
             decision.probability,
             decision.terms,
             decision.draw,
         )
-    if actor is not None:
+    if actor is not None and not ob.permitted:  # declining a permission breaks no promise
         actor.obligations += 1
         actor.honoured += response is Response.HONOURED
     index = model.log(
@@ -139,8 +150,14 @@ def decide_alone(model: SahelModel, ob: Obligation) -> None:
         draw=None if used is None else round(used, 6),
         terms=terms,
         cause=ob.record,
+        **_modality(ob),
     )
     actions.carry_out(model, ob, ob.obliged, response, index, [ob.obliged])
+
+
+def _modality(ob: Obligation) -> dict[str, str]:
+    """What a record of a permitted measure says of it (nothing for a duty, the default)."""
+    return {"modality": ob.clause.modality.value} if ob.permitted else {}
 
 
 def voters(model: SahelModel, ob: Obligation) -> list[str]:
@@ -154,23 +171,42 @@ def voters(model: SahelModel, ob: Obligation) -> list[str]:
 
 
 def decide_by_vote(model: SahelModel, ob: Obligation) -> None:
-    """An obligation decided by a vote of a body's members under the clause's voting rule."""
+    """An obligation decided by a body's members under the clause's rule.
+
+    A counted vote (unanimity, majority, two thirds) draws each member's vote; a decision by
+    consensus is one draw for the body against its members' mean probability, and names the
+    members who were inclined to it.
+    """
     war = model.war_of(ob)
     body = ob.clause.body or ob.obliged
     eligible = voters(model, ob)
     yes = []
+    chances = []
     for voter in eligible:
         if model.strict:
             yes.append(voter)
+            chances.append(1.0)
             continue
         faced = situation(model, voter, ob.victim, ob.offenders, war, ob.clause.toward)
-        probability, _ = honour_probability(faced, ob.clause.action, model.params)
+        probability, _ = honour_probability(
+            faced, ob.clause.action, model.params, permitted=ob.permitted
+        )
         draw = keyed_uniform(
             model.seed, Concern.DECISION, ob.pact, ob.clause.id, voter, ob.victim, ob.trigger.day
         )
+        chances.append(probability)
         if draw < probability:
             yes.append(voter)
-    passed = vote_passes(len(yes), len(eligible), ob.clause.decision)
+    consensus = {}
+    if ob.clause.decision is DecisionRule.CONSENSUS:
+        mean = sum(chances) / len(chances) if chances else 0.0
+        draw = keyed_uniform(
+            model.seed, Concern.DECISION, ob.pact, ob.clause.id, body, ob.victim, ob.trigger.day
+        )
+        passed = bool(chances) and draw < mean
+        consensus = {"probability": round(mean, 6), "draw": round(draw, 6)}
+    else:
+        passed = vote_passes(len(yes), len(eligible), ob.clause.decision)
     response = Response.HONOURED if passed else Response.ABSTAINED
     index = model.log(
         RecordKind.VOTE,
@@ -186,5 +222,9 @@ def decide_by_vote(model: SahelModel, ob: Obligation) -> None:
         voters=eligible,
         yes=yes,
         cause=ob.record,
+        **consensus,
+        **_modality(ob),
     )
-    actions.carry_out(model, ob, body, response, index, yes)
+    # A consensus binds the whole body; a counted vote sends those who voted for it.
+    acting = eligible if consensus and passed else yes
+    actions.carry_out(model, ob, body, response, index, acting)

@@ -47,5 +47,6 @@ def match_triggers(model: SahelModel) -> None:
                 also_under=list(ob.also_under),
                 war=trigger.war,
                 cause=trigger.cause,
+                **({"modality": ob.clause.modality.value} if ob.permitted else {}),
             )
             model.pending.append(ob)

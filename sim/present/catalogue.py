@@ -73,6 +73,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": " (by a two-thirds majority of {actor})",
         "fr": " (décision à la majorité des deux tiers {actor_de})",
     },
+    "decision.consensus": {
+        "en": " (by consensus of {actor})",
+        "fr": " (décision par consensus {actor_de})",
+    },
     "decision.victim_request": {
         "en": " (only at {victim_poss} written request)",
         "fr": " (seulement sur demande écrite {victim_de})",
@@ -81,6 +85,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "rule.unanimity": {"en": "unanimity", "fr": "unanimité"},
     "rule.majority": {"en": "a majority", "fr": "majorité simple"},
     "rule.two_thirds": {"en": "a two-thirds majority", "fr": "majorité des deux tiers"},
+    "rule.consensus": {"en": "consensus", "fr": "consensus"},
     "rule.other": {"en": "{rule}", "fr": "{rule}"},
     # What brought a clause into play.
     "trigger.aggression": {
@@ -225,16 +230,50 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{trigger} brought {clause} into play: {actor} was obliged {duty}{decision}.",
         "fr": "{trigger} fait jouer {clause} : il incombe {actor_a} {duty}{decision}.",
     },
+    "obligation.permission": {
+        "en": "{trigger} brought {clause} into play: {actor} may decide {duty}{decision}, a "
+        "measure the clause permits but does not oblige.",
+        "fr": "{trigger} fait jouer {clause} : il est permis {actor_a} {duty}{decision}, une "
+        "faculté que la clause ouvre sans l'imposer.",
+    },
     "obligation.due": {"en": " Decision due on {due}.", "fr": " Décision attendue le {due}."},
     "obligation.also": {
         "en": " The same duty also arose under {others}.",
         "fr": " La même obligation découle aussi {others_de}.",
+    },
+    "obligation.also.permission": {
+        "en": " The same measure is also permitted under {others}.",
+        "fr": " La même faculté découle aussi {others_de}.",
     },
     "vote": {
         "en": "{Actor} voted under {clause} on its obligation of {asked} toward {victim} "
         "({rule} needed): {yes_count} of {voters_count} in favour{yes}{others}.",
         "fr": "{Actor} vote{actor_nt} au titre {clause_de} sur l'obligation {asked} envers "
         "{victim} (règle : {rule}) : {yes_count} voix pour sur {voters_count}{yes}{others}.",
+    },
+    "vote.permission": {
+        "en": "{Actor} voted under {clause} on whether to take the measure it permits, {asked} "
+        "toward {victim} ({rule} needed): {yes_count} of {voters_count} in favour{yes}{others}.",
+        "fr": "{Actor} vote{actor_nt} au titre {clause_de} sur l'usage de la faculté {asked} "
+        "envers {victim} (règle : {rule}) : {yes_count} voix pour sur {voters_count}{yes}"
+        "{others}.",
+    },
+    "vote.consensus": {
+        "en": "{Actor} decided by consensus under {clause} on its obligation of {asked} toward "
+        "{victim}: members inclined in favour, {yes_count} of {voters_count}{yes}; chance of "
+        "agreement {probability} (their mean inclination), draw {draw}.",
+        "fr": "{Actor} décide{actor_nt} par consensus au titre {clause_de} sur l'obligation "
+        "{asked} envers {victim} : membres favorables, {yes_count} sur {voters_count}{yes} ; "
+        "chance d'accord {probability} (leur inclination moyenne), tirage {draw}.",
+    },
+    "vote.consensus.permission": {
+        "en": "{Actor} decided by consensus under {clause} whether to take the measure it "
+        "permits, {asked} toward {victim}: members inclined in favour, {yes_count} of "
+        "{voters_count}{yes}; chance of agreement {probability} (their mean inclination), draw "
+        "{draw}.",
+        "fr": "{Actor} décide{actor_nt} par consensus au titre {clause_de} de l'usage de la "
+        "faculté {asked} envers {victim} : membres favorables, {yes_count} sur {voters_count}"
+        "{yes} ; chance d'accord {probability} (leur inclination moyenne), tirage {draw}.",
     },
     "vote.yes": {"en": " ({names})", "fr": " ({names})"},
     "vote.others": {"en": "; not in favour: {names}", "fr": " ; contre ou abstention : {names}"},
@@ -243,6 +282,26 @@ MESSAGES: dict[str, dict[str, str]] = {
     "response.honoured": {
         "en": "{Actor} honoured its obligation of {asked} toward {victim} under {clause}.",
         "fr": "{Actor} honore{actor_nt} l'obligation {asked} envers {victim} au titre {clause_de}.",
+    },
+    "response.honoured.permission": {
+        "en": "{Actor} used the measure of {asked} toward {victim} that {clause} permits.",
+        "fr": "{Actor} use{actor_nt} de la faculté {asked} envers {victim} ouverte au titre "
+        "{clause_de}.",
+    },
+    "response.partial.permission": {
+        "en": "{Actor} gave {victim} only non-military help, short of the measure of {asked} "
+        "that {clause} permits.",
+        "fr": "{Actor} n'apporte{actor_nt} qu'une aide non militaire {victim_a}, en deçà de la "
+        "faculté {asked} ouverte au titre {clause_de}.",
+    },
+    "response.abstained.permission": {
+        "en": "{Actor} did not use the measure of {asked} toward {victim} that {clause} permits.",
+        "fr": "{Actor} n'use{actor_nt} pas de la faculté {asked} envers {victim} ouverte au "
+        "titre {clause_de}.",
+    },
+    "response.draw.permission": {
+        "en": "Probability of using it {probability}; draw {draw}, {verdict}.",
+        "fr": "Probabilité d'en faire usage {probability} ; tirage {draw}, {verdict}.",
     },
     "response.partial": {
         "en": "{Actor} gave {victim} only non-military help, short of its obligation of {asked} "

@@ -370,8 +370,9 @@ def _obligation(ctx: _Context, r: Record) -> str:
     }
     toward = offenders if r.get("toward") == "offender" and offenders else [r.target]
     action = r.get("action", "")
+    permitted = r.get("modality") == "permission"
     text = ctx.t(
-        "obligation",
+        "obligation.permission" if permitted else "obligation",
         **roles,
         **ctx.clause(r),
         trigger=ctx.pick(trigger_id, "trigger.other", **roles),
@@ -384,7 +385,8 @@ def _obligation(ctx: _Context, r: Record) -> str:
         ctx.citation(*cite.split(" ", 1)) for cite in r.get("also_under") or [] if " " in cite
     ]
     if others:
-        text += ctx.t("obligation.also", **i18n.phrase_forms("others", others, ctx.lang))
+        also = "obligation.also.permission" if permitted else "obligation.also"
+        text += ctx.t(also, **i18n.phrase_forms("others", others, ctx.lang))
     return text
 
 
@@ -398,8 +400,16 @@ def _vote(ctx: _Context, r: Record) -> str:
     yes = list(r.get("yes") or [])
     against = [v for v in voters if v not in yes]
     decision = r.get("decision", "")
+    message = "vote.consensus" if decision == "consensus" else "vote"
+    if r.get("modality") == "permission":
+        message += ".permission"
+    chances = {}
+    if r.get("draw") is not None:
+        probability, draw = ctx.chances(r.get("probability", 0.0), r.get("draw"))
+        chances = {"probability": probability, "draw": draw}
     text = ctx.t(
-        "vote",
+        message,
+        **chances,
         **ctx.actors("actor", r.actor),
         **ctx.actors("victim", r.target),
         **ctx.clause(r),
@@ -422,7 +432,9 @@ def _response(ctx: _Context, r: Record) -> str:
         **ctx.clause(r),
         "asked": _asked(ctx, r),
     }
-    parts = [ctx.t(f"response.{response}", **values)]
+    permitted = r.get("modality") == "permission"
+    suffix = ".permission" if permitted else ""
+    parts = [ctx.t(f"response.{response}{suffix}", **values)]
     if r.get("decision") == "automatic":
         parts.append(ctx.t("response.automatic"))
     elif r.get("draw") is None:
@@ -431,7 +443,9 @@ def _response(ctx: _Context, r: Record) -> str:
     else:
         probability, draw = ctx.chances(r.get("probability", 0.0), r.get("draw"))
         verdict = ctx.t(f"verdict.{response}")
-        parts.append(ctx.t("response.draw", probability=probability, draw=draw, verdict=verdict))
+        parts.append(
+            ctx.t(f"response.draw{suffix}", probability=probability, draw=draw, verdict=verdict)
+        )
         terms = _largest_terms(ctx, r.get("terms") or {})
         if terms:
             parts.append(ctx.t("response.terms", terms=i18n.join_list(terms, ctx.lang)))

@@ -30,6 +30,7 @@ from sim.scenario.vocabulary import (
     ActorKind,
     CasusFoederis,
     DecisionRule,
+    Modality,
     Obliged,
     PactAction,
     Regime,
@@ -297,6 +298,10 @@ class Clause(Strict):
     )
     toward: Toward
     action: PactAction
+    modality: Modality = Field(
+        Modality.DUTY,
+        description="duty ('shall': the action is owed) or permission ('may': it is allowed)",
+    )
     decision: DecisionRule
     body: ActorId | None = Field(None, description="organisation whose members vote")
     delay_days: int = Field(0, ge=0, le=365, description="days between trigger and decision")
@@ -308,7 +313,12 @@ class Clause(Strict):
             raise ValueError("obliged: named needs the states in obliged_states")
         if self.obliged is not Obliged.NAMED and self.obliged_states:
             raise ValueError("obliged_states is only for obliged: named")
-        voting = {DecisionRule.UNANIMITY, DecisionRule.MAJORITY, DecisionRule.TWO_THIRDS}
+        voting = {
+            DecisionRule.UNANIMITY,
+            DecisionRule.MAJORITY,
+            DecisionRule.TWO_THIRDS,
+            DecisionRule.CONSENSUS,
+        }
         if self.decision in voting and self.body is None:
             raise ValueError(
                 f"decision: {self.decision.value} needs the voting organisation in body"

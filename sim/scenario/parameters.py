@@ -52,6 +52,21 @@ PARAMETERS: dict[str, Parameter] = _declare(
         "casus foederis arose; Leeds (2003), IO 57(4): about 75%",
     ),
     Parameter(
+        "permission_base_rate",
+        0.75,
+        0.0,
+        1.0,
+        "probability",
+        "Base rate of using a permission",
+        "Taux de base d'usage d'une faculté",
+        "chance that an average decider takes a measure a clause permits but does not oblige "
+        "(the 1999 Mechanism's Art. 25, the 2001 Protocol's Art. 45), before the terms of its "
+        "situation",
+        "assumption: no study measures it; it starts at the duty rate so that only the wording's "
+        "other effects (no reputation at stake, not counted as an obligation) change runs, and "
+        "calibration fits it separately (docs/calibration.md)",
+    ),
+    Parameter(
         "partial_share",
         0.5,
         0.0,
@@ -284,7 +299,7 @@ PARAMETERS: dict[str, Parameter] = _declare(
     ),
     Parameter(
         "rebellion_assistance_share",
-        0.5,
+        0.1,
         0.0,
         1.0,
         "share",
@@ -293,12 +308,15 @@ PARAMETERS: dict[str, Parameter] = _declare(
         "share of its deployable forces an actor that honours armed assistance against an armed "
         "rebellion lends to the victim's counter-insurgency (an outside power present in the "
         "victim lends twice this share of its forces there, at most all of them)",
-        "assumption: armed assistance against a rebellion is a counter-insurgency deployment, "
-        "not a war, and is taken to be half of what the actor could send to a front",
+        "AFISMA, Mali 2013 (AFP via GlobalPost, 29 Jun 2013: "
+        "http://www.globalpost.com/dispatch/news/afp/130629/african-troops-passing-baton-un-peacekeepers): "
+        "contingents of 125 to 900 troops (Nigeria 900, Senegal 800, Togo 730, Niger 675, Benin "
+        "650), between about 5 % and 25 % of each contributor's deployable forces; a tenth is the "
+        "order of magnitude",
     ),
     Parameter(
         "support_lending_share",
-        0.1,
+        0.02,
         0.0,
         0.5,
         "share",
@@ -308,11 +326,11 @@ PARAMETERS: dict[str, Parameter] = _declare(
         "gives support outside a war (an outside power present in the victim lends twice this "
         "share of its forces there)",
         "assumption: support is advisers and combat support short of entering a war "
-        "(seeds/README.md), a small fraction of what armed assistance sends",
+        "(seeds/README.md), a fifth of what armed assistance against a rebellion sends",
     ),
     Parameter(
         "non_military_lending_share",
-        0.02,
+        0.004,
         0.0,
         0.1,
         "share",

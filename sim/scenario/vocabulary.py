@@ -67,6 +67,21 @@ class PactAction(Described):
     INTERVENE = "intervene", "use force against the offender"
 
 
+class Modality(Described):
+    """Whether a clause obliges or permits (its deontic force, as the treaty words it)."""
+
+    DUTY = (
+        "duty",
+        "the clause obliges ('shall'): the obliged owe the action, and alliance reliability "
+        "(about three in four commitments honoured) applies",
+    )
+    PERMISSION = (
+        "permission",
+        "the clause permits ('may'): the deciders may take the measure, nothing is owed, and "
+        "declining it costs no reputation",
+    )
+
+
 class DecisionRule(Described):
     """How the obligation is decided once triggered."""
 
@@ -75,6 +90,11 @@ class DecisionRule(Described):
     UNANIMITY = "unanimity", "every active member of the body must agree"
     MAJORITY = "majority", "more than half of the active members of the body must agree"
     TWO_THIRDS = "two_thirds", "two thirds of the active members of the body must agree"
+    CONSENSUS = (
+        "consensus",
+        "the body decides as one, by consensus: one decision, as likely as its members' mean "
+        "inclination",
+    )
     VICTIM_REQUEST = (
         "victim_request",
         "only at the victim's written request; then each obliged state decides",
