@@ -165,4 +165,4 @@ def test_a_single_forces_figure_is_a_one_point_series_and_a_list_is_read_in_orde
     assert mli.forces_on(dt.date(2010, 1, 1)).value == 7000  # before the series: the oldest
     assert mli.forces_on(dt.date(2020, 1, 1)).value == 7000
     assert mli.forces_on(dt.date(2025, 6, 1)).value == 37500
-    assert len(FACTS.states["NGA"].forces_series) == 1
+    assert len(FACTS.states["TCD"].forces_series) == 1

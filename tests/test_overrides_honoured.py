@@ -165,19 +165,22 @@ def test_a_state_s_regime_and_forces_are_those_in_force_on_the_start_date():
     assert facts.states["GIN"].regime_on(dt.date(2009, 6, 1)) is Regime.MILITARY
     assert facts.states["NER"].regime_on(dt.date(2010, 6, 1)) is Regime.MILITARY
     assert facts.states["BFA"].regime_on(dt.date(2015, 6, 1)) is Regime.TRANSITIONAL
+    assert facts.states["BFA"].regime_on(dt.date(1990, 7, 14)) is Regime.MILITARY  # Compaore
+    assert facts.states["LBR"].regime_on(dt.date(1990, 7, 14)) is Regime.CIVILIAN  # Doe, elected
+    assert facts.states["NGA"].regime_on(dt.date(1990, 7, 14)) is Regime.MILITARY  # Babangida
     assert mli.forces_on(dt.date(1995, 1, 1)) is mli.forces_series[0]  # before: the oldest
 
 
 def test_a_start_before_a_state_s_known_regimes_needs_the_regime_set(write, sahelsim):
     text = WAR.format(NER="", MLI="", FRA="", JNIM="").replace(
-        "start: 2023-10-01", "start: 2005-03-01"
+        "start: 2023-10-01", "start: 1986-03-01"
     )
-    text = text.replace("date: 2023-10-02", "date: 2005-03-02").replace("  FRA:\n", "")
+    text = text.replace("date: 2023-10-02", "date: 1986-03-02").replace("  FRA:\n", "")
     text = text.replace("    by: FRA\n", "    by: BFA\n")
     result = sahelsim("validate", str(write(text)))
     assert result.status == 2
-    assert "actors.BFA: the fact base knows BFA's regime only from 2014-10-31" in result.out
-    fixed = text.replace("  NER:\n", "  NER: {regime: civilian}\n").replace(
-        "  BFA:\n", "  BFA: {regime: civilian}\n"
-    )
-    assert load_scenario(write(fixed, "fixed.yaml")).actors["BFA"].regime is Regime.CIVILIAN
+    assert "actors.BFA: the fact base knows BFA's regime only from 1987-10-15" in result.out
+    fixed = text.replace("  NER:\n", "  NER: {regime: military}\n")
+    fixed = fixed.replace("  MLI:\n", "  MLI: {regime: military}\n")
+    fixed = fixed.replace("  BFA:\n", "  BFA: {regime: military}\n")
+    assert load_scenario(write(fixed, "fixed.yaml")).actors["BFA"].regime is Regime.MILITARY
