@@ -1,0 +1,165 @@
+"""What a clause permits versus what it obliges, and the fixes found by review.
+
+A permission ("may") is decided from its own base rate, puts no reputation at stake, is not
+counted as an obligation and is never told as one; a body deciding by consensus decides as one.
+After a coup the junta is never its own victim's friend; help against a rebellion is sent once per
+trigger at the record's order of magnitude; a scheduled threat replaces a clause's threat.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from sim.model.decisions import Situation, honour_probability
+from sim.model.model import SahelModel
+from sim.model.records import RecordKind
+from sim.model.responses import situation
+from sim.model.world import build_world
+from sim.present.narrative import render_text
+from sim.run.replicate import run_one
+from sim.scenario.facts import fact_base
+from sim.scenario.loading import load_scenario
+from sim.scenario.parameters import Parameters
+from sim.scenario.vocabulary import CasusFoederis, Lang, Modality, PactAction, Toward
+
+AVERAGE = Situation(resolve=0.5, affinity=0.5, capacity=0.5, cost=0.5, pressure=0.0, reputation=0.5)
+
+GUINEA_2008 = "scenarios/history/guinea-2008.yaml"
+
+
+def test_the_treaties_that_say_may_are_permissions_and_the_charter_a_duty():
+    pacts = fact_base().pacts
+    modality = {(p, c.id): c.modality for p, pact in pacts.items() for c in pact.clauses}
+    for clause in ("art25-coup", "art25-aggression", "art25-between-members", "art25-internal"):
+        assert modality[("ecowas-mechanism-1999", clause)] is Modality.PERMISSION
+    assert modality[("ecowas-democracy-2001", "art45")] is Modality.PERMISSION
+    assert modality[("ecowas-pmad-1981", "art2-3")] is Modality.DUTY
+    for clause in ("art5", "art6", "art7", "art8"):
+        assert modality[("liptako-gourma-charter", clause)] is Modality.DUTY
+
+
+@given(
+    duty_rate=st.floats(0.01, 0.99),
+    low=st.floats(0.01, 0.99),
+    high=st.floats(0.01, 0.99),
+)
+def test_a_permission_follows_its_own_base_rate_never_the_duty_rate(duty_rate, low, high):
+    low, high = sorted((low, high))
+    action = PactAction.INTERVENE
+
+    def chance(permission_rate: float, honour_rate: float) -> float:
+        params = Parameters(permission_base_rate=permission_rate, honour_base_rate=honour_rate)
+        return honour_probability(AVERAGE, action, params, permitted=True)[0]
+
+    assert chance(low, duty_rate) <= chance(high, duty_rate) + 1e-12
+    assert chance(low, duty_rate) == pytest.approx(chance(low, 0.5))
+
+
+def test_a_permission_puts_no_reputation_at_stake():
+    params = Parameters()
+    action = PactAction.SANCTIONS
+    tarnished = dataclasses.replace(AVERAGE, reputation=0.0)
+    for permitted, moves in ((True, False), (False, True)):
+        clean = honour_probability(AVERAGE, action, params, permitted=permitted)
+        worse = honour_probability(tarnished, action, params, permitted=permitted)
+        assert (clean[0] != worse[0]) is moves
+        assert ("reputation" in clean[1]) is moves
+
+
+def test_a_coup_s_permissions_are_told_as_permissions_and_not_counted_as_obligations():
+    scenario = load_scenario(GUINEA_2008)
+    record = run_one(scenario, 3)
+    permitted = [r for r in record.records if r.get("modality") == "permission"]
+    assert {r.kind for r in permitted} >= {RecordKind.OBLIGATION, RecordKind.VOTE}
+    assert record.summary["obligations_triggered"] == sum(
+        r.kind is RecordKind.OBLIGATION and r.get("modality") is None for r in record.records
+    )
+    for lang, words in ((Lang.EN, ("obliged", "its obligation")), (Lang.FR, ("il incombe",))):
+        told = [
+            line
+            for line in render_text(record, lang).splitlines()
+            if "art. 25" in line.lower() or "art. 45" in line.lower()
+        ]
+        assert told
+        for line in told:
+            for word in words:
+                assert word not in line, line
+
+
+def test_a_body_deciding_by_consensus_decides_once_and_all_its_members_act():
+    scenario = load_scenario(GUINEA_2008)
+    for seed in range(1, 9):
+        records = run_one(scenario, seed).records
+        votes = [r for r in records if r.kind is RecordKind.VOTE and r.get("clause") == "art45"]
+        assert len(votes) == 1
+        vote = votes[0]
+        assert vote.data["decision"] == "consensus"
+        assert 0.0 <= vote.data["probability"] <= 1.0
+        assert (vote.data["response"] == "honoured") == (
+            vote.data["draw"] < vote.data["probability"]
+        )
+
+
+def test_after_a_coup_the_junta_is_the_enemy_and_never_also_the_victim_s_friend():
+    model = SahelModel(build_world(load_scenario(GUINEA_2008), fact_base()), 1)
+    faced = situation(model, "SEN", "GIN", ("GIN",), None, Toward.OFFENDER)
+    assert faced.cost == 1.0  # the overthrown order fields no forces of its own
+
+
+REBELLION = """\
+title: A rebellion in Mali
+start: 2013-01-10
+days: 20
+commitment: strict
+actors:
+  MLI:
+  NGA:
+  SEN:
+  NER:
+  JNIM:
+pacts:
+  ecowas-pmad-1981:
+  ecowas-mechanism-1999:
+"""
+
+
+def test_help_against_a_rebellion_is_sent_once_per_trigger_at_the_record_s_scale(write):
+    """The 1981 Protocol and the 1999 Mechanism both cover it; each helper still lends once."""
+    model = SahelModel(build_world(load_scenario(write(REBELLION)), fact_base()), 1)
+    model.step()
+    model.raise_trigger(CasusFoederis.ARMED_REBELLION, "MLI", ("JNIM",))
+    model.run()
+    asked = {r.get("pact") for r in model.records if r.kind is RecordKind.OBLIGATION}
+    assert asked == {"ecowas-pmad-1981", "ecowas-mechanism-1999"}
+    lent: dict[str, list] = {}
+    for r in model.records:
+        if r.kind is RecordKind.SUPPORT and r.target == "MLI":
+            lent.setdefault(r.actor, []).append(r.data["forces"])
+    assert set(lent) == {"NGA", "SEN", "NER"}
+    for lender, amounts in lent.items():
+        assert len(amounts) == 1, f"{lender} lent {amounts} for one rebellion"
+        actor = model.actors[lender]
+        share = model.params.rebellion_assistance_share
+        assert amounts[0] == round(actor.spec.forces * actor.spec.deployable_share * share)
+        assert amounts[0] < 5_000  # AFISMA's contingents were hundreds, not tens of thousands
+
+
+def test_a_scheduled_threat_replaces_a_clause_s_threat_on_the_same_target(write):
+    text = (
+        "title: A coup, then an ultimatum\nstart: 2008-12-23\ndays: 40\ncommitment: strict\n"
+        "actors:\n  GIN:\n  SEN:\n  NGA:\n  MLI:\n  CIV:\n  GHA:\n"
+        "pacts:\n  ecowas-mechanism-1999:\n"
+        "events:\n  coup:\n    kind: coup\n    date: 2008-12-23\n    state: GIN\n"
+        "  ultimatum:\n    kind: threat\n    date: 2008-12-25\n    by: ECOWAS\n    target: GIN\n"
+        "    deadline: 2009-01-20\n    contributors: [NGA, SEN]\n"
+    )
+    model = SahelModel(build_world(load_scenario(write(text)), fact_base()), 1)
+    for _ in range(3):
+        model.step()
+    open_threats = [t for t in model.threats if t.open and t.target == "GIN"]
+    assert len(model.threats) == 2, "the Art. 25 vote opened one, the scenario another"
+    assert [t.key for t in open_threats] == ["ultimatum"]
