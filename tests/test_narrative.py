@@ -112,10 +112,11 @@ def test_a_behavioural_abstention_gives_its_probability_draw_and_terms():
 
 
 def test_a_decision_to_attack_gives_the_balance_of_forces_and_the_draw():
-    text = render_text(run("niger-2023-base", 3), "en")
+    text = render_text(run("niger-2023-base", 8), "en")
     [line] = lines_with(text, "ECOWAS decided to attack Niger")
     assert "Balance of forces" in line and "expected help of Mali" in line
-    assert "draw" in line
+    assert "Expected losses" in line and "refused at home in Nigeria" in line
+    assert "Readiness to use force" in line and "draw" in line
 
 
 def test_a_no_war_replicate_of_the_base_scenario_says_ecowas_stood_down():

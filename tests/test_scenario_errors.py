@@ -75,8 +75,8 @@ CASES = [
     pytest.param(
         _edit("kind: threat", "kind: treat"),
         "{f}:12:11: events.threat.kind: unknown kind 'treat'; expected one of attack, ceasefire, coup, "
-        "departure, deployment, insurgent_offensive, membership, pact_signed, pact_suspended, "
-        "pact_withdrawn, sanctions, threat; did you mean 'threat'?",
+        "departure, deployment, domestic_refusal, endorsement, insurgent_offensive, membership, "
+        "pact_signed, pact_suspended, pact_withdrawn, ... (14 in all); did you mean 'threat'?",
         id="unknown event kind",
     ),
     pytest.param(
@@ -116,9 +116,9 @@ CASES = [
     pytest.param(
         MINIMAL + "parameters:\n  honour_base_rat: 0.5\n",
         "{f}:18:3: parameters.honour_base_rat: unknown key 'honour_base_rat'; expected one of affinity_weight, "
-        "baseline_weariness, breaking_point, capacity_weight, capitulation_rate, combat_noise, cost_weight, "
-        "counterinsurgency_effect, decision_window, deterrence_weight, home_defence_share, honour_base_rate, "
-        "... (29 in all); did you mean 'honour_base_rate'?",
+        "attack_rate, baseline_weariness, breaking_point, capacity_weight, capitulation_rate, combat_noise, "
+        "concession_rate, cost_weight, counterinsurgency_effect, decision_window, deterrence_weight, "
+        "... (35 in all); did you mean 'honour_base_rate'?",
         id="misspelt parameter",
     ),
     pytest.param(

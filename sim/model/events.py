@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 from sim.model.records import RecordKind, WarOutcome
 from sim.model.wars import ATTACKERS, DEFENDERS
 from sim.scenario import schema as ev
-from sim.scenario.vocabulary import AttackScale, CasusFoederis, Regime
+from sim.scenario.vocabulary import AttackScale, CasusFoederis, Regime, Stance
 
 if TYPE_CHECKING:
     from sim.model.model import SahelModel
@@ -210,6 +210,27 @@ def on_membership_change(model: SahelModel, name: str, event: ev.MembershipChang
     )
 
 
+def on_endorsement(model: SahelModel, name: str, event: ev.Endorsement) -> None:
+    """The AU PSC or the UN Security Council backs or opposes a threatener's stance."""
+    key = (event.by, event.target)
+    model.stances[key] = model.stances.get(key, 0) + (1 if event.stance is Stance.ENDORSE else -1)
+    model.log(
+        RecordKind.STANCE,
+        event.body.value,
+        event.target,
+        by=event.by,
+        stance=event.stance.value,
+        event=name,
+        note=event.note,
+    )
+
+
+def on_domestic_refusal(model: SahelModel, name: str, event: ev.DomesticRefusal) -> None:
+    """A state's legislature or public refuses the use of force against a target."""
+    model.refused.add((event.state, event.target))
+    model.log(RecordKind.REFUSAL, event.state, event.target, event=name, note=event.note)
+
+
 EVENT_HANDLERS: dict[type, Callable[[SahelModel, str, Any], None]] = {
     ev.Coup: on_coup,
     ev.Threat: on_threat,
@@ -222,5 +243,7 @@ EVENT_HANDLERS: dict[type, Callable[[SahelModel, str, Any], None]] = {
     ev.Ceasefire: on_ceasefire,
     ev.InsurgentOffensive: on_insurgent_offensive,
     ev.MembershipChange: on_membership_change,
+    ev.Endorsement: on_endorsement,
+    ev.DomesticRefusal: on_domestic_refusal,
 }
 """Each event type of the scenario schema, and what makes it happen."""

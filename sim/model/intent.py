@@ -1,8 +1,11 @@
-"""Phase 2: a threatener decides, each day of its window, whether to carry out its threat.
+"""Phase 2: coercion. A threatened target may give in; a threatener may carry out its threat.
 
-This is where deterrence lives: the threatener weighs its own strength against the coalition
-it expects the target to have under the pacts in force, each ally counted by the chance that
-it honours its pledge (Leeds 2003; Johnson & Leeds 2011).
+The use of force is a choice weighed each day, not a fixed chance spread over a window: the
+balance against the coalition the threatener expects (deterrence: Leeds 2003; Johnson & Leeds
+2011), the losses it expects from the model's own combat (Fearon 1995), the stands of the AU and
+the UN, and refusals at home make its readiness; from the deadline on it attacks each day with a
+chance proportional to that readiness, so a threat held open longer is likelier to be carried
+out. A credible threat against an irresolute target makes the target give in (Schelling 1966).
 """
 
 from __future__ import annotations
@@ -15,8 +18,9 @@ from sim.model.pacts import Trigger, obligations_for
 from sim.model.records import RecordKind
 from sim.model.responses import situation
 from sim.model.streams import Concern, keyed_uniform
+from sim.model.termination import BREAKING_BASE
 from sim.model.threats import Threat
-from sim.scenario.vocabulary import CasusFoederis, PactAction
+from sim.scenario.vocabulary import CasusFoederis, PactAction, Regime
 
 if TYPE_CHECKING:
     from sim.model.model import SahelModel
@@ -32,14 +36,18 @@ ARMED_ALLY_WEIGHT = 1.0
 
 
 def decide_attacks(model: SahelModel) -> None:
-    """Phase 2: each open threat past its deadline is carried out today, or not."""
+    """Phase 2: each open threat's target may give in; past the deadline, it may be carried out.
+
+    The threatener's readiness (:func:`assess_attack`) is judged every day the threat is open:
+    before the deadline it only makes the target's concession likelier, from the deadline on the
+    threatener attacks with a daily chance of ``attack_rate`` times its readiness, until the
+    window closes and it stands down.
+    """
     for threat in model.threats:
         if not threat.open:
             continue
         if any(model.at_war(a, threat.target) for a in threat.attackers):
             threat.open = False  # carried out already (a scheduled attack, or a war)
-            continue
-        if model.day < threat.deadline:
             continue
         if model.day > threat.closes:
             threat.open = False
@@ -51,9 +59,12 @@ def decide_attacks(model: SahelModel) -> None:
                 cause=threat.record,
             )
             continue
-        p_window, terms = assess_attack(model, threat)
-        window = threat.closes - threat.deadline + 1
-        hazard = 1.0 - (1.0 - p_window) ** (1.0 / window)
+        readiness, terms = assess_attack(model, threat)
+        if not threat.retaliation and concedes(model, threat, readiness):
+            continue
+        if model.day < threat.deadline:
+            continue
+        hazard = model.params.attack_rate * readiness
         draw = keyed_uniform(model.seed, Concern.INTENT, threat.key, model.day)
         if draw < hazard:
             threat.open = False
@@ -63,7 +74,7 @@ def decide_attacks(model: SahelModel) -> None:
                 threat.target,
                 threat=threat.key,
                 probability=round(hazard, 6),
-                window_probability=round(p_window, 6),
+                readiness=round(readiness, 6),
                 draw=round(draw, 6),
                 terms=terms,
                 cause=threat.record,
@@ -71,19 +82,86 @@ def decide_attacks(model: SahelModel) -> None:
             model.start_war(threat.by, threat.target, threat.fighters, cause=index)
 
 
-def assess_attack(model: SahelModel, threat: Threat) -> tuple[float, dict]:
-    """Chance the threatener attacks within its window, with the terms behind it.
+def concedes(model: SahelModel, threat: Threat, readiness: float) -> bool:
+    """Whether the target gives in today (a junta accepts a transition, a ruler steps down).
 
-    The threatener compares its deployable strength (scaled by its resolve) with the
-    coalition it expects: the target's home defence plus, for each actor obliged under a
-    pact in force to help the target, its strength times the chance it honours (its
-    credibility; 1 in strict mode). The log of that ratio against the superiority it
-    wants, over the spread of its judgement, gives a normal probability.
+    The daily chance is ``concession_rate`` times the threat's credibility (the threatener's
+    readiness) times ``2 × (1 − resolve)`` of the target, capped at 1: a credible threat
+    against an irresolute target is the one that works (Schelling 1966; Fearon 1995). A target
+    that gives in ends the threat; a military regime that gives in becomes transitional.
+    """
+    target = model.actors.get(threat.target)
+    resolve = target.spec.resolve if target is not None else RESOLVE_WITHOUT_FORCES
+    chance = min(1.0, model.params.concession_rate * readiness * 2 * (1 - resolve))
+    if chance <= 0:
+        return False
+    draw = keyed_uniform(model.seed, Concern.INTENT, threat.key, model.day, "concede")
+    if draw >= chance:
+        return False
+    threat.open = False
+    state = model.state(threat.target)
+    transition = state is not None and state.regime is Regime.MILITARY
+    if transition:
+        state.regime = Regime.TRANSITIONAL
+    model.log(
+        RecordKind.CONCEDED,
+        threat.target,
+        threat.by,
+        threat=threat.key,
+        probability=round(chance, 6),
+        draw=round(draw, 6),
+        cause=threat.record,
+        **({"transition": True} if transition else {}),
+    )
+    return True
+
+
+def expected_losses(
+    own: float, enemy: float, own_break: float, enemy_break: float
+) -> tuple[float, bool]:
+    """The share of its forces an attacker expects to lose, and whether it expects to win.
+
+    By the model's own combat (phase 6) with equal kill rates: the square law's invariant
+    ``own² − enemy²`` holds until one side has lost its breaking share (phase 8); the attacker
+    loses what the invariant leaves when the defender breaks, or its own breaking share if it
+    breaks first.
+    """
+    if own <= 0:
+        return 1.0, False
+    if enemy <= 0:
+        return 0.0, True
+    enemy_left = enemy * (1 - enemy_break)
+    left_squared = own * own - enemy * enemy + enemy_left * enemy_left
+    if left_squared > 0:
+        lost = 1 - math.sqrt(left_squared) / own
+        if lost < own_break:
+            return lost, True
+    return own_break, False
+
+
+def assess_attack(model: SahelModel, threat: Threat) -> tuple[float, dict]:
+    """The threatener's readiness to use force today, in [0, 1], with the terms behind it.
+
+    Readiness is ``Φ(z)``, a normal judgement of four terms (docs/model.md §7.2):
+
+    - *the balance*: its deployable strength, scaled by its resolve, against the coalition it
+      expects (the target's home defence, its backers, and each actor obliged to help it, counted
+      by its chance of honouring: deterrence, Leeds 2003; Johnson & Leeds 2011), on a log scale
+      against the superiority it wants, over the spread of its judgement;
+    - *the expected cost*: the share of its forces it expects to lose by the model's own combat
+      (:func:`expected_losses`), times ``force_cost_weight`` (Fearon 1995);
+    - *endorsement*: the AU PSC's and UN Security Council's stands on its position, each
+      ``endorsement_weight`` up or down (dated events);
+    - *domestic constraints*: a state whose legislature or public refused force counts
+      ``1 − domestic_discount`` of its strength (dated events).
     """
     p = model.params
     actors = model.actors
     attackers = [a for a in threat.fighters if a in actors]
-    own = sum(model.strength(a) for a in attackers)
+    refused = [a for a in attackers if (a, threat.target) in model.refused]
+    own = sum(
+        model.strength(a) * (1 - p.domestic_discount if a in refused else 1.0) for a in attackers
+    )
     weights = [actors[a].forces for a in attackers]
     resolve = (
         sum(w * actors[a].spec.resolve for w, a in zip(weights, attackers, strict=True))
@@ -120,9 +198,15 @@ def assess_attack(model: SahelModel, threat: Threat) -> tuple[float, dict]:
         contribution = p.deterrence_weight * credibility * share * model.strength(ob.obliged)
         expected += contribution
         allies[ob.obliged] = round(contribution, 1)
-    ratio = own * (RESOLVE_BASE + resolve) / max(expected, 1.0)
-    z = (math.log(max(ratio, 1e-9)) - math.log(p.required_superiority)) / p.intent_spread
-    p_window = 0.5 * math.erfc(-z / math.sqrt(2))
+    scaled = own * (RESOLVE_BASE + resolve)
+    ratio = scaled / max(expected, 1.0)
+    balance = (math.log(max(ratio, 1e-9)) - math.log(p.required_superiority)) / p.intent_spread
+    own_break = p.breaking_point * (BREAKING_BASE + tolerance_of(model, attackers))
+    enemy_break = p.breaking_point * (BREAKING_BASE + tolerance_of(model, [threat.target]))
+    lost, wins = expected_losses(scaled, expected, own_break, enemy_break)
+    stance = model.stances.get((threat.by, threat.target), 0)
+    z = balance - p.force_cost_weight * lost + p.endorsement_weight * stance
+    readiness = 0.5 * math.erfc(-z / math.sqrt(2))
     terms = {
         "own strength": round(own, 1),
         "resolve": round(resolve, 4),
@@ -132,5 +216,22 @@ def assess_attack(model: SahelModel, threat: Threat) -> tuple[float, dict]:
         "expected opposition": round(expected, 1),
         "balance": round(ratio, 4),
         "required superiority": p.required_superiority,
+        "expected losses": round(lost, 4),
+        "expects to win": wins,
+        **({"endorsements": stance} if stance else {}),
+        **({"refused at home": refused} if refused else {}),
+        "readiness": round(readiness, 4),
     }
-    return p_window, terms
+    return readiness, terms
+
+
+def tolerance_of(model: SahelModel, members: list[str]) -> float:
+    """Casualty tolerance of a group of actors, weighted by their forces (as phase 8 weighs it)."""
+    actors = model.actors
+    present = [a for a in members if a in actors]
+    weights = [max(actors[a].forces, 1.0) for a in present]
+    if not present:
+        return 0.5
+    return sum(
+        w * actors[a].spec.casualty_tolerance for w, a in zip(weights, present, strict=True)
+    ) / sum(weights)

@@ -91,6 +91,10 @@ class SahelModel(mesa.Model):
         self.last_war_end = -1  # the day a war last ended (it was still fought that day)
         self.combat_rngs: dict[int, np.random.Generator] = {}  # each war's daily noise
         self.threats: list[Threat] = []
+        self.stances: dict[
+            tuple[str, str], int
+        ] = {}  # (threatener, target): endorsements - oppositions
+        self.refused: set[tuple[str, str]] = set()  # (state, target): force refused at home
         self.queue: list[Trigger] = []  # raised, not yet matched against the clauses
         self.pending: list[Obligation] = []  # matched, not yet due
         self.seen_triggers: set[tuple] = set()

@@ -25,6 +25,7 @@ class RecordKind(StrEnum):
     THREAT = "threat"  # a threat is issued (scheduled or decided under a clause)
     ATTACK_DECIDED = "attack_decided"  # intent: the threatener attacks
     STOOD_DOWN = "stood_down"  # intent: the threatener gives up its threat
+    CONCEDED = "conceded"  # intent: the target of a threat gives in
     WAR_STARTED = "war_started"
     INCIDENT = "incident"  # an attack below the level of war
     REBELLION = "rebellion"  # insurgent strength crossed the rebellion threshold
@@ -36,6 +37,8 @@ class RecordKind(StrEnum):
     CONSULTATION = "consultation"  # parties consulted on a breach, under a clause
     WAR_ENDED = "war_ended"
     MEMBERSHIP = "membership"
+    STANCE = "stance"  # a body outside the crisis backs or opposes a threatener's position
+    REFUSAL = "refusal"  # a state's legislature or public refuses the use of force
     DEPLOYMENT = "deployment"
     DEPARTURE = "departure"
 

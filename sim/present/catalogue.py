@@ -188,10 +188,52 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": ", sans aide attendue",
     },
     "attack_decided.chance": {
-        "en": "Chance of attacking within the decision window {window}, that is {daily} that "
-        "day; draw {draw}.",
-        "fr": "Probabilité d'attaquer pendant la fenêtre de décision {window}, soit {daily} ce "
-        "jour-là ; tirage {draw}.",
+        "en": "Readiness to use force {readiness}, so a chance of {daily} of attacking that day; "
+        "draw {draw}.",
+        "fr": "Disposition à employer la force {readiness}, soit une probabilité de {daily} "
+        "d'attaquer ce jour-là ; tirage {draw}.",
+    },
+    "attack_decided.cost": {
+        "en": " Expected losses: {lost} of the forces committed, {outcome}.",
+        "fr": " Pertes attendues : {lost} des forces engagées, {outcome}.",
+    },
+    "attack_decided.wins": {"en": "expecting to win", "fr": "avec la victoire en vue"},
+    "attack_decided.loses": {"en": "expecting to lose", "fr": "avec la défaite en vue"},
+    "attack_decided.endorsed": {
+        "en": " Its stance was backed by {count} outside bodies on balance.",
+        "fr": " Sa position était soutenue, tout compte fait, par {count} instances extérieures.",
+    },
+    "attack_decided.opposed": {
+        "en": " Its stance was opposed by {count} outside bodies on balance.",
+        "fr": " Sa position était désavouée, tout compte fait, par {count} instances extérieures.",
+    },
+    "attack_decided.refused": {
+        "en": " Force had been refused at home in {states}, whose strength counted for less.",
+        "fr": " La force avait été refusée dans le pays même par {states}, dont la puissance "
+        "comptait moins.",
+    },
+    "conceded": {
+        "en": "{Actor} gave in to {target_poss} demands (chance that day {probability}; draw "
+        "{draw}).",
+        "fr": "{Actor} cède{actor_nt} aux exigences {target_de} (probabilité ce jour-là "
+        "{probability} ; tirage {draw}).",
+    },
+    "conceded.transition": {
+        "en": " Its military rulers accepted a transition.",
+        "fr": " Ses dirigeants militaires acceptent une transition.",
+    },
+    "stance.endorse": {
+        "en": "{Actor} backed {by_poss} stance toward {target}.",
+        "fr": "{Actor} apporte{actor_nt} son soutien à la position {by_de} envers {target}.",
+    },
+    "stance.oppose": {
+        "en": "{Actor} opposed the use of force by {by} against {target}.",
+        "fr": "{Actor} s'oppose{actor_nt} à l'emploi de la force par {by} contre {target}.",
+    },
+    "refusal": {
+        "en": "In {actor}, the legislature or the public refused the use of force against "
+        "{target}.",
+        "fr": "Le parlement ou l'opinion {actor_de} refuse l'emploi de la force contre {target}.",
     },
     "stood_down": {
         "en": "{Actor} stood down: the window to carry out its threat against {target} closed "
@@ -606,6 +648,8 @@ MESSAGES: dict[str, dict[str, str]] = {
 """Message id -> {"en": template, "fr": template}."""
 
 FR_ARTICLES: dict[str, str] = {
+    "au_psc": "le",
+    "unsc": "le",
     # States of the fact base, and a few neighbours a scenario may add.
     "MLI": "le",
     "BFA": "le",
@@ -644,7 +688,14 @@ FR_ARTICLES: dict[str, str] = {
 }
 """The French article before an actor's name; ids not listed take none."""
 
-EN_ARTICLES: dict[str, str] = {"USA": "the", "AES": "the", "G5S": "the", "GBR": "the"}
+EN_ARTICLES: dict[str, str] = {
+    "USA": "the",
+    "AES": "the",
+    "G5S": "the",
+    "GBR": "the",
+    "au_psc": "the",
+    "unsc": "the",
+}
 """The English article before an actor's name; ids not listed take none."""
 
 SHORT_NAMES: dict[str, dict[str, str]] = {
@@ -653,6 +704,11 @@ SHORT_NAMES: dict[str, dict[str, str]] = {
     "G5S": {"en": "G5 Sahel", "fr": "G5 Sahel"},
     "JNIM": {"en": "JNIM", "fr": "GSIM"},
     "ISSP": {"en": "Islamic State Sahel", "fr": "État islamique au Sahel"},
+    "au_psc": {
+        "en": "African Union Peace and Security Council",
+        "fr": "Conseil de paix et de sécurité de l'Union africaine",
+    },
+    "unsc": {"en": "UN Security Council", "fr": "Conseil de sécurité des Nations unies"},
 }
 """Names to narrate with, where the fact base's full names are too long for a sentence."""
 

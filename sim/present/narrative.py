@@ -290,11 +290,51 @@ def _attack_decided(ctx: _Context, r: Record) -> str:
     terms = r.get("terms") or {}
     if "balance" in terms:
         parts.append(_balance(ctx, terms, values))
+    if "expected losses" in terms:
+        outcome = ctx.t(
+            "attack_decided.wins" if terms.get("expects to win") else "attack_decided.loses"
+        )
+        parts[-1] += ctx.t(
+            "attack_decided.cost", lost=ctx.share(terms["expected losses"]), outcome=outcome
+        )
+    stance = terms.get("endorsements", 0)
+    if stance:
+        message = "attack_decided.endorsed" if stance > 0 else "attack_decided.opposed"
+        parts[-1] += ctx.t(message, count=abs(stance))
+    if terms.get("refused at home"):
+        parts[-1] += ctx.t("attack_decided.refused", states=ctx.names(terms["refused at home"]))
     if r.get("draw") is not None:
         daily, draw = ctx.chances(r.get("probability", 0.0), r.get("draw"))
-        window = ctx.share(r.get("window_probability", r.get("probability", 0.0)))
-        parts.append(ctx.t("attack_decided.chance", window=window, daily=daily, draw=draw))
+        readiness = ctx.share(r.get("readiness", r.get("probability", 0.0)))
+        parts.append(ctx.t("attack_decided.chance", readiness=readiness, daily=daily, draw=draw))
     return " ".join(parts)
+
+
+def _conceded(ctx: _Context, r: Record) -> str:
+    probability, draw = ctx.chances(r.get("probability", 0.0), r.get("draw", 0.0))
+    text = ctx.t(
+        "conceded",
+        **ctx.actors("actor", r.actor),
+        **ctx.actors("target", r.target),
+        probability=probability,
+        draw=draw,
+    )
+    if r.get("transition"):
+        text += ctx.t("conceded.transition")
+    return text
+
+
+def _stance(ctx: _Context, r: Record) -> str:
+    return ctx.t(
+        f"stance.{r.get('stance', 'endorse')}",
+        **ctx.actors("actor", r.actor),
+        **ctx.actors("target", r.target),
+        **ctx.actors("by", r.get("by") or ""),
+    )
+
+
+def _refusal(ctx: _Context, r: Record) -> str:
+    return ctx.t("refusal", **ctx.actors("actor", r.actor), **ctx.actors("target", r.target))
 
 
 def _balance(ctx: _Context, terms: dict, values: dict[str, str]) -> str:
@@ -629,6 +669,9 @@ _RENDERERS: dict[RecordKind, Callable[[_Context, Record], str]] = {
     RecordKind.THREAT: _threat,
     RecordKind.ATTACK_DECIDED: _attack_decided,
     RecordKind.STOOD_DOWN: _stood_down,
+    RecordKind.CONCEDED: _conceded,
+    RecordKind.STANCE: _stance,
+    RecordKind.REFUSAL: _refusal,
     RecordKind.WAR_STARTED: _war_started,
     RecordKind.INCIDENT: _incident,
     RecordKind.REBELLION: _rebellion,

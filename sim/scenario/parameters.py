@@ -200,6 +200,73 @@ PARAMETERS: dict[str, Parameter] = _declare(
         "assumption",
     ),
     Parameter(
+        "attack_rate",
+        0.1,
+        0.001,
+        1.0,
+        "per day",
+        "Daily chance of carrying out a threat",
+        "Chance quotidienne d'exécuter une menace",
+        "chance per day, from the deadline on, that a threatener who judges the use of force "
+        "worth it attacks; a threat held open longer is more likely to be carried out",
+        "assumption, to be calibrated on the training episodes (docs/calibration.md); replaces "
+        "a chance spread flat over the window, under which the window's length did not matter",
+    ),
+    Parameter(
+        "force_cost_weight",
+        1.0,
+        0.0,
+        10.0,
+        "z per share",
+        "Weight of the expected cost of force",
+        "Poids du coût attendu de la force",
+        "how much the share of its committed forces a threatener expects to lose, by the model's "
+        "own square law up to a side's breaking point, weighs against attacking",
+        "Fearon (1995), International Organization 49(3): war is costly, and its expected cost "
+        "makes bargains short of war preferable; the size of the weight is an assumption",
+    ),
+    Parameter(
+        "endorsement_weight",
+        0.5,
+        0.0,
+        3.0,
+        "z",
+        "Weight of international endorsement",
+        "Poids de l'aval international",
+        "how much each endorsement of the threatener's stance by the AU Peace and Security "
+        "Council or the UN Security Council raises its readiness to attack (each opposition "
+        "lowers it as much)",
+        "assumption: endorsement lowers the political cost of force (UNSC Res. 2337 backing "
+        "ECOWAS on The Gambia, 19 Jan 2017); the size is an assumption",
+    ),
+    Parameter(
+        "domestic_discount",
+        0.5,
+        0.0,
+        1.0,
+        "share",
+        "Discount for a domestic refusal",
+        "Décote d'un refus intérieur",
+        "share of its strength a threatener stops counting on from a state whose legislature or "
+        "public has refused the use of force",
+        "Nigeria's Senate advised against force in Niger on 5 Aug 2023 (domain brief §4); the "
+        "share is an assumption",
+    ),
+    Parameter(
+        "concession_rate",
+        0.05,
+        0.0,
+        1.0,
+        "per day",
+        "Daily chance that a threatened target concedes",
+        "Chance quotidienne que la cible cède",
+        "chance per day that the target of a threat concedes (a junta accepts a transition "
+        "timetable, a ruler steps down) when force against it is certain and its resolve "
+        "average; scaled by how credible the threat is and by its resolve",
+        "assumption, to be calibrated: Togo's successor stepped down (2005) and juntas accepted "
+        "timetables (Guinea-Bissau 2012, Mali 2020) under sanctions and threats",
+    ),
+    Parameter(
         "decision_window",
         30,
         1,

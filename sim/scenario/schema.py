@@ -22,11 +22,13 @@ from sim.scenario.vocabulary import (
     ActorKind,
     AttackScale,
     Commitment,
+    EndorsingBody,
     Lang,
     MembershipStatus,
     ObservedOutcome,
     Regime,
     Side,
+    Stance,
 )
 
 MAX_DAYS = 3650
@@ -327,6 +329,24 @@ class InsurgentOffensive(_Event):
     )
 
 
+class Endorsement(_Event):
+    """A body outside the crisis takes a stand on a threatener's position (AU PSC, UNSC)."""
+
+    kind: Literal["endorsement"] = "endorsement"
+    body: EndorsingBody = Field(description="who takes the stand")
+    by: ActorId = Field(description="the threatener whose stance it backs or opposes")
+    target: ActorId = Field(description="the target of that stance")
+    stance: Stance
+
+
+class DomesticRefusal(_Event):
+    """A state's legislature or public refuses the use of force (Nigeria's Senate, Aug 2023)."""
+
+    kind: Literal["domestic_refusal"] = "domestic_refusal"
+    state: ActorId
+    target: ActorId = Field(description="the state against which force is refused")
+
+
 class MembershipChange(_Event):
     """A state's standing in an organisation changes."""
 
@@ -355,6 +375,8 @@ EVENT_TYPES: tuple[type[_Event], ...] = (
     Ceasefire,
     InsurgentOffensive,
     MembershipChange,
+    Endorsement,
+    DomesticRefusal,
 )
 
 Event = Annotated[
@@ -369,7 +391,9 @@ Event = Annotated[
     | Annotated[Departure, Tag("departure")]
     | Annotated[Ceasefire, Tag("ceasefire")]
     | Annotated[InsurgentOffensive, Tag("insurgent_offensive")]
-    | Annotated[MembershipChange, Tag("membership")],
+    | Annotated[MembershipChange, Tag("membership")]
+    | Annotated[Endorsement, Tag("endorsement")]
+    | Annotated[DomesticRefusal, Tag("domestic_refusal")],
     Discriminator(_event_kind),
 ]
 

@@ -167,6 +167,20 @@ class Lang(Described):
     FR = "fr", "Français"
 
 
+class EndorsingBody(Described):
+    """A body outside a crisis whose stand on the use of force counts (dated data)."""
+
+    AU_PSC = "au_psc", "the African Union's Peace and Security Council"
+    UNSC = "unsc", "the United Nations Security Council"
+
+
+class Stance(Described):
+    """A body's stand on a threatener's position."""
+
+    ENDORSE = "endorse", "backs the threatener's demands (not necessarily force)"
+    OPPOSE = "oppose", "rejects the use of force against the target"
+
+
 class Side(Described):
     """A side of a war, as the model keeps them."""
 

@@ -1,0 +1,118 @@
+"""The choice to use force as coercion: readiness, its terms, the target's concession.
+
+Directions a user relies on: a threat held open longer is never less likely to be carried out;
+a refusal at home, an opposition abroad or a higher expected cost never makes force likelier;
+an endorsement never makes it less likely; a more resolute target never gives in more often.
+The expected cost comes from the model's own combat: checked against a noiseless duel.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from sim.model.intent import assess_attack, expected_losses
+from sim.model.model import SahelModel
+from sim.model.records import RecordKind
+from sim.model.world import build_world
+from sim.run.replicate import run_one
+from sim.scenario.facts import fact_base
+from sim.scenario.loading import load_scenario
+from sim.scenario.vocabulary import Regime
+
+BASE = "niger-2023-base"
+SEEDS = range(1, 25)
+
+
+def _attacked(scenario, seed: int) -> bool:
+    return any(r.kind is RecordKind.ATTACK_DECIDED for r in run_one(scenario, seed).records)
+
+
+def test_a_threat_held_open_longer_is_never_less_likely_to_be_carried_out():
+    short = load_scenario(BASE, ["parameters.decision_window=10"])
+    long = load_scenario(BASE, ["parameters.decision_window=90"])
+    carried = [(_attacked(short, s), _attacked(long, s)) for s in SEEDS]
+    assert all(b or not a for a, b in carried), "on the same seeds, the longer window loses none"
+    assert sum(b for _, b in carried) > sum(a for a, _ in carried), "and gains some"
+
+
+def _readiness(overrides: list[str], day: int = 14) -> tuple[float, dict]:
+    model = SahelModel(build_world(load_scenario(BASE, overrides), fact_base()), 1)
+    for _ in range(day + 1):
+        model.step()
+    threat = next(t for t in model.threats if t.key == "ecowas-threat")
+    return assess_attack(model, threat)
+
+
+def test_a_refusal_at_home_lowers_readiness_and_says_so():
+    with_refusal, terms = _readiness([])
+    without, plain = _readiness(["events.nigeria-senate.enabled=false"])
+    assert with_refusal < without
+    assert terms["refused at home"] == ["NGA"] and "refused at home" not in plain
+
+
+@pytest.mark.parametrize(("stance", "higher"), [("endorse", True), ("oppose", False)])
+def test_an_outside_body_s_stand_moves_readiness_its_way(stance, higher):
+    event = (
+        "{kind: endorsement, date: 2023-08-14, body: au_psc, by: ECOWAS, target: NER, "
+        f"stance: {stance}}}"
+    )
+    stood, terms = _readiness([f"events.psc={event}"])
+    plain, _ = _readiness([])
+    assert (stood > plain) is higher
+    assert terms["endorsements"] == (1 if higher else -1)
+
+
+def test_a_heavier_expected_cost_never_makes_force_likelier():
+    light, _ = _readiness(["parameters.force_cost_weight=0"])
+    heavy, terms = _readiness(["parameters.force_cost_weight=5"])
+    assert terms["expected losses"] > 0
+    assert heavy <= light
+
+
+@pytest.mark.parametrize(("own", "enemy"), [(30_000, 10_000), (20_000, 15_000), (9_000, 10_000)])
+def test_expected_losses_are_what_the_model_s_own_combat_inflicts(write, own, enemy):
+    """A noiseless duel to a breaking point loses what the square law's invariant says."""
+    text = (
+        "title: duel\nstart: 2024-01-01\ndays: 400\ncommitment: strict\n"
+        f"actors: {{MLI: {{forces: {own}, effectiveness: 1, deployable_share: 1}}, "
+        f"BFA: {{forces: {round(enemy / 0.6)}, effectiveness: 1}}}}\n"
+        "events: {war: {kind: attack, date: 2024-01-01, by: MLI, target: BFA}}\n"
+        "parameters: {combat_noise: 0, capitulation_rate: 0, mediation_rate: 0}\n"
+    )
+    scenario = load_scenario(write(text))
+    model = SahelModel(build_world(scenario, fact_base()), 1)
+    model.run()
+    war = model.wars[0]
+    committed = war.initial
+    p = scenario.parameters
+    breaking = p.breaking_point * (0.5 + 0.5)  # both sides at the default tolerance
+    lost, wins = expected_losses(committed[0], committed[1], breaking, breaking)
+    assert wins is (war.outcome.value == "attackers_won")
+    assert war.losses[0] / committed[0] == pytest.approx(lost, abs=0.01)
+
+
+def test_a_stronger_attacker_expects_to_lose_a_smaller_share():
+    shares = [expected_losses(own, 10_000, 0.3, 0.3)[0] for own in (11_000, 15_000, 30_000)]
+    assert shares == sorted(shares, reverse=True)
+    assert expected_losses(5_000, 10_000, 0.3, 0.3) == (0.3, False)
+
+
+def test_a_more_resolute_junta_never_gives_in_more_often_and_one_that_does_hands_over():
+    def conceded(resolve: float) -> list[bool]:
+        scenario = load_scenario(
+            "scenarios/history/guinea-bissau-2012.yaml",
+            [f"actors.GNB.resolve={resolve}", "parameters.concession_rate=0.3"],
+        )
+        out = []
+        for seed in SEEDS:
+            model = SahelModel(build_world(scenario, fact_base()), seed)
+            model.run()
+            gave_in = any(r.kind is RecordKind.CONCEDED for r in model.records)
+            if gave_in and any(r.data.get("transition") for r in model.records):
+                assert model.state("GNB").regime is not Regime.MILITARY
+            out.append(gave_in)
+        return out
+
+    irresolute, resolute = conceded(0.2), conceded(0.8)
+    assert all(a or not b for a, b in zip(irresolute, resolute, strict=True))
+    assert sum(irresolute) > sum(resolute)
