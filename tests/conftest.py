@@ -46,6 +46,19 @@ OFF_MAP_STATES = ("CPV",)
 """States of the fact base the bundled map has no shape for (Cabo Verde lies west of it)."""
 
 
+@pytest.fixture(autouse=True)
+def release_models_built_by_tests():
+    """Mesa 3.3 keeps every model in a class-level dict until it is released (``run_one`` does
+    it); a test that builds a model itself would leave it there for the rest of the session."""
+    yield
+    import mesa
+
+    ids = getattr(mesa.Agent, "_ids", None)
+    if isinstance(ids, dict):
+        for model in [m for m in ids if type(m).__name__ == "SahelModel"]:
+            ids.pop(model, None)
+
+
 @dataclass
 class Result:
     status: int

@@ -78,11 +78,12 @@ def test_the_timeseries_marks_the_scenario_s_dated_events(bundle):
     markers = fg.scheduled_markers(scenario)
     assert [name for _, name in markers] == [
         "ecowas-sanctions",
+        "nigeria-senate",
         "standby-force-attacks",
     ]  # threat disabled
     fig = fg.plot_timeseries(fg.read_bands(bundle), title="t", seed=1, markers=markers)
     for ax in fig.axes:
-        assert len([line for line in ax.lines if line.get_gid() == "event-marker"]) == 2
+        assert len([line for line in ax.lines if line.get_gid() == "event-marker"]) == 3
         assert sum(isinstance(c, PolyCollection) for c in ax.collections) == 2
 
 
