@@ -5,6 +5,10 @@ used to compute, so they are checked here directly. The commands' own output is 
 test_compare.py, test_sweep.py, test_sensitivity.py, test_run_bundle.py and the others.
 """
 
+import os
+import subprocess
+import sys
+
 import pytest
 
 from sim.analysis.precision import plan_adaptive
@@ -133,3 +137,22 @@ def test_every_language_has_every_text_of_the_report_terminal_figures_and_app():
     for table in (REPORT, TERMINAL, UI, SUMMARY_WORDS, SWEEP_WORDS):
         assert set(table) == set(Lang)
         assert all(set(table[lang]) == set(table[Lang.EN]) for lang in Lang)
+
+
+def test_python_m_sim_without_the_dependencies_says_how_to_install(tmp_path):
+    """`python -m sim` from a Python that lacks the package's dependencies: a message, exit 1."""
+    blocker = tmp_path / "rich"
+    blocker.mkdir()
+    (blocker / "__init__.py").write_text(
+        "raise ModuleNotFoundError(\"No module named 'rich'\", name='rich')\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-m", "sim", "--help"],
+        env={**os.environ, "PYTHONPATH": str(tmp_path)},
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 1
+    assert "lacks the module 'rich'" in result.stderr and "pip install -e ." in result.stderr
+    assert "Traceback" not in result.stderr + result.stdout
