@@ -243,3 +243,21 @@ def test_the_story_names_inline_actors_in_both_languages(write, sahelsim):
     assert "the Rebel Army attacked Guinea-Bissau" in english.out
     assert "l'Armée rebelle" in french.out
     assert "REB" not in english.out + french.out
+
+
+def test_a_civil_war_fought_at_lower_intensity_never_ends_sooner(write):
+    """On common random numbers, less attrition a day only ever draws a war out."""
+
+    def days(intensity: float, seed: int) -> int:
+        text = scenario_text(value=3000, days=400) + (
+            f"parameters:\n  irregular_intensity: {intensity}\n"
+        )
+        model = SahelModel(build_world(load(write, text), fact_base()), seed)
+        model.run()
+        war = model.wars[0]
+        assert war.irregular
+        return (war.end if war.end is not None else model.day) - war.start
+
+    pairs = [(days(1.0, s), days(0.2, s)) for s in range(1, 9)]
+    assert all(low >= high for high, low in pairs)
+    assert sum(low for _, low in pairs) > sum(high for high, _ in pairs)

@@ -78,6 +78,8 @@ def fight(model: SahelModel) -> None:
 
     Each side's strength is its members' forces times their effectiveness, times the side's
     aid multiplier; the day's losses are shared among the members in proportion to their forces.
+    A war with a rebel army or a faction among its parties is fought at ``irregular_intensity``
+    of the kill rate.
     """
     if not model.wars_ongoing:
         return
@@ -98,8 +100,9 @@ def fight(model: SahelModel) -> None:
             continue
         z = model.combat_rngs[war.id].standard_normal(2)
         noise = np.exp(sigma * z - sigma * sigma / 2) if sigma > 0 else (1.0, 1.0)
-        alpha = p.kill_rate * float(noise[0])
-        beta = p.kill_rate * float(noise[1])
+        rate = p.kill_rate * (p.irregular_intensity if war.irregular else 1.0)
+        alpha = rate * float(noise[0])
+        beta = rate * float(noise[1])
         new_a, new_b = square_law_day(a, b, alpha, beta)
         for s, before, after in ((ATTACKERS, a, new_a), (DEFENDERS, b, new_b)):
             fraction = 1.0 - after / before

@@ -297,6 +297,9 @@ class SahelModel(mesa.Model):
                 self.enter_against(ongoing, by, target, attackers, cause=cause, event=cause_event)
                 return ongoing
         war = War(len(self.wars), (by, target), self.day)
+        war.irregular = any(
+            isinstance(self.actors.get(a), Belligerent) for a in (*attackers, target)
+        )
         for a in attackers:
             war.commit(a, ATTACKERS, min(self.actors[a].deployable, self.uncommitted(a)))
         if target in self.actors:
@@ -375,6 +378,7 @@ class SahelModel(mesa.Model):
         for ally in self.belligerents:
             if member in ally.spec.fights_beside and war.side_of(ally.id) is None:
                 war.commit(ally.id, side, self.uncommitted(ally.id))
+                war.irregular = True
                 self.log(
                     RecordKind.ENTERED_WAR,
                     ally.id,

@@ -26,6 +26,7 @@ class War:
     losses: list[float] = field(default_factory=lambda: [0.0, 0.0])
     aid: list[float] = field(default_factory=lambda: [1.0, 1.0])
     supporters: set[str] = field(default_factory=set)
+    irregular: bool = False  # a rebel army or a faction is a party: fought at lower intensity
     end: int | None = None
     outcome: WarOutcome | None = None
 

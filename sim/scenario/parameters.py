@@ -343,6 +343,20 @@ PARAMETERS: dict[str, Parameter] = _declare(
         "loses tens of soldiers a day",
     ),
     Parameter(
+        "irregular_intensity",
+        0.2,
+        0.01,
+        1.0,
+        "share",
+        "Intensity of a civil war",
+        "Intensité d'une guerre civile",
+        "share of the daily kill rate at which a war is fought when a rebel army or a faction is a "
+        "party to it (dispersed, intermittent fighting rather than set-piece battles)",
+        "assumption, to be calibrated: the civil wars of the catalogue lasted months (Liberia "
+        "1990, Guinea-Bissau 1998-99: seeds/history/episodes.md) where conventional clashes "
+        "were decided in days",
+    ),
+    Parameter(
         "combat_noise",
         0.15,
         0.0,
