@@ -462,8 +462,10 @@ def report(run_dir: Path, lang: str) -> None:
     """
     from sim.present.outputs import write_outputs
     from sim.present.report import check_bundle
+    from sim.run.files import own
 
     check_bundle(run_dir)
+    own(run_dir)  # a run still drawing into it, or another report, is refused
     paths = write_outputs(run_dir, lang=lang)
     click.echo(str(next(p for p in paths if p.name == "report.html")))
 
@@ -850,6 +852,8 @@ for _param in backtest.params:
 
 def main(argv: list[str] | None = None) -> None:
     """Entry point: run the command line and turn known errors into exit statuses."""
+    from sim.run.files import release_all
+
     try:
         cli.main(args=argv, prog_name="sahelsim", standalone_mode=False)
     except click.exceptions.Exit as exc:
@@ -863,3 +867,30 @@ def main(argv: list[str] | None = None) -> None:
     except SahelsimError as exc:
         click.echo(f"sahelsim: {exc}", err=True)
         sys.exit(exc.exit_status)
+    except OSError as exc:
+        message = _environment_failure(exc)
+        if message is None:
+            raise
+        click.echo(f"sahelsim: {message}", err=True)
+        sys.exit(1)
+    finally:
+        release_all()
+
+
+def _environment_failure(exc: OSError) -> str | None:
+    """One line for a write the machine refused while running (a full disk), else None."""
+    import errno
+
+    where = f" writing {exc.filename}" if exc.filename else ""
+    if exc.errno in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG):
+        return (
+            f"no space left on the device{where} ({exc.strerror}); nothing finished was lost; "
+            "free some space and run the same command again (with --resume to finish a run or "
+            "a sweep)"
+        )
+    if exc.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
+        return (
+            f"cannot write{where} ({exc.strerror}); nothing finished was lost; make the folder "
+            "writable and run the same command again (with --resume to finish a run or a sweep)"
+        )
+    return None

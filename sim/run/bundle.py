@@ -20,6 +20,7 @@ most :data:`BAND_SAMPLE` replicates are held to compute the bands.
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import datetime as dt
 import gzip
@@ -172,6 +173,7 @@ class BundleWriter:
             identity,
             self._files(),
             expected="the same scenario, --set, --seed, --replicates and --series",
+            lists=("failed", "band_replicates"),
         )
         self._open("ab")
         self.completed = state["completed"]
@@ -353,7 +355,8 @@ class BundleWriter:
         """Close the open files without completing anything (the bundle stays resumable)."""
         for handle in self._handles():
             if not handle.closed:
-                handle.close()
+                with contextlib.suppress(OSError):  # a full disk: the checkpoint is what counts
+                    handle.close()
 
 
 @dataclass(frozen=True)

@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from sim.errors import InputError
+from sim.run.files import write_whole
 
 PARTIAL = ".partial"
 PLAN = "plan.json"
@@ -32,9 +33,7 @@ MANIFEST = "manifest.json"
 
 def _write_whole(path: Path, text: str) -> None:
     """Write ``text`` to ``path`` so that the file is either the old one or the new one."""
-    temporary = path.with_name(path.name + ".tmp")
-    temporary.write_text(text, encoding="utf-8")
-    os.replace(temporary, path)
+    write_whole(path, text)
 
 
 def saved(partial: Path) -> bool:
@@ -57,7 +56,12 @@ def save(partial: Path, state: dict[str, Any], files: dict[str, IO]) -> None:
 
 
 def restore(
-    out: Path, identity: dict[str, Any], names: dict[str, str], *, expected: str
+    out: Path,
+    identity: dict[str, Any],
+    names: dict[str, str],
+    *,
+    expected: str,
+    lists: tuple[str, ...] = ("failed",),
 ) -> dict[str, Any]:
     """Check that a stopped folder was started with ``identity``; cut its files to the checkpoint.
 
@@ -66,23 +70,18 @@ def restore(
         identity: what the resumption would start with; every key must match.
         names: file key -> file name in ``.partial/``, as saved by :func:`save`.
         expected: what the user must repeat, for the message (``the same scenario, --seed...``).
+        lists: keys of the saved state that must hold lists (besides ``completed``, a count).
 
     Returns:
         The saved state (without the lengths).
 
     Raises:
-        InputError: no readable checkpoint, a different identity, or a file shorter than its
-            checkpoint.
+        InputError: a missing or damaged plan or checkpoint (the message names the file and
+            what is wrong), a different identity, or a file shorter than its checkpoint.
     """
     partial = out / PARTIAL
-    try:
-        started = json.loads((partial / PLAN).read_text(encoding="utf-8"))
-        state = json.loads((partial / CHECKPOINT).read_text(encoding="utf-8"))
-    except (OSError, json.JSONDecodeError):
-        raise InputError(
-            f"--resume: {out} holds no resumable work (no readable {PARTIAL}/{PLAN} and "
-            f"{CHECKPOINT}); expected the --out folder of an interrupted run"
-        ) from None
+    started = _read_object(out, partial / PLAN)
+    state = _read_object(out, partial / CHECKPOINT)
     changed = [key for key in identity if started.get(key) != identity[key]]
     if changed:
         was = ", ".join(f"{key}={started.get(key)!r}" for key in changed)
@@ -91,15 +90,56 @@ def restore(
             f"expected {expected} as the interrupted run"
         )
     lengths = state.pop("bytes", None)
+    checked = partial / CHECKPOINT
     if not isinstance(lengths, dict):
-        raise InputError(f"--resume: {partial / CHECKPOINT} is damaged (no file lengths)")
+        raise damaged(out, checked, "no file lengths (its 'bytes' is missing or not an object)")
+    for key, name in names.items():
+        length = lengths.get(key)
+        if type(length) is not int or length < 0:
+            raise damaged(
+                out, checked, f"the length of {name} is {length!r}; expected a whole number >= 0"
+            )
+    completed = state.get("completed")
+    if type(completed) is not int or completed < 0:
+        raise damaged(out, checked, f"'completed' is {completed!r}; expected a whole number >= 0")
+    for key in lists:
+        if not isinstance(state.get(key), list):
+            raise damaged(out, checked, f"{key!r} is {state.get(key)!r}; expected a list")
     for key, name in names.items():
         path = partial / name
-        length = lengths.get(key, 0)
-        if not path.exists() or path.stat().st_size < length:
-            raise InputError(f"--resume: {path} is shorter than its checkpoint; it cannot resume")
-        os.truncate(path, length)  # drop whatever was written after the checkpoint
+        if not path.exists() or path.stat().st_size < lengths[key]:
+            raise damaged(
+                out, path, f"shorter than the {lengths[key]} bytes its checkpoint recorded"
+            )
+    for key, name in names.items():
+        os.truncate(partial / name, lengths[key])  # drop what was written after the checkpoint
     return state
+
+
+def damaged(out: Path, path: Path, what: str) -> InputError:
+    """The error for stopped work whose saved state cannot be trusted: what, and how to go on."""
+    return InputError(
+        f"--resume: {path} is damaged: {what}; the stopped work cannot be resumed. To start "
+        f"afresh, remove {out} (or choose another --out) and run the same command without --resume"
+    )
+
+
+def _read_object(out: Path, path: Path) -> dict[str, Any]:
+    """A JSON object from a file of saved state, or the error that says what is wrong with it."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise damaged(out, path, "the file is missing") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise damaged(out, path, f"unreadable ({getattr(exc, 'strerror', None) or exc})") from None
+    try:
+        value = json.loads(text)
+    except json.JSONDecodeError as exc:
+        what = "empty" if not text.strip() else f"not whole JSON ({exc.msg}, line {exc.lineno})"
+        raise damaged(out, path, what) from None
+    if not isinstance(value, dict):
+        raise damaged(out, path, f"it holds a JSON {type(value).__name__}; expected an object")
+    return value
 
 
 def publish(
@@ -136,21 +176,28 @@ def finish_publish(out: Path) -> bool:
 
     Work published part-way (stopped with Ctrl-C) whose ``.partial/`` still holds its
     checkpoint is not complete: it can be resumed.
+
+    Raises:
+        InputError: the manifest found is damaged.
     """
     partial = out / PARTIAL
     manifest = next((p for p in (partial / MANIFEST, out / MANIFEST) if p.is_file()), None)
     if manifest is None:
         return False
-    record = json.loads(manifest.read_text(encoding="utf-8"))
+    record = _read_object(out, manifest)
     if manifest.parent == out and saved(partial) and _interrupted(record):
         return False
     if partial.exists():
-        _move_out(partial, out, record.get("files", []))
+        files = record.get("files", [])
+        if not isinstance(files, list) or not all(isinstance(f, str) for f in files):
+            raise damaged(out, manifest, "its 'files' is not a list of file names")
+        _move_out(partial, out, files)
     return True
 
 
 def _interrupted(manifest: dict) -> bool:
-    return bool(manifest.get("replicates", {}).get("interrupted"))
+    replicates = manifest.get("replicates")
+    return isinstance(replicates, dict) and bool(replicates.get("interrupted"))
 
 
 def saved_root_seed(out: Path) -> int | None:
@@ -167,5 +214,9 @@ def saved_root_seed(out: Path) -> int | None:
 
 
 def load_manifest(out: Path) -> dict:
-    """The manifest of a complete folder."""
-    return json.loads((out / MANIFEST).read_text(encoding="utf-8"))
+    """The manifest of a complete folder.
+
+    Raises:
+        InputError: it is missing, unreadable or not a JSON object (the message says which).
+    """
+    return _read_object(out, out / MANIFEST)

@@ -13,7 +13,8 @@ from typing import Protocol
 
 from sim.errors import InputError
 from sim.run.bundle import scenario_hash
-from sim.run.checkpoint import finish_publish, load_manifest
+from sim.run.checkpoint import MANIFEST, damaged, finish_publish, load_manifest
+from sim.run.files import LOCK, in_use, in_use_by, own
 from sim.scenario.schema import Scenario
 
 
@@ -47,19 +48,32 @@ def prepare_out_dir(out: Path, *, resume: bool = False) -> Path:
 
     To resume, a complete folder is accepted too (nothing is run again; see :func:`is_complete`),
     and so is a missing or empty one (killed before anything was written: it starts afresh).
+    The folder is then owned by this process (:func:`sim.run.files.own`): a second process
+    given the same folder is refused, before it writes anything.
     """
+    if out.exists() and not out.is_dir():
+        raise InputError(
+            f"--out {out}: already exists and is not a folder; expected a new folder "
+            "(nothing was written, so what is there is untouched)"
+        )
     if resume:
+        if not out.exists():
+            return prepare_out_dir(out)
+        own(out)
         if finish_publish(out):  # complete already, or killed while its files were moved
             return out
-        if not out.exists() or (out.is_dir() and not any(out.iterdir())):
-            return prepare_out_dir(out)
+        if not _holds_anything(out):
+            return out
         if not (out / ".partial").is_dir():
             raise InputError(
                 f"--resume: {out} holds no interrupted run (no .partial/ folder); expected the --out "
                 "folder of a run that was stopped"
             )
         return out
-    if out.exists() and (not out.is_dir() or any(out.iterdir())):
+    if out.exists() and _holds_anything(out):
+        pid = in_use_by(out)
+        if pid is not None:
+            raise in_use(out, pid)
         hint = (
             "; it holds stopped work: add --resume to finish it"
             if (out / ".partial").is_dir()
@@ -73,7 +87,18 @@ def prepare_out_dir(out: Path, *, resume: bool = False) -> Path:
         out.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise InputError(f"--out {out}: cannot create the folder ({exc.strerror or exc})") from None
+    own(out)
+    if _holds_anything(out):  # another process took it, filled it and let go in between
+        raise InputError(
+            f"--out {out}: another process wrote into it while this one started; expected a new "
+            "folder (nothing was written, so what is there is untouched)"
+        )
     return out
+
+
+def _holds_anything(out: Path) -> bool:
+    """Whether ``out`` holds anything besides a lock file."""
+    return any(entry.name != LOCK for entry in out.iterdir())
 
 
 def is_complete(out: Path) -> bool:
@@ -90,11 +115,18 @@ def finished_work(out: Path, plan: Planned) -> dict | None:
     if not is_complete(out):
         return None
     manifest = load_manifest(out)
-    found = {
-        "scenario_sha256": manifest["scenario"]["sha256"],
-        "root_seed": manifest["seeds"]["root"],
-        "replicates": manifest["replicates"].get("per_point", manifest["replicates"]["planned"]),
-    }
+    try:
+        found = {
+            "scenario_sha256": manifest["scenario"]["sha256"],
+            "root_seed": manifest["seeds"]["root"],
+            "replicates": manifest["replicates"].get(
+                "per_point", manifest["replicates"]["planned"]
+            ),
+        }
+    except (KeyError, TypeError, AttributeError):
+        raise damaged(
+            out, out / MANIFEST, "it lacks the scenario hash, the root seed or the replicates"
+        ) from None
     expected = {
         "scenario_sha256": scenario_hash(plan.scenario),
         "root_seed": plan.root_seed,

@@ -25,6 +25,7 @@ killed at any moment resumes from its last checkpoint (``--resume``) to the same
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import datetime as dt
 import hashlib
@@ -424,8 +425,9 @@ class SweepWriter:
 
     def abandon(self) -> None:
         """Close the open files without completing anything (the folder stays partial)."""
-        self._results.close()
-        self._failures.close()
+        for handle in (self._results, self._failures):
+            with contextlib.suppress(OSError):  # a full disk: the checkpoint is what counts
+                handle.close()
 
     def close(self, *, interrupted: bool = False) -> dict:
         """Complete the folder on the rows written so far; return the manifest."""

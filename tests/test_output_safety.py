@@ -1,0 +1,199 @@
+"""Results that never lie: one process per folder, damaged resume state, full and read-only disks.
+
+Every failure here is provoked for real: real processes started at once, real SIGKILLs, a real
+full file system (a small tmpfs) and a real read-only mount.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+
+import pytest
+from conftest import REPO, start_sahelsim, wait_for_replicates
+
+RUN = ("run", "gambia-2017", "--seed", "8", "-q", "--no-figures")
+
+
+def _wait_for_exit(processes, timeout: float = 120):
+    """Wait until one of ``processes`` exits; return it."""
+    deadline = time.time() + timeout
+    while time.time() < deadline:
+        for process in processes:
+            if process.poll() is not None:
+                return process
+        time.sleep(0.05)
+    raise AssertionError(f"no process exited within {timeout} s")
+
+
+def _lines_are_json(path):
+    for line in path.read_text(encoding="utf-8").splitlines():
+        json.loads(line)
+
+
+# --------------------------------------------------------------------------- one owner
+
+
+@pytest.mark.slow
+def test_two_runs_started_at_once_on_one_out_one_is_refused_the_other_untouched(tmp_path, sahelsim):
+    out = tmp_path / "shared"
+    args = (*RUN, "-n", "100000", "--out", str(out))  # far longer than the test lasts
+    first, second = (start_sahelsim(*args, capture=True) for _ in range(2))
+    loser = _wait_for_exit([first, second])
+    winner = second if loser is first else first
+    _, err = loser.communicate()
+    assert loser.returncode == 2, err
+    assert f"in use by process {winner.pid}" in err and "Traceback" not in err
+    assert winner.poll() is None  # the refusal did not disturb it
+
+    wait_for_replicates(out, 3)
+    late = start_sahelsim(*args, "--resume", capture=True)  # resuming it is refused too
+    _, err = late.communicate(timeout=120)
+    assert late.returncode == 2 and f"in use by process {winner.pid}" in err, err
+
+    winner.send_signal(signal.SIGINT)
+    winner.communicate(timeout=120)
+    assert winner.returncode == 130
+    manifest = json.loads((out / "manifest.json").read_text())
+    done = manifest["replicates"]["completed"]
+    assert 3 <= done < 100000
+    # the winner's rows are those of a run alone on the same seed: nothing of the loser's
+    alone = tmp_path / "alone"
+    assert sahelsim(*RUN, "-n", str(done), "--out", str(alone)).status == 0
+    assert (out / "summary.csv").read_bytes() == (alone / "summary.csv").read_bytes()
+    assert (out / "events.jsonl").read_bytes() == (alone / "events.jsonl").read_bytes()
+    _lines_are_json(out / "events.jsonl")
+    assert not (out / ".lock").exists()  # let go when it ended
+
+
+def test_the_lock_of_a_killed_run_is_stale_and_resume_takes_it(tmp_path, sahelsim):
+    out = tmp_path / "killed"
+    process = start_sahelsim(*RUN, "-n", "400", "--out", str(out))
+    wait_for_replicates(out, 2)
+    process.send_signal(signal.SIGKILL)
+    process.wait()
+    assert (out / ".lock").read_text().split() == [str(process.pid)]  # left behind, stale
+
+    from sim.run.files import in_use_by
+
+    assert in_use_by(out) is None
+    result = sahelsim(*RUN, "-n", "400", "--out", str(out), "--resume")
+    assert result.status == 0, result.err
+    assert not (out / ".lock").exists() and not (out / ".partial").exists()
+    whole = tmp_path / "whole"
+    assert sahelsim(*RUN, "-n", "400", "--out", str(whole)).status == 0
+    for name in ("summary.csv", "events.jsonl", "bands.csv"):
+        assert (out / name).read_bytes() == (whole / name).read_bytes(), name
+
+
+def test_a_report_is_refused_while_another_process_owns_the_bundle(tmp_path, sahelsim):
+    out = tmp_path / "bundle"
+    assert sahelsim(*RUN, "-n", "3", "--out", str(out)).status == 0
+    holder = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            "import sys; from pathlib import Path; from sim.run.files import own; "
+            f"own(Path({str(out)!r})); print('held', flush=True); sys.stdin.read()",
+        ],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(REPO)},
+    )
+    try:
+        assert holder.stdout.readline().strip() == "held"
+        before = {p.name: p.read_bytes() for p in out.iterdir() if p.is_file()}
+        result = sahelsim("report", str(out))
+        assert result.status == 2 and f"in use by process {holder.pid}" in result.err
+        assert {p.name: p.read_bytes() for p in out.iterdir() if p.is_file()} == before
+    finally:
+        holder.communicate("")
+    assert sahelsim("report", str(out)).status == 0  # once it has let go
+
+
+# --------------------------------------------------------------------------- damaged state
+
+
+def _stopped(tmp_path):
+    """A run stopped after 4 of 10 replicates, as a kill leaves it."""
+    from sim.run.bundle import BundleWriter
+    from sim.run.executors import execute
+    from sim.run.plan import plan_runs
+    from sim.scenario.loading import load_scenario
+
+    out = tmp_path / "stopped"
+    plan = plan_runs(load_scenario("gambia-2017"), 10, 8)
+    writer = BundleWriter(out, plan, [])
+    for item in execute(plan, writer.options):
+        writer.add(item)
+        if writer.completed == 4:
+            break
+    writer.abandon()
+    return out
+
+
+def _checkpoint_with(**changes):
+    def damage(partial):
+        state = json.loads((partial / "checkpoint.json").read_text())
+        for key, value in changes.items():
+            if key == "summary_length":
+                state["bytes"]["summary"] = value
+            else:
+                state[key] = value
+        (partial / "checkpoint.json").write_text(json.dumps(state))
+
+    return damage
+
+
+def _write(name, text):
+    return lambda partial: (partial / name).write_text(text)
+
+
+@pytest.mark.parametrize(
+    ("damage", "file", "what"),
+    [
+        (_write("plan.json", "[]"), "plan.json", "JSON list; expected an object"),
+        (_write("plan.json", '{"version": '), "plan.json", "not whole JSON"),
+        (_write("checkpoint.json", "[1, 2]"), "checkpoint.json", "JSON list; expected an object"),
+        (_write("checkpoint.json", ""), "checkpoint.json", "empty"),
+        (_write("checkpoint.json", '{"bytes": {}}'), "checkpoint.json", "the length of"),
+        (_checkpoint_with(summary_length=-5), "checkpoint.json", "is -5; expected a whole"),
+        (_checkpoint_with(summary_length="12"), "checkpoint.json", "is '12'; expected a whole"),
+        (_checkpoint_with(summary_length=10**9), "summary.csv", "shorter than the 1000000000"),
+        (_checkpoint_with(completed=-1), "checkpoint.json", "'completed' is -1"),
+        (_checkpoint_with(failed={}), "checkpoint.json", "'failed' is {}; expected a list"),
+        (lambda partial: (partial / "plan.json").unlink(), "plan.json", "the file is missing"),
+    ],
+)
+def test_damaged_resume_state_is_named_and_left_as_it_was(tmp_path, sahelsim, damage, file, what):
+    out = _stopped(tmp_path)
+    damage(out / ".partial")
+    before = {p.name: p.read_bytes() for p in (out / ".partial").iterdir()}
+    args = ("run", "gambia-2017", "-n", "10", "--seed", "8", "-q", "--out", str(out), "--resume")
+    result = sahelsim(*args)
+    assert result.status == 2, result.err
+    message = result.err.strip()
+    assert "\n" not in message and "Traceback" not in message
+    assert f"{file} is damaged" in message and what in message, message
+    assert f"remove {out}" in message and "without --resume" in message  # how to start afresh
+    assert {p.name: p.read_bytes() for p in (out / ".partial").iterdir()} == before
+
+
+def test_a_truncated_manifest_is_named_on_resume_and_by_report(tmp_path, sahelsim):
+    out = tmp_path / "done"
+    args = ("run", "gambia-2017", "-n", "3", "--seed", "8", "--out", str(out), "-q")
+    assert sahelsim(*args, "--no-figures").status == 0
+    manifest = out / "manifest.json"
+    manifest.write_bytes(manifest.read_bytes()[:100])
+    result = sahelsim(*args, "--resume")
+    assert result.status == 2 and "manifest.json is damaged: not whole JSON" in result.err
+    assert "Traceback" not in result.err and len(result.err.strip().splitlines()) == 1
+    result = sahelsim("report", str(out))
+    assert result.status == 2 and "manifest.json" in result.err
+    manifest.write_text('{"files": 3}')
+    assert sahelsim(*args, "--resume").status == 2
