@@ -883,8 +883,9 @@ def _environment_failure(exc: OSError) -> str | None:
 
     where = f" writing {exc.filename}" if exc.filename else ""
     if exc.errno in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG):
+        what = "a file grew past the size allowed" if exc.errno == errno.EFBIG else "no space left"
         return (
-            f"no space left on the device{where} ({exc.strerror}); nothing finished was lost; "
+            f"{what}{where} ({exc.strerror}); nothing finished was lost; "
             "free some space and run the same command again (with --resume to finish a run or "
             "a sweep)"
         )

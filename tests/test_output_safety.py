@@ -197,3 +197,159 @@ def test_a_truncated_manifest_is_named_on_resume_and_by_report(tmp_path, sahelsi
     assert result.status == 2 and "manifest.json" in result.err
     manifest.write_text('{"files": 3}')
     assert sahelsim(*args, "--resume").status == 2
+
+
+# --------------------------------------------------------------------------- kills while drawing
+
+DRAWN = [
+    *(
+        f"figures/{name}.{suffix}"
+        for name in ("timeseries", "timeline", "map")
+        for suffix in ("png", "svg")
+    ),
+    *(
+        f"figures/{name}.{suffix}"
+        for name in ("map-frequencies", "outcomes")
+        for suffix in ("png", "svg")
+    ),
+    "report.html",
+]
+
+
+def _drawn_files(bundle):
+    return {name: (bundle / name).read_bytes() for name in DRAWN if (bundle / name).is_file()}
+
+
+def _limit_file_size(limit: int):
+    import resource
+
+    def apply() -> None:
+        # A write past `limit` bytes makes the kernel send SIGXFSZ, whose default is to kill:
+        # the process dies in the middle of writing the first file that grows that large.
+        resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
+
+    return apply
+
+
+def test_a_kill_while_figures_are_drawn_leaves_no_truncated_file_and_resume_redraws(
+    tmp_path, sahelsim
+):
+    args = ("run", "gambia-2017", "-n", "20", "--seed", "8", "-q")
+    whole = tmp_path / "whole"
+    assert sahelsim(*args, "--out", str(whole)).status == 0
+    reference = _drawn_files(whole)
+    assert sorted(reference) == sorted(DRAWN)
+    assert json.loads((whole / "manifest.json").read_text())["drawn"] == DRAWN
+
+    out = tmp_path / "killed"
+    assert sahelsim(*args, "--out", str(out), "--no-figures").status == 0
+    limit = 200_000  # larger than some figures, smaller than others: killed part-way
+    assert any(len(data) <= limit for data in reference.values())
+    assert any(len(data) > limit for data in reference.values())
+    # Python ignores SIGXFSZ (a write past the limit then fails with EFBIG); restore the default.
+    killable = (
+        "import runpy, signal, sys; signal.signal(signal.SIGXFSZ, signal.SIG_DFL); "
+        "sys.argv = ['sahelsim', *sys.argv[1:]]; runpy.run_module('sim', run_name='__main__')"
+    )
+    drawing = subprocess.run(
+        [sys.executable, "-c", killable, "report", str(out)],
+        env={**os.environ, "PYTHONPATH": str(REPO)},
+        preexec_fn=_limit_file_size(limit),
+        capture_output=True,
+    )
+    assert drawing.returncode == -signal.SIGXFSZ  # really killed while writing a file
+    left = _drawn_files(out)
+    assert 0 < len(left) < len(DRAWN)
+    for name, data in left.items():  # whatever is there under its name is whole
+        assert data == reference[name], name
+    claimed = json.loads((out / "manifest.json").read_text())["drawn"]
+    assert set(claimed) <= set(left)  # the manifest names nothing that is not there, whole
+    assert list(out.rglob(".*.part"))  # the half-written file is under its temporary name
+
+    assert sahelsim(*args, "--out", str(out), "--resume").status == 0  # redraws what is missing
+    assert _drawn_files(out) == reference
+    assert json.loads((out / "manifest.json").read_text())["drawn"] == DRAWN
+    assert not list(out.rglob(".*.part"))
+
+
+# --------------------------------------------------------------------------- full and read-only disks
+
+
+@pytest.fixture
+def small_disk(tmp_path):
+    """A real file system of 2 MiB (a tmpfs), mounted for the test; skips where that is refused."""
+    mount = tmp_path / "disk"
+    mount.mkdir()
+    made = subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", "size=2m", "tmpfs", str(mount)], capture_output=True
+    )
+    if made.returncode != 0:
+        pytest.skip(
+            "cannot mount a small tmpfs here (needs root or CAP_SYS_ADMIN): a full or read-only "
+            f"disk cannot be provoked for real ({made.stderr.decode().strip()})"
+        )
+
+    def remount(options: str) -> None:
+        subprocess.run(["mount", "-o", f"remount,{options}", str(mount)], check=True)
+
+    yield mount, remount
+    subprocess.run(["umount", str(mount)], check=True)
+
+
+@pytest.mark.parametrize(
+    ("replicates", "figures"),
+    [(2000, "--no-figures"), (60, "--figures")],
+    ids=["full-while-running", "full-while-drawing"],
+)
+def test_a_full_disk_says_so_in_one_line_and_resume_finishes(
+    tmp_path, sahelsim, small_disk, replicates, figures
+):
+    mount, remount = small_disk
+    args = ("run", "gambia-2017", "-n", str(replicates), "--seed", "8", "-q", figures)
+    out = mount / "run"
+    result = sahelsim(*args, "--out", str(out))
+    assert result.status == 1, result.err
+    lines = result.err.strip().splitlines()
+    assert len(lines) == 1 and "Traceback" not in result.err, result.err
+    assert "no space left" in lines[0] and "nothing finished was lost" in lines[0]
+    assert "--resume" in lines[0]
+    if (out / "manifest.json").exists():  # published: its drawn files are whole
+        drawn = json.loads((out / "manifest.json").read_text())["drawn"]
+        assert all((out / name).is_file() for name in drawn)
+        assert len(drawn) < len(DRAWN)
+    else:
+        assert (out / ".partial" / "checkpoint.json").is_file()  # resumable
+    assert not list(out.glob(".*.part"))
+
+    remount("size=64m")  # space freed
+    assert sahelsim(*args, "--out", str(out), "--resume").status == 0
+    whole = tmp_path / "whole"
+    assert sahelsim(*args, "--out", str(whole)).status == 0
+    for name in ("summary.csv", "events.jsonl", "bands.csv", "series.csv"):
+        assert (out / name).read_bytes() == (whole / name).read_bytes(), name
+    if figures == "--figures":
+        assert _drawn_files(out) == _drawn_files(whole)
+        assert json.loads((out / "manifest.json").read_text())["drawn"] == DRAWN
+
+
+def test_read_only_folders_are_refused_before_any_work(tmp_path, sahelsim, small_disk):
+    mount, remount = small_disk
+    stopped = _stopped(mount)  # a stopped run, and a finished bundle, then the disk goes read-only
+    finished = mount / "finished"
+    base = ("run", "gambia-2017", "-n", "3", "--seed", "8", "-q")
+    assert sahelsim(*base, "--out", str(finished), "--no-figures").status == 0
+    remount("ro")
+
+    for args, what in [
+        ((*base, "--out", str(mount / "new")), "cannot create the folder"),
+        (
+            ("run", "gambia-2017", "-n", "10", "--seed", "8", "--out", str(stopped), "--resume"),
+            "cannot write into this folder",
+        ),
+        (("report", str(finished)), "cannot write into this folder"),
+    ]:
+        result = sahelsim(*args)
+        assert result.status == 2, (args, result.err)
+        message = result.err.strip()
+        assert what in message and "Read-only file system" in message, message
+        assert "Traceback" not in message and len(message.splitlines()) == 1

@@ -38,6 +38,7 @@ from sim.analysis.estimates import Estimate, mean, proportion
 from sim.errors import InputError, SahelsimError, nearest, one_of
 from sim.model.outcome_registry import OUTCOMES, capitalised
 from sim.run.designs import Axis, Design, declared_parameter, design_seed, make_design
+from sim.run.files import written_whole
 from sim.run.options import Sample
 
 MORRIS_LEVELS = 4
@@ -100,7 +101,10 @@ def is_share(results: Path, column: str) -> bool:
 def write_means(folder: Path, paths: Sequence[str], outcomes: Sequence[str]) -> Path:
     """Write ``means.csv``: per point, its values and each outcome's estimate and interval."""
     target = folder / "means.csv"
-    with open(target, "w", newline="", encoding="utf-8") as handle:
+    with (
+        written_whole(target) as temporary,
+        open(temporary, "w", newline="", encoding="utf-8") as handle,
+    ):
         writer = csv.writer(handle, lineterminator="\n")
         header = ["point", *paths, "replicates"]
         for column in outcomes:
@@ -307,7 +311,10 @@ def _rankable(value: float) -> float:
 
 def write_indices(target: Path, method: str, indices: Sequence[Index]) -> Path:
     """Write ``indices.csv``: one row per outcome and parameter, ranked within each outcome."""
-    with open(target, "w", newline="", encoding="utf-8") as handle:
+    with (
+        written_whole(target) as temporary,
+        open(temporary, "w", newline="", encoding="utf-8") as handle,
+    ):
         writer = csv.writer(handle, lineterminator="\n")
         writer.writerow(["outcome", "rank", "parameter", *COLUMNS[method]])
         for index in indices:

@@ -15,6 +15,7 @@ import numpy as np
 
 from sim.analysis import sensitivity as sa
 from sim.run.designs import Design
+from sim.run.files import write_whole
 from sim.run.options import Sample
 from sim.run.sweep import SweepPlan
 
@@ -86,5 +87,5 @@ def write_sensitivity(
         root_seed=plan.root_seed,
         lang=lang,
     )
-    (folder / "summary.txt").write_text(text, encoding="utf-8")
+    write_whole(folder / "summary.txt", text)
     return indices, text

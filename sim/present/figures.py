@@ -24,6 +24,7 @@ from matplotlib.patches import Patch
 
 from sim import __version__
 from sim.model.outcome_registry import OUTCOMES, Estimator, Outcome
+from sim.run.files import written_whole
 
 STYLE = {
     "font.size": 13,
@@ -416,12 +417,16 @@ def plot_outcomes(
 
 
 def save(fig: Figure, folder: Path, name: str) -> list[Path]:
-    """Write a figure as PNG and SVG; return the paths."""
+    """Write a figure as PNG and SVG, each whole or not at all; return the paths."""
     folder.mkdir(parents=True, exist_ok=True)
     paths = []
     for suffix in ("png", "svg"):
         path = folder / f"{name}.{suffix}"
-        fig.savefig(path, metadata={"Date": None} if suffix == "svg" else None)
+        # A fixed salt makes the SVG's clip-path ids, hence its bytes, the same on every drawing.
+        with written_whole(path) as temporary, matplotlib.rc_context({"svg.hashsalt": name}):
+            fig.savefig(
+                temporary, format=suffix, metadata={"Date": None} if suffix == "svg" else None
+            )
         paths.append(path)
         # The layout is settled by the first save; solving it again for the SVG costs a third.
         fig.set_layout_engine("none")

@@ -13,56 +13,83 @@ from sim.present import figures as fg
 from sim.present.console import key_estimates
 from sim.present.report import write_report
 from sim.run.bundle import read_summary
+from sim.run.checkpoint import load_manifest, note_drawn
+from sim.run.files import sweep_temporaries, written_whole
 
 
 def write_outputs(bundle: Path, *, lang: str = "en") -> list[Path]:
-    """Draw the bundle's figures into ``figures/`` and write ``report.html``; return the paths."""
-    manifest = json.loads((bundle / "manifest.json").read_text(encoding="utf-8"))
+    """Draw the bundle's figures into ``figures/`` and write ``report.html``; return the paths.
+
+    Each file is written whole under a temporary name and renamed into place, and the manifest
+    lists (as ``drawn``) every one finished so far: a kill or a full disk leaves no truncated
+    figure, and a manifest that names only what exists. Drawing again redraws them all.
+    """
+    manifest = load_manifest(bundle)
     scenario = yaml.safe_load((bundle / "scenario.yaml").read_text(encoding="utf-8"))
     rows = read_summary(bundle)
     title, seed = scenario["title"], manifest["seeds"]["root"]
     folder = bundle / "figures"
+    sweep_temporaries(folder)  # what a killed drawing left half-written
+    sweep_temporaries(bundle)
     written: list[Path] = []
+    note_drawn(bundle, written)
     if not rows:
         return written
+
+    def keep(paths: list[Path]) -> None:
+        written.extend(paths)
+        note_drawn(bundle, written)
+
     bands = fg.read_bands(bundle)
     markers = fg.scheduled_markers(scenario)
-    written += fg.save(
-        fg.plot_timeseries(bands, title=title, seed=seed, markers=markers, lang=lang),
-        folder,
-        "timeseries",
+    keep(
+        fg.save(
+            fg.plot_timeseries(bands, title=title, seed=seed, markers=markers, lang=lang),
+            folder,
+            "timeseries",
+        )
     )
     chosen = representative_replicate(rows)
     events = fg.read_events(bundle, chosen)
     start = fg.dt.date.fromisoformat(str(scenario["start"]))
-    written += fg.save(
-        fg.plot_timeline(
-            events,
-            start=start,
-            days=int(scenario["days"]),
-            title=title,
-            seed=seed,
-            replicate=chosen,
-            lang=lang,
-        ),
-        folder,
-        "timeline",
+    keep(
+        fg.save(
+            fg.plot_timeline(
+                events,
+                start=start,
+                days=int(scenario["days"]),
+                title=title,
+                seed=seed,
+                replicate=chosen,
+                lang=lang,
+            ),
+            folder,
+            "timeline",
+        )
     )
-    written += fg.save(
-        fg.plot_map(events, title=title, seed=seed, replicate=chosen, lang=lang), folder, "map"
+    keep(
+        fg.save(
+            fg.plot_map(events, title=title, seed=seed, replicate=chosen, lang=lang), folder, "map"
+        )
     )
     at_war, honoured, n = fg.ensemble_map_data(bundle)
-    written += fg.save(
-        fg.plot_map_frequencies(at_war, honoured, n, title=title, seed=seed, lang=lang),
-        folder,
-        "map-frequencies",
+    keep(
+        fg.save(
+            fg.plot_map_frequencies(at_war, honoured, n, title=title, seed=seed, lang=lang),
+            folder,
+            "map-frequencies",
+        )
     )
     estimates = key_estimates(bundle)
     war_days = [float(r["war_days"]) for r in rows]
-    written += fg.save(
-        fg.plot_outcomes(estimates, war_days, title=title, seed=seed, lang=lang), folder, "outcomes"
+    keep(
+        fg.save(
+            fg.plot_outcomes(estimates, war_days, title=title, seed=seed, lang=lang),
+            folder,
+            "outcomes",
+        )
     )
-    written.append(write_report(bundle, lang=lang))  # it embeds the figures just drawn
+    keep([write_report(bundle, lang=lang)])  # it embeds the figures just drawn
     return written
 
 
@@ -70,7 +97,10 @@ def write_comparison(
     out: Path, differences: list, names: tuple[str, str], *, lang: str = "en", draw: bool = True
 ) -> list[Path]:
     """``comparison.csv`` and (if ``draw``) the overlay and difference figures of a comparison."""
-    with open(out / "comparison.csv", "w", newline="", encoding="utf-8") as handle:
+    with (
+        written_whole(out / "comparison.csv") as temporary,
+        open(temporary, "w", newline="", encoding="utf-8") as handle,
+    ):
         writer = csv.writer(handle, lineterminator="\n")
         writer.writerow(["outcome", "kind", "a", "b", "difference", "low", "high", "replicates"])
         for d in differences:

@@ -20,6 +20,7 @@ from sim.analysis.typical import representative_replicate
 from sim.errors import InputError
 from sim.present.console import format_estimate, key_estimates, outcome_meaning
 from sim.run.bundle import read_summary
+from sim.run.files import write_whole
 
 REQUIRED = ("manifest.json", "scenario.yaml", "summary.csv", "bands.csv", "events.jsonl")
 FIGURES = ("timeseries", "timeline", "map", "map-frequencies", "outcomes")
@@ -216,7 +217,5 @@ def write_report(bundle: Path, *, lang: str = "en") -> Path:
     """Write ``report.html`` into the bundle (atomically) and return its path."""
     content = build_report(bundle, lang=lang)
     target = bundle / "report.html"
-    temporary = bundle / ".report.html.part"
-    temporary.write_text(content, encoding="utf-8")
-    temporary.replace(target)
+    write_whole(target, content)
     return target

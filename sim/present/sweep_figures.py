@@ -25,6 +25,8 @@ from matplotlib.figure import Figure
 from sim.analysis.sensitivity import COLUMNS, Index
 from sim.model.outcome_registry import OUTCOMES
 from sim.present.figures import BAND_COLOUR, STYLE, _new_axes, mark_figure, save
+from sim.run.checkpoint import note_drawn
+from sim.run.files import sweep_temporaries
 from sim.run.options import Sample
 
 WORDS = {
@@ -270,11 +272,20 @@ def write_sweep_figures(
     grid = manifest["design"]["sample"] == "grid"
     title = _title(folder)
     extra = WORDS[lang]["crn"].format(r=manifest["replicates"]["per_point"])
-    written: list[Path] = []
+    written = _start_drawing(folder)
     for column in manifest["outcomes"]:
         fig = sweep_figure(means, column, grid, share=shares[column], lang=lang)
         mark_figure(fig, title, manifest["seeds"]["root"], lang, extra=extra)
         written += save(fig, folder / "figures", f"sweep-{column}")
+        note_drawn(folder, written)  # the manifest names only figures drawn whole
+    return written
+
+
+def _start_drawing(folder: Path) -> list[Path]:
+    """Sweep away what a killed drawing left, and say in the manifest that nothing is drawn yet."""
+    sweep_temporaries(folder / "figures")
+    written: list[Path] = []
+    note_drawn(folder, written)
     return written
 
 
@@ -342,7 +353,7 @@ def write_sensitivity_figures(
     """Draw one bar figure per outcome that varied into ``figures/``; return the paths."""
     title = _title(folder)
     extra = WORDS[lang]["crn"].format(r=manifest["replicates"]["per_point"])
-    written: list[Path] = []
+    written = _start_drawing(folder)
     for column, indices in indices_by_outcome.items():
         ranked_on = COLUMNS[method][0]
         if not indices or not indices[0].values[ranked_on] > 0:
@@ -350,6 +361,7 @@ def write_sensitivity_figures(
         fig = plot_indices(method, indices, label=outcome_label(column, lang), lang=lang)
         mark_figure(fig, title, manifest["seeds"]["root"], lang, extra=extra)
         written += save(fig, folder / "figures", f"{method}-{column}")
+        note_drawn(folder, written)
     return written
 
 

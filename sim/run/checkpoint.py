@@ -220,3 +220,14 @@ def load_manifest(out: Path) -> dict:
         InputError: it is missing, unreadable or not a JSON object (the message says which).
     """
     return _read_object(out, out / MANIFEST)
+
+
+def note_drawn(out: Path, paths: list[Path]) -> None:
+    """Say in ``out``'s manifest which drawn files (figures, report) exist, whole.
+
+    Called with an empty list before drawing starts and with every file drawn so far after each
+    one, so the manifest never names a figure a kill or a full disk kept from being written.
+    """
+    manifest = load_manifest(out)
+    manifest["drawn"] = [path.relative_to(out).as_posix() for path in paths]
+    write_whole(out / MANIFEST, json.dumps(manifest, indent=2, ensure_ascii=False) + "\n")
