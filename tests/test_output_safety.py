@@ -12,6 +12,7 @@ import signal
 import subprocess
 import sys
 import time
+from pathlib import Path
 
 import pytest
 from conftest import REPO, start_sahelsim, wait_for_replicates
@@ -353,3 +354,77 @@ def test_read_only_folders_are_refused_before_any_work(tmp_path, sahelsim, small
         message = result.err.strip()
         assert what in message and "Read-only file system" in message, message
         assert "Traceback" not in message and len(message.splitlines()) == 1
+
+
+# --------------------------------------------------------------------------- lost workers
+
+
+def _descendants(pid: int) -> dict[int, int]:
+    """Every live descendant of ``pid``, with its depth below it (children are 1)."""
+    parents = {}
+    for stat in os.listdir("/proc"):
+        if stat.isdigit():
+            try:
+                text = Path(f"/proc/{stat}/stat").read_text()
+            except OSError:
+                continue
+            parents[int(stat)] = int(text.rsplit(")", 1)[1].split()[1])
+    depth = {pid: 0}
+    changed = True
+    while changed:
+        changed = False
+        for child, parent in parents.items():
+            if parent in depth and child not in depth:
+                depth[child] = depth[parent] + 1
+                changed = True
+    del depth[pid]
+    return depth
+
+
+@pytest.mark.slow
+def test_a_killed_pool_worker_is_reported_and_resume_finishes_the_run(tmp_path, sahelsim):
+    n = 1500
+    args = ("run", "gambia-2017", "-n", str(n), "--seed", "8", "-q", "--no-figures")
+    out = tmp_path / "lost"
+    process = start_sahelsim(*args, "--workers", "2", "--out", str(out), capture=True)
+    wait_for_replicates(out, 16)
+    # Workers are forked by the forkserver, itself a child of the run: grandchildren.
+    workers = [pid for pid, depth in _descendants(process.pid).items() if depth == 2]
+    assert workers, "no worker process found"
+    os.kill(workers[0], signal.SIGKILL)
+    _, err = process.communicate(timeout=120)
+    assert process.returncode == 1, err
+    message = err.strip()
+    assert "Traceback" not in message and len(message.splitlines()) == 1, message
+    done = json.loads((out / ".partial" / "checkpoint.json").read_text())["completed"]
+    assert 16 <= done < n
+    assert f"replicates {done} to {n - 1} (in run order) were not finished" in message
+    assert f"the {done} before them are kept" in message and "--resume" in message
+
+    assert sahelsim(*args, "--workers", "2", "--out", str(out), "--resume").status == 0
+    whole = tmp_path / "whole"
+    assert sahelsim(*args, "--out", str(whole)).status == 0
+    for name in ("summary.csv", "events.jsonl", "bands.csv", "series.csv"):
+        assert (out / name).read_bytes() == (whole / name).read_bytes(), name
+
+
+def test_system_exit_inside_a_replicate_is_a_failure_kept_as_data(tmp_path, monkeypatch):
+    from sim.run import executors
+    from sim.run.ensemble import run_ensemble
+    from sim.run.plan import plan_runs
+    from sim.scenario.loading import load_scenario
+
+    plan = plan_runs(load_scenario("gambia-2017"), 4, 5)
+    leaving, real = plan.seeds[1], executors.run_one
+
+    def exits(scenario, seed):  # code inside a replicate calls sys.exit()
+        if seed == leaving:
+            sys.exit(3)
+        return real(scenario, seed)
+
+    monkeypatch.setattr(executors, "run_one", exits)
+    manifest, interrupted = run_ensemble(plan, tmp_path / "b")
+    assert not interrupted and manifest["replicates"]["completed"] == 4
+    assert manifest["failed"]["replicates"] == [{"replicate": 1, "seed": leaving}]
+    failure = json.loads((tmp_path / "b" / "failures.jsonl").read_text())
+    assert failure["error"] == "SystemExit: 3"

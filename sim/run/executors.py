@@ -13,7 +13,9 @@ from __future__ import annotations
 import multiprocessing
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 
+from sim.errors import SahelsimError
 from sim.run.bundle import Encoded, EncodeOptions, encode, encode_failure
 from sim.run.plan import RunPlan
 from sim.run.replicate import run_one
@@ -28,10 +30,14 @@ def _init_worker(scenario: Scenario, options: EncodeOptions) -> None:
 
 
 def replicate(scenario: Scenario, index: int, seed: int, options: EncodeOptions) -> Encoded:
-    """Run and encode one replicate; a replicate that raises is returned as a failure record."""
+    """Run and encode one replicate; a replicate that raises is returned as a failure record.
+
+    ``SystemExit`` is such a failure too: code inside a replicate has no business ending the
+    ensemble (Ctrl-C, a ``KeyboardInterrupt``, still stops it).
+    """
     try:
         return encode(run_one(scenario, seed), index, options)
-    except Exception as error:  # failures are data: the ensemble goes on
+    except (Exception, SystemExit) as error:  # failures are data: the ensemble goes on
         return encode_failure(index, seed, error)
 
 
@@ -39,6 +45,19 @@ def _run_chunk(chunk: list[tuple[int, int]]) -> list[Encoded]:
     assert _worker is not None
     scenario, options = _worker
     return [replicate(scenario, index, seed, options) for index, seed in chunk]
+
+
+class WorkerLost(SahelsimError):
+    """A local worker process died (killed, or it exited) before returning its replicates."""
+
+
+def worker_lost(done: int, planned: int) -> WorkerLost:
+    """Say which replicates a lost worker process took with it: all from ``done`` on."""
+    return WorkerLost(
+        "a worker process was lost (killed, or it exited) while the work ran: replicates "
+        f"{done} to {planned - 1} (in run order) were not finished and are not in the results; "
+        f"the {done} before them are kept: finish with the same command and --resume"
+    )
 
 
 def _context() -> multiprocessing.context.BaseContext:
@@ -65,9 +84,14 @@ def execute(
         initializer=_init_worker,
         initargs=(plan.scenario, options),
     ) as pool:
+        done = start
         try:
             for encoded in pool.map(_run_chunk, chunks):
                 yield from encoded
+                done += len(encoded)
+        except BrokenProcessPool:
+            pool.shutdown(wait=False, cancel_futures=True)
+            raise worker_lost(done, len(plan.seeds)) from None
         except BaseException:
             pool.shutdown(wait=False, cancel_futures=True)
             raise

@@ -38,6 +38,7 @@ import traceback
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -66,7 +67,7 @@ from sim.run.designs import (
     parse_param,
     value_text,
 )
-from sim.run.executors import _context
+from sim.run.executors import _context, worker_lost
 from sim.run.folders import finished_work
 from sim.run.options import DEFAULT_OUTCOMES, Executor
 from sim.run.plan import plan_runs
@@ -273,7 +274,7 @@ def _run_task(task: Task) -> Chunk:
     for replicate, seed in pairs:
         try:
             summary = run_one(scenario, seed).summary
-        except Exception as error:  # failures are data, as in a bundle: the sweep goes on
+        except (Exception, SystemExit) as error:  # failures are data, as in a bundle
             trace = "".join(traceback.format_exception(type(error), error, error.__traceback__))
             failures.append(
                 {
@@ -332,13 +333,21 @@ def execute_sweep(
     # Workers come from the ensemble executor's forkserver, which has the model imported.
     with ProcessPoolExecutor(max_workers=workers, mp_context=_context()) as pool:
         pending: deque[Future[Chunk]] = deque()
+        done = start
         try:
             for task in tasks:
                 pending.append(pool.submit(_run_task, task))
                 if len(pending) >= 3 * workers:
-                    yield pending.popleft().result()
+                    chunk = pending.popleft().result()
+                    yield chunk
+                    done += chunk.replicates
             while pending:
-                yield pending.popleft().result()
+                chunk = pending.popleft().result()
+                yield chunk
+                done += chunk.replicates
+        except BrokenProcessPool:
+            pool.shutdown(wait=False, cancel_futures=True)
+            raise worker_lost(done, plan.total) from None
         except BaseException:
             pool.shutdown(wait=False, cancel_futures=True)
             raise
