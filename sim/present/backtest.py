@@ -23,6 +23,7 @@ from sim import __version__
 from sim.analysis.backtest import LOG_CLIP, YES, Bin, EpisodeScore, ItemKind, ItemScore, Scores
 from sim.present.figures import STYLE, save
 from sim.present.i18n import actor_name
+from sim.run.files import write_whole, written_whole
 
 WORDS: dict[str, dict[str, str]] = {
     "en": {
@@ -160,7 +161,10 @@ def _num(value: float | None) -> str:
 
 def write_csv(path: Path, episodes: Sequence[EpisodeScore]) -> Path:
     """``backtest.csv``: one row per episode and item, failures first, machine values."""
-    with open(path, "w", newline="", encoding="utf-8") as handle:
+    with (
+        written_whole(path) as temporary,
+        open(temporary, "w", newline="", encoding="utf-8") as handle,
+    ):
         writer = csv.writer(handle, lineterminator="\n")
         writer.writerow(
             [
@@ -360,12 +364,12 @@ def write_backtest(
     """``backtest.csv``, ``scores.json``, ``report.md`` and (if ``draw``) the reliability figure."""
     paths = [write_csv(out / "backtest.csv", episodes)]
     document = scores_document(episodes, scores, bins, plan)
-    (out / "scores.json").write_text(json.dumps(document, indent=2) + "\n", encoding="utf-8")
+    write_whole(out / "scores.json", json.dumps(document, indent=2) + "\n")
     paths.append(out / "scores.json")
     if draw:
         fig = plot_reliability(bins, lang=lang, seed=plan.get("root_seed"))
         paths += save(fig, out / "figures", "reliability")
-    (out / "report.md").write_text(_report(episodes, scores, bins, lang, draw), encoding="utf-8")
+    write_whole(out / "report.md", _report(episodes, scores, bins, lang, draw))
     paths.append(out / "report.md")
     return paths
 

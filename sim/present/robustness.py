@@ -17,6 +17,7 @@ from rich.table import Table
 from sim.analysis.robustness import ItemSwing, flips_by_episode, top_swings
 from sim.present.backtest import item_words
 from sim.present.i18n import actor_name, number, percent
+from sim.run.files import write_whole, written_whole
 from sim.run.robustness import Unprobed
 
 WORDS: dict[str, dict[str, str]] = {
@@ -121,7 +122,10 @@ def _values(s: ItemSwing) -> list:
 
 def write_robustness_csv(path: Path, swings: Sequence[ItemSwing]) -> Path:
     """``robustness.csv``: one row per episode, probed figure and observed item."""
-    with open(path, "w", newline="", encoding="utf-8") as handle:
+    with (
+        written_whole(path) as temporary,
+        open(temporary, "w", newline="", encoding="utf-8") as handle,
+    ):
         writer = csv.writer(handle, lineterminator="\n")
         writer.writerow(COLUMNS)
         for s in swings:
@@ -220,7 +224,7 @@ def write_robustness(
     report = out / "report.md"
     text = report.read_text(encoding="utf-8") if report.exists() else ""
     section = robustness_section(swings, unprobed, episodes, lang)
-    report.write_text(text + ("\n" if text else "") + section, encoding="utf-8")
+    write_whole(report, text + ("\n" if text else "") + section)
     return [path, report]
 
 

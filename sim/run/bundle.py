@@ -333,6 +333,7 @@ class BundleWriter:
                 },
             },
             "files": files,
+            "drawn": [],  # figures and report, listed once each is written whole
             "environment": {
                 "python": platform.python_version(),
                 "mesa": mesa.__version__,

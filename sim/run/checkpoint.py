@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from sim.errors import InputError
-from sim.run.files import write_whole
+from sim.run.files import write_whole, written_whole
 
 PARTIAL = ".partial"
 PLAN = "plan.json"
@@ -152,9 +152,8 @@ def publish(
     text = json.dumps(manifest, indent=2, ensure_ascii=False) + "\n"
     if keep:
         for name in files:
-            temporary = out / f".{name}.tmp"
-            shutil.copyfile(partial / name, temporary)
-            os.replace(temporary, out / name)
+            with written_whole(out / name) as temporary:
+                shutil.copyfile(partial / name, temporary)
         _write_whole(out / MANIFEST, text)
         return manifest
     _write_whole(partial / MANIFEST, text)

@@ -504,6 +504,7 @@ class SweepWriter:
             "command": self.command,
             "reproduce": _reproduce(self.command, plan.root_seed),
             "files": files,
+            "drawn": [],  # figures, listed once each is written whole
             "environment": {
                 "python": platform.python_version(),
                 "mesa": mesa.__version__,
