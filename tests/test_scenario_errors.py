@@ -206,3 +206,39 @@ def test_validate_needs_a_file(sahelsim):
     result = sahelsim("validate")
     assert result.status == 2
     assert "Missing argument 'SCENARIO...'" in result.err
+
+
+EDGE = """\
+title: At the calendar's edge
+start: {start}
+days: 30
+actors:
+  NER: {{regime: military}}
+  MLI: {{regime: military}}
+  NGA: {{regime: civilian}}
+pacts:
+  liptako-gourma-charter:
+events:
+  threat: {{kind: threat, date: {start}, by: NGA, target: NER, deadline: {deadline}}}
+"""
+
+
+@pytest.mark.parametrize("start", ["9999-12-31", "9998-12-31", "0001-01-01"])
+def test_a_start_outside_the_calendar_is_refused_with_a_message(sahelsim, write, start):
+    result = sahelsim("validate", "gambia-2017", "--set", f"start={start}")
+    assert result.status == 2
+    assert "Traceback" not in result.out + result.err
+    assert "start: the scenario's 180 days run outside the calendar" in result.out
+    assert f"got '{start}'; expected a start from 0002-01-01 to 9998-07-04" in result.out
+
+
+@pytest.mark.parametrize(
+    ("start", "deadline"), [("0002-01-01", "0002-01-20"), ("9998-12-01", "9998-12-20")]
+)
+def test_the_first_and_last_accepted_dates_run_and_draw(sahelsim, write, tmp_path, start, deadline):
+    path = write(EDGE.format(start=start, deadline=deadline))
+    assert sahelsim("validate", str(path)).status == 0
+    out = tmp_path / "edge"
+    result = sahelsim("run", str(path), "-n", "2", "--seed", "1", "--out", str(out), "-q")
+    assert result.status == 0, result.err
+    assert (out / "report.html").is_file() and (out / "figures" / "timeline.svg").is_file()

@@ -45,7 +45,8 @@ Rules that hold everywhere:
 
 - Unknown keys are errors, and the message suggests the nearest valid key.
 - Dates are written `YYYY-MM-DD` and must exist; events must fall between `start` and
-  `start + days`.
+  `start + days`, and the whole horizon between 0002-01-01 and 9998-12-31 (a year inside the
+  calendar that the model and its figures can use).
 - Ids (actors, pacts, organisations) must exist in the fact base or in the scenario; a misspelt
   id gets a suggestion.
 - YAML tags, anchors and aliases, merge keys (`<<`) and duplicate keys are refused; files are

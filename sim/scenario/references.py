@@ -23,6 +23,10 @@ Finding = tuple[Path_, str, Any, str, str]
 KEYED = ("actors", "pacts")
 """Top-level mappings whose keys are ids checked against the fact base."""
 
+CALENDAR = (dt.date(2, 1, 1), dt.date(9998, 12, 31))
+"""First and last day a scenario may cover: a year inside Python's and the figures' calendar
+(years 1 to 9999), so that every accepted horizon runs, and draws with its margins."""
+
 # Which event fields name which kind of thing.
 _STATE_FIELDS = {"target", "state", "host", "country"}
 _ACTOR_LIST_FIELDS = {"contributors", "between"}
@@ -62,7 +66,19 @@ def check_references(data: Any, facts: FactBase) -> Iterator[Finding]:
         and not isinstance(days, bool)
         and 0 < days <= 3650
     ):
-        end = start + dt.timedelta(days=days)
+        first, last = CALENDAR
+        if first <= start <= last - dt.timedelta(days=days):
+            end = start + dt.timedelta(days=days)
+        else:  # the events' dates are then not checked against a horizon that cannot be
+            plural = "s" if days != 1 else ""
+            yield (
+                ("start",),
+                f"the scenario's {days} day{plural} run outside the calendar it can run and "
+                f"draw, {first} to {last}",
+                str(start),
+                f"a start from {first} to {last - dt.timedelta(days=days)}",
+                "",
+            )
     for name, event in events.items():
         if isinstance(event, dict):
             yield from _check_event(
