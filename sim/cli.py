@@ -443,7 +443,14 @@ def teach(
     from sim.present.app import animate_map, serve
 
     if gif is not None:
+        from sim.errors import InputError
         from sim.scenario.loading import load_scenario
+
+        if not gif.parent.is_dir():  # before the replicate is run, not after
+            raise InputError(
+                f"--gif {gif}: the folder {gif.parent} does not exist; expected a file path in "
+                "an existing folder"
+            )
 
         click.echo(str(animate_map(load_scenario(scenario), seed, gif, lang, every=every)))
         return

@@ -428,3 +428,11 @@ def test_system_exit_inside_a_replicate_is_a_failure_kept_as_data(tmp_path, monk
     assert manifest["failed"]["replicates"] == [{"replicate": 1, "seed": leaving}]
     failure = json.loads((tmp_path / "b" / "failures.jsonl").read_text())
     assert failure["error"] == "SystemExit: 3"
+
+
+def test_a_gif_into_a_missing_folder_is_refused_before_any_work(tmp_path, sahelsim):
+    target = tmp_path / "missing" / "map.gif"
+    result = sahelsim("teach", "gambia-2017", "--gif", str(target))
+    assert result.status == 2 and "Traceback" not in result.err
+    assert f"the folder {target.parent} does not exist" in result.err
+    assert not target.parent.exists()

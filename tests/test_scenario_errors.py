@@ -242,3 +242,37 @@ def test_the_first_and_last_accepted_dates_run_and_draw(sahelsim, write, tmp_pat
     result = sahelsim("run", str(path), "-n", "2", "--seed", "1", "--out", str(out), "-q")
     assert result.status == 0, result.err
     assert (out / "report.html").is_file() and (out / "figures" / "timeline.svg").is_file()
+
+
+def test_a_device_is_named_for_what_it_is_not_as_missing(sahelsim, write):
+    path = write(MINIMAL + "extends: /dev/zero\n")
+    result = sahelsim("validate", str(path), "/dev/zero")
+    assert result.status == 2 and "Traceback" not in result.out + result.err
+    assert f"{path}:17:10: extends: not a regular file (a folder, a device or a pipe)" in result.out
+    assert "/dev/zero: not a regular file" in result.out
+    assert "file not found" not in result.out
+
+
+PADDING = "description: |\n" + "".join(f"  line {i} of padding text\n" for i in range(4000))
+
+
+@pytest.mark.parametrize("large", [False, True], ids=["small-file", "large-file"])
+@pytest.mark.parametrize(
+    ("text", "where", "code"),
+    [
+        ('title: "Red \\e[31malert\\e[0m"', "1:8: title", "U+001B"),
+        ('title: "nul\\0here"', "1:8: title", "U+0000"),
+        ('"ti\\x07tle": x', "1:1: ", "U+0007"),
+    ],
+)
+def test_control_characters_in_text_are_refused_on_both_parser_paths(
+    sahelsim, write, text, where, code, large
+):
+    body = MINIMAL.replace("title: A minimal scenario", text) + (PADDING if large else "")
+    path = write(body)
+    assert (path.stat().st_size >= 64 * 1024) == large  # the large file takes rapidyaml first
+    result = sahelsim("validate", str(path))
+    assert result.status == 2 and "Traceback" not in result.out + result.err
+    assert f"{path}:{where}" in result.out
+    assert f"control character {code} in text" in result.out
+    assert "\x1b" not in result.out and "\x00" not in result.out  # nothing reaches the terminal

@@ -29,7 +29,7 @@ from sim.scenario.facts import FactBase, fact_base
 from sim.scenario.references import KEYED, check_references
 from sim.scenario.schema import InlineActor, Scenario
 from sim.scenario.validation import problems_from_validation
-from sim.scenario.yamlfile import LocatedDocument, Path_, parse_yaml, read_yaml
+from sim.scenario.yamlfile import NOT_REGULAR, LocatedDocument, Path_, parse_yaml, read_yaml
 
 MAX_EXTENDS = 16
 """Longest chain of ``extends:`` followed before giving up."""
@@ -251,7 +251,7 @@ def _parent_path(parent: str, child: Path, where: Location) -> tuple[Path, str]:
                     Problem(
                         where,
                         "extends",
-                        "file not found",
+                        NOT_REGULAR if target.exists() else "file not found",
                         parent,
                         "a path relative to the extending file",
                     )

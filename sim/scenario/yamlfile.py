@@ -13,6 +13,7 @@ import contextlib
 import datetime as dt
 import json
 import os
+import re
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -27,6 +28,12 @@ MAX_BYTES = 4 * 1024 * 1024
 
 MAX_DEPTH = 32
 """Deepest nesting accepted. The scenario format needs about six levels."""
+
+CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+"""Control characters (NUL, ESC of terminal escapes...): refused in text, which ends up in the
+terminal and the report. Tabs and line breaks are text."""
+
+NOT_REGULAR = "not a regular file (a folder, a device or a pipe)"
 
 FAST_FROM_BYTES = 64 * 1024
 """Files at least this large are first read by rapidyaml (see :func:`fast_data`)."""
@@ -85,7 +92,7 @@ def read_yaml(path: str | Path, *, name: str | None = None, fast: bool = False) 
     try:
         size = file.stat().st_size
         if not file.is_file():
-            raise IsADirectoryError(shown)
+            raise _fail(shown, NOT_REGULAR, expected="the path of a scenario YAML file")
     except FileNotFoundError:
         raise _fail(shown, "file not found", expected="the path of a scenario YAML file") from None
     except OSError as exc:
@@ -133,7 +140,19 @@ def fast_data(raw: bytes) -> dict[str, Any] | None:
         data = json.loads(ryml.emit_json_malloc(tree, root), object_pairs_hook=_no_duplicates)
     except Exception:  # any failure, ours or the parser's, means "take the located path"
         return None
-    return data if isinstance(data, dict) else None
+    if not isinstance(data, dict) or _has_control(data):
+        return None  # the located path says where
+    return data
+
+
+def _has_control(data: Any) -> bool:
+    if isinstance(data, str):
+        return CONTROL.search(data) is not None
+    if isinstance(data, dict):
+        return any(_has_control(k) or _has_control(v) for k, v in data.items())
+    if isinstance(data, list):
+        return any(_has_control(item) for item in data)
+    return False
 
 
 @contextlib.contextmanager
@@ -245,6 +264,16 @@ class _Builder:
             return None
         return [self.build(item, (*path, i), depth + 1) for i, item in enumerate(node.value)]
 
+    def _printable(self, text: str, path: Path_, where: Location) -> None:
+        control = CONTROL.search(text)
+        if control:
+            self.problem(
+                where,
+                path,
+                f"control character {_char(control.group())} in text",
+                "printable text (no control characters or terminal escapes)",
+            )
+
     def _mapping(self, node: yaml.MappingNode, path: Path_, depth: int, where: Location) -> dict:
         if node.tag != _MAP_TAG:
             self.problem(where, path, f"tag {node.tag!r} is not allowed", "plain YAML without tags")
@@ -259,6 +288,7 @@ class _Builder:
                 )
                 continue
             key = key_node.value
+            self._printable(key, path, key_at)
             if key == "<<":
                 self.problem(
                     key_at, path, "merge keys (<<) are not allowed", "keys written out in full"
@@ -281,6 +311,7 @@ class _Builder:
     def _scalar(self, node: yaml.ScalarNode, path: Path_, where: Location) -> Any:
         tag = node.tag
         if tag == "tag:yaml.org,2002:str":
+            self._printable(node.value, path, where)
             return node.value
         construct = self._construct.get(tag)
         if construct is None:

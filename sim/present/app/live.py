@@ -38,6 +38,7 @@ from sim.present.figures import (
 )
 from sim.present.geography import draw_countries, load_countries
 from sim.present.narrative import Paragraph, narrative
+from sim.run.files import written_whole
 from sim.run.plan import replicate_seeds
 from sim.run.replicate import run_one
 from sim.scenario.catalogue import catalogue
@@ -617,7 +618,15 @@ def animate_map(
             run.day, run.finished = model.day, day == model.horizon
             frames.append(_frame(run, loaded.title, lang))
     out = Path(path)
-    frames[0].save(out, save_all=True, append_images=frames[1:], duration=frame_ms, loop=0)
+    with written_whole(out) as temporary:  # whole or not at all
+        frames[0].save(
+            temporary,
+            format="GIF",
+            save_all=True,
+            append_images=frames[1:],
+            duration=frame_ms,
+            loop=0,
+        )
     model.release()
     return out
 
