@@ -36,7 +36,7 @@ BILLION_LAUGHS = "a: &a ['x','x','x','x','x','x','x','x','x']\n" + "".join(
             "a:\n\t- 1\n",
             "x.yaml:2:1: invalid YAML: a tab character; expected spaces for indentation",
         ),
-        ("a: 1\n---\nb: 2\n", "x.yaml:2:1: invalid YAML: more than one document in the file"),
+        ("a: 1\n---\nb: 2\n", "x.yaml:2:1: valid YAML, but more than one document in the file"),
         ("", "x.yaml: the document is empty"),
         ("# only a comment\n", "x.yaml: the document is empty"),
         ('a: "\x07"\n', "x.yaml:1:5: invalid YAML: character U+0007 is not allowed"),
@@ -188,3 +188,87 @@ def test_a_large_invalid_file_still_gets_located_messages(tmp_path):
         load_scenario(path)
     assert f"{path}:5:3: actors.NRE: unknown actor 'NRE'" in str(caught.value)
     assert "did you mean 'NER'?" in str(caught.value)
+
+
+# --------------------------------------------------------------------------- one verdict
+
+
+TRICKY = [
+    *("yes", "no", "on", "off", "Yes", "NO", "y", "n", "true", "False", "~", "null", "Null"),
+    *("1_000", "0x1F", "0o17", "017", "0b101", "1:20", "1:20:30", ".inf", "-.inf", ".NaN"),
+    *("1e3", "1.5e3", "1.0", "-1", "+1", "1_0.5", "2023-08-10", "2023-02-30"),
+    *("2023-08-10T10:00:00", "2023-08-10 10:00:00", "12abc", "text", "two words", "a:b", "-x"),
+    "=",
+]
+
+
+def _scalar(token: str, style: str) -> str:
+    if style == "single":
+        return "'" + token.replace("'", "''") + "'"
+    if style == "double":
+        return '"' + token + '"'
+    return token
+
+
+scalars = st.builds(
+    _scalar, st.sampled_from(TRICKY), st.sampled_from(["plain", "single", "double"])
+)
+keys = st.sampled_from(["title", "start", "days", "a", "b", "yes", "1_000", "2023-08-10", "x y"])
+
+
+def _render(tree: dict, indent: str = "") -> str:
+    lines = []
+    for key, value in tree.items():
+        if isinstance(value, dict) and value:
+            lines.append(f"{indent}{key}:\n{_render(value, indent + '  ')}")
+        elif isinstance(value, list):
+            lines.append(f"{indent}{key}: [{', '.join(value)}]")
+        else:
+            lines.append(f"{indent}{key}: {value if not isinstance(value, dict) else ''}")
+    return "\n".join(lines)
+
+
+documents = st.recursive(
+    st.dictionaries(keys, scalars | st.lists(scalars, max_size=4), min_size=1, max_size=5),
+    lambda inner: st.dictionaries(keys, inner | scalars, min_size=1, max_size=4),
+    max_leaves=12,
+)
+
+
+def _both_ways(raw: bytes) -> tuple[object, object]:
+    from sim.scenario.yamlfile import fast_data
+
+    try:
+        located = repr(parse_yaml(raw, "x.yaml").data)
+    except ScenarioError:
+        located = None
+    fast = fast_data(raw)
+    return (None if fast is None else repr(fast)), located
+
+
+@settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow])
+@given(documents)
+def test_both_yaml_readers_give_the_same_data_for_any_document(tree):
+    """rapidyaml (large files) and PyYAML (small files, and every message) agree on each input."""
+    fast, located = _both_ways((_render(tree) + "\n").encode())
+    if fast is not None:  # when the fast reader answers, its answer is the located one
+        assert fast == located
+
+
+def test_the_issues_paired_cases_read_the_same_both_ways():
+    for token in TRICKY:
+        for style in ("plain", "single", "double"):
+            raw = f"title: {_scalar(token, style)}\nlist: [{_scalar(token, style)}]\n".encode()
+            fast, located = _both_ways(raw)
+            assert fast == located, (token, style)  # refused by both, or the same data
+            assert (fast is None) == (token == "=" and style == "plain")  # '=' is YAML's value key
+
+
+def test_valid_yaml_this_reader_cannot_take_is_named_for_what_it_is():
+    for text, named in [
+        ("%YAML 1.2\n---\ntitle: x\n", "x.yaml:1:1: valid YAML 1.2 (said by its %YAML line)"),
+        ("title: x\n---\ntitle: y\n", "x.yaml:2:1: valid YAML, but more than one document"),
+    ]:
+        with pytest.raises(ScenarioError) as caught:
+            parse_yaml(text, "x.yaml")
+        assert named in str(caught.value) and "invalid YAML" not in str(caught.value)

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import json
 import os
 import re
 import tempfile
@@ -124,12 +123,15 @@ def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
 def fast_data(raw: bytes) -> dict[str, Any] | None:
     """Plain data from rapidyaml (a C++ parser, some 20 times faster than PyYAML here), or None.
 
-    Only for a single mapping with nothing the located path would refuse or read differently:
-    no anchors, aliases, tags or merge keys (any ``&``, ``*``, ``!`` or ``<<`` sends the file
-    to the located path), no tabs, no duplicate keys. Scalars come back as YAML 1.2 reads them
-    (dates stay text, which the schema's date type accepts). Returns None whenever in doubt.
+    Only for a single mapping with nothing the located path would refuse: no anchors, aliases,
+    tags or merge keys (any ``&``, ``*``, ``!`` or ``<<`` sends the file to the located path),
+    no tabs, no backslash escapes, no duplicate keys, no control characters. rapidyaml only
+    splits the text into nodes: every plain scalar is then resolved and built exactly as the
+    located path does (``yes`` is true, ``1_000`` is 1000, a date is a date, as YAML 1.1 and
+    PyYAML read them), so both paths give the same data, hence the same verdict. Returns None
+    whenever in doubt, and the located path reads the file.
     """
-    if ryml is None or any(token in raw for token in (b"&", b"*", b"!", b"<<", b"\t", b"\r")):
+    if ryml is None or any(token in raw for token in _FAST_REFUSES):
         return None
     try:
         with _quiet_stderr():  # rapidyaml prints parse errors to the C stderr
@@ -137,22 +139,66 @@ def fast_data(raw: bytes) -> dict[str, Any] | None:
         root = tree.root_id()
         if tree.size() == 0 or not tree.is_map(root):
             return None
-        data = json.loads(ryml.emit_json_malloc(tree, root), object_pairs_hook=_no_duplicates)
+        return _fast_node(tree, root, _Builder("<fast>"), 0)
     except Exception:  # any failure, ours or the parser's, means "take the located path"
         return None
-    if not isinstance(data, dict) or _has_control(data):
-        return None  # the located path says where
-    return data
 
 
-def _has_control(data: Any) -> bool:
-    if isinstance(data, str):
-        return CONTROL.search(data) is not None
-    if isinstance(data, dict):
-        return any(_has_control(k) or _has_control(v) for k, v in data.items())
-    if isinstance(data, list):
-        return any(_has_control(item) for item in data)
-    return False
+_FAST_REFUSES = (b"&", b"*", b"!", b"<<", b"\t", b"\r", b"\\")
+_RESOLVER = yaml.resolver.Resolver()
+"""The implicit resolvers of PyYAML's safe loader, which the located path uses."""
+
+
+class _TakeTheLocatedPath(Exception):
+    pass
+
+
+def _fast_node(tree: Any, node: int, builder: _Builder, depth: int) -> Any:
+    """The plain data of one rapidyaml node, built as the located path builds it."""
+    if depth > MAX_DEPTH:
+        raise _TakeTheLocatedPath
+    kind = tree.type(node)  # one call for every flag: each call into rapidyaml costs
+    if kind & ryml.MAP:
+        out: dict[str, Any] = {}
+        child = tree.first_child(node)
+        while child != ryml.NONE:
+            key = _fast_text(tree.key(child))
+            if key in out or CONTROL.search(key):
+                raise _TakeTheLocatedPath  # it says where
+            out[key] = _fast_node(tree, child, builder, depth + 1)
+            child = tree.next_sibling(child)
+        return out
+    if kind & ryml.SEQ:
+        items = []
+        child = tree.first_child(node)
+        while child != ryml.NONE:
+            items.append(_fast_node(tree, child, builder, depth + 1))
+            child = tree.next_sibling(child)
+        return items
+    text = _fast_text(tree.val(node))
+    if not kind & ryml.VAL_PLAIN:  # quoted, literal or folded: text as written
+        if CONTROL.search(text):
+            raise _TakeTheLocatedPath
+        return text
+    return _fast_plain(text, builder)
+
+
+def _fast_plain(text: str, builder: _Builder) -> Any:
+    """A plain scalar resolved and built as the located path does (remembered: they repeat)."""
+    try:
+        return builder.plain[text]
+    except KeyError:
+        pass
+    tag = _RESOLVER.resolve(yaml.ScalarNode, text, (True, False))
+    value = builder._scalar(yaml.ScalarNode(tag, text), (), Location("<fast>"))
+    if builder.problems:
+        raise _TakeTheLocatedPath
+    builder.plain[text] = value
+    return value
+
+
+def _fast_text(view: Any) -> str:
+    return "" if view is None else bytes(view).decode("utf-8")
 
 
 @contextlib.contextmanager
@@ -184,6 +230,9 @@ def parse_yaml(text: str | bytes, name: str = "<text>") -> LocatedDocument:
         raise _fail(
             name, f"text too large ({len(text):,} characters)", expected=f"at most {MAX_BYTES:,}"
         )
+    later = _later_yaml(text, name)
+    if later is not None:
+        raise ScenarioError([later])
     try:
         root = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
@@ -222,6 +271,7 @@ class _Builder:
         self.keys: dict[Path_, Location] = {}
         self.problems: list[Problem] = []
         self._seen: set[int] = set()
+        self.plain: dict[str, Any] = {}  # plain scalars built by the fast path, by their text
         constructor = yaml.constructor.SafeConstructor()
         # Direct constructors for the plain scalar types (construct_object is much slower).
         self._construct = {
@@ -338,8 +388,31 @@ def _syntax_problem(exc: yaml.MarkedYAMLError, text: str, name: str) -> Problem:
     if mark is not None and 0 <= mark.index < len(text) and text[mark.index] == "\t":
         what, expected = "a tab character", "spaces for indentation (YAML forbids tabs there)"
     elif "another document" in what:
-        what, expected = "more than one document in the file", "a single document (no second ---)"
+        return Problem(
+            where,
+            "",
+            "valid YAML, but more than one document in the file (a scenario is one document)",
+            expected="a single document (no second ---)",
+        )
     return Problem(where, "", f"invalid YAML: {what}", expected=expected)
+
+
+_YAML_12 = re.compile(r"^%YAML[ \t]+1\.([2-9]|\d\d)", re.MULTILINE)
+
+
+def _later_yaml(text: str, name: str) -> Problem | None:
+    """A ``%YAML 1.2`` directive: valid YAML, but this reader resolves scalars as YAML 1.1."""
+    found = _YAML_12.search(text)
+    if found is None:
+        return None
+    line = text.count("\n", 0, found.start()) + 1
+    return Problem(
+        Location(name, line, 1),
+        "",
+        f"valid YAML {found.group().split()[-1]} (said by its %YAML line), which this reader "
+        "cannot take: it reads YAML 1.1, where yes, off, 0x1F and 1:20 are not text",
+        expected="the file without its %YAML line (quote any text that must stay text)",
+    )
 
 
 def _char(character: int | str) -> str:
