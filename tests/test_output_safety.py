@@ -167,6 +167,8 @@ def _write(name, text):
         (_checkpoint_with(summary_length="12"), "checkpoint.json", "is '12'; expected a whole"),
         (_checkpoint_with(summary_length=10**9), "summary.csv", "shorter than the 1000000000"),
         (_checkpoint_with(completed=-1), "checkpoint.json", "'completed' is -1"),
+        (_checkpoint_with(completed=11), "checkpoint.json", "at most 10, the work planned"),
+        (_checkpoint_with(failed=[1, 2]), "checkpoint.json", "a failed replicate is 1"),
         (_checkpoint_with(failed={}), "checkpoint.json", "'failed' is {}; expected a list"),
         (lambda partial: (partial / "plan.json").unlink(), "plan.json", "the file is missing"),
     ],

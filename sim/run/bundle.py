@@ -174,6 +174,7 @@ class BundleWriter:
             self._files(),
             expected="the same scenario, --set, --seed, --replicates and --series",
             lists=("failed", "band_replicates"),
+            most=self.plan.replicates,
         )
         self._open("ab")
         self.completed = state["completed"]

@@ -62,6 +62,7 @@ def restore(
     *,
     expected: str,
     lists: tuple[str, ...] = ("failed",),
+    most: int | None = None,
 ) -> dict[str, Any]:
     """Check that a stopped folder was started with ``identity``; cut its files to the checkpoint.
 
@@ -71,6 +72,7 @@ def restore(
         names: file key -> file name in ``.partial/``, as saved by :func:`save`.
         expected: what the user must repeat, for the message (``the same scenario, --seed...``).
         lists: keys of the saved state that must hold lists (besides ``completed``, a count).
+        most: the largest ``completed`` the plan allows.
 
     Returns:
         The saved state (without the lengths).
@@ -100,11 +102,23 @@ def restore(
                 out, checked, f"the length of {name} is {length!r}; expected a whole number >= 0"
             )
     completed = state.get("completed")
-    if type(completed) is not int or completed < 0:
-        raise damaged(out, checked, f"'completed' is {completed!r}; expected a whole number >= 0")
+    if type(completed) is not int or not 0 <= completed <= (completed if most is None else most):
+        upto = "" if most is None else f" and at most {most}, the work planned"
+        raise damaged(
+            out, checked, f"'completed' is {completed!r}; expected a whole number >= 0{upto}"
+        )
     for key in lists:
         if not isinstance(state.get(key), list):
             raise damaged(out, checked, f"{key!r} is {state.get(key)!r}; expected a list")
+    for entry in state.get("failed", []):
+        if not (
+            isinstance(entry, dict)
+            and {"replicate", "seed"} <= entry.keys()
+            and all(type(v) is int for v in entry.values())
+        ):
+            raise damaged(
+                out, checked, f"a failed replicate is {entry!r}; expected its numbers by name"
+            )
     for key, name in names.items():
         path = partial / name
         if not path.exists() or path.stat().st_size < lengths[key]:

@@ -383,6 +383,7 @@ class SweepWriter:
                 RESUMABLE,
                 expected="the same scenario, --set, --param, --sample, --n, --seed and "
                 "--replicates",
+                most=self.plan.total,
             )
             self.completed, self.failed = state["completed"], state["failed"]
             self._open("ab")
