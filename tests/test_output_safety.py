@@ -322,7 +322,7 @@ def test_a_full_disk_says_so_in_one_line_and_resume_finishes(
         assert len(drawn) < len(DRAWN)
     else:
         assert (out / ".partial" / "checkpoint.json").is_file()  # resumable
-    assert not list(out.glob(".*.part"))
+    assert not list(out.rglob(".*.part"))
 
     remount("size=64m")  # space freed
     assert sahelsim(*args, "--out", str(out), "--resume").status == 0

@@ -17,6 +17,7 @@ import contextlib
 import errno
 import fcntl
 import os
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -152,7 +153,14 @@ def unwritable(folder: Path, exc: OSError) -> InputError:
 
 
 def _holder(fd: int) -> int:
-    try:
-        return int(os.pread(fd, 32, 0).split()[0])
-    except (OSError, ValueError, IndexError):
-        return 0
+    """The process id in a held lock file (0 if it never says: its owner writes it on taking it).
+
+    Started at the same instant, the other process may hold the lock and not yet have written
+    its id: wait for it a moment.
+    """
+    for _ in range(40):
+        try:
+            return int(os.pread(fd, 32, 0).split()[0])
+        except (OSError, ValueError, IndexError):
+            time.sleep(0.025)
+    return 0
