@@ -438,3 +438,28 @@ def test_a_gif_into_a_missing_folder_is_refused_before_any_work(tmp_path, sahels
     assert result.status == 2 and "Traceback" not in result.err
     assert f"the folder {target.parent} does not exist" in result.err
     assert not target.parent.exists()
+
+
+def test_a_backtest_resume_is_refused_while_another_process_owns_its_folder(tmp_path, sahelsim):
+    out = tmp_path / "backtest"
+    args = ("backtest", "--episodes", "mali-2020", "-n", "2", "--seed", "1", "--no-figures")
+    assert sahelsim(*args, "--out", str(out)).status == 0
+    holder = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            "import sys; from pathlib import Path; from sim.run.files import own; "
+            f"own(Path({str(out)!r})); print('held', flush=True); sys.stdin.read()",
+        ],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(REPO)},
+    )
+    try:
+        assert holder.stdout.readline().strip() == "held"
+        result = sahelsim(*args, "--out", str(out), "--resume")
+        assert result.status == 2 and f"in use by process {holder.pid}" in result.err
+    finally:
+        holder.communicate("")
+    assert sahelsim(*args, "--out", str(out), "--resume").status == 0

@@ -18,6 +18,7 @@ from pathlib import Path
 from sim.errors import InputError
 from sim.resources import scenarios_dir
 from sim.run.ensemble import Watch, _unwatched, run_ensemble
+from sim.run.files import own
 from sim.run.folders import prepare_out_dir
 from sim.run.options import Executor
 from sim.run.plan import RunPlan, plan_runs
@@ -122,6 +123,8 @@ def run_backtest(
     """
     out = prepare_out_dir(out, resume=resume) if not resume else out
     out.mkdir(parents=True, exist_ok=True)
+    if resume:
+        own(out)  # a second backtest resuming the same folder is refused
     first = episodes[0].plan
     record = {
         "root_seed": first.root_seed,
