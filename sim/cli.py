@@ -287,6 +287,10 @@ def run(
     from sim.scenario.loading import load_scenario
 
     seed = _check_execution(out, resume, executor, scheduler, seed)
+    if resume and replicates is None and precision is None:
+        from sim.run.checkpoint import saved_replicates
+
+        replicates = saved_replicates(out)  # "the same command" needs no -n either
     plan, stop = plan_adaptive(load_scenario(scenario, overrides), replicates, seed, precision)
     out = prepare_out_dir(out or default_out_dir(scenario), resume=resume)
     console = Console(stderr=True, highlight=False)

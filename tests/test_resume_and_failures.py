@@ -96,6 +96,17 @@ def test_resume_refuses_a_different_plan(tmp_path, sahelsim):
     assert len((out / "summary.csv").read_text().splitlines()) == 11
 
 
+def test_resume_without_n_or_seed_takes_them_from_the_work_it_finishes(tmp_path, sahelsim):
+    """The README's `sahelsim run ... --resume --out runs/base` after an `-n 1000 --seed 7` run."""
+    out = _interrupted_bundle(tmp_path, sahelsim)  # -n 10 --seed 3, stopped
+    again = ("run", "gambia-2017", "--out", str(out), "--resume", "-q", "--no-figures")
+    assert sahelsim(*again).status == 0
+    finished = (out / "summary.csv").read_bytes()
+    assert len(finished.splitlines()) == 11
+    assert sahelsim(*again).status == 0  # finished already: the same command is a no-op
+    assert (out / "summary.csv").read_bytes() == finished
+
+
 def test_resume_needs_stopped_work_or_nothing_at_all(tmp_path, sahelsim):
     other = tmp_path / "other"
     other.mkdir()

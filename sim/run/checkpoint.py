@@ -226,6 +226,23 @@ def saved_root_seed(out: Path) -> int | None:
     return None
 
 
+def saved_replicates(out: Path) -> int | None:
+    """The number of replicates stopped or finished work in ``out`` was planned with, if it says."""
+    sources = (
+        (out / PARTIAL / PLAN, ("replicates",)),
+        (out / MANIFEST, ("replicates", "planned")),
+    )
+    for path, keys in sources:
+        try:
+            value: Any = json.loads(path.read_text(encoding="utf-8"))
+            for key in keys:
+                value = value[key]
+            return int(value)
+        except (OSError, ValueError, KeyError, TypeError):
+            continue
+    return None
+
+
 def load_manifest(out: Path) -> dict:
     """The manifest of a complete folder.
 
