@@ -133,6 +133,25 @@ CASES = [
         id="broken YAML",
     ),
     pytest.param(
+        _edit("    by: ECOWAS", "    by: NER"),
+        "{f}:15:13: events.threat.target: NER cannot threaten itself; got 'NER'; expected a "
+        "target other than the actor in by",
+        id="a state threatening itself",
+    ),
+    pytest.param(
+        _edit("  MLI:\n", "  MLI:\n  NÉR:\n"),
+        "{f}:7:3: actors.NÉR: unknown actor 'NÉR'; expected an id from the fact base (one of BEN, "
+        "BFA, CIV, CPV, DZA, FRA, GHA, GIN, GMB, GNB, ISSP, JNIM, ... (23 in all)), or an actor "
+        "defined inline with kind, name, name_fr, sources and forces; did you mean 'NER'?",
+        id="a non-ASCII id, one message",
+    ),
+    pytest.param(
+        _edit("  MLI:\n", "  MLI:\n    forces: 1e308\n"),
+        "{f}:7:13: actors.MLI.forces: not a whole number the format takes; got '1e308'; expected "
+        "a whole number written in digits (such as 30000), within the field's range",
+        id="a number with an exponent",
+    ),
+    pytest.param(
         "- just\n- a list\n",
         "{f}:1:1: a scenario must be a mapping of fields; got 'list'; expected keys such as title, start, actors",
         id="not a mapping",
@@ -276,3 +295,20 @@ def test_control_characters_in_text_are_refused_on_both_parser_paths(
     assert f"{path}:{where}" in result.out
     assert f"control character {code} in text" in result.out
     assert "\x1b" not in result.out and "\x00" not in result.out  # nothing reaches the terminal
+
+
+def test_a_mistake_made_by_a_set_is_blamed_on_the_set_not_the_file(sahelsim, write):
+    path = write(MINIMAL)
+    result = sahelsim("validate", str(path), "--set", "actors.XYZ.resolve=0.3")
+    assert result.status == 2
+    [problem] = [line for line in result.out.splitlines() if "XYZ" in line]
+    assert problem.startswith("--set actors.XYZ.resolve=0.3: actors.XYZ: unknown actor 'XYZ'")
+
+
+def test_a_set_that_breaks_the_actors_mapping_is_one_problem_not_a_cascade(sahelsim, write):
+    result = sahelsim("validate", str(write(MINIMAL)), "--set", "actors=5")
+    assert result.status == 2
+    assert result.out.splitlines() == [
+        "--set actors=5: actors: wrong value; got 5; expected a valid dictionary",
+        "1 of 1 scenario(s) invalid",
+    ]

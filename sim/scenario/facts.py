@@ -25,7 +25,7 @@ from pydantic import (
 
 from sim.errors import ScenarioError
 from sim.resources import seeds_dir
-from sim.scenario.validation import Date, problems_from_validation
+from sim.scenario.validation import ID_PATTERN, Date, problems_from_validation
 from sim.scenario.vocabulary import (
     ActorKind,
     CasusFoederis,
@@ -39,7 +39,7 @@ from sim.scenario.vocabulary import (
 from sim.scenario.yamlfile import read_yaml
 
 Url = Annotated[str, StringConstraints(pattern=r"^https?://\S+$")]
-ActorId = Annotated[str, StringConstraints(pattern=r"^[A-Za-z][A-Za-z0-9_-]*$", max_length=40)]
+ActorId = Annotated[str, StringConstraints(pattern=ID_PATTERN, max_length=40)]
 
 
 class Strict(BaseModel):

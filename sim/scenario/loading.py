@@ -176,6 +176,10 @@ def inline_actor_name(actor_id: str) -> tuple[str, str] | None:
 
 
 def _dedupe(problems: list[Problem]) -> list[Problem]:
+    # An id that is both malformed and unknown is one mistake: the "unknown" message, which
+    # lists the ids and suggests the nearest, says it best.
+    unknown = {p.path for p in problems if p.message.startswith("unknown actor")}
+    problems = [p for p in problems if not (p.path in unknown and p.message == "not a valid id")]
     seen, out = set(), []
     for p in problems:
         key = (p.location, p.path, p.message)
@@ -318,10 +322,12 @@ def apply_override(merged: MergedDocument, text: str) -> None:
             f"{label}: the value is not valid YAML ({exc.problems[0].message})"
         ) from None
     node: Any = merged.data
+    created: list[Path_] = []  # mappings this --set brings into being: it is to blame for them
     for i, part in enumerate(parts[:-1]):
         if isinstance(node, dict):
             if node.get(part) is None:
                 node[part] = {}
+                created.append(tuple(parts[: i + 1]))
             node = node[part]
         elif isinstance(node, list) and str(part).isdigit() and int(part) < len(node):
             parts[i] = int(part)
@@ -340,6 +346,10 @@ def apply_override(merged: MergedDocument, text: str) -> None:
         raise InputError(f"{label}: cannot set a key inside {where}, which holds {node!r}")
     layer = LocatedDocument(value, label)
     origin = Location(label)
+    for path in created:
+        layer.values[path] = origin
+        layer.keys[path] = origin
+    layer.keys[tuple(parts)] = origin
     layer.values[tuple(parts)] = origin
     _mark_below(layer, tuple(parts), value, origin)
     merged.layers.append(layer)

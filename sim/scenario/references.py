@@ -30,6 +30,7 @@ CALENDAR = (dt.date(2, 1, 1), dt.date(9998, 12, 31))
 # Which event fields name which kind of thing.
 _STATE_FIELDS = {"target", "state", "host", "country"}
 _ACTOR_LIST_FIELDS = {"contributors", "between"}
+_VERBS = {"attack": "attack", "threat": "threaten", "sanctions": "sanction"}
 
 
 def as_date(value: Any) -> dt.date | None:
@@ -48,6 +49,8 @@ def check_references(data: Any, facts: FactBase) -> Iterator[Finding]:
     """Every reference and date problem in a raw scenario document."""
     if not isinstance(data, dict):
         return
+    if "actors" in data and not isinstance(data["actors"], dict):
+        return  # the schema says actors must be a mapping; every id would cascade from it
     actors = data.get("actors") if isinstance(data.get("actors"), dict) else {}
     start = as_date(data.get("start"))
     kinds = actor_kinds(actors, facts)
@@ -360,6 +363,28 @@ def _check_event(
                 f"a date on or after {day}",
                 "",
             )
+    if (
+        event.get("kind") in ("attack", "threat", "sanctions")
+        and isinstance(event.get("by"), str)
+        and event.get("by") == event.get("target")
+    ):
+        yield (
+            (*path, "target"),
+            f"{event['by']} cannot {_VERBS[event['kind']]} itself",
+            event["target"],
+            "a target other than the actor in by",
+            "",
+        )
+    contributors = event.get("contributors")
+    if isinstance(contributors, list) and event.get("target") in contributors:
+        i = contributors.index(event["target"])
+        yield (
+            (*path, "contributors", i),
+            "the target cannot contribute forces against itself",
+            event["target"],
+            "contributors other than the target",
+            "",
+        )
     states_in_play = [a for a, k in kinds.items() if k is ActorKind.STATE]
     belligerents = [a for a, k in kinds.items() if k is ActorKind.BELLIGERENT]
     for key, value in event.items():

@@ -108,6 +108,14 @@ def _problem(error, path, doc, model, prefix, loc, origin) -> Problem:
         message = "missing required field 'kind'"
         value = None
         where_path = path
+    elif kind == "string_pattern_mismatch" and ctx.get("pattern") == ID_PATTERN:
+        message = "not a valid id"
+        expected = "letters A-Z or a-z, digits, '_' or '-', starting with a letter"
+        where_path = path
+    elif kind == "int_parsing" and _is_number(value):
+        message = "not a whole number the format takes"
+        expected = "a whole number written in digits (such as 30000), within the field's range"
+        where_path = path
     else:
         message, expected = _reword(message)
         where_path = path
@@ -119,6 +127,18 @@ def _problem(error, path, doc, model, prefix, loc, origin) -> Problem:
     if location is None:
         location = doc.where(where_path, key=is_key)
     return Problem(location, dotted, message, value, expected, suggestion)
+
+
+ID_PATTERN = r"^[A-Za-z][A-Za-z0-9_-]*$"
+"""The pattern of every id of the format (kept here so that messages can name it in words)."""
+
+
+def _is_number(value: Any) -> bool:
+    try:
+        float(str(value))
+    except ValueError:
+        return False
+    return True
 
 
 def _reword(message: str) -> tuple[str, str]:
