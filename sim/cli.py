@@ -348,14 +348,15 @@ def compare(
     from sim.present.comparison import print_comparison
     from sim.present.outputs import write_comparison
     from sim.present.progress import watcher
-    from sim.run.ensemble import plan_pair, run_pair
+    from sim.run.ensemble import pair_differences, plan_pair, run_pair
     from sim.run.folders import default_out_dir, prepare_out_dir
     from sim.scenario.loading import load_scenario
 
     names = (Path(scenario_a).stem, Path(scenario_b).stem)
-    plans = plan_pair(
-        load_scenario(scenario_a, overrides), load_scenario(scenario_b, overrides), replicates, seed
-    )
+    loaded = (load_scenario(scenario_a, overrides), load_scenario(scenario_b, overrides))
+    plans = plan_pair(*loaded, replicates, seed)
+    for note in pair_differences(*loaded):
+        _warn(f"note: {note}: the differences below include its effect")
     out = prepare_out_dir(out or default_out_dir(f"compare-{names[0]}-{names[1]}"))
     if not quiet:
         Console(stderr=True, highlight=False).print(

@@ -63,3 +63,23 @@ def test_the_pact_lowers_the_chance_that_ecowas_attacks(tmp_path, sahelsim):
 def test_compare_needs_two_scenarios(sahelsim):
     result = sahelsim("compare", "gambia-2017")
     assert result.status == 2 and "Missing argument 'B'" in result.err
+
+
+def test_compare_refuses_one_replicate_before_running(sahelsim, tmp_path):
+    out = tmp_path / "one"
+    result = sahelsim(
+        "compare", "niger-2023-base", "niger-2023-no-pact", "-n", "1", "--out", str(out)
+    )
+    assert result.status == 2
+    assert "needs at least two replicates" in result.err and "nan" not in result.err + result.out
+    assert not out.exists()
+
+
+def test_compare_says_before_running_when_the_scenarios_differ_in_date_or_cast(sahelsim, tmp_path):
+    out = tmp_path / "apart"
+    args = ("compare", "niger-2023-base", "gambia-2017", "-n", "2", "--seed", "1", "-q")
+    result = sahelsim(*args, "--no-figures", "--out", str(out))
+    assert result.status == 0
+    notes = [line for line in result.err.splitlines() if line.startswith("note: ")]
+    assert any("start on different dates (A 2023-08-10, B 2017-01-12)" in n for n in notes)
+    assert any("only in B: GMB" in n for n in notes)

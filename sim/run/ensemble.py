@@ -11,6 +11,7 @@ from pathlib import Path
 from types import SimpleNamespace
 from typing import TypeVar
 
+from sim.errors import InputError
 from sim.run.bundle import BundleWriter, Encoded
 from sim.run.executors import execute
 from sim.run.folders import finished_work
@@ -97,9 +98,40 @@ def _unwatched(work: Callable[[Progress | None], T], total: int) -> T:
 def plan_pair(
     a: Scenario, b: Scenario, replicates: int | None = None, seed: int | None = None
 ) -> tuple[RunPlan, RunPlan]:
-    """Plan two ensembles on the same replicate seeds: B takes A's size and root seed."""
+    """Plan two ensembles on the same replicate seeds: B takes A's size and root seed.
+
+    Raises:
+        InputError: fewer than two replicates (a paired interval needs two at least).
+    """
     plan_a = plan_runs(a, replicates, seed)
+    if plan_a.replicates < 2:
+        raise InputError(
+            f"-n {plan_a.replicates}: an interval on the paired differences needs at least two "
+            "replicates; expected -n 2 or more (nothing was run)"
+        )
     return plan_a, plan_runs(b, plan_a.replicates, plan_a.root_seed)
+
+
+def pair_differences(a: Scenario, b: Scenario) -> list[str]:
+    """What besides their settings makes two scenarios differ: start date, horizon, actors.
+
+    Paired replicates share their seeds, so a difference between A and B is the effect of what
+    differs; a different start or cast is part of it, and worth saying before running.
+    """
+    notes = []
+    if a.start != b.start:
+        notes.append(f"A and B start on different dates (A {a.start}, B {b.start})")
+    if a.days != b.days:
+        notes.append(f"A and B have different horizons (A {a.days} days, B {b.days})")
+    only_a = sorted(set(a.actors) - set(b.actors))
+    only_b = sorted(set(b.actors) - set(a.actors))
+    if only_a or only_b:
+        parts = [
+            f"only in A: {', '.join(only_a)}" if only_a else "",
+            f"only in B: {', '.join(only_b)}" if only_b else "",
+        ]
+        notes.append("A and B have different actors (" + "; ".join(p for p in parts if p) + ")")
+    return notes
 
 
 def run_pair(
