@@ -215,3 +215,7 @@ def test_ctrl_c_keeps_every_finished_replicate(tmp_path):
     assert len((out / "summary.csv").read_text().splitlines()) == done + 1
     assert f"holds the {done} replicates finished" in err and "--resume" in err
     assert (out / ".partial" / "checkpoint.json").is_file()  # still resumable
+    # The message says where the state to resume from is, and the exact command that finishes.
+    said = " ".join(err.split())
+    assert str(out / ".partial") in said
+    assert "Finish it with: sahelsim run" in said and said.rstrip().endswith("--resume")

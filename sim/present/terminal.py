@@ -9,6 +9,7 @@ imported here, so that quick commands (``sahelsim list``) stay quick.
 
 from __future__ import annotations
 
+import shlex
 from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -59,12 +60,22 @@ def precision_outcome(precision: float, manifest: dict) -> str:
     )
 
 
+def _resume_command(manifest: dict) -> str:
+    """The command that finishes stopped work: the one that started it, with --resume."""
+    command = manifest.get("command")
+    if isinstance(command, list) and command and all(isinstance(c, str) for c in command):
+        words = [shlex.quote(c) for c in command if c != "--resume"]
+        return " ".join([*words, "--resume"])
+    return "the same command with --resume"
+
+
 def interrupted_run(out: Path, manifest: dict) -> str:
     """What an interrupted ensemble left, and how to finish it."""
     done = manifest["replicates"]["completed"]
     return (
-        f"Interrupted: the bundle in {out} holds the {done} replicates finished. "
-        "Finish it with the same command and --resume."
+        f"Interrupted: the bundle in {out} holds the {done} replicates finished (summary.csv, "
+        f"events.jsonl; the state to resume from is in {out / '.partial'}). Finish it with: "
+        f"{_resume_command(manifest)}"
     )
 
 
@@ -72,8 +83,8 @@ def interrupted_sweep(out: Path, manifest: dict) -> str:
     """What an interrupted sweep left, and how to finish it."""
     done = manifest["replicates"]["completed"]
     return (
-        f"Interrupted: {out} holds the {done} replicates finished. "
-        "Finish it with the same command and --resume."
+        f"Interrupted: {out} holds the {done} replicates finished (the state to resume from is "
+        f"in {out / '.partial'}). Finish it with: {_resume_command(manifest)}"
     )
 
 
