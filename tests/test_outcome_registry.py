@@ -6,18 +6,21 @@ import csv
 import dataclasses
 import html
 import io
+import math
 import subprocess
 import sys
 
 import numpy as np
 import pytest
 from conftest import REPO
+from hypothesis import given
+from hypothesis import strategies as st
 from rich.console import Console
 from update_baseline import stored
 
 from sim.analysis.compare import Difference
 from sim.analysis.compare import sentence as compare_sentence
-from sim.analysis.estimates import Estimate
+from sim.analysis.estimates import Estimate, estimate
 from sim.analysis.precision import PrecisionRule
 from sim.analysis.sensitivity import Index
 from sim.analysis.sensitivity import sentence as sensitivity_sentence
@@ -259,3 +262,18 @@ def test_the_precision_rule_watches_the_yes_no_key_outcomes_where_the_csv_puts_t
     assert rule.columns == watched
     header = ["replicate", "seed", *SUMMARY_COLUMNS]
     assert [header[p] for p in rule.positions] == watched
+
+
+@given(
+    st.lists(st.integers(0, 400), min_size=2, max_size=60),
+    st.sampled_from(["war_days", "casualties", "max_belligerents"]),
+)
+def test_a_quantity_that_cannot_be_negative_never_gets_an_interval_below_zero(values, column):
+    result = estimate(OUTCOMES[column], values)
+    assert result.low >= 0 or math.isnan(result.low)
+    assert result.low <= result.value <= result.high or math.isnan(result.high)
+
+
+def test_a_relative_change_keeps_its_negative_interval():
+    result = estimate(OUTCOMES["insurgent_strength_change"], [-0.2, -0.1, 0.05, -0.3])
+    assert result.low < 0

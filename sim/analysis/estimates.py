@@ -4,7 +4,7 @@ Which outcomes are key, and whether each is a proportion or a mean, is the outco
 (:mod:`sim.model.outcome_registry`); this module only computes.
 
 Proportions use Wilson's score interval (good coverage even near 0 or 1 with few replicates);
-means use Student's t. Paired differences between two scenarios run on the same replicate
+means use Student's t, cut at zero for quantities that cannot be negative. Paired differences between two scenarios run on the same replicate
 seeds (common random numbers) use the t interval of the per-replicate differences, which is
 much narrower than comparing two independent ensembles.
 """
@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from scipy import stats
 
-from sim.model.outcome_registry import Estimator, Outcome
+from sim.model.outcome_registry import Estimator, Outcome, OutcomeKind
 
 Z95 = 1.959963984540054
 
@@ -56,11 +56,24 @@ def mean(values: Sequence[float]) -> Estimate:
     return Estimate(m, m - half, m + half, n)
 
 
+NON_NEGATIVE = (OutcomeKind.COUNT, OutcomeKind.DAYS, OutcomeKind.PERSONNEL)
+"""Kinds whose values are never below zero: their mean's interval is cut at zero."""
+
+
 def estimate(outcome: Outcome, values: Sequence[float]) -> Estimate:
-    """Estimate one outcome from its per-replicate values, as its registry entry says."""
+    """Estimate one outcome from its per-replicate values, as its registry entry says.
+
+    A mean of a quantity that cannot be negative (days, personnel, counts) keeps its t interval
+    intersected with ``[0, ∞)``: the true mean lies there, so the cut loses no coverage, and a
+    skewed sample (most replicates with no war, a few with a long one) no longer shows an
+    interval reaching below zero.
+    """
     if outcome.estimator is Estimator.PROPORTION:
         return proportion(sum(bool(v) for v in values), len(values))
-    return mean([float(v) for v in values])
+    result = mean([float(v) for v in values])
+    if outcome.kind in NON_NEGATIVE and result.low < 0:
+        return Estimate(result.value, 0.0, result.high, result.n)
+    return result
 
 
 def paired_difference(a: Sequence[float], b: Sequence[float]) -> Estimate:
