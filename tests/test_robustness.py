@@ -171,3 +171,19 @@ def test_json_carries_the_robustness_rows_of_the_csv(sahelsim, tmp_path):
         assert float(row["swing"]) == pytest.approx(obj["swing"])
         assert (row["flips"] == "true") is obj["flips"]
     assert {"AFRC", "RUF"} <= {r["actor"] for r in document["robustness"]["rows"]}
+
+
+@pytest.mark.slow
+def test_the_tables_read_whole_at_80_columns(sahelsim, tmp_path, monkeypatch):
+    """Long names and ranges fold onto the next line; no word is cut to an ellipsis."""
+    monkeypatch.setenv("COLUMNS", "80")
+    args = ("backtest", "--episodes", "guinea-bissau-1998", "-n", "3", "--seed", "2")
+    result = sahelsim(*args, "--robustness", "--no-figures", "--out", str(tmp_path / "b"))
+    assert result.status == 0, result.err
+    assert "…" not in result.out
+    table_lines = [line for line in result.out.splitlines() if str(tmp_path) not in line]
+    assert max(len(line.rstrip()) for line in table_lines) <= 80
+    run = sahelsim(
+        "run", "niger-2023-base", "-n", "3", "--no-figures", "--out", str(tmp_path / "r")
+    )
+    assert run.status == 0 and "…" not in run.out + run.err

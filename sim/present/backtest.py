@@ -382,7 +382,7 @@ def backtest_table(episodes: Sequence[EpisodeScore], lang: str = "en") -> Table:
     w = WORDS[lang]
     table = Table(box=None, pad_edge=False, header_style="bold")
     for column in (w["episode"], w["item"], w["observed"], w["model"], w["interval"], w["match"]):
-        table.add_column(column)
+        table.add_column(column, overflow="fold")  # fold long names rather than cut them
     for e in episodes:
         for i, s in enumerate(e.items):
             p = s.probability

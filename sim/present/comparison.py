@@ -20,7 +20,7 @@ def comparison_table(differences: Sequence[Difference]) -> Table:
     """Each key outcome in A and B, the paired difference B - A and its 95 % interval."""
     table = Table(box=None, pad_edge=False, header_style="bold")
     for column in ("outcome", "A", "B", "B - A", "95 % interval"):
-        table.add_column(column)
+        table.add_column(column, overflow="fold")  # fold long names rather than cut them
     for d in differences:
         percent = d.outcome.estimator is Estimator.PROPORTION
         show = (lambda v: f"{v:.0%}") if percent else (lambda v: f"{v:,.2f}")

@@ -104,7 +104,8 @@ def print_run_summary(
         console.print(text["interrupted"].format(done=n, planned=manifest["replicates"]["planned"]))
     table = Table(box=None, pad_edge=False, header_style="bold")
     for column in ("outcome", "estimate", "interval", "meaning"):
-        table.add_column(text[column], no_wrap=column != "meaning")
+        # Words wrap and an unbreakable token folds: at 80 columns nothing is cut to "Milita…".
+        table.add_column(text[column], no_wrap=column in ("estimate", "interval"), overflow="fold")
     for outcome, est in key_estimates(bundle):
         value, interval = format_estimate(est, outcome)
         table.add_row(outcome.label(lang), value, interval, outcome_meaning(outcome, lang))

@@ -256,7 +256,7 @@ def print_robustness(
     report = console or Console(highlight=False, soft_wrap=True)
     table = Table(box=None, pad_edge=False, header_style="bold", title=w["top"])
     for column in _header(lang):
-        table.add_column(column)
+        table.add_column(column, overflow="fold")  # fold long names rather than cut them
     for s in top_swings(swings, top):
         table.add_row(*_short_row(s, lang))
     report.print(table)

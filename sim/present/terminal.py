@@ -123,7 +123,7 @@ def catalogue_table(entries: Iterable[Entry]) -> Table:
     """Bundled scenarios and lessons: name, title, and the summary dimmed below it."""
     table = Table(show_header=True, header_style="bold", box=None, pad_edge=False)
     table.add_column("name", no_wrap=True)
-    table.add_column("title / description")
+    table.add_column("title / description", overflow="fold")
     for entry in entries:
         text = entry.title if not entry.summary else f"{entry.title}\n[dim]{entry.summary}[/dim]"
         table.add_row(entry.name, text)
