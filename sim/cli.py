@@ -295,7 +295,7 @@ def run(
     out = prepare_out_dir(out or default_out_dir(scenario), resume=resume)
     console = Console(stderr=True, highlight=False)
     if not quiet:
-        console.print(terminal.run_header(plan))
+        console.print(terminal.run_header(plan, lang))
     manifest, interrupted = with_progress(
         lambda progress: run_ensemble(
             plan,

@@ -219,3 +219,15 @@ def test_ctrl_c_keeps_every_finished_replicate(tmp_path):
     said = " ".join(err.split())
     assert str(out / ".partial") in said
     assert "Finish it with: sahelsim run" in said and said.rstrip().endswith("--resume")
+
+
+def test_a_run_in_french_speaks_french_numbers_and_words(sahelsim, tmp_path):
+    out = tmp_path / "fr"
+    args = ("run", "niger-2023-base", "-n", "4", "--seed", "2", "--lang", "fr", "--no-figures")
+    result = sahelsim(*args, "--out", str(out))
+    assert result.status == 0, result.err
+    said = " ".join((result.out + result.err).split())  # the terminal wraps long lines
+    assert "Niger, août 2023" in said and "réplications, graine 2" in said  # the French title
+    assert " % à " in said  # "10 % à 40 %", not "10% to 40%"
+    for english in (" to ", "replicates", "root seed", "ECOWAS threatens"):
+        assert english not in said, english

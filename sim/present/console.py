@@ -5,11 +5,13 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import yaml
 from rich.console import Console
 from rich.table import Table
 
 from sim.analysis.estimates import Estimate, estimate
 from sim.model.outcome_registry import KEY_OUTCOMES, Estimator, Outcome, OutcomeKind
+from sim.present.i18n import decimal, number, percent
 from sim.run.bundle import read_summary
 
 TEXT = {
@@ -45,15 +47,44 @@ TEXT = {
 }
 
 
-def format_estimate(est: Estimate, outcome: Outcome) -> tuple[str, str]:
-    """The estimate and its interval as short texts."""
+RANGE = {"en": "{low} to {high}", "fr": "{low} à {high}"}
+"""An interval in words, in each language."""
+
+
+def format_estimate(est: Estimate, outcome: Outcome, lang: str = "en") -> tuple[str, str]:
+    """The estimate and its interval as short texts, in ``lang``'s number format."""
     if est.n == 0:
         return "-", "-"
     if outcome.estimator is Estimator.PROPORTION:
-        return f"{est.value:.0%}", f"{est.low:.0%} to {est.high:.0%}"
-    digits = 2 if outcome.kind is OutcomeKind.SHARE else 0
-    low = "" if est.low != est.low else f"{est.low:,.{digits}f} to {est.high:,.{digits}f}"
-    return f"{est.value:,.{digits}f}", low
+
+        def show(x: float) -> str:
+            return percent(x, lang)
+    elif outcome.kind is OutcomeKind.SHARE:
+
+        def show(x: float) -> str:
+            return decimal(x, lang, 2)
+    else:
+
+        def show(x: float) -> str:
+            return number(x, lang)
+
+    interval = (
+        "" if est.low != est.low else RANGE[lang].format(low=show(est.low), high=show(est.high))
+    )
+    return show(est.value), interval
+
+
+def bundle_title(bundle: Path, manifest: dict, lang: str = "en") -> str:
+    """A bundle's scenario title in ``lang`` (its French title, when its notes give one)."""
+    title = manifest["scenario"]["title"]
+    if lang != "fr":
+        return title
+    try:
+        data = yaml.safe_load((bundle / "scenario.yaml").read_text(encoding="utf-8"))
+        french = data["teaching"]["fr"]["title"]
+    except (OSError, yaml.YAMLError, KeyError, TypeError):
+        return title
+    return french if isinstance(french, str) and french else title
 
 
 def outcome_meaning(outcome: Outcome, lang: str = "en") -> str:
@@ -88,7 +119,7 @@ def print_run_summary(
     n = manifest["replicates"]["completed"]
     console.print(
         text["head"].format(
-            title=manifest["scenario"]["title"], n=n, seed=manifest["seeds"]["root"]
+            title=bundle_title(bundle, manifest, lang), n=n, seed=manifest["seeds"]["root"]
         ),
         style="bold",
     )
@@ -107,7 +138,7 @@ def print_run_summary(
         # Words wrap and an unbreakable token folds: at 80 columns nothing is cut to "Milita…".
         table.add_column(text[column], no_wrap=column in ("estimate", "interval"), overflow="fold")
     for outcome, est in key_estimates(bundle):
-        value, interval = format_estimate(est, outcome)
+        value, interval = format_estimate(est, outcome, lang)
         table.add_row(outcome.label(lang), value, interval, outcome_meaning(outcome, lang))
     console.print(table)
     console.print(text["foot"], style="italic")

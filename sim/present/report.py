@@ -175,7 +175,7 @@ def build_report(bundle: Path, *, lang: str = "en") -> str:
         f"<th>{text['interval']}</th><th>{text['meaning']}</th></tr>"
     )
     for outcome, est in key_estimates(bundle):
-        value, interval = format_estimate(est, outcome)
+        value, interval = format_estimate(est, outcome, lang)
         parts.append(
             f"<tr><td>{_e(outcome.label(lang))}</td><td>{_e(value)}</td><td>{_e(interval)}</td>"
             f"<td>{_e(outcome_meaning(outcome, lang))}</td></tr>"

@@ -23,12 +23,28 @@ if TYPE_CHECKING:
     from sim.scenario.catalogue import Entry
 
 
-def _drawn(plan: RunPlan | SweepPlan) -> str:
-    return " (drawn; pass --seed to repeat)" if plan.seed_was_drawn else ""
+def _drawn(plan: RunPlan | SweepPlan, lang: str = "en") -> str:
+    if not plan.seed_was_drawn:
+        return ""
+    if lang == "fr":
+        return " (tirée au hasard ; passez --seed pour la reproduire)"
+    return " (drawn; pass --seed to repeat)"
 
 
-def run_header(plan: RunPlan) -> str:
+def scenario_title(scenario, lang: str = "en") -> str:
+    """A scenario's title in ``lang``: its teaching notes' French title when there is one."""
+    teaching = getattr(scenario, "teaching", None)
+    french = getattr(getattr(teaching, "fr", None), "title", None)
+    return french if lang == "fr" and french else scenario.title
+
+
+def run_header(plan: RunPlan, lang: str = "en") -> str:
     """What an ensemble is about to run, and from which root seed."""
+    if lang == "fr":
+        return (
+            f"{scenario_title(plan.scenario, lang)} : {plan.replicates} réplications, graine "
+            f"{plan.root_seed}{_drawn(plan, lang)}"
+        )
     return (
         f"{plan.scenario.title}: {plan.replicates} replicates, root seed {plan.root_seed}"
         f"{_drawn(plan)}"
