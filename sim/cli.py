@@ -360,7 +360,7 @@ def compare(
     out = prepare_out_dir(out or default_out_dir(f"compare-{names[0]}-{names[1]}"))
     if not quiet:
         Console(stderr=True, highlight=False).print(
-            terminal.pair_header(scenario_a, scenario_b, plans[0])
+            terminal.pair_header(scenario_a, scenario_b, plans[0], lang)
         )
     if run_pair(plans, out, workers=workers, command=_command(), watch=watcher(quiet)):
         _exit_interrupted(terminal.interrupted_pair(out))
@@ -369,7 +369,7 @@ def compare(
     if quiet:
         click.echo(str(out))
         return
-    print_comparison(differences, names[1], out, drawn=figures)
+    print_comparison(differences, names[1], out, drawn=figures, lang=lang)
 
 
 @cli.command()

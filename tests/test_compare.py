@@ -83,3 +83,23 @@ def test_compare_says_before_running_when_the_scenarios_differ_in_date_or_cast(s
     notes = [line for line in result.err.splitlines() if line.startswith("note: ")]
     assert any("start on different dates (A 2023-08-10, B 2017-01-12)" in n for n in notes)
     assert any("only in B: GMB" in n for n in notes)
+
+
+def test_compare_in_french_speaks_french_and_keeps_shares_within_what_is_possible(
+    sahelsim, tmp_path
+):
+    out = tmp_path / "fr"
+    args = ("compare", "niger-2023-base", "niger-2023-no-pact", "-n", "4", "--seed", "1")
+    result = sahelsim(*args, "--lang", "fr", "--no-figures", "--out", str(out))
+    assert result.status == 0, result.err
+    said = " ".join((result.out + result.err).split())
+    assert "réplications appariées" in said and "intervalle à 95 %" in said
+    assert "la part des réplications où la CEDEAO attaque" in said
+    for english in (" to ", "chance that", "Paired on", "replicates"):
+        assert english not in said, english
+    # A difference of two shares never has an interval beyond -100 % to 100 %.
+    with open(out / "comparison.csv", encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle))
+    shares = [r for r in rows if r["kind"] == "proportion"]
+    assert shares and all(-1 <= float(r["low"]) <= float(r["high"]) <= 1 for r in shares)
+    assert any(float(r["high"]) == 1 for r in shares)  # the cut was needed on 4 replicates

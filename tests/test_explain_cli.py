@@ -22,3 +22,10 @@ def test_explain_needs_a_seed_and_a_valid_language(sahelsim):
     assert sahelsim("explain", "gambia-2017").status == 2
     result = sahelsim("explain", "gambia-2017", "--seed", "1", "--lang", "wo")
     assert result.status == 2 and "Invalid value for '--lang'" in result.err
+
+
+def test_explain_in_french_opens_with_the_french_title(sahelsim):
+    result = sahelsim("explain", "niger-2023-base", "--seed", "1", "--lang", "fr")
+    assert result.status == 0
+    first = result.out.splitlines()[0]
+    assert "« Niger, août 2023 - la CEDEAO menace d'employer la force »" in first

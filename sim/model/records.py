@@ -134,3 +134,4 @@ class RunRecord:
     records: list[Record]
     series: Series
     summary: dict[str, Any]
+    scenario_title_fr: str = ""  # the title the scenario's French notes give, if any

@@ -13,25 +13,54 @@ from rich.console import Console
 from rich.table import Table
 
 from sim.analysis.compare import Difference, sentence
-from sim.model.outcome_registry import Estimator
+from sim.model.outcome_registry import Estimator, OutcomeKind
+from sim.present.i18n import decimal, number, percent
+
+HEADERS = {
+    "en": ("outcome", "A", "B", "B - A", "95 % interval"),
+    "fr": ("résultat", "A", "B", "B - A", "intervalle à 95 %"),
+}
+WORDS = {
+    "en": {
+        "range": "{low} to {high}",
+        "foot": "Paired on common random numbers. Not a forecast.",
+        "files": "Comparison: {out} (a/, b/, comparison.csv{figures})",
+    },
+    "fr": {
+        "range": "{low} à {high}",
+        "foot": "Réplications appariées sur des nombres aléatoires communs. Ce n'est pas une "
+        "prévision.",
+        "files": "Comparaison : {out} (a/, b/, comparison.csv{figures})",
+    },
+}
 
 
-def comparison_table(differences: Sequence[Difference]) -> Table:
+def comparison_table(differences: Sequence[Difference], lang: str = "en") -> Table:
     """Each key outcome in A and B, the paired difference B - A and its 95 % interval."""
     table = Table(box=None, pad_edge=False, header_style="bold")
-    for column in ("outcome", "A", "B", "B - A", "95 % interval"):
+    for column in HEADERS[lang]:
         table.add_column(column, overflow="fold")  # fold long names rather than cut them
     for d in differences:
-        percent = d.outcome.estimator is Estimator.PROPORTION
-        show = (lambda v: f"{v:.0%}") if percent else (lambda v: f"{v:,.2f}")
+        if d.outcome.estimator is Estimator.PROPORTION:
+
+            def show(v: float) -> str:
+                return percent(v, lang)
+        elif d.outcome.kind is OutcomeKind.PERSONNEL:
+
+            def show(v: float) -> str:
+                return number(v, lang)
+        else:
+
+            def show(v: float) -> str:
+                return decimal(v, lang, 2)
+
         diff = d.difference
-        table.add_row(
-            d.outcome.label(),
-            show(d.a),
-            show(d.b),
-            show(diff.value),
-            f"{show(diff.low)} to {show(diff.high)}" if diff.n > 1 else "-",
+        interval = (
+            WORDS[lang]["range"].format(low=show(diff.low), high=show(diff.high))
+            if diff.n > 1
+            else "-"
         )
+        table.add_row(d.outcome.label(lang), show(d.a), show(d.b), show(diff.value), interval)
     return table
 
 
@@ -42,12 +71,13 @@ def print_comparison(
     *,
     drawn: bool = True,
     console: Console | None = None,
+    lang: str = "en",
 ) -> None:
     """The comparison's table, a sentence per yes/no outcome, and where the files are."""
     report = console or Console(highlight=False)
-    report.print(comparison_table(differences))
+    report.print(comparison_table(differences, lang))
     for d in differences:
         if d.outcome.estimator is Estimator.PROPORTION:
-            report.print(sentence(d, name_b))
-    report.print("Paired on common random numbers. Not a forecast.", style="italic")
-    report.print(f"Comparison: {out} (a/, b/, comparison.csv{', figures/' if drawn else ''})")
+            report.print(sentence(d, name_b, lang))
+    report.print(WORDS[lang]["foot"], style="italic")
+    report.print(WORDS[lang]["files"].format(out=out, figures=", figures/" if drawn else ""))

@@ -51,8 +51,13 @@ def run_header(plan: RunPlan, lang: str = "en") -> str:
     )
 
 
-def pair_header(name_a: str, name_b: str, plan: RunPlan) -> str:
+def pair_header(name_a: str, name_b: str, plan: RunPlan, lang: str = "en") -> str:
     """What a comparison is about to run: both scenarios on the same replicate seeds."""
+    if lang == "fr":
+        return (
+            f"A = {name_a}, B = {name_b} : {plan.replicates} réplications appariées, graine "
+            f"{plan.root_seed}"
+        )
     return (
         f"A = {name_a}, B = {name_b}: {plan.replicates} paired replicates, "
         f"root seed {plan.root_seed}"

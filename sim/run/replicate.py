@@ -44,4 +44,10 @@ def run_one(scenario: Scenario, seed: int, facts: FactBase | None = None) -> Run
         model.records,
         series,
         summary,
+        _french_title(scenario),
     )
+
+
+def _french_title(scenario: Scenario) -> str:
+    notes = scenario.teaching.fr if scenario.teaching is not None else None
+    return (notes.title or "") if notes is not None else ""
