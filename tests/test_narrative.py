@@ -47,6 +47,12 @@ SAMPLE_RUNS = [
     ("mali-algeria-2025", 4),
     ("aes-insurgency", 1),
     ("g5-sahel-2017", 1),
+    # Permissions and consensus (Art. 25, Art. 45), belligerents, backers and allies, a coup by
+    # a faction, a junta that gives in:
+    ("scenarios/history/guinea-2008.yaml", 3),
+    ("scenarios/history/liberia-1990.yaml", 2),
+    ("scenarios/history/sierra-leone-1997.yaml", 2),
+    ("scenarios/history/guinea-bissau-2012.yaml", 5, "parameters.concession_rate=1"),
 ]
 
 
