@@ -56,6 +56,8 @@ def _texts(rc) -> list[str]:
     while todo:
         widget = todo.pop()
         texts.append(getattr(widget, "unsafe_innerHTML", None) or "")
+        if isinstance(getattr(widget, "text", None), str):  # the day mark, a Vue template
+            texts.append(widget.text)
         for child in getattr(widget, "children", None) or []:
             (texts if isinstance(child, str) else todo).append(child)
     return texts

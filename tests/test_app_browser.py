@@ -61,52 +61,128 @@ def server(tmp_path_factory):
         proc.wait(timeout=20)
 
 
-def test_page_works_offline_in_chromium(server, tmp_path):
-    url, log = server
-    outside: list[str] = []
+PROJECTORS = [{"width": 1280, "height": 800}, {"width": 1920, "height": 1080}]
+"""The sizes a lecturer projects at."""
+WAIT = 90_000  # ms: a generous bound on a busy machine; no assertion is about time
+BROKEN = ("Traceback", "Too many renders", "Something went wrong", "Un problème est survenu")
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """Debian's chromium, headless, for the whole module."""
+    with sync_api.sync_playwright() as pw:
+        chromium = pw.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+        yield chromium
+        chromium.close()
+
+
+def open_app(browser, url: str, viewport: dict, outside: list[str] | None = None):
+    """A new browser session on the app at ``viewport``; requests leaving 127.0.0.1 abort."""
+    seen = [] if outside is None else outside
 
     def only_local(route):
         if route.request.url.startswith(LOCAL):
             route.continue_()
         else:
-            outside.append(route.request.url)
+            seen.append(route.request.url)
             route.abort()
 
-    with sync_api.sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
-        page = browser.new_page(viewport={"width": 1600, "height": 1100})
-        page.route("**/*", only_local)
-        page.goto(url, timeout=90_000)
-        step = page.get_by_role("button", name="Step", exact=True)
-        step.wait_for(timeout=90_000)
-        # the map (a matplotlib image) and the controls are there
-        page.locator("img").first.wait_for(timeout=60_000)
-        assert page.get_by_text("Base rate of honouring commitments (probability)").count() == 1
-        assert page.get_by_text("Liptako-Gourma Charter (Alliance of Sahel States)").count() == 1
+    page = browser.new_page(viewport=viewport)
+    page.route("**/*", only_local)
+    page.goto(url, timeout=WAIT)
+    page.get_by_role("button", name="Step", exact=True).wait_for(timeout=WAIT)
+    page.locator(".sahel-day").first.wait_for(timeout=WAIT)
+    return page
 
-        step.click()
-        page.get_by_text("Day 0 of 365").wait_for(timeout=60_000)
-        page.get_by_role("button", name="Step a week").click()
-        page.get_by_text("Day 7 of 365").first.wait_for(timeout=60_000)
 
-        # move the first slider with the keyboard, as a user would
-        thumb = page.locator(".v-slider__thumb-container").first
-        thumb.focus()
-        before = thumb.get_attribute("aria-valuenow")
-        page.keyboard.press("ArrowLeft")
-        page.wait_for_function(
-            "b => document.querySelector('.v-slider__thumb-container')"
-            ".getAttribute('aria-valuenow') !== b",
-            arg=before,
-            timeout=30_000,
+def mark(page) -> dict:
+    """What the first run's day mark shows: its day, its frame and whether Play is on."""
+    return page.evaluate(
+        "() => { const m = document.querySelector('.sahel-day');"
+        " return {day: +m.dataset.day, frame: +m.dataset.frame,"
+        " playing: m.dataset.playing === 'true', text: m.textContent}; }"
+    )
+
+
+def wait_mark(page, condition: str) -> dict:
+    """Wait until the day mark ``m`` satisfies the JavaScript ``condition``; return it."""
+    page.wait_for_function(
+        "() => { const e = document.querySelector('.sahel-day'); if (!e) return false;"
+        " const m = {day: +e.dataset.day, frame: +e.dataset.frame,"
+        f" playing: e.dataset.playing === 'true'}}; return {condition}; }}",
+        timeout=WAIT,
+    )
+    return mark(page)
+
+
+def click(page, name: str) -> None:
+    page.get_by_role("button", name=name, exact=True).click()
+
+
+def assert_no_error(page) -> None:
+    text = page.inner_text("body")
+    assert not any(word in text for word in BROKEN), text[:2000]
+
+
+@pytest.mark.parametrize("viewport", PROJECTORS, ids=["1280x800", "1920x1080"])
+def test_pause_during_play_stops_within_one_tick_at_every_speed(server, browser, viewport):
+    url, _log = server
+    page = open_app(browser, url, viewport)
+    for speed in (1, 7, 30):
+        click(page, "Reset")
+        wait_mark(page, "m.day === -1 && !m.playing")
+        click(page, str(speed))
+        click(page, "Play")
+        wait_mark(page, f"m.playing && m.day >= {3 * speed}")
+        # The day on screen at the very moment of the click, read in the same browser task.
+        seen = page.evaluate(
+            "() => { const d = +document.querySelector('.sahel-day').dataset.day;"
+            " const b = [...document.querySelectorAll('button')]"
+            ".find(b => b.textContent.trim() === 'Pause'); b.click(); return d; }"
         )
+        stopped = wait_mark(page, "!m.playing")["day"]
+        assert seen <= stopped <= seen + speed, (speed, seen, stopped)
+        page.get_by_role("button", name="Play", exact=True).wait_for(timeout=WAIT)
+        # Stopped for good, and the page still answers: one Step is one more day.
+        click(page, "Step")
+        wait_mark(page, f"m.day === {stopped + 1}")
+        assert_no_error(page)
+    page.close()
 
-        page.get_by_role("button", name="Français").click()
-        page.get_by_text("Jour 7 sur 365").first.wait_for(timeout=60_000)
-        page.get_by_text("Taux de base de respect des engagements (probabilité)").wait_for()
-        page.get_by_role("button", name="Un pas").wait_for()
-        page.screenshot(path=str(tmp_path / "app-fr.png"), full_page=True)
-        browser.close()
+
+def test_page_works_offline_in_chromium(server, browser, tmp_path):
+    url, log = server
+    outside: list[str] = []
+    page = open_app(browser, url, {"width": 1600, "height": 1100}, outside)
+    step = page.get_by_role("button", name="Step", exact=True)
+    # the map (a matplotlib image) and the controls are there
+    page.locator("img").first.wait_for(timeout=60_000)
+    assert page.get_by_text("Base rate of honouring commitments (probability)").count() == 1
+    assert page.get_by_text("Liptako-Gourma Charter (Alliance of Sahel States)").count() == 1
+
+    step.click()
+    page.get_by_text("Day 0 of 365").wait_for(timeout=60_000)
+    page.get_by_role("button", name="Step a week").click()
+    page.get_by_text("Day 7 of 365").first.wait_for(timeout=60_000)
+
+    # move the first slider with the keyboard, as a user would
+    thumb = page.locator(".v-slider__thumb-container").first
+    thumb.focus()
+    before = thumb.get_attribute("aria-valuenow")
+    page.keyboard.press("ArrowLeft")
+    page.wait_for_function(
+        "b => document.querySelector('.v-slider__thumb-container')"
+        ".getAttribute('aria-valuenow') !== b",
+        arg=before,
+        timeout=30_000,
+    )
+
+    page.get_by_role("button", name="Français").click()
+    page.get_by_text("Jour 7 sur 365").first.wait_for(timeout=60_000)
+    page.get_by_text("Taux de base de respect des engagements (probabilité)").wait_for()
+    page.get_by_role("button", name="Un pas").wait_for()
+    page.screenshot(path=str(tmp_path / "app-fr.png"), full_page=True)
+    page.close()
 
     assert outside == []
     # the server must not have tried to fetch anything from a CDN on the page's behalf

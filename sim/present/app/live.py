@@ -110,6 +110,8 @@ UI: dict[str, dict[str, str]] = {
         "ensemble_hint": "Runs the current settings (as at the last Reset) in the background.",
         "left": "As set",
         "right": "Variant",
+        "error": "Something went wrong",
+        "dismiss": "Dismiss",
     },
     "fr": {
         "app": "sahelsim - la défense mutuelle au Sahel",
@@ -156,6 +158,8 @@ UI: dict[str, dict[str, str]] = {
         "ensemble_hint": "Simule les réglages courants (ceux de la dernière réinitialisation) en arrière-plan.",
         "left": "Réglages",
         "right": "Variante",
+        "error": "Un problème est survenu",
+        "dismiss": "Fermer",
     },
 }
 

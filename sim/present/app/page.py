@@ -17,9 +17,10 @@ seed; the teaching notes; and an ensemble panel run in a background thread.
 from __future__ import annotations
 
 import dataclasses
+import functools
+import logging
 import os
 import threading
-import time
 from collections.abc import Callable
 from html import escape
 
@@ -47,6 +48,7 @@ from sim.present.app.live import (
     variant_choices,
     variant_label,
 )
+from sim.present.app.playback import Playback
 from sim.scenario.defaults import FIRST_LESSON
 from sim.scenario.parameters import ACTOR_PARAMETERS, PARAMETERS, Parameter
 from sim.scenario.schema import Scenario
@@ -85,6 +87,39 @@ tick = solara.reactive(0)  # bumped after each step, to redraw what reads the mu
 playing = solara.reactive(False)
 speed = solara.reactive(1)
 chosen_actor = solara.reactive("")
+pacer: solara.Reactive[Playback | None] = solara.reactive(None)  # set once per session
+problem = solara.reactive("")  # a short message in place of any error a click met
+
+log = logging.getLogger(__name__)
+
+
+def guarded(handler: Callable[..., None]) -> Callable[..., None]:
+    """``handler`` for a click or a control: any error becomes a short message on the page.
+
+    No action of a lecturer may put a traceback on the projector; the traceback goes to the
+    server's log instead, and the page keeps working.
+    """
+
+    @functools.wraps(handler)
+    def run(*args, **kwargs) -> None:
+        try:
+            handler(*args, **kwargs)
+        except Exception as error:
+            report(error)
+
+    return run
+
+
+def report(error: Exception) -> None:
+    """Log ``error`` with its traceback and show it on the page in one short line."""
+    log.exception("the page met an error")
+    first = str(error).strip().splitlines()[0] if str(error).strip() else ""
+    try:
+        problem.set(
+            f"{ui('error', lang.value)}: {type(error).__name__}{': ' if first else ''}{first}"
+        )
+    except Exception:  # the page itself is gone: the log has it
+        log.exception("could not show the error")
 
 
 def release_runs() -> None:
@@ -95,14 +130,33 @@ def release_runs() -> None:
 
 
 def start_if_empty() -> None:
-    """Build the first run of a new browser session."""
+    """Build the first run of a new browser session, and its Play."""
+    if pacer.value is None:
+        pacer.set(Playback())
     if not runs.value:
         reset()
 
 
+def play() -> None:
+    """Start stepping the runs, one tick each time the browser has drawn the last."""
+    if pacer.value is None or all(run.finished for run in runs.value):
+        return
+    pacer.value.start()
+    playing.set(True)
+
+
+def pause() -> None:
+    """Stop Play: its thread steps no more from now, before the page redraws."""
+    if pacer.value is not None:
+        pacer.value.pause()
+        with pacer.value.busy:  # a step under way ends; the page then shows where it stopped
+            pass
+    playing.set(False)
+
+
 def reset() -> None:
     """Rebuild the run (and its variant) from the controls."""
-    playing.set(False)
+    pause()
     fresh = build_runs(settings.value, side_by_side.value, variant_key.value)
     for run in runs.value:
         run.model.release()
@@ -110,11 +164,13 @@ def reset() -> None:
     tick.set(tick.value + 1)
 
 
-def step(days: int = 1) -> None:
-    """Advance every run shown by ``days`` days, on the same seed."""
+def step(days: int = 1) -> int:
+    """Advance every run shown by ``days`` days, on the same seed; return the new frame."""
     for run in runs.value:
         run.step(days)
-    tick.set(tick.value + 1)
+    frame = tick.value + 1
+    tick.set(frame)
+    return frame
 
 
 def choose_scenario(name: str) -> None:
@@ -165,17 +221,19 @@ def RunControls():
     """Step, play, reset, speed and seed."""
     language = lang.value
     with solara.Row(gap="8px", style={"flex-wrap": "wrap"}):
-        solara.Button(ui("step", language), on_click=lambda: step(1), color="primary")
-        solara.Button(ui("step_week", language), on_click=lambda: step(7))
+        solara.Button(ui("step", language), on_click=guarded(lambda: step(1)), color="primary")
+        solara.Button(ui("step_week", language), on_click=guarded(lambda: step(7)))
         solara.Button(
             ui("pause" if playing.value else "play", language),
-            on_click=lambda: playing.set(not playing.value),
+            on_click=guarded(pause if playing.value else play),
             color="success",
         )
-        solara.Button(ui("reset", language), on_click=reset, color="warning")
+        solara.Button(ui("reset", language), on_click=guarded(reset), color="warning")
     with solara.Row(style={"align-items": "center"}):
         solara.Text(ui("speed", language))
-        solara.ToggleButtonsSingle(value=speed.value, values=list(SPEEDS), on_value=speed.set)
+        solara.ToggleButtonsSingle(
+            value=speed.value, values=list(SPEEDS), on_value=guarded(speed.set)
+        )
     solara.InputInt(
         ui("seed", language),
         value=settings.value.seed,
@@ -194,7 +252,7 @@ def ScenarioControls():
         ui("scenario", language),
         value=current.scenario,
         values=scenario_names(),
-        on_value=choose_scenario,
+        on_value=guarded(choose_scenario),
     )
     with solara.Row():
         for choice in Lang:
@@ -217,7 +275,9 @@ def ScenarioControls():
             on_value=lambda v, pact=pact: settings.set(settings.value.with_pact(pact, v)),
         )
     solara.Switch(
-        label=ui("side_by_side", language), value=side_by_side.value, on_value=set_side_by_side
+        label=ui("side_by_side", language),
+        value=side_by_side.value,
+        on_value=guarded(set_side_by_side),
     )
     if side_by_side.value:
         choices = variant_choices(current)
@@ -226,7 +286,7 @@ def ScenarioControls():
             ui("variant", language),
             value=variant_label(variant_key.value, language),
             values=list(by_label),
-            on_value=lambda v: set_variant(by_label[v]),
+            on_value=guarded(lambda v: set_variant(by_label[v])),
         )
     with solara.Details(ui("parameters", language), expand=True):
         for name, p in PARAMETERS.items():
@@ -280,7 +340,13 @@ def RunView(run: LiveRun, heading: str | None):
     with solara.Column():
         if heading:
             solara.HTML(tag="h3", unsafe_innerHTML=heading)
-        solara.Text(day_title(run, language), classes=["sahel-day"])
+        DayMark(
+            text=day_title(run, language),
+            day=run.day,
+            frame=tick.value,
+            playing=playing.value,
+            event_drawn=pacer.value.drawn if pacer.value is not None else lambda frame: None,
+        )
         # The map and the story side by side on a projector; one above the other when narrow.
         with solara.ColumnsResponsive(default=12, large=12 if heading else [7, 5]):
             # PNG bytes made by the run, which redraws only what changed since the last tick.
@@ -357,17 +423,50 @@ def Ensemble():
 
 @solara.component
 def Player():
-    """Steps the runs while Play is on, in a thread so the page stays responsive."""
+    """Steps the runs while Play is on, in a thread so the page stays responsive.
+
+    One tick, then a wait until the browser has drawn it (see :mod:`.playback`): the model
+    never runs ahead of the screen, and Pause stops it within one tick of the click.
+    """
 
     def loop(cancel: threading.Event) -> None:
-        while playing.value and not cancel.is_set():
-            step(speed.value)
-            if all(run.finished for run in runs.value):
-                playing.set(False)
-                return
-            time.sleep(0.1)  # drawing each tick already paces play; this lets clicks in
+        playback = pacer.value
+        if not playing.value or playback is None:
+            return
+        stop = playback.stop_event
+        try:
+            while True:
+                with playback.busy:  # Pause waits for a step under way, then none follows
+                    if stop.is_set() or cancel.is_set():
+                        return
+                    for run in runs.value:
+                        run.step(speed.value)
+                    ended = all(run.finished for run in runs.value)
+                frame = tick.value + 1
+                tick.set(frame)
+                if ended:
+                    break
+                if not playback.wait_shown(frame, stop, cancel):
+                    return
+        except Exception as error:
+            report(error)
+        pause()  # the end of the run, or an error
 
     solara.use_thread(loop, dependencies=[playing.value], intrusive_cancel=False)
+
+
+@solara.component_vue("frame_drawn.vue")
+def DayMark(text: str, day: int, frame: int, playing: bool, event_drawn: Callable[[int], None]):
+    """The run's day, large; tells the server once the browser has drawn ``frame``."""
+
+
+@solara.component
+def Problem():
+    """The last error a click met, in one line, until dismissed."""
+    if problem.value:
+        with solara.Row(style={"align-items": "center"}, classes=["sahel-problem"]):
+            solara.Warning(problem.value)
+            solara.Button(ui("dismiss", lang.value), on_click=lambda: problem.set(""), text=True)
 
 
 @solara.component
@@ -386,6 +485,7 @@ def Page():
     with solara.Sidebar():
         ScenarioControls()
     with solara.Column():
+        Problem()
         solara.HTML(tag="h1", unsafe_innerHTML=escape(scenario_title(shown[0].scenario, language)))
         solara.Text(ui("not_forecast", language), style={"font-style": "italic"})
         Predict(shown[0].scenario)
