@@ -71,7 +71,7 @@ def test_controls_show_declared_defaults_units_and_labels(page):
     for p in PARAMETERS.values():
         slider = _slider(page, f"{p.label} ({p.unit})")
         slider.assert_single()
-        assert slider.widget.v_model == pytest.approx(p.default)
+        assert slider.widget.v_model == p.default  # exactly: the run after a Reset uses it
         assert slider.widget.min == pytest.approx(p.low)
         assert slider.widget.max == pytest.approx(p.high)
     switches = page.find(ipyvuetify.Switch).widgets
@@ -140,6 +140,24 @@ def test_the_map_is_redrawn_when_what_it_shows_changes_and_only_then():
         run.step(1)
     assert run.map_png("en") != quiet
     run.model.release()
+
+
+def test_every_slider_value_of_every_bundled_scenario_is_on_its_slider_grid():
+    # The browser snaps a slider to low + k * step and sends that back: a value off the grid
+    # (0.6 on a 0.0009 grid from 0.1) would change the run at the next Reset.
+    from decimal import Decimal
+
+    for name in live.scenario_names():
+        values = live.defaults_for(name).params
+        for key, p in PARAMETERS.items():
+            step = Decimal(repr(live.slider_step(p, values[key])))
+            for x in (p.low, p.high, p.default, values[key]):
+                assert (Decimal(repr(float(x))) - Decimal(repr(float(p.low)))) % step == 0, (
+                    name,
+                    key,
+                    x,
+                    step,
+                )
 
 
 def test_lessons_are_in_the_picker():

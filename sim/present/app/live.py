@@ -7,7 +7,9 @@ and in tests without the ``teach`` extra. :mod:`sim.present.app.page` builds the
 from __future__ import annotations
 
 import dataclasses
+import decimal
 import io
+import math
 import threading
 import types
 from collections.abc import Callable, Sequence
@@ -46,7 +48,8 @@ from sim.scenario.loading import load_scenario
 from sim.scenario.parameters import ACTOR_PARAMETERS, PARAMETERS, Parameter
 from sim.scenario.schema import Scenario
 
-SLIDER_STEPS = 1000  # fine enough for kill_rate's 0.0001 steps over its 0.1 range
+SLIDER_STEPS = 1000  # about this many steps from end to end: kill_rate's 0.0001 over its 0.1
+MAX_DECIMALS = 6  # a step the browser still writes as a plain decimal (1e-7 would not be)
 ACTOR_KNOBS = [n for n in ACTOR_PARAMETERS if n != "forces"]  # forces default to the fact base
 SPEEDS = (1, 7, 30)  # days per tick of play
 
@@ -179,11 +182,27 @@ def parameter_label(p: Parameter, lang: str) -> str:
     return f"{label} ({unit})"
 
 
-def slider_step(p: Parameter) -> float | int:
-    """The increment of the slider for ``p``: one unit for integers, else a thousandth of the range."""
+def decimals(x: float) -> int:
+    """How many decimals ``x`` is written with (0.25: 2; 30: 0; 1e-05: 5)."""
+    exponent = decimal.Decimal(repr(float(x))).normalize().as_tuple().exponent
+    return max(0, -int(exponent))
+
+
+def slider_step(p: Parameter, value: float | None = None) -> float | int:
+    """The increment of the slider for ``p``, a power of ten that every value it holds is on.
+
+    The browser's slider snaps what it is given to ``low`` plus a whole number of steps, and
+    sends the snapped value back: a step of 0.0009 on 0.1 to 1 turned the declared 0.6 into
+    0.6004, and with it every run after a Reset. A power of ten as fine as the declaration's
+    own decimals (and the value shown, from a scenario) keeps them exact: about
+    :data:`SLIDER_STEPS` steps from end to end, finer only when a declared figure needs it.
+    """
     if p.integer:
         return 1
-    return float(f"{(p.high - p.low) / SLIDER_STEPS:.1g}")
+    coarse = math.floor(-math.log10((p.high - p.low) / SLIDER_STEPS))
+    figures = [p.low, p.high, p.default, *([] if value is None else [value])]
+    places = min(MAX_DECIMALS, max(coarse, *(decimals(x) for x in figures)))
+    return float(f"1e-{places}") if places > 0 else 1
 
 
 # ---------------------------------------------------------------------- settings

@@ -210,7 +210,7 @@ def ParameterSlider(p: Parameter, value: float, on_value: Callable[[float], None
             value=float(value),
             min=p.low,
             max=p.high,
-            step=slider_step(p),
+            step=slider_step(p, value),
             on_value=on_value,
             thumb_label="always",
         )
