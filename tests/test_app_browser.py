@@ -249,3 +249,37 @@ def test_reset_with_nothing_changed_replays_the_story_of_sahelsim_explain(server
     assert len(first) >= 2 and first == told[: len(first)]
     assert_no_error(page)
     page.close()
+
+
+def run_small_ensemble(page) -> None:
+    """Ten replicates (the Replicates slider at its minimum), run to the end."""
+    replicates = page.locator(".v-input__slider", has_text="Replicates")
+    replicates.locator(".v-slider__thumb-container").focus()
+    page.keyboard.press("Home")
+    page.wait_for_function(
+        "() => [...document.querySelectorAll('.v-input__slider')].some(s =>"
+        " s.textContent.includes('Replicates') && s.querySelector("
+        "'.v-slider__thumb-container').getAttribute('aria-valuenow') === '10')",
+        timeout=WAIT,
+    )
+    click(page, "Run ensemble")
+    page.get_by_text("10 replicates done", exact=True).wait_for(timeout=WAIT)
+
+
+def test_ensemble_results_say_what_made_them_and_go_at_reset_or_lesson_change(server, browser):
+    url, _log = server
+    page = open_app(browser, url, PROJECTORS[0])
+    choose(page, "Scenario or lesson", "lesson-4-gambia-vs-niger")
+    page.get_by_text("Lesson 4").first.wait_for(timeout=WAIT)
+    run_small_ensemble(page)
+    caption = page.get_by_text("10 replicates of “Lesson 4")
+    assert "from seed 20170119" in caption.inner_text()
+    click(page, "Reset")
+    page.get_by_text("10 replicates done", exact=True).wait_for(state="detached", timeout=WAIT)
+    assert caption.count() == 0
+    run_small_ensemble(page)
+    choose(page, "Scenario or lesson", "lesson-1-does-the-pledge-deter")
+    page.get_by_text("10 replicates done", exact=True).wait_for(state="detached", timeout=WAIT)
+    assert page.get_by_text("replicates of “Lesson 4").count() == 0
+    assert_no_error(page)
+    page.close()

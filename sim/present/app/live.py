@@ -113,6 +113,12 @@ UI: dict[str, dict[str, str]] = {
         "ensemble_hint": "Runs the current settings (as at the last Reset) in the background.",
         "left": "As set",
         "right": "Variant",
+        "ensemble_of": (
+            "{n} replicates of \u201c{title}\u201d from seed {seed}, as at the last Reset: "
+            "{mode} commitment; pacts on: {pacts} of {total}; values changed: {changed}."
+        ),
+        "strict": "strict",
+        "behavioural": "behavioural",
         "error": "Something went wrong",
         "dismiss": "Dismiss",
     },
@@ -161,6 +167,13 @@ UI: dict[str, dict[str, str]] = {
         "ensemble_hint": "Simule les réglages courants (ceux de la dernière réinitialisation) en arrière-plan.",
         "left": "Réglages",
         "right": "Variante",
+        "ensemble_of": (
+            "{n} réplications de \u00ab\u00a0{title}\u00a0\u00bb à partir de la graine {seed}, "
+            "réglages de la dernière réinitialisation\u00a0: engagement {mode}\u00a0; pactes en "
+            "vigueur\u00a0: {pacts} sur {total}\u00a0; valeurs modifiées\u00a0: {changed}."
+        ),
+        "strict": "strict",
+        "behavioural": "comportemental",
         "error": "Un problème est survenu",
         "dismiss": "Fermer",
     },
@@ -586,6 +599,24 @@ def ensemble_figure(summaries: Sequence[dict], lang: str) -> Figure:
         hist.hist(days or [0], bins=20, color="#c0392b")
         hist.set_title(axis_label(OUTCOMES["war_days"], lang))
     return fig
+
+
+def ensemble_caption(run: LiveRun, n: int, lang: str) -> str:
+    """What produced an ensemble's results: how many replicates of which settings, which seed."""
+    changed = [
+        k
+        for k, v in run.settings.params.items()
+        if v != defaults_for(run.settings.scenario).params[k]
+    ]
+    return ui("ensemble_of", lang).format(
+        n=n,
+        title=scenario_title(run.scenario, lang),
+        seed=run.settings.seed,
+        mode=ui("strict" if run.settings.strict else "behavioural", lang),
+        pacts=sum(run.settings.pacts.values()),
+        total=len(run.settings.pacts),
+        changed=len(changed) + sum(len(v) for v in run.settings.actors.values()),
+    )
 
 
 def run_ensemble(

@@ -37,6 +37,7 @@ from sim.present.app.live import (
     build_runs,
     day_title,
     defaults_for,
+    ensemble_caption,
     ensemble_figure,
     pact_name,
     parameter_label,
@@ -87,6 +88,8 @@ tick = solara.reactive(0)  # bumped after each step, to redraw what reads the mu
 playing = solara.reactive(False)
 speed = solara.reactive(1)
 chosen_actor = solara.reactive("")
+built = solara.reactive(0)  # how many times the runs were built: results of older ones are stale
+replicates = solara.reactive(50)  # the ensemble's size, kept across Resets
 pacer: solara.Reactive[Playback | None] = solara.reactive(None)  # set once per session
 problem = solara.reactive("")  # a short message in place of any error a click met
 
@@ -161,6 +164,7 @@ def reset() -> None:
     for run in runs.value:
         run.model.release()
     runs.set(fresh)
+    built.set(built.value + 1)
     tick.set(tick.value + 1)
 
 
@@ -390,35 +394,46 @@ def Predict(scenario: Scenario):
 
 @solara.component
 def Ensemble():
-    """N replicates of the current settings in a background thread, then their outcomes."""
+    """N replicates of the current settings in a background thread, then their outcomes.
+
+    A Reset (see :data:`built`) takes the results away, and cancels an ensemble still
+    running: results of earlier settings never stand beside the new run.
+    """
     language = lang.value
-    n = solara.use_reactive(50)
-    request = solara.use_reactive(0)
+    n = replicates
+    request = solara.use_reactive((0, 0))  # (the runs it was asked on, how many asks)
     done = solara.use_reactive(0)
     current = runs.value[0].settings
+    generation = built.value
 
     def work(cancel: threading.Event) -> list[dict] | None:
-        if request.value == 0:
+        if request.value[1] == 0 or request.value[0] != generation:
             return None
         done.set(0)
         return run_ensemble(current, n.value, done.set, cancel)
 
-    result = solara.use_thread(work, dependencies=[request.value], intrusive_cancel=False)
+    result = solara.use_thread(
+        work, dependencies=[request.value, generation], intrusive_cancel=False
+    )
+    asked_now = request.value[0] == generation  # else the results are of runs since reset
     with solara.Details(ui("ensemble", language), expand=True):
         solara.Text(ui("ensemble_hint", language))
         with solara.Row():
             solara.SliderInt(ui("replicates", language), value=n, min=10, max=500, step=10)
             solara.Button(
                 ui("run_ensemble", language),
-                on_click=lambda: request.set(request.value + 1),
+                on_click=lambda: request.set((generation, request.value[1] + 1)),
                 color="primary",
             )
-        if result.state == solara.ResultState.RUNNING:
+        if result.state == solara.ResultState.RUNNING and asked_now:
             solara.ProgressLinear(100 * done.value / max(n.value, 1))
             solara.Text(f"{done.value} / {n.value} {ui('progress', language)}")
-        elif result.state == solara.ResultState.FINISHED and result.value:
+        elif result.state == solara.ResultState.FINISHED and result.value and asked_now:
             solara.Text(f"{len(result.value)} {ui('progress', language)}")
+            solara.Text(ensemble_caption(runs.value[0], len(result.value), language))
             solara.FigureMatplotlib(ensemble_figure(result.value, language), format="png")
+        elif result.state == solara.ResultState.ERROR:
+            solara.Warning(f"{ui('error', language)}: {type(result.error).__name__}")
 
 
 @solara.component
