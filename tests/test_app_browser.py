@@ -283,3 +283,63 @@ def test_ensemble_results_say_what_made_them_and_go_at_reset_or_lesson_change(se
     assert page.get_by_text("replicates of “Lesson 4").count() == 0
     assert_no_error(page)
     page.close()
+
+
+OVERLAPS = """
+() => {
+  // as a lecturer sees the page: both columns scrolled to their top, under the fixed bar
+  document.querySelectorAll('.v-navigation-drawer__content, main, html')
+    .forEach(e => { e.scrollTop = 0; });
+  const sel = 'nav, h1, h3, .sahel-predict, .sahel-day, .sahel-narrative, main img, .v-btn, .v-input, .v-label, .v-slider__thumb-container, .v-slider__thumb-label, .v-expansion-panel-header';
+  const els = [...document.querySelectorAll(sel)].filter(e => {
+    const r = e.getBoundingClientRect(); const s = getComputedStyle(e);
+    return r.width > 0 && r.height > 0 && s.visibility !== 'hidden' && s.display !== 'none' && s.opacity !== '0';
+  });
+  const name = e => e.tagName.toLowerCase() + (e.className && typeof e.className === 'string' ? '.' + e.className.split(' ').filter(c => c.startsWith('v-') || c.startsWith('sahel')).slice(0,2).join('.') : '') + ' ' + (e.textContent || '').trim().slice(0, 30);
+  const out = [];
+  for (let i = 0; i < els.length; i++) for (let j = i + 1; j < els.length; j++) {
+    const a = els[i], b = els[j];
+    if (a.contains(b) || b.contains(a)) continue;
+    const r = a.getBoundingClientRect(), q = b.getBoundingClientRect();
+    const w = Math.min(r.right, q.right) - Math.max(r.left, q.left);
+    const h = Math.min(r.bottom, q.bottom) - Math.max(r.top, q.top);
+    if (w > 1 && h > 1) out.push([name(a), name(b), Math.round(w), Math.round(h)]);
+  }
+  return out;
+}
+"""
+"""Pairs of the page's parts (sidebar, headings, the day, map, story, buttons, controls, their
+labels and value bubbles) whose boxes overlap, neither inside the other."""
+
+LESSONS = {
+    "lesson-1-does-the-pledge-deter": "Lesson 1",
+    "lesson-2-strict-vs-behavioural": "Lesson 2",
+    "lesson-3-cost-of-war-for-counter-insurgency": "Lesson 3",
+    "lesson-4-gambia-vs-niger": "Lesson 4",
+}
+
+
+def sidebar_width(page) -> float:
+    return page.evaluate("() => document.querySelector('nav').getBoundingClientRect().width")
+
+
+@pytest.mark.parametrize("viewport", PROJECTORS, ids=["1280x800", "1920x1080"])
+def test_nothing_overlaps_in_any_lesson_or_language(server, browser, viewport):
+    url, _log = server
+    page = open_app(browser, url, viewport)
+    width = sidebar_width(page)
+    for name, title in LESSONS.items():
+        choose(page, "Scenario or lesson", name)
+        page.locator("h1", has_text=title).wait_for(timeout=WAIT)
+        step_weeks(page, 1)
+        assert sidebar_width(page) == width, name  # a long name must not widen the sidebar
+        assert page.evaluate(OVERLAPS) == [], name
+    click(page, "Français")
+    page.locator("h1", has_text="Leçon 4").wait_for(timeout=WAIT)
+    assert page.evaluate(OVERLAPS) == []
+    page.locator(".v-input--switch", has_text="Côte à côte").locator("input").click(force=True)
+    page.locator(".sahel-day").nth(1).wait_for(timeout=WAIT)
+    assert page.evaluate(OVERLAPS) == []
+    assert sidebar_width(page) == width
+    assert_no_error(page)
+    page.close()

@@ -69,8 +69,17 @@ CSS = """
   padding: 12px 18px; margin: 8px 0; }
 .v-input__slider .v-input__slot { flex-wrap: wrap; }
 .v-input__slider .v-input__slot > .v-label { flex: 0 0 100%; max-width: 100%; white-space: normal;
-  margin-bottom: 34px; }
+  margin-bottom: 46px; }
+.v-navigation-drawer { width: 400px !important; min-width: 400px !important;
+  max-width: 400px !important; }
+.v-navigation-drawer .v-select__selections { min-width: 0; }
+.v-navigation-drawer .v-select__selection { max-width: 100%; overflow: hidden;
+  text-overflow: ellipsis; white-space: nowrap; }
 """
+# The sidebar is 400 pixels wide whatever it holds: solara sizes it to its content
+# ("min-content"), and a long lesson name widened it over the main area after the page had
+# placed that area beside it. The value bubble of a slider sits 46 pixels above its track,
+# clear of the label.
 # The narrative box lists paragraphs newest first in the page's HTML and shows them reversed
 # (column-reverse): it reads in order, and its scroll stays on the newest as the story grows.
 
