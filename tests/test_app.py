@@ -160,6 +160,21 @@ def test_every_slider_value_of_every_bundled_scenario_is_on_its_slider_grid():
                 )
 
 
+def test_pickers_and_headings_use_names_not_ids(page):
+    picker = page.find(ipyvuetify.Select, label="Scenario or lesson").widget
+    assert picker.v_model == "Niger, August 2023 - ECOWAS threatens force"
+    assert picker.items[0].startswith("Lesson 1 - ")
+    assert not any(item.startswith(("lesson-", "niger-")) for item in picker.items)
+    actors = page.find(ipyvuetify.Select, label="Actor").widget
+    assert "Niger" in actors.items and "NER" not in actors.items
+    page.find(ipyvuetify.Switch, label="Side by side").widget.v_model = True
+    variants = page.find(ipyvuetify.Select, label="Right-hand variant").widget
+    assert "without Liptako-Gourma Charter (Alliance of Sahel States)" in variants.items
+    texts = " ".join(_texts(page))
+    assert "Left, as set: behavioural commitment" in texts
+    assert "Right, the variant: all pacts switched off" in texts
+
+
 def test_lessons_are_in_the_picker():
     names = live.scenario_names()
     assert sum(name.startswith("lesson-") for name in names) >= 4

@@ -189,10 +189,17 @@ def test_page_works_offline_in_chromium(server, browser, tmp_path):
     assert "Could not load URL" not in log.read_text()
 
 
-def choose(page, label: str, option: str) -> None:
-    """Pick ``option`` in the drop-down labelled ``label``, as a lecturer does with the mouse."""
+def choose(page, label: str, option: str) -> list[str]:
+    """Pick ``option`` in the drop-down labelled ``label``, as a lecturer does with the mouse.
+
+    Returns every entry the drop-down offered.
+    """
     page.locator(".v-select", has_text=label).first.click()
-    page.locator(".menuable__content__active .v-list-item", has_text=option).first.click()
+    entries = page.locator(".menuable__content__active .v-list-item")
+    entries.first.wait_for(timeout=WAIT)
+    offered = [text.strip() for text in entries.all_inner_texts()]
+    entries.filter(has_text=option).first.click()
+    return offered
 
 
 def slider_values(page) -> dict[str, float]:
@@ -231,7 +238,7 @@ def test_reset_with_nothing_changed_replays_the_story_of_sahelsim_explain(server
 
     url, _log = server
     page = open_app(browser, url, PROJECTORS[0])
-    choose(page, "Scenario or lesson", LESSON_2)
+    choose(page, "Scenario or lesson", "Lesson 2 - ")
     wait_mark(page, "m.day === -1")
     declared = defaults_for(LESSON_2)
     held = slider_values(page)
@@ -269,7 +276,7 @@ def run_small_ensemble(page) -> None:
 def test_ensemble_results_say_what_made_them_and_go_at_reset_or_lesson_change(server, browser):
     url, _log = server
     page = open_app(browser, url, PROJECTORS[0])
-    choose(page, "Scenario or lesson", "lesson-4-gambia-vs-niger")
+    choose(page, "Scenario or lesson", "Lesson 4 - ")
     page.get_by_text("Lesson 4").first.wait_for(timeout=WAIT)
     run_small_ensemble(page)
     caption = page.get_by_text("10 replicates of “Lesson 4")
@@ -278,7 +285,7 @@ def test_ensemble_results_say_what_made_them_and_go_at_reset_or_lesson_change(se
     page.get_by_text("10 replicates done", exact=True).wait_for(state="detached", timeout=WAIT)
     assert caption.count() == 0
     run_small_ensemble(page)
-    choose(page, "Scenario or lesson", "lesson-1-does-the-pledge-deter")
+    choose(page, "Scenario or lesson", "Lesson 1 - ")
     page.get_by_text("10 replicates done", exact=True).wait_for(state="detached", timeout=WAIT)
     assert page.get_by_text("replicates of “Lesson 4").count() == 0
     assert_no_error(page)
@@ -329,7 +336,10 @@ def test_nothing_overlaps_in_any_lesson_or_language(server, browser, viewport):
     page = open_app(browser, url, viewport)
     width = sidebar_width(page)
     for name, title in LESSONS.items():
-        choose(page, "Scenario or lesson", name)
+        offered = choose(page, "Scenario or lesson", f"{title} - ")
+        # the lessons by their titles, first, and no file name
+        assert [o.split(" - ")[0] for o in offered[:4]] == list(LESSONS.values())
+        assert name not in offered and not any(o.startswith("lesson-") for o in offered)
         page.locator("h1", has_text=title).wait_for(timeout=WAIT)
         step_weeks(page, 1)
         assert sidebar_width(page) == width, name  # a long name must not widen the sidebar

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import decimal
+import functools
 import io
 import math
 import threading
@@ -113,6 +114,8 @@ UI: dict[str, dict[str, str]] = {
         "ensemble_hint": "Runs the current settings (as at the last Reset) in the background.",
         "left": "As set",
         "right": "Variant",
+        "left_heading": "Left, as set: {mode} commitment, {pacts} of {total} pacts on",
+        "right_heading": "Right, the variant: {variant}",
         "ensemble_of": (
             "{n} replicates of \u201c{title}\u201d from seed {seed}, as at the last Reset: "
             "{mode} commitment; pacts on: {pacts} of {total}; values changed: {changed}."
@@ -167,6 +170,8 @@ UI: dict[str, dict[str, str]] = {
         "ensemble_hint": "Simule les réglages courants (ceux de la dernière réinitialisation) en arrière-plan.",
         "left": "Réglages",
         "right": "Variante",
+        "left_heading": "À gauche, tel que réglé\u00a0: engagement {mode}, pactes en vigueur\u00a0: {pacts} sur {total}",
+        "right_heading": "À droite, la variante\u00a0: {variant}",
         "ensemble_of": (
             "{n} réplications de \u00ab\u00a0{title}\u00a0\u00bb à partir de la graine {seed}, "
             "réglages de la dernière réinitialisation\u00a0: engagement {mode}\u00a0; pactes en "
@@ -260,6 +265,30 @@ def scenario_names() -> list[str]:
     return [entry.name for entry in catalogue()]
 
 
+@functools.cache
+def scenario_choices(lang: str) -> dict[str, str]:
+    """The picker's entries: each bundled scenario's title in ``lang``, to its name.
+
+    Lessons come first, as a class meets them; file names stay out of sight.
+    """
+    names = scenario_names()
+    ordered = [n for n in names if n.startswith("lesson-")] + [
+        n for n in names if not n.startswith("lesson-")
+    ]
+    return {scenario_title(load_scenario(n), lang): n for n in ordered}
+
+
+def choice_title(name: str, lang: str) -> str:
+    """How scenario ``name`` reads in the picker."""
+    titles = {n: t for t, n in scenario_choices(lang).items()}
+    return titles.get(name) or scenario_title(load_scenario(name), lang)
+
+
+def actor_choices(scenario: Scenario, lang: str) -> dict[str, str]:
+    """The actor picker's entries: each actor's name in ``lang`` (its id if it has none), to its id."""
+    return {i18n.actor_name(actor, lang): actor for actor in scenario.actors}
+
+
 def pact_enabled(scenario: Scenario) -> dict[str, bool]:
     """Whether each pact named in ``scenario`` is switched on."""
     return {
@@ -330,7 +359,17 @@ def variant_label(key: str, lang: str) -> str:
         return ui("no_pacts", lang)
     if key == "other-mode":
         return ui("other_mode", lang)
-    return f"{ui('without', lang)} {key.removeprefix('pact:')}"
+    return f"{ui('without', lang)} {pact_name(key.removeprefix('pact:'), lang)}"
+
+
+def side_heading(settings: Settings, lang: str) -> str:
+    """The left-hand heading of side by side: what the run as set has on."""
+    on = sum(settings.pacts.values())
+    return ui("left_heading", lang).format(
+        mode=ui("strict" if settings.strict else "behavioural", lang),
+        pacts=on,
+        total=len(settings.pacts),
+    )
 
 
 def variant(settings: Settings, key: str) -> Settings:

@@ -33,8 +33,10 @@ from sim.present.app.live import (
     SPEEDS,
     UI,
     LiveRun,
+    actor_choices,
     actor_value,
     build_runs,
+    choice_title,
     day_title,
     defaults_for,
     ensemble_caption,
@@ -42,8 +44,9 @@ from sim.present.app.live import (
     pact_name,
     parameter_label,
     run_ensemble,
-    scenario_names,
+    scenario_choices,
     scenario_title,
+    side_heading,
     slider_step,
     ui,
     variant_choices,
@@ -261,11 +264,12 @@ def ScenarioControls():
     language = lang.value
     current = settings.value
     scenario = runs.value[0].scenario
+    choices = scenario_choices(language)
     solara.Select(
         ui("scenario", language),
-        value=current.scenario,
-        values=scenario_names(),
-        on_value=guarded(choose_scenario),
+        value=choice_title(current.scenario, language),
+        values=list(choices),
+        on_value=guarded(lambda title: choose_scenario(choices[title])),
     )
     with solara.Row():
         for choice in Lang:
@@ -317,8 +321,15 @@ def ActorControls(scenario: Scenario):
     language = lang.value
     ids = list(scenario.actors)
     actor = chosen_actor.value if chosen_actor.value in ids else ids[0]
+    names = actor_choices(scenario, language)
+    shown = next(name for name, i in names.items() if i == actor)
     with solara.Details(ui("actors", language)):
-        solara.Select(ui("actor", language), value=actor, values=ids, on_value=chosen_actor.set)
+        solara.Select(
+            ui("actor", language),
+            value=shown,
+            values=list(names),
+            on_value=guarded(lambda name: chosen_actor.set(names[name])),
+        )
         for name in ACTOR_KNOBS:
             ParameterSlider(
                 ACTOR_PARAMETERS[name],
@@ -518,9 +529,11 @@ def Page():
             RunView(shown[0], None)
         else:
             with solara.Columns([1, 1]):
-                RunView(shown[0], ui("left", language))
+                RunView(shown[0], side_heading(shown[0].settings, language))
                 RunView(
                     shown[1],
-                    f"{ui('right', language)}: {variant_label(variant_key.value, language)}",
+                    ui("right_heading", language).format(
+                        variant=variant_label(variant_key.value, language)
+                    ),
                 )
         Ensemble()
