@@ -353,3 +353,83 @@ def test_nothing_overlaps_in_any_lesson_or_language(server, browser, viewport):
     assert sidebar_width(page) == width
     assert_no_error(page)
     page.close()
+
+
+READABILITY = r"""
+() => {
+  // Every element with its own visible text: its font size, and its contrast (WCAG 2) against
+  // the first opaque background behind it.
+  const rgba = c => { const m = c.match(/[\d.]+/g).map(Number); return m.length === 3 ? [...m, 1] : m; };
+  const lum = ([r, g, b]) => { const f = v => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; };
+    return 0.2126 * f(r) + 0.7152 * f(g) + 0.0722 * f(b); };
+  const background = e => { for (; e; e = e.parentElement) { const c = rgba(getComputedStyle(e).backgroundColor); if (c[3] > 0.99) return c; } return [255, 255, 255, 1]; };
+  const over = (fg, bg) => [0, 1, 2].map(i => fg[i] * fg[3] + bg[i] * (1 - fg[3]));
+  const out = [];
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  const seen = new Set();
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+    const e = n.parentElement;
+    if (!n.textContent.trim() || seen.has(e) || e.closest('style, script, .v-menu__content, title')) continue;
+    seen.add(e);
+    const r = e.getBoundingClientRect(); const s = getComputedStyle(e);
+    if (r.width === 0 || r.height === 0 || s.visibility === 'hidden' || s.display === 'none' || +s.opacity === 0) continue;
+    const size = parseFloat(s.fontSize); const bold = +s.fontWeight >= 700;
+    const bg = background(e); const fg = over(rgba(s.color), bg);
+    const [a, b] = [lum(fg), lum(bg)].sort((x, y) => y - x);
+    const ratio = (a + 0.05) / (b + 0.05);
+    const large = size >= 24 || (bold && size >= 18.66);
+    out.push({text: n.textContent.trim().slice(0, 40), size, ratio: Math.round(ratio * 100) / 100, needed: large ? 3 : 4.5});
+  }
+  return out;
+}
+"""
+"""Every element with text of its own: its font size (px) and its WCAG contrast ratio."""
+
+IN_VIEW = """
+sel => { const e = document.querySelector(sel); const r = e.getBoundingClientRect();
+  return {top: r.top, bottom: r.bottom, left: r.left, right: r.right, width: r.width,
+          vw: innerWidth, vh: innerHeight}; }
+"""
+
+
+def assert_readable(page) -> None:
+    texts = page.evaluate(READABILITY)
+    assert texts
+    small = [t for t in texts if t["size"] < 18]
+    faint = [t for t in texts if t["ratio"] < t["needed"]]
+    assert small == [] and faint == []
+
+
+def assert_in_view(page, selector: str) -> dict:
+    box = page.evaluate(IN_VIEW, selector)
+    assert box["top"] >= 0 and box["bottom"] <= box["vh"], (selector, box)
+    assert box["left"] >= 0 and box["right"] <= box["vw"], (selector, box)
+    return box
+
+
+@pytest.mark.parametrize("viewport", PROJECTORS, ids=["1280x800", "1920x1080"])
+def test_readable_from_the_back_of_the_room(server, browser, viewport):
+    url, _log = server
+    page = open_app(browser, url, viewport)
+    step_weeks(page, 1)
+    assert_readable(page)
+    # an integer slider shows its value, as the others do
+    window = page.locator(".v-input__slider", has_text="Days a threat stays open")
+    assert window.locator(".v-slider__thumb-label").inner_text().strip() == "30"
+    click(page, "Presenter view")
+    page.locator(".sahel-presenter").wait_for(timeout=WAIT)
+    step_weeks(page, 8)  # a story long enough to need its scroll
+    # map, day and the newest lines of the story in one screen, the map over half the width
+    assert assert_in_view(page, ".sahel-presenter img")["width"] >= viewport["width"] / 2
+    assert_in_view(page, ".sahel-presenter .sahel-day")
+    assert_in_view(page, ".sahel-presenter .sahel-narrative p:first-child")  # the newest
+    assert_readable(page)
+    assert page.evaluate(OVERLAPS) == []
+    click(page, "Controls")
+    click(page, "Français")
+    click(page, "Vue de projection")
+    page.locator(".sahel-presenter").wait_for(timeout=WAIT)
+    assert_readable(page)
+    assert page.evaluate(OVERLAPS) == []
+    assert_no_error(page)
+    page.close()

@@ -73,6 +73,13 @@ CSS = """
 .v-input__slider .v-input__slot { flex-wrap: wrap; }
 .v-input__slider .v-input__slot > .v-label { flex: 0 0 100%; max-width: 100%; white-space: normal;
   margin-bottom: 46px; }
+.sahel-presenter { padding: 0 12px; }
+.sahel-presenter-title { font-size: 26px !important; margin: 0; }
+.sahel-narrative-compact { max-height: calc(100vh - 330px); }
+.sahel-presenter .sahel-predict { font-size: 20px; padding: 8px 12px; }
+.v-application .v-expansion-panel-header { font-size: 19px; }
+.v-application .v-label--active { transform: translateY(-24px) scale(1); }
+.v-application .v-slider__thumb-label { font-size: 18px; }
 .v-navigation-drawer { width: 400px !important; min-width: 400px !important;
   max-width: 400px !important; }
 .v-navigation-drawer .v-select__selections { min-width: 0; }
@@ -103,9 +110,13 @@ chosen_actor = solara.reactive("")
 built = solara.reactive(0)  # how many times the runs were built: results of older ones are stale
 replicates = solara.reactive(50)  # the ensemble's size, kept across Resets
 pacer: solara.Reactive[Playback | None] = solara.reactive(None)  # set once per session
+presenting = solara.reactive(False)  # the presenter view: no sidebar, map and story in sight
 problem = solara.reactive("")  # a short message in place of any error a click met
 
 log = logging.getLogger(__name__)
+
+PLAY_GREEN = "#2e7d32"  # white on it: 5.1:1, WCAG AA (Vuetify's "success" green is 2.8:1)
+RESET_ORANGE = "#b34700"  # white on it: 5.1:1 (Vuetify's "warning" orange is 2.2:1)
 
 
 def guarded(handler: Callable[..., None]) -> Callable[..., None]:
@@ -218,7 +229,12 @@ def ParameterSlider(p: Parameter, value: float, on_value: Callable[[float], None
     label = parameter_label(p, lang.value)
     if p.integer:
         solara.SliderInt(
-            label, value=int(value), min=int(p.low), max=int(p.high), on_value=on_value
+            label,
+            value=int(value),
+            min=int(p.low),
+            max=int(p.high),
+            on_value=on_value,
+            thumb_label="always",
         )
     else:
         solara.SliderFloat(
@@ -233,23 +249,31 @@ def ParameterSlider(p: Parameter, value: float, on_value: Callable[[float], None
 
 
 @solara.component
-def RunControls():
-    """Step, play, reset, speed and seed."""
+def PlayControls():
+    """Step, play or pause, reset and the speed: what a lecturer clicks while the class watches."""
     language = lang.value
-    with solara.Row(gap="8px", style={"flex-wrap": "wrap"}):
+    with solara.Row(gap="8px", style={"flex-wrap": "wrap", "align-items": "center"}):
         solara.Button(ui("step", language), on_click=guarded(lambda: step(1)), color="primary")
         solara.Button(ui("step_week", language), on_click=guarded(lambda: step(7)))
         solara.Button(
             ui("pause" if playing.value else "play", language),
             on_click=guarded(pause if playing.value else play),
-            color="success",
+            color=PLAY_GREEN,
+            dark=True,
         )
-        solara.Button(ui("reset", language), on_click=guarded(reset), color="warning")
+        solara.Button(ui("reset", language), on_click=guarded(reset), color=RESET_ORANGE, dark=True)
     with solara.Row(style={"align-items": "center"}):
         solara.Text(ui("speed", language))
         solara.ToggleButtonsSingle(
             value=speed.value, values=list(SPEEDS), on_value=guarded(speed.set)
         )
+
+
+@solara.component
+def RunControls():
+    """Step, play, reset, speed and seed."""
+    language = lang.value
+    PlayControls()
     solara.InputInt(
         ui("seed", language),
         value=settings.value.seed,
@@ -278,6 +302,12 @@ def ScenarioControls():
                 on_click=lambda choice=choice: lang.set(choice.value),
                 outlined=language != choice,
             )
+    solara.Button(
+        ui("presenter", language),
+        on_click=lambda: presenting.set(True),
+        icon_name="mdi-projector-screen",
+        outlined=True,
+    )
     RunControls()
     solara.Switch(
         label=ui("commitment", language),
@@ -339,8 +369,8 @@ def ActorControls(scenario: Scenario):
 
 
 @solara.component
-def Narrative(run: LiveRun):
-    """The story so far, newest paragraph last."""
+def Narrative(run: LiveRun, compact: bool = False):
+    """The story so far, newest paragraph last (in a shorter box in the presenter view)."""
     language = lang.value
     _ = tick.value  # the run is mutable: subscribe to the tick that says it moved
     paragraphs = run.paragraphs(language)
@@ -352,7 +382,7 @@ def Narrative(run: LiveRun):
     solara.HTML(
         tag="div",
         unsafe_innerHTML=html or escape(ui("not_started", language)),
-        classes=["sahel-narrative"],
+        classes=["sahel-narrative", *(["sahel-narrative-compact"] if compact else [])],
     )
 
 
@@ -505,6 +535,58 @@ def Problem():
 
 
 @solara.component
+def Presenter():
+    """The view for the projector: the map, the day and the newest of the story in one screen.
+
+    No sidebar: the map takes more than half the width, and the day, the predict question and
+    the narrative's newest lines stand beside it, all in view at 1280x800 without scrolling.
+    """
+    language = lang.value
+    shown = runs.value
+    with solara.Column(classes=["sahel-presenter"]):
+        Problem()
+        with solara.Row(style={"align-items": "center", "flex-wrap": "wrap"}, gap="16px"):
+            solara.HTML(
+                tag="h2",
+                unsafe_innerHTML=escape(scenario_title(shown[0].scenario, language)),
+                classes=["sahel-presenter-title"],
+            )
+            PlayControls()
+            solara.Button(
+                ui("controls", language),
+                on_click=lambda: presenting.set(False),
+                icon_name="mdi-tune",
+                outlined=True,
+            )
+        with solara.Columns([1] * len(shown)):
+            for i, run in enumerate(shown):
+                PresentedRun(run, first=i == 0, wide=len(shown) == 1)
+
+
+@solara.component
+def PresentedRun(run: LiveRun, first: bool, wide: bool):
+    """One run in the presenter view: the map, and beside it the day, the question, the story."""
+    language = lang.value
+    _ = tick.value  # the run is mutable: subscribe to the tick that says it moved
+    with solara.ColumnsResponsive(default=12, large=[7, 5] if wide else 12):
+        solara.Image(run.map_png(language), format="png", width="100%")
+        with solara.Column(gap="4px"):
+            DayMark(
+                text=day_title(run, language),
+                day=run.day,
+                frame=tick.value,
+                playing=playing.value,
+                event_drawn=(
+                    pacer.value.drawn if pacer.value is not None and first else lambda frame: None
+                ),
+            )
+            if first:
+                Predict(run.scenario)
+            Narrative(run, compact=True)
+    solara.Image(run.series_png(language), format="png", width="100%")
+
+
+@solara.component
 def Page():
     """The whole page: controls in the sidebar, runs, notes and ensemble in the main area."""
     language = lang.value
@@ -517,6 +599,9 @@ def Page():
     solara.Style(CSS)
     solara.Title("sahelsim")
     Player()
+    if presenting.value:
+        Presenter()
+        return
     with solara.Sidebar():
         ScenarioControls()
     with solara.Column():
