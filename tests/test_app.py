@@ -205,6 +205,32 @@ def test_animate_map_writes_a_gif(tmp_path):
     with Image.open(out) as gif:
         assert gif.format == "GIF"
         assert gif.n_frames >= 6
+        assert gif.size[0] >= 1280  # sharp on a slide
+
+
+def test_gif_frame_is_french_when_asked_and_its_legend_clear_of_the_map():
+    import types
+
+    from sim.model.model import SahelModel
+    from sim.model.world import build_world
+    from sim.scenario.facts import fact_base
+    from sim.scenario.loading import load_scenario
+
+    scenario = load_scenario("lesson-4-gambia-vs-niger")
+    model = SahelModel(build_world(scenario, fact_base()), 3)
+    model.step()
+    run = types.SimpleNamespace(model=model, day=0, finished=False)
+    fig = live.frame_figure(run, live.scenario_title(scenario, "fr"), "fr")
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    renderer = FigureCanvasAgg(fig).get_renderer()
+    (ax,) = fig.axes
+    legend = ax.get_legend().get_window_extent(renderer)
+    assert not legend.overlaps(ax.get_window_extent(renderer))  # off the land and the coast
+    title = fig._suptitle.get_text()
+    assert title.startswith("Leçon 4 - La Gambie") and "Jour 0 sur" in title
+    assert "camp attaquant" in [t.get_text() for t in ax.get_legend().get_texts()]
+    model.release()
 
 
 def test_actor_slider_and_seed_reach_the_model(page):

@@ -505,7 +505,7 @@ def _arrow(ax, start: tuple[float, float], end: tuple[float, float], style: dict
     )
 
 
-def draw_map(ax, model: SahelModel, lang: str) -> None:
+def draw_map(ax, model: SahelModel, lang: str, *, legend_outside: bool = False) -> None:
     """Countries coloured by side in their first war; obligations answered so far as arrows."""
     words = MAP_WORDS[lang]
     known = load_countries()
@@ -526,7 +526,12 @@ def draw_map(ax, model: SahelModel, lang: str) -> None:
         Patch(color=SIDE_COLOURS[2], label=words["defending"]),
     ]
     handles += [Line2D([], [], linewidth=2, label=words[k], **v) for k, v in RESPONSE_STYLE.items()]
-    ax.legend(handles=handles, loc="lower left", framealpha=0.9, fontsize=14)
+    if legend_outside:  # beside the map, clear of every coast (the GIF's wide frame)
+        ax.legend(
+            handles=handles, loc="upper left", bbox_to_anchor=(1.02, 1), fontsize=14, frameon=False
+        )
+    else:
+        ax.legend(handles=handles, loc="lower left", framealpha=0.9, fontsize=14)
 
 
 def day_title(run: LiveRun, lang: str) -> str:
@@ -707,26 +712,36 @@ def animate_map(
     loaded = scenario if isinstance(scenario, Scenario) else load_scenario(scenario)
     model = SahelModel(build_world(loaded, fact_base()), seed)
     run = types.SimpleNamespace(model=model, day=-1, finished=False)
+    title = scenario_title(loaded, lang)
     frames: list[Image.Image] = []
     for day in range(model.horizon + 1):
         model.step()
         if day % every == 0 or day == model.horizon:
             run.day, run.finished = model.day, day == model.horizon
-            frames.append(_frame(run, loaded.title, lang))
+            frames.append(_palette(png(frame_figure(run, title, lang))))
     out = Path(path)
     frames[0].save(out, save_all=True, append_images=frames[1:], duration=frame_ms, loop=0)
     model.release()
     return out
 
 
-def _frame(run, title: str, lang: str):
-    """One GIF frame: the map with the date, as a palette image."""
+GIF_SIZE = (16, 10)
+"""A GIF frame's size in inches: 1280 x 800 pixels at :data:`GIF_DPI`, for a slide."""
+GIF_DPI = 80
+
+
+def frame_figure(run, title: str, lang: str) -> Figure:
+    """One GIF frame: the map with the title and the date, its legend beside it."""
+    with matplotlib.rc_context(STYLE):
+        fig = Figure(figsize=GIF_SIZE, dpi=GIF_DPI)
+        ax = fig.add_axes((0.01, 0.02, 0.76, 0.86))
+        draw_map(ax, run.model, lang, legend_outside=True)
+        fig.suptitle(f"{title}\n{day_title(run, lang)}", fontsize=20, y=0.985)
+    return fig
+
+
+def _palette(frame: bytes):
+    """PNG bytes as a palette image, as a GIF holds them."""
     from PIL import Image
 
-    with matplotlib.rc_context(STYLE):
-        fig = Figure(figsize=(8, 6), dpi=80, layout="constrained")
-        ax = fig.add_subplot()
-        draw_map(ax, run.model, lang)
-        ax.set_title(f"{title}\n{day_title(run, lang)}", fontsize=13)
-        frame = png(fig)
     return Image.open(io.BytesIO(frame)).convert("RGB").convert("P", palette=Image.Palette.ADAPTIVE)
