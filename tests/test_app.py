@@ -261,3 +261,46 @@ def test_server_command_is_local_and_passes_scenario_and_language():
 def test_serve_rejects_an_unknown_scenario_before_starting_a_server():
     with pytest.raises(InputError):
         serve("no-such-scenario", port=8801, open_browser=False)
+
+
+def _bezier_middle(arrow) -> tuple[float, float]:
+    """The middle of an arc3 arrow, in (lon, lat), as matplotlib bends it."""
+    (x0, y0), (x1, y1) = arrow.start, arrow.end
+    cx, cy = (x0 + x1) / 2 + arrow.rad * (y1 - y0), (y0 + y1) / 2 - arrow.rad * (x1 - x0)
+    return 0.25 * x0 + 0.5 * cx + 0.25 * x1, 0.25 * y0 + 0.5 * cy + 0.25 * y1
+
+
+def test_each_allys_arrow_is_distinct_on_the_map():
+    import math
+
+    run = live.LiveRun(live.defaults_for("lesson-2-strict-vs-behavioural"))
+    run.step(120)  # Mali and Burkina Faso have both answered Niger's call by then
+    to_niger = [a for a in live.obligation_arrows(run.model) if a.end != a.start]
+    ends = {a.end for a in to_niger}
+    assert len(to_niger) >= 2 and len(ends) == len(to_niger)
+    for i, a in enumerate(to_niger):
+        for b in to_niger[i + 1 :]:
+            assert math.dist(a.end, b.end) >= 0.5
+            assert math.dist(_bezier_middle(a), _bezier_middle(b)) >= 1.5
+    run.model.release()
+
+
+@pytest.mark.parametrize("lesson", [n for n in live.scenario_names() if n.startswith("lesson-")])
+def test_map_labels_stay_in_the_frame_and_clear_of_each_other_and_the_legend(lesson):
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    run = live.LiveRun(live.defaults_for(lesson))
+    run.step(120)
+    fig = live.map_figure(run, "fr", title=False)
+    renderer = FigureCanvasAgg(fig).get_renderer()
+    (ax,) = fig.axes
+    frame = ax.get_window_extent(renderer)
+    legend = ax.get_legend().get_window_extent(renderer)
+    boxes = {t.get_text(): t.get_window_extent(renderer) for t in ax.texts if t.get_text()}
+    assert "GMB" in boxes  # The Gambia is on the map, and named
+    for name, box in boxes.items():
+        assert frame.x0 <= box.x0 and box.x1 <= frame.x1, name
+        assert frame.y0 <= box.y0 and box.y1 <= frame.y1, name
+        assert not box.overlaps(legend), name
+        assert not any(box.overlaps(b) for other, b in boxes.items() if other != name), name
+    run.model.release()

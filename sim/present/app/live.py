@@ -489,7 +489,9 @@ def build_runs(settings: Settings, side_by_side: bool, variant_key: str) -> list
 # ---------------------------------------------------------------------- figures
 
 
-def _arrow(ax, start: tuple[float, float], end: tuple[float, float], style: dict) -> None:
+def _arrow(
+    ax, start: tuple[float, float], end: tuple[float, float], style: dict, rad: float = 0.2
+) -> None:
     ax.add_patch(
         FancyArrowPatch(
             start,
@@ -497,7 +499,7 @@ def _arrow(ax, start: tuple[float, float], end: tuple[float, float], style: dict
             arrowstyle="-|>",
             mutation_scale=22,
             linewidth=2.5,
-            connectionstyle="arc3,rad=0.2",
+            connectionstyle=f"arc3,rad={rad:.3f}",
             zorder=5,
             gid="obligation-arrow",
             **style,
@@ -512,15 +514,9 @@ def draw_map(ax, model: SahelModel, lang: str, *, legend_outside: bool = False) 
     fill = {a: SIDE_COLOURS[s] for a, s in model.side.items() if s and a in known}
     labels = {c.iso3: c.iso3 for c in known.values() if c.modelled}
     draw_countries(ax, fill, labels=labels, fontsize=15)
-    where = capitals()
-    answered = [
-        r
-        for r in model.records
-        if r.kind is RecordKind.RESPONSE and r.get("response") in RESPONSE_STYLE
-    ]
-    for r in answered:
-        if r.actor in where and r.target in where and r.actor != r.target:
-            _arrow(ax, where[r.actor], where[r.target], RESPONSE_STYLE[r.get("response")])
+    _keep_labels_inside(ax)
+    for arrow in obligation_arrows(model):
+        _arrow(ax, arrow.start, arrow.end, RESPONSE_STYLE[arrow.response], arrow.rad)
     handles = [
         Patch(color=SIDE_COLOURS[1], label=words["attacking"]),
         Patch(color=SIDE_COLOURS[2], label=words["defending"]),
@@ -530,8 +526,77 @@ def draw_map(ax, model: SahelModel, lang: str, *, legend_outside: bool = False) 
         ax.legend(
             handles=handles, loc="upper left", bbox_to_anchor=(1.02, 1), fontsize=14, frameon=False
         )
-    else:
-        ax.legend(handles=handles, loc="lower left", framealpha=0.9, fontsize=14)
+    else:  # over the Sahara's empty north-east, where no label is
+        ax.legend(handles=handles, loc="upper right", framealpha=0.9, fontsize=14)
+
+
+ARROW_SPREAD = 0.9
+ARROW_BEND = 0.2
+"""The curvature of a lone arrow; arrows to one capital bend apart, up to 1.5 times it."""
+"""Degrees between the ends of arrows that share a capital, so that none hides another."""
+LABEL_MARGIN = (1.3, 0.7)
+"""Degrees (longitude, latitude) a country's label keeps from the frame's edge."""
+
+
+def obligation_arrows(
+    model: SahelModel,
+) -> list[tuple[tuple[float, float], tuple[float, float], str]]:
+    """One arrow per ally and state it answered: (start, end, response), ends spread apart.
+
+    The latest answer of each ally to each state counts. Arrows that end at the same capital
+    (Mali and Burkina Faso helping Niger) end at points spread across their way in, and
+    arrows leaving the same capital start apart, so that each ally's arrow stays distinct.
+    """
+    where = capitals()
+    latest: dict[tuple[str, str], str] = {}
+    for r in model.records:
+        if r.kind is not RecordKind.RESPONSE or r.get("response") not in RESPONSE_STYLE:
+            continue
+        if r.actor in where and r.target in where and r.actor != r.target:
+            latest[(r.actor, r.target)] = r.get("response")
+    pairs = list(latest)
+
+    def spread(pair: tuple[str, str], end: int) -> tuple[float, float]:
+        point = np.array(where[pair[end]], dtype=float)
+        sharing = [q for q in pairs if q[end] == pair[end]]
+        if len(sharing) == 1:
+            return tuple(point)
+        away = np.array(where[pair[1 - end]], dtype=float) - point
+        ranked = sorted(
+            sharing, key=lambda q: np.arctan2(*(np.array(where[q[1 - end]]) - point)[::-1])
+        )
+        across = np.array([-away[1], away[0]]) / max(float(np.hypot(*away)), 1e-9)
+        shift = (ranked.index(pair) - (len(ranked) - 1) / 2) * ARROW_SPREAD
+        return tuple(point + shift * across)
+
+    def bend(pair: tuple[str, str]) -> float:
+        sharing = [q for q in pairs if q[1] == pair[1]]
+        if len(sharing) == 1:
+            return ARROW_BEND
+        point = np.array(where[pair[1]], dtype=float)
+        ranked = sorted(sharing, key=lambda q: np.arctan2(*(np.array(where[q[0]]) - point)[::-1]))
+        return ARROW_BEND * (2 * ranked.index(pair) / (len(ranked) - 1) - 1) * 1.5
+
+    return [Arrow(spread(p, 0), spread(p, 1), bend(p), latest[p]) for p in pairs]
+
+
+@dataclasses.dataclass(frozen=True)
+class Arrow:
+    """An obligation answered, as the map draws it: from, to (lon, lat), its bend, the answer."""
+
+    start: tuple[float, float]
+    end: tuple[float, float]
+    rad: float
+    response: str
+
+
+def _keep_labels_inside(ax) -> None:
+    """Move country labels that would cross the frame's edge (Chad's, say) inside it."""
+    (x0, x1), (y0, y1) = ax.get_xlim(), ax.get_ylim()
+    dx, dy = LABEL_MARGIN
+    for text in ax.texts:
+        x, y = text.get_position()
+        text.set_position((min(max(x, x0 + dx), x1 - dx), min(max(y, y0 + dy), y1 - dy)))
 
 
 def day_title(run: LiveRun, lang: str) -> str:
