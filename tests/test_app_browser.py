@@ -7,6 +7,7 @@ Debian's ``chromium`` at ``/usr/bin/chromium``; skipped when either is missing.
 
 from __future__ import annotations
 
+import re
 import shutil
 import socket
 import subprocess
@@ -431,5 +432,39 @@ def test_readable_from_the_back_of_the_room(server, browser, viewport):
     page.locator(".sahel-presenter").wait_for(timeout=WAIT)
     assert_readable(page)
     assert page.evaluate(OVERLAPS) == []
+    assert_no_error(page)
+    page.close()
+
+
+ENGLISH = re.compile(
+    r"\b(Step|Play|Pause|Reset|Days per tick|What happened|replicates|log-odds|Start of the run"
+    r"|Teaching notes|Predict|Scenario or lesson|attacking|honoured|Seed|Side by side)\b"
+)
+BAD_SPACING = re.compile(r"( [:;?!»]|« |\w[;?!»])")
+"""A mark after an ordinary space (it may start a line) or after no space at all."""
+
+
+def test_french_is_whole_and_spaced_the_french_way(server, browser):
+    url, _log = server
+    page = open_app(browser, url, PROJECTORS[0])
+    click(page, "Français")
+    page.get_by_role("button", name="Un pas", exact=True).wait_for(timeout=WAIT)
+    choose(page, "Scénario ou leçon", "Leçon 1 - ")
+    page.locator("h1", has_text="Leçon 1").wait_for(timeout=WAIT)
+    for _ in range(12):
+        day = mark(page)["day"]
+        page.get_by_role("button", name="Une semaine", exact=True).click()
+        wait_mark(page, f"m.day === {day + 7}")
+    page.locator(".v-expansion-panel-header", has_text="Notes pédagogiques").click()
+    page.get_by_text("De quoi s'agit-il").wait_for(timeout=WAIT)
+    text = page.inner_text("body")
+    assert "Début" in story(page)[0] and "« Leçon 1" in story(page)[0].replace("\u202f", " ")
+    assert ENGLISH.findall(text) == []
+    assert BAD_SPACING.findall(text) == []
+    assert "log-cote" not in text
+    click(page, "Vue de projection")
+    page.locator(".sahel-presenter").wait_for(timeout=WAIT)
+    text = page.inner_text("body")
+    assert ENGLISH.findall(text) == [] and BAD_SPACING.findall(text) == []
     assert_no_error(page)
     page.close()

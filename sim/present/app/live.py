@@ -11,6 +11,7 @@ import decimal
 import functools
 import io
 import math
+import re
 import threading
 import types
 from collections.abc import Callable, Sequence
@@ -57,7 +58,7 @@ SPEEDS = (1, 7, 30)  # days per tick of play
 UNITS_FR = {
     "probability": "probabilité",
     "share": "part",
-    "log-odds": "log-cote",
+    "log-odds": "logit",  # the narrative's word too
     "ratio": "rapport",
     "log-ratio": "log-rapport",
     "days": "jours",
@@ -194,7 +195,34 @@ PANEL_OUTCOMES = tuple(o for o in OUTCOMES.values() if o.estimator is Estimator.
 
 def ui(key: str, lang: str) -> str:
     """A word of the interface in ``lang``."""
-    return UI[lang][key]
+    return typeset(UI[lang][key], lang)
+
+
+FRENCH_SPACE = re.compile(r"\s*([:;?!»])|(«)\s*")
+NARROW = "\u202f"  # the thin no-break space French puts before ; ? ! (and inside « »)
+NO_BREAK = "\u00a0"  # the no-break space French puts before :
+
+
+def typeset(text: str, lang: str) -> str:
+    """``text`` with French spacing in French; English as it is.
+
+    A no-break space before ":", a thin one before ";", "?", "!" and inside guillemets, so
+    that no mark starts a line. Clock times and addresses ("12:30", "http://") keep their colon.
+    """
+    if lang != "fr":
+        return text
+
+    def space(match: re.Match) -> str:
+        mark, opening = match.group(1), match.group(2)
+        if opening:
+            return opening + NARROW
+        before = match.string[match.start() - 1] if match.start() > 0 else ""
+        after = match.string[match.end()] if match.end() < len(match.string) else ""
+        if mark == ":" and ((before.isdigit() and after.isdigit()) or after == "/"):
+            return match.group(0)
+        return (NO_BREAK if mark == ":" else NARROW) + mark
+
+    return FRENCH_SPACE.sub(space, text)
 
 
 def parameter_label(p: Parameter, lang: str) -> str:
@@ -304,7 +332,7 @@ def scenario_title(scenario: Scenario, lang: str) -> str:
     """The scenario's title in ``lang``: its teaching notes' translation, else its own."""
     notes = scenario.teaching
     if lang == "fr" and notes is not None and notes.fr is not None and notes.fr.title:
-        return notes.fr.title
+        return typeset(notes.fr.title, lang)
     return scenario.title
 
 
@@ -472,7 +500,7 @@ class LiveRun:
             days=self.scenario.days,
             summary=summary,
             seed=self.settings.seed,
-            scenario_title=self.scenario.title,
+            scenario_title=scenario_title(self.scenario, lang),
         )
         told = narrative(run, lang)  # duck-typed: narrative reads only these attributes
         return told if self.finished else told[:-1]

@@ -48,6 +48,7 @@ from sim.present.app.live import (
     scenario_title,
     side_heading,
     slider_step,
+    typeset,
     ui,
     variant_choices,
     variant_label,
@@ -375,7 +376,7 @@ def Narrative(run: LiveRun, compact: bool = False):
     _ = tick.value  # the run is mutable: subscribe to the tick that says it moved
     paragraphs = run.paragraphs(language)
     html = "".join(
-        f"<p><b>{i18n.date_text(p.date, language)}</b> — {escape(p.text)}</p>"
+        f"<p><b>{i18n.date_text(p.date, language)}</b> — {escape(typeset(p.text, language))}</p>"
         for p in reversed(paragraphs)
     )
     # Plain HTML, not solara.Markdown, whose front-end fetches KaTeX from a CDN.
@@ -418,9 +419,13 @@ def TeachingNotes(scenario: Scenario):
     if scenario.teaching is None:
         return
     notes = scenario.teaching.in_language(language)
-    parts = [f"<h3>{ui('what_is_it', language)}</h3><p>{escape(notes.what_is_it)}</p>"]
+    parts = [
+        f"<h3>{ui('what_is_it', language)}</h3><p>{escape(typeset(notes.what_is_it, language))}</p>"
+    ]
     for key in ("things_to_notice", "things_to_try", "discuss"):
-        items = "".join(f"<li>{escape(item)}</li>" for item in getattr(notes, key))
+        items = "".join(
+            f"<li>{escape(typeset(item, language))}</li>" for item in getattr(notes, key)
+        )
         if items:
             parts.append(f"<h3>{ui(key, language)}</h3><ul>{items}</ul>")
     # The predict-then-run question stands above, in Predict; the rest waits behind a click.
@@ -434,10 +439,10 @@ def Predict(scenario: Scenario):
     language = lang.value
     if scenario.teaching is None or not scenario.teaching.in_language(language).predict:
         return
-    question = escape(scenario.teaching.in_language(language).predict)
+    question = escape(typeset(scenario.teaching.in_language(language).predict, language))
     solara.HTML(
         tag="div",
-        unsafe_innerHTML=f"<b>{ui('predict', language)}:</b> {question}",
+        unsafe_innerHTML=f"<b>{typeset(ui('predict', language) + ':', language)}</b> {question}",
         classes=["sahel-predict"],
     )
 
