@@ -213,10 +213,13 @@ def slider_values(page) -> dict[str, float]:
 
 
 def story(page) -> list[str]:
-    """The narrative's paragraphs on the page, in reading order."""
+    """The narrative's paragraphs on the page, in reading order, as ``sahelsim explain`` tells
+    them: without the reason in plain words, with the figures behind "details"."""
     return page.evaluate(
-        "() => [...document.querySelector('.sahel-narrative').querySelectorAll('p')]"
-        ".map(p => p.innerText.trim()).reverse()"
+        "() => [...document.querySelector('.sahel-narrative').children].map(e => {"
+        " const c = e.cloneNode(true);"
+        " c.querySelectorAll('.sahel-reason, summary').forEach(x => x.remove());"
+        " return c.textContent.replace(/\\s+/g, ' ').trim(); }).reverse()"
     )
 
 
@@ -247,6 +250,15 @@ def test_reset_with_nothing_changed_replays_the_story_of_sahelsim_explain(server
         assert held[parameter_label(p, "en")] == declared.params[name], name
     step_weeks(page, 10)
     first = story(page)
+    # the reasons in plain words; the log-odds behind "details", shown on a click
+    narrative = page.locator(".sahel-narrative").first
+    assert "What weighed most in Mali's choice" in narrative.inner_text()
+    assert "log-odds" not in narrative.inner_text()
+    narrative.locator("summary", has_text="details").last.click()
+    page.wait_for_function(
+        "() => document.querySelector('.sahel-narrative').innerText.includes('log-odds')",
+        timeout=WAIT,
+    )
     click(page, "Reset")
     wait_mark(page, "m.day === -1")
     assert slider_values(page) == held

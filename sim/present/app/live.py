@@ -123,6 +123,10 @@ UI: dict[str, dict[str, str]] = {
         ),
         "strict": "strict",
         "behavioural": "behavioural",
+        "details": "details",
+        "reason": "What weighed most in {whose} choice: {term}, {direction}.",
+        "in_favour": "in favour",
+        "against": "against",
         "presenter": "Presenter view",
         "controls": "Controls",
         "error": "Something went wrong",
@@ -182,6 +186,10 @@ UI: dict[str, dict[str, str]] = {
         ),
         "strict": "strict",
         "behavioural": "comportemental",
+        "details": "détails",
+        "reason": "Ce qui a le plus pesé dans le choix {whose} : {term}, {direction}.",
+        "in_favour": "en faveur",
+        "against": "contre",
         "presenter": "Vue de projection",
         "controls": "Réglages",
         "error": "Un problème est survenu",
@@ -491,6 +499,10 @@ class LiveRun:
 
     def paragraphs(self, lang: str) -> list[Paragraph]:
         """The narrative so far; the closing paragraph only once the horizon is reached."""
+        return self.told(lang)[0]
+
+    def told(self, lang: str) -> tuple[list[Paragraph], list]:
+        """The narrative so far, and the records it tells (one per paragraph after the first)."""
         with self.lock:
             records = list(self.model.records)
             summary = self.summary() if self.finished else {}
@@ -503,7 +515,7 @@ class LiveRun:
             scenario_title=scenario_title(self.scenario, lang),
         )
         told = narrative(run, lang)  # duck-typed: narrative reads only these attributes
-        return told if self.finished else told[:-1]
+        return (told if self.finished else told[:-1]), records
 
 
 def build_runs(settings: Settings, side_by_side: bool, variant_key: str) -> list[LiveRun]:

@@ -54,6 +54,7 @@ from sim.present.app.live import (
     variant_label,
 )
 from sim.present.app.playback import Playback
+from sim.present.app.story import StoryLine, story_lines
 from sim.scenario.defaults import FIRST_LESSON
 from sim.scenario.parameters import ACTOR_PARAMETERS, PARAMETERS, Parameter
 from sim.scenario.schema import Scenario
@@ -67,6 +68,8 @@ CSS = """
 .sahel-narrative { max-height: 50vh; overflow-y: auto; font-size: 19px; line-height: 1.45;
   display: flex; flex-direction: column-reverse; }
 .sahel-narrative p { margin-bottom: 0.6em; }
+.sahel-narrative details { margin: -0.4em 0 0.8em 1em; color: #444; }
+.sahel-narrative summary { cursor: pointer; }
 .sahel-notes { font-size: 19px; }
 .sahel-day { font-size: 26px; font-weight: bold; }
 .sahel-predict { font-size: 23px; background: #fff6e0; border-left: 8px solid #e67e22;
@@ -374,17 +377,28 @@ def Narrative(run: LiveRun, compact: bool = False):
     """The story so far, newest paragraph last (in a shorter box in the presenter view)."""
     language = lang.value
     _ = tick.value  # the run is mutable: subscribe to the tick that says it moved
-    paragraphs = run.paragraphs(language)
-    html = "".join(
-        f"<p><b>{i18n.date_text(p.date, language)}</b> — {escape(typeset(p.text, language))}</p>"
-        for p in reversed(paragraphs)
-    )
+    lines = story_lines(run, language)
+    html = "".join(story_html(line, language) for line in reversed(lines))
     # Plain HTML, not solara.Markdown, whose front-end fetches KaTeX from a CDN.
     solara.HTML(
         tag="div",
         unsafe_innerHTML=html or escape(ui("not_started", language)),
         classes=["sahel-narrative", *(["sahel-narrative-compact"] if compact else [])],
     )
+
+
+def story_html(line: StoryLine, lang: str) -> str:
+    """One paragraph of the story: the words, the reason, and the figures behind a toggle."""
+    words = escape(typeset(line.text, lang))
+    if line.reason:
+        words += f" <span class='sahel-reason'>{escape(typeset(line.reason, lang))}</span>"
+    html = f"<p><b>{i18n.date_text(line.date, lang)}</b> — {words}</p>"
+    if line.details:
+        html = (
+            f"<div class='sahel-paragraph'>{html}<details><summary>{ui('details', lang)}"
+            f"</summary>{escape(typeset(line.details, lang))}</details></div>"
+        )
+    return html
 
 
 @solara.component
