@@ -480,3 +480,36 @@ def test_french_is_whole_and_spaced_the_french_way(server, browser):
     assert ENGLISH.findall(text) == [] and BAD_SPACING.findall(text) == []
     assert_no_error(page)
     page.close()
+
+
+def test_any_click_during_play_leaves_a_working_page(server, browser):
+    # What a lecturer may click while the map plays: the language, Reset, another lesson,
+    # side by side. Each stops or carries on Play cleanly; none shows an error.
+    url, _log = server
+    page = open_app(browser, url, PROJECTORS[0])
+    click(page, "Play")
+    wait_mark(page, "m.playing && m.day >= 3")
+    click(page, "Français")
+    seen = mark(page)["day"]
+    wait_mark(page, f"m.playing && m.day > {seen}")  # still playing, in French
+    page.get_by_role("button", name="Pause", exact=True).wait_for(timeout=WAIT)
+    click(page, "Réinitialiser")
+    wait_mark(page, "!m.playing && m.day === -1")
+    click(page, "Lancer")
+    wait_mark(page, "m.playing && m.day >= 3")
+    choose(page, "Scénario ou leçon", "Leçon 2 - ")
+    page.locator("h1", has_text="Leçon 2").wait_for(timeout=WAIT)
+    wait_mark(page, "!m.playing && m.day === -1")
+    click(page, "Lancer")
+    wait_mark(page, "m.playing && m.day >= 3")
+    page.locator(".v-input--switch", has_text="Côte à côte").locator("input").click(force=True)
+    page.locator(".sahel-day").nth(1).wait_for(timeout=WAIT)
+    wait_mark(page, "!m.playing && m.day === -1")
+    click(page, "Un pas")
+    page.wait_for_function(  # both runs, on the same seed, one day on
+        "() => { const d = [...document.querySelectorAll('.sahel-day')].map(e => +e.dataset.day);"
+        " return d.length === 2 && d.every(x => x === 0); }",
+        timeout=WAIT,
+    )
+    assert_no_error(page)
+    page.close()
