@@ -216,18 +216,26 @@ def story(page) -> list[str]:
     """The narrative's paragraphs on the page, in reading order, as ``sahelsim explain`` tells
     them: without the reason in plain words, with the figures behind "details"."""
     return page.evaluate(
-        "() => [...document.querySelector('.sahel-narrative').children].map(e => {"
+        "() => [...document.querySelector('.sahel-narrative').children]"
+        ".filter(e => e.matches('p, .sahel-paragraph')).map(e => {"
         " const c = e.cloneNode(true);"
         " c.querySelectorAll('.sahel-reason, summary').forEach(x => x.remove());"
         " return c.textContent.replace(/\\s+/g, ' ').trim(); }).reverse()"
     )
 
 
-def step_weeks(page, weeks: int) -> None:
+def step_weeks(page, weeks: int, button: str = "Step a week") -> None:
+    """Click ``button`` ``weeks`` times, each time until the day and the story have moved on."""
     for _ in range(weeks):
         day = mark(page)["day"]
-        click(page, "Step a week")
+        click(page, button)
         wait_mark(page, f"m.day === {day + 7}")
+        page.wait_for_function(  # the story is another widget: it may come a moment later
+            "d => [...document.querySelectorAll('.sahel-story-day')]"
+            ".every(e => +e.dataset.day === d)",
+            arg=day + 7,
+            timeout=WAIT,
+        )
 
 
 LESSON_2 = "lesson-2-strict-vs-behavioural"
@@ -463,10 +471,7 @@ def test_french_is_whole_and_spaced_the_french_way(server, browser):
     page.get_by_role("button", name="Un pas", exact=True).wait_for(timeout=WAIT)
     choose(page, "Scénario ou leçon", "Leçon 1 - ")
     page.locator("h1", has_text="Leçon 1").wait_for(timeout=WAIT)
-    for _ in range(12):
-        day = mark(page)["day"]
-        page.get_by_role("button", name="Une semaine", exact=True).click()
-        wait_mark(page, f"m.day === {day + 7}")
+    step_weeks(page, 12, "Une semaine")
     page.locator(".v-expansion-panel-header", has_text="Notes pédagogiques").click()
     page.get_by_text("De quoi s'agit-il").wait_for(timeout=WAIT)
     text = page.inner_text("body")

@@ -377,12 +377,15 @@ def Narrative(run: LiveRun, compact: bool = False):
     """The story so far, newest paragraph last (in a shorter box in the presenter view)."""
     language = lang.value
     _ = tick.value  # the run is mutable: subscribe to the tick that says it moved
+    day = run.day
     lines = story_lines(run, language)
     html = "".join(story_html(line, language) for line in reversed(lines))
+    # The day this story reaches, for whoever checks that the story and the day agree.
+    html += f"<span class='sahel-story-day' data-day='{day}' hidden></span>"
     # Plain HTML, not solara.Markdown, whose front-end fetches KaTeX from a CDN.
     solara.HTML(
         tag="div",
-        unsafe_innerHTML=html or escape(ui("not_started", language)),
+        unsafe_innerHTML=html if lines else escape(ui("not_started", language)),
         classes=["sahel-narrative", *(["sahel-narrative-compact"] if compact else [])],
     )
 
