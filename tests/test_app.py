@@ -304,3 +304,16 @@ def test_map_labels_stay_in_the_frame_and_clear_of_each_other_and_the_legend(les
         assert not box.overlaps(legend), name
         assert not any(box.overlaps(b) for other, b in boxes.items() if other != name), name
     run.model.release()
+
+
+def test_an_error_in_a_click_is_one_short_line_and_the_page_keeps_working(page, caplog):
+    app.guarded(lambda: 1 / 0)()  # a handler that fails, as any click's might
+    texts = _texts(page)
+    shown = [t for t in texts if t.startswith("Something went wrong")]
+    assert shown == ["Something went wrong: ZeroDivisionError: division by zero"]
+    assert not any("Traceback" in t for t in texts)
+    assert "Traceback" in caplog.text or "ZeroDivisionError" in caplog.text  # in the log
+    _button(page, "Dismiss").widget.click()
+    assert not any(t.startswith("Something went wrong") for t in _texts(page))
+    _button(page, "Step").widget.click()
+    assert app.runs.value[0].day == 0
