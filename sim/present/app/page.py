@@ -31,7 +31,6 @@ from sim.present.app import ENV_LANG, ENV_SCENARIO
 from sim.present.app.live import (
     ACTOR_KNOBS,
     SPEEDS,
-    UI,
     LiveRun,
     actor_choices,
     actor_value,
@@ -48,13 +47,12 @@ from sim.present.app.live import (
     scenario_title,
     side_heading,
     slider_step,
-    typeset,
-    ui,
     variant_choices,
     variant_label,
 )
 from sim.present.app.playback import Playback
 from sim.present.app.story import StoryLine, story_lines
+from sim.present.app.words import UI, typeset, ui
 from sim.scenario.defaults import FIRST_LESSON
 from sim.scenario.parameters import ACTOR_PARAMETERS, PARAMETERS, Parameter
 from sim.scenario.schema import Scenario

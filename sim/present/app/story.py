@@ -13,7 +13,8 @@ from dataclasses import dataclass
 
 from sim.model.records import RecordKind
 from sim.present import i18n
-from sim.present.app.live import LiveRun, ui
+from sim.present.app.live import LiveRun
+from sim.present.app.words import ui
 from sim.present.catalogue import MESSAGES
 
 TECHNICAL = ("response.draw", "attack_decided.chance")
