@@ -11,7 +11,11 @@ The page holds: a scenario picker (bundled scenarios and lessons), controls gene
 :mod:`sim.scenario.parameters` (defaults, ranges, units, English and French labels), the
 commitment mode and one switch per pact; step, play, reset and a seed; the live map, time
 series and the narrative as it grows; a side-by-side mode stepping two variants on the same
-seed; the teaching notes; and an ensemble panel run in a background thread.
+seed; the teaching notes; an ensemble panel run in a background thread; and a presenter view
+for the projector (no sidebar; the map, the day and the newest of the story in one screen).
+
+Play steps only as fast as the browser draws (:mod:`sim.present.app.playback`), and every click
+goes through :func:`guarded`: an error shows as one short line, never as a traceback.
 """
 
 from __future__ import annotations
