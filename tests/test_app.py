@@ -317,3 +317,26 @@ def test_an_error_in_a_click_is_one_short_line_and_the_page_keeps_working(page, 
     assert not any(t.startswith("Something went wrong") for t in _texts(page))
     _button(page, "Step").widget.click()
     assert app.runs.value[0].day == 0
+
+
+def test_figures_write_numbers_the_french_way_in_french():
+    import threading
+
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    run = live.LiveRun(live.defaults_for("niger-2023-intervention"))
+    run.step(200)
+    series = live.SeriesFigure(run.model.horizon, "fr")
+    figure = series.update(run.model.series)
+    FigureCanvasAgg(figure).draw()
+    ticks = [t.get_text() for ax in figure.axes for t in ax.get_yticklabels()]
+    assert any("\u202f" in t or "\u00a0" in t or " " in t for t in ticks)  # 10 000
+    assert not any("," in t for t in ticks)
+    summaries = live.run_ensemble(
+        live.defaults_for("gambia-2017"), 3, lambda i: None, threading.Event()
+    )
+    chart = live.ensemble_figure(summaries, "fr")
+    FigureCanvasAgg(chart).draw()
+    shares = [t.get_text() for t in chart.axes[0].get_xticklabels()]
+    assert "40 %" in [s.replace("\u202f", " ").replace("\u00a0", " ") for s in shares]
+    run.model.release()

@@ -537,7 +537,10 @@ class SeriesFigure:
                 ax.set_xlim(0, horizon)
                 ax.set_xlabel(ui("day", lang))
                 ax.yaxis.set_major_locator(matplotlib.ticker.MaxNLocator(integer=True))
-                ax.yaxis.set_major_formatter(matplotlib.ticker.StrMethodFormatter("{x:,.0f}"))
+                # 35,000 in English, 35 000 in French
+                ax.yaxis.set_major_formatter(
+                    matplotlib.ticker.FuncFormatter(lambda x, _pos: i18n.number(x, lang))
+                )
                 self.lines.append(line)
 
     def update(self, series) -> Figure:
@@ -572,6 +575,9 @@ def ensemble_figure(summaries: Sequence[dict], lang: str) -> Figure:
         ax.barh(y, values, xerr=errors if len(shown) else None, color="#2471a3", capsize=5)
         ax.set_yticks(y, [o.label(lang) for o in shown])
         ax.set_xlim(0, 1)
+        ax.xaxis.set_major_formatter(  # 20% in English, 20 % in French
+            matplotlib.ticker.FuncFormatter(lambda x, _pos: i18n.percent(x, lang))
+        )
         ax.invert_yaxis()
         ax.set_xlabel("part des réplications" if fr else "share of replicates")
         days = [s["war_days"] for s in summaries if s.get("war_occurred")]
