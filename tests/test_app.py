@@ -56,6 +56,8 @@ def _texts(rc) -> list[str]:
     while todo:
         widget = todo.pop()
         texts.append(getattr(widget, "unsafe_innerHTML", None) or "")
+        if isinstance(getattr(widget, "text", None), str):  # the day mark, a Vue template
+            texts.append(widget.text)
         for child in getattr(widget, "children", None) or []:
             (texts if isinstance(child, str) else todo).append(child)
     return texts
@@ -69,7 +71,7 @@ def test_controls_show_declared_defaults_units_and_labels(page):
     for p in PARAMETERS.values():
         slider = _slider(page, f"{p.label} ({p.unit})")
         slider.assert_single()
-        assert slider.widget.v_model == pytest.approx(p.default)
+        assert slider.widget.v_model == p.default  # exactly: the run after a Reset uses it
         assert slider.widget.min == pytest.approx(p.low)
         assert slider.widget.max == pytest.approx(p.high)
     switches = page.find(ipyvuetify.Switch).widgets
@@ -140,6 +142,39 @@ def test_the_map_is_redrawn_when_what_it_shows_changes_and_only_then():
     run.model.release()
 
 
+def test_every_slider_value_of_every_bundled_scenario_is_on_its_slider_grid():
+    # The browser snaps a slider to low + k * step and sends that back: a value off the grid
+    # (0.6 on a 0.0009 grid from 0.1) would change the run at the next Reset.
+    from decimal import Decimal
+
+    for name in live.scenario_names():
+        values = live.defaults_for(name).params
+        for key, p in PARAMETERS.items():
+            step = Decimal(repr(live.slider_step(p, values[key])))
+            for x in (p.low, p.high, p.default, values[key]):
+                assert (Decimal(repr(float(x))) - Decimal(repr(float(p.low)))) % step == 0, (
+                    name,
+                    key,
+                    x,
+                    step,
+                )
+
+
+def test_pickers_and_headings_use_names_not_ids(page):
+    picker = page.find(ipyvuetify.Select, label="Scenario or lesson").widget
+    assert picker.v_model == "Niger, August 2023 - ECOWAS threatens force"
+    assert picker.items[0].startswith("Lesson 1 - ")
+    assert not any(item.startswith(("lesson-", "niger-")) for item in picker.items)
+    actors = page.find(ipyvuetify.Select, label="Actor").widget
+    assert "Niger" in actors.items and "NER" not in actors.items
+    page.find(ipyvuetify.Switch, label="Side by side").widget.v_model = True
+    variants = page.find(ipyvuetify.Select, label="Right-hand variant").widget
+    assert "without Liptako-Gourma Charter (Alliance of Sahel States)" in variants.items
+    texts = " ".join(_texts(page))
+    assert "Left, as set: behavioural commitment" in texts
+    assert "Right, the variant: all pacts switched off" in texts
+
+
 def test_lessons_are_in_the_picker():
     names = live.scenario_names()
     assert sum(name.startswith("lesson-") for name in names) >= 4
@@ -170,6 +205,32 @@ def test_animate_map_writes_a_gif(tmp_path):
     with Image.open(out) as gif:
         assert gif.format == "GIF"
         assert gif.n_frames >= 6
+        assert gif.size[0] >= 1280  # sharp on a slide
+
+
+def test_gif_frame_is_french_when_asked_and_its_legend_clear_of_the_map():
+    import types
+
+    from sim.model.model import SahelModel
+    from sim.model.world import build_world
+    from sim.scenario.facts import fact_base
+    from sim.scenario.loading import load_scenario
+
+    scenario = load_scenario("lesson-4-gambia-vs-niger")
+    model = SahelModel(build_world(scenario, fact_base()), 3)
+    model.step()
+    run = types.SimpleNamespace(model=model, day=0, finished=False)
+    fig = live.frame_figure(run, live.scenario_title(scenario, "fr"), "fr")
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    renderer = FigureCanvasAgg(fig).get_renderer()
+    (ax,) = fig.axes
+    legend = ax.get_legend().get_window_extent(renderer)
+    assert not legend.overlaps(ax.get_window_extent(renderer))  # off the land and the coast
+    title = fig._suptitle.get_text()
+    assert title.startswith("Leçon 4 - La Gambie") and "Jour 0 sur" in title
+    assert "camp attaquant" in [t.get_text() for t in ax.get_legend().get_texts()]
+    model.release()
 
 
 def test_actor_slider_and_seed_reach_the_model(page):
@@ -200,3 +261,82 @@ def test_server_command_is_local_and_passes_scenario_and_language():
 def test_serve_rejects_an_unknown_scenario_before_starting_a_server():
     with pytest.raises(InputError):
         serve("no-such-scenario", port=8801, open_browser=False)
+
+
+def _bezier_middle(arrow) -> tuple[float, float]:
+    """The middle of an arc3 arrow, in (lon, lat), as matplotlib bends it."""
+    (x0, y0), (x1, y1) = arrow.start, arrow.end
+    cx, cy = (x0 + x1) / 2 + arrow.rad * (y1 - y0), (y0 + y1) / 2 - arrow.rad * (x1 - x0)
+    return 0.25 * x0 + 0.5 * cx + 0.25 * x1, 0.25 * y0 + 0.5 * cy + 0.25 * y1
+
+
+def test_each_allys_arrow_is_distinct_on_the_map():
+    import math
+
+    run = live.LiveRun(live.defaults_for("lesson-2-strict-vs-behavioural"))
+    run.step(120)  # Mali and Burkina Faso have both answered Niger's call by then
+    to_niger = [a for a in live.obligation_arrows(run.model) if a.end != a.start]
+    ends = {a.end for a in to_niger}
+    assert len(to_niger) >= 2 and len(ends) == len(to_niger)
+    for i, a in enumerate(to_niger):
+        for b in to_niger[i + 1 :]:
+            assert math.dist(a.end, b.end) >= 0.5
+            assert math.dist(_bezier_middle(a), _bezier_middle(b)) >= 1.5
+    run.model.release()
+
+
+@pytest.mark.parametrize("lesson", [n for n in live.scenario_names() if n.startswith("lesson-")])
+def test_map_labels_stay_in_the_frame_and_clear_of_each_other_and_the_legend(lesson):
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    run = live.LiveRun(live.defaults_for(lesson))
+    run.step(120)
+    fig = live.map_figure(run, "fr", title=False)
+    renderer = FigureCanvasAgg(fig).get_renderer()
+    (ax,) = fig.axes
+    frame = ax.get_window_extent(renderer)
+    legend = ax.get_legend().get_window_extent(renderer)
+    boxes = {t.get_text(): t.get_window_extent(renderer) for t in ax.texts if t.get_text()}
+    assert "GMB" in boxes  # The Gambia is on the map, and named
+    for name, box in boxes.items():
+        assert frame.x0 <= box.x0 and box.x1 <= frame.x1, name
+        assert frame.y0 <= box.y0 and box.y1 <= frame.y1, name
+        assert not box.overlaps(legend), name
+        assert not any(box.overlaps(b) for other, b in boxes.items() if other != name), name
+    run.model.release()
+
+
+def test_an_error_in_a_click_is_one_short_line_and_the_page_keeps_working(page, caplog):
+    app.guarded(lambda: 1 / 0)()  # a handler that fails, as any click's might
+    texts = _texts(page)
+    shown = [t for t in texts if t.startswith("Something went wrong")]
+    assert shown == ["Something went wrong: ZeroDivisionError: division by zero"]
+    assert not any("Traceback" in t for t in texts)
+    assert "Traceback" in caplog.text or "ZeroDivisionError" in caplog.text  # in the log
+    _button(page, "Dismiss").widget.click()
+    assert not any(t.startswith("Something went wrong") for t in _texts(page))
+    _button(page, "Step").widget.click()
+    assert app.runs.value[0].day == 0
+
+
+def test_figures_write_numbers_the_french_way_in_french():
+    import threading
+
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    run = live.LiveRun(live.defaults_for("niger-2023-intervention"))
+    run.step(200)
+    series = live.SeriesFigure(run.model.horizon, "fr")
+    figure = series.update(run.model.series)
+    FigureCanvasAgg(figure).draw()
+    ticks = [t.get_text() for ax in figure.axes for t in ax.get_yticklabels()]
+    assert any("\u202f" in t or "\u00a0" in t or " " in t for t in ticks)  # 10 000
+    assert not any("," in t for t in ticks)
+    summaries = live.run_ensemble(
+        live.defaults_for("gambia-2017"), 3, lambda i: None, threading.Event()
+    )
+    chart = live.ensemble_figure(summaries, "fr")
+    FigureCanvasAgg(chart).draw()
+    shares = [t.get_text() for t in chart.axes[0].get_xticklabels()]
+    assert "40 %" in [s.replace("\u202f", " ").replace("\u00a0", " ") for s in shares]
+    run.model.release()

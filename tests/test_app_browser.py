@@ -7,6 +7,7 @@ Debian's ``chromium`` at ``/usr/bin/chromium``; skipped when either is missing.
 
 from __future__ import annotations
 
+import re
 import shutil
 import socket
 import subprocess
@@ -61,53 +62,459 @@ def server(tmp_path_factory):
         proc.wait(timeout=20)
 
 
-def test_page_works_offline_in_chromium(server, tmp_path):
-    url, log = server
-    outside: list[str] = []
+PROJECTORS = [{"width": 1280, "height": 800}, {"width": 1920, "height": 1080}]
+"""The sizes a lecturer projects at."""
+WAIT = 90_000  # ms: a generous bound on a busy machine; no assertion is about time
+BROKEN = ("Traceback", "Too many renders", "Something went wrong", "Un problème est survenu")
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """Debian's chromium, headless, for the whole module."""
+    with sync_api.sync_playwright() as pw:
+        chromium = pw.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+        yield chromium
+        chromium.close()
+
+
+def open_app(browser, url: str, viewport: dict, outside: list[str] | None = None):
+    """A new browser session on the app at ``viewport``; requests leaving 127.0.0.1 abort."""
+    seen = [] if outside is None else outside
 
     def only_local(route):
         if route.request.url.startswith(LOCAL):
             route.continue_()
         else:
-            outside.append(route.request.url)
+            seen.append(route.request.url)
             route.abort()
 
-    with sync_api.sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
-        page = browser.new_page(viewport={"width": 1600, "height": 1100})
-        page.route("**/*", only_local)
-        page.goto(url, timeout=90_000)
-        step = page.get_by_role("button", name="Step", exact=True)
-        step.wait_for(timeout=90_000)
-        # the map (a matplotlib image) and the controls are there
-        page.locator("img").first.wait_for(timeout=60_000)
-        assert page.get_by_text("Base rate of honouring commitments (probability)").count() == 1
-        assert page.get_by_text("Liptako-Gourma Charter (Alliance of Sahel States)").count() == 1
+    page = browser.new_page(viewport=viewport)
+    page.route("**/*", only_local)
+    page.goto(url, timeout=WAIT)
+    page.get_by_role("button", name="Step", exact=True).wait_for(timeout=WAIT)
+    page.locator(".sahel-day").first.wait_for(timeout=WAIT)
+    return page
 
-        step.click()
-        page.get_by_text("Day 0 of 365").wait_for(timeout=60_000)
-        page.get_by_role("button", name="Step a week").click()
-        page.get_by_text("Day 7 of 365").first.wait_for(timeout=60_000)
 
-        # move the first slider with the keyboard, as a user would
-        thumb = page.locator(".v-slider__thumb-container").first
-        thumb.focus()
-        before = thumb.get_attribute("aria-valuenow")
-        page.keyboard.press("ArrowLeft")
-        page.wait_for_function(
-            "b => document.querySelector('.v-slider__thumb-container')"
-            ".getAttribute('aria-valuenow') !== b",
-            arg=before,
-            timeout=30_000,
+def mark(page) -> dict:
+    """What the first run's day mark shows: its day, its frame and whether Play is on."""
+    return page.evaluate(
+        "() => { const m = document.querySelector('.sahel-day');"
+        " return {day: +m.dataset.day, frame: +m.dataset.frame,"
+        " playing: m.dataset.playing === 'true', text: m.textContent}; }"
+    )
+
+
+def wait_mark(page, condition: str) -> dict:
+    """Wait until the day mark ``m`` satisfies the JavaScript ``condition``; return it."""
+    page.wait_for_function(
+        "() => { const e = document.querySelector('.sahel-day'); if (!e) return false;"
+        " const m = {day: +e.dataset.day, frame: +e.dataset.frame,"
+        f" playing: e.dataset.playing === 'true'}}; return {condition}; }}",
+        timeout=WAIT,
+    )
+    return mark(page)
+
+
+def click(page, name: str) -> None:
+    page.get_by_role("button", name=name, exact=True).click()
+
+
+def assert_no_error(page) -> None:
+    text = page.inner_text("body")
+    assert not any(word in text for word in BROKEN), text[:2000]
+
+
+@pytest.mark.parametrize("viewport", PROJECTORS, ids=["1280x800", "1920x1080"])
+def test_pause_during_play_stops_within_one_tick_at_every_speed(server, browser, viewport):
+    url, _log = server
+    page = open_app(browser, url, viewport)
+    for speed in (1, 7, 30):
+        click(page, "Reset")
+        wait_mark(page, "m.day === -1 && !m.playing")
+        click(page, str(speed))
+        click(page, "Play")
+        wait_mark(page, f"m.playing && m.day >= {3 * speed}")
+        # The day on screen at the very moment of the click, read in the same browser task.
+        seen = page.evaluate(
+            "() => { const d = +document.querySelector('.sahel-day').dataset.day;"
+            " const b = [...document.querySelectorAll('button')]"
+            ".find(b => b.textContent.trim() === 'Pause'); b.click(); return d; }"
         )
+        stopped = wait_mark(page, "!m.playing")["day"]
+        assert seen <= stopped <= seen + speed, (speed, seen, stopped)
+        page.get_by_role("button", name="Play", exact=True).wait_for(timeout=WAIT)
+        # Stopped for good, and the page still answers: one Step is one more day.
+        click(page, "Step")
+        wait_mark(page, f"m.day === {stopped + 1}")
+        assert_no_error(page)
+    page.close()
 
-        page.get_by_role("button", name="Français").click()
-        page.get_by_text("Jour 7 sur 365").first.wait_for(timeout=60_000)
-        page.get_by_text("Taux de base de respect des engagements (probabilité)").wait_for()
-        page.get_by_role("button", name="Un pas").wait_for()
-        page.screenshot(path=str(tmp_path / "app-fr.png"), full_page=True)
-        browser.close()
+
+def test_page_works_offline_in_chromium(server, browser, tmp_path):
+    url, log = server
+    outside: list[str] = []
+    page = open_app(browser, url, {"width": 1600, "height": 1100}, outside)
+    step = page.get_by_role("button", name="Step", exact=True)
+    # the map (a matplotlib image) and the controls are there
+    page.locator("img").first.wait_for(timeout=60_000)
+    assert page.get_by_text("Base rate of honouring commitments (probability)").count() == 1
+    assert page.get_by_text("Liptako-Gourma Charter (Alliance of Sahel States)").count() == 1
+
+    step.click()
+    page.get_by_text("Day 0 of 365").wait_for(timeout=60_000)
+    page.get_by_role("button", name="Step a week").click()
+    page.get_by_text("Day 7 of 365").first.wait_for(timeout=60_000)
+
+    # move the first slider with the keyboard, as a user would
+    thumb = page.locator(".v-slider__thumb-container").first
+    thumb.focus()
+    before = thumb.get_attribute("aria-valuenow")
+    page.keyboard.press("ArrowLeft")
+    page.wait_for_function(
+        "b => document.querySelector('.v-slider__thumb-container')"
+        ".getAttribute('aria-valuenow') !== b",
+        arg=before,
+        timeout=30_000,
+    )
+
+    page.get_by_role("button", name="Français").click()
+    page.get_by_text("Jour 7 sur 365").first.wait_for(timeout=60_000)
+    page.get_by_text("Taux de base de respect des engagements (probabilité)").wait_for()
+    page.get_by_role("button", name="Un pas").wait_for()
+    page.screenshot(path=str(tmp_path / "app-fr.png"), full_page=True)
+    page.close()
 
     assert outside == []
     # the server must not have tried to fetch anything from a CDN on the page's behalf
     assert "Could not load URL" not in log.read_text()
+
+
+def choose(page, label: str, option: str) -> list[str]:
+    """Pick ``option`` in the drop-down labelled ``label``, as a lecturer does with the mouse.
+
+    Returns every entry the drop-down offered.
+    """
+    page.locator(".v-select", has_text=label).first.click()
+    entries = page.locator(".menuable__content__active .v-list-item")
+    entries.first.wait_for(timeout=WAIT)
+    offered = [text.strip() for text in entries.all_inner_texts()]
+    entries.filter(has_text=option).first.click()
+    return offered
+
+
+def slider_values(page) -> dict[str, float]:
+    """Every slider on the page: its label and the value the browser holds."""
+    return page.evaluate(
+        "() => Object.fromEntries([...document.querySelectorAll('.v-input__slider')].map(s =>"
+        " [s.querySelector('.v-label').textContent.trim(),"
+        " +s.querySelector('.v-slider__thumb-container').getAttribute('aria-valuenow')]))"
+    )
+
+
+def story(page) -> list[str]:
+    """The narrative's paragraphs on the page, in reading order, as ``sahelsim explain`` tells
+    them: without the reason in plain words, with the figures behind "details"."""
+    return page.evaluate(
+        "() => [...document.querySelector('.sahel-narrative').children]"
+        ".filter(e => e.matches('p, .sahel-paragraph')).map(e => {"
+        " const c = e.cloneNode(true);"
+        " c.querySelectorAll('.sahel-reason, summary').forEach(x => x.remove());"
+        " return c.textContent.replace(/\\s+/g, ' ').trim(); }).reverse()"
+    )
+
+
+def step_weeks(page, weeks: int, button: str = "Step a week") -> None:
+    """Click ``button`` ``weeks`` times, each time until the day and the story have moved on."""
+    for _ in range(weeks):
+        day = mark(page)["day"]
+        click(page, button)
+        wait_mark(page, f"m.day === {day + 7}")
+        page.wait_for_function(  # the story is another widget: it may come a moment later
+            "d => [...document.querySelectorAll('.sahel-story-day')]"
+            ".every(e => +e.dataset.day === d)",
+            arg=day + 7,
+            timeout=WAIT,
+        )
+
+
+LESSON_2 = "lesson-2-strict-vs-behavioural"
+
+
+def test_reset_with_nothing_changed_replays_the_story_of_sahelsim_explain(server, browser):
+    from sim.present.app.live import defaults_for, parameter_label
+    from sim.present.narrative import render_text
+    from sim.run.replicate import run_one
+    from sim.scenario.loading import load_scenario
+    from sim.scenario.parameters import PARAMETERS
+
+    url, _log = server
+    page = open_app(browser, url, PROJECTORS[0])
+    choose(page, "Scenario or lesson", "Lesson 2 - ")
+    wait_mark(page, "m.day === -1")
+    declared = defaults_for(LESSON_2)
+    held = slider_values(page)
+    for name, p in PARAMETERS.items():  # exactly: 0.6, not 0.6004
+        assert held[parameter_label(p, "en")] == declared.params[name], name
+    step_weeks(page, 10)
+    first = story(page)
+    # the reasons in plain words; the log-odds behind "details", shown on a click
+    narrative = page.locator(".sahel-narrative").first
+    assert "What weighed most in Mali's choice" in narrative.inner_text()
+    assert "log-odds" not in narrative.inner_text()
+    narrative.locator("summary", has_text="details").last.click()
+    page.wait_for_function(
+        "() => document.querySelector('.sahel-narrative').innerText.includes('log-odds')",
+        timeout=WAIT,
+    )
+    click(page, "Reset")
+    wait_mark(page, "m.day === -1")
+    assert slider_values(page) == held
+    step_weeks(page, 10)
+    again = story(page)
+    assert again == first
+    told = render_text(run_one(load_scenario(LESSON_2), declared.seed), "en").splitlines()
+    assert len(first) >= 2 and first == told[: len(first)]
+    assert_no_error(page)
+    page.close()
+
+
+def run_small_ensemble(page) -> None:
+    """Ten replicates (the Replicates slider at its minimum), run to the end."""
+    replicates = page.locator(".v-input__slider", has_text="Replicates")
+    replicates.locator(".v-slider__thumb-container").focus()
+    page.keyboard.press("Home")
+    page.wait_for_function(
+        "() => [...document.querySelectorAll('.v-input__slider')].some(s =>"
+        " s.textContent.includes('Replicates') && s.querySelector("
+        "'.v-slider__thumb-container').getAttribute('aria-valuenow') === '10')",
+        timeout=WAIT,
+    )
+    click(page, "Run ensemble")
+    page.get_by_text("10 replicates done", exact=True).wait_for(timeout=WAIT)
+
+
+def test_ensemble_results_say_what_made_them_and_go_at_reset_or_lesson_change(server, browser):
+    url, _log = server
+    page = open_app(browser, url, PROJECTORS[0])
+    choose(page, "Scenario or lesson", "Lesson 4 - ")
+    page.get_by_text("Lesson 4").first.wait_for(timeout=WAIT)
+    run_small_ensemble(page)
+    caption = page.get_by_text("10 replicates of “Lesson 4")
+    assert "from seed 20170119" in caption.inner_text()
+    click(page, "Reset")
+    page.get_by_text("10 replicates done", exact=True).wait_for(state="detached", timeout=WAIT)
+    assert caption.count() == 0
+    run_small_ensemble(page)
+    choose(page, "Scenario or lesson", "Lesson 1 - ")
+    page.get_by_text("10 replicates done", exact=True).wait_for(state="detached", timeout=WAIT)
+    assert page.get_by_text("replicates of “Lesson 4").count() == 0
+    assert_no_error(page)
+    page.close()
+
+
+OVERLAPS = """
+() => {
+  // as a lecturer sees the page: both columns scrolled to their top, under the fixed bar
+  document.querySelectorAll('.v-navigation-drawer__content, main, html')
+    .forEach(e => { e.scrollTop = 0; });
+  const sel = 'nav, h1, h3, .sahel-predict, .sahel-day, .sahel-narrative, main img, .v-btn, .v-input, .v-label, .v-slider__thumb-container, .v-slider__thumb-label, .v-expansion-panel-header';
+  const els = [...document.querySelectorAll(sel)].filter(e => {
+    const r = e.getBoundingClientRect(); const s = getComputedStyle(e);
+    return r.width > 0 && r.height > 0 && s.visibility !== 'hidden' && s.display !== 'none' && s.opacity !== '0';
+  });
+  const name = e => e.tagName.toLowerCase() + (e.className && typeof e.className === 'string' ? '.' + e.className.split(' ').filter(c => c.startsWith('v-') || c.startsWith('sahel')).slice(0,2).join('.') : '') + ' ' + (e.textContent || '').trim().slice(0, 30);
+  const out = [];
+  for (let i = 0; i < els.length; i++) for (let j = i + 1; j < els.length; j++) {
+    const a = els[i], b = els[j];
+    if (a.contains(b) || b.contains(a)) continue;
+    const r = a.getBoundingClientRect(), q = b.getBoundingClientRect();
+    const w = Math.min(r.right, q.right) - Math.max(r.left, q.left);
+    const h = Math.min(r.bottom, q.bottom) - Math.max(r.top, q.top);
+    if (w > 1 && h > 1) out.push([name(a), name(b), Math.round(w), Math.round(h)]);
+  }
+  return out;
+}
+"""
+"""Pairs of the page's parts (sidebar, headings, the day, map, story, buttons, controls, their
+labels and value bubbles) whose boxes overlap, neither inside the other."""
+
+LESSONS = {
+    "lesson-1-does-the-pledge-deter": "Lesson 1",
+    "lesson-2-strict-vs-behavioural": "Lesson 2",
+    "lesson-3-cost-of-war-for-counter-insurgency": "Lesson 3",
+    "lesson-4-gambia-vs-niger": "Lesson 4",
+}
+
+
+def sidebar_width(page) -> float:
+    return page.evaluate("() => document.querySelector('nav').getBoundingClientRect().width")
+
+
+@pytest.mark.parametrize("viewport", PROJECTORS, ids=["1280x800", "1920x1080"])
+def test_nothing_overlaps_in_any_lesson_or_language(server, browser, viewport):
+    url, _log = server
+    page = open_app(browser, url, viewport)
+    width = sidebar_width(page)
+    for name, title in LESSONS.items():
+        offered = choose(page, "Scenario or lesson", f"{title} - ")
+        # the lessons by their titles, first, and no file name
+        assert [o.split(" - ")[0] for o in offered[:4]] == list(LESSONS.values())
+        assert name not in offered and not any(o.startswith("lesson-") for o in offered)
+        page.locator("h1", has_text=title).wait_for(timeout=WAIT)
+        step_weeks(page, 1)
+        assert sidebar_width(page) == width, name  # a long name must not widen the sidebar
+        assert page.evaluate(OVERLAPS) == [], name
+    click(page, "Français")
+    page.locator("h1", has_text="Leçon 4").wait_for(timeout=WAIT)
+    assert page.evaluate(OVERLAPS) == []
+    page.locator(".v-input--switch", has_text="Côte à côte").locator("input").click(force=True)
+    page.locator(".sahel-day").nth(1).wait_for(timeout=WAIT)
+    assert page.evaluate(OVERLAPS) == []
+    assert sidebar_width(page) == width
+    assert_no_error(page)
+    page.close()
+
+
+READABILITY = r"""
+() => {
+  // Every element with its own visible text: its font size, and its contrast (WCAG 2) against
+  // the first opaque background behind it.
+  const rgba = c => { const m = c.match(/[\d.]+/g).map(Number); return m.length === 3 ? [...m, 1] : m; };
+  const lum = ([r, g, b]) => { const f = v => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; };
+    return 0.2126 * f(r) + 0.7152 * f(g) + 0.0722 * f(b); };
+  const background = e => { for (; e; e = e.parentElement) { const c = rgba(getComputedStyle(e).backgroundColor); if (c[3] > 0.99) return c; } return [255, 255, 255, 1]; };
+  const over = (fg, bg) => [0, 1, 2].map(i => fg[i] * fg[3] + bg[i] * (1 - fg[3]));
+  const out = [];
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  const seen = new Set();
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+    const e = n.parentElement;
+    if (!n.textContent.trim() || seen.has(e) || e.closest('style, script, .v-menu__content, title')) continue;
+    seen.add(e);
+    const r = e.getBoundingClientRect(); const s = getComputedStyle(e);
+    if (r.width === 0 || r.height === 0 || s.visibility === 'hidden' || s.display === 'none' || +s.opacity === 0) continue;
+    const size = parseFloat(s.fontSize); const bold = +s.fontWeight >= 700;
+    const bg = background(e); const fg = over(rgba(s.color), bg);
+    const [a, b] = [lum(fg), lum(bg)].sort((x, y) => y - x);
+    const ratio = (a + 0.05) / (b + 0.05);
+    const large = size >= 24 || (bold && size >= 18.66);
+    out.push({text: n.textContent.trim().slice(0, 40), size, ratio: Math.round(ratio * 100) / 100, needed: large ? 3 : 4.5});
+  }
+  return out;
+}
+"""
+"""Every element with text of its own: its font size (px) and its WCAG contrast ratio."""
+
+IN_VIEW = """
+sel => { const e = document.querySelector(sel); const r = e.getBoundingClientRect();
+  return {top: r.top, bottom: r.bottom, left: r.left, right: r.right, width: r.width,
+          vw: innerWidth, vh: innerHeight}; }
+"""
+
+
+def assert_readable(page) -> None:
+    texts = page.evaluate(READABILITY)
+    assert texts
+    small = [t for t in texts if t["size"] < 18]
+    faint = [t for t in texts if t["ratio"] < t["needed"]]
+    assert small == [] and faint == []
+
+
+def assert_in_view(page, selector: str) -> dict:
+    box = page.evaluate(IN_VIEW, selector)
+    assert box["top"] >= 0 and box["bottom"] <= box["vh"], (selector, box)
+    assert box["left"] >= 0 and box["right"] <= box["vw"], (selector, box)
+    return box
+
+
+@pytest.mark.parametrize("viewport", PROJECTORS, ids=["1280x800", "1920x1080"])
+def test_readable_from_the_back_of_the_room(server, browser, viewport):
+    url, _log = server
+    page = open_app(browser, url, viewport)
+    step_weeks(page, 1)
+    assert_readable(page)
+    # an integer slider shows its value, as the others do
+    window = page.locator(".v-input__slider", has_text="Days a threat stays open")
+    assert window.locator(".v-slider__thumb-label").inner_text().strip() == "30"
+    click(page, "Presenter view")
+    page.locator(".sahel-presenter").wait_for(timeout=WAIT)
+    step_weeks(page, 8)  # a story long enough to need its scroll
+    # map, day and the newest lines of the story in one screen, the map over half the width
+    assert assert_in_view(page, ".sahel-presenter img")["width"] >= viewport["width"] / 2
+    assert_in_view(page, ".sahel-presenter .sahel-day")
+    assert_in_view(page, ".sahel-presenter .sahel-narrative p:first-child")  # the newest
+    assert_readable(page)
+    assert page.evaluate(OVERLAPS) == []
+    click(page, "Controls")
+    click(page, "Français")
+    click(page, "Vue de projection")
+    page.locator(".sahel-presenter").wait_for(timeout=WAIT)
+    assert_readable(page)
+    assert page.evaluate(OVERLAPS) == []
+    assert_no_error(page)
+    page.close()
+
+
+ENGLISH = re.compile(
+    r"\b(Step|Play|Pause|Reset|Days per tick|What happened|replicates|log-odds|Start of the run"
+    r"|Teaching notes|Predict|Scenario or lesson|attacking|honoured|Seed|Side by side)\b"
+)
+BAD_SPACING = re.compile(r"( [:;?!»]|« |\w[;?!»])")
+"""A mark after an ordinary space (it may start a line) or after no space at all."""
+
+
+def test_french_is_whole_and_spaced_the_french_way(server, browser):
+    url, _log = server
+    page = open_app(browser, url, PROJECTORS[0])
+    click(page, "Français")
+    page.get_by_role("button", name="Un pas", exact=True).wait_for(timeout=WAIT)
+    choose(page, "Scénario ou leçon", "Leçon 1 - ")
+    page.locator("h1", has_text="Leçon 1").wait_for(timeout=WAIT)
+    step_weeks(page, 12, "Une semaine")
+    page.locator(".v-expansion-panel-header", has_text="Notes pédagogiques").click()
+    page.get_by_text("De quoi s'agit-il").wait_for(timeout=WAIT)
+    text = page.inner_text("body")
+    assert "Début" in story(page)[0] and "« Leçon 1" in story(page)[0].replace("\u202f", " ")
+    assert ENGLISH.findall(text) == []
+    assert BAD_SPACING.findall(text) == []
+    assert "log-cote" not in text
+    click(page, "Vue de projection")
+    page.locator(".sahel-presenter").wait_for(timeout=WAIT)
+    text = page.inner_text("body")
+    assert ENGLISH.findall(text) == [] and BAD_SPACING.findall(text) == []
+    assert_no_error(page)
+    page.close()
+
+
+def test_any_click_during_play_leaves_a_working_page(server, browser):
+    # What a lecturer may click while the map plays: the language, Reset, another lesson,
+    # side by side. Each stops or carries on Play cleanly; none shows an error.
+    url, _log = server
+    page = open_app(browser, url, PROJECTORS[0])
+    click(page, "Play")
+    wait_mark(page, "m.playing && m.day >= 3")
+    click(page, "Français")
+    seen = mark(page)["day"]
+    wait_mark(page, f"m.playing && m.day > {seen}")  # still playing, in French
+    page.get_by_role("button", name="Pause", exact=True).wait_for(timeout=WAIT)
+    click(page, "Réinitialiser")
+    wait_mark(page, "!m.playing && m.day === -1")
+    click(page, "Lancer")
+    wait_mark(page, "m.playing && m.day >= 3")
+    choose(page, "Scénario ou leçon", "Leçon 2 - ")
+    page.locator("h1", has_text="Leçon 2").wait_for(timeout=WAIT)
+    wait_mark(page, "!m.playing && m.day === -1")
+    click(page, "Lancer")
+    wait_mark(page, "m.playing && m.day >= 3")
+    page.locator(".v-input--switch", has_text="Côte à côte").locator("input").click(force=True)
+    page.locator(".sahel-day").nth(1).wait_for(timeout=WAIT)
+    wait_mark(page, "!m.playing && m.day === -1")
+    click(page, "Un pas")
+    page.wait_for_function(  # both runs, on the same seed, one day on
+        "() => { const d = [...document.querySelectorAll('.sahel-day')].map(e => +e.dataset.day);"
+        " return d.length === 2 && d.every(x => x === 0); }",
+        timeout=WAIT,
+    )
+    assert_no_error(page)
+    page.close()

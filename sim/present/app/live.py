@@ -7,7 +7,10 @@ and in tests without the ``teach`` extra. :mod:`sim.present.app.page` builds the
 from __future__ import annotations
 
 import dataclasses
+import decimal
+import functools
 import io
+import math
 import threading
 import types
 from collections.abc import Callable, Sequence
@@ -27,6 +30,7 @@ from sim.model.outcomes import summarise
 from sim.model.records import RecordKind
 from sim.model.world import World, build_world
 from sim.present import i18n
+from sim.present.app.words import UNITS_FR, typeset, ui
 from sim.present.figures import (
     MAP_WORDS,
     RESPONSE_STYLE,
@@ -47,126 +51,13 @@ from sim.scenario.loading import load_scenario
 from sim.scenario.parameters import ACTOR_PARAMETERS, PARAMETERS, Parameter
 from sim.scenario.schema import Scenario
 
-SLIDER_STEPS = 1000  # fine enough for kill_rate's 0.0001 steps over its 0.1 range
+SLIDER_STEPS = 1000  # about this many steps from end to end: kill_rate's 0.0001 over its 0.1
+MAX_DECIMALS = 6  # a step the browser still writes as a plain decimal (1e-7 would not be)
 ACTOR_KNOBS = [n for n in ACTOR_PARAMETERS if n != "forces"]  # forces default to the fact base
 SPEEDS = (1, 7, 30)  # days per tick of play
 
-UNITS_FR = {
-    "probability": "probabilité",
-    "share": "part",
-    "log-odds": "log-cote",
-    "ratio": "rapport",
-    "log-ratio": "log-rapport",
-    "days": "jours",
-    "per day": "par jour",
-    "sd": "écart-type",
-    "factor": "facteur",
-    "personnel": "personnel",
-    "0-1": "0-1",
-}
-
-UI: dict[str, dict[str, str]] = {
-    "en": {
-        "app": "sahelsim - mutual defence in the Sahel",
-        "not_forecast": "For teaching and exploration. Not a forecast.",
-        "scenario": "Scenario or lesson",
-        "language": "Language",
-        "run": "Run",
-        "step": "Step",
-        "step_week": "Step a week",
-        "play": "Play",
-        "pause": "Pause",
-        "reset": "Reset",
-        "seed": "Seed",
-        "speed": "Days per tick",
-        "apply": "Changed controls apply at the next Reset.",
-        "parameters": "Model parameters",
-        "commitment": "Strict commitment (every obligation honoured)",
-        "pacts": "Pacts in play",
-        "actors": "Actors",
-        "actor": "Actor",
-        "side_by_side": "Side by side",
-        "variant": "Right-hand variant",
-        "no_pacts": "all pacts switched off",
-        "other_mode": "the other commitment mode",
-        "without": "without",
-        "not_started": "Not started: press Step or Play.",
-        "day": "Day",
-        "of": "of",
-        "finished": "finished",
-        "map": "Map",
-        "series": "Time series",
-        "narrative": "What happened",
-        "notes": "Teaching notes",
-        "what_is_it": "What is it?",
-        "things_to_notice": "Things to notice",
-        "things_to_try": "Things to try",
-        "discuss": "Discuss",
-        "predict": "Predict before you run",
-        "ensemble": "Ensemble",
-        "replicates": "Replicates",
-        "run_ensemble": "Run ensemble",
-        "cancel": "Cancel",
-        "progress": "replicates done",
-        "ensemble_hint": "Runs the current settings (as at the last Reset) in the background.",
-        "left": "As set",
-        "right": "Variant",
-    },
-    "fr": {
-        "app": "sahelsim - la défense mutuelle au Sahel",
-        "not_forecast": "Pour l'enseignement et l'exploration. Ce n'est pas une prévision.",
-        "scenario": "Scénario ou leçon",
-        "language": "Langue",
-        "run": "Simulation",
-        "step": "Un pas",
-        "step_week": "Une semaine",
-        "play": "Lancer",
-        "pause": "Pause",
-        "reset": "Réinitialiser",
-        "seed": "Graine",
-        "speed": "Jours par pas",
-        "apply": "Les réglages modifiés s'appliquent à la prochaine réinitialisation.",
-        "parameters": "Paramètres du modèle",
-        "commitment": "Engagement strict (toute obligation honorée)",
-        "pacts": "Pactes en vigueur",
-        "actors": "Acteurs",
-        "actor": "Acteur",
-        "side_by_side": "Côte à côte",
-        "variant": "Variante de droite",
-        "no_pacts": "tous les pactes désactivés",
-        "other_mode": "l'autre mode d'engagement",
-        "without": "sans",
-        "not_started": "Pas commencé : appuyez sur Un pas ou Lancer.",
-        "day": "Jour",
-        "of": "sur",
-        "finished": "terminé",
-        "map": "Carte",
-        "series": "Séries temporelles",
-        "narrative": "Ce qui s'est passé",
-        "notes": "Notes pédagogiques",
-        "what_is_it": "De quoi s'agit-il ?",
-        "things_to_notice": "À remarquer",
-        "things_to_try": "À essayer",
-        "discuss": "À discuter",
-        "predict": "Prédisez avant de lancer",
-        "ensemble": "Ensemble de réplications",
-        "replicates": "Réplications",
-        "run_ensemble": "Lancer l'ensemble",
-        "cancel": "Annuler",
-        "progress": "réplications faites",
-        "ensemble_hint": "Simule les réglages courants (ceux de la dernière réinitialisation) en arrière-plan.",
-        "left": "Réglages",
-        "right": "Variante",
-    },
-}
-
 PANEL_OUTCOMES = tuple(o for o in OUTCOMES.values() if o.estimator is Estimator.PROPORTION)
 """The yes/no outcomes the ensemble panel shows, in the summary's order."""
-
-
-def ui(key: str, lang: str) -> str:
-    """A word of the interface in ``lang``."""
-    return UI[lang][key]
 
 
 def parameter_label(p: Parameter, lang: str) -> str:
@@ -176,11 +67,27 @@ def parameter_label(p: Parameter, lang: str) -> str:
     return f"{label} ({unit})"
 
 
-def slider_step(p: Parameter) -> float | int:
-    """The increment of the slider for ``p``: one unit for integers, else a thousandth of the range."""
+def decimals(x: float) -> int:
+    """How many decimals ``x`` is written with (0.25: 2; 30: 0; 1e-05: 5)."""
+    exponent = decimal.Decimal(repr(float(x))).normalize().as_tuple().exponent
+    return max(0, -int(exponent))
+
+
+def slider_step(p: Parameter, value: float | None = None) -> float | int:
+    """The increment of the slider for ``p``, a power of ten that every value it holds is on.
+
+    The browser's slider snaps what it is given to ``low`` plus a whole number of steps, and
+    sends the snapped value back: a step of 0.0009 on 0.1 to 1 turned the declared 0.6 into
+    0.6004, and with it every run after a Reset. A power of ten as fine as the declaration's
+    own decimals (and the value shown, from a scenario) keeps them exact: about
+    :data:`SLIDER_STEPS` steps from end to end, finer only when a declared figure needs it.
+    """
     if p.integer:
         return 1
-    return float(f"{(p.high - p.low) / SLIDER_STEPS:.1g}")
+    coarse = math.floor(-math.log10((p.high - p.low) / SLIDER_STEPS))
+    figures = [p.low, p.high, p.default, *([] if value is None else [value])]
+    places = min(MAX_DECIMALS, max(coarse, *(decimals(x) for x in figures)))
+    return float(f"1e-{places}") if places > 0 else 1
 
 
 # ---------------------------------------------------------------------- settings
@@ -225,6 +132,30 @@ def scenario_names() -> list[str]:
     return [entry.name for entry in catalogue()]
 
 
+@functools.cache
+def scenario_choices(lang: str) -> dict[str, str]:
+    """The picker's entries: each bundled scenario's title in ``lang``, to its name.
+
+    Lessons come first, as a class meets them; file names stay out of sight.
+    """
+    names = scenario_names()
+    ordered = [n for n in names if n.startswith("lesson-")] + [
+        n for n in names if not n.startswith("lesson-")
+    ]
+    return {scenario_title(load_scenario(n), lang): n for n in ordered}
+
+
+def choice_title(name: str, lang: str) -> str:
+    """How scenario ``name`` reads in the picker."""
+    titles = {n: t for t, n in scenario_choices(lang).items()}
+    return titles.get(name) or scenario_title(load_scenario(name), lang)
+
+
+def actor_choices(scenario: Scenario, lang: str) -> dict[str, str]:
+    """The actor picker's entries: each actor's name in ``lang`` (its id if it has none), to its id."""
+    return {i18n.actor_name(actor, lang): actor for actor in scenario.actors}
+
+
 def pact_enabled(scenario: Scenario) -> dict[str, bool]:
     """Whether each pact named in ``scenario`` is switched on."""
     return {
@@ -236,7 +167,7 @@ def scenario_title(scenario: Scenario, lang: str) -> str:
     """The scenario's title in ``lang``: its teaching notes' translation, else its own."""
     notes = scenario.teaching
     if lang == "fr" and notes is not None and notes.fr is not None and notes.fr.title:
-        return notes.fr.title
+        return typeset(notes.fr.title, lang)
     return scenario.title
 
 
@@ -295,7 +226,17 @@ def variant_label(key: str, lang: str) -> str:
         return ui("no_pacts", lang)
     if key == "other-mode":
         return ui("other_mode", lang)
-    return f"{ui('without', lang)} {key.removeprefix('pact:')}"
+    return f"{ui('without', lang)} {pact_name(key.removeprefix('pact:'), lang)}"
+
+
+def side_heading(settings: Settings, lang: str) -> str:
+    """The left-hand heading of side by side: what the run as set has on."""
+    on = sum(settings.pacts.values())
+    return ui("left_heading", lang).format(
+        mode=ui("strict" if settings.strict else "behavioural", lang),
+        pacts=on,
+        total=len(settings.pacts),
+    )
 
 
 def variant(settings: Settings, key: str) -> Settings:
@@ -385,6 +326,10 @@ class LiveRun:
 
     def paragraphs(self, lang: str) -> list[Paragraph]:
         """The narrative so far; the closing paragraph only once the horizon is reached."""
+        return self.told(lang)[0]
+
+    def told(self, lang: str) -> tuple[list[Paragraph], list]:
+        """The narrative so far, and the records it tells (one per paragraph after the first)."""
         with self.lock:
             records = list(self.model.records)
             summary = self.summary() if self.finished else {}
@@ -394,10 +339,10 @@ class LiveRun:
             days=self.scenario.days,
             summary=summary,
             seed=self.settings.seed,
-            scenario_title=self.scenario.title,
+            scenario_title=scenario_title(self.scenario, lang),
         )
         told = narrative(run, lang)  # duck-typed: narrative reads only these attributes
-        return told if self.finished else told[:-1]
+        return (told if self.finished else told[:-1]), records
 
 
 def build_runs(settings: Settings, side_by_side: bool, variant_key: str) -> list[LiveRun]:
@@ -411,7 +356,9 @@ def build_runs(settings: Settings, side_by_side: bool, variant_key: str) -> list
 # ---------------------------------------------------------------------- figures
 
 
-def _arrow(ax, start: tuple[float, float], end: tuple[float, float], style: dict) -> None:
+def _arrow(
+    ax, start: tuple[float, float], end: tuple[float, float], style: dict, rad: float = 0.2
+) -> None:
     ax.add_patch(
         FancyArrowPatch(
             start,
@@ -419,7 +366,7 @@ def _arrow(ax, start: tuple[float, float], end: tuple[float, float], style: dict
             arrowstyle="-|>",
             mutation_scale=22,
             linewidth=2.5,
-            connectionstyle="arc3,rad=0.2",
+            connectionstyle=f"arc3,rad={rad:.3f}",
             zorder=5,
             gid="obligation-arrow",
             **style,
@@ -427,28 +374,96 @@ def _arrow(ax, start: tuple[float, float], end: tuple[float, float], style: dict
     )
 
 
-def draw_map(ax, model: SahelModel, lang: str) -> None:
+def draw_map(ax, model: SahelModel, lang: str, *, legend_outside: bool = False) -> None:
     """Countries coloured by side in their first war; obligations answered so far as arrows."""
     words = MAP_WORDS[lang]
     known = load_countries()
     fill = {a: SIDE_COLOURS[s] for a, s in model.side.items() if s and a in known}
     labels = {c.iso3: c.iso3 for c in known.values() if c.modelled}
     draw_countries(ax, fill, labels=labels, fontsize=15)
-    where = capitals()
-    answered = [
-        r
-        for r in model.records
-        if r.kind is RecordKind.RESPONSE and r.get("response") in RESPONSE_STYLE
-    ]
-    for r in answered:
-        if r.actor in where and r.target in where and r.actor != r.target:
-            _arrow(ax, where[r.actor], where[r.target], RESPONSE_STYLE[r.get("response")])
+    _keep_labels_inside(ax)
+    for arrow in obligation_arrows(model):
+        _arrow(ax, arrow.start, arrow.end, RESPONSE_STYLE[arrow.response], arrow.rad)
     handles = [
         Patch(color=SIDE_COLOURS[1], label=words["attacking"]),
         Patch(color=SIDE_COLOURS[2], label=words["defending"]),
     ]
     handles += [Line2D([], [], linewidth=2, label=words[k], **v) for k, v in RESPONSE_STYLE.items()]
-    ax.legend(handles=handles, loc="lower left", framealpha=0.9, fontsize=14)
+    if legend_outside:  # beside the map, clear of every coast (the GIF's wide frame)
+        ax.legend(
+            handles=handles, loc="upper left", bbox_to_anchor=(1.02, 1), fontsize=14, frameon=False
+        )
+    else:  # over the Sahara's empty north-east, where no label is
+        ax.legend(handles=handles, loc="upper right", framealpha=0.9, fontsize=14)
+
+
+ARROW_SPREAD = 0.9
+ARROW_BEND = 0.2
+"""The curvature of a lone arrow; arrows to one capital bend apart, up to 1.5 times it."""
+"""Degrees between the ends of arrows that share a capital, so that none hides another."""
+LABEL_MARGIN = (1.3, 0.7)
+"""Degrees (longitude, latitude) a country's label keeps from the frame's edge."""
+
+
+def obligation_arrows(
+    model: SahelModel,
+) -> list[tuple[tuple[float, float], tuple[float, float], str]]:
+    """One arrow per ally and state it answered: (start, end, response), ends spread apart.
+
+    The latest answer of each ally to each state counts. Arrows that end at the same capital
+    (Mali and Burkina Faso helping Niger) end at points spread across their way in, and
+    arrows leaving the same capital start apart, so that each ally's arrow stays distinct.
+    """
+    where = capitals()
+    latest: dict[tuple[str, str], str] = {}
+    for r in model.records:
+        if r.kind is not RecordKind.RESPONSE or r.get("response") not in RESPONSE_STYLE:
+            continue
+        if r.actor in where and r.target in where and r.actor != r.target:
+            latest[(r.actor, r.target)] = r.get("response")
+    pairs = list(latest)
+
+    def spread(pair: tuple[str, str], end: int) -> tuple[float, float]:
+        point = np.array(where[pair[end]], dtype=float)
+        sharing = [q for q in pairs if q[end] == pair[end]]
+        if len(sharing) == 1:
+            return tuple(point)
+        away = np.array(where[pair[1 - end]], dtype=float) - point
+        ranked = sorted(
+            sharing, key=lambda q: np.arctan2(*(np.array(where[q[1 - end]]) - point)[::-1])
+        )
+        across = np.array([-away[1], away[0]]) / max(float(np.hypot(*away)), 1e-9)
+        shift = (ranked.index(pair) - (len(ranked) - 1) / 2) * ARROW_SPREAD
+        return tuple(point + shift * across)
+
+    def bend(pair: tuple[str, str]) -> float:
+        sharing = [q for q in pairs if q[1] == pair[1]]
+        if len(sharing) == 1:
+            return ARROW_BEND
+        point = np.array(where[pair[1]], dtype=float)
+        ranked = sorted(sharing, key=lambda q: np.arctan2(*(np.array(where[q[0]]) - point)[::-1]))
+        return ARROW_BEND * (2 * ranked.index(pair) / (len(ranked) - 1) - 1) * 1.5
+
+    return [Arrow(spread(p, 0), spread(p, 1), bend(p), latest[p]) for p in pairs]
+
+
+@dataclasses.dataclass(frozen=True)
+class Arrow:
+    """An obligation answered, as the map draws it: from, to (lon, lat), its bend, the answer."""
+
+    start: tuple[float, float]
+    end: tuple[float, float]
+    rad: float
+    response: str
+
+
+def _keep_labels_inside(ax) -> None:
+    """Move country labels that would cross the frame's edge (Chad's, say) inside it."""
+    (x0, x1), (y0, y1) = ax.get_xlim(), ax.get_ylim()
+    dx, dy = LABEL_MARGIN
+    for text in ax.texts:
+        x, y = text.get_position()
+        text.set_position((min(max(x, x0 + dx), x1 - dx), min(max(y, y0 + dy), y1 - dy)))
 
 
 def day_title(run: LiveRun, lang: str) -> str:
@@ -523,7 +538,10 @@ class SeriesFigure:
                 ax.set_xlim(0, horizon)
                 ax.set_xlabel(ui("day", lang))
                 ax.yaxis.set_major_locator(matplotlib.ticker.MaxNLocator(integer=True))
-                ax.yaxis.set_major_formatter(matplotlib.ticker.StrMethodFormatter("{x:,.0f}"))
+                # 35,000 in English, 35 000 in French
+                ax.yaxis.set_major_formatter(
+                    matplotlib.ticker.FuncFormatter(lambda x, _pos: i18n.number(x, lang))
+                )
                 self.lines.append(line)
 
     def update(self, series) -> Figure:
@@ -558,12 +576,33 @@ def ensemble_figure(summaries: Sequence[dict], lang: str) -> Figure:
         ax.barh(y, values, xerr=errors if len(shown) else None, color="#2471a3", capsize=5)
         ax.set_yticks(y, [o.label(lang) for o in shown])
         ax.set_xlim(0, 1)
+        ax.xaxis.set_major_formatter(  # 20% in English, 20 % in French
+            matplotlib.ticker.FuncFormatter(lambda x, _pos: i18n.percent(x, lang))
+        )
         ax.invert_yaxis()
         ax.set_xlabel("part des réplications" if fr else "share of replicates")
         days = [s["war_days"] for s in summaries if s.get("war_occurred")]
         hist.hist(days or [0], bins=20, color="#c0392b")
         hist.set_title(axis_label(OUTCOMES["war_days"], lang))
     return fig
+
+
+def ensemble_caption(run: LiveRun, n: int, lang: str) -> str:
+    """What produced an ensemble's results: how many replicates of which settings, which seed."""
+    changed = [
+        k
+        for k, v in run.settings.params.items()
+        if v != defaults_for(run.settings.scenario).params[k]
+    ]
+    return ui("ensemble_of", lang).format(
+        n=n,
+        title=scenario_title(run.scenario, lang),
+        seed=run.settings.seed,
+        mode=ui("strict" if run.settings.strict else "behavioural", lang),
+        pacts=sum(run.settings.pacts.values()),
+        total=len(run.settings.pacts),
+        changed=len(changed) + sum(len(v) for v in run.settings.actors.values()),
+    )
 
 
 def run_ensemble(
@@ -611,12 +650,13 @@ def animate_map(
     loaded = scenario if isinstance(scenario, Scenario) else load_scenario(scenario)
     model = SahelModel(build_world(loaded, fact_base()), seed)
     run = types.SimpleNamespace(model=model, day=-1, finished=False)
+    title = scenario_title(loaded, lang)
     frames: list[Image.Image] = []
     for day in range(model.horizon + 1):
         model.step()
         if day % every == 0 or day == model.horizon:
             run.day, run.finished = model.day, day == model.horizon
-            frames.append(_frame(run, loaded.title, lang))
+            frames.append(_palette(png(frame_figure(run, title, lang))))
     out = Path(path)
     with written_whole(out) as temporary:  # whole or not at all
         frames[0].save(
@@ -631,14 +671,23 @@ def animate_map(
     return out
 
 
-def _frame(run, title: str, lang: str):
-    """One GIF frame: the map with the date, as a palette image."""
+GIF_SIZE = (16, 10)
+"""A GIF frame's size in inches: 1280 x 800 pixels at :data:`GIF_DPI`, for a slide."""
+GIF_DPI = 80
+
+
+def frame_figure(run, title: str, lang: str) -> Figure:
+    """One GIF frame: the map with the title and the date, its legend beside it."""
+    with matplotlib.rc_context(STYLE):
+        fig = Figure(figsize=GIF_SIZE, dpi=GIF_DPI)
+        ax = fig.add_axes((0.01, 0.02, 0.76, 0.86))
+        draw_map(ax, run.model, lang, legend_outside=True)
+        fig.suptitle(f"{title}\n{day_title(run, lang)}", fontsize=20, y=0.985)
+    return fig
+
+
+def _palette(frame: bytes):
+    """PNG bytes as a palette image, as a GIF holds them."""
     from PIL import Image
 
-    with matplotlib.rc_context(STYLE):
-        fig = Figure(figsize=(8, 6), dpi=80, layout="constrained")
-        ax = fig.add_subplot()
-        draw_map(ax, run.model, lang)
-        ax.set_title(f"{title}\n{day_title(run, lang)}", fontsize=13)
-        frame = png(fig)
     return Image.open(io.BytesIO(frame)).convert("RGB").convert("P", palette=Image.Palette.ADAPTIVE)

@@ -11,15 +11,20 @@ The page holds: a scenario picker (bundled scenarios and lessons), controls gene
 :mod:`sim.scenario.parameters` (defaults, ranges, units, English and French labels), the
 commitment mode and one switch per pact; step, play, reset and a seed; the live map, time
 series and the narrative as it grows; a side-by-side mode stepping two variants on the same
-seed; the teaching notes; and an ensemble panel run in a background thread.
+seed; the teaching notes; an ensemble panel run in a background thread; and a presenter view
+for the projector (no sidebar; the map, the day and the newest of the story in one screen).
+
+Play steps only as fast as the browser draws (:mod:`sim.present.app.playback`), and every click
+goes through :func:`guarded`: an error shows as one short line, never as a traceback.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import functools
+import logging
 import os
 import threading
-import time
 from collections.abc import Callable
 from html import escape
 
@@ -30,23 +35,28 @@ from sim.present.app import ENV_LANG, ENV_SCENARIO
 from sim.present.app.live import (
     ACTOR_KNOBS,
     SPEEDS,
-    UI,
     LiveRun,
+    actor_choices,
     actor_value,
     build_runs,
+    choice_title,
     day_title,
     defaults_for,
+    ensemble_caption,
     ensemble_figure,
     pact_name,
     parameter_label,
     run_ensemble,
-    scenario_names,
+    scenario_choices,
     scenario_title,
+    side_heading,
     slider_step,
-    ui,
     variant_choices,
     variant_label,
 )
+from sim.present.app.playback import Playback
+from sim.present.app.story import StoryLine, story_lines
+from sim.present.app.words import UI, typeset, ui
 from sim.scenario.defaults import FIRST_LESSON
 from sim.scenario.parameters import ACTOR_PARAMETERS, PARAMETERS, Parameter
 from sim.scenario.schema import Scenario
@@ -60,14 +70,32 @@ CSS = """
 .sahel-narrative { max-height: 50vh; overflow-y: auto; font-size: 19px; line-height: 1.45;
   display: flex; flex-direction: column-reverse; }
 .sahel-narrative p { margin-bottom: 0.6em; }
+.sahel-narrative details { margin: -0.4em 0 0.8em 1em; color: #444; }
+.sahel-narrative summary { cursor: pointer; }
 .sahel-notes { font-size: 19px; }
 .sahel-day { font-size: 26px; font-weight: bold; }
 .sahel-predict { font-size: 23px; background: #fff6e0; border-left: 8px solid #e67e22;
   padding: 12px 18px; margin: 8px 0; }
 .v-input__slider .v-input__slot { flex-wrap: wrap; }
 .v-input__slider .v-input__slot > .v-label { flex: 0 0 100%; max-width: 100%; white-space: normal;
-  margin-bottom: 34px; }
+  margin-bottom: 46px; }
+.sahel-presenter { padding: 0 12px; }
+.sahel-presenter-title { font-size: 26px !important; margin: 0; }
+.sahel-narrative-compact { max-height: calc(100vh - 330px); }
+.sahel-presenter .sahel-predict { font-size: 20px; padding: 8px 12px; }
+.v-application .v-expansion-panel-header { font-size: 19px; }
+.v-application .v-label--active { transform: translateY(-24px) scale(1); }
+.v-application .v-slider__thumb-label { font-size: 18px; }
+.v-navigation-drawer { width: 400px !important; min-width: 400px !important;
+  max-width: 400px !important; }
+.v-navigation-drawer .v-select__selections { min-width: 0; }
+.v-navigation-drawer .v-select__selection { max-width: 100%; overflow: hidden;
+  text-overflow: ellipsis; white-space: nowrap; }
 """
+# The sidebar is 400 pixels wide whatever it holds: solara sizes it to its content
+# ("min-content"), and a long lesson name widened it over the main area after the page had
+# placed that area beside it. The value bubble of a slider sits 46 pixels above its track,
+# clear of the label.
 # The narrative box lists paragraphs newest first in the page's HTML and shows them reversed
 # (column-reverse): it reads in order, and its scroll stays on the newest as the story grows.
 
@@ -85,6 +113,45 @@ tick = solara.reactive(0)  # bumped after each step, to redraw what reads the mu
 playing = solara.reactive(False)
 speed = solara.reactive(1)
 chosen_actor = solara.reactive("")
+built = solara.reactive(0)  # how many times the runs were built: results of older ones are stale
+replicates = solara.reactive(50)  # the ensemble's size, kept across Resets
+pacer: solara.Reactive[Playback | None] = solara.reactive(None)  # set once per session
+presenting = solara.reactive(False)  # the presenter view: no sidebar, map and story in sight
+problem = solara.reactive("")  # a short message in place of any error a click met
+
+log = logging.getLogger(__name__)
+
+PLAY_GREEN = "#2e7d32"  # white on it: 5.1:1, WCAG AA (Vuetify's "success" green is 2.8:1)
+RESET_ORANGE = "#b34700"  # white on it: 5.1:1 (Vuetify's "warning" orange is 2.2:1)
+
+
+def guarded(handler: Callable[..., None]) -> Callable[..., None]:
+    """``handler`` for a click or a control: any error becomes a short message on the page.
+
+    No action of a lecturer may put a traceback on the projector; the traceback goes to the
+    server's log instead, and the page keeps working.
+    """
+
+    @functools.wraps(handler)
+    def run(*args, **kwargs) -> None:
+        try:
+            handler(*args, **kwargs)
+        except Exception as error:
+            report(error)
+
+    return run
+
+
+def report(error: Exception) -> None:
+    """Log ``error`` with its traceback and show it on the page in one short line."""
+    log.exception("the page met an error")
+    first = str(error).strip().splitlines()[0] if str(error).strip() else ""
+    try:
+        problem.set(
+            f"{ui('error', lang.value)}: {type(error).__name__}{': ' if first else ''}{first}"
+        )
+    except Exception:  # the page itself is gone: the log has it
+        log.exception("could not show the error")
 
 
 def release_runs() -> None:
@@ -95,26 +162,48 @@ def release_runs() -> None:
 
 
 def start_if_empty() -> None:
-    """Build the first run of a new browser session."""
+    """Build the first run of a new browser session, and its Play."""
+    if pacer.value is None:
+        pacer.set(Playback())
     if not runs.value:
         reset()
 
 
+def play() -> None:
+    """Start stepping the runs, one tick each time the browser has drawn the last."""
+    if pacer.value is None or all(run.finished for run in runs.value):
+        return
+    pacer.value.start()
+    playing.set(True)
+
+
+def pause() -> None:
+    """Stop Play: its thread steps no more from now, before the page redraws."""
+    if pacer.value is not None:
+        pacer.value.pause()
+        with pacer.value.busy:  # a step under way ends; the page then shows where it stopped
+            pass
+    playing.set(False)
+
+
 def reset() -> None:
     """Rebuild the run (and its variant) from the controls."""
-    playing.set(False)
+    pause()
     fresh = build_runs(settings.value, side_by_side.value, variant_key.value)
     for run in runs.value:
         run.model.release()
     runs.set(fresh)
+    built.set(built.value + 1)
     tick.set(tick.value + 1)
 
 
-def step(days: int = 1) -> None:
-    """Advance every run shown by ``days`` days, on the same seed."""
+def step(days: int = 1) -> int:
+    """Advance every run shown by ``days`` days, on the same seed; return the new frame."""
     for run in runs.value:
         run.step(days)
-    tick.set(tick.value + 1)
+    frame = tick.value + 1
+    tick.set(frame)
+    return frame
 
 
 def choose_scenario(name: str) -> None:
@@ -146,7 +235,12 @@ def ParameterSlider(p: Parameter, value: float, on_value: Callable[[float], None
     label = parameter_label(p, lang.value)
     if p.integer:
         solara.SliderInt(
-            label, value=int(value), min=int(p.low), max=int(p.high), on_value=on_value
+            label,
+            value=int(value),
+            min=int(p.low),
+            max=int(p.high),
+            on_value=on_value,
+            thumb_label="always",
         )
     else:
         solara.SliderFloat(
@@ -154,9 +248,30 @@ def ParameterSlider(p: Parameter, value: float, on_value: Callable[[float], None
             value=float(value),
             min=p.low,
             max=p.high,
-            step=slider_step(p),
+            step=slider_step(p, value),
             on_value=on_value,
             thumb_label="always",
+        )
+
+
+@solara.component
+def PlayControls():
+    """Step, play or pause, reset and the speed: what a lecturer clicks while the class watches."""
+    language = lang.value
+    with solara.Row(gap="8px", style={"flex-wrap": "wrap", "align-items": "center"}):
+        solara.Button(ui("step", language), on_click=guarded(lambda: step(1)), color="primary")
+        solara.Button(ui("step_week", language), on_click=guarded(lambda: step(7)))
+        solara.Button(
+            ui("pause" if playing.value else "play", language),
+            on_click=guarded(pause if playing.value else play),
+            color=PLAY_GREEN,
+            dark=True,
+        )
+        solara.Button(ui("reset", language), on_click=guarded(reset), color=RESET_ORANGE, dark=True)
+    with solara.Row(style={"align-items": "center"}):
+        solara.Text(ui("speed", language))
+        solara.ToggleButtonsSingle(
+            value=speed.value, values=list(SPEEDS), on_value=guarded(speed.set)
         )
 
 
@@ -164,18 +279,7 @@ def ParameterSlider(p: Parameter, value: float, on_value: Callable[[float], None
 def RunControls():
     """Step, play, reset, speed and seed."""
     language = lang.value
-    with solara.Row(gap="8px", style={"flex-wrap": "wrap"}):
-        solara.Button(ui("step", language), on_click=lambda: step(1), color="primary")
-        solara.Button(ui("step_week", language), on_click=lambda: step(7))
-        solara.Button(
-            ui("pause" if playing.value else "play", language),
-            on_click=lambda: playing.set(not playing.value),
-            color="success",
-        )
-        solara.Button(ui("reset", language), on_click=reset, color="warning")
-    with solara.Row(style={"align-items": "center"}):
-        solara.Text(ui("speed", language))
-        solara.ToggleButtonsSingle(value=speed.value, values=list(SPEEDS), on_value=speed.set)
+    PlayControls()
     solara.InputInt(
         ui("seed", language),
         value=settings.value.seed,
@@ -190,11 +294,12 @@ def ScenarioControls():
     language = lang.value
     current = settings.value
     scenario = runs.value[0].scenario
+    choices = scenario_choices(language)
     solara.Select(
         ui("scenario", language),
-        value=current.scenario,
-        values=scenario_names(),
-        on_value=choose_scenario,
+        value=choice_title(current.scenario, language),
+        values=list(choices),
+        on_value=guarded(lambda title: choose_scenario(choices[title])),
     )
     with solara.Row():
         for choice in Lang:
@@ -203,6 +308,12 @@ def ScenarioControls():
                 on_click=lambda choice=choice: lang.set(choice.value),
                 outlined=language != choice,
             )
+    solara.Button(
+        ui("presenter", language),
+        on_click=lambda: presenting.set(True),
+        icon_name="mdi-projector-screen",
+        outlined=True,
+    )
     RunControls()
     solara.Switch(
         label=ui("commitment", language),
@@ -217,7 +328,9 @@ def ScenarioControls():
             on_value=lambda v, pact=pact: settings.set(settings.value.with_pact(pact, v)),
         )
     solara.Switch(
-        label=ui("side_by_side", language), value=side_by_side.value, on_value=set_side_by_side
+        label=ui("side_by_side", language),
+        value=side_by_side.value,
+        on_value=guarded(set_side_by_side),
     )
     if side_by_side.value:
         choices = variant_choices(current)
@@ -226,7 +339,7 @@ def ScenarioControls():
             ui("variant", language),
             value=variant_label(variant_key.value, language),
             values=list(by_label),
-            on_value=lambda v: set_variant(by_label[v]),
+            on_value=guarded(lambda v: set_variant(by_label[v])),
         )
     with solara.Details(ui("parameters", language), expand=True):
         for name, p in PARAMETERS.items():
@@ -244,8 +357,15 @@ def ActorControls(scenario: Scenario):
     language = lang.value
     ids = list(scenario.actors)
     actor = chosen_actor.value if chosen_actor.value in ids else ids[0]
+    names = actor_choices(scenario, language)
+    shown = next(name for name, i in names.items() if i == actor)
     with solara.Details(ui("actors", language)):
-        solara.Select(ui("actor", language), value=actor, values=ids, on_value=chosen_actor.set)
+        solara.Select(
+            ui("actor", language),
+            value=shown,
+            values=list(names),
+            on_value=guarded(lambda name: chosen_actor.set(names[name])),
+        )
         for name in ACTOR_KNOBS:
             ParameterSlider(
                 ACTOR_PARAMETERS[name],
@@ -255,21 +375,35 @@ def ActorControls(scenario: Scenario):
 
 
 @solara.component
-def Narrative(run: LiveRun):
-    """The story so far, newest paragraph last."""
+def Narrative(run: LiveRun, compact: bool = False):
+    """The story so far, newest paragraph last (in a shorter box in the presenter view)."""
     language = lang.value
     _ = tick.value  # the run is mutable: subscribe to the tick that says it moved
-    paragraphs = run.paragraphs(language)
-    html = "".join(
-        f"<p><b>{i18n.date_text(p.date, language)}</b> — {escape(p.text)}</p>"
-        for p in reversed(paragraphs)
-    )
+    day = run.day
+    lines = story_lines(run, language)
+    html = "".join(story_html(line, language) for line in reversed(lines))
+    # The day this story reaches, for whoever checks that the story and the day agree.
+    html += f"<span class='sahel-story-day' data-day='{day}' hidden></span>"
     # Plain HTML, not solara.Markdown, whose front-end fetches KaTeX from a CDN.
     solara.HTML(
         tag="div",
-        unsafe_innerHTML=html or escape(ui("not_started", language)),
-        classes=["sahel-narrative"],
+        unsafe_innerHTML=html if lines else escape(ui("not_started", language)),
+        classes=["sahel-narrative", *(["sahel-narrative-compact"] if compact else [])],
     )
+
+
+def story_html(line: StoryLine, lang: str) -> str:
+    """One paragraph of the story: the words, the reason, and the figures behind a toggle."""
+    words = escape(typeset(line.text, lang))
+    if line.reason:
+        words += f" <span class='sahel-reason'>{escape(typeset(line.reason, lang))}</span>"
+    html = f"<p><b>{i18n.date_text(line.date, lang)}</b> — {words}</p>"
+    if line.details:
+        html = (
+            f"<div class='sahel-paragraph'>{html}<details><summary>{ui('details', lang)}"
+            f"</summary>{escape(typeset(line.details, lang))}</details></div>"
+        )
+    return html
 
 
 @solara.component
@@ -280,7 +414,13 @@ def RunView(run: LiveRun, heading: str | None):
     with solara.Column():
         if heading:
             solara.HTML(tag="h3", unsafe_innerHTML=heading)
-        solara.Text(day_title(run, language), classes=["sahel-day"])
+        DayMark(
+            text=day_title(run, language),
+            day=run.day,
+            frame=tick.value,
+            playing=playing.value,
+            event_drawn=pacer.value.drawn if pacer.value is not None else lambda frame: None,
+        )
         # The map and the story side by side on a projector; one above the other when narrow.
         with solara.ColumnsResponsive(default=12, large=12 if heading else [7, 5]):
             # PNG bytes made by the run, which redraws only what changed since the last tick.
@@ -298,9 +438,13 @@ def TeachingNotes(scenario: Scenario):
     if scenario.teaching is None:
         return
     notes = scenario.teaching.in_language(language)
-    parts = [f"<h3>{ui('what_is_it', language)}</h3><p>{escape(notes.what_is_it)}</p>"]
+    parts = [
+        f"<h3>{ui('what_is_it', language)}</h3><p>{escape(typeset(notes.what_is_it, language))}</p>"
+    ]
     for key in ("things_to_notice", "things_to_try", "discuss"):
-        items = "".join(f"<li>{escape(item)}</li>" for item in getattr(notes, key))
+        items = "".join(
+            f"<li>{escape(typeset(item, language))}</li>" for item in getattr(notes, key)
+        )
         if items:
             parts.append(f"<h3>{ui(key, language)}</h3><ul>{items}</ul>")
     # The predict-then-run question stands above, in Predict; the rest waits behind a click.
@@ -314,60 +458,156 @@ def Predict(scenario: Scenario):
     language = lang.value
     if scenario.teaching is None or not scenario.teaching.in_language(language).predict:
         return
-    question = escape(scenario.teaching.in_language(language).predict)
+    question = escape(typeset(scenario.teaching.in_language(language).predict, language))
     solara.HTML(
         tag="div",
-        unsafe_innerHTML=f"<b>{ui('predict', language)}:</b> {question}",
+        unsafe_innerHTML=f"<b>{typeset(ui('predict', language) + ':', language)}</b> {question}",
         classes=["sahel-predict"],
     )
 
 
 @solara.component
 def Ensemble():
-    """N replicates of the current settings in a background thread, then their outcomes."""
+    """N replicates of the current settings in a background thread, then their outcomes.
+
+    A Reset (see :data:`built`) takes the results away, and cancels an ensemble still
+    running: results of earlier settings never stand beside the new run.
+    """
     language = lang.value
-    n = solara.use_reactive(50)
-    request = solara.use_reactive(0)
+    n = replicates
+    request = solara.use_reactive((0, 0))  # (the runs it was asked on, how many asks)
     done = solara.use_reactive(0)
     current = runs.value[0].settings
+    generation = built.value
 
     def work(cancel: threading.Event) -> list[dict] | None:
-        if request.value == 0:
+        if request.value[1] == 0 or request.value[0] != generation:
             return None
         done.set(0)
         return run_ensemble(current, n.value, done.set, cancel)
 
-    result = solara.use_thread(work, dependencies=[request.value], intrusive_cancel=False)
+    result = solara.use_thread(
+        work, dependencies=[request.value, generation], intrusive_cancel=False
+    )
+    asked_now = request.value[0] == generation  # else the results are of runs since reset
     with solara.Details(ui("ensemble", language), expand=True):
         solara.Text(ui("ensemble_hint", language))
         with solara.Row():
             solara.SliderInt(ui("replicates", language), value=n, min=10, max=500, step=10)
             solara.Button(
                 ui("run_ensemble", language),
-                on_click=lambda: request.set(request.value + 1),
+                on_click=lambda: request.set((generation, request.value[1] + 1)),
                 color="primary",
             )
-        if result.state == solara.ResultState.RUNNING:
+        if result.state == solara.ResultState.RUNNING and asked_now:
             solara.ProgressLinear(100 * done.value / max(n.value, 1))
             solara.Text(f"{done.value} / {n.value} {ui('progress', language)}")
-        elif result.state == solara.ResultState.FINISHED and result.value:
+        elif result.state == solara.ResultState.FINISHED and result.value and asked_now:
             solara.Text(f"{len(result.value)} {ui('progress', language)}")
+            solara.Text(ensemble_caption(runs.value[0], len(result.value), language))
             solara.FigureMatplotlib(ensemble_figure(result.value, language), format="png")
+        elif result.state == solara.ResultState.ERROR:
+            solara.Warning(f"{ui('error', language)}: {type(result.error).__name__}")
 
 
 @solara.component
 def Player():
-    """Steps the runs while Play is on, in a thread so the page stays responsive."""
+    """Steps the runs while Play is on, in a thread so the page stays responsive.
+
+    One tick, then a wait until the browser has drawn it (see :mod:`.playback`): the model
+    never runs ahead of the screen, and Pause stops it within one tick of the click.
+    """
 
     def loop(cancel: threading.Event) -> None:
-        while playing.value and not cancel.is_set():
-            step(speed.value)
-            if all(run.finished for run in runs.value):
-                playing.set(False)
-                return
-            time.sleep(0.1)  # drawing each tick already paces play; this lets clicks in
+        playback = pacer.value
+        if not playing.value or playback is None:
+            return
+        stop = playback.stop_event
+        try:
+            while True:
+                with playback.busy:  # Pause waits for a step under way, then none follows
+                    if stop.is_set() or cancel.is_set():
+                        return
+                    for run in runs.value:
+                        run.step(speed.value)
+                    ended = all(run.finished for run in runs.value)
+                frame = tick.value + 1
+                tick.set(frame)
+                if ended:
+                    break
+                if not playback.wait_shown(frame, stop, cancel):
+                    return
+        except Exception as error:
+            report(error)
+        pause()  # the end of the run, or an error
 
     solara.use_thread(loop, dependencies=[playing.value], intrusive_cancel=False)
+
+
+@solara.component_vue("frame_drawn.vue")
+def DayMark(text: str, day: int, frame: int, playing: bool, event_drawn: Callable[[int], None]):
+    """The run's day, large; tells the server once the browser has drawn ``frame``."""
+
+
+@solara.component
+def Problem():
+    """The last error a click met, in one line, until dismissed."""
+    if problem.value:
+        with solara.Row(style={"align-items": "center"}, classes=["sahel-problem"]):
+            solara.Warning(problem.value)
+            solara.Button(ui("dismiss", lang.value), on_click=lambda: problem.set(""), text=True)
+
+
+@solara.component
+def Presenter():
+    """The view for the projector: the map, the day and the newest of the story in one screen.
+
+    No sidebar: the map takes more than half the width, and the day, the predict question and
+    the narrative's newest lines stand beside it, all in view at 1280x800 without scrolling.
+    """
+    language = lang.value
+    shown = runs.value
+    with solara.Column(classes=["sahel-presenter"]):
+        Problem()
+        with solara.Row(style={"align-items": "center", "flex-wrap": "wrap"}, gap="16px"):
+            solara.HTML(
+                tag="h2",
+                unsafe_innerHTML=escape(scenario_title(shown[0].scenario, language)),
+                classes=["sahel-presenter-title"],
+            )
+            PlayControls()
+            solara.Button(
+                ui("controls", language),
+                on_click=lambda: presenting.set(False),
+                icon_name="mdi-tune",
+                outlined=True,
+            )
+        with solara.Columns([1] * len(shown)):
+            for i, run in enumerate(shown):
+                PresentedRun(run, first=i == 0, wide=len(shown) == 1)
+
+
+@solara.component
+def PresentedRun(run: LiveRun, first: bool, wide: bool):
+    """One run in the presenter view: the map, and beside it the day, the question, the story."""
+    language = lang.value
+    _ = tick.value  # the run is mutable: subscribe to the tick that says it moved
+    with solara.ColumnsResponsive(default=12, large=[7, 5] if wide else 12):
+        solara.Image(run.map_png(language), format="png", width="100%")
+        with solara.Column(gap="4px"):
+            DayMark(
+                text=day_title(run, language),
+                day=run.day,
+                frame=tick.value,
+                playing=playing.value,
+                event_drawn=(
+                    pacer.value.drawn if pacer.value is not None and first else lambda frame: None
+                ),
+            )
+            if first:
+                Predict(run.scenario)
+            Narrative(run, compact=True)
+    solara.Image(run.series_png(language), format="png", width="100%")
 
 
 @solara.component
@@ -383,9 +623,13 @@ def Page():
     solara.Style(CSS)
     solara.Title("sahelsim")
     Player()
+    if presenting.value:
+        Presenter()
+        return
     with solara.Sidebar():
         ScenarioControls()
     with solara.Column():
+        Problem()
         solara.HTML(tag="h1", unsafe_innerHTML=escape(scenario_title(shown[0].scenario, language)))
         solara.Text(ui("not_forecast", language), style={"font-style": "italic"})
         Predict(shown[0].scenario)
@@ -394,9 +638,11 @@ def Page():
             RunView(shown[0], None)
         else:
             with solara.Columns([1, 1]):
-                RunView(shown[0], ui("left", language))
+                RunView(shown[0], side_heading(shown[0].settings, language))
                 RunView(
                     shown[1],
-                    f"{ui('right', language)}: {variant_label(variant_key.value, language)}",
+                    ui("right_heading", language).format(
+                        variant=variant_label(variant_key.value, language)
+                    ),
                 )
         Ensemble()

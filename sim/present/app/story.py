@@ -1,0 +1,81 @@
+"""The story as the classroom page tells it: plain words first, the numbers on request.
+
+The narrative (:mod:`sim.present.narrative`, shared with ``sahelsim explain``) gives each
+decision its probability, its draw and its largest log-odds terms. On a projector the class
+first needs the reason in words ("What weighed most in Mali's choice: resolve, in favour"); the
+figures stay one click away, behind a "details" toggle.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from sim.model.records import RecordKind
+from sim.present import i18n
+from sim.present.app.live import LiveRun
+from sim.present.app.words import ui
+from sim.present.catalogue import MESSAGES
+
+TECHNICAL = ("response.draw", "attack_decided.chance")
+"""The narrative's messages that carry the figures of a draw: from there on, a paragraph is
+details."""
+LOG_ODDS = " (log-odds)"
+
+
+@dataclass(frozen=True)
+class StoryLine:
+    """One paragraph of the page's story.
+
+    Attributes:
+        date: the day it tells.
+        text: what happened, in words.
+        reason: what weighed most in the decision, in words ("" if none).
+        details: the probability, the draw and the terms behind it ("" if none).
+    """
+
+    date: dt.date
+    text: str
+    reason: str
+    details: str
+
+
+def story_lines(run: LiveRun, lang: str) -> list[StoryLine]:
+    """The story of ``run`` so far, each paragraph split into words and details."""
+    paragraphs, records = run.told(lang)
+    lines = []
+    for i, paragraph in enumerate(paragraphs):
+        record = records[i - 1] if 1 <= i <= len(records) else None
+        text, details = split_details(paragraph.text, lang)
+        reason = plain_reason(record, lang) if record is not None and details else ""
+        lines.append(StoryLine(paragraph.date, text, reason, details))
+    return lines
+
+
+def split_details(text: str, lang: str) -> tuple[str, str]:
+    """``text`` cut where the figures of a draw begin: (the words, the figures)."""
+    for msg_id in TECHNICAL:
+        start = MESSAGES[msg_id][lang].split("{")[0]
+        at = text.find(start)
+        if start and at > 0:
+            return text[:at].rstrip(), text[at:]
+    return text, ""
+
+
+def plain_reason(record, lang: str) -> str:
+    """What weighed most in an obliged state's decision, in words; "" if nothing is known."""
+    if record.kind is not RecordKind.RESPONSE:
+        return ""
+    terms = {
+        name.removesuffix(LOG_ODDS): value
+        for name, value in (record.get("terms") or {}).items()
+        if name.endswith(LOG_ODDS) and name != "base rate" + LOG_ODDS and value
+    }
+    if not terms:
+        return ""
+    name, value = max(sorted(terms.items()), key=lambda item: abs(item[1]))
+    term = i18n.t(f"term.{name}", lang) if i18n.has_message(f"term.{name}") else name
+    phrase = i18n.actor_phrase(record.actor, lang)
+    whose = i18n.french_de(phrase) if lang == "fr" else i18n.possessive(phrase)
+    direction = ui("in_favour" if value > 0 else "against", lang)
+    return ui("reason", lang).format(whose=whose, term=term, direction=direction)

@@ -1,0 +1,183 @@
+"""The classroom page's words in English and French, and French typesetting.
+
+Every word the page shows that is not the model's (the narrative's words are in
+:mod:`sim.present.catalogue`) is here once per language, so that the two stay whole together.
+"""
+
+from __future__ import annotations
+
+import re
+
+UNITS_FR = {
+    "probability": "probabilité",
+    "share": "part",
+    "log-odds": "logit",  # the narrative's word too
+    "ratio": "rapport",
+    "log-ratio": "log-rapport",
+    "days": "jours",
+    "per day": "par jour",
+    "sd": "écart-type",
+    "factor": "facteur",
+    "personnel": "personnel",
+    "0-1": "0-1",
+}
+
+UI: dict[str, dict[str, str]] = {
+    "en": {
+        "app": "sahelsim - mutual defence in the Sahel",
+        "not_forecast": "For teaching and exploration. Not a forecast.",
+        "scenario": "Scenario or lesson",
+        "language": "Language",
+        "run": "Run",
+        "step": "Step",
+        "step_week": "Step a week",
+        "play": "Play",
+        "pause": "Pause",
+        "reset": "Reset",
+        "seed": "Seed",
+        "speed": "Days per tick",
+        "apply": "Changed controls apply at the next Reset.",
+        "parameters": "Model parameters",
+        "commitment": "Strict commitment (every obligation honoured)",
+        "pacts": "Pacts in play",
+        "actors": "Actors",
+        "actor": "Actor",
+        "side_by_side": "Side by side",
+        "variant": "Right-hand variant",
+        "no_pacts": "all pacts switched off",
+        "other_mode": "the other commitment mode",
+        "without": "without",
+        "not_started": "Not started: press Step or Play.",
+        "day": "Day",
+        "of": "of",
+        "finished": "finished",
+        "map": "Map",
+        "series": "Time series",
+        "narrative": "What happened",
+        "notes": "Teaching notes",
+        "what_is_it": "What is it?",
+        "things_to_notice": "Things to notice",
+        "things_to_try": "Things to try",
+        "discuss": "Discuss",
+        "predict": "Predict before you run",
+        "ensemble": "Ensemble",
+        "replicates": "Replicates",
+        "run_ensemble": "Run ensemble",
+        "cancel": "Cancel",
+        "progress": "replicates done",
+        "ensemble_hint": "Runs the current settings (as at the last Reset) in the background.",
+        "left": "As set",
+        "right": "Variant",
+        "left_heading": "Left, as set: {mode} commitment, {pacts} of {total} pacts on",
+        "right_heading": "Right, the variant: {variant}",
+        "ensemble_of": (
+            "{n} replicates of \u201c{title}\u201d from seed {seed}, as at the last Reset: "
+            "{mode} commitment; pacts on: {pacts} of {total}; values changed: {changed}."
+        ),
+        "strict": "strict",
+        "behavioural": "behavioural",
+        "details": "details",
+        "reason": "What weighed most in {whose} choice: {term}, {direction}.",
+        "in_favour": "in favour",
+        "against": "against",
+        "presenter": "Presenter view",
+        "controls": "Controls",
+        "error": "Something went wrong",
+        "dismiss": "Dismiss",
+    },
+    "fr": {
+        "app": "sahelsim - la défense mutuelle au Sahel",
+        "not_forecast": "Pour l'enseignement et l'exploration. Ce n'est pas une prévision.",
+        "scenario": "Scénario ou leçon",
+        "language": "Langue",
+        "run": "Simulation",
+        "step": "Un pas",
+        "step_week": "Une semaine",
+        "play": "Lancer",
+        "pause": "Pause",
+        "reset": "Réinitialiser",
+        "seed": "Graine",
+        "speed": "Jours par pas",
+        "apply": "Les réglages modifiés s'appliquent à la prochaine réinitialisation.",
+        "parameters": "Paramètres du modèle",
+        "commitment": "Engagement strict (toute obligation honorée)",
+        "pacts": "Pactes en vigueur",
+        "actors": "Acteurs",
+        "actor": "Acteur",
+        "side_by_side": "Côte à côte",
+        "variant": "Variante de droite",
+        "no_pacts": "tous les pactes désactivés",
+        "other_mode": "l'autre mode d'engagement",
+        "without": "sans",
+        "not_started": "Pas commencé : appuyez sur Un pas ou Lancer.",
+        "day": "Jour",
+        "of": "sur",
+        "finished": "terminé",
+        "map": "Carte",
+        "series": "Séries temporelles",
+        "narrative": "Ce qui s'est passé",
+        "notes": "Notes pédagogiques",
+        "what_is_it": "De quoi s'agit-il ?",
+        "things_to_notice": "À remarquer",
+        "things_to_try": "À essayer",
+        "discuss": "À discuter",
+        "predict": "Prédisez avant de lancer",
+        "ensemble": "Ensemble de réplications",
+        "replicates": "Réplications",
+        "run_ensemble": "Lancer l'ensemble",
+        "cancel": "Annuler",
+        "progress": "réplications faites",
+        "ensemble_hint": "Simule les réglages courants (ceux de la dernière réinitialisation) en arrière-plan.",
+        "left": "Réglages",
+        "right": "Variante",
+        "left_heading": "À gauche, tel que réglé\u00a0: engagement {mode}, pactes en vigueur\u00a0: {pacts} sur {total}",
+        "right_heading": "À droite, la variante\u00a0: {variant}",
+        "ensemble_of": (
+            "{n} réplications de \u00ab\u00a0{title}\u00a0\u00bb à partir de la graine {seed}, "
+            "réglages de la dernière réinitialisation\u00a0: engagement {mode}\u00a0; pactes en "
+            "vigueur\u00a0: {pacts} sur {total}\u00a0; valeurs modifiées\u00a0: {changed}."
+        ),
+        "strict": "strict",
+        "behavioural": "comportemental",
+        "details": "détails",
+        "reason": "Ce qui a le plus pesé dans le choix {whose} : {term}, {direction}.",
+        "in_favour": "en faveur",
+        "against": "contre",
+        "presenter": "Vue de projection",
+        "controls": "Réglages",
+        "error": "Un problème est survenu",
+        "dismiss": "Fermer",
+    },
+}
+
+
+def ui(key: str, lang: str) -> str:
+    """A word of the interface in ``lang``."""
+    return typeset(UI[lang][key], lang)
+
+
+FRENCH_SPACE = re.compile(r"\s*([:;?!»])|(«)\s*")
+NARROW = "\u202f"  # the thin no-break space French puts before ; ? ! (and inside « »)
+NO_BREAK = "\u00a0"  # the no-break space French puts before :
+
+
+def typeset(text: str, lang: str) -> str:
+    """``text`` with French spacing in French; English as it is.
+
+    A no-break space before ":", a thin one before ";", "?", "!" and inside guillemets, so
+    that no mark starts a line. Clock times and addresses ("12:30", "http://") keep their colon.
+    """
+    if lang != "fr":
+        return text
+
+    def space(match: re.Match) -> str:
+        mark, opening = match.group(1), match.group(2)
+        if opening:
+            return opening + NARROW
+        before = match.string[match.start() - 1] if match.start() > 0 else ""
+        after = match.string[match.end()] if match.end() < len(match.string) else ""
+        if mark == ":" and ((before.isdigit() and after.isdigit()) or after == "/"):
+            return match.group(0)
+        return (NO_BREAK if mark == ":" else NARROW) + mark
+
+    return FRENCH_SPACE.sub(space, text)
