@@ -254,3 +254,12 @@ def test_names_come_with_the_right_french_article():
         "nt",
     )
     assert phrase_forms("target", ["l'Algérie"], "fr")["target_en"] == "en Algérie"
+
+
+def test_a_stand_down_says_why_with_the_balance_it_weighed():
+    replicate = run("niger-2023-base", 1)
+    [line] = lines_with(render_text(replicate, "en"), "ECOWAS stood down")
+    assert "Balance of forces" in line and "Expected losses" in line
+    assert "readiness to use force was" in line
+    [ligne] = lines_with(render_text(replicate, "fr"), "La CEDEAO renonce")
+    assert "Rapport de forces" in ligne and "disposition à employer la force" in ligne

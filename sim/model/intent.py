@@ -51,11 +51,15 @@ def decide_attacks(model: SahelModel) -> None:
             continue
         if model.day > threat.closes:
             threat.open = False
+            # What it weighed when it let the window close: the story says why it stood down.
+            readiness, terms = assess_attack(model, threat)
             model.log(
                 RecordKind.STOOD_DOWN,
                 threat.by,
                 threat.target,
                 threat=threat.key,
+                readiness=round(readiness, 6),
+                terms=terms,
                 cause=threat.record,
             )
             continue

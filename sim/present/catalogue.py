@@ -241,6 +241,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "{Actor} renonce{actor_nt} : la fenêtre pour mettre à exécution la menace contre "
         "{target} se referme sans attaque.",
     },
+    "stood_down.readiness": {
+        "en": "Its readiness to use force was {readiness} on the last day.",
+        "fr": "Sa disposition à employer la force était de {readiness} le dernier jour.",
+    },
     "stood_down.retaliation": {
         "en": "{Actor} stood down and did not retaliate against {target}: the window for a "
         "response to the incident closed.",

@@ -292,19 +292,8 @@ def _attack_decided(ctx: _Context, r: Record) -> str:
     terms = r.get("terms") or {}
     if "balance" in terms:
         parts.append(_balance(ctx, terms, values))
-    if "expected losses" in terms:
-        outcome = ctx.t(
-            "attack_decided.wins" if terms.get("expects to win") else "attack_decided.loses"
-        )
-        parts[-1] += ctx.t(
-            "attack_decided.cost", lost=ctx.share(terms["expected losses"]), outcome=outcome
-        )
-    stance = terms.get("endorsements", 0)
-    if stance:
-        message = "attack_decided.endorsed" if stance > 0 else "attack_decided.opposed"
-        parts[-1] += ctx.t(message, count=abs(stance))
-    if terms.get("refused at home"):
-        parts[-1] += ctx.t("attack_decided.refused", states=ctx.names(terms["refused at home"]))
+    if "balance" in terms:
+        parts[-1] += _costs(ctx, terms)
     if r.get("draw") is not None:
         daily, draw = ctx.chances(r.get("probability", 0.0), r.get("draw"))
         readiness = ctx.share(r.get("readiness", r.get("probability", 0.0)))
@@ -339,6 +328,25 @@ def _refusal(ctx: _Context, r: Record) -> str:
     return ctx.t("refusal", **ctx.actors("actor", r.actor), **ctx.actors("target", r.target))
 
 
+def _costs(ctx: _Context, terms: dict) -> str:
+    """The other terms of a threatener's readiness: expected losses, stands abroad, refusals."""
+    text = ""
+    if "expected losses" in terms:
+        outcome = ctx.t(
+            "attack_decided.wins" if terms.get("expects to win") else "attack_decided.loses"
+        )
+        text += ctx.t(
+            "attack_decided.cost", lost=ctx.share(terms["expected losses"]), outcome=outcome
+        )
+    stance = terms.get("endorsements", 0)
+    if stance:
+        message = "attack_decided.endorsed" if stance > 0 else "attack_decided.opposed"
+        text += ctx.t(message, count=abs(stance))
+    if terms.get("refused at home"):
+        text += ctx.t("attack_decided.refused", states=ctx.names(terms["refused at home"]))
+    return text
+
+
 def _balance(ctx: _Context, terms: dict, values: dict[str, str]) -> str:
     """The balance of forces a threatener weighed (see :func:`sim.model.intent.assess_attack`)."""
     allies = [
@@ -367,7 +375,13 @@ def _stood_down(ctx: _Context, r: Record) -> str:
     cause = ctx.cause(r)
     retaliation = cause is not None and cause.kind is RecordKind.INCIDENT
     msg = "stood_down.retaliation" if retaliation else "stood_down"
-    return ctx.t(msg, **ctx.actors("actor", r.actor), **ctx.actors("target", r.target))
+    values = {**ctx.actors("actor", r.actor), **ctx.actors("target", r.target)}
+    parts = [ctx.t(msg, **values)]
+    terms = r.get("terms") or {}
+    if "balance" in terms:  # why: the balance it weighed on its last day, and its readiness
+        parts.append(_balance(ctx, terms, values) + _costs(ctx, terms))
+        parts.append(ctx.t("stood_down.readiness", readiness=ctx.share(r.get("readiness", 0.0))))
+    return " ".join(parts)
 
 
 def _war_started(ctx: _Context, r: Record) -> str:
