@@ -128,13 +128,26 @@ def test_run_and_explain_default_to_the_flagship_and_teach_to_the_first_lesson()
 
 
 def test_every_language_has_every_text_of_the_report_terminal_figures_and_app():
+    from sim.analysis.compare import SENTENCES as COMPARE_SENTENCES
     from sim.analysis.sensitivity import WORDS as SUMMARY_WORDS
-    from sim.present.app.live import UI
+    from sim.present.app.words import UI
+    from sim.present.comparison import HEADERS as COMPARE_HEADERS
+    from sim.present.comparison import WORDS as COMPARE_WORDS
+    from sim.present.console import RANGE
     from sim.present.console import TEXT as TERMINAL
     from sim.present.report import TEXT as REPORT
     from sim.present.sweep_figures import WORDS as SWEEP_WORDS
 
-    for table in (REPORT, TERMINAL, UI, SUMMARY_WORDS, SWEEP_WORDS):
+    assert set(RANGE) == set(COMPARE_HEADERS) == set(Lang)
+    for table in (
+        REPORT,
+        TERMINAL,
+        UI,
+        SUMMARY_WORDS,
+        SWEEP_WORDS,
+        COMPARE_WORDS,
+        COMPARE_SENTENCES,
+    ):
         assert set(table) == set(Lang)
         assert all(set(table[lang]) == set(table[Lang.EN]) for lang in Lang)
 

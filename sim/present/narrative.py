@@ -194,7 +194,7 @@ def _digits(p: float, other: float) -> int:
 def _opening(ctx: _Context, run: RunRecord) -> str:
     return ctx.t(
         "opening",
-        title=(run.scenario_title_fr or run.scenario_title)
+        title=(getattr(run, "scenario_title_fr", "") or run.scenario_title)
         if ctx.lang is Lang.FR
         else run.scenario_title,
         days=ctx.days(run.days),
