@@ -16,20 +16,34 @@ from concurrent.futures import ProcessPoolExecutor
 
 from sim.run.bundle import Encoded, EncodeOptions, encode, encode_failure
 from sim.run.plan import RunPlan
+from sim.run.posterior import Posterior
 from sim.run.replicate import run_one
 from sim.scenario.schema import Scenario
 
-_worker: tuple[Scenario, EncodeOptions] | None = None
+_worker: tuple[Scenario, EncodeOptions, Posterior | None] | None = None
 
 
-def _init_worker(scenario: Scenario, options: EncodeOptions) -> None:
+def _init_worker(
+    scenario: Scenario, options: EncodeOptions, posterior: Posterior | None = None
+) -> None:
     global _worker
-    _worker = (scenario, options)
+    _worker = (scenario, options, posterior)
 
 
-def replicate(scenario: Scenario, index: int, seed: int, options: EncodeOptions) -> Encoded:
-    """Run and encode one replicate; a replicate that raises is returned as a failure record."""
+def replicate(
+    scenario: Scenario,
+    index: int,
+    seed: int,
+    options: EncodeOptions,
+    posterior: Posterior | None = None,
+) -> Encoded:
+    """Run and encode one replicate; a replicate that raises is returned as a failure record.
+
+    With a ``posterior``, the replicate runs with the parameter set its seed draws from it.
+    """
     try:
+        if posterior is not None:
+            scenario = posterior.scenario_for(scenario, seed)
         return encode(run_one(scenario, seed), index, options)
     except Exception as error:  # failures are data: the ensemble goes on
         return encode_failure(index, seed, error)
@@ -37,8 +51,8 @@ def replicate(scenario: Scenario, index: int, seed: int, options: EncodeOptions)
 
 def _run_chunk(chunk: list[tuple[int, int]]) -> list[Encoded]:
     assert _worker is not None
-    scenario, options = _worker
-    return [replicate(scenario, index, seed, options) for index, seed in chunk]
+    scenario, options, posterior = _worker
+    return [replicate(scenario, index, seed, options, posterior) for index, seed in chunk]
 
 
 def _context() -> multiprocessing.context.BaseContext:
@@ -56,14 +70,14 @@ def execute(
     items = list(enumerate(plan.seeds))[start:]
     if workers <= 1 or len(items) <= 1:
         for index, seed in items:
-            yield replicate(plan.scenario, index, seed, options)
+            yield replicate(plan.scenario, index, seed, options, plan.posterior)
         return
     chunks = [items[i : i + chunk] for i in range(0, len(items), chunk)]
     with ProcessPoolExecutor(
         max_workers=workers,
         mp_context=_context(),
         initializer=_init_worker,
-        initargs=(plan.scenario, options),
+        initargs=(plan.scenario, options, plan.posterior),
     ) as pool:
         try:
             for encoded in pool.map(_run_chunk, chunks):
