@@ -1081,14 +1081,17 @@ def calibrate(
         if not quiet:
             err.print(message)
 
-    summary = calib.calibrate(
-        plan,
-        out,
-        lambda: calib.Sampler(Executor(executor), workers, scheduler),
-        resume=resume,
-        told=told,
-        verbose=not quiet,
-    )
+    try:
+        summary = calib.calibrate(
+            plan,
+            out,
+            lambda: calib.Sampler(Executor(executor), workers, scheduler),
+            resume=resume,
+            told=told,
+            verbose=not quiet,
+        )
+    except KeyboardInterrupt:  # pyABC's database keeps every finished generation
+        _exit_interrupted(f"Stopped: continue with sahelsim calibrate --out {out} --resume")
     if figures:
         write_calibration_figures(out, read_posterior(out / calib.POSTERIOR_FILE), summary)
     if quiet:
