@@ -378,6 +378,9 @@ def fit(
         prior(free_parameters(tuple(names))),
         brier_distance,
         population_size=budget.population,
+        # The mean Brier score never exceeds 1: the first generation is a plain sample of the
+        # prior, without the extra calibration sample pyABC would draw to set its threshold.
+        eps=pyabc.MedianEpsilon(initial_epsilon=1.0),
         sampler=sampler.make(),
     )
     try:
