@@ -86,6 +86,8 @@ def test_calibrate_writes_a_posterior_its_diagnostics_and_a_leave_one_out_score(
             assert p.low <= float(row[p.name]) <= p.high
     summary = json.loads((out / "calibration.json").read_text())
     assert summary["parameters"] == names and summary["seed"] == 5
+    assert summary["reproduce"].startswith("sahelsim calibrate --seed 5 --population 6")
+    assert "--episodes gambia-2017" in summary["reproduce"]
     assert [g["t"] for g in summary["generations"]] == [0, 1]
     for g in summary["generations"]:
         assert 0 < g["acceptance"] <= 1 and 1 <= g["ess"] <= 6 + 1e-9

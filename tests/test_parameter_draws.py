@@ -131,3 +131,29 @@ def test_a_malformed_posterior_is_an_input_error(tmp_path, sahelsim):
                       "posterior", "--posterior", str(bad))  # fmt: skip
     assert result.status == 2
     assert "required_superiority=9.0 is outside its declared range" in result.err
+
+
+def test_the_reports_story_replays_the_replicate_with_the_parameters_it_drew(tmp_path, posterior):
+    import html
+
+    from sim.present.narrative import narrative
+    from sim.present.report import _narrative_html
+    from sim.run.bundle import resolved_document
+    from sim.run.ensemble import run_ensemble
+    from sim.run.plan import plan_runs
+    from sim.run.posterior import with_parameters
+    from sim.run.replicate import run_one
+    from sim.scenario.loading import load_scenario
+
+    table = read_posterior(posterior)
+    scenario = load_scenario("niger-2023-base")
+    plan = plan_runs(scenario, 6, 8, table)
+    run_ensemble(plan, tmp_path / "b")
+    document = resolved_document(scenario)
+    told_otherwise = 0  # replicates whose story with the single values would be another one
+    for index, seed in enumerate(plan.seeds):
+        run = run_one(with_parameters(scenario, table.draw(seed)), seed)
+        expected = "".join(f"<p>{html.escape(p.text)}</p>" for p in narrative(run, "en"))
+        assert _narrative_html(tmp_path / "b", document, index, seed, "en") == expected
+        told_otherwise += narrative(run_one(scenario, seed), "en") != narrative(run, "en")
+    assert told_otherwise > 0

@@ -33,10 +33,11 @@ from pathlib import Path
 
 import numpy as np
 
+from sim import __version__
 from sim.analysis.backtest import replicate_values
 from sim.errors import InputError
 from sim.model.outcomes import SUMMARY_COLUMNS
-from sim.run.backtest import Episode, plan_backtest
+from sim.run.backtest import Episode, episode_sources, plan_backtest
 from sim.run.bundle import EncodeOptions, encode
 from sim.run.options import (
     CALIBRATION_GENERATIONS,
@@ -50,7 +51,12 @@ from sim.run.options import (
 from sim.run.plan import replicate_seeds
 from sim.run.posterior import WEIGHT, Posterior, with_parameters
 from sim.run.replicate import run_one
-from sim.scenario.calibration import FreeParameter, PriorShape, free_parameters
+from sim.scenario.calibration import (
+    FREE_PARAMETERS,
+    FreeParameter,
+    PriorShape,
+    free_parameters,
+)
 from sim.scenario.schema import Observed, Scenario
 
 DATABASE = "abc.db"
@@ -568,6 +574,9 @@ def calibrate(
     in_sample = posterior_scores(episodes, posterior, seeds)
     point = posterior_scores(episodes, None, seeds)
     document = {
+        "version": __version__,
+        "note": "Exploratory model output for teaching and analysis; not a forecast.",
+        "reproduce": remake_command(plan),
         "parameters": list(plan.parameters),
         "priors": {
             p.name: {"shape": p.shape.value, "low": p.low, "high": p.high}
@@ -598,6 +607,22 @@ def calibrate(
         )
     (out / SUMMARY_FILE).write_text(json.dumps(document, indent=2) + "\n", encoding="utf-8")
     return document
+
+
+def remake_command(plan: CalibrationPlan) -> str:
+    """The command that makes this calibration again (on one worker: the same bytes)."""
+    b = plan.budget
+    words = ["sahelsim calibrate", f"--seed {plan.seed}", f"--population {b.population}"]
+    words += [f"--generations {b.generations}", f"-n {b.replicates}", f"--minutes {b.minutes:g}"]
+    if tuple(plan.episodes) != tuple(name for name, _ in episode_sources()):
+        words += [f"--episodes {name}" for name in plan.sources]
+    if tuple(plan.parameters) != tuple(p.name for p in FREE_PARAMETERS):
+        words += [f"--free {name}" for name in plan.parameters]
+    if plan.loo:
+        words += [f"--loo-share {plan.loo_share:g}", f"--loo-minutes {plan.loo_minutes:g}"]
+    else:
+        words.append("--no-loo")
+    return " ".join([*words, "--out DIR"])
 
 
 def item_keys_all(episodes: Sequence[Training]) -> list[str]:
