@@ -49,7 +49,7 @@ from sim.run.options import (
     Executor,
 )
 from sim.run.plan import replicate_seeds
-from sim.run.posterior import WEIGHT, Posterior, with_parameters
+from sim.run.posterior import WEIGHT, Posterior, read_posterior, with_parameters
 from sim.run.replicate import run_one
 from sim.scenario.calibration import (
     FREE_PARAMETERS,
@@ -63,6 +63,8 @@ DATABASE = "abc.db"
 PLAN_FILE = "calibration-plan.json"
 POSTERIOR_FILE = "posterior.csv"
 SUMMARY_FILE = "calibration.json"
+FIT_FILE = "fit.json"
+"""The main fit's generations, written once it is finished (a resumed run does not refit)."""
 LOO_DIR = "loo"
 SCORE_REPLICATES = 50
 """Replicates per episode for the posterior's own scores (in-sample and held-out)."""
@@ -555,20 +557,31 @@ def calibrate(
     told(f"fitting {len(plan.parameters)} parameters to {len(episodes)} episodes")
     sampler = sampler_for()
     reproducible = sampler.reproducible
-    result = fit(
-        episodes,
-        plan.parameters,
-        plan.seed,
-        plan.budget,
-        out / DATABASE,
-        sampler,
-        resume=resume,
-        verbose=verbose,
-    )
-    posterior = Posterior(
-        result.posterior.names, result.posterior.values, result.posterior.weights, POSTERIOR_FILE
-    )
-    write_posterior(posterior, out / POSTERIOR_FILE)
+    if resume and (out / FIT_FILE).is_file() and (out / POSTERIOR_FILE).is_file():
+        told("the main fit is finished: continuing after it")  # stopped in the leave-one-out
+        fitted = json.loads((out / FIT_FILE).read_text(encoding="utf-8"))
+        read = read_posterior(out / POSTERIOR_FILE)
+        posterior = Posterior(read.names, read.values, read.weights, POSTERIOR_FILE)
+    else:
+        result = fit(
+            episodes,
+            plan.parameters,
+            plan.seed,
+            plan.budget,
+            out / DATABASE,
+            sampler,
+            resume=resume,
+            verbose=verbose,
+        )
+        posterior = Posterior(
+            result.posterior.names,
+            result.posterior.values,
+            result.posterior.weights,
+            POSTERIOR_FILE,
+        )
+        write_posterior(posterior, out / POSTERIOR_FILE)
+        fitted = _fit_document(result)
+        (out / FIT_FILE).write_text(json.dumps(fitted, indent=2) + "\n", encoding="utf-8")
     told("scoring the posterior on the training episodes")
     seeds = replicate_seeds(plan.seed, plan.score_replicates)
     in_sample = posterior_scores(episodes, posterior, seeds)
@@ -591,7 +604,7 @@ def calibrate(
             "reproducible": reproducible,
         },
         "distance": "mean Brier score over every observed item of every episode",
-        **_fit_document(result),
+        **fitted,
         "scores": {
             "replicates": plan.score_replicates,
             "posterior_brier": mean_brier(in_sample),
