@@ -63,7 +63,8 @@ def test_the_distance_is_the_backtests_mean_brier_score_on_the_same_replicates(t
         calib.Training(e.name, load.plan.scenario, load.plan.scenario.observed)
         for e, load in zip(planned, plan_backtest(TWO, 6, 31), strict=True)
     ]
-    model = calib.EpisodeModel(tuple(episodes), planned[0].plan.seeds, tuple(changed))
+    free = tuple(p for p in FREE_PARAMETERS if p.name in changed)
+    model = calib.EpisodeModel(tuple(episodes), planned[0].plan.seeds, free)
     distance = calib.brier_distance(model(changed), model.observed)
     assert len(model.observed) == scores.items
     assert math.isclose(distance, scores.brier, rel_tol=0, abs_tol=1e-12)

@@ -54,7 +54,6 @@ from sim.run.replicate import run_one
 from sim.scenario.calibration import (
     FREE_PARAMETERS,
     FreeParameter,
-    PriorShape,
     free_parameters,
 )
 from sim.scenario.schema import Observed, Scenario
@@ -164,11 +163,11 @@ class EpisodeModel:
 
     episodes: tuple[Training, ...]
     seeds: tuple[int, ...]
-    names: tuple[str, ...]
+    parameters: tuple[FreeParameter, ...]
 
     def __call__(self, parameters: dict) -> dict[str, float]:
         """Run every episode on the common seeds with these parameter values."""
-        values = {name: float(parameters[name]) for name in self.names}
+        values = {p.name: p.value(parameters[p.sampled_as]) for p in self.parameters}
         out: dict[str, float] = {}
         for episode in self.episodes:
             out |= episode_shares(episode, self.seeds, values)
@@ -277,11 +276,9 @@ def prior(parameters: Sequence[FreeParameter]):
     import pyabc
 
     rvs = {}
-    for p in parameters:
-        if p.shape is PriorShape.LOG_UNIFORM:
-            rvs[p.name] = pyabc.RV("loguniform", p.low, p.high)
-        else:
-            rvs[p.name] = pyabc.RV("uniform", p.low, p.high - p.low)
+    for p in parameters:  # flat on the scale it is sampled on (log10 for a log-uniform prior)
+        low, high = p.sampled_range
+        rvs[p.sampled_as] = pyabc.RV("uniform", low, high - low)
     return pyabc.Distribution(**rvs)
 
 
@@ -379,11 +376,12 @@ def fit(
 
     logging.getLogger("ABC").setLevel(logging.INFO if verbose else logging.WARNING)
     seeds = replicate_seeds(seed, budget.replicates)
-    model = EpisodeModel(tuple(episodes), seeds, tuple(names))
+    free = free_parameters(tuple(names))
+    model = EpisodeModel(tuple(episodes), seeds, free)
     started = time.time()
     abc = pyabc.ABCSMC(
         model,
-        prior(free_parameters(tuple(names))),
+        prior(free),
         brier_distance,
         population_size=budget.population,
         # The mean Brier score never exceeds 1: the first generation is a plain sample of the
@@ -415,16 +413,19 @@ def fit(
                 stopped = "time, acceptance rate or epsilon (pyABC's stopping rules)"
     finally:
         sampler.close()
-    return Fit(read_fit(history, names), generations(history), time.time() - started, stopped)
+    return Fit(read_fit(history, free), generations(history), time.time() - started, stopped)
 
 
-def read_fit(history, names: Sequence[str]) -> Posterior:
+def read_fit(history, parameters: Sequence[FreeParameter]) -> Posterior:
     """The last generation of a pyABC History as a :class:`Posterior`."""
     frame, weights = history.get_distribution(m=0, t=history.max_t)
     frame = frame.sort_index()
     w = np.asarray(weights, dtype=float)
-    values = tuple(tuple(float(frame[name].iloc[i]) for name in names) for i in range(len(frame)))
-    return Posterior(tuple(names), values, tuple(float(x) / w.sum() for x in w), "calibrate")
+    values = tuple(
+        tuple(p.value(frame[p.sampled_as].iloc[i]) for p in parameters) for i in range(len(frame))
+    )
+    names = tuple(p.name for p in parameters)
+    return Posterior(names, values, tuple(float(x) / w.sum() for x in w), "calibrate")
 
 
 def generations(history) -> tuple[Generation, ...]:

@@ -19,6 +19,7 @@ episodes are too few to overrule a rate measured on two centuries of alliances.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -52,6 +53,29 @@ class FreeParameter:
     def high(self) -> float:
         """The prior's upper end: the parameter's declared high."""
         return PARAMETERS[self.name].high
+
+    @property
+    def sampled_as(self) -> str:
+        """The name the sampler knows it by: ``log10_NAME`` for a log-uniform prior.
+
+        A log-uniform parameter is sampled as its logarithm, on which its prior is flat: the
+        sampler's perturbation kernel is then as fair to 0.0001 as to 0.01, and the importance
+        weights are not the prior's 1/x, which would pile the weight on the smallest values.
+        """
+        return f"log10_{self.name}" if self.shape is PriorShape.LOG_UNIFORM else self.name
+
+    @property
+    def sampled_range(self) -> tuple[float, float]:
+        """The prior's range on the scale the sampler uses, where it is flat."""
+        if self.shape is PriorShape.LOG_UNIFORM:
+            return math.log10(self.low), math.log10(self.high)
+        return self.low, self.high
+
+    def value(self, sampled: float) -> float:
+        """The parameter's value from the sampler's (``10**x`` for a log-uniform prior)."""
+        if self.shape is PriorShape.LOG_UNIFORM:
+            return min(max(10.0 ** float(sampled), self.low), self.high)
+        return float(sampled)
 
 
 FREE_PARAMETERS: tuple[FreeParameter, ...] = (
