@@ -21,7 +21,14 @@ from rich.console import Console
 from sim import __version__
 from sim.errors import SahelsimError
 from sim.run.options import (
+    CALIBRATION_GENERATIONS,
+    CALIBRATION_MINUTES,
+    CALIBRATION_POPULATION,
+    CALIBRATION_REPLICATES,
     DEFAULT_OUTCOMES,
+    DEFAULT_PARAMETER_SOURCE,
+    LOO_MINUTES,
+    LOO_SHARE,
     PRECISION_CAP,
     SENSITIVITY_METHODS,
     SENSITIVITY_REPLICATES,
@@ -30,6 +37,7 @@ from sim.run.options import (
     SWEEP_REPLICATES,
     SWEEP_SAMPLES,
     Executor,
+    ParameterSource,
     Sample,
     SeriesKept,
 )
@@ -121,6 +129,41 @@ def _common_run_options(f):
         ),
     ]
     return _replicates_option(_with_options(f, options))
+
+
+def _parameters_options(f):
+    """--parameters and --posterior: single values, or a draw per replicate from a posterior."""
+    options = [
+        click.option(
+            "--parameters",
+            "parameter_source",
+            type=_choice(ParameterSource),
+            default=DEFAULT_PARAMETER_SOURCE.value,
+            show_default=True,
+            help="The model parameters' single values, or a draw per replicate from a posterior "
+            "(from its seed, so the bytes are the same whatever the workers); values the "
+            "scenario or --set fixes are kept.",
+        ),
+        click.option(
+            "--posterior",
+            "posterior_file",
+            type=click.Path(dir_okay=False, path_type=Path),
+            default=None,
+            help="The posterior.csv to draw from with --parameters posterior (default: the one "
+            "shipped with sahelsim; `sahelsim calibrate` writes one).",
+        ),
+    ]
+    return _with_options(f, options)
+
+
+def _with_posterior(plan, parameter_source: str, posterior_file: Path | None):
+    """The plan with the posterior its replicates draw from (unchanged for single values)."""
+    import dataclasses
+
+    from sim.run.posterior import posterior_for
+
+    posterior = posterior_for(parameter_source, posterior_file)
+    return dataclasses.replace(plan, posterior=posterior) if posterior is not None else plan
 
 
 def _execution_options(f):
@@ -237,6 +280,7 @@ def validate(scenarios: tuple[str, ...], overrides: tuple[str, ...]) -> None:
 @click.argument("scenario", required=False, default=FLAGSHIP, metavar="[SCENARIO]")
 @_common_run_options
 @_execution_options
+@_parameters_options
 @click.option(
     "--series",
     "series_mode",
@@ -267,6 +311,8 @@ def run(
     executor,
     scheduler,
     precision,
+    parameter_source,
+    posterior_file,
 ):
     """Run an ensemble of a scenario and write a results bundle.
 
@@ -277,6 +323,7 @@ def run(
       sahelsim run my.yaml --set commitment=strict --out runs/strict
       sahelsim run niger-2023-base --precision 0.02 --workers 2
       sahelsim run niger-2023-base -n 100000 --executor dask --scheduler tcp://HOST:8786
+      sahelsim run niger-2023-base --parameters posterior --posterior runs/calib/posterior.csv
     """
     from sim.analysis.precision import plan_adaptive
     from sim.present import terminal
@@ -292,6 +339,7 @@ def run(
 
         replicates = saved_replicates(out)  # "the same command" needs no -n either
     plan, stop = plan_adaptive(load_scenario(scenario, overrides), replicates, seed, precision)
+    plan = _with_posterior(plan, parameter_source, posterior_file)
     out = prepare_out_dir(out or default_out_dir(scenario), resume=resume)
     console = Console(stderr=True, highlight=False)
     if not quiet:
@@ -330,8 +378,20 @@ def run(
 @click.argument("scenario_a", metavar="A")
 @click.argument("scenario_b", metavar="B")
 @_common_run_options
+@_parameters_options
 def compare(
-    scenario_a, scenario_b, replicates, seed, workers, out, overrides, lang, quiet, figures
+    scenario_a,
+    scenario_b,
+    replicates,
+    seed,
+    workers,
+    out,
+    overrides,
+    lang,
+    quiet,
+    figures,
+    parameter_source,
+    posterior_file,
 ):
     """Run two scenarios on the same replicate seeds and compare them, replicate by replicate.
 
@@ -342,6 +402,7 @@ def compare(
     Examples:
       sahelsim compare niger-2023-base niger-2023-no-pact
       sahelsim compare niger-2023-intervention niger-2023-intervention --set commitment=strict
+      sahelsim compare niger-2023-base niger-2023-no-pact --parameters posterior
     """
     from sim.analysis.compare import compare_bundles
     from sim.present import terminal
@@ -354,7 +415,10 @@ def compare(
 
     names = (Path(scenario_a).stem, Path(scenario_b).stem)
     loaded = (load_scenario(scenario_a, overrides), load_scenario(scenario_b, overrides))
-    plans = plan_pair(*loaded, replicates, seed)
+    plans = tuple(
+        _with_posterior(p, parameter_source, posterior_file)
+        for p in plan_pair(*loaded, replicates, seed)
+    )
     for note in pair_differences(*loaded):
         _warn(f"note: {note}: the differences below include its effect")
     out = prepare_out_dir(out or default_out_dir(f"compare-{names[0]}-{names[1]}"))
@@ -756,6 +820,7 @@ _per_point_replicates(sensitivity, SENSITIVITY_REPLICATES)
     "low and high, on the same seeds; writes robustness.csv (multiplies the work).",
 )
 @_execution_options
+@_parameters_options
 def backtest(
     episodes,
     replicates,
@@ -769,6 +834,8 @@ def backtest(
     resume,
     executor,
     scheduler,
+    parameter_source,
+    posterior_file,
 ):
     """Score the model against history: every episode's observed items, Brier and log scores.
 
@@ -783,7 +850,10 @@ def backtest(
       sahelsim backtest --episodes gambia-2017 --episodes niger-2023-base -n 50 --json
       sahelsim backtest --out runs/backtest --resume
       sahelsim backtest --episodes niger-2023-base -n 50 --robustness
+      sahelsim backtest -n 200 --parameters posterior --posterior runs/calib/posterior.csv
     """
+    import dataclasses
+
     from sim.analysis.backtest import load_items, score_all
     from sim.present.backtest import print_backtest, scores_document, write_backtest
     from sim.present.progress import watcher
@@ -799,6 +869,10 @@ def backtest(
         robustness = robustness or bool((saved_plan(out) or {}).get("robustness"))
     else:
         planned = plan_backtest(episodes, replicates, seed)
+    planned = [
+        dataclasses.replace(e, plan=_with_posterior(e.plan, parameter_source, posterior_file))
+        for e in planned
+    ]
     out = out or default_out_dir("backtest")
     interrupted = run_backtest(
         planned,
@@ -860,6 +934,186 @@ for _param in backtest.params:
             "Replicates per episode, on the same seeds in every episode (default: the first "
             "episode's ensemble.replicates)."
         )
+
+
+@cli.command()
+@click.option(
+    "--episodes",
+    "episodes",
+    multiple=True,
+    metavar="NAME",
+    help="A training episode, by name or path (as for backtest). Repeatable; default: every "
+    "episode the backtest finds.",
+)
+@click.option(
+    "--free",
+    "free",
+    multiple=True,
+    metavar="NAME",
+    help="Fit only this declared free parameter (repeatable; default: every one declared in "
+    "sim/scenario/calibration.py).",
+)
+@click.option(
+    "--population",
+    type=click.IntRange(min=2),
+    default=CALIBRATION_POPULATION,
+    show_default=True,
+    help="Particles per generation.",
+)
+@click.option(
+    "--generations",
+    type=click.IntRange(min=1),
+    default=CALIBRATION_GENERATIONS,
+    show_default=True,
+    help="Most generations (ABC-SMC populations), in all when resuming.",
+)
+@click.option(
+    "--replicates",
+    "-n",
+    type=click.IntRange(min=1),
+    default=CALIBRATION_REPLICATES,
+    show_default=True,
+    help="Replicates per episode for each particle, on the same seeds for every particle.",
+)
+@click.option(
+    "--minutes",
+    type=click.FloatRange(min=0.1),
+    default=CALIBRATION_MINUTES,
+    show_default=True,
+    help="Wall-clock cap of the main fit (the generation running then is finished).",
+)
+@click.option(
+    "--loo/--no-loo",
+    default=True,
+    show_default=True,
+    help="Leave-one-episode-out cross-validation after the fit (smaller fits, see below).",
+)
+@click.option(
+    "--loo-share",
+    type=click.FloatRange(0.01, 1.0),
+    default=LOO_SHARE,
+    show_default=True,
+    help="Population and generations of each leave-one-out fit, as a share of the main fit's.",
+)
+@click.option(
+    "--loo-minutes",
+    type=click.FloatRange(min=0.1),
+    default=LOO_MINUTES,
+    show_default=True,
+    help="Wall-clock cap of all the leave-one-out fits together.",
+)
+@click.option(
+    "--seed",
+    type=SEED,
+    default=None,
+    help="Root seed of the replicates (and of the sampler on one worker); default: the first "
+    "episode's, else drawn and recorded.",
+)
+@click.option(
+    "--workers",
+    "-w",
+    type=click.IntRange(min=1),
+    default=1,
+    show_default=True,
+    help="Local worker processes (1: reproducible for a seed), or the LocalCluster's size.",
+)
+@click.option(
+    "--out",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="Folder for the posterior, the diagnostics and pyABC's database (default: a new "
+    "folder under runs/).",
+)
+@click.option(
+    "--figures/--no-figures", default=True, show_default=True, help="Draw the diagnostics."
+)
+@click.option("--quiet", "-q", is_flag=True, help="Print only the folder's path.")
+@_execution_options
+def calibrate(
+    episodes,
+    free,
+    population,
+    generations,
+    replicates,
+    minutes,
+    loo,
+    loo_share,
+    loo_minutes,
+    seed,
+    workers,
+    out,
+    figures,
+    quiet,
+    resume,
+    executor,
+    scheduler,
+):
+    """Fit the free model parameters to the training episodes (ABC-SMC with pyABC).
+
+    Each particle runs every episode on the same replicate seeds (common random numbers); its
+    distance is the mean Brier score of the observed items, as `sahelsim backtest` scores them.
+    Writes posterior.csv (parameter sets with weights), calibration.json (generations,
+    acceptance, effective sample size, final epsilon, scores, leave-one-out), figures/ and
+    pyABC's database abc.db (what --resume continues). Needs the calibrate extra.
+
+    \b
+    Examples:
+      sahelsim calibrate --workers 2 --out runs/calib
+      sahelsim calibrate --out runs/calib --resume
+      sahelsim calibrate --episodes gambia-2017 --episodes niger-2023-base --population 20 \\
+        --generations 3 -n 4 --no-loo
+      sahelsim calibrate --executor dask --scheduler tcp://HOST:8786 --out runs/calib
+    """
+    if scheduler and executor != Executor.DASK:
+        raise click.UsageError("--scheduler goes with --executor dask")
+    if resume and out is None:
+        raise click.UsageError("--resume needs the --out folder of the stopped calibration")
+    try:
+        import pyabc  # noqa: F401
+    except ImportError:
+        raise click.UsageError("calibrate needs pyABC: pip install 'sahelsim[calibrate]'") from None
+    from sim.analysis import calibration as calib
+    from sim.present.calibration import print_calibration, write_calibration_figures
+    from sim.run.folders import default_out_dir, prepare_out_dir
+    from sim.run.posterior import read_posterior
+
+    if resume:
+        plan = calib.saved_plan(out)
+    else:
+        budget = calib.Budget(population, generations, replicates, minutes)
+        plan = calib.plan_calibration(
+            episodes,
+            free,
+            seed,
+            budget,
+            loo=loo,
+            loo_share=loo_share,
+            loo_minutes=loo_minutes,
+        )
+        out = prepare_out_dir(out or default_out_dir("calibrate"))
+    err = Console(stderr=True, highlight=False)
+
+    def told(message: str) -> None:
+        if not quiet:
+            err.print(message)
+
+    try:
+        summary = calib.calibrate(
+            plan,
+            out,
+            lambda: calib.Sampler(Executor(executor), workers, scheduler),
+            resume=resume,
+            told=told,
+            verbose=not quiet,
+        )
+    except KeyboardInterrupt:  # pyABC's database keeps every finished generation
+        _exit_interrupted(f"Stopped: continue with sahelsim calibrate --out {out} --resume")
+    if figures:
+        write_calibration_figures(out, read_posterior(out / calib.POSTERIOR_FILE), summary)
+    if quiet:
+        click.echo(str(out))
+    else:
+        print_calibration(summary, out)
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -27,3 +27,8 @@ def seeds_dir() -> Path:
 def scenarios_dir() -> Path:
     """The folder of the bundled scenarios (lessons in its ``lessons/`` subfolder)."""
     return _data_dir("scenarios")
+
+
+def shipped_posterior() -> Path:
+    """Where the posterior the project ships is (``sahelsim calibrate`` makes it; may be absent)."""
+    return _PACKAGE / "data" / "posterior.csv"

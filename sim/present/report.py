@@ -126,7 +126,13 @@ def _narrative_html(bundle: Path, scenario_doc: dict, replicate: int, seed: int,
     from sim.run.replicate import run_one
     from sim.scenario.schema import Scenario
 
-    run = run_one(Scenario.model_validate(scenario_doc), seed)
+    scenario = Scenario.model_validate(scenario_doc)
+    drawn = bundle / "parameters.csv"  # --parameters posterior: the replicate's own draw
+    if drawn.is_file():
+        from sim.run.posterior import drawn_parameters, with_parameters
+
+        scenario = with_parameters(scenario, drawn_parameters(drawn, replicate))
+    run = run_one(scenario, seed)
     paragraphs = narrative(run, lang)
     return "".join(f"<p>{_e(p.text)}</p>" for p in paragraphs)
 

@@ -133,6 +133,8 @@ def run_backtest(
     }
     if robustness:
         record["robustness"] = True
+    if first.posterior is not None:  # --resume needs the same --parameters and --posterior
+        record["parameters"] = first.posterior.describe()
     (out / PLAN_FILE).write_text(json.dumps(record, indent=2) + "\n", encoding="utf-8")
     return run_into_folders(
         [(episode.plan, out / episode.name) for episode in episodes],

@@ -129,7 +129,9 @@ class BundleWriter:
             "replicates": self.plan.replicates,
             "series_sample": self.series_sample,
             "all_series": self.all_series,
-        }
+        } | (
+            {"posterior_sha256": self.plan.posterior.sha256} if self.plan.posterior else {}
+        )  # drawn parameters: the same posterior, or other bytes
 
     def _files(self) -> dict[str, str]:
         files = {
@@ -254,6 +256,9 @@ class BundleWriter:
                 resolved_document(self.plan.scenario), handle, sort_keys=False, allow_unicode=True
             )
         files.append("scenario.yaml")
+        if self.plan.posterior is not None:
+            self._write_parameters()
+            files.append("parameters.csv")
         return publish(
             self.partial,
             self.out,
@@ -261,6 +266,18 @@ class BundleWriter:
             self.manifest(interrupted=interrupted, files=files),
             keep=interrupted,  # stopped part-way: stays resumable
         )
+
+    def _write_parameters(self) -> None:
+        """Each replicate's drawn parameter set (a function of its seed, so the parent writes it)."""
+        posterior = self.plan.posterior
+        assert posterior is not None
+        with open(self.partial / "parameters.csv", "w", newline="", encoding="utf-8") as handle:
+            writer = csv.writer(handle, lineterminator="\n")
+            writer.writerow(["replicate", "seed", "set", *posterior.names])
+            for index, seed in enumerate(self.plan.seeds[: self.completed]):
+                drawn = posterior.scenario_for(self.plan.scenario, seed).parameters
+                row = [repr(float(getattr(drawn, name))) for name in posterior.names]  # exact
+                writer.writerow([index, seed, posterior.draw_index(seed), *row])
 
     def _write_bands(self) -> None:
         days = self.plan.scenario.days + 1
@@ -302,6 +319,7 @@ class BundleWriter:
                 "method": "numpy SeedSequence(root).spawn(replicates); replicate seed = 63 bits of its state",
                 "replicates": list(plan.seeds[: self.completed]),
             },
+            **({"parameters": plan.posterior.describe()} if plan.posterior else {}),
             "failed": {
                 "count": len(self.failed),
                 "replicates": self.failed,
@@ -314,7 +332,12 @@ class BundleWriter:
                 "stopped_early": self.stopped_early or None,
             },
             "reproduce": f"sahelsim run scenario.yaml --seed {plan.root_seed} --replicates "
-            f"{self.completed if self.stopped_early else plan.replicates}",
+            f"{self.completed if self.stopped_early else plan.replicates}"
+            + (
+                f" --parameters posterior --posterior {plan.posterior.source}"
+                if plan.posterior
+                else ""
+            ),
             "command": self.command,
             "kept": {
                 "summary": "every replicate",

@@ -17,17 +17,21 @@ from typing import Any, TypeVar
 from sim.errors import InputError, SahelsimError
 from sim.run.bundle import Encoded, EncodeOptions
 from sim.run.plan import RunPlan
+from sim.run.posterior import Posterior
 from sim.scenario.schema import Scenario
 
 T = TypeVar("T")
 
 
 def _chunk(
-    scenario: Scenario, options: EncodeOptions, items: list[tuple[int, int]]
+    scenario: Scenario,
+    options: EncodeOptions,
+    posterior: Posterior | None,
+    items: list[tuple[int, int]],
 ) -> list[Encoded]:
     from sim.run.executors import replicate
 
-    return [replicate(scenario, index, seed, options) for index, seed in items]
+    return [replicate(scenario, index, seed, options, posterior) for index, seed in items]
 
 
 def _client(scheduler: str | None, workers: int):
@@ -54,6 +58,15 @@ def _client(scheduler: str | None, workers: int):
     return Client(cluster), cluster
 
 
+def dask_client(scheduler: str | None, workers: int):
+    """A client of the cluster at ``scheduler``, or of a new ``LocalCluster`` of ``workers``.
+
+    Returns ``(client, cluster)``; ``cluster`` is ``None`` for an existing scheduler. The caller
+    closes both.
+    """
+    return _client(scheduler, workers)
+
+
 def execute_dask(
     plan: RunPlan,
     options: EncodeOptions,
@@ -67,7 +80,11 @@ def execute_dask(
     items = list(enumerate(plan.seeds))[start:]
     chunks = [items[i : i + chunk] for i in range(0, len(items), chunk)]
     for encoded in in_order_on_dask(
-        _chunk, chunks, workers, scheduler=scheduler, shared=(plan.scenario, options)
+        _chunk,
+        chunks,
+        workers,
+        scheduler=scheduler,
+        shared=(plan.scenario, options, plan.posterior),
     ):
         yield from encoded
 

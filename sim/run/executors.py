@@ -18,24 +18,36 @@ from concurrent.futures.process import BrokenProcessPool
 from sim.errors import SahelsimError
 from sim.run.bundle import Encoded, EncodeOptions, encode, encode_failure
 from sim.run.plan import RunPlan
+from sim.run.posterior import Posterior
 from sim.run.replicate import run_one
 from sim.scenario.schema import Scenario
 
-_worker: tuple[Scenario, EncodeOptions] | None = None
+_worker: tuple[Scenario, EncodeOptions, Posterior | None] | None = None
 
 
-def _init_worker(scenario: Scenario, options: EncodeOptions) -> None:
+def _init_worker(
+    scenario: Scenario, options: EncodeOptions, posterior: Posterior | None = None
+) -> None:
     global _worker
-    _worker = (scenario, options)
+    _worker = (scenario, options, posterior)
 
 
-def replicate(scenario: Scenario, index: int, seed: int, options: EncodeOptions) -> Encoded:
+def replicate(
+    scenario: Scenario,
+    index: int,
+    seed: int,
+    options: EncodeOptions,
+    posterior: Posterior | None = None,
+) -> Encoded:
     """Run and encode one replicate; a replicate that raises is returned as a failure record.
 
-    ``SystemExit`` is such a failure too: code inside a replicate has no business ending the
+    With a ``posterior``, the replicate runs with the parameter set its seed draws from it.
+    ``SystemExit`` is a failure too: code inside a replicate has no business ending the
     ensemble (Ctrl-C, a ``KeyboardInterrupt``, still stops it).
     """
     try:
+        if posterior is not None:
+            scenario = posterior.scenario_for(scenario, seed)
         return encode(run_one(scenario, seed), index, options)
     except (Exception, SystemExit) as error:  # failures are data: the ensemble goes on
         return encode_failure(index, seed, error)
@@ -43,8 +55,8 @@ def replicate(scenario: Scenario, index: int, seed: int, options: EncodeOptions)
 
 def _run_chunk(chunk: list[tuple[int, int]]) -> list[Encoded]:
     assert _worker is not None
-    scenario, options = _worker
-    return [replicate(scenario, index, seed, options) for index, seed in chunk]
+    scenario, options, posterior = _worker
+    return [replicate(scenario, index, seed, options, posterior) for index, seed in chunk]
 
 
 class WorkerLost(SahelsimError):
@@ -75,14 +87,14 @@ def execute(
     items = list(enumerate(plan.seeds))[start:]
     if workers <= 1 or len(items) <= 1:
         for index, seed in items:
-            yield replicate(plan.scenario, index, seed, options)
+            yield replicate(plan.scenario, index, seed, options, plan.posterior)
         return
     chunks = [items[i : i + chunk] for i in range(0, len(items), chunk)]
     with ProcessPoolExecutor(
         max_workers=workers,
         mp_context=_context(),
         initializer=_init_worker,
-        initargs=(plan.scenario, options),
+        initargs=(plan.scenario, options, plan.posterior),
     ) as pool:
         done = start
         try:

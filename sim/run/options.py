@@ -59,3 +59,32 @@ SWEEP_REPLICATES = 50
 SENSITIVITY_REPLICATES = 20
 """Replicates per sample point of a sensitivity analysis (Morris defaults: about a minute on
 2 cores)."""
+
+
+class ParameterSource(StrEnum):
+    """Where each replicate's model parameters come from (``--parameters``)."""
+
+    POINT = "point"
+    """The single values of the scenario (declared defaults, the scenario's own, ``--set``)."""
+    POSTERIOR = "posterior"
+    """A weighted draw per replicate from the shipped posterior (or ``--posterior FILE``)."""
+
+
+DEFAULT_PARAMETER_SOURCE = ParameterSource.POINT
+"""What ``--parameters`` is when not given: ``point`` until a posterior is shipped
+(``sim/data/posterior.csv``); then this one line becomes ``ParameterSource.POSTERIOR``."""
+
+CALIBRATION_POPULATION = 50
+"""Particles per generation of ``sahelsim calibrate`` when ``--population`` is not given."""
+CALIBRATION_GENERATIONS = 8
+"""Most generations of ``sahelsim calibrate`` when ``--generations`` is not given."""
+CALIBRATION_REPLICATES = 8
+"""Replicates per episode for each particle (the same seeds for every particle)."""
+CALIBRATION_MINUTES = 13.0
+"""Wall-clock cap of the main fit, in minutes: pyABC checks it between generations, so the fit
+ends with the generation running when it passes (measured on 2 shared cores: a generation of 50
+to 60 particles takes 2 to 9 minutes). See docs/calibration.md §8.5."""
+LOO_SHARE = 0.25
+"""Population and generations of each leave-one-episode-out fit, as a share of the main fit's."""
+LOO_MINUTES = 8.0
+"""Wall-clock cap of all the leave-one-episode-out fits together, in minutes (shared evenly)."""

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from sim.errors import InputError
+from sim.run.posterior import Posterior
 from sim.scenario.defaults import MAX_SEED
 from sim.scenario.schema import Scenario
 
@@ -26,6 +27,7 @@ class RunPlan:
     root_seed: int
     seeds: tuple[int, ...]
     seed_was_drawn: bool = False
+    posterior: Posterior | None = None  # None: every replicate runs the scenario's values
 
     @property
     def replicates(self) -> int:
@@ -45,9 +47,15 @@ def replicate_seeds(root_seed: int, n: int) -> tuple[int, ...]:
 
 
 def plan_runs(
-    scenario: Scenario, replicates: int | None = None, seed: int | None = None
+    scenario: Scenario,
+    replicates: int | None = None,
+    seed: int | None = None,
+    posterior: Posterior | None = None,
 ) -> RunPlan:
-    """Plan an ensemble: command-line values win over the scenario's ``ensemble`` settings."""
+    """Plan an ensemble: command-line values win over the scenario's ``ensemble`` settings.
+
+    With a ``posterior``, each replicate runs with the parameter set its seed draws from it.
+    """
     n = replicates if replicates is not None else scenario.ensemble.replicates
     if n < 1:
         raise InputError(f"--replicates {n}: expected a whole number of at least 1")
@@ -57,4 +65,4 @@ def plan_runs(
         root = draw_root_seed()
     if not 0 <= root <= MAX_SEED:
         raise InputError(f"--seed {root}: expected a whole number from 0 to {MAX_SEED}")
-    return RunPlan(scenario, int(root), replicate_seeds(int(root), n), drawn)
+    return RunPlan(scenario, int(root), replicate_seeds(int(root), n), drawn, posterior)

@@ -114,7 +114,12 @@ def plan_probes(
                 if x is None:
                     continue
                 changed = load_scenario(episode.source, [_override(actor, x, inline)], facts=facts)
-                plan = plan_runs(changed, episode.plan.replicates, episode.plan.root_seed)
+                plan = plan_runs(
+                    changed,
+                    episode.plan.replicates,
+                    episode.plan.root_seed,
+                    episode.plan.posterior,
+                )
                 runs.append(ProbeRun(probe, which, plan))
     return runs, probes, unprobed
 

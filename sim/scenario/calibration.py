@@ -1,0 +1,136 @@
+"""The model parameters that ``sahelsim calibrate`` fits, and their priors, declared once.
+
+Everything else about a parameter (default, range, unit, label, source) is in
+:data:`sim.scenario.parameters.PARAMETERS`; this module only says which parameters are free and
+how the prior spreads over the declared range. The calibration, the posterior draws of the
+ensembles, the diagnostics and ``docs/calibration.md`` read this list; adding or removing a
+name here is the whole change needed to fit another set (the model is not touched).
+
+The parameters chosen are those whose source is an assumption and that move what the
+training episodes record: whether force is used (the coercion decision: ``required_superiority``,
+``intent_spread``, ``deterrence_weight``, ``attack_rate``, ``force_cost_weight``, and the target's
+``concession_rate``), who enters or votes for a permitted measure (``resolve_weight``,
+``permission_base_rate``), and how and how fast a war ends (``breaking_point``,
+``capitulation_rate``, ``mediation_rate``, ``kill_rate``, ``irregular_intensity``). All but one have an assumption as their source; ``deterrence_weight`` cites
+Leeds (2003) and Johnson & Leeds (2011) for the direction of the effect, not for its size, which
+is an assumption (docs/calibration.md §4). ``honour_base_rate`` is not free: it comes from data (Leeds et al.), and the
+episodes are too few to overrule a rate measured on two centuries of alliances.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from enum import StrEnum
+
+from sim.errors import InputError
+from sim.scenario.parameters import PARAMETERS
+
+
+class PriorShape(StrEnum):
+    """How a prior spreads over a parameter's declared range."""
+
+    UNIFORM = "uniform"
+    """Flat over ``[low, high]``: every value of the declared range equally plausible."""
+    LOG_UNIFORM = "loguniform"
+    """Flat in the logarithm: for a rate whose range spans orders of magnitude."""
+
+
+@dataclass(frozen=True)
+class FreeParameter:
+    """A parameter fitted by the calibration, with its prior over the declared range."""
+
+    name: str
+    shape: PriorShape = PriorShape.UNIFORM
+    why: str = ""  # why this shape, when it is not uniform
+
+    @property
+    def low(self) -> float:
+        """The prior's lower end: the parameter's declared low."""
+        return PARAMETERS[self.name].low
+
+    @property
+    def high(self) -> float:
+        """The prior's upper end: the parameter's declared high."""
+        return PARAMETERS[self.name].high
+
+    @property
+    def sampled_as(self) -> str:
+        """The name the sampler knows it by: ``log10_NAME`` for a log-uniform prior.
+
+        A log-uniform parameter is sampled as its logarithm, on which its prior is flat: the
+        sampler's perturbation kernel is then as fair to 0.0001 as to 0.01, and the importance
+        weights are not the prior's 1/x, which would pile the weight on the smallest values.
+        """
+        return f"log10_{self.name}" if self.shape is PriorShape.LOG_UNIFORM else self.name
+
+    @property
+    def sampled_range(self) -> tuple[float, float]:
+        """The prior's range on the scale the sampler uses, where it is flat."""
+        if self.shape is PriorShape.LOG_UNIFORM:
+            return math.log10(self.low), math.log10(self.high)
+        return self.low, self.high
+
+    def value(self, sampled: float) -> float:
+        """The parameter's value from the sampler's (``10**x`` for a log-uniform prior)."""
+        if self.shape is PriorShape.LOG_UNIFORM:
+            return min(max(10.0 ** float(sampled), self.low), self.high)
+        return float(sampled)
+
+
+FREE_PARAMETERS: tuple[FreeParameter, ...] = (
+    FreeParameter("required_superiority"),
+    FreeParameter("intent_spread"),
+    FreeParameter("deterrence_weight"),
+    FreeParameter(
+        "attack_rate",
+        PriorShape.LOG_UNIFORM,
+        "its declared range, 0.001 to 1 a day, spans three orders of magnitude",
+    ),
+    FreeParameter("force_cost_weight"),
+    FreeParameter("concession_rate"),
+    FreeParameter("permission_base_rate"),
+    FreeParameter("resolve_weight"),
+    FreeParameter("breaking_point"),
+    FreeParameter("capitulation_rate"),
+    FreeParameter("mediation_rate"),
+    FreeParameter(
+        "irregular_intensity",
+        PriorShape.LOG_UNIFORM,
+        "its declared range, 0.01 to 1, spans two orders of magnitude",
+    ),
+    FreeParameter(
+        "kill_rate",
+        PriorShape.LOG_UNIFORM,
+        "its declared range, 0.0001 to 0.1 a day, spans three orders of magnitude: a flat prior "
+        "would put 90 % of its mass above 0.01, ten times the value that gives tens of losses a "
+        "day on a front of a few thousand",
+    ),
+)
+"""The free parameters, in the order the posterior's columns list them."""
+
+
+def free_parameters(names: tuple[str, ...] | list[str] = ()) -> tuple[FreeParameter, ...]:
+    """The declared free parameters, or those of them named (checked against the declaration)."""
+    if not names:
+        return FREE_PARAMETERS
+    declared = {p.name: p for p in FREE_PARAMETERS}
+    unknown = [n for n in names if n not in declared]
+    if unknown:
+        raise InputError(
+            f"not a free parameter: {', '.join(unknown)}; expected some of "
+            f"{', '.join(declared)} (sim/scenario/calibration.py)"
+        )
+    return tuple(declared[n] for n in names)
+
+
+def _check() -> None:
+    for p in FREE_PARAMETERS:
+        declared = PARAMETERS.get(p.name)
+        if declared is None or declared.integer:
+            raise RuntimeError(f"free parameter {p.name}: expected a declared real parameter")
+        if p.shape is PriorShape.LOG_UNIFORM and declared.low <= 0:
+            raise RuntimeError(f"free parameter {p.name}: a log-uniform prior needs low > 0")
+
+
+_check()

@@ -1,0 +1,175 @@
+"""`sahelsim calibrate`: real pyABC fits on tiny budgets, the distance, resuming, Dask."""
+
+from __future__ import annotations
+
+import csv
+import dataclasses
+import json
+import math
+
+import pytest
+
+pytest.importorskip("pyabc")
+
+from sim.analysis import calibration as calib
+from sim.analysis.backtest import load_items, score_all
+from sim.run.backtest import plan_backtest, run_backtest
+from sim.run.options import Executor
+from sim.run.posterior import read_posterior, with_parameters
+from sim.scenario.calibration import FREE_PARAMETERS, PriorShape, free_parameters
+from sim.scenario.parameters import PARAMETERS
+
+# pyABC's own storage and its dependencies warn about their own deprecations.
+pytestmark = pytest.mark.filterwarnings(
+    "ignore::DeprecationWarning", "ignore::FutureWarning", "ignore::PendingDeprecationWarning"
+)
+
+TWO = ("gambia-2017", "niger-2023-base")
+TINY = ("--population", "6", "--generations", "2", "-n", "2", "--seed", "5", "-q")
+
+
+def _episodes_args():
+    return [a for name in TWO for a in ("--episodes", name)]
+
+
+def _posterior_rows(path):
+    with open(path, newline="", encoding="utf-8") as handle:
+        return list(csv.DictReader(handle))
+
+
+def test_at_least_eight_free_parameters_are_declared_assumptions_with_their_ranges():
+    assumed = [p for p in FREE_PARAMETERS if "assumption" in PARAMETERS[p.name].source]
+    assert len(assumed) >= 8
+    for p in FREE_PARAMETERS:
+        assert (p.low, p.high) == (PARAMETERS[p.name].low, PARAMETERS[p.name].high)
+    assert free_parameters(("kill_rate",))[0].shape is PriorShape.LOG_UNIFORM
+
+
+@pytest.mark.parametrize("changed", [{}, {"required_superiority": 0.8, "breaking_point": 0.6}])
+def test_the_distance_is_the_backtests_mean_brier_score_on_the_same_replicates(tmp_path, changed):
+    """The fit's distance at a parameter set equals `sahelsim backtest`'s Brier score there."""
+    planned = plan_backtest(TWO, 6, 31)
+    planned = [
+        dataclasses.replace(
+            e, plan=dataclasses.replace(e.plan, scenario=with_parameters(e.plan.scenario, changed))
+        )
+        for e in planned
+    ]
+    run_backtest(planned, tmp_path / "bt")
+    items = load_items(tmp_path / "bt", [(e.name, e.plan.scenario.observed) for e in planned])
+    _, scores, _ = score_all(items)
+
+    episodes = [
+        calib.Training(e.name, load.plan.scenario, load.plan.scenario.observed)
+        for e, load in zip(planned, plan_backtest(TWO, 6, 31), strict=True)
+    ]
+    free = tuple(p for p in FREE_PARAMETERS if p.name in changed)
+    model = calib.EpisodeModel(tuple(episodes), planned[0].plan.seeds, free)
+    distance = calib.brier_distance(model(changed), model.observed)
+    assert len(model.observed) == scores.items
+    assert math.isclose(distance, scores.brier, rel_tol=0, abs_tol=1e-12)
+
+
+@pytest.mark.slow
+def test_calibrate_writes_a_posterior_its_diagnostics_and_a_leave_one_out_score(tmp_path, sahelsim):
+    out = tmp_path / "calib"
+    result = sahelsim(
+        "calibrate", *_episodes_args(), *TINY, "--loo-share", "0.7", "--out", str(out)
+    )
+    assert result.status == 0, result.err
+    rows = _posterior_rows(out / "posterior.csv")
+    names = [p.name for p in FREE_PARAMETERS]
+    assert list(rows[0]) == [*names, "weight"]
+    assert len(rows) == 6
+    assert math.isclose(sum(float(r["weight"]) for r in rows), 1.0)
+    for row in rows:  # every particle inside its prior
+        for p in FREE_PARAMETERS:
+            assert p.low <= float(row[p.name]) <= p.high
+    summary = json.loads((out / "calibration.json").read_text())
+    assert summary["parameters"] == names and summary["seed"] == 5
+    assert summary["reproduce"].startswith("sahelsim calibrate --seed 5 --population 6")
+    assert "--episodes gambia-2017" in summary["reproduce"]
+    assert [g["t"] for g in summary["generations"]] == [0, 1]
+    for g in summary["generations"]:
+        assert 0 < g["acceptance"] <= 1 and 1 <= g["ess"] <= 6 + 1e-9
+    assert summary["final_epsilon"] == summary["generations"][-1]["epsilon"]
+    assert summary["sampler"]["reproducible"] is True
+    loo = summary["leave_one_out"]
+    assert set(loo["episodes"]) == set(TWO) and 0 <= loo["brier"] <= 1
+    assert loo["budget"]["population"] == 4  # 6 x 0.7, rounded
+    for name in ("marginals", "pairs", "generations"):
+        assert (out / "figures" / f"{name}.png").stat().st_size > 0
+    assert (out / "abc.db").is_file()
+
+
+@pytest.mark.slow
+def test_one_worker_and_one_seed_give_the_same_posterior_byte_for_byte(tmp_path, sahelsim):
+    args = ("calibrate", *_episodes_args(), *TINY, "--no-loo", "--no-figures")
+    for name in ("a", "b"):
+        assert sahelsim(*args, "--out", str(tmp_path / name)).status == 0
+    first = (tmp_path / "a" / "posterior.csv").read_bytes()
+    assert first == (tmp_path / "b" / "posterior.csv").read_bytes()
+    other = sahelsim(*args[:-4], "--no-loo", "--no-figures", "--seed", "6", "-q", "--out",
+                     str(tmp_path / "c"))  # fmt: skip
+    assert other.status == 0
+    assert (tmp_path / "c" / "posterior.csv").read_bytes() != first
+
+
+@pytest.mark.slow
+def test_a_stopped_fit_resumes_from_its_database(tmp_path, sahelsim):
+    """Stopped after one generation, --resume adds the next and keeps the first as it was."""
+    out = tmp_path / "calib"
+    budget = calib.Budget(population=6, generations=2, replicates=2)
+    plan = calib.plan_calibration(TWO, (), 5, budget, loo=False)
+    out.mkdir()
+    (out / calib.PLAN_FILE).write_text(json.dumps(plan.as_dict()))
+    episodes = calib.training(plan)
+    stopped = calib.fit(  # as if stopped once the first generation was stored
+        episodes,
+        plan.parameters,
+        plan.seed,
+        dataclasses.replace(budget, generations=1),
+        out / calib.DATABASE,
+        calib.Sampler(),
+    )
+    assert [g.t for g in stopped.generations] == [0]
+
+    result = sahelsim("calibrate", "--resume", "--out", str(out), "-q", "--no-figures")
+    assert result.status == 0, result.err
+    summary = json.loads((out / "calibration.json").read_text())
+    assert [g["t"] for g in summary["generations"]] == [0, 1]
+    first = summary["generations"][0]
+    assert first["epsilon"] == stopped.generations[0].epsilon
+    assert first["proposals"] == stopped.generations[0].proposals
+    # finished: resuming again runs nothing and gives the same posterior
+    before = (out / "posterior.csv").read_bytes()
+    assert sahelsim("calibrate", "--resume", "--out", str(out), "-q", "--no-figures").status == 0
+    assert (out / "posterior.csv").read_bytes() == before
+
+
+@pytest.mark.slow
+def test_calibrate_runs_on_a_dask_local_cluster(tmp_path):
+    from distributed import LocalCluster
+
+    plan = calib.plan_calibration(
+        TWO, ("required_superiority", "intent_spread"), 3, calib.Budget(6, 2, 2), loo=False
+    )
+    with LocalCluster(
+        n_workers=2, threads_per_worker=1, processes=True, dashboard_address=":0"
+    ) as cluster:
+        summary = calib.calibrate(
+            dataclasses.replace(plan, score_replicates=4),
+            tmp_path / "calib",
+            lambda: calib.Sampler(Executor.DASK, 2, cluster.scheduler_address),
+        )
+    assert summary["sampler"] == {"executor": "dask", "workers": 2, "reproducible": False}
+    assert [g["t"] for g in summary["generations"]] == [0, 1]
+    posterior = read_posterior(tmp_path / "calib" / "posterior.csv")
+    assert posterior.names == ("required_superiority", "intent_spread")
+    assert len(posterior.values) == 6
+
+
+def test_a_free_parameter_must_be_declared(sahelsim):
+    result = sahelsim("calibrate", "--free", "honour_base_rat", "--no-loo")
+    assert result.status == 2
+    assert "not a free parameter: honour_base_rat" in result.err
