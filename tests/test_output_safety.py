@@ -6,6 +6,7 @@ full file system (a small tmpfs) and a real read-only mount.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import signal
@@ -91,9 +92,9 @@ def test_the_lock_of_a_killed_run_is_stale_and_resume_takes_it(tmp_path, sahelsi
         assert (out / name).read_bytes() == (whole / name).read_bytes(), name
 
 
-def test_a_report_is_refused_while_another_process_owns_the_bundle(tmp_path, sahelsim):
-    out = tmp_path / "bundle"
-    assert sahelsim(*RUN, "-n", "3", "--out", str(out)).status == 0
+@contextlib.contextmanager
+def _held_elsewhere(out: Path):
+    """Another process owns ``out`` (as a running command would) until the block ends."""
     holder = subprocess.Popen(
         [
             sys.executable,
@@ -108,12 +109,19 @@ def test_a_report_is_refused_while_another_process_owns_the_bundle(tmp_path, sah
     )
     try:
         assert holder.stdout.readline().strip() == "held"
-        before = {p.name: p.read_bytes() for p in out.iterdir() if p.is_file()}
-        result = sahelsim("report", str(out))
-        assert result.status == 2 and f"in use by process {holder.pid}" in result.err
-        assert {p.name: p.read_bytes() for p in out.iterdir() if p.is_file()} == before
+        yield holder.pid
     finally:
         holder.communicate("")
+
+
+def test_a_report_is_refused_while_another_process_owns_the_bundle(tmp_path, sahelsim):
+    out = tmp_path / "bundle"
+    assert sahelsim(*RUN, "-n", "3", "--out", str(out)).status == 0
+    with _held_elsewhere(out) as pid:
+        before = {p.name: p.read_bytes() for p in out.iterdir() if p.is_file()}
+        result = sahelsim("report", str(out))
+        assert result.status == 2 and f"in use by process {pid}" in result.err
+        assert {p.name: p.read_bytes() for p in out.iterdir() if p.is_file()} == before
     assert sahelsim("report", str(out)).status == 0  # once it has let go
 
 
@@ -444,22 +452,7 @@ def test_a_backtest_resume_is_refused_while_another_process_owns_its_folder(tmp_
     out = tmp_path / "backtest"
     args = ("backtest", "--episodes", "mali-2020", "-n", "2", "--seed", "1", "--no-figures")
     assert sahelsim(*args, "--out", str(out)).status == 0
-    holder = subprocess.Popen(
-        [
-            sys.executable,
-            "-c",
-            "import sys; from pathlib import Path; from sim.run.files import own; "
-            f"own(Path({str(out)!r})); print('held', flush=True); sys.stdin.read()",
-        ],
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        text=True,
-        env={**os.environ, "PYTHONPATH": str(REPO)},
-    )
-    try:
-        assert holder.stdout.readline().strip() == "held"
+    with _held_elsewhere(out) as pid:
         result = sahelsim(*args, "--out", str(out), "--resume")
-        assert result.status == 2 and f"in use by process {holder.pid}" in result.err
-    finally:
-        holder.communicate("")
+        assert result.status == 2 and f"in use by process {pid}" in result.err
     assert sahelsim(*args, "--out", str(out), "--resume").status == 0

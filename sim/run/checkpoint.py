@@ -213,9 +213,9 @@ def _interrupted(manifest: dict) -> bool:
     return isinstance(replicates, dict) and bool(replicates.get("interrupted"))
 
 
-def saved_root_seed(out: Path) -> int | None:
-    """The root seed that stopped or finished work in ``out`` ran with, if it says."""
-    for path, keys in ((out / PARTIAL / PLAN, ("root_seed",)), (out / MANIFEST, ("seeds", "root"))):
+def _saved_number(out: Path, in_plan: tuple[str, ...], in_manifest: tuple[str, ...]) -> int | None:
+    """A whole number the stopped work's plan, else the finished work's manifest, records."""
+    for path, keys in ((out / PARTIAL / PLAN, in_plan), (out / MANIFEST, in_manifest)):
         try:
             value: Any = json.loads(path.read_text(encoding="utf-8"))
             for key in keys:
@@ -224,23 +224,16 @@ def saved_root_seed(out: Path) -> int | None:
         except (OSError, ValueError, KeyError, TypeError):
             continue
     return None
+
+
+def saved_root_seed(out: Path) -> int | None:
+    """The root seed that stopped or finished work in ``out`` ran with, if it says."""
+    return _saved_number(out, ("root_seed",), ("seeds", "root"))
 
 
 def saved_replicates(out: Path) -> int | None:
     """The number of replicates stopped or finished work in ``out`` was planned with, if it says."""
-    sources = (
-        (out / PARTIAL / PLAN, ("replicates",)),
-        (out / MANIFEST, ("replicates", "planned")),
-    )
-    for path, keys in sources:
-        try:
-            value: Any = json.loads(path.read_text(encoding="utf-8"))
-            for key in keys:
-                value = value[key]
-            return int(value)
-        except (OSError, ValueError, KeyError, TypeError):
-            continue
-    return None
+    return _saved_number(out, ("replicates",), ("replicates", "planned"))
 
 
 def load_manifest(out: Path) -> dict:
