@@ -479,6 +479,10 @@ def test_french_is_whole_and_spaced_the_french_way(server, browser):
     assert ENGLISH.findall(text) == []
     assert BAD_SPACING.findall(text) == []
     assert "log-cote" not in text
+    # Decimal commas: the sliders' values are written the French way, none the English way.
+    sliders = page.locator(".v-input__slider").all_inner_texts()
+    assert any(re.search(r"\d,\d", s) for s in sliders)
+    assert not any(re.search(r"\b\d\.\d", s) for s in sliders), sliders
     click(page, "Vue de projection")
     page.locator(".sahel-presenter").wait_for(timeout=WAIT)
     text = page.inner_text("body")

@@ -242,6 +242,17 @@ def ParameterSlider(p: Parameter, value: float, on_value: Callable[[float], None
             on_value=on_value,
             thumb_label="always",
         )
+    elif lang.value == "fr":
+        # The browser's value bubble writes 0.75; in French the label carries the value, "0,75".
+        solara.SliderFloat(
+            typeset(f"{label} : {i18n.short_decimal(float(value), 'fr')}", "fr"),
+            value=float(value),
+            min=p.low,
+            max=p.high,
+            step=slider_step(p, value),
+            on_value=on_value,
+            thumb_label=False,
+        )
     else:
         solara.SliderFloat(
             label,
