@@ -14,6 +14,7 @@ ipywidgets = pytest.importorskip("ipywidgets")
 from sim.errors import InputError  # noqa: E402
 from sim.present.app import animate_map, live, serve, server_command, server_env  # noqa: E402
 from sim.present.app import page as app  # noqa: E402
+from sim.present.app.words import typeset  # noqa: E402
 from sim.scenario.parameters import PARAMETERS  # noqa: E402
 
 pytestmark = [
@@ -119,7 +120,8 @@ def test_french_switch_translates_labels_and_narrative(page):
     _button(page, "Step a week").widget.click()
     _button(page, "Français").widget.click()
     p = PARAMETERS["honour_base_rate"]
-    _slider(page, f"{p.label_fr} (probabilité)").assert_single()
+    # In French a decimal slider carries its value in its label, with a decimal comma.
+    _slider(page, typeset(f"{p.label_fr} (probabilité) : 0,75", "fr")).assert_single()
     _button(page, "Un pas").assert_single()
     assert any(text.startswith("Jour 6 sur 365") for text in _texts(page))
     assert any("Le Mali" in text or "CEDEAO" in text for text in _texts(page))
