@@ -18,7 +18,7 @@ from sim.model.pacts import Trigger, obligations_for
 from sim.model.records import RecordKind
 from sim.model.responses import situation
 from sim.model.streams import Concern, keyed_uniform
-from sim.model.termination import BREAKING_BASE
+from sim.model.termination import breaking_share
 from sim.model.threats import Threat
 from sim.scenario.vocabulary import CasusFoederis, PactAction, Regime
 
@@ -205,8 +205,8 @@ def assess_attack(model: SahelModel, threat: Threat) -> tuple[float, dict]:
     scaled = own * (RESOLVE_BASE + resolve)
     ratio = scaled / max(expected, 1.0)
     balance = (math.log(max(ratio, 1e-9)) - math.log(p.required_superiority)) / p.intent_spread
-    own_break = p.breaking_point * (BREAKING_BASE + tolerance_of(model, attackers))
-    enemy_break = p.breaking_point * (BREAKING_BASE + tolerance_of(model, [threat.target]))
+    own_break = breaking_share(model, attackers)
+    enemy_break = breaking_share(model, [threat.target])
     lost, wins = expected_losses(scaled, expected, own_break, enemy_break)
     stance = model.stances.get((threat.by, threat.target), 0)
     z = balance - p.force_cost_weight * lost + p.endorsement_weight * stance
@@ -227,15 +227,3 @@ def assess_attack(model: SahelModel, threat: Threat) -> tuple[float, dict]:
         "readiness": round(readiness, 4),
     }
     return readiness, terms
-
-
-def tolerance_of(model: SahelModel, members: list[str]) -> float:
-    """Casualty tolerance of a group of actors, weighted by their forces (as phase 8 weighs it)."""
-    actors = model.actors
-    present = [a for a in members if a in actors]
-    weights = [max(actors[a].forces, 1.0) for a in present]
-    if not present:
-        return 0.5
-    return sum(
-        w * actors[a].spec.casualty_tolerance for w, a in zip(weights, present, strict=True)
-    ) / sum(weights)

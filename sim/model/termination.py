@@ -71,7 +71,8 @@ def _settle(model: SahelModel, war: War, neutral: list[str]) -> None:
         return
     for s in (ATTACKERS, DEFENDERS):
         share_lost = war.losses[s] / war.initial[s] if war.initial[s] > 0 else 0.0
-        breaking = _breaking_point(model, war, s) * (BREAKING_BASE + tolerance[s])
+        members = [a for a in war.sides[s] if a in model.actors]
+        breaking = _breaking_point(model, members) * (BREAKING_BASE + tolerance[s])
         if share_lost >= breaking:
             _finish(
                 model,
@@ -125,14 +126,34 @@ def _settle(model: SahelModel, war: War, neutral: list[str]) -> None:
             )
 
 
-def _breaking_point(model: SahelModel, war: War, side: int) -> float:
-    """The side's breaking point: the parameter, or its members' own, weighted by forces.
+def breaking_share(model: SahelModel, members: list[str]) -> float:
+    """The share of what a group commits that it can lose before it breaks, as phase 8 rules.
+
+    ``breaking_point × (BREAKING_BASE + tolerance)``, both weighted by forces; what a threatener
+    expects of a war (:func:`sim.model.intent.expected_losses`) uses the same rule.
+    """
+    present = [a for a in members if a in model.actors]
+    return _breaking_point(model, present) * (BREAKING_BASE + tolerance_of(model, present))
+
+
+def tolerance_of(model: SahelModel, members: list[str]) -> float:
+    """Casualty tolerance of a group of actors, weighted by their forces (0.5 for none)."""
+    actors = model.actors
+    if not members:
+        return 0.5
+    weights = [max(actors[a].forces, 1.0) for a in members]
+    return sum(
+        w * actors[a].spec.casualty_tolerance for w, a in zip(weights, members, strict=True)
+    ) / sum(weights)
+
+
+def _breaking_point(model: SahelModel, members: list[str]) -> float:
+    """A group's breaking point: the parameter, or its members' own, weighted by forces.
 
     Only belligerents declare one of their own (an inline actor's ``breaking_point``).
     """
     default = model.params.breaking_point
     actors = model.actors
-    members = [a for a in war.sides[side] if a in actors]
     if not any(actors[a].spec.breaking_point is not None for a in members):
         return default
     weights = [max(actors[a].forces, 1.0) for a in members]

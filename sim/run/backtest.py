@@ -121,10 +121,11 @@ def run_backtest(
 
     ``robustness`` is recorded in the plan, so that ``--resume`` finishes the probes too.
     """
-    out = prepare_out_dir(out, resume=resume) if not resume else out
-    out.mkdir(parents=True, exist_ok=True)
-    if resume:
+    if resume:  # the top folder holds episodes' bundles, not a run of its own to resume
+        out.mkdir(parents=True, exist_ok=True)
         own(out)  # a second backtest resuming the same folder is refused
+    else:
+        out = prepare_out_dir(out)
     first = episodes[0].plan
     record = {
         "root_seed": first.root_seed,
