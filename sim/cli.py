@@ -446,19 +446,35 @@ def compare(
 )
 @_set_option()
 @_lang_option()
-def explain(scenario: str, seed: int, overrides: tuple[str, ...], lang: str) -> None:
+@_parameters_options
+def explain(
+    scenario: str,
+    seed: int,
+    overrides: tuple[str, ...],
+    lang: str,
+    parameter_source: str,
+    posterior_file: Path | None,
+) -> None:
     """Tell the story of one replicate, from its event records alone.
+
+    The replicate runs with the parameters a bundle's replicate of that seed ran with (the same
+    draw from the posterior, or the single values with --parameters point), so the story is the
+    one behind that replicate's row.
 
     \b
     Examples:
       sahelsim explain niger-2023-intervention --seed 3
       sahelsim explain niger-2023-base --seed 12 --lang fr
+      sahelsim explain niger-2023-base --seed 12 --parameters point
     """
     from sim.present.narrative import render_text
+    from sim.run.posterior import posterior_for
     from sim.run.replicate import run_one
     from sim.scenario.loading import load_scenario
 
-    run = run_one(load_scenario(scenario, overrides), seed)
+    loaded = load_scenario(scenario, overrides)
+    posterior = posterior_for(parameter_source, posterior_file)
+    run = run_one(posterior.scenario_for(loaded, seed) if posterior else loaded, seed)
     click.echo(render_text(run, lang))
 
 
