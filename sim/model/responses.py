@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from sim.model import actions
+from sim.model import actions, players
 from sim.model.agents import State
 from sim.model.decisions import Situation, decide, honour_probability, vote_passes
 from sim.model.pacts import Obligation
@@ -113,6 +113,7 @@ def decide_alone(model: SahelModel, ob: Obligation) -> None:
         ob.victim,
         ob.trigger.day,
     )
+    played = None
     if actor is None or ob.clause.decision is DecisionRule.AUTOMATIC:
         response, probability, terms, used = Response.HONOURED, 1.0, {}, None
     else:
@@ -131,6 +132,9 @@ def decide_alone(model: SahelModel, ob: Obligation) -> None:
             decision.terms,
             decision.draw,
         )
+        played = players.obligation_choice(model, ob, response, probability, terms)
+        if played is not None:
+            response = players.RESPONSE_OF[played]
     if actor is not None and not ob.permitted:  # declining a permission breaks no promise
         actor.obligations += 1
         actor.honoured += response is Response.HONOURED
@@ -151,6 +155,7 @@ def decide_alone(model: SahelModel, ob: Obligation) -> None:
         terms=terms,
         cause=ob.record,
         **_modality(ob),
+        **players.mark(played),
     )
     actions.carry_out(model, ob, ob.obliged, response, index, [ob.obliged])
 
