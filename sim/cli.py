@@ -463,12 +463,39 @@ def explain(scenario: str, seed: int, overrides: tuple[str, ...], lang: str) -> 
 
 
 @cli.command()
-@click.argument("scenario", required=False, default=FIRST_LESSON, metavar="[SCENARIO]")
+@click.argument("scenario", required=False, default=None, metavar="[SCENARIO]")
 @click.option(
     "--port",
     type=click.IntRange(1, 65535),
     default=None,
-    help="Port on 127.0.0.1 (default: the first free one from 8765).",
+    help="Port on 127.0.0.1 (default: the first free one from 8765; 8800 with --class).",
+)
+@click.option(
+    "--class",
+    "class_mode",
+    is_flag=True,
+    help="The class plays: students join from their phones on the local network and take "
+    "the decisions of the roles they are given (default scenario: niger-2023-base).",
+)
+@click.option(
+    "--groups",
+    type=int,
+    default=1,
+    show_default=True,
+    help="With --class: how many parallel worlds, one per group of students (1 to 8).",
+)
+@click.option(
+    "--timeout",
+    type=float,
+    default=45.0,
+    show_default=True,
+    help="With --class: seconds a player has to answer before the model's own rule decides.",
+)
+@click.option(
+    "--host",
+    default=None,
+    help="With --class: the address phones reach (default: this machine's on the local "
+    "network); the app listens there and on 127.0.0.1 only.",
 )
 @click.option("--no-browser", is_flag=True, help="Only print the address; do not open a browser.")
 @_lang_option()
@@ -483,7 +510,7 @@ def explain(scenario: str, seed: int, overrides: tuple[str, ...], lang: str) -> 
     type=SEED,
     default=0,
     show_default=True,
-    help="The replicate's seed for --gif.",
+    help="The replicate's seed for --gif and --class.",
 )
 @click.option(
     "--every",
@@ -493,8 +520,12 @@ def explain(scenario: str, seed: int, overrides: tuple[str, ...], lang: str) -> 
     help="Days between the frames of --gif (the last day is always a frame).",
 )
 def teach(
-    scenario: str,
+    scenario: str | None,
     port: int | None,
+    class_mode: bool,
+    groups: int,
+    timeout: float,
+    host: str | None,
     no_browser: bool,
     lang: str,
     gif: Path | None,
@@ -508,7 +539,24 @@ def teach(
       sahelsim teach
       sahelsim teach lesson-2-strict-vs-behavioural --lang fr --port 9000 --no-browser
       sahelsim teach gambia-2017 --gif gambia.gif --seed 3 --every 14
+      sahelsim teach --class --groups 4 --lang fr
     """
+    if class_mode:
+        from sim.present.classroom import CLASS_SCENARIO, serve_class
+
+        sys.exit(
+            serve_class(
+                scenario or CLASS_SCENARIO,
+                port=port,
+                host=host,
+                groups=groups,
+                seed=seed,
+                timeout=timeout,
+                lang=lang,
+                open_browser=not no_browser,
+            )
+        )
+    scenario = scenario or FIRST_LESSON
     from sim.present.app import animate_map, serve
 
     if gif is not None:

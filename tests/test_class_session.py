@@ -1,0 +1,257 @@
+"""The class session (issue 16): phones join, get roles, decide; timers; who may answer what.
+
+No browser: the session is called as the server calls it, with a clock the test moves. The
+scenario is the August 2023 crisis (ECOWAS threatens Niger; deadline on day 14).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from sim.model.players import Choice, QuestionKind
+from sim.model.records import RecordKind
+from sim.present.classroom.session import MAX_GROUPS, OBSERVER, ClassSession, Refused
+from sim.present.classroom.views import class_view, seat_view, story
+from sim.present.classroom.worlds import HOLD_DAYS
+from sim.run.replicate import run_one
+from sim.scenario.loading import load_scenario
+
+SCENARIO = "niger-2023-base"
+SEED = 3
+DEADLINE = 14  # the threat's deadline, in days from the start
+
+
+class Clock:
+    def __init__(self):
+        self.now = 1000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+@pytest.fixture
+def clock():
+    return Clock()
+
+
+def new_class(clock, groups=1, timeout=30.0) -> ClassSession:
+    return ClassSession(
+        SCENARIO, groups=groups, seed=SEED, timeout=timeout, clock=clock, code="KT4R2M"
+    )
+
+
+def kinds(session, group=0):
+    return [r.kind for r in session.worlds[group].records]
+
+
+def test_join_needs_the_code_and_gives_a_secret_token(clock):
+    session = new_class(clock)
+    with pytest.raises(Refused) as wrong:
+        session.join("AAAAAA", "Awa")
+    assert wrong.value.reason == "code"
+    seat = session.join(" kt4r2m ", "Awa")  # typed in lower case with spaces: still the code
+    assert seat.role == OBSERVER and seat.group == 0
+    assert seat.token != seat.id and len(seat.token) >= 20
+    assert session.seat(seat.token) is seat
+    with pytest.raises(Refused) as unknown:
+        session.seat("not-a-token")
+    assert unknown.value.reason == "token"
+    # the phone's view never carries a token
+    assert seat.token not in str(seat_view(session, seat, "en"))
+    assert seat.token not in str(class_view(session, "en"))
+
+
+def test_roles_start_with_those_who_decide_first(clock):
+    session = new_class(clock)
+    assert session.roles[:2] == ["NER", "ECOWAS"]
+    assert {"MLI", "BFA", "NGA", "DZA"} <= set(session.roles)
+    assert "FRA" not in session.roles  # an outside power is no head-of-state role
+    labels = [r["label"] for r in class_view(session, "fr")["roles"]]
+    assert "CEDEAO (Conférence des chefs d'État)" in labels
+    assert "Mali (chef de l'État)" in labels
+
+
+def test_a_played_decision_pauses_the_world_and_the_player_takes_it(clock):
+    session = new_class(clock)
+    awa = session.assign(session.join("KT4R2M", "Awa").id, "ECOWAS")
+    session.step(30)
+    world = session.worlds[0]
+    # the world stops on the eve of the deadline: ECOWAS must choose
+    assert world.day == DEADLINE - 1
+    ask = session.ask_for(awa)
+    assert ask.question.kind is QuestionKind.ATTACK
+    view = seat_view(session, awa, "en")
+    assert [c["value"] for c in view["question"]["choices"]] == ["attack", "wait", "stand_down"]
+    assert "You threaten Niger with force" in view["question"]["text"]
+    session.decide(awa.token, ask.id, "attack")
+    assert world.day == 29  # then runs on to the day asked for
+    assert RecordKind.WAR_STARTED in kinds(session)
+    played = next(r for r in world.records if r.kind is RecordKind.ATTACK_DECIDED)
+    assert played.get("played") is True
+    assert any("ECOWAS's player decided to attack Niger" in line for line in view_story(session))
+
+
+def view_story(session, lang="en"):
+    return story(session, 0, lang, lines=50)
+
+
+def test_an_unanswered_question_times_out_to_the_models_own_rule(clock):
+    session = new_class(clock, timeout=30)
+    nia = session.assign(session.join("KT4R2M", "Nia").id, "NER")
+    session.step(60)
+    ask = session.ask_for(nia)
+    assert ask.question.kind is QuestionKind.CONCESSION and ask.question.day == 0
+    clock.now += 29
+    session.tick()
+    assert session.ask_for(nia) is ask  # not yet
+    clock.now += 1
+    session.tick()
+    world = session.worlds[0]
+    [answer] = world.log
+    assert (answer.choice, answer.by) == (None, "timer")
+    # the model's rule held for a week: the next question is a week later
+    assert session.ask_for(nia).question.day == HOLD_DAYS
+    # letting every question time out gives exactly the run without players
+    while not world.finished:
+        clock.now += 30
+        session.tick()
+        session.step(400)
+    alone = run_one(load_scenario(SCENARIO), SEED)
+    assert world.model.records == alone.records
+    # and the story in French says the timer let the model decide
+    decisions = class_view(session, "fr")["worlds"][0]["decisions"]
+    assert decisions[0]["by"] == "délai écoulé : règle du modèle".replace(" :", "\u00a0:")
+
+
+def test_a_phone_cannot_answer_for_another_role_or_world(clock):
+    session = new_class(clock, groups=2)
+    awa = session.assign(session.join("KT4R2M", "Awa", group=0).id, "ECOWAS")
+    bako = session.assign(session.join("KT4R2M", "Bako", group=0).id, "MLI")
+    chidi = session.assign(session.join("KT4R2M", "Chidi", group=1).id, "ECOWAS")
+    session.step(20)
+    ask = session.ask_for(awa)
+    for intruder in (bako, chidi):  # another role in the same world; the same role elsewhere
+        with pytest.raises(Refused) as refused:
+            session.decide(intruder.token, ask.id, "attack")
+        assert refused.value.reason == "not_yours"
+    with pytest.raises(Refused) as forged:
+        session.decide("forged-token", ask.id, "attack")
+    assert forged.value.reason == "token"
+    with pytest.raises(Refused) as wrong_choice:
+        session.decide(awa.token, ask.id, "honour")
+    assert wrong_choice.value.reason == "choice"
+    # nothing was disturbed: the question still waits for its player, the world has not moved
+    assert session.ask_for(awa) is ask and session.worlds[0].log == []
+    assert session.worlds[0].day == DEADLINE - 1
+    # world 2 waits for its own ECOWAS player, with a question of its own
+    assert session.ask_for(chidi).id != ask.id
+
+
+def test_a_replayed_or_late_answer_is_refused_without_disturbing_the_run(clock):
+    session = new_class(clock)
+    awa = session.assign(session.join("KT4R2M", "Awa").id, "ECOWAS")
+    bako = session.assign(session.join("KT4R2M", "Bako").id, "MLI")
+    session.step(30)
+    first = session.ask_for(awa)
+    session.decide(awa.token, first.id, "attack")
+    obligation = session.ask_for(bako)
+    assert obligation.question.kind is QuestionKind.OBLIGATION
+    records = list(session.worlds[0].model.records)
+    for message in [(awa.token, first.id, "attack"), (awa.token, first.id, "stand_down")]:
+        with pytest.raises(Refused) as replay:
+            session.decide(*message)
+        assert replay.value.reason == "stale"
+    for bad in [(bako.token, None, "honour"), (bako.token, obligation.id, 3)]:
+        with pytest.raises(Refused) as malformed:
+            session.decide(*bad)
+        assert malformed.value.reason == "malformed"
+    assert session.worlds[0].model.records == records and session.ask_for(bako) is obligation
+    session.decide(bako.token, obligation.id, "abstain")
+    response = next(
+        r for r in session.worlds[0].records if r.kind is RecordKind.RESPONSE and r.actor == "MLI"
+    )
+    assert (response.get("response"), response.get("played")) == ("abstained", True)
+
+
+def test_a_phone_that_drops_rejoins_its_role_and_finds_its_question(clock):
+    session = new_class(clock)
+    awa = session.assign(session.join("KT4R2M", "Awa").id, "ECOWAS")
+    session.step(30)
+    # the phone's browser reloads: all it kept is its token
+    back = session.seat(awa.token)
+    view = seat_view(session, back, "fr")
+    assert view["role"] == "ECOWAS"
+    assert view["question"]["id"] == session.ask_for(awa).id
+    assert [c["label"] for c in view["question"]["choices"]] == [
+        "Attaquer",
+        "Attendre une semaine",
+        "Renoncer",
+    ]
+
+
+def test_the_lecturer_reassigns_and_draws_roles(clock):
+    session = new_class(clock, groups=2)
+    seats = [session.join("KT4R2M", name) for name in ("A", "B", "C", "D", "E")]
+    assert [s.group for s in seats] == [0, 1, 0, 1, 0]  # spread over the worlds
+    session.draw()
+    first = [s.role for s in session.seats_in(0)]
+    assert sorted(first) == sorted(["NER", "ECOWAS", "MLI"])
+    assert sorted(s.role for s in session.seats_in(1)) == ["ECOWAS", "NER"]
+    # one phone per role in a world: giving a role takes it from its holder
+    holder = session.holder(0, "NER")
+    other = next(s for s in session.seats_in(0) if s is not holder)
+    session.assign(other.id, "NER")
+    assert holder.role == OBSERVER and session.holder(0, "NER") is other
+    # moving a phone to another world frees its role there
+    session.assign(other.id, "MLI", group=1)
+    assert "NER" not in session.worlds[0].played and other.group == 1
+    with pytest.raises(Refused) as no_role:
+        session.assign(other.id, "FRA")
+    assert no_role.value.reason == "role"
+    with pytest.raises(Refused) as no_world:
+        session.assign(other.id, "MLI", group=MAX_GROUPS)
+    assert no_world.value.reason == "group"
+    # the same class draws the same roles
+    again = new_class(Clock(), groups=2)
+    for name in ("A", "B", "C", "D", "E"):
+        again.join("KT4R2M", name)
+    again.draw()
+    assert [s.role for s in again.seats_in(0)] == first
+
+
+def test_worlds_differ_only_by_their_players_choices(clock):
+    session = new_class(clock, groups=3)
+    hawks = session.assign(session.join("KT4R2M", "A", group=0).id, "ECOWAS")
+    doves = session.assign(session.join("KT4R2M", "B", group=1).id, "ECOWAS")
+    session.step(60)
+    session.decide(hawks.token, session.ask_for(hawks).id, "attack")
+    session.decide(doves.token, session.ask_for(doves).id, "stand_down")
+    session.step(60)
+    assert RecordKind.WAR_STARTED in kinds(session, 0)
+    assert RecordKind.WAR_STARTED not in kinds(session, 1)
+    assert RecordKind.STOOD_DOWN in kinds(session, 1)
+    # world 3 has no player: it is the model's own run on the class's seed
+    alone = run_one(load_scenario(SCENARIO), SEED)
+    assert session.worlds[2].records == [r for r in alone.records if r.day <= 60]
+
+
+@pytest.mark.parametrize(
+    ("options", "reason"), [({"groups": 0}, "groups"), ({"groups": 9}, "groups")]
+)
+def test_a_class_has_one_to_eight_worlds(clock, options, reason):
+    with pytest.raises(ValueError, match=reason):
+        ClassSession(SCENARIO, clock=clock, **options)
+
+
+def test_a_choice_of_a_daily_question_holds_for_a_week(clock):
+    session = new_class(clock)
+    nia = session.assign(session.join("KT4R2M", "Nia").id, "NER")
+    session.step(30)
+    session.decide(nia.token, session.ask_for(nia).id, "defy")
+    again = session.ask_for(nia)
+    assert again.question.day == HOLD_DAYS
+    session.decide(nia.token, again.id, Choice.CONCEDE.value)
+    world = session.worlds[0]
+    conceded = next(r for r in world.records if r.kind is RecordKind.CONCEDED)
+    assert (conceded.day, conceded.get("played")) == (HOLD_DAYS, True)
+    assert RecordKind.WAR_STARTED not in kinds(session)
