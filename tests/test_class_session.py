@@ -255,3 +255,40 @@ def test_a_choice_of_a_daily_question_holds_for_a_week(clock):
     conceded = next(r for r in world.records if r.kind is RecordKind.CONCEDED)
     assert (conceded.day, conceded.get("played")) == (HOLD_DAYS, True)
     assert RecordKind.WAR_STARTED not in kinds(session)
+
+
+def test_every_word_of_the_class_pages_is_in_english_and_french():
+    import re
+
+    from sim.present.classroom.words import WORDS
+
+    assert WORDS["en"].keys() == WORDS["fr"].keys()
+    placeholders = re.compile(r"\{(\w+?)(?:_\w+)?\}")
+    same = {"pause", "code"}  # words French writes as English does ("Pause")
+    for key, english in WORDS["en"].items():
+        french = WORDS["fr"][key]
+        roles = {p.lower() for p in placeholders.findall(english)}
+        assert roles == {p.lower() for p in placeholders.findall(french)}, key
+        if key not in same:
+            assert french != english, key
+
+
+def test_a_phone_sees_the_terms_of_its_obligation_in_its_language(clock):
+    session = new_class(clock)
+    awa = session.assign(session.join("KT4R2M", "Awa").id, "ECOWAS")
+    bako = session.assign(session.join("KT4R2M", "Bako").id, "MLI")
+    session.step(30)
+    session.decide(awa.token, session.ask_for(awa).id, "attack")
+    english = seat_view(session, bako, "en")["question"]
+    french = seat_view(session, bako, "fr")["question"]
+    assert english["text"].startswith("Niger is under attack by Nigeria")
+    assert "armed assistance" in english["text"]
+    assert french["text"].startswith("Le Niger est la cible d'une attaque du Nigeria")
+    assert "une assistance armée" in french["text"]
+    assert english["weighs"][0]["name"] == "your resolve"
+    assert french["weighs"][0] == {"name": "votre détermination", "value": "0,70"}
+    assert [c["label"] for c in french["choices"]] == [
+        "Honorer",
+        "Aide non militaire seulement",
+        "S'abstenir",
+    ]

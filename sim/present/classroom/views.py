@@ -30,10 +30,17 @@ def _date(session: ClassSession, day: int, lang: str) -> str:
 
 
 def story(session: ClassSession, group: int, lang: str, lines: int = STORY_LINES) -> list[str]:
-    """The last ``lines`` paragraphs of a world's story so far, newest last.
+    """The last ``lines`` paragraphs of a world's story so far, newest last."""
+    return _told(session, group, lang)[0][-lines:]
 
-    Told again only when the world has moved (each phone asks every second).
-    """
+
+def played(session: ClassSession, group: int, lang: str, lines: int = STORY_LINES) -> list[str]:
+    """The story's paragraphs of the decisions players took ("Mali's player honoured...")."""
+    return _told(session, group, lang)[1][-lines:]
+
+
+def _told(session: ClassSession, group: int, lang: str) -> tuple[list[str], list[str]]:
+    """A world's story so far and its played paragraphs, told again only once it has moved."""
     world = session.worlds[group]
     records = world.records
     shown = (len(records), world.done)
@@ -47,11 +54,12 @@ def story(session: ClassSession, group: int, lang: str, lines: int = STORY_LINES
             seed=session.seed,
             scenario_title=session.scenario.title,
         )
-        paragraphs = narrative(run, lang)[1:-1]  # no opening, no closing: the story so far
+        paragraphs = narrative(run, lang)[1:-1]  # one per record: no opening, no closing
         told = [f"{i18n.date_text(p.date, lang)} — {p.text}" for p in paragraphs]
-        cache = (shown, told)
+        by_players = [line for line, r in zip(told, records, strict=True) if r.get("played")]
+        cache = (shown, told, by_players)
         session.stories[(group, lang)] = cache
-    return cache[1][-lines:]
+    return cache[1], cache[2]
 
 
 def question_view(session: ClassSession, ask: Ask, lang: str) -> dict:
@@ -189,6 +197,7 @@ def class_view(session: ClassSession, lang: str) -> dict:
                     for a in world.log[-6:]
                 ],
                 "story": story(session, g, lang),
+                "played": played(session, g, lang),
             }
         )
     return {

@@ -39,6 +39,7 @@
     var token = (fromHash && fromHash[1]) || localStorage.getItem(TOKEN_KEY);
     var shown = null;  // the id of the question whose buttons are shown
     var sent = null;   // the id of the question this phone answered
+    var sentText = ""; // what the phone says of its last answer, until the next question
 
     document.getElementById("code").value = params.get("code") || "";
 
@@ -81,7 +82,8 @@
         });
       }
       if (!q) shown = null;
-      if (!(q && sent === q.id)) document.getElementById("status").textContent = view.note;
+      if (q && q.id !== sent) sentText = "";  // a new question: the last answer is history
+      document.getElementById("status").textContent = sentText || view.note;
       var story = document.getElementById("story");
       story.replaceChildren();
       view.story.forEach(function (line) { story.appendChild(el("li", {}, line)); });
@@ -93,7 +95,7 @@
       post("/api/decide", { token: token, question: id, choice: choice.value }).then(function (r) {
         if (r.ok) {
           showError("");
-          document.getElementById("status").textContent = W.sent.replace("{choice}", choice.label);
+          sentText = W.sent.replace("{choice}", choice.label);
           draw(r.data);
         } else {
           showError(r.data.message);
@@ -190,6 +192,11 @@
           decisions.appendChild(el("li", {}, d.date + " — " + d.role + ": " + d.choice + " (" + d.by + ")"));
         });
         card.appendChild(decisions);
+      }
+      if (world.played.length) {
+        var told = el("ul", { class: "played" });
+        world.played.forEach(function (line) { told.appendChild(el("li", {}, line)); });
+        card.appendChild(told);
       }
       card.appendChild(el("h3", {}, W.story));
       var story = el("ul", { class: "story" });
