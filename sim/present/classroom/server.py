@@ -47,7 +47,8 @@ STATIC = Path(__file__).with_name("static")
 TICK_SECONDS = 0.25
 MAX_BODY = 4096
 """Bytes: every message of the API is a few dozen; anything longer is refused unread."""
-MAX_WEEKS = 52
+MAX_DAYS = 3660
+"""The most days one Step may ask for (a run stops at its horizon anyway)."""
 
 
 def refused(reason: str, lang: str = "en", status: int = 403) -> JSONResponse:
@@ -170,7 +171,7 @@ def create_app(session: ClassSession, join_url: str, lang: str = "en") -> Starle
         session.play(running)
 
     def step(body):
-        session.step(_int(body.get("days", 7), 1, 7 * MAX_WEEKS))
+        session.step(_int(body.get("days", 7), 1, MAX_DAYS))
 
     @contextlib.asynccontextmanager
     async def lifespan(app):

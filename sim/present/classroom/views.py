@@ -198,6 +198,11 @@ def class_view(session: ClassSession, lang: str) -> dict:
                 ],
                 "story": story(session, g, lang),
                 "played": played(session, g, lang),
+                "finished": world.finished,
+                "answers": {
+                    "player": sum(a.by == "player" for a in world.log),
+                    "timer": sum(a.by == "timer" for a in world.log),
+                },
             }
         )
     return {
