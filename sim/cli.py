@@ -463,7 +463,7 @@ def explain(scenario: str, seed: int, overrides: tuple[str, ...], lang: str) -> 
 
 
 @cli.command()
-@click.argument("scenario", required=False, default=None, metavar="[SCENARIO]")
+@click.argument("scenario", required=False, default=FIRST_LESSON, metavar="[SCENARIO]")
 @click.option(
     "--port",
     type=click.IntRange(1, 65535),
@@ -519,8 +519,10 @@ def explain(scenario: str, seed: int, overrides: tuple[str, ...], lang: str) -> 
     show_default=True,
     help="Days between the frames of --gif (the last day is always a frame).",
 )
+@click.pass_context
 def teach(
-    scenario: str | None,
+    ctx: click.Context,
+    scenario: str,
     port: int | None,
     class_mode: bool,
     groups: int,
@@ -544,9 +546,10 @@ def teach(
     if class_mode:
         from sim.present.classroom import CLASS_SCENARIO, serve_class
 
+        given = ctx.get_parameter_source("scenario") is not click.core.ParameterSource.DEFAULT
         sys.exit(
             serve_class(
-                scenario or CLASS_SCENARIO,
+                scenario if given else CLASS_SCENARIO,
                 port=port,
                 host=host,
                 groups=groups,
@@ -556,7 +559,6 @@ def teach(
                 open_browser=not no_browser,
             )
         )
-    scenario = scenario or FIRST_LESSON
     from sim.present.app import animate_map, serve
 
     if gif is not None:

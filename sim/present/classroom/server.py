@@ -29,6 +29,8 @@ import html
 import io
 import json
 import socket
+import sys
+import traceback
 from pathlib import Path
 
 import segno
@@ -178,7 +180,10 @@ def create_app(session: ClassSession, join_url: str, lang: str = "en") -> Starle
         async def heartbeat():
             while True:
                 await asyncio.sleep(TICK_SECONDS)
-                session.tick()
+                try:
+                    session.tick()
+                except Exception:  # a bug must not stop every timer of the class: say it, go on
+                    traceback.print_exc(file=sys.stderr)
 
         task = asyncio.create_task(heartbeat())
         try:
@@ -303,9 +308,13 @@ def lan_address() -> str:
 def bind(host: str, port: int) -> socket.socket:
     """A listening socket on ``host:port`` (raises OSError if taken)."""
     sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-    sock.bind((host, port))
-    sock.listen(128)
+    try:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        sock.bind((host, port))
+        sock.listen(128)
+    except OSError:
+        sock.close()
+        raise
     sock.set_inheritable(True)
     return sock
 
