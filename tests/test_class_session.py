@@ -292,3 +292,32 @@ def test_a_phone_sees_the_terms_of_its_obligation_in_its_language(clock):
         "Aide non militaire seulement",
         "S'abstenir",
     ]
+
+
+def test_a_question_whose_role_is_taken_away_is_left_to_the_model(clock):
+    session = new_class(clock)
+    awa = session.assign(session.join("KT4R2M", "Awa").id, "ECOWAS")
+    bako = session.join("KT4R2M", "Bako")
+    session.step(30)
+    ask = session.ask_for(awa)
+    # the role moves to another phone: the question moves with it
+    session.assign(bako.id, "ECOWAS")
+    assert session.ask_for(bako) is ask and session.ask_for(awa) is None
+    # nobody holds it any more: the model decides and the world runs on
+    session.assign(bako.id, OBSERVER)
+    assert session.asks[0] is None
+    assert [(a.choice, a.by) for a in session.worlds[0].log] == [(None, "timer")]
+    assert session.worlds[0].day == 29
+
+
+def test_drawing_roles_again_keeps_a_pending_question_for_the_new_holder(clock):
+    session = new_class(clock)
+    for name in ("A", "B", "C"):
+        session.join("KT4R2M", name)
+    session.draw()
+    session.step(30)
+    ask = session.asks[0]
+    assert ask is not None and ask.question.role == "NER"  # Niger is asked on the first day
+    session.draw()  # the roles move between phones; Niger is still held, its question waits
+    assert session.asks[0] is ask
+    assert session.ask_for(session.holder(0, "NER")) is ask

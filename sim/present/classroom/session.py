@@ -222,6 +222,11 @@ class ClassSession:
             self._check_group(group)
             self._release(seat)
             seat.group = group
+        self._give(seat, role)
+        self._settle_orphans()
+        return seat
+
+    def _give(self, seat: Seat, role: str) -> None:
         self._release(seat)
         if role != OBSERVER:
             former = self.holder(seat.group, role)
@@ -229,7 +234,6 @@ class ClassSession:
                 former.role = OBSERVER
             self.worlds[seat.group].played.add(role)
         seat.role = role
-        return seat
 
     def _release(self, seat: Seat) -> None:
         if seat.role != OBSERVER:
@@ -250,7 +254,15 @@ class ClassSession:
             for seat in seats:
                 self._release(seat)
             for seat, role in zip(seats, self.roles, strict=False):
-                self.assign(seat.id, role)
+                self._give(seat, role)
+        self._settle_orphans()
+
+    def _settle_orphans(self) -> None:
+        """A question whose role no phone holds any more is left to the model's rule."""
+        for group, ask in enumerate(self.asks):
+            if ask is not None and self.holder(group, ask.question.role) is None:
+                self.worlds[group].played.discard(ask.question.role)
+                self._settle(group, None, "timer")
 
     def play(self, running: bool) -> None:
         """Start or pause the worlds (a paused world still waits for its question)."""
