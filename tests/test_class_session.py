@@ -321,3 +321,27 @@ def test_drawing_roles_again_keeps_a_pending_question_for_the_new_holder(clock):
     session.draw()  # the roles move between phones; Niger is still held, its question waits
     assert session.asks[0] is ask
     assert session.ask_for(session.holder(0, "NER")) is ask
+
+
+def test_the_debrief_sets_each_choice_against_the_models_rule(clock):
+    session = new_class(clock)
+    awa = session.assign(session.join("KT4R2M", "Awa").id, "ECOWAS")
+    bako = session.assign(session.join("KT4R2M", "Bako").id, "MLI")
+    session.step(400)
+    session.decide(awa.token, session.ask_for(awa).id, "attack")
+    assert class_view(session, "en")["worlds"][0]["debrief"] is None  # not before the end
+    session.decide(bako.token, session.ask_for(bako).id, "honour")
+    while session.asks[0] is not None:  # anything later is left to the model
+        clock.now += 60
+        session.tick()
+    debrief = class_view(session, "en")["worlds"][0]["debrief"]
+    assert debrief["lines"][0].endswith(
+        "ECOWAS (Authority of Heads of State): the class chose Attack; the model's rule: Wait a week"
+    )
+    assert (
+        "Mali (head of state): the class chose Honour; the model's rule: Honour"
+        in (debrief["lines"][1])
+    )
+    assert debrief["summary"] == "The model's rule made the same choice in 1 of 2 decisions."
+    french = class_view(session, "fr")["worlds"][0]["debrief"]
+    assert french["summary"] == "Même choix que la règle du modèle\u00a0: 1 décision(s) sur 2."

@@ -8,6 +8,7 @@ nor what the model would have chosen. The projector sees every world and every s
 from __future__ import annotations
 
 import datetime as dt
+import re
 import types
 
 from sim.model.players import Choice, Question, QuestionKind
@@ -56,10 +57,20 @@ def _told(session: ClassSession, group: int, lang: str) -> tuple[list[str], list
         )
         paragraphs = narrative(run, lang)[1:-1]  # one per record: no opening, no closing
         told = [f"{i18n.date_text(p.date, lang)} — {p.text}" for p in paragraphs]
-        by_players = [line for line, r in zip(told, records, strict=True) if r.get("played")]
+        by_players = [
+            _first_sentence(line) for line, r in zip(told, records, strict=True) if r.get("played")
+        ]
         cache = (shown, told, by_players)
         session.stories[(group, lang)] = cache
     return cache[1], cache[2]
+
+
+SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÀ-Ý«])")
+
+
+def _first_sentence(text: str) -> str:
+    """The first sentence of a paragraph (who decided what), for the projector's short list."""
+    return SENTENCE_END.split(text, maxsplit=1)[0]
 
 
 def question_view(session: ClassSession, ask: Ask, lang: str) -> dict:
@@ -199,6 +210,7 @@ def class_view(session: ClassSession, lang: str) -> dict:
                 "story": story(session, g, lang),
                 "played": played(session, g, lang),
                 "finished": world.finished,
+                "debrief": debrief(session, g, lang) if world.finished else None,
                 "answers": {
                     "player": sum(a.by == "player" for a in world.log),
                     "timer": sum(a.by == "timer" for a in world.log),
@@ -213,6 +225,34 @@ def class_view(session: ClassSession, lang: str) -> dict:
             for r in [*session.roles, OBSERVER]
         ],
         "worlds": worlds,
+    }
+
+
+def debrief(session: ClassSession, group: int, lang: str) -> dict | None:
+    """Each choice a player made against the choice the model's own rule made at that moment.
+
+    ``None`` when no player answered. (The comparison with the model's whole ensemble from the
+    same start is not done yet.)
+    """
+    answers = [a for a in session.worlds[group].log if a.by == "player"]
+    if not answers:
+        return None
+    lines = [
+        word(
+            "debrief.line",
+            lang,
+            date=_date(session, a.question.day, lang),
+            role=role_name(a.question.role, lang, session.organisations),
+            choice=_choice_text(a.choice, lang),
+            model=_choice_text(a.question.model_choice, lang),
+        )
+        for a in answers
+    ]
+    same = sum(a.choice is a.question.model_choice for a in answers)
+    return {
+        "title": word("debrief", lang),
+        "lines": lines,
+        "summary": word("debrief.same", lang, same=same, total=len(answers)),
     }
 
 

@@ -198,6 +198,15 @@
         world.played.forEach(function (line) { told.appendChild(el("li", {}, line)); });
         card.appendChild(told);
       }
+      if (world.debrief) {
+        var box = el("div", { class: "debrief" });
+        box.appendChild(el("h3", {}, world.debrief.title));
+        var lines = el("ul", {});
+        world.debrief.lines.forEach(function (line) { lines.appendChild(el("li", {}, line)); });
+        box.appendChild(lines);
+        box.appendChild(el("p", {}, world.debrief.summary));
+        card.appendChild(box);
+      }
       card.appendChild(el("h3", {}, W.story));
       var story = el("ul", { class: "story" });
       world.story.forEach(function (line) { story.appendChild(el("li", {}, line)); });
