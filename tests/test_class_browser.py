@@ -39,12 +39,12 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-@pytest.fixture(scope="module")
-def server():
-    """``sahelsim teach --class`` on loopback; yields the projector address and the join code."""
+def start_class(timeout: int):
+    """``sahelsim teach --class`` on loopback; the projector address, the join code, the process."""
     port = _free_port()
     command = [sys.executable, "-m", "sim", "teach", "--class", "--no-browser"]
-    command += ["--host", "127.0.0.1", "--port", str(port), "--timeout", "120", "--seed", "3"]
+    command += ["--host", "127.0.0.1", "--port", str(port), "--timeout", str(timeout)]
+    command += ["--seed", "3"]
     proc = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     lines = []
     deadline = time.monotonic() + 60
@@ -56,13 +56,23 @@ def server():
     text = "".join(lines)
     found = re.search(r"join at (\S+) with code (\S+)", text), re.search(r"yourself\): (\S+)", text)
     if not all(found):
-        proc.terminate()
-        proc.stdout.close()
+        stop_class(proc)
         pytest.fail(f"the class server did not start: {text}")
-    yield {"join": found[0][1], "code": found[0][2], "projector": found[1][1]}
+    return {"join": found[0][1], "code": found[0][2], "projector": found[1][1]}, proc
+
+
+def stop_class(proc) -> None:
     proc.terminate()
     proc.wait(timeout=20)
     proc.stdout.close()
+
+
+@pytest.fixture(scope="module")
+def server():
+    """A class whose players have two minutes to answer."""
+    info, proc = start_class(timeout=120)
+    yield info
+    stop_class(proc)
 
 
 @pytest.fixture(scope="module")
@@ -178,3 +188,30 @@ def test_a_phone_joins_takes_a_role_and_decides(server, browser):
     awa.locator("#role").filter(has_text="Votre rôle").wait_for(timeout=WAIT)
     assert "CEDEAO" in awa.locator("#role").inner_text()
     assert outside == []
+
+
+def test_a_phone_that_does_not_answer_lets_the_model_decide(browser):
+    server, proc = start_class(timeout=4)
+    try:
+        outside: list[str] = []
+        projector = device(browser, PROJECTOR, outside).new_page()
+        projector.goto(server["projector"] + "&lang=fr", timeout=WAIT)
+        phone = device(browser, PHONE, outside, is_mobile=True, has_touch=True).new_page()
+        phone.goto(f"{server['join']}?code={server['code']}&lang=fr", timeout=WAIT)
+        phone.get_by_label("Votre prénom").fill("Nia")
+        phone.get_by_role("button", name="Rejoindre").click()
+        phone.locator("#role").filter(has_text="Observateur").wait_for(timeout=WAIT)
+        row = projector.locator("tr", has_text="Nia")
+        row.get_by_role("combobox").select_option("NER")
+        row.get_by_role("button", name="Donner le rôle").click()
+        projector.get_by_role("button", name="Avancer d'une semaine").click()
+        # Niger is asked on the first day, with a countdown; nobody answers
+        phone.get_by_role("button", name="Tenir tête").wait_for(timeout=WAIT)
+        assert "Sans réponse, le modèle décide." in phone.locator("#status").inner_text()
+        projector.locator(".decisions", has_text="délai écoulé").wait_for(timeout=WAIT)
+        # the model's rule decided (Niger did not give in), the world ran on to the week's end
+        phone.locator("#question").wait_for(state="hidden", timeout=WAIT)
+        projector.locator(".world p", has_text="Jour 6 sur 365").wait_for(timeout=WAIT)
+        assert outside == []
+    finally:
+        stop_class(proc)
