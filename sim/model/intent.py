@@ -5,7 +5,8 @@ balance against the coalition the threatener expects (deterrence: Leeds 2003; Jo
 2011), the losses it expects from the model's own combat (Fearon 1995), the stands of the AU and
 the UN, and refusals at home make its readiness; from the deadline on it attacks each day with a
 chance proportional to that readiness, so a threat held open longer is likelier to be carried
-out. A credible threat against an irresolute target makes the target give in (Schelling 1966).
+out. The deadline itself is the focal day: on it the threatener does as it said with a chance
+equal to its readiness (Schelling 1966, on ultimatums). A credible threat against an irresolute target makes the target give in (Schelling 1966).
 """
 
 from __future__ import annotations
@@ -40,9 +41,9 @@ def decide_attacks(model: SahelModel) -> None:
     """Phase 2: each open threat's target may give in; past the deadline, it may be carried out.
 
     The threatener's readiness (:func:`assess_attack`) is judged every day the threat is open:
-    before the deadline it only makes the target's concession likelier, from the deadline on the
-    threatener attacks with a daily chance of ``attack_rate`` times its readiness, until the
-    window closes and it stands down.
+    before the deadline it only makes the target's concession likelier; on the deadline the
+    threatener attacks with a chance equal to its readiness, after it with a daily chance of
+    ``attack_rate`` times its readiness, until the window closes and it stands down.
     """
     for threat in model.threats:
         if not threat.open:
@@ -69,7 +70,10 @@ def decide_attacks(model: SahelModel) -> None:
             continue
         if model.day < threat.deadline:
             continue
-        hazard = model.params.attack_rate * readiness
+        # The deadline is the focal day (Schelling 1966): the threatener decides then whether to
+        # do as it said, with its readiness; past it, it reconsiders at ``attack_rate`` a day.
+        focal = model.day == threat.deadline
+        hazard = readiness if focal else model.params.attack_rate * readiness
         draw = keyed_uniform(model.seed, Concern.INTENT, threat.key, model.day)
         played = players.attack_choice(model, threat, draw < hazard, readiness, terms)
         if played is players.Choice.STAND_DOWN:
@@ -87,6 +91,7 @@ def decide_attacks(model: SahelModel) -> None:
                 draw=round(draw, 6),
                 terms=terms,
                 cause=threat.record,
+                **({"deadline": True} if focal else {}),
                 **players.mark(played),
             )
             model.start_war(threat.by, threat.target, threat.fighters, cause=index)

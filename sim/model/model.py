@@ -200,6 +200,10 @@ class SahelModel(mesa.Model):
             return actor.forces
         return actor.forces * self.params.home_defence_share
 
+    def backers_of(self, offenders: tuple[str, ...] | list[str]) -> set[str]:
+        """The actors that back any of ``offenders`` (a belligerent's declared ``backers``)."""
+        return {b for o in offenders if o in self.actors for b in self.actors[o].spec.backers}
+
     def controlled(self, actor_id: str) -> str:
         """The state a faction holds (its home), or the actor itself."""
         actor = self.actors.get(actor_id)

@@ -166,12 +166,13 @@ def _modality(ob: Obligation) -> dict[str, str]:
 
 
 def voters(model: SahelModel, ob: Obligation) -> list[str]:
-    """Members of the deciding body who are not parties to the conflict."""
+    """Members of the deciding body who are not parties to the conflict (nor back an offender)."""
     body = ob.clause.body or ob.obliged
+    backing = model.backers_of(ob.offenders)
     return [
         m
         for m in model.memberships.active(body, model.date)
-        if m in model.actors and m != ob.victim and m not in ob.offenders
+        if m in model.actors and m != ob.victim and m not in ob.offenders and m not in backing
     ]
 
 

@@ -193,6 +193,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "Disposition à employer la force {readiness}, soit une probabilité de {daily} "
         "d'attaquer ce jour-là ; tirage {draw}.",
     },
+    "attack_decided.deadline": {
+        "en": "The deadline had come: it decided whether to do as it had said, with a chance equal "
+        "to its readiness, {readiness}; draw {draw}.",
+        "fr": "L'échéance était arrivée : il a décidé s'il faisait ce qu'il avait annoncé, avec une "
+        "probabilité égale à sa disposition, {readiness} ; tirage {draw}.",
+    },
     "attack_decided.cost": {
         "en": " Expected losses: {lost} of the forces committed, {outcome}.",
         "fr": " Pertes attendues : {lost} des forces engagées, {outcome}.",

@@ -310,7 +310,8 @@ def _attack_decided(ctx: _Context, r: Record) -> str:
     elif r.get("draw") is not None:
         daily, draw = ctx.chances(r.get("probability", 0.0), r.get("draw"))
         readiness = ctx.share(r.get("readiness", r.get("probability", 0.0)))
-        parts.append(ctx.t("attack_decided.chance", readiness=readiness, daily=daily, draw=draw))
+        key = "attack_decided.deadline" if r.get("deadline") else "attack_decided.chance"
+        parts.append(ctx.t(key, readiness=readiness, daily=daily, draw=draw))
     return " ".join(parts)
 
 

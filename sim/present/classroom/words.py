@@ -74,7 +74,7 @@ WORDS: dict[str, dict[str, str]] = {
         "are bound to give it {action}.",
         "q.obligation.permitted": "{Victim} is under attack by {offenders}. {pact}, "
         "{article}: you may give it {action}.",
-        "q.attack": "You threaten {target} with force and the deadline has passed. Attack "
+        "q.attack": "You threaten {target} with force and your deadline has come. Attack "
         "today, wait a week, or stand down? Your window closes on {closes}.",
         "q.concession": "{Threatener} threatens you with force (deadline {deadline}). Give in, "
         "or defy it for another week?",
@@ -164,7 +164,7 @@ WORDS: dict[str, dict[str, str]] = {
         ": vous êtes tenu de lui apporter {action}.",
         "q.obligation.permitted": "{Victim} est la cible d'une attaque {offenders_de}. {pact}, "
         "{article} : vous pouvez lui apporter {action}.",
-        "q.attack": "Vous menacez {target} d'une intervention armée et l'échéance est passée. "
+        "q.attack": "Vous menacez {target} d'une intervention armée et votre échéance est arrivée. "
         "Attaquer aujourd'hui, attendre une semaine ou renoncer ? Le délai se referme le {closes}.",
         "q.concession": "{Threatener} vous menace d'une intervention armée (échéance : "
         "{deadline}). Céder, ou tenir tête une semaine de plus ?",
