@@ -345,3 +345,21 @@ def test_the_debrief_sets_each_choice_against_the_models_rule(clock):
     assert debrief["summary"] == "The model's rule made the same choice in 1 of 2 decisions."
     french = class_view(session, "fr")["worlds"][0]["debrief"]
     assert french["summary"] == "Même choix que la règle du modèle\u00a0: 1 décision(s) sur 2."
+
+
+def test_a_member_of_a_body_votes_from_its_phone(clock):
+    session = ClassSession("gambia-2017", seed=SEED, clock=clock, code="KT4R2M")
+    awa = session.assign(session.join("KT4R2M", "Awa").id, "SEN")
+    session.step(30)
+    question = seat_view(session, awa, "fr")["question"]
+    assert question["text"].startswith("La CEDEAO se prononce à la majorité des deux tiers")
+    assert "au titre de l'art. 25 du Protocole relatif au mécanisme" in question["text"]
+    assert [c["label"] for c in question["choices"]] == ["Voter pour", "Voter contre"]
+    session.decide(awa.token, question["id"], "yes")
+    # the same day, the body decides on sanctions by consensus: Senegal is asked again
+    second = seat_view(session, awa, "en")["question"]
+    assert second["text"].startswith("ECOWAS decides by consensus")
+    session.decide(awa.token, second["id"], "no")
+    votes = [r for r in session.worlds[0].records if r.kind is RecordKind.VOTE]
+    assert [r.get("played") for r in votes] == [["SEN"], ["SEN"]]
+    assert ["SEN" in r.get("yes") for r in votes] == [True, False]

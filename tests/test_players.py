@@ -118,3 +118,35 @@ def test_a_played_target_gives_in_and_a_played_threatener_stands_down():
 def test_an_answer_the_question_does_not_allow_is_refused():
     with pytest.raises(ValueError, match="not one of"):
         run({"NER": lambda q: Choice.HONOUR})
+
+
+def test_a_played_member_casts_its_vote_in_a_bodys_decision():
+    gambia = build_world(load_scenario("gambia-2017"), fact_base())
+    alone = SahelModel(gambia, SEED)
+    alone.run()
+    asked = []
+
+    def senegal(question):
+        asked.append(question)
+        return Choice.NO
+
+    played = SahelModel(gambia, SEED, players={"SEN": senegal, "NGA": lambda q: None})
+    played.run()
+    assert {q.kind for q in asked} == {QuestionKind.VOTE}
+    assert all(q.options == (Choice.YES, Choice.NO) for q in asked)
+    votes = [r for r in played.records if r.kind is RecordKind.VOTE]
+    assert votes and all(r.get("played") == ["SEN"] for r in votes)
+    assert all("SEN" not in r.get("yes") for r in votes)
+    # Nigeria's player let the model decide: its votes are the model's own
+    before = [r for r in alone.records if r.kind is RecordKind.VOTE]
+    assert [("NGA" in r.get("yes")) for r in votes] == [("NGA" in r.get("yes")) for r in before]
+    told = types.SimpleNamespace(
+        records=played.records,
+        start=gambia.scenario.start,
+        days=gambia.scenario.days,
+        summary={},
+        seed=SEED,
+        scenario_title="class",
+    )
+    assert "Votes cast by the class's players: Senegal." in render_text(told, "en")
+    assert "Votes décidés par les joueurs de la classe : le Sénégal." in render_text(told, "fr")

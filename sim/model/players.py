@@ -12,7 +12,9 @@ The decisions that can be played:
 
 - an obligation decided by the obliged state alone (phase 4): honour, partial help, or abstain;
 - a threatener's daily choice from its deadline on (phase 2): attack, wait, or stand down;
-- a threatened target's daily choice while the threat is open (phase 2): concede or defy.
+- a threatened target's daily choice while the threat is open (phase 2): concede or defy;
+- a member's vote when a body decides an obligation (phase 4): for or against. In a decision by
+  consensus a played vote counts as a probability of 1 or 0 in the members' mean.
 
 Without players nothing here is called, and a run is byte for byte what it was.
 """
@@ -40,6 +42,7 @@ class QuestionKind(StrEnum):
     OBLIGATION = "obligation"  # honour, partial help or abstain (phase 4)
     ATTACK = "attack"  # the threatener: attack, wait or stand down (phase 2)
     CONCESSION = "concession"  # the threatened target: concede or defy (phase 2)
+    VOTE = "vote"  # a member's vote in a body deciding an obligation (phase 4)
 
 
 class Choice(StrEnum):
@@ -53,6 +56,8 @@ class Choice(StrEnum):
     STAND_DOWN = "stand_down"
     CONCEDE = "concede"
     DEFY = "defy"
+    YES = "yes"
+    NO = "no"
 
 
 RESPONSE_OF: dict[Choice, Response] = {
@@ -198,6 +203,35 @@ def concession_choice(
             "deadline": threat.deadline,
             "attackers": list(threat.fighters),
             "chance": round(chance, 4),
+        },
+    )
+    return ask(model, question)
+
+
+def vote_choice(
+    model: SahelModel, ob: Obligation, voter: str, votes: bool, probability: float
+) -> Choice | None:
+    """Phase 4: a member's vote in a body's decision, if the member is played."""
+    if voter not in model.players:
+        return None
+    body = ob.clause.body or ob.obliged
+    question = Question(
+        kind=QuestionKind.VOTE,
+        role=voter,
+        other=ob.victim,
+        day=model.day,
+        series=f"vote:{ob.pact}:{ob.clause.id}:{voter}:{ob.victim}:{ob.trigger.day}",
+        options=(Choice.YES, Choice.NO),
+        model_choice=Choice.YES if votes else Choice.NO,
+        context={
+            "body": body,
+            "pact": ob.pact,
+            "pact_name": model.world.pact_names.get(ob.pact, ob.pact),
+            "article": ob.clause.article,
+            "action": ob.clause.action.value,
+            "decision": ob.clause.decision.value,
+            "offenders": list(ob.offenders),
+            "probability": round(probability, 4),
         },
     )
     return ask(model, question)

@@ -188,20 +188,32 @@ def decide_by_vote(model: SahelModel, ob: Obligation) -> None:
     eligible = voters(model, ob)
     yes = []
     chances = []
+    played = []  # voters whose vote a player cast
     for voter in eligible:
         if model.strict:
-            yes.append(voter)
-            chances.append(1.0)
-            continue
-        faced = situation(model, voter, ob.victim, ob.offenders, war, ob.clause.toward)
-        probability, _ = honour_probability(
-            faced, ob.clause.action, model.params, permitted=ob.permitted
-        )
-        draw = keyed_uniform(
-            model.seed, Concern.DECISION, ob.pact, ob.clause.id, voter, ob.victim, ob.trigger.day
-        )
+            probability, votes = 1.0, True
+        else:
+            faced = situation(model, voter, ob.victim, ob.offenders, war, ob.clause.toward)
+            probability, _ = honour_probability(
+                faced, ob.clause.action, model.params, permitted=ob.permitted
+            )
+            draw = keyed_uniform(
+                model.seed,
+                Concern.DECISION,
+                ob.pact,
+                ob.clause.id,
+                voter,
+                ob.victim,
+                ob.trigger.day,
+            )
+            votes = draw < probability
+        choice = players.vote_choice(model, ob, voter, votes, probability)
+        if choice is not None:
+            played.append(voter)
+            votes = choice is players.Choice.YES
+            probability = float(votes)
         chances.append(probability)
-        if draw < probability:
+        if votes:
             yes.append(voter)
     consensus = {}
     if ob.clause.decision is DecisionRule.CONSENSUS:
@@ -230,6 +242,7 @@ def decide_by_vote(model: SahelModel, ob: Obligation) -> None:
         cause=ob.record,
         **consensus,
         **_modality(ob),
+        **({"played": played} if played else {}),
     )
     # A consensus binds the whole body; a counted vote sends those who voted for it.
     acting = eligible if consensus and passed else yes

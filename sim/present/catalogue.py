@@ -423,6 +423,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "The model's own rule gave a probability of using it of {probability}.",
         "fr": "Selon la règle du modèle, la probabilité d'en faire usage était de {probability}.",
     },
+    "played.vote": {
+        "en": "Votes cast by the class's players: {names}.",
+        "fr": "Votes décidés par les joueurs de la classe : {names}.",
+    },
     "played.attack": {
         "en": "{Owner} player decided to attack {target}.",
         "fr": "Le joueur {owner_de} décide d'attaquer {target}.",

@@ -61,6 +61,15 @@ def narrative(run: RunRecord, lang: str | Lang = "en") -> list[Paragraph]:
     return paragraphs
 
 
+def cite(pact_id: str, article: str | None, lang: str | Lang, pact_name: str = "") -> str:
+    """An article of a pact as the story cites it: "Art. 6 of the Liptako-Gourma Charter".
+
+    ``pact_name`` is the English name a record gives (for a pact a scenario defines inline).
+    """
+    names = {pact_id: pact_name} if pact_name else {}
+    return _Context(as_lang(lang), dt.date.min, [], names).citation(pact_id, article)
+
+
 def render_text(run: RunRecord, lang: str | Lang = "en") -> str:
     """The narrative as plain text: one line per paragraph, each starting with its date."""
     language = as_lang(lang)
@@ -501,7 +510,10 @@ def _vote(ctx: _Context, r: Record) -> str:
         others=ctx.t("vote.others", names=ctx.names(against)) if against else "",
     )
     verdict = "vote.passed" if r.get("response") == "honoured" else "vote.failed"
-    return f"{text} {ctx.t(verdict)}"
+    text = f"{text} {ctx.t(verdict)}"
+    if r.get("played"):  # members whose vote a player in the class cast
+        text += " " + ctx.t("played.vote", names=ctx.names(list(r.get("played"))))
+    return text
 
 
 def _response(ctx: _Context, r: Record) -> str:

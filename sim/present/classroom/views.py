@@ -14,8 +14,8 @@ import types
 from sim.model.players import Choice, Question, QuestionKind
 from sim.present import i18n
 from sim.present.classroom.session import OBSERVER, Ask, ClassSession, Seat
-from sim.present.classroom.words import LANGS, decimal, role_name, word
-from sim.present.narrative import narrative
+from sim.present.classroom.words import LANGS, WORDS, decimal, role_name, word
+from sim.present.narrative import cite, narrative
 
 STORY_LINES = 4
 """Lines of a world's story a phone shows (the projector shows as many per world)."""
@@ -73,6 +73,14 @@ def _first_sentence(text: str) -> str:
     return SENTENCE_END.split(text, maxsplit=1)[0]
 
 
+def _clause(context: dict, lang: str) -> dict[str, str]:
+    """``{clause}`` and its forms: the article and pact as the story cites them."""
+    citation = cite(
+        context.get("pact", ""), context.get("article"), lang, context.get("pact_name", "")
+    )
+    return i18n.phrase_forms("clause", [citation], lang, plural=False)
+
+
 def question_view(session: ClassSession, ask: Ask, lang: str) -> dict:
     """A question as its phone shows it: the text, what the role weighs, the choices."""
     q: Question = ask.question
@@ -86,8 +94,7 @@ def question_view(session: ClassSession, ask: Ask, lang: str) -> dict:
             lang,
             **victim,
             **offenders,
-            pact=c.get("pact_name", c.get("pact", "")),
-            article=c.get("article", ""),
+            **_clause(c, lang),
             action=word(f"a.{c.get('action', 'consult')}", lang),
         )
         weighs = [
@@ -117,6 +124,18 @@ def question_view(session: ClassSession, ask: Ask, lang: str) -> dict:
             (word("t.required", lang), decimal(terms.get("required superiority", 0), lang)),
             (word("t.losses", lang), i18n.percent(terms.get("expected losses", 0), lang)),
         ]
+    elif q.kind is QuestionKind.VOTE:
+        rule = c.get("decision", "")
+        text = word(
+            "q.vote",
+            lang,
+            **i18n.actor_forms("body", c.get("body", ""), lang),
+            **i18n.actor_forms("victim", q.other, lang),
+            rule=word(f"rule.{rule}", lang) if f"rule.{rule}" in WORDS["en"] else rule,
+            **_clause(c, lang),
+            action=word(f"a.{c.get('action', 'consult')}", lang),
+        )
+        weighs = []
     else:
         text = word(
             "q.concession",

@@ -70,14 +70,22 @@ WORDS: dict[str, dict[str, str]] = {
         "head_of_state": "{name} (head of state)",
         "authority": "{name} (Authority of Heads of State)",
         # questions
-        "q.obligation": "{Victim} is under attack by {offenders}. {pact}, {article}: you "
-        "are bound to give it {action}.",
-        "q.obligation.permitted": "{Victim} is under attack by {offenders}. {pact}, "
-        "{article}: you may give it {action}.",
+        "q.obligation": "{Victim} is under attack by {offenders}. Under {clause}, you are "
+        "bound to give it {action}.",
+        "q.obligation.permitted": "{Victim} is under attack by {offenders}. Under {clause}, "
+        "you may give it {action}.",
         "q.attack": "You threaten {target} with force and your deadline has come. Attack "
         "today, wait a week, or stand down? Your window closes on {closes}.",
         "q.concession": "{Threatener} threatens you with force (deadline {deadline}). Give in, "
         "or defy it for another week?",
+        "q.vote": "{Body} decides by {rule}, under {clause}, on {action} in the crisis of "
+        "{victim}. How do you vote?",
+        "rule.unanimity": "unanimity",
+        "rule.majority": "majority",
+        "rule.two_thirds": "a two-thirds majority",
+        "rule.consensus": "consensus",
+        "c.yes": "Vote for",
+        "c.no": "Vote against",
         "c.honour": "Honour",
         "c.partial": "Non-military help only",
         "c.abstain": "Abstain",
@@ -160,14 +168,22 @@ WORDS: dict[str, dict[str, str]] = {
         "observer": "Observateur",
         "head_of_state": "{name} (chef de l'État)",
         "authority": "{name} (Conférence des chefs d'État)",
-        "q.obligation": "{Victim} est la cible d'une attaque {offenders_de}. {pact}, {article} "
-        ": vous êtes tenu de lui apporter {action}.",
-        "q.obligation.permitted": "{Victim} est la cible d'une attaque {offenders_de}. {pact}, "
-        "{article} : vous pouvez lui apporter {action}.",
+        "q.obligation": "{Victim} est la cible d'une attaque {offenders_de}. Au titre "
+        "{clause_de}, vous êtes tenu de lui apporter {action}.",
+        "q.obligation.permitted": "{Victim} est la cible d'une attaque {offenders_de}. Au titre "
+        "{clause_de}, vous pouvez lui apporter {action}.",
         "q.attack": "Vous menacez {target} d'une intervention armée et votre échéance est arrivée. "
         "Attaquer aujourd'hui, attendre une semaine ou renoncer ? Le délai se referme le {closes}.",
         "q.concession": "{Threatener} vous menace d'une intervention armée (échéance : "
         "{deadline}). Céder, ou tenir tête une semaine de plus ?",
+        "q.vote": "{Body} se prononce {rule}, au titre {clause_de}, sur {action} dans la crise "
+        "{victim_de}. Quel est votre vote ?",
+        "rule.unanimity": "à l'unanimité",
+        "rule.majority": "à la majorité",
+        "rule.two_thirds": "à la majorité des deux tiers",
+        "rule.consensus": "par consensus",
+        "c.yes": "Voter pour",
+        "c.no": "Voter contre",
         "c.honour": "Honorer",
         "c.partial": "Aide non militaire seulement",
         "c.abstain": "S'abstenir",
