@@ -441,24 +441,44 @@ def compare(
 @click.option(
     "--seed",
     type=SEED,
-    required=True,
-    help="The replicate's seed (a replicate seed from a bundle's manifest, or any number).",
+    default=None,
+    help="The replicate's seed (a replicate seed from a bundle's manifest, or any number); "
+    "required unless --class-run is given.",
+)
+@click.option(
+    "--class-run",
+    "class_run",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Tell again one world of a class (a file `sahelsim teach --class --save` wrote): its "
+    "scenario and seed, with the decisions its players took.",
 )
 @_set_option()
 @_lang_option()
-def explain(scenario: str, seed: int, overrides: tuple[str, ...], lang: str) -> None:
+def explain(
+    scenario: str, seed: int | None, class_run: Path | None, overrides: tuple[str, ...], lang: str
+) -> None:
     """Tell the story of one replicate, from its event records alone.
 
     \b
     Examples:
       sahelsim explain niger-2023-intervention --seed 3
       sahelsim explain niger-2023-base --seed 12 --lang fr
+      sahelsim explain --class-run class-KT4R2M-world-1.json
     """
     from sim.present.narrative import render_text
     from sim.run.replicate import run_one
     from sim.scenario.loading import load_scenario
 
-    run = run_one(load_scenario(scenario, overrides), seed)
+    if class_run is not None:
+        from sim.present.classroom.runfile import read_class_run
+
+        played = read_class_run(class_run)
+        run = run_one(load_scenario(played.scenario), played.seed, players=played.players())
+    elif seed is None:
+        raise click.UsageError("Missing option '--seed' (or --class-run FILE).")
+    else:
+        run = run_one(load_scenario(scenario, overrides), seed)
     click.echo(render_text(run, lang))
 
 
@@ -490,6 +510,13 @@ def explain(scenario: str, seed: int, overrides: tuple[str, ...], lang: str) -> 
     default=45.0,
     show_default=True,
     help="With --class: seconds a player has to answer before the model's own rule decides.",
+)
+@click.option(
+    "--save",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="With --class: a folder where each world's decisions are saved after every one, for "
+    "`sahelsim explain --class-run`.",
 )
 @click.option(
     "--host",
@@ -527,6 +554,7 @@ def teach(
     class_mode: bool,
     groups: int,
     timeout: float,
+    save: Path | None,
     host: str | None,
     no_browser: bool,
     lang: str,
@@ -555,6 +583,7 @@ def teach(
                 groups=groups,
                 seed=seed,
                 timeout=timeout,
+                save=save,
                 lang=lang,
                 open_browser=not no_browser,
             )

@@ -10,6 +10,7 @@ import pytest
 
 from sim.model.players import Choice, QuestionKind
 from sim.model.records import RecordKind
+from sim.present.classroom.runfile import read_class_run
 from sim.present.classroom.session import MAX_GROUPS, OBSERVER, ClassSession, Refused
 from sim.present.classroom.views import class_view, seat_view, story
 from sim.present.classroom.worlds import HOLD_DAYS
@@ -363,3 +364,42 @@ def test_a_member_of_a_body_votes_from_its_phone(clock):
     votes = [r for r in session.worlds[0].records if r.kind is RecordKind.VOTE]
     assert [r.get("played") for r in votes] == [["SEN"], ["SEN"]]
     assert ["SEN" in r.get("yes") for r in votes] == [True, False]
+
+
+def test_a_saved_class_run_tells_the_same_story_again(clock, tmp_path, sahelsim):
+    session = ClassSession(
+        SCENARIO, seed=SEED, clock=clock, code="KT4R2M", save=tmp_path, timeout=30
+    )
+    awa = session.assign(session.join("KT4R2M", "Awa").id, "ECOWAS")
+    bako = session.assign(session.join("KT4R2M", "Bako").id, "MLI")
+    nia = session.assign(session.join("KT4R2M", "Nia").id, "NER")
+    # Niger defies once and then lets the timer run; ECOWAS waits a week, then attacks
+    plans = {"NER": ["defy"], "ECOWAS": ["wait", "attack"], "MLI": ["abstain"]}
+    phones = {"NER": nia, "ECOWAS": awa, "MLI": bako}
+    session.step(400)
+    world = session.worlds[0]
+    while not world.finished:
+        ask = session.asks[0]
+        plan = plans[ask.question.role]
+        if plan:
+            session.decide(phones[ask.question.role].token, ask.id, plan.pop(0))
+        else:
+            clock.now += 30
+            session.tick()
+    assert plans == {"NER": [], "ECOWAS": [], "MLI": []}
+    [saved] = tmp_path.iterdir()
+    assert saved.name == "class-KT4R2M-world-1.json"
+    assert "Awa" not in saved.read_text()  # no student is named
+    played = read_class_run(saved)
+    again = run_one(load_scenario(played.scenario), played.seed, players=played.players())
+    assert again.records == world.model.records
+    result = sahelsim("explain", "--class-run", str(saved))
+    assert result.status == 0, result.err
+    assert "ECOWAS's player decided to attack Niger." in result.out
+    assert "Mali's player abstained from its obligation" in result.out
+    # a file that is not a class run is refused with a clear message
+    bad = tmp_path / "bad.json"
+    bad.write_text('{"answers": []}')
+    result = sahelsim("explain", "--class-run", str(bad))
+    assert result.status == 2 and "not a class run file" in result.err
+    assert "Traceback" not in result.err

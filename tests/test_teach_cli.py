@@ -30,6 +30,7 @@ def test_teach_class_refuses_bad_input_before_serving(sahelsim):
         (["--groups", "0"], "--groups 0: expected a number of worlds from 1 to 8"),
         (["--timeout", "0"], "--timeout 0.0: expected a positive number of seconds"),
         (["lesson-9-nowhere"], "no bundled scenario of that name"),
+        (["--save", "no-such-folder"], "--save no-such-folder: no such folder"),
         # an address that is not this machine's: nothing can listen there
         (["--host", "192.0.2.10", "--port", "8899"], "cannot listen on 192.0.2.10:8899"),
     ]

@@ -17,6 +17,7 @@ from __future__ import annotations
 import importlib.util
 import sys
 import webbrowser
+from pathlib import Path
 
 from sim.errors import InputError
 
@@ -68,6 +69,7 @@ def serve_class(
     groups: int = 1,
     seed: int = 0,
     timeout: float = 45.0,
+    save: Path | None = None,
     lang: str = "en",
     open_browser: bool = True,
 ) -> int:
@@ -80,6 +82,7 @@ def serve_class(
         groups: how many worlds, one per group of students (1 to 8).
         seed: the replicate seed every world runs on.
         timeout: seconds a player has to answer before the model decides.
+        save: an existing folder where each world's decisions are saved after every one.
         lang: the pages' starting language.
         open_browser: whether to open the projector page.
 
@@ -96,9 +99,11 @@ def serve_class(
         raise InputError(f"--groups {groups}: expected a number of worlds from 1 to {MAX_GROUPS}")
     if not timeout > 0:
         raise InputError(f"--timeout {timeout}: expected a positive number of seconds")
+    if save is not None and not Path(save).is_dir():
+        raise InputError(f"--save {save}: no such folder; expected an existing folder")
     from sim.present.classroom.server import create_app, lan_address, run_server
 
-    session = ClassSession(scenario, groups=groups, seed=seed, timeout=timeout)
+    session = ClassSession(scenario, groups=groups, seed=seed, timeout=timeout, save=save)
     found = host is None
     host = host or lan_address()
     sockets, port = open_sockets(host, port)
@@ -111,6 +116,8 @@ def serve_class(
         "(Ctrl-C to stop)",
         flush=True,
     )
+    if save is not None:
+        print(f"each world's decisions are saved in {save} (class-{session.code}-world-N.json)")
     if found and host == LOOPBACK:
         print("sahelsim: no local network found: only this machine can join", file=sys.stderr)
     if open_browser:

@@ -25,9 +25,11 @@ import secrets
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from sim.model.players import Choice, Question
 from sim.model.world import build_world
+from sim.present.classroom.runfile import ClassRun, write_class_run
 from sim.present.classroom.worlds import Answer, GroupWorld
 from sim.scenario.facts import fact_base
 from sim.scenario.loading import load_scenario
@@ -95,6 +97,8 @@ class ClassSession:
         timeout: seconds a player has to answer.
         clock: the time, in seconds (``time.monotonic``; tests pass their own).
         code: the join code (drawn by default).
+        save: a folder where each world's answers are written after every decision
+            (``class-CODE-world-N.json``, for ``sahelsim explain --class-run``).
 
     Raises:
         ValueError: ``groups`` out of range or ``timeout`` not positive.
@@ -110,12 +114,16 @@ class ClassSession:
         timeout: float = DEFAULT_TIMEOUT,
         clock: Callable[[], float] = time.monotonic,
         code: str | None = None,
+        save: Path | None = None,
     ):
         if not 1 <= groups <= MAX_GROUPS:
             raise ValueError(f"groups must be between 1 and {MAX_GROUPS}, not {groups}")
         if timeout <= 0:
             raise ValueError(f"timeout must be a positive number of seconds, not {timeout}")
-        self.scenario_name = str(scenario)
+        # a scenario file is named by its full path, so that a saved run finds it again
+        self.scenario_name = (
+            str(Path(scenario).resolve()) if Path(scenario).is_file() else str(scenario)
+        )
         self.scenario = load_scenario(scenario)
         self.world = build_world(self.scenario, fact_base())
         self.seed = int(seed)
@@ -132,6 +140,7 @@ class ClassSession:
         self.running = False
         self.draws = 0
         self.stories: dict[tuple[int, str], tuple] = {}  # the pages' story of each world, told
+        self.save = None if save is None else Path(save)
 
     # ------------------------------------------------------------------ roles
 
@@ -300,7 +309,23 @@ class ClassSession:
         self.asks[group] = None
         answer = self.worlds[group].settle(choice, by)
         self._sync(group)
+        if self.save is not None:
+            write_class_run(self.run_path(group), self.class_run(group))
         return answer
+
+    def class_run(self, group: int) -> ClassRun:
+        """What one world's players chose so far: enough to tell its story again."""
+        world = self.worlds[group]
+        answers = {
+            key: (world.roles_of[key[0]], choice)
+            for key, choice in world.answers.items()
+            if choice is not None
+        }
+        return ClassRun(self.scenario_name, self.seed, group + 1, answers)
+
+    def run_path(self, group: int) -> Path:
+        """Where a world's answers are saved."""
+        return self.save / f"class-{self.code}-world-{group + 1}.json"
 
     def _check_group(self, group: object) -> None:
         if not isinstance(group, int) or isinstance(group, bool):

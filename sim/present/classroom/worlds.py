@@ -67,6 +67,7 @@ class GroupWorld:
         self.horizon = world.scenario.days
         self.played: set[str] = set()  # roles a phone holds: their questions wait for it
         self.answers: dict[tuple[str, int], Choice | None] = {}
+        self.roles_of: dict[str, str] = {}  # the role each series of questions belongs to
         self.log: list[Answer] = []
         self.pending: Question | None = None
         self.done = -1  # the last day fully run
@@ -130,6 +131,7 @@ class GroupWorld:
         if choice is not None and choice not in question.options:
             raise ValueError(f"{choice!r} is not one of {question.options}")
         self.answers[question.key] = choice
+        self.roles_of[question.series] = question.role
         if question.kind in DAILY and choice in HOLDS:
             for later in range(1, HOLD_DAYS):
                 self.answers.setdefault((question.series, question.day + later), choice)
