@@ -11,7 +11,13 @@ import pytest
 from sim.model.players import Choice, QuestionKind
 from sim.model.records import RecordKind
 from sim.present.classroom.runfile import read_class_run
-from sim.present.classroom.session import MAX_GROUPS, OBSERVER, ClassSession, Refused
+from sim.present.classroom.session import (
+    MAX_GROUPS,
+    MAX_SEATS,
+    OBSERVER,
+    ClassSession,
+    Refused,
+)
 from sim.present.classroom.views import class_view, seat_view, story
 from sim.present.classroom.worlds import HOLD_DAYS
 from sim.run.replicate import run_one
@@ -403,3 +409,13 @@ def test_a_saved_class_run_tells_the_same_story_again(clock, tmp_path, sahelsim)
     result = sahelsim("explain", "--class-run", str(bad))
     assert result.status == 2 and "not a class run file" in result.err
     assert "Traceback" not in result.err
+
+
+def test_a_flood_of_joins_is_refused_once_the_class_is_full(clock):
+    session = new_class(clock)
+    for n in range(MAX_SEATS):
+        session.join("KT4R2M", f"P{n}")
+    with pytest.raises(Refused) as full:
+        session.join("KT4R2M", "one more")
+    assert full.value.reason == "full"
+    assert len(session.seats) == MAX_SEATS

@@ -12,7 +12,7 @@ call it directly with a clock of their own.
   unlimited.
 - When a world reaches a decision of a role a phone holds, the run pauses and the question gets
   a fresh id and a deadline. Only the phone holding that role in that world, naming that id,
-  may answer; once settled the id is spent, so a replayed or late message is refused without
+  may answer; once settled the id answers nothing, so a replayed or late message is refused without
   touching the run. When the deadline passes, the model's own rule decides (the same keyed
   draws as an unplayed run, so fallbacks are reproducible).
 - A phone that drops comes back with its token and finds its role and any pending question.
@@ -36,6 +36,8 @@ from sim.scenario.loading import load_scenario
 from sim.scenario.vocabulary import ActorKind
 
 MAX_GROUPS = 8
+MAX_SEATS = 30 * MAX_GROUPS
+"""Phones a class takes at most: a phone joining beyond is refused (a flood cannot fill memory)."""
 OBSERVER = "observer"
 CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O or 1/I to misread on a projector
 CODE_LENGTH = 6
@@ -50,7 +52,7 @@ class Refused(Exception):
 
     Args:
         reason: ``code``, ``token``, ``key``, ``seat``, ``group``, ``role``, ``not_yours``,
-            ``stale``, ``choice`` or ``malformed``.
+            ``stale``, ``choice``, ``full`` or ``malformed``.
     """
 
     def __init__(self, reason: str):
@@ -135,7 +137,6 @@ class ClassSession:
         self.roles = self._roles()
         self.worlds = [GroupWorld(self.world, self.seed, self.roles) for _ in range(groups)]
         self.asks: list[Ask | None] = [None] * groups
-        self.spent: set[str] = set()  # ids of questions settled: a replay names one of these
         self.seats: dict[str, Seat] = {}  # by token
         self.running = False
         self.draws = 0
@@ -168,12 +169,15 @@ class ClassSession:
         """A phone joins with the join code; it gets a seat (an observer) in a world.
 
         Raises:
-            Refused: ``code`` is wrong, or ``group`` is not a world of the class.
+            Refused: ``code`` is wrong, ``group`` is not a world of the class, or the class is
+                full.
         """
         if not isinstance(code, str) or not secrets.compare_digest(
             code.strip().upper().encode(), self.code.encode()
         ):
             raise Refused("code")
+        if len(self.seats) >= MAX_SEATS:
+            raise Refused("full")
         if group is None:  # the world with fewest phones
             group = min(range(len(self.worlds)), key=lambda g: len(self.seats_in(g)))
         self._check_group(group)
@@ -304,9 +308,7 @@ class ClassSession:
             self.asks[group] = Ask(secrets.token_urlsafe(12), pending, self.clock() + self.timeout)
 
     def _settle(self, group: int, choice: Choice | None, by: str) -> Answer:
-        ask = self.asks[group]
-        self.spent.add(ask.id)
-        self.asks[group] = None
+        self.asks[group] = None  # its id answers nothing any more: a replay of it is refused
         answer = self.worlds[group].settle(choice, by)
         self._sync(group)
         if self.save is not None:

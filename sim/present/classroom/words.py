@@ -64,6 +64,7 @@ WORDS: dict[str, dict[str, str]] = {
         "refused.role": "No such role in this class.",
         "refused.seat": "No such phone in this class.",
         "refused.group": "No such world in this class.",
+        "refused.full": "The class is full.",
         "offline": "Connection lost; trying again...",
         # roles
         "observer": "Observer",
@@ -164,6 +165,7 @@ WORDS: dict[str, dict[str, str]] = {
         "refused.role": "Ce rôle n'existe pas dans cette classe.",
         "refused.seat": "Ce téléphone ne fait pas partie de cette classe.",
         "refused.group": "Ce monde n'existe pas dans cette classe.",
+        "refused.full": "La classe est complète.",
         "offline": "Connexion perdue ; nouvel essai en cours...",
         "observer": "Observateur",
         "head_of_state": "{name} (chef de l'État)",
