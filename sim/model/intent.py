@@ -14,6 +14,7 @@ from __future__ import annotations
 import math
 from typing import TYPE_CHECKING
 
+from sim.model import players
 from sim.model.decisions import honour_probability
 from sim.model.pacts import Trigger, obligations_for
 from sim.model.records import RecordKind
@@ -74,7 +75,11 @@ def decide_attacks(model: SahelModel) -> None:
         focal = model.day == threat.deadline
         hazard = readiness if focal else model.params.attack_rate * readiness
         draw = keyed_uniform(model.seed, Concern.INTENT, threat.key, model.day)
-        if draw < hazard:
+        played = players.attack_choice(model, threat, draw < hazard, readiness, terms)
+        if played is players.Choice.STAND_DOWN:
+            players.stand_down(model, threat, readiness, terms)
+            continue
+        if draw < hazard if played is None else played is players.Choice.ATTACK:
             threat.open = False
             index = model.log(
                 RecordKind.ATTACK_DECIDED,
@@ -87,6 +92,7 @@ def decide_attacks(model: SahelModel) -> None:
                 terms=terms,
                 cause=threat.record,
                 **({"deadline": True} if focal else {}),
+                **players.mark(played),
             )
             model.start_war(threat.by, threat.target, threat.fighters, cause=index)
 
@@ -102,10 +108,13 @@ def concedes(model: SahelModel, threat: Threat, readiness: float) -> bool:
     target = model.actors.get(threat.target)
     resolve = target.spec.resolve if target is not None else RESOLVE_WITHOUT_FORCES
     chance = min(1.0, model.params.concession_rate * readiness * 2 * (1 - resolve))
-    if chance <= 0:
-        return False
-    draw = keyed_uniform(model.seed, Concern.INTENT, threat.key, model.day, "concede")
-    if draw >= chance:
+    draw = (
+        keyed_uniform(model.seed, Concern.INTENT, threat.key, model.day, "concede")
+        if chance > 0
+        else 1.0
+    )
+    played = players.concession_choice(model, threat, chance, draw < chance)
+    if draw >= chance if played is None else played is players.Choice.DEFY:
         return False
     threat.open = False
     state = model.state(threat.target)
@@ -121,6 +130,7 @@ def concedes(model: SahelModel, threat: Threat, readiness: float) -> bool:
         draw=round(draw, 6),
         cause=threat.record,
         **({"transition": True} if transition else {}),
+        **players.mark(played),
     )
     return True
 

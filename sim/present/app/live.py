@@ -43,9 +43,8 @@ from sim.present.figures import (
 from sim.present.geography import draw_countries, load_countries
 from sim.present.narrative import Paragraph, narrative
 from sim.run.files import written_whole
-from sim.run.options import DEFAULT_PARAMETER_SOURCE
 from sim.run.plan import replicate_seeds
-from sim.run.posterior import Posterior, posterior_for
+from sim.run.posterior import drawn_by_default as drawn
 from sim.run.replicate import run_one
 from sim.scenario.catalogue import catalogue
 from sim.scenario.facts import fact_base
@@ -179,18 +178,6 @@ def pact_name(pact: str, lang: str) -> str:
     if fact is None:
         return pact
     return (fact.name_fr or fact.name) if lang == "fr" else fact.name
-
-
-@functools.cache
-def shipped_posterior() -> Posterior | None:
-    """The posterior the app's replicates draw from, as ``sahelsim run``'s do by default."""
-    return posterior_for(DEFAULT_PARAMETER_SOURCE)
-
-
-def drawn(scenario: Scenario, seed: int) -> Scenario:
-    """``scenario`` with replicate ``seed``'s parameter draw (values the page sets are kept)."""
-    posterior = shipped_posterior()
-    return posterior.scenario_for(scenario, seed) if posterior is not None else scenario
 
 
 @functools.cache
