@@ -104,7 +104,14 @@ def concedes(model: SahelModel, threat: Threat, readiness: float) -> bool:
     readiness) times ``2 × (1 − resolve)`` of the target, capped at 1: a credible threat
     against an irresolute target is the one that works (Schelling 1966; Fearon 1995). A target
     that gives in ends the threat; a military regime that gives in becomes transitional.
+
+    Only a state's government can give in: what it concedes is the state (a transition, a
+    handover). A belligerent, a rebel army or an army faction with fighters of its own, has no
+    state to hand over; it is fought or brought to talks (the NPFL in 1990, and the AFRC junta,
+    which signed the Conakry plan of October 1997 and did not keep it).
     """
+    if model.state(threat.target) is None:
+        return False
     target = model.actors.get(threat.target)
     resolve = target.spec.resolve if target is not None else RESOLVE_WITHOUT_FORCES
     chance = min(1.0, model.params.concession_rate * readiness * 2 * (1 - resolve))
@@ -198,6 +205,12 @@ def assess_attack(model: SahelModel, threat: Threat) -> tuple[float, dict]:
         target_strength *= p.support_multiplier ** len(backing)
     expected = target_strength
     allies = {}
+    # Belligerents sworn to fight beside the target join its war with all they have (the RUF
+    # beside the AFRC junta in 1997): the threatener expects them in full.
+    for b in actors.values():
+        if threat.target in b.spec.fights_beside and b.id not in attackers and b.forces > 0:
+            allies[b.id] = round(model.strength(b.id), 1)
+            expected += model.strength(b.id)
     hypothetical = Trigger(CasusFoederis.AGGRESSION, threat.target, tuple(attackers), model.day)
     for ob in obligations_for(hypothetical, model.book, model.date, model.day, model.actor_ids):
         if ob.collective or ob.obliged not in actors:
