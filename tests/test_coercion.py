@@ -135,3 +135,20 @@ def test_the_deadline_is_the_day_a_threatener_does_as_it_said_with_its_readiness
     assert on_time and all(r.get("deadline") for r in on_time)
     assert all(r.get("probability") == r.get("readiness") for r in on_time)
     assert len(on_time) > len(SEEDS) / 2, "a ready Nigeria mostly does as it said"
+
+
+def test_a_belligerent_never_gives_in_and_its_sworn_allies_are_expected_in_full():
+    """The AFRC junta and the RUF, 1997: no state to hand over, and 3,000 fighters beside it."""
+    path = scenarios_dir() / "history" / "sierra-leone-1997.yaml"
+    eager = load_scenario(path, ["parameters.concession_rate=1"])
+    for seed in range(1, 9):
+        assert not any(r.kind is RecordKind.CONCEDED for r in run_one(eager, seed).records)
+    model = SahelModel(build_world(load_scenario(path), fact_base()), 1)
+    for _ in range(8):  # to the deadline of Nigeria's demand
+        model.step()
+    threat = next(t for t in model.threats if t.target == "AFRC")
+    _, terms = assess_attack(model, threat)
+    assert terms["expected help to the target"]["RUF"] == model.strength("RUF") > 0
+    assert terms["expected opposition"] == pytest.approx(
+        terms["target's home defence"] + model.strength("RUF"), abs=0.2
+    )
