@@ -19,7 +19,11 @@ SALib the per-point means:
   to the parameter alone, and ``ST``, including its interactions. Costlier; ``n`` must be a
   power of 2.
 
-Both give 95 % bootstrap intervals. Rankings follow ``mu*`` (Morris) or ``ST`` (Sobol').
+Both give 95 % bootstrap intervals, as SALib's half-widths. Every index reported here is at
+least zero (``mu*`` is a mean of absolute values, ``ST`` and ``S1`` are shares of a variance),
+so an interval is the index plus or minus its half-width *cut at zero* (:func:`interval`):
+nothing is lost, since the index cannot lie below zero. Rankings follow ``mu*`` (Morris) or
+``ST`` (Sobol').
 """
 
 from __future__ import annotations
@@ -305,6 +309,18 @@ def analyse(
     ]
 
 
+def interval(index: Index, key: str) -> tuple[float, float]:
+    """The 95 % interval of ``index.values[key]``: its value ± its half-width, cut at zero.
+
+    The indices cannot be negative, so the part of a symmetric bootstrap interval below zero
+    holds no possible value; cutting it loses no coverage.
+    """
+    value, half = index.values[key], index.values[f"{key}_conf"]
+    if math.isnan(value) or math.isnan(half):
+        return math.nan, math.nan
+    return max(0.0, value - half), value + half
+
+
 def _rankable(value: float) -> float:
     return -math.inf if math.isnan(value) else value
 
@@ -316,10 +332,14 @@ def write_indices(target: Path, method: str, indices: Sequence[Index]) -> Path:
         open(temporary, "w", newline="", encoding="utf-8") as handle,
     ):
         writer = csv.writer(handle, lineterminator="\n")
-        writer.writerow(["outcome", "rank", "parameter", *COLUMNS[method]])
+        key = COLUMNS[method][0]
+        writer.writerow(
+            ["outcome", "rank", "parameter", *COLUMNS[method], f"{key}_low", f"{key}_high"]
+        )
         for index in indices:
             cells = [_g(index.values[c]) for c in COLUMNS[method]]
-            writer.writerow([index.outcome, index.rank, index.parameter, *cells])
+            bounds = [_g(b) for b in interval(index, key)]
+            writer.writerow([index.outcome, index.rank, index.parameter, *cells, *bounds])
     return target
 
 
@@ -328,6 +348,8 @@ def write_indices(target: Path, method: str, indices: Sequence[Index]) -> Path:
 WORDS = {
     "en": {
         "depends": "{subject} depends mostly on {major}",
+        "first": "{name} ({symbol} {value}; 95 % CI {low} to {high})",
+        "next": "{name} ({value}; {low} to {high})",
         "and": "and",
         "and_list": "and",
         "semicolon": "; ",
@@ -349,6 +371,8 @@ WORDS = {
     },
     "fr": {
         "depends": "{subject} dépend surtout de {major}",
+        "first": "{name} ({symbol} {value} ; IC à 95 % {low} à {high})",
+        "next": "{name} ({value} ; {low} à {high})",
         "and": "et de",
         "and_list": "et",
         "semicolon": " ; ",
@@ -383,8 +407,9 @@ def _decimals(top: float) -> int:
     return max(0, 1 - math.floor(math.log10(abs(top))))
 
 
-def _show(value: float, decimals: int) -> str:
-    return f"{value:,.{decimals}f}"
+def _show(value: float, decimals: int, lang: str = "en") -> str:
+    text = f"{value:,.{decimals}f}"
+    return text.replace(",", "\u202f").replace(".", ",") if lang == "fr" else text
 
 
 def _join(items: list[str], conjunction: str) -> str:
@@ -394,9 +419,10 @@ def _join(items: list[str], conjunction: str) -> str:
 def sentence(method: str, indices: Sequence[Index], lang: str = "en") -> str:
     """One plain sentence on which parameters an outcome depends, with the indices.
 
-    For example: "Whether ECOWAS attacks depends mostly on required_superiority (mu* 0.31 ±
-    0.05) and honour_base_rate (0.12 ± 0.03); kill_rate matters little." Parameters that
-    matter little are named least influential first.
+    For example: "Whether ECOWAS attacks depends mostly on required_superiority (mu* 0.31; 95 %
+    CI 0.26 to 0.36) and honour_base_rate (0.12; 0.09 to 0.15); kill_rate matters little."
+    Parameters that matter little are named least influential first. Intervals are cut at zero
+    (:func:`interval`).
     """
     words = WORDS[lang]
     key, conf = COLUMNS[method][:2]
@@ -408,9 +434,16 @@ def sentence(method: str, indices: Sequence[Index], lang: str = "en") -> str:
     major = [i for i in indices if i.values[key] >= MAJOR * top][:3]
     parts = []
     for n, index in enumerate(major):
-        symbol = f"{SYMBOL[method]} " if n == 0 else ""
-        value, interval = _show(index.values[key], digits), _show(index.values[conf], digits)
-        parts.append(f"{index.name} ({symbol}{value} ± {interval})")
+        low, high = interval(index, key)
+        parts.append(
+            words["first" if n == 0 else "next"].format(
+                name=index.name,
+                symbol=SYMBOL[method],
+                value=_show(index.values[key], digits, lang),
+                low=_show(low, digits, lang),
+                high=_show(high, digits, lang),
+            )
+        )
     text = words["depends"].format(subject=subject, major=_join(parts, words["and"]))
     minor = sorted(
         (i for i in indices if i.values[key] < MINOR * top), key=lambda i: (i.values[key], i.name)

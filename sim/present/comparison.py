@@ -14,7 +14,8 @@ from rich.table import Table
 
 from sim.analysis.compare import Difference, sentence
 from sim.model.outcome_registry import Estimator, OutcomeKind
-from sim.present.i18n import decimal, number, percent
+from sim.present.console import outcome_label
+from sim.present.i18n import decimal, not_in_play, number, percent
 
 HEADERS = {
     "en": ("outcome", "A", "B", "B - A", "95 % interval"),
@@ -60,7 +61,16 @@ def comparison_table(differences: Sequence[Difference], lang: str = "en") -> Tab
             if diff.n > 1
             else "-"
         )
-        table.add_row(d.outcome.label(lang), show(d.a), show(d.b), show(diff.value), interval)
+        na = not_in_play(lang)
+        a = na if d.a is None else show(d.a)
+        b = na if d.b is None else show(d.b)
+        if not d.in_play:
+            value, interval = na, ""
+        elif diff.n == 0:
+            value = "-"
+        else:
+            value = show(diff.value)
+        table.add_row(outcome_label(d.outcome, lang), a, b, value, interval)
     return table
 
 

@@ -70,6 +70,13 @@ WORDS = {
         "replicates": "replicates",
         "side1": "attacking side",
         "side2": "defending side",
+        "na": "n/a: cannot happen in this scenario",
+        "with_war": "Length of the war, in the {k} replicates of {n} with one",
+        "no_war_at_all": "No replicate has a war",
+        "mean": "mean",
+        "overlay": "lines: mean over replicates; shading: 50 % of replicates",
+        "paired": "paired on common random numbers",
+        "points": "points",
     },
     "fr": {
         "median": "médiane",
@@ -85,6 +92,13 @@ WORDS = {
         "replicates": "réplications",
         "side1": "camp attaquant",
         "side2": "camp défenseur",
+        "na": "s.o. : ne peut pas arriver dans ce scénario",
+        "with_war": "Durée de la guerre, dans les {k} réplications sur {n} qui en ont une",
+        "no_war_at_all": "Aucune réplication n'a de guerre",
+        "mean": "moyenne",
+        "overlay": "courbes : moyenne des réplications ; zone : 50 % des réplications",
+        "paired": "réplications appariées sur des nombres aléatoires communs",
+        "points": "points",
     },
 }
 
@@ -99,6 +113,11 @@ class Bands:
     q50: np.ndarray
     q75: np.ndarray
     q95: np.ndarray
+    mean: np.ndarray | None = None  # None in bundles written before bands.csv had means
+
+    def centre(self) -> np.ndarray:
+        """The mean over replicates (the median, for a bundle without means)."""
+        return self.mean if self.mean is not None else self.q50
 
 
 def read_bands(bundle: Path) -> dict[str, Bands]:
@@ -120,6 +139,7 @@ def read_bands(bundle: Path) -> dict[str, Bands]:
             col("q50"),
             col("q75"),
             col("q95"),
+            col("mean") if "mean" in items[0] else None,
         )
     return out
 
@@ -378,12 +398,18 @@ def plot_outcomes(
     estimates: list,
     war_days: list[float],
     *,
+    replicates: int | None = None,
     title: str,
     seed: int | None,
     lang: str = "en",
     ax=None,
 ) -> Figure:
-    """Shares of replicates for the yes/no outcomes with their intervals, and war durations."""
+    """Shares of replicates for the yes/no outcomes with their intervals, and war durations.
+
+    ``estimates`` are :class:`~sim.analysis.summary.KeyEstimate`: one the scenario cannot
+    produce is written "n/a" in place of a bar. ``war_days`` are the lengths of the replicates'
+    wars, one per replicate with a war (of ``replicates`` in all).
+    """
     with matplotlib.rc_context(STYLE):
         words = WORDS[lang]
         if ax is None:
@@ -391,16 +417,31 @@ def plot_outcomes(
             ax, ax2 = fig.subplots(1, 2, width_ratios=(3, 2))
         else:
             fig, ax2 = ax.figure, None
-        shares = [(o, e) for o, e in estimates if o.estimator is Estimator.PROPORTION]
-        ys = np.arange(len(shares))
-        values = [e.value for _, e in shares]
+        keys = [k for k in estimates if k.outcome.estimator is Estimator.PROPORTION]
+        ys = np.arange(len(keys))
+        drawn = [(y, k.estimate) for y, k in zip(ys, keys, strict=True) if k.estimate is not None]
         errors = np.clip(
-            np.array([[e.value - e.low for _, e in shares], [e.high - e.value for _, e in shares]]),
+            np.nan_to_num(
+                np.array(
+                    [[e.value - e.low for _, e in drawn], [e.high - e.value for _, e in drawn]]
+                )
+            ),
             0,
             None,
+        ).reshape(2, len(drawn))
+        ax.barh(
+            [y for y, _ in drawn],
+            [e.value for _, e in drawn],
+            xerr=errors,
+            color=BAND_COLOUR,
+            alpha=0.8,
+            capsize=5,
+            gid="outcome-bar",
         )
-        ax.barh(ys, values, xerr=errors, color=BAND_COLOUR, alpha=0.8, capsize=5, gid="outcome-bar")
-        ax.set_yticks(ys, [o.label(lang) for o, _ in shares])
+        for y, k in zip(ys, keys, strict=True):
+            if k.estimate is None:  # cannot happen in this scenario: not a 0 % bar
+                ax.text(0.01, y, words["na"], va="center", fontsize=12, color="#555555")
+        ax.set_yticks(ys, [k.outcome.label(lang) for k in keys])
         ax.invert_yaxis()
         ax.set_xlim(0, 1)
         ax.set_xlabel(words["share"])
@@ -408,7 +449,17 @@ def plot_outcomes(
         ax.set_title(words["outcomes"])
         ax.grid(axis="x", alpha=0.3)
         if ax2 is not None:
-            ax2.hist(war_days, bins=min(30, max(5, len(set(war_days)))), color="#7d3c98", alpha=0.8)
+            if war_days:
+                ax2.hist(
+                    war_days, bins=min(30, max(5, len(set(war_days)))), color="#7d3c98", alpha=0.8
+                )
+            else:
+                ax2.text(
+                    0.5, 0.5, words["no_war_at_all"], ha="center", va="center",
+                    transform=ax2.transAxes, fontsize=13, wrap=True,
+                )  # fmt: skip
+            total = replicates if replicates is not None else len(war_days)
+            ax2.set_title(words["with_war"].format(k=len(war_days), n=total))
             ax2.set_xlabel(axis_label(OUTCOMES["war_days"], lang))
             ax2.set_ylabel(words["replicates"])
             ax2.grid(alpha=0.3)
@@ -442,8 +493,13 @@ def plot_overlay(
     seed: int | None,
     lang: str = "en",
 ) -> Figure:
-    """The key daily variables of two scenarios on common random numbers, medians and 50 % bands."""
+    """The key daily variables of two scenarios on common random numbers: means and 50 % bands.
+
+    The lines are means over replicates, the statistic of the comparison's table, so that the
+    figure and the table agree in direction; the shading is the middle half of the replicates.
+    """
     with matplotlib.rc_context(STYLE):
+        words = WORDS[lang]
         fig = Figure(figsize=(14, 9), layout="constrained")
         axes = fig.subplots(2, 2).ravel()
         for ax, name in zip(
@@ -456,13 +512,16 @@ def plot_overlay(
                 b = bands[name]
                 x = mdates.date2num(b.dates)
                 ax.fill_between(x, b.q25, b.q75, color=colour, alpha=0.25, linewidth=0)
-                ax.plot(x, b.q50, color=colour, linewidth=2.2, label=label)
+                ax.plot(
+                    x, b.centre(), color=colour, linewidth=2.2, label=f"{label} ({words['mean']})"
+                )
             ax.set_title(VARIABLE_LABELS[lang][name])
             ax.xaxis.set_major_locator(mdates.AutoDateLocator(maxticks=6))
             ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(ax.xaxis.get_major_locator()))
             ax.grid(alpha=0.3)
         axes[0].legend(loc="upper left")
-        mark_figure(fig, title, seed, lang, extra="median and 50 % band")
+        fig.supxlabel(words["overlay"], fontsize=12)
+        mark_figure(fig, title, seed, lang)
         return fig
 
 
@@ -477,21 +536,37 @@ def plot_differences(
 ) -> Figure:
     """Paired differences (B minus A) of the yes/no outcomes, in points, with 95 % intervals."""
     with matplotlib.rc_context(STYLE):
+        words = WORDS[lang]
         fig, ax = _new_axes(ax, (12, 6))
         shares = [d for d in differences if d.outcome.estimator is Estimator.PROPORTION]
         ys = np.arange(len(shares))
-        values = np.array([d.difference.value * 100 for d in shares])
-        low = np.array([d.difference.low * 100 for d in shares])
-        high = np.array([d.difference.high * 100 for d in shares])
+        kept = [(y, d) for y, d in zip(ys, shares, strict=True) if d.in_play]
+        values = np.array([d.difference.value * 100 for _, d in kept])
+        low = np.array([d.difference.low * 100 for _, d in kept])
+        high = np.array([d.difference.high * 100 for _, d in kept])
         errors = np.clip(np.nan_to_num(np.array([values - low, high - values])), 0, None)
         colours = ["#d35400" if v > 0 else "#2471a3" for v in values]
-        ax.barh(ys, values, xerr=errors, color=colours, alpha=0.85, capsize=5, gid="difference-bar")
+        ax.barh(
+            [y for y, _ in kept],
+            np.nan_to_num(values),
+            xerr=errors.reshape(2, len(kept)),
+            color=colours,
+            alpha=0.85,
+            capsize=5,
+            gid="difference-bar",
+        )
+        for y, d in zip(ys, shares, strict=True):
+            if not d.in_play:  # one scenario cannot produce it: no difference to draw
+                ax.annotate(
+                    words["na"], (0, y), xytext=(6, 0), textcoords="offset points",
+                    va="center", fontsize=12, color="#555555",
+                )  # fmt: skip
         ax.axvline(0, color="black", linewidth=1)
         ax.set_yticks(ys, [d.outcome.label(lang) for d in shares])
         ax.invert_yaxis()
-        ax.set_xlabel(f"{names[1]} - {names[0]} (points)")
+        ax.set_xlabel(f"{names[1]} - {names[0]} ({words['points']})")
         ax.grid(axis="x", alpha=0.3)
-        mark_figure(fig, title, seed, lang, extra="paired on common random numbers")
+        mark_figure(fig, title, seed, lang, extra=words["paired"])
         return fig
 
 

@@ -328,7 +328,9 @@ def plot_indices(
 
 def _bars(ax, ys, indices: Sequence[Index], key: str, conf: str, height, colour, label) -> None:
     values = np.nan_to_num(np.array([i.values[key] for i in indices]))
-    errors = np.nan_to_num(np.array([i.values[conf] for i in indices]))
+    half = np.nan_to_num(np.array([i.values[conf] for i in indices]))
+    # The indices cannot be negative: the interval's lower end is cut at zero (the text's too).
+    errors = np.array([np.minimum(half, np.maximum(values, 0)), half])
     ax.barh(
         ys,
         values,
