@@ -71,7 +71,7 @@ WORDS = {
         "side1": "attacking side",
         "side2": "defending side",
         "na": "n/a: cannot happen in this scenario",
-        "with_war": "Length of the war, in the {k} replicates of {n} with one",
+        "with_war": "Length of the war\n({k} of {n} replicates had one)",
         "no_war_at_all": "No replicate has a war",
         "mean": "mean",
         "overlay": "lines: mean over replicates; shading: 50 % of replicates",
@@ -93,7 +93,7 @@ WORDS = {
         "side1": "camp attaquant",
         "side2": "camp défenseur",
         "na": "s.o. : ne peut pas arriver dans ce scénario",
-        "with_war": "Durée de la guerre, dans les {k} réplications sur {n} qui en ont une",
+        "with_war": "Durée de la guerre\n({k} réplications sur {n} en ont une)",
         "no_war_at_all": "Aucune réplication n'a de guerre",
         "mean": "moyenne",
         "overlay": "courbes : moyenne des réplications ; zone : 50 % des réplications",
@@ -445,7 +445,9 @@ def plot_outcomes(
         ax.invert_yaxis()
         ax.set_xlim(0, 1)
         ax.set_xlabel(words["share"])
-        ax.xaxis.set_major_formatter(matplotlib.ticker.PercentFormatter(1.0))
+        ax.xaxis.set_major_formatter(
+            matplotlib.ticker.PercentFormatter(1.0, symbol="\u202f%" if lang == "fr" else "%")
+        )
         ax.set_title(words["outcomes"])
         ax.grid(axis="x", alpha=0.3)
         if ax2 is not None:
@@ -459,9 +461,10 @@ def plot_outcomes(
                     transform=ax2.transAxes, fontsize=13, wrap=True,
                 )  # fmt: skip
             total = replicates if replicates is not None else len(war_days)
-            ax2.set_title(words["with_war"].format(k=len(war_days), n=total))
+            ax2.set_title(words["with_war"].format(k=len(war_days), n=total), fontsize=13)
             ax2.set_xlabel(axis_label(OUTCOMES["war_days"], lang))
             ax2.set_ylabel(words["replicates"])
+            ax2.yaxis.set_major_locator(matplotlib.ticker.MaxNLocator(integer=True))
             ax2.grid(alpha=0.3)
         mark_figure(fig, title, seed, lang)
         return fig

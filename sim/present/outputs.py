@@ -11,6 +11,7 @@ import yaml
 from sim.analysis.summary import key_estimates
 from sim.analysis.typical import representative_replicate
 from sim.present import figures as fg
+from sim.present.console import bundle_title
 from sim.present.report import write_report
 from sim.run.bundle import read_summary
 from sim.run.checkpoint import load_manifest, note_drawn
@@ -27,7 +28,7 @@ def write_outputs(bundle: Path, *, lang: str = "en") -> list[Path]:
     manifest = load_manifest(bundle)
     scenario = yaml.safe_load((bundle / "scenario.yaml").read_text(encoding="utf-8"))
     rows = read_summary(bundle)
-    title, seed = scenario["title"], manifest["seeds"]["root"]
+    title, seed = bundle_title(bundle, manifest, lang), manifest["seeds"]["root"]
     folder = bundle / "figures"
     sweep_temporaries(folder)  # what a killed drawing left half-written
     sweep_temporaries(bundle)
