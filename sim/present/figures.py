@@ -24,6 +24,7 @@ from matplotlib.patches import Patch
 
 from sim import __version__
 from sim.model.outcome_registry import OUTCOMES, Estimator, Outcome
+from sim.present.markers import dated_line, merge_close, record_title, scenario_event_title
 from sim.run.files import written_whole
 
 STYLE = {
@@ -36,6 +37,8 @@ STYLE = {
     "figure.dpi": 110,
     "savefig.bbox": "tight",
 }
+MARKER_GAP = 0.04
+"""Event markers closer than this share of a time axis are labelled together."""
 SIDE_COLOURS = {1: "#c0392b", 2: "#2471a3"}  # attacking side red, defending side blue
 BAND_COLOUR = "#2471a3"
 
@@ -65,6 +68,9 @@ WORDS = {
         "replicate": "replicate",
         "timeline": "Escalation timeline",
         "no_war": "No war in this replicate",
+        "what_happened": "What happened instead:",
+        "nothing": "Nothing was scheduled or decided: no threat, no attack.",
+        "more": "... and {n} more events (sahelsim explain tells them all)",
         "outcomes": "Key outcomes across replicates (95 % intervals)",
         "share": "share of replicates",
         "replicates": "replicates",
@@ -87,6 +93,9 @@ WORDS = {
         "replicate": "réplication",
         "timeline": "Chronologie de l'escalade",
         "no_war": "Pas de guerre dans cette réplication",
+        "what_happened": "Ce qui s'est passé à la place :",
+        "nothing": "Rien n'était prévu ni décidé : ni menace, ni attaque.",
+        "more": "... et {n} autres événements (sahelsim explain les raconte tous)",
         "outcomes": "Principaux résultats (intervalles à 95 %)",
         "share": "part des réplications",
         "replicates": "réplications",
@@ -157,16 +166,20 @@ def read_events(bundle: Path, replicate: int) -> list[dict]:
     return out
 
 
-def scheduled_markers(scenario_doc: dict) -> list[tuple[dt.date, str]]:
-    """Dated scenario events to mark on time axes: (date, name), in date order."""
+def scheduled_markers(scenario_doc: dict, lang: str = "en") -> list[tuple[dt.date, str]]:
+    """Dated scenario events to mark on time axes: (date, title), in date order.
+
+    The title says what the event is ("Threat: ECOWAS → Niger", :mod:`sim.present.markers`),
+    in ``lang``; the event's id in the scenario file means nothing to a reader of the figure.
+    """
     start = dt.date.fromisoformat(str(scenario_doc["start"]))
     end = start + dt.timedelta(days=int(scenario_doc.get("days", 365)))
     marks = []
-    for name, event in (scenario_doc.get("events") or {}).items():
-        if event.get("enabled", True):
+    for event in (scenario_doc.get("events") or {}).values():
+        if event.get("enabled", True) and event.get("date"):
             day = dt.date.fromisoformat(str(event["date"]))
             if start <= day <= end:
-                marks.append((day, name))
+                marks.append((day, scenario_event_title(event, lang)))
     return sorted(marks)
 
 
@@ -224,23 +237,24 @@ def plot_band(
             x, bands.q25, bands.q75, color=BAND_COLOUR, alpha=0.35, linewidth=0, label=words["50"]
         )
         ax.plot(x, bands.q50, color=BAND_COLOUR, linewidth=2.2, label=words["median"])
-        for day, name in markers:
-            ax.axvline(
-                mdates.date2num(day),
-                color="#7f7f7f",
-                linestyle="--",
-                linewidth=1,
-                gid="event-marker",
-            )
+        markers = [(mdates.date2num(day), name) for day, name in markers]
+        for at, _ in markers:
+            ax.axvline(at, color="#7f7f7f", linestyle="--", linewidth=1, gid="event-marker")
+        # Events a few days apart share one label, one title per line: stacked labels on
+        # the same day would print over each other.
+        span = (x[-1] - x[0]) if len(x) > 1 else 1.0
+        for at, titles in merge_close(markers, MARKER_GAP * span):
             ax.annotate(
-                name,
-                (mdates.date2num(day), 1.0),
+                "\n".join(titles),
+                (at, 0.98),
                 xycoords=("data", "axes fraction"),
                 rotation=90,
                 va="top",
                 ha="right",
                 fontsize=9,
-                color="#555555",
+                color="#444444",
+                gid="event-label",
+                bbox={"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none", "alpha": 0.75},
             )
         ax.set_title(label)
         ax.xaxis.set_major_locator(mdates.AutoDateLocator(maxticks=6))
@@ -275,7 +289,9 @@ def plot_timeseries(
                 zero_based=name != "insurgent_strength",
                 ax=ax,
             )
-        axes[0].legend(loc="upper left")
+        # Below the panels, not inside one: the event labels run down from the top left.
+        handles, labels = axes[0].get_legend_handles_labels()
+        fig.legend(handles, labels, loc="outside lower center", ncols=len(labels))
         mark_figure(fig, title, seed, lang)
         return fig
 
@@ -365,15 +381,10 @@ def plot_timeline(
                     fontweight="bold",
                 )
         if not spells:
-            ax.text(
-                0.5,
-                0.5,
-                words["no_war"],
-                ha="center",
-                va="center",
-                transform=ax.transAxes,
-                fontsize=16,
-            )
+            _what_happened(ax, events, start, lang)
+            ax.set_title(f"{words['no_war']} ({words['replicate']} {replicate})")
+            mark_figure(fig, title, seed, lang)
+            return fig
         ax.set_yticks(range(len(actors)), actors)
         ax.invert_yaxis()
         ax.set_xlim(mdates.date2num(start), mdates.date2num(start + dt.timedelta(days=days)))
@@ -386,6 +397,40 @@ def plot_timeline(
         ax.grid(axis="x", alpha=0.3)
         mark_figure(fig, title, seed, lang)
         return fig
+
+
+QUIET_KINDS = {"obligation", "vote", "consultation", "support"}
+"""Event records left out of a no-war timeline's list: the steps behind the others."""
+MOST_LINES = 14
+
+
+def _what_happened(ax, events: list[dict], start: dt.date, lang: str) -> None:
+    """In place of war bars: the replicate's events, one dated line each, as explain says them."""
+    words = WORDS[lang]
+    lines = []
+    for record in events:
+        if record["kind"] in QUIET_KINDS:
+            continue
+        line = dated_line(
+            start + dt.timedelta(days=record["day"]), record_title(record, lang), lang
+        )
+        if line not in lines:
+            lines.append(line)
+    if len(lines) > MOST_LINES:
+        more = len(lines) - MOST_LINES + 1
+        lines = [*lines[: MOST_LINES - 1], words["more"].format(n=more)]
+    ax.set_axis_off()
+    ax.text(
+        0.02,
+        0.95,
+        "\n".join([words["what_happened"], "", *(lines or [words["nothing"]])]),
+        transform=ax.transAxes,
+        va="top",
+        ha="left",
+        fontsize=13,
+        linespacing=1.5,
+        gid="what-happened",
+    )
 
 
 def axis_label(outcome: Outcome, lang: str = "en") -> str:
@@ -704,6 +749,35 @@ def ensemble_map_data(bundle: Path) -> tuple[dict[str, float], dict[tuple[str, s
     )
 
 
+ARC = 0.2
+"""How much the obligation arrows bend (matplotlib's ``arc3`` radius)."""
+CLEAR = (1.8, 0.9)
+"""Half the width and half the height, in degrees, a share's label needs clear of others."""
+
+
+def _arc_point(start, end, t: float, aspect: float) -> tuple[float, float]:
+    """The point at ``t`` (0 to 1) along an ``arc3`` arrow from ``start`` to ``end``.
+
+    matplotlib bends the arrow in display space, where a degree of latitude is ``aspect``
+    times as long as one of longitude: the quadratic curve is computed there.
+    """
+    (x1, y1), (x2, y2) = (start[0], start[1] * aspect), (end[0], end[1] * aspect)
+    cx = (x1 + x2) / 2 + ARC * (y2 - y1)
+    cy = (y1 + y2) / 2 - ARC * (x2 - x1)
+    x = (1 - t) ** 2 * x1 + 2 * (1 - t) * t * cx + t**2 * x2
+    y = (1 - t) ** 2 * y1 + 2 * (1 - t) * t * cy + t**2 * y2
+    return x, y / aspect
+
+
+def _free_point_on_arc(start, end, taken, aspect: float) -> tuple[float, float]:
+    """The first point along the arrow (from its middle outwards) clear of ``taken`` points."""
+    candidates = [_arc_point(start, end, t, aspect) for t in (0.5, 0.4, 0.6, 0.3, 0.7, 0.2)]
+    for x, y in candidates:
+        if all(abs(x - a) > CLEAR[0] or abs(y - b) > CLEAR[1] for a, b in taken):
+            return x, y
+    return candidates[0]
+
+
 def plot_map_frequencies(
     at_war: dict[str, float],
     honoured: dict[tuple[str, str], float],
@@ -719,7 +793,7 @@ def plot_map_frequencies(
     from matplotlib.cm import ScalarMappable
     from matplotlib.colors import Normalize
 
-    from sim.present.geography import draw_countries, load_countries
+    from sim.present.geography import EXTENT, draw_countries, label_point, load_countries
 
     with matplotlib.rc_context(STYLE):
         fig, ax = _new_axes(ax, (11, 8))
@@ -731,6 +805,8 @@ def plot_map_frequencies(
             ax, fill, labels={c.iso3: c.iso3 for c in known.values() if c.modelled}, fontsize=11
         )
         where = capitals()
+        taken = [label_point(c.iso3, EXTENT) for c in known.values() if c.modelled]
+        aspect = ax.get_aspect() if isinstance(ax.get_aspect(), float) else 1.0
         for (obliged, beneficiary), share in sorted(honoured.items()):
             if obliged in where and beneficiary in where and obliged != beneficiary and share > 0:
                 _arrow(
@@ -740,15 +816,21 @@ def plot_map_frequencies(
                     RESPONSE_STYLE["honoured"],
                     width=1 + 6 * share,
                 )
-                # a third of the way along, so the labels of A->B and B->A do not overlap
-                middle = np.add(where[obliged], np.subtract(where[beneficiary], where[obliged]) / 3)
+                # On the arrow's own curve (A->B and B->A bend apart), at the first point clear
+                # of every country's label and of the shares already written.
+                at = _free_point_on_arc(where[obliged], where[beneficiary], taken, aspect)
+                taken.append(at)
                 ax.annotate(
-                    f"{share:.0%}",
-                    middle,
+                    f"{share:.0%}" if lang == "en" else f"{share * 100:.0f}\u202f%",
+                    at,
+                    ha="center",
+                    va="center",
                     fontsize=11,
                     color=RESPONSE_STYLE["honoured"]["color"],
                     fontweight="bold",
-                    zorder=6,
+                    zorder=8,
+                    gid="honoured-share",
+                    bbox={"boxstyle": "round,pad=0.2", "fc": "white", "ec": "none", "alpha": 0.9},
                 )
         fig.colorbar(ScalarMappable(norm, cmap), ax=ax, shrink=0.6, label=words["war_share"])
         ax.set_title(words["freq"])

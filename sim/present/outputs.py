@@ -42,7 +42,7 @@ def write_outputs(bundle: Path, *, lang: str = "en") -> list[Path]:
         note_drawn(bundle, written)
 
     bands = fg.read_bands(bundle)
-    markers = fg.scheduled_markers(scenario)
+    markers = fg.scheduled_markers(scenario, lang)
     keep(
         fg.save(
             fg.plot_timeseries(bands, title=title, seed=seed, markers=markers, lang=lang),
