@@ -24,6 +24,7 @@ from matplotlib.patches import Patch
 
 from sim import __version__
 from sim.model.outcome_registry import OUTCOMES, Estimator, Outcome
+from sim.present.catalogue import MONTHS
 from sim.present.markers import dated_line, merge_close, record_title, scenario_event_title
 from sim.run.files import written_whole
 
@@ -183,6 +184,42 @@ def scheduled_markers(scenario_doc: dict, lang: str = "en") -> list[tuple[dt.dat
     return sorted(marks)
 
 
+class _DecimalComma(matplotlib.ticker.ScalarFormatter):
+    """matplotlib's tick numbers with a decimal comma, as French writes them."""
+
+    def __call__(self, x, pos=None):
+        return super().__call__(x, pos).replace(".", ",")
+
+
+def localise_numbers(fig: Figure, lang: str = "en") -> None:
+    """In French, every plain numeric tick of ``fig`` gets a decimal comma (0,5 not 0.5)."""
+    if lang != "fr":
+        return
+    for ax in fig.axes:
+        for axis in (ax.xaxis, ax.yaxis):
+            if type(axis.get_major_formatter()) is matplotlib.ticker.ScalarFormatter:
+                axis.set_major_formatter(_DecimalComma())
+
+
+def date_formatter(locator, lang: str = "en"):
+    """Dates on a time axis: matplotlib's concise form in English, French month names in French.
+
+    matplotlib names months in the machine's locale (English, mostly), so French builds its own:
+    the year on 1 January, the month on the first of a month, else the day and month.
+    """
+    if lang != "fr":
+        return mdates.ConciseDateFormatter(locator)
+    months = MONTHS["fr"]
+
+    def show(x, pos=None):
+        day = mdates.num2date(x)
+        if day.day == 1:
+            return str(day.year) if day.month == 1 else months[day.month - 1]
+        return f"{day.day} {months[day.month - 1]}"
+
+    return matplotlib.ticker.FuncFormatter(show)
+
+
 def _new_axes(ax, size=(11, 6)):
     if ax is not None:
         return ax.figure, ax
@@ -195,6 +232,7 @@ def mark_figure(
 ) -> None:
     """Title the figure with the scenario and mark it with seed, version and 'not a forecast'."""
     words = WORDS[lang]
+    localise_numbers(fig, lang)
     fig.suptitle(title, fontsize=16, fontweight="bold")
     parts = [
         f"{words['seed']} {seed}" if seed is not None else "",
@@ -258,7 +296,7 @@ def plot_band(
             )
         ax.set_title(label)
         ax.xaxis.set_major_locator(mdates.AutoDateLocator(maxticks=6))
-        ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(ax.xaxis.get_major_locator()))
+        ax.xaxis.set_major_formatter(date_formatter(ax.xaxis.get_major_locator(), lang))
         if zero_based:
             ax.set_ylim(bottom=0)
         ax.grid(alpha=0.3)
@@ -389,7 +427,7 @@ def plot_timeline(
         ax.invert_yaxis()
         ax.set_xlim(mdates.date2num(start), mdates.date2num(start + dt.timedelta(days=days)))
         ax.xaxis_date()
-        ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(mdates.AutoDateLocator()))
+        ax.xaxis.set_major_formatter(date_formatter(mdates.AutoDateLocator(), lang))
         ax.set_title(f"{words['timeline']} ({words['replicate']} {replicate})")
         if spells:
             handles = [Patch(color=SIDE_COLOURS[s], label=words[f"side{s}"]) for s in (1, 2)]
@@ -565,7 +603,7 @@ def plot_overlay(
                 )
             ax.set_title(VARIABLE_LABELS[lang][name])
             ax.xaxis.set_major_locator(mdates.AutoDateLocator(maxticks=6))
-            ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(ax.xaxis.get_major_locator()))
+            ax.xaxis.set_major_formatter(date_formatter(ax.xaxis.get_major_locator(), lang))
             ax.grid(alpha=0.3)
         axes[0].legend(loc="upper left")
         fig.supxlabel(words["overlay"], fontsize=12)

@@ -20,11 +20,20 @@ from pathlib import Path
 import matplotlib
 import numpy as np
 import yaml
+from matplotlib.colors import to_hex
 from matplotlib.figure import Figure
 
 from sim.analysis.sensitivity import COLUMNS, Index
 from sim.model.outcome_registry import OUTCOMES
-from sim.present.figures import BAND_COLOUR, STYLE, _new_axes, mark_figure, save
+from sim.present.figures import (
+    BAND_COLOUR,
+    STYLE,
+    _new_axes,
+    localise_numbers,
+    mark_figure,
+    save,
+)
+from sim.present.geography import text_colour
 from sim.run.checkpoint import note_drawn
 from sim.run.files import sweep_temporaries
 from sim.run.options import Sample
@@ -111,7 +120,8 @@ def read_means(folder: Path, paths: Sequence[str], outcomes: Sequence[str]) -> M
 def _y_axis(ax, share: bool, lang: str, label: str) -> None:
     if share:
         ax.set_ylim(0, 1)
-        ax.yaxis.set_major_formatter(matplotlib.ticker.PercentFormatter(1.0))
+        symbol = "\u202f%" if lang == "fr" else "%"
+        ax.yaxis.set_major_formatter(matplotlib.ticker.PercentFormatter(1.0, symbol=symbol))
         ax.set_ylabel(WORDS[lang]["share"])
     else:
         ax.set_ylim(bottom=min(0.0, ax.get_ylim()[0]))
@@ -148,6 +158,7 @@ def plot_sweep_line(
         _y_axis(ax, share, lang, label)
         ax.grid(alpha=0.3)
         ax.legend(loc="best")
+        localise_numbers(fig, lang)
         return fig
 
 
@@ -190,13 +201,12 @@ def plot_sweep_heatmap(
 
 
 def _annotate(ax, cells: np.ndarray, share: bool, image) -> None:
-    finite = cells[np.isfinite(cells)]
-    middle = (finite.min() + finite.max()) / 2 if finite.size else 0.0
     for (i, j), value in np.ndenumerate(cells):
         if not np.isfinite(value):
             continue
         text = f"{value:.0%}" if share else f"{value:,.3g}"
-        colour = "black" if value > middle else "white"
+        # Read against the cell's own colour: white on a dark cell, near-black on a light one.
+        colour = text_colour(to_hex(image.cmap(image.norm(value))))
         ax.text(i, j, text, ha="center", va="center", fontsize=10, color=colour)
 
 
@@ -226,6 +236,7 @@ def plot_sweep_points(
             ax.set_title(label)
             _y_axis(ax, share, lang, label)
             ax.grid(alpha=0.3)
+        localise_numbers(fig, lang)
         return fig
 
 
@@ -323,6 +334,7 @@ def plot_indices(
         ax.set_title(f"{label}: {words[method]}")
         ax.grid(axis="x", alpha=0.3)
         ax.legend(loc="lower right")
+        localise_numbers(fig, lang)
         return fig
 
 
