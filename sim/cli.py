@@ -669,7 +669,7 @@ def _run_sweep_plan(plan, out, workers, quiet, resume, executor, scheduler, lang
     from sim.run.sweep import run_sweep
 
     if not quiet:
-        Console(stderr=True, highlight=False).print(sweep_header(plan))
+        Console(stderr=True, highlight=False).print(sweep_header(plan, lang))
     return with_progress(
         lambda progress: run_sweep(
             plan,

@@ -52,7 +52,14 @@ from sim.errors import InputError, ScenarioError, nearest, one_of
 from sim.model.outcome_registry import OUTCOMES, Estimator
 from sim.model.outcomes import SUMMARY_COLUMNS
 from sim.run import checkpoint
-from sim.run.bundle import NOT_A_FORECAST, _cell, _csv_text, resolved_document, scenario_hash
+from sim.run.bundle import (
+    LISTED_SEEDS,
+    NOT_A_FORECAST,
+    _cell,
+    _csv_text,
+    resolved_document,
+    scenario_hash,
+)
 from sim.run.checkpoint import publish
 from sim.run.designs import (
     Axis,
@@ -486,7 +493,11 @@ class SweepWriter:
                 "root_was_drawn": plan.seed_was_drawn,
                 "method": "numpy SeedSequence(root).spawn(replicates); every point runs the same "
                 "replicate seeds (common random numbers)",
-                "replicates": list(plan.seeds),
+                **(
+                    {"replicates": list(plan.seeds)}
+                    if plan.replicates <= LISTED_SEEDS
+                    else {"replicates_in": "results.csv (column seed)"}
+                ),
             },
             "replicates": {
                 "per_point": plan.replicates,
