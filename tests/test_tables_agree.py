@@ -115,3 +115,22 @@ def test_the_report_tells_a_typical_replicate_with_dates(pair):
     assert all(re.match(dated, p) for p in paragraphs)
     french = build_report(bundle, lang="fr").split('<div class="narrative">')[1]
     assert re.search(r'<span class="date">\d{1,2}(er)? [a-zéû]+\.? \d{4}</span>', french)
+
+
+def test_a_sweep_gives_war_duration_given_a_war_and_cuts_intervals_at_zero(tmp_path):
+    from sim.analysis.sensitivity import point_estimates
+
+    results = tmp_path / "results.csv"
+    results.write_text(
+        "point,replicate,war_occurred,war_days,casualties\n"
+        "0,0,true,10,0\n0,1,true,30,9000\n0,2,false,0,0\n0,3,false,0,0\n"
+        "1,0,false,0,0\n1,1,false,0,0\n"
+    )
+    columns = ["war_days", "casualties"]
+    first, second = point_estimates(results, [], columns)
+    assert first.estimates["war_days"].value == 20 and first.replicates == 4
+    assert first.estimates["casualties"].low == 0  # a t interval would reach below zero
+    assert second.estimates["war_days"].n == 0  # no war: no length to average
+    # The sensitivity indices need a value everywhere: there no war counts 0 days.
+    unconditioned, _ = point_estimates(results, [], columns, given=False)
+    assert unconditioned.estimates["war_days"].value == 10

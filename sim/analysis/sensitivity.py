@@ -38,7 +38,8 @@ from pathlib import Path
 
 import numpy as np
 
-from sim.analysis.estimates import Estimate, mean, proportion
+from sim.analysis.estimates import NON_NEGATIVE, Estimate, mean, proportion
+from sim.analysis.summary import GIVEN
 from sim.errors import InputError, SahelsimError, nearest, one_of
 from sim.model.outcome_registry import OUTCOMES, capitalised
 from sim.run.designs import Axis, Design, declared_parameter, design_seed, make_design
@@ -72,27 +73,42 @@ class PointEstimate:
     point: int
     values: tuple[str, ...]
     estimates: dict[str, Estimate]
+    replicates: int = 0
 
 
 def point_estimates(
-    results: Path, paths: Sequence[str], outcomes: Sequence[str]
+    results: Path, paths: Sequence[str], outcomes: Sequence[str], *, given: bool = True
 ) -> Iterator[PointEstimate]:
     """Stream a sweep's ``results.csv`` and yield each point's estimates, in point order.
 
-    A column of ``true``/``false`` is estimated as a share, any other as a mean.
+    A column of ``true``/``false`` is estimated as a share, any other as a mean. With
+    ``given``, an outcome that exists only where another holds (a war's duration) is averaged
+    over the point's replicates where it holds (:data:`sim.analysis.summary.GIVEN`): no
+    estimate at a point with no war. Without, over every replicate (0 days where no war), as
+    the sensitivity indices need a value at every point.
     """
     with open(results, newline="", encoding="utf-8") as handle:
         rows = csv.DictReader(handle)
         for point, group in itertools.groupby(rows, key=lambda row: int(row["point"])):
             block = list(group)  # one point's replicates only
-            estimates = {c: _estimate([row[c] for row in block]) for c in outcomes}
-            yield PointEstimate(point, tuple(block[0][p] for p in paths), estimates)
+            estimates = {}
+            for c in outcomes:
+                condition = GIVEN.get(c) if given else None
+                kept = [row for row in block if condition is None or row[condition] == "true"]
+                estimates[c] = _estimate([row[c] for row in kept], c)
+            values = tuple(block[0][p] for p in paths)
+            yield PointEstimate(point, values, estimates, len(block))
 
 
-def _estimate(cells: list[str]) -> Estimate:
+def _estimate(cells: list[str], column: str = "") -> Estimate:
     if cells and cells[0] in ("true", "false"):
         return proportion(sum(c == "true" for c in cells), len(cells))
-    return mean([float(c) for c in cells if c != ""])
+    result = mean([float(c) for c in cells if c != ""])
+    outcome = OUTCOMES.get(column)
+    if outcome is not None and outcome.kind in NON_NEGATIVE and result.low < 0:
+        # days, personnel and counts cannot be negative: their interval is cut at zero
+        return Estimate(result.value, 0.0, result.high, result.n)
+    return result
 
 
 def is_share(results: Path, column: str) -> bool:
@@ -115,8 +131,7 @@ def write_means(folder: Path, paths: Sequence[str], outcomes: Sequence[str]) -> 
             header += [column, f"{column}_low", f"{column}_high"]
         writer.writerow(header)
         for pe in point_estimates(folder / "results.csv", paths, outcomes):
-            n = next(iter(pe.estimates.values())).n if pe.estimates else 0
-            row: list[object] = [pe.point, *pe.values, n]
+            row: list[object] = [pe.point, *pe.values, pe.replicates]
             for column in outcomes:
                 e = pe.estimates[column]
                 row += [_g(e.value), _g(e.low), _g(e.high)]

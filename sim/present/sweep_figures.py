@@ -24,6 +24,7 @@ from matplotlib.colors import to_hex
 from matplotlib.figure import Figure
 
 from sim.analysis.sensitivity import COLUMNS, Index
+from sim.analysis.summary import GIVEN
 from sim.model.outcome_registry import OUTCOMES
 from sim.present.figures import (
     BAND_COLOUR,
@@ -34,6 +35,7 @@ from sim.present.figures import (
     save,
 )
 from sim.present.geography import text_colour
+from sim.present.i18n import GIVEN_A_WAR
 from sim.run.checkpoint import note_drawn
 from sim.run.files import sweep_temporaries
 from sim.run.options import Sample
@@ -69,7 +71,9 @@ WORDS = {
 
 
 def outcome_label(column: str, lang: str = "en") -> str:
-    """A summary column's label, from the outcome registry."""
+    """A summary column's label, from the outcome registry ("..., given a war" for a duration)."""
+    if column in GIVEN:
+        return GIVEN_A_WAR[lang].format(label=OUTCOMES[column].label(lang))
     return OUTCOMES[column].label(lang)
 
 
@@ -372,7 +376,7 @@ def write_sensitivity_figures(
         ranked_on = COLUMNS[method][0]
         if not indices or not indices[0].values[ranked_on] > 0:
             continue  # the outcome never changed: nothing to draw (summary.txt says so)
-        fig = plot_indices(method, indices, label=outcome_label(column, lang), lang=lang)
+        fig = plot_indices(method, indices, label=OUTCOMES[column].label(lang), lang=lang)
         mark_figure(fig, title, manifest["seeds"]["root"], lang, extra=extra)
         written += save(fig, folder / "figures", f"{method}-{column}")
         note_drawn(folder, written)
@@ -401,6 +405,9 @@ def sweep_table(means: Means, shares: dict[str, bool], *, limit: int = 30, lang:
                 means.low[column][row],
                 means.high[column][row],
             )
+            if not np.isfinite(value):  # no replicate to average (no war: no war's length)
+                cells.append("-")
+                continue
             interval = f" [{show(low, False)}, {show(high)}]" if np.isfinite(low) else ""
             cells.append(show(value) + interval)
         table.add_row(*cells)
