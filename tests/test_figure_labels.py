@@ -25,6 +25,8 @@ from sim.present import backtest as bt
 from sim.present import figures as fg
 from sim.present import markers
 from sim.present import sweep_figures as sf
+from sim.present.app import live
+from sim.present.app.words import UI
 from sim.present.catalogue import MONTHS
 from sim.present.geography import luminance, text_colour
 from sim.run.bundle import read_summary
@@ -168,6 +170,7 @@ def _catalogue(lang: str) -> list[str]:
         *(entry[lang] for entry in markers.TITLES.values()),
         *(o.label(lang) for o in KEY_OUTCOMES),
         *(fg.axis_label(o, lang) for o in KEY_OUTCOMES),
+        *UI[lang].values(),
     ]
     return [s for s in strings if isinstance(s, str)]
 
@@ -193,7 +196,18 @@ def all_figures(pair, lang: str) -> dict[str, Figure]:
     sobol = [Index("casualties", "parameters.kill_rate", 1,
                    {"ST": 0.3, "ST_conf": 0.1, "S1": 0.2, "S1_conf": 0.1})]  # fmt: skip
     x = np.array([0.5, 0.75, 1.0])
+    live_run = live.LiveRun(live.defaults_for("niger-2023-intervention"))
+    live_run.step(60)
+    summaries = [run_one(load_scenario("gambia-2017"), s).summary for s in range(3)]
+    app = {
+        "app-map": live.map_figure(live_run, lang),
+        "app-series": live.SeriesFigure(live_run.model.horizon, lang).update(live_run.model.series),
+        "app-ensemble": live.ensemble_figure(summaries, lang),
+        "app-frame": live.frame_figure(live_run, "t", lang),
+    }
+    live_run.model.release()
     return {
+        **app,
         "timeseries": fg.plot_timeseries(
             fg.read_bands(a), markers=fg.scheduled_markers(doc, lang), **common
         ),

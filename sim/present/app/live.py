@@ -39,7 +39,9 @@ from sim.present.figures import (
     VARIABLE_LABELS,
     axis_label,
     capitals,
+    localise_numbers,
 )
+from sim.present.figures import WORDS as FIGURE_WORDS
 from sim.present.geography import draw_countries, load_countries
 from sim.present.narrative import Paragraph, narrative
 from sim.run.files import written_whole
@@ -582,8 +584,15 @@ def ensemble_figure(summaries: Sequence[dict], lang: str) -> Figure:
         ax.invert_yaxis()
         ax.set_xlabel("part des réplications" if fr else "share of replicates")
         days = [s["war_days"] for s in summaries if s.get("war_occurred")]
-        hist.hist(days or [0], bins=20, color="#c0392b")
+        if days:  # the length of the wars there were: no war is not a war of 0 days
+            hist.hist(days, bins=20, color="#c0392b")
+            hist.yaxis.set_major_locator(matplotlib.ticker.MaxNLocator(integer=True))
+        else:
+            hist.set_axis_off()
+            hist.text(0.5, 0.5, FIGURE_WORDS[lang]["no_war_at_all"], ha="center", va="center",
+                      transform=hist.transAxes, fontsize=15)  # fmt: skip
         hist.set_title(axis_label(OUTCOMES["war_days"], lang))
+        localise_numbers(fig, lang)
     return fig
 
 
