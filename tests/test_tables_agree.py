@@ -134,3 +134,18 @@ def test_a_sweep_gives_war_duration_given_a_war_and_cuts_intervals_at_zero(tmp_p
     # The sensitivity indices need a value everywhere: there no war counts 0 days.
     unconditioned, _ = point_estimates(results, [], columns, given=False)
     assert unconditioned.estimates["war_days"].value == 10
+
+
+def test_compare_says_how_its_war_duration_row_is_paired(pair):
+    rows = _comparison(pair)["war_days"]
+    a, b = read_summary(pair / "a"), read_summary(pair / "b")
+    both = sum(x["war_occurred"] == y["war_occurred"] == "true" for x, y in zip(a, b, strict=True))
+    assert int(rows["replicates"]) == both
+    wars_b = [int(r["war_days"]) for r in b if r["war_occurred"] == "true"]
+    assert float(rows["b"]) == pytest.approx(sum(wars_b) / len(wars_b), rel=1e-5)
+    from sim.analysis.compare import compare_bundles
+    from sim.present.comparison import print_comparison
+
+    console = Console(record=True, width=200)
+    print_comparison(compare_bundles(pair / "a", pair / "b"), "b", pair, console=console)
+    assert f"pairs the replicates with a war in both (n = {both})" in console.export_text()
