@@ -149,3 +149,26 @@ def test_compare_says_how_its_war_duration_row_is_paired(pair):
     console = Console(record=True, width=200)
     print_comparison(compare_bundles(pair / "a", pair / "b"), "b", pair, console=console)
     assert f"pairs the replicates with a war in both (n = {both})" in console.export_text()
+
+
+def test_the_sweep_table_is_french_in_french():
+    import numpy as np
+
+    from sim.present.sweep_figures import Means, sweep_table
+
+    columns = ["war_occurred", "casualties"]
+    means = Means(
+        paths=["parameters.kill_rate"],
+        outcomes=columns,
+        values=np.array([[0.5]]),
+        mean={"war_occurred": np.array([0.25]), "casualties": np.array([1234.5])},
+        low={"war_occurred": np.array([0.1]), "casualties": np.array([0.0])},
+        high={"war_occurred": np.array([0.5]), "casualties": np.array([2468.0])},
+        points=np.array([0]),
+    )
+    console = Console(record=True, width=80)
+    console.print(sweep_table(means, {"war_occurred": True, "casualties": False}, lang="fr"))
+    text = console.export_text().replace("\u202f", " ").replace("\u00a0", " ")
+    assert "0,5" in text and "25 %" in text and "[10 ; 50 %]" in text
+    assert "1 234" in text and "[0 ; 2 468]" in text
+    assert "0.5" not in text and "25%" not in text

@@ -397,9 +397,13 @@ def sweep_table(means: Means, shares: dict[str, bool], *, limit: int = 30, lang:
     for column in means.outcomes:
         table.add_column(outcome_label(column, lang), justify="right")
     for row in range(min(limit, means.points.size)):
-        cells = [str(means.points[row]), *(f"{v:g}" for v in means.values[row])]
+        cells = [str(means.points[row]), *(_fr(f"{v:g}", lang) for v in means.values[row])]
         for column in means.outcomes:
-            show = _percent if shares[column] else _number
+            share = shares[column]
+
+            def show(x: float, sign: bool = True, share: bool = share) -> str:
+                return _fr((_percent if share else _number)(x, sign), lang)
+
             value, low, high = (
                 means.mean[column][row],
                 means.low[column][row],
@@ -408,10 +412,35 @@ def sweep_table(means: Means, shares: dict[str, bool], *, limit: int = 30, lang:
             if not np.isfinite(value):  # no replicate to average (no war: no war's length)
                 cells.append("-")
                 continue
-            interval = f" [{show(low, False)}, {show(high)}]" if np.isfinite(low) else ""
+            # The interval on its own line: a cell never breaks inside "[15, 85 %]".
+            between = " ; " if lang == "fr" else ", "  # a comma is the French decimal point
+            interval = f"\n[{show(low, False)}{between}{show(high)}]" if np.isfinite(low) else ""
             cells.append(show(value) + interval)
         table.add_row(*cells)
     return table
+
+
+def _fr(text: str, lang: str) -> str:
+    """English number punctuation into French: "1,234.5 50%" -> "1 234,5 50 %"."""
+    if lang != "fr":
+        return text
+    return text.replace(",", "\u202f").replace(".", ",").replace("%", "\u00a0%")
+
+
+TABLE_WORDS = {
+    "en": {
+        "more": "... and {n} more points in means.csv",
+        "foot": "Every point ran the same {n} replicate seeds (common random numbers); intervals "
+        "are 95 %. Not a forecast.",
+        "files": "Sweep: {folder} (points.csv, results.csv, means.csv{figures})",
+    },
+    "fr": {
+        "more": "... et {n} autres points dans means.csv",
+        "foot": "Chaque point a tourné avec les mêmes {n} graines de réplication (nombres "
+        "aléatoires communs) ; intervalles à 95 %. Ce n'est pas une prévision.",
+        "files": "Balayage : {folder} (points.csv, results.csv, means.csv{figures})",
+    },
+}
 
 
 def _percent(value: float, sign: bool = True) -> str:
@@ -446,12 +475,9 @@ def print_sweep(
     means = read_means(folder, paths, manifest["outcomes"])
     report = console or Console(highlight=False)
     report.print(sweep_table(means, shares, limit=limit, lang=lang))
+    words = TABLE_WORDS[lang]
     if means.points.size > limit:
-        report.print(f"... and {means.points.size - limit} more points in means.csv")
-    report.print(
-        f"Every point ran the same {manifest['replicates']['per_point']} replicate seeds "
-        "(common random numbers); intervals are 95 %. Not a forecast.",
-        style="italic",
-    )
+        report.print(words["more"].format(n=means.points.size - limit))
+    report.print(words["foot"].format(n=manifest["replicates"]["per_point"]), style="italic")
     figures = ", figures/" if drawn else ""
-    report.print(f"Sweep: {folder} (points.csv, results.csv, means.csv{figures})")
+    report.print(words["files"].format(folder=folder, figures=figures))
