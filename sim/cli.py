@@ -442,24 +442,61 @@ def compare(
 @click.option(
     "--seed",
     type=SEED,
-    required=True,
-    help="The replicate's seed (a replicate seed from a bundle's manifest, or any number).",
+    default=None,
+    help="The replicate's seed (a replicate seed from a bundle's manifest, or any number); "
+    "required unless --class-run is given.",
+)
+@click.option(
+    "--class-run",
+    "class_run",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Tell again one world of a class (a file `sahelsim teach --class --save` wrote): its "
+    "scenario and seed, with the decisions its players took.",
 )
 @_set_option()
 @_lang_option()
-def explain(scenario: str, seed: int, overrides: tuple[str, ...], lang: str) -> None:
+@_parameters_options
+def explain(
+    scenario: str,
+    seed: int | None,
+    class_run: Path | None,
+    overrides: tuple[str, ...],
+    lang: str,
+    parameter_source: str,
+    posterior_file: Path | None,
+) -> None:
     """Tell the story of one replicate, from its event records alone.
+
+    The replicate runs with the parameters a bundle's replicate of that seed ran with (the same
+    draw from the posterior, or the single values with --parameters point), so the story is the
+    one behind that replicate's row.
 
     \b
     Examples:
       sahelsim explain niger-2023-intervention --seed 3
       sahelsim explain niger-2023-base --seed 12 --lang fr
+      sahelsim explain niger-2023-base --seed 12 --parameters point
+      sahelsim explain --class-run class-KT4R2M-world-1.json
     """
     from sim.present.narrative import render_text
+    from sim.run.posterior import posterior_for
     from sim.run.replicate import run_one
     from sim.scenario.loading import load_scenario
 
-    run = run_one(load_scenario(scenario, overrides), seed)
+    posterior = posterior_for(parameter_source, posterior_file)
+    if class_run is not None:
+        from sim.present.classroom.runfile import read_class_run
+
+        played = read_class_run(class_run)
+        loaded = load_scenario(played.scenario)
+        drawn = posterior.scenario_for(loaded, played.seed) if posterior else loaded
+        run = run_one(drawn, played.seed, players=played.players())
+    elif seed is None:
+        raise click.UsageError("Missing option '--seed' (or --class-run FILE).")
+    else:
+        loaded = load_scenario(scenario, overrides)
+        run = run_one(posterior.scenario_for(loaded, seed) if posterior else loaded, seed)
     click.echo(render_text(run, lang))
 
 
@@ -469,7 +506,41 @@ def explain(scenario: str, seed: int, overrides: tuple[str, ...], lang: str) -> 
     "--port",
     type=click.IntRange(1, 65535),
     default=None,
-    help="Port on 127.0.0.1 (default: the first free one from 8765).",
+    help="Port on 127.0.0.1 (default: the first free one from 8765; 8800 with --class).",
+)
+@click.option(
+    "--class",
+    "class_mode",
+    is_flag=True,
+    help="The class plays: students join from their phones on the local network and take "
+    "the decisions of the roles they are given (default scenario: niger-2023-base).",
+)
+@click.option(
+    "--groups",
+    type=int,
+    default=1,
+    show_default=True,
+    help="With --class: how many parallel worlds, one per group of students (1 to 8).",
+)
+@click.option(
+    "--timeout",
+    type=float,
+    default=45.0,
+    show_default=True,
+    help="With --class: seconds a player has to answer before the model's own rule decides.",
+)
+@click.option(
+    "--save",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="With --class: a folder where each world's decisions are saved after every one, for "
+    "`sahelsim explain --class-run`.",
+)
+@click.option(
+    "--host",
+    default=None,
+    help="With --class: the address phones reach (default: this machine's on the local "
+    "network); the app listens there and on 127.0.0.1 only.",
 )
 @click.option("--no-browser", is_flag=True, help="Only print the address; do not open a browser.")
 @_lang_option()
@@ -484,7 +555,7 @@ def explain(scenario: str, seed: int, overrides: tuple[str, ...], lang: str) -> 
     type=SEED,
     default=0,
     show_default=True,
-    help="The replicate's seed for --gif.",
+    help="The replicate's seed for --gif and --class.",
 )
 @click.option(
     "--every",
@@ -493,9 +564,16 @@ def explain(scenario: str, seed: int, overrides: tuple[str, ...], lang: str) -> 
     show_default=True,
     help="Days between the frames of --gif (the last day is always a frame).",
 )
+@click.pass_context
 def teach(
+    ctx: click.Context,
     scenario: str,
     port: int | None,
+    class_mode: bool,
+    groups: int,
+    timeout: float,
+    save: Path | None,
+    host: str | None,
     no_browser: bool,
     lang: str,
     gif: Path | None,
@@ -509,7 +587,25 @@ def teach(
       sahelsim teach
       sahelsim teach lesson-2-strict-vs-behavioural --lang fr --port 9000 --no-browser
       sahelsim teach gambia-2017 --gif gambia.gif --seed 3 --every 14
+      sahelsim teach --class --groups 4 --lang fr
     """
+    if class_mode:
+        from sim.present.classroom import CLASS_SCENARIO, serve_class
+
+        given = ctx.get_parameter_source("scenario") is not click.core.ParameterSource.DEFAULT
+        sys.exit(
+            serve_class(
+                scenario if given else CLASS_SCENARIO,
+                port=port,
+                host=host,
+                groups=groups,
+                seed=seed,
+                timeout=timeout,
+                save=save,
+                lang=lang,
+                open_browser=not no_browser,
+            )
+        )
     from sim.present.app import animate_map, serve
 
     if gif is not None:

@@ -182,6 +182,18 @@ def test_backers_strengthen_the_belligerent_s_side_once_each(write):
     ]
 
 
+def test_a_belligerent_s_backer_is_never_asked_to_help_the_state_it_fights(write):
+    """The NPFL's backers did not defend Doe: a rebel's backer owes its victim nothing."""
+    backed = PACT.replace("obliged_states: [SEN]", "obliged_states: [SEN, GIN]")
+    scenario = load(write, scenario_text(pacts=backed, extra="backers: [GIN]"))
+    kept = records(scenario)
+    owing = {r.actor for r in kept if r.kind is RecordKind.OBLIGATION}
+    assert owing == {"SEN"}, "Guinea backs the rebels: no clause obliges it toward Guinea-Bissau"
+    assert "GIN" not in {r.actor for r in kept if r.kind is RecordKind.ENTERED_WAR}
+    plain = records(load(write, scenario_text(pacts=backed)))
+    assert {r.actor for r in plain if r.kind is RecordKind.OBLIGATION} == {"SEN", "GIN"}
+
+
 def test_outsiders_attacking_a_belligerent_at_war_enter_that_war_against_it(write):
     events = (
         "  intervention:\n    kind: attack\n    date: 1998-06-20\n    by: SEN\n    target: REB\n"
@@ -261,3 +273,15 @@ def test_a_civil_war_fought_at_lower_intensity_never_ends_sooner(write):
     pairs = [(days(1.0, s), days(0.2, s)) for s in range(1, 9)]
     assert all(low >= high for high, low in pairs)
     assert sum(low for _, low in pairs) > sum(high for high, _ in pairs)
+
+
+def test_no_war_ends_on_the_day_it_began_however_fragile_its_sides(write):
+    """The shortest war on record here, The Gambia 2017, ended the day after the crossing."""
+    fragile = "parameters:\n  breaking_point: 0.05\n  capitulation_rate: 5\n  mediation_rate: 0.2\n"
+    scenario = load(write, scenario_text(value=300) + fragile)
+    lengths = []
+    for seed in range(1, 7):
+        ended = next(r for r in records(scenario, seed) if r.kind is RecordKind.WAR_ENDED)
+        lengths.append(ended.data["days"])
+    assert min(lengths) >= 1, lengths
+    assert 1 in lengths, "sides this fragile give up as soon as the rule lets them"

@@ -14,6 +14,7 @@ from sim.model.intent import assess_attack, expected_losses
 from sim.model.model import SahelModel
 from sim.model.records import RecordKind
 from sim.model.world import build_world
+from sim.resources import scenarios_dir
 from sim.run.replicate import run_one
 from sim.scenario.facts import fact_base
 from sim.scenario.loading import load_scenario
@@ -116,3 +117,21 @@ def test_a_more_resolute_junta_never_gives_in_more_often_and_one_that_does_hands
     irresolute, resolute = conceded(0.2), conceded(0.8)
     assert all(a or not b for a, b in zip(irresolute, resolute, strict=True))
     assert sum(irresolute) > sum(resolute)
+
+
+def test_the_deadline_is_the_day_a_threatener_does_as_it_said_with_its_readiness():
+    """Sierra Leone 1997: Nigeria attacked on the day its demand ran out, not weeks later."""
+    path = scenarios_dir() / "history" / "sierra-leone-1997.yaml"
+    scenario = load_scenario(path)
+    deadline = (scenario.events["nigeria-demands"].deadline - scenario.start).days
+    slow = load_scenario(path, ["parameters.attack_rate=0.001"])
+    decided = []
+    for seed in SEEDS:
+        found = [r for r in run_one(slow, seed).records if r.kind is RecordKind.ATTACK_DECIDED]
+        decided += found
+        for r in found:  # past the deadline only the (here tiny) daily rate is left
+            assert r.day == deadline or r.get("probability") <= 0.001
+    on_time = [r for r in decided if r.day == deadline]
+    assert on_time and all(r.get("deadline") for r in on_time)
+    assert all(r.get("probability") == r.get("readiness") for r in on_time)
+    assert len(on_time) > len(SEEDS) / 2, "a ready Nigeria mostly does as it said"

@@ -22,3 +22,19 @@ def test_teach_refuses_an_unknown_scenario_before_starting_anything(sahelsim):
     result = sahelsim("teach", "lesson-9-nowhere", "--no-browser")
     assert result.status == 2
     assert "no bundled scenario of that name" in result.err and "Traceback" not in result.err
+
+
+def test_teach_class_refuses_bad_input_before_serving(sahelsim):
+    cases = [
+        (["--groups", "9"], "--groups 9: expected a number of worlds from 1 to 8"),
+        (["--groups", "0"], "--groups 0: expected a number of worlds from 1 to 8"),
+        (["--timeout", "0"], "--timeout 0.0: expected a positive number of seconds"),
+        (["lesson-9-nowhere"], "no bundled scenario of that name"),
+        (["--save", "no-such-folder"], "--save no-such-folder: no such folder"),
+        # an address that is not this machine's: nothing can listen there
+        (["--host", "192.0.2.10", "--port", "8899"], "cannot listen on 192.0.2.10:8899"),
+    ]
+    for options, message in cases:
+        result = sahelsim("teach", "--class", "--no-browser", *options)
+        assert result.status == 2, (options, result.err)
+        assert message in result.err and "Traceback" not in result.err

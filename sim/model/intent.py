@@ -5,7 +5,8 @@ balance against the coalition the threatener expects (deterrence: Leeds 2003; Jo
 2011), the losses it expects from the model's own combat (Fearon 1995), the stands of the AU and
 the UN, and refusals at home make its readiness; from the deadline on it attacks each day with a
 chance proportional to that readiness, so a threat held open longer is likelier to be carried
-out. A credible threat against an irresolute target makes the target give in (Schelling 1966).
+out. The deadline itself is the focal day: on it the threatener does as it said with a chance
+equal to its readiness (Schelling 1966, on ultimatums). A credible threat against an irresolute target makes the target give in (Schelling 1966).
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from __future__ import annotations
 import math
 from typing import TYPE_CHECKING
 
+from sim.model import players
 from sim.model.decisions import honour_probability
 from sim.model.pacts import Trigger, obligations_for
 from sim.model.records import RecordKind
@@ -39,9 +41,9 @@ def decide_attacks(model: SahelModel) -> None:
     """Phase 2: each open threat's target may give in; past the deadline, it may be carried out.
 
     The threatener's readiness (:func:`assess_attack`) is judged every day the threat is open:
-    before the deadline it only makes the target's concession likelier, from the deadline on the
-    threatener attacks with a daily chance of ``attack_rate`` times its readiness, until the
-    window closes and it stands down.
+    before the deadline it only makes the target's concession likelier; on the deadline the
+    threatener attacks with a chance equal to its readiness, after it with a daily chance of
+    ``attack_rate`` times its readiness, until the window closes and it stands down.
     """
     for threat in model.threats:
         if not threat.open:
@@ -68,9 +70,16 @@ def decide_attacks(model: SahelModel) -> None:
             continue
         if model.day < threat.deadline:
             continue
-        hazard = model.params.attack_rate * readiness
+        # The deadline is the focal day (Schelling 1966): the threatener decides then whether to
+        # do as it said, with its readiness; past it, it reconsiders at ``attack_rate`` a day.
+        focal = model.day == threat.deadline
+        hazard = readiness if focal else model.params.attack_rate * readiness
         draw = keyed_uniform(model.seed, Concern.INTENT, threat.key, model.day)
-        if draw < hazard:
+        played = players.attack_choice(model, threat, draw < hazard, readiness, terms)
+        if played is players.Choice.STAND_DOWN:
+            players.stand_down(model, threat, readiness, terms)
+            continue
+        if draw < hazard if played is None else played is players.Choice.ATTACK:
             threat.open = False
             index = model.log(
                 RecordKind.ATTACK_DECIDED,
@@ -82,6 +91,8 @@ def decide_attacks(model: SahelModel) -> None:
                 draw=round(draw, 6),
                 terms=terms,
                 cause=threat.record,
+                **({"deadline": True} if focal else {}),
+                **players.mark(played),
             )
             model.start_war(threat.by, threat.target, threat.fighters, cause=index)
 
@@ -97,10 +108,13 @@ def concedes(model: SahelModel, threat: Threat, readiness: float) -> bool:
     target = model.actors.get(threat.target)
     resolve = target.spec.resolve if target is not None else RESOLVE_WITHOUT_FORCES
     chance = min(1.0, model.params.concession_rate * readiness * 2 * (1 - resolve))
-    if chance <= 0:
-        return False
-    draw = keyed_uniform(model.seed, Concern.INTENT, threat.key, model.day, "concede")
-    if draw >= chance:
+    draw = (
+        keyed_uniform(model.seed, Concern.INTENT, threat.key, model.day, "concede")
+        if chance > 0
+        else 1.0
+    )
+    played = players.concession_choice(model, threat, chance, draw < chance)
+    if draw >= chance if played is None else played is players.Choice.DEFY:
         return False
     threat.open = False
     state = model.state(threat.target)
@@ -116,6 +130,7 @@ def concedes(model: SahelModel, threat: Threat, readiness: float) -> bool:
         draw=round(draw, 6),
         cause=threat.record,
         **({"transition": True} if transition else {}),
+        **players.mark(played),
     )
     return True
 

@@ -45,6 +45,7 @@ from sim.model import (
 )
 from sim.model.agents import ACTOR_CLASSES, Actor, ArmedGroup, Belligerent, Power, State
 from sim.model.pacts import Memberships, Obligation, PactBook, Trigger
+from sim.model.players import Players
 from sim.model.records import Record, RecordKind, Series, WarOutcome
 from sim.model.streams import Concern, stream
 from sim.model.threats import Threat
@@ -60,9 +61,11 @@ class SahelModel(mesa.Model):
         world: the resolved scenario (:func:`sim.model.world.build_world`).
         seed: the replicate's seed; every random stream derives from it (see
             :mod:`sim.model.streams`).
+        players: deciders by role, who take that role's decisions in place of the model's
+            rule (see :mod:`sim.model.players`); none by default.
     """
 
-    def __init__(self, world: World, seed: int):
+    def __init__(self, world: World, seed: int, players: Players | None = None):
         super().__init__(rng=int(stream(seed, Concern.MESA).integers(2**31)))
         self.world = world
         # Not `self.scenario`: Mesa 3.4+ reserves that name for its own experimental Scenario.
@@ -76,6 +79,7 @@ class SahelModel(mesa.Model):
         self.start_ordinal = self.start_date.toordinal()
         self.strict = world.scenario.commitment is Commitment.STRICT
         self.records: list[Record] = []
+        self.players: dict = dict(players) if players else {}
         self.actors: dict[str, Actor] = {
             spec.id: ACTOR_CLASSES[spec.kind](self, spec) for spec in world.actors.values()
         }
@@ -195,6 +199,10 @@ class SahelModel(mesa.Model):
         if isinstance(actor, Belligerent):
             return actor.forces
         return actor.forces * self.params.home_defence_share
+
+    def backers_of(self, offenders: tuple[str, ...] | list[str]) -> set[str]:
+        """The actors that back any of ``offenders`` (a belligerent's declared ``backers``)."""
+        return {b for o in offenders if o in self.actors for b in self.actors[o].spec.backers}
 
     def controlled(self, actor_id: str) -> str:
         """The state a faction holds (its home), or the actor itself."""

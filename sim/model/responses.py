@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from sim.model import actions
+from sim.model import actions, players
 from sim.model.agents import State
 from sim.model.decisions import Situation, decide, honour_probability, vote_passes
 from sim.model.pacts import Obligation
@@ -113,6 +113,7 @@ def decide_alone(model: SahelModel, ob: Obligation) -> None:
         ob.victim,
         ob.trigger.day,
     )
+    played = None
     if actor is None or ob.clause.decision is DecisionRule.AUTOMATIC:
         response, probability, terms, used = Response.HONOURED, 1.0, {}, None
     else:
@@ -131,6 +132,9 @@ def decide_alone(model: SahelModel, ob: Obligation) -> None:
             decision.terms,
             decision.draw,
         )
+        played = players.obligation_choice(model, ob, response, probability, terms)
+        if played is not None:
+            response = players.RESPONSE_OF[played]
     if actor is not None and not ob.permitted:  # declining a permission breaks no promise
         actor.obligations += 1
         actor.honoured += response is Response.HONOURED
@@ -151,6 +155,7 @@ def decide_alone(model: SahelModel, ob: Obligation) -> None:
         terms=terms,
         cause=ob.record,
         **_modality(ob),
+        **players.mark(played),
     )
     actions.carry_out(model, ob, ob.obliged, response, index, [ob.obliged])
 
@@ -161,12 +166,13 @@ def _modality(ob: Obligation) -> dict[str, str]:
 
 
 def voters(model: SahelModel, ob: Obligation) -> list[str]:
-    """Members of the deciding body who are not parties to the conflict."""
+    """Members of the deciding body who are not parties to the conflict (nor back an offender)."""
     body = ob.clause.body or ob.obliged
+    backing = model.backers_of(ob.offenders)
     return [
         m
         for m in model.memberships.active(body, model.date)
-        if m in model.actors and m != ob.victim and m not in ob.offenders
+        if m in model.actors and m != ob.victim and m not in ob.offenders and m not in backing
     ]
 
 
@@ -182,20 +188,32 @@ def decide_by_vote(model: SahelModel, ob: Obligation) -> None:
     eligible = voters(model, ob)
     yes = []
     chances = []
+    played = []  # voters whose vote a player cast
     for voter in eligible:
         if model.strict:
-            yes.append(voter)
-            chances.append(1.0)
-            continue
-        faced = situation(model, voter, ob.victim, ob.offenders, war, ob.clause.toward)
-        probability, _ = honour_probability(
-            faced, ob.clause.action, model.params, permitted=ob.permitted
-        )
-        draw = keyed_uniform(
-            model.seed, Concern.DECISION, ob.pact, ob.clause.id, voter, ob.victim, ob.trigger.day
-        )
+            probability, votes = 1.0, True
+        else:
+            faced = situation(model, voter, ob.victim, ob.offenders, war, ob.clause.toward)
+            probability, _ = honour_probability(
+                faced, ob.clause.action, model.params, permitted=ob.permitted
+            )
+            draw = keyed_uniform(
+                model.seed,
+                Concern.DECISION,
+                ob.pact,
+                ob.clause.id,
+                voter,
+                ob.victim,
+                ob.trigger.day,
+            )
+            votes = draw < probability
+        choice = players.vote_choice(model, ob, voter, votes, probability)
+        if choice is not None:
+            played.append(voter)
+            votes = choice is players.Choice.YES
+            probability = float(votes)
         chances.append(probability)
-        if draw < probability:
+        if votes:
             yes.append(voter)
     consensus = {}
     if ob.clause.decision is DecisionRule.CONSENSUS:
@@ -224,6 +242,7 @@ def decide_by_vote(model: SahelModel, ob: Obligation) -> None:
         cause=ob.record,
         **consensus,
         **_modality(ob),
+        **({"played": played} if played else {}),
     )
     # A consensus binds the whole body; a counted vote sends those who voted for it.
     acting = eligible if consensus and passed else yes

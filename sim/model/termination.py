@@ -1,6 +1,6 @@
 """Phase 8: wars end at a side's breaking point, by capitulation, or by mediation.
 
-A side breaks when its losses pass ``breaking_point × (0.5 + casualty tolerance)`` of all it has
+From the day after a war starts, a side breaks when its losses pass ``breaking_point × (0.5 + casualty tolerance)`` of all it has
 committed. Short of that, each side may capitulate under war weariness, with a daily hazard that
 grows with its losses against its tolerance and shrinks with its resolve and its odds. While a
 state stands outside every war, it may broker a ceasefire on any day (docs/model.md §7.8).
@@ -68,6 +68,10 @@ def _settle(model: SahelModel, war: War, neutral: list[str]) -> None:
     if strength[ATTACKERS] <= 0 or strength[DEFENDERS] <= 0:
         loser = ATTACKERS if strength[ATTACKERS] <= 0 else DEFENDERS
         _finish(model, war, loser, "no forces left on the front")
+        return
+    if war.start == model.day:
+        # A war is fought for a whole day before a side can break, yield or be brought to talks:
+        # the shortest war on record here, The Gambia 2017, ended the day after the crossing.
         return
     for s in (ATTACKERS, DEFENDERS):
         share_lost = war.losses[s] / war.initial[s] if war.initial[s] > 0 else 0.0

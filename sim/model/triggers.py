@@ -25,7 +25,11 @@ def match_triggers(model: SahelModel) -> None:
     queue, model.queue = model.queue, []
     for trigger in queue:
         war = model.wars[trigger.war] if trigger.war is not None else None
-        for ob in obligations_for(trigger, model.book, model.date, model.day, model.actor_ids):
+        # Those who back an offender are parties to the conflict on its side: no clause asks
+        # them to help its victim (Burkina Faso and Cote d'Ivoire, the NPFL's backers, 1990).
+        backing = model.backers_of(trigger.offenders)
+        in_play = [a for a in model.actor_ids if a not in backing]
+        for ob in obligations_for(trigger, model.book, model.date, model.day, in_play):
             if war is not None and war.ongoing and war.side_of(ob.obliged) is not None:
                 continue  # already fighting in this war: nothing more to ask of it
             if ob.collective and not voters(model, ob):

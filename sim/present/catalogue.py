@@ -193,6 +193,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "Disposition à employer la force {readiness}, soit une probabilité de {daily} "
         "d'attaquer ce jour-là ; tirage {draw}.",
     },
+    "attack_decided.deadline": {
+        "en": "The deadline had come: it decided whether to do as it had said, with a chance equal "
+        "to its readiness, {readiness}; draw {draw}.",
+        "fr": "L'échéance était arrivée : il a décidé s'il faisait ce qu'il avait annoncé, avec une "
+        "probabilité égale à sa disposition, {readiness} ; tirage {draw}.",
+    },
     "attack_decided.cost": {
         "en": " Expected losses: {lost} of the forces committed, {outcome}.",
         "fr": " Pertes attendues : {lost} des forces engagées, {outcome}.",
@@ -371,6 +377,75 @@ MESSAGES: dict[str, dict[str, str]] = {
     "response.draw": {
         "en": "Probability of honouring {probability}; draw {draw}, {verdict}.",
         "fr": "Probabilité d'honorer {probability} ; tirage {draw}, {verdict}.",
+    },
+    # ------------------------------------------------------------------ decisions a class played
+    # (sahelsim teach --class): "{Owner}" is the role's possessive ("Mali's"); French names the
+    # player "le joueur {owner_de}" ("le joueur du Mali").
+    "played.honoured": {
+        "en": "{Owner} player honoured {clause}: its obligation of {asked} toward {victim}.",
+        "fr": "Le joueur {owner_de} honore l'obligation {asked} envers {victim} au titre "
+        "{clause_de}.",
+    },
+    "played.partial": {
+        "en": "{Owner} player gave {victim} only non-military help, short of its obligation of "
+        "{asked} under {clause}.",
+        "fr": "Le joueur {owner_de} n'apporte qu'une aide non militaire {victim_a}, en deçà de "
+        "l'obligation {asked} au titre {clause_de}.",
+    },
+    "played.abstained": {
+        "en": "{Owner} player abstained from its obligation of {asked} toward {victim} under "
+        "{clause}.",
+        "fr": "Le joueur {owner_de} ne donne pas suite à l'obligation {asked} envers {victim} au "
+        "titre {clause_de}.",
+    },
+    "played.honoured.permission": {
+        "en": "{Owner} player used the measure of {asked} toward {victim} that {clause} permits.",
+        "fr": "Le joueur {owner_de} use de la faculté {asked} envers {victim} ouverte au titre "
+        "{clause_de}.",
+    },
+    "played.partial.permission": {
+        "en": "{Owner} player gave {victim} only non-military help, short of the measure of "
+        "{asked} that {clause} permits.",
+        "fr": "Le joueur {owner_de} n'apporte qu'une aide non militaire {victim_a}, en deçà de la "
+        "faculté {asked} ouverte au titre {clause_de}.",
+    },
+    "played.abstained.permission": {
+        "en": "{Owner} player did not use the measure of {asked} toward {victim} that {clause} "
+        "permits.",
+        "fr": "Le joueur {owner_de} n'use pas de la faculté {asked} envers {victim} ouverte au "
+        "titre {clause_de}.",
+    },
+    "played.rule": {
+        "en": "The model's own rule gave a probability of honouring of {probability}.",
+        "fr": "Selon la règle du modèle, la probabilité d'honorer était de {probability}.",
+    },
+    "played.rule.permission": {
+        "en": "The model's own rule gave a probability of using it of {probability}.",
+        "fr": "Selon la règle du modèle, la probabilité d'en faire usage était de {probability}.",
+    },
+    "played.vote": {
+        "en": "Votes cast by the class's players: {names}.",
+        "fr": "Votes décidés par les joueurs de la classe : {names}.",
+    },
+    "played.attack": {
+        "en": "{Owner} player decided to attack {target}.",
+        "fr": "Le joueur {owner_de} décide d'attaquer {target}.",
+    },
+    "played.readiness": {
+        "en": "The model put its readiness to use force at {readiness}.",
+        "fr": "Selon le modèle, sa disposition à employer la force était de {readiness}.",
+    },
+    "played.stood_down": {
+        "en": "{Owner} player stood down: it gave up its threat against {target} before the "
+        "window closed.",
+        "fr": "Le joueur {owner_de} renonce : la menace contre {target} est abandonnée avant la "
+        "fin du délai.",
+    },
+    "played.conceded": {
+        "en": "{Owner} player gave in to {target_poss} demands (the model's own chance of giving "
+        "in that day was {probability}).",
+        "fr": "Le joueur {owner_de} cède aux exigences {target_de} (selon le modèle, la "
+        "probabilité de céder ce jour-là était de {probability}).",
     },
     "verdict.honoured": {"en": "below it", "fr": "inférieur à cette probabilité"},
     "verdict.partial": {

@@ -61,6 +61,15 @@ def narrative(run: RunRecord, lang: str | Lang = "en") -> list[Paragraph]:
     return paragraphs
 
 
+def cite(pact_id: str, article: str | None, lang: str | Lang, pact_name: str = "") -> str:
+    """An article of a pact as the story cites it: "Art. 6 of the Liptako-Gourma Charter".
+
+    ``pact_name`` is the English name a record gives (for a pact a scenario defines inline).
+    """
+    names = {pact_id: pact_name} if pact_name else {}
+    return _Context(as_lang(lang), dt.date.min, [], names).citation(pact_id, article)
+
+
 def render_text(run: RunRecord, lang: str | Lang = "en") -> str:
     """The narrative as plain text: one line per paragraph, each starting with its date."""
     language = as_lang(lang)
@@ -284,25 +293,47 @@ def _threat(ctx: _Context, r: Record) -> str:
     return ctx.t("threat.alone" if alone else "threat", **values)
 
 
+def _owner(ctx: _Context, actor_id: str) -> dict[str, str]:
+    """``{Owner}``: who a played decision belongs to ("Mali's"), to open a sentence."""
+    forms = ctx.actors("owner", actor_id)
+    return {"Owner": i18n.capitalise(forms["owner_poss"]), "owner_de": forms["owner_de"]}
+
+
 def _attack_decided(ctx: _Context, r: Record) -> str:
     cause = ctx.cause(r)
     retaliation = cause is not None and cause.kind is RecordKind.INCIDENT
     values = {**ctx.actors("actor", r.actor), **ctx.actors("target", r.target)}
-    parts = [ctx.t("attack_decided.retaliation" if retaliation else "attack_decided", **values)]
+    if r.get("played"):
+        played = ctx.t("played.attack", **values, **_owner(ctx, r.actor))
+        parts = [played]
+    else:
+        parts = [ctx.t("attack_decided.retaliation" if retaliation else "attack_decided", **values)]
     terms = r.get("terms") or {}
     if "balance" in terms:
         parts.append(_balance(ctx, terms, values))
     if "balance" in terms:
         parts[-1] += _costs(ctx, terms)
-    if r.get("draw") is not None:
+    if r.get("played"):
+        readiness = ctx.share(r.get("readiness", 0.0))
+        parts.append(ctx.t("played.readiness", readiness=readiness))
+    elif r.get("draw") is not None:
         daily, draw = ctx.chances(r.get("probability", 0.0), r.get("draw"))
         readiness = ctx.share(r.get("readiness", r.get("probability", 0.0)))
-        parts.append(ctx.t("attack_decided.chance", readiness=readiness, daily=daily, draw=draw))
+        key = "attack_decided.deadline" if r.get("deadline") else "attack_decided.chance"
+        parts.append(ctx.t(key, readiness=readiness, daily=daily, draw=draw))
     return " ".join(parts)
 
 
 def _conceded(ctx: _Context, r: Record) -> str:
     probability, draw = ctx.chances(r.get("probability", 0.0), r.get("draw", 0.0))
+    if r.get("played"):
+        text = ctx.t(
+            "played.conceded",
+            **_owner(ctx, r.actor),
+            **ctx.actors("target", r.target),
+            probability=ctx.share(r.get("probability", 0.0)),
+        )
+        return text + (ctx.t("conceded.transition") if r.get("transition") else "")
     text = ctx.t(
         "conceded",
         **ctx.actors("actor", r.actor),
@@ -376,6 +407,8 @@ def _stood_down(ctx: _Context, r: Record) -> str:
     retaliation = cause is not None and cause.kind is RecordKind.INCIDENT
     msg = "stood_down.retaliation" if retaliation else "stood_down"
     values = {**ctx.actors("actor", r.actor), **ctx.actors("target", r.target)}
+    if r.get("played"):
+        msg, values = "played.stood_down", {**values, **_owner(ctx, r.actor)}
     parts = [ctx.t(msg, **values)]
     terms = r.get("terms") or {}
     if "balance" in terms:  # why: the balance it weighed on its last day, and its readiness
@@ -477,7 +510,10 @@ def _vote(ctx: _Context, r: Record) -> str:
         others=ctx.t("vote.others", names=ctx.names(against)) if against else "",
     )
     verdict = "vote.passed" if r.get("response") == "honoured" else "vote.failed"
-    return f"{text} {ctx.t(verdict)}"
+    text = f"{text} {ctx.t(verdict)}"
+    if r.get("played"):  # members whose vote a player in the class cast
+        text += " " + ctx.t("played.vote", names=ctx.names(list(r.get("played"))))
+    return text
 
 
 def _response(ctx: _Context, r: Record) -> str:
@@ -490,6 +526,12 @@ def _response(ctx: _Context, r: Record) -> str:
     }
     permitted = r.get("modality") == "permission"
     suffix = ".permission" if permitted else ""
+    if r.get("played"):  # a player in the class decided, not the model's rule
+        parts = [ctx.t(f"played.{response}{suffix}", **values, **_owner(ctx, r.actor))]
+        if r.get("draw") is not None:
+            probability, _ = ctx.chances(r.get("probability", 0.0), r.get("draw"))
+            parts.append(ctx.t(f"played.rule{suffix}", probability=probability))
+        return " ".join(parts)
     parts = [ctx.t(f"response.{response}{suffix}", **values)]
     if r.get("decision") == "automatic":
         parts.append(ctx.t("response.automatic"))

@@ -14,6 +14,7 @@ A value the scenario itself or ``--set`` fixes is not drawn: the user asked for 
 from __future__ import annotations
 
 import csv
+import functools
 import hashlib
 import math
 from dataclasses import dataclass
@@ -23,7 +24,7 @@ import numpy as np
 
 from sim.errors import InputError
 from sim.resources import shipped_posterior
-from sim.run.options import ParameterSource
+from sim.run.options import DEFAULT_PARAMETER_SOURCE, ParameterSource
 from sim.scenario.parameters import PARAMETERS
 from sim.scenario.schema import Scenario
 
@@ -169,3 +170,19 @@ def posterior_for(
                 "with `sahelsim calibrate --out DIR` and pass --posterior DIR/posterior.csv"
             )
     return read_posterior(path)
+
+
+@functools.cache
+def default_posterior() -> Posterior | None:
+    """What a replicate draws from when nothing is asked: the shipped posterior, or None."""
+    return posterior_for(DEFAULT_PARAMETER_SOURCE)
+
+
+def drawn_by_default(scenario: Scenario, seed: int) -> Scenario:
+    """``scenario`` as replicate ``seed`` runs it by default (values the scenario fixes kept).
+
+    The classroom app and a class session run their replicates this way, so that a page's
+    replicate of a seed is the bundle's replicate of that seed.
+    """
+    posterior = default_posterior()
+    return posterior.scenario_for(scenario, seed) if posterior is not None else scenario

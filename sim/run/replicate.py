@@ -8,16 +8,23 @@ from __future__ import annotations
 
 from sim.model.model import SahelModel
 from sim.model.outcomes import summarise
+from sim.model.players import Players
 from sim.model.records import RunRecord
 from sim.model.world import build_world
 from sim.scenario.facts import FactBase, fact_base
 from sim.scenario.schema import Scenario
 
 
-def run_one(scenario: Scenario, seed: int, facts: FactBase | None = None) -> RunRecord:
-    """Run one replicate of ``scenario`` with ``seed`` and return its records and summary."""
+def run_one(
+    scenario: Scenario, seed: int, facts: FactBase | None = None, players: Players | None = None
+) -> RunRecord:
+    """Run one replicate of ``scenario`` with ``seed`` and return its records and summary.
+
+    ``players`` take some roles' decisions (a class's run told again; see
+    :mod:`sim.model.players`); none by default.
+    """
     world = build_world(scenario, facts or fact_base())
-    model = SahelModel(world, seed)
+    model = SahelModel(world, seed, players=players)
     model.run()
     model.release()
     series = model.series

@@ -9,12 +9,14 @@ name here is the whole change needed to fit another set (the model is not touche
 The parameters chosen are those whose source is an assumption and that move what the
 training episodes record: whether force is used (the coercion decision: ``required_superiority``,
 ``intent_spread``, ``deterrence_weight``, ``attack_rate``, ``force_cost_weight``, and the target's
-``concession_rate``), who enters or votes for a permitted measure (``resolve_weight``,
-``permission_base_rate``), and how and how fast a war ends (``breaking_point``,
-``capitulation_rate``, ``mediation_rate``, ``kill_rate``, ``irregular_intensity``). All but one have an assumption as their source; ``deterrence_weight`` cites
-Leeds (2003) and Johnson & Leeds (2011) for the direction of the effect, not for its size, which
-is an assumption (docs/calibration.md §4). ``honour_base_rate`` is not free: it comes from data (Leeds et al.), and the
-episodes are too few to overrule a rate measured on two centuries of alliances.
+``concession_rate``), who takes a permitted measure (``permission_base_rate``), and how and how
+fast a war ends (``breaking_point``, ``mediation_rate``, ``irregular_intensity``). All but one
+have an assumption as their source; ``deterrence_weight`` cites Leeds (2003) and Johnson & Leeds
+(2011) for the direction of the effect, not for its size. ``resolve_weight``,
+``capitulation_rate`` and ``kill_rate`` are left at their declared values: each overlaps another
+free parameter in what the episodes record, and with them the fit's effective sample size
+collapsed (docs/calibration.md §8.1). ``honour_base_rate`` is not free: it comes from data (Leeds
+et al.), and the episodes are too few to overrule a rate measured on two centuries of alliances.
 """
 
 from __future__ import annotations
@@ -90,21 +92,12 @@ FREE_PARAMETERS: tuple[FreeParameter, ...] = (
     FreeParameter("force_cost_weight"),
     FreeParameter("concession_rate"),
     FreeParameter("permission_base_rate"),
-    FreeParameter("resolve_weight"),
     FreeParameter("breaking_point"),
-    FreeParameter("capitulation_rate"),
     FreeParameter("mediation_rate"),
     FreeParameter(
         "irregular_intensity",
         PriorShape.LOG_UNIFORM,
         "its declared range, 0.01 to 1, spans two orders of magnitude",
-    ),
-    FreeParameter(
-        "kill_rate",
-        PriorShape.LOG_UNIFORM,
-        "its declared range, 0.0001 to 0.1 a day, spans three orders of magnitude: a flat prior "
-        "would put 90 % of its mass above 0.01, ten times the value that gives tens of losses a "
-        "day on a front of a few thousand",
     ),
 )
 """The free parameters, in the order the posterior's columns list them."""

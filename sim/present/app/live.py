@@ -46,6 +46,7 @@ from sim.present.geography import draw_countries, load_countries
 from sim.present.narrative import Paragraph, narrative
 from sim.run.files import written_whole
 from sim.run.plan import replicate_seeds
+from sim.run.posterior import drawn_by_default as drawn
 from sim.run.replicate import run_one
 from sim.scenario.catalogue import catalogue
 from sim.scenario.facts import fact_base
@@ -181,6 +182,7 @@ def pact_name(pact: str, lang: str) -> str:
     return (fact.name_fr or fact.name) if lang == "fr" else fact.name
 
 
+@functools.cache
 def defaults_for(name: str) -> Settings:
     """The controls' starting values for scenario ``name``: its own values, else the declared ones."""
     scenario = load_scenario(name)
@@ -205,8 +207,13 @@ def actor_value(scenario: Scenario, settings: Settings, actor: str, name: str) -
 
 
 def overrides(settings: Settings) -> list[str]:
-    """The settings as ``--set`` overrides of the scenario."""
-    sets = [f"parameters.{k}={v}" for k, v in settings.params.items()]
+    """The settings as ``--set`` overrides of the scenario.
+
+    Only the parameters moved away from the scenario's own values are set: the others are left
+    to each replicate's draw from the shipped posterior, as ``sahelsim run`` leaves them.
+    """
+    own = defaults_for(settings.scenario).params
+    sets = [f"parameters.{k}={v}" for k, v in settings.params.items() if v != own.get(k)]
     sets.append(f"commitment={'strict' if settings.strict else 'behavioural'}")
     sets += [f"pacts.{p}.enabled={str(on).lower()}" for p, on in settings.pacts.items()]
     sets += [
@@ -262,7 +269,8 @@ class LiveRun:
 
     def __init__(self, settings: Settings):
         self.settings = settings
-        self.scenario: Scenario = load_scenario(settings.scenario, overrides(settings))
+        loaded = load_scenario(settings.scenario, overrides(settings))
+        self.scenario: Scenario = drawn(loaded, settings.seed)
         self.world: World = build_world(self.scenario, fact_base())
         self.model = SahelModel(self.world, settings.seed)
         # Play's thread steps while the page draws: both hold this lock.
@@ -624,7 +632,7 @@ def run_ensemble(
     for i, seed in enumerate(replicate_seeds(current.seed, n)):
         if cancel.is_set():
             return None
-        summaries.append(run_one(scenario, seed, facts).summary)
+        summaries.append(run_one(drawn(scenario, seed), seed, facts).summary)
         progress(i + 1)
     return summaries
 

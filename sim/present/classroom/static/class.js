@@ -1,0 +1,244 @@
+// sahelsim class mode: the phone page and the projector page, drawn from the JSON API.
+// Everything is fetched from the machine that serves this page; nothing from the internet.
+(function () {
+  "use strict";
+  var config = JSON.parse(document.body.getAttribute("data-class"));
+  var W = config.words;
+  var lang = config.lang;
+  var TOKEN_KEY = "sahelsim-class-token";
+  var errorLine = document.getElementById("error");
+
+  function el(tag, attrs, text) {
+    var node = document.createElement(tag);
+    Object.keys(attrs || {}).forEach(function (k) { node.setAttribute(k, attrs[k]); });
+    if (text !== undefined && text !== null) node.textContent = text;
+    return node;
+  }
+
+  function post(path, body) {
+    body.lang = lang;
+    return fetch(path, {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify(body),
+    }).then(function (response) {
+      return response.json().then(function (data) {
+        return { ok: response.ok, data: data };
+      });
+    });
+  }
+
+  function showError(text) { errorLine.textContent = text || ""; }
+
+  // ---------------------------------------------------------------- the phone
+  function phone() {
+    var form = document.getElementById("join");
+    var seat = document.getElementById("seat");
+    var params = new URLSearchParams(location.search);
+    var fromHash = /(?:^#|&)t=([A-Za-z0-9_-]+)/.exec(location.hash);
+    var token = (fromHash && fromHash[1]) || localStorage.getItem(TOKEN_KEY);
+    var shown = null;  // the id of the question whose buttons are shown
+    var sent = null;   // the id of the question this phone answered
+    var sentText = ""; // what the phone says of its last answer, until the next question
+
+    document.getElementById("code").value = params.get("code") || "";
+
+    function keep(newToken) {
+      token = newToken;
+      if (token) {
+        localStorage.setItem(TOKEN_KEY, token);
+        history.replaceState(null, "", location.pathname + location.search + "#t=" + token);
+      } else {
+        localStorage.removeItem(TOKEN_KEY);
+        history.replaceState(null, "", location.pathname + location.search);
+      }
+    }
+
+    function draw(view) {
+      form.hidden = true;
+      seat.hidden = false;
+      document.getElementById("world").textContent = view.world;
+      document.getElementById("role").textContent = view.role_name;
+      document.getElementById("day").textContent = view.date + " · " + view.day;
+      var q = view.question;
+      var box = document.getElementById("question");
+      box.hidden = !q;
+      if (q && q.id !== shown) {
+        shown = q.id;
+        document.getElementById("qdate").textContent = q.date;
+        document.getElementById("qtext").textContent = q.text;
+        var weighs = document.getElementById("weighs");
+        weighs.replaceChildren();
+        q.weighs.forEach(function (w) {
+          weighs.appendChild(el("dt", {}, w.name));
+          weighs.appendChild(el("dd", {}, w.value));
+        });
+        var choices = document.getElementById("choices");
+        choices.replaceChildren();
+        q.choices.forEach(function (c) {
+          var button = el("button", { type: "button", "data-choice": c.value }, c.label);
+          button.addEventListener("click", function () { answer(q.id, c); });
+          choices.appendChild(button);
+        });
+      }
+      if (!q) shown = null;
+      if (q && q.id !== sent) sentText = "";  // a new question: the last answer is history
+      document.getElementById("status").textContent = sentText || view.note;
+      var story = document.getElementById("story");
+      story.replaceChildren();
+      view.story.forEach(function (line) { story.appendChild(el("li", {}, line)); });
+    }
+
+    function answer(id, choice) {
+      sent = id;
+      document.querySelectorAll("#choices button").forEach(function (b) { b.disabled = true; });
+      post("/api/decide", { token: token, question: id, choice: choice.value }).then(function (r) {
+        if (r.ok) {
+          showError("");
+          sentText = W.sent.replace("{choice}", choice.label);
+          draw(r.data);
+        } else {
+          showError(r.data.message);
+        }
+      });
+    }
+
+    function poll() {
+      if (!token) { form.hidden = false; seat.hidden = true; return; }
+      post("/api/me", { token: token }).then(function (r) {
+        if (r.ok) { if (errorLine.textContent === W.offline) showError(""); draw(r.data); }
+        else if (r.data.error === "token") { keep(null); showError(r.data.message); poll(); }
+        else showError(r.data.message);
+      }).catch(function () { showError(W.offline); });
+    }
+
+    form.addEventListener("submit", function (event) {
+      event.preventDefault();
+      post("/api/join", {
+        code: document.getElementById("code").value,
+        name: document.getElementById("name").value,
+      }).then(function (r) {
+        if (r.ok) { keep(r.data.token); showError(""); poll(); }
+        else showError(r.data.message);
+      }).catch(function () { showError(W.offline); });
+    });
+
+    // the language link keeps the token (in the address's fragment)
+    document.querySelector("a.lang").addEventListener("click", function (event) {
+      event.preventDefault();
+      var other = this.getAttribute("data-lang");
+      location.href = "?lang=" + other + (params.get("code") ? "&code=" + params.get("code") : "") +
+        (token ? "#t=" + token : "");
+    });
+
+    if (token) keep(token);
+    poll();
+    setInterval(poll, 1000);
+  }
+
+  // ---------------------------------------------------------------- the projector
+  function lecturer() {
+    var params = new URLSearchParams(location.search);
+    var key = params.get("key");
+    var running = false;
+    var last = "";
+    var worlds = document.getElementById("worlds");
+
+    document.querySelector("a.lang").setAttribute(
+      "href", "?lang=" + document.querySelector("a.lang").getAttribute("data-lang") +
+      "&key=" + encodeURIComponent(key));
+
+    function move(path, body) {
+      body.key = key;
+      return post(path, body).then(function (r) {
+        if (r.ok) { showError(""); draw(r.data); } else showError(r.data.message);
+      }).catch(function () { showError(W.offline); });
+    }
+
+    function worldCard(world, roles) {
+      var card = el("article", { class: "world" + (world.waiting ? " waiting" : ""),
+                                 "data-world": String(world.n) });
+      card.appendChild(el("h2", {}, world.title));
+      card.appendChild(el("p", {}, world.date + " · " + world.day));
+      card.appendChild(el("p", { class: "status" }, world.status));
+      card.appendChild(el("h3", {}, W.phones));
+      if (!world.seats.length) card.appendChild(el("p", {}, W.no_phones));
+      var table = el("table", {});
+      world.seats.forEach(function (s) {
+        var row = el("tr", { "data-seat": s.id });
+        row.appendChild(el("td", {}, "#" + s.id + " " + s.name));
+        row.appendChild(el("td", { class: "role" }, s.role_name));
+        var pick = el("select", { "aria-label": W.assign + " #" + s.id });
+        roles.forEach(function (r) {
+          var option = el("option", { value: r.value }, r.label);
+          if (r.value === s.role) option.selected = true;
+          pick.appendChild(option);
+        });
+        var cell = el("td", {});
+        cell.appendChild(pick);
+        var give = el("button", { type: "button", class: "secondary" }, W.assign);
+        give.addEventListener("click", function () {
+          move("/api/assign", { seat: s.id, role: pick.value });
+        });
+        cell.appendChild(give);
+        row.appendChild(cell);
+        table.appendChild(row);
+      });
+      card.appendChild(table);
+      if (world.decisions.length) {
+        card.appendChild(el("h3", {}, W.decisions));
+        var decisions = el("ul", { class: "decisions" });
+        world.decisions.forEach(function (d) {
+          decisions.appendChild(el("li", {}, d.date + " — " + d.role + ": " + d.choice + " (" + d.by + ")"));
+        });
+        card.appendChild(decisions);
+      }
+      if (world.played.length) {
+        var told = el("ul", { class: "played" });
+        world.played.forEach(function (line) { told.appendChild(el("li", {}, line)); });
+        card.appendChild(told);
+      }
+      if (world.debrief) {
+        var box = el("div", { class: "debrief" });
+        box.appendChild(el("h3", {}, world.debrief.title));
+        var lines = el("ul", {});
+        world.debrief.lines.forEach(function (line) { lines.appendChild(el("li", {}, line)); });
+        box.appendChild(lines);
+        box.appendChild(el("p", {}, world.debrief.summary));
+        card.appendChild(box);
+      }
+      card.appendChild(el("h3", {}, W.story));
+      var story = el("ul", { class: "story" });
+      world.story.forEach(function (line) { story.appendChild(el("li", {}, line)); });
+      card.appendChild(story);
+      return card;
+    }
+
+    function draw(view) {
+      running = view.running;
+      document.getElementById("play").textContent = running ? W.pause : W.start;
+      var text = JSON.stringify(view);
+      var busy = document.activeElement && document.activeElement.tagName === "SELECT";
+      if (text === last || busy) return;
+      last = text;
+      worlds.replaceChildren.apply(worlds, view.worlds.map(function (w) {
+        return worldCard(w, view.roles);
+      }));
+    }
+
+    document.getElementById("play").addEventListener("click", function () {
+      move("/api/play", { running: !running });
+    });
+    document.getElementById("step").addEventListener("click", function () {
+      move("/api/step", { days: 7 });
+    });
+    document.getElementById("draw").addEventListener("click", function () {
+      move("/api/draw", {});
+    });
+    function poll() { move("/api/class", {}); }
+    poll();
+    setInterval(poll, 1000);
+  }
+
+  if (config.page === "lecturer") lecturer(); else phone();
+})();

@@ -1,0 +1,279 @@
+"""What the projector and a phone show, as plain data in one language (the pages draw it).
+
+A phone sees its own seat, its role and world, the question waiting for its role (with what
+that state would weigh) and the latest lines of its world's story; never another phone's token,
+nor what the model would have chosen. The projector sees every world and every seat.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import types
+
+from sim.model.players import Choice, Question, QuestionKind
+from sim.present import i18n
+from sim.present.classroom.session import OBSERVER, Ask, ClassSession, Seat
+from sim.present.classroom.words import LANGS, WORDS, decimal, role_name, word
+from sim.present.narrative import cite, narrative
+
+STORY_LINES = 4
+"""Lines of a world's story a phone shows (the projector shows as many per world)."""
+
+
+def language(lang: object) -> str:
+    """``lang`` if the pages speak it, else English."""
+    return lang if lang in LANGS else "en"
+
+
+def _date(session: ClassSession, day: int, lang: str) -> str:
+    return i18n.date_text(session.scenario.start + dt.timedelta(days=day), lang)
+
+
+def story(session: ClassSession, group: int, lang: str, lines: int = STORY_LINES) -> list[str]:
+    """The last ``lines`` paragraphs of a world's story so far, newest last."""
+    return _told(session, group, lang)[0][-lines:]
+
+
+def played(session: ClassSession, group: int, lang: str, lines: int = STORY_LINES) -> list[str]:
+    """The story's paragraphs of the decisions players took ("Mali's player honoured...")."""
+    return _told(session, group, lang)[1][-lines:]
+
+
+def _told(session: ClassSession, group: int, lang: str) -> tuple[list[str], list[str]]:
+    """A world's story so far and its played paragraphs, told again only once it has moved."""
+    world = session.worlds[group]
+    records = world.records
+    shown = (len(records), world.done)
+    cache = session.stories.get((group, lang))
+    if cache is None or cache[0] != shown:
+        run = types.SimpleNamespace(
+            records=records,
+            start=session.scenario.start,
+            days=session.scenario.days,
+            summary={},
+            seed=session.seed,
+            scenario_title=session.scenario.title,
+        )
+        paragraphs = narrative(run, lang)[1:-1]  # one per record: no opening, no closing
+        told = [f"{i18n.date_text(p.date, lang)} — {p.text}" for p in paragraphs]
+        by_players = [
+            _first_sentence(line) for line, r in zip(told, records, strict=True) if r.get("played")
+        ]
+        cache = (shown, told, by_players)
+        session.stories[(group, lang)] = cache
+    return cache[1], cache[2]
+
+
+SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÀ-Ý«])")
+
+
+def _first_sentence(text: str) -> str:
+    """The first sentence of a paragraph (who decided what), for the projector's short list."""
+    return SENTENCE_END.split(text, maxsplit=1)[0]
+
+
+def _clause(context: dict, lang: str) -> dict[str, str]:
+    """``{clause}`` and its forms: the article and pact as the story cites them."""
+    citation = cite(
+        context.get("pact", ""), context.get("article"), lang, context.get("pact_name", "")
+    )
+    return i18n.phrase_forms("clause", [citation], lang, plural=False)
+
+
+def question_view(session: ClassSession, ask: Ask, lang: str) -> dict:
+    """A question as its phone shows it: the text, what the role weighs, the choices."""
+    q: Question = ask.question
+    c = q.context
+    if q.kind is QuestionKind.OBLIGATION:
+        victim = i18n.actor_forms("victim", q.other, lang)
+        offenders = i18n.actor_forms("offenders", c.get("offenders") or [], lang)
+        key = "q.obligation.permitted" if c.get("permitted") else "q.obligation"
+        text = word(
+            key,
+            lang,
+            **victim,
+            **offenders,
+            **_clause(c, lang),
+            action=word(f"a.{c.get('action', 'consult')}", lang),
+        )
+        weighs = [
+            (word(f"t.{name}", lang), decimal(value, lang))
+            for name in (
+                "resolve",
+                "affinity",
+                "capacity",
+                "expected cost",
+                "insurgency at home",
+                "reputation",
+            )
+            if (value := (c.get("terms") or {}).get(f"{name} (value)")) is not None
+        ]
+    elif q.kind is QuestionKind.ATTACK:
+        text = word(
+            "q.attack",
+            lang,
+            **i18n.actor_forms("target", q.other, lang),
+            closes=_date(session, c.get("closes", q.day), lang),
+        )
+        terms = c.get("terms") or {}
+        weighs = [
+            (word("t.own", lang), i18n.number(terms.get("own strength", 0), lang)),
+            (word("t.opposition", lang), i18n.number(terms.get("expected opposition", 0), lang)),
+            (word("t.balance", lang), decimal(terms.get("balance", 0), lang)),
+            (word("t.required", lang), decimal(terms.get("required superiority", 0), lang)),
+            (word("t.losses", lang), i18n.percent(terms.get("expected losses", 0), lang)),
+        ]
+    elif q.kind is QuestionKind.VOTE:
+        rule = c.get("decision", "")
+        text = word(
+            "q.vote",
+            lang,
+            **i18n.actor_forms("body", c.get("body", ""), lang),
+            **i18n.actor_forms("victim", q.other, lang),
+            rule=word(f"rule.{rule}", lang) if f"rule.{rule}" in WORDS["en"] else rule,
+            **_clause(c, lang),
+            action=word(f"a.{c.get('action', 'consult')}", lang),
+        )
+        weighs = []
+    else:
+        text = word(
+            "q.concession",
+            lang,
+            **i18n.actor_forms("threatener", q.other, lang),
+            deadline=_date(session, c.get("deadline", q.day), lang),
+        )
+        weighs = []
+    return {
+        "id": ask.id,
+        "kind": q.kind.value,
+        "date": _date(session, q.day, lang),
+        "text": text,
+        "weighs": [{"name": n, "value": v} for n, v in weighs],
+        "choices": [{"value": o.value, "label": word(f"c.{o.value}", lang)} for o in q.options],
+        "seconds": session.seconds_left(ask),
+    }
+
+
+def _status(session: ClassSession, group: int, lang: str) -> str:
+    world = session.worlds[group]
+    ask = session.asks[group]
+    if ask is not None:
+        role = role_name(ask.question.role, lang, session.organisations)
+        return word("waiting_for", lang, role=role, seconds=session.seconds_left(ask))
+    if world.finished:
+        return word("finished", lang)
+    if world.day < 0:
+        return word("not_started", lang)
+    return word("running" if session.running else "paused", lang)
+
+
+def seat_view(session: ClassSession, seat: Seat, lang: str) -> dict:
+    """What one phone shows."""
+    lang = language(lang)
+    world = session.worlds[seat.group]
+    ask = session.ask_for(seat)
+    if seat.role == OBSERVER:
+        note = word("observer_note", lang)
+    elif ask is None:
+        note = word("nothing_now", lang)
+    else:
+        note = word("time_left", lang, seconds=session.seconds_left(ask))
+    return {
+        "seat": seat.id,
+        "name": seat.name,
+        "world": word("in_world", lang, n=seat.group + 1),
+        "role": seat.role,
+        "role_name": word(
+            "your_role", lang, role=role_name(seat.role, lang, session.organisations)
+        ),
+        "day": word("day", lang, day=max(world.day, 0), days=world.horizon),
+        "date": _date(session, max(world.day, 0), lang),
+        "note": note,
+        "question": None if ask is None else question_view(session, ask, lang),
+        "story": story(session, seat.group, lang),
+    }
+
+
+def class_view(session: ClassSession, lang: str) -> dict:
+    """What the projector shows: every world, its status, phones, decisions and story."""
+    lang = language(lang)
+    worlds = []
+    for g, world in enumerate(session.worlds):
+        worlds.append(
+            {
+                "n": g + 1,
+                "title": word("world", lang, n=g + 1),
+                "day": word("day", lang, day=max(world.day, 0), days=world.horizon),
+                "date": _date(session, max(world.day, 0), lang),
+                "status": _status(session, g, lang),
+                "waiting": session.asks[g] is not None,
+                "seats": [
+                    {
+                        "id": s.id,
+                        "name": s.name,
+                        "role": s.role,
+                        "role_name": role_name(s.role, lang, session.organisations),
+                    }
+                    for s in session.seats_in(g)
+                ],
+                "decisions": [
+                    {
+                        "date": _date(session, a.question.day, lang),
+                        "role": role_name(a.question.role, lang, session.organisations),
+                        "choice": _choice_text(a.choice, lang),
+                        "by": word("by_player" if a.by == "player" else "by_timer", lang),
+                    }
+                    for a in world.log[-6:]
+                ],
+                "story": story(session, g, lang),
+                "played": played(session, g, lang),
+                "finished": world.finished,
+                "debrief": debrief(session, g, lang) if world.finished else None,
+                "answers": {
+                    "player": sum(a.by == "player" for a in world.log),
+                    "timer": sum(a.by == "timer" for a in world.log),
+                },
+            }
+        )
+    return {
+        "code": session.code,
+        "running": session.running,
+        "roles": [
+            {"value": r, "label": role_name(r, lang, session.organisations)}
+            for r in [*session.roles, OBSERVER]
+        ],
+        "worlds": worlds,
+    }
+
+
+def debrief(session: ClassSession, group: int, lang: str) -> dict | None:
+    """Each choice a player made against the choice the model's own rule made at that moment.
+
+    ``None`` when no player answered. (The comparison with the model's whole ensemble from the
+    same start is not done yet.)
+    """
+    answers = [a for a in session.worlds[group].log if a.by == "player"]
+    if not answers:
+        return None
+    lines = [
+        word(
+            "debrief.line",
+            lang,
+            date=_date(session, a.question.day, lang),
+            role=role_name(a.question.role, lang, session.organisations),
+            choice=_choice_text(a.choice, lang),
+            model=_choice_text(a.question.model_choice, lang),
+        )
+        for a in answers
+    ]
+    same = sum(a.choice is a.question.model_choice for a in answers)
+    return {
+        "title": word("debrief", lang),
+        "lines": lines,
+        "summary": word("debrief.same", lang, same=same, total=len(answers)),
+    }
+
+
+def _choice_text(choice: Choice | None, lang: str) -> str:
+    return "-" if choice is None else word(f"c.{choice.value}", lang)

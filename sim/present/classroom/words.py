@@ -1,0 +1,240 @@
+"""The class mode's words in English and French: the projector, the phones, the questions.
+
+Every word the class pages show is here once per language (the story's sentences are the
+narrative's, in :mod:`sim.present.catalogue`). French is typeset by
+:func:`sim.present.app.words.typeset` (no-break spaces before ``:`` and the like).
+"""
+
+from __future__ import annotations
+
+from sim.present import i18n
+from sim.present.app.words import typeset
+
+WORDS: dict[str, dict[str, str]] = {
+    "en": {
+        "title": "sahelsim - the class plays",
+        "not_forecast": "For teaching and exploration. Not a forecast.",
+        "join_title": "Join the class",
+        "join_at": "On your phone, open",
+        "join_code": "Join code",
+        "scan": "or scan",
+        "world": "World {n}",
+        "worlds": "Worlds",
+        "start": "Play",
+        "pause": "Pause",
+        "step_week": "Step a week",
+        "draw": "Draw roles",
+        "assign": "Give role",
+        "phones": "Phones",
+        "no_phones": "No phone has joined yet.",
+        "role": "Role",
+        "day": "Day {day} of {days}",
+        "not_started": "Not started",
+        "finished": "Finished",
+        "running": "Running",
+        "paused": "Paused",
+        "waiting_for": "Waiting for {role} ({seconds} s)",
+        "story": "Latest events",
+        "decisions": "Decisions taken",
+        "by_player": "player",
+        "by_timer": "timer: the model's rule",
+        "debrief": "Debrief: the class against the model's rule",
+        "debrief.line": "{date} — {role}: the class chose {choice}; the model's rule: {model}",
+        "debrief.same": "The model's rule made the same choice in {same} of {total} decisions.",
+        "language": "Language",
+        # the phone
+        "your_name": "Your first name",
+        "code": "Join code",
+        "join": "Join",
+        "your_role": "Your role: {role}",
+        "in_world": "World {n}",
+        "no_role": "The lecturer will give you a role.",
+        "nothing_now": "Nothing to decide now. Watch the projector.",
+        "observer_note": "You observe: you see the story, others decide.",
+        "time_left": "{seconds} s left. Without an answer, the model decides.",
+        "sent": "Sent: {choice}.",
+        "what_you_see": "What you weigh",
+        "refused.code": "Wrong join code.",
+        "refused.token": "This phone is no longer in the class: join again.",
+        "refused.not_yours": "That decision is not yours to take.",
+        "refused.stale": "Too late: that decision has already been settled.",
+        "refused.choice": "That answer is not one of the choices.",
+        "refused.malformed": "The message was not understood.",
+        "refused.key": "Only the lecturer's page can do that.",
+        "refused.role": "No such role in this class.",
+        "refused.seat": "No such phone in this class.",
+        "refused.group": "No such world in this class.",
+        "refused.full": "The class is full.",
+        "offline": "Connection lost; trying again...",
+        # roles
+        "observer": "Observer",
+        "head_of_state": "{name} (head of state)",
+        "authority": "{name} (Authority of Heads of State)",
+        # questions
+        "q.obligation": "{Victim} is under attack by {offenders}. Under {clause}, you are "
+        "bound to give it {action}.",
+        "q.obligation.permitted": "{Victim} is under attack by {offenders}. Under {clause}, "
+        "you may give it {action}.",
+        "q.attack": "You threaten {target} with force and your deadline has come. Attack "
+        "today, wait a week, or stand down? Your window closes on {closes}.",
+        "q.concession": "{Threatener} threatens you with force (deadline {deadline}). Give in, "
+        "or defy it for another week?",
+        "q.vote": "{Body} decides by {rule}, under {clause}, on {action} in the crisis of "
+        "{victim}. How do you vote?",
+        "rule.unanimity": "unanimity",
+        "rule.majority": "majority",
+        "rule.two_thirds": "a two-thirds majority",
+        "rule.consensus": "consensus",
+        "c.yes": "Vote for",
+        "c.no": "Vote against",
+        "c.honour": "Honour",
+        "c.partial": "Non-military help only",
+        "c.abstain": "Abstain",
+        "c.attack": "Attack",
+        "c.wait": "Wait a week",
+        "c.stand_down": "Stand down",
+        "c.concede": "Give in",
+        "c.defy": "Defy",
+        "a.consult": "consultation",
+        "a.sanctions": "sanctions against the offender",
+        "a.non_military": "non-military help",
+        "a.support": "combat support",
+        "a.armed_assistance": "armed assistance",
+        "a.intervene": "an armed intervention",
+        "t.resolve": "your resolve",
+        "t.affinity": "closeness to the victim (regime, alliances)",
+        "t.capacity": "your capacity against the enemy",
+        "t.expected cost": "chance of being on the losing side",
+        "t.insurgency at home": "insurgent pressure at home",
+        "t.reputation": "your record of keeping pledges",
+        "t.own": "your strength",
+        "t.opposition": "expected opposition",
+        "t.balance": "balance of forces",
+        "t.required": "superiority you want",
+        "t.losses": "losses you expect",
+    },
+    "fr": {
+        "title": "sahelsim - la classe joue",
+        "not_forecast": "Pour l'enseignement et l'exploration. Ce n'est pas une prévision.",
+        "join_title": "Rejoindre la classe",
+        "join_at": "Sur votre téléphone, ouvrez",
+        "join_code": "Code d'accès",
+        "scan": "ou scannez",
+        "world": "Monde {n}",
+        "worlds": "Mondes",
+        "start": "Lecture",
+        "pause": "Pause",
+        "step_week": "Avancer d'une semaine",
+        "draw": "Tirer les rôles au sort",
+        "assign": "Donner le rôle",
+        "phones": "Téléphones",
+        "no_phones": "Aucun téléphone n'a encore rejoint la classe.",
+        "role": "Rôle",
+        "day": "Jour {day} sur {days}",
+        "not_started": "Pas encore lancé",
+        "finished": "Terminé",
+        "running": "En cours",
+        "paused": "En pause",
+        "waiting_for": "En attente : {role} ({seconds} s)",
+        "story": "Derniers événements",
+        "decisions": "Décisions prises",
+        "by_player": "joueur",
+        "by_timer": "délai écoulé : règle du modèle",
+        "debrief": "Bilan : la classe face à la règle du modèle",
+        "debrief.line": "{date} — {role} : la classe choisit {choice} ; règle du modèle : {model}",
+        "debrief.same": "Même choix que la règle du modèle : {same} décision(s) sur {total}.",
+        "language": "Langue",
+        "your_name": "Votre prénom",
+        "code": "Code d'accès",
+        "join": "Rejoindre",
+        "your_role": "Votre rôle : {role}",
+        "in_world": "Monde {n}",
+        "no_role": "L'enseignant va vous attribuer un rôle.",
+        "nothing_now": "Rien à décider pour l'instant. Regardez l'écran.",
+        "observer_note": "Vous observez : vous suivez le récit, d'autres décident.",
+        "time_left": "Encore {seconds} s. Sans réponse, le modèle décide.",
+        "sent": "Envoyé : {choice}.",
+        "what_you_see": "Ce que vous pesez",
+        "refused.code": "Code d'accès incorrect.",
+        "refused.token": "Ce téléphone ne fait plus partie de la classe : rejoignez-la à nouveau.",
+        "refused.not_yours": "Cette décision ne vous revient pas.",
+        "refused.stale": "Trop tard : cette décision a déjà été réglée.",
+        "refused.choice": "Cette réponse ne fait pas partie des choix.",
+        "refused.malformed": "Message incompris.",
+        "refused.key": "Seule la page de l'enseignant peut faire cela.",
+        "refused.role": "Ce rôle n'existe pas dans cette classe.",
+        "refused.seat": "Ce téléphone ne fait pas partie de cette classe.",
+        "refused.group": "Ce monde n'existe pas dans cette classe.",
+        "refused.full": "La classe est complète.",
+        "offline": "Connexion perdue ; nouvel essai en cours...",
+        "observer": "Observateur",
+        "head_of_state": "{name} (chef de l'État)",
+        "authority": "{name} (Conférence des chefs d'État)",
+        "q.obligation": "{Victim} est la cible d'une attaque {offenders_de}. Au titre "
+        "{clause_de}, vous êtes tenu de lui apporter {action}.",
+        "q.obligation.permitted": "{Victim} est la cible d'une attaque {offenders_de}. Au titre "
+        "{clause_de}, vous pouvez lui apporter {action}.",
+        "q.attack": "Vous menacez {target} d'une intervention armée et votre échéance est arrivée. "
+        "Attaquer aujourd'hui, attendre une semaine ou renoncer ? Le délai se referme le {closes}.",
+        "q.concession": "{Threatener} vous menace d'une intervention armée (échéance : "
+        "{deadline}). Céder, ou tenir tête une semaine de plus ?",
+        "q.vote": "{Body} se prononce {rule}, au titre {clause_de}, sur {action} dans la crise "
+        "{victim_de}. Quel est votre vote ?",
+        "rule.unanimity": "à l'unanimité",
+        "rule.majority": "à la majorité",
+        "rule.two_thirds": "à la majorité des deux tiers",
+        "rule.consensus": "par consensus",
+        "c.yes": "Voter pour",
+        "c.no": "Voter contre",
+        "c.honour": "Honorer",
+        "c.partial": "Aide non militaire seulement",
+        "c.abstain": "S'abstenir",
+        "c.attack": "Attaquer",
+        "c.wait": "Attendre une semaine",
+        "c.stand_down": "Renoncer",
+        "c.concede": "Céder",
+        "c.defy": "Tenir tête",
+        "a.consult": "une consultation",
+        "a.sanctions": "des sanctions contre l'agresseur",
+        "a.non_military": "une aide non militaire",
+        "a.support": "un appui au combat",
+        "a.armed_assistance": "une assistance armée",
+        "a.intervene": "une intervention armée",
+        "t.resolve": "votre détermination",
+        "t.affinity": "proximité avec la victime (régime, alliances)",
+        "t.capacity": "votre capacité face à l'ennemi",
+        "t.expected cost": "risque d'être dans le camp perdant",
+        "t.insurgency at home": "pression insurrectionnelle intérieure",
+        "t.reputation": "votre constance à tenir vos engagements",
+        "t.own": "votre puissance",
+        "t.opposition": "opposition attendue",
+        "t.balance": "rapport de forces",
+        "t.required": "supériorité recherchée",
+        "t.losses": "pertes attendues",
+    },
+}
+
+LANGS = ("en", "fr")
+
+
+def word(key: str, lang: str, **values: object) -> str:
+    """A word of the class pages in ``lang``, with ``values`` filled in, typeset."""
+    return typeset(template(key, lang).format(**values), lang)
+
+
+def template(key: str, lang: str) -> str:
+    """A word of the class pages in ``lang`` with its placeholders (the script fills them)."""
+    return WORDS[lang if lang in WORDS else "en"][key]
+
+
+def decimal(value: float, lang: str, digits: int = 2) -> str:
+    """``0.62`` / ``0,62``."""
+    return i18n.decimal(value, lang, digits)
+
+
+def role_name(role: str, lang: str, organisations: frozenset[str] | set[str] = frozenset()) -> str:
+    """A role as the pages name it: "Mali (head of state)", "ECOWAS (Authority of...)"."""
+    if role == "observer":
+        return word("observer", lang)
+    key = "authority" if role in organisations else "head_of_state"
+    return word(key, lang, name=i18n.actor_name(role, lang))

@@ -1,0 +1,217 @@
+"""End to end: ``sahelsim teach --class`` in real headless Debian chromium, network cut.
+
+A projector at 1920x1080 and phones at 360x740 (each its own browser context, as separate
+devices are): a phone joins with the code the projector shows, the lecturer gives it the ECOWAS
+role, the run pauses at ECOWAS's deadline and the phone decides; another phone's forged answer
+is refused; the first phone drops and comes back to its role. Every request leaving 127.0.0.1
+is aborted and recorded. Skipped when playwright or Debian's chromium is missing.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import socket
+import subprocess
+import sys
+import time
+
+import pytest
+from conftest import CHROMIUM, CHROMIUM_FLAGS
+
+sync_api = pytest.importorskip("playwright.sync_api")
+pytest.importorskip("segno")
+
+pytestmark = [
+    pytest.mark.slow,
+    pytest.mark.skipif(not shutil.which(CHROMIUM), reason="Debian chromium is not installed"),
+]
+
+LOCAL = "http://127.0.0.1:"
+WAIT = 60_000  # ms: generous on a busy machine; no assertion is about time
+PROJECTOR = {"width": 1920, "height": 1080}
+PHONE = {"width": 360, "height": 740}
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def start_class(timeout: int):
+    """``sahelsim teach --class`` on loopback; the projector address, the join code, the process."""
+    port = _free_port()
+    command = [sys.executable, "-m", "sim", "teach", "--class", "--no-browser"]
+    command += ["--host", "127.0.0.1", "--port", str(port), "--timeout", str(timeout)]
+    command += ["--seed", "3"]
+    proc = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    lines = []
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and proc.poll() is None:
+        line = proc.stdout.readline()
+        lines.append(line)
+        if line.startswith("projector"):
+            break
+    text = "".join(lines)
+    found = re.search(r"join at (\S+) with code (\S+)", text), re.search(r"yourself\): (\S+)", text)
+    if not all(found):
+        stop_class(proc)
+        pytest.fail(f"the class server did not start: {text}")
+    return {"join": found[0][1], "code": found[0][2], "projector": found[1][1]}, proc
+
+
+def stop_class(proc) -> None:
+    proc.terminate()
+    proc.wait(timeout=20)
+    proc.stdout.close()
+
+
+@pytest.fixture(scope="module")
+def server():
+    """A class whose players have two minutes to answer."""
+    info, proc = start_class(timeout=120)
+    yield info
+    stop_class(proc)
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with sync_api.sync_playwright() as pw:
+        chromium = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
+        yield chromium
+        chromium.close()
+
+
+def device(browser, viewport, outside: list[str], **options):
+    """A browser context (one device) whose requests may not leave this machine."""
+    context = browser.new_context(viewport=viewport, **options)
+
+    def only_local(route):
+        if route.request.url.startswith(LOCAL):
+            route.continue_()
+        else:
+            outside.append(route.request.url)
+            route.abort()
+
+    context.route("**/*", only_local)
+    return context
+
+
+def join(context, server, name: str):
+    phone = context.new_page()
+    phone.goto(f"{server['join']}?code={server['code']}", timeout=WAIT)  # what the QR code opens
+    phone.get_by_label("Your first name").fill(name)
+    phone.get_by_role("button", name="Join").click()
+    phone.locator("#role").filter(has_text="Observer").wait_for(timeout=WAIT)
+    return phone
+
+
+def test_a_phone_joins_takes_a_role_and_decides(server, browser):
+    outside: list[str] = []
+    projector = device(browser, PROJECTOR, outside).new_page()
+    projector.goto(server["projector"], timeout=WAIT)
+    # the projector shows the join address, its QR code (drawn) and the join code
+    assert projector.locator("#code").inner_text() == server["code"]
+    assert server["join"] in projector.locator("#address").inner_text()
+    projector.wait_for_function("() => document.querySelector('#qr').naturalWidth > 0")
+
+    mobile = {"is_mobile": True, "has_touch": True}
+    awa_phone = device(browser, PHONE, outside, **mobile)
+    awa = join(awa_phone, server, "Awa")
+    bako = join(device(browser, PHONE, outside, **mobile), server, "Bako")
+
+    # the lecturer gives Awa's phone the ECOWAS Authority
+    row = projector.locator("tr", has_text="Awa")
+    row.get_by_role("combobox").select_option("ECOWAS")
+    row.get_by_role("button", name="Give role").click()
+    awa.locator("#role").filter(has_text="ECOWAS (Authority of Heads of State)").wait_for(
+        timeout=WAIT
+    )
+
+    # the run plays until ECOWAS's deadline, where it waits for Awa's phone
+    projector.get_by_role("button", name="Play").click()
+    attack = awa.get_by_role("button", name="Attack")
+    attack.wait_for(timeout=WAIT)
+    projector.locator(".status", has_text="Waiting for ECOWAS").wait_for(timeout=WAIT)
+    assert "You threaten Niger with force" in awa.locator("#qtext").inner_text()
+    for choice in ("Wait a week", "Stand down"):
+        assert awa.get_by_role("button", name=choice).is_visible()
+    # the phone page fits a 360 px screen: nothing to scroll sideways
+    assert awa.evaluate("() => document.documentElement.scrollWidth") <= PHONE["width"]
+
+    # Bako's phone, an observer, forges an answer to Awa's question: refused
+    question = awa.evaluate(
+        "() => fetch('/api/me', {method: 'POST', body: JSON.stringify({token:"
+        " localStorage.getItem('sahelsim-class-token')})}).then(r => r.json())"
+        ".then(v => v.question.id)"
+    )
+    forged = bako.evaluate(
+        "(id) => fetch('/api/decide', {method: 'POST', body: JSON.stringify({token:"
+        " localStorage.getItem('sahelsim-class-token'), question: id, choice: 'stand_down'})})"
+        ".then(r => r.json().then(b => [r.status, b.error]))",
+        question,
+    )
+    assert forged == [403, "not_yours"]
+    assert not bako.get_by_role("button", name="Attack").is_visible()
+
+    # Awa's phone drops and comes back: the same role, the same question
+    awa.close()
+    awa = awa_phone.new_page()
+    awa.goto(server["join"], timeout=WAIT)
+    awa.get_by_role("button", name="Attack").click()
+    awa.locator("#status", has_text="Sent: Attack.").wait_for(timeout=WAIT)
+
+    # the projector tells who decided, in the decisions and the story
+    projector.locator(
+        ".decisions", has_text="ECOWAS (Authority of Heads of State): Attack"
+    ).wait_for(timeout=WAIT)
+    projector.locator(".played", has_text="ECOWAS's player decided to attack Niger.").wait_for(
+        timeout=WAIT
+    )
+    # a replay of the same answer is refused
+    replay = awa.evaluate(
+        "(id) => fetch('/api/decide', {method: 'POST', body: JSON.stringify({token:"
+        " localStorage.getItem('sahelsim-class-token'), question: id, choice: 'attack'})})"
+        ".then(r => r.json().then(b => [r.status, b.error]))",
+        question,
+    )
+    assert replay == [403, "stale"]
+
+    # in French, on the projector and on the phone
+    projector.get_by_role("link", name="FR").click()
+    projector.get_by_role("button", name="Avancer d'une semaine").wait_for(timeout=WAIT)
+    projector.locator(
+        ".played", has_text="Le joueur de la CEDEAO décide d'attaquer le Niger."
+    ).wait_for(timeout=WAIT)
+    awa.get_by_role("link", name="FR").click()
+    awa.locator("#role").filter(has_text="Votre rôle").wait_for(timeout=WAIT)
+    assert "CEDEAO" in awa.locator("#role").inner_text()
+    assert outside == []
+
+
+def test_a_phone_that_does_not_answer_lets_the_model_decide(browser):
+    server, proc = start_class(timeout=4)
+    try:
+        outside: list[str] = []
+        projector = device(browser, PROJECTOR, outside).new_page()
+        projector.goto(server["projector"] + "&lang=fr", timeout=WAIT)
+        phone = device(browser, PHONE, outside, is_mobile=True, has_touch=True).new_page()
+        phone.goto(f"{server['join']}?code={server['code']}&lang=fr", timeout=WAIT)
+        phone.get_by_label("Votre prénom").fill("Nia")
+        phone.get_by_role("button", name="Rejoindre").click()
+        phone.locator("#role").filter(has_text="Observateur").wait_for(timeout=WAIT)
+        row = projector.locator("tr", has_text="Nia")
+        row.get_by_role("combobox").select_option("NER")
+        row.get_by_role("button", name="Donner le rôle").click()
+        projector.get_by_role("button", name="Avancer d'une semaine").click()
+        # Niger is asked on the first day, with a countdown; nobody answers
+        phone.get_by_role("button", name="Tenir tête").wait_for(timeout=WAIT)
+        assert "Sans réponse, le modèle décide." in phone.locator("#status").inner_text()
+        projector.locator(".decisions", has_text="délai écoulé").wait_for(timeout=WAIT)
+        # the model's rule decided (Niger did not give in), the world ran on to the week's end
+        phone.locator("#question").wait_for(state="hidden", timeout=WAIT)
+        projector.locator(".world p", has_text="Jour 6 sur 365").wait_for(timeout=WAIT)
+        assert outside == []
+    finally:
+        stop_class(proc)

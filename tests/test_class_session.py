@@ -1,0 +1,421 @@
+"""The class session (issue 16): phones join, get roles, decide; timers; who may answer what.
+
+No browser: the session is called as the server calls it, with a clock the test moves. The
+scenario is the August 2023 crisis (ECOWAS threatens Niger; deadline on day 14).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from sim.model.players import Choice, QuestionKind
+from sim.model.records import RecordKind
+from sim.present.classroom.runfile import read_class_run
+from sim.present.classroom.session import (
+    MAX_GROUPS,
+    MAX_SEATS,
+    OBSERVER,
+    ClassSession,
+    Refused,
+)
+from sim.present.classroom.views import class_view, seat_view, story
+from sim.present.classroom.worlds import HOLD_DAYS
+from sim.run.replicate import run_one
+from sim.scenario.loading import load_scenario
+
+SCENARIO = "niger-2023-base"
+SEED = 3
+DEADLINE = 14  # the threat's deadline, in days from the start
+
+
+class Clock:
+    def __init__(self):
+        self.now = 1000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+@pytest.fixture
+def clock():
+    return Clock()
+
+
+def new_class(clock, groups=1, timeout=30.0) -> ClassSession:
+    return ClassSession(
+        SCENARIO, groups=groups, seed=SEED, timeout=timeout, clock=clock, code="KT4R2M"
+    )
+
+
+def kinds(session, group=0):
+    return [r.kind for r in session.worlds[group].records]
+
+
+def test_join_needs_the_code_and_gives_a_secret_token(clock):
+    session = new_class(clock)
+    with pytest.raises(Refused) as wrong:
+        session.join("AAAAAA", "Awa")
+    assert wrong.value.reason == "code"
+    seat = session.join(" kt4r2m ", "Awa")  # typed in lower case with spaces: still the code
+    assert seat.role == OBSERVER and seat.group == 0
+    assert seat.token != seat.id and len(seat.token) >= 20
+    assert session.seat(seat.token) is seat
+    with pytest.raises(Refused) as unknown:
+        session.seat("not-a-token")
+    assert unknown.value.reason == "token"
+    # the phone's view never carries a token
+    assert seat.token not in str(seat_view(session, seat, "en"))
+    assert seat.token not in str(class_view(session, "en"))
+
+
+def test_roles_start_with_those_who_decide_first(clock):
+    session = new_class(clock)
+    assert session.roles[:2] == ["NER", "ECOWAS"]
+    assert {"MLI", "BFA", "NGA", "DZA"} <= set(session.roles)
+    assert "FRA" not in session.roles  # an outside power is no head-of-state role
+    labels = [r["label"] for r in class_view(session, "fr")["roles"]]
+    assert "CEDEAO (Conférence des chefs d'État)" in labels
+    assert "Mali (chef de l'État)" in labels
+
+
+def test_a_played_decision_pauses_the_world_and_the_player_takes_it(clock):
+    session = new_class(clock)
+    awa = session.assign(session.join("KT4R2M", "Awa").id, "ECOWAS")
+    session.step(30)
+    world = session.worlds[0]
+    # the world stops on the eve of the deadline: ECOWAS must choose
+    assert world.day == DEADLINE - 1
+    ask = session.ask_for(awa)
+    assert ask.question.kind is QuestionKind.ATTACK
+    view = seat_view(session, awa, "en")
+    assert [c["value"] for c in view["question"]["choices"]] == ["attack", "wait", "stand_down"]
+    assert "You threaten Niger with force" in view["question"]["text"]
+    session.decide(awa.token, ask.id, "attack")
+    assert world.day == 29  # then runs on to the day asked for
+    assert RecordKind.WAR_STARTED in kinds(session)
+    played = next(r for r in world.records if r.kind is RecordKind.ATTACK_DECIDED)
+    assert played.get("played") is True
+    assert any("ECOWAS's player decided to attack Niger" in line for line in view_story(session))
+
+
+def view_story(session, lang="en"):
+    return story(session, 0, lang, lines=50)
+
+
+def test_an_unanswered_question_times_out_to_the_models_own_rule(clock):
+    session = new_class(clock, timeout=30)
+    nia = session.assign(session.join("KT4R2M", "Nia").id, "NER")
+    session.step(60)
+    ask = session.ask_for(nia)
+    assert ask.question.kind is QuestionKind.CONCESSION and ask.question.day == 0
+    clock.now += 29
+    session.tick()
+    assert session.ask_for(nia) is ask  # not yet
+    clock.now += 1
+    session.tick()
+    world = session.worlds[0]
+    [answer] = world.log
+    assert (answer.choice, answer.by) == (None, "timer")
+    # the model's rule held for a week: the next question is a week later
+    assert session.ask_for(nia).question.day == HOLD_DAYS
+    # letting every question time out gives exactly the run without players
+    while not world.finished:
+        clock.now += 30
+        session.tick()
+        session.step(400)
+    alone = run_one(load_scenario(SCENARIO), SEED)
+    assert world.model.records == alone.records
+    # and the story in French says the timer let the model decide
+    decisions = class_view(session, "fr")["worlds"][0]["decisions"]
+    assert decisions[0]["by"] == "délai écoulé : règle du modèle".replace(" :", "\u00a0:")
+
+
+def test_a_phone_cannot_answer_for_another_role_or_world(clock):
+    session = new_class(clock, groups=2)
+    awa = session.assign(session.join("KT4R2M", "Awa", group=0).id, "ECOWAS")
+    bako = session.assign(session.join("KT4R2M", "Bako", group=0).id, "MLI")
+    chidi = session.assign(session.join("KT4R2M", "Chidi", group=1).id, "ECOWAS")
+    session.step(20)
+    ask = session.ask_for(awa)
+    for intruder in (bako, chidi):  # another role in the same world; the same role elsewhere
+        with pytest.raises(Refused) as refused:
+            session.decide(intruder.token, ask.id, "attack")
+        assert refused.value.reason == "not_yours"
+    with pytest.raises(Refused) as forged:
+        session.decide("forged-token", ask.id, "attack")
+    assert forged.value.reason == "token"
+    with pytest.raises(Refused) as wrong_choice:
+        session.decide(awa.token, ask.id, "honour")
+    assert wrong_choice.value.reason == "choice"
+    # nothing was disturbed: the question still waits for its player, the world has not moved
+    assert session.ask_for(awa) is ask and session.worlds[0].log == []
+    assert session.worlds[0].day == DEADLINE - 1
+    # world 2 waits for its own ECOWAS player, with a question of its own
+    assert session.ask_for(chidi).id != ask.id
+
+
+def test_a_replayed_or_late_answer_is_refused_without_disturbing_the_run(clock):
+    session = new_class(clock)
+    awa = session.assign(session.join("KT4R2M", "Awa").id, "ECOWAS")
+    bako = session.assign(session.join("KT4R2M", "Bako").id, "MLI")
+    session.step(30)
+    first = session.ask_for(awa)
+    session.decide(awa.token, first.id, "attack")
+    obligation = session.ask_for(bako)
+    assert obligation.question.kind is QuestionKind.OBLIGATION
+    records = list(session.worlds[0].model.records)
+    for message in [(awa.token, first.id, "attack"), (awa.token, first.id, "stand_down")]:
+        with pytest.raises(Refused) as replay:
+            session.decide(*message)
+        assert replay.value.reason == "stale"
+    for bad in [(bako.token, None, "honour"), (bako.token, obligation.id, 3)]:
+        with pytest.raises(Refused) as malformed:
+            session.decide(*bad)
+        assert malformed.value.reason == "malformed"
+    assert session.worlds[0].model.records == records and session.ask_for(bako) is obligation
+    session.decide(bako.token, obligation.id, "abstain")
+    response = next(
+        r for r in session.worlds[0].records if r.kind is RecordKind.RESPONSE and r.actor == "MLI"
+    )
+    assert (response.get("response"), response.get("played")) == ("abstained", True)
+
+
+def test_a_phone_that_drops_rejoins_its_role_and_finds_its_question(clock):
+    session = new_class(clock)
+    awa = session.assign(session.join("KT4R2M", "Awa").id, "ECOWAS")
+    session.step(30)
+    # the phone's browser reloads: all it kept is its token
+    back = session.seat(awa.token)
+    view = seat_view(session, back, "fr")
+    assert view["role"] == "ECOWAS"
+    assert view["question"]["id"] == session.ask_for(awa).id
+    assert [c["label"] for c in view["question"]["choices"]] == [
+        "Attaquer",
+        "Attendre une semaine",
+        "Renoncer",
+    ]
+
+
+def test_the_lecturer_reassigns_and_draws_roles(clock):
+    session = new_class(clock, groups=2)
+    seats = [session.join("KT4R2M", name) for name in ("A", "B", "C", "D", "E")]
+    assert [s.group for s in seats] == [0, 1, 0, 1, 0]  # spread over the worlds
+    session.draw()
+    first = [s.role for s in session.seats_in(0)]
+    assert sorted(first) == sorted(["NER", "ECOWAS", "MLI"])
+    assert sorted(s.role for s in session.seats_in(1)) == ["ECOWAS", "NER"]
+    # one phone per role in a world: giving a role takes it from its holder
+    holder = session.holder(0, "NER")
+    other = next(s for s in session.seats_in(0) if s is not holder)
+    session.assign(other.id, "NER")
+    assert holder.role == OBSERVER and session.holder(0, "NER") is other
+    # moving a phone to another world frees its role there
+    session.assign(other.id, "MLI", group=1)
+    assert "NER" not in session.worlds[0].played and other.group == 1
+    with pytest.raises(Refused) as no_role:
+        session.assign(other.id, "FRA")
+    assert no_role.value.reason == "role"
+    with pytest.raises(Refused) as no_world:
+        session.assign(other.id, "MLI", group=MAX_GROUPS)
+    assert no_world.value.reason == "group"
+    # the same class draws the same roles
+    again = new_class(Clock(), groups=2)
+    for name in ("A", "B", "C", "D", "E"):
+        again.join("KT4R2M", name)
+    again.draw()
+    assert [s.role for s in again.seats_in(0)] == first
+
+
+def test_worlds_differ_only_by_their_players_choices(clock):
+    session = new_class(clock, groups=3)
+    hawks = session.assign(session.join("KT4R2M", "A", group=0).id, "ECOWAS")
+    doves = session.assign(session.join("KT4R2M", "B", group=1).id, "ECOWAS")
+    session.step(60)
+    session.decide(hawks.token, session.ask_for(hawks).id, "attack")
+    session.decide(doves.token, session.ask_for(doves).id, "stand_down")
+    session.step(60)
+    assert RecordKind.WAR_STARTED in kinds(session, 0)
+    assert RecordKind.WAR_STARTED not in kinds(session, 1)
+    assert RecordKind.STOOD_DOWN in kinds(session, 1)
+    # world 3 has no player: it is the model's own run on the class's seed
+    alone = run_one(load_scenario(SCENARIO), SEED)
+    assert session.worlds[2].records == [r for r in alone.records if r.day <= 60]
+
+
+@pytest.mark.parametrize(
+    ("options", "reason"), [({"groups": 0}, "groups"), ({"groups": 9}, "groups")]
+)
+def test_a_class_has_one_to_eight_worlds(clock, options, reason):
+    with pytest.raises(ValueError, match=reason):
+        ClassSession(SCENARIO, clock=clock, **options)
+
+
+def test_a_choice_of_a_daily_question_holds_for_a_week(clock):
+    session = new_class(clock)
+    nia = session.assign(session.join("KT4R2M", "Nia").id, "NER")
+    session.step(30)
+    session.decide(nia.token, session.ask_for(nia).id, "defy")
+    again = session.ask_for(nia)
+    assert again.question.day == HOLD_DAYS
+    session.decide(nia.token, again.id, Choice.CONCEDE.value)
+    world = session.worlds[0]
+    conceded = next(r for r in world.records if r.kind is RecordKind.CONCEDED)
+    assert (conceded.day, conceded.get("played")) == (HOLD_DAYS, True)
+    assert RecordKind.WAR_STARTED not in kinds(session)
+
+
+def test_every_word_of_the_class_pages_is_in_english_and_french():
+    import re
+
+    from sim.present.classroom.words import WORDS
+
+    assert WORDS["en"].keys() == WORDS["fr"].keys()
+    placeholders = re.compile(r"\{(\w+?)(?:_\w+)?\}")
+    same = {"pause", "code"}  # words French writes as English does ("Pause")
+    for key, english in WORDS["en"].items():
+        french = WORDS["fr"][key]
+        roles = {p.lower() for p in placeholders.findall(english)}
+        assert roles == {p.lower() for p in placeholders.findall(french)}, key
+        if key not in same:
+            assert french != english, key
+
+
+def test_a_phone_sees_the_terms_of_its_obligation_in_its_language(clock):
+    session = new_class(clock)
+    awa = session.assign(session.join("KT4R2M", "Awa").id, "ECOWAS")
+    bako = session.assign(session.join("KT4R2M", "Bako").id, "MLI")
+    session.step(30)
+    session.decide(awa.token, session.ask_for(awa).id, "attack")
+    english = seat_view(session, bako, "en")["question"]
+    french = seat_view(session, bako, "fr")["question"]
+    assert english["text"].startswith("Niger is under attack by Nigeria")
+    assert "armed assistance" in english["text"]
+    assert french["text"].startswith("Le Niger est la cible d'une attaque du Nigeria")
+    assert "une assistance armée" in french["text"]
+    assert english["weighs"][0]["name"] == "your resolve"
+    assert french["weighs"][0] == {"name": "votre détermination", "value": "0,70"}
+    assert [c["label"] for c in french["choices"]] == [
+        "Honorer",
+        "Aide non militaire seulement",
+        "S'abstenir",
+    ]
+
+
+def test_a_question_whose_role_is_taken_away_is_left_to_the_model(clock):
+    session = new_class(clock)
+    awa = session.assign(session.join("KT4R2M", "Awa").id, "ECOWAS")
+    bako = session.join("KT4R2M", "Bako")
+    session.step(30)
+    ask = session.ask_for(awa)
+    # the role moves to another phone: the question moves with it
+    session.assign(bako.id, "ECOWAS")
+    assert session.ask_for(bako) is ask and session.ask_for(awa) is None
+    # nobody holds it any more: the model decides and the world runs on
+    session.assign(bako.id, OBSERVER)
+    assert session.asks[0] is None
+    assert [(a.choice, a.by) for a in session.worlds[0].log] == [(None, "timer")]
+    assert session.worlds[0].day == 29
+
+
+def test_drawing_roles_again_keeps_a_pending_question_for_the_new_holder(clock):
+    session = new_class(clock)
+    for name in ("A", "B", "C"):
+        session.join("KT4R2M", name)
+    session.draw()
+    session.step(30)
+    ask = session.asks[0]
+    assert ask is not None and ask.question.role == "NER"  # Niger is asked on the first day
+    session.draw()  # the roles move between phones; Niger is still held, its question waits
+    assert session.asks[0] is ask
+    assert session.ask_for(session.holder(0, "NER")) is ask
+
+
+def test_the_debrief_sets_each_choice_against_the_models_rule(clock):
+    session = new_class(clock)
+    awa = session.assign(session.join("KT4R2M", "Awa").id, "ECOWAS")
+    bako = session.assign(session.join("KT4R2M", "Bako").id, "MLI")
+    session.step(400)
+    session.decide(awa.token, session.ask_for(awa).id, "attack")
+    assert class_view(session, "en")["worlds"][0]["debrief"] is None  # not before the end
+    session.decide(bako.token, session.ask_for(bako).id, "honour")
+    while session.asks[0] is not None:  # anything later is left to the model
+        clock.now += 60
+        session.tick()
+    debrief = class_view(session, "en")["worlds"][0]["debrief"]
+    assert debrief["lines"][0].endswith(
+        "ECOWAS (Authority of Heads of State): the class chose Attack; the model's rule: Wait a week"
+    )
+    assert (
+        "Mali (head of state): the class chose Honour; the model's rule: Honour"
+        in (debrief["lines"][1])
+    )
+    assert debrief["summary"] == "The model's rule made the same choice in 1 of 2 decisions."
+    french = class_view(session, "fr")["worlds"][0]["debrief"]
+    assert french["summary"] == "Même choix que la règle du modèle\u00a0: 1 décision(s) sur 2."
+
+
+def test_a_member_of_a_body_votes_from_its_phone(clock):
+    session = ClassSession("gambia-2017", seed=SEED, clock=clock, code="KT4R2M")
+    awa = session.assign(session.join("KT4R2M", "Awa").id, "SEN")
+    session.step(30)
+    question = seat_view(session, awa, "fr")["question"]
+    assert question["text"].startswith("La CEDEAO se prononce à la majorité des deux tiers")
+    assert "au titre de l'art. 25 du Protocole relatif au mécanisme" in question["text"]
+    assert [c["label"] for c in question["choices"]] == ["Voter pour", "Voter contre"]
+    session.decide(awa.token, question["id"], "yes")
+    # the same day, the body decides on sanctions by consensus: Senegal is asked again
+    second = seat_view(session, awa, "en")["question"]
+    assert second["text"].startswith("ECOWAS decides by consensus")
+    session.decide(awa.token, second["id"], "no")
+    votes = [r for r in session.worlds[0].records if r.kind is RecordKind.VOTE]
+    assert [r.get("played") for r in votes] == [["SEN"], ["SEN"]]
+    assert ["SEN" in r.get("yes") for r in votes] == [True, False]
+
+
+def test_a_saved_class_run_tells_the_same_story_again(clock, tmp_path, sahelsim):
+    session = ClassSession(
+        SCENARIO, seed=SEED, clock=clock, code="KT4R2M", save=tmp_path, timeout=30
+    )
+    awa = session.assign(session.join("KT4R2M", "Awa").id, "ECOWAS")
+    bako = session.assign(session.join("KT4R2M", "Bako").id, "MLI")
+    nia = session.assign(session.join("KT4R2M", "Nia").id, "NER")
+    # Niger defies once and then lets the timer run; ECOWAS waits a week, then attacks
+    plans = {"NER": ["defy"], "ECOWAS": ["wait", "attack"], "MLI": ["abstain"]}
+    phones = {"NER": nia, "ECOWAS": awa, "MLI": bako}
+    session.step(400)
+    world = session.worlds[0]
+    while not world.finished:
+        ask = session.asks[0]
+        plan = plans[ask.question.role]
+        if plan:
+            session.decide(phones[ask.question.role].token, ask.id, plan.pop(0))
+        else:
+            clock.now += 30
+            session.tick()
+    assert plans == {"NER": [], "ECOWAS": [], "MLI": []}
+    [saved] = tmp_path.iterdir()
+    assert saved.name == "class-KT4R2M-world-1.json"
+    assert "Awa" not in saved.read_text()  # no student is named
+    played = read_class_run(saved)
+    again = run_one(load_scenario(played.scenario), played.seed, players=played.players())
+    assert again.records == world.model.records
+    result = sahelsim("explain", "--class-run", str(saved))
+    assert result.status == 0, result.err
+    assert "ECOWAS's player decided to attack Niger." in result.out
+    assert "Mali's player abstained from its obligation" in result.out
+    # a file that is not a class run is refused with a clear message
+    bad = tmp_path / "bad.json"
+    bad.write_text('{"answers": []}')
+    result = sahelsim("explain", "--class-run", str(bad))
+    assert result.status == 2 and "not a class run file" in result.err
+    assert "Traceback" not in result.err
+
+
+def test_a_flood_of_joins_is_refused_once_the_class_is_full(clock):
+    session = new_class(clock)
+    for n in range(MAX_SEATS):
+        session.join("KT4R2M", f"P{n}")
+    with pytest.raises(Refused) as full:
+        session.join("KT4R2M", "one more")
+    assert full.value.reason == "full"
+    assert len(session.seats) == MAX_SEATS

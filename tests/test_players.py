@@ -1,0 +1,152 @@
+"""Players: a class takes a role's decisions in place of the model's rule (issue 16).
+
+The August 2023 crisis (niger-2023-base): ECOWAS threatens Niger with a deadline; Niger may give
+in, ECOWAS may attack, and an attack obliges Mali and Burkina Faso under their joint communiqué.
+"""
+
+from __future__ import annotations
+
+import types
+from functools import cache
+
+import pytest
+
+from sim.model.model import SahelModel
+from sim.model.players import Choice, QuestionKind
+from sim.model.records import RecordKind
+from sim.model.world import build_world
+from sim.present.narrative import render_text
+from sim.scenario.facts import fact_base
+from sim.scenario.loading import load_scenario
+
+SCENARIO = "niger-2023-base"
+SEED = 3
+
+
+@cache
+def world():
+    return build_world(load_scenario(SCENARIO), fact_base())
+
+
+def run(players=None, seed=SEED) -> SahelModel:
+    model = SahelModel(world(), seed, players=players)
+    model.run()
+    return model
+
+
+def story(model: SahelModel, lang: str) -> str:
+    scenario = load_scenario(SCENARIO)
+    told = types.SimpleNamespace(
+        records=model.records,
+        start=scenario.start,
+        days=scenario.days,
+        summary={},
+        seed=SEED,
+        scenario_title="class",
+    )
+    return render_text(told, lang)
+
+
+def test_a_player_who_lets_the_model_decide_changes_nothing():
+    asked = []
+
+    def lets_it_be(question):
+        asked.append(question)
+
+    for seed in (1, 2, 3):
+        alone = run(seed=seed)
+        played = run({"NER": lets_it_be, "ECOWAS": lets_it_be, "MLI": lets_it_be}, seed=seed)
+        assert played.records == alone.records
+        assert (played.series.forces == alone.series.forces).all()
+    # Niger was asked every open day, ECOWAS every day from its deadline until the window closed
+    kinds = {q.kind for q in asked}
+    assert kinds == {QuestionKind.CONCESSION, QuestionKind.ATTACK}
+    # what the model chose is what the unplayed run did: it never attacked, Niger never gave in
+    assert {q.model_choice for q in asked} == {Choice.WAIT, Choice.DEFY}
+
+
+def test_a_played_attack_obliges_the_allies_and_a_played_ally_abstains():
+    questions = []
+
+    def ecowas(question):
+        return Choice.ATTACK
+
+    def mali(question):
+        questions.append(question)
+        return Choice.ABSTAIN
+
+    model = run({"ECOWAS": ecowas, "MLI": mali})
+    attack = next(r for r in model.records if r.kind is RecordKind.ATTACK_DECIDED)
+    deadline = load_scenario(SCENARIO).events["ecowas-threat"].deadline
+    assert attack.get("played") is True
+    assert attack.day == (deadline - load_scenario(SCENARIO).start).days
+    [question] = questions
+    assert question.kind is QuestionKind.OBLIGATION
+    assert question.options == (Choice.HONOUR, Choice.PARTIAL, Choice.ABSTAIN)
+    assert question.context["article"]
+    mali_answer = next(
+        r for r in model.records if r.kind is RecordKind.RESPONSE and r.actor == "MLI"
+    )
+    assert mali_answer.get("response") == "abstained"
+    assert mali_answer.get("played") is True
+    # Mali did not enter the war; Burkina Faso, unplayed, answered by the model's rule
+    entered = {r.actor for r in model.records if r.kind is RecordKind.ENTERED_WAR}
+    assert "MLI" not in entered
+    burkina = next(r for r in model.records if r.kind is RecordKind.RESPONSE and r.actor == "BFA")
+    assert "played" not in burkina.data
+    english, french = story(model, "en"), story(model, "fr")
+    assert "ECOWAS's player decided to attack Niger." in english
+    assert "Mali's player abstained from its obligation" in english
+    assert "Le joueur de la CEDEAO décide d'attaquer le Niger." in french
+    assert "Le joueur du Mali ne donne pas suite" in french
+
+
+def test_a_played_target_gives_in_and_a_played_threatener_stands_down():
+    conceded = run({"NER": lambda q: Choice.CONCEDE if q.day == 3 else Choice.DEFY})
+    [record] = [r for r in conceded.records if r.kind is RecordKind.CONCEDED]
+    assert (record.day, record.get("played")) == (3, True)
+    assert not any(r.kind is RecordKind.WAR_STARTED for r in conceded.records)
+    assert "Niger's player gave in to ECOWAS's demands" in story(conceded, "en")
+
+    stood = run({"ECOWAS": lambda q: Choice.STAND_DOWN})
+    [record] = [r for r in stood.records if r.kind is RecordKind.STOOD_DOWN]
+    assert record.get("played") is True
+    assert record.day < 44  # the model alone stands down only when the window closes, day 44
+    assert "Le joueur de la CEDEAO renonce" in story(stood, "fr")
+
+
+def test_an_answer_the_question_does_not_allow_is_refused():
+    with pytest.raises(ValueError, match="not one of"):
+        run({"NER": lambda q: Choice.HONOUR})
+
+
+def test_a_played_member_casts_its_vote_in_a_bodys_decision():
+    gambia = build_world(load_scenario("gambia-2017"), fact_base())
+    alone = SahelModel(gambia, SEED)
+    alone.run()
+    asked = []
+
+    def senegal(question):
+        asked.append(question)
+        return Choice.NO
+
+    played = SahelModel(gambia, SEED, players={"SEN": senegal, "NGA": lambda q: None})
+    played.run()
+    assert {q.kind for q in asked} == {QuestionKind.VOTE}
+    assert all(q.options == (Choice.YES, Choice.NO) for q in asked)
+    votes = [r for r in played.records if r.kind is RecordKind.VOTE]
+    assert votes and all(r.get("played") == ["SEN"] for r in votes)
+    assert all("SEN" not in r.get("yes") for r in votes)
+    # Nigeria's player let the model decide: its votes are the model's own
+    before = [r for r in alone.records if r.kind is RecordKind.VOTE]
+    assert [("NGA" in r.get("yes")) for r in votes] == [("NGA" in r.get("yes")) for r in before]
+    told = types.SimpleNamespace(
+        records=played.records,
+        start=gambia.scenario.start,
+        days=gambia.scenario.days,
+        summary={},
+        seed=SEED,
+        scenario_title="class",
+    )
+    assert "Votes cast by the class's players: Senegal." in render_text(told, "en")
+    assert "Votes décidés par les joueurs de la classe : le Sénégal." in render_text(told, "fr")
