@@ -310,6 +310,9 @@ def analyse(
     else:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", RuntimeWarning)  # tiny samples: noisy, not wrong
+            # Some blocks of a small sample give identical outcomes: SALib says so on stderr,
+            # where the summary already says when intervals are too wide to rank.
+            warnings.filterwarnings("ignore", "Constant values encountered", UserWarning)
             raw = sobol_analyze.analyze(
                 spec, y, calc_second_order=False, num_resamples=RESAMPLES, seed=seed
             )
