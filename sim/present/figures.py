@@ -68,7 +68,7 @@ WORDS = {
         "seed": "root seed",
         "replicate": "replicate",
         "timeline": "Escalation timeline",
-        "no_war": "No war in this replicate",
+        "no_war": "No war in replicate {i}",
         "what_happened": "What happened instead:",
         "nothing": "Nothing was scheduled or decided: no threat, no attack.",
         "more": "... and {n} more events (sahelsim explain tells them all)",
@@ -93,7 +93,7 @@ WORDS = {
         "seed": "graine",
         "replicate": "réplication",
         "timeline": "Chronologie de l'escalade",
-        "no_war": "Pas de guerre dans cette réplication",
+        "no_war": "Pas de guerre dans la réplication {i}",
         "what_happened": "Ce qui s'est passé à la place :",
         "nothing": "Rien n'était prévu ni décidé : ni menace, ni attaque.",
         "more": "... et {n} autres événements (sahelsim explain les raconte tous)",
@@ -420,7 +420,7 @@ def plot_timeline(
                 )
         if not spells:
             _what_happened(ax, events, start, lang)
-            ax.set_title(f"{words['no_war']} ({words['replicate']} {replicate})")
+            ax.set_title(words["no_war"].format(i=replicate))
             mark_figure(fig, title, seed, lang)
             return fig
         ax.set_yticks(range(len(actors)), actors)
