@@ -5,6 +5,8 @@ from __future__ import annotations
 import gc
 import re
 
+import pytest
+
 from sim.model.model import SahelModel
 from sim.run.replicate import run_one
 from sim.scenario.loading import load_scenario
@@ -41,7 +43,8 @@ def test_a_plan_of_a_hundred_million_replicates_holds_no_seeds():
     assert plan.seeds[39] == expected[39] and plan.seeds[-1] == plan.seeds[99_999_999]
 
 
-def test_a_huge_ensemble_runs_replicate_by_replicate(tmp_path):
+@pytest.mark.parametrize("workers", [1, 2])
+def test_a_huge_ensemble_runs_replicate_by_replicate(tmp_path, workers):
     import json
     import tracemalloc
 
@@ -51,7 +54,10 @@ def test_a_huge_ensemble_runs_replicate_by_replicate(tmp_path):
     plan = plan_runs(load_scenario("gambia-2017"), 100_000_000, 7)
     tracemalloc.start()
     manifest, _ = run_ensemble(
-        plan, tmp_path / "b", stop=lambda item: "three are enough" if item.index >= 2 else None
+        plan,
+        tmp_path / "b",
+        workers=workers,
+        stop=lambda item: "three are enough" if item.index >= 2 else None,
     )
     _, peak = tracemalloc.get_traced_memory()
     tracemalloc.stop()
