@@ -37,7 +37,6 @@ from sim.present.figures import (
     SIDE_COLOURS,
     STYLE,
     VARIABLE_LABELS,
-    axis_label,
     capitals,
     localise_numbers,
 )
@@ -599,7 +598,9 @@ def ensemble_figure(summaries: Sequence[dict], lang: str) -> Figure:
             hist.set_axis_off()
             hist.text(0.5, 0.5, FIGURE_WORDS[lang]["no_war_at_all"], ha="center", va="center",
                       transform=hist.transAxes, fontsize=15)  # fmt: skip
-        hist.set_title(axis_label(OUTCOMES["war_days"], lang))
+        war_days = OUTCOMES["war_days"]  # over the replicates with a war, as the title says
+        given = i18n.GIVEN_A_WAR[lang].format(label=war_days.label(lang))
+        hist.set_title(f"{given} ({war_days.unit(lang)})")
         localise_numbers(fig, lang)
     return fig
 
