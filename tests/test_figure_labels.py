@@ -230,6 +230,16 @@ def all_figures(pair, lang: str) -> dict[str, Figure]:
             share=True,
             lang=lang,
         ),
+        "sweep-heatmap": sf.plot_sweep_heatmap(
+            x,
+            x,
+            np.array([[0.25, 0.5, 0.75]] * 3),
+            xlabel="honour_base_rate",
+            ylabel="kill_rate",
+            label=sf.outcome_label("war_occurred", lang),
+            share=True,
+            lang=lang,
+        ),
         "morris": sf.plot_indices("morris", morris, label="x", lang=lang),
         "sobol": sf.plot_indices("sobol", sobol, label="x", lang=lang),
         "reliability": bt.plot_reliability(
@@ -241,13 +251,15 @@ def all_figures(pair, lang: str) -> dict[str, Figure]:
 ENGLISH_MONTHS = {m for m in MONTHS["en"] if m.lower() not in {f.strip(".") for f in MONTHS["fr"]}}
 """Month names matplotlib writes in the machine's (English) locale, that French spells otherwise."""
 POINT_DECIMAL = re.compile(r"^[−-]?\d+\.\d+\s?%?$")
+GLUED_PERCENT = re.compile(r"\d%")  # French writes "20 %", with a (narrow) no-break space
 
 
 def _leaks(texts: list[str], vocabulary: set[str]) -> list[str]:
     words = sorted(_words(" ".join(texts)) & vocabulary)
     months = sorted({t for t in texts if t.strip() in ENGLISH_MONTHS})
     points = sorted({t for t in texts if POINT_DECIMAL.match(t.strip())})
-    return words + months + points
+    glued = sorted({t for t in texts if GLUED_PERCENT.search(t)})
+    return words + months + points + glued
 
 
 def test_french_figures_hold_no_english_word(pair):
@@ -257,6 +269,7 @@ def test_french_figures_hold_no_english_word(pair):
     assert len(_words(" ".join(texts)) & vocabulary) >= 20  # the check below can see English
     assert set(_leaks(texts, vocabulary)) & ENGLISH_MONTHS  # ... and English month names
     assert any(POINT_DECIMAL.match(t) for t in texts)  # ... and decimal points
+    assert any(GLUED_PERCENT.search(t) for t in texts)  # ... and "20%"
     leaks = {}
     for name, fig in all_figures(pair, "fr").items():
         found = _leaks(every_text(fig), vocabulary)

@@ -175,6 +175,7 @@ def plot_sweep_heatmap(
     ylabel: str,
     label: str,
     share: bool,
+    lang: str = "en",
     ax=None,
 ) -> Figure:
     """Mean outcome per cell of a two-parameter grid (``cells[i, j]``: x level i, y level j)."""
@@ -192,23 +193,25 @@ def plot_sweep_heatmap(
         colourbar = fig.colorbar(image, ax=ax)
         colourbar.set_label(label)
         if share:
-            colourbar.formatter = matplotlib.ticker.PercentFormatter(1.0)
+            symbol = "\u202f%" if lang == "fr" else "%"
+            colourbar.formatter = matplotlib.ticker.PercentFormatter(1.0, symbol=symbol)
             colourbar.update_ticks()
-        ax.set_xticks(range(len(x_levels)), [f"{v:.4g}" for v in x_levels])
-        ax.set_yticks(range(len(y_levels)), [f"{v:.4g}" for v in y_levels])
+        ax.set_xticks(range(len(x_levels)), [_fr(f"{v:.4g}", lang) for v in x_levels])
+        ax.set_yticks(range(len(y_levels)), [_fr(f"{v:.4g}", lang) for v in y_levels])
         ax.set_xlabel(xlabel)
         ax.set_ylabel(ylabel)
         ax.set_title(label)
         if cells.size <= 144:
-            _annotate(ax, cells, share, image)
+            _annotate(ax, cells, share, image, lang)
+        localise_numbers(fig, lang)
         return fig
 
 
-def _annotate(ax, cells: np.ndarray, share: bool, image) -> None:
+def _annotate(ax, cells: np.ndarray, share: bool, image, lang: str = "en") -> None:
     for (i, j), value in np.ndenumerate(cells):
         if not np.isfinite(value):
             continue
-        text = f"{value:.0%}" if share else f"{value:,.3g}"
+        text = _fr(f"{value:.0%}" if share else f"{value:,.3g}", lang)
         # Read against the cell's own colour: white on a dark cell, near-black on a light one.
         colour = text_colour(to_hex(image.cmap(image.norm(value))))
         ax.text(i, j, text, ha="center", va="center", fontsize=10, color=colour)
@@ -272,6 +275,7 @@ def sweep_figure(means: Means, column: str, grid: bool, *, share: bool, lang: st
             ylabel=parameter_label(means.paths[1]),
             label=label,
             share=share,
+            lang=lang,
         )
     return plot_sweep_points(means, column, share=share, lang=lang)
 
