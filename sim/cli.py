@@ -359,6 +359,7 @@ def run(
         ),
         plan.replicates,
         quiet,
+        lang,
     )
     if precision is not None and not quiet:
         console.print(terminal.precision_outcome(precision, manifest))
@@ -426,7 +427,7 @@ def compare(
         Console(stderr=True, highlight=False).print(
             terminal.pair_header(scenario_a, scenario_b, plans[0], lang)
         )
-    if run_pair(plans, out, workers=workers, command=_command(), watch=watcher(quiet)):
+    if run_pair(plans, out, workers=workers, command=_command(), watch=watcher(quiet, lang)):
         _exit_interrupted(terminal.interrupted_pair(out))
     differences = compare_bundles(out / "a", out / "b")
     write_comparison(out, differences, names, lang=lang, draw=figures)
@@ -739,7 +740,9 @@ def sweep(
         outcomes=outcomes or DEFAULT_OUTCOMES,
     )
     out = prepare_out_dir(out or default_out_dir(f"sweep-{Path(scenario).stem}"), resume=resume)
-    manifest, interrupted = _run_sweep_plan(plan, out, workers, quiet, resume, executor, scheduler)
+    manifest, interrupted = _run_sweep_plan(
+        plan, out, workers, quiet, resume, executor, scheduler, lang
+    )
     shares = sweep_means(out, plan)
     if figures:
         write_sweep_figures(out, manifest, shares, lang=lang)
@@ -755,14 +758,14 @@ def sweep(
 _per_point_replicates(sweep, SWEEP_REPLICATES)
 
 
-def _run_sweep_plan(plan, out, workers, quiet, resume, executor, scheduler):
+def _run_sweep_plan(plan, out, workers, quiet, resume, executor, scheduler, lang="en"):
     """Say what a sweep will run, then run it under a progress bar; see :func:`run_sweep`."""
     from sim.present.progress import with_progress
     from sim.present.terminal import sweep_header
     from sim.run.sweep import run_sweep
 
     if not quiet:
-        Console(stderr=True, highlight=False).print(sweep_header(plan))
+        Console(stderr=True, highlight=False).print(sweep_header(plan, lang))
     return with_progress(
         lambda progress: run_sweep(
             plan,
@@ -776,6 +779,7 @@ def _run_sweep_plan(plan, out, workers, quiet, resume, executor, scheduler):
         ),
         plan.total,
         quiet,
+        lang,
     )
 
 
@@ -856,7 +860,9 @@ def sensitivity(
         kind="sensitivity",
     )
     out = prepare_out_dir(out or default_out_dir(f"{method}-{Path(scenario).stem}"), resume=resume)
-    manifest, interrupted = _run_sweep_plan(plan, out, workers, quiet, resume, executor, scheduler)
+    manifest, interrupted = _run_sweep_plan(
+        plan, out, workers, quiet, resume, executor, scheduler, lang
+    )
     sweep_means(out, plan)  # written even when stopped: the points finished are worth reading
     if interrupted:
         _warn(terminal.INTERRUPTED_SAMPLE)

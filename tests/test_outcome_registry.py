@@ -24,6 +24,7 @@ from sim.analysis.estimates import Estimate, estimate
 from sim.analysis.precision import PrecisionRule
 from sim.analysis.sensitivity import Index
 from sim.analysis.sensitivity import sentence as sensitivity_sentence
+from sim.analysis.summary import key_estimates
 from sim.errors import InputError
 from sim.model.outcome_registry import (
     KEY_OUTCOMES,
@@ -38,7 +39,7 @@ from sim.model.outcomes import SUMMARY_COLUMNS
 from sim.model.records import WarOutcome
 from sim.model.world import build_world
 from sim.present import figures as fg
-from sim.present.console import key_estimates, outcome_meaning, print_run_summary
+from sim.present.console import outcome_label, outcome_meaning, print_run_summary
 from sim.present.report import build_report
 from sim.present.sweep_figures import Means, sweep_table
 from sim.run.replicate import run_one
@@ -181,7 +182,8 @@ def test_the_terminal_summary_says_what_an_estimate_is_of(bundle):
 def test_the_french_report_shows_the_registry_words(bundle):
     text = build_report(bundle, lang="fr")
     for outcome in KEY_OUTCOMES:
-        assert f"<td>{html.escape(outcome.label('fr'))}</td>" in text
+        assert f"<td>{html.escape(outcome_label(outcome, 'fr'))}</td>" in text
+        assert outcome.label("fr") in outcome_label(outcome, "fr")  # the registry's words
         assert f"<td>{html.escape(outcome_meaning(outcome, 'fr'))}</td>" in text
 
 

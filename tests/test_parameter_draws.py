@@ -136,6 +136,7 @@ def test_a_malformed_posterior_is_an_input_error(tmp_path, sahelsim):
 def test_the_reports_story_replays_the_replicate_with_the_parameters_it_drew(tmp_path, posterior):
     import html
 
+    from sim.present.i18n import date_text
     from sim.present.narrative import narrative
     from sim.present.report import _narrative_html
     from sim.run.bundle import resolved_document
@@ -153,7 +154,10 @@ def test_the_reports_story_replays_the_replicate_with_the_parameters_it_drew(tmp
     told_otherwise = 0  # replicates whose story with the single values would be another one
     for index, seed in enumerate(plan.seeds):
         run = run_one(with_parameters(scenario, table.draw(seed)), seed)
-        expected = "".join(f"<p>{html.escape(p.text)}</p>" for p in narrative(run, "en"))
+        expected = "".join(
+            f'<p><span class="date">{date_text(p.date, "en")}</span> — {html.escape(p.text)}</p>'
+            for p in narrative(run, "en")
+        )
         assert _narrative_html(tmp_path / "b", document, index, seed, "en") == expected
         told_otherwise += narrative(run_one(scenario, seed), "en") != narrative(run, "en")
     assert told_otherwise > 0

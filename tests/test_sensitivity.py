@@ -68,7 +68,12 @@ def test_sobol_indices_are_written_with_their_intervals(tmp_path, sahelsim):
     )  # fmt: skip
     assert result.status == 0, result.err
     rows = _indices(out / "indices.csv")
-    assert list(rows[0]) == ["outcome", "rank", "parameter", "ST", "ST_conf", "S1", "S1_conf"]
+    assert list(rows[0]) == [
+        "outcome", "rank", "parameter", "ST", "ST_conf", "S1", "S1_conf", "ST_low", "ST_high",
+    ]  # fmt: skip
+    for row in rows:  # an interval of a share of variance does not reach below zero
+        if row["ST_low"]:
+            assert 0 <= float(row["ST_low"]) <= float(row["ST_high"])
     assert {r["parameter"] for r in rows} == {"parameters.honour_base_rate", "actors.GMB.resolve"}
     assert len(_indices(out / "points.csv")) == 4 * (2 + 2)  # n (k + 2) points
 
@@ -114,13 +119,21 @@ def test_the_summary_names_what_matters_and_what_does_not():
         _index("kill_rate", 0.0, 0.0, 3),
     ]
     assert sentence("morris", indices) == (
-        "Whether ECOWAS attacks depends mostly on required_superiority (mu* 0.31 ± 0.05) and "
-        "honour_base_rate (0.12 ± 0.03); kill_rate matters little."
+        "Whether ECOWAS attacks depends mostly on required_superiority (mu* 0.31; 95 % CI 0.26 "
+        "to 0.36) and honour_base_rate (0.12; 0.09 to 0.15); kill_rate matters little."
     )
     assert sentence("morris", indices, "fr") == (
-        "Que la CEDEAO attaque ou non dépend surtout de required_superiority (mu* 0.31 ± 0.05) "
-        "et de honour_base_rate (0.12 ± 0.03) ; kill_rate compte peu."
+        "Que la CEDEAO attaque ou non dépend surtout de required_superiority (mu* 0,31 ; IC à "
+        "95 % 0,26 à 0,36) et de honour_base_rate (0,12 ; 0,09 à 0,15) ; kill_rate compte peu."
     )
+
+
+def test_a_mu_star_interval_never_goes_below_zero():
+    # mu* is a mean of absolute effects: a bootstrap half-width larger than mu* is cut at 0.
+    noisy = [_index("required_superiority", 0.2, 0.3, 1), _index("kill_rate", 0.0, 0.0, 2)]
+    text = sentence("morris", noisy)
+    assert "(mu* 0.20; 95 % CI 0.00 to 0.50)" in text
+    assert "-0.10" not in text
 
 
 def test_the_summary_says_when_intervals_are_too_wide_and_when_nothing_moves():

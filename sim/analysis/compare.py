@@ -2,29 +2,47 @@
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from pathlib import Path
 
 from sim.analysis.estimates import Estimate, paired_difference
+from sim.analysis.summary import GIVEN, bundle_in_play, holds, values
 from sim.errors import InputError
-from sim.model.outcome_registry import KEY_OUTCOMES, Estimator, Outcome, OutcomeKind
+from sim.model.outcome_registry import KEY_OUTCOMES, OUTCOMES, Estimator, Outcome, OutcomeKind
 from sim.run.bundle import read_summary
 
 
 @dataclass(frozen=True)
 class Difference:
-    """One key outcome: its value in A and in B, and the paired difference B - A."""
+    """One key outcome: its mean in A and in B, and the paired difference B - A.
+
+    An outcome that one scenario cannot produce (see :mod:`sim.analysis.summary`) has
+    ``a`` or ``b`` None, and no difference (``difference.n == 0``). An outcome counted only
+    where another holds (a war's duration, given a war) is averaged on each side over that
+    side's replicates where it holds, and differenced over the replicates where it holds on
+    both sides.
+    """
 
     outcome: Outcome
-    a: float
-    b: float
+    a: float | None
+    b: float | None
     difference: Estimate
 
+    @property
+    def in_play(self) -> bool:
+        """Whether both scenarios can produce the outcome."""
+        return self.a is not None and self.b is not None
 
-def _values(rows: list[dict[str, str]], outcome: Outcome) -> list[float]:
-    if outcome.estimator is Estimator.PROPORTION:
-        return [1.0 if row[outcome.column] == "true" else 0.0 for row in rows]
-    return [float(row[outcome.column]) for row in rows]
+    @property
+    def given(self) -> Outcome | None:
+        """The outcome that must hold in a replicate for this one to count there."""
+        column = GIVEN.get(self.outcome.column)
+        return OUTCOMES[column] if column else None
+
+
+def _mean(xs: list[float]) -> float:
+    return sum(xs) / len(xs) if xs else math.nan
 
 
 def compare_bundles(a: Path, b: Path) -> list[Difference]:
@@ -35,23 +53,34 @@ def compare_bundles(a: Path, b: Path) -> list[Difference]:
         raise InputError(
             f"{a} and {b} were not run on the same replicate seeds; expected paired bundles"
         )
+    in_play_a, in_play_b = bundle_in_play(a), bundle_in_play(b)
     out = []
     for outcome in KEY_OUTCOMES:
-        va, vb = _values(rows_a, outcome), _values(rows_b, outcome)
-        n = len(va) or 1
-        difference = paired_difference(va, vb)
+        mean_a = _mean(values([r for r in rows_a if holds(r, outcome)], outcome))
+        mean_b = _mean(values([r for r in rows_b if holds(r, outcome)], outcome))
+        side_a = mean_a if outcome.column in in_play_a else None
+        side_b = mean_b if outcome.column in in_play_b else None
+        if side_a is None or side_b is None:
+            out.append(Difference(outcome, side_a, side_b, Estimate(*[math.nan] * 3, 0)))
+            continue
+        pairs = [(x, y) for x, y in zip(rows_a, rows_b, strict=True) if holds(x, outcome)]
+        pairs = [(x, y) for x, y in pairs if holds(y, outcome)]
+        difference = paired_difference(
+            values([x for x, _ in pairs], outcome), values([y for _, y in pairs], outcome)
+        )
         if outcome.estimator is Estimator.PROPORTION and difference.n > 1:
             # A difference of two shares lies between -1 and 1: the t interval is cut there.
             difference = Estimate(
                 difference.value, max(difference.low, -1.0), min(difference.high, 1.0), difference.n
             )
-        out.append(Difference(outcome, sum(va) / n, sum(vb) / n, difference))
+        out.append(Difference(outcome, side_a, side_b, difference))
     return out
 
 
 SENTENCES = {
     "en": {
         "none": "{name}: {label}: no replicates",
+        "na": "{name}: {label}: cannot happen in one of the two scenarios (n/a).",
         "same": "{name}: {label}: no difference on any replicate.",
         "rises": "rises",
         "falls": "falls",
@@ -64,6 +93,7 @@ SENTENCES = {
     },
     "fr": {
         "none": "{name} : {label} : aucune réplication",
+        "na": "{name} : {label} : ne peut pas arriver dans l'un des deux scénarios (s.o.).",
         "same": "{name} : {label} : aucune différence, sur aucune réplication.",
         "rises": "augmente",
         "falls": "diminue",
@@ -90,6 +120,8 @@ def sentence(diff: Difference, name_b: str, lang: str = "en") -> str:
     words = SENTENCES[lang]
     d = diff.difference
     label = diff.outcome.label(lang)
+    if not diff.in_play:
+        return words["na"].format(name=name_b, label=label)
     if d.n == 0:
         return words["none"].format(name=name_b, label=label)
     if diff.outcome.estimator is Estimator.PROPORTION:

@@ -19,7 +19,11 @@ SALib the per-point means:
   to the parameter alone, and ``ST``, including its interactions. Costlier; ``n`` must be a
   power of 2.
 
-Both give 95 % bootstrap intervals. Rankings follow ``mu*`` (Morris) or ``ST`` (Sobol').
+Both give 95 % bootstrap intervals, as SALib's half-widths. Every index reported here is at
+least zero (``mu*`` is a mean of absolute values, ``ST`` and ``S1`` are shares of a variance),
+so an interval is the index plus or minus its half-width *cut at zero* (:func:`interval`):
+nothing is lost, since the index cannot lie below zero. Rankings follow ``mu*`` (Morris) or
+``ST`` (Sobol').
 """
 
 from __future__ import annotations
@@ -34,7 +38,8 @@ from pathlib import Path
 
 import numpy as np
 
-from sim.analysis.estimates import Estimate, mean, proportion
+from sim.analysis.estimates import NON_NEGATIVE, Estimate, mean, proportion
+from sim.analysis.summary import GIVEN
 from sim.errors import InputError, SahelsimError, nearest, one_of
 from sim.model.outcome_registry import OUTCOMES, capitalised
 from sim.run.designs import Axis, Design, declared_parameter, design_seed, make_design
@@ -68,27 +73,42 @@ class PointEstimate:
     point: int
     values: tuple[str, ...]
     estimates: dict[str, Estimate]
+    replicates: int = 0
 
 
 def point_estimates(
-    results: Path, paths: Sequence[str], outcomes: Sequence[str]
+    results: Path, paths: Sequence[str], outcomes: Sequence[str], *, given: bool = True
 ) -> Iterator[PointEstimate]:
     """Stream a sweep's ``results.csv`` and yield each point's estimates, in point order.
 
-    A column of ``true``/``false`` is estimated as a share, any other as a mean.
+    A column of ``true``/``false`` is estimated as a share, any other as a mean. With
+    ``given``, an outcome that exists only where another holds (a war's duration) is averaged
+    over the point's replicates where it holds (:data:`sim.analysis.summary.GIVEN`): no
+    estimate at a point with no war. Without, over every replicate (0 days where no war), as
+    the sensitivity indices need a value at every point.
     """
     with open(results, newline="", encoding="utf-8") as handle:
         rows = csv.DictReader(handle)
         for point, group in itertools.groupby(rows, key=lambda row: int(row["point"])):
             block = list(group)  # one point's replicates only
-            estimates = {c: _estimate([row[c] for row in block]) for c in outcomes}
-            yield PointEstimate(point, tuple(block[0][p] for p in paths), estimates)
+            estimates = {}
+            for c in outcomes:
+                condition = GIVEN.get(c) if given else None
+                kept = [row for row in block if condition is None or row[condition] == "true"]
+                estimates[c] = _estimate([row[c] for row in kept], c)
+            values = tuple(block[0][p] for p in paths)
+            yield PointEstimate(point, values, estimates, len(block))
 
 
-def _estimate(cells: list[str]) -> Estimate:
+def _estimate(cells: list[str], column: str = "") -> Estimate:
     if cells and cells[0] in ("true", "false"):
         return proportion(sum(c == "true" for c in cells), len(cells))
-    return mean([float(c) for c in cells if c != ""])
+    result = mean([float(c) for c in cells if c != ""])
+    outcome = OUTCOMES.get(column)
+    if outcome is not None and outcome.kind in NON_NEGATIVE and result.low < 0:
+        # days, personnel and counts cannot be negative: their interval is cut at zero
+        return Estimate(result.value, 0.0, result.high, result.n)
+    return result
 
 
 def is_share(results: Path, column: str) -> bool:
@@ -111,8 +131,7 @@ def write_means(folder: Path, paths: Sequence[str], outcomes: Sequence[str]) -> 
             header += [column, f"{column}_low", f"{column}_high"]
         writer.writerow(header)
         for pe in point_estimates(folder / "results.csv", paths, outcomes):
-            n = next(iter(pe.estimates.values())).n if pe.estimates else 0
-            row: list[object] = [pe.point, *pe.values, n]
+            row: list[object] = [pe.point, *pe.values, pe.replicates]
             for column in outcomes:
                 e = pe.estimates[column]
                 row += [_g(e.value), _g(e.low), _g(e.high)]
@@ -291,6 +310,9 @@ def analyse(
     else:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", RuntimeWarning)  # tiny samples: noisy, not wrong
+            # Some blocks of a small sample give identical outcomes: SALib says so on stderr,
+            # where the summary already says when intervals are too wide to rank.
+            warnings.filterwarnings("ignore", "Constant values encountered", UserWarning)
             raw = sobol_analyze.analyze(
                 spec, y, calc_second_order=False, num_resamples=RESAMPLES, seed=seed
             )
@@ -305,6 +327,18 @@ def analyse(
     ]
 
 
+def interval(index: Index, key: str) -> tuple[float, float]:
+    """The 95 % interval of ``index.values[key]``: its value ± its half-width, cut at zero.
+
+    The indices cannot be negative, so the part of a symmetric bootstrap interval below zero
+    holds no possible value; cutting it loses no coverage.
+    """
+    value, half = index.values[key], index.values[f"{key}_conf"]
+    if math.isnan(value) or math.isnan(half):
+        return math.nan, math.nan
+    return max(0.0, value - half), value + half
+
+
 def _rankable(value: float) -> float:
     return -math.inf if math.isnan(value) else value
 
@@ -316,10 +350,14 @@ def write_indices(target: Path, method: str, indices: Sequence[Index]) -> Path:
         open(temporary, "w", newline="", encoding="utf-8") as handle,
     ):
         writer = csv.writer(handle, lineterminator="\n")
-        writer.writerow(["outcome", "rank", "parameter", *COLUMNS[method]])
+        key = COLUMNS[method][0]
+        writer.writerow(
+            ["outcome", "rank", "parameter", *COLUMNS[method], f"{key}_low", f"{key}_high"]
+        )
         for index in indices:
             cells = [_g(index.values[c]) for c in COLUMNS[method]]
-            writer.writerow([index.outcome, index.rank, index.parameter, *cells])
+            bounds = [_g(b) for b in interval(index, key)]
+            writer.writerow([index.outcome, index.rank, index.parameter, *cells, *bounds])
     return target
 
 
@@ -328,6 +366,8 @@ def write_indices(target: Path, method: str, indices: Sequence[Index]) -> Path:
 WORDS = {
     "en": {
         "depends": "{subject} depends mostly on {major}",
+        "first": "{name} ({symbol} {value}; 95 % CI {low} to {high})",
+        "next": "{name} ({value}; {low} to {high})",
         "and": "and",
         "and_list": "and",
         "semicolon": "; ",
@@ -349,6 +389,8 @@ WORDS = {
     },
     "fr": {
         "depends": "{subject} dépend surtout de {major}",
+        "first": "{name} ({symbol} {value} ; IC à 95 % {low} à {high})",
+        "next": "{name} ({value} ; {low} à {high})",
         "and": "et de",
         "and_list": "et",
         "semicolon": " ; ",
@@ -383,8 +425,9 @@ def _decimals(top: float) -> int:
     return max(0, 1 - math.floor(math.log10(abs(top))))
 
 
-def _show(value: float, decimals: int) -> str:
-    return f"{value:,.{decimals}f}"
+def _show(value: float, decimals: int, lang: str = "en") -> str:
+    text = f"{value:,.{decimals}f}"
+    return text.replace(",", "\u202f").replace(".", ",") if lang == "fr" else text
 
 
 def _join(items: list[str], conjunction: str) -> str:
@@ -394,9 +437,10 @@ def _join(items: list[str], conjunction: str) -> str:
 def sentence(method: str, indices: Sequence[Index], lang: str = "en") -> str:
     """One plain sentence on which parameters an outcome depends, with the indices.
 
-    For example: "Whether ECOWAS attacks depends mostly on required_superiority (mu* 0.31 ±
-    0.05) and honour_base_rate (0.12 ± 0.03); kill_rate matters little." Parameters that
-    matter little are named least influential first.
+    For example: "Whether ECOWAS attacks depends mostly on required_superiority (mu* 0.31; 95 %
+    CI 0.26 to 0.36) and honour_base_rate (0.12; 0.09 to 0.15); kill_rate matters little."
+    Parameters that matter little are named least influential first. Intervals are cut at zero
+    (:func:`interval`).
     """
     words = WORDS[lang]
     key, conf = COLUMNS[method][:2]
@@ -408,9 +452,16 @@ def sentence(method: str, indices: Sequence[Index], lang: str = "en") -> str:
     major = [i for i in indices if i.values[key] >= MAJOR * top][:3]
     parts = []
     for n, index in enumerate(major):
-        symbol = f"{SYMBOL[method]} " if n == 0 else ""
-        value, interval = _show(index.values[key], digits), _show(index.values[conf], digits)
-        parts.append(f"{index.name} ({symbol}{value} ± {interval})")
+        low, high = interval(index, key)
+        parts.append(
+            words["first" if n == 0 else "next"].format(
+                name=index.name,
+                symbol=SYMBOL[method],
+                value=_show(index.values[key], digits, lang),
+                low=_show(low, digits, lang),
+                high=_show(high, digits, lang),
+            )
+        )
     text = words["depends"].format(subject=subject, major=_join(parts, words["and"]))
     minor = sorted(
         (i for i in indices if i.values[key] < MINOR * top), key=lambda i: (i.values[key], i.name)

@@ -62,7 +62,10 @@ def sensitivity_indices(
     """
     points = plan.design.points
     ys = {column: np.full(points, np.nan) for column in plan.outcomes}
-    for point in sa.point_estimates(folder / "results.csv", plan.design.paths, plan.outcomes):
+    points = sa.point_estimates(
+        folder / "results.csv", plan.design.paths, plan.outcomes, given=False
+    )  # every point needs a value: a war's duration counts 0 where there was none
+    for point in points:
         for column in plan.outcomes:
             ys[column][point.point] = point.estimates[column].value
     return {

@@ -21,7 +21,7 @@ from rich.table import Table
 
 from sim import __version__
 from sim.analysis.backtest import LOG_CLIP, YES, Bin, EpisodeScore, ItemKind, ItemScore, Scores
-from sim.present.figures import STYLE, save
+from sim.present.figures import STYLE, localise_numbers, save
 from sim.present.i18n import actor_name
 from sim.run.files import write_whole, written_whole
 
@@ -284,6 +284,7 @@ def plot_reliability(bins: Sequence[Bin], *, lang: str = "en", seed: int | None 
         ax.set_title(_w(lang, "reliability"))
         ax.grid(alpha=0.3)
         ax.legend(loc="upper left")
+        localise_numbers(fig, lang)
         if seed is not None:
             fig.text(
                 0.01,

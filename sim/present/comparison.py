@@ -14,7 +14,8 @@ from rich.table import Table
 
 from sim.analysis.compare import Difference, sentence
 from sim.model.outcome_registry import Estimator, OutcomeKind
-from sim.present.i18n import decimal, number, percent
+from sim.present.console import outcome_label
+from sim.present.i18n import decimal, not_in_play, number, percent
 
 HEADERS = {
     "en": ("outcome", "A", "B", "B - A", "95 % interval"),
@@ -25,12 +26,16 @@ WORDS = {
         "range": "{low} to {high}",
         "foot": "Paired on common random numbers. Not a forecast.",
         "files": "Comparison: {out} (a/, b/, comparison.csv{figures})",
+        "given": "{label}: A and B average their own replicates with a war; B - A pairs the "
+        "replicates with a war in both (n = {n}).",
     },
     "fr": {
         "range": "{low} à {high}",
         "foot": "Réplications appariées sur des nombres aléatoires communs. Ce n'est pas une "
         "prévision.",
         "files": "Comparaison : {out} (a/, b/, comparison.csv{figures})",
+        "given": "{label} : A et B font la moyenne de leurs propres réplications avec une "
+        "guerre ; B - A apparie les réplications avec une guerre dans les deux (n = {n}).",
     },
 }
 
@@ -60,7 +65,16 @@ def comparison_table(differences: Sequence[Difference], lang: str = "en") -> Tab
             if diff.n > 1
             else "-"
         )
-        table.add_row(d.outcome.label(lang), show(d.a), show(d.b), show(diff.value), interval)
+        na = not_in_play(lang)
+        a = na if d.a is None else show(d.a)
+        b = na if d.b is None else show(d.b)
+        if not d.in_play:
+            value, interval = na, ""
+        elif diff.n == 0:
+            value = "-"
+        else:
+            value = show(diff.value)
+        table.add_row(outcome_label(d.outcome, lang), a, b, value, interval)
     return table
 
 
@@ -79,5 +93,9 @@ def print_comparison(
     for d in differences:
         if d.outcome.estimator is Estimator.PROPORTION:
             report.print(sentence(d, name_b, lang))
+    for d in differences:  # why B - A need not be B minus A on such a row
+        if d.given is not None and d.in_play:
+            label = outcome_label(d.outcome, lang)
+            report.print(WORDS[lang]["given"].format(label=label, n=d.difference.n))
     report.print(WORDS[lang]["foot"], style="italic")
     report.print(WORDS[lang]["files"].format(out=out, figures=", figures/" if drawn else ""))

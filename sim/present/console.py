@@ -9,10 +9,10 @@ import yaml
 from rich.console import Console
 from rich.table import Table
 
-from sim.analysis.estimates import Estimate, estimate
-from sim.model.outcome_registry import KEY_OUTCOMES, Estimator, Outcome, OutcomeKind
-from sim.present.i18n import decimal, number, percent
-from sim.run.bundle import read_summary
+from sim.analysis.estimates import Estimate
+from sim.analysis.summary import GIVEN, key_estimates
+from sim.model.outcome_registry import Estimator, Outcome, OutcomeKind
+from sim.present.i18n import GIVEN_A_WAR, decimal, not_in_play, number, percent
 
 TEXT = {
     "en": {
@@ -51,8 +51,24 @@ RANGE = {"en": "{low} to {high}", "fr": "{low} à {high}"}
 """An interval in words, in each language."""
 
 
-def format_estimate(est: Estimate, outcome: Outcome, lang: str = "en") -> tuple[str, str]:
-    """The estimate and its interval as short texts, in ``lang``'s number format."""
+GIVEN_MEANING = {
+    "war_days": {
+        "en": "mean days the first war lasted (to its end or to the horizon), over the "
+        "replicates with a war",
+        "fr": "durée moyenne de la première guerre en jours (jusqu'à sa fin ou à l'horizon), "
+        "sur les réplications avec une guerre",
+    }
+}
+"""What the estimate of an outcome counted only where another holds means (see GIVEN)."""
+
+
+def format_estimate(est: Estimate | None, outcome: Outcome, lang: str = "en") -> tuple[str, str]:
+    """The estimate and its interval as short texts, in ``lang``'s number format.
+
+    ``None`` is an outcome the scenario cannot produce: "n/a" ("s.o." in French), no interval.
+    """
+    if est is None:
+        return not_in_play(lang), ""
     if est.n == 0:
         return "-", "-"
     if outcome.estimator is Estimator.PROPORTION:
@@ -87,26 +103,20 @@ def bundle_title(bundle: Path, manifest: dict, lang: str = "en") -> str:
     return french if isinstance(french, str) and french else title
 
 
+def outcome_label(outcome: Outcome, lang: str = "en") -> str:
+    """An outcome's row label; "War duration, given a war" for one counted only where a war is."""
+    if outcome.column in GIVEN:
+        return GIVEN_A_WAR[lang].format(label=outcome.label(lang))
+    return outcome.label(lang)
+
+
 def outcome_meaning(outcome: Outcome, lang: str = "en") -> str:
     """What an ensemble's estimate of ``outcome`` says, around the registry's meaning."""
+    if outcome.column in GIVEN_MEANING:
+        return GIVEN_MEANING[outcome.column][lang]
     share = outcome.estimator is Estimator.PROPORTION
     template = TEXT[lang]["share_meaning" if share else "mean_meaning"]
     return template.format(meaning=outcome.words(lang).meaning)
-
-
-def key_estimates(bundle: Path) -> list[tuple[Outcome, Estimate]]:
-    """Each key outcome with its estimate, from a bundle's summary.csv."""
-    rows = read_summary(bundle)
-    out = []
-    for outcome in KEY_OUTCOMES:
-        values = [
-            (row[outcome.column] == "true")
-            if outcome.estimator is Estimator.PROPORTION
-            else float(row[outcome.column])
-            for row in rows
-        ]
-        out.append((outcome, estimate(outcome, values)))
-    return out
 
 
 def print_run_summary(
@@ -137,9 +147,11 @@ def print_run_summary(
     for column in ("outcome", "estimate", "interval", "meaning"):
         # Words wrap and an unbreakable token folds: at 80 columns nothing is cut to "Milita…".
         table.add_column(text[column], no_wrap=column in ("estimate", "interval"), overflow="fold")
-    for outcome, est in key_estimates(bundle):
-        value, interval = format_estimate(est, outcome, lang)
-        table.add_row(outcome.label(lang), value, interval, outcome_meaning(outcome, lang))
+    for key in key_estimates(bundle):
+        value, interval = format_estimate(key.estimate, key.outcome, lang)
+        table.add_row(
+            outcome_label(key.outcome, lang), value, interval, outcome_meaning(key.outcome, lang)
+        )
     console.print(table)
     console.print(text["foot"], style="italic")
     console.print(text["bundle" if drawn else "bundle_undrawn"].format(out=bundle))

@@ -24,6 +24,8 @@ from matplotlib.patches import Patch
 
 from sim import __version__
 from sim.model.outcome_registry import OUTCOMES, Estimator, Outcome
+from sim.present.catalogue import MONTHS
+from sim.present.markers import dated_line, merge_close, record_title, scenario_event_title
 from sim.run.files import written_whole
 
 STYLE = {
@@ -36,6 +38,8 @@ STYLE = {
     "figure.dpi": 110,
     "savefig.bbox": "tight",
 }
+MARKER_GAP = 0.04
+"""Event markers closer than this share of a time axis are labelled together."""
 SIDE_COLOURS = {1: "#c0392b", 2: "#2471a3"}  # attacking side red, defending side blue
 BAND_COLOUR = "#2471a3"
 
@@ -64,12 +68,22 @@ WORDS = {
         "seed": "root seed",
         "replicate": "replicate",
         "timeline": "Escalation timeline",
-        "no_war": "No war in this replicate",
+        "no_war": "No war in replicate {i}",
+        "what_happened": "What happened instead:",
+        "nothing": "Nothing was scheduled or decided: no threat, no attack.",
+        "more": "... and {n} more events (sahelsim explain tells them all)",
         "outcomes": "Key outcomes across replicates (95 % intervals)",
         "share": "share of replicates",
         "replicates": "replicates",
         "side1": "attacking side",
         "side2": "defending side",
+        "na": "n/a: cannot happen in this scenario",
+        "with_war": "Length of the war\n({k} of {n} replicates had one)",
+        "no_war_at_all": "No replicate has a war",
+        "mean": "mean",
+        "overlay": "lines: mean over replicates; shading: 50 % of replicates",
+        "paired": "paired on common random numbers",
+        "points": "points",
     },
     "fr": {
         "median": "médiane",
@@ -79,12 +93,22 @@ WORDS = {
         "seed": "graine",
         "replicate": "réplication",
         "timeline": "Chronologie de l'escalade",
-        "no_war": "Pas de guerre dans cette réplication",
+        "no_war": "Pas de guerre dans la réplication {i}",
+        "what_happened": "Ce qui s'est passé à la place :",
+        "nothing": "Rien n'était prévu ni décidé : ni menace, ni attaque.",
+        "more": "... et {n} autres événements (sahelsim explain les raconte tous)",
         "outcomes": "Principaux résultats (intervalles à 95 %)",
         "share": "part des réplications",
         "replicates": "réplications",
         "side1": "camp attaquant",
         "side2": "camp défenseur",
+        "na": "s.o. : ne peut pas arriver dans ce scénario",
+        "with_war": "Durée de la guerre\n({k} réplications sur {n} en ont une)",
+        "no_war_at_all": "Aucune réplication n'a de guerre",
+        "mean": "moyenne",
+        "overlay": "courbes : moyenne des réplications ; zone : 50 % des réplications",
+        "paired": "réplications appariées sur des nombres aléatoires communs",
+        "points": "points",
     },
 }
 
@@ -99,6 +123,11 @@ class Bands:
     q50: np.ndarray
     q75: np.ndarray
     q95: np.ndarray
+    mean: np.ndarray | None = None  # None in bundles written before bands.csv had means
+
+    def centre(self) -> np.ndarray:
+        """The mean over replicates (the median, for a bundle without means)."""
+        return self.mean if self.mean is not None else self.q50
 
 
 def read_bands(bundle: Path) -> dict[str, Bands]:
@@ -120,6 +149,7 @@ def read_bands(bundle: Path) -> dict[str, Bands]:
             col("q50"),
             col("q75"),
             col("q95"),
+            col("mean") if "mean" in items[0] else None,
         )
     return out
 
@@ -137,17 +167,57 @@ def read_events(bundle: Path, replicate: int) -> list[dict]:
     return out
 
 
-def scheduled_markers(scenario_doc: dict) -> list[tuple[dt.date, str]]:
-    """Dated scenario events to mark on time axes: (date, name), in date order."""
+def scheduled_markers(scenario_doc: dict, lang: str = "en") -> list[tuple[dt.date, str]]:
+    """Dated scenario events to mark on time axes: (date, title), in date order.
+
+    The title says what the event is ("Threat: ECOWAS → Niger", :mod:`sim.present.markers`),
+    in ``lang``; the event's id in the scenario file means nothing to a reader of the figure.
+    """
     start = dt.date.fromisoformat(str(scenario_doc["start"]))
     end = start + dt.timedelta(days=int(scenario_doc.get("days", 365)))
     marks = []
-    for name, event in (scenario_doc.get("events") or {}).items():
-        if event.get("enabled", True):
+    for event in (scenario_doc.get("events") or {}).values():
+        if event.get("enabled", True) and event.get("date"):
             day = dt.date.fromisoformat(str(event["date"]))
             if start <= day <= end:
-                marks.append((day, name))
+                marks.append((day, scenario_event_title(event, lang)))
     return sorted(marks)
+
+
+class _DecimalComma(matplotlib.ticker.ScalarFormatter):
+    """matplotlib's tick numbers with a decimal comma, as French writes them."""
+
+    def __call__(self, x, pos=None):
+        return super().__call__(x, pos).replace(".", ",")
+
+
+def localise_numbers(fig: Figure, lang: str = "en") -> None:
+    """In French, every plain numeric tick of ``fig`` gets a decimal comma (0,5 not 0.5)."""
+    if lang != "fr":
+        return
+    for ax in fig.axes:
+        for axis in (ax.xaxis, ax.yaxis):
+            if type(axis.get_major_formatter()) is matplotlib.ticker.ScalarFormatter:
+                axis.set_major_formatter(_DecimalComma())
+
+
+def date_formatter(locator, lang: str = "en"):
+    """Dates on a time axis: matplotlib's concise form in English, French month names in French.
+
+    matplotlib names months in the machine's locale (English, mostly), so French builds its own:
+    the year on 1 January, the month on the first of a month, else the day and month.
+    """
+    if lang != "fr":
+        return mdates.ConciseDateFormatter(locator)
+    months = MONTHS["fr"]
+
+    def show(x, pos=None):
+        day = mdates.num2date(x)
+        if day.day == 1:
+            return str(day.year) if day.month == 1 else months[day.month - 1]
+        return f"{day.day} {months[day.month - 1]}"
+
+    return matplotlib.ticker.FuncFormatter(show)
 
 
 def _new_axes(ax, size=(11, 6)):
@@ -162,6 +232,7 @@ def mark_figure(
 ) -> None:
     """Title the figure with the scenario and mark it with seed, version and 'not a forecast'."""
     words = WORDS[lang]
+    localise_numbers(fig, lang)
     fig.suptitle(title, fontsize=16, fontweight="bold")
     parts = [
         f"{words['seed']} {seed}" if seed is not None else "",
@@ -204,27 +275,28 @@ def plot_band(
             x, bands.q25, bands.q75, color=BAND_COLOUR, alpha=0.35, linewidth=0, label=words["50"]
         )
         ax.plot(x, bands.q50, color=BAND_COLOUR, linewidth=2.2, label=words["median"])
-        for day, name in markers:
-            ax.axvline(
-                mdates.date2num(day),
-                color="#7f7f7f",
-                linestyle="--",
-                linewidth=1,
-                gid="event-marker",
-            )
+        markers = [(mdates.date2num(day), name) for day, name in markers]
+        for at, _ in markers:
+            ax.axvline(at, color="#7f7f7f", linestyle="--", linewidth=1, gid="event-marker")
+        # Events a few days apart share one label, one title per line: stacked labels on
+        # the same day would print over each other.
+        span = (x[-1] - x[0]) if len(x) > 1 else 1.0
+        for at, titles in merge_close(markers, MARKER_GAP * span):
             ax.annotate(
-                name,
-                (mdates.date2num(day), 1.0),
+                "\n".join(titles),
+                (at, 0.98),
                 xycoords=("data", "axes fraction"),
                 rotation=90,
                 va="top",
                 ha="right",
                 fontsize=9,
-                color="#555555",
+                color="#444444",
+                gid="event-label",
+                bbox={"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none", "alpha": 0.75},
             )
         ax.set_title(label)
         ax.xaxis.set_major_locator(mdates.AutoDateLocator(maxticks=6))
-        ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(ax.xaxis.get_major_locator()))
+        ax.xaxis.set_major_formatter(date_formatter(ax.xaxis.get_major_locator(), lang))
         if zero_based:
             ax.set_ylim(bottom=0)
         ax.grid(alpha=0.3)
@@ -255,7 +327,9 @@ def plot_timeseries(
                 zero_based=name != "insurgent_strength",
                 ax=ax,
             )
-        axes[0].legend(loc="upper left")
+        # Below the panels, not inside one: the event labels run down from the top left.
+        handles, labels = axes[0].get_legend_handles_labels()
+        fig.legend(handles, labels, loc="outside lower center", ncols=len(labels))
         mark_figure(fig, title, seed, lang)
         return fig
 
@@ -345,20 +419,15 @@ def plot_timeline(
                     fontweight="bold",
                 )
         if not spells:
-            ax.text(
-                0.5,
-                0.5,
-                words["no_war"],
-                ha="center",
-                va="center",
-                transform=ax.transAxes,
-                fontsize=16,
-            )
+            _what_happened(ax, events, start, lang)
+            ax.set_title(words["no_war"].format(i=replicate))
+            mark_figure(fig, title, seed, lang)
+            return fig
         ax.set_yticks(range(len(actors)), actors)
         ax.invert_yaxis()
         ax.set_xlim(mdates.date2num(start), mdates.date2num(start + dt.timedelta(days=days)))
         ax.xaxis_date()
-        ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(mdates.AutoDateLocator()))
+        ax.xaxis.set_major_formatter(date_formatter(mdates.AutoDateLocator(), lang))
         ax.set_title(f"{words['timeline']} ({words['replicate']} {replicate})")
         if spells:
             handles = [Patch(color=SIDE_COLOURS[s], label=words[f"side{s}"]) for s in (1, 2)]
@@ -366,6 +435,40 @@ def plot_timeline(
         ax.grid(axis="x", alpha=0.3)
         mark_figure(fig, title, seed, lang)
         return fig
+
+
+QUIET_KINDS = {"obligation", "vote", "consultation", "support"}
+"""Event records left out of a no-war timeline's list: the steps behind the others."""
+MOST_LINES = 14
+
+
+def _what_happened(ax, events: list[dict], start: dt.date, lang: str) -> None:
+    """In place of war bars: the replicate's events, one dated line each, as explain says them."""
+    words = WORDS[lang]
+    lines = []
+    for record in events:
+        if record["kind"] in QUIET_KINDS:
+            continue
+        line = dated_line(
+            start + dt.timedelta(days=record["day"]), record_title(record, lang), lang
+        )
+        if line not in lines:
+            lines.append(line)
+    if len(lines) > MOST_LINES:
+        more = len(lines) - MOST_LINES + 1
+        lines = [*lines[: MOST_LINES - 1], words["more"].format(n=more)]
+    ax.set_axis_off()
+    ax.text(
+        0.02,
+        0.95,
+        "\n".join([words["what_happened"], "", *(lines or [words["nothing"]])]),
+        transform=ax.transAxes,
+        va="top",
+        ha="left",
+        fontsize=13,
+        linespacing=1.5,
+        gid="what-happened",
+    )
 
 
 def axis_label(outcome: Outcome, lang: str = "en") -> str:
@@ -378,12 +481,18 @@ def plot_outcomes(
     estimates: list,
     war_days: list[float],
     *,
+    replicates: int | None = None,
     title: str,
     seed: int | None,
     lang: str = "en",
     ax=None,
 ) -> Figure:
-    """Shares of replicates for the yes/no outcomes with their intervals, and war durations."""
+    """Shares of replicates for the yes/no outcomes with their intervals, and war durations.
+
+    ``estimates`` are :class:`~sim.analysis.summary.KeyEstimate`: one the scenario cannot
+    produce is written "n/a" in place of a bar. ``war_days`` are the lengths of the replicates'
+    wars, one per replicate with a war (of ``replicates`` in all).
+    """
     with matplotlib.rc_context(STYLE):
         words = WORDS[lang]
         if ax is None:
@@ -391,26 +500,54 @@ def plot_outcomes(
             ax, ax2 = fig.subplots(1, 2, width_ratios=(3, 2))
         else:
             fig, ax2 = ax.figure, None
-        shares = [(o, e) for o, e in estimates if o.estimator is Estimator.PROPORTION]
-        ys = np.arange(len(shares))
-        values = [e.value for _, e in shares]
+        keys = [k for k in estimates if k.outcome.estimator is Estimator.PROPORTION]
+        ys = np.arange(len(keys))
+        drawn = [(y, k.estimate) for y, k in zip(ys, keys, strict=True) if k.estimate is not None]
         errors = np.clip(
-            np.array([[e.value - e.low for _, e in shares], [e.high - e.value for _, e in shares]]),
+            np.nan_to_num(
+                np.array(
+                    [[e.value - e.low for _, e in drawn], [e.high - e.value for _, e in drawn]]
+                )
+            ),
             0,
             None,
+        ).reshape(2, len(drawn))
+        ax.barh(
+            [y for y, _ in drawn],
+            [e.value for _, e in drawn],
+            xerr=errors,
+            color=BAND_COLOUR,
+            alpha=0.8,
+            capsize=5,
+            gid="outcome-bar",
         )
-        ax.barh(ys, values, xerr=errors, color=BAND_COLOUR, alpha=0.8, capsize=5, gid="outcome-bar")
-        ax.set_yticks(ys, [o.label(lang) for o, _ in shares])
+        for y, k in zip(ys, keys, strict=True):
+            if k.estimate is None:  # cannot happen in this scenario: not a 0 % bar
+                ax.text(0.01, y, words["na"], va="center", fontsize=12, color="#555555")
+        ax.set_yticks(ys, [k.outcome.label(lang) for k in keys])
         ax.invert_yaxis()
         ax.set_xlim(0, 1)
         ax.set_xlabel(words["share"])
-        ax.xaxis.set_major_formatter(matplotlib.ticker.PercentFormatter(1.0))
+        ax.xaxis.set_major_formatter(
+            matplotlib.ticker.PercentFormatter(1.0, symbol="\u202f%" if lang == "fr" else "%")
+        )
         ax.set_title(words["outcomes"])
         ax.grid(axis="x", alpha=0.3)
         if ax2 is not None:
-            ax2.hist(war_days, bins=min(30, max(5, len(set(war_days)))), color="#7d3c98", alpha=0.8)
+            if war_days:
+                ax2.hist(
+                    war_days, bins=min(30, max(5, len(set(war_days)))), color="#7d3c98", alpha=0.8
+                )
+            else:
+                ax2.text(
+                    0.5, 0.5, words["no_war_at_all"], ha="center", va="center",
+                    transform=ax2.transAxes, fontsize=13, wrap=True,
+                )  # fmt: skip
+            total = replicates if replicates is not None else len(war_days)
+            ax2.set_title(words["with_war"].format(k=len(war_days), n=total), fontsize=13)
             ax2.set_xlabel(axis_label(OUTCOMES["war_days"], lang))
             ax2.set_ylabel(words["replicates"])
+            ax2.yaxis.set_major_locator(matplotlib.ticker.MaxNLocator(integer=True))
             ax2.grid(alpha=0.3)
         mark_figure(fig, title, seed, lang)
         return fig
@@ -442,8 +579,13 @@ def plot_overlay(
     seed: int | None,
     lang: str = "en",
 ) -> Figure:
-    """The key daily variables of two scenarios on common random numbers, medians and 50 % bands."""
+    """The key daily variables of two scenarios on common random numbers: means and 50 % bands.
+
+    The lines are means over replicates, the statistic of the comparison's table, so that the
+    figure and the table agree in direction; the shading is the middle half of the replicates.
+    """
     with matplotlib.rc_context(STYLE):
+        words = WORDS[lang]
         fig = Figure(figsize=(14, 9), layout="constrained")
         axes = fig.subplots(2, 2).ravel()
         for ax, name in zip(
@@ -456,13 +598,16 @@ def plot_overlay(
                 b = bands[name]
                 x = mdates.date2num(b.dates)
                 ax.fill_between(x, b.q25, b.q75, color=colour, alpha=0.25, linewidth=0)
-                ax.plot(x, b.q50, color=colour, linewidth=2.2, label=label)
+                ax.plot(
+                    x, b.centre(), color=colour, linewidth=2.2, label=f"{label} ({words['mean']})"
+                )
             ax.set_title(VARIABLE_LABELS[lang][name])
             ax.xaxis.set_major_locator(mdates.AutoDateLocator(maxticks=6))
-            ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(ax.xaxis.get_major_locator()))
+            ax.xaxis.set_major_formatter(date_formatter(ax.xaxis.get_major_locator(), lang))
             ax.grid(alpha=0.3)
         axes[0].legend(loc="upper left")
-        mark_figure(fig, title, seed, lang, extra="median and 50 % band")
+        fig.supxlabel(words["overlay"], fontsize=12)
+        mark_figure(fig, title, seed, lang)
         return fig
 
 
@@ -477,21 +622,37 @@ def plot_differences(
 ) -> Figure:
     """Paired differences (B minus A) of the yes/no outcomes, in points, with 95 % intervals."""
     with matplotlib.rc_context(STYLE):
+        words = WORDS[lang]
         fig, ax = _new_axes(ax, (12, 6))
         shares = [d for d in differences if d.outcome.estimator is Estimator.PROPORTION]
         ys = np.arange(len(shares))
-        values = np.array([d.difference.value * 100 for d in shares])
-        low = np.array([d.difference.low * 100 for d in shares])
-        high = np.array([d.difference.high * 100 for d in shares])
+        kept = [(y, d) for y, d in zip(ys, shares, strict=True) if d.in_play]
+        values = np.array([d.difference.value * 100 for _, d in kept])
+        low = np.array([d.difference.low * 100 for _, d in kept])
+        high = np.array([d.difference.high * 100 for _, d in kept])
         errors = np.clip(np.nan_to_num(np.array([values - low, high - values])), 0, None)
         colours = ["#d35400" if v > 0 else "#2471a3" for v in values]
-        ax.barh(ys, values, xerr=errors, color=colours, alpha=0.85, capsize=5, gid="difference-bar")
+        ax.barh(
+            [y for y, _ in kept],
+            np.nan_to_num(values),
+            xerr=errors.reshape(2, len(kept)),
+            color=colours,
+            alpha=0.85,
+            capsize=5,
+            gid="difference-bar",
+        )
+        for y, d in zip(ys, shares, strict=True):
+            if not d.in_play:  # one scenario cannot produce it: no difference to draw
+                ax.annotate(
+                    words["na"], (0, y), xytext=(6, 0), textcoords="offset points",
+                    va="center", fontsize=12, color="#555555",
+                )  # fmt: skip
         ax.axvline(0, color="black", linewidth=1)
         ax.set_yticks(ys, [d.outcome.label(lang) for d in shares])
         ax.invert_yaxis()
-        ax.set_xlabel(f"{names[1]} - {names[0]} (points)")
+        ax.set_xlabel(f"{names[1]} - {names[0]} ({words['points']})")
         ax.grid(axis="x", alpha=0.3)
-        mark_figure(fig, title, seed, lang, extra="paired on common random numbers")
+        mark_figure(fig, title, seed, lang, extra=words["paired"])
         return fig
 
 
@@ -626,6 +787,35 @@ def ensemble_map_data(bundle: Path) -> tuple[dict[str, float], dict[tuple[str, s
     )
 
 
+ARC = 0.2
+"""How much the obligation arrows bend (matplotlib's ``arc3`` radius)."""
+CLEAR = (1.8, 0.9)
+"""Half the width and half the height, in degrees, a share's label needs clear of others."""
+
+
+def _arc_point(start, end, t: float, aspect: float) -> tuple[float, float]:
+    """The point at ``t`` (0 to 1) along an ``arc3`` arrow from ``start`` to ``end``.
+
+    matplotlib bends the arrow in display space, where a degree of latitude is ``aspect``
+    times as long as one of longitude: the quadratic curve is computed there.
+    """
+    (x1, y1), (x2, y2) = (start[0], start[1] * aspect), (end[0], end[1] * aspect)
+    cx = (x1 + x2) / 2 + ARC * (y2 - y1)
+    cy = (y1 + y2) / 2 - ARC * (x2 - x1)
+    x = (1 - t) ** 2 * x1 + 2 * (1 - t) * t * cx + t**2 * x2
+    y = (1 - t) ** 2 * y1 + 2 * (1 - t) * t * cy + t**2 * y2
+    return x, y / aspect
+
+
+def _free_point_on_arc(start, end, taken, aspect: float) -> tuple[float, float]:
+    """The first point along the arrow (from its middle outwards) clear of ``taken`` points."""
+    candidates = [_arc_point(start, end, t, aspect) for t in (0.5, 0.4, 0.6, 0.3, 0.7, 0.2)]
+    for x, y in candidates:
+        if all(abs(x - a) > CLEAR[0] or abs(y - b) > CLEAR[1] for a, b in taken):
+            return x, y
+    return candidates[0]
+
+
 def plot_map_frequencies(
     at_war: dict[str, float],
     honoured: dict[tuple[str, str], float],
@@ -641,7 +831,7 @@ def plot_map_frequencies(
     from matplotlib.cm import ScalarMappable
     from matplotlib.colors import Normalize
 
-    from sim.present.geography import draw_countries, load_countries
+    from sim.present.geography import EXTENT, draw_countries, label_point, load_countries
 
     with matplotlib.rc_context(STYLE):
         fig, ax = _new_axes(ax, (11, 8))
@@ -653,6 +843,8 @@ def plot_map_frequencies(
             ax, fill, labels={c.iso3: c.iso3 for c in known.values() if c.modelled}, fontsize=11
         )
         where = capitals()
+        taken = [label_point(c.iso3, EXTENT) for c in known.values() if c.modelled]
+        aspect = ax.get_aspect() if isinstance(ax.get_aspect(), float) else 1.0
         for (obliged, beneficiary), share in sorted(honoured.items()):
             if obliged in where and beneficiary in where and obliged != beneficiary and share > 0:
                 _arrow(
@@ -662,15 +854,21 @@ def plot_map_frequencies(
                     RESPONSE_STYLE["honoured"],
                     width=1 + 6 * share,
                 )
-                # a third of the way along, so the labels of A->B and B->A do not overlap
-                middle = np.add(where[obliged], np.subtract(where[beneficiary], where[obliged]) / 3)
+                # On the arrow's own curve (A->B and B->A bend apart), at the first point clear
+                # of every country's label and of the shares already written.
+                at = _free_point_on_arc(where[obliged], where[beneficiary], taken, aspect)
+                taken.append(at)
                 ax.annotate(
-                    f"{share:.0%}",
-                    middle,
+                    f"{share:.0%}" if lang == "en" else f"{share * 100:.0f}\u202f%",
+                    at,
+                    ha="center",
+                    va="center",
                     fontsize=11,
                     color=RESPONSE_STYLE["honoured"]["color"],
                     fontweight="bold",
-                    zorder=6,
+                    zorder=8,
+                    gid="honoured-share",
+                    bbox={"boxstyle": "round,pad=0.2", "fc": "white", "ec": "none", "alpha": 0.9},
                 )
         fig.colorbar(ScalarMappable(norm, cmap), ax=ax, shrink=0.6, label=words["war_share"])
         ax.set_title(words["freq"])

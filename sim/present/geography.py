@@ -184,6 +184,28 @@ def label_point(
     return cx, cy
 
 
+LABEL_ZORDER = 7
+"""Country labels sit above the fills and above arrows (zorder 5) drawn over the map."""
+
+
+def luminance(colour: str) -> float:
+    """Relative luminance of a colour (WCAG 2): 0 for black, 1 for white."""
+    from matplotlib.colors import to_rgb
+
+    def linear(c: float) -> float:
+        return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
+
+    r, g, b = (linear(c) for c in to_rgb(colour))
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+def text_colour(fill: str) -> str:
+    """White on a dark fill, near-black on a light one: whichever contrasts more (WCAG)."""
+    lum = luminance(fill)
+    # Contrast with white is 1.05 / (L + 0.05); with #1b1b1b (L ~ 0.011) it is (L + 0.05) / 0.061.
+    return "white" if 1.05 / (lum + 0.05) > (lum + 0.05) / 0.061 else "#1b1b1b"
+
+
 def draw_countries(
     ax: Axes,
     fill: Mapping[str, str] | None = None,
@@ -209,7 +231,8 @@ def draw_countries(
         edge: Colour of the borders and coastlines.
         default: Fill of a modelled state not in ``fill``.
         context: Fill of a neighbouring state not in ``fill``.
-        labels: Text per ISO3 code, written at the country's label point.
+        labels: Text per ISO3 code, written at the country's label point, above anything drawn
+            over the map, white on a dark fill and near-black on a light one.
         fontsize: Size of the labels.
         points: Where to write a label, as (lon, lat) per ISO3 code (a capital, say); by
             default :func:`label_point` of the part of the country inside the frame.
@@ -249,6 +272,9 @@ def draw_countries(
 
     for iso3, text in labels.items():
         x, y = points.get(iso3) or label_point(iso3, extent)
+        country = countries[iso3]
+        ink = text_colour(fill.get(iso3, default if country.modelled else context))
+        halo = "white" if ink != "white" else "#1b1b1b"
         ax.text(
             x,
             y,
@@ -256,10 +282,11 @@ def draw_countries(
             fontsize=fontsize,
             ha="center",
             va="center",
-            color="#333333",
-            zorder=0.8,  # above the fills, below anything the caller draws
+            color=ink,
+            zorder=LABEL_ZORDER,  # above arrows: an arrow never hides whose country it is
             clip_on=True,  # a label of a country cut by the frame must not spill outside it
-            path_effects=[withStroke(linewidth=2.5, foreground="white")],
+            path_effects=[withStroke(linewidth=2.5, foreground=halo)],
+            gid=f"label-{iso3}",
         )
 
     lon0, lon1, lat0, lat1 = extent

@@ -243,3 +243,15 @@ def percent(p: float, lang: str | Lang, decimals: int = 0, *, signed: bool = Fal
     lang = as_lang(lang)
     text = decimal(100 * p, lang, decimals, signed=signed)
     return f"{text} %" if lang is Lang.FR else f"{text}%"
+
+
+NOT_IN_PLAY = {"en": "n/a", "fr": "s.o."}
+"""What a table shows for an outcome the scenario cannot produce ("sans objet" in French)."""
+
+GIVEN_A_WAR = {"en": "{label}, given a war", "fr": "{label}, quand il y a une guerre"}
+"""The label of an outcome counted only over the replicates with a war."""
+
+
+def not_in_play(lang: str | Lang) -> str:
+    """The value ("n/a" in English) of an outcome the scenario cannot produce."""
+    return NOT_IN_PLAY[as_lang(lang).value]

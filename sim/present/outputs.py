@@ -8,9 +8,10 @@ from pathlib import Path
 
 import yaml
 
+from sim.analysis.summary import key_estimates
 from sim.analysis.typical import representative_replicate
 from sim.present import figures as fg
-from sim.present.console import key_estimates
+from sim.present.console import bundle_title
 from sim.present.report import write_report
 from sim.run.bundle import read_summary
 from sim.run.checkpoint import load_manifest, note_drawn
@@ -27,7 +28,7 @@ def write_outputs(bundle: Path, *, lang: str = "en") -> list[Path]:
     manifest = load_manifest(bundle)
     scenario = yaml.safe_load((bundle / "scenario.yaml").read_text(encoding="utf-8"))
     rows = read_summary(bundle)
-    title, seed = scenario["title"], manifest["seeds"]["root"]
+    title, seed = bundle_title(bundle, manifest, lang), manifest["seeds"]["root"]
     folder = bundle / "figures"
     sweep_temporaries(folder)  # what a killed drawing left half-written
     sweep_temporaries(bundle)
@@ -41,7 +42,7 @@ def write_outputs(bundle: Path, *, lang: str = "en") -> list[Path]:
         note_drawn(bundle, written)
 
     bands = fg.read_bands(bundle)
-    markers = fg.scheduled_markers(scenario)
+    markers = fg.scheduled_markers(scenario, lang)
     keep(
         fg.save(
             fg.plot_timeseries(bands, title=title, seed=seed, markers=markers, lang=lang),
@@ -81,10 +82,13 @@ def write_outputs(bundle: Path, *, lang: str = "en") -> list[Path]:
         )
     )
     estimates = key_estimates(bundle)
-    war_days = [float(r["war_days"]) for r in rows]
+    # A war's length is shown over the replicates with a war: no war is not a 0-day war.
+    war_days = [float(r["war_days"]) for r in rows if r["war_occurred"] == "true"]
     keep(
         fg.save(
-            fg.plot_outcomes(estimates, war_days, title=title, seed=seed, lang=lang),
+            fg.plot_outcomes(
+                estimates, war_days, replicates=len(rows), title=title, seed=seed, lang=lang
+            ),
             folder,
             "outcomes",
         )
@@ -105,15 +109,18 @@ def write_comparison(
         writer.writerow(["outcome", "kind", "a", "b", "difference", "low", "high", "replicates"])
         for d in differences:
             e = d.difference
+
+            def cell(x: float | None) -> str:
+                return "n/a" if x is None else f"{x:.6g}"  # n/a: the scenario cannot produce it
+
+            spread = [e.value, e.low, e.high] if d.in_play else [None] * 3
             writer.writerow(
                 [
                     d.outcome.column,
                     d.outcome.estimator.value,  # the file's "kind": proportion or mean
-                    f"{d.a:.6g}",
-                    f"{d.b:.6g}",
-                    f"{e.value:.6g}",
-                    f"{e.low:.6g}",
-                    f"{e.high:.6g}",
+                    cell(d.a),
+                    cell(d.b),
+                    *map(cell, spread),
                     e.n,
                 ]
             )

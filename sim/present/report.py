@@ -16,9 +16,10 @@ from pathlib import Path
 import yaml
 
 from sim import __version__
+from sim.analysis.summary import key_estimates
 from sim.analysis.typical import representative_replicate
 from sim.errors import InputError
-from sim.present.console import format_estimate, key_estimates, outcome_meaning
+from sim.present.console import format_estimate, outcome_label, outcome_meaning
 from sim.run.bundle import read_summary
 from sim.run.files import write_whole
 
@@ -58,6 +59,7 @@ TEXT = {
         "replicate": "Replicate {i} (seed {seed}), chosen as typical: the "
         "commonest outcome and the median war length.",
         "reproduce": "Reproduce with",
+        "meta": "{n} replicates · root seed {seed}",
     },
     "fr": {
         "warning": "Résultats d'un modèle exploratoire, pour l'enseignement et l'analyse. Ils montrent ce qui "
@@ -80,6 +82,7 @@ TEXT = {
         "replicate": "Réplication {i} (graine {seed}), choisie comme typique : le résultat le plus fréquent "
         "et la durée de guerre médiane.",
         "reproduce": "Reproduire avec",
+        "meta": "{n} réplications · graine {seed}",
     },
 }
 
@@ -120,6 +123,7 @@ def _image(path: Path) -> str:
 
 def _narrative_html(bundle: Path, scenario_doc: dict, replicate: int, seed: int, lang: str) -> str:
     try:
+        from sim.present.i18n import date_text
         from sim.present.narrative import narrative
     except ImportError:  # pragma: no cover - the narrative module ships with the package
         return ""
@@ -133,8 +137,11 @@ def _narrative_html(bundle: Path, scenario_doc: dict, replicate: int, seed: int,
 
         scenario = with_parameters(scenario, drawn_parameters(drawn, replicate))
     run = run_one(scenario, seed)
-    paragraphs = narrative(run, lang)
-    return "".join(f"<p>{_e(p.text)}</p>" for p in paragraphs)
+    # Each paragraph starts with its date, as ``sahelsim explain`` prints it.
+    return "".join(
+        f'<p><span class="date">{_e(date_text(p.date, lang))}</span> — {_e(p.text)}</p>'
+        for p in narrative(run, lang)
+    )
 
 
 def build_report(bundle: Path, *, lang: str = "en") -> str:
@@ -156,8 +163,9 @@ def build_report(bundle: Path, *, lang: str = "en") -> str:
         f"<h1>{_e(title)}</h1>",
         f"<p>{_e(scenario.get('description', ''))}</p>",
         f'<p class="warning">{_e(text["warning"])}</p>',
-        f'<p class="meta">{manifest["replicates"]["completed"]} replicates · root seed '
-        f"{manifest['seeds']['root']} · sahelsim {__version__}</p>",
+        '<p class="meta">'
+        + text["meta"].format(n=manifest["replicates"]["completed"], seed=manifest["seeds"]["root"])
+        + f" · sahelsim {__version__}</p>",
     ]
     if teaching:
         parts.append(f"<h2>{text['teaching']}</h2>")
@@ -180,10 +188,11 @@ def build_report(bundle: Path, *, lang: str = "en") -> str:
         f"<h2>{text['summary']}</h2><table><tr><th>{text['outcome']}</th><th>{text['estimate']}</th>"
         f"<th>{text['interval']}</th><th>{text['meaning']}</th></tr>"
     )
-    for outcome, est in key_estimates(bundle):
-        value, interval = format_estimate(est, outcome, lang)
+    for key in key_estimates(bundle):
+        outcome = key.outcome
+        value, interval = format_estimate(key.estimate, outcome, lang)
         parts.append(
-            f"<tr><td>{_e(outcome.label(lang))}</td><td>{_e(value)}</td><td>{_e(interval)}</td>"
+            f"<tr><td>{_e(outcome_label(outcome, lang))}</td><td>{_e(value)}</td><td>{_e(interval)}</td>"
             f"<td>{_e(outcome_meaning(outcome, lang))}</td></tr>"
         )
     parts.append("</table>")

@@ -20,11 +20,22 @@ from pathlib import Path
 import matplotlib
 import numpy as np
 import yaml
+from matplotlib.colors import to_hex
 from matplotlib.figure import Figure
 
 from sim.analysis.sensitivity import COLUMNS, Index
+from sim.analysis.summary import GIVEN
 from sim.model.outcome_registry import OUTCOMES
-from sim.present.figures import BAND_COLOUR, STYLE, _new_axes, mark_figure, save
+from sim.present.figures import (
+    BAND_COLOUR,
+    STYLE,
+    _new_axes,
+    localise_numbers,
+    mark_figure,
+    save,
+)
+from sim.present.geography import text_colour
+from sim.present.i18n import GIVEN_A_WAR
 from sim.run.checkpoint import note_drawn
 from sim.run.files import sweep_temporaries
 from sim.run.options import Sample
@@ -60,7 +71,9 @@ WORDS = {
 
 
 def outcome_label(column: str, lang: str = "en") -> str:
-    """A summary column's label, from the outcome registry."""
+    """A summary column's label, from the outcome registry ("..., given a war" for a duration)."""
+    if column in GIVEN:
+        return GIVEN_A_WAR[lang].format(label=OUTCOMES[column].label(lang))
     return OUTCOMES[column].label(lang)
 
 
@@ -111,7 +124,8 @@ def read_means(folder: Path, paths: Sequence[str], outcomes: Sequence[str]) -> M
 def _y_axis(ax, share: bool, lang: str, label: str) -> None:
     if share:
         ax.set_ylim(0, 1)
-        ax.yaxis.set_major_formatter(matplotlib.ticker.PercentFormatter(1.0))
+        symbol = "\u202f%" if lang == "fr" else "%"
+        ax.yaxis.set_major_formatter(matplotlib.ticker.PercentFormatter(1.0, symbol=symbol))
         ax.set_ylabel(WORDS[lang]["share"])
     else:
         ax.set_ylim(bottom=min(0.0, ax.get_ylim()[0]))
@@ -148,6 +162,7 @@ def plot_sweep_line(
         _y_axis(ax, share, lang, label)
         ax.grid(alpha=0.3)
         ax.legend(loc="best")
+        localise_numbers(fig, lang)
         return fig
 
 
@@ -160,6 +175,7 @@ def plot_sweep_heatmap(
     ylabel: str,
     label: str,
     share: bool,
+    lang: str = "en",
     ax=None,
 ) -> Figure:
     """Mean outcome per cell of a two-parameter grid (``cells[i, j]``: x level i, y level j)."""
@@ -177,26 +193,27 @@ def plot_sweep_heatmap(
         colourbar = fig.colorbar(image, ax=ax)
         colourbar.set_label(label)
         if share:
-            colourbar.formatter = matplotlib.ticker.PercentFormatter(1.0)
+            symbol = "\u202f%" if lang == "fr" else "%"
+            colourbar.formatter = matplotlib.ticker.PercentFormatter(1.0, symbol=symbol)
             colourbar.update_ticks()
-        ax.set_xticks(range(len(x_levels)), [f"{v:.4g}" for v in x_levels])
-        ax.set_yticks(range(len(y_levels)), [f"{v:.4g}" for v in y_levels])
+        ax.set_xticks(range(len(x_levels)), [_fr(f"{v:.4g}", lang) for v in x_levels])
+        ax.set_yticks(range(len(y_levels)), [_fr(f"{v:.4g}", lang) for v in y_levels])
         ax.set_xlabel(xlabel)
         ax.set_ylabel(ylabel)
         ax.set_title(label)
         if cells.size <= 144:
-            _annotate(ax, cells, share, image)
+            _annotate(ax, cells, share, image, lang)
+        localise_numbers(fig, lang)
         return fig
 
 
-def _annotate(ax, cells: np.ndarray, share: bool, image) -> None:
-    finite = cells[np.isfinite(cells)]
-    middle = (finite.min() + finite.max()) / 2 if finite.size else 0.0
+def _annotate(ax, cells: np.ndarray, share: bool, image, lang: str = "en") -> None:
     for (i, j), value in np.ndenumerate(cells):
         if not np.isfinite(value):
             continue
-        text = f"{value:.0%}" if share else f"{value:,.3g}"
-        colour = "black" if value > middle else "white"
+        text = _fr(f"{value:.0%}" if share else f"{value:,.3g}", lang)
+        # Read against the cell's own colour: white on a dark cell, near-black on a light one.
+        colour = text_colour(to_hex(image.cmap(image.norm(value))))
         ax.text(i, j, text, ha="center", va="center", fontsize=10, color=colour)
 
 
@@ -226,6 +243,7 @@ def plot_sweep_points(
             ax.set_title(label)
             _y_axis(ax, share, lang, label)
             ax.grid(alpha=0.3)
+        localise_numbers(fig, lang)
         return fig
 
 
@@ -257,6 +275,7 @@ def sweep_figure(means: Means, column: str, grid: bool, *, share: bool, lang: st
             ylabel=parameter_label(means.paths[1]),
             label=label,
             share=share,
+            lang=lang,
         )
     return plot_sweep_points(means, column, share=share, lang=lang)
 
@@ -323,12 +342,15 @@ def plot_indices(
         ax.set_title(f"{label}: {words[method]}")
         ax.grid(axis="x", alpha=0.3)
         ax.legend(loc="lower right")
+        localise_numbers(fig, lang)
         return fig
 
 
 def _bars(ax, ys, indices: Sequence[Index], key: str, conf: str, height, colour, label) -> None:
     values = np.nan_to_num(np.array([i.values[key] for i in indices]))
-    errors = np.nan_to_num(np.array([i.values[conf] for i in indices]))
+    half = np.nan_to_num(np.array([i.values[conf] for i in indices]))
+    # The indices cannot be negative: the interval's lower end is cut at zero (the text's too).
+    errors = np.array([np.minimum(half, np.maximum(values, 0)), half])
     ax.barh(
         ys,
         values,
@@ -358,7 +380,7 @@ def write_sensitivity_figures(
         ranked_on = COLUMNS[method][0]
         if not indices or not indices[0].values[ranked_on] > 0:
             continue  # the outcome never changed: nothing to draw (summary.txt says so)
-        fig = plot_indices(method, indices, label=outcome_label(column, lang), lang=lang)
+        fig = plot_indices(method, indices, label=OUTCOMES[column].label(lang), lang=lang)
         mark_figure(fig, title, manifest["seeds"]["root"], lang, extra=extra)
         written += save(fig, folder / "figures", f"{method}-{column}")
         note_drawn(folder, written)
@@ -379,18 +401,50 @@ def sweep_table(means: Means, shares: dict[str, bool], *, limit: int = 30, lang:
     for column in means.outcomes:
         table.add_column(outcome_label(column, lang), justify="right")
     for row in range(min(limit, means.points.size)):
-        cells = [str(means.points[row]), *(f"{v:g}" for v in means.values[row])]
+        cells = [str(means.points[row]), *(_fr(f"{v:g}", lang) for v in means.values[row])]
         for column in means.outcomes:
-            show = _percent if shares[column] else _number
+            share = shares[column]
+
+            def show(x: float, sign: bool = True, share: bool = share) -> str:
+                return _fr((_percent if share else _number)(x, sign), lang)
+
             value, low, high = (
                 means.mean[column][row],
                 means.low[column][row],
                 means.high[column][row],
             )
-            interval = f" [{show(low, False)}, {show(high)}]" if np.isfinite(low) else ""
+            if not np.isfinite(value):  # no replicate to average (no war: no war's length)
+                cells.append("-")
+                continue
+            # The interval on its own line: a cell never breaks inside "[15, 85 %]".
+            between = " ; " if lang == "fr" else ", "  # a comma is the French decimal point
+            interval = f"\n[{show(low, False)}{between}{show(high)}]" if np.isfinite(low) else ""
             cells.append(show(value) + interval)
         table.add_row(*cells)
     return table
+
+
+def _fr(text: str, lang: str) -> str:
+    """English number punctuation into French: "1,234.5 50%" -> "1 234,5 50 %"."""
+    if lang != "fr":
+        return text
+    return text.replace(",", "\u202f").replace(".", ",").replace("%", "\u00a0%")
+
+
+TABLE_WORDS = {
+    "en": {
+        "more": "... and {n} more points in means.csv",
+        "foot": "Every point ran the same {n} replicate seeds (common random numbers); intervals "
+        "are 95 %. Not a forecast.",
+        "files": "Sweep: {folder} (points.csv, results.csv, means.csv{figures})",
+    },
+    "fr": {
+        "more": "... et {n} autres points dans means.csv",
+        "foot": "Chaque point a tourné avec les mêmes {n} graines de réplication (nombres "
+        "aléatoires communs) ; intervalles à 95 %. Ce n'est pas une prévision.",
+        "files": "Balayage : {folder} (points.csv, results.csv, means.csv{figures})",
+    },
+}
 
 
 def _percent(value: float, sign: bool = True) -> str:
@@ -425,12 +479,9 @@ def print_sweep(
     means = read_means(folder, paths, manifest["outcomes"])
     report = console or Console(highlight=False)
     report.print(sweep_table(means, shares, limit=limit, lang=lang))
+    words = TABLE_WORDS[lang]
     if means.points.size > limit:
-        report.print(f"... and {means.points.size - limit} more points in means.csv")
-    report.print(
-        f"Every point ran the same {manifest['replicates']['per_point']} replicate seeds "
-        "(common random numbers); intervals are 95 %. Not a forecast.",
-        style="italic",
-    )
+        report.print(words["more"].format(n=means.points.size - limit))
+    report.print(words["foot"].format(n=manifest["replicates"]["per_point"]), style="italic")
     figures = ", figures/" if drawn else ""
-    report.print(f"Sweep: {folder} (points.csv, results.csv, means.csv{figures})")
+    report.print(words["files"].format(folder=folder, figures=figures))

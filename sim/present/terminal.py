@@ -64,8 +64,13 @@ def pair_header(name_a: str, name_b: str, plan: RunPlan, lang: str = "en") -> st
     )
 
 
-def sweep_header(plan: SweepPlan) -> str:
+def sweep_header(plan: SweepPlan, lang: str = "en") -> str:
     """What a sweep is about to run: points times replicates, and the root seed."""
+    if lang == "fr":
+        return (
+            f"{scenario_title(plan.scenario, lang)} : {plan.design.points} points x "
+            f"{plan.replicates} réplications, graine {plan.root_seed}{_drawn(plan, lang)}"
+        )
     return (
         f"{plan.scenario.title}: {plan.design.points} points x {plan.replicates} replicates, "
         f"root seed {plan.root_seed}{_drawn(plan)}"

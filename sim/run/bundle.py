@@ -56,6 +56,9 @@ BAND_VARIABLES = ("belligerents", "wars", "committed", "casualties", "insurgent_
 """Overall daily variables summarised as quantile bands."""
 
 QUANTILES = (0.05, 0.25, 0.5, 0.75, 0.95)
+LISTED_SEEDS = 100_000
+"""Up to this many replicates the manifest lists their seeds; beyond, summary.csv alone does
+(every row holds its replicate's seed), so that a huge ensemble's manifest stays small."""
 SERIES_VARIABLES = ("forces", "committed", "casualties", "side")
 NOT_A_FORECAST = "Exploratory model output for teaching and analysis; not a forecast."
 
@@ -317,7 +320,11 @@ class BundleWriter:
                 "root": plan.root_seed,
                 "root_was_drawn": plan.seed_was_drawn,
                 "method": "numpy SeedSequence(root).spawn(replicates); replicate seed = 63 bits of its state",
-                "replicates": list(plan.seeds[: self.completed]),
+                **(
+                    {"replicates": list(plan.seeds[: self.completed])}
+                    if self.completed <= LISTED_SEEDS
+                    else {"replicates_in": "summary.csv (column seed), one row per replicate"}
+                ),
             },
             **({"parameters": plan.posterior.describe()} if plan.posterior else {}),
             "failed": {

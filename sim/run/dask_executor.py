@@ -9,6 +9,7 @@ cluster needs the same sahelsim installed (``pip install 'sahelsim[dask]'``).
 
 from __future__ import annotations
 
+import itertools
 import logging
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
@@ -77,8 +78,8 @@ def execute_dask(
     chunk: int = 8,
 ) -> Iterator[Encoded]:
     """Yield every replicate from ``start`` on, encoded, in replicate order, computed on Dask."""
-    items = list(enumerate(plan.seeds))[start:]
-    chunks = [items[i : i + chunk] for i in range(0, len(items), chunk)]
+    items = itertools.islice(enumerate(plan.seeds), start, None)  # seeds read as work goes
+    chunks = iter(lambda: list(itertools.islice(items, chunk)), [])
     for encoded in in_order_on_dask(
         _chunk,
         chunks,

@@ -10,7 +10,9 @@ scenario once, then only seeds.
 
 from __future__ import annotations
 
+import itertools
 import multiprocessing
+from collections import deque
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -83,13 +85,17 @@ def _context() -> multiprocessing.context.BaseContext:
 def execute(
     plan: RunPlan, options: EncodeOptions, workers: int = 1, *, start: int = 0, chunk: int = 8
 ) -> Iterator[Encoded]:
-    """Yield every replicate from ``start`` on, encoded, in replicate order."""
-    items = list(enumerate(plan.seeds))[start:]
-    if workers <= 1 or len(items) <= 1:
+    """Yield every replicate from ``start`` on, encoded, in replicate order.
+
+    Seeds are read and chunks made as the work goes, and only a few chunks per worker are in
+    flight, so memory does not grow with the number of replicates.
+    """
+    items = itertools.islice(enumerate(plan.seeds), start, None)
+    if workers <= 1 or plan.replicates - start <= 1:
         for index, seed in items:
             yield replicate(plan.scenario, index, seed, options, plan.posterior)
         return
-    chunks = [items[i : i + chunk] for i in range(0, len(items), chunk)]
+    chunks = iter(lambda: list(itertools.islice(items, chunk)), [])
     with ProcessPoolExecutor(
         max_workers=workers,
         mp_context=_context(),
@@ -98,12 +104,19 @@ def execute(
     ) as pool:
         done = start
         try:
-            for encoded in pool.map(_run_chunk, chunks):
+            pending = deque(
+                pool.submit(_run_chunk, c) for c in itertools.islice(chunks, 3 * workers)
+            )
+            while pending:
+                encoded = pending.popleft().result()
+                following = next(chunks, None)
+                if following is not None:
+                    pending.append(pool.submit(_run_chunk, following))
                 yield from encoded
                 done += len(encoded)
         except BrokenProcessPool:
             pool.shutdown(wait=False, cancel_futures=True)
-            raise worker_lost(done, len(plan.seeds)) from None
+            raise worker_lost(done, plan.replicates) from None
         except BaseException:
             pool.shutdown(wait=False, cancel_futures=True)
             raise

@@ -52,7 +52,14 @@ from sim.errors import InputError, ScenarioError, nearest, one_of
 from sim.model.outcome_registry import OUTCOMES, Estimator
 from sim.model.outcomes import SUMMARY_COLUMNS
 from sim.run import checkpoint
-from sim.run.bundle import NOT_A_FORECAST, _cell, _csv_text, resolved_document, scenario_hash
+from sim.run.bundle import (
+    LISTED_SEEDS,
+    NOT_A_FORECAST,
+    _cell,
+    _csv_text,
+    resolved_document,
+    scenario_hash,
+)
 from sim.run.checkpoint import publish
 from sim.run.designs import (
     Axis,
@@ -134,7 +141,7 @@ class SweepPlan:
     scenario: Scenario
     design: Design
     root_seed: int
-    seeds: tuple[int, ...]
+    seeds: Sequence[int]  # derived on demand (sim.run.plan.ReplicateSeeds)
     seed_was_drawn: bool
     outcomes: tuple[str, ...] = DEFAULT_OUTCOMES
     kind: str = "sweep"
@@ -296,14 +303,14 @@ def _tasks(plan: SweepPlan, start: int = 0) -> Iterator[Task]:
 
     Each point's scenario is loaded only when reached.
     """
-    pairs = list(enumerate(plan.seeds))
-    pieces = math.ceil(len(pairs) / CHUNK)
-    size = math.ceil(len(pairs) / pieces)
-    for point in range(start // plan.replicates, plan.design.points):
+    n = plan.replicates
+    pieces = math.ceil(n / CHUNK)
+    size = math.ceil(n / pieces)
+    for point in range(start // n, plan.design.points):
         scenario, values = plan.scenario_at(point), plan.design.texts(point)
-        todo = pairs[max(0, start - point * plan.replicates) :]
-        for i in range(0, len(todo), size):
-            yield scenario, point, values, todo[i : i + size]
+        for first in range(max(0, start - point * n), n, size):  # seeds derived as reached
+            last = min(first + size, n)
+            yield scenario, point, values, list(enumerate(plan.seeds[first:last], start=first))
 
 
 def execute_sweep(
@@ -486,7 +493,11 @@ class SweepWriter:
                 "root_was_drawn": plan.seed_was_drawn,
                 "method": "numpy SeedSequence(root).spawn(replicates); every point runs the same "
                 "replicate seeds (common random numbers)",
-                "replicates": list(plan.seeds),
+                **(
+                    {"replicates": list(plan.seeds)}
+                    if plan.replicates <= LISTED_SEEDS
+                    else {"replicates_in": "results.csv (column seed)"}
+                ),
             },
             "replicates": {
                 "per_point": plan.replicates,

@@ -37,9 +37,10 @@ from sim.present.figures import (
     SIDE_COLOURS,
     STYLE,
     VARIABLE_LABELS,
-    axis_label,
     capitals,
+    localise_numbers,
 )
+from sim.present.figures import WORDS as FIGURE_WORDS
 from sim.present.geography import draw_countries, load_countries
 from sim.present.narrative import Paragraph, narrative
 from sim.run.files import written_whole
@@ -590,8 +591,17 @@ def ensemble_figure(summaries: Sequence[dict], lang: str) -> Figure:
         ax.invert_yaxis()
         ax.set_xlabel("part des réplications" if fr else "share of replicates")
         days = [s["war_days"] for s in summaries if s.get("war_occurred")]
-        hist.hist(days or [0], bins=20, color="#c0392b")
-        hist.set_title(axis_label(OUTCOMES["war_days"], lang))
+        if days:  # the length of the wars there were: no war is not a war of 0 days
+            hist.hist(days, bins=20, color="#c0392b")
+            hist.yaxis.set_major_locator(matplotlib.ticker.MaxNLocator(integer=True))
+        else:
+            hist.set_axis_off()
+            hist.text(0.5, 0.5, FIGURE_WORDS[lang]["no_war_at_all"], ha="center", va="center",
+                      transform=hist.transAxes, fontsize=15)  # fmt: skip
+        war_days = OUTCOMES["war_days"]  # over the replicates with a war, as the title says
+        given = i18n.GIVEN_A_WAR[lang].format(label=war_days.label(lang))
+        hist.set_title(f"{given} ({war_days.unit(lang)})")
+        localise_numbers(fig, lang)
     return fig
 
 

@@ -1,0 +1,278 @@
+"""Figure labels a reader can read: no collisions, no ids, contrast, and French all through.
+
+Each test draws the real figure and reads back what matplotlib would print: the text artists
+(titles, axis labels, tick labels, legends, annotations) and, where overlap matters, their
+extents on the rendered canvas.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+import numpy as np
+import pytest
+from matplotlib.figure import Figure
+from matplotlib.patches import FancyArrowPatch
+from matplotlib.text import Text
+
+from sim.analysis.backtest import Bin
+from sim.analysis.compare import compare_bundles
+from sim.analysis.sensitivity import Index
+from sim.analysis.summary import key_estimates
+from sim.model.outcome_registry import KEY_OUTCOMES
+from sim.present import backtest as bt
+from sim.present import figures as fg
+from sim.present import markers
+from sim.present import sweep_figures as sf
+from sim.present.app import live
+from sim.present.app.words import UI
+from sim.present.catalogue import MONTHS
+from sim.present.geography import luminance, text_colour
+from sim.run.bundle import read_summary
+from sim.run.replicate import run_one
+from sim.scenario.loading import load_scenario
+
+
+@pytest.fixture(scope="module")
+def pair(tmp_path_factory):
+    from sim.cli import main
+
+    out = tmp_path_factory.mktemp("labels") / "c"
+    main(
+        ["compare", "niger-2023-base", "niger-2023-intervention", "-n", "8", "--seed", "4",
+         "--out", str(out), "-q", "--no-figures", "--set", "commitment=strict"]
+    )  # fmt: skip
+    return out
+
+
+def _records(run) -> list[dict]:
+    return [
+        {"replicate": 0, "day": r.day, "kind": r.kind.value, "actor": r.actor,
+         "target": r.target, **r.data}
+        for r in run.records
+    ]  # fmt: skip
+
+
+def _extents(fig: Figure, texts: list[Text]):
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    renderer = FigureCanvasAgg(fig).get_renderer()
+    fig.draw(renderer)  # lay out as saving would
+    return [t.get_window_extent(renderer) for t in texts]
+
+
+def _overlapping(boxes_a, boxes_b=None) -> list[tuple[int, int]]:
+    pairs = []
+    for i, a in enumerate(boxes_a):
+        for j, b in enumerate(boxes_a if boxes_b is None else boxes_b):
+            if (boxes_b is None and j <= i) or not a.overlaps(b):
+                continue
+            pairs.append((i, j))
+    return pairs
+
+
+# ---------------------------------------------------------------------- collisions
+
+
+def test_same_day_events_share_one_readable_label():
+    start = dt.date(2023, 8, 10)
+    days = [start + dt.timedelta(days=d) for d in range(120)]
+    bands = fg.Bands(days, *(np.arange(120.0) for _ in range(5)))
+    marks = [
+        (start, "Threat: ECOWAS → Niger"),
+        (start, "Sanctions: ECOWAS → Niger"),
+        (start + dt.timedelta(days=1), "Force refused at home: Nigeria"),
+        (start + dt.timedelta(days=40), "Attack: ECOWAS → Niger"),
+    ]
+    fig = fg.plot_band(bands, label="x", markers=marks)
+    labels = [t for t in fig.axes[0].texts if t.get_gid() == "event-label"]
+    assert [t.get_text().count("\n") + 1 for t in labels] == [3, 1]
+    assert _overlapping(_extents(fig, labels)) == []
+
+
+def test_bundle_markers_name_events_by_title_never_by_id():
+    scenario = load_scenario("niger-2023-base")
+    doc = scenario.model_dump(mode="json", by_alias=True, exclude_none=True)
+    titles = [t for _, t in fg.scheduled_markers(doc)]
+    assert "Threat: ECOWAS → Niger" in titles
+    ids = set(doc["events"])
+    assert not any(i in t for t in titles for i in ids)
+    assert "Menace : CEDEAO → Niger" in [t for _, t in fg.scheduled_markers(doc, "fr")]
+
+
+def test_the_frequency_map_keeps_labels_and_shares_apart_and_readable():
+    at_war = {"MLI": 0.97, "BFA": 0.95, "NER": 1.0, "NGA": 0.4, "SEN": 0.1}
+    honoured = {("MLI", "NER"): 0.76, ("BFA", "NER"): 0.74, ("NER", "MLI"): 0.2}
+    fig = fg.plot_map_frequencies(at_war, honoured, 30, title="t", seed=1)
+    fig.draw_without_rendering()
+    ax = fig.axes[0]
+    names = [t for t in ax.texts if (t.get_gid() or "").startswith("label-")]
+    shares = [t for t in ax.texts if t.get_gid() == "honoured-share"]
+    assert len(shares) == 3 and len(names) >= 13
+    # No share over a country's name nor over another share.
+    assert _overlapping(_extents(fig, shares), _extents(fig, names)) == []
+    assert _overlapping(_extents(fig, shares)) == []
+    # The names are drawn above the arrows.
+    arrows = [p for p in ax.patches if isinstance(p, FancyArrowPatch)]
+    assert min(t.get_zorder() for t in names) > max(a.get_zorder() for a in arrows)
+    # White on dark purple, near-black on pale grey.
+    ink = {t.get_gid().removeprefix("label-"): t.get_color() for t in names}
+    assert ink["NER"] == "white" and ink["GHA"] != "white"
+
+
+@pytest.mark.parametrize("fill", ["#3f007d", "#c0392b", "#2471a3", "#eeeeee", "#fcfbfd", "#7d3c98"])
+def test_label_colour_contrasts_with_its_fill(fill):
+    ink = text_colour(fill)
+    lighter, darker = sorted((luminance(ink), luminance(fill)), reverse=True)
+    assert (lighter + 0.05) / (darker + 0.05) >= 4.5  # WCAG AA for normal text
+
+
+def test_a_timeline_with_no_war_says_what_happened(pair):
+    rows = read_summary(pair / "a")
+    quiet = next(int(r["replicate"]) for r in rows if r["war_occurred"] == "false")
+    events = fg.read_events(pair / "a", quiet)
+    for lang, heading in (("en", "What happened instead"), ("fr", "Ce qui s'est passé")):
+        fig = fg.plot_timeline(
+            events, start=dt.date(2023, 8, 10), days=365, title="t", seed=4, lang=lang
+        )
+        (story,) = [t for t in fig.axes[0].texts if t.get_gid() == "what-happened"]
+        lines = story.get_text().splitlines()
+        assert lines[0].startswith(heading)
+        dated = [x for x in lines if re.match(r"\d{1,2}(er)? \S+ \d{4} — ", x)]
+        assert len(dated) >= 2
+        threat = "Threat: ECOWAS → Niger" if lang == "en" else "Menace : CEDEAO → Niger"
+        assert any(x.endswith(threat) for x in dated)
+
+
+# ---------------------------------------------------------------------- French
+
+
+def every_text(fig: Figure) -> list[str]:
+    """Every string a figure prints: titles, labels, tick labels, legends, annotations."""
+    fig.draw_without_rendering()  # tick labels exist once the figure is laid out
+    return [t.get_text() for t in fig.findobj(Text) if t.get_visible() and t.get_text()]
+
+
+def _words(text: str) -> set[str]:
+    text = re.sub(r"\S*_\S*", " ", text)  # parameter names and ids are not words of a language
+    return {w.lower() for w in re.findall(r"[A-Za-zÀ-ÿ']+", text) if len(w) >= 4}
+
+
+def _catalogue(lang: str) -> list[str]:
+    """The figure modules' own strings in ``lang``, and the outcomes' labels."""
+    strings = [
+        *fg.WORDS[lang].values(),
+        *fg.MAP_WORDS[lang].values(),
+        *fg.VARIABLE_LABELS[lang].values(),
+        *sf.WORDS[lang].values(),
+        *bt.WORDS[lang].values(),
+        *(entry[lang] for entry in markers.TITLES.values()),
+        *(o.label(lang) for o in KEY_OUTCOMES),
+        *(fg.axis_label(o, lang) for o in KEY_OUTCOMES),
+        *UI[lang].values(),
+    ]
+    return [s for s in strings if isinstance(s, str)]
+
+
+def english_words() -> set[str]:
+    """Words of the catalogue's English strings that its French strings never use."""
+    return set().union(*map(_words, _catalogue("en"))) - set().union(*map(_words, _catalogue("fr")))
+
+
+def all_figures(pair, lang: str) -> dict[str, Figure]:
+    """Every figure the project draws, with real data, in ``lang``."""
+    a, b = pair / "a", pair / "b"
+    doc = load_scenario("niger-2023-base").model_dump(mode="json", by_alias=True)
+    start = dt.date(2023, 8, 10)
+    war = run_one(load_scenario("niger-2023-intervention", ["commitment=strict"]), 1)
+    rows = read_summary(a)
+    quiet = next(int(r["replicate"]) for r in rows if r["war_occurred"] == "false")
+    common = {"title": "t", "seed": 4, "lang": lang}
+    wars = [float(r["war_days"]) for r in read_summary(b) if r["war_occurred"] == "true"]
+    differences = compare_bundles(a, b)
+    morris = [Index("casualties", "parameters.kill_rate", 1,
+                    {"mu_star": 0.3, "mu_star_conf": 0.4, "sigma": 0.1, "mu": 0.2})]  # fmt: skip
+    sobol = [Index("casualties", "parameters.kill_rate", 1,
+                   {"ST": 0.3, "ST_conf": 0.1, "S1": 0.2, "S1_conf": 0.1})]  # fmt: skip
+    x = np.array([0.5, 0.75, 1.0])
+    live_run = live.LiveRun(live.defaults_for("niger-2023-intervention"))
+    live_run.step(60)
+    summaries = [run_one(load_scenario("gambia-2017"), s).summary for s in range(3)]
+    app = {
+        "app-map": live.map_figure(live_run, lang),
+        "app-series": live.SeriesFigure(live_run.model.horizon, lang).update(live_run.model.series),
+        "app-ensemble": live.ensemble_figure(summaries, lang),
+        "app-frame": live.frame_figure(live_run, "t", lang),
+    }
+    live_run.model.release()
+    return {
+        **app,
+        "timeseries": fg.plot_timeseries(
+            fg.read_bands(a), markers=fg.scheduled_markers(doc, lang), **common
+        ),
+        "timeline-war": fg.plot_timeline(_records(war), start=war.start, days=war.days, **common),
+        "timeline-no-war": fg.plot_timeline(
+            fg.read_events(a, quiet), start=start, days=365, **common
+        ),
+        "map": fg.plot_map(_records(war), **common),
+        "map-frequencies": fg.plot_map_frequencies(*fg.ensemble_map_data(b), **common),
+        "outcomes": fg.plot_outcomes(key_estimates(b), wars, replicates=8, **common),
+        "overlay": fg.plot_overlay(fg.read_bands(a), fg.read_bands(b), names=("a", "b"), **common),
+        "differences": fg.plot_differences(differences, names=("a", "b"), **common),
+        "sweep-line": sf.plot_sweep_line(
+            x,
+            x,
+            x - 0.1,
+            x + 0.1,
+            xlabel="honour_base_rate",
+            label=sf.outcome_label("war_occurred", lang),
+            share=True,
+            lang=lang,
+        ),
+        "sweep-heatmap": sf.plot_sweep_heatmap(
+            x,
+            x,
+            np.array([[0.25, 0.5, 0.75]] * 3),
+            xlabel="honour_base_rate",
+            ylabel="kill_rate",
+            label=sf.outcome_label("war_occurred", lang),
+            share=True,
+            lang=lang,
+        ),
+        "morris": sf.plot_indices("morris", morris, label="x", lang=lang),
+        "sobol": sf.plot_indices("sobol", sobol, label="x", lang=lang),
+        "reliability": bt.plot_reliability(
+            [Bin(0.0, 0.5, 3, 0.2, 0.33), Bin(0.5, 1.0, 4, 0.8, 0.75)], lang=lang, seed=4
+        ),
+    }
+
+
+ENGLISH_MONTHS = {m for m in MONTHS["en"] if m.lower() not in {f.strip(".") for f in MONTHS["fr"]}}
+"""Month names matplotlib writes in the machine's (English) locale, that French spells otherwise."""
+POINT_DECIMAL = re.compile(r"^[−-]?\d+\.\d+\s?%?$")
+GLUED_PERCENT = re.compile(r"\d%")  # French writes "20 %", with a (narrow) no-break space
+
+
+def _leaks(texts: list[str], vocabulary: set[str]) -> list[str]:
+    words = sorted(_words(" ".join(texts)) & vocabulary)
+    months = sorted({t for t in texts if t.strip() in ENGLISH_MONTHS})
+    points = sorted({t for t in texts if POINT_DECIMAL.match(t.strip())})
+    glued = sorted({t for t in texts if GLUED_PERCENT.search(t)})
+    return words + months + points + glued
+
+
+def test_french_figures_hold_no_english_word(pair):
+    vocabulary = english_words()
+    english = all_figures(pair, "en")
+    texts = [t for f in english.values() for t in every_text(f)]
+    assert len(_words(" ".join(texts)) & vocabulary) >= 20  # the check below can see English
+    assert set(_leaks(texts, vocabulary)) & ENGLISH_MONTHS  # ... and English month names
+    assert any(POINT_DECIMAL.match(t) for t in texts)  # ... and decimal points
+    assert any(GLUED_PERCENT.search(t) for t in texts)  # ... and "20%"
+    leaks = {}
+    for name, fig in all_figures(pair, "fr").items():
+        found = _leaks(every_text(fig), vocabulary)
+        if found:
+            leaks[name] = found
+    assert leaks == {}

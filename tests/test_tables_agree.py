@@ -1,0 +1,174 @@
+"""Tables and figures agree, and each number means what its label says (issue 14, item 3)."""
+
+from __future__ import annotations
+
+import csv
+import html
+import re
+from collections import Counter
+
+import pytest
+from rich.console import Console
+
+from sim.analysis.summary import key_estimates, key_estimates_of
+from sim.analysis.typical import representative_replicate
+from sim.model.outcome_registry import OUTCOMES
+from sim.present import figures as fg
+from sim.present.console import print_run_summary
+from sim.present.report import build_report
+from sim.run.bundle import read_summary
+
+
+@pytest.fixture(scope="module")
+def pair(tmp_path_factory):
+    from sim.cli import main
+
+    out = tmp_path_factory.mktemp("pair") / "c"
+    main(
+        ["compare", "niger-2023-base", "niger-2023-no-pact", "-n", "16", "--seed", "3",
+         "--out", str(out), "-q"]
+    )  # fmt: skip
+    return out
+
+
+@pytest.fixture(scope="module")
+def gambia(tmp_path_factory):
+    from sim.cli import main
+
+    out = tmp_path_factory.mktemp("gambia") / "run"
+    main(["run", "gambia-2017", "-n", "6", "--seed", "2", "--out", str(out), "-q"])
+    return out
+
+
+def _comparison(out):
+    with open(out / "comparison.csv", encoding="utf-8") as handle:
+        return {row["outcome"]: row for row in csv.DictReader(handle)}
+
+
+def test_the_overlay_plots_the_mean_the_table_reports_and_says_so(pair):
+    bands = fg.read_bands(pair / "a"), fg.read_bands(pair / "b")
+    fig = fg.plot_overlay(*bands, names=("a", "b"), title="t", seed=3)
+    growth = fig.axes[3]  # armed groups' fighters
+    lines = growth.get_lines()
+    for line, side in zip(lines, bands, strict=True):
+        assert list(line.get_ydata()) == pytest.approx(list(side["insurgent_strength"].mean))
+    assert all("mean" in t.get_text() for t in fig.axes[0].get_legend().get_texts())
+    assert "mean over replicates" in fig.get_supxlabel()
+    # The table's insurgent growth (B - A, a mean) and the figure's last day move the same way.
+    table = float(_comparison(pair)["insurgent_strength_change"]["difference"])
+    figure = lines[1].get_ydata()[-1] - lines[0].get_ydata()[-1]
+    assert table != 0 and (table > 0) == (figure > 0)
+
+
+def test_war_duration_is_given_a_war_not_averaged_with_zeros():
+    rows = [
+        {"war_occurred": "true", "war_days": "10"},
+        {"war_occurred": "true", "war_days": "30"},
+        {"war_occurred": "false", "war_days": "0"},
+        {"war_occurred": "false", "war_days": "0"},
+    ]
+    for row in rows:
+        row.update({o: "false" for o in OUTCOMES if o not in row})
+        row.update(casualties="0", insurgent_strength_change="0", counterinsurgency_lost="0")
+    found = {k.outcome.column: k.estimate for k in key_estimates_of(rows, frozenset(OUTCOMES))}
+    assert found["war_days"].value == 20 and found["war_days"].n == 2
+    assert found["war_occurred"].value == 0.5  # the share with a war, on its own row
+
+
+def test_the_terminal_table_labels_war_duration_given_a_war(pair):
+    console = Console(record=True, width=200)
+    print_run_summary(pair / "b", console=console)
+    line = next(x for x in console.export_text().splitlines() if x.startswith("War duration"))
+    rows = read_summary(pair / "b")
+    wars = [int(r["war_days"]) for r in rows if r["war_occurred"] == "true"]
+    assert wars and line.startswith("War duration, given a war")
+    assert line.split()[5] == f"{sum(wars) / len(wars):,.0f}"
+    assert "over the replicates with a war" in line
+
+
+def test_an_outcome_the_scenario_cannot_produce_is_n_a_not_zero(gambia):
+    for lang, na in (("en", "n/a"), ("fr", "s.o.")):
+        console = Console(record=True, width=200)
+        print_run_summary(gambia, console=console, lang=lang)
+        label = OUTCOMES["aes_entered"].label(lang)  # no AES in 2017
+        line = next(x for x in console.export_text().splitlines() if x.startswith(label))
+        assert line.split(label)[1].split()[0] == na
+        assert "%" not in line.split(label)[1][:20]
+        report = build_report(gambia, lang=lang)
+        assert f"<td>{html.escape(label)}</td><td>{na}</td>" in report
+    keys = {k.outcome.column: k.estimate for k in key_estimates(gambia)}
+    assert keys["aes_entered"] is None and keys["ecowas_attacked"] is not None
+    fig = fg.plot_outcomes(key_estimates(gambia), [], replicates=6, title="t", seed=2)
+    assert any(t.get_text().startswith("n/a") for t in fig.axes[0].texts)
+
+
+def test_the_report_tells_a_typical_replicate_with_dates(pair):
+    bundle = pair / "b"
+    rows = read_summary(bundle)
+    chosen = representative_replicate(rows)
+    commonest, _ = Counter(r["first_war_outcome"] for r in rows).most_common(1)[0]
+    assert rows[chosen]["first_war_outcome"] == commonest
+    story = build_report(bundle).split('<div class="narrative">')[1].split("</div>")[0]
+    paragraphs = re.findall(r"<p>(.*?)</p>", story)
+    assert paragraphs
+    dated = r'<span class="date">\d{1,2} [A-Z][a-z]{2} \d{4}</span> — '
+    assert all(re.match(dated, p) for p in paragraphs)
+    french = build_report(bundle, lang="fr").split('<div class="narrative">')[1]
+    assert re.search(r'<span class="date">\d{1,2}(er)? [a-zéû]+\.? \d{4}</span>', french)
+
+
+def test_a_sweep_gives_war_duration_given_a_war_and_cuts_intervals_at_zero(tmp_path):
+    from sim.analysis.sensitivity import point_estimates
+
+    results = tmp_path / "results.csv"
+    results.write_text(
+        "point,replicate,war_occurred,war_days,casualties\n"
+        "0,0,true,10,0\n0,1,true,30,9000\n0,2,false,0,0\n0,3,false,0,0\n"
+        "1,0,false,0,0\n1,1,false,0,0\n"
+    )
+    columns = ["war_days", "casualties"]
+    first, second = point_estimates(results, [], columns)
+    assert first.estimates["war_days"].value == 20 and first.replicates == 4
+    assert first.estimates["casualties"].low == 0  # a t interval would reach below zero
+    assert second.estimates["war_days"].n == 0  # no war: no length to average
+    # The sensitivity indices need a value everywhere: there no war counts 0 days.
+    unconditioned, _ = point_estimates(results, [], columns, given=False)
+    assert unconditioned.estimates["war_days"].value == 10
+
+
+def test_compare_says_how_its_war_duration_row_is_paired(pair):
+    rows = _comparison(pair)["war_days"]
+    a, b = read_summary(pair / "a"), read_summary(pair / "b")
+    both = sum(x["war_occurred"] == y["war_occurred"] == "true" for x, y in zip(a, b, strict=True))
+    assert int(rows["replicates"]) == both
+    wars_b = [int(r["war_days"]) for r in b if r["war_occurred"] == "true"]
+    assert float(rows["b"]) == pytest.approx(sum(wars_b) / len(wars_b), rel=1e-5)
+    from sim.analysis.compare import compare_bundles
+    from sim.present.comparison import print_comparison
+
+    console = Console(record=True, width=200)
+    print_comparison(compare_bundles(pair / "a", pair / "b"), "b", pair, console=console)
+    assert f"pairs the replicates with a war in both (n = {both})" in console.export_text()
+
+
+def test_the_sweep_table_is_french_in_french():
+    import numpy as np
+
+    from sim.present.sweep_figures import Means, sweep_table
+
+    columns = ["war_occurred", "casualties"]
+    means = Means(
+        paths=["parameters.kill_rate"],
+        outcomes=columns,
+        values=np.array([[0.5]]),
+        mean={"war_occurred": np.array([0.25]), "casualties": np.array([1234.5])},
+        low={"war_occurred": np.array([0.1]), "casualties": np.array([0.0])},
+        high={"war_occurred": np.array([0.5]), "casualties": np.array([2468.0])},
+        points=np.array([0]),
+    )
+    console = Console(record=True, width=80)
+    console.print(sweep_table(means, {"war_occurred": True, "casualties": False}, lang="fr"))
+    text = console.export_text().replace("\u202f", " ").replace("\u00a0", " ")
+    assert "0,5" in text and "25 %" in text and "[10 ; 50 %]" in text
+    assert "1 234" in text and "[0 ; 2 468]" in text
+    assert "0.5" not in text and "25%" not in text
