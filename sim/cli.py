@@ -131,6 +131,25 @@ def _common_run_options(f):
     return _replicates_option(_with_options(f, options))
 
 
+def _streams_merged() -> bool:
+    """Whether standard output and error go to one pipe or file, not a terminal (``2>&1``).
+
+    The header said on error before the work would then be read twice, once more in the
+    summary's own title on output, so it is left out.
+    """
+    import os
+    import stat
+
+    try:
+        out, err = os.fstat(1), os.fstat(2)
+    except OSError:
+        return False
+    if sys.stderr.isatty():
+        return False
+    same = (out.st_dev, out.st_ino) == (err.st_dev, err.st_ino)
+    return same and (stat.S_ISFIFO(out.st_mode) or stat.S_ISREG(out.st_mode))
+
+
 def _parameters_options(f):
     """--parameters and --posterior: single values, or a draw per replicate from a posterior."""
     options = [
@@ -342,7 +361,7 @@ def run(
     plan = _with_posterior(plan, parameter_source, posterior_file)
     out = prepare_out_dir(out or default_out_dir(scenario), resume=resume)
     console = Console(stderr=True, highlight=False)
-    if not quiet:
+    if not quiet and not _streams_merged():
         console.print(terminal.run_header(plan, lang))
     manifest, interrupted = with_progress(
         lambda progress: run_ensemble(
@@ -423,7 +442,7 @@ def compare(
     for note in pair_differences(*loaded):
         _warn(f"note: {note}: the differences below include its effect")
     out = prepare_out_dir(out or default_out_dir(f"compare-{names[0]}-{names[1]}"))
-    if not quiet:
+    if not quiet and not _streams_merged():
         Console(stderr=True, highlight=False).print(
             terminal.pair_header(scenario_a, scenario_b, plans[0], lang)
         )
@@ -764,7 +783,7 @@ def _run_sweep_plan(plan, out, workers, quiet, resume, executor, scheduler, lang
     from sim.present.terminal import sweep_header
     from sim.run.sweep import run_sweep
 
-    if not quiet:
+    if not quiet and not _streams_merged():
         Console(stderr=True, highlight=False).print(sweep_header(plan, lang))
     return with_progress(
         lambda progress: run_sweep(

@@ -7,6 +7,9 @@ import re
 from html.parser import HTMLParser
 
 import pytest
+import yaml
+
+from sim.resources import scenarios_dir
 
 
 class _Collector(HTMLParser):
@@ -71,6 +74,20 @@ def test_report_command_rewrites_the_report_in_french(report_html, sahelsim):
     # the scenario's own notes and title, in French, not the English ones under French headings
     assert "La Gambie, janvier 2017" in text and "Combien de jours" in text
     assert "How many days" not in text
+    english = yaml.safe_load((out / "scenario.yaml").read_text(encoding="utf-8"))["description"]
+    assert english.split(".")[0] not in text, "the author's English description is not quoted"
+
+
+def test_a_french_report_of_a_scenario_without_french_notes_says_where_its_description_is(
+    tmp_path, sahelsim
+):
+    out = tmp_path / "run"
+    path = scenarios_dir() / "history" / "mali-2020.yaml"
+    assert sahelsim("run", str(path), "-n", "2", "--seed", "1", "-q", "--lang",
+                    "fr", "--out", str(out)).status == 0  # fmt: skip
+    text = html.unescape((out / "report.html").read_text(encoding="utf-8"))
+    assert "qu'en anglais, dans son fichier scenario.yaml" in text
+    assert "soldiers detained" not in text.lower()
 
 
 @pytest.mark.parametrize("name", ["missing", "empty"])

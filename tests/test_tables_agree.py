@@ -172,3 +172,25 @@ def test_the_sweep_table_is_french_in_french():
     assert "0,5" in text and "25 %" in text and "[10 ; 50 %]" in text
     assert "1 234" in text and "[0 ; 2 468]" in text
     assert "0.5" not in text and "25%" not in text
+
+
+def test_a_run_piped_with_its_errors_into_one_file_says_its_title_once(tmp_path):
+    """`sahelsim run ... 2>&1 | less`: the header before the work would repeat the summary's."""
+    import subprocess
+    import sys
+
+    out = tmp_path / "run"
+    done = subprocess.run(
+        [sys.executable, "-m", "sim", "run", "gambia-2017", "-n", "2", "--seed", "1",
+         "--no-figures", "--out", str(out)],
+        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, check=False,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stdout
+    title = "The Gambia, January 2017"
+    assert done.stdout.count(title) == 1, done.stdout
+    apart = subprocess.run(
+        [sys.executable, "-m", "sim", "run", "gambia-2017", "-n", "2", "--seed", "1",
+         "--no-figures", "--out", str(tmp_path / "apart")],
+        capture_output=True, text=True, check=False,
+    )  # fmt: skip
+    assert title in apart.stderr and title in apart.stdout, "apart, each stream keeps its own"

@@ -60,6 +60,7 @@ TEXT = {
         "commonest outcome and the median war length.",
         "reproduce": "Reproduce with",
         "meta": "{n} replicates · root seed {seed}",
+        "no_description": "",
     },
     "fr": {
         "warning": "Résultats d'un modèle exploratoire, pour l'enseignement et l'analyse. Ils montrent ce qui "
@@ -83,6 +84,7 @@ TEXT = {
         "et la durée de guerre médiane.",
         "reproduce": "Reproduire avec",
         "meta": "{n} réplications · graine {seed}",
+        "no_description": "Ce scénario n'est décrit qu'en anglais, dans son fichier scenario.yaml.",
     },
 }
 
@@ -152,6 +154,11 @@ def build_report(bundle: Path, *, lang: str = "en") -> str:
     scenario = yaml.safe_load((bundle / "scenario.yaml").read_text(encoding="utf-8"))
     rows = read_summary(bundle)
     teaching = scenario.get("teaching") or {}
+    description = scenario.get("description", "")
+    if lang == "fr":
+        # The author's description is in English; the French notes say what the scenario is,
+        # and without them the report says where the description is rather than quote it.
+        description = "" if teaching.get("fr") else text["no_description"]
     if lang == "fr" and teaching.get("fr"):  # the French notes, where the scenario has them
         teaching = teaching["fr"]
     title = teaching.get("title") or scenario.get("title", "sahelsim")
@@ -161,7 +168,7 @@ def build_report(bundle: Path, *, lang: str = "en") -> str:
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
         f"<title>{_e(title)}</title><style>{CSS}</style></head><body>",
         f"<h1>{_e(title)}</h1>",
-        f"<p>{_e(scenario.get('description', ''))}</p>",
+        f"<p>{_e(description)}</p>" if description else "",
         f'<p class="warning">{_e(text["warning"])}</p>',
         '<p class="meta">'
         + text["meta"].format(n=manifest["replicates"]["completed"], seed=manifest["seeds"]["root"])
