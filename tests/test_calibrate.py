@@ -42,7 +42,21 @@ def test_at_least_eight_free_parameters_are_declared_assumptions_with_their_rang
     assert len(assumed) >= 8
     for p in FREE_PARAMETERS:
         assert (p.low, p.high) == (PARAMETERS[p.name].low, PARAMETERS[p.name].high)
-    assert free_parameters(("kill_rate",))[0].shape is PriorShape.LOG_UNIFORM
+    assert free_parameters(("attack_rate",))[0].shape is PriorShape.LOG_UNIFORM
+
+
+def test_the_shipped_posterior_is_over_the_declared_free_parameters_with_its_remake_command():
+    from sim.resources import shipped_posterior
+
+    shipped = read_posterior(shipped_posterior())  # in range, weights valid: or an input error
+    assert shipped.names == tuple(p.name for p in FREE_PARAMETERS)
+    assert calib.effective_sample_size(shipped.weights) >= 10, "not a handful of particles"
+    summary = json.loads((shipped_posterior().parent / calib.SUMMARY_FILE).read_text())
+    assert summary["reproduce"] == calib.remake_command(
+        calib.plan_calibration(seed=summary["seed"])
+    )
+    assert summary["parameters"] == list(shipped.names)
+    assert summary["scores"]["posterior_brier"] < summary["scores"]["point_brier"]
 
 
 @pytest.mark.parametrize("changed", [{}, {"required_superiority": 0.8, "breaking_point": 0.6}])

@@ -7,6 +7,7 @@ import json
 
 import pytest
 
+from sim.resources import shipped_posterior
 from sim.run.options import DEFAULT_PARAMETER_SOURCE, ParameterSource
 from sim.run.posterior import read_posterior
 
@@ -32,15 +33,57 @@ def _rows(path):
         return list(csv.DictReader(handle))
 
 
-def test_until_a_posterior_is_shipped_ensembles_keep_single_values(tmp_path, sahelsim):
-    assert DEFAULT_PARAMETER_SOURCE is ParameterSource.POINT
-    out = tmp_path / "run"
-    assert sahelsim("run", "gambia-2017", "-n", "2", "--seed", "1", "-q", "--no-figures",
-                    "--out", str(out)).status == 0  # fmt: skip
-    assert not (out / "parameters.csv").exists()
-    assert "parameters" not in json.loads((out / "manifest.json").read_text())
-    asked = sahelsim("run", "gambia-2017", "-n", "2", "--parameters", "posterior", "-q")
-    assert asked.status == 2 and "no posterior is shipped" in asked.err
+def test_ensembles_draw_from_the_shipped_posterior_unless_asked_for_single_values(
+    tmp_path, sahelsim
+):
+    assert DEFAULT_PARAMETER_SOURCE is ParameterSource.POSTERIOR
+    shipped = read_posterior(shipped_posterior())
+    args = ("run", "gambia-2017", "-n", "6", "--seed", "1", "-q", "--no-figures")
+    assert sahelsim(*args, "--out", str(tmp_path / "drawn")).status == 0
+    manifest = json.loads((tmp_path / "drawn" / "manifest.json").read_text())
+    assert manifest["parameters"]["sha256"] == shipped.sha256
+    for row in _rows(tmp_path / "drawn" / "parameters.csv"):
+        assert int(row["set"]) == shipped.draw_index(int(row["seed"]))
+
+    assert sahelsim(*args, "--parameters", "point", "--out", str(tmp_path / "point")).status == 0
+    assert not (tmp_path / "point" / "parameters.csv").exists()
+    assert "parameters" not in json.loads((tmp_path / "point" / "manifest.json").read_text())
+
+
+def test_explain_tells_the_story_of_the_replicate_a_run_drew(sahelsim):
+    """`explain --seed S` replays replicate S with the set S drew, as the bundle's row ran."""
+    from sim.present.narrative import render_text
+    from sim.run.posterior import with_parameters
+    from sim.run.replicate import run_one
+    from sim.scenario.loading import load_scenario
+
+    shipped = read_posterior(shipped_posterior())
+    scenario = load_scenario("niger-2023-base")
+    differs = 0
+    for seed in (3, 4, 5, 6):
+        drawn = run_one(with_parameters(scenario, shipped.draw(seed)), seed)
+        told = sahelsim("explain", "niger-2023-base", "--seed", str(seed))
+        assert told.status == 0 and told.out.strip() == render_text(drawn, "en").strip()
+        point = sahelsim("explain", "niger-2023-base", "--seed", str(seed), "--parameters", "point")
+        assert point.out.strip() == render_text(run_one(scenario, seed), "en").strip()
+        differs += told.out != point.out
+    assert differs, "the draws change some story, or this test shows nothing"
+
+
+def test_the_classroom_app_runs_the_draw_sahelsim_run_would_and_keeps_what_the_page_sets():
+    from sim.present.app.live import LiveRun, defaults_for
+    from sim.scenario.loading import load_scenario
+
+    shipped = read_posterior(shipped_posterior())
+    settings = defaults_for("niger-2023-base")
+    run = LiveRun(settings)
+    fixed = load_scenario("niger-2023-base").parameters.model_fields_set
+    drawn = {k: v for k, v in shipped.draw(settings.seed).items() if k not in fixed}
+    assert drawn
+    for name, value in drawn.items():
+        assert getattr(run.scenario.parameters, name) == value
+    moved = LiveRun(settings.with_param("attack_rate", 0.5))
+    assert moved.scenario.parameters.attack_rate == 0.5
 
 
 def test_each_replicate_draws_by_its_seed_the_same_on_one_and_two_workers(

@@ -70,9 +70,9 @@ class ParameterSource(StrEnum):
     """A weighted draw per replicate from the shipped posterior (or ``--posterior FILE``)."""
 
 
-DEFAULT_PARAMETER_SOURCE = ParameterSource.POINT
-"""What ``--parameters`` is when not given: ``point`` until a posterior is shipped
-(``sim/data/posterior.csv``); then this one line becomes ``ParameterSource.POSTERIOR``."""
+DEFAULT_PARAMETER_SOURCE = ParameterSource.POSTERIOR
+"""What ``--parameters`` is when not given: a draw per replicate from the shipped posterior
+(``sim/data/posterior.csv``, made as ``sim/data/POSTERIOR.md`` says)."""
 
 CALIBRATION_POPULATION = 80
 """Particles per generation of ``sahelsim calibrate`` when ``--population`` is not given."""
