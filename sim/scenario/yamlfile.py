@@ -14,7 +14,7 @@ import datetime as dt
 import os
 import re
 import tempfile
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -257,6 +257,11 @@ def parse_yaml(text: str | bytes, name: str = "<text>") -> LocatedDocument:
         raise _fail(name, "the document is empty", expected="a mapping of scenario fields")
     builder = _Builder(name)
     data = builder.build(root, (), 0)
+    if builder.aliases > 1:
+        first = builder.problems[builder._first_alias]
+        builder.problems[builder._first_alias] = replace(
+            first, message=f"{first.message} ({builder.aliases} uses of aliases; this is the first)"
+        )
     if builder.problems:
         raise ScenarioError(builder.problems)
     return LocatedDocument(data, name, builder.values, builder.keys)
@@ -271,6 +276,8 @@ class _Builder:
         self.keys: dict[Path_, Location] = {}
         self.problems: list[Problem] = []
         self._seen: set[int] = set()
+        self.aliases = 0  # uses of an alias: the first is reported, with how many there are
+        self._first_alias = -1
         self.plain: dict[str, Any] = {}  # plain scalars built by the fast path, by their text
         constructor = yaml.constructor.SafeConstructor()
         # Direct constructors for the plain scalar types (construct_object is much slower).
@@ -295,9 +302,12 @@ class _Builder:
             # The node is the anchored one: point at the key that uses the alias instead.
             where = self.keys.get(path, where)
             self.values[path] = where
-            self.problem(
-                where, path, "aliases (*name) are not allowed", "the value written out in full"
-            )
+            self.aliases += 1
+            if self.aliases == 1:  # one message for all of them: an alias bomb is one mistake
+                self._first_alias = len(self.problems)
+                self.problem(
+                    where, path, "aliases (*name) are not allowed", "the value written out in full"
+                )
             return None
         self.values[path] = where
         self._seen.add(id(node))
