@@ -110,6 +110,7 @@ def test_a_longer_intervention_notice_delays_the_attack(sahelsim, tmp_path):
         sets = [*ONLY_ART_25, f"parameters.intervention_notice_days={notice}"]
         args = [a for text in sets for a in ("--set", text)]
         command = ["run", "gambia-2017", "-n", "6", "--seed", "3", *args, "--out", str(out)]
+        command += ["--parameters", "point"]  # the rule at fixed values, not the draws
         result = sahelsim(*command, "-q", "--no-figures")
         assert result.status == 0, result.err
         with (out / "summary.csv").open() as f:

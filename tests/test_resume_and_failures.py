@@ -60,9 +60,11 @@ def _interrupted_bundle(tmp_path, sahelsim):
     from sim.run.bundle import BundleWriter
     from sim.run.executors import execute
     from sim.run.plan import plan_runs
+    from sim.run.posterior import default_posterior
     from sim.scenario.loading import load_scenario
 
-    plan = plan_runs(load_scenario("gambia-2017"), 10, 3)
+    # the parameters sahelsim run draws by default, so that its --resume takes this work on
+    plan = plan_runs(load_scenario("gambia-2017"), 10, 3, default_posterior())
     writer = BundleWriter(out, plan, [])
     for item in execute(plan, writer.options):
         writer.add(item)

@@ -15,6 +15,7 @@ BUNDLE_FILES = {
     "series.csv",
     "bands.csv",
     "events.jsonl",
+    "parameters.csv",  # each replicate's draw from the shipped posterior (the default)
 }
 
 

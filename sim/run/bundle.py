@@ -64,8 +64,16 @@ NOT_A_FORECAST = "Exploratory model output for teaching and analysis; not a fore
 
 
 def resolved_document(scenario: Scenario) -> dict[str, Any]:
-    """The resolved scenario as plain data (what ``scenario.yaml`` holds)."""
-    return scenario.model_dump(mode="json", by_alias=True, exclude_none=True)
+    """The resolved scenario as plain data (what ``scenario.yaml`` holds).
+
+    Model parameters appear only where the scenario (or ``--set``) gives them: the others are
+    left to their declared values or, by default, to each replicate's draw from the posterior,
+    so that ``sahelsim run scenario.yaml`` with the manifest's seed runs the same replicates.
+    """
+    document = scenario.model_dump(mode="json", by_alias=True, exclude_none=True)
+    given = scenario.parameters.model_fields_set
+    document["parameters"] = {k: v for k, v in document["parameters"].items() if k in given}
+    return document
 
 
 def scenario_hash(scenario: Scenario) -> str:
