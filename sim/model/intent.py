@@ -52,18 +52,8 @@ def decide_attacks(model: SahelModel) -> None:
             threat.open = False  # carried out already (a scheduled attack, or a war)
             continue
         if model.day > threat.closes:
-            threat.open = False
             # What it weighed when it let the window close: the story says why it stood down.
-            readiness, terms = assess_attack(model, threat)
-            model.log(
-                RecordKind.STOOD_DOWN,
-                threat.by,
-                threat.target,
-                threat=threat.key,
-                readiness=round(readiness, 6),
-                terms=terms,
-                cause=threat.record,
-            )
+            stand_down(model, threat, *assess_attack(model, threat))
             continue
         readiness, terms = assess_attack(model, threat)
         if not threat.retaliation and concedes(model, threat, readiness):
@@ -76,8 +66,8 @@ def decide_attacks(model: SahelModel) -> None:
         hazard = readiness if focal else model.params.attack_rate * readiness
         draw = keyed_uniform(model.seed, Concern.INTENT, threat.key, model.day)
         played = players.attack_choice(model, threat, draw < hazard, readiness, terms)
-        if played is players.Choice.STAND_DOWN:
-            players.stand_down(model, threat, readiness, terms)
+        if played is players.Choice.STAND_DOWN:  # a player gives up before the window closes
+            stand_down(model, threat, readiness, terms, played=True)
             continue
         if draw < hazard if played is None else played is players.Choice.ATTACK:
             threat.open = False
@@ -97,6 +87,21 @@ def decide_attacks(model: SahelModel) -> None:
             model.start_war(threat.by, threat.target, threat.fighters, cause=index)
 
 
+def stand_down(model: SahelModel, threat: Threat, readiness: float, terms: dict, **mark) -> None:
+    """Close the threat without carrying it out, recording what the threatener weighed."""
+    threat.open = False
+    model.log(
+        RecordKind.STOOD_DOWN,
+        threat.by,
+        threat.target,
+        threat=threat.key,
+        readiness=round(readiness, 6),
+        terms=terms,
+        cause=threat.record,
+        **mark,
+    )
+
+
 def concedes(model: SahelModel, threat: Threat, readiness: float) -> bool:
     """Whether the target gives in today (a junta accepts a transition, a ruler steps down).
 
@@ -110,11 +115,10 @@ def concedes(model: SahelModel, threat: Threat, readiness: float) -> bool:
     state to hand over; it is fought or brought to talks (the NPFL in 1990, and the AFRC junta,
     which signed the Conakry plan of October 1997 and did not keep it).
     """
-    if model.state(threat.target) is None:
+    state = model.state(threat.target)
+    if state is None:
         return False
-    target = model.actors.get(threat.target)
-    resolve = target.spec.resolve if target is not None else RESOLVE_WITHOUT_FORCES
-    chance = min(1.0, model.params.concession_rate * readiness * 2 * (1 - resolve))
+    chance = min(1.0, model.params.concession_rate * readiness * 2 * (1 - state.spec.resolve))
     draw = (
         keyed_uniform(model.seed, Concern.INTENT, threat.key, model.day, "concede")
         if chance > 0
@@ -124,8 +128,7 @@ def concedes(model: SahelModel, threat: Threat, readiness: float) -> bool:
     if draw >= chance if played is None else played is players.Choice.DEFY:
         return False
     threat.open = False
-    state = model.state(threat.target)
-    transition = state is not None and state.regime is Regime.MILITARY
+    transition = state.regime is Regime.MILITARY
     if transition:
         state.regime = Regime.TRANSITIONAL
     model.log(

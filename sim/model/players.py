@@ -27,7 +27,7 @@ from enum import StrEnum
 from typing import TYPE_CHECKING, Any
 
 from sim.model.decisions import ACTION_COST
-from sim.model.records import RecordKind, Response
+from sim.model.records import Response
 from sim.scenario.vocabulary import PactAction
 
 if TYPE_CHECKING:
@@ -235,18 +235,3 @@ def vote_choice(
         },
     )
     return ask(model, question)
-
-
-def stand_down(model: SahelModel, threat: Threat, readiness: float, terms: dict) -> None:
-    """Phase 2: a played threatener gives up its threat before its window closes."""
-    threat.open = False
-    model.log(
-        RecordKind.STOOD_DOWN,
-        threat.by,
-        threat.target,
-        threat=threat.key,
-        readiness=round(readiness, 6),
-        terms=terms,
-        cause=threat.record,
-        played=True,
-    )
