@@ -179,3 +179,24 @@ def wait_for_replicates(out: Path, count: int, timeout: float = 90) -> int:
             return done
         time.sleep(0.05)
     raise AssertionError(f"the run did not reach {count} replicates in {timeout} s")
+
+
+def stopped_run(folder: Path, seed: int) -> Path:
+    """``sahelsim run gambia-2017 -n 10 --seed SEED`` stopped after 4 replicates, as a kill
+    leaves it in ``folder/stopped``: drawing the parameters ``run`` draws by default, so that its
+    ``--resume`` takes this work on."""
+    from sim.run.bundle import BundleWriter
+    from sim.run.executors import execute
+    from sim.run.plan import plan_runs
+    from sim.run.posterior import default_posterior
+    from sim.scenario.loading import load_scenario
+
+    out = folder / "stopped"
+    plan = plan_runs(load_scenario("gambia-2017"), 10, seed, default_posterior())
+    writer = BundleWriter(out, plan, [])
+    for item in execute(plan, writer.options):
+        writer.add(item)
+        if writer.completed == 4:
+            break
+    writer.abandon()
+    return out

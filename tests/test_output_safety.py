@@ -16,7 +16,7 @@ import time
 from pathlib import Path
 
 import pytest
-from conftest import REPO, start_sahelsim, wait_for_replicates
+from conftest import REPO, start_sahelsim, stopped_run, wait_for_replicates
 
 RUN = ("run", "gambia-2017", "--seed", "8", "-q", "--no-figures")
 
@@ -128,26 +128,6 @@ def test_a_report_is_refused_while_another_process_owns_the_bundle(tmp_path, sah
 # --------------------------------------------------------------------------- damaged state
 
 
-def _stopped(tmp_path):
-    """A run stopped after 4 of 10 replicates, as a kill leaves it."""
-    from sim.run.bundle import BundleWriter
-    from sim.run.executors import execute
-    from sim.run.plan import plan_runs
-    from sim.run.posterior import default_posterior
-    from sim.scenario.loading import load_scenario
-
-    out = tmp_path / "stopped"
-    # the parameters sahelsim run draws by default, so that its --resume takes this work on
-    plan = plan_runs(load_scenario("gambia-2017"), 10, 8, default_posterior())
-    writer = BundleWriter(out, plan, [])
-    for item in execute(plan, writer.options):
-        writer.add(item)
-        if writer.completed == 4:
-            break
-    writer.abandon()
-    return out
-
-
 def _checkpoint_with(**changes):
     def damage(partial):
         state = json.loads((partial / "checkpoint.json").read_text())
@@ -184,7 +164,7 @@ def _write(name, text):
     ],
 )
 def test_damaged_resume_state_is_named_and_left_as_it_was(tmp_path, sahelsim, damage, file, what):
-    out = _stopped(tmp_path)
+    out = stopped_run(tmp_path, 8)
     damage(out / ".partial")
     before = {p.name: p.read_bytes() for p in (out / ".partial").iterdir()}
     args = ("run", "gambia-2017", "-n", "10", "--seed", "8", "-q", "--out", str(out), "--resume")
@@ -347,7 +327,9 @@ def test_a_full_disk_says_so_in_one_line_and_resume_finishes(
 
 def test_read_only_folders_are_refused_before_any_work(tmp_path, sahelsim, small_disk):
     mount, remount = small_disk
-    stopped = _stopped(mount)  # a stopped run, and a finished bundle, then the disk goes read-only
+    stopped = stopped_run(
+        mount, 8
+    )  # a stopped run, and a finished bundle, then the disk goes read-only
     finished = mount / "finished"
     base = ("run", "gambia-2017", "-n", "3", "--seed", "8", "-q")
     assert sahelsim(*base, "--out", str(finished), "--no-figures").status == 0

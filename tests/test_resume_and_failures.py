@@ -6,7 +6,7 @@ import json
 import signal
 
 import pytest
-from conftest import start_run, start_sahelsim, wait_for_replicates
+from conftest import start_run, start_sahelsim, stopped_run, wait_for_replicates
 
 RESULT_FILES = ("summary.csv", "events.jsonl", "series.csv", "bands.csv", "scenario.yaml")
 
@@ -55,27 +55,8 @@ def test_a_run_killed_with_sigkill_resumes_to_the_same_bytes(tmp_path, sahelsim)
     assert not (killed / ".partial").exists()
 
 
-def _interrupted_bundle(tmp_path, sahelsim):
-    out = tmp_path / "stopped"
-    from sim.run.bundle import BundleWriter
-    from sim.run.executors import execute
-    from sim.run.plan import plan_runs
-    from sim.run.posterior import default_posterior
-    from sim.scenario.loading import load_scenario
-
-    # the parameters sahelsim run draws by default, so that its --resume takes this work on
-    plan = plan_runs(load_scenario("gambia-2017"), 10, 3, default_posterior())
-    writer = BundleWriter(out, plan, [])
-    for item in execute(plan, writer.options):
-        writer.add(item)
-        if writer.completed == 4:
-            break
-    writer.abandon()
-    return out
-
-
 def test_resume_refuses_a_different_plan(tmp_path, sahelsim):
-    out = _interrupted_bundle(tmp_path, sahelsim)
+    out = stopped_run(tmp_path, 3)
     result = sahelsim(
         "run", "gambia-2017", "-n", "10", "--seed", "4", "--out", str(out), "--resume"
     )
@@ -100,7 +81,7 @@ def test_resume_refuses_a_different_plan(tmp_path, sahelsim):
 
 def test_resume_without_n_or_seed_takes_them_from_the_work_it_finishes(tmp_path, sahelsim):
     """The README's `sahelsim run ... --resume --out runs/base` after an `-n 1000 --seed 7` run."""
-    out = _interrupted_bundle(tmp_path, sahelsim)  # -n 10 --seed 3, stopped
+    out = stopped_run(tmp_path, 3)  # -n 10 --seed 3, stopped
     again = ("run", "gambia-2017", "--out", str(out), "--resume", "-q", "--no-figures")
     assert sahelsim(*again).status == 0
     finished = (out / "summary.csv").read_bytes()
