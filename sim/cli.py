@@ -499,7 +499,7 @@ def explain(
       sahelsim explain --class-run class-KT4R2M-world-1.json
     """
     from sim.present.narrative import render_text
-    from sim.run.posterior import posterior_for
+    from sim.run.posterior import drawn, posterior_for
     from sim.run.replicate import run_one
     from sim.scenario.loading import load_scenario
 
@@ -509,13 +509,12 @@ def explain(
 
         played = read_class_run(class_run)
         loaded = load_scenario(played.scenario)
-        drawn = posterior.scenario_for(loaded, played.seed) if posterior else loaded
-        run = run_one(drawn, played.seed, players=played.players())
+        run = run_one(drawn(loaded, played.seed, posterior), played.seed, players=played.players())
     elif seed is None:
         raise click.UsageError("Missing option '--seed' (or --class-run FILE).")
     else:
         loaded = load_scenario(scenario, overrides)
-        run = run_one(posterior.scenario_for(loaded, seed) if posterior else loaded, seed)
+        run = run_one(drawn(loaded, seed, posterior), seed)
     click.echo(render_text(run, lang))
 
 

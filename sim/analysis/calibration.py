@@ -49,7 +49,7 @@ from sim.run.options import (
     Executor,
 )
 from sim.run.plan import replicate_seeds
-from sim.run.posterior import WEIGHT, Posterior, read_posterior, with_parameters
+from sim.run.posterior import WEIGHT, Posterior, drawn, read_posterior, with_parameters
 from sim.run.replicate import run_one
 from sim.scenario.calibration import (
     FREE_PARAMETERS,
@@ -143,8 +143,7 @@ def episode_shares(
     hits = [0] * len(keys)
     n = 0
     for index, seed in enumerate(seeds):
-        scenario = posterior.scenario_for(base, seed) if posterior is not None else base
-        found = replicate_items(episode, scenario, index, seed)
+        found = replicate_items(episode, drawn(base, seed, posterior), index, seed)
         if found is None:
             continue
         n += 1

@@ -184,5 +184,9 @@ def drawn_by_default(scenario: Scenario, seed: int) -> Scenario:
     The classroom app and a class session run their replicates this way, so that a page's
     replicate of a seed is the bundle's replicate of that seed.
     """
-    posterior = default_posterior()
+    return drawn(scenario, seed, default_posterior())
+
+
+def drawn(scenario: Scenario, seed: int, posterior: Posterior | None) -> Scenario:
+    """``scenario`` with replicate ``seed``'s draw from ``posterior``; as it is without one."""
     return posterior.scenario_for(scenario, seed) if posterior is not None else scenario
