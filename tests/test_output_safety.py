@@ -402,6 +402,59 @@ def test_a_killed_pool_worker_is_reported_and_resume_finishes_the_run(tmp_path, 
         assert (out / name).read_bytes() == (whole / name).read_bytes(), name
 
 
+_HALF_SENT = """
+import os, sys
+from sim.run.local_pool import WorkerDied, in_order_locally
+try:
+    for index, _ in enumerate(in_order_locally(os.urandom, [8_000_000] * 40, 2)):
+        print(index, flush=True)
+except WorkerDied:
+    print("lost", flush=True)
+    sys.exit(3)
+"""
+
+
+def test_a_worker_killed_halfway_through_sending_a_result_ends_the_work_at_once():
+    # A pool whose workers share one result pipe waits forever for the rest of such a message
+    # (how CI once hung for two minutes): stop the parent so that both workers block while
+    # sending 8 MB, kill one of them there, and let the parent go on.
+    process = subprocess.Popen(
+        [sys.executable, "-c", _HALF_SENT],
+        env={**os.environ, "PYTHONPATH": str(REPO)},
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert process.stdout.readline().strip() == "0"
+        os.kill(process.pid, signal.SIGSTOP)
+        deadline, sending = time.time() + 30, []
+        while len(sending) < 2 and time.time() < deadline:
+            time.sleep(0.05)
+            workers = [pid for pid, depth in _descendants(process.pid).items() if depth == 2]
+            sending = [w for w in workers if "read" not in Path(f"/proc/{w}/wchan").read_text()]
+        assert sending, "no worker was sending"
+        os.kill(sending[0], signal.SIGKILL)
+        os.kill(process.pid, signal.SIGCONT)
+        out, _ = process.communicate(timeout=60)
+    finally:
+        process.kill()
+        process.wait()
+    assert out.split()[-1] == "lost" and process.returncode == 3, out
+
+
+def test_an_error_in_a_local_worker_is_raised_in_order_and_the_workers_leave():
+    import multiprocessing
+
+    from sim.run.local_pool import in_order_locally
+
+    results = in_order_locally(int, ["1", "2", "three", "4"], 2, window=1)
+    assert [next(results), next(results)] == [1, 2]
+    with pytest.raises(ValueError, match="three"):
+        next(results)
+    assert not multiprocessing.active_children()
+    assert list(in_order_locally(abs, range(-50, 0), 2)) == list(range(50, 0, -1))
+
+
 def test_system_exit_inside_a_replicate_is_a_failure_kept_as_data(tmp_path, monkeypatch):
     from sim.run import executors
     from sim.run.ensemble import run_ensemble

@@ -3,22 +3,18 @@
 Either way replicates come back in replicate order, each computed by
 :func:`~sim.run.replicate.run_one` from the plan's seed for it and encoded for the bundle by
 :func:`~sim.run.bundle.encode` where it ran, so the number of workers never changes a byte and
-the parent process only writes. Workers come from a ``forkserver`` that has already imported
-the model (fast to start, and safe with the threads a progress bar runs); each receives the
-scenario once, then only seeds.
+the parent process only writes. Local workers (:mod:`sim.run.local_pool`) receive the scenario
+once, then only seeds.
 """
 
 from __future__ import annotations
 
 import itertools
-import multiprocessing
-from collections import deque
 from collections.abc import Iterator
-from concurrent.futures import ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 
 from sim.errors import SahelsimError
 from sim.run.bundle import Encoded, EncodeOptions, encode, encode_failure
+from sim.run.local_pool import WorkerDied, in_order_locally
 from sim.run.plan import RunPlan
 from sim.run.posterior import Posterior
 from sim.run.replicate import run_one
@@ -74,14 +70,6 @@ def worker_lost(done: int, planned: int) -> WorkerLost:
     )
 
 
-def _context() -> multiprocessing.context.BaseContext:
-    if "forkserver" in multiprocessing.get_all_start_methods():
-        context = multiprocessing.get_context("forkserver")
-        context.set_forkserver_preload(["sim.run.executors"])
-        return context
-    return multiprocessing.get_context("spawn")
-
-
 def execute(
     plan: RunPlan, options: EncodeOptions, workers: int = 1, *, start: int = 0, chunk: int = 8
 ) -> Iterator[Encoded]:
@@ -96,27 +84,16 @@ def execute(
             yield replicate(plan.scenario, index, seed, options, plan.posterior)
         return
     chunks = iter(lambda: list(itertools.islice(items, chunk)), [])
-    with ProcessPoolExecutor(
-        max_workers=workers,
-        mp_context=_context(),
-        initializer=_init_worker,
-        initargs=(plan.scenario, options, plan.posterior),
-    ) as pool:
-        done = start
-        try:
-            pending = deque(
-                pool.submit(_run_chunk, c) for c in itertools.islice(chunks, 3 * workers)
-            )
-            while pending:
-                encoded = pending.popleft().result()
-                following = next(chunks, None)
-                if following is not None:
-                    pending.append(pool.submit(_run_chunk, following))
-                yield from encoded
-                done += len(encoded)
-        except BrokenProcessPool:
-            pool.shutdown(wait=False, cancel_futures=True)
-            raise worker_lost(done, plan.replicates) from None
-        except BaseException:
-            pool.shutdown(wait=False, cancel_futures=True)
-            raise
+    done = start
+    try:
+        for encoded in in_order_locally(
+            _run_chunk,
+            chunks,
+            workers,
+            initializer=_init_worker,
+            initargs=(plan.scenario, options, plan.posterior),
+        ):
+            yield from encoded
+            done += len(encoded)
+    except WorkerDied:
+        raise worker_lost(done, plan.replicates) from None

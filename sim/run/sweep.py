@@ -35,10 +35,7 @@ import platform
 import shlex
 import time
 import traceback
-from collections import deque
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -74,8 +71,9 @@ from sim.run.designs import (
     parse_param,
     value_text,
 )
-from sim.run.executors import _context, worker_lost
+from sim.run.executors import worker_lost
 from sim.run.folders import finished_work
+from sim.run.local_pool import WorkerDied, in_order_locally
 from sim.run.options import DEFAULT_OUTCOMES, Executor
 from sim.run.plan import plan_runs
 from sim.run.replicate import run_one
@@ -337,27 +335,13 @@ def execute_sweep(
         for task in tasks:
             yield _run_task(task)
         return
-    # Workers come from the ensemble executor's forkserver, which has the model imported.
-    with ProcessPoolExecutor(max_workers=workers, mp_context=_context()) as pool:
-        pending: deque[Future[Chunk]] = deque()
-        done = start
-        try:
-            for task in tasks:
-                pending.append(pool.submit(_run_task, task))
-                if len(pending) >= 3 * workers:
-                    chunk = pending.popleft().result()
-                    yield chunk
-                    done += chunk.replicates
-            while pending:
-                chunk = pending.popleft().result()
-                yield chunk
-                done += chunk.replicates
-        except BrokenProcessPool:
-            pool.shutdown(wait=False, cancel_futures=True)
-            raise worker_lost(done, plan.total) from None
-        except BaseException:
-            pool.shutdown(wait=False, cancel_futures=True)
-            raise
+    done = start
+    try:
+        for chunk in in_order_locally(_run_task, tasks, workers):
+            yield chunk
+            done += chunk.replicates
+    except WorkerDied:
+        raise worker_lost(done, plan.total) from None
 
 
 RESUMABLE = {"results": "results.csv", "failures": "failures.jsonl"}
