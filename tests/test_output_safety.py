@@ -381,12 +381,16 @@ def test_a_killed_pool_worker_is_reported_and_resume_finishes_the_run(tmp_path, 
     args = ("run", "gambia-2017", "-n", str(n), "--seed", "8", "-q", "--no-figures")
     out = tmp_path / "lost"
     process = start_sahelsim(*args, "--workers", "2", "--out", str(out), capture=True)
-    wait_for_replicates(out, 16)
-    # Workers are forked by the forkserver, itself a child of the run: grandchildren.
-    workers = [pid for pid, depth in _descendants(process.pid).items() if depth == 2]
-    assert workers, "no worker process found"
-    os.kill(workers[0], signal.SIGKILL)
-    _, err = process.communicate(timeout=120)
+    try:
+        wait_for_replicates(out, 16)
+        # Workers are forked by the forkserver, itself a child of the run: grandchildren.
+        workers = [pid for pid, depth in _descendants(process.pid).items() if depth == 2]
+        assert workers, "no worker process found"
+        os.kill(workers[0], signal.SIGKILL)
+        _, err = process.communicate(timeout=120)
+    finally:  # a hung run must not outlive its test and fail the next one
+        process.kill()
+        process.communicate()
     assert process.returncode == 1, err
     message = err.strip()
     assert "Traceback" not in message and len(message.splitlines()) == 1, message
