@@ -231,6 +231,22 @@ def on_domestic_refusal(model: SahelModel, name: str, event: ev.DomesticRefusal)
     model.log(RecordKind.REFUSAL, event.state, event.target, event=name, note=event.note)
 
 
+def on_third_party_force(model: SahelModel, name: str, event: ev.ThirdPartyForce) -> None:
+    """An outside party (a power, or a body's mandated force) uses force on its own."""
+    party = event.party if event.party is not None else event.body.value
+    last = (event.until - model.start_date).days if event.until is not None else None
+    model.third_parties[(party, event.target)] = last
+    model.log(
+        RecordKind.THIRD_PARTY_FORCE,
+        party,
+        event.target,
+        event=name,
+        **({"mandate": True} if event.party is None else {}),
+        **({"until": event.until.isoformat()} if event.until is not None else {}),
+        note=event.note,
+    )
+
+
 EVENT_HANDLERS: dict[type, Callable[[SahelModel, str, Any], None]] = {
     ev.Coup: on_coup,
     ev.Threat: on_threat,
@@ -245,5 +261,6 @@ EVENT_HANDLERS: dict[type, Callable[[SahelModel, str, Any], None]] = {
     ev.MembershipChange: on_membership_change,
     ev.Endorsement: on_endorsement,
     ev.DomesticRefusal: on_domestic_refusal,
+    ev.ThirdPartyForce: on_third_party_force,
 }
 """Each event type of the scenario schema, and what makes it happen."""

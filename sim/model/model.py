@@ -99,6 +99,8 @@ class SahelModel(mesa.Model):
             tuple[str, str], int
         ] = {}  # (threatener, target): endorsements - oppositions
         self.refused: set[tuple[str, str]] = set()  # (state, target): force refused at home
+        # (party, target): last day an outside party uses force on its own (None: to the end)
+        self.third_parties: dict[tuple[str, str], int | None] = {}
         self.queue: list[Trigger] = []  # raised, not yet matched against the clauses
         self.pending: list[Obligation] = []  # matched, not yet due
         self.seen_triggers: set[tuple] = set()

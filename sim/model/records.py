@@ -39,6 +39,7 @@ class RecordKind(StrEnum):
     MEMBERSHIP = "membership"
     STANCE = "stance"  # a body outside the crisis backs or opposes a threatener's position
     REFUSAL = "refusal"  # a state's legislature or public refuses the use of force
+    THIRD_PARTY_FORCE = "third_party_force"  # an outside party uses force on its own
     DEPLOYMENT = "deployment"
     DEPARTURE = "departure"
 

@@ -241,6 +241,19 @@ MESSAGES: dict[str, dict[str, str]] = {
         "{target}.",
         "fr": "Le parlement ou l'opinion {actor_de} refuse l'emploi de la force contre {target}.",
     },
+    "third_party_force": {
+        "en": "{Actor} used force against {target} on its own.",
+        "fr": "{Actor} emploie{actor_nt} la force contre {target} de façon autonome.",
+    },
+    "third_party_force.mandate": {
+        "en": "Forces mandated by {actor} used force against {target} on their own.",
+        "fr": "Des forces mandatées par {actor} emploient la force contre {target} de façon "
+        "autonome.",
+    },
+    "third_party_force.until": {
+        "en": " The action was to last until {until}.",
+        "fr": " L'action devait durer jusqu'au {until}.",
+    },
     "stood_down": {
         "en": "{Actor} stood down: the window to carry out its threat against {target} closed "
         "without an attack.",

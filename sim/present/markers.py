@@ -42,6 +42,10 @@ TITLES: dict[str, dict[str, str]] = {
         "en": "Force refused at home: {actor}",
         "fr": "Recours à la force refusé : {actor}",
     },
+    "third_party_force": {
+        "en": "Force used on its own: {actor} → {target}",
+        "fr": "Force employée de façon autonome : {actor} → {target}",
+    },
     "membership": {
         "en": "Membership change: {actor}, {target}",
         "fr": "Changement d'adhésion : {actor}, {target}",
@@ -73,6 +77,7 @@ _PARTIES = {
     "insurgent_offensive": ("group", "country"),
     "endorsement": ("by", None),
     "domestic_refusal": ("state", "target"),
+    "third_party_force": ("party", "target"),  # or a body's mandated force: see below
     "membership": ("state", "organisation"),
 }
 
@@ -102,7 +107,8 @@ def scenario_event_title(event: dict, lang: str = "en") -> str:
         kind = str(event["what"])
     actor_key, target_key = _PARTIES.get(kind, ("by", "target"))
     target = event.get(target_key) if target_key else None
-    return title(kind, event.get(actor_key), target, lang)
+    actor = event.get(actor_key) or event.get("body")  # a third party may be a body
+    return title(kind, actor, target, lang)
 
 
 def record_title(record: dict, lang: str = "en") -> str:

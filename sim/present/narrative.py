@@ -359,6 +359,15 @@ def _refusal(ctx: _Context, r: Record) -> str:
     return ctx.t("refusal", **ctx.actors("actor", r.actor), **ctx.actors("target", r.target))
 
 
+def _third_party_force(ctx: _Context, r: Record) -> str:
+    message = "third_party_force.mandate" if r.get("mandate") else "third_party_force"
+    text = ctx.t(message, **ctx.actors("actor", r.actor), **ctx.actors("target", r.target))
+    if r.get("until"):
+        until = i18n.date_text(dt.date.fromisoformat(r.get("until")), ctx.lang)
+        text += ctx.t("third_party_force.until", until=until)
+    return text
+
+
 def _costs(ctx: _Context, terms: dict) -> str:
     """The other terms of a threatener's readiness: expected losses, stands abroad, refusals."""
     text = ""
@@ -730,6 +739,7 @@ _RENDERERS: dict[RecordKind, Callable[[_Context, Record], str]] = {
     RecordKind.CONCEDED: _conceded,
     RecordKind.STANCE: _stance,
     RecordKind.REFUSAL: _refusal,
+    RecordKind.THIRD_PARTY_FORCE: _third_party_force,
     RecordKind.WAR_STARTED: _war_started,
     RecordKind.INCIDENT: _incident,
     RecordKind.REBELLION: _rebellion,

@@ -31,6 +31,8 @@ CALENDAR = (dt.date(2, 1, 1), dt.date(9998, 12, 31))
 _STATE_FIELDS = {"target", "state", "host", "country"}
 _ACTOR_LIST_FIELDS = {"contributors", "between"}
 _VERBS = {"attack": "attack", "threat": "threaten", "sanctions": "sanction"}
+_LATER_DATES = {"deadline": "the deadline", "lifted": "the lifted", "until": "its last day"}
+"""Dates that may not come before the event's own date, and how a message names them."""
 
 
 def as_date(value: Any) -> dt.date | None:
@@ -353,12 +355,12 @@ def _check_event(
             f"a date from {start} to {end} (start plus days)",
             "",
         )
-    for key in ("deadline", "lifted"):
+    for key, what in _LATER_DATES.items():
         later = as_date(event.get(key))
         if later is not None and day is not None and later < day:
             yield (
                 (*path, key),
-                f"the {key} comes before the event's date ({day})",
+                f"{what} comes before the event's date ({day})",
                 str(later),
                 f"a date on or after {day}",
                 "",
@@ -375,6 +377,8 @@ def _check_event(
             "a target other than the actor in by",
             "",
         )
+    if event.get("kind") == "third_party_force":
+        yield from _check_third_party(path, event)
     contributors = event.get("contributors")
     if isinstance(contributors, list) and event.get("target") in contributors:
         i = contributors.index(event["target"])
@@ -415,6 +419,8 @@ def _check_event(
             yield from _must_be(
                 path, key, value, choices, "an actor of this scenario or an organisation"
             )
+        elif key == "party" and isinstance(value, str):
+            yield from _must_be(path, key, value, actors, "an actor of this scenario")
         elif key == "power" and isinstance(value, str):
             powers = [a for a, k in kinds.items() if k is ActorKind.POWER]
             yield from _must_be(
@@ -441,6 +447,28 @@ def _check_event(
                         one_of(actors),
                         nearest(item, actors),
                     )
+
+
+def _check_third_party(path: Path_, event: dict) -> Iterator[Finding]:
+    """Who acts: exactly one of an actor (``party``) and a body (``body``), never the target."""
+    named = [key for key in ("party", "body") if event.get(key) is not None]
+    if len(named) != 1:
+        yield (
+            (*path, named[1]) if len(named) == 2 else path,
+            "a third party's use of force names who acts, once",
+            ", ".join(f"{k}: {event[k]}" for k in named) or "neither party nor body",
+            "exactly one of party (an actor of this scenario) and body (au_psc or unsc)",
+            "",
+        )
+    party = event.get("party")
+    if isinstance(party, str) and party == event.get("target"):
+        yield (
+            (*path, "target"),
+            f"{party} cannot use force against itself",
+            party,
+            "a target other than the actor in party",
+            "",
+        )
 
 
 def _must_be(

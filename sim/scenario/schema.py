@@ -347,6 +347,25 @@ class DomesticRefusal(_Event):
     target: ActorId = Field(description="the state against which force is refused")
 
 
+class ThirdPartyForce(_Event):
+    """An outside party uses force on its own against a target, from this date.
+
+    France's Licorne force and the UN mission (UNOCI, under UNSC Res. 1975) struck Gbagbo's heavy
+    weapons in Côte d'Ivoire from 4 Apr 2011, while ECOWAS, which had threatened force on 24 Dec
+    2010, never used it. Exactly one of ``party`` and ``body`` names who acts.
+    """
+
+    kind: Literal["third_party_force"] = "third_party_force"
+    party: ActorId | None = Field(
+        None, description="the actor of this scenario that uses force (an outside power: FRA)"
+    )
+    body: EndorsingBody | None = Field(
+        None, description="or the body whose mandated force uses it (unsc: UN peacekeepers)"
+    )
+    target: ActorId = Field(description="the state or belligerent it uses force against")
+    until: Date | None = Field(None, description="its last day of action (default: to the end)")
+
+
 class MembershipChange(_Event):
     """A state's standing in an organisation changes."""
 
@@ -377,6 +396,7 @@ EVENT_TYPES: tuple[type[_Event], ...] = (
     MembershipChange,
     Endorsement,
     DomesticRefusal,
+    ThirdPartyForce,
 )
 
 Event = Annotated[
@@ -393,7 +413,8 @@ Event = Annotated[
     | Annotated[InsurgentOffensive, Tag("insurgent_offensive")]
     | Annotated[MembershipChange, Tag("membership")]
     | Annotated[Endorsement, Tag("endorsement")]
-    | Annotated[DomesticRefusal, Tag("domestic_refusal")],
+    | Annotated[DomesticRefusal, Tag("domestic_refusal")]
+    | Annotated[ThirdPartyForce, Tag("third_party_force")],
     Discriminator(_event_kind),
 ]
 

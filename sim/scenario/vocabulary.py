@@ -168,7 +168,7 @@ class Lang(Described):
 
 
 class EndorsingBody(Described):
-    """A body outside a crisis whose stand on the use of force counts (dated data)."""
+    """A body outside a crisis whose stand on force, or whose mandated force, counts (dated data)."""
 
     AU_PSC = "au_psc", "the African Union's Peace and Security Council"
     UNSC = "unsc", "the United Nations Security Council"
