@@ -1,12 +1,26 @@
-"""Third parties that use force on their own: the event, its checks and its story.
+"""Third parties that use force on their own, and the threatener that lets them (buck-passing).
 
 What a user relies on: a ``third_party_force`` event is checked like any other, with a located
-message when it is wrong, and the story says who acted, in English and in French.
+message when it is wrong; while an outside party uses force against the target, the threatener is
+never readier, and never attacks where it would not have; the story says who acted and why the
+threatener held back, in English and in French.
 """
 
 from __future__ import annotations
 
+import re
+
 import pytest
+
+from sim.model.intent import assess_attack
+from sim.model.model import SahelModel
+from sim.model.records import RecordKind
+from sim.model.world import build_world
+from sim.present.catalogue import MESSAGES
+from sim.present.narrative import render_text
+from sim.run.replicate import run_one
+from sim.scenario.facts import fact_base
+from sim.scenario.loading import load_scenario
 
 BASE = "niger-2023-base"
 SEEDS = range(1, 25)
@@ -116,7 +130,108 @@ def test_a_power_or_a_body_s_mandated_force_is_a_valid_third_party(sahelsim, wri
     assert result.status == 0, result.out
 
 
+# ---------------------------------------------------------------------- the threatener holds back
+
+
+def _readiness(overrides: list[str], day: int = 14) -> tuple[float, dict]:
+    model = SahelModel(build_world(load_scenario(BASE, overrides), fact_base()), 1)
+    for _ in range(day + 1):
+        model.step()
+    threat = next(t for t in model.threats if t.key == "ecowas-threat")
+    return assess_attack(model, threat)
+
+
+@pytest.mark.parametrize("weight", [0.0, 0.25, 1.0, 3.0])
+@pytest.mark.parametrize("day", [0, 4, 14, 30])
+def test_a_third_party_acting_never_makes_the_threatener_readier(weight, day):
+    weighed = [f"parameters.buck_passing_weight={weight}"]
+    plain, plain_terms = _readiness(weighed, day)
+    held, terms = _readiness([*weighed, _strikes(date="2023-08-10")], day)
+    assert held <= plain
+    assert terms["third parties acting"] == ["FRA"]
+    assert "third parties acting" not in plain_terms
+    if weight > 0 and 0 < plain < 1:
+        assert held < plain, "a positive weight lowers a readiness that can fall"
+
+
+def test_the_term_holds_only_from_its_date_to_its_last_day():
+    event = _strikes(date="2023-08-14", until="2023-08-20")  # days 4 to 10 of the run
+    plain = {day: _readiness([], day)[0] for day in (3, 4, 10, 11)}
+    acting = {day: _readiness([event], day) for day in (3, 4, 10, 11)}
+    assert acting[3][0] == plain[3] and acting[11][0] == plain[11]
+    assert acting[4][0] < plain[4] and acting[10][0] < plain[10]
+    assert "third parties acting" not in acting[3][1] | acting[11][1]
+
+
+def test_a_threatener_cannot_pass_the_buck_to_one_of_its_own_fighters():
+    plain, _ = _readiness([])
+    own, terms = _readiness([_strikes(party="NGA")])
+    assert own == plain and "third parties acting" not in terms
+
+
+def test_a_second_party_does_not_pass_the_buck_twice():
+    one, _ = _readiness([_strikes()])
+    both = [_strikes(), _strikes(party="unsc").replace("events.strikes=", "events.unoci=")]
+    two, terms = _readiness(both)
+    assert two == one and terms["third parties acting"] == ["FRA", "unsc"]
+
+
+def _attacked(scenario, seed: int) -> bool:
+    return any(r.kind is RecordKind.ATTACK_DECIDED for r in run_one(scenario, seed).records)
+
+
+@pytest.mark.parametrize(
+    ("date", "weight"), [("2023-08-10", 0.5), ("2023-08-24", 1.0), ("2023-09-05", 3.0)]
+)
+def test_on_the_same_seeds_a_threatener_never_attacks_where_it_would_not_have(date, weight):
+    # No concession: a target that gives in less often (the threat being less credible) would
+    # leave the threat open to be carried out later, a different question from this one.
+    common = ["parameters.concession_rate=0", f"parameters.buck_passing_weight={weight}"]
+    plain = load_scenario(BASE, common)
+    acting = load_scenario(BASE, [*common, _strikes(date=date)])
+    carried = [(_attacked(plain, s), _attacked(acting, s)) for s in SEEDS]
+    assert all(a or not b for a, b in carried), "every attack with a third party is one without"
+    assert sum(a for a, _ in carried) > 0, "the threat is carried out on some seeds"
+    if date == "2023-08-10":
+        assert sum(b for _, b in carried) < sum(a for a, _ in carried), "and some are held back"
+
+
 # ---------------------------------------------------------------------- the story tells it
+
+
+def _story_run():
+    """A replicate in which ECOWAS lets France strike and stands down (seed found by search)."""
+    scenario = load_scenario(
+        BASE, ["parameters.concession_rate=0", _strikes(date="2023-08-10", until="2023-09-30")]
+    )
+    for seed in SEEDS:
+        replicate = run_one(scenario, seed)
+        if any(r.kind is RecordKind.STOOD_DOWN for r in replicate.records):
+            return replicate
+    raise AssertionError("no replicate stood down")
+
+
+def test_explain_tells_the_third_party_and_the_held_back_threat_in_english():
+    text = render_text(_story_run(), "en")
+    assert "France used force against Niger on its own." in text
+    assert "The action was to last until 30 Sep 2023." in text
+    assert "Others were already using force against the target on their own (France)" in text
+
+
+def test_explain_tells_them_in_french_without_english():
+    text = render_text(_story_run(), "fr")
+    assert "La France emploie la force contre le Niger de façon autonome." in text
+    assert "L'action devait durer jusqu'au 30 sept. 2023." in text
+    assert (
+        "D'autres employaient déjà la force contre la cible de façon autonome (la France)" in text
+    )
+    english = [
+        MESSAGES[key]["en"].split("{")[0].strip()
+        for key in ("third_party_force", "third_party_force.until", "attack_decided.third_parties")
+    ]
+    assert not [phrase for phrase in english if phrase and phrase in text]
+    told = re.sub(r"«[^»]*»", "«»", text)  # the scenario's notes are quoted as written, in English
+    assert " the " not in told and " on its own" not in told
 
 
 def test_a_body_s_mandated_force_is_told_as_such_in_both_languages(sahelsim, write):

@@ -3,7 +3,8 @@
 The use of force is a choice weighed each day, not a fixed chance spread over a window: the
 balance against the coalition the threatener expects (deterrence: Leeds 2003; Johnson & Leeds
 2011), the losses it expects from the model's own combat (Fearon 1995), the stands of the AU and
-the UN, and refusals at home make its readiness; from the deadline on it attacks each day with a
+the UN, refusals at home and others' use of force against the target (buck-passing: Christensen
+& Snyder 1990) make its readiness; from the deadline on it attacks each day with a
 chance proportional to that readiness, so a threat held open longer is likelier to be carried
 out. The deadline itself is the focal day: on it the threatener does as it said with a chance
 equal to its readiness (Schelling 1966, on ultimatums). A credible threat against an irresolute target makes the target give in (Schelling 1966).
@@ -168,10 +169,36 @@ def expected_losses(
     return own_break, False
 
 
+def acting_against(
+    third_parties: dict[tuple[str, str], int | None], target: str, day: int, threateners: set[str]
+) -> list[str]:
+    """The outside parties using force on their own against ``target`` today.
+
+    A party among the threateners is not a third party: it cannot pass the buck to itself.
+    """
+    return [
+        party
+        for (party, against), last in third_parties.items()
+        if against == target and (last is None or day <= last) and party not in threateners
+    ]
+
+
+def buck_passing(acting: list[str], weight: float) -> float:
+    """How far a threatener's judgement (z) falls while others use force against its target.
+
+    Buck-passing (Christensen & Snyder 1990, "Chain gangs and passed bucks", International
+    Organization 44(2)): a state that can let others bear the cost of force holds back. France's
+    Licorne force and UNOCI struck Gbagbo's heavy weapons from 4 Apr 2011; ECOWAS, which had
+    threatened "legitimate force" on 24 Dec 2010, never used it. Who else acts, not how many:
+    a second party does not pass the buck twice, so the fall is ``weight`` or nothing.
+    """
+    return weight if acting else 0.0
+
+
 def assess_attack(model: SahelModel, threat: Threat) -> tuple[float, dict]:
     """The threatener's readiness to use force today, in [0, 1], with the terms behind it.
 
-    Readiness is ``Φ(z)``, a normal judgement of four terms (docs/model.md §7.2):
+    Readiness is ``Φ(z)``, a normal judgement of five terms (docs/model.md §7.2):
 
     - *the balance*: its deployable strength, scaled by its resolve, against the coalition it
       expects (the target's home defence, its backers, and each actor obliged to help it, counted
@@ -182,7 +209,9 @@ def assess_attack(model: SahelModel, threat: Threat) -> tuple[float, dict]:
     - *endorsement*: the AU PSC's and UN Security Council's stands on its position, each
       ``endorsement_weight`` up or down (dated events);
     - *domestic constraints*: a state whose legislature or public refused force counts
-      ``1 − domestic_discount`` of its strength (dated events).
+      ``1 − domestic_discount`` of its strength (dated events);
+    - *buck-passing*: while an outside party uses force on its own against the target,
+      ``buck_passing_weight`` down (:func:`buck_passing`; dated events).
     """
     p = model.params
     actors = model.actors
@@ -240,7 +269,10 @@ def assess_attack(model: SahelModel, threat: Threat) -> tuple[float, dict]:
     enemy_break = breaking_share(model, [threat.target])
     lost, wins = expected_losses(scaled, expected, own_break, enemy_break)
     stance = model.stances.get((threat.by, threat.target), 0)
+    acting = acting_against(model.third_parties, threat.target, model.day, {threat.by, *attackers})
     z = balance - p.force_cost_weight * lost + p.endorsement_weight * stance
+    if acting:  # only then: a run without third parties keeps its exact numbers
+        z -= buck_passing(acting, p.buck_passing_weight)
     readiness = 0.5 * math.erfc(-z / math.sqrt(2))
     terms = {
         "own strength": round(own, 1),
@@ -255,6 +287,7 @@ def assess_attack(model: SahelModel, threat: Threat) -> tuple[float, dict]:
         "expects to win": wins,
         **({"endorsements": stance} if stance else {}),
         **({"refused at home": refused} if refused else {}),
+        **({"third parties acting": acting} if acting else {}),
         "readiness": round(readiness, 4),
     }
     return readiness, terms

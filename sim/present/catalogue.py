@@ -218,6 +218,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": " La force avait été refusée dans le pays même par {states}, dont la puissance "
         "comptait moins.",
     },
+    "attack_decided.third_parties": {
+        "en": " Others were already using force against the target on their own ({parties}): it "
+        "could let them bear the cost.",
+        "fr": " D'autres employaient déjà la force contre la cible de façon autonome ({parties}) : "
+        "il pouvait leur en laisser le coût.",
+    },
     "conceded": {
         "en": "{Actor} gave in to {target_poss} demands (chance that day {probability}; draw "
         "{draw}).",

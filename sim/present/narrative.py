@@ -384,6 +384,9 @@ def _costs(ctx: _Context, terms: dict) -> str:
         text += ctx.t(message, count=abs(stance))
     if terms.get("refused at home"):
         text += ctx.t("attack_decided.refused", states=ctx.names(terms["refused at home"]))
+    if terms.get("third parties acting"):
+        parties = ctx.names(terms["third parties acting"])
+        text += ctx.t("attack_decided.third_parties", parties=parties)
     return text
 
 

@@ -17,6 +17,8 @@ have an assumption as their source; ``deterrence_weight`` cites Leeds (2003) and
 free parameter in what the episodes record, and with them the fit's effective sample size
 collapsed (docs/calibration.md §8.1). ``honour_base_rate`` is not free: it comes from data (Leeds
 et al.), and the episodes are too few to overrule a rate measured on two centuries of alliances.
+``buck_passing_weight`` is not free either: no training episode has a third party using force on
+its own (a ``third_party_force`` event), so the episodes say nothing about it.
 """
 
 from __future__ import annotations

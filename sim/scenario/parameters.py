@@ -253,6 +253,22 @@ PARAMETERS: dict[str, Parameter] = _declare(
         "share is an assumption",
     ),
     Parameter(
+        "buck_passing_weight",
+        0.5,
+        0.0,
+        3.0,
+        "z",
+        "Weight of buck-passing",
+        "Poids de la défausse sur un tiers",
+        "how much a threatener's readiness to attack falls while an outside party uses force on "
+        "its own against the target (a third_party_force event): it can let others bear the "
+        "cost; not calibrated, since no training episode has such an event",
+        "Christensen & Snyder (1990), International Organization 44(2): a state that can pass "
+        "the buck holds back (France and UNOCI struck Gbagbo's forces from 4 Apr 2011 while "
+        "ECOWAS, which had threatened force on 24 Dec 2010, never used it); the size, that of "
+        "one endorsement, is an assumption",
+    ),
+    Parameter(
         "concession_rate",
         0.05,
         0.0,
