@@ -221,8 +221,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "attack_decided.third_parties": {
         "en": " Others were already using force against the target on their own ({parties}): it "
         "could let them bear the cost.",
-        "fr": " D'autres employaient déjà la force contre la cible de façon autonome ({parties}) : "
-        "il pouvait leur en laisser le coût.",
+        "fr": " D'autres employaient déjà la force contre la cible de façon autonome ({parties}) "
+        "et pouvaient en supporter le coût à sa place.",
     },
     "conceded": {
         "en": "{Actor} gave in to {target_poss} demands (chance that day {probability}; draw "
