@@ -27,6 +27,7 @@ from sim.scenario.loading import load_scenario
 SCENARIO = "niger-2023-base"
 SEED = 1  # the world drawn for it keeps ECOWAS's threat open to its deadline
 DEADLINE = 14  # the threat's deadline, in days from the start
+ENSEMBLE_RUNS = 20  # unplayed runs the debrief compares with (test_class_ensemble.py tests them)
 
 
 class Clock:
@@ -44,7 +45,13 @@ def clock():
 
 def new_class(clock, groups=1, timeout=30.0) -> ClassSession:
     return ClassSession(
-        SCENARIO, groups=groups, seed=SEED, timeout=timeout, clock=clock, code="KT4R2M"
+        SCENARIO,
+        groups=groups,
+        seed=SEED,
+        timeout=timeout,
+        clock=clock,
+        code="KT4R2M",
+        ensemble_runs=ENSEMBLE_RUNS,
     )
 
 

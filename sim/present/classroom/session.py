@@ -28,7 +28,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from sim.model.players import Choice, Question
+from sim.model.records import RunRecord
 from sim.model.world import build_world
+from sim.present.classroom.ensemble import RUNS, Background, Decision, watched_run
 from sim.present.classroom.runfile import ClassRun, write_class_run
 from sim.present.classroom.worlds import Answer, GroupWorld
 from sim.run.posterior import drawn_by_default
@@ -102,6 +104,7 @@ class ClassSession:
         code: the join code (drawn by default).
         save: a folder where each world's answers are written after every decision
             (``class-CODE-world-N.json``, for ``sahelsim explain --class-run``).
+        ensemble_runs: the unplayed runs from the same start the debrief compares with.
 
     Raises:
         ValueError: ``groups`` out of range or ``timeout`` not positive.
@@ -118,6 +121,7 @@ class ClassSession:
         clock: Callable[[], float] = time.monotonic,
         code: str | None = None,
         save: Path | None = None,
+        ensemble_runs: int = RUNS,
     ):
         if not 1 <= groups <= MAX_GROUPS:
             raise ValueError(f"groups must be between 1 and {MAX_GROUPS}, not {groups}")
@@ -129,7 +133,8 @@ class ClassSession:
         )
         self.seed = int(seed)
         # the parameters a bundle's replicate of this seed runs with, as the app's
-        self.scenario = drawn_by_default(load_scenario(scenario), self.seed)
+        loaded = load_scenario(scenario)
+        self.scenario = drawn_by_default(loaded, self.seed)
         self.world = build_world(self.scenario, fact_base())
         self.timeout = float(timeout)
         self.clock = clock
@@ -144,6 +149,8 @@ class ClassSession:
         self.draws = 0
         self.stories: dict[tuple[int, str], tuple] = {}  # the pages' story of each world, told
         self.save = None if save is None else Path(save)
+        self.ensemble = Background(loaded, self.seed, self.roles, ensemble_runs)
+        self._replays: dict[int, tuple[int, RunRecord, dict[Decision, Choice]]] = {}
 
     # ------------------------------------------------------------------ roles
 
@@ -326,6 +333,18 @@ class ClassSession:
             if choice is not None
         }
         return ClassRun(self.scenario_name, self.seed, group + 1, answers)
+
+    def replayed(self, group: int) -> tuple[RunRecord, dict[Decision, Choice]]:
+        """A world run again with its answers: its summary, and what each decision came to."""
+        answered = len(self.worlds[group].log)
+        cached = self._replays.get(group)
+        if cached is None or cached[0] != answered:
+            run, came_to = watched_run(
+                self.scenario, self.seed, self.roles, self.class_run(group).decide
+            )
+            cached = (answered, run, came_to)
+            self._replays[group] = cached
+        return cached[1], cached[2]
 
     def run_path(self, group: int) -> Path:
         """Where a world's answers are saved."""

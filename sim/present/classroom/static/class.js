@@ -205,6 +205,14 @@
         world.debrief.lines.forEach(function (line) { lines.appendChild(el("li", {}, line)); });
         box.appendChild(lines);
         box.appendChild(el("p", {}, world.debrief.summary));
+        var ensemble = world.debrief.ensemble;
+        if (ensemble.pending) box.appendChild(el("p", { class: "pending" }, ensemble.pending));
+        else {
+          box.appendChild(el("h3", {}, ensemble.title));
+          var shares = el("ul", { class: "ensemble" });
+          ensemble.lines.forEach(function (line) { shares.appendChild(el("li", {}, line)); });
+          box.appendChild(shares);
+        }
         card.appendChild(box);
       }
       card.appendChild(el("h3", {}, W.story));
