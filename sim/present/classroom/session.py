@@ -31,9 +31,9 @@ from sim.model.players import Choice, Question
 from sim.model.records import RunRecord
 from sim.model.world import build_world
 from sim.present.classroom.ensemble import RUNS, Background, Decision, watched_run
-from sim.present.classroom.runfile import ClassRun, write_class_run
+from sim.present.classroom.runfile import ClassRun, parameters_of, write_class_run
 from sim.present.classroom.worlds import Answer, GroupWorld
-from sim.run.posterior import drawn_by_default
+from sim.run.posterior import default_posterior, drawn_by_default
 from sim.scenario.facts import fact_base
 from sim.scenario.loading import load_scenario
 from sim.scenario.vocabulary import ActorKind
@@ -332,7 +332,13 @@ class ClassSession:
             for key, choice in world.answers.items()
             if choice is not None
         }
-        return ClassRun(self.scenario_name, self.seed, group + 1, answers)
+        return ClassRun(
+            self.scenario_name,
+            self.seed,
+            group + 1,
+            answers,
+            parameters_of(default_posterior()),
+        )
 
     def replayed(self, group: int) -> tuple[RunRecord, dict[Decision, Choice]]:
         """A world run again with its answers: its summary, and what each decision came to."""
