@@ -466,3 +466,27 @@ def test_a_saved_class_run_records_its_parameters_and_refuses_another_posterior(
     old.write_text(json.dumps(data))
     again = sahelsim("explain", "--class-run", str(old))
     assert again.status == 0 and again.out == told.out
+
+
+def test_pause_stops_the_timers_and_play_gives_back_the_seconds_left(clock):
+    session = new_class(clock, timeout=30)
+    nia = session.assign(session.join("KT4R2M", "Nia").id, "NER")
+    session.play(True)
+    session.tick()  # Niger is asked on the first day
+    ask = session.ask_for(nia)
+    clock.now += 10
+    session.play(False)  # the lecturer stops the class to talk, for a long time
+    clock.now += 1000
+    session.tick()
+    assert session.ask_for(nia) is ask
+    assert (
+        seat_view(session, nia, "en")["note"] == "20 s left. Without an answer, the model decides."
+    )
+    session.play(True)
+    clock.now += 19
+    session.tick()
+    assert session.ask_for(nia) is ask  # the 20 seconds left, not fewer
+    clock.now += 1
+    session.tick()
+    [answer] = session.worlds[0].log
+    assert answer.by == "timer"

@@ -14,7 +14,8 @@ call it directly with a clock of their own.
   a fresh id and a deadline. Only the phone holding that role in that world, naming that id,
   may answer; once settled the id answers nothing, so a replayed or late message is refused without
   touching the run. When the deadline passes, the model's own rule decides (the same keyed
-  draws as an unplayed run, so fallbacks are reproducible).
+  draws as an unplayed run, so fallbacks are reproducible). The lecturer's Pause stops the
+  deadlines too; Play (or a step) gives back the seconds left.
 - A phone that drops comes back with its token and finds its role and any pending question.
 """
 
@@ -146,6 +147,7 @@ class ClassSession:
         self.asks: list[Ask | None] = [None] * groups
         self.seats: dict[str, Seat] = {}  # by token
         self.running = False
+        self.paused_at: float | None = None  # when the lecturer paused: the timers stand still
         self.draws = 0
         self.stories: dict[tuple[int, str], tuple] = {}  # the pages' story of each world, told
         self.save = None if save is None else Path(save)
@@ -287,18 +289,40 @@ class ClassSession:
                 self._settle(group, None, "timer")
 
     def play(self, running: bool) -> None:
-        """Start or pause the worlds (a paused world still waits for its question)."""
+        """Start or pause the worlds (a paused world still waits for its question).
+
+        Pause stops the pending questions' timers too (the lecturer stops the class to talk);
+        Play, or a step, starts them again with the seconds they had left.
+        """
+        if running:
+            self._resume()
+        elif self.running and self.paused_at is None:
+            self.paused_at = self.clock()
         self.running = bool(running)
+
+    def _resume(self) -> None:
+        """Give the pending questions back the time the pause took."""
+        if self.paused_at is not None:
+            paused = self.clock() - self.paused_at
+            self.paused_at = None
+            for ask in self.asks:
+                if ask is not None:
+                    ask.deadline += paused
+
+    def now(self) -> float:
+        """The time the timers count by: stopped at the moment of a pause."""
+        return self.paused_at if self.paused_at is not None else self.clock()
 
     def step(self, days: int) -> None:
         """Run every world ``days`` more days (as far as its questions allow)."""
+        self._resume()
         for g, world in enumerate(self.worlds):
             world.advance(days)
             self._sync(g)
 
     def tick(self) -> None:
         """Settle questions whose time is up, and advance playing worlds: the server's heartbeat."""
-        now = self.clock()
+        now = self.now()
         for g, world in enumerate(self.worlds):
             ask = self.asks[g]
             if ask is not None and now >= ask.deadline:
@@ -314,7 +338,7 @@ class ClassSession:
         if pending is None:
             self.asks[group] = None
         elif ask is None or ask.question is not pending:
-            self.asks[group] = Ask(secrets.token_urlsafe(12), pending, self.clock() + self.timeout)
+            self.asks[group] = Ask(secrets.token_urlsafe(12), pending, self.now() + self.timeout)
 
     def _settle(self, group: int, choice: Choice | None, by: str) -> Answer:
         self.asks[group] = None  # its id answers nothing any more: a replay of it is refused
@@ -405,4 +429,4 @@ class ClassSession:
 
     def seconds_left(self, ask: Ask) -> int:
         """Whole seconds left to answer (0 once due)."""
-        return max(0, round(ask.deadline - self.clock()))
+        return max(0, round(ask.deadline - self.now()))
