@@ -275,7 +275,9 @@ def _lecturer_body(words: dict, join_url: str, code: str) -> str:
         f'<button id="play">{e(words["start"])}</button>'
         f'<button id="step">{e(words["step_week"])}</button>'
         f'<button id="draw">{e(words["draw"])}</button>'
+        f'<button id="to_end" class="secondary">{e(words["to_end"])}</button>'
         "</section>"
+        '<section id="comparison" hidden></section>'
         '<section id="worlds"></section>'
     )
 
