@@ -19,7 +19,7 @@ import click
 from rich.console import Console
 
 from sim import __version__
-from sim.errors import SahelsimError
+from sim.errors import InputError, SahelsimError
 from sim.run.options import (
     CALIBRATION_GENERATIONS,
     CALIBRATION_MINUTES,
@@ -471,7 +471,8 @@ def compare(
     type=click.Path(dir_okay=False, path_type=Path),
     default=None,
     help="Tell again one world of a class (a file `sahelsim teach --class --save` wrote): its "
-    "scenario and seed, with the decisions its players took.",
+    "scenario, seed and parameters, with the decisions its players took (refused if the "
+    "posterior, shipped or --posterior, is not the one the class ran with).",
 )
 @_set_option()
 @_lang_option()
@@ -508,6 +509,11 @@ def explain(
         from sim.present.classroom.runfile import read_class_run
 
         played = read_class_run(class_run)
+        if played.parameters is not None:  # the class's own parameters, or a refusal
+            try:
+                posterior = played.posterior(posterior_file)
+            except InputError as exc:
+                raise InputError(f"--class-run {class_run}: {exc}") from None
         loaded = load_scenario(played.scenario)
         run = run_one(drawn(loaded, played.seed, posterior), played.seed, players=played.players())
     elif seed is None:

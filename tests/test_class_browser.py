@@ -39,10 +39,10 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-def start_class(timeout: int):
+def start_class(timeout: int, *options: str):
     """``sahelsim teach --class`` on loopback; the projector address, the join code, the process."""
     port = _free_port()
-    command = [sys.executable, "-m", "sim", "teach", "--class", "--no-browser"]
+    command = [sys.executable, "-m", "sim", "teach", "--class", "--no-browser", *options]
     command += ["--host", "127.0.0.1", "--port", str(port), "--timeout", str(timeout)]
     # seed 1: the world drawn for it keeps ECOWAS's threat open to its deadline (in others the
     # junta gives in before it, and ECOWAS's player is never asked)
@@ -214,6 +214,45 @@ def test_a_phone_that_does_not_answer_lets_the_model_decide(browser):
         # the model's rule decided (Niger did not give in), the world ran on to the week's end
         phone.locator("#question").wait_for(state="hidden", timeout=WAIT)
         projector.locator(".world p", has_text="Jour 6 sur 365").wait_for(timeout=WAIT)
+        assert outside == []
+    finally:
+        stop_class(proc)
+
+
+def test_the_projector_compares_the_worlds_at_the_end(browser):
+    server, proc = start_class(120, "--groups", "2")
+    try:
+        outside: list[str] = []
+        projector = device(browser, {"width": 1280, "height": 720}, outside).new_page()
+        projector.goto(server["projector"], timeout=WAIT)
+        awa = join(device(browser, PHONE, outside, is_mobile=True, has_touch=True), server, "Awa")
+        row = projector.locator("tr", has_text="Awa")
+        row.get_by_role("combobox").select_option("ECOWAS")
+        row.get_by_role("button", name="Give role").click()
+        projector.get_by_role("button", name="Run to the end").click()
+        # world 2, unplayed, runs to its end; world 1 waits for ECOWAS's phone, which stands down
+        awa.get_by_role("button", name="Stand down").click()
+        awa.locator("#status", has_text="Sent: Stand down.").wait_for(timeout=WAIT)
+        table = projector.locator("#comparison")
+        table.get_by_role("heading", name="The worlds side by side").wait_for(timeout=WAIT)
+        heads = table.locator("th[scope=col]").all_inner_texts()
+        assert heads == ["World 1", "World 2"]
+        choices = table.locator("tr[data-row=choices] td").all_inner_texts()
+        assert choices == ["ECOWAS (Authority of Heads of State): no attack", "No player decided"]
+        war = table.locator("tr[data-row=war] td").all_inner_texts()
+        assert war[0] == "No war"
+        assert table.locator("tr[data-row=model] td").all_inner_texts() == ["0 of 1", "-"]
+        # world 1's debrief sets ECOWAS's choice against the model's own runs
+        projector.locator(
+            ".debrief .ensemble", has_text="The model made the same choice in"
+        ).wait_for(timeout=WAIT)
+        # the projector does not scroll sideways
+        assert projector.evaluate("() => document.documentElement.scrollWidth") <= 1280
+        projector.get_by_role("link", name="FR").click()
+        projector.locator("#comparison h2", has_text="Les mondes côte à côte").wait_for(
+            timeout=WAIT
+        )
+        assert "Pas de guerre" in projector.locator("#comparison").inner_text()
         assert outside == []
     finally:
         stop_class(proc)

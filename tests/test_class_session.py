@@ -27,6 +27,7 @@ from sim.scenario.loading import load_scenario
 SCENARIO = "niger-2023-base"
 SEED = 1  # the world drawn for it keeps ECOWAS's threat open to its deadline
 DEADLINE = 14  # the threat's deadline, in days from the start
+ENSEMBLE_RUNS = 20  # unplayed runs the debrief compares with (test_class_ensemble.py tests them)
 
 
 class Clock:
@@ -44,7 +45,13 @@ def clock():
 
 def new_class(clock, groups=1, timeout=30.0) -> ClassSession:
     return ClassSession(
-        SCENARIO, groups=groups, seed=SEED, timeout=timeout, clock=clock, code="KT4R2M"
+        SCENARIO,
+        groups=groups,
+        seed=SEED,
+        timeout=timeout,
+        clock=clock,
+        code="KT4R2M",
+        ensemble_runs=ENSEMBLE_RUNS,
     )
 
 
@@ -421,3 +428,65 @@ def test_a_flood_of_joins_is_refused_once_the_class_is_full(clock):
         session.join("KT4R2M", "one more")
     assert full.value.reason == "full"
     assert len(session.seats) == MAX_SEATS
+
+
+def test_a_saved_class_run_records_its_parameters_and_refuses_another_posterior(
+    clock, tmp_path, sahelsim
+):
+    import json
+    from pathlib import Path
+
+    from sim.run.posterior import default_posterior
+
+    session = ClassSession(
+        SCENARIO, seed=SEED, clock=clock, code="KT4R2M", save=tmp_path, ensemble_runs=1
+    )
+    awa = session.assign(session.join("KT4R2M", "Awa").id, "ECOWAS")
+    session.step(30)
+    session.decide(awa.token, session.ask_for(awa).id, "attack")
+    saved = tmp_path / "class-KT4R2M-world-1.json"
+    data = json.loads(saved.read_text())
+    assert data["sahelsim_class_run"] == 2
+    assert data["parameters"] == {"source": "posterior", "sha256": default_posterior().sha256}
+    told = sahelsim("explain", "--class-run", str(saved))
+    assert told.status == 0, told.err
+    assert "ECOWAS's player decided to attack Niger." in told.out
+    # told with another posterior (here: the shipped one, edited), it is refused in one line
+    other = tmp_path / "posterior.csv"
+    lines = Path(default_posterior().source).read_text().splitlines()
+    other.write_text("\n".join([*lines, lines[-1]]) + "\n")  # one set more
+    refused = sahelsim("explain", "--class-run", str(saved), "--posterior", str(other))
+    assert refused.status == 2 and "Traceback" not in refused.err
+    assert "the class ran with another posterior" in refused.err
+    assert len(refused.err.strip().splitlines()) == 1
+    # a version 1 file (no parameters) is still told, with the parameters asked for
+    del data["parameters"]
+    data["sahelsim_class_run"] = 1
+    old = tmp_path / "old.json"
+    old.write_text(json.dumps(data))
+    again = sahelsim("explain", "--class-run", str(old))
+    assert again.status == 0 and again.out == told.out
+
+
+def test_pause_stops_the_timers_and_play_gives_back_the_seconds_left(clock):
+    session = new_class(clock, timeout=30)
+    nia = session.assign(session.join("KT4R2M", "Nia").id, "NER")
+    session.play(True)
+    session.tick()  # Niger is asked on the first day
+    ask = session.ask_for(nia)
+    clock.now += 10
+    session.play(False)  # the lecturer stops the class to talk, for a long time
+    clock.now += 1000
+    session.tick()
+    assert session.ask_for(nia) is ask
+    assert (
+        seat_view(session, nia, "en")["note"] == "20 s left. Without an answer, the model decides."
+    )
+    session.play(True)
+    clock.now += 19
+    session.tick()
+    assert session.ask_for(nia) is ask  # the 20 seconds left, not fewer
+    clock.now += 1
+    session.tick()
+    [answer] = session.worlds[0].log
+    assert answer.by == "timer"

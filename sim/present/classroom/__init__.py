@@ -3,6 +3,9 @@
 - :mod:`.worlds`: one group's live run, paused at each decision its players hold.
 - :mod:`.session`: the class: worlds, join code, seats and roles, pending questions, timers
   and who may answer what. Pure Python, tested without a browser.
+- :mod:`.ensemble`: the model's own unplayed runs from the class's start, which the debrief
+  sets each played decision against.
+- :mod:`.runfile`: one world's answers and parameters on disk (``explain --class-run``).
 - :mod:`.views` and :mod:`.words`: what the projector and the phones show, in English and
   French.
 - :mod:`.server`: the pages and the JSON API (Starlette, served by uvicorn) on the classroom

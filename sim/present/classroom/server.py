@@ -16,6 +16,9 @@ Routes (every answer JSON but the pages):
   ``{key, seat, role, group?}``, ``/api/draw``, ``/api/play`` ``{running}``, ``/api/step``
   ``{days}``: the lecturer's moves.
 
+The model's unplayed runs the debrief compares with are counted in a thread of their own as
+soon as the server starts; a world that finishes before they are counted says so.
+
 A refused request gets 403 (or 400 when malformed) with ``{"error": reason, "message": text}``
 and changes nothing. A heartbeat task ticks the session (timers, playing worlds) four times a
 second. Every handler runs on the event loop, one at a time, so the session needs no lock.
@@ -186,6 +189,8 @@ def create_app(session: ClassSession, join_url: str, lang: str = "en") -> Starle
                     traceback.print_exc(file=sys.stderr)
 
         task = asyncio.create_task(heartbeat())
+        # the debrief's unplayed runs, counted while the class plays (a few seconds of one core)
+        session.ensemble.start()
         try:
             yield
         finally:
@@ -253,6 +258,7 @@ _PAGE_WORDS = (
     "offline",
     "sent",
     "language",
+    "to_end",
 )
 
 
@@ -269,7 +275,9 @@ def _lecturer_body(words: dict, join_url: str, code: str) -> str:
         f'<button id="play">{e(words["start"])}</button>'
         f'<button id="step">{e(words["step_week"])}</button>'
         f'<button id="draw">{e(words["draw"])}</button>'
+        f'<button id="to_end" class="secondary">{e(words["to_end"])}</button>'
         "</section>"
+        '<section id="comparison" hidden></section>'
         '<section id="worlds"></section>'
     )
 

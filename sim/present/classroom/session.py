@@ -14,7 +14,8 @@ call it directly with a clock of their own.
   a fresh id and a deadline. Only the phone holding that role in that world, naming that id,
   may answer; once settled the id answers nothing, so a replayed or late message is refused without
   touching the run. When the deadline passes, the model's own rule decides (the same keyed
-  draws as an unplayed run, so fallbacks are reproducible).
+  draws as an unplayed run, so fallbacks are reproducible). The lecturer's Pause stops the
+  deadlines too; Play (or a step) gives back the seconds left.
 - A phone that drops comes back with its token and finds its role and any pending question.
 """
 
@@ -28,10 +29,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from sim.model.players import Choice, Question
+from sim.model.records import RunRecord
 from sim.model.world import build_world
-from sim.present.classroom.runfile import ClassRun, write_class_run
+from sim.present.classroom.ensemble import RUNS, Background, Decision, watched_run
+from sim.present.classroom.runfile import ClassRun, parameters_of, write_class_run
 from sim.present.classroom.worlds import Answer, GroupWorld
-from sim.run.posterior import drawn_by_default
+from sim.run.posterior import default_posterior, drawn_by_default
 from sim.scenario.facts import fact_base
 from sim.scenario.loading import load_scenario
 from sim.scenario.vocabulary import ActorKind
@@ -102,6 +105,7 @@ class ClassSession:
         code: the join code (drawn by default).
         save: a folder where each world's answers are written after every decision
             (``class-CODE-world-N.json``, for ``sahelsim explain --class-run``).
+        ensemble_runs: the unplayed runs from the same start the debrief compares with.
 
     Raises:
         ValueError: ``groups`` out of range or ``timeout`` not positive.
@@ -118,6 +122,7 @@ class ClassSession:
         clock: Callable[[], float] = time.monotonic,
         code: str | None = None,
         save: Path | None = None,
+        ensemble_runs: int = RUNS,
     ):
         if not 1 <= groups <= MAX_GROUPS:
             raise ValueError(f"groups must be between 1 and {MAX_GROUPS}, not {groups}")
@@ -129,7 +134,8 @@ class ClassSession:
         )
         self.seed = int(seed)
         # the parameters a bundle's replicate of this seed runs with, as the app's
-        self.scenario = drawn_by_default(load_scenario(scenario), self.seed)
+        loaded = load_scenario(scenario)
+        self.scenario = drawn_by_default(loaded, self.seed)
         self.world = build_world(self.scenario, fact_base())
         self.timeout = float(timeout)
         self.clock = clock
@@ -141,9 +147,12 @@ class ClassSession:
         self.asks: list[Ask | None] = [None] * groups
         self.seats: dict[str, Seat] = {}  # by token
         self.running = False
+        self.paused_at: float | None = None  # when the lecturer paused: the timers stand still
         self.draws = 0
         self.stories: dict[tuple[int, str], tuple] = {}  # the pages' story of each world, told
         self.save = None if save is None else Path(save)
+        self.ensemble = Background(loaded, self.seed, self.roles, ensemble_runs)
+        self._replays: dict[int, tuple[int, RunRecord, dict[Decision, Choice]]] = {}
 
     # ------------------------------------------------------------------ roles
 
@@ -280,18 +289,40 @@ class ClassSession:
                 self._settle(group, None, "timer")
 
     def play(self, running: bool) -> None:
-        """Start or pause the worlds (a paused world still waits for its question)."""
+        """Start or pause the worlds (a paused world still waits for its question).
+
+        Pause stops the pending questions' timers too (the lecturer stops the class to talk);
+        Play, or a step, starts them again with the seconds they had left.
+        """
+        if running:
+            self._resume()
+        elif self.running and self.paused_at is None:
+            self.paused_at = self.clock()
         self.running = bool(running)
+
+    def _resume(self) -> None:
+        """Give the pending questions back the time the pause took."""
+        if self.paused_at is not None:
+            paused = self.clock() - self.paused_at
+            self.paused_at = None
+            for ask in self.asks:
+                if ask is not None:
+                    ask.deadline += paused
+
+    def now(self) -> float:
+        """The time the timers count by: stopped at the moment of a pause."""
+        return self.paused_at if self.paused_at is not None else self.clock()
 
     def step(self, days: int) -> None:
         """Run every world ``days`` more days (as far as its questions allow)."""
+        self._resume()
         for g, world in enumerate(self.worlds):
             world.advance(days)
             self._sync(g)
 
     def tick(self) -> None:
         """Settle questions whose time is up, and advance playing worlds: the server's heartbeat."""
-        now = self.clock()
+        now = self.now()
         for g, world in enumerate(self.worlds):
             ask = self.asks[g]
             if ask is not None and now >= ask.deadline:
@@ -307,7 +338,7 @@ class ClassSession:
         if pending is None:
             self.asks[group] = None
         elif ask is None or ask.question is not pending:
-            self.asks[group] = Ask(secrets.token_urlsafe(12), pending, self.clock() + self.timeout)
+            self.asks[group] = Ask(secrets.token_urlsafe(12), pending, self.now() + self.timeout)
 
     def _settle(self, group: int, choice: Choice | None, by: str) -> Answer:
         self.asks[group] = None  # its id answers nothing any more: a replay of it is refused
@@ -325,7 +356,25 @@ class ClassSession:
             for key, choice in world.answers.items()
             if choice is not None
         }
-        return ClassRun(self.scenario_name, self.seed, group + 1, answers)
+        return ClassRun(
+            self.scenario_name,
+            self.seed,
+            group + 1,
+            answers,
+            parameters_of(default_posterior()),
+        )
+
+    def replayed(self, group: int) -> tuple[RunRecord, dict[Decision, Choice]]:
+        """A world run again with its answers: its summary, and what each decision came to."""
+        answered = len(self.worlds[group].log)
+        cached = self._replays.get(group)
+        if cached is None or cached[0] != answered:
+            run, came_to = watched_run(
+                self.scenario, self.seed, self.roles, self.class_run(group).decide
+            )
+            cached = (answered, run, came_to)
+            self._replays[group] = cached
+        return cached[1], cached[2]
 
     def run_path(self, group: int) -> Path:
         """Where a world's answers are saved."""
@@ -380,4 +429,4 @@ class ClassSession:
 
     def seconds_left(self, ask: Ask) -> int:
         """Whole seconds left to answer (0 once due)."""
-        return max(0, round(ask.deadline - self.clock()))
+        return max(0, round(ask.deadline - self.now()))

@@ -12,7 +12,9 @@ import re
 import types
 
 from sim.model.players import Choice, Question, QuestionKind
+from sim.model.records import RecordKind
 from sim.present import i18n
+from sim.present.classroom.ensemble import Decision, decision_of
 from sim.present.classroom.session import OBSERVER, Ask, ClassSession, Seat
 from sim.present.classroom.words import LANGS, WORDS, decimal, role_name, word
 from sim.present.narrative import cite, narrative
@@ -244,14 +246,15 @@ def class_view(session: ClassSession, lang: str) -> dict:
             for r in [*session.roles, OBSERVER]
         ],
         "worlds": worlds,
+        "comparison": comparison(session, lang),
     }
 
 
 def debrief(session: ClassSession, group: int, lang: str) -> dict | None:
-    """Each choice a player made against the choice the model's own rule made at that moment.
+    """Each choice the players made against the model's rule and against its unplayed runs.
 
-    ``None`` when no player answered. (The comparison with the model's whole ensemble from the
-    same start is not done yet.)
+    Against its rule at that moment, and against how often its states made the same choice in
+    the unplayed runs from the same start (:mod:`.ensemble`). ``None`` when no player answered.
     """
     answers = [a for a in session.worlds[group].log if a.by == "player"]
     if not answers:
@@ -272,6 +275,91 @@ def debrief(session: ClassSession, group: int, lang: str) -> dict | None:
         "title": word("debrief", lang),
         "lines": lines,
         "summary": word("debrief.same", lang, same=same, total=len(answers)),
+        "ensemble": ensemble_view(session, group, lang),
+    }
+
+
+def played_decisions(session: ClassSession, group: int) -> list[Decision]:
+    """The decisions of a world a player took at least once, in the order they were first asked."""
+    log = session.worlds[group].log
+    return list(dict.fromkeys(decision_of(a.question) for a in log if a.by == "player"))
+
+
+def ensemble_view(session: ClassSession, group: int, lang: str) -> dict:
+    """A finished world's played decisions against the model's unplayed runs from its start."""
+    counts = session.ensemble.now_or_never()
+    if counts is None:
+        return {"title": "", "lines": [], "pending": word("ens.pending", lang)}
+    _, came_to = session.replayed(group)
+    lines = []
+    for decision in played_decisions(session, group):
+        ours = came_to[decision]
+        faced = counts.faced(decision)
+        values = {
+            "role": role_name(decision.role, lang, session.organisations),
+            "about": word(
+                f"about.{decision.kind.value}",
+                lang,
+                **i18n.actor_forms("other", decision.other, lang),
+            ),
+            "ours": word(f"o.{ours.value}", lang),
+            "runs": counts.runs,
+        }
+        if faced:
+            share = i18n.percent(counts.made(decision, ours) / faced, lang)
+            lines.append(word("ens.line", lang, share=share, faced=faced, **values))
+        else:
+            lines.append(word("ens.never", lang, **values))
+    return {
+        "title": word("ens.title", lang, runs=counts.runs, seed=counts.root_seed),
+        "lines": lines,
+        "pending": None,
+    }
+
+
+def comparison(session: ClassSession, lang: str) -> dict | None:
+    """The worlds side by side once every one is finished.
+
+    For each: the class's decisive choices, the outcome (war, its length, who gave in) and how
+    many played choices the model's rule made too. ``None`` until every world is finished.
+    """
+    if not all(world.finished for world in session.worlds):
+        return None
+    columns = []
+    for g, world in enumerate(session.worlds):
+        run, came_to = session.replayed(g)
+        choices = [
+            word(
+                "cmp.choice",
+                lang,
+                role=role_name(d.role, lang, session.organisations),
+                choice=word(f"o.{came_to[d].value}", lang),
+            )
+            for d in played_decisions(session, g)
+        ]
+        answers = [a for a in world.log if a.by == "player"]
+        same = sum(a.choice is a.question.model_choice for a in answers)
+        conceded = list(
+            dict.fromkeys(r.actor for r in run.records if r.kind is RecordKind.CONCEDED)
+        )
+        columns.append(
+            {
+                "title": word("world", lang, n=g + 1),
+                "choices": choices or [word("cmp.none", lang)],
+                "war": word("cmp.war.yes", lang, days=run.summary["war_days"])
+                if run.summary["war_occurred"]
+                else word("cmp.war.no", lang),
+                "conceded": i18n.join_list([i18n.actor_name(a, lang) for a in conceded], lang)
+                if conceded
+                else word("cmp.nobody", lang),
+                "model": word("cmp.same", lang, same=same, total=len(answers)) if answers else "-",
+            }
+        )
+    rows = ("choices", "war", "conceded", "model")
+    return {
+        "title": word("cmp.title", lang),
+        "rows": [{"key": r, "label": word(f"cmp.{r}", lang)} for r in rows],
+        "columns": columns,
     }
 
 

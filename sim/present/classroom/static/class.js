@@ -205,6 +205,14 @@
         world.debrief.lines.forEach(function (line) { lines.appendChild(el("li", {}, line)); });
         box.appendChild(lines);
         box.appendChild(el("p", {}, world.debrief.summary));
+        var ensemble = world.debrief.ensemble;
+        if (ensemble.pending) box.appendChild(el("p", { class: "pending" }, ensemble.pending));
+        else {
+          box.appendChild(el("h3", {}, ensemble.title));
+          var shares = el("ul", { class: "ensemble" });
+          ensemble.lines.forEach(function (line) { shares.appendChild(el("li", {}, line)); });
+          box.appendChild(shares);
+        }
         card.appendChild(box);
       }
       card.appendChild(el("h3", {}, W.story));
@@ -214,6 +222,37 @@
       return card;
     }
 
+    // the worlds side by side, once every one is finished: one column per world
+    function comparison(cmp) {
+      var box = document.getElementById("comparison");
+      box.hidden = !cmp;
+      box.replaceChildren();
+      if (!cmp) return;
+      box.appendChild(el("h2", {}, cmp.title));
+      var table = el("table", {});
+      var head = el("tr", {});
+      head.appendChild(el("th", {}, ""));
+      cmp.columns.forEach(function (c) { head.appendChild(el("th", { scope: "col" }, c.title)); });
+      table.appendChild(head);
+      cmp.rows.forEach(function (r) {
+        var row = el("tr", { "data-row": r.key });
+        row.appendChild(el("th", { scope: "row" }, r.label));
+        cmp.columns.forEach(function (c) {
+          var cell = el("td", {});
+          if (Array.isArray(c[r.key])) {
+            var list = el("ul", {});
+            c[r.key].forEach(function (line) { list.appendChild(el("li", {}, line)); });
+            cell.appendChild(list);
+          } else cell.textContent = c[r.key];
+          row.appendChild(cell);
+        });
+        table.appendChild(row);
+      });
+      var wrap = el("div", { class: "scroll" });
+      wrap.appendChild(table);
+      box.appendChild(wrap);
+    }
+
     function draw(view) {
       running = view.running;
       document.getElementById("play").textContent = running ? W.pause : W.start;
@@ -221,6 +260,7 @@
       var busy = document.activeElement && document.activeElement.tagName === "SELECT";
       if (text === last || busy) return;
       last = text;
+      comparison(view.comparison);
       worlds.replaceChildren.apply(worlds, view.worlds.map(function (w) {
         return worldCard(w, view.roles);
       }));
@@ -232,7 +272,10 @@
     document.getElementById("step").addEventListener("click", function () {
       move("/api/step", { days: 7 });
     });
-    document.getElementById("draw").addEventListener("click", function () {
+    document.getElementById("to_end").addEventListener("click", function () {
+      move("/api/step", { days: 3660 });  // every world to its horizon, as far as questions allow
+    });
+        document.getElementById("draw").addEventListener("click", function () {
       move("/api/draw", {});
     });
     function poll() { move("/api/class", {}); }

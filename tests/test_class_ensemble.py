@@ -1,0 +1,96 @@
+"""The debrief against the model's own runs from the class's start (issue 16).
+
+The shares the projector shows are counted from plain unplayed runs of the scenario, on the
+replicate seeds ``sahelsim run --seed SEED`` spawns from the class's seed: counting those runs'
+records directly gives the same numbers.
+"""
+
+from __future__ import annotations
+
+from sim.model.players import Choice, QuestionKind
+from sim.model.records import RecordKind
+from sim.present.classroom.ensemble import Decision, model_ensemble
+from sim.present.classroom.session import ClassSession
+from sim.present.classroom.views import class_view
+from sim.run.plan import replicate_seeds
+from sim.run.posterior import drawn_by_default
+from sim.run.replicate import run_one
+from sim.scenario.loading import load_scenario
+
+SCENARIO = "niger-2023-base"
+SEED = 1
+RUNS = 60
+ECOWAS_ATTACKS = Decision("ECOWAS", QuestionKind.ATTACK, "NER")
+NIGER_CONCEDES = Decision("NER", QuestionKind.CONCESSION, "ECOWAS")
+
+
+class Clock:
+    now = 1000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+def test_the_shares_are_counted_from_the_plain_unplayed_runs():
+    session = ClassSession(SCENARIO, seed=SEED, code="KT4R2M", ensemble_runs=RUNS)
+    counts = session.ensemble.result()
+    loaded = load_scenario(SCENARIO)
+    attacked = conceded = 0
+    for seed in replicate_seeds(SEED, RUNS):
+        records = run_one(drawn_by_default(loaded, seed), seed).records
+        attacked += any(
+            r.kind is RecordKind.ATTACK_DECIDED and r.actor == "ECOWAS" for r in records
+        )
+        conceded += any(r.kind is RecordKind.CONCEDED and r.actor == "NER" for r in records)
+    assert counts.runs == RUNS
+    assert counts.made(ECOWAS_ATTACKS, Choice.ATTACK) == attacked
+    assert counts.made(NIGER_CONCEDES, Choice.CONCEDE) == conceded
+    # Niger faces the threat in every run; ECOWAS only where Niger had not given in by its
+    # deadline, and there it attacks or does not
+    assert counts.faced(NIGER_CONCEDES) == RUNS
+    faced = counts.faced(ECOWAS_ATTACKS)
+    assert RUNS - conceded <= faced < RUNS
+    assert counts.made(ECOWAS_ATTACKS, Choice.STAND_DOWN) == faced - attacked
+    assert 0 < attacked < faced  # the comparison says something
+
+
+def test_the_debrief_tells_how_often_the_models_states_chose_as_the_class():
+    clock = Clock()
+    session = ClassSession(
+        SCENARIO, seed=SEED, clock=clock, code="KT4R2M", ensemble_runs=RUNS, timeout=30
+    )
+    awa = session.assign(session.join("KT4R2M", "Awa").id, "ECOWAS")
+    session.step(400)
+    assert class_view(session, "en")["comparison"] is None  # not before the end
+    session.decide(awa.token, session.ask_for(awa).id, "stand_down")
+    while not session.worlds[0].finished:
+        clock.now += 60
+        session.tick()
+        session.step(400)
+    counts = session.ensemble.result()
+    faced = counts.faced(ECOWAS_ATTACKS)
+    share = round(100 * counts.made(ECOWAS_ATTACKS, Choice.STAND_DOWN) / faced)
+    [line] = class_view(session, "en")["worlds"][0]["debrief"]["ensemble"]["lines"]
+    assert line == (
+        "ECOWAS (Authority of Heads of State) — its threat against Niger: your class's choice: "
+        f"no attack. The model made the same choice in {share}% of the {faced} runs where it "
+        "faced it."
+    )
+    [french] = class_view(session, "fr")["worlds"][0]["debrief"]["ensemble"]["lines"]
+    assert french.startswith("CEDEAO (Conférence des chefs d'État) — sa menace contre le Niger")
+    assert f"dans {share} % des {faced} réplications" in french
+    # and the worlds side by side: no war where ECOWAS stood down
+    [column] = class_view(session, "en")["comparison"]["columns"]
+    assert column["choices"] == ["ECOWAS (Authority of Heads of State): no attack"]
+    assert (column["war"], column["model"]) == ("No war", "0 of 1")
+
+
+def test_states_more_inclined_to_honour_honour_in_more_of_the_models_runs():
+    mali = Decision("MLI", QuestionKind.OBLIGATION, "NER", "liptako-gourma-charter:art6")
+    honoured = {}
+    for rate in (0.2, 0.9):
+        loaded = load_scenario("niger-2023-intervention", [f"parameters.honour_base_rate={rate}"])
+        counts = model_ensemble(loaded, SEED, ["MLI"], runs=20)
+        assert counts.faced(mali) == 20, counts.counts.keys()
+        honoured[rate] = counts.made(mali, Choice.HONOUR)
+    assert honoured[0.9] > honoured[0.2]
