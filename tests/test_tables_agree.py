@@ -194,3 +194,18 @@ def test_a_run_piped_with_its_errors_into_one_file_says_its_title_once(tmp_path)
         capture_output=True, text=True, check=False,
     )  # fmt: skip
     assert title in apart.stderr and title in apart.stdout, "apart, each stream keeps its own"
+
+
+def test_a_backtest_piped_into_a_file_starts_with_its_table_not_blank_lines(tmp_path):
+    """`sahelsim backtest 2>&1 > file`: a progress bar is for a terminal; in a file each
+    episode's bar left an empty line before the table."""
+    import subprocess
+    import sys
+
+    done = subprocess.run(
+        [sys.executable, "-m", "sim", "backtest", "--episodes", "gambia-2017",
+         "--episodes", "burkina-faso-2015", "-n", "4", "--out", str(tmp_path / "bt")],
+        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, check=False,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stdout
+    assert done.stdout.splitlines()[0].startswith("episode"), done.stdout[:200]

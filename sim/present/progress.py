@@ -118,6 +118,9 @@ def with_progress(
         return work(None)
     words = WORDS[lang]
     console = Console(stderr=True, highlight=False)
+    if not console.is_terminal:  # no bar into a file or a pipe (it would leave a blank line)
+        estimate = Estimate(lambda text: console.print(text, markup=False), lang)
+        return work(estimate)
     with Bar(
         TextColumn(words["replicates"]),
         BarColumn(),
