@@ -490,3 +490,32 @@ def test_pause_stops_the_timers_and_play_gives_back_the_seconds_left(clock):
     session.tick()
     [answer] = session.worlds[0].log
     assert answer.by == "timer"
+
+
+def test_the_authority_takes_its_bodys_decision_from_its_phone(clock):
+    session = ClassSession("gambia-2017", seed=SEED, clock=clock, code="KT4R2M")
+    assert "ECOWAS" in session.roles
+    awa = session.assign(session.join("KT4R2M", "Awa").id, "ECOWAS")
+    asked = []
+    for _ in range(60):  # a week at a time; its threat's questions are answered "wait"
+        session.step(7)
+        question = seat_view(session, awa, "fr")["question"]
+        while question is not None:
+            if question["kind"] == "decision":
+                asked.append(question)
+                session.decide(awa.token, question["id"], "no")
+            else:
+                session.decide(awa.token, question["id"], "attack")
+            question = seat_view(session, awa, "fr")["question"]
+        if session.worlds[0].finished:
+            break
+    assert asked, "the Authority was never asked"
+    first = asked[0]
+    assert first["text"].startswith("Les membres de la CEDEAO ont voté")
+    assert "La décision de la Conférence vous revient" in first["text"]
+    labels = [c["label"].replace("\xa0", " ") for c in first["choices"]]
+    assert labels == ["Oui : elle agit", "Non : elle n'agit pas"]
+    assert first["weighs"][0]["name"] == "Votes des membres pour"
+    votes = [r for r in session.worlds[0].records if r.kind is RecordKind.VOTE]
+    assert votes and all(r.get("decided") == "player" for r in votes)
+    assert all(r.get("response") == "abstained" for r in votes)

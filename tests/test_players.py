@@ -150,3 +150,50 @@ def test_a_played_member_casts_its_vote_in_a_bodys_decision():
     )
     assert "Votes cast by the class's players: Senegal." in render_text(told, "en")
     assert "Votes décidés par les joueurs de la classe : le Sénégal." in render_text(told, "fr")
+
+
+def test_the_authoritys_player_takes_the_bodys_decision_once_its_members_have_voted():
+    gambia = build_world(load_scenario("gambia-2017"), fact_base())
+    alone = SahelModel(gambia, SEED)
+    alone.run()
+    before = [r for r in alone.records if r.kind is RecordKind.VOTE]
+    assert before, "the Gambia's run has no decision by ECOWAS's members"
+
+    def authority(answer):
+        asked = []
+
+        def decide(question):
+            if question.kind is not QuestionKind.DECISION:
+                return None  # its threat is the model's to carry out here
+            asked.append(question)
+            return answer
+
+        return decide, asked
+
+    for answer, response in ((Choice.NO, "abstained"), (Choice.YES, "honoured")):
+        decide, asked = authority(answer)
+        played = SahelModel(gambia, SEED, players={"ECOWAS": decide})
+        played.run()
+        votes = [r for r in played.records if r.kind is RecordKind.VOTE]
+        assert asked and len(votes) >= 1
+        first = asked[0]
+        # it decides after the members, seeing their votes as the unplayed run cast them
+        assert first.options == (Choice.YES, Choice.NO)
+        assert first.context["yes"] == before[0].get("yes")
+        assert first.model_choice is (
+            Choice.YES if before[0].get("response") == "honoured" else Choice.NO
+        )
+        assert all(r.get("decided") == "player" for r in votes)
+        assert all(r.get("response") == response for r in votes)
+        told = types.SimpleNamespace(
+            records=played.records,
+            start=gambia.scenario.start,
+            days=gambia.scenario.days,
+            summary={},
+            seed=SEED,
+            scenario_title="class",
+        )
+        word = answer.value
+        assert f"took the decision for the whole body: {word}." in render_text(told, "en")
+        oui = {"yes": "oui", "no": "non"}[word]
+        assert f"tranche pour toute l'organisation : {oui}." in render_text(told, "fr")

@@ -14,7 +14,10 @@ The decisions that can be played:
 - a threatener's daily choice from its deadline on (phase 2): attack, wait, or stand down;
 - a threatened target's daily choice while the threat is open (phase 2): concede or defy;
 - a member's vote when a body decides an obligation (phase 4): for or against. In a decision by
-  consensus a played vote counts as a probability of 1 or 0 in the members' mean.
+  consensus a played vote counts as a probability of 1 or 0 in the members' mean;
+- the body's decision itself (phase 4), when the body is played (the ECOWAS Authority, which
+  decides under the 1999 Mechanism's Art. 25): yes or no, once its members' votes are known. A
+  played decision binds the members as a consensus does.
 
 Without players nothing here is called, and a run is byte for byte what it was.
 """
@@ -43,6 +46,7 @@ class QuestionKind(StrEnum):
     ATTACK = "attack"  # the threatener: attack, wait or stand down (phase 2)
     CONCESSION = "concession"  # the threatened target: concede or defy (phase 2)
     VOTE = "vote"  # a member's vote in a body deciding an obligation (phase 4)
+    DECISION = "decision"  # the body's own decision on that obligation (phase 4)
 
 
 class Choice(StrEnum):
@@ -232,6 +236,46 @@ def vote_choice(
             "decision": ob.clause.decision.value,
             "offenders": list(ob.offenders),
             "probability": round(probability, 4),
+        },
+    )
+    return ask(model, question)
+
+
+def body_choice(
+    model: SahelModel,
+    ob: Obligation,
+    passed: bool,
+    yes: list[str],
+    voters: list[str],
+    probability: float | None,
+) -> Choice | None:
+    """Phase 4: the body's decision, once its members have voted, if the body is played.
+
+    The player sees the tally (or the members' mean inclination, in a decision by consensus)
+    and what the model's rule made of it.
+    """
+    body = ob.clause.body or ob.obliged
+    if body not in model.players:
+        return None
+    question = Question(
+        kind=QuestionKind.DECISION,
+        role=body,
+        other=ob.victim,
+        day=model.day,
+        series=f"decision:{ob.pact}:{ob.clause.id}:{body}:{ob.victim}:{ob.trigger.day}",
+        options=(Choice.YES, Choice.NO),
+        model_choice=Choice.YES if passed else Choice.NO,
+        context={
+            "body": body,
+            "pact": ob.pact,
+            "pact_name": model.world.pact_names.get(ob.pact, ob.pact),
+            "article": ob.clause.article,
+            "action": ob.clause.action.value,
+            "decision": ob.clause.decision.value,
+            "offenders": list(ob.offenders),
+            "yes": list(yes),
+            "voters": list(voters),
+            **({"probability": round(probability, 4)} if probability is not None else {}),
         },
     )
     return ask(model, question)

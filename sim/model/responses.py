@@ -225,6 +225,10 @@ def decide_by_vote(model: SahelModel, ob: Obligation) -> None:
         consensus = {"probability": round(mean, 6), "draw": round(draw, 6)}
     else:
         passed = vote_passes(len(yes), len(eligible), ob.clause.decision)
+    mean = consensus.get("probability")
+    decided = players.body_choice(model, ob, passed, yes, eligible, mean)
+    if decided is not None:  # the body's player decides, its members' votes before it
+        passed = decided is players.Choice.YES
     response = Response.HONOURED if passed else Response.ABSTAINED
     index = model.log(
         RecordKind.VOTE,
@@ -243,7 +247,9 @@ def decide_by_vote(model: SahelModel, ob: Obligation) -> None:
         **consensus,
         **_modality(ob),
         **({"played": played} if played else {}),
+        **({"decided": "player"} if decided is not None else {}),
     )
-    # A consensus binds the whole body; a counted vote sends those who voted for it.
-    acting = eligible if consensus and passed else yes
+    # A consensus, or the body's played decision, binds the whole body; a counted vote sends
+    # those who voted for it.
+    acting = eligible if (consensus or decided is not None) and passed else yes
     actions.carry_out(model, ob, body, response, index, acting)

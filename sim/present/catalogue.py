@@ -446,6 +446,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Votes cast by the class's players: {names}.",
         "fr": "Votes décidés par les joueurs de la classe : {names}.",
     },
+    "played.decision.yes": {
+        "en": "{Owner} player took the decision for the whole body: yes.",
+        "fr": "Le joueur {owner_de} tranche pour toute l'organisation : oui.",
+    },
+    "played.decision.no": {
+        "en": "{Owner} player took the decision for the whole body: no.",
+        "fr": "Le joueur {owner_de} tranche pour toute l'organisation : non.",
+    },
     "played.attack": {
         "en": "{Owner} player decided to attack {target}.",
         "fr": "Le joueur {owner_de} décide d'attaquer {target}.",

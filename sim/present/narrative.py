@@ -525,6 +525,9 @@ def _vote(ctx: _Context, r: Record) -> str:
     text = f"{text} {ctx.t(verdict)}"
     if r.get("played"):  # members whose vote a player in the class cast
         text += " " + ctx.t("played.vote", names=ctx.names(list(r.get("played"))))
+    if r.get("decided") == "player":  # the body's own player took the decision
+        verdict = "played.decision.yes" if r.get("response") == "honoured" else "played.decision.no"
+        text += " " + ctx.t(verdict, **_owner(ctx, r.actor))
     return text
 
 

@@ -59,8 +59,8 @@ class Decision:
 def decision_of(question: Question) -> Decision:
     """The decision a question belongs to, whatever its day."""
     clause = ""
-    if question.kind in (QuestionKind.OBLIGATION, QuestionKind.VOTE):
-        # series: "obligation:PACT:CLAUSE:...", "vote:PACT:CLAUSE:..."
+    if question.kind in (QuestionKind.OBLIGATION, QuestionKind.VOTE, QuestionKind.DECISION):
+        # series: "obligation:PACT:CLAUSE:...", "vote:PACT:CLAUSE:...", "decision:PACT:..."
         clause = ":".join(question.series.split(":")[1:3])
     return Decision(question.role, question.kind, question.other, clause)
 

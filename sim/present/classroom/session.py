@@ -8,7 +8,8 @@ call it directly with a clock of their own.
 - A phone joins with the session's join code and gets a secret token (kept in the browser) and
   a public seat id (shown on the projector); the lecturer gives it a role in a world, or draws.
 - A role is a head of state of one of the scenario's states, an organisation that threatens
-  force (the ECOWAS Authority), or an observer. One phone per role in a world; observers
+  force or decides on an obligation by its members' votes (the ECOWAS Authority), or an
+  observer. One phone per role in a world; observers
   unlimited.
 - When a world reaches a decision of a role a phone holds, the run pauses and the question gets
   a fresh id and a deadline. Only the phone holding that role in that world, naming that id,
@@ -141,7 +142,7 @@ class ClassSession:
         self.clock = clock
         self.code = code or "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))
         self.lecturer_key = secrets.token_urlsafe(18)
-        self.organisations = frozenset(self.threateners())
+        self.organisations = frozenset(self.threateners()) | self.deciding_bodies()
         self.roles = self._roles()
         self.worlds = [GroupWorld(self.world, self.seed, self.roles) for _ in range(groups)]
         self.asks: list[Ask | None] = [None] * groups
@@ -164,6 +165,18 @@ class ClassSession:
             if getattr(e, "kind", None) == "threat" and e.by in self.world.organisations
         ]
 
+    def deciding_bodies(self) -> frozenset[str]:
+        """Organisations that decide an obligation by their members' votes under a pact in play.
+
+        The ECOWAS Authority under the 1999 Mechanism's Art. 25: a player can hold its decision.
+        """
+        return frozenset(
+            clause.body
+            for pact in self.world.pacts.values()
+            for clause in pact.clauses
+            if clause.body is not None and clause.body in self.world.organisations
+        )
+
     def _roles(self) -> list[str]:
         """Every role but the observer, those who decide first in the crisis first."""
         states = [a.id for a in self.world.actors.values() if a.kind is ActorKind.STATE]
@@ -172,7 +185,8 @@ class ClassSession:
             if getattr(e, "kind", None) == "threat":
                 first += [e.target, e.by]
         ordered = [r for r in dict.fromkeys(first) if r in states or r in self.organisations]
-        return ordered + [s for s in states if s not in ordered]
+        bodies = sorted(b for b in self.organisations if b not in ordered)
+        return ordered + [s for s in states if s not in ordered] + bodies
 
     # ------------------------------------------------------------------ phones
 

@@ -138,6 +138,21 @@ def question_view(session: ClassSession, ask: Ask, lang: str) -> dict:
             action=word(f"a.{c.get('action', 'consult')}", lang),
         )
         weighs = []
+    elif q.kind is QuestionKind.DECISION:
+        rule = c.get("decision", "")
+        text = word(
+            "q.decision",
+            lang,
+            **i18n.actor_forms("body", c.get("body", ""), lang),
+            **i18n.actor_forms("victim", q.other, lang),
+            rule=word(f"rule.{rule}", lang) if f"rule.{rule}" in WORDS["en"] else rule,
+            **_clause(c, lang),
+            action=word(f"a.{c.get('action', 'consult')}", lang),
+        )
+        tally = f"{len(c.get('yes') or [])} / {len(c.get('voters') or [])}"
+        weighs = [(word("t.votes_for", lang), tally)]
+        if "probability" in c:  # consensus: the members' mean inclination
+            weighs.append((word("t.inclination", lang), i18n.percent(c["probability"], lang)))
     else:
         text = word(
             "q.concession",
@@ -152,9 +167,21 @@ def question_view(session: ClassSession, ask: Ask, lang: str) -> dict:
         "date": _date(session, q.day, lang),
         "text": text,
         "weighs": [{"name": n, "value": v} for n, v in weighs],
-        "choices": [{"value": o.value, "label": word(f"c.{o.value}", lang)} for o in q.options],
+        "choices": [{"value": o.value, "label": _choice_label(q.kind, o, lang)} for o in q.options],
         "seconds": session.seconds_left(ask),
     }
+
+
+def _choice_label(kind: QuestionKind, choice: Choice, lang: str) -> str:
+    """A choice's button: the body's decision says "act", a member's vote "vote for"."""
+    specific = f"c.{kind.value}.{choice.value}"
+    return word(specific if specific in WORDS["en"] else f"c.{choice.value}", lang)
+
+
+def _outcome(kind: QuestionKind, choice: Choice, lang: str) -> str:
+    """What a decision came to, in the debrief's words."""
+    specific = f"o.{kind.value}.{choice.value}"
+    return word(specific if specific in WORDS["en"] else f"o.{choice.value}", lang)
 
 
 def _status(session: ClassSession, group: int, lang: str) -> str:
@@ -302,7 +329,7 @@ def ensemble_view(session: ClassSession, group: int, lang: str) -> dict:
                 lang,
                 **i18n.actor_forms("other", decision.other, lang),
             ),
-            "ours": word(f"o.{ours.value}", lang),
+            "ours": _outcome(decision.kind, ours, lang),
             "runs": counts.runs,
         }
         if faced:
@@ -333,7 +360,7 @@ def comparison(session: ClassSession, lang: str) -> dict | None:
                 "cmp.choice",
                 lang,
                 role=role_name(d.role, lang, session.organisations),
-                choice=word(f"o.{came_to[d].value}", lang),
+                choice=_outcome(d.kind, came_to[d], lang),
             )
             for d in played_decisions(session, g)
         ]

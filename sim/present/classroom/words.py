@@ -113,6 +113,15 @@ WORDS: dict[str, dict[str, str]] = {
         "today, wait a week, or stand down? Your window closes on {closes}.",
         "q.concession": "{Threatener} threatens you with force (deadline {deadline}). Give in, "
         "or defy it for another week?",
+        "q.decision": "{Body}'s members have voted, by {rule}, under {clause}, on {action} in "
+        "the crisis of {victim}. You hold the Authority's decision: does {body} act?",
+        "c.decision.yes": "Yes: it acts",
+        "c.decision.no": "No: it does not act",
+        "o.decision.yes": "it acts",
+        "o.decision.no": "it does not act",
+        "about.decision": "its decision on the crisis of {other}",
+        "t.votes_for": "Members' votes for",
+        "t.inclination": "Members' mean inclination",
         "q.vote": "{Body} decides by {rule}, under {clause}, on {action} in the crisis of "
         "{victim}. How do you vote?",
         "rule.unanimity": "unanimity",
@@ -244,6 +253,16 @@ WORDS: dict[str, dict[str, str]] = {
         "Attaquer aujourd'hui, attendre une semaine ou renoncer ? Le délai se referme le {closes}.",
         "q.concession": "{Threatener} vous menace d'une intervention armée (échéance : "
         "{deadline}). Céder, ou tenir tête une semaine de plus ?",
+        "q.decision": "Les membres {body_de} ont voté {rule}, au titre {clause_de}, sur "
+        "{action} dans la crise {victim_de}. La décision de la Conférence vous revient : "
+        "{body} agit-elle ?",
+        "c.decision.yes": "Oui : elle agit",
+        "c.decision.no": "Non : elle n'agit pas",
+        "o.decision.yes": "elle agit",
+        "o.decision.no": "elle n'agit pas",
+        "about.decision": "sa décision sur la crise {other_de}",
+        "t.votes_for": "Votes des membres pour",
+        "t.inclination": "Inclination moyenne des membres",
         "q.vote": "{Body} se prononce {rule}, au titre {clause_de}, sur {action} dans la crise "
         "{victim_de}. Quel est votre vote ?",
         "rule.unanimity": "à l'unanimité",
