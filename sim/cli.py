@@ -516,6 +516,10 @@ def explain(
                 raise InputError(f"--class-run {class_run}: {exc}") from None
         loaded = load_scenario(played.scenario)
         run = run_one(drawn(loaded, played.seed, posterior), played.seed, players=played.players())
+        try:
+            played.check(run.records)
+        except InputError as exc:
+            raise InputError(f"--class-run {class_run}: {exc}") from None
     elif seed is None:
         raise click.UsageError("Missing option '--seed' (or --class-run FILE).")
     else:

@@ -519,3 +519,37 @@ def test_the_authority_takes_its_bodys_decision_from_its_phone(clock):
     votes = [r for r in session.worlds[0].records if r.kind is RecordKind.VOTE]
     assert votes and all(r.get("decided") == "player" for r in votes)
     assert all(r.get("response") == "abstained" for r in votes)
+
+
+def test_a_saved_class_run_keeps_its_records_and_a_different_story_is_refused(
+    clock, tmp_path, sahelsim
+):
+    import json
+
+    session = ClassSession(
+        SCENARIO, seed=SEED, clock=clock, code="KT4R2M", save=tmp_path, timeout=30
+    )
+    awa = session.assign(session.join("KT4R2M", "Awa").id, "ECOWAS")
+    session.step(400)
+    ask = session.asks[0]
+    session.decide(awa.token, ask.id, "attack")
+    session.step(400)
+    world = session.worlds[0]
+    [saved] = tmp_path.iterdir()
+    data = json.loads(saved.read_text())
+    # the records the projector told, up to the last day run when the file was written
+    assert data["days_run"] == world.done and data["sahelsim"]
+    told = [r for r in world.model.records if r.day <= data["days_run"]]
+    assert [(r["day"], r["kind"], r["actor"]) for r in data["records"]] == [
+        (r.day, r.kind.value, r.actor) for r in told
+    ]
+    assert any(r.get("played") for r in data["records"])
+    assert sahelsim("explain", "--class-run", str(saved)).status == 0
+    # told by a sahelsim whose rules differ, the story would be another one: refused
+    changed = data["records"][-1]
+    changed["target"] = "MLI" if changed["target"] != "MLI" else "NER"
+    saved.write_text(json.dumps(data))
+    result = sahelsim("explain", "--class-run", str(saved))
+    assert result.status == 2 and "Traceback" not in result.err
+    assert f"differs from the class's records from day {changed['day']} on" in result.err
+    assert len(result.err.strip().splitlines()) == 1

@@ -86,6 +86,16 @@ class Record:
         """A detail of the record, or ``default``."""
         return self.data.get(key, default)
 
+    def row(self) -> dict[str, Any]:
+        """The record as one flat mapping, without empty details (a line of events.jsonl)."""
+        return {
+            "day": self.day,
+            "kind": self.kind.value,
+            "actor": self.actor,
+            "target": self.target,
+            **{k: v for k, v in self.data.items() if v is not None},
+        }
+
 
 @dataclass
 class Series:

@@ -430,14 +430,12 @@ def encode(run: RunRecord, index: int, options: EncodeOptions) -> Encoded:
     summary = _csv_text([[index, run.seed, *(_cell(run.summary[c]) for c in SUMMARY_COLUMNS)]])
     lines = []
     for record in run.records:
+        row = record.row()
         line = {
             "replicate": index,
-            "day": record.day,
+            "day": row.pop("day"),
             "date": (options.start + dt.timedelta(days=record.day)).isoformat(),
-            "kind": record.kind.value,
-            "actor": record.actor,
-            "target": record.target,
-            **{k: v for k, v in record.data.items() if v is not None},
+            **row,
         }
         lines.append(
             json.dumps(line, ensure_ascii=False, separators=(",", ":"), default=str) + "\n"

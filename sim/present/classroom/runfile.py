@@ -1,9 +1,11 @@
 """A class's run on disk: what one world's players chose, enough to tell its story again.
 
 A world's run is a pure function of its scenario, its seed and its players' answers (questions
-left to the timer are the model's own rule, as in any run), so a small JSON file replaces the
-records: ``sahelsim explain --class-run FILE`` runs the model again with these answers and tells
-the same story, played decisions included. The file names no student.
+left to the timer are the model's own rule, as in any run): ``sahelsim explain --class-run FILE``
+runs the model again with the answers and tells the same story, played decisions included. The
+file also keeps the records of the days the class ran, as the projector told them, and telling
+the run again checks it against them: a newer sahelsim whose rules differ would tell another
+story, and says so instead. The file names no student.
 
 The parameters are part of the run: the class's worlds run with the set the seed draws from the
 shipped posterior (or the scenario's single values when none is shipped), so the file records
@@ -15,8 +17,10 @@ parameters the command line asks for)::
 
     {"sahelsim_class_run": 2, "scenario": "niger-2023-base", "seed": 3, "world": 1,
      "parameters": {"source": "posterior", "sha256": "9f2c..."},
+     "sahelsim": "0.1.0", "days_run": 60,
      "answers": [{"series": "attack:ecowas-threat", "day": 14, "role": "ECOWAS",
-                  "choice": "attack"}, ...]}
+                  "choice": "attack"}, ...],
+     "records": [{"day": 0, "kind": "coup", "actor": "NER", ...}, ...]}
 """
 
 from __future__ import annotations
@@ -27,8 +31,10 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from sim import __version__
 from sim.errors import InputError
 from sim.model.players import Choice, Players, Question
+from sim.model.records import Record
 from sim.run.options import ParameterSource
 from sim.run.posterior import Posterior, posterior_for
 
@@ -46,6 +52,10 @@ class ClassRun:
             that answered it.
         parameters: where the run's parameters came from: ``{"source": "point"}`` or
             ``{"source": "posterior", "sha256": ...}`` (``None`` in a version 1 file).
+        records: what happened in the class's world up to ``days_run``, as the projector told
+            it (each record as a line of a bundle's events.jsonl, without replicate and date);
+            telling the run again checks it against them.
+        version: the sahelsim the class played with.
     """
 
     scenario: str
@@ -53,6 +63,9 @@ class ClassRun:
     world: int
     answers: dict[tuple[str, int], tuple[str, Choice]]
     parameters: dict[str, str] | None = None
+    records: list[dict] | None = None
+    days_run: int | None = None
+    version: str | None = None
 
     def players(self) -> Players:
         """Deciders that give the class's answers again (the model's own rule elsewhere)."""
@@ -62,6 +75,29 @@ class ClassRun:
         """The class's answer to ``question``, or ``None`` (the model's own rule)."""
         answer = self.answers.get(question.key)
         return None if answer is None else answer[1]
+
+    def check(self, told: list[Record]) -> None:
+        """Make sure ``told``, the run told again, is the run the class played.
+
+        Raises:
+            InputError: the records differ (the model's rules have changed since the class).
+        """
+        if self.records is None or self.days_run is None:
+            return
+        again = [plain(r.row()) for r in told if r.day <= self.days_run]
+        if again == self.records:
+            return
+        differs = next(
+            (i for i, (a, b) in enumerate(zip(again, self.records, strict=False)) if a != b),
+            min(len(again), len(self.records)),
+        )
+        day = (self.records if differs < len(self.records) else again)[differs]["day"]
+        raise InputError(
+            f"told again, the run differs from the class's records from day {day} on: the "
+            f"class played with sahelsim {self.version or 'unknown'} and this is sahelsim "
+            f"{__version__}, whose rules are not the same; tell it with the version it was "
+            "played with"
+        )
 
     def posterior(self, path: Path | None = None) -> Posterior | None:
         """The posterior the class drew its parameters from (``None``: single values).
@@ -87,6 +123,11 @@ class ClassRun:
         return posterior
 
 
+def plain(row: dict) -> dict:
+    """A record's row as JSON gives it back (tuples as lists), to compare with a file's."""
+    return json.loads(json.dumps(row, ensure_ascii=False, default=str))
+
+
 def parameters_of(posterior: Posterior | None) -> dict[str, str]:
     """What a class run records of the parameters its worlds run with."""
     if posterior is None:
@@ -102,10 +143,13 @@ def write_class_run(path: Path, run: ClassRun) -> Path:
         "seed": run.seed,
         "world": run.world,
         "parameters": run.parameters,
+        "sahelsim": run.version,
+        "days_run": run.days_run,
         "answers": [
             {"series": series, "day": day, "role": role, "choice": choice.value}
             for (series, day), (role, choice) in sorted(run.answers.items())
         ],
+        "records": run.records,
     }
     path = Path(path)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
@@ -144,8 +188,19 @@ def read_class_run(path: Path) -> ClassRun:
             parameters = {str(k): str(v) for k, v in data["parameters"].items()}
             if parameters.get("source") not in {s.value for s in ParameterSource}:
                 raise ValueError(f"parameters: unknown source {parameters.get('source')!r}")
+        records = data.get("records")
+        if records is not None and not all(isinstance(r, dict) and "day" in r for r in records):
+            raise ValueError("records: each must be an object with its day")
+        days_run = data.get("days_run")
         return ClassRun(
-            str(data["scenario"]), int(data["seed"]), int(data["world"]), answers, parameters
+            str(data["scenario"]),
+            int(data["seed"]),
+            int(data["world"]),
+            answers,
+            parameters,
+            records,
+            None if days_run is None else int(days_run),
+            data.get("sahelsim"),
         )
     except (KeyError, TypeError, ValueError, AttributeError) as exc:
         raise InputError(f"--class-run {path}: a field is missing or wrong ({exc})") from None

@@ -29,11 +29,12 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from sim import __version__
 from sim.model.players import Choice, Question
 from sim.model.records import RunRecord
 from sim.model.world import build_world
 from sim.present.classroom.ensemble import RUNS, Background, Decision, watched_run
-from sim.present.classroom.runfile import ClassRun, parameters_of, write_class_run
+from sim.present.classroom.runfile import ClassRun, parameters_of, plain, write_class_run
 from sim.present.classroom.worlds import Answer, GroupWorld
 from sim.run.posterior import default_posterior, drawn_by_default
 from sim.scenario.facts import fact_base
@@ -376,6 +377,9 @@ class ClassSession:
             group + 1,
             answers,
             parameters_of(default_posterior()),
+            [plain(r.row()) for r in world.records],
+            world.done,
+            __version__,
         )
 
     def replayed(self, group: int) -> tuple[RunRecord, dict[Decision, Choice]]:
