@@ -272,6 +272,7 @@ _PAGE_WORDS = (
     "phones",
     "no_phones",
     "story",
+    "map",
     "decisions",
     "your_name",
     "code",
