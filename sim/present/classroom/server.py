@@ -10,8 +10,9 @@ Routes (every answer JSON but the pages):
 - ``GET /``: the phone page; ``GET /lecturer?key=K``: the projector (403 without the key).
 - ``GET /qr.svg``: the QR code of the join address; ``GET /static/...``: script and style.
 - ``GET /map?key=K&world=N&lang=L``: world N's map as a PNG, for the projector only (403
-  without the key, or for a world the class does not have); drawn once per world and day
-  (:mod:`.maps`), off the event loop.
+  without the key, or for a world the class does not have); the page asks again when the
+  world's day changes, and the map is drawn again, off the event loop, only when what it
+  shows has changed (:mod:`.maps`).
 - ``POST /api/join`` ``{code, name}``: a seat and its secret token.
 - ``POST /api/me`` ``{token, lang}``: the phone's view; ``POST /api/decide``
   ``{token, question, choice}``: an answer.
