@@ -256,3 +256,74 @@ def test_the_projector_compares_the_worlds_at_the_end(browser):
         assert outside == []
     finally:
         stop_class(proc)
+
+
+LAYOUT = """() => {
+  // sideways scrolling, and any map crossing its card's edge or another element of its card
+  const faults = [];
+  if (document.documentElement.scrollWidth > window.innerWidth) faults.push("scrolls sideways");
+  const inside = (a, b) => a.left >= b.left - 0.5 && a.right <= b.right + 0.5;
+  const apart = (a, b) => a.bottom <= b.top + 0.5 || b.bottom <= a.top + 0.5 ||
+                          a.right <= b.left + 0.5 || b.right <= a.left + 0.5;
+  for (const card of document.querySelectorAll("#worlds .world")) {
+    const map = card.querySelector("img.map").getBoundingClientRect();
+    if (!inside(map, card.getBoundingClientRect())) faults.push(card.dataset.world + ": out");
+    for (const other of card.children) {
+      if (other.tagName !== "IMG" && !apart(map, other.getBoundingClientRect()))
+        faults.push(card.dataset.world + ": over " + other.tagName);
+    }
+  }
+  return faults;
+}"""
+
+
+def maps_drawn(projector, worlds: int) -> list[str]:
+    """Wait until each world's map has come; the day each shows."""
+    projector.wait_for_function(
+        "(n) => { const maps = document.querySelectorAll('#worlds img.map');"
+        " return maps.length === n && [...maps].every(m => m.complete && m.naturalWidth > 0"
+        " && m.dataset.day !== undefined); }",
+        arg=worlds,
+        timeout=WAIT,
+    )
+    return projector.locator("#worlds img.map").evaluate_all("ms => ms.map(m => m.dataset.day)")
+
+
+def test_the_projector_shows_each_worlds_map_without_scrolling_sideways(browser):
+    server, proc = start_class(120, "--groups", "8")
+    try:
+        outside: list[str] = []
+        projector = device(browser, {"width": 1280, "height": 720}, outside).new_page()
+        projector.goto(server["projector"], timeout=WAIT)
+        assert maps_drawn(projector, 8) == ["-1"] * 8
+        alts = projector.locator("#worlds img.map").evaluate_all("ms => ms.map(m => m.alt)")
+        assert [a.split(":")[0] for a in alts] == [f"Map, World {n}" for n in range(1, 9)]
+        assert projector.evaluate(LAYOUT) == []
+        # a week on, every map is asked for again and comes for the new day
+        projector.get_by_role("button", name="Step a week").click()
+        projector.wait_for_function(
+            "() => [...document.querySelectorAll('#worlds img.map')]"
+            ".every(m => m.dataset.day === '6' && m.complete)",
+            timeout=WAIT,
+        )
+        projector.set_viewport_size({"width": 1920, "height": 1080})
+        assert projector.evaluate(LAYOUT) == []
+        # in French, the maps' legend too (their address asks for it)
+        projector.get_by_role("link", name="FR").click()
+        maps_drawn(projector, 8)
+        sources = projector.locator("#worlds img.map").evaluate_all("ms => ms.map(m => m.src)")
+        assert all("lang=fr" in s for s in sources)
+        assert outside == []
+    finally:
+        stop_class(proc)
+
+
+def test_one_world_s_map_fits_the_projector(server, browser):
+    outside: list[str] = []
+    for size in ({"width": 1280, "height": 720}, PROJECTOR):
+        projector = device(browser, size, outside).new_page()
+        projector.goto(server["projector"], timeout=WAIT)
+        assert len(maps_drawn(projector, 1)) == 1
+        assert projector.evaluate(LAYOUT) == []
+        projector.close()
+    assert outside == []

@@ -132,6 +132,68 @@ def test_bad_messages_are_refused_with_a_reason_and_change_nothing(server):
     assert after == before
 
 
+def get_bytes(server, path: str) -> tuple[int, str, bytes]:
+    try:
+        with urllib.request.urlopen(server["url"] + path, timeout=60) as response:
+            return response.status, response.headers["content-type"], response.read()
+    except urllib.error.HTTPError as error:
+        with error:
+            return error.code, error.headers["content-type"], error.read()
+
+
+PNG = b"\x89PNG\r\n\x1a\n"
+
+
+def test_only_the_projector_sees_the_maps_which_follow_their_world():
+    proc, server = start("--groups", "2", "--timeout", "120", "--seed", "1")
+    try:
+        key = server["key"]
+        status, seat = post(server, "/api/join", {"code": server["code"], "name": "Awa"})
+        assert status == 200
+        token = seat["token"]
+        # refused without the key, with a guess, with a phone's token, for a world not there
+        for query, status, reason in [
+            ("?world=1", 403, "key"),
+            ("?world=1&key=guess", 403, "key"),
+            (f"?world=1&key={token}", 403, "key"),
+            (f"?world=3&key={key}", 403, "group"),
+            (f"?world=0&key={key}", 403, "group"),
+            (f"?world=one&key={key}", 400, "malformed"),
+        ]:
+            code, kind, body = get_bytes(server, "/map" + query)
+            assert (code, kind, json.loads(body)["error"]) == (status, "application/json", reason)
+        assert not body.startswith(PNG)
+
+        def world_map(n: int, lang: str = "en") -> bytes:
+            code, kind, body = get_bytes(server, f"/map?world={n}&key={key}&lang={lang}")
+            assert (code, kind) == (200, "image/png")
+            assert body.startswith(PNG)
+            return body
+
+        before = world_map(1)
+        assert world_map(1) == before  # the same day: the same map
+        assert world_map(1, "fr") != before  # the legend in French
+        # Awa's phone plays ECOWAS in world 1, attacks Niger at the deadline: a war
+        status, _ = post(
+            server, "/api/assign", {"key": key, "seat": seat["seat"], "role": "ECOWAS"}
+        )
+        assert status == 200
+        post(server, "/api/step", {"key": key, "days": 30})
+        _, me = post(server, "/api/me", {"token": token})
+        question = me["question"]
+        assert question["kind"] == "attack"
+        answer = {"token": token, "question": question["id"], "choice": "attack"}
+        assert post(server, "/api/decide", answer)[0] == 200
+        _, view = post(server, "/api/step", {"key": key, "days": 30})
+        assert view["worlds"][0]["day"] != me["day"]  # world 1 moved on past the question
+        at_war = world_map(1)
+        assert at_war != before
+        # world 2, unplayed, has moved on without a war: its map is still the first one
+        assert world_map(2) == before
+    finally:
+        stop(proc)
+
+
 PHONES = 40
 WORLDS = 8
 

@@ -9,6 +9,10 @@ Routes (every answer JSON but the pages):
 
 - ``GET /``: the phone page; ``GET /lecturer?key=K``: the projector (403 without the key).
 - ``GET /qr.svg``: the QR code of the join address; ``GET /static/...``: script and style.
+- ``GET /map?key=K&world=N&lang=L``: world N's map as a PNG, for the projector only (403
+  without the key, or for a world the class does not have); the page asks again when the
+  world's day changes, and the map is drawn again, off the event loop, only when what it
+  shows has changed (:mod:`.maps`).
 - ``POST /api/join`` ``{code, name}``: a seat and its secret token.
 - ``POST /api/me`` ``{token, lang}``: the phone's view; ``POST /api/decide``
   ``{token, question, choice}``: an answer.
@@ -44,6 +48,7 @@ from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
 from sim.present.app.words import typeset
+from sim.present.classroom.maps import WorldMaps
 from sim.present.classroom.session import ClassSession, Refused
 from sim.present.classroom.views import class_view, language, seat_view
 from sim.present.classroom.words import LANGS, template, word
@@ -97,6 +102,7 @@ def create_app(session: ClassSession, join_url: str, lang: str = "en") -> Starle
     buffer = io.BytesIO()
     qr.save(buffer, kind="svg", scale=8, border=2, dark="#111", light="#fff")
     qr_svg = buffer.getvalue()
+    maps = WorldMaps(session)
 
     async def handle(request: Request, act) -> Response:
         lang = "en"
@@ -124,6 +130,21 @@ def create_app(session: ClassSession, join_url: str, lang: str = "en") -> Starle
 
     async def qr_code(request: Request) -> Response:
         return Response(qr_svg, media_type="image/svg+xml")
+
+    async def world_map(request: Request) -> Response:
+        chosen = language(request.query_params.get("lang", lang))
+        try:
+            session.check_key(request.query_params.get("key"))
+            n = request.query_params.get("world", "")
+            if not (n.isascii() and n.isdigit() and len(n) <= 2):
+                raise Refused("malformed")
+            if not 1 <= int(n) <= len(session.worlds):
+                raise Refused("group")
+        except Refused as exc:
+            return refused(exc.reason, chosen, 400 if exc.reason == "malformed" else 403)
+        image = await maps.png(int(n) - 1, chosen)
+        # the page asks again only when the world's day changes (it is in the address)
+        return Response(image, media_type="image/png", headers={"Cache-Control": "no-store"})
 
     # ---------------------------------------------------------------- phones
 
@@ -195,12 +216,14 @@ def create_app(session: ClassSession, join_url: str, lang: str = "en") -> Starle
             yield
         finally:
             task.cancel()
+            maps.close()
 
     return Starlette(
         routes=[
             Route("/", phone),
             Route("/lecturer", lecturer),
             Route("/qr.svg", qr_code),
+            Route("/map", world_map),
             Route("/api/join", join, methods=["POST"]),
             Route("/api/me", me, methods=["POST"]),
             Route("/api/decide", decide, methods=["POST"]),
@@ -250,6 +273,7 @@ _PAGE_WORDS = (
     "phones",
     "no_phones",
     "story",
+    "map",
     "decisions",
     "your_name",
     "code",

@@ -235,6 +235,7 @@ def class_view(session: ClassSession, lang: str) -> dict:
                 "title": word("world", lang, n=g + 1),
                 "day": word("day", lang, day=max(world.day, 0), days=world.horizon),
                 "date": _date(session, max(world.day, 0), lang),
+                "ran": world.day,  # the map's address changes with it (``/map``, drawn anew)
                 "status": _status(session, g, lang),
                 "waiting": session.asks[g] is not None,
                 "seats": [

@@ -143,6 +143,7 @@
     var running = false;
     var last = "";
     var worlds = document.getElementById("worlds");
+    var maps = {};  // each world's map, kept across redraws: reloaded only when its day changes
 
     document.querySelector("a.lang").setAttribute(
       "href", "?lang=" + document.querySelector("a.lang").getAttribute("data-lang") +
@@ -155,12 +156,43 @@
       }).catch(function () { showError(W.offline); });
     }
 
+    // A world's map, asked for again only when the world has run another day, and never while
+    // the last one is still coming (a world that plays on skips the days it has already left).
+    function worldMap(world) {
+      var img = maps[world.n];
+      if (!img) {
+        img = el("img", { class: "map", width: "511", height: "345" });
+        img.addEventListener("load", function () { arrived(img); });
+        img.addEventListener("error", function () { img.removeAttribute("data-loading"); });
+        maps[world.n] = img;
+      }
+      img.setAttribute("alt", W.map.replace("{world}", world.title));
+      img.setAttribute("data-want", "/map?world=" + world.n + "&lang=" + lang + "&day=" +
+                       world.ran + "&key=" + encodeURIComponent(key));
+      ask(img);
+      return img;
+    }
+
+    function ask(img) {
+      var want = img.getAttribute("data-want");
+      if (img.hasAttribute("data-loading") || img.getAttribute("src") === want) return;
+      img.setAttribute("data-loading", "");
+      img.setAttribute("src", want);
+    }
+
+    function arrived(img) {
+      img.removeAttribute("data-loading");
+      img.setAttribute("data-day", /[?&]day=(-?\d+)/.exec(img.getAttribute("src"))[1]);
+      ask(img);
+    }
+
     function worldCard(world, roles) {
       var card = el("article", { class: "world" + (world.waiting ? " waiting" : ""),
                                  "data-world": String(world.n) });
       card.appendChild(el("h2", {}, world.title));
       card.appendChild(el("p", {}, world.date + " · " + world.day));
       card.appendChild(el("p", { class: "status" }, world.status));
+      card.appendChild(worldMap(world));
       card.appendChild(el("h3", {}, W.phones));
       if (!world.seats.length) card.appendChild(el("p", {}, W.no_phones));
       var table = el("table", {});

@@ -1,0 +1,104 @@
+"""Each world's map for the projector: who is at war with whom, drawn only when that changes.
+
+The map is the classroom app's (:func:`sim.present.app.live.draw_map`): countries coloured by
+their side in their first war, the obligations answered so far as arrows, the legend in the
+projector's language. It is drawn from a copy of what a world has run so far, taken on the
+server's event loop, in one worker thread: the heartbeat ticks on while a map is drawn (a
+drawing takes a third of a second of one core), and the worlds' models are never read from
+two threads. The projector asks for a world's map when the world's day changes; the map is
+drawn only when what it shows has changed, a few times a run.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import collections
+import concurrent.futures
+import types
+
+import matplotlib
+from matplotlib.figure import Figure
+
+from sim.model.records import RecordKind
+from sim.present.app.live import draw_map, png
+from sim.present.classroom.session import ClassSession
+from sim.present.figures import STYLE
+
+MAP_SIZE = (8.5, 6.2)
+"""Inches, the app's map: its labels and legend keep their proportions, only the dots shrink."""
+MAP_DPI = 60
+"""Dots per inch: 511 x 345 pixels once trimmed, sharp in a world's card on a projector."""
+
+
+def snapshot(session: ClassSession, group: int) -> types.SimpleNamespace:
+    """What :func:`draw_map` reads of a world's model, copied: sides and records so far."""
+    world = session.worlds[group]
+    return types.SimpleNamespace(side=dict(world.model.side), records=list(world.records))
+
+
+def shown(state: types.SimpleNamespace) -> tuple:
+    """What a map drawn from ``state`` shows: the sides taken, the obligations answered.
+
+    Only these change the drawing, a few times a run: the day does not (the card says it).
+    """
+    sides = tuple(sorted((actor, side) for actor, side in state.side.items() if side))
+    answers = tuple(
+        (r.actor, r.target, r.get("response"))
+        for r in state.records
+        if r.kind is RecordKind.RESPONSE
+    )
+    return sides, answers
+
+
+def map_png(state: types.SimpleNamespace, lang: str) -> bytes:
+    """A world's map as a PNG, from its :func:`snapshot` (no title: the card shows the day)."""
+    with matplotlib.rc_context(STYLE):
+        fig = Figure(figsize=MAP_SIZE, dpi=MAP_DPI)
+        ax = fig.add_axes((0.01, 0.01, 0.98, 0.98))  # fixed margins: cheaper than a layout
+        draw_map(ax, state, lang)
+        return png(fig)
+
+
+MAPS_KEPT = 64
+"""Maps kept drawn (each about 50 kB): every world's current one, in both languages, and more."""
+
+
+class WorldMaps:
+    """The projector's maps of a session's worlds, drawn once for what they show.
+
+    The page asks for a world's map each time its day changes; the answer is drawn only if
+    the world's sides or answered obligations differ from every map kept, so worlds in the
+    same state (all of them, before the first war) share one drawing.
+
+    Args:
+        session: the class.
+    """
+
+    def __init__(self, session: ClassSession):
+        self.session = session
+        # one thread: maps are drawn one at a time, and matplotlib is not shared across threads
+        self.drawer = concurrent.futures.ThreadPoolExecutor(1, thread_name_prefix="class-map")
+        self.drawn: collections.OrderedDict[tuple, asyncio.Future] = collections.OrderedDict()
+
+    async def png(self, group: int, lang: str) -> bytes:
+        """World ``group``'s map as it stands now, in ``lang`` (``group`` must exist)."""
+        state = snapshot(self.session, group)
+        key = (shown(state), lang)
+        future = self.drawn.get(key)
+        if future is None:
+            loop = asyncio.get_running_loop()
+            future = loop.run_in_executor(self.drawer, map_png, state, lang)
+            self.drawn[key] = future  # a second request for the same map waits for this one
+            while len(self.drawn) > MAPS_KEPT:
+                self.drawn.popitem(last=False)
+        self.drawn.move_to_end(key)
+        try:
+            return await asyncio.shield(future)
+        except Exception:
+            if self.drawn.get(key) is future:
+                del self.drawn[key]  # drawn again on the next request
+            raise
+
+    def close(self) -> None:
+        """Stop the drawing thread once the map it may be drawing is done."""
+        self.drawer.shutdown(wait=False, cancel_futures=True)
