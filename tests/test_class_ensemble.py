@@ -7,6 +7,8 @@ records directly gives the same numbers.
 
 from __future__ import annotations
 
+import pytest
+
 from sim.model.players import Choice, QuestionKind
 from sim.model.records import RecordKind
 from sim.present.classroom.ensemble import Decision, model_ensemble
@@ -94,3 +96,22 @@ def test_states_more_inclined_to_honour_honour_in_more_of_the_models_runs():
         assert counts.faced(mali) == 20, counts.counts.keys()
         honoured[rate] = counts.made(mali, Choice.HONOUR)
     assert honoured[0.9] > honoured[0.2]
+
+
+def test_counting_that_fails_says_so_instead_of_counting_for_ever():
+    from sim.present.classroom.ensemble import Background
+
+    counting = Background(None, 1, ["NER"], runs=2)  # no scenario: the counting fails
+    counting.start()
+    counting._thread.join(timeout=60)
+    assert counting.failed and not counting.ready
+
+
+def test_a_posterior_given_for_a_class_run_on_single_values_is_refused(tmp_path):
+    from sim.errors import InputError
+    from sim.present.classroom.runfile import ClassRun
+
+    run = ClassRun("niger-2023-base", 1, 1, {}, {"source": "point"})
+    assert run.posterior() is None
+    with pytest.raises(InputError, match="single values"):
+        run.posterior(tmp_path / "posterior.csv")

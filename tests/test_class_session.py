@@ -553,3 +553,17 @@ def test_a_saved_class_run_keeps_its_records_and_a_different_story_is_refused(
     assert result.status == 2 and "Traceback" not in result.err
     assert f"differs from the class's records from day {changed['day']} on" in result.err
     assert len(result.err.strip().splitlines()) == 1
+
+
+def test_pause_after_a_step_stops_the_timers_too(clock):
+    session = new_class(clock, timeout=30)
+    nia = session.assign(session.join("KT4R2M", "Nia").id, "NER")
+    session.step(7)  # the lecturer steps a week, never pressing Play
+    ask = session.ask_for(nia)
+    assert ask is not None
+    clock.now += 10
+    session.play(False)
+    clock.now += 1000
+    session.tick()
+    assert session.ask_for(nia) is ask  # still waiting: Pause stopped its clock
+    assert "20 s left" in seat_view(session, nia, "en")["note"]

@@ -453,8 +453,9 @@ def test_an_error_in_a_local_worker_is_raised_in_order_and_the_workers_leave():
 
     results = in_order_locally(int, ["1", "2", "three", "4"], 2, window=1)
     assert [next(results), next(results)] == [1, 2]
-    with pytest.raises(ValueError, match="three"):
+    with pytest.raises(ValueError, match="three") as raised:
         next(results)
+    assert "Traceback" in str(raised.value.__cause__)  # where, in the worker, it was raised
     assert not multiprocessing.active_children()
     assert list(in_order_locally(abs, range(-50, 0), 2)) == list(range(50, 0, -1))
 

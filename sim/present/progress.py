@@ -119,7 +119,7 @@ def with_progress(
     words = WORDS[lang]
     console = Console(stderr=True, highlight=False)
     if not console.is_terminal:  # no bar into a file or a pipe (it would leave a blank line)
-        estimate = Estimate(lambda text: console.print(text, markup=False), lang)
+        estimate = Estimate(lambda text: console.print(text, markup=False, soft_wrap=True), lang)
         return work(estimate)
     with Bar(
         TextColumn(words["replicates"]),

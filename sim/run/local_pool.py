@@ -15,7 +15,9 @@ from __future__ import annotations
 
 import contextlib
 import multiprocessing
+import pickle
 import signal
+import traceback
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from multiprocessing.connection import Connection, wait
@@ -52,15 +54,43 @@ def _serve(
         if task is None:
             return
         try:
-            answer = (True, function(task))
-        except BaseException as error:  # the parent raises it, as a pool would
-            answer = (False, error)
+            answer = function(task)
+        except BaseException as error:  # the parent raises it in its turn, as a pool would
+            answer = _Raised(error, traceback.format_exc())
         try:
             pipe.send(answer)
         except OSError:  # the parent is gone
             return
-        except Exception as error:  # an answer that cannot be pickled: say so, as text
-            pipe.send((False, RuntimeError(f"{type(error).__name__}: {error}")))
+        except Exception:  # an answer that cannot be pickled: say so, as text
+            error = RuntimeError(traceback.format_exc())
+            pipe.send(_Raised(error, ""))
+
+
+class _RemoteTraceback(Exception):
+    """Where, in the worker, the error it sent back was raised (the error's cause)."""
+
+    def __str__(self) -> str:
+        return self.args[0]
+
+
+class _Raised:
+    """An error a task raised in its worker, with the worker's traceback as text."""
+
+    def __init__(self, error: BaseException, trace: str):
+        self.error, self.trace = error, trace
+
+    def __reduce__(self):  # an error that cannot be rebuilt in the parent comes back as text
+        try:
+            pickle.loads(pickle.dumps(self.error))
+        except Exception:
+            error = RuntimeError(f"{type(self.error).__name__}: {self.error}")
+            return (_Raised, (error, self.trace))
+        return (_Raised, (self.error, self.trace))
+
+    def raise_it(self) -> None:
+        if self.trace:
+            self.error.__cause__ = _RemoteTraceback(self.trace)
+        raise self.error
 
 
 @dataclass
@@ -86,6 +116,8 @@ def in_order_locally(
     dies raises :class:`WorkerDied` after every result before its task has been yielded.
     ``function`` and ``initializer`` must be importable by name (module-level functions).
     """
+    if workers < 1 or window < 1:
+        raise ValueError(f"needs at least one worker and a window of one: {workers}, {window}")
     spawner = context()
     pool: list[_Worker] = []
     try:
@@ -108,6 +140,16 @@ def _dispatch(pool: list[_Worker], tasks: Iterator[Any], window: int) -> Iterato
     finished: dict[int, Any] = {}
     started = yielded = 0
     exhausted = False
+
+    def in_order() -> Iterator[Any]:
+        nonlocal yielded
+        while yielded in finished:
+            value = finished.pop(yielded)
+            if isinstance(value, _Raised):
+                value.raise_it()
+            yield value
+            yielded += 1
+
     while True:
         for worker in pool:  # give every idle worker the next task, within the window
             if worker.held is None and not exhausted and started - yielded < window:
@@ -117,28 +159,24 @@ def _dispatch(pool: list[_Worker], tasks: Iterator[Any], window: int) -> Iterato
                     break
                 worker.pipe.send(task)
                 worker.held, started = started, started + 1
-        while yielded in finished:
-            yield finished.pop(yielded)
-            yielded += 1
+        yield from in_order()
         busy = [worker for worker in pool if worker.held is not None]
         if not busy:  # then every task started has been yielded
             if exhausted:
                 return
             continue
         ready = set(wait([w.pipe for w in busy] + [w.process.sentinel for w in pool]))
+        died = any(worker.process.sentinel in ready for worker in pool)
         for worker in busy:
             if worker.pipe in ready:
                 try:
-                    ok, value = worker.pipe.recv()
+                    value = worker.pipe.recv()
                 except (EOFError, OSError):  # it died while sending
-                    raise WorkerDied from None
-                if not ok:
-                    raise value
+                    died = True
+                    continue
                 finished[worker.held], worker.held = value, None
-        if any(worker.process.sentinel in ready for worker in pool):
-            while yielded in finished:  # what was finished before the loss is kept
-                yield finished.pop(yielded)
-                yielded += 1
+        if died:
+            yield from in_order()  # what was finished before the loss is kept
             raise WorkerDied
 
 

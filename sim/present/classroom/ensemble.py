@@ -155,12 +155,19 @@ class Background:
         self._lock = threading.Lock()
         self._result: EnsembleCounts | None = None
         self._thread: threading.Thread | None = None
+        self.failed: str | None = None  # why the counting failed, if it did
 
     def start(self) -> None:
         """Count in a background thread (once)."""
         if self._thread is None:
-            self._thread = threading.Thread(target=self.result, name="class-ensemble", daemon=True)
+            self._thread = threading.Thread(target=self._count, name="class-ensemble", daemon=True)
             self._thread.start()
+
+    def _count(self) -> None:
+        try:
+            self.result()
+        except Exception as error:  # the debrief says so instead of "still counting" for ever
+            self.failed = f"{type(error).__name__}: {error}"
 
     @property
     def ready(self) -> bool:

@@ -92,11 +92,15 @@ class ClassRun:
             min(len(again), len(self.records)),
         )
         day = (self.records if differs < len(self.records) else again)[differs]["day"]
+        if self.version and self.version != __version__:
+            why = (
+                f"the class played with sahelsim {self.version} and this is sahelsim "
+                f"{__version__}, whose rules differ: tell it with the version it was played with"
+            )
+        else:
+            why = f"the model or the scenario {self.scenario} has changed since the class"
         raise InputError(
-            f"told again, the run differs from the class's records from day {day} on: the "
-            f"class played with sahelsim {self.version or 'unknown'} and this is sahelsim "
-            f"{__version__}, whose rules are not the same; tell it with the version it was "
-            "played with"
+            f"told again, the run differs from the class's records from day {day} on: {why}"
         )
 
     def posterior(self, path: Path | None = None) -> Posterior | None:
@@ -112,6 +116,11 @@ class ClassRun:
         if self.parameters is None:
             raise InputError("a version 1 class run has no record of its parameters")
         if self.parameters.get("source") == ParameterSource.POINT.value:
+            if path is not None:
+                raise InputError(
+                    f"the class ran with the scenario's single values, not a posterior: "
+                    f"--posterior {path} does not apply"
+                )
             return None
         posterior = posterior_for(ParameterSource.POSTERIOR, path)
         if posterior.sha256 != self.parameters.get("sha256"):

@@ -311,7 +311,7 @@ class ClassSession:
         """
         if running:
             self._resume()
-        elif self.running and self.paused_at is None:
+        elif self.paused_at is None:  # also after a step: Pause always stops the clock
             self.paused_at = self.clock()
         self.running = bool(running)
 

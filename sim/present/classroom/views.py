@@ -315,6 +315,9 @@ def played_decisions(session: ClassSession, group: int) -> list[Decision]:
 
 def ensemble_view(session: ClassSession, group: int, lang: str) -> dict:
     """A finished world's played decisions against the model's unplayed runs from its start."""
+    if session.ensemble.failed:
+        failed = word("ens.failed", lang, error=session.ensemble.failed)
+        return {"title": "", "lines": [], "pending": failed}
     counts = session.ensemble.now_or_never()
     if counts is None:
         return {"title": "", "lines": [], "pending": word("ens.pending", lang)}

@@ -51,6 +51,7 @@ WORDS: dict[str, dict[str, str]] = {
         "ens.never": "{role} — {about}: your class's choice: {ours}. The model never faced this "
         "choice in its {runs} runs.",
         "ens.pending": "The model's own runs from the same start are still being counted...",
+        "ens.failed": "The model's own runs could not be counted ({error}).",
         "about.attack": "its threat against {other}",
         "about.concession": "the threat from {other}",
         "about.obligation": "its obligation to {other}",
@@ -196,6 +197,7 @@ WORDS: dict[str, dict[str, str]] = {
         "ens.never": "{role} — {about} : choix de votre classe : {ours}. La question ne s'est "
         "posée dans aucune des {runs} réplications du modèle.",
         "ens.pending": "Les réplications du modèle depuis le même départ sont en cours de calcul...",
+        "ens.failed": "Les réplications du modèle n'ont pas pu être comptées ({error}).",
         "about.attack": "sa menace contre {other}",
         "about.concession": "la menace {other_de}",
         "about.obligation": "son engagement envers {other}",
