@@ -200,3 +200,18 @@ def stopped_run(folder: Path, seed: int) -> Path:
             break
     writer.abandon()
     return out
+
+
+def readiness_on(overrides: list[str], day: int = 14) -> tuple[float, dict]:
+    """ECOWAS's readiness to attack Niger on ``day`` of niger-2023-base (seed 1), and its terms."""
+    from sim.model.intent import assess_attack
+    from sim.model.model import SahelModel
+    from sim.model.world import build_world
+    from sim.scenario.facts import fact_base
+    from sim.scenario.loading import load_scenario
+
+    model = SahelModel(build_world(load_scenario("niger-2023-base", overrides), fact_base()), 1)
+    for _ in range(day + 1):
+        model.step()
+    threat = next(t for t in model.threats if t.key == "ecowas-threat")
+    return assess_attack(model, threat)

@@ -9,6 +9,7 @@ The expected cost comes from the model's own combat: checked against a noiseless
 from __future__ import annotations
 
 import pytest
+from conftest import readiness_on
 
 from sim.model.intent import assess_attack, expected_losses
 from sim.model.model import SahelModel
@@ -36,17 +37,9 @@ def test_a_threat_held_open_longer_is_never_less_likely_to_be_carried_out():
     assert sum(b for _, b in carried) > sum(a for a, _ in carried), "and gains some"
 
 
-def _readiness(overrides: list[str], day: int = 14) -> tuple[float, dict]:
-    model = SahelModel(build_world(load_scenario(BASE, overrides), fact_base()), 1)
-    for _ in range(day + 1):
-        model.step()
-    threat = next(t for t in model.threats if t.key == "ecowas-threat")
-    return assess_attack(model, threat)
-
-
 def test_a_refusal_at_home_lowers_readiness_and_says_so():
-    with_refusal, terms = _readiness([])
-    without, plain = _readiness(["events.nigeria-senate.enabled=false"])
+    with_refusal, terms = readiness_on([])
+    without, plain = readiness_on(["events.nigeria-senate.enabled=false"])
     assert with_refusal < without
     assert terms["refused at home"] == ["NGA"] and "refused at home" not in plain
 
@@ -57,15 +50,15 @@ def test_an_outside_body_s_stand_moves_readiness_its_way(stance, higher):
         "{kind: endorsement, date: 2023-08-14, body: au_psc, by: ECOWAS, target: NER, "
         f"stance: {stance}}}"
     )
-    stood, terms = _readiness([f"events.psc={event}"])
-    plain, _ = _readiness([])
+    stood, terms = readiness_on([f"events.psc={event}"])
+    plain, _ = readiness_on([])
     assert (stood > plain) is higher
     assert terms["endorsements"] == (1 if higher else -1)
 
 
 def test_a_heavier_expected_cost_never_makes_force_likelier():
-    light, _ = _readiness(["parameters.force_cost_weight=0"])
-    heavy, terms = _readiness(["parameters.force_cost_weight=5"])
+    light, _ = readiness_on(["parameters.force_cost_weight=0"])
+    heavy, terms = readiness_on(["parameters.force_cost_weight=5"])
     assert terms["expected losses"] > 0
     assert heavy <= light
 
@@ -119,7 +112,7 @@ def test_a_more_resolute_junta_never_gives_in_more_often_and_one_that_does_hands
     assert sum(irresolute) > sum(resolute)
 
 
-def test_the_deadline_is_the_day_a_threatener_does_as_it_said_with_its_readiness():
+def test_the_deadline_is_the_day_a_threatener_does_as_it_said_with_itsreadiness_on():
     """Sierra Leone 1997: Nigeria attacked on the day its demand ran out, not weeks later."""
     path = scenarios_dir() / "history" / "sierra-leone-1997.yaml"
     scenario = load_scenario(path)

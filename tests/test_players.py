@@ -35,7 +35,7 @@ def run(players=None, seed=SEED) -> SahelModel:
 
 
 def story(model: SahelModel, lang: str) -> str:
-    scenario = load_scenario(SCENARIO)
+    scenario = model.world.scenario
     told = types.SimpleNamespace(
         records=model.records,
         start=scenario.start,
@@ -140,16 +140,8 @@ def test_a_played_member_casts_its_vote_in_a_bodys_decision():
     # Nigeria's player let the model decide: its votes are the model's own
     before = [r for r in alone.records if r.kind is RecordKind.VOTE]
     assert [("NGA" in r.get("yes")) for r in votes] == [("NGA" in r.get("yes")) for r in before]
-    told = types.SimpleNamespace(
-        records=played.records,
-        start=gambia.scenario.start,
-        days=gambia.scenario.days,
-        summary={},
-        seed=SEED,
-        scenario_title="class",
-    )
-    assert "Votes cast by the class's players: Senegal." in render_text(told, "en")
-    assert "Votes décidés par les joueurs de la classe : le Sénégal." in render_text(told, "fr")
+    assert "Votes cast by the class's players: Senegal." in story(played, "en")
+    assert "Votes décidés par les joueurs de la classe : le Sénégal." in story(played, "fr")
 
 
 def test_the_authoritys_player_takes_the_bodys_decision_once_its_members_have_voted():
@@ -185,15 +177,7 @@ def test_the_authoritys_player_takes_the_bodys_decision_once_its_members_have_vo
         )
         assert all(r.get("decided") == "player" for r in votes)
         assert all(r.get("response") == response for r in votes)
-        told = types.SimpleNamespace(
-            records=played.records,
-            start=gambia.scenario.start,
-            days=gambia.scenario.days,
-            summary={},
-            seed=SEED,
-            scenario_title="class",
-        )
         word = answer.value
-        assert f"took the decision for the whole body: {word}." in render_text(told, "en")
+        assert f"took the decision for the whole body: {word}." in story(played, "en")
         oui = {"yes": "oui", "no": "non"}[word]
-        assert f"tranche pour toute l'organisation : {oui}." in render_text(told, "fr")
+        assert f"tranche pour toute l'organisation : {oui}." in story(played, "fr")

@@ -11,15 +11,12 @@ from __future__ import annotations
 import re
 
 import pytest
+from conftest import readiness_on
 
-from sim.model.intent import assess_attack
-from sim.model.model import SahelModel
 from sim.model.records import RecordKind
-from sim.model.world import build_world
 from sim.present.catalogue import MESSAGES
 from sim.present.narrative import render_text
 from sim.run.replicate import run_one
-from sim.scenario.facts import fact_base
 from sim.scenario.loading import load_scenario
 
 BASE = "niger-2023-base"
@@ -133,20 +130,12 @@ def test_a_power_or_a_body_s_mandated_force_is_a_valid_third_party(sahelsim, wri
 # ---------------------------------------------------------------------- the threatener holds back
 
 
-def _readiness(overrides: list[str], day: int = 14) -> tuple[float, dict]:
-    model = SahelModel(build_world(load_scenario(BASE, overrides), fact_base()), 1)
-    for _ in range(day + 1):
-        model.step()
-    threat = next(t for t in model.threats if t.key == "ecowas-threat")
-    return assess_attack(model, threat)
-
-
 @pytest.mark.parametrize("weight", [0.0, 0.25, 1.0, 3.0])
 @pytest.mark.parametrize("day", [0, 4, 14, 30])
 def test_a_third_party_acting_never_makes_the_threatener_readier(weight, day):
     weighed = [f"parameters.buck_passing_weight={weight}"]
-    plain, plain_terms = _readiness(weighed, day)
-    held, terms = _readiness([*weighed, _strikes(date="2023-08-10")], day)
+    plain, plain_terms = readiness_on(weighed, day)
+    held, terms = readiness_on([*weighed, _strikes(date="2023-08-10")], day)
     assert held <= plain
     assert terms["third parties acting"] == ["FRA"]
     assert "third parties acting" not in plain_terms
@@ -156,23 +145,23 @@ def test_a_third_party_acting_never_makes_the_threatener_readier(weight, day):
 
 def test_the_term_holds_only_from_its_date_to_its_last_day():
     event = _strikes(date="2023-08-14", until="2023-08-20")  # days 4 to 10 of the run
-    plain = {day: _readiness([], day)[0] for day in (3, 4, 10, 11)}
-    acting = {day: _readiness([event], day) for day in (3, 4, 10, 11)}
+    plain = {day: readiness_on([], day)[0] for day in (3, 4, 10, 11)}
+    acting = {day: readiness_on([event], day) for day in (3, 4, 10, 11)}
     assert acting[3][0] == plain[3] and acting[11][0] == plain[11]
     assert acting[4][0] < plain[4] and acting[10][0] < plain[10]
     assert "third parties acting" not in acting[3][1] | acting[11][1]
 
 
 def test_a_threatener_cannot_pass_the_buck_to_one_of_its_own_fighters():
-    plain, _ = _readiness([])
-    own, terms = _readiness([_strikes(party="NGA")])
+    plain, _ = readiness_on([])
+    own, terms = readiness_on([_strikes(party="NGA")])
     assert own == plain and "third parties acting" not in terms
 
 
 def test_a_second_party_does_not_pass_the_buck_twice():
-    one, _ = _readiness([_strikes()])
+    one, _ = readiness_on([_strikes()])
     both = [_strikes(), _strikes(party="unsc").replace("events.strikes=", "events.unoci=")]
-    two, terms = _readiness(both)
+    two, terms = readiness_on(both)
     assert two == one and terms["third parties acting"] == ["FRA", "unsc"]
 
 

@@ -218,7 +218,6 @@ def vote_choice(
     """Phase 4: a member's vote in a body's decision, if the member is played."""
     if voter not in model.players:
         return None
-    body = ob.clause.body or ob.obliged
     question = Question(
         kind=QuestionKind.VOTE,
         role=voter,
@@ -227,18 +226,22 @@ def vote_choice(
         series=f"vote:{ob.pact}:{ob.clause.id}:{voter}:{ob.victim}:{ob.trigger.day}",
         options=(Choice.YES, Choice.NO),
         model_choice=Choice.YES if votes else Choice.NO,
-        context={
-            "body": body,
-            "pact": ob.pact,
-            "pact_name": model.world.pact_names.get(ob.pact, ob.pact),
-            "article": ob.clause.article,
-            "action": ob.clause.action.value,
-            "decision": ob.clause.decision.value,
-            "offenders": list(ob.offenders),
-            "probability": round(probability, 4),
-        },
+        context={**_body_context(model, ob), "probability": round(probability, 4)},
     )
     return ask(model, question)
+
+
+def _body_context(model: SahelModel, ob: Obligation) -> dict[str, Any]:
+    """What a member voting, or the body deciding, sees of the obligation put to the body."""
+    return {
+        "body": ob.clause.body or ob.obliged,
+        "pact": ob.pact,
+        "pact_name": model.world.pact_names.get(ob.pact, ob.pact),
+        "article": ob.clause.article,
+        "action": ob.clause.action.value,
+        "decision": ob.clause.decision.value,
+        "offenders": list(ob.offenders),
+    }
 
 
 def body_choice(
@@ -251,8 +254,8 @@ def body_choice(
 ) -> Choice | None:
     """Phase 4: the body's decision, once its members have voted, if the body is played.
 
-    The player sees the tally (or the members' mean inclination, in a decision by consensus)
-    and what the model's rule made of it.
+    The player sees the tally (or the members' mean inclination, in a decision by consensus),
+    not what the model's rule made of it.
     """
     body = ob.clause.body or ob.obliged
     if body not in model.players:
@@ -266,13 +269,7 @@ def body_choice(
         options=(Choice.YES, Choice.NO),
         model_choice=Choice.YES if passed else Choice.NO,
         context={
-            "body": body,
-            "pact": ob.pact,
-            "pact_name": model.world.pact_names.get(ob.pact, ob.pact),
-            "article": ob.clause.article,
-            "action": ob.clause.action.value,
-            "decision": ob.clause.decision.value,
-            "offenders": list(ob.offenders),
+            **_body_context(model, ob),
             "yes": list(yes),
             "voters": list(voters),
             **({"probability": round(probability, 4)} if probability is not None else {}),

@@ -126,10 +126,10 @@ def question_view(session: ClassSession, ask: Ask, lang: str) -> dict:
             (word("t.required", lang), decimal(terms.get("required superiority", 0), lang)),
             (word("t.losses", lang), i18n.percent(terms.get("expected losses", 0), lang)),
         ]
-    elif q.kind is QuestionKind.VOTE:
+    elif q.kind in (QuestionKind.VOTE, QuestionKind.DECISION):
         rule = c.get("decision", "")
         text = word(
-            "q.vote",
+            f"q.{q.kind.value}",
             lang,
             **i18n.actor_forms("body", c.get("body", ""), lang),
             **i18n.actor_forms("victim", q.other, lang),
@@ -138,21 +138,11 @@ def question_view(session: ClassSession, ask: Ask, lang: str) -> dict:
             action=word(f"a.{c.get('action', 'consult')}", lang),
         )
         weighs = []
-    elif q.kind is QuestionKind.DECISION:
-        rule = c.get("decision", "")
-        text = word(
-            "q.decision",
-            lang,
-            **i18n.actor_forms("body", c.get("body", ""), lang),
-            **i18n.actor_forms("victim", q.other, lang),
-            rule=word(f"rule.{rule}", lang) if f"rule.{rule}" in WORDS["en"] else rule,
-            **_clause(c, lang),
-            action=word(f"a.{c.get('action', 'consult')}", lang),
-        )
-        tally = f"{len(c.get('yes') or [])} / {len(c.get('voters') or [])}"
-        weighs = [(word("t.votes_for", lang), tally)]
-        if "probability" in c:  # consensus: the members' mean inclination
-            weighs.append((word("t.inclination", lang), i18n.percent(c["probability"], lang)))
+        if q.kind is QuestionKind.DECISION:  # the body sees how its members voted
+            tally = f"{len(c.get('yes') or [])} / {len(c.get('voters') or [])}"
+            weighs.append((word("t.votes_for", lang), tally))
+            if "probability" in c:  # consensus: the members' mean inclination
+                weighs.append((word("t.inclination", lang), i18n.percent(c["probability"], lang)))
     else:
         text = word(
             "q.concession",
