@@ -136,6 +136,8 @@ def test_an_unanswered_question_times_out_to_the_models_own_rule(clock):
     # and the story in French says the timer let the model decide
     decisions = class_view(session, "fr")["worlds"][0]["decisions"]
     assert decisions[0]["by"] == "délai écoulé : règle du modèle".replace(" :", "\u00a0:")
+    # the line the projector shows is French typography too: a space before each colon
+    assert decisions[0]["text"].endswith("\u00a0: - (délai écoulé\u00a0: règle du modèle)")
 
 
 def test_a_phone_cannot_answer_for_another_role_or_world(clock):

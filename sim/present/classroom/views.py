@@ -17,6 +17,7 @@ from sim.present import i18n
 from sim.present.classroom.ensemble import Decision, decision_of
 from sim.present.classroom.session import OBSERVER, Ask, ClassSession, Seat
 from sim.present.classroom.words import LANGS, WORDS, decimal, role_name, word
+from sim.present.classroom.worlds import Answer
 from sim.present.narrative import cite, narrative
 
 STORY_LINES = 4
@@ -162,6 +163,17 @@ def question_view(session: ClassSession, ask: Ask, lang: str) -> dict:
     }
 
 
+def _decision(session: ClassSession, a: Answer, lang: str) -> dict[str, str]:
+    """A settled question in the projector's list: its parts, and the line they make."""
+    parts = {
+        "date": _date(session, a.question.day, lang),
+        "role": role_name(a.question.role, lang, session.organisations),
+        "choice": _choice_text(a.choice, lang),
+        "by": word("by_player" if a.by == "player" else "by_timer", lang),
+    }
+    return {**parts, "text": word("decision.line", lang, **parts)}
+
+
 def _choice_label(kind: QuestionKind, choice: Choice, lang: str) -> str:
     """A choice's button: the body's decision says "act", a member's vote "vote for"."""
     specific = f"c.{kind.value}.{choice.value}"
@@ -237,15 +249,7 @@ def class_view(session: ClassSession, lang: str) -> dict:
                     }
                     for s in session.seats_in(g)
                 ],
-                "decisions": [
-                    {
-                        "date": _date(session, a.question.day, lang),
-                        "role": role_name(a.question.role, lang, session.organisations),
-                        "choice": _choice_text(a.choice, lang),
-                        "by": word("by_player" if a.by == "player" else "by_timer", lang),
-                    }
-                    for a in world.log[-6:]
-                ],
+                "decisions": [_decision(session, a, lang) for a in world.log[-6:]],
                 "story": story(session, g, lang),
                 "played": played(session, g, lang),
                 "finished": world.finished,

@@ -221,7 +221,7 @@
         card.appendChild(el("h3", {}, W.decisions));
         var decisions = el("ul", { class: "decisions" });
         world.decisions.forEach(function (d) {
-          decisions.appendChild(el("li", {}, d.date + " — " + d.role + ": " + d.choice + " (" + d.by + ")"));
+          decisions.appendChild(el("li", {}, d.text));
         });
         card.appendChild(decisions);
       }
