@@ -202,16 +202,24 @@ def stopped_run(folder: Path, seed: int) -> Path:
     return out
 
 
-def readiness_on(overrides: list[str], day: int = 14) -> tuple[float, dict]:
-    """ECOWAS's readiness to attack Niger on ``day`` of niger-2023-base (seed 1), and its terms."""
+def readiness_on(
+    overrides: list[str],
+    day: int = 14,
+    scenario: str = "niger-2023-base",
+    threat_key: str = "ecowas-threat",
+) -> tuple[float, dict]:
+    """A threatener's readiness on ``day`` of a scenario (seed 1), and its terms.
+
+    By default ECOWAS's against Niger in niger-2023-base.
+    """
     from sim.model.intent import assess_attack
     from sim.model.model import SahelModel
     from sim.model.world import build_world
     from sim.scenario.facts import fact_base
     from sim.scenario.loading import load_scenario
 
-    model = SahelModel(build_world(load_scenario("niger-2023-base", overrides), fact_base()), 1)
+    model = SahelModel(build_world(load_scenario(scenario, overrides), fact_base()), 1)
     for _ in range(day + 1):
         model.step()
-    threat = next(t for t in model.threats if t.key == "ecowas-threat")
+    threat = next(t for t in model.threats if t.key == threat_key)
     return assess_attack(model, threat)

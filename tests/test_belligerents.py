@@ -285,3 +285,57 @@ def test_no_war_ends_on_the_day_it_began_however_fragile_its_sides(write):
         lengths.append(ended.data["days"])
     assert min(lengths) >= 1, lengths
     assert 1 in lengths, "sides this fragile give up as soon as the rule lets them"
+
+
+@pytest.mark.parametrize("share", [0.1, 0.5, 1.0])
+def test_a_state_sends_a_contingent_to_a_war_abroad_and_all_it_can_deploy_at_home(write, share):
+    """Senegal in Guinea-Bissau's war sends ``expeditionary_share`` of what it could deploy.
+
+    The record's contingents are a fraction of their states' deployable forces (ECOMOG's 3,500
+    of five states in Liberia, 1990); at home a state sends all it can deploy.
+    """
+    text = scenario_text(pacts=PACT) + f"parameters: {{expeditionary_share: {share}}}\n"
+    model = SahelModel(build_world(load(write, text), fact_base()), 1)
+    model.run()
+    entered = next(r for r in model.records if r.kind is RecordKind.ENTERED_WAR)
+    senegal = model.actors["SEN"]
+    deployable = senegal.spec.forces * senegal.spec.deployable_share
+    assert entered.actor == "SEN"
+    assert entered.data["forces"] == round(deployable * share)
+    assert model.sent("GNB", "GNB") == model.actors["GNB"].deployable
+    assert model.sent("REB", "GNB") == model.actors["REB"].deployable
+
+
+def test_an_intervener_may_go_home_and_its_side_fights_on_without_it(write):
+    """Senegal in Guinea-Bissau's war: each day it may withdraw; the government never does.
+
+    Senegal and Guinea left Guinea-Bissau by March 1999 and the junta then won: an intervener
+    bears the war's cost away from home. Its forces go home and no longer count at the front.
+    """
+    text = scenario_text(pacts=PACT, days=120)
+    keen = load(write, text + "parameters: {withdrawal_rate: 0.05, mediation_rate: 0}\n")
+    model = SahelModel(build_world(keen, fact_base()), 1)
+    model.run()
+    gone = [r for r in model.records if r.kind is RecordKind.WITHDREW]
+    entered = next(r for r in model.records if r.kind is RecordKind.ENTERED_WAR)
+    assert [(r.actor, r.target) for r in gone] == [("SEN", "REB")]
+    assert gone[0].day > entered.day, "a whole day at war at least, then home"
+    assert gone[0].get("forces") > 0
+    assert model.wars[0].side_of("SEN") is None and model.wars[0].side_of("GNB") is not None
+    never = load(write, text + "parameters: {withdrawal_rate: 0, mediation_rate: 0}\n")
+    assert not [r for r in records(never) if r.kind is RecordKind.WITHDREW]
+
+
+def test_interveners_readier_to_go_home_never_help_the_side_they_joined_win_more_often(write):
+    def government_won(rate: float) -> int:
+        text = scenario_text(pacts=PACT, days=365, commitment="behavioural")
+        scenario = load(write, text + f"parameters: {{withdrawal_rate: {rate}}}\n")
+        return sum(
+            any(
+                r.kind is RecordKind.WAR_ENDED and r.get("outcome") == "defenders_won"
+                for r in records(scenario, seed)
+            )
+            for seed in range(1, 25)
+        )
+
+    assert government_won(0.05) <= government_won(0.0)

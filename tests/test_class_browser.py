@@ -46,7 +46,7 @@ def start_class(timeout: int, *options: str):
     command += ["--host", "127.0.0.1", "--port", str(port), "--timeout", str(timeout)]
     # seed 1: the world drawn for it keeps ECOWAS's threat open to its deadline (in others the
     # junta gives in before it, and ECOWAS's player is never asked)
-    command += ["--seed", "1"]
+    command += ["--seed", "2"]
     proc = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     lines = []
     deadline = time.monotonic() + 60

@@ -20,7 +20,7 @@ from sim.run.replicate import run_one
 from sim.scenario.loading import load_scenario
 
 SCENARIO = "niger-2023-base"
-SEED = 1
+SEED = 2
 RUNS = 60
 ECOWAS_ATTACKS = Decision("ECOWAS", QuestionKind.ATTACK, "NER")
 NIGER_CONCEDES = Decision("NER", QuestionKind.CONCESSION, "ECOWAS")

@@ -11,7 +11,7 @@ from __future__ import annotations
 import pytest
 from conftest import readiness_on
 
-from sim.model.intent import assess_attack, expected_losses
+from sim.model.intent import assess_attack, expected_days, expected_losses
 from sim.model.model import SahelModel
 from sim.model.records import RecordKind
 from sim.model.world import build_world
@@ -30,8 +30,9 @@ def _attacked(scenario, seed: int) -> bool:
 
 
 def test_a_threat_held_open_longer_is_never_less_likely_to_be_carried_out():
-    short = load_scenario(BASE, ["parameters.decision_window=10"])
-    long = load_scenario(BASE, ["parameters.decision_window=90"])
+    ready = ["parameters.expeditionary_share=1"]  # ECOWAS with all it could deploy: it may attack
+    short = load_scenario(BASE, [*ready, "parameters.decision_window=10"])
+    long = load_scenario(BASE, [*ready, "parameters.decision_window=90"])
     carried = [(_attacked(short, s), _attacked(long, s)) for s in SEEDS]
     assert all(b or not a for a, b in carried), "on the same seeds, the longer window loses none"
     assert sum(b for _, b in carried) > sum(a for a, _ in carried), "and gains some"
@@ -63,6 +64,49 @@ def test_a_heavier_expected_cost_never_makes_force_likelier():
     assert heavy <= light
 
 
+def test_a_longer_expected_war_never_makes_force_likelier():
+    undecided = ["parameters.intent_spread=3"]  # readiness well inside (0, 1): a real move
+    patient, _ = readiness_on([*undecided, "parameters.time_cost_weight=0"])
+    counting, terms = readiness_on([*undecided, "parameters.time_cost_weight=5"])
+    assert terms["expected days of war"] > 0
+    assert counting < patient
+
+
+LIBERIA = str(scenarios_dir() / "history" / "liberia-1990.yaml")
+ECOMOG = {"day": 25, "scenario": LIBERIA, "threat_key": "smc-creates-ecomog"}
+"""ECOWAS's threat against the NPFL, the day after the Standing Mediation Committee made it."""
+WAR_GOES_ON = ["parameters.mediation_rate=0", "parameters.capitulation_rate=0"]
+
+
+def test_a_war_on_the_target_s_soil_puts_its_neighbours_at_stake():
+    """Liberia 1990: Guinea and Sierra Leone border the war; Nigeria, Ghana and The Gambia not."""
+    _, terms = readiness_on(WAR_GOES_ON, **ECOMOG)
+    model = SahelModel(build_world(load_scenario(LIBERIA, WAR_GOES_ON), fact_base()), 1)
+    sent = {
+        a: model.sent(a, "LBR") * model.actors[a].spec.effectiveness
+        for a in ("NGA", "GHA", "GIN", "SLE", "GMB")
+    }
+    assert terms["stakes"] == pytest.approx((sent["GIN"] + sent["SLE"]) / sum(sent.values()), 1e-3)
+    undecided = [*WAR_GOES_ON, "parameters.intent_spread=3"]
+    low, _ = readiness_on([*undecided, "parameters.stakes_weight=0"], **ECOMOG)
+    high, _ = readiness_on([*undecided, "parameters.stakes_weight=3"], **ECOMOG)
+    assert high > low
+    _, peace = readiness_on([*WAR_GOES_ON, "events.npfl-offensive.enabled=false"], **ECOMOG)
+    assert "stakes" not in peace, "no war on Liberia's soil, nothing at stake"
+    _, niger = readiness_on([])
+    assert "stakes" not in niger, "Nigeria borders Niger, but no war is fought there"
+
+
+def test_a_threatener_expects_to_fight_beside_those_already_fighting_its_target():
+    """ECOMOG, 1990: an attack on the NPFL joins Doe's war against it, so Doe's army counts."""
+    ready, terms = readiness_on(WAR_GOES_ON, **ECOMOG)
+    alone, peace = readiness_on([*WAR_GOES_ON, "events.npfl-offensive.enabled=false"], **ECOMOG)
+    assert set(terms["fighting beside it"]) == {"LBR"}
+    assert "fighting beside it" not in peace
+    assert terms["balance"] > peace["balance"]
+    assert ready >= alone
+
+
 @pytest.mark.parametrize(("own", "enemy"), [(30_000, 10_000), (20_000, 15_000), (9_000, 10_000)])
 def test_expected_losses_are_what_the_model_s_own_combat_inflicts(write, own, enemy):
     """A noiseless duel to a breaking point loses what the square law's invariant says."""
@@ -71,7 +115,8 @@ def test_expected_losses_are_what_the_model_s_own_combat_inflicts(write, own, en
         f"actors: {{MLI: {{forces: {own}, effectiveness: 1, deployable_share: 1}}, "
         f"BFA: {{forces: {round(enemy / 0.6)}, effectiveness: 1}}}}\n"
         "events: {war: {kind: attack, date: 2024-01-01, by: MLI, target: BFA}}\n"
-        "parameters: {combat_noise: 0, capitulation_rate: 0, mediation_rate: 0}\n"
+        "parameters: {combat_noise: 0, capitulation_rate: 0, mediation_rate: 0, "
+        "expeditionary_share: 1}\n"
     )
     scenario = load_scenario(write(text))
     model = SahelModel(build_world(scenario, fact_base()), 1)
@@ -83,6 +128,9 @@ def test_expected_losses_are_what_the_model_s_own_combat_inflicts(write, own, en
     lost, wins = expected_losses(committed[0], committed[1], breaking, breaking)
     assert wins is (war.outcome.value == "attackers_won")
     assert war.losses[0] / committed[0] == pytest.approx(lost, abs=0.01)
+    # The length it expects: the side breaks after the day's fighting that crosses its share.
+    days = expected_days(committed[0], committed[1], breaking, breaking, p.kill_rate)
+    assert war.end - war.start == pytest.approx(days, abs=1.5)
 
 
 def test_a_stronger_attacker_expects_to_lose_a_smaller_share():
@@ -117,7 +165,10 @@ def test_the_deadline_is_the_day_a_threatener_does_as_it_said_with_itsreadiness_
     path = scenarios_dir() / "history" / "sierra-leone-1997.yaml"
     scenario = load_scenario(path)
     deadline = (scenario.events["nigeria-demands"].deadline - scenario.start).days
-    slow = load_scenario(path, ["parameters.attack_rate=0.001"])
+    # Nigeria sending all it could deploy and heedless of the war's length: ready enough (about
+    # 0.6) to test what it does on the deadline.
+    ready = ["parameters.expeditionary_share=1", "parameters.time_cost_weight=0"]
+    slow = load_scenario(path, ["parameters.attack_rate=0.001", *ready])
     decided = []
     for seed in SEEDS:
         found = [r for r in run_one(slow, seed).records if r.kind is RecordKind.ATTACK_DECIDED]

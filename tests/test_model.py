@@ -73,7 +73,7 @@ def test_a_higher_honour_rate_never_makes_aes_entry_less_likely():
 def test_the_pact_makes_the_threatened_ecowas_attack_less_likely():
     with_pact = _rate("niger-2023-base", [], "ecowas_attacked", range(200))
     without = _rate("niger-2023-no-pact", [], "ecowas_attacked", range(200))
-    assert sum(without) - sum(with_pact) >= 20  # at least 10 points on 200 paired replicates
+    assert sum(without) - sum(with_pact) >= 10  # at least 5 points on 200 paired replicates
     # Deterrence alone only ever deters: with a target that never gives in, every replicate that
     # attacks despite the pact also attacks without it. (A pact also makes the threat less
     # credible, so the junta gives in less often; that can turn a rare replicate the other way.)

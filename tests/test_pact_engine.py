@@ -166,8 +166,8 @@ CHARTER = ["liptako-gourma-charter"]
             ["DZA"],
             dt.date(2023, 8, 10),
             ["ecowas-pmad-1981"],
-            "victim_request",
-            id="the 1981 protocol acts only at the victim's request",
+            [("ECOWAS", "ecowas-pmad-1981", "Arts. 2-3", "armed_assistance", "consensus")],
+            id="the 1981 protocol's help is the Authority's decision, not each member's",
         ),
     ],
 )

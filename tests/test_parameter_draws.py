@@ -82,8 +82,9 @@ def test_the_classroom_app_runs_the_draw_sahelsim_run_would_and_keeps_what_the_p
     assert drawn
     for name, value in drawn.items():
         assert getattr(run.scenario.parameters, name) == value
-    moved = LiveRun(settings.with_param("attack_rate", 0.5))
-    assert moved.scenario.parameters.attack_rate == 0.5
+    assert "required_superiority" in drawn
+    moved = LiveRun(settings.with_param("required_superiority", 2.5))
+    assert moved.scenario.parameters.required_superiority == 2.5
 
 
 def test_each_replicate_draws_by_its_seed_the_same_on_one_and_two_workers(

@@ -20,6 +20,7 @@ from sim.model.records import RecordKind
 from sim.model.responses import situation
 from sim.model.world import build_world
 from sim.present.narrative import render_text
+from sim.resources import scenarios_dir
 from sim.run.replicate import run_one
 from sim.scenario.facts import fact_base
 from sim.scenario.loading import load_scenario
@@ -163,3 +164,33 @@ def test_a_scheduled_threat_replaces_a_clause_s_threat_on_the_same_target(write)
     open_threats = [t for t in model.threats if t.open and t.target == "GIN"]
     assert len(model.threats) == 2, "the Art. 25 vote opened one, the scenario another"
     assert [t.key for t in open_threats] == ["ultimatum"]
+
+
+def test_the_1981_protocol_s_help_is_the_authority_s_one_decision_not_each_member_s():
+    """Liberia 1990: Doe's request goes to the Authority, which decides for ECOWAS as one.
+
+    No member enters the war on its own under the Protocol, and the body's decision is a
+    consensus (one draw at its members' mean inclination), binding every eligible member.
+    """
+    path = scenarios_dir() / "history" / "liberia-1990.yaml"
+    for seed in range(1, 9):
+        model = SahelModel(build_world(load_scenario(path), fact_base()), seed)
+        model.run()
+        owed = [
+            r
+            for r in model.records
+            if r.get("pact") == "ecowas-pmad-1981" and r.kind is RecordKind.OBLIGATION
+        ]
+        assert owed and {r.actor for r in owed} == {"ECOWAS"}
+        votes = [r for r in model.records if r.kind is RecordKind.VOTE]
+        assert votes and all(v.get("decision") == "consensus" for v in votes)
+        for vote in votes:
+            entered = {
+                r.actor
+                for r in model.records
+                if r.kind is RecordKind.ENTERED_WAR and r.get("pact") == "ecowas-pmad-1981"
+            }
+            if vote.get("response") == "honoured":  # binding on all, not only those inclined
+                assert entered == set(vote.get("voters"))
+            else:
+                assert not entered

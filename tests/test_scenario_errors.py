@@ -118,7 +118,7 @@ CASES = [
         "{f}:18:3: parameters.honour_base_rat: unknown key 'honour_base_rat'; expected one of affinity_weight, "
         "attack_rate, baseline_weariness, breaking_point, buck_passing_weight, capacity_weight, "
         "capitulation_rate, combat_noise, concession_rate, cost_weight, counterinsurgency_effect, "
-        "decision_window, ... (37 in all); did you mean 'honour_base_rate'?",
+        "decision_window, ... (41 in all); did you mean 'honour_base_rate'?",
         id="misspelt parameter",
     ),
     pytest.param(

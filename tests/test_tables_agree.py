@@ -26,7 +26,7 @@ def pair(tmp_path_factory):
     out = tmp_path_factory.mktemp("pair") / "c"
     main(
         ["compare", "niger-2023-base", "niger-2023-no-pact", "-n", "16", "--seed", "3",
-         "--out", str(out), "-q"]
+         "--set", "parameters.concession_rate=0", "--out", str(out), "-q"]
     )  # fmt: skip
     return out
 

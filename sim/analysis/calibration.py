@@ -279,14 +279,14 @@ def training(plan: CalibrationPlan) -> list[Training]:
 
 
 def prior(parameters: Sequence[FreeParameter]):
-    """The prior for pyABC: each free parameter's declared range, flat or flat in the logarithm."""
+    """The prior for pyABC: each free parameter's declared range, flat or flat in the logarithm.
+
+    pyABC samples each parameter's logit on its range (:attr:`FreeParameter.sampled_as`), whose
+    distribution is the standard logistic exactly when the parameter is flat on that range.
+    """
     import pyabc
 
-    rvs = {}
-    for p in parameters:  # flat on the scale it is sampled on (log10 for a log-uniform prior)
-        low, high = p.sampled_range
-        rvs[p.sampled_as] = pyabc.RV("uniform", low, high - low)
-    return pyabc.Distribution(**rvs)
+    return pyabc.Distribution(**{p.sampled_as: pyabc.RV("logistic", 0, 1) for p in parameters})
 
 
 @dataclass

@@ -2,7 +2,9 @@
 
 The use of force is a choice weighed each day, not a fixed chance spread over a window: the
 balance against the coalition the threatener expects (deterrence: Leeds 2003; Johnson & Leeds
-2011), the losses it expects from the model's own combat (Fearon 1995), the stands of the AU and
+2011), the losses and the length of war it expects from the model's own combat (Fearon 1995;
+Slantchev 2003), what a war already on the target's soil puts at stake for its neighbours
+(Kathman 2011), the stands of the AU and
 the UN, refusals at home and others' use of force against the target (buck-passing: Christensen
 & Snyder 1990) make its readiness; from the deadline on it attacks each day with a
 chance proportional to that readiness, so a threat held open longer is likelier to be carried
@@ -16,6 +18,7 @@ import math
 from typing import TYPE_CHECKING
 
 from sim.model import players
+from sim.model.agents import Belligerent
 from sim.model.decisions import honour_probability
 from sim.model.pacts import Trigger, obligations_for
 from sim.model.records import RecordKind
@@ -33,6 +36,9 @@ RESOLVE_BASE = 0.5
 
 RESOLVE_WITHOUT_FORCES = 0.5
 """Resolve of a side with no forces (only guards a division by zero: its balance is 0 anyway)."""
+
+MAX_EXPECTED_DAYS = 3650.0
+"""A war expected to last longer is weighed as ten years (a stalemate's cost is bounded)."""
 
 ARMED_ALLY_WEIGHT = 1.0
 """An ally owing armed assistance counts in full (a ``support`` ally: ``support_ally_weight``)."""
@@ -169,6 +175,79 @@ def expected_losses(
     return own_break, False
 
 
+def days_to_fall(strength: float, enemy: float, share: float, rate: float) -> float:
+    """Days until a side of ``strength`` has lost ``share`` of it, by the square law.
+
+    Solves ``A(t) = A₀ cosh(kt) − B₀ sinh(kt) = A₀(1 − share)`` with equal kill rates ``k``
+    (phase 6 without its daily noise); infinite if the side never falls that far.
+    """
+    if strength <= 0 or share <= 0:
+        return 0.0
+    if enemy <= 0 or rate <= 0:
+        return math.inf
+    left = strength * (1 - share)
+    spread = left * left - (strength * strength - enemy * enemy)
+    if spread < 0:
+        return math.inf
+    if strength == enemy:
+        x = strength / left if left > 0 else math.inf
+    else:
+        x = (left - math.sqrt(spread)) / (strength - enemy)
+    return math.log(x) / rate if x > 1 else 0.0
+
+
+def expected_days(
+    own: float, enemy: float, own_break: float, enemy_break: float, rate: float
+) -> float:
+    """How long an attacker expects the war to last: until the first side breaks (phase 8)."""
+    return min(
+        days_to_fall(own, enemy, own_break, rate), days_to_fall(enemy, own, enemy_break, rate)
+    )
+
+
+def stakes(model: SahelModel, theatre: str, sent: dict[str, float]) -> float:
+    """What a war already fought on ``theatre``'s soil puts at stake for the threateners, in [0, 1].
+
+    The share of their strength from states bordering it, if a war is fought there today, else
+    0: a neighbour's war sends refugees, fighters and arms across the border, and neighbours
+    are the states that intervene to contain it (Kathman 2011, "Civil war diffusion and
+    regional motivations for intervention", Journal of Conflict Resolution 55(6)).
+    """
+    total = sum(sent.values())
+    if total <= 0 or not model.wars_ongoing:
+        return 0.0
+    if not any(
+        w.ongoing and theatre in (model.controlled(w.leaders[0]), model.controlled(w.leaders[1]))
+        for w in model.wars
+    ):
+        return 0.0
+    near = sum(
+        f
+        for a, f in sent.items()
+        if model.state(a) is not None and theatre in model.actors[a].spec.neighbours
+    )
+    return near / total
+
+
+def co_belligerents(model: SahelModel, target: str, attackers: list[str]) -> dict[str, float]:
+    """Who already fights a belligerent target, with the strength they have at its front.
+
+    An attack on a belligerent at war joins that war on the other side, so its present enemies
+    fight beside the threatener (their committed forces, effectiveness and aid; one decimal).
+    """
+    if not isinstance(model.actors.get(target), Belligerent) or not model.wars_ongoing:
+        return {}
+    for war in model.wars:
+        side = war.side_of(target) if war.ongoing else None
+        if side is not None:
+            return {
+                a: round(f * model.actors[a].spec.effectiveness * war.aid[1 - side], 1)
+                for a, f in war.sides[1 - side].items()
+                if a not in attackers and a in model.actors
+            }
+    return {}
+
+
 def acting_against(
     third_parties: dict[tuple[str, str], int | None], target: str, day: int, threateners: set[str]
 ) -> list[str]:
@@ -198,14 +277,19 @@ def buck_passing(acting: list[str], weight: float) -> float:
 def assess_attack(model: SahelModel, threat: Threat) -> tuple[float, dict]:
     """The threatener's readiness to use force today, in [0, 1], with the terms behind it.
 
-    Readiness is ``Φ(z)``, a normal judgement of five terms (docs/model.md §7.2):
+    Readiness is ``Φ(z)``, a normal judgement of seven terms (docs/model.md §7.2):
 
-    - *the balance*: its deployable strength, scaled by its resolve, against the coalition it
+    - *the balance*: the strength it would send (:meth:`SahelModel.sent`: abroad, a contingent),
+      scaled by its resolve, against the coalition it
       expects (the target's home defence, its backers, and each actor obliged to help it, counted
       by its chance of honouring: deterrence, Leeds 2003; Johnson & Leeds 2011), on a log scale
       against the superiority it wants, over the spread of its judgement;
     - *the expected cost*: the share of its forces it expects to lose by the model's own combat
       (:func:`expected_losses`), times ``force_cost_weight`` (Fearon 1995);
+    - *the expected cost in time and money*: the years of war it expects by the same combat
+      (:func:`expected_days`), times ``time_cost_weight`` (Slantchev 2003);
+    - *the stakes*: while a war is fought on the target's soil, the share of the threateners'
+      strength from its neighbours, times ``stakes_weight`` (:func:`stakes`; Kathman 2011);
     - *endorsement*: the AU PSC's and UN Security Council's stands on its position, each
       ``endorsement_weight`` up or down (dated events);
     - *domestic constraints*: a state whose legislature or public refused force counts
@@ -217,9 +301,14 @@ def assess_attack(model: SahelModel, threat: Threat) -> tuple[float, dict]:
     actors = model.actors
     attackers = [a for a in threat.fighters if a in actors]
     refused = [a for a in attackers if (a, threat.target) in model.refused]
-    own = sum(
-        model.strength(a) * (1 - p.domestic_discount if a in refused else 1.0) for a in attackers
-    )
+    theatre = model.controlled(threat.target)
+    sent = {
+        a: model.sent(a, theatre)
+        * actors[a].spec.effectiveness
+        * (1 - p.domestic_discount if a in refused else 1.0)
+        for a in attackers
+    }
+    own = sum(sent.values())
     weights = [actors[a].forces for a in attackers]
     resolve = (
         sum(w * actors[a].spec.resolve for w, a in zip(weights, attackers, strict=True))
@@ -239,10 +328,14 @@ def assess_attack(model: SahelModel, threat: Threat) -> tuple[float, dict]:
     allies = {}
     # Belligerents sworn to fight beside the target join its war with all they have (the RUF
     # beside the AFRC junta in 1997): the threatener expects them in full.
+    irregular = isinstance(actors.get(threat.target), Belligerent) or any(
+        isinstance(actors[a], Belligerent) for a in attackers
+    )
     for b in actors.values():
         if threat.target in b.spec.fights_beside and b.id not in attackers and b.forces > 0:
             allies[b.id] = round(model.strength(b.id), 1)
             expected += model.strength(b.id)
+            irregular = True
     hypothetical = Trigger(CasusFoederis.AGGRESSION, threat.target, tuple(attackers), model.day)
     for ob in obligations_for(hypothetical, model.book, model.date, model.day, model.actor_ids):
         if ob.collective or ob.obliged not in actors:
@@ -259,24 +352,39 @@ def assess_attack(model: SahelModel, threat: Threat) -> tuple[float, dict]:
             if ob.clause.action is PactAction.ARMED_ASSISTANCE
             else p.support_ally_weight
         )
-        contribution = p.deterrence_weight * credibility * share * model.strength(ob.obliged)
+        strength = model.sent(ob.obliged, theatre) * actors[ob.obliged].spec.effectiveness
+        contribution = p.deterrence_weight * credibility * share * strength
         expected += contribution
         allies[ob.obliged] = round(contribution, 1)
-    scaled = own * (RESOLVE_BASE + resolve)
+    # A belligerent already at war is fought in that war (SahelModel.start_war): the threatener
+    # expects to fight beside those fighting it (ECOMOG beside Doe's army against the NPFL, 1990).
+    beside = co_belligerents(model, threat.target, attackers)
+    scaled = own * (RESOLVE_BASE + resolve) + sum(beside.values())
     ratio = scaled / max(expected, 1.0)
     balance = (math.log(max(ratio, 1e-9)) - math.log(p.required_superiority)) / p.intent_spread
     own_break = breaking_share(model, attackers)
     enemy_break = breaking_share(model, [threat.target])
     lost, wins = expected_losses(scaled, expected, own_break, enemy_break)
+    rate = p.kill_rate * (p.irregular_intensity if irregular else 1.0)
+    days = expected_days(scaled, max(expected, 1.0), own_break, enemy_break, rate)
+    years = min(days, MAX_EXPECTED_DAYS) / 365.0
+    at_stake = stakes(model, theatre, sent)
     stance = model.stances.get((threat.by, threat.target), 0)
     acting = acting_against(model.third_parties, threat.target, model.day, {threat.by, *attackers})
-    z = balance - p.force_cost_weight * lost + p.endorsement_weight * stance
+    z = (
+        balance
+        - p.force_cost_weight * lost
+        - p.time_cost_weight * years
+        + p.stakes_weight * at_stake
+        + p.endorsement_weight * stance
+    )
     if acting:  # only then: a run without third parties keeps its exact numbers
         z -= buck_passing(acting, p.buck_passing_weight)
     readiness = 0.5 * math.erfc(-z / math.sqrt(2))
     terms = {
         "own strength": round(own, 1),
         "resolve": round(resolve, 4),
+        **({"fighting beside it": beside} if beside else {}),
         "target's home defence": round(target_strength, 1),
         **({"target's backers": backing} if backing else {}),
         "expected help to the target": allies,
@@ -285,6 +393,8 @@ def assess_attack(model: SahelModel, threat: Threat) -> tuple[float, dict]:
         "required superiority": p.required_superiority,
         "expected losses": round(lost, 4),
         "expects to win": wins,
+        "expected days of war": round(min(days, MAX_EXPECTED_DAYS), 1),
+        **({"stakes": round(at_stake, 4)} if at_stake else {}),
         **({"endorsements": stance} if stance else {}),
         **({"refused at home": refused} if refused else {}),
         **({"third parties acting": acting} if acting else {}),

@@ -190,6 +190,21 @@ class SahelModel(mesa.Model):
         actor = self.actors[actor_id]
         return actor.deployable * actor.spec.effectiveness
 
+    def sent(self, actor_id: str, theatre: str) -> float:
+        """Forces an actor sends into a war fought in ``theatre`` (a state's territory).
+
+        A state fighting on another state's soil sends ``expeditionary_share`` of its deployable
+        forces, not all of them: the contingents on record are a fraction of what the
+        contributors could deploy (ECOMOG landed about 3,500 troops of five states in Liberia in
+        1990; Senegal and Guinea about 2,500-3,000 in Guinea-Bissau in 1998: seeds/history/
+        episodes.md). At home, and for an outside power (what it has in the region) or a
+        belligerent, what is deployable is sent.
+        """
+        actor = self.actors[actor_id]
+        if isinstance(actor, State) and theatre != actor_id:
+            return actor.deployable * self.params.expeditionary_share
+        return actor.deployable
+
     def home_strength(self, actor_id: str) -> float:
         """Strength a state puts into defending its own territory (a belligerent: all it has)."""
         actor = self.actors[actor_id]
@@ -207,7 +222,7 @@ class SahelModel(mesa.Model):
         return {b for o in offenders if o in self.actors for b in self.actors[o].spec.backers}
 
     def controlled(self, actor_id: str) -> str:
-        """The state a faction holds (its home), or the actor itself."""
+        """The state a belligerent fights in (its home), or the actor itself: a war's theatre."""
         actor = self.actors.get(actor_id)
         return actor.home if isinstance(actor, Belligerent) and actor.home else actor_id
 
@@ -310,8 +325,9 @@ class SahelModel(mesa.Model):
         war.irregular = any(
             isinstance(self.actors.get(a), Belligerent) for a in (*attackers, target)
         )
+        theatre = self.controlled(target)
         for a in attackers:
-            war.commit(a, ATTACKERS, min(self.actors[a].deployable, self.uncommitted(a)))
+            war.commit(a, ATTACKERS, min(self.sent(a, theatre), self.uncommitted(a)))
         if target in self.actors:
             home = self.defending_forces(target)
             war.commit(target, DEFENDERS, min(home, self.uncommitted(target)))
@@ -355,10 +371,11 @@ class SahelModel(mesa.Model):
     ) -> None:
         """Attackers of a belligerent already at war enter that war on the other side."""
         side = 1 - war.side_of(target)
+        theatre = self.controlled(war.leaders[DEFENDERS])
         for a in attackers:
             if war.side_of(a) is not None:
                 continue
-            war.commit(a, side, min(self.actors[a].deployable, self.uncommitted(a)))
+            war.commit(a, side, min(self.sent(a, theatre), self.uncommitted(a)))
             self.log(
                 RecordKind.ENTERED_WAR,
                 a,
@@ -428,7 +445,8 @@ class SahelModel(mesa.Model):
         if war.side_of(actor_id) is not None:
             return False
         actor = self.actors[actor_id]
-        war.commit(actor_id, side, min(actor.deployable, self.uncommitted(actor_id)))
+        theatre = self.controlled(war.leaders[DEFENDERS])
+        war.commit(actor_id, side, min(self.sent(actor_id, theatre), self.uncommitted(actor_id)))
         enemies = tuple(war.sides[1 - side])
         self.log(
             RecordKind.ENTERED_WAR,

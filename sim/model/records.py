@@ -33,6 +33,7 @@ class RecordKind(StrEnum):
     VOTE = "vote"  # a body decided an obligation collectively
     RESPONSE = "response"  # an obliged actor honoured, helped partially or abstained
     ENTERED_WAR = "entered_war"  # an actor joined a war, with its cause
+    WITHDREW = "withdrew"  # a state fighting another's war on foreign soil went home
     SUPPORT = "support"  # help short of war (support, non-military aid, sanctions)
     CONSULTATION = "consultation"  # parties consulted on a breach, under a clause
     WAR_ENDED = "war_ended"

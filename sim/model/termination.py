@@ -1,6 +1,6 @@
-"""Phase 8: wars end at a side's breaking point, by capitulation, or by mediation.
+"""Phase 8: interveners may go home; wars end at a breaking point, by capitulation or mediation.
 
-From the day after a war starts, a side breaks when its losses pass ``breaking_point × (0.5 + casualty tolerance)`` of all it has
+From the day after a war starts, a state fighting another's war abroad may go home; a side breaks when its losses pass ``breaking_point × (0.5 + casualty tolerance)`` of all it has
 committed. Short of that, each side may capitulate under war weariness, with a daily hazard that
 grows with its losses against its tolerance and shrinks with its resolve and its odds. While a
 state stands outside every war, it may broker a ceasefire on any day (docs/model.md §7.8).
@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from sim.model.combat import win_chance
-from sim.model.records import WarOutcome
+from sim.model.records import RecordKind, WarOutcome
 from sim.model.streams import Concern, keyed_uniform
 from sim.model.wars import ATTACKERS, DEFENDERS, War
 
@@ -73,6 +73,12 @@ def _settle(model: SahelModel, war: War, neutral: list[str]) -> None:
         # A war is fought for a whole day before a side can break, yield or be brought to talks:
         # the shortest war on record here, The Gambia 2017, ended the day after the crossing.
         return
+    if withdraw_interveners(model, war):
+        strength, resolve, tolerance = _side_terms(model, war)
+        if strength[ATTACKERS] <= 0 or strength[DEFENDERS] <= 0:
+            loser = ATTACKERS if strength[ATTACKERS] <= 0 else DEFENDERS
+            _finish(model, war, loser, "no forces left on the front")
+            return
     for s in (ATTACKERS, DEFENDERS):
         share_lost = war.losses[s] / war.initial[s] if war.initial[s] > 0 else 0.0
         members = [a for a in war.sides[s] if a in model.actors]
@@ -128,6 +134,46 @@ def _settle(model: SahelModel, war: War, neutral: list[str]) -> None:
                 probability=p.mediation_rate,
                 draw=round(draw, 6),
             )
+
+
+def withdraw_interveners(model: SahelModel, war: War) -> bool:
+    """States fighting another's war on foreign soil may go home, each day at ``withdrawal_rate``.
+
+    Only a state that is neither side's leader nor the state the war is fought in: an intervener
+    bears the war's cost away from home, and the cost grows with each day it stays (Slantchev
+    2003). Senegal and Guinea, which entered Guinea-Bissau's war in June 1998, had left by March
+    1999, and Brig. Mané's junta then overthrew the president they had come to defend (May 1999;
+    seeds/history/episodes.md). Its forces go home; the side fights on without them. Returns
+    whether anyone went home.
+    """
+    rate = model.params.withdrawal_rate
+    if rate <= 0:
+        return False
+    theatre = model.controlled(war.leaders[DEFENDERS])
+    left = False
+    for s in (ATTACKERS, DEFENDERS):
+        for member in list(war.sides[s]):
+            if member in war.leaders or member == theatre or model.state(member) is None:
+                continue
+            draw = keyed_uniform(
+                model.seed, Concern.TERMINATION, war.id, model.day, "withdraw", member
+            )
+            if draw < rate:
+                forces = war.sides[s].pop(member)
+                left = True
+                model.moved = True
+                model.log(
+                    RecordKind.WITHDREW,
+                    member,
+                    war.leaders[1 - s],
+                    war=war.id,
+                    side=s,
+                    days=model.day - war.start,
+                    forces=round(forces),
+                    probability=rate,
+                    draw=round(draw, 6),
+                )
+    return left
 
 
 def breaking_share(model: SahelModel, members: list[str]) -> float:

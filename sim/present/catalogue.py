@@ -169,12 +169,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "{Actor} décide{actor_nt} de riposter contre {target}.",
     },
     "attack_decided.balance": {
-        "en": "Strength of the attackers: {own} (deployable forces weighted by effectiveness; "
-        "resolve {resolve}). Expected opposition: {opposition}, that is {target_poss} home "
+        "en": "Strength of the attackers: {own} (the forces they would send, weighted by "
+        "effectiveness; resolve {resolve}). Expected opposition: {opposition}, that is {target_poss} home "
         "defence ({home}){help}. Balance of forces {balance} (strength scaled by resolve, over "
         "the expected opposition), against the superiority of {required} sought.",
-        "fr": "Force des attaquants : {own} (forces déployables pondérées par l'efficacité ; "
-        "détermination {resolve}). Opposition attendue : {opposition}, soit la défense "
+        "fr": "Force des attaquants : {own} (les forces qu'ils enverraient, pondérées par "
+        "l'efficacité ; détermination {resolve}). Opposition attendue : {opposition}, soit la défense "
         "territoriale {target_de} ({home}){help}. Rapport de forces {balance} (force pondérée "
         "par la détermination, rapportée à l'opposition attendue), pour une supériorité "
         "recherchée de {required}.",
@@ -202,6 +202,22 @@ MESSAGES: dict[str, dict[str, str]] = {
     "attack_decided.cost": {
         "en": " Expected losses: {lost} of the forces committed, {outcome}.",
         "fr": " Pertes attendues : {lost} des forces engagées, {outcome}.",
+    },
+    "attack_decided.days": {
+        "en": " Expected length of the war: about {days}.",
+        "fr": " Durée attendue de la guerre : environ {days}.",
+    },
+    "attack_decided.stakes": {
+        "en": " A war was already being fought on the target's soil, and {share} of the force "
+        "came from its neighbours: what was at stake for them weighed for force.",
+        "fr": " Une guerre se livrait déjà sur le sol de la cible, et {share} de la force venait "
+        "de ses voisins : ce qui était en jeu pour eux pesait en faveur de la force.",
+    },
+    "attack_decided.beside": {
+        "en": " The attackers would fight beside those already fighting the target ({allies}), "
+        "whose strength counts in the balance.",
+        "fr": " Les attaquants combattraient aux côtés de ceux qui combattaient déjà la cible "
+        "({allies}), dont la force compte dans le rapport de forces.",
     },
     "attack_decided.wins": {"en": "expecting to win", "fr": "avec la victoire en vue"},
     "attack_decided.loses": {"en": "expecting to lose", "fr": "avec la défaite en vue"},
@@ -515,6 +531,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "troops: {by} carried out its threat.",
         "fr": "{Actor} entre{actor_nt} en guerre contre {enemy}, aux côtés {victim_de}, avec "
         "{forces} militaires : {by} exécute{by_nt} sa menace.",
+    },
+    "withdrew": {
+        "en": "{Actor} withdrew its {forces} troops from the war against {enemy} after {days} "
+        "abroad (chance that day {probability}; draw {draw}).",
+        "fr": "{Actor} retire{actor_nt} ses {forces} militaires de la guerre contre {enemy} après "
+        "{days} à l'étranger (probabilité ce jour-là {probability} ; tirage {draw}).",
     },
     "entered_war.beside": {
         "en": "{Actor} entered the war beside {victim}, with {forces} fighters, against {enemy}.",

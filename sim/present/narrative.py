@@ -378,6 +378,12 @@ def _costs(ctx: _Context, terms: dict) -> str:
         text += ctx.t(
             "attack_decided.cost", lost=ctx.share(terms["expected losses"]), outcome=outcome
         )
+    if "expected days of war" in terms:
+        text += ctx.t("attack_decided.days", days=ctx.days(round(terms["expected days of war"])))
+    if terms.get("fighting beside it"):
+        text += ctx.t("attack_decided.beside", allies=ctx.names(list(terms["fighting beside it"])))
+    if terms.get("stakes"):
+        text += ctx.t("attack_decided.stakes", share=ctx.share(terms["stakes"]))
     stance = terms.get("endorsements", 0)
     if stance:
         message = "attack_decided.endorsed" if stance > 0 else "attack_decided.opposed"
@@ -583,6 +589,19 @@ def _largest_terms(ctx: _Context, terms: dict[str, float]) -> list[str]:
     ]
 
 
+def _withdrew(ctx: _Context, r: Record) -> str:
+    probability, draw = ctx.chances(r.get("probability", 0.0), r.get("draw", 0.0))
+    return ctx.t(
+        "withdrew",
+        **ctx.actors("actor", r.actor),
+        **ctx.actors("enemy", r.target),
+        forces=ctx.number(r.get("forces", 0)),
+        days=ctx.days(r.get("days", 0)),
+        probability=probability,
+        draw=draw,
+    )
+
+
 def _entered_war(ctx: _Context, r: Record) -> str:
     if r.get("beside"):  # a belligerent joining its ally's war
         return ctx.t(
@@ -753,6 +772,7 @@ _RENDERERS: dict[RecordKind, Callable[[_Context, Record], str]] = {
     RecordKind.VOTE: _vote,
     RecordKind.RESPONSE: _response,
     RecordKind.ENTERED_WAR: _entered_war,
+    RecordKind.WITHDREW: _withdrew,
     RecordKind.CONSULTATION: _consultation,
     RecordKind.SUPPORT: _support,
     RecordKind.WAR_ENDED: _war_ended,

@@ -8,17 +8,21 @@ name here is the whole change needed to fit another set (the model is not touche
 
 The parameters chosen are those whose source is an assumption and that move what the
 training episodes record: whether force is used (the coercion decision: ``required_superiority``,
-``intent_spread``, ``deterrence_weight``, ``attack_rate``, ``force_cost_weight``, and the target's
-``concession_rate``), who takes a permitted measure (``permission_base_rate``), and how and how
-fast a war ends (``breaking_point``, ``mediation_rate``, ``irregular_intensity``). All but one
-have an assumption as their source; ``deterrence_weight`` cites Leeds (2003) and Johnson & Leeds
-(2011) for the direction of the effect, not for its size. ``resolve_weight``,
-``capitulation_rate`` and ``kill_rate`` are left at their declared values: each overlaps another
-free parameter in what the episodes record, and with them the fit's effective sample size
-collapsed (docs/calibration.md §8.1). ``honour_base_rate`` is not free: it comes from data (Leeds
-et al.), and the episodes are too few to overrule a rate measured on two centuries of alliances.
-``buck_passing_weight`` is not free either: no training episode has a third party using force on
-its own (a ``third_party_force`` event), so the episodes say nothing about it.
+``intent_spread``, ``time_cost_weight``, and the target's ``concession_rate``), who takes a
+permitted measure (``permission_base_rate``), how big the contingents sent abroad are and how
+long they stay (``expeditionary_share``, whose range reads the record, and
+``withdrawal_rate``) and how and how fast a war ends (``breaking_point``, ``mediation_rate``,
+``irregular_intensity``). ``deterrence_weight``, ``attack_rate`` and ``force_cost_weight`` are
+left at their declared values: their posteriors stayed as wide as their priors, and fits of
+twelve or thirteen parameters collapsed to an effective sample size of 1 to 3 of 80.
+``stakes_weight`` is left at its declared value: only Liberia 1990 among the training episodes
+has a war on the threatened target's soil. ``resolve_weight``, ``capitulation_rate`` and
+``kill_rate`` are left at their declared values too: each overlaps another free parameter in
+what the episodes record (docs/calibration.md §8.1). ``honour_base_rate`` is not free: it comes
+from data (Leeds et al.), and the episodes are too few to overrule a rate measured on two
+centuries of alliances. ``buck_passing_weight`` is not free either: no training episode has a
+third party using force on its own (a ``third_party_force`` event), so the episodes say nothing
+about it.
 """
 
 from __future__ import annotations
@@ -60,38 +64,55 @@ class FreeParameter:
 
     @property
     def sampled_as(self) -> str:
-        """The name the sampler knows it by: ``log10_NAME`` for a log-uniform prior.
+        """The name the sampler knows it by: ``logit_NAME``, or ``logit_log10_NAME``.
 
-        A log-uniform parameter is sampled as its logarithm, on which its prior is flat: the
-        sampler's perturbation kernel is then as fair to 0.0001 as to 0.01, and the importance
-        weights are not the prior's 1/x, which would pile the weight on the smallest values.
+        The sampler works on an unbounded scale (:meth:`value`): ``logit((y − a) / (b − a))``,
+        where ``y`` is the parameter (its log10 for a log-uniform prior) and ``[a, b]`` its range
+        on that scale. If ``y`` is flat on ``[a, b]``, that logit follows the standard logistic
+        distribution exactly, so the prior is unchanged; but the perturbation kernel never
+        proposes outside the range. On the bounded scale, proposals past an edge are discarded
+        while the importance weights count them as made, so particles near an edge carried
+        inflated weights and the effective sample size collapsed (docs/calibration.md §8.5).
+        A log-uniform parameter is taken in its logarithm first, on which its prior is flat: the
+        kernel is then as fair to 0.0001 as to 0.01.
         """
-        return f"log10_{self.name}" if self.shape is PriorShape.LOG_UNIFORM else self.name
+        scale = "log10_" if self.shape is PriorShape.LOG_UNIFORM else ""
+        return f"logit_{scale}{self.name}"
 
     @property
     def sampled_range(self) -> tuple[float, float]:
-        """The prior's range on the scale the sampler uses, where it is flat."""
+        """The prior's range on the scale where it is flat (log10 for a log-uniform prior)."""
         if self.shape is PriorShape.LOG_UNIFORM:
             return math.log10(self.low), math.log10(self.high)
         return self.low, self.high
 
+    def sampled(self, value: float) -> float:
+        """The sampler's logit of a value inside the range (the inverse of :meth:`value`)."""
+        low, high = self.sampled_range
+        y = math.log10(value) if self.shape is PriorShape.LOG_UNIFORM else value
+        share = (y - low) / (high - low)
+        return math.log(share / (1.0 - share))
+
     def value(self, sampled: float) -> float:
-        """The parameter's value from the sampler's (``10**x`` for a log-uniform prior)."""
-        if self.shape is PriorShape.LOG_UNIFORM:
-            return min(max(10.0 ** float(sampled), self.low), self.high)
-        return float(sampled)
+        """The parameter's value from the sampler's logit (then ``10**y`` if log-uniform)."""
+        low, high = self.sampled_range
+        x = float(sampled)
+        share = 1.0 / (1.0 + math.exp(-x)) if x >= 0 else math.exp(x) / (1.0 + math.exp(x))
+        y = low + share * (high - low)
+        value = 10.0**y if self.shape is PriorShape.LOG_UNIFORM else y
+        return min(max(value, self.low), self.high)
 
 
 FREE_PARAMETERS: tuple[FreeParameter, ...] = (
-    FreeParameter("required_superiority"),
-    FreeParameter("intent_spread"),
-    FreeParameter("deterrence_weight"),
     FreeParameter(
-        "attack_rate",
+        "required_superiority",
         PriorShape.LOG_UNIFORM,
-        "its declared range, 0.001 to 1 a day, spans three orders of magnitude",
+        "a ratio: its declared range, 0.2 to 5, is as wide below parity as above it",
     ),
-    FreeParameter("force_cost_weight"),
+    FreeParameter("intent_spread"),
+    FreeParameter("time_cost_weight"),
+    FreeParameter("expeditionary_share"),
+    FreeParameter("withdrawal_rate"),
     FreeParameter("concession_rate"),
     FreeParameter("permission_base_rate"),
     FreeParameter("breaking_point"),

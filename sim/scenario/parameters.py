@@ -178,14 +178,17 @@ PARAMETERS: dict[str, Parameter] = _declare(
     Parameter(
         "required_superiority",
         1.5,
-        0.5,
+        0.2,
         5.0,
         "ratio",
         "Superiority an attacker wants",
         "Supériorité recherchée par l'attaquant",
         "ratio of its own strength to the expected opposing coalition at which a threatener is "
         "as likely as not to attack",
-        "assumption, below the classic 3:1 at the point of attack because it is a theatre-wide ratio",
+        "assumption, below the classic 3:1 at the point of attack because it is a theatre-wide "
+        "ratio; the range reaches down to 0.2 because the record has attacks far below parity "
+        "(Nigeria's 4,600 troops in Freetown against the AFRC junta and the RUF, June 1997: "
+        "seeds/history/episodes.md)",
     ),
     Parameter(
         "intent_spread",
@@ -224,6 +227,70 @@ PARAMETERS: dict[str, Parameter] = _declare(
         "own square law up to a side's breaking point, weighs against attacking",
         "Fearon (1995), International Organization 49(3): war is costly, and its expected cost "
         "makes bargains short of war preferable; the size of the weight is an assumption",
+    ),
+    Parameter(
+        "time_cost_weight",
+        1.0,
+        0.0,
+        5.0,
+        "z per year",
+        "Weight of the expected length of a war",
+        "Poids de la durée attendue d'une guerre",
+        "how much each year of war a threatener expects, by the model's own square law up to a "
+        "side's breaking point, weighs against attacking: the cost in time, and in money, since "
+        "a deployment's running cost grows with its length (the fact base has no budgets)",
+        "Fearon (1995), International Organization 49(3): the costs of war make a bargain "
+        "preferable; Slantchev (2003), American Political Science Review 97(1): a war's costs "
+        "accrue with each period it lasts; the size of the weight is an assumption",
+    ),
+    Parameter(
+        "stakes_weight",
+        1.0,
+        0.0,
+        3.0,
+        "z",
+        "Weight of the stakes of a neighbour's war",
+        "Poids de l'enjeu d'une guerre voisine",
+        "how much a threatener's readiness rises when a war is already fought on the target's "
+        "soil, times the share of its strength from states bordering that soil (refugees, "
+        "fighters and arms crossing: what a neighbour's war puts at stake)",
+        "Kathman (2011), Journal of Conflict Resolution 55(6): states intervene in civil wars "
+        "whose contagion threatens them, above all their neighbours'; the size of the weight "
+        "is an assumption, not calibrated: only Liberia 1990 among the training episodes has a "
+        "war on the threatened target's soil",
+    ),
+    Parameter(
+        "expeditionary_share",
+        1.0,
+        0.05,
+        1.0,
+        "share",
+        "Share of deployable forces sent abroad",
+        "Part des forces déployables envoyée à l'étranger",
+        "share of its deployable forces a state sends into a war fought on another state's soil "
+        "(an intervention, an ally's war, carrying out a threat)",
+        "the record's contingents against the contributors' deployable forces "
+        "(seeds/history/episodes.md): ECOMOG's 3,500 of five states in Liberia in 1990 (about "
+        "0.12), ECOMOG's 4,600 in Freetown in June 1997 (about 0.2), Senegal's and Guinea's "
+        "2,500-3,000 in Guinea-Bissau in 1998 (about 0.6); contingents grew after entry (ECOMOG "
+        "in Sierra Leone reached about 10,000 in 1998) and the model sends one contingent, so "
+        "the fit is left to the posterior (median 0.82, sim/data/POSTERIOR.md) and the single "
+        "declared value is all that can be deployed, the model's rule before contingents",
+    ),
+    Parameter(
+        "withdrawal_rate",
+        0.003,
+        0.0,
+        0.05,
+        "per day",
+        "Daily chance that an intervener goes home",
+        "Chance quotidienne qu'un intervenant rentre chez lui",
+        "daily chance that a state fighting another's war on foreign soil (neither side's leader "
+        "nor the state the war is fought in) withdraws its forces; the side fights on without "
+        "them",
+        "the record (seeds/history/episodes.md): Senegal and Guinea entered Guinea-Bissau's war "
+        "in June 1998 and had left by March 1999 (about 270 days), after which the junta won; "
+        "0.003 a day is a mean stay of about a year; the size is an assumption",
     ),
     Parameter(
         "endorsement_weight",
