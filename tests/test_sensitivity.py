@@ -23,34 +23,37 @@ def _indices(path):
 
 
 @pytest.mark.slow
-def test_morris_ranks_required_superiority_above_kill_rate_for_an_ecowas_attack(tmp_path, sahelsim):
-    """ECOWAS's decision to attack cannot depend on the kill rate, and does on the superiority.
+def test_morris_ranks_required_superiority_above_combat_noise_for_an_ecowas_attack(
+    tmp_path, sahelsim
+):
+    """ECOWAS's decision to attack cannot depend on combat noise, and does on the superiority.
 
     In niger-2023-base ECOWAS decides each day whether to carry out its threat, comparing the
     strength ratio with ``required_superiority``: raising it makes an attack less likely.
-    ``kill_rate`` enters only the combat phase, which runs only while a war is under way, and
-    the first war is ECOWAS's own attack; with common random numbers every replicate draws the
-    same numbers at each sample point, so each elementary effect of ``kill_rate`` on
-    ``ecowas_attacked`` is exactly zero.
+    ``combat_noise`` enters only the combat phase, which runs only while a war is under way, and
+    the first war is ECOWAS's own attack (the kill rate, by contrast, sets the length of the war
+    a threatener expects); with common random numbers every replicate draws the same numbers at
+    each sample point, so each elementary effect of ``combat_noise`` on ``ecowas_attacked`` is
+    exactly zero.
     """
     out = tmp_path / "morris"
     result = sahelsim(
         "sensitivity", "niger-2023-base", "--param", "required_superiority",
-        "--param", "kill_rate", "--outcome", "ecowas_attacked", "--n", "6", "-n", "10",
+        "--param", "combat_noise", "--outcome", "ecowas_attacked", "--n", "6", "-n", "10",
         "--seed", "2", "--out", str(out),
     )  # fmt: skip
     assert result.status == 0, result.err
     rows = _indices(out / "indices.csv")
     assert [(r["rank"], r["parameter"]) for r in rows] == [
         ("1", "parameters.required_superiority"),
-        ("2", "parameters.kill_rate"),
+        ("2", "parameters.combat_noise"),
     ]
-    superiority, kill = rows
+    superiority, noise = rows
     assert float(superiority["mu_star"]) > float(superiority["mu_star_conf"]) > 0
-    assert float(kill["mu_star"]) == 0 == float(kill["sigma"])
+    assert float(noise["mu_star"]) == 0 == float(noise["sigma"])
     summary = (out / "summary.txt").read_text()
     assert "Whether ECOWAS attacks depends mostly on required_superiority (mu* " in summary
-    assert "; kill_rate matters little." in summary
+    assert "; combat_noise matters little." in summary
     assert "not a forecast" in summary
     assert result.out.startswith(summary)  # printed as saved
     assert {"morris-ecowas_attacked.png", "morris-ecowas_attacked.svg"} <= {
