@@ -184,12 +184,12 @@ def test_the_1981_protocol_s_help_is_the_authority_s_one_decision_not_each_membe
         assert owed and {r.actor for r in owed} == {"ECOWAS"}
         votes = [r for r in model.records if r.kind is RecordKind.VOTE]
         assert votes and all(v.get("decision") == "consensus" for v in votes)
+        entered = {
+            r.actor
+            for r in model.records
+            if r.kind is RecordKind.ENTERED_WAR and r.get("pact") == "ecowas-pmad-1981"
+        }
         for vote in votes:
-            entered = {
-                r.actor
-                for r in model.records
-                if r.kind is RecordKind.ENTERED_WAR and r.get("pact") == "ecowas-pmad-1981"
-            }
             if vote.get("response") == "honoured":  # binding on all, not only those inclined
                 assert entered == set(vote.get("voters"))
             else:

@@ -65,9 +65,7 @@ def _side_terms(model: SahelModel, war: War) -> tuple[list[float], list[float], 
 def _settle(model: SahelModel, war: War, neutral: list[str]) -> None:
     p = model.params
     strength, resolve, tolerance = _side_terms(model, war)
-    if strength[ATTACKERS] <= 0 or strength[DEFENDERS] <= 0:
-        loser = ATTACKERS if strength[ATTACKERS] <= 0 else DEFENDERS
-        _finish(model, war, loser, "no forces left on the front")
+    if _no_forces_left(model, war, strength):
         return
     if war.start == model.day:
         # A war is fought for a whole day before a side can break, yield or be brought to talks:
@@ -75,9 +73,7 @@ def _settle(model: SahelModel, war: War, neutral: list[str]) -> None:
         return
     if withdraw_interveners(model, war):
         strength, resolve, tolerance = _side_terms(model, war)
-        if strength[ATTACKERS] <= 0 or strength[DEFENDERS] <= 0:
-            loser = ATTACKERS if strength[ATTACKERS] <= 0 else DEFENDERS
-            _finish(model, war, loser, "no forces left on the front")
+        if _no_forces_left(model, war, strength):
             return
     for s in (ATTACKERS, DEFENDERS):
         share_lost = war.losses[s] / war.initial[s] if war.initial[s] > 0 else 0.0
@@ -134,6 +130,15 @@ def _settle(model: SahelModel, war: War, neutral: list[str]) -> None:
                 probability=p.mediation_rate,
                 draw=round(draw, 6),
             )
+
+
+def _no_forces_left(model: SahelModel, war: War, strength: list[float]) -> bool:
+    """End the war if a side has no effective strength left (rule 1, on any day)."""
+    if strength[ATTACKERS] > 0 and strength[DEFENDERS] > 0:
+        return False
+    loser = ATTACKERS if strength[ATTACKERS] <= 0 else DEFENDERS
+    _finish(model, war, loser, "no forces left on the front")
+    return True
 
 
 def withdraw_interveners(model: SahelModel, war: War) -> bool:
