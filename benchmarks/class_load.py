@@ -13,50 +13,15 @@ Usage: python benchmarks/class_load.py [--phones 40] [--worlds 8] [--polls 40]
 from __future__ import annotations
 
 import argparse
-import json
-import re
-import socket
 import statistics
-import subprocess
 import sys
 import threading
 import time
-import urllib.error
-import urllib.request
+from pathlib import Path
 
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def start(worlds: int) -> tuple[subprocess.Popen, dict]:
-    """A class server on loopback with ``worlds`` worlds; its address, join code and key."""
-    port = _free_port()
-    command = [sys.executable, "-m", "sim", "teach", "--class", "--no-browser", "--host"]
-    command += ["127.0.0.1", "--port", str(port), "--groups", str(worlds), "--timeout", "300"]
-    proc = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-    text = ""
-    while proc.poll() is None and "projector" not in text:
-        text += proc.stdout.readline()
-    code, key = re.search(r"with code (\S+)", text), re.search(r"key=([^&\s]+)", text)
-    if code is None or key is None:
-        proc.kill()
-        raise SystemExit(f"the class server did not start:\n{text}")
-    return proc, {"url": f"http://127.0.0.1:{port}", "code": code[1], "key": key[1]}
-
-
-def post(server: dict, path: str, body: dict) -> tuple[int, dict]:
-    request = urllib.request.Request(
-        server["url"] + path, data=json.dumps(body).encode(), method="POST"
-    )
-    try:
-        with urllib.request.urlopen(request, timeout=30) as response:
-            return response.status, json.loads(response.read())
-    except urllib.error.HTTPError as error:
-        with error:
-            return error.code, json.loads(error.read())
+# the class server's client is shared with its tests
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
+from class_client import post, start_class, stop_class
 
 
 def projector_polls(server: dict, count: int) -> list[float]:
@@ -105,7 +70,10 @@ def main() -> None:
     parser.add_argument("--worlds", type=int, default=8)
     parser.add_argument("--polls", type=int, default=40, help="idle projector polls")
     args = parser.parse_args()
-    proc, server = start(args.worlds)
+    try:
+        proc, server = start_class("--groups", str(args.worlds), "--timeout", "300")
+    except RuntimeError as error:
+        raise SystemExit(str(error)) from None
     stop = threading.Event()
     try:
         idle = projector_polls(server, args.polls)
@@ -123,8 +91,7 @@ def main() -> None:
         answered = sum(w["answers"]["player"] for w in view["worlds"])
     finally:
         stop.set()
-        proc.terminate()
-        proc.wait(timeout=20)
+        stop_class(proc)
     print(f"class server, {args.worlds} worlds on loopback")
     print(summary("projector poll, class idle", idle))
     print(summary(f"projector poll, {args.phones} phones playing", loaded))

@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import re
 import shutil
-import socket
 import subprocess
 import time
 import urllib.request
 
 import pytest
+from class_client import free_port
 from conftest import CHROMIUM, CHROMIUM_FLAGS
 
 pytest.importorskip("solara")
@@ -31,16 +31,10 @@ pytestmark = [
 ]
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
     """``solara run`` on the app, on a free port; yields its address and its log file."""
-    port = _free_port()
+    port = free_port()
     log = tmp_path_factory.mktemp("server") / "solara.log"
     # The very command and environment that `sahelsim teach` starts.
     env = server_env("niger-2023-intervention", "en")

@@ -9,14 +9,10 @@ is aborted and recorded. Skipped when playwright or Debian's chromium is missing
 
 from __future__ import annotations
 
-import re
 import shutil
-import socket
-import subprocess
-import sys
-import time
 
 import pytest
+from class_client import start_class, stop_class
 from conftest import CHROMIUM, CHROMIUM_FLAGS
 
 sync_api = pytest.importorskip("playwright.sync_api")
@@ -33,46 +29,17 @@ PROJECTOR = {"width": 1920, "height": 1080}
 PHONE = {"width": 360, "height": 740}
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def start_class(timeout: int, *options: str):
-    """``sahelsim teach --class`` on loopback; the projector address, the join code, the process."""
-    port = _free_port()
-    command = [sys.executable, "-m", "sim", "teach", "--class", "--no-browser", *options]
-    command += ["--host", "127.0.0.1", "--port", str(port), "--timeout", str(timeout)]
-    # seed 1: the world drawn for it keeps ECOWAS's threat open to its deadline (in others the
+def start_seeded(timeout: int, *options: str):
+    """The class server, its players given ``timeout`` seconds to answer: process, addresses."""
+    # seed 2: the world drawn for it keeps ECOWAS's threat open to its deadline (in others the
     # junta gives in before it, and ECOWAS's player is never asked)
-    command += ["--seed", "2"]
-    proc = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-    lines = []
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline and proc.poll() is None:
-        line = proc.stdout.readline()
-        lines.append(line)
-        if line.startswith("projector"):
-            break
-    text = "".join(lines)
-    found = re.search(r"join at (\S+) with code (\S+)", text), re.search(r"yourself\): (\S+)", text)
-    if not all(found):
-        stop_class(proc)
-        pytest.fail(f"the class server did not start: {text}")
-    return {"join": found[0][1], "code": found[0][2], "projector": found[1][1]}, proc
-
-
-def stop_class(proc) -> None:
-    proc.terminate()
-    proc.wait(timeout=20)
-    proc.stdout.close()
+    return start_class(*options, "--timeout", str(timeout), "--seed", "2")
 
 
 @pytest.fixture(scope="module")
 def server():
     """A class whose players have two minutes to answer."""
-    info, proc = start_class(timeout=120)
+    proc, info = start_seeded(timeout=120)
     yield info
     stop_class(proc)
 
@@ -193,7 +160,7 @@ def test_a_phone_joins_takes_a_role_and_decides(server, browser):
 
 
 def test_a_phone_that_does_not_answer_lets_the_model_decide(browser):
-    server, proc = start_class(timeout=4)
+    proc, server = start_seeded(timeout=4)
     try:
         outside: list[str] = []
         projector = device(browser, PROJECTOR, outside).new_page()
@@ -220,7 +187,7 @@ def test_a_phone_that_does_not_answer_lets_the_model_decide(browser):
 
 
 def test_the_projector_compares_the_worlds_at_the_end(browser):
-    server, proc = start_class(120, "--groups", "2")
+    proc, server = start_seeded(120, "--groups", "2")
     try:
         outside: list[str] = []
         projector = device(browser, {"width": 1280, "height": 720}, outside).new_page()
@@ -290,7 +257,7 @@ def maps_drawn(projector, worlds: int) -> list[str]:
 
 
 def test_the_projector_shows_each_worlds_map_without_scrolling_sideways(browser):
-    server, proc = start_class(120, "--groups", "8")
+    proc, server = start_seeded(120, "--groups", "8")
     try:
         outside: list[str] = []
         projector = device(browser, {"width": 1280, "height": 720}, outside).new_page()

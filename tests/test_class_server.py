@@ -8,65 +8,23 @@ from __future__ import annotations
 
 import json
 import re
-import socket
-import subprocess
-import sys
 import threading
 import time
 import urllib.error
 import urllib.request
 
 import pytest
+from class_client import post, start_class, stop_class
 
 pytest.importorskip("segno")
 pytest.importorskip("uvicorn")
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def start(*options: str) -> tuple[subprocess.Popen, dict]:
-    port = _free_port()
-    command = [sys.executable, "-m", "sim", "teach", "--class", "--no-browser", "--host"]
-    command += ["127.0.0.1", "--port", str(port), *options]
-    proc = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-    text = ""
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline and proc.poll() is None and "projector" not in text:
-        text += proc.stdout.readline()
-    found = re.search(r"with code (\S+)", text), re.search(r"key=([^&\s]+)", text)
-    if not all(found):
-        proc.terminate()
-        proc.stdout.close()
-        pytest.fail(f"the class server did not start: {text}")
-    return proc, {"url": f"http://127.0.0.1:{port}", "code": found[0][1], "key": found[1][1]}
-
-
-def stop(proc: subprocess.Popen) -> None:
-    proc.terminate()
-    proc.wait(timeout=20)
-    proc.stdout.close()
-
-
 @pytest.fixture(scope="module")
 def server():
-    proc, info = start("--timeout", "120")
+    proc, info = start_class("--timeout", "120")
     yield info
-    stop(proc)
-
-
-def post(server, path: str, body: object = None, raw: bytes | None = None) -> tuple[int, dict]:
-    data = raw if raw is not None else json.dumps(body).encode()
-    request = urllib.request.Request(server["url"] + path, data=data, method="POST")
-    try:
-        with urllib.request.urlopen(request, timeout=30) as response:
-            return response.status, json.loads(response.read())
-    except urllib.error.HTTPError as error:
-        with error:
-            return error.code, json.loads(error.read())
+    stop_class(proc)
 
 
 def get(server, path: str) -> tuple[int, str]:
@@ -144,7 +102,7 @@ PNG = b"\x89PNG\r\n\x1a\n"
 
 
 def test_only_the_projector_sees_the_maps_which_follow_their_world():
-    proc, server = start("--groups", "2", "--timeout", "120", "--seed", "2")
+    proc, server = start_class("--groups", "2", "--timeout", "120", "--seed", "2")
     try:
         key = server["key"]
         status, seat = post(server, "/api/join", {"code": server["code"], "name": "Awa"})
@@ -190,7 +148,7 @@ def test_only_the_projector_sees_the_maps_which_follow_their_world():
         # world 2, unplayed, has moved on without a war: its map is still the first one
         assert world_map(2) == before
     finally:
-        stop(proc)
+        stop_class(proc)
 
 
 PHONES = 40
@@ -199,7 +157,7 @@ WORLDS = 8
 
 @pytest.mark.slow
 def test_forty_phones_in_eight_worlds_every_decision_delivered():
-    proc, server = start("--groups", str(WORLDS), "--timeout", "300", "--seed", "3")
+    proc, server = start_class("--groups", str(WORLDS), "--timeout", "300", "--seed", "3")
     try:
         tokens = []
         for n in range(PHONES):
@@ -255,7 +213,7 @@ def test_forty_phones_in_eight_worlds_every_decision_delivered():
         for t in threads:
             t.join(timeout=60)
     finally:
-        stop(proc)
+        stop_class(proc)
     assert all(w["finished"] for w in view["worlds"]), [w["status"] for w in view["worlds"]]
     assert refused == []
     delivered = sum(w["answers"]["player"] for w in view["worlds"])
