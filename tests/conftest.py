@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import functools
 import os
 import textwrap
 from dataclasses import dataclass
@@ -223,3 +225,32 @@ def readiness_on(
         model.step()
     threat = next(t for t in model.threats if t.key == threat_key)
     return assess_attack(model, threat)
+
+
+@functools.cache
+def class_seed(scenario: str = "niger-2023-base") -> int:
+    """The first seed whose world keeps ECOWAS's threat against Niger open to its deadline, and
+    whose ECOWAS, unplayed, never attacks (as in 2023).
+
+    The class tests play ECOWAS's choice on that deadline and set it against the model's own
+    (waiting). In a world drawn with a high concession rate the junta may give in first, and
+    then there is no choice to play. The seed
+    is found rather than written down, so that remaking the shipped posterior does not take the
+    tests' premise away.
+    """
+    from sim.model.records import RecordKind
+    from sim.run.posterior import drawn_by_default
+    from sim.run.replicate import run_one
+    from sim.scenario.loading import load_scenario
+
+    loaded = load_scenario(scenario)
+    for seed in range(1, 100):
+        records = run_one(drawn_by_default(loaded, seed), seed).records
+        threat = next(r for r in records if r.kind is RecordKind.THREAT and r.actor == "ECOWAS")
+        deadline = (dt.date.fromisoformat(threat.data["deadline"]) - loaded.start).days
+        early = {RecordKind.CONCEDED, RecordKind.ATTACK_DECIDED, RecordKind.STOOD_DOWN}
+        if any(r.kind in early and r.day < deadline for r in records):
+            continue
+        if not any(r.kind is RecordKind.ATTACK_DECIDED for r in records):
+            return seed
+    raise AssertionError(f"no seed below 100 keeps ECOWAS's threat open in {scenario}")

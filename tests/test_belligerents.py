@@ -7,6 +7,7 @@ its side, its allies fight beside it, and outsiders who attack it while it fight
 
 from __future__ import annotations
 
+import itertools
 import textwrap
 
 import pytest
@@ -339,3 +340,61 @@ def test_interveners_readier_to_go_home_never_help_the_side_they_joined_win_more
         )
 
     assert government_won(0.05) <= government_won(0.0)
+
+
+def test_a_contingent_abroad_grows_toward_all_its_state_could_deploy_and_never_past_it(write):
+    """Senegal's contingent in Guinea-Bissau grows each day; the government's own army does not.
+
+    ECOMOG landed about 3,500 troops in Liberia in August 1990 and reached about 15,000: a first
+    contingent is a fraction of what can be deployed, and the rest follows. What is sent adds
+    to what the side has committed, the base of its breaking point.
+    """
+    quiet = "mediation_rate: 0, withdrawal_rate: 0, capitulation_rate: 0, breaking_point: 0.9"
+    text = scenario_text(pacts=PACT, days=200, value=6000)
+    grows = load(write, text + f"parameters: {{{quiet}, reinforcement_rate: 0.02}}\n")
+    model = SahelModel(build_world(grows, fact_base()), 1)
+    senegal, guinea_bissau = model.actors["SEN"], model.actors["GNB"]
+    sent = []  # Senegal's contingent and all it had committed, each day of the war
+    while model.day < model.horizon and not (model.wars and model.wars[0].end is not None):
+        model.step()
+        war = model.wars[0] if model.wars else None
+        if war is not None and war.side_of("SEN") is not None:
+            there = war.sides[war.side_of("SEN")]["SEN"]
+            assert there <= senegal.deployable + 1e-6, "never more than it could deploy"
+            sent.append(there + senegal.casualties)
+    assert len(sent) > 100
+    entered = next(r for r in model.records if r.kind is RecordKind.ENTERED_WAR)
+    first = entered.data["forces"]
+    assert first == round(senegal.spec.forces * senegal.spec.deployable_share * 0.2)
+    assert all(b >= a - 1e-6 for a, b in itertools.pairwise(sent)), "sent only grows"
+    assert sent[-1] > 2 * first
+    started = next(r for r in model.records if r.kind is RecordKind.WAR_STARTED)
+    home = model.wars[0].sides[1]["GNB"] + guinea_bissau.casualties
+    assert home == pytest.approx(started.data["forces"]["GNB"], abs=0.5), "at home: no more sent"
+    still = load(write, text + f"parameters: {{{quiet}, reinforcement_rate: 0}}\n")
+    model = SahelModel(build_world(still, fact_base()), 1)
+    model.run()
+    entered = next(r for r in model.records if r.kind is RecordKind.ENTERED_WAR)
+    started = next(r for r in model.records if r.kind is RecordKind.WAR_STARTED)
+    assert model.wars[0].initial[1] == pytest.approx(
+        entered.data["forces"] + started.data["forces"]["GNB"], abs=1
+    ), "no reinforcement: the side has committed what it entered with, nothing more"
+
+
+def test_faster_reinforcement_never_makes_the_side_it_helps_lose_more_often(write):
+    """The government Senegal came to help loses no more often when Senegal's contingent grows."""
+
+    def government_lost(rate: float) -> int:
+        text = scenario_text(pacts=PACT, days=365, commitment="behavioural", value=6000)
+        scenario = load(write, text + f"parameters: {{reinforcement_rate: {rate}}}\n")
+        return sum(
+            any(
+                r.kind is RecordKind.WAR_ENDED and r.get("outcome") == "attackers_won"
+                for r in records(scenario, seed)
+            )
+            for seed in range(1, 25)
+        )
+
+    lost = [government_lost(rate) for rate in (0.0, 0.005, 0.05)]
+    assert lost == sorted(lost, reverse=True), lost
+    assert lost[-1] < lost[0], lost

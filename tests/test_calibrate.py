@@ -128,6 +128,10 @@ def test_calibrate_writes_a_posterior_its_diagnostics_and_a_leave_one_out_score(
     loo = summary["leave_one_out"]
     assert set(loo["episodes"]) == set(TWO) and 0 <= loo["brier"] <= 1
     assert loo["budget"]["population"] == 4  # 6 x 0.7, rounded
+    # The held-out scores' comparison: a fit of the same size on every episode, scored on each.
+    same = json.loads((out / "loo" / "_all.json").read_text())
+    assert loo["same_budget_in_sample"] == same["brier"]
+    assert {key.split("#")[0] for key in same["items"]} == set(TWO)
     for name in ("marginals", "pairs", "generations"):
         assert (out / "figures" / f"{name}.png").stat().st_size > 0
     assert (out / "abc.db").is_file()

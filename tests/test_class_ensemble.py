@@ -8,6 +8,7 @@ records directly gives the same numbers.
 from __future__ import annotations
 
 import pytest
+from conftest import class_seed
 
 from sim.model.players import Choice, QuestionKind
 from sim.model.records import RecordKind
@@ -20,7 +21,7 @@ from sim.run.replicate import run_one
 from sim.scenario.loading import load_scenario
 
 SCENARIO = "niger-2023-base"
-SEED = 2
+SEED = class_seed()  # a world where ECOWAS is asked (conftest.py)
 RUNS = 60
 ECOWAS_ATTACKS = Decision("ECOWAS", QuestionKind.ATTACK, "NER")
 NIGER_CONCEDES = Decision("NER", QuestionKind.CONCESSION, "ECOWAS")

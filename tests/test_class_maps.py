@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import asyncio
 
+from conftest import class_seed
+
 from sim.present.classroom import maps
 from sim.present.classroom.maps import WorldMaps
 from sim.present.classroom.session import ClassSession
@@ -24,7 +26,7 @@ def test_a_map_is_drawn_once_for_what_it_shows_and_again_after_a_war(monkeypatch
 
     draw = maps.map_png
     monkeypatch.setattr(maps, "map_png", counted)
-    session = ClassSession("niger-2023-base", groups=3, seed=2, ensemble_runs=5)
+    session = ClassSession("niger-2023-base", groups=3, seed=class_seed(), ensemble_runs=5)
     seat = session.join(session.code, "Awa")
     session.assign(seat.id, "ECOWAS", 0)
     world_maps = WorldMaps(session)

@@ -15,6 +15,7 @@ import urllib.request
 
 import pytest
 from class_client import post, start_class, stop_class
+from conftest import class_seed
 
 pytest.importorskip("segno")
 pytest.importorskip("uvicorn")
@@ -102,7 +103,7 @@ PNG = b"\x89PNG\r\n\x1a\n"
 
 
 def test_only_the_projector_sees_the_maps_which_follow_their_world():
-    proc, server = start_class("--groups", "2", "--timeout", "120", "--seed", "2")
+    proc, server = start_class("--groups", "2", "--timeout", "120", "--seed", str(class_seed()))
     try:
         key = server["key"]
         status, seat = post(server, "/api/join", {"code": server["code"], "name": "Awa"})

@@ -30,9 +30,8 @@ def _attacked(scenario, seed: int) -> bool:
 
 
 def test_a_threat_held_open_longer_is_never_less_likely_to_be_carried_out():
-    ready = ["parameters.expeditionary_share=1"]  # ECOWAS with all it could deploy: it may attack
-    short = load_scenario(BASE, [*ready, "parameters.decision_window=10"])
-    long = load_scenario(BASE, [*ready, "parameters.decision_window=90"])
+    short = load_scenario(BASE, ["parameters.decision_window=10"])
+    long = load_scenario(BASE, ["parameters.decision_window=90"])
     carried = [(_attacked(short, s), _attacked(long, s)) for s in SEEDS]
     assert all(b or not a for a, b in carried), "on the same seeds, the longer window loses none"
     assert sum(b for _, b in carried) > sum(a for a, _ in carried), "and gains some"
@@ -84,11 +83,8 @@ def test_a_war_on_the_target_s_soil_puts_its_neighbours_at_stake():
     model = SahelModel(build_world(load_scenario(LIBERIA, WAR_GOES_ON), fact_base()), 1)
     for _ in range(ECOMOG["day"] + 1):  # the day readiness_on weighs it, forces as they are then
         model.step()
-    sent = {
-        a: model.sent(a, "LBR") * model.actors[a].spec.effectiveness
-        for a in ("NGA", "GHA", "GIN", "SLE", "GMB")
-    }
-    near = (sent["GIN"] + sent["SLE"]) / sum(sent.values())
+    can = {a: model.strength(a) for a in ("NGA", "GHA", "GIN", "SLE", "GMB")}
+    near = (can["GIN"] + can["SLE"]) / sum(can.values())
     assert terms["stakes"] == pytest.approx(near, abs=1e-4)  # rounded to 4 places in the terms
     undecided = [*WAR_GOES_ON, "parameters.intent_spread=3"]
     low, _ = readiness_on([*undecided, "parameters.stakes_weight=0"], **ECOMOG)
@@ -168,9 +164,9 @@ def test_the_deadline_is_the_day_a_threatener_does_as_it_said_with_itsreadiness_
     path = scenarios_dir() / "history" / "sierra-leone-1997.yaml"
     scenario = load_scenario(path)
     deadline = (scenario.events["nigeria-demands"].deadline - scenario.start).days
-    # Nigeria sending all it could deploy and heedless of the war's length: ready enough (about
-    # 0.6) to test what it does on the deadline.
-    ready = ["parameters.expeditionary_share=1", "parameters.time_cost_weight=0"]
+    # Nigeria heedless of the war's length: ready enough (about 0.6) to test what it does on the
+    # deadline.
+    ready = ["parameters.time_cost_weight=0"]
     slow = load_scenario(path, ["parameters.attack_rate=0.001", *ready])
     decided = []
     for seed in SEEDS:

@@ -92,7 +92,9 @@ def test_forces_diverted_to_war_raise_insurgent_strength():
         - run_one(peace, s).summary["insurgent_strength_change"]
         for s in range(40)
     ]
-    assert min(diffs) >= 0 and np.mean(diffs) > 0.01
+    # Never lower, and higher in nine replicates of ten (allies send a first contingent abroad,
+    # so the diversion is modest).
+    assert min(diffs) >= 0 and sum(d > 0 for d in diffs) >= 36, diffs
 
 
 # The Gambia without ECOWAS's scheduled ultimatum and entry: the only way to war is the 1999
@@ -139,7 +141,8 @@ def test_combat_follows_the_closed_form_square_law_with_the_noise_off(tmp_path):
         "title: duel\nstart: 2024-01-01\ndays: 40\ncommitment: strict\n"
         "actors: {MLI: {effectiveness: 1}, BFA: {effectiveness: 1}}\n"
         "events: {war: {kind: attack, date: 2024-01-01, by: MLI, target: BFA}}\n"
-        "parameters: {combat_noise: 0, breaking_point: 0.9, capitulation_rate: 0, mediation_rate: 0}\n"
+        "parameters: {combat_noise: 0, breaking_point: 0.9, capitulation_rate: 0, mediation_rate: 0, "
+        "reinforcement_rate: 0}\n"  # the closed form is for the forces that met on day 0
     )
     scenario = load_scenario(path)
     run = run_one(scenario, 1)

@@ -5,6 +5,8 @@ from __future__ import annotations
 import pytest
 from conftest import MINIMAL
 
+from sim.scenario.parameters import PARAMETERS
+
 
 def _edit(old: str, new: str) -> str:
     assert old in MINIMAL, old
@@ -118,7 +120,7 @@ CASES = [
         "{f}:18:3: parameters.honour_base_rat: unknown key 'honour_base_rat'; expected one of affinity_weight, "
         "attack_rate, baseline_weariness, breaking_point, buck_passing_weight, capacity_weight, "
         "capitulation_rate, combat_noise, concession_rate, cost_weight, counterinsurgency_effect, "
-        "decision_window, ... (41 in all); did you mean 'honour_base_rate'?",
+        f"decision_window, ... ({len(PARAMETERS)} in all); did you mean 'honour_base_rate'?",
         id="misspelt parameter",
     ),
     pytest.param(

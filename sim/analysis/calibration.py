@@ -27,7 +27,7 @@ import logging
 import math
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from datetime import timedelta
 from pathlib import Path
 
@@ -65,6 +65,11 @@ SUMMARY_FILE = "calibration.json"
 FIT_FILE = "fit.json"
 """The main fit's generations, written once it is finished (a resumed run does not refit)."""
 LOO_DIR = "loo"
+ALL_EPISODES = "_all"
+"""The leave-one-out folder's name for the fit of the same size on every episode."""
+LOO_FLOOR_MINUTES = 0.1
+"""The least wall-clock cap a leave-one-out fit gets once the others have used the time: pyABC
+then runs its first generation (a sample of the prior) and stops."""
 SCORE_REPLICATES = 50
 """Replicates per episode for the posterior's own scores (in-sample and held-out)."""
 KERNEL_SCALING = 2.0
@@ -507,42 +512,59 @@ def leave_one_out(
 ) -> dict:
     """Fit without each episode in turn (smaller budget) and score the episode left out.
 
-    Each fit's History is ``loo/<episode>.db`` and its result ``loo/<episode>.json``; with
-    ``resume`` finished ones are read back and an unfinished one continues.
+    Then one more fit of the same size, with every episode in, scored on every episode: the
+    in-sample score to set the held-out one against. The main fit is far larger, so its
+    in-sample score mixes what a small fit lacks with what the episodes cannot teach; this one
+    differs from the held-out fits only by the episode each leaves out.
+
+    Each fit's History is ``loo/<episode>.db`` (``loo/_all.db`` for the fit on every episode) and
+    its result ``loo/<episode>.json``; with ``resume`` finished ones are read back and an
+    unfinished one continues.
     """
     folder = out / LOO_DIR
     folder.mkdir(exist_ok=True)
-    budget = plan.budget.scaled(plan.loo_share, plan.loo_minutes / len(episodes))
+    budget = plan.budget.scaled(plan.loo_share, plan.loo_minutes / (len(episodes) + 1))
     seeds = replicate_seeds(plan.seed, plan.score_replicates)
+    fits = [(held.name, [e for e in episodes if e.name != held.name], [held]) for held in episodes]
+    fits.append((ALL_EPISODES, list(episodes), list(episodes)))
+    to_fit = [f for f in fits if not (resume and (folder / f"{f[0]}.json").is_file())]
+    deadline = time.time() + plan.loo_minutes * 60 * len(to_fit) / len(fits)
     rows = {}
-    for k, held in enumerate(episodes):
-        done = folder / f"{held.name}.json"
+    for k, (name, rest, scored) in enumerate(fits):
+        done = folder / f"{name}.json"
         if resume and done.is_file():
-            rows[held.name] = json.loads(done.read_text(encoding="utf-8"))
+            rows[name] = json.loads(done.read_text(encoding="utf-8"))
             continue
-        told(f"leave-one-out {k + 1}/{len(episodes)}: without {held.name}")
-        rest = [e for e in episodes if e.name != held.name]
+        if name == ALL_EPISODES:
+            told("leave-one-out: a fit of the same size on every episode, to compare with")
+        else:
+            told(f"leave-one-out {k + 1}/{len(episodes)}: without {name}")
+        # Each fit gets an even share of the time left: pyABC finishes the generation running
+        # when its cap passes, so a fit that ran over leaves the later ones less, and all of
+        # them together keep close to --loo-minutes.
+        left = (deadline - time.time()) / 60 / (len(fits) - k)
         result = fit(
             rest,
             plan.parameters,
             plan.seed,
-            budget,
-            folder / f"{held.name}.db",
+            replace(budget, minutes=max(left, LOO_FLOOR_MINUTES)),
+            folder / f"{name}.db",
             sampler_for(),
             resume=resume,
             verbose=verbose,
         )
-        held_out = posterior_scores([held], result.posterior, seeds)[held.name]
-        row = {"items": held_out, "brier": mean_brier({held.name: held_out})} | _fit_document(
-            result
-        )
+        items = {}
+        for scores in posterior_scores(scored, result.posterior, seeds).values():
+            items |= scores
+        row = {"items": items, "brier": mean_brier({name: items})} | _fit_document(result)
         done.write_text(json.dumps(row, indent=2) + "\n", encoding="utf-8")
-        rows[held.name] = row
-    pooled = {name: row["items"] for name, row in rows.items()}
+        rows[name] = row
+    pooled = {name: row["items"] for name, row in rows.items() if name != ALL_EPISODES}
     return {
         "budget": asdict(budget),
         "brier": mean_brier(pooled),
-        "episodes": {name: row["brier"] for name, row in rows.items()},
+        "episodes": {name: row["brier"] for name, row in rows.items() if name != ALL_EPISODES},
+        "same_budget_in_sample": rows[ALL_EPISODES]["brier"],
     }
 
 

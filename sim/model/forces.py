@@ -1,4 +1,4 @@
-"""Phase 5: the counter-insurgency effort left to each state once forces have gone to fronts.
+"""Phase 5: contingents abroad grow; the counter-insurgency effort left once forces are at fronts.
 
 Effort is 1 at the start: a state's forces plus the outside powers' forces present. Forces
 sent to a war leave it; partners' deployments and forces lent under a clause add to it. Nothing
@@ -9,11 +9,42 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from sim.model.wars import ATTACKERS, DEFENDERS
+
 if TYPE_CHECKING:
     from sim.model.model import SahelModel
 
 PRESENT_POWER_LENDING = 2
 """An outside power with forces in the host lends this many times the lending share of them."""
+
+
+def reinforce_contingents(model: SahelModel) -> None:
+    """Phase 5, first: a state fighting on another state's soil sends more each day.
+
+    Each day of the war, after the day's entries (phase 4), it sends ``reinforcement_rate`` of
+    the gap between its contingent there and all it could deploy (never more than it has left uncommitted): a
+    contingent grows toward the whole deployable force, more slowly as it nears it. ECOMOG grew
+    from about 3,500 troops landed in Liberia in August 1990 to about 15,000 at its height, and
+    Nigeria's force in Sierra Leone from a few thousand in June 1997 to the force that took
+    Freetown in February 1998 (seeds/history/episodes.md). What is sent adds to what the side
+    has committed, the base of its breaking point (phase 8).
+    """
+    rate = model.params.reinforcement_rate
+    if rate <= 0 or not model.wars_ongoing:
+        return
+    for war in model.wars:
+        if not war.ongoing:
+            continue
+        theatre = model.controlled(war.leaders[DEFENDERS])
+        for s in (ATTACKERS, DEFENDERS):
+            for member, there in list(war.sides[s].items()):
+                state = model.state(member)
+                if state is None or member == theatre:
+                    continue
+                gap = min(state.deployable - there, model.uncommitted(member))
+                if gap > 0:
+                    war.commit(member, s, rate * gap)
+                    model.moved = True
 
 
 def allocate_forces(model: SahelModel) -> None:

@@ -279,8 +279,9 @@ def assess_attack(model: SahelModel, threat: Threat) -> tuple[float, dict]:
 
     Readiness is ``Φ(z)``, a normal judgement of seven terms (docs/model.md §7.2):
 
-    - *the balance*: the strength it would send (:meth:`SahelModel.sent`: abroad, a contingent),
-      scaled by its resolve, against the coalition it
+    - *the balance*: the strength it can commit to the war (its deployable forces: abroad, a
+      first contingent that grows toward them, phase 5), scaled by its resolve, against the
+      coalition it
       expects (the target's home defence, its backers, and each actor obliged to help it, counted
       by its chance of honouring: deterrence, Leeds 2003; Johnson & Leeds 2011), on a log scale
       against the superiority it wants, over the spread of its judgement;
@@ -303,7 +304,7 @@ def assess_attack(model: SahelModel, threat: Threat) -> tuple[float, dict]:
     refused = [a for a in attackers if (a, threat.target) in model.refused]
     theatre = model.controlled(threat.target)
     sent = {
-        a: model.sent(a, theatre)
+        a: actors[a].deployable
         * actors[a].spec.effectiveness
         * (1 - p.domestic_discount if a in refused else 1.0)
         for a in attackers
@@ -352,7 +353,7 @@ def assess_attack(model: SahelModel, threat: Threat) -> tuple[float, dict]:
             if ob.clause.action is PactAction.ARMED_ASSISTANCE
             else p.support_ally_weight
         )
-        strength = model.sent(ob.obliged, theatre) * actors[ob.obliged].spec.effectiveness
+        strength = model.strength(ob.obliged)
         contribution = p.deterrence_weight * credibility * share * strength
         expected += contribution
         allies[ob.obliged] = round(contribution, 1)

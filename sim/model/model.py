@@ -12,7 +12,8 @@ One step is one day, in nine phases, each in a module of its own (DESIGN §3):
 4. :mod:`~sim.model.responses`: obligations that are due are decided under their clause's rule
    and the run's commitment mode, then carried out by :mod:`~sim.model.actions` (one handler per
    pact action); entering a war may trigger further clauses.
-5. :mod:`~sim.model.forces`: counter-insurgency effort after forces sent to fronts and lent.
+5. :mod:`~sim.model.forces`: contingents abroad grow; counter-insurgency effort after forces
+   sent to fronts and lent.
 6. :mod:`~sim.model.combat`: Lanchester square-law attrition on each front, with daily noise.
 7. :mod:`~sim.model.insurgency`: armed groups grow against the effort left; crossing the
    rebellion threshold is an armed rebellion (an Art. 5 trigger, read next day).
@@ -131,6 +132,7 @@ class SahelModel(mesa.Model):
         intent.decide_attacks(self)
         triggers.match_triggers(self)
         responses.answer_due_obligations(self)
+        forces.reinforce_contingents(self)
         forces.allocate_forces(self)
         combat.fight(self)
         insurgency.advance(self)
@@ -191,14 +193,14 @@ class SahelModel(mesa.Model):
         return actor.deployable * actor.spec.effectiveness
 
     def sent(self, actor_id: str, theatre: str) -> float:
-        """Forces an actor sends into a war fought in ``theatre`` (a state's territory).
+        """Forces an actor first sends into a war fought in ``theatre`` (a state's territory).
 
-        A state fighting on another state's soil sends ``expeditionary_share`` of its deployable
-        forces, not all of them: the contingents on record are a fraction of what the
-        contributors could deploy (ECOMOG landed about 3,500 troops of five states in Liberia in
-        1990; Senegal and Guinea about 2,500-3,000 in Guinea-Bissau in 1998: seeds/history/
-        episodes.md). At home, and for an outside power (what it has in the region) or a
-        belligerent, what is deployable is sent.
+        A state fighting on another state's soil first sends ``expeditionary_share`` of its
+        deployable forces, not all of them: the first contingents on record are a fraction of
+        what the contributors could deploy (ECOMOG landed about 3,500 troops of five states in
+        Liberia in 1990; seeds/history/episodes.md). The contingent then grows
+        (:func:`sim.model.forces.reinforce_contingents`). At home, and for an outside power (what
+        it has in the region) or a belligerent, what is deployable is sent.
         """
         actor = self.actors[actor_id]
         if isinstance(actor, State) and theatre != actor_id:

@@ -89,8 +89,9 @@ def _settle(model: SahelModel, war: War, neutral: list[str]) -> None:
                 breaking_point=round(breaking, 4),
             )
             return
+    reach = _reach(model, war, strength)
     for s in (ATTACKERS, DEFENDERS):
-        odds = win_chance(strength[s], strength[1 - s])
+        odds = win_chance(reach[s], reach[1 - s])
         weariness = (
             war.losses[s] / (war.initial[s] * max(tolerance[s], TOLERANCE_FLOOR))
             if war.initial[s] > 0
@@ -130,6 +131,29 @@ def _settle(model: SahelModel, war: War, neutral: list[str]) -> None:
                 probability=p.mediation_rate,
                 draw=round(draw, 6),
             )
+
+
+def _reach(model: SahelModel, war: War, strength: list[float]) -> list[float]:
+    """Each side's effective strength with what its states abroad can still send (phase 5).
+
+    A side judges its odds by all it can bring to the front, not only what has landed: an
+    intervener whose contingent is still growing does not despair of a war it has just
+    entered (Nigeria held Lungi after its attack of 2 June 1997 failed, and took Freetown in
+    February 1998 with the force it built up; seeds/history/episodes.md).
+    """
+    if model.params.reinforcement_rate <= 0:
+        return strength
+    reach = list(strength)
+    theatre = model.controlled(war.leaders[DEFENDERS])
+    for s in (ATTACKERS, DEFENDERS):
+        for member, there in war.sides[s].items():
+            state = model.state(member)
+            if state is None or member == theatre:
+                continue
+            more = min(state.deployable - there, model.uncommitted(member))
+            if more > 0:
+                reach[s] += more * state.spec.effectiveness * war.aid[s]
+    return reach
 
 
 def _no_forces_left(model: SahelModel, war: War, strength: list[float]) -> bool:

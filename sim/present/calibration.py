@@ -174,7 +174,13 @@ def print_calibration(summary: dict, out: Path) -> None:
         console.print(
             f"Leave-one-episode-out: mean Brier score {loo['brier']:.4f} on the episodes left out "
             f"(population {loo['budget']['population']}, {loo['budget']['generations']} "
-            "generation(s) per fit)."
+            "generation(s) per fit)"
+            + (
+                f", against {loo['same_budget_in_sample']:.4f} in sample for a fit of the same "
+                "size on every episode."
+                if "same_budget_in_sample" in loo
+                else "."
+            )
         )
     if not summary["sampler"]["reproducible"]:
         console.print(

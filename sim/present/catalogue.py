@@ -169,12 +169,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "{Actor} décide{actor_nt} de riposter contre {target}.",
     },
     "attack_decided.balance": {
-        "en": "Strength of the attackers: {own} (the forces they would send, weighted by "
-        "effectiveness; resolve {resolve}). Expected opposition: {opposition}, that is {target_poss} home "
+        "en": "Strength of the attackers: {own} (all the forces they could commit, weighted "
+        "by effectiveness; resolve {resolve}). Expected opposition: {opposition}, that is {target_poss} home "
         "defence ({home}){help}. Balance of forces {balance} (strength scaled by resolve, over "
         "the expected opposition), against the superiority of {required} sought.",
-        "fr": "Force des attaquants : {own} (les forces qu'ils enverraient, pondérées par "
-        "l'efficacité ; détermination {resolve}). Opposition attendue : {opposition}, soit la défense "
+        "fr": "Force des attaquants : {own} (toutes les forces qu'ils pourraient engager, "
+        "pondérées par l'efficacité ; détermination {resolve}). Opposition attendue : {opposition}, soit la défense "
         "territoriale {target_de} ({home}){help}. Rapport de forces {balance} (force pondérée "
         "par la détermination, rapportée à l'opposition attendue), pour une supériorité "
         "recherchée de {required}.",

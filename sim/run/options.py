@@ -80,11 +80,12 @@ CALIBRATION_GENERATIONS = 10
 """Most generations of ``sahelsim calibrate`` when ``--generations`` is not given."""
 CALIBRATION_REPLICATES = 10
 """Replicates per episode for each particle (the same seeds for every particle)."""
-CALIBRATION_MINUTES = 14.0
+CALIBRATION_MINUTES = 13.0
 """Wall-clock cap of the main fit, in minutes: pyABC checks it between generations, so the fit
 ends with the generation running when it passes (measured on 2 shared cores: a generation of 50
 to 60 particles takes 2 to 9 minutes). See docs/calibration.md §8.5."""
 LOO_SHARE = 0.35
 """Population and generations of each leave-one-episode-out fit, as a share of the main fit's."""
 LOO_MINUTES = 9.0
-"""Wall-clock cap of all the leave-one-episode-out fits together, in minutes (shared evenly)."""
+"""Wall-clock cap of all the leave-one-episode-out fits together, in minutes: each fit gets an
+even share of the time left when it starts, so one that runs over leaves the rest less."""

@@ -261,21 +261,35 @@ PARAMETERS: dict[str, Parameter] = _declare(
     ),
     Parameter(
         "expeditionary_share",
-        1.0,
+        0.2,
         0.05,
         1.0,
         "share",
-        "Share of deployable forces sent abroad",
-        "Part des forces déployables envoyée à l'étranger",
-        "share of its deployable forces a state sends into a war fought on another state's soil "
-        "(an intervention, an ally's war, carrying out a threat)",
-        "the record's contingents against the contributors' deployable forces "
+        "Share of deployable forces sent abroad at first",
+        "Part des forces déployables envoyée d'abord à l'étranger",
+        "share of its deployable forces a state first sends into a war fought on another "
+        "state's soil (an intervention, an ally's war, carrying out a threat); the contingent "
+        "then grows (reinforcement_rate)",
+        "the record's first contingents against the contributors' deployable forces "
         "(seeds/history/episodes.md): ECOMOG's 3,500 of five states in Liberia in 1990 (about "
         "0.12), ECOMOG's 4,600 in Freetown in June 1997 (about 0.2), Senegal's and Guinea's "
-        "2,500-3,000 in Guinea-Bissau in 1998 (about 0.6); contingents grew after entry (ECOMOG "
-        "in Sierra Leone reached about 10,000 in 1998) and the model sends one contingent, so "
-        "the fit is left to the posterior (median 0.82, sim/data/POSTERIOR.md) and the single "
-        "declared value is all that can be deployed, the model's rule before contingents",
+        "2,500-3,000 in Guinea-Bissau in 1998 (about 0.6)",
+    ),
+    Parameter(
+        "reinforcement_rate",
+        0.002,
+        0.0,
+        0.05,
+        "per day",
+        "Daily reinforcement of a contingent abroad",
+        "Renfort quotidien d'un contingent à l'étranger",
+        "share of the gap between a state's contingent in a war on another state's soil and all "
+        "it could deploy there that it sends each day (the contingent grows toward its whole "
+        "deployable force, more slowly as it nears it)",
+        "the record (seeds/history/episodes.md): ECOMOG grew from 3,500 troops in Liberia in "
+        "August 1990 to about 15,000 at its height (IRIN, 1997), and from 4,600 in Freetown in "
+        "June 1997 to the force that took the city in February 1998; 0.002 a day closes half "
+        "the gap in about a year; the size is an assumption",
     ),
     Parameter(
         "withdrawal_rate",
