@@ -70,7 +70,9 @@ def _slider(rc, label: str):
 
 def test_controls_show_declared_defaults_units_and_labels(page):
     for p in PARAMETERS.values():
-        slider = _slider(page, f"{p.label} ({p.unit})")
+        # A decimal slider carries its value in its label (the browser's bubble clipped 0.002).
+        value = "" if p.integer else f": {p.default:g}"
+        slider = _slider(page, f"{p.label} ({p.unit}){value}")
         slider.assert_single()
         assert slider.widget.v_model == p.default  # exactly: the run after a Reset uses it
         assert slider.widget.min == pytest.approx(p.low)
@@ -94,7 +96,7 @@ def test_step_advances_the_model(page):
 @pytest.mark.slow
 def test_reset_rebuilds_with_the_chosen_values(page):
     _button(page, "Step").widget.click()
-    _slider(page, "Base rate of honouring commitments (probability)").widget.v_model = 0.2
+    _slider(page, "Base rate of honouring commitments (probability): 0.75").widget.v_model = 0.2
     charter = page.find(
         ipyvuetify.Switch, label="Liptako-Gourma Charter (Alliance of Sahel States)"
     )
@@ -129,6 +131,16 @@ def test_french_switch_translates_labels_and_narrative(page):
     texts = " ".join(_texts(page))
     assert "Niger, août 2023" in texts and "De quoi s'agit-il" in texts
     assert "La CEDEAO a menacé" in texts and "ECOWAS has threatened" not in texts
+
+
+def test_every_parameter_s_unit_is_said_in_french(page):
+    """The French page says each slider's unit in French: "z par an", not "z per year"."""
+    from sim.present.app.words import UNITS_FR
+
+    assert {p.unit for p in PARAMETERS.values()} <= set(UNITS_FR), "a unit with no French"
+    _button(page, "Français").widget.click()
+    p = PARAMETERS["time_cost_weight"]
+    _slider(page, typeset(f"{p.label_fr} (z par an) : 1", "fr")).assert_single()
 
 
 def test_the_map_is_redrawn_when_what_it_shows_changes_and_only_then():
@@ -242,7 +254,8 @@ def test_actor_slider_and_seed_reach_the_model(page):
     seed = page.find(ipyvuetify.TextField, label="Seed")
     seed.widget.v_model = "7"
     seed.widget.fire_event("focusout", None)
-    _slider(page, "Resolve (0-1)").widget.v_model = 0.3  # the first actor, NER
+    resolve = [w for w in page.find(ipyvuetify.Slider).widgets if w.label.startswith("Resolve")]
+    resolve[0].v_model = 0.3  # the first actor, NER
     _button(page, "Reset").widget.click()
     run = app.runs.value[0]
     assert run.settings.seed == 7

@@ -152,7 +152,7 @@ def test_page_works_offline_in_chromium(server, browser, tmp_path):
     step = page.get_by_role("button", name="Step", exact=True)
     # the map (a matplotlib image) and the controls are there
     page.locator("img").first.wait_for(timeout=60_000)
-    assert page.get_by_text("Base rate of honouring commitments (probability)").count() == 1
+    assert page.get_by_text("Base rate of honouring commitments (probability): 0.75").count() == 1
     assert page.get_by_text("Liptako-Gourma Charter (Alliance of Sahel States)").count() == 1
 
     step.click()
@@ -198,12 +198,21 @@ def choose(page, label: str, option: str) -> list[str]:
 
 
 def slider_values(page) -> dict[str, float]:
-    """Every slider on the page: its label and the value the browser holds."""
-    return page.evaluate(
+    """Every slider on the page: its label (without the value it shows) and the value the
+    browser holds, which must be the one its label shows."""
+    shown = page.evaluate(
         "() => Object.fromEntries([...document.querySelectorAll('.v-input__slider')].map(s =>"
         " [s.querySelector('.v-label').textContent.trim(),"
         " +s.querySelector('.v-slider__thumb-container').getAttribute('aria-valuenow')]))"
     )
+    held = {}
+    for label, value in shown.items():
+        written = re.fullmatch(r"(.*\)): (\S+)", label)  # a decimal slider: "... (unit): 0.75"
+        if written:
+            assert float(written.group(2)) == value, label
+            label = written.group(1)
+        held[label] = value
+    return held
 
 
 def story(page) -> list[str]:

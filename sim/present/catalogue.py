@@ -196,7 +196,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "attack_decided.deadline": {
         "en": "The deadline had come: it decided whether to do as it had said, with a chance equal "
         "to its readiness, {readiness}; draw {draw}.",
-        "fr": "L'échéance était arrivée : il a décidé s'il faisait ce qu'il avait annoncé, avec une "
+        "fr": "L'échéance est arrivée : faire ou non ce qui avait été annoncé se décide avec une "
         "probabilité égale à sa disposition, {readiness} ; tirage {draw}.",
     },
     "attack_decided.cost": {

@@ -242,26 +242,20 @@ def ParameterSlider(p: Parameter, value: float, on_value: Callable[[float], None
             on_value=on_value,
             thumb_label="always",
         )
-    elif lang.value == "fr":
-        # The browser's value bubble writes 0.75; in French the label carries the value, "0,75".
+    else:
+        # The label carries the value, in the page's language ("0,75" in French): the browser's
+        # value bubble writes 0.75 in every language, and it is too narrow for 0.002 (it showed
+        # ".002", over the label above it).
+        language = lang.value
+        value_text = i18n.short_decimal(float(value), language)
         solara.SliderFloat(
-            typeset(f"{label} : {i18n.short_decimal(float(value), 'fr')}", "fr"),
+            typeset(f"{label}{' :' if language == 'fr' else ':'} {value_text}", language),
             value=float(value),
             min=p.low,
             max=p.high,
             step=slider_step(p, value),
             on_value=on_value,
             thumb_label=False,
-        )
-    else:
-        solara.SliderFloat(
-            label,
-            value=float(value),
-            min=p.low,
-            max=p.high,
-            step=slider_step(p, value),
-            on_value=on_value,
-            thumb_label="always",
         )
 
 

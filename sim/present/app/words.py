@@ -20,6 +20,9 @@ UNITS_FR = {
     "factor": "facteur",
     "personnel": "personnel",
     "0-1": "0-1",
+    "z": "z",  # a standard normal score: the symbol is the same in French
+    "z per share": "z par part",
+    "z per year": "z par an",
 }
 
 UI: dict[str, dict[str, str]] = {
