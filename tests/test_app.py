@@ -355,3 +355,23 @@ def test_figures_write_numbers_the_french_way_in_french():
     shares = [t.get_text() for t in chart.axes[0].get_xticklabels()]
     assert "40 %" in [s.replace("\u202f", " ").replace("\u00a0", " ") for s in shares]
     run.model.release()
+
+
+@pytest.mark.parametrize(
+    ("response", "en", "fr"),
+    [
+        ("honoured", "affinity, for honouring.", "affinité, pour honorer l'engagement."),
+        ("abstained", "went the other way, and it abstained.", "l'abstention l'a emporté."),
+    ],
+)
+def test_the_plain_reason_never_reads_as_the_opposite_of_the_choice(response, en, fr):
+    """Burkina Faso's largest term was for honouring: if it abstained, the reason says so."""
+    from sim.model.records import Record, RecordKind
+    from sim.present.app.story import plain_reason
+
+    terms = {"affinity (log-odds)": 1.2, "expected cost (log-odds)": -0.5}
+    record = Record(0, RecordKind.RESPONSE, "BFA", "NER", {"response": response, "terms": terms})
+    english, french = plain_reason(record, "en"), plain_reason(record, "fr")
+    assert english.startswith("What weighed most in Burkina Faso's choice: affinity")
+    assert english.endswith(en) and french.endswith(fr)
+    assert "honour" not in french and "abstained" not in french
