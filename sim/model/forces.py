@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from sim.model.wars import ATTACKERS, DEFENDERS
+from sim.model.wars import ATTACKERS, DEFENDERS, War
 
 if TYPE_CHECKING:
     from sim.model.model import SahelModel
@@ -18,16 +18,35 @@ PRESENT_POWER_LENDING = 2
 """An outside power with forces in the host lends this many times the lending share of them."""
 
 
+def still_to_send(model: SahelModel, war: War) -> list[tuple[int, str, float]]:
+    """What each state fighting ``war`` on another state's soil can still send there.
+
+    ``(side, state, forces)`` for every such state (leaders included) whose contingent is short
+    of all it could deploy: the gap, never more than it has left uncommitted to any war.
+    """
+    theatre = model.controlled(war.leaders[DEFENDERS])
+    short = []
+    for s in (ATTACKERS, DEFENDERS):
+        for member, there in war.sides[s].items():
+            state = model.state(member)
+            if state is None or member == theatre:
+                continue
+            more = min(state.deployable - there, model.uncommitted(member))
+            if more > 0:
+                short.append((s, member, more))
+    return short
+
+
 def reinforce_contingents(model: SahelModel) -> None:
     """Phase 5, first: a state fighting on another state's soil sends more each day.
 
     Each day of the war, after the day's entries (phase 4), it sends ``reinforcement_rate`` of
-    the gap between its contingent there and all it could deploy (never more than it has left uncommitted): a
-    contingent grows toward the whole deployable force, more slowly as it nears it. ECOMOG grew
-    from about 3,500 troops landed in Liberia in August 1990 to about 15,000 at its height, and
-    Nigeria's force in Sierra Leone from a few thousand in June 1997 to the force that took
-    Freetown in February 1998 (seeds/history/episodes.md). What is sent adds to what the side
-    has committed, the base of its breaking point (phase 8).
+    what it can still send there (:func:`still_to_send`): a contingent grows toward the whole
+    deployable force, more slowly as it nears it. ECOMOG grew from about 3,500 troops landed in
+    Liberia in August 1990 to about 15,000 at its height, and Nigeria's force in Sierra Leone
+    from a few thousand in June 1997 to the force that took Freetown in February 1998
+    (seeds/history/episodes.md). What is sent adds to what the side has committed, the base of
+    its breaking point (phase 8).
     """
     rate = model.params.reinforcement_rate
     if rate <= 0 or not model.wars_ongoing:
@@ -35,16 +54,9 @@ def reinforce_contingents(model: SahelModel) -> None:
     for war in model.wars:
         if not war.ongoing:
             continue
-        theatre = model.controlled(war.leaders[DEFENDERS])
-        for s in (ATTACKERS, DEFENDERS):
-            for member, there in list(war.sides[s].items()):
-                state = model.state(member)
-                if state is None or member == theatre:
-                    continue
-                gap = min(state.deployable - there, model.uncommitted(member))
-                if gap > 0:
-                    war.commit(member, s, rate * gap)
-                    model.moved = True
+        for s, member, more in still_to_send(model, war):
+            war.commit(member, s, rate * more)
+            model.moved = True
 
 
 def allocate_forces(model: SahelModel) -> None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from sim.model.combat import win_chance
+from sim.model.forces import still_to_send
 from sim.model.records import RecordKind, WarOutcome
 from sim.model.streams import Concern, keyed_uniform
 from sim.model.wars import ATTACKERS, DEFENDERS, War
@@ -144,15 +145,8 @@ def _reach(model: SahelModel, war: War, strength: list[float]) -> list[float]:
     if model.params.reinforcement_rate <= 0:
         return strength
     reach = list(strength)
-    theatre = model.controlled(war.leaders[DEFENDERS])
-    for s in (ATTACKERS, DEFENDERS):
-        for member, there in war.sides[s].items():
-            state = model.state(member)
-            if state is None or member == theatre:
-                continue
-            more = min(state.deployable - there, model.uncommitted(member))
-            if more > 0:
-                reach[s] += more * state.spec.effectiveness * war.aid[s]
+    for s, member, more in still_to_send(model, war):
+        reach[s] += more * model.actors[member].spec.effectiveness * war.aid[s]
     return reach
 
 

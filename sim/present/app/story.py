@@ -77,11 +77,14 @@ def plain_reason(record, lang: str) -> str:
     term = i18n.t(f"term.{name}", lang) if i18n.has_message(f"term.{name}") else name
     phrase = i18n.actor_phrase(record.actor, lang)
     whose = i18n.french_de(phrase) if lang == "fr" else i18n.possessive(phrase)
+    direction = ui("in_favour" if value > 0 else "against", lang)
     # The largest term is not the whole judgement: when the choice went the other way, say so.
     response = record.get("response")
-    if value > 0 and response == "abstained":
-        return ui("reason_abstained_anyway", lang).format(whose=whose, term=term)
-    if value < 0 and response == "honoured":
-        return ui("reason_honoured_anyway", lang).format(whose=whose, term=term)
-    direction = ui("in_favour" if value > 0 else "against", lang)
-    return ui("reason", lang).format(whose=whose, term=term, direction=direction)
+    anyway = (
+        ui("abstained_anyway", lang)
+        if value > 0 and response == "abstained"
+        else ui("honoured_anyway", lang)
+        if value < 0 and response == "honoured"
+        else ""
+    )
+    return ui("reason", lang).format(whose=whose, term=term, direction=direction, anyway=anyway)

@@ -80,14 +80,12 @@ UI: dict[str, dict[str, str]] = {
         "strict": "strict",
         "behavioural": "behavioural",
         "details": "details",
-        "reason": "What weighed most in {whose} choice: {term}, {direction}.",
+        "reason": "What weighed most in {whose} choice: {term}, {direction}{anyway}.",
         "in_favour": "for honouring",
         "against": "against honouring",
-        "reason_abstained_anyway": "What weighed most in {whose} choice: {term}, for honouring; "
-        "the other terms and the draw went the other way, and it abstained.",
-        "reason_honoured_anyway": "What weighed most in {whose} choice: {term}, against "
-        "honouring; the other terms and the draw went the other way, and it honoured the "
-        "obligation.",
+        "abstained_anyway": "; the other terms and the draw went the other way, and it abstained",
+        "honoured_anyway": "; the other terms and the draw went the other way, and it honoured "
+        "the obligation",
         "presenter": "Presenter view",
         "controls": "Controls",
         "error": "Something went wrong",
@@ -148,15 +146,13 @@ UI: dict[str, dict[str, str]] = {
         "strict": "strict",
         "behavioural": "comportemental",
         "details": "détails",
-        "reason": "Ce qui a le plus pesé dans le choix {whose} : {term}, {direction}.",
+        "reason": "Ce qui a le plus pesé dans le choix {whose} : {term}, {direction}{anyway}.",
         "in_favour": "pour honorer l'engagement",
         "against": "contre l'engagement",
-        "reason_abstained_anyway": "Ce qui a le plus pesé dans le choix {whose} : {term}, pour "
-        "honorer l'engagement ; les autres termes et le tirage ont joué en sens inverse, et "
-        "l'abstention l'a emporté.",
-        "reason_honoured_anyway": "Ce qui a le plus pesé dans le choix {whose} : {term}, contre "
-        "l'engagement ; les autres termes et le tirage ont joué en sens inverse, et l'engagement "
-        "a été honoré.",
+        "abstained_anyway": " ; les autres termes et le tirage ont joué en sens inverse, et "
+        "l'abstention l'a emporté",
+        "honoured_anyway": " ; les autres termes et le tirage ont joué en sens inverse, et "
+        "l'engagement a été honoré",
         "presenter": "Vue de projection",
         "controls": "Réglages",
         "error": "Un problème est survenu",
