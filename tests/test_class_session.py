@@ -438,8 +438,8 @@ def test_a_saved_class_run_records_its_parameters_and_refuses_another_posterior(
     clock, tmp_path, sahelsim
 ):
     import json
-    from pathlib import Path
 
+    from sim.resources import shipped_posterior
     from sim.run.posterior import default_posterior
 
     session = ClassSession(
@@ -457,7 +457,7 @@ def test_a_saved_class_run_records_its_parameters_and_refuses_another_posterior(
     assert "ECOWAS's player decided to attack Niger." in told.out
     # told with another posterior (here: the shipped one, edited), it is refused in one line
     other = tmp_path / "posterior.csv"
-    lines = Path(default_posterior().source).read_text().splitlines()
+    lines = shipped_posterior().read_text().splitlines()
     other.write_text("\n".join([*lines, lines[-1]]) + "\n")  # one set more
     refused = sahelsim("explain", "--class-run", str(saved), "--posterior", str(other))
     assert refused.status == 2 and "Traceback" not in refused.err

@@ -136,3 +136,21 @@ def test_the_bundle_has_every_figure_in_png_and_svg(bundle):
         assert {f"{stem}.png", f"{stem}.svg"} <= names
     svg = (bundle / "figures" / "map.svg").read_text()
     assert "not a forecast" in svg and "Niger, August 2023" in svg
+
+
+def test_every_svg_reference_resolves_and_ids_do_not_depend_on_the_last_bits_of_a_layout(bundle):
+    import re
+
+    for path in (bundle / "figures").glob("*.svg"):
+        svg = path.read_bytes()
+        defined = set(re.findall(rb'id="([^"]+)"', svg))
+        used = set(re.findall(rb'(?:url\(#|href="#)([^)"]+)', svg))
+        assert used and used <= defined, path.name  # every clip path and marker is there
+        hashed = [name for name in defined if re.fullmatch(rb"[a-z]+[0-9a-f]{10}", name)]
+        assert not hashed, path.name  # named by order, not by a hash of exact floats
+    # Two drawings whose clip rectangle differs below the printed precision write the same bytes.
+    a, b = (fg.canonical_svg(x, "t") for x in (
+        b'<clipPath id="pfa5e83f0b4"/><g clip-path="url(#pfa5e83f0b4)"/>',
+        b'<clipPath id="pe46fe3629f"/><g clip-path="url(#pe46fe3629f)"/>',
+    ))  # fmt: skip
+    assert a == b == b'<clipPath id="t-p1"/><g clip-path="url(#t-p1)"/>'

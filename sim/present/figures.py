@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import io
 import json
+import re
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -553,17 +555,41 @@ def plot_outcomes(
         return fig
 
 
+_SVG_ID = re.compile(rb'id="([a-z]+?)([0-9a-f]{10})"')
+"""The ids matplotlib's SVG writer makes by hashing what they name (clip paths, markers)."""
+
+
+def canonical_svg(svg: bytes, name: str) -> bytes:
+    """``svg`` with its hashed ids renamed ``NAME-p1``, ``NAME-image2``... in order of definition.
+
+    matplotlib hashes a clip rectangle's exact floats into its id, and the last bits of a layout
+    can differ from one process to another (numpy's sums depend on memory alignment) although
+    every coordinate written is the same: a resumed run's SVG then differed from a fresh one's
+    by an id alone. The figure's name keeps ids unique when several SVGs share one page.
+    """
+    renamed: dict[bytes, bytes] = {}
+    for match in _SVG_ID.finditer(svg):
+        old = match.group(1) + match.group(2)
+        renamed.setdefault(old, b"%s-%s%d" % (name.encode(), match.group(1), len(renamed) + 1))
+    if not renamed:
+        return svg
+    pattern = re.compile(rb'(id="|#)(' + b"|".join(map(re.escape, renamed)) + rb")\b")
+    return pattern.sub(lambda m: m.group(1) + renamed[m.group(2)], svg)
+
+
 def save(fig: Figure, folder: Path, name: str) -> list[Path]:
     """Write a figure as PNG and SVG, each whole or not at all; return the paths."""
     folder.mkdir(parents=True, exist_ok=True)
     paths = []
     for suffix in ("png", "svg"):
         path = folder / f"{name}.{suffix}"
-        # A fixed salt makes the SVG's clip-path ids, hence its bytes, the same on every drawing.
         with written_whole(path) as temporary, matplotlib.rc_context({"svg.hashsalt": name}):
-            fig.savefig(
-                temporary, format=suffix, metadata={"Date": None} if suffix == "svg" else None
-            )
+            if suffix == "svg":  # the salt: no random ids (matplotlib salts with a UUID by default)
+                buffer = io.BytesIO()
+                fig.savefig(buffer, format="svg", metadata={"Date": None})
+                temporary.write_bytes(canonical_svg(buffer.getvalue(), name))
+            else:
+                fig.savefig(temporary, format="png")
         paths.append(path)
         # The layout is settled by the first save; solving it again for the SVG costs a third.
         fig.set_layout_engine("none")

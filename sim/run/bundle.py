@@ -34,7 +34,7 @@ import time
 import traceback
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import mesa
 import numpy as np
@@ -48,6 +48,9 @@ from sim.run.checkpoint import publish
 from sim.run.options import SERIES_SAMPLE
 from sim.run.plan import RunPlan
 from sim.scenario.schema import Scenario
+
+if TYPE_CHECKING:
+    from sim.run.posterior import Posterior
 
 BAND_SAMPLE = 1000
 """Largest number of replicates whose overall daily variables are kept for the bands."""
@@ -348,11 +351,7 @@ class BundleWriter:
             },
             "reproduce": f"sahelsim run scenario.yaml --seed {plan.root_seed} --replicates "
             f"{self.completed if self.stopped_early else plan.replicates}"
-            + (
-                f" --parameters posterior --posterior {plan.posterior.source}"
-                if plan.posterior
-                else ""
-            ),
+            + _reproduce_parameters(plan.posterior),
             "command": self.command,
             "kept": {
                 "summary": "every replicate",
@@ -519,3 +518,12 @@ def read_summary(bundle: Path) -> list[dict[str, str]]:
     """The rows of a bundle's summary.csv."""
     with open(bundle / "summary.csv", newline="", encoding="utf-8") as handle:
         return list(csv.DictReader(handle))
+
+
+def _reproduce_parameters(posterior: Posterior | None) -> str:
+    """The ``reproduce`` command's parameter options: the shipped posterior needs no path."""
+    if posterior is None:
+        return " --parameters point"
+    if posterior.shipped:
+        return " --parameters posterior"
+    return f" --parameters posterior --posterior {posterior.source}"

@@ -14,6 +14,7 @@ A value the scenario itself or ``--set`` fixes is not drawn: the user asked for 
 from __future__ import annotations
 
 import csv
+import dataclasses
 import functools
 import hashlib
 import math
@@ -43,6 +44,7 @@ class Posterior:
     weights: tuple[float, ...]
     source: str = ""  # where it was read from, for messages and the manifest
     sha256: str = ""
+    shipped: bool = False  # the project's own: named, not located (no path of this machine)
 
     def __post_init__(self) -> None:
         unknown = [n for n in self.names if n not in PARAMETERS]
@@ -92,6 +94,7 @@ class Posterior:
         return {
             "source": ParameterSource.POSTERIOR.value,
             "posterior": self.source,
+            "shipped": self.shipped,
             "sha256": self.sha256,
             "sets": len(self.values),
             "names": list(self.names),
@@ -150,6 +153,11 @@ def read_posterior(path: Path | str) -> Posterior:
     return Posterior(names, values, weights, str(path), hashlib.sha256(data).hexdigest())
 
 
+SHIPPED = "the posterior shipped with sahelsim (sim/data/posterior.csv)"
+"""How messages and manifests name the shipped posterior: where a package is installed is a
+fact of one machine, and would make two machines' bundles of one run differ."""
+
+
 def posterior_for(
     source: ParameterSource | str, path: Path | str | None = None
 ) -> Posterior | None:
@@ -169,6 +177,7 @@ def posterior_for(
                 "--parameters posterior: no posterior is shipped with this version yet; make one "
                 "with `sahelsim calibrate --out DIR` and pass --posterior DIR/posterior.csv"
             )
+        return dataclasses.replace(read_posterior(path), source=SHIPPED, shipped=True)
     return read_posterior(path)
 
 
