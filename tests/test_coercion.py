@@ -56,6 +56,32 @@ def test_an_outside_body_s_stand_moves_readiness_its_way(stance, higher):
     assert terms["endorsements"] == (1 if higher else -1)
 
 
+def _stand(key: str, day: str, body: str, stance: str) -> str:
+    return (
+        f"events.{key}={{kind: endorsement, date: 2023-08-{day}, body: {body}, by: ECOWAS, "
+        f"target: NER, stance: {stance}}}"
+    )
+
+
+def test_each_outside_body_counts_once_by_its_latest_stand():
+    once, terms = readiness_on([_stand("a", "11", "unsc", "endorse")])
+    # The same body saying it again is the same backing (the UNSC on The Gambia, three times)
+    again, terms_again = readiness_on(
+        [_stand("a", "11", "unsc", "endorse"), _stand("b", "12", "unsc", "endorse")]
+    )
+    assert again == once and terms_again["endorsements"] == terms["endorsements"] == 1
+    # a second body is a second backer
+    both, terms_both = readiness_on(
+        [_stand("a", "11", "unsc", "endorse"), _stand("b", "12", "au_psc", "endorse")]
+    )
+    assert both > once and terms_both["endorsements"] == 2
+    # a body that turns against force replaces its earlier backing
+    turned, terms_turned = readiness_on(
+        [_stand("a", "11", "au_psc", "endorse"), _stand("b", "12", "au_psc", "oppose")]
+    )
+    assert turned < once and terms_turned["endorsements"] == -1
+
+
 def test_a_heavier_expected_cost_never_makes_force_likelier():
     light, _ = readiness_on(["parameters.force_cost_weight=0"])
     heavy, terms = readiness_on(["parameters.force_cost_weight=5"])

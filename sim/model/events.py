@@ -211,9 +211,14 @@ def on_membership_change(model: SahelModel, name: str, event: ev.MembershipChang
 
 
 def on_endorsement(model: SahelModel, name: str, event: ev.Endorsement) -> None:
-    """The AU PSC or the UN Security Council backs or opposes a threatener's stance."""
-    key = (event.by, event.target)
-    model.stances[key] = model.stances.get(key, 0) + (1 if event.stance is Stance.ENDORSE else -1)
+    """The AU PSC or the UN Security Council backs or opposes a threatener's stance.
+
+    A body's latest stand is the one that counts: the UN Security Council's press statement,
+    presidential statement and resolution on The Gambia (Dec 2016 - Jan 2017) are one body's
+    backing said three times, not three backers (seeds/history/stands.md).
+    """
+    stands = model.stances.setdefault((event.by, event.target), {})
+    stands[event.body.value] = 1 if event.stance is Stance.ENDORSE else -1
     model.log(
         RecordKind.STANCE,
         event.body.value,

@@ -370,7 +370,7 @@ def assess_attack(model: SahelModel, threat: Threat) -> tuple[float, dict]:
     days = expected_days(scaled, max(expected, 1.0), own_break, enemy_break, rate)
     years = min(days, MAX_EXPECTED_DAYS) / 365.0
     at_stake = stakes(model, theatre, sent)
-    stance = model.stances.get((threat.by, threat.target), 0)
+    stance = sum(model.stances.get((threat.by, threat.target), {}).values())
     acting = acting_against(model.third_parties, threat.target, model.day, {threat.by, *attackers})
     z = (
         balance

@@ -96,9 +96,8 @@ class SahelModel(mesa.Model):
         self.last_war_end = -1  # the day a war last ended (it was still fought that day)
         self.combat_rngs: dict[int, np.random.Generator] = {}  # each war's daily noise
         self.threats: list[Threat] = []
-        self.stances: dict[
-            tuple[str, str], int
-        ] = {}  # (threatener, target): endorsements - oppositions
+        # (threatener, target): each outside body's latest stand, +1 backs and -1 opposes
+        self.stances: dict[tuple[str, str], dict[str, int]] = {}
         self.refused: set[tuple[str, str]] = set()  # (state, target): force refused at home
         # (party, target): last day an outside party uses force on its own (None: to the end)
         self.third_parties: dict[tuple[str, str], int | None] = {}
