@@ -186,6 +186,8 @@
       ask(img);
     }
 
+    var picked = {};  // seat id -> the role chosen in its list, until it is given
+
     function worldCard(world, roles) {
       var card = el("article", { class: "world" + (world.waiting ? " waiting" : ""),
                                  "data-world": String(world.n) });
@@ -201,15 +203,19 @@
         row.appendChild(el("td", {}, "#" + s.id + " " + s.name));
         row.appendChild(el("td", { class: "role" }, s.role_name));
         var pick = el("select", { "aria-label": W.assign + " #" + s.id });
+        // a role picked and not yet given survives the next refresh of the table
+        var wanted = picked[s.id] !== undefined ? picked[s.id] : s.role;
         roles.forEach(function (r) {
           var option = el("option", { value: r.value }, r.label);
-          if (r.value === s.role) option.selected = true;
+          if (r.value === wanted) option.selected = true;
           pick.appendChild(option);
         });
+        pick.addEventListener("change", function () { picked[s.id] = pick.value; });
         var cell = el("td", {});
         cell.appendChild(pick);
         var give = el("button", { type: "button", class: "secondary" }, W.assign);
         give.addEventListener("click", function () {
+          delete picked[s.id];
           move("/api/assign", { seat: s.id, role: pick.value });
         });
         cell.appendChild(give);
