@@ -44,14 +44,27 @@ def test_a_refusal_at_home_lowers_readiness_and_says_so():
     assert terms["refused at home"] == ["NGA"] and "refused at home" not in plain
 
 
+# The bundled scenario carries the Security Council's and the AU PSC's stands of 28 Jul 2023;
+# these tests start from a world without them.
+NO_STANDS = [
+    "events.unsc-backs-restoration.enabled=false",
+    "events.psc-backs-restoration.enabled=false",
+]
+
+
+def test_the_bundled_niger_threat_is_backed_by_two_bodies_once_each():
+    _, terms = readiness_on([])
+    assert terms["endorsements"] == 2
+
+
 @pytest.mark.parametrize(("stance", "higher"), [("endorse", True), ("oppose", False)])
 def test_an_outside_body_s_stand_moves_readiness_its_way(stance, higher):
     event = (
         "{kind: endorsement, date: 2023-08-14, body: au_psc, by: ECOWAS, target: NER, "
         f"stance: {stance}}}"
     )
-    stood, terms = readiness_on([f"events.psc={event}"])
-    plain, _ = readiness_on([])
+    stood, terms = readiness_on([*NO_STANDS, f"events.psc={event}"])
+    plain, _ = readiness_on(NO_STANDS)
     assert (stood > plain) is higher
     assert terms["endorsements"] == (1 if higher else -1)
 
@@ -64,20 +77,20 @@ def _stand(key: str, day: str, body: str, stance: str) -> str:
 
 
 def test_each_outside_body_counts_once_by_its_latest_stand():
-    once, terms = readiness_on([_stand("a", "11", "unsc", "endorse")])
+    once, terms = readiness_on([*NO_STANDS, _stand("a", "11", "unsc", "endorse")])
     # The same body saying it again is the same backing (the UNSC on The Gambia, three times)
     again, terms_again = readiness_on(
-        [_stand("a", "11", "unsc", "endorse"), _stand("b", "12", "unsc", "endorse")]
+        [*NO_STANDS, _stand("a", "11", "unsc", "endorse"), _stand("b", "12", "unsc", "endorse")]
     )
     assert again == once and terms_again["endorsements"] == terms["endorsements"] == 1
     # a second body is a second backer
     both, terms_both = readiness_on(
-        [_stand("a", "11", "unsc", "endorse"), _stand("b", "12", "au_psc", "endorse")]
+        [*NO_STANDS, _stand("a", "11", "unsc", "endorse"), _stand("b", "12", "au_psc", "endorse")]
     )
     assert both > once and terms_both["endorsements"] == 2
     # a body that turns against force replaces its earlier backing
     turned, terms_turned = readiness_on(
-        [_stand("a", "11", "au_psc", "endorse"), _stand("b", "12", "au_psc", "oppose")]
+        [*NO_STANDS, _stand("a", "11", "au_psc", "endorse"), _stand("b", "12", "au_psc", "oppose")]
     )
     assert turned < once and terms_turned["endorsements"] == -1
 

@@ -121,9 +121,20 @@ def test_compare_in_french_speaks_french_and_keeps_shares_within_what_is_possibl
     assert "la part des réplications où la CEDEAO attaque" in said
     for english in (" to ", "chance that", "Paired on", "replicates"):
         assert english not in said, english
-    # A difference of two shares never has an interval beyond -100 % to 100 %.
-    with open(out / "comparison.csv", encoding="utf-8") as handle:
-        rows = list(csv.DictReader(handle))
-    shares = [r for r in rows if r["kind"] == "proportion"]
-    assert shares and all(-1 <= float(r["low"]) <= float(r["high"]) <= 1 for r in shares)
-    assert any(float(r["high"]) == 1 for r in shares)  # the cut was needed on 4 replicates
+    # A difference of two shares never has an interval beyond -100 % to 100 %, and on four
+    # replicates some seed needs the cut (which one depends on the model's numbers).
+    cut = False
+    for seed in range(1, 30):
+        if seed > 1:
+            out = tmp_path / f"seed{seed}"
+            again = ("compare", "niger-2023-base", "niger-2023-no-pact", "-n", "4")
+            args = (*again, "--seed", str(seed), "--parameters", "point")
+            assert sahelsim(*args, "-q", "--no-figures", "--out", str(out)).status == 0
+        with open(out / "comparison.csv", encoding="utf-8") as handle:
+            rows = list(csv.DictReader(handle))
+        shares = [r for r in rows if r["kind"] == "proportion"]
+        assert shares and all(-1 <= float(r["low"]) <= float(r["high"]) <= 1 for r in shares)
+        if any(float(r["high"]) == 1 or float(r["low"]) == -1 for r in shares):
+            cut = True
+            break
+    assert cut

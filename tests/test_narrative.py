@@ -118,7 +118,13 @@ def test_a_behavioural_abstention_gives_its_probability_draw_and_terms():
 
 
 def test_a_decision_to_attack_gives_the_balance_of_forces_and_the_draw():
-    text = render_text(run("niger-2023-base", 8), "en")
+    # The first seed on which ECOWAS attacks: which one it is depends on the model's numbers.
+    attacked = next(
+        r
+        for r in (run("niger-2023-base", seed) for seed in range(1, 200))
+        if r.summary["war_occurred"]
+    )
+    text = render_text(attacked, "en")
     [line] = lines_with(text, "ECOWAS decided to attack Niger")
     assert "Balance of forces" in line and "expected help of Mali" in line
     assert "Expected losses" in line and "refused at home in Nigeria" in line

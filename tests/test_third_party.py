@@ -68,7 +68,7 @@ def _strikes(party: str = "FRA", date: str = "2023-08-14", until: str | None = N
             "party: FRA",
             "body: un",
             "{f}:18:11: events.strikes.body: not a valid choice; got 'un'; expected one of "
-            "au_psc, unsc; did you mean 'unsc'?",
+            "au_psc, oau, unsc; did you mean 'unsc'?",
             id="unknown body",
         ),
         pytest.param(
@@ -76,7 +76,7 @@ def _strikes(party: str = "FRA", date: str = "2023-08-14", until: str | None = N
             "party: FRA\n    body: unsc",
             "{f}:19:11: events.strikes.body: a third party's use of force names who acts, once; "
             "got 'party: FRA, body: unsc'; expected exactly one of party (an actor of this "
-            "scenario) and body (au_psc or unsc)",
+            "scenario) and body (au_psc, unsc or oau)",
             id="both party and body",
         ),
         pytest.param(
@@ -84,7 +84,7 @@ def _strikes(party: str = "FRA", date: str = "2023-08-14", until: str | None = N
             "note: strikes",
             "{f}:16:5: events.strikes: a third party's use of force names who acts, once; got "
             "'neither party nor body'; expected exactly one of party (an actor of this scenario) "
-            "and body (au_psc or unsc)",
+            "and body (au_psc, unsc or oau)",
             id="neither party nor body",
         ),
         pytest.param(

@@ -778,6 +778,7 @@ MESSAGES: dict[str, dict[str, str]] = {
 FR_ARTICLES: dict[str, str] = {
     "au_psc": "le",
     "unsc": "le",
+    "oau": "l'",
     # States of the fact base, and a few neighbours a scenario may add.
     "MLI": "le",
     "BFA": "le",
@@ -823,6 +824,7 @@ EN_ARTICLES: dict[str, str] = {
     "GBR": "the",
     "au_psc": "the",
     "unsc": "the",
+    "oau": "the",
 }
 """The English article before an actor's name; ids not listed take none."""
 
@@ -837,6 +839,7 @@ SHORT_NAMES: dict[str, dict[str, str]] = {
         "fr": "Conseil de paix et de sécurité de l'Union africaine",
     },
     "unsc": {"en": "UN Security Council", "fr": "Conseil de sécurité des Nations unies"},
+    "oau": {"en": "Organisation of African Unity", "fr": "Organisation de l'unité africaine"},
 }
 """Names to narrate with, where the fact base's full names are too long for a sentence."""
 

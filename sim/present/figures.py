@@ -169,6 +169,12 @@ def read_events(bundle: Path, replicate: int) -> list[dict]:
     return out
 
 
+UNMARKED = frozenset({"endorsement"})
+"""Scenario events not marked on time axes: an outside body's stand moves no plotted variable,
+and the stands of a crisis gather on its first days, where their labels would crowd out the
+events that do (the story and the timeline tell them)."""
+
+
 def scheduled_markers(scenario_doc: dict, lang: str = "en") -> list[tuple[dt.date, str]]:
     """Dated scenario events to mark on time axes: (date, title), in date order.
 
@@ -179,6 +185,8 @@ def scheduled_markers(scenario_doc: dict, lang: str = "en") -> list[tuple[dt.dat
     end = start + dt.timedelta(days=int(scenario_doc.get("days", 365)))
     marks = []
     for event in (scenario_doc.get("events") or {}).values():
+        if event.get("kind") in UNMARKED:
+            continue
         if event.get("enabled", True) and event.get("date"):
             day = dt.date.fromisoformat(str(event["date"]))
             if start <= day <= end:

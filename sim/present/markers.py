@@ -32,8 +32,14 @@ TITLES: dict[str, dict[str, str]] = {
         "en": "Offensive: {actor} in {target}",
         "fr": "Offensive : {actor} ({target})",
     },
-    "endorsement": {"en": "Stance on {actor}'s threat", "fr": "Position sur la menace : {actor}"},
-    "stance": {"en": "Stance on {actor}'s threat", "fr": "Position sur la menace : {actor}"},
+    "endorsement": {
+        "en": "{actor} takes a stand on {target}",
+        "fr": "Prise de position : {actor} ({target})",
+    },
+    "stance": {
+        "en": "{actor} takes a stand on {target}",
+        "fr": "Prise de position : {actor} ({target})",
+    },
     "domestic_refusal": {
         "en": "Force refused at home: {actor}",
         "fr": "Recours à la force refusé : {actor}",
@@ -75,7 +81,7 @@ _PARTIES = {
     "departure": ("power", "host"),
     "ceasefire": ("between", None),
     "insurgent_offensive": ("group", "country"),
-    "endorsement": ("by", None),
+    "endorsement": ("body", "target"),
     "domestic_refusal": ("state", "target"),
     "third_party_force": ("party", "target"),  # or a body's mandated force: see below
     "membership": ("state", "organisation"),

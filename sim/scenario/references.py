@@ -457,7 +457,7 @@ def _check_third_party(path: Path_, event: dict) -> Iterator[Finding]:
             (*path, named[1]) if len(named) == 2 else path,
             "a third party's use of force names who acts, once",
             ", ".join(f"{k}: {event[k]}" for k in named) or "neither party nor body",
-            "exactly one of party (an actor of this scenario) and body (au_psc or unsc)",
+            "exactly one of party (an actor of this scenario) and body (au_psc, unsc or oau)",
             "",
         )
     party = event.get("party")

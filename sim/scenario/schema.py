@@ -330,7 +330,7 @@ class InsurgentOffensive(_Event):
 
 
 class Endorsement(_Event):
-    """A body outside the crisis takes a stand on a threatener's position (AU PSC, UNSC)."""
+    """A body outside the crisis takes a stand on a threatener's position (AU PSC, UNSC; before 2004, the OAU)."""
 
     kind: Literal["endorsement"] = "endorsement"
     body: EndorsingBody = Field(description="who takes the stand")

@@ -172,6 +172,10 @@ class EndorsingBody(Described):
 
     AU_PSC = "au_psc", "the African Union's Peace and Security Council"
     UNSC = "unsc", "the United Nations Security Council"
+    OAU = (
+        "oau",
+        "the Organisation of African Unity (the AU's forerunner, to 2002: its Central Organ, Council of Ministers or summit)",
+    )
 
 
 class Stance(Described):
