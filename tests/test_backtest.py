@@ -88,8 +88,8 @@ def test_an_observed_block_validates_and_changes_nothing_else(sahelsim, write):
         (
             "  notes:",
             "  note:",
-            "{f}:35:3: observed.note: unknown key 'note'; expected one of entered, force_used, "
-            "notes, outcome, war_days; did you mean 'notes'?",
+            "{f}:35:3: observed.note: unknown key 'note'; expected one of conceded, entered, "
+            "force_used, notes, outcome, war_days; did you mean 'notes'?",
         ),
         (
             "  notes:",
@@ -149,6 +149,12 @@ def test_items_are_computed_from_summary_rows_and_events():
             ],
             "outcome": {"value": "attackers_won", "sources": ["https://e.org"], "year": 2017},
             "war_days": {"low": 1, "high": 3, "sources": ["https://e.org"], "year": 2017},
+            "conceded": {
+                "value": True,
+                "target": "GMB",
+                "sources": ["https://e.org"],
+                "year": 2017,
+            },
         }
     )
     rows = [
@@ -173,7 +179,10 @@ def test_items_are_computed_from_summary_rows_and_events():
             {**war, "attackers": ["NGA"]},
             # joins the defenders too late for the item
             {"kind": "entered_war", "date": "2017-01-20", "actor": "MLI", "side": 1},
+            {"kind": "conceded", "date": "2017-01-21", "actor": "GMB", "target": "ECOWAS"},
         ],
+        # someone else giving in is not the target giving in
+        2: [{"kind": "conceded", "date": "2017-01-21", "actor": "SEN", "target": "ECOWAS"}],
     }
     items = {
         i.kind.value + i.subject: i.values for i in replicate_values("g", observed, rows, events)
@@ -183,6 +192,29 @@ def test_items_are_computed_from_summary_rows_and_events():
     assert items["enteredMLI defenders ≤ 2017-01-19"] == ("false", "false", "false")
     assert items["outcomefirst war"] == ("attackers_won", "mediated", "none")
     assert items["war_days1–3"] == ("true", "false", "false")
+    assert items["concededGMB"] == ("false", "true", "false")
+
+
+def test_a_target_that_never_gives_in_scores_no_concession(sahelsim, tmp_path):
+    # Niger's junta defied ECOWAS in 2023. At concession_rate 0 it never gives in in the model
+    # either, and the item gets all the probability; at 0.8 it gives in in some replicates.
+    import csv
+
+    from sim.resources import scenarios_dir
+
+    text = (scenarios_dir() / "niger-2023-base.yaml").read_text(encoding="utf-8")
+    shares = {}
+    for rate in ("0", "0.8"):
+        episode = tmp_path / f"niger-{rate.replace('.', '')}.yaml"
+        episode.write_text(f"{text}\nparameters:\n  concession_rate: {rate}\n", encoding="utf-8")
+        out = tmp_path / f"out-{rate}"
+        args = ("backtest", "--episodes", str(episode), "-n", "20", "--seed", "3")
+        assert sahelsim(*args, "--out", str(out), "--no-figures").status == 0
+        with open(out / "backtest.csv", encoding="utf-8") as handle:
+            [row] = [r for r in csv.DictReader(handle) if r["item"] == "conceded"]
+        assert row["observed"] == "false"
+        shares[rate] = float(row["probability"])  # the share that did not give in
+    assert shares["0"] == 1.0 and shares["0.8"] < 1.0
 
 
 # ----------------------------------------------------------------------- scores

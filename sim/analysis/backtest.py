@@ -14,7 +14,9 @@ summary row or its event records (:func:`replicate_values`):
 ``outcome``
     the summary's ``first_war_outcome`` (``none`` when no war was fought);
 ``war_days``
-    whether a war was fought and the summary's ``war_days`` falls in ``[low, high]``.
+    whether a war was fought and the summary's ``war_days`` falls in ``[low, high]``;
+``conceded``
+    whether ``target`` gave in to a threat (a ``conceded`` record of it).
 
 Scoring (docs/backtest.md): ``q`` is the share of replicates whose value is the observed one,
 with Wilson's 95 % interval. An item *matches* when the observed value is strictly the model's
@@ -62,7 +64,7 @@ BINS = 10
 """Equal-width bins of predicted probability in the reliability table."""
 
 YES, NO = "true", "false"
-_EVENT_KINDS = {"war_started", "incident", "entered_war"}
+_EVENT_KINDS = {"war_started", "incident", "entered_war", "conceded"}
 
 
 class ItemKind(StrEnum):
@@ -72,6 +74,7 @@ class ItemKind(StrEnum):
     ENTERED = "entered"
     OUTCOME = "outcome"
     WAR_DAYS = "war_days"
+    CONCEDED = "conceded"
 
 
 CHOICES: dict[ItemKind, tuple[str, ...]] = {
@@ -79,10 +82,11 @@ CHOICES: dict[ItemKind, tuple[str, ...]] = {
     ItemKind.ENTERED: (NO, YES),
     ItemKind.OUTCOME: tuple(o.value for o in ObservedOutcome),
     ItemKind.WAR_DAYS: (NO, YES),
+    ItemKind.CONCEDED: (NO, YES),
 }
 """Every value an item of each kind can take."""
 
-COMPARED = (ItemKind.FORCE_USED, ItemKind.ENTERED, ItemKind.OUTCOME)
+COMPARED = (ItemKind.FORCE_USED, ItemKind.ENTERED, ItemKind.OUTCOME, ItemKind.CONCEDED)
 """Kinds scored against the baselines."""
 
 
@@ -191,6 +195,18 @@ def replicate_values(
             for row in rows
         )
         items.append(ItemValues(episode, ItemKind.WAR_DAYS, f"{w.low}–{w.high}", YES, values))
+    c = observed.conceded
+    if c is not None:
+        values = tuple(
+            _yes(
+                any(
+                    r["kind"] == "conceded" and r.get("actor") == c.target
+                    for r in events.get(i, ())
+                )
+            )
+            for i in replicates
+        )
+        items.append(ItemValues(episode, ItemKind.CONCEDED, c.target, _yes(c.value), values))
     return items
 
 

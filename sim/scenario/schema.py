@@ -462,6 +462,13 @@ class ObservedEnding(_Observation):
     value: ObservedOutcome
 
 
+class Conceded(_Observation):
+    """Whether the target of a threat of force gave in to it (or, with value false, defied it)."""
+
+    value: bool = Field(description="true if it gave in to the threat, false if it defied it")
+    target: ActorId = Field(description="the actor threatened: a state whose government decides")
+
+
 class WarDays(_Observation):
     """The first war's length in days, as a band (the sources rarely agree on a day)."""
 
@@ -486,6 +493,9 @@ class Observed(Strict):
     entered: list[Entry] = Field([], description="who entered the war, on which side, by when")
     outcome: ObservedEnding | None = Field(None, description="how the first war ended")
     war_days: WarDays | None = Field(None, description="how long the first war lasted")
+    conceded: Conceded | None = Field(
+        None, description="whether the threatened target gave in, or defied the threat"
+    )
     notes: str = Field("", description="anything the items leave out, in a paragraph")
 
 
