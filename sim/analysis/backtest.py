@@ -155,6 +155,10 @@ def _entered(records: Sequence[dict], actor: str, side: Side, by: dt.date) -> bo
     return False
 
 
+def _conceded(records: Sequence[dict], target: str) -> bool:
+    return any(r["kind"] == "conceded" and r.get("actor") == target for r in records)
+
+
 def _yes(flag: bool) -> str:
     return YES if flag else NO
 
@@ -197,15 +201,7 @@ def replicate_values(
         items.append(ItemValues(episode, ItemKind.WAR_DAYS, f"{w.low}–{w.high}", YES, values))
     c = observed.conceded
     if c is not None:
-        values = tuple(
-            _yes(
-                any(
-                    r["kind"] == "conceded" and r.get("actor") == c.target
-                    for r in events.get(i, ())
-                )
-            )
-            for i in replicates
-        )
+        values = tuple(_yes(_conceded(events.get(i, ()), c.target)) for i in replicates)
         items.append(ItemValues(episode, ItemKind.CONCEDED, c.target, _yes(c.value), values))
     return items
 

@@ -36,15 +36,7 @@ TITLES: dict[str, dict[str, str]] = {
         "en": "{actor} takes a stand on {target}",
         "fr": "Prise de position : {actor} ({target})",
     },
-    "stance": {
-        "en": "{actor} takes a stand on {target}",
-        "fr": "Prise de position : {actor} ({target})",
-    },
     "domestic_refusal": {
-        "en": "Force refused at home: {actor}",
-        "fr": "Recours à la force refusé : {actor}",
-    },
-    "refusal": {
         "en": "Force refused at home: {actor}",
         "fr": "Recours à la force refusé : {actor}",
     },
@@ -68,6 +60,9 @@ TITLES: dict[str, dict[str, str]] = {
     "war_ended": {"en": "War ends", "fr": "Fin de la guerre"},
 }
 """A title per kind of scenario event or event record, with ``{actor}`` and ``{target}``."""
+# A scenario event and the record it writes are titled alike.
+TITLES["stance"] = TITLES["endorsement"]
+TITLES["refusal"] = TITLES["domestic_refusal"]
 
 OTHER = {"en": "Scheduled event", "fr": "Événement prévu"}
 

@@ -13,7 +13,7 @@ from typing import Any
 
 from sim.errors import nearest, one_of
 from sim.scenario.facts import FactBase
-from sim.scenario.vocabulary import ActorKind
+from sim.scenario.vocabulary import ActorKind, EndorsingBody
 from sim.scenario.yamlfile import Path_
 
 Finding = tuple[Path_, str, Any, str, str]
@@ -449,6 +449,10 @@ def _check_event(
                     )
 
 
+_BODIES = [b.value for b in EndorsingBody]
+_BODY_CHOICES = f"{', '.join(_BODIES[:-1])} or {_BODIES[-1]}"  # "au_psc, unsc or oau"
+
+
 def _check_third_party(path: Path_, event: dict) -> Iterator[Finding]:
     """Who acts: exactly one of an actor (``party``) and a body (``body``), never the target."""
     named = [key for key in ("party", "body") if event.get(key) is not None]
@@ -457,7 +461,7 @@ def _check_third_party(path: Path_, event: dict) -> Iterator[Finding]:
             (*path, named[1]) if len(named) == 2 else path,
             "a third party's use of force names who acts, once",
             ", ".join(f"{k}: {event[k]}" for k in named) or "neither party nor body",
-            "exactly one of party (an actor of this scenario) and body (au_psc, unsc or oau)",
+            f"exactly one of party (an actor of this scenario) and body ({_BODY_CHOICES})",
             "",
         )
     party = event.get("party")
