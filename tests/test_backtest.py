@@ -24,6 +24,7 @@ from sim.analysis.backtest import (
     reliability,
     replicate_values,
     score_item,
+    war_days_band,
     with_baselines,
 )
 from sim.run.backtest import episode_sources
@@ -387,3 +388,24 @@ def test_the_observed_endings_are_the_models_war_outcomes_and_none():
     from sim.scenario.vocabulary import ObservedOutcome
 
     assert {o.value for o in ObservedOutcome} == {*(w.value for w in WarOutcome), "none"}
+
+
+def test_a_war_length_counts_within_a_factor_of_two_of_the_record():
+    # Liberia 1990: 136-137 days. A war half as long as the band's start or twice as long as its
+    # end is the same order of magnitude; one day beyond either is not.
+    observed = Observed.model_validate(
+        {"war_days": {"low": 136, "high": 137, "sources": ["https://e.org"], "year": 1990}}
+    )
+    lengths = ["67", "68", "136", "274", "275"]
+    rows = [
+        {
+            "replicate": str(i),
+            "war_occurred": "true",
+            "war_days": d,
+            "first_war_outcome": "mediated",
+        }
+        for i, d in enumerate(lengths)
+    ] + [{"replicate": "5", "war_occurred": "false", "war_days": "0", "first_war_outcome": "none"}]
+    (item,) = replicate_values("l", observed, rows, {})
+    assert item.values == ("false", "true", "true", "true", "false", "false")
+    assert war_days_band(136, 137) == (68, 274)

@@ -20,7 +20,16 @@ from rich.console import Console
 from rich.table import Table
 
 from sim import __version__
-from sim.analysis.backtest import LOG_CLIP, YES, Bin, EpisodeScore, ItemKind, ItemScore, Scores
+from sim.analysis.backtest import (
+    LOG_CLIP,
+    WAR_DAYS_FACTOR,
+    YES,
+    Bin,
+    EpisodeScore,
+    ItemKind,
+    ItemScore,
+    Scores,
+)
 from sim.present.figures import STYLE, localise_numbers, save
 from sim.present.i18n import actor_name
 from sim.run.files import write_whole, written_whole
@@ -40,7 +49,7 @@ WORDS: dict[str, dict[str, str]] = {
         "force_used": "force used",
         "entered": "entered",
         "outcome": "first war ends",
-        "war_days": "war lasts (days)",
+        "war_days": "war lasts, within a factor of {factor} (days)",
         "conceded": "gave in to the threat",
         "attackers": "attackers",
         "defenders": "defenders",
@@ -83,7 +92,7 @@ WORDS: dict[str, dict[str, str]] = {
         "force_used": "recours à la force",
         "entered": "entrée en guerre",
         "outcome": "fin de la première guerre",
-        "war_days": "durée de la guerre (jours)",
+        "war_days": "durée de la guerre, à un facteur {factor} près (jours)",
         "conceded": "a cédé à la menace",
         "attackers": "côté attaquant",
         "defenders": "côté défenseur",
@@ -149,7 +158,8 @@ def item_words(item: ItemScore, lang: str) -> str:
     subject = " ".join(words).replace(" , ", ", ")
     if item.kind is ItemKind.FORCE_USED and subject.startswith(" → "):
         subject = _w(lang, "anyone") + subject
-    return f"{_w(lang, item.kind.value)}{_w(lang, 'colon')}{subject}"
+    label = _w(lang, item.kind.value).format(factor=f"{WAR_DAYS_FACTOR:g}")
+    return f"{label}{_w(lang, 'colon')}{subject}"
 
 
 # ----------------------------------------------------------------------- files

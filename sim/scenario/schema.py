@@ -470,7 +470,10 @@ class Conceded(_Observation):
 
 
 class WarDays(_Observation):
-    """The first war's length in days, as a band (the sources rarely agree on a day)."""
+    """The first war's length in days, as a band (the sources rarely agree on a day).
+
+    The backtest counts any length within a factor of two of the band (docs/backtest.md).
+    """
 
     low: int = Field(ge=0, le=MAX_DAYS, description="shortest length the sources allow")
     high: int = Field(ge=0, le=MAX_DAYS, description="longest length the sources allow")
