@@ -914,8 +914,15 @@ _per_point_replicates(sensitivity, SENSITIVITY_REPLICATES)
     "episodes",
     multiple=True,
     metavar="NAME",
-    help="An episode to score: a bundled scenario or one of scenarios/history/, by name or path. "
-    "Repeatable; default: every scenario with an observed: block.",
+    help="An episode to score: a bundled scenario or one of scenarios/history/ or "
+    "scenarios/held-out/, by name or path. Repeatable; default: every training episode (a "
+    "bundled scenario or one of scenarios/history/ with an observed: block).",
+)
+@click.option(
+    "--held-out",
+    is_flag=True,
+    help="Score the held-out episodes (scenarios/held-out/) instead: crises never used to fit "
+    "the model, to test it out of sample.",
 )
 @_replicates_option
 @click.option(
@@ -953,6 +960,7 @@ _per_point_replicates(sensitivity, SENSITIVITY_REPLICATES)
 @_parameters_options
 def backtest(
     episodes,
+    held_out,
     replicates,
     seed,
     workers,
@@ -977,6 +985,7 @@ def backtest(
     \b
     Examples:
       sahelsim backtest -n 200 --workers 2
+      sahelsim backtest --held-out -n 200 --workers 2
       sahelsim backtest --episodes gambia-2017 --episodes niger-2023-base -n 50 --json
       sahelsim backtest --out runs/backtest --resume
       sahelsim backtest --episodes niger-2023-base -n 50 --robustness
@@ -994,11 +1003,16 @@ def backtest(
         raise click.UsageError("--scheduler goes with --executor dask")
     if resume and out is None:
         raise click.UsageError("--resume needs the --out folder of the stopped work")
+    if held_out and (episodes or resume):
+        raise click.UsageError(
+            "--held-out scores every held-out episode; name episodes with --episodes instead, "
+            "and resume without it (the folder's plan lists its episodes)"
+        )
     if resume:
         planned = plan_resumed(out, episodes, replicates, seed)
         robustness = robustness or bool((saved_plan(out) or {}).get("robustness"))
     else:
-        planned = plan_backtest(episodes, replicates, seed)
+        planned = plan_backtest(episodes, replicates, seed, held_out=held_out)
     planned = [
         dataclasses.replace(e, plan=_with_posterior(e.plan, parameter_source, posterior_file))
         for e in planned

@@ -1,6 +1,12 @@
-"""Every historical episode in ``scenarios/history/`` validates, records what happened and runs."""
+"""Every historical episode validates, records what happened and runs; held-out ones stay apart.
+
+``scenarios/history/`` holds training episodes (what ``sahelsim calibrate`` fits);
+``scenarios/held-out/`` holds crises kept to test the fitted model, which no fit may use.
+"""
 
 from __future__ import annotations
+
+import json
 
 import pytest
 
@@ -10,6 +16,7 @@ from sim.run.replicate import run_one
 from sim.scenario.loading import load_scenario
 
 HISTORY = sorted((scenarios_dir() / "history").glob("*.yaml"))
+HELD_OUT = sorted((scenarios_dir() / "held-out").glob("*.yaml"))
 
 
 def test_the_history_folder_holds_the_coup_episodes():
@@ -17,7 +24,7 @@ def test_the_history_folder_holds_the_coup_episodes():
     assert {"togo-2005", "mali-2020", "burkina-faso-2015"} <= names
 
 
-@pytest.mark.parametrize("path", HISTORY, ids=[path.stem for path in HISTORY])
+@pytest.mark.parametrize("path", HISTORY + HELD_OUT, ids=[p.stem for p in HISTORY + HELD_OUT])
 def test_a_history_episode_validates_records_what_happened_and_runs(path):
     scenario = load_scenario(path)
     assert scenario.observed is not None, f"{path.name} has no observed: block"
@@ -29,3 +36,33 @@ def test_a_history_episode_validates_records_what_happened_and_runs(path):
 def test_the_backtest_discovers_every_history_episode():
     names = {name for name, _ in episode_sources()}
     assert {path.stem for path in HISTORY} <= names
+
+
+def test_held_out_episodes_are_scored_apart_and_never_among_the_training_ones():
+    training = {name for name, _ in episode_sources()}
+    held_out = {name for name, _ in episode_sources(held_out=True)}
+    assert held_out == {path.stem for path in HELD_OUT}
+    assert len(held_out) >= 5
+    assert not training & held_out
+
+
+def test_calibrate_refuses_a_held_out_episode_by_name_or_path(sahelsim):
+    name = HELD_OUT[0].stem
+    for given in (name, str(HELD_OUT[0])):
+        result = sahelsim("calibrate", "--episodes", given, "--no-loo", "-q")
+        assert result.status == 2
+        assert f"--episodes {name}: a held-out episode" in result.err
+        assert "Traceback" not in result.err
+
+
+def test_backtest_held_out_scores_exactly_the_held_out_episodes(sahelsim, tmp_path):
+    out = tmp_path / "held-out"
+    result = sahelsim(
+        "backtest", "--held-out", "-n", "2", "--no-figures", "--json", "--out", str(out)
+    )
+    assert result.status == 0, result.err
+    scored = {e["episode"] for e in json.loads(result.out)["episodes"]}
+    assert scored == {path.stem for path in HELD_OUT}
+    refused = sahelsim("backtest", "--held-out", "--episodes", "gambia-2017", "-n", "2")
+    assert refused.status == 2
+    assert "--held-out scores every held-out episode" in refused.err

@@ -37,7 +37,7 @@ from sim import __version__
 from sim.analysis.backtest import replicate_values
 from sim.errors import InputError
 from sim.model.outcomes import SUMMARY_COLUMNS
-from sim.run.backtest import Episode, episode_sources, plan_backtest
+from sim.run.backtest import HELD_OUT, Episode, episode_sources, is_held_out, plan_backtest
 from sim.run.bundle import EncodeOptions, encode
 from sim.run.options import (
     CALIBRATION_GENERATIONS,
@@ -256,6 +256,12 @@ def plan_calibration(
 ) -> CalibrationPlan:
     """The training episodes (the backtest's, or those named), the free parameters and the seed."""
     planned = plan_backtest(episodes, budget.replicates, seed)
+    for e in planned:
+        if is_held_out(e.source):  # what tests the fitted model must not be fitted
+            raise InputError(
+                f"--episodes {e.name}: a held-out episode (scenarios/{HELD_OUT}/), kept to test "
+                "the fitted model and never fitted; expected a training episode"
+            )
     if loo and len(planned) < 2:
         raise InputError("leave-one-episode-out needs at least two episodes (or --no-loo)")
     for name, value in (("population", budget.population), ("generations", budget.generations)):

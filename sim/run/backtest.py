@@ -1,7 +1,9 @@
 """Running the backtest: every episode's ensemble on the same replicate seeds, into one folder.
 
 An episode is a scenario with an ``observed:`` block: a bundled scenario, or any file under
-``scenarios/history/`` (the set grows by adding files there). Each runs through
+``scenarios/history/`` (the set grows by adding files there). These are the *training*
+episodes, the ones ``sahelsim calibrate`` fits. The files under ``scenarios/held-out/`` are
+episodes kept apart: ``backtest --held-out`` scores them, and no fit may use them. Each runs through
 :func:`sim.run.ensemble.run_ensemble` into ``OUT/<episode>/``, a complete results bundle, on
 one root seed and one number of replicates (common random numbers). ``OUT/backtest-plan.json``
 records both before anything runs, so that ``--resume`` finishes stopped work with the same
@@ -27,6 +29,9 @@ from sim.scenario.loading import bundled_names, load_scenario
 HISTORY = "history"
 """The folder of ``scenarios/`` holding one scenario per historical episode."""
 
+HELD_OUT = "held-out"
+"""The folder of ``scenarios/`` holding the held-out episodes: scored, never fitted."""
+
 PLAN_FILE = "backtest-plan.json"
 
 
@@ -39,11 +44,17 @@ class Episode:
     source: str = ""  # the scenario file or bundled name, re-read with a probe's override
 
 
-def episode_sources() -> list[tuple[str, str]]:
-    """(name, source) of every bundled scenario with an ``observed:`` block, then the history's."""
-    found = [(n, n) for n in bundled_names() if load_scenario(n).observed is not None]
-    history = scenarios_dir() / HISTORY
-    for path in sorted(history.glob("*.yaml")) if history.is_dir() else []:
+def episode_sources(held_out: bool = False) -> list[tuple[str, str]]:
+    """(name, source) of the training episodes, or with ``held_out`` of the held-out ones.
+
+    The training episodes are every bundled scenario with an ``observed:`` block, then the
+    history's.
+    """
+    found = []
+    if not held_out:
+        found = [(n, n) for n in bundled_names() if load_scenario(n).observed is not None]
+    folder = scenarios_dir() / (HELD_OUT if held_out else HISTORY)
+    for path in sorted(folder.glob("*.yaml")) if folder.is_dir() else []:
         if load_scenario(path).observed is not None:
             found.append((path.stem, str(path)))
     return found
@@ -51,20 +62,35 @@ def episode_sources() -> list[tuple[str, str]]:
 
 def _named(given: str) -> tuple[str, str]:
     """(name, source) of an episode given on the command line: a name or a path."""
-    history = scenarios_dir() / HISTORY / f"{given}.yaml"
-    source = str(history) if history.is_file() else given
-    return Path(given).stem, source
+    for folder in (HISTORY, HELD_OUT):
+        path = scenarios_dir() / folder / f"{given}.yaml"
+        if path.is_file():
+            return given, str(path)
+    return Path(given).stem, given
+
+
+def is_held_out(source: str) -> bool:
+    """Whether an episode's file is one of the held-out episodes (by name or by path)."""
+    folder = (scenarios_dir() / HELD_OUT).resolve()
+    path = Path(_named(source)[1])
+    return path.is_file() and path.resolve().parent == folder
 
 
 def plan_backtest(
     episodes: Sequence[str] = (),
     replicates: int | None = None,
     seed: int | None = None,
+    *,
+    held_out: bool = False,
 ) -> list[Episode]:
-    """Plan every episode on one root seed and size (the first episode's, unless given)."""
-    chosen = [_named(e) for e in episodes] if episodes else episode_sources()
+    """Plan every episode on one root seed and size (the first episode's, unless given).
+
+    Without ``episodes``: the training episodes, or with ``held_out`` the held-out ones.
+    """
+    chosen = [_named(e) for e in episodes] if episodes else episode_sources(held_out)
     if not chosen:
-        raise InputError("no episodes: no bundled scenario has an observed: block")
+        where = f"no file in scenarios/{HELD_OUT}/" if held_out else "no bundled scenario"
+        raise InputError(f"no episodes: {where} has an observed: block")
     names = [name for name, _ in chosen]
     if len(set(names)) != len(names):
         raise InputError(f"episodes named twice: {', '.join(names)}; expected distinct names")
