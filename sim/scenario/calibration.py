@@ -111,7 +111,11 @@ FREE_PARAMETERS: tuple[FreeParameter, ...] = (
         PriorShape.LOG_UNIFORM,
         "a ratio: its declared range, 0.2 to 5, is as wide below parity as above it",
     ),
-    FreeParameter("intent_spread"),
+    FreeParameter(
+        "intent_spread",
+        PriorShape.LOG_UNIFORM,
+        "a spread (a scale): its declared range, 0.05 to 3, spans almost two orders of magnitude",
+    ),
     FreeParameter("time_cost_weight"),
     FreeParameter("expeditionary_share"),
     FreeParameter("withdrawal_rate"),
