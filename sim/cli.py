@@ -993,11 +993,19 @@ def backtest(
     """
     import dataclasses
 
-    from sim.analysis.backtest import load_items, score_all
+    from sim.analysis.backtest import load_items, recorded_items, score_all
     from sim.present.backtest import print_backtest, scores_document, write_backtest
     from sim.present.progress import watcher
-    from sim.run.backtest import plan_backtest, plan_resumed, run_backtest, saved_plan
+    from sim.run.backtest import (
+        episode_sources,
+        is_held_out,
+        plan_backtest,
+        plan_resumed,
+        run_backtest,
+        saved_plan,
+    )
     from sim.run.folders import default_out_dir
+    from sim.scenario.loading import load_scenario
 
     if scheduler and executor != Executor.DASK:
         raise click.UsageError("--scheduler goes with --executor dask")
@@ -1046,7 +1054,12 @@ def backtest(
     if interrupted:
         _exit_interrupted(f"Stopped: finish with the same command and --out {out} --resume")
     items = load_items(out, [(e.name, e.plan.scenario.observed) for e in planned])
-    ranked, scores, bins = score_all(items)
+    known = []
+    if any(is_held_out(e.source) for e in planned):  # the baselines know the training record
+        scored = {e.name for e in planned}
+        training = [(n, load_scenario(src).observed) for n, src in episode_sources()]
+        known = recorded_items([(n, o) for n, o in training if n not in scored])
+    ranked, scores, bins = score_all(items, known)
     plan = {"root_seed": planned[0].plan.root_seed, "replicates": planned[0].plan.replicates}
     write_backtest(out, ranked, scores, bins, plan, lang=lang, draw=figures)
     swings = []

@@ -21,6 +21,7 @@ from sim.analysis.backtest import (
     forecasts,
     log_score,
     overall,
+    recorded_items,
     reliability,
     replicate_values,
     score_item,
@@ -274,6 +275,31 @@ def test_scores_against_the_baselines_by_hand():
     assert total.rate_brier == pytest.approx((0.75**2 + 0.25 + 0.25) / 3)
     assert total.rate_log == pytest.approx((-math.log(0.25) - 2 * math.log(0.5)) / 3)
     assert total.matches == 1
+
+
+def test_a_held_out_episodes_baselines_learn_from_the_training_record_too():
+    # A held-out crisis with no force: alone, the base rate knows nothing (1 / 2). Knowing the
+    # training record (two coups without force, one war) it says (2 + 1) / (3 + 2), and the most
+    # frequent value there is "no force". The record's values, not its replicates, are used.
+    held_out = [score_item(_force("h", "false", 4))]
+    known = recorded_items(
+        [("t1", _no_force(True)), ("t2", _no_force(True)), ("t3", _no_force(False))]
+    )
+    assert [i.values for i in known] == [(), (), ()]
+    (alone,) = with_baselines(held_out)
+    (learnt,) = with_baselines(held_out, known)
+    assert alone.baseline_rate == 0.5
+    assert learnt.baseline_rate == pytest.approx(0.6)
+    assert learnt.baseline_frequent == 1.0
+    # an episode's own record never informs its leave-one-out base rate
+    (same,) = with_baselines(held_out, recorded_items([("h", _no_force(True))]))
+    assert same.baseline_rate == 0.5
+
+
+def _no_force(no_force: bool) -> Observed:
+    """A recorded episode whose only item is whether force was used against X."""
+    force = {"value": not no_force, "against": "X", "by": [], "sources": ["https://e.org"]}
+    return Observed.model_validate({"force_used": {**force, "year": 2000}})
 
 
 def test_war_days_has_no_baseline_and_is_left_out_of_the_comparison():

@@ -37,6 +37,9 @@ baseline: its band is the episode's own, so it is scored for the model alone):
     one pseudo-count per possible value (leave-one-out with Laplace smoothing:
     ``(k + 1) / (n + K)``), so that it never sees the episode it predicts and is never 0 or 1.
 
+When held-out episodes are scored, both baselines also learn from the training episodes' record
+(``known``): a forecaster of a held-out crisis knows the history the model was fitted to.
+
 All of this is pure: no files are written and nothing is drawn.
 """
 
@@ -293,19 +296,26 @@ def score_item(item: ItemValues) -> ItemScore:
     )
 
 
-def with_baselines(scores: Sequence[ItemScore]) -> list[ItemScore]:
-    """The items with both baselines' probabilities of what was observed (see the module)."""
+def with_baselines(
+    scores: Sequence[ItemScore], known: Sequence[ItemValues] = ()
+) -> list[ItemScore]:
+    """The items with both baselines' probabilities of what was observed (see the module).
+
+    ``known`` are other episodes' observed items (their values unused) that the baselines may
+    learn from as well: the training episodes' record, when held-out episodes are scored.
+    """
     out = []
+    pool = [(t.episode, t.kind, t.observed) for t in [*scores, *known]]
     for s in scores:
         if s.kind not in COMPARED:
             out.append(s)
             continue
-        same = [t for t in scores if t.kind is s.kind]
+        same = [(episode, observed) for episode, kind, observed in pool if kind is s.kind]
         choices = CHOICES[s.kind]
-        counts = Counter(t.observed for t in same)
+        counts = Counter(observed for _, observed in same)
         frequent, _ = _most_likely(counts, choices)
-        others = [t for t in same if t.episode != s.episode]
-        hits = sum(t.observed == s.observed for t in others)
+        others = [observed for episode, observed in same if episode != s.episode]
+        hits = sum(observed == s.observed for observed in others)
         rate = (hits + 1) / (len(others) + len(choices))
         out.append(
             ItemScore(
@@ -454,7 +464,17 @@ def by_episode(scores: Sequence[ItemScore]) -> list[EpisodeScore]:
     return sorted(episodes, key=lambda e: (-e.misses, -e.brier, e.episode))
 
 
-def score_all(items: Sequence[ItemValues]) -> tuple[list[EpisodeScore], Scores, list[Bin]]:
-    """Everything the backtest reports, from every episode's items."""
-    scores = with_baselines([score_item(i) for i in items])
+def recorded_items(episodes: Sequence[tuple[str, Observed]]) -> list[ItemValues]:
+    """Each episode's observed items, with no replicate: what the record says, for baselines."""
+    return [i for name, observed in episodes for i in replicate_values(name, observed, [], {})]
+
+
+def score_all(
+    items: Sequence[ItemValues], known: Sequence[ItemValues] = ()
+) -> tuple[list[EpisodeScore], Scores, list[Bin]]:
+    """Everything the backtest reports, from every episode's items.
+
+    ``known``: other episodes' records the baselines learn from too (:func:`with_baselines`).
+    """
+    scores = with_baselines([score_item(i) for i in items], known)
     return by_episode(scores), overall(scores), reliability(forecasts(scores))
