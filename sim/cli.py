@@ -1054,13 +1054,15 @@ def backtest(
     if interrupted:
         _exit_interrupted(f"Stopped: finish with the same command and --out {out} --resume")
     items = load_items(out, [(e.name, e.plan.scenario.observed) for e in planned])
-    known = []
+    known, learnt = [], []
     if any(is_held_out(e.source) for e in planned):  # the baselines know the training record
         scored = {e.name for e in planned}
-        training = [(n, load_scenario(src).observed) for n, src in episode_sources()]
-        known = recorded_items([(n, o) for n, o in training if n not in scored])
+        learnt = [(n, src) for n, src in episode_sources() if n not in scored]
+        known = recorded_items([(n, load_scenario(src).observed) for n, src in learnt])
     ranked, scores, bins = score_all(items, known)
     plan = {"root_seed": planned[0].plan.root_seed, "replicates": planned[0].plan.replicates}
+    if learnt:
+        plan["baselines_also_learn_from"] = [n for n, _ in learnt]
     write_backtest(out, ranked, scores, bins, plan, lang=lang, draw=figures)
     swings = []
     if robustness:

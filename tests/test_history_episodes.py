@@ -46,9 +46,11 @@ def test_held_out_episodes_are_scored_apart_and_never_among_the_training_ones():
     assert not training & held_out
 
 
-def test_calibrate_refuses_a_held_out_episode_by_name_or_path(sahelsim):
+def test_calibrate_refuses_a_held_out_episode_by_name_path_or_copy(sahelsim, tmp_path):
     name = HELD_OUT[0].stem
-    for given in (name, str(HELD_OUT[0])):
+    copy = tmp_path / HELD_OUT[0].name
+    copy.write_bytes(HELD_OUT[0].read_bytes())
+    for given in (name, str(HELD_OUT[0]), str(copy)):
         result = sahelsim("calibrate", "--episodes", given, "--no-loo", "-q")
         assert result.status == 2
         assert f"--episodes {name}: a held-out episode" in result.err
@@ -61,8 +63,11 @@ def test_backtest_held_out_scores_exactly_the_held_out_episodes(sahelsim, tmp_pa
         "backtest", "--held-out", "-n", "2", "--no-figures", "--json", "--out", str(out)
     )
     assert result.status == 0, result.err
-    scored = {e["episode"] for e in json.loads(result.out)["episodes"]}
+    document = json.loads(result.out)
+    scored = {e["episode"] for e in document["episodes"]}
     assert scored == {path.stem for path in HELD_OUT}
+    # the baselines also learn from the training episodes' record, and say so
+    assert document["baselines_also_learn_from"] == [name for name, _ in episode_sources()]
     refused = sahelsim("backtest", "--held-out", "--episodes", "gambia-2017", "-n", "2")
     assert refused.status == 2
     assert "--held-out scores every held-out episode" in refused.err

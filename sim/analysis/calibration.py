@@ -256,12 +256,7 @@ def plan_calibration(
 ) -> CalibrationPlan:
     """The training episodes (the backtest's, or those named), the free parameters and the seed."""
     planned = plan_backtest(episodes, budget.replicates, seed)
-    for e in planned:
-        if is_held_out(e.source):  # what tests the fitted model must not be fitted
-            raise InputError(
-                f"--episodes {e.name}: a held-out episode (scenarios/{HELD_OUT}/), kept to test "
-                "the fitted model and never fitted; expected a training episode"
-            )
+    _refuse_held_out([(e.name, e.source) for e in planned])
     if loo and len(planned) < 2:
         raise InputError("leave-one-episode-out needs at least two episodes (or --no-loo)")
     for name, value in (("population", budget.population), ("generations", budget.generations)):
@@ -278,6 +273,16 @@ def plan_calibration(
         loo_minutes,
         score_replicates,
     )
+
+
+def _refuse_held_out(episodes: Sequence[tuple[str, str]]) -> None:
+    """Stop before a fit that would see a held-out episode: it tests the fitted model."""
+    for name, source in episodes:
+        if is_held_out(source):
+            raise InputError(
+                f"--episodes {name}: a held-out episode (scenarios/{HELD_OUT}/), kept to test "
+                "the fitted model and never fitted; expected a training episode"
+            )
 
 
 def training(plan: CalibrationPlan) -> list[Training]:
@@ -683,8 +688,10 @@ def item_keys_all(episodes: Sequence[Training]) -> list[str]:
 def saved_plan(out: Path) -> CalibrationPlan:
     """The plan of the calibration in ``out`` (what ``--resume`` continues)."""
     try:
-        return CalibrationPlan.from_dict(json.loads((out / PLAN_FILE).read_text(encoding="utf-8")))
+        plan = CalibrationPlan.from_dict(json.loads((out / PLAN_FILE).read_text(encoding="utf-8")))
     except (OSError, ValueError, KeyError, TypeError):
         raise InputError(
             f"--resume: {out} holds no calibration to continue (no readable {PLAN_FILE})"
         ) from None
+    _refuse_held_out(list(zip(plan.episodes, plan.sources, strict=True)))
+    return plan

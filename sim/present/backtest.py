@@ -233,12 +233,18 @@ def _clean(value: Any) -> Any:
 def scores_document(
     episodes: Sequence[EpisodeScore], scores: Scores, bins: Sequence[Bin], plan: dict
 ) -> dict[str, Any]:
-    """What ``scores.json`` holds and ``--json`` prints."""
+    """What ``scores.json`` holds and ``--json`` prints.
+
+    When held-out episodes were scored, ``baselines_also_learn_from`` names the training
+    episodes whose record the baselines learnt from as well.
+    """
+    learnt = plan.get("baselines_also_learn_from")
     return _clean(
         {
             "root_seed": plan.get("root_seed"),
             "replicates": plan.get("replicates"),
             "log_clip": LOG_CLIP,
+            **({"baselines_also_learn_from": learnt} if learnt else {}),
             "overall": scores.as_dict(),
             "episodes": [
                 {

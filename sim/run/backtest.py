@@ -65,15 +65,23 @@ def _named(given: str) -> tuple[str, str]:
     for folder in (HISTORY, HELD_OUT):
         path = scenarios_dir() / folder / f"{given}.yaml"
         if path.is_file():
-            return given, str(path)
+            return path.stem, str(path)
     return Path(given).stem, given
 
 
 def is_held_out(source: str) -> bool:
-    """Whether an episode's file is one of the held-out episodes (by name or by path)."""
-    folder = (scenarios_dir() / HELD_OUT).resolve()
+    """Whether an episode is one of the held-out episodes: by name, by path, or by a copy's name.
+
+    A file elsewhere that bears a held-out episode's name counts too, so that a copy of one
+    cannot slip into a fit.
+    """
+    folder = scenarios_dir() / HELD_OUT
+    if not folder.is_dir():
+        return False
+    names = {path.stem for path in folder.glob("*.yaml")}
     path = Path(_named(source)[1])
-    return path.is_file() and path.resolve().parent == folder
+    inside = path.is_file() and path.resolve().parent == folder.resolve()
+    return inside or Path(source).stem in names
 
 
 def plan_backtest(
