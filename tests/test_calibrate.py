@@ -13,7 +13,8 @@ pytest.importorskip("pyabc")
 
 from sim.analysis import calibration as calib
 from sim.analysis.backtest import load_items, score_all
-from sim.run.backtest import plan_backtest, run_backtest
+from sim.resources import scenarios_dir
+from sim.run.backtest import HELD_OUT, plan_backtest, run_backtest
 from sim.run.options import Executor
 from sim.run.posterior import read_posterior, with_parameters
 from sim.scenario.calibration import FREE_PARAMETERS, PriorShape, free_parameters
@@ -208,3 +209,18 @@ def test_a_free_parameter_must_be_declared(sahelsim):
     result = sahelsim("calibrate", "--free", "honour_base_rat", "--no-loo")
     assert result.status == 2
     assert "not a free parameter: honour_base_rat" in result.err
+
+
+def test_resuming_a_plan_that_holds_a_held_out_episode_is_refused(tmp_path, sahelsim):
+    # A plan written before an episode was held out, or edited by hand, must not fit it either.
+    plan = calib.plan_calibration(TWO, (), 5, calib.Budget(6, 1, 2), loo=False).as_dict()
+    held_out = sorted((scenarios_dir() / HELD_OUT).glob("*.yaml"))[0]
+    plan["episodes"] = [*plan["episodes"], held_out.stem]
+    plan["sources"] = [*plan["sources"], str(held_out)]
+    out = tmp_path / "calib"
+    out.mkdir()
+    (out / calib.PLAN_FILE).write_text(json.dumps(plan))
+    result = sahelsim("calibrate", "--resume", "--out", str(out), "-q", "--no-figures")
+    assert result.status == 2
+    assert f"--episodes {held_out.stem}: a held-out episode" in result.err
+    assert sorted(p.name for p in out.iterdir()) == [calib.PLAN_FILE]  # nothing else written
