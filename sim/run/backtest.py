@@ -75,13 +75,8 @@ def is_held_out(source: str) -> bool:
     A file elsewhere that bears a held-out episode's name counts too, so that a copy of one
     cannot slip into a fit.
     """
-    folder = scenarios_dir() / HELD_OUT
-    if not folder.is_dir():
-        return False
-    names = {path.stem for path in folder.glob("*.yaml")}
-    path = Path(_named(source)[1])
-    inside = path.is_file() and path.resolve().parent == folder.resolve()
-    return inside or Path(source).stem in names
+    # A name, a path into the folder and a copy elsewhere all end in a held-out file's stem.
+    return Path(source).stem in {path.stem for path in (scenarios_dir() / HELD_OUT).glob("*.yaml")}
 
 
 def plan_backtest(
