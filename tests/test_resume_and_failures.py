@@ -271,6 +271,8 @@ def test_ctrl_c_then_resume_finishes_a_sweep_with_a_drawn_seed(tmp_path, sahelsi
     assert process.returncode == 130 and "--resume" in err
     interim = json.loads((stopped / "manifest.json").read_text())
     assert interim["replicates"]["interrupted"]  # what was done is there to read meanwhile
+    rows = (stopped / "results.csv").read_text().splitlines()[1:]
+    assert len(rows) == interim["replicates"]["completed"]  # no half-written chunk either
     root = interim["seeds"]["root"]
 
     resumed = sahelsim(*args, "-q", "--no-figures", "--out", str(stopped), "--resume")  # no --seed

@@ -245,6 +245,45 @@ def test_ctrl_c_keeps_every_finished_replicate(tmp_path):
     assert "Finish it with: sahelsim run" in said and said.rstrip().endswith("--resume")
 
 
+class _CtrlCWhileWritten:
+    """A finished replicate that Ctrl-C interrupts after its summary row was written."""
+
+    def __init__(self, item):
+        self.index, self.failure, self.summary = item.index, item.failure, item.summary
+
+    @property
+    def events(self):
+        raise KeyboardInterrupt
+
+
+def test_ctrl_c_halfway_through_writing_a_replicate_leaves_it_out_and_resume_is_exact(tmp_path):
+    # Ctrl-C can land while a replicate's lines are being appended. The bundle must then hold
+    # the replicates its manifest counts, no more, and --resume must still give the same bytes.
+    from sim.run.bundle import BundleWriter
+    from sim.run.ensemble import run_ensemble
+    from sim.run.executors import execute
+    from sim.run.plan import plan_runs
+    from sim.scenario.loading import load_scenario
+
+    plan = plan_runs(load_scenario("niger-2023-base"), 6, 5)
+    run_ensemble(plan, tmp_path / "whole")
+    stopped = tmp_path / "stopped"
+    writer = BundleWriter(stopped, plan, [])
+    items = list(execute(plan, writer.options))
+    for item in items[:3]:
+        writer.add(item)
+    with pytest.raises(KeyboardInterrupt):
+        writer.add(_CtrlCWhileWritten(items[3]))
+    manifest = writer.close(interrupted=True)
+    assert manifest["replicates"]["completed"] == 3
+    rows = (stopped / "summary.csv").read_text().splitlines()[1:]
+    assert [int(row.split(",")[0]) for row in rows] == [0, 1, 2]
+    resumed, _ = run_ensemble(plan, stopped, resume=True)
+    assert resumed["replicates"]["completed"] == 6
+    for name in ("summary.csv", "events.jsonl", "series.csv", "bands.csv"):
+        assert (stopped / name).read_bytes() == (tmp_path / "whole" / name).read_bytes(), name
+
+
 def test_a_run_in_french_speaks_french_numbers_and_words(sahelsim, tmp_path):
     out = tmp_path / "fr"
     args = ("run", "niger-2023-base", "-n", "4", "--seed", "2", "--lang", "fr", "--no-figures")

@@ -250,6 +250,13 @@ class BundleWriter:
 
     def close(self, *, interrupted: bool = False) -> dict:
         """Complete the bundle on the replicates written so far; return the manifest."""
+        if interrupted:  # a replicate half-written when Ctrl-C came is not part of it
+            state = checkpoint.roll_back(
+                self.partial, dict(zip(self._files(), self._handles_in_order(), strict=True))
+            )
+            self.completed = state["completed"]
+            self.failed = state["failed"]
+            self.band_replicates = state["band_replicates"]
         for handle in self._handles():
             handle.close()
         files = ["summary.csv", "events.jsonl", "series.csv"]

@@ -55,6 +55,21 @@ def save(partial: Path, state: dict[str, Any], files: dict[str, IO]) -> None:
     _write_whole(partial / CHECKPOINT, json.dumps({**state, "bytes": lengths}))
 
 
+def roll_back(partial: Path, files: dict[str, IO]) -> dict[str, Any]:
+    """Cut open files back to the saved checkpoint and return its state (without the lengths).
+
+    Ctrl-C can land in the middle of adding a piece of work: after some of its rows were written
+    but before the checkpoint counted them. The checkpoint on disk is always whole, so it is the
+    truth; what was written after it goes, and the published files agree with the count.
+    """
+    state = json.loads((partial / CHECKPOINT).read_text(encoding="utf-8"))
+    lengths = state.pop("bytes")
+    for key, handle in files.items():
+        handle.flush()
+        handle.truncate(lengths[key])
+    return state
+
+
 def restore(
     out: Path,
     identity: dict[str, Any],

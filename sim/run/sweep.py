@@ -432,6 +432,10 @@ class SweepWriter:
 
     def close(self, *, interrupted: bool = False) -> dict:
         """Complete the folder on the rows written so far; return the manifest."""
+        if interrupted:  # a chunk half-written when Ctrl-C came is not part of it
+            files = {"results": self._results, "failures": self._failures}
+            state = checkpoint.roll_back(self.partial, files)
+            self.completed, self.failed = state["completed"], state["failed"]
         self._results.close()
         self._failures.close()
         with open(self.partial / "scenario.yaml", "w", encoding="utf-8") as handle:
