@@ -986,7 +986,7 @@ def backtest(
     Examples:
       sahelsim backtest -n 200 --workers 2
       sahelsim backtest --held-out -n 200 --workers 2
-      sahelsim backtest --episodes gambia-2017 --episodes niger-2023-base -n 50 --json
+      sahelsim backtest --episodes gambia-2017-ultimatum --episodes niger-2023-base -n 50 --json
       sahelsim backtest --out runs/backtest --resume
       sahelsim backtest --episodes niger-2023-base -n 50 --robustness
       sahelsim backtest -n 200 --parameters posterior --posterior runs/calib/posterior.csv
@@ -1219,7 +1219,7 @@ def calibrate(
     Examples:
       sahelsim calibrate --workers 2 --out runs/calib
       sahelsim calibrate --out runs/calib --resume
-      sahelsim calibrate --episodes gambia-2017 --episodes niger-2023-base --population 20 \\
+      sahelsim calibrate --episodes gambia-2017-ultimatum --episodes niger-2023-base --population 20 \\
         --generations 3 -n 4 --no-loo
       sahelsim calibrate --executor dask --scheduler tcp://HOST:8786 --out runs/calib
     """

@@ -115,8 +115,11 @@ def test_a_mistaken_observed_block_gets_a_located_message_and_exit_2(
 def test_variants_do_not_inherit_their_parents_observed_block():
     assert load_scenario("niger-2023-base").observed is not None
     assert load_scenario("niger-2023-intervention").observed is None
+    assert (
+        load_scenario("gambia-2017").observed is None
+    )  # its entry is scripted: no choice to score
     names = [name for name, _ in episode_sources()]
-    assert "gambia-2017" in names and "niger-2023-base" in names
+    assert "gambia-2017-ultimatum" in names and "niger-2023-base" in names
     assert "niger-2023-intervention" not in names
 
 
@@ -349,12 +352,12 @@ def test_an_outcome_item_forecasts_each_ending_against_the_rest():
 def test_backtest_runs_end_to_end_the_same_on_one_and_two_workers(sahelsim, tmp_path):
     # The two bundled episodes only, to keep it quick: scenarios/history/ adds more, and
     # tests/test_history_episodes.py checks that each of them runs and is discovered.
-    pick = ("--episodes", "gambia-2017", "--episodes", "niger-2023-base")
+    pick = ("--episodes", "gambia-2017-ultimatum", "--episodes", "niger-2023-base")
     one = sahelsim(
         "backtest", *pick, "-n", "8", "--seed", "5", "--out", str(tmp_path / "one"), "--no-figures"
     )
     assert one.status == 0, one.err
-    assert "gambia-2017" in one.out and "niger-2023-base" in one.out
+    assert "gambia-2017-ultimatum" in one.out and "niger-2023-base" in one.out
     two = sahelsim(
         "backtest",
         *pick,
@@ -370,11 +373,14 @@ def test_backtest_runs_end_to_end_the_same_on_one_and_two_workers(sahelsim, tmp_
     )
     assert two.status == 0, two.err
     document = json.loads(two.out)
-    assert {e["episode"] for e in document["episodes"]} == {"gambia-2017", "niger-2023-base"}
+    assert {e["episode"] for e in document["episodes"]} == {
+        "gambia-2017-ultimatum",
+        "niger-2023-base",
+    }
     assert document["overall"]["items"] == sum(len(e["items"]) for e in document["episodes"])
     for name in ("backtest.csv", "scores.json", "report.md", "figures/reliability.png"):
         assert (tmp_path / "two" / name).is_file(), name
-    for episode in ("gambia-2017", "niger-2023-base"):
+    for episode in ("gambia-2017-ultimatum", "niger-2023-base"):
         assert (tmp_path / "two" / episode / "summary.csv").is_file()
     assert (tmp_path / "one" / "backtest.csv").read_bytes() == (
         tmp_path / "two" / "backtest.csv"
@@ -384,7 +390,17 @@ def test_backtest_runs_end_to_end_the_same_on_one_and_two_workers(sahelsim, tmp_
 @pytest.mark.slow
 def test_backtest_speaks_french_and_resumes_finished_work(sahelsim, tmp_path):
     out = tmp_path / "fr"
-    args = ("backtest", "--episodes", "gambia-2017", "-n", "4", "--seed", "2", "--out", str(out))
+    args = (
+        "backtest",
+        "--episodes",
+        "gambia-2017-ultimatum",
+        "-n",
+        "4",
+        "--seed",
+        "2",
+        "--out",
+        str(out),
+    )
     fr = sahelsim(*args, "--lang", "fr", "--no-figures")
     assert fr.status == 0, fr.err
     for english in ("episode ", "observed", "match", " yes", "attackers", "the model", "Backtest"):

@@ -25,7 +25,7 @@ pytestmark = pytest.mark.filterwarnings(
     "ignore::DeprecationWarning", "ignore::FutureWarning", "ignore::PendingDeprecationWarning"
 )
 
-TWO = ("gambia-2017", "niger-2023-base")
+TWO = ("gambia-2017-ultimatum", "niger-2023-base")
 TINY = ("--population", "6", "--generations", "2", "-n", "2", "--seed", "5", "-q")
 
 
@@ -120,7 +120,7 @@ def test_calibrate_writes_a_posterior_its_diagnostics_and_a_leave_one_out_score(
     summary = json.loads((out / "calibration.json").read_text())
     assert summary["parameters"] == names and summary["seed"] == 5
     assert summary["reproduce"].startswith("sahelsim calibrate --seed 5 --population 6")
-    assert "--episodes gambia-2017" in summary["reproduce"]
+    assert "--episodes gambia-2017-ultimatum" in summary["reproduce"]
     assert [g["t"] for g in summary["generations"]] == [0, 1]
     for g in summary["generations"]:
         assert 0 < g["acceptance"] <= 1 and 1 <= g["ess"] <= 6 + 1e-9

@@ -8,6 +8,8 @@ The expected cost comes from the model's own combat: checked against a noiseless
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 import pytest
 from conftest import readiness_on
 
@@ -196,6 +198,49 @@ def test_a_more_resolute_junta_never_gives_in_more_often_and_one_that_does_hands
     irresolute, resolute = conceded(0.2), conceded(0.8)
     assert all(a or not b for a, b in zip(irresolute, resolute, strict=True))
     assert sum(irresolute) > sum(resolute)
+
+
+def _gambia_conceded(*sets: str) -> list[bool]:
+    scenario = load_scenario("gambia-2017", ["events.ecomig-enters.enabled=false", *sets])
+    return [
+        any(r.kind is RecordKind.CONCEDED for r in run_one(scenario, seed).records)
+        for seed in SEEDS
+    ]
+
+
+def test_an_incumbent_who_will_not_hand_over_gives_in_no_more_often_than_a_junta():
+    """Jammeh, Jan 2017: asked to leave office, not to accept a timetable (Goemans 2008)."""
+    common = ["parameters.concession_rate=0.2", "parameters.handover_concession_factor=0.2"]
+    incumbent = _gambia_conceded(*common)
+    junta = _gambia_conceded(*common, "events.jammeh-holds-on.form=seizure")
+    assert all(b or not a for a, b in zip(incumbent, junta, strict=True))
+    assert sum(junta) > sum(incumbent)
+    # At a factor of one, the two are the same choice on the same seeds.
+    same = ["parameters.concession_rate=0.2", "parameters.handover_concession_factor=1"]
+    assert _gambia_conceded(*same) == _gambia_conceded(*same, "events.jammeh-holds-on.form=seizure")
+
+
+def test_a_larger_handover_factor_never_makes_an_incumbent_give_in_less_often():
+    factors = (0.0, 0.3, 1.0)
+    runs = [_gambia_conceded(f"parameters.handover_concession_factor={f}") for f in factors]
+    assert not any(runs[0]), "at zero he never gives in to the threat"
+    for lower, higher in pairwise(runs):
+        assert all(b or not a for a, b in zip(lower, higher, strict=True))
+
+
+def test_a_retention_leaves_the_regime_civilian_and_the_story_says_who_holds_on():
+    from sim.present.narrative import render_text
+
+    scenario = load_scenario("gambia-2017")
+    model = SahelModel(build_world(scenario, fact_base()), 1)
+    model.run()
+    assert model.state("GMB").regime is Regime.CIVILIAN
+    coup = next(r for r in model.records if r.kind is RecordKind.COUP)
+    assert coup.get("form") == "retention"
+    record = run_one(scenario, 1)
+    said = " ".join(render_text(record, "en").split())
+    assert "refused to hand over power after losing the election" in said
+    assert "refuse de céder le pouvoir" in " ".join(render_text(record, "fr").split())
 
 
 def test_the_deadline_is_the_day_a_threatener_does_as_it_said_with_itsreadiness_on():

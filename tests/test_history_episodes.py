@@ -38,6 +38,29 @@ def test_the_backtest_discovers_every_history_episode():
     assert {path.stem for path in HISTORY} <= names
 
 
+def test_no_episode_scores_a_use_of_force_its_own_script_makes():
+    """A scripted attack happens whatever the model would choose: scoring it scores the script.
+
+    So an episode that records force used leaves that use of force to the model (the Gambia's
+    training episode disables the bundled scenario's scripted entry; Algeria's shoot-down of
+    2025, the premise of its scenario, is not an item).
+    """
+    for name, source in episode_sources() + episode_sources(held_out=True):
+        scenario = load_scenario(source)
+        used = scenario.observed.force_used
+        if used is None or not used.value:
+            continue
+        scripted = [
+            key
+            for key, event in scenario.events.items()
+            if event.enabled
+            and getattr(event, "kind", None) == "attack"
+            and event.by in used.by
+            and event.target == used.against
+        ]
+        assert not scripted, f"{name}: {used.by} -> {used.against} is scripted by {scripted}"
+
+
 def test_held_out_episodes_are_scored_apart_and_never_among_the_training_ones():
     training = {name for name, _ in episode_sources()}
     held_out = {name for name, _ in episode_sources(held_out=True)}
@@ -68,6 +91,6 @@ def test_backtest_held_out_scores_exactly_the_held_out_episodes(sahelsim, tmp_pa
     assert scored == {path.stem for path in HELD_OUT}
     # the baselines also learn from the training episodes' record, and say so
     assert document["baselines_also_learn_from"] == [name for name, _ in episode_sources()]
-    refused = sahelsim("backtest", "--held-out", "--episodes", "gambia-2017", "-n", "2")
+    refused = sahelsim("backtest", "--held-out", "--episodes", "gambia-2017-ultimatum", "-n", "2")
     assert refused.status == 2
     assert "--held-out scores every held-out episode" in refused.err

@@ -141,10 +141,10 @@ def test_compare_and_backtest_draw_the_same_set_for_the_same_replicate(
     b = _rows(tmp_path / "cmp" / "b" / "parameters.csv")
     assert a == b  # common random numbers: replicate i runs the same set in both
 
-    bt = sahelsim("backtest", "--episodes", "gambia-2017", "-n", "4", "--seed", "3", "--json",
+    bt = sahelsim("backtest", "--episodes", "gambia-2017-ultimatum", "-n", "4", "--seed", "3", "--json",
                   "--no-figures", *drawn, "--out", str(tmp_path / "bt"))  # fmt: skip
     assert bt.status == 0, bt.err
-    assert (tmp_path / "bt" / "gambia-2017" / "parameters.csv").is_file()
+    assert (tmp_path / "bt" / "gambia-2017-ultimatum" / "parameters.csv").is_file()
     plan = json.loads((tmp_path / "bt" / "backtest-plan.json").read_text())
     assert plan["parameters"]["sha256"] == read_posterior(posterior).sha256
 

@@ -125,7 +125,17 @@ def test_robustness_end_to_end_the_same_on_one_and_two_workers(sahelsim, tmp_pat
 @pytest.mark.slow
 def test_robustness_speaks_french_and_resumes(sahelsim, tmp_path):
     out = tmp_path / "fr"
-    args = ("backtest", "--episodes", "gambia-2017", "-n", "2", "--seed", "2", "--out", str(out))
+    args = (
+        "backtest",
+        "--episodes",
+        "gambia-2017-ultimatum",
+        "-n",
+        "2",
+        "--seed",
+        "2",
+        "--out",
+        str(out),
+    )
     fr = sahelsim(*args, "--robustness", "--lang", "fr", "--no-figures")
     assert fr.status == 0, fr.err
     for english in ("Largest", "swing", "as cited", "active forces", "Robustness", " of "):

@@ -203,7 +203,7 @@ def test_a_backtest_piped_into_a_file_starts_with_its_table_not_blank_lines(tmp_
     import sys
 
     done = subprocess.run(
-        [sys.executable, "-m", "sim", "backtest", "--episodes", "gambia-2017",
+        [sys.executable, "-m", "sim", "backtest", "--episodes", "gambia-2017-ultimatum",
          "--episodes", "burkina-faso-2015", "-n", "4", "--out", str(tmp_path / "bt")],
         stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, check=False,
     )  # fmt: skip

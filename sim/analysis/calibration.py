@@ -37,7 +37,14 @@ from sim import __version__
 from sim.analysis.backtest import replicate_values
 from sim.errors import InputError
 from sim.model.outcomes import SUMMARY_COLUMNS
-from sim.run.backtest import HELD_OUT, Episode, episode_sources, is_held_out, plan_backtest
+from sim.run.backtest import (
+    HELD_OUT,
+    Episode,
+    as_given,
+    episode_sources,
+    is_held_out,
+    plan_backtest,
+)
 from sim.run.bundle import EncodeOptions, encode
 from sim.run.options import (
     CALIBRATION_GENERATIONS,
@@ -670,7 +677,8 @@ def remake_command(plan: CalibrationPlan) -> str:
     words = ["sahelsim calibrate", f"--seed {plan.seed}", f"--population {b.population}"]
     words += [f"--generations {b.generations}", f"-n {b.replicates}", f"--minutes {b.minutes:g}"]
     if tuple(plan.episodes) != tuple(name for name, _ in episode_sources()):
-        words += [f"--episodes {name}" for name in plan.sources]
+        given = [as_given(n, s) for n, s in zip(plan.episodes, plan.sources, strict=True)]
+        words += [f"--episodes {name}" for name in given]
     if tuple(plan.parameters) != tuple(p.name for p in FREE_PARAMETERS):
         words += [f"--free {name}" for name in plan.parameters]
     if plan.loo:

@@ -47,6 +47,7 @@ class State(Actor):
         super().__init__(model, spec)
         self.regime = spec.regime or Regime.CIVILIAN
         self.baseline_forces = spec.forces
+        self.holds_on = False  # an incumbent who will not hand over after losing an election
 
 
 class Power(Actor):

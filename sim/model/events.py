@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 from sim.model.records import RecordKind, WarOutcome
 from sim.model.wars import ATTACKERS, DEFENDERS
 from sim.scenario import schema as ev
-from sim.scenario.vocabulary import AttackScale, CasusFoederis, Regime, Stance
+from sim.scenario.vocabulary import AttackScale, CasusFoederis, CoupForm, Regime, Stance
 
 if TYPE_CHECKING:
     from sim.model.model import SahelModel
@@ -61,14 +61,23 @@ def fire_scheduled_events(model: SahelModel) -> None:
 
 
 def on_coup(model: SahelModel, name: str, event: ev.Coup) -> None:
-    """A junta takes power: the regime turns military and clauses on coups come into play.
+    """A government becomes unconstitutional and clauses on coups come into play.
 
-    The offender is the faction that seized power when the scenario names one (``by``), else
-    the state itself under its new rulers.
+    A seizure turns the regime military. A retention (the incumbent will not hand over after
+    losing an election; AU Lomé Declaration, 2000) leaves the regime as it was, but what its
+    rulers would concede is now their office (:func:`sim.model.intent.concedes`). The offender
+    is the faction that seized power when the scenario names one (``by``), else the state
+    itself under its rulers.
     """
-    model.state(event.state).regime = Regime.MILITARY
+    state = model.state(event.state)
+    if event.form is CoupForm.RETENTION:
+        state.holds_on = True
+    else:
+        state.regime = Regime.MILITARY
     offender = event.by or event.state
     data = {"by": event.by} if event.by else {}
+    if event.form is CoupForm.RETENTION:
+        data["form"] = event.form.value
     index = model.log(RecordKind.COUP, event.state, event=name, note=event.note, **data)
     model.raise_trigger(
         CasusFoederis.UNCONSTITUTIONAL_CHANGE, event.state, (offender,), cause=index

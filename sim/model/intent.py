@@ -114,8 +114,11 @@ def concedes(model: SahelModel, threat: Threat, readiness: float) -> bool:
 
     The daily chance is ``concession_rate`` times the threat's credibility (the threatener's
     readiness) times ``2 × (1 − resolve)`` of the target, capped at 1: a credible threat
-    against an irresolute target is the one that works (Schelling 1966; Fearon 1995). A target
-    that gives in ends the threat; a military regime that gives in becomes transitional.
+    against an irresolute target is the one that works (Schelling 1966; Fearon 1995). An
+    incumbent who will not hand over after losing an election concedes his office, not a
+    timetable, and fears what follows its loss: his chance is ``handover_concession_factor``
+    of that (Goemans 2008; Debs & Goemans 2010). A target that gives in ends the threat; a
+    military regime that gives in becomes transitional, and an incumbent who gives in hands over.
 
     Only a state's government can give in: what it concedes is the state (a transition, a
     handover). A belligerent, a rebel army or an army faction with fighters of its own, has no
@@ -126,6 +129,8 @@ def concedes(model: SahelModel, threat: Threat, readiness: float) -> bool:
     if state is None:
         return False
     chance = min(1.0, model.params.concession_rate * readiness * 2 * (1 - state.spec.resolve))
+    if state.holds_on:
+        chance *= model.params.handover_concession_factor
     draw = (
         keyed_uniform(model.seed, Concern.INTENT, threat.key, model.day, "concede")
         if chance > 0
@@ -138,6 +143,7 @@ def concedes(model: SahelModel, threat: Threat, readiness: float) -> bool:
     transition = state.regime is Regime.MILITARY
     if transition:
         state.regime = Regime.TRANSITIONAL
+    state.holds_on = False
     model.log(
         RecordKind.CONCEDED,
         threat.target,

@@ -400,7 +400,8 @@ def backtest_table(episodes: Sequence[EpisodeScore], lang: str = "en") -> Table:
     """Each item, episodes failing first: observed, the model's probability, interval, match."""
     w = WORDS[lang]
     table = Table(box=None, pad_edge=False, header_style="bold")
-    for column in (w["episode"], w["item"], w["observed"], w["model"], w["interval"], w["match"]):
+    table.add_column(w["episode"], no_wrap=True)  # a name a reader may type again: kept whole
+    for column in (w["item"], w["observed"], w["model"], w["interval"], w["match"]):
         table.add_column(column, overflow="fold")  # fold long names rather than cut them
     for e in episodes:
         for i, s in enumerate(e.items):

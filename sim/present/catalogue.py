@@ -138,6 +138,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Unconstitutional change of government in {actor}.",
         "fr": "Changement anticonstitutionnel de gouvernement {actor_en}.",
     },
+    "coup.retention": {
+        "en": "Unconstitutional change of government in {actor}: the incumbent refused to hand "
+        "over power after losing the election.",
+        "fr": "Changement anticonstitutionnel de gouvernement {actor_en} : le sortant refuse de "
+        "céder le pouvoir après avoir perdu l'élection.",
+    },
     "coup.by": {
         "en": "Unconstitutional change of government in {actor}: {by} seized power.",
         "fr": "Changement anticonstitutionnel de gouvernement {actor_en} : {by} "

@@ -20,6 +20,7 @@ from sim.present import i18n
 from sim.present.catalogue import FR_UNKNOWN_PACT, PACT_ARTICLES
 from sim.present.i18n import Lang, as_lang
 from sim.scenario.facts import fact_base
+from sim.scenario.vocabulary import CoupForm
 
 ARTICLE = re.compile(r"^(Arts?)\.\s*(.+)$")  # "Art. 6", "Arts. 2-3"; other citations name the pact
 TOP_TERMS = 3  # decision terms quoted for a behavioural response
@@ -274,6 +275,8 @@ def _closing_wars(ctx: _Context, run: RunRecord) -> list[str]:
 
 
 def _coup(ctx: _Context, r: Record) -> str:
+    if r.get("form") == CoupForm.RETENTION:
+        return ctx.t("coup.retention", **ctx.actors("actor", r.actor))
     if r.get("by"):
         return ctx.t("coup.by", **ctx.actors("actor", r.actor), **ctx.actors("by", r.get("by")))
     return ctx.t("coup", **ctx.actors("actor", r.actor))

@@ -69,6 +69,15 @@ def _named(given: str) -> tuple[str, str]:
     return Path(given).stem, given
 
 
+def as_given(name: str, source: str) -> str:
+    """How to name an episode on a command line that others may run: its name when that finds it.
+
+    An episode of scenarios/history/ or held-out/ is found by its name; its source is a path
+    into this installation, which a command written for someone else must not carry.
+    """
+    return name if _named(name)[1] == source else source
+
+
 def is_held_out(source: str) -> bool:
     """Whether an episode is one of the held-out episodes: by name, by path, or by a copy's name.
 

@@ -8,8 +8,9 @@ name here is the whole change needed to fit another set (the model is not touche
 
 The parameters chosen are those whose source is an assumption and that move what the
 training episodes record: whether force is used (the coercion decision: ``required_superiority``,
-``intent_spread``, ``time_cost_weight``, and the target's ``concession_rate``), who takes a
-permitted measure (``permission_base_rate``), how big the first contingents sent abroad are and
+``intent_spread``, ``time_cost_weight``, and the target's ``concession_rate`` and, for an
+incumbent who will not hand over after losing an election, ``handover_concession_factor``), who
+takes a permitted measure (``permission_base_rate``), how big the first contingents sent abroad are and
 how long they stay (``expeditionary_share``, whose range reads the record, and
 ``withdrawal_rate``) and how and how fast a war ends (``breaking_point``, ``mediation_rate``,
 ``irregular_intensity``). ``deterrence_weight``, ``attack_rate`` and ``force_cost_weight`` are
@@ -17,8 +18,8 @@ left at their declared values: their posteriors stayed as wide as their priors, 
 twelve or thirteen parameters collapsed to an effective sample size of 1 to 3 of 80.
 ``stakes_weight`` is left at its declared value: only Liberia 1990 among the training episodes
 has a war on the threatened target's soil. ``reinforcement_rate`` is left at its declared value
-too: the record gives its order of magnitude (ECOMOG's growth in Liberia), and an eleventh
-free parameter would thin a posterior that eighty particles already map roughly. ``resolve_weight``, ``capitulation_rate`` and
+too: the record gives its order of magnitude (ECOMOG's growth in Liberia), and one more free
+parameter would thin a posterior that eighty particles already map roughly. ``resolve_weight``, ``capitulation_rate`` and
 ``kill_rate`` are left at their declared values too: each overlaps another free parameter in
 what the episodes record (docs/calibration.md §8.1). ``honour_base_rate`` is not free: it comes
 from data (Leeds et al.), and the episodes are too few to overrule a rate measured on two
@@ -120,6 +121,7 @@ FREE_PARAMETERS: tuple[FreeParameter, ...] = (
     FreeParameter("expeditionary_share"),
     FreeParameter("withdrawal_rate"),
     FreeParameter("concession_rate"),
+    FreeParameter("handover_concession_factor"),
     FreeParameter("permission_base_rate"),
     FreeParameter("breaking_point"),
     FreeParameter("mediation_rate"),

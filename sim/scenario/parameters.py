@@ -364,6 +364,22 @@ PARAMETERS: dict[str, Parameter] = _declare(
         "timetables (Guinea-Bissau 2012, Mali 2020) under sanctions and threats",
     ),
     Parameter(
+        "handover_concession_factor",
+        0.5,
+        0.0,
+        1.0,
+        "factor",
+        "Concession factor of an incumbent asked to hand over",
+        "Facteur de concession d'un sortant sommé de céder le pouvoir",
+        "the daily chance that an incumbent who will not hand over after losing an election gives "
+        "in, as a share of a junta's: what he concedes is his office, now, not a transition "
+        "timetable he may steer",
+        "Goemans (2008), Journal of Conflict Resolution 52(6): leaders who lose office "
+        "irregularly are often exiled, jailed or killed; Debs & Goemans (2010), American "
+        "Political Science Review 104(3): leaders who fear that fate make fewer concessions. "
+        "Jammeh let ECOWAS's deadline pass (Jan 2017); the size is calibrated",
+    ),
+    Parameter(
         "decision_window",
         30,
         1,

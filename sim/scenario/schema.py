@@ -22,6 +22,7 @@ from sim.scenario.vocabulary import (
     ActorKind,
     AttackScale,
     Commitment,
+    CoupForm,
     EndorsingBody,
     Lang,
     MembershipStatus,
@@ -235,10 +236,19 @@ class _Event(Strict):
 
 
 class Coup(_Event):
-    """A coup: the state's regime becomes military (a casus foederis for some pacts)."""
+    """An unconstitutional change of government (a casus foederis for some pacts).
+
+    A seizure makes the state's regime military; a retention (an incumbent who will not hand
+    over after losing an election) leaves the regime as it was, but not its legitimacy.
+    """
 
     kind: Literal["coup"] = "coup"
     state: ActorId
+    form: CoupForm = Field(
+        CoupForm.SEIZURE,
+        description="seizure (soldiers take power) or retention (the incumbent will not hand "
+        "over after losing an election): what giving in to a threat would cost its rulers",
+    )
     by: ActorId | None = Field(
         None,
         description="the faction that seized power, a belligerent of this scenario in that "

@@ -101,6 +101,22 @@ class DecisionRule(Described):
     )
 
 
+class CoupForm(Described):
+    """How a government became unconstitutional: what giving in would cost its rulers."""
+
+    SEIZURE = (
+        "seizure",
+        "soldiers or a faction take power from the government (a military coup); giving in "
+        "means accepting a transition",
+    )
+    RETENTION = (
+        "retention",
+        "the incumbent refuses to hand power to the winner of an election (the fourth form of "
+        "unconstitutional change in the AU's Lomé Declaration, 2000); giving in means leaving "
+        "office now",
+    )
+
+
 class Regime(Described):
     """Who governs a state."""
 
