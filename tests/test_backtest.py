@@ -115,9 +115,8 @@ def test_a_mistaken_observed_block_gets_a_located_message_and_exit_2(
 def test_variants_do_not_inherit_their_parents_observed_block():
     assert load_scenario("niger-2023-base").observed is not None
     assert load_scenario("niger-2023-intervention").observed is None
-    assert (
-        load_scenario("gambia-2017").observed is None
-    )  # its entry is scripted: no choice to score
+    # The bundled Gambia scripts its entry: no choice to score (gambia-2017-ultimatum has it).
+    assert load_scenario("gambia-2017").observed is None
     names = [name for name, _ in episode_sources()]
     assert "gambia-2017-ultimatum" in names and "niger-2023-base" in names
     assert "niger-2023-intervention" not in names

@@ -70,14 +70,13 @@ def on_coup(model: SahelModel, name: str, event: ev.Coup) -> None:
     itself under its rulers.
     """
     state = model.state(event.state)
-    if event.form is CoupForm.RETENTION:
-        state.holds_on = True
-    else:
-        state.regime = Regime.MILITARY
     offender = event.by or event.state
     data = {"by": event.by} if event.by else {}
     if event.form is CoupForm.RETENTION:
+        state.holds_on = True
         data["form"] = event.form.value
+    else:
+        state.regime = Regime.MILITARY
     index = model.log(RecordKind.COUP, event.state, event=name, note=event.note, **data)
     model.raise_trigger(
         CasusFoederis.UNCONSTITUTIONAL_CHANGE, event.state, (offender,), cause=index

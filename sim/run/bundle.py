@@ -193,6 +193,10 @@ class BundleWriter:
             most=self.plan.replicates,
         )
         self._open("ab")
+        self._adopt(state)
+
+    def _adopt(self, state: dict) -> None:
+        """Take the progress a checkpoint recorded."""
         self.completed = state["completed"]
         self.failed = state["failed"]
         self.band_replicates = state["band_replicates"]
@@ -203,9 +207,11 @@ class BundleWriter:
             "failed": self.failed,
             "band_replicates": self.band_replicates,
         }
-        checkpoint.save(
-            self.partial, state, dict(zip(self._files(), self._handles_in_order(), strict=True))
-        )
+        checkpoint.save(self.partial, state, self._open_files())
+
+    def _open_files(self) -> dict:
+        """Each open file by its checkpoint key."""
+        return dict(zip(self._files(), self._handles_in_order(), strict=True))
 
     def _handles_in_order(self) -> list:
         order = {
@@ -251,12 +257,7 @@ class BundleWriter:
     def close(self, *, interrupted: bool = False) -> dict:
         """Complete the bundle on the replicates written so far; return the manifest."""
         if interrupted:  # a replicate half-written when Ctrl-C came is not part of it
-            state = checkpoint.roll_back(
-                self.partial, dict(zip(self._files(), self._handles_in_order(), strict=True))
-            )
-            self.completed = state["completed"]
-            self.failed = state["failed"]
-            self.band_replicates = state["band_replicates"]
+            self._adopt(checkpoint.roll_back(self.partial, self._open_files()))
         for handle in self._handles():
             handle.close()
         files = ["summary.csv", "events.jsonl", "series.csv"]

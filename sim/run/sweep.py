@@ -411,9 +411,13 @@ class SweepWriter:
         self._results = open(self.partial / RESUMABLE["results"], mode)  # noqa: SIM115 - closed in close()
         self._failures = open(self.partial / RESUMABLE["failures"], mode)  # noqa: SIM115 - closed in close()
 
+    def _open_files(self) -> dict:
+        """Each open file by its checkpoint key."""
+        return {"results": self._results, "failures": self._failures}
+
     def _checkpoint(self) -> None:
-        files = {"results": self._results, "failures": self._failures}
-        checkpoint.save(self.partial, {"completed": self.completed, "failed": self.failed}, files)
+        state = {"completed": self.completed, "failed": self.failed}
+        checkpoint.save(self.partial, state, self._open_files())
 
     def add(self, chunk: Chunk) -> None:
         """Append finished rows and failures (they arrive in order)."""
@@ -433,8 +437,7 @@ class SweepWriter:
     def close(self, *, interrupted: bool = False) -> dict:
         """Complete the folder on the rows written so far; return the manifest."""
         if interrupted:  # a chunk half-written when Ctrl-C came is not part of it
-            files = {"results": self._results, "failures": self._failures}
-            state = checkpoint.roll_back(self.partial, files)
+            state = checkpoint.roll_back(self.partial, self._open_files())
             self.completed, self.failed = state["completed"], state["failed"]
         self._results.close()
         self._failures.close()

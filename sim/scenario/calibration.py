@@ -10,8 +10,8 @@ The parameters chosen are those whose source is an assumption and that move what
 training episodes record: whether force is used (the coercion decision: ``required_superiority``,
 ``intent_spread``, ``time_cost_weight``, and the target's ``concession_rate`` and, for an
 incumbent who will not hand over after losing an election, ``handover_concession_factor``), who
-takes a permitted measure (``permission_base_rate``), how big the first contingents sent abroad are and
-how long they stay (``expeditionary_share``, whose range reads the record, and
+takes a permitted measure (``permission_base_rate``), how big the first contingents sent abroad
+are and how long they stay (``expeditionary_share``, whose range reads the record, and
 ``withdrawal_rate``) and how and how fast a war ends (``breaking_point``, ``mediation_rate``,
 ``irregular_intensity``). ``deterrence_weight``, ``attack_rate`` and ``force_cost_weight`` are
 left at their declared values: their posteriors stayed as wide as their priors, and fits of
