@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 from conftest import MINIMAL
 
@@ -314,3 +316,19 @@ def test_a_set_that_breaks_the_actors_mapping_is_one_problem_not_a_cascade(sahel
         "--set actors=5: actors: wrong value; got 5; expected a valid dictionary",
         "1 of 1 scenario(s) invalid",
     ]
+
+
+def test_a_historical_episode_is_found_by_its_name_as_the_backtest_finds_it(sahelsim, tmp_path):
+    """`backtest --episodes liberia-1990` finds it by name; so do `validate` and `run`."""
+    for name in ("liberia-1990", "gambia-1981"):  # a training and a held-out episode
+        result = sahelsim("validate", name)
+        assert result.status == 0, result.out + result.err
+        assert f"ok  {name}: " in result.out
+    out = tmp_path / "liberia"
+    result = sahelsim("run", "liberia-1990", "-n", "1", "--no-figures", "--out", str(out))
+    assert result.status == 0, result.out + result.err
+    manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+    assert manifest["scenario"]["title"].startswith("Liberia, July 1990")
+    result = sahelsim("validate", "liberia-1909")
+    assert result.status == 2
+    assert "nor an episode of scenarios/history/ or held-out/" in result.out

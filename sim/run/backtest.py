@@ -24,13 +24,7 @@ from sim.run.files import own
 from sim.run.folders import prepare_out_dir
 from sim.run.options import Executor
 from sim.run.plan import RunPlan, plan_runs
-from sim.scenario.loading import bundled_names, load_scenario
-
-HISTORY = "history"
-"""The folder of ``scenarios/`` holding one scenario per historical episode."""
-
-HELD_OUT = "held-out"
-"""The folder of ``scenarios/`` holding the held-out episodes: scored, never fitted."""
+from sim.scenario.loading import HELD_OUT, HISTORY, bundled_names, episode_path, load_scenario
 
 PLAN_FILE = "backtest-plan.json"
 
@@ -62,11 +56,8 @@ def episode_sources(held_out: bool = False) -> list[tuple[str, str]]:
 
 def _named(given: str) -> tuple[str, str]:
     """(name, source) of an episode given on the command line: a name or a path."""
-    for folder in (HISTORY, HELD_OUT):
-        path = scenarios_dir() / folder / f"{given}.yaml"
-        if path.is_file():
-            return path.stem, str(path)
-    return Path(given).stem, given
+    path = episode_path(given)
+    return (path.stem, str(path)) if path is not None else (Path(given).stem, given)
 
 
 def as_given(name: str, source: str) -> str:

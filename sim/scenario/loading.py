@@ -71,6 +71,22 @@ class MergedDocument:
         return LocatedDocument(self.data, self.name, top.values, top.keys)
 
 
+HISTORY = "history"
+"""The folder of ``scenarios/`` holding one scenario per historical episode."""
+
+HELD_OUT = "held-out"
+"""The folder of ``scenarios/`` holding the held-out episodes: scored, never fitted."""
+
+
+def episode_path(name: str) -> Path | None:
+    """The file of the episode of scenarios/history/ or held-out/ called ``name``, if any."""
+    for folder in (HISTORY, HELD_OUT):
+        candidate = scenarios_dir() / folder / f"{name}.yaml"
+        if candidate.is_file():
+            return candidate
+    return None
+
+
 def bundled_path(name: str) -> Path | None:
     """The file of a bundled scenario or lesson called ``name``, if there is one."""
     root = scenarios_dir()
@@ -94,15 +110,17 @@ def locate(source: str | Path) -> tuple[Path, str]:
     path = Path(text)
     if path.suffix in {".yaml", ".yml"} or path.exists() or "/" in text:
         return path, text
-    bundled = bundled_path(text)
-    if bundled is None:
+    # A historical episode is found by its name too, as the backtest finds it.
+    found = bundled_path(text) or episode_path(text)
+    if found is None:
         names = bundled_names()
         raise InputError(
-            f"{text}: no such file and no bundled scenario of that name; expected a path to a "
-            f"YAML file or {one_of(names)}"
+            f"{text}: no such file and no bundled scenario of that name (nor an episode of"
+            f" scenarios/{HISTORY}/ or {HELD_OUT}/); expected a path to a YAML file or"
+            f" {one_of(names)}"
             + (f"; did you mean {nearest(text, names)!r}?" if nearest(text, names) else "")
         )
-    return bundled, f"scenarios/{bundled.relative_to(scenarios_dir())}"
+    return found, f"scenarios/{found.relative_to(scenarios_dir())}"
 
 
 def load_scenario(
