@@ -14,10 +14,11 @@ pytest.importorskip("pyabc")
 from sim.analysis import calibration as calib
 from sim.analysis.backtest import load_items, score_all
 from sim.resources import scenarios_dir
-from sim.run.backtest import HELD_OUT, plan_backtest, run_backtest
+from sim.run.backtest import plan_backtest, run_backtest
 from sim.run.options import Executor
 from sim.run.posterior import read_posterior, with_parameters
 from sim.scenario.calibration import FREE_PARAMETERS, PriorShape, free_parameters
+from sim.scenario.loading import HELD_OUT
 from sim.scenario.parameters import PARAMETERS
 
 # pyABC's own storage and its dependencies warn about their own deprecations.

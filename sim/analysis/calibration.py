@@ -38,7 +38,6 @@ from sim.analysis.backtest import replicate_values
 from sim.errors import InputError
 from sim.model.outcomes import SUMMARY_COLUMNS
 from sim.run.backtest import (
-    HELD_OUT,
     Episode,
     as_given,
     episode_sources,
@@ -63,6 +62,7 @@ from sim.scenario.calibration import (
     FreeParameter,
     free_parameters,
 )
+from sim.scenario.loading import HELD_OUT
 from sim.scenario.schema import Observed, Scenario
 
 DATABASE = "abc.db"
