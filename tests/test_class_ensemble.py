@@ -35,11 +35,15 @@ class Clock:
 
 
 def test_the_shares_are_counted_from_the_plain_unplayed_runs():
-    session = ClassSession(SCENARIO, seed=SEED, code="KT4R2M", ensemble_runs=RUNS)
+    # Without the AES pact ECOWAS attacks in some runs and not in others: shares worth counting
+    # (with the pact it stands down in every run, as in 2023).
+    scenario = "niger-2023-no-pact"
+    root = class_seed(scenario)
+    session = ClassSession(scenario, seed=root, code="KT4R2M", ensemble_runs=RUNS)
     counts = session.ensemble.result()
-    loaded = load_scenario(SCENARIO)
+    loaded = load_scenario(scenario)
     attacked = conceded = 0
-    for seed in replicate_seeds(SEED, RUNS):
+    for seed in replicate_seeds(root, RUNS):
         records = run_one(drawn_by_default(loaded, seed), seed).records
         attacked += any(
             r.kind is RecordKind.ATTACK_DECIDED and r.actor == "ECOWAS" for r in records
@@ -48,11 +52,12 @@ def test_the_shares_are_counted_from_the_plain_unplayed_runs():
     assert counts.runs == RUNS
     assert counts.made(ECOWAS_ATTACKS, Choice.ATTACK) == attacked
     assert counts.made(NIGER_CONCEDES, Choice.CONCEDE) == conceded
-    # Niger faces the threat in every run; ECOWAS only where Niger had not given in by its
-    # deadline, and there it attacks or does not
+    # Niger faces the threat in every run; ECOWAS in every run where Niger had not given in by
+    # its deadline (one that gives in later does so after ECOWAS's choice on the deadline), and
+    # there it attacks or does not
     assert counts.faced(NIGER_CONCEDES) == RUNS
     faced = counts.faced(ECOWAS_ATTACKS)
-    assert RUNS - conceded <= faced < RUNS
+    assert RUNS - conceded <= faced <= RUNS
     assert counts.made(ECOWAS_ATTACKS, Choice.STAND_DOWN) == faced - attacked
     assert 0 < attacked < faced  # the comparison says something
 

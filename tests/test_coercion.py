@@ -279,3 +279,29 @@ def test_a_belligerent_never_gives_in_and_its_sworn_allies_are_expected_in_full(
     assert terms["expected opposition"] == pytest.approx(
         terms["target's home defence"] + model.strength("RUF"), abs=0.2
     )
+
+
+def _decisions(scenario, seed: int) -> list[tuple[str, int]]:
+    """What was decided about the threats, and on which day."""
+    kinds = (RecordKind.CONCEDED, RecordKind.ATTACK_DECIDED, RecordKind.STOOD_DOWN)
+    return [(r.kind.value, r.day) for r in run_one(scenario, seed).records if r.kind in kinds]
+
+
+def test_a_target_never_gives_in_before_the_deadline_however_likely_it_is_to_give_in():
+    """Guinea-Bissau 2012: the junta agreed to a transition weeks after the 72-hour ultimatum."""
+    path = scenarios_dir() / "history" / "guinea-bissau-2012.yaml"
+    scenario = load_scenario(path, ["parameters.concession_rate=1", "actors.GNB.resolve=0"])
+    deadline = (scenario.events["ecowas-ultimatum"].deadline - scenario.start).days
+    days = [day for s in SEEDS for kind, day in _decisions(scenario, s) if kind == "conceded"]
+    assert days, "an irresolute junta facing a credible threat gives in"
+    assert min(days) >= deadline
+
+
+def test_a_threat_made_weeks_before_its_deadline_is_heeded_as_one_made_days_before():
+    """The day a scenario dates the announcement changes nothing: the deadline is what counts."""
+    sets = ["parameters.concession_rate=0.5"]
+    early = load_scenario(BASE, sets)  # made on 10 Aug 2023, two weeks before the deadline
+    late = load_scenario(BASE, [*sets, "events.ecowas-threat.date=2023-08-22"])
+    runs = [(_decisions(early, s), _decisions(late, s)) for s in SEEDS]
+    assert all(a == b for a, b in runs)
+    assert any(kind == "conceded" for a, _ in runs for kind, _day in a), "some give in"

@@ -9,7 +9,9 @@ the UN, refusals at home and others' use of force against the target (buck-passi
 & Snyder 1990) make its readiness; from the deadline on it attacks each day with a
 chance proportional to that readiness, so a threat held open longer is likelier to be carried
 out. The deadline itself is the focal day: on it the threatener does as it said with a chance
-equal to its readiness (Schelling 1966, on ultimatums). A credible threat against an irresolute target makes the target give in (Schelling 1966).
+equal to its readiness (Schelling 1966, on ultimatums). From the deadline on, a credible threat
+against an irresolute target makes the target give in (Schelling 1966); before it, the target
+holds out (Sechser 2010).
 """
 
 from __future__ import annotations
@@ -45,12 +47,13 @@ ARMED_ALLY_WEIGHT = 1.0
 
 
 def decide_attacks(model: SahelModel) -> None:
-    """Phase 2: each open threat's target may give in; past the deadline, it may be carried out.
+    """Phase 2: from its deadline on, each open threat is heeded, carried out or left to lapse.
 
-    The threatener's readiness (:func:`assess_attack`) is judged every day the threat is open:
-    before the deadline it only makes the target's concession likelier; on the deadline the
-    threatener attacks with a chance equal to its readiness, after it with a daily chance of
-    ``attack_rate`` times its readiness, until the window closes and it stands down.
+    Before the deadline nothing is decided (a played target may give in early). From it, the
+    threatener's readiness (:func:`assess_attack`) is judged each day: the target may give in
+    (:func:`concedes`); on the deadline the threatener attacks with a chance equal to its
+    readiness, after it with a daily chance of ``attack_rate`` times its readiness, until the
+    window closes and it stands down.
     """
     for threat in model.threats:
         if not threat.open:
@@ -62,10 +65,13 @@ def decide_attacks(model: SahelModel) -> None:
             # What it weighed when it let the window close: the story says why it stood down.
             stand_down(model, threat, *assess_attack(model, threat))
             continue
+        before = model.day < threat.deadline
+        if before and (threat.retaliation or threat.target not in model.players):
+            continue  # nothing is decided before the deadline, unless a player gives in early
         readiness, terms = assess_attack(model, threat)
         if not threat.retaliation and concedes(model, threat, readiness):
             continue
-        if model.day < threat.deadline:
+        if before:
             continue
         # The deadline is the focal day (Schelling 1966): the threatener decides then whether to
         # do as it said, with its readiness; past it, it reconsiders at ``attack_rate`` a day.
@@ -112,9 +118,17 @@ def stand_down(model: SahelModel, threat: Threat, readiness: float, terms: dict,
 def concedes(model: SahelModel, threat: Threat, readiness: float) -> bool:
     """Whether the target gives in today (a junta accepts a transition, a ruler steps down).
 
-    The daily chance is ``concession_rate`` times the threat's credibility (the threatener's
-    readiness) times ``2 × (1 − resolve)`` of the target, capped at 1: a credible threat
-    against an irresolute target is the one that works (Schelling 1966; Fearon 1995). An
+    The target holds out until the deadline: giving in before it would only show weakness, and
+    the deadline is when the threat must be believed or called (Schelling 1966; Sechser 2010).
+    No target of the training episodes gave in earlier: Guinea-Bissau's junta agreed to a
+    transition in May 2012, weeks after the ultimatum of 29 April; Jammeh (January 2017) and
+    Niger's junta (August 2023) let theirs pass. So a threat made early is no likelier to be
+    heeded than one made days before its deadline. A played target may still give in on any day.
+
+    From the deadline on, the daily chance is ``concession_rate`` times the threat's
+    credibility (the threatener's readiness) times ``2 × (1 − resolve)`` of the target, capped
+    at 1: a credible threat against an irresolute target is the one that works (Schelling 1966;
+    Fearon 1995). An
     incumbent who will not hand over after losing an election concedes his office, not a
     timetable, and fears what follows its loss: his chance is ``handover_concession_factor``
     of that (Goemans 2008; Debs & Goemans 2010). A target that gives in ends the threat; a
@@ -128,9 +142,11 @@ def concedes(model: SahelModel, threat: Threat, readiness: float) -> bool:
     state = model.state(threat.target)
     if state is None:
         return False
-    chance = min(1.0, model.params.concession_rate * readiness * 2 * (1 - state.spec.resolve))
-    if state.holds_on:
-        chance *= model.params.handover_concession_factor
+    chance = 0.0
+    if model.day >= threat.deadline:
+        chance = min(1.0, model.params.concession_rate * readiness * 2 * (1 - state.spec.resolve))
+        if state.holds_on:
+            chance *= model.params.handover_concession_factor
     draw = (
         keyed_uniform(model.seed, Concern.INTENT, threat.key, model.day, "concede")
         if chance > 0

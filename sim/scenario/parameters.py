@@ -357,11 +357,12 @@ PARAMETERS: dict[str, Parameter] = _declare(
         "per day",
         "Daily chance that a threatened target concedes",
         "Chance quotidienne que la cible cède",
-        "chance per day that the target of a threat concedes (a junta accepts a transition "
-        "timetable, a ruler steps down) when force against it is certain and its resolve "
-        "average; scaled by how credible the threat is and by its resolve",
+        "chance per day, from the threat's deadline on, that its target concedes (a junta "
+        "accepts a transition timetable, a ruler steps down) when force against it is certain "
+        "and its resolve average; scaled by how credible the threat is and by its resolve",
         "assumption, to be calibrated: Togo's successor stepped down (2005) and juntas accepted "
-        "timetables (Guinea-Bissau 2012, Mali 2020) under sanctions and threats",
+        "timetables (Guinea-Bissau 2012, Mali 2020) under sanctions and threats; none before "
+        "the deadline (Guinea-Bissau 2012, The Gambia 2017, Niger 2023)",
     ),
     Parameter(
         "handover_concession_factor",
