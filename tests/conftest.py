@@ -233,8 +233,9 @@ def class_seed(scenario: str = "niger-2023-base") -> int:
     whose ECOWAS, unplayed, never attacks (as in 2023).
 
     The class tests play ECOWAS's choice on that deadline and set it against the model's own
-    (waiting). In a world drawn with a high concession rate the junta may give in first, and
-    then there is no choice to play. The seed
+    (waiting). In a world drawn with a high concession rate the junta may give in first, on
+    the deadline itself (before ECOWAS's choice that day), and then there is no choice to
+    play. The seed
     is found rather than written down, so that remaking the shipped posterior does not take the
     tests' premise away.
     """
@@ -250,6 +251,8 @@ def class_seed(scenario: str = "niger-2023-base") -> int:
         deadline = (dt.date.fromisoformat(threat.data["deadline"]) - loaded.start).days
         early = {RecordKind.CONCEDED, RecordKind.ATTACK_DECIDED, RecordKind.STOOD_DOWN}
         if any(r.kind in early and r.day < deadline for r in records):
+            continue
+        if any(r.kind is RecordKind.CONCEDED and r.day == deadline for r in records):
             continue
         if not any(r.kind is RecordKind.ATTACK_DECIDED for r in records):
             return seed

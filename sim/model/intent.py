@@ -118,10 +118,11 @@ def stand_down(model: SahelModel, threat: Threat, readiness: float, terms: dict,
 def concedes(model: SahelModel, threat: Threat, readiness: float) -> bool:
     """Whether the target gives in today (a junta accepts a transition, a ruler steps down).
 
-    The target holds out until the deadline: giving in before it would only show weakness, and
-    the deadline is when the threat must be believed or called (Schelling 1966; Sechser 2010).
+    The target holds out until the deadline, the day the threat must be believed or called
+    (Schelling 1966); giving in to a stronger challenger invites its next demand (Sechser 2010).
     No target of the training episodes gave in earlier: Guinea-Bissau's junta agreed to a
-    transition in May 2012, weeks after the ultimatum of 29 April; Jammeh (January 2017) and
+    transition in May 2012, weeks after the ultimatum that ran out on 29 April; Jammeh (January
+    2017) and
     Niger's junta (August 2023) let theirs pass. So a threat made early is no likelier to be
     heeded than one made days before its deadline. A played target may still give in on any day.
 
