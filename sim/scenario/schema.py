@@ -264,7 +264,11 @@ class Threat(_Event):
     target: ActorId
     deadline: Date
     contributors: list[ActorId] = Field(
-        [], description="states pledging forces, for an organisation"
+        [],
+        description=(
+            "states pledging forces, for an organisation; if none are named, every member in good"
+            " standing that is an actor of the scenario is taken to fight, with all it can deploy"
+        ),
     )
 
 
