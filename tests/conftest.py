@@ -250,9 +250,11 @@ def class_seed(scenario: str = "niger-2023-base") -> int:
         threat = next(r for r in records if r.kind is RecordKind.THREAT and r.actor == "ECOWAS")
         deadline = (dt.date.fromisoformat(threat.data["deadline"]) - loaded.start).days
         early = {RecordKind.CONCEDED, RecordKind.ATTACK_DECIDED, RecordKind.STOOD_DOWN}
-        if any(r.kind in early and r.day < deadline for r in records):
-            continue
-        if any(r.kind is RecordKind.CONCEDED and r.day == deadline for r in records):
+        if any(
+            (r.kind in early and r.day < deadline)
+            or (r.kind is RecordKind.CONCEDED and r.day == deadline)
+            for r in records
+        ):
             continue
         if not any(r.kind is RecordKind.ATTACK_DECIDED for r in records):
             return seed

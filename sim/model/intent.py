@@ -122,18 +122,18 @@ def concedes(model: SahelModel, threat: Threat, readiness: float) -> bool:
     (Schelling 1966); giving in to a stronger challenger invites its next demand (Sechser 2010).
     No target of the training episodes gave in earlier: Guinea-Bissau's junta agreed to a
     transition in May 2012, weeks after the ultimatum that ran out on 29 April; Jammeh (January
-    2017) and
-    Niger's junta (August 2023) let theirs pass. So a threat made early is no likelier to be
-    heeded than one made days before its deadline. A played target may still give in on any day.
+    2017) and Niger's junta (August 2023) let theirs pass. So a threat made early is no likelier
+    to be heeded than one made days before its deadline. A played target may still give in on
+    any day.
 
     From the deadline on, the daily chance is ``concession_rate`` times the threat's
     credibility (the threatener's readiness) times ``2 × (1 − resolve)`` of the target, capped
     at 1: a credible threat against an irresolute target is the one that works (Schelling 1966;
-    Fearon 1995). An
-    incumbent who will not hand over after losing an election concedes his office, not a
-    timetable, and fears what follows its loss: his chance is ``handover_concession_factor``
-    of that (Goemans 2008; Debs & Goemans 2010). A target that gives in ends the threat; a
-    military regime that gives in becomes transitional, and an incumbent who gives in hands over.
+    Fearon 1995). An incumbent who will not hand over after losing an election concedes his
+    office, not a timetable, and fears what follows its loss: his chance is
+    ``handover_concession_factor`` of that (Goemans 2008; Debs & Goemans 2010). A target that
+    gives in ends the threat; a military regime that gives in becomes transitional, and an
+    incumbent who gives in hands over.
 
     Only a state's government can give in: what it concedes is the state (a transition, a
     handover). A belligerent, a rebel army or an army faction with fighters of its own, has no
