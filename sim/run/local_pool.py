@@ -2,7 +2,8 @@
 
 Each worker has a pipe of its own and one task at a time. The parent waits on the pipes and
 on the processes themselves, so a worker that dies (killed by the kernel for memory, or by
-hand) ends the work with :class:`WorkerDied` at once, even halfway through sending a result.
+hand) ends the work with :class:`WorkerDied` at once, even halfway through sending a result or
+between two tasks.
 ``concurrent.futures.ProcessPoolExecutor`` shares one result pipe among its workers: a worker
 killed while writing a large result there leaves half a message, and the pool's manager thread
 waits forever for the rest (seen with ensembles, whose chunks are about a megabyte).
@@ -157,7 +158,11 @@ def _dispatch(pool: list[_Worker], tasks: Iterator[Any], window: int) -> Iterato
                 if task is _END:
                     exhausted = True
                     break
-                worker.pipe.send(task)
+                try:
+                    worker.pipe.send(task)
+                except OSError:  # it died since its last result, before the parent saw it go
+                    yield from in_order()
+                    raise WorkerDied from None
                 worker.held, started = started, started + 1
         yield from in_order()
         busy = [worker for worker in pool if worker.held is not None]
