@@ -305,3 +305,66 @@ def test_a_threat_made_weeks_before_its_deadline_is_heeded_as_one_made_days_befo
     runs = [(_decisions(early, s), _decisions(late, s)) for s in SEEDS]
     assert all(a == b for a, b in runs)
     assert any(kind == "conceded" for a, _ in runs for kind, _day in a), "some give in"
+
+
+# ----------------------------------------------------------------- who carries a threat
+
+UNNAMED = "events.ecowas-ultimatum.contributors=[]"
+"""The Gambia 2017's ultimatum as a plainly written threat: ECOWAS names no contributors."""
+
+
+def _threat_record(scenario, seed: int, event: str = "ecowas-ultimatum"):
+    return next(
+        r
+        for r in run_one(scenario, seed).records
+        if r.kind is RecordKind.THREAT and r.get("event") == event
+    )
+
+
+def test_a_threat_naming_no_contributors_is_carried_by_its_strongest_member_and_who_pledges():
+    scenario = load_scenario("gambia-2017-ultimatum", [UNNAMED])
+    model = SahelModel(build_world(scenario, fact_base()), 1)
+    records = [_threat_record(scenario, seed) for seed in SEEDS]
+    asked = set(records[0].get("asked"))
+    assert asked == {"SEN", "NGA", "GHA", "TGO", "MLI"}  # every member that is an actor, not GMB
+    lead = max(asked, key=model.strength)
+    carried = [set(r.get("attackers")) for r in records]
+    assert all(lead in c and c <= asked for c in carried)
+    assert any(c < asked for c in carried), "members may decline"
+    assert any(len(c) > 1 for c in carried), "and pledge"
+    assert all(0 < p < 1 for r in records for p in r.get("asked").values())
+
+
+def test_in_strict_mode_every_member_carries_a_threat_naming_no_contributors():
+    scenario = load_scenario("gambia-2017-ultimatum", [UNNAMED, "commitment=strict"])
+    record = _threat_record(scenario, 1)
+    assert (
+        set(record.get("attackers"))
+        == set(record.get("asked"))
+        == {"SEN", "NGA", "GHA", "TGO", "MLI"}
+    )
+
+
+def test_a_stronger_target_never_makes_a_member_likelier_to_pledge():
+    chances = []
+    for forces in (800, 5_000, 20_000):
+        scenario = load_scenario("gambia-2017-ultimatum", [UNNAMED, f"actors.GMB.forces={forces}"])
+        chances.append(_threat_record(scenario, 1).get("asked"))
+    for weaker, stronger in pairwise(chances):
+        assert all(stronger[m] <= weaker[m] for m in weaker)
+    assert any(chances[-1][m] < chances[0][m] for m in chances[0])
+
+
+def test_the_state_a_junta_holds_sends_no_troops_against_it():
+    event = "events.nigeria-demands"
+    scenario = load_scenario(
+        "sierra-leone-1997", [f"{event}.by=ECOWAS", f"{event}.contributors=[]"]
+    )
+    record = _threat_record(scenario, 1, "nigeria-demands")
+    assert "SLE" not in record.get("asked") and "NGA" in record.get("attackers")
+
+
+def test_a_named_coalition_is_taken_as_named():
+    record = _threat_record(load_scenario("gambia-2017-ultimatum"), 1)
+    assert record.get("attackers") == ["SEN", "NGA", "GHA", "TGO", "MLI"]
+    assert record.get("asked") is None

@@ -24,6 +24,7 @@ from sim.present.narrative import narrative, render_text
 from sim.run.replicate import run_one
 from sim.scenario.loading import load_scenario
 
+UNNAMED = "events.ecowas-ultimatum.contributors=[]"
 PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
 QUOTED = re.compile(r"«[^»]*»")  # scenario titles and notes, quoted as written (in English)
 
@@ -53,6 +54,8 @@ SAMPLE_RUNS = [
     ("scenarios/history/liberia-1990.yaml", 2),
     ("scenarios/history/sierra-leone-1997.yaml", 2),
     ("scenarios/history/guinea-bissau-2012.yaml", 5, "parameters.concession_rate=1"),
+    # A threat naming no contributors, which members pledged to and one declined:
+    ("scenarios/history/gambia-2017-ultimatum.yaml", 6, UNNAMED),
 ]
 
 
@@ -269,3 +272,12 @@ def test_a_stand_down_says_why_with_the_balance_it_weighed():
     assert "readiness to use force was" in line
     [ligne] = lines_with(render_text(replicate, "fr"), "La CEDEAO renonce")
     assert "Rapport de forces" in ligne and "disposition à employer la force" in ligne
+
+
+def test_a_threat_naming_no_contributors_says_who_pledged_troops_and_who_did_not():
+    replicate = run("scenarios/history/gambia-2017-ultimatum.yaml", 6, UNNAMED)
+    english = lines_with(render_text(replicate, "en"), "naming no contributors")
+    assert english and "Senegal, Nigeria, Ghana and Togo pledged troops, Mali did not" in english[0]
+    french = lines_with(render_text(replicate, "fr"), "sans désigner de contributeurs")
+    assert "le Sénégal, le Nigeria, le Ghana et le Togo s'engagent" in french[0]
+    assert "le Mali non ;" in french[0]

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from sim.model.records import RecordKind, WarOutcome
+from sim.model.responses import pledges
 from sim.model.wars import ATTACKERS, DEFENDERS
 from sim.scenario import schema as ev
 from sim.scenario.vocabulary import AttackScale, CasusFoederis, CoupForm, Regime, Stance
@@ -86,6 +87,11 @@ def on_coup(model: SahelModel, name: str, event: ev.Coup) -> None:
 def on_threat(model: SahelModel, name: str, event: ev.Threat) -> None:
     """A threat with a deadline: from then on the threatener may carry it out (phase 2)."""
     attackers = model.attackers_for(event.by, event.target, event.contributors)
+    asked = {}
+    if not event.contributors and event.by not in model.actors:
+        # Named by none, an organisation's threat is carried by the members that pledge troops.
+        attackers, chances = pledges(model, name, event.by, event.target)
+        asked = {"asked": {m: round(c, 6) for m, c in chances.items()}}
     index = model.log(
         RecordKind.THREAT,
         event.by,
@@ -94,6 +100,7 @@ def on_threat(model: SahelModel, name: str, event: ev.Threat) -> None:
         deadline=event.deadline.isoformat(),
         attackers=list(attackers),
         note=event.note,
+        **asked,
     )
     deadline = (event.deadline - model.start_date).days
     # The scenario's threat is the one on record: it replaces a threat a clause opened against

@@ -18,7 +18,7 @@ from sim.model.pacts import Obligation
 from sim.model.records import RecordKind, Response
 from sim.model.streams import Concern, keyed_uniform
 from sim.model.wars import War
-from sim.scenario.vocabulary import DecisionRule, Toward
+from sim.scenario.vocabulary import DecisionRule, PactAction, Toward
 
 if TYPE_CHECKING:
     from sim.model.model import SahelModel
@@ -53,11 +53,14 @@ def situation(
     offenders: tuple[str, ...],
     war: War | None,
     toward: Toward = Toward.VICTIM,
+    coalition: tuple[str, ...] = (),
 ) -> Situation:
     """What an obliged actor weighs when deciding (see :mod:`sim.model.decisions`).
 
     For a measure against an offender (sanctions or intervention after a coup), affinity
-    with the offender counts against acting, so the affinity term is reversed.
+    with the offender counts against acting, so the affinity term is reversed. ``coalition``
+    names those who would act together (a body's members deciding a measure against an
+    offender): their strength is on the victim's side when the expected cost is weighed.
     """
     actors = model.actors
     actor = actors[actor_id]
@@ -87,6 +90,14 @@ def situation(
         # of its own: the junta is the enemy, never also a friend.
         friends = (
             model.home_strength(victim) if victim in actors and victim not in offenders else 0.0
+        )
+        # Those who would act together against the offender fight on the victim's side: a
+        # member weighing force against a junta with the rest of its organisation does not
+        # face it alone.
+        friends += sum(
+            model.strength(c)
+            for c in coalition
+            if c in actors and c not in offenders and c != victim
         )
     own = model.strength(actor_id)
     capacity = own / (own + enemy) if own + enemy > 0 else 0.5
@@ -253,3 +264,42 @@ def decide_by_vote(model: SahelModel, ob: Obligation) -> None:
     # those who voted for it.
     acting = eligible if (consensus or decided is not None) and passed else yes
     actions.carry_out(model, ob, body, response, index, acting)
+
+
+def pledges(
+    model: SahelModel, key: str, body: str, target: str
+) -> tuple[tuple[str, ...], dict[str, float]]:
+    """Which members of ``body`` pledge troops to a threat of force it made naming none.
+
+    An organisation's threat is carried by the members that send troops, and each decides for
+    itself: ECOWAS's threats on record were carried by four or five of its members, Nigeria
+    among them every time (Liberia 1990, Guinea-Bissau 2012, The Gambia 2017, Niger 2023;
+    seeds/history/episodes.md), and Ghana declined to send troops against Gbagbo in January
+    2011 (seeds/history/held-out.md). Each member in good standing that is not the target, the
+    state a target junta holds or a backer of the target pledges with the chance it would vote
+    for the measure: a permission, weighed against the target with the other members as its
+    coalition (:func:`sim.model.decisions.honour_probability`). The strongest member leads and
+    always pledges: a threat the organisation made has a lead nation behind it. Strict mode
+    takes every member at its word. Returns the members who pledged and every member's chance.
+    """
+    backing = model.backers_of((target,))
+    held = model.controlled(target)  # a junta faction's state sends no troops against it
+    members = tuple(
+        m
+        for m in model.memberships.active(body, model.date)
+        if m in model.actors and m not in (target, held) and m not in backing
+    )
+    if model.strict:
+        return members, dict.fromkeys(members, 1.0)
+    pledged, chances = [], {}
+    lead = max(members, key=lambda m: (model.strength(m), m), default=None)
+    for member in members:
+        faced = situation(model, member, target, (target,), None, Toward.OFFENDER, members)
+        chance, _ = honour_probability(faced, PactAction.INTERVENE, model.params, permitted=True)
+        chances[member] = chance
+        if (
+            member == lead
+            or keyed_uniform(model.seed, Concern.DECISION, key, member, "pledge") < chance
+        ):
+            pledged.append(member)
+    return tuple(pledged), chances

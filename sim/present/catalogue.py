@@ -160,6 +160,13 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "{Actor} menace{actor_nt} {target} d'une intervention armée ; "
         "échéance fixée au {deadline}.",
     },
+    "threat.pledged": {
+        "en": "{Actor} threatened {target} with force, naming no contributors: {attackers} "
+        "pledged troops, {declined} did not; deadline {deadline}.",
+        "fr": "{Actor} menace{actor_nt} {target} d'une intervention armée sans désigner de "
+        "contributeurs : {attackers} s'engage{attackers_nt} à fournir des troupes, {declined} "
+        "non ; échéance fixée au {deadline}.",
+    },
     "threat.clause": {
         "en": "Acting under {clause}, {actor} gave {target} notice of an armed intervention by "
         "{attackers}; deadline {deadline}.",

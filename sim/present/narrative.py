@@ -292,6 +292,9 @@ def _threat(ctx: _Context, r: Record) -> str:
     }
     if r.get("pact"):  # a threat decided under a clause (an intervention)
         return ctx.t("threat.clause", **values, **ctx.clause(r))
+    declined = [m for m in r.get("asked") or {} if m not in attackers]
+    if attackers and declined:  # its members chose whether to pledge (sim.model.responses)
+        return ctx.t("threat.pledged", **values, **ctx.actors("declined", declined))
     alone = not attackers or attackers == [r.actor]
     return ctx.t("threat.alone" if alone else "threat", **values)
 

@@ -266,8 +266,9 @@ class Threat(_Event):
     contributors: list[ActorId] = Field(
         [],
         description=(
-            "states pledging forces, for an organisation; if none are named, every member in good"
-            " standing that is an actor of the scenario is taken to fight, with all it can deploy"
+            "states pledging forces, for an organisation; if none are named, each member in good"
+            " standing that is an actor of the scenario decides whether it pledges, and the"
+            " strongest leads (docs/model.md §7.1)"
         ),
     )
 
