@@ -368,3 +368,14 @@ def test_a_named_coalition_is_taken_as_named():
     record = _threat_record(load_scenario("gambia-2017-ultimatum"), 1)
     assert record.get("attackers") == ["SEN", "NGA", "GHA", "TGO", "MLI"]
     assert record.get("asked") is None
+
+
+def test_a_member_refused_force_at_home_does_not_lead_a_threat_naming_no_contributors():
+    refusal = "events.senate={kind: domestic_refusal, date: 2017-01-12, state: NGA, target: GMB}"
+    plain = load_scenario("gambia-2017-ultimatum", [UNNAMED])
+    refused = load_scenario("gambia-2017-ultimatum", [UNNAMED, refusal])
+    led = [_threat_record(plain, seed).get("attackers") for seed in SEEDS]
+    assert all("NGA" in a for a in led)  # the strongest leads
+    carried = [_threat_record(refused, seed).get("attackers") for seed in SEEDS]
+    assert any("NGA" not in a for a in carried), "refused at home, it pledges only by its draw"
+    assert all(a for a in carried), "and the next strongest leads"

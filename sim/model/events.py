@@ -105,8 +105,9 @@ def on_threat(model: SahelModel, name: str, event: ev.Threat) -> None:
     deadline = (event.deadline - model.start_date).days
     # The scenario's threat is the one on record: it replaces a threat a clause opened against
     # the same target with any of the same attackers, rather than stacking a second chance.
+    carriers = set(attackers) | set(asked.get("asked", ()))  # members who declined included
     for threat in model.threats:
-        if threat.open and threat.target == event.target and set(threat.attackers) & set(attackers):
+        if threat.open and threat.target == event.target and set(threat.attackers) & carriers:
             threat.open = False
     model.open_threat(name, event.by, event.target, attackers, deadline, index)
 

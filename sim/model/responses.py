@@ -279,7 +279,8 @@ def pledges(
     state a target junta holds or a backer of the target pledges with the chance it would vote
     for the measure: a permission, weighed against the target with the other members as its
     coalition (:func:`sim.model.decisions.honour_probability`). The strongest member leads and
-    always pledges: a threat the organisation made has a lead nation behind it. Strict mode
+    always pledges, unless its legislature or public refused force against the target: a threat
+    the organisation made has a lead nation behind it. Strict mode
     takes every member at its word. Returns the members who pledged and every member's chance.
     """
     backing = model.backers_of((target,))
@@ -292,9 +293,12 @@ def pledges(
     if model.strict:
         return members, dict.fromkeys(members, 1.0)
     pledged, chances = [], {}
-    lead = max(members, key=lambda m: (model.strength(m), m), default=None)
+    # A member whose legislature or public refused force against the target does not lead.
+    willing = [m for m in members if (m, target) not in model.refused]
+    lead = max(willing, key=lambda m: (model.strength(m), m), default=None)
     for member in members:
-        faced = situation(model, member, target, (target,), None, Toward.OFFENDER, members)
+        others = tuple(m for m in members if m != member)  # its own strength is its capacity
+        faced = situation(model, member, target, (target,), None, Toward.OFFENDER, others)
         chance, _ = honour_probability(faced, PactAction.INTERVENE, model.params, permitted=True)
         chances[member] = chance
         if (

@@ -140,7 +140,7 @@ def in_order_locally(
 def _dispatch(pool: list[_Worker], tasks: Iterator[Any], window: int) -> Iterator[Any]:
     finished: dict[int, Any] = {}
     started = yielded = 0
-    exhausted = False
+    exhausted = lost = False
 
     def in_order() -> Iterator[Any]:
         nonlocal yielded
@@ -161,9 +161,12 @@ def _dispatch(pool: list[_Worker], tasks: Iterator[Any], window: int) -> Iterato
                 try:
                     worker.pipe.send(task)
                 except OSError:  # it died since its last result, before the parent saw it go
-                    yield from in_order()
-                    raise WorkerDied from None
+                    lost = True
+                    break
                 worker.held, started = started, started + 1
+        if lost:
+            yield from in_order()  # what was finished before the loss is kept
+            raise WorkerDied
         yield from in_order()
         busy = [worker for worker in pool if worker.held is not None]
         if not busy:  # then every task started has been yielded
