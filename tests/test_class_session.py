@@ -571,3 +571,43 @@ def test_pause_after_a_step_stops_the_timers_too(clock):
     session.tick()
     assert session.ask_for(nia) is ask  # still waiting: Pause stopped its clock
     assert "20 s left" in seat_view(session, nia, "en")["note"]
+
+
+UNNAMED_THREAT = """\
+extends: gambia-2017
+title: The Gambia, January 2017 - a threat naming no contributors
+events:
+  ecomig-enters:
+    enabled: false
+  ecowas-ultimatum:
+    contributors: []
+"""
+
+
+def test_a_member_pledges_troops_or_declines_from_its_phone(clock, tmp_path):
+    path = tmp_path / "gambia-unnamed.yaml"
+    path.write_text(UNNAMED_THREAT)
+    session = ClassSession(str(path), seed=SEED, clock=clock, code="KT4R2M")
+    kofi = session.assign(session.join("KT4R2M", "Kofi").id, "GHA")
+    pledge = None
+    for _ in range(20):  # Ghana first votes on the crisis, then is asked for troops
+        session.step(1)
+        question = seat_view(session, kofi, "en")["question"]
+        if question is None:
+            continue
+        if question["kind"] == "pledge":
+            pledge = question
+            break
+        session.decide(kofi.token, question["id"], "no")
+    assert pledge is not None, "Ghana was never asked for troops"
+    assert pledge["text"] == (
+        "ECOWAS threatens The Gambia with force (deadline 19 Jan 2017) and has named no "
+        "contributors. Do you pledge troops?"
+    )
+    french = seat_view(session, kofi, "fr")["question"]
+    assert french["text"].startswith("La CEDEAO menace la Gambie d'une intervention armée")
+    assert [c["label"] for c in french["choices"]] == ["Engager des troupes", "Refuser"]
+    session.decide(kofi.token, pledge["id"], "no")
+    session.step(10)
+    threat = next(r for r in session.worlds[0].records if r.kind is RecordKind.THREAT)
+    assert threat.get("played") == ["GHA"] and "GHA" not in threat.get("attackers")

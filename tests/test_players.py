@@ -191,3 +191,47 @@ def test_the_authoritys_player_takes_the_bodys_decision_once_its_members_have_vo
         assert f"took the decision for the whole body: {word}." in story(played, "en")
         oui = {"yes": "oui", "no": "non"}[word]
         assert f"tranche pour toute l'organisation : {oui}." in story(played, "fr")
+
+
+def test_a_played_member_decides_whether_it_pledges_troops_to_a_threat_naming_none():
+    unnamed = build_world(
+        load_scenario("gambia-2017-ultimatum", ["events.ecowas-ultimatum.contributors=[]"]),
+        fact_base(),
+    )
+
+    def threat_of(seed, players=None):
+        model = SahelModel(unnamed, seed, players=players)
+        model.run()
+        return next(r for r in model.records if r.kind is RecordKind.THREAT)
+
+    # a world in which a member declines by the model's rule
+    seed, alone = next(
+        (s, t)
+        for s in range(1, 100)
+        if len((t := threat_of(s)).get("attackers")) < len(t.get("asked"))
+    )
+    declined = next(m for m in alone.get("asked") if m not in alone.get("attackers"))
+    asked = []
+
+    def answer(choice):
+        def decide(question):
+            if question.kind is QuestionKind.PLEDGE:
+                asked.append(question)
+                return choice
+            return None
+
+        return decide
+
+    # Nigeria leads and always pledges by the model's rule: played, it may decline; and a
+    # member the model had decline may pledge
+    players = {"NGA": answer(Choice.NO), declined: answer(Choice.YES)}
+    record = threat_of(seed, players)
+    assert "NGA" in alone.get("attackers") and "NGA" not in record.get("attackers")
+    assert declined in record.get("attackers")
+    assert sorted(record.get("played")) == sorted(players)
+    assert {q.role for q in asked} == set(players)
+    assert all(q.options == (Choice.YES, Choice.NO) for q in asked)
+    others = [m for m in alone.get("asked") if m not in players]
+    assert [m in record.get("attackers") for m in others] == [
+        m in alone.get("attackers") for m in others
+    ]

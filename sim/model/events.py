@@ -90,8 +90,11 @@ def on_threat(model: SahelModel, name: str, event: ev.Threat) -> None:
     asked = {}
     if not event.contributors and event.by not in model.actors:
         # Named by none, an organisation's threat is carried by the members that pledge troops.
-        attackers, chances = pledges(model, name, event.by, event.target)
+        deadline = (event.deadline - model.start_date).days
+        attackers, chances, played = pledges(model, name, event.by, event.target, deadline)
         asked = {"asked": {m: round(c, 6) for m, c in chances.items()}}
+        if played:
+            asked["played"] = played
     index = model.log(
         RecordKind.THREAT,
         event.by,

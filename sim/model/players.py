@@ -47,6 +47,7 @@ class QuestionKind(StrEnum):
     CONCESSION = "concession"  # the threatened target: concede or defy (phase 2)
     VOTE = "vote"  # a member's vote in a body deciding an obligation (phase 4)
     DECISION = "decision"  # the body's own decision on that obligation (phase 4)
+    PLEDGE = "pledge"  # a member: troops for its organisation's threat naming none (phase 1)
 
 
 class Choice(StrEnum):
@@ -208,6 +209,25 @@ def concession_choice(
             "attackers": list(threat.fighters),
             "chance": round(chance, 4),
         },
+    )
+    return ask(model, question)
+
+
+def pledge_choice(
+    model: SahelModel, key: str, member: str, body: str, target: str, deadline: int, pledges: bool
+) -> Choice | None:
+    """Phase 1: whether a member pledges troops to its organisation's threat, if it is played."""
+    if member not in model.players:
+        return None
+    question = Question(
+        kind=QuestionKind.PLEDGE,
+        role=member,
+        other=target,
+        day=model.day,
+        series=f"pledge:{key}:{member}",
+        options=(Choice.YES, Choice.NO),
+        model_choice=Choice.YES if pledges else Choice.NO,
+        context={"body": body, "deadline": deadline},
     )
     return ask(model, question)
 

@@ -267,8 +267,8 @@ def decide_by_vote(model: SahelModel, ob: Obligation) -> None:
 
 
 def pledges(
-    model: SahelModel, key: str, body: str, target: str
-) -> tuple[tuple[str, ...], dict[str, float]]:
+    model: SahelModel, key: str, body: str, target: str, deadline: int
+) -> tuple[tuple[str, ...], dict[str, float], list[str]]:
     """Which members of ``body`` pledge troops to a threat of force it made naming none.
 
     An organisation's threat is carried by the members that send troops, and each decides for
@@ -281,7 +281,8 @@ def pledges(
     coalition (:func:`sim.model.decisions.honour_probability`). The strongest member leads and
     always pledges, unless its legislature or public refused force against the target: a threat
     the organisation made has a lead nation behind it. Strict mode
-    takes every member at its word. Returns the members who pledged and every member's chance.
+    takes every member at its word. A played member decides for itself. Returns the members who
+    pledged, every member's chance, and the members whose answer a player gave.
     """
     backing = model.backers_of((target,))
     held = model.controlled(target)  # a junta faction's state sends no troops against it
@@ -291,8 +292,8 @@ def pledges(
         if m in model.actors and m not in (target, held) and m not in backing
     )
     if model.strict:
-        return members, dict.fromkeys(members, 1.0)
-    pledged, chances = [], {}
+        return members, dict.fromkeys(members, 1.0), []
+    pledged, chances, played = [], {}, []
     # A member whose legislature or public refused force against the target does not lead.
     willing = [m for m in members if (m, target) not in model.refused]
     lead = max(willing, key=lambda m: (model.strength(m), m), default=None)
@@ -301,9 +302,14 @@ def pledges(
         faced = situation(model, member, target, (target,), None, Toward.OFFENDER, others)
         chance, _ = honour_probability(faced, PactAction.INTERVENE, model.params, permitted=True)
         chances[member] = chance
-        if (
+        pledges_troops = (
             member == lead
             or keyed_uniform(model.seed, Concern.DECISION, key, member, "pledge") < chance
-        ):
+        )
+        choice = players.pledge_choice(model, key, member, body, target, deadline, pledges_troops)
+        if choice is not None:
+            played.append(member)
+            pledges_troops = choice is players.Choice.YES
+        if pledges_troops:
             pledged.append(member)
-    return tuple(pledged), chances
+    return tuple(pledged), chances, played

@@ -144,6 +144,15 @@ def question_view(session: ClassSession, ask: Ask, lang: str) -> dict:
             weighs.append((word("t.votes_for", lang), tally))
             if "probability" in c:  # consensus: the members' mean inclination
                 weighs.append((word("t.inclination", lang), i18n.percent(c["probability"], lang)))
+    elif q.kind is QuestionKind.PLEDGE:
+        text = word(
+            "q.pledge",
+            lang,
+            **i18n.actor_forms("body", c.get("body", ""), lang),
+            **i18n.actor_forms("target", q.other, lang),
+            deadline=_date(session, c.get("deadline", q.day), lang),
+        )
+        weighs = []
     else:
         text = word(
             "q.concession",
