@@ -298,3 +298,63 @@ def test_one_world_s_map_fits_the_projector(server, browser):
         assert projector.evaluate(LAYOUT) == []
         projector.close()
     assert outside == []
+
+
+UNNAMED_THREAT = """\
+extends: gambia-2017
+title: The Gambia, January 2017 - a threat naming no contributors
+events:
+  ecomig-enters:
+    enabled: false
+  ecowas-ultimatum:
+    contributors: []
+"""
+
+
+def test_a_member_declines_to_send_troops_from_its_phone(browser, tmp_path):
+    # A scenario a lecturer writes, whose ECOWAS threat names no contributors: Ghana's phone
+    # votes on the crisis, then is asked whether it pledges troops, and declines, in French.
+    scenario = tmp_path / "gambia-unnamed.yaml"
+    scenario.write_text(UNNAMED_THREAT)
+    proc, server = start_class(str(scenario), "--timeout", "120", "--seed", "7")
+    try:
+        outside: list[str] = []
+        projector = device(browser, PROJECTOR, outside).new_page()
+        projector.goto(server["projector"] + "&lang=fr", timeout=WAIT)
+        phone = device(browser, PHONE, outside, is_mobile=True, has_touch=True).new_page()
+        phone.goto(f"{server['join']}?code={server['code']}&lang=fr", timeout=WAIT)
+        phone.get_by_label("Votre prénom").fill("Kofi")
+        phone.get_by_role("button", name="Rejoindre").click()
+        phone.locator("#role").filter(has_text="Observateur").wait_for(timeout=WAIT)
+        row = projector.locator("tr", has_text="Kofi")
+        row.get_by_role("combobox").select_option("GHA")
+        row.get_by_role("button", name="Donner le rôle").click()
+        phone.locator("#role").filter(has_text="Ghana").wait_for(timeout=WAIT)
+        projector.get_by_role("button", name="Lecture").click()
+        refuse = phone.get_by_role("button", name="Refuser")
+        for _ in range(2):  # the two votes on the crisis come first (Art. 25, then Art. 45)
+            against = phone.get_by_role("button", name="Voter contre")
+            against.or_(refuse).first.wait_for(timeout=WAIT)
+            if refuse.is_visible():
+                break
+            asked = phone.locator("#qtext").inner_text()
+            against.click()
+            phone.wait_for_function(  # the next question, or none yet
+                "(asked) => document.querySelector('#qtext').innerText !== asked"
+                " || document.querySelector('#question').hidden",
+                arg=asked,
+                timeout=WAIT,
+            )
+        refuse.wait_for(timeout=WAIT)
+        text = phone.locator("#qtext").inner_text()
+        assert text.startswith("La CEDEAO menace la Gambie d'une intervention armée")
+        assert "Engagez-vous des troupes" in text
+        assert phone.get_by_role("button", name="Engager des troupes").is_visible()
+        assert phone.evaluate("() => document.documentElement.scrollWidth") <= PHONE["width"]
+        refuse.click()
+        decided = projector.locator(".decisions", has_text="Refuser")
+        decided.wait_for(timeout=WAIT)
+        assert "Ghana" in decided.inner_text()
+        assert outside == []
+    finally:
+        stop_class(proc)

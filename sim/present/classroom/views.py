@@ -177,7 +177,7 @@ def _decision(session: ClassSession, a: Answer, lang: str) -> dict[str, str]:
     parts = {
         "date": _date(session, a.question.day, lang),
         "role": role_name(a.question.role, lang, session.organisations),
-        "choice": _choice_text(a.choice, lang),
+        "choice": _choice_text(a.question.kind, a.choice, lang),
         "by": word("by_player" if a.by == "player" else "by_timer", lang),
     }
     return {**parts, "text": word("decision.line", lang, **parts)}
@@ -296,8 +296,8 @@ def debrief(session: ClassSession, group: int, lang: str) -> dict | None:
             lang,
             date=_date(session, a.question.day, lang),
             role=role_name(a.question.role, lang, session.organisations),
-            choice=_choice_text(a.choice, lang),
-            model=_choice_text(a.question.model_choice, lang),
+            choice=_choice_text(a.question.kind, a.choice, lang),
+            model=_choice_text(a.question.kind, a.question.model_choice, lang),
         )
         for a in answers
     ]
@@ -397,5 +397,6 @@ def comparison(session: ClassSession, lang: str) -> dict | None:
     }
 
 
-def _choice_text(choice: Choice | None, lang: str) -> str:
-    return "-" if choice is None else word(f"c.{choice.value}", lang)
+def _choice_text(kind: QuestionKind, choice: Choice | None, lang: str) -> str:
+    """A choice as the decisions and the debrief name it: the words of its button."""
+    return "-" if choice is None else _choice_label(kind, choice, lang)
