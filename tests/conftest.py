@@ -119,6 +119,19 @@ events:
 """
 
 
+UNNAMED_THREAT = """\
+extends: gambia-2017
+title: The Gambia, January 2017 - a threat naming no contributors
+events:
+  ecomig-enters:
+    enabled: false
+  ecowas-ultimatum:
+    contributors: []
+"""
+"""A scenario a lecturer might write: ECOWAS's ultimatum to Jammeh names no contributors, so
+its members decide whether they pledge troops (docs/model.md §7.1)."""
+
+
 CHROMIUM = "/usr/bin/chromium"
 """Debian's chromium, which browser tests drive through playwright (no browser is downloaded)."""
 CHROMIUM_FLAGS = [

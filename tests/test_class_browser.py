@@ -13,7 +13,7 @@ import shutil
 
 import pytest
 from class_client import start_class, stop_class
-from conftest import CHROMIUM, CHROMIUM_FLAGS, class_seed
+from conftest import CHROMIUM, CHROMIUM_FLAGS, UNNAMED_THREAT, class_seed
 
 sync_api = pytest.importorskip("playwright.sync_api")
 pytest.importorskip("segno")
@@ -163,20 +163,26 @@ def test_a_phone_joins_takes_a_role_and_decides(server, browser):
     assert outside == []
 
 
+def in_french_with_a_role(browser, server, outside: list[str], name: str, role: str):
+    """A projector and a phone, both in French; the lecturer gives the phone ``role``."""
+    projector = device(browser, PROJECTOR, outside).new_page()
+    projector.goto(server["projector"] + "&lang=fr", timeout=WAIT)
+    phone = device(browser, PHONE, outside, is_mobile=True, has_touch=True).new_page()
+    phone.goto(f"{server['join']}?code={server['code']}&lang=fr", timeout=WAIT)
+    phone.get_by_label("Votre prénom").fill(name)
+    phone.get_by_role("button", name="Rejoindre").click()
+    phone.locator("#role").filter(has_text="Observateur").wait_for(timeout=WAIT)
+    row = projector.locator("tr", has_text=name)
+    row.get_by_role("combobox").select_option(role)
+    row.get_by_role("button", name="Donner le rôle").click()
+    return projector, phone
+
+
 def test_a_phone_that_does_not_answer_lets_the_model_decide(browser):
     proc, server = start_seeded(timeout=4)
     try:
         outside: list[str] = []
-        projector = device(browser, PROJECTOR, outside).new_page()
-        projector.goto(server["projector"] + "&lang=fr", timeout=WAIT)
-        phone = device(browser, PHONE, outside, is_mobile=True, has_touch=True).new_page()
-        phone.goto(f"{server['join']}?code={server['code']}&lang=fr", timeout=WAIT)
-        phone.get_by_label("Votre prénom").fill("Nia")
-        phone.get_by_role("button", name="Rejoindre").click()
-        phone.locator("#role").filter(has_text="Observateur").wait_for(timeout=WAIT)
-        row = projector.locator("tr", has_text="Nia")
-        row.get_by_role("combobox").select_option("NER")
-        row.get_by_role("button", name="Donner le rôle").click()
+        projector, phone = in_french_with_a_role(browser, server, outside, "Nia", "NER")
         projector.get_by_role("button", name="Avancer d'une semaine").click()
         # Niger is asked on the first day, with a countdown; nobody answers
         phone.get_by_role("button", name="Tenir tête").wait_for(timeout=WAIT)
@@ -300,17 +306,6 @@ def test_one_world_s_map_fits_the_projector(server, browser):
     assert outside == []
 
 
-UNNAMED_THREAT = """\
-extends: gambia-2017
-title: The Gambia, January 2017 - a threat naming no contributors
-events:
-  ecomig-enters:
-    enabled: false
-  ecowas-ultimatum:
-    contributors: []
-"""
-
-
 def test_a_member_declines_to_send_troops_from_its_phone(browser, tmp_path):
     # A scenario a lecturer writes, whose ECOWAS threat names no contributors: Ghana's phone
     # votes on the crisis, then is asked whether it pledges troops, and declines, in French.
@@ -319,16 +314,7 @@ def test_a_member_declines_to_send_troops_from_its_phone(browser, tmp_path):
     proc, server = start_class(str(scenario), "--timeout", "120", "--seed", "7")
     try:
         outside: list[str] = []
-        projector = device(browser, PROJECTOR, outside).new_page()
-        projector.goto(server["projector"] + "&lang=fr", timeout=WAIT)
-        phone = device(browser, PHONE, outside, is_mobile=True, has_touch=True).new_page()
-        phone.goto(f"{server['join']}?code={server['code']}&lang=fr", timeout=WAIT)
-        phone.get_by_label("Votre prénom").fill("Kofi")
-        phone.get_by_role("button", name="Rejoindre").click()
-        phone.locator("#role").filter(has_text="Observateur").wait_for(timeout=WAIT)
-        row = projector.locator("tr", has_text="Kofi")
-        row.get_by_role("combobox").select_option("GHA")
-        row.get_by_role("button", name="Donner le rôle").click()
+        projector, phone = in_french_with_a_role(browser, server, outside, "Kofi", "GHA")
         phone.locator("#role").filter(has_text="Ghana").wait_for(timeout=WAIT)
         projector.get_by_role("button", name="Lecture").click()
         refuse = phone.get_by_role("button", name="Refuser")

@@ -7,7 +7,7 @@ scenario is the August 2023 crisis (ECOWAS threatens Niger; deadline on day 14).
 from __future__ import annotations
 
 import pytest
-from conftest import class_seed
+from conftest import UNNAMED_THREAT, class_seed
 
 from sim.model.players import Choice, QuestionKind
 from sim.model.records import RecordKind
@@ -571,17 +571,6 @@ def test_pause_after_a_step_stops_the_timers_too(clock):
     session.tick()
     assert session.ask_for(nia) is ask  # still waiting: Pause stopped its clock
     assert "20 s left" in seat_view(session, nia, "en")["note"]
-
-
-UNNAMED_THREAT = """\
-extends: gambia-2017
-title: The Gambia, January 2017 - a threat naming no contributors
-events:
-  ecomig-enters:
-    enabled: false
-  ecowas-ultimatum:
-    contributors: []
-"""
 
 
 def test_a_member_pledges_troops_or_declines_from_its_phone(clock, tmp_path):
