@@ -235,3 +235,23 @@ def test_a_played_member_decides_whether_it_pledges_troops_to_a_threat_naming_no
     assert [m in record.get("attackers") for m in others] == [
         m in alone.get("attackers") for m in others
     ]
+
+
+def test_in_strict_mode_a_played_member_may_still_decline_to_send_troops():
+    strict = build_world(
+        load_scenario(
+            "gambia-2017-ultimatum",
+            ["events.ecowas-ultimatum.contributors=[]", "commitment=strict"],
+        ),
+        fact_base(),
+    )
+    model = SahelModel(
+        strict,
+        SEED,
+        players={"GHA": lambda q: Choice.NO if q.kind is QuestionKind.PLEDGE else None},
+    )
+    model.run()
+    # (a strict vote on Art. 25 opens a clause's threat first: this is the scenario's)
+    threat = next(r for r in model.records if r.get("event") == "ecowas-ultimatum")
+    assert threat.get("played") == ["GHA"]
+    assert set(threat.get("attackers")) == set(threat.get("asked")) - {"GHA"}  # the rest pledge

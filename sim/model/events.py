@@ -87,10 +87,10 @@ def on_coup(model: SahelModel, name: str, event: ev.Coup) -> None:
 def on_threat(model: SahelModel, name: str, event: ev.Threat) -> None:
     """A threat with a deadline: from then on the threatener may carry it out (phase 2)."""
     attackers = model.attackers_for(event.by, event.target, event.contributors)
+    deadline = (event.deadline - model.start_date).days
     asked = {}
     if not event.contributors and event.by not in model.actors:
         # Named by none, an organisation's threat is carried by the members that pledge troops.
-        deadline = (event.deadline - model.start_date).days
         attackers, chances, played = pledges(model, name, event.by, event.target, deadline)
         asked = {"asked": {m: round(c, 6) for m, c in chances.items()}}
         if played:
@@ -105,7 +105,6 @@ def on_threat(model: SahelModel, name: str, event: ev.Threat) -> None:
         note=event.note,
         **asked,
     )
-    deadline = (event.deadline - model.start_date).days
     # The scenario's threat is the one on record: it replaces a threat a clause opened against
     # the same target with any of the same attackers, rather than stacking a second chance.
     carriers = set(attackers) | set(asked.get("asked", ()))  # members who declined included

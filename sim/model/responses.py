@@ -280,9 +280,9 @@ def pledges(
     for the measure: a permission, weighed against the target with the other members as its
     coalition (:func:`sim.model.decisions.honour_probability`). The strongest member leads and
     always pledges, unless its legislature or public refused force against the target: a threat
-    the organisation made has a lead nation behind it. Strict mode
-    takes every member at its word. A played member decides for itself. Returns the members who
-    pledged, every member's chance, and the members whose answer a player gave.
+    the organisation made has a lead nation behind it. Strict mode takes every member at its
+    word. A played member decides for itself, in either mode. Returns the members who pledged,
+    every member's chance, and the members whose answer a player gave.
     """
     backing = model.backers_of((target,))
     held = model.controlled(target)  # a junta faction's state sends no troops against it
@@ -291,19 +291,23 @@ def pledges(
         for m in model.memberships.active(body, model.date)
         if m in model.actors and m not in (target, held) and m not in backing
     )
-    if model.strict:
-        return members, dict.fromkeys(members, 1.0), []
     pledged, chances, played = [], {}, []
     # A member whose legislature or public refused force against the target does not lead.
     willing = [m for m in members if (m, target) not in model.refused]
     lead = max(willing, key=lambda m: (model.strength(m), m), default=None)
     for member in members:
-        others = tuple(m for m in members if m != member)  # its own strength is its capacity
-        faced = situation(model, member, target, (target,), None, Toward.OFFENDER, others)
-        chance, _ = honour_probability(faced, PactAction.INTERVENE, model.params, permitted=True)
+        if model.strict:
+            chance = 1.0
+        else:
+            others = tuple(m for m in members if m != member)  # its own strength is its capacity
+            faced = situation(model, member, target, (target,), None, Toward.OFFENDER, others)
+            chance, _ = honour_probability(
+                faced, PactAction.INTERVENE, model.params, permitted=True
+            )
         chances[member] = chance
         pledges_troops = (
-            member == lead
+            model.strict
+            or member == lead
             or keyed_uniform(model.seed, Concern.DECISION, key, member, "pledge") < chance
         )
         choice = players.pledge_choice(model, key, member, body, target, deadline, pledges_troops)

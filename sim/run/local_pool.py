@@ -164,10 +164,9 @@ def _dispatch(pool: list[_Worker], tasks: Iterator[Any], window: int) -> Iterato
                     lost = True
                     break
                 worker.held, started = started, started + 1
+        yield from in_order()  # after a loss too: what was finished before it is kept
         if lost:
-            yield from in_order()  # what was finished before the loss is kept
             raise WorkerDied
-        yield from in_order()
         busy = [worker for worker in pool if worker.held is not None]
         if not busy:  # then every task started has been yielded
             if exhausted:
