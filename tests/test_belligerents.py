@@ -288,6 +288,25 @@ def test_no_war_ends_on_the_day_it_began_however_fragile_its_sides(write):
     assert 1 in lengths, "sides this fragile give up as soon as the rule lets them"
 
 
+def _mediated_war(write, rate: float, seed: int) -> int:
+    """The length of a civil war that only mediation ends."""
+    quiet = "capitulation_rate: 0, withdrawal_rate: 0, breaking_point: 0.9"
+    text = scenario_text(value=3000, days=400) + (
+        f"parameters: {{{quiet}, mediation_rate: {rate}}}\n"
+    )
+    model = SahelModel(build_world(load(write, text), fact_base()), seed)
+    model.run()
+    war = model.wars[0]
+    return (war.end if war.end is not None else model.day) - war.start
+
+
+def test_a_higher_mediation_rate_never_makes_a_war_last_longer(write):
+    """On common random numbers the same war is fought; a likelier mediator only ends it sooner."""
+    pairs = [(_mediated_war(write, 0.01, s), _mediated_war(write, 0.2, s)) for s in range(1, 9)]
+    assert all(slow >= fast for slow, fast in pairs), pairs
+    assert sum(slow for slow, _ in pairs) > sum(fast for _, fast in pairs)
+
+
 @pytest.mark.parametrize("share", [0.1, 0.5, 1.0])
 def test_a_state_sends_a_contingent_to_a_war_abroad_and_all_it_can_deploy_at_home(write, share):
     """Senegal in Guinea-Bissau's war sends ``expeditionary_share`` of what it could deploy.
