@@ -23,6 +23,9 @@ settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "repeatable"))
 
 REPO = Path(__file__).resolve().parent.parent
 
+DOCUMENTS = [REPO / "README.md", *sorted((REPO / "docs").glob("*.md"))]
+"""What a reader reads: the README and every page of docs/."""
+
 ISSUE_STATES = (
     "MLI",
     "BFA",
@@ -117,6 +120,10 @@ events:
     target: NER
     deadline: 2023-08-24
 """
+
+
+UNNAMED = "events.ecowas-ultimatum.contributors=[]"
+"""The Gambia 2017's ultimatum as a plainly written threat: ECOWAS names no contributors."""
 
 
 UNNAMED_THREAT = """\

@@ -11,7 +11,7 @@ from __future__ import annotations
 from itertools import pairwise
 
 import pytest
-from conftest import readiness_on
+from conftest import UNNAMED, readiness_on
 
 from sim.model.intent import assess_attack, expected_days, expected_losses
 from sim.model.model import SahelModel
@@ -308,9 +308,6 @@ def test_a_threat_made_weeks_before_its_deadline_is_heeded_as_one_made_days_befo
 
 
 # ----------------------------------------------------------------- who carries a threat
-
-UNNAMED = "events.ecowas-ultimatum.contributors=[]"
-"""The Gambia 2017's ultimatum as a plainly written threat: ECOWAS names no contributors."""
 
 
 def _threat_record(scenario, seed: int, event: str = "ecowas-ultimatum"):

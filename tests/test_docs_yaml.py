@@ -3,7 +3,8 @@
 A reader copies a scenario from the docs to start one of their own (the README's variant that
 extends a bundled scenario, docs/backtest.md's Niger 2023 written by hand): each whole scenario
 shown (a block with a ``title``) loads, validates and runs as written, and every other block is
-at least valid YAML (a mapping, or a comment line such as the editor's modeline). The commands of the same documents are run by ``test_docs_commands``.
+at least valid YAML (a mapping, or a comment line such as the editor's modeline). The commands
+of the same documents are run by ``test_docs_commands``.
 """
 
 from __future__ import annotations
@@ -12,12 +13,11 @@ import re
 
 import pytest
 import yaml
-from conftest import REPO
+from conftest import DOCUMENTS
 
 from sim.run.replicate import run_one
 from sim.scenario.loading import load_scenario
 
-DOCUMENTS = [REPO / "README.md", *sorted((REPO / "docs").glob("*.md"))]
 YAML_BLOCK = re.compile(r"^```yaml\n(.*?)^```", re.S | re.M)
 
 BLOCKS = [

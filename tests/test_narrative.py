@@ -7,6 +7,7 @@ import re
 from functools import cache
 
 import pytest
+from conftest import UNNAMED
 
 from sim.model.records import RecordKind
 from sim.present.catalogue import MESSAGES
@@ -24,7 +25,6 @@ from sim.present.narrative import narrative, render_text
 from sim.run.replicate import run_one
 from sim.scenario.loading import load_scenario
 
-UNNAMED = "events.ecowas-ultimatum.contributors=[]"
 PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
 QUOTED = re.compile(r"«[^»]*»")  # scenario titles and notes, quoted as written (in English)
 

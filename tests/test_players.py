@@ -10,6 +10,7 @@ import types
 from functools import cache
 
 import pytest
+from conftest import UNNAMED
 
 from sim.model.model import SahelModel
 from sim.model.players import Choice, QuestionKind
@@ -195,7 +196,7 @@ def test_the_authoritys_player_takes_the_bodys_decision_once_its_members_have_vo
 
 def test_a_played_member_decides_whether_it_pledges_troops_to_a_threat_naming_none():
     unnamed = build_world(
-        load_scenario("gambia-2017-ultimatum", ["events.ecowas-ultimatum.contributors=[]"]),
+        load_scenario("gambia-2017-ultimatum", [UNNAMED]),
         fact_base(),
     )
 
@@ -241,7 +242,7 @@ def test_in_strict_mode_a_played_member_may_still_decline_to_send_troops():
     strict = build_world(
         load_scenario(
             "gambia-2017-ultimatum",
-            ["events.ecowas-ultimatum.contributors=[]", "commitment=strict"],
+            [UNNAMED, "commitment=strict"],
         ),
         fact_base(),
     )
