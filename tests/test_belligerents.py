@@ -13,12 +13,15 @@ import textwrap
 import pytest
 
 from sim.analysis.backtest import _force_used as force_used
+from sim.model.events import on_ceasefire
 from sim.model.model import SahelModel
 from sim.model.records import RecordKind
+from sim.model.termination import breakdown_chance, ripeness
 from sim.model.world import build_world
 from sim.run.replicate import run_one
 from sim.scenario.facts import fact_base
 from sim.scenario.loading import load_scenario
+from sim.scenario.schema import Ceasefire
 from sim.scenario.vocabulary import ActorKind, CasusFoederis
 
 FIGURE = """\
@@ -259,11 +262,15 @@ def test_the_story_names_inline_actors_in_both_languages(write, sahelsim):
 
 
 def test_a_civil_war_fought_at_lower_intensity_never_ends_sooner(write):
-    """On common random numbers, less attrition a day only ever draws a war out."""
+    """On common random numbers, less attrition a day only ever draws a war out.
+
+    Truces hold here: a truce that breaks down reopens a war, and a war ended sooner has more
+    days left in which its truce may break.
+    """
 
     def days(intensity: float, seed: int) -> int:
         text = scenario_text(value=3000, days=400) + (
-            f"parameters:\n  irregular_intensity: {intensity}\n"
+            f"parameters:\n  irregular_intensity: {intensity}\n  truce_breakdown_rate: 0\n"
         )
         model = SahelModel(build_world(load(write, text), fact_base()), seed)
         model.run()
@@ -278,7 +285,10 @@ def test_a_civil_war_fought_at_lower_intensity_never_ends_sooner(write):
 
 def test_no_war_ends_on_the_day_it_began_however_fragile_its_sides(write):
     """The shortest war on record here, The Gambia 2017, ended the day after the crossing."""
-    fragile = "parameters:\n  breaking_point: 0.05\n  capitulation_rate: 5\n  mediation_rate: 0.2\n"
+    fragile = (
+        "parameters:\n  breaking_point: 0.05\n  capitulation_rate: 5\n  mediation_rate: 0.2\n"
+        "  baseline_weariness: 0.5\n"  # weary before any loss: may give up on the first day
+    )
     scenario = load(write, scenario_text(value=300) + fragile)
     lengths = []
     for seed in range(1, 7):
@@ -290,7 +300,7 @@ def test_no_war_ends_on_the_day_it_began_however_fragile_its_sides(write):
 
 def _mediated_war(write, rate: float, seed: int) -> int:
     """The length of a civil war that only mediation ends."""
-    quiet = "capitulation_rate: 0, withdrawal_rate: 0, breaking_point: 0.9"
+    quiet = "capitulation_rate: 0, withdrawal_rate: 0, breaking_point: 0.9, truce_breakdown_rate: 0"
     text = scenario_text(value=3000, days=400) + (
         f"parameters: {{{quiet}, mediation_rate: {rate}}}\n"
     )
@@ -305,6 +315,173 @@ def test_a_higher_mediation_rate_never_makes_a_war_last_longer(write):
     pairs = [(_mediated_war(write, 0.01, s), _mediated_war(write, 0.2, s)) for s in range(1, 9)]
     assert all(slow >= fast for slow, fast in pairs), pairs
     assert sum(slow for slow, _ in pairs) > sum(fast for _, fast in pairs)
+
+
+# Only mediation and a truce's breakdown end or reopen the war: no side gives up or breaks.
+TRUCES = "capitulation_rate: 0, withdrawal_rate: 0, breaking_point: 0.9, mediation_rate: 0.5"
+
+
+def _truces(write, breakdown: float, seed: int, days: int = 400) -> SahelModel:
+    text = scenario_text(value=3000, days=days) + (
+        f"parameters: {{{TRUCES}, truce_breakdown_rate: {breakdown}}}\n"
+    )
+    model = SahelModel(build_world(load(write, text), fact_base()), seed)
+    model.run()
+    return model
+
+
+def test_ripeness_is_the_weariness_of_the_less_weary_side():
+    """A war neither side has bled for is not ripe; the least weary side sets how ripe it is."""
+    assert ripeness([0.0, 3.0]) == 0.0
+    assert ripeness([0.4, 0.25]) == 0.25
+    assert ripeness([1.5, 2.0]) == 1.0
+
+
+def test_a_war_is_mediated_only_once_both_sides_have_lost_men(write):
+    """Each mediation's chance is the rate times the war's ripeness, never on a bloodless day."""
+    mediations = [
+        r
+        for seed in range(1, 5)
+        for r in _truces(write, 0.0, seed).records
+        if r.kind is RecordKind.WAR_ENDED and r.get("reason") == "mediation"
+    ]
+    assert mediations
+    for r in mediations:
+        assert 0 < r.get("ripeness") <= 1
+        assert r.get("probability") == pytest.approx(0.5 * r.get("ripeness"), abs=1e-4)
+        assert min(r.get("losses")) > 0
+
+
+def test_a_mediated_truce_may_break_down_and_the_same_war_is_fought_again(write):
+    """The record's truces broke down (Guinea-Bissau 1998, Sierra Leone 1997): the war resumes."""
+    model = next(
+        m
+        for m in (_truces(write, 0.05, seed) for seed in range(1, 20))
+        if any(r.kind is RecordKind.WAR_RESUMED for r in m.records)
+    )
+    assert len(model.wars) == 1, "the same war, not a new one"
+    ended = next(r for r in model.records if r.kind is RecordKind.WAR_ENDED)
+    resumed = next(r for r in model.records if r.kind is RecordKind.WAR_RESUMED)
+    assert ended.get("outcome") == "mediated" and resumed.get("war") == ended.get("war")
+    assert resumed.day > ended.day and resumed.get("truce_days") == resumed.day - ended.day
+    assert 0.05 <= resumed.get("probability") <= 0.1  # the rate at even odds, twice it at most
+    fought = [r for r in model.records if r.kind is RecordKind.WAR_ENDED and r.day > resumed.day]
+    if fought:
+        assert sum(fought[-1].get("losses")) > sum(ended.get("losses")), "fought again: more dead"
+
+
+def test_a_war_fought_again_after_its_truce_is_read_as_it_last_ended(write):
+    """The summary reads a war whose truce broke down as ongoing until it ends again."""
+    text = scenario_text(value=3000, days=400) + (
+        f"parameters: {{{TRUCES}, truce_breakdown_rate: 0.05}}\n"
+    )
+    scenario = load(write, text)
+    for seed in range(1, 20):
+        run = run_one(scenario, seed)
+        kinds = [
+            r.kind for r in run.records if r.kind in (RecordKind.WAR_ENDED, RecordKind.WAR_RESUMED)
+        ]
+        if RecordKind.WAR_RESUMED not in kinds:
+            continue
+        last = [r for r in run.records if r.kind in (RecordKind.WAR_ENDED, RecordKind.WAR_RESUMED)][
+            -1
+        ]
+        start = next(r for r in run.records if r.kind is RecordKind.WAR_STARTED).day
+        if last.kind is RecordKind.WAR_RESUMED:
+            assert run.summary["first_war_outcome"] == "ongoing"
+            assert run.summary["war_days"] == 400 - start
+        else:
+            assert run.summary["first_war_outcome"] == last.get("outcome")
+            assert run.summary["war_days"] == last.day - start
+        return
+    pytest.fail("no truce broke down in 19 seeds")
+
+
+def test_a_war_fought_again_is_ripe_only_by_the_losses_of_its_renewed_fighting(write):
+    """The side that broke the truce has rejected the stalemate: only new losses ripen the war.
+
+    Both sides' casualty tolerance is 0.5, so a side's weariness is its losses over half of all
+    it committed; after a resumption, only the losses since the war resumed count.
+    """
+    text = scenario_text(value=3000, days=400, extra="casualty_tolerance: 0.5").replace(
+        "  GNB:\n", "  GNB: {casualty_tolerance: 0.5}\n", 1
+    )
+    text += f"parameters: {{{TRUCES}, truce_breakdown_rate: 0.05}}\n"
+    scenario = load(write, text)
+    checked = 0
+    for seed in range(1, 30):
+        model = SahelModel(build_world(scenario, fact_base()), seed)
+        model.run()
+        initial = model.wars[0].initial
+        resumed = None
+        for r in model.records:
+            if r.kind is RecordKind.WAR_RESUMED:
+                resumed = r.get("losses")
+            elif r.kind is RecordKind.WAR_ENDED and r.get("reason") == "mediation" and resumed:
+                now = r.get("losses")
+                fresh = min((now[s] - resumed[s]) / (initial[s] * 0.5) for s in (0, 1))
+                total = min(now[s] / (initial[s] * 0.5) for s in (0, 1))
+                assert r.get("ripeness") == pytest.approx(min(1.0, fresh), abs=1e-3)
+                assert min(1.0, total) - r.get("ripeness") > 1e-3
+                checked += 1
+        if checked >= 3:
+            return
+    pytest.fail(f"only {checked} mediations after a resumption in 29 seeds")
+
+
+def test_with_no_breakdown_a_mediated_truce_holds(write):
+    for seed in range(1, 5):
+        model = _truces(write, 0.0, seed)
+        assert not [r for r in model.records if r.kind is RecordKind.WAR_RESUMED]
+        assert model.wars[0].outcome is not None
+
+
+def _first_truce(write, breakdown: float, seed: int) -> int | None:
+    """Days the war's first truce held (to the horizon if it never broke), None without one."""
+    model = _truces(write, breakdown, seed)
+    ended = next((r for r in model.records if r.kind is RecordKind.WAR_ENDED), None)
+    if ended is None:
+        return None
+    resumed = next((r for r in model.records if r.kind is RecordKind.WAR_RESUMED), None)
+    return (resumed.day if resumed else model.day) - ended.day
+
+
+def test_a_likelier_breakdown_never_makes_a_truce_hold_longer(write):
+    """On common random numbers the same truce is made; a likelier breakdown only ends it sooner."""
+    pairs = [(_first_truce(write, 0.002, s), _first_truce(write, 0.02, s)) for s in range(1, 9)]
+    pairs = [(a, b) for a, b in pairs if a is not None]
+    assert len(pairs) >= 4, pairs
+    assert all(held >= broke for held, broke in pairs), pairs
+    assert sum(held for held, _ in pairs) > sum(broke for _, broke in pairs)
+
+
+def test_a_truce_at_uneven_odds_is_likelier_to_break():
+    """The side that expects to win by fighting has a reason to resume (Werner 1999)."""
+    chances = [breakdown_chance(0.01, odds) for odds in (0.5, 0.7, 0.9, 1.0)]
+    assert chances[0] == pytest.approx(0.01) and chances[-1] == pytest.approx(0.02)
+    assert chances == sorted(chances) and len(set(chances)) == 4
+
+
+def test_a_scheduled_ceasefire_makes_a_mediated_truce_final(write):
+    """A ceasefire the scenario schedules is what happened: it does not break down."""
+    model = SahelModel(
+        build_world(
+            load(
+                write,
+                scenario_text(value=3000, days=400)
+                + f"parameters: {{{TRUCES}, truce_breakdown_rate: 0.05}}\n",
+            ),
+            fact_base(),
+        ),
+        1,
+    )
+    while not model.wars or not model.wars[0].truce:
+        assert model.day < model.horizon, "no mediated truce to test"
+        model.step()
+    on_ceasefire(model, "accord", Ceasefire(date=model.date, between=["REB", "GNB"]))
+    assert not model.wars[0].truce and model.truces == 0
+    model.run()
+    assert not [r for r in model.records if r.kind is RecordKind.WAR_RESUMED]
 
 
 @pytest.mark.parametrize("share", [0.1, 0.5, 1.0])

@@ -103,6 +103,33 @@ def test_the_timeline_draws_one_bar_per_belligerent_with_the_clause():
     assert labels.count("Art. 6") == 2
 
 
+def test_a_war_fought_again_after_a_truce_is_drawn_in_spells_with_none_over_the_truce():
+    """A timeline shows the truce: no one is drawn at war between the ceasefire and its breakdown."""
+    events = [
+        {
+            "kind": "war_started",
+            "war": 0,
+            "day": 0,
+            "actor": "REB",
+            "attackers": ["REB"],
+            "target": "GNB",
+        },
+        {"kind": "entered_war", "war": 0, "day": 5, "actor": "SEN", "side": 1, "article": "Art. 1"},
+        {"kind": "war_ended", "war": 0, "day": 10},
+        {"kind": "war_resumed", "war": 0, "day": 30},
+        {"kind": "entered_war", "war": 0, "day": 35, "actor": "GIN", "side": 1},
+    ]
+    spells = {}
+    for spell in fg.war_spells(events, 50):
+        spells.setdefault(spell["actor"], []).append((spell["start"], spell["end"]))
+    assert spells == {
+        "REB": [(0, 10), (30, 50)],
+        "GNB": [(0, 10), (30, 50)],
+        "SEN": [(5, 10), (30, 50)],
+        "GIN": [(35, 50)],
+    }
+
+
 def test_the_map_draws_every_modelled_country_and_one_arrow_per_obligation_between_states():
     from sim.present.geography import load_countries
 

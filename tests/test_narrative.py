@@ -57,6 +57,14 @@ SAMPLE_RUNS = [
     # A threat naming no contributors, which members pledged to and one declined:
     ("scenarios/history/gambia-2017-ultimatum.yaml", 6, UNNAMED),
 ]
+TRUCE = (
+    "scenarios/history/sierra-leone-1997.yaml",
+    3,  # two truces broken, then the junta capitulates (seed 2 has it capitulate at once)
+    "parameters.mediation_rate=0.5",
+    "parameters.truce_breakdown_rate=0.05",
+)
+"""Sierra Leone with ripe wars mediated often and truces that break down often."""
+SAMPLE_RUNS.append(TRUCE)
 
 
 def lines_with(text: str, *needles: str) -> list[str]:
@@ -281,3 +289,17 @@ def test_a_threat_naming_no_contributors_says_who_pledged_troops_and_who_did_not
     french = lines_with(render_text(replicate, "fr"), "sans désigner de contributeurs")
     assert "le Sénégal, le Nigeria, le Ghana et le Togo s'engagent" in french[0]
     assert "le Mali non ;" in french[0]
+
+
+def test_a_truce_that_broke_down_is_told_with_its_chance_in_both_languages():
+    """A student reads that the ceasefire broke down, after how long, and why it was likely."""
+    replicate = run(*TRUCE)
+    resumed = [r for r in replicate.records if r.kind is RecordKind.WAR_RESUMED]
+    assert resumed
+    english = lines_with(render_text(replicate, "en"), "broke down after")
+    french = lines_with(render_text(replicate, "fr"), "est rompu après")
+    assert len(english) == len(french) == len(resumed)
+    days = resumed[0].get("truce_days")
+    assert f"after {days} day" in english[0] and f"après {days} jour" in french[0]
+    mediated = lines_with(render_text(replicate, "en"), "brokered a ceasefire", "ripe for it")
+    assert mediated, "a mediation says how ripe the war was"

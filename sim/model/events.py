@@ -190,14 +190,18 @@ def on_departure(model: SahelModel, name: str, event: ev.Departure) -> None:
 
 
 def on_ceasefire(model: SahelModel, name: str, event: ev.Ceasefire) -> None:
-    """A scheduled ceasefire ends every war between the parties named."""
+    """A scheduled ceasefire ends every war between the parties named, and it holds.
+
+    It is what the scenario's author says happened, so it does not break down as a mediated
+    ceasefire may; a mediated truce between the same parties becomes as final.
+    """
     for war in model.wars:
-        if (
-            war.ongoing
-            and any(war.side_of(a) == ATTACKERS for a in event.between)
-            and any(war.side_of(b) == DEFENDERS for b in event.between)
+        if any(war.side_of(a) == ATTACKERS for a in event.between) and any(
+            war.side_of(b) == DEFENDERS for b in event.between
         ):
-            model.end_war(war, WarOutcome.CEASEFIRE, reason=f"scheduled ceasefire ({name})")
+            if war.ongoing:
+                model.end_war(war, WarOutcome.CEASEFIRE, reason=f"scheduled ceasefire ({name})")
+            model.close_truce(war)
 
 
 def on_insurgent_offensive(model: SahelModel, name: str, event: ev.InsurgentOffensive) -> None:

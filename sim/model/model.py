@@ -17,12 +17,13 @@ One step is one day, in nine phases, each in a module of its own (DESIGN §3):
 6. :mod:`~sim.model.combat`: Lanchester square-law attrition on each front, with daily noise.
 7. :mod:`~sim.model.insurgency`: armed groups grow against the effort left; crossing the
    rebellion threshold is an armed rebellion (an Art. 5 trigger, read next day).
-8. :mod:`~sim.model.termination`: wars end at a breaking point, by capitulation or mediation.
+8. :mod:`~sim.model.termination`: wars end at a breaking point, by capitulation or mediation;
+   a mediated truce may break down, and the same war is fought again.
 9. :mod:`~sim.model.recording`: the day's row of the series.
 
 The model keeps what the phases share (actors, wars, threats, obligations, the insurgency) and
 the moves several phases make (log a record, raise a trigger, open a threat, start, join or
-end a war, lend forces). Every decision is appended to ``records`` with its reasons; the model
+end or resume a war, lend forces). Every decision is appended to ``records`` with its reasons; the model
 keeps no other output.
 """
 
@@ -94,6 +95,7 @@ class SahelModel(mesa.Model):
         self.wars: list[War] = []
         self.wars_ongoing = 0  # so that a day of peace skips the phases' war loops
         self.last_war_end = -1  # the day a war last ended (it was still fought that day)
+        self.truces = 0  # wars ended by mediation whose ceasefire may still break down
         self.combat_rngs: dict[int, np.random.Generator] = {}  # each war's daily noise
         self.threats: list[Threat] = []
         # (threatener, target): each outside body's latest stand, +1 backs and -1 opposes
@@ -480,18 +482,47 @@ class SahelModel(mesa.Model):
             self.wars_ongoing -= 1
         self.last_war_end = self.day
         war.end, war.outcome = self.day, outcome
+        if outcome is WarOutcome.MEDIATED:
+            war.truce = True
+            self.truces += 1
         self.moved = True
+        self._log_war(RecordKind.WAR_ENDED, war, outcome=outcome.value, reason=reason, **terms)
+
+    def _log_war(self, kind: RecordKind, war: War, **data) -> None:
+        """Record a war's end or resumption: its leaders, its days since it began, its losses."""
         self.log(
-            RecordKind.WAR_ENDED,
+            kind,
             war.leaders[0],
             war.leaders[1],
             war=war.id,
-            outcome=outcome.value,
-            reason=reason,
             days=self.day - war.start,
             losses=[round(x) for x in war.losses],
-            **terms,
+            **data,
         )
+
+    def close_truce(self, war: War) -> None:
+        """A mediated ceasefire can no longer break down: the war is over for good."""
+        if war.truce:
+            war.truce = False
+            self.truces -= 1
+
+    def resume_war(self, war: War, **terms) -> None:
+        """A mediated ceasefire broke down: the same war is fought again by the same sides.
+
+        Each member brings back what it had on the front when the truce began, or what it has
+        not since committed to another war, whichever is less.
+        """
+        self.close_truce(war)
+        for side in war.sides:
+            for member in side:
+                if member in self.actors:
+                    side[member] = min(side[member], self.uncommitted(member))
+        truce_days = self.day - war.end
+        war.end, war.outcome, war.resumed = None, None, self.day
+        war.losses_at_resumption = list(war.losses)
+        self.wars_ongoing += 1
+        self.moved = True
+        self._log_war(RecordKind.WAR_RESUMED, war, truce_days=truce_days, **terms)
 
     def lend(
         self, lender: str, host: str, share: float, cause: int, ob: Obligation, action: PactAction

@@ -324,12 +324,14 @@ OUTCOMES: dict[str, Outcome] = {
             Words(
                 "war duration",
                 "how long the first war lasts",
-                "days the first war lasted, to its end or to the horizon (0 when none)",
+                "days the first war lasted, to its last end or to the horizon, truces that broke "
+                "down included (0 when none)",
             ),
             Words(
                 "durée de la guerre",
                 "la durée de la première guerre",
-                "durée de la première guerre en jours, jusqu'à sa fin ou à l'horizon (0 sans guerre)",
+                "durée de la première guerre en jours, jusqu'à sa dernière fin ou à l'horizon, "
+                "trêves rompues comprises (0 sans guerre)",
             ),
         ),
         Outcome(
@@ -338,12 +340,14 @@ OUTCOMES: dict[str, Outcome] = {
             Words(
                 "how the first war ends",
                 "how the first war ends",
-                f"how the first war ended: {_WAR_ENDINGS}",
+                f"how the first war ended: {_WAR_ENDINGS} (a war fought again after a truce "
+                "broke down ends as it last ended)",
             ),
             Words(
                 "issue de la première guerre",
                 "l'issue de la première guerre",
-                f"comment la première guerre s'est terminée : {_WAR_ENDINGS}",
+                f"comment la première guerre s'est terminée : {_WAR_ENDINGS} (une guerre reprise "
+                "après la rupture d'une trêve finit comme elle a fini en dernier)",
             ),
         ),
         Outcome(

@@ -33,7 +33,7 @@ def summarise(
     aes = set(organisation_members.get("AES", []))
     ecowas = set(organisation_members.get("ECOWAS", []))
     wars = [r for r in records if r.kind is RecordKind.WAR_STARTED]
-    ended = {r.get("war"): r for r in records if r.kind is RecordKind.WAR_ENDED}
+    ended = _last_ends(records)
     decided = any(r.kind is RecordKind.ATTACK_DECIDED for r in records)
     threatened = {(r.actor, r.target) for r in records if r.kind is RecordKind.THREAT}
     scheduled_after_threat = any((r.actor, r.target) in threatened for r in wars)
@@ -86,3 +86,14 @@ def summarise(
         "insurgent_strength_change": round(change, 6),
         "counterinsurgency_lost": round(counterinsurgency_lost, 6),
     }
+
+
+def _last_ends(records: list[Record]) -> dict[int, Record]:
+    """Each war's last end, if it was not fought again after it (a truce that broke down)."""
+    ended: dict[int, Record] = {}
+    for r in records:
+        if r.kind is RecordKind.WAR_ENDED:
+            ended[r.get("war")] = r
+        elif r.kind is RecordKind.WAR_RESUMED:
+            ended.pop(r.get("war"), None)
+    return ended

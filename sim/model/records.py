@@ -37,6 +37,7 @@ class RecordKind(StrEnum):
     SUPPORT = "support"  # help short of war (support, non-military aid, sanctions)
     CONSULTATION = "consultation"  # parties consulted on a breach, under a clause
     WAR_ENDED = "war_ended"
+    WAR_RESUMED = "war_resumed"  # a mediated ceasefire broke down and the war was fought again
     MEMBERSHIP = "membership"
     STANCE = "stance"  # a body outside the crisis backs or opposes a threatener's position
     REFUSAL = "refusal"  # a state's legislature or public refuses the use of force
@@ -58,7 +59,7 @@ class WarOutcome(StrEnum):
 
     ATTACKERS_WON = "attackers_won"  # the defending side broke or capitulated
     DEFENDERS_WON = "defenders_won"  # the attacking side broke or gave up
-    MEDIATED = "mediated"  # a neutral actor brokered a ceasefire
+    MEDIATED = "mediated"  # a neutral actor brokered a ceasefire (that held to the horizon)
     CEASEFIRE = "ceasefire"  # a scheduled ceasefire
     ONGOING = "ongoing"  # still fighting at the horizon
 

@@ -1,9 +1,12 @@
 """Phase 8: interveners may go home; wars end at a breaking point, by capitulation or mediation.
 
-From the day after a war starts, a state fighting another's war abroad may go home; a side breaks when its losses pass ``breaking_point × (0.5 + casualty tolerance)`` of all it has
+From the day after a war starts, a state fighting another's war abroad may go home; a side
+breaks when its losses pass ``breaking_point × (0.5 + casualty tolerance)`` of all it has
 committed. Short of that, each side may capitulate under war weariness, with a daily hazard that
 grows with its losses against its tolerance and shrinks with its resolve and its odds. While a
-state stands outside every war, it may broker a ceasefire on any day (docs/model.md §7.8).
+state stands outside every war, it may broker a ceasefire, the likelier the wearier the less
+weary side; and a mediated ceasefire may break down on any later day, when the same war is fought
+again (docs/model.md §7.8).
 """
 
 from __future__ import annotations
@@ -30,14 +33,57 @@ MEDIATORS_LISTED = 3
 
 
 def end_wars(model: SahelModel) -> None:
-    """Phase 8: breaking point, capitulation under war weariness, or mediation, in war order."""
-    if not model.wars_ongoing:
+    """Phase 8: breaking point, capitulation, mediation; then truces that break, in war order."""
+    if model.wars_ongoing:
+        ongoing = [w for w in model.wars if w.ongoing]
+        fighting = {a for w in ongoing for side in w.sides for a in side}
+        neutral = [s.id for s in model.states if s.id not in fighting]
+        for war in ongoing:
+            _settle(model, war, neutral)
+    if model.truces:
+        for war in model.wars:
+            if war.truce and war.end < model.day:
+                break_truce(model, war)
+
+
+def break_truce(model: SahelModel, war: War) -> None:
+    """A mediated ceasefire may break down on any day after it began (:func:`breakdown_chance`).
+
+    Guinea-Bissau's truce of 26 July 1998 broke down in October and its Abuja accord of
+    November by May 1999; Sierra Leone's Conakry plan of October 1997 ended with ECOMOG's
+    offensive of February 1998; Liberia's Bamako ceasefire of November 1990 held until October
+    1992 (seeds/history/episodes.md). The war is fought again between the same sides; once its
+    leaders fight each other in another war, the truce is over for good.
+    """
+    if model.at_war(*war.leaders):
+        model.close_truce(war)
         return
-    ongoing = [w for w in model.wars if w.ongoing]
-    fighting = {a for w in ongoing for side in w.sides for a in side}
-    neutral = [s.id for s in model.states if s.id not in fighting]
-    for war in ongoing:
-        _settle(model, war, neutral)
+    rate = model.params.truce_breakdown_rate
+    draw = keyed_uniform(model.seed, Concern.TERMINATION, war.id, model.day, "truce")
+    if draw >= breakdown_chance(rate, 1.0):
+        return  # not even at the most uneven odds: no need to weigh the sides (most days)
+    strength, _, _ = _side_terms(model, war)
+    reach = _reach(model, war, strength)
+    odds = win_chance(reach[ATTACKERS], reach[DEFENDERS])
+    favoured = max(odds, 1.0 - odds)
+    chance = breakdown_chance(rate, favoured)
+    if draw < chance:
+        model.resume_war(
+            war, probability=round(chance, 6), draw=round(draw, 6), odds=round(favoured, 4)
+        )
+
+
+def breakdown_chance(rate: float, favoured: float) -> float:
+    """The day's chance that a truce breaks down: ``rate`` at even odds, up to twice it.
+
+    ``favoured`` is the better odds of the two sides, by the square law over all each could
+    bring (0.5 to 1). A truce is fragile when its terms no longer match what fighting on would
+    win: the side that expects to gain by war has a reason to resume it (Werner 1999, "The
+    precarious nature of peace", AJPS 43(3); Fortna 2003, "Scraps of paper?", International
+    Organization 57(2)). Nigeria's contingent in Sierra Leone grew during the truce of 1997 and
+    took Freetown in February 1998.
+    """
+    return min(1.0, rate * 2.0 * favoured)
 
 
 def _side_terms(model: SahelModel, war: War) -> tuple[list[float], list[float], list[float]]:
@@ -68,7 +114,7 @@ def _settle(model: SahelModel, war: War, neutral: list[str]) -> None:
     strength, resolve, tolerance = _side_terms(model, war)
     if _no_forces_left(model, war, strength):
         return
-    if war.start == model.day:
+    if war.fighting_since == model.day:
         # A war is fought for a whole day before a side can break, yield or be brought to talks:
         # the shortest war on record here, The Gambia 2017, ended the day after the crossing.
         return
@@ -91,13 +137,15 @@ def _settle(model: SahelModel, war: War, neutral: list[str]) -> None:
             )
             return
     reach = _reach(model, war, strength)
+    wearied = []
     for s in (ATTACKERS, DEFENDERS):
         odds = win_chance(reach[s], reach[1 - s])
-        weariness = (
-            war.losses[s] / (war.initial[s] * max(tolerance[s], TOLERANCE_FLOOR))
-            if war.initial[s] > 0
-            else 0.0
-        )
+        bearable = war.initial[s] * max(tolerance[s], TOLERANCE_FLOOR)
+        weariness = war.losses[s] / bearable if war.initial[s] > 0 else 0.0
+        # Ripe again only once the renewed fighting hurts: the side that broke the truce has
+        # just rejected the stalemate it had accepted.
+        fresh = war.losses[s] - war.losses_at_resumption[s]
+        wearied.append(fresh / bearable if war.initial[s] > 0 else 0.0)
         hazard = min(
             1.0,
             p.capitulation_rate
@@ -122,16 +170,32 @@ def _settle(model: SahelModel, war: War, neutral: list[str]) -> None:
             )
             return
     if neutral:
+        ripe = ripeness(wearied)
+        chance = p.mediation_rate * ripe
         draw = keyed_uniform(model.seed, Concern.TERMINATION, war.id, model.day, "mediation")
-        if draw < p.mediation_rate:
+        if draw < chance:
             model.end_war(
                 war,
                 WarOutcome.MEDIATED,
                 reason="mediation",
                 mediators=neutral[:MEDIATORS_LISTED],
-                probability=p.mediation_rate,
+                probability=round(chance, 6),
                 draw=round(draw, 6),
+                ripeness=round(ripe, 4),
             )
+
+
+def ripeness(weariness: list[float]) -> float:
+    """How ripe a war is for a settlement: the weariness of the less weary side, at most 1.
+
+    A war is ripe for mediation when both sides feel a mutually hurting stalemate: a mediator
+    brings no one to terms who is not yet hurt (Zartman 1989, *Ripe for Resolution*; Zartman
+    2000, in Stern & Druckman, *International Conflict Resolution after the Cold War*,
+    doi:10.17226/9897). So a war is not settled on its first days, before either side has lost,
+    and the chance grows as it is fought. A war fought again after a truce ripens only by the
+    losses since it resumed (:func:`_settle`).
+    """
+    return min(1.0, min(weariness))
 
 
 def _reach(model: SahelModel, war: War, strength: list[float]) -> list[float]:

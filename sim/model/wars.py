@@ -29,6 +29,14 @@ class War:
     irregular: bool = False  # a rebel army or a faction is a party: fought at lower intensity
     end: int | None = None
     outcome: WarOutcome | None = None
+    truce: bool = False  # ended by mediation, and the ceasefire may still break down
+    resumed: int | None = None  # the day fighting last resumed after a truce
+    losses_at_resumption: list[float] = field(default_factory=lambda: [0.0, 0.0])
+
+    @property
+    def fighting_since(self) -> int:
+        """The day the war began, or the day it last resumed after a truce."""
+        return self.start if self.resumed is None else self.resumed
 
     @property
     def ongoing(self) -> bool:

@@ -659,6 +659,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "The war between {actor} and {target} ended {after}: {how}.",
         "fr": "La guerre entre {actor} et {target} prend fin {after} : {how}.",
     },
+    "war_resumed": {
+        "en": "The ceasefire between {actor} and {target} broke down after {days} of truce, and "
+        "the war resumed; the side favoured by the balance of forces had {odds} odds of winning "
+        "(chance that day {probability}, draw {draw}).",
+        "fr": "Le cessez-le-feu entre {actor} et {target} est rompu après {days} de trêve, et la "
+        "guerre reprend ; le camp favorisé par le rapport de forces avait {odds} de chances de "
+        "l'emporter (probabilité ce jour-là {probability}, tirage {draw}).",
+    },
     "war_ended.losses": {
         "en": "Losses: {attackers} on the attacking side, {defenders} on the defending side.",
         "fr": "Pertes : {attackers} dans le camp attaquant, {defenders} dans le camp défenseur.",
@@ -680,6 +688,13 @@ MESSAGES: dict[str, dict[str, str]] = {
     "how.mediation": {
         "en": "{mediators} brokered a ceasefire (chance that day {probability}, draw {draw})",
         "fr": "{mediators} négocie{mediators_nt} un cessez-le-feu (probabilité ce jour-là "
+        "{probability}, tirage {draw})",
+    },
+    "how.mediation.ripe": {
+        "en": "{mediators} brokered a ceasefire, the war being {ripeness} ripe for it, as weary as "
+        "its less weary side (chance that day {probability}, draw {draw})",
+        "fr": "{mediators} négocie{mediators_nt} un cessez-le-feu, la guerre étant mûre à "
+        "{ripeness}, autant que la lassitude du camp le moins las (probabilité ce jour-là "
         "{probability}, tirage {draw})",
     },
     "how.mediation.anonymous": {

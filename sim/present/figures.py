@@ -345,45 +345,48 @@ def plot_timeseries(
 
 
 def war_spells(events: list[dict], horizon_day: int) -> list[dict]:
-    """Who fought on which side from which day to which day, with the clause that brought them."""
+    """Who fought on which side from which day to which day, with the clause that brought them.
+
+    A war whose mediated truce broke down is fought in spells: none is drawn over the truce.
+    """
     started = {e["war"]: e for e in events if e["kind"] == "war_started"}
-    ended = {e["war"]: e["day"] for e in events if e["kind"] == "war_ended"}
+    fought = _fighting(events, horizon_day)
     spells = []
+
+    def add(actor: str, side: int, since: int, war: int, label: str) -> None:
+        for start, end in fought.get(war, [(since, horizon_day)]):
+            if end >= since:
+                spells.append(
+                    {
+                        "actor": actor,
+                        "side": side,
+                        "start": max(start, since),
+                        "end": end,
+                        "label": label,
+                        "war": war,
+                    }
+                )
+
     for war, start in started.items():
-        end = ended.get(war, horizon_day)
         for actor in start.get("attackers", []):
-            spells.append(
-                {
-                    "actor": actor,
-                    "side": 1,
-                    "start": start["day"],
-                    "end": end,
-                    "label": "",
-                    "war": war,
-                }
-            )
-        spells.append(
-            {
-                "actor": start["target"],
-                "side": 2,
-                "start": start["day"],
-                "end": end,
-                "label": "",
-                "war": war,
-            }
-        )
+            add(actor, 1, start["day"], war, "")
+        add(start["target"], 2, start["day"], war, "")
     for entry in (e for e in events if e["kind"] == "entered_war"):
-        end = ended.get(entry["war"], horizon_day)
-        spells.append(
-            {
-                "actor": entry["actor"],
-                "side": entry["side"] + 1,
-                "start": entry["day"],
-                "end": end,
-                "label": entry.get("article", ""),
-                "war": entry["war"],
-            }
-        )
+        add(entry["actor"], entry["side"] + 1, entry["day"], entry["war"], entry.get("article", ""))
+    return spells
+
+
+def _fighting(events: list[dict], horizon_day: int) -> dict[int, list[tuple[int, int]]]:
+    """Each war's spells of fighting, ``(first day, last day)``: a truce that broke down splits it."""
+    spells: dict[int, list[tuple[int, int]]] = {}
+    since: dict[int, int] = {}
+    for e in events:
+        if e["kind"] in ("war_started", "war_resumed"):
+            since[e["war"]] = e["day"]
+        elif e["kind"] == "war_ended" and e["war"] in since:
+            spells.setdefault(e["war"], []).append((since.pop(e["war"]), e["day"]))
+    for war, day in since.items():
+        spells.setdefault(war, []).append((day, horizon_day))
     return spells
 
 

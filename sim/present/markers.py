@@ -58,6 +58,7 @@ TITLES: dict[str, dict[str, str]] = {
     "rebellion": {"en": "Armed rebellion: {target}", "fr": "Rébellion armée : {target}"},
     "war_started": {"en": "War: {actor} → {target}", "fr": "Guerre : {actor} → {target}"},
     "war_ended": {"en": "War ends", "fr": "Fin de la guerre"},
+    "war_resumed": {"en": "War resumes", "fr": "Reprise de la guerre"},
 }
 """A title per kind of scenario event or event record, with ``{actor}`` and ``{target}``."""
 # A scenario event and the record it writes are titled alike.

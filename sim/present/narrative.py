@@ -731,6 +731,19 @@ def _war_ended(ctx: _Context, r: Record) -> str:
     return " ".join(parts)
 
 
+def _war_resumed(ctx: _Context, r: Record) -> str:
+    values = {**ctx.actors("actor", r.actor), **ctx.actors("target", r.target)}
+    probability, draw = ctx.chances(r.get("probability", 0.0), r.get("draw", 0.0))
+    return ctx.t(
+        "war_resumed",
+        **values,
+        days=ctx.days(int(r.get("truce_days", 0))),
+        odds=ctx.share(r.get("odds", 0.5)),
+        probability=probability,
+        draw=draw,
+    )
+
+
 def _how_war_ended(ctx: _Context, r: Record) -> str:
     """Why a war ended, from the reason the model recorded."""
     reason = r.get("reason", "")
@@ -747,7 +760,12 @@ def _how_war_ended(ctx: _Context, r: Record) -> str:
             return ctx.t("how.mediation.anonymous")
         probability, draw = ctx.chances(r.get("probability", 0.0), r.get("draw"))
         forms = ctx.actors("mediators", mediators)
-        return ctx.t("how.mediation", **forms, probability=probability, draw=draw)
+        if r.get("ripeness") is None:  # a record written before mediation read ripeness
+            return ctx.t("how.mediation", **forms, probability=probability, draw=draw)
+        ripe = ctx.share(r.get("ripeness"))
+        return ctx.t(
+            "how.mediation.ripe", **forms, ripeness=ripe, probability=probability, draw=draw
+        )
     if reason.startswith("scheduled ceasefire"):
         return ctx.t("how.ceasefire")
     if reason == "no forces left on the front":
@@ -782,6 +800,7 @@ _RENDERERS: dict[RecordKind, Callable[[_Context, Record], str]] = {
     RecordKind.CONSULTATION: _consultation,
     RecordKind.SUPPORT: _support,
     RecordKind.WAR_ENDED: _war_ended,
+    RecordKind.WAR_RESUMED: _war_resumed,
     RecordKind.MEMBERSHIP: _membership,
     RecordKind.DEPLOYMENT: _deployment,
     RecordKind.DEPARTURE: _departure,

@@ -21,7 +21,8 @@ has a war on the threatened target's soil. ``reinforcement_rate`` is left at its
 too: the record gives its order of magnitude (ECOMOG's growth in Liberia), and one more free
 parameter would thin a posterior that eighty particles already map roughly. ``resolve_weight``, ``capitulation_rate`` and
 ``kill_rate`` are left at their declared values too: each overlaps another free parameter in
-what the episodes record (docs/calibration.md §8.1). ``honour_base_rate`` is not free: it comes
+what the episodes record (docs/calibration.md §8.1). ``truce_breakdown_rate`` is read from the
+record (four truces of the fact base and the days they held), as ``reinforcement_rate`` is. ``honour_base_rate`` is not free: it comes
 from data (Leeds et al.), and the episodes are too few to overrule a rate measured on two
 centuries of alliances. ``buck_passing_weight`` is not free either: no training episode has a
 third party using force on its own (a ``third_party_force`` event), so the episodes say nothing

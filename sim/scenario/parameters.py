@@ -431,17 +431,18 @@ PARAMETERS: dict[str, Parameter] = _declare(
     ),
     Parameter(
         "baseline_weariness",
-        0.1,
+        0.0,
         0.0,
         0.5,
         "ratio",
         "War weariness before any loss",
         "Lassitude de la guerre avant toute perte",
         "war weariness a side carries before it has lost anyone, added to its losses over its "
-        "tolerance in the capitulation hazard, so that a weak and irresolute side may give up "
+        "tolerance in the capitulation hazard; above 0, a weak and irresolute side may give up "
         "before it bleeds",
-        "assumption: lets a weak, irresolute side yield early, as Jammeh's Gambia did in 2017 "
-        "without a fight; no data fixes the value",
+        "0 by default: a target that gives in before a fight concedes under the threat (phase 2, "
+        "as Jammeh's Gambia did in 2017), and a weariness carried from the first day gives a war "
+        "the same chance to end on its second day as on its hundredth (docs/backtest.md)",
     ),
     Parameter(
         "kill_rate",
@@ -550,14 +551,31 @@ PARAMETERS: dict[str, Parameter] = _declare(
     ),
     Parameter(
         "mediation_rate",
-        0.01,
+        0.3,
         0.0,
-        0.2,
+        0.5,
         "per day",
         "Daily chance of mediation",
         "Probabilité quotidienne de médiation",
-        "daily chance that a neutral actor brokers a ceasefire in a war",
-        "assumption; ECOWAS named mediators in 2024 (seeds/organisations.yaml)",
+        "daily chance that a neutral actor brokers a ceasefire in a war that is fully ripe; it is "
+        "scaled by the war's ripeness, the weariness of the less weary side (at most 1), so a "
+        "war no side has yet bled for is not mediated",
+        "assumption; ripeness after Zartman 2000 (doi:10.17226/9897); ECOWAS named mediators in "
+        "2024 (seeds/organisations.yaml)",
+    ),
+    Parameter(
+        "truce_breakdown_rate",
+        0.004,
+        0.0,
+        0.05,
+        "per day",
+        "Daily chance a truce breaks down",
+        "Probabilité quotidienne de rupture d'une trêve",
+        "daily chance that a mediated ceasefire breaks down and the same war is fought again, "
+        "at even odds; up to twice it when the balance of forces favours one side",
+        "the record (seeds/history/episodes.md): four truces broke down after about 75, 105, "
+        "186 and 687 days (Guinea-Bissau July and November 1998, Sierra Leone October 1997, "
+        "Liberia November 1990), four breakdowns in 1,053 days of truce, 0.004 a day",
     ),
     Parameter(
         "insurgent_growth",
