@@ -321,11 +321,15 @@ def test_a_higher_mediation_rate_never_makes_a_war_last_longer(write):
 TRUCES = "capitulation_rate: 0, withdrawal_rate: 0, breaking_point: 0.9, mediation_rate: 0.5"
 
 
-def _truces(write, breakdown: float, seed: int, days: int = 400) -> SahelModel:
-    text = scenario_text(value=3000, days=days) + (
+def _truce_text(breakdown: float, extra: str = "") -> str:
+    """A 400-day civil war with those parameters and a truce that breaks at ``breakdown``."""
+    return scenario_text(value=3000, days=400, extra=extra) + (
         f"parameters: {{{TRUCES}, truce_breakdown_rate: {breakdown}}}\n"
     )
-    model = SahelModel(build_world(load(write, text), fact_base()), seed)
+
+
+def _truces(write, breakdown: float, seed: int) -> SahelModel:
+    model = SahelModel(build_world(load(write, _truce_text(breakdown)), fact_base()), seed)
     model.run()
     return model
 
@@ -372,20 +376,13 @@ def test_a_mediated_truce_may_break_down_and_the_same_war_is_fought_again(write)
 
 def test_a_war_fought_again_after_its_truce_is_read_as_it_last_ended(write):
     """The summary reads a war whose truce broke down as ongoing until it ends again."""
-    text = scenario_text(value=3000, days=400) + (
-        f"parameters: {{{TRUCES}, truce_breakdown_rate: 0.05}}\n"
-    )
-    scenario = load(write, text)
+    scenario = load(write, _truce_text(0.05))
     for seed in range(1, 20):
         run = run_one(scenario, seed)
-        kinds = [
-            r.kind for r in run.records if r.kind in (RecordKind.WAR_ENDED, RecordKind.WAR_RESUMED)
-        ]
-        if RecordKind.WAR_RESUMED not in kinds:
+        turns = [r for r in run.records if r.kind in (RecordKind.WAR_ENDED, RecordKind.WAR_RESUMED)]
+        if not any(r.kind is RecordKind.WAR_RESUMED for r in turns):
             continue
-        last = [r for r in run.records if r.kind in (RecordKind.WAR_ENDED, RecordKind.WAR_RESUMED)][
-            -1
-        ]
+        last = turns[-1]
         start = next(r for r in run.records if r.kind is RecordKind.WAR_STARTED).day
         if last.kind is RecordKind.WAR_RESUMED:
             assert run.summary["first_war_outcome"] == "ongoing"
@@ -403,10 +400,9 @@ def test_a_war_fought_again_is_ripe_only_by_the_losses_of_its_renewed_fighting(w
     Both sides' casualty tolerance is 0.5, so a side's weariness is its losses over half of all
     it committed; after a resumption, only the losses since the war resumed count.
     """
-    text = scenario_text(value=3000, days=400, extra="casualty_tolerance: 0.5").replace(
+    text = _truce_text(0.05, extra="casualty_tolerance: 0.5").replace(
         "  GNB:\n", "  GNB: {casualty_tolerance: 0.5}\n", 1
     )
-    text += f"parameters: {{{TRUCES}, truce_breakdown_rate: 0.05}}\n"
     scenario = load(write, text)
     checked = 0
     for seed in range(1, 30):
@@ -464,17 +460,7 @@ def test_a_truce_at_uneven_odds_is_likelier_to_break():
 
 def test_a_scheduled_ceasefire_makes_a_mediated_truce_final(write):
     """A ceasefire the scenario schedules is what happened: it does not break down."""
-    model = SahelModel(
-        build_world(
-            load(
-                write,
-                scenario_text(value=3000, days=400)
-                + f"parameters: {{{TRUCES}, truce_breakdown_rate: 0.05}}\n",
-            ),
-            fact_base(),
-        ),
-        1,
-    )
+    model = SahelModel(build_world(load(write, _truce_text(0.05)), fact_base()), 1)
     while not model.wars or not model.wars[0].truce:
         assert model.day < model.horizon, "no mediated truce to test"
         model.step()

@@ -22,9 +22,9 @@ One step is one day, in nine phases, each in a module of its own (DESIGN §3):
 9. :mod:`~sim.model.recording`: the day's row of the series.
 
 The model keeps what the phases share (actors, wars, threats, obligations, the insurgency) and
-the moves several phases make (log a record, raise a trigger, open a threat, start, join or
-end or resume a war, lend forces). Every decision is appended to ``records`` with its reasons; the model
-keeps no other output.
+the moves several phases make (log a record, raise a trigger, open a threat, start, join, end
+or resume a war, lend forces). Every decision is appended to ``records`` with its reasons; the
+model keeps no other output.
 """
 
 from __future__ import annotations

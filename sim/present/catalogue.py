@@ -686,11 +686,6 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ce jour-là {probability}, tirage {draw})",
     },
     "how.mediation": {
-        "en": "{mediators} brokered a ceasefire (chance that day {probability}, draw {draw})",
-        "fr": "{mediators} négocie{mediators_nt} un cessez-le-feu (probabilité ce jour-là "
-        "{probability}, tirage {draw})",
-    },
-    "how.mediation.ripe": {
         "en": "{mediators} brokered a ceasefire, the war being {ripeness} ripe for it, as weary as "
         "its less weary side (chance that day {probability}, draw {draw})",
         "fr": "{mediators} négocie{mediators_nt} un cessez-le-feu, la guerre étant mûre à "

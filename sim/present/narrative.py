@@ -760,12 +760,8 @@ def _how_war_ended(ctx: _Context, r: Record) -> str:
             return ctx.t("how.mediation.anonymous")
         probability, draw = ctx.chances(r.get("probability", 0.0), r.get("draw"))
         forms = ctx.actors("mediators", mediators)
-        if r.get("ripeness") is None:  # a record written before mediation read ripeness
-            return ctx.t("how.mediation", **forms, probability=probability, draw=draw)
-        ripe = ctx.share(r.get("ripeness"))
-        return ctx.t(
-            "how.mediation.ripe", **forms, ripeness=ripe, probability=probability, draw=draw
-        )
+        ripe = ctx.share(r.get("ripeness", 0.0))
+        return ctx.t("how.mediation", **forms, ripeness=ripe, probability=probability, draw=draw)
     if reason.startswith("scheduled ceasefire"):
         return ctx.t("how.ceasefire")
     if reason == "no forces left on the front":
