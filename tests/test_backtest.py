@@ -28,6 +28,7 @@ from sim.analysis.backtest import (
     war_days_band,
     with_baselines,
 )
+from sim.present.backtest import misses_lines
 from sim.run.backtest import episode_sources
 from sim.scenario.loading import load_scenario
 from sim.scenario.schema import Observed
@@ -452,3 +453,21 @@ def test_a_war_length_counts_within_a_factor_of_two_of_the_record():
     (item,) = replicate_values("l", observed, rows, {})
     assert item.values == ("false", "true", "true", "true", "false", "false")
     assert war_days_band(136, 137) == (68, 274)
+
+
+def test_a_missed_item_says_what_the_model_gave_instead_in_either_language():
+    """An analyst reads where the replicates went, largest share first; matches are not listed."""
+    endings = ("defenders_won",) * 5 + ("mediated",) * 3 + ("ongoing",) * 2
+    missed = score_item(ItemValues("lbr", ItemKind.OUTCOME, "first war", "mediated", endings))
+    kept = score_item(_force("lbr", "true", 4))
+    episodes = by_episode(with_baselines([kept, missed]))
+    english = misses_lines(episodes, "en")
+    assert english == [
+        "lbr, first war ends (observed: mediated): defenders won 50 %, mediated 30 %, ongoing 20 %"
+    ]
+    french = misses_lines(episodes, "fr")
+    assert french == [
+        "lbr, fin de la première guerre (observé : médiation) : victoire des défenseurs 50 %, "
+        "médiation 30 %, en cours 20 %"
+    ]
+    assert misses_lines(by_episode(with_baselines([kept])), "en") == []

@@ -18,11 +18,16 @@ from sim.model.model import SahelModel
 from sim.model.records import RecordKind
 from sim.model.termination import breakdown_chance, ripeness
 from sim.model.world import build_world
+from sim.resources import scenarios_dir
+from sim.run.posterior import with_parameters
 from sim.run.replicate import run_one
 from sim.scenario.facts import fact_base
 from sim.scenario.loading import load_scenario
+from sim.scenario.parameters import PARAMETERS
 from sim.scenario.schema import Ceasefire
 from sim.scenario.vocabulary import ActorKind, CasusFoederis
+
+LIBERIA = str(scenarios_dir() / "history" / "liberia-1990.yaml")
 
 FIGURE = """\
       value: {value}
@@ -575,3 +580,69 @@ def test_faster_reinforcement_never_makes_the_side_it_helps_lose_more_often(writ
     ]
     assert lost == sorted(lost, reverse=True), lost
     assert lost[-1] < lost[0], lost
+
+
+def test_a_truce_breaks_down_only_if_both_sides_could_fight_again():
+    """A side with all its forces at another war cannot reopen this one, nor lose it unfought.
+
+    Liberia 1990: the NPFL's war with Doe's army may end in a truce before ECOMOG attacks the
+    NPFL in a war of its own, which takes all the NPFL has.
+    """
+    scenario = with_parameters(load_scenario(LIBERIA), {"truce_breakdown_rate": 0.05})
+    resumed = 0
+    for seed in range(40):
+        records = run_one(scenario, seed).records
+        reopened = {r.get("war"): r.day for r in records if r.kind is RecordKind.WAR_RESUMED}
+        resumed += len(reopened)
+        for r in records:
+            if r.kind is RecordKind.WAR_ENDED and r.get("war") in reopened:
+                unfought = r.get("reason") == "no forces left on the front"
+                assert not (unfought and r.day - reopened[r.get("war")] <= 1), (seed, r)
+    assert resumed >= 5, "too few truces broke down to test"
+
+
+# No one is brought to talks, no one goes home: wars end by capitulation or breaking point only.
+GIVING_UP = "mediation_rate: 0, withdrawal_rate: 0, truce_breakdown_rate: 0, capitulation_rate: 5"
+
+
+def _capitulations(write, factor: float, seeds: range) -> list[tuple[str, float, dict]]:
+    """Who gave up in each run of a civil war, with the chance they had and its terms."""
+    text = scenario_text(value=3000, days=300, commitment="behavioural") + (
+        f"parameters: {{{GIVING_UP}, handover_concession_factor: {factor}}}\n"
+    )
+    scenario = load(write, text)
+    out = []
+    for seed in seeds:
+        for r in records(scenario, seed):
+            if r.kind is RecordKind.WAR_ENDED and r.get("reason", "").startswith("capitulation"):
+                out.append((r.get("loser"), r.get("probability"), r.get("terms")))
+    return out
+
+
+def test_a_government_fighting_its_own_rebels_gives_up_at_the_incumbent_s_factor(write):
+    """Its capitulation is its overthrow (Goemans 2008): its chance is the factor times the rule's.
+
+    The rebels' is the rule's alone. Both are recomputed here from the terms each record carries.
+    """
+    p = PARAMETERS
+    seen = _capitulations(write, 0.25, range(1, 12))
+    assert {loser for loser, _, _ in seen} == {"GNB", "REB"}, "both sides must give up somewhere"
+    for loser, chance, terms in seen:
+        rule = min(
+            1.0,
+            5
+            * (1 - terms["resolve"]) ** 2
+            * (1 - terms["odds"]) ** 2
+            * (terms["weariness"] + p["baseline_weariness"].default),
+        )
+        expected = rule * (0.25 if loser == "GNB" else 1.0)
+        assert chance == pytest.approx(expected, rel=1e-3, abs=1e-6), (loser, terms)
+
+
+def test_a_government_that_fears_overthrow_never_gives_up_more_often(write):
+    """On common random numbers, a smaller factor never makes the government fall more often."""
+    seeds = range(1, 25)
+    fearless = [who for who, _, _ in _capitulations(write, 1.0, seeds)].count("GNB")
+    fearful = [who for who, _, _ in _capitulations(write, 0.1, seeds)].count("GNB")
+    assert fearless > 0, "the government never gave up: nothing to compare"
+    assert fearful < fearless

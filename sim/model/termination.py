@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from sim.model.agents import Belligerent
 from sim.model.combat import win_chance
 from sim.model.forces import still_to_send
 from sim.model.records import RecordKind, WarOutcome
@@ -62,6 +63,8 @@ def break_truce(model: SahelModel, war: War) -> None:
     draw = keyed_uniform(model.seed, Concern.TERMINATION, war.id, model.day, "truce")
     if draw >= breakdown_chance(rate, 1.0):
         return  # not even at the most uneven odds: no need to weigh the sides (most days)
+    if not all(_could_return(model, side) for side in war.sides):
+        return  # a side whose forces are all at another war cannot fight this one again
     strength, _, _ = _side_terms(model, war)
     reach = _reach(model, war, strength)
     odds = win_chance(reach[ATTACKERS], reach[DEFENDERS])
@@ -71,6 +74,16 @@ def break_truce(model: SahelModel, war: War) -> None:
         model.resume_war(
             war, probability=round(chance, 6), draw=round(draw, 6), odds=round(favoured, 4)
         )
+
+
+def _could_return(model: SahelModel, side: dict[str, float]) -> bool:
+    """Whether a side of a war in truce could bring any forces back to its front.
+
+    Each member brings back what it had there or what it has not since sent to another war
+    (:meth:`SahelModel.resume_war`). The NPFL, under a truce with Doe's army, fought ECOMOG
+    with all it had: that war, not the truce's, is where it fought.
+    """
+    return any(min(f, model.uncommitted(m)) > 0 for m, f in side.items() if m in model.actors)
 
 
 def breakdown_chance(rate: float, favoured: float) -> float:
@@ -153,6 +166,9 @@ def _settle(model: SahelModel, war: War, neutral: list[str]) -> None:
             * (1 - odds) ** 2
             * (weariness + p.baseline_weariness),
         )
+        overthrow = _overthrown_if_beaten(model, war, s)
+        if overthrow:
+            hazard *= p.handover_concession_factor
         draw = keyed_uniform(model.seed, Concern.TERMINATION, war.id, model.day, s)
         if draw < hazard:
             _finish(
@@ -166,6 +182,7 @@ def _settle(model: SahelModel, war: War, neutral: list[str]) -> None:
                     "resolve": round(resolve[s], 4),
                     "odds": round(odds, 4),
                     "weariness": round(weariness, 4),
+                    **({"overthrow_factor": p.handover_concession_factor} if overthrow else {}),
                 },
             )
             return
@@ -183,6 +200,25 @@ def _settle(model: SahelModel, war: War, neutral: list[str]) -> None:
                 draw=round(draw, 6),
                 ripeness=round(ripe, 4),
             )
+
+
+def _overthrown_if_beaten(model: SahelModel, war: War, side: int) -> bool:
+    """Whether ``side`` is a state's government fighting a rebel army or faction of its own.
+
+    Its capitulation is its overthrow, and rulers who expect exile, prison or death after losing
+    office fight on where others would yield (Goemans 2008, "Which way out?", Journal of
+    Conflict Resolution 52(6)): Doe, besieged in Monrovia from July 1990, asked ECOWAS for help
+    and did not give up; Vieira held out in Bissau for eleven months (seeds/history/episodes.md).
+    Its daily chance of capitulating is ``handover_concession_factor`` of the rule's, the factor
+    of an incumbent asked to hand over power under a threat.
+    """
+    leader, enemy = war.leaders[side], war.leaders[1 - side]
+    rebels = model.actors.get(enemy)
+    return (
+        model.state(leader) is not None
+        and isinstance(rebels, Belligerent)
+        and (rebels.home == leader)
+    )
 
 
 def ripeness(weariness: list[float]) -> float:

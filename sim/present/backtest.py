@@ -77,6 +77,8 @@ WORDS: dict[str, dict[str, str]] = {
         "reliability": "Reliability",
         "bin": "bin",
         "count": "forecasts",
+        "instead": "What the model gave where it missed",
+        "instead_line": "{episode}, {item} (observed{colon}{observed}){colon}{shares}",
     },
     "fr": {
         "episode": "épisode",
@@ -122,6 +124,8 @@ WORDS: dict[str, dict[str, str]] = {
         "reliability": "Fiabilité",
         "bin": "classe",
         "count": "prévisions",
+        "instead": "Ce que le modèle a donné là où il manque l'observé",
+        "instead_line": "{episode}, {item} (observé{colon}{observed}){colon}{shares}",
     },
 }
 
@@ -160,6 +164,36 @@ def item_words(item: ItemScore, lang: str) -> str:
         subject = _w(lang, "anyone") + subject
     label = _w(lang, item.kind.value).format(factor=f"{WAR_DAYS_FACTOR:g}")
     return f"{label}{_w(lang, 'colon')}{subject}"
+
+
+def misses_lines(episodes: Sequence[EpisodeScore], lang: str = "en") -> list[str]:
+    """For each item the model misses, every value's share of the replicates, largest first.
+
+    A miss says what happened was not the model's most likely value; this says what was, and
+    by how much (Liberia 1990: the war ends by mediation in a quarter of the replicates; which
+    side won the rest?).
+    """
+    w = WORDS[lang]
+    lines = []
+    for e in episodes:
+        for s in e.items:
+            if s.matches:
+                continue
+            # Largest first (a stable sort: ties keep the values' order); none never given
+            ranked = sorted(((v, q) for v, q in s.shares.items() if q > 0), key=lambda kv: -kv[1])
+            shares = ", ".join(
+                f"{value_words(s, value, lang)} {_percent(share, lang)}" for value, share in ranked
+            )
+            lines.append(
+                w["instead_line"].format(
+                    episode=e.episode,
+                    item=item_words(s, lang),
+                    observed=value_words(s, s.observed, lang),
+                    colon=w["colon"],
+                    shares=shares,
+                )
+            )
+    return lines
 
 
 # ----------------------------------------------------------------------- files
@@ -261,6 +295,7 @@ def scores_document(
                             "low": s.probability.low,
                             "high": s.probability.high,
                             "most_likely": s.most_likely,
+                            "shares": s.shares,
                             "match": s.matches,
                             "brier": s.brier,
                             "log": s.log,
@@ -329,6 +364,9 @@ def _report(
                 f"{_percent(p.value, lang)} | {_percent(p.low, lang)} – {_percent(p.high, lang)} | "
                 f"{w['yes'] if s.matches else w['no']} |"
             )
+    missed = misses_lines(episodes, lang)
+    if missed:
+        lines += ["", f"## {w['instead']}", "", *(f"- {line}" for line in missed)]
     lines += ["", f"## {w['scores']}", "", _scores_text(scores, lang), ""]
     lines += [
         f"| {w['bin']} | {w['count']} | {w['predicted']} | {w['frequency']} |",
@@ -430,6 +468,11 @@ def print_backtest(
     w = WORDS[lang]
     report = console or Console(highlight=False, soft_wrap=True)
     report.print(backtest_table(episodes, lang))
+    missed = misses_lines(episodes, lang)
+    if missed:
+        report.print(w["instead"], style="bold")
+        for line in missed:
+            report.print(f"- {line}", markup=False)
     report.print(_scores_text(scores, lang), markup=False)
     report.print(w["not_forecast"], style="italic")
     figures = ", figures/" if drawn else ""

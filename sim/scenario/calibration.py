@@ -9,7 +9,8 @@ name here is the whole change needed to fit another set (the model is not touche
 The parameters chosen are those whose source is an assumption and that move what the
 training episodes record: whether force is used (the coercion decision: ``required_superiority``,
 ``intent_spread``, ``time_cost_weight``, and the target's ``concession_rate`` and, for an
-incumbent who will not hand over after losing an election, ``handover_concession_factor``), who
+incumbent who will not hand over after losing an election, ``handover_concession_factor``, which
+also holds back a government fighting its own rebels from capitulating), who
 takes a permitted measure (``permission_base_rate``), how big the first contingents sent abroad
 are and how long they stay (``expeditionary_share``, whose range reads the record, and
 ``withdrawal_rate``) and how and how fast a war ends (``breaking_point``, ``mediation_rate``,

@@ -370,15 +370,18 @@ PARAMETERS: dict[str, Parameter] = _declare(
         0.0,
         1.0,
         "factor",
-        "Concession factor of an incumbent asked to hand over",
-        "Facteur de concession d'un sortant sommé de céder le pouvoir",
+        "Concession factor of a ruler who fears losing office",
+        "Facteur de concession d'un dirigeant qui craint de perdre le pouvoir",
         "the daily chance that an incumbent who will not hand over after losing an election gives "
         "in, as a share of a junta's: what he concedes is his office, now, not a transition "
-        "timetable he may steer",
+        "timetable he may steer; and the daily chance that a government fighting a rebel army "
+        "or faction of its own capitulates, as a share of the rule's: its capitulation is its "
+        "overthrow",
         "Goemans (2008), Journal of Conflict Resolution 52(6): leaders who lose office "
         "irregularly are often exiled, jailed or killed; Debs & Goemans (2010), American "
         "Political Science Review 104(3): leaders who fear that fate make fewer concessions. "
-        "Jammeh let ECOWAS's deadline pass (Jan 2017); the size is calibrated",
+        "Jammeh let ECOWAS's deadline pass (Jan 2017); Doe, besieged in Monrovia from July 1990, "
+        "did not give up; the size is calibrated",
     ),
     Parameter(
         "decision_window",
