@@ -28,7 +28,7 @@ from sim.analysis.backtest import (
     war_days_band,
     with_baselines,
 )
-from sim.present.backtest import misses_lines
+from sim.present.backtest import misses_lines, scores_document
 from sim.run.backtest import episode_sources
 from sim.scenario.loading import load_scenario
 from sim.scenario.schema import Observed
@@ -471,3 +471,18 @@ def test_a_missed_item_says_what_the_model_gave_instead_in_either_language():
         "médiation 30 %, en cours 20 %"
     ]
     assert misses_lines(by_episode(with_baselines([kept])), "en") == []
+    document = scores_document(episodes, overall(episodes_items(episodes)), [], {})
+    shares = {i["item"]: i["shares"] for e in document["episodes"] for i in e["items"]}
+    assert shares["outcome"]["defenders_won"] == 0.5 and shares["outcome"]["none"] == 0.0
+    assert sum(shares["outcome"].values()) == pytest.approx(1.0)
+
+
+def episodes_items(episodes):
+    return [s for e in episodes for s in e.items]
+
+
+def test_a_share_given_in_few_replicates_is_not_written_as_none():
+    rare = ("true",) + ("false",) * 999
+    missed = score_item(ItemValues("x", ItemKind.FORCE_USED, "A → B", "true", rare))
+    [line] = misses_lines(by_episode(with_baselines([missed])), "en")
+    assert line.endswith(": no 100 %, yes < 1 %")

@@ -16,6 +16,7 @@ from sim.analysis.backtest import _force_used as force_used
 from sim.model.events import on_ceasefire
 from sim.model.model import SahelModel
 from sim.model.records import RecordKind
+from sim.model.streams import Concern, keyed_uniform
 from sim.model.termination import breakdown_chance, ripeness
 from sim.model.world import build_world
 from sim.resources import scenarios_dir
@@ -580,6 +581,27 @@ def test_faster_reinforcement_never_makes_the_side_it_helps_lose_more_often(writ
     ]
     assert lost == sorted(lost, reverse=True), lost
     assert lost[-1] < lost[0], lost
+
+
+def test_a_truce_holds_while_a_side_fights_another_war_with_all_it_has(write):
+    """The rebels, under a truce with the government, are attacked by Senegal in a new war.
+
+    While all their fighters are at that war the truce cannot break down, even on the days
+    whose draw would have broken it at the most even odds.
+    """
+    model = SahelModel(build_world(load(write, _truce_text(0.05)), fact_base()), 1)
+    while not model.wars or not model.wars[0].truce:
+        assert model.day < model.horizon, "no mediated truce to test"
+        model.step()
+    second = model.start_war("SEN", "REB", ("SEN",))
+    assert second is not None and second is not model.wars[0]
+    would_have_broken = 0
+    while model.day < model.horizon and second.ongoing and model.uncommitted("REB") == 0:
+        model.step()
+        draw = keyed_uniform(model.seed, Concern.TERMINATION, 0, model.day, "truce")
+        would_have_broken += draw < breakdown_chance(0.05, 0.5)
+        assert model.wars[0].truce, f"the truce broke down on day {model.day}"
+    assert would_have_broken >= 1, "no day's draw would have broken the truce: nothing tested"
 
 
 def test_a_truce_breaks_down_only_if_both_sides_could_fight_again():

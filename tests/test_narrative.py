@@ -307,7 +307,9 @@ def test_a_truce_that_broke_down_is_told_with_its_chance_in_both_languages():
 
 def test_a_government_that_gives_up_to_its_rebels_is_told_it_was_its_overthrow():
     """Liberia 1990, seed 2: Doe's government capitulates to the NPFL; the story says why late."""
-    replicate = run("scenarios/history/liberia-1990.yaml", 2)
+    replicate = run(
+        "scenarios/history/liberia-1990.yaml", 2, "parameters.handover_concession_factor=0.5"
+    )
     ended = [
         r
         for r in replicate.records
@@ -317,5 +319,5 @@ def test_a_government_that_gives_up_to_its_rebels_is_told_it_was_its_overthrow()
     english = lines_with(render_text(replicate, "en"), "meant its overthrow")
     french = lines_with(render_text(replicate, "fr"), "signifie son renversement")
     assert len(english) == len(french) == len(ended)
-    factor = f"{ended[0].get('terms')['overthrow_factor']:.0%}"  # "50%", in French "50 %"
-    assert f"to {factor} of" in english[0] and f"à {factor[:-1]} % de" in french[0]
+    assert ended[0].get("terms")["overthrow_factor"] == 0.5
+    assert "to 50% of the usual" in english[0] and "à 50 % de l'ordinaire" in french[0]

@@ -124,7 +124,7 @@ WORDS: dict[str, dict[str, str]] = {
         "reliability": "Fiabilité",
         "bin": "classe",
         "count": "prévisions",
-        "instead": "Ce que le modèle a donné là où il manque l'observé",
+        "instead": "Ce que le modèle a donné là où il s'est trompé",
         "instead_line": "{episode}, {item} (observé{colon}{observed}){colon}{shares}",
     },
 }
@@ -166,12 +166,17 @@ def item_words(item: ItemScore, lang: str) -> str:
     return f"{label}{_w(lang, 'colon')}{subject}"
 
 
+def _share(p: float, lang: str) -> str:
+    """A share of the replicates, with "< 1 %" for one given but rounding to 0 %."""
+    return "< 1 %" if 0 < p < 0.005 else _percent(p, lang)
+
+
 def misses_lines(episodes: Sequence[EpisodeScore], lang: str = "en") -> list[str]:
     """For each item the model misses, every value's share of the replicates, largest first.
 
-    A miss says what happened was not the model's most likely value; this says what was, and
-    by how much (Liberia 1990: the war ends by mediation in a quarter of the replicates; which
-    side won the rest?).
+    A miss says what happened was not strictly the model's most likely value (a tie is a miss);
+    this says what was, and by how much (Liberia 1990: the war ends by mediation in a quarter of
+    the replicates; which side won the rest?). Values never given are left out.
     """
     w = WORDS[lang]
     lines = []
@@ -182,7 +187,7 @@ def misses_lines(episodes: Sequence[EpisodeScore], lang: str = "en") -> list[str
             # Largest first (a stable sort: ties keep the values' order); none never given
             ranked = sorted(((v, q) for v, q in s.shares.items() if q > 0), key=lambda kv: -kv[1])
             shares = ", ".join(
-                f"{value_words(s, value, lang)} {_percent(share, lang)}" for value, share in ranked
+                f"{value_words(s, value, lang)} {_share(share, lang)}" for value, share in ranked
             )
             lines.append(
                 w["instead_line"].format(
@@ -190,7 +195,7 @@ def misses_lines(episodes: Sequence[EpisodeScore], lang: str = "en") -> list[str
                     item=item_words(s, lang),
                     observed=value_words(s, s.observed, lang),
                     colon=w["colon"],
-                    shares=shares,
+                    shares=shares or "-",  # no replicate ran
                 )
             )
     return lines

@@ -686,12 +686,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ce jour-là {probability}, tirage {draw})",
     },
     "how.capitulation.overthrow": {
-        "en": "{loser} capitulated under war weariness, though giving up meant its overthrow, "
-        "which cut its chance to {factor} of the rule's (chance that day {probability}, draw "
+        "en": "{loser} capitulated under war weariness, though giving up meant its overthrow, a "
+        "fear that held its chance to {factor} of the usual (chance that day {probability}, draw "
         "{draw})",
         "fr": "{loser} capitule{loser_nt} sous l'effet de la lassitude de la guerre, bien que "
-        "céder signifie son renversement, ce qui ramène sa probabilité à {factor} de celle de la "
-        "règle (probabilité ce jour-là {probability}, tirage {draw})",
+        "céder signifie son renversement, une crainte qui ramène sa probabilité à {factor} de "
+        "l'ordinaire (probabilité ce jour-là {probability}, tirage {draw})",
     },
     "how.mediation": {
         "en": "{mediators} brokered a ceasefire, the war being {ripeness} ripe for it, as weary as "
