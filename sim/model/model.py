@@ -514,15 +514,21 @@ class SahelModel(mesa.Model):
         """
         self.close_truce(war)
         for side in war.sides:
-            for member in side:
-                if member in self.actors:
-                    side[member] = min(side[member], self.uncommitted(member))
+            side.update(self.brought_back(side))
         truce_days = self.day - war.end
         war.end, war.outcome, war.resumed = None, None, self.day
         war.losses_at_resumption = list(war.losses)
         self.wars_ongoing += 1
         self.moved = True
         self._log_war(RecordKind.WAR_RESUMED, war, truce_days=truce_days, **terms)
+
+    def brought_back(self, side: dict[str, float]) -> dict[str, float]:
+        """What each member of a side of a war in truce would bring back to its front.
+
+        What it had there when the truce began, or what it has not since committed to another
+        war, whichever is less (actors only).
+        """
+        return {m: min(f, self.uncommitted(m)) for m, f in side.items() if m in self.actors}
 
     def lend(
         self, lender: str, host: str, share: float, cause: int, ob: Obligation, action: PactAction

@@ -79,11 +79,11 @@ def break_truce(model: SahelModel, war: War) -> None:
 def _could_return(model: SahelModel, side: dict[str, float]) -> bool:
     """Whether a side of a war in truce could bring any forces back to its front.
 
-    Each member brings back what it had there or what it has not since sent to another war
-    (:meth:`SahelModel.resume_war`). The NPFL, under a truce with Doe's army, fought ECOMOG
-    with all it had: that war, not the truce's, is where it fought.
+    Each member brings back what :meth:`SahelModel.brought_back` says, as the war resumes.
+    The NPFL, under a truce with Doe's army, fought ECOMOG with all it had: that war, not the
+    truce's, is where it fought.
     """
-    return any(min(f, model.uncommitted(m)) > 0 for m, f in side.items() if m in model.actors)
+    return any(f > 0 for f in model.brought_back(side).values())
 
 
 def breakdown_chance(rate: float, favoured: float) -> float:
@@ -217,7 +217,7 @@ def _overthrown_if_beaten(model: SahelModel, war: War, side: int) -> bool:
     return (
         model.state(leader) is not None
         and isinstance(rebels, Belligerent)
-        and (rebels.home == leader)
+        and rebels.home == leader
     )
 
 
