@@ -178,6 +178,27 @@ def test_rising_against_its_own_state_is_an_armed_rebellion_that_brings_allies_i
     assert force_used(as_written, "REB", ["SEN"]), "the backtest counts entering against it"
 
 
+def test_a_state_that_enters_the_war_adds_no_help_short_of_war_on_top(write):
+    """A rising against an ECOWAS member brings in the 1981 Protocol's Art. 4 (ii) (armed
+    assistance) and the 1999 Mechanism's Art. 25 (combat support), decided the same day: a
+    member that entered the war fights there with all it sends, and adds no support on top."""
+    text = (
+        "title: A rising in Benin\nstart: 2025-12-07\ndays: 10\ncommitment: strict\n"
+        "actors:\n  BEN:\n  NGA:\n  GHA:\n  TGO:\n"
+        + REBELS.replace("in: GNB", "in: BEN").format(extra="    faction_of: true", value=50)
+        + "\npacts:\n  ecowas-pmad-1981:\n  ecowas-mechanism-1999:\n"
+        "events:\n  revolt:\n    kind: attack\n    date: 2025-12-07\n    by: REB\n"
+        "    target: BEN\n"
+    )
+    kept = records(load(write, text))
+    decided = {r.data["article"] for r in kept if r.kind is RecordKind.VOTE}
+    assert decided == {"Art. 4 (ii)", "Art. 25"}, "both clauses were decided"
+    entered = {r.actor for r in kept if r.kind is RecordKind.ENTERED_WAR}
+    assert entered, "members entered the war under Art. 4 (ii)"
+    helped = [r for r in kept if r.kind is RecordKind.SUPPORT and r.actor in entered]
+    assert helped == [], [(r.actor, r.data) for r in helped]
+
+
 def test_backers_strengthen_the_belligerent_s_side_once_each(write):
     scenario = load(write, scenario_text(extra="backers: [GIN, SEN]"))
     model = SahelModel(build_world(scenario, fact_base()), 1)

@@ -321,3 +321,50 @@ def test_a_government_that_gives_up_to_its_rebels_is_told_it_was_its_overthrow()
     assert len(english) == len(french) == len(ended)
     assert ended[0].get("terms")["overthrow_factor"] == 0.5
     assert "to 50% of the usual" in english[0] and "à 50 % de l'ordinaire" in french[0]
+
+
+LOSSES = re.compile(r"Losses: ([\d,]+) on the attacking side, ([\d,]+) on the defending side")
+CASUALTIES = re.compile(r"Military casualties: ([\d,]+)\.")
+
+
+@pytest.mark.parametrize("name", ["gambia-2017", "gambia-1981", "guinea-bissau-1998"])
+def test_a_single_war_s_losses_add_up_to_the_run_s_military_casualties(name):
+    """The story's sides' losses and its closing total are one count, rounded once: "106 on
+    the attacking side, 5 on the defending side" then "112 military casualties" contradicts
+    itself."""
+    checked = 0
+    for seed in range(12):
+        kept = run(name, seed)
+        text = render_text(kept)
+        sides = LOSSES.findall(text)
+        wars = {r.data["war"] for r in kept.records if r.kind is RecordKind.WAR_STARTED}
+        if len(sides) != 1 or len(wars) != 1:
+            continue  # one war, ended once: its losses are the run's casualties
+        total = int(CASUALTIES.findall(text)[-1].replace(",", ""))
+        attackers, defenders = (int(x.replace(",", "")) for x in sides[0])
+        assert attackers + defenders == total, (seed, sides[0], total)
+        checked += 1
+    assert checked >= 3, "the scenario gave too few single wars to check"
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_a_scripted_suspension_the_run_already_made_is_told_as_a_confirmation(lang):
+    """Côte d'Ivoire 2010: ECOWAS's Art. 45 decision may suspend Gbagbo's government on
+    4 Dec, before the summit's suspension of 7 Dec that the scenario scripts; the story does
+    not suspend it twice."""
+    confirmed = {"en": "confirmed Côte d'Ivoire's suspension", "fr": "confirme la suspension"}
+    told = {True: 0, False: 0}
+    for seed in range(10):
+        kept = run("cote-divoire-2010", seed)
+        suspensions = [r for r in kept.records if r.kind is RecordKind.MEMBERSHIP]
+        decided = any(r.get("pact") for r in suspensions[:-1])
+        scripted = suspensions[-1]
+        assert scripted.get("event") == "ecowas-suspends-civ"
+        assert bool(scripted.get("already")) is decided
+        body = {"en": "ECOWAS", "fr": "CEDEAO"}[lang]
+        line = next(
+            p.text for p in narrative(kept, lang) if p.day == scripted.day and body in p.text
+        )
+        assert (confirmed[lang] in line) is decided, line
+        told[decided] += 1
+    assert told[True] and told[False], "both cases were seen"

@@ -193,9 +193,16 @@ def consult(model: SahelModel, act: Act) -> None:
 
 
 def _help(model: SahelModel, act: Act, factor: float, share: float) -> None:
-    """Help short of war: to the victim's side in its war, or to its counter-insurgency."""
+    """Help short of war: to the victim's side in its war, or to its counter-insurgency.
+
+    An actor fighting in the war already (it entered under another clause decided the same
+    day, as ECOWAS's members may under the 1981 Protocol's Art. 4 (ii) and the 1999
+    Mechanism's Art. 25) gives all it has there: it adds no help short of war on top.
+    """
     ob, war = act.ob, act.war
     for a in [x for x in act.acting if x in model.actors] or [act.decider]:
+        if war is not None and war.side_of(a) is not None:
+            continue
         if war is not None and war.side_of(ob.victim) is not None and a not in war.supporters:
             side = war.side_of(ob.victim)
             war.aid[side] *= factor

@@ -221,7 +221,13 @@ def on_insurgent_offensive(model: SahelModel, name: str, event: ev.InsurgentOffe
 
 
 def on_membership_change(model: SahelModel, name: str, event: ev.MembershipChange) -> None:
-    """A state's standing in an organisation changes from today."""
+    """A state's standing in an organisation changes from today.
+
+    A dated status the run has already given (ECOWAS's summit suspends a junta the model's
+    Art. 45 decision suspended days before) changes nothing, and the record says so.
+    """
+    key = (event.organisation, event.state)
+    already = model.memberships.changes.get(key) is event.status
     model.memberships.change(event.organisation, event.state, event.status)
     model.log(
         RecordKind.MEMBERSHIP,
@@ -229,6 +235,7 @@ def on_membership_change(model: SahelModel, name: str, event: ev.MembershipChang
         event.organisation,
         status=event.status.value,
         event=name,
+        **({"already": True} if already else {}),
     )
 
 

@@ -30,6 +30,7 @@ model keeps no other output.
 from __future__ import annotations
 
 import datetime as dt
+import math
 
 import mesa
 import numpy as np
@@ -54,6 +55,21 @@ from sim.model.threats import Threat
 from sim.model.wars import ATTACKERS, DEFENDERS, War
 from sim.model.world import World
 from sim.scenario.vocabulary import CasusFoederis, Commitment, PactAction
+
+
+def whole_parts(values: list[float]) -> list[int]:
+    """Whole numbers that add up to the rounded total (largest remainders round up).
+
+    A story that says "106 on the attacking side, 5 on the defending side" and then "112
+    military casualties" contradicts itself; rounding each side's losses apart does that. The
+    total is rounded as the run's casualties are: to a tenth in the summary, then whole.
+    """
+    floors = [math.floor(v) for v in values]
+    short = round(round(math.fsum(values), 1)) - sum(floors)
+    order = sorted(range(len(values)), key=lambda i: (floors[i] - values[i], i))
+    for i in order[: max(short, 0)]:
+        floors[i] += 1
+    return floors
 
 
 class SahelModel(mesa.Model):
@@ -496,7 +512,7 @@ class SahelModel(mesa.Model):
             war.leaders[1],
             war=war.id,
             days=self.day - war.start,
-            losses=[round(x) for x in war.losses],
+            losses=whole_parts(war.losses),
             **data,
         )
 

@@ -609,6 +609,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{Target} admitted {actor}{under}.",
         "fr": "{Target} admet {actor}{under}.",
     },
+    "membership.already.suspended": {
+        "en": "{Target} confirmed {actor_poss} suspension, already in force.",
+        "fr": "{Target} confirme la suspension {actor_de}, déjà en vigueur.",
+    },
     "membership.other": {
         "en": "{Actor}: change of standing in {target} ({status}).",
         "fr": "{Actor} : changement de statut au sein {target_de} ({status}).",

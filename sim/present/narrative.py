@@ -661,8 +661,11 @@ def _consultation(ctx: _Context, r: Record) -> str:
 def _membership(ctx: _Context, r: Record) -> str:
     status = r.get("status", "")
     under = ctx.t("under", **ctx.clause(r)) if r.get("pact") else ""
+    message = f"membership.{status}"
+    if r.get("already") and i18n.has_message(f"membership.already.{status}"):
+        message = f"membership.already.{status}"  # a dated event repeating the run's decision
     return ctx.pick(
-        f"membership.{status}",
+        message,
         "membership.other",
         status=status,
         under=under,
