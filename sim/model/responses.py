@@ -204,7 +204,11 @@ def decide_by_vote(model: SahelModel, ob: Obligation) -> None:
         if model.strict:
             probability, votes = 1.0, True
         else:
-            faced = situation(model, voter, ob.victim, ob.offenders, war, ob.clause.toward)
+            # A member votes for a measure its body would take together: against an offender
+            # it weighs the cost beside the other members, as a pledger does (pledges).
+            faced = situation(
+                model, voter, ob.victim, ob.offenders, war, ob.clause.toward, tuple(eligible)
+            )
             probability, _ = honour_probability(
                 faced, ob.clause.action, model.params, permitted=ob.permitted
             )
@@ -254,6 +258,7 @@ def decide_by_vote(model: SahelModel, ob: Obligation) -> None:
         decision=ob.clause.decision.value,
         voters=eligible,
         yes=yes,
+        chances=[round(c, 6) for c in chances],
         cause=ob.record,
         **consensus,
         **_modality(ob),
