@@ -156,6 +156,24 @@ CASES = [
         id="a number with an exponent",
     ),
     pytest.param(
+        _edit("    by: ECOWAS", "    by: GHA"),
+        "{f}:14:9: events.threat.by: not an actor of this scenario or an organisation: GHA is in "
+        "the fact base but not listed under this scenario's actors; got 'GHA'; expected GHA "
+        "listed under actors: (a line '  GHA:'), or one of AES, ECOWAS, G5S, MLI, NER, NGA",
+        id="a fact-base actor the scenario does not list, not a misspelling",
+    ),
+    pytest.param(
+        _edit(
+            "events:\n",
+            "events:\n  base:\n    kind: deployment\n    date: 2023-08-11\n"
+            "    power: WAGNER\n    host: MLI\n    strength: 100\n",
+        ),
+        "{f}:14:12: events.base.power: not an outside power among this scenario's actors; got "
+        "'WAGNER'; expected an outside power among this scenario's actors; this scenario lists "
+        "none under actors:",
+        id="an event needing a kind of actor the scenario has none of",
+    ),
+    pytest.param(
         "- just\n- a list\n",
         "{f}:1:1: a scenario must be a mapping of fields; got 'list'; expected keys such as title, start, actors",
         id="not a mapping",

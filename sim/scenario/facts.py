@@ -57,7 +57,7 @@ class Figure(Strict):
     year: int = Field(ge=1900, le=2100, description="the year the figure refers to")
     unit: str = Field(description="personnel, usd, people, fighters or deaths")
     source: Url | list[Url] = Field(description="where the figure comes from")
-    note: str | None = None
+    note: str | None = Field(None, description="what the figure counts, in words")
 
 
 class Capital(Strict):
@@ -269,8 +269,10 @@ class Organisation(Strict):
 class Parties(Strict):
     """Who is bound by a pact: the members of an organisation, or a list of states."""
 
-    organisation: ActorId | None = None
-    states: list[ActorId] | None = None
+    organisation: ActorId | None = Field(
+        None, description="an organisation whose members in good standing are bound"
+    )
+    states: list[ActorId] | None = Field(None, description="the states bound, by id")
 
     @model_validator(mode="after")
     def _exactly_one(self) -> Parties:
@@ -289,23 +291,27 @@ class Clause(Strict):
     id: ActorId = Field(description="short id, unique within the pact (e.g. art6)")
     article: str = Field(description="the article as cited (e.g. 'Art. 6')")
     summary: str = Field(description="what the article says, in the project's own words")
-    source: Url | list[Url]
-    casus_foederis: CasusFoederis
-    obliged: Obliged
-    obliged_states: list[ActorId] = []
+    source: Url | list[Url] = Field(
+        description="the treaty's text or a report of it (http or https)"
+    )
+    casus_foederis: CasusFoederis = Field(description="what kind of event brings it into play")
+    obliged: Obliged = Field(description="who owes the action")
+    obliged_states: list[ActorId] = Field([], description="the states obliged, with obliged: named")
     beneficiaries: list[ActorId] = Field(
         [], description="the only parties this clause protects; empty means every party"
     )
-    toward: Toward
-    action: PactAction
+    toward: Toward = Field(
+        description="whether the action helps the victim or acts against the offender"
+    )
+    action: PactAction = Field(description="what is owed or permitted")
     modality: Modality = Field(
         Modality.DUTY,
         description="duty ('shall': the action is owed) or permission ('may': it is allowed)",
     )
-    decision: DecisionRule
+    decision: DecisionRule = Field(description="who decides, and by what rule")
     body: ActorId | None = Field(None, description="organisation whose members vote")
     delay_days: int = Field(0, ge=0, le=365, description="days between trigger and decision")
-    note: str | None = None
+    note: str | None = Field(None, description="what the encoding assumes, in words")
 
     @model_validator(mode="after")
     def _consistent(self) -> Clause:
@@ -329,17 +335,23 @@ class Clause(Strict):
 class Pact(Strict):
     """A treaty, protocol or partnership, made of clauses."""
 
-    id: ActorId
-    name: str
-    name_fr: str | None = None
-    signed: Date
-    in_force: Date | None = None
-    ended: Date | None = None
-    parties: Parties
-    withdrawal_notice_days: int | None = Field(None, ge=0, le=3650)
-    source: Url | list[Url]
-    note: str | None = None
-    clauses: list[Clause] = Field(min_length=1)
+    id: ActorId = Field(description="the pact's id, as the scenario's key under pacts:")
+    name: str = Field(description="its name, as a sentence names it")
+    name_fr: str | None = Field(None, description="its name in French")
+    signed: Date = Field(description="the day it was signed")
+    in_force: Date | None = Field(
+        None, description="the day it entered into force (if not the day it was signed)"
+    )
+    ended: Date | None = Field(None, description="the day it ceased to bind anyone")
+    parties: Parties = Field(description="who is bound")
+    withdrawal_notice_days: int | None = Field(
+        None, ge=0, le=3650, description="days between a notice of withdrawal and its effect"
+    )
+    source: Url | list[Url] = Field(
+        description="the treaty's text or a report of it (http or https)"
+    )
+    note: str | None = Field(None, description="what the encoding assumes, in words")
+    clauses: list[Clause] = Field(min_length=1, description="its articles, as rules")
 
     @model_validator(mode="after")
     def _unique_clause_ids(self) -> Pact:

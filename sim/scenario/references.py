@@ -8,7 +8,7 @@ whatever the schema will already reject.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from typing import Any
 
 from sim.errors import nearest, one_of
@@ -346,6 +346,7 @@ def _check_event(
     end: dt.date | None,
 ) -> Iterator[Finding]:
     actors = list(kinds)
+    unlisted = [a for a in facts.actor_ids if a not in kinds]
     day = as_date(event.get("date"))
     if day is not None and start is not None and end is not None and not start <= day <= end:
         yield (
@@ -399,10 +400,11 @@ def _check_event(
                 value,
                 states_in_play + belligerents,
                 "a state or a belligerent among this scenario's actors",
+                unlisted,
             )
         elif key in _STATE_FIELDS and isinstance(value, str):
             yield from _must_be(
-                path, key, value, states_in_play, "a state among this scenario's actors"
+                path, key, value, states_in_play, "a state among this scenario's actors", unlisted
             )
         elif key == "by" and event.get("kind") == "coup" and isinstance(value, str):
             home = event.get("state")
@@ -417,19 +419,24 @@ def _check_event(
         elif key == "by" and isinstance(value, str):
             choices = actors + list(facts.organisations)
             yield from _must_be(
-                path, key, value, choices, "an actor of this scenario or an organisation"
+                path,
+                key,
+                value,
+                choices,
+                "an actor of this scenario or an organisation",
+                unlisted,
             )
         elif key == "party" and isinstance(value, str):
-            yield from _must_be(path, key, value, actors, "an actor of this scenario")
+            yield from _must_be(path, key, value, actors, "an actor of this scenario", unlisted)
         elif key == "power" and isinstance(value, str):
             powers = [a for a, k in kinds.items() if k is ActorKind.POWER]
             yield from _must_be(
-                path, key, value, powers, "an outside power among this scenario's actors"
+                path, key, value, powers, "an outside power among this scenario's actors", unlisted
             )
         elif key == "group" and isinstance(value, str):
             groups = [a for a, k in kinds.items() if k is ActorKind.ARMED_GROUP]
             yield from _must_be(
-                path, key, value, groups, "an armed group among this scenario's actors"
+                path, key, value, groups, "an armed group among this scenario's actors", unlisted
             )
         elif key == "pact" and isinstance(value, str):
             yield from _must_be(
@@ -440,12 +447,8 @@ def _check_event(
         elif key in _ACTOR_LIST_FIELDS and isinstance(value, list):
             for i, item in enumerate(value):
                 if isinstance(item, str) and item not in actors:
-                    yield (
-                        (*path, key, i),
-                        "not an actor of this scenario",
-                        item,
-                        one_of(actors),
-                        nearest(item, actors),
+                    yield from _must_be(
+                        (*path, key), i, item, actors, "an actor of this scenario", unlisted
                     )
 
 
@@ -476,13 +479,34 @@ def _check_third_party(path: Path_, event: dict) -> Iterator[Finding]:
 
 
 def _must_be(
-    path: Path_, key: str | int, value: str, choices: list[str], what: str
+    path: Path_,
+    key: str | int,
+    value: str,
+    choices: list[str],
+    what: str,
+    unlisted: Collection[str] = (),
 ) -> Iterator[Finding]:
-    if value not in choices:
+    """``value`` must be one of ``choices``; ``unlisted`` are fact-base ids the scenario left out.
+
+    An actor of the fact base that the scenario does not list is not a misspelling: the
+    message says to list it rather than suggest the nearest id.
+    """
+    if value in choices:
+        return
+    if value in unlisted:
         yield (
             (*path, key),
-            f"not {what}",
+            f"not {what}: {value} is in the fact base but not listed under this scenario's actors",
             value,
-            one_of(choices) if choices else what,
-            nearest(value, choices),
+            f"{value} listed under actors: (a line '  {value}:'), or "
+            + (one_of(choices) if choices else what),
+            "",
         )
+        return
+    yield (
+        (*path, key),
+        f"not {what}",
+        value,
+        one_of(choices) if choices else f"{what}; this scenario lists none under actors:",
+        nearest(value, choices),
+    )

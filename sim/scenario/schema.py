@@ -291,7 +291,10 @@ class Sanctions(_Event):
     kind: Literal["sanctions"] = "sanctions"
     by: ActorId
     target: ActorId
-    lifted: Date | None = None
+    lifted: Date | None = Field(
+        None,
+        description="the day they were lifted; for the reader only (sanctions have no effect in the model and this date is not used)",
+    )
 
 
 class PactChange(_Event):
@@ -437,7 +440,12 @@ Event = Annotated[
 class Ensemble(Strict):
     """Default ensemble settings; the command line can override both."""
 
-    replicates: int = Field(200, ge=1, le=1_000_000)
+    replicates: int = Field(
+        200,
+        ge=1,
+        le=1_000_000,
+        description="replicates of a run (the command line's -n overrides it)",
+    )
     seed: int | None = Field(
         None, ge=0, le=MAX_SEED, description="root seed; drawn and recorded if absent"
     )
@@ -465,8 +473,10 @@ class ForceUsed(_Observation):
 class Entry(_Observation):
     """An actor entered a war on one side on or before a date (or, with value false, did not)."""
 
-    actor: ActorId
-    side: Side
+    actor: ActorId = Field(
+        description="the actor that entered the war (or, with value false, did not)"
+    )
+    side: Side = Field(description="the side it entered")
     by: Date = Field(description="the last day by which it had entered")
     value: bool = Field(True, description="false: it had not entered that side by that day")
 
@@ -474,7 +484,7 @@ class Entry(_Observation):
 class ObservedEnding(_Observation):
     """How the first war ended, in the model's words (``none``: no war was fought)."""
 
-    value: ObservedOutcome
+    value: ObservedOutcome = Field(description="how it ended")
 
 
 class Conceded(_Observation):
