@@ -290,6 +290,8 @@ def validate(scenarios: tuple[str, ...], overrides: tuple[str, ...]) -> None:
                 out.print(problem, markup=False)
         else:
             out.print(f"ok  {checked.source}: {checked.title}", markup=False)
+            for note in checked.notes:
+                out.print(f"    note: {note}", markup=False)
     if failed:
         out.print(f"{failed} of {len(scenarios)} scenario(s) invalid", markup=False)
         sys.exit(2)

@@ -397,6 +397,7 @@ class Checked:
     source: str
     title: str | None
     problems: tuple[str, ...] = ()
+    notes: tuple[str, ...] = ()
 
 
 def check_sources(sources: Iterable[str], overrides: Sequence[str] = ()) -> Iterator[Checked]:
@@ -413,4 +414,34 @@ def check_sources(sources: Iterable[str], overrides: Sequence[str] = ()) -> Iter
         except SahelsimError as exc:
             yield Checked(source, None, (str(exc),))
         else:
-            yield Checked(source, scenario.title)
+            yield Checked(source, scenario.title, notes=tuple(distant_figures(scenario)))
+
+
+FIGURE_YEARS = 8
+"""A state's armed-forces figure this many years or more from a scenario's start is noted."""
+
+
+def distant_figures(scenario: Scenario, facts: FactBase | None = None) -> list[str]:
+    """The states whose armed forces the scenario reads from a figure far from its start.
+
+    The fact base gives a state the latest figure not after the start's year (the oldest before
+    its series), and some series are short (seeds/README.md, Gaps): Mali reads its 2025 figure
+    in 2012, Senegal its 2008 figure in 2023. Validating says so, with the override that sets a
+    figure of the time; a state whose forces the scenario sets is not noted.
+    """
+    facts = facts or fact_base()
+    notes = []
+    for actor_id, entry in scenario.actors.items():
+        if actor_id not in facts.states or getattr(entry, "forces", None) is not None:
+            continue
+        figure = facts.states[actor_id].forces_on(scenario.start)
+        gap = abs(figure.year - scenario.start.year)
+        if gap >= FIGURE_YEARS:
+            name = facts.states[actor_id].name
+            notes.append(
+                f"{name}'s ({actor_id}) armed forces are the fact base's {figure.year} figure "
+                f"({figure.value:,.0f}), {gap} years from the scenario's start "
+                f"({scenario.start.year}); set actors.{actor_id}.forces to a figure of the time "
+                "if you have one"
+            )
+    return notes

@@ -43,7 +43,8 @@ INTRO = """\
 
 A scenario is a YAML file that sets up a dated world (actors from the fact base in `seeds/`, with
 overrides), the pacts in play, dated events, the model's parameters and the ensemble settings.
-`sahelsim validate FILE` checks one; `sahelsim schema` prints the JSON Schema for editors.
+`sahelsim validate FILE` checks one (and notes each state whose armed-forces figure in the fact
+base is eight years or more from the start); `sahelsim schema` prints the JSON Schema for editors.
 
 Rules that hold everywhere:
 
