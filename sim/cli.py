@@ -1057,9 +1057,13 @@ def backtest(
         _exit_interrupted(f"Stopped: finish with the same command and --out {out} --resume")
     items = load_items(out, [(e.name, e.plan.scenario.observed) for e in planned])
     known, learnt = [], []
-    if any(is_held_out(e.source) for e in planned):  # the baselines know the training record
+    training = episode_sources()
+    # A crisis the fit never saw (a held-out one, or a file of the user's own) is forecast by
+    # baselines that know the training record, as the model does; alone, an episode's own
+    # record would make "always the most frequent" a perfect forecaster of it.
+    if any(is_held_out(e.source) or e.name not in dict(training) for e in planned):
         scored = {e.name for e in planned}
-        learnt = [(n, src) for n, src in episode_sources() if n not in scored]
+        learnt = [(n, src) for n, src in training if n not in scored]
         known = recorded_items([(n, load_scenario(src).observed) for n, src in learnt])
     ranked, scores, bins = score_all(items, known)
     plan = {"root_seed": planned[0].plan.root_seed, "replicates": planned[0].plan.replicates}

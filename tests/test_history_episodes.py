@@ -94,3 +94,40 @@ def test_backtest_held_out_scores_exactly_the_held_out_episodes(sahelsim, tmp_pa
     refused = sahelsim("backtest", "--held-out", "--episodes", "gambia-2017-ultimatum", "-n", "2")
     assert refused.status == 2
     assert "--held-out scores every held-out episode" in refused.err
+
+
+def test_a_crisis_of_the_user_s_own_is_forecast_by_baselines_that_know_the_training_record(
+    sahelsim, tmp_path
+):
+    """A file the fit never saw, scored alone: "always the most frequent" would otherwise learn
+    only its own record and forecast it perfectly. A training episode scored alone is
+    unchanged: its baselines learn from what it is scored with."""
+    mine = tmp_path / "my-crisis.yaml"
+    mine.write_bytes((scenarios_dir() / "history" / "togo-2005.yaml").read_bytes())
+    result = sahelsim(
+        "backtest",
+        "--episodes",
+        str(mine),
+        "-n",
+        "2",
+        "--no-figures",
+        "--json",
+        "--out",
+        str(tmp_path / "mine"),
+    )
+    assert result.status == 0, result.err
+    document = json.loads(result.out)
+    assert document["baselines_also_learn_from"] == [name for name, _ in episode_sources()]
+    trained = sahelsim(
+        "backtest",
+        "--episodes",
+        "togo-2005",
+        "-n",
+        "2",
+        "--no-figures",
+        "--json",
+        "--out",
+        str(tmp_path / "training"),
+    )
+    assert trained.status == 0, trained.err
+    assert "baselines_also_learn_from" not in json.loads(trained.out)

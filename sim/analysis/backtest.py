@@ -37,8 +37,9 @@ baseline: its band is the episode's own, so it is scored for the model alone):
     one pseudo-count per possible value (leave-one-out with Laplace smoothing:
     ``(k + 1) / (n + K)``), so that it never sees the episode it predicts and is never 0 or 1.
 
-When held-out episodes are scored, both baselines also learn from the training episodes' record
-(``known``): a forecaster of a held-out crisis knows the history the model was fitted to.
+When held-out episodes or a user's own are scored, both baselines also learn from the training
+episodes' record (``known``): a forecaster of a crisis no fit saw knows the history the model
+was fitted to.
 
 All of this is pure: no files are written and nothing is drawn.
 """
