@@ -1001,6 +1001,7 @@ def backtest(
     from sim.run.backtest import (
         episode_sources,
         is_held_out,
+        is_training,
         plan_backtest,
         plan_resumed,
         run_backtest,
@@ -1061,7 +1062,7 @@ def backtest(
     # A crisis the fit never saw (a held-out one, or a file of the user's own) is forecast by
     # baselines that know the training record, as the model does; alone, an episode's own
     # record would make "always the most frequent" a perfect forecaster of it.
-    if any(is_held_out(e.source) or e.name not in dict(training) for e in planned):
+    if any(is_held_out(e.source) or not is_training(e.name, e.source, training) for e in planned):
         scored = {e.name for e in planned}
         learnt = [(n, src) for n, src in training if n not in scored]
         known = recorded_items([(n, load_scenario(src).observed) for n, src in learnt])

@@ -8,6 +8,7 @@ its side, its allies fight beside it, and outsiders who attack it while it fight
 from __future__ import annotations
 
 import itertools
+import math
 import textwrap
 
 import pytest
@@ -178,25 +179,39 @@ def test_rising_against_its_own_state_is_an_armed_rebellion_that_brings_allies_i
     assert force_used(as_written, "REB", ["SEN"]), "the backtest counts entering against it"
 
 
-def test_a_state_that_enters_the_war_adds_no_help_short_of_war_on_top(write):
+@pytest.mark.parametrize(
+    "pacts",
+    [
+        ["ecowas-pmad-1981", "ecowas-mechanism-1999"],  # armed assistance decided first
+        ["ecowas-mechanism-1999", "ecowas-pmad-1981"],  # combat support decided first
+    ],
+    ids=["entered-first", "supported-first"],
+)
+def test_a_state_that_enters_the_war_adds_no_help_short_of_war_on_top(write, pacts):
     """A rising against an ECOWAS member brings in the 1981 Protocol's Art. 4 (ii) (armed
-    assistance) and the 1999 Mechanism's Art. 25 (combat support), decided the same day: a
-    member that entered the war fights there with all it sends, and adds no support on top."""
+    assistance) and the 1999 Mechanism's Art. 25 (combat support), decided the same day in the
+    order of the scenario's pacts: a member fighting in the war adds no support on top, whichever
+    was decided first, and its side fights at the support of those outside the war alone."""
     text = (
         "title: A rising in Benin\nstart: 2025-12-07\ndays: 10\ncommitment: strict\n"
         "actors:\n  BEN:\n  NGA:\n  GHA:\n  TGO:\n"
         + REBELS.replace("in: GNB", "in: BEN").format(extra="    faction_of: true", value=50)
-        + "\npacts:\n  ecowas-pmad-1981:\n  ecowas-mechanism-1999:\n"
-        "events:\n  revolt:\n    kind: attack\n    date: 2025-12-07\n    by: REB\n"
+        + "\npacts:\n"
+        + "".join(f"  {p}:\n" for p in pacts)
+        + "events:\n  revolt:\n    kind: attack\n    date: 2025-12-07\n    by: REB\n"
         "    target: BEN\n"
     )
-    kept = records(load(write, text))
-    decided = {r.data["article"] for r in kept if r.kind is RecordKind.VOTE}
+    scenario = load(write, text)
+    model = SahelModel(build_world(scenario, fact_base()), 1)
+    model.step()
+    war = model.wars[0]
+    decided = {r.data["article"] for r in model.records if r.kind is RecordKind.VOTE}
     assert decided == {"Art. 4 (ii)", "Art. 25"}, "both clauses were decided"
-    entered = {r.actor for r in kept if r.kind is RecordKind.ENTERED_WAR}
-    assert entered, "members entered the war under Art. 4 (ii)"
-    helped = [r for r in kept if r.kind is RecordKind.SUPPORT and r.actor in entered]
-    assert helped == [], [(r.actor, r.data) for r in helped]
+    fighting = set(war.members())
+    assert {"NGA", "GHA", "TGO"} <= fighting, "members entered the war under Art. 4 (ii)"
+    assert not fighting & set(war.supporters)
+    outside = [factor for _, factor in war.supporters.values()]
+    assert war.aid[1] == pytest.approx(math.prod(outside))
 
 
 def test_backers_strengthen_the_belligerent_s_side_once_each(write):

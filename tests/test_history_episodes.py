@@ -118,6 +118,22 @@ def test_a_crisis_of_the_user_s_own_is_forecast_by_baselines_that_know_the_train
     assert result.status == 0, result.err
     document = json.loads(result.out)
     assert document["baselines_also_learn_from"] == [name for name, _ in episode_sources()]
+    edited = tmp_path / "edited" / "togo-2005.yaml"  # a copy of one's own, under its name
+    edited.parent.mkdir()
+    edited.write_bytes(mine.read_bytes())
+    copied = sahelsim(
+        "backtest",
+        "--episodes",
+        str(edited),
+        "-n",
+        "2",
+        "--no-figures",
+        "--json",
+        "--out",
+        str(tmp_path / "edited-out"),
+    )
+    assert copied.status == 0, copied.err
+    assert "baselines_also_learn_from" in json.loads(copied.out)
     trained = sahelsim(
         "backtest",
         "--episodes",

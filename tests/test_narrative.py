@@ -9,6 +9,7 @@ from functools import cache
 import pytest
 from conftest import UNNAMED
 
+from sim.model.model import whole_parts
 from sim.model.records import RecordKind
 from sim.present.catalogue import MESSAGES
 from sim.present.i18n import (
@@ -368,3 +369,15 @@ def test_a_scripted_suspension_the_run_already_made_is_told_as_a_confirmation(la
         assert (confirmed[lang] in line) is decided, line
         told[decided] += 1
     assert told[True] and told[False], "both cases were seen"
+
+
+@pytest.mark.parametrize(
+    "losses",
+    [[106.4, 5.4], [105.6, 5.6], [0.5, 0.5], [2.45, 0.0], [83.45052765053367, 0.0], [0.0, 0.0]],
+)
+def test_a_war_s_losses_are_whole_numbers_adding_up_to_the_total_told(losses):
+    """Each side's losses as recorded are within one of the real figure, and together they are
+    the total rounded as the run's casualties are (to a tenth in the summary, then whole)."""
+    parts = whole_parts(losses)
+    assert sum(parts) == round(round(sum(losses), 1))
+    assert all(abs(p - v) < 1 for p, v in zip(parts, losses, strict=True))

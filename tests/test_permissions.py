@@ -198,7 +198,7 @@ def test_the_1981_protocol_s_help_is_the_authority_s_one_decision_not_each_membe
 
 def test_a_member_voting_for_force_against_a_junta_weighs_it_beside_the_other_members():
     """Art. 25 after Guinea's coup of 2008: a member voting for the body's intervention
-    expects to act with the body's other members, as a member pledging troops does; it does
+    expects to act with the body's other voters, as a member pledging troops does; it does
     not weigh the cost as if it faced the junta alone (a certain defeat, cost 1)."""
     scenario = load_scenario(GUINEA_2008)
     model = SahelModel(build_world(scenario, fact_base()), 1)
@@ -211,7 +211,8 @@ def test_a_member_voting_for_force_against_a_junta_weighs_it_beside_the_other_me
     assert len(vote.data["chances"]) == len(voters) >= 3
     params = model.params
     for voter, chance in zip(voters, vote.data["chances"], strict=True):
-        together = situation(model, voter, "GIN", ("GIN",), None, Toward.OFFENDER, voters)
+        others = tuple(v for v in voters if v != voter)  # its own strength is its capacity
+        together = situation(model, voter, "GIN", ("GIN",), None, Toward.OFFENDER, others)
         alone = situation(model, voter, "GIN", ("GIN",), None, Toward.OFFENDER)
         assert together.cost < 0.5 < alone.cost
         p_together, _ = honour_probability(together, PactAction.INTERVENE, params, permitted=True)

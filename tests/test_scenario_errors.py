@@ -166,12 +166,12 @@ CASES = [
         _edit(
             "events:\n",
             "events:\n  base:\n    kind: deployment\n    date: 2023-08-11\n"
-            "    power: WAGNER\n    host: MLI\n    strength: 100\n",
+            "    power: GHA\n    host: MLI\n    strength: 100\n",
         ),
         "{f}:14:12: events.base.power: not an outside power among this scenario's actors; got "
-        "'WAGNER'; expected an outside power among this scenario's actors; this scenario lists "
+        "'GHA'; expected an outside power among this scenario's actors; this scenario lists "
         "none under actors:",
-        id="an event needing a kind of actor the scenario has none of",
+        id="an event needing a kind of actor the scenario has none of (a state is not a power)",
     ),
     pytest.param(
         "- just\n- a list\n",

@@ -195,9 +195,10 @@ def consult(model: SahelModel, act: Act) -> None:
 def _help(model: SahelModel, act: Act, factor: float, share: float) -> None:
     """Help short of war: to the victim's side in its war, or to its counter-insurgency.
 
-    An actor fighting in the war already (it entered under another clause decided the same
-    day, as ECOWAS's members may under the 1981 Protocol's Art. 4 (ii) and the 1999
-    Mechanism's Art. 25) gives all it has there: it adds no help short of war on top.
+    An actor fighting in the war (on either side) gives no help short of it: one that entered
+    under another clause decided the same day (ECOWAS's members may, under the 1981 Protocol's
+    Art. 4 (ii) and the 1999 Mechanism's Art. 25) fights with all it sends, and one that helps
+    first and enters after takes its help back (:meth:`SahelModel.join_war`).
     """
     ob, war = act.ob, act.war
     for a in [x for x in act.acting if x in model.actors] or [act.decider]:
@@ -205,8 +206,7 @@ def _help(model: SahelModel, act: Act, factor: float, share: float) -> None:
             continue
         if war is not None and war.side_of(ob.victim) is not None and a not in war.supporters:
             side = war.side_of(ob.victim)
-            war.aid[side] *= factor
-            war.supporters.add(a)
+            war.support(a, side, factor)
             model.log(
                 RecordKind.SUPPORT,
                 a,

@@ -223,8 +223,9 @@ def on_insurgent_offensive(model: SahelModel, name: str, event: ev.InsurgentOffe
 def on_membership_change(model: SahelModel, name: str, event: ev.MembershipChange) -> None:
     """A state's standing in an organisation changes from today.
 
-    A dated status the run has already given (ECOWAS's summit suspends a junta the model's
-    Art. 45 decision suspended days before) changes nothing, and the record says so.
+    A status that a change earlier in the run already gave (ECOWAS's summit suspends a junta
+    the model's Art. 45 decision suspended days before) changes nothing, and the record says so
+    (``already``); a standing the fact base dates before the run is not looked at.
     """
     key = (event.organisation, event.state)
     already = model.memberships.changes.get(key) is event.status

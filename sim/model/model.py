@@ -447,8 +447,7 @@ class SahelModel(mesa.Model):
                 or war.side_of(backer) is not None
             ):
                 continue
-            war.aid[side] *= self.params.support_multiplier
-            war.supporters.add(backer)
+            war.support(backer, side, self.params.support_multiplier)
             self.log(
                 RecordKind.SUPPORT,
                 backer,
@@ -465,6 +464,7 @@ class SahelModel(mesa.Model):
             return False
         actor = self.actors[actor_id]
         theatre = self.controlled(war.leaders[DEFENDERS])
+        war.end_support(actor_id)  # it gave support short of war, under a clause decided first
         war.commit(actor_id, side, min(self.sent(actor_id, theatre), self.uncommitted(actor_id)))
         enemies = tuple(war.sides[1 - side])
         self.log(

@@ -187,6 +187,18 @@ def voters(model: SahelModel, ob: Obligation) -> list[str]:
     ]
 
 
+def _beside(voter: str, eligible: list[str], toward: Toward) -> tuple[str, ...]:
+    """Whom a member voting on a measure against an offender expects to act with.
+
+    The body would act together, so a member weighs its cost beside the other voters, as a
+    member pledging troops to the body's threat does (:func:`pledges`); its own strength is
+    its capacity, not its friends'. Help to a victim is weighed as before, beside the victim.
+    """
+    if toward is not Toward.OFFENDER:
+        return ()
+    return tuple(m for m in eligible if m != voter)
+
+
 def decide_by_vote(model: SahelModel, ob: Obligation) -> None:
     """An obligation decided by a body's members under the clause's rule.
 
@@ -204,10 +216,14 @@ def decide_by_vote(model: SahelModel, ob: Obligation) -> None:
         if model.strict:
             probability, votes = 1.0, True
         else:
-            # A member votes for a measure its body would take together: against an offender
-            # it weighs the cost beside the other members, as a pledger does (pledges).
             faced = situation(
-                model, voter, ob.victim, ob.offenders, war, ob.clause.toward, tuple(eligible)
+                model,
+                voter,
+                ob.victim,
+                ob.offenders,
+                war,
+                ob.clause.toward,
+                _beside(voter, eligible, ob.clause.toward),
             )
             probability, _ = honour_probability(
                 faced, ob.clause.action, model.params, permitted=ob.permitted

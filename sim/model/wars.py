@@ -15,7 +15,8 @@ class War:
 
     ``sides[s]`` maps each member to the personnel it has committed (what is left of it);
     ``initial[s]`` is all a side has ever committed, the base of its breaking point;
-    ``aid[s]`` multiplies its effectiveness (outside support, non-military help).
+    ``aid[s]`` multiplies its effectiveness (outside support, non-military help), and
+    ``supporters`` keeps who gave each factor, to which side.
     """
 
     id: int
@@ -25,7 +26,7 @@ class War:
     initial: list[float] = field(default_factory=lambda: [0.0, 0.0])
     losses: list[float] = field(default_factory=lambda: [0.0, 0.0])
     aid: list[float] = field(default_factory=lambda: [1.0, 1.0])
-    supporters: set[str] = field(default_factory=set)
+    supporters: dict[str, tuple[int, float]] = field(default_factory=dict)
     irregular: bool = False  # a rebel army or a faction is a party: fought at lower intensity
     end: int | None = None
     outcome: WarOutcome | None = None
@@ -54,6 +55,17 @@ class War:
         """Add an actor's forces to a side."""
         self.sides[side][actor] = self.sides[side].get(actor, 0.0) + forces
         self.initial[side] += forces
+
+    def support(self, actor: str, side: int, factor: float) -> None:
+        """An actor outside the war makes one side fight ``factor`` times as effectively."""
+        self.aid[side] *= factor
+        self.supporters[actor] = (side, factor)
+
+    def end_support(self, actor: str) -> None:
+        """An actor that entered the war fights with what it sends, no longer by support too."""
+        if actor in self.supporters:
+            side, factor = self.supporters.pop(actor)
+            self.aid[side] /= factor
 
     def members(self) -> list[str]:
         """Every belligerent, attackers first."""

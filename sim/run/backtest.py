@@ -24,7 +24,14 @@ from sim.run.files import own
 from sim.run.folders import prepare_out_dir
 from sim.run.options import Executor
 from sim.run.plan import RunPlan, plan_runs
-from sim.scenario.loading import HELD_OUT, HISTORY, bundled_names, episode_path, load_scenario
+from sim.scenario.loading import (
+    HELD_OUT,
+    HISTORY,
+    bundled_names,
+    bundled_path,
+    episode_path,
+    load_scenario,
+)
 
 PLAN_FILE = "backtest-plan.json"
 
@@ -67,6 +74,23 @@ def as_given(name: str, source: str) -> str:
     into this installation, which a command written for someone else must not carry.
     """
     return name if _named(name)[1] == source else source
+
+
+def is_training(name: str, source: str, training: Sequence[tuple[str, str]]) -> bool:
+    """Whether an episode is one of ``training`` (:func:`episode_sources`): the same file.
+
+    A file of the user's own that bears a training episode's name (an edited copy) is not.
+    """
+    known = dict(training).get(name)
+    if known is None:
+        return False
+    if source == known:
+        return True
+    files = [Path(known), bundled_path(known)]
+    given = Path(source)
+    return given.is_file() and any(
+        f is not None and f.is_file() and f.samefile(given) for f in files
+    )
 
 
 def is_held_out(source: str) -> bool:

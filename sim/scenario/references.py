@@ -347,6 +347,10 @@ def _check_event(
 ) -> Iterator[Finding]:
     actors = list(kinds)
     unlisted = [a for a in facts.actor_ids if a not in kinds]
+    # Of those, the ones of the kind a field needs: listing them would make the value valid.
+    unlisted_states = [a for a in unlisted if a in facts.states]
+    unlisted_powers = [a for a in unlisted if a in facts.powers]
+    unlisted_groups = [a for a in unlisted if a in facts.armed_groups]
     day = as_date(event.get("date"))
     if day is not None and start is not None and end is not None and not start <= day <= end:
         yield (
@@ -400,11 +404,16 @@ def _check_event(
                 value,
                 states_in_play + belligerents,
                 "a state or a belligerent among this scenario's actors",
-                unlisted,
+                unlisted_states,
             )
         elif key in _STATE_FIELDS and isinstance(value, str):
             yield from _must_be(
-                path, key, value, states_in_play, "a state among this scenario's actors", unlisted
+                path,
+                key,
+                value,
+                states_in_play,
+                "a state among this scenario's actors",
+                unlisted_states,
             )
         elif key == "by" and event.get("kind") == "coup" and isinstance(value, str):
             home = event.get("state")
@@ -431,12 +440,22 @@ def _check_event(
         elif key == "power" and isinstance(value, str):
             powers = [a for a, k in kinds.items() if k is ActorKind.POWER]
             yield from _must_be(
-                path, key, value, powers, "an outside power among this scenario's actors", unlisted
+                path,
+                key,
+                value,
+                powers,
+                "an outside power among this scenario's actors",
+                unlisted_powers,
             )
         elif key == "group" and isinstance(value, str):
             groups = [a for a, k in kinds.items() if k is ActorKind.ARMED_GROUP]
             yield from _must_be(
-                path, key, value, groups, "an armed group among this scenario's actors", unlisted
+                path,
+                key,
+                value,
+                groups,
+                "an armed group among this scenario's actors",
+                unlisted_groups,
             )
         elif key == "pact" and isinstance(value, str):
             yield from _must_be(

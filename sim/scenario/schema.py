@@ -293,7 +293,7 @@ class Sanctions(_Event):
     target: ActorId
     lifted: Date | None = Field(
         None,
-        description="the day they were lifted; for the reader only (sanctions have no effect in the model and this date is not used)",
+        description="the day they were lifted; for the reader (sanctions have no effect in the model, which does not use this date)",
     )
 
 
