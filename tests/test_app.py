@@ -140,7 +140,8 @@ def test_every_parameter_s_unit_is_said_in_french(page):
     assert {p.unit for p in PARAMETERS.values()} <= set(UNITS_FR), "a unit with no French"
     _button(page, "Français").widget.click()
     p = PARAMETERS["time_cost_weight"]
-    _slider(page, typeset(f"{p.label_fr} (z par an) : 1", "fr")).assert_single()
+    value = f"{p.default:g}".replace(".", ",")  # a French decimal comma
+    _slider(page, typeset(f"{p.label_fr} (z par an) : {value}", "fr")).assert_single()
 
 
 def test_the_map_is_redrawn_when_what_it_shows_changes_and_only_then():

@@ -244,7 +244,8 @@ def test_outsiders_attacking_a_belligerent_at_war_enter_that_war_against_it(writ
     events = (
         "  intervention:\n    kind: attack\n    date: 1998-06-20\n    by: SEN\n    target: REB\n"
     )
-    scenario = load(write, scenario_text(events=events))
+    stays = "parameters: {withdrawal_rate: 0}\n"  # Senegal is still a side when the run ends
+    scenario = load(write, scenario_text(events=events) + stays)
     model = SahelModel(build_world(scenario, fact_base()), 1)
     model.run()
     assert len(model.wars) == 1, "the intervention joins the civil war; it is not a second war"
@@ -577,6 +578,7 @@ def test_a_contingent_abroad_grows_toward_all_its_state_could_deploy_and_never_p
     to what the side has committed, the base of its breaking point.
     """
     quiet = "mediation_rate: 0, withdrawal_rate: 0, capitulation_rate: 0, breaking_point: 0.9"
+    quiet += ", expeditionary_share: 0.2"  # a first contingent with room to grow
     text = scenario_text(pacts=PACT, days=200, value=6000)
     grows = load(write, text + f"parameters: {{{quiet}, reinforcement_rate: 0.02}}\n")
     model = SahelModel(build_world(grows, fact_base()), 1)
@@ -592,7 +594,8 @@ def test_a_contingent_abroad_grows_toward_all_its_state_could_deploy_and_never_p
     assert len(sent) > 100
     entered = next(r for r in model.records if r.kind is RecordKind.ENTERED_WAR)
     first = entered.data["forces"]
-    assert first == round(senegal.spec.forces * senegal.spec.deployable_share * 0.2)
+    share = model.params.expeditionary_share  # of what it could deploy, sent first
+    assert first == round(senegal.spec.forces * senegal.spec.deployable_share * share)
     assert all(b >= a - 1e-6 for a, b in itertools.pairwise(sent)), "sent only grows"
     assert sent[-1] > 2 * first
     started = next(r for r in model.records if r.kind is RecordKind.WAR_STARTED)
@@ -609,10 +612,16 @@ def test_a_contingent_abroad_grows_toward_all_its_state_could_deploy_and_never_p
 
 
 def test_faster_reinforcement_never_makes_the_side_it_helps_lose_more_often(write):
-    """The government Senegal came to help loses no more often when Senegal's contingent grows."""
+    """The government Senegal came to help loses no more often when Senegal's contingent grows.
+
+    Senegal stays (no withdrawal), so that its contingent is there to grow: a contingent that
+    goes home after a few weeks takes its reinforcements with it.
+    """
 
     lost = [
-        wars_ending(write, "attackers_won", f"reinforcement_rate: {rate}", value=6000)
+        wars_ending(
+            write, "attackers_won", f"withdrawal_rate: 0, reinforcement_rate: {rate}", value=6000
+        )
         for rate in (0.0, 0.005, 0.05)
     ]
     assert lost == sorted(lost, reverse=True), lost

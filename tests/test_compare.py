@@ -111,8 +111,8 @@ def test_compare_in_french_speaks_french_and_keeps_shares_within_what_is_possibl
     sahelsim, tmp_path
 ):
     out = tmp_path / "fr"
-    args = ("compare", "niger-2023-base", "niger-2023-no-pact", "-n", "4", "--seed", "1")
-    # at the single values, where four replicates already differ
+    args = ("compare", "niger-2023-base", "niger-2023-no-pact", "-n", "4", "--seed", "2")
+    # at the single values, where four replicates of this seed already differ
     args = (*args, "--parameters", "point")
     result = sahelsim(*args, "--lang", "fr", "--no-figures", "--out", str(out))
     assert result.status == 0, result.err
@@ -124,8 +124,8 @@ def test_compare_in_french_speaks_french_and_keeps_shares_within_what_is_possibl
     # A difference of two shares never has an interval beyond -100 % to 100 %, and on four
     # replicates some seed needs the cut (which one depends on the model's numbers).
     cut = False
-    for seed in range(1, 30):
-        if seed > 1:
+    for seed in range(2, 30):
+        if seed > 2:
             out = tmp_path / f"seed{seed}"
             again = ("compare", "niger-2023-base", "niger-2023-no-pact", "-n", "4")
             args = (*again, "--seed", str(seed), "--parameters", "point")

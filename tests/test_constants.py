@@ -81,3 +81,23 @@ def test_every_numeric_constant_of_the_model_is_documented():
             public = name.isupper() and not name.startswith("_")
             if public and numeric and dotted not in NOT_BEHAVIOUR:
                 assert dotted in listed, f"{dotted} = {value} is not in docs/model.md §9"
+
+
+def test_section_8_gives_every_parameter_its_declared_default_range_and_source():
+    """docs/model.md §8 copies each parameter's declaration; a refit or a new value that
+    reaches the code and not the page would have a reader set up runs on the wrong number."""
+    from sim.scenario.parameters import ACTOR_PARAMETERS, PARAMETERS
+
+    text = (REPO / "docs" / "model.md").read_text(encoding="utf-8")
+    section = text.split("## 8. Parameters")[1].split("\n## ")[0]
+    rows = {}
+    for line in section.splitlines():
+        cells = [c.strip() for c in line.strip().strip("|").split(" | ")]
+        if cells[0].startswith("`") and cells[0].endswith("`"):
+            rows[cells[0].strip("`")] = cells
+    for table in (PARAMETERS, ACTOR_PARAMETERS):
+        for name, p in table.items():
+            assert name in rows, f"{name} is not in docs/model.md §8"
+            _, default, span, *_, source = rows[name]
+            assert (default, span) == (f"{p.default:g}", f"{p.low:g} to {p.high:g}"), name
+            assert source == p.source, name

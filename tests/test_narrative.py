@@ -140,7 +140,9 @@ def test_a_decision_to_attack_gives_the_balance_of_forces_and_the_draw():
     [line] = lines_with(text, "ECOWAS decided to attack Niger")
     assert "Balance of forces" in line and "expected help of Mali" in line
     assert "Expected losses" in line and "refused at home in Nigeria" in line
-    assert "Readiness to use force" in line and "draw" in line
+    # Its readiness, as a day's chance or, on the deadline, as the chance of doing as it said.
+    said = "Readiness to use force" in line or "a chance equal to its readiness" in line
+    assert said and "draw" in line
 
 
 def test_a_no_war_replicate_of_the_base_scenario_says_ecowas_stood_down():
@@ -284,12 +286,26 @@ def test_a_stand_down_says_why_with_the_balance_it_weighed():
 
 
 def test_a_threat_naming_no_contributors_says_who_pledged_troops_and_who_did_not():
-    replicate = run("scenarios/history/gambia-2017-ultimatum.yaml", 6, UNNAMED)
+    """The Gambia 2017 with ECOWAS naming no contributors: in the first replicate where some
+    members pledge and some do not, the story names each on its side, in both languages."""
+    for seed in range(40):
+        replicate = run("scenarios/history/gambia-2017-ultimatum.yaml", seed, UNNAMED)
+        threat = next(r for r in replicate.records if r.kind is RecordKind.THREAT)
+        pledged = list(threat.get("attackers") or [])
+        declined = [m for m in threat.get("asked") or {} if m not in pledged]
+        if len(pledged) > 1 and declined:
+            break
+    else:
+        pytest.fail("no replicate where some members pledged and others did not")
     english = lines_with(render_text(replicate, "en"), "naming no contributors")
-    assert english and "Senegal, Nigeria, Ghana and Togo pledged troops, Mali did not" in english[0]
+    said, _, refused = english[0].partition(" pledged troops, ")
+    assert all(actor_name(m, "en") in said for m in pledged), english[0]
+    assert all(actor_name(m, "en") in refused.partition(" did not")[0] for m in declined)
+    assert not any(actor_name(m, "en") in said for m in declined), english[0]
     french = lines_with(render_text(replicate, "fr"), "sans désigner de contributeurs")
-    assert "le Sénégal, le Nigeria, le Ghana et le Togo s'engagent" in french[0]
-    assert "le Mali non ;" in french[0]
+    said, _, refused = french[0].partition(" à fournir des troupes, ")
+    assert all(actor_phrase(m, "fr") in said for m in pledged), french[0]
+    assert all(actor_phrase(m, "fr") in refused.partition(" non ;")[0] for m in declined)
 
 
 def test_a_truce_that_broke_down_is_told_with_its_chance_in_both_languages():
@@ -307,16 +323,22 @@ def test_a_truce_that_broke_down_is_told_with_its_chance_in_both_languages():
 
 
 def test_a_government_that_gives_up_to_its_rebels_is_told_it_was_its_overthrow():
-    """Liberia 1990, seed 2: Doe's government capitulates to the NPFL; the story says why late."""
-    replicate = run(
-        "scenarios/history/liberia-1990.yaml", 2, "parameters.handover_concession_factor=0.5"
-    )
-    ended = [
-        r
-        for r in replicate.records
-        if r.kind is RecordKind.WAR_ENDED and "overthrow_factor" in (r.get("terms") or {})
-    ]
-    assert ended and ended[0].get("loser") == "LBR"
+    """Liberia 1990: in the first replicate where Doe's government capitulates to the NPFL,
+    the story says why it held out so long, in both languages."""
+    for seed in range(40):
+        replicate = run(
+            "scenarios/history/liberia-1990.yaml", seed, "parameters.handover_concession_factor=0.5"
+        )
+        ended = [
+            r
+            for r in replicate.records
+            if r.kind is RecordKind.WAR_ENDED and "overthrow_factor" in (r.get("terms") or {})
+        ]
+        if ended:
+            break
+    else:
+        pytest.fail("Doe's government never capitulated to its rebels")
+    assert ended[0].get("loser") == "LBR"
     english = lines_with(render_text(replicate, "en"), "meant its overthrow")
     french = lines_with(render_text(replicate, "fr"), "signifie son renversement")
     assert len(english) == len(french) == len(ended)

@@ -235,6 +235,31 @@ def test_a_figure_far_from_the_start_is_noted_and_an_override_silences_it(sahels
     assert again.status == 0 and "(MLI)" not in again.out
 
 
+def test_an_inline_actor_s_own_figure_far_from_the_start_is_noted(sahelsim, write):
+    """A rebel army whose cited figure is of 1998 in a scenario of 2012 is noted too."""
+    text = (
+        MINIMAL.replace("start: 2023-08-10", "start: 2012-03-22")
+        .replace("date: 2023-08-10", "date: 2012-03-22")
+        .replace("deadline: 2023-08-24", "deadline: 2012-03-29")
+        .replace(
+            "actors:\n",
+            "actors:\n  REB:\n    kind: belligerent\n    name: the Rebel Army\n"
+            "    name_fr: l'Armée rebelle\n    sources: [https://example.org/rebels]\n"
+            "    in: MLI\n    forces:\n      value: 3000\n      year: {year}\n"
+            "      unit: fighters\n      source: https://example.org/figure\n",
+            1,
+        )
+    )
+    result = sahelsim("validate", str(write(text.format(year=1998))))
+    assert result.status == 0, result.out + result.err
+    assert (
+        "note: the Rebel Army's (REB) forces are the scenario's own 1998 figure (3,000), 14 "
+        "years from its start (2012); check actors.REB.forces"
+    ) in [line.strip() for line in result.out.splitlines()]
+    recent = sahelsim("validate", str(write(text.format(year=2012), "recent.yaml")))
+    assert recent.status == 0 and "(REB)" not in recent.out
+
+
 def test_one_bad_file_among_good_ones_fails_the_lot(sahelsim, write):
     good = write(MINIMAL, "good.yaml")
     bad = write(_edit("days: 30", "days: -1"), "bad.yaml")

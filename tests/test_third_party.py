@@ -175,7 +175,12 @@ def _attacked(scenario, seed: int) -> bool:
 def test_on_the_same_seeds_a_threatener_never_attacks_where_it_would_not_have(date, weight):
     # No concession: a target that gives in less often (the threat being less credible) would
     # leave the threat open to be carried out later, a different question from this one.
-    common = ["parameters.concession_rate=0", f"parameters.buck_passing_weight={weight}"]
+    # A judgement spread wide enough that some seeds sit near the threshold, where the term acts.
+    common = [
+        "parameters.concession_rate=0",
+        "parameters.intent_spread=0.5",
+        f"parameters.buck_passing_weight={weight}",
+    ]
     plain = load_scenario(BASE, common)
     acting = load_scenario(BASE, [*common, _strikes(date=date)])
     carried = [(_attacked(plain, s), _attacked(acting, s)) for s in SEEDS]

@@ -89,6 +89,19 @@ class Posterior:
         drawn = {k: v for k, v in self.draw(seed).items() if k not in fixed}
         return with_parameters(scenario, drawn)
 
+    def median(self, name: str) -> float:
+        """The weighted median of one parameter: the least value with half the weight at or below.
+
+        The single value of each free parameter (``--parameters point``) is the shipped
+        posterior's median, rounded to two significant figures (sim/data/POSTERIOR.md).
+        """
+        column = self.names.index(name)
+        values = np.array([row[column] for row in self.values])
+        order = np.argsort(values, kind="stable")
+        weights = np.asarray(self.weights, dtype=float)[order]
+        cumulative = np.cumsum(weights) / weights.sum()
+        return float(values[order][np.searchsorted(cumulative, 0.5)])
+
     def describe(self) -> dict:
         """What a manifest records of it."""
         return {

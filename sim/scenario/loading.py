@@ -427,11 +427,21 @@ def distant_figures(scenario: Scenario, facts: FactBase | None = None) -> list[s
     The fact base gives a state the latest figure not after the start's year (the oldest before
     its series), and some series are short (seeds/README.md, Gaps): Mali reads its 2025 figure
     in 2012, Senegal its 2008 figure in 2023. Validating says so, with the override that sets a
-    figure of the time; a state whose forces the scenario sets is not noted.
+    figure of the time; a state whose forces the scenario sets is not noted. An inline actor's
+    figure is the scenario's own, with its year, and is noted on the same rule.
     """
     facts = facts or fact_base()
     notes = []
     for actor_id, entry in scenario.actors.items():
+        if isinstance(entry, InlineActor):  # the scenario's own cited figure: its year is given
+            gap = abs(entry.forces.year - scenario.start.year)
+            if gap >= FIGURE_YEARS:
+                notes.append(
+                    f"{entry.name}'s ({actor_id}) forces are the scenario's own "
+                    f"{entry.forces.year} figure ({entry.forces.value:,.0f}), {gap} years from "
+                    f"its start ({scenario.start.year}); check actors.{actor_id}.forces"
+                )
+            continue
         if actor_id not in facts.states or getattr(entry, "forces", None) is not None:
             continue
         figure = facts.states[actor_id].forces_on(scenario.start)

@@ -53,7 +53,7 @@ PARAMETERS: dict[str, Parameter] = _declare(
     ),
     Parameter(
         "permission_base_rate",
-        0.75,
+        0.043,
         0.0,
         1.0,
         "probability",
@@ -62,9 +62,8 @@ PARAMETERS: dict[str, Parameter] = _declare(
         "chance that an average decider takes a measure a clause permits but does not oblige "
         "(the 1999 Mechanism's Art. 25, the 2001 Protocol's Art. 45), before the terms of its "
         "situation",
-        "assumption: no study measures it; it starts at the duty rate so that only the wording's "
-        "other effects (no reputation at stake, not counted as an obligation) change runs, and "
-        "calibration fits it separately (docs/calibration.md)",
+        "assumption: no study measures it; the training episodes fit it (docs/calibration.md §8), "
+        "and the single value is the shipped posterior's median (sim/data/POSTERIOR.md)",
     ),
     Parameter(
         "partial_share",
@@ -177,7 +176,7 @@ PARAMETERS: dict[str, Parameter] = _declare(
     ),
     Parameter(
         "required_superiority",
-        1.5,
+        0.83,
         0.2,
         5.0,
         "ratio",
@@ -188,11 +187,12 @@ PARAMETERS: dict[str, Parameter] = _declare(
         "assumption, below the classic 3:1 at the point of attack because it is a theatre-wide "
         "ratio; the range reaches down to 0.2 because the record has attacks far below parity "
         "(Nigeria's 4,600 troops in Freetown against the AFRC junta and the RUF, June 1997: "
-        "seeds/history/episodes.md)",
+        "seeds/history/episodes.md)"
+        "; the single value is the shipped posterior's median (sim/data/POSTERIOR.md)",
     ),
     Parameter(
         "intent_spread",
-        0.5,
+        0.098,
         0.05,
         3.0,
         "log-ratio",
@@ -200,7 +200,7 @@ PARAMETERS: dict[str, Parameter] = _declare(
         "Incertitude de la décision d'attaquer",
         "spread of the threatener's judgement of the balance of forces; larger means the "
         "decision depends less on the balance",
-        "assumption",
+        "assumption; the single value is the shipped posterior's median (sim/data/POSTERIOR.md)",
     ),
     Parameter(
         "attack_rate",
@@ -212,7 +212,7 @@ PARAMETERS: dict[str, Parameter] = _declare(
         "Chance quotidienne d'exécuter une menace",
         "chance per day, from the deadline on, that a threatener who judges the use of force "
         "worth it attacks; a threat held open longer is more likely to be carried out",
-        "assumption, to be calibrated on the training episodes (docs/calibration.md); replaces "
+        "assumption, calibrated on the training episodes (docs/calibration.md); replaces "
         "a chance spread flat over the window, under which the window's length did not matter",
     ),
     Parameter(
@@ -230,7 +230,7 @@ PARAMETERS: dict[str, Parameter] = _declare(
     ),
     Parameter(
         "time_cost_weight",
-        1.0,
+        1.9,
         0.0,
         5.0,
         "z per year",
@@ -241,7 +241,8 @@ PARAMETERS: dict[str, Parameter] = _declare(
         "a deployment's running cost grows with its length (the fact base has no budgets)",
         "Fearon (1995), International Organization 49(3): the costs of war make a bargain "
         "preferable; Slantchev (2003), American Political Science Review 97(1): a war's costs "
-        "accrue with each period it lasts; the size of the weight is an assumption",
+        "accrue with each period it lasts; the size of the weight is an assumption"
+        "; the single value is the shipped posterior's median (sim/data/POSTERIOR.md)",
     ),
     Parameter(
         "stakes_weight",
@@ -261,7 +262,7 @@ PARAMETERS: dict[str, Parameter] = _declare(
     ),
     Parameter(
         "expeditionary_share",
-        0.2,
+        0.65,
         0.05,
         1.0,
         "share",
@@ -273,7 +274,8 @@ PARAMETERS: dict[str, Parameter] = _declare(
         "the record's first contingents against the contributors' deployable forces "
         "(seeds/history/episodes.md): ECOMOG's 3,500 of five states in Liberia in 1990 (about "
         "0.12), ECOMOG's 4,600 in Freetown in June 1997 (about 0.2), Senegal's and Guinea's "
-        "2,500-3,000 in Guinea-Bissau in 1998 (about 0.6)",
+        "2,500-3,000 in Guinea-Bissau in 1998 (about 0.6)"
+        "; the single value is the shipped posterior's median (sim/data/POSTERIOR.md)",
     ),
     Parameter(
         "reinforcement_rate",
@@ -293,7 +295,7 @@ PARAMETERS: dict[str, Parameter] = _declare(
     ),
     Parameter(
         "withdrawal_rate",
-        0.003,
+        0.045,
         0.0,
         0.05,
         "per day",
@@ -304,7 +306,8 @@ PARAMETERS: dict[str, Parameter] = _declare(
         "them",
         "the record (seeds/history/episodes.md): Senegal and Guinea entered Guinea-Bissau's war "
         "in June 1998 and had left by March 1999 (about 270 days), after which the junta won; "
-        "0.003 a day is a mean stay of about a year; the size is an assumption",
+        "a mean stay is one over the rate (0.003 a day: about a year); the single value is the "
+        "shipped posterior's median (sim/data/POSTERIOR.md)",
     ),
     Parameter(
         "endorsement_weight",
@@ -351,7 +354,7 @@ PARAMETERS: dict[str, Parameter] = _declare(
     ),
     Parameter(
         "concession_rate",
-        0.05,
+        0.5,
         0.0,
         1.0,
         "per day",
@@ -360,13 +363,14 @@ PARAMETERS: dict[str, Parameter] = _declare(
         "chance per day, from the threat's deadline on, that its target concedes (a junta "
         "accepts a transition timetable, a ruler steps down) when force against it is certain "
         "and its resolve average; scaled by how credible the threat is and by its resolve",
-        "assumption, to be calibrated: Togo's successor stepped down (2005) and juntas accepted "
+        "assumption, calibrated: Togo's successor stepped down (2005) and juntas accepted "
         "timetables (Guinea-Bissau 2012, Mali 2020) under sanctions and threats; none before "
-        "the deadline (Guinea-Bissau 2012, The Gambia 2017, Niger 2023)",
+        "the deadline (Guinea-Bissau 2012, The Gambia 2017, Niger 2023)"
+        "; the single value is the shipped posterior's median (sim/data/POSTERIOR.md)",
     ),
     Parameter(
         "handover_concession_factor",
-        0.5,
+        0.43,
         0.0,
         1.0,
         "factor",
@@ -381,7 +385,8 @@ PARAMETERS: dict[str, Parameter] = _declare(
         "irregularly are often exiled, jailed or killed; Debs & Goemans (2010), American "
         "Political Science Review 104(3): leaders who fear that fate make fewer concessions. "
         "Jammeh let ECOWAS's deadline pass (Jan 2017); Doe, besieged in Monrovia from July 1990, "
-        "did not give up; the size is calibrated",
+        "did not give up; the size is calibrated"
+        "; the single value is the shipped posterior's median (sim/data/POSTERIOR.md)",
     ),
     Parameter(
         "decision_window",
@@ -470,9 +475,10 @@ PARAMETERS: dict[str, Parameter] = _declare(
         "Intensité d'une guerre civile",
         "share of the daily kill rate at which a war is fought when a rebel army or a faction is a "
         "party to it (dispersed, intermittent fighting rather than set-piece battles)",
-        "assumption, to be calibrated: the civil wars of the catalogue lasted months (Liberia "
+        "assumption, calibrated: the civil wars of the catalogue lasted months (Liberia "
         "1990, Guinea-Bissau 1998-99: seeds/history/episodes.md) where conventional clashes "
-        "were decided in days",
+        "were decided in days"
+        "; the single value is the shipped posterior's median (sim/data/POSTERIOR.md)",
     ),
     Parameter(
         "combat_noise",
@@ -543,18 +549,19 @@ PARAMETERS: dict[str, Parameter] = _declare(
     ),
     Parameter(
         "breaking_point",
-        0.3,
+        0.43,
         0.05,
         0.9,
         "share",
         "Breaking point",
         "Point de rupture",
         "share of its committed forces a side can lose before it breaks and sues for peace",
-        "assumption in the Lanchester tradition of a breakpoint well before annihilation",
+        "assumption in the Lanchester tradition of a breakpoint well before annihilation"
+        "; the single value is the shipped posterior's median (sim/data/POSTERIOR.md)",
     ),
     Parameter(
         "mediation_rate",
-        0.3,
+        0.14,
         0.0,
         0.5,
         "per day",
@@ -564,7 +571,8 @@ PARAMETERS: dict[str, Parameter] = _declare(
         "scaled by the war's ripeness, the weariness of the less weary side (at most 1), so a "
         "war no side has yet bled for is not mediated",
         "assumption; ripeness after Zartman 2000 (doi:10.17226/9897); ECOWAS named mediators in "
-        "2024 (seeds/organisations.yaml)",
+        "2024 (seeds/organisations.yaml)"
+        "; the single value is the shipped posterior's median (sim/data/POSTERIOR.md)",
     ),
     Parameter(
         "truce_breakdown_rate",
