@@ -80,7 +80,7 @@ CASES = [
         _edit("kind: threat", "kind: treat"),
         "{f}:12:11: events.threat.kind: unknown kind 'treat'; expected one of attack, ceasefire, coup, "
         "departure, deployment, domestic_refusal, endorsement, insurgent_offensive, membership, "
-        "pact_signed, pact_suspended, pact_withdrawn, ... (15 in all); did you mean 'threat'?",
+        "pact_signed, pact_suspended, pact_withdrawn, ... (16 in all); did you mean 'threat'?",
         id="unknown event kind",
     ),
     pytest.param(

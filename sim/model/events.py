@@ -11,11 +11,23 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
+from sim.model.pacts import Obligation, Trigger, request_id
 from sim.model.records import RecordKind, WarOutcome
 from sim.model.responses import pledges
-from sim.model.wars import ATTACKERS, DEFENDERS
+from sim.model.wars import ATTACKERS, DEFENDERS, War
 from sim.scenario import schema as ev
-from sim.scenario.vocabulary import AttackScale, CasusFoederis, CoupForm, Regime, Stance
+from sim.scenario.facts import Clause
+from sim.scenario.vocabulary import (
+    AttackScale,
+    CasusFoederis,
+    CoupForm,
+    DecisionRule,
+    Modality,
+    Obliged,
+    Regime,
+    Stance,
+    Toward,
+)
 
 if TYPE_CHECKING:
     from sim.model.model import SahelModel
@@ -282,6 +294,81 @@ def on_third_party_force(model: SahelModel, name: str, event: ev.ThirdPartyForce
     )
 
 
+def on_request(model: SahelModel, name: str, event: ev.Request) -> None:
+    """A state asks others for help; each decides today, in phase 4, whether to give it.
+
+    Help asked for outside any treaty (Mali asking France on 11 Jan 2013) is a measure the
+    asked may take and do not owe (intervention by invitation), so it is decided like a clause
+    that permits: nothing is promised and declining costs no reputation. The help goes to the
+    asking state's war against ``against`` (by default, any war it is fighting); with no war,
+    against the armed groups fighting in it, to its counter-insurgency. With neither, nothing
+    is asked of anyone.
+    """
+    war, offenders = _what_is_asked_against(model, event)
+    rebels = war is None or not any(model.state(o) for o in offenders)
+    index = model.log(
+        RecordKind.REQUEST,
+        event.by,
+        offenders[0] if offenders else "",
+        asked=list(event.to),
+        against=list(offenders),
+        action=event.action.value,
+        event=name,
+        note=event.note,
+        **({"war": war.id} if war is not None else {}),
+    )
+    if not offenders:
+        return
+    kind = CasusFoederis.ARMED_REBELLION if rebels else CasusFoederis.AGGRESSION
+    trigger = Trigger(kind, event.by, offenders, model.day, None if war is None else war.id, index)
+    clause = Clause.model_construct(
+        id=name,
+        article="request",
+        summary=f"{event.by} asks {', '.join(event.to)} for help",
+        source=[],
+        casus_foederis=kind,
+        obliged=Obliged.NAMED,
+        obliged_states=list(event.to),
+        beneficiaries=[event.by],
+        toward=Toward.VICTIM,
+        action=event.action,
+        modality=Modality.PERMISSION,
+        decision=DecisionRule.VICTIM_REQUEST,
+        body=None,
+        delay_days=0,
+        note=None,
+    )
+    pact = request_id(event.by, model.date)
+    for helper in dict.fromkeys(event.to):
+        if helper not in model.actors or helper in offenders:
+            continue
+        if war is not None and war.side_of(helper) is not None:
+            continue  # already fighting in this war, on one side or the other
+        model.pending.append(
+            Obligation(pact, clause, helper, event.by, offenders, model.day, trigger, record=index)
+        )
+
+
+def _what_is_asked_against(
+    model: SahelModel, event: ev.Request
+) -> tuple[War | None, tuple[str, ...]]:
+    """The war the help is for (or None), and the enemies it is against (none: nothing to do)."""
+    for war in model.wars:
+        side = war.side_of(event.by) if war.ongoing else None
+        if side is None:
+            continue
+        enemies = tuple(war.sides[1 - side])
+        if event.against is None or event.against in enemies:
+            return war, enemies if event.against is None else (event.against,)
+    if model.state(event.by) is not None and model.fighters_in(event.by) > 0:
+        i = model.state_index[event.by]
+        groups = tuple(model.groups[g].id for g in model.insurgents.groups_in(i))
+        if event.against is not None:
+            groups = tuple(g for g in groups if g == event.against)
+        return None, groups
+    return None, ()
+
+
 EVENT_HANDLERS: dict[type, Callable[[SahelModel, str, Any], None]] = {
     ev.Coup: on_coup,
     ev.Threat: on_threat,
@@ -297,5 +384,6 @@ EVENT_HANDLERS: dict[type, Callable[[SahelModel, str, Any], None]] = {
     ev.Endorsement: on_endorsement,
     ev.DomesticRefusal: on_domestic_refusal,
     ev.ThirdPartyForce: on_third_party_force,
+    ev.Request: on_request,
 }
 """Each event type of the scenario schema, and what makes it happen."""

@@ -42,6 +42,7 @@ class RecordKind(StrEnum):
     STANCE = "stance"  # a body outside the crisis backs or opposes a threatener's position
     REFUSAL = "refusal"  # a state's legislature or public refuses the use of force
     THIRD_PARTY_FORCE = "third_party_force"  # an outside party uses force on its own
+    REQUEST = "request"  # a state asks others for help outside any pact's clause
     DEPLOYMENT = "deployment"
     DEPARTURE = "departure"
 

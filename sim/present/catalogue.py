@@ -289,6 +289,57 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": " The action was to last until {until}.",
         "fr": " L'action devait durer jusqu'au {until}.",
     },
+    "request": {
+        "en": "{Actor} asked {asked} for {help} against {against}.",
+        "fr": "{Actor} demande{actor_nt} {help} {asked_a} contre {against}.",
+    },
+    "request.none": {
+        "en": "{Actor} asked {asked} for {help}, but was fighting neither a war nor an armed "
+        "group: there was nothing to help against.",
+        "fr": "{Actor} demande{actor_nt} {help} {asked_a}, mais ne combat{actor_nt} ni dans une "
+        "guerre ni contre un groupe armé : il n'y a rien contre quoi l'aider.",
+    },
+    "request.citation": {
+        "en": "{requester_poss} request of {date}",
+        "fr": "la demande {requester_de} du {date}",
+    },
+    "response.honoured.request": {
+        "en": "{Actor} granted {victim_poss} request for {asked}.",
+        "fr": "{Actor} accède{actor_nt} à la demande {asked} {victim_de}.",
+    },
+    "response.partial.request": {
+        "en": "{Actor} gave {victim} only non-military help, short of the {asked} it asked for.",
+        "fr": "{Actor} n'apporte{actor_nt} qu'une aide non militaire {victim_a}, en deçà de la "
+        "demande {asked}.",
+    },
+    "response.abstained.request": {
+        "en": "{Actor} declined {victim_poss} request for {asked}.",
+        "fr": "{Actor} décline{actor_nt} la demande {asked} {victim_de}.",
+    },
+    "response.draw.request": {
+        "en": "Probability of granting it {probability}; draw {draw}, {verdict}. Nothing was owed: "
+        "no treaty obliged it to help.",
+        "fr": "Probabilité d'y accéder {probability} ; tirage {draw}, {verdict}. Rien n'était dû : "
+        "aucun traité n'obligeait à aider.",
+    },
+    "played.honoured.request": {
+        "en": "{Owner} player granted {victim_poss} request for {asked}.",
+        "fr": "Le joueur {owner_de} accède à la demande {asked} {victim_de}.",
+    },
+    "played.partial.request": {
+        "en": "{Owner} player gave {victim} only non-military help, short of the {asked} it "
+        "asked for.",
+        "fr": "Le joueur {owner_de} n'apporte qu'une aide non militaire {victim_a}, en deçà de la "
+        "demande {asked}.",
+    },
+    "played.abstained.request": {
+        "en": "{Owner} player declined {victim_poss} request for {asked}.",
+        "fr": "Le joueur {owner_de} décline la demande {asked} {victim_de}.",
+    },
+    "played.rule.request": {
+        "en": "The model's own rule gave a probability of granting it of {probability}.",
+        "fr": "Selon la règle du modèle, la probabilité d'y accéder était de {probability}.",
+    },
     "stood_down": {
         "en": "{Actor} stood down: the window to carry out its threat against {target} closed "
         "without an attack.",
@@ -417,6 +468,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "response.strict": {
         "en": "In strict mode, the pledge is kept as written.",
         "fr": "En mode strict, l'engagement est tenu tel qu'il est écrit.",
+    },
+    "response.strict.permission": {
+        "en": "In strict mode, every measure permitted is taken.",
+        "fr": "En mode strict, toute faculté ouverte est exercée.",
     },
     "response.automatic": {
         "en": "The clause applies automatically.",

@@ -44,6 +44,10 @@ TITLES: dict[str, dict[str, str]] = {
         "en": "Force used on its own: {actor} → {target}",
         "fr": "Force employée de façon autonome : {actor} → {target}",
     },
+    "request": {
+        "en": "{actor} asks {target} for help",
+        "fr": "Demande d'aide : {actor} → {target}",
+    },
     "membership": {
         "en": "Membership change: {actor}, {target}",
         "fr": "Changement d'adhésion : {actor}, {target}",
@@ -81,6 +85,7 @@ _PARTIES = {
     "domestic_refusal": ("state", "target"),
     "third_party_force": ("party", "target"),  # or a body's mandated force: see below
     "membership": ("state", "organisation"),
+    "request": ("by", "to"),
 }
 
 
@@ -118,6 +123,8 @@ def record_title(record: dict, lang: str = "en") -> str:
     kind = str(record.get("kind", ""))
     if kind == "event" and record.get("what"):
         kind = str(record["what"])
+    if kind == "request":  # its target is the enemy; the title names who was asked
+        return title(kind, record.get("actor"), record.get("asked"), lang)
     return title(kind, record.get("actor"), record.get("target"), lang)
 
 

@@ -15,6 +15,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from sim.model.pacts import requested
 from sim.model.records import Record, RecordKind, RunRecord
 from sim.present import i18n
 from sim.present.catalogue import FR_UNKNOWN_PACT, PACT_ARTICLES
@@ -158,6 +159,11 @@ class _Context:
 
     def citation(self, pact_id: str, article: str | None) -> str:
         """An article of a pact: "Art. 6 of the Liptako-Gourma Charter", "l'art. 6 de la..."."""
+        asked = requested(pact_id)
+        if asked is not None:  # help asked for by a request event, under no pact
+            by, day = asked
+            date = i18n.date_text(day, self.lang)
+            return self.t("request.citation", date=date, **self.actors("requester", by))
         pact = self.pact_phrase(pact_id)
         match = ARTICLE.match(article or "")
         if match is None:  # "n/a (no public text)", "Orders of 24 Aug 2023": the pact says it all
@@ -553,6 +559,8 @@ def _response(ctx: _Context, r: Record) -> str:
     }
     permitted = r.get("modality") == "permission"
     suffix = ".permission" if permitted else ""
+    if requested(r.get("pact") or "") is not None:
+        suffix = ".request"
     if r.get("played"):  # a player in the class decided, not the model's rule
         parts = [ctx.t(f"played.{response}{suffix}", **values, **_owner(ctx, r.actor))]
         if r.get("draw") is not None:
@@ -564,7 +572,7 @@ def _response(ctx: _Context, r: Record) -> str:
         parts.append(ctx.t("response.automatic"))
     elif r.get("draw") is None:
         if r.get("commitment") == "strict":
-            parts.append(ctx.t("response.strict"))
+            parts.append(ctx.t("response.strict.permission" if suffix else "response.strict"))
     else:
         probability, draw = ctx.chances(r.get("probability", 0.0), r.get("draw"))
         verdict = ctx.t(f"verdict.{response}")
@@ -593,6 +601,18 @@ def _largest_terms(ctx: _Context, terms: dict[str, float]) -> list[str]:
         )
         for name, value in contributions[:TOP_TERMS]
     ]
+
+
+def _request(ctx: _Context, r: Record) -> str:
+    against = list(r.get("against") or [])
+    values = {
+        **ctx.actors("actor", r.actor),
+        **ctx.actors("asked", list(r.get("asked") or [])),
+        "help": ctx.pick(f"help.{r.get('action')}", "help.other"),
+    }
+    if not against:
+        return ctx.t("request.none", **values)
+    return ctx.t("request", **values, against=ctx.names(against))
 
 
 def _withdrew(ctx: _Context, r: Record) -> str:
@@ -797,6 +817,7 @@ _RENDERERS: dict[RecordKind, Callable[[_Context, Record], str]] = {
     RecordKind.STANCE: _stance,
     RecordKind.REFUSAL: _refusal,
     RecordKind.THIRD_PARTY_FORCE: _third_party_force,
+    RecordKind.REQUEST: _request,
     RecordKind.WAR_STARTED: _war_started,
     RecordKind.INCIDENT: _incident,
     RecordKind.REBELLION: _rebellion,

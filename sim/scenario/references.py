@@ -384,6 +384,9 @@ def _check_event(
         )
     if event.get("kind") == "third_party_force":
         yield from _check_third_party(path, event)
+    if event.get("kind") == "request":
+        yield from _check_request(path, event, kinds, unlisted)
+        return
     contributors = event.get("contributors")
     if isinstance(contributors, list) and event.get("target") in contributors:
         i = contributors.index(event["target"])
@@ -495,6 +498,60 @@ def _check_third_party(path: Path_, event: dict) -> Iterator[Finding]:
             "a target other than the actor in party",
             "",
         )
+
+
+def _check_request(
+    path: Path_, event: dict, kinds: dict[str, ActorKind], unlisted: list[str]
+) -> Iterator[Finding]:
+    """A state asks states or powers of the scenario for help against another of its actors."""
+    states = [a for a, k in kinds.items() if k is ActorKind.STATE]
+    helpers = [a for a, k in kinds.items() if k in (ActorKind.STATE, ActorKind.POWER)]
+    enemies = [a for a, k in kinds.items() if k is not ActorKind.POWER]
+    by = event.get("by")
+    if isinstance(by, str):
+        yield from _must_be(
+            path, "by", by, states, "a state among this scenario's actors", unlisted
+        )
+    asked = event.get("to")
+    for i, item in enumerate(asked if isinstance(asked, list) else []):
+        if not isinstance(item, str):
+            continue
+        if item == by:
+            yield (
+                (*path, "to", i),
+                f"{by} cannot ask itself for help",
+                item,
+                "states or outside powers other than the one in by",
+                "",
+            )
+        else:
+            yield from _must_be(
+                (*path, "to"),
+                i,
+                item,
+                [h for h in helpers if h != by],
+                "a state or an outside power among this scenario's actors",
+                unlisted,
+            )
+    against = event.get("against")
+    if isinstance(against, str):
+        if against == by or (isinstance(asked, list) and against in asked):
+            yield (
+                (*path, "against"),
+                "help cannot be asked against the state that asks, or against a helper",
+                against,
+                "an actor other than those in by and to",
+                "",
+            )
+        else:
+            yield from _must_be(
+                path,
+                "against",
+                against,
+                enemies,
+                "a state, belligerent or armed group among this scenario's actors",
+                unlisted,
+            )
 
 
 def _must_be(

@@ -1,0 +1,216 @@
+"""A state asking for help outside any treaty: the ``request`` event.
+
+What a user writing a crisis by hand relies on (Mali asking France on 11 Jan 2013): the asked
+decide on the request's date, as a measure they may take and do not owe; whoever grants it enters
+the asking state's war on its side, or, with no war, helps against the armed groups in it;
+without the request nobody is asked; declining breaks no promise; a request with nothing to help
+against asks nothing; a wrong request is refused with a located message; the story says who asked
+whom for what, in English and in French.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from sim.model.model import SahelModel
+from sim.model.pacts import requested
+from sim.model.records import RecordKind
+from sim.model.wars import DEFENDERS
+from sim.model.world import build_world
+from sim.present.narrative import render_text
+from sim.run.replicate import run_one
+from sim.scenario.facts import fact_base
+from sim.scenario.loading import load_scenario
+
+WAR = """\
+title: An offensive, and a request for help
+start: 2013-01-10
+days: 40
+commitment: {commitment}
+actors:
+  MLI:
+  FRA:
+  NGA:
+  REB:
+    kind: belligerent
+    name: the Rebel Army
+    name_fr: l'Armée rebelle
+    sources: [https://example.org/rebels]
+    in: MLI
+    forces:
+      value: 8000
+      year: 2013
+      unit: fighters
+      source: https://example.org/figure
+events:
+  offensive:
+    kind: attack
+    date: 2013-01-10
+    by: REB
+    target: MLI
+{request}"""
+
+REQUEST = """\
+  ask:
+    kind: request
+    date: 2013-01-11
+    by: MLI
+    to: [FRA, NGA]
+"""
+
+
+def scenario(write, commitment: str = "strict", request: str = REQUEST):
+    return load_scenario(write(WAR.format(commitment=commitment, request=request)))
+
+
+def records(run, kind: RecordKind) -> list:
+    return [r for r in run.records if r.kind is kind]
+
+
+def test_the_asked_decide_on_the_day_and_whoever_grants_it_fights_beside_the_state_that_asked(
+    write,
+):
+    run = run_one(scenario(write), 1)
+    [asked] = records(run, RecordKind.REQUEST)
+    assert (asked.day, asked.actor, asked.get("against")) == (1, "MLI", ["REB"])
+    answers = {r.actor: r for r in records(run, RecordKind.RESPONSE)}
+    assert set(answers) == {"FRA", "NGA"}
+    for answer in answers.values():
+        assert answer.day == 1 and answer.target == "MLI"
+        assert answer.get("cause") == run.records.index(asked)
+        assert answer.get("modality") == "permission"  # a measure one may take, not one owed
+        assert requested(answer.get("pact")) == ("MLI", dt.date(2013, 1, 11))
+    entered = {r.actor: r for r in records(run, RecordKind.ENTERED_WAR)}
+    for helper in ("FRA", "NGA"):  # strict: a permission is used
+        assert entered[helper].day == 1
+        assert entered[helper].get("side") == DEFENDERS  # Mali's side
+        assert entered[helper].target == "REB"
+
+
+def test_without_the_request_nobody_enters_a_war_no_treaty_covers(write):
+    for seed in range(1, 6):
+        run = run_one(scenario(write, request=""), seed)
+        assert not records(run, RecordKind.ENTERED_WAR)
+        assert not records(run, RecordKind.RESPONSE)
+
+
+def test_declining_a_request_breaks_no_promise(write):
+    """Nothing was owed, so no answer counts toward the asked's record of keeping promises."""
+    declined = 0
+    for seed in range(1, 16):
+        model = SahelModel(build_world(scenario(write, "behavioural"), fact_base()), seed)
+        model.run()
+        for r in model.records:
+            if r.kind is RecordKind.RESPONSE:
+                assert not any(name.startswith("reputation") for name in r.get("terms"))
+                declined += r.get("response") != "honoured"
+        for helper in ("FRA", "NGA"):
+            assert model.actors[helper].obligations == 0
+    assert declined, "some answer must decline for the check to mean anything"
+
+
+def test_help_against_an_armed_group_with_no_war_goes_to_the_counter_insurgency(write):
+    text = (
+        "title: Help against an insurgency\nstart: 2022-02-01\ndays: 20\ncommitment: strict\n"
+        "actors:\n  MLI:\n  RUS:\n  JNIM:\n"
+        "events:\n  ask:\n    kind: request\n    date: 2022-02-03\n    by: MLI\n    to: [RUS]\n"
+    )
+    run = run_one(load_scenario(write(text)), 1)
+    [asked] = records(run, RecordKind.REQUEST)
+    assert asked.get("against") == ["JNIM"]
+    [lent] = [r for r in records(run, RecordKind.SUPPORT) if r.actor == "RUS"]
+    assert lent.day == 2 and lent.target == "MLI" and lent.get("forces") > 0
+    assert not records(run, RecordKind.WAR_STARTED)
+
+
+def test_a_request_with_nothing_to_help_against_asks_nothing_and_says_so(write):
+    text = (
+        "title: A request in peace\nstart: 2022-02-01\ndays: 10\ncommitment: strict\n"
+        "actors:\n  NGA:\n  FRA:\n"
+        "events:\n  ask:\n    kind: request\n    date: 2022-02-03\n    by: NGA\n    to: [FRA]\n"
+    )
+    run = run_one(load_scenario(write(text)), 1)
+    [asked] = records(run, RecordKind.REQUEST)
+    assert asked.get("against") == []
+    assert not records(run, RecordKind.RESPONSE)
+    english, french = render_text(run, "en"), render_text(run, "fr")
+    assert "there was nothing to help against" in english
+    assert "il n'y a rien contre quoi l'aider" in french
+
+
+def test_the_story_says_who_asked_whom_for_what_and_who_granted_it(write):
+    run = run_one(scenario(write), 1)
+    english, french = render_text(run, "en"), render_text(run, "fr")
+    assert "Mali asked France and Nigeria for armed assistance against the Rebel Army." in english
+    assert "France granted Mali's request for armed assistance." in english
+    assert "under Mali's request of 11 Jan 2013" in english
+    assert (
+        "Le Mali demande une assistance armée à la France et au Nigeria contre l'Armée rebelle."
+        in french
+    )
+    assert "La France accède à la demande d'assistance armée du Mali." in french
+    assert "au titre de la demande du Mali du 11 janv. 2013" in french
+    assert "In strict mode, every measure permitted is taken." in english
+    told = french.splitlines()[1:]  # the opening gives the scenario's own (English) title
+    assert [line for line in told if "request" in line.lower()] == []
+
+
+def test_in_behavioural_mode_the_answer_gives_its_chances_and_says_nothing_was_owed(write):
+    run = run_one(scenario(write, "behavioural"), 2)
+    lines = [
+        line for line in render_text(run, "en").splitlines() if "Probability of granting" in line
+    ]
+    assert len(lines) == 2
+    assert all("Nothing was owed: no treaty obliged it to help." in line for line in lines)
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "line"),
+    [
+        pytest.param(
+            "to: [FRA, NGA]",
+            "to: [FRA, NGR]",
+            "{f}:30:15: events.ask.to.1: not a state or an outside power among this scenario's "
+            "actors; got 'NGR'; expected one of FRA, NGA; did you mean 'NGA'?",
+            id="unknown helper",
+        ),
+        pytest.param(
+            "to: [FRA, NGA]",
+            "to: [FRA, MLI]",
+            "{f}:30:15: events.ask.to.1: MLI cannot ask itself for help; got 'MLI'; expected "
+            "states or outside powers other than the one in by",
+            id="asking itself",
+        ),
+        pytest.param(
+            "by: MLI\n    to",
+            "by: REB\n    to",
+            "{f}:29:9: events.ask.by: not a state among this scenario's actors; got 'REB'; "
+            "expected one of MLI, NGA",
+            id="a rebel army asking",
+        ),
+        pytest.param(
+            "to: [FRA, NGA]",
+            "to: [FRA, NGA]\n    against: FRA",
+            "{f}:31:14: events.ask.against: help cannot be asked against the state that asks, "
+            "or against a helper; got 'FRA'; expected an actor other than those in by and to",
+            id="against a helper",
+        ),
+        pytest.param(
+            "to: [FRA, NGA]",
+            "to: [FRA, NGA]\n    action: intervene",
+            "{f}:31:13: events.ask.action: not help a request can ask for (armed_assistance, "
+            "support or non_military); got 'intervene'",
+            id="an action a request cannot ask",
+        ),
+    ],
+)
+def test_a_wrong_request_is_refused_with_a_located_message(sahelsim, write, old, new, line):
+    text = WAR.format(commitment="strict", request=REQUEST)
+    assert old in text
+    path = write(text.replace(old, new, 1))
+    result = sahelsim("validate", str(path))
+    assert result.status == 2
+    assert line.format(f=path) in result.out.splitlines(), result.out
+    assert "Traceback" not in result.out + result.err
