@@ -136,8 +136,10 @@ def test_a_request_with_nothing_to_help_against_asks_nothing_and_says_so(write):
     assert asked.get("against") == []
     assert not records(run, RecordKind.RESPONSE)
     english, french = render_text(run, "en"), render_text(run, "fr")
-    assert "there was nothing to help against" in english
-    assert "il n'y a rien contre quoi l'aider" in french
+    assert "but no war and no armed group threatened it: there was nothing to help against" in (
+        english
+    )
+    assert "mais aucune guerre ni aucun groupe armé ne menace le Nigeria" in french
 
 
 def test_the_story_says_who_asked_whom_for_what_and_who_granted_it(write):
@@ -164,6 +166,137 @@ def test_in_behavioural_mode_the_answer_gives_its_chances_and_says_nothing_was_o
     ]
     assert len(lines) == 2
     assert all("Nothing was owed: no treaty obliged it to help." in line for line in lines)
+
+
+# ---------------------------------------------------------------------- who is asked, and when
+
+
+def test_a_state_at_war_with_the_one_that_asks_is_not_asked_and_the_story_says_why(write):
+    """Niger attacks Mali while Mali fights its rebels: asking Niger asks nothing of it."""
+    invasion = "  invasion:\n    kind: attack\n    date: 2013-01-10\n    by: NER\n    target: MLI\n"
+    text = WAR.format(commitment="strict", request=REQUEST.replace("NGA]", "NER]") + invasion)
+    run = run_one(load_scenario(write(text.replace("  NGA:\n", "  NER:\n"))), 1)
+    [asked] = records(run, RecordKind.REQUEST)
+    assert asked.get("other_side") == ["NER"]
+    assert {r.actor for r in records(run, RecordKind.RESPONSE)} == {"FRA"}
+    assert not [r for r in records(run, RecordKind.ENTERED_WAR) if r.actor == "NER"]
+    assert " Nothing was asked of Niger, on the other side." in render_text(run, "en")
+    assert " Rien n'est demandé au Niger, qui se trouve dans l'autre camp." in render_text(
+        run, "fr"
+    )
+
+
+def test_a_backer_of_the_enemy_is_not_asked(write):
+    text = WAR.format(commitment="strict", request=REQUEST)
+    text = text.replace("    in: MLI\n", "    in: MLI\n    backers: [NGA]\n")
+    run = run_one(load_scenario(write(text)), 1)
+    [asked] = records(run, RecordKind.REQUEST)
+    assert asked.get("other_side") == ["NGA"]
+    assert {r.actor for r in records(run, RecordKind.RESPONSE)} == {"FRA"}
+
+
+def test_a_request_is_answered_after_the_day_s_attack_whatever_the_order_of_the_file(write):
+    same_day = REQUEST.replace("2013-01-11", "2013-01-10")
+    text = WAR.format(commitment="strict", request="")
+    text = text.replace("events:\n", "events:\n" + same_day)  # listed before the attack
+    run = run_one(load_scenario(write(text)), 1)
+    [asked] = records(run, RecordKind.REQUEST)
+    assert asked.day == 0 and asked.get("against") == ["REB"]
+    assert {r.actor for r in records(run, RecordKind.RESPONSE) if r.day == 0} == {"FRA", "NGA"}
+    # France's forces reach the region on 11 Jan (the fact base's Serval): Nigeria can fight
+    assert {r.actor for r in records(run, RecordKind.ENTERED_WAR) if r.day == 0} == {"NGA"}
+    # and the story says so rather than leave a granted request without a sequel
+    assert "France had no forces in the region to send to Mali's war." in render_text(run, "en")
+    assert "Aucune force de la France n'est disponible dans la région" in render_text(run, "fr")
+
+
+def test_two_requests_of_one_day_against_an_insurgency_are_each_answered(write):
+    text = (
+        "title: Two requests\nstart: 2022-02-01\ndays: 10\ncommitment: strict\n"
+        "actors:\n  MLI:\n  RUS:\n  JNIM:\n"
+        "events:\n"
+        "  aid:\n    kind: request\n    date: 2022-02-03\n    by: MLI\n    to: [RUS]\n"
+        "    action: non_military\n"
+        "  troops:\n    kind: request\n    date: 2022-02-03\n    by: MLI\n    to: [RUS]\n"
+    )
+    run = run_one(load_scenario(write(text)), 1)
+    sent = [r for r in records(run, RecordKind.SUPPORT) if r.actor == "RUS"]
+    assert sorted(r.get("action") for r in sent) == ["armed_assistance", "non_military"]
+    assert all(r.get("forces") > 0 for r in sent)
+
+
+def test_a_request_against_an_actor_not_fighting_the_state_asks_nothing_and_says_so(write):
+    text = WAR.format(
+        commitment="strict",
+        request=REQUEST.replace("NGA]", "FRA]").replace(
+            "to: [FRA, FRA]", "to: [FRA]\n    against: NGA"
+        ),
+    )
+    run = run_one(load_scenario(write(text)), 1)
+    [asked] = records(run, RecordKind.REQUEST)
+    assert (asked.get("against"), asked.get("reason")) == ([], "not_fighting")
+    assert not records(run, RecordKind.RESPONSE)
+    assert "but Nigeria was not fighting it that day" in render_text(run, "en")
+    assert "mais aucun combat n'oppose le Mali au Nigeria ce jour-là" in render_text(run, "fr")
+
+
+def test_the_attacking_side_s_request_asks_nothing_and_says_so(write):
+    text = WAR.format(commitment="strict", request="").replace(
+        "    by: REB\n    target: MLI", "    by: MLI\n    target: REB"
+    )
+    ask = "  ask:\n    kind: request\n    date: 2013-01-11\n    by: MLI\n    to: [FRA]\n"
+    run = run_one(load_scenario(write(text + ask)), 1)
+    [asked] = records(run, RecordKind.REQUEST)
+    assert asked.get("reason") == "attacker"
+    assert not records(run, RecordKind.RESPONSE)
+    assert "c'est le Mali qui attaque dans sa guerre" in render_text(run, "fr")
+
+
+def test_the_timeline_labels_an_entry_at_a_request_in_the_figure_s_language(write):
+    from matplotlib.text import Text
+
+    from sim.present.figures import plot_timeline
+
+    run = run_one(scenario(write), 1)
+    events = [
+        {"day": r.day, "kind": r.kind.value, "actor": r.actor, "target": r.target, **r.data}
+        for r in run.records
+    ]
+    for lang, label in (("en", "on request"), ("fr", "sur demande")):
+        fig = plot_timeline(events, start=run.start, days=run.days, title="t", seed=1, lang=lang)
+        texts = [t.get_text() for t in fig.findobj(Text)]
+        assert texts.count(label) == 2, texts  # France's and Nigeria's entries
+        assert "request" not in texts
+
+
+def test_a_student_playing_an_asked_state_is_asked_and_may_give_or_decline(write):
+    from sim.present.classroom.session import ClassSession
+    from sim.present.classroom.views import seat_view
+
+    path = write(WAR.format(commitment="behavioural", request=REQUEST))
+    session = ClassSession(
+        str(path), groups=1, seed=3, timeout=30.0, clock=lambda: 1000.0, code="KT4R2M",
+        ensemble_runs=4,
+    )  # fmt: skip
+    assert session.roles[0] == "NGA"  # the asked decide first; France is no state role
+    seat = session.assign(session.join("KT4R2M", "Awa").id, "NGA")
+    session.step(5)
+    english = seat_view(session, seat, "en")["question"]
+    french = seat_view(session, seat, "fr")["question"]
+    assert english["text"] == (
+        "Mali is under attack by the Rebel Army and asks you for armed assistance. No treaty "
+        "binds you to give it."
+    )
+    assert french["text"] == (
+        "Le Mali est la cible d'une attaque de l'Armée rebelle et vous demande une assistance "
+        "armée. Aucun traité ne vous y oblige."
+    )
+    assert [c["label"] for c in english["choices"]] == [
+        "Give it",
+        "Non-military help only",
+        "Decline",
+    ]
+    assert [c["label"] for c in french["choices"]][::2] == ["L'apporter", "Refuser"]
 
 
 @pytest.mark.parametrize(
@@ -199,9 +332,38 @@ def test_in_behavioural_mode_the_answer_gives_its_chances_and_says_nothing_was_o
         ),
         pytest.param(
             "to: [FRA, NGA]",
+            "to: [FRA, NGA, FRA]",
+            "{f}:30:20: events.ask.to.2: FRA is asked twice (first at to[0]); got 'FRA'; "
+            "expected each state or power once",
+            id="asked twice",
+        ),
+        pytest.param(
+            "by: MLI\n    to",
+            "by: USA\n    to",
+            "{f}:29:9: events.ask.by: not a state among this scenario's actors; got 'USA'; "
+            "expected one of MLI, NGA",
+            id="a power of the fact base is no state: no hint to list it",
+        ),
+        pytest.param(
+            "to: [FRA, NGA]",
+            "to: [FRA, DZA]",
+            "{f}:30:15: events.ask.to.1: not a state or an outside power among this scenario's "
+            "actors: DZA is in the fact base but not listed under this scenario's actors; got "
+            "'DZA'; expected DZA listed under actors: (a line '  DZA:'), or one of FRA, NGA",
+            id="a state of the fact base not listed",
+        ),
+        pytest.param(
+            "to: [FRA, NGA]",
+            "to: [FRA, JNIM]",
+            "{f}:30:15: events.ask.to.1: not a state or an outside power among this scenario's "
+            "actors; got 'JNIM'; expected one of FRA, NGA",
+            id="an armed group is never asked",
+        ),
+        pytest.param(
+            "to: [FRA, NGA]",
             "to: [FRA, NGA]\n    action: intervene",
-            "{f}:31:13: events.ask.action: not help a request can ask for (armed_assistance, "
-            "support or non_military); got 'intervene'",
+            "{f}:31:13: events.ask.action: not a valid choice; got 'intervene'; expected one of "
+            "armed_assistance, non_military, support",
             id="an action a request cannot ask",
         ),
     ],

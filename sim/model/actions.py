@@ -80,9 +80,23 @@ def armed_assistance(model: SahelModel, act: Act) -> None:
     fighters = [a for a in act.acting if a in model.actors and model.actors[a].deployable > 0]
     if ob.trigger.war is not None:
         side = act.war.side_of(ob.victim) if act.war is not None else None
-        for a in fighters:  # a war already over needs no one any more
-            if side is not None:
-                model.join_war(a, act.war, side, act.cause, ob)
+        if side is None:
+            return  # a war already over needs no one any more
+        for a in fighters:
+            model.join_war(a, act.war, side, act.cause, ob)
+        for a in act.acting:
+            if a in model.actors and a not in fighters and act.war.side_of(a) is None:
+                # Said, not passed over: a power with no forces in the region yet sends none.
+                model.log(
+                    RecordKind.SUPPORT,
+                    a,
+                    ob.victim,
+                    action="no_forces",
+                    war=act.war.id,
+                    cause=act.cause,
+                    pact=ob.pact,
+                    article=ob.clause.article,
+                )
     elif ob.trigger.kind is CasusFoederis.AGGRESSION:
         # The pledge is for the retaliation against this incident's author, and never for a
         # war against the pledger itself (another incident's retaliation may target it).

@@ -24,6 +24,7 @@ from sim.scenario.vocabulary import (
     DecisionRule,
     Modality,
     Obliged,
+    PactAction,
     Regime,
     Stance,
     Toward,
@@ -64,6 +65,10 @@ def agenda(model: SahelModel) -> Agenda:
         power.sync_forces()
     for name, event in model.setup.active_events():
         days.setdefault((event.date - start).days, []).append((name, event))
+    for today in days.values():
+        # A request is answered once the day's attacks and ceasefires have happened, whatever
+        # the order the scenario lists them in.
+        today.sort(key=lambda item: isinstance(item[1], ev.Request))
     return days
 
 
@@ -300,12 +305,25 @@ def on_request(model: SahelModel, name: str, event: ev.Request) -> None:
     Help asked for outside any treaty (Mali asking France on 11 Jan 2013) is a measure the
     asked may take and do not owe (intervention by invitation), so it is decided like a clause
     that permits: nothing is promised and declining costs no reputation. The help goes to the
-    asking state's war against ``against`` (by default, any war it is fighting); with no war,
-    against the armed groups fighting in it, to its counter-insurgency. With neither, nothing
-    is asked of anyone.
+    asking state's war against ``against`` (by default, the first war in which it defends
+    itself); with no war, against the armed groups fighting in it, to its counter-insurgency.
+    Nothing is asked of an actor on the other side (at war with the asking state, or backing
+    its enemy), nor of one already fighting beside it; with nothing to help against, nothing is
+    asked of anyone, and the record says why.
     """
-    war, offenders = _what_is_asked_against(model, event)
-    rebels = war is None or not any(model.state(o) for o in offenders)
+    war, offenders, reason = _what_is_asked_against(model, event)
+    enemies = set(offenders) | (set(war.sides[ATTACKERS]) if war is not None else set())
+    backing = model.backers_of(tuple(enemies))
+    asked, other_side = [], []
+    for helper in event.to:
+        if helper not in model.actors:
+            continue
+        if war is not None and war.side_of(helper) == DEFENDERS:
+            continue  # already fighting beside the state that asks
+        if helper in enemies or helper in backing or model.at_war(helper, event.by):
+            other_side.append(helper)
+        else:
+            asked.append(helper)
     index = model.log(
         RecordKind.REQUEST,
         event.by,
@@ -316,9 +334,12 @@ def on_request(model: SahelModel, name: str, event: ev.Request) -> None:
         event=name,
         note=event.note,
         **({"war": war.id} if war is not None else {}),
+        **({"reason": reason, "named": event.against} if reason else {}),
+        **({"other_side": other_side} if other_side and offenders else {}),
     )
     if not offenders:
         return
+    rebels = not any(model.state(o) for o in offenders)
     kind = CasusFoederis.ARMED_REBELLION if rebels else CasusFoederis.AGGRESSION
     trigger = Trigger(kind, event.by, offenders, model.day, None if war is None else war.id, index)
     clause = Clause.model_construct(
@@ -331,7 +352,7 @@ def on_request(model: SahelModel, name: str, event: ev.Request) -> None:
         obliged_states=list(event.to),
         beneficiaries=[event.by],
         toward=Toward.VICTIM,
-        action=event.action,
+        action=PactAction(event.action.value),
         modality=Modality.PERMISSION,
         decision=DecisionRule.VICTIM_REQUEST,
         body=None,
@@ -339,11 +360,7 @@ def on_request(model: SahelModel, name: str, event: ev.Request) -> None:
         note=None,
     )
     pact = request_id(event.by, model.date)
-    for helper in dict.fromkeys(event.to):
-        if helper not in model.actors or helper in offenders:
-            continue
-        if war is not None and war.side_of(helper) is not None:
-            continue  # already fighting in this war, on one side or the other
+    for helper in asked:
         model.pending.append(
             Obligation(pact, clause, helper, event.by, offenders, model.day, trigger, record=index)
         )
@@ -351,22 +368,34 @@ def on_request(model: SahelModel, name: str, event: ev.Request) -> None:
 
 def _what_is_asked_against(
     model: SahelModel, event: ev.Request
-) -> tuple[War | None, tuple[str, ...]]:
-    """The war the help is for (or None), and the enemies it is against (none: nothing to do)."""
+) -> tuple[War | None, tuple[str, ...], str]:
+    """The war the help is for (or None), the enemies it is against, and why there are none.
+
+    The reason is ``""`` when there are enemies; ``not_fighting`` when ``against`` is not
+    fighting the state that asks; ``attacker`` when its only wars are ones it started; and
+    ``nothing`` when it is at war with no one and no armed group fights in it.
+    """
+    attacking = False
     for war in model.wars:
         side = war.side_of(event.by) if war.ongoing else None
         if side is None:
             continue
-        enemies = tuple(war.sides[1 - side])
-        if event.against is None or event.against in enemies:
-            return war, enemies if event.against is None else (event.against,)
+        if side == ATTACKERS:
+            attacking = True
+            continue
+        enemies = tuple(war.sides[ATTACKERS])
+        if event.against is None:
+            return war, enemies, ""
+        if event.against in enemies:
+            return war, (event.against,), ""
+    groups: tuple[str, ...] = ()
     if model.state(event.by) is not None and model.fighters_in(event.by) > 0:
         i = model.state_index[event.by]
         groups = tuple(model.groups[g].id for g in model.insurgents.groups_in(i))
-        if event.against is not None:
-            groups = tuple(g for g in groups if g == event.against)
-        return None, groups
-    return None, ()
+    if event.against is not None:
+        groups = tuple(g for g in groups if g == event.against)
+        return None, groups, "" if groups else "not_fighting"
+    return None, groups, "" if groups else "attacker" if attacking else "nothing"
 
 
 EVENT_HANDLERS: dict[type, Callable[[SahelModel, str, Any], None]] = {

@@ -47,7 +47,7 @@ from sim.model import (
     triggers,
 )
 from sim.model.agents import ACTOR_CLASSES, Actor, ArmedGroup, Belligerent, Power, State
-from sim.model.pacts import Memberships, Obligation, PactBook, Trigger
+from sim.model.pacts import Memberships, Obligation, PactBook, Trigger, requested
 from sim.model.players import Players
 from sim.model.records import Record, RecordKind, Series, WarOutcome
 from sim.model.streams import Concern, stream
@@ -559,8 +559,11 @@ class SahelModel(mesa.Model):
         if state is None:
             return
         # Help against one trigger is sent once, however many clauses ask for it (a state
-        # obliged under a protocol may also vote for its organisation's measure).
+        # obliged under a protocol may also vote for its organisation's measure); a request is
+        # its own trigger, answered on its own.
         key = (lender, host, ob.trigger.kind, ob.trigger.victim, ob.trigger.day)
+        if requested(ob.pact) is not None:
+            key += (ob.clause.id,)
         if key in self.lent:
             return
         self.lent.add(key)

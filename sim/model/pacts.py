@@ -79,20 +79,23 @@ class Obligation:
         return self.clause.decision in VOTING_RULES
 
 
-REQUEST_PREFIX = "request:"
-"""What begins the pact id of a measure asked for by a ``request`` event, not under a pact."""
+REQUEST_PREFIX = "request/"
+"""What begins the pact id of a measure asked for by a ``request`` event, not under a pact.
+
+A slash is in no id of the format (so no pact can be taken for a request) and is not the colon
+the classroom's decision keys are joined with."""
 
 
 def request_id(by: str, day: dt.date) -> str:
-    """The id a request's records cite in place of a pact: ``request:MLI:2013-01-11``."""
-    return f"{REQUEST_PREFIX}{by}:{day.isoformat()}"
+    """The id a request's records cite in place of a pact: ``request/MLI/2013-01-11``."""
+    return f"{REQUEST_PREFIX}{by}/{day.isoformat()}"
 
 
 def requested(pact_id: str) -> tuple[str, dt.date] | None:
     """Who asked, and when, if ``pact_id`` names a request rather than a pact."""
     if not pact_id.startswith(REQUEST_PREFIX):
         return None
-    by, _, day = pact_id.removeprefix(REQUEST_PREFIX).rpartition(":")
+    by, _, day = pact_id.removeprefix(REQUEST_PREFIX).rpartition("/")
     try:
         return by, dt.date.fromisoformat(day)
     except ValueError:

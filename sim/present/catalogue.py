@@ -293,11 +293,28 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{Actor} asked {asked} for {help} against {against}.",
         "fr": "{Actor} demande{actor_nt} {help} {asked_a} contre {against}.",
     },
-    "request.none": {
-        "en": "{Actor} asked {asked} for {help}, but was fighting neither a war nor an armed "
-        "group: there was nothing to help against.",
-        "fr": "{Actor} demande{actor_nt} {help} {asked_a}, mais ne combat{actor_nt} ni dans une "
-        "guerre ni contre un groupe armé : il n'y a rien contre quoi l'aider.",
+    "request.nothing": {
+        "en": "{Actor} asked {asked} for {help}, but no war and no armed group threatened it: "
+        "there was nothing to help against.",
+        "fr": "{Actor} demande{actor_nt} {help} {asked_a}, mais aucune guerre ni aucun groupe "
+        "armé ne menace {actor} : la demande reste sans objet.",
+    },
+    "request.not_fighting": {
+        "en": "{Actor} asked {asked} for {help} against {named}, but {named} was not fighting "
+        "it that day: there was nothing to help against.",
+        "fr": "{Actor} demande{actor_nt} {help} {asked_a} contre {named}, mais aucun combat "
+        "n'oppose {actor} {named_a} ce jour-là : la demande reste sans objet.",
+    },
+    "request.attacker": {
+        "en": "{Actor} asked {asked} for {help}, but it was the attacking side of its war: the "
+        "model answers the requests of states that defend themselves.",
+        "fr": "{Actor} demande{actor_nt} {help} {asked_a}, mais c'est {actor} qui attaque"
+        "{actor_nt} dans sa guerre : le modèle ne répond qu'aux demandes d'États qui se "
+        "défendent.",
+    },
+    "request.other_side": {
+        "en": " Nothing was asked of {others}, on the other side.",
+        "fr": " Rien n'est demandé {others_a}, qui se trouve{others_nt} dans l'autre camp.",
     },
     "request.citation": {
         "en": "{requester_poss} request of {date}",
@@ -635,6 +652,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "{parties} taking part.",
         "fr": "{Actor} mène{actor_nt} des consultations au titre {clause_de} sur la violation "
         "commise par {about}, avec la participation {parties_de}.",
+    },
+    "support.no_forces": {
+        "en": "{Actor} had no forces in the region to send to {victim_poss} war.",
+        "fr": "Aucune force {actor_de} n'est disponible dans la région pour la guerre {victim_de}.",
     },
     "support.lent": {
         "en": "{Actor} sent {victim} {help} under {clause}: the equivalent of {forces} troops "

@@ -26,6 +26,7 @@ from matplotlib.patches import Patch
 
 from sim import __version__
 from sim.model.outcome_registry import OUTCOMES, Estimator, Outcome
+from sim.model.pacts import requested
 from sim.present.catalogue import MONTHS
 from sim.present.markers import dated_line, merge_close, record_title, scenario_event_title
 from sim.run.files import written_whole
@@ -70,6 +71,7 @@ WORDS = {
         "seed": "root seed",
         "replicate": "replicate",
         "timeline": "Escalation timeline",
+        "request": "on request",
         "no_war": "No war in replicate {i}",
         "what_happened": "What happened instead:",
         "nothing": "Nothing was scheduled or decided: no threat, no attack.",
@@ -95,6 +97,7 @@ WORDS = {
         "seed": "graine",
         "replicate": "réplication",
         "timeline": "Chronologie de l'escalade",
+        "request": "sur demande",
         "no_war": "Pas de guerre dans la réplication {i}",
         "what_happened": "Ce qui s'est passé à la place :",
         "nothing": "Rien n'était prévu ni décidé : ni menace, ni attaque.",
@@ -372,8 +375,15 @@ def war_spells(events: list[dict], horizon_day: int) -> list[dict]:
             add(actor, 1, start["day"], war, "")
         add(start["target"], 2, start["day"], war, "")
     for entry in (e for e in events if e["kind"] == "entered_war"):
-        add(entry["actor"], entry["side"] + 1, entry["day"], entry["war"], entry.get("article", ""))
+        label = entry.get("article", "")
+        if requested(entry.get("pact") or "") is not None:  # a request's, under no article
+            label = REQUEST_LABEL
+        add(entry["actor"], entry["side"] + 1, entry["day"], entry["war"], label)
     return spells
+
+
+REQUEST_LABEL = "\x00request"
+"""A spell's label for an entry at a state's request, worded in the figure's language."""
 
 
 def _fighting(events: list[dict], horizon_day: int) -> dict[int, list[tuple[int, int]]]:
@@ -422,7 +432,7 @@ def plot_timeline(
             )
             if spell["label"]:
                 ax.annotate(
-                    spell["label"],
+                    words["request"] if spell["label"] == REQUEST_LABEL else spell["label"],
                     (x0, y),
                     xytext=(4, 0),
                     textcoords="offset points",

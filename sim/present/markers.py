@@ -44,6 +44,7 @@ TITLES: dict[str, dict[str, str]] = {
         "en": "Force used on its own: {actor} → {target}",
         "fr": "Force employée de façon autonome : {actor} → {target}",
     },
+    "response": {"en": "{actor} answers {target}", "fr": "Réponse : {actor} → {target}"},
     "request": {
         "en": "{actor} asks {target} for help",
         "fr": "Demande d'aide : {actor} → {target}",

@@ -607,12 +607,17 @@ def _request(ctx: _Context, r: Record) -> str:
     against = list(r.get("against") or [])
     values = {
         **ctx.actors("actor", r.actor),
-        **ctx.actors("asked", list(r.get("asked") or [])),
+        **ctx.actors("asked", list(dict.fromkeys(r.get("asked") or []))),
         "help": ctx.pick(f"help.{r.get('action')}", "help.other"),
     }
     if not against:
-        return ctx.t("request.none", **values)
-    return ctx.t("request", **values, against=ctx.names(against))
+        reason = r.get("reason") or "nothing"
+        named = ctx.actors("named", r.get("named")) if r.get("named") else {}
+        return ctx.pick(f"request.{reason}", "request.nothing", **values, **named)
+    text = ctx.t("request", **values, against=ctx.names(against))
+    if r.get("other_side"):
+        text += ctx.t("request.other_side", **ctx.actors("others", list(r.get("other_side"))))
+    return text
 
 
 def _withdrew(ctx: _Context, r: Record) -> str:
@@ -661,6 +666,8 @@ def _support(ctx: _Context, r: Record) -> str:
     values = {**ctx.actors("actor", r.actor), **ctx.actors("victim", r.target), **ctx.clause(r)}
     if action == "pledge":
         return ctx.t("support.pledge", **values)
+    if action == "no_forces":
+        return ctx.t("support.no_forces", **values)
     if r.get("war") is not None and r.get("factor") is not None:
         factor = ctx.decimal(r.get("factor"))
         return ctx.pick(f"support.war.{action}", "support.war.support", factor=factor, **values)

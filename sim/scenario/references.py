@@ -385,7 +385,7 @@ def _check_event(
     if event.get("kind") == "third_party_force":
         yield from _check_third_party(path, event)
     if event.get("kind") == "request":
-        yield from _check_request(path, event, kinds, unlisted)
+        yield from _check_request(path, event, kinds, unlisted, facts)
         return
     contributors = event.get("contributors")
     if isinstance(contributors, list) and event.get("target") in contributors:
@@ -501,19 +501,25 @@ def _check_third_party(path: Path_, event: dict) -> Iterator[Finding]:
 
 
 def _check_request(
-    path: Path_, event: dict, kinds: dict[str, ActorKind], unlisted: list[str]
+    path: Path_,
+    event: dict,
+    kinds: dict[str, ActorKind],
+    unlisted: list[str],
+    facts: FactBase,
 ) -> Iterator[Finding]:
-    """A state asks states or powers of the scenario for help against another of its actors."""
+    """A state asks states or powers of the scenario, each once, for help against another actor."""
     states = [a for a, k in kinds.items() if k is ActorKind.STATE]
     helpers = [a for a, k in kinds.items() if k in (ActorKind.STATE, ActorKind.POWER)]
-    enemies = [a for a, k in kinds.items() if k is not ActorKind.POWER]
+    unlisted_states = [a for a in unlisted if a in facts.states]
+    unlisted_helpers = [a for a in unlisted if a in facts.states or a in facts.powers]
     by = event.get("by")
     if isinstance(by, str):
         yield from _must_be(
-            path, "by", by, states, "a state among this scenario's actors", unlisted
+            path, "by", by, states, "a state among this scenario's actors", unlisted_states
         )
     asked = event.get("to")
-    for i, item in enumerate(asked if isinstance(asked, list) else []):
+    asked = asked if isinstance(asked, list) else []
+    for i, item in enumerate(asked):
         if not isinstance(item, str):
             continue
         if item == by:
@@ -524,6 +530,14 @@ def _check_request(
                 "states or outside powers other than the one in by",
                 "",
             )
+        elif item in asked[:i]:
+            yield (
+                (*path, "to", i),
+                f"{item} is asked twice (first at to[{asked.index(item)}])",
+                item,
+                "each state or power once",
+                "",
+            )
         else:
             yield from _must_be(
                 (*path, "to"),
@@ -531,11 +545,11 @@ def _check_request(
                 item,
                 [h for h in helpers if h != by],
                 "a state or an outside power among this scenario's actors",
-                unlisted,
+                unlisted_helpers,
             )
     against = event.get("against")
     if isinstance(against, str):
-        if against == by or (isinstance(asked, list) and against in asked):
+        if against == by or against in asked:
             yield (
                 (*path, "against"),
                 "help cannot be asked against the state that asks, or against a helper",
@@ -548,8 +562,8 @@ def _check_request(
                 path,
                 "against",
                 against,
-                enemies,
-                "a state, belligerent or armed group among this scenario's actors",
+                [a for a in kinds if a != by and a not in asked],
+                "an actor of this scenario",
                 unlisted,
             )
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Literal
 
-from pydantic import Discriminator, Field, Tag, create_model, field_validator, model_validator
+from pydantic import Discriminator, Field, Tag, create_model, model_validator
 
 from sim.scenario.defaults import MAX_SEED
 from sim.scenario.facts import ActorId, Capital, Figure, Pact, Strict, Url
@@ -27,8 +27,8 @@ from sim.scenario.vocabulary import (
     Lang,
     MembershipStatus,
     ObservedOutcome,
-    PactAction,
     Regime,
+    RequestedHelp,
     Side,
     Stance,
 )
@@ -390,39 +390,25 @@ class Request(_Event):
 
     Mali's interim authorities asked France for military help on 11 Jan 2013 and France struck
     the same day (Operation Serval). Each actor asked decides for itself whether to help, as a
-    measure it may take, not one it owes: declining breaks no promise.
+    measure it may take, not one it owes: declining breaks no promise. A request is answered
+    after the day's other events, and only where the state that asks defends itself.
     """
 
     kind: Literal["request"] = "request"
     by: ActorId = Field(description="the state whose government asks")
     to: list[ActorId] = Field(
-        min_length=1, description="the states or outside powers of this scenario asked for help"
+        min_length=1,
+        description="the states or outside powers of this scenario asked for help, each once",
     )
     against: ActorId | None = Field(
         None,
-        description="whom the help is against: a state, belligerent or armed group of this "
-        "scenario (default: whoever is at war with the state that asks on that day)",
+        description="whom the help is against: an actor of this scenario fighting the state "
+        "that asks (default: whoever is at war with it that day; with no war, the armed groups "
+        "in it)",
     )
-    action: PactAction = Field(
-        PactAction.ARMED_ASSISTANCE,
-        description="the help asked: armed_assistance (enter the war, or against an armed "
-        "group send forces to the counter-insurgency), support (combat support short of war) "
-        "or non_military",
+    action: RequestedHelp = Field(
+        RequestedHelp.ARMED_ASSISTANCE, description="the help asked for (default: armed_assistance)"
     )
-
-    @field_validator("action")
-    @classmethod
-    def _help(cls, action: PactAction) -> PactAction:
-        if action not in REQUESTED_HELP:
-            choices = ", ".join(a.value for a in REQUESTED_HELP[:-1])
-            raise ValueError(
-                f"not help a request can ask for ({choices} or {REQUESTED_HELP[-1].value})"
-            )
-        return action
-
-
-REQUESTED_HELP = (PactAction.ARMED_ASSISTANCE, PactAction.SUPPORT, PactAction.NON_MILITARY)
-"""What a request may ask for: help to the state that asks, not a measure against another."""
 
 
 class MembershipChange(_Event):

@@ -67,6 +67,18 @@ class PactAction(Described):
     INTERVENE = "intervene", "use force against the offender"
 
 
+class RequestedHelp(Described):
+    """What a state asking for help outside any pact may ask for (a ``request`` event)."""
+
+    ARMED_ASSISTANCE = (
+        "armed_assistance",
+        "enter the war on the asking state's side; with no war, send forces to its "
+        "counter-insurgency",
+    )
+    SUPPORT = "support", "advisers and combat support from forces present, without entering the war"
+    NON_MILITARY = "non_military", "diplomatic, logistic or financial help"
+
+
 class Modality(Described):
     """Whether a clause obliges or permits (its deontic force, as the treaty words it)."""
 

@@ -17,7 +17,13 @@ from sim.present.app.live import LiveRun
 from sim.present.app.words import ui
 from sim.present.catalogue import MESSAGES
 
-TECHNICAL = ("response.draw", "attack_decided.chance", "attack_decided.deadline")
+TECHNICAL = (
+    "response.draw",
+    "response.draw.permission",
+    "response.draw.request",
+    "attack_decided.chance",
+    "attack_decided.deadline",
+)
 """The narrative's messages that carry the figures of a draw: from there on, a paragraph is
 details."""
 LOG_ODDS = " (log-odds)"

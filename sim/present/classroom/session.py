@@ -185,6 +185,8 @@ class ClassSession:
         for e in self.scenario.events.values():
             if getattr(e, "kind", None) == "threat":
                 first += [e.target, e.by]
+            elif getattr(e, "kind", None) == "request":
+                first += e.to  # the asked decide whether to help
         ordered = [r for r in dict.fromkeys(first) if r in states or r in self.organisations]
         bodies = sorted(b for b in self.organisations if b not in ordered)
         return ordered + [s for s in states if s not in ordered] + bodies

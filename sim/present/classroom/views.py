@@ -11,6 +11,7 @@ import datetime as dt
 import re
 import types
 
+from sim.model.pacts import requested
 from sim.model.players import Choice, Question, QuestionKind
 from sim.model.records import RecordKind
 from sim.present import i18n
@@ -92,6 +93,8 @@ def question_view(session: ClassSession, ask: Ask, lang: str) -> dict:
         victim = i18n.actor_forms("victim", q.other, lang)
         offenders = i18n.actor_forms("offenders", c.get("offenders") or [], lang)
         key = "q.obligation.permitted" if c.get("permitted") else "q.obligation"
+        if requested(c.get("pact") or "") is not None:
+            key = "q.obligation.request"
         text = word(
             key,
             lang,
@@ -167,7 +170,10 @@ def question_view(session: ClassSession, ask: Ask, lang: str) -> dict:
         "date": _date(session, q.day, lang),
         "text": text,
         "weighs": [{"name": n, "value": v} for n, v in weighs],
-        "choices": [{"value": o.value, "label": _choice_label(q.kind, o, lang)} for o in q.options],
+        "choices": [
+            {"value": o.value, "label": _choice_label(q.kind, o, lang, bool(c.get("permitted")))}
+            for o in q.options
+        ],
         "seconds": session.seconds_left(ask),
     }
 
@@ -183,10 +189,17 @@ def _decision(session: ClassSession, a: Answer, lang: str) -> dict[str, str]:
     return {**parts, "text": word("decision.line", lang, **parts)}
 
 
-def _choice_label(kind: QuestionKind, choice: Choice, lang: str) -> str:
-    """A choice's button: the body's decision says "act", a member's vote "vote for"."""
-    specific = f"c.{kind.value}.{choice.value}"
-    return word(specific if specific in WORDS["en"] else f"c.{choice.value}", lang)
+def _choice_label(kind: QuestionKind, choice: Choice, lang: str, permitted: bool = False) -> str:
+    """A choice's button: the body's decision says "act", a member's vote "vote for".
+
+    Nothing is owed under a permission or a request: its buttons give or decline, not honour
+    or abstain from a duty.
+    """
+    keys = [f"c.{kind.value}.{choice.value}"] + [f"c.{choice.value}.permitted"] * permitted
+    for key in keys:
+        if key in WORDS["en"]:
+            return word(key, lang)
+    return word(f"c.{choice.value}", lang)
 
 
 def _outcome(kind: QuestionKind, choice: Choice, lang: str) -> str:

@@ -112,6 +112,8 @@ WORDS: dict[str, dict[str, str]] = {
         "bound to give it {action}.",
         "q.obligation.permitted": "{Victim} is under attack by {offenders}. Under {clause}, "
         "you may give it {action}.",
+        "q.obligation.request": "{Victim} is under attack by {offenders} and asks you for "
+        "{action}. No treaty binds you to give it.",
         "q.attack": "You threaten {target} with force and your deadline has come. Attack "
         "today, wait a week, or stand down? Your window closes on {closes}.",
         "q.concession": "{Threatener} threatens you with force (deadline {deadline}). Give in, "
@@ -141,6 +143,8 @@ WORDS: dict[str, dict[str, str]] = {
         "o.pledge.no": "decline",
         "about.pledge": "sending troops against {other}",
         "c.honour": "Honour",
+        "c.honour.permitted": "Give it",
+        "c.abstain.permitted": "Decline",
         "c.partial": "Non-military help only",
         "c.abstain": "Abstain",
         "c.attack": "Attack",
@@ -262,6 +266,8 @@ WORDS: dict[str, dict[str, str]] = {
         "{clause_de}, vous êtes tenu de lui apporter {action}.",
         "q.obligation.permitted": "{Victim} est la cible d'une attaque {offenders_de}. Au titre "
         "{clause_de}, vous pouvez lui apporter {action}.",
+        "q.obligation.request": "{Victim} est la cible d'une attaque {offenders_de} et vous "
+        "demande {action}. Aucun traité ne vous y oblige.",
         "q.attack": "Vous menacez {target} d'une intervention armée et votre échéance est arrivée. "
         "Attaquer aujourd'hui, attendre une semaine ou renoncer ? Le délai se referme le {closes}.",
         "q.concession": "{Threatener} vous menace d'une intervention armée (échéance : "
@@ -292,6 +298,8 @@ WORDS: dict[str, dict[str, str]] = {
         "o.pledge.no": "refuser",
         "about.pledge": "l'envoi de troupes contre {other}",
         "c.honour": "Honorer",
+        "c.honour.permitted": "L'apporter",
+        "c.abstain.permitted": "Refuser",
         "c.partial": "Aide non militaire seulement",
         "c.abstain": "S'abstenir",
         "c.attack": "Attaquer",
