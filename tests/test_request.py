@@ -299,6 +299,26 @@ def test_a_student_playing_an_asked_state_is_asked_and_may_give_or_decline(write
     assert [c["label"] for c in french["choices"]][::2] == ["L'apporter", "Refuser"]
 
 
+def test_validate_notes_a_request_dated_before_anything_it_could_help_against(sahelsim, write):
+    early = REQUEST.replace("2013-01-11", "2013-01-09")
+    text = WAR.format(commitment="strict", request=early).replace("2013-01-10", "2013-01-08", 1)
+    result = sahelsim("validate", str(write(text)))
+    assert result.status == 0
+    assert (
+        "    note: request ask (2013-01-09): no attack on MLI is scheduled on or before that day "
+        "and no armed group of the scenario operates in it, so it finds nothing to help against "
+        "unless the run starts a war by then"
+    ) in result.out.splitlines()
+    on_time = sahelsim("validate", str(write(WAR.format(commitment="strict", request=REQUEST))))
+    assert "request ask" not in on_time.out
+    insurgency = (
+        "title: Help against an insurgency\nstart: 2022-02-01\ndays: 20\n"
+        "actors:\n  MLI:\n  RUS:\n  JNIM:\n"
+        "events:\n  ask:\n    kind: request\n    date: 2022-02-03\n    by: MLI\n    to: [RUS]\n"
+    )
+    assert "request ask" not in sahelsim("validate", str(write(insurgency))).out
+
+
 @pytest.mark.parametrize(
     ("old", "new", "line"),
     [

@@ -27,8 +27,9 @@ from sim.errors import (
 from sim.resources import scenarios_dir
 from sim.scenario.facts import FactBase, fact_base
 from sim.scenario.references import KEYED, check_references
-from sim.scenario.schema import InlineActor, Scenario
+from sim.scenario.schema import Attack, InlineActor, Request, Scenario
 from sim.scenario.validation import problems_from_validation
+from sim.scenario.vocabulary import AttackScale
 from sim.scenario.yamlfile import NOT_REGULAR, LocatedDocument, Path_, parse_yaml, read_yaml
 
 MAX_EXTENDS = 16
@@ -414,7 +415,8 @@ def check_sources(sources: Iterable[str], overrides: Sequence[str] = ()) -> Iter
         except SahelsimError as exc:
             yield Checked(source, None, (str(exc),))
         else:
-            yield Checked(source, scenario.title, notes=tuple(distant_figures(scenario)))
+            notes = distant_figures(scenario) + idle_requests(scenario)
+            yield Checked(source, scenario.title, notes=tuple(notes))
 
 
 FIGURE_YEARS = 8
@@ -454,4 +456,51 @@ def distant_figures(scenario: Scenario, facts: FactBase | None = None) -> list[s
                 f"({scenario.start.year}); set actors.{actor_id}.forces to a figure of the time "
                 "if you have one"
             )
+    return notes
+
+
+def idle_requests(scenario: Scenario, facts: FactBase | None = None) -> list[str]:
+    """Requests for help that nothing the scenario schedules gives anything to help against.
+
+    A request is answered on its date, against whoever fights the state that asks then
+    (docs/model.md §7.1). Without an attack on that state on or before the date, or an armed
+    group of the scenario operating in it, only a war the run itself starts can give it an
+    object: validating says so, since a request dated before its war is a likely slip.
+    """
+    facts = facts or fact_base()
+    events = scenario.active_events()
+    notes = []
+    for name, event in events:
+        if not isinstance(event, Request):
+            continue
+        fighting = {
+            who
+            for _, e in events
+            if isinstance(e, Attack)
+            and e.scale is AttackScale.INVASION
+            and e.target == event.by
+            and e.date <= event.date
+            for who in (e.by, *e.contributors)
+        }
+        fighting |= {
+            a
+            for a in scenario.actors
+            if a in facts.armed_groups and event.by in facts.armed_groups[a].operates_in.countries
+        }
+        if event.against in fighting or (event.against is None and fighting):
+            continue
+        if event.against:
+            why = (
+                f"{event.against} is not scheduled to attack {event.by} on or before that day "
+                "and is no armed group operating in it"
+            )
+        else:
+            why = (
+                f"no attack on {event.by} is scheduled on or before that day and no armed group "
+                "of the scenario operates in it"
+            )
+        notes.append(
+            f"request {name} ({event.date}): {why}, so it finds nothing to help against unless "
+            "the run starts a war by then"
+        )
     return notes
