@@ -69,6 +69,19 @@ def records(run, kind: RecordKind) -> list:
     return [r for r in run.records if r.kind is kind]
 
 
+def asking(title: str, actors: str, *requests: str) -> str:
+    """A scenario of early 2022 with no war: ``actors`` (ids) and requests (flow mappings)."""
+    listed = "".join(f"  {a}:\n" for a in actors.split())
+    asked = "".join(f"  ask{i}: {r}\n" for i, r in enumerate(requests))
+    return (
+        f"title: {title}\nstart: 2022-02-01\ndays: 20\ncommitment: strict\n"
+        f"actors:\n{listed}events:\n{asked}"
+    )
+
+
+MALI_ASKS_RUSSIA = "{kind: request, date: 2022-02-03, by: MLI, to: [RUS]}"
+
+
 def test_the_asked_decide_on_the_day_and_whoever_grants_it_fights_beside_the_state_that_asked(
     write,
 ):
@@ -112,11 +125,7 @@ def test_declining_a_request_breaks_no_promise(write):
 
 
 def test_help_against_an_armed_group_with_no_war_goes_to_the_counter_insurgency(write):
-    text = (
-        "title: Help against an insurgency\nstart: 2022-02-01\ndays: 20\ncommitment: strict\n"
-        "actors:\n  MLI:\n  RUS:\n  JNIM:\n"
-        "events:\n  ask:\n    kind: request\n    date: 2022-02-03\n    by: MLI\n    to: [RUS]\n"
-    )
+    text = asking("Help against an insurgency", "MLI RUS JNIM", MALI_ASKS_RUSSIA)
     run = run_one(load_scenario(write(text)), 1)
     [asked] = records(run, RecordKind.REQUEST)
     assert asked.get("against") == ["JNIM"]
@@ -126,10 +135,8 @@ def test_help_against_an_armed_group_with_no_war_goes_to_the_counter_insurgency(
 
 
 def test_a_request_with_nothing_to_help_against_asks_nothing_and_says_so(write):
-    text = (
-        "title: A request in peace\nstart: 2022-02-01\ndays: 10\ncommitment: strict\n"
-        "actors:\n  NGA:\n  FRA:\n"
-        "events:\n  ask:\n    kind: request\n    date: 2022-02-03\n    by: NGA\n    to: [FRA]\n"
+    text = asking(
+        "A request in peace", "NGA FRA", "{kind: request, date: 2022-02-03, by: NGA, to: [FRA]}"
     )
     run = run_one(load_scenario(write(text)), 1)
     [asked] = records(run, RecordKind.REQUEST)
@@ -211,14 +218,8 @@ def test_a_request_is_answered_after_the_day_s_attack_whatever_the_order_of_the_
 
 
 def test_two_requests_of_one_day_against_an_insurgency_are_each_answered(write):
-    text = (
-        "title: Two requests\nstart: 2022-02-01\ndays: 10\ncommitment: strict\n"
-        "actors:\n  MLI:\n  RUS:\n  JNIM:\n"
-        "events:\n"
-        "  aid:\n    kind: request\n    date: 2022-02-03\n    by: MLI\n    to: [RUS]\n"
-        "    action: non_military\n"
-        "  troops:\n    kind: request\n    date: 2022-02-03\n    by: MLI\n    to: [RUS]\n"
-    )
+    aid = MALI_ASKS_RUSSIA.replace("}", ", action: non_military}")
+    text = asking("Two requests", "MLI RUS JNIM", aid, MALI_ASKS_RUSSIA)
     run = run_one(load_scenario(write(text)), 1)
     sent = [r for r in records(run, RecordKind.SUPPORT) if r.actor == "RUS"]
     assert sorted(r.get("action") for r in sent) == ["armed_assistance", "non_military"]
@@ -311,11 +312,7 @@ def test_validate_notes_a_request_dated_before_anything_it_could_help_against(sa
     ) in result.out.splitlines()
     on_time = sahelsim("validate", str(write(WAR.format(commitment="strict", request=REQUEST))))
     assert "request ask" not in on_time.out
-    insurgency = (
-        "title: Help against an insurgency\nstart: 2022-02-01\ndays: 20\n"
-        "actors:\n  MLI:\n  RUS:\n  JNIM:\n"
-        "events:\n  ask:\n    kind: request\n    date: 2022-02-03\n    by: MLI\n    to: [RUS]\n"
-    )
+    insurgency = asking("Help against an insurgency", "MLI RUS JNIM", MALI_ASKS_RUSSIA)
     assert "request ask" not in sahelsim("validate", str(write(insurgency))).out
 
 
