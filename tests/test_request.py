@@ -251,6 +251,8 @@ def test_the_attacking_side_s_request_asks_nothing_and_says_so(write):
     assert asked.get("reason") == "attacker"
     assert not records(run, RecordKind.RESPONSE)
     assert "c'est le Mali qui attaque dans sa guerre" in render_text(run, "fr")
+    named = run_one(load_scenario(write(text + ask + "    against: REB\n")), 1)
+    assert records(named, RecordKind.REQUEST)[0].get("reason") == "attacker"
 
 
 def test_the_timeline_labels_an_entry_at_a_request_in_the_figure_s_language(write):

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from sim.model.pacts import Obligation, Trigger, request_id
-from sim.model.records import RecordKind, WarOutcome
+from sim.model.records import RecordKind, Unasked, WarOutcome
 from sim.model.responses import pledges
 from sim.model.wars import ATTACKERS, DEFENDERS, War
 from sim.scenario import schema as ev
@@ -334,7 +334,7 @@ def on_request(model: SahelModel, name: str, event: ev.Request) -> None:
         event=name,
         note=event.note,
         **({"war": war.id} if war is not None else {}),
-        **({"reason": reason, "named": event.against} if reason else {}),
+        **({"reason": reason.value, "named": event.against} if reason else {}),
         **({"other_side": other_side} if other_side and offenders else {}),
     )
     if not offenders:
@@ -368,34 +368,34 @@ def on_request(model: SahelModel, name: str, event: ev.Request) -> None:
 
 def _what_is_asked_against(
     model: SahelModel, event: ev.Request
-) -> tuple[War | None, tuple[str, ...], str]:
-    """The war the help is for (or None), the enemies it is against, and why there are none.
-
-    The reason is ``""`` when there are enemies; ``not_fighting`` when ``against`` is not
-    fighting the state that asks; ``attacker`` when its only wars are ones it started; and
-    ``nothing`` when it is at war with no one and no armed group fights in it.
-    """
-    attacking = False
+) -> tuple[War | None, tuple[str, ...], Unasked | None]:
+    """The war the help is for (or None), the enemies it is against, and why there are none."""
+    attacking = attacking_it = False
     for war in model.wars:
         side = war.side_of(event.by) if war.ongoing else None
         if side is None:
             continue
-        if side == ATTACKERS:
+        if side == ATTACKERS:  # help for a war it started is not answered
             attacking = True
+            attacking_it = attacking_it or event.against in war.sides[DEFENDERS]
             continue
         enemies = tuple(war.sides[ATTACKERS])
         if event.against is None:
-            return war, enemies, ""
+            return war, enemies, None
         if event.against in enemies:
-            return war, (event.against,), ""
+            return war, (event.against,), None
     groups: tuple[str, ...] = ()
     if model.state(event.by) is not None and model.fighters_in(event.by) > 0:
         i = model.state_index[event.by]
         groups = tuple(model.groups[g].id for g in model.insurgents.groups_in(i))
     if event.against is not None:
         groups = tuple(g for g in groups if g == event.against)
-        return None, groups, "" if groups else "not_fighting"
-    return None, groups, "" if groups else "attacker" if attacking else "nothing"
+        attacking = attacking_it
+    if groups:
+        return None, groups, None
+    if attacking:
+        return None, (), Unasked.ATTACKER
+    return None, (), Unasked.NOT_FIGHTING if event.against is not None else Unasked.NOTHING
 
 
 EVENT_HANDLERS: dict[type, Callable[[SahelModel, str, Any], None]] = {

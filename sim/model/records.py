@@ -55,6 +55,14 @@ class Response(StrEnum):
     ABSTAINED = "abstained"
 
 
+class Unasked(StrEnum):
+    """Why a request asked nothing of anyone: it had nothing to help against."""
+
+    NOTHING = "nothing"  # no war, and no armed group operating in the state that asks
+    NOT_FIGHTING = "not_fighting"  # the actor named in `against` is not fighting it
+    ATTACKER = "attacker"  # its only wars, or its war with `against`, are ones it started
+
+
 class WarOutcome(StrEnum):
     """How a war ended."""
 
