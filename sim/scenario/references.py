@@ -385,7 +385,7 @@ def _check_event(
     if event.get("kind") == "third_party_force":
         yield from _check_third_party(path, event)
     if event.get("kind") == "request":
-        yield from _check_request(path, event, kinds, unlisted, facts)
+        yield from _check_request(path, event, kinds, unlisted, unlisted_states, unlisted_powers)
         return
     contributors = event.get("contributors")
     if isinstance(contributors, list) and event.get("target") in contributors:
@@ -505,13 +505,17 @@ def _check_request(
     event: dict,
     kinds: dict[str, ActorKind],
     unlisted: list[str],
-    facts: FactBase,
+    unlisted_states: list[str],
+    unlisted_powers: list[str],
 ) -> Iterator[Finding]:
-    """A state asks states or powers of the scenario, each once, for help against another actor."""
+    """A state asks states or powers of the scenario, each once, for help against another actor.
+
+    ``unlisted`` are the fact base's actors the scenario leaves out, and the states and powers
+    among them: the hints of :func:`_must_be` offer only ids of the kind a field needs.
+    """
     states = [a for a, k in kinds.items() if k is ActorKind.STATE]
     helpers = [a for a, k in kinds.items() if k in (ActorKind.STATE, ActorKind.POWER)]
-    unlisted_states = [a for a in unlisted if a in facts.states]
-    unlisted_helpers = [a for a in unlisted if a in facts.states or a in facts.powers]
+    unlisted_helpers = [a for a in unlisted if a in unlisted_states or a in unlisted_powers]
     by = event.get("by")
     if isinstance(by, str):
         yield from _must_be(
