@@ -316,6 +316,14 @@ def test_validate_notes_a_request_dated_before_anything_it_could_help_against(sa
     assert "request ask" not in on_time.out
     insurgency = asking("Help against an insurgency", "MLI RUS JNIM", MALI_ASKS_RUSSIA)
     assert "request ask" not in sahelsim("validate", str(write(insurgency))).out
+    own_group = insurgency.replace(
+        "  JNIM:\n",
+        "  MAC:\n    kind: armed_group\n    name: the Front\n    name_fr: le Front\n"
+        "    sources: [https://example.org/front]\n    operates_in: [MLI]\n"
+        "    forces: {value: 900, year: 2022, unit: fighters, source: https://example.org/f}\n",
+    )
+    checked = sahelsim("validate", str(write(own_group)))
+    assert checked.status == 0 and "request ask" not in checked.out
 
 
 @pytest.mark.parametrize(

@@ -483,9 +483,7 @@ def idle_requests(scenario: Scenario, facts: FactBase | None = None) -> list[str
             for who in (e.by, *e.contributors)
         }
         fighting |= {
-            a
-            for a in scenario.actors
-            if a in facts.armed_groups and event.by in facts.armed_groups[a].operates_in.countries
+            a for a, entry in scenario.actors.items() if event.by in _fights_in(a, entry, facts)
         }
         if event.against in fighting or (event.against is None and fighting):
             continue
@@ -504,3 +502,12 @@ def idle_requests(scenario: Scenario, facts: FactBase | None = None) -> list[str
             "the run starts a war by then"
         )
     return notes
+
+
+def _fights_in(actor_id: str, entry: object, facts: FactBase) -> list[str]:
+    """The states an armed group of the scenario operates in: the fact base's, or its own."""
+    if isinstance(entry, InlineActor):
+        return list(entry.operates_in)
+    if actor_id in facts.armed_groups:
+        return list(facts.armed_groups[actor_id].operates_in.countries)
+    return []
