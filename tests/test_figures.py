@@ -9,6 +9,7 @@ from conftest import MODELLED_STATES
 from matplotlib.collections import PolyCollection
 from matplotlib.figure import Figure
 from matplotlib.patches import FancyArrowPatch, Rectangle
+from matplotlib.text import Text
 
 from sim.present import figures as fg
 from sim.run.replicate import run_one
@@ -150,6 +151,21 @@ def test_the_map_draws_every_modelled_country_and_one_arrow_per_obligation_betwe
         if o[0] in fg.capitals() and o[1] in fg.capitals() and o[0] != o[1]
     ]
     assert len(arrows) == len(expected) >= 2
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_the_maps_never_call_a_granted_request_a_kept_obligation(lang):
+    """Lesson 5: France answers Mali's request, which no treaty makes a duty; the legend and the
+    titles say help given, not an obligation honoured."""
+    run = run_one(load_scenario("lesson-5-asked-not-bound", ["commitment=strict"]), 1)
+    events = _events(run)
+    assert any(o[0] == "FRA" for o in fg.map_obligations(events)), "France's answer is drawn"
+    one = fg.plot_map(events, title="t", seed=1, lang=lang)
+    many = fg.plot_map_frequencies({"MLI": 1.0}, {("FRA", "MLI"): 1.0}, 1, title="t", seed=1,
+                                   lang=lang)  # fmt: skip
+    words = " ".join(t.get_text() for fig in (one, many) for t in fig.findobj(Text)).lower()
+    for promise in ("honoured", "obligation", "honorée", "abstention"):
+        assert promise not in words
 
 
 def test_the_bundle_has_every_figure_in_png_and_svg(bundle):

@@ -17,21 +17,31 @@ if TYPE_CHECKING:
 PRESENT_POWER_LENDING = 2
 """An outside power with forces in the host lends this many times the lending share of them."""
 
+SMALLEST_CONTINGENT = 150
+"""Troops a state sends abroad at least when it enters a war, however little its side still
+needs (never more than its first contingent): a company, the record's smallest contingents
+(AFISMA in Mali, 2013: Ghana 120, Guinea 144; ECOMOG in Guinea-Bissau, 1999: Benin 145;
+seeds/history/episodes.md and docs/model.md §8, ``rebellion_assistance_share``)."""
+
 
 def still_to_send(model: SahelModel, war: War) -> list[tuple[int, str, float]]:
     """What each state fighting ``war`` on another state's soil can still send there.
 
     ``(side, state, forces)`` for every such state (leaders included) whose contingent is short
-    of all it could deploy: the gap, never more than it has left uncommitted to any war.
+    of what its side is sized for (:meth:`~sim.model.model.SahelModel.abroad_share` of all it
+    could deploy): the gap, never more than it has left uncommitted to any war.
     """
     theatre = model.controlled(war.leaders[DEFENDERS])
     short = []
     for s in (ATTACKERS, DEFENDERS):
+        share = None
         for member, there in war.sides[s].items():
             state = model.state(member)
             if state is None or member == theatre:
                 continue
-            more = min(state.deployable - there, model.uncommitted(member))
+            if share is None:
+                share = model.abroad_share(war, s)
+            more = min(state.deployable * share - there, model.uncommitted(member))
             if more > 0:
                 short.append((s, member, more))
     return short
@@ -41,8 +51,9 @@ def reinforce_contingents(model: SahelModel) -> None:
     """Phase 5, first: a state fighting on another state's soil sends more each day.
 
     Each day of the war, after the day's entries (phase 4), it sends ``reinforcement_rate`` of
-    what it can still send there (:func:`still_to_send`): a contingent grows toward the whole
-    deployable force, more slowly as it nears it. ECOMOG grew from about 3,500 troops landed in
+    what it can still send there (:func:`still_to_send`): a contingent grows toward what its side
+    is sized for (``sought_superiority`` against the enemy, never more than its whole deployable
+    force), more slowly as it nears it. ECOMOG grew from about 3,500 troops landed in
     Liberia in August 1990 to about 15,000 at its height, and Nigeria's force in Sierra Leone
     from a few thousand in June 1997 to the force that took Freetown in February 1998
     (seeds/history/episodes.md). What is sent adds to what the side has committed, the base of

@@ -309,7 +309,9 @@ def assess_attack(model: SahelModel, threat: Threat) -> tuple[float, dict]:
       by its chance of honouring: deterrence, Leeds 2003; Johnson & Leeds 2011), on a log scale
       against the superiority it wants, over the spread of its judgement;
     - *the expected cost*: the share of its forces it expects to lose by the model's own combat
-      (:func:`expected_losses`), times ``force_cost_weight`` (Fearon 1995);
+      (:func:`expected_losses`), with the contingent it would field (never more than
+      ``sought_superiority`` times the coalition it expects), times ``force_cost_weight``
+      (Fearon 1995);
     - *the expected cost in time and money*: the years of war it expects by the same combat
       (:func:`expected_days`), times ``time_cost_weight`` (Slantchev 2003);
     - *the stakes*: while a war is fought on the target's soil, the share of the threateners'
@@ -388,9 +390,12 @@ def assess_attack(model: SahelModel, threat: Threat) -> tuple[float, dict]:
     balance = (math.log(max(ratio, 1e-9)) - math.log(p.required_superiority)) / p.intent_spread
     own_break = breaking_share(model, attackers)
     enemy_break = breaking_share(model, [threat.target])
-    lost, wins = expected_losses(scaled, expected, own_break, enemy_break)
+    # It weighs the war it would fight: with contingents sized for ``sought_superiority``
+    # against what it expects (SahelModel.abroad_share), not with all it could bring.
+    fielded = min(scaled, p.sought_superiority * max(expected, 1.0))
+    lost, wins = expected_losses(fielded, expected, own_break, enemy_break)
     rate = p.kill_rate * (p.irregular_intensity if irregular else 1.0)
-    days = expected_days(scaled, max(expected, 1.0), own_break, enemy_break, rate)
+    days = expected_days(fielded, max(expected, 1.0), own_break, enemy_break, rate)
     years = min(days, MAX_EXPECTED_DAYS) / 365.0
     at_stake = stakes(model, theatre, sent)
     stance = sum(model.stances.get((threat.by, threat.target), {}).values())

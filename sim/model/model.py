@@ -209,20 +209,71 @@ class SahelModel(mesa.Model):
         actor = self.actors[actor_id]
         return actor.deployable * actor.spec.effectiveness
 
-    def sent(self, actor_id: str, theatre: str) -> float:
+    def sent(self, actor_id: str, theatre: str, share: float = 1.0) -> float:
         """Forces an actor first sends into a war fought in ``theatre`` (a state's territory).
 
         A state fighting on another state's soil first sends ``expeditionary_share`` of its
         deployable forces, not all of them: the first contingents on record are a fraction of
         what the contributors could deploy (ECOMOG landed about 3,500 troops of five states in
-        Liberia in 1990; seeds/history/episodes.md). The contingent then grows
-        (:func:`sim.model.forces.reinforce_contingents`). At home, and for an outside power (what
-        it has in the region) or a belligerent, what is deployable is sent.
+        Liberia in 1990; seeds/history/episodes.md). It sends less when less is needed:
+        ``share`` is what its side still lacks of what it seeks (:meth:`entry_share`), but at
+        least :data:`~sim.model.forces.SMALLEST_CONTINGENT` troops. The
+        contingent then grows (:func:`sim.model.forces.reinforce_contingents`). At home, and for
+        an outside power (what it has in the region) or a belligerent, what is deployable is
+        sent.
         """
         actor = self.actors[actor_id]
         if isinstance(actor, State) and theatre != actor_id:
-            return actor.deployable * self.params.expeditionary_share
+            first = actor.deployable * self.params.expeditionary_share
+            return min(first, max(actor.deployable * share, forces.SMALLEST_CONTINGENT))
         return actor.deployable
+
+    def abroad_share(self, war: War, side: int) -> float:
+        """The share of its deployable forces each state fighting abroad on ``side`` is sized for.
+
+        Together the states fighting on another state's soil on one side seek
+        ``sought_superiority`` times the strength of the side they fight (its forces at the
+        front, effectiveness and aid), each the same share of what it could deploy, never more
+        than all of it: contingents follow the need, not the contributors' size (ECOMIG's 7,000
+        against The Gambia's forces in January 2017; seeds/history/episodes.md). A contingent
+        grows toward this share (:func:`sim.model.forces.reinforce_contingents`).
+        """
+        needed, _, potential = self._abroad(war, side, ())
+        return min(1.0, needed / potential) if potential > 0 else 1.0
+
+    def entry_share(self, war: War, side: int, joining: tuple[str, ...]) -> float:
+        """The share of their deployable forces states entering ``side`` first send.
+
+        What the side still lacks of the strength it seeks (:meth:`abroad_share`), spread over
+        every state abroad on it, ``joining`` included, in proportion to what each could
+        deploy: states entering together share the need, and one entering later adds its part
+        of what is still lacking, so a side never first sends more than it seeks.
+        """
+        needed, present, potential = self._abroad(war, side, joining)
+        if potential <= 0:
+            return 1.0
+        return min(1.0, max(needed - present, 0.0) / potential)
+
+    def _abroad(self, war: War, side: int, joining: tuple[str, ...]) -> tuple[float, float, float]:
+        """The strength ``side``'s states abroad seek, what they have at the front, what they could.
+
+        In effectiveness-weighted personnel: ``sought_superiority`` times the enemy side's
+        strength (with the aid of each side), the strength of the states abroad already at the
+        front, and the deployable strength of those and of ``joining``.
+        """
+        theatre = self.controlled(war.leaders[DEFENDERS])
+        actors = self.actors
+        members = war.sides[side]
+        abroad = dict.fromkeys(
+            m for m in (*members, *joining) if m != theatre and isinstance(actors.get(m), State)
+        )
+        potential = sum(actors[m].deployable * actors[m].spec.effectiveness for m in abroad)
+        present = sum(members.get(m, 0.0) * actors[m].spec.effectiveness for m in abroad)
+        enemy = sum(
+            f * actors[a].spec.effectiveness for a, f in war.sides[1 - side].items() if a in actors
+        )
+        needed = self.params.sought_superiority * enemy * war.aid[1 - side] / war.aid[side]
+        return needed, present, potential
 
     def home_strength(self, actor_id: str) -> float:
         """Strength a state puts into defending its own territory (a belligerent: all it has)."""
@@ -345,11 +396,13 @@ class SahelModel(mesa.Model):
             isinstance(self.actors.get(a), Belligerent) for a in (*attackers, target)
         )
         theatre = self.controlled(target)
-        for a in attackers:
-            war.commit(a, ATTACKERS, min(self.sent(a, theatre), self.uncommitted(a)))
+        # The target first: what the attackers send abroad is sized against it.
         if target in self.actors:
             home = self.defending_forces(target)
             war.commit(target, DEFENDERS, min(home, self.uncommitted(target)))
+        share = self.entry_share(war, ATTACKERS, attackers)
+        for a in attackers:
+            war.commit(a, ATTACKERS, min(self.sent(a, theatre, share), self.uncommitted(a)))
         self.wars.append(war)
         self.wars_ongoing += 1
         combat.open_front(self, war, by, target)
@@ -391,10 +444,12 @@ class SahelModel(mesa.Model):
         """Attackers of a belligerent already at war enter that war on the other side."""
         side = 1 - war.side_of(target)
         theatre = self.controlled(war.leaders[DEFENDERS])
-        for a in attackers:
-            if war.side_of(a) is not None:
+        entering = tuple(a for a in attackers if war.side_of(a) is None)
+        share = self.entry_share(war, side, entering)
+        for a in entering:
+            if war.side_of(a) is not None:  # brought in by an earlier entrant's allies
                 continue
-            war.commit(a, side, min(self.sent(a, theatre), self.uncommitted(a)))
+            war.commit(a, side, min(self.sent(a, theatre, share), self.uncommitted(a)))
             self.log(
                 RecordKind.ENTERED_WAR,
                 a,
@@ -465,7 +520,10 @@ class SahelModel(mesa.Model):
         actor = self.actors[actor_id]
         theatre = self.controlled(war.leaders[DEFENDERS])
         war.end_support(actor_id)  # it gave support short of war, under a clause decided first
-        war.commit(actor_id, side, min(self.sent(actor_id, theatre), self.uncommitted(actor_id)))
+        share = self.entry_share(war, side, (actor_id,))
+        war.commit(
+            actor_id, side, min(self.sent(actor_id, theatre, share), self.uncommitted(actor_id))
+        )
         enemies = tuple(war.sides[1 - side])
         self.log(
             RecordKind.ENTERED_WAR,

@@ -710,23 +710,25 @@ RESPONSE_STYLE = {
 }
 MAP_WORDS = {
     "en": {
-        "map": "Sides and obligations",
-        "freq": "Share of replicates at war, and obligations honoured",
+        "map": "Sides, and help owed or asked",
+        "freq": "Share of replicates at war, and help given",
         "attacking": "attacking side",
         "defending": "defending side",
-        "honoured": "honoured",
+        # A clause that only permits, and a request, are answered too: "honoured" would call
+        # the help a kept promise.
+        "honoured": "help given",
         "partial": "partial help",
-        "abstained": "abstained",
+        "abstained": "no help",
         "war_share": "share of replicates at war",
     },
     "fr": {
-        "map": "Camps et obligations",
-        "freq": "Part des réplications en guerre, et obligations honorées",
+        "map": "Camps, et aide due ou demandée",
+        "freq": "Part des réplications en guerre, et aide apportée",
         "attacking": "camp attaquant",
         "defending": "camp défenseur",
-        "honoured": "honorée",
+        "honoured": "aide apportée",
         "partial": "aide partielle",
-        "abstained": "abstention",
+        "abstained": "aucune aide",
         "war_share": "part des réplications en guerre",
     },
 }
@@ -780,7 +782,7 @@ def plot_map(
     lang: str = "en",
     ax=None,
 ) -> Figure:
-    """One replicate on the map: countries coloured by side, arrows for obligations answered."""
+    """One replicate on the map: countries coloured by side, arrows for help owed or asked, answered."""
     from sim.present.geography import draw_countries, load_countries
 
     with matplotlib.rc_context(STYLE):

@@ -20,7 +20,8 @@ twelve or thirteen parameters collapsed to an effective sample size of 1 to 3 of
 ``stakes_weight`` is left at its declared value: only Liberia 1990 among the training episodes
 has a war on the threatened target's soil. ``reinforcement_rate`` is left at its declared value
 too: the record gives its order of magnitude (ECOMOG's growth in Liberia), and one more free
-parameter would thin a posterior that eighty particles already map roughly. ``resolve_weight``, ``capitulation_rate`` and
+parameter would thin a posterior that eighty particles already map roughly; so is
+``sought_superiority``, read from ECOMIG's size against The Gambia's forces in 2017. ``resolve_weight``, ``capitulation_rate`` and
 ``kill_rate`` are left at their declared values too: each overlaps another free parameter in
 what the episodes record (docs/calibration.md §8.1). ``truce_breakdown_rate`` is read from the
 record (four truces of the fact base and the days they held), as ``reinforcement_rate`` is. ``honour_base_rate`` is not free: it comes

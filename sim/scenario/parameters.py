@@ -285,13 +285,33 @@ PARAMETERS: dict[str, Parameter] = _declare(
         "per day",
         "Daily reinforcement of a contingent abroad",
         "Renfort quotidien d'un contingent à l'étranger",
-        "share of the gap between a state's contingent in a war on another state's soil and all "
-        "it could deploy there that it sends each day (the contingent grows toward its whole "
-        "deployable force, more slowly as it nears it)",
+        "share of the gap between a state's contingent in a war on another state's soil and what "
+        "its side is sized for (sought_superiority; at most all it could deploy) that it sends "
+        "each day (the contingent grows toward it, more slowly as it nears it)",
         "the record (seeds/history/episodes.md): ECOMOG grew from 3,500 troops in Liberia in "
         "August 1990 to about 15,000 at its height (IRIN, 1997), and from 4,600 in Freetown in "
         "June 1997 to the force that took the city in February 1998; 0.002 a day closes half "
         "the gap in about a year; the size is an assumption",
+    ),
+    Parameter(
+        "sought_superiority",
+        10.0,
+        3.0,
+        20.0,
+        "ratio",
+        "Superiority a contingent abroad is sized for",
+        "Supériorité visée par un contingent à l'étranger",
+        "strength that the states fighting on another state's soil on one side of a war send, "
+        "together, against the strength of the side they fight at the front: each sends the "
+        "same share of its deployable forces, enough to reach this ratio (a first contingent "
+        "never above expeditionary_share of them; reinforcement_rate grows it toward that "
+        "share, never above all of them)",
+        "the record in the model's terms (seeds/history/episodes.md): ECOMIG entered The Gambia "
+        "in January 2017 with about 7,000 troops against Gambian forces of 1,125 (army, navy "
+        "and air force, seeds/states.yaml), of which the model puts home_defence_share, 675, at "
+        "the front: about 10 to 1; the low end is the rule of thumb of 3 to 1 at the point of "
+        "attack (Mearsheimer 1989, International Security 13(4), "
+        "https://doi.org/10.2307/2538780); the size is read from one episode, not calibrated",
     ),
     Parameter(
         "withdrawal_rate",
