@@ -250,8 +250,22 @@ def test_a_kill_while_figures_are_drawn_leaves_no_truncated_file_and_resume_redr
     tmp_path, sahelsim
 ):
     args = ("run", "gambia-2017", "-n", "20", "--seed", "8", "-q")
+    # Python ignores SIGXFSZ (a write past the limit then fails with EFBIG); restore the default.
+    killable = (
+        "import runpy, signal, sys; signal.signal(signal.SIGXFSZ, signal.SIG_DFL); "
+        "sys.argv = ['sahelsim', *sys.argv[1:]]; runpy.run_module('sim', run_name='__main__')"
+    )
     whole = tmp_path / "whole"
-    assert sahelsim(*args, "--out", str(whole)).status == 0
+    assert sahelsim(*args, "--out", str(whole), "--no-figures").status == 0
+    # The reference is drawn in a fresh process too, as the killed drawing is: figures drawn in
+    # this test process could differ with whatever earlier tests left in it (matplotlib's
+    # global settings are shared by every thread of a process).
+    drawn = subprocess.run(
+        [sys.executable, "-c", killable, "report", str(whole)],
+        env={**os.environ, "PYTHONPATH": str(REPO)},
+        capture_output=True,
+    )
+    assert drawn.returncode == 0, drawn.stderr
     reference = _drawn_files(whole)
     assert sorted(reference) == sorted(DRAWN)
     assert json.loads((whole / "manifest.json").read_text())["drawn"] == DRAWN
@@ -261,11 +275,6 @@ def test_a_kill_while_figures_are_drawn_leaves_no_truncated_file_and_resume_redr
     limit = 200_000  # larger than some figures, smaller than others: killed part-way
     assert any(len(data) <= limit for data in reference.values())
     assert any(len(data) > limit for data in reference.values())
-    # Python ignores SIGXFSZ (a write past the limit then fails with EFBIG); restore the default.
-    killable = (
-        "import runpy, signal, sys; signal.signal(signal.SIGXFSZ, signal.SIG_DFL); "
-        "sys.argv = ['sahelsim', *sys.argv[1:]]; runpy.run_module('sim', run_name='__main__')"
-    )
     drawing = subprocess.run(
         [sys.executable, "-c", killable, "report", str(out)],
         env={**os.environ, "PYTHONPATH": str(REPO)},
@@ -281,7 +290,12 @@ def test_a_kill_while_figures_are_drawn_leaves_no_truncated_file_and_resume_redr
     assert set(claimed) <= set(left)  # the manifest names nothing that is not there, whole
     assert list(out.rglob(".*.part"))  # the half-written file is under its temporary name
 
-    assert sahelsim(*args, "--out", str(out), "--resume").status == 0  # redraws what is missing
+    resumed = subprocess.run(  # redraws what is missing (in a fresh process, as the reference)
+        [sys.executable, "-c", killable, *args, "--out", str(out), "--resume"],
+        env={**os.environ, "PYTHONPATH": str(REPO)},
+        capture_output=True,
+    )
+    assert resumed.returncode == 0, resumed.stderr
     assert not _differences(_drawn_files(out), reference)
     assert json.loads((out / "manifest.json").read_text())["drawn"] == DRAWN
     assert not list(out.rglob(".*.part"))
