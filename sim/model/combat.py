@@ -89,13 +89,7 @@ def fight(model: SahelModel) -> None:
     for war in model.wars:
         if not war.ongoing:
             continue
-        totals = []
-        for s in (ATTACKERS, DEFENDERS):
-            totals.append(
-                sum([f * actors[a].spec.effectiveness for a, f in war.sides[s].items()])
-                * war.aid[s]
-            )
-        a, b = totals
+        a, b = model.side_strength(war, ATTACKERS), model.side_strength(war, DEFENDERS)
         if a <= 0 or b <= 0:
             continue
         z = model.combat_rngs[war.id].standard_normal(2)

@@ -228,6 +228,14 @@ class SahelModel(mesa.Model):
             return min(first, max(actor.deployable * share, forces.SMALLEST_CONTINGENT))
         return actor.deployable
 
+    def side_strength(self, war: War, side: int) -> float:
+        """A side's effective strength at the front: its members' forces × effectiveness × aid."""
+        actors = self.actors
+        return (
+            sum(f * actors[a].spec.effectiveness for a, f in war.sides[side].items())
+            * war.aid[side]
+        )
+
     def abroad_share(self, war: War, side: int) -> float:
         """The share of its deployable forces each state fighting abroad on ``side`` is sized for.
 
@@ -269,10 +277,7 @@ class SahelModel(mesa.Model):
         )
         potential = sum(actors[m].deployable * actors[m].spec.effectiveness for m in abroad)
         present = sum(members.get(m, 0.0) * actors[m].spec.effectiveness for m in abroad)
-        enemy = sum(
-            f * actors[a].spec.effectiveness for a, f in war.sides[1 - side].items() if a in actors
-        )
-        needed = self.params.sought_superiority * enemy * war.aid[1 - side] / war.aid[side]
+        needed = self.params.sought_superiority * self.side_strength(war, 1 - side) / war.aid[side]
         return needed, present, potential
 
     def home_strength(self, actor_id: str) -> float:

@@ -116,9 +116,7 @@ def _side_terms(model: SahelModel, war: War) -> tuple[list[float], list[float], 
             )
             / total
         )
-        strength.append(
-            sum(f * actors[a].spec.effectiveness for a, f in war.sides[s].items()) * war.aid[s]
-        )
+        strength.append(model.side_strength(war, s))
     return strength, resolve, tolerance
 
 

@@ -782,7 +782,7 @@ def plot_map(
     lang: str = "en",
     ax=None,
 ) -> Figure:
-    """One replicate on the map: countries coloured by side, arrows for help owed or asked, answered."""
+    """One replicate on the map: sides by colour, an arrow for each answer to help owed or asked."""
     from sim.present.geography import draw_countries, load_countries
 
     with matplotlib.rc_context(STYLE):
