@@ -23,6 +23,50 @@ settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "repeatable"))
 
 REPO = Path(__file__).resolve().parent.parent
 
+FIGURE = """\
+      value: {value}
+      year: 1998
+      unit: fighters
+      source: https://example.org/figure"""
+"""A cited figure of an inline belligerent, under ``forces:`` (``value`` to fill)."""
+
+REBELS = (
+    """\
+  REB:
+    kind: belligerent
+    name: the Rebel Army
+    name_fr: l'Armée rebelle
+    sources: [https://example.org/rebels]
+    in: GNB
+{extra}
+    forces:
+"""
+    + FIGURE
+)
+"""An inline rebel army ``REB`` in Guinea-Bissau (``extra`` lines and ``value`` to fill)."""
+
+
+def civil_war_text(
+    *,
+    value: int = 3000,
+    extra: str = "",
+    actors: str = "",
+    events: str = "",
+    pacts: str = "",
+    days: int = 120,
+    commitment: str = "strict",
+) -> str:
+    """A Guinea-Bissau scenario of 1998: the rebel army ``REB`` rises against the government,
+    Senegal and Guinea are actors, and the test adds pacts, actors, events and settings."""
+    rebels = REBELS.format(extra=textwrap.indent(extra, "    ") if extra else "", value=value)
+    return (
+        f"title: A civil war\nstart: 1998-06-07\ndays: {days}\ncommitment: {commitment}\n"
+        f"actors:\n  GNB:\n  SEN:\n  GIN:\n{rebels}\n{actors}"
+        f"{pacts}events:\n  revolt:\n    kind: attack\n    date: 1998-06-07\n    by: REB\n"
+        f"    target: GNB\n{events}"
+    )
+
+
 DOCUMENTS = [REPO / "README.md", *sorted((REPO / "docs").glob("*.md"))]
 """What a reader reads: the README and every page of docs/."""
 

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import itertools
 import math
-import textwrap
 
 import pytest
+from conftest import FIGURE, REBELS, civil_war_text
 
 from sim.analysis.backtest import _force_used as force_used
 from sim.model.events import on_ceasefire
@@ -30,26 +30,6 @@ from sim.scenario.schema import Ceasefire
 from sim.scenario.vocabulary import ActorKind, CasusFoederis
 
 LIBERIA = str(scenarios_dir() / "history" / "liberia-1990.yaml")
-
-FIGURE = """\
-      value: {value}
-      year: 1998
-      unit: fighters
-      source: https://example.org/figure"""
-
-REBELS = (
-    """\
-  REB:
-    kind: belligerent
-    name: the Rebel Army
-    name_fr: l'Armée rebelle
-    sources: [https://example.org/rebels]
-    in: GNB
-{extra}
-    forces:
-"""
-    + FIGURE
-)
 
 PACT = """\
 pacts:
@@ -74,26 +54,6 @@ pacts:
 """
 
 
-def scenario_text(
-    *,
-    value: int = 3000,
-    extra: str = "",
-    actors: str = "",
-    events: str = "",
-    pacts: str = "",
-    days: int = 120,
-    commitment: str = "strict",
-) -> str:
-    """A Guinea-Bissau scenario of 1998 with a rebel army ``REB`` and what the test adds."""
-    rebels = REBELS.format(extra=textwrap.indent(extra, "    ") if extra else "", value=value)
-    return (
-        f"title: A civil war\nstart: 1998-06-07\ndays: {days}\ncommitment: {commitment}\n"
-        f"actors:\n  GNB:\n  SEN:\n  GIN:\n{rebels}\n{actors}"
-        f"{pacts}events:\n  revolt:\n    kind: attack\n    date: 1998-06-07\n    by: REB\n"
-        f"    target: GNB\n{events}"
-    )
-
-
 def load(write, text: str):
     return load_scenario(write(text))
 
@@ -106,7 +66,7 @@ def records(scenario, seed: int = 1) -> list:
 
 
 def test_an_inline_belligerent_validates_with_its_cited_figure(write):
-    scenario = load(write, scenario_text())
+    scenario = load(write, civil_war_text())
     entry = scenario.actors["REB"]
     assert entry.kind is ActorKind.BELLIGERENT and entry.in_ == "GNB"
     assert entry.forces.value == 3000 and entry.forces.source == "https://example.org/figure"
@@ -123,7 +83,7 @@ def test_an_inline_belligerent_validates_with_its_cited_figure(write):
     ],
 )
 def test_a_wrong_inline_actor_is_refused_with_a_located_message(write, sahelsim, change, said):
-    text = scenario_text().replace(*change)
+    text = civil_war_text().replace(*change)
     path = write(text.replace("by: REB", "by: NGA") if "NGA:" in change[1] else text)
     result = sahelsim("validate", str(path))
     assert result.status == 2
@@ -133,15 +93,15 @@ def test_a_wrong_inline_actor_is_refused_with_a_located_message(write, sahelsim,
 
 
 def test_an_unknown_id_without_a_kind_says_how_to_define_it_inline(write, sahelsim):
-    path = write(scenario_text(actors="  ZZZ:\n"))
+    path = write(civil_war_text(actors="  ZZZ:\n"))
     result = sahelsim("validate", str(path))
     assert result.status == 2
     assert "unknown actor 'ZZZ'" in result.out and "defined inline" in result.out
 
 
 def test_a_faction_larger_than_its_state_s_army_is_refused(write, sahelsim):
-    army = fact_base().states["GNB"].forces_on(load(write, scenario_text()).start).value
-    path = write(scenario_text(value=int(army) + 1, extra="faction_of: true"))
+    army = fact_base().states["GNB"].forces_on(load(write, civil_war_text()).start).value
+    path = write(civil_war_text(value=int(army) + 1, extra="faction_of: true"))
     result = sahelsim("validate", str(path))
     assert result.status == 2
     assert "cannot be larger than the army" in result.out
@@ -151,14 +111,14 @@ def test_a_faction_larger_than_its_state_s_army_is_refused(write, sahelsim):
 
 
 def test_a_faction_s_fighters_leave_its_state_s_army(write):
-    plain = build_world(load(write, scenario_text()), fact_base())
-    faction = build_world(load(write, scenario_text(extra="faction_of: true")), fact_base())
+    plain = build_world(load(write, civil_war_text()), fact_base())
+    faction = build_world(load(write, civil_war_text(extra="faction_of: true")), fact_base())
     assert faction.actors["GNB"].forces == pytest.approx(plain.actors["GNB"].forces - 3000)
     assert faction.actors["REB"].forces == plain.actors["REB"].forces == 3000
 
 
 def test_a_belligerent_fights_with_all_it_has_and_its_state_with_its_home_defence(write):
-    scenario = load(write, scenario_text())
+    scenario = load(write, civil_war_text())
     war = next(r for r in records(scenario) if r.kind is RecordKind.WAR_STARTED)
     world = build_world(scenario, fact_base())
     home = world.actors["GNB"].forces * scenario.parameters.home_defence_share
@@ -166,7 +126,7 @@ def test_a_belligerent_fights_with_all_it_has_and_its_state_with_its_home_defenc
 
 
 def test_rising_against_its_own_state_is_an_armed_rebellion_that_brings_allies_in(write):
-    scenario = load(write, scenario_text(pacts=PACT))
+    scenario = load(write, civil_war_text(pacts=PACT))
     kept = records(scenario)
     obligation = next(r for r in kept if r.kind is RecordKind.OBLIGATION)
     assert obligation.data["casus_foederis"] == CasusFoederis.ARMED_REBELLION.value
@@ -215,7 +175,7 @@ def test_a_state_that_enters_the_war_adds_no_help_short_of_war_on_top(write, pac
 
 
 def test_backers_strengthen_the_belligerent_s_side_once_each(write):
-    scenario = load(write, scenario_text(extra="backers: [GIN, SEN]"))
+    scenario = load(write, civil_war_text(extra="backers: [GIN, SEN]"))
     model = SahelModel(build_world(scenario, fact_base()), 1)
     model.step()
     war = model.wars[0]
@@ -231,12 +191,12 @@ def test_backers_strengthen_the_belligerent_s_side_once_each(write):
 def test_a_belligerent_s_backer_is_never_asked_to_help_the_state_it_fights(write):
     """The NPFL's backers did not defend Doe: a rebel's backer owes its victim nothing."""
     backed = PACT.replace("obliged_states: [SEN]", "obliged_states: [SEN, GIN]")
-    scenario = load(write, scenario_text(pacts=backed, extra="backers: [GIN]"))
+    scenario = load(write, civil_war_text(pacts=backed, extra="backers: [GIN]"))
     kept = records(scenario)
     owing = {r.actor for r in kept if r.kind is RecordKind.OBLIGATION}
     assert owing == {"SEN"}, "Guinea backs the rebels: no clause obliges it toward Guinea-Bissau"
     assert "GIN" not in {r.actor for r in kept if r.kind is RecordKind.ENTERED_WAR}
-    plain = records(load(write, scenario_text(pacts=backed)))
+    plain = records(load(write, civil_war_text(pacts=backed)))
     assert {r.actor for r in plain if r.kind is RecordKind.OBLIGATION} == {"SEN", "GIN"}
 
 
@@ -245,7 +205,7 @@ def test_outsiders_attacking_a_belligerent_at_war_enter_that_war_against_it(writ
         "  intervention:\n    kind: attack\n    date: 1998-06-20\n    by: SEN\n    target: REB\n"
     )
     stays = "parameters: {withdrawal_rate: 0}\n"  # Senegal is still a side when the run ends
-    scenario = load(write, scenario_text(events=events) + stays)
+    scenario = load(write, civil_war_text(events=events) + stays)
     model = SahelModel(build_world(scenario, fact_base()), 1)
     model.run()
     assert len(model.wars) == 1, "the intervention joins the civil war; it is not a second war"
@@ -261,7 +221,7 @@ def test_a_belligerent_fights_beside_its_ally_when_its_ally_is_attacked(write):
         "    name_fr: la milice alliée\n    sources: [https://example.org/ally]\n    in: GNB\n"
         "    fights_beside: [REB]\n    forces:\n" + FIGURE.format(value=1000) + "\n"
     )
-    model = SahelModel(build_world(load(write, scenario_text(actors=allies)), fact_base()), 1)
+    model = SahelModel(build_world(load(write, civil_war_text(actors=allies)), fact_base()), 1)
     model.step()
     war = model.wars[0]
     assert war.side_of("ALLY") == war.side_of("REB")
@@ -273,7 +233,7 @@ def test_a_lower_breaking_point_never_makes_a_belligerent_hold_out_longer(write)
     """On common random numbers, a side that breaks sooner never fights more days."""
 
     def days_fought(point: float, seed: int) -> int:
-        text = scenario_text(value=12000, extra=f"breaking_point: {point}", days=400)
+        text = civil_war_text(value=12000, extra=f"breaking_point: {point}", days=400)
         model = SahelModel(build_world(load(write, text), fact_base()), seed)
         model.run()
         war = model.wars[0]
@@ -284,7 +244,7 @@ def test_a_lower_breaking_point_never_makes_a_belligerent_hold_out_longer(write)
 
 
 def test_a_coup_by_a_faction_makes_the_faction_the_offender(write):
-    text = scenario_text(extra="faction_of: true").replace(
+    text = civil_war_text(extra="faction_of: true").replace(
         "  revolt:\n    kind: attack\n    date: 1998-06-07\n    by: REB\n    target: GNB\n",
         "  coup:\n    kind: coup\n    date: 1998-06-07\n    state: GNB\n    by: REB\n",
     )
@@ -296,7 +256,7 @@ def test_a_coup_by_a_faction_makes_the_faction_the_offender(write):
 
 
 def test_the_story_names_inline_actors_in_both_languages(write, sahelsim):
-    path = write(scenario_text())
+    path = write(civil_war_text())
     english = sahelsim("explain", str(path), "--seed", "1")
     french = sahelsim("explain", str(path), "--seed", "1", "--lang", "fr")
     assert "the Rebel Army attacked Guinea-Bissau" in english.out
@@ -312,7 +272,7 @@ def test_a_civil_war_fought_at_lower_intensity_never_ends_sooner(write):
     """
 
     def days(intensity: float, seed: int) -> int:
-        text = scenario_text(value=3000, days=400) + (
+        text = civil_war_text(value=3000, days=400) + (
             f"parameters:\n  irregular_intensity: {intensity}\n  truce_breakdown_rate: 0\n"
         )
         model = SahelModel(build_world(load(write, text), fact_base()), seed)
@@ -332,7 +292,7 @@ def test_no_war_ends_on_the_day_it_began_however_fragile_its_sides(write):
         "parameters:\n  breaking_point: 0.05\n  capitulation_rate: 5\n  mediation_rate: 0.2\n"
         "  baseline_weariness: 0.5\n"  # weary before any loss: may give up on the first day
     )
-    scenario = load(write, scenario_text(value=300) + fragile)
+    scenario = load(write, civil_war_text(value=300) + fragile)
     lengths = []
     for seed in range(1, 7):
         ended = next(r for r in records(scenario, seed) if r.kind is RecordKind.WAR_ENDED)
@@ -344,7 +304,7 @@ def test_no_war_ends_on_the_day_it_began_however_fragile_its_sides(write):
 def _mediated_war(write, rate: float, seed: int) -> int:
     """The length of a civil war that only mediation ends."""
     quiet = "capitulation_rate: 0, withdrawal_rate: 0, breaking_point: 0.9, truce_breakdown_rate: 0"
-    text = scenario_text(value=3000, days=400) + (
+    text = civil_war_text(value=3000, days=400) + (
         f"parameters: {{{quiet}, mediation_rate: {rate}}}\n"
     )
     model = SahelModel(build_world(load(write, text), fact_base()), seed)
@@ -366,7 +326,7 @@ TRUCES = "capitulation_rate: 0, withdrawal_rate: 0, breaking_point: 0.9, mediati
 
 def _truce_text(breakdown: float, extra: str = "") -> str:
     """A 400-day civil war with those parameters and a truce that breaks at ``breakdown``."""
-    return scenario_text(value=3000, days=400, extra=extra) + (
+    return civil_war_text(value=3000, days=400, extra=extra) + (
         f"parameters: {{{TRUCES}, truce_breakdown_rate: {breakdown}}}\n"
     )
 
@@ -520,7 +480,7 @@ def test_a_state_sends_a_contingent_to_a_war_abroad_and_all_it_can_deploy_at_hom
     The record's contingents are a fraction of their states' deployable forces (ECOMOG's 3,500
     of five states in Liberia, 1990); at home a state sends all it can deploy.
     """
-    text = scenario_text(pacts=PACT) + f"parameters: {{expeditionary_share: {share}}}\n"
+    text = civil_war_text(pacts=PACT) + f"parameters: {{expeditionary_share: {share}}}\n"
     model = SahelModel(build_world(load(write, text), fact_base()), 1)
     model.run()
     entered = next(r for r in model.records if r.kind is RecordKind.ENTERED_WAR)
@@ -538,7 +498,7 @@ def test_an_intervener_may_go_home_and_its_side_fights_on_without_it(write):
     Senegal and Guinea left Guinea-Bissau by March 1999 and the junta then won: an intervener
     bears the war's cost away from home. Its forces go home and no longer count at the front.
     """
-    text = scenario_text(pacts=PACT, days=120)
+    text = civil_war_text(pacts=PACT, days=120)
     keen = load(write, text + "parameters: {withdrawal_rate: 0.05, mediation_rate: 0}\n")
     model = SahelModel(build_world(keen, fact_base()), 1)
     model.run()
@@ -554,7 +514,7 @@ def test_an_intervener_may_go_home_and_its_side_fights_on_without_it(write):
 
 def wars_ending(write, outcome: str, parameters: str, *, value: int = 3000) -> int:
     """In how many of 24 replicates a year of Guinea-Bissau's war, Senegal helping, ends so."""
-    text = scenario_text(pacts=PACT, days=365, commitment="behavioural", value=value)
+    text = civil_war_text(pacts=PACT, days=365, commitment="behavioural", value=value)
     scenario = load(write, text + f"parameters: {{{parameters}}}\n")
     return sum(
         any(
@@ -579,7 +539,7 @@ def test_a_contingent_abroad_grows_toward_all_its_state_could_deploy_and_never_p
     """
     quiet = "mediation_rate: 0, withdrawal_rate: 0, capitulation_rate: 0, breaking_point: 0.9"
     quiet += ", expeditionary_share: 0.2"  # a first contingent with room to grow
-    text = scenario_text(pacts=PACT, days=200, value=6000)
+    text = civil_war_text(pacts=PACT, days=200, value=6000)
     grows = load(write, text + f"parameters: {{{quiet}, reinforcement_rate: 0.02}}\n")
     model = SahelModel(build_world(grows, fact_base()), 1)
     senegal, guinea_bissau = model.actors["SEN"], model.actors["GNB"]
@@ -674,7 +634,7 @@ GIVING_UP = "mediation_rate: 0, withdrawal_rate: 0, truce_breakdown_rate: 0, cap
 
 def _capitulations(write, factor: float, seeds: range) -> list[tuple[str, float, dict]]:
     """Who gave up in each run of a civil war, with the chance they had and its terms."""
-    text = scenario_text(value=3000, days=300, commitment="behavioural") + (
+    text = civil_war_text(value=3000, days=300, commitment="behavioural") + (
         f"parameters: {{{GIVING_UP}, handover_concession_factor: {factor}}}\n"
     )
     scenario = load(write, text)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import itertools
 
 import pytest
+from conftest import civil_war_text
 
 from sim.model import forces
 from sim.model.agents import State
@@ -25,28 +26,13 @@ from sim.scenario.loading import load_scenario
 ECOMIG_ON_RECORD = 7000
 """Troops ECOMIG entered The Gambia with on 19 January 2017 (seeds/history/episodes.md §10a)."""
 
-CIVIL_WAR = """\
-title: A rebellion that two neighbours are bound to help put down
-start: 1998-06-07
-days: {days}
-commitment: strict
-actors:
-  GNB:
-  SEN:
-  GIN:
-  REB:
-    kind: belligerent
-    name: the Rebel Army
-    name_fr: l'Armée rebelle
-    sources: [https://example.org/rebels]
-    in: GNB
-    forces: {{value: {rebels}, year: 1998, unit: fighters, source: https://example.org/figure}}
+NEIGHBOURS = """\
 pacts:
   neighbours:
     id: neighbours
     name: A defence agreement
     signed: 1975-01-01
-    parties: {{states: [SEN, GIN, GNB]}}
+    parties: {states: [SEN, GIN, GNB]}
     source: https://example.org/pact
     clauses:
       - id: help
@@ -60,16 +46,15 @@ pacts:
         action: armed_assistance
         decision: obliged_state
         delay_days: 1
-events:
-  revolt: {{kind: attack, date: 1998-06-07, by: REB, target: GNB}}
-parameters: {{{parameters}}}
 """
+"""Senegal and Guinea bound to help Guinea-Bissau's government put down a rebellion."""
 
 QUIET = "mediation_rate: 0, withdrawal_rate: 0, capitulation_rate: 0, breaking_point: 0.9"
 
 
 def civil_war(write, *, rebels: int = 100, days: int = 30, parameters: str = QUIET):
-    return load_scenario(write(CIVIL_WAR.format(rebels=rebels, days=days, parameters=parameters)))
+    text = civil_war_text(value=rebels, days=days, pacts=NEIGHBOURS)
+    return load_scenario(write(text + f"parameters: {{{parameters}}}\n"))
 
 
 def strength(model: SahelModel, forces: dict[str, float]) -> float:
