@@ -14,7 +14,6 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-import matplotlib
 from matplotlib.figure import Figure
 from rich.console import Console
 from rich.table import Table
@@ -30,7 +29,7 @@ from sim.analysis.backtest import (
     ItemScore,
     Scores,
 )
-from sim.present.figures import STYLE, localise_numbers, save
+from sim.present.figures import localise_numbers, save, styled
 from sim.present.i18n import actor_name
 from sim.run.files import write_whole, written_whole
 
@@ -319,7 +318,7 @@ def scores_document(
 
 def plot_reliability(bins: Sequence[Bin], *, lang: str = "en", seed: int | None = None, ax=None):
     """Observed frequency against predicted probability per bin; point size is the count."""
-    with matplotlib.rc_context(STYLE):
+    with styled():
         if ax is None:
             fig = Figure(figsize=(6.5, 6), layout="constrained")
             ax = fig.add_subplot()

@@ -11,7 +11,6 @@ import math
 from collections.abc import Sequence
 from pathlib import Path
 
-import matplotlib
 import numpy as np
 from matplotlib.figure import Figure
 from rich.console import Console
@@ -22,7 +21,7 @@ from sim.run.posterior import Posterior
 from sim.scenario.calibration import FreeParameter, PriorShape, free_parameters
 from sim.scenario.parameters import PARAMETERS
 
-from .figures import STYLE, save
+from .figures import save, styled
 
 PRIOR_COLOUR = "#7f7f7f"
 POSTERIOR_COLOUR = "#2471a3"
@@ -45,7 +44,7 @@ def _label(p: FreeParameter) -> str:
 
 def plot_marginal(posterior: Posterior, p: FreeParameter, ax=None) -> Figure:
     """One parameter's weighted posterior (histogram and KDE) against its flat prior."""
-    with matplotlib.rc_context(STYLE):
+    with styled():
         if ax is None:
             fig = Figure(figsize=(4.5, 3.2), layout="constrained")
             ax = fig.add_subplot()
@@ -86,7 +85,7 @@ def plot_pairs(posterior: Posterior, parameters: Sequence[FreeParameter]) -> Fig
     n = len(parameters)
     w = np.asarray(posterior.weights, dtype=float)
     sizes = 4 + 60 * w / w.max()
-    with matplotlib.rc_context(STYLE):
+    with styled():
         fig = Figure(figsize=(1.6 * n, 1.6 * n), layout="constrained")
         columns = [
             _scale(p, np.array([v[posterior.names.index(p.name)] for v in posterior.values]))
@@ -120,7 +119,7 @@ def plot_generations(summary: dict, ax=None) -> Figure:
     """Epsilon, acceptance rate and effective sample size per generation."""
     generations = summary["generations"]
     t = [g["t"] for g in generations]
-    with matplotlib.rc_context(STYLE):
+    with styled():
         fig = Figure(figsize=(9, 3), layout="constrained")
         for i, (key, title) in enumerate(
             (

@@ -13,8 +13,10 @@ import datetime as dt
 import io
 import json
 import re
+import threading
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -41,6 +43,23 @@ STYLE = {
     "figure.dpi": 110,
     "savefig.bbox": "tight",
 }
+DRAWING = threading.RLock()
+"""Held while any figure of the package is drawn or saved.
+
+matplotlib's settings are one dictionary per process, and ``rc_context`` changes it in place
+and restores it on leaving: a figure drawn or saved in one thread while another is inside its
+``rc_context`` reads the other's settings (the classroom app's map came out cropped to another
+size whenever another session drew), and two leaving out of order leave stale settings behind.
+"""
+
+
+@contextmanager
+def styled(extra: Mapping | None = None) -> Iterator[None]:
+    """Draw in :data:`STYLE` (with ``extra`` over it), one thread at a time (:data:`DRAWING`)."""
+    with DRAWING, matplotlib.rc_context({**STYLE, **(extra or {})}):
+        yield
+
+
 MARKER_GAP = 0.04
 """Event markers closer than this share of a time axis are labelled together."""
 SIDE_COLOURS = {1: "#c0392b", 2: "#2471a3"}  # attacking side red, defending side blue
@@ -277,7 +296,7 @@ def plot_band(
     ax=None,
 ) -> Figure:
     """Median with 50 % and 90 % bands over replicates, dated events marked as vertical lines."""
-    with matplotlib.rc_context(STYLE):
+    with styled():
         fig, ax = _new_axes(ax)
         words = WORDS[lang]
         x = mdates.date2num(bands.dates)
@@ -325,7 +344,7 @@ def plot_timeseries(
     lang: str = "en",
 ) -> Figure:
     """Four panels of the key daily variables, each with its bands."""
-    with matplotlib.rc_context(STYLE):
+    with styled():
         fig = Figure(figsize=(14, 9), layout="constrained")
         axes = fig.subplots(2, 2).ravel()
         markers = list(markers)
@@ -412,7 +431,7 @@ def plot_timeline(
     ax=None,
 ) -> Figure:
     """Who is at war with whom and when, each entry labelled with the clause that brought it."""
-    with matplotlib.rc_context(STYLE):
+    with styled():
         fig, ax = _new_axes(ax, (12, 6))
         words = WORDS[lang]
         spells = war_spells(events, days)
@@ -516,7 +535,7 @@ def plot_outcomes(
     produce is written "n/a" in place of a bar. ``war_days`` are the lengths of the replicates'
     wars, one per replicate with a war (of ``replicates`` in all).
     """
-    with matplotlib.rc_context(STYLE):
+    with styled():
         words = WORDS[lang]
         if ax is None:
             fig = Figure(figsize=(14, 6), layout="constrained")
@@ -604,7 +623,11 @@ def save(fig: Figure, folder: Path, name: str) -> list[Path]:
     paths = []
     for suffix in ("png", "svg"):
         path = folder / f"{name}.{suffix}"
-        with written_whole(path) as temporary, matplotlib.rc_context({"svg.hashsalt": name}):
+        with (
+            DRAWING,
+            written_whole(path) as temporary,
+            matplotlib.rc_context({"svg.hashsalt": name}),
+        ):
             if suffix == "svg":  # the salt: no random ids (matplotlib salts with a UUID by default)
                 buffer = io.BytesIO()
                 fig.savefig(buffer, format="svg", metadata={"Date": None})
@@ -631,7 +654,7 @@ def plot_overlay(
     The lines are means over replicates, the statistic of the comparison's table, so that the
     figure and the table agree in direction; the shading is the middle half of the replicates.
     """
-    with matplotlib.rc_context(STYLE):
+    with styled():
         words = WORDS[lang]
         fig = Figure(figsize=(14, 9), layout="constrained")
         axes = fig.subplots(2, 2).ravel()
@@ -668,7 +691,7 @@ def plot_differences(
     ax=None,
 ) -> Figure:
     """Paired differences (B minus A) of the yes/no outcomes, in points, with 95 % intervals."""
-    with matplotlib.rc_context(STYLE):
+    with styled():
         words = WORDS[lang]
         fig, ax = _new_axes(ax, (12, 6))
         shares = [d for d in differences if d.outcome.estimator is Estimator.PROPORTION]
@@ -785,7 +808,7 @@ def plot_map(
     """One replicate on the map: sides by colour, an arrow for each answer to help owed or asked."""
     from sim.present.geography import draw_countries, load_countries
 
-    with matplotlib.rc_context(STYLE):
+    with styled():
         fig, ax = _new_axes(ax, (11, 8))
         words = MAP_WORDS[lang]
         known = load_countries()
@@ -882,7 +905,7 @@ def plot_map_frequencies(
 
     from sim.present.geography import EXTENT, draw_countries, label_point, load_countries
 
-    with matplotlib.rc_context(STYLE):
+    with styled():
         fig, ax = _new_axes(ax, (11, 8))
         words = MAP_WORDS[lang]
         known = load_countries()

@@ -28,11 +28,11 @@ from sim.analysis.summary import GIVEN
 from sim.model.outcome_registry import OUTCOMES
 from sim.present.figures import (
     BAND_COLOUR,
-    STYLE,
     _new_axes,
     localise_numbers,
     mark_figure,
     save,
+    styled,
 )
 from sim.present.geography import text_colour
 from sim.present.i18n import GIVEN_A_WAR
@@ -145,7 +145,7 @@ def plot_sweep_line(
     ax=None,
 ) -> Figure:
     """An outcome's mean (or share) with its 95 % interval against one swept parameter."""
-    with matplotlib.rc_context(STYLE):
+    with styled():
         fig, ax = _new_axes(ax, (10, 6))
         ax.fill_between(
             x,
@@ -179,7 +179,7 @@ def plot_sweep_heatmap(
     ax=None,
 ) -> Figure:
     """Mean outcome per cell of a two-parameter grid (``cells[i, j]``: x level i, y level j)."""
-    with matplotlib.rc_context(STYLE):
+    with styled():
         fig, ax = _new_axes(ax, (10, 7))
         limits = {"vmin": 0.0, "vmax": 1.0} if share else {}
         image = ax.imshow(
@@ -225,7 +225,7 @@ def plot_sweep_points(
     For designs that are not a one- or two-parameter grid (Latin hypercubes, three or more
     parameters). ``axes`` may hold one axes per parameter to draw into.
     """
-    with matplotlib.rc_context(STYLE):
+    with styled():
         k = len(means.paths)
         if axes is None:
             columns = min(k, 3)
@@ -324,7 +324,7 @@ def plot_indices(
     Morris: ``mu*`` bars, ``sigma`` as diamonds. Sobol': ``ST`` and ``S1`` bars side by side.
     """
     words = WORDS[lang]
-    with matplotlib.rc_context(STYLE):
+    with styled():
         fig, ax = _new_axes(ax, (11, max(4.0, 0.45 * len(indices) + 2)))
         ys = np.arange(len(indices))
         names = [i.name for i in indices]

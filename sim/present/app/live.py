@@ -32,13 +32,14 @@ from sim.model.world import World, build_world
 from sim.present import i18n
 from sim.present.app.words import UNITS_FR, typeset, ui
 from sim.present.figures import (
+    DRAWING,
     MAP_WORDS,
     RESPONSE_STYLE,
     SIDE_COLOURS,
-    STYLE,
     VARIABLE_LABELS,
     capitals,
     localise_numbers,
+    styled,
 )
 from sim.present.figures import WORDS as FIGURE_WORDS
 from sim.present.geography import draw_countries, load_countries
@@ -487,13 +488,14 @@ def day_title(run: LiveRun, lang: str) -> str:
 def png(fig: Figure) -> bytes:
     """A figure as PNG bytes."""
     buffer = io.BytesIO()
-    fig.savefig(buffer, format="png")
+    with DRAWING:  # not while another thread is inside its own settings (figures.DRAWING)
+        fig.savefig(buffer, format="png")
     return buffer.getvalue()
 
 
 def map_figure(run: LiveRun, lang: str, *, title: bool = True) -> Figure:
     """The live map of ``run``, with the day as its title unless ``title`` is false."""
-    with matplotlib.rc_context(STYLE), run.lock:
+    with run.lock, styled():
         fig = Figure(figsize=(8.5, 6.2))
         # Fixed margins: constrained layout would double the time of each redraw.
         ax = fig.add_axes((0.01, 0.01, 0.98, 0.92 if title else 0.98))
@@ -533,7 +535,7 @@ class SeriesFigure:
     def __init__(self, horizon: int, lang: str):
         labels = VARIABLE_LABELS[lang]
         # Shown about 1,000 pixels wide, under the map: large type for the back of the room.
-        with matplotlib.rc_context({**STYLE, **PROJECTOR_TYPE}):
+        with styled(PROJECTOR_TYPE):
             self.figure = Figure(figsize=(11, 5.2), dpi=90)
             # Fixed margins: constrained layout would triple the time of each redraw.
             self.figure.subplots_adjust(
@@ -571,7 +573,7 @@ class SeriesFigure:
 def ensemble_figure(summaries: Sequence[dict], lang: str) -> Figure:
     """Shares of yes/no outcomes with 95 % intervals, and the first war's length."""
     fr = lang == "fr"
-    with matplotlib.rc_context(STYLE):
+    with styled():
         fig = Figure(figsize=(13, 5), layout="constrained")
         ax, hist = fig.subplots(1, 2, width_ratios=(3, 2))
         shown = [o for o in PANEL_OUTCOMES if summaries and o.column in summaries[0]]
@@ -696,7 +698,7 @@ GIF_DPI = 80
 
 def frame_figure(run, title: str, lang: str) -> Figure:
     """One GIF frame: the map with the title and the date, its legend beside it."""
-    with matplotlib.rc_context(STYLE):
+    with styled():
         fig = Figure(figsize=GIF_SIZE, dpi=GIF_DPI)
         ax = fig.add_axes((0.01, 0.02, 0.76, 0.86))
         draw_map(ax, run.model, lang, legend_outside=True)

@@ -16,13 +16,12 @@ import collections
 import concurrent.futures
 import types
 
-import matplotlib
 from matplotlib.figure import Figure
 
 from sim.model.records import RecordKind
 from sim.present.app.live import draw_map, png
 from sim.present.classroom.session import ClassSession
-from sim.present.figures import STYLE
+from sim.present.figures import styled
 
 MAP_SIZE = (8.5, 6.2)
 """Inches, the app's map: its labels and legend keep their proportions, only the dots shrink."""
@@ -52,7 +51,7 @@ def shown(state: types.SimpleNamespace) -> tuple:
 
 def map_png(state: types.SimpleNamespace, lang: str) -> bytes:
     """A world's map as a PNG, from its :func:`snapshot` (no title: the card shows the day)."""
-    with matplotlib.rc_context(STYLE):
+    with styled():
         fig = Figure(figsize=MAP_SIZE, dpi=MAP_DPI)
         ax = fig.add_axes((0.01, 0.01, 0.98, 0.98))  # fixed margins: cheaper than a layout
         draw_map(ax, state, lang)
