@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import csv
 import html
 import re
+from collections import Counter
 from html.parser import HTMLParser
 
 import pytest
@@ -65,6 +67,25 @@ def test_the_report_holds_the_scenario_its_notes_outcomes_figures_and_a_story(re
     assert "sahelsim run scenario.yaml --seed" in text
 
 
+def test_the_report_says_how_the_parameters_were_chosen(report_html, tmp_path, sahelsim):
+    # Drawn from the shipped posterior (the default): how many of its sets these replicates
+    # ran, and the share of the commonest, read from the bundle's own parameters.csv.
+    out, text = report_html
+    with (out / "parameters.csv").open(encoding="utf-8", newline="") as f:
+        sets = Counter(row["set"] for row in csv.DictReader(f))
+    top = round(100 * max(sets.values()) / sum(sets.values()))
+    said = html.unescape(text)
+    assert "weighted sets of the posterior shipped with sahelsim" in said
+    assert f"these 20 replicates ran {len(sets)} different sets, the commonest in {top}%" in said
+    # Single values: the report says the estimates leave that uncertainty out.
+    point = tmp_path / "point"
+    assert sahelsim("run", "gambia-2017", "-n", "2", "--seed", "2", "--parameters", "point",
+                    "-q", "--out", str(point)).status == 0  # fmt: skip
+    said = html.unescape((point / "report.html").read_text(encoding="utf-8"))
+    assert "every replicate ran with the same single values" in said
+    assert "weighted sets" not in said
+
+
 def test_report_command_rewrites_the_report_in_french(report_html, sahelsim):
     out, _ = report_html
     result = sahelsim("report", str(out), "--lang", "fr")
@@ -74,6 +95,7 @@ def test_report_command_rewrites_the_report_in_french(report_html, sahelsim):
     # the scenario's own notes and title, in French, not the English ones under French headings
     assert "La Gambie, janvier 2017" in text and "Combien de jours" in text
     assert "How many days" not in text
+    assert "jeux pondérés de la loi a posteriori livrée avec sahelsim" in text
     english = yaml.safe_load((out / "scenario.yaml").read_text(encoding="utf-8"))["description"]
     assert english.split(".")[0] not in text, "the author's English description is not quoted"
 

@@ -107,6 +107,8 @@ def test_resume_needs_stopped_work_or_nothing_at_all(tmp_path, sahelsim):
 def test_a_replicate_that_raises_is_recorded_and_the_ensemble_goes_on(
     tmp_path, monkeypatch, capsys
 ):
+    from rich.console import Console
+
     from sim.present.console import print_run_summary
     from sim.run import executors
     from sim.run.ensemble import run_ensemble
@@ -135,7 +137,13 @@ def test_a_replicate_that_raises_is_recorded_and_the_ensemble_goes_on(
     rows = (tmp_path / "b" / "summary.csv").read_text().splitlines()[1:]
     assert [int(r.split(",")[0]) for r in rows] == [0, 1, 3, 4, 5]
     print_run_summary(tmp_path / "b")
-    assert f"--seed {broken_seed}" in capsys.readouterr().out
+    out = capsys.readouterr().out
+    assert f"--seed {broken_seed}" in out
+    assert "same single values" in out  # plan_runs without a posterior: what the estimates omit
+    print_run_summary(tmp_path / "b", lang="fr", console=Console(width=400))
+    out = capsys.readouterr().out  # the failure said in French too
+    assert "1 réplication(s) en échec" in out and f"--seed {broken_seed} --lang fr" in out
+    assert "failed" not in out and "valeurs uniques" in out
 
 
 # --------------------------------------------------------------------------- sweeps

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import csv
 import json
+from collections import Counter
 from pathlib import Path
 
 import yaml
@@ -28,6 +30,17 @@ TEXT = {
         "interrupted": "interrupted after {done} of {planned} replicates",
         "share_meaning": "share of replicates in which {meaning}",
         "mean_meaning": "mean {meaning}",
+        "failed": "{failed} replicate(s) failed and are left out of the estimates (failures.jsonl "
+        "holds each traceback); rerun one with: sahelsim explain {scenario} --seed {seed}",
+        "drawn": "Parameters: each replicate drew one of the {sets} weighted sets of {which}; these "
+        "{n} replicates ran {distinct} different sets, the commonest in {top} of them. Each estimate "
+        "averages over what the training episodes leave uncertain about the parameters; its "
+        "interval is for the number of replicates.",
+        "shipped": "the posterior shipped with sahelsim",
+        "given": "the posterior given (SHA-256 {sha}…)",
+        "single": "Parameters: every replicate ran with the same single values, so the estimates "
+        "leave out what is uncertain about the parameters; each interval is for the number of "
+        "replicates.",
     },
     "fr": {
         "outcome": "résultat",
@@ -43,6 +56,18 @@ TEXT = {
         "interrupted": "interrompu après {done} réplications sur {planned}",
         "share_meaning": "part des réplications où {meaning}",
         "mean_meaning": "moyenne : {meaning}",
+        "failed": "{failed} réplication(s) en échec, laissée(s) hors des estimations (failures.jsonl "
+        "garde chaque trace d'erreur) ; pour en rejouer une : sahelsim explain {scenario} "
+        "--seed {seed} --lang fr",
+        "drawn": "Paramètres : chaque réplication a tiré l'un des {sets} jeux pondérés de {which} ; "
+        "ces {n} réplications en ont employé {distinct} différents, le plus fréquent dans {top} "
+        "d'entre elles. Chaque estimation est une moyenne sur ce que les épisodes d'entraînement "
+        "laissent d'incertain sur les paramètres ; son intervalle tient au nombre de réplications.",
+        "shipped": "la loi a posteriori livrée avec sahelsim",
+        "given": "la loi a posteriori fournie (SHA-256 {sha}…)",
+        "single": "Paramètres : toutes les réplications ont employé les mêmes valeurs uniques ; les "
+        "estimations laissent donc de côté l'incertitude sur les paramètres, et chaque intervalle "
+        "tient au nombre de réplications.",
     },
 }
 
@@ -119,6 +144,35 @@ def outcome_meaning(outcome: Outcome, lang: str = "en") -> str:
     return template.format(meaning=outcome.words(lang).meaning)
 
 
+def parameters_line(bundle: Path, manifest: dict, lang: str) -> str:
+    """How the replicates' model parameters were chosen, and so what the estimates include.
+
+    With ``--parameters posterior`` (``parameters.csv`` in the bundle), how many of the
+    posterior's sets these replicates ran and how often the commonest: a posterior whose
+    weight sits on a few sets carries little parameter uncertainty, and the reader should see it.
+    """
+    text = TEXT[lang]
+    drawn = bundle / "parameters.csv"
+    described = manifest.get("parameters")
+    if not drawn.is_file() or not described:
+        return text["single"]
+    with drawn.open(encoding="utf-8", newline="") as f:
+        sets = Counter(row["set"] for row in csv.DictReader(f))
+    n = sum(sets.values())
+    which = (
+        text["shipped"]
+        if described.get("shipped")
+        else text["given"].format(sha=described["sha256"][:16])
+    )
+    return text["drawn"].format(
+        sets=described["sets"],
+        which=which,
+        n=n,
+        distinct=len(sets),
+        top=percent(max(sets.values()) / n, lang) if n else "-",
+    )
+
+
 def print_run_summary(
     bundle: Path, *, lang: str = "en", console: Console | None = None, drawn: bool = True
 ) -> None:
@@ -137,8 +191,9 @@ def print_run_summary(
     if failed:
         first = manifest["failed"]["replicates"][0]
         console.print(
-            f"{failed} replicate(s) failed and are left out of the estimates (failures.jsonl holds each "
-            f"traceback); rerun one with: sahelsim explain {bundle / 'scenario.yaml'} --seed {first['seed']}",
+            text["failed"].format(
+                failed=failed, scenario=bundle / "scenario.yaml", seed=first["seed"]
+            ),
             style="bold red",
         )
     if manifest["replicates"]["interrupted"]:
@@ -154,4 +209,5 @@ def print_run_summary(
         )
     console.print(table)
     console.print(text["foot"], style="italic")
+    console.print(parameters_line(bundle, manifest, lang), style="italic")
     console.print(text["bundle" if drawn else "bundle_undrawn"].format(out=bundle))

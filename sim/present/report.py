@@ -19,7 +19,7 @@ from sim import __version__
 from sim.analysis.summary import key_estimates
 from sim.analysis.typical import representative_replicate
 from sim.errors import InputError
-from sim.present.console import format_estimate, outcome_label, outcome_meaning
+from sim.present.console import format_estimate, outcome_label, outcome_meaning, parameters_line
 from sim.run.bundle import read_summary
 from sim.run.files import write_whole
 
@@ -173,6 +173,7 @@ def build_report(bundle: Path, *, lang: str = "en") -> str:
         '<p class="meta">'
         + text["meta"].format(n=manifest["replicates"]["completed"], seed=manifest["seeds"]["root"])
         + f" · sahelsim {__version__}</p>",
+        f'<p class="meta">{_e(parameters_line(bundle, manifest, lang))}</p>',
     ]
     if teaching:
         parts.append(f"<h2>{text['teaching']}</h2>")
