@@ -39,6 +39,8 @@ def test_a_scenario_compared_with_itself_differs_by_exactly_nothing(tmp_path, sa
         tmp_path / "c" / "b" / "summary.csv"
     ).read_bytes()
     assert "no difference on any replicate" in result.out
+    said = " ".join(result.out.split())  # parameters drawn from the posterior, the same for B
+    assert "15 replicates ran" in said and "Replicate by replicate, B drew the set A drew." in said
 
 
 @pytest.mark.slow
@@ -119,6 +121,7 @@ def test_compare_in_french_speaks_french_and_keeps_shares_within_what_is_possibl
     said = " ".join((result.out + result.err).split())
     assert "réplications appariées" in said and "intervalle à 95 %" in said
     assert "la part des réplications où la CEDEAO attaque" in said
+    assert "les mêmes valeurs uniques" in said and "tiré" not in said  # single values
     for english in (" to ", "chance that", "Paired on", "replicates"):
         assert english not in said, english
     # A difference of two shares never has an interval beyond -100 % to 100 %, and on four

@@ -6,6 +6,7 @@ comparison are :func:`sim.present.outputs.write_comparison`'s.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -14,7 +15,7 @@ from rich.table import Table
 
 from sim.analysis.compare import Difference, sentence
 from sim.model.outcome_registry import Estimator, OutcomeKind
-from sim.present.console import outcome_label
+from sim.present.console import outcome_label, parameters_line
 from sim.present.i18n import decimal, not_in_play, number, percent
 
 HEADERS = {
@@ -28,6 +29,7 @@ WORDS = {
         "files": "Comparison: {out} (a/, b/, comparison.csv{figures})",
         "given": "{label}: A and B average their own replicates with a war; B - A pairs the "
         "replicates with a war in both (n = {n}).",
+        "same_sets": "Replicate by replicate, B drew the set A drew.",
     },
     "fr": {
         "range": "{low} à {high}",
@@ -36,6 +38,7 @@ WORDS = {
         "files": "Comparaison : {out} (a/, b/, comparison.csv{figures})",
         "given": "{label} : A et B font la moyenne de leurs propres réplications avec une "
         "guerre ; B - A apparie les réplications avec une guerre dans les deux (n = {n}).",
+        "same_sets": "Réplication par réplication, B a tiré le même jeu que A.",
     },
 }
 
@@ -98,4 +101,10 @@ def print_comparison(
             label = outcome_label(d.outcome, lang)
             report.print(WORDS[lang]["given"].format(label=label, n=d.difference.n))
     report.print(WORDS[lang]["foot"], style="italic")
+    # How the parameters were chosen, said of A; B drew the same set for each replicate.
+    manifest = json.loads((out / "a" / "manifest.json").read_text(encoding="utf-8"))
+    said = parameters_line(out / "a", manifest, lang)
+    if (out / "a" / "parameters.csv").is_file():
+        said += " " + WORDS[lang]["same_sets"]
+    report.print(said, style="italic")
     report.print(WORDS[lang]["files"].format(out=out, figures=", figures/" if drawn else ""))
