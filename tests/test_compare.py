@@ -40,7 +40,21 @@ def test_a_scenario_compared_with_itself_differs_by_exactly_nothing(tmp_path, sa
     ).read_bytes()
     assert "no difference on any replicate" in result.out
     said = " ".join(result.out.split())  # parameters drawn from the posterior, the same for B
-    assert "15 replicates ran" in said and "Replicate by replicate, B drew the set A drew." in said
+    assert "15 replicates ran" in said and "Replicate by replicate, B ran the values A ran." in said
+
+
+def test_compare_names_the_parameters_one_scenario_fixes(tmp_path, sahelsim):
+    # B draws the set A draws, replicate by replicate; a value B's scenario fixes is run instead.
+    b = tmp_path / "b.yaml"
+    b.write_text("extends: gambia-2017\nparameters:\n  breaking_point: 0.9\n", encoding="utf-8")
+    result = sahelsim("compare", "gambia-2017", str(b), "-n", "4", "--seed", "3", "--no-figures",
+                      "--out", str(tmp_path / "c"))  # fmt: skip
+    assert result.status == 0, result.err
+    said = " ".join(result.out.split())
+    assert (
+        "B drew the set A drew, but ran other values of breaking_point: one scenario fixes them"
+        in said
+    )
 
 
 @pytest.mark.slow

@@ -54,3 +54,16 @@ def test_a_session_s_map_is_the_same_while_another_session_draws(gambia):
     )
     assert all(image == alone for image in during)
     assert dict(matplotlib.rcParams) == settings  # nothing left behind for the next drawing
+
+
+def test_a_session_s_ensemble_chart_is_the_same_while_another_session_draws(gambia):
+    # The page shows the chart as live.png draws it (solara's FigureMatplotlib would save it
+    # outside the lock: cropped to another size while a map was drawn, 15 times in 15).
+    run, summaries = gambia
+    alone = live.png(live.ensemble_figure(summaries, "en"))
+    during = drawn_while_another_draws(
+        lambda: live.png(live.ensemble_figure(summaries, "en")),
+        lambda: live.png(live.map_figure(run, "fr", title=False)),
+        times=6,
+    )
+    assert all(image == alone for image in during)

@@ -76,7 +76,10 @@ def test_the_report_says_how_the_parameters_were_chosen(report_html, tmp_path, s
     top = round(100 * max(sets.values()) / sum(sets.values()))
     said = html.unescape(text)
     assert "weighted sets of the posterior shipped with sahelsim" in said
-    assert f"these 20 replicates ran {len(sets)} different sets, the commonest in {top}%" in said
+    assert (
+        f"the 20 replicates ran {len(sets)} different sets of values, the commonest in {top}%"
+        in said
+    )
     # Single values: the report says the estimates leave that uncertainty out.
     point = tmp_path / "point"
     assert sahelsim("run", "gambia-2017", "-n", "2", "--seed", "2", "--parameters", "point",
@@ -84,6 +87,18 @@ def test_the_report_says_how_the_parameters_were_chosen(report_html, tmp_path, s
     said = html.unescape((point / "report.html").read_text(encoding="utf-8"))
     assert "every replicate ran with the same single values" in said
     assert "weighted sets" not in said
+    # Drawn, but the scenario fixes every value the posterior draws: no set is said to vary.
+    from sim.scenario.calibration import FREE_PARAMETERS
+    from sim.scenario.parameters import PARAMETERS
+
+    fixed = tmp_path / "fixed"
+    sets_ = [f"parameters.{p.name}={PARAMETERS[p.name].default}" for p in FREE_PARAMETERS]
+    args = [a for s in sets_ for a in ("--set", s)]
+    assert sahelsim("run", "gambia-2017", "-n", "4", "--seed", "2", *args, "-q",
+                    "--out", str(fixed)).status == 0  # fmt: skip
+    said = html.unescape((fixed / "report.html").read_text(encoding="utf-8"))
+    assert "the scenario fixes each one the posterior draws" in said
+    assert "different sets" not in said
 
 
 def test_report_command_rewrites_the_report_in_french(report_html, sahelsim):

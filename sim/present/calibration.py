@@ -73,10 +73,11 @@ def plot_marginals(posterior: Posterior, parameters: Sequence[FreeParameter]) ->
     """Every free parameter's marginal against its prior, on one page."""
     columns = 3
     rows = math.ceil(len(parameters) / columns)
-    fig = Figure(figsize=(4.2 * columns, 2.8 * rows), layout="constrained")
-    for i, p in enumerate(parameters):
-        plot_marginal(posterior, p, ax=fig.add_subplot(rows, columns, i + 1))
-    fig.suptitle("Posterior marginals (bars, line) against the prior (dashed)")
+    with styled():
+        fig = Figure(figsize=(4.2 * columns, 2.8 * rows), layout="constrained")
+        for i, p in enumerate(parameters):
+            plot_marginal(posterior, p, ax=fig.add_subplot(rows, columns, i + 1))
+        fig.suptitle("Posterior marginals (bars, line) against the prior (dashed)")
     return fig
 
 

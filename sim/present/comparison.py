@@ -15,7 +15,7 @@ from rich.table import Table
 
 from sim.analysis.compare import Difference, sentence
 from sim.model.outcome_registry import Estimator, OutcomeKind
-from sim.present.console import outcome_label, parameters_line
+from sim.present.console import outcome_label, parameters_line, values_run
 from sim.present.i18n import decimal, not_in_play, number, percent
 
 HEADERS = {
@@ -29,7 +29,9 @@ WORDS = {
         "files": "Comparison: {out} (a/, b/, comparison.csv{figures})",
         "given": "{label}: A and B average their own replicates with a war; B - A pairs the "
         "replicates with a war in both (n = {n}).",
-        "same_sets": "Replicate by replicate, B drew the set A drew.",
+        "same_sets": "Replicate by replicate, B ran the values A ran.",
+        "other_values": "Replicate by replicate, B drew the set A drew, but ran other values of "
+        "{names}: one scenario fixes them.",
     },
     "fr": {
         "range": "{low} à {high}",
@@ -38,7 +40,9 @@ WORDS = {
         "files": "Comparaison : {out} (a/, b/, comparison.csv{figures})",
         "given": "{label} : A et B font la moyenne de leurs propres réplications avec une "
         "guerre ; B - A apparie les réplications avec une guerre dans les deux (n = {n}).",
-        "same_sets": "Réplication par réplication, B a tiré le même jeu que A.",
+        "same_sets": "Réplication par réplication, B a employé les valeurs qu'a employées A.",
+        "other_values": "Réplication par réplication, B a tiré le même jeu que A, mais a employé "
+        "d'autres valeurs de {names} : l'un des scénarios les fixe.",
     },
 }
 
@@ -101,10 +105,31 @@ def print_comparison(
             label = outcome_label(d.outcome, lang)
             report.print(WORDS[lang]["given"].format(label=label, n=d.difference.n))
     report.print(WORDS[lang]["foot"], style="italic")
-    # How the parameters were chosen, said of A; B drew the same set for each replicate.
+    if said := parameters_said(out, lang):
+        report.print(said, style="italic")
+    report.print(WORDS[lang]["files"].format(out=out, figures=", figures/" if drawn else ""))
+
+
+def parameters_said(out: Path, lang: str = "en") -> str:
+    """How A's parameters were chosen, and whether B ran the same values replicate by replicate.
+
+    B draws the set A draws for each replicate (common random numbers), but a value that one
+    scenario fixes is run instead of the one drawn: those parameters are named.
+    """
     manifest = json.loads((out / "a" / "manifest.json").read_text(encoding="utf-8"))
     said = parameters_line(out / "a", manifest, lang)
-    if (out / "a" / "parameters.csv").is_file():
-        said += " " + WORDS[lang]["same_sets"]
-    report.print(said, style="italic")
-    report.print(WORDS[lang]["files"].format(out=out, figures=", figures/" if drawn else ""))
+    a = values_run(out / "a", manifest)
+    if not a:
+        return said
+    b_manifest = json.loads((out / "b" / "manifest.json").read_text(encoding="utf-8"))
+    b = values_run(out / "b", b_manifest) or {}
+    both = sorted(a.keys() & b.keys())
+    differ = (
+        [name for name in a[both[0]] if any(a[i][name] != b[i].get(name) for i in both)]
+        if both
+        else []
+    )
+    words = WORDS[lang]
+    return f"{said} " + (
+        words["other_values"].format(names=", ".join(differ)) if differ else words["same_sets"]
+    )

@@ -32,15 +32,19 @@ TEXT = {
         "mean_meaning": "mean {meaning}",
         "failed": "{failed} replicate(s) failed and are left out of the estimates (failures.jsonl "
         "holds each traceback); rerun one with: sahelsim explain {scenario} --seed {seed}",
-        "drawn": "Parameters: each replicate drew one of the {sets} weighted sets of {which}; these "
-        "{n} replicates ran {distinct} different sets, the commonest in {top} of them. Each estimate "
-        "averages over what the training episodes leave uncertain about the parameters; its "
-        "interval is for the number of replicates.",
+        "drawn": "Parameters: drawn for each replicate from the {sets} weighted sets of {which}; "
+        "the {n} replicates ran {distinct} different sets of values, the commonest in {top} of "
+        "them. Each estimate averages over what the training episodes leave uncertain about the "
+        "parameters; its 95 % interval is how precisely these replicates fix that average, not a "
+        "range over the parameters.",
         "shipped": "the posterior shipped with sahelsim",
         "given": "the posterior given (SHA-256 {sha}…)",
+        "fixed": "Parameters: every replicate ran the same values (the scenario fixes each one the "
+        "posterior draws), so the estimates leave out what is uncertain about the parameters; "
+        "each 95 % interval is how precisely the replicates fix the estimate.",
         "single": "Parameters: every replicate ran with the same single values, so the estimates "
-        "leave out what is uncertain about the parameters; each interval is for the number of "
-        "replicates.",
+        "leave out what is uncertain about the parameters; each 95 % interval is how precisely "
+        "the replicates fix the estimate.",
     },
     "fr": {
         "outcome": "résultat",
@@ -59,15 +63,21 @@ TEXT = {
         "failed": "{failed} réplication(s) en échec, laissée(s) hors des estimations (failures.jsonl "
         "garde chaque trace d'erreur) ; pour en rejouer une : sahelsim explain {scenario} "
         "--seed {seed} --lang fr",
-        "drawn": "Paramètres : chaque réplication a tiré l'un des {sets} jeux pondérés de {which} ; "
-        "ces {n} réplications en ont employé {distinct} différents, le plus fréquent dans {top} "
-        "d'entre elles. Chaque estimation est une moyenne sur ce que les épisodes d'entraînement "
-        "laissent d'incertain sur les paramètres ; son intervalle tient au nombre de réplications.",
+        "drawn": "Paramètres : tirés pour chaque réplication parmi les {sets} jeux pondérés de "
+        "{which} ; les {n} réplications ont employé {distinct} jeux de valeurs différents, le plus "
+        "fréquent dans {top} d'entre elles. Chaque estimation est une moyenne sur ce que les "
+        "épisodes d'entraînement laissent d'incertain sur les paramètres ; son intervalle à 95 % "
+        "dit avec quelle précision ces réplications fixent cette moyenne, non l'étendue des "
+        "paramètres.",
         "shipped": "la loi a posteriori livrée avec sahelsim",
         "given": "la loi a posteriori fournie (SHA-256 {sha}…)",
+        "fixed": "Paramètres : toutes les réplications ont employé les mêmes valeurs (le scénario "
+        "fixe chacune de celles que tire la loi a posteriori) ; les estimations laissent donc de "
+        "côté l'incertitude sur les paramètres, et chaque intervalle à 95 % dit avec quelle "
+        "précision les réplications fixent l'estimation.",
         "single": "Paramètres : toutes les réplications ont employé les mêmes valeurs uniques ; les "
         "estimations laissent donc de côté l'incertitude sur les paramètres, et chaque intervalle "
-        "tient au nombre de réplications.",
+        "à 95 % dit avec quelle précision les réplications fixent l'estimation.",
     },
 }
 
@@ -144,21 +154,46 @@ def outcome_meaning(outcome: Outcome, lang: str = "en") -> str:
     return template.format(meaning=outcome.words(lang).meaning)
 
 
+DRAW_COLUMNS = ("replicate", "seed", "set")
+"""The columns of ``parameters.csv`` that say which draw; the others are the values run."""
+
+
+def values_run(bundle: Path, manifest: dict) -> dict[int, dict[str, str]] | None:
+    """Each replicate's parameter values as ``parameters.csv`` records them, by replicate.
+
+    Only the replicates in the estimates (a failed one is left out of them, and here too);
+    None for single values (no ``parameters.csv``). A value the scenario fixes is the one run,
+    not the one drawn.
+    """
+    drawn = bundle / "parameters.csv"
+    if not drawn.is_file() or not manifest.get("parameters"):
+        return None
+    failed = {int(r["replicate"]) for r in manifest.get("failed", {}).get("replicates", [])}
+    with drawn.open(encoding="utf-8", newline="") as f:
+        return {
+            int(row["replicate"]): {k: v for k, v in row.items() if k not in DRAW_COLUMNS}
+            for row in csv.DictReader(f)
+            if int(row["replicate"]) not in failed
+        }
+
+
 def parameters_line(bundle: Path, manifest: dict, lang: str) -> str:
     """How the replicates' model parameters were chosen, and so what the estimates include.
 
-    With ``--parameters posterior`` (``parameters.csv`` in the bundle), how many of the
-    posterior's sets these replicates ran and how often the commonest: a posterior whose
-    weight sits on a few sets carries little parameter uncertainty, and the reader should see it.
+    With ``--parameters posterior``, how many different sets of values the replicates ran and
+    how often the commonest: a posterior whose weight sits on a few sets carries little
+    parameter uncertainty, and the reader should see it. Empty with no replicate.
     """
     text = TEXT[lang]
-    drawn = bundle / "parameters.csv"
-    described = manifest.get("parameters")
-    if not drawn.is_file() or not described:
+    runs = values_run(bundle, manifest)
+    if runs is None:
         return text["single"]
-    with drawn.open(encoding="utf-8", newline="") as f:
-        sets = Counter(row["set"] for row in csv.DictReader(f))
-    n = sum(sets.values())
+    if not runs:
+        return ""
+    counts = Counter(tuple(values.items()) for values in runs.values())
+    if len(counts) == 1 and len(runs) > 1:
+        return text["fixed"]
+    described = manifest["parameters"]
     which = (
         text["shipped"]
         if described.get("shipped")
@@ -167,9 +202,9 @@ def parameters_line(bundle: Path, manifest: dict, lang: str) -> str:
     return text["drawn"].format(
         sets=described["sets"],
         which=which,
-        n=n,
-        distinct=len(sets),
-        top=percent(max(sets.values()) / n, lang) if n else "-",
+        n=len(runs),
+        distinct=len(counts),
+        top=percent(max(counts.values()) / len(runs), lang),
     )
 
 
@@ -209,5 +244,6 @@ def print_run_summary(
         )
     console.print(table)
     console.print(text["foot"], style="italic")
-    console.print(parameters_line(bundle, manifest, lang), style="italic")
+    if said := parameters_line(bundle, manifest, lang):
+        console.print(said, style="italic")
     console.print(text["bundle" if drawn else "bundle_undrawn"].format(out=bundle))

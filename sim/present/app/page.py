@@ -46,6 +46,7 @@ from sim.present.app.live import (
     ensemble_figure,
     pact_name,
     parameter_label,
+    png,
     run_ensemble,
     scenario_choices,
     scenario_title,
@@ -510,7 +511,9 @@ def Ensemble():
         elif result.state == solara.ResultState.FINISHED and result.value and asked_now:
             solara.Text(f"{len(result.value)} {ui('progress', language)}")
             solara.Text(ensemble_caption(runs.value[0], len(result.value), language))
-            solara.FigureMatplotlib(ensemble_figure(result.value, language), format="png")
+            # Drawn to PNG here, under figures.DRAWING (live.png): FigureMatplotlib would save
+            # it outside the lock, in whatever settings another session's drawing left.
+            solara.Image(png(ensemble_figure(result.value, language)), format="png")
         elif result.state == solara.ResultState.ERROR:
             solara.Warning(f"{ui('error', language)}: {type(result.error).__name__}")
 
