@@ -327,8 +327,11 @@ def test_ensemble_results_say_what_made_them_and_go_at_reset_or_lesson_change(se
     page = open_app(browser, url, PROJECTORS[0])
     choose(page, "Scenario or lesson", "Lesson 4 - ")
     page.get_by_text("Lesson 4").first.wait_for(timeout=WAIT)
+    images = page.locator("main img").count()
     run_small_ensemble(page)
     caption = page.get_by_text("10 replicates of “Lesson 4")
+    page.locator("main img").nth(images).wait_for(timeout=WAIT)  # the chart, one image more
+    assert page.locator("main img").nth(images).evaluate("i => i.naturalWidth") > 0
     assert "from seed 20170119" in caption.inner_text()
     click(page, "Reset")
     page.get_by_text("10 replicates done", exact=True).wait_for(state="detached", timeout=WAIT)
