@@ -75,7 +75,9 @@ UI: dict[str, dict[str, str]] = {
         "right_heading": "Right, the variant: {variant}",
         "ensemble_of": (
             "{n} replicates of \u201c{title}\u201d from seed {seed}, as at the last Reset: "
-            "{mode} commitment; pacts on: {pacts} of {total}; values changed: {changed}."
+            "{mode} commitment; pacts on: {pacts} of {total}; values changed: {changed}. "
+            "Each replicate draws the parameters fitted to past crises from that fit; a value "
+            "moved on this page is kept."
         ),
         "strict": "strict",
         "behavioural": "behavioural",
@@ -141,7 +143,9 @@ UI: dict[str, dict[str, str]] = {
         "ensemble_of": (
             "{n} réplications de \u00ab\u00a0{title}\u00a0\u00bb à partir de la graine {seed}, "
             "réglages de la dernière réinitialisation\u00a0: engagement {mode}\u00a0; pactes en "
-            "vigueur\u00a0: {pacts} sur {total}\u00a0; valeurs modifiées\u00a0: {changed}."
+            "vigueur\u00a0: {pacts} sur {total}\u00a0; valeurs modifiées\u00a0: {changed}. "
+            "Chaque réplication tire les paramètres calés sur les crises passées selon ce "
+            "calage\u00a0; une valeur modifiée sur cette page est gardée."
         ),
         "strict": "strict",
         "behavioural": "comportemental",
