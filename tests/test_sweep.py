@@ -53,6 +53,18 @@ def test_a_grid_writes_one_row_per_point_and_replicate_with_its_values(small_swe
     for outcome in ("ecowas_attacked", "aes_entered", "war_days", "casualties"):
         assert {f"sweep-{outcome}.png", f"sweep-{outcome}.svg"} <= figures
     assert "Not a forecast." in result.out
+    # what the intervals leave out: the other parameters are not drawn from the posterior
+    assert "Parameters not varied keep their single values" in " ".join(result.out.split())
+
+
+def test_a_sweep_in_french_says_so_in_french(tmp_path, sahelsim):
+    result = sahelsim("sweep", "gambia-2017", "--param", f"{HONOUR}=0:1:2", "-n", "2", "--seed",
+                      "11", "--lang", "fr", "--no-figures", "--out", str(tmp_path / "s"))  # fmt: skip
+    assert result.status == 0, result.err
+    said = " ".join(result.out.split())
+    assert "Les paramètres non variés gardent leurs valeurs uniques" in said
+    for english in ("Parameters", "replicate seeds", "Not a forecast", "Every point"):
+        assert english not in said, english
 
 
 def test_the_manifest_records_scenario_seeds_design_and_command(small_sweep):

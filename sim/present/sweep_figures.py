@@ -435,13 +435,16 @@ TABLE_WORDS = {
     "en": {
         "more": "... and {n} more points in means.csv",
         "foot": "Every point ran the same {n} replicate seeds (common random numbers); intervals "
-        "are 95 %. Not a forecast.",
+        "are 95 %. Parameters not varied keep their single values (as with --parameters point), "
+        "so the intervals leave out what is uncertain about them. Not a forecast.",
         "files": "Sweep: {folder} (points.csv, results.csv, means.csv{figures})",
     },
     "fr": {
         "more": "... et {n} autres points dans means.csv",
         "foot": "Chaque point a tourné avec les mêmes {n} graines de réplication (nombres "
-        "aléatoires communs) ; intervalles à 95 %. Ce n'est pas une prévision.",
+        "aléatoires communs) ; intervalles à 95 %. Les paramètres non variés gardent leurs "
+        "valeurs uniques ; les intervalles laissent donc de côté l'incertitude sur eux. Ce n'est "
+        "pas une prévision.",
         "files": "Balayage : {folder} (points.csv, results.csv, means.csv{figures})",
     },
 }
