@@ -13,6 +13,7 @@ import pytest
 pytest.importorskip("solara")
 
 from sim.present.app import live
+from sim.present.figures import png
 
 
 def drawn_while_another_draws(draw, other, times: int = 12) -> list[bytes]:
@@ -47,23 +48,23 @@ def gambia():
 def test_a_session_s_map_is_the_same_while_another_session_draws(gambia):
     run, summaries = gambia
     settings = dict(matplotlib.rcParams)
-    alone = live.png(live.map_figure(run, "en", title=False))
+    alone = png(live.map_figure(run, "en", title=False))
     during = drawn_while_another_draws(
-        lambda: live.png(live.map_figure(run, "en", title=False)),
-        lambda: live.png(live.ensemble_figure(summaries, "fr")),
+        lambda: png(live.map_figure(run, "en", title=False)),
+        lambda: png(live.ensemble_figure(summaries, "fr")),
     )
     assert all(image == alone for image in during)
     assert dict(matplotlib.rcParams) == settings  # nothing left behind for the next drawing
 
 
 def test_a_session_s_ensemble_chart_is_the_same_while_another_session_draws(gambia):
-    # The page shows the chart as live.png draws it (solara's FigureMatplotlib would save it
+    # The page shows the chart as figures.png draws it (solara's FigureMatplotlib would save it
     # outside the lock: cropped to another size while a map was drawn, 15 times in 15).
     run, summaries = gambia
-    alone = live.png(live.ensemble_figure(summaries, "en"))
+    alone = png(live.ensemble_figure(summaries, "en"))
     during = drawn_while_another_draws(
-        lambda: live.png(live.ensemble_figure(summaries, "en")),
-        lambda: live.png(live.map_figure(run, "fr", title=False)),
+        lambda: png(live.ensemble_figure(summaries, "en")),
+        lambda: png(live.map_figure(run, "fr", title=False)),
         times=6,
     )
     assert all(image == alone for image in during)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import json
 from collections import Counter
 from pathlib import Path
@@ -15,6 +14,7 @@ from sim.analysis.estimates import Estimate
 from sim.analysis.summary import GIVEN, key_estimates
 from sim.model.outcome_registry import Estimator, Outcome, OutcomeKind
 from sim.present.i18n import GIVEN_A_WAR, decimal, not_in_play, number, percent
+from sim.run.posterior import read_drawn
 
 TEXT = {
     "en": {
@@ -154,12 +154,8 @@ def outcome_meaning(outcome: Outcome, lang: str = "en") -> str:
     return template.format(meaning=outcome.words(lang).meaning)
 
 
-DRAW_COLUMNS = ("replicate", "seed", "set")
-"""The columns of ``parameters.csv`` that say which draw; the others are the values run."""
-
-
-def values_run(bundle: Path, manifest: dict) -> dict[int, dict[str, str]] | None:
-    """Each replicate's parameter values as ``parameters.csv`` records them, by replicate.
+def values_run(bundle: Path, manifest: dict) -> dict[int, dict[str, float]] | None:
+    """Each replicate's parameter values as the bundle's ``parameters.csv`` records them.
 
     Only the replicates in the estimates (a failed one is left out of them, and here too);
     None for single values (no ``parameters.csv``). A value the scenario fixes is the one run,
@@ -169,12 +165,7 @@ def values_run(bundle: Path, manifest: dict) -> dict[int, dict[str, str]] | None
     if not drawn.is_file() or not manifest.get("parameters"):
         return None
     failed = {int(r["replicate"]) for r in manifest.get("failed", {}).get("replicates", [])}
-    with drawn.open(encoding="utf-8", newline="") as f:
-        return {
-            int(row["replicate"]): {k: v for k, v in row.items() if k not in DRAW_COLUMNS}
-            for row in csv.DictReader(f)
-            if int(row["replicate"]) not in failed
-        }
+    return {i: values for i, values in read_drawn(drawn).items() if i not in failed}
 
 
 def parameters_line(bundle: Path, manifest: dict, lang: str) -> str:

@@ -617,6 +617,14 @@ def canonical_svg(svg: bytes, name: str) -> bytes:
     return pattern.sub(lambda m: m.group(1) + renamed[m.group(2)], svg)
 
 
+def png(fig: Figure) -> bytes:
+    """A figure as PNG bytes, saved under :data:`DRAWING` in the settings in force."""
+    buffer = io.BytesIO()
+    with DRAWING:
+        fig.savefig(buffer, format="png")
+    return buffer.getvalue()
+
+
 def save(fig: Figure, folder: Path, name: str) -> list[Path]:
     """Write a figure as PNG and SVG, each whole or not at all; return the paths."""
     folder.mkdir(parents=True, exist_ok=True)

@@ -47,6 +47,7 @@ from sim.run import checkpoint
 from sim.run.checkpoint import publish
 from sim.run.options import SERIES_SAMPLE
 from sim.run.plan import RunPlan
+from sim.run.posterior import DRAW_COLUMNS
 from sim.scenario.schema import Scenario
 
 if TYPE_CHECKING:
@@ -295,7 +296,7 @@ class BundleWriter:
         assert posterior is not None
         with open(self.partial / "parameters.csv", "w", newline="", encoding="utf-8") as handle:
             writer = csv.writer(handle, lineterminator="\n")
-            writer.writerow(["replicate", "seed", "set", *posterior.names])
+            writer.writerow([*DRAW_COLUMNS, *posterior.names])
             for index, seed in enumerate(self.plan.seeds[: self.completed]):
                 drawn = posterior.scenario_for(self.plan.scenario, seed).parameters
                 row = [repr(float(getattr(drawn, name))) for name in posterior.names]  # exact

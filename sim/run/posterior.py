@@ -132,15 +132,26 @@ def with_parameters(scenario: Scenario, values: dict[str, float]) -> Scenario:
     return scenario.model_copy(update={"parameters": parameters})
 
 
+DRAW_COLUMNS = ("replicate", "seed", "set")
+"""The first columns of a bundle's ``parameters.csv``, which say which draw; the parameters'
+values run follow, one column each."""
+
+
+def read_drawn(path: Path) -> dict[int, dict[str, float]]:
+    """A bundle's ``parameters.csv``: each replicate's parameter values as it ran them."""
+    with open(path, newline="", encoding="utf-8") as handle:
+        return {
+            int(row["replicate"]): {k: float(v) for k, v in row.items() if k not in DRAW_COLUMNS}
+            for row in csv.DictReader(handle)
+        }
+
+
 def drawn_parameters(path: Path, replicate: int) -> dict[str, float]:
     """The parameter set replicate ``replicate`` ran with, from a bundle's ``parameters.csv``."""
-    with open(path, newline="", encoding="utf-8") as handle:
-        for row in csv.DictReader(handle):
-            if int(row["replicate"]) == replicate:
-                return {
-                    k: float(v) for k, v in row.items() if k not in ("replicate", "seed", "set")
-                }
-    raise InputError(f"{path}: no row for replicate {replicate}")
+    found = read_drawn(path).get(replicate)
+    if found is None:
+        raise InputError(f"{path}: no row for replicate {replicate}")
+    return found
 
 
 def read_posterior(path: Path | str) -> Posterior:

@@ -32,13 +32,13 @@ from sim.model.world import World, build_world
 from sim.present import i18n
 from sim.present.app.words import UNITS_FR, typeset, ui
 from sim.present.figures import (
-    DRAWING,
     MAP_WORDS,
     RESPONSE_STYLE,
     SIDE_COLOURS,
     VARIABLE_LABELS,
     capitals,
     localise_numbers,
+    png,
     styled,
 )
 from sim.present.figures import WORDS as FIGURE_WORDS
@@ -483,14 +483,6 @@ def day_title(run: LiveRun, lang: str) -> str:
     date = i18n.date_text(run.model.date, lang)
     done = f" ({ui('finished', lang)})" if run.finished else ""
     return f"{ui('day', lang)} {run.day} {ui('of', lang)} {run.model.horizon} - {date}{done}"
-
-
-def png(fig: Figure) -> bytes:
-    """A figure as PNG bytes."""
-    buffer = io.BytesIO()
-    with DRAWING:  # not while another thread is inside its own settings (figures.DRAWING)
-        fig.savefig(buffer, format="png")
-    return buffer.getvalue()
 
 
 def map_figure(run: LiveRun, lang: str, *, title: bool = True) -> Figure:

@@ -46,7 +46,6 @@ from sim.present.app.live import (
     ensemble_figure,
     pact_name,
     parameter_label,
-    png,
     run_ensemble,
     scenario_choices,
     scenario_title,
@@ -58,6 +57,7 @@ from sim.present.app.live import (
 from sim.present.app.playback import Playback
 from sim.present.app.story import StoryLine, story_lines
 from sim.present.app.words import UI, typeset, ui
+from sim.present.figures import png
 from sim.scenario.defaults import FIRST_LESSON
 from sim.scenario.parameters import ACTOR_PARAMETERS, PARAMETERS, Parameter
 from sim.scenario.schema import Scenario
@@ -511,7 +511,7 @@ def Ensemble():
         elif result.state == solara.ResultState.FINISHED and result.value and asked_now:
             solara.Text(f"{len(result.value)} {ui('progress', language)}")
             solara.Text(ensemble_caption(runs.value[0], len(result.value), language))
-            # Drawn to PNG here, under figures.DRAWING (live.png): FigureMatplotlib would save
+            # Drawn to PNG here, under figures.DRAWING (figures.png): FigureMatplotlib would save
             # it outside the lock, in whatever settings another session's drawing left.
             solara.Image(png(ensemble_figure(result.value, language)), format="png")
         elif result.state == solara.ResultState.ERROR:

@@ -19,9 +19,9 @@ import types
 from matplotlib.figure import Figure
 
 from sim.model.records import RecordKind
-from sim.present.app.live import draw_map, png
+from sim.present.app.live import draw_map
 from sim.present.classroom.session import ClassSession
-from sim.present.figures import styled
+from sim.present.figures import png, styled
 
 MAP_SIZE = (8.5, 6.2)
 """Inches, the app's map: its labels and legend keep their proportions, only the dots shrink."""
