@@ -268,6 +268,12 @@ def stopped_run(folder: Path, seed: int) -> Path:
     return out
 
 
+ARMY_ALONE = "actors.NER.forces=20000"
+"""Niger's army alone, the fact base's cited low (seeds/states.yaml): at the cited 50,000, with the
+gendarmerie, Niger's own forces deter ECOWAS with or without the AES pacts, so the tests of what
+the pacts deter are made in the world where ECOWAS is tempted."""
+
+
 def readiness_on(
     overrides: list[str],
     day: int = 14,

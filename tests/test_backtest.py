@@ -212,7 +212,10 @@ def test_a_target_that_never_gives_in_scores_no_concession(sahelsim, tmp_path):
     shares = {}
     for rate in ("0", "0.8"):
         episode = tmp_path / f"niger-{rate.replace('.', '')}.yaml"
-        episode.write_text(f"{text}\nparameters:\n  concession_rate: {rate}\n", encoding="utf-8")
+        # Niger's army alone (ARMY_ALONE): at the cited 50,000 no threat is credible enough to
+        # heed, whatever the rate.
+        army = text.replace("  NER:\n", "  NER:\n    forces: 20000\n", 1)
+        episode.write_text(f"{army}\nparameters:\n  concession_rate: {rate}\n", encoding="utf-8")
         out = tmp_path / f"out-{rate}"
         args = ("backtest", "--episodes", str(episode), "-n", "20", "--seed", "3")
         args += ("--parameters", "point")

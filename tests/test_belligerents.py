@@ -663,7 +663,8 @@ def test_a_government_fighting_its_own_rebels_gives_up_at_the_incumbent_s_factor
             * (terms["weariness"] + p["baseline_weariness"].default),
         )
         expected = rule * (0.25 if loser == "GNB" else 1.0)
-        assert chance == pytest.approx(expected, rel=1e-3, abs=1e-6), (loser, terms)
+        # The terms are recorded to four places: a weariness of 0.02 carries 0.25 % of rounding.
+        assert chance == pytest.approx(expected, rel=5e-3, abs=1e-6), (loser, terms)
 
 
 def test_a_government_that_fears_overthrow_never_gives_up_more_often(write):

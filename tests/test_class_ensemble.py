@@ -34,10 +34,12 @@ class Clock:
         return self.now
 
 
-def test_the_shares_are_counted_from_the_plain_unplayed_runs():
-    # Without the AES pact ECOWAS attacks in some runs and not in others: shares worth counting
-    # (with the pact it stands down in every run, as in 2023).
-    scenario = "niger-2023-no-pact"
+def test_the_shares_are_counted_from_the_plain_unplayed_runs(tmp_path):
+    # Without the AES pact, against Niger's army alone, ECOWAS attacks in some runs and not in
+    # others: shares worth counting (at the cited forces it stands down in every run).
+    tempted = tmp_path / "tempted.yaml"
+    tempted.write_text("extends: niger-2023-no-pact\nactors:\n  NER:\n    forces: 20000\n")
+    scenario = str(tempted)
     root = class_seed(scenario)
     session = ClassSession(scenario, seed=root, code="KT4R2M", ensemble_runs=RUNS)
     counts = session.ensemble.result()

@@ -11,12 +11,13 @@ from __future__ import annotations
 from itertools import pairwise
 
 import pytest
-from conftest import UNNAMED, readiness_on
+from conftest import ARMY_ALONE, UNNAMED, readiness_on
 
 from sim.model.intent import assess_attack, expected_days, expected_losses
 from sim.model.model import SahelModel
 from sim.model.records import RecordKind
 from sim.model.world import build_world
+from sim.present.narrative import render_text
 from sim.resources import scenarios_dir
 from sim.run.replicate import run_one
 from sim.scenario.facts import fact_base
@@ -32,8 +33,8 @@ def _attacked(scenario, seed: int) -> bool:
 
 
 def test_a_threat_held_open_longer_is_never_less_likely_to_be_carried_out():
-    short = load_scenario(BASE, ["parameters.decision_window=10"])
-    long = load_scenario(BASE, ["parameters.decision_window=90"])
+    short = load_scenario(BASE, [ARMY_ALONE, "parameters.decision_window=10"])
+    long = load_scenario(BASE, [ARMY_ALONE, "parameters.decision_window=90"])
     carried = [(_attacked(short, s), _attacked(long, s)) for s in SEEDS]
     assert all(b or not a for a, b in carried), "on the same seeds, the longer window loses none"
     assert sum(b for _, b in carried) > sum(a for a, _ in carried), "and gains some"
@@ -110,6 +111,37 @@ def test_a_longer_expected_war_never_makes_force_likelier():
     counting, terms = readiness_on([*undecided, "parameters.time_cost_weight=5"])
     assert terms["expected days of war"] > 0
     assert counting < patient
+
+
+SIERRA_LEONE = {
+    "day": 7,
+    "scenario": str(scenarios_dir() / "history" / "sierra-leone-1997.yaml"),
+    "threat_key": "nigeria-demands",
+}
+"""Nigeria's threat against the AFRC junta, the day before its deadline: Abacha's military rule."""
+
+
+def test_a_military_ruler_s_confidence_never_makes_force_less_likely_and_the_story_says_so():
+    undecided = ["parameters.intent_spread=3", "parameters.required_superiority=3"]
+    civil, _ = readiness_on([*undecided, "parameters.junta_confidence=1"], **SIERRA_LEONE)
+    levels = [
+        readiness_on([*undecided, f"parameters.junta_confidence={c}"], **SIERRA_LEONE)
+        for c in (1.5, 3, 5)
+    ]
+    assert all(terms["military rule"] == 1.0 for _, terms in levels)
+    readiness = [civil, *(r for r, _ in levels)]
+    assert all(a < b for a, b in pairwise(readiness)), readiness
+    story = render_text(run_one(load_scenario(SIERRA_LEONE["scenario"], []), 1))
+    assert "100% of the strength it would commit came from states ruled by the military" in story
+
+
+def test_civilian_threateners_weigh_their_strength_at_face_value_whatever_the_confidence():
+    plain = readiness_on(["parameters.junta_confidence=1"])
+    bold = readiness_on(["parameters.junta_confidence=5"])
+    assert plain == bold and "military rule" not in plain[1]
+    # The same threat, made while Nigeria is under military rule, is likelier carried out.
+    junta = readiness_on(["actors.NGA.regime=military", "parameters.junta_confidence=5"])
+    assert 0 < junta[1]["military rule"] < 1 and junta[0] > plain[0]
 
 
 LIBERIA = str(scenarios_dir() / "history" / "liberia-1990.yaml")
@@ -299,7 +331,7 @@ def test_a_target_never_gives_in_before_the_deadline_however_likely_it_is_to_giv
 
 def test_a_threat_made_weeks_before_its_deadline_is_heeded_as_one_made_days_before():
     """The day a scenario dates the announcement changes nothing: the deadline is what counts."""
-    sets = ["parameters.concession_rate=0.5"]
+    sets = ["parameters.concession_rate=0.5", ARMY_ALONE]
     early = load_scenario(BASE, sets)  # made on 10 Aug 2023, two weeks before the deadline
     late = load_scenario(BASE, [*sets, "events.ecowas-threat.date=2023-08-22"])
     runs = [(_decisions(early, s), _decisions(late, s)) for s in SEEDS]

@@ -215,20 +215,20 @@ def test_a_valid_scenario_says_ok_and_exits_0(sahelsim, write):
 
 
 def test_a_figure_far_from_the_start_is_noted_and_an_override_silences_it(sahelsim, write):
-    """Mali's only armed-forces figure is of 2025: a scenario of 2012 reads it, and validating
+    """Mali's oldest armed-forces figure is of 2009: a scenario of 2000 reads it, and validating
     says so with the override to use; a scenario that sets Mali's forces is not noted."""
     text = (
-        MINIMAL.replace("start: 2023-08-10", "start: 2012-03-22")
-        .replace("date: 2023-08-10", "date: 2012-03-22")
-        .replace("deadline: 2023-08-24", "deadline: 2012-03-29")
+        MINIMAL.replace("start: 2023-08-10", "start: 2000-03-22")
+        .replace("date: 2023-08-10", "date: 2000-03-22")
+        .replace("deadline: 2023-08-24", "deadline: 2000-03-29")
     )
     result = sahelsim("validate", str(write(text)))
     assert result.status == 0
     notes = [line.strip() for line in result.out.splitlines() if "note:" in line]
     mali = [n for n in notes if "(MLI)" in n]
     assert mali == [
-        "note: Mali's (MLI) armed forces are the fact base's 2025 figure (37,500), 13 years from "
-        "the scenario's start (2012); set actors.MLI.forces to a figure of the time if you have one"
+        "note: Mali's (MLI) armed forces are the fact base's 2009 figure (7,800), 9 years from "
+        "the scenario's start (2000); set actors.MLI.forces to a figure of the time if you have one"
     ]
     set_forces = text.replace("  MLI:\n", "  MLI:\n    forces: 12000\n")
     again = sahelsim("validate", str(write(set_forces, "set.yaml")))

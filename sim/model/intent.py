@@ -297,6 +297,26 @@ def buck_passing(acting: list[str], weight: float) -> float:
     return weight if acting else 0.0
 
 
+def _military(model: SahelModel, actor: str) -> bool:
+    return getattr(model.actors[actor], "regime", None) is Regime.MILITARY
+
+
+def military_share(model: SahelModel, sent: dict[str, float]) -> float:
+    """The share of the strength a threatener commits that comes from states under military rule.
+
+    Weeks (2012, "Strongmen and Straw Men", American Political Science Review 106(2)): the
+    officers who are a junta's audience judge force more effective than a civilian regime's
+    audience does, and no legislature or electorate can refuse it a war abroad, so juntas
+    initiate conflicts more readily. Such a state counts its own strength ``junta_confidence``
+    times in its judgement (not in combat). Nigeria's military rulers led ECOMOG into Liberia
+    (1990) and attacked Sierra Leone's junta (1997) ahead of a reluctant ECOWAS.
+    """
+    total = sum(sent.values())
+    if total <= 0:
+        return 0.0
+    return sum(v for a, v in sent.items() if _military(model, a)) / total
+
+
 def assess_attack(model: SahelModel, threat: Threat) -> tuple[float, dict]:
     """The threatener's readiness to use force today, in [0, 1], with the terms behind it.
 
@@ -319,7 +339,9 @@ def assess_attack(model: SahelModel, threat: Threat) -> tuple[float, dict]:
     - *endorsement*: the AU PSC's and UN Security Council's stands on its position, each
       ``endorsement_weight`` up or down (dated events);
     - *domestic constraints*: a state whose legislature or public refused force counts
-      ``1 − domestic_discount`` of its strength (dated events);
+      ``1 − domestic_discount`` of its strength (dated events), and a state ruled by the
+      military, which no legislature or electorate holds back, ``junta_confidence`` times
+      (:func:`military_share`; Weeks 2012);
     - *buck-passing*: while an outside party uses force on its own against the target,
       ``buck_passing_weight`` down (:func:`buck_passing`; dated events).
     """
@@ -335,6 +357,12 @@ def assess_attack(model: SahelModel, threat: Threat) -> tuple[float, dict]:
         for a in attackers
     }
     own = sum(sent.values())
+    ruled = military_share(model, sent)
+    judged = own  # what it believes its strength to be: military rulers count theirs higher
+    if ruled:  # only then: a threat by civilian governments keeps its exact numbers
+        judged = sum(
+            v * (p.junta_confidence if _military(model, a) else 1.0) for a, v in sent.items()
+        )
     weights = [actors[a].forces for a in attackers]
     resolve = (
         sum(w * actors[a].spec.resolve for w, a in zip(weights, attackers, strict=True))
@@ -385,7 +413,7 @@ def assess_attack(model: SahelModel, threat: Threat) -> tuple[float, dict]:
     # A belligerent already at war is fought in that war (SahelModel.start_war): the threatener
     # expects to fight beside those fighting it (ECOMOG beside Doe's army against the NPFL, 1990).
     beside = co_belligerents(model, threat.target, attackers)
-    scaled = own * (RESOLVE_BASE + resolve) + sum(beside.values())
+    scaled = judged * (RESOLVE_BASE + resolve) + sum(beside.values())
     ratio = scaled / max(expected, 1.0)
     balance = (math.log(max(ratio, 1e-9)) - math.log(p.required_superiority)) / p.intent_spread
     own_break = breaking_share(model, attackers)
@@ -427,6 +455,11 @@ def assess_attack(model: SahelModel, threat: Threat) -> tuple[float, dict]:
         **({"endorsements": stance} if stance else {}),
         **({"refused at home": refused} if refused else {}),
         **({"third parties acting": acting} if acting else {}),
+        **(
+            {"military rule": round(ruled, 4), "junta confidence": p.junta_confidence}
+            if ruled
+            else {}
+        ),
         "readiness": round(readiness, 4),
     }
     return readiness, terms

@@ -253,6 +253,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": " D'autres employaient déjà la force contre la cible de façon autonome ({parties}) "
         "et pouvaient en supporter le coût à sa place.",
     },
+    "attack_decided.military": {
+        "en": " {share} of the strength it would commit came from states ruled by the military, "
+        "which count their own strength {factor} times in this judgement: no legislature or "
+        "electorate holds them back.",
+        "fr": " {share} de la puissance qu'il engagerait venait d'États dirigés par des militaires, "
+        "qui comptent leur propre puissance {factor} fois dans ce jugement : aucun parlement ni "
+        "aucun électorat ne les retient.",
+    },
     "conceded": {
         "en": "{Actor} gave in to {target_poss} demands (chance that day {probability}; draw "
         "{draw}).",

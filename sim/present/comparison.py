@@ -7,6 +7,7 @@ comparison are :func:`sim.present.outputs.write_comparison`'s.
 from __future__ import annotations
 
 import json
+import math
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -73,8 +74,8 @@ def comparison_table(differences: Sequence[Difference], lang: str = "en") -> Tab
             else "-"
         )
         na = not_in_play(lang)
-        a = na if d.a is None else show(d.a)
-        b = na if d.b is None else show(d.b)
+        # A mean over no replicate (a war's duration where no war was fought) is no number.
+        a, b = (na if v is None else "-" if math.isnan(v) else show(v) for v in (d.a, d.b))
         if not d.in_play:
             value, interval = na, ""
         elif diff.n == 0:

@@ -405,6 +405,11 @@ def _costs(ctx: _Context, terms: dict) -> str:
     if terms.get("third parties acting"):
         parties = ctx.names(terms["third parties acting"])
         text += ctx.t("attack_decided.third_parties", parties=parties)
+    if terms.get("military rule"):
+        factor = ctx.decimal(terms.get("junta confidence", 1))
+        text += ctx.t(
+            "attack_decided.military", share=ctx.share(terms["military rule"]), factor=factor
+        )
     return text
 
 

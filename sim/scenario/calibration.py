@@ -120,6 +120,11 @@ FREE_PARAMETERS: tuple[FreeParameter, ...] = (
         PriorShape.LOG_UNIFORM,
         "a spread (a scale): its declared range, 0.05 to 3, spans almost two orders of magnitude",
     ),
+    FreeParameter(
+        "junta_confidence",
+        PriorShape.LOG_UNIFORM,
+        "a ratio: its declared range, 1 to 5, is a factor, flat in its logarithm as the other ratio",
+    ),
     FreeParameter("time_cost_weight"),
     FreeParameter("expeditionary_share"),
     FreeParameter("withdrawal_rate"),

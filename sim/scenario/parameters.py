@@ -53,7 +53,7 @@ PARAMETERS: dict[str, Parameter] = _declare(
     ),
     Parameter(
         "permission_base_rate",
-        0.043,
+        0.24,
         0.0,
         1.0,
         "probability",
@@ -176,7 +176,7 @@ PARAMETERS: dict[str, Parameter] = _declare(
     ),
     Parameter(
         "required_superiority",
-        0.83,
+        2.2,
         0.2,
         5.0,
         "ratio",
@@ -187,12 +187,13 @@ PARAMETERS: dict[str, Parameter] = _declare(
         "assumption, below the classic 3:1 at the point of attack because it is a theatre-wide "
         "ratio; the range reaches down to 0.2 because the record has attacks far below parity "
         "(Nigeria's 4,600 troops in Freetown against the AFRC junta and the RUF, June 1997: "
-        "seeds/history/episodes.md)"
-        "; the single value is the shipped posterior's median (sim/data/POSTERIOR.md)",
+        "seeds/history/episodes.md), which a military ruler's confidence (junta_confidence) "
+        "now accounts for; the single value is the shipped posterior's median "
+        "(sim/data/POSTERIOR.md)",
     ),
     Parameter(
         "intent_spread",
-        0.098,
+        0.14,
         0.05,
         3.0,
         "log-ratio",
@@ -230,7 +231,7 @@ PARAMETERS: dict[str, Parameter] = _declare(
     ),
     Parameter(
         "time_cost_weight",
-        1.9,
+        2.6,
         0.0,
         5.0,
         "z per year",
@@ -261,8 +262,26 @@ PARAMETERS: dict[str, Parameter] = _declare(
         "war on the threatened target's soil",
     ),
     Parameter(
+        "junta_confidence",
+        1.9,
+        1.0,
+        5.0,
+        "ratio",
+        "Confidence of military rulers in their own strength",
+        "Confiance des régimes militaires dans leur propre puissance",
+        "how many times a state ruled by the military counts its own strength when it weighs the "
+        "use of force (in its judgement, not in combat): officers judge force more effective "
+        "than civilian audiences do, and answer to no legislature or electorate for a war abroad",
+        "Weeks (2012), American Political Science Review 106(2): military juntas initiate "
+        "conflicts more readily than civilian regimes, autocratic or democratic, whose domestic "
+        "audiences are more sceptical of force; in West Africa the coercive interventions against "
+        "unwilling rulers were led by Nigeria's military governments (Liberia 1990, Sierra Leone "
+        "1997, the latter ahead of a reluctant ECOWAS: Osakwe & Audu 2017, Mediterranean Journal "
+        "of Social Sciences 8(4 S1)); the size is fitted to the training episodes",
+    ),
+    Parameter(
         "expeditionary_share",
-        0.65,
+        0.5,
         0.05,
         1.0,
         "share",
@@ -315,7 +334,7 @@ PARAMETERS: dict[str, Parameter] = _declare(
     ),
     Parameter(
         "withdrawal_rate",
-        0.045,
+        0.027,
         0.0,
         0.05,
         "per day",
@@ -374,7 +393,7 @@ PARAMETERS: dict[str, Parameter] = _declare(
     ),
     Parameter(
         "concession_rate",
-        0.5,
+        0.86,
         0.0,
         1.0,
         "per day",
@@ -390,7 +409,7 @@ PARAMETERS: dict[str, Parameter] = _declare(
     ),
     Parameter(
         "handover_concession_factor",
-        0.43,
+        0.098,
         0.0,
         1.0,
         "factor",
@@ -487,7 +506,7 @@ PARAMETERS: dict[str, Parameter] = _declare(
     ),
     Parameter(
         "irregular_intensity",
-        0.2,
+        0.14,
         0.01,
         1.0,
         "share",
@@ -569,7 +588,7 @@ PARAMETERS: dict[str, Parameter] = _declare(
     ),
     Parameter(
         "breaking_point",
-        0.43,
+        0.45,
         0.05,
         0.9,
         "share",
@@ -581,7 +600,7 @@ PARAMETERS: dict[str, Parameter] = _declare(
     ),
     Parameter(
         "mediation_rate",
-        0.14,
+        0.27,
         0.0,
         0.5,
         "per day",
