@@ -214,6 +214,7 @@ def test_a_target_that_never_gives_in_scores_no_concession(sahelsim, tmp_path):
         episode = tmp_path / f"niger-{rate.replace('.', '')}.yaml"
         # Niger's army alone (ARMY_ALONE): at the cited 50,000 no threat is credible enough to
         # heed, whatever the rate.
+        assert "  NER:\n" in text
         army = text.replace("  NER:\n", "  NER:\n    forces: 20000\n", 1)
         episode.write_text(f"{army}\nparameters:\n  concession_rate: {rate}\n", encoding="utf-8")
         out = tmp_path / f"out-{rate}"

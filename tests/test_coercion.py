@@ -132,16 +132,27 @@ def test_a_military_ruler_s_confidence_never_makes_force_less_likely_and_the_sto
     readiness = [civil, *(r for r, _ in levels)]
     assert all(a < b for a, b in pairwise(readiness)), readiness
     story = render_text(run_one(load_scenario(SIERRA_LEONE["scenario"], []), 1))
-    assert "100% of the strength it would commit came from states ruled by the military" in story
+    assert "In that balance, 100% of the attackers' strength came from states ruled by the" in story
 
 
 def test_civilian_threateners_weigh_their_strength_at_face_value_whatever_the_confidence():
     plain = readiness_on(["parameters.junta_confidence=1"])
     bold = readiness_on(["parameters.junta_confidence=5"])
     assert plain == bold and "military rule" not in plain[1]
-    # The same threat, made while Nigeria is under military rule, is likelier carried out.
-    junta = readiness_on(["actors.NGA.regime=military", "parameters.junta_confidence=5"])
+    # The same threat, with Benin under military rule, is likelier carried out.
+    junta = readiness_on(["actors.BEN.regime=military", "parameters.junta_confidence=5"])
     assert 0 < junta[1]["military rule"] < 1 and junta[0] > plain[0]
+
+
+def test_a_junta_refused_at_home_or_a_factor_of_one_adds_no_confidence():
+    # Nigeria's Senate refused force against Niger (5 Aug 2023): a Nigeria under military rule
+    # that heard it counts its strength at face value, as does any junta when the factor is 1.
+    civilian = readiness_on(["parameters.junta_confidence=5"])
+    refused = readiness_on(["actors.NGA.regime=military", "parameters.junta_confidence=5"])
+    assert refused == civilian and "military rule" not in refused[1]
+    neutral = readiness_on(["actors.BEN.regime=military", "parameters.junta_confidence=1"])
+    assert neutral == readiness_on(["parameters.junta_confidence=1"])
+    assert "military rule" not in neutral[1]
 
 
 LIBERIA = str(scenarios_dir() / "history" / "liberia-1990.yaml")

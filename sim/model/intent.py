@@ -297,11 +297,23 @@ def buck_passing(acting: list[str], weight: float) -> float:
     return weight if acting else 0.0
 
 
-def _military(model: SahelModel, actor: str) -> bool:
-    return getattr(model.actors[actor], "regime", None) is Regime.MILITARY
+def confident(model: SahelModel, sent: dict[str, float], refused: list[str]) -> set[str]:
+    """The fighters that count their own strength ``junta_confidence`` times (none at 1).
+
+    States ruled by the military (the regime in force in the run: the fact base's on the start
+    date, as a coup or a concession has changed it since), unless force was refused at home, a
+    constraint the junta heard.
+    """
+    if model.params.junta_confidence == 1:
+        return set()
+    return {
+        a
+        for a in sent
+        if getattr(model.actors[a], "regime", None) is Regime.MILITARY and a not in refused
+    }
 
 
-def military_share(model: SahelModel, sent: dict[str, float]) -> float:
+def military_share(sent: dict[str, float], ruled: set[str]) -> float:
     """The share of the strength a threatener commits that comes from states under military rule.
 
     Weeks (2012, "Strongmen and Straw Men", American Political Science Review 106(2)): the
@@ -312,9 +324,9 @@ def military_share(model: SahelModel, sent: dict[str, float]) -> float:
     (1990) and attacked Sierra Leone's junta (1997) ahead of a reluctant ECOWAS.
     """
     total = sum(sent.values())
-    if total <= 0:
+    if total <= 0 or not ruled:
         return 0.0
-    return sum(v for a, v in sent.items() if _military(model, a)) / total
+    return sum(v for a, v in sent.items() if a in ruled) / total
 
 
 def assess_attack(model: SahelModel, threat: Threat) -> tuple[float, dict]:
@@ -341,7 +353,7 @@ def assess_attack(model: SahelModel, threat: Threat) -> tuple[float, dict]:
     - *domestic constraints*: a state whose legislature or public refused force counts
       ``1 − domestic_discount`` of its strength (dated events), and a state ruled by the
       military, which no legislature or electorate holds back, ``junta_confidence`` times
-      (:func:`military_share`; Weeks 2012);
+      (:func:`confident`, :func:`military_share`; Weeks 2012);
     - *buck-passing*: while an outside party uses force on its own against the target,
       ``buck_passing_weight`` down (:func:`buck_passing`; dated events).
     """
@@ -357,12 +369,11 @@ def assess_attack(model: SahelModel, threat: Threat) -> tuple[float, dict]:
         for a in attackers
     }
     own = sum(sent.values())
-    ruled = military_share(model, sent)
+    bold = confident(model, sent, refused)
+    ruled = military_share(sent, bold)
     judged = own  # what it believes its strength to be: military rulers count theirs higher
     if ruled:  # only then: a threat by civilian governments keeps its exact numbers
-        judged = sum(
-            v * (p.junta_confidence if _military(model, a) else 1.0) for a, v in sent.items()
-        )
+        judged = sum(v * (p.junta_confidence if a in bold else 1.0) for a, v in sent.items())
     weights = [actors[a].forces for a in attackers]
     resolve = (
         sum(w * actors[a].spec.resolve for w, a in zip(weights, attackers, strict=True))

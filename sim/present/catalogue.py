@@ -254,11 +254,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "et pouvaient en supporter le coût à sa place.",
     },
     "attack_decided.military": {
-        "en": " {share} of the strength it would commit came from states ruled by the military, "
-        "which count their own strength {factor} times in this judgement: no legislature or "
-        "electorate holds them back.",
-        "fr": " {share} de la puissance qu'il engagerait venait d'États dirigés par des militaires, "
-        "qui comptent leur propre puissance {factor} fois dans ce jugement : aucun parlement ni "
+        "en": " In that balance, {share} of the attackers' strength came from states ruled by the "
+        "military, which count their own strength {factor} times: no legislature or electorate "
+        "holds them back.",
+        "fr": " Dans ce rapport, {share} de la force des attaquants venait d'États dirigés par des "
+        "militaires, qui estiment leur propre force à {factor} fois sa valeur : aucun parlement ni "
         "aucun électorat ne les retient.",
     },
     "conceded": {

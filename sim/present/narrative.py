@@ -405,11 +405,6 @@ def _costs(ctx: _Context, terms: dict) -> str:
     if terms.get("third parties acting"):
         parties = ctx.names(terms["third parties acting"])
         text += ctx.t("attack_decided.third_parties", parties=parties)
-    if terms.get("military rule"):
-        factor = ctx.decimal(terms.get("junta confidence", 1))
-        text += ctx.t(
-            "attack_decided.military", share=ctx.share(terms["military rule"]), factor=factor
-        )
     return text
 
 
@@ -424,7 +419,7 @@ def _balance(ctx: _Context, terms: dict, values: dict[str, str]) -> str:
         if allies
         else ctx.t("attack_decided.no_help")
     )
-    return ctx.t(
+    text = ctx.t(
         "attack_decided.balance",
         **values,
         own=ctx.number(terms.get("own strength", 0)),
@@ -435,6 +430,11 @@ def _balance(ctx: _Context, terms: dict, values: dict[str, str]) -> str:
         balance=ctx.decimal(terms["balance"]),
         required=ctx.decimal(terms.get("required superiority", 1)),
     )
+    if terms.get("military rule"):  # the balance counts it: say so where the balance is given
+        factor = ctx.decimal(terms.get("junta confidence", 1))
+        share = ctx.share(terms["military rule"])
+        text += ctx.t("attack_decided.military", share=share, factor=factor)
+    return text
 
 
 def _stood_down(ctx: _Context, r: Record) -> str:

@@ -130,6 +130,9 @@ def question_view(session: ClassSession, ask: Ask, lang: str) -> dict:
             (word("t.required", lang), decimal(terms.get("required superiority", 0), lang)),
             (word("t.losses", lang), i18n.percent(terms.get("expected losses", 0), lang)),
         ]
+        if terms.get("military rule"):  # the balance above counts it: say by how much
+            factor = decimal(terms.get("junta confidence", 1), lang)
+            weighs.insert(3, (word("t.junta", lang), f"× {factor}"))
     elif q.kind in (QuestionKind.VOTE, QuestionKind.DECISION):
         rule = c.get("decision", "")
         text = word(

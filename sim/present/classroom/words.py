@@ -169,6 +169,7 @@ WORDS: dict[str, dict[str, str]] = {
         "t.balance": "balance of forces",
         "t.required": "superiority you want",
         "t.losses": "losses you expect",
+        "t.junta": "military rule: your strength counted",
     },
     "fr": {
         "title": "sahelsim - la classe joue",
@@ -324,6 +325,7 @@ WORDS: dict[str, dict[str, str]] = {
         "t.balance": "rapport de forces",
         "t.required": "supériorité recherchée",
         "t.losses": "pertes attendues",
+        "t.junta": "régime militaire : votre force comptée",
     },
 }
 
