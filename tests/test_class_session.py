@@ -600,3 +600,27 @@ def test_a_member_pledges_troops_or_declines_from_its_phone(clock, tmp_path):
     session.step(10)
     threat = next(r for r in session.worlds[0].records if r.kind is RecordKind.THREAT)
     assert threat.get("played") == ["GHA"] and "GHA" not in threat.get("attackers")
+
+
+def test_a_junta_s_phone_shows_the_confidence_its_balance_counts():
+    """Abacha's Nigeria, 1997: the balance on the phone counts the military rulers' confidence,
+    so the phone says by how much, in the class's language."""
+    from sim.resources import scenarios_dir
+
+    path = str(scenarios_dir() / "history" / "sierra-leone-1997.yaml")
+    session = ClassSession(
+        path, groups=1, seed=3, timeout=30.0, clock=lambda: 1000.0, code="KT4R2M",
+        ensemble_runs=4,
+    )  # fmt: skip
+    seat = session.assign(session.join("KT4R2M", "Awa").id, "NGA")
+    for _ in range(12):
+        session.step(1)
+        if seat_view(session, seat, "en").get("question"):
+            break
+    rows = {
+        lang: {w["name"]: w["value"] for w in seat_view(session, seat, lang)["question"]["weighs"]}
+        for lang in ("en", "fr")
+    }
+    factor = rows["en"]["military rule: your strength counted"]
+    assert factor.startswith("× ") and float(factor[2:]) > 1
+    assert rows["fr"]["régime militaire\xa0: votre puissance comptée"] == factor.replace(".", ",")

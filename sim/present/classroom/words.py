@@ -325,7 +325,7 @@ WORDS: dict[str, dict[str, str]] = {
         "t.balance": "rapport de forces",
         "t.required": "supériorité recherchée",
         "t.losses": "pertes attendues",
-        "t.junta": "régime militaire : votre force comptée",
+        "t.junta": "régime militaire : votre puissance comptée",
     },
 }
 
