@@ -376,3 +376,12 @@ def test_the_plain_reason_never_reads_as_the_opposite_of_the_choice(response, en
     assert english.startswith("What weighed most in Burkina Faso's choice: affinity")
     assert english.endswith(en) and french.endswith(fr)
     assert "honour" not in french and "abstained" not in french
+
+
+def test_a_french_number_never_breaks_across_lines_on_the_page():
+    """The presenter's story wrapped "18 / 064": a French number's thousands and its percent
+    sign keep a thin no-break space; English and dates are left as they are."""
+    fr = typeset("Opposition attendue : 18 064, soit 6,1 % ; 1 234 567 le 24 août 2023.", "fr")
+    assert "18\u202f064" in fr and "6,1\u202f%" in fr and "1\u202f234\u202f567" in fr
+    assert "24 août 2023" in fr and " %" not in fr
+    assert typeset("18 064 at 6 %", "en") == "18 064 at 6 %"

@@ -88,7 +88,7 @@ def test_the_debrief_tells_how_often_the_models_states_chose_as_the_class():
     )
     [french] = class_view(session, "fr")["worlds"][0]["debrief"]["ensemble"]["lines"]
     assert french.startswith("CEDEAO (Conférence des chefs d'État) — sa menace contre le Niger")
-    assert f"dans {share} % des {faced} réplications" in french
+    assert f"dans {share}\u202f% des {faced} réplications" in french  # never split from its %
     # and the worlds side by side: no war where ECOWAS stood down
     [column] = class_view(session, "en")["comparison"]["columns"]
     assert column["choices"] == ["ECOWAS (Authority of Heads of State): no attack"]

@@ -230,6 +230,10 @@ def set_variant(key: str) -> None:
 # ---------------------------------------------------------------------- components
 
 
+BLOCK = {"display": "block"}
+"""A text on a line of its own (solara.Text is inline)."""
+
+
 @solara.component
 def ParameterSlider(p: Parameter, value: float, on_value: Callable[[float], None]):
     """A slider for one declared parameter, labelled in the page's language."""
@@ -499,7 +503,9 @@ def Ensemble():
     with solara.Details(ui("ensemble", language), expand=True):
         solara.Text(ui("ensemble_hint", language))
         with solara.Row():
-            solara.SliderInt(ui("replicates", language), value=n, min=10, max=500, step=10)
+            solara.SliderInt(
+                ui("replicates", language), value=n, min=10, max=500, step=10, thumb_label="always"
+            )
             solara.Button(
                 ui("run_ensemble", language),
                 on_click=lambda: request.set((generation, request.value[1] + 1)),
@@ -507,10 +513,11 @@ def Ensemble():
             )
         if result.state == solara.ResultState.RUNNING and asked_now:
             solara.ProgressLinear(100 * done.value / max(n.value, 1))
-            solara.Text(f"{done.value} / {n.value} {ui('progress', language)}")
+            solara.Text(f"{done.value} / {n.value} {ui('progress', language)}", style=BLOCK)
         elif result.state == solara.ResultState.FINISHED and result.value and asked_now:
-            solara.Text(f"{len(result.value)} {ui('progress', language)}")
-            solara.Text(ensemble_caption(runs.value[0], len(result.value), language))
+            # Each on its line: two texts in a row read "10 replicates done10 replicates of".
+            solara.Text(f"{len(result.value)} {ui('progress', language)}", style=BLOCK)
+            solara.Text(ensemble_caption(runs.value[0], len(result.value), language), style=BLOCK)
             # Drawn to PNG here, under figures.DRAWING (figures.png): FigureMatplotlib would save
             # it outside the lock, in whatever settings another session's drawing left.
             solara.Image(png(ensemble_figure(result.value, language)), format="png")

@@ -173,6 +173,8 @@ def ui(key: str, lang: str) -> str:
 FRENCH_SPACE = re.compile(r"\s*([:;?!»])|(«)\s*")
 NARROW = "\u202f"  # the thin no-break space French puts before ; ? ! (and inside « »)
 NO_BREAK = "\u00a0"  # the no-break space French puts before :
+FRENCH_NUMBER = re.compile(r"(?<=\d) (?=\d{3}(?!\d)|%)")
+"""The space in a French number's thousands ("18 064") and before its percent sign."""
 
 
 def typeset(text: str, lang: str) -> str:
@@ -194,4 +196,5 @@ def typeset(text: str, lang: str) -> str:
             return match.group(0)
         return (NO_BREAK if mark == ":" else NARROW) + mark
 
-    return FRENCH_SPACE.sub(space, text)
+    # A number never breaks across lines: "18 064" and "6,1 %" keep a thin no-break space.
+    return FRENCH_NUMBER.sub(NARROW, FRENCH_SPACE.sub(space, text))
