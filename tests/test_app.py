@@ -385,3 +385,12 @@ def test_a_french_number_never_breaks_across_lines_on_the_page():
     assert "18\u202f064" in fr and "6,1\u202f%" in fr and "1\u202f234\u202f567" in fr
     assert "24 août 2023" in fr and " %" not in fr
     assert typeset("18 064 at 6 %", "en") == "18 064 at 6 %"
+
+
+def test_the_parameters_panel_says_each_run_draws_its_values(page):
+    """A lecturer saw "Superiority an attacker wants 2.2" on a slider and "2.74 sought" in the
+    story: the panel says why, in the page's language."""
+    assert any(t.startswith("Each run draws the parameters fitted") for t in _texts(page))
+    _button(page, "Français").widget.click()
+    french = [t for t in _texts(page) if t.startswith("Chaque exécution tire les paramètres")]
+    assert french and "Each run" not in " ".join(_texts(page))

@@ -352,6 +352,8 @@ def ScenarioControls():
             on_value=guarded(lambda v: set_variant(by_label[v])),
         )
     with solara.Details(ui("parameters", language), expand=True):
+        # The sliders show single values; the run draws from the posterior (LiveRun, drawn()).
+        solara.Text(ui("parameters_hint", language), style=BLOCK)
         for name, p in PARAMETERS.items():
             ParameterSlider(
                 p,

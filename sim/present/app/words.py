@@ -41,6 +41,8 @@ UI: dict[str, dict[str, str]] = {
         "speed": "Days per tick",
         "apply": "Changed controls apply at the next Reset.",
         "parameters": "Model parameters",
+        "parameters_hint": "Each run draws the parameters fitted to past crises, so its story may "
+        "cite other values than these; a value you move is kept.",
         "commitment": "Strict commitment (every obligation honoured)",
         "pacts": "Pacts in play",
         "actors": "Actors",
@@ -108,6 +110,9 @@ UI: dict[str, dict[str, str]] = {
         "speed": "Jours par pas",
         "apply": "Les réglages modifiés s'appliquent à la prochaine réinitialisation.",
         "parameters": "Paramètres du modèle",
+        "parameters_hint": "Chaque exécution tire les paramètres calés sur les crises passées : "
+        "son récit peut donc citer d'autres valeurs que celles-ci ; une valeur que vous modifiez "
+        "est gardée.",
         "commitment": "Engagement strict (toute obligation honorée)",
         "pacts": "Pactes en vigueur",
         "actors": "Acteurs",
