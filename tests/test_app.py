@@ -94,6 +94,17 @@ def test_step_advances_the_model(page):
 
 
 @pytest.mark.slow
+def test_two_weeks_from_lesson_1s_start_land_on_the_deadline_its_notes_name(page):
+    app.choose_scenario("lesson-1-does-the-pledge-deter")
+    run = app.runs.value[0]
+    assert "(24 August 2023)" in run.scenario.teaching.things_to_notice[0]  # the day to watch
+    for _ in range(2):
+        _button(page, "Step a week").widget.click()
+    assert run.day == 14
+    assert any(t.startswith("Day 14 of 365 - 24 Aug 2023") for t in _texts(page))
+
+
+@pytest.mark.slow
 def test_reset_rebuilds_with_the_chosen_values(page):
     _button(page, "Step").widget.click()
     _slider(page, "Base rate of honouring commitments (probability): 0.75").widget.v_model = 0.2
@@ -115,7 +126,7 @@ def test_side_by_side_steps_both_on_the_same_seed(page):
     assert left.settings.seed == right.settings.seed
     assert not any(right.settings.pacts.values())
     _button(page, "Step a week").widget.click()
-    assert left.day == right.day == 6
+    assert left.day == right.day == 7
 
 
 def test_french_switch_translates_labels_and_narrative(page):
@@ -125,7 +136,7 @@ def test_french_switch_translates_labels_and_narrative(page):
     # In French a decimal slider carries its value in its label, with a decimal comma.
     _slider(page, typeset(f"{p.label_fr} (probabilité) : 0,75", "fr")).assert_single()
     _button(page, "Un pas").assert_single()
-    assert any(text.startswith("Jour 6 sur 365") for text in _texts(page))
+    assert any(text.startswith("Jour 7 sur 365") for text in _texts(page))
     assert any("Le Mali" in text or "CEDEAO" in text for text in _texts(page))
     # the scenario's title and teaching notes too, not only the interface
     texts = " ".join(_texts(page))

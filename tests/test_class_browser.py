@@ -190,7 +190,7 @@ def test_a_phone_that_does_not_answer_lets_the_model_decide(browser):
         projector.locator(".decisions", has_text="délai écoulé").wait_for(timeout=WAIT)
         # the model's rule decided (Niger did not give in), the world ran on to the week's end
         phone.locator("#question").wait_for(state="hidden", timeout=WAIT)
-        projector.locator(".world p", has_text="Jour 6 sur 365").wait_for(timeout=WAIT)
+        projector.locator(".world p", has_text="Jour 7 sur 365").wait_for(timeout=WAIT)
         assert outside == []
     finally:
         stop_class(proc)
@@ -280,7 +280,7 @@ def test_the_projector_shows_each_worlds_map_without_scrolling_sideways(browser)
         projector.get_by_role("button", name="Step a week").click()
         projector.wait_for_function(
             "() => [...document.querySelectorAll('#worlds img.map')]"
-            ".every(m => m.dataset.day === '6' && m.complete)",
+            ".every(m => m.dataset.day === '7' && m.complete)",
             timeout=WAIT,
         )
         projector.set_viewport_size({"width": 1920, "height": 1080})

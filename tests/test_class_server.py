@@ -75,6 +75,7 @@ def test_bad_messages_are_refused_with_a_reason_and_change_nothing(server):
         ("/api/decide", None, b"\xff\xfe"),
         ("/api/step", {"key": server["key"], "days": "many"}, None),
         ("/api/step", {"key": server["key"], "days": 10_000}, None),
+        ("/api/step", {"key": server["key"], "week": "yes"}, None),
         ("/api/assign", {"key": server["key"], "seat": 1, "role": "NER"}, None),
     ]
     for path, body, raw in cases:

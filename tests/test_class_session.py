@@ -624,3 +624,12 @@ def test_a_junta_s_phone_shows_the_confidence_its_balance_counts():
     factor = rows["en"]["military rule: your strength counted"]
     assert factor.startswith("× ") and float(factor[2:]) > 1
     assert rows["fr"]["régime militaire\xa0: votre puissance comptée"] == factor.replace(".", ",")
+
+
+def test_a_week_from_the_start_ends_on_the_starts_weekday_so_two_reach_the_deadline(clock):
+    session = new_class(clock, groups=2)
+    session.step_week()
+    assert [w.day for w in session.worlds] == [7, 7]
+    session.step_week()
+    assert [w.day for w in session.worlds] == [DEADLINE, DEADLINE]
+    assert session.worlds[0].model.date.isoformat() == "2023-08-24"

@@ -214,8 +214,12 @@ def test_the_app_ensemble_panel_shows_every_yes_no_outcome_by_its_label():
     fig = live.ensemble_figure(summaries, "fr")
     bars, hist = fig.axes[:2]
     assert [t.get_text() for t in bars.get_yticklabels()] == [o.label("fr") for o in YES_NO]
-    # only the replicates with a war are counted, and the title says so
-    assert hist.get_title() == "Durée de la guerre, quand il y a une guerre (jours)"
+    # only the replicates with a war are counted, and the title says how many they are
+    assert hist.get_title() == "Durée de la guerre\n(2 réplications sur 4 en ont une)"
+    assert (hist.get_xlabel(), hist.get_ylabel()) == ("jours", "réplications")
+    # each bar says its share in figures, the French way
+    shares = [t.get_text() for t in bars.texts]
+    assert shares == ["50 %"] * len(YES_NO)
 
 
 @pytest.mark.parametrize("lang", ["en", "fr"])

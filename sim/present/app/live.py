@@ -58,6 +58,8 @@ SLIDER_STEPS = 1000  # about this many steps from end to end: kill_rate's 0.0001
 MAX_DECIMALS = 6  # a step the browser still writes as a plain decimal (1e-7 would not be)
 ACTOR_KNOBS = [n for n in ACTOR_PARAMETERS if n != "forces"]  # forces default to the fact base
 SPEEDS = (1, 7, 30)  # days per tick of play
+SHARE_LABEL_ROOM = 0.86  # an interval ending further right leaves no room for its share after it
+WEEK = 7
 
 PANEL_OUTCOMES = tuple(o for o in OUTCOMES.values() if o.estimator is Estimator.PROPORTION)
 """The yes/no outcomes the ensemble panel shows, in the summary's order."""
@@ -260,6 +262,16 @@ def variant(settings: Settings, key: str) -> Settings:
 # ---------------------------------------------------------------------- one live run
 
 
+def days_to_week_on(day: int) -> int:
+    """Days "Step a week" runs from ``day`` (the last day run, -1 before the first).
+
+    A week on from the day shown; a run not yet begun first runs its start day (day 0), so its
+    first week ends on day 7, the start's weekday, not on day 6: two weeks from lesson 1's start
+    (10 August 2023) land on the deadline its notes ask the class to watch (24 August).
+    """
+    return WEEK + (1 if day < 0 else 0)
+
+
 class LiveRun:
     """One replicate stepped day by day, with what the page shows of it.
 
@@ -295,6 +307,10 @@ class LiveRun:
                 if self.finished:
                     return
                 self.model.step()
+
+    def step_week(self) -> None:
+        """Run a week on from the day shown (to day 7 from a run not yet begun)."""
+        self.step(days_to_week_on(self.day))
 
     def map_png(self, lang: str) -> bytes:
         """The map as a PNG, drawn again only when what it shows has changed.
@@ -564,7 +580,6 @@ class SeriesFigure:
 
 def ensemble_figure(summaries: Sequence[dict], lang: str) -> Figure:
     """Shares of yes/no outcomes with 95 % intervals, and the first war's length."""
-    fr = lang == "fr"
     with styled():
         fig = Figure(figsize=(13, 5), layout="constrained")
         ax, hist = fig.subplots(1, 2, width_ratios=(3, 2))
@@ -577,26 +592,46 @@ def ensemble_figure(summaries: Sequence[dict], lang: str) -> Figure:
         # Wilson bounds at 0 or 1 may land a rounding error on the wrong side of the share.
         errors = np.clip(np.array([[e.value - e.low, e.high - e.value] for e in estimates]).T, 0, 1)
         ax.barh(y, values, xerr=errors if len(shown) else None, color="#2471a3", capsize=5)
+        for row, estimate in zip(y, estimates, strict=True):
+            _share_label(ax, row, estimate, lang)
         ax.set_yticks(y, [o.label(lang) for o in shown])
         ax.set_xlim(0, 1)
         ax.xaxis.set_major_formatter(  # 20% in English, 20 % in French
             matplotlib.ticker.FuncFormatter(lambda x, _pos: i18n.percent(x, lang))
         )
         ax.invert_yaxis()
-        ax.set_xlabel("part des réplications" if fr else "share of replicates")
+        ax.set_xlabel(FIGURE_WORDS[lang]["share"])
         days = [s["war_days"] for s in summaries if s.get("war_occurred")]
         if days:  # the length of the wars there were: no war is not a war of 0 days
             hist.hist(days, bins=20, color="#c0392b")
             hist.yaxis.set_major_locator(matplotlib.ticker.MaxNLocator(integer=True))
+            hist.set_ylabel(FIGURE_WORDS[lang]["replicates"])
         else:
             hist.set_axis_off()
             hist.text(0.5, 0.5, FIGURE_WORDS[lang]["no_war_at_all"], ha="center", va="center",
                       transform=hist.transAxes, fontsize=15)  # fmt: skip
-        war_days = OUTCOMES["war_days"]  # over the replicates with a war, as the title says
-        given = i18n.GIVEN_A_WAR[lang].format(label=war_days.label(lang))
-        hist.set_title(f"{given} ({war_days.unit(lang)})")
+        # Over the replicates with a war, as the title says, and how many they are: a title on
+        # one line ran out of the panel in French.
+        hist.set_title(
+            FIGURE_WORDS[lang]["with_war"].format(k=len(days), n=len(summaries)), fontsize=13
+        )
+        hist.set_xlabel(OUTCOMES["war_days"].unit(lang))
         localise_numbers(fig, lang)
     return fig
+
+
+def _share_label(ax, row: float, estimate, lang: str) -> None:
+    """Write the share a bar stands for beside it, clear of its interval.
+
+    Past the interval's end or, for an interval reaching near the right edge, inside the bar,
+    before the interval starts.
+    """
+    text = i18n.percent(estimate.value, lang)
+    if estimate.high <= SHARE_LABEL_ROOM:
+        ax.text(estimate.high + 0.015, row, text, va="center", ha="left", fontsize=14)
+    else:
+        ax.text(estimate.low - 0.015, row, text, va="center", ha="right", fontsize=14,
+                color="white", fontweight="bold")  # fmt: skip
 
 
 def ensemble_caption(run: LiveRun, n: int, lang: str) -> str:

@@ -202,6 +202,18 @@ def step(days: int = 1) -> int:
     """Advance every run shown by ``days`` days, on the same seed; return the new frame."""
     for run in runs.value:
         run.step(days)
+    return _new_frame()
+
+
+def step_week() -> int:
+    """Advance every run shown a week on (day 7 from the start); return the new frame."""
+    for run in runs.value:
+        run.step_week()
+    return _new_frame()
+
+
+def _new_frame() -> int:
+    """Tell the page the runs have moved on: the next frame's number."""
     frame = tick.value + 1
     tick.set(frame)
     return frame
@@ -270,7 +282,7 @@ def PlayControls():
     language = lang.value
     with solara.Row(gap="8px", style={"flex-wrap": "wrap", "align-items": "center"}):
         solara.Button(ui("step", language), on_click=guarded(lambda: step(1)), color="primary")
-        solara.Button(ui("step_week", language), on_click=guarded(lambda: step(7)))
+        solara.Button(ui("step_week", language), on_click=guarded(step_week))
         solara.Button(
             ui("pause" if playing.value else "play", language),
             on_click=guarded(pause if playing.value else play),

@@ -197,7 +197,13 @@ def create_app(session: ClassSession, join_url: str, lang: str = "en") -> Starle
         session.play(running)
 
     def step(body):
-        session.step(_int(body.get("days", 7), 1, MAX_DAYS))
+        week = body.get("week", False)
+        if not isinstance(week, bool):
+            raise Refused("malformed")
+        if week:  # "Step a week": a week on from the day shown, as the app's button
+            session.step_week()
+        else:
+            session.step(_int(body.get("days", 7), 1, MAX_DAYS))
 
     @contextlib.asynccontextmanager
     async def lifespan(app):

@@ -308,7 +308,7 @@
       move("/api/play", { running: !running });
     });
     document.getElementById("step").addEventListener("click", function () {
-      move("/api/step", { days: 7 });
+      move("/api/step", { week: true });
     });
     document.getElementById("to_end").addEventListener("click", function () {
       move("/api/step", { days: 3660 });  // every world to its horizon, as far as questions allow
