@@ -471,8 +471,8 @@ def test_a_missed_item_says_what_the_model_gave_instead_in_either_language():
     ]
     french = misses_lines(episodes, "fr")
     assert french == [
-        "lbr, fin de la première guerre (observé : médiation) : victoire des défenseurs 50 %, "
-        "médiation 30 %, en cours 20 %"
+        "lbr, fin de la première guerre (observé : médiation) : victoire des défenseurs 50\u202f%, "
+        "médiation 30\u202f%, en cours 20\u202f%"  # a thin no-break space, as every French number
     ]
     assert misses_lines(by_episode(with_baselines([kept])), "en") == []
     document = scores_document(episodes, overall(episodes_items(episodes)), [], {})

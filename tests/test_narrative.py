@@ -246,7 +246,7 @@ def test_dates_and_percentages_in_each_language():
     assert date_text(dt.date(2023, 9, 18), "fr") == "18 sept. 2023"
     assert date_text(dt.date(2024, 1, 1), "fr") == "1er janv. 2024"
     assert percent(0.78, "en") == "78%"
-    assert percent(0.78, "fr") == "78 %"
+    assert percent(0.78, "fr") == "78\u202f%"  # a thin no-break space
 
 
 def test_names_come_with_the_right_french_article():
@@ -343,7 +343,7 @@ def test_a_government_that_gives_up_to_its_rebels_is_told_it_was_its_overthrow()
     french = lines_with(render_text(replicate, "fr"), "signifie son renversement")
     assert len(english) == len(french) == len(ended)
     assert ended[0].get("terms")["overthrow_factor"] == 0.5
-    assert "to 50% of the usual" in english[0] and "à 50 % de l'ordinaire" in french[0]
+    assert "to 50% of the usual" in english[0] and "à 50\u202f% de l'ordinaire" in french[0]
 
 
 LOSSES = re.compile(r"Losses: ([\d,]+) on the attacking side, ([\d,]+) on the defending side")
@@ -404,3 +404,12 @@ def test_a_war_s_losses_are_whole_numbers_adding_up_to_the_total_told(losses):
     parts = whole_parts(losses)
     assert sum(parts) == round(round(sum(losses), 1))
     assert all(abs(p - v) < 1 for p, v in zip(parts, losses, strict=True))
+
+
+def test_a_french_number_is_written_one_way_and_never_breaks_across_lines():
+    from sim.present.i18n import number
+
+    assert number(18064, "fr") == "18\u202f064"
+    assert percent(0.061, "fr", 1) == "6,1\u202f%"
+    assert percent(-0.004, "fr", 1, signed=True) == "−0,4\u202f%"
+    assert number(18064, "en") == "18,064" and percent(0.061, "en", 1) == "6.1%"

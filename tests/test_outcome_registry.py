@@ -219,7 +219,7 @@ def test_the_app_ensemble_panel_shows_every_yes_no_outcome_by_its_label():
     assert (hist.get_xlabel(), hist.get_ylabel()) == ("jours", "réplications")
     # each bar says its share in figures, the French way
     shares = [t.get_text() for t in bars.texts]
-    assert shares == ["50 %"] * len(YES_NO)
+    assert shares == ["50\u202f%"] * len(YES_NO)
 
 
 @pytest.mark.parametrize("lang", ["en", "fr"])

@@ -127,7 +127,7 @@ def test_the_summary_names_what_matters_and_what_does_not():
     )
     assert sentence("morris", indices, "fr") == (
         "Que la CEDEAO attaque ou non dépend surtout de required_superiority (mu* 0,31 ; IC à "
-        "95 % 0,26 à 0,36) et de honour_base_rate (0,12 ; 0,09 à 0,15) ; kill_rate compte peu."
+        "95\u202f% 0,26 à 0,36) et de honour_base_rate (0,12 ; 0,09 à 0,15) ; kill_rate compte peu."
     )
 
 

@@ -10,6 +10,7 @@ from sim.analysis.estimates import Estimate, paired_difference
 from sim.analysis.summary import GIVEN, bundle_in_play, holds, values
 from sim.errors import InputError
 from sim.model.outcome_registry import KEY_OUTCOMES, OUTCOMES, Estimator, Outcome, OutcomeKind
+from sim.numbers import localised
 from sim.run.bundle import read_summary
 
 
@@ -99,20 +100,13 @@ SENTENCES = {
         "falls": "diminue",
         "flat": "ne change pas",
         "points": "points",
-        "interval": "IC à 95 % : {low} à {high}",
+        "interval": "IC à 95\u202f% : {low} à {high}",
         "said": "{name} : {subject} {verb} de {size} {unit} ({interval}).",
         "chance": "la part des réplications où {phrase}",
         "mean": "{subject}, en moyenne,",
     },
 }
 """A comparison's sentence in each language (the outcomes' own words come from the registry)."""
-
-
-def _localise(text: str, lang: str) -> str:
-    """English number punctuation into French: "1,234.5" -> "1 234,5"."""
-    if lang != "fr":
-        return text
-    return text.replace(",", "\u202f").replace(".", ",")
 
 
 def sentence(diff: Difference, name_b: str, lang: str = "en") -> str:
@@ -137,7 +131,7 @@ def sentence(diff: Difference, name_b: str, lang: str = "en") -> str:
     low, high = sorted((abs(low), abs(high))) if low * high > 0 else (low, high)
 
     def show(x: float) -> str:
-        return _localise(fmt.format(x), lang)
+        return localised(fmt.format(x), lang)
 
     interval = words["interval"].format(low=show(low), high=show(high))
     own = diff.outcome.words(lang)

@@ -42,6 +42,7 @@ from sim.analysis.estimates import NON_NEGATIVE, Estimate, mean, proportion
 from sim.analysis.summary import GIVEN
 from sim.errors import InputError, SahelsimError, nearest, one_of
 from sim.model.outcome_registry import OUTCOMES, capitalised
+from sim.numbers import localised
 from sim.run.designs import Axis, Design, declared_parameter, design_seed, make_design
 from sim.run.files import written_whole
 from sim.run.options import Sample
@@ -389,7 +390,7 @@ WORDS = {
     },
     "fr": {
         "depends": "{subject} dépend surtout de {major}",
-        "first": "{name} ({symbol} {value} ; IC à 95 % {low} à {high})",
+        "first": "{name} ({symbol} {value} ; IC à 95\u202f% {low} à {high})",
         "next": "{name} ({value} ; {low} à {high})",
         "and": "et de",
         "and_list": "et",
@@ -426,8 +427,7 @@ def _decimals(top: float) -> int:
 
 
 def _show(value: float, decimals: int, lang: str = "en") -> str:
-    text = f"{value:,.{decimals}f}"
-    return text.replace(",", "\u202f").replace(".", ",") if lang == "fr" else text
+    return localised(f"{value:,.{decimals}f}", lang)
 
 
 def _join(items: list[str], conjunction: str) -> str:

@@ -29,6 +29,7 @@ from sim.analysis.backtest import (
     ItemScore,
     Scores,
 )
+from sim.numbers import localised
 from sim.present.figures import localise_numbers, save, styled
 from sim.present.i18n import actor_name
 from sim.run.files import write_whole, written_whole
@@ -84,7 +85,7 @@ WORDS: dict[str, dict[str, str]] = {
         "item": "élément",
         "observed": "observé",
         "model": "modèle",
-        "interval": "intervalle à 95 %",
+        "interval": "intervalle à 95\u202f%",
         "match": "concorde",
         "direction": "sens",
         "yes": "oui",
@@ -136,8 +137,8 @@ def _w(lang: str, key: str) -> str:
 def _percent(p: float, lang: str) -> str:
     if math.isnan(p):
         return "-"
-    text = f"{p:.0%}".replace("%", " %")
-    return text
+    text = f"{p:.0%}"
+    return localised(text, lang) if lang == "fr" else text.replace("%", " %")
 
 
 def value_words(item: ItemScore, value: str, lang: str) -> str:

@@ -16,12 +16,12 @@ from rich.table import Table
 
 from sim.analysis.compare import Difference, sentence
 from sim.model.outcome_registry import Estimator, OutcomeKind
-from sim.present.console import outcome_label, parameters_line, values_run
+from sim.present.console import outcome_label, parameters_of_runs, values_run
 from sim.present.i18n import decimal, not_in_play, number, percent
 
 HEADERS = {
     "en": ("outcome", "A", "B", "B - A", "95 % interval"),
-    "fr": ("résultat", "A", "B", "B - A", "intervalle à 95 %"),
+    "fr": ("résultat", "A", "B", "B - A", "intervalle à 95\u202f%"),
 }
 WORDS = {
     "en": {
@@ -118,8 +118,8 @@ def parameters_said(out: Path, lang: str = "en") -> str:
     scenario fixes is run instead of the one drawn: those parameters are named.
     """
     manifest = json.loads((out / "a" / "manifest.json").read_text(encoding="utf-8"))
-    said = parameters_line(out / "a", manifest, lang)
     a = values_run(out / "a", manifest)
+    said = parameters_of_runs(a, manifest, lang)
     if not a:
         return said
     b_manifest = json.loads((out / "b" / "manifest.json").read_text(encoding="utf-8"))

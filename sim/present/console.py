@@ -49,7 +49,7 @@ TEXT = {
     "fr": {
         "outcome": "résultat",
         "estimate": "estimation",
-        "interval": "intervalle à 95 %",
+        "interval": "intervalle à 95\u202f%",
         "meaning": "ce que cela signifie",
         "head": "{title} : {n} réplications, graine {seed}",
         "foot": "Estimations sur les réplications d'un modèle : elles montrent ce qui découle de ses "
@@ -66,18 +66,18 @@ TEXT = {
         "drawn": "Paramètres : tirés pour chaque réplication parmi les {sets} jeux pondérés de "
         "{which} ; les {n} réplications ont employé {distinct} jeux de valeurs différents, le plus "
         "fréquent dans {top} d'entre elles. Chaque estimation est une moyenne sur ce que les "
-        "épisodes d'entraînement laissent d'incertain sur les paramètres ; son intervalle à 95 % "
+        "épisodes d'entraînement laissent d'incertain sur les paramètres ; son intervalle à 95\u202f% "
         "dit avec quelle précision ces réplications fixent cette moyenne, non l'étendue des "
         "paramètres.",
         "shipped": "la loi a posteriori livrée avec sahelsim",
         "given": "la loi a posteriori fournie (SHA-256 {sha}…)",
         "fixed": "Paramètres : toutes les réplications ont employé les mêmes valeurs (le scénario "
         "fixe chacune de celles que tire la loi a posteriori) ; les estimations laissent donc de "
-        "côté l'incertitude sur les paramètres, et chaque intervalle à 95 % dit avec quelle "
+        "côté l'incertitude sur les paramètres, et chaque intervalle à 95\u202f% dit avec quelle "
         "précision les réplications fixent l'estimation.",
         "single": "Paramètres : toutes les réplications ont employé les mêmes valeurs uniques ; les "
         "estimations laissent donc de côté l'incertitude sur les paramètres, et chaque intervalle "
-        "à 95 % dit avec quelle précision les réplications fixent l'estimation.",
+        "à 95\u202f% dit avec quelle précision les réplications fixent l'estimation.",
     },
 }
 
@@ -175,8 +175,12 @@ def parameters_line(bundle: Path, manifest: dict, lang: str) -> str:
     how often the commonest: a posterior whose weight sits on a few sets carries little
     parameter uncertainty, and the reader should see it. Empty with no replicate.
     """
+    return parameters_of_runs(values_run(bundle, manifest), manifest, lang)
+
+
+def parameters_of_runs(runs: dict | None, manifest: dict, lang: str) -> str:
+    """:func:`parameters_line` from the values already read (:func:`values_run`'s answer)."""
     text = TEXT[lang]
-    runs = values_run(bundle, manifest)
     if runs is None:
         return text["single"]
     if not runs:

@@ -29,6 +29,7 @@ from matplotlib.patches import Patch
 from sim import __version__
 from sim.model.outcome_registry import OUTCOMES, Estimator, Outcome
 from sim.model.pacts import requested
+from sim.numbers import localised
 from sim.present.catalogue import MONTHS
 from sim.present.markers import dated_line, merge_close, record_title, scenario_event_title
 from sim.run.files import written_whole
@@ -110,8 +111,8 @@ WORDS = {
     },
     "fr": {
         "median": "médiane",
-        "50": "50 % des réplications",
-        "90": "90 % des réplications",
+        "50": "50\u202f% des réplications",
+        "90": "90\u202f% des réplications",
         "not_forecast": "ce n'est pas une prévision",
         "seed": "graine",
         "replicate": "réplication",
@@ -121,7 +122,7 @@ WORDS = {
         "what_happened": "Ce qui s'est passé à la place :",
         "nothing": "Rien n'était prévu ni décidé : ni menace, ni attaque.",
         "more": "... et {n} autres événements (sahelsim explain les raconte tous)",
-        "outcomes": "Principaux résultats (intervalles à 95 %)",
+        "outcomes": "Principaux résultats (intervalles à 95\u202f%)",
         "share": "part des réplications",
         "replicates": "réplications",
         "side1": "camp attaquant",
@@ -130,7 +131,7 @@ WORDS = {
         "with_war": "Durée de la guerre\n({k} réplications sur {n} en ont une)",
         "no_war_at_all": "Aucune réplication n'a de guerre",
         "mean": "moyenne",
-        "overlay": "courbes : moyenne des réplications ; zone : 50 % des réplications",
+        "overlay": "courbes : moyenne des réplications ; zone : 50\u202f% des réplications",
         "paired": "réplications appariées sur des nombres aléatoires communs",
         "points": "points",
     },
@@ -939,7 +940,7 @@ def plot_map_frequencies(
                 at = _free_point_on_arc(where[obliged], where[beneficiary], taken, aspect)
                 taken.append(at)
                 ax.annotate(
-                    f"{share:.0%}" if lang == "en" else f"{share * 100:.0f}\u202f%",
+                    localised(f"{share:.0%}", lang),
                     at,
                     ha="center",
                     va="center",

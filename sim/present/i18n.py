@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
+from sim.numbers import localised
 from sim.present.catalogue import (
     EN_ARTICLES,
     FR_ARTICLES,
@@ -213,21 +214,14 @@ def date_text(date: dt.date, lang: str | Lang) -> str:
     return f"{day} {month} {date.year}"
 
 
-def _localise(text: str, lang: Lang) -> str:
-    """Swap the English decimal point and thousands comma for French ones."""
-    if lang is Lang.EN:
-        return text
-    return text.replace(",", " ").replace(".", ",")
-
-
 def number(value: float, lang: str | Lang) -> str:
-    """A whole number with thousands grouped: ``35,000`` / ``35 000``."""
-    return _localise(f"{round(value):,}", as_lang(lang))
+    """A whole number with thousands grouped: ``35,000`` / ``35 000`` (a thin no-break space)."""
+    return localised(f"{round(value):,}", as_lang(lang))
 
 
 def decimal(value: float, lang: str | Lang, digits: int = 2, *, signed: bool = False) -> str:
     """A decimal number: ``0.47`` / ``0,47``; ``signed`` writes ``+1.00`` and ``−0.62``."""
-    text = _localise(f"{abs(value) if signed else value:.{digits}f}", as_lang(lang))
+    text = localised(f"{abs(value) if signed else value:.{digits}f}", as_lang(lang))
     if signed:
         text = ("−" if value < 0 and float(f"{abs(value):.{digits}f}") > 0 else "+") + text
     return text
@@ -235,14 +229,16 @@ def decimal(value: float, lang: str | Lang, digits: int = 2, *, signed: bool = F
 
 def short_decimal(value: float, lang: str | Lang) -> str:
     """A decimal number without trailing zeros: ``1.5`` / ``1,5``."""
-    return _localise(f"{value:g}", as_lang(lang))
+    return localised(f"{value:g}", as_lang(lang))
 
 
 def percent(p: float, lang: str | Lang, decimals: int = 0, *, signed: bool = False) -> str:
-    """A share as a percentage: ``78%`` / ``78 %`` (``signed``: ``+6.6%``, ``−0.4 %``)."""
+    """A share as a percentage: ``78%`` / ``78 %`` (``signed``: ``+6.6%``, ``−0.4 %``).
+
+    French puts a thin no-break space before the sign (:mod:`sim.numbers`).
+    """
     lang = as_lang(lang)
-    text = decimal(100 * p, lang, decimals, signed=signed)
-    return f"{text} %" if lang is Lang.FR else f"{text}%"
+    return localised(f"{decimal(100 * p, Lang.EN, decimals, signed=signed)}%", lang)
 
 
 NOT_IN_PLAY = {"en": "n/a", "fr": "s.o."}

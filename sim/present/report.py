@@ -74,7 +74,7 @@ TEXT = {
         "summary": "Principaux résultats",
         "outcome": "Résultat",
         "estimate": "Estimation",
-        "interval": "Intervalle à 95 %",
+        "interval": "Intervalle à 95\u202f%",
         "meaning": "Ce que cela signifie",
         "figures": "Figures",
         "narrative": "Le récit d'une réplication",

@@ -26,6 +26,7 @@ from matplotlib.figure import Figure
 from sim.analysis.sensitivity import COLUMNS, Index
 from sim.analysis.summary import GIVEN
 from sim.model.outcome_registry import OUTCOMES
+from sim.numbers import localised
 from sim.present.figures import (
     BAND_COLOUR,
     _new_axes,
@@ -57,10 +58,10 @@ WORDS = {
     "fr": {
         "share": "part des réplications",
         "crn": "{r} réplications par point sur nombres aléatoires communs",
-        "interval": "intervalle à 95 %",
+        "interval": "intervalle à 95\u202f%",
         "mean": "moyenne",
-        "morris": "Criblage de Morris : mu* avec intervalle à 95 % (sigma en losange)",
-        "sobol": "Indices de Sobol' avec intervalles à 95 %",
+        "morris": "Criblage de Morris : mu* avec intervalle à 95\u202f% (sigma en losange)",
+        "sobol": "Indices de Sobol' avec intervalles à 95\u202f%",
         "mu_star": "mu* (variation sur la plage du paramètre)",
         "sigma": "sigma",
         "ST": "ST (total)",
@@ -196,8 +197,8 @@ def plot_sweep_heatmap(
             symbol = "\u202f%" if lang == "fr" else "%"
             colourbar.formatter = matplotlib.ticker.PercentFormatter(1.0, symbol=symbol)
             colourbar.update_ticks()
-        ax.set_xticks(range(len(x_levels)), [_fr(f"{v:.4g}", lang) for v in x_levels])
-        ax.set_yticks(range(len(y_levels)), [_fr(f"{v:.4g}", lang) for v in y_levels])
+        ax.set_xticks(range(len(x_levels)), [localised(f"{v:.4g}", lang) for v in x_levels])
+        ax.set_yticks(range(len(y_levels)), [localised(f"{v:.4g}", lang) for v in y_levels])
         ax.set_xlabel(xlabel)
         ax.set_ylabel(ylabel)
         ax.set_title(label)
@@ -211,7 +212,7 @@ def _annotate(ax, cells: np.ndarray, share: bool, image, lang: str = "en") -> No
     for (i, j), value in np.ndenumerate(cells):
         if not np.isfinite(value):
             continue
-        text = _fr(f"{value:.0%}" if share else f"{value:,.3g}", lang)
+        text = localised(f"{value:.0%}" if share else f"{value:,.3g}", lang)
         # Read against the cell's own colour: white on a dark cell, near-black on a light one.
         colour = text_colour(to_hex(image.cmap(image.norm(value))))
         ax.text(i, j, text, ha="center", va="center", fontsize=10, color=colour)
@@ -401,12 +402,12 @@ def sweep_table(means: Means, shares: dict[str, bool], *, limit: int = 30, lang:
     for column in means.outcomes:
         table.add_column(outcome_label(column, lang), justify="right")
     for row in range(min(limit, means.points.size)):
-        cells = [str(means.points[row]), *(_fr(f"{v:g}", lang) for v in means.values[row])]
+        cells = [str(means.points[row]), *(localised(f"{v:g}", lang) for v in means.values[row])]
         for column in means.outcomes:
             share = shares[column]
 
             def show(x: float, sign: bool = True, share: bool = share) -> str:
-                return _fr((_percent if share else _number)(x, sign), lang)
+                return localised((_percent if share else _number)(x, sign), lang)
 
             value, low, high = (
                 means.mean[column][row],
@@ -424,13 +425,6 @@ def sweep_table(means: Means, shares: dict[str, bool], *, limit: int = 30, lang:
     return table
 
 
-def _fr(text: str, lang: str) -> str:
-    """English number punctuation into French: "1,234.5 50%" -> "1 234,5 50 %"."""
-    if lang != "fr":
-        return text
-    return text.replace(",", "\u202f").replace(".", ",").replace("%", "\u00a0%")
-
-
 TABLE_WORDS = {
     "en": {
         "more": "... and {n} more points in means.csv",
@@ -442,7 +436,7 @@ TABLE_WORDS = {
     "fr": {
         "more": "... et {n} autres points dans means.csv",
         "foot": "Chaque point a tourné avec les mêmes {n} graines de réplication (nombres "
-        "aléatoires communs) ; intervalles à 95 %. Les paramètres non variés gardent leurs "
+        "aléatoires communs) ; intervalles à 95\u202f%. Les paramètres non variés gardent leurs "
         "valeurs uniques ; les intervalles laissent donc de côté l'incertitude sur eux. Ce n'est "
         "pas une prévision.",
         "files": "Balayage : {folder} (points.csv, results.csv, means.csv{figures})",

@@ -179,7 +179,10 @@ FRENCH_SPACE = re.compile(r"\s*([:;?!»])|(«)\s*")
 NARROW = "\u202f"  # the thin no-break space French puts before ; ? ! (and inside « »)
 NO_BREAK = "\u00a0"  # the no-break space French puts before :
 FRENCH_NUMBER = re.compile(r"(?<=\d) (?=\d{3}(?!\d)|%)")
-"""The space in a French number's thousands ("18 064") and before its percent sign."""
+"""A plain space in a French number's thousands ("18 064") or before its percent sign.
+
+Numbers the code writes already carry a thin no-break space (:mod:`sim.numbers`); those of
+text written by hand (a scenario's or a lesson's notes: "20 000 soldats") get one here."""
 
 
 def typeset(text: str, lang: str) -> str:

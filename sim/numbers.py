@@ -1,0 +1,29 @@
+"""How a number is written in English and in French: the one place that decides it.
+
+French groups thousands with a thin no-break space and puts one before the percent sign
+("18 064", "6,1 %", the form of the Imprimerie nationale and of Unicode's CLDR), so that a
+number never breaks across lines in a report, a table or the classroom's story. Every layer
+writes numbers through here (the analysis's sentences as much as the presentation's tables),
+so nothing imports above it.
+"""
+
+from __future__ import annotations
+
+import re
+
+THIN_NO_BREAK = "\u202f"
+"""The French thousands separator, and the space before "%"."""
+
+_PERCENT = re.compile(r"(?<=\d) ?%")
+
+
+def localised(text: str, lang: str) -> str:
+    """English number punctuation in ``text`` the French way in French.
+
+    "1,234.5" becomes "1 234,5" and "50%" becomes "50 %" (thin no-break spaces); English is
+    returned as it is.
+    """
+    if getattr(lang, "value", lang) != "fr":
+        return text
+    text = text.replace(",", THIN_NO_BREAK).replace(".", ",")
+    return _PERCENT.sub(THIN_NO_BREAK + "%", text)
