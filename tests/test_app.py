@@ -405,3 +405,14 @@ def test_the_parameters_panel_says_each_run_draws_its_values(page):
     _button(page, "Français").widget.click()
     french = [t for t in _texts(page) if t.startswith("Chaque exécution tire les paramètres")]
     assert french and "Each run" not in " ".join(_texts(page))
+
+
+def test_a_scenarios_english_note_in_the_french_story_keeps_english_spacing():
+    from sim.present.catalogue import MESSAGES
+
+    note = "Deadline: 6 Aug; extended to 10 Aug (see http://example.org)!"
+    fr = typeset(MESSAGES["note"]["fr"].format(note=note), "fr")
+    # the French frame is spaced the French way, the English note is left as written
+    assert fr == f"Note du scénario (en anglais)\u00a0: «\u202f{note}\u202f»"
+    twice = typeset(f"{MESSAGES['note']['fr'].format(note='A: b')} ; puis : c", "fr")
+    assert twice.endswith("«\u202fA: b\u202f»\u202f; puis\u00a0: c")

@@ -497,6 +497,13 @@ ENGLISH = re.compile(
 )
 BAD_SPACING = re.compile(r"( [:;?!»]|« |\w[;?!»])")
 """A mark after an ordinary space (it may start a line) or after no space at all."""
+ENGLISH_NOTE = re.compile(r"\(en anglais\)\s*:\s*«.*?»", re.DOTALL)
+"""A scenario's note, quoted in English in the French story: it keeps English spacing."""
+
+
+def bad_spacing(text: str) -> list[str]:
+    """The marks of ``text`` spaced the English way, outside the English notes it quotes."""
+    return BAD_SPACING.findall(ENGLISH_NOTE.sub("", text))
 
 
 def test_french_is_whole_and_spaced_the_french_way(server, browser):
@@ -512,7 +519,8 @@ def test_french_is_whole_and_spaced_the_french_way(server, browser):
     text = page.inner_text("body")
     assert "Début" in story(page)[0] and "« Leçon 1" in story(page)[0].replace("\u202f", " ")
     assert ENGLISH.findall(text) == []
-    assert BAD_SPACING.findall(text) == []
+    assert ENGLISH_NOTE.search(text), "lesson 1's story quotes none of its scenario's notes"
+    assert bad_spacing(text) == []
     assert "log-cote" not in text
     # Decimal commas: the sliders' values are written the French way, none the English way.
     sliders = page.locator(".v-input__slider").all_inner_texts()
@@ -520,7 +528,7 @@ def test_french_is_whole_and_spaced_the_french_way(server, browser):
     assert not any(re.search(r"\b\d\.\d", s) for s in sliders), sliders
     present(page, "Vue de projection")
     text = page.inner_text("body")
-    assert ENGLISH.findall(text) == [] and BAD_SPACING.findall(text) == []
+    assert ENGLISH.findall(text) == [] and bad_spacing(text) == []
     assert_no_error(page)
     page.close()
 

@@ -185,14 +185,33 @@ Numbers the code writes already carry a thin no-break space (:mod:`sim.numbers`)
 text written by hand (a scenario's or a lesson's notes: "20 000 soldats") get one here."""
 
 
+ENGLISH_QUOTED = re.compile(r"(?<=\(en anglais\) : « ).*?(?= »)")
+"""An English text quoted in a French one (a scenario's note, in :mod:`sim.present.catalogue`'s
+``note`` message): it keeps English spacing."""
+_KEPT = re.compile("\ue000(\\d+)\ue001")  # where a quoted English text waits to be put back
+
+
 def typeset(text: str, lang: str) -> str:
     """``text`` with French spacing in French; English as it is.
 
     A no-break space before ":", a thin one before ";", "?", "!" and inside guillemets, so
     that no mark starts a line. Clock times and addresses ("12:30", "http://") keep their colon.
+    English quoted in French (a scenario's note "(en anglais)") keeps its own spacing.
     """
     if lang != "fr":
         return text
+    kept: list[str] = []
+
+    def keep(match: re.Match) -> str:
+        kept.append(match.group(0))
+        return f"\ue000{len(kept) - 1}\ue001"  # private-use marks no rule below touches
+
+    french = _french_spacing(ENGLISH_QUOTED.sub(keep, text))
+    return _KEPT.sub(lambda m: kept[int(m.group(1))], french)
+
+
+def _french_spacing(text: str) -> str:
+    """French spacing of marks and numbers in ``text`` (see :func:`typeset`)."""
 
     def space(match: re.Match) -> str:
         mark, opening = match.group(1), match.group(2)
