@@ -18,12 +18,22 @@ _PERCENT = re.compile(r"(?<=\d) ?%")
 
 
 def localised(text: str, lang: str) -> str:
-    """English number punctuation in ``text`` the French way in French.
+    """A number written the English way ("1,234.5", "50%"), the French way in French.
 
     "1,234.5" becomes "1 234,5" and "50%" becomes "50 %" (thin no-break spaces); English is
-    returned as it is.
+    returned as it is. ``text`` is a number, with its sign and unit at most: every comma and
+    point in it is taken for a number's.
     """
+    # ``lang`` may be a plain code or sim.scenario.vocabulary.Lang, which is not imported here
     if getattr(lang, "value", lang) != "fr":
         return text
     text = text.replace(",", THIN_NO_BREAK).replace(".", ",")
     return _PERCENT.sub(THIN_NO_BREAK + "%", text)
+
+
+def percent_sign(lang: str) -> str:
+    """What follows a share's digits: "%" in English, a thin no-break space and "%" in French.
+
+    For a formatter that writes the digits itself (matplotlib's ``PercentFormatter``).
+    """
+    return THIN_NO_BREAK + "%" if getattr(lang, "value", lang) == "fr" else "%"

@@ -104,6 +104,19 @@ def test_two_weeks_from_lesson_1s_start_land_on_the_deadline_its_notes_name(page
     assert any(t.startswith("Day 14 of 365 - 24 Aug 2023") for t in _texts(page))
 
 
+def test_a_run_not_begun_shows_its_start_day_then_counts_weeks_and_months_from_it():
+    assert [live.days_on(-1, d) for d in (1, 7, 30)] == [1, 8, 31]
+    assert [live.days_on(3, d) for d in (1, 7, 30)] == [1, 7, 30]
+    run = live.LiveRun(live.defaults_for("niger-2023-base"))
+    try:
+        run.advance(7)  # Play at a week per tick, or Step a week, from the start
+        assert (run.day, run.model.date.isoformat()) == (7, "2023-08-17")
+        run.advance(7)
+        assert (run.day, run.model.date.isoformat()) == (14, "2023-08-24")
+    finally:
+        run.model.release()
+
+
 @pytest.mark.slow
 def test_reset_rebuilds_with_the_chosen_values(page):
     _button(page, "Step").widget.click()

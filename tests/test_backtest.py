@@ -490,3 +490,5 @@ def test_a_share_given_in_few_replicates_is_not_written_as_none():
     missed = score_item(ItemValues("x", ItemKind.FORCE_USED, "A → B", "true", rare))
     [line] = misses_lines(by_episode(with_baselines([missed])), "en")
     assert line.endswith(": no 100 %, yes < 1 %")
+    [line] = misses_lines(by_episode(with_baselines([missed])), "fr")
+    assert line.endswith(" : non 100\u202f%, oui < 1\u202f%")  # as every French share

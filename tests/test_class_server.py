@@ -227,3 +227,17 @@ def test_forty_phones_in_eight_worlds_every_decision_delivered():
     # the projector answered every poll while forty phones played (how fast: the benchmark
     # benchmarks/class_load.py, since a timed assertion fails on a busy machine)
     assert polls >= 2
+
+
+def test_step_a_week_from_the_start_shows_day_7_then_the_deadline():
+    proc, server = start_class("--groups", "2", "--timeout", "120", "--seed", str(class_seed()))
+    try:
+        days = []
+        for _ in range(2):
+            status, view = post(server, "/api/step", {"key": server["key"], "week": True})
+            assert status == 200
+            days.append([w["day"] for w in view["worlds"]])
+        # 17 and 24 August 2023: the threat's deadline
+        assert days == [["Day 7 of 365"] * 2, ["Day 14 of 365"] * 2]
+    finally:
+        stop_class(proc)

@@ -18,6 +18,7 @@ from sim.present.i18n import (
     actor_name,
     actor_phrase,
     date_text,
+    number,
     percent,
     phrase_forms,
     t,
@@ -407,8 +408,6 @@ def test_a_war_s_losses_are_whole_numbers_adding_up_to_the_total_told(losses):
 
 
 def test_a_french_number_is_written_one_way_and_never_breaks_across_lines():
-    from sim.present.i18n import number
-
     assert number(18064, "fr") == "18\u202f064"
     assert percent(0.061, "fr", 1) == "6,1\u202f%"
     assert percent(-0.004, "fr", 1, signed=True) == "−0,4\u202f%"

@@ -220,6 +220,27 @@ def test_the_app_ensemble_panel_shows_every_yes_no_outcome_by_its_label():
     # each bar says its share in figures, the French way
     shares = [t.get_text() for t in bars.texts]
     assert shares == ["50\u202f%"] * len(YES_NO)
+    # an outcome the scenario cannot produce is "n/a", not a 0 % bar
+    played = {o.column for o in YES_NO[1:]}
+    bars = live.ensemble_figure(summaries, "en", played).axes[0]
+    said = [t.get_text() for t in bars.texts]
+    assert said[0] == "n/a: cannot happen in this scenario" and said[1:] == ["50%"] * (
+        len(said) - 1
+    )
+
+
+@pytest.mark.parametrize(
+    ("wars", "title"),
+    [
+        (0, "Durée de la guerre"),  # the panel says there was none: the title need not
+        (1, "Durée de la guerre\n(1 réplication sur 3 en a une)"),
+        (2, "Durée de la guerre\n(2 réplications sur 3 en ont une)"),
+    ],
+)
+def test_the_war_length_title_counts_the_wars_in_good_french(wars, title):
+    from sim.present.figures import war_length_title
+
+    assert war_length_title(wars, 3, "fr") == title
 
 
 @pytest.mark.parametrize("lang", ["en", "fr"])

@@ -168,7 +168,7 @@ def item_words(item: ItemScore, lang: str) -> str:
 
 def _share(p: float, lang: str) -> str:
     """A share of the replicates, with "< 1 %" for one given but rounding to 0 %."""
-    return "< 1 %" if 0 < p < 0.005 else _percent(p, lang)
+    return f"< {_percent(0.01, lang)}" if 0 < p < 0.005 else _percent(p, lang)
 
 
 def misses_lines(episodes: Sequence[EpisodeScore], lang: str = "en") -> list[str]:
@@ -409,8 +409,7 @@ def _scores_text(scores: Scores, lang: str) -> str:
 def _dec(value: float, lang: str) -> str:
     if math.isnan(value):
         return "-"
-    text = f"{value:.3f}"
-    return text.replace(".", ",") if lang == "fr" else text
+    return localised(f"{value:.3f}", lang)
 
 
 def write_backtest(

@@ -29,7 +29,7 @@ from matplotlib.patches import Patch
 from sim import __version__
 from sim.model.outcome_registry import OUTCOMES, Estimator, Outcome
 from sim.model.pacts import requested
-from sim.numbers import localised
+from sim.numbers import localised, percent_sign
 from sim.present.catalogue import MONTHS
 from sim.present.markers import dated_line, merge_close, record_title, scenario_event_title
 from sim.run.files import written_whole
@@ -103,6 +103,8 @@ WORDS = {
         "side2": "defending side",
         "na": "n/a: cannot happen in this scenario",
         "with_war": "Length of the war\n({k} of {n} replicates had one)",
+        "with_war_one": "Length of the war\n(1 of {n} replicates had one)",
+        "war_length": "Length of the war",
         "no_war_at_all": "No replicate has a war",
         "mean": "mean",
         "overlay": "lines: mean over replicates; shading: 50 % of replicates",
@@ -129,6 +131,8 @@ WORDS = {
         "side2": "camp défenseur",
         "na": "s.o. : ne peut pas arriver dans ce scénario",
         "with_war": "Durée de la guerre\n({k} réplications sur {n} en ont une)",
+        "with_war_one": "Durée de la guerre\n(1 réplication sur {n} en a une)",
+        "war_length": "Durée de la guerre",
         "no_war_at_all": "Aucune réplication n'a de guerre",
         "mean": "moyenne",
         "overlay": "courbes : moyenne des réplications ; zone : 50\u202f% des réplications",
@@ -217,11 +221,23 @@ def scheduled_markers(scenario_doc: dict, lang: str = "en") -> list[tuple[dt.dat
     return sorted(marks)
 
 
+def war_length_title(wars: int, replicates: int, lang: str = "en") -> str:
+    """The title over the lengths of the wars, with how many replicates had one.
+
+    The panel counts those replicates only; without any war it says so itself, so the title
+    does not say it again.
+    """
+    words = WORDS[lang]
+    if wars == 0:
+        return words["war_length"]
+    return words["with_war_one" if wars == 1 else "with_war"].format(k=wars, n=replicates)
+
+
 class _DecimalComma(matplotlib.ticker.ScalarFormatter):
     """matplotlib's tick numbers with a decimal comma, as French writes them."""
 
     def __call__(self, x, pos=None):
-        return super().__call__(x, pos).replace(".", ",")
+        return localised(super().__call__(x, pos), "fr")
 
 
 def localise_numbers(fig: Figure, lang: str = "en") -> None:
@@ -572,7 +588,7 @@ def plot_outcomes(
         ax.set_xlim(0, 1)
         ax.set_xlabel(words["share"])
         ax.xaxis.set_major_formatter(
-            matplotlib.ticker.PercentFormatter(1.0, symbol="\u202f%" if lang == "fr" else "%")
+            matplotlib.ticker.PercentFormatter(1.0, symbol=percent_sign(lang))
         )
         ax.set_title(words["outcomes"])
         ax.grid(axis="x", alpha=0.3)
@@ -587,7 +603,7 @@ def plot_outcomes(
                     transform=ax2.transAxes, fontsize=13, wrap=True,
                 )  # fmt: skip
             total = replicates if replicates is not None else len(war_days)
-            ax2.set_title(words["with_war"].format(k=len(war_days), n=total), fontsize=13)
+            ax2.set_title(war_length_title(len(war_days), total, lang), fontsize=13)
             ax2.set_xlabel(axis_label(OUTCOMES["war_days"], lang))
             ax2.set_ylabel(words["replicates"])
             ax2.yaxis.set_major_locator(matplotlib.ticker.MaxNLocator(integer=True))

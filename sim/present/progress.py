@@ -15,6 +15,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, TextColumn, TimeRemainingColumn
 from rich.progress import Progress as Bar
 
+from sim.numbers import localised
 from sim.run.ensemble import Progress
 
 T = TypeVar("T")
@@ -69,7 +70,7 @@ def duration(seconds: float, lang: str = "en") -> str:
             text = words["hours"].format(h=hours, m=m)
         else:
             text = words["minutes"].format(m=m)
-    return text.replace(".", ",") if lang == "fr" else text
+    return localised(text, lang)
 
 
 class Estimate:

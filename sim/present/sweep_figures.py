@@ -26,7 +26,7 @@ from matplotlib.figure import Figure
 from sim.analysis.sensitivity import COLUMNS, Index
 from sim.analysis.summary import GIVEN
 from sim.model.outcome_registry import OUTCOMES
-from sim.numbers import localised
+from sim.numbers import localised, percent_sign
 from sim.present.figures import (
     BAND_COLOUR,
     _new_axes,
@@ -125,7 +125,7 @@ def read_means(folder: Path, paths: Sequence[str], outcomes: Sequence[str]) -> M
 def _y_axis(ax, share: bool, lang: str, label: str) -> None:
     if share:
         ax.set_ylim(0, 1)
-        symbol = "\u202f%" if lang == "fr" else "%"
+        symbol = percent_sign(lang)
         ax.yaxis.set_major_formatter(matplotlib.ticker.PercentFormatter(1.0, symbol=symbol))
         ax.set_ylabel(WORDS[lang]["share"])
     else:
@@ -194,7 +194,7 @@ def plot_sweep_heatmap(
         colourbar = fig.colorbar(image, ax=ax)
         colourbar.set_label(label)
         if share:
-            symbol = "\u202f%" if lang == "fr" else "%"
+            symbol = percent_sign(lang)
             colourbar.formatter = matplotlib.ticker.PercentFormatter(1.0, symbol=symbol)
             colourbar.update_ticks()
         ax.set_xticks(range(len(x_levels)), [localised(f"{v:.4g}", lang) for v in x_levels])

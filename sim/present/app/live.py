@@ -13,7 +13,7 @@ import io
 import math
 import threading
 import types
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from pathlib import Path
 
 import matplotlib
@@ -25,7 +25,7 @@ from matplotlib.patches import FancyArrowPatch, Patch
 
 from sim.analysis.estimates import proportion
 from sim.model.model import SahelModel
-from sim.model.outcome_registry import OUTCOMES, Estimator
+from sim.model.outcome_registry import OUTCOMES, Estimator, applicable
 from sim.model.outcomes import summarise
 from sim.model.records import RecordKind
 from sim.model.world import World, build_world
@@ -40,6 +40,7 @@ from sim.present.figures import (
     localise_numbers,
     png,
     styled,
+    war_length_title,
 )
 from sim.present.figures import WORDS as FIGURE_WORDS
 from sim.present.geography import draw_countries, load_countries
@@ -57,9 +58,9 @@ from sim.scenario.schema import Scenario
 SLIDER_STEPS = 1000  # about this many steps from end to end: kill_rate's 0.0001 over its 0.1
 MAX_DECIMALS = 6  # a step the browser still writes as a plain decimal (1e-7 would not be)
 ACTOR_KNOBS = [n for n in ACTOR_PARAMETERS if n != "forces"]  # forces default to the fact base
-SPEEDS = (1, 7, 30)  # days per tick of play
+WEEK = 7  # the days "Step a week" shows, and Play's middle speed
+SPEEDS = (1, WEEK, 30)  # days per tick of play
 SHARE_LABEL_ROOM = 0.86  # an interval ending further right leaves no room for its share after it
-WEEK = 7
 
 PANEL_OUTCOMES = tuple(o for o in OUTCOMES.values() if o.estimator is Estimator.PROPORTION)
 """The yes/no outcomes the ensemble panel shows, in the summary's order."""
@@ -262,14 +263,15 @@ def variant(settings: Settings, key: str) -> Settings:
 # ---------------------------------------------------------------------- one live run
 
 
-def days_to_week_on(day: int) -> int:
-    """Days "Step a week" runs from ``day`` (the last day run, -1 before the first).
+def days_on(day: int, days: int) -> int:
+    """Days to run to show ``days`` more from ``day`` (the last day run, -1 before the first).
 
-    A week on from the day shown; a run not yet begun first runs its start day (day 0), so its
-    first week ends on day 7, the start's weekday, not on day 6: two weeks from lesson 1's start
-    (10 August 2023) land on the deadline its notes ask the class to watch (24 August).
+    A run not yet begun counts from its start day (day 0): one day shows the start day, and a
+    week or a month from the start ends on day 7 or 30, the start's weekday or date, not on day
+    6 or 29. So two weeks from lesson 1's start (10 August 2023) land on the deadline its notes
+    ask the class to watch (24 August), and so does Play at a week per tick.
     """
-    return WEEK + (1 if day < 0 else 0)
+    return days + 1 if day < 0 and days > 1 else days
 
 
 class LiveRun:
@@ -300,6 +302,11 @@ class LiveRun:
         """Whether the horizon has been run."""
         return self.model.day >= self.model.horizon
 
+    @property
+    def in_play(self) -> frozenset[str]:
+        """The outcomes this run's world can produce (the summary columns)."""
+        return frozenset(o.column for o in applicable(self.world))
+
     def step(self, days: int = 1) -> None:
         """Run ``days`` more days, stopping at the horizon."""
         with self.lock:
@@ -308,9 +315,10 @@ class LiveRun:
                     return
                 self.model.step()
 
-    def step_week(self) -> None:
-        """Run a week on from the day shown (to day 7 from a run not yet begun)."""
-        self.step(days_to_week_on(self.day))
+    def advance(self, days: int) -> None:
+        """Show ``days`` more days: from a run not yet begun, to day ``days`` (:func:`days_on`)."""
+        with self.lock:  # the day read and the days run, with no Play step in between
+            self.step(days_on(self.day, days))
 
     def map_png(self, lang: str) -> bytes:
         """The map as a PNG, drawn again only when what it shows has changed.
@@ -578,22 +586,40 @@ class SeriesFigure:
         return png(self.update(series))
 
 
-def ensemble_figure(summaries: Sequence[dict], lang: str) -> Figure:
-    """Shares of yes/no outcomes with 95 % intervals, and the first war's length."""
+def ensemble_figure(
+    summaries: Sequence[dict], lang: str, in_play: Collection[str] | None = None
+) -> Figure:
+    """Shares of yes/no outcomes with 95 % intervals, and the first war's length.
+
+    An outcome the scenario cannot produce (not in ``in_play``, the columns
+    :func:`~sim.model.outcome_registry.applicable` gives its world) gets no bar but "n/a", as in
+    the report's figure: a 0 % would say it could have happened.
+    """
     with styled():
         fig = Figure(figsize=(13, 5), layout="constrained")
         ax, hist = fig.subplots(1, 2, width_ratios=(3, 2))
         shown = [o for o in PANEL_OUTCOMES if summaries and o.column in summaries[0]]
         estimates = [
-            proportion(sum(bool(s[o.column]) for s in summaries), len(summaries)) for o in shown
+            proportion(sum(bool(s[o.column]) for s in summaries), len(summaries))
+            if in_play is None or o.column in in_play
+            else None
+            for o in shown
         ]
         y = np.arange(len(shown))
-        values = np.array([e.value for e in estimates])
+        values = np.array([e.value if e else 0.0 for e in estimates])
         # Wilson bounds at 0 or 1 may land a rounding error on the wrong side of the share.
-        errors = np.clip(np.array([[e.value - e.low, e.high - e.value] for e in estimates]).T, 0, 1)
+        errors = np.clip(
+            np.array([[e.value - e.low, e.high - e.value] if e else [0, 0] for e in estimates]).T,
+            0,
+            1,
+        )
         ax.barh(y, values, xerr=errors if len(shown) else None, color="#2471a3", capsize=5)
         for row, estimate in zip(y, estimates, strict=True):
-            _share_label(ax, row, estimate, lang)
+            if estimate is None:
+                ax.text(0.01, row, FIGURE_WORDS[lang]["na"], va="center", fontsize=13,
+                        color="#555555")  # fmt: skip
+            else:
+                _share_label(ax, row, estimate, lang)
         ax.set_yticks(y, [o.label(lang) for o in shown])
         ax.set_xlim(0, 1)
         ax.xaxis.set_major_formatter(  # 20% in English, 20 % in French
@@ -612,9 +638,7 @@ def ensemble_figure(summaries: Sequence[dict], lang: str) -> Figure:
                       transform=hist.transAxes, fontsize=15)  # fmt: skip
         # Over the replicates with a war, as the title says, and how many they are: a title on
         # one line ran out of the panel in French.
-        hist.set_title(
-            FIGURE_WORDS[lang]["with_war"].format(k=len(days), n=len(summaries)), fontsize=13
-        )
+        hist.set_title(war_length_title(len(days), len(summaries), lang), fontsize=13)
         hist.set_xlabel(OUTCOMES["war_days"].unit(lang))
         localise_numbers(fig, lang)
     return fig

@@ -35,6 +35,7 @@ from sim.present.app import ENV_LANG, ENV_SCENARIO
 from sim.present.app.live import (
     ACTOR_KNOBS,
     SPEEDS,
+    WEEK,
     LiveRun,
     actor_choices,
     actor_value,
@@ -199,21 +200,12 @@ def reset() -> None:
 
 
 def step(days: int = 1) -> int:
-    """Advance every run shown by ``days`` days, on the same seed; return the new frame."""
+    """Show ``days`` more days of every run, on the same seed; return the new frame.
+
+    From a run not yet begun, a week ends on day 7, the start's weekday (:func:`days_on`).
+    """
     for run in runs.value:
-        run.step(days)
-    return _new_frame()
-
-
-def step_week() -> int:
-    """Advance every run shown a week on (day 7 from the start); return the new frame."""
-    for run in runs.value:
-        run.step_week()
-    return _new_frame()
-
-
-def _new_frame() -> int:
-    """Tell the page the runs have moved on: the next frame's number."""
+        run.advance(days)
     frame = tick.value + 1
     tick.set(frame)
     return frame
@@ -282,7 +274,7 @@ def PlayControls():
     language = lang.value
     with solara.Row(gap="8px", style={"flex-wrap": "wrap", "align-items": "center"}):
         solara.Button(ui("step", language), on_click=guarded(lambda: step(1)), color="primary")
-        solara.Button(ui("step_week", language), on_click=guarded(step_week))
+        solara.Button(ui("step_week", language), on_click=guarded(lambda: step(WEEK)))
         solara.Button(
             ui("pause" if playing.value else "play", language),
             on_click=guarded(pause if playing.value else play),
@@ -534,7 +526,8 @@ def Ensemble():
             solara.Text(ensemble_caption(runs.value[0], len(result.value), language), style=BLOCK)
             # Drawn to PNG here, under figures.DRAWING (figures.png): FigureMatplotlib would save
             # it outside the lock, in whatever settings another session's drawing left.
-            solara.Image(png(ensemble_figure(result.value, language)), format="png")
+            shown = ensemble_figure(result.value, language, runs.value[0].in_play)
+            solara.Image(png(shown), format="png")
         elif result.state == solara.ResultState.ERROR:
             solara.Warning(f"{ui('error', language)}: {type(result.error).__name__}")
 
@@ -558,7 +551,7 @@ def Player():
                     if stop.is_set() or cancel.is_set():
                         return
                     for run in runs.value:
-                        run.step(speed.value)
+                        run.advance(speed.value)
                     ended = all(run.finished for run in runs.value)
                 frame = tick.value + 1
                 tick.set(frame)

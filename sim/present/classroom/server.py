@@ -18,7 +18,8 @@ Routes (every answer JSON but the pages):
   ``{token, question, choice}``: an answer.
 - ``POST /api/class`` ``{key, lang}``: the projector's view; ``/api/assign``
   ``{key, seat, role, group?}``, ``/api/draw``, ``/api/play`` ``{running}``, ``/api/step``
-  ``{days}``: the lecturer's moves.
+  ``{days}`` or ``{week: true}`` (a week as the app counts it: to day 7 from the start): the
+  lecturer's moves.
 
 The model's unplayed runs the debrief compares with are counted in a thread of their own as
 soon as the server starts; a world that finishes before they are counted says so.

@@ -33,7 +33,7 @@ from sim import __version__
 from sim.model.players import Choice, Question
 from sim.model.records import RunRecord
 from sim.model.world import build_world
-from sim.present.app.live import days_to_week_on
+from sim.present.app.live import WEEK, days_on
 from sim.present.classroom.ensemble import RUNS, Background, Decision, watched_run
 from sim.present.classroom.runfile import ClassRun, parameters_of, plain, write_class_run
 from sim.present.classroom.worlds import Answer, GroupWorld
@@ -339,10 +339,14 @@ class ClassSession:
             self._sync(g)
 
     def step_week(self) -> None:
-        """Run every world a week on from the day shown: to day 7 from the start, as the app."""
+        """Ask every world for a week more, as the app's button: to day 7 from the start.
+
+        The week counts from the day a world was already asked to reach (the day shown, unless
+        a question holds it back): a second press while a phone decides asks for a week more.
+        """
         self._resume()
         for g, world in enumerate(self.worlds):
-            world.advance(days_to_week_on(max(world.day, world.target)))
+            world.advance(days_on(max(world.target, world.day), WEEK))
             self._sync(g)
 
     def tick(self) -> None:
