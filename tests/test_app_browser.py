@@ -465,12 +465,33 @@ def assert_in_view(page, selector: str) -> dict:
     return box
 
 
+SLIDER_GAPS = """() => [...document.querySelectorAll('.v-input__slider')].map(s => {
+  const label = s.querySelector('.v-label').getBoundingClientRect();
+  const track = s.querySelector('.v-slider__track-container').getBoundingClientRect();
+  const bubble = s.querySelector('.v-slider__thumb-label');
+  const top = bubble ? Math.min(track.top, bubble.getBoundingClientRect().top) : track.top;
+  const next = s.nextElementSibling && s.nextElementSibling.querySelector('.v-label');
+  return {label: s.querySelector('.v-label').innerText, own: top - label.bottom,
+          next: next ? next.getBoundingClientRect().top - track.bottom : null};
+})"""
+"""For each slider: the gap from its label down to its top (its track, or the bubble over it
+that always shows an integer's value), and from its track down to the next slider's label."""
+
+
 @pytest.mark.parametrize("viewport", PROJECTORS, ids=["1280x800", "1920x1080"])
 def test_readable_from_the_back_of_the_room(server, browser, viewport):
     url, _log = server
     page = open_app(browser, url, viewport)
     step_weeks(page, 1)
     assert_readable(page)
+    # a slider sits under its own label, nearer to it than to the next one: a lecturer told
+    # to raise a weight moves the slider of the label read (the labels once sat under the
+    # slider above them)
+    gaps = page.evaluate(SLIDER_GAPS)
+    assert len(gaps) > 20
+    for gap in gaps:
+        assert gap["own"] >= 0, gap  # the label never runs into its track
+        assert gap["next"] is None or gap["own"] < gap["next"], gap
     # an integer slider shows its value, as the others do
     window = page.locator(".v-input__slider", has_text="Days a threat stays open")
     assert window.locator(".v-slider__thumb-label").inner_text().strip() == "30"
@@ -513,7 +534,7 @@ def test_french_is_whole_and_spaced_the_french_way(server, browser):
     page.get_by_role("button", name="Un pas", exact=True).wait_for(timeout=WAIT)
     choose(page, "Scénario ou leçon", "Leçon 1 - ")
     page.locator("h1", has_text="Leçon 1").wait_for(timeout=WAIT)
-    step_weeks(page, 12, "Une semaine")
+    step_weeks(page, 12, "Avancer d'une semaine")
     page.locator(".v-expansion-panel-header", has_text="Notes pédagogiques").click()
     page.get_by_text("De quoi s'agit-il").wait_for(timeout=WAIT)
     text = page.inner_text("body")

@@ -80,7 +80,10 @@ CSS = """
   padding: 12px 18px; margin: 8px 0; }
 .v-input__slider .v-input__slot { flex-wrap: wrap; }
 .v-input__slider .v-input__slot > .v-label { flex: 0 0 100%; max-width: 100%; white-space: normal;
-  margin-bottom: 46px; }
+  height: auto; line-height: 1.3;
+  margin-bottom: 4px; }
+.v-input__slider:has(.v-slider__thumb-label) .v-input__slot > .v-label { margin-bottom: 46px; }
+.v-input__slider { margin-bottom: 22px; }
 .sahel-presenter { padding: 0 12px; }
 .sahel-presenter-title { font-size: 26px !important; margin: 0; }
 .sahel-narrative-compact { max-height: calc(100vh - 330px); }
@@ -96,8 +99,9 @@ CSS = """
 """
 # The sidebar is 400 pixels wide whatever it holds: solara sizes it to its content
 # ("min-content"), and a long lesson name widened it over the main area after the page had
-# placed that area beside it. The value bubble of a slider sits 46 pixels above its track,
-# clear of the label.
+# placed that area beside it. A slider sits just under its label and well above the next
+# one, so that a lecturer moves the slider of the label read; one that always shows its value
+# in a bubble leaves it 46 pixels above the track, clear of the label.
 # The narrative box lists paragraphs newest first in the page's HTML and shows them reversed
 # (column-reverse): it reads in order, and its scroll stays on the newest as the story grows.
 

@@ -102,7 +102,7 @@ UI: dict[str, dict[str, str]] = {
         "language": "Langue",
         "run": "Simulation",
         "step": "Un pas",
-        "step_week": "Une semaine",
+        "step_week": "Avancer d'une semaine",  # as the class page says it
         "play": "Lecture",
         "pause": "Pause",
         "reset": "Réinitialiser",
@@ -143,12 +143,12 @@ UI: dict[str, dict[str, str]] = {
         "ensemble_hint": "Simule les réglages courants (ceux de la dernière réinitialisation) en arrière-plan.",
         "left": "Réglages",
         "right": "Variante",
-        "left_heading": "À gauche, tel que réglé\u00a0: engagement {mode}, pactes en vigueur\u00a0: {pacts} sur {total}",
+        "left_heading": "À gauche, tel que réglé\u00a0: engagement {mode}, pactes en vigueur\u00a0: {pacts}\u00a0sur\u00a0{total}",
         "right_heading": "À droite, la variante\u00a0: {variant}",
         "ensemble_of": (
             "{n} réplications de \u00ab\u00a0{title}\u00a0\u00bb à partir de la graine {seed}, "
             "réglages de la dernière réinitialisation\u00a0: engagement {mode}\u00a0; pactes en "
-            "vigueur\u00a0: {pacts} sur {total}\u00a0; valeurs modifiées\u00a0: {changed}. "
+            "vigueur\u00a0: {pacts}\u00a0sur\u00a0{total}\u00a0; valeurs modifiées\u00a0: {changed}. "
             "Chaque réplication tire les paramètres calés sur les crises passées selon ce "
             "calage\u00a0; une valeur modifiée sur cette page est gardée."
         ),
