@@ -143,6 +143,16 @@ def test_a_timeline_with_no_war_says_what_happened(pair):
         assert len(dated) >= 2
         threat = "Threat: ECOWAS → Niger" if lang == "en" else "Menace : CEDEAO → Niger"
         assert any(x.endswith(threat) for x in dated)
+        # every line is titled by its kind: none falls back to "Scheduled event"
+        assert not any(x.endswith(("Scheduled event", "Événement prévu")) for x in dated), dated
+
+
+def test_every_kind_of_record_a_timeline_lists_has_a_title_of_its_own():
+    from sim.model.records import RecordKind
+    from sim.present.markers import TITLES
+
+    listed = {k.value for k in RecordKind} - fg.QUIET_KINDS - {"event"}  # events: by ``what``
+    assert sorted(listed - TITLES.keys()) == []
 
 
 # ---------------------------------------------------------------------- French

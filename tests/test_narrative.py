@@ -157,6 +157,32 @@ def test_a_no_war_replicate_of_the_base_scenario_says_ecowas_stood_down():
     assert "La CEDEAO renonce" in render_text(replicate, "fr")
 
 
+def test_the_deadline_day_is_told_when_it_passes_without_an_attack():
+    # Lesson 1 asks the class to watch 24 August 2023: the story must say something that day.
+    replicate = run("lesson-1-does-the-pledge-deter", 1)
+    [passed] = [r for r in replicate.records if r.kind is RecordKind.DEADLINE_PASSED]
+    assert passed.day == 14 and not replicate.summary["war_occurred"]
+    [line] = lines_with(render_text(replicate, "en"), "24 Aug 2023 — The deadline ECOWAS had set")
+    assert "for Niger came and passed without an attack" in line and "Balance of forces" in line
+    assert "An attack remains possible, at a chance of " in line and "a day, until 22 Sep" in line
+    [french] = lines_with(render_text(replicate, "fr"), "24 août 2023 — L'échéance fixée par")
+    assert "la CEDEAO au Niger arrive et passe sans attaque" in french
+    assert "jusqu'au 22 sept. 2023" in french
+    # the chance on the day was the readiness; the daily chance after it is smaller
+    assert passed.get("probability") == passed.get("readiness") > passed.get("daily") > 0
+
+
+def test_a_deadline_met_by_an_attack_is_not_also_said_to_have_passed():
+    for seed in range(1, 40):
+        replicate = run("lesson-1-does-the-pledge-deter", seed)
+        kinds = {r.kind: r for r in replicate.records}
+        decided = kinds.get(RecordKind.ATTACK_DECIDED)
+        if decided is not None and decided.get("deadline"):
+            assert RecordKind.DEADLINE_PASSED not in kinds
+            return
+    pytest.fail("no replicate of lesson 1 in 40 attacked on the deadline")
+
+
 def test_a_war_ending_says_how_and_the_closing_gives_the_outcome():
     replicate = run("niger-2023-intervention", 1, "commitment=strict")
     text = render_text(replicate, "en")

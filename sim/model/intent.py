@@ -98,6 +98,23 @@ def decide_attacks(model: SahelModel) -> None:
                 **players.mark(played),
             )
             model.start_war(threat.by, threat.target, threat.fighters, cause=index)
+        elif focal:
+            # The day the class is told to watch: say that it came, what was weighed and what
+            # remains (a smaller daily chance until the window closes), not only silence.
+            model.log(
+                RecordKind.DEADLINE_PASSED,
+                threat.by,
+                threat.target,
+                threat=threat.key,
+                probability=round(hazard, 6),
+                readiness=round(readiness, 6),
+                draw=round(draw, 6),
+                daily=round(model.params.attack_rate * readiness, 6),
+                closes=threat.closes,
+                terms=terms,
+                cause=threat.record,
+                **players.mark(played),
+            )
 
 
 def stand_down(model: SahelModel, threat: Threat, readiness: float, terms: dict, **mark) -> None:

@@ -25,6 +25,7 @@ class RecordKind(StrEnum):
     THREAT = "threat"  # a threat is issued (scheduled or decided under a clause)
     ATTACK_DECIDED = "attack_decided"  # intent: the threatener attacks
     STOOD_DOWN = "stood_down"  # intent: the threatener gives up its threat
+    DEADLINE_PASSED = "deadline_passed"  # intent: a threat's deadline came, no attack that day
     CONCEDED = "conceded"  # intent: the target of a threat gives in
     WAR_STARTED = "war_started"
     INCIDENT = "incident"  # an attack below the level of war

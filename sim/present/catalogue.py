@@ -371,6 +371,24 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "{Actor} renonce{actor_nt} : la fenêtre pour mettre à exécution la menace contre "
         "{target} se referme sans attaque.",
     },
+    "deadline_passed": {
+        "en": "The deadline {actor} had set for {target} came and passed without an attack.",
+        "fr": "L'échéance fixée par {actor} {target_a} arrive et passe sans attaque.",
+    },
+    "deadline_passed.chance": {
+        "en": "On the day, the chance that it would do as it had said was its readiness to use "
+        "force, {readiness}; draw {draw}. An attack remains possible, at a chance of {daily} a "
+        "day, until {closes}.",
+        "fr": "Ce jour-là, la probabilité de faire ce qui avait été annoncé était sa disposition à "
+        "employer la force, {readiness} ; tirage {draw}. Une attaque reste possible, avec une "
+        "probabilité de {daily} par jour, jusqu'au {closes}.",
+    },
+    "played.deadline_passed": {
+        "en": "{Owner} player let the deadline set for {target} pass without attacking; an "
+        "attack remains possible until {closes}.",
+        "fr": "Le joueur {owner_de} laisse passer l'échéance fixée {target_a} sans attaquer ; une "
+        "attaque reste possible jusqu'au {closes}.",
+    },
     "stood_down.readiness": {
         "en": "Its readiness to use force was {readiness} on the last day.",
         "fr": "Sa disposition à employer la force était de {readiness} le dernier jour.",

@@ -58,6 +58,12 @@ TITLES: dict[str, dict[str, str]] = {
         "fr": "Décision d'attaquer : {actor} → {target}",
     },
     "stood_down": {"en": "{actor} stands down", "fr": "Renoncement à l'attaque : {actor}"},
+    "deadline_passed": {
+        "en": "Deadline passes: {actor} → {target}",
+        "fr": "Échéance passée : {actor} → {target}",
+    },
+    "entered_war": {"en": "{actor} enters the war", "fr": "Entrée en guerre : {actor}"},
+    "withdrew": {"en": "{actor} goes home", "fr": "Retrait : {actor}"},
     "conceded": {"en": "{actor} gives in", "fr": "Concession : {actor}"},
     "incident": {"en": "Incident: {actor} → {target}", "fr": "Incident : {actor} → {target}"},
     "rebellion": {"en": "Armed rebellion: {target}", "fr": "Rébellion armée : {target}"},

@@ -452,6 +452,29 @@ def _stood_down(ctx: _Context, r: Record) -> str:
     return " ".join(parts)
 
 
+def _deadline_passed(ctx: _Context, r: Record) -> str:
+    values = {**ctx.actors("actor", r.actor), **ctx.actors("target", r.target)}
+    closes = ctx.day_text(int(r.get("closes", r.day)))
+    if r.get("played"):
+        parts = [ctx.t("played.deadline_passed", **values, **_owner(ctx, r.actor), closes=closes)]
+    else:
+        parts = [ctx.t("deadline_passed", **values)]
+    terms = r.get("terms") or {}
+    if "balance" in terms:  # why: the balance it weighed on the day it had named
+        parts.append(_balance(ctx, terms, values) + _costs(ctx, terms))
+    if r.get("played"):
+        parts.append(ctx.t("played.readiness", readiness=ctx.share(r.get("readiness", 0.0))))
+    else:
+        readiness, draw = ctx.chances(r.get("probability", 0.0), r.get("draw"))
+        daily = ctx.share(r.get("daily", 0.0))
+        parts.append(
+            ctx.t(
+                "deadline_passed.chance", readiness=readiness, draw=draw, daily=daily, closes=closes
+            )
+        )
+    return " ".join(parts)
+
+
 def _war_started(ctx: _Context, r: Record) -> str:
     attackers = list(r.get("attackers") or [r.actor])
     forces = r.get("forces") or {}
@@ -825,6 +848,7 @@ _RENDERERS: dict[RecordKind, Callable[[_Context, Record], str]] = {
     RecordKind.THREAT: _threat,
     RecordKind.ATTACK_DECIDED: _attack_decided,
     RecordKind.STOOD_DOWN: _stood_down,
+    RecordKind.DEADLINE_PASSED: _deadline_passed,
     RecordKind.CONCEDED: _conceded,
     RecordKind.STANCE: _stance,
     RecordKind.REFUSAL: _refusal,
