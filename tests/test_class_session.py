@@ -633,3 +633,20 @@ def test_a_week_from_the_start_ends_on_the_starts_weekday_so_two_reach_the_deadl
     session.step_week()
     assert [w.day for w in session.worlds] == [DEADLINE, DEADLINE]
     assert session.worlds[0].model.date.isoformat() == "2023-08-24"
+
+
+def test_a_player_who_waits_on_the_deadline_is_told_it_passed_without_an_attack(clock):
+    session = new_class(clock)
+    awa = session.assign(session.join("KT4R2M", "Awa").id, "ECOWAS")
+    session.step(30)
+    ask = session.ask_for(awa)
+    assert ask.question.kind is QuestionKind.ATTACK and ask.question.day == DEADLINE
+    session.decide(awa.token, ask.id, "wait")
+    world = session.worlds[0]
+    [passed] = [r for r in world.records if r.kind is RecordKind.DEADLINE_PASSED]
+    assert passed.day == DEADLINE and passed.get("played") is True
+    said = " ".join(view_story(session))
+    assert "ECOWAS's player let the deadline set for Niger pass without attacking" in said
+    assert "Le joueur de la CEDEAO laisse passer l'échéance fixée au Niger" in " ".join(
+        view_story(session, "fr")
+    )
