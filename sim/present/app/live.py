@@ -60,7 +60,6 @@ MAX_DECIMALS = 6  # a step the browser still writes as a plain decimal (1e-7 wou
 ACTOR_KNOBS = [n for n in ACTOR_PARAMETERS if n != "forces"]  # forces default to the fact base
 WEEK = 7  # the days "Step a week" shows, and Play's middle speed
 SPEEDS = (1, WEEK, 30)  # days per tick of play
-SHARE_LABEL_ROOM = 0.86  # an interval ending further right leaves no room for its share after it
 
 PANEL_OUTCOMES = tuple(o for o in OUTCOMES.values() if o.estimator is Estimator.PROPORTION)
 """The yes/no outcomes the ensemble panel shows, in the summary's order."""
@@ -596,8 +595,10 @@ def ensemble_figure(
     the report's figure: a 0 % would say it could have happened.
     """
     with styled():
-        fig = Figure(figsize=(13, 5), layout="constrained")
-        ax, hist = fig.subplots(1, 2, width_ratios=(3, 2))
+        # One above the other, at the width of the main area on a 1280-pixel projector: side by
+        # side, the figure was shrunk to 57 % there and its labels were 10 pixels high.
+        fig = Figure(figsize=(8, 8.5), layout="constrained")
+        ax, hist = fig.subplots(2, 1, height_ratios=(3, 2))
         shown = [o for o in PANEL_OUTCOMES if summaries and o.column in summaries[0]]
         estimates = [
             proportion(sum(bool(s[o.column]) for s in summaries), len(summaries))
@@ -618,9 +619,13 @@ def ensemble_figure(
             if estimate is None:
                 ax.text(0.01, row, FIGURE_WORDS[lang]["na"], va="center", fontsize=13,
                         color="#555555")  # fmt: skip
-            else:
-                _share_label(ax, row, estimate, lang)
         ax.set_yticks(y, [o.label(lang) for o in shown])
+        # Each share in figures, in a column past the 100 % edge: beside the bar's end or its
+        # interval's, a figure could be read as a bound.
+        shares = ax.secondary_yaxis("right")
+        shares.set_yticks(y, [i18n.percent(e.value, lang) if e else "-" for e in estimates])
+        shares.tick_params(length=0, labelsize=15)
+        ax.tick_params(axis="y", labelsize=14)
         ax.set_xlim(0, 1)
         ax.xaxis.set_major_formatter(  # 20% in English, 20 % in French
             matplotlib.ticker.FuncFormatter(lambda x, _pos: i18n.percent(x, lang))
@@ -642,20 +647,6 @@ def ensemble_figure(
         hist.set_xlabel(OUTCOMES["war_days"].unit(lang))
         localise_numbers(fig, lang)
     return fig
-
-
-def _share_label(ax, row: float, estimate, lang: str) -> None:
-    """Write the share a bar stands for beside it, clear of its interval.
-
-    Past the interval's end or, for an interval reaching near the right edge, inside the bar,
-    before the interval starts.
-    """
-    text = i18n.percent(estimate.value, lang)
-    if estimate.high <= SHARE_LABEL_ROOM:
-        ax.text(estimate.high + 0.015, row, text, va="center", ha="left", fontsize=14)
-    else:
-        ax.text(estimate.low - 0.015, row, text, va="center", ha="right", fontsize=14,
-                color="white", fontweight="bold")  # fmt: skip
 
 
 def ensemble_caption(run: LiveRun, n: int, lang: str) -> str:

@@ -84,6 +84,7 @@ CSS = """
   margin-bottom: 4px; }
 .v-input__slider:has(.v-slider__thumb-label) .v-input__slot > .v-label { margin-bottom: 46px; }
 .v-input__slider { margin-bottom: 22px; }
+.sahel-ensemble { width: 880px; max-width: 100%; height: auto; }
 .sahel-presenter { padding: 0 12px; }
 .sahel-presenter-title { font-size: 26px !important; margin: 0; }
 .sahel-narrative-compact { max-height: calc(100vh - 330px); }
@@ -531,7 +532,7 @@ def Ensemble():
             # Drawn to PNG here, under figures.DRAWING (figures.png): FigureMatplotlib would save
             # it outside the lock, in whatever settings another session's drawing left.
             shown = ensemble_figure(result.value, language, runs.value[0].in_play)
-            solara.Image(png(shown), format="png")
+            solara.Image(png(shown), format="png", classes=["sahel-ensemble"])
         elif result.state == solara.ResultState.ERROR:
             solara.Warning(f"{ui('error', language)}: {type(result.error).__name__}")
 
