@@ -214,6 +214,26 @@ def test_pickers_and_headings_use_names_not_ids(page):
     assert "Right, the variant: all pacts switched off" in texts
 
 
+def test_the_pacts_between_the_aes_states_can_be_switched_off_together_on_the_right(page):
+    # lesson 1 asks for the pledges of Mali, Burkina Faso and Niger off, ECOWAS's own kept
+    page.find(ipyvuetify.Switch, label="Side by side").widget.v_model = True
+    variants = page.find(ipyvuetify.Select, label="Right-hand variant").widget
+    label = "the pacts between Mali, Burkina Faso and Niger switched off"
+    assert label in variants.items
+    variants.v_model = label
+    left, right = app.runs.value
+    off = {p for p, on in right.settings.pacts.items() if not on}
+    assert off == {
+        "liptako-gourma-charter",
+        "mali-burkina-declaration-2023",
+        "niger-authorisation-2023",
+    }
+    assert all(left.settings.pacts.values())
+    assert right.settings.pacts["ecowas-democracy-2001"]
+    # The Gambia's 2017 has no AES pact: no such variant is offered
+    assert live.variant_choices(live.defaults_for("gambia-2017"))[1] == "other-mode"
+
+
 def test_lessons_are_in_the_picker():
     names = live.scenario_names()
     assert sum(name.startswith("lesson-") for name in names) >= 4

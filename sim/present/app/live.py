@@ -226,15 +226,47 @@ def overrides(settings: Settings) -> list[str]:
     return sets
 
 
+AES = "AES"
+"""The alliance whose pledges the project is about: its pacts are switched off together."""
+
+
+def among_aes(pact: str) -> bool:
+    """Whether a pact of the fact base binds the AES states only.
+
+    The Liptako-Gourma Charter, and the pledges Mali, Burkina Faso and Niger made each other
+    before it.
+    """
+    fact = fact_base().pacts.get(pact)
+    if fact is None:
+        return False
+    if fact.parties.organisation == AES:
+        return True
+    members = {m.state for m in fact_base().organisations[AES].members}
+    return bool(fact.parties.states) and set(fact.parties.states) <= members
+
+
 def variant_choices(settings: Settings) -> list[str]:
-    """Keys of the right-hand variants on offer: no pacts, the other mode, or one pact less."""
-    return ["no-pacts", "other-mode", *(f"pact:{p}" for p, on in settings.pacts.items() if on)]
+    """Keys of the right-hand variants on offer.
+
+    No pacts; the AES states' pacts off (when the scenario has others too); the other mode; or
+    one pact less.
+    """
+    aes = [p for p, on in settings.pacts.items() if on and among_aes(p)]
+    others = any(on and not among_aes(p) for p, on in settings.pacts.items())
+    return [
+        "no-pacts",
+        *(["no-aes-pacts"] if aes and others else []),
+        "other-mode",
+        *(f"pact:{p}" for p, on in settings.pacts.items() if on),
+    ]
 
 
 def variant_label(key: str, lang: str) -> str:
     """How a variant key reads in the picker."""
     if key == "no-pacts":
         return ui("no_pacts", lang)
+    if key == "no-aes-pacts":
+        return ui("no_aes_pacts", lang)
     if key == "other-mode":
         return ui("other_mode", lang)
     return f"{ui('without', lang)} {pact_name(key.removeprefix('pact:'), lang)}"
@@ -254,6 +286,9 @@ def variant(settings: Settings, key: str) -> Settings:
     """The settings of the right-hand variant ``key`` (see :func:`variant_choices`)."""
     if key == "no-pacts":
         return dataclasses.replace(settings, pacts=dict.fromkeys(settings.pacts, False))
+    if key == "no-aes-pacts":
+        pacts = {p: on and not among_aes(p) for p, on in settings.pacts.items()}
+        return dataclasses.replace(settings, pacts=pacts)
     if key == "other-mode":
         return dataclasses.replace(settings, strict=not settings.strict)
     return settings.with_pact(key.removeprefix("pact:"), False)
