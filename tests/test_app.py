@@ -257,6 +257,29 @@ def test_ensemble_runs_in_a_thread_and_shows_outcomes(page):
 
 
 @pytest.mark.slow
+def test_the_ensemble_before_stays_below_to_compare_with_its_settings(page):
+    def run_ensemble_of_10():
+        _slider(page, "Replicates").widget.v_model = 10
+        _button(page, "Run ensemble").widget.click()
+        deadline = time.monotonic() + 120
+        while "10 replicates done" not in _texts(page) and time.monotonic() < deadline:
+            time.sleep(0.5)
+        assert "10 replicates done" in _texts(page)
+
+    app.choose_scenario("lesson-1-does-the-pledge-deter")
+    run_ensemble_of_10()
+    assert "The ensemble before (to compare)" not in " ".join(_texts(page))  # none yet
+    for pact in ("liptako-gourma-charter", "mali-burkina-declaration-2023"):
+        app.settings.set(app.settings.value.with_pact(pact, False))
+    _button(page, "Reset").widget.click()
+    run_ensemble_of_10()
+    texts = " ".join(_texts(page))
+    # the new one as set (5 of 7 pacts on), the one before under its own caption (7 of 7)
+    assert "pacts on: 5 of 7" in texts and "pacts on: 7 of 7" in texts
+    assert "The ensemble before (to compare)" in texts
+
+
+@pytest.mark.slow
 def test_animate_map_writes_a_gif(tmp_path):
     from PIL import Image
 

@@ -684,7 +684,25 @@ def ensemble_figure(
     return fig
 
 
-def ensemble_caption(run: LiveRun, n: int, lang: str) -> str:
+@dataclasses.dataclass(frozen=True)
+class EnsembleResult:
+    """An ensemble's replicates and what made them: enough to show it again after a Reset."""
+
+    settings: Settings
+    scenario: Scenario
+    in_play: frozenset[str]
+    summaries: list[dict]
+
+    def caption(self, lang: str) -> str:
+        """:func:`ensemble_caption` of these replicates."""
+        return ensemble_caption(self, len(self.summaries), lang)
+
+    def figure(self, lang: str) -> Figure:
+        """:func:`ensemble_figure` of these replicates."""
+        return ensemble_figure(self.summaries, lang, self.in_play)
+
+
+def ensemble_caption(run: LiveRun | EnsembleResult, n: int, lang: str) -> str:
     """What produced an ensemble's results: how many replicates of which settings, which seed."""
     changed = [
         k

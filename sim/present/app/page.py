@@ -36,6 +36,7 @@ from sim.present.app.live import (
     ACTOR_KNOBS,
     SPEEDS,
     WEEK,
+    EnsembleResult,
     LiveRun,
     actor_choices,
     actor_value,
@@ -43,8 +44,6 @@ from sim.present.app.live import (
     choice_title,
     day_title,
     defaults_for,
-    ensemble_caption,
-    ensemble_figure,
     pact_name,
     parameter_label,
     run_ensemble,
@@ -71,7 +70,7 @@ CSS = """
 .v-application h3 { font-size: 23px; }
 .sahel-narrative { max-height: 50vh; overflow-y: auto; font-size: 19px; line-height: 1.45;
   display: flex; flex-direction: column-reverse; }
-.sahel-narrative p { margin-bottom: 0.6em; }
+.sahel-narrative p { margin-bottom: 0.6em; overflow-wrap: anywhere; }
 .sahel-narrative details { margin: -0.4em 0 0.8em 1em; color: #444; }
 .sahel-narrative summary { cursor: pointer; }
 .sahel-notes { font-size: 19px; }
@@ -492,20 +491,32 @@ def Ensemble():
     """N replicates of the current settings in a background thread, then their outcomes.
 
     A Reset (see :data:`built`) takes the results away, and cancels an ensemble still
-    running: results of earlier settings never stand beside the new run.
+    running: results of earlier settings never stand beside the new run as its own. The
+    ensemble finished before the last one asked for stays below, folded, under its own caption
+    (the settings that made it), so that a lecturer can compare, say, with and without the
+    pledges.
     """
     language = lang.value
     n = replicates
     request = solara.use_reactive((0, 0))  # (the runs it was asked on, how many asks)
     done = solara.use_reactive(0)
-    current = runs.value[0].settings
+    last = solara.use_ref(None)  # the last ensemble finished
+    previous = solara.use_reactive(None)  # the one before the ensemble asked for last
+    run = runs.value[0]
+    current = run.settings
     generation = built.value
 
-    def work(cancel: threading.Event) -> list[dict] | None:
+    def work(cancel: threading.Event) -> EnsembleResult | None:
         if request.value[1] == 0 or request.value[0] != generation:
             return None
+        if last.current is not None:  # kept, so that two settings can be compared
+            previous.set(last.current)
         done.set(0)
-        return run_ensemble(current, n.value, done.set, cancel)
+        summaries = run_ensemble(current, n.value, done.set, cancel)
+        if summaries is None:
+            return None
+        last.current = EnsembleResult(current, run.scenario, run.in_play, summaries)
+        return last.current
 
     result = solara.use_thread(
         work, dependencies=[request.value, generation], intrusive_cancel=False
@@ -527,14 +538,23 @@ def Ensemble():
             solara.Text(f"{done.value} / {n.value} {ui('progress', language)}", style=BLOCK)
         elif result.state == solara.ResultState.FINISHED and result.value and asked_now:
             # Each on its line: two texts in a row read "10 replicates done10 replicates of".
-            solara.Text(f"{len(result.value)} {ui('progress', language)}", style=BLOCK)
-            solara.Text(ensemble_caption(runs.value[0], len(result.value), language), style=BLOCK)
-            # Drawn to PNG here, under figures.DRAWING (figures.png): FigureMatplotlib would save
-            # it outside the lock, in whatever settings another session's drawing left.
-            shown = ensemble_figure(result.value, language, runs.value[0].in_play)
-            solara.Image(png(shown), format="png", classes=["sahel-ensemble"])
+            finished = result.value
+            solara.Text(f"{len(finished.summaries)} {ui('progress', language)}", style=BLOCK)
+            EnsembleShown(finished, language)
         elif result.state == solara.ResultState.ERROR:
             solara.Warning(f"{ui('error', language)}: {type(result.error).__name__}")
+        if previous.value is not None:  # e.g. with the pledges, before a Reset without them
+            with solara.Details(ui("previous_ensemble", language), expand=False):
+                EnsembleShown(previous.value, language)
+
+
+@solara.component
+def EnsembleShown(ensemble: EnsembleResult, language: str):
+    """An ensemble's caption (what made it) and its figure."""
+    solara.Text(ensemble.caption(language), style=BLOCK)
+    # Drawn to PNG here, under figures.DRAWING (figures.png): FigureMatplotlib would save it
+    # outside the lock, in whatever settings another session's drawing left.
+    solara.Image(png(ensemble.figure(language)), format="png", classes=["sahel-ensemble"])
 
 
 @solara.component
