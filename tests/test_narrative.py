@@ -172,6 +172,13 @@ def test_the_deadline_day_is_told_when_it_passes_without_an_attack():
     assert passed.get("probability") == passed.get("readiness") > passed.get("daily") > 0
 
 
+def test_a_retaliation_not_taken_on_its_first_day_is_not_called_a_deadline():
+    # Mali set Algeria no deadline in 2025: its window opened with Algeria's shoot-down
+    text = render_text(run("mali-algeria-2025", 1), "en")
+    [line] = lines_with(text, "1 Apr 2025 — Mali did not retaliate against Algeria on the first")
+    assert "That day, the chance of an attack was" in line and "deadline" not in line
+
+
 def test_a_deadline_met_by_an_attack_is_not_also_said_to_have_passed():
     for seed in range(1, 40):
         replicate = run("lesson-1-does-the-pledge-deter", seed)

@@ -82,18 +82,21 @@ def decide_attacks(model: SahelModel) -> None:
         if played is players.Choice.STAND_DOWN:  # a player gives up before the window closes
             stand_down(model, threat, readiness, terms, played=True)
             continue
+        weighed = {
+            "threat": threat.key,
+            "probability": round(hazard, 6),
+            "readiness": round(readiness, 6),
+            "draw": round(draw, 6),
+            "terms": terms,
+            "cause": threat.record,
+        }
         if draw < hazard if played is None else played is players.Choice.ATTACK:
             threat.open = False
             index = model.log(
                 RecordKind.ATTACK_DECIDED,
                 threat.by,
                 threat.target,
-                threat=threat.key,
-                probability=round(hazard, 6),
-                readiness=round(readiness, 6),
-                draw=round(draw, 6),
-                terms=terms,
-                cause=threat.record,
+                **weighed,
                 **({"deadline": True} if focal else {}),
                 **players.mark(played),
             )
@@ -105,14 +108,9 @@ def decide_attacks(model: SahelModel) -> None:
                 RecordKind.DEADLINE_PASSED,
                 threat.by,
                 threat.target,
-                threat=threat.key,
-                probability=round(hazard, 6),
-                readiness=round(readiness, 6),
-                draw=round(draw, 6),
+                **weighed,
                 daily=round(model.params.attack_rate * readiness, 6),
                 closes=threat.closes,
-                terms=terms,
-                cause=threat.record,
                 **players.mark(played),
             )
 

@@ -375,13 +375,22 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "The deadline {actor} had set for {target} came and passed without an attack.",
         "fr": "L'échéance fixée par {actor} {target_a} arrive et passe sans attaque.",
     },
+    "deadline_passed.retaliation": {
+        "en": "{Actor} did not retaliate against {target} on the first day it could.",
+        "fr": "{Actor} ne riposte pas contre {target} le premier jour possible.",
+    },
     "deadline_passed.chance": {
-        "en": "On the day, the chance that it would do as it had said was its readiness to use "
-        "force, {readiness}; draw {draw}. An attack remains possible, at a chance of {daily} a "
-        "day, until {closes}.",
-        "fr": "Ce jour-là, la probabilité de faire ce qui avait été annoncé était sa disposition à "
-        "employer la force, {readiness} ; tirage {draw}. Une attaque reste possible, avec une "
-        "probabilité de {daily} par jour, jusqu'au {closes}.",
+        "en": "That day, the chance of an attack was its readiness to use force, {readiness}; "
+        "draw {draw}. An attack remains possible, at a chance of {daily} a day, until {closes}.",
+        "fr": "Ce jour-là, la probabilité d'une attaque était sa disposition à employer la force, "
+        "{readiness} ; tirage {draw}. Une attaque reste possible, avec une probabilité de {daily} "
+        "par jour, jusqu'au {closes}.",
+    },
+    "played.deadline_passed.retaliation": {
+        "en": "{Owner} player did not retaliate against {target} on the first day it could; an "
+        "attack remains possible until {closes}.",
+        "fr": "Le joueur {owner_de} ne riposte pas contre {target} le premier jour possible ; une "
+        "attaque reste possible jusqu'au {closes}.",
     },
     "played.deadline_passed": {
         "en": "{Owner} player let the deadline set for {target} pass without attacking; an "

@@ -455,10 +455,15 @@ def _stood_down(ctx: _Context, r: Record) -> str:
 def _deadline_passed(ctx: _Context, r: Record) -> str:
     values = {**ctx.actors("actor", r.actor), **ctx.actors("target", r.target)}
     closes = ctx.day_text(int(r.get("closes", r.day)))
+    cause = ctx.cause(r)
+    retaliation = cause is not None and cause.kind is RecordKind.INCIDENT  # no deadline was set
     if r.get("played"):
-        parts = [ctx.t("played.deadline_passed", **values, **_owner(ctx, r.actor), closes=closes)]
+        key = "played.deadline_passed" + (".retaliation" if retaliation else "")
+        parts = [ctx.t(key, **values, **_owner(ctx, r.actor), closes=closes)]
     else:
-        parts = [ctx.t("deadline_passed", **values)]
+        parts = [
+            ctx.t("deadline_passed.retaliation" if retaliation else "deadline_passed", **values)
+        ]
     terms = r.get("terms") or {}
     if "balance" in terms:  # why: the balance it weighed on the day it had named
         parts.append(_balance(ctx, terms, values) + _costs(ctx, terms))
