@@ -472,3 +472,21 @@ def test_a_scenarios_english_note_in_the_french_story_keeps_english_spacing():
     assert fr == f"Note du scénario (en anglais)\u00a0: «\u202f{note}\u202f»"
     twice = typeset(f"{MESSAGES['note']['fr'].format(note='A: b')} ; puis : c", "fr")
     assert twice.endswith("«\u202fA: b\u202f»\u202f; puis\u00a0: c")
+
+
+def test_the_deadline_line_shows_its_headline_and_keeps_the_balance_one_click_away():
+    from sim.present.app.story import story_lines
+
+    run = live.LiveRun(live.defaults_for("lesson-1-does-the-pledge-deter"))
+    try:
+        run.advance(14)  # to 24 August 2023, the deadline
+        for lang, headline in (
+            ("en", "The deadline ECOWAS had set for Niger came and passed without an attack."),
+            ("fr", "L'échéance fixée par la CEDEAO au Niger arrive et passe sans attaque."),
+        ):
+            [line] = [x for x in story_lines(run, lang) if x.text.startswith(headline[:20])]
+            # only the headline in the story's narrow column; the figures behind "details"
+            assert line.text == headline
+            assert ("Balance of forces" if lang == "en" else "Rapport de forces") in line.details
+    finally:
+        run.model.release()

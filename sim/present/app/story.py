@@ -18,14 +18,18 @@ from sim.present.app.words import ui
 from sim.present.catalogue import MESSAGES
 
 TECHNICAL = (
+    # A threatener's balance of forces runs to ten lines in the story's column at 1280 pixels:
+    # the newest paragraph's opening ("The deadline ECOWAS had set ... passed") scrolled out.
+    "attack_decided.balance",
     "response.draw",
     "response.draw.permission",
     "response.draw.request",
     "attack_decided.chance",
     "attack_decided.deadline",
+    "deadline_passed.chance",
 )
-"""The narrative's messages that carry the figures of a draw: from there on, a paragraph is
-details."""
+"""The narrative's messages that carry the figures of a decision (a threatener's balance of
+forces, a draw): from the first of them on, a paragraph is details."""
 LOG_ODDS = " (log-odds)"
 
 
