@@ -333,7 +333,7 @@ def test_ensemble_results_say_what_made_them_and_go_at_reset_or_lesson_change(se
     page.locator("main img").nth(images).wait_for(timeout=WAIT)  # the chart, one image more
     assert page.locator("main img").nth(images).evaluate("i => i.naturalWidth") > 0
     assert "from seed 20170119" in caption.inner_text()
-    assert "draws the parameters fitted to past crises" in caption.inner_text()
+    assert "draws its parameters from those fitted to past crises" in caption.inner_text()
     click(page, "Reset")
     page.get_by_text("10 replicates done", exact=True).wait_for(state="detached", timeout=WAIT)
     assert caption.count() == 0

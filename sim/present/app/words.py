@@ -80,7 +80,7 @@ UI: dict[str, dict[str, str]] = {
         "ensemble_of": (
             "{n} replicates of \u201c{title}\u201d from seed {seed}, as at the last Reset: "
             "{mode} commitment; pacts on: {pacts} of {total}; values changed: {changed}. "
-            "Each replicate draws the parameters fitted to past crises from that fit; a value "
+            "Each replicate draws its parameters from those fitted to past crises; a value "
             "moved on this page is kept."
         ),
         "strict": "strict",
@@ -153,8 +153,8 @@ UI: dict[str, dict[str, str]] = {
             "{n} réplications de \u00ab\u00a0{title}\u00a0\u00bb à partir de la graine {seed}, "
             "réglages de la dernière réinitialisation\u00a0: engagement {mode}\u00a0; pactes en "
             "vigueur\u00a0: {pacts}\u00a0sur\u00a0{total}\u00a0; valeurs modifiées\u00a0: {changed}. "
-            "Chaque réplication tire les paramètres calés sur les crises passées selon ce "
-            "calage\u00a0; une valeur modifiée sur cette page est gardée."
+            "Chaque réplication tire ses paramètres parmi ceux calés sur les crises passées\u00a0; "
+            "une valeur modifiée sur cette page est gardée."
         ),
         "strict": "strict",
         "behavioural": "comportemental",
