@@ -311,9 +311,17 @@ def _owner(ctx: _Context, actor_id: str) -> dict[str, str]:
     return {"Owner": i18n.capitalise(forms["owner_poss"]), "owner_de": forms["owner_de"]}
 
 
-def _attack_decided(ctx: _Context, r: Record) -> str:
+def _retaliation(ctx: _Context, r: Record) -> bool:
+    """Whether ``r`` answers a threat opened by an incident.
+
+    A window to retaliate, set by no deadline (Mali's after Algeria's shoot-down, 2025).
+    """
     cause = ctx.cause(r)
-    retaliation = cause is not None and cause.kind is RecordKind.INCIDENT
+    return cause is not None and cause.kind is RecordKind.INCIDENT
+
+
+def _attack_decided(ctx: _Context, r: Record) -> str:
+    retaliation = _retaliation(ctx, r)
     values = {**ctx.actors("actor", r.actor), **ctx.actors("target", r.target)}
     if r.get("played"):
         played = ctx.t("played.attack", **values, **_owner(ctx, r.actor))
@@ -438,8 +446,7 @@ def _balance(ctx: _Context, terms: dict, values: dict[str, str]) -> str:
 
 
 def _stood_down(ctx: _Context, r: Record) -> str:
-    cause = ctx.cause(r)
-    retaliation = cause is not None and cause.kind is RecordKind.INCIDENT
+    retaliation = _retaliation(ctx, r)
     msg = "stood_down.retaliation" if retaliation else "stood_down"
     values = {**ctx.actors("actor", r.actor), **ctx.actors("target", r.target)}
     if r.get("played"):
@@ -455,8 +462,7 @@ def _stood_down(ctx: _Context, r: Record) -> str:
 def _deadline_passed(ctx: _Context, r: Record) -> str:
     values = {**ctx.actors("actor", r.actor), **ctx.actors("target", r.target)}
     closes = ctx.day_text(int(r.get("closes", r.day)))
-    cause = ctx.cause(r)
-    retaliation = cause is not None and cause.kind is RecordKind.INCIDENT  # no deadline was set
+    retaliation = _retaliation(ctx, r)
     if r.get("played"):
         key = "played.deadline_passed" + (".retaliation" if retaliation else "")
         parts = [ctx.t(key, **values, **_owner(ctx, r.actor), closes=closes)]

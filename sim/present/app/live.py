@@ -251,13 +251,13 @@ def variant_choices(settings: Settings) -> list[str]:
     No pacts; the AES states' pacts off (when the scenario has others too); the other mode; or
     one pact less.
     """
-    aes = [p for p, on in settings.pacts.items() if on and among_aes(p)]
-    others = any(on and not among_aes(p) for p, on in settings.pacts.items())
+    on = [p for p, kept in settings.pacts.items() if kept]
+    aes = sum(map(among_aes, on))
     return [
         "no-pacts",
-        *(["no-aes-pacts"] if aes and others else []),
+        *(["no-aes-pacts"] if 0 < aes < len(on) else []),
         "other-mode",
-        *(f"pact:{p}" for p, on in settings.pacts.items() if on),
+        *(f"pact:{p}" for p in on),
     ]
 
 
