@@ -60,6 +60,26 @@ def test_a_permission_follows_its_own_base_rate_never_the_duty_rate(duty_rate, l
     assert chance(low, duty_rate) == pytest.approx(chance(low, 0.5))
 
 
+@given(rate=st.floats(0.01, 0.99), other=st.floats(0.01, 0.99))
+def test_help_asked_outside_a_treaty_and_a_treaty_s_measures_read_separate_base_rates(rate, other):
+    """A request (intervention by invitation) is weighed from ``invitation_base_rate`` alone; a
+    treaty's permission and duty never read it."""
+    action = PactAction.ARMED_ASSISTANCE
+
+    def chance(params: Parameters, **basis: bool) -> float:
+        return honour_probability(AVERAGE, action, params, **basis)[0]
+
+    ours = Parameters(invitation_base_rate=rate, permission_base_rate=0.3, honour_base_rate=0.7)
+    theirs = Parameters(
+        invitation_base_rate=rate, permission_base_rate=other, honour_base_rate=other
+    )
+    moved = Parameters(invitation_base_rate=other, permission_base_rate=0.3, honour_base_rate=0.7)
+    assert chance(ours, invited=True) == pytest.approx(chance(theirs, invited=True))
+    assert chance(ours, permitted=True) == pytest.approx(chance(moved, permitted=True))
+    assert chance(ours) == pytest.approx(chance(moved))
+    assert "reputation" not in honour_probability(AVERAGE, action, ours, invited=True)[1]
+
+
 def test_a_permission_puts_no_reputation_at_stake():
     params = Parameters()
     action = PactAction.SANCTIONS

@@ -11,6 +11,8 @@ whom for what, in English and in French.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
+import math
 
 import pytest
 
@@ -173,6 +175,42 @@ def test_in_behavioural_mode_the_answer_gives_its_chances_and_says_nothing_was_o
     ]
     assert len(lines) == 2
     assert all("Nothing was owed: no treaty obliged it to help." in line for line in lines)
+
+
+LESSON_5 = "lesson-5-asked-not-bound"
+
+
+def _answers(overrides: list[str], seeds: range) -> list:
+    """France's answer to Mali's request in lesson 5, one per seed."""
+    return [
+        r
+        for seed in seeds
+        for r in run_one(load_scenario(LESSON_5, overrides), seed).records
+        if r.kind is RecordKind.RESPONSE and requested(r.get("pact"))
+    ]
+
+
+def test_a_request_is_weighed_from_its_own_base_rate():
+    """Mali asks France (lesson 5, behavioural mode): a higher base rate of answering a request
+    always raises France's chance of giving help, on every seed; the base rate of using a
+    treaty's permission is not France's base (ECOWAS's choices move only the war France weighs).
+    """
+    seeds = range(1, 7)
+    runs = [_answers([f"parameters.invitation_base_rate={r}"], seeds) for r in (0.1, 0.4, 0.95)]
+    for low, high in itertools.pairwise(runs):
+        assert len(low) == len(high) == len(seeds)
+        assert all(
+            a.get("probability") < b.get("probability") for a, b in zip(low, high, strict=True)
+        )
+    for rate in (0.05, 0.9):
+        overrides = [
+            f"parameters.permission_base_rate={rate}",
+            "parameters.invitation_base_rate=0.6",
+        ]
+        for answer in _answers(overrides, seeds):
+            assert answer.get("terms")["base rate (log-odds)"] == pytest.approx(
+                math.log(0.6 / 0.4), abs=1e-4
+            )
 
 
 # ---------------------------------------------------------------------- who is asked, and when

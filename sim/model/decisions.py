@@ -67,7 +67,12 @@ def _logit(p: float) -> float:
 
 
 def honour_probability(
-    situation: Situation, action: PactAction, params, *, permitted: bool = False
+    situation: Situation,
+    action: PactAction,
+    params,
+    *,
+    permitted: bool = False,
+    invited: bool = False,
 ) -> tuple[float, dict[str, float]]:
     """Probability of honouring in behavioural mode, and each term's contribution in log-odds.
 
@@ -77,11 +82,17 @@ def honour_probability(
 
     For a measure a clause only permits (``permitted``), the alliance-reliability base rate does
     not apply (it measures duties): the base is ``permission_base_rate``, and reputation has no
-    term, since declining what one may do breaks no promise.
+    term, since declining what one may do breaks no promise. Help a government asks for outside
+    any treaty (``invited``, a ``request`` event) is permitted too, from a base rate of its own,
+    ``invitation_base_rate``: the record of such requests (seeds/history/invitations.md), not the
+    fit of ECOWAS's members deciding measures their protocols permit.
     """
     s = situation
     weight = ACTION_COST[action]
-    base = params.permission_base_rate if permitted else params.honour_base_rate
+    if invited:
+        base = params.invitation_base_rate
+    else:
+        base = params.permission_base_rate if permitted else params.honour_base_rate
     contributions = {
         "base rate": _logit(base),
         "resolve": params.resolve_weight * (2 * s.resolve - 1),
@@ -90,7 +101,7 @@ def honour_probability(
         "expected cost": -params.cost_weight * weight * (2 * s.cost - 1),
         "insurgency at home": -params.insurgency_weight * weight * s.pressure,
     }
-    if not permitted:
+    if not (permitted or invited):
         contributions["reputation"] = params.reputation_weight * (2 * s.reputation - 1)
     logit = sum(contributions.values())
     return 1.0 / (1.0 + math.exp(-logit)), contributions
@@ -104,15 +115,18 @@ def decide(
     params,
     *,
     permitted: bool = False,
+    invited: bool = False,
 ) -> Decision:
-    """Decide one obligation (or permission) for one obliged actor.
+    """Decide one obligation (or permission, or request) for one obliged actor.
 
     Strict mode honours without drawing (a permission is used). Behavioural mode compares
     ``draw`` with the honour probability, then with the partial band.
     """
     if commitment is Commitment.STRICT:
         return Decision(Response.HONOURED, 1.0, None, {})
-    probability, terms = honour_probability(situation, action, params, permitted=permitted)
+    probability, terms = honour_probability(
+        situation, action, params, permitted=permitted, invited=invited
+    )
     if draw < probability:
         response = Response.HONOURED
     elif draw < probability + (1 - probability) * params.partial_share:
@@ -127,7 +141,7 @@ def decide(
         "insurgency at home": situation.pressure,
         "reputation": situation.reputation,
     }
-    if permitted:
+    if permitted or invited:
         del values["reputation"]
     details = {f"{k} (value)": round(v, 4) for k, v in values.items()}
     details.update({f"{k} (log-odds)": round(v, 4) for k, v in terms.items()})

@@ -74,6 +74,11 @@ class Obligation:
         return self.clause.modality is Modality.PERMISSION
 
     @property
+    def invited(self) -> bool:
+        """Asked for by a ``request`` event (intervention by invitation), not under a pact."""
+        return self.pact.startswith(REQUEST_PREFIX)
+
+    @property
     def collective(self) -> bool:
         """Decided by a vote of the members of a body rather than by one actor."""
         return self.clause.decision in VOTING_RULES

@@ -136,6 +136,7 @@ def decide_alone(model: SahelModel, ob: Obligation) -> None:
             draw,
             model.params,
             permitted=ob.permitted,
+            invited=ob.invited,
         )
         response, probability, terms, used = (
             decision.response,
