@@ -317,7 +317,8 @@ def test_gif_frame_is_french_when_asked_and_its_legend_clear_of_the_map():
 
 def test_actor_slider_and_seed_reach_the_model(page):
     page.find(
-        ipyvuetify.Switch, label="Strict commitment (every obligation honoured)"
+        ipyvuetify.Switch,
+        label="Strict commitment (every obligation honoured, every permitted measure taken)",
     ).widget.v_model = True
     seed = page.find(ipyvuetify.TextField, label="Seed")
     seed.widget.v_model = "7"
@@ -443,6 +444,41 @@ def test_the_plain_reason_never_reads_as_the_opposite_of_the_choice(response, en
     assert english.startswith("What weighed most in Burkina Faso's choice: affinity")
     assert english.endswith(en) and french.endswith(fr)
     assert "honour" not in french and "abstained" not in french
+
+
+@pytest.mark.parametrize(
+    ("extra", "response", "en", "fr"),
+    [
+        ({"pact": "request/MLI/2013-01-11"}, "abstained", "against helping.", "contre l'aide."),
+        (
+            {"pact": "request/MLI/2013-01-11"},
+            "honoured",
+            "and it gave the help asked.",
+            "l'aide demandée a été accordée.",
+        ),
+        (
+            {"modality": "permission"},
+            "abstained",
+            "against taking the measure.",
+            "contre la mesure.",
+        ),
+    ],
+)
+def test_the_plain_reason_of_a_request_or_a_permission_never_speaks_of_honouring(
+    extra, response, en, fr
+):
+    """France declining Mali's request read "affinity, against honouring" beside "Nothing was
+    owed": a request or a permission is not an obligation, and the words say what was decided."""
+    from sim.model.records import Record, RecordKind
+    from sim.present.app.story import plain_reason
+
+    terms = {"affinity (log-odds)": -1.0, "expected cost (log-odds)": 0.3}
+    record = Record(
+        0, RecordKind.RESPONSE, "FRA", "MLI", {"response": response, **extra, "terms": terms}
+    )
+    english, french = plain_reason(record, "en"), plain_reason(record, "fr")
+    assert english.endswith(en) and french.endswith(fr)
+    assert "honour" not in english and "engagement" not in french
 
 
 def test_a_french_number_never_breaks_across_lines_on_the_page():

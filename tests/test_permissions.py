@@ -74,10 +74,11 @@ def test_help_asked_outside_a_treaty_and_a_treaty_s_measures_read_separate_base_
         invitation_base_rate=rate, permission_base_rate=other, honour_base_rate=other
     )
     moved = Parameters(invitation_base_rate=other, permission_base_rate=0.3, honour_base_rate=0.7)
-    assert chance(ours, invited=True) == pytest.approx(chance(theirs, invited=True))
+    request = {"permitted": True, "invited": True}  # a request's clause is a permission too
+    assert chance(ours, **request) == pytest.approx(chance(theirs, **request))
     assert chance(ours, permitted=True) == pytest.approx(chance(moved, permitted=True))
     assert chance(ours) == pytest.approx(chance(moved))
-    assert "reputation" not in honour_probability(AVERAGE, action, ours, invited=True)[1]
+    assert "reputation" not in honour_probability(AVERAGE, action, ours, **request)[1]
 
 
 def test_a_permission_puts_no_reputation_at_stake():

@@ -21,10 +21,12 @@ from sim.model.pacts import requested
 from sim.model.records import RecordKind
 from sim.model.wars import DEFENDERS
 from sim.model.world import build_world
+from sim.present import i18n
 from sim.present.narrative import render_text
 from sim.run.replicate import run_one
 from sim.scenario.facts import fact_base
 from sim.scenario.loading import load_scenario
+from sim.scenario.parameters import PARAMETERS
 
 WAR = """\
 title: An offensive, and a request for help
@@ -175,6 +177,12 @@ def test_in_behavioural_mode_the_answer_gives_its_chances_and_says_nothing_was_o
     ]
     assert len(lines) == 2
     assert all("Nothing was owed: no treaty obliged it to help." in line for line in lines)
+    # and where its chance started: the base rate of granting a request, not of a treaty's
+    base = i18n.percent(PARAMETERS["invitation_base_rate"].default, "en", 0)
+    started = f"It started from {base}, the share of such requests granted in the record"
+    assert all(started in line for line in lines)
+    french = render_text(run, "fr")
+    assert french.count("Point de départ : ") == 2
 
 
 LESSON_5 = "lesson-5-asked-not-bound"
@@ -213,6 +221,38 @@ def test_a_request_is_weighed_from_its_own_base_rate():
             )
 
 
+def _serval(run) -> list:
+    """France's deployments to Mali in a run."""
+    return [r for r in records(run, RecordKind.DEPLOYMENT) if (r.actor, r.target) == ("FRA", "MLI")]
+
+
+def test_the_forces_that_answered_a_request_come_only_if_it_is_granted(write):
+    """Operation Serval arrived on 11 Jan 2013, the day Mali asked: the fact base marks it as
+    France's answer. Asked in the scenario, France brings those forces only when it grants the
+    request, and weighs them when it decides; not asked, they arrive on the day of record."""
+    unasked = run_one(scenario(write, request=""), 1)
+    assert [(r.day, r.get("strength")) for r in _serval(unasked)] == [(1, 4000)]
+    granted = declined = 0
+    for seed in range(1, 13):
+        run = run_one(scenario(write, "behavioural"), seed)
+        [answer] = [
+            r for r in records(run, RecordKind.RESPONSE) if r.actor == "FRA" and r.target == "MLI"
+        ]
+        came = _serval(run)
+        if answer.get("response") == "honoured":
+            granted += 1
+            assert [(r.day, r.get("strength"), r.get("cause")) for r in came] == [
+                (1, 4000, run.records.index(answer))
+            ]
+        else:
+            declined += 1
+            assert came == []
+        # it has no other forces in this scenario's states: its capacity is that of the forces
+        # it would send, granted or not
+        assert answer.get("terms")["capacity (value)"] > 0
+    assert granted and declined, "both answers must occur for the check to mean anything"
+
+
 # ---------------------------------------------------------------------- who is asked, and when
 
 
@@ -241,18 +281,19 @@ def test_a_backer_of_the_enemy_is_not_asked(write):
 
 
 def test_a_request_is_answered_after_the_day_s_attack_whatever_the_order_of_the_file(write):
-    same_day = REQUEST.replace("2013-01-11", "2013-01-10")
-    text = WAR.format(commitment="strict", request="")
+    same_day = REQUEST.replace("2013-01-11", "2013-01-10").replace("[FRA, NGA]", "[USA, NGA]")
+    text = WAR.format(commitment="strict", request="").replace("  NGA:\n", "  NGA:\n  USA:\n")
     text = text.replace("events:\n", "events:\n" + same_day)  # listed before the attack
     run = run_one(load_scenario(write(text)), 1)
     [asked] = records(run, RecordKind.REQUEST)
     assert asked.day == 0 and asked.get("against") == ["REB"]
-    assert {r.actor for r in records(run, RecordKind.RESPONSE) if r.day == 0} == {"FRA", "NGA"}
-    # France's forces reach the region on 11 Jan (the fact base's Serval): Nigeria can fight
+    assert {r.actor for r in records(run, RecordKind.RESPONSE) if r.day == 0} == {"USA", "NGA"}
+    # the United States has no forces in this scenario's states (its own were in Niger)
     assert {r.actor for r in records(run, RecordKind.ENTERED_WAR) if r.day == 0} == {"NGA"}
     # and the story says so rather than leave a granted request without a sequel
-    assert "France had no forces in the region to send to Mali's war." in render_text(run, "en")
-    assert "Aucune force de la France n'est disponible dans la région" in render_text(run, "fr")
+    told = render_text(run, "en")
+    assert "United States had no forces in the region to send to Mali's war." in told
+    assert "Aucune force des États-Unis n'est disponible dans la région" in render_text(run, "fr")
 
 
 def test_two_requests_of_one_day_against_an_insurgency_are_each_answered(write):

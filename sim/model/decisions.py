@@ -89,10 +89,12 @@ def honour_probability(
     """
     s = situation
     weight = ACTION_COST[action]
-    if invited:
+    if invited:  # a request is a permission too: its own base comes first
         base = params.invitation_base_rate
+    elif permitted:
+        base = params.permission_base_rate
     else:
-        base = params.permission_base_rate if permitted else params.honour_base_rate
+        base = params.honour_base_rate
     contributions = {
         "base rate": _logit(base),
         "resolve": params.resolve_weight * (2 * s.resolve - 1),

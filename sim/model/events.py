@@ -8,9 +8,11 @@ one handler here (``tests/test_model_rooms.py`` fails until both exist).
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
+from sim.model.forces import deploy
 from sim.model.pacts import Obligation, Trigger, request_id
 from sim.model.records import RecordKind, Unasked, WarOutcome
 from sim.model.responses import pledges
@@ -40,19 +42,32 @@ def agenda(model: SahelModel) -> Agenda:
     """Scenario events and the fact base's dated deployments, by day.
 
     Deployments already under way on the start date are placed at once (each power's
-    ``present``); later arrivals and departures become events of the day they happen.
+    ``present``); later arrivals and departures become events of the day they happen. A later
+    arrival that was the power's answer to its host's request (Operation Serval) is held when the
+    scenario has the host ask the power for help by that day: it is the answer the model decides
+    (``model.held``, :func:`sim.model.responses.decide_alone`), not a date to keep.
     """
     start = model.start_date
     days: Agenda = {}
+    asked: dict[tuple[str, str], dt.date] = {}  # (asked, asking): the first request's date
+    for _, event in model.setup.active_events():
+        if isinstance(event, ev.Request):
+            for helper in event.to:
+                first = asked.get((helper, event.by), event.date)
+                asked[(helper, event.by)] = min(first, event.date)
     for power in model.powers:
-        for host, strength, arrived, left in power.spec.deployments:
+        for host, strength, arrived, left, answers in power.spec.deployments:
             if host not in model.actors:
                 continue
             on = arrived is None or arrived <= start
             gone = left is not None and left <= start
+            later = arrived is not None and arrived > start
+            key = (power.id, host)
             if on and not gone:
                 power.present[host] = power.present.get(host, 0.0) + strength
-            elif arrived is not None and arrived > start:
+            elif later and answers and key in asked and asked[key] <= arrived:
+                model.held[key] = model.held.get(key, 0.0) + strength
+            elif later:
                 item = ev.Deployment(
                     date=arrived, power=power.id, host=host, strength=int(strength)
                 )
@@ -185,11 +200,7 @@ def on_pact_withdrawal(model: SahelModel, name: str, event: ev.PactWithdrawal) -
 
 def on_deployment(model: SahelModel, name: str, event: ev.Deployment) -> None:
     """An outside power's forces arrive in a host state."""
-    power = model.actors[event.power]
-    power.present[event.host] = power.present.get(event.host, 0.0) + event.strength
-    power.sync_forces()
-    model.present = model.presence()
-    model.log(RecordKind.DEPLOYMENT, event.power, event.host, strength=event.strength, event=name)
+    deploy(model, event.power, event.host, event.strength, event=name)
 
 
 def on_departure(model: SahelModel, name: str, event: ev.Departure) -> None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from sim.model.records import RecordKind
 from sim.model.wars import ATTACKERS, DEFENDERS, War
 
 if TYPE_CHECKING:
@@ -22,6 +23,18 @@ SMALLEST_CONTINGENT = 150
 needs (never more than its first contingent): a company, the record's smallest contingents
 (AFISMA in Mali, 2013: Ghana 120, Guinea 144; ECOMOG in Guinea-Bissau, 1999: Benin 145;
 seeds/history/episodes.md and docs/model.md §8, ``rebellion_assistance_share``)."""
+
+
+def deploy(model: SahelModel, power_id: str, host: str, strength: float, **record) -> None:
+    """An outside power's forces arrive in a host state; ``record`` adds to the record.
+
+    A dated deployment of the fact base, or forces of record sent in answer to the host's request.
+    """
+    power = model.actors[power_id]
+    power.present[host] = power.present.get(host, 0.0) + strength
+    power.sync_forces()
+    model.present = model.presence()
+    model.log(RecordKind.DEPLOYMENT, power_id, host, strength=strength, **record)
 
 
 def still_to_send(model: SahelModel, war: War) -> list[tuple[int, str, float]]:

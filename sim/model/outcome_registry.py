@@ -20,7 +20,7 @@ from enum import Enum, StrEnum
 
 from sim.model.records import WarOutcome
 from sim.model.world import World
-from sim.scenario.schema import Attack, MembershipChange, Sanctions, Threat
+from sim.scenario.schema import Attack, MembershipChange, Request, Sanctions, Threat
 from sim.scenario.vocabulary import AttackScale, PactAction
 
 
@@ -156,6 +156,7 @@ class Requires(Enum):
         "last day, a pact of the run is its own or puts decisions to it, or an event names it"
     )
     PACT = "at least one pact is in play"
+    REQUEST = "a state asks others for help outside any treaty (a request event)"
     ARMED_GROUP = "an armed group is among the actors"
 
     def holds(self, world: World) -> bool:
@@ -169,6 +170,9 @@ _CHECKS: dict[Requires, Callable[[World], bool]] = {
     Requires.ECOWAS: lambda world: _organisation_in_play(world, "ECOWAS"),
     Requires.AES: lambda world: _organisation_in_play(world, "AES"),
     Requires.PACT: lambda world: bool(world.pacts),
+    Requires.REQUEST: lambda world: any(
+        isinstance(e, Request) for _, e in world.scenario.active_events()
+    ),
     Requires.ARMED_GROUP: lambda world: bool(world.ids("armed_group")),
 }
 
@@ -287,6 +291,21 @@ OUTCOMES: dict[str, Outcome] = {
                 "nombre de membres de l'AES entrés en guerre pour aider un autre État",
             ),
             Requires.AES,
+        ),
+        Outcome(
+            "request_granted",
+            OutcomeKind.YES_NO,
+            Words(
+                "a request for help is granted",
+                "whether a request for help is granted",
+                "a state or power asked for help outside any treaty gave the help asked",
+            ),
+            Words(
+                "une demande d'aide est accordée",
+                "qu'une demande d'aide soit accordée ou non",
+                "un État ou une puissance sollicité hors de tout traité a apporté l'aide demandée",
+            ),
+            Requires.REQUEST,
         ),
         Outcome(
             "war_occurred",
@@ -479,6 +498,7 @@ KEY_OUTCOMES: tuple[Outcome, ...] = tuple(
         "ecowas_attacked",
         "threat_carried_out",
         "aes_entered",
+        "request_granted",
         "war_occurred",
         "war_days",
         "casualties",
@@ -488,7 +508,8 @@ KEY_OUTCOMES: tuple[Outcome, ...] = tuple(
 )
 """The outcomes that run summaries, reports, comparisons and the precision rule report, in the
 order they show them: the questions the model is for first (does ECOWAS attack, is the threat
-carried out, does the AES come in, is there a war), then its costs."""
+carried out, does the AES come in, is a request for help granted, is there a war), then its
+costs."""
 
 
 def applicable(world: World) -> tuple[Outcome, ...]:

@@ -9,6 +9,7 @@ declared once in :mod:`sim.model.outcome_registry`; ``SUMMARY_COLUMNS`` is its c
 from __future__ import annotations
 
 from sim.model.outcome_registry import OUTCOMES
+from sim.model.pacts import requested
 from sim.model.records import Record, RecordKind, Response, Series
 
 SUMMARY_COLUMNS: tuple[str, ...] = tuple(OUTCOMES)
@@ -70,6 +71,12 @@ def summarise(
         ),
         "aes_entered": bool(aes_entered),
         "aes_members_entered": len(aes_entered),
+        "request_granted": any(
+            r.kind is RecordKind.RESPONSE
+            and requested(r.get("pact") or "") is not None
+            and r.get("response") == Response.HONOURED.value
+            for r in records
+        ),
         "war_occurred": bool(wars),
         "wars": len(wars),
         "max_belligerents": int(series.belligerents.max()) if series.belligerents.size else 0,

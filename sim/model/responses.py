@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from sim.model import actions, players
 from sim.model.agents import State
 from sim.model.decisions import Situation, decide, honour_probability, vote_passes
+from sim.model.forces import deploy
 from sim.model.pacts import Obligation
 from sim.model.records import RecordKind, Response
 from sim.model.streams import Concern, keyed_uniform
@@ -54,6 +55,7 @@ def situation(
     war: War | None,
     toward: Toward = Toward.VICTIM,
     coalition: tuple[str, ...] = (),
+    reserve: float = 0.0,
 ) -> Situation:
     """What an obliged actor weighs when deciding (see :mod:`sim.model.decisions`).
 
@@ -61,6 +63,8 @@ def situation(
     with the offender counts against acting, so the affinity term is reversed. ``coalition``
     names those who would act together (a body's members deciding a measure against an
     offender): their strength is on the victim's side when the expected cost is weighed.
+    ``reserve`` is forces the actor would bring if it acted (an outside power's deployment held
+    for its answer to a request): they count in its capacity.
     """
     actors = model.actors
     actor = actors[actor_id]
@@ -99,7 +103,7 @@ def situation(
             for c in coalition
             if c in actors and c not in offenders and c != victim
         )
-    own = model.strength(actor_id)
+    own = model.strength(actor_id) + reserve * actor.spec.effectiveness
     capacity = own / (own + enemy) if own + enemy > 0 else 0.5
     cost = enemy / (enemy + friends) if enemy + friends > 0 else 0.0
     fighters = model.fighters_in(actor_id)
@@ -125,10 +129,14 @@ def decide_alone(model: SahelModel, ob: Obligation) -> None:
         ob.trigger.day,
     )
     played = None
+    # An outside power asked for help with a deployment of record held for its answer (Serval)
+    held = model.held.get((ob.obliged, ob.victim), 0.0) if ob.invited else 0.0
     if actor is None or ob.clause.decision is DecisionRule.AUTOMATIC:
         response, probability, terms, used = Response.HONOURED, 1.0, {}, None
     else:
-        faced = situation(model, ob.obliged, ob.victim, ob.offenders, war, ob.clause.toward)
+        faced = situation(
+            model, ob.obliged, ob.victim, ob.offenders, war, ob.clause.toward, reserve=held
+        )
         decision = decide(
             faced,
             ob.clause.action,
@@ -169,6 +177,9 @@ def decide_alone(model: SahelModel, ob: Obligation) -> None:
         **_modality(ob),
         **players.mark(played),
     )
+    if held and response is Response.HONOURED:  # the forces of record come with the help
+        del model.held[(ob.obliged, ob.victim)]
+        deploy(model, ob.obliged, ob.victim, held, cause=index)
     actions.carry_out(model, ob, ob.obliged, response, index, [ob.obliged])
 
 

@@ -41,7 +41,8 @@ class ActorSpec:
     regime: Regime | None = None
     capital: tuple[float, float] | None = None
     neighbours: tuple[str, ...] = ()
-    deployments: tuple[tuple[str, float, dt.date | None, dt.date | None], ...] = ()
+    # (host, strength, arrived, left, the answer to the host's request: sim.model.events.agenda)
+    deployments: tuple[tuple[str, float, dt.date | None, dt.date | None, bool], ...] = ()
     operates_in: tuple[tuple[str, float], ...] = ()
     home: str | None = None
     backers: tuple[str, ...] = ()
@@ -129,12 +130,13 @@ def _actor(
                 * (scale if id(d) in scaled else 1),
                 d.arrived,
                 d.left,
+                d.answers_request,
             )
             for d in power.deployments
         )
         present = sum(
             strength
-            for _, strength, arrived, left in deployments
+            for _, strength, arrived, left, _ in deployments
             if (arrived is None or arrived <= start) and (left is None or start < left)
         )
         return ActorSpec(

@@ -347,6 +347,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "Probabilité d'y accéder {probability} ; tirage {draw}, {verdict}. Rien n'était dû : "
         "aucun traité n'obligeait à aider.",
     },
+    "response.base.request": {
+        "en": "It started from {base}, the share of such requests granted in the record of "
+        "1960-2012.",
+        "fr": "Point de départ : {base}, la part de ces demandes accordées de 1960 à 2012.",
+    },
     "played.honoured.request": {
         "en": "{Owner} player granted {victim_poss} request for {asked}.",
         "fr": "Le joueur {owner_de} accède à la demande {asked} {victim_de}.",
@@ -740,6 +745,12 @@ MESSAGES: dict[str, dict[str, str]] = {
     "deployment": {
         "en": "{Actor} deployed {strength} troops to {target}.",
         "fr": "{Actor} déploie{actor_nt} {strength} militaires {target_en}.",
+    },
+    "deployment.request": {
+        "en": "{Actor} deployed {strength} troops to {target}, the forces it sent in answer to "
+        "the request (as the fact base records them).",
+        "fr": "{Actor} déploie{actor_nt} {strength} militaires {target_en}, les forces envoyées "
+        "en réponse à la demande (celles que retient la base de faits).",
     },
     "deployment.unknown": {
         "en": "{Actor} deployed forces to {target} (strength not given).",

@@ -11,6 +11,7 @@ base's names, never the model, so a saved run tells the same story. Every word c
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -26,7 +27,7 @@ from sim.scenario.vocabulary import CoupForm
 ARTICLE = re.compile(r"^(Arts?)\.\s*(.+)$")  # "Art. 6", "Arts. 2-3"; other citations name the pact
 TOP_TERMS = 3  # decision terms quoted for a behavioural response
 LOG_ODDS = " (log-odds)"
-BASE_RATE = "base rate"  # the same for every actor: it explains nothing about this one
+BASE_RATE = "base rate"  # the same for every actor deciding the same kind of measure
 
 
 @dataclass(frozen=True)
@@ -618,6 +619,9 @@ def _response(ctx: _Context, r: Record) -> str:
         parts.append(
             ctx.t(f"response.draw{suffix}", probability=probability, draw=draw, verdict=verdict)
         )
+        base = (r.get("terms") or {}).get(BASE_RATE + LOG_ODDS)
+        if suffix == ".request" and base is not None:  # where a request's chance starts
+            parts.append(ctx.t("response.base.request", base=ctx.share(1 / (1 + math.exp(-base)))))
         terms = _largest_terms(ctx, r.get("terms") or {})
         if terms:
             parts.append(ctx.t("response.terms", terms=i18n.join_list(terms, ctx.lang)))
@@ -756,7 +760,8 @@ def _deployment(ctx: _Context, r: Record) -> str:
     strength = r.get("strength") or 0
     if strength <= 0:  # the fact base gives no figure for this deployment
         return ctx.t("deployment.unknown", **values)
-    return ctx.t("deployment", strength=ctx.number(strength), **values)
+    key = "deployment.request" if r.get("cause") is not None else "deployment"
+    return ctx.t(key, strength=ctx.number(strength), **values)
 
 
 def _departure(ctx: _Context, r: Record) -> str:

@@ -150,6 +150,12 @@ class Deployment(Strict):
     strength: Figure | None = None
     arrived: Date | None = None
     left: Date | None = None
+    answers_request: bool = Field(
+        False,
+        description="the deployment was the power's answer to its host's request for help "
+        "(Operation Serval, 11 Jan 2013): where a scenario has the host ask the power on or before "
+        "the arrival, it arrives only if the power grants the request",
+    )
     source: Url | list[Url]
     note: str | None = None
 

@@ -67,19 +67,19 @@ PARAMETERS: dict[str, Parameter] = _declare(
     ),
     Parameter(
         "invitation_base_rate",
-        0.6,
+        0.57,
         0.0,
         1.0,
         "probability",
-        "Base rate of answering a request",
-        "Taux de base de réponse à une demande",
+        "Base rate of granting a request",
+        "Taux de base d'acceptation d'une demande",
         "chance that an average state asked for armed help by a government, outside any treaty "
         "(a request event), gives it, before the terms of its situation",
-        "the record: sub-Saharan governments' requests to foreign states for armed help against "
-        "rebels, mutineers or putschists, 1960-2012, were granted in 19 of the 31 made outside a "
-        "defence agreement known to be in force (26 of 40 in all; seeds/history/invitations.md), "
-        "an upper bound, as refusals are less documented; no training episode has a request, so "
-        "no fit informs it",
+        "the record: requests of sub-Saharan governments in place to foreign states for armed "
+        "help against rebels, mutineers or putschists, 1960-2012, outside any defence agreement "
+        "known to cover them, were granted in 16 of 28 (seeds/history/invitations.md), a share "
+        "likely biased upward, as refusals are less documented; no training episode has a "
+        "request, so no fit informs it",
     ),
     Parameter(
         "partial_share",

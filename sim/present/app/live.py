@@ -11,6 +11,7 @@ import decimal
 import functools
 import io
 import math
+import textwrap
 import threading
 import types
 from collections.abc import Callable, Collection, Sequence
@@ -651,9 +652,9 @@ def ensemble_figure(
         )
         ax.barh(y, values, xerr=errors if len(shown) else None, color="#2471a3", capsize=5)
         for row, estimate in zip(y, estimates, strict=True):
-            if estimate is None:
-                ax.text(0.01, row, FIGURE_WORDS[lang]["na"], va="center", fontsize=13,
-                        color="#555555")  # fmt: skip
+            if estimate is None:  # on two lines: in French one ran past the 100 % edge
+                ax.text(0.01, row, textwrap.fill(FIGURE_WORDS[lang]["na"], 26), va="center",
+                        fontsize=12, color="#555555", linespacing=1.0)  # fmt: skip
         ax.set_yticks(y, [o.label(lang) for o in shown])
         # Each share in figures, in a column past the 100 % edge: beside the bar's end or its
         # interval's, a figure could be read as a bound.
@@ -671,6 +672,7 @@ def ensemble_figure(
         if days:  # the length of the wars there were: no war is not a war of 0 days
             hist.hist(days, bins=20, color="#c0392b")
             hist.yaxis.set_major_locator(matplotlib.ticker.MaxNLocator(integer=True))
+            hist.xaxis.set_major_locator(matplotlib.ticker.MaxNLocator(integer=True))  # days
             hist.set_ylabel(FIGURE_WORDS[lang]["replicates"])
         else:
             hist.set_axis_off()

@@ -43,7 +43,7 @@ UI: dict[str, dict[str, str]] = {
         "parameters": "Model parameters",
         "parameters_hint": "Each run draws the parameters fitted to past crises, so its story may "
         "cite other values than these; a value you move is kept.",
-        "commitment": "Strict commitment (every obligation honoured)",
+        "commitment": "Strict commitment (every obligation honoured, every permitted measure taken)",
         "pacts": "Pacts in play",
         "actors": "Actors",
         "actor": "Actor",
@@ -92,6 +92,18 @@ UI: dict[str, dict[str, str]] = {
         "abstained_anyway": "; the other terms and the draw went the other way, and it abstained",
         "honoured_anyway": "; the other terms and the draw went the other way, and it honoured "
         "the obligation",
+        "in_favour.permission": "for taking the measure",
+        "against.permission": "against taking the measure",
+        "abstained_anyway.permission": "; the other terms and the draw went the other way, and it "
+        "did not take it",
+        "honoured_anyway.permission": "; the other terms and the draw went the other way, and it "
+        "took the measure",
+        "in_favour.request": "for helping",
+        "against.request": "against helping",
+        "abstained_anyway.request": "; the other terms and the draw went the other way, and it "
+        "declined",
+        "honoured_anyway.request": "; the other terms and the draw went the other way, and it gave "
+        "the help asked",
         "presenter": "Presenter view",
         "controls": "Controls",
         "error": "Something went wrong",
@@ -115,7 +127,7 @@ UI: dict[str, dict[str, str]] = {
         "parameters_hint": "Chaque exécution tire les paramètres calés sur les crises passées : "
         "son récit peut donc citer d'autres valeurs que celles-ci ; une valeur que vous modifiez "
         "est gardée.",
-        "commitment": "Engagement strict (toute obligation honorée)",
+        "commitment": "Engagement strict (toute obligation honorée, toute faculté exercée)",
         "pacts": "Pactes en vigueur",
         "actors": "Acteurs",
         "actor": "Acteur",
@@ -166,6 +178,18 @@ UI: dict[str, dict[str, str]] = {
         "l'abstention l'a emporté",
         "honoured_anyway": " ; les autres termes et le tirage ont joué en sens inverse, et "
         "l'engagement a été honoré",
+        "in_favour.permission": "pour prendre la mesure",
+        "against.permission": "contre la mesure",
+        "abstained_anyway.permission": " ; les autres termes et le tirage ont joué en sens "
+        "inverse, et la mesure n'a pas été prise",
+        "honoured_anyway.permission": " ; les autres termes et le tirage ont joué en sens "
+        "inverse, et la mesure a été prise",
+        "in_favour.request": "pour aider",
+        "against.request": "contre l'aide",
+        "abstained_anyway.request": " ; les autres termes et le tirage ont joué en sens inverse, "
+        "et la demande a été refusée",
+        "honoured_anyway.request": " ; les autres termes et le tirage ont joué en sens inverse, "
+        "et l'aide demandée a été accordée",
         "presenter": "Vue de projection",
         "controls": "Réglages",
         "error": "Un problème est survenu",
