@@ -137,7 +137,8 @@ def test_side_by_side_steps_both_on_the_same_seed(page):
     page.find(ipyvuetify.Switch, label="Side by side").widget.v_model = True
     left, right = app.runs.value
     assert left.settings.seed == right.settings.seed
-    assert not any(right.settings.pacts.values())
+    assert right.settings == live.variant(left.settings, live.default_variant(left.settings))
+    assert right.settings.pacts != left.settings.pacts
     _button(page, "Step a week").widget.click()
     assert left.day == right.day == 7
 
@@ -208,10 +209,16 @@ def test_pickers_and_headings_use_names_not_ids(page):
     assert "Niger" in actors.items and "NER" not in actors.items
     page.find(ipyvuetify.Switch, label="Side by side").widget.v_model = True
     variants = page.find(ipyvuetify.Select, label="Right-hand variant").widget
-    assert "without Liptako-Gourma Charter (Alliance of Sahel States)" in variants.items
+    assert "without the Liptako-Gourma Charter (Alliance of Sahel States)" in variants.items
     texts = " ".join(_texts(page))
     assert "Left, as set: behavioural commitment" in texts
-    assert "Right, the variant: all pacts switched off" in texts
+    # lesson 1's variant is where side by side starts, and the heading counts its pacts
+    on = sum(app.runs.value[1].settings.pacts.values())
+    total = len(app.runs.value[1].settings.pacts)
+    assert 0 < on < total
+    variant = "the pacts between Mali, Burkina Faso and Niger switched off"
+    assert f"Right, the variant: {variant}, {on} of {total} pacts on" in texts
+    assert variants.v_model == variant
 
 
 def test_the_pacts_between_the_aes_states_can_be_switched_off_together_on_the_right(page):
@@ -230,8 +237,10 @@ def test_the_pacts_between_the_aes_states_can_be_switched_off_together_on_the_ri
     }
     assert all(left.settings.pacts.values())
     assert right.settings.pacts["ecowas-democracy-2001"]
-    # The Gambia's 2017 has no AES pact: no such variant is offered
+    # The Gambia's 2017 has no AES pact: no such variant is offered, and side by side starts
+    # on all pacts off
     assert live.variant_choices(live.defaults_for("gambia-2017"))[1] == "other-mode"
+    assert live.default_variant(live.defaults_for("gambia-2017")) == "no-pacts"
 
 
 def test_lessons_are_in_the_picker():
@@ -275,8 +284,24 @@ def test_the_ensemble_before_stays_below_to_compare_with_its_settings(page):
     run_ensemble_of_10()
     texts = " ".join(_texts(page))
     # the new one as set (5 of 7 pacts on), the one before under its own caption (7 of 7)
-    assert "pacts on: 5 of 7" in texts and "pacts on: 7 of 7" in texts
+    assert "pacts on: 7 of 7;" in texts
+    # and the caption names the two pacts switched off, not only how many
+    caption = texts[texts.index("pacts on: 5 of 7 (off: ") :].split(";")[0]
+    assert "the Liptako-Gourma Charter" in caption and "the Mali-Burkina Faso" in caption
     assert "The ensemble before (to compare)" in texts
+
+
+def test_a_caption_names_the_pacts_a_run_has_off_in_the_page_s_language():
+    """Lesson 1 compares with and without the three pacts between Mali, Burkina Faso and
+    Niger: the caption says those are the ones off, in English and in French."""
+    lesson = live.defaults_for("lesson-1-does-the-pledge-deter")
+    aes_off = live.variant(lesson, "no-aes-pacts")
+    assert live.pacts_off(aes_off, "en") == " (off: the pacts between Mali, Burkina Faso and Niger)"
+    assert live.pacts_off(aes_off, "fr") == (
+        " (désactivés\u00a0: les pactes entre le Mali, le Burkina Faso et le Niger)"
+    )
+    assert live.pacts_off(lesson, "en") == ""  # every pact on
+    assert live.pacts_off(live.variant(lesson, "no-pacts"), "en") == ""  # "0 of 7" says it
 
 
 @pytest.mark.slow

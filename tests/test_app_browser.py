@@ -405,12 +405,28 @@ def test_nothing_overlaps_in_any_lesson_or_language(server, browser, viewport):
     last = list(LESSONS.values())[-1].replace("Lesson", "Leçon")  # the lesson still open
     page.locator("h1", has_text=last).wait_for(timeout=WAIT)
     assert page.evaluate(OVERLAPS) == []
+    # French buttons wrap onto more rows at 1280 pixels: the rows do not touch
+    assert all(gap >= 4 for gap in page.evaluate(STACKED_GAPS, FRENCH_PLAY_BUTTONS))
     page.locator(".v-input--switch", has_text="Côte à côte").locator("input").click(force=True)
     page.locator(".sahel-day").nth(1).wait_for(timeout=WAIT)
     assert page.evaluate(OVERLAPS) == []
     assert sidebar_width(page) == width
     assert_no_error(page)
     page.close()
+
+
+STACKED_GAPS = """names => {
+  const boxes = [...document.querySelectorAll('button')]
+    .filter(b => names.includes(b.textContent.trim())).map(b => b.getBoundingClientRect());
+  const gaps = [];
+  for (const a of boxes) for (const b of boxes)
+    if (a !== b && b.top >= a.bottom - 1 && a.left < b.right && b.left < a.right)
+      gaps.push(b.top - a.bottom);
+  return gaps;
+}"""
+"""For buttons stacked one under another (rows of a wrapped row), the gaps between them."""
+
+FRENCH_PLAY_BUTTONS = ["Un pas", "Avancer d'une semaine", "Lecture", "Réinitialiser"]
 
 
 READABILITY = r"""

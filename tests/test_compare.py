@@ -177,3 +177,18 @@ def test_compare_in_french_speaks_french_and_keeps_shares_within_what_is_possibl
             cut = True
             break
     assert cut
+
+
+def test_an_outcome_neither_scenario_can_produce_is_said_to_be_so():
+    """No one asks for help outside a treaty in Niger 2023, with or without the pact: the
+    sentence says the outcome cannot happen in either, not in "one of the two"."""
+    from sim.analysis.compare import Difference, sentence
+    from sim.analysis.estimates import Estimate
+    from sim.model.outcome_registry import OUTCOMES
+
+    nothing = Estimate(0.0, 0.0, 0.0, 0)
+    neither = Difference(OUTCOMES["request_granted"], None, None, nothing)
+    one = Difference(OUTCOMES["request_granted"], 0.5, None, nothing)
+    assert sentence(neither, "B").endswith("cannot happen in either scenario (n/a).")
+    assert sentence(one, "B").endswith("cannot happen in one of the two scenarios (n/a).")
+    assert "aucun des deux" in sentence(neither, "B", "fr")

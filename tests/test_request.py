@@ -179,8 +179,16 @@ def test_in_behavioural_mode_the_answer_gives_its_chances_and_says_nothing_was_o
     assert all("Nothing was owed: no treaty obliged it to help." in line for line in lines)
     # and where its chance started: the base rate of granting a request, not of a treaty's
     base = i18n.percent(PARAMETERS["invitation_base_rate"].default, "en", 0)
-    started = f"It started from {base}, the share of such requests granted in the record"
+    started = f"It started from {base}, the share of requests of this kind granted in the record"
     assert all(started in line for line in lines)
+    # a base set for the run is not the record's: the story says which is which
+    text = WAR.format(commitment="behavioural", request=REQUEST)
+    changed = load_scenario(write(text), ["parameters.invitation_base_rate=0.33"])
+    told = render_text(run_one(changed, 2), "en")
+    assert (
+        f"It started from 33%, the base rate set for this run (the record of 1960-2012 gives {base})"
+        in told
+    )
     french = render_text(run, "fr")
     assert french.count("Point de départ : ") == 2
 
@@ -250,7 +258,43 @@ def test_the_forces_that_answered_a_request_come_only_if_it_is_granted(write):
         # it has no other forces in this scenario's states: its capacity is that of the forces
         # it would send, granted or not
         assert answer.get("terms")["capacity (value)"] > 0
+        # the summary says whether the request was granted, by France or by Nigeria
+        answers = [r.get("response") for r in records(run, RecordKind.RESPONSE)]
+        assert run.summary["request_granted"] is ("honoured" in answers)
     assert granted and declined, "both answers must occur for the check to mean anything"
+
+
+def test_forces_of_record_come_on_their_date_when_the_request_asks_them_nothing(write):
+    """Held only for an answer the power is asked to give: a request for help short of force,
+    or one that asks France nothing (Mali has nothing to fight yet), leaves Serval to its date."""
+    non_military = REQUEST.replace(
+        "    to: [FRA, NGA]\n", "    to: [FRA, NGA]\n    action: non_military\n"
+    )
+    for seed in (1, 2, 3):  # granted or not, the help asked for is no troops
+        run = run_one(scenario(write, "behavioural", non_military), seed)
+        assert [(r.day, r.get("strength")) for r in _serval(run)] == [(1, 4000)]
+    early = WAR.format(commitment="strict", request=REQUEST.replace("2013-01-11", "2013-01-08"))
+    early = early.replace("start: 2013-01-10", "start: 2013-01-06")
+    run = run_one(load_scenario(write(early)), 1)
+    [asked] = records(run, RecordKind.REQUEST)
+    assert asked.get("reason") == "nothing"  # no war yet, and no armed group in Mali
+    assert [(r.day, r.get("strength")) for r in _serval(run)] == [(5, 4000)]  # 11 Jan
+
+
+def test_forces_of_record_declined_are_gone_when_their_date_of_leaving_has_passed(write):
+    """Declined in January 2013, Serval's forces do not come with a later request once the
+    fact base has them gone (15 Jul 2014)."""
+    text = WAR.format(commitment="behavioural", request=REQUEST).replace("days: 40", "days: 560")
+    for seed in range(1, 13):
+        model = SahelModel(build_world(load_scenario(write(text)), fact_base()), seed)
+        model.run()
+        answer = next(
+            r for r in model.records if r.kind is RecordKind.RESPONSE and r.actor == "FRA"
+        )
+        if answer.get("response") != "honoured":
+            assert model.held == {}
+            return
+    raise AssertionError("France granted on every seed: the check would mean nothing")
 
 
 # ---------------------------------------------------------------------- who is asked, and when

@@ -82,6 +82,7 @@ SENTENCES = {
     "en": {
         "none": "{name}: {label}: no replicates",
         "na": "{name}: {label}: cannot happen in one of the two scenarios (n/a).",
+        "na.both": "{name}: {label}: cannot happen in either scenario (n/a).",
         "same": "{name}: {label}: no difference on any replicate.",
         "rises": "rises",
         "falls": "falls",
@@ -95,6 +96,7 @@ SENTENCES = {
     "fr": {
         "none": "{name} : {label} : aucune réplication",
         "na": "{name} : {label} : ne peut pas arriver dans l'un des deux scénarios (s.o.).",
+        "na.both": "{name} : {label} : ne peut arriver dans aucun des deux scénarios (s.o.).",
         "same": "{name} : {label} : aucune différence, sur aucune réplication.",
         "rises": "augmente",
         "falls": "diminue",
@@ -115,7 +117,8 @@ def sentence(diff: Difference, name_b: str, lang: str = "en") -> str:
     d = diff.difference
     label = diff.outcome.label(lang)
     if not diff.in_play:
-        return words["na"].format(name=name_b, label=label)
+        key = "na.both" if diff.a is None and diff.b is None else "na"
+        return words[key].format(name=name_b, label=label)
     if d.n == 0:
         return words["none"].format(name=name_b, label=label)
     if diff.outcome.estimator is Estimator.PROPORTION:

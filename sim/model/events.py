@@ -28,6 +28,7 @@ from sim.scenario.vocabulary import (
     Obliged,
     PactAction,
     Regime,
+    RequestedHelp,
     Stance,
     Toward,
 )
@@ -44,14 +45,15 @@ def agenda(model: SahelModel) -> Agenda:
     Deployments already under way on the start date are placed at once (each power's
     ``present``); later arrivals and departures become events of the day they happen. A later
     arrival that was the power's answer to its host's request (Operation Serval) is held when the
-    scenario has the host ask the power for help by that day: it is the answer the model decides
-    (``model.held``, :func:`sim.model.responses.decide_alone`), not a date to keep.
+    scenario has the host ask the power for armed help by that day: it is the answer the model
+    decides (``model.held``, :func:`sim.model.responses.decide_alone`), not a date to keep. A
+    request that puts no question to the power releases it to its date (:func:`release`).
     """
     start = model.start_date
     days: Agenda = {}
     asked: dict[tuple[str, str], dt.date] = {}  # (asked, asking): the first request's date
     for _, event in model.setup.active_events():
-        if isinstance(event, ev.Request):
+        if isinstance(event, ev.Request) and event.action is RequestedHelp.ARMED_ASSISTANCE:
             for helper in event.to:
                 first = asked.get((helper, event.by), event.date)
                 asked[(helper, event.by)] = min(first, event.date)
@@ -66,7 +68,11 @@ def agenda(model: SahelModel) -> Agenda:
             if on and not gone:
                 power.present[host] = power.present.get(host, 0.0) + strength
             elif later and answers and key in asked and asked[key] <= arrived:
-                model.held[key] = model.held.get(key, 0.0) + strength
+                kept = model.held.get(key)
+                day = (arrived - start).days
+                model.held[key] = (
+                    (kept[0] + strength, min(kept[1], day)) if kept else (strength, day)
+                )
             elif later:
                 item = ev.Deployment(
                     date=arrived, power=power.id, host=host, strength=int(strength)
@@ -206,6 +212,7 @@ def on_deployment(model: SahelModel, name: str, event: ev.Deployment) -> None:
 def on_departure(model: SahelModel, name: str, event: ev.Departure) -> None:
     """An outside power leaves a host state; its forces at any front go with it."""
     power = model.actors[event.power]
+    model.held.pop((event.power, event.host), None)  # forces of record that never came, gone too
     if power.present.pop(event.host, None) is None:
         return
     power.sync_forces()
@@ -310,6 +317,31 @@ def on_third_party_force(model: SahelModel, name: str, event: ev.ThirdPartyForce
     )
 
 
+def release(model: SahelModel, power: str, host: str) -> None:
+    """Forces held for a power's answer to ``host`` arrive on their date of record after all.
+
+    Unless an armed request still waits for the power's answer: it decides them.
+    """
+    if any(
+        ob.invited
+        and (ob.obliged, ob.victim) == (power, host)
+        and ob.clause.action is PactAction.ARMED_ASSISTANCE
+        for ob in model.pending
+    ):
+        return
+    strength, day = model.held.pop((power, host))
+    if day <= model.day:
+        deploy(model, power, host, strength, event=f"{power}-arrives-{host}")
+    else:
+        item = ev.Deployment(
+            date=model.start_date + dt.timedelta(days=day),
+            power=power,
+            host=host,
+            strength=int(strength),
+        )
+        model.agenda.setdefault(day, []).append((f"{power}-arrives-{host}", item))
+
+
 def on_request(model: SahelModel, name: str, event: ev.Request) -> None:
     """A state asks others for help; each decides today, in phase 4, whether to give it.
 
@@ -335,6 +367,11 @@ def on_request(model: SahelModel, name: str, event: ev.Request) -> None:
             other_side.append(helper)
         else:
             asked.append(helper)
+    # Forces of record held for an answer this request will not give come on their own date
+    armed = event.action is RequestedHelp.ARMED_ASSISTANCE and bool(offenders)
+    for helper in event.to:
+        if (helper, event.by) in model.held and not (armed and helper in asked):
+            release(model, helper, event.by)
     index = model.log(
         RecordKind.REQUEST,
         event.by,

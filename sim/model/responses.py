@@ -130,7 +130,8 @@ def decide_alone(model: SahelModel, ob: Obligation) -> None:
     )
     played = None
     # An outside power asked for help with a deployment of record held for its answer (Serval)
-    held = model.held.get((ob.obliged, ob.victim), 0.0) if ob.invited else 0.0
+    armed = ob.invited and ob.clause.action is PactAction.ARMED_ASSISTANCE
+    held = model.held.get((ob.obliged, ob.victim), (0.0, 0))[0] if armed else 0.0
     if actor is None or ob.clause.decision is DecisionRule.AUTOMATIC:
         response, probability, terms, used = Response.HONOURED, 1.0, {}, None
     else:

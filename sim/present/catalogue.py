@@ -348,9 +348,15 @@ MESSAGES: dict[str, dict[str, str]] = {
         "aucun traité n'obligeait à aider.",
     },
     "response.base.request": {
-        "en": "It started from {base}, the share of such requests granted in the record of "
-        "1960-2012.",
-        "fr": "Point de départ : {base}, la part de ces demandes accordées de 1960 à 2012.",
+        "en": "It started from {base}, the share of requests of this kind granted in the record "
+        "of 1960-2012.",
+        "fr": "Point de départ : {base}, la part des demandes de ce type accordées de 1960 à 2012.",
+    },
+    "response.base.request.set": {
+        "en": "It started from {base}, the base rate set for this run (the record of 1960-2012 "
+        "gives {record}).",
+        "fr": "Point de départ : {base}, le taux de base fixé pour cette exécution (le bilan de "
+        "1960 à 2012 donne {record}).",
     },
     "played.honoured.request": {
         "en": "{Owner} player granted {victim_poss} request for {asked}.",

@@ -22,6 +22,7 @@ from sim.present import i18n
 from sim.present.catalogue import FR_UNKNOWN_PACT, PACT_ARTICLES
 from sim.present.i18n import Lang, as_lang
 from sim.scenario.facts import fact_base
+from sim.scenario.parameters import PARAMETERS
 from sim.scenario.vocabulary import CoupForm
 
 ARTICLE = re.compile(r"^(Arts?)\.\s*(.+)$")  # "Art. 6", "Arts. 2-3"; other citations name the pact
@@ -621,11 +622,19 @@ def _response(ctx: _Context, r: Record) -> str:
         )
         base = (r.get("terms") or {}).get(BASE_RATE + LOG_ODDS)
         if suffix == ".request" and base is not None:  # where a request's chance starts
-            parts.append(ctx.t("response.base.request", base=ctx.share(1 / (1 + math.exp(-base)))))
+            parts.append(_request_base(ctx, 1 / (1 + math.exp(-base))))
         terms = _largest_terms(ctx, r.get("terms") or {})
         if terms:
             parts.append(ctx.t("response.terms", terms=i18n.join_list(terms, ctx.lang)))
     return " ".join(parts)
+
+
+def _request_base(ctx: _Context, base: float) -> str:
+    """Where a request's chance started: the record's share, or the value a run set instead."""
+    record = PARAMETERS["invitation_base_rate"].default
+    if round(base, 4) == round(record, 4):
+        return ctx.t("response.base.request", base=ctx.share(base))
+    return ctx.t("response.base.request.set", base=ctx.share(base), record=ctx.share(record))
 
 
 def _largest_terms(ctx: _Context, terms: dict[str, float]) -> list[str]:

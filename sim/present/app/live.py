@@ -32,6 +32,7 @@ from sim.model.records import RecordKind
 from sim.model.world import World, build_world
 from sim.present import i18n
 from sim.present.app.words import UNITS_FR, typeset, ui
+from sim.present.catalogue import PACT_ARTICLES
 from sim.present.figures import (
     MAP_WORDS,
     RESPONSE_STYLE,
@@ -262,6 +263,16 @@ def variant_choices(settings: Settings) -> list[str]:
     ]
 
 
+def default_variant(settings: Settings) -> str:
+    """The right-hand variant side by side starts on: the AES states' pacts off where offered.
+
+    Lesson 1 asks for the pledges of Mali, Burkina Faso and Niger switched off, ECOWAS's own
+    kept; all pacts off also takes away the protocols the threat is made under.
+    """
+    choices = variant_choices(settings)
+    return "no-aes-pacts" if "no-aes-pacts" in choices else choices[0]
+
+
 def variant_label(key: str, lang: str) -> str:
     """How a variant key reads in the picker."""
     if key == "no-pacts":
@@ -270,7 +281,8 @@ def variant_label(key: str, lang: str) -> str:
         return ui("no_aes_pacts", lang)
     if key == "other-mode":
         return ui("other_mode", lang)
-    return f"{ui('without', lang)} {pact_name(key.removeprefix('pact:'), lang)}"
+    # "sans le Communiqué...": French keeps its article
+    return f"{ui('without', lang)} {pact_phrase(key.removeprefix('pact:'), lang)}"
 
 
 def side_heading(settings: Settings, lang: str) -> str:
@@ -718,8 +730,30 @@ def ensemble_caption(run: LiveRun | EnsembleResult, n: int, lang: str) -> str:
         mode=ui("strict" if run.settings.strict else "behavioural", lang),
         pacts=sum(run.settings.pacts.values()),
         total=len(run.settings.pacts),
+        off=pacts_off(run.settings, lang),
         changed=len(changed) + sum(len(v) for v in run.settings.actors.values()),
     )
+
+
+def pacts_off(settings: Settings, lang: str) -> str:
+    """Which pacts a run has switched off, for a caption ("" when none, or all, are off).
+
+    "4 of 7" alone did not say whether the pledges a lesson asks about were the ones off.
+    """
+    off = [p for p, on in settings.pacts.items() if not on]
+    if not off or len(off) == len(settings.pacts):
+        return ""
+    if set(off) == {p for p in settings.pacts if among_aes(p)}:
+        names = ui("aes_pacts", lang)
+    else:
+        names = i18n.join_list([pact_phrase(p, lang) for p in off], lang)
+    return ui("pacts_off", lang).format(names=names)
+
+
+def pact_phrase(pact: str, lang: str) -> str:
+    """A pact's name with its article ("the Liptako-Gourma Charter", "le Protocole...")."""
+    articles = PACT_ARTICLES.get(pact)
+    return i18n.with_article(articles[lang] if articles else "", pact_name(pact, lang))
 
 
 def run_ensemble(

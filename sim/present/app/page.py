@@ -43,6 +43,7 @@ from sim.present.app.live import (
     build_runs,
     choice_title,
     day_title,
+    default_variant,
     defaults_for,
     pact_name,
     parameter_label,
@@ -112,7 +113,7 @@ CSS = """
 lang = solara.reactive(os.environ[ENV_LANG] if os.environ.get(ENV_LANG) in UI else Lang.EN.value)
 settings = solara.reactive(defaults_for(os.environ.get(ENV_SCENARIO) or FIRST_LESSON))
 side_by_side = solara.reactive(False)
-variant_key = solara.reactive("no-pacts")
+variant_key = solara.reactive(default_variant(settings.value))
 # Empty until the page first renders: a default value would keep its model for good.
 runs: solara.Reactive[list[LiveRun]] = solara.reactive([])
 tick = solara.reactive(0)  # bumped after each step, to redraw what reads the mutable runs
@@ -218,7 +219,7 @@ def step(days: int = 1) -> int:
 def choose_scenario(name: str) -> None:
     """Load scenario ``name`` with its own values and rebuild the run."""
     settings.set(defaults_for(name))
-    variant_key.set("no-pacts")
+    variant_key.set(default_variant(settings.value))
     chosen_actor.set("")
     reset()
 
@@ -276,7 +277,9 @@ def ParameterSlider(p: Parameter, value: float, on_value: Callable[[float], None
 def PlayControls():
     """Step, play or pause, reset and the speed: what a lecturer clicks while the class watches."""
     language = lang.value
-    with solara.Row(gap="8px", style={"flex-wrap": "wrap", "align-items": "center"}):
+    # row-gap too: solara's gap is a column gap, and French buttons wrap onto three rows
+    style = {"flex-wrap": "wrap", "align-items": "center", "row-gap": "8px"}
+    with solara.Row(gap="8px", style=style):
         solara.Button(ui("step", language), on_click=guarded(lambda: step(1)), color="primary")
         solara.Button(ui("step_week", language), on_click=guarded(lambda: step(WEEK)))
         solara.Button(
@@ -689,7 +692,9 @@ def Page():
                 RunView(
                     shown[1],
                     ui("right_heading", language).format(
-                        variant=variant_label(variant_key.value, language)
+                        variant=variant_label(variant_key.value, language),
+                        pacts=sum(shown[1].settings.pacts.values()),
+                        total=len(shown[1].settings.pacts),
                     ),
                 )
         Ensemble()

@@ -76,10 +76,12 @@ UI: dict[str, dict[str, str]] = {
         "left": "As set",
         "right": "Variant",
         "left_heading": "Left, as set: {mode} commitment, {pacts} of {total} pacts on",
-        "right_heading": "Right, the variant: {variant}",
+        "right_heading": "Right, the variant: {variant}, {pacts} of {total} pacts on",
+        "pacts_off": " (off: {names})",
+        "aes_pacts": "the pacts between Mali, Burkina Faso and Niger",
         "ensemble_of": (
             "{n} replicates of \u201c{title}\u201d from seed {seed}, as at the last Reset: "
-            "{mode} commitment; pacts on: {pacts} of {total}; values changed: {changed}. "
+            "{mode} commitment; pacts on: {pacts} of {total}{off}; values changed: {changed}. "
             "Each replicate draws its parameters from those fitted to past crises; a value "
             "moved on this page is kept."
         ),
@@ -160,11 +162,14 @@ UI: dict[str, dict[str, str]] = {
         "left": "Réglages",
         "right": "Variante",
         "left_heading": "À gauche, tel que réglé\u00a0: engagement {mode}, pactes en vigueur\u00a0: {pacts}\u00a0sur\u00a0{total}",
-        "right_heading": "À droite, la variante\u00a0: {variant}",
+        "right_heading": "À droite, la variante\u00a0: {variant}, pactes en vigueur\u00a0: {pacts}\u00a0sur\u00a0{total}",
+        "pacts_off": " (désactivés\u00a0: {names})",
+        "aes_pacts": "les pactes entre le Mali, le Burkina Faso et le Niger",
         "ensemble_of": (
             "{n} réplications de \u00ab\u00a0{title}\u00a0\u00bb à partir de la graine {seed}, "
             "réglages de la dernière réinitialisation\u00a0: engagement {mode}\u00a0; pactes en "
-            "vigueur\u00a0: {pacts}\u00a0sur\u00a0{total}\u00a0; valeurs modifiées\u00a0: {changed}. "
+            "vigueur\u00a0: {pacts}\u00a0sur\u00a0{total}{off}\u00a0; valeurs modifiées\u00a0: "
+            "{changed}. "
             "Chaque réplication tire ses paramètres parmi ceux calés sur les crises passées\u00a0; "
             "une valeur modifiée sur cette page est gardée."
         ),
@@ -178,13 +183,13 @@ UI: dict[str, dict[str, str]] = {
         "l'abstention l'a emporté",
         "honoured_anyway": " ; les autres termes et le tirage ont joué en sens inverse, et "
         "l'engagement a été honoré",
-        "in_favour.permission": "pour prendre la mesure",
+        "in_favour.permission": "en faveur de la mesure",
         "against.permission": "contre la mesure",
         "abstained_anyway.permission": " ; les autres termes et le tirage ont joué en sens "
         "inverse, et la mesure n'a pas été prise",
         "honoured_anyway.permission": " ; les autres termes et le tirage ont joué en sens "
         "inverse, et la mesure a été prise",
-        "in_favour.request": "pour aider",
+        "in_favour.request": "en faveur de l'aide",
         "against.request": "contre l'aide",
         "abstained_anyway.request": " ; les autres termes et le tirage ont joué en sens inverse, "
         "et la demande a été refusée",
