@@ -12,6 +12,7 @@ ipyvuetify = pytest.importorskip("ipyvuetify")
 ipywidgets = pytest.importorskip("ipywidgets")
 
 from sim.errors import InputError  # noqa: E402
+from sim.model.outcome_registry import OUTCOMES, OutcomeKind  # noqa: E402
 from sim.present.app import animate_map, live, serve, server_command, server_env  # noqa: E402
 from sim.present.app import page as app  # noqa: E402
 from sim.present.app.words import typeset  # noqa: E402
@@ -289,6 +290,24 @@ def test_the_ensemble_before_stays_below_to_compare_with_its_settings(page):
     caption = texts[texts.index("pacts on: 5 of 7 (off: ") :].split(";")[0]
     assert "the Liptako-Gourma Charter" in caption and "the Mali-Burkina Faso" in caption
     assert "The ensemble before (to compare)" in texts
+
+
+def test_two_ensembles_can_share_one_scale_of_war_lengths():
+    """The ensemble before and the one after were drawn on their own axes (a war of 60 days and
+    one of 20 looked alike): given the longer of the two, both read on one scale."""
+    short = [{**s, "war_occurred": True, "war_days": 20} for s in _summaries(4)]
+    long = [{**s, "war_occurred": True, "war_days": 60} for s in _summaries(4)]
+    own = live.ensemble_figure(short, "en").axes[1].get_xlim()
+    assert own[1] < 60
+    for summaries in (short, long):
+        assert live.ensemble_figure(summaries, "en", longest=60).axes[1].get_xlim() == (0, 60)
+
+
+def _summaries(n: int) -> list[dict]:
+    return [
+        {c: (i % 2 == 0 if o.kind is OutcomeKind.YES_NO else i) for c, o in OUTCOMES.items()}
+        for i in range(n)
+    ]
 
 
 def test_a_caption_names_the_pacts_a_run_has_off_in_the_page_s_language():

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from functools import cache
@@ -170,6 +171,27 @@ def test_the_deadline_day_is_told_when_it_passes_without_an_attack():
     assert "jusqu'au 22 sept. 2023" in french
     # the chance on the day was the readiness; the daily chance after it is smaller
     assert passed.get("probability") == passed.get("readiness") > passed.get("daily") > 0
+
+
+def test_a_deadline_after_which_an_attack_is_all_but_ruled_out_is_not_called_possible():
+    """ "An attack remains possible, at a chance of 0.00% a day" read as a contradiction: below
+    the smallest share the story writes, it says the window stays open at a chance below it."""
+    told = run("lesson-1-does-the-pledge-deter", 1)  # cached: changed on a copy only
+    records = [
+        dataclasses.replace(r, data={**r.data, "daily": 1e-7})
+        if r.kind is RecordKind.DEADLINE_PASSED
+        else r
+        for r in told.records
+    ]
+    replicate = dataclasses.replace(told, records=records)
+    [line] = lines_with(render_text(replicate, "en"), "The deadline ECOWAS had set")
+    assert "remains possible" not in line and "0.00%" not in line
+    assert (
+        "Its window stays open until 22 Sep 2023, at a chance of an attack below 0.01% a day"
+        in line
+    )
+    [french] = lines_with(render_text(replicate, "fr"), "L'échéance fixée par")
+    assert "inférieure à 0,01\u202f% par jour" in french
 
 
 def test_a_retaliation_not_taken_on_its_first_day_is_not_called_a_deadline():

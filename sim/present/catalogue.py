@@ -397,6 +397,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "{readiness} ; tirage {draw}. Une attaque reste possible, avec une probabilité de {daily} "
         "par jour, jusqu'au {closes}.",
     },
+    "deadline_passed.chance.nil": {
+        "en": "That day, the chance of an attack was its readiness to use force, {readiness}; "
+        "draw {draw}. Its window stays open until {closes}, at a chance of an attack below "
+        "{floor} a day.",
+        "fr": "Ce jour-là, la probabilité d'une attaque était sa disposition à employer la force, "
+        "{readiness} ; tirage {draw}. Sa fenêtre reste ouverte jusqu'au {closes}, avec une "
+        "probabilité d'attaque inférieure à {floor} par jour.",
+    },
     "played.deadline_passed.retaliation": {
         "en": "{Owner} player did not retaliate against {target} on the first day it could; an "
         "attack remains possible until {closes}.",

@@ -28,6 +28,7 @@ from sim.scenario.vocabulary import CoupForm
 ARTICLE = re.compile(r"^(Arts?)\.\s*(.+)$")  # "Art. 6", "Arts. 2-3"; other citations name the pact
 TOP_TERMS = 3  # decision terms quoted for a behavioural response
 LOG_ODDS = " (log-odds)"
+SMALLEST_SHARE = 0.0001  # 0.01 %, the smallest share the story writes (two decimals)
 BASE_RATE = "base rate"  # the same for every actor deciding the same kind of measure
 
 
@@ -479,12 +480,13 @@ def _deadline_passed(ctx: _Context, r: Record) -> str:
         parts.append(ctx.t("played.readiness", readiness=ctx.share(r.get("readiness", 0.0))))
     else:
         readiness, draw = ctx.chances(r.get("probability", 0.0), r.get("draw"))
-        daily = ctx.share(r.get("daily", 0.0))
-        parts.append(
-            ctx.t(
-                "deadline_passed.chance", readiness=readiness, draw=draw, daily=daily, closes=closes
-            )
-        )
+        daily = r.get("daily", 0.0)
+        if daily < SMALLEST_SHARE / 2:  # "possible, at 0.00% a day" read as a contradiction
+            floor = ctx.share(SMALLEST_SHARE)
+            key, values = "deadline_passed.chance.nil", {"floor": floor}
+        else:
+            key, values = "deadline_passed.chance", {"daily": ctx.share(daily)}
+        parts.append(ctx.t(key, readiness=readiness, draw=draw, closes=closes, **values))
     return " ".join(parts)
 
 

@@ -634,13 +634,17 @@ class SeriesFigure:
 
 
 def ensemble_figure(
-    summaries: Sequence[dict], lang: str, in_play: Collection[str] | None = None
+    summaries: Sequence[dict],
+    lang: str,
+    in_play: Collection[str] | None = None,
+    longest: int | None = None,
 ) -> Figure:
     """Shares of yes/no outcomes with 95 % intervals, and the first war's length.
 
     An outcome the scenario cannot produce (not in ``in_play``, the columns
     :func:`~sim.model.outcome_registry.applicable` gives its world) gets no bar but "n/a", as in
-    the report's figure: a 0 % would say it could have happened.
+    the report's figure: a 0 % would say it could have happened. ``longest`` (days) fixes the
+    war lengths' axis, so that two ensembles shown one above the other read on the same scale.
     """
     with styled():
         # One above the other, at the width of the main area on a 1280-pixel projector: side by
@@ -682,7 +686,10 @@ def ensemble_figure(
         ax.set_xlabel(FIGURE_WORDS[lang]["share"])
         days = [s["war_days"] for s in summaries if s.get("war_occurred")]
         if days:  # the length of the wars there were: no war is not a war of 0 days
-            hist.hist(days, bins=20, color="#c0392b")
+            span = (0, max(longest, *days)) if longest else None
+            hist.hist(days, bins=20, range=span, color="#c0392b")
+            if span:
+                hist.set_xlim(*span)
             hist.yaxis.set_major_locator(matplotlib.ticker.MaxNLocator(integer=True))
             hist.xaxis.set_major_locator(matplotlib.ticker.MaxNLocator(integer=True))  # days
             hist.set_ylabel(FIGURE_WORDS[lang]["replicates"])
@@ -711,9 +718,13 @@ class EnsembleResult:
         """:func:`ensemble_caption` of these replicates."""
         return ensemble_caption(self, len(self.summaries), lang)
 
-    def figure(self, lang: str) -> Figure:
-        """:func:`ensemble_figure` of these replicates."""
-        return ensemble_figure(self.summaries, lang, self.in_play)
+    def figure(self, lang: str, longest: int | None = None) -> Figure:
+        """:func:`ensemble_figure` of these replicates (``longest``: the war lengths' axis)."""
+        return ensemble_figure(self.summaries, lang, self.in_play, longest)
+
+    def longest_war(self) -> int:
+        """The longest first war of these replicates, in days (0 without a war)."""
+        return max((s["war_days"] for s in self.summaries if s.get("war_occurred")), default=0)
 
 
 def ensemble_caption(run: LiveRun | EnsembleResult, n: int, lang: str) -> str:

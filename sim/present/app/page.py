@@ -536,6 +536,11 @@ def Ensemble():
                 on_click=lambda: request.set((generation, request.value[1] + 1)),
                 color="primary",
             )
+        # Both on one scale of war lengths, so that the two are compared at a glance
+        shown = [e for e in (result.value if asked_now else None, previous.value) if e]
+        longest = None
+        if len(shown) == 2:
+            longest = max(e.longest_war() for e in shown) or None
         if result.state == solara.ResultState.RUNNING and asked_now:
             solara.ProgressLinear(100 * done.value / max(n.value, 1))
             solara.Text(f"{done.value} / {n.value} {ui('progress', language)}", style=BLOCK)
@@ -543,21 +548,22 @@ def Ensemble():
             # Each on its line: two texts in a row read "10 replicates done10 replicates of".
             finished = result.value
             solara.Text(f"{len(finished.summaries)} {ui('progress', language)}", style=BLOCK)
-            EnsembleShown(finished, language)
+            EnsembleShown(finished, language, longest)
         elif result.state == solara.ResultState.ERROR:
             solara.Warning(f"{ui('error', language)}: {type(result.error).__name__}")
         if previous.value is not None:  # e.g. with the pledges, before a Reset without them
             with solara.Details(ui("previous_ensemble", language), expand=False):
-                EnsembleShown(previous.value, language)
+                EnsembleShown(previous.value, language, longest)
 
 
 @solara.component
-def EnsembleShown(ensemble: EnsembleResult, language: str):
-    """An ensemble's caption (what made it) and its figure."""
+def EnsembleShown(ensemble: EnsembleResult, language: str, longest: int | None = None):
+    """An ensemble's caption (what made it) and its figure (``longest``: its war-length axis)."""
     solara.Text(ensemble.caption(language), style=BLOCK)
     # Drawn to PNG here, under figures.DRAWING (figures.png): FigureMatplotlib would save it
     # outside the lock, in whatever settings another session's drawing left.
-    solara.Image(png(ensemble.figure(language)), format="png", classes=["sahel-ensemble"])
+    figure = ensemble.figure(language, longest)
+    solara.Image(png(figure), format="png", classes=["sahel-ensemble"])
 
 
 @solara.component
