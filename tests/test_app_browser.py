@@ -411,6 +411,8 @@ def test_nothing_overlaps_in_any_lesson_or_language(server, browser, viewport):
     page.locator(".sahel-day").nth(1).wait_for(timeout=WAIT)
     assert page.evaluate(OVERLAPS) == []
     assert sidebar_width(page) == width
+    # the pickers show whole names (the variant's read "...le Burkina Fas…"), on two lines if need be
+    assert page.evaluate(CUT_SELECTIONS) == []
     assert_no_error(page)
     page.close()
 
@@ -425,6 +427,16 @@ STACKED_GAPS = """names => {
   return gaps;
 }"""
 """For buttons stacked one under another (rows of a wrapped row), the gaps between them."""
+
+CUT_SELECTIONS = """() => [...document.querySelectorAll('.v-navigation-drawer .v-select__selection')]
+  .filter(e => { const r = e.getBoundingClientRect(); let p = e.parentElement; let clip = false;
+    const field = e.closest('.v-input');  // within the picker: the sidebar itself scrolls
+    for (; p && field.contains(p); p = p.parentElement) { const q = p.getBoundingClientRect();
+      const s = getComputedStyle(p);
+      if (s.overflow !== 'visible' && (r.bottom > q.bottom + 1 || r.right > q.right + 1)) clip = true; }
+    return e.scrollWidth > e.clientWidth + 1 || clip; })
+  .map(e => e.textContent)"""
+"""The selections of the sidebar's pickers that do not show whole: cut short, or clipped by a box."""
 
 FRENCH_PLAY_BUTTONS = ["Un pas", "Avancer d'une semaine", "Lecture", "Réinitialiser"]
 

@@ -252,6 +252,9 @@ def test_the_forces_that_answered_a_request_come_only_if_it_is_granted(write):
             assert [(r.day, r.get("strength"), r.get("cause")) for r in came] == [
                 (1, 4000, run.records.index(answer))
             ]
+            # "deployed 4,000", then "entered with" more: the story says why
+            [line] = [x for x in render_text(run, "en").splitlines() if "France entered" in x]
+            assert line.endswith("An outside power fights with all it has in the region.")
         else:
             declined += 1
             assert came == []

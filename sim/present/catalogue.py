@@ -665,6 +665,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "{Actor} s'engage{actor_nt}, au titre {clause_de}, à combattre aux côtés "
         "{victim_de} si la riposte à l'incident mène à la guerre.",
     },
+    "entered_war.power": {
+        "en": "An outside power fights with all it has in the region.",
+        "fr": "Une puissance extérieure combat avec tout ce qu'elle a dans la région.",
+    },
     "entered_war.attack": {
         "en": "{Actor} entered the war against {enemy}, on {victim_poss} side, with {forces} "
         "troops: {by} carried out its threat.",

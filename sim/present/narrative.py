@@ -705,7 +705,7 @@ def _entered_war(ctx: _Context, r: Record) -> str:
             **ctx.actors("by", r.get("by")),
             forces=ctx.number(r.get("forces", 0)),
         )
-    return ctx.t(
+    told = ctx.t(
         "entered_war",
         **ctx.actors("actor", r.actor),
         **ctx.actors("victim", r.get("victim") or r.target),
@@ -713,6 +713,10 @@ def _entered_war(ctx: _Context, r: Record) -> str:
         **ctx.clause(r),
         forces=ctx.number(r.get("forces", 0)),
     )
+    # "deployed 4,000" then "entered with 4,750": an outside power brings all it has nearby
+    if r.actor in fact_base().powers:
+        told += " " + ctx.t("entered_war.power")
+    return told
 
 
 def _support(ctx: _Context, r: Record) -> str:

@@ -95,8 +95,8 @@ CSS = """
 .v-navigation-drawer { width: 400px !important; min-width: 400px !important;
   max-width: 400px !important; }
 .v-navigation-drawer .v-select__selections { min-width: 0; }
-.v-navigation-drawer .v-select__selection { max-width: 100%; overflow: hidden;
-  text-overflow: ellipsis; white-space: nowrap; }
+.v-navigation-drawer .v-select__selection { max-width: 100%; white-space: normal;
+  line-height: 1.3; margin: 6px 0; }
 """
 # The sidebar is 400 pixels wide whatever it holds: solara sizes it to its content
 # ("min-content"), and a long lesson name widened it over the main area after the page had
