@@ -650,6 +650,7 @@ def ensemble_figure(
         # One above the other, at the width of the main area on a 1280-pixel projector: side by
         # side, the figure was shrunk to 57 % there and its labels were 10 pixels high.
         fig = Figure(figsize=(8, 8.5), layout="constrained")
+        fig.get_layout_engine().set(w_pad=0.12)  # "100%" in its column touched the right edge
         ax, hist = fig.subplots(2, 1, height_ratios=(3, 2))
         shown = [o for o in PANEL_OUTCOMES if summaries and o.column in summaries[0]]
         estimates = [
