@@ -69,16 +69,12 @@ def agenda(model: SahelModel) -> Agenda:
                 power.present[host] = power.present.get(host, 0.0) + strength
             elif later and answers and key in asked and asked[key] <= arrived:
                 kept = model.held.get(key)
-                day = (arrived - start).days
                 model.held[key] = (
-                    (kept[0] + strength, min(kept[1], day)) if kept else (strength, day)
+                    (kept[0] + strength, min(kept[1], arrived)) if kept else (strength, arrived)
                 )
             elif later:
-                item = ev.Deployment(
-                    date=arrived, power=power.id, host=host, strength=int(strength)
-                )
                 days.setdefault((arrived - start).days, []).append(
-                    (f"{power.id}-arrives-{host}", item)
+                    _arrival(power.id, host, strength, arrived)
                 )
             if left is not None and left > start:
                 item = ev.Departure(date=left, power=power.id, host=host)
@@ -322,24 +318,21 @@ def release(model: SahelModel, power: str, host: str) -> None:
 
     Unless an armed request still waits for the power's answer: it decides them.
     """
-    if any(
-        ob.invited
-        and (ob.obliged, ob.victim) == (power, host)
-        and ob.clause.action is PactAction.ARMED_ASSISTANCE
-        for ob in model.pending
-    ):
+    if any(ob.armed_request and (ob.obliged, ob.victim) == (power, host) for ob in model.pending):
         return
-    strength, day = model.held.pop((power, host))
+    strength, arrived = model.held.pop((power, host))
+    day = (arrived - model.start_date).days
+    name, item = _arrival(power, host, strength, arrived)
     if day <= model.day:
-        deploy(model, power, host, strength, event=f"{power}-arrives-{host}")
+        on_deployment(model, name, item)
     else:
-        item = ev.Deployment(
-            date=model.start_date + dt.timedelta(days=day),
-            power=power,
-            host=host,
-            strength=int(strength),
-        )
-        model.agenda.setdefault(day, []).append((f"{power}-arrives-{host}", item))
+        model.agenda.setdefault(day, []).append((name, item))
+
+
+def _arrival(power: str, host: str, strength: float, arrived: dt.date) -> tuple[str, Any]:
+    """The dated event of a power's forces arriving in a host, with its agenda name."""
+    item = ev.Deployment(date=arrived, power=power, host=host, strength=int(strength))
+    return f"{power}-arrives-{host}", item
 
 
 def on_request(model: SahelModel, name: str, event: ev.Request) -> None:

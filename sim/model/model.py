@@ -128,9 +128,9 @@ class SahelModel(mesa.Model):
         self.insurgents = insurgency.insurgents_of(self)
         self.support = [0.0] * len(self.states)  # forces lent to each state's counter-insurgency
         self.lent: set[tuple] = set()  # (lender, host, trigger) already answered with forces
-        # (power, host): forces of record (strength, day) held for the power's answer to the
-        # host's request, until it grants it (sim.model.events.agenda)
-        self.held: dict[tuple[str, str], tuple[float, int]] = {}
+        # (power, host): forces of record (strength, date of record) held for the power's
+        # answer to the host's request, until it grants it (sim.model.events.agenda)
+        self.held: dict[tuple[str, str], tuple[float, dt.date]] = {}
         self.agenda = events.agenda(self)
         self.present = self.presence()  # outside powers' forces in each state
         self.effort = [1.0] * (len(self.states) + 1)  # last slot: countries outside the scenario

@@ -20,6 +20,7 @@ from sim.scenario.vocabulary import (
     MembershipStatus,
     Modality,
     Obliged,
+    PactAction,
 )
 
 VOTING_RULES = {
@@ -77,6 +78,11 @@ class Obligation:
     def invited(self) -> bool:
         """Asked for by a ``request`` event (intervention by invitation), not under a pact."""
         return self.pact.startswith(REQUEST_PREFIX)
+
+    @property
+    def armed_request(self) -> bool:
+        """Armed help asked for by a ``request``: what forces held for the answer wait on."""
+        return self.invited and self.clause.action is PactAction.ARMED_ASSISTANCE
 
     @property
     def collective(self) -> bool:

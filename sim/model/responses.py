@@ -130,8 +130,7 @@ def decide_alone(model: SahelModel, ob: Obligation) -> None:
     )
     played = None
     # An outside power asked for help with a deployment of record held for its answer (Serval)
-    armed = ob.invited and ob.clause.action is PactAction.ARMED_ASSISTANCE
-    held = model.held.get((ob.obliged, ob.victim), (0.0, 0))[0] if armed else 0.0
+    held = model.held.get((ob.obliged, ob.victim), (0.0, None))[0] if ob.armed_request else 0.0
     if actor is None or ob.clause.decision is DecisionRule.AUTOMATIC:
         response, probability, terms, used = Response.HONOURED, 1.0, {}, None
     else:

@@ -592,6 +592,17 @@ def _vote(ctx: _Context, r: Record) -> str:
     return text
 
 
+def response_kind(r: Record) -> str:
+    """What a response answered, as a message-key suffix.
+
+    ".request" (help asked for outside any treaty), ".permission" (a measure a clause permits)
+    or "" (an obligation).
+    """
+    if requested(r.get("pact") or "") is not None:
+        return ".request"
+    return ".permission" if r.get("modality") == "permission" else ""
+
+
 def _response(ctx: _Context, r: Record) -> str:
     response = r.get("response", "")
     values = {
@@ -600,10 +611,7 @@ def _response(ctx: _Context, r: Record) -> str:
         **ctx.clause(r),
         "asked": _asked(ctx, r),
     }
-    permitted = r.get("modality") == "permission"
-    suffix = ".permission" if permitted else ""
-    if requested(r.get("pact") or "") is not None:
-        suffix = ".request"
+    suffix = response_kind(r)
     if r.get("played"):  # a player in the class decided, not the model's rule
         parts = [ctx.t(f"played.{response}{suffix}", **values, **_owner(ctx, r.actor))]
         if r.get("draw") is not None:

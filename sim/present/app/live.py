@@ -633,6 +633,11 @@ class SeriesFigure:
         return png(self.update(series))
 
 
+def war_lengths(summaries: Sequence[dict]) -> list[int]:
+    """The first war's length in the replicates that had one: no war is not a war of 0 days."""
+    return [s["war_days"] for s in summaries if s.get("war_occurred")]
+
+
 def ensemble_figure(
     summaries: Sequence[dict],
     lang: str,
@@ -685,8 +690,8 @@ def ensemble_figure(
         )
         ax.invert_yaxis()
         ax.set_xlabel(FIGURE_WORDS[lang]["share"])
-        days = [s["war_days"] for s in summaries if s.get("war_occurred")]
-        if days:  # the length of the wars there were: no war is not a war of 0 days
+        days = war_lengths(summaries)
+        if days:
             span = (0, max(longest, *days)) if longest else None
             hist.hist(days, bins=20, range=span, color="#c0392b")
             if span:
@@ -725,7 +730,7 @@ class EnsembleResult:
 
     def longest_war(self) -> int:
         """The longest first war of these replicates, in days (0 without a war)."""
-        return max((s["war_days"] for s in self.summaries if s.get("war_occurred")), default=0)
+        return max(war_lengths(self.summaries), default=0)
 
 
 def ensemble_caption(run: LiveRun | EnsembleResult, n: int, lang: str) -> str:

@@ -11,12 +11,12 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from sim.model.pacts import requested
 from sim.model.records import RecordKind
 from sim.present import i18n
 from sim.present.app.live import LiveRun
 from sim.present.app.words import ui
 from sim.present.catalogue import MESSAGES
+from sim.present.narrative import response_kind
 
 TECHNICAL = (
     # A threatener's balance of forces runs to ten lines in the story's column at 1280 pixels:
@@ -88,14 +88,7 @@ def plain_reason(record, lang: str) -> str:
     term = i18n.t(f"term.{name}", lang) if i18n.has_message(f"term.{name}") else name
     phrase = i18n.actor_phrase(record.actor, lang)
     whose = i18n.french_de(phrase) if lang == "fr" else i18n.possessive(phrase)
-    # A request or a permission is not an obligation: the words say what was decided.
-    kind = (
-        ".request"
-        if requested(record.get("pact") or "")
-        else ".permission"
-        if record.get("modality") == "permission"
-        else ""
-    )
+    kind = response_kind(record)  # a request or a permission is not an obligation: say so
     direction = ui(("in_favour" if value > 0 else "against") + kind, lang)
     # The largest term is not the whole judgement: when the choice went the other way, say so.
     response = record.get("response")
