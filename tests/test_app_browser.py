@@ -345,6 +345,29 @@ def test_ensemble_results_say_what_made_them_and_go_at_reset_or_lesson_change(se
     page.close()
 
 
+@pytest.mark.parametrize("viewport", PROJECTORS, ids=["1280x800", "1920x1080"])
+def test_the_ensemble_before_is_drawn_at_the_size_of_the_one_after(server, browser, viewport):
+    # A lecturer compares the two one above the other, on one scale of war lengths: the one
+    # before, folded under its own heading, was drawn narrower at 1280 pixels.
+    url, _log = server
+    page = open_app(browser, url, viewport)
+    run_small_ensemble(page)
+    run_small_ensemble(page)
+    page.get_by_text("The ensemble before (to compare)").click()
+    figures = page.locator("main img.sahel-ensemble")
+    figures.nth(1).wait_for(timeout=WAIT)
+    page.wait_for_function(
+        "() => [...document.querySelectorAll('main img.sahel-ensemble')]"
+        ".every(i => i.complete && i.getBoundingClientRect().width > 0)",
+        timeout=WAIT,
+    )
+    boxes = [figures.nth(i).evaluate("i => i.getBoundingClientRect().toJSON()") for i in (0, 1)]
+    assert abs(boxes[0]["width"] - boxes[1]["width"]) <= 1, boxes
+    assert abs(boxes[0]["left"] - boxes[1]["left"]) <= 1, boxes  # one above the other
+    assert_no_error(page)
+    page.close()
+
+
 OVERLAPS = """
 () => {
   // as a lecturer sees the page: both columns scrolled to their top, under the fixed bar

@@ -134,7 +134,7 @@ def test_each_override_on_each_kind_changes_the_run_or_is_refused(
 def test_forces_on_a_power_scales_its_deployments_present_on_the_start_date(write):
     scenario = load_scenario(_write(write, "FRA", "forces", 3000))
     spec = build_world(scenario, fact_base()).actors["FRA"]
-    strengths = {(host, arrived, left): s for host, s, arrived, left, _ in spec.deployments}
+    strengths = {(d.host, d.arrived, d.left): d.strength for d in spec.deployments}
     assert spec.forces == 3000
     # France had 1,500 in Niger on 1 Oct 2023, the only host among the actors: doubled.
     assert strengths[("NER", dt.date(2014, 8, 1), dt.date(2023, 12, 22))] == 3000

@@ -141,10 +141,9 @@ def decide(
         "capacity": situation.capacity,
         "expected cost": situation.cost,
         "insurgency at home": situation.pressure,
-        "reputation": situation.reputation,
     }
-    if permitted or invited:
-        del values["reputation"]
+    if "reputation" in terms:  # a duty's term only: honour_probability decides which apply
+        values["reputation"] = situation.reputation
     details = {f"{k} (value)": round(v, 4) for k, v in values.items()}
     details.update({f"{k} (log-odds)": round(v, 4) for k, v in terms.items()})
     return Decision(response, probability, draw, details)

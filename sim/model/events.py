@@ -58,16 +58,20 @@ def agenda(model: SahelModel) -> Agenda:
                 first = asked.get((helper, event.by), event.date)
                 asked[(helper, event.by)] = min(first, event.date)
     for power in model.powers:
-        for host, strength, arrived, left, answers in power.spec.deployments:
+        for posting in power.spec.deployments:
+            host, strength, arrived, left = (
+                posting.host,
+                posting.strength,
+                posting.arrived,
+                posting.left,
+            )
             if host not in model.actors:
                 continue
-            on = arrived is None or arrived <= start
-            gone = left is not None and left <= start
             later = arrived is not None and arrived > start
             key = (power.id, host)
-            if on and not gone:
+            if posting.present_on(start):
                 power.present[host] = power.present.get(host, 0.0) + strength
-            elif later and answers and key in asked and asked[key] <= arrived:
+            elif later and posting.answers_request and key in asked and asked[key] <= arrived:
                 kept = model.held.get(key)
                 model.held[key] = (
                     (kept[0] + strength, min(kept[1], arrived)) if kept else (strength, arrived)

@@ -17,6 +17,28 @@ from sim.scenario.vocabulary import ActorKind, Regime
 
 
 @dataclass(frozen=True)
+class Posting:
+    """One of an outside power's dated deployments, as the model reads it.
+
+    ``answers_request`` marks forces that came as the answer to their host's request (Operation
+    Serval): they are held for the model's own answer when the scenario has the host ask
+    (:func:`sim.model.events.agenda`).
+    """
+
+    host: str
+    strength: float
+    arrived: dt.date | None
+    left: dt.date | None
+    answers_request: bool = False
+
+    def present_on(self, day: dt.date) -> bool:
+        """Whether the forces are in their host on ``day`` (arrived, and not yet left)."""
+        return (self.arrived is None or self.arrived <= day) and (
+            self.left is None or day < self.left
+        )
+
+
+@dataclass(frozen=True)
 class ActorSpec:
     """An actor as the model starts it.
 
@@ -41,8 +63,7 @@ class ActorSpec:
     regime: Regime | None = None
     capital: tuple[float, float] | None = None
     neighbours: tuple[str, ...] = ()
-    # (host, strength, arrived, left, the answer to the host's request: sim.model.events.agenda)
-    deployments: tuple[tuple[str, float, dt.date | None, dt.date | None, bool], ...] = ()
+    deployments: tuple[Posting, ...] = ()
     operates_in: tuple[tuple[str, float], ...] = ()
     home: str | None = None
     backers: tuple[str, ...] = ()
@@ -124,7 +145,7 @@ def _actor(
             scaled = {id(d) for d in power.present_on(start, states)}
             scale = values["forces"] / power.strength_on(start, states)
         deployments = tuple(
-            (
+            Posting(
                 d.host,
                 (float(d.strength.value) if d.strength else 0.0)
                 * (scale if id(d) in scaled else 1),
@@ -134,11 +155,7 @@ def _actor(
             )
             for d in power.deployments
         )
-        present = sum(
-            strength
-            for _, strength, arrived, left, _ in deployments
-            if (arrived is None or arrived <= start) and (left is None or start < left)
-        )
+        present = sum(d.strength for d in deployments if d.present_on(start))
         return ActorSpec(
             actor_id,
             kind,

@@ -85,6 +85,10 @@ CSS = """
 .v-input__slider:has(.v-slider__thumb-label) .v-input__slot > .v-label { margin-bottom: 46px; }
 .v-input__slider { margin-bottom: 22px; }
 .sahel-ensemble { width: 880px; max-width: 100%; height: auto; }
+/* the ensemble before, folded inside the ensemble panel: over its panel's padding, so that it is
+   drawn at the size and place of the one above it */
+.v-expansion-panel .v-expansion-panel .sahel-ensemble { max-width: calc(100% + 48px);
+  margin-left: -22px; }
 .sahel-presenter { padding: 0 12px; }
 .sahel-presenter-title { font-size: 26px !important; margin: 0; }
 .sahel-narrative-compact { max-height: calc(100vh - 330px); }
