@@ -139,6 +139,73 @@ def test_rising_against_its_own_state_is_an_armed_rebellion_that_brings_allies_i
     assert force_used(as_written, "REB", ["SEN"]), "the backtest counts entering against it"
 
 
+def benin_rising(pacts, *, backers: str = "", commitment: str = "strict") -> str:
+    """Soldiers rise against Benin's government (December 2025), Chad an actor outside ECOWAS."""
+    extra = "    faction_of: true" + (f"\n    backers: {backers}" if backers else "")
+    return (
+        f"title: A rising in Benin\nstart: 2025-12-07\ndays: 10\ncommitment: {commitment}\n"
+        "actors:\n  BEN:\n  NGA:\n  GHA:\n  TGO:\n  TCD:\n"
+        + REBELS.replace("in: GNB", "in: BEN").format(extra=extra, value=50)
+        + "\npacts:\n"
+        + "".join(f"  {p}:\n" for p in pacts)
+        + "events:\n  revolt:\n    kind: attack\n    date: 2025-12-07\n    by: REB\n"
+        "    target: BEN\n"
+    )
+
+
+ECOWAS_ON_RISINGS = ["ecowas-pmad-1981", "ecowas-mechanism-1999"]
+
+
+def test_the_1981_protocol_answers_only_a_rising_backed_from_outside(write):
+    """Art. 4 (ii) covers an internal conflict "engineered and actively supported from
+    outside": soldiers rising on their own bring in only the 1999 Mechanism's support, and no
+    member goes to war for the government, even under strict commitment; with an outside backer
+    the members fight."""
+    alone = records(load(write, benin_rising(ECOWAS_ON_RISINGS)))
+    articles = {r.data["article"] for r in alone if r.kind is RecordKind.OBLIGATION}
+    assert articles == {"Art. 25"}
+    assert not [r for r in alone if r.kind is RecordKind.ENTERED_WAR]
+    backed = records(load(write, benin_rising(ECOWAS_ON_RISINGS, backers="[TCD]")))
+    articles = {r.data["article"] for r in backed if r.kind is RecordKind.OBLIGATION}
+    assert articles == {"Art. 4 (ii)", "Art. 25"}
+    assert {r.actor for r in backed if r.kind is RecordKind.ENTERED_WAR} >= {"NGA", "GHA", "TGO"}
+
+
+def test_a_condition_on_rebellions_in_a_clause_of_another_kind_is_refused(write, sahelsim):
+    """``backed_from_outside`` qualifies a rebellion: on a clause on aggression it would say
+    nothing, so it is refused where it is written, with what was expected."""
+    text = civil_war_text(
+        pacts=PACT.replace("casus_foederis: armed_rebellion", "casus_foederis: aggression").replace(
+            "obliged: named", "conditions: [backed_from_outside]\n        obliged: named"
+        )
+    )
+    path = write(text)
+    result = sahelsim("validate", str(path))
+    said = result.out + result.err
+    assert result.status == 2
+    assert "backed_from_outside is for casus_foederis: armed_rebellion only" in said
+    assert f"{path}:" in said and "Traceback" not in said
+    assert "pacts.sen-gnb.clauses" in said  # the path in the document
+
+
+def test_the_backer_that_makes_a_rising_foreign_must_be_someone_else_than_its_victim(write):
+    """A rebel's backers count from outside only when they are not the state it fights."""
+    text = benin_rising(ECOWAS_ON_RISINGS, backers="[BEN]")
+    kept = records(load(write, text))
+    assert "Art. 4 (ii)" not in {r.data["article"] for r in kept if r.kind is RecordKind.OBLIGATION}
+
+
+def test_members_sent_by_the_body_s_vote_are_the_body_s_force_in_the_backtest(write):
+    """``force_used`` by ECOWAS counts the members its vote under Art. 4 (ii) sent to war: they
+    fight in its name (docs/backtest.md)."""
+    kept = records(load(write, benin_rising(ECOWAS_ON_RISINGS, backers="[TCD]")))
+    as_written = [
+        {"kind": r.kind.value, "actor": r.actor, "target": r.target, **r.data} for r in kept
+    ]
+    assert force_used(as_written, "REB", ["ECOWAS"])
+    assert not force_used(as_written, "REB", ["TCD"])
+
+
 @pytest.mark.parametrize(
     "pacts",
     [
@@ -148,20 +215,11 @@ def test_rising_against_its_own_state_is_an_armed_rebellion_that_brings_allies_i
     ids=["entered-first", "supported-first"],
 )
 def test_a_state_that_enters_the_war_adds_no_help_short_of_war_on_top(write, pacts):
-    """A rising against an ECOWAS member brings in the 1981 Protocol's Art. 4 (ii) (armed
-    assistance) and the 1999 Mechanism's Art. 25 (combat support), decided the same day in the
+    """A rising backed from outside against an ECOWAS member brings in the 1981 Protocol's
+    Art. 4 (ii) (armed assistance) and the 1999 Mechanism's Art. 25 (combat support), decided the same day in the
     order of the scenario's pacts: a member fighting in the war adds no support on top, whichever
     was decided first, and its side fights at the support of those outside the war alone."""
-    text = (
-        "title: A rising in Benin\nstart: 2025-12-07\ndays: 10\ncommitment: strict\n"
-        "actors:\n  BEN:\n  NGA:\n  GHA:\n  TGO:\n"
-        + REBELS.replace("in: GNB", "in: BEN").format(extra="    faction_of: true", value=50)
-        + "\npacts:\n"
-        + "".join(f"  {p}:\n" for p in pacts)
-        + "events:\n  revolt:\n    kind: attack\n    date: 2025-12-07\n    by: REB\n"
-        "    target: BEN\n"
-    )
-    scenario = load(write, text)
+    scenario = load(write, benin_rising(pacts, backers="[TCD]"))
     model = SahelModel(build_world(scenario, fact_base()), 1)
     model.step()
     war = model.wars[0]
@@ -170,7 +228,7 @@ def test_a_state_that_enters_the_war_adds_no_help_short_of_war_on_top(write, pac
     fighting = set(war.members())
     assert {"NGA", "GHA", "TGO"} <= fighting, "members entered the war under Art. 4 (ii)"
     assert not fighting & set(war.supporters)
-    outside = [factor for _, factor in war.supporters.values()]
+    outside = [factor for side, factor in war.supporters.values() if side == 1]
     assert war.aid[1] == pytest.approx(math.prod(outside))
 
 

@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 
 from sim.model.decisions import Situation, honour_probability
 from sim.model.model import SahelModel
+from sim.model.pacts import Trigger
 from sim.model.records import RecordKind
 from sim.model.responses import situation
 from sim.model.world import build_world
@@ -153,7 +154,11 @@ def test_help_against_a_rebellion_is_sent_once_per_trigger_at_the_record_s_scale
     """The 1981 Protocol and the 1999 Mechanism both cover it; each helper still lends once."""
     model = SahelModel(build_world(load_scenario(write(REBELLION)), fact_base()), 1)
     model.step()
-    model.raise_trigger(CasusFoederis.ARMED_REBELLION, "MLI", ("JNIM",))
+    # Backed from outside, as the 1981 Protocol's Art. 4 (ii) asks (the fact base's JNIM has no
+    # declared backer, so the trigger names one)
+    model.queue.append(
+        Trigger(CasusFoederis.ARMED_REBELLION, "MLI", ("JNIM",), model.day, backers=("DZA",))
+    )
     model.run()
     asked = {r.get("pact") for r in model.records if r.kind is RecordKind.OBLIGATION}
     assert asked == {"ecowas-pmad-1981", "ecowas-mechanism-1999"}

@@ -133,7 +133,8 @@ def _force_used(records: Sequence[dict], against: str, by: Sequence[str]) -> boo
     """Whether force was used on ``against`` by one of ``by`` (anyone if empty).
 
     A war started on it, an incident that struck it, or an entry into a war on the side
-    fighting it.
+    fighting it; an entry that a body's vote decided (a member sent under an ECOWAS clause)
+    counts as that body's too.
     """
     for r in records:
         if r["kind"] in ("war_started", "incident"):
@@ -141,7 +142,7 @@ def _force_used(records: Sequence[dict], against: str, by: Sequence[str]) -> boo
             who = {r.get("actor"), *(r.get("attackers") or ())}
         elif r["kind"] == "entered_war":
             hit = against in (r.get("target"), r.get("against"))
-            who = {r.get("actor"), r.get("by")}
+            who = {r.get("actor"), r.get("by"), r.get("decided_by")}
         else:
             continue
         if hit and (not by or who & set(by)):

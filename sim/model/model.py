@@ -360,8 +360,11 @@ class SahelModel(mesa.Model):
         if key in self.seen_triggers:
             return
         self.seen_triggers.add(key)
+        backers = tuple(sorted(self.backers_of(offenders) - {victim}))
         self.queue.append(
-            Trigger(kind, victim, offenders, self.day, war, cause, label, theatre or victim)
+            Trigger(
+                kind, victim, offenders, self.day, war, cause, label, theatre or victim, backers
+            )
         )
 
     def open_threat(
@@ -545,6 +548,8 @@ class SahelModel(mesa.Model):
             cause=cause,
             victim=ob.victim,
             forces=round(war.sides[side][actor_id]),
+            # in whose name it fights, when a body's vote sent it (ECOWAS under Art. 4 (ii))
+            **({"decided_by": ob.obliged} if ob.collective else {}),
         )
         self.backed(war, actor_id, cause)
         if isinstance(actor, State):

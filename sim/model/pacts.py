@@ -16,6 +16,7 @@ from sim.model.decisions import ACTION_COST
 from sim.scenario.facts import Clause, Organisation, Pact
 from sim.scenario.vocabulary import (
     CasusFoederis,
+    ClauseCondition,
     DecisionRule,
     MembershipStatus,
     Modality,
@@ -43,6 +44,9 @@ class Trigger:
             the state itself, now ruled by a junta).
         war: the id of the war it belongs to, if any.
         cause: index of the record that produced it (for explanations).
+        backers: the actors backing the offenders from outside, the victim apart (a
+            belligerent's declared ``backers``): what a clause on rebellions ``backed_from_outside``
+            asks for.
     """
 
     kind: CasusFoederis
@@ -53,6 +57,7 @@ class Trigger:
     cause: int | None = None
     label: str = ""
     theatre: str = ""  # the state where the fighting is (for attacks on forces abroad)
+    backers: tuple[str, ...] = ()
 
 
 @dataclass
@@ -185,12 +190,17 @@ def clause_applies(clause: Clause, trigger: Trigger, parties: list[str]) -> bool
 
     The victim must be a party the clause protects (its ``beneficiaries`` when listed). A
     clause on aggression between members also needs an offender among the parties; a plain
-    aggression clause, an offender outside them.
+    aggression clause, an offender outside them. A clause on rebellions ``backed_from_outside``
+    needs a backer of the rebels other than the victim: the ECOWAS Protocol on Mutual
+    Assistance on Defence of 1981, Art. 4 (ii), covers an internal conflict "engineered and
+    actively supported from outside", not every rising.
     """
     if trigger.victim not in parties:
         return False
     if clause.beneficiaries and trigger.victim not in clause.beneficiaries:
         return False
+    if ClauseCondition.BACKED_FROM_OUTSIDE in clause.conditions and not trigger.backers:
+        return False  # a rebellion no one backs from outside stays internal (1981 Art. 4 (ii))
     offender_is_party = any(o in parties for o in trigger.offenders)
     if clause.casus_foederis is CasusFoederis.ATTACK_ON_FORCES_ABROAD:
         # Forces abroad means outside the pact's area: fighting on a party's soil is covered

@@ -29,6 +29,7 @@ from sim.scenario.validation import ID_PATTERN, Date, problems_from_validation
 from sim.scenario.vocabulary import (
     ActorKind,
     CasusFoederis,
+    ClauseCondition,
     DecisionRule,
     Modality,
     Obliged,
@@ -301,6 +302,9 @@ class Clause(Strict):
         description="the treaty's text or a report of it (http or https)"
     )
     casus_foederis: CasusFoederis = Field(description="what kind of event brings it into play")
+    conditions: list[ClauseCondition] = Field(
+        [], description="what the text adds to the casus foederis (e.g. backed_from_outside)"
+    )
     obliged: Obliged = Field(description="who owes the action")
     obliged_states: list[ActorId] = Field([], description="the states obliged, with obliged: named")
     beneficiaries: list[ActorId] = Field(
@@ -325,6 +329,14 @@ class Clause(Strict):
             raise ValueError("obliged: named needs the states in obliged_states")
         if self.obliged is not Obliged.NAMED and self.obliged_states:
             raise ValueError("obliged_states is only for obliged: named")
+        if (
+            ClauseCondition.BACKED_FROM_OUTSIDE in self.conditions
+            and self.casus_foederis is not CasusFoederis.ARMED_REBELLION
+        ):
+            raise ValueError(
+                "conditions: backed_from_outside is for casus_foederis: armed_rebellion only "
+                f"(this clause has {self.casus_foederis.value})"
+            )
         voting = {
             DecisionRule.UNANIMITY,
             DecisionRule.MAJORITY,

@@ -41,6 +41,16 @@ class CasusFoederis(Described):
     )
 
 
+class ClauseCondition(Described):
+    """A condition a clause's text adds to its casus foederis, checked when it is triggered."""
+
+    BACKED_FROM_OUTSIDE = (
+        "backed_from_outside",
+        "the rebels are backed from outside: a state or power other than the victim is among "
+        "their declared backers",
+    )
+
+
 class Obliged(Described):
     """Who carries the obligation a clause creates."""
 
