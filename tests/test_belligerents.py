@@ -139,17 +139,22 @@ def test_rising_against_its_own_state_is_an_armed_rebellion_that_brings_allies_i
     assert force_used(as_written, "REB", ["SEN"]), "the backtest counts entering against it"
 
 
-def benin_rising(pacts, *, backers: str = "", commitment: str = "strict") -> str:
+def benin_rising(
+    pacts, *, backers: str = "", contributors: str = "", actors: str = "", events: str = ""
+) -> str:
     """Soldiers rise against Benin's government (December 2025), Chad an actor outside ECOWAS."""
     extra = "    faction_of: true" + (f"\n    backers: {backers}" if backers else "")
     return (
-        f"title: A rising in Benin\nstart: 2025-12-07\ndays: 10\ncommitment: {commitment}\n"
+        "title: A rising in Benin\nstart: 2025-12-07\ndays: 60\ncommitment: strict\n"
         "actors:\n  BEN:\n  NGA:\n  GHA:\n  TGO:\n  TCD:\n"
+        + actors
         + REBELS.replace("in: GNB", "in: BEN").format(extra=extra, value=50)
         + "\npacts:\n"
         + "".join(f"  {p}:\n" for p in pacts)
         + "events:\n  revolt:\n    kind: attack\n    date: 2025-12-07\n    by: REB\n"
         "    target: BEN\n"
+        + (f"    contributors: {contributors}\n" if contributors else "")
+        + events
     )
 
 
@@ -165,9 +170,14 @@ def test_the_1981_protocol_answers_only_a_rising_backed_from_outside(write):
     articles = {r.data["article"] for r in alone if r.kind is RecordKind.OBLIGATION}
     assert articles == {"Art. 25"}
     assert not [r for r in alone if r.kind is RecordKind.ENTERED_WAR]
+    unmet = [r for r in alone if r.kind is RecordKind.CLAUSE_UNMET]
+    assert [(r.data["article"], r.data["condition"]) for r in unmet] == [
+        ("Art. 4 (ii)", "backed_from_outside")
+    ]
     backed = records(load(write, benin_rising(ECOWAS_ON_RISINGS, backers="[TCD]")))
     articles = {r.data["article"] for r in backed if r.kind is RecordKind.OBLIGATION}
     assert articles == {"Art. 4 (ii)", "Art. 25"}
+    assert not [r for r in backed if r.kind is RecordKind.CLAUSE_UNMET]
     assert {r.actor for r in backed if r.kind is RecordKind.ENTERED_WAR} >= {"NGA", "GHA", "TGO"}
 
 
@@ -188,11 +198,60 @@ def test_a_condition_on_rebellions_in_a_clause_of_another_kind_is_refused(write,
     assert "pacts.sen-gnb.clauses" in said  # the path in the document
 
 
+def test_the_story_says_why_the_1981_protocol_stayed_out_in_both_languages(write, sahelsim):
+    """A reader who expects Art. 4 (ii) is told why it did not come into play."""
+    path = write(benin_rising(ECOWAS_ON_RISINGS))
+    english = sahelsim("explain", str(path), "--seed", "1").out
+    french = sahelsim("explain", str(path), "--seed", "1", "--lang", "fr").out
+    assert "did not bring Art. 4 (ii)" in english
+    assert "no state or power outside Benin backs the Rebel Army" in english
+    assert "ne fait pas jouer l'art. 4 (ii)" in french
+    assert "aucune puissance hors du Bénin ne soutient l'Armée rebelle" in french
+    backed = write(benin_rising(ECOWAS_ON_RISINGS, backers="[TCD]"), name="backed.yaml")
+    assert "did not bring" not in sahelsim("explain", str(backed), "--seed", "1").out
+
+
 def test_the_backer_that_makes_a_rising_foreign_must_be_someone_else_than_its_victim(write):
     """A rebel's backers count from outside only when they are not the state it fights."""
     text = benin_rising(ECOWAS_ON_RISINGS, backers="[BEN]")
     kept = records(load(write, text))
     assert "Art. 4 (ii)" not in {r.data["article"] for r in kept if r.kind is RecordKind.OBLIGATION}
+
+
+def test_a_foreign_state_fighting_beside_the_rebels_makes_the_rising_foreign_backed(write):
+    """Chad fighting in the rebels' attack is support from outside, declared or not."""
+    text = benin_rising(ECOWAS_ON_RISINGS, contributors="[REB, TCD]")
+    kept = records(load(write, text))
+    assert "Art. 4 (ii)" in {r.data["article"] for r in kept if r.kind is RecordKind.OBLIGATION}
+
+
+def test_a_backer_inside_the_state_does_not_make_a_rising_foreign_backed(write):
+    """Another rebel army of Benin backing the first is not support from outside."""
+    second = (
+        REBELS.replace("in: GNB", "in: BEN")
+        .replace("  REB:", "  REB2:")
+        .format(extra="", value=50)
+        .replace("name: the Rebel Army", "name: the Second Rebel Army")
+        + "\n"
+    )
+    kept = records(load(write, benin_rising(ECOWAS_ON_RISINGS, backers="[REB2]", actors=second)))
+    assert "Art. 4 (ii)" not in {r.data["article"] for r in kept if r.kind is RecordKind.OBLIGATION}
+    assert not [r for r in kept if r.kind is RecordKind.ENTERED_WAR]
+
+
+def test_a_rebellion_is_decided_once_however_many_offensives_its_rebels_make(write):
+    """LURD assaulted Monrovia three times in 2003: ECOWAS's clauses came into play once, not
+    once per assault, so a body that declined is not drawn again and again until it agrees."""
+    again = (
+        "  truce:\n    kind: ceasefire\n    date: 2025-12-20\n    between: [REB, BEN]\n"
+        "  renewed:\n    kind: attack\n    date: 2026-01-10\n    by: REB\n    target: BEN\n"
+    )
+    text = benin_rising(ECOWAS_ON_RISINGS, backers="[TCD]", events=again)
+    model = SahelModel(build_world(load(write, text), fact_base()), 1)
+    model.run()
+    assert len(model.wars) == 2, "the rebels fought a second war after the truce"
+    decided = [r.data["article"] for r in model.records if r.kind is RecordKind.OBLIGATION]
+    assert sorted(decided) == ["Art. 25", "Art. 4 (ii)"], "each clause once, for one rebellion"
 
 
 def test_members_sent_by_the_body_s_vote_are_the_body_s_force_in_the_backtest(write):

@@ -16,7 +16,6 @@ from hypothesis import strategies as st
 
 from sim.model.decisions import Situation, honour_probability
 from sim.model.model import SahelModel
-from sim.model.pacts import Trigger
 from sim.model.records import RecordKind
 from sim.model.responses import situation
 from sim.model.world import build_world
@@ -150,18 +149,18 @@ pacts:
 """
 
 
-def test_help_against_a_rebellion_is_sent_once_per_trigger_at_the_record_s_scale(write):
-    """The 1981 Protocol and the 1999 Mechanism both cover it; each helper still lends once."""
+def test_help_against_an_insurgency_is_support_sent_once_at_the_record_s_scale(write):
+    """JNIM's rebellion in Mali: no state backs it, so the 1981 Protocol's Art. 4 (ii) stays out
+    (a rebellion "supported actively from outside") and the 1999 Mechanism's Art. 25 alone asks
+    ECOWAS's members for help; each lends once, in hundreds of troops, not tens of thousands."""
     model = SahelModel(build_world(load_scenario(write(REBELLION)), fact_base()), 1)
     model.step()
-    # Backed from outside, as the 1981 Protocol's Art. 4 (ii) asks (the fact base's JNIM has no
-    # declared backer, so the trigger names one)
-    model.queue.append(
-        Trigger(CasusFoederis.ARMED_REBELLION, "MLI", ("JNIM",), model.day, backers=("DZA",))
-    )
+    model.raise_trigger(CasusFoederis.ARMED_REBELLION, "MLI", ("JNIM",))
     model.run()
     asked = {r.get("pact") for r in model.records if r.kind is RecordKind.OBLIGATION}
-    assert asked == {"ecowas-pmad-1981", "ecowas-mechanism-1999"}
+    assert asked == {"ecowas-mechanism-1999"}
+    unmet = [r.get("article") for r in model.records if r.kind is RecordKind.CLAUSE_UNMET]
+    assert unmet == ["Art. 4 (ii)"]
     lent: dict[str, list] = {}
     for r in model.records:
         if r.kind is RecordKind.SUPPORT and r.target == "MLI":
@@ -170,7 +169,7 @@ def test_help_against_a_rebellion_is_sent_once_per_trigger_at_the_record_s_scale
     for lender, amounts in lent.items():
         assert len(amounts) == 1, f"{lender} lent {amounts} for one rebellion"
         actor = model.actors[lender]
-        share = model.params.rebellion_assistance_share
+        share = model.params.support_lending_share
         assert amounts[0] == round(actor.spec.forces * actor.spec.deployable_share * share)
         assert amounts[0] < 5_000  # AFISMA's contingents were hundreds, not tens of thousands
 

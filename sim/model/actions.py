@@ -73,8 +73,9 @@ def armed_assistance(model: SahelModel, act: Act) -> None:
     """Enter the victim's war on its side (Liptako-Gourma Charter Arts. 6-7; ECOWAS 1981 PMAD).
 
     Outside a war, help takes the form the trigger allows: after an incident the ally pledges
-    to fight if the victim's war comes; against a rebellion (ECOWAS 1981 PMAD Art. 4 (ii)) it
-    sends ``rebellion_assistance_share`` of its forces to the victim's counter-insurgency.
+    to fight if the victim's war comes; against a rebellion outside a war (a partnership's clause
+    on rebellions) it sends ``rebellion_assistance_share`` of its forces to the victim's
+    counter-insurgency.
     """
     ob = act.ob
     fighters = [a for a in act.acting if a in model.actors and model.actors[a].deployable > 0]

@@ -355,15 +355,42 @@ class SahelModel(mesa.Model):
         label: str = "",
         theatre: str = "",
     ) -> None:
-        """Queue something that may bring clauses into play (matched in phase 3), once."""
-        key = (kind, victim, war if war is not None else offenders)
+        """Queue something that may bring clauses into play (matched in phase 3), once.
+
+        A rebellion is one casus foederis however many offensives its rebels make (LURD's three
+        assaults on Monrovia in 2003 were one conflict): a clause decided on it is not decided
+        again when the same rebels start another war on the same state.
+        """
+        rebellion = kind is CasusFoederis.ARMED_REBELLION
+        key = (kind, victim, war if war is not None and not rebellion else offenders)
         if key in self.seen_triggers:
             return
         self.seen_triggers.add(key)
-        backers = tuple(sorted(self.backers_of(offenders) - {victim}))
         self.queue.append(
             Trigger(
-                kind, victim, offenders, self.day, war, cause, label, theatre or victim, backers
+                kind,
+                victim,
+                offenders,
+                self.day,
+                war,
+                cause,
+                label,
+                theatre or victim,
+                self.outside_backers(victim, offenders),
+            )
+        )
+
+    def outside_backers(self, victim: str, offenders: tuple[str, ...]) -> tuple[str, ...]:
+        """The states and powers other than ``victim`` backing or fighting beside ``offenders``.
+
+        What makes a rebellion "supported actively from outside" (ECOWAS 1981 Protocol, Art. 4
+        (ii)): a belligerent's declared backers and any foreign state or power among the
+        offenders; a backer inside the state (another rebel army, an armed group) is not outside.
+        """
+        around = self.backers_of(offenders) | set(offenders)
+        return tuple(
+            sorted(
+                a for a in around if a != victim and isinstance(self.actors.get(a), (State, Power))
             )
         )
 

@@ -185,6 +185,14 @@ class PactBook:
         return effective
 
 
+def unmet_conditions(clause: Clause, trigger: Trigger) -> list[ClauseCondition]:
+    """The conditions of ``clause``'s text that ``trigger`` does not meet."""
+    unmet = []
+    if ClauseCondition.BACKED_FROM_OUTSIDE in clause.conditions and not trigger.backers:
+        unmet.append(ClauseCondition.BACKED_FROM_OUTSIDE)
+    return unmet
+
+
 def clause_applies(clause: Clause, trigger: Trigger, parties: list[str]) -> bool:
     """Whether ``clause`` of a pact with these ``parties`` is brought into play by ``trigger``.
 
@@ -195,12 +203,18 @@ def clause_applies(clause: Clause, trigger: Trigger, parties: list[str]) -> bool
     Assistance on Defence of 1981, Art. 4 (ii), covers an internal conflict "engineered and
     actively supported from outside", not every rising.
     """
+    return casus_matches(clause, trigger, parties) and not unmet_conditions(clause, trigger)
+
+
+def casus_matches(clause: Clause, trigger: Trigger, parties: list[str]) -> bool:
+    """Whether ``trigger`` is the clause's casus foederis, for a victim it protects.
+
+    The conditions of the clause's text are left to :func:`unmet_conditions`.
+    """
     if trigger.victim not in parties:
         return False
     if clause.beneficiaries and trigger.victim not in clause.beneficiaries:
         return False
-    if ClauseCondition.BACKED_FROM_OUTSIDE in clause.conditions and not trigger.backers:
-        return False  # a rebellion no one backs from outside stays internal (1981 Art. 4 (ii))
     offender_is_party = any(o in parties for o in trigger.offenders)
     if clause.casus_foederis is CasusFoederis.ATTACK_ON_FORCES_ABROAD:
         # Forces abroad means outside the pact's area: fighting on a party's soil is covered
@@ -211,6 +225,25 @@ def clause_applies(clause: Clause, trigger: Trigger, parties: list[str]) -> bool
     if clause.casus_foederis is CasusFoederis.AGGRESSION:
         return trigger.kind is CasusFoederis.AGGRESSION and not offender_is_party
     return clause.casus_foederis is trigger.kind
+
+
+def clauses_unmet(
+    trigger: Trigger, book: PactBook, day: dt.date
+) -> list[tuple[str, Clause, ClauseCondition]]:
+    """Clauses in force that ``trigger`` brings to the threshold but not into play.
+
+    (pact, clause, condition) for each clause whose casus foederis the trigger is, with a
+    condition of its text the trigger does not meet: what the story says did not come into play.
+    """
+    found = []
+    for pact_id, pact in book.pacts.items():
+        if not book.in_force(pact_id, day):
+            continue
+        parties = book.parties(pact_id, day)
+        for clause in pact.clauses:
+            if casus_matches(clause, trigger, parties):
+                found += [(pact_id, clause, c) for c in unmet_conditions(clause, trigger)]
+    return found
 
 
 def obliged_actors(

@@ -31,6 +31,7 @@ class RecordKind(StrEnum):
     INCIDENT = "incident"  # an attack below the level of war
     REBELLION = "rebellion"  # insurgent strength crossed the rebellion threshold
     OBLIGATION = "obligation"  # a clause was triggered: who owes what to whom
+    CLAUSE_UNMET = "clause_unmet"  # a clause's casus foederis arose, but not a condition of it
     VOTE = "vote"  # a body decided an obligation collectively
     RESPONSE = "response"  # an obliged actor honoured, helped partially or abstained
     ENTERED_WAR = "entered_war"  # an actor joined a war, with its cause

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from sim.model.pacts import obligations_for
+from sim.model.pacts import clauses_unmet, obligations_for
 from sim.model.records import RecordKind
 from sim.model.responses import voters
 
@@ -25,6 +25,22 @@ def match_triggers(model: SahelModel) -> None:
     queue, model.queue = model.queue, []
     for trigger in queue:
         war = model.wars[trigger.war] if trigger.war is not None else None
+        for pact, clause, condition in clauses_unmet(trigger, model.book, model.date):
+            # said, so that the story explains a clause a reader expected to come into play
+            model.log(
+                RecordKind.CLAUSE_UNMET,
+                clause.body or model.book.pacts[pact].parties.organisation or "",
+                trigger.victim,
+                pact=pact,
+                pact_name=model.world.pact_names.get(pact, pact),
+                clause=clause.id,
+                article=clause.article,
+                casus_foederis=trigger.kind.value,
+                condition=condition.value,
+                offenders=list(trigger.offenders),
+                war=trigger.war,
+                cause=trigger.cause,
+            )
         # Those who back an offender are parties to the conflict on its side: no clause asks
         # them to help its victim (Burkina Faso and Cote d'Ivoire, the NPFL's backers, 1990).
         backing = model.backers_of(trigger.offenders)

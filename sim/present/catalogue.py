@@ -459,6 +459,20 @@ MESSAGES: dict[str, dict[str, str]] = {
         "faculté que la clause ouvre sans l'imposer.",
     },
     "obligation.due": {"en": " Decision due on {due}.", "fr": " Décision attendue le {due}."},
+    "clause_unmet": {
+        "en": "{trigger} did not bring {clause} into play: {condition}.",
+        "fr": "{trigger} ne fait pas jouer {clause} : {condition}.",
+    },
+    "condition.backed_from_outside": {
+        "en": "the article covers only a rebellion backed from outside, and no state or power "
+        "outside {victim} backs {offenders}",
+        "fr": "l'article ne couvre qu'une rébellion soutenue de l'extérieur, et aucun État ni "
+        "aucune puissance hors {victim_de} ne soutient {offenders}",
+    },
+    "condition.other": {
+        "en": "a condition of its text ({condition}) was not met",
+        "fr": "une condition de son texte ({condition}) n'est pas remplie",
+    },
     "obligation.also": {
         "en": " The same duty also arose under {others}.",
         "fr": " La même obligation découle aussi {others_de}.",

@@ -496,7 +496,7 @@ def plot_timeline(
         return fig
 
 
-QUIET_KINDS = {"obligation", "vote", "consultation", "support"}
+QUIET_KINDS = {"obligation", "clause_unmet", "vote", "consultation", "support"}
 """Event records left out of a no-war timeline's list: the steps behind the others."""
 MOST_LINES = 14
 

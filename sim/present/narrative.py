@@ -552,6 +552,24 @@ def _obligation(ctx: _Context, r: Record) -> str:
     return text
 
 
+def _clause_unmet(ctx: _Context, r: Record) -> str:
+    offenders = list(r.get("offenders") or [])
+    kind = r.get("casus_foederis", "")
+    named = bool(offenders) and r.get("war") is None and offenders != [r.target]
+    roles = {**ctx.actors("victim", r.target), **ctx.actors("offenders", offenders)}
+    condition = r.get("condition", "")
+    return ctx.t(
+        "clause_unmet",
+        **ctx.clause(r),
+        trigger=ctx.pick(
+            f"trigger.{kind}.by" if named else f"trigger.{kind}", "trigger.other", **roles
+        ),
+        condition=ctx.pick(
+            f"condition.{condition}", "condition.other", condition=condition, **roles
+        ),
+    )
+
+
 def _asked(ctx: _Context, r: Record) -> str:
     action = r.get("action", "")
     return ctx.pick(f"asked.{action}", "asked.other", action=action)
@@ -897,6 +915,7 @@ _RENDERERS: dict[RecordKind, Callable[[_Context, Record], str]] = {
     RecordKind.INCIDENT: _incident,
     RecordKind.REBELLION: _rebellion,
     RecordKind.OBLIGATION: _obligation,
+    RecordKind.CLAUSE_UNMET: _clause_unmet,
     RecordKind.VOTE: _vote,
     RecordKind.RESPONSE: _response,
     RecordKind.ENTERED_WAR: _entered_war,

@@ -47,7 +47,7 @@ class ClauseCondition(Described):
     BACKED_FROM_OUTSIDE = (
         "backed_from_outside",
         "the rebels are backed from outside: a state or power other than the victim is among "
-        "their declared backers",
+        "their declared backers or fights beside them",
     )
 
 
