@@ -13,6 +13,7 @@ import math
 
 import pytest
 
+from sim.analysis.backtest import _force_used as force_used
 from sim.model.actions import ACTIONS, carry_out
 from sim.model.model import SahelModel
 from sim.model.pacts import Obligation, Trigger
@@ -146,6 +147,44 @@ def test_armed_assistance_after_an_incident_is_a_pledge_to_join_the_retaliation(
     assert set(threat.backers) == {"MLI", "BFA"}
     pledges = [r for r in model.records if r.get("action") == "pledge"]
     assert {r.actor for r in pledges} == {"MLI", "BFA"} and not model.wars
+
+
+def test_allies_a_body_pledged_to_a_retaliation_fight_in_the_body_s_name():
+    """Chad strikes Nigeria; ECOWAS's Authority answers under the 1981 Protocol's Arts. 2-3 and
+    its members pledge to join Nigeria's retaliation: in the backtest, that war is ECOWAS's
+    force too, not only Nigeria's and each member's."""
+    start = dt.date(2015, 3, 1)
+    strike = {"kind": "attack", "date": start, "by": "TCD", "target": "NGA", "scale": "incident"}
+    data = {
+        "title": "a strike on Nigeria",
+        "start": start,
+        "days": 60,
+        "commitment": "strict",
+        "actors": {a: None for a in ("NGA", "NER", "BEN", "GHA", "TCD")},
+        "pacts": {"ecowas-pmad-1981": None},
+        "events": {"strike": strike},
+    }
+    wars = []
+    for seed in range(1, 6):
+        model = SahelModel(build_world(Scenario.model_validate(data), fact_base()), seed)
+        BUILT.append(model)
+        model.run()
+        pledges = [r for r in model.records if r.get("action") == "pledge"]
+        assert {(r.actor, r.get("decided_by")) for r in pledges} == {
+            ("NER", "ECOWAS"),
+            ("BEN", "ECOWAS"),
+            ("GHA", "ECOWAS"),
+        }
+        as_written = [
+            {"kind": r.kind.value, "actor": r.actor, "target": r.target, **r.data}
+            for r in model.records
+        ]
+        if any(r.kind is RecordKind.WAR_STARTED for r in model.records):
+            wars.append(seed)
+            assert force_used(as_written, "TCD", ["ECOWAS"])
+        else:
+            assert not force_used(as_written, "TCD", ["ECOWAS"])
+    assert wars, "Nigeria retaliated in some replicates"
 
 
 @contract(PactAction.INTERVENE)

@@ -139,7 +139,7 @@ def _force_used(records: Sequence[dict], against: str, by: Sequence[str]) -> boo
     for r in records:
         if r["kind"] in ("war_started", "incident"):
             hit = r.get("target") == against
-            who = {r.get("actor"), *(r.get("attackers") or ())}
+            who = {r.get("actor"), *(r.get("attackers") or ()), *(r.get("decided_by") or ())}
         elif r["kind"] == "entered_war":
             hit = against in (r.get("target"), r.get("against"))
             who = {r.get("actor"), r.get("by"), r.get("decided_by")}

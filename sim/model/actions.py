@@ -101,11 +101,13 @@ def armed_assistance(model: SahelModel, act: Act) -> None:
     elif ob.trigger.kind is CasusFoederis.AGGRESSION:
         # The pledge is for the retaliation against this incident's author, and never for a
         # war against the pledger itself (another incident's retaliation may target it).
+        body = {"decided_by": ob.obliged} if ob.collective else {}
         for threat in model.threats:
             if threat.open and threat.retaliation and threat.record == ob.trigger.cause:
-                threat.backers += [
-                    a for a in fighters if a not in threat.backers and a != threat.target
-                ]
+                joining = [a for a in fighters if a not in threat.backers and a != threat.target]
+                threat.backers += joining
+                if ob.collective:
+                    threat.pledged_by.update(dict.fromkeys(joining, ob.obliged))
         for a in fighters:
             model.log(
                 RecordKind.SUPPORT,
@@ -115,6 +117,7 @@ def armed_assistance(model: SahelModel, act: Act) -> None:
                 cause=act.cause,
                 pact=ob.pact,
                 article=ob.clause.article,
+                **body,
             )
     elif ob.trigger.kind is CasusFoederis.ARMED_REBELLION:
         for a in fighters:

@@ -100,7 +100,12 @@ def decide_attacks(model: SahelModel) -> None:
                 **({"deadline": True} if focal else {}),
                 **players.mark(played),
             )
-            model.start_war(threat.by, threat.target, threat.fighters, cause=index)
+            bodies = sorted(
+                {threat.pledged_by[a] for a in threat.fighters if a in threat.pledged_by}
+            )
+            model.start_war(
+                threat.by, threat.target, threat.fighters, cause=index, decided_by=tuple(bodies)
+            )
         elif focal:
             # The day the class is told to watch: say that it came, what was weighed and what
             # remains (a smaller daily chance until the window closes), not only silence.

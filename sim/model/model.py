@@ -412,8 +412,12 @@ class SahelModel(mesa.Model):
         cause: int | None = None,
         cause_event: str | None = None,
         note: str | None = None,
+        decided_by: tuple[str, ...] = (),
     ) -> War | None:
         """Start a war: the attackers commit their deployable forces, the target its home defence.
+
+        ``decided_by`` names the bodies whose vote pledged some of the attackers (a victim's
+        retaliation joined by allies a body sent): the war is fought in their name too.
 
         Attackers already at war with the target fight on in that war instead (None is returned).
         A belligerent attacked while it fights another war is fought in that war: the attackers
@@ -454,6 +458,7 @@ class SahelModel(mesa.Model):
             cause=cause,
             note=note,
             forces={a: round(f) for a, f in {**war.sides[0], **war.sides[1]}.items()},
+            **({"decided_by": list(decided_by)} if decided_by else {}),
         )
         for threat in self.threats:
             if threat.open and threat.target == target and set(threat.attackers) & set(attackers):

@@ -24,6 +24,8 @@ class Threat:
     open: bool = True
     retaliation: bool = False  # a victim weighing war against the author of an incident
     backers: list[str] = field(default_factory=list)  # allies who pledged to join it
+    # the body whose vote pledged each ally that it sent (its force is the body's: backtest)
+    pledged_by: dict[str, str] = field(default_factory=dict)
 
     @property
     def fighters(self) -> tuple[str, ...]:
