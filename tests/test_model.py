@@ -341,3 +341,28 @@ def test_help_for_a_war_that_has_ended_lends_nothing_to_counter_insurgency():
     carry_out(model, owed(None), "MLI", Response.HONOURED, 0, ["MLI"])
     assert model.support[model.state_index["NER"]] > before[model.state_index["NER"]]
     model.release()
+
+
+def test_a_member_attacking_another_on_its_own_is_not_ecowas_attacking():
+    """Mali against Burkina Faso (December 1985): a war between members, which the summary's
+    "ECOWAS attacks" must not count; ECOWAS leading an attack on a member still counts."""
+    start = dt.date(2015, 12, 25)
+    actors = {a: None for a in ("MLI", "BFA", "NGA", "SEN")}
+
+    def attacked(by: str, contributors: list[str]) -> bool:
+        invasion = {"kind": "attack", "date": start, "by": by, "target": "BFA"}
+        if contributors:
+            invasion["contributors"] = contributors
+        data = {
+            "title": "a war on Burkina Faso",
+            "start": start,
+            "days": 10,
+            "actors": actors,
+            "events": {"invasion": invasion},
+        }
+        run = run_one(Scenario.model_validate(data), 1)
+        assert any(r.kind is RecordKind.WAR_STARTED for r in run.records)
+        return bool(run.summary["ecowas_attacked"])
+
+    assert not attacked("MLI", [])
+    assert attacked("ECOWAS", ["NGA", "SEN"])

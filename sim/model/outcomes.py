@@ -64,11 +64,7 @@ def summarise(
     return {
         "threat_carried_out": bool(decided or scheduled_after_threat),
         "attack_day": first.day if first else -1,
-        "ecowas_attacked": any(
-            r.actor == "ECOWAS"
-            or (set(r.get("attackers", [])) & ecowas and r.actor in ecowas | {"ECOWAS"})
-            for r in wars
-        ),
+        "ecowas_attacked": any(_for_ecowas(r, ecowas) for r in wars),
         "aes_entered": bool(aes_entered),
         "aes_members_entered": len(aes_entered),
         "request_granted": any(
@@ -104,3 +100,15 @@ def _last_ends(records: list[Record]) -> dict[int, Record]:
         elif r.kind is RecordKind.WAR_RESUMED:
             ended.pop(r.get("war"), None)
     return ended
+
+
+def _for_ecowas(war: Record, ecowas: set[str]) -> bool:
+    """Whether a war was started by ECOWAS or by members acting for it.
+
+    A member attacking another member on its own (Mali and Burkina Faso, December 1985) is a
+    war between members, not ECOWAS's, unless a vote of ECOWAS sent it.
+    """
+    if war.actor == "ECOWAS" or "ECOWAS" in (war.get("decided_by") or ()):
+        return True
+    members = set(war.get("attackers", [])) & ecowas
+    return bool(members) and war.actor in ecowas and war.target not in ecowas
