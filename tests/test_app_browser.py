@@ -605,6 +605,36 @@ def test_french_is_whole_and_spaced_the_french_way(server, browser):
     page.close()
 
 
+def test_a_lecturer_moves_a_probability_by_tenths_from_the_keyboard(server, browser):
+    """The arrow keys move a probability by 0.001 (its declared values stay exact); Page Up and
+    Page Down move it by a tenth, as docs/teaching.md says, and Home goes to its low end."""
+    url, _log = server
+    page = open_app(browser, url, PROJECTORS[0])
+    slider = page.locator(".v-input__slider", has_text="Base rate of honouring commitments")
+    thumb = slider.locator(".v-slider__thumb-container")
+    thumb.focus()
+
+    def now() -> float:
+        return float(thumb.get_attribute("aria-valuenow"))
+
+    start = now()
+    for key, expected in (
+        ("ArrowRight", start + 0.001),
+        ("PageUp", start + 0.101),
+        ("PageDown", start + 0.001),
+        ("Home", 0.0),
+    ):
+        page.keyboard.press(key)
+        page.wait_for_function(
+            "([t, x]) => Math.abs(parseFloat(t.getAttribute('aria-valuenow')) - x) < 1e-9",
+            arg=[thumb.element_handle(), expected],
+            timeout=WAIT,
+        )
+        assert now() == pytest.approx(expected, abs=1e-9), key
+    assert_no_error(page)
+    page.close()
+
+
 def test_any_click_during_play_leaves_a_working_page(server, browser):
     # What a lecturer may click while the map plays: the language, Reset, another lesson,
     # side by side. Each stops or carries on Play cleanly; none shows an error.
