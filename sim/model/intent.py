@@ -100,11 +100,9 @@ def decide_attacks(model: SahelModel) -> None:
                 **({"deadline": True} if focal else {}),
                 **players.mark(played),
             )
-            bodies = sorted(
-                {threat.pledged_by[a] for a in threat.fighters if a in threat.pledged_by}
-            )
+            bodies = tuple(sorted(set(threat.pledged_by.values())))  # each pledged a fighter
             model.start_war(
-                threat.by, threat.target, threat.fighters, cause=index, decided_by=tuple(bodies)
+                threat.by, threat.target, threat.fighters, cause=index, decided_by=bodies
             )
         elif focal:
             # The day the class is told to watch: say that it came, what was weighed and what

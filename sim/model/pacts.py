@@ -10,6 +10,7 @@ the body that votes), what to do, toward whom, under which article, by which day
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from sim.model.decisions import ACTION_COST
@@ -235,15 +236,21 @@ def clauses_unmet(
     (pact, clause, condition) for each clause whose casus foederis the trigger is, with a
     condition of its text the trigger does not meet: what the story says did not come into play.
     """
-    found = []
+    return [
+        (pact_id, clause, condition)
+        for pact_id, _, parties, clause in clauses_in_force(book, day)
+        if casus_matches(clause, trigger, parties)
+        for condition in unmet_conditions(clause, trigger)
+    ]
+
+
+def clauses_in_force(book: PactBook, day: dt.date) -> Iterator[tuple[str, Pact, list[str], Clause]]:
+    """(pact id, pact, its parties on ``day``, clause) for every clause of a pact in force."""
     for pact_id, pact in book.pacts.items():
-        if not book.in_force(pact_id, day):
-            continue
-        parties = book.parties(pact_id, day)
-        for clause in pact.clauses:
-            if casus_matches(clause, trigger, parties):
-                found += [(pact_id, clause, c) for c in unmet_conditions(clause, trigger)]
-    return found
+        if book.in_force(pact_id, day):
+            parties = book.parties(pact_id, day)
+            for clause in pact.clauses:
+                yield pact_id, pact, parties, clause
 
 
 def obliged_actors(
@@ -278,49 +285,45 @@ def obligations_for(
     then the later pact (*lex posterior*), then the one listed first.
     """
     found: dict[tuple[str, str], Obligation] = {}
-    for pact_id, pact in book.pacts.items():
-        if not book.in_force(pact_id, day):
+    for pact_id, pact, parties, clause in clauses_in_force(book, day):
+        if not clause_applies(clause, trigger, parties):
             continue
-        parties = book.parties(pact_id, day)
-        for clause in pact.clauses:
-            if not clause_applies(clause, trigger, parties):
-                continue
-            if clause.decision in VOTING_RULES:
-                obliged = [clause.body] if clause.body else []
-            elif clause.decision is DecisionRule.AUTOMATIC and pact.parties.organisation:
-                # An automatic measure of an organisation is one institutional act, not one
-                # act per member (e.g. suspension under the 2001 ECOWAS protocol).
-                obliged = [pact.parties.organisation]
+        if clause.decision in VOTING_RULES:
+            obliged = [clause.body] if clause.body else []
+        elif clause.decision is DecisionRule.AUTOMATIC and pact.parties.organisation:
+            # An automatic measure of an organisation is one institutional act, not one
+            # act per member (e.g. suspension under the 2001 ECOWAS protocol).
+            obliged = [pact.parties.organisation]
+        else:
+            obliged = obliged_actors(clause, trigger, parties, in_play)
+        for actor in obliged:
+            # One obligation per obliged state and direction; an organisation may owe
+            # several distinct acts (a suspension and an intervention).
+            institutional = actor == clause.body or actor == pact.parties.organisation
+            key = (actor, clause.toward.value, clause.action.value if institutional else "")
+            candidate = Obligation(
+                pact_id,
+                clause,
+                actor,
+                trigger.victim,
+                trigger.offenders,
+                day_index + clause.delay_days,
+                trigger,
+            )
+            current = found.get(key)
+            cite = f"{pact_id} {clause.article}"
+            if current is None:
+                found[key] = candidate
+            elif (ACTION_COST[clause.action], _binds(clause), pact.starts()) > (
+                ACTION_COST[current.clause.action],
+                _binds(current.clause),
+                book.pacts[current.pact].starts(),
+            ):
+                candidate.also_under = [
+                    *current.also_under,
+                    f"{current.pact} {current.clause.article}",
+                ]
+                found[key] = candidate
             else:
-                obliged = obliged_actors(clause, trigger, parties, in_play)
-            for actor in obliged:
-                # One obligation per obliged state and direction; an organisation may owe
-                # several distinct acts (a suspension and an intervention).
-                institutional = actor == clause.body or actor == pact.parties.organisation
-                key = (actor, clause.toward.value, clause.action.value if institutional else "")
-                candidate = Obligation(
-                    pact_id,
-                    clause,
-                    actor,
-                    trigger.victim,
-                    trigger.offenders,
-                    day_index + clause.delay_days,
-                    trigger,
-                )
-                current = found.get(key)
-                cite = f"{pact_id} {clause.article}"
-                if current is None:
-                    found[key] = candidate
-                elif (ACTION_COST[clause.action], _binds(clause), pact.starts()) > (
-                    ACTION_COST[current.clause.action],
-                    _binds(current.clause),
-                    book.pacts[current.pact].starts(),
-                ):
-                    candidate.also_under = [
-                        *current.also_under,
-                        f"{current.pact} {current.clause.article}",
-                    ]
-                    found[key] = candidate
-                else:
-                    current.also_under.append(cite)
+                current.also_under.append(cite)
     return list(found.values())

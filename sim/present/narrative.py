@@ -519,12 +519,18 @@ def _incident(ctx: _Context, r: Record) -> str:
     return ctx.t("incident", **ctx.actors("actor", r.actor), **ctx.actors("target", r.target))
 
 
-def _obligation(ctx: _Context, r: Record) -> str:
+def _trigger(ctx: _Context, r: Record, roles: dict[str, str]) -> str:
+    """What brought a clause to the threshold ("The armed rebellion of ... in ...")."""
     offenders = list(r.get("offenders") or [])
     kind = r.get("casus_foederis", "")
     # In a war the offenders were named when it started; elsewhere they are news.
     named = bool(offenders) and r.get("war") is None and offenders != [r.target]
     trigger_id = f"trigger.{kind}.by" if named else f"trigger.{kind}"
+    return ctx.pick(trigger_id, "trigger.other", **roles)
+
+
+def _obligation(ctx: _Context, r: Record) -> str:
+    offenders = list(r.get("offenders") or [])
     roles = {
         **ctx.actors("actor", r.actor),
         **ctx.actors("victim", r.target),
@@ -537,7 +543,7 @@ def _obligation(ctx: _Context, r: Record) -> str:
         "obligation.permission" if permitted else "obligation",
         **roles,
         **ctx.clause(r),
-        trigger=ctx.pick(trigger_id, "trigger.other", **roles),
+        trigger=_trigger(ctx, r, roles),
         duty=ctx.pick(f"duty.{action}", "duty.other", action=action, **ctx.actors("to", toward)),
         decision=ctx.pick(f"decision.{r.get('decision')}", "decision.other", **roles),
     )
@@ -554,16 +560,12 @@ def _obligation(ctx: _Context, r: Record) -> str:
 
 def _clause_unmet(ctx: _Context, r: Record) -> str:
     offenders = list(r.get("offenders") or [])
-    kind = r.get("casus_foederis", "")
-    named = bool(offenders) and r.get("war") is None and offenders != [r.target]
     roles = {**ctx.actors("victim", r.target), **ctx.actors("offenders", offenders)}
     condition = r.get("condition", "")
     return ctx.t(
         "clause_unmet",
         **ctx.clause(r),
-        trigger=ctx.pick(
-            f"trigger.{kind}.by" if named else f"trigger.{kind}", "trigger.other", **roles
-        ),
+        trigger=_trigger(ctx, r, roles),
         condition=ctx.pick(
             f"condition.{condition}", "condition.other", condition=condition, **roles
         ),
