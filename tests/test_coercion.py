@@ -11,7 +11,7 @@ from __future__ import annotations
 from itertools import pairwise
 
 import pytest
-from conftest import ARMY_ALONE, UNNAMED, readiness_on
+from conftest import ARMY_ALONE, FIGURE, UNNAMED, readiness_on
 
 from sim.model.intent import assess_attack, expected_days, expected_losses
 from sim.model.model import SahelModel
@@ -322,6 +322,53 @@ def test_a_belligerent_never_gives_in_and_its_sworn_allies_are_expected_in_full(
     assert terms["expected opposition"] == pytest.approx(
         terms["target's home defence"] + model.strength("RUF"), abs=0.2
     )
+
+
+def _sworn_partner(tmp_path, forces: int = 500):
+    """Guinea-Bissau 2012 with a militia sworn to fight beside the junta-held state."""
+    path = scenarios_dir() / "history" / "guinea-bissau-2012.yaml"
+    partner = (
+        "  MIL:\n    kind: belligerent\n    name: the sworn militia\n"
+        "    name_fr: la milice alliée\n    sources: [https://example.org/militia]\n"
+        "    in: GNB\n    fights_beside: [GNB]\n    forces:\n" + FIGURE.format(value=forces) + "\n"
+    )
+    text = path.read_text(encoding="utf-8").replace("actors:\n", "actors:\n" + partner, 1)
+    written = tmp_path / "partner.yaml"
+    written.write_text(text, encoding="utf-8")
+    return written
+
+
+def test_a_government_with_a_rebel_army_sworn_beside_it_cannot_give_in_alone(tmp_path):
+    """Sierra Leone 1997 written as a coup on the state, the RUF sworn to fight beside it.
+
+    The junta that gives in to a credible threat when it rules alone never gives in while a
+    partner in arms would have to agree (Cunningham 2006); the story says why on the deadline.
+    """
+    eager = ["parameters.concession_rate=1", "actors.GNB.resolve=0"]
+    alone = load_scenario(scenarios_dir() / "history" / "guinea-bissau-2012.yaml", eager)
+    sworn = load_scenario(_sworn_partner(tmp_path), eager)
+    assert any(kind == "conceded" for s in SEEDS for kind, _ in _decisions(alone, s))
+    for seed in SEEDS:
+        assert "conceded" not in [kind for kind, _ in _decisions(sworn, seed)]
+    run = run_one(sworn, 1)
+    records = run.records
+    focal = next(
+        r
+        for r in records
+        if r.kind in (RecordKind.ATTACK_DECIDED, RecordKind.DEADLINE_PASSED) and r.get("partners")
+    )
+    assert focal.get("partners") == ["MIL"]
+    english, french = (render_text(run, lang=lang) for lang in ("en", "fr"))
+    assert "could not give in alone" in english and "the sworn militia" in english
+    assert "ne pouvait céder sans l'accord" in french and "la milice alliée" in french
+
+
+def test_a_partner_in_arms_with_no_forces_left_has_no_say(tmp_path):
+    """A militia destroyed or never raised cannot block a settlement."""
+    eager = ["parameters.concession_rate=1", "actors.GNB.resolve=0"]
+    alone = load_scenario(scenarios_dir() / "history" / "guinea-bissau-2012.yaml", eager)
+    empty = load_scenario(_sworn_partner(tmp_path, forces=0), eager)
+    assert [_decisions(alone, s) for s in SEEDS] == [_decisions(empty, s) for s in SEEDS]
 
 
 def _decisions(scenario, seed: int) -> list[tuple[str, int]]:

@@ -90,6 +90,9 @@ def decide_attacks(model: SahelModel) -> None:
             "terms": terms,
             "cause": threat.record,
         }
+        partners = () if threat.retaliation else partners_in_arms(model, threat.target)
+        if partners:  # why the target did not give in: the story says so on the focal day
+            weighed["partners"] = list(partners)
         if draw < hazard if played is None else played is players.Choice.ATTACK:
             threat.open = False
             index = model.log(
@@ -156,13 +159,14 @@ def concedes(model: SahelModel, threat: Threat, readiness: float) -> bool:
     Only a state's government can give in: what it concedes is the state (a transition, a
     handover). A belligerent, a rebel army or an army faction with fighters of its own, has no
     state to hand over; it is fought or brought to talks (the NPFL in 1990, and the AFRC junta,
-    which signed the Conakry plan of October 1997 and did not keep it).
+    which signed the Conakry plan of October 1997 and did not keep it). Nor can a government
+    give in alone while a belligerent is sworn to fight beside it (:func:`partners_in_arms`).
     """
     state = model.state(threat.target)
     if state is None:
         return False
     chance = 0.0
-    if model.day >= threat.deadline:
+    if model.day >= threat.deadline and not partners_in_arms(model, threat.target):
         chance = min(1.0, model.params.concession_rate * readiness * 2 * (1 - state.spec.resolve))
         if state.holds_on:
             chance *= model.params.handover_concession_factor
@@ -191,6 +195,24 @@ def concedes(model: SahelModel, threat: Threat, readiness: float) -> bool:
         **players.mark(played),
     )
     return True
+
+
+def partners_in_arms(model: SahelModel, target: str) -> tuple[str, ...]:
+    """The belligerents sworn to fight beside a state's government, whose consent it would need.
+
+    A settlement ends a conflict only if every party able to block it accepts it (Cunningham
+    2006, "Veto players and civil war duration", American Journal of Political Science 50(4)).
+    A rebel army or militia sworn to fight beside a government (``fights_beside``) is such a
+    party, and a belligerent never gives in to a threat (:func:`concedes`): so the government
+    cannot give in alone. The AFRC junta shared power with the RUF from 1 June 1997 (Sankoh its
+    vice-chairman); it defied Nigeria's demand, and signed the Conakry plan of October 1997
+    without keeping it. Only partners with forces left count; empty for a belligerent target.
+    """
+    if model.state(target) is None:
+        return ()
+    return tuple(
+        b.id for b in model.belligerents if target in b.spec.fights_beside and b.forces > 0
+    )
 
 
 def expected_losses(

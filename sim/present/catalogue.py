@@ -232,6 +232,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": " Les attaquants combattraient aux côtés de ceux qui combattaient déjà la cible "
         "({allies}), dont la force compte dans le rapport de forces.",
     },
+    "attack_decided.partners": {
+        "en": " {Target} could not give in alone: those sworn to fight beside it ({partners}) "
+        "would have had to agree.",
+        "fr": " {Target} ne pouvait céder sans l'accord de ceux qui s'étaient engagés à combattre "
+        "à ses côtés ({partners}).",
+    },
     "attack_decided.wins": {"en": "expecting to win", "fr": "avec la victoire en vue"},
     "attack_decided.loses": {"en": "expecting to lose", "fr": "avec la défaite en vue"},
     "attack_decided.endorsed": {

@@ -344,7 +344,16 @@ def _attack_decided(ctx: _Context, r: Record) -> str:
         readiness = ctx.share(r.get("readiness", r.get("probability", 0.0)))
         key = "attack_decided.deadline" if r.get("deadline") else "attack_decided.chance"
         parts.append(ctx.t(key, readiness=readiness, daily=daily, draw=draw))
+    if r.get("deadline"):
+        parts[-1] += _partners(ctx, r, values)
     return " ".join(parts)
+
+
+def _partners(ctx: _Context, r: Record, values: dict[str, str]) -> str:
+    """Why the target did not give in on the focal day: a partner in arms had a say."""
+    if not r.get("partners"):
+        return ""
+    return ctx.t("attack_decided.partners", **values, partners=ctx.names(r.get("partners")))
 
 
 def _conceded(ctx: _Context, r: Record) -> str:
@@ -465,6 +474,7 @@ def _stood_down(ctx: _Context, r: Record) -> str:
 def _deadline_passed(ctx: _Context, r: Record) -> str:
     values = {**ctx.actors("actor", r.actor), **ctx.actors("target", r.target)}
     closes = ctx.day_text(int(r.get("closes", r.day)))
+    partners = _partners(ctx, r, values)
     retaliation = _retaliation(ctx, r)
     if r.get("played"):
         key = "played.deadline_passed" + (".retaliation" if retaliation else "")
@@ -487,7 +497,7 @@ def _deadline_passed(ctx: _Context, r: Record) -> str:
         else:
             key, values = "deadline_passed.chance", {"daily": ctx.share(daily)}
         parts.append(ctx.t(key, readiness=readiness, draw=draw, closes=closes, **values))
-    return " ".join(parts)
+    return " ".join(parts) + partners
 
 
 def _war_started(ctx: _Context, r: Record) -> str:

@@ -158,7 +158,8 @@ class InlineActor(Strict):
     fights_beside: list[ActorId] = Field(
         [],
         description="belligerent: actors whose wars it joins on their side, with all its forces "
-        "(the RUF beside the AFRC junta in 1997)",
+        "(the RUF beside the AFRC junta in 1997); a state's government it is sworn to cannot "
+        "give in to a threat without it",
     )
     breaking_point: float | None = Field(
         None,
