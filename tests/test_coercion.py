@@ -13,6 +13,7 @@ from itertools import pairwise
 import pytest
 from conftest import ARMY_ALONE, FIGURE, UNNAMED, readiness_on
 
+from sim.model import players
 from sim.model.intent import assess_attack, expected_days, expected_losses
 from sim.model.model import SahelModel
 from sim.model.records import RecordKind
@@ -324,51 +325,82 @@ def test_a_belligerent_never_gives_in_and_its_sworn_allies_are_expected_in_full(
     )
 
 
-def _sworn_partner(tmp_path, forces: int = 500):
-    """Guinea-Bissau 2012 with a militia sworn to fight beside the junta-held state."""
+def _with_militia(tmp_path, forces: int = 500, sworn: bool = True):
+    """Guinea-Bissau 2012 with a militia in the country, sworn to fight beside the state or not.
+
+    A stand-in for Sierra Leone 1997 written as a coup on the state with the RUF beside the
+    junta: the bundled Sierra Leone episode writes the junta as a belligerent, which never gives
+    in anyway.
+    """
     path = scenarios_dir() / "history" / "guinea-bissau-2012.yaml"
-    partner = (
+    militia = (
         "  MIL:\n    kind: belligerent\n    name: the sworn militia\n"
         "    name_fr: la milice alliée\n    sources: [https://example.org/militia]\n"
-        "    in: GNB\n    fights_beside: [GNB]\n    forces:\n" + FIGURE.format(value=forces) + "\n"
+        "    in: GNB\n"
+        + ("    fights_beside: [GNB]\n" if sworn else "")
+        + "    forces:\n"
+        + FIGURE.format(value=forces)
+        + "\n"
     )
-    text = path.read_text(encoding="utf-8").replace("actors:\n", "actors:\n" + partner, 1)
-    written = tmp_path / "partner.yaml"
-    written.write_text(text, encoding="utf-8")
+    text = path.read_text(encoding="utf-8")
+    assert text.count("\nactors:\n") == 1
+    written = tmp_path / "militia.yaml"
+    written.write_text(text.replace("\nactors:\n", "\nactors:\n" + militia), encoding="utf-8")
     return written
 
 
-def test_a_government_with_a_rebel_army_sworn_beside_it_cannot_give_in_alone(tmp_path):
-    """Sierra Leone 1997 written as a coup on the state, the RUF sworn to fight beside it.
+EAGER = ["parameters.concession_rate=1", "actors.GNB.resolve=0"]
 
-    The junta that gives in to a credible threat when it rules alone never gives in while a
-    partner in arms would have to agree (Cunningham 2006); the story says why on the deadline.
-    """
-    eager = ["parameters.concession_rate=1", "actors.GNB.resolve=0"]
-    alone = load_scenario(scenarios_dir() / "history" / "guinea-bissau-2012.yaml", eager)
-    sworn = load_scenario(_sworn_partner(tmp_path), eager)
-    assert any(kind == "conceded" for s in SEEDS for kind, _ in _decisions(alone, s))
+
+def _alone():
+    return load_scenario(scenarios_dir() / "history" / "guinea-bissau-2012.yaml", EAGER)
+
+
+def _focal_partners(scenario, seed: int) -> list:
+    return [
+        r.get("partners")
+        for r in run_one(scenario, seed).records
+        if r.kind in (RecordKind.ATTACK_DECIDED, RecordKind.DEADLINE_PASSED) and r.get("partners")
+    ]
+
+
+def test_a_government_with_a_rebel_army_sworn_beside_it_cannot_give_in_alone(tmp_path):
+    """A junta that gives in to a credible threat when it rules alone never does while a partner
+    in arms would have to agree (Cunningham 2006); the story says why on the deadline."""
+    sworn = load_scenario(_with_militia(tmp_path), EAGER)
+    assert any(kind == "conceded" for s in SEEDS for kind, _ in _decisions(_alone(), s))
+    assert not any(_focal_partners(_alone(), s) for s in SEEDS), "no partner, none named"
     for seed in SEEDS:
         assert "conceded" not in [kind for kind, _ in _decisions(sworn, seed)]
+    assert _focal_partners(sworn, 1) == [["MIL"]]
     run = run_one(sworn, 1)
-    records = run.records
-    focal = next(
-        r
-        for r in records
-        if r.kind in (RecordKind.ATTACK_DECIDED, RecordKind.DEADLINE_PASSED) and r.get("partners")
-    )
-    assert focal.get("partners") == ["MIL"]
     english, french = (render_text(run, lang=lang) for lang in ("en", "fr"))
     assert "could not give in alone" in english and "the sworn militia" in english
     assert "ne pouvait céder sans l'accord" in french and "la milice alliée" in french
 
 
-def test_a_partner_in_arms_with_no_forces_left_has_no_say(tmp_path):
-    """A militia destroyed or never raised cannot block a settlement."""
-    eager = ["parameters.concession_rate=1", "actors.GNB.resolve=0"]
-    alone = load_scenario(scenarios_dir() / "history" / "guinea-bissau-2012.yaml", eager)
-    empty = load_scenario(_sworn_partner(tmp_path, forces=0), eager)
-    assert [_decisions(alone, s) for s in SEEDS] == [_decisions(empty, s) for s in SEEDS]
+def test_a_militia_not_sworn_to_the_government_has_no_say_in_its_concession(tmp_path):
+    """A rebel army in the country that fights on its own does not hold the government back."""
+    free = load_scenario(_with_militia(tmp_path, sworn=False), EAGER)
+    assert any(kind == "conceded" for s in SEEDS for kind, _ in _decisions(free, s))
+    assert not any(_focal_partners(free, s) for s in SEEDS)
+
+
+def test_a_partner_in_arms_with_no_forces_has_no_say(tmp_path):
+    """A militia written with no forces cannot block a settlement: the runs are the same."""
+    empty = load_scenario(_with_militia(tmp_path, forces=0), EAGER)
+    assert [_decisions(_alone(), s) for s in SEEDS] == [_decisions(empty, s) for s in SEEDS]
+
+
+def test_a_played_government_with_a_partner_still_chooses_and_is_not_said_to_be_held(tmp_path):
+    """A class playing the government may give in; the story does not blame the partner."""
+    world = build_world(load_scenario(_with_militia(tmp_path), EAGER), fact_base())
+    model = SahelModel(world, 1, players={"GNB": lambda q: players.Choice.CONCEDE})
+    model.run()
+    assert any(r.kind is RecordKind.CONCEDED for r in model.records)
+    defiant = SahelModel(world, 1, players={"GNB": lambda q: players.Choice.DEFY})
+    defiant.run()
+    assert not any(r.get("partners") for r in defiant.records)
 
 
 def _decisions(scenario, seed: int) -> list[tuple[str, int]]:

@@ -69,7 +69,8 @@ def decide_attacks(model: SahelModel) -> None:
         if before and (threat.retaliation or threat.target not in model.players):
             continue  # nothing is decided before the deadline, unless a player gives in early
         readiness, terms = assess_attack(model, threat)
-        if not threat.retaliation and concedes(model, threat, readiness):
+        partners = () if threat.retaliation else partners_in_arms(model, threat)
+        if not threat.retaliation and concedes(model, threat, readiness, partners):
             continue
         if before:
             continue
@@ -90,9 +91,10 @@ def decide_attacks(model: SahelModel) -> None:
             "terms": terms,
             "cause": threat.record,
         }
-        partners = () if threat.retaliation else partners_in_arms(model, threat.target)
-        if partners:  # why the target did not give in: the story says so on the focal day
-            weighed["partners"] = list(partners)
+        # Say so only when they, not the odds, held the target back (a player chooses itself).
+        held = partners and threat.target not in model.players
+        if held and concession_chance(model, threat, readiness) > 0:
+            weighed["partners"] = list(partners)  # the story tells it on the focal day
         if draw < hazard if played is None else played is players.Choice.ATTACK:
             threat.open = False
             index = model.log(
@@ -136,7 +138,9 @@ def stand_down(model: SahelModel, threat: Threat, readiness: float, terms: dict,
     )
 
 
-def concedes(model: SahelModel, threat: Threat, readiness: float) -> bool:
+def concedes(
+    model: SahelModel, threat: Threat, readiness: float, partners: tuple[str, ...] = ()
+) -> bool:
     """Whether the target gives in today (a junta accepts a transition, a ruler steps down).
 
     The target holds out until the deadline, the day the threat must be believed or called
@@ -160,16 +164,13 @@ def concedes(model: SahelModel, threat: Threat, readiness: float) -> bool:
     handover). A belligerent, a rebel army or an army faction with fighters of its own, has no
     state to hand over; it is fought or brought to talks (the NPFL in 1990, and the AFRC junta,
     which signed the Conakry plan of October 1997 and did not keep it). Nor can a government
-    give in alone while a belligerent is sworn to fight beside it (:func:`partners_in_arms`).
+    give in alone while ``partners``, belligerents sworn to fight beside it, have a say
+    (:func:`partners_in_arms`): its chance is then 0 (a played target still chooses).
     """
     state = model.state(threat.target)
     if state is None:
         return False
-    chance = 0.0
-    if model.day >= threat.deadline and not partners_in_arms(model, threat.target):
-        chance = min(1.0, model.params.concession_rate * readiness * 2 * (1 - state.spec.resolve))
-        if state.holds_on:
-            chance *= model.params.handover_concession_factor
+    chance = 0.0 if partners else concession_chance(model, threat, readiness)
     draw = (
         keyed_uniform(model.seed, Concern.INTENT, threat.key, model.day, "concede")
         if chance > 0
@@ -197,22 +198,42 @@ def concedes(model: SahelModel, threat: Threat, readiness: float) -> bool:
     return True
 
 
-def partners_in_arms(model: SahelModel, target: str) -> tuple[str, ...]:
-    """The belligerents sworn to fight beside a state's government, whose consent it would need.
+def concession_chance(model: SahelModel, threat: Threat, readiness: float) -> float:
+    """The target state's chance of giving in today, before any partner's say (see concedes)."""
+    state = model.state(threat.target)
+    if state is None or model.day < threat.deadline:
+        return 0.0
+    chance = min(1.0, model.params.concession_rate * readiness * 2 * (1 - state.spec.resolve))
+    if state.holds_on:
+        chance *= model.params.handover_concession_factor
+    return chance
 
-    A settlement ends a conflict only if every party able to block it accepts it (Cunningham
+
+def sworn_beside(model: SahelModel, target: str, attackers) -> list[Belligerent]:
+    """Belligerents sworn to fight beside ``target``, with forces, that are not attacking it."""
+    return [
+        b
+        for b in model.belligerents
+        if target in b.spec.fights_beside and b.id not in attackers and b.forces > 0
+    ]
+
+
+def partners_in_arms(model: SahelModel, threat: Threat) -> tuple[str, ...]:
+    """The belligerents sworn beside a threatened state's government, whose consent it needs.
+
+    A settlement ends a civil war only if every party able to block it accepts it (Cunningham
     2006, "Veto players and civil war duration", American Journal of Political Science 50(4)).
-    A rebel army or militia sworn to fight beside a government (``fights_beside``) is such a
-    party, and a belligerent never gives in to a threat (:func:`concedes`): so the government
-    cannot give in alone. The AFRC junta shared power with the RUF from 1 June 1997 (Sankoh its
-    vice-chairman); it defied Nigeria's demand, and signed the Conakry plan of October 1997
-    without keeping it. Only partners with forces left count; empty for a belligerent target.
+    The model carries that to a government facing an outside threat: a rebel army or militia
+    sworn to fight beside it (``fights_beside``) would fight on, and the model's belligerents
+    never give in to a threat (:func:`concedes`), so the government cannot give in alone. The
+    AFRC junta shared power with the RUF from 1 June 1997 (Sankoh its deputy chairman:
+    seeds/history/episodes.md); it defied Nigeria's demand, and signed the Conakry plan of
+    October 1997 without keeping it. A partner written with no forces has no say; a target that
+    is not a state has no partners.
     """
-    if model.state(target) is None:
+    if model.state(threat.target) is None:
         return ()
-    return tuple(
-        b.id for b in model.belligerents if target in b.spec.fights_beside and b.forces > 0
-    )
+    return tuple(b.id for b in sworn_beside(model, threat.target, threat.fighters))
 
 
 def expected_losses(
@@ -436,11 +457,10 @@ def assess_attack(model: SahelModel, threat: Threat) -> tuple[float, dict]:
     irregular = isinstance(actors.get(threat.target), Belligerent) or any(
         isinstance(actors[a], Belligerent) for a in attackers
     )
-    for b in actors.values():
-        if threat.target in b.spec.fights_beside and b.id not in attackers and b.forces > 0:
-            allies[b.id] = round(model.strength(b.id), 1)
-            expected += model.strength(b.id)
-            irregular = True
+    for b in sworn_beside(model, threat.target, attackers):
+        allies[b.id] = round(model.strength(b.id), 1)
+        expected += model.strength(b.id)
+        irregular = True
     hypothetical = Trigger(CasusFoederis.AGGRESSION, threat.target, tuple(attackers), model.day)
     for ob in obligations_for(hypothetical, model.book, model.date, model.day, model.actor_ids):
         if ob.collective or ob.obliged not in actors:
