@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field, replace
 
-from sim.scenario.facts import FactBase, Membership, Organisation, Pact
+from sim.scenario.facts import FactBase, Membership, Organisation, Pact, on_station
 from sim.scenario.parameters import ACTOR_PARAMETERS
 from sim.scenario.schema import InlineActor, InlinePact, PactSwitch, Scenario
 from sim.scenario.vocabulary import ActorKind, Regime
@@ -33,9 +33,7 @@ class Posting:
 
     def present_on(self, day: dt.date) -> bool:
         """Whether the forces are in their host on ``day`` (arrived, and not yet left)."""
-        return (self.arrived is None or self.arrived <= day) and (
-            self.left is None or day < self.left
-        )
+        return on_station(self.arrived, self.left, day)
 
 
 @dataclass(frozen=True)

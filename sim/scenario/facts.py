@@ -143,6 +143,15 @@ class State(Strict):
         return periods[-1].value
 
 
+def on_station(arrived: dt.date | None, left: dt.date | None, day: dt.date) -> bool:
+    """Whether forces that arrived on ``arrived`` and left on ``left`` are there on ``day``.
+
+    No arrival date: there before any record; no departure date: still there. The day they
+    leave, they are gone.
+    """
+    return (arrived is None or arrived <= day) and (left is None or day < left)
+
+
 class Deployment(Strict):
     """Forces an outside power keeps in a host state, between two dates."""
 
@@ -175,9 +184,7 @@ class Power(Strict):
         return [
             d
             for d in self.deployments
-            if (d.arrived is None or d.arrived <= day)
-            and (d.left is None or day < d.left)
-            and (hosts is None or d.host in hosts)
+            if on_station(d.arrived, d.left, day) and (hosts is None or d.host in hosts)
         ]
 
     def strength_on(self, day: dt.date, hosts: list[str] | None = None) -> float:
