@@ -268,10 +268,11 @@ def stopped_run(folder: Path, seed: int) -> Path:
     return out
 
 
-ARMY_ALONE = "actors.NER.forces=20000"
-"""Niger's army alone, the fact base's cited low (seeds/states.yaml): at the cited 50,000, with the
-gendarmerie, Niger's own forces deter ECOWAS with or without the AES pacts, so the tests of what
-the pacts deter are made in the world where ECOWAS is tempted."""
+NIGER_AS_CITED = "actors.NER.forces=40000"
+"""Niger's forces of 2023 as the fact base cites them (40,000, with the gendarmerie and the
+National Guard; seeds/states.yaml), pinned so that the tests of what the pacts deter keep their
+world if the fact base changes: there ECOWAS is near its decision and the AES pledges move it
+(docs/backtest.md). Against the army alone (20,000, Lesson 1) ECOWAS attacks pledge or not."""
 
 
 def readiness_on(

@@ -212,7 +212,7 @@ def test_a_target_that_never_gives_in_scores_no_concession(sahelsim, tmp_path):
     shares = {}
     for rate in ("0", "0.8"):
         episode = tmp_path / f"niger-{rate.replace('.', '')}.yaml"
-        # Niger's army alone (ARMY_ALONE): at the cited 50,000 no threat is credible enough to
+        # Niger's army alone (20,000): at the cited 40,000 a threat is rarely credible enough to
         # heed, whatever the rate.
         assert "  NER:\n" in text
         army = text.replace("  NER:\n", "  NER:\n    forces: 20000\n", 1)

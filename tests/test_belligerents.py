@@ -476,6 +476,56 @@ def test_a_war_is_mediated_only_once_both_sides_have_lost_men(write):
         assert min(r.get("losses")) > 0
 
 
+def test_a_retaliation_decided_with_allies_already_fighting_the_rebels_is_carried_out(write):
+    """The RUF raided Guinea while Sierra Leone fought it: Guinea's retaliation, with the allies
+    ECOWAS pledged (Guinea-Bissau among them, already at war with these rebels), joins that war.
+
+    Before, an attacker already at war with the target made the decision come to nothing.
+    """
+    raid = (
+        "  raid:\n    kind: attack\n    scale: incident\n    date: 1998-06-20\n"
+        "    by: REB\n    target: SEN\n"
+    )
+    quiet = "mediation_rate: 0, withdrawal_rate: 0, capitulation_rate: 0, breaking_point: 0.9"
+    text = civil_war_text(pacts="pacts:\n  ecowas-pmad-1981:\n", events=raid) + (
+        f"parameters: {{{quiet}, required_superiority: 2, time_cost_weight: 0}}\n"
+    )
+    joined_allies = 0
+    for seed in range(1, 9):
+        model = SahelModel(build_world(load(write, text), fact_base()), seed)
+        model.run()
+        [decided] = [r for r in model.records if r.kind is RecordKind.ATTACK_DECIDED]
+        entered = {
+            r.actor: r
+            for r in model.records
+            if r.kind is RecordKind.ENTERED_WAR and r.day == decided.day and r.target == "REB"
+        }
+        assert "SEN" in entered, (seed, decided)  # the decision is carried out, in that war
+        assert model.wars[0].side_of("SEN") == model.wars[0].side_of("GNB")
+        if "GIN" in entered:  # an ally the vote pledged fights in the body's name
+            joined_allies += 1
+            assert entered["GIN"].get("decided_by") == ["ECOWAS"]
+    assert joined_allies
+
+
+def test_a_state_that_backs_a_side_never_mediates_its_war(write):
+    """Liberia and Burkina Faso, backing the RUF, did not broker its truces: a backer is no go-between."""
+    text = civil_war_text(value=3000, days=400, extra="backers: [SEN]") + (
+        f"parameters: {{{TRUCES}, truce_breakdown_rate: 0}}\n"
+    )
+    mediators = []
+    for seed in range(1, 5):
+        model = SahelModel(build_world(load(write, text), fact_base()), seed)
+        model.run()
+        assert "SEN" in model.wars[0].supporters
+        mediators += [
+            r.get("mediators")
+            for r in model.records
+            if r.kind is RecordKind.WAR_ENDED and r.get("reason") == "mediation"
+        ]
+    assert mediators and all(m == ["GIN"] for m in mediators), mediators
+
+
 def test_a_mediated_truce_may_break_down_and_the_same_war_is_fought_again(write):
     """The record's truces broke down (Guinea-Bissau 1998, Sierra Leone 1997): the war resumes."""
     model = next(
@@ -692,13 +742,12 @@ def test_faster_reinforcement_never_makes_the_side_it_helps_lose_more_often(writ
     """The government Senegal came to help loses no more often when Senegal's contingent grows.
 
     Senegal stays (no withdrawal), so that its contingent is there to grow: a contingent that
-    goes home after a few weeks takes its reinforcements with it.
+    goes home after a few weeks takes its reinforcements with it. Its first contingent is a fifth
+    of what it could send, so that there is room to grow.
     """
-
+    room = "withdrawal_rate: 0, expeditionary_share: 0.2"
     lost = [
-        wars_ending(
-            write, "attackers_won", f"withdrawal_rate: 0, reinforcement_rate: {rate}", value=6000
-        )
+        wars_ending(write, "attackers_won", f"{room}, reinforcement_rate: {rate}", value=6000)
         for rate in (0.0, 0.005, 0.05)
     ]
     assert lost == sorted(lost, reverse=True), lost

@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 
 import pytest
-from conftest import ARMY_ALONE
+from conftest import NIGER_AS_CITED
 
 
 def _rows(path):
@@ -73,7 +73,7 @@ def test_the_pact_lowers_the_chance_that_ecowas_attacks(tmp_path, sahelsim):
         "--parameters",
         "point",
         "--set",
-        ARMY_ALONE,
+        NIGER_AS_CITED,
         "--out",
         str(tmp_path / "c"),
     )
@@ -95,7 +95,7 @@ def test_drawing_from_the_posterior_the_pact_deters_an_attack_on_a_junta_that_ne
     # measured is what the pact deters (against Niger's army alone, as in lesson 1).
     result = sahelsim("compare", "niger-2023-no-pact", "niger-2023-base", "-n", "400", "--seed",
                       "8", "-q", "--no-figures", "--set", "parameters.concession_rate=0",
-                      "--set", ARMY_ALONE, "--out", str(tmp_path / "c"))  # fmt: skip
+                      "--set", NIGER_AS_CITED, "--out", str(tmp_path / "c"))  # fmt: skip
     assert result.status == 0, result.err
     attacked = _rows(tmp_path / "c" / "comparison.csv")["ecowas_attacked"]
     assert float(attacked["high"]) < 0 < float(attacked["a"])
@@ -150,7 +150,7 @@ def test_compare_in_french_speaks_french_and_keeps_shares_within_what_is_possibl
     out = tmp_path / "fr"
     args = ("compare", "niger-2023-base", "niger-2023-no-pact", "-n", "4", "--seed", "2")
     # at the single values, where four replicates of this seed already differ
-    args = (*args, "--parameters", "point", "--set", ARMY_ALONE)
+    args = (*args, "--parameters", "point", "--set", NIGER_AS_CITED)
     result = sahelsim(*args, "--lang", "fr", "--no-figures", "--out", str(out))
     assert result.status == 0, result.err
     said = " ".join((result.out + result.err).split())
@@ -166,7 +166,7 @@ def test_compare_in_french_speaks_french_and_keeps_shares_within_what_is_possibl
         if seed > 2:
             out = tmp_path / f"seed{seed}"
             again = ("compare", "niger-2023-base", "niger-2023-no-pact", "-n", "4")
-            args = (*again, "--seed", str(seed), "--parameters", "point", "--set", ARMY_ALONE)
+            args = (*again, "--seed", str(seed), "--parameters", "point", "--set", NIGER_AS_CITED)
             assert sahelsim(*args, "-q", "--no-figures", "--out", str(out)).status == 0
         with open(out / "comparison.csv", encoding="utf-8") as handle:
             rows = list(csv.DictReader(handle))

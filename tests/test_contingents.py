@@ -117,11 +117,12 @@ def test_states_entering_one_after_another_never_first_send_more_than_their_side
     """Senegal then Guinea enter against 100 rebels: Senegal sends what is lacking, and Guinea,
     finding nothing lacking, a company (the smallest contingent on record), not its first
     contingent."""
-    model = SahelModel(build_world(civil_war(write), fact_base()), 1)
+    roomy = QUIET + ", expeditionary_share: 0.6"  # the record's largest share: the need decides
+    model = SahelModel(build_world(civil_war(write, parameters=roomy), fact_base()), 1)
     model.step()  # day 0: the rising; the pact's clause is answered the next day
     war = model.wars[0]
-    rebels = strength(model, war.sides[ATTACKERS]) * war.aid[ATTACKERS]
-    sought = model.params.sought_superiority * rebels / war.aid[DEFENDERS]
+    needed, present, _ = model._abroad(war, DEFENDERS, ("SEN", "GIN"))
+    sought = needed - present  # what the side lacks of the superiority it seeks
     model.step()
     entries = [r for r in model.records if r.kind is RecordKind.ENTERED_WAR]
     assert [r.actor for r in entries] == ["SEN", "GIN"], "both honour, in the clause's order"

@@ -153,16 +153,16 @@ def test_a_single_forces_figure_is_a_one_point_series_and_a_list_is_read_in_orde
     for f in seeds_dir().glob("*.yaml"):
         (tmp_path / f.name).write_text(f.read_text())
     text = (tmp_path / "states.yaml").read_text()
-    start = text.index("    active_forces:\n", text.index("id: BEN"))
+    start = text.index("    active_forces:\n", text.index("id: MRT"))
     end = text.index("    defence_budget_usd:", start)
     figure = text[start:end].splitlines()[1:]  # the single 2025 figure, indented 6
     point = ["      - " + figure[0].strip()] + ["  " + line for line in figure[1:]]
     older = "      - {value: 7000, year: 2012, unit: personnel, source: https://example.org/a}"
     text = text[:start] + "\n".join(["    active_forces:", older, *point]) + "\n" + text[end:]
     (tmp_path / "states.yaml").write_text(text)
-    ben = load_fact_base(tmp_path).states["BEN"]
-    assert [f.year for f in ben.forces_series] == [2012, 2025]
-    assert ben.forces_on(dt.date(2010, 1, 1)).value == 7000  # before the series: the oldest
-    assert ben.forces_on(dt.date(2020, 1, 1)).value == 7000
-    assert ben.forces_on(dt.date(2025, 6, 1)).value == 11000
-    assert len(FACTS.states["TCD"].forces_series) == 1
+    mrt = load_fact_base(tmp_path).states["MRT"]
+    assert [f.year for f in mrt.forces_series] == [2012, 2025]
+    assert mrt.forces_on(dt.date(2010, 1, 1)).value == 7000  # before the series: the oldest
+    assert mrt.forces_on(dt.date(2020, 1, 1)).value == 7000
+    assert mrt.forces_on(dt.date(2025, 6, 1)).value == 20000
+    assert len(FACTS.states["CPV"].forces_series) == 1

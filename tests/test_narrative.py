@@ -8,7 +8,7 @@ import re
 from functools import cache
 
 import pytest
-from conftest import ARMY_ALONE, UNNAMED
+from conftest import UNNAMED
 
 from sim.model.model import whole_parts
 from sim.model.records import RecordKind
@@ -131,11 +131,15 @@ def test_a_behavioural_abstention_gives_its_probability_draw_and_terms():
     assert paragraph.text.count("(log-odds ") >= 2
 
 
+ARMY = "actors.NER.forces=20000"
+"""Niger's army alone (Lesson 1): ECOWAS attacks in most replicates, so its decisions are told."""
+
+
 def test_a_decision_to_attack_gives_the_balance_of_forces_and_the_draw():
     # The first seed on which ECOWAS attacks: which one it is depends on the model's numbers.
     attacked = next(
         r
-        for r in (run("niger-2023-base", seed, ARMY_ALONE) for seed in range(1, 200))
+        for r in (run("niger-2023-base", seed, ARMY) for seed in range(1, 200))
         if r.summary["war_occurred"]
     )
     text = render_text(attacked, "en")
@@ -158,9 +162,20 @@ def test_a_no_war_replicate_of_the_base_scenario_says_ecowas_stood_down():
     assert "La CEDEAO renonce" in render_text(replicate, "fr")
 
 
+def _waited(scenario: str):
+    """The first replicate in which ECOWAS lets its deadline pass, may still attack, and does not."""
+    for seed in range(1, 200):
+        r = run(scenario, seed)
+        passed = [x for x in r.records if x.kind is RecordKind.DEADLINE_PASSED]
+        if passed and passed[0].get("daily") >= 1e-4 and not r.summary["war_occurred"]:
+            return r
+    raise AssertionError(f"no such replicate of {scenario}")
+
+
 def test_the_deadline_day_is_told_when_it_passes_without_an_attack():
-    # Lesson 1 asks the class to watch 24 August 2023: the story must say something that day.
-    replicate = run("lesson-1-does-the-pledge-deter", 1)
+    # Lesson 1 asks the class to watch 24 August 2023, the deadline of every Niger scenario: the
+    # story must say something that day.
+    replicate = _waited("niger-2023-base")
     [passed] = [r for r in replicate.records if r.kind is RecordKind.DEADLINE_PASSED]
     assert passed.day == 14 and not replicate.summary["war_occurred"]
     [line] = lines_with(render_text(replicate, "en"), "24 Aug 2023 — The deadline ECOWAS had set")
@@ -176,7 +191,7 @@ def test_the_deadline_day_is_told_when_it_passes_without_an_attack():
 def test_a_deadline_after_which_an_attack_is_all_but_ruled_out_is_not_called_possible():
     """ "An attack remains possible, at a chance of 0.00% a day" read as a contradiction: below
     the smallest share the story writes, it says the window stays open at a chance below it."""
-    told = run("lesson-1-does-the-pledge-deter", 1)  # cached: changed on a copy only
+    told = _waited("niger-2023-base")  # cached: changed on a copy only
     records = [
         dataclasses.replace(r, data={**r.data, "daily": 1e-7})
         if r.kind is RecordKind.DEADLINE_PASSED

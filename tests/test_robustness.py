@@ -7,6 +7,7 @@ probes are planned, computed and written as documented.
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import json
 
 import pytest
@@ -15,6 +16,7 @@ from sim.analysis.backtest import ItemKind, ItemValues
 from sim.analysis.robustness import flips_by_episode, item_swings, ranked, top_swings
 from sim.run.backtest import plan_backtest
 from sim.run.robustness import Probe, plan_probes
+from sim.scenario.facts import fact_base
 
 
 def _item(values: str, observed: str = "true", kind: ItemKind = ItemKind.FORCE_USED):
@@ -77,8 +79,9 @@ def test_niger_forces_are_probed_at_the_cited_ends_on_the_episodes_seeds():
     ner = [r for r in runs if r.probe.actor == "NER"]
     assert {r.end for r in ner} == {"low", "high"}
     assert not unprobed
+    cited = fact_base().states["NER"].forces_on(episodes[0].plan.scenario.start)
     for r in ner:
-        expected = {"low": 20_000, "high": 70_000}[r.end]
+        expected = {"low": cited.low, "high": cited.high}[r.end]
         assert r.plan.scenario.actors["NER"].forces == expected
         assert r.plan.root_seed == 11 and r.plan.seeds == episodes[0].plan.seeds
     assert {p.figure for p in probes} >= {"active_forces", "fighters"}
@@ -114,7 +117,9 @@ def test_robustness_end_to_end_the_same_on_one_and_two_workers(sahelsim, tmp_pat
     with open(tmp_path / "one" / "robustness.csv", encoding="utf-8") as handle:
         rows = list(csv.DictReader(handle))
     ner = [r for r in rows if r["actor"] == "NER" and r["figure"] == "active_forces"]
-    assert ner and {(r["low"], r["value"], r["high"]) for r in ner} == {("20000", "50000", "70000")}
+    cited = fact_base().states["NER"].forces_on(dt.date(2023, 8, 10))  # the episode's start
+    ends = tuple(f"{v:g}" for v in (cited.low, cited.value, cited.high))
+    assert ner and {(r["low"], r["value"], r["high"]) for r in ner} == {ends}
     for r in ner:
         ps = [float(r[k]) for k in ("p_low", "p_value", "p_high")]
         assert float(r["swing"]) == pytest.approx(max(ps) - min(ps))

@@ -139,12 +139,13 @@ def _force_used(records: Sequence[dict], against: str, by: Sequence[str]) -> boo
     for r in records:
         if r["kind"] in ("war_started", "incident"):
             hit = r.get("target") == against
-            who = {r.get("actor"), *(r.get("attackers") or ()), *(r.get("decided_by") or ())}
+            who = {r.get("actor"), *(r.get("attackers") or ())}
         elif r["kind"] == "entered_war":
             hit = against in (r.get("target"), r.get("against"))
-            who = {r.get("actor"), r.get("by"), r.get("decided_by")}
+            who = {r.get("actor"), r.get("by")}
         else:
             continue
+        who.update(r.get("decided_by") or ())
         if hit and (not by or who & set(by)):
             return True
     return False

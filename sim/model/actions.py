@@ -101,7 +101,7 @@ def armed_assistance(model: SahelModel, act: Act) -> None:
     elif ob.trigger.kind is CasusFoederis.AGGRESSION:
         # The pledge is for the retaliation against this incident's author, and never for a
         # war against the pledger itself (another incident's retaliation may target it).
-        body = {"decided_by": ob.obliged} if ob.collective else {}
+        body = {"decided_by": [ob.obliged]} if ob.collective else {}
         for threat in model.threats:
             if threat.open and threat.retaliation and threat.record == ob.trigger.cause:
                 joining = [a for a in fighters if a not in threat.backers and a != threat.target]

@@ -419,20 +419,28 @@ class SahelModel(mesa.Model):
         ``decided_by`` names the bodies whose vote pledged some of the attackers (a victim's
         retaliation joined by allies a body sent): the war is fought in their name too.
 
-        Attackers already at war with the target fight on in that war instead (None is returned).
-        A belligerent attacked while it fights another war is fought in that war: the attackers
-        enter it on the other side (a civil war that outsiders enter, as ECOMOG entered
-        Liberia's in 1990).
+        Where some attackers already fight the target, the war is that one: the others join
+        them in it (Guinea, with the allies ECOWAS pledged, retaliating on the RUF that Sierra
+        Leone was fighting). A belligerent attacked while it fights another war is fought in
+        that war: the attackers enter it on the other side (a civil war that outsiders enter,
+        as ECOMOG entered Liberia's in 1990).
         """
-        if any(self.at_war(a, target) for a in attackers):
-            return None
-        if isinstance(self.actors.get(target), Belligerent):
+        ongoing = next((w for a in attackers if (w := self.at_war(a, target))), None)
+        if ongoing is None and isinstance(self.actors.get(target), Belligerent):
             ongoing = next(
                 (w for w in self.wars if w.ongoing and w.side_of(target) is not None), None
             )
-            if ongoing is not None:
-                self.enter_against(ongoing, by, target, attackers, cause=cause, event=cause_event)
-                return ongoing
+        if ongoing is not None:
+            self.enter_against(
+                ongoing,
+                by,
+                target,
+                attackers,
+                cause=cause,
+                event=cause_event,
+                decided_by=decided_by,
+            )
+            return ongoing
         war = War(len(self.wars), (by, target), self.day)
         war.irregular = any(
             isinstance(self.actors.get(a), Belligerent) for a in (*attackers, target)
@@ -483,8 +491,12 @@ class SahelModel(mesa.Model):
         *,
         cause: int | None,
         event: str | None,
+        decided_by: tuple[str, ...] = (),
     ) -> None:
-        """Attackers of a belligerent already at war enter that war on the other side."""
+        """Attackers of a party already at war enter that war on the other side (those not in it).
+
+        ``decided_by``, as for :meth:`start_war`, is recorded on each entry.
+        """
         side = 1 - war.side_of(target)
         theatre = self.controlled(war.leaders[DEFENDERS])
         entering = tuple(a for a in attackers if war.side_of(a) is None)
@@ -505,6 +517,7 @@ class SahelModel(mesa.Model):
                 cause=cause,
                 victim=war.leaders[side],
                 forces=round(war.sides[side][a]),
+                **({"decided_by": list(decided_by)} if decided_by else {}),
             )
             self.backed(war, a, cause)
         for threat in self.threats:
@@ -581,7 +594,7 @@ class SahelModel(mesa.Model):
             victim=ob.victim,
             forces=round(war.sides[side][actor_id]),
             # in whose name it fights, when a body's vote sent it (ECOWAS under Art. 4 (ii))
-            **({"decided_by": ob.obliged} if ob.collective else {}),
+            **({"decided_by": [ob.obliged]} if ob.collective else {}),
         )
         self.backed(war, actor_id, cause)
         if isinstance(actor, State):

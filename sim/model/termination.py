@@ -30,7 +30,7 @@ TOLERANCE_FLOOR = 0.05
 """Weariness divides by the tolerance, never by less than this (a guard, not a behaviour)."""
 
 MEDIATORS_LISTED = 3
-"""The first neutral states are named as mediators in the record."""
+"""The first neutral states (fighting on neither side, supporting neither) are named as mediators."""
 
 
 def end_wars(model: SahelModel) -> None:
@@ -184,7 +184,10 @@ def _settle(model: SahelModel, war: War, neutral: list[str]) -> None:
                 },
             )
             return
-    if neutral:
+    # A state supporting either side of this war is no go-between (Liberia and Burkina Faso
+    # backing the RUF in 2000 did not broker its truce).
+    mediators = [s for s in neutral if s not in war.supporters]
+    if mediators:
         ripe = ripeness(wearied)
         chance = p.mediation_rate * ripe
         draw = keyed_uniform(model.seed, Concern.TERMINATION, war.id, model.day, "mediation")
@@ -193,7 +196,7 @@ def _settle(model: SahelModel, war: War, neutral: list[str]) -> None:
                 war,
                 WarOutcome.MEDIATED,
                 reason="mediation",
-                mediators=neutral[:MEDIATORS_LISTED],
+                mediators=mediators[:MEDIATORS_LISTED],
                 probability=round(chance, 6),
                 draw=round(draw, 6),
                 ripeness=round(ripe, 4),

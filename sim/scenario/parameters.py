@@ -53,7 +53,7 @@ PARAMETERS: dict[str, Parameter] = _declare(
     ),
     Parameter(
         "permission_base_rate",
-        0.24,
+        0.21,
         0.0,
         1.0,
         "probability",
@@ -192,7 +192,7 @@ PARAMETERS: dict[str, Parameter] = _declare(
     ),
     Parameter(
         "required_superiority",
-        2.2,
+        1.2,
         0.2,
         5.0,
         "ratio",
@@ -209,7 +209,7 @@ PARAMETERS: dict[str, Parameter] = _declare(
     ),
     Parameter(
         "intent_spread",
-        0.14,
+        0.13,
         0.05,
         3.0,
         "log-ratio",
@@ -247,7 +247,7 @@ PARAMETERS: dict[str, Parameter] = _declare(
     ),
     Parameter(
         "time_cost_weight",
-        2.6,
+        1.5,
         0.0,
         5.0,
         "z per year",
@@ -279,7 +279,7 @@ PARAMETERS: dict[str, Parameter] = _declare(
     ),
     Parameter(
         "junta_confidence",
-        1.9,
+        3.9,
         1.0,
         5.0,
         "ratio",
@@ -297,7 +297,7 @@ PARAMETERS: dict[str, Parameter] = _declare(
     ),
     Parameter(
         "expeditionary_share",
-        0.5,
+        0.27,
         0.05,
         1.0,
         "share",
@@ -350,7 +350,7 @@ PARAMETERS: dict[str, Parameter] = _declare(
     ),
     Parameter(
         "withdrawal_rate",
-        0.027,
+        0.025,
         0.0,
         0.05,
         "per day",
@@ -409,7 +409,7 @@ PARAMETERS: dict[str, Parameter] = _declare(
     ),
     Parameter(
         "concession_rate",
-        0.86,
+        0.62,
         0.0,
         1.0,
         "per day",
@@ -425,7 +425,7 @@ PARAMETERS: dict[str, Parameter] = _declare(
     ),
     Parameter(
         "handover_concession_factor",
-        0.098,
+        0.26,
         0.0,
         1.0,
         "factor",
@@ -522,7 +522,7 @@ PARAMETERS: dict[str, Parameter] = _declare(
     ),
     Parameter(
         "irregular_intensity",
-        0.14,
+        0.16,
         0.01,
         1.0,
         "share",
@@ -604,7 +604,7 @@ PARAMETERS: dict[str, Parameter] = _declare(
     ),
     Parameter(
         "breaking_point",
-        0.45,
+        0.68,
         0.05,
         0.9,
         "share",
@@ -616,7 +616,7 @@ PARAMETERS: dict[str, Parameter] = _declare(
     ),
     Parameter(
         "mediation_rate",
-        0.27,
+        0.24,
         0.0,
         0.5,
         "per day",

@@ -525,9 +525,10 @@ class Conceded(_Observation):
 
 
 class WarDays(_Observation):
-    """The first war's length in days, as a band (the sources rarely agree on a day).
+    """The first war's length in days, as a band; scored as a match within a factor of two of it.
 
-    The backtest counts any length within a factor of two of the band (docs/backtest.md).
+    The sources rarely agree on a day, so the backtest counts any length from ``low / 2``
+    (rounded down) to ``high × 2`` (rounded up) (docs/backtest.md).
     """
 
     low: int = Field(ge=0, le=MAX_DAYS, description="shortest length the sources allow")
