@@ -501,6 +501,7 @@ def test_a_retaliation_decided_with_allies_already_fighting_the_rebels_is_carrie
             if r.kind is RecordKind.ENTERED_WAR and r.day == decided.day and r.target == "REB"
         }
         assert "SEN" in entered, (seed, decided)  # the decision is carried out, in that war
+        assert entered["SEN"].get("decided_by") is None  # Senegal's own choice, not the vote's
         assert model.wars[0].side_of("SEN") == model.wars[0].side_of("GNB")
         if "GIN" in entered:  # an ally the vote pledged fights in the body's name
             joined_allies += 1

@@ -145,7 +145,8 @@ def _force_used(records: Sequence[dict], against: str, by: Sequence[str]) -> boo
             who = {r.get("actor"), r.get("by")}
         else:
             continue
-        who.update(r.get("decided_by") or ())
+        bodies = r.get("decided_by") or ()
+        who.update([bodies] if isinstance(bodies, str) else bodies)  # a string before Dec 2026
         if hit and (not by or who & set(by)):
             return True
     return False

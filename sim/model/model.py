@@ -413,11 +413,13 @@ class SahelModel(mesa.Model):
         cause_event: str | None = None,
         note: str | None = None,
         decided_by: tuple[str, ...] = (),
+        pledged_by: dict[str, str] | None = None,
     ) -> War | None:
         """Start a war: the attackers commit their deployable forces, the target its home defence.
 
         ``decided_by`` names the bodies whose vote pledged some of the attackers (a victim's
         retaliation joined by allies a body sent): the war is fought in their name too.
+        ``pledged_by`` says which body pledged which attacker, for entries into a war under way.
 
         Where some attackers already fight the target, the war is that one: the others join
         them in it (Guinea, with the allies ECOWAS pledged, retaliating on the RUF that Sierra
@@ -438,7 +440,7 @@ class SahelModel(mesa.Model):
                 attackers,
                 cause=cause,
                 event=cause_event,
-                decided_by=decided_by,
+                pledged_by=pledged_by,
             )
             return ongoing
         war = War(len(self.wars), (by, target), self.day)
@@ -491,12 +493,14 @@ class SahelModel(mesa.Model):
         *,
         cause: int | None,
         event: str | None,
-        decided_by: tuple[str, ...] = (),
+        pledged_by: dict[str, str] | None = None,
     ) -> None:
         """Attackers of a party already at war enter that war on the other side (those not in it).
 
-        ``decided_by``, as for :meth:`start_war`, is recorded on each entry.
+        An entrant a body's vote pledged (``pledged_by``) enters in that body's name
+        (``decided_by``); the others in their own.
         """
+        pledged_by = pledged_by or {}
         side = 1 - war.side_of(target)
         theatre = self.controlled(war.leaders[DEFENDERS])
         entering = tuple(a for a in attackers if war.side_of(a) is None)
@@ -517,7 +521,7 @@ class SahelModel(mesa.Model):
                 cause=cause,
                 victim=war.leaders[side],
                 forces=round(war.sides[side][a]),
-                **({"decided_by": list(decided_by)} if decided_by else {}),
+                **({"decided_by": [pledged_by[a]]} if a in pledged_by else {}),
             )
             self.backed(war, a, cause)
         for threat in self.threats:
