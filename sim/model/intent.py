@@ -105,14 +105,8 @@ def decide_attacks(model: SahelModel) -> None:
                 **({"deadline": True} if focal else {}),
                 **players.mark(played),
             )
-            bodies = tuple(sorted(set(threat.pledged_by.values())))  # each pledged a fighter
             model.start_war(
-                threat.by,
-                threat.target,
-                threat.fighters,
-                cause=index,
-                decided_by=bodies,
-                pledged_by=threat.pledged_by,
+                threat.by, threat.target, threat.fighters, cause=index, pledged_by=threat.pledged_by
             )
         elif focal:
             # The day the class is told to watch: say that it came, what was weighed and what

@@ -412,14 +412,13 @@ class SahelModel(mesa.Model):
         cause: int | None = None,
         cause_event: str | None = None,
         note: str | None = None,
-        decided_by: tuple[str, ...] = (),
         pledged_by: dict[str, str] | None = None,
     ) -> War | None:
         """Start a war: the attackers commit their deployable forces, the target its home defence.
 
-        ``decided_by`` names the bodies whose vote pledged some of the attackers (a victim's
-        retaliation joined by allies a body sent): the war is fought in their name too.
-        ``pledged_by`` says which body pledged which attacker, for entries into a war under way.
+        ``pledged_by`` says which body's vote pledged which attacker (a victim's retaliation
+        joined by allies a body sent): the war is fought in those bodies' name too, recorded as
+        ``decided_by``.
 
         Where some attackers already fight the target, the war is that one: the others join
         them in it (Guinea, with the allies ECOWAS pledged, retaliating on the RUF that Sierra
@@ -468,7 +467,7 @@ class SahelModel(mesa.Model):
             cause=cause,
             note=note,
             forces={a: round(f) for a, f in {**war.sides[0], **war.sides[1]}.items()},
-            **({"decided_by": list(decided_by)} if decided_by else {}),
+            **({"decided_by": sorted(set(pledged_by.values()))} if pledged_by else {}),
         )
         for threat in self.threats:
             if threat.open and threat.target == target and set(threat.attackers) & set(attackers):
