@@ -84,7 +84,10 @@ def owed(
     """An obligation of ``obliged`` under a copy of the Charter's Art. 6 asking ``action``."""
     art6 = next(c for c in fact_base().pacts["liptako-gourma-charter"].clauses if c.id == "art6")
     clause = art6.model_copy(update={"action": action, "toward": toward})
-    trigger = Trigger(kind or CasusFoederis.AGGRESSION, victim, offenders, model.day, war=war)
+    kind = kind or CasusFoederis.AGGRESSION
+    trigger = Trigger(
+        kind, victim, offenders, model.day, war=war, states=model.states_among(offenders)
+    )
     return Obligation(
         "liptako-gourma-charter", clause, obliged, victim, offenders, model.day, trigger
     )

@@ -476,6 +476,86 @@ def test_a_war_is_mediated_only_once_both_sides_have_lost_men(write):
         assert min(r.get("losses")) > 0
 
 
+ANY_AGGRESSION = """\
+pacts:
+  any-aggression:
+    id: any-aggression
+    name: A pledge against aggression by anyone
+    signed: 1990-01-01
+    parties: {organisation: ECOWAS}
+    source: https://example.org/pact
+    clauses:
+      - id: art1
+        article: "Art. 1"
+        summary: The members help one attacked, whoever the attacker, as the Authority decides.
+        source: https://example.org/pact
+        casus_foederis: aggression
+        obliged: other_parties
+        toward: victim
+        action: armed_assistance
+        decision: consensus
+        body: ECOWAS
+"""
+"""The 1981 Protocol's Arts. 2-3 without its Art. 1: a raid by rebels brings it into play."""
+
+
+def raid_on_senegal(by: str) -> str:
+    """Guinea-Bissau's civil war of 1998 under the 1981 Protocol, and a raid into Senegal."""
+    raid = (
+        "  raid:\n    kind: attack\n    scale: incident\n    date: 1998-06-20\n"
+        f"    by: {by}\n    target: SEN\n"
+    )
+    return civil_war_text(pacts="pacts:\n  ecowas-pmad-1981:\n", events=raid, actors="  TCD:\n")
+
+
+def test_the_1981_protocol_answers_aggression_by_a_state_not_a_raid_by_rebels(write):
+    """The Protocol's Art. 1 defines aggression as "the use of armed force by any State": the
+    same raid into Senegal brings Arts. 2-3 into play when a State outside the Community makes
+    it (Chad, here), not when the rebels of a neighbour do (the RUF's raids into Guinea,
+    September 2000)."""
+
+    def under_arts_2_3(by: str, kind: RecordKind) -> list:
+        kept = records(load(write, raid_on_senegal(by)))
+        return [r for r in kept if r.kind is kind and r.data.get("article") == "Arts. 2-3"]
+
+    [unmet] = under_arts_2_3("REB", RecordKind.CLAUSE_UNMET)
+    assert (unmet.target, unmet.data["condition"], unmet.data["offenders"]) == (
+        "SEN",
+        "by_a_state",
+        ["REB"],
+    )
+    assert not under_arts_2_3("REB", RecordKind.OBLIGATION)
+    [owed] = under_arts_2_3("TCD", RecordKind.OBLIGATION)
+    assert (owed.actor, owed.target, owed.data["offenders"]) == ("ECOWAS", "SEN", ["TCD"])
+    assert not under_arts_2_3("TCD", RecordKind.CLAUSE_UNMET)
+
+
+def test_the_story_says_why_a_raid_by_rebels_is_no_aggression_in_both_languages(write, sahelsim):
+    """A reader who expects the Protocol to answer the raid is told why it did not."""
+    path = write(raid_on_senegal("REB"))
+    english = sahelsim("explain", str(path), "--seed", "1").out
+    french = sahelsim("explain", str(path), "--seed", "1", "--lang", "fr").out
+    assert "did not bring Arts. 2-3" in english
+    assert (
+        "armed force used by a State, and no State took part in this attack by the Rebel" in english
+    )
+    assert "ne fait pas jouer les art. 2-3" in french
+    assert "aucun État n'a pris part à cette attaque de l'Armée rebelle" in french
+
+
+def test_a_condition_on_aggression_in_a_clause_of_another_kind_is_refused(write, sahelsim):
+    """``by_a_state`` says who may commit an aggression: on a clause on rebellions it is refused."""
+    text = civil_war_text(
+        pacts=PACT.replace("obliged: named", "conditions: [by_a_state]\n        obliged: named")
+    )
+    path = write(text)
+    result = sahelsim("validate", str(path))
+    said = result.out + result.err
+    assert result.status == 2
+    assert "by_a_state is for casus_foederis: aggression only" in said
+    assert f"{path}:" in said and "Traceback" not in said
+
+
 def test_a_retaliation_decided_with_allies_already_fighting_the_rebels_is_carried_out(write):
     """The RUF raided Guinea while Sierra Leone fought it: Guinea's retaliation, with the allies
     ECOWAS pledged (Guinea-Bissau among them, already at war with these rebels), joins that war.
@@ -487,7 +567,7 @@ def test_a_retaliation_decided_with_allies_already_fighting_the_rebels_is_carrie
         "    by: REB\n    target: SEN\n"
     )
     quiet = "mediation_rate: 0, withdrawal_rate: 0, capitulation_rate: 0, breaking_point: 0.9"
-    text = civil_war_text(pacts="pacts:\n  ecowas-pmad-1981:\n", events=raid) + (
+    text = civil_war_text(pacts=ANY_AGGRESSION, events=raid) + (
         f"parameters: {{{quiet}, required_superiority: 2, time_cost_weight: 0}}\n"
     )
     joined_allies = 0

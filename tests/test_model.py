@@ -329,7 +329,9 @@ def test_help_for_a_war_that_has_ended_lends_nothing_to_counter_insurgency():
     support = clause.model_copy(update={"action": PactAction.SUPPORT})
 
     def owed(trigger_war):
-        trigger = Trigger(CasusFoederis.AGGRESSION, "NER", ("NGA",), model.day, war=trigger_war)
+        trigger = Trigger(
+            CasusFoederis.AGGRESSION, "NER", ("NGA",), model.day, war=trigger_war, states=("NGA",)
+        )
         return Obligation("liptako-gourma-charter", support, "MLI", "NER", ("NGA",), 0, trigger)
 
     war.end = model.day  # the war this help was owed for is over

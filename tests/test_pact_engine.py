@@ -32,7 +32,9 @@ IN_PLAY = [
 
 def obligations(kind, victim, offenders, day, pacts):
     book = PactBook({p: FACTS.pacts[p] for p in pacts}, Memberships(FACTS.organisations), day)
-    found = obligations_for(Trigger(kind, victim, tuple(offenders), 0), book, day, 0, IN_PLAY)
+    # every offender of this table is a State
+    trigger = Trigger(kind, victim, tuple(offenders), 0, states=tuple(offenders))
+    found = obligations_for(trigger, book, day, 0, IN_PLAY)
     return sorted(
         (o.obliged, o.pact, o.clause.article, o.clause.action.value, o.clause.decision.value)
         for o in found
@@ -195,7 +197,7 @@ def test_the_most_demanding_and_latest_clause_is_cited_once_per_actor():
         {p: FACTS.pacts[p] for p in book_pacts}, Memberships(FACTS.organisations), AFTER_CHARTER
     )
     found = obligations_for(
-        Trigger(C.AGGRESSION, "NER", ("NGA",), 0), book, AFTER_CHARTER, 0, IN_PLAY
+        Trigger(C.AGGRESSION, "NER", ("NGA",), 0, states=("NGA",)), book, AFTER_CHARTER, 0, IN_PLAY
     )
     by_actor = {o.obliged: o for o in found}
     assert sorted(by_actor) == ["BFA", "MLI"]
@@ -211,8 +213,8 @@ def test_art_7_covers_forces_outside_the_alliance_area_only():
         Memberships(FACTS.organisations),
         AFTER_CHARTER,
     )
-    abroad = Trigger(C.ATTACK_ON_FORCES_ABROAD, "MLI", ("NGA",), 0, theatre="CIV")
-    at_home = Trigger(C.ATTACK_ON_FORCES_ABROAD, "MLI", ("NGA",), 0, theatre="NER")
+    abroad = Trigger(C.ATTACK_ON_FORCES_ABROAD, "MLI", ("NGA",), 0, theatre="CIV", states=("NGA",))
+    at_home = Trigger(C.ATTACK_ON_FORCES_ABROAD, "MLI", ("NGA",), 0, theatre="NER", states=("NGA",))
     assert {o.obliged for o in obligations_for(abroad, book, AFTER_CHARTER, 0, IN_PLAY)} == {
         "BFA",
         "NER",

@@ -386,7 +386,15 @@ def on_request(model: SahelModel, name: str, event: ev.Request) -> None:
         return
     rebels = not any(model.state(o) for o in offenders)
     kind = CasusFoederis.ARMED_REBELLION if rebels else CasusFoederis.AGGRESSION
-    trigger = Trigger(kind, event.by, offenders, model.day, None if war is None else war.id, index)
+    trigger = Trigger(
+        kind,
+        event.by,
+        offenders,
+        model.day,
+        None if war is None else war.id,
+        index,
+        states=model.states_among(offenders),
+    )
     clause = Clause.model_construct(
         id=name,
         article="request",

@@ -460,7 +460,13 @@ def assess_attack(model: SahelModel, threat: Threat) -> tuple[float, dict]:
         allies[b.id] = round(model.strength(b.id), 1)
         expected += model.strength(b.id)
         irregular = True
-    hypothetical = Trigger(CasusFoederis.AGGRESSION, threat.target, tuple(attackers), model.day)
+    hypothetical = Trigger(
+        CasusFoederis.AGGRESSION,
+        threat.target,
+        tuple(attackers),
+        model.day,
+        states=model.states_among(tuple(attackers)),
+    )
     for ob in obligations_for(hypothetical, model.book, model.date, model.day, model.actor_ids):
         if ob.collective or ob.obliged not in actors:
             continue

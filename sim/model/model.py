@@ -377,8 +377,13 @@ class SahelModel(mesa.Model):
                 label,
                 theatre or victim,
                 self.outside_backers(victim, offenders),
+                states=self.states_among(offenders),
             )
         )
+
+    def states_among(self, actors: tuple[str, ...]) -> tuple[str, ...]:
+        """The states and outside powers among ``actors`` (not rebels, not armed groups)."""
+        return tuple(a for a in actors if isinstance(self.actors.get(a), (State, Power)))
 
     def outside_backers(self, victim: str, offenders: tuple[str, ...]) -> tuple[str, ...]:
         """The states and powers other than ``victim`` backing or fighting beside ``offenders``.

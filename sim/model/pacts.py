@@ -48,6 +48,9 @@ class Trigger:
         backers: the actors backing the offenders from outside, the victim apart (a
             belligerent's declared ``backers``): what a clause on rebellions ``backed_from_outside``
             asks for.
+        states: the offenders that are states or outside powers: what a clause on aggression
+            ``by_a_state`` asks for (rebels and armed groups are not). Required, by keyword:
+            a default would silently read every offender as a rebel, or every one as a State.
     """
 
     kind: CasusFoederis
@@ -59,6 +62,7 @@ class Trigger:
     label: str = ""
     theatre: str = ""  # the state where the fighting is (for attacks on forces abroad)
     backers: tuple[str, ...] = ()
+    states: tuple[str, ...] = field(kw_only=True)
 
 
 @dataclass
@@ -191,6 +195,8 @@ def unmet_conditions(clause: Clause, trigger: Trigger) -> list[ClauseCondition]:
     unmet = []
     if ClauseCondition.BACKED_FROM_OUTSIDE in clause.conditions and not trigger.backers:
         unmet.append(ClauseCondition.BACKED_FROM_OUTSIDE)
+    if ClauseCondition.BY_A_STATE in clause.conditions and not trigger.states:
+        unmet.append(ClauseCondition.BY_A_STATE)
     return unmet
 
 
@@ -202,7 +208,10 @@ def clause_applies(clause: Clause, trigger: Trigger, parties: list[str]) -> bool
     aggression clause, an offender outside them. A clause on rebellions ``backed_from_outside``
     needs a backer of the rebels other than the victim: the ECOWAS Protocol on Mutual
     Assistance on Defence of 1981, Art. 4 (ii), covers an internal conflict "engineered and
-    actively supported from outside", not every rising.
+    actively supported from outside", not every rising. A clause on aggression ``by_a_state``
+    needs a state or outside power among the offenders: the same Protocol's Art. 1 defines
+    aggression as "the use of armed force by any State", so a raid by rebels from abroad is not
+    its Arts. 2-3's casus foederis.
     """
     return casus_matches(clause, trigger, parties) and not unmet_conditions(clause, trigger)
 

@@ -475,6 +475,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "l'article ne couvre qu'une rébellion soutenue de l'extérieur, et aucun État ni "
         "aucune puissance hors {victim_de} ne soutient {offenders}",
     },
+    "condition.by_a_state": {
+        "en": "the text counts as aggression only armed force used by a State, and no State "
+        "took part in this attack by {offenders}",
+        "fr": "le texte ne tient pour agression que l'emploi de la force armée par un État, et "
+        "aucun État n'a pris part à cette attaque {offenders_de}",
+    },
     "condition.other": {
         "en": "a condition of its text ({condition}) was not met",
         "fr": "une condition de son texte ({condition}) n'est pas remplie",

@@ -344,6 +344,14 @@ class Clause(Strict):
                 "conditions: backed_from_outside is for casus_foederis: armed_rebellion only "
                 f"(this clause has {self.casus_foederis.value})"
             )
+        if (
+            ClauseCondition.BY_A_STATE in self.conditions
+            and self.casus_foederis is not CasusFoederis.AGGRESSION
+        ):
+            raise ValueError(
+                "conditions: by_a_state is for casus_foederis: aggression only "
+                f"(this clause has {self.casus_foederis.value})"
+            )
         voting = {
             DecisionRule.UNANIMITY,
             DecisionRule.MAJORITY,

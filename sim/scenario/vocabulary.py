@@ -49,6 +49,11 @@ class ClauseCondition(Described):
         "the rebels are backed from outside: a state or power other than the victim is among "
         "their declared backers or fights beside them",
     )
+    BY_A_STATE = (
+        "by_a_state",
+        "the aggression is committed by a State: a state or an outside power is among the "
+        "offenders, not rebels or armed groups alone",
+    )
 
 
 class Obliged(Described):
