@@ -9,7 +9,7 @@ one handler here (``tests/test_model_rooms.py`` fails until both exist).
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from sim.model.forces import deploy
@@ -35,6 +35,7 @@ from sim.scenario.vocabulary import (
 
 if TYPE_CHECKING:
     from sim.model.model import SahelModel
+    from sim.model.world import Posting
 
 Agenda = dict[int, list[tuple[str, Any]]]
 
@@ -58,6 +59,7 @@ def agenda(model: SahelModel) -> Agenda:
                 first = asked.get((helper, event.by), event.date)
                 asked[(helper, event.by)] = min(first, event.date)
     for power in model.powers:
+        successors = _successors(power.spec.deployments)
         for posting in power.spec.deployments:
             host, strength, arrived, left = (
                 posting.host,
@@ -76,13 +78,20 @@ def agenda(model: SahelModel) -> Agenda:
                 model.held[key] = (
                     (kept[0] + strength, min(kept[1], arrived)) if kept else (strength, arrived)
                 )
+            elif later and id(posting) in successors.values():
+                pass  # arrives as the change of strength its predecessor's leaving makes
             elif later:
                 days.setdefault((arrived - start).days, []).append(
                     _arrival(power.id, host, strength, arrived)
                 )
             if left is not None and left > start:
-                item = ev.Departure(date=left, power=power.id, host=host)
-                days.setdefault((left - start).days, []).append((f"{power.id}-leaves-{host}", item))
+                following = next(
+                    (p for p in power.spec.deployments if id(p) == successors.get(id(posting))),
+                    None,
+                )
+                leaving = _leaving(power.id, host, strength, left, following)
+                if leaving is not None:
+                    days.setdefault((left - start).days, []).append(leaving)
         power.sync_forces()
     for name, event in model.setup.active_events():
         days.setdefault((event.date - start).days, []).append((name, event))
@@ -158,8 +167,20 @@ def on_attack(model: SahelModel, name: str, event: ev.Attack) -> None:
     if event.scale is not AttackScale.INCIDENT:
         model.start_war(event.by, event.target, attackers, cause_event=name, note=event.note)
         return
-    index = model.log(RecordKind.INCIDENT, event.by, event.target, event=name, note=event.note)
-    model.raise_trigger(CasusFoederis.AGGRESSION, event.target, attackers, cause=index, label=name)
+    abroad = {"host": event.host} if event.host is not None else {}
+    index = model.log(
+        RecordKind.INCIDENT, event.by, event.target, event=name, note=event.note, **abroad
+    )
+    # Forces struck where they stand abroad are an attack on forces abroad (Charter Art. 7),
+    # not an aggression on the target's territory; an outside power is protected by no clause.
+    model.raise_trigger(
+        CasusFoederis.ATTACK_ON_FORCES_ABROAD if abroad else CasusFoederis.AGGRESSION,
+        event.target,
+        attackers,
+        cause=index,
+        label=name,
+        theatre=event.host or "",
+    )
     if attackers:
         # The victim now weighs retaliation as a threatener weighs an attack; a war follows
         # only if it (with the allies who pledged) judges the balance good enough.
@@ -210,18 +231,33 @@ def on_deployment(model: SahelModel, name: str, event: ev.Deployment) -> None:
 
 
 def on_departure(model: SahelModel, name: str, event: ev.Departure) -> None:
-    """An outside power leaves a host state; its forces at any front go with it."""
+    """An outside power's forces leave a host state, all or ``strength`` of them.
+
+    Its forces at any front shrink in proportion to what it has left in the region: to nothing
+    when the last of them go.
+    """
     power = model.actors[event.power]
-    model.held.pop((event.power, event.host), None)  # forces of record that never came, gone too
-    if power.present.pop(event.host, None) is None:
+    there = power.present.get(event.host)
+    if there is None:
+        if event.strength is None:
+            model.held.pop((event.power, event.host), None)  # forces of record that never came
         return
+    before = power.forces
+    if event.strength is None or event.strength >= there:
+        power.present.pop(event.host)
+        if event.strength is None:
+            model.held.pop((event.power, event.host), None)
+    else:
+        power.present[event.host] = there - event.strength
     power.sync_forces()
     model.present = model.presence()
+    kept = power.forces / before if before > 0 else 0.0
     for war in model.wars:
         side = war.side_of(power.id)
         if war.ongoing and side is not None:
-            war.sides[side][power.id] = 0.0
-    model.log(RecordKind.DEPARTURE, event.power, event.host, event=name)
+            war.sides[side][power.id] *= kept
+    partial = {"strength": event.strength} if event.strength is not None else {}
+    model.log(RecordKind.DEPARTURE, event.power, event.host, event=name, **partial)
 
 
 def on_ceasefire(model: SahelModel, name: str, event: ev.Ceasefire) -> None:
@@ -331,6 +367,50 @@ def release(model: SahelModel, power: str, host: str) -> None:
         on_deployment(model, name, item)
     else:
         model.agenda.setdefault(day, []).append((name, item))
+
+
+def _successors(postings: Sequence[Posting]) -> dict[int, int]:
+    """Each posting that gives way to another the day it leaves, in the same host: its successor.
+
+    The fact base writes a force whose size changed as consecutive postings (Operation Licorne
+    grew from 4,000 to 5,000 on 7 November 2004): the change is one event, not a departure of
+    everyone followed by a new arrival, which would empty the power's fronts for a day. A
+    posting held for a request (``answers_request``), before or after, is not a change of size.
+    """
+    successors = {}
+    for posting in postings:
+        if posting.answers_request:
+            continue
+        for other in postings:
+            if (
+                other is not posting
+                and other.host == posting.host
+                and posting.left is not None
+                and other.arrived == posting.left
+                and not other.answers_request
+            ):
+                successors[id(posting)] = id(other)
+                break
+    return successors
+
+
+def _leaving(
+    power: str, host: str, strength: float, left: dt.date, following: Posting | None
+) -> tuple[str, Any] | None:
+    """The dated event of a posting ending: its forces leave, or the next posting's size follows.
+
+    Nothing, when the next posting is of the same size.
+    """
+    if following is None:
+        return f"{power}-leaves-{host}", ev.Departure(date=left, power=power, host=host)
+    change = int(following.strength) - int(strength)
+    if change == 0:
+        return None
+    if change > 0:
+        return _arrival(power, host, change, left)
+    return f"{power}-reduces-{host}", ev.Departure(
+        date=left, power=power, host=host, strength=-change
+    )
 
 
 def _arrival(power: str, host: str, strength: float, arrived: dt.date) -> tuple[str, Any]:

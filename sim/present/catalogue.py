@@ -454,6 +454,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Incident: {actor} attacked {target}, short of war.",
         "fr": "Incident : {actor} frappe{actor_nt} {target}, sans aller jusqu'à la guerre.",
     },
+    "incident.abroad": {
+        "en": "Incident: {actor} struck {target_poss} forces stationed in {host}, short of war.",
+        "fr": "Incident : {actor} frappe{actor_nt} les forces {target_de} stationnées {host_en}, "
+        "sans aller jusqu'à la guerre.",
+    },
     "obligation": {
         "en": "{trigger} brought {clause} into play: {actor} was obliged {duty}{decision}.",
         "fr": "{trigger} fait jouer {clause} : il incombe {actor_a} {duty}{decision}.",
@@ -803,6 +808,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "departure": {
         "en": "{Actor} withdrew its forces from {target}.",
         "fr": "{Actor} retire{actor_nt} les forces déployées {target_en}.",
+    },
+    "departure.some": {
+        "en": "{Actor} withdrew {strength} of its troops from {target}.",
+        "fr": "{Actor} retire{actor_nt} {strength} des militaires déployés {target_en}.",
     },
     "event.sanctions": {
         "en": "{Actor} imposed sanctions on {target}.",

@@ -526,7 +526,10 @@ def _war_started(ctx: _Context, r: Record) -> str:
 
 
 def _incident(ctx: _Context, r: Record) -> str:
-    return ctx.t("incident", **ctx.actors("actor", r.actor), **ctx.actors("target", r.target))
+    roles = {**ctx.actors("actor", r.actor), **ctx.actors("target", r.target)}
+    if r.get("host"):
+        return ctx.t("incident.abroad", **roles, **ctx.actors("host", r.get("host")))
+    return ctx.t("incident", **roles)
 
 
 def _trigger(ctx: _Context, r: Record, roles: dict[str, str]) -> str:
@@ -818,7 +821,10 @@ def _deployment(ctx: _Context, r: Record) -> str:
 
 
 def _departure(ctx: _Context, r: Record) -> str:
-    return ctx.t("departure", **ctx.actors("actor", r.actor), **ctx.actors("target", r.target))
+    values = {**ctx.actors("actor", r.actor), **ctx.actors("target", r.target)}
+    if r.get("strength") is not None:
+        return ctx.t("departure.some", strength=ctx.number(r.get("strength")), **values)
+    return ctx.t("departure", **values)
 
 
 def _event(ctx: _Context, r: Record) -> str:

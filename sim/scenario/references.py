@@ -384,6 +384,8 @@ def _check_event(
         )
     if event.get("kind") == "third_party_force":
         yield from _check_third_party(path, event)
+    if event.get("kind") == "attack":
+        yield from _check_forces_abroad(path, event, kinds)
     if event.get("kind") == "request":
         yield from _check_request(path, event, kinds, unlisted, unlisted_states, unlisted_powers)
         return
@@ -399,8 +401,18 @@ def _check_event(
         )
     states_in_play = [a for a, k in kinds.items() if k is ActorKind.STATE]
     belligerents = [a for a, k in kinds.items() if k is ActorKind.BELLIGERENT]
+    powers_in_play = [a for a, k in kinds.items() if k is ActorKind.POWER]
     for key, value in event.items():
-        if key == "target" and isinstance(value, str) and belligerents:
+        if key == "target" and isinstance(value, str) and event.get("kind") == "attack":
+            yield from _must_be(
+                path,
+                key,
+                value,
+                states_in_play + belligerents + powers_in_play,
+                "a state, a belligerent or an outside power among this scenario's actors",
+                unlisted,
+            )
+        elif key == "target" and isinstance(value, str) and belligerents:
             yield from _must_be(
                 path,
                 key,
@@ -496,6 +508,53 @@ def _check_third_party(path: Path_, event: dict) -> Iterator[Finding]:
             f"{party} cannot use force against itself",
             party,
             "a target other than the actor in party",
+            "",
+        )
+
+
+def _check_forces_abroad(
+    path: Path_, event: dict, kinds: dict[str, ActorKind]
+) -> Iterator[Finding]:
+    """An outside power's forces are struck where they stand, by an incident, never invaded.
+
+    ``host`` names that state: it is for incidents only, it is not the target itself, and an
+    incident on an outside power needs it (a power has no territory of its own in the model).
+    """
+    target, host = event.get("target"), event.get("host")
+    incident = event.get("scale") == "incident"
+    on_a_power = isinstance(target, str) and kinds.get(target) is ActorKind.POWER
+    if on_a_power and not incident:
+        yield (
+            (*path, "target"),
+            f"an outside power's forces are struck by an incident, not invaded: {target} has "
+            "no territory in the model",
+            target,
+            "scale: incident with host: (the state where its forces stand), or a state or a "
+            "belligerent as target",
+            "",
+        )
+    elif on_a_power and host is None:
+        yield (
+            path,
+            f"an incident on {target}'s forces abroad names the state where they stand",
+            "no host",
+            "host: a state among this scenario's actors (e.g. the state whose soil they are on)",
+            "",
+        )
+    if host is not None and not incident:
+        yield (
+            (*path, "host"),
+            "host is for an incident on forces stationed abroad",
+            host,
+            "scale: incident, or no host (an invasion strikes the target's territory)",
+            "",
+        )
+    elif isinstance(host, str) and host == target:
+        yield (
+            (*path, "host"),
+            f"{target}'s forces abroad cannot stand in {target} itself",
+            host,
+            "a state other than the target, or no host (an incident on its territory)",
             "",
         )
 

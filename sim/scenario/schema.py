@@ -285,6 +285,12 @@ class Attack(_Event):
     contributors: list[ActorId] = Field(
         [], description="states sending forces, for an organisation"
     )
+    host: ActorId | None = Field(
+        None,
+        description="for an incident on forces stationed abroad, the state where they stand "
+        "(required when the target is an outside power): the target's forces there are struck, "
+        "not its territory",
+    )
 
 
 class Sanctions(_Event):
@@ -324,11 +330,14 @@ class Deployment(_Event):
 
 
 class Departure(_Event):
-    """An outside power's forces leave a host state."""
+    """An outside power's forces leave a host state: all of them, or ``strength`` of them."""
 
     kind: Literal["departure"] = "departure"
     power: ActorId
     host: ActorId
+    strength: int | None = Field(
+        None, ge=0, le=1_000_000, description="how many leave (default: all its forces there)"
+    )
 
 
 class Ceasefire(_Event):

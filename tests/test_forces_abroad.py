@@ -1,0 +1,163 @@
+"""Incidents on forces stationed abroad: an outside power's, or a state's outside its territory.
+
+Côte d'Ivoire's jets struck the French position at Bouaké on 6 November 2004 and France
+destroyed the Ivorian air force the same day (seeds/powers.yaml, Operation Licorne). An
+``attack`` of scale ``incident`` with a ``host`` strikes the target's forces where they stand:
+the victim weighs retaliation as any victim does (docs/model.md §7.11), and what it brings into
+play is an attack on forces abroad (the Charter's Art. 7), not an aggression on its territory.
+"""
+
+from __future__ import annotations
+
+from sim.analysis.backtest import _force_used as force_used
+from sim.model.model import SahelModel
+from sim.model.records import RecordKind
+from sim.model.wars import ATTACKERS
+from sim.model.world import build_world
+from sim.run.replicate import run_one
+from sim.scenario.facts import fact_base
+from sim.scenario.loading import load_scenario
+
+SEEDS = range(1, 21)
+
+
+def bouake(*, french: int | None = None, day: str = "2004-11-06") -> str:
+    """Côte d'Ivoire strikes the French at Bouaké, 6 November 2004 (France's forces as cited,
+    or ``french`` troops three times as effective as an average regional army's)."""
+    forces = f"    forces: {french}\n    effectiveness: 3\n" if french is not None else ""
+    return (
+        f"title: Bouake, November 2004\nstart: {day}\ndays: 30\ncommitment: behavioural\n"
+        f"actors:\n  CIV:\n  FRA:\n{forces}"
+        f"events:\n  bouake:\n    kind: attack\n    scale: incident\n    date: {day}\n"
+        "    by: CIV\n    target: FRA\n    host: CIV\n"
+    )
+
+
+def retaliations(write, text: str) -> list[bool]:
+    """For each seed, whether France went to war on Côte d'Ivoire."""
+    scenario = load_scenario(write(text))
+    said = []
+    for seed in SEEDS:
+        records = run_one(scenario, seed).records
+        said.append(
+            any(
+                r.kind is RecordKind.WAR_STARTED and (r.actor, r.target) == ("FRA", "CIV")
+                for r in records
+            )
+        )
+    return said
+
+
+def test_a_power_whose_forces_are_struck_weighs_retaliation_as_any_victim(write):
+    """The strike is recorded where it fell, France decides on a retaliation the same day, and
+    the backtest counts the strike as force used on France."""
+    records = run_one(load_scenario(write(bouake())), 1).records
+    [incident] = [r for r in records if r.kind is RecordKind.INCIDENT]
+    assert (incident.actor, incident.target, incident.get("host")) == ("CIV", "FRA", "CIV")
+    decided = [
+        r
+        for r in records
+        if r.kind in (RecordKind.ATTACK_DECIDED, RecordKind.STOOD_DOWN, RecordKind.DEADLINE_PASSED)
+        and r.actor == "FRA"
+    ]
+    assert decided and decided[0].target == "CIV"
+    as_written = [
+        {"kind": r.kind.value, "actor": r.actor, "target": r.target, **r.data} for r in records
+    ]
+    assert force_used(as_written, "FRA", ["CIV"])
+
+
+def test_more_forces_on_station_never_make_a_retaliation_less_likely(write):
+    """On the same seeds, France with 5,000 troops struck in Côte d'Ivoire retaliates whenever
+    France with 200 does, and sometimes when it does not (both three times as effective as the
+    Ivorian army, so that the 5,000 outmatch its home defence). Struck in June 2004, months
+    before the reinforcement of November, so that France's forces are the figure set."""
+    weak = retaliations(write, bouake(french=200, day="2004-06-02"))
+    strong = retaliations(write, bouake(french=5000, day="2004-06-02"))
+    assert all(s for w, s in zip(weak, strong, strict=True) if w)
+    assert sum(strong) > sum(weak)
+
+
+def test_the_story_says_whose_forces_were_struck_and_where_in_both_languages(write, sahelsim):
+    path = write(bouake())
+    english = sahelsim("explain", str(path), "--seed", "1").out
+    french = sahelsim("explain", str(path), "--seed", "1", "--lang", "fr").out
+    assert (
+        "Côte d'Ivoire struck France's forces stationed in Côte d'Ivoire, short of war" in english
+    )
+    assert "frappe les forces de la France stationnées en Côte d'Ivoire" in french
+
+
+def strike_on_burkinabe_forces(host: str) -> str:
+    """Côte d'Ivoire strikes Burkina Faso's forces, on Ivorian soil or Burkina Faso's own."""
+    where = f"    host: {host}\n" if host else ""
+    return (
+        "title: A strike on Burkinabe forces\nstart: 2024-06-01\ndays: 10\ncommitment: strict\n"
+        "actors:\n  BFA:\n  MLI:\n  NER:\n  CIV:\npacts:\n  liptako-gourma-charter:\n"
+        "events:\n  strike:\n    kind: attack\n    scale: incident\n    date: 2024-06-02\n"
+        f"    by: CIV\n    target: BFA\n{where}"
+    )
+
+
+def test_forces_struck_outside_the_alliance_bring_art_7_into_play_not_art_6(write):
+    """The Charter's Art. 7 extends the pledge of Art. 6 to a party's forces outside the
+    Alliance's area: struck there, Mali and Niger owe help under Art. 7; struck at home, under
+    Art. 6."""
+
+    def articles(host: str) -> set[tuple[str, str]]:
+        records = run_one(load_scenario(write(strike_on_burkinabe_forces(host))), 1).records
+        return {(r.actor, r.get("article")) for r in records if r.kind is RecordKind.OBLIGATION}
+
+    assert articles("CIV") == {("MLI", "Art. 7"), ("NER", "Art. 7")}
+    assert articles("") == {("MLI", "Art. 6"), ("NER", "Art. 6")}
+
+
+def refused(write, sahelsim, text: str, name: str) -> str:
+    path = write(text, name=name)
+    result = sahelsim("validate", str(path))
+    said = result.out + result.err
+    assert result.status == 2, said
+    assert f"{path}:" in said and "Traceback" not in said
+    assert "events.bouake" in said  # the path in the document
+    return said
+
+
+def test_an_outside_power_is_struck_where_its_forces_stand_or_the_file_says_what_is_missing(
+    write, sahelsim
+):
+    invaded = bouake().replace("    scale: incident\n", "").replace("    host: CIV\n", "")
+    said = refused(write, sahelsim, invaded, "invaded.yaml")
+    assert "an outside power's forces are struck by an incident, not invaded" in said
+    nowhere = bouake().replace("    host: CIV\n", "")
+    said = refused(write, sahelsim, nowhere, "nowhere.yaml")
+    assert "names the state where they stand" in said and "host:" in said
+    at_home = bouake().replace("target: FRA", "target: CIV").replace("by: CIV", "by: FRA")
+    said = refused(write, sahelsim, at_home, "at-home.yaml")
+    assert "CIV's forces abroad cannot stand in CIV itself" in said
+    war = bouake().replace("scale: incident", "scale: invasion")
+    said = refused(write, sahelsim, war, "war.yaml")
+    assert "host is for an incident on forces stationed abroad" in said
+
+
+def test_a_force_that_shrinks_between_postings_fights_on_with_what_stays(write, sahelsim):
+    """Licorne went from 5,000 to 3,600 on 1 March 2005: one change of size, after which France
+    fights on with what stayed. Before, the change was a departure of everyone and a new
+    arrival, and France lost its war that day with no forces at the front."""
+    text = bouake(french=5000, day="2005-02-20")
+    scenario = load_scenario(write(text))
+    fought = 0
+    for seed in SEEDS:
+        model = SahelModel(build_world(scenario, fact_base()), seed)
+        model.run()
+        [left] = [r for r in model.records if r.kind is RecordKind.DEPARTURE]
+        assert (left.day, left.get("strength")) == (9, 1400)  # 1 March 2005
+        assert not [r for r in model.records if r.kind is RecordKind.DEPLOYMENT]
+        war = next((w for w in model.wars if "FRA" in w.sides[ATTACKERS]), None)
+        if war is None or war.start >= left.day:
+            continue
+        fought += 1
+        ended = [r for r in model.records if r.kind is RecordKind.WAR_ENDED]
+        assert not [r for r in ended if r.day == left.day and "no forces" in r.get("reason", "")]
+    assert fought
+    said = sahelsim("explain", str(write(text, name="shrinks.yaml")), "--seed", "1").out
+    assert "France withdrew 1,400 of its troops from Côte d'Ivoire." in said
