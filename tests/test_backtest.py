@@ -18,6 +18,7 @@ from sim.analysis.backtest import (
     ItemValues,
     brier,
     by_episode,
+    direction_right,
     forecasts,
     log_score,
     overall,
@@ -121,6 +122,43 @@ def test_variants_do_not_inherit_their_parents_observed_block():
     names = [name for name, _ in episode_sources()]
     assert "gambia-2017-ultimatum" in names and "niger-2023-base" in names
     assert "niger-2023-intervention" not in names
+
+
+def test_force_used_may_list_several_items_each_scored_the_first_the_headline(write, sahelsim):
+    """France struck Côte d'Ivoire in November 2004 and no ECOWAS state did: two items, one
+    block. A mistake inside the list is located by its index."""
+    item = {"sources": ["https://example.org"], "year": 2004}
+    observed = Observed.model_validate(
+        {
+            "force_used": [
+                {"value": True, "against": "CIV", "by": ["FRA"], **item},
+                {"value": False, "against": "CIV", "by": ["NGA", "SEN"], **item},
+            ]
+        }
+    )
+    strike = {"kind": "incident", "date": "2004-11-06", "actor": "FRA", "target": "CIV"}
+    nigeria = {**strike, "actor": "NGA"}
+    events = {0: [strike], 1: [strike, nigeria], 2: [nigeria]}
+    rows = [{"replicate": "0"}, {"replicate": "1"}, {"replicate": "2"}]
+    values = replicate_values("civ", observed, rows, events)
+    assert [(i.subject, i.observed, i.values) for i in values] == [
+        ("FRA → CIV", "true", ("true", "true", "false")),
+        ("NGA, SEN → CIV", "false", ("false", "true", "true")),
+    ]
+    first, second = (score_item(i) for i in values)
+    assert first.matches and not second.matches
+    assert direction_right([first, second]) is True  # France's strike is the headline
+    one = "      sources: [https://example.org]\n      year: 2023\n"
+    listed = (
+        "observed:\n  force_used:\n"
+        "    - value: false\n      against: NER\n      by: [ECOWAS]\n" + one + ""
+        "    - value: false\n      against: NER\n      by: [NGAA]\n" + one
+    )
+    path = write(MINIMAL + listed)
+    result = sahelsim("validate", str(path))
+    assert result.status == 2
+    assert "observed.force_used.1.by.0: not an actor of this scenario" in result.out, result.out
+    assert "did you mean 'NGA'?" in result.out
 
 
 # ----------------------------------------------------------------------- per replicate

@@ -536,11 +536,9 @@ def test_the_story_says_why_a_raid_by_rebels_is_no_aggression_in_both_languages(
     english = sahelsim("explain", str(path), "--seed", "1").out
     french = sahelsim("explain", str(path), "--seed", "1", "--lang", "fr").out
     assert "did not bring Arts. 2-3" in english
-    assert (
-        "armed force used by a State, and no State took part in this attack by the Rebel" in english
-    )
+    assert "armed force used by a State, and no State was among the attackers (the Rebel" in english
     assert "ne fait pas jouer les art. 2-3" in french
-    assert "aucun État n'a pris part à cette attaque de l'Armée rebelle" in french
+    assert "aucun État ne figurait parmi les assaillants (l'Armée rebelle)" in french
 
 
 def test_a_condition_on_aggression_in_a_clause_of_another_kind_is_refused(write, sahelsim):

@@ -151,6 +151,19 @@ def test_a_decision_to_attack_gives_the_balance_of_forces_and_the_draw():
     assert said and "draw" in line
 
 
+def test_the_outside_bodies_behind_a_decision_are_counted_in_good_grammar():
+    """The OAU and the UN Security Council backed the restoration in Sierra Leone (1997): two
+    bodies; with the Council's stand left out, one body, in English and in French."""
+    sierra_leone = "scenarios/history/sierra-leone-1997.yaml"
+    both = render_text(run(sierra_leone, 1), "en")
+    assert lines_with(both, "Nigeria decided to attack", "backed by 2 outside bodies on balance")
+    one = run(sierra_leone, 1, "events.unsc-backs-restoration.enabled=false")
+    assert lines_with(
+        render_text(one, "en"), "Nigeria decided to attack", "backed by one outside body on balance"
+    )
+    assert "par une instance extérieure." in render_text(one, "fr")
+
+
 def test_a_no_war_replicate_of_the_base_scenario_says_ecowas_stood_down():
     replicate = run("niger-2023-base", 1)
     assert not replicate.summary["war_occurred"]

@@ -192,8 +192,7 @@ def replicate_values(
     """
     replicates = [int(row["replicate"]) for row in rows]
     items: list[ItemValues] = []
-    f = observed.force_used
-    if f is not None:
+    for f in observed.force_used_items:
         who = ", ".join(f.by)  # empty: anyone
         values = tuple(_yes(_force_used(events.get(i, ()), f.against, f.by)) for i in replicates)
         items.append(

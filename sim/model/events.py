@@ -89,7 +89,8 @@ def agenda(model: SahelModel) -> Agenda:
                     (p for p in power.spec.deployments if id(p) == successors.get(id(posting))),
                     None,
                 )
-                leaving = _leaving(power.id, host, strength, left, following)
+                shared = _overlapped(posting, power.spec.deployments)
+                leaving = _leaving(power.id, host, strength, left, following, shared)
                 if leaving is not None:
                     days.setdefault((left - start).days, []).append(leaving)
         power.sync_forces()
@@ -181,6 +182,12 @@ def on_attack(model: SahelModel, name: str, event: ev.Attack) -> None:
         label=name,
         theatre=event.host or "",
     )
+    if abroad and event.host not in attackers and model.state(event.host) is not None:
+        # Struck on a third state's soil, that state's territory was attacked too: its own
+        # pacts' aggression clauses answer it (Charter Art. 7 leaves a party's soil to Art. 6).
+        model.raise_trigger(
+            CasusFoederis.AGGRESSION, event.host, attackers, cause=index, label=name
+        )
     if attackers:
         # The victim now weighs retaliation as a threatener weighs an attack; a war follows
         # only if it (with the allies who pledged) judges the balance good enough.
@@ -243,7 +250,8 @@ def on_departure(model: SahelModel, name: str, event: ev.Departure) -> None:
             model.held.pop((event.power, event.host), None)  # forces of record that never came
         return
     before = power.forces
-    if event.strength is None or event.strength >= there:
+    everyone = event.strength is None or event.strength >= there
+    if everyone:
         power.present.pop(event.host)
         if event.strength is None:
             model.held.pop((event.power, event.host), None)
@@ -256,7 +264,7 @@ def on_departure(model: SahelModel, name: str, event: ev.Departure) -> None:
         side = war.side_of(power.id)
         if war.ongoing and side is not None:
             war.sides[side][power.id] *= kept
-    partial = {"strength": event.strength} if event.strength is not None else {}
+    partial = {} if everyone else {"strength": event.strength}  # said only when some stay
     model.log(RecordKind.DEPARTURE, event.power, event.host, event=name, **partial)
 
 
@@ -377,7 +385,7 @@ def _successors(postings: Sequence[Posting]) -> dict[int, int]:
     everyone followed by a new arrival, which would empty the power's fronts for a day. A
     posting held for a request (``answers_request``), before or after, is not a change of size.
     """
-    successors = {}
+    successors: dict[int, int] = {}
     for posting in postings:
         if posting.answers_request:
             continue
@@ -388,21 +396,43 @@ def _successors(postings: Sequence[Posting]) -> dict[int, int]:
                 and posting.left is not None
                 and other.arrived == posting.left
                 and not other.answers_request
+                and id(other) not in successors.values()  # each follows one posting at most
             ):
                 successors[id(posting)] = id(other)
                 break
     return successors
 
 
+def _overlapped(posting: Posting, postings: Sequence[Posting]) -> bool:
+    """Whether another posting in the same host is still there the day ``posting`` leaves."""
+    return any(
+        other is not posting
+        and other.host == posting.host
+        and (other.arrived is None or other.arrived < posting.left)
+        and (other.left is None or other.left > posting.left)
+        for other in postings
+    )
+
+
 def _leaving(
-    power: str, host: str, strength: float, left: dt.date, following: Posting | None
+    power: str,
+    host: str,
+    strength: float,
+    left: dt.date,
+    following: Posting | None,
+    shared: bool = False,
 ) -> tuple[str, Any] | None:
     """The dated event of a posting ending: its forces leave, or the next posting's size follows.
 
     Nothing, when the next posting is of the same size.
     """
-    if following is None:
-        return f"{power}-leaves-{host}", ev.Departure(date=left, power=power, host=host)
+    if following is None:  # its own forces only, when another posting stays in the host
+        return f"{power}-leaves-{host}", ev.Departure(
+            date=left,
+            power=power,
+            host=host,
+            strength=int(strength) if shared and strength > 0 else None,
+        )
     change = int(following.strength) - int(strength)
     if change == 0:
         return None
@@ -464,7 +494,7 @@ def on_request(model: SahelModel, name: str, event: ev.Request) -> None:
     )
     if not offenders:
         return
-    rebels = not any(model.state(o) for o in offenders)
+    rebels = not model.states_among(offenders)  # a power among them makes it an aggression
     kind = CasusFoederis.ARMED_REBELLION if rebels else CasusFoederis.AGGRESSION
     trigger = Trigger(
         kind,

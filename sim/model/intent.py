@@ -106,7 +106,12 @@ def decide_attacks(model: SahelModel) -> None:
                 **players.mark(played),
             )
             model.start_war(
-                threat.by, threat.target, threat.fighters, cause=index, pledged_by=threat.pledged_by
+                threat.by,
+                threat.target,
+                threat.fighters,
+                cause=index,
+                pledged_by=threat.pledged_by,
+                retaliation=threat.retaliation,
             )
         elif focal:
             # The day the class is told to watch: say that it came, what was weighed and what
@@ -467,7 +472,14 @@ def assess_attack(model: SahelModel, threat: Threat) -> tuple[float, dict]:
         model.day,
         states=model.states_among(tuple(attackers)),
     )
-    for ob in obligations_for(hypothetical, model.book, model.date, model.day, model.actor_ids):
+    # A retaliation answers force the target used first: no clause on aggression protects it
+    # (SahelModel.start_war), so the avenger expects none of its allies to be bound to fight.
+    bound = (
+        []
+        if threat.retaliation
+        else obligations_for(hypothetical, model.book, model.date, model.day, model.actor_ids)
+    )
+    for ob in bound:
         if ob.collective or ob.obliged not in actors:
             continue
         if ob.clause.action not in (PactAction.ARMED_ASSISTANCE, PactAction.SUPPORT):

@@ -418,12 +418,20 @@ class SahelModel(mesa.Model):
         cause_event: str | None = None,
         note: str | None = None,
         pledged_by: dict[str, str] | None = None,
+        retaliation: bool = False,
     ) -> War | None:
         """Start a war: the attackers commit their deployable forces, the target its home defence.
 
         ``pledged_by`` says which body's vote pledged which attacker (a victim's retaliation
         joined by allies a body sent): the war is fought in those bodies' name too, recorded as
         ``decided_by``.
+
+        A ``retaliation`` answers force the target used first (an incident, §7.11): the target
+        is the aggressor, not its victim, so no clause on aggression comes into play for it. The
+        UN General Assembly's Definition of Aggression (Res. 3314, 1974, Art. 2) takes the first
+        use of armed force as prima facie evidence of aggression, and its Art. 3 (d) counts an
+        attack on a State's armed forces among acts of aggression (France's answer to the strike
+        on its forces at Bouaké, 6 November 2004, brought no ECOWAS clause into play).
 
         Where some attackers already fight the target, the war is that one: the others join
         them in it (Guinea, with the allies ECOWAS pledged, retaliating on the RUF that Sierra
@@ -480,10 +488,11 @@ class SahelModel(mesa.Model):
         rebels = [a for a in attackers if isinstance(self.actors[a], Belligerent)]
         if rebels and all(self.actors[a].home == target for a in rebels):
             # A force rising against its own state: a rebellion, not an aggression from outside.
-            kind = CasusFoederis.ARMED_REBELLION
-        else:
-            kind = CasusFoederis.AGGRESSION
-        self.raise_trigger(kind, target, attackers, war=war.id, cause=index)
+            self.raise_trigger(
+                CasusFoederis.ARMED_REBELLION, target, attackers, war=war.id, cause=index
+            )
+        elif not retaliation:
+            self.raise_trigger(CasusFoederis.AGGRESSION, target, attackers, war=war.id, cause=index)
         for member in war.members():
             self.backed(war, member, index)
         return war

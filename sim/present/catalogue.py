@@ -248,6 +248,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": " Its stance was opposed by {count} outside bodies on balance.",
         "fr": " Sa position était désavouée, tout compte fait, par {count} instances extérieures.",
     },
+    "attack_decided.endorsed.one": {
+        "en": " Its stance was backed by one outside body on balance.",
+        "fr": " Sa position était soutenue, tout compte fait, par une instance extérieure.",
+    },
+    "attack_decided.opposed.one": {
+        "en": " Its stance was opposed by one outside body on balance.",
+        "fr": " Sa position était désavouée, tout compte fait, par une instance extérieure.",
+    },
     "attack_decided.refused": {
         "en": " Force had been refused at home in {states}, whose strength counted for less.",
         "fr": " La force avait été refusée dans le pays même par {states}, dont la puissance "
@@ -482,9 +490,9 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "condition.by_a_state": {
         "en": "the text counts as aggression only armed force used by a State, and no State "
-        "took part in this attack by {offenders}",
+        "was among the attackers ({offenders})",
         "fr": "le texte ne tient pour agression que l'emploi de la force armée par un État, et "
-        "aucun État n'a pris part à cette attaque {offenders_de}",
+        "aucun État ne figurait parmi les assaillants ({offenders})",
     },
     "condition.other": {
         "en": "a condition of its text ({condition}) was not met",
@@ -811,7 +819,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "departure.some": {
         "en": "{Actor} withdrew {strength} of its troops from {target}.",
-        "fr": "{Actor} retire{actor_nt} {strength} des militaires déployés {target_en}.",
+        "fr": "{Actor} retire{actor_nt} {strength} de ses militaires déployés {target_en}.",
     },
     "event.sanctions": {
         "en": "{Actor} imposed sanctions on {target}.",

@@ -419,7 +419,7 @@ def _costs(ctx: _Context, terms: dict) -> str:
     stance = terms.get("endorsements", 0)
     if stance:
         message = "attack_decided.endorsed" if stance > 0 else "attack_decided.opposed"
-        text += ctx.t(message, count=abs(stance))
+        text += ctx.t(message + (".one" if abs(stance) == 1 else ""), count=abs(stance))
     if terms.get("refused at home"):
         text += ctx.t("attack_decided.refused", states=ctx.names(terms["refused at home"]))
     if terms.get("third parties acting"):

@@ -89,6 +89,7 @@ def check_references(data: Any, facts: FactBase) -> Iterator[Finding]:
             yield from _check_event(
                 ("events", name), event, kinds, actors, list(pacts), facts, start, end
             )
+            yield from _check_struck_where_they_stand(("events", name), event, events, kinds, facts)
     observed = data.get("observed")
     if isinstance(observed, dict):
         yield from _check_observed(observed, known_actors + list(facts.organisations))
@@ -98,15 +99,17 @@ def _check_observed(observed: dict, choices: list[str]) -> Iterator[Finding]:
     """The ids an ``observed:`` block names are actors of the scenario or organisations."""
     what = "an actor of this scenario or an organisation"
     force = observed.get("force_used")
-    if isinstance(force, dict):
-        if isinstance(force.get("against"), str):
-            yield from _must_be(
-                ("observed", "force_used"), "against", force["against"], choices, what
-            )
-        by = force.get("by")
+    listed = isinstance(force, list)
+    for n, one in enumerate(force if listed else [force]):
+        if not isinstance(one, dict):
+            continue
+        where = ("observed", "force_used", n) if listed else ("observed", "force_used")
+        if isinstance(one.get("against"), str):
+            yield from _must_be(where, "against", one["against"], choices, what)
+        by = one.get("by")
         for i, item in enumerate(by if isinstance(by, list) else []):
             if isinstance(item, str):
-                yield from _must_be(("observed", "force_used", "by"), i, item, choices, what)
+                yield from _must_be((*where, "by"), i, item, choices, what)
     entered = observed.get("entered")
     for i, entry in enumerate(entered if isinstance(entered, list) else []):
         if isinstance(entry, dict) and isinstance(entry.get("actor"), str):
@@ -385,7 +388,7 @@ def _check_event(
     if event.get("kind") == "third_party_force":
         yield from _check_third_party(path, event)
     if event.get("kind") == "attack":
-        yield from _check_forces_abroad(path, event, kinds)
+        yield from _check_forces_abroad(path, event, kinds, raw_actors)
     if event.get("kind") == "request":
         yield from _check_request(path, event, kinds, unlisted, unlisted_states, unlisted_powers)
         return
@@ -513,14 +516,17 @@ def _check_third_party(path: Path_, event: dict) -> Iterator[Finding]:
 
 
 def _check_forces_abroad(
-    path: Path_, event: dict, kinds: dict[str, ActorKind]
+    path: Path_, event: dict, kinds: dict[str, ActorKind], raw_actors: dict
 ) -> Iterator[Finding]:
     """An outside power's forces are struck where they stand, by an incident, never invaded.
 
-    ``host`` names that state: it is for incidents only, it is not the target itself, and an
-    incident on an outside power needs it (a power has no territory of its own in the model).
+    ``host`` names that state: it is for incidents only, it is not the target itself nor the
+    state a belligerent fights in, and an incident on an outside power needs it (a power has no
+    territory of its own in the model).
     """
     target, host = event.get("target"), event.get("host")
+    entry = raw_actors.get(target) if isinstance(target, str) else None
+    home = entry.get("in") if isinstance(entry, dict) else None
     incident = event.get("scale") == "incident"
     on_a_power = isinstance(target, str) and kinds.get(target) is ActorKind.POWER
     if on_a_power and not incident:
@@ -555,6 +561,53 @@ def _check_forces_abroad(
             f"{target}'s forces abroad cannot stand in {target} itself",
             host,
             "a state other than the target, or no host (an incident on its territory)",
+            "",
+        )
+    elif isinstance(host, str) and host == home:
+        yield (
+            (*path, "host"),
+            f"{target} fights in {host}: its forces there are at home, not stationed abroad",
+            host,
+            "no host (an incident on it where it fights), or a state other than its own",
+            "",
+        )
+
+
+def _check_struck_where_they_stand(
+    path: Path_, event: dict, events: dict, kinds: dict[str, ActorKind], facts: FactBase
+) -> Iterator[Finding]:
+    """An outside power's forces struck in ``host`` stand there that day.
+
+    Posted there by the fact base on that date, or by a deployment event of the scenario on or
+    before it. A power with nothing in the host has no forces there to strike.
+    """
+    target, host, day = event.get("target"), event.get("host"), as_date(event.get("date"))
+    if event.get("kind") != "attack" or not isinstance(host, str) or day is None:
+        return
+    if kinds.get(target) is not ActorKind.POWER or target not in facts.powers:
+        return
+    posted = {
+        d.host
+        for d in facts.powers[target].deployments
+        if (d.arrived is None or d.arrived <= day) and (d.left is None or d.left > day)
+    }
+    posted |= {
+        e.get("host")
+        for e in events.values()
+        if isinstance(e, dict)
+        and e.get("kind") == "deployment"
+        and e.get("power") == target
+        and (as_date(e.get("date")) or dt.date.max) <= day
+    }
+    if host not in posted:
+        where = ", ".join(sorted(h for h in posted if isinstance(h, str))) or "nowhere"
+        yield (
+            (*path, "host"),
+            f"{target} has no forces in {host} on {day}: neither the fact base nor a deployment "
+            "event of this scenario posts any there by then",
+            host,
+            f"a state where {target}'s forces stand that day ({where}), or a deployment event "
+            "that posts them there first",
             "",
         )
 

@@ -336,7 +336,7 @@ class Departure(_Event):
     power: ActorId
     host: ActorId
     strength: int | None = Field(
-        None, ge=0, le=1_000_000, description="how many leave (default: all its forces there)"
+        None, ge=1, le=1_000_000, description="how many leave (default: all its forces there)"
     )
 
 
@@ -557,7 +557,11 @@ class Observed(Strict):
     holds, against what was observed (docs/backtest.md).
     """
 
-    force_used: ForceUsed | None = Field(None, description="whether force was used, and by whom")
+    force_used: ForceUsed | list[ForceUsed] | None = Field(
+        None,
+        description="whether force was used, against whom and by whom: one item, or a list "
+        "(France struck Côte d'Ivoire, and no ECOWAS state did); the first is the headline",
+    )
     entered: list[Entry] = Field([], description="who entered the war, on which side, by when")
     outcome: ObservedEnding | None = Field(None, description="how the first war ended")
     war_days: WarDays | None = Field(None, description="how long the first war lasted")
@@ -565,6 +569,13 @@ class Observed(Strict):
         None, description="whether the threatened target gave in, or defied the threat"
     )
     notes: str = Field("", description="anything the items leave out, in a paragraph")
+
+    @property
+    def force_used_items(self) -> list[ForceUsed]:
+        """The ``force_used`` items as a list, the headline first (empty when none)."""
+        if self.force_used is None:
+            return []
+        return self.force_used if isinstance(self.force_used, list) else [self.force_used]
 
 
 class Scenario(Strict):
