@@ -198,11 +198,14 @@ def test_a_condition_on_rebellions_in_a_clause_of_another_kind_is_refused(write,
     assert "pacts.sen-gnb.clauses" in said  # the path in the document
 
 
+def told_in_both_languages(sahelsim, path) -> tuple[str, str]:
+    english = sahelsim("explain", str(path), "--seed", "1").out
+    return english, sahelsim("explain", str(path), "--seed", "1", "--lang", "fr").out
+
+
 def test_the_story_says_why_the_1981_protocol_stayed_out_in_both_languages(write, sahelsim):
     """A reader who expects Art. 4 (ii) is told why it did not come into play."""
-    path = write(benin_rising(ECOWAS_ON_RISINGS))
-    english = sahelsim("explain", str(path), "--seed", "1").out
-    french = sahelsim("explain", str(path), "--seed", "1", "--lang", "fr").out
+    english, french = told_in_both_languages(sahelsim, write(benin_rising(ECOWAS_ON_RISINGS)))
     assert "did not bring Art. 4 (ii)" in english
     assert "no state or power outside Benin backs the Rebel Army" in english
     assert "ne fait pas jouer l'art. 4 (ii)" in french
@@ -532,9 +535,7 @@ def test_the_1981_protocol_answers_aggression_by_a_state_not_a_raid_by_rebels(wr
 
 def test_the_story_says_why_a_raid_by_rebels_is_no_aggression_in_both_languages(write, sahelsim):
     """A reader who expects the Protocol to answer the raid is told why it did not."""
-    path = write(raid_on_senegal("REB"))
-    english = sahelsim("explain", str(path), "--seed", "1").out
-    french = sahelsim("explain", str(path), "--seed", "1", "--lang", "fr").out
+    english, french = told_in_both_languages(sahelsim, write(raid_on_senegal("REB")))
     assert "did not bring Arts. 2-3" in english
     assert "armed force used by a State, and no State was among the attackers (the Rebel" in english
     assert "ne fait pas jouer les art. 2-3" in french

@@ -9,11 +9,14 @@ play is an attack on forces abroad (the Charter's Art. 7), not an aggression on 
 
 from __future__ import annotations
 
+import datetime as dt
+
 from sim.analysis.backtest import _force_used as force_used
+from sim.model.events import _leaving, _overlapped, _successors
 from sim.model.model import SahelModel
 from sim.model.records import RecordKind
 from sim.model.wars import ATTACKERS
-from sim.model.world import build_world
+from sim.model.world import Posting, build_world
 from sim.run.replicate import run_one
 from sim.scenario.facts import fact_base
 from sim.scenario.loading import load_scenario
@@ -240,3 +243,68 @@ def test_a_scenario_may_withdraw_some_of_a_power_s_forces_and_the_rest_stay(writ
 
     assert after(1000) == (3000.0, [1000])
     assert after(9000) == (0.0, [None])
+
+
+def test_two_postings_ending_the_day_a_third_begins_leave_its_strength_in_the_host():
+    """1,000 and 500 in one host, both giving way to 1,200 on the same day: 1,200 remain (the
+    first posting's change of size, then the second's own forces leave), never an empty host."""
+    day = dt.date(2005, 3, 1)
+    first = Posting("CIV", 1000, None, day)
+    second = Posting("CIV", 500, None, day)
+    third = Posting("CIV", 1200, day, None)
+    postings = [first, second, third]
+    successors = _successors(postings)
+    assert successors == {id(first): id(third)}  # the third follows one posting, not two
+    assert _overlapped(second, postings)  # the third is there after the second leaves
+    there = first.strength + second.strength
+    for posting, following in ((first, third), (second, None)):
+        _, event = _leaving(
+            "FRA", "CIV", posting.strength, day, following, _overlapped(posting, postings)
+        )
+        there += event.strength if event.kind == "deployment" else -event.strength
+    assert there == 1200
+
+
+def test_a_strike_that_answers_the_target_s_own_strike_is_no_aggression_on_it(write):
+    """France's same-day answer written as an incident of its own: Côte d'Ivoire struck first,
+    so the 1981 Protocol does not come into play for it (Res. 3314, Art. 2)."""
+    text = bouake().replace("  FRA:\n", "  NGA:\n  GHA:\n  FRA:\n")
+    text = text.replace("events:", "pacts:\n  ecowas-pmad-1981:\nevents:") + (
+        "  answer:\n    kind: attack\n    scale: incident\n    date: 2004-11-06\n"
+        "    by: FRA\n    target: CIV\n"
+    )
+    for seed in range(1, 6):
+        records = run_one(load_scenario(write(text)), seed).records
+        assert [r.kind for r in records if r.kind is RecordKind.INCIDENT] == [
+            RecordKind.INCIDENT,
+            RecordKind.INCIDENT,
+        ]
+        assert not [r for r in records if r.kind is RecordKind.OBLIGATION and r.target == "CIV"]
+        assert not [r for r in records if r.kind is RecordKind.ENTERED_WAR]
+
+
+def test_an_avenger_counts_none_of_the_first_striker_s_allies_as_bound(write):
+    """Mali strikes Algeria first: weighing its answer, Algeria expects no help for Mali from its
+    AES allies, bound by Art. 6 only against an aggression on Mali; threatening Mali unprovoked,
+    it expects Burkina Faso's and Niger's."""
+
+    def expected_help(event: str) -> dict:
+        text = (
+            "title: Mali and Algeria\nstart: 2025-04-01\ndays: 5\ncommitment: strict\n"
+            "actors:\n  MLI:\n  BFA:\n  NER:\n  DZA:\npacts:\n  liptako-gourma-charter:\n"
+            f"events:\n{event}"
+        )
+        records = run_one(load_scenario(write(text)), 1).records
+        weighed = next(
+            r
+            for r in records
+            if r.kind
+            in (RecordKind.ATTACK_DECIDED, RecordKind.STOOD_DOWN, RecordKind.DEADLINE_PASSED)
+            and r.actor == "DZA"
+        )
+        return weighed.get("terms", {}).get("expected help to the target") or {}
+
+    first = "  strike:\n    kind: attack\n    scale: incident\n    date: 2025-04-01\n    by: MLI\n    target: DZA\n"
+    threat = "  threat:\n    kind: threat\n    date: 2025-04-01\n    by: DZA\n    target: MLI\n    deadline: 2025-04-01\n"
+    assert expected_help(first) == {}
+    assert set(expected_help(threat)) == {"BFA", "NER"}

@@ -47,18 +47,18 @@ def test_no_episode_scores_a_use_of_force_its_own_script_makes():
     """
     for name, source in episode_sources() + episode_sources(held_out=True):
         scenario = load_scenario(source)
-        used = scenario.observed.force_used
-        if used is None or not used.value:
-            continue
-        scripted = [
-            key
-            for key, event in scenario.events.items()
-            if event.enabled
-            and getattr(event, "kind", None) == "attack"
-            and event.by in used.by
-            and event.target == used.against
-        ]
-        assert not scripted, f"{name}: {used.by} -> {used.against} is scripted by {scripted}"
+        for used in scenario.observed.force_used_items:
+            if not used.value:
+                continue
+            scripted = [
+                key
+                for key, event in scenario.events.items()
+                if event.enabled
+                and getattr(event, "kind", None) == "attack"
+                and event.by in used.by
+                and event.target == used.against
+            ]
+            assert not scripted, f"{name}: {used.by} -> {used.against} is scripted by {scripted}"
 
 
 def test_held_out_episodes_are_scored_apart_and_never_among_the_training_ones():

@@ -92,8 +92,15 @@ CASES = [
     pytest.param(
         _edit("    by: ECOWAS", "    by: ECOWA"),
         "{f}:14:9: events.threat.by: not an actor of this scenario or an organisation; got 'ECOWA'; "
-        "expected one of AES, ECOWAS, G5S, MLI, NER, NGA; did you mean 'ECOWAS'?",
+        "expected one of ECOWAS, G5S, MLI, NER, NGA; did you mean 'ECOWAS'?",
         id="unknown threatener",
+    ),
+    pytest.param(
+        _edit("    by: ECOWAS", "    by: AES"),
+        "{f}:14:9: events.threat.by: AES did not exist on 2023-08-10: it was founded on "
+        "2023-09-16; got 'AES'; expected an actor of this scenario, or an organisation founded "
+        "by then: ECOWAS, G5S",
+        id="an organisation before its founding",
     ),
     pytest.param(
         _edit("    date: 2023-08-10", "    date: 2023-10-10"),
@@ -159,7 +166,7 @@ CASES = [
         _edit("    by: ECOWAS", "    by: GHA"),
         "{f}:14:9: events.threat.by: not an actor of this scenario or an organisation: GHA is in "
         "the fact base but not listed under this scenario's actors; got 'GHA'; expected GHA "
-        "listed under actors: (a line '  GHA:'), or one of AES, ECOWAS, G5S, MLI, NER, NGA",
+        "listed under actors: (a line '  GHA:'), or one of ECOWAS, G5S, MLI, NER, NGA",
         id="a fact-base actor the scenario does not list, not a misspelling",
     ),
     pytest.param(

@@ -98,12 +98,17 @@ def armed_assistance(model: SahelModel, act: Act) -> None:
                     pact=ob.pact,
                     article=ob.clause.article,
                 )
-    elif ob.trigger.kind is CasusFoederis.AGGRESSION:
-        # The pledge is for the retaliation against this incident's author, and never for a
-        # war against the pledger itself (another incident's retaliation may target it).
+    elif ob.trigger.kind in (CasusFoederis.AGGRESSION, CasusFoederis.ATTACK_ON_FORCES_ABROAD):
+        # The pledge is for the victim's retaliation against this incident's author, and never
+        # for a war against the pledger itself (another incident's retaliation may target it).
         body = {"decided_by": [ob.obliged]} if ob.collective else {}
         for threat in model.threats:
-            if threat.open and threat.retaliation and threat.record == ob.trigger.cause:
+            if (
+                threat.open
+                and threat.retaliation
+                and threat.record == ob.trigger.cause
+                and threat.by == ob.victim
+            ):
                 joining = [a for a in fighters if a not in threat.backers and a != threat.target]
                 threat.backers += joining
                 if ob.collective:

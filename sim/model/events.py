@@ -12,6 +12,7 @@ import datetime as dt
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
+from sim.model.agents import Belligerent
 from sim.model.forces import deploy
 from sim.model.pacts import Obligation, Trigger, request_id
 from sim.model.records import RecordKind, Unasked, WarOutcome
@@ -172,29 +173,56 @@ def on_attack(model: SahelModel, name: str, event: ev.Attack) -> None:
     index = model.log(
         RecordKind.INCIDENT, event.by, event.target, event=name, note=event.note, **abroad
     )
+    victims = [event.target]
     # Forces struck where they stand abroad are an attack on forces abroad (Charter Art. 7),
     # not an aggression on the target's territory; an outside power is protected by no clause.
-    model.raise_trigger(
-        CasusFoederis.ATTACK_ON_FORCES_ABROAD if abroad else CasusFoederis.AGGRESSION,
-        event.target,
-        attackers,
-        cause=index,
-        label=name,
-        theatre=event.host or "",
-    )
-    if abroad and event.host not in attackers and model.state(event.host) is not None:
+    # A strike that answers force the target used first is no aggression on it (Res. 3314).
+    if not model.answers(event.target, attackers):
+        model.raise_trigger(
+            CasusFoederis.ATTACK_ON_FORCES_ABROAD if abroad else CasusFoederis.AGGRESSION,
+            event.target,
+            attackers,
+            cause=index,
+            label=name,
+            theatre=event.host or "",
+        )
+    host = event.host
+    if abroad and _soil_struck(model, host, attackers) and not model.answers(host, attackers):
         # Struck on a third state's soil, that state's territory was attacked too: its own
         # pacts' aggression clauses answer it (Charter Art. 7 leaves a party's soil to Art. 6).
-        model.raise_trigger(
-            CasusFoederis.AGGRESSION, event.host, attackers, cause=index, label=name
-        )
-    if attackers:
-        # The victim now weighs retaliation as a threatener weighs an attack; a war follows
+        model.raise_trigger(CasusFoederis.AGGRESSION, host, attackers, cause=index, label=name)
+        model.used_force(attackers, host)
+        victims.append(host)
+    model.used_force(attackers, event.target)
+    if not attackers:
+        return
+    for victim in victims:
+        # Each victim now weighs retaliation as a threatener weighs an attack; a war follows
         # only if it (with the allies who pledged) judges the balance good enough.
         threat = model.open_threat(
-            f"retaliation-{name}", event.target, attackers[0], (event.target,), model.day, index
+            f"retaliation-{name}" + (f"-{victim}" if victim != event.target else ""),
+            victim,
+            attackers[0],
+            (victim,),
+            model.day,
+            index,
         )
         threat.retaliation = True
+
+
+def _soil_struck(model: SahelModel, host: str | None, attackers: tuple[str, ...]) -> bool:
+    """Whether a strike in ``host`` attacked a third state's territory.
+
+    Not when the host is among the attackers (Côte d'Ivoire striking the French on its own
+    soil), nor when every attacker is a rebel army of that state: its fighting there is its
+    rising (§7.2), not an aggression from outside.
+    """
+    if host is None or host in attackers or model.state(host) is None:
+        return False
+    return not all(
+        isinstance(model.actors.get(a), Belligerent) and model.actors[a].home == host
+        for a in attackers
+    )
 
 
 def on_sanctions(model: SahelModel, name: str, event: ev.Sanctions) -> None:
@@ -408,7 +436,7 @@ def _overlapped(posting: Posting, postings: Sequence[Posting]) -> bool:
     return any(
         other is not posting
         and other.host == posting.host
-        and (other.arrived is None or other.arrived < posting.left)
+        and (other.arrived is None or other.arrived <= posting.left)  # a successor stays too
         and (other.left is None or other.left > posting.left)
         for other in postings
     )

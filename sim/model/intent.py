@@ -111,7 +111,6 @@ def decide_attacks(model: SahelModel) -> None:
                 threat.fighters,
                 cause=index,
                 pledged_by=threat.pledged_by,
-                retaliation=threat.retaliation,
             )
         elif focal:
             # The day the class is told to watch: say that it came, what was weighed and what
@@ -472,11 +471,11 @@ def assess_attack(model: SahelModel, threat: Threat) -> tuple[float, dict]:
         model.day,
         states=model.states_among(tuple(attackers)),
     )
-    # A retaliation answers force the target used first: no clause on aggression protects it
-    # (SahelModel.start_war), so the avenger expects none of its allies to be bound to fight.
+    # Force that answers the target's own first use is no aggression on it: no clause on
+    # aggression protects it (SahelModel.start_war), so none of its allies is bound to fight.
     bound = (
         []
-        if threat.retaliation
+        if model.answers(threat.target, attackers)
         else obligations_for(hypothetical, model.book, model.date, model.day, model.actor_ids)
     )
     for ob in bound:

@@ -119,6 +119,9 @@ class SahelModel(mesa.Model):
         self.refused: set[tuple[str, str]] = set()  # (state, target): force refused at home
         # (party, target): last day an outside party uses force on its own (None: to the end)
         self.third_parties: dict[tuple[str, str], int | None] = {}
+        # (by, against): the order in which an actor first used force on another (an incident
+        # or a war it started), to tell the aggressor from the one who answers it
+        self.first_force: dict[tuple[str, str], int] = {}
         self.queue: list[Trigger] = []  # raised, not yet matched against the clauses
         self.pending: list[Obligation] = []  # matched, not yet due
         self.seen_triggers: set[tuple] = set()
@@ -381,6 +384,27 @@ class SahelModel(mesa.Model):
             )
         )
 
+    def used_force(self, by: tuple[str, ...] | list[str], against: str) -> None:
+        """Note that ``by`` used force on ``against`` (the first time only counts)."""
+        for a in by:
+            self.first_force.setdefault((a, against), len(self.first_force))
+
+    def struck_first(self, x: str, y: str) -> bool:
+        """Whether ``x`` used force on ``y`` before ``y`` used any on ``x``.
+
+        The UN General Assembly's Definition of Aggression (Res. 3314, 14 December 1974, Art. 2)
+        takes the first use of armed force as prima facie evidence of aggression, and its Art. 3
+        (d) counts an attack on a State's armed forces among acts of aggression: the one who
+        answers is not the aggressor.
+        """
+        mine = self.first_force.get((x, y))
+        theirs = self.first_force.get((y, x))
+        return mine is not None and (theirs is None or mine < theirs)
+
+    def answers(self, target: str, attackers: tuple[str, ...] | list[str]) -> bool:
+        """Whether force on ``target`` by ``attackers`` answers force the target used first."""
+        return any(self.struck_first(target, a) for a in attackers)
+
     def states_among(self, actors: tuple[str, ...]) -> tuple[str, ...]:
         """The states and outside powers among ``actors`` (not rebels, not armed groups)."""
         return tuple(a for a in actors if isinstance(self.actors.get(a), (State, Power)))
@@ -418,7 +442,6 @@ class SahelModel(mesa.Model):
         cause_event: str | None = None,
         note: str | None = None,
         pledged_by: dict[str, str] | None = None,
-        retaliation: bool = False,
     ) -> War | None:
         """Start a war: the attackers commit their deployable forces, the target its home defence.
 
@@ -426,12 +449,10 @@ class SahelModel(mesa.Model):
         joined by allies a body sent): the war is fought in those bodies' name too, recorded as
         ``decided_by``.
 
-        A ``retaliation`` answers force the target used first (an incident, §7.11): the target
-        is the aggressor, not its victim, so no clause on aggression comes into play for it. The
-        UN General Assembly's Definition of Aggression (Res. 3314, 1974, Art. 2) takes the first
-        use of armed force as prima facie evidence of aggression, and its Art. 3 (d) counts an
-        attack on a State's armed forces among acts of aggression (France's answer to the strike
-        on its forces at Bouaké, 6 November 2004, brought no ECOWAS clause into play).
+        A war that answers force the target used first on an attacker (an incident, §7.11) is
+        no aggression on the target: the target is the aggressor, so no clause on aggression
+        comes into play for it (:meth:`struck_first`). France's answer to the strike on its
+        forces at Bouaké, 6 November 2004, brought no ECOWAS clause into play.
 
         Where some attackers already fight the target, the war is that one: the others join
         them in it (Guinea, with the allies ECOWAS pledged, retaliating on the RUF that Sierra
@@ -491,8 +512,9 @@ class SahelModel(mesa.Model):
             self.raise_trigger(
                 CasusFoederis.ARMED_REBELLION, target, attackers, war=war.id, cause=index
             )
-        elif not retaliation:
+        elif not self.answers(target, attackers):
             self.raise_trigger(CasusFoederis.AGGRESSION, target, attackers, war=war.id, cause=index)
+        self.used_force(attackers, target)
         for member in war.members():
             self.backed(war, member, index)
         return war

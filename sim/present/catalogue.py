@@ -819,7 +819,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "departure.some": {
         "en": "{Actor} withdrew {strength} of its troops from {target}.",
-        "fr": "{Actor} retire{actor_nt} {strength} de ses militaires déployés {target_en}.",
+        "fr": "{Actor} retire{actor_nt} {strength} des militaires déployés {target_en}.",
     },
     "event.sanctions": {
         "en": "{Actor} imposed sanctions on {target}.",

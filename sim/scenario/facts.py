@@ -295,6 +295,13 @@ class Parties(Strict):
         return self
 
 
+CONDITION_QUALIFIES = {
+    ClauseCondition.BACKED_FROM_OUTSIDE: CasusFoederis.ARMED_REBELLION,
+    ClauseCondition.BY_A_STATE: CasusFoederis.AGGRESSION,
+}
+"""The casus foederis each condition of a clause's text qualifies (who rebels, who attacks)."""
+
+
 class Clause(Strict):
     """One article of a pact, as an executable rule.
 
@@ -336,22 +343,13 @@ class Clause(Strict):
             raise ValueError("obliged: named needs the states in obliged_states")
         if self.obliged is not Obliged.NAMED and self.obliged_states:
             raise ValueError("obliged_states is only for obliged: named")
-        if (
-            ClauseCondition.BACKED_FROM_OUTSIDE in self.conditions
-            and self.casus_foederis is not CasusFoederis.ARMED_REBELLION
-        ):
-            raise ValueError(
-                "conditions: backed_from_outside is for casus_foederis: armed_rebellion only "
-                f"(this clause has {self.casus_foederis.value})"
-            )
-        if (
-            ClauseCondition.BY_A_STATE in self.conditions
-            and self.casus_foederis is not CasusFoederis.AGGRESSION
-        ):
-            raise ValueError(
-                "conditions: by_a_state is for casus_foederis: aggression only "
-                f"(this clause has {self.casus_foederis.value})"
-            )
+        for condition in self.conditions:
+            qualifies = CONDITION_QUALIFIES[condition]
+            if self.casus_foederis is not qualifies:
+                raise ValueError(
+                    f"conditions: {condition.value} is for casus_foederis: {qualifies.value} "
+                    f"only (this clause has {self.casus_foederis.value})"
+                )
         voting = {
             DecisionRule.UNANIMITY,
             DecisionRule.MAJORITY,

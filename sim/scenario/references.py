@@ -444,12 +444,27 @@ def _check_event(
                 path, key, value, factions, f"a belligerent of this scenario that fights in {home}"
             )
         elif key == "by" and isinstance(value, str):
-            choices = actors + list(facts.organisations)
+            # An organisation acts only once it exists: the AES in 2004 is a mistake, not a choice.
+            day = as_date(event.get("date"))
+            existing = [
+                o for o, org in facts.organisations.items() if day is None or org.founded <= day
+            ]
+            founded = facts.organisations[value].founded if value in facts.organisations else None
+            if founded is not None and day is not None and founded > day:
+                yield (
+                    (*path, key),
+                    f"{value} did not exist on {day}: it was founded on {founded}",
+                    value,
+                    "an actor of this scenario, or an organisation founded by then: "
+                    + ", ".join(sorted(existing)),
+                    "",
+                )
+                continue
             yield from _must_be(
                 path,
                 key,
                 value,
-                choices,
+                actors + existing,
                 "an actor of this scenario or an organisation",
                 unlisted,
             )
@@ -525,10 +540,14 @@ def _check_forces_abroad(
     territory of its own in the model).
     """
     target, host = event.get("target"), event.get("host")
-    entry = raw_actors.get(target) if isinstance(target, str) else None
+    if not isinstance(target, str):
+        target = None  # not an id: the schema says so, at its own place
+    if not isinstance(host, str) and host is not None:
+        return  # not an id: the schema says so
+    entry = raw_actors.get(target) if target is not None else None
     home = entry.get("in") if isinstance(entry, dict) else None
     incident = event.get("scale") == "incident"
-    on_a_power = isinstance(target, str) and kinds.get(target) is ActorKind.POWER
+    on_a_power = target is not None and kinds.get(target) is ActorKind.POWER
     if on_a_power and not incident:
         yield (
             (*path, "target"),
@@ -584,7 +603,9 @@ def _check_struck_where_they_stand(
     target, host, day = event.get("target"), event.get("host"), as_date(event.get("date"))
     if event.get("kind") != "attack" or not isinstance(host, str) or day is None:
         return
-    if kinds.get(target) is not ActorKind.POWER or target not in facts.powers:
+    if not isinstance(target, str) or kinds.get(target) is not ActorKind.POWER:
+        return
+    if target not in facts.powers:
         return
     posted = {
         d.host
@@ -592,11 +613,13 @@ def _check_struck_where_they_stand(
         if (d.arrived is None or d.arrived <= day) and (d.left is None or d.left > day)
     }
     posted |= {
-        e.get("host")
+        e["host"]
         for e in events.values()
         if isinstance(e, dict)
         and e.get("kind") == "deployment"
+        and e.get("enabled", True) is not False
         and e.get("power") == target
+        and isinstance(e.get("host"), str)
         and (as_date(e.get("date")) or dt.date.max) <= day
     }
     if host not in posted:

@@ -557,7 +557,7 @@ class Observed(Strict):
     holds, against what was observed (docs/backtest.md).
     """
 
-    force_used: ForceUsed | list[ForceUsed] | None = Field(
+    force_used: ForceUsed | Annotated[list[ForceUsed], Field(min_length=1)] | None = Field(
         None,
         description="whether force was used, against whom and by whom: one item, or a list "
         "(France struck Côte d'Ivoire, and no ECOWAS state did); the first is the headline",
