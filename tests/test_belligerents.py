@@ -181,19 +181,27 @@ def test_the_1981_protocol_answers_only_a_rising_backed_from_outside(write):
     assert {r.actor for r in backed if r.kind is RecordKind.ENTERED_WAR} >= {"NGA", "GHA", "TGO"}
 
 
-def test_a_condition_on_rebellions_in_a_clause_of_another_kind_is_refused(write, sahelsim):
-    """``backed_from_outside`` qualifies a rebellion: on a clause on aggression it would say
-    nothing, so it is refused where it is written, with what was expected."""
-    text = civil_war_text(
-        pacts=PACT.replace("casus_foederis: armed_rebellion", "casus_foederis: aggression").replace(
-            "obliged: named", "conditions: [backed_from_outside]\n        obliged: named"
-        )
-    )
-    path = write(text)
+@pytest.mark.parametrize(
+    ("condition", "qualifies", "wrong_casus"),
+    [
+        ("backed_from_outside", "armed_rebellion", "aggression"),
+        ("by_a_state", "aggression", "armed_rebellion"),
+    ],
+    ids=["who rebels, on a clause on aggression", "who attacks, on a clause on rebellions"],
+)
+def test_a_condition_on_a_clause_of_another_kind_is_refused(
+    write, sahelsim, condition, qualifies, wrong_casus
+):
+    """A condition qualifies one casus foederis (who rebels, who attacks): on a clause of
+    another kind it would say nothing, so it is refused where it is written, with what was
+    expected."""
+    pact = PACT.replace("casus_foederis: armed_rebellion", f"casus_foederis: {wrong_casus}")
+    pact = pact.replace("obliged: named", f"conditions: [{condition}]\n        obliged: named")
+    path = write(civil_war_text(pacts=pact))
     result = sahelsim("validate", str(path))
     said = result.out + result.err
     assert result.status == 2
-    assert "backed_from_outside is for casus_foederis: armed_rebellion only" in said
+    assert f"{condition} is for casus_foederis: {qualifies} only" in said
     assert f"{path}:" in said and "Traceback" not in said
     assert "pacts.sen-gnb.clauses" in said  # the path in the document
 
@@ -540,19 +548,6 @@ def test_the_story_says_why_a_raid_by_rebels_is_no_aggression_in_both_languages(
     assert "armed force used by a State, and no State was among the attackers (the Rebel" in english
     assert "ne fait pas jouer les art. 2-3" in french
     assert "aucun État ne figurait parmi les assaillants (l'Armée rebelle)" in french
-
-
-def test_a_condition_on_aggression_in_a_clause_of_another_kind_is_refused(write, sahelsim):
-    """``by_a_state`` says who may commit an aggression: on a clause on rebellions it is refused."""
-    text = civil_war_text(
-        pacts=PACT.replace("obliged: named", "conditions: [by_a_state]\n        obliged: named")
-    )
-    path = write(text)
-    result = sahelsim("validate", str(path))
-    said = result.out + result.err
-    assert result.status == 2
-    assert "by_a_state is for casus_foederis: aggression only" in said
-    assert f"{path}:" in said and "Traceback" not in said
 
 
 def test_a_retaliation_decided_with_allies_already_fighting_the_rebels_is_carried_out(write):
