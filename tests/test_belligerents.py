@@ -915,3 +915,18 @@ def test_a_government_that_fears_overthrow_never_gives_up_more_often(write):
     fearful = [who for who, _, _ in _capitulations(write, 0.1, seeds)].count("GNB")
     assert fearless > 0, "the government never gave up: nothing to compare"
     assert fearful < fearless
+
+
+def test_a_second_offensive_in_a_war_under_way_is_told_not_dropped(write, sahelsim):
+    """The RFDG's second offensive in Guinea (Guéckédou, December 2000) came while its first
+    war went on: the story says so, in both languages, and no new war starts."""
+    again = "  again:\n    kind: attack\n    date: 1998-06-20\n    by: REB\n    target: GNB\n"
+    quiet = "mediation_rate: 0, withdrawal_rate: 0, capitulation_rate: 0, breaking_point: 0.9"
+    text = civil_war_text(events=again) + f"parameters: {{{quiet}}}\n"
+    records = run_one(load(write, text), 1).records
+    [told] = [r for r in records if r.kind is RecordKind.EVENT and r.get("what") == "attack_in_war"]
+    assert (told.actor, told.target, told.get("event")) == ("REB", "GNB", "again")
+    assert len([r for r in records if r.kind is RecordKind.WAR_STARTED]) == 1
+    english, french = told_in_both_languages(sahelsim, write(text, name="again-told.yaml"))
+    assert "The Rebel Army attacked Guinea-Bissau again, in the war already under way" in english
+    assert "de nouveau la Guinée-Bissau, dans la guerre déjà en cours" in french

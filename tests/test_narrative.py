@@ -227,6 +227,9 @@ def test_a_retaliation_not_taken_on_its_first_day_is_not_called_a_deadline():
     text = render_text(run("mali-algeria-2025", 1), "en")
     [line] = lines_with(text, "1 Apr 2025 — Mali did not retaliate against Algeria on the first")
     assert "That day, the chance of an attack was" in line and "deadline" not in line
+    # Mali is the side that would strike back, not the attackers of the shoot-down
+    assert "Strength of the side that would strike back:" in line
+    assert "attackers" not in line.split("Expected opposition")[0]
 
 
 def test_a_deadline_met_by_an_attack_is_not_also_said_to_have_passed():
@@ -495,3 +498,20 @@ def test_a_french_number_is_written_one_way_and_never_breaks_across_lines():
     assert percent(0.061, "fr", 1) == "6,1\u202f%"
     assert percent(-0.004, "fr", 1, signed=True) == "−0,4\u202f%"
     assert number(18064, "en") == "18,064" and percent(0.061, "en", 1) == "6.1%"
+
+
+def test_a_vote_on_a_measure_against_the_offender_names_the_offender(write, sahelsim):
+    """Liberia's raid on Guinea (September 2000) puts intervention against Liberia to ECOWAS's
+    vote under the 1999 Mechanism: the vote is about Liberia, not the state it struck."""
+    path = write(
+        "title: A raid on Guinea\nstart: 2000-09-01\ndays: 3\ncommitment: behavioural\n"
+        "actors:\n  GIN:\n  LBR:\n  NGA:\n  GHA:\n  SEN:\npacts:\n  ecowas-mechanism-1999:\n"
+        "events:\n  raid:\n    kind: attack\n    scale: incident\n    date: 2000-09-01\n"
+        "    by: LBR\n    target: GIN\n"
+    )
+    english = sahelsim("explain", str(path), "--seed", "1").out
+    [line] = lines_with(english, "ECOWAS voted", "intervention by force")
+    assert "toward Liberia" in line and "toward Guinea" not in line
+    french = sahelsim("explain", str(path), "--seed", "1", "--lang", "fr").out
+    [line] = lines_with(french, "La CEDEAO vote", "intervention armée")
+    assert "envers le Libéria" in line

@@ -539,6 +539,10 @@ class SahelModel(mesa.Model):
         side = 1 - war.side_of(target)
         theatre = self.controlled(war.leaders[DEFENDERS])
         entering = tuple(a for a in attackers if war.side_of(a) is None)
+        if not entering and event is not None:
+            # A scheduled attack by those already fighting the target is that war going on
+            # (the RFDG's second offensive, at Guéckédou in December 2000): said, not dropped.
+            self.log(RecordKind.EVENT, by, target, what="attack_in_war", war=war.id, event=event)
         share = self.entry_share(war, side, entering)
         for a in entering:
             if war.side_of(a) is not None:  # brought in by an earlier entrant's allies

@@ -73,6 +73,7 @@ WORDS: dict[str, dict[str, str]] = {
         "perfect": "perfect calibration",
         "footer": "sahelsim {version} · seed {seed} · not a forecast",
         "written": "Backtest: {out} (backtest.csv, scores.json, report.md{figures})",
+        "legend": "model: the share of replicates in which what was observed happens.",
         "not_forecast": "Scored on what happened; lower scores are better. Not a forecast.",
         "reliability": "Reliability",
         "bin": "bin",
@@ -119,6 +120,7 @@ WORDS: dict[str, dict[str, str]] = {
         "perfect": "calibration parfaite",
         "footer": "sahelsim {version} · graine {seed} · pas une prévision",
         "written": "Rétro-évaluation : {out} (backtest.csv, scores.json, report.md{figures})",
+        "legend": "modèle : la part des réplications où ce qui a été observé se produit.",
         "not_forecast": "Noté sur ce qui s'est passé ; plus le score est bas, mieux c'est. "
         "Pas une prévision.",
         "reliability": "Fiabilité",
@@ -358,7 +360,7 @@ def _report(
     episodes: Sequence[EpisodeScore], scores: Scores, bins: Sequence[Bin], lang: str, drawn: bool
 ) -> str:
     w = WORDS[lang]
-    lines = [f"# {w['title'].format(n=len(episodes))}", "", w["not_forecast"], ""]
+    lines = [f"# {w['title'].format(n=len(episodes))}", "", w["not_forecast"], w["legend"], ""]
     header = [w["episode"], w["item"], w["observed"], w["model"], w["interval"], w["match"]]
     lines += ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
     for e in episodes:
@@ -478,6 +480,7 @@ def print_backtest(
         for line in missed:
             report.print(f"- {line}", markup=False)
     report.print(_scores_text(scores, lang), markup=False)
+    report.print(w["legend"], style="italic")
     report.print(w["not_forecast"], style="italic")
     figures = ", figures/" if drawn else ""
     report.print(w["written"].format(out=out, figures=figures), markup=False)

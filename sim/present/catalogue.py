@@ -182,16 +182,18 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "{Actor} décide{actor_nt} de riposter contre {target}.",
     },
     "attack_decided.balance": {
-        "en": "Strength of the attackers: {own} (all the forces they could commit, weighted "
+        "en": "Strength of {side}: {own} (all the forces they could commit, weighted "
         "by effectiveness; resolve {resolve}). Expected opposition: {opposition}, that is {target_poss} home "
         "defence ({home}){help}. Balance of forces {balance} (strength scaled by resolve, over "
         "the expected opposition), against the superiority of {required} sought.",
-        "fr": "Force des attaquants : {own} (toutes les forces qu'ils pourraient engager, "
+        "fr": "Force {side} : {own} (toutes les forces qu'ils pourraient engager, "
         "pondérées par l'efficacité ; détermination {resolve}). Opposition attendue : {opposition}, soit la défense "
         "territoriale {target_de} ({home}){help}. Rapport de forces {balance} (force pondérée "
         "par la détermination, rapportée à l'opposition attendue), pour une supériorité "
         "recherchée de {required}.",
     },
+    "balance.attackers": {"en": "the attackers", "fr": "des attaquants"},
+    "balance.avengers": {"en": "the side that would strike back", "fr": "du camp qui riposterait"},
     "attack_decided.help": {
         "en": " plus the expected help of {allies}",
         "fr": ", plus l'aide attendue {allies_de}",
@@ -521,20 +523,22 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "vote.consensus": {
         "en": "{Actor} decided by consensus under {clause} on its obligation of {asked} toward "
-        "{victim}: members inclined in favour, {yes_count} of {voters_count}{yes}; chance of "
-        "agreement {probability} (their mean inclination), draw {draw}.",
+        "{victim}: {yes_count} of {voters_count} members leaned in favour{yes}; a consensus comes "
+        "at the mean of all their inclinations, here a chance of {probability}, draw {draw}.",
         "fr": "{Actor} décide{actor_nt} par consensus au titre {clause_de} sur l'obligation "
-        "{asked} envers {victim} : membres favorables, {yes_count} sur {voters_count}{yes} ; "
-        "chance d'accord {probability} (leur inclination moyenne), tirage {draw}.",
+        "{asked} envers {victim} : {yes_count} membres sur {voters_count} penchaient pour{yes} ; "
+        "un consensus se fait à la moyenne de toutes leurs inclinations, ici une chance de "
+        "{probability}, tirage {draw}.",
     },
     "vote.consensus.permission": {
         "en": "{Actor} decided by consensus under {clause} whether to take the measure it "
-        "permits, {asked} toward {victim}: members inclined in favour, {yes_count} of "
-        "{voters_count}{yes}; chance of agreement {probability} (their mean inclination), draw "
-        "{draw}.",
+        "permits, {asked} toward {victim}: {yes_count} of {voters_count} members leaned in "
+        "favour{yes}; a consensus comes at the mean of all their inclinations, here a chance of "
+        "{probability}, draw {draw}.",
         "fr": "{Actor} décide{actor_nt} par consensus au titre {clause_de} de l'usage de la "
-        "faculté {asked} envers {victim} : membres favorables, {yes_count} sur {voters_count}"
-        "{yes} ; chance d'accord {probability} (leur inclination moyenne), tirage {draw}.",
+        "faculté {asked} envers {victim} : {yes_count} membres sur {voters_count} penchaient "
+        "pour{yes} ; un consensus se fait à la moyenne de toutes leurs inclinations, ici une "
+        "chance de {probability}, tirage {draw}.",
     },
     "vote.yes": {"en": " ({names})", "fr": " ({names})"},
     "vote.others": {"en": "; not in favour: {names}", "fr": " ; contre ou abstention : {names}"},
@@ -840,6 +844,11 @@ MESSAGES: dict[str, dict[str, str]] = {
     "event.insurgent_offensive": {
         "en": "{Actor} launched an offensive in {target} (intensity ×{intensity}).",
         "fr": "{Actor} lance{actor_nt} une offensive {target_en} (intensité ×{intensity}).",
+    },
+    "event.attack_in_war": {
+        "en": "{Actor} attacked {target} again, in the war already under way between them.",
+        "fr": "{Actor} attaque{actor_nt} de nouveau {target}, dans la guerre déjà en cours entre "
+        "eux.",
     },
     "event.other": {"en": "Scheduled event: {event}.", "fr": "Événement prévu : {event}."},
     "war_ended": {

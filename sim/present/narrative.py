@@ -333,7 +333,7 @@ def _attack_decided(ctx: _Context, r: Record) -> str:
         parts = [ctx.t("attack_decided.retaliation" if retaliation else "attack_decided", **values)]
     terms = r.get("terms") or {}
     if "balance" in terms:
-        parts.append(_balance(ctx, terms, values))
+        parts.append(_balance(ctx, terms, values, retaliation))
     if "balance" in terms:
         parts[-1] += _costs(ctx, terms)
     if r.get("played"):
@@ -428,8 +428,12 @@ def _costs(ctx: _Context, terms: dict) -> str:
     return text
 
 
-def _balance(ctx: _Context, terms: dict, values: dict[str, str]) -> str:
-    """The balance of forces a threatener weighed (see :func:`sim.model.intent.assess_attack`)."""
+def _balance(ctx: _Context, terms: dict, values: dict[str, str], retaliation: bool) -> str:
+    """The balance of forces a threatener weighed (see :func:`sim.model.intent.assess_attack`).
+
+    A victim weighing its answer to an incident is the side that would strike back, not the
+    attackers of the incident.
+    """
     allies = [
         ctx.t("contingent", name=ctx.phrase(a), forces=ctx.number(v))
         for a, v in (terms.get("expected help to the target") or {}).items()
@@ -441,6 +445,7 @@ def _balance(ctx: _Context, terms: dict, values: dict[str, str]) -> str:
     )
     text = ctx.t(
         "attack_decided.balance",
+        side=ctx.t("balance.avengers" if retaliation else "balance.attackers"),
         **values,
         own=ctx.number(terms.get("own strength", 0)),
         resolve=ctx.decimal(terms.get("resolve", 0)),
@@ -466,7 +471,7 @@ def _stood_down(ctx: _Context, r: Record) -> str:
     parts = [ctx.t(msg, **values)]
     terms = r.get("terms") or {}
     if "balance" in terms:  # why: the balance it weighed on its last day, and its readiness
-        parts.append(_balance(ctx, terms, values) + _costs(ctx, terms))
+        parts.append(_balance(ctx, terms, values, retaliation) + _costs(ctx, terms))
         parts.append(ctx.t("stood_down.readiness", readiness=ctx.share(r.get("readiness", 0.0))))
     return " ".join(parts)
 
@@ -485,7 +490,7 @@ def _deadline_passed(ctx: _Context, r: Record) -> str:
         ]
     terms = r.get("terms") or {}
     if "balance" in terms:  # why: the balance it weighed on the day it had named
-        parts.append(_balance(ctx, terms, values) + _costs(ctx, terms))
+        parts.append(_balance(ctx, terms, values, retaliation) + _costs(ctx, terms))
     if r.get("played"):
         parts.append(ctx.t("played.readiness", readiness=ctx.share(r.get("readiness", 0.0))))
     else:
@@ -602,11 +607,16 @@ def _vote(ctx: _Context, r: Record) -> str:
     if r.get("draw") is not None:
         probability, draw = ctx.chances(r.get("probability", 0.0), r.get("draw"))
         chances = {"probability": probability, "draw": draw}
+    # What the measure is toward: the victim, or for a measure against the offender (an
+    # intervention under Art. 25 against Liberia), the offenders the obligation names.
+    owed = ctx.records[r.get("cause")] if isinstance(r.get("cause"), int) else None
+    offenders = list(owed.get("offenders") or []) if owed is not None else []
+    toward = offenders if owed is not None and owed.get("toward") == "offender" else [r.target]
     text = ctx.t(
         message,
         **chances,
         **ctx.actors("actor", r.actor),
-        **ctx.actors("victim", r.target),
+        **ctx.actors("victim", toward or [r.target]),
         **ctx.clause(r),
         asked=_asked(ctx, r),
         rule=ctx.pick(f"rule.{decision}", "rule.other", rule=decision),
