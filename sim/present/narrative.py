@@ -609,7 +609,7 @@ def _vote(ctx: _Context, r: Record) -> str:
         chances = {"probability": probability, "draw": draw}
     # What the measure is toward: the victim, or for a measure against the offender (an
     # intervention under Art. 25 against Liberia), the offenders the obligation names.
-    owed = ctx.records[r.get("cause")] if isinstance(r.get("cause"), int) else None
+    owed = ctx.cause(r)
     offenders = list(owed.get("offenders") or []) if owed is not None else []
     toward = offenders if owed is not None and owed.get("toward") == "offender" else [r.target]
     text = ctx.t(
