@@ -254,7 +254,8 @@ def test_two_postings_ending_the_day_a_third_begins_leave_its_strength_in_the_ho
     third = Posting("CIV", 1200, day, None)
     postings = [first, second, third]
     successors = _successors(postings)
-    assert successors == {id(first): id(third)}  # the third follows one posting, not two
+    # the third follows one posting, not two
+    assert list(successors) == [id(first)] and successors[id(first)] is third
     assert _overlapped(second, postings)  # the third is there after the second leaves
     there = first.strength + second.strength
     for posting, following in ((first, third), (second, None)):

@@ -61,6 +61,7 @@ def agenda(model: SahelModel) -> Agenda:
                 asked[(helper, event.by)] = min(first, event.date)
     for power in model.powers:
         successors = _successors(power.spec.deployments)
+        followers = {id(s) for s in successors.values()}
         for posting in power.spec.deployments:
             host, strength, arrived, left = (
                 posting.host,
@@ -79,18 +80,15 @@ def agenda(model: SahelModel) -> Agenda:
                 model.held[key] = (
                     (kept[0] + strength, min(kept[1], arrived)) if kept else (strength, arrived)
                 )
-            elif later and id(posting) in successors.values():
+            elif later and id(posting) in followers:
                 pass  # arrives as the change of strength its predecessor's leaving makes
             elif later:
                 days.setdefault((arrived - start).days, []).append(
                     _arrival(power.id, host, strength, arrived)
                 )
             if left is not None and left > start:
-                following = next(
-                    (p for p in power.spec.deployments if id(p) == successors.get(id(posting))),
-                    None,
-                )
-                shared = _overlapped(posting, power.spec.deployments)
+                following = successors.get(id(posting))
+                shared = following is None and _overlapped(posting, power.spec.deployments)
                 leaving = _leaving(power.id, host, strength, left, following, shared)
                 if leaving is not None:
                     days.setdefault((left - start).days, []).append(leaving)
@@ -187,7 +185,7 @@ def on_attack(model: SahelModel, name: str, event: ev.Attack) -> None:
             theatre=event.host or "",
         )
     host = event.host
-    if abroad and _soil_struck(model, host, attackers) and not model.answers(host, attackers):
+    if _soil_struck(model, host, attackers) and not model.answers(host, attackers):
         # Struck on a third state's soil, that state's territory was attacked too: its own
         # pacts' aggression clauses answer it (Charter Art. 7 leaves a party's soil to Art. 6).
         model.raise_trigger(CasusFoederis.AGGRESSION, host, attackers, cause=index, label=name)
@@ -272,17 +270,15 @@ def on_departure(model: SahelModel, name: str, event: ev.Departure) -> None:
     when the last of them go.
     """
     power = model.actors[event.power]
+    if event.strength is None:
+        model.held.pop((event.power, event.host), None)  # forces of record that never came
     there = power.present.get(event.host)
     if there is None:
-        if event.strength is None:
-            model.held.pop((event.power, event.host), None)  # forces of record that never came
         return
     before = power.forces
     everyone = event.strength is None or event.strength >= there
     if everyone:
         power.present.pop(event.host)
-        if event.strength is None:
-            model.held.pop((event.power, event.host), None)
     else:
         power.present[event.host] = there - event.strength
     power.sync_forces()
@@ -405,7 +401,7 @@ def release(model: SahelModel, power: str, host: str) -> None:
         model.agenda.setdefault(day, []).append((name, item))
 
 
-def _successors(postings: Sequence[Posting]) -> dict[int, int]:
+def _successors(postings: Sequence[Posting]) -> dict[int, Posting]:
     """Each posting that gives way to another the day it leaves, in the same host: its successor.
 
     The fact base writes a force whose size changed as consecutive postings (Operation Licorne
@@ -413,7 +409,7 @@ def _successors(postings: Sequence[Posting]) -> dict[int, int]:
     everyone followed by a new arrival, which would empty the power's fronts for a day. A
     posting held for a request (``answers_request``), before or after, is not a change of size.
     """
-    successors: dict[int, int] = {}
+    successors: dict[int, Posting] = {}
     for posting in postings:
         if posting.answers_request:
             continue
@@ -424,9 +420,10 @@ def _successors(postings: Sequence[Posting]) -> dict[int, int]:
                 and posting.left is not None
                 and other.arrived == posting.left
                 and not other.answers_request
-                and id(other) not in successors.values()  # each follows one posting at most
+                # each follows one posting at most
+                and not any(s is other for s in successors.values())
             ):
-                successors[id(posting)] = id(other)
+                successors[id(posting)] = other
                 break
     return successors
 
@@ -434,10 +431,7 @@ def _successors(postings: Sequence[Posting]) -> dict[int, int]:
 def _overlapped(posting: Posting, postings: Sequence[Posting]) -> bool:
     """Whether another posting in the same host is still there the day ``posting`` leaves."""
     return any(
-        other is not posting
-        and other.host == posting.host
-        and (other.arrived is None or other.arrived <= posting.left)  # a successor stays too
-        and (other.left is None or other.left > posting.left)
+        other is not posting and other.host == posting.host and other.present_on(posting.left)
         for other in postings
     )
 
@@ -522,8 +516,8 @@ def on_request(model: SahelModel, name: str, event: ev.Request) -> None:
     )
     if not offenders:
         return
-    rebels = not model.states_among(offenders)  # a power among them makes it an aggression
-    kind = CasusFoederis.ARMED_REBELLION if rebels else CasusFoederis.AGGRESSION
+    states = model.states_among(offenders)  # a power among them makes it an aggression
+    kind = CasusFoederis.AGGRESSION if states else CasusFoederis.ARMED_REBELLION
     trigger = Trigger(
         kind,
         event.by,
@@ -531,7 +525,7 @@ def on_request(model: SahelModel, name: str, event: ev.Request) -> None:
         model.day,
         None if war is None else war.id,
         index,
-        states=model.states_among(offenders),
+        states=states,
     )
     clause = Clause.model_construct(
         id=name,

@@ -464,20 +464,18 @@ def assess_attack(model: SahelModel, threat: Threat) -> tuple[float, dict]:
         allies[b.id] = round(model.strength(b.id), 1)
         expected += model.strength(b.id)
         irregular = True
-    hypothetical = Trigger(
-        CasusFoederis.AGGRESSION,
-        threat.target,
-        tuple(attackers),
-        model.day,
-        states=model.states_among(tuple(attackers)),
-    )
     # Force that answers the target's own first use is no aggression on it: no clause on
     # aggression protects it (SahelModel.start_war), so none of its allies is bound to fight.
-    bound = (
-        []
-        if model.answers(threat.target, attackers)
-        else obligations_for(hypothetical, model.book, model.date, model.day, model.actor_ids)
-    )
+    bound = []
+    if not model.answers(threat.target, attackers):
+        hypothetical = Trigger(
+            CasusFoederis.AGGRESSION,
+            threat.target,
+            tuple(attackers),
+            model.day,
+            states=model.states_among(tuple(attackers)),
+        )
+        bound = obligations_for(hypothetical, model.book, model.date, model.day, model.actor_ids)
     for ob in bound:
         if ob.collective or ob.obliged not in actors:
             continue

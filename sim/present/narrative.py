@@ -611,12 +611,12 @@ def _vote(ctx: _Context, r: Record) -> str:
     # intervention under Art. 25 against Liberia), the offenders the obligation names.
     owed = ctx.cause(r)
     offenders = list(owed.get("offenders") or []) if owed is not None else []
-    toward = offenders if owed is not None and owed.get("toward") == "offender" else [r.target]
+    toward = offenders if offenders and owed.get("toward") == "offender" else [r.target]
     text = ctx.t(
         message,
         **chances,
         **ctx.actors("actor", r.actor),
-        **ctx.actors("victim", toward or [r.target]),
+        **ctx.actors("victim", toward),
         **ctx.clause(r),
         asked=_asked(ctx, r),
         rule=ctx.pick(f"rule.{decision}", "rule.other", rule=decision),

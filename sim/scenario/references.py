@@ -607,11 +607,7 @@ def _check_struck_where_they_stand(
         return
     if target not in facts.powers:
         return
-    posted = {
-        d.host
-        for d in facts.powers[target].deployments
-        if (d.arrived is None or d.arrived <= day) and (d.left is None or d.left > day)
-    }
+    posted = {d.host for d in facts.powers[target].present_on(day)}
     posted |= {
         e["host"]
         for e in events.values()
