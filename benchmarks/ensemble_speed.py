@@ -123,6 +123,7 @@ def _define_batch_model():
                     self.series,
                     organisation_members=members,
                     counterinsurgency_lost=self.counterinsurgency_lost,
+                    homes=self.world.homes(),
                 )
             return self._summary
 

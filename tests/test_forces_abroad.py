@@ -12,11 +12,11 @@ from __future__ import annotations
 import datetime as dt
 
 from sim.analysis.backtest import _force_used as force_used
-from sim.model.events import _leaving, _overlapped, _successors
+from sim.model.events import _leaving, _overlapped
 from sim.model.model import SahelModel
 from sim.model.records import RecordKind
 from sim.model.wars import ATTACKERS
-from sim.model.world import Posting, build_world
+from sim.model.world import Posting, build_world, consecutive
 from sim.run.replicate import run_one
 from sim.scenario.facts import fact_base
 from sim.scenario.loading import load_scenario
@@ -200,6 +200,21 @@ def test_a_force_that_shrinks_between_postings_fights_on_with_what_stays(write, 
     assert "France withdrew 1,400 of its troops from Côte d'Ivoire." in said
 
 
+def test_a_power_s_forces_set_by_the_scenario_keep_the_fact_base_s_later_changes_in_proportion(
+    write,
+):
+    """A scenario that sets France's forces in Côte d'Ivoire to 2,000 on 20 February 2005 (the
+    fact base: 5,000) sees Licorne's cut of 1 March (to 3,600) as a cut of the same share, 560
+    troops leaving; before, 3,600 of record against 2,000 set read as 1,600 arriving."""
+    text = bouake(french=2000, day="2005-02-20").replace("    effectiveness: 3\n", "")
+    text = text.replace("events:\n  bouake:", "events:\n  unrelated:").replace(
+        "scale: incident\n    date: 2005-02-20", "scale: incident\n    date: 2005-03-20"
+    )
+    records = run_one(load_scenario(write(text)), 1).records
+    moved = [r for r in records if r.kind in (RecordKind.DEPLOYMENT, RecordKind.DEPARTURE)]
+    assert [(r.kind, r.day, r.get("strength")) for r in moved] == [(RecordKind.DEPARTURE, 9, 560)]
+
+
 def test_a_retaliation_brings_no_clause_on_aggression_into_play_for_the_state_that_struck_first(
     write,
 ):
@@ -253,7 +268,7 @@ def test_two_postings_ending_the_day_a_third_begins_leave_its_strength_in_the_ho
     second = Posting("CIV", 500, None, day)
     third = Posting("CIV", 1200, day, None)
     postings = [first, second, third]
-    successors = _successors(postings)
+    successors = consecutive(postings)
     # the third follows one posting, not two
     assert list(successors) == [id(first)] and successors[id(first)] is third
     assert _overlapped(second, postings)  # the third is there after the second leaves

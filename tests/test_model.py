@@ -368,3 +368,43 @@ def test_a_member_attacking_another_on_its_own_is_not_ecowas_attacking():
 
     assert not attacked("MLI", [])
     assert attacked("ECOWAS", ["NGA", "SEN"])
+
+
+def test_a_member_fighting_its_own_rebels_is_not_ecowas_attacking():
+    """Côte d'Ivoire's offensive on the Forces Nouvelles (November 2004) is a government's war
+    on its own rebels: the summary's "ECOWAS attacks" must not count it, though the state is a
+    member and the rebels are not."""
+    start = dt.date(2004, 11, 3)
+
+    def attacked(by: str) -> bool:
+        data = {
+            "title": "an offensive on a rebel army",
+            "start": start,
+            "days": 10,
+            "actors": {
+                "CIV": None,
+                "NGA": None,
+                "FN": {
+                    "kind": "belligerent",
+                    "name": "the Forces Nouvelles",
+                    "name_fr": "les Forces nouvelles",
+                    "in": "CIV",
+                    "sources": ["https://example.org"],
+                    "forces": {
+                        "value": 7000,
+                        "year": 2004,
+                        "unit": "fighters",
+                        "source": "https://example.org",
+                    },
+                },
+            },
+            "events": {
+                "offensive": {"kind": "attack", "date": start, "by": by, "target": "FN"},
+            },
+        }
+        run = run_one(Scenario.model_validate(data), 1)
+        assert any(r.kind is RecordKind.WAR_STARTED for r in run.records)
+        return bool(run.summary["ecowas_attacked"])
+
+    assert not attacked("CIV")
+    assert attacked("NGA")  # a member attacking rebels in another state still counts

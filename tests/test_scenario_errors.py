@@ -403,3 +403,26 @@ def test_a_historical_episode_is_found_by_its_name_as_the_backtest_finds_it(sahe
     result = sahelsim("validate", "liberia-1909")
     assert result.status == 2
     assert "nor an episode of scenarios/history/ or held-out/" in result.out
+
+
+def test_a_body_s_embargo_is_written_and_told_and_a_wrong_body_is_located(sahelsim, write):
+    """The UN Security Council's arms embargo on Côte d'Ivoire (Res. 1572, 2004) is a body's
+    sanctions, not an actor's: it validates and the story names the Council in both languages;
+    a body the format does not know is refused where it stands, with the choices."""
+    embargo = (
+        "  embargo:\n    kind: sanctions\n    date: 2023-08-20\n    by: unsc\n    target: NER\n"
+    )
+    path = write(MINIMAL + embargo)
+    assert sahelsim("validate", str(path)).status == 0
+    told = sahelsim("explain", str(path), "--seed", "1")
+    assert "The UN Security Council imposed sanctions on Niger." in told.out
+    told_fr = sahelsim("explain", str(path), "--seed", "1", "--lang", "fr")
+    assert "Le Conseil de sécurité des Nations unies impose des sanctions au Niger." in told_fr.out
+    bad = write(MINIMAL + embargo.replace("by: unsc", "by: UN"))
+    result = sahelsim("validate", str(bad))
+    assert result.status == 2
+    assert (
+        f"{bad}:20:9: events.embargo.by: not an actor of this scenario, an organisation or a body "
+        "(au_psc, unsc or oau); got 'UN'; expected one of ECOWAS, G5S, MLI, NER, NGA, au_psc, "
+        "oau, unsc; did you mean 'unsc'?"
+    ) in result.out.splitlines(), result.out

@@ -18,6 +18,7 @@ from sim.model.pacts import Obligation, Trigger, request_id
 from sim.model.records import RecordKind, Unasked, WarOutcome
 from sim.model.responses import pledges
 from sim.model.wars import ATTACKERS, DEFENDERS, War
+from sim.model.world import consecutive
 from sim.scenario import schema as ev
 from sim.scenario.facts import Clause
 from sim.scenario.vocabulary import (
@@ -60,7 +61,7 @@ def agenda(model: SahelModel) -> Agenda:
                 first = asked.get((helper, event.by), event.date)
                 asked[(helper, event.by)] = min(first, event.date)
     for power in model.powers:
-        successors = _successors(power.spec.deployments)
+        successors = consecutive(power.spec.deployments)
         followers = {id(s) for s in successors.values()}
         for posting in power.spec.deployments:
             host, strength, arrived, left = (
@@ -399,33 +400,6 @@ def release(model: SahelModel, power: str, host: str) -> None:
         on_deployment(model, name, item)
     else:
         model.agenda.setdefault(day, []).append((name, item))
-
-
-def _successors(postings: Sequence[Posting]) -> dict[int, Posting]:
-    """Each posting that gives way to another the day it leaves, in the same host: its successor.
-
-    The fact base writes a force whose size changed as consecutive postings (Operation Licorne
-    grew from 4,000 to 5,000 on 7 November 2004): the change is one event, not a departure of
-    everyone followed by a new arrival, which would empty the power's fronts for a day. A
-    posting held for a request (``answers_request``), before or after, is not a change of size.
-    """
-    successors: dict[int, Posting] = {}
-    for posting in postings:
-        if posting.answers_request:
-            continue
-        for other in postings:
-            if (
-                other is not posting
-                and other.host == posting.host
-                and posting.left is not None
-                and other.arrived == posting.left
-                and not other.answers_request
-                # each follows one posting at most
-                and not any(s is other for s in successors.values())
-            ):
-                successors[id(posting)] = other
-                break
-    return successors
 
 
 def _overlapped(posting: Posting, postings: Sequence[Posting]) -> bool:

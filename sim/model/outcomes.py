@@ -21,6 +21,7 @@ def summarise(
     *,
     organisation_members: dict[str, list[str]],
     counterinsurgency_lost: float,
+    homes: dict[str, str],
 ) -> dict[str, object]:
     """The summary row of one replicate.
 
@@ -30,6 +31,8 @@ def summarise(
         organisation_members: members of each organisation at the start (to say who is AES or
             ECOWAS).
         counterinsurgency_lost: mean share of counter-insurgency effort lost (from the model).
+        homes: the state each rebel army (belligerent) fights in, to tell a member's war on its
+            own rebels from a war for ECOWAS.
     """
     aes = set(organisation_members.get("AES", []))
     ecowas = set(organisation_members.get("ECOWAS", []))
@@ -64,7 +67,7 @@ def summarise(
     return {
         "threat_carried_out": bool(decided or scheduled_after_threat),
         "attack_day": first.day if first else -1,
-        "ecowas_attacked": any(_for_ecowas(r, ecowas) for r in wars),
+        "ecowas_attacked": any(_for_ecowas(r, ecowas, homes) for r in wars),
         "aes_entered": bool(aes_entered),
         "aes_members_entered": len(aes_entered),
         "request_granted": any(
@@ -102,13 +105,16 @@ def _last_ends(records: list[Record]) -> dict[int, Record]:
     return ended
 
 
-def _for_ecowas(war: Record, ecowas: set[str]) -> bool:
+def _for_ecowas(war: Record, ecowas: set[str], homes: dict[str, str]) -> bool:
     """Whether a war was started by ECOWAS or by members acting for it.
 
     A member attacking another member on its own (Mali and Burkina Faso, December 1985) is a
-    war between members, not ECOWAS's, unless a vote of ECOWAS sent it.
+    war between members, not ECOWAS's, unless a vote of ECOWAS sent it; so is a member's war on
+    its own rebels (Côte d'Ivoire on the Forces Nouvelles, November 2004).
     """
     if war.actor == "ECOWAS" or "ECOWAS" in (war.get("decided_by") or ()):
         return True
     members = set(war.get("attackers", [])) & ecowas
+    if homes.get(war.target) in members:
+        return False
     return bool(members) and war.actor in ecowas and war.target not in ecowas

@@ -8,7 +8,9 @@ receives data, not file paths.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
+from typing import Protocol, TypeVar
 
 from sim.scenario.facts import FactBase, Membership, Organisation, Pact, on_station
 from sim.scenario.parameters import ACTOR_PARAMETERS
@@ -34,6 +36,43 @@ class Posting:
     def present_on(self, day: dt.date) -> bool:
         """Whether the forces are in their host on ``day`` (arrived, and not yet left)."""
         return on_station(self.arrived, self.left, day)
+
+
+class _Dated(Protocol):
+    host: str
+    arrived: dt.date | None
+    left: dt.date | None
+    answers_request: bool
+
+
+D = TypeVar("D", bound=_Dated)
+
+
+def consecutive(postings: Sequence[D]) -> dict[int, D]:
+    """Each posting that gives way to another the day it leaves, in the same host: its successor.
+
+    The fact base writes a force whose size changed as consecutive postings (Operation Licorne
+    grew from 4,000 to 5,000 on 7 November 2004): the change is one event, not a departure of
+    everyone followed by a new arrival, which would empty the power's fronts for a day. A
+    posting held for a request (``answers_request``), before or after, is not a change of size.
+    Keys are the ``id`` of the posting that leaves.
+    """
+    successors: dict[int, D] = {}
+    for posting in postings:
+        if posting.answers_request or posting.left is None:
+            continue
+        for other in postings:
+            if (
+                other is not posting
+                and other.host == posting.host
+                and other.arrived == posting.left
+                and not other.answers_request
+                # each follows one posting at most
+                and not any(s is other for s in successors.values())
+            ):
+                successors[id(posting)] = other
+                break
+    return successors
 
 
 @dataclass(frozen=True)
@@ -82,6 +121,10 @@ class World:
     def ids(self, kind: ActorKind) -> list[str]:
         """Actor ids of one kind, in the scenario's order."""
         return [a.id for a in self.actors.values() if a.kind == kind]
+
+    def homes(self) -> dict[str, str]:
+        """The state each belligerent fights in."""
+        return {a.id: a.home for a in self.actors.values() if a.home is not None}
 
 
 def build_world(scenario: Scenario, facts: FactBase) -> World:
@@ -142,6 +185,14 @@ def _actor(
         if "forces" in values:  # scale what is deployed in the scenario's states on the start day
             scaled = {id(d) for d in power.present_on(start, states)}
             scale = values["forces"] / power.strength_on(start, states)
+            # and the later sizes of the same forces, so that a cut stays a cut of that share
+            follows = consecutive(power.deployments)
+            chain = list(scaled)
+            while chain:
+                following = follows.get(chain.pop())
+                if following is not None and id(following) not in scaled:
+                    scaled.add(id(following))
+                    chain.append(id(following))
         deployments = tuple(
             Posting(
                 d.host,

@@ -42,6 +42,7 @@ def run_one(
         series,
         organisation_members=members,
         counterinsurgency_lost=model.counterinsurgency_lost,
+        homes=world.homes(),
     )
     return RunRecord(
         scenario.title,

@@ -460,6 +460,17 @@ def _check_event(
                     "",
                 )
                 continue
+            if event.get("kind") == "sanctions":
+                # The UN Security Council's embargo (Côte d'Ivoire, Res. 1572 of 2004) is a body's.
+                yield from _must_be(
+                    path,
+                    key,
+                    value,
+                    actors + existing + _BODIES,
+                    f"an actor of this scenario, an organisation or a body ({_BODY_CHOICES})",
+                    unlisted,
+                )
+                continue
             yield from _must_be(
                 path,
                 key,

@@ -294,10 +294,12 @@ class Attack(_Event):
 
 
 class Sanctions(_Event):
-    """Economic sanctions from an actor or organisation on a target."""
+    """Economic sanctions, or an embargo, from an actor, an organisation or a body on a target."""
 
     kind: Literal["sanctions"] = "sanctions"
-    by: ActorId
+    by: ActorId = Field(
+        description="who imposes them: an actor, an organisation, or a body (au_psc, unsc, oau)"
+    )
     target: ActorId
     lifted: Date | None = Field(
         None,

@@ -403,6 +403,7 @@ class LiveRun:
             model.series,
             organisation_members=members,
             counterinsurgency_lost=model.counterinsurgency_lost,
+            homes=self.world.homes(),
         )
 
     def paragraphs(self, lang: str) -> list[Paragraph]:
