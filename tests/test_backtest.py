@@ -29,7 +29,7 @@ from sim.analysis.backtest import (
     war_days_band,
     with_baselines,
 )
-from sim.present.backtest import misses_lines, scores_document
+from sim.present.backtest import _scores_text, misses_lines, scores_document
 from sim.run.backtest import episode_sources
 from sim.scenario.loading import load_scenario
 from sim.scenario.schema import Observed
@@ -356,6 +356,15 @@ def test_war_days_has_no_baseline_and_is_left_out_of_the_comparison():
     total = overall(scores)
     assert (total.items, total.compared_items) == (2, 1)
     assert total.compared_brier == 0.0 and total.brier == pytest.approx(0.125)
+    # The headline shows the miss a baseline cannot score beside the comparison, not only it.
+    english = _scores_text(total, "en").splitlines()
+    assert english[1:3] == [
+        "- the model, on every item (2): Brier 0.125, log 0.347",
+        "- the model, on the items the baselines score (1): Brier 0.000, log 0.000",
+    ]
+    assert "- le modèle, sur tous les éléments (2) : Brier 0,125" in _scores_text(total, "fr")
+    compared_only = overall(with_baselines([score_item(_force("a", "true", 4))]))
+    assert _scores_text(compared_only, "en").splitlines()[1].startswith("- the model: Brier")
 
 
 def test_episodes_come_failures_first_with_their_direction():

@@ -215,9 +215,9 @@ def test_the_story_says_why_the_1981_protocol_stayed_out_in_both_languages(write
     """A reader who expects Art. 4 (ii) is told why it did not come into play."""
     english, french = told_in_both_languages(sahelsim, write(benin_rising(ECOWAS_ON_RISINGS)))
     assert "did not bring Art. 4 (ii)" in english
-    assert "no state or power outside Benin backs the Rebel Army" in english
+    assert "no state, power or rebel army outside Benin backs the Rebel Army" in english
     assert "ne fait pas jouer l'art. 4 (ii)" in french
-    assert "aucune puissance hors du Bénin ne soutient l'Armée rebelle" in french
+    assert "aucune armée rebelle hors du Bénin ne soutient l'Armée rebelle" in french
     backed = write(benin_rising(ECOWAS_ON_RISINGS, backers="[TCD]"), name="backed.yaml")
     assert "did not bring" not in sahelsim("explain", str(backed), "--seed", "1").out
 
@@ -248,6 +248,24 @@ def test_a_backer_inside_the_state_does_not_make_a_rising_foreign_backed(write):
     kept = records(load(write, benin_rising(ECOWAS_ON_RISINGS, backers="[REB2]", actors=second)))
     assert "Art. 4 (ii)" not in {r.data["article"] for r in kept if r.kind is RecordKind.OBLIGATION}
     assert not [r for r in kept if r.kind is RecordKind.ENTERED_WAR]
+
+
+def test_a_rebel_army_of_another_state_backing_the_rising_makes_it_foreign_backed(write, sahelsim):
+    """Taylor's NPFL, a Liberian rebel army, behind the RUF's rising in Sierra Leone (1991): a
+    rebel army at home in another state is support from outside, and the story says no more that
+    nothing outside backs the rising."""
+    foreign = (
+        REBELS.replace("in: GNB", "in: TGO")
+        .replace("  REB:", "  REB2:")
+        .format(extra="", value=50)
+        .replace("name: the Rebel Army", "name: the Togolese Rebel Army")
+        + "\n"
+    )
+    path = write(benin_rising(ECOWAS_ON_RISINGS, backers="[REB2]", actors=foreign))
+    kept = records(load_scenario(path))
+    assert "Art. 4 (ii)" in {r.data["article"] for r in kept if r.kind is RecordKind.OBLIGATION}
+    assert not [r for r in kept if r.kind is RecordKind.CLAUSE_UNMET]
+    assert "backs the Rebel Army" not in sahelsim("explain", str(path), "--seed", "1").out
 
 
 def test_a_rebellion_is_decided_once_however_many_offensives_its_rebels_make(write):
@@ -748,6 +766,10 @@ def test_an_intervener_may_go_home_and_its_side_fights_on_without_it(write):
     entered = next(r for r in model.records if r.kind is RecordKind.ENTERED_WAR)
     assert [(r.actor, r.target) for r in gone] == [("SEN", "REB")]
     assert gone[0].day > entered.day, "a whole day at war at least, then home"
+    assert entered.day > model.wars[0].start  # it came after the war began ...
+    assert (
+        gone[0].get("days") == gone[0].day - entered.day
+    )  # ... and its days abroad count from then
     assert gone[0].get("forces") > 0
     assert model.wars[0].side_of("SEN") is None and model.wars[0].side_of("GNB") is not None
     never = load(write, text + "parameters: {withdrawal_rate: 0, mediation_rate: 0}\n")

@@ -515,3 +515,67 @@ def test_a_vote_on_a_measure_against_the_offender_names_the_offender(write, sahe
     french = sahelsim("explain", str(path), "--seed", "1", "--lang", "fr").out
     [line] = lines_with(french, "La CEDEAO vote", "intervention armée")
     assert "envers le Libéria" in line
+
+
+BORDER_CLASH = """\
+title: A border clash
+start: 2015-11-15
+days: 60
+actors:
+  NGA:
+  BEN:
+  FN:
+    kind: belligerent
+    name: the Northern Fighters
+    name_fr: les Combattants du Nord
+    in: BEN
+    sources: ["https://example.org"]
+    forces: {value: 40, year: 2015, unit: fighters, source: "https://example.org"}
+events:
+  rising:
+    kind: attack
+    date: 2015-11-16
+    by: FN
+    target: BEN
+  clash:
+    kind: attack
+    scale: incident
+    date: 2015-11-20
+    by: BEN
+    target: NGA
+  again:
+    kind: attack
+    scale: incident
+    date: 2015-12-10
+    by: BEN
+    target: NGA
+  truce:
+    kind: ceasefire
+    date: 2016-01-05
+    between: [BEN, NGA]
+"""
+"""Benin's rebels rise, Benin strikes Nigeria twice, and a ceasefire follows: with seed 1,
+Nigeria answers the first strike with a war that is over before the ceasefire."""
+
+
+def test_what_readers_found_unclear_is_told_plainly_in_both_languages(write, sahelsim):
+    """Found by readers who wrote crises by hand (Agacher 1974, The Gambia 2014): a victim of an
+    incident set no deadline; a strike by a state already at war with its target is that war
+    going on, not a new incident; a ceasefire with no war to end is still told; a rebel band
+    fights with fighters, not troops; and a run without armed groups says nothing of a
+    counter-insurgency."""
+    path = write(BORDER_CLASH)
+    english = sahelsim("explain", str(path), "--seed", "1").out
+    french = sahelsim("explain", str(path), "--seed", "1", "--lang", "fr").out
+    assert "It was the first day it could answer the incident" in english
+    assert "Premier jour possible pour répondre à l'incident" in french
+    assert "The deadline had come" not in english and "L'échéance est arrivée" not in french
+    assert "Benin attacked Nigeria again, in the war already under way between them." in english
+    assert english.count("Incident: Benin attacked Nigeria") == 1
+    assert "A ceasefire was agreed between Benin and Nigeria, with no war" in english
+    assert "Un cessez-le-feu est conclu entre le Bénin et le Nigeria, sans guerre" in french
+    assert "attacked Benin with 40 fighters. Benin defended with 4,350 troops." in english
+    assert (
+        "attaquent le Bénin avec 40 combattants. Le Bénin oppose 4\u202f350 militaires." in french
+    )
+    assert "Counter-insurgency" not in english and "contre-insurrection" not in french

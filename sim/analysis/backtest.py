@@ -213,7 +213,8 @@ def replicate_values(
         values = tuple(
             _yes(row["war_occurred"] == YES and low <= int(row["war_days"]) <= high) for row in rows
         )
-        items.append(ItemValues(episode, ItemKind.WAR_DAYS, f"{w.low}–{w.high}", YES, values))
+        span = f"{w.low}" if w.low == w.high else f"{w.low}–{w.high}"
+        items.append(ItemValues(episode, ItemKind.WAR_DAYS, span, YES, values))
     c = observed.conceded
     if c is not None:
         values = tuple(_yes(_conceded(events.get(i, ()), c.target)) for i in replicates)

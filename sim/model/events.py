@@ -168,6 +168,20 @@ def on_attack(model: SahelModel, name: str, event: ev.Attack) -> None:
     if event.scale is not AttackScale.INCIDENT:
         model.start_war(event.by, event.target, attackers, cause_event=name, note=event.note)
         return
+    war = next((w for a in attackers if (w := model.at_war(a, event.target))), None)
+    if war is not None:
+        # A strike by those already at war with the target is that war going on (Mali's second
+        # clash with Upper Volta, December 1974): no new aggression, nothing to retaliate for.
+        model.log(
+            RecordKind.EVENT,
+            event.by,
+            event.target,
+            what="attack_in_war",
+            war=war.id,
+            event=name,
+            note=event.note,
+        )
+        return
     abroad = {"host": event.host} if event.host is not None else {}
     index = model.log(
         RecordKind.INCIDENT, event.by, event.target, event=name, note=event.note, **abroad
@@ -299,13 +313,27 @@ def on_ceasefire(model: SahelModel, name: str, event: ev.Ceasefire) -> None:
     It is what the scenario's author says happened, so it does not break down as a mediated
     ceasefire may; a mediated truce between the same parties becomes as final.
     """
+    ended = False
     for war in model.wars:
         if any(war.side_of(a) == ATTACKERS for a in event.between) and any(
             war.side_of(b) == DEFENDERS for b in event.between
         ):
             if war.ongoing:
                 model.end_war(war, WarOutcome.CEASEFIRE, reason=f"scheduled ceasefire ({name})")
+                ended = True
             model.close_truce(war)
+    if not ended:
+        # Said even when the run has no war for it to end (the Conakry declaration of July 1975
+        # after skirmishes short of war): the reader wrote it, and the story should not drop it.
+        model.log(
+            RecordKind.EVENT,
+            event.between[0],
+            event.between[1],
+            what="ceasefire",
+            between=list(event.between),
+            event=name,
+            note=event.note,
+        )
 
 
 def on_insurgent_offensive(model: SahelModel, name: str, event: ev.InsurgentOffensive) -> None:

@@ -414,14 +414,19 @@ class SahelModel(mesa.Model):
 
         What makes a rebellion "supported actively from outside" (ECOWAS 1981 Protocol, Art. 4
         (ii)): a belligerent's declared backers and any foreign state or power among the
-        offenders; a backer inside the state (another rebel army, an armed group) is not outside.
+        offenders, and a rebel army of another state (Taylor's NPFL, from Liberia, behind the
+        RUF's rising in Sierra Leone, 1991); a backer inside the state (another rebel army of
+        it, an armed group) is not outside.
         """
         around = self.backers_of(offenders) | set(offenders)
-        return tuple(
-            sorted(
-                a for a in around if a != victim and isinstance(self.actors.get(a), (State, Power))
-            )
-        )
+
+        def outside(a: str) -> bool:
+            actor = self.actors.get(a)
+            if isinstance(actor, Belligerent):
+                return actor.home not in ("", victim)
+            return isinstance(actor, (State, Power))
+
+        return tuple(sorted(a for a in around if a != victim and outside(a)))
 
     def open_threat(
         self, key: str, by: str, target: str, attackers: tuple[str, ...], deadline: int, record: int

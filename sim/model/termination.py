@@ -292,12 +292,20 @@ def withdraw_interveners(model: SahelModel, war: War) -> bool:
                     war.leaders[1 - s],
                     war=war.id,
                     side=s,
-                    days=model.day - war.start,
+                    days=model.day - _entered(model, war, member),
                     forces=round(forces),
                     probability=rate,
                     draw=round(draw, 6),
                 )
     return left
+
+
+def _entered(model: SahelModel, war: War, member: str) -> int:
+    """The day ``member`` last entered ``war``: its days abroad count from then, not the war's start."""
+    for r in reversed(model.records):
+        if r.kind is RecordKind.ENTERED_WAR and r.actor == member and r.get("war") == war.id:
+            return r.day
+    return war.start
 
 
 def breaking_share(model: SahelModel, members: list[str]) -> float:

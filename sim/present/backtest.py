@@ -68,6 +68,9 @@ WORDS: dict[str, dict[str, str]] = {
         "rate": "historical base rate (leave-one-out)",
         "items_scored": "{matches} of {items} items match; baselines scored on {compared} items",
         "title": "Backtest: the model against {n} episodes",
+        "title_one": "Backtest: the model against one episode",
+        "the_model_all": "the model, on every item ({items})",
+        "the_model_compared": "the model, on the items the baselines score ({compared})",
         "predicted": "predicted probability",
         "frequency": "observed frequency",
         "perfect": "perfect calibration",
@@ -115,6 +118,9 @@ WORDS: dict[str, dict[str, str]] = {
         "items_scored": "{matches} éléments sur {items} concordent ; références notées sur "
         "{compared} éléments",
         "title": "Rétro-évaluation : le modèle face à {n} épisodes",
+        "title_one": "Rétro-évaluation : le modèle face à un épisode",
+        "the_model_all": "le modèle, sur tous les éléments ({items})",
+        "the_model_compared": "le modèle, sur les éléments que notent les références ({compared})",
         "predicted": "probabilité prévue",
         "frequency": "fréquence observée",
         "perfect": "calibration parfaite",
@@ -360,7 +366,8 @@ def _report(
     episodes: Sequence[EpisodeScore], scores: Scores, bins: Sequence[Bin], lang: str, drawn: bool
 ) -> str:
     w = WORDS[lang]
-    lines = [f"# {w['title'].format(n=len(episodes))}", "", w["not_forecast"], w["legend"], ""]
+    title = w["title_one"] if len(episodes) == 1 else w["title"].format(n=len(episodes))
+    lines = [f"# {title}", "", w["not_forecast"], w["legend"], ""]
     header = [w["episode"], w["item"], w["observed"], w["model"], w["interval"], w["match"]]
     lines += ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
     for e in episodes:
@@ -396,6 +403,13 @@ def _scores_text(scores: Scores, lang: str) -> str:
         (w["frequent"], scores.frequent_brier, scores.frequent_log),
         (w["rate"], scores.rate_brier, scores.rate_log),
     ]
+    if scores.compared_items != scores.items:
+        # An item no baseline scores (a war's length) still counts: a miss there must show.
+        rows[0] = (
+            w["the_model_compared"].format(compared=scores.compared_items),
+            *rows[0][1:],
+        )
+        rows.insert(0, (w["the_model_all"].format(items=scores.items), scores.brier, scores.log))
     text = [
         w["items_scored"].format(
             matches=scores.matches, items=scores.items, compared=scores.compared_items

@@ -182,11 +182,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "{Actor} décide{actor_nt} de riposter contre {target}.",
     },
     "attack_decided.balance": {
-        "en": "Strength of {side}: {own} (all the forces they could commit, weighted "
+        "en": "Strength of {side}: {own} (all the forces that could be committed, weighted "
         "by effectiveness; resolve {resolve}). Expected opposition: {opposition}, that is {target_poss} home "
         "defence ({home}){help}. Balance of forces {balance} (strength scaled by resolve, over "
         "the expected opposition), against the superiority of {required} sought.",
-        "fr": "Force {side} : {own} (toutes les forces qu'ils pourraient engager, "
+        "fr": "Force {side} : {own} (toutes les forces qui pourraient être engagées, "
         "pondérées par l'efficacité ; détermination {resolve}). Opposition attendue : {opposition}, soit la défense "
         "territoriale {target_de} ({home}){help}. Rapport de forces {balance} (force pondérée "
         "par la détermination, rapportée à l'opposition attendue), pour une supériorité "
@@ -212,6 +212,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "The deadline had come: it decided whether to do as it had said, with a chance equal "
         "to its readiness, {readiness}; draw {draw}.",
         "fr": "L'échéance est arrivée : faire ou non ce qui avait été annoncé se décide avec une "
+        "probabilité égale à sa disposition, {readiness} ; tirage {draw}.",
+    },
+    "attack_decided.first_day": {
+        "en": "It was the first day it could answer the incident: it decided whether to, with a "
+        "chance equal to its readiness, {readiness}; draw {draw}.",
+        "fr": "Premier jour possible pour répondre à l'incident : la riposte se décide avec une "
         "probabilité égale à sa disposition, {readiness} ; tirage {draw}.",
     },
     "attack_decided.cost": {
@@ -447,6 +453,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "War broke out: {actor} attacked {target} with {forces} troops.",
         "fr": "La guerre éclate : {actor} attaque{actor_nt} {target} avec {forces} militaires.",
     },
+    "war_started.fighters": {
+        "en": "War broke out: {actor} attacked {target} with {forces} fighters.",
+        "fr": "La guerre éclate : {actor} attaque{actor_nt} {target} avec {forces} combattants.",
+    },
     "war_started.coalition": {
         "en": "War broke out: {actor} attacked {target} with troops from {contingents}.",
         "fr": "La guerre éclate : {actor} attaque{actor_nt} {target} avec des troupes "
@@ -455,6 +465,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "war_started.defence": {
         "en": "{Target} defended with {defence} troops.",
         "fr": "{Target} oppose{target_nt} {defence} militaires.",
+    },
+    "war_started.defence.fighters": {
+        "en": "{Target} defended with {defence} fighters.",
+        "fr": "{Target} oppose{target_nt} {defence} combattants.",
     },
     "war_started.scheduled": {
         "en": "This attack was scheduled by the scenario.",
@@ -485,10 +499,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "{trigger} ne fait pas jouer {clause} : {condition}.",
     },
     "condition.backed_from_outside": {
-        "en": "the article covers only a rebellion backed from outside, and no state or power "
-        "outside {victim} backs {offenders}",
-        "fr": "l'article ne couvre qu'une rébellion soutenue de l'extérieur, et aucun État ni "
-        "aucune puissance hors {victim_de} ne soutient {offenders}",
+        "en": "the article covers only a rebellion backed from outside, and no state, power or "
+        "rebel army outside {victim} backs {offenders}",
+        "fr": "l'article ne couvre qu'une rébellion soutenue de l'extérieur, et aucun État, "
+        "aucune puissance ni aucune armée rebelle hors {victim_de} ne soutient {offenders}",
     },
     "condition.by_a_state": {
         "en": "the text counts as aggression only armed force used by a State, and no State "
@@ -849,6 +863,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{Actor} attacked {target} again, in the war already under way between them.",
         "fr": "{Actor} attaque{actor_nt} de nouveau {target}, dans la guerre déjà en cours entre "
         "eux.",
+    },
+    "event.ceasefire": {
+        "en": "A ceasefire was agreed between {between}, with no war between them under way.",
+        "fr": "Un cessez-le-feu est conclu entre {between}, sans guerre en cours entre eux.",
     },
     "event.other": {"en": "Scheduled event: {event}.", "fr": "Événement prévu : {event}."},
     "war_ended": {

@@ -22,6 +22,7 @@ from sim.present import i18n
 from sim.present.catalogue import FR_UNKNOWN_PACT, PACT_ARTICLES
 from sim.present.i18n import Lang, as_lang
 from sim.scenario.facts import fact_base
+from sim.scenario.loading import inline_belligerent
 from sim.scenario.parameters import PARAMETERS
 from sim.scenario.vocabulary import CoupForm
 
@@ -243,8 +244,10 @@ def _closing(ctx: _Context, run: RunRecord) -> str:
         parts.append(
             ctx.t("closing.insurgents", change=i18n.percent(change, ctx.lang, 1, signed=True))
         )
-    # Outside powers leaving also lower the effort, so it is quoted only beside a war.
-    if s.get("war_occurred") and s.get("counterinsurgency_lost", 0.0) >= 0.0005:
+    # Outside powers leaving also lower the effort, so it is quoted only beside a war; and only
+    # where there is an insurgency to fight (a scenario with armed groups).
+    lost = s.get("counterinsurgency_lost", 0.0)
+    if s.get("war_occurred") and lost >= 0.0005 and run.series.groups:
         parts.append(
             ctx.t("closing.counterinsurgency", share=ctx.share(s["counterinsurgency_lost"]))
         )
@@ -342,7 +345,9 @@ def _attack_decided(ctx: _Context, r: Record) -> str:
     elif r.get("draw") is not None:
         daily, draw = ctx.chances(r.get("probability", 0.0), r.get("draw"))
         readiness = ctx.share(r.get("readiness", r.get("probability", 0.0)))
-        key = "attack_decided.deadline" if r.get("deadline") else "attack_decided.chance"
+        key = "attack_decided.chance"
+        if r.get("deadline"):  # a victim of an incident set no deadline: its first day
+            key = "attack_decided.first_day" if retaliation else "attack_decided.deadline"
         parts.append(ctx.t(key, readiness=readiness, daily=daily, draw=draw))
     if r.get("deadline"):
         parts[-1] += _partners(ctx, r, values)
@@ -510,7 +515,8 @@ def _war_started(ctx: _Context, r: Record) -> str:
     forces = r.get("forces") or {}
     values = {**ctx.actors("actor", r.actor), **ctx.actors("target", r.target)}
     if attackers == [r.actor]:
-        parts = [ctx.t("war_started", **values, forces=ctx.number(forces.get(r.actor, 0)))]
+        key = "war_started.fighters" if inline_belligerent(r.actor) else "war_started"
+        parts = [ctx.t(key, **values, forces=ctx.number(forces.get(r.actor, 0)))]
     else:
         contingents = [
             ctx.t("contingent", name=ctx.phrase(a), forces=ctx.number(forces.get(a, 0)))
@@ -524,7 +530,8 @@ def _war_started(ctx: _Context, r: Record) -> str:
             )
         ]
     if r.target in forces:
-        parts.append(ctx.t("war_started.defence", **values, defence=ctx.number(forces[r.target])))
+        key = "war_started.defence" + (".fighters" if inline_belligerent(r.target) else "")
+        parts.append(ctx.t(key, **values, defence=ctx.number(forces[r.target])))
     if r.get("event") and r.get("cause") is None:
         parts.append(ctx.t("war_started.scheduled"))
     return " ".join(parts)
@@ -851,6 +858,8 @@ def _event(ctx: _Context, r: Record) -> str:
             **i18n.phrase_forms("pact", [pact], ctx.lang),
             effective=ctx.iso_text(r.get("effective")),
         )
+    if what == "ceasefire":
+        return ctx.t("event.ceasefire", between=ctx.names(list(r.get("between") or ())))
     if what == "insurgent_offensive":
         intensity = i18n.short_decimal(r.get("intensity", 1), ctx.lang)
         return ctx.t("event.insurgent_offensive", intensity=intensity, **values)

@@ -29,7 +29,7 @@ from sim.scenario.facts import FactBase, fact_base
 from sim.scenario.references import KEYED, check_references
 from sim.scenario.schema import Attack, InlineActor, Request, Scenario
 from sim.scenario.validation import problems_from_validation
-from sim.scenario.vocabulary import AttackScale
+from sim.scenario.vocabulary import ActorKind, AttackScale
 from sim.scenario.yamlfile import NOT_REGULAR, LocatedDocument, Path_, parse_yaml, read_yaml
 
 MAX_EXTENDS = 16
@@ -180,10 +180,23 @@ def validate_document(merged: MergedDocument, facts: FactBase) -> Scenario:
     for actor_id, entry in scenario.actors.items():
         if isinstance(entry, InlineActor):
             _INLINE_NAMES[actor_id] = (entry.name, entry.name_fr)
+            if entry.kind is ActorKind.BELLIGERENT:
+                _INLINE_BELLIGERENTS.add(actor_id)
+            else:
+                _INLINE_BELLIGERENTS.discard(actor_id)
     return scenario
 
 
 _INLINE_NAMES: dict[str, tuple[str, str]] = {}
+_INLINE_BELLIGERENTS: set[str] = set()
+
+
+def inline_belligerent(actor_id: str) -> bool:
+    """Whether a scenario loaded in this process defines ``actor_id`` as a belligerent.
+
+    Its forces are fighters, not troops (a rebel army, a faction, a band of dissidents).
+    """
+    return actor_id in _INLINE_BELLIGERENTS
 
 
 def inline_actor_name(actor_id: str) -> tuple[str, str] | None:

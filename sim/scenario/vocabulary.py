@@ -46,8 +46,8 @@ class ClauseCondition(Described):
 
     BACKED_FROM_OUTSIDE = (
         "backed_from_outside",
-        "the rebels are backed from outside: a state or power other than the victim is among "
-        "their declared backers or fights beside them",
+        "the rebels are backed from outside: a state or power other than the victim, or a rebel "
+        "army of another state, is among their declared backers or fights beside them",
     )
     BY_A_STATE = (
         "by_a_state",

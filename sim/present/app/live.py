@@ -417,6 +417,7 @@ class LiveRun:
             summary = self.summary() if self.finished else {}
         run = types.SimpleNamespace(
             records=records,
+            series=self.model.series,
             start=self.scenario.start,
             days=self.scenario.days,
             summary=summary,
