@@ -579,8 +579,10 @@ def test_a_retaliation_decided_with_allies_already_fighting_the_rebels_is_carrie
         "    by: REB\n    target: SEN\n"
     )
     quiet = "mediation_rate: 0, withdrawal_rate: 0, capitulation_rate: 0, breaking_point: 0.9"
+    # every incident judged worth a war becomes one: the test is about where the war is fought
+    sure = "incident_escalation: 1"
     text = civil_war_text(pacts=ANY_AGGRESSION, events=raid) + (
-        f"parameters: {{{quiet}, required_superiority: 2, time_cost_weight: 0}}\n"
+        f"parameters: {{{quiet}, {sure}, required_superiority: 2, time_cost_weight: 0}}\n"
     )
     joined_allies = 0
     for seed in range(1, 9):

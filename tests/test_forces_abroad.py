@@ -24,12 +24,15 @@ from sim.scenario.loading import load_scenario
 SEEDS = range(1, 21)
 
 
-def bouake(*, french: int | None = None, day: str = "2004-11-06") -> str:
+def bouake(*, french: int | None = None, day: str = "2004-11-06", escalation: float = 1) -> str:
     """Côte d'Ivoire strikes the French at Bouaké, 6 November 2004 (France's forces as cited,
-    or ``french`` troops three times as effective as an average regional army's)."""
+    or ``french`` troops three times as effective as an average regional army's). With
+    ``escalation`` 1, France goes to war whenever it judges a war worth fighting: these tests
+    are about that judgement, not about how few incidents become wars."""
     forces = f"    forces: {french}\n    effectiveness: 3\n" if french is not None else ""
     return (
         f"title: Bouake, November 2004\nstart: {day}\ndays: 30\ncommitment: behavioural\n"
+        f"parameters:\n  incident_escalation: {escalation}\n"
         f"actors:\n  CIV:\n  FRA:\n{forces}"
         f"events:\n  bouake:\n    kind: attack\n    scale: incident\n    date: {day}\n"
         "    by: CIV\n    target: FRA\n    host: CIV\n"

@@ -226,7 +226,9 @@ def test_a_retaliation_not_taken_on_its_first_day_is_not_called_a_deadline():
     # Mali set Algeria no deadline in 2025: its window opened with Algeria's shoot-down
     text = render_text(run("mali-algeria-2025", 1), "en")
     [line] = lines_with(text, "1 Apr 2025 — Mali did not retaliate against Algeria on the first")
-    assert "That day, the chance of an attack was" in line and "deadline" not in line
+    assert "That day, the chance of a war was" in line and "deadline" not in line
+    # why the chance is below the readiness: most incidents never become wars
+    assert "the share of incidents answered with war" in line
     # Mali is the side that would strike back, not the attackers of the shoot-down
     assert "Strength of the side that would strike back:" in line
     assert "attackers" not in line.split("Expected opposition")[0]
@@ -553,9 +555,12 @@ events:
     kind: ceasefire
     date: 2016-01-05
     between: [BEN, NGA]
+parameters:
+  incident_escalation: 1
 """
 """Benin's rebels rise, Benin strikes Nigeria twice, and a ceasefire follows: with seed 1,
-Nigeria answers the first strike with a war that is over before the ceasefire."""
+Nigeria answers the first strike with a war that is over before the ceasefire (every incident
+a victim judges worth a war becomes one, so that the war is sure)."""
 
 
 def test_what_readers_found_unclear_is_told_plainly_in_both_languages(write, sahelsim):

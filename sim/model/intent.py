@@ -53,7 +53,8 @@ def decide_attacks(model: SahelModel) -> None:
     threatener's readiness (:func:`assess_attack`) is judged each day: the target may give in
     (:func:`concedes`); on the deadline the threatener attacks with a chance equal to its
     readiness, after it with a daily chance of ``attack_rate`` times its readiness, until the
-    window closes and it stands down.
+    window closes and it stands down. A victim weighing war after an incident, which threatened
+    nothing, has both chances times ``incident_escalation``.
     """
     for threat in model.threats:
         if not threat.open:
@@ -77,7 +78,10 @@ def decide_attacks(model: SahelModel) -> None:
         # The deadline is the focal day (Schelling 1966): the threatener decides then whether to
         # do as it said, with its readiness; past it, it reconsiders at ``attack_rate`` a day.
         focal = model.day == threat.deadline
-        hazard = readiness if focal else model.params.attack_rate * readiness
+        # A victim of an incident made no threat to honour: most incidents never become wars
+        # (militarized disputes: Jones, Bremer & Singer 1996), whatever the balance.
+        escalation = model.params.incident_escalation if threat.retaliation else 1.0
+        hazard = (readiness if focal else model.params.attack_rate * readiness) * escalation
         draw = keyed_uniform(model.seed, Concern.INTENT, threat.key, model.day)
         played = players.attack_choice(model, threat, draw < hazard, readiness, terms)
         if played is players.Choice.STAND_DOWN:  # a player gives up before the window closes
@@ -87,6 +91,7 @@ def decide_attacks(model: SahelModel) -> None:
             "threat": threat.key,
             "probability": round(hazard, 6),
             "readiness": round(readiness, 6),
+            **({"escalation": escalation} if threat.retaliation else {}),
             "draw": round(draw, 6),
             "terms": terms,
             "cause": threat.record,
@@ -120,7 +125,7 @@ def decide_attacks(model: SahelModel) -> None:
                 threat.by,
                 threat.target,
                 **weighed,
-                daily=round(model.params.attack_rate * readiness, 6),
+                daily=round(model.params.attack_rate * readiness * escalation, 6),
                 closes=threat.closes,
                 **players.mark(played),
             )

@@ -216,9 +216,15 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "attack_decided.first_day": {
         "en": "It was the first day it could answer the incident: it decided whether to, with a "
-        "chance equal to its readiness, {readiness}; draw {draw}.",
+        "chance of {daily} (readiness {readiness}); draw {draw}.",
         "fr": "Premier jour possible pour répondre à l'incident : la riposte se décide avec une "
-        "probabilité égale à sa disposition, {readiness} ; tirage {draw}.",
+        "probabilité de {daily} (disposition {readiness}) ; tirage {draw}.",
+    },
+    "escalation": {
+        "en": " That chance carries a factor of {share}, the share of incidents answered with "
+        "war: most clashes short of war never become one.",
+        "fr": " Cette probabilité est multipliée par {share}, la part des incidents suivis d'une "
+        "guerre : la plupart des accrochages n'en deviennent jamais une.",
     },
     "attack_decided.cost": {
         "en": " Expected losses: {lost} of the forces committed, {outcome}.",
@@ -418,6 +424,24 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "Ce jour-là, la probabilité d'une attaque était sa disposition à employer la force, "
         "{readiness} ; tirage {draw}. Une attaque reste possible, avec une probabilité de {daily} "
         "par jour, jusqu'au {closes}.",
+    },
+    "deadline_passed.chance.escalation": {
+        "en": "That day, the chance of a war was its readiness to use force, {readiness}, times "
+        "{share}, the share of incidents answered with war: {chance}; draw {draw}. A war "
+        "remains possible, at a chance of {daily} a day, until {closes}.",
+        "fr": "Ce jour-là, la probabilité d'une guerre était sa disposition à employer la force, "
+        "{readiness}, multipliée par {share}, la part des incidents suivis d'une guerre : "
+        "{chance} ; tirage {draw}. Une guerre reste possible, avec une probabilité de {daily} "
+        "par jour, jusqu'au {closes}.",
+    },
+    "deadline_passed.chance.nil.escalation": {
+        "en": "That day, the chance of a war was its readiness to use force, {readiness}, times "
+        "{share}, the share of incidents answered with war: {chance}; draw {draw}. Its window "
+        "stays open until {closes}, at a chance of a war below {floor} a day.",
+        "fr": "Ce jour-là, la probabilité d'une guerre était sa disposition à employer la force, "
+        "{readiness}, multipliée par {share}, la part des incidents suivis d'une guerre : "
+        "{chance} ; tirage {draw}. Sa fenêtre reste ouverte jusqu'au {closes}, avec une "
+        "probabilité de guerre inférieure à {floor} par jour.",
     },
     "deadline_passed.chance.nil": {
         "en": "That day, the chance of an attack was its readiness to use force, {readiness}; "

@@ -349,6 +349,8 @@ def _attack_decided(ctx: _Context, r: Record) -> str:
         if r.get("deadline"):  # a victim of an incident set no deadline: its first day
             key = "attack_decided.first_day" if retaliation else "attack_decided.deadline"
         parts.append(ctx.t(key, readiness=readiness, daily=daily, draw=draw))
+        if r.get("escalation") is not None:  # why the chance is below the readiness
+            parts[-1] += ctx.t("escalation", share=ctx.share(r.get("escalation")))
     if r.get("deadline"):
         parts[-1] += _partners(ctx, r, values)
     return " ".join(parts)
@@ -499,14 +501,21 @@ def _deadline_passed(ctx: _Context, r: Record) -> str:
     if r.get("played"):
         parts.append(ctx.t("played.readiness", readiness=ctx.share(r.get("readiness", 0.0))))
     else:
-        readiness, draw = ctx.chances(r.get("probability", 0.0), r.get("draw"))
+        chance, draw = ctx.chances(r.get("probability", 0.0), r.get("draw"))
         daily = r.get("daily", 0.0)
         if daily < SMALLEST_SHARE / 2:  # "possible, at 0.00% a day" read as a contradiction
             floor = ctx.share(SMALLEST_SHARE)
             key, values = "deadline_passed.chance.nil", {"floor": floor}
         else:
             key, values = "deadline_passed.chance", {"daily": ctx.share(daily)}
-        parts.append(ctx.t(key, readiness=readiness, draw=draw, closes=closes, **values))
+        if r.get("escalation") is not None:  # a victim of an incident: not its readiness alone
+            key += ".escalation"
+            values["readiness"] = ctx.share(r.get("readiness", 0.0))
+            values["share"] = ctx.share(r.get("escalation"))
+            values["chance"] = chance
+        else:
+            values["readiness"] = chance  # on a threat's deadline, the chance is the readiness
+        parts.append(ctx.t(key, draw=draw, closes=closes, **values))
     return " ".join(parts) + partners
 
 

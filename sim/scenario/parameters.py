@@ -233,6 +233,27 @@ PARAMETERS: dict[str, Parameter] = _declare(
         "a chance spread flat over the window, under which the window's length did not matter",
     ),
     Parameter(
+        "incident_escalation",
+        0.05,
+        0.0,
+        1.0,
+        "share",
+        "Share of incidents answered with war",
+        "Part des incidents suivis d'une guerre",
+        "chance that the victim of an incident, judging a war worth fighting (readiness 1), "
+        "answers it with war on the first day it could, and the factor on its daily chance after "
+        "that; at 1, every victim that judged a war worth fighting would start one",
+        "Jones, Bremer & Singer (1996), Conflict Management and Peace Science 15(2): over 2,000 "
+        "militarized interstate disputes from 1816 to 1992, most of them threats, displays and "
+        "uses of force short of war "
+        "(https://econpapers.repec.org/article/saecompsc/v_3a15_3ay_3a1996_3ai_3a2_3ap_3a163-213.htm); "
+        "the Correlates of War project counts 95 interstate wars from 1816 to 2007 (A Revised "
+        "Look at Interstate Wars, 1816-2007, Journal of Conflict Resolution; "
+        "http://metatoc.com/papers/61488-a-revised-look-at-interstate-wars-1816-2007): fewer than "
+        "one dispute in twenty became a war; the value is an assumption of that order, not "
+        "fitted (one training episode has an incident, and its victim was the weaker side)",
+    ),
+    Parameter(
         "force_cost_weight",
         1.0,
         0.0,

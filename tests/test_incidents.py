@@ -1,0 +1,60 @@
+"""An incident short of war: how rarely its victim answers it with a war (docs/model.md §7.11)."""
+
+from __future__ import annotations
+
+from sim.model.records import RecordKind
+from sim.run.replicate import run_one
+from sim.scenario.loading import load_scenario
+
+SEEDS = range(40)
+
+CLASH = """\
+title: Benin strikes Nigeria
+start: 2015-11-20
+days: 30
+actors:
+  NGA:
+  BEN:
+parameters:
+  incident_escalation: {share}
+events:
+  clash:
+    kind: attack
+    scale: incident
+    date: 2015-11-20
+    by: BEN
+    target: NGA
+"""
+"""A strike by a far weaker neighbour: Nigeria, judging a war on Benin an easy one, is as ready
+to use force as a victim can be."""
+
+
+def wars(write, share: float) -> list[bool]:
+    """For each seed, whether Nigeria answered the strike with a war within its window."""
+    scenario = load_scenario(write(CLASH.format(share=share), name=f"clash-{share}.yaml"))
+    return [
+        any(
+            r.kind is RecordKind.WAR_STARTED and r.actor == "NGA"
+            for r in run_one(scenario, s).records
+        )
+        for s in SEEDS
+    ]
+
+
+def test_most_incidents_never_become_wars_even_for_a_victim_sure_of_winning(write):
+    """Over two centuries fewer than one militarized dispute in twenty became a war (Jones,
+    Bremer & Singer 1996; the Correlates of War's interstate wars): at the declared share, a
+    victim that would win easily still answers a single strike with war in a minority of
+    replicates, where, were every incident judged worth a war to become one, it would nearly
+    always; at 0, never."""
+    assert sum(wars(write, 1)) >= 0.9 * len(SEEDS)
+    assert sum(wars(write, 0.05)) < 0.5 * len(SEEDS)
+    assert not any(wars(write, 0))
+
+
+def test_a_larger_share_of_incidents_answered_with_war_never_makes_a_war_less_likely(write):
+    """On common random numbers, every replicate with a war at the lower share has one at the
+    higher share."""
+    low, high = wars(write, 0.05), wars(write, 0.3)
+    assert all(h for lo, h in zip(low, high, strict=True) if lo)
+    assert sum(high) > sum(low)
