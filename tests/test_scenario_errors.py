@@ -19,7 +19,7 @@ CASES = [
     pytest.param(
         _edit("days: 30", "dayz: 30"),
         "{f}:3:1: dayz: unknown key 'dayz'; expected one of actors, commitment, days, description, "
-        "ensemble, events, extends, observed, pacts, parameters, sources, start, ... (14 in all); "
+        "ensemble, events, extends, observed, pacts, parameters, sources, start, ... (15 in all); "
         "did you mean 'days'?",
         id="misspelt top-level key",
     ),
@@ -59,7 +59,8 @@ CASES = [
     pytest.param(
         _edit("  MLI:\n", "  MLI:\n    resolv: 0.9\n"),
         "{f}:7:5: actors.MLI.resolv: unknown key 'resolv'; expected one of casualty_tolerance, "
-        "deployable_share, effectiveness, forces, regime, resolve; did you mean 'resolve'?",
+        "deployable_share, effectiveness, forces, note, regime, resolve, sources; did you mean "
+        "'resolve'?",
         id="misspelt actor override",
     ),
     pytest.param(
@@ -426,3 +427,24 @@ def test_a_body_s_embargo_is_written_and_told_and_a_wrong_body_is_located(sahels
         "(au_psc, unsc or oau); got 'UN'; expected one of ECOWAS, G5S, MLI, NER, NGA, au_psc, "
         "oau, unsc; did you mean 'unsc'?"
     ) in result.out.splitlines(), result.out
+
+
+def test_a_french_title_and_the_reasons_for_an_override_are_for_the_reader(sahelsim, write):
+    """Readers writing crises by hand wanted a French title without teaching notes, and a place
+    to cite why they set a value: ``title_fr`` titles the French story, and an override's
+    ``note`` and ``sources`` validate and change nothing the model runs."""
+    cited = MINIMAL.replace(
+        "title: A minimal scenario\n", "title: A minimal scenario\ntitle_fr: Un scénario minimal\n"
+    ).replace(
+        "  NER:\n",
+        "  NER:\n    resolve: 0.8\n    note: the junta's defiance\n"
+        "    sources: [https://example.org/defiance]\n",
+    )
+    bare = MINIMAL.replace("  NER:\n", "  NER:\n    resolve: 0.8\n")
+    path, plain = write(cited), write(bare, name="bare.yaml")
+    assert sahelsim("validate", str(path)).status == 0
+    french = sahelsim("explain", str(path), "--seed", "1", "--lang", "fr").out
+    assert "Début de la simulation « Un scénario minimal »" in french
+    english = sahelsim("explain", str(path), "--seed", "1").out
+    assert "Start of the run “A minimal scenario”" in english
+    assert english == sahelsim("explain", str(plain), "--seed", "1").out

@@ -132,8 +132,9 @@ def bundle_title(bundle: Path, manifest: dict, lang: str = "en") -> str:
         return title
     try:
         data = yaml.safe_load((bundle / "scenario.yaml").read_text(encoding="utf-8"))
-        french = data["teaching"]["fr"]["title"]
-    except (OSError, yaml.YAMLError, KeyError, TypeError):
+        notes = (data.get("teaching") or {}).get("fr") or {}
+        french = notes.get("title") or data.get("title_fr")
+    except (OSError, yaml.YAMLError, AttributeError, TypeError):
         return title
     return french if isinstance(french, str) and french else title
 

@@ -161,7 +161,8 @@ def build_report(bundle: Path, *, lang: str = "en") -> str:
         description = "" if teaching.get("fr") else text["no_description"]
     if lang == "fr" and teaching.get("fr"):  # the French notes, where the scenario has them
         teaching = teaching["fr"]
-    title = teaching.get("title") or scenario.get("title", "sahelsim")
+    french = scenario.get("title_fr") if lang == "fr" else None
+    title = teaching.get("title") or french or scenario.get("title", "sahelsim")
     parts = [
         '<!doctype html><html lang="' + lang + '"><head><meta charset="utf-8">',
         f'<meta http-equiv="Content-Security-Policy" content="{CSP}">',

@@ -32,9 +32,8 @@ def _drawn(plan: RunPlan | SweepPlan, lang: str = "en") -> str:
 
 
 def scenario_title(scenario, lang: str = "en") -> str:
-    """A scenario's title in ``lang``: its teaching notes' French title when there is one."""
-    teaching = getattr(scenario, "teaching", None)
-    french = getattr(getattr(teaching, "fr", None), "title", None)
+    """A scenario's title in ``lang``: its French title (Scenario.french_title) when it has one."""
+    french = scenario.french_title
     return french if lang == "fr" and french else scenario.title
 
 

@@ -52,10 +52,5 @@ def run_one(
         model.records,
         series,
         summary,
-        _french_title(scenario),
+        scenario.french_title,
     )
-
-
-def _french_title(scenario: Scenario) -> str:
-    notes = scenario.teaching.fr if scenario.teaching is not None else None
-    return (notes.title or "") if notes is not None else ""

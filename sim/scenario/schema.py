@@ -81,6 +81,14 @@ ActorOverrides = create_model(
     __base__=Strict,
     __doc__="Changes to an actor's fact-base values and model defaults; omit to keep them.",
     regime=(Regime | None, Field(None, description="who governs the state")),
+    note=(
+        str | None,
+        Field(None, description="for the reader: why these values (the model does not read it)"),
+    ),
+    sources=(
+        list[Url] | None,
+        Field(None, description="for the reader: where these values come from (not read)"),
+    ),
     **{
         p.name: (
             (int if p.integer else float) | None,
@@ -586,6 +594,13 @@ class Scenario(Strict):
     title: str = Field(
         min_length=1, max_length=200, description="shown in lists, figures and reports"
     )
+    title_fr: str | None = Field(
+        None,
+        min_length=1,
+        max_length=200,
+        description="the title in French, for stories and reports in French (teaching.fr.title "
+        "wins where both are given)",
+    )
     description: str = Field(
         "", description="one paragraph; its first sentence is listed by `sahelsim list`"
     )
@@ -628,6 +643,15 @@ class Scenario(Strict):
     def end(self) -> dt.date:
         """The last simulated day."""
         return self.start + dt.timedelta(days=self.days)
+
+    @property
+    def french_title(self) -> str:
+        """The title in French, or "" if the scenario gives none.
+
+        Its French teaching notes' title, else its own ``title_fr``.
+        """
+        notes = self.teaching.fr if self.teaching is not None else None
+        return (notes.title if notes is not None else None) or self.title_fr or ""
 
     def active_events(self) -> list[tuple[str, _Event]]:
         """Enabled events in date order (ties keep the file's order)."""

@@ -171,10 +171,9 @@ def pact_enabled(scenario: Scenario) -> dict[str, bool]:
 
 
 def scenario_title(scenario: Scenario, lang: str) -> str:
-    """The scenario's title in ``lang``: its teaching notes' translation, else its own."""
-    notes = scenario.teaching
-    if lang == "fr" and notes is not None and notes.fr is not None and notes.fr.title:
-        return typeset(notes.fr.title, lang)
+    """The scenario's title in ``lang``: its French title (Scenario.french_title), else its own."""
+    if lang == "fr" and scenario.french_title:
+        return typeset(scenario.french_title, lang)
     return scenario.title
 
 
