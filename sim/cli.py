@@ -464,8 +464,9 @@ def compare(
     "--seed",
     type=SEED,
     default=None,
-    help="The replicate's seed (a replicate seed from a bundle's manifest, or any number); "
-    "required unless --class-run is given.",
+    help="The replicate's seed: a bundle's summary.csv gives each replicate's (a backtest's "
+    "too, in its episode's folder; the backtest's own --seed is the root they come from), or "
+    "any number; required unless --class-run is given.",
 )
 @click.option(
     "--class-run",

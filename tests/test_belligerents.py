@@ -954,3 +954,107 @@ def test_a_second_offensive_in_a_war_under_way_is_told_not_dropped(write, sahels
     english, french = told_in_both_languages(sahelsim, write(text, name="again-told.yaml"))
     assert "The Rebel Army attacked Guinea-Bissau again, in the war already under way" in english
     assert "de nouveau la Guinée-Bissau, dans la guerre déjà en cours" in french
+
+
+OCTOPUS = """\
+title: Operation Octopus
+start: 1992-10-15
+days: 30
+actors:
+  LBR:
+  NGA:
+  GHA:
+  FRA:
+  NPFL:
+    kind: belligerent
+    name: the NPFL
+    name_fr: le NPFL
+    in: LBR
+    sources: ["https://example.org/npfl"]
+    forces: {{value: 10000, year: 1992, unit: fighters, source: "https://example.org/npfl"}}
+events:
+  octopus:
+    kind: attack
+    date: 1992-10-15
+    by: NPFL
+    target: LBR
+{defenders}{observed}"""
+"""The NPFL's assault on Monrovia, October 1992, with ECOMOG's contingents there."""
+
+
+def test_forces_standing_with_the_target_fight_beside_it_from_the_first_day(write, sahelsim):
+    """ECOMOG's contingents held Monrovia when the NPFL attacked in October 1992: written as
+    the attack's defenders, Nigeria and Ghana fight beside Liberia on its first day, with
+    contingents sized as for any war abroad, and the story says the scenario placed them."""
+    text = OCTOPUS.format(defenders="    defenders: [NGA, GHA]\n", observed="")
+    path = write(text)
+    model = SahelModel(build_world(load_scenario(path), fact_base()), 1)
+    model.step()
+    war = model.wars[0]
+    assert war.side_of("NGA") == war.side_of("GHA") == war.side_of("LBR")
+    entries = [r for r in model.records if r.kind is RecordKind.ENTERED_WAR]
+    assert {(r.actor, r.day, r.get("stationed")) for r in entries} == {
+        ("NGA", 0, True),
+        ("GHA", 0, True),
+    }
+    nigeria = model.actors["NGA"]
+    assert 0 < war.sides[war.side_of("NGA")]["NGA"] <= nigeria.spec.forces * 0.5
+    model.release()
+    english = sahelsim("explain", str(path), "--seed", "1").out
+    assert (
+        "Nigeria, whose forces stood with Liberia, fought beside it from the first day" in english
+    )
+    french = sahelsim("explain", str(path), "--seed", "1", "--lang", "fr").out
+    assert (
+        "Le Nigeria, dont les forces se trouvaient aux côtés du Libéria, entre en guerre" in french
+    )
+    alone = write(OCTOPUS.format(defenders="", observed=""), name="alone.yaml")
+    unmoved = run_one(load_scenario(alone), 1).records
+    assert not [r for r in unmoved if r.kind is RecordKind.ENTERED_WAR and r.day == 0]
+
+
+@pytest.mark.parametrize(
+    ("defenders", "observed", "said"),
+    [
+        (
+            "    defenders: [NPFL]\n",
+            "",
+            "events.octopus.defenders.0: NPFL is the target or among the attackers",
+        ),
+        (
+            "    scale: incident\n    defenders: [NGA]\n",
+            "",
+            "events.octopus.defenders: an incident starts no war, so no one fights beside its target",
+        ),
+        (
+            "    defenders: [NGA]\n",
+            "observed:\n  entered:\n    - actor: NGA\n      side: defenders\n      by: 1992-10-20\n"
+            "      value: true\n      year: 1992\n      sources: [https://example.org/ecomog]\n",
+            "observed.entered.0.actor: NGA fights from the first day as one of "
+            "events.octopus.defenders: the scenario decides it, not the model",
+        ),
+    ],
+    ids=["an attacker", "an incident", "a scripted entry scored"],
+)
+def test_defenders_the_model_cannot_honour_are_refused_where_they_stand(
+    write, sahelsim, defenders, observed, said
+):
+    path = write(OCTOPUS.format(defenders=defenders, observed=observed))
+    result = sahelsim("validate", str(path))
+    assert result.status == 2 and "Traceback" not in result.out + result.err
+    assert f"{path}:" in result.out and said in result.out, result.out
+
+
+def test_a_state_moved_like_an_outside_power_is_told_what_to_write_instead(write, sahelsim):
+    """A reader placing ECOMOG's Nigerians in Liberia with a deployment is told it moves only an
+    outside power's forces, and where a state's contingent goes."""
+    text = OCTOPUS.format(defenders="", observed="") + (
+        "  ecomog:\n    kind: deployment\n    date: 1992-10-15\n    power: NGA\n    host: LBR\n"
+        "    strength: 6000\n"
+    )
+    result = sahelsim("validate", str(write(text)))
+    assert result.status == 2
+    assert "events.ecomog.power: NGA is a state: a deployment moves an outside power's forces" in (
+        result.out
+    )
+    assert "written in the attack's defenders" in result.out

@@ -513,10 +513,10 @@ def test_a_vote_on_a_measure_against_the_offender_names_the_offender(write, sahe
     )
     english = sahelsim("explain", str(path), "--seed", "1").out
     [line] = lines_with(english, "ECOWAS voted", "intervention by force")
-    assert "toward Liberia" in line and "toward Guinea" not in line
+    assert "against Liberia" in line and "Guinea" not in line  # a measure against, not toward
     french = sahelsim("explain", str(path), "--seed", "1", "--lang", "fr").out
     [line] = lines_with(french, "La CEDEAO vote", "intervention armée")
-    assert "envers le Libéria" in line
+    assert "contre le Libéria" in line
 
 
 BORDER_CLASH = """\
@@ -584,3 +584,25 @@ def test_what_readers_found_unclear_is_told_plainly_in_both_languages(write, sah
         "attaquent le Bénin avec 40 combattants. Le Bénin oppose 4\u202f350 militaires." in french
     )
     assert "Counter-insurgency" not in english and "contre-insurrection" not in french
+
+
+def test_a_state_is_named_as_it_was_on_the_day(write, sahelsim):
+    """A story of 1984 says Upper Volta until the renaming of 4 August 1984, Burkina Faso after,
+    with the French articles each name takes (la Haute-Volta, le Burkina Faso)."""
+    text = (
+        "title: Across the renaming\nstart: 1984-07-30\ndays: 12\n"
+        "actors:\n  MLI:\n    regime: military\n  BFA:\n    regime: military\n"
+        "events:\n"
+        "  before:\n    kind: attack\n    scale: incident\n    date: 1984-08-01\n"
+        "    by: MLI\n    target: BFA\n"
+        "  after:\n    kind: attack\n    scale: incident\n    date: 1984-08-08\n"
+        "    by: MLI\n    target: BFA\n"
+    )
+    path = write(text)
+    english = sahelsim("explain", str(path), "--seed", "1").out
+    french = sahelsim("explain", str(path), "--seed", "1", "--lang", "fr").out
+    assert "1 Aug 1984 — Incident: Mali attacked Upper Volta, short of war." in english
+    assert "8 Aug 1984 — Incident: Mali attacked Burkina Faso, short of war." in english
+    assert "Incident : le Mali frappe la Haute-Volta, sans aller" in french
+    assert "Incident : le Mali frappe le Burkina Faso, sans aller" in french
+    assert actor_phrase("BFA", "fr") == "le Burkina Faso"  # outside a story: its present name

@@ -176,9 +176,9 @@ CASES = [
             "events:\n  base:\n    kind: deployment\n    date: 2023-08-11\n"
             "    power: GHA\n    host: MLI\n    strength: 100\n",
         ),
-        "{f}:14:12: events.base.power: not an outside power among this scenario's actors; got "
-        "'GHA'; expected an outside power among this scenario's actors; this scenario lists "
-        "none under actors:",
+        "{f}:14:12: events.base.power: GHA is a state: a deployment moves an outside power's "
+        "forces; got 'GHA'; expected an outside power listed under actors (a state's contingent "
+        "already fighting beside another state is written in the attack's defenders)",
         id="an event needing a kind of actor the scenario has none of (a state is not a power)",
     ),
     pytest.param(

@@ -166,7 +166,9 @@ def on_attack(model: SahelModel, name: str, event: ev.Attack) -> None:
     """An invasion starts a war; an incident brings clauses into play and may bring retaliation."""
     attackers = model.attackers_for(event.by, event.target, event.contributors)
     if event.scale is not AttackScale.INCIDENT:
-        model.start_war(event.by, event.target, attackers, cause_event=name, note=event.note)
+        war = model.start_war(event.by, event.target, attackers, cause_event=name, note=event.note)
+        if event.defenders:
+            model.stand_beside(war, event.target, tuple(event.defenders), name)
         return
     war = next((w for a in attackers if (w := model.at_war(a, event.target))), None)
     if war is not None:

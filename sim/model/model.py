@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+from collections.abc import Callable
 
 import mesa
 import numpy as np
@@ -542,36 +543,73 @@ class SahelModel(mesa.Model):
         """
         pledged_by = pledged_by or {}
         side = 1 - war.side_of(target)
-        theatre = self.controlled(war.leaders[DEFENDERS])
         entering = tuple(a for a in attackers if war.side_of(a) is None)
         if not entering and event is not None:
             # A scheduled attack by those already fighting the target is that war going on
             # (the RFDG's second offensive, at Guéckédou in December 2000): said, not dropped.
             self.log(RecordKind.EVENT, by, target, what="attack_in_war", war=war.id, event=event)
+        fields = {"by": by, "against": target, "event": event, "cause": cause}
+        fields["victim"] = war.leaders[side]
+        self._enter_together(
+            war,
+            side,
+            entering,
+            fields,
+            lambda a: {"decided_by": [pledged_by[a]]} if a in pledged_by else {},
+        )
+        for threat in self.threats:
+            if threat.open and threat.target == target and set(threat.attackers) & set(attackers):
+                threat.open = False
+        self.moved = True
+
+    def stand_beside(self, war: War, target: str, defenders: tuple[str, ...], event: str) -> None:
+        """Forces already standing with ``target`` fight beside it from the war's first day.
+
+        ECOMOG's contingents held Monrovia when the NPFL attacked it in October 1992: they were
+        not asked or bound to fight, they were there. Each sends what it would send to a war
+        abroad (:meth:`sent`), sized with the others to what the side lacks.
+        """
+        side = war.side_of(target)
+        if side is None or not war.ongoing:
+            return
+        entering = tuple(d for d in defenders if d in self.actors and war.side_of(d) is None)
+        for d in entering:
+            war.end_support(d)  # it fights with what it sends, no longer by support too
+        fields = {"victim": target, "stationed": True, "event": event}
+        self._enter_together(war, side, entering, fields)
+        self.moved = True
+
+    def _enter_together(
+        self,
+        war: War,
+        side: int,
+        entering: tuple[str, ...],
+        fields: dict,
+        more: Callable[[str], dict] | None = None,
+    ) -> None:
+        """Actors entering ``war`` on ``side`` together.
+
+        Each commits the share of what it would send that the side still lacks
+        (:meth:`entry_share`), is recorded with ``fields`` (and ``more`` of its own), and is
+        followed by its allies (:meth:`backed`, caused by ``fields``' cause, else its entry).
+        """
+        theatre = self.controlled(war.leaders[DEFENDERS])
         share = self.entry_share(war, side, entering)
         for a in entering:
             if war.side_of(a) is not None:  # brought in by an earlier entrant's allies
                 continue
             war.commit(a, side, min(self.sent(a, theatre, share), self.uncommitted(a)))
-            self.log(
+            index = self.log(
                 RecordKind.ENTERED_WAR,
                 a,
                 war.leaders[1 - side],
                 war=war.id,
                 side=side,
-                by=by,
-                against=target,
-                event=event,
-                cause=cause,
-                victim=war.leaders[side],
+                **fields,
                 forces=round(war.sides[side][a]),
-                **({"decided_by": [pledged_by[a]]} if a in pledged_by else {}),
+                **(more(a) if more is not None else {}),
             )
-            self.backed(war, a, cause)
-        for threat in self.threats:
-            if threat.open and threat.target == target and set(threat.attackers) & set(attackers):
-                threat.open = False
-        self.moved = True
+            self.backed(war, a, fields.get("cause", index))
 
     def backed(self, war: War, member: str, cause: int | None) -> None:
         """A new party's allies come to its side of a war.

@@ -546,35 +546,37 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": " The same measure is also permitted under {others}.",
         "fr": " La même faculté découle aussi {others_de}.",
     },
+    "toward.victim": {"en": "toward", "fr": "envers"},
+    "toward.offender": {"en": "against", "fr": "contre"},
     "vote": {
-        "en": "{Actor} voted under {clause} on its obligation of {asked} toward {victim} "
+        "en": "{Actor} voted under {clause} on its obligation of {asked} {toward} {victim} "
         "({rule} needed): {yes_count} of {voters_count} in favour{yes}{others}.",
-        "fr": "{Actor} vote{actor_nt} au titre {clause_de} sur l'obligation {asked} envers "
+        "fr": "{Actor} vote{actor_nt} au titre {clause_de} sur l'obligation {asked} {toward} "
         "{victim} (règle : {rule}) : {yes_count} voix pour sur {voters_count}{yes}{others}.",
     },
     "vote.permission": {
         "en": "{Actor} voted under {clause} on whether to take the measure it permits, {asked} "
-        "toward {victim} ({rule} needed): {yes_count} of {voters_count} in favour{yes}{others}.",
+        "{toward} {victim} ({rule} needed): {yes_count} of {voters_count} in favour{yes}{others}.",
         "fr": "{Actor} vote{actor_nt} au titre {clause_de} sur l'usage de la faculté {asked} "
-        "envers {victim} (règle : {rule}) : {yes_count} voix pour sur {voters_count}{yes}"
+        "{toward} {victim} (règle : {rule}) : {yes_count} voix pour sur {voters_count}{yes}"
         "{others}.",
     },
     "vote.consensus": {
-        "en": "{Actor} decided by consensus under {clause} on its obligation of {asked} toward "
+        "en": "{Actor} decided by consensus under {clause} on its obligation of {asked} {toward} "
         "{victim}: {yes_count} of {voters_count} members leaned in favour{yes}; a consensus comes "
         "at the mean of all their inclinations, here a chance of {probability}, draw {draw}.",
         "fr": "{Actor} décide{actor_nt} par consensus au titre {clause_de} sur l'obligation "
-        "{asked} envers {victim} : {yes_count} membres sur {voters_count} penchaient pour{yes} ; "
+        "{asked} {toward} {victim} : {yes_count} membres sur {voters_count} penchaient pour{yes} ; "
         "un consensus se fait à la moyenne de toutes leurs inclinations, ici une chance de "
         "{probability}, tirage {draw}.",
     },
     "vote.consensus.permission": {
         "en": "{Actor} decided by consensus under {clause} whether to take the measure it "
-        "permits, {asked} toward {victim}: {yes_count} of {voters_count} members leaned in "
+        "permits, {asked} {toward} {victim}: {yes_count} of {voters_count} members leaned in "
         "favour{yes}; a consensus comes at the mean of all their inclinations, here a chance of "
         "{probability}, draw {draw}.",
         "fr": "{Actor} décide{actor_nt} par consensus au titre {clause_de} de l'usage de la "
-        "faculté {asked} envers {victim} : {yes_count} membres sur {voters_count} penchaient "
+        "faculté {asked} {toward} {victim} : {yes_count} membres sur {voters_count} penchaient "
         "pour{yes} ; un consensus se fait à la moyenne de toutes leurs inclinations, ici une "
         "chance de {probability}, tirage {draw}.",
     },
@@ -761,6 +763,13 @@ MESSAGES: dict[str, dict[str, str]] = {
         "abroad (chance that day {probability}; draw {draw}).",
         "fr": "{Actor} retire{actor_nt} ses {forces} militaires de la guerre contre {enemy} après "
         "{days} à l'étranger (probabilité ce jour-là {probability} ; tirage {draw}).",
+    },
+    "entered_war.stationed": {
+        "en": "{Actor}, whose forces stood with {victim}, fought beside it from the first day, "
+        "with {forces} troops, against {enemy}. This was scheduled by the scenario.",
+        "fr": "{Actor}, dont les forces se trouvaient aux côtés {victim_de}, entre{actor_nt} en "
+        "guerre dès le premier jour, avec {forces} militaires, contre {enemy}. C'est prévu par "
+        "le scénario.",
     },
     "entered_war.beside": {
         "en": "{Actor} entered the war beside {victim}, with {forces} fighters, against {enemy}.",

@@ -11,7 +11,9 @@ does not depend on the machine.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from contextvars import ContextVar
 
 from sim.numbers import localised
 from sim.present.catalogue import (
@@ -26,6 +28,26 @@ from sim.scenario.loading import inline_actor_name
 from sim.scenario.vocabulary import Lang
 
 VOWELS = "aeiouyàâäéèêëîïôöùûüœ"  # French elides "de" before these: "d'Oman"
+
+_AS_OF: ContextVar[dt.date | None] = ContextVar("as_of", default=None)
+"""The day names are given for: a story of 1974 says Upper Volta, not Burkina Faso."""
+
+
+@contextmanager
+def names_as_of(day: dt.date) -> Iterator[None]:
+    """Within the block, states are named as they were on ``day`` (their former names)."""
+    token = _AS_OF.set(day)
+    try:
+        yield
+    finally:
+        _AS_OF.reset(token)
+
+
+def _former(actor_id: str):
+    """The state's former name in force on the day names are given for, if any."""
+    day = _AS_OF.get()
+    state = fact_base().states.get(actor_id) if day is not None else None
+    return state.former_name_on(day) if state is not None else None
 
 
 class UnknownMessageError(KeyError):
@@ -82,6 +104,9 @@ def actor_name(actor_id: str, lang: str | Lang) -> str:
     lang = as_lang(lang)
     if actor_id in SHORT_NAMES:
         return SHORT_NAMES[actor_id][lang.value]
+    former = _former(actor_id)
+    if former is not None:
+        return former.name_fr if lang is Lang.FR else former.name
     facts = fact_base()
     for table in (facts.states, facts.powers, facts.armed_groups, facts.organisations):
         if actor_id in table:
@@ -97,7 +122,11 @@ def actor_phrase(actor_id: str, lang: str | Lang) -> str:
     """An actor's name with its article, in lower case ("le Mali", "l'Algérie", "the AES")."""
     lang = as_lang(lang)
     articles = FR_ARTICLES if lang is Lang.FR else EN_ARTICLES
-    return with_article(articles.get(actor_id, ""), actor_name(actor_id, lang))
+    article = articles.get(actor_id, "")
+    former = _former(actor_id)
+    if former is not None:  # its own article: "la Haute-Volta", where "le Burkina Faso"
+        article = former.article_fr if lang is Lang.FR else ""
+    return with_article(article, actor_name(actor_id, lang))
 
 
 def with_article(article: str, name: str) -> str:

@@ -57,13 +57,18 @@ def narrative(run: RunRecord, lang: str | Lang = "en") -> list[Paragraph]:
         ValueError: ``lang`` is not a language of the catalogue.
     """
     ctx = _Context.of(run, as_lang(lang))
-    paragraphs = [Paragraph(0, run.start, None, _opening(ctx, run))]
+    # States are named as they were on each paragraph's day (Upper Volta until August 1984).
+    with i18n.names_as_of(run.start):
+        paragraphs = [Paragraph(0, run.start, None, _opening(ctx, run))]
     for record in run.records:
-        text = _RENDERERS.get(record.kind, _other)(ctx, record)
+        with i18n.names_as_of(ctx.date(record.day)):
+            text = _RENDERERS.get(record.kind, _other)(ctx, record)
         if record.get("note"):
             text += " " + ctx.t("note", note=record.get("note"))
         paragraphs.append(Paragraph(record.day, ctx.date(record.day), record.kind, text))
-    paragraphs.append(Paragraph(run.days, ctx.date(run.days), None, _closing(ctx, run)))
+    with i18n.names_as_of(ctx.date(run.days)):
+        closing = _closing(ctx, run)
+    paragraphs.append(Paragraph(run.days, ctx.date(run.days), None, closing))
     return paragraphs
 
 
@@ -627,12 +632,13 @@ def _vote(ctx: _Context, r: Record) -> str:
     # intervention under Art. 25 against Liberia), the offenders the obligation names.
     owed = ctx.cause(r)
     offenders = list(owed.get("offenders") or []) if owed is not None else []
-    toward = offenders if offenders and owed.get("toward") == "offender" else [r.target]
+    at_offender = bool(offenders) and owed.get("toward") == "offender"
     text = ctx.t(
         message,
         **chances,
         **ctx.actors("actor", r.actor),
-        **ctx.actors("victim", toward),
+        **ctx.actors("victim", offenders if at_offender else [r.target]),
+        toward=ctx.t("toward.offender" if at_offender else "toward.victim"),
         **ctx.clause(r),
         asked=_asked(ctx, r),
         rule=ctx.pick(f"rule.{decision}", "rule.other", rule=decision),
@@ -755,6 +761,14 @@ def _withdrew(ctx: _Context, r: Record) -> str:
 
 
 def _entered_war(ctx: _Context, r: Record) -> str:
+    if r.get("stationed"):  # forces the scenario placed with the target from the first day
+        return ctx.t(
+            "entered_war.stationed",
+            **ctx.actors("actor", r.actor),
+            **ctx.actors("victim", r.get("victim") or r.target),
+            **ctx.actors("enemy", r.target),
+            forces=ctx.number(r.get("forces", 0)),
+        )
     if r.get("beside"):  # a belligerent joining its ally's war
         return ctx.t(
             "entered_war.beside",

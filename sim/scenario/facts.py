@@ -12,7 +12,7 @@ import datetime as dt
 from functools import cache
 from itertools import pairwise
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from pydantic import (
     BaseModel,
@@ -99,6 +99,19 @@ def _increasing(values: list, what: str) -> None:
         raise ValueError(f"{what} must increase strictly from one point to the next")
 
 
+class FormerName(Strict):
+    """A name a state went by until a date (Upper Volta, until 4 August 1984)."""
+
+    name: str
+    name_fr: str
+    article_fr: Literal["le", "la", "l'", "les", ""] = Field(
+        description="the French article before the name ('la Haute-Volta', 'le Dahomey')"
+    )
+    until: Date = Field(description="the first day of the next name: this one is used before it")
+    source: Url | list[Url]
+    note: str | None = None
+
+
 class State(Strict):
     """A sovereign state of the region."""
 
@@ -115,10 +128,14 @@ class State(Strict):
     regime: list[RegimePeriod] = Field(
         min_length=1, description="who governed, period by period, in date order"
     )
+    former_names: list[FormerName] = Field(
+        [], description="the names it went by before its present one, oldest first"
+    )
 
     @model_validator(mode="after")
     def _series_in_order(self) -> State:
         _increasing([p.from_ for p in self.regime], "regime periods' 'from' dates")
+        _increasing([n.until for n in self.former_names], "former names' 'until' dates")
         if isinstance(self.active_forces, list):
             if not self.active_forces:
                 raise ValueError("active_forces needs at least one figure")
@@ -136,6 +153,10 @@ class State(Strict):
         series = self.forces_series
         known = [f for f in series if f.year <= day.year]
         return known[-1] if known else series[0]
+
+    def former_name_on(self, day: dt.date) -> FormerName | None:
+        """The name the state went by on ``day``, if not its present one."""
+        return next((n for n in self.former_names if day < n.until), None)
 
     def regime_on(self, day: dt.date) -> Regime:
         """The regime of the period in force on ``day``; the first period's before the series."""

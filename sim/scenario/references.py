@@ -29,7 +29,7 @@ CALENDAR = (dt.date(2, 1, 1), dt.date(9998, 12, 31))
 
 # Which event fields name which kind of thing.
 _STATE_FIELDS = {"target", "state", "host", "country"}
-_ACTOR_LIST_FIELDS = {"contributors", "between"}
+_ACTOR_LIST_FIELDS = {"contributors", "between", "defenders"}
 _VERBS = {"attack": "attack", "threat": "threaten", "sanctions": "sanction"}
 _LATER_DATES = {"deadline": "the deadline", "lifted": "the lifted", "until": "its last day"}
 """Dates that may not come before the event's own date, and how a message names them."""
@@ -93,6 +93,7 @@ def check_references(data: Any, facts: FactBase) -> Iterator[Finding]:
     observed = data.get("observed")
     if isinstance(observed, dict):
         yield from _check_observed(observed, known_actors + list(facts.organisations))
+        yield from _check_scripted_entries(observed, events)
 
 
 def _check_observed(observed: dict, choices: list[str]) -> Iterator[Finding]:
@@ -114,6 +115,49 @@ def _check_observed(observed: dict, choices: list[str]) -> Iterator[Finding]:
     for i, entry in enumerate(entered if isinstance(entered, list) else []):
         if isinstance(entry, dict) and isinstance(entry.get("actor"), str):
             yield from _must_be(("observed", "entered", i), "actor", entry["actor"], choices, what)
+
+
+def _check_scripted_entries(observed: dict, events: dict) -> Iterator[Finding]:
+    """An actor the scenario sets fighting beside the target is not the model's to enter.
+
+    A scored item must be the model's choice: an ``entered`` item for one of an invasion's
+    ``defenders`` would score the script.
+    """
+    placed = {
+        defender: name
+        for name, event in events.items()
+        if isinstance(event, dict)
+        and event.get("kind") == "attack"
+        and event.get("enabled", True) is not False
+        and isinstance(event.get("defenders"), list)
+        for defender in event["defenders"]
+        if isinstance(defender, str)
+    }
+    force = observed.get("force_used")
+    listed = isinstance(force, list)
+    for n, one in enumerate(force if listed else [force]):
+        by = one.get("by") if isinstance(one, dict) else None
+        if isinstance(by, list) and by and all(b in placed for b in by):
+            yield (
+                ("observed", "force_used", n, "by") if listed else ("observed", "force_used", "by"),
+                f"{', '.join(by)} {'fights' if len(by) == 1 else 'fight'} from the first day as "
+                f"events.{placed[by[0]]}.defenders: the scenario decides it, not the model",
+                ", ".join(by),
+                "force the model decides (by actors the events do not place in the war)",
+                "",
+            )
+    entered = observed.get("entered")
+    for i, entry in enumerate(entered if isinstance(entered, list) else []):
+        actor = entry.get("actor") if isinstance(entry, dict) else None
+        if actor in placed:
+            yield (
+                ("observed", "entered", i, "actor"),
+                f"{actor} fights from the first day as one of events.{placed[actor]}.defenders: "
+                "the scenario decides it, not the model",
+                actor,
+                "an entry the model decides (an actor the events do not place in the war)",
+                "",
+            )
 
 
 def _inline(entry: Any) -> bool:
@@ -389,6 +433,7 @@ def _check_event(
         yield from _check_third_party(path, event)
     if event.get("kind") == "attack":
         yield from _check_forces_abroad(path, event, kinds, raw_actors)
+        yield from _check_defenders(path, event, kinds)
     if event.get("kind") == "request":
         yield from _check_request(path, event, kinds, unlisted, unlisted_states, unlisted_powers)
         return
@@ -481,6 +526,19 @@ def _check_event(
             )
         elif key == "party" and isinstance(value, str):
             yield from _must_be(path, key, value, actors, "an actor of this scenario", unlisted)
+        elif (
+            key == "power"
+            and isinstance(value, str)
+            and ActorKind.STATE in (kinds.get(value), facts.kind_of(value))
+        ):
+            yield (
+                (*path, key),
+                f"{value} is a state: a {event.get('kind')} moves an outside power's forces",
+                value,
+                "an outside power listed under actors (a state's contingent already fighting "
+                "beside another state is written in the attack's defenders)",
+                "",
+            )
         elif key == "power" and isinstance(value, str):
             powers = [a for a, k in kinds.items() if k is ActorKind.POWER]
             yield from _must_be(
@@ -539,6 +597,42 @@ def _check_third_party(path: Path_, event: dict) -> Iterator[Finding]:
             "a target other than the actor in party",
             "",
         )
+
+
+def _check_defenders(path: Path_, event: dict, kinds: dict[str, ActorKind]) -> Iterator[Finding]:
+    """Who fights beside the target from the first day: on an invasion, not its attackers."""
+    defenders = event.get("defenders")
+    if not isinstance(defenders, list) or not defenders:
+        return
+    if event.get("scale") == "incident":
+        yield (
+            (*path, "defenders"),
+            "an incident starts no war, so no one fights beside its target",
+            ", ".join(str(d) for d in defenders),
+            "no defenders, or scale: invasion",
+            "",
+        )
+        return
+    attackers = {event.get("by"), event.get("target"), *(event.get("contributors") or [])}
+    for i, defender in enumerate(defenders):
+        if not isinstance(defender, str):
+            continue
+        if defender in attackers:
+            yield (
+                (*path, "defenders", i),
+                f"{defender} is the target or among the attackers",
+                defender,
+                "an actor fighting beside the target, other than it and its attackers",
+                "",
+            )
+        elif kinds.get(defender) is ActorKind.ARMED_GROUP:
+            yield (
+                (*path, "defenders", i),
+                f"{defender} is an armed group, which fights no one's war",
+                defender,
+                "a state, an outside power or a belligerent",
+                "",
+            )
 
 
 def _check_forces_abroad(
@@ -743,6 +837,6 @@ def _must_be(
         (*path, key),
         f"not {what}",
         value,
-        one_of(choices) if choices else f"{what}; this scenario lists none under actors:",
+        one_of(choices) if choices else f"{what}, of which this scenario lists none",
         nearest(value, choices),
     )

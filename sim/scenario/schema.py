@@ -293,6 +293,12 @@ class Attack(_Event):
     contributors: list[ActorId] = Field(
         [], description="states sending forces, for an organisation"
     )
+    defenders: list[ActorId] = Field(
+        [],
+        description="for an invasion: actors whose forces already stand with the target and "
+        "fight beside it from the first day (ECOMOG's contingents in Monrovia when the NPFL "
+        "attacked, October 1992)",
+    )
     host: ActorId | None = Field(
         None,
         description="for an incident on forces stationed abroad, the state where they stand "
