@@ -236,6 +236,14 @@ def test_items_are_computed_from_summary_rows_and_events():
     assert items["outcomefirst war"] == ("attackers_won", "mediated", "none")
     assert items["war_days1–3"] == ("true", "false", "false")
     assert items["concededGMB"] == ("false", "true", "false")
+    # with no one named, anyone's force counts, and the CSV says so in words
+    anyone = observed.model_copy(
+        update={"force_used": observed.force_used.model_copy(update={"by": []})}
+    )
+    [force] = [
+        i for i in replicate_values("g", anyone, rows, events) if i.kind.value == "force_used"
+    ]
+    assert (force.subject, force.values) == ("anyone → GMB", ("true", "true", "false"))
 
 
 def test_a_target_that_never_gives_in_scores_no_concession(sahelsim, tmp_path):
@@ -539,3 +547,18 @@ def test_a_share_given_in_few_replicates_is_not_written_as_none():
     assert line.endswith(": no 100 %, yes < 1 %")
     [line] = misses_lines(by_episode(with_baselines([missed])), "fr")
     assert line.endswith(" : non 100\u202f%, oui < 1\u202f%")  # as every French share
+
+
+def test_a_state_that_fights_back_has_used_force_on_its_attackers():
+    """Chad's troops took islands of Lake Chad from Nigeria in April 1983 and Nigeria drove them
+    off: the defender of a war started on it used force on its attackers, by the record and by
+    the model's war; a state outside the war did not."""
+    from sim.analysis.backtest import _force_used as force_used
+
+    war = [{"kind": "war_started", "actor": "TCD", "target": "NGA", "attackers": ["TCD"]}]
+    assert force_used(war, "TCD", ["NGA"])
+    assert force_used(war, "TCD", [])  # by anyone
+    assert not force_used(war, "TCD", ["NER"])
+    assert force_used(war, "NGA", ["TCD"]) and not force_used(war, "NGA", ["NER"])
+    strike = [{"kind": "incident", "actor": "TCD", "target": "NGA"}]
+    assert not force_used(strike, "TCD", ["NGA"])  # struck, not at war: it need not answer

@@ -129,17 +129,28 @@ def read_events(bundle: Path, kinds: Iterable[str] = _EVENT_KINDS) -> dict[int, 
     return out
 
 
+ANYONE = "anyone"
+"""The subject's author of a ``force_used`` item with no ``by`` ("anyone → GNB")."""
+
+
 def _force_used(records: Sequence[dict], against: str, by: Sequence[str]) -> bool:
     """Whether force was used on ``against`` by one of ``by`` (anyone if empty).
 
     A war started on it, an incident that struck it, or an entry into a war on the side
     fighting it; an entry that a body's vote decided (a member sent under an ECOWAS clause)
-    counts as that body's too.
+    counts as that body's too. A state that fights back against a war started on it uses force
+    on its attackers too (Nigeria driving Chad's troops off the Lake Chad islands, 1983).
     """
     for r in records:
+        attackers = {r.get("actor"), *(r.get("attackers") or ())}
+        if (
+            r["kind"] == "war_started"
+            and against in attackers
+            and (not by or r.get("target") in by)
+        ):
+            return True
         if r["kind"] in ("war_started", "incident"):
-            hit = r.get("target") == against
-            who = {r.get("actor"), *(r.get("attackers") or ())}
+            hit, who = r.get("target") == against, attackers
         elif r["kind"] == "entered_war":
             hit = against in (r.get("target"), r.get("against"))
             who = {r.get("actor"), r.get("by")}
@@ -193,7 +204,7 @@ def replicate_values(
     replicates = [int(row["replicate"]) for row in rows]
     items: list[ItemValues] = []
     for f in observed.force_used_items:
-        who = ", ".join(f.by)  # empty: anyone
+        who = ", ".join(f.by) or ANYONE
         values = tuple(_yes(_force_used(events.get(i, ()), f.against, f.by)) for i in replicates)
         items.append(
             ItemValues(episode, ItemKind.FORCE_USED, f"{who} → {f.against}", _yes(f.value), values)

@@ -20,6 +20,7 @@ from rich.table import Table
 
 from sim import __version__
 from sim.analysis.backtest import (
+    ANYONE,
     LOG_CLIP,
     WAR_DAYS_FACTOR,
     YES,
@@ -81,6 +82,9 @@ WORDS: dict[str, dict[str, str]] = {
         "reliability": "Reliability",
         "bin": "bin",
         "count": "forecasts",
+        "forecasts_note": "Each yes/no item is one forecast; an item on how the first war ends is "
+        "one per possible ending (that ending against the rest), so there are more forecasts than "
+        "items.",
         "instead": "What the model gave where it missed",
         "instead_line": "{episode}, {item} (observed{colon}{observed}){colon}{shares}",
     },
@@ -132,6 +136,9 @@ WORDS: dict[str, dict[str, str]] = {
         "reliability": "Fiabilité",
         "bin": "classe",
         "count": "prévisions",
+        "forecasts_note": "Chaque élément oui/non est une prévision ; un élément sur la fin de la "
+        "première guerre en compte une par issue possible (cette issue contre les autres) : il y "
+        "a donc plus de prévisions que d'éléments.",
         "instead": "Ce que le modèle a donné là où il s'est trompé",
         "instead_line": "{episode}, {item} (observé{colon}{observed}){colon}{shares}",
     },
@@ -165,11 +172,11 @@ def item_words(item: ItemScore, lang: str) -> str:
         bare, comma = token.rstrip(","), "," * token.endswith(",")
         if bare in ("attackers", "defenders"):
             words.append(f", {_w(lang, bare)},")
+        elif bare == ANYONE and item.kind is ItemKind.FORCE_USED:
+            words.append(_w(lang, "anyone") + comma)
         else:
             words.append(actor_name(bare, lang) + comma if bare else "")
     subject = " ".join(words).replace(" , ", ", ")
-    if item.kind is ItemKind.FORCE_USED and subject.startswith(" → "):
-        subject = _w(lang, "anyone") + subject
     label = _w(lang, item.kind.value).format(factor=f"{WAR_DAYS_FACTOR:g}")
     return f"{label}{_w(lang, 'colon')}{subject}"
 
@@ -383,6 +390,10 @@ def _report(
         lines += ["", f"## {w['instead']}", "", *(f"- {line}" for line in missed)]
     lines += ["", f"## {w['scores']}", "", _scores_text(scores, lang), ""]
     lines += [
+        f"### {w['reliability']}",
+        "",
+        w["forecasts_note"],
+        "",
         f"| {w['bin']} | {w['count']} | {w['predicted']} | {w['frequency']} |",
         "|---|---|---|---|",
     ]
