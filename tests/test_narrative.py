@@ -584,6 +584,12 @@ def test_what_readers_found_unclear_is_told_plainly_in_both_languages(write, sah
         "attaquent le Bénin avec 40 combattants. Le Bénin oppose 4\u202f350 militaires." in french
     )
     assert "Counter-insurgency" not in english and "contre-insurrection" not in french
+    # Nigeria weighed 32,500 and sent a contingent of a few thousand: the story says why
+    assert "attacked Benin with" in english and "That was a first contingent" in english
+    assert "C'est un premier contingent" in french
+    # what a "draw" is, said once, for readers new to the numbers
+    assert "the choice was made when the draw fell below the chance" in english
+    assert "le choix est fait quand le tirage tombe sous la probabilité" in french
 
 
 def test_a_state_is_named_as_it_was_on_the_day(write, sahelsim):

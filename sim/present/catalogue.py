@@ -494,6 +494,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{Target} defended with {defence} fighters.",
         "fr": "{Target} oppose{target_nt} {defence} combattants.",
     },
+    "war_started.contingent": {
+        "en": "That was a first contingent, sized to the opposition expected, not all the "
+        "strength weighed in the decision; more may follow as the war goes on.",
+        "fr": "C'est un premier contingent, à la mesure de l'opposition attendue, non toute la "
+        "force pesée dans la décision ; d'autres troupes peuvent suivre au fil de la guerre.",
+    },
     "war_started.scheduled": {
         "en": "This attack was scheduled by the scenario.",
         "fr": "Cette attaque est prévue par le scénario.",
@@ -1044,6 +1050,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Counter-insurgency effort lost, on average over days and states: {share}.",
         "fr": "Effort de contre-insurrection perdu, en moyenne sur les jours et les États : "
         "{share}.",
+    },
+    "closing.draws": {
+        "en": "Each chance above is the model's probability of a choice on that day; the draw is "
+        "this replicate's random number, and the choice was made when the draw fell below the "
+        "chance.",
+        "fr": "Chaque probabilité ci-dessus est celle que le modèle donne à un choix ce jour-là ; "
+        "le tirage est le nombre aléatoire de cette réplication, et le choix est fait quand le "
+        "tirage tombe sous la probabilité.",
     },
     "closing.caveat": {
         "en": "This is one replicate of a model, not a forecast: other seeds tell other stories.",

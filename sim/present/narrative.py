@@ -256,6 +256,8 @@ def _closing(ctx: _Context, run: RunRecord) -> str:
         parts.append(
             ctx.t("closing.counterinsurgency", share=ctx.share(s["counterinsurgency_lost"]))
         )
+    if any(r.get("draw") is not None for r in run.records):  # for a reader new to the numbers
+        parts.append(ctx.t("closing.draws"))
     parts.append(ctx.t("closing.caveat"))
     return " ".join(parts)
 
@@ -548,6 +550,13 @@ def _war_started(ctx: _Context, r: Record) -> str:
         parts.append(ctx.t(key, **values, defence=ctx.number(forces[r.target])))
     if r.get("event") and r.get("cause") is None:
         parts.append(ctx.t("war_started.scheduled"))
+    # "Strength 2,800" weighed, then "attacked with 762": a first contingent, not all it had.
+    decided = ctx.cause(r)
+    weighed = (decided.get("terms") or {}).get("own strength") if decided is not None else None
+    sent = sum(forces.get(a, 0) for a in attackers)
+    first = decided is not None and decided.kind is RecordKind.ATTACK_DECIDED
+    if first and weighed and sent < 0.95 * weighed:
+        parts.insert(1, ctx.t("war_started.contingent"))  # right after what was sent
     return " ".join(parts)
 
 
