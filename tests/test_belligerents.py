@@ -236,15 +236,20 @@ def test_a_foreign_state_fighting_beside_the_rebels_makes_the_rising_foreign_bac
     assert "Art. 4 (ii)" in {r.data["article"] for r in kept if r.kind is RecordKind.OBLIGATION}
 
 
-def test_a_backer_inside_the_state_does_not_make_a_rising_foreign_backed(write):
-    """Another rebel army of Benin backing the first is not support from outside."""
-    second = (
-        REBELS.replace("in: GNB", "in: BEN")
+def second_rebels(home: str, name: str) -> str:
+    """A second rebel army, REB2, fighting in ``home``: the actors entry to add."""
+    return (
+        REBELS.replace("in: GNB", f"in: {home}")
         .replace("  REB:", "  REB2:")
         .format(extra="", value=50)
-        .replace("name: the Rebel Army", "name: the Second Rebel Army")
+        .replace("name: the Rebel Army", f"name: {name}")
         + "\n"
     )
+
+
+def test_a_backer_inside_the_state_does_not_make_a_rising_foreign_backed(write):
+    """Another rebel army of Benin backing the first is not support from outside."""
+    second = second_rebels("BEN", "the Second Rebel Army")
     kept = records(load(write, benin_rising(ECOWAS_ON_RISINGS, backers="[REB2]", actors=second)))
     assert "Art. 4 (ii)" not in {r.data["article"] for r in kept if r.kind is RecordKind.OBLIGATION}
     assert not [r for r in kept if r.kind is RecordKind.ENTERED_WAR]
@@ -254,13 +259,7 @@ def test_a_rebel_army_of_another_state_backing_the_rising_makes_it_foreign_backe
     """Taylor's NPFL, a Liberian rebel army, behind the RUF's rising in Sierra Leone (1991): a
     rebel army at home in another state is support from outside, and the story says no more that
     nothing outside backs the rising."""
-    foreign = (
-        REBELS.replace("in: GNB", "in: TGO")
-        .replace("  REB:", "  REB2:")
-        .format(extra="", value=50)
-        .replace("name: the Rebel Army", "name: the Togolese Rebel Army")
-        + "\n"
-    )
+    foreign = second_rebels("TGO", "the Togolese Rebel Army")
     path = write(benin_rising(ECOWAS_ON_RISINGS, backers="[REB2]", actors=foreign))
     kept = records(load_scenario(path))
     assert "Art. 4 (ii)" in {r.data["article"] for r in kept if r.kind is RecordKind.OBLIGATION}
