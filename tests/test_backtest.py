@@ -541,12 +541,15 @@ def episodes_items(episodes):
 
 
 def test_a_share_given_in_few_replicates_is_not_written_as_none():
-    rare = ("true",) + ("false",) * 999
-    missed = score_item(ItemValues("x", ItemKind.FORCE_USED, "A → B", "true", rare))
-    [line] = misses_lines(by_episode(with_baselines([missed])), "en")
-    assert line.endswith(": no 100 %, yes < 1 %")
-    [line] = misses_lines(by_episode(with_baselines([missed])), "fr")
-    assert line.endswith(" : non 100\u202f%, oui < 1\u202f%")  # as every French share
+    """Nor one short of all as all: 1 replicate of 200 (0.5 %, which rounds to 0 %) is not
+    none, and the other 199 are not all (a reader saw "attackers won 0 %" for one of 200)."""
+    for n in (1000, 200):
+        rare = ("true",) + ("false",) * (n - 1)
+        missed = score_item(ItemValues("x", ItemKind.FORCE_USED, "A → B", "true", rare))
+        [line] = misses_lines(by_episode(with_baselines([missed])), "en")
+        assert line.endswith(": no > 99 %, yes < 1 %"), line
+        [line] = misses_lines(by_episode(with_baselines([missed])), "fr")
+        assert line.endswith(" : non > 99\u202f%, oui < 1\u202f%")  # as every French share
 
 
 def test_a_state_that_fights_back_has_used_force_on_its_attackers():

@@ -327,3 +327,18 @@ def test_an_avenger_counts_none_of_the_first_striker_s_allies_as_bound(write):
     threat = "  threat:\n    kind: threat\n    date: 2025-04-01\n    by: DZA\n    target: MLI\n    deadline: 2025-04-01\n"
     assert expected_help(first) == {}
     assert set(expected_help(threat)) == {"BFA", "NER"}
+
+
+def test_a_deployment_the_fact_base_already_dates_is_noted_as_arriving_twice(write, sahelsim):
+    """The AES insurgency scenario scheduled Africa Corps's arrival in Burkina Faso on the day the
+    fact base already dates it, and Russia had 200 there instead of 100: validating says so."""
+    text = (
+        "title: Twice\nstart: 2024-01-20\ndays: 10\nactors:\n  BFA:\n  RUS:\nevents:\n"
+        "  again:\n    kind: deployment\n    date: 2024-01-24\n    power: RUS\n    host: BFA\n"
+        "    strength: 100\n"
+    )
+    said = sahelsim("validate", str(write(text))).out
+    assert "deployment again (2024-01-24): the fact base already has RUS's Africa Corps" in said
+    assert "so its forces arrive twice" in said
+    later = write(text.replace("date: 2024-01-24", "date: 2024-01-25"), name="later.yaml")
+    assert "arrive twice" not in sahelsim("validate", str(later)).out

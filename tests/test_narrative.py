@@ -612,3 +612,16 @@ def test_a_state_is_named_as_it_was_on_the_day(write, sahelsim):
     assert "Incident : le Mali frappe la Haute-Volta, sans aller" in french
     assert "Incident : le Mali frappe le Burkina Faso, sans aller" in french
     assert actor_phrase("BFA", "fr") == "le Burkina Faso"  # outside a story: its present name
+
+
+def test_a_deployment_s_note_is_told_as_every_event_s(write, sahelsim):
+    """A reader's note on France's advisers already in Cameroon went untold: a scheduled
+    deployment's note is told like an attack's or a request's."""
+    text = (
+        "title: Advisers\nstart: 2024-03-01\ndays: 5\nactors:\n  BFA:\n  RUS:\nevents:\n"
+        "  advisers:\n    kind: deployment\n    date: 2024-03-02\n    power: RUS\n"
+        "    host: BFA\n    strength: 50\n    note: Fifty more instructors.\n"
+    )
+    told = sahelsim("explain", str(write(text)), "--seed", "1").out
+    [line] = lines_with(told, "Russia deployed 50 troops to Burkina Faso")
+    assert "Scenario note: Fifty more instructors." in line

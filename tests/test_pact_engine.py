@@ -7,7 +7,10 @@ import datetime as dt
 import pytest
 
 from sim.model.pacts import Memberships, PactBook, Trigger, obligations_for
+from sim.model.records import RecordKind
+from sim.run.replicate import run_one
 from sim.scenario.facts import fact_base
+from sim.scenario.loading import load_scenario
 from sim.scenario.vocabulary import CasusFoederis as C
 
 FACTS = fact_base()
@@ -220,3 +223,68 @@ def test_art_7_covers_forces_outside_the_alliance_area_only():
         "NER",
     }
     assert obligations_for(at_home, book, AFTER_CHARTER, 0, IN_PLAY) == []
+
+
+CAMEROON_ACCORD = """\
+title: France and Cameroon
+start: 1994-02-18
+days: 10
+actors:
+  NGA:
+  FRA:
+  CMR:
+    kind: state
+    name: Cameroon
+    name_fr: Cameroun
+    sources: ["https://example.org/cmr"]
+    forces: {value: 17100, year: 2000, unit: personnel, source: "https://example.org/cmr"}
+    regime: civilian
+    capital: {name: Yaoundé, lat: 3.87, lon: 11.52, source: "https://example.org/cmr"}
+pacts:
+  france-cameroon:
+    id: france-cameroon
+    name: the Franco-Cameroonian defence accords
+    name_fr: les accords de défense franco-camerounais
+    signed: 1974-02-21
+    parties: {states: [FRA, CMR]}
+    source: ["https://example.org/accords"]
+    clauses:
+      - id: defence
+        article: "defence accord"
+        summary: France defends Cameroon against an external attack.
+        source: ["https://example.org/accords"]
+        casus_foederis: aggression
+        obliged: named
+        obliged_states: [FRA]
+        beneficiaries: [CMR]
+        toward: victim
+        action: armed_assistance
+        modality: duty
+        decision: obliged_state
+events:
+  attack:
+    kind: attack
+    date: 1994-02-18
+    by: NGA
+    target: CMR
+"""
+"""A scenario's own state (Cameroon) party to a pact the scenario writes, with France."""
+
+
+def test_a_state_the_scenario_defines_can_be_party_to_a_pact_it_writes(write, sahelsim):
+    """A reader writing Bakassi 1994 could not name Cameroon, defined inline, in the Franco-
+    Cameroonian accords: it may be now, France is obliged when Cameroon is attacked, and the
+    story names the accords once, in each language."""
+    path = write(CAMEROON_ACCORD)
+    assert sahelsim("validate", str(path)).status == 0
+    owed = [r for r in run_one(load_scenario(path), 1).records if r.kind is RecordKind.OBLIGATION]
+    assert [(r.actor, r.target) for r in owed] == [("FRA", "CMR")]
+    english = sahelsim("explain", str(path), "--seed", "1").out
+    assert "brought the Franco-Cameroonian defence accords into play" in english
+    assert "the the" not in english
+    french = sahelsim("explain", str(path), "--seed", "1", "--lang", "fr").out
+    assert "les accords de défense franco-camerounais" in french
+    assert "Franco-Cameroonian" not in french
+    typo = write(CAMEROON_ACCORD.replace("states: [FRA, CMR]", "states: [FRA, CMN]"), name="t.yaml")
+    said = sahelsim("validate", str(typo)).out
+    assert "unknown actor 'CMN'" in said and "did you mean 'CMR'?" in said

@@ -434,10 +434,15 @@ def test_validate_notes_a_request_dated_before_anything_it_could_help_against(sa
     result = sahelsim("validate", str(write(text)))
     assert result.status == 0
     assert (
-        "    note: request ask (2013-01-09): no attack on MLI is scheduled on or before that day "
-        "and no armed group of the scenario operates in it, so it finds nothing to help against "
-        "unless the run starts a war by then"
+        "    note: request ask (2013-01-09): no invasion of MLI is scheduled on or before that "
+        "day and no armed group of the scenario operates in it, so it finds nothing to help "
+        "against unless the run starts a war by then"
     ) in result.out.splitlines()
+    # a strike short of war before it is no war to help in, and the note says why (Bakassi 1994)
+    struck = text.replace("    date: 2013-01-10\n    by: REB", "    date: 2013-01-08\n    by: REB")
+    struck = struck.replace("    target: MLI\n", "    target: MLI\n    scale: incident\n", 1)
+    said = sahelsim("validate", str(write(struck, name="struck.yaml"))).out
+    assert "(an incident on it starts no war)" in said, said
     on_time = sahelsim("validate", str(write(WAR.format(commitment="strict", request=REQUEST))))
     assert "request ask" not in on_time.out
     insurgency = asking("Help against an insurgency", "MLI RUS JNIM", MALI_ASKS_RUSSIA)

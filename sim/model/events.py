@@ -277,7 +277,8 @@ def on_pact_withdrawal(model: SahelModel, name: str, event: ev.PactWithdrawal) -
 
 def on_deployment(model: SahelModel, name: str, event: ev.Deployment) -> None:
     """An outside power's forces arrive in a host state."""
-    deploy(model, event.power, event.host, event.strength, event=name)
+    noted = {"note": event.note} if event.note else {}
+    deploy(model, event.power, event.host, event.strength, event=name, **noted)
 
 
 def on_departure(model: SahelModel, name: str, event: ev.Departure) -> None:
@@ -306,7 +307,8 @@ def on_departure(model: SahelModel, name: str, event: ev.Departure) -> None:
         if war.ongoing and side is not None:
             war.sides[side][power.id] *= kept
     partial = {} if everyone else {"strength": event.strength}  # said only when some stay
-    model.log(RecordKind.DEPARTURE, event.power, event.host, event=name, **partial)
+    noted = {"note": event.note} if event.note else {}
+    model.log(RecordKind.DEPARTURE, event.power, event.host, event=name, **partial, **noted)
 
 
 def on_ceasefire(model: SahelModel, name: str, event: ev.Ceasefire) -> None:

@@ -389,12 +389,14 @@ OUTCOMES: dict[str, Outcome] = {
             Words(
                 "obligations triggered",
                 "the number of obligations triggered",
-                "obligations created by clauses brought into play",
+                "duties created by clauses brought into play (a measure a clause only permits, "
+                "such as the 1999 Mechanism's Art. 25, is not counted)",
             ),
             Words(
                 "obligations déclenchées",
                 "le nombre d'obligations déclenchées",
-                "obligations créées par les clauses mises en jeu",
+                "devoirs créés par les clauses mises en jeu (une mesure qu'une clause permet "
+                "seulement, comme l'art. 25 du Mécanisme de 1999, n'est pas comptée)",
             ),
             Requires.PACT,
         ),

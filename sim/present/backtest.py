@@ -182,8 +182,17 @@ def item_words(item: ItemScore, lang: str) -> str:
 
 
 def _share(p: float, lang: str) -> str:
-    """A share of the replicates, with "< 1 %" for one given but rounding to 0 %."""
-    return f"< {_percent(0.01, lang)}" if 0 < p < 0.005 else _percent(p, lang)
+    """A share of the replicates, never rounded to none or to all when it is neither.
+
+    "< 1 %" for a share given but rounding to 0 %, "> 99 %" for one short of all but rounding
+    to 100 %: 1 replicate of 200 is not none.
+    """
+    shown = _percent(p, lang)
+    if 0 < p < 1 and shown == _percent(0.0, lang):
+        return f"< {_percent(0.01, lang)}"
+    if 0 < p < 1 and shown == _percent(1.0, lang):
+        return f"> {_percent(0.99, lang)}"
+    return shown
 
 
 def misses_lines(episodes: Sequence[EpisodeScore], lang: str = "en") -> list[str]:

@@ -133,6 +133,8 @@ def with_article(article: str, name: str) -> str:
     """``name`` after ``article`` ("l'" joins without a space; "" leaves the name bare)."""
     if not article:
         return name
+    if name.lower().startswith(f"{article.lower()} "):  # a name written with its article
+        return name[:1].lower() + name[1:] if name[:1].isupper() and article.islower() else name
     return f"{article}{name}" if article.endswith("'") else f"{article} {name}"
 
 

@@ -22,7 +22,7 @@ from sim.present import i18n
 from sim.present.catalogue import FR_UNKNOWN_PACT, PACT_ARTICLES
 from sim.present.i18n import Lang, as_lang
 from sim.scenario.facts import fact_base
-from sim.scenario.loading import inline_belligerent
+from sim.scenario.loading import inline_belligerent, inline_pact_name_fr
 from sim.scenario.parameters import PARAMETERS
 from sim.scenario.vocabulary import CoupForm
 
@@ -161,7 +161,7 @@ class _Context:
         articles = PACT_ARTICLES.get(pact_id)
         if self.lang is Lang.EN:
             return i18n.with_article(articles["en"] if articles else "the", english)
-        french = pact.name_fr if pact and pact.name_fr else None
+        french = pact.name_fr if pact and pact.name_fr else inline_pact_name_fr(pact_id)
         if articles and french:
             return i18n.with_article(articles["fr"], french)
         return FR_UNKNOWN_PACT.format(name=french or english)

@@ -27,7 +27,7 @@ from sim.errors import (
 from sim.resources import scenarios_dir
 from sim.scenario.facts import FactBase, fact_base
 from sim.scenario.references import KEYED, check_references
-from sim.scenario.schema import Attack, InlineActor, Request, Scenario
+from sim.scenario.schema import Attack, Deployment, InlineActor, InlinePact, Request, Scenario
 from sim.scenario.validation import problems_from_validation
 from sim.scenario.vocabulary import ActorKind, AttackScale
 from sim.scenario.yamlfile import NOT_REGULAR, LocatedDocument, Path_, parse_yaml, read_yaml
@@ -177,6 +177,9 @@ def validate_document(merged: MergedDocument, facts: FactBase) -> Scenario:
     if problems:
         raise ScenarioError(_dedupe(problems))
     assert scenario is not None
+    for pact_id, pact in scenario.pacts.items():
+        if isinstance(pact, InlinePact) and pact.name_fr:
+            _INLINE_PACT_NAMES_FR[pact_id] = pact.name_fr
     for actor_id, entry in scenario.actors.items():
         if isinstance(entry, InlineActor):
             _INLINE_NAMES[actor_id] = (entry.name, entry.name_fr)
@@ -189,6 +192,12 @@ def validate_document(merged: MergedDocument, facts: FactBase) -> Scenario:
 
 _INLINE_NAMES: dict[str, tuple[str, str]] = {}
 _INLINE_BELLIGERENTS: set[str] = set()
+_INLINE_PACT_NAMES_FR: dict[str, str] = {}
+
+
+def inline_pact_name_fr(pact_id: str) -> str | None:
+    """The French name of a pact a scenario loaded in this process defines, if it gives one."""
+    return _INLINE_PACT_NAMES_FR.get(pact_id)
 
 
 def inline_belligerent(actor_id: str) -> bool:
@@ -428,7 +437,7 @@ def check_sources(sources: Iterable[str], overrides: Sequence[str] = ()) -> Iter
         except SahelsimError as exc:
             yield Checked(source, None, (str(exc),))
         else:
-            notes = distant_figures(scenario) + idle_requests(scenario)
+            notes = distant_figures(scenario) + idle_requests(scenario) + twice_deployed(scenario)
             yield Checked(source, scenario.title, notes=tuple(notes))
 
 
@@ -472,6 +481,27 @@ def distant_figures(scenario: Scenario, facts: FactBase | None = None) -> list[s
     return notes
 
 
+def twice_deployed(scenario: Scenario, facts: FactBase | None = None) -> list[str]:
+    """Scheduled deployments that repeat a posting the fact base already dates to that day.
+
+    The fact base's postings arrive on their own (docs/model.md §5): a scenario that schedules
+    the same arrival sends the forces twice.
+    """
+    facts = facts or fact_base()
+    notes = []
+    for name, event in scenario.active_events():
+        if not isinstance(event, Deployment) or event.power not in facts.powers:
+            continue
+        for posting in facts.powers[event.power].deployments:
+            if posting.host == event.host and posting.arrived == event.date:
+                notes.append(
+                    f"deployment {name} ({event.date}): the fact base already has "
+                    f"{event.power}'s {posting.label} arriving in {event.host} that day, so its "
+                    "forces arrive twice; drop the event, or set the power's forces"
+                )
+    return notes
+
+
 def idle_requests(scenario: Scenario, facts: FactBase | None = None) -> list[str]:
     """Requests for help that nothing the scenario schedules gives anything to help against.
 
@@ -500,16 +530,26 @@ def idle_requests(scenario: Scenario, facts: FactBase | None = None) -> list[str
         }
         if event.against in fighting or (event.against is None and fighting):
             continue
+        struck = any(
+            isinstance(e, Attack)
+            and e.scale is AttackScale.INCIDENT
+            and e.target == event.by
+            and e.date <= event.date
+            and (event.against is None or event.against in (e.by, *e.contributors))
+            for _, e in events
+        )
         if event.against:
             why = (
-                f"{event.against} is not scheduled to attack {event.by} on or before that day "
+                f"{event.against} is not scheduled to invade {event.by} on or before that day "
                 "and is no armed group operating in it"
             )
         else:
             why = (
-                f"no attack on {event.by} is scheduled on or before that day and no armed group "
-                "of the scenario operates in it"
+                f"no invasion of {event.by} is scheduled on or before that day and no armed "
+                "group of the scenario operates in it"
             )
+        if struck:  # a strike short of war starts none: the help is for a war, not a strike
+            why += " (an incident on it starts no war)"
         notes.append(
             f"request {name} ({event.date}): {why}, so it finds nothing to help against unless "
             "the run starts a war by then"

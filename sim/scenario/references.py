@@ -61,7 +61,7 @@ def check_references(data: Any, facts: FactBase) -> Iterator[Finding]:
     yield from _check_inline_actors(actors, kinds, facts, start)
     known_actors = list(kinds)
     pacts = data.get("pacts") if isinstance(data.get("pacts"), dict) else {}
-    yield from _check_pacts(pacts, facts)
+    yield from _check_pacts(pacts, facts, list(kinds))
     events = data.get("events") if isinstance(data.get("events"), dict) else {}
     days = data.get("days", 365)
     end = None
@@ -318,7 +318,7 @@ def _check_overrides(actors: dict, facts: FactBase, start: dt.date | None) -> It
                 )
 
 
-def _check_pacts(pacts: dict, facts: FactBase) -> Iterator[Finding]:
+def _check_pacts(pacts: dict, facts: FactBase, scenario_ids: list[str]) -> Iterator[Finding]:
     for pact_id, entry in pacts.items():
         inline = isinstance(entry, dict) and entry.keys() - {"enabled"}
         if not inline and pact_id not in facts.pacts:
@@ -330,10 +330,18 @@ def _check_pacts(pacts: dict, facts: FactBase) -> Iterator[Finding]:
                 nearest(str(pact_id), facts.pacts),
             )
         if inline:
-            yield from _check_inline_pact(("pacts", pact_id), entry, facts)
+            yield from _check_inline_pact(("pacts", pact_id), entry, facts, scenario_ids)
 
 
-def _check_inline_pact(path: Path_, pact: dict, facts: FactBase) -> Iterator[Finding]:
+def _check_inline_pact(
+    path: Path_, pact: dict, facts: FactBase, scenario_ids: list[str]
+) -> Iterator[Finding]:
+    """An inline pact's organisation and bodies are the fact base's.
+
+    Its states may be the fact base's or the scenario's own (Cameroon, defined inline, party to a
+    defence accord with France).
+    """
+    known = sorted(set(facts.actor_ids) | set(scenario_ids))
     parties = pact.get("parties")
     if isinstance(parties, dict):
         org = parties.get("organisation")
@@ -348,13 +356,13 @@ def _check_inline_pact(path: Path_, pact: dict, facts: FactBase) -> Iterator[Fin
         states = parties.get("states")
         if isinstance(states, list):
             for i, s in enumerate(states):
-                if isinstance(s, str) and s not in facts.actor_ids:
+                if isinstance(s, str) and s not in known:
                     yield (
                         (*path, "parties", "states", i),
                         f"unknown actor {s!r}",
                         None,
-                        "an id from the fact base",
-                        nearest(s, facts.actor_ids),
+                        "an id from the fact base or an actor the scenario defines",
+                        nearest(s, known),
                     )
     clauses = pact.get("clauses")
     for i, clause in enumerate(clauses if isinstance(clauses, list) else []):
@@ -372,13 +380,13 @@ def _check_inline_pact(path: Path_, pact: dict, facts: FactBase) -> Iterator[Fin
         for key in ("obliged_states", "beneficiaries"):
             ids = clause.get(key)
             for j, s in enumerate(ids if isinstance(ids, list) else []):
-                if isinstance(s, str) and s not in facts.actor_ids:
+                if isinstance(s, str) and s not in known:
                     yield (
                         (*path, "clauses", i, key, j),
                         f"unknown actor {s!r}",
                         None,
-                        "an id from the fact base",
-                        nearest(s, facts.actor_ids),
+                        "an id from the fact base or an actor the scenario defines",
+                        nearest(s, known),
                     )
 
 
