@@ -81,7 +81,8 @@ def decide_attacks(model: SahelModel) -> None:
         # A victim of an incident made no threat to honour: most incidents never become wars
         # (militarized disputes: Jones, Bremer & Singer 1996), whatever the balance.
         escalation = model.params.incident_escalation if threat.retaliation else 1.0
-        hazard = (readiness if focal else model.params.attack_rate * readiness) * escalation
+        daily = model.params.attack_rate * readiness * escalation
+        hazard = readiness * escalation if focal else daily
         draw = keyed_uniform(model.seed, Concern.INTENT, threat.key, model.day)
         played = players.attack_choice(model, threat, draw < hazard, readiness, terms)
         if played is players.Choice.STAND_DOWN:  # a player gives up before the window closes
@@ -125,7 +126,7 @@ def decide_attacks(model: SahelModel) -> None:
                 threat.by,
                 threat.target,
                 **weighed,
-                daily=round(model.params.attack_rate * readiness * escalation, 6),
+                daily=round(daily, 6),
                 closes=threat.closes,
                 **players.mark(played),
             )

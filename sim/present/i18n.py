@@ -23,7 +23,7 @@ from sim.present.catalogue import (
     MONTHS,
     SHORT_NAMES,
 )
-from sim.scenario.facts import fact_base
+from sim.scenario.facts import FormerName, fact_base
 from sim.scenario.loading import inline_actor_name
 from sim.scenario.vocabulary import Lang
 
@@ -43,7 +43,7 @@ def names_as_of(day: dt.date) -> Iterator[None]:
         _AS_OF.reset(token)
 
 
-def _former(actor_id: str):
+def _former(actor_id: str) -> FormerName | None:
     """The state's former name in force on the day names are given for, if any."""
     day = _AS_OF.get()
     state = fact_base().states.get(actor_id) if day is not None else None
@@ -134,7 +134,7 @@ def with_article(article: str, name: str) -> str:
     if not article:
         return name
     if name.lower().startswith(f"{article.lower()} "):  # a name written with its article
-        return name[:1].lower() + name[1:] if name[:1].isupper() and article.islower() else name
+        return article + name[len(article) :]
     return f"{article}{name}" if article.endswith("'") else f"{article} {name}"
 
 

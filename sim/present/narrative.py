@@ -253,9 +253,7 @@ def _closing(ctx: _Context, run: RunRecord) -> str:
     # where there is an insurgency to fight (a scenario with armed groups).
     lost = s.get("counterinsurgency_lost", 0.0)
     if s.get("war_occurred") and lost >= 0.0005 and run.series.groups:
-        parts.append(
-            ctx.t("closing.counterinsurgency", share=ctx.share(s["counterinsurgency_lost"]))
-        )
+        parts.append(ctx.t("closing.counterinsurgency", share=ctx.share(lost)))
     if any(r.get("draw") is not None for r in run.records):  # for a reader new to the numbers
         parts.append(ctx.t("closing.draws"))
     parts.append(ctx.t("closing.caveat"))
@@ -552,11 +550,10 @@ def _war_started(ctx: _Context, r: Record) -> str:
         parts.append(ctx.t("war_started.scheduled"))
     # "Strength 2,800" weighed, then "attacked with 762": a first contingent, not all it had.
     decided = ctx.cause(r)
-    weighed = (decided.get("terms") or {}).get("own strength") if decided is not None else None
-    sent = sum(forces.get(a, 0) for a in attackers)
-    first = decided is not None and decided.kind is RecordKind.ATTACK_DECIDED
-    if first and weighed and sent < 0.95 * weighed:
-        parts.insert(1, ctx.t("war_started.contingent"))  # right after what was sent
+    if decided is not None and decided.kind is RecordKind.ATTACK_DECIDED:
+        weighed = (decided.get("terms") or {}).get("own strength") or 0
+        if sum(forces.get(a, 0) for a in attackers) < 0.95 * weighed:
+            parts.insert(1, ctx.t("war_started.contingent"))  # right after what was sent
     return " ".join(parts)
 
 

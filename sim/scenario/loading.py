@@ -177,27 +177,25 @@ def validate_document(merged: MergedDocument, facts: FactBase) -> Scenario:
     if problems:
         raise ScenarioError(_dedupe(problems))
     assert scenario is not None
-    for pact_id, pact in scenario.pacts.items():
-        if isinstance(pact, InlinePact) and pact.name_fr:
-            _INLINE_PACT_NAMES_FR[pact_id] = pact.name_fr
-    for actor_id, entry in scenario.actors.items():
-        if isinstance(entry, InlineActor):
-            _INLINE_NAMES[actor_id] = (entry.name, entry.name_fr)
-            if entry.kind is ActorKind.BELLIGERENT:
-                _INLINE_BELLIGERENTS.add(actor_id)
-            else:
-                _INLINE_BELLIGERENTS.discard(actor_id)
+    _INLINE_PACTS.update(
+        (p, pact) for p, pact in scenario.pacts.items() if isinstance(pact, InlinePact)
+    )
+    _INLINE_ACTORS.update(
+        (a, entry) for a, entry in scenario.actors.items() if isinstance(entry, InlineActor)
+    )
     return scenario
 
 
-_INLINE_NAMES: dict[str, tuple[str, str]] = {}
-_INLINE_BELLIGERENTS: set[str] = set()
-_INLINE_PACT_NAMES_FR: dict[str, str] = {}
+# What the scenarios loaded in this process define themselves, for the story to name: if two
+# scenarios define the same id, the last one loaded names it.
+_INLINE_ACTORS: dict[str, InlineActor] = {}
+_INLINE_PACTS: dict[str, InlinePact] = {}
 
 
 def inline_pact_name_fr(pact_id: str) -> str | None:
     """The French name of a pact a scenario loaded in this process defines, if it gives one."""
-    return _INLINE_PACT_NAMES_FR.get(pact_id)
+    pact = _INLINE_PACTS.get(pact_id)
+    return pact.name_fr if pact is not None else None
 
 
 def inline_belligerent(actor_id: str) -> bool:
@@ -205,15 +203,17 @@ def inline_belligerent(actor_id: str) -> bool:
 
     Its forces are fighters, not troops (a rebel army, a faction, a band of dissidents).
     """
-    return actor_id in _INLINE_BELLIGERENTS
+    entry = _INLINE_ACTORS.get(actor_id)
+    return entry is not None and entry.kind is ActorKind.BELLIGERENT
 
 
 def inline_actor_name(actor_id: str) -> tuple[str, str] | None:
     """The English and French names of an actor a scenario loaded in this process defines.
 
-    None for any other id; if two scenarios define the same id, the last one loaded names it.
+    None for any other id.
     """
-    return _INLINE_NAMES.get(actor_id)
+    entry = _INLINE_ACTORS.get(actor_id)
+    return (entry.name, entry.name_fr) if entry is not None else None
 
 
 def _dedupe(problems: list[Problem]) -> list[Problem]:
