@@ -99,12 +99,7 @@ def check_references(data: Any, facts: FactBase) -> Iterator[Finding]:
 def _check_observed(observed: dict, choices: list[str]) -> Iterator[Finding]:
     """The ids an ``observed:`` block names are actors of the scenario or organisations."""
     what = "an actor of this scenario or an organisation"
-    force = observed.get("force_used")
-    listed = isinstance(force, list)
-    for n, one in enumerate(force if listed else [force]):
-        if not isinstance(one, dict):
-            continue
-        where = ("observed", "force_used", n) if listed else ("observed", "force_used")
+    for where, one in _force_items(observed):
         if isinstance(one.get("against"), str):
             yield from _must_be(where, "against", one["against"], choices, what)
         by = one.get("by")
@@ -115,6 +110,15 @@ def _check_observed(observed: dict, choices: list[str]) -> Iterator[Finding]:
     for i, entry in enumerate(entered if isinstance(entered, list) else []):
         if isinstance(entry, dict) and isinstance(entry.get("actor"), str):
             yield from _must_be(("observed", "entered", i), "actor", entry["actor"], choices, what)
+
+
+def _force_items(observed: dict) -> Iterator[tuple[Path_, dict]]:
+    """Each ``force_used`` item with its path: one item, or each of a list."""
+    force = observed.get("force_used")
+    listed = isinstance(force, list)
+    for n, one in enumerate(force if listed else [force]):
+        if isinstance(one, dict):
+            yield (("observed", "force_used", n) if listed else ("observed", "force_used")), one
 
 
 def _check_scripted_entries(observed: dict, events: dict) -> Iterator[Finding]:
@@ -133,13 +137,11 @@ def _check_scripted_entries(observed: dict, events: dict) -> Iterator[Finding]:
         for defender in event["defenders"]
         if isinstance(defender, str)
     }
-    force = observed.get("force_used")
-    listed = isinstance(force, list)
-    for n, one in enumerate(force if listed else [force]):
-        by = one.get("by") if isinstance(one, dict) else None
+    for where, one in _force_items(observed):
+        by = one.get("by")
         if isinstance(by, list) and by and all(b in placed for b in by):
             yield (
-                ("observed", "force_used", n, "by") if listed else ("observed", "force_used", "by"),
+                (*where, "by"),
                 f"{', '.join(by)} {'fights' if len(by) == 1 else 'fight'} from the first day as "
                 f"events.{placed[by[0]]}.defenders: the scenario decides it, not the model",
                 ", ".join(by),
