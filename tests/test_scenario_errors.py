@@ -130,7 +130,7 @@ CASES = [
         "{f}:18:3: parameters.honour_base_rat: unknown key 'honour_base_rat'; expected one of affinity_weight, "
         "attack_rate, baseline_weariness, breaking_point, buck_passing_weight, capacity_weight, "
         "capitulation_rate, combat_noise, concession_rate, cost_weight, counterinsurgency_effect, "
-        f"decision_window, ... ({len(PARAMETERS)} in all); did you mean 'honour_base_rate'?",
+        f"coup_success, ... ({len(PARAMETERS)} in all); did you mean 'honour_base_rate'?",
         id="misspelt parameter",
     ),
     pytest.param(

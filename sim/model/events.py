@@ -29,7 +29,6 @@ from sim.scenario.vocabulary import (
     Modality,
     Obliged,
     PactAction,
-    Regime,
     RequestedHelp,
     Stance,
     Toward,
@@ -118,18 +117,16 @@ def on_coup(model: SahelModel, name: str, event: ev.Coup) -> None:
     is the faction that seized power when the scenario names one (``by``), else the state
     itself under its rulers.
     """
-    state = model.state(event.state)
-    offender = event.by or event.state
-    data = {"by": event.by} if event.by else {}
     if event.form is CoupForm.RETENTION:
-        state.holds_on = True
-        data["form"] = event.form.value
-    else:
-        state.regime = Regime.MILITARY
-    index = model.log(RecordKind.COUP, event.state, event=name, note=event.note, **data)
-    model.raise_trigger(
-        CasusFoederis.UNCONSTITUTIONAL_CHANGE, event.state, (offender,), cause=index
-    )
+        model.state(event.state).holds_on = True
+        index = model.log(
+            RecordKind.COUP, event.state, event=name, note=event.note, form=event.form.value
+        )
+        model.raise_trigger(
+            CasusFoederis.UNCONSTITUTIONAL_CHANGE, event.state, (event.state,), cause=index
+        )
+        return
+    model.seize_power(event.state, event.by, event=name, note=event.note)
 
 
 def on_threat(model: SahelModel, name: str, event: ev.Threat) -> None:
@@ -166,7 +163,14 @@ def on_attack(model: SahelModel, name: str, event: ev.Attack) -> None:
     """An invasion starts a war; an incident brings clauses into play and may bring retaliation."""
     attackers = model.attackers_for(event.by, event.target, event.contributors)
     if event.scale is not AttackScale.INCIDENT:
-        war = model.start_war(event.by, event.target, attackers, cause_event=name, note=event.note)
+        war = model.start_war(
+            event.by,
+            event.target,
+            attackers,
+            cause_event=name,
+            note=event.note,
+            coup_attempt=event.scale is AttackScale.COUP_ATTEMPT,
+        )
         if event.defenders:
             model.stand_beside(war, event.target, tuple(event.defenders), name)
         return

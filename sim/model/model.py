@@ -55,7 +55,7 @@ from sim.model.streams import Concern, stream
 from sim.model.threats import Threat
 from sim.model.wars import ATTACKERS, DEFENDERS, War
 from sim.model.world import World
-from sim.scenario.vocabulary import CasusFoederis, Commitment, PactAction
+from sim.scenario.vocabulary import CasusFoederis, Commitment, PactAction, Regime
 
 
 def whole_parts(values: list[float]) -> list[int]:
@@ -438,6 +438,19 @@ class SahelModel(mesa.Model):
         self.threats.append(threat)
         return threat
 
+    def seize_power(self, state_id: str, by: str | None, **data) -> None:
+        """Soldiers or a faction take power: the regime turns military, clauses on coups apply.
+
+        The offender is the faction that seized power when it is named (``by``), else the state
+        itself under its new rulers. A scheduled coup and a coup attempt that succeeds
+        (:func:`sim.model.termination.decide_attempt`) both end here.
+        """
+        self.state(state_id).regime = Regime.MILITARY
+        index = self.log(RecordKind.COUP, state_id, **data, **({"by": by} if by else {}))
+        self.raise_trigger(
+            CasusFoederis.UNCONSTITUTIONAL_CHANGE, state_id, (by or state_id,), cause=index
+        )
+
     def start_war(
         self,
         by: str,
@@ -448,8 +461,12 @@ class SahelModel(mesa.Model):
         cause_event: str | None = None,
         note: str | None = None,
         pledged_by: dict[str, str] | None = None,
+        coup_attempt: bool = False,
     ) -> War | None:
         """Start a war: the attackers commit their deployable forces, the target its home defence.
+
+        A ``coup_attempt`` is decided the day after it began (:func:`termination.decide_attempt`);
+        plotters already fighting the government fight on in that war instead.
 
         ``pledged_by`` says which body's vote pledged which attacker (a victim's retaliation
         joined by allies a body sent): the war is fought in those bodies' name too, recorded as
@@ -482,7 +499,7 @@ class SahelModel(mesa.Model):
                 pledged_by=pledged_by,
             )
             return ongoing
-        war = War(len(self.wars), (by, target), self.day)
+        war = War(len(self.wars), (by, target), self.day, coup_attempt=coup_attempt)
         war.irregular = any(
             isinstance(self.actors.get(a), Belligerent) for a in (*attackers, target)
         )
@@ -508,6 +525,7 @@ class SahelModel(mesa.Model):
             note=note,
             forces={a: round(f) for a, f in {**war.sides[0], **war.sides[1]}.items()},
             **({"decided_by": sorted(set(pledged_by.values()))} if pledged_by else {}),
+            **({"coup_attempt": True} if coup_attempt else {}),
         )
         for threat in self.threats:
             if threat.open and threat.target == target and set(threat.attackers) & set(attackers):

@@ -1,6 +1,6 @@
-"""Phase 8: interveners may go home; wars end at a breaking point, by capitulation or mediation.
+"""Phase 8: coup attempts decided; interveners go home; wars end by breaking, giving up or talks.
 
-From the day after a war starts, a state fighting another's war abroad may go home; a side
+From the day after a war starts, an attempted coup is won or lost at once; a state fighting another's war abroad may go home; a side
 breaks when its losses pass ``breaking_point × (0.5 + casualty tolerance)`` of all it has
 committed. Short of that, each side may capitulate under war weariness, with a daily hazard that
 grows with its losses against its tolerance and shrinks with its resolve and its odds. While a
@@ -129,6 +129,9 @@ def _settle(model: SahelModel, war: War, neutral: list[str]) -> None:
         # A war is fought for a whole day before a side can break, yield or be brought to talks:
         # the shortest war on record here, The Gambia 2017, ended the day after the crossing.
         return
+    if war.coup_attempt:
+        decide_attempt(model, war, strength)
+        return
     if withdraw_interveners(model, war):
         strength, resolve, tolerance = _side_terms(model, war)
         if _no_forces_left(model, war, strength):
@@ -201,6 +204,46 @@ def _settle(model: SahelModel, war: War, neutral: list[str]) -> None:
                 draw=round(draw, 6),
                 ripeness=round(ripe, 4),
             )
+
+
+def decide_attempt(model: SahelModel, war: War, strength: list[float]) -> None:
+    """An attempted coup is won or lost on the day after it began (docs/model.md §7.8, before the other rules).
+
+    Coups are decided in hours, not fought out: the coup record counts an attempt a success
+    when its plotters hold power for seven days (Powell & Thyne 2011, Journal of Peace Research
+    48(2)), and most failed ones are over the same day (The Gambia, 30 December 2014; Mali's
+    counter-coup, 30 April 2012). An attempt from inside the state's forces (a faction) is decided
+    by coordination, whether the rest of the army follows, which the model does not see: it
+    succeeds at the record's rate, ``coup_success`` (48 % of 457 attempts, 1950-2010). Armed
+    men from outside the state's forces (exiles, a rebel band) make no coup in the record's sense
+    (an attempt "by the military or other elites within the state apparatus"): no one in the army
+    is expected to follow them, and they win only by force, at the square-law share of fighting
+    power against all the government's side can bring. If the plotters win, they have seized
+    power (:meth:`SahelModel.seize_power`).
+    """
+    plotters, state = war.leaders
+    entry = model.world.scenario.actors.get(plotters)
+    faction = bool(getattr(entry, "faction_of", False))
+    if faction:
+        chance = model.params.coup_success
+        terms = {"faction": True, "rate": chance}
+    else:
+        reach = _reach(model, war, strength)
+        chance = win_chance(reach[ATTACKERS], reach[DEFENDERS])
+        terms = {"faction": False, "odds": round(chance, 6)}
+    draw = keyed_uniform(model.seed, Concern.TERMINATION, war.id, model.day, "coup")
+    won = draw < chance
+    _finish(
+        model,
+        war,
+        DEFENDERS if won else ATTACKERS,
+        "coup attempt",
+        probability=round(chance, 6),
+        draw=round(draw, 6),
+        terms=terms,
+    )
+    if won:
+        model.seize_power(state, plotters, war=war.id)
 
 
 def _overthrown_if_beaten(model: SahelModel, war: War, side: int) -> bool:

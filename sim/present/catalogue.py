@@ -481,6 +481,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "War broke out: {actor} attacked {target} with {forces} fighters.",
         "fr": "La guerre éclate : {actor} attaque{actor_nt} {target} avec {forces} combattants.",
     },
+    "war_started.coup_attempt": {
+        "en": "A coup attempt: {actor} tried to seize power in {target} with {forces} fighters.",
+        "fr": "Tentative de coup d'État : {actor} tente{actor_nt} de s'emparer du pouvoir "
+        "{target_en} avec {forces} combattants.",
+    },
     "war_started.coalition": {
         "en": "War broke out: {actor} attacked {target} with troops from {contingents}.",
         "fr": "La guerre éclate : {actor} attaque{actor_nt} {target} avec des troupes "
@@ -960,6 +965,41 @@ MESSAGES: dict[str, dict[str, str]] = {
     "how.ceasefire": {
         "en": "a ceasefire scheduled by the scenario took effect",
         "fr": "un cessez-le-feu prévu par le scénario entre en vigueur",
+    },
+    "how.coup_attempt.faction.failed": {
+        "en": "the attempt failed; a coup by a faction of the army turns on whether the rest "
+        "of the army follows, which the model weighs at the rate of success the coup record "
+        "gives (chance of success {probability}, draw {draw})",
+        "fr": "la tentative échoue ; un coup d'État mené par une faction de l'armée dépend du "
+        "ralliement du reste de l'armée, que le modèle pèse au taux de réussite des coups "
+        "d'État recensés (probabilité de réussite {probability}, tirage {draw})",
+    },
+    "how.coup_attempt.faction.succeeded": {
+        "en": "the plotters took power; a coup by a faction of the army turns on whether the "
+        "rest of the army follows, which the model weighs at the rate of success the coup "
+        "record gives (chance of success {probability}, draw {draw})",
+        "fr": "les putschistes prennent le pouvoir ; un coup d'État mené par une faction de "
+        "l'armée dépend du ralliement du reste de l'armée, que le modèle pèse au taux de "
+        "réussite des coups d'État recensés (probabilité de réussite {probability}, tirage "
+        "{draw})",
+    },
+    "how.coup_attempt.outsiders.failed": {
+        "en": "the attempt failed; armed men from outside the army, whom no unit is expected "
+        "to follow, win only by force, at their share of fighting power against the "
+        "government's side (chance of success {probability}, draw {draw})",
+        "fr": "la tentative échoue ; des hommes en armes venus de l'extérieur de l'armée, "
+        "qu'aucune unité n'est censée suivre, ne l'emportent que par la force, selon leur part "
+        "de la puissance de combat face au camp du gouvernement (probabilité de réussite "
+        "{probability}, tirage {draw})",
+    },
+    "how.coup_attempt.outsiders.succeeded": {
+        "en": "the attackers took power; armed men from outside the army, whom no unit is "
+        "expected to follow, win only by force, at their share of fighting power against the "
+        "government's side (chance of success {probability}, draw {draw})",
+        "fr": "les assaillants prennent le pouvoir ; des hommes en armes venus de l'extérieur "
+        "de l'armée, qu'aucune unité n'est censée suivre, ne l'emportent que par la force, "
+        "selon leur part de la puissance de combat face au camp du gouvernement (probabilité "
+        "de réussite {probability}, tirage {draw})",
     },
     "how.no_forces": {
         "en": "{loser_poss} side had no forces left on the front",

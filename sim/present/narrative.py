@@ -528,7 +528,11 @@ def _war_started(ctx: _Context, r: Record) -> str:
     attackers = list(r.get("attackers") or [r.actor])
     forces = r.get("forces") or {}
     values = {**ctx.actors("actor", r.actor), **ctx.actors("target", r.target)}
-    if attackers == [r.actor]:
+    if r.get("coup_attempt"):
+        parts = [
+            ctx.t("war_started.coup_attempt", **values, forces=ctx.number(forces.get(r.actor, 0)))
+        ]
+    elif attackers == [r.actor]:
         key = "war_started.fighters" if inline_belligerent(r.actor) else "war_started"
         parts = [ctx.t(key, **values, forces=ctx.number(forces.get(r.actor, 0)))]
     else:
@@ -954,6 +958,12 @@ def _how_war_ended(ctx: _Context, r: Record) -> str:
         return ctx.t("how.mediation", **forms, ripeness=ripe, probability=probability, draw=draw)
     if reason.startswith("scheduled ceasefire"):
         return ctx.t("how.ceasefire")
+    if reason == "coup attempt":
+        terms = r.get("terms") or {}
+        who = "faction" if terms.get("faction") else "outsiders"
+        result = "succeeded" if r.get("outcome") == "attackers_won" else "failed"
+        probability, draw = ctx.chances(r.get("probability", 0.0), r.get("draw", 0.0))
+        return ctx.t(f"how.coup_attempt.{who}.{result}", probability=probability, draw=draw)
     if reason == "no forces left on the front":
         return ctx.t("how.no_forces", **loser)
     return ctx.t("how.other", reason=reason)

@@ -520,7 +520,7 @@ def idle_requests(scenario: Scenario, facts: FactBase | None = None) -> list[str
             who
             for _, e in events
             if isinstance(e, Attack)
-            and e.scale is AttackScale.INVASION
+            and e.scale is not AttackScale.INCIDENT  # an invasion or a coup attempt
             and e.target == event.by
             and e.date <= event.date
             for who in (e.by, *e.contributors)

@@ -254,6 +254,22 @@ PARAMETERS: dict[str, Parameter] = _declare(
         "fitted (one training episode has an incident, and its victim was the weaker side)",
     ),
     Parameter(
+        "coup_success",
+        0.48,
+        0.0,
+        1.0,
+        "share",
+        "Share of coup attempts that succeed",
+        "Part des tentatives de coup d'État qui réussissent",
+        "chance that an attempted coup by a faction of a state's own forces succeeds, decided "
+        "the day after it began (armed men from outside the army win only by force)",
+        "Powell & Thyne (2011), 'Global instances of coups from 1950 to 2010: a new dataset', "
+        "Journal of Peace Research 48(2) (https://doi.org/10.1177/0022343310397436): 457 "
+        "attempts, a mean success rate of 48 % over the period (a success: the plotters hold "
+        "power for seven days); the record's rate, not fitted (no training episode has an "
+        "attempted coup)",
+    ),
+    Parameter(
         "force_cost_weight",
         1.0,
         0.0,

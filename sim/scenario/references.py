@@ -444,6 +444,7 @@ def _check_event(
     if event.get("kind") == "attack":
         yield from _check_forces_abroad(path, event, kinds, raw_actors)
         yield from _check_defenders(path, event, kinds)
+        yield from _check_coup_attempt(path, event, kinds, raw_actors)
     if event.get("kind") == "request":
         yield from _check_request(path, event, kinds, unlisted, unlisted_states, unlisted_powers)
         return
@@ -643,6 +644,46 @@ def _check_defenders(path: Path_, event: dict, kinds: dict[str, ActorKind]) -> I
                 "a state, an outside power or a belligerent",
                 "",
             )
+
+
+def _check_coup_attempt(
+    path: Path_, event: dict, kinds: dict[str, ActorKind], raw_actors: dict
+) -> Iterator[Finding]:
+    """A coup attempt is made by plotters of the target state, on their own.
+
+    The plotters are a belligerent of this scenario fighting in the target (``faction_of:
+    true`` for soldiers of its own army); those who back them are its ``backers``.
+    """
+    if event.get("scale") != "coup_attempt":
+        return
+    by, target = event.get("by"), event.get("target")
+    if not isinstance(by, str) or not isinstance(target, str):
+        return  # not ids: the schema says so
+    entry = raw_actors.get(by)
+    home = entry.get("in") if isinstance(entry, dict) else None
+    if kinds.get(by) is not ActorKind.BELLIGERENT or home != target:
+        what = (
+            f"{by} is a belligerent in {home}, not in {target}"
+            if kinds.get(by) is ActorKind.BELLIGERENT
+            else f"{by} is no belligerent of this scenario"
+        )
+        yield (
+            (*path, "by"),
+            f"a coup attempt is made by plotters inside the state they strike: {what}",
+            by,
+            f"a belligerent defined under actors: with in: {target} (faction_of: true for "
+            "soldiers of its own army), or scale: invasion",
+            "",
+        )
+    contributors = event.get("contributors")
+    if isinstance(contributors, list) and contributors:
+        yield (
+            (*path, "contributors"),
+            "a coup attempt is the plotters' own: no state sends forces into it",
+            ", ".join(str(c) for c in contributors),
+            "no contributors (those who support the plotters are the belligerent's backers:)",
+            "",
+        )
 
 
 def _check_forces_abroad(

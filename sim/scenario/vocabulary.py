@@ -188,6 +188,11 @@ class AttackScale(Described):
         "a single strike or border clash (such as a drone shot down): a casus foederis, "
         "but no war unless someone escalates",
     )
+    COUP_ATTEMPT = (
+        "coup_attempt",
+        "plotters of the target's own (a belligerent in it) try to seize power: a fight decided "
+        "the next day, won or lost at once; if they win, it is a coup",
+    )
 
 
 class ActorKind(Described):

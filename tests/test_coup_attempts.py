@@ -1,0 +1,174 @@
+"""Attempted coups: decided the day after they begin, won by a faction at the coup record's rate,
+by armed men from outside the army only by force; a success is a coup (docs/model.md §7.8)."""
+
+from __future__ import annotations
+
+import pytest
+
+from sim.model.records import RecordKind
+from sim.run.replicate import run_one
+from sim.scenario.loading import idle_requests, load_scenario
+
+SEEDS = range(60)
+
+ATTEMPT = """\
+title: An attempted coup in Benin
+start: 2025-12-07
+days: 30
+actors:
+  BEN:
+  NGA:
+  TGO:
+  PLOTTERS:
+    kind: belligerent
+    name: the plotters
+    name_fr: les putschistes
+    sources: [https://example.org/plotters]
+    in: BEN
+    faction_of: {faction}
+    forces:
+      value: {fighters}
+      year: 2025
+      unit: fighters
+      source: https://example.org/plotters
+pacts:
+  ecowas-mechanism-1999:
+  ecowas-democracy-2001:
+parameters:
+  coup_success: {rate}
+events:
+  putsch:
+    kind: attack
+    scale: coup_attempt
+    date: 2025-12-07
+    by: PLOTTERS
+    target: BEN
+{more}"""
+
+
+def text(*, faction: bool = True, fighters: int = 200, rate: float = 0.48, more: str = "") -> str:
+    return ATTEMPT.format(faction=str(faction).lower(), fighters=fighters, rate=rate, more=more)
+
+
+def runs(write, **kwargs) -> list:
+    scenario = load_scenario(write(text(**kwargs), name="attempt.yaml"))
+    return [run_one(scenario, seed) for seed in SEEDS]
+
+
+def ended(run):
+    return next(r for r in run.records if r.kind is RecordKind.WAR_ENDED)
+
+
+def succeeded(run) -> bool:
+    return ended(run).data["outcome"] == "attackers_won"
+
+
+@pytest.mark.parametrize("faction", [True, False])
+def test_an_attempt_is_decided_the_day_after_it_began(write, faction):
+    """Coups are decided in hours, not fought out for weeks as a civil war is (The Gambia, 30
+    December 2014; Mali's counter-coup of 30 April 2012): every replicate's fight ends the
+    next day, in a success or a failure, never a truce."""
+    for run in runs(write, faction=faction):
+        end = ended(run)
+        assert end.day == 1 and end.data["reason"] == "coup attempt"
+        assert end.data["outcome"] in ("attackers_won", "defenders_won")
+        assert run.summary["war_days"] == 1
+
+
+def test_a_faction_succeeds_at_the_coup_records_rate(write):
+    """Powell & Thyne (2011): 48 % of 457 attempts succeeded. At that rate about half of the
+    replicates see the plotters take power; at 0 none, at 1 all."""
+    assert not any(succeeded(r) for r in runs(write, rate=0.0))
+    assert all(succeeded(r) for r in runs(write, rate=1.0))
+    share = sum(succeeded(r) for r in runs(write)) / len(SEEDS)
+    assert 0.3 < share < 0.66
+
+
+def test_a_higher_rate_of_success_never_makes_a_coup_fail_where_it_succeeded(write):
+    """On common random numbers, every replicate whose coup succeeds at the lower rate
+    succeeds at the higher one."""
+    low, high = runs(write, rate=0.3), runs(write, rate=0.6)
+    assert all(succeeded(h) for lo, h in zip(low, high, strict=True) if succeeded(lo))
+    assert sum(map(succeeded, high)) > sum(map(succeeded, low))
+
+
+def test_armed_men_from_outside_the_army_win_only_by_force(write):
+    """Exiles are no coup in the record's sense: no unit is expected to follow them. A band of
+    twenty against Benin's army never takes power, whatever the coup record's rate; a band
+    stronger than the army nearly always does."""
+    assert not any(succeeded(r) for r in runs(write, faction=False, fighters=20, rate=1.0))
+    strong = runs(write, faction=False, fighters=60_000)
+    assert sum(map(succeeded, strong)) > 0.9 * len(SEEDS)
+
+
+def test_a_bigger_band_never_makes_its_attempt_less_likely_to_succeed(write):
+    small = runs(write, faction=False, fighters=3000)
+    large = runs(write, faction=False, fighters=6000)
+    assert all(succeeded(b) for s, b in zip(small, large, strict=True) if succeeded(s))
+    assert sum(map(succeeded, large)) > sum(map(succeeded, small))
+
+
+def test_a_coup_that_succeeds_is_a_coup(write):
+    """The regime turns military and the clauses on an unconstitutional change come into play
+    against the plotters, as for a coup the scenario schedules."""
+    run = runs(write, rate=1.0)[0]
+    coup = next(r for r in run.records if r.kind is RecordKind.COUP)
+    assert (coup.actor, coup.data["by"], coup.day) == ("BEN", "PLOTTERS", 1)
+    assert coup.data["war"] == ended(run).data["war"]
+    brought = [r for r in run.records if r.kind is RecordKind.OBLIGATION and r.day >= coup.day]
+    assert any(r.data.get("casus_foederis") == "unconstitutional_change" for r in brought)
+
+
+def test_a_failed_attempt_changes_no_government(write):
+    run = runs(write, rate=0.0)[0]
+    assert not any(r.kind is RecordKind.COUP for r in run.records)
+
+
+def test_the_story_tells_the_attempt_and_how_it_was_decided_in_both_languages(write, sahelsim):
+    path = write(text(faction=True, rate=1.0), name="attempt.yaml")
+    english = sahelsim("explain", str(path), "--seed", "1")
+    assert english.status == 0
+    assert "A coup attempt: the plotters tried to seize power in Benin" in english.out
+    assert "the plotters took power" in english.out and "the coup record gives" in english.out
+    french = sahelsim("explain", str(path), "--seed", "1", "--lang", "fr")
+    assert "Tentative de coup d'État : les putschistes tentent de s'emparer" in french.out
+    assert "les putschistes prennent le pouvoir" in french.out
+    path = write(text(faction=False, fighters=20), name="band.yaml")
+    english = sahelsim("explain", str(path), "--seed", "1")
+    assert "the attempt failed; armed men from outside the army" in english.out
+
+
+REQUEST = """\
+  help:
+    kind: request
+    date: 2025-12-07
+    by: BEN
+    to: [NGA]
+"""
+
+
+def test_a_request_against_the_plotters_finds_them_to_help_against(write):
+    """Benin asked Nigeria for help on the day of the attempt of 7 December 2025: the attempt
+    is a fight the request can answer, so validating notes no idle request."""
+    scenario = load_scenario(write(text(more=REQUEST), name="asked.yaml"))
+    assert idle_requests(scenario) == []
+
+
+@pytest.mark.parametrize(
+    ("change", "said"),
+    [
+        (("    by: PLOTTERS\n", "    by: TGO\n"), "a coup attempt is made by plotters inside"),
+        (("    in: BEN\n", "    in: TGO\n"), "PLOTTERS is a belligerent in TGO, not in BEN"),
+        (
+            ("    target: BEN\n", "    target: BEN\n    contributors: [TGO]\n"),
+            "no state sends forces into it",
+        ),
+    ],
+)
+def test_a_wrong_coup_attempt_is_refused_with_a_located_message(write, sahelsim, change, said):
+    path = write(text().replace(*change), name="wrong.yaml")
+    result = sahelsim("validate", str(path))
+    said_all = result.out + result.err
+    assert result.status == 2
+    assert said in said_all and "Traceback" not in said_all
+    assert f"{path}:" in said_all  # file, line and column
