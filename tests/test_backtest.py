@@ -371,8 +371,12 @@ def test_war_days_has_no_baseline_and_is_left_out_of_the_comparison():
         "- the model, on the items the baselines score (1): Brier 0.000, log 0.000",
     ]
     assert "- le modèle, sur tous les éléments (2) : Brier 0,125" in _scores_text(total, "fr")
+    # Which items the baselines leave out is said, not left to guess.
+    assert english[0].endswith("not on the wars' lengths, which they do not predict")
+    assert "pas sur les durées des guerres" in _scores_text(total, "fr")
     compared_only = overall(with_baselines([score_item(_force("a", "true", 4))]))
     assert _scores_text(compared_only, "en").splitlines()[1].startswith("- the model: Brier")
+    assert "lengths" not in _scores_text(compared_only, "en")
 
 
 def test_episodes_come_failures_first_with_their_direction():

@@ -108,15 +108,30 @@ def test_a_bigger_band_never_makes_its_attempt_less_likely_to_succeed(write):
     assert sum(map(succeeded, large)) > sum(map(succeeded, small))
 
 
-def test_a_coup_that_succeeds_is_a_coup(write):
-    """The regime turns military and the clauses on an unconstitutional change come into play
-    against the plotters, as for a coup the scenario schedules."""
+def test_a_coup_that_succeeds_is_a_coup_against_the_state_the_plotters_now_hold(write):
+    """The regime turns military and the clauses on an unconstitutional change come into play,
+    as for a coup the scenario schedules; the plotters hold the state and its army, so the
+    state is the offender, not the few who struck."""
     run = runs(write, rate=1.0)[0]
     coup = next(r for r in run.records if r.kind is RecordKind.COUP)
     assert (coup.actor, coup.data["by"], coup.day) == ("BEN", "PLOTTERS", 1)
     assert coup.data["war"] == ended(run).data["war"]
-    brought = [r for r in run.records if r.kind is RecordKind.OBLIGATION and r.day >= coup.day]
-    assert any(r.data.get("casus_foederis") == "unconstitutional_change" for r in brought)
+    brought = [r for r in run.records if r.kind is RecordKind.OBLIGATION]
+    assert brought and all(r.day >= coup.day for r in brought)
+    assert {r.data.get("casus_foederis") for r in brought} == {"unconstitutional_change"}
+    assert all(r.data.get("offenders") == ["BEN"] for r in brought)
+
+
+def test_an_attempt_is_not_fought_by_attrition_and_brings_no_clause_into_play(write):
+    """It is over the next day, before a clause's decision could act: no rebellion trigger, no
+    vote, no support; no combat, so no casualties are counted."""
+    for run in runs(write, rate=0.0):
+        assert not any(
+            r.kind in (RecordKind.OBLIGATION, RecordKind.VOTE, RecordKind.SUPPORT)
+            for r in run.records
+        )
+        assert ended(run).data["losses"] == [0, 0]
+        assert run.summary["casualties"] == 0
 
 
 def test_a_failed_attempt_changes_no_government(write):
@@ -135,7 +150,10 @@ def test_the_story_tells_the_attempt_and_how_it_was_decided_in_both_languages(wr
     assert "les putschistes prennent le pouvoir" in french.out
     path = write(text(faction=False, fighters=20), name="band.yaml")
     english = sahelsim("explain", str(path), "--seed", "1")
+    assert "The coup attempt by the plotters in Benin was decided after 1 day" in english.out
     assert "the attempt failed; armed men from outside the army" in english.out
+    assert "Losses:" not in english.out
+    assert "chance of success < 0.01%" in english.out  # twenty men against an army
 
 
 REQUEST = """\
@@ -152,6 +170,22 @@ def test_a_request_against_the_plotters_finds_them_to_help_against(write):
     is a fight the request can answer, so validating notes no idle request."""
     scenario = load_scenario(write(text(more=REQUEST), name="asked.yaml"))
     assert idle_requests(scenario) == []
+
+
+def test_foreign_troops_fighting_for_the_government_never_help_a_coup_succeed(write):
+    """Foreign troops are no part of the army's choice, so the plotters must beat them too:
+    Nigeria's jets and troops in Cotonou on 7 December 2025, at Benin's request; France undid
+    Gabon's coup of February 1964. On common random numbers, no coup succeeds with Nigeria
+    asked that fails without, and those Nigeria joins against fail."""
+    alone, helped = runs(write), runs(write, more=REQUEST)
+    assert all(succeeded(a) for a, h in zip(alone, helped, strict=True) if succeeded(h))
+    joined = [
+        h
+        for h in helped
+        if any(r.kind is RecordKind.ENTERED_WAR and r.actor == "NGA" for r in h.records)
+    ]
+    assert joined and not any(succeeded(h) for h in joined)
+    assert sum(map(succeeded, helped)) < sum(map(succeeded, alone))
 
 
 @pytest.mark.parametrize(

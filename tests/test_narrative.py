@@ -131,6 +131,26 @@ def test_a_behavioural_abstention_gives_its_probability_draw_and_terms():
     assert paragraph.text.count("(log-odds ") >= 2
 
 
+def test_a_cost_term_says_which_way_it_pulled():
+    """A reader read "expected cost (log-odds +0.50)" as a cost that raised the chance of
+    honouring: a light cost pulls toward acting, a heavy one away, and the words say which."""
+    told = 0
+    for replicate in (
+        run(name, seed) for name in ("g5-sahel-2017", "mali-algeria-2025") for seed in range(10)
+    ):
+        for r, p in zip(replicate.records, narrative(replicate, "en")[1:], strict=False):
+            contribution = (r.get("terms") or {}).get("expected cost (log-odds)")
+            if r.kind is not RecordKind.RESPONSE or not contribution:
+                continue
+            if "expected cost" not in p.text:
+                continue  # not among the largest terms
+            light = "a light expected cost (log-odds +" in p.text
+            heavy = "a heavy expected cost (log-odds \u2212" in p.text
+            assert light if contribution > 0 else heavy, p.text
+            told += 1
+    assert told
+
+
 ARMY = "actors.NER.forces=20000"
 """Niger's army alone (Lesson 1): ECOWAS attacks in most replicates, so its decisions are told."""
 
@@ -581,7 +601,8 @@ def test_what_readers_found_unclear_is_told_plainly_in_both_languages(write, sah
     assert "Un cessez-le-feu est conclu entre le Bénin et le Nigeria, sans guerre" in french
     assert "attacked Benin with 40 fighters. Benin defended with 4,350 troops." in english
     assert (
-        "attaquent le Bénin avec 40 combattants. Le Bénin oppose 4\u202f350 militaires." in french
+        "attaquent le Bénin avec 40 combattants. Le Bénin leur oppose 4\u202f350 militaires."
+        in french
     )
     assert "Counter-insurgency" not in english and "contre-insurrection" not in french
     # Nigeria weighed 32,500 and sent a contingent of a few thousand: the story says why

@@ -79,7 +79,8 @@ def fight(model: SahelModel) -> None:
     Each side's strength is its members' forces times their effectiveness, times the side's
     aid multiplier; the day's losses are shared among the members in proportion to their forces.
     A war with a rebel army or a faction among its parties is fought at ``irregular_intensity``
-    of the kill rate.
+    of the kill rate. An attempted coup is not fought by attrition: it is decided the next day
+    (:func:`sim.model.termination.decide_attempt`), and its casualties are not counted.
     """
     if not model.wars_ongoing:
         return
@@ -87,7 +88,7 @@ def fight(model: SahelModel) -> None:
     sigma = p.combat_noise
     actors = model.actors
     for war in model.wars:
-        if not war.ongoing:
+        if not war.ongoing or war.coup_attempt:
             continue
         a, b = model.side_strength(war, ATTACKERS), model.side_strength(war, DEFENDERS)
         if a <= 0 or b <= 0:

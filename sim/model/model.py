@@ -438,17 +438,21 @@ class SahelModel(mesa.Model):
         self.threats.append(threat)
         return threat
 
-    def seize_power(self, state_id: str, by: str | None, **data) -> None:
+    def seize_power(
+        self, state_id: str, by: str | None, *, holds_state: bool = False, **data
+    ) -> None:
         """Soldiers or a faction take power: the regime turns military, clauses on coups apply.
 
         The offender is the faction that seized power when it is named (``by``), else the state
         itself under its new rulers. A scheduled coup and a coup attempt that succeeds
-        (:func:`sim.model.termination.decide_attempt`) both end here.
+        (:func:`sim.model.termination.decide_attempt`) both end here; plotters who won their
+        attempt hold the state and its army (``holds_state``), so the state is the offender.
         """
         self.state(state_id).regime = Regime.MILITARY
         index = self.log(RecordKind.COUP, state_id, **data, **({"by": by} if by else {}))
+        offender = state_id if holds_state or by is None else by
         self.raise_trigger(
-            CasusFoederis.UNCONSTITUTIONAL_CHANGE, state_id, (by or state_id,), cause=index
+            CasusFoederis.UNCONSTITUTIONAL_CHANGE, state_id, (offender,), cause=index
         )
 
     def start_war(
@@ -531,7 +535,10 @@ class SahelModel(mesa.Model):
             if threat.open and threat.target == target and set(threat.attackers) & set(attackers):
                 threat.open = False
         rebels = [a for a in attackers if isinstance(self.actors[a], Belligerent)]
-        if rebels and all(self.actors[a].home == target for a in rebels):
+        if coup_attempt:
+            # No trigger: decided tomorrow, before any clause could act; a success is a coup.
+            pass
+        elif rebels and all(self.actors[a].home == target for a in rebels):
             # A force rising against its own state: a rebellion, not an aggression from outside.
             self.raise_trigger(
                 CasusFoederis.ARMED_REBELLION, target, attackers, war=war.id, cause=index

@@ -214,7 +214,9 @@ def decide_attempt(model: SahelModel, war: War, strength: list[float]) -> None:
     48(2)), and most failed ones are over the same day (The Gambia, 30 December 2014; Mali's
     counter-coup, 30 April 2012). An attempt from inside the state's forces (a faction) is decided
     by coordination, whether the rest of the army follows, which the model does not see: it
-    succeeds at the record's rate, ``coup_success`` (48 % of 457 attempts, 1950-2010). Armed
+    succeeds at the record's rate, ``coup_success`` (48 % of 457 attempts, 1950-2010), times its
+    square-law share against any foreign forces fighting for the government, who are no part
+    of that choice (France undid Gabon's coup of February 1964 within two days). Armed
     men from outside the state's forces (exiles, a rebel band) make no coup in the record's sense
     (an attempt "by the military or other elites within the state apparatus"): no one in the army
     is expected to follow them, and they win only by force, at the square-law share of fighting
@@ -227,6 +229,21 @@ def decide_attempt(model: SahelModel, war: War, strength: list[float]) -> None:
     if faction:
         chance = model.params.coup_success
         terms = {"faction": True, "rate": chance}
+        # Foreign troops fighting for the government are no part of the army's choice: the
+        # plotters must beat them too (Nigeria's jets and troops in Cotonou, 7 December 2025).
+        actors = model.actors
+        outside = (
+            sum(
+                f * actors[a].spec.effectiveness
+                for a, f in war.sides[DEFENDERS].items()
+                if a != state and model.controlled(a) != state
+            )
+            * war.aid[DEFENDERS]
+        )
+        if outside > 0:
+            held = win_chance(strength[ATTACKERS], outside)
+            chance *= held
+            terms["against_outside"] = round(held, 6)
     else:
         reach = _reach(model, war, strength)
         chance = win_chance(reach[ATTACKERS], reach[DEFENDERS])
@@ -243,7 +260,7 @@ def decide_attempt(model: SahelModel, war: War, strength: list[float]) -> None:
         terms=terms,
     )
     if won:
-        model.seize_power(state, plotters, war=war.id)
+        model.seize_power(state, plotters, holds_state=True, war=war.id)
 
 
 def _overthrown_if_beaten(model: SahelModel, war: War, side: int) -> bool:

@@ -32,7 +32,7 @@ from sim.analysis.backtest import (
 )
 from sim.numbers import localised
 from sim.present.figures import localise_numbers, save, styled
-from sim.present.i18n import actor_name
+from sim.present.i18n import actor_name, decimal
 from sim.run.files import write_whole, written_whole
 
 WORDS: dict[str, dict[str, str]] = {
@@ -68,6 +68,8 @@ WORDS: dict[str, dict[str, str]] = {
         "frequent": "always the most frequent",
         "rate": "historical base rate (leave-one-out)",
         "items_scored": "{matches} of {items} items match; baselines scored on {compared} items",
+        "items_scored_lengths": "{matches} of {items} items match; baselines scored on "
+        "{compared} items, not on the wars' lengths, which they do not predict",
         "title": "Backtest: the model against {n} episodes",
         "title_one": "Backtest: the model against one episode",
         "the_model_all": "the model, on every item ({items})",
@@ -121,6 +123,8 @@ WORDS: dict[str, dict[str, str]] = {
         "rate": "fréquence historique (hors épisode)",
         "items_scored": "{matches} éléments sur {items} concordent ; références notées sur "
         "{compared} éléments",
+        "items_scored_lengths": "{matches} éléments sur {items} concordent ; références notées "
+        "sur {compared} éléments, pas sur les durées des guerres, qu'elles ne prédisent pas",
         "title": "Rétro-évaluation : le modèle face à {n} épisodes",
         "title_one": "Rétro-évaluation : le modèle face à un épisode",
         "the_model_all": "le modèle, sur tous les éléments ({items})",
@@ -408,7 +412,8 @@ def _report(
     ]
     for b in bins:
         lines.append(
-            f"| {b.low:.1f}–{b.high:.1f} | {b.count} | {_percent(b.predicted, lang)} | "
+            f"| {decimal(b.low, lang, 1)}–{decimal(b.high, lang, 1)} | {b.count} | "
+            f"{_percent(b.predicted, lang)} | "
             f"{_percent(b.observed, lang)} |"
         )
     if drawn:
@@ -430,10 +435,9 @@ def _scores_text(scores: Scores, lang: str) -> str:
             *rows[0][1:],
         )
         rows.insert(0, (w["the_model_all"].format(items=scores.items), scores.brier, scores.log))
+    key = "items_scored" if scores.compared_items == scores.items else "items_scored_lengths"
     text = [
-        w["items_scored"].format(
-            matches=scores.matches, items=scores.items, compared=scores.compared_items
-        )
+        w[key].format(matches=scores.matches, items=scores.items, compared=scores.compared_items)
     ]
     text += [
         f"- {name}{w['colon']}{w['brier']} {_dec(b, lang)}, {w['log']} {_dec(lg, lang)}"

@@ -493,11 +493,11 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "war_started.defence": {
         "en": "{Target} defended with {defence} troops.",
-        "fr": "{Target} oppose{target_nt} {defence} militaires.",
+        "fr": "{Target} leur oppose{target_nt} {defence} militaires.",
     },
     "war_started.defence.fighters": {
         "en": "{Target} defended with {defence} fighters.",
-        "fr": "{Target} oppose{target_nt} {defence} combattants.",
+        "fr": "{Target} leur oppose{target_nt} {defence} combattants.",
     },
     "war_started.contingent": {
         "en": "That was a first contingent, sized to the opposition expected, not all the "
@@ -742,6 +742,9 @@ MESSAGES: dict[str, dict[str, str]] = {
     "term.affinity": {"en": "affinity", "fr": "affinité"},
     "term.capacity": {"en": "capacity", "fr": "capacité"},
     "term.expected cost": {"en": "expected cost", "fr": "coût attendu"},
+    # A positive contribution of the cost is a light one: "expected cost +0.50" read backwards.
+    "term.expected cost.up": {"en": "a light expected cost", "fr": "un coût attendu faible"},
+    "term.expected cost.down": {"en": "a heavy expected cost", "fr": "un coût attendu élevé"},
     "term.insurgency at home": {
         "en": "insurgency at home",
         "fr": "pression insurrectionnelle intérieure",
@@ -929,6 +932,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Losses: {attackers} on the attacking side, {defenders} on the defending side.",
         "fr": "Pertes : {attackers} dans le camp attaquant, {defenders} dans le camp défenseur.",
     },
+    "war_ended.coup_attempt": {
+        "en": "The coup attempt by {actor} in {target} was decided {after}: {how}.",
+        "fr": "La tentative de coup d'État {actor_de} {target_en} est tranchée {after} : {how}.",
+    },
     "war_ended.after": {"en": "after {days}", "fr": "après {days}"},
     "war_ended.same_day": {"en": "on the day it began", "fr": "le jour même de son déclenchement"},
     "how.breaking_point": {
@@ -969,19 +976,33 @@ MESSAGES: dict[str, dict[str, str]] = {
     "how.coup_attempt.faction.failed": {
         "en": "the attempt failed; a coup by a faction of the army turns on whether the rest "
         "of the army follows, which the model weighs at the rate of success the coup record "
-        "gives (chance of success {probability}, draw {draw})",
+        "gives{outside} (chance of success {probability}, draw "
+        "{draw})",
         "fr": "la tentative échoue ; un coup d'État mené par une faction de l'armée dépend du "
         "ralliement du reste de l'armée, que le modèle pèse au taux de réussite des coups "
-        "d'État recensés (probabilité de réussite {probability}, tirage {draw})",
+        "d'État recensés{outside} (probabilité de réussite "
+        "{probability}, tirage {draw})",
     },
     "how.coup_attempt.faction.succeeded": {
         "en": "the plotters took power; a coup by a faction of the army turns on whether the "
         "rest of the army follows, which the model weighs at the rate of success the coup "
-        "record gives (chance of success {probability}, draw {draw})",
+        "record gives{outside} (chance of success {probability}, "
+        "draw {draw})",
         "fr": "les putschistes prennent le pouvoir ; un coup d'État mené par une faction de "
         "l'armée dépend du ralliement du reste de l'armée, que le modèle pèse au taux de "
-        "réussite des coups d'État recensés (probabilité de réussite {probability}, tirage "
-        "{draw})",
+        "réussite des coups d'État recensés{outside} "
+        "(probabilité de réussite {probability}, tirage {draw})",
+    },
+    "how.coup_attempt.whatever": {
+        "en": ", whatever the army's and the plotters' numbers",
+        "fr": ", quels que soient les effectifs de l'armée et des putschistes",
+    },
+    "how.coup_attempt.against_outside": {
+        "en": ", times the plotters' share of fighting power against the foreign troops "
+        "fighting for the government, {held}, since they are no part of the army's choice",
+        "fr": ", multiplié par la part de la puissance de combat des putschistes face aux "
+        "troupes étrangères qui combattent pour le gouvernement, {held}, étrangères au choix "
+        "de l'armée",
     },
     "how.coup_attempt.outsiders.failed": {
         "en": "the attempt failed; armed men from outside the army, whom no unit is expected "
@@ -1036,6 +1057,16 @@ MESSAGES: dict[str, dict[str, str]] = {
     "closing.war": {
         "en": "The war between {actor} and {target} lasted {days} and ended in {outcome}.",
         "fr": "La guerre entre {actor} et {target} a duré {days} et s'est terminée par {outcome}.",
+    },
+    "closing.coup_attempt.attackers_won": {
+        "en": "The coup attempt by {actor} in {target} succeeded the day after it began: they "
+        "took power.",
+        "fr": "La tentative de coup d'État {actor_de} {target_en} réussit le lendemain : les "
+        "putschistes prennent le pouvoir.",
+    },
+    "closing.coup_attempt.defenders_won": {
+        "en": "The coup attempt by {actor} in {target} failed the day after it began.",
+        "fr": "La tentative de coup d'État {actor_de} {target_en} échoue le lendemain.",
     },
     "closing.war.ongoing": {
         "en": "The war between {actor} and {target} was still being fought at the horizon, "

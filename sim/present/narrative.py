@@ -189,7 +189,10 @@ class _Context:
     def chances(self, probability: float, draw: float) -> tuple[str, str]:
         """A probability and the draw it was compared with, precise enough to tell apart."""
         digits = _digits(probability, draw)
-        return i18n.percent(probability, self.lang, digits - 2), self.decimal(draw, digits)
+        chance = i18n.percent(probability, self.lang, digits - 2)
+        if 0 < probability < 0.5 * 10.0**-digits:  # would read "0.00 %" for a chance given
+            chance = f"< {i18n.percent(10.0**-digits, self.lang, digits - 2)}"
+        return chance, self.decimal(draw, digits)
 
     def shares(self, a: float, b: float) -> tuple[str, str]:
         """Two shares compared with each other, as percentages precise enough to tell apart."""
@@ -278,11 +281,16 @@ def _closing_wars(ctx: _Context, run: RunRecord) -> list[str]:
         "days": ctx.days(int(s.get("war_days", 0))),
     }
     msg = "closing.wars" if values["wars"] > 1 else "closing.war"
-    if outcome == "ongoing" or not i18n.has_message(f"closing.outcome.{outcome}"):
-        parts = [ctx.t(f"{msg}.ongoing", **values)]
+    if values["wars"] == 1 and first.get("coup_attempt") and outcome != "ongoing":
+        # Not fought by attrition: no casualties are counted to report.
+        parts = [ctx.t(f"closing.coup_attempt.{outcome}", **values)]
     else:
-        parts = [ctx.t(msg, outcome=ctx.t(f"closing.outcome.{outcome}"), **values)]
-    parts.append(ctx.t("closing.casualties", casualties=ctx.number(s.get("casualties", 0))))
+        if outcome == "ongoing" or not i18n.has_message(f"closing.outcome.{outcome}"):
+            parts = [ctx.t(f"{msg}.ongoing", **values)]
+        else:
+            parts = [ctx.t(msg, outcome=ctx.t(f"closing.outcome.{outcome}"), **values)]
+        casualties = ctx.number(s.get("casualties", 0))
+        parts.append(ctx.t("closing.casualties", casualties=casualties))
     if s.get("aes_members_entered"):
         parts.append(ctx.t("closing.aes_entered", count=s["aes_members_entered"]))
     return parts
@@ -731,13 +739,17 @@ def _largest_terms(ctx: _Context, terms: dict[str, float]) -> list[str]:
     ]
     contributions.sort(key=lambda item: (-abs(item[1]), item[0]))
     return [
-        ctx.t(
-            "term",
-            name=ctx.t(f"term.{name}") if i18n.has_message(f"term.{name}") else name,
-            value=ctx.decimal(value, signed=True),
-        )
+        ctx.t("term", name=_term_name(ctx, name, value), value=ctx.decimal(value, signed=True))
         for name, value in contributions[:TOP_TERMS]
     ]
+
+
+def _term_name(ctx: _Context, name: str, value: float) -> str:
+    """A term's name; one whose sign reads backwards says which way it pulled ("a light cost")."""
+    signed = f"term.{name}.{'up' if value > 0 else 'down'}"
+    if i18n.has_message(signed):
+        return ctx.t(signed)
+    return ctx.t(f"term.{name}") if i18n.has_message(f"term.{name}") else name
 
 
 def _request(ctx: _Context, r: Record) -> str:
@@ -905,14 +917,20 @@ def _war_ended(ctx: _Context, r: Record) -> str:
         ctx.t("war_ended.same_day") if days == 0 else ctx.t("war_ended.after", days=ctx.days(days))
     )
     values = {**ctx.actors("actor", r.actor), **ctx.actors("target", r.target)}
-    parts = [ctx.t("war_ended", after=after, how=_how_war_ended(ctx, r), **values)]
+    key = "war_ended.coup_attempt" if r.get("reason") == "coup attempt" else "war_ended"
+    parts = [ctx.t(key, after=after, how=_how_war_ended(ctx, r), **values)]
     outcome = r.get("outcome", "")
     if i18n.has_message(f"outcome.{outcome}"):
         parts.append(ctx.t(f"outcome.{outcome}", **values))
-    losses = list(r.get("losses") or [0, 0])
-    parts.append(
-        ctx.t("war_ended.losses", attackers=ctx.number(losses[0]), defenders=ctx.number(losses[1]))
-    )
+    if key == "war_ended":  # an attempted coup is not fought by attrition: no losses counted
+        losses = list(r.get("losses") or [0, 0])
+        parts.append(
+            ctx.t(
+                "war_ended.losses",
+                attackers=ctx.number(losses[0]),
+                defenders=ctx.number(losses[1]),
+            )
+        )
     return " ".join(parts)
 
 
@@ -963,7 +981,15 @@ def _how_war_ended(ctx: _Context, r: Record) -> str:
         who = "faction" if terms.get("faction") else "outsiders"
         result = "succeeded" if r.get("outcome") == "attackers_won" else "failed"
         probability, draw = ctx.chances(r.get("probability", 0.0), r.get("draw", 0.0))
-        return ctx.t(f"how.coup_attempt.{who}.{result}", probability=probability, draw=draw)
+        held = terms.get("against_outside")
+        outside = (
+            ctx.t("how.coup_attempt.against_outside", held=ctx.share(held))
+            if held is not None
+            else ctx.t("how.coup_attempt.whatever")
+        )
+        return ctx.t(
+            f"how.coup_attempt.{who}.{result}", probability=probability, draw=draw, outside=outside
+        )
     if reason == "no forces left on the front":
         return ctx.t("how.no_forces", **loser)
     return ctx.t("how.other", reason=reason)

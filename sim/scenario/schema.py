@@ -284,7 +284,7 @@ class Threat(_Event):
 
 
 class Attack(_Event):
-    """An armed attack on this day: an invasion starts a war, an incident does not."""
+    """An armed attack: an invasion starts a war, an incident none; a coup attempt lasts a day."""
 
     kind: Literal["attack"] = "attack"
     by: ActorId = Field(description="the attacking actor or organisation")
