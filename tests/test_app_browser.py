@@ -400,6 +400,7 @@ LESSONS = {
     "lesson-3-cost-of-war-for-counter-insurgency": "Lesson 3",
     "lesson-4-gambia-vs-niger": "Lesson 4",
     "lesson-5-asked-not-bound": "Lesson 5",
+    "lesson-6-half-of-coups-fail": "Lesson 6",
 }
 
 

@@ -206,3 +206,23 @@ def test_a_wrong_coup_attempt_is_refused_with_a_located_message(write, sahelsim,
     assert result.status == 2
     assert said in said_all and "Traceback" not in said_all
     assert f"{path}:" in said_all  # file, line and column
+
+
+LESSON_6 = "lesson-6-half-of-coups-fail"
+
+
+def test_lesson_6_nigeria_s_help_is_what_stands_between_benin_and_a_coin_toss():
+    """What the lesson asks the class to find: with Nigeria answering Benin's request the
+    mutineers seldom take power; with Nigeria's resolve at 0 it comes less often, and more
+    coups succeed, on common random numbers never fewer."""
+    seeds = range(40)
+    asked = [run_one(load_scenario(LESSON_6), s) for s in seeds]
+    reluctant = [run_one(load_scenario(LESSON_6, ["actors.NGA.resolve=0"]), s) for s in seeds]
+    came = [
+        any(r.kind is RecordKind.ENTERED_WAR and r.actor == "NGA" for r in run.records)
+        for run in asked
+    ]
+    assert sum(came) > 0.8 * len(seeds)
+    assert sum(map(succeeded, asked)) < 0.2 * len(seeds)
+    assert all(succeeded(r) for a, r in zip(asked, reluctant, strict=True) if succeeded(a))
+    assert sum(map(succeeded, reluctant)) > sum(map(succeeded, asked))
