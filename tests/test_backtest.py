@@ -372,7 +372,7 @@ def test_war_days_has_no_baseline_and_is_left_out_of_the_comparison():
     ]
     assert "- le modèle, sur tous les éléments (2) : Brier 0,125" in _scores_text(total, "fr")
     # Which items the baselines leave out is said, not left to guess.
-    assert english[0].endswith("not on the wars' lengths, which they do not predict")
+    assert english[-1] == "(not on the wars' lengths, which the baselines do not predict)"
     assert "pas sur les durées des guerres" in _scores_text(total, "fr")
     compared_only = overall(with_baselines([score_item(_force("a", "true", 4))]))
     assert _scores_text(compared_only, "en").splitlines()[1].startswith("- the model: Brier")

@@ -144,8 +144,8 @@ def test_a_cost_term_says_which_way_it_pulled():
                 continue
             if "expected cost" not in p.text:
                 continue  # not among the largest terms
-            light = "a light expected cost (log-odds +" in p.text
-            heavy = "a heavy expected cost (log-odds \u2212" in p.text
+            light = "light expected cost (log-odds +" in p.text
+            heavy = "heavy expected cost (log-odds \u2212" in p.text
             assert light if contribution > 0 else heavy, p.text
             told += 1
     assert told
@@ -601,7 +601,7 @@ def test_what_readers_found_unclear_is_told_plainly_in_both_languages(write, sah
     assert "Un cessez-le-feu est conclu entre le Bénin et le Nigeria, sans guerre" in french
     assert "attacked Benin with 40 fighters. Benin defended with 4,350 troops." in english
     assert (
-        "attaquent le Bénin avec 40 combattants. Le Bénin leur oppose 4\u202f350 militaires."
+        "attaquent le Bénin avec 40 combattants. Le Bénin oppose 4\u202f350 militaires à l'attaque."
         in french
     )
     assert "Counter-insurgency" not in english and "contre-insurrection" not in french

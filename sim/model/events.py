@@ -119,11 +119,20 @@ def on_coup(model: SahelModel, name: str, event: ev.Coup) -> None:
     """
     if event.form is CoupForm.RETENTION:
         model.state(event.state).holds_on = True
+        named = {"by": event.by} if event.by else {}
         index = model.log(
-            RecordKind.COUP, event.state, event=name, note=event.note, form=event.form.value
+            RecordKind.COUP,
+            event.state,
+            event=name,
+            note=event.note,
+            **named,
+            form=event.form.value,
         )
         model.raise_trigger(
-            CasusFoederis.UNCONSTITUTIONAL_CHANGE, event.state, (event.state,), cause=index
+            CasusFoederis.UNCONSTITUTIONAL_CHANGE,
+            event.state,
+            (event.by or event.state,),
+            cause=index,
         )
         return
     model.seize_power(event.state, event.by, event=name, note=event.note)

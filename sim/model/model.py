@@ -235,11 +235,20 @@ class SahelModel(mesa.Model):
             return min(first, max(actor.deployable * share, forces.SMALLEST_CONTINGENT))
         return actor.deployable
 
-    def side_strength(self, war: War, side: int) -> float:
-        """A side's effective strength at the front: its members' forces × effectiveness × aid."""
+    def side_strength(
+        self, war: War, side: int, members: Callable[[str], bool] | None = None
+    ) -> float:
+        """A side's effective strength at the front: its members' forces × effectiveness × aid.
+
+        ``members`` keeps only the members it accepts (the foreign troops on a government's side).
+        """
         actors = self.actors
         return (
-            sum(f * actors[a].spec.effectiveness for a, f in war.sides[side].items())
+            sum(
+                f * actors[a].spec.effectiveness
+                for a, f in war.sides[side].items()
+                if members is None or members(a)
+            )
             * war.aid[side]
         )
 

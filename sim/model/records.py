@@ -65,6 +65,10 @@ class Unasked(StrEnum):
     ATTACKER = "attacker"  # its only wars, or its war with `against`, are ones it started
 
 
+COUP_ATTEMPT_REASON = "coup attempt"
+"""The reason a ``war_ended`` record gives for an attempted coup decided (docs/model.md §7.8)."""
+
+
 class WarOutcome(StrEnum):
     """How a war ended."""
 

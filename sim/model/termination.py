@@ -1,7 +1,7 @@
 """Phase 8: coup attempts decided; interveners go home; wars end by breaking, giving up or talks.
 
-From the day after a war starts, an attempted coup is won or lost at once; a state fighting another's war abroad may go home; a side
-breaks when its losses pass ``breaking_point × (0.5 + casualty tolerance)`` of all it has
+From the day after a war starts, an attempted coup is won or lost at once; a state fighting
+another's war abroad may go home; a side breaks when its losses pass ``breaking_point × (0.5 + casualty tolerance)`` of all it has
 committed. Short of that, each side may capitulate under war weariness, with a daily hazard that
 grows with its losses against its tolerance and shrinks with its resolve and its odds. While a
 state stands outside every war, it may broker a ceasefire, the likelier the wearier the less
@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from sim.model.agents import Belligerent
 from sim.model.combat import win_chance
 from sim.model.forces import still_to_send
-from sim.model.records import RecordKind, WarOutcome
+from sim.model.records import COUP_ATTEMPT_REASON, RecordKind, WarOutcome
 from sim.model.streams import Concern, keyed_uniform
 from sim.model.wars import ATTACKERS, DEFENDERS, War
 
@@ -123,14 +123,16 @@ def _side_terms(model: SahelModel, war: War) -> tuple[list[float], list[float], 
 def _settle(model: SahelModel, war: War, neutral: list[str]) -> None:
     p = model.params
     strength, resolve, tolerance = _side_terms(model, war)
+    if war.coup_attempt:
+        # Decided the next day; at once only if a side has nothing left to hold or strike with.
+        if war.fighting_since < model.day or min(strength) <= 0:
+            decide_attempt(model, war, strength)
+        return
     if _no_forces_left(model, war, strength):
         return
     if war.fighting_since == model.day:
         # A war is fought for a whole day before a side can break, yield or be brought to talks:
         # the shortest war on record here, The Gambia 2017, ended the day after the crossing.
-        return
-    if war.coup_attempt:
-        decide_attempt(model, war, strength)
         return
     if withdraw_interveners(model, war):
         strength, resolve, tolerance = _side_terms(model, war)
@@ -224,22 +226,13 @@ def decide_attempt(model: SahelModel, war: War, strength: list[float]) -> None:
     power (:meth:`SahelModel.seize_power`).
     """
     plotters, state = war.leaders
-    entry = model.world.scenario.actors.get(plotters)
-    faction = bool(getattr(entry, "faction_of", False))
+    faction = model.actors[plotters].spec.faction
     if faction:
         chance = model.params.coup_success
         terms = {"faction": True, "rate": chance}
         # Foreign troops fighting for the government are no part of the army's choice: the
         # plotters must beat them too (Nigeria's jets and troops in Cotonou, 7 December 2025).
-        actors = model.actors
-        outside = (
-            sum(
-                f * actors[a].spec.effectiveness
-                for a, f in war.sides[DEFENDERS].items()
-                if a != state and model.controlled(a) != state
-            )
-            * war.aid[DEFENDERS]
-        )
+        outside = model.side_strength(war, DEFENDERS, lambda a: model.controlled(a) != state)
         if outside > 0:
             held = win_chance(strength[ATTACKERS], outside)
             chance *= held
@@ -248,13 +241,17 @@ def decide_attempt(model: SahelModel, war: War, strength: list[float]) -> None:
         reach = _reach(model, war, strength)
         chance = win_chance(reach[ATTACKERS], reach[DEFENDERS])
         terms = {"faction": False, "odds": round(chance, 6)}
+    if strength[DEFENDERS] <= 0 < strength[ATTACKERS]:
+        chance = 1.0  # no one left to hold the seat of power
+    elif strength[ATTACKERS] <= 0:
+        chance = 0.0  # no plotter left to strike
     draw = keyed_uniform(model.seed, Concern.TERMINATION, war.id, model.day, "coup")
     won = draw < chance
     _finish(
         model,
         war,
         DEFENDERS if won else ATTACKERS,
-        "coup attempt",
+        COUP_ATTEMPT_REASON,
         probability=round(chance, 6),
         draw=round(draw, 6),
         terms=terms,

@@ -106,6 +106,7 @@ class ActorSpec:
     backers: tuple[str, ...] = ()
     fights_beside: tuple[str, ...] = ()
     breaking_point: float | None = None
+    faction: bool = False  # a belligerent whose fighters came out of its state's own forces
 
 
 @dataclass(frozen=True)
@@ -143,7 +144,7 @@ def build_world(scenario: Scenario, facts: FactBase) -> World:
         actors[actor_id] = _actor(actor_id, values, facts, states_in_play, scenario.start)
     for spec in list(actors.values()):
         entry = scenario.actors[spec.id]
-        if isinstance(entry, InlineActor) and entry.faction_of and spec.home in actors:
+        if spec.faction and spec.home in actors:
             # A faction's fighters leave the state's army (checked at loading not to exceed it).
             state = actors[spec.home]
             actors[spec.home] = replace(state, forces=max(state.forces - spec.forces, 0.0))
@@ -268,6 +269,7 @@ def _inline_actor(actor_id: str, entry: InlineActor, states: list[str]) -> Actor
         backers=tuple(entry.backers),
         fights_beside=tuple(entry.fights_beside),
         breaking_point=entry.breaking_point,
+        faction=entry.faction_of,
         **params,
     )
 

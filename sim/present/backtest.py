@@ -68,8 +68,7 @@ WORDS: dict[str, dict[str, str]] = {
         "frequent": "always the most frequent",
         "rate": "historical base rate (leave-one-out)",
         "items_scored": "{matches} of {items} items match; baselines scored on {compared} items",
-        "items_scored_lengths": "{matches} of {items} items match; baselines scored on "
-        "{compared} items, not on the wars' lengths, which they do not predict",
+        "lengths_unscored": "(not on the wars' lengths, which the baselines do not predict)",
         "title": "Backtest: the model against {n} episodes",
         "title_one": "Backtest: the model against one episode",
         "the_model_all": "the model, on every item ({items})",
@@ -123,8 +122,7 @@ WORDS: dict[str, dict[str, str]] = {
         "rate": "fréquence historique (hors épisode)",
         "items_scored": "{matches} éléments sur {items} concordent ; références notées sur "
         "{compared} éléments",
-        "items_scored_lengths": "{matches} éléments sur {items} concordent ; références notées "
-        "sur {compared} éléments, pas sur les durées des guerres, qu'elles ne prédisent pas",
+        "lengths_unscored": "(pas sur les durées des guerres, que les références ne prédisent pas)",
         "title": "Rétro-évaluation : le modèle face à {n} épisodes",
         "title_one": "Rétro-évaluation : le modèle face à un épisode",
         "the_model_all": "le modèle, sur tous les éléments ({items})",
@@ -435,14 +433,17 @@ def _scores_text(scores: Scores, lang: str) -> str:
             *rows[0][1:],
         )
         rows.insert(0, (w["the_model_all"].format(items=scores.items), scores.brier, scores.log))
-    key = "items_scored" if scores.compared_items == scores.items else "items_scored_lengths"
     text = [
-        w[key].format(matches=scores.matches, items=scores.items, compared=scores.compared_items)
+        w["items_scored"].format(
+            matches=scores.matches, items=scores.items, compared=scores.compared_items
+        )
     ]
     text += [
         f"- {name}{w['colon']}{w['brier']} {_dec(b, lang)}, {w['log']} {_dec(lg, lang)}"
         for name, b, lg in rows
     ]
+    if scores.compared_items != scores.items:
+        text.append(w["lengths_unscored"])  # the one kind no baseline scores: said, not guessed
     return "\n".join(text)
 
 

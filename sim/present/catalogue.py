@@ -493,11 +493,11 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "war_started.defence": {
         "en": "{Target} defended with {defence} troops.",
-        "fr": "{Target} leur oppose{target_nt} {defence} militaires.",
+        "fr": "{Target} oppose{target_nt} {defence} militaires à l'attaque.",
     },
     "war_started.defence.fighters": {
         "en": "{Target} defended with {defence} fighters.",
-        "fr": "{Target} leur oppose{target_nt} {defence} combattants.",
+        "fr": "{Target} oppose{target_nt} {defence} combattants à l'attaque.",
     },
     "war_started.contingent": {
         "en": "That was a first contingent, sized to the opposition expected, not all the "
@@ -743,8 +743,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "term.capacity": {"en": "capacity", "fr": "capacité"},
     "term.expected cost": {"en": "expected cost", "fr": "coût attendu"},
     # A positive contribution of the cost is a light one: "expected cost +0.50" read backwards.
-    "term.expected cost.up": {"en": "a light expected cost", "fr": "un coût attendu faible"},
-    "term.expected cost.down": {"en": "a heavy expected cost", "fr": "un coût attendu élevé"},
+    "term.expected cost.up": {"en": "light expected cost", "fr": "coût attendu faible"},
+    "term.expected cost.down": {"en": "heavy expected cost", "fr": "coût attendu élevé"},
     "term.insurgency at home": {
         "en": "insurgency at home",
         "fr": "pression insurrectionnelle intérieure",
@@ -936,6 +936,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "The coup attempt by {actor} in {target} was decided {after}: {how}.",
         "fr": "La tentative de coup d'État {actor_de} {target_en} est tranchée {after} : {how}.",
     },
+    "war_ended.next_day": {"en": "the next day", "fr": "le lendemain"},
     "war_ended.after": {"en": "after {days}", "fr": "après {days}"},
     "war_ended.same_day": {"en": "on the day it began", "fr": "le jour même de son déclenchement"},
     "how.breaking_point": {
@@ -975,23 +976,28 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "how.coup_attempt.faction.failed": {
         "en": "the attempt failed; a coup by a faction of the army turns on whether the rest "
-        "of the army follows, which the model weighs at the rate of success the coup record "
-        "gives{outside} (chance of success {probability}, draw "
-        "{draw})",
+        "of the army follows, which the model weighs at {rate}{outside} (chance of success "
+        "{probability}, draw {draw})",
         "fr": "la tentative échoue ; un coup d'État mené par une faction de l'armée dépend du "
-        "ralliement du reste de l'armée, que le modèle pèse au taux de réussite des coups "
-        "d'État recensés{outside} (probabilité de réussite "
-        "{probability}, tirage {draw})",
+        "ralliement du reste de l'armée, que le modèle évalue {rate}{outside} (probabilité de "
+        "réussite {probability}, tirage {draw})",
     },
     "how.coup_attempt.faction.succeeded": {
         "en": "the plotters took power; a coup by a faction of the army turns on whether the "
-        "rest of the army follows, which the model weighs at the rate of success the coup "
-        "record gives{outside} (chance of success {probability}, "
-        "draw {draw})",
+        "rest of the army follows, which the model weighs at {rate}{outside} (chance of "
+        "success {probability}, draw {draw})",
         "fr": "les putschistes prennent le pouvoir ; un coup d'État mené par une faction de "
-        "l'armée dépend du ralliement du reste de l'armée, que le modèle pèse au taux de "
-        "réussite des coups d'État recensés{outside} "
-        "(probabilité de réussite {probability}, tirage {draw})",
+        "l'armée dépend du ralliement du reste de l'armée, que le modèle évalue "
+        "{rate}{outside} (probabilité de réussite {probability}, tirage {draw})",
+    },
+    "how.coup_attempt.rate": {
+        "en": "the coup record's rate of success, {rate}",
+        "fr": "au taux de réussite des coups d'État recensés, {rate}",
+    },
+    "how.coup_attempt.rate.set": {
+        "en": "the rate of success set for this run, {rate} (the coup record's: {record})",
+        "fr": "au taux de réussite fixé pour cette simulation, {rate} (celui des coups d'État "
+        "recensés : {record})",
     },
     "how.coup_attempt.whatever": {
         "en": ", whatever the army's and the plotters' numbers",
@@ -1001,8 +1007,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": ", times the plotters' share of fighting power against the foreign troops "
         "fighting for the government, {held}, since they are no part of the army's choice",
         "fr": ", multiplié par la part de la puissance de combat des putschistes face aux "
-        "troupes étrangères qui combattent pour le gouvernement, {held}, étrangères au choix "
-        "de l'armée",
+        "troupes étrangères qui combattent pour le gouvernement, {held}, puisqu'elles ne "
+        "prennent pas part au choix de l'armée",
     },
     "how.coup_attempt.outsiders.failed": {
         "en": "the attempt failed; armed men from outside the army, whom no unit is expected "
@@ -1059,14 +1065,13 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "La guerre entre {actor} et {target} a duré {days} et s'est terminée par {outcome}.",
     },
     "closing.coup_attempt.attackers_won": {
-        "en": "The coup attempt by {actor} in {target} succeeded the day after it began: they "
-        "took power.",
-        "fr": "La tentative de coup d'État {actor_de} {target_en} réussit le lendemain : les "
+        "en": "The coup attempt by {actor} in {target} succeeded {after}: they took power.",
+        "fr": "La tentative de coup d'État {actor_de} {target_en} réussit {after} : les "
         "putschistes prennent le pouvoir.",
     },
     "closing.coup_attempt.defenders_won": {
-        "en": "The coup attempt by {actor} in {target} failed the day after it began.",
-        "fr": "La tentative de coup d'État {actor_de} {target_en} échoue le lendemain.",
+        "en": "The coup attempt by {actor} in {target} failed {after}.",
+        "fr": "La tentative de coup d'État {actor_de} {target_en} échoue {after}.",
     },
     "closing.war.ongoing": {
         "en": "The war between {actor} and {target} was still being fought at the horizon, "

@@ -17,7 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from sim.model.pacts import requested
-from sim.model.records import Record, RecordKind, RunRecord
+from sim.model.records import COUP_ATTEMPT_REASON, Record, RecordKind, RunRecord, WarOutcome
 from sim.present import i18n
 from sim.present.catalogue import FR_UNKNOWN_PACT, PACT_ARTICLES
 from sim.present.i18n import Lang, as_lang
@@ -281,9 +281,18 @@ def _closing_wars(ctx: _Context, run: RunRecord) -> list[str]:
         "days": ctx.days(int(s.get("war_days", 0))),
     }
     msg = "closing.wars" if values["wars"] > 1 else "closing.war"
-    if values["wars"] == 1 and first.get("coup_attempt") and outcome != "ongoing":
+    ended = next(
+        (
+            r
+            for r in run.records
+            if r.kind is RecordKind.WAR_ENDED and r.get("war") == first.get("war")
+        ),
+        None,
+    )
+    if values["wars"] == 1 and ended is not None and ended.get("reason") == COUP_ATTEMPT_REASON:
         # Not fought by attrition: no casualties are counted to report.
-        parts = [ctx.t(f"closing.coup_attempt.{outcome}", **values)]
+        after = _attempt_after(ctx, int(ended.get("days", 0)))
+        parts = [ctx.t(f"closing.coup_attempt.{outcome}", after=after, **values)]
     else:
         if outcome == "ongoing" or not i18n.has_message(f"closing.outcome.{outcome}"):
             parts = [ctx.t(f"{msg}.ongoing", **values)]
@@ -911,13 +920,22 @@ def _event(ctx: _Context, r: Record) -> str:
     return ctx.pick(f"event.{what}", "event.other", event=r.get("event", what), **values)
 
 
+def _attempt_after(ctx: _Context, days: int) -> str:
+    """When an attempted coup was decided: the next day, or the same one if a side had nothing."""
+    return ctx.t("war_ended.same_day" if days == 0 else "war_ended.next_day")
+
+
 def _war_ended(ctx: _Context, r: Record) -> str:
     days = int(r.get("days", 0))
-    after = (
-        ctx.t("war_ended.same_day") if days == 0 else ctx.t("war_ended.after", days=ctx.days(days))
-    )
+    attempt = r.get("reason") == COUP_ATTEMPT_REASON
+    if attempt:
+        after = _attempt_after(ctx, days)
+    elif days == 0:
+        after = ctx.t("war_ended.same_day")
+    else:
+        after = ctx.t("war_ended.after", days=ctx.days(days))
     values = {**ctx.actors("actor", r.actor), **ctx.actors("target", r.target)}
-    key = "war_ended.coup_attempt" if r.get("reason") == "coup attempt" else "war_ended"
+    key = "war_ended.coup_attempt" if attempt else "war_ended"
     parts = [ctx.t(key, after=after, how=_how_war_ended(ctx, r), **values)]
     outcome = r.get("outcome", "")
     if i18n.has_message(f"outcome.{outcome}"):
@@ -976,23 +994,39 @@ def _how_war_ended(ctx: _Context, r: Record) -> str:
         return ctx.t("how.mediation", **forms, ripeness=ripe, probability=probability, draw=draw)
     if reason.startswith("scheduled ceasefire"):
         return ctx.t("how.ceasefire")
-    if reason == "coup attempt":
-        terms = r.get("terms") or {}
-        who = "faction" if terms.get("faction") else "outsiders"
-        result = "succeeded" if r.get("outcome") == "attackers_won" else "failed"
-        probability, draw = ctx.chances(r.get("probability", 0.0), r.get("draw", 0.0))
-        held = terms.get("against_outside")
-        outside = (
-            ctx.t("how.coup_attempt.against_outside", held=ctx.share(held))
-            if held is not None
-            else ctx.t("how.coup_attempt.whatever")
-        )
-        return ctx.t(
-            f"how.coup_attempt.{who}.{result}", probability=probability, draw=draw, outside=outside
-        )
+    if reason == COUP_ATTEMPT_REASON:
+        return _how_attempt_decided(ctx, r)
     if reason == "no forces left on the front":
         return ctx.t("how.no_forces", **loser)
     return ctx.t("how.other", reason=reason)
+
+
+def _how_attempt_decided(ctx: _Context, r: Record) -> str:
+    """How an attempted coup was decided: by the record's rate (a faction) or by force."""
+    terms = r.get("terms") or {}
+    who = "faction" if terms.get("faction") else "outsiders"
+    result = "succeeded" if r.get("outcome") == WarOutcome.ATTACKERS_WON else "failed"
+    probability, draw = ctx.chances(r.get("probability", 0.0), r.get("draw", 0.0))
+    held = terms.get("against_outside")
+    outside = (
+        ctx.t("how.coup_attempt.against_outside", held=ctx.share(held))
+        if held is not None
+        else ctx.t("how.coup_attempt.whatever")
+    )
+    rate, record = terms.get("rate"), PARAMETERS["coup_success"].default
+    if rate is None or rate == record:
+        rate_text = ctx.t("how.coup_attempt.rate", rate=ctx.share(record))
+    else:  # set by the scenario or the class: said, with the record's beside it
+        rate_text = ctx.t(
+            "how.coup_attempt.rate.set", rate=ctx.share(rate), record=ctx.share(record)
+        )
+    return ctx.t(
+        f"how.coup_attempt.{who}.{result}",
+        probability=probability,
+        draw=draw,
+        outside=outside,
+        rate=rate_text,
+    )
 
 
 def _other(ctx: _Context, r: Record) -> str:

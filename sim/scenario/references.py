@@ -662,11 +662,12 @@ def _check_coup_attempt(
     entry = raw_actors.get(by)
     home = entry.get("in") if isinstance(entry, dict) else None
     if kinds.get(by) is not ActorKind.BELLIGERENT or home != target:
-        what = (
-            f"{by} is a belligerent in {home}, not in {target}"
-            if kinds.get(by) is ActorKind.BELLIGERENT
-            else f"{by} is no belligerent of this scenario"
-        )
+        if kinds.get(by) is ActorKind.BELLIGERENT:
+            what = f"{by} is a belligerent in {home}, not in {target}"
+        elif kinds.get(by) is ActorKind.ARMED_GROUP:
+            what = f"{by} is an armed group, which seizes no power"
+        else:
+            what = f"{by} is no belligerent of this scenario"
         yield (
             (*path, "by"),
             f"a coup attempt is made by plotters inside the state they strike: {what}",
@@ -727,7 +728,8 @@ def _check_forces_abroad(
             (*path, "host"),
             "host is for an incident on forces stationed abroad",
             host,
-            "scale: incident, or no host (an invasion strikes the target's territory)",
+            "scale: incident, or no host (an invasion or a coup attempt strikes the target's "
+            "territory)",
             "",
         )
     elif isinstance(host, str) and host == target:

@@ -295,7 +295,8 @@ class Attack(_Event):
     )
     defenders: list[ActorId] = Field(
         [],
-        description="for an invasion: actors whose forces already stand with the target and "
+        description="for an invasion or a coup attempt: actors whose forces already stand with "
+        "the target and "
         "fight beside it from the first day (ECOMOG's contingents in Monrovia when the NPFL "
         "attacked, October 1992)",
     )
