@@ -400,6 +400,14 @@ def run(
 @click.argument("scenario_a", metavar="A")
 @click.argument("scenario_b", metavar="B")
 @_common_run_options
+@click.option(
+    "--set-b",
+    "overrides_b",
+    multiple=True,
+    metavar="PATH=VALUE",
+    help="Override one value of B only, after --set: a scenario against a variant of itself "
+    "(e.g. events.NAME.enabled=false, commitment=strict). Repeatable.",
+)
 @_parameters_options
 def compare(
     scenario_a,
@@ -409,6 +417,7 @@ def compare(
     workers,
     out,
     overrides,
+    overrides_b,
     lang,
     quiet,
     figures,
@@ -418,12 +427,15 @@ def compare(
     """Run two scenarios on the same replicate seeds and compare them, replicate by replicate.
 
     Differences are B minus A with 95 % intervals from the paired replicates (common random
-    numbers), so they measure what changes between the scenarios, not noise.
+    numbers), so they measure what changes between the scenarios, not noise. --set changes
+    both; --set-b changes B alone, so a scenario can be set against a variant of itself.
 
     \b
     Examples:
       sahelsim compare niger-2023-base niger-2023-no-pact
-      sahelsim compare niger-2023-intervention niger-2023-intervention --set commitment=strict
+      sahelsim compare niger-2023-intervention niger-2023-intervention --set-b commitment=strict
+      sahelsim compare lesson-6-half-of-coups-fail lesson-6-half-of-coups-fail \\
+          --set-b events.benin-asks-nigeria.enabled=false
       sahelsim compare niger-2023-base niger-2023-no-pact --parameters posterior
     """
     from sim.analysis.compare import compare_bundles
@@ -433,14 +445,24 @@ def compare(
     from sim.present.progress import watcher
     from sim.run.ensemble import pair_differences, plan_pair, run_pair
     from sim.run.folders import default_out_dir, prepare_out_dir
-    from sim.scenario.loading import load_scenario
+    from sim.scenario.loading import FlaggedOverride, load_scenario
 
     names = (Path(scenario_a).stem, Path(scenario_b).stem)
-    loaded = (load_scenario(scenario_a, overrides), load_scenario(scenario_b, overrides))
+    loaded = (
+        load_scenario(scenario_a, overrides),
+        load_scenario(
+            scenario_b, [*overrides, *(FlaggedOverride(o, "--set-b") for o in overrides_b)]
+        ),
+    )
     plans = tuple(
         _with_posterior(p, parameter_source, posterior_file)
         for p in plan_pair(*loaded, replicates, seed)
     )
+    if scenario_a == scenario_b and not overrides_b:
+        _warn(
+            "note: A and B are the same scenario with the same settings, so every difference "
+            "is 0; --set-b changes B alone"
+        )
     for note in pair_differences(*loaded):
         _warn(f"note: {note}: the differences below include its effect")
     out = prepare_out_dir(out or default_out_dir(f"compare-{names[0]}-{names[1]}"))

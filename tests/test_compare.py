@@ -8,6 +8,11 @@ import pytest
 from conftest import NIGER_AS_CITED
 
 
+def _summary(path) -> list[dict]:
+    with open(path, newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
 def _rows(path):
     with open(path, newline="") as handle:
         return {row["outcome"]: row for row in csv.DictReader(handle)}
@@ -42,6 +47,39 @@ def test_a_scenario_compared_with_itself_differs_by_exactly_nothing(tmp_path, sa
     assert "no difference on any replicate" in result.out
     said = " ".join(result.out.split())  # parameters drawn from the posterior, the same for B
     assert "15 replicates ran" in said and "Replicate by replicate, B ran the values A ran." in said
+
+
+def test_set_b_changes_b_alone_and_the_same_scenario_twice_is_said_to_differ_by_nothing(
+    tmp_path, sahelsim
+):
+    """A scenario against a variant of itself: Benin's request to Nigeria switched off in B.
+    Nigeria answers in A; in B no one asks, and the coups that succeed are B's alone (on common
+    random numbers, Nigeria's help never turns a failed attempt into a success)."""
+    lesson = "lesson-6-half-of-coups-fail"
+    off = "events.benin-asks-nigeria.enabled=false"
+    out = tmp_path / "c"
+    args = ("-n", "30", "--seed", "5", "--no-figures", "--out", str(out))
+    result = sahelsim("compare", lesson, lesson, "--set-b", off, *args)
+    assert result.status == 0, result.err
+    a, b = (_summary(out / x / "summary.csv") for x in ("a", "b"))
+    assert any(r["request_granted"] == "true" for r in a)
+    assert not any(r["request_granted"] == "true" for r in b)
+    assert all(
+        rb["coup_succeeded"] == "true"
+        for ra, rb in zip(a, b, strict=True)
+        if ra["coup_succeeded"] == "true"
+    )
+    assert sum(r["coup_succeeded"] == "true" for r in b) > sum(
+        r["coup_succeeded"] == "true" for r in a
+    )
+    same = sahelsim(
+        "compare", lesson, lesson, "-n", "2", "--no-figures", "--out", str(tmp_path / "d")
+    )
+    assert "A and B are the same scenario with the same settings" in same.err + same.out
+    wrong = sahelsim("compare", lesson, lesson, "--set-b", "events.putsch.scale=coup", *args[:4])
+    assert wrong.status == 2 and "Traceback" not in wrong.err + wrong.out
+    assert "--set-b events.putsch.scale=coup" in wrong.err + wrong.out  # where, and
+    assert "coup_attempt" in wrong.err + wrong.out  # what was expected
 
 
 def test_compare_names_the_parameters_one_scenario_fixes(tmp_path, sahelsim):

@@ -145,9 +145,13 @@ def test_an_outcome_that_does_not_apply_never_happens_in_the_baseline():
 def test_each_need_fails_for_some_world_and_holds_for_the_flagship():
     facts = fact_base()
     flagship = build_world(load_scenario("niger-2023-base"), facts)
-    # No one asks for help outside a treaty in Niger 2023; Mali asks France in lesson 5.
-    assert all(need.holds(flagship) for need in Requires if need is not Requires.REQUEST)
-    assert Requires.REQUEST.holds(build_world(load_scenario("lesson-5-asked-not-bound"), facts))
+    # No one asks for help outside a treaty in Niger 2023, and its coup is scheduled, not
+    # attempted: Mali asks France in lesson 5; Benin's mutineers attempt one in lesson 6.
+    elsewhere = {Requires.REQUEST: "lesson-5-asked-not-bound"}
+    elsewhere[Requires.COUP_ATTEMPT] = "lesson-6-half-of-coups-fail"
+    assert all(need.holds(flagship) for need in Requires if need not in elsewhere)
+    for need, name in elsewhere.items():
+        assert not need.holds(flagship) and need.holds(build_world(load_scenario(name), facts))
     worlds = [build_world(load_scenario(name), facts) for name in bundled_names()]
     worlds.append(dataclasses.replace(flagship, pacts={}))
     for need in Requires:

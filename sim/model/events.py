@@ -169,7 +169,10 @@ def on_threat(model: SahelModel, name: str, event: ev.Threat) -> None:
 
 
 def on_attack(model: SahelModel, name: str, event: ev.Attack) -> None:
-    """An invasion starts a war; an incident brings clauses into play and may bring retaliation."""
+    """An invasion or a coup attempt starts a war; an incident brings clauses into play.
+
+    A coup attempt's war is decided the next day (§7.8); an incident's victim may retaliate.
+    """
     attackers = model.attackers_for(event.by, event.target, event.contributors)
     if event.scale is not AttackScale.INCIDENT:
         war = model.start_war(

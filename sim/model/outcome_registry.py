@@ -157,6 +157,7 @@ class Requires(Enum):
     )
     PACT = "at least one pact is in play"
     REQUEST = "a state asks others for help outside any treaty (a request event)"
+    COUP_ATTEMPT = "an attempted coup is scheduled (an attack of scale coup_attempt)"
     ARMED_GROUP = "an armed group is among the actors"
 
     def holds(self, world: World) -> bool:
@@ -174,6 +175,10 @@ _CHECKS: dict[Requires, Callable[[World], bool]] = {
         isinstance(e, Request) for _, e in world.scenario.active_events()
     ),
     Requires.ARMED_GROUP: lambda world: bool(world.ids("armed_group")),
+    Requires.COUP_ATTEMPT: lambda world: any(
+        isinstance(e, Attack) and e.scale is AttackScale.COUP_ATTEMPT
+        for _, e in world.scenario.active_events()
+    ),
 }
 
 
@@ -306,6 +311,21 @@ OUTCOMES: dict[str, Outcome] = {
                 "un État ou une puissance sollicité hors de tout traité a apporté l'aide demandée",
             ),
             Requires.REQUEST,
+        ),
+        Outcome(
+            "coup_succeeded",
+            OutcomeKind.YES_NO,
+            Words(
+                "an attempted coup succeeds",
+                "whether an attempted coup succeeds",
+                "the plotters of an attempted coup took power (docs/model.md §7.8)",
+            ),
+            Words(
+                "une tentative de coup d'État réussit",
+                "qu'une tentative de coup d'État réussisse ou non",
+                "les auteurs d'une tentative de coup d'État ont pris le pouvoir",
+            ),
+            Requires.COUP_ATTEMPT,
         ),
         Outcome(
             "war_occurred",

@@ -10,7 +10,14 @@ from __future__ import annotations
 
 from sim.model.outcome_registry import OUTCOMES
 from sim.model.pacts import requested
-from sim.model.records import Record, RecordKind, Response, Series
+from sim.model.records import (
+    COUP_ATTEMPT_REASON,
+    Record,
+    RecordKind,
+    Response,
+    Series,
+    WarOutcome,
+)
 
 SUMMARY_COLUMNS: tuple[str, ...] = tuple(OUTCOMES)
 
@@ -74,6 +81,12 @@ def summarise(
             r.kind is RecordKind.RESPONSE
             and requested(r.get("pact") or "") is not None
             and r.get("response") == Response.HONOURED.value
+            for r in records
+        ),
+        "coup_succeeded": any(
+            r.kind is RecordKind.WAR_ENDED
+            and r.get("reason") == COUP_ATTEMPT_REASON
+            and r.get("outcome") == WarOutcome.ATTACKERS_WON
             for r in records
         ),
         "war_occurred": bool(wars),

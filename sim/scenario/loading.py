@@ -340,13 +340,26 @@ def _merge(base: Any, over: Any) -> Any:
     return over
 
 
+class FlaggedOverride(str):
+    """A ``PATH=VALUE`` given under a flag other than ``--set``, which messages name.
+
+    ``compare --set-b`` changes B alone; a mistake in it is said to be in ``--set-b``.
+    """
+
+    def __new__(cls, text: str, flag: str) -> FlaggedOverride:
+        """The override ``text``, remembering the ``flag`` it was given under."""
+        override = super().__new__(cls, text)
+        override.flag = flag
+        return override
+
+
 def apply_override(merged: MergedDocument, text: str) -> None:
     """Apply one ``--set PATH=VALUE`` to a merged document.
 
     ``VALUE`` is read as YAML (``0.5``, ``strict``, ``false``, ``[NGA, SEN]``, ``2023-09-01``).
     Mappings on the way are created; a path through a value that is not a mapping is an error.
     """
-    label = f"--set {text}"
+    label = f"{getattr(text, 'flag', '--set')} {text}"
     path_text, sep, value_text = text.partition("=")
     path_text = path_text.strip()
     if not sep or not path_text:
