@@ -296,6 +296,9 @@ def test_probability_interval_and_match():
     assert s.matches and s.most_likely == "true"
     tie = score_item(_force("b", "false", 2))
     assert not tie.matches  # a tie is not "the model's most likely"
+    # and it is named as a tie, not as whichever value comes first (a reader took a 100-100
+    # split for the model's preferring the one backtest.csv named)
+    assert tie.most_likely.split("|") == ["false", "true"] and "|" not in s.most_likely
     outcome = score_item(
         ItemValues(
             "c",

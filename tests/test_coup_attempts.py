@@ -191,6 +191,9 @@ def test_a_retention_keeps_its_named_offender(write):
     assert (coup.data["by"], coup.data["form"]) == ("PLOTTERS", "retention")
     brought = [r for r in run.records if r.kind is RecordKind.OBLIGATION]
     assert brought and all(r.data.get("offenders") == ["PLOTTERS"] for r in brought)
+    # and the story names them (it said "An event concerning Benin")
+    assert "change of government by the plotters in Benin brought" in render_text(run, "en")
+    assert "gouvernement opéré par les putschistes au Bénin" in render_text(run, "fr")
 
 
 def test_the_story_tells_the_attempt_and_how_it_was_decided_in_both_languages(write, sahelsim):

@@ -73,6 +73,9 @@ either way is the usual tolerance for a model scored on magnitudes (the "FAC2" s
 Chang & Hanna 2004, Meteorology and Atmospheric Physics 87: 167-196). One rule for every
 episode, fixed before the fit that uses it, so that no band is widened to suit a result."""
 
+TIED = "|"
+"""Joins the values tied for the model's most likely one (``attackers_won|defenders_won``)."""
+
 BINS = 10
 """Equal-width bins of predicted probability in the reliability table."""
 
@@ -296,6 +299,9 @@ def score_item(item: ItemValues) -> ItemScore:
     n = len(item.values)
     probability = proportion(counts[item.observed], n)
     mode, unique = _most_likely(counts, choices)
+    if not unique:  # a tie names every value tied for first, not the first of them alone
+        top = counts[mode]
+        mode = TIED.join(c for c in choices if counts[c] == top)
     q = probability.value if n else 0.0
     return ItemScore(
         episode=item.episode,

@@ -116,6 +116,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "The unconstitutional change of government in {victim}",
         "fr": "Le changement anticonstitutionnel de gouvernement {victim_en}",
     },
+    "trigger.unconstitutional_change.by": {
+        "en": "The unconstitutional change of government by {offenders} in {victim}",
+        "fr": "Le changement anticonstitutionnel de gouvernement opéré par {offenders} {victim_en}",
+    },
     "trigger.aggression_between_members": {
         "en": "The use of force against {victim} by a fellow member",
         "fr": "Le recours à la force contre {victim} par un autre membre",
