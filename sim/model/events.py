@@ -115,27 +115,10 @@ def on_coup(model: SahelModel, name: str, event: ev.Coup) -> None:
     losing an election; AU Lomé Declaration, 2000) leaves the regime as it was, but what its
     rulers would concede is now their office (:func:`sim.model.intent.concedes`). The offender
     is the faction that seized power when the scenario names one (``by``), else the state
-    itself under its rulers.
+    itself under its rulers (:meth:`SahelModel.seize_power`).
     """
-    if event.form is CoupForm.RETENTION:
-        model.state(event.state).holds_on = True
-        named = {"by": event.by} if event.by else {}
-        index = model.log(
-            RecordKind.COUP,
-            event.state,
-            event=name,
-            note=event.note,
-            **named,
-            form=event.form.value,
-        )
-        model.raise_trigger(
-            CasusFoederis.UNCONSTITUTIONAL_CHANGE,
-            event.state,
-            (event.by or event.state,),
-            cause=index,
-        )
-        return
-    model.seize_power(event.state, event.by, event=name, note=event.note)
+    retention = event.form is CoupForm.RETENTION
+    model.seize_power(event.state, event.by, retention=retention, event=name, note=event.note)
 
 
 def on_threat(model: SahelModel, name: str, event: ev.Threat) -> None:
@@ -162,9 +145,7 @@ def on_threat(model: SahelModel, name: str, event: ev.Threat) -> None:
     # The scenario's threat is the one on record: it replaces a threat a clause opened against
     # the same target with any of the same attackers, rather than stacking a second chance.
     carriers = set(attackers) | set(asked.get("asked", ()))  # members who declined included
-    for threat in model.threats:
-        if threat.open and threat.target == event.target and set(threat.attackers) & carriers:
-            threat.open = False
+    model.close_threats(event.target, carriers)
     model.open_threat(name, event.by, event.target, attackers, deadline, index)
 
 

@@ -55,7 +55,7 @@ from sim.model.streams import Concern, stream
 from sim.model.threats import Threat
 from sim.model.wars import ATTACKERS, DEFENDERS, War
 from sim.model.world import World
-from sim.scenario.vocabulary import CasusFoederis, Commitment, PactAction, Regime
+from sim.scenario.vocabulary import CasusFoederis, Commitment, CoupForm, PactAction, Regime
 
 
 def whole_parts(values: list[float]) -> list[int]:
@@ -448,21 +448,48 @@ class SahelModel(mesa.Model):
         return threat
 
     def seize_power(
-        self, state_id: str, by: str | None, *, holds_state: bool = False, **data
+        self,
+        state_id: str,
+        by: str | None,
+        *,
+        retention: bool = False,
+        holds_state: bool = False,
+        **data,
     ) -> None:
-        """Soldiers or a faction take power: the regime turns military, clauses on coups apply.
+        """A government becomes unconstitutional and clauses on coups come into play.
 
-        The offender is the faction that seized power when it is named (``by``), else the state
-        itself under its new rulers. A scheduled coup and a coup attempt that succeeds
+        A seizure turns the regime military; a ``retention`` (an incumbent who will not hand
+        over after losing an election) leaves the regime as it was, but what its rulers would
+        concede is now their office. The offender is the faction named (``by``), else the state
+        itself under its rulers. A scheduled coup and a coup attempt that succeeds
         (:func:`sim.model.termination.decide_attempt`) both end here; plotters who won their
         attempt hold the state and its army (``holds_state``), so the state is the offender.
         """
-        self.state(state_id).regime = Regime.MILITARY
-        index = self.log(RecordKind.COUP, state_id, **data, **({"by": by} if by else {}))
+        state = self.state(state_id)
+        if retention:
+            state.holds_on = True
+        else:
+            state.regime = Regime.MILITARY
+        index = self.log(
+            RecordKind.COUP,
+            state_id,
+            **data,
+            **({"by": by} if by else {}),
+            **({"form": CoupForm.RETENTION.value} if retention else {}),
+        )
         offender = state_id if holds_state or by is None else by
         self.raise_trigger(
             CasusFoederis.UNCONSTITUTIONAL_CHANGE, state_id, (offender,), cause=index
         )
+
+    def close_threats(self, target: str, by: set[str] | tuple[str, ...]) -> None:
+        """Close the open threats against ``target`` carried by any of ``by``.
+
+        They are carried out, or replaced by the scenario's own threat, not stacked beside it.
+        """
+        for threat in self.threats:
+            if threat.open and threat.target == target and set(threat.attackers) & set(by):
+                threat.open = False
 
     def start_war(
         self,
@@ -540,9 +567,7 @@ class SahelModel(mesa.Model):
             **({"decided_by": sorted(set(pledged_by.values()))} if pledged_by else {}),
             **({"coup_attempt": True} if coup_attempt else {}),
         )
-        for threat in self.threats:
-            if threat.open and threat.target == target and set(threat.attackers) & set(attackers):
-                threat.open = False
+        self.close_threats(target, attackers)
         rebels = [a for a in attackers if isinstance(self.actors[a], Belligerent)]
         if coup_attempt:
             # No trigger: decided tomorrow, before any clause could act; a success is a coup.
@@ -591,9 +616,7 @@ class SahelModel(mesa.Model):
             fields,
             lambda a: {"decided_by": [pledged_by[a]]} if a in pledged_by else {},
         )
-        for threat in self.threats:
-            if threat.open and threat.target == target and set(threat.attackers) & set(attackers):
-                threat.open = False
+        self.close_threats(target, attackers)
         self.moved = True
 
     def stand_beside(self, war: War, target: str, defenders: tuple[str, ...], event: str) -> None:

@@ -1,8 +1,8 @@
 """Phase 8: coup attempts decided; interveners go home; wars end by breaking, giving up or talks.
 
 From the day after a war starts, an attempted coup is won or lost at once; a state fighting
-another's war abroad may go home; a side breaks when its losses pass ``breaking_point × (0.5 + casualty tolerance)`` of all it has
-committed. Short of that, each side may capitulate under war weariness, with a daily hazard that
+another's war abroad may go home; a side breaks when its losses pass
+``breaking_point × (0.5 + casualty tolerance)`` of all it has committed. Short of that, each side may capitulate under war weariness, with a daily hazard that
 grows with its losses against its tolerance and shrinks with its resolve and its odds. While a
 state stands outside every war, it may broker a ceasefire, the likelier the wearier the less
 weary side; and a mediated ceasefire may break down on any later day, when the same war is fought
@@ -209,7 +209,7 @@ def _settle(model: SahelModel, war: War, neutral: list[str]) -> None:
 
 
 def decide_attempt(model: SahelModel, war: War, strength: list[float]) -> None:
-    """An attempted coup is won or lost on the day after it began (docs/model.md §7.8, before the other rules).
+    """An attempted coup is won or lost the day after it began, before the other rules (§7.8).
 
     Coups are decided in hours, not fought out: the coup record counts an attempt a success
     when its plotters hold power for seven days (Powell & Thyne 2011, Journal of Peace Research

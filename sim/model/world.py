@@ -143,7 +143,6 @@ def build_world(scenario: Scenario, facts: FactBase) -> World:
         values = entry.model_dump(exclude_none=True) if entry is not None else {}
         actors[actor_id] = _actor(actor_id, values, facts, states_in_play, scenario.start)
     for spec in list(actors.values()):
-        entry = scenario.actors[spec.id]
         if spec.faction and spec.home in actors:
             # A faction's fighters leave the state's army (checked at loading not to exceed it).
             state = actors[spec.home]

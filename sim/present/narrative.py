@@ -1014,7 +1014,9 @@ def _how_attempt_decided(ctx: _Context, r: Record) -> str:
         else ctx.t("how.coup_attempt.whatever")
     )
     rate, record = terms.get("rate"), PARAMETERS["coup_success"].default
-    if rate is None or rate == record:
+    if who == "outsiders":  # decided by force: no rate to name
+        rate_text = ""
+    elif rate == record:
         rate_text = ctx.t("how.coup_attempt.rate", rate=ctx.share(record))
     else:  # set by the scenario or the class: said, with the record's beside it
         rate_text = ctx.t(
