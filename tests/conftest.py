@@ -268,11 +268,12 @@ def stopped_run(folder: Path, seed: int) -> Path:
     return out
 
 
-NIGER_AS_CITED = "actors.NER.forces=40000"
-"""Niger's forces of 2023 as the fact base cites them (40,000, with the gendarmerie and the
-National Guard; seeds/states.yaml), pinned so that the tests of what the pacts deter keep their
-world if the fact base changes: there ECOWAS is near its decision and the AES pledges move it
-(docs/backtest.md). Against the army alone (20,000, Lesson 1) ECOWAS attacks pledge or not."""
+NIGER_AT_THE_EDGE = "actors.NER.forces=20000"
+"""Niger's army alone (20,000, the low of the sources' range; seeds/states.yaml), as Lesson 1
+counts it: the world in which the fitted ECOWAS is near its decision and the AES pledges move it,
+pinned so that the tests of what the pacts deter keep their world if the fact base changes. Where
+that edge lies is the posterior's: since the refit of 5 December 2026 (afternoon) ECOWAS holds
+back against the 40,000 the fact base cites, pledge or not (docs/backtest.md)."""
 
 
 def readiness_on(

@@ -18,7 +18,7 @@ from sim.model.events import on_ceasefire
 from sim.model.model import SahelModel
 from sim.model.records import RecordKind
 from sim.model.streams import Concern, keyed_uniform
-from sim.model.termination import breakdown_chance, ripeness
+from sim.model.termination import breakdown_chance, odds_against, ripeness
 from sim.model.world import build_world
 from sim.resources import scenarios_dir
 from sim.run.posterior import with_parameters
@@ -417,7 +417,7 @@ def test_a_civil_war_fought_at_lower_intensity_never_ends_sooner(write):
     """
 
     def days(intensity: float, seed: int) -> int:
-        text = civil_war_text(value=3000, days=400) + (
+        text = civil_war_text(value=3000, days=400, extra="faction_of: true") + (
             f"parameters:\n  irregular_intensity: {intensity}\n  truce_breakdown_rate: 0\n"
         )
         model = SahelModel(build_world(load(write, text), fact_base()), seed)
@@ -896,9 +896,11 @@ def test_a_truce_breaks_down_only_if_both_sides_could_fight_again():
 GIVING_UP = "mediation_rate: 0, withdrawal_rate: 0, truce_breakdown_rate: 0, capitulation_rate: 5"
 
 
-def _capitulations(write, factor: float, seeds: range) -> list[tuple[str, float, dict]]:
+def _capitulations(
+    write, factor: float, seeds: range, extra: str = "", value: int = 4000
+) -> list[tuple[str, float, dict]]:
     """Who gave up in each run of a civil war, with the chance they had and its terms."""
-    text = civil_war_text(value=3000, days=300, commitment="behavioural") + (
+    text = civil_war_text(value=value, days=300, commitment="behavioural", extra=extra) + (
         f"parameters: {{{GIVING_UP}, handover_concession_factor: {factor}}}\n"
     )
     scenario = load(write, text)
@@ -910,25 +912,34 @@ def _capitulations(write, factor: float, seeds: range) -> list[tuple[str, float,
     return out
 
 
-def test_a_government_fighting_its_own_rebels_gives_up_at_the_incumbent_s_factor(write):
-    """Its capitulation is its overthrow (Goemans 2008): its chance is the factor times the rule's.
-
-    The rebels' is the rule's alone. Both are recomputed here from the terms each record carries.
+@pytest.mark.parametrize(
+    ("rebels", "extra", "value"),
+    [("a band that rose alone", "", 4000), ("a faction", "faction_of: true", 1500)],
+)
+def test_each_side_of_a_civil_war_gives_up_at_the_factor_when_it_stakes_its_fate(
+    write, rebels, extra, value
+):
+    """A government's capitulation is its overthrow (Goemans 2008); rebels able to draw the war
+    out would lay down their arms at its mercy (Walter 1997): each gives up at the factor times
+    the rule's, and the record names the stake. A band that rose alone gives up at the rule's.
+    Every chance is recomputed here from the terms its record carries.
     """
     p = PARAMETERS
-    seen = _capitulations(write, 0.25, range(1, 12))
+    seen = _capitulations(write, 0.25, range(1, 12), extra, value)
     assert {loser for loser, _, _ in seen} == {"GNB", "REB"}, "both sides must give up somewhere"
     for loser, chance, terms in seen:
         rule = min(
             1.0,
             5
             * (1 - terms["resolve"]) ** 2
-            * (1 - terms["odds"]) ** 2
+            * odds_against(terms["odds"])
             * (terms["weariness"] + p["baseline_weariness"].default),
         )
-        expected = rule * (0.25 if loser == "GNB" else 1.0)
+        stake = {"GNB": "overthrow_factor", "REB": "disarm_factor" if extra else None}[loser]
+        assert [k for k in terms if k.endswith("_factor")] == ([stake] if stake else [])
+        expected = rule * (0.25 if stake else 1.0)
         # The terms are recorded to four places: a weariness of 0.02 carries 0.25 % of rounding.
-        assert chance == pytest.approx(expected, rel=5e-3, abs=1e-6), (loser, terms)
+        assert chance == pytest.approx(expected, rel=5e-3, abs=1e-5), (loser, terms)
 
 
 def test_a_government_that_fears_overthrow_never_gives_up_more_often(write):
@@ -938,6 +949,31 @@ def test_a_government_that_fears_overthrow_never_gives_up_more_often(write):
     fearful = [who for who, _, _ in _capitulations(write, 0.1, seeds)].count("GNB")
     assert fearless > 0, "the government never gave up: nothing to compare"
     assert fearful < fearless
+
+
+def test_rebels_who_fear_disarming_never_give_up_sooner(write):
+    """On common random numbers, a smaller factor never brings a faction's surrender sooner. The
+    government here never gives up (resolve 1), so two runs are the same day for day until the
+    rebels' first surrender, and a smaller chance on each day can only put it off."""
+
+    def first_surrenders(factor: float) -> list[int | None]:
+        text = civil_war_text(
+            value=1500, days=300, commitment="behavioural", extra="faction_of: true"
+        ) + (f"parameters: {{{GIVING_UP}, handover_concession_factor: {factor}}}\n")
+        scenario = load(write, text.replace("  GNB:\n", "  GNB: {resolve: 1}\n", 1))
+        days = []
+        for seed in range(1, 25):
+            ends = (r for r in records(scenario, seed) if r.kind is RecordKind.WAR_ENDED)
+            ended = next(ends, None)  # a war still fought at the horizon has no end
+            gave_up = ended is not None and ended.get("reason", "").startswith("capitulation")
+            days.append(ended.day if gave_up and ended.get("loser") == "REB" else None)
+        return days
+
+    fearless, fearful = first_surrenders(1.0), first_surrenders(0.1)
+    assert any(fearless), "the rebels never gave up: nothing to compare"
+    for early, late in zip(fearless, fearful, strict=True):
+        assert late is None or (early is not None and early <= late)
+    assert fearful != fearless, "and the smaller factor puts some surrenders off"
 
 
 def test_a_second_offensive_in_a_war_under_way_is_told_not_dropped(write, sahelsim):

@@ -11,7 +11,7 @@ from __future__ import annotations
 from itertools import pairwise
 
 import pytest
-from conftest import FIGURE, NIGER_AS_CITED, UNNAMED, readiness_on
+from conftest import FIGURE, NIGER_AT_THE_EDGE, UNNAMED, readiness_on
 
 from sim.model import players
 from sim.model.intent import assess_attack, expected_days, expected_losses
@@ -34,10 +34,9 @@ def _attacked(scenario, seed: int) -> bool:
 
 
 def test_a_threat_held_open_longer_is_never_less_likely_to_be_carried_out():
-    # A junta that never gives in keeps each threat open to the end of its window; Niger's armed
-    # forces without the gendarmerie (30,000, the low of the CIA's 30,000-35,000 for 2023) put
-    # ECOWAS near its decision, where a longer window can matter.
-    defiant = ["actors.NER.forces=30000", "parameters.concession_rate=0"]
+    # A junta that never gives in keeps each threat open to the end of its window; Niger's army
+    # alone puts ECOWAS near its decision, where a longer window can matter.
+    defiant = [NIGER_AT_THE_EDGE, "parameters.concession_rate=0"]
     short = load_scenario(BASE, [*defiant, "parameters.decision_window=10"])
     long = load_scenario(BASE, [*defiant, "parameters.decision_window=90"])
     carried = [(_attacked(short, s), _attacked(long, s)) for s in SEEDS]
@@ -425,7 +424,7 @@ def test_a_target_never_gives_in_before_the_deadline_however_likely_it_is_to_giv
 
 def test_a_threat_made_weeks_before_its_deadline_is_heeded_as_one_made_days_before():
     """The day a scenario dates the announcement changes nothing: the deadline is what counts."""
-    sets = ["parameters.concession_rate=0.5", NIGER_AS_CITED]
+    sets = ["parameters.concession_rate=0.5", NIGER_AT_THE_EDGE]
     early = load_scenario(BASE, sets)  # made on 10 Aug 2023, two weeks before the deadline
     late = load_scenario(BASE, [*sets, "events.ecowas-threat.date=2023-08-22"])
     runs = [(_decisions(early, s), _decisions(late, s)) for s in SEEDS]

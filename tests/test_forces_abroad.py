@@ -75,10 +75,10 @@ def test_a_power_whose_forces_are_struck_weighs_retaliation_as_any_victim(write)
 
 def test_more_forces_on_station_never_make_a_retaliation_less_likely(write):
     """On the same seeds, France with 5,000 troops struck in Côte d'Ivoire retaliates whenever
-    France with 2,500 does, and sometimes when it does not (both three times as effective as the
+    France with 3,500 does, and sometimes when it does not (both three times as effective as the
     Ivorian army). Struck in June 2004, months before the reinforcement of November, so that
     France's forces are the figure set."""
-    weak = retaliations(write, bouake(french=2500, day="2004-06-02"))
+    weak = retaliations(write, bouake(french=3500, day="2004-06-02"))
     strong = retaliations(write, bouake(french=5000, day="2004-06-02"))
     assert any(weak), "the weaker France retaliates on some seeds, or the test says nothing"
     assert all(s for w, s in zip(weak, strong, strict=True) if w)

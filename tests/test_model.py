@@ -9,7 +9,7 @@ import math
 
 import numpy as np
 import pytest
-from conftest import NIGER_AS_CITED
+from conftest import NIGER_AT_THE_EDGE
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
@@ -72,13 +72,13 @@ def test_a_higher_honour_rate_never_makes_aes_entry_less_likely():
 
 @pytest.mark.slow
 def test_the_pact_makes_the_threatened_ecowas_attack_less_likely():
-    with_pact = _rate("niger-2023-base", [NIGER_AS_CITED], "ecowas_attacked", range(200))
-    without = _rate("niger-2023-no-pact", [NIGER_AS_CITED], "ecowas_attacked", range(200))
+    with_pact = _rate("niger-2023-base", [NIGER_AT_THE_EDGE], "ecowas_attacked", range(200))
+    without = _rate("niger-2023-no-pact", [NIGER_AT_THE_EDGE], "ecowas_attacked", range(200))
     assert sum(without) - sum(with_pact) >= 10  # at least 5 points on 200 paired replicates
     # Deterrence alone only ever deters: with a target that never gives in, every replicate that
     # attacks despite the pact also attacks without it. (A pact also makes the threat less
     # credible, so the junta gives in less often; that can turn a rare replicate the other way.)
-    stubborn = ["parameters.concession_rate=0", NIGER_AS_CITED]
+    stubborn = ["parameters.concession_rate=0", NIGER_AT_THE_EDGE]
     with_pact = _rate("niger-2023-base", stubborn, "ecowas_attacked", range(200))
     without = _rate("niger-2023-no-pact", stubborn, "ecowas_attacked", range(200))
     assert all(w for p, w in zip(with_pact, without, strict=True) if p)

@@ -208,7 +208,7 @@ def _waited(scenario: str):
 def test_the_deadline_day_is_told_when_it_passes_without_an_attack():
     # Lesson 1 asks the class to watch 24 August 2023, the deadline of every Niger scenario: the
     # story must say something that day.
-    replicate = _waited("niger-2023-base")
+    replicate = _waited("lesson-1-does-the-pledge-deter")
     [passed] = [r for r in replicate.records if r.kind is RecordKind.DEADLINE_PASSED]
     assert passed.day == 14 and not replicate.summary["war_occurred"]
     [line] = lines_with(render_text(replicate, "en"), "24 Aug 2023 — The deadline ECOWAS had set")
@@ -224,7 +224,7 @@ def test_the_deadline_day_is_told_when_it_passes_without_an_attack():
 def test_a_deadline_after_which_an_attack_is_all_but_ruled_out_is_not_called_possible():
     """ "An attack remains possible, at a chance of 0.00% a day" read as a contradiction: below
     the smallest share the story writes, it says the window stays open at a chance below it."""
-    told = _waited("niger-2023-base")  # cached: changed on a copy only
+    told = _waited("lesson-1-does-the-pledge-deter")  # cached: changed on a copy only
     records = [
         dataclasses.replace(r, data={**r.data, "daily": 1e-7})
         if r.kind is RecordKind.DEADLINE_PASSED
@@ -431,27 +431,43 @@ def test_a_truce_that_broke_down_is_told_with_its_chance_in_both_languages():
     assert mediated, "a mediation says how ripe the war was"
 
 
-def test_a_government_that_gives_up_to_its_rebels_is_told_it_was_its_overthrow():
-    """Liberia 1990: in the first replicate where Doe's government capitulates to the NPFL,
-    the story says why it held out so long, in both languages."""
-    for seed in range(40):
+@pytest.mark.parametrize(
+    ("stake", "loser", "english_says", "french_says"),
+    [
+        ("overthrow_factor", "LBR", "meant its overthrow", "signifie son renversement"),
+        (
+            "disarm_factor",
+            "NPFL",
+            "laying down its arms at its enemy's mercy",
+            "déposer les armes à la merci de l'ennemi",
+        ),
+    ],
+    ids=["the government's overthrow", "the rebels' disarming"],
+)
+def test_a_side_of_a_civil_war_that_gives_up_is_told_what_it_staked(
+    stake, loser, english_says, french_says
+):
+    """Liberia 1990: in the first replicate where Doe's government capitulates to the NPFL, or
+    the NPFL (backed by Burkina Faso and Côte d'Ivoire) to the government, the story says why
+    that side held out so long, in both languages."""
+    for seed in range(60):
         replicate = run(
             "scenarios/history/liberia-1990.yaml", seed, "parameters.handover_concession_factor=0.5"
         )
         ended = [
             r
             for r in replicate.records
-            if r.kind is RecordKind.WAR_ENDED and "overthrow_factor" in (r.get("terms") or {})
+            if r.kind is RecordKind.WAR_ENDED and stake in (r.get("terms") or {})
         ]
         if ended:
             break
     else:
-        pytest.fail("Doe's government never capitulated to its rebels")
-    assert ended[0].get("loser") == "LBR"
-    english = lines_with(render_text(replicate, "en"), "meant its overthrow")
-    french = lines_with(render_text(replicate, "fr"), "signifie son renversement")
+        pytest.fail(f"{loser} never capitulated in its civil war")
+    assert ended[0].get("loser") == loser
+    assert ended[0].get("terms")[stake] == 0.5
+    english = lines_with(render_text(replicate, "en"), english_says)
+    french = lines_with(render_text(replicate, "fr"), french_says)
     assert len(english) == len(french) == len(ended)
-    assert ended[0].get("terms")["overthrow_factor"] == 0.5
     assert "to 50% of the usual" in english[0] and "à 50\u202f% de l'ordinaire" in french[0]
 
 
@@ -568,7 +584,7 @@ events:
   again:
     kind: attack
     scale: incident
-    date: 2015-12-10
+    date: 2015-11-21
     by: BEN
     target: NGA
   truce:

@@ -8,7 +8,7 @@ import re
 from collections import Counter
 
 import pytest
-from conftest import NIGER_AS_CITED
+from conftest import NIGER_AT_THE_EDGE
 from rich.console import Console
 
 from sim.analysis.summary import key_estimates, key_estimates_of
@@ -27,7 +27,7 @@ def pair(tmp_path_factory):
     out = tmp_path_factory.mktemp("pair") / "c"
     main(
         ["compare", "niger-2023-base", "niger-2023-no-pact", "-n", "16", "--seed", "3",
-         "--set", "parameters.concession_rate=0", "--set", NIGER_AS_CITED, "--out", str(out), "-q"]
+         "--set", "parameters.concession_rate=0", "--set", NIGER_AT_THE_EDGE, "--out", str(out), "-q"]
     )  # fmt: skip
     return out
 

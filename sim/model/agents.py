@@ -89,6 +89,20 @@ class Belligerent(Actor):
         """The state it fights in."""
         return self.spec.home or ""
 
+    @property
+    def draws_out_war(self) -> bool:
+        """Whether it can keep a war going at the pace of a civil war (§7.6).
+
+        A faction has the army's own bases and arsenals; a rebel army with outside backers has a
+        sanctuary and supplies beyond the front (Salehyan 2007, World Politics 59(2); Kalyvas &
+        Balcells 2010, American Political Science Review 104(3): irregular war fed on outside
+        support). A band that rose with neither must hold what it seized, and is fought at the
+        full kill rate: Senegal's troops retook Banjul from Kukoi Samba Sanyang's council within a
+        week (1981), where wars that began in a coup or a rising in the capital are the shortest
+        civil wars on record (Fearon 2004, Journal of Peace Research 41(3)).
+        """
+        return self.spec.faction or bool(self.spec.backers)
+
 
 ACTOR_CLASSES: dict[ActorKind, type[Actor]] = {
     ActorKind.STATE: State,

@@ -463,13 +463,11 @@ def assess_attack(model: SahelModel, threat: Threat) -> tuple[float, dict]:
     allies = {}
     # Belligerents sworn to fight beside the target join its war with all they have (the RUF
     # beside the AFRC junta in 1997): the threatener expects them in full.
-    irregular = isinstance(actors.get(threat.target), Belligerent) or any(
-        isinstance(actors[a], Belligerent) for a in attackers
-    )
+    irregular = model.draws_out((threat.target, *attackers))
     for b in sworn_beside(model, threat.target, attackers):
         allies[b.id] = round(model.strength(b.id), 1)
         expected += model.strength(b.id)
-        irregular = True
+        irregular = irregular or b.draws_out_war
     # Force that answers the target's own first use is no aggression on it: no clause on
     # aggression protects it (SahelModel.start_war), so none of its allies is bound to fight.
     bound = []

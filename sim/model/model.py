@@ -308,6 +308,13 @@ class SahelModel(mesa.Model):
             return actor.forces
         return actor.forces * self.params.home_defence_share
 
+    def draws_out(self, parties) -> bool:
+        """Whether any of ``parties`` is a belligerent that draws a war out (§7.6)."""
+        actors = self.actors
+        return any(
+            isinstance(actors.get(a), Belligerent) and actors[a].draws_out_war for a in parties
+        )
+
     def backers_of(self, offenders: tuple[str, ...] | list[str]) -> set[str]:
         """The actors that back any of ``offenders`` (a belligerent's declared ``backers``)."""
         return {b for o in offenders if o in self.actors for b in self.actors[o].spec.backers}
@@ -540,9 +547,7 @@ class SahelModel(mesa.Model):
             )
             return ongoing
         war = War(len(self.wars), (by, target), self.day, coup_attempt=coup_attempt)
-        war.irregular = any(
-            isinstance(self.actors.get(a), Belligerent) for a in (*attackers, target)
-        )
+        war.irregular = self.draws_out((*attackers, target))
         theatre = self.controlled(target)
         # The target first: what the attackers send abroad is sized against it.
         if target in self.actors:
@@ -678,7 +683,7 @@ class SahelModel(mesa.Model):
         for ally in self.belligerents:
             if member in ally.spec.fights_beside and war.side_of(ally.id) is None:
                 war.commit(ally.id, side, self.uncommitted(ally.id))
-                war.irregular = True
+                war.irregular = war.irregular or ally.draws_out_war
                 self.log(
                     RecordKind.ENTERED_WAR,
                     ally.id,

@@ -2,8 +2,9 @@
 
 From the day after a war starts, an attempted coup is won or lost at once; a state fighting
 another's war abroad may go home; a side breaks when its losses pass
-``breaking_point × (0.5 + casualty tolerance)`` of all it has committed. Short of that, each side may capitulate under war weariness, with a daily hazard that
-grows with its losses against its tolerance and shrinks with its resolve and its odds. While a
+``breaking_point × (0.5 + casualty tolerance)`` of all it has committed. Short of that, each
+side may capitulate under war weariness, with a daily hazard that grows with its losses against
+its tolerance and with the odds against it, and shrinks with its resolve. While a
 state stands outside every war, it may broker a ceasefire, the likelier the wearier the less
 weary side; and a mediated ceasefire may break down on any later day, when the same war is fought
 again (docs/model.md §7.8).
@@ -28,6 +29,9 @@ BREAKING_BASE = 0.5
 
 TOLERANCE_FLOOR = 0.05
 """Weariness divides by the tolerance, never by less than this (a guard, not a behaviour)."""
+
+ODDS_FLOOR = 0.000001
+"""The odds against divide by the odds, never by less than this (a guard, not a behaviour)."""
 
 MEDIATORS_LISTED = 3
 """The first neutral states (fighting on neither side, supporting neither) are named as mediators."""
@@ -99,6 +103,22 @@ def breakdown_chance(rate: float, favoured: float) -> float:
     return min(1.0, rate * 2.0 * favoured)
 
 
+def odds_against(odds: float) -> float:
+    """How heavily a side's odds weigh on its will to fight on: its odds against, (1 − p) / p.
+
+    By the square law the odds against are the square of the force ratio against the side, and
+    the ratio of its daily losses, as a share of its forces, to its enemy's: what each day's
+    fighting shows it. Wars end as the battlefield brings the sides' expectations together, and
+    a side that learns it is far the weaker settles first (Slantchev 2003, American Political
+    Science Review 97(4); Filson & Werner 2002, American Journal of Political Science 46(4)).
+    Divided by four so that at even odds the factor is the quarter it was when it read
+    ``(1 − p)²``, which gave a side facing ten times its strength no more than four times the
+    hazard of an even fight: The Gambia's 500 rebels of 1981 then held out for two months
+    against the week it took Senegal's troops.
+    """
+    return (1.0 - odds) / max(odds, ODDS_FLOOR) / 4.0
+
+
 def _side_terms(model: SahelModel, war: War) -> tuple[list[float], list[float], list[float]]:
     """Each side's effective strength, and its resolve and casualty tolerance (force-weighted)."""
     actors = model.actors
@@ -166,11 +186,19 @@ def _settle(model: SahelModel, war: War, neutral: list[str]) -> None:
             1.0,
             p.capitulation_rate
             * (1 - resolve[s]) ** 2
-            * (1 - odds) ** 2
+            * odds_against(odds)
             * (weariness + p.baseline_weariness),
         )
-        overthrow = _overthrown_if_beaten(model, war, s)
-        if overthrow:
+        # Each side of a civil war stakes its leaders' fate on it: the government its office, the
+        # rebels their arms (handover_concession_factor for both).
+        stake = (
+            "overthrow_factor"
+            if _overthrown_if_beaten(model, war, s)
+            else "disarm_factor"
+            if rebels_fight_on(model, war, s)
+            else None
+        )
+        if stake:
             hazard *= p.handover_concession_factor
         draw = keyed_uniform(model.seed, Concern.TERMINATION, war.id, model.day, s)
         if draw < hazard:
@@ -185,7 +213,7 @@ def _settle(model: SahelModel, war: War, neutral: list[str]) -> None:
                     "resolve": round(resolve[s], 4),
                     "odds": round(odds, 4),
                     "weariness": round(weariness, 4),
-                    **({"overthrow_factor": p.handover_concession_factor} if overthrow else {}),
+                    **({stake: p.handover_concession_factor} if stake else {}),
                 },
             )
             return
@@ -276,6 +304,28 @@ def _overthrown_if_beaten(model: SahelModel, war: War, side: int) -> bool:
         model.state(leader) is not None
         and isinstance(rebels, Belligerent)
         and rebels.home == leader
+    )
+
+
+def rebels_fight_on(model: SahelModel, war: War, side: int) -> bool:
+    """Whether ``side`` is a rebel army or faction, able to draw its war out, against its own state.
+
+    Giving up a civil war means disarming at the other side's mercy (Walter 1997, "The critical
+    barrier to civil war settlement", International Organization 51(3)), and civil wars seldom
+    end in a surrender (Kreutz 2010, Journal of Peace Research 47(2)): the RUF fought on for a
+    decade from 1991; the NPFL did not give up when ECOMOG landed in 1990. Rebels with a base or
+    a backer to fall back on (:attr:`Belligerent.draws_out_war`) capitulate at
+    ``handover_concession_factor`` of the rule's, as the government they fight does: each side
+    stakes its leaders' fate on the war. A band that rose with neither has nowhere to go, and is
+    routed (Kukoi Samba Sanyang's council, 1981).
+    """
+    rebels, state = war.leaders[side], war.leaders[1 - side]
+    actor = model.actors.get(rebels)
+    return (
+        isinstance(actor, Belligerent)
+        and actor.draws_out_war
+        and actor.home == state
+        and model.state(state) is not None
     )
 
 

@@ -27,7 +27,7 @@ class War:
     losses: list[float] = field(default_factory=lambda: [0.0, 0.0])
     aid: list[float] = field(default_factory=lambda: [1.0, 1.0])
     supporters: dict[str, tuple[int, float]] = field(default_factory=dict)
-    irregular: bool = False  # a rebel army or a faction is a party: fought at lower intensity
+    irregular: bool = False  # a party draws it out (Belligerent.draws_out_war): lower intensity
     coup_attempt: bool = False  # plotters trying to seize power: decided the next day (§7.8)
     end: int | None = None
     outcome: WarOutcome | None = None

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import math
+import textwrap
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -25,6 +26,8 @@ from .figures import save, styled
 
 PRIOR_COLOUR = "#7f7f7f"
 POSTERIOR_COLOUR = "#2471a3"
+LABEL_WIDTH = 32
+"""Characters per line of an axis label: neighbouring panels' labels must not overlap."""
 
 
 def _scale(p: FreeParameter, values: np.ndarray) -> np.ndarray:
@@ -38,7 +41,7 @@ def _range(p: FreeParameter) -> tuple[float, float]:
 
 
 def _label(p: FreeParameter) -> str:
-    name = PARAMETERS[p.name].label
+    name = "\n".join(textwrap.wrap(PARAMETERS[p.name].label, LABEL_WIDTH))
     return f"log10 {p.name}" if p.shape is PriorShape.LOG_UNIFORM else f"{name}\n({p.name})"
 
 

@@ -974,15 +974,17 @@ def _how_war_ended(ctx: _Context, r: Record) -> str:
         return ctx.t("how.breaking_point", **loser, share=share, threshold=threshold)
     if reason.startswith("capitulation") and r.get("draw") is not None:
         probability, draw = ctx.chances(r.get("probability", 0.0), r.get("draw"))
-        factor = (r.get("terms") or {}).get("overthrow_factor")
-        if factor is not None:
-            return ctx.t(
-                "how.capitulation.overthrow",
-                **loser,
-                factor=ctx.share(factor),
-                probability=probability,
-                draw=draw,
-            )
+        terms = r.get("terms") or {}
+        for stake in ("overthrow", "disarm"):
+            factor = terms.get(f"{stake}_factor")
+            if factor is not None:
+                return ctx.t(
+                    f"how.capitulation.{stake}",
+                    **loser,
+                    factor=ctx.share(factor),
+                    probability=probability,
+                    draw=draw,
+                )
         return ctx.t("how.capitulation", **loser, probability=probability, draw=draw)
     if reason == "mediation":
         mediators = list(r.get("mediators") or [])

@@ -53,7 +53,7 @@ PARAMETERS: dict[str, Parameter] = _declare(
     ),
     Parameter(
         "permission_base_rate",
-        0.21,
+        0.29,
         0.0,
         1.0,
         "probability",
@@ -192,7 +192,7 @@ PARAMETERS: dict[str, Parameter] = _declare(
     ),
     Parameter(
         "required_superiority",
-        1.2,
+        1.9,
         0.2,
         5.0,
         "ratio",
@@ -209,7 +209,7 @@ PARAMETERS: dict[str, Parameter] = _declare(
     ),
     Parameter(
         "intent_spread",
-        0.13,
+        0.15,
         0.05,
         3.0,
         "log-ratio",
@@ -284,7 +284,7 @@ PARAMETERS: dict[str, Parameter] = _declare(
     ),
     Parameter(
         "time_cost_weight",
-        1.5,
+        3.1,
         0.0,
         5.0,
         "z per year",
@@ -316,7 +316,7 @@ PARAMETERS: dict[str, Parameter] = _declare(
     ),
     Parameter(
         "junta_confidence",
-        3.9,
+        3.2,
         1.0,
         5.0,
         "ratio",
@@ -334,7 +334,7 @@ PARAMETERS: dict[str, Parameter] = _declare(
     ),
     Parameter(
         "expeditionary_share",
-        0.27,
+        0.91,
         0.05,
         1.0,
         "share",
@@ -387,7 +387,7 @@ PARAMETERS: dict[str, Parameter] = _declare(
     ),
     Parameter(
         "withdrawal_rate",
-        0.025,
+        0.028,
         0.0,
         0.05,
         "per day",
@@ -446,7 +446,7 @@ PARAMETERS: dict[str, Parameter] = _declare(
     ),
     Parameter(
         "concession_rate",
-        0.62,
+        0.92,
         0.0,
         1.0,
         "per day",
@@ -462,22 +462,24 @@ PARAMETERS: dict[str, Parameter] = _declare(
     ),
     Parameter(
         "handover_concession_factor",
-        0.26,
+        0.09,
         0.0,
         1.0,
         "factor",
-        "Concession factor of a ruler who fears losing office",
-        "Facteur de concession d'un dirigeant qui craint de perdre le pouvoir",
+        "Concession factor of leaders who fear for their fate",
+        "Facteur de concession de dirigeants qui craignent pour leur sort",
         "the daily chance that an incumbent who will not hand over after losing an election gives "
         "in, as a share of a junta's: what he concedes is his office, now, not a transition "
-        "timetable he may steer; and the daily chance that a government fighting a rebel army "
-        "or faction of its own capitulates, as a share of the rule's: its capitulation is its "
-        "overthrow",
+        "timetable he may steer; and the daily chance that either side of a civil war "
+        "capitulates, as a share of the rule's: a government fighting a rebel army or faction "
+        "of its own (its capitulation is its overthrow), and rebels able to draw the war out "
+        "(they would lay down their arms at its mercy)",
         "Goemans (2008), Journal of Conflict Resolution 52(6): leaders who lose office "
         "irregularly are often exiled, jailed or killed; Debs & Goemans (2010), American "
-        "Political Science Review 104(3): leaders who fear that fate make fewer concessions. "
-        "Jammeh let ECOWAS's deadline pass (Jan 2017); Doe, besieged in Monrovia from July 1990, "
-        "did not give up; the size is calibrated"
+        "Political Science Review 104(3): leaders who fear that fate make fewer concessions; "
+        "Walter (1997), International Organization 51(3): rebels who disarm are at the other "
+        "side's mercy. Jammeh let ECOWAS's deadline pass (Jan 2017); Doe, besieged in Monrovia "
+        "from July 1990, did not give up, nor the RUF from 1991; the size is calibrated"
         "; the single value is the shipped posterior's median (sim/data/POSTERIOR.md)",
     ),
     Parameter(
@@ -559,14 +561,15 @@ PARAMETERS: dict[str, Parameter] = _declare(
     ),
     Parameter(
         "irregular_intensity",
-        0.16,
+        0.2,
         0.01,
         1.0,
         "share",
         "Intensity of a civil war",
         "Intensité d'une guerre civile",
-        "share of the daily kill rate at which a war is fought when a rebel army or a faction is a "
-        "party to it (dispersed, intermittent fighting rather than set-piece battles)",
+        "share of the daily kill rate at which a war is fought when a faction, or a rebel army "
+        "with outside backers, is a party to it (dispersed, intermittent fighting rather than "
+        "set-piece battles); a rebel army with neither is fought at the full rate",
         "assumption, calibrated: the civil wars of the catalogue lasted months (Liberia "
         "1990, Guinea-Bissau 1998-99: seeds/history/episodes.md) where conventional clashes "
         "were decided in days"
@@ -641,7 +644,7 @@ PARAMETERS: dict[str, Parameter] = _declare(
     ),
     Parameter(
         "breaking_point",
-        0.68,
+        0.59,
         0.05,
         0.9,
         "share",
@@ -653,7 +656,7 @@ PARAMETERS: dict[str, Parameter] = _declare(
     ),
     Parameter(
         "mediation_rate",
-        0.24,
+        0.34,
         0.0,
         0.5,
         "per day",

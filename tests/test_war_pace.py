@@ -1,0 +1,88 @@
+"""The pace of a war with a rebel party, and how the odds weigh on a side's will to fight on.
+
+A faction of the army, or a rebel army with outside backers, draws a war out (it is fought at
+``irregular_intensity``); a band that rose with neither is fought at the full rate (docs/model.md
+§7.6). A side gives up under weariness in proportion to the odds against it (§7.8).
+"""
+
+from __future__ import annotations
+
+import itertools
+
+import pytest
+from conftest import civil_war_text
+
+from sim.model.combat import win_chance
+from sim.model.model import SahelModel
+from sim.model.termination import odds_against
+from sim.model.world import build_world
+from sim.run.replicate import run_one
+from sim.scenario.facts import fact_base
+from sim.scenario.loading import load_scenario
+
+QUIET = "parameters:\n  truce_breakdown_rate: 0\n  irregular_intensity: {intensity}\n"
+"""Truces hold (a reopened war would blur its length) and the civil war's intensity is set."""
+
+KINDS = {
+    "a band that rose alone": "",
+    "a faction of the army": "faction_of: true",
+    "a rebel army backed from outside": "backers: [GIN]",
+}
+
+
+def first_war(write, extra: str, intensity: float = 0.2, seed: int = 1, value: int = 3000):
+    text = civil_war_text(value=value, extra=extra, days=300) + QUIET.format(intensity=intensity)
+    model = SahelModel(build_world(load_scenario(write(text)), fact_base()), seed)
+    model.run()
+    return model.wars[0]
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_only_a_faction_or_a_backed_rebel_army_draws_a_war_out(write, kind):
+    war = first_war(write, KINDS[kind])
+    assert war.irregular is (kind != "a band that rose alone")
+
+
+def test_the_intensity_of_a_civil_war_does_not_touch_a_band_that_rose_alone(write):
+    """Its war is fought at the full rate, so the same seed tells the same story at any intensity."""
+    stories = []
+    for intensity in (0.05, 0.5):
+        path = write(civil_war_text(days=300) + QUIET.format(intensity=intensity))
+        stories.append(run_one(load_scenario(path), 3).records)
+    assert stories[0] == stories[1]
+
+
+def test_the_intensity_of_a_civil_war_paces_a_backed_rebel_army(write):
+    lengths = []
+    for intensity in (0.05, 0.5):
+        war = first_war(write, KINDS["a rebel army backed from outside"], intensity=intensity)
+        lengths.append((war.end if war.end is not None else 300) - war.start)
+    assert lengths[0] > lengths[1]
+
+
+def test_a_side_facing_k_times_its_strength_weighs_k_squared_the_odds_against():
+    even = odds_against(0.5)
+    assert even == pytest.approx(0.25)  # where (1 - odds)^2 put it before
+    for k in (2.0, 3.6, 10.0):
+        assert odds_against(win_chance(1.0, k)) == pytest.approx(k * k * even)
+        assert odds_against(win_chance(k, 1.0)) == pytest.approx(even / (k * k))
+
+
+def test_the_worse_a_sides_odds_the_more_the_odds_against_weigh():
+    odds = [i / 100 for i in range(1, 100)]
+    weights = [odds_against(p) for p in odds]
+    assert all(a > b for a, b in itertools.pairwise(weights))
+    assert odds_against(0.0) > 0  # a side with no odds left is guarded, not divided by zero
+
+
+def test_a_band_gives_up_sooner_the_more_it_is_outnumbered(write):
+    """On the same seeds, a smaller band facing the same government fights shorter wars."""
+
+    def total_days(value: int) -> int:
+        total = 0
+        for seed in range(1, 9):
+            war = first_war(write, "", seed=seed, value=value)
+            total += (war.end if war.end is not None else 300) - war.start
+        return total
+
+    assert total_days(400) < total_days(3000)
