@@ -86,3 +86,25 @@ def test_a_band_gives_up_sooner_the_more_it_is_outnumbered(write):
         return total
 
     assert total_days(400) < total_days(3000)
+
+
+def test_a_backed_rebel_army_joining_a_bands_war_draws_it_out(write):
+    """The pace is a party's, whenever it joins: a band's war turns irregular once a rebel army
+    with outside backers attacks the band in it (it enters that war, §7.6)."""
+    second = (
+        "  RB2:\n    kind: belligerent\n    name: the Second Army\n    name_fr: la Deuxième Armée\n"
+        "    sources: [https://example.org/rebels]\n    in: GNB\n    backers: [GIN]\n"
+        "    forces: {value: 2000, year: 1998, unit: fighters, source: https://example.org/r}\n"
+    )
+    attack = "  second:\n    kind: attack\n    date: 1998-06-09\n    by: RB2\n    target: REB\n"
+    text = civil_war_text(value=3000, days=300, actors=second, events=attack)
+    model = SahelModel(
+        build_world(load_scenario(write(text + QUIET.format(intensity=0.2))), fact_base()), 1
+    )
+    model.step()
+    [war] = model.wars
+    assert not war.irregular, "the band's war is fought at the full rate until the army joins"
+    while model.day < 3:
+        model.step()
+    assert len(model.wars) == 1 and war.side_of("RB2") is not None
+    assert war.irregular

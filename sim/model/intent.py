@@ -227,6 +227,26 @@ def sworn_beside(model: SahelModel, target: str, attackers) -> list[Belligerent]
     ]
 
 
+def sworn_beside_any(model: SahelModel, parties) -> list[Belligerent]:
+    """Belligerents sworn to fight beside any of ``parties``, and theirs in turn.
+
+    Those not among ``parties`` that would join a war beside them (:meth:`SahelModel.backed`).
+    """
+    found: list[Belligerent] = []
+    seen = set(parties)
+    frontier = set(parties)
+    while frontier:
+        new = [
+            b
+            for b in model.belligerents
+            if b.id not in seen and frontier & set(b.spec.fights_beside)
+        ]
+        found += new
+        seen |= {b.id for b in new}
+        frontier = {b.id for b in new}
+    return found
+
+
 def partners_in_arms(model: SahelModel, threat: Threat) -> tuple[str, ...]:
     """The belligerents sworn beside a threatened state's government, whose consent it needs.
 
@@ -463,7 +483,12 @@ def assess_attack(model: SahelModel, threat: Threat) -> tuple[float, dict]:
     allies = {}
     # Belligerents sworn to fight beside the target join its war with all they have (the RUF
     # beside the AFRC junta in 1997): the threatener expects them in full.
-    irregular = model.draws_out((threat.target, *attackers))
+    # The pace the war would be fought at (§7.6): the war under way it would join, or any party
+    # that draws a war out, the attackers' sworn belligerents among them.
+    joined = model.war_joined(attackers, threat.target)
+    irregular = (joined is not None and joined.irregular) or model.draws_out(
+        (threat.target, *attackers, *(b.id for b in sworn_beside_any(model, attackers)))
+    )
     for b in sworn_beside(model, threat.target, attackers):
         allies[b.id] = round(model.strength(b.id), 1)
         expected += model.strength(b.id)

@@ -308,6 +308,19 @@ class SahelModel(mesa.Model):
             return actor.forces
         return actor.forces * self.params.home_defence_share
 
+    def war_joined(self, attackers, target: str) -> War | None:
+        """The war under way that an attack by ``attackers`` on ``target`` would be fought in.
+
+        The one some attackers already fight against the target, or, for a belligerent target, the
+        war it is fighting (:meth:`start_war`); ``None`` when the attack would start a new war.
+        """
+        ongoing = next((w for a in attackers if (w := self.at_war(a, target))), None)
+        if ongoing is None and isinstance(self.actors.get(target), Belligerent):
+            ongoing = next(
+                (w for w in self.wars if w.ongoing and w.side_of(target) is not None), None
+            )
+        return ongoing
+
     def draws_out(self, parties) -> bool:
         """Whether any of ``parties`` is a belligerent that draws a war out (§7.6)."""
         actors = self.actors
@@ -530,11 +543,7 @@ class SahelModel(mesa.Model):
         that war: the attackers enter it on the other side (a civil war that outsiders enter,
         as ECOMOG entered Liberia's in 1990).
         """
-        ongoing = next((w for a in attackers if (w := self.at_war(a, target))), None)
-        if ongoing is None and isinstance(self.actors.get(target), Belligerent):
-            ongoing = next(
-                (w for w in self.wars if w.ongoing and w.side_of(target) is not None), None
-            )
+        ongoing = self.war_joined(attackers, target)
         if ongoing is not None:
             self.enter_against(
                 ongoing,
@@ -676,14 +685,15 @@ class SahelModel(mesa.Model):
     def backed(self, war: War, member: str, cause: int | None) -> None:
         """A new party's allies come to its side of a war.
 
+        A party that draws a war out makes it irregular, whenever it joins (§7.6).
         Belligerents that fight beside it join with all they have; a belligerent's backers
         support its side (once per backer).
         """
+        war.irregular = war.irregular or self.draws_out((member,))
         side = war.side_of(member)
         for ally in self.belligerents:
             if member in ally.spec.fights_beside and war.side_of(ally.id) is None:
                 war.commit(ally.id, side, self.uncommitted(ally.id))
-                war.irregular = war.irregular or ally.draws_out_war
                 self.log(
                     RecordKind.ENTERED_WAR,
                     ally.id,

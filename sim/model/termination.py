@@ -111,8 +111,8 @@ def odds_against(odds: float) -> float:
     fighting shows it. Wars end as the battlefield brings the sides' expectations together, and
     a side that learns it is far the weaker settles first (Slantchev 2003, American Political
     Science Review 97(4); Filson & Werner 2002, American Journal of Political Science 46(4)).
-    Divided by four so that at even odds the factor is the quarter it was when it read
-    ``(1 − p)²``, which gave a side facing ten times its strength no more than four times the
+    Divided by four so that at even odds the factor equals the 0.25 that ``(1 − p)²`` gave,
+    a form that gave a side facing ten times its strength no more than four times the
     hazard of an even fight: The Gambia's 500 rebels of 1981 then held out for two months
     against the week it took Senegal's troops.
     """
@@ -189,8 +189,9 @@ def _settle(model: SahelModel, war: War, neutral: list[str]) -> None:
             * odds_against(odds)
             * (weariness + p.baseline_weariness),
         )
-        # Each side of a civil war stakes its leaders' fate on it: the government its office, the
-        # rebels their arms (handover_concession_factor for both).
+        # Each side of a civil war that stakes its leaders' fate on it gives up at
+        # handover_concession_factor: the government its office, rebels able to draw the war out
+        # their arms.
         stake = (
             "overthrow_factor"
             if _overthrown_if_beaten(model, war, s)

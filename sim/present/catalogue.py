@@ -960,17 +960,17 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fear that held its chance to {factor} of the usual (chance that day {probability}, draw "
         "{draw})",
         "fr": "{loser} capitule{loser_nt} sous l'effet de la lassitude de la guerre, bien que "
-        "céder signifie son renversement, une crainte qui ramène sa probabilité à {factor} de "
-        "l'ordinaire (probabilité ce jour-là {probability}, tirage {draw})",
+        "céder signifie son renversement, une crainte qui ramène la probabilité de céder à "
+        "{factor} de l'ordinaire (probabilité ce jour-là {probability}, tirage {draw})",
     },
     "how.capitulation.disarm": {
         "en": "{loser} capitulated under war weariness, though giving up meant laying down its "
         "arms at its enemy's mercy, a fear that held its chance to {factor} of the usual (chance "
         "that day {probability}, draw {draw})",
         "fr": "{loser} capitule{loser_nt} sous l'effet de la lassitude de la guerre, bien que "
-        "céder signifie déposer les armes à la merci de l'ennemi, une crainte qui ramène sa "
-        "probabilité à {factor} de l'ordinaire (probabilité ce jour-là {probability}, tirage "
-        "{draw})",
+        "céder signifie déposer les armes à la merci de l'ennemi, une crainte qui ramène la "
+        "probabilité de céder à {factor} de l'ordinaire (probabilité ce jour-là {probability}, "
+        "tirage {draw})",
     },
     "how.mediation": {
         "en": "{mediators} brokered a ceasefire, the war being {ripeness} ripe for it, as weary as "

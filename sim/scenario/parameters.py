@@ -473,7 +473,7 @@ PARAMETERS: dict[str, Parameter] = _declare(
         "timetable he may steer; and the daily chance that either side of a civil war "
         "capitulates, as a share of the rule's: a government fighting a rebel army or faction "
         "of its own (its capitulation is its overthrow), and rebels able to draw the war out "
-        "(they would lay down their arms at its mercy)",
+        "(they would lay down their arms at the government's mercy)",
         "Goemans (2008), Journal of Conflict Resolution 52(6): leaders who lose office "
         "irregularly are often exiled, jailed or killed; Debs & Goemans (2010), American "
         "Political Science Review 104(3): leaders who fear that fate make fewer concessions; "
