@@ -920,20 +920,24 @@ def _rule(resolve: float, odds: float, weariness: float, factor: float) -> float
 
 @pytest.mark.parametrize(
     ("rebels", "extra", "value"),
-    [("a band that rose alone", "", 4000), ("a faction", "faction_of: true", 1500)],
+    [
+        ("a band that rose in the capital", "rose_in_capital: true", 4000),
+        ("a faction", "faction_of: true", 1500),
+    ],
 )
 def test_each_side_of_a_civil_war_gives_up_at_the_factor_when_it_stakes_its_fate(
     write, rebels, extra, value
 ):
     """A government's capitulation is its overthrow (Goemans 2008); rebels able to draw the war
     out would lay down their arms at its mercy (Walter 1997): each gives up at the factor times
-    the rule's, and the record names the stake. A band that rose alone gives up at the rule's.
-    Every chance is recomputed here from the terms its record carries.
+    the rule's, and the record names the stake. A band that rose in the capital gives up at the
+    rule's. Every chance is recomputed here from the terms its record carries.
     """
     seen = _capitulations(write, 0.25, range(1, 12), extra, value)
     assert {loser for loser, _, _ in seen} == {"GNB", "REB"}, "both sides must give up somewhere"
     for loser, chance, terms in seen:
-        stake = {"GNB": "overthrow_factor", "REB": "disarm_factor" if extra else None}[loser]
+        fights_on = rebels == "a faction"
+        stake = {"GNB": "overthrow_factor", "REB": "disarm_factor" if fights_on else None}[loser]
         assert [k for k in terms if k.endswith("_factor")] == ([stake] if stake else [])
 
         factor, resolve = (0.25 if stake else 1.0), terms["resolve"]
@@ -945,35 +949,40 @@ def test_each_side_of_a_civil_war_gives_up_at_the_factor_when_it_stakes_its_fate
         assert low - 1e-6 <= chance <= high + 1e-6, (loser, terms)
 
 
-def test_a_government_that_fears_overthrow_never_gives_up_more_often(write):
-    """On common random numbers, a smaller factor never makes the government fall more often."""
-    seeds = range(1, 25)
-    fearless = [who for who, _, _ in _capitulations(write, 1.0, seeds)].count("GNB")
-    fearful = [who for who, _, _ in _capitulations(write, 0.1, seeds)].count("GNB")
-    assert fearless > 0, "the government never gave up: nothing to compare"
-    assert fearful < fearless
-
-
-def test_rebels_who_fear_disarming_never_give_up_sooner(write):
-    """On common random numbers, a smaller factor never brings a faction's surrender sooner. The
-    government here never gives up (resolve 1), so two runs are the same day for day until the
-    rebels' first surrender, and a smaller chance on each day can only put it off."""
+@pytest.mark.parametrize(
+    ("side", "extra", "value", "unyielding"),
+    [
+        # the rebels, a band in the periphery, never give up (resolve 1)
+        ("GNB", "resolve: 1", 4000, None),
+        # the government never gives up (resolve 1)
+        ("REB", "faction_of: true", 1500, "  GNB: {resolve: 1}\n"),
+    ],
+    ids=["a government that fears its overthrow", "rebels who fear disarming"],
+)
+def test_a_side_that_fears_for_its_fate_never_gives_up_sooner(
+    write, side, extra, value, unyielding
+):
+    """On common random numbers, a smaller factor never brings a side's surrender sooner. The
+    other side here never gives up (resolve 1), so two runs are the same day for day until the
+    first surrender, and a smaller chance on each day can only put it off."""
 
     def first_surrenders(factor: float) -> list[int | None]:
-        text = civil_war_text(
-            value=1500, days=300, commitment="behavioural", extra="faction_of: true"
-        ) + (f"parameters: {{{GIVING_UP}, handover_concession_factor: {factor}}}\n")
-        scenario = load(write, text.replace("  GNB:\n", "  GNB: {resolve: 1}\n", 1))
+        text = civil_war_text(value=value, days=300, commitment="behavioural", extra=extra) + (
+            f"parameters: {{{GIVING_UP}, handover_concession_factor: {factor}}}\n"
+        )
+        if unyielding:
+            text = text.replace("  GNB:\n", unyielding, 1)
+        scenario = load(write, text)
         days = []
         for seed in range(1, 25):
             ends = (r for r in records(scenario, seed) if r.kind is RecordKind.WAR_ENDED)
             ended = next(ends, None)  # a war still fought at the horizon has no end
             gave_up = ended is not None and ended.get("reason", "").startswith("capitulation")
-            days.append(ended.day if gave_up and ended.get("loser") == "REB" else None)
+            days.append(ended.day if gave_up and ended.get("loser") == side else None)
         return days
 
     fearless, fearful = first_surrenders(1.0), first_surrenders(0.1)
-    assert any(fearless), "the rebels never gave up: nothing to compare"
+    assert any(fearless), "that side never gave up: nothing to compare"
     for early, late in zip(fearless, fearful, strict=True):
         assert late is None or (early is not None and early <= late)
     assert fearful != fearless, "and the smaller factor puts some surrenders off"

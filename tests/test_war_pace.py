@@ -1,8 +1,8 @@
 """The pace of a war with a rebel party, and how the odds weigh on a side's will to fight on.
 
-A faction of the army, or a rebel army with outside backers, draws a war out (it is fought at
-``irregular_intensity``); a band that rose with neither is fought at the full rate (docs/model.md
-§7.6). A side gives up under weariness in proportion to the odds against it (§7.8).
+A rebel army in the periphery, a faction of the army, or a rebel army with outside backers draws
+a war out (it is fought at ``irregular_intensity``); a band that rose in the capital with none of
+these is fought at the full rate (docs/model.md §7.6). A side gives up under weariness in proportion to the odds against it (§7.8).
 """
 
 from __future__ import annotations
@@ -23,10 +23,12 @@ from sim.scenario.loading import load_scenario
 QUIET = "parameters:\n  truce_breakdown_rate: 0\n  irregular_intensity: {intensity}\n"
 """Truces hold (a reopened war would blur its length) and the civil war's intensity is set."""
 
+CAPITAL = "rose_in_capital: true"
 KINDS = {
-    "a band that rose alone": "",
-    "a faction of the army": "faction_of: true",
-    "a rebel army backed from outside": "backers: [GIN]",
+    "a band that rose in the capital": CAPITAL,
+    "a rebel army in the periphery": "",
+    "a faction in the capital": "faction_of: true\n" + CAPITAL,
+    "a band in the capital backed from outside": "backers: [GIN]\n" + CAPITAL,
 }
 
 
@@ -40,22 +42,23 @@ def first_war(write, extra: str, intensity: float = 0.2, seed: int = 1, value: i
 @pytest.mark.parametrize("kind", KINDS)
 def test_only_a_faction_or_a_backed_rebel_army_draws_a_war_out(write, kind):
     war = first_war(write, KINDS[kind])
-    assert war.irregular is (kind != "a band that rose alone")
+    assert war.irregular is (kind != "a band that rose in the capital")
 
 
-def test_the_intensity_of_a_civil_war_does_not_touch_a_band_that_rose_alone(write):
+def test_the_intensity_of_a_civil_war_does_not_touch_a_band_that_rose_in_the_capital(write):
     """Its war is fought at the full rate, so the same seed tells the same story at any intensity."""
     stories = []
     for intensity in (0.05, 0.5):
-        path = write(civil_war_text(days=300) + QUIET.format(intensity=intensity))
+        text = civil_war_text(days=300, extra=CAPITAL) + QUIET.format(intensity=intensity)
+        path = write(text)
         stories.append(run_one(load_scenario(path), 3).records)
     assert stories[0] == stories[1]
 
 
-def test_the_intensity_of_a_civil_war_paces_a_backed_rebel_army(write):
+def test_the_intensity_of_a_civil_war_paces_a_rebel_army_in_the_periphery(write):
     lengths = []
     for intensity in (0.05, 0.5):
-        war = first_war(write, KINDS["a rebel army backed from outside"], intensity=intensity)
+        war = first_war(write, KINDS["a rebel army in the periphery"], intensity=intensity)
         lengths.append((war.end if war.end is not None else 300) - war.start)
     assert lengths[0] > lengths[1]
 
@@ -81,7 +84,7 @@ def test_a_band_gives_up_sooner_the_more_it_is_outnumbered(write):
     def total_days(value: int) -> int:
         total = 0
         for seed in range(1, 9):
-            war = first_war(write, "", seed=seed, value=value)
+            war = first_war(write, CAPITAL, seed=seed, value=value)
             total += (war.end if war.end is not None else 300) - war.start
         return total
 
@@ -97,7 +100,7 @@ def test_a_backed_rebel_army_joining_a_bands_war_draws_it_out(write):
         "    forces: {value: 2000, year: 1998, unit: fighters, source: https://example.org/r}\n"
     )
     attack = "  second:\n    kind: attack\n    date: 1998-06-09\n    by: RB2\n    target: REB\n"
-    text = civil_war_text(value=3000, days=300, actors=second, events=attack)
+    text = civil_war_text(value=3000, days=300, actors=second, events=attack, extra=CAPITAL)
     model = SahelModel(
         build_world(load_scenario(write(text + QUIET.format(intensity=0.2))), fact_base()), 1
     )

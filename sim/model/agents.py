@@ -93,15 +93,18 @@ class Belligerent(Actor):
     def draws_out_war(self) -> bool:
         """Whether it can keep a war going at the pace of a civil war (§7.6).
 
-        A faction has the army's own bases and arsenals; a rebel army with outside backers has a
-        sanctuary and supplies beyond the front (Salehyan 2007, World Politics 59(2); Kalyvas &
-        Balcells 2010, American Political Science Review 104(3): irregular war fed on outside
-        support). A band that rose with neither must hold what it seized, and is fought at the
-        full kill rate: Senegal's troops retook Banjul from Kukoi Samba Sanyang's council within a
-        week (1981), where wars that began in a coup or a rising in the capital are the shortest
-        civil wars on record (Fearon 2004, Journal of Peace Research 41(3)).
+        A rebel army in the country's periphery has the land to fall back on (Fearon 2004,
+        Journal of Peace Research 41(3): peripheral, "sons of the soil" insurgencies are the
+        longest civil wars); a faction has the army's own bases and arsenals; a rebel army with
+        outside backers has a sanctuary and supplies beyond the front (Salehyan 2007, World
+        Politics 59(2); Kalyvas & Balcells 2010, American Political Science Review 104(3)). A
+        band that rose in the capital with none of these (``rose_in_capital``) must hold what it
+        seized, and is fought at the full kill rate: wars begun by a coup or a rising in the
+        capital are the shortest on record (Fearon 2004), and Senegal's troops retook Banjul from
+        Kukoi Samba Sanyang's council within a week (1981).
         """
-        return self.spec.faction or bool(self.spec.backers)
+        spec = self.spec
+        return spec.faction or bool(spec.backers) or not spec.rose_in_capital
 
 
 ACTOR_CLASSES: dict[ActorKind, type[Actor]] = {

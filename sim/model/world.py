@@ -107,6 +107,7 @@ class ActorSpec:
     fights_beside: tuple[str, ...] = ()
     breaking_point: float | None = None
     faction: bool = False  # a belligerent whose fighters came out of its state's own forces
+    rose_in_capital: bool = False  # a belligerent band with no base beyond the capital
 
 
 @dataclass(frozen=True)
@@ -269,6 +270,7 @@ def _inline_actor(actor_id: str, entry: InlineActor, states: list[str]) -> Actor
         fights_beside=tuple(entry.fights_beside),
         breaking_point=entry.breaking_point,
         faction=entry.faction_of,
+        rose_in_capital=entry.rose_in_capital,
         **params,
     )
 

@@ -567,9 +567,10 @@ PARAMETERS: dict[str, Parameter] = _declare(
         "share",
         "Intensity of a civil war",
         "Intensité d'une guerre civile",
-        "share of the daily kill rate at which a war is fought when a faction, or a rebel army "
-        "with outside backers, is a party to it (dispersed, intermittent fighting rather than "
-        "set-piece battles); a rebel army with neither is fought at the full rate",
+        "share of the daily kill rate at which a war is fought when a rebel army or a faction "
+        "is a party to it (dispersed, intermittent fighting rather than set-piece battles); a "
+        "band that rose in the capital, with no backer and no faction's bases, is fought at the "
+        "full rate",
         "assumption, calibrated: the civil wars of the catalogue lasted months (Liberia "
         "1990, Guinea-Bissau 1998-99: seeds/history/episodes.md) where conventional clashes "
         "were decided in days"

@@ -111,6 +111,7 @@ _ONLY_FOR: dict[str, tuple[ActorKind, ...]] = {
     "operates_in": (ActorKind.ARMED_GROUP,),
     "in_": (ActorKind.BELLIGERENT,),
     "faction_of": (ActorKind.BELLIGERENT,),
+    "rose_in_capital": (ActorKind.BELLIGERENT,),
     "backers": (ActorKind.BELLIGERENT,),
     "fights_beside": (ActorKind.BELLIGERENT,),
     "breaking_point": (ActorKind.BELLIGERENT,),
@@ -162,6 +163,12 @@ class InlineActor(Strict):
     )
     backers: list[ActorId] = Field(
         [], description="belligerent: actors who support its side in any war it fights"
+    )
+    rose_in_capital: bool = Field(
+        False,
+        description="belligerent: a band that rose in the capital with no base beyond it (Kukoi "
+        "Samba Sanyang's council in Banjul, 1981): unless a faction or backed from outside, its "
+        "war is fought at the full kill rate, not at a civil war's pace",
     )
     fights_beside: list[ActorId] = Field(
         [],
@@ -580,7 +587,11 @@ class Observed(Strict):
         "(France struck Côte d'Ivoire, and no ECOWAS state did); the first is the headline",
     )
     entered: list[Entry] = Field([], description="who entered the war, on which side, by when")
-    outcome: ObservedEnding | None = Field(None, description="how the first war ended")
+    outcome: ObservedEnding | None = Field(
+        None,
+        description="how the first war ended: its last end, since a truce that breaks down "
+        "resumes the same war",
+    )
     war_days: WarDays | None = Field(None, description="how long the first war lasted")
     conceded: Conceded | None = Field(
         None, description="whether the threatened target gave in, or defied the threat"
