@@ -93,7 +93,7 @@ def test_an_observed_block_validates_and_changes_nothing_else(sahelsim, write):
             "  notes:",
             "  note:",
             "{f}:35:3: observed.note: unknown key 'note'; expected one of conceded, entered, "
-            "force_used, notes, outcome, war_days; did you mean 'notes'?",
+            "force_used, helped, notes, outcome, war_days; did you mean 'notes'?",
         ),
         (
             "  notes:",
@@ -272,6 +272,56 @@ def test_a_target_that_never_gives_in_scores_no_concession(sahelsim, tmp_path):
         assert row["observed"] == "false"
         shares[rate] = float(row["probability"])  # the share that did not give in
     assert shares["0"] == 1.0 and shares["0.8"] < 1.0
+
+
+def test_help_short_of_war_is_scored_from_what_the_helper_gave(sahelsim, tmp_path):
+    """Mali asked France for help in January 2013 (lesson 5): the share of replicates in which
+    France helped Mali short of war by 11 January is the share in which it answered with
+    non-military help (it did not fight), and the item reads in both languages."""
+    import csv
+
+    lesson = "lesson-5-asked-not-bound"
+    helped = (
+        f"extends: {lesson}\nobserved:\n  helped:\n"
+        "    - actor: FRA\n      to: MLI\n      by: 2013-01-11\n      value: false\n"
+        "      sources: [https://example.org/a]\n      year: 2013\n"
+    )
+    episode = tmp_path / "serval.yaml"
+    episode.write_text(helped, encoding="utf-8")
+    out = tmp_path / "out"
+    args = ("backtest", "--episodes", str(episode), "-n", "40", "--seed", "5", "--no-figures")
+    result = sahelsim(*args, "--out", str(out), "--lang", "fr")
+    assert result.status == 0, result.err
+    report = (out / "report.md").read_text(encoding="utf-8")
+    assert "aide sans entrer en guerre" in report and "helped" not in report + result.out
+    with open(out / "backtest.csv", encoding="utf-8") as handle:
+        [row] = list(csv.DictReader(handle))
+    assert (row["item"], row["subject"], row["observed"]) == (
+        "helped",
+        "FRA → MLI ≤ 2013-01-11",
+        "false",
+    )
+    partial = set()
+    with open(out / "serval" / "events.jsonl", encoding="utf-8") as handle:
+        for line in handle:
+            r = json.loads(line)
+            if r["kind"] == "response" and r["actor"] == "FRA" and r["response"] == "partial":
+                partial.add(r["replicate"])
+    assert 0 < len(partial) < 40, "France helped short of war in some replicates, not all"
+    assert float(row["probability"]) == pytest.approx(1 - len(partial) / 40)
+
+
+def test_an_observed_helper_must_be_an_actor_of_the_scenario(sahelsim, write):
+    text = MINIMAL + (
+        "observed:\n  helped:\n    - actor: NGA\n      to: BEN\n      by: 2023-09-01\n"
+        "      sources: [https://example.org/a]\n      year: 2023\n"
+    )
+    result = sahelsim("validate", str(write(text)))
+    assert result.status == 2 and "Traceback" not in result.err
+    assert ":20:11: observed.helped.0.to: not an actor of this scenario or an organisation; " in (
+        result.out
+    )
+    assert "got 'BEN'" in result.out
 
 
 # ----------------------------------------------------------------------- scores

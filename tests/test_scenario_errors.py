@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 
 import pytest
 from conftest import MINIMAL
 
+from sim.scenario.facts import fact_base
 from sim.scenario.parameters import PARAMETERS
 
 
@@ -241,6 +243,28 @@ def test_a_figure_far_from_the_start_is_noted_and_an_override_silences_it(sahels
     set_forces = text.replace("  MLI:\n", "  MLI:\n    forces: 12000\n")
     again = sahelsim("validate", str(write(set_forces, "set.yaml")))
     assert again.status == 0 and "(MLI)" not in again.out
+
+
+def test_a_body_whose_members_are_partly_left_out_is_noted_with_the_missing(sahelsim, write):
+    """A reader wrote Mali 2006 with six of ECOWAS's fifteen members and did not expect the
+    Authority to vote with six: validating names the members left out, and says nothing once
+    they are all there, or when none is (a scenario of other states)."""
+    ecowas = "pacts:\n  ecowas-mechanism-1999:\n"
+    text = MINIMAL.replace("pacts:\n  liptako-gourma-charter:\n", ecowas)
+    notes = [line for line in sahelsim("validate", str(write(text))).out.splitlines()]
+    [note] = [n.strip() for n in notes if "ECOWAS decides" in n]
+    members = fact_base().organisations["ECOWAS"].active_members(dt.date(2023, 8, 10))
+    present = [m for m in members if m in ("NER", "MLI", "NGA")]  # Niger and Mali suspended
+    missing = [m for m in members if m not in present]
+    assert present == ["NGA"]
+    assert note == (
+        "note: ECOWAS decides under pacts in play (ecowas-mechanism-1999): 1 of its "
+        f"{len(members)} members in good standing on 2023-08-10 are actors of the scenario, and "
+        "only they vote and can send forces in its name; add the others under actors: to count "
+        f"them ({', '.join(missing)})"
+    )
+    everyone = text.replace("actors:\n", "actors:\n" + "".join(f"  {m}:\n" for m in missing))
+    assert "ECOWAS decides" not in sahelsim("validate", str(write(everyone, "all.yaml"))).out
 
 
 def test_an_inline_actor_s_own_figure_far_from_the_start_is_noted(sahelsim, write):

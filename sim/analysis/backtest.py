@@ -11,6 +11,10 @@ summary row or its event records (:func:`replicate_values`):
 ``entered``
     whether ``actor`` was at war on ``side`` on or before ``by``: as the war's leader or one of
     its contributors, as the state attacked, or by entering later;
+``helped``
+    whether ``actor`` gave ``to`` help short of war on or before ``by`` (a ``support`` record:
+    support, non-military aid, forces lent, or a backer's backing; not a pledge to fight, nor
+    the word that it had no forces to send);
 ``outcome``
     the summary's ``first_war_outcome`` (``none`` when no war was fought);
 ``war_days``
@@ -80,7 +84,7 @@ BINS = 10
 """Equal-width bins of predicted probability in the reliability table."""
 
 YES, NO = "true", "false"
-_EVENT_KINDS = {"war_started", "incident", "entered_war", "conceded"}
+_EVENT_KINDS = {"war_started", "incident", "entered_war", "conceded", "support"}
 
 
 class ItemKind(StrEnum):
@@ -88,6 +92,7 @@ class ItemKind(StrEnum):
 
     FORCE_USED = "force_used"
     ENTERED = "entered"
+    HELPED = "helped"
     OUTCOME = "outcome"
     WAR_DAYS = "war_days"
     CONCEDED = "conceded"
@@ -96,13 +101,20 @@ class ItemKind(StrEnum):
 CHOICES: dict[ItemKind, tuple[str, ...]] = {
     ItemKind.FORCE_USED: (NO, YES),
     ItemKind.ENTERED: (NO, YES),
+    ItemKind.HELPED: (NO, YES),
     ItemKind.OUTCOME: tuple(o.value for o in ObservedOutcome),
     ItemKind.WAR_DAYS: (NO, YES),
     ItemKind.CONCEDED: (NO, YES),
 }
 """Every value an item of each kind can take."""
 
-COMPARED = (ItemKind.FORCE_USED, ItemKind.ENTERED, ItemKind.OUTCOME, ItemKind.CONCEDED)
+COMPARED = (
+    ItemKind.FORCE_USED,
+    ItemKind.ENTERED,
+    ItemKind.HELPED,
+    ItemKind.OUTCOME,
+    ItemKind.CONCEDED,
+)
 """Kinds scored against the baselines."""
 
 
@@ -185,6 +197,22 @@ def _entered(records: Sequence[dict], actor: str, side: Side, by: dt.date) -> bo
     return False
 
 
+NOT_HELP = ("pledge", "no_forces")
+"""``support`` records that give nothing short of war: a pledge to fight a victim's war if it
+comes, and the word that a power had no forces to send."""
+
+
+def _helped(records: Sequence[dict], actor: str, to: str, by: dt.date) -> bool:
+    return any(
+        r["kind"] == "support"
+        and r.get("actor") == actor
+        and r.get("target") == to
+        and r.get("action") not in NOT_HELP
+        and dt.date.fromisoformat(r["date"]) <= by
+        for r in records
+    )
+
+
 def _conceded(records: Sequence[dict], target: str) -> bool:
     return any(r["kind"] == "conceded" and r.get("actor") == target for r in records)
 
@@ -216,6 +244,10 @@ def replicate_values(
         values = tuple(_yes(_entered(events.get(i, ()), e.actor, e.side, e.by)) for i in replicates)
         subject = f"{e.actor} {e.side.value} ≤ {e.by.isoformat()}"
         items.append(ItemValues(episode, ItemKind.ENTERED, subject, _yes(e.value), values))
+    for h in observed.helped:
+        values = tuple(_yes(_helped(events.get(i, ()), h.actor, h.to, h.by)) for i in replicates)
+        subject = f"{h.actor} → {h.to} ≤ {h.by.isoformat()}"
+        items.append(ItemValues(episode, ItemKind.HELPED, subject, _yes(h.value), values))
     if observed.outcome is not None:
         values = tuple(row["first_war_outcome"] for row in rows)
         items.append(

@@ -450,7 +450,12 @@ def check_sources(sources: Iterable[str], overrides: Sequence[str] = ()) -> Iter
         except SahelsimError as exc:
             yield Checked(source, None, (str(exc),))
         else:
-            notes = distant_figures(scenario) + idle_requests(scenario) + twice_deployed(scenario)
+            notes = (
+                distant_figures(scenario)
+                + idle_requests(scenario)
+                + twice_deployed(scenario)
+                + absent_members(scenario)
+            )
             yield Checked(source, scenario.title, notes=tuple(notes))
 
 
@@ -491,6 +496,43 @@ def distant_figures(scenario: Scenario, facts: FactBase | None = None) -> list[s
                 f"({scenario.start.year}); set actors.{actor_id}.forces to a figure of the time "
                 "if you have one"
             )
+    return notes
+
+
+def absent_members(scenario: Scenario, facts: FactBase | None = None) -> list[str]:
+    """Organisations whose pacts are in play but whose members the scenario partly leaves out.
+
+    A body's vote is cast by its members that are actors of the scenario, and only those can
+    pledge or send forces in its name (docs/model.md §7.4): a crisis written with four of
+    ECOWAS's fifteen members has the Authority vote with four. That may be what the writer
+    means (the others stayed out of it), but a reader who wrote crises by hand did not expect
+    it: validating says so, with the members left out.
+    """
+    facts = facts or fact_base()
+    bodies: dict[str, list[str]] = {}
+    for pact_id, entry in scenario.pacts.items():
+        if isinstance(entry, InlinePact):
+            pact = entry if entry.enabled else None
+        else:
+            pact = facts.pacts.get(pact_id) if entry is None or entry.enabled else None
+        if pact is None:
+            continue
+        named = {pact.parties.organisation, *(c.body for c in pact.clauses)}
+        for org in sorted(o for o in named if o in facts.organisations):
+            bodies.setdefault(org, []).append(pact_id)
+    notes = []
+    for org, pacts in bodies.items():
+        members = facts.organisations[org].active_members(scenario.start)
+        missing = [m for m in members if m not in scenario.actors]
+        if not missing or len(missing) == len(members):
+            continue
+        notes.append(
+            f"{org} decides under pacts in play ({', '.join(pacts)}): "
+            f"{len(members) - len(missing)} of its {len(members)} members in good standing on "
+            f"{scenario.start.isoformat()} are actors of the scenario, and only they vote and "
+            "can send forces in its name; add the others under actors: to count them "
+            f"({', '.join(missing)})"
+        )
     return notes
 
 

@@ -47,8 +47,10 @@ INTRO = f"""\
 A scenario is a YAML file that sets up a dated world (actors from the fact base in `seeds/`, with
 overrides), the pacts in play, dated events, the model's parameters and the ensemble settings.
 `sahelsim validate FILE` checks one (and notes each armed-forces figure {FIGURE_YEARS} years or more
-from the start: a state's in the fact base, an inline actor's in the file); `sahelsim schema`
-prints the JSON Schema for editors.
+from the start: a state's in the fact base, an inline actor's in the file; and each organisation
+whose pacts are in play but some of whose members the scenario leaves out, since only its members
+that are actors vote and send forces in its name); `sahelsim schema` prints the JSON Schema for
+editors.
 
 Rules that hold everywhere:
 
@@ -210,6 +212,7 @@ def format_reference() -> str:
         s.ForceUsed,
         s.Conceded,
         s.Entry,
+        s.Helped,
         s.ObservedEnding,
         s.WarDays,
     ):

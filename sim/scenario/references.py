@@ -110,6 +110,11 @@ def _check_observed(observed: dict, choices: list[str]) -> Iterator[Finding]:
     for i, entry in enumerate(entered if isinstance(entered, list) else []):
         if isinstance(entry, dict) and isinstance(entry.get("actor"), str):
             yield from _must_be(("observed", "entered", i), "actor", entry["actor"], choices, what)
+    helped = observed.get("helped")
+    for i, item in enumerate(helped if isinstance(helped, list) else []):
+        for key in ("actor", "to"):
+            if isinstance(item, dict) and isinstance(item.get(key), str):
+                yield from _must_be(("observed", "helped", i), key, item[key], choices, what)
 
 
 def _force_items(observed: dict) -> Iterator[tuple[Path_, dict]]:

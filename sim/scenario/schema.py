@@ -544,6 +544,20 @@ class Entry(_Observation):
     value: bool = Field(True, description="false: it had not entered that side by that day")
 
 
+class Helped(_Observation):
+    """An actor helped another short of war on or before a date (or, with value false, did not).
+
+    Help short of war is support, non-military aid or forces lent to a counter-insurgency, or
+    the backing of a rebel army (France's intelligence, ammunition and airport for Chad's
+    government, February 2008).
+    """
+
+    actor: ActorId = Field(description="the actor that helped (or, with value false, did not)")
+    to: ActorId = Field(description="the actor it helped")
+    by: Date = Field(description="the last day by which it had helped")
+    value: bool = Field(True, description="false: it had given no such help by that day")
+
+
 class ObservedEnding(_Observation):
     """How the first war ended, in the model's words (``none``: no war was fought)."""
 
@@ -587,6 +601,9 @@ class Observed(Strict):
         "(France struck Côte d'Ivoire, and no ECOWAS state did); the first is the headline",
     )
     entered: list[Entry] = Field([], description="who entered the war, on which side, by when")
+    helped: list[Helped] = Field(
+        [], description="who gave help short of war to whom, by when (entering a war is not it)"
+    )
     outcome: ObservedEnding | None = Field(
         None,
         description="how the first war ended: its last end, since a truce that breaks down "
