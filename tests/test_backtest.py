@@ -10,7 +10,7 @@ import json
 import math
 
 import pytest
-from conftest import MINIMAL
+from conftest import MINIMAL, civil_war_text
 
 from sim.analysis.backtest import (
     LOG_CLIP,
@@ -318,10 +318,30 @@ def test_an_observed_helper_must_be_an_actor_of_the_scenario(sahelsim, write):
     )
     result = sahelsim("validate", str(write(text)))
     assert result.status == 2 and "Traceback" not in result.err
-    assert ":20:11: observed.helped.0.to: not an actor of this scenario or an organisation; " in (
-        result.out
+    assert ":20:11: observed.helped.0.to: not an actor of this scenario; got 'BEN'" in result.out
+    # a body: the model records help short of war of each member that gives it, never of a body
+    body = write(
+        text.replace("to: BEN", "to: NER").replace("actor: NGA", "actor: ECOWAS"), "b.yaml"
     )
-    assert "got 'BEN'" in result.out
+    again = sahelsim("validate", str(body))
+    assert (
+        again.status == 2
+        and "observed.helped.0.actor: not an actor of this scenario; got 'ECOWAS'" in again.out
+    )
+
+
+def test_help_the_scenario_scripts_is_not_scored(sahelsim, write):
+    """A rebel army's declared backer backs it in every war it fights: an item on that help
+    would score the file, not the model, so validating refuses it, with the place."""
+    text = civil_war_text(extra="backers: [GIN]") + (
+        "observed:\n  helped:\n    - actor: GIN\n      to: REB\n      by: 1998-07-01\n"
+        "      sources: [https://example.org/a]\n      year: 1998\n"
+    )
+    result = sahelsim("validate", str(write(text)))
+    assert result.status == 2 and "Traceback" not in result.err
+    assert "observed.helped.0.actor: GIN backs REB as one of actors.REB.backers" in result.out
+    senegal = write(text.replace("actor: GIN", "actor: SEN"), "senegal.yaml")
+    assert sahelsim("validate", str(senegal)).status == 0
 
 
 # ----------------------------------------------------------------------- scores

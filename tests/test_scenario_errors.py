@@ -248,7 +248,7 @@ def test_a_figure_far_from_the_start_is_noted_and_an_override_silences_it(sahels
 def test_a_body_whose_members_are_partly_left_out_is_noted_with_the_missing(sahelsim, write):
     """A reader wrote Mali 2006 with six of ECOWAS's fifteen members and did not expect the
     Authority to vote with six: validating names the members left out, and says nothing once
-    they are all there, or when none is (a scenario of other states)."""
+    they are all there."""
     ecowas = "pacts:\n  ecowas-mechanism-1999:\n"
     text = MINIMAL.replace("pacts:\n  liptako-gourma-charter:\n", ecowas)
     notes = [line for line in sahelsim("validate", str(write(text))).out.splitlines()]
@@ -259,7 +259,7 @@ def test_a_body_whose_members_are_partly_left_out_is_noted_with_the_missing(sahe
     assert present == ["NGA"]
     assert note == (
         "note: ECOWAS decides under pacts in play (ecowas-mechanism-1999): 1 of its "
-        f"{len(members)} members in good standing on 2023-08-10 are actors of the scenario, and "
+        f"{len(members)} members in good standing on 2023-08-10 is an actor of the scenario, and "
         "only they vote and can send forces in its name; add the others under actors: to count "
         f"them ({', '.join(missing)})"
     )

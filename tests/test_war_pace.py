@@ -27,8 +27,8 @@ CAPITAL = "rose_in_capital: true"
 KINDS = {
     "a band that rose in the capital": CAPITAL,
     "a rebel army in the periphery": "",
-    "a faction in the capital": "faction_of: true\n" + CAPITAL,
-    "a band in the capital backed from outside": "backers: [GIN]\n" + CAPITAL,
+    "a faction of the army": "faction_of: true",
+    "a rebel army backed from outside": "backers: [GIN]",
 }
 
 
@@ -111,3 +111,13 @@ def test_a_backed_rebel_army_joining_a_bands_war_draws_it_out(write):
         model.step()
     assert len(model.wars) == 1 and war.side_of("RB2") is not None
     assert war.irregular
+
+
+@pytest.mark.parametrize("with_", ["faction_of: true", "backers: [GIN]"])
+def test_a_band_in_the_capital_cannot_be_a_faction_or_backed(write, sahelsim, with_):
+    """A faction or a backed rebel army draws its war out wherever it rose: saying it rose in the
+    capital would change nothing, so the file is refused, with the place and the reason."""
+    path = write(civil_war_text(extra=f"{with_}\n{CAPITAL}"))
+    result = sahelsim("validate", str(path))
+    assert result.status == 2 and "Traceback" not in result.err
+    assert "actors.REB: 'rose_in_capital' is for a band with no backer" in result.out

@@ -108,14 +108,9 @@ CHOICES: dict[ItemKind, tuple[str, ...]] = {
 }
 """Every value an item of each kind can take."""
 
-COMPARED = (
-    ItemKind.FORCE_USED,
-    ItemKind.ENTERED,
-    ItemKind.HELPED,
-    ItemKind.OUTCOME,
-    ItemKind.CONCEDED,
-)
-"""Kinds scored against the baselines."""
+COMPARED = (ItemKind.FORCE_USED, ItemKind.ENTERED, ItemKind.OUTCOME, ItemKind.CONCEDED)
+"""Kinds scored against the baselines (``helped``, which no training episode has, and
+``war_days``, whose band is the episode's own, are scored for the model alone)."""
 
 
 @dataclass(frozen=True)
@@ -208,6 +203,7 @@ def _helped(records: Sequence[dict], actor: str, to: str, by: dt.date) -> bool:
         and r.get("actor") == actor
         and r.get("target") == to
         and r.get("action") not in NOT_HELP
+        and r.get("forces", 1) > 0  # forces lent: none, where the lender had none to lend
         and dt.date.fromisoformat(r["date"]) <= by
         for r in records
     )

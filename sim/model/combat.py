@@ -78,8 +78,9 @@ def fight(model: SahelModel) -> None:
 
     Each side's strength is its members' forces times their effectiveness, times the side's
     aid multiplier; the day's losses are shared among the members in proportion to their forces.
-    A war with a party that draws it out (a faction, or a rebel army with outside backers:
-    :attr:`Belligerent.draws_out_war`) is fought at ``irregular_intensity`` of the kill rate.
+    A war with a party that draws it out (a rebel army or a faction, all but a band that rose in
+    the capital: :attr:`Belligerent.draws_out_war`) is fought at ``irregular_intensity`` of the
+    kill rate.
     An attempted coup is not fought by attrition: it is decided the next day
     (:func:`sim.model.termination.decide_attempt`), and its casualties are not counted.
     """

@@ -36,7 +36,7 @@ class RecordKind(StrEnum):
     RESPONSE = "response"  # an obliged actor honoured, helped partially or abstained
     ENTERED_WAR = "entered_war"  # an actor joined a war, with its cause
     WITHDREW = "withdrew"  # a state fighting another's war on foreign soil went home
-    SUPPORT = "support"  # help short of war (support, non-military aid, sanctions)
+    SUPPORT = "support"  # help short of war (support, non-military aid, lending, backing)
     CONSULTATION = "consultation"  # parties consulted on a breach, under a clause
     WAR_ENDED = "war_ended"
     WAR_RESUMED = "war_resumed"  # a mediated ceasefire broke down and the war was fought again

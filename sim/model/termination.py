@@ -315,10 +315,10 @@ def rebels_fight_on(model: SahelModel, war: War, side: int) -> bool:
     barrier to civil war settlement", International Organization 51(3)), and civil wars seldom
     end in a surrender (Kreutz 2010, Journal of Peace Research 47(2)): the RUF fought on for a
     decade from 1991; the NPFL did not give up when ECOMOG landed in 1990. Rebels with a base or
-    a backer to fall back on (:attr:`Belligerent.draws_out_war`) capitulate at
-    ``handover_concession_factor`` of the rule's, as the government they fight does: each side
-    stakes its leaders' fate on the war. A band that rose with neither has nowhere to go, and is
-    routed (Kukoi Samba Sanyang's council, 1981).
+    a backer to fall back on, the periphery's land included (:attr:`Belligerent.draws_out_war`),
+    capitulate at ``handover_concession_factor`` of the rule's, as the government they fight
+    does: each side stakes its leaders' fate on the war. A band that rose in the capital with
+    none of these has nowhere to go, and is routed (Kukoi Samba Sanyang's council, 1981).
     """
     rebels, state = war.leaders[side], war.leaders[1 - side]
     actor = model.actors.get(rebels)

@@ -506,7 +506,9 @@ def absent_members(scenario: Scenario, facts: FactBase | None = None) -> list[st
     pledge or send forces in its name (docs/model.md §7.4): a crisis written with four of
     ECOWAS's fifteen members has the Authority vote with four. That may be what the writer
     means (the others stayed out of it), but a reader who wrote crises by hand did not expect
-    it: validating says so, with the members left out.
+    it: validating says so, with the members left out. The count is of the fact base's
+    memberships on the start day: a suspension or a membership the scenario schedules is not in
+    it.
     """
     facts = facts or fact_base()
     bodies: dict[str, list[str]] = {}
@@ -524,14 +526,15 @@ def absent_members(scenario: Scenario, facts: FactBase | None = None) -> list[st
     for org, pacts in bodies.items():
         members = facts.organisations[org].active_members(scenario.start)
         missing = [m for m in members if m not in scenario.actors]
-        if not missing or len(missing) == len(members):
+        if not missing:
             continue
+        present = len(members) - len(missing)
+        are = "is an actor" if present == 1 else "are actors"
         notes.append(
-            f"{org} decides under pacts in play ({', '.join(pacts)}): "
-            f"{len(members) - len(missing)} of its {len(members)} members in good standing on "
-            f"{scenario.start.isoformat()} are actors of the scenario, and only they vote and "
-            "can send forces in its name; add the others under actors: to count them "
-            f"({', '.join(missing)})"
+            f"{org} decides under pacts in play ({', '.join(pacts)}): {present} of its "
+            f"{len(members)} members in good standing on {scenario.start.isoformat()} {are} of "
+            "the scenario, and only they vote and can send forces in its name; add the others "
+            f"under actors: to count them ({', '.join(missing)})"
         )
     return notes
 

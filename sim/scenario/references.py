@@ -92,12 +92,19 @@ def check_references(data: Any, facts: FactBase) -> Iterator[Finding]:
             yield from _check_struck_where_they_stand(("events", name), event, events, kinds, facts)
     observed = data.get("observed")
     if isinstance(observed, dict):
-        yield from _check_observed(observed, known_actors + list(facts.organisations))
-        yield from _check_scripted_entries(observed, events)
+        yield from _check_observed(observed, known_actors, list(facts.organisations))
+        yield from _check_scripted_entries(observed, events, data.get("actors"))
 
 
-def _check_observed(observed: dict, choices: list[str]) -> Iterator[Finding]:
-    """The ids an ``observed:`` block names are actors of the scenario or organisations."""
+def _check_observed(
+    observed: dict, actors: list[str], organisations: list[str]
+) -> Iterator[Finding]:
+    """The ids an ``observed:`` block names are actors of the scenario or organisations.
+
+    Help short of war is given and received by actors only: the model records it of each
+    member that gives it, never of a body (:func:`sim.analysis.backtest._helped`).
+    """
+    choices = actors + organisations
     what = "an actor of this scenario or an organisation"
     for where, one in _force_items(observed):
         if isinstance(one.get("against"), str):
@@ -114,7 +121,8 @@ def _check_observed(observed: dict, choices: list[str]) -> Iterator[Finding]:
     for i, item in enumerate(helped if isinstance(helped, list) else []):
         for key in ("actor", "to"):
             if isinstance(item, dict) and isinstance(item.get(key), str):
-                yield from _must_be(("observed", "helped", i), key, item[key], choices, what)
+                where = ("observed", "helped", i)
+                yield from _must_be(where, key, item[key], actors, "an actor of this scenario")
 
 
 def _force_items(observed: dict) -> Iterator[tuple[Path_, dict]]:
@@ -126,11 +134,12 @@ def _force_items(observed: dict) -> Iterator[tuple[Path_, dict]]:
             yield (("observed", "force_used", n) if listed else ("observed", "force_used")), one
 
 
-def _check_scripted_entries(observed: dict, events: dict) -> Iterator[Finding]:
+def _check_scripted_entries(observed: dict, events: dict, actors: Any) -> Iterator[Finding]:
     """An actor the scenario sets fighting beside the target is not the model's to enter.
 
     A scored item must be the model's choice: an ``entered`` item for one of an invasion's
-    ``defenders`` would score the script.
+    ``defenders`` would score the script, and so would a ``helped`` item for a rebel army's
+    declared backer (its backing comes with every war the rebels fight) or for a defender.
     """
     placed = {
         defender: name
@@ -165,6 +174,27 @@ def _check_scripted_entries(observed: dict, events: dict) -> Iterator[Finding]:
                 "an entry the model decides (an actor the events do not place in the war)",
                 "",
             )
+    helped = observed.get("helped")
+    for i, item in enumerate(helped if isinstance(helped, list) else []):
+        if not isinstance(item, dict):
+            continue
+        actor, to = item.get("actor"), item.get("to")
+        entry = actors.get(to) if isinstance(actors, dict) and isinstance(to, str) else None
+        backers = entry.get("backers") if isinstance(entry, dict) else None
+        if isinstance(backers, list) and actor in backers:
+            why = f"{actor} backs {to} as one of actors.{to}.backers"
+        elif actor in placed:
+            why = f"{actor} fights from the first day as one of events.{placed[actor]}.defenders"
+        else:
+            continue
+        yield (
+            ("observed", "helped", i, "actor"),
+            f"{why}: the scenario decides it, not the model",
+            actor,
+            "help the model decides (an actor the scenario neither declares a backer nor places "
+            "in the war)",
+            "",
+        )
 
 
 def _inline(entry: Any) -> bool:

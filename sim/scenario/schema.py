@@ -205,6 +205,11 @@ class InlineActor(Strict):
                 raise ValueError(f"{key!r} applies to a {kinds[0].value} only, not a {self.kind}")
         if self.kind is ActorKind.BELLIGERENT and self.in_ is None:
             raise ValueError("a belligerent needs 'in': the state it fights in")
+        if self.rose_in_capital and (self.faction_of or self.backers):
+            raise ValueError(
+                "'rose_in_capital' is for a band with no backer and no faction's bases; a "
+                "faction, or a rebel army with backers, draws its war out wherever it rose"
+            )
         if self.kind is ActorKind.ARMED_GROUP and not self.operates_in:
             raise ValueError("an armed group needs 'operates_in': the states it fights in")
         return self
