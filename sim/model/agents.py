@@ -98,13 +98,13 @@ class Belligerent(Actor):
         longest civil wars); a faction has the army's own bases and arsenals; a rebel army with
         outside backers has a sanctuary and supplies beyond the front (Salehyan 2007, World
         Politics 59(2); Kalyvas & Balcells 2010, American Political Science Review 104(3)). A
-        band that rose in the capital with none of these (``rose_in_capital``) must hold what it
-        seized, and is fought at the full kill rate: wars begun by a coup or a rising in the
-        capital are the shortest on record (Fearon 2004), and Senegal's troops retook Banjul from
-        Kukoi Samba Sanyang's council within a week (1981).
+        band that rose in the capital with none of these (``rose_in_capital``, which loading
+        refuses beside ``faction_of`` or ``backers``) must hold what it seized, and is fought at
+        the full kill rate: wars begun by a coup or a rising in the capital are the shortest on
+        record (Fearon 2004), and Senegal's troops retook Banjul from Kukoi Samba Sanyang's
+        council within a week (1981).
         """
-        spec = self.spec
-        return spec.faction or bool(spec.backers) or not spec.rose_in_capital
+        return not self.spec.rose_in_capital
 
 
 ACTOR_CLASSES: dict[ActorKind, type[Actor]] = {

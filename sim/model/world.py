@@ -14,7 +14,7 @@ from typing import Protocol, TypeVar
 
 from sim.scenario.facts import FactBase, Membership, Organisation, Pact, on_station
 from sim.scenario.parameters import ACTOR_PARAMETERS
-from sim.scenario.schema import InlineActor, InlinePact, PactSwitch, Scenario
+from sim.scenario.schema import InlineActor, Scenario
 from sim.scenario.vocabulary import ActorKind, Regime
 
 
@@ -148,13 +148,7 @@ def build_world(scenario: Scenario, facts: FactBase) -> World:
             # A faction's fighters leave the state's army (checked at loading not to exceed it).
             state = actors[spec.home]
             actors[spec.home] = replace(state, forces=max(state.forces - spec.forces, 0.0))
-    pacts: dict[str, Pact] = {}
-    for pact_id, entry in scenario.pacts.items():
-        if isinstance(entry, InlinePact):
-            if entry.enabled:
-                pacts[pact_id] = Pact.model_validate(entry.model_dump(exclude={"enabled"}))
-        elif entry is None or (isinstance(entry, PactSwitch) and entry.enabled):
-            pacts[pact_id] = facts.pacts[pact_id]
+    pacts = scenario.pacts_in_play(facts)
     organisations = _with_inline_members(dict(facts.organisations), scenario)
     return World(scenario, actors, organisations, pacts, {p: v.name for p, v in pacts.items()})
 

@@ -512,13 +512,7 @@ def absent_members(scenario: Scenario, facts: FactBase | None = None) -> list[st
     """
     facts = facts or fact_base()
     bodies: dict[str, list[str]] = {}
-    for pact_id, entry in scenario.pacts.items():
-        if isinstance(entry, InlinePact):
-            pact = entry if entry.enabled else None
-        else:
-            pact = facts.pacts.get(pact_id) if entry is None or entry.enabled else None
-        if pact is None:
-            continue
+    for pact_id, pact in scenario.pacts_in_play(facts).items():
         named = {pact.parties.organisation, *(c.body for c in pact.clauses)}
         for org in sorted(o for o in named if o in facts.organisations):
             bodies.setdefault(org, []).append(pact_id)

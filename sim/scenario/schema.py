@@ -15,7 +15,7 @@ from typing import Annotated, Literal
 from pydantic import Discriminator, Field, Tag, create_model, model_validator
 
 from sim.scenario.defaults import MAX_SEED
-from sim.scenario.facts import ActorId, Capital, Figure, Pact, Strict, Url
+from sim.scenario.facts import ActorId, Capital, FactBase, Figure, Pact, Strict, Url
 from sim.scenario.parameters import ACTOR_PARAMETERS, Parameters
 from sim.scenario.validation import Date
 from sim.scenario.vocabulary import (
@@ -692,6 +692,17 @@ class Scenario(Strict):
         """
         notes = self.teaching.fr if self.teaching is not None else None
         return (notes.title if notes is not None else None) or self.title_fr or ""
+
+    def pacts_in_play(self, facts: FactBase) -> dict[str, Pact]:
+        """The enabled pacts, by id: the fact base's named, and the scenario's own inline."""
+        pacts: dict[str, Pact] = {}
+        for pact_id, entry in self.pacts.items():
+            if isinstance(entry, InlinePact):
+                if entry.enabled:
+                    pacts[pact_id] = Pact.model_validate(entry.model_dump(exclude={"enabled"}))
+            elif entry is None or entry.enabled:
+                pacts[pact_id] = facts.pacts[pact_id]
+        return pacts
 
     def active_events(self) -> list[tuple[str, _Event]]:
         """Enabled events in date order (ties keep the file's order)."""
