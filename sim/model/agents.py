@@ -106,6 +106,21 @@ class Belligerent(Actor):
         """
         return not self.spec.rose_in_capital
 
+    @property
+    def fights_as_guerrillas(self) -> bool:
+        """Whether it fights its state as guerrillas: a rebel army in the periphery on its own.
+
+        Rebels far weaker than the state's army, with no outside supplier of heavy arms, do not
+        stand and fight: they hide among their people and strike where they choose, and
+        irregular war is the technology of that weakness (Kalyvas & Balcells 2010, American
+        Political Science Review 104(3)). A faction has the army's bases and arsenals, and a
+        rebel army with outside ``backers`` the arms to hold a front (the NPFL's advance on
+        Monrovia in 1990); a band that rose in the capital must hold what it seized. The
+        Tuareg rebellions of Mali and Niger (1990-95, 2006, 2007-09) fought as guerrillas
+        (§7.6).
+        """
+        return self.draws_out_war and not self.spec.faction and not self.spec.backers
+
 
 ACTOR_CLASSES: dict[ActorKind, type[Actor]] = {
     ActorKind.STATE: State,

@@ -1,4 +1,4 @@
-"""Phase 6, combat: Lanchester square-law attrition on each front.
+"""Phase 6, combat: Lanchester square-law attrition on each front (guerrilla wars apart).
 
 With aimed fire each side loses in proportion to the other's effective strength:
 dA/dt = -beta B and dB/dt = -alpha A, whose invariant is alpha A^2 - beta B^2 (Lanchester's
@@ -58,6 +58,31 @@ def square_law_closed_form(
     return a, b
 
 
+def guerrilla_day(
+    a: float, b: float, alpha: float, beta: float, quality_a: float, quality_b: float
+) -> tuple[float, float]:
+    """Strengths of both sides after a day of guerrilla war (exact).
+
+    Guerrillas strike where they choose and hide among their people: what each side loses is
+    a share of its own strength, set by the other's fighting quality (its effectiveness and
+    aid per fighter), not by the other's numbers, ``dA/dt = −β·q_B·A`` and
+    ``dB/dt = −α·q_A·B``. More troops give the government more posts and convoys to lose, not
+    more rebels to find; the outcome of a rising does not turn on the sides' numbers
+    (Atkinson, Gutfraind & Kress 2011, "Lanchester theory and the fate of armed revolts",
+    arXiv:1106.4358), and the strong lose small wars they cannot bring to battle (Mack 1975,
+    World Politics 27(2); Arreguín-Toft 2001, International Security 26(1)).
+
+    Args:
+        a: effective strength of side A at the start of the day.
+        b: effective strength of side B at the start of the day.
+        alpha: A's daily kill rate (with its noise).
+        beta: B's daily kill rate (with its noise).
+        quality_a: A's effective strength per fighter.
+        quality_b: B's effective strength per fighter.
+    """
+    return a * math.exp(-beta * quality_b), b * math.exp(-alpha * quality_a)
+
+
 def win_chance(own: float, enemy: float) -> float:
     """Square-law odds: own^2 / (own^2 + enemy^2), the share of fighting strength."""
     if own <= 0:
@@ -80,7 +105,8 @@ def fight(model: SahelModel) -> None:
     aid multiplier; the day's losses are shared among the members in proportion to their forces.
     A war with a party that draws it out (a rebel army or a faction, all but a band that rose in
     the capital: :attr:`Belligerent.draws_out_war`) is fought at ``irregular_intensity`` of the
-    kill rate.
+    kill rate. A war against rebels who fight as guerrillas (:meth:`SahelModel.guerrilla_side`)
+    is fought by :func:`guerrilla_day` instead of the square law.
     An attempted coup is not fought by attrition: it is decided the next day
     (:func:`sim.model.termination.decide_attempt`), and its casualties are not counted.
     """
@@ -100,7 +126,11 @@ def fight(model: SahelModel) -> None:
         rate = p.kill_rate * (p.irregular_intensity if war.irregular else 1.0)
         alpha = rate * float(noise[0])
         beta = rate * float(noise[1])
-        new_a, new_b = square_law_day(a, b, alpha, beta)
+        if model.guerrilla_side(war) is None:
+            new_a, new_b = square_law_day(a, b, alpha, beta)
+        else:
+            quality = model.fighting_quality(war)
+            new_a, new_b = guerrilla_day(a, b, alpha, beta, *quality)
         for s, before, after in ((ATTACKERS, a, new_a), (DEFENDERS, b, new_b)):
             fraction = 1.0 - after / before
             for member, f in war.sides[s].items():

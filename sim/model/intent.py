@@ -318,6 +318,30 @@ def expected_days(
     )
 
 
+def guerrilla_expectation(
+    own_quality: float, enemy_quality: float, own_break: float, enemy_break: float, rate: float
+) -> tuple[float, bool, float]:
+    """What an attacker joining a guerrilla war expects: its losses, whether it wins, the days.
+
+    By the model's own guerrilla combat (:func:`sim.model.combat.guerrilla_day`, without its
+    noise): each side loses a share of itself each day, ``rate`` times the other's fighting
+    quality, until the first side's breaking share is gone (phase 8). The share the attacker
+    loses, whether the guerrillas break first, and the days until a side breaks (infinite if
+    neither can).
+    """
+
+    def days_to(share: float, quality: float) -> float:
+        if share >= 1 or quality <= 0 or rate <= 0:
+            return math.inf
+        return -math.log(1 - share) / (rate * quality)
+
+    own_days = days_to(own_break, enemy_quality)
+    enemy_days = days_to(enemy_break, own_quality)
+    if enemy_days < own_days:
+        return 1 - math.exp(-rate * enemy_quality * enemy_days), True, enemy_days
+    return min(own_break, 1.0), False, own_days
+
+
 def stakes(model: SahelModel, theatre: str, sent: dict[str, float]) -> float:
     """What a war already fought on ``theatre``'s soil puts at stake for the threateners, in [0, 1].
 
@@ -535,9 +559,23 @@ def assess_attack(model: SahelModel, threat: Threat) -> tuple[float, dict]:
     # It weighs the war it would fight: with contingents sized for ``sought_superiority``
     # against what it expects (SahelModel.abroad_share), not with all it could bring.
     fielded = min(scaled, p.sought_superiority * max(expected, 1.0))
-    lost, wins = expected_losses(fielded, expected, own_break, enemy_break)
     rate = p.kill_rate * (p.irregular_intensity if irregular else 1.0)
-    days = expected_days(fielded, max(expected, 1.0), own_break, enemy_break, rate)
+    if joined is not None and model.guerrilla_side(joined) == joined.side_of(threat.target):
+        # Guerrillas are not brought to battle: numbers decide nothing (phase 6).
+        side = joined.side_of(threat.target)
+        enemy_quality = model.fighting_quality(joined)[side]
+        fighters = sum(actors[a].deployable for a in attackers)
+        own_quality = (
+            sum(actors[a].deployable * actors[a].spec.effectiveness for a in attackers) / fighters
+            if fighters > 0
+            else 0.0
+        )
+        lost, wins, days = guerrilla_expectation(
+            own_quality, enemy_quality, own_break, enemy_break, rate
+        )
+    else:
+        lost, wins = expected_losses(fielded, expected, own_break, enemy_break)
+        days = expected_days(fielded, max(expected, 1.0), own_break, enemy_break, rate)
     years = min(days, MAX_EXPECTED_DAYS) / 365.0
     at_stake = stakes(model, theatre, sent)
     stance = sum(model.stances.get((threat.by, threat.target), {}).values())

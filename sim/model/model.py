@@ -328,6 +328,37 @@ class SahelModel(mesa.Model):
             isinstance(actors.get(a), Belligerent) and actors[a].draws_out_war for a in parties
         )
 
+    def guerrilla_side(self, war: War) -> int | None:
+        """The side of ``war`` that fights as guerrillas against its own state, if there is one.
+
+        A side all of whose members are rebel armies that fight as guerrillas
+        (:attr:`Belligerent.fights_as_guerrillas`) in the state the other side's leader is:
+        their government, and any state or power fighting beside it. A backer or a faction that
+        joins them arms them to stand and fight, and the war is no longer a guerrilla war
+        (§7.6).
+        """
+        actors = self.actors
+        for s in (ATTACKERS, DEFENDERS):
+            government = war.leaders[1 - s]
+            if self.state(government) is None or not war.sides[s]:
+                continue
+            if all(
+                isinstance(actors.get(a), Belligerent)
+                and actors[a].fights_as_guerrillas
+                and actors[a].home == government
+                for a in war.sides[s]
+            ):
+                return s
+        return None
+
+    def fighting_quality(self, war: War) -> tuple[float, float]:
+        """Each side's effective strength per fighter at the front (effectiveness and aid)."""
+        quality = []
+        for s in (ATTACKERS, DEFENDERS):
+            fighters = sum(war.sides[s].values())
+            quality.append(self.side_strength(war, s) / fighters if fighters > 0 else 0.0)
+        return quality[ATTACKERS], quality[DEFENDERS]
+
     def backers_of(self, offenders: tuple[str, ...] | list[str]) -> set[str]:
         """The actors that back any of ``offenders`` (a belligerent's declared ``backers``)."""
         return {b for o in offenders if o in self.actors for b in self.actors[o].spec.backers}
@@ -568,6 +599,7 @@ class SahelModel(mesa.Model):
         self.wars.append(war)
         self.wars_ongoing += 1
         combat.open_front(self, war, by, target)
+        guerrillas = self.guerrilla_side(war)
         index = self.log(
             RecordKind.WAR_STARTED,
             by,
@@ -578,6 +610,7 @@ class SahelModel(mesa.Model):
             cause=cause,
             note=note,
             forces={a: round(f) for a, f in {**war.sides[0], **war.sides[1]}.items()},
+            **({"guerrillas": list(war.sides[guerrillas])} if guerrillas is not None else {}),
             **({"decided_by": sorted(set(pledged_by.values()))} if pledged_by else {}),
             **({"coup_attempt": True} if coup_attempt else {}),
         )

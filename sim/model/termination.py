@@ -70,8 +70,7 @@ def break_truce(model: SahelModel, war: War) -> None:
     if not all(_could_return(model, side) for side in war.sides):
         return  # a side whose forces are all at another war cannot fight this one again
     strength, _, _ = _side_terms(model, war)
-    reach = _reach(model, war, strength)
-    odds = win_chance(reach[ATTACKERS], reach[DEFENDERS])
+    odds = side_odds(model, war, _reach(model, war, strength))[ATTACKERS]
     favoured = max(odds, 1.0 - odds)
     chance = breakdown_chance(rate, favoured)
     if draw < chance:
@@ -117,6 +116,35 @@ def odds_against(odds: float) -> float:
     against the week it took Senegal's troops.
     """
     return (1.0 - odds) / max(odds, ODDS_FLOOR) / 4.0
+
+
+def side_odds(model: SahelModel, war: War, reach: list[float]) -> list[float]:
+    """Each side's odds of winning the war, as it reads them from the fighting.
+
+    By the square law over all each side can bring (:func:`_reach`); in a guerrilla war
+    (:meth:`SahelModel.guerrilla_side`), by :func:`guerrilla_odds`.
+    """
+    if model.guerrilla_side(war) is not None:
+        return guerrilla_odds(*model.fighting_quality(war))
+    return [
+        win_chance(reach[ATTACKERS], reach[DEFENDERS]),
+        win_chance(reach[DEFENDERS], reach[ATTACKERS]),
+    ]
+
+
+def guerrilla_odds(quality_a: float, quality_b: float) -> list[float]:
+    """Each side's odds in a guerrilla war: its share of the two sides' fighting quality.
+
+    Numbers do not decide a guerrilla war (:func:`sim.model.combat.guerrilla_day`): each day
+    shows each side the share of its own forces it loses, which only the other's fighting
+    quality sets. Guerrillas win by not losing, and a government that cannot bring them to
+    battle cannot count its way to victory (Mack 1975, "Why big nations lose small wars",
+    World Politics 27(2)). Even odds when both fight alike.
+    """
+    total = quality_a + quality_b
+    if total <= 0:
+        return [0.5, 0.5]
+    return [quality_a / total, quality_b / total]
 
 
 def _side_terms(model: SahelModel, war: War) -> tuple[list[float], list[float], list[float]]:
@@ -172,10 +200,10 @@ def _settle(model: SahelModel, war: War, neutral: list[str]) -> None:
                 breaking_point=round(breaking, 4),
             )
             return
-    reach = _reach(model, war, strength)
+    sides_odds = side_odds(model, war, _reach(model, war, strength))
     wearied = []
     for s in (ATTACKERS, DEFENDERS):
-        odds = win_chance(reach[s], reach[1 - s])
+        odds = sides_odds[s]
         bearable = war.initial[s] * max(tolerance[s], TOLERANCE_FLOOR)
         weariness = war.losses[s] / bearable if war.initial[s] > 0 else 0.0
         # Ripe again only once the renewed fighting hurts: the side that broke the truce has

@@ -509,6 +509,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "C'est un premier contingent, à la mesure de l'opposition attendue, non toute la "
         "force pesée dans la décision ; d'autres troupes peuvent suivre au fil de la guerre.",
     },
+    "war_started.guerrillas": {
+        "en": "{Rebels} fought as guerrillas: each day each side lost a share of its own forces, "
+        "whatever the other's numbers.",
+        "fr": "{Rebels} mène{rebels_nt} une guérilla : chaque jour, chaque camp perd une part de "
+        "ses propres forces, quel que soit le nombre de l'autre.",
+    },
     "war_started.scheduled": {
         "en": "This attack was scheduled by the scenario.",
         "fr": "Cette attaque est prévue par le scénario.",

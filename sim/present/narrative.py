@@ -567,6 +567,8 @@ def _war_started(ctx: _Context, r: Record) -> str:
     if r.target in forces:
         key = "war_started.defence" + (".fighters" if inline_belligerent(r.target) else "")
         parts.append(ctx.t(key, **values, defence=ctx.number(forces[r.target])))
+    if r.get("guerrillas"):
+        parts.append(ctx.t("war_started.guerrillas", **ctx.actors("rebels", r.get("guerrillas"))))
     if r.get("event") and r.get("cause") is None:
         parts.append(ctx.t("war_started.scheduled"))
     # "Strength 2,800" weighed, then "attacked with 762": a first contingent, not all it had.

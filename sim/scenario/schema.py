@@ -162,7 +162,10 @@ class InlineActor(Strict):
         False, description="belligerent: its fighters come out of that state's own forces"
     )
     backers: list[ActorId] = Field(
-        [], description="belligerent: actors who support its side in any war it fights"
+        [],
+        description="belligerent: actors who support its side in any war it fights; a rebel "
+        "army with no backer, not a faction and not risen in the capital fights its state as "
+        "guerrillas (docs/model.md §7.6)",
     )
     rose_in_capital: bool = Field(
         False,
