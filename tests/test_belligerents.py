@@ -623,6 +623,32 @@ def test_a_state_that_backs_a_side_never_mediates_its_war(write):
     assert mediators and all(m == ["GIN"] for m in mediators), mediators
 
 
+@pytest.mark.parametrize("kind", ["guerrillas", "backed from outside"])
+def test_no_state_brokers_a_ceasefire_with_rebels_whose_goals_no_government_could_grant(
+    write, kind
+):
+    """Groups fighting for broad goals (a caliphate) seldom reach a negotiated end (Jones &
+    Libicki 2008): on the same seeds, the same rebels with narrow goals are brought to talks."""
+    backed = "backers: [SEN]\n" if kind == "backed from outside" else ""
+
+    def mediated(goals: str) -> int:
+        text = civil_war_text(value=3000, days=400, extra=backed + goals) + (
+            f"parameters: {{{TRUCES}, truce_breakdown_rate: 0}}\n"
+        )
+        count = 0
+        for seed in range(1, 5):
+            model = SahelModel(build_world(load(write, text), fact_base()), seed)
+            model.run()
+            count += sum(
+                r.kind is RecordKind.WAR_ENDED and r.get("reason") == "mediation"
+                for r in model.records
+            )
+        return count
+
+    assert mediated("broad_goals: true") == 0
+    assert mediated("") > 0
+
+
 def test_a_mediated_truce_may_break_down_and_the_same_war_is_fought_again(write):
     """The record's truces broke down (Guinea-Bissau 1998, Sierra Leone 1997): the war resumes."""
     model = next(

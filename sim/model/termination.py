@@ -6,7 +6,7 @@ another's war abroad may go home; a side breaks when its losses pass
 side may capitulate under war weariness, with a daily hazard that grows with its losses against
 its tolerance and with the odds against it, and shrinks with its resolve. While a
 state stands outside every war, it may broker a ceasefire, the likelier the wearier the less
-weary side; and a mediated ceasefire may break down on any later day, when the same war is fought
+weary side, unless a party fights for goals no government could grant; and a mediated ceasefire may break down on any later day, when the same war is fought
 again (docs/model.md §7.8).
 """
 
@@ -249,7 +249,7 @@ def _settle(model: SahelModel, war: War, neutral: list[str]) -> None:
     # A state supporting either side of this war is no go-between (Liberia and Burkina Faso
     # backing the RUF in 2000 did not broker its truce).
     mediators = [s for s in neutral if s not in war.supporters]
-    if mediators:
+    if mediators and not beyond_mediation(model, war):
         ripe = ripeness(wearied)
         chance = p.mediation_rate * ripe
         draw = keyed_uniform(model.seed, Concern.TERMINATION, war.id, model.day, "mediation")
@@ -263,6 +263,22 @@ def _settle(model: SahelModel, war: War, neutral: list[str]) -> None:
                 draw=round(draw, 6),
                 ripeness=round(ripe, 4),
             )
+
+
+def beyond_mediation(model: SahelModel, war: War) -> bool:
+    """Whether a party to the war fights for goals no government could grant (``broad_goals``).
+
+    The narrower a group's goals, the likelier a negotiated end; groups that fight for broad
+    goals (a social revolution, an empire: al-Qaeda's caliphate) seldom reach one, and end, if
+    at all, by force or by policing (Jones & Libicki 2008, *How Terrorist Groups End*, RAND
+    MG-741: 648 groups, 1968-2006). No state brokers a ceasefire in such a war: Mali's jihadist
+    coalition of 2013 was driven from the northern towns by Operation Serval, and no state-level
+    truce was ever made with its successors.
+    """
+    actors = model.actors
+    return any(
+        isinstance(actors.get(a), Belligerent) and actors[a].spec.broad_goals for a in war.members()
+    )
 
 
 def decide_attempt(model: SahelModel, war: War, strength: list[float]) -> None:

@@ -112,6 +112,7 @@ _ONLY_FOR: dict[str, tuple[ActorKind, ...]] = {
     "in_": (ActorKind.BELLIGERENT,),
     "faction_of": (ActorKind.BELLIGERENT,),
     "rose_in_capital": (ActorKind.BELLIGERENT,),
+    "broad_goals": (ActorKind.BELLIGERENT,),
     "backers": (ActorKind.BELLIGERENT,),
     "fights_beside": (ActorKind.BELLIGERENT,),
     "breaking_point": (ActorKind.BELLIGERENT,),
@@ -172,6 +173,12 @@ class InlineActor(Strict):
         description="belligerent: a band that rose in the capital with no base beyond it (Kukoi "
         "Samba Sanyang's council in Banjul, 1981): unless a faction or backed from outside, its "
         "war is fought at the full kill rate, not at a civil war's pace",
+    )
+    broad_goals: bool = Field(
+        False,
+        description="belligerent: it fights for goals no government could grant (a caliphate, "
+        "a revolution), not for a share of power, land or revenue: no state brokers a ceasefire "
+        "in its wars (docs/model.md §7.8)",
     )
     fights_beside: list[ActorId] = Field(
         [],
