@@ -1,8 +1,9 @@
 """Guerrilla war: a rebel army in the periphery on its own, against its state (docs/model.md §7.6).
 
-Rebels with no backer and no faction's bases do not stand and fight: each side loses a share of
-its own forces each day, set by the other's fighting quality, so numbers do not decide the war,
-and each side reads its odds from that quality, not from the square law.
+Rebels with no backer and no faction's bases, weaker than the army sent against them, do not
+stand and fight: their aimed fire takes from the army in proportion to their number, and the
+army's fire at hidden bands takes a share of them set by its fighting quality, not its numbers
+(Deitchman's guerrilla law). Each side reads its odds from the same law.
 """
 
 from __future__ import annotations
@@ -12,10 +13,11 @@ import math
 import pytest
 from conftest import civil_war_text
 
-from sim.model.combat import guerrilla_day
+from sim.model.combat import guerrilla_day, guerrilla_win_chance
 from sim.model.intent import guerrilla_expectation
 from sim.model.model import SahelModel
-from sim.model.termination import guerrilla_odds
+from sim.model.records import RecordKind
+from sim.model.termination import side_odds
 from sim.model.wars import ATTACKERS, DEFENDERS
 from sim.model.world import build_world
 from sim.scenario.facts import fact_base
@@ -28,88 +30,166 @@ KINDS = {
     "a rebel army backed from outside": "backers: [GIN]",
 }
 
-QUIET = "parameters:\n  truce_breakdown_rate: 0\n"
-"""Truces hold, so a war's end is its first."""
+QUIET = (
+    "parameters:\n  truce_breakdown_rate: 0\n  capitulation_rate: 0\n  mediation_rate: 0\n"
+    "  breaking_point: 0.9\n  withdrawal_rate: 0\n"
+)
+"""No war ends for weariness or talks, so that what the fighting does can be read."""
+
+REVOLT = "  revolt:\n    kind: attack\n    date: 1998-06-07\n    by: REB\n    target: GNB\n"
+"""The rebels' rising in :func:`civil_war_text`."""
+
+SWORN = (
+    "  RB2:\n    kind: belligerent\n    name: the Second Army\n    name_fr: la Deuxième Armée\n"
+    "    sources: [https://example.org/rebels]\n    in: GNB\n    fights_beside: [REB]\n{extra}"
+    "    forces: {{value: 300, year: 1998, unit: fighters, source: https://example.org/r}}\n"
+)
+"""A second belligerent, sworn to fight beside the rebels."""
 
 
-def civil_war(write, extra: str = "", army: int | None = None, seed: int = 1, days: int = 400):
-    text = civil_war_text(value=3000, extra=extra, days=days) + QUIET
+def model_of(write, text: str, seed: int = 1) -> SahelModel:
+    return SahelModel(build_world(load_scenario(write(text)), fact_base()), seed)
+
+
+def civil_war(write, extra: str = "", *, value: int = 1000, army: int | None = None, **kw):
+    """Guinea-Bissau's army against a rebel army of ``value`` (the army's 4,493 by default)."""
+    text = civil_war_text(value=value, extra=extra, **kw) + QUIET
     if army is not None:
         text = text.replace("  GNB:\n", f"  GNB:\n    forces: {army}\n", 1)
-    model = SahelModel(build_world(load_scenario(write(text)), fact_base()), seed)
-    model.run()
+    return model_of(write, text)
+
+
+def run_days(model: SahelModel, days: int) -> SahelModel:
+    while model.day < days:
+        model.step()
     return model
 
 
 @pytest.mark.parametrize("kind", KINDS)
 def test_only_a_rebel_army_in_the_periphery_on_its_own_fights_as_guerrillas(write, kind):
-    model = civil_war(write, KINDS[kind], days=2)
-    war = model.wars[0]
+    model = run_days(civil_war(write, KINDS[kind]), 1)
     expected = ATTACKERS if kind == "a rebel army in the periphery" else None
-    assert model.guerrilla_side(war) == expected
+    assert model.wars[0].guerrillas == expected
 
 
-def test_a_backer_joining_the_guerrillas_ends_the_guerrilla_war(write):
-    """A state fighting beside the rebels arms them to stand and fight (Kalyvas & Balcells 2010)."""
-    model = civil_war(write, days=2)
+def test_rebels_stronger_than_the_army_sent_against_them_stand_and_fight(write):
+    """Irregular war is the technology of the weaker side (Kalyvas & Balcells 2010)."""
+    model = run_days(civil_war(write, value=4000), 1)  # the army's home defence is about 2,700
+    assert model.wars[0].guerrillas is None
+
+
+def test_an_attempted_coup_is_no_guerrilla_war(write):
+    text = civil_war_text(value=300).replace(REVOLT, REVOLT + "    scale: coup_attempt\n")
+    model = run_days(model_of(write, text), 1)
+    assert model.wars[0].coup_attempt and model.wars[0].guerrillas is None
+
+
+@pytest.mark.parametrize(("extra", "guerrillas"), [("", True), ("    faction_of: true\n", False)])
+def test_who_is_sworn_beside_the_rebels_decides_the_war_they_fight(write, extra, guerrillas):
+    """A second rebel band beside them is guerrillas too; a faction of the army sworn beside them
+    brings its bases and arsenals, and the war is fought in the open from its first day."""
+    text = civil_war_text(value=1000, actors=SWORN.format(extra=extra)) + QUIET
+    model = run_days(model_of(write, text), 1)
     war = model.wars[0]
-    assert model.guerrilla_side(war) == ATTACKERS
+    assert war.side_of("RB2") == ATTACKERS
+    assert (war.guerrillas == ATTACKERS) is guerrillas
+    [started] = [r for r in model.records if r.kind is RecordKind.WAR_STARTED]
+    assert started.get("guerrillas") == (["REB", "RB2"] if guerrillas else None)
+
+
+def test_a_backer_that_joins_the_guerrillas_ends_their_guerrilla_war_for_good(write):
+    """Armed to stand and fight, the rebels fight in the open even after the backer goes home."""
+    model = run_days(civil_war(write), 1)
+    war = model.wars[0]
     war.commit("GIN", ATTACKERS, 500.0)
-    assert model.guerrilla_side(war) is None
+    model.backed(war, "GIN", None)
+    assert war.guerrillas is None
+    war.sides[ATTACKERS].pop("GIN")
+    model.step()
+    assert war.guerrillas is None
 
 
 def test_a_state_fighting_beside_the_government_leaves_it_a_guerrilla_war(write):
     """Allies of the government do not bring the guerrillas to battle (France in Mali, 2013-22)."""
-    model = civil_war(write, days=2)
+    model = run_days(civil_war(write), 1)
     war = model.wars[0]
     war.commit("SEN", DEFENDERS, 2000.0)
-    assert model.guerrilla_side(war) == ATTACKERS
+    model.backed(war, "SEN", None)
+    assert war.guerrillas == ATTACKERS
 
 
-def test_numbers_do_not_decide_a_guerrilla_war(write):
-    """On the same seed, an army three times as large fights the same guerrilla war: the same
-    end, on the same day, with each side losing the same share of its forces."""
-    for seed in (1, 2, 3):
-        small, large = (civil_war(write, army=a, seed=seed) for a in (4000, 12000))
-        wars = small.wars[0], large.wars[0]
-        assert wars[0].end == wars[1].end and wars[0].outcome == wars[1].outcome
-        shares = [[w.losses[s] / w.initial[s] for s in (0, 1)] for w in wars]
-        assert shares[0] == pytest.approx(shares[1], rel=1e-9)
+def test_a_small_band_takes_from_the_army_in_proportion_to_its_number(write):
+    """Twenty rebels cannot inflict what a thousand do: the guerrillas' fire is aimed."""
+    losses = {}
+    for value in (20, 1000):
+        war = run_days(civil_war(write, value=value), 60).wars[0]
+        assert war.guerrillas == ATTACKERS and war.ongoing
+        losses[value] = war.losses[DEFENDERS]
+    assert 0 < losses[20] < losses[1000] / 20
 
 
-def test_numbers_decide_a_war_the_rebels_fight_in_the_open(write):
-    """The same comparison with a backed rebel army, fought by the square law: the larger army
-    makes the rebels lose a larger share (the test above is not vacuous)."""
-    backed = KINDS["a rebel army backed from outside"]
-    small, large = (civil_war(write, backed, army=a, days=30) for a in (4000, 12000))
-    rebels = [m.wars[0].losses[ATTACKERS] / m.wars[0].initial[ATTACKERS] for m in (small, large)]
-    assert rebels[1] > rebels[0]
+def test_a_larger_army_does_not_find_more_hidden_bands(write):
+    """On the same seed, the rebels lose the same share of themselves facing an army three
+    times as large; the larger army loses a smaller share of its own."""
+    wars = [run_days(civil_war(write, army=army), 60).wars[0] for army in (4000, 12000)]
+    shares = [[w.losses[s] / w.initial[s] for s in (ATTACKERS, DEFENDERS)] for w in wars]
+    assert shares[0][ATTACKERS] == pytest.approx(shares[1][ATTACKERS], rel=1e-9)
+    assert shares[1][DEFENDERS] < shares[0][DEFENDERS]
 
 
-def test_a_guerrilla_day_takes_from_each_side_a_share_set_by_the_others_quality():
-    for a, b in ((100.0, 100.0), (100.0, 5000.0), (7000.0, 30.0)):
-        new_a, new_b = guerrilla_day(a, b, alpha=0.01, beta=0.02, quality_a=0.8, quality_b=1.5)
-        assert 1 - new_a / a == pytest.approx(1 - math.exp(-0.02 * 1.5))
-        assert 1 - new_b / b == pytest.approx(1 - math.exp(-0.01 * 0.8))
+def test_a_guerrilla_war_reads_its_odds_by_deitchmans_law(write):
+    """The odds each side's capitulation and a truce's breakdown weigh (docs/model.md §7.8)."""
+    model = run_days(civil_war(write), 5)
+    war = model.wars[0]
+    strength = [model.side_strength(war, s) for s in (ATTACKERS, DEFENDERS)]
+    odds = side_odds(model, war, strength)
+    quality = model.fighting_quality(war)[DEFENDERS]
+    assert odds[ATTACKERS] == pytest.approx(guerrilla_win_chance(*strength, quality))
+    assert sum(odds) == pytest.approx(1.0)
+    square_law = strength[ATTACKERS] ** 2 / sum(x * x for x in strength)
+    assert odds[ATTACKERS] > square_law, "a band reads better odds than it would in the open"
 
 
-def test_each_side_of_a_guerrilla_war_reads_its_odds_from_fighting_quality():
-    assert guerrilla_odds(1.0, 1.0) == [0.5, 0.5]
-    better, worse = guerrilla_odds(1.5, 0.5)
-    assert better > 0.5 > worse and better + worse == pytest.approx(1.0)
-    assert guerrilla_odds(0.0, 0.0) == [0.5, 0.5]
+def test_a_guerrilla_day_is_deitchmans_law():
+    left, held = guerrilla_day(1000.0, 5000.0, rate_g=0.01, rate_gov=0.02, quality_gov=1.5)
+    assert left == pytest.approx(1000.0 * math.exp(-0.03))
+    assert 5000.0 - held == pytest.approx(0.01 * (1000.0 - left) / 0.03)
+    # the band's share lost does not depend on the army's numbers
+    assert guerrilla_day(1000.0, 50_000.0, 0.01, 0.02, 1.5)[0] == pytest.approx(left)
+    assert guerrilla_day(20.0, 5000.0, 0.01, 0.02, 1.5)[1] > held, "twenty take less than 1,000"
+    assert guerrilla_win_chance(1000.0, 3000.0, 1.0) == pytest.approx(0.25)
 
 
-def test_an_attacker_joining_a_guerrilla_war_expects_what_the_guerrilla_law_gives():
-    rate = 0.001
-    lost, wins, days = guerrilla_expectation(1.0, 1.0, 0.5, 0.3, rate)
-    assert wins and days == pytest.approx(-math.log(0.7) / rate)
-    assert lost == pytest.approx(0.3)  # equal quality: each side loses the same share a day
-    lost, wins, days = guerrilla_expectation(1.0, 1.0, 0.3, 0.5, rate)
-    assert not wins and lost == 0.3
-    better = guerrilla_expectation(2.0, 1.0, 0.5, 0.5, rate)
-    assert better[1] and better[2] < days, "a better army expects a shorter war"
-    assert guerrilla_expectation(1.0, 1.0, 1.2, 1.0, rate)[2] == math.inf
+def test_a_side_fighting_guerrillas_expects_what_the_guerrilla_law_gives():
+    rate, own, enemy = 0.001, 5000.0, 1000.0
+    lost, wins, days = guerrilla_expectation(own, enemy, 1.0, 0.5, 0.3, rate)
+    assert wins and lost == pytest.approx(enemy * 0.3 / own)
+    assert days == pytest.approx(-math.log(0.7) / rate)
+    assert guerrilla_expectation(own, enemy, 1.0, 0.5, 0.3, rate / 10)[0] == pytest.approx(lost)
+    better = guerrilla_expectation(own, enemy, 2.0, 0.5, 0.3, rate)
+    assert better[0] < lost and better[2] < days, "a better army loses less, sooner"
+    lost, wins, days = guerrilla_expectation(1000.0, 5000.0, 1.0, 0.3, 0.5, rate)
+    assert not wins and lost == 0.3 and days < math.inf
+    assert guerrilla_expectation(own, enemy, 1.0, 0.5, 1.2, rate)[1:] == (False, math.inf)
+
+
+@pytest.mark.parametrize(("extra", "guerrillas"), [("", True), ("backers: [GIN]", False)])
+def test_a_government_threatening_its_own_rebels_weighs_the_war_it_would_fight(
+    write, extra, guerrillas
+):
+    threat = (
+        "  ultimatum:\n    kind: threat\n    date: 1998-06-07\n    by: GNB\n    target: REB\n"
+        "    deadline: 1998-06-09\n"
+    )
+    text = civil_war_text(value=1000, extra=extra, days=20).replace(REVOLT, threat)
+    model = run_days(model_of(write, text), 3)
+    weighed = [
+        r
+        for r in model.records
+        if r.kind in (RecordKind.ATTACK_DECIDED, RecordKind.DEADLINE_PASSED) and r.actor == "GNB"
+    ]
+    assert weighed
+    assert all(r.get("terms").get("guerrilla war", False) is guerrillas for r in weighed)
 
 
 @pytest.mark.parametrize(
@@ -118,7 +198,13 @@ def test_an_attacker_joining_a_guerrilla_war_expects_what_the_guerrilla_law_give
 )
 def test_the_story_says_the_rebels_fought_as_guerrillas(write, sahelsim, lang, sentence):
     for kind, extra in KINDS.items():
-        path = write(civil_war_text(value=3000, extra=extra, days=5))
+        path = write(civil_war_text(value=1000, extra=extra, days=5))
         result = sahelsim("explain", str(path), "--seed", "1", "--lang", lang)
         assert result.status == 0
         assert (sentence in result.out) is (kind == "a rebel army in the periphery"), kind
+
+
+def test_the_french_story_agrees_with_two_bands(write, sahelsim):
+    path = write(civil_war_text(value=1000, actors=SWORN.format(extra=""), days=5))
+    result = sahelsim("explain", str(path), "--seed", "1", "--lang", "fr")
+    assert "mènent une guérilla" in result.out

@@ -59,28 +59,46 @@ def square_law_closed_form(
 
 
 def guerrilla_day(
-    a: float, b: float, alpha: float, beta: float, quality_a: float, quality_b: float
+    guerrillas: float, government: float, rate_g: float, rate_gov: float, quality_gov: float
 ) -> tuple[float, float]:
-    """Strengths of both sides after a day of guerrilla war (exact).
+    """Strengths of guerrillas and of the government's side after a day of guerrilla war (exact).
 
-    Guerrillas strike where they choose and hide among their people: what each side loses is
-    a share of its own strength, set by the other's fighting quality (its effectiveness and
-    aid per fighter), not by the other's numbers, ``dA/dt = −β·q_B·A`` and
-    ``dB/dt = −α·q_A·B``. More troops give the government more posts and convoys to lose, not
-    more rebels to find; the outcome of a rising does not turn on the sides' numbers
-    (Atkinson, Gutfraind & Kress 2011, "Lanchester theory and the fate of armed revolts",
-    arXiv:1106.4358), and the strong lose small wars they cannot bring to battle (Mack 1975,
-    World Politics 27(2); Arreguín-Toft 2001, International Security 26(1)).
+    Guerrillas strike where they choose, with aimed fire at an army that holds posts and roads:
+    the government's side loses ``rate_g`` times their effective strength, as in the square law.
+    The government's fire at bands hidden among their people is area fire: what it hits grows
+    with the bands' own size, not with the army's, so the guerrillas lose each day a share of
+    themselves, ``rate_gov`` times the government's fighting quality (effective strength per
+    fighter): ``dI/dt = −rate_gov·q·I``, ``dG/dt = −rate_g·I``. It is Deitchman's guerrilla law
+    (1962; domain brief §9.6), with the area fire's reach taken as the army's quality, not its
+    numbers: more troops hold more ground, they do not find more hidden bands. A government
+    wins if fought to the end when ``q·G > I`` at equal rates: numbers count once, not squared
+    (:func:`guerrilla_win_chance`).
 
     Args:
-        a: effective strength of side A at the start of the day.
-        b: effective strength of side B at the start of the day.
-        alpha: A's daily kill rate (with its noise).
-        beta: B's daily kill rate (with its noise).
-        quality_a: A's effective strength per fighter.
-        quality_b: B's effective strength per fighter.
+        guerrillas: effective strength of the guerrillas' side at the start of the day.
+        government: effective strength of the government's side.
+        rate_g: casualties the guerrillas inflict per day per unit of their strength.
+        rate_gov: the government's daily kill rate against hidden bands.
+        quality_gov: the government side's effective strength per fighter.
     """
-    return a * math.exp(-beta * quality_b), b * math.exp(-alpha * quality_a)
+    if guerrillas <= 0 or government <= 0:
+        return max(guerrillas, 0.0), max(government, 0.0)
+    k = rate_gov * quality_gov
+    left = guerrillas * math.exp(-k)
+    inflicted = rate_g * (guerrillas - left) / k if k > 0 else rate_g * guerrillas
+    return left, max(government - inflicted, 0.0)
+
+
+def guerrilla_win_chance(guerrillas: float, government: float, quality_gov: float) -> float:
+    """The guerrillas' odds by Deitchman's law: ``I / (I + q·G)`` (:func:`guerrilla_day`).
+
+    Fought to the end at equal rates, the guerrillas outlast the government's side when
+    ``I > q·G``: what they can inflict before they are worn out grows with their number, and
+    what the government can bear with its own.
+    """
+    if guerrillas <= 0:
+        return 0.0
+    return guerrillas / (guerrillas + quality_gov * government)
 
 
 def win_chance(own: float, enemy: float) -> float:
@@ -105,8 +123,9 @@ def fight(model: SahelModel) -> None:
     aid multiplier; the day's losses are shared among the members in proportion to their forces.
     A war with a party that draws it out (a rebel army or a faction, all but a band that rose in
     the capital: :attr:`Belligerent.draws_out_war`) is fought at ``irregular_intensity`` of the
-    kill rate. A war against rebels who fight as guerrillas (:meth:`SahelModel.guerrilla_side`)
-    is fought by :func:`guerrilla_day` instead of the square law.
+    kill rate. A war against rebels who fight as guerrillas (``War.guerrillas``,
+    :meth:`SahelModel.guerrilla_side`) is fought by :func:`guerrilla_day` instead of the square
+    law.
     An attempted coup is not fought by attrition: it is decided the next day
     (:func:`sim.model.termination.decide_attempt`), and its casualties are not counted.
     """
@@ -126,11 +145,14 @@ def fight(model: SahelModel) -> None:
         rate = p.kill_rate * (p.irregular_intensity if war.irregular else 1.0)
         alpha = rate * float(noise[0])
         beta = rate * float(noise[1])
-        if model.guerrilla_side(war) is None:
+        g = war.guerrillas
+        if g is None:
             new_a, new_b = square_law_day(a, b, alpha, beta)
         else:
-            quality = model.fighting_quality(war)
-            new_a, new_b = guerrilla_day(a, b, alpha, beta, *quality)
+            rates = (alpha, beta)
+            quality = model.fighting_quality(war)[1 - g]
+            left, held = guerrilla_day((a, b)[g], (a, b)[1 - g], rates[g], rates[1 - g], quality)
+            new_a, new_b = (left, held) if g == ATTACKERS else (held, left)
         for s, before, after in ((ATTACKERS, a, new_a), (DEFENDERS, b, new_b)):
             fraction = 1.0 - after / before
             for member, f in war.sides[s].items():

@@ -319,27 +319,59 @@ def expected_days(
 
 
 def guerrilla_expectation(
-    own_quality: float, enemy_quality: float, own_break: float, enemy_break: float, rate: float
+    own: float, enemy: float, quality: float, own_break: float, enemy_break: float, rate: float
 ) -> tuple[float, bool, float]:
-    """What an attacker joining a guerrilla war expects: its losses, whether it wins, the days.
+    """What a side fighting guerrillas expects: the share it loses, whether it wins, the days.
 
     By the model's own guerrilla combat (:func:`sim.model.combat.guerrilla_day`, without its
-    noise): each side loses a share of itself each day, ``rate`` times the other's fighting
-    quality, until the first side's breaking share is gone (phase 8). The share the attacker
-    loses, whether the guerrillas break first, and the days until a side breaks (infinite if
-    neither can).
+    noise, at equal rates): the guerrillas (``enemy``, effective strength) lose a share
+    ``rate × quality`` of themselves each day, and the side (``own``, of fighting ``quality``
+    per soldier) what their aimed fire takes, until the first side has lost its breaking share
+    (phase 8). Fought until the guerrillas break, the side loses
+    ``enemy × enemy_break / (quality × own)`` of itself, whatever the rate. The days are
+    infinite where no side ever breaks.
     """
+    k = rate * quality
+    if own <= 0 or quality <= 0:
+        return own_break, False, 0.0
 
-    def days_to(share: float, quality: float) -> float:
-        if share >= 1 or quality <= 0 or rate <= 0:
-            return math.inf
-        return -math.log(1 - share) / (rate * quality)
+    def days(share: float) -> float:
+        return -math.log(1 - share) / k if k > 0 and share < 1 else math.inf
 
-    own_days = days_to(own_break, enemy_quality)
-    enemy_days = days_to(enemy_break, own_quality)
-    if enemy_days < own_days:
-        return 1 - math.exp(-rate * enemy_quality * enemy_days), True, enemy_days
-    return min(own_break, 1.0), False, own_days
+    if enemy_break < 1:
+        lost = enemy * enemy_break / (quality * own)
+        if lost < own_break:
+            return lost, True, days(enemy_break)
+    else:  # guerrillas who never break wear the side down to what they can inflict
+        lost = enemy / (quality * own)
+        if lost < own_break:
+            return lost, False, math.inf
+    return own_break, False, days(own_break * own * quality / enemy)
+
+
+def guerrilla_quality(
+    model: SahelModel, joined, threat, attackers: list[str], fielded: float, expected: float
+) -> float | None:
+    """The fighting quality of the side a threat would fight guerrillas with, or ``None``.
+
+    ``None`` unless the war it would be fought in is a guerrilla war against the target
+    (§7.6): the war under way it would join, on the government's side against the guerrillas,
+    or the war a government would start against its own rebels who fight as guerrillas and are
+    the weaker. The quality is that side's effective strength per soldier, the attackers'
+    joined to those already at the front.
+    """
+    actors = model.actors
+    strength = sum(actors[a].deployable * actors[a].spec.effectiveness for a in attackers)
+    fighters = sum(actors[a].deployable for a in attackers)
+    if joined is not None:
+        side = joined.side_of(threat.target)
+        if side is None or joined.guerrillas != side:
+            return None
+        strength += model.side_strength(joined, 1 - side)
+        fighters += sum(joined.sides[1 - side].values())
+    elif not (model.guerrillas_against((threat.target,), threat.by) and expected < fielded):
+        return None
+    return strength / fighters if fighters > 0 else 0.0
 
 
 def stakes(model: SahelModel, theatre: str, sent: dict[str, float]) -> float:
@@ -560,18 +592,10 @@ def assess_attack(model: SahelModel, threat: Threat) -> tuple[float, dict]:
     # against what it expects (SahelModel.abroad_share), not with all it could bring.
     fielded = min(scaled, p.sought_superiority * max(expected, 1.0))
     rate = p.kill_rate * (p.irregular_intensity if irregular else 1.0)
-    if joined is not None and model.guerrilla_side(joined) == joined.side_of(threat.target):
-        # Guerrillas are not brought to battle: numbers decide nothing (phase 6).
-        side = joined.side_of(threat.target)
-        enemy_quality = model.fighting_quality(joined)[side]
-        fighters = sum(actors[a].deployable for a in attackers)
-        own_quality = (
-            sum(actors[a].deployable * actors[a].spec.effectiveness for a in attackers) / fighters
-            if fighters > 0
-            else 0.0
-        )
+    quality = guerrilla_quality(model, joined, threat, attackers, fielded, expected)
+    if quality is not None:
         lost, wins, days = guerrilla_expectation(
-            own_quality, enemy_quality, own_break, enemy_break, rate
+            fielded, expected, quality, own_break, enemy_break, rate
         )
     else:
         lost, wins = expected_losses(fielded, expected, own_break, enemy_break)
@@ -603,6 +627,7 @@ def assess_attack(model: SahelModel, threat: Threat) -> tuple[float, dict]:
         "expected losses": round(lost, 4),
         "expects to win": wins,
         "expected days of war": round(min(days, MAX_EXPECTED_DAYS), 1),
+        **({"guerrilla war": True} if quality is not None else {}),
         **({"stakes": round(at_stake, 4)} if at_stake else {}),
         **({"endorsements": stance} if stance else {}),
         **({"refused at home": refused} if refused else {}),

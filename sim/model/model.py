@@ -329,27 +329,42 @@ class SahelModel(mesa.Model):
         )
 
     def guerrilla_side(self, war: War) -> int | None:
-        """The side of ``war`` that fights as guerrillas against its own state, if there is one.
+        """The side of a war starting today that fights as guerrillas against its own state.
 
         A side all of whose members are rebel armies that fight as guerrillas
-        (:attr:`Belligerent.fights_as_guerrillas`) in the state the other side's leader is:
-        their government, and any state or power fighting beside it. A backer or a faction that
-        joins them arms them to stand and fight, and the war is no longer a guerrilla war
-        (§7.6).
+        (:attr:`Belligerent.fights_as_guerrillas`) in the state the other side's leader holds
+        (its government, or a junta holding it), weaker than the side it faces: irregular war
+        is the technology of rebels weaker than the state (Kalyvas & Balcells 2010), and rebels
+        who outnumber the army it sends against them stand and fight. An attempted coup is
+        decided, not fought (§7.8). Read once, when the war starts (:meth:`start_war`); a party
+        that joins the rebels later and is no such rebel army of theirs ends it for good
+        (:meth:`backed`).
         """
-        actors = self.actors
+        if war.coup_attempt:
+            return None
         for s in (ATTACKERS, DEFENDERS):
-            government = war.leaders[1 - s]
-            if self.state(government) is None or not war.sides[s]:
-                continue
-            if all(
-                isinstance(actors.get(a), Belligerent)
-                and actors[a].fights_as_guerrillas
-                and actors[a].home == government
-                for a in war.sides[s]
+            if (
+                war.sides[s]
+                and self.guerrillas_against(war.sides[s], war.leaders[1 - s])
+                and self.side_strength(war, s) < self.side_strength(war, 1 - s)
             ):
                 return s
         return None
+
+    def guerrillas_against(self, members, government: str) -> bool:
+        """Whether every one of ``members`` would fight ``government`` as guerrillas.
+
+        Each a rebel army that fights as guerrillas (:attr:`Belligerent.fights_as_guerrillas`)
+        in the state ``government`` is or holds.
+        """
+        actors = self.actors
+        held = self.controlled(government)
+        return self.state(held) is not None and all(
+            isinstance(actors.get(a), Belligerent)
+            and actors[a].fights_as_guerrillas
+            and actors[a].home == held
+            for a in members
+        )
 
     def fighting_quality(self, war: War) -> tuple[float, float]:
         """Each side's effective strength per fighter at the front (effectiveness and aid)."""
@@ -599,7 +614,6 @@ class SahelModel(mesa.Model):
         self.wars.append(war)
         self.wars_ongoing += 1
         combat.open_front(self, war, by, target)
-        guerrillas = self.guerrilla_side(war)
         index = self.log(
             RecordKind.WAR_STARTED,
             by,
@@ -610,7 +624,6 @@ class SahelModel(mesa.Model):
             cause=cause,
             note=note,
             forces={a: round(f) for a, f in {**war.sides[0], **war.sides[1]}.items()},
-            **({"guerrillas": list(war.sides[guerrillas])} if guerrillas is not None else {}),
             **({"decided_by": sorted(set(pledged_by.values()))} if pledged_by else {}),
             **({"coup_attempt": True} if coup_attempt else {}),
         )
@@ -629,6 +642,10 @@ class SahelModel(mesa.Model):
         self.used_force(attackers, target)
         for member in war.members():
             self.backed(war, member, index)
+        # Read once all who are sworn to fight beside the parties have joined.
+        war.guerrillas = self.guerrilla_side(war)
+        if war.guerrillas is not None:
+            self.records[index].data["guerrillas"] = list(war.sides[war.guerrillas])
         return war
 
     def enter_against(
@@ -718,12 +735,15 @@ class SahelModel(mesa.Model):
     def backed(self, war: War, member: str, cause: int | None) -> None:
         """A new party's allies come to its side of a war.
 
-        A party that draws a war out makes it irregular, whenever it joins (§7.6).
+        A party that draws a war out makes it irregular, whenever it joins; one that joins
+        guerrillas and is no rebel army of theirs ends their guerrilla war for good (§7.6).
         Belligerents that fight beside it join with all they have; a belligerent's backers
         support its side (once per backer).
         """
         war.irregular = war.irregular or self.draws_out((member,))
         side = war.side_of(member)
+        if side == war.guerrillas and not self.guerrillas_against((member,), war.leaders[1 - side]):
+            war.guerrillas = None  # armed to stand and fight, for the rest of the war (§7.6)
         for ally in self.belligerents:
             if member in ally.spec.fights_beside and war.side_of(ally.id) is None:
                 war.commit(ally.id, side, self.uncommitted(ally.id))

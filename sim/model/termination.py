@@ -15,7 +15,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from sim.model.agents import Belligerent
-from sim.model.combat import win_chance
+from sim.model.combat import guerrilla_win_chance, win_chance
 from sim.model.forces import still_to_send
 from sim.model.records import COUP_ATTEMPT_REASON, RecordKind, WarOutcome
 from sim.model.streams import Concern, keyed_uniform
@@ -92,11 +92,11 @@ def _could_return(model: SahelModel, side: dict[str, float]) -> bool:
 def breakdown_chance(rate: float, favoured: float) -> float:
     """The day's chance that a truce breaks down: ``rate`` at even odds, up to twice it.
 
-    ``favoured`` is the better odds of the two sides, by the square law over all each could
-    bring (0.5 to 1). A truce is fragile when its terms no longer match what fighting on would
-    win: the side that expects to gain by war has a reason to resume it (Werner 1999, "The
-    precarious nature of peace", AJPS 43(3); Fortna 2003, "Scraps of paper?", International
-    Organization 57(2)). Nigeria's contingent in Sierra Leone grew during the truce of 1997 and
+    ``favoured`` is the better odds of the two sides, over all each could bring (0.5 to 1), as
+    :func:`side_odds` reads them. A truce is fragile when its terms no longer match what
+    fighting on would win: the side that expects to gain by war has a reason to resume it
+    (Werner 1999, "The precarious nature of peace", AJPS 43(3); Fortna 2003, "Scraps of
+    paper?", International Organization 57(2)). Nigeria's contingent in Sierra Leone grew during the truce of 1997 and
     took Freetown in February 1998.
     """
     return min(1.0, rate * 2.0 * favoured)
@@ -122,29 +122,31 @@ def side_odds(model: SahelModel, war: War, reach: list[float]) -> list[float]:
     """Each side's odds of winning the war, as it reads them from the fighting.
 
     By the square law over all each side can bring (:func:`_reach`); in a guerrilla war
-    (:meth:`SahelModel.guerrilla_side`), by :func:`guerrilla_odds`.
+    (``War.guerrillas``), by Deitchman's law over the same (:func:`guerrilla_odds`).
     """
-    if model.guerrilla_side(war) is not None:
-        return guerrilla_odds(*model.fighting_quality(war))
+    if war.guerrillas is not None:
+        return guerrilla_odds(
+            war.guerrillas, reach, model.fighting_quality(war)[1 - war.guerrillas]
+        )
     return [
         win_chance(reach[ATTACKERS], reach[DEFENDERS]),
         win_chance(reach[DEFENDERS], reach[ATTACKERS]),
     ]
 
 
-def guerrilla_odds(quality_a: float, quality_b: float) -> list[float]:
-    """Each side's odds in a guerrilla war: its share of the two sides' fighting quality.
+def guerrilla_odds(side: int, reach: list[float], quality_gov: float) -> list[float]:
+    """Each side's odds in a guerrilla war, the guerrillas being ``side``.
 
-    Numbers do not decide a guerrilla war (:func:`sim.model.combat.guerrilla_day`): each day
-    shows each side the share of its own forces it loses, which only the other's fighting
-    quality sets. Guerrillas win by not losing, and a government that cannot bring them to
-    battle cannot count its way to victory (Mack 1975, "Why big nations lose small wars",
-    World Politics 27(2)). Even odds when both fight alike.
+    What each day shows each side in a guerrilla war (:func:`sim.model.combat.guerrilla_day`):
+    the guerrillas lose a share of themselves set by the army's quality, and the army loses in
+    proportion to their number, so a band's odds grow with its number and the army's with its
+    quality times its own, each counted once (:func:`sim.model.combat.guerrilla_win_chance`).
+    Guerrillas win by not losing (Mack 1975, "Why big nations lose small wars", World Politics
+    27(2)): a band a third of an army's size reads the odds the square law gives one over half
+    of it.
     """
-    total = quality_a + quality_b
-    if total <= 0:
-        return [0.5, 0.5]
-    return [quality_a / total, quality_b / total]
+    odds = guerrilla_win_chance(reach[side], reach[1 - side], quality_gov)
+    return [odds, 1.0 - odds] if side == ATTACKERS else [1.0 - odds, odds]
 
 
 def _side_terms(model: SahelModel, war: War) -> tuple[list[float], list[float], list[float]]:

@@ -28,6 +28,7 @@ class War:
     aid: list[float] = field(default_factory=lambda: [1.0, 1.0])
     supporters: dict[str, tuple[int, float]] = field(default_factory=dict)
     irregular: bool = False  # a party draws it out (Belligerent.draws_out_war): lower intensity
+    guerrillas: int | None = None  # the side fighting as guerrillas (SahelModel.guerrilla_side)
     coup_attempt: bool = False  # plotters trying to seize power: decided the next day (§7.8)
     end: int | None = None
     outcome: WarOutcome | None = None

@@ -510,10 +510,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "force pesée dans la décision ; d'autres troupes peuvent suivre au fil de la guerre.",
     },
     "war_started.guerrillas": {
-        "en": "{Rebels} fought as guerrillas: each day each side lost a share of its own forces, "
-        "whatever the other's numbers.",
-        "fr": "{Rebels} mène{rebels_nt} une guérilla : chaque jour, chaque camp perd une part de "
-        "ses propres forces, quel que soit le nombre de l'autre.",
+        "en": "{Rebels} fought as guerrillas: the army could not bring its numbers to bear on an "
+        "enemy that would not stand and fight.",
+        "fr": "{Rebels} mène{rebels_nt} une guérilla : l'armée ne peut faire valoir ses effectifs "
+        "contre un ennemi qui refuse le combat.",
     },
     "war_started.scheduled": {
         "en": "This attack was scheduled by the scenario.",
