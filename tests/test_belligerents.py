@@ -632,13 +632,15 @@ def test_no_state_brokers_a_ceasefire_with_rebels_whose_goals_no_government_coul
     backed = "backers: [SEN]\n" if kind == "backed from outside" else ""
 
     def mediated(goals: str) -> int:
-        text = civil_war_text(value=3000, days=400, extra=backed + goals) + (
+        # A band weaker than the army fights as guerrillas (docs/model.md §7.6).
+        text = civil_war_text(value=1000, days=400, extra=backed + goals) + (
             f"parameters: {{{TRUCES}, truce_breakdown_rate: 0}}\n"
         )
         count = 0
         for seed in range(1, 5):
             model = SahelModel(build_world(load(write, text), fact_base()), seed)
             model.run()
+            assert (model.wars[0].guerrillas is not None) is (kind == "guerrillas")
             count += sum(
                 r.kind is RecordKind.WAR_ENDED and r.get("reason") == "mediation"
                 for r in model.records

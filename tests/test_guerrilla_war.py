@@ -208,3 +208,99 @@ def test_the_french_story_agrees_with_two_bands(write, sahelsim):
     path = write(civil_war_text(value=1000, actors=SWORN.format(extra=""), days=5))
     result = sahelsim("explain", str(path), "--seed", "1", "--lang", "fr")
     assert "mènent une guérilla" in result.out
+
+
+CRACKDOWN = "  crackdown:\n    kind: attack\n    date: 1998-06-07\n    by: GNB\n    target: REB\n"
+"""The government attacks its rebels first: the guerrillas are the defenders."""
+
+
+def test_guerrillas_attacked_by_their_government_fight_as_guerrillas_too(write):
+    """The same law with the sides the other way round: an army three times as large takes the
+    same share of the rebels, on the same seed."""
+    shares = []
+    for army in (4000, 12000):
+        text = civil_war_text(value=300).replace(REVOLT, CRACKDOWN) + QUIET
+        text = text.replace("  GNB:\n", f"  GNB:\n    forces: {army}\n", 1)
+        war = run_days(model_of(write, text), 60).wars[0]
+        assert war.leaders == ("GNB", "REB") and war.guerrillas == DEFENDERS
+        shares.append(war.losses[DEFENDERS] / war.initial[DEFENDERS])
+    assert shares[0] == pytest.approx(shares[1], rel=1e-9)
+
+
+@pytest.mark.parametrize("defenders", [True, False])
+def test_scheduled_defenders_beside_the_rebels_make_it_a_war_in_the_open(write, defenders):
+    """Placed beside the rebels on the war's first day, a state arms them to stand and fight: the
+    record and the story do not call them guerrillas (they are, without it)."""
+    crackdown = CRACKDOWN + ("    defenders: [GIN]\n" if defenders else "")
+    text = civil_war_text(value=300, days=5).replace(REVOLT, crackdown)
+    model = run_days(model_of(write, text + QUIET), 1)
+    war = model.wars[0]
+    assert (war.side_of("GIN") == DEFENDERS) is defenders
+    assert (war.guerrillas is None) is defenders
+    [started] = [r for r in model.records if r.kind is RecordKind.WAR_STARTED]
+    assert (started.get("guerrillas") is None) is defenders
+
+
+def test_rebels_fighting_a_rival_rebel_army_are_no_guerrillas_against_it(write):
+    """A rival rebel army is no government, whatever state it fights in."""
+    rival = SWORN.format(extra="    backers: [SEN]\n").replace("    fights_beside: [REB]\n", "")
+    strike = "  strike:\n    kind: attack\n    date: 1998-06-08\n    by: RB2\n    target: REB\n"
+    text = civil_war_text(value=200, actors=rival, events=strike, days=5)
+    model = run_days(model_of(write, text.replace(REVOLT, "") + QUIET), 2)
+    [war] = model.wars
+    assert war.leaders == ("RB2", "REB") and war.guerrillas is None
+
+
+def test_capitulating_guerrillas_read_their_odds_by_deitchmans_law(write):
+    """The odds a capitulation records are the guerrilla law's, from the sides as they stood."""
+    fragile = (
+        "parameters:\n  capitulation_rate: 5\n  baseline_weariness: 0.5\n  mediation_rate: 0\n"
+    )
+    ended = 0
+    for seed in range(1, 4):
+        model = model_of(write, civil_war_text(value=1000, days=30) + fragile, seed)
+        model.run()
+        war = model.wars[0]
+        ends = [r for r in model.records if r.kind is RecordKind.WAR_ENDED]
+        if not ends or ends[0].get("reason") != "capitulation under war weariness":
+            continue
+        r = ends[0]
+        ended += 1
+        strength = [model.side_strength(war, s) for s in (ATTACKERS, DEFENDERS)]
+        quality = model.fighting_quality(war)[DEFENDERS]
+        odds = guerrilla_win_chance(*strength, quality)
+        side = ATTACKERS if r.get("loser") == "REB" else DEFENDERS
+        expected = odds if side == ATTACKERS else 1 - odds
+        assert r.get("terms")["odds"] == pytest.approx(round(expected, 4), abs=1e-4)
+    assert ended
+
+
+def _weighed(model: SahelModel, actor: str) -> list:
+    kinds = (RecordKind.ATTACK_DECIDED, RecordKind.DEADLINE_PASSED)
+    return [r for r in model.records if r.kind in kinds and r.actor == actor]
+
+
+def test_an_ally_threatening_guerrillas_at_war_weighs_the_guerrilla_war_it_would_join(write):
+    threat = (
+        "  ultimatum:\n    kind: threat\n    date: 1998-06-08\n    by: SEN\n    target: REB\n"
+        "    deadline: 1998-06-10\n"
+    )
+    model = run_days(model_of(write, civil_war_text(value=1000, events=threat, days=20)), 4)
+    weighed = _weighed(model, "SEN")
+    assert weighed and all(r.get("terms").get("guerrilla war") for r in weighed)
+
+
+@pytest.mark.parametrize(
+    ("value", "actors"),
+    [(4000, ""), (1000, SWORN.format(extra="    faction_of: true\n"))],
+    ids=["rebels stronger than the army", "a faction sworn beside them"],
+)
+def test_a_government_expects_a_war_in_the_open_where_it_would_be_one(write, value, actors):
+    threat = (
+        "  ultimatum:\n    kind: threat\n    date: 1998-06-07\n    by: GNB\n    target: REB\n"
+        "    deadline: 1998-06-09\n"
+    )
+    text = civil_war_text(value=value, actors=actors, days=20).replace(REVOLT, threat)
+    model = run_days(model_of(write, text), 3)
+    weighed = _weighed(model, "GNB")
+    assert weighed and not any(r.get("terms").get("guerrilla war") for r in weighed)

@@ -86,7 +86,10 @@ def guerrilla_day(
     k = rate_gov * quality_gov
     left = guerrillas * math.exp(-k)
     inflicted = rate_g * (guerrillas - left) / k if k > 0 else rate_g * guerrillas
-    return left, max(government - inflicted, 0.0)
+    if inflicted >= government:
+        # The government's side is gone within the day: the guerrillas lose only until then.
+        return max(guerrillas - k * government / rate_g, 0.0), 0.0
+    return left, government - inflicted
 
 
 def guerrilla_win_chance(guerrillas: float, government: float, quality_gov: float) -> float:

@@ -331,34 +331,36 @@ def guerrilla_expectation(
     ``enemy × enemy_break / (quality × own)`` of itself, whatever the rate. The days are
     infinite where no side ever breaks.
     """
-    k = rate * quality
+    if enemy <= 0:
+        return 0.0, True, 0.0
     if own <= 0 or quality <= 0:
-        return own_break, False, 0.0
+        return min(own_break, 1.0), False, math.inf
+    k = rate * quality
 
     def days(share: float) -> float:
         return -math.log(1 - share) / k if k > 0 and share < 1 else math.inf
 
-    if enemy_break < 1:
-        lost = enemy * enemy_break / (quality * own)
-        if lost < own_break:
-            return lost, True, days(enemy_break)
-    else:  # guerrillas who never break wear the side down to what they can inflict
-        lost = enemy / (quality * own)
-        if lost < own_break:
-            return lost, False, math.inf
-    return own_break, False, days(own_break * own * quality / enemy)
+    worn = enemy / (quality * own)  # what the side loses, as the guerrillas are worn out
+    bearable = min(own_break, 1.0)
+    if enemy_break < 1 and worn * enemy_break < bearable:
+        return worn * enemy_break, True, days(enemy_break)
+    if enemy_break >= 1 and worn < bearable:  # neither side ever breaks
+        return worn, False, math.inf
+    return bearable, False, days(bearable / worn)
 
 
 def guerrilla_quality(
-    model: SahelModel, joined, threat, attackers: list[str], fielded: float, expected: float
+    model: SahelModel, joined, threat, attackers: list[str], own: float, front: float
 ) -> float | None:
     """The fighting quality of the side a threat would fight guerrillas with, or ``None``.
 
     ``None`` unless the war it would be fought in is a guerrilla war against the target
     (§7.6): the war under way it would join, on the government's side against the guerrillas,
-    or the war a government would start against its own rebels who fight as guerrillas and are
-    the weaker. The quality is that side's effective strength per soldier, the attackers'
-    joined to those already at the front.
+    or the war a government would start against its own rebels who fight as guerrillas, with
+    all who are sworn to fight beside them, and are the weaker (``front``, their strength and
+    their sworn allies', against ``own``, the attackers' with those already fighting the
+    target). The quality is that side's effective strength per soldier, the attackers' joined
+    to those already at the front.
     """
     actors = model.actors
     strength = sum(actors[a].deployable * actors[a].spec.effectiveness for a in attackers)
@@ -369,8 +371,10 @@ def guerrilla_quality(
             return None
         strength += model.side_strength(joined, 1 - side)
         fighters += sum(joined.sides[1 - side].values())
-    elif not (model.guerrillas_against((threat.target,), threat.by) and expected < fielded):
-        return None
+    else:
+        rebels = (threat.target, *(b.id for b in sworn_beside(model, threat.target, attackers)))
+        if not (model.guerrillas_against(rebels, threat.by) and front < own):
+            return None
     return strength / fighters if fighters > 0 else 0.0
 
 
@@ -545,9 +549,11 @@ def assess_attack(model: SahelModel, threat: Threat) -> tuple[float, dict]:
     irregular = (joined is not None and joined.irregular) or model.draws_out(
         (threat.target, *attackers, *(b.id for b in sworn_beside_any(model, attackers)))
     )
+    sworn = 0.0
     for b in sworn_beside(model, threat.target, attackers):
         allies[b.id] = round(model.strength(b.id), 1)
         expected += model.strength(b.id)
+        sworn += model.strength(b.id)
         irregular = irregular or b.draws_out_war
     # Force that answers the target's own first use is no aggression on it: no clause on
     # aggression protects it (SahelModel.start_war), so none of its allies is bound to fight.
@@ -592,7 +598,8 @@ def assess_attack(model: SahelModel, threat: Threat) -> tuple[float, dict]:
     # against what it expects (SahelModel.abroad_share), not with all it could bring.
     fielded = min(scaled, p.sought_superiority * max(expected, 1.0))
     rate = p.kill_rate * (p.irregular_intensity if irregular else 1.0)
-    quality = guerrilla_quality(model, joined, threat, attackers, fielded, expected)
+    front = target_strength + sworn
+    quality = guerrilla_quality(model, joined, threat, attackers, own + sum(beside.values()), front)
     if quality is not None:
         lost, wins, days = guerrilla_expectation(
             fielded, expected, quality, own_break, enemy_break, rate

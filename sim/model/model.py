@@ -332,8 +332,8 @@ class SahelModel(mesa.Model):
         """The side of a war starting today that fights as guerrillas against its own state.
 
         A side all of whose members are rebel armies that fight as guerrillas
-        (:attr:`Belligerent.fights_as_guerrillas`) in the state the other side's leader holds
-        (its government, or a junta holding it), weaker than the side it faces: irregular war
+        (:attr:`Belligerent.fights_as_guerrillas`) of the state that leads the other side,
+        weaker than the side it faces: irregular war
         is the technology of rebels weaker than the state (Kalyvas & Balcells 2010), and rebels
         who outnumber the army it sends against them stand and fight. An attempted coup is
         decided, not fought (§7.8). Read once, when the war starts (:meth:`start_war`); a party
@@ -355,14 +355,14 @@ class SahelModel(mesa.Model):
         """Whether every one of ``members`` would fight ``government`` as guerrillas.
 
         Each a rebel army that fights as guerrillas (:attr:`Belligerent.fights_as_guerrillas`)
-        in the state ``government`` is or holds.
+        in ``government``, a state (a junta that seized it fights as the state; a rival rebel
+        army is no government).
         """
         actors = self.actors
-        held = self.controlled(government)
-        return self.state(held) is not None and all(
+        return self.state(government) is not None and all(
             isinstance(actors.get(a), Belligerent)
             and actors[a].fights_as_guerrillas
-            and actors[a].home == held
+            and actors[a].home == government
             for a in members
         )
 
@@ -744,6 +744,11 @@ class SahelModel(mesa.Model):
         side = war.side_of(member)
         if side == war.guerrillas and not self.guerrillas_against((member,), war.leaders[1 - side]):
             war.guerrillas = None  # armed to stand and fight, for the rest of the war (§7.6)
+            if war.start == self.day:  # before any fighting: the story must not say otherwise
+                for r in reversed(self.records):
+                    if r.kind is RecordKind.WAR_STARTED and r.get("war") == war.id:
+                        r.data.pop("guerrillas", None)
+                        break
         for ally in self.belligerents:
             if member in ally.spec.fights_beside and war.side_of(ally.id) is None:
                 war.commit(ally.id, side, self.uncommitted(ally.id))

@@ -4,10 +4,10 @@ From the day after a war starts, an attempted coup is won or lost at once; a sta
 another's war abroad may go home; a side breaks when its losses pass
 ``breaking_point × (0.5 + casualty tolerance)`` of all it has committed. Short of that, each
 side may capitulate under war weariness, with a daily hazard that grows with its losses against
-its tolerance and with the odds against it, and shrinks with its resolve. While a
-state stands outside every war, it may broker a ceasefire, the likelier the wearier the less
-weary side, unless a party fights for goals no government could grant; and a mediated ceasefire may break down on any later day, when the same war is fought
-again (docs/model.md §7.8).
+its tolerance and with the odds against it, and shrinks with its resolve. While a state
+stands outside every war, it may broker a ceasefire, the likelier the wearier the less weary
+side, unless a party fights for goals no government could grant; and a mediated ceasefire may
+break down on any later day, when the same war is fought again (docs/model.md §7.8).
 """
 
 from __future__ import annotations
