@@ -304,3 +304,39 @@ def test_a_government_expects_a_war_in_the_open_where_it_would_be_one(write, val
     model = run_days(model_of(write, text), 3)
     weighed = _weighed(model, "GNB")
     assert weighed and not any(r.get("terms").get("guerrilla war") for r in weighed)
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_validating_says_which_rebels_will_fight_as_guerrillas(write, sahelsim, kind):
+    """A writer who leaves out a backer the sources were unsure of changes how the war is
+    fought: validating says so, as a note (exit 0)."""
+    result = sahelsim("validate", str(write(civil_war_text(value=1000, extra=KINDS[kind]))))
+    assert result.status == 0
+    said = "The Rebel Army (REB) has no backer and is no faction" in result.out
+    assert said is (kind == "a rebel army in the periphery")
+
+
+@pytest.mark.parametrize(
+    ("lang", "sentence"),
+    [
+        ("en", "the Rebel Army no longer fought as guerrillas"),
+        ("fr", "cesse de mener une guérilla"),
+    ],
+)
+def test_a_state_standing_beside_guerrillas_mid_war_is_told_to_arm_them(
+    write, sahelsim, lang, sentence
+):
+    """Guinea placed beside the rebels on the war's fifth day: they fight in the open from then
+    on, and the story says so the day Guinea enters."""
+    later = (
+        "  second:\n    kind: attack\n    date: 1998-06-12\n    by: GNB\n    target: REB\n"
+        "    defenders: [GIN]\n"
+    )
+    text = civil_war_text(value=300, events=later, days=10) + QUIET
+    model = run_days(model_of(write, text), 6)
+    [war] = model.wars
+    assert war.side_of("GIN") == ATTACKERS and war.guerrillas is None
+    [entered] = [r for r in model.records if r.kind is RecordKind.ENTERED_WAR and r.actor == "GIN"]
+    assert entered.get("armed") == ["REB"] and entered.day == 5
+    result = sahelsim("explain", str(write(text)), "--seed", "1", "--lang", lang)
+    assert sentence in result.out

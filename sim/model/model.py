@@ -732,6 +732,23 @@ class SahelModel(mesa.Model):
             )
             self.backed(war, a, fields.get("cause", index))
 
+    def _told_in_the_open(self, war: War, member: str, side: int) -> None:
+        """Say that guerrillas fight in the open from now on, ``member`` having joined them.
+
+        Before any fighting (the war's first day), the ``war_started`` record no longer names
+        them as guerrillas; later, ``member``'s ``entered_war`` record names them as ``armed``.
+        """
+        first_day = war.start == self.day
+        for r in reversed(self.records):
+            if r.get("war") != war.id:
+                continue
+            if first_day and r.kind is RecordKind.WAR_STARTED:
+                r.data.pop("guerrillas", None)
+                return
+            if not first_day and r.kind is RecordKind.ENTERED_WAR and r.actor == member:
+                r.data["armed"] = [a for a in war.sides[side] if a != member]
+                return
+
     def backed(self, war: War, member: str, cause: int | None) -> None:
         """A new party's allies come to its side of a war.
 
@@ -744,11 +761,7 @@ class SahelModel(mesa.Model):
         side = war.side_of(member)
         if side == war.guerrillas and not self.guerrillas_against((member,), war.leaders[1 - side]):
             war.guerrillas = None  # armed to stand and fight, for the rest of the war (§7.6)
-            if war.start == self.day:  # before any fighting: the story must not say otherwise
-                for r in reversed(self.records):
-                    if r.kind is RecordKind.WAR_STARTED and r.get("war") == war.id:
-                        r.data.pop("guerrillas", None)
-                        break
+            self._told_in_the_open(war, member, side)
         for ally in self.belligerents:
             if member in ally.spec.fights_beside and war.side_of(ally.id) is None:
                 war.commit(ally.id, side, self.uncommitted(ally.id))

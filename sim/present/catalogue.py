@@ -515,6 +515,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "{Rebels} mène{rebels_nt} une guérilla : l'armée ne peut faire valoir ses effectifs "
         "contre un ennemi qui refuse le combat.",
     },
+    "entered_war.armed": {
+        "en": "From then on {armed} no longer fought as guerrillas: with an ally beside them, the "
+        "rebellion fought in the open.",
+        "fr": "Dès lors, {armed} cesse{armed_nt} de mener une guérilla : avec un allié à ses "
+        "côtés, la rébellion combat à découvert.",
+    },
     "war_started.scheduled": {
         "en": "This attack was scheduled by the scenario.",
         "fr": "Cette attaque est prévue par le scénario.",

@@ -794,6 +794,13 @@ def _withdrew(ctx: _Context, r: Record) -> str:
 
 
 def _entered_war(ctx: _Context, r: Record) -> str:
+    told = _entering(ctx, r)
+    if r.get("armed"):  # it joined guerrillas, who fight in the open from now on (§7.6)
+        told += " " + ctx.t("entered_war.armed", **ctx.actors("armed", r.get("armed")))
+    return told
+
+
+def _entering(ctx: _Context, r: Record) -> str:
     if r.get("stationed"):  # forces the scenario placed with the target from the first day
         return ctx.t(
             "entered_war.stationed",

@@ -455,6 +455,7 @@ def check_sources(sources: Iterable[str], overrides: Sequence[str] = ()) -> Iter
                 + idle_requests(scenario)
                 + twice_deployed(scenario)
                 + absent_members(scenario)
+                + guerrillas(scenario)
             )
             yield Checked(source, scenario.title, notes=tuple(notes))
 
@@ -529,6 +530,30 @@ def absent_members(scenario: Scenario, facts: FactBase | None = None) -> list[st
             f"{len(members)} members in good standing on {scenario.start.isoformat()} {are} of "
             "the scenario, and only they vote and can send forces in its name; add the others "
             f"under actors: to count them ({', '.join(missing)})"
+        )
+    return notes
+
+
+def guerrillas(scenario: Scenario) -> list[str]:
+    """The rebel armies that will fight their state as guerrillas, and how to say otherwise.
+
+    A rebel army with no ``backers``, not a faction and not a band that rose in the capital
+    fights the state it rose in as guerrillas while it is the weaker side (docs/model.md §7.6):
+    the army's numbers do not find it. A writer who leaves ``backers`` out because the sources
+    were unsure changes how the war is fought; validating says so.
+    """
+    notes = []
+    for actor_id, entry in scenario.actors.items():
+        if not isinstance(entry, InlineActor) or entry.kind is not ActorKind.BELLIGERENT:
+            continue
+        if entry.backers or entry.faction_of or entry.rose_in_capital:
+            continue
+        name = entry.name[:1].upper() + entry.name[1:]
+        notes.append(
+            f"{name} ({actor_id}) has no backer and is no faction: in a war against "
+            f"{entry.in_} it fights as guerrillas while it is the weaker side (docs/model.md "
+            "§7.6); write its backers: if a state armed it, or rose_in_capital: true for a band "
+            "that rose in the capital"
         )
     return notes
 
