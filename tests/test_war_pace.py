@@ -2,7 +2,8 @@
 
 A rebel army in the periphery, a faction of the army, or a rebel army with outside backers draws
 a war out (it is fought at ``irregular_intensity``); a band that rose in the capital with none of
-these is fought at the full rate (docs/model.md §7.6). A side gives up under weariness in proportion to the odds against it (§7.8).
+these is fought at the full rate (docs/model.md §7.6). A side gives up under weariness in
+proportion to the odds against it (§7.8).
 """
 
 from __future__ import annotations

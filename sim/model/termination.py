@@ -96,8 +96,8 @@ def breakdown_chance(rate: float, favoured: float) -> float:
     :func:`side_odds` reads them. A truce is fragile when its terms no longer match what
     fighting on would win: the side that expects to gain by war has a reason to resume it
     (Werner 1999, "The precarious nature of peace", AJPS 43(3); Fortna 2003, "Scraps of
-    paper?", International Organization 57(2)). Nigeria's contingent in Sierra Leone grew during the truce of 1997 and
-    took Freetown in February 1998.
+    paper?", International Organization 57(2)). Nigeria's contingent in Sierra Leone grew during
+    the truce of 1997 and took Freetown in February 1998.
     """
     return min(1.0, rate * 2.0 * favoured)
 
