@@ -6,6 +6,7 @@ in, ECOWAS may attack, and an attack obliges Mali and Burkina Faso under their j
 
 from __future__ import annotations
 
+import datetime as dt
 import types
 from functools import cache
 
@@ -91,15 +92,18 @@ def test_a_played_attack_obliges_the_allies_and_a_played_ally_abstains():
     deadline = load_scenario(SCENARIO).events["ecowas-threat"].deadline
     assert attack.get("played") is True
     assert attack.day == (deadline - load_scenario(SCENARIO).start).days
-    [question] = questions
-    assert question.kind is QuestionKind.OBLIGATION
+    # asked as ECOWAS attacks, and again when the Charter comes into force with the war under
+    # way (16 September 2023): a new pact, a new decision (docs/model.md §7.3)
+    question, charter = questions
+    assert question.kind is QuestionKind.OBLIGATION and question.day == attack.day
     assert question.options == (Choice.HONOUR, Choice.PARTIAL, Choice.ABSTAIN)
     assert question.context["article"]
-    mali_answer = next(
-        r for r in model.records if r.kind is RecordKind.RESPONSE and r.actor == "MLI"
-    )
-    assert mali_answer.get("response") == "abstained"
-    assert mali_answer.get("played") is True
+    assert question.context["pact"] != "liptako-gourma-charter"
+    assert charter.context["pact"] == "liptako-gourma-charter"
+    assert charter.day == (dt.date(2023, 9, 16) - load_scenario(SCENARIO).start).days
+    answers = [r for r in model.records if r.kind is RecordKind.RESPONSE and r.actor == "MLI"]
+    assert [a.day for a in answers] == [question.day, charter.day]
+    assert all(a.get("response") == "abstained" and a.get("played") is True for a in answers)
     # Mali did not enter the war; Burkina Faso, unplayed, answered by the model's rule
     entered = {r.actor for r in model.records if r.kind is RecordKind.ENTERED_WAR}
     assert "MLI" not in entered

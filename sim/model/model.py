@@ -124,6 +124,9 @@ class SahelModel(mesa.Model):
         # or a war it started), to tell the aggressor from the one who answers it
         self.first_force: dict[tuple[str, str], int] = {}
         self.queue: list[Trigger] = []  # raised, not yet matched against the clauses
+        self.standing: list[Trigger] = []  # matched, of a war: a pact in force later covers it
+        self.bound: dict[str, frozenset[str]] = {}  # each pact's parties, as last looked at
+        self.owed: set[tuple] = set()  # (trigger's terms, pact, clause, obliged) already owed
         self.pending: list[Obligation] = []  # matched, not yet due
         self.seen_triggers: set[tuple] = set()
         self.rebellions: set[str] = set()

@@ -10,7 +10,7 @@ the body that votes), what to do, toward whom, under which article, by which day
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from dataclasses import dataclass, field
 
 from sim.model.decisions import ACTION_COST
@@ -162,6 +162,8 @@ class PactBook:
         self.memberships = memberships
         self.start = start
         self.signed_on: dict[str, dt.date] = {}
+        self.changed_days: set[dt.date] = set()  # days a scenario event signed or readmitted
+        self.growth_days: set[dt.date] | None = None  # the fact base's, read when first needed
         self.suspended: set[str] = set()
         self.withdrawals: dict[tuple[str, str], dt.date] = {}
 
@@ -172,6 +174,29 @@ class PactBook:
         if day < begins or pact_id in self.suspended:
             return False
         return pact.ended is None or day < pact.ended
+
+    def bound(self, day: dt.date) -> dict[str, frozenset[str]]:
+        """Each pact's parties bound on ``day`` (none for a pact not in force)."""
+        return {
+            p: frozenset(self.parties(p, day)) if self.in_force(p, day) else frozenset()
+            for p in self.pacts
+        }
+
+    def may_grow(self, day: dt.date) -> bool:
+        """Whether a pact may bind on ``day`` a party it did not bind the day before.
+
+        Only on a day the fact base dates a pact's entry into force, a member's joining or the
+        end of its suspension, or a day a scenario event signed a pact or changed a membership.
+        """
+        if self.growth_days is None:
+            self.growth_days = set()
+            for pact in self.pacts.values():
+                self.growth_days.add(pact.starts())
+                org = self.memberships.organisations.get(pact.parties.organisation or "")
+                for m in org.members if org is not None else ():
+                    self.growth_days.add(m.joined)
+                    self.growth_days.update(s.until for s in m.suspensions if s.until)
+        return day in self.growth_days or day in self.changed_days
 
     def parties(self, pact_id: str, day: dt.date) -> list[str]:
         """The parties bound on ``day``, less those whose withdrawal has taken effect."""
@@ -238,25 +263,31 @@ def casus_matches(clause: Clause, trigger: Trigger, parties: list[str]) -> bool:
 
 
 def clauses_unmet(
-    trigger: Trigger, book: PactBook, day: dt.date
+    trigger: Trigger, book: PactBook, day: dt.date, only: Collection[str] | None = None
 ) -> list[tuple[str, Clause, ClauseCondition]]:
     """Clauses in force that ``trigger`` brings to the threshold but not into play.
 
     (pact, clause, condition) for each clause whose casus foederis the trigger is, with a
     condition of its text the trigger does not meet: what the story says did not come into play.
+    ``only`` limits the search to those pacts.
     """
     return [
         (pact_id, clause, condition)
-        for pact_id, _, parties, clause in clauses_in_force(book, day)
+        for pact_id, _, parties, clause in clauses_in_force(book, day, only)
         if casus_matches(clause, trigger, parties)
         for condition in unmet_conditions(clause, trigger)
     ]
 
 
-def clauses_in_force(book: PactBook, day: dt.date) -> Iterator[tuple[str, Pact, list[str], Clause]]:
-    """(pact id, pact, its parties on ``day``, clause) for every clause of a pact in force."""
+def clauses_in_force(
+    book: PactBook, day: dt.date, only: Collection[str] | None = None
+) -> Iterator[tuple[str, Pact, list[str], Clause]]:
+    """(pact id, pact, its parties on ``day``, clause) for every clause of a pact in force.
+
+    ``only`` limits them to those pacts.
+    """
     for pact_id, pact in book.pacts.items():
-        if book.in_force(pact_id, day):
+        if (only is None or pact_id in only) and book.in_force(pact_id, day):
             parties = book.parties(pact_id, day)
             for clause in pact.clauses:
                 yield pact_id, pact, parties, clause
@@ -284,9 +315,17 @@ def _binds(clause: Clause) -> bool:
 
 
 def obligations_for(
-    trigger: Trigger, book: PactBook, day: dt.date, day_index: int, in_play: list[str]
+    trigger: Trigger,
+    book: PactBook,
+    day: dt.date,
+    day_index: int,
+    in_play: list[str],
+    only: Collection[str] | None = None,
 ) -> list[Obligation]:
     """All obligations a trigger creates on ``day``, one per obliged actor or voting body.
+
+    ``only`` limits them to the clauses of those pacts (a pact that came into force with the
+    trigger's war under way, :mod:`sim.model.triggers`).
 
     When several clauses oblige the same actor for the same trigger, the most demanding one
     (by the cost of its action) is kept and the others are listed in ``also_under``; between
@@ -294,7 +333,7 @@ def obligations_for(
     then the later pact (*lex posterior*), then the one listed first.
     """
     found: dict[tuple[str, str], Obligation] = {}
-    for pact_id, pact, parties, clause in clauses_in_force(book, day):
+    for pact_id, pact, parties, clause in clauses_in_force(book, day, only):
         if not clause_applies(clause, trigger, parties):
             continue
         if clause.decision in VOTING_RULES:

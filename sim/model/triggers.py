@@ -3,14 +3,16 @@
 A trigger (an aggression, an attack on forces abroad, a rebellion, a coup) is raised by the
 model's moves (:meth:`~sim.model.model.SahelModel.raise_trigger`); the pact engine
 (:func:`sim.model.pacts.obligations_for`) says who then owes what to whom under which article.
-Triggers raised in phases 1 and 2 are matched the same day; those raised later wait a day.
+Triggers raised in phases 1 and 2 are matched the same day; those raised later wait a day. A
+pact that comes into force while a war it covers is under way covers that war from that day
+(:func:`cover_wars_under_way`).
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from sim.model.pacts import clauses_unmet, obligations_for
+from sim.model.pacts import Trigger, clauses_unmet, obligations_for
 from sim.model.records import RecordKind
 from sim.model.responses import voters
 
@@ -19,54 +21,114 @@ if TYPE_CHECKING:
 
 
 def match_triggers(model: SahelModel) -> None:
-    """Phase 3: match queued triggers against every clause in force; record the obligations."""
+    """Phase 3: match queued triggers against every clause in force; record the obligations.
+
+    First, on a day a pact binds parties it did not bind the day before, the wars still under
+    way are matched against it (:func:`cover_wars_under_way`).
+    """
+    if model.standing and model.wars_ongoing and model.book.may_grow(model.date):
+        cover_wars_under_way(model)
     if not model.queue:
         return
     queue, model.queue = model.queue, []
     for trigger in queue:
-        war = model.wars[trigger.war] if trigger.war is not None else None
-        for pact, clause, condition in clauses_unmet(trigger, model.book, model.date):
-            # said, so that the story explains a clause a reader expected to come into play
-            model.log(
-                RecordKind.CLAUSE_UNMET,
-                clause.body or model.book.pacts[pact].parties.organisation or "",
-                trigger.victim,
-                pact=pact,
-                pact_name=model.world.pact_names.get(pact, pact),
-                clause=clause.id,
-                article=clause.article,
-                casus_foederis=trigger.kind.value,
-                condition=condition.value,
-                offenders=list(trigger.offenders),
-                war=trigger.war,
-                cause=trigger.cause,
-            )
-        # Those who back an offender are parties to the conflict on its side: no clause asks
-        # them to help its victim (Burkina Faso and Cote d'Ivoire, the NPFL's backers, 1990).
-        backing = model.backers_of(trigger.offenders)
-        in_play = [a for a in model.actor_ids if a not in backing]
-        for ob in obligations_for(trigger, model.book, model.date, model.day, in_play):
-            if war is not None and war.ongoing and war.side_of(ob.obliged) is not None:
-                continue  # already fighting in this war: nothing more to ask of it
-            if ob.collective and not voters(model, ob):
-                continue  # every member of the body is a party to the conflict: no one decides
-            ob.record = model.log(
-                RecordKind.OBLIGATION,
-                ob.obliged,
-                ob.victim,
-                pact=ob.pact,
-                pact_name=model.world.pact_names.get(ob.pact, ob.pact),
-                clause=ob.clause.id,
-                article=ob.clause.article,
-                casus_foederis=trigger.kind.value,
-                action=ob.clause.action.value,
-                toward=ob.clause.toward.value,
-                decision=ob.clause.decision.value,
-                due=ob.due,
-                offenders=list(ob.offenders),
-                also_under=list(ob.also_under),
-                war=trigger.war,
-                cause=trigger.cause,
-                **({"modality": ob.clause.modality.value} if ob.permitted else {}),
-            )
-            model.pending.append(ob)
+        if trigger.war is not None and not model.standing:
+            model.bound = model.book.bound(model.date)  # what binds whom as the first war began
+        match(model, trigger)
+        if trigger.war is not None:
+            model.standing.append(trigger)
+
+
+def cover_wars_under_way(model: SahelModel) -> None:
+    """A pact that comes to bind a party during a war it covers covers that war from that day.
+
+    A treaty does not reach back to an act or fact that took place, or a situation that ceased
+    to exist, before it came into force for a party (Vienna Convention on the Law of Treaties,
+    1969, Art. 28); an armed attack that goes on is a continuing act, which extends over the
+    whole time it continues (International Law Commission, Articles on State Responsibility,
+    2001, Art. 14 (2)). So a war under way when a pact comes into force, or when a state becomes
+    its party, is from that day an aggression or a rebellion under it as much as one begun the
+    day after: the Liptako-Gourma Charter came into force, and the Alliance of Sahel States had
+    its members, on 16 September 2023, five weeks into the CSP's war with Mali's army. Each
+    trigger of a war still fought is matched against each pact that binds a party today that it
+    did not bind before, and an obligation is owed if its obliged actor or its victim is such a
+    party (a vote of a body, if the pact binds anyone new); nothing already owed is asked again.
+    """
+    bound = model.book.bound(model.date)
+    grown = {p: now - model.bound.get(p, frozenset()) for p, now in bound.items()}
+    model.bound = bound
+    grown = {p: new for p, new in grown.items() if new}
+    if not grown:
+        return
+    for trigger in model.standing:
+        if model.wars[trigger.war].ongoing:
+            match(model, trigger, grown)
+
+
+def match(
+    model: SahelModel, trigger: Trigger, grown: dict[str, frozenset[str]] | None = None
+) -> None:
+    """Record the obligations ``trigger`` creates (with ``grown``, only toward new parties).
+
+    ``grown`` maps each pact that binds parties today it did not bind before to those parties:
+    the trigger's war was under way before they were bound, and each record says since when
+    (``under_way_since``).
+    """
+    war = model.wars[trigger.war] if trigger.war is not None else None
+    only = None if grown is None else set(grown)
+    since = {"under_way_since": trigger.day} if grown is not None else {}
+    for pact, clause, condition in clauses_unmet(trigger, model.book, model.date, only):
+        if grown is not None and trigger.victim not in grown[pact]:
+            continue  # the pact covered the victim before: said then, if at all
+        # said, so that the story explains a clause a reader expected to come into play
+        model.log(
+            RecordKind.CLAUSE_UNMET,
+            clause.body or model.book.pacts[pact].parties.organisation or "",
+            trigger.victim,
+            pact=pact,
+            pact_name=model.world.pact_names.get(pact, pact),
+            clause=clause.id,
+            article=clause.article,
+            casus_foederis=trigger.kind.value,
+            condition=condition.value,
+            offenders=list(trigger.offenders),
+            war=trigger.war,
+            cause=trigger.cause,
+            **since,
+        )
+    # Those who back an offender are parties to the conflict on its side: no clause asks
+    # them to help its victim (Burkina Faso and Cote d'Ivoire, the NPFL's backers, 1990).
+    backing = model.backers_of(trigger.offenders)
+    in_play = [a for a in model.actor_ids if a not in backing]
+    for ob in obligations_for(trigger, model.book, model.date, model.day, in_play, only):
+        owed = (trigger.kind, trigger.victim, trigger.offenders, trigger.war, ob.pact, ob.clause.id)
+        if (*owed, ob.obliged) in model.owed:
+            continue  # asked under this clause already
+        if grown is not None and not ({ob.obliged, ob.victim} & grown[ob.pact] or ob.collective):
+            continue  # bound before the war began, or since: what it owed was asked then
+        model.owed.add((*owed, ob.obliged))
+        if war is not None and war.ongoing and war.side_of(ob.obliged) is not None:
+            continue  # already fighting in this war: nothing more to ask of it
+        if ob.collective and not voters(model, ob):
+            continue  # every member of the body is a party to the conflict: no one decides
+        ob.record = model.log(
+            RecordKind.OBLIGATION,
+            ob.obliged,
+            ob.victim,
+            pact=ob.pact,
+            pact_name=model.world.pact_names.get(ob.pact, ob.pact),
+            clause=ob.clause.id,
+            article=ob.clause.article,
+            casus_foederis=trigger.kind.value,
+            action=ob.clause.action.value,
+            toward=ob.clause.toward.value,
+            decision=ob.clause.decision.value,
+            due=ob.due,
+            offenders=list(ob.offenders),
+            also_under=list(ob.also_under),
+            war=trigger.war,
+            cause=trigger.cause,
+            **({"modality": ob.clause.modality.value} if ob.permitted else {}),
+            **since,
+        )
+        model.pending.append(ob)

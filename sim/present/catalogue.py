@@ -545,6 +545,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "faculté que la clause ouvre sans l'imposer.",
     },
     "obligation.due": {"en": " Decision due on {due}.", "fr": " Décision attendue le {due}."},
+    "obligation.under_way": {
+        "en": " The pact came into force today, with the war under way since {since}: a war that "
+        "goes on is covered from the day a pact binds its parties.",
+        "fr": " Le pacte entre en vigueur ce jour, alors que la guerre est en cours depuis le "
+        "{since} : une guerre qui se poursuit est couverte dès le jour où un pacte lie ses parties.",
+    },
     "clause_unmet": {
         "en": "{trigger} did not bring {clause} into play: {condition}.",
         "fr": "{trigger} ne fait pas jouer {clause} : {condition}.",

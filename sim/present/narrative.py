@@ -617,6 +617,7 @@ def _obligation(ctx: _Context, r: Record) -> str:
     )
     if isinstance(r.get("due"), int) and r.get("due") > r.day:
         text += ctx.t("obligation.due", due=ctx.day_text(r.get("due")))
+    text += _under_way(ctx, r)
     others = [
         ctx.citation(*cite.split(" ", 1)) for cite in r.get("also_under") or [] if " " in cite
     ]
@@ -624,6 +625,14 @@ def _obligation(ctx: _Context, r: Record) -> str:
         also = "obligation.also.permission" if permitted else "obligation.also"
         text += ctx.t(also, **i18n.phrase_forms("others", others, ctx.lang))
     return text
+
+
+def _under_way(ctx: _Context, r: Record) -> str:
+    """Said of a pact that came into force with the war under way (sim.model.triggers)."""
+    since = r.get("under_way_since")
+    return (
+        ctx.t("obligation.under_way", since=ctx.day_text(since)) if isinstance(since, int) else ""
+    )
 
 
 def _clause_unmet(ctx: _Context, r: Record) -> str:
@@ -637,7 +646,7 @@ def _clause_unmet(ctx: _Context, r: Record) -> str:
         condition=ctx.pick(
             f"condition.{condition}", "condition.other", condition=condition, **roles
         ),
-    )
+    ) + _under_way(ctx, r)
 
 
 def _asked(ctx: _Context, r: Record) -> str:
