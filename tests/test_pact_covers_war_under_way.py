@@ -9,9 +9,10 @@ on State Responsibility, Art. 14 (2)): the Liptako-Gourma Charter came into forc
 from __future__ import annotations
 
 import pytest
+from conftest import civil_war_text
 
 from sim.model.model import SahelModel
-from sim.model.records import RecordKind
+from sim.model.records import RecordKind, WarOutcome
 from sim.model.world import build_world
 from sim.scenario.facts import fact_base
 from sim.scenario.loading import load_scenario
@@ -63,12 +64,18 @@ def test_a_war_over_before_the_pact_binds_is_not_covered(write):
 
 
 def test_a_war_begun_under_the_pact_is_decided_on_its_first_day_and_only_then(write):
-    """Re-signing a pact already in force brings nothing new into play."""
+    """Re-signing a pact already in force brings nothing new into play: allies who declined on
+    the first day (and so are not fighting) are not asked again."""
     signed = f"  re-signed:\n    kind: pact_signed\n    date: 2023-10-10\n    pact: {CHARTER}\n"
-    model = run(write, scenario(signed, start="2023-10-01"))
+    text = scenario(signed, start="2023-10-01").replace(
+        "commitment: strict", "commitment: behavioural"
+    )
+    text = text.replace("parameters:\n", "parameters:\n  honour_base_rate: 0.02\n", 1)
+    model = run(write, text)
     owed = obligations(model)
-    assert {r.actor for r in owed} == {"MLI", "BFA"}
+    assert sorted(r.actor for r in owed) == ["BFA", "MLI"]
     assert all(r.day == 0 and r.get("under_way_since") is None for r in owed)
+    assert not any(r.kind is RecordKind.ENTERED_WAR for r in model.records), "they declined"
 
 
 def test_a_pact_signed_during_the_war_covers_it_from_its_signing(write):
@@ -114,6 +121,104 @@ def test_a_member_suspended_and_restored_during_the_war_is_not_asked_again(write
     assert sorted((r.actor, r.day) for r in owed) == [("BFA", 0), ("MLI", 0)]
 
 
+def test_a_war_resumed_after_a_truce_is_covered_by_a_pact_that_came_into_force_meanwhile(write):
+    """Nigeria's war on Niger is brought to a truce on 11 September and resumes on the 21st: the
+    Charter, in force from the 16th, covers it from the day after it resumes, whether or not
+    another war was fought while it came into force (Togo's on Côte d'Ivoire)."""
+    other = "  other:\n    kind: attack\n    date: 2023-09-05\n    by: TGO\n    target: CIV\n"
+    for events in ("", other):
+        text = scenario(events).replace("  NGA:\n", "  NGA:\n  TGO:\n  CIV:\n", 1)
+        text = text.replace("parameters:\n", "parameters:\n  truce_breakdown_rate: 0\n", 1)
+        model = SahelModel(build_world(load_scenario(write(text)), fact_base()), 1)
+        while model.day < model.horizon:
+            model.step()
+            if model.day == 10:
+                model.end_war(model.wars[0], WarOutcome.MEDIATED, "mediation")
+            if model.day == 20:
+                model.resume_war(model.wars[0])
+        owed = obligations(model)
+        assert sorted((r.actor, r.day, r.get("war")) for r in owed) == [
+            ("BFA", 21, 0),
+            ("MLI", 21, 0),
+        ], events
+
+
+def test_a_pact_suspended_when_a_war_began_covers_it_once_signed_again(write):
+    """The Charter suspended on 5 October, Côte d'Ivoire attacks Burkina Faso on the 10th, the
+    Charter is signed again on the 20th: the war is covered from then, even with an earlier war
+    (Nigeria's on Niger) under way since before the suspension."""
+    events = (
+        f"  suspended:\n    kind: pact_suspended\n    date: 2023-10-05\n    pact: {CHARTER}\n"
+        "  second:\n    kind: attack\n    date: 2023-10-10\n    by: CIV\n    target: BFA\n"
+        f"  signed:\n    kind: pact_signed\n    date: 2023-10-20\n    pact: {CHARTER}\n"
+    )
+    text = scenario(events, start="2023-10-01", days=40).replace("  NGA:\n", "  NGA:\n  CIV:\n")
+    owed = [r for r in obligations(run(write, text)) if r.target == "BFA"]
+    assert sorted((r.actor, r.day, r.get("under_way_since")) for r in owed) == [
+        ("MLI", 19, 9),
+        ("NER", 19, 9),
+    ]
+
+
+def test_the_same_rebels_later_offensive_is_covered(write):
+    """A rebellion is one casus foederis however many offensives: the rebels' second war on Mali,
+    begun after a ceasefire and before the Charter, is covered from 16 September."""
+    rebels = (
+        "  REB:\n    kind: belligerent\n    name: the Rebels\n    name_fr: les Rebelles\n"
+        "    sources: [https://example.org/rebels]\n    in: MLI\n"
+        "    forces: {value: 3000, year: 2023, unit: fighters, source: https://example.org/r}\n"
+    )
+    text = (
+        "title: Two offensives\nstart: 2023-09-01\ndays: 30\ncommitment: strict\n"
+        f"actors:\n  MLI:\n  BFA:\n  NER:\n{rebels}pacts:\n  {CHARTER}:\n"
+        "parameters:\n  capitulation_rate: 0\n  mediation_rate: 0\n  breaking_point: 0.9\n"
+        "events:\n  first:\n    kind: attack\n    date: 2023-09-01\n    by: REB\n    target: MLI\n"
+        "  truce:\n    kind: ceasefire\n    date: 2023-09-05\n    between: [REB, MLI]\n"
+        "  second:\n    kind: attack\n    date: 2023-09-10\n    by: REB\n    target: MLI\n"
+    )
+    owed = obligations(run(write, text))
+    assert sorted((r.actor, r.day, r.get("clause"), r.get("war")) for r in owed) == [
+        ("BFA", IN_FORCE, "art5", 1),
+        ("NER", IN_FORCE, "art5", 1),
+    ]
+
+
+def test_a_vote_no_member_could_hold_is_held_once_a_member_is_restored(write):
+    """Every ECOWAS member of the run is a party to Nigeria's war on Niger but Mali, suspended:
+    no one can vote under the 1999 Mechanism until Mali is restored, and then the vote is held."""
+    text = (
+        "title: A vote\nstart: 2019-01-01\ndays: 20\ncommitment: strict\n"
+        "actors:\n  NER:\n  MLI:\n  NGA:\npacts:\n  ecowas-mechanism-1999:\n"
+        "parameters:\n  capitulation_rate: 0\n  mediation_rate: 0\n  breaking_point: 0.9\n"
+        "events:\n  out:\n    kind: membership\n    date: 2019-01-01\n    organisation: ECOWAS\n"
+        "    state: MLI\n    status: suspended\n"
+        "  war:\n    kind: attack\n    date: 2019-01-02\n    by: NGA\n    target: NER\n"
+        "  back:\n    kind: membership\n    date: 2019-01-10\n    organisation: ECOWAS\n"
+        "    state: MLI\n    status: restored\n"
+    )
+    model = run(write, text)
+    votes = [r for r in model.records if r.kind is RecordKind.OBLIGATION and r.actor == "ECOWAS"]
+    assert [(r.day, r.get("under_way_since"), r.get("newly_bound")) for r in votes] == [
+        (9, 1, ["MLI"])
+    ]
+    assert any(r.kind is RecordKind.VOTE and r.day == 9 for r in model.records)
+
+
+def test_a_clause_a_war_does_not_meet_is_said_once(write):
+    """An unbacked rising does not meet the 1981 Protocol's Art. 4 (ii): said on the first day,
+    and not again when Guinea-Bissau is suspended from ECOWAS and restored."""
+    events = (
+        "  out:\n    kind: membership\n    date: 1998-06-10\n    organisation: ECOWAS\n"
+        "    state: GNB\n    status: suspended\n"
+        "  back:\n    kind: membership\n    date: 1998-06-20\n    organisation: ECOWAS\n"
+        "    state: GNB\n    status: restored\n"
+    )
+    text = civil_war_text(events=events, pacts="pacts:\n  ecowas-pmad-1981:\n", days=30)
+    model = run(write, text)
+    unmet = [r for r in model.records if r.kind is RecordKind.CLAUSE_UNMET]
+    assert [(r.day, r.get("clause")) for r in unmet] == [(0, "art4-internal")]
+
+
 @pytest.mark.parametrize(
     ("lang", "sentence"),
     [
@@ -128,3 +233,23 @@ def test_the_story_says_the_pact_came_into_force_with_the_war_under_way(
     result = sahelsim("explain", str(path), "--seed", "1", "--lang", lang)
     assert result.status == 0
     assert sentence in " ".join(result.out.split())
+
+
+@pytest.mark.parametrize(
+    ("lang", "sentence"),
+    [
+        ("en", "From today the pact binds Chad, with the war under way since 1 Oct 2023"),
+        ("fr", "Le pacte lie le Tchad à compter de ce jour, alors que la guerre est en cours"),
+    ],
+)
+def test_the_story_says_whom_a_pact_in_force_binds_anew(write, sahelsim, lang, sentence):
+    joins = (
+        "  chad-joins:\n    kind: membership\n    date: 2023-11-01\n    organisation: AES\n"
+        "    state: TCD\n    status: admitted\n"
+    )
+    text = scenario(joins, start="2023-10-01", days=60).replace("  NGA:\n", "  NGA:\n  TCD:\n")
+    result = sahelsim("explain", str(write(text)), "--seed", "1", "--lang", lang)
+    assert result.status == 0
+    told = " ".join(result.out.split())
+    assert sentence in told
+    assert "came into force today" not in told and "entre en vigueur ce jour" not in told

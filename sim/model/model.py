@@ -124,9 +124,10 @@ class SahelModel(mesa.Model):
         # or a war it started), to tell the aggressor from the one who answers it
         self.first_force: dict[tuple[str, str], int] = {}
         self.queue: list[Trigger] = []  # raised, not yet matched against the clauses
-        self.standing: list[Trigger] = []  # matched, of a war: a pact in force later covers it
-        self.bound: dict[str, frozenset[str]] = {}  # each pact's parties, as last looked at
-        self.owed: set[tuple] = set()  # (trigger's terms, pact, clause, obliged) already owed
+        # each matched trigger of a war, with each pact's parties when it was last looked at
+        # (a pact that comes to bind a party later covers the war from then, phase 3)
+        self.standing: dict[Trigger, dict[str, frozenset[str]]] = {}
+        self.owed: set[tuple] = set()  # (trigger's terms, pact, article, obliged) already owed
         self.pending: list[Obligation] = []  # matched, not yet due
         self.seen_triggers: set[tuple] = set()
         self.rebellions: set[str] = set()
@@ -883,6 +884,8 @@ class SahelModel(mesa.Model):
         war.end, war.outcome, war.resumed = None, None, self.day
         war.losses_at_resumption = list(war.losses)
         self.wars_ongoing += 1
+        # pacts that came to bind a party during the truce cover the war from tomorrow (phase 3)
+        self.book.check_days.add(self.date + dt.timedelta(days=1))
         self.moved = True
         self._log_war(RecordKind.WAR_RESUMED, war, truce_days=truce_days, **terms)
 

@@ -162,7 +162,9 @@ class PactBook:
         self.memberships = memberships
         self.start = start
         self.signed_on: dict[str, dt.date] = {}
-        self.changed_days: set[dt.date] = set()  # days a scenario event signed or readmitted
+        # days a scenario event signed a pact or changed a membership, and days after a truce
+        # broke down: the wars under way are looked at again (sim.model.triggers)
+        self.check_days: set[dt.date] = set()
         self.growth_days: set[dt.date] | None = None  # the fact base's, read when first needed
         self.suspended: set[str] = set()
         self.withdrawals: dict[tuple[str, str], dt.date] = {}
@@ -186,7 +188,8 @@ class PactBook:
         """Whether a pact may bind on ``day`` a party it did not bind the day before.
 
         Only on a day the fact base dates a pact's entry into force, a member's joining or the
-        end of its suspension, or a day a scenario event signed a pact or changed a membership.
+        end of its suspension, or a day in ``check_days`` (a scenario event signed a pact or
+        changed a membership, or a truce broke down the day before).
         """
         if self.growth_days is None:
             self.growth_days = set()
@@ -196,7 +199,7 @@ class PactBook:
                 for m in org.members if org is not None else ():
                     self.growth_days.add(m.joined)
                     self.growth_days.update(s.until for s in m.suspensions if s.until)
-        return day in self.growth_days or day in self.changed_days
+        return day in self.growth_days or day in self.check_days
 
     def parties(self, pact_id: str, day: dt.date) -> list[str]:
         """The parties bound on ``day``, less those whose withdrawal has taken effect."""

@@ -10,21 +10,24 @@ pact that comes into force while a war it covers is under way covers that war fr
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from sim.model.pacts import Trigger, clauses_unmet, obligations_for
 from sim.model.records import RecordKind
 from sim.model.responses import voters
+from sim.scenario.vocabulary import CasusFoederis
 
 if TYPE_CHECKING:
     from sim.model.model import SahelModel
+    from sim.model.wars import War
 
 
 def match_triggers(model: SahelModel) -> None:
     """Phase 3: match queued triggers against every clause in force; record the obligations.
 
-    First, on a day a pact binds parties it did not bind the day before, the wars still under
-    way are matched against it (:func:`cover_wars_under_way`).
+    First, on a day a pact may bind a party it did not bind before, the wars still under way
+    are matched against what it binds anew (:func:`cover_wars_under_way`).
     """
     if model.standing and model.wars_ongoing and model.book.may_grow(model.date):
         cover_wars_under_way(model)
@@ -32,11 +35,9 @@ def match_triggers(model: SahelModel) -> None:
         return
     queue, model.queue = model.queue, []
     for trigger in queue:
-        if trigger.war is not None and not model.standing:
-            model.bound = model.book.bound(model.date)  # what binds whom as the first war began
         match(model, trigger)
-        if trigger.war is not None:
-            model.standing.append(trigger)
+        if trigger.war is not None:  # what bound whom when it was matched
+            model.standing[trigger] = model.book.bound(model.date)
 
 
 def cover_wars_under_way(model: SahelModel) -> None:
@@ -50,36 +51,84 @@ def cover_wars_under_way(model: SahelModel) -> None:
     its party, is from that day an aggression or a rebellion under it as much as one begun the
     day after: the Liptako-Gourma Charter came into force, and the Alliance of Sahel States had
     its members, on 16 September 2023, five weeks into the CSP's war with Mali's army. Each
-    trigger of a war still fought is matched against each pact that binds a party today that it
-    did not bind before, and an obligation is owed if its obliged actor or its victim is such a
-    party (a vote of a body, if the pact binds anyone new); nothing already owed is asked again.
+    trigger of a war still fought (or of the same rebels' later offensive on the same state) is
+    matched against each pact that binds a party it did not bind when the trigger was last
+    looked at, and an obligation is owed if its obliged actor or its victim is such a party (a
+    vote of a body, if the pact binds anyone new); nothing already owed is asked again. A war in
+    truce is looked at again the day after it resumes (:meth:`SahelModel.resume_war`).
     """
-    bound = model.book.bound(model.date)
-    grown = {p: now - model.bound.get(p, frozenset()) for p, now in bound.items()}
-    model.bound = bound
-    grown = {p: new for p, new in grown.items() if new}
-    if not grown:
-        return
-    for trigger in model.standing:
-        if model.wars[trigger.war].ongoing:
-            match(model, trigger, grown)
+    bound = None
+    for trigger, before in model.standing.items():
+        war = under_way(model, trigger)
+        if war is None:
+            continue  # its snapshot stays as it was: a truce that resumes compares with it
+        bound = bound if bound is not None else model.book.bound(model.date)
+        model.standing[trigger] = bound
+        grown = {p: now - before.get(p, frozenset()) for p, now in bound.items()}
+        grown = {p: new for p, new in grown.items() if new}
+        if grown:
+            arrived = {p for p in grown if not before.get(p)}
+            match(model, replace(trigger, war=war.id), grown, arrived)
+
+
+def under_way(model: SahelModel, trigger: Trigger) -> War | None:
+    """The war ``trigger`` arose in, if it is still fought; for a rebellion, the rebels' war.
+
+    A rebellion is one casus foederis however many offensives its rebels make
+    (:meth:`SahelModel.raise_trigger`): the same rebels' later war on the same state is it too.
+    """
+    war = model.wars[trigger.war]
+    if war.ongoing:
+        return war
+    if trigger.kind is CasusFoederis.ARMED_REBELLION:
+        for other in model.wars:
+            if (
+                other.ongoing
+                and trigger.victim in other.leaders
+                and any(o in other.leaders for o in trigger.offenders)
+            ):
+                return other
+    return None
 
 
 def match(
-    model: SahelModel, trigger: Trigger, grown: dict[str, frozenset[str]] | None = None
+    model: SahelModel,
+    trigger: Trigger,
+    grown: dict[str, frozenset[str]] | None = None,
+    arrived: set[str] | frozenset[str] = frozenset(),
 ) -> None:
     """Record the obligations ``trigger`` creates (with ``grown``, only toward new parties).
 
-    ``grown`` maps each pact that binds parties today it did not bind before to those parties:
-    the trigger's war was under way before they were bound, and each record says since when
-    (``under_way_since``).
+    ``grown`` maps each pact that binds parties today it did not bind before to those parties
+    (``arrived``: the pacts that bound no one before): the trigger's war was under way before
+    they were bound, and each record says since when (``under_way_since``) and, for a pact
+    already in force, whom it binds anew (``newly_bound``).
     """
     war = model.wars[trigger.war] if trigger.war is not None else None
     only = None if grown is None else set(grown)
-    since = {"under_way_since": trigger.day} if grown is not None else {}
+    key = (trigger.kind, trigger.victim, trigger.offenders, trigger.war)
+
+    def since(pact: str, *parties: str) -> dict:
+        """What a record says of a war under way: since when, and whom the pact binds anew.
+
+        Those of ``parties`` it binds anew (any, for none given), in the pact's order.
+        """
+        if grown is None:
+            return {}
+        if pact in arrived:
+            return {"under_way_since": trigger.day}
+        newly = [
+            a
+            for a in model.book.parties(pact, model.date)
+            if a in grown[pact] and (not parties or a in parties)
+        ]
+        return {"under_way_since": trigger.day, "newly_bound": newly}
+
     for pact, clause, condition in clauses_unmet(trigger, model.book, model.date, only):
-        if grown is not None and trigger.victim not in grown[pact]:
-            continue  # the pact covered the victim before: said then, if at all
+        said = (*key, pact, clause.id, condition.value)
+        if said in model.owed or (grown is not None and trigger.victim not in grown[pact]):
+            continue  # said already, or the pact covered the victim before
+        model.owed.add(said)
         # said, so that the story explains a clause a reader expected to come into play
         model.log(
             RecordKind.CLAUSE_UNMET,
@@ -94,23 +143,24 @@ def match(
             offenders=list(trigger.offenders),
             war=trigger.war,
             cause=trigger.cause,
-            **since,
+            **since(pact, trigger.victim),
         )
     # Those who back an offender are parties to the conflict on its side: no clause asks
     # them to help its victim (Burkina Faso and Cote d'Ivoire, the NPFL's backers, 1990).
     backing = model.backers_of(trigger.offenders)
     in_play = [a for a in model.actor_ids if a not in backing]
     for ob in obligations_for(trigger, model.book, model.date, model.day, in_play, only):
-        owed = (trigger.kind, trigger.victim, trigger.offenders, trigger.war, ob.pact, ob.clause.id)
-        if (*owed, ob.obliged) in model.owed:
-            continue  # asked under this clause already
+        if (*key, ob.pact, ob.clause.article, ob.obliged) in model.owed:
+            continue  # asked under this article already
         if grown is not None and not ({ob.obliged, ob.victim} & grown[ob.pact] or ob.collective):
-            continue  # bound before the war began, or since: what it owed was asked then
-        model.owed.add((*owed, ob.obliged))
-        if war is not None and war.ongoing and war.side_of(ob.obliged) is not None:
-            continue  # already fighting in this war: nothing more to ask of it
+            continue  # bound when the war began, or since: what it owed was asked then
         if ob.collective and not voters(model, ob):
             continue  # every member of the body is a party to the conflict: no one decides
+        # owed under the kept article and those it stands for (also_under), answered or not
+        for cited in (f"{ob.pact} {ob.clause.article}", *ob.also_under):
+            model.owed.add((*key, *cited.split(" ", 1), ob.obliged))
+        if war is not None and war.ongoing and war.side_of(ob.obliged) is not None:
+            continue  # already fighting in this war: nothing more to ask of it
         ob.record = model.log(
             RecordKind.OBLIGATION,
             ob.obliged,
@@ -129,6 +179,6 @@ def match(
             war=trigger.war,
             cause=trigger.cause,
             **({"modality": ob.clause.modality.value} if ob.permitted else {}),
-            **since,
+            **since(ob.pact, *(() if ob.collective else (ob.obliged, ob.victim))),
         )
         model.pending.append(ob)

@@ -545,6 +545,13 @@ MESSAGES: dict[str, dict[str, str]] = {
         "faculté que la clause ouvre sans l'imposer.",
     },
     "obligation.due": {"en": " Decision due on {due}.", "fr": " Décision attendue le {due}."},
+    "obligation.under_way.party": {
+        "en": " From today the pact binds {bound}, with the war under way since {since}: a war "
+        "that goes on is covered from the day a pact binds its parties.",
+        "fr": " Le pacte lie {bound} à compter de ce jour, alors que la guerre est en cours "
+        "depuis le {since} : une guerre qui se poursuit est couverte dès le jour où un pacte lie "
+        "ses parties.",
+    },
     "obligation.under_way": {
         "en": " The pact came into force today, with the war under way since {since}: a war that "
         "goes on is covered from the day a pact binds its parties.",

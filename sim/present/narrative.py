@@ -628,11 +628,19 @@ def _obligation(ctx: _Context, r: Record) -> str:
 
 
 def _under_way(ctx: _Context, r: Record) -> str:
-    """Said of a pact that came into force with the war under way (sim.model.triggers)."""
+    """Said of a pact that came to bind a party with the war under way (sim.model.triggers).
+
+    It came into force, or it binds anew the parties the record names.
+    """
     since = r.get("under_way_since")
-    return (
-        ctx.t("obligation.under_way", since=ctx.day_text(since)) if isinstance(since, int) else ""
-    )
+    if not isinstance(since, int):
+        return ""
+    bound = list(r.get("newly_bound") or [])
+    if bound:
+        return ctx.t(
+            "obligation.under_way.party", since=ctx.day_text(since), **ctx.actors("bound", bound)
+        )
+    return ctx.t("obligation.under_way", since=ctx.day_text(since))
 
 
 def _clause_unmet(ctx: _Context, r: Record) -> str:
