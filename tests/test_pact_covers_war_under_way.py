@@ -253,3 +253,18 @@ def test_the_story_says_whom_a_pact_in_force_binds_anew(write, sahelsim, lang, s
     told = " ".join(result.out.split())
     assert sentence in told
     assert "came into force today" not in told and "entre en vigueur ce jour" not in told
+
+
+def test_validating_says_which_pacts_come_into_force_during_the_run(write, sahelsim):
+    """A writer who starts a crisis before a pact's date is told it covers a war only from then."""
+    note = f"{CHARTER} comes into force on 2023-09-16, within the run"
+    signed = f"  early:\n    kind: pact_signed\n    date: 2023-09-05\n    pact: {CHARTER}\n"
+    for text, noted in (
+        (scenario(), True),  # from 1 September
+        (scenario(start="2023-10-01"), False),  # in force from the start
+        (scenario(days=10), False),  # over before it
+        (scenario(signed), False),  # the scenario signs it: its event says when
+    ):
+        result = sahelsim("validate", str(write(text)))
+        assert result.status == 0
+        assert (note in " ".join(result.out.split())) is noted, text

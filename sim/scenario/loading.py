@@ -8,6 +8,7 @@ file (or the ``--set``) the offending value came from.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -27,7 +28,15 @@ from sim.errors import (
 from sim.resources import scenarios_dir
 from sim.scenario.facts import FactBase, fact_base
 from sim.scenario.references import KEYED, check_references
-from sim.scenario.schema import Attack, Deployment, InlineActor, InlinePact, Request, Scenario
+from sim.scenario.schema import (
+    Attack,
+    Deployment,
+    InlineActor,
+    InlinePact,
+    PactChange,
+    Request,
+    Scenario,
+)
 from sim.scenario.validation import problems_from_validation
 from sim.scenario.vocabulary import ActorKind, AttackScale
 from sim.scenario.yamlfile import NOT_REGULAR, LocatedDocument, Path_, parse_yaml, read_yaml
@@ -456,6 +465,7 @@ def check_sources(sources: Iterable[str], overrides: Sequence[str] = ()) -> Iter
                 + twice_deployed(scenario)
                 + absent_members(scenario)
                 + guerrillas(scenario)
+                + later_pacts(scenario)
             )
             yield Checked(source, scenario.title, notes=tuple(notes))
 
@@ -532,6 +542,29 @@ def absent_members(scenario: Scenario, facts: FactBase | None = None) -> list[st
             f"under actors: to count them ({', '.join(missing)})"
         )
     return notes
+
+
+def later_pacts(scenario: Scenario, facts: FactBase | None = None) -> list[str]:
+    """The pacts in play that come into force during the run, by their date in the fact base.
+
+    A pact covers a war under way from the day it comes into force, not from the war's first
+    day (docs/model.md §7.3): a writer who starts a crisis before the Liptako-Gourma Charter (16
+    September 2023) should know its clauses come into play only then. A pact the scenario signs
+    by a ``pact_signed`` event is in force from that event, which says so already.
+    """
+    facts = facts or fact_base()
+    end = scenario.start + dt.timedelta(days=scenario.days)
+    signed = {
+        event.pact
+        for _, event in scenario.active_events()
+        if isinstance(event, PactChange) and event.kind == "pact_signed"
+    }
+    return [
+        f"{pact_id} comes into force on {pact.starts().isoformat()}, within the run: a war under "
+        "way that day is covered by it from then, not from its first day (docs/model.md §7.3)"
+        for pact_id, pact in scenario.pacts_in_play(facts).items()
+        if scenario.start < pact.starts() <= end and pact_id not in signed
+    ]
 
 
 def guerrillas(scenario: Scenario) -> list[str]:
