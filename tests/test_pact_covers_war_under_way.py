@@ -160,27 +160,72 @@ def test_a_pact_suspended_when_a_war_began_covers_it_once_signed_again(write):
     ]
 
 
-def test_the_same_rebels_later_offensive_is_covered(write):
-    """A rebellion is one casus foederis however many offensives: the rebels' second war on Mali,
-    begun after a ceasefire and before the Charter, is covered from 16 September."""
-    rebels = (
-        "  REB:\n    kind: belligerent\n    name: the Rebels\n    name_fr: les Rebelles\n"
-        "    sources: [https://example.org/rebels]\n    in: MLI\n"
-        "    forces: {value: 3000, year: 2023, unit: fighters, source: https://example.org/r}\n"
-    )
-    text = (
-        "title: Two offensives\nstart: 2023-09-01\ndays: 30\ncommitment: strict\n"
-        f"actors:\n  MLI:\n  BFA:\n  NER:\n{rebels}pacts:\n  {CHARTER}:\n"
+REBELS = (
+    "  REB:\n    kind: belligerent\n    name: the Rebels\n    name_fr: les Rebelles\n"
+    "    sources: [https://example.org/rebels]\n    in: MLI\n"
+    "    forces: {value: 3000, year: 2023, unit: fighters, source: https://example.org/r}\n"
+    "  RB2:\n    kind: belligerent\n    name: the Others\n    name_fr: les Autres\n"
+    "    sources: [https://example.org/rebels]\n    in: MLI\n"
+    "    forces: {value: 2000, year: 2023, unit: fighters, source: https://example.org/r}\n"
+)
+
+
+def two_offensives(second: str, contributors: str = "") -> str:
+    """The Rebels rise in Mali on 1 September 2023, agree a ceasefire on the 5th, and attack
+    again on ``second`` (with ``contributors``, if given)."""
+    return (
+        "title: Two offensives\nstart: 2023-09-01\ndays: 40\ncommitment: strict\n"
+        f"actors:\n  MLI:\n  BFA:\n  NER:\n{REBELS}pacts:\n  {CHARTER}:\n"
         "parameters:\n  capitulation_rate: 0\n  mediation_rate: 0\n  breaking_point: 0.9\n"
         "events:\n  first:\n    kind: attack\n    date: 2023-09-01\n    by: REB\n    target: MLI\n"
         "  truce:\n    kind: ceasefire\n    date: 2023-09-05\n    between: [REB, MLI]\n"
-        "  second:\n    kind: attack\n    date: 2023-09-10\n    by: REB\n    target: MLI\n"
+        f"  second:\n    kind: attack\n    date: {second}\n    by: REB\n    target: MLI\n"
+        + (f"    contributors: [{contributors}]\n" if contributors else "")
     )
-    owed = obligations(run(write, text))
+
+
+@pytest.mark.parametrize("contributors", ["", "REB, RB2"], ids=["alone", "with others"])
+def test_the_same_rebels_later_offensive_is_covered_once(write, contributors):
+    """A rebellion is one casus foederis however many offensives: the rebels' second war on Mali,
+    begun after a ceasefire and before the Charter, is covered from 16 September, once, even when
+    other rebels join the second offensive; the story dates it from the second war's start."""
+    owed = obligations(run(write, two_offensives("2023-09-10", contributors)))
     assert sorted((r.actor, r.day, r.get("clause"), r.get("war")) for r in owed) == [
         ("BFA", IN_FORCE, "art5", 1),
         ("NER", IN_FORCE, "art5", 1),
     ]
+    assert all(r.get("under_way_since") == 9 for r in owed)
+
+
+def test_the_same_rebels_offensive_after_the_pact_binds_is_covered_from_its_first_day(write):
+    """The Charter came into force between the two offensives: the second is owed for on its
+    first day, as any war begun under a pact."""
+    owed = obligations(run(write, two_offensives("2023-09-20")))
+    assert sorted((r.actor, r.day, r.get("war"), r.get("under_way_since")) for r in owed) == [
+        ("BFA", 19, 1, None),
+        ("NER", 19, 1, None),
+    ]
+
+
+def test_two_clauses_of_one_article_are_both_owed(write):
+    """An inline pact's Art. 1 asks both for help to the victim and sanctions on the attacker."""
+    clause = (
+        "      - id: {id}\n        article: Art. 1\n        summary: {summary}\n"
+        "        source: https://example.org/pact\n        casus_foederis: aggression\n"
+        "        obliged: other_parties\n        toward: {toward}\n        action: {action}\n"
+        "        decision: obliged_state\n"
+    )
+    pact = (
+        "  two-acts:\n    id: two-acts\n    name: A pledge in one article\n"
+        "    signed: 2020-01-01\n    parties: {states: [NER, MLI]}\n"
+        "    source: https://example.org/pact\n    clauses:\n"
+        + clause.format(id="help", summary="Help.", toward="victim", action="support")
+        + clause.format(id="punish", summary="Sanctions.", toward="offender", action="sanctions")
+    )
+    text = scenario(start="2023-10-01", days=5).replace(f"  {CHARTER}:\n", pact)
+    model = run(write, text.replace("  BFA:\n", ""))
+    owed = [r for r in model.records if r.kind is RecordKind.OBLIGATION]
+    assert sorted((r.actor, r.get("clause")) for r in owed) == [("MLI", "help"), ("MLI", "punish")]
 
 
 def test_a_vote_no_member_could_hold_is_held_once_a_member_is_restored(write):
@@ -259,11 +304,16 @@ def test_validating_says_which_pacts_come_into_force_during_the_run(write, sahel
     """A writer who starts a crisis before a pact's date is told it covers a war only from then."""
     note = f"{CHARTER} comes into force on 2023-09-16, within the run"
     signed = f"  early:\n    kind: pact_signed\n    date: 2023-09-05\n    pact: {CHARTER}\n"
+    later = (
+        f"  out:\n    kind: pact_suspended\n    date: 2023-10-01\n    pact: {CHARTER}\n"
+        f"  again:\n    kind: pact_signed\n    date: 2023-10-10\n    pact: {CHARTER}\n"
+    )
     for text, noted in (
         (scenario(), True),  # from 1 September
         (scenario(start="2023-10-01"), False),  # in force from the start
         (scenario(days=10), False),  # over before it
         (scenario(signed), False),  # the scenario signs it: its event says when
+        (scenario(later, days=60), True),  # signed again after a suspension: its date stands
     ):
         result = sahelsim("validate", str(write(text)))
         assert result.status == 0

@@ -127,7 +127,7 @@ class SahelModel(mesa.Model):
         # each matched trigger of a war, with each pact's parties when it was last looked at
         # (a pact that comes to bind a party later covers the war from then, phase 3)
         self.standing: dict[Trigger, dict[str, frozenset[str]]] = {}
-        self.owed: set[tuple] = set()  # (trigger's terms, pact, article, obliged) already owed
+        self.owed: set[tuple] = set()  # what each trigger of a war owed, or said, already
         self.pending: list[Obligation] = []  # matched, not yet due
         self.seen_triggers: set[tuple] = set()
         self.rebellions: set[str] = set()
@@ -447,6 +447,8 @@ class SahelModel(mesa.Model):
         rebellion = kind is CasusFoederis.ARMED_REBELLION
         key = (kind, victim, war if war is not None and not rebellion else offenders)
         if key in self.seen_triggers:
+            if rebellion and war is not None:  # the rebels' later war: look at pacts anew
+                self.book.check_days.update((self.date, self.date + dt.timedelta(days=1)))
             return
         self.seen_triggers.add(key)
         self.queue.append(

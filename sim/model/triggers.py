@@ -58,17 +58,22 @@ def cover_wars_under_way(model: SahelModel) -> None:
     truce is looked at again the day after it resumes (:meth:`SahelModel.resume_war`).
     """
     bound = None
+    looked = set()  # (kind, victim, war): a war is asked once per casus foederis
     for trigger, before in model.standing.items():
         war = under_way(model, trigger)
         if war is None:
             continue  # its snapshot stays as it was: a truce that resumes compares with it
         bound = bound if bound is not None else model.book.bound(model.date)
         model.standing[trigger] = bound
+        if (trigger.kind, trigger.victim, war.id) in looked:
+            continue  # the same rebels' war, raised again with other contributors
+        looked.add((trigger.kind, trigger.victim, war.id))
         grown = {p: now - before.get(p, frozenset()) for p, now in bound.items()}
         grown = {p: new for p, new in grown.items() if new}
         if grown:
             arrived = {p for p in grown if not before.get(p)}
-            match(model, replace(trigger, war=war.id), grown, arrived)
+            current = trigger if war.id == trigger.war else replace(trigger, war=war.id)
+            match(model, current, grown, arrived, origin=trigger)
 
 
 def under_way(model: SahelModel, trigger: Trigger) -> War | None:
@@ -82,11 +87,11 @@ def under_way(model: SahelModel, trigger: Trigger) -> War | None:
         return war
     if trigger.kind is CasusFoederis.ARMED_REBELLION:
         for other in model.wars:
-            if (
-                other.ongoing
-                and trigger.victim in other.leaders
-                and any(o in other.leaders for o in trigger.offenders)
-            ):
+            if not other.ongoing or trigger.victim not in other.leaders:
+                continue
+            attacker, defender = other.leaders
+            rebels = defender if attacker == trigger.victim else attacker
+            if rebels in trigger.offenders and model.state(rebels) is None:
                 return other
     return None
 
@@ -96,6 +101,7 @@ def match(
     trigger: Trigger,
     grown: dict[str, frozenset[str]] | None = None,
     arrived: set[str] | frozenset[str] = frozenset(),
+    origin: Trigger | None = None,
 ) -> None:
     """Record the obligations ``trigger`` creates (with ``grown``, only toward new parties).
 
@@ -106,26 +112,28 @@ def match(
     """
     war = model.wars[trigger.war] if trigger.war is not None else None
     only = None if grown is None else set(grown)
-    key = (trigger.kind, trigger.victim, trigger.offenders, trigger.war)
+    first = origin or trigger  # what was owed is owed for the trigger as first matched
+    key = (first.kind, first.victim, first.offenders, first.war)
+    began = war.start if war is not None else trigger.day
 
     def since(pact: str, *parties: str) -> dict:
         """What a record says of a war under way: since when, and whom the pact binds anew.
 
         Those of ``parties`` it binds anew (any, for none given), in the pact's order.
         """
-        if grown is None:
-            return {}
+        if grown is None or began == model.day:
+            return {}  # the war began today: owed from its first day, as any war's
         if pact in arrived:
-            return {"under_way_since": trigger.day}
+            return {"under_way_since": began}
         newly = [
             a
             for a in model.book.parties(pact, model.date)
             if a in grown[pact] and (not parties or a in parties)
         ]
-        return {"under_way_since": trigger.day, "newly_bound": newly}
+        return {"under_way_since": began, "newly_bound": newly}
 
     for pact, clause, condition in clauses_unmet(trigger, model.book, model.date, only):
-        said = (*key, pact, clause.id, condition.value)
+        said = (*key, "unmet", pact, clause.id, condition.value)
         if said in model.owed or (grown is not None and trigger.victim not in grown[pact]):
             continue  # said already, or the pact covered the victim before
         model.owed.add(said)
@@ -150,15 +158,20 @@ def match(
     backing = model.backers_of(trigger.offenders)
     in_play = [a for a in model.actor_ids if a not in backing]
     for ob in obligations_for(trigger, model.book, model.date, model.day, in_play, only):
-        if (*key, ob.pact, ob.clause.article, ob.obliged) in model.owed:
-            continue  # asked under this article already
+        # A trigger's first match asks each clause once by construction; a later look asks
+        # nothing owed before, under the clause or under a pact it stood for (``also_under``).
+        if grown is not None and (
+            (*key, "clause", ob.pact, ob.clause.id, ob.obliged) in model.owed
+            or (*key, "article", ob.pact, ob.clause.article, ob.obliged) in model.owed
+        ):
+            continue
         if grown is not None and not ({ob.obliged, ob.victim} & grown[ob.pact] or ob.collective):
             continue  # bound when the war began, or since: what it owed was asked then
         if ob.collective and not voters(model, ob):
             continue  # every member of the body is a party to the conflict: no one decides
-        # owed under the kept article and those it stands for (also_under), answered or not
-        for cited in (f"{ob.pact} {ob.clause.article}", *ob.also_under):
-            model.owed.add((*key, *cited.split(" ", 1), ob.obliged))
+        model.owed.add((*key, "clause", ob.pact, ob.clause.id, ob.obliged))
+        for cited in ob.also_under:  # "pact article"
+            model.owed.add((*key, "article", *cited.split(" ", 1), ob.obliged))
         if war is not None and war.ongoing and war.side_of(ob.obliged) is not None:
             continue  # already fighting in this war: nothing more to ask of it
         ob.record = model.log(

@@ -550,20 +550,22 @@ def later_pacts(scenario: Scenario, facts: FactBase | None = None) -> list[str]:
     A pact covers a war under way from the day it comes into force, not from the war's first
     day (docs/model.md §7.3): a writer who starts a crisis before the Liptako-Gourma Charter (16
     September 2023) should know its clauses come into play only then. A pact the scenario signs
-    by a ``pact_signed`` event is in force from that event, which says so already.
+    by a ``pact_signed`` event on or before that date is in force from the event, which says so
+    already; a signing after it (after a suspension) leaves the date to note.
     """
     facts = facts or fact_base()
     end = scenario.start + dt.timedelta(days=scenario.days)
-    signed = {
-        event.pact
-        for _, event in scenario.active_events()
-        if isinstance(event, PactChange) and event.kind == "pact_signed"
-    }
+    signed: dict[str, dt.date] = {}  # each pact's first signing the scenario schedules
+    for _, event in scenario.active_events():
+        if isinstance(event, PactChange) and event.kind == "pact_signed":
+            signed.setdefault(event.pact, event.date)
     return [
         f"{pact_id} comes into force on {pact.starts().isoformat()}, within the run: a war under "
-        "way that day is covered by it from then, not from its first day (docs/model.md §7.3)"
+        "way that day is covered by it from that day, not from the war's first day (docs/model.md "
+        "§7.3)"
         for pact_id, pact in scenario.pacts_in_play(facts).items()
-        if scenario.start < pact.starts() <= end and pact_id not in signed
+        if scenario.start < pact.starts() <= end
+        and signed.get(pact_id, dt.date.max) > pact.starts()
     ]
 
 
