@@ -10,6 +10,7 @@ from __future__ import annotations
 import mesa
 
 from sim.model.world import ActorSpec
+from sim.scenario.schema import fights_as_guerrillas
 from sim.scenario.vocabulary import ActorKind, Regime
 
 REPUTATION_PRIOR = (1, 2)
@@ -108,18 +109,14 @@ class Belligerent(Actor):
 
     @property
     def fights_as_guerrillas(self) -> bool:
-        """Whether it fights its state as guerrillas: a rebel army in the periphery on its own.
+        """Whether it fights its state as guerrillas, while the weaker side (§7.6).
 
-        Rebels far weaker than the state's army, with no outside supplier of heavy arms, do not
-        stand and fight: they hide among their people and strike where they choose, and
-        irregular war is the technology of that weakness (Kalyvas & Balcells 2010, American
-        Political Science Review 104(3)). A faction has the army's bases and arsenals, and a
-        rebel army with outside ``backers`` the arms to hold a front (the NPFL's advance on
-        Monrovia in 1990); a band that rose in the capital must hold what it seized. The
-        Tuareg rebellions of Mali and Niger (1990-95, 2006, 2007-09) fought as guerrillas
-        (§7.6).
+        The rule is the scenario format's: :func:`sim.scenario.schema.fights_as_guerrillas`.
         """
-        return self.draws_out_war and not self.spec.faction and not self.spec.backers
+        spec = self.spec
+        return fights_as_guerrillas(
+            faction=spec.faction, backers=spec.backers, rose_in_capital=spec.rose_in_capital
+        )
 
 
 ACTOR_CLASSES: dict[ActorKind, type[Actor]] = {

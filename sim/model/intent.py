@@ -350,17 +350,23 @@ def guerrilla_expectation(
 
 
 def guerrilla_quality(
-    model: SahelModel, joined, threat, attackers: list[str], own: float, front: float
+    model: SahelModel,
+    joined,
+    threat,
+    attackers: list[str],
+    sworn: list[str],
+    own: float,
+    front: float,
 ) -> float | None:
     """The fighting quality of the side a threat would fight guerrillas with, or ``None``.
 
     ``None`` unless the war it would be fought in is a guerrilla war against the target
     (§7.6): the war under way it would join, on the government's side against the guerrillas,
     or the war a government would start against its own rebels who fight as guerrillas, with
-    all who are sworn to fight beside them, and are the weaker (``front``, their strength and
-    their sworn allies', against ``own``, the attackers' with those already fighting the
-    target). The quality is that side's effective strength per soldier, the attackers' joined
-    to those already at the front.
+    all who are ``sworn`` to fight beside them (:func:`sworn_beside`), and are the weaker
+    (``front``, their strength and their sworn allies', against ``own``, the attackers' with
+    those already fighting the target). The quality is that side's effective strength per
+    soldier, the attackers' joined to those already at the front.
     """
     actors = model.actors
     strength = sum(actors[a].deployable * actors[a].spec.effectiveness for a in attackers)
@@ -372,8 +378,7 @@ def guerrilla_quality(
         strength += model.side_strength(joined, 1 - side)
         fighters += sum(joined.sides[1 - side].values())
     else:
-        rebels = (threat.target, *(b.id for b in sworn_beside(model, threat.target, attackers)))
-        if not (model.guerrillas_against(rebels, threat.by) and front < own):
+        if not (model.guerrillas_against((threat.target, *sworn), threat.by) and front < own):
             return None
     return strength / fighters if fighters > 0 else 0.0
 
@@ -549,11 +554,10 @@ def assess_attack(model: SahelModel, threat: Threat) -> tuple[float, dict]:
     irregular = (joined is not None and joined.irregular) or model.draws_out(
         (threat.target, *attackers, *(b.id for b in sworn_beside_any(model, attackers)))
     )
-    sworn = 0.0
-    for b in sworn_beside(model, threat.target, attackers):
+    sworn = sworn_beside(model, threat.target, attackers)
+    for b in sworn:
         allies[b.id] = round(model.strength(b.id), 1)
         expected += model.strength(b.id)
-        sworn += model.strength(b.id)
         irregular = irregular or b.draws_out_war
     # Force that answers the target's own first use is no aggression on it: no clause on
     # aggression protects it (SahelModel.start_war), so none of its allies is bound to fight.
@@ -598,8 +602,10 @@ def assess_attack(model: SahelModel, threat: Threat) -> tuple[float, dict]:
     # against what it expects (SahelModel.abroad_share), not with all it could bring.
     fielded = min(scaled, p.sought_superiority * max(expected, 1.0))
     rate = p.kill_rate * (p.irregular_intensity if irregular else 1.0)
-    front = target_strength + sworn
-    quality = guerrilla_quality(model, joined, threat, attackers, own + sum(beside.values()), front)
+    front = target_strength + sum(model.strength(b.id) for b in sworn)
+    quality = guerrilla_quality(
+        model, joined, threat, attackers, [b.id for b in sworn], own + sum(beside.values()), front
+    )
     if quality is not None:
         lost, wins, days = guerrilla_expectation(
             fielded, expected, quality, own_break, enemy_break, rate

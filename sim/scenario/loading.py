@@ -36,6 +36,7 @@ from sim.scenario.schema import (
     PactChange,
     Request,
     Scenario,
+    fights_as_guerrillas,
 )
 from sim.scenario.validation import problems_from_validation
 from sim.scenario.vocabulary import ActorKind, AttackScale
@@ -581,7 +582,9 @@ def guerrillas(scenario: Scenario) -> list[str]:
     for actor_id, entry in scenario.actors.items():
         if not isinstance(entry, InlineActor) or entry.kind is not ActorKind.BELLIGERENT:
             continue
-        if entry.backers or entry.faction_of or entry.rose_in_capital:
+        if not fights_as_guerrillas(
+            faction=entry.faction_of, backers=entry.backers, rose_in_capital=entry.rose_in_capital
+        ):
             continue
         name = entry.name[:1].upper() + entry.name[1:]
         notes.append(

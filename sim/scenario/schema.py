@@ -237,6 +237,21 @@ ActorEntry = Annotated[
 ]
 
 
+def fights_as_guerrillas(*, faction: bool, backers, rose_in_capital: bool) -> bool:
+    """Whether a rebel army would fight its state as guerrillas: in the periphery, on its own.
+
+    Rebels far weaker than the state's army, with no outside supplier of heavy arms, do not
+    stand and fight: they hide among their people and strike where they choose, and irregular
+    war is the technology of that weakness (Kalyvas & Balcells 2010, American Political Science
+    Review 104(3)). A faction has the army's bases and arsenals, and a rebel army with outside
+    ``backers`` the arms to hold a front (the NPFL's advance on Monrovia in 1990); a band that
+    rose in the capital must hold what it seized. The Tuareg rebellions of Mali and Niger
+    (1990-95, 2006, 2007-09) fought as guerrillas (docs/model.md §7.6). Whether they do so in a
+    given war depends also on their being the weaker side (``SahelModel.guerrilla_side``).
+    """
+    return not (faction or backers or rose_in_capital)
+
+
 class PactSwitch(Strict):
     """Use a pact of the fact base, or switch it off."""
 
