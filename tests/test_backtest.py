@@ -14,6 +14,7 @@ from conftest import MINIMAL, civil_war_text
 
 from sim.analysis.backtest import (
     LOG_CLIP,
+    EpisodeScore,
     ItemKind,
     ItemValues,
     brier,
@@ -29,7 +30,7 @@ from sim.analysis.backtest import (
     war_days_band,
     with_baselines,
 )
-from sim.present.backtest import _scores_text, misses_lines, scores_document
+from sim.present.backtest import _scores_text, item_words, misses_lines, scores_document
 from sim.run.backtest import episode_sources
 from sim.scenario.loading import load_scenario
 from sim.scenario.schema import Observed
@@ -430,6 +431,10 @@ def _no_force(no_force: bool) -> Observed:
     return Observed.model_validate({"force_used": {**force, "year": 2000}})
 
 
+def _episode(scores) -> list[EpisodeScore]:
+    return [EpisodeScore("a", tuple(scores), 0, 0.0)]
+
+
 def test_war_days_has_no_baseline_and_is_left_out_of_the_comparison():
     band = ItemValues("a", ItemKind.WAR_DAYS, "1–3", "true", ("true", "false"))
     scores = with_baselines([score_item(band), score_item(_force("a", "true", 4))])
@@ -438,18 +443,36 @@ def test_war_days_has_no_baseline_and_is_left_out_of_the_comparison():
     assert (total.items, total.compared_items) == (2, 1)
     assert total.compared_brier == 0.0 and total.brier == pytest.approx(0.125)
     # The headline shows the miss a baseline cannot score beside the comparison, not only it.
-    english = _scores_text(total, "en").splitlines()
+    english = _scores_text(total, _episode(scores), "en").splitlines()
+    assert english[0] == "1 of 2 items match; baselines scored on 1 item"
     assert english[1:3] == [
         "- the model, on every item (2): Brier 0.125, log 0.347",
         "- the model, on the items the baselines score (1): Brier 0.000, log 0.000",
     ]
-    assert "- le modèle, sur tous les éléments (2) : Brier 0,125" in _scores_text(total, "fr")
+    french = _scores_text(total, _episode(scores), "fr")
+    assert "- le modèle, sur tous les éléments (2) : Brier 0,125" in french
     # Which items the baselines leave out is said, not left to guess.
     assert english[-1] == "(not on the wars' lengths, which the baselines do not predict)"
-    assert "pas sur les durées des guerres" in _scores_text(total, "fr")
-    compared_only = overall(with_baselines([score_item(_force("a", "true", 4))]))
-    assert _scores_text(compared_only, "en").splitlines()[1].startswith("- the model: Brier")
-    assert "lengths" not in _scores_text(compared_only, "en")
+    assert "(pas sur les durées des guerres, que" in french
+    compared_only = with_baselines([score_item(_force("a", "true", 4))])
+    text = _scores_text(overall(compared_only), _episode(compared_only), "en")
+    assert text.splitlines()[1].startswith("- the model: Brier")
+    assert "lengths" not in text
+
+
+def test_the_scores_name_the_kinds_of_item_the_baselines_leave_out():
+    """An episode with help short of war and no war names help, not the wars' lengths."""
+    helped = ItemValues("a", ItemKind.HELPED, "GIN → LBR", "true", ("true", "false"))
+    scores = with_baselines([score_item(helped), score_item(_force("a", "false", 4))])
+    english = _scores_text(overall(scores), _episode(scores), "en").splitlines()
+    assert english[-1] == "(not on help short of war, which the baselines do not predict)"
+    band = ItemValues("a", ItemKind.WAR_DAYS, "1–3", "true", ("true", "false"))
+    both = [*scores, *with_baselines([score_item(band)])]
+    french = _scores_text(overall(both), _episode(both), "fr").splitlines()
+    assert french[-1] == (
+        "(pas sur l'aide sans entrer en guerre et les durées des guerres, que les références "
+        "ne prédisent pas)"
+    )
 
 
 def test_episodes_come_failures_first_with_their_direction():
@@ -642,3 +665,11 @@ def test_a_state_that_fights_back_has_used_force_on_its_attackers():
     assert force_used(war, "NGA", ["TCD"]) and not force_used(war, "NGA", ["NER"])
     strike = [{"kind": "incident", "actor": "TCD", "target": "NGA"}]
     assert not force_used(strike, "TCD", ["NGA"])  # struck, not at war: it need not answer
+
+
+def test_a_war_length_item_names_the_record_s_band_of_days():
+    """A reader read "war lasts, within a factor of 2 (days): 508 — observed: yes" as a puzzle:
+    the item says what the record's war lasted, in both languages."""
+    band = score_item(ItemValues("a", ItemKind.WAR_DAYS, "395–425", "true", ("true",)))
+    assert item_words(band, "en") == "war lasts 395–425 days, within a factor of 2"
+    assert item_words(band, "fr") == "la guerre dure 395–425 jours, à un facteur 2 près"

@@ -136,7 +136,7 @@ def test_a_military_ruler_s_confidence_never_makes_force_less_likely_and_the_sto
     readiness = [civil, *(r for r, _ in levels)]
     assert all(a < b for a, b in pairwise(readiness)), readiness
     story = render_text(run_one(load_scenario(SIERRA_LEONE["scenario"], []), 1))
-    assert "In that balance, 100% of the attackers' strength came from states ruled by the" in story
+    assert "In that balance, 100% of the strength on that side came from states ruled by" in story
 
 
 def test_civilian_threateners_weigh_their_strength_at_face_value_whatever_the_confidence():

@@ -105,6 +105,7 @@ def test_a_state_that_joins_during_the_war_is_asked_and_no_one_is_asked_twice(wr
         ("MLI", 0, None),
         ("TCD", 31, 0),
     ]
+    assert not any(r.get("bound_again") for r in owed)  # Chad was never bound before
 
 
 def test_a_member_suspended_and_restored_during_the_war_is_not_asked_again(write):
@@ -228,24 +229,28 @@ def test_two_clauses_of_one_article_are_both_owed(write):
     assert sorted((r.actor, r.get("clause")) for r in owed) == [("MLI", "help"), ("MLI", "punish")]
 
 
+A_VOTE = (
+    "title: A vote\nstart: 2019-01-01\ndays: 20\ncommitment: strict\n"
+    "actors:\n  NER:\n  MLI:\n  NGA:\npacts:\n  ecowas-mechanism-1999:\n"
+    "parameters:\n  capitulation_rate: 0\n  mediation_rate: 0\n  breaking_point: 0.9\n"
+    "events:\n  out:\n    kind: membership\n    date: 2019-01-01\n    organisation: ECOWAS\n"
+    "    state: MLI\n    status: suspended\n"
+    "  war:\n    kind: attack\n    date: 2019-01-02\n    by: NGA\n    target: NER\n"
+    "  back:\n    kind: membership\n    date: 2019-01-10\n    organisation: ECOWAS\n"
+    "    state: MLI\n    status: restored\n"
+)
+"""Every ECOWAS member of the run is a party to Nigeria's war on Niger but Mali, suspended on
+the first day and restored on the tenth."""
+
+
 def test_a_vote_no_member_could_hold_is_held_once_a_member_is_restored(write):
-    """Every ECOWAS member of the run is a party to Nigeria's war on Niger but Mali, suspended:
-    no one can vote under the 1999 Mechanism until Mali is restored, and then the vote is held."""
-    text = (
-        "title: A vote\nstart: 2019-01-01\ndays: 20\ncommitment: strict\n"
-        "actors:\n  NER:\n  MLI:\n  NGA:\npacts:\n  ecowas-mechanism-1999:\n"
-        "parameters:\n  capitulation_rate: 0\n  mediation_rate: 0\n  breaking_point: 0.9\n"
-        "events:\n  out:\n    kind: membership\n    date: 2019-01-01\n    organisation: ECOWAS\n"
-        "    state: MLI\n    status: suspended\n"
-        "  war:\n    kind: attack\n    date: 2019-01-02\n    by: NGA\n    target: NER\n"
-        "  back:\n    kind: membership\n    date: 2019-01-10\n    organisation: ECOWAS\n"
-        "    state: MLI\n    status: restored\n"
-    )
-    model = run(write, text)
+    """No one can vote under the 1999 Mechanism until Mali is restored, and then the vote is
+    held; Mali, a member when the run began, is bound again, not for the first time."""
+    model = run(write, A_VOTE)
     votes = [r for r in model.records if r.kind is RecordKind.OBLIGATION and r.actor == "ECOWAS"]
-    assert [(r.day, r.get("under_way_since"), r.get("newly_bound")) for r in votes] == [
-        (9, 1, ["MLI"])
-    ]
+    assert [
+        (r.day, r.get("under_way_since"), r.get("newly_bound"), r.get("bound_again")) for r in votes
+    ] == [(9, 1, ["MLI"], ["MLI"])]
     assert any(r.kind is RecordKind.VOTE and r.day == 9 for r in model.records)
 
 
@@ -318,3 +323,38 @@ def test_validating_says_which_pacts_come_into_force_during_the_run(write, sahel
         result = sahelsim("validate", str(write(text)))
         assert result.status == 0
         assert (note in " ".join(result.out.split())) is noted, text
+
+
+@pytest.mark.parametrize(
+    ("lang", "sentence"),
+    [
+        ("en", "From today the pact binds Mali again, with the war under way since 2 Jan 2019"),
+        ("fr", "Le pacte lie de nouveau le Mali à compter de ce jour, alors que la guerre"),
+    ],
+)
+def test_the_story_says_a_restored_member_is_bound_again(write, sahelsim, lang, sentence):
+    result = sahelsim("explain", str(write(A_VOTE)), "--seed", "1", "--lang", lang)
+    assert result.status == 0
+    told = " ".join(result.out.split())
+    assert sentence in told
+    assert "binds Mali," not in told and "lie le Mali à compter" not in told
+
+
+@pytest.mark.parametrize(
+    ("lang", "sentence"),
+    [
+        ("en", "From today the pact binds Mauritania, and Mali again, with the war under way"),
+        ("fr", "Le pacte lie la Mauritanie, et de nouveau le Mali, à compter de ce jour"),
+    ],
+)
+def test_the_story_tells_a_new_party_from_a_restored_one(write, sahelsim, lang, sentence):
+    """Mauritania admitted to ECOWAS the day Mali is restored: one bound for the first time,
+    the other again."""
+    admitted = (
+        "  mrt:\n    kind: membership\n    date: 2019-01-10\n    organisation: ECOWAS\n"
+        "    state: MRT\n    status: admitted\n"
+    )
+    text = A_VOTE.replace("  NGA:\npacts", "  NGA:\n  MRT:\npacts") + admitted
+    result = sahelsim("explain", str(write(text)), "--seed", "1", "--lang", lang)
+    assert result.status == 0
+    assert sentence in " ".join(result.out.split())

@@ -472,3 +472,24 @@ def test_a_french_title_and_the_reasons_for_an_override_are_for_the_reader(sahel
     english = sahelsim("explain", str(path), "--seed", "1").out
     assert "Start of the run “A minimal scenario”" in english
     assert english == sahelsim("explain", str(plain), "--seed", "1").out
+
+
+def test_a_french_name_without_its_article_is_noted(sahelsim, write):
+    """A reader wrote Portugal's French name as « Portugal », and the stories read « aux côtés
+    de Portugal »: validating says the article is missing, as a note, and nothing once it is
+    written."""
+    portugal = (
+        "actors:\n  PRT:\n    kind: state\n    name: Portugal\n    name_fr: {name}\n"
+        "    sources: [https://example.org/portugal]\n    forces:\n      value: 30000\n"
+        "      year: 2023\n      unit: personnel\n      source: https://example.org/figure\n"
+    )
+    bare = MINIMAL.replace("actors:\n", portugal.format(name="Portugal"), 1)
+    result = sahelsim("validate", str(write(bare)))
+    assert result.status == 0, result.out + result.err
+    assert (
+        "note: actors.PRT.name_fr ('Portugal') has no article: names are written as they read "
+        "inside a sentence, and the stories in French would read « aux côtés de Portugal »; "
+        "write the article if the name takes one (le Portugal, la Libye, l'Algérie, les Comores)"
+    ) in [line.strip() for line in result.out.splitlines()]
+    written = MINIMAL.replace("actors:\n", portugal.format(name="le Portugal"), 1)
+    assert "has no article" not in sahelsim("validate", str(write(written, "le.yaml"))).out

@@ -249,11 +249,9 @@ def on_pact_change(model: SahelModel, name: str, event: ev.PactChange) -> None:
     if event.pact not in model.book.pacts:
         return
     if event.kind == "pact_signed":
-        model.book.signed_on[event.pact] = model.date
-        model.book.suspended.discard(event.pact)
-        model.book.check_days.add(model.date)
+        model.book.sign(event.pact, model.date)
     else:
-        model.book.suspended.add(event.pact)
+        model.book.suspend(event.pact)
     model.log(RecordKind.EVENT, event.pact, event=name, what=event.kind, note=event.note)
 
 
@@ -364,7 +362,7 @@ def on_membership_change(model: SahelModel, name: str, event: ev.MembershipChang
     key = (event.organisation, event.state)
     already = model.memberships.changes.get(key) is event.status
     model.memberships.change(event.organisation, event.state, event.status)
-    model.book.check_days.add(model.date)  # a readmitted member may be bound from today
+    model.book.look_again(model.date)  # a readmitted member may be bound from today
     model.log(
         RecordKind.MEMBERSHIP,
         event.state,

@@ -448,7 +448,7 @@ class SahelModel(mesa.Model):
         key = (kind, victim, war if war is not None and not rebellion else offenders)
         if key in self.seen_triggers:
             if rebellion and war is not None:  # the rebels' later war: look at pacts anew
-                self.book.check_days.update((self.date, self.date + dt.timedelta(days=1)))
+                self.book.look_again(self.date, self.date + dt.timedelta(days=1))
             return
         self.seen_triggers.add(key)
         self.queue.append(
@@ -887,7 +887,7 @@ class SahelModel(mesa.Model):
         war.losses_at_resumption = list(war.losses)
         self.wars_ongoing += 1
         # pacts that came to bind a party during the truce cover the war from tomorrow (phase 3)
-        self.book.check_days.add(self.date + dt.timedelta(days=1))
+        self.book.look_again(self.date + dt.timedelta(days=1))
         self.moved = True
         self._log_war(RecordKind.WAR_RESUMED, war, truce_days=truce_days, **terms)
 

@@ -500,14 +500,15 @@ OUTCOMES: dict[str, Outcome] = {
             OutcomeKind.SHARE,
             Words(
                 "counter-insurgency lost",
-                "the share of counter-insurgency lost to wars",
-                "share of counter-insurgency effort lost to wars, averaged over days and states",
+                "the share of counter-insurgency lost to wars and departures",
+                "share of counter-insurgency effort lost to wars and to partners' forces "
+                "leaving, averaged over days and states",
             ),
             Words(
                 "contre-insurrection perdue",
-                "la part de contre-insurrection perdue au profit des guerres",
-                "part de l'effort de contre-insurrection perdue au profit des guerres, en "
-                "moyenne sur les jours et les États",
+                "la part de contre-insurrection perdue aux guerres et aux départs",
+                "part de l'effort de contre-insurrection perdue aux guerres et au départ des "
+                "forces partenaires, en moyenne sur les jours et les États",
             ),
         ),
     )

@@ -168,6 +168,28 @@ class PactBook:
         self.growth_days: set[dt.date] | None = None  # the fact base's, read when first needed
         self.suspended: set[str] = set()
         self.withdrawals: dict[tuple[str, str], dt.date] = {}
+        # the first day each (pact, party) was seen bound, from the run's start: a party bound
+        # anew on a later day that was bound before is bound again (a restored member)
+        self.first_bound: dict[tuple[str, str], dt.date] = {}
+        self.bound(start)
+
+    def sign(self, pact_id: str, day: dt.date) -> None:
+        """A pact signed during the run: in force from ``day``, and no longer suspended."""
+        self.signed_on[pact_id] = day
+        self.suspended.discard(pact_id)
+        self.look_again(day)
+
+    def suspend(self, pact_id: str) -> None:
+        """A pact suspended during the run: it binds no one until it is signed again."""
+        self.suspended.add(pact_id)
+
+    def look_again(self, *days: dt.date) -> None:
+        """Days on which the wars under way are matched again against what the pacts bind."""
+        self.check_days.update(days)
+
+    def bound_before(self, pact_id: str, party: str, day: dt.date) -> bool:
+        """Whether the run saw ``pact_id`` bind ``party`` on a day before ``day``."""
+        return self.first_bound.get((pact_id, party), day) < day
 
     def in_force(self, pact_id: str, day: dt.date) -> bool:
         """Whether the pact binds its parties on ``day``."""
@@ -179,10 +201,14 @@ class PactBook:
 
     def bound(self, day: dt.date) -> dict[str, frozenset[str]]:
         """Each pact's parties bound on ``day`` (none for a pact not in force)."""
-        return {
+        bound = {
             p: frozenset(self.parties(p, day)) if self.in_force(p, day) else frozenset()
             for p in self.pacts
         }
+        for pact, parties in bound.items():
+            for party in parties:
+                self.first_bound.setdefault((pact, party), day)
+        return bound
 
     def may_grow(self, day: dt.date) -> bool:
         """Whether a pact may bind on ``day`` a party it did not bind the day before.

@@ -108,7 +108,8 @@ def match(
     ``grown`` maps each pact that binds parties today it did not bind before to those parties
     (``arrived``: the pacts that bound no one before): the trigger's war was under way before
     they were bound, and each record says since when (``under_way_since``) and, for a pact
-    already in force, whom it binds anew (``newly_bound``).
+    already in force, whom it binds anew (``newly_bound``), and which of them it had bound
+    earlier in the run (``bound_again``: a member restored after a suspension).
     """
     war = model.wars[trigger.war] if trigger.war is not None else None
     only = None if grown is None else set(grown)
@@ -130,13 +131,19 @@ def match(
             for a in model.book.parties(pact, model.date)
             if a in grown[pact] and (not parties or a in parties)
         ]
-        return {"under_way_since": began, "newly_bound": newly}
+        again = [a for a in newly if model.book.bound_before(pact, a, model.date)]
+        return {
+            "under_way_since": began,
+            "newly_bound": newly,
+            **({"bound_again": again} if again else {}),
+        }
 
     for pact, clause, condition in clauses_unmet(trigger, model.book, model.date, only):
         said = (*key, "unmet", pact, clause.id, condition.value)
         if said in model.owed or (grown is not None and trigger.victim not in grown[pact]):
             continue  # said already, or the pact covered the victim before
-        model.owed.add(said)
+        if first.war is not None:
+            model.owed.add(said)
         # said, so that the story explains a clause a reader expected to come into play
         model.log(
             RecordKind.CLAUSE_UNMET,
@@ -169,9 +176,10 @@ def match(
             continue  # bound when the war began, or since: what it owed was asked then
         if ob.collective and not voters(model, ob):
             continue  # every member of the body is a party to the conflict: no one decides
-        model.owed.add((*key, "clause", ob.pact, ob.clause.id, ob.obliged))
-        for cited in ob.also_under:  # "pact article"
-            model.owed.add((*key, "article", *cited.split(" ", 1), ob.obliged))
+        if first.war is not None:  # only a war is looked at again (cover_wars_under_way)
+            model.owed.add((*key, "clause", ob.pact, ob.clause.id, ob.obliged))
+            for cited in ob.also_under:  # "pact article"
+                model.owed.add((*key, "article", *cited.split(" ", 1), ob.obliged))
         if war is not None and war.ongoing and war.side_of(ob.obliged) is not None:
             continue  # already fighting in this war: nothing more to ask of it
         ob.record = model.log(

@@ -21,6 +21,7 @@ from rich.table import Table
 from sim import __version__
 from sim.analysis.backtest import (
     ANYONE,
+    COMPARED,
     LOG_CLIP,
     WAR_DAYS_FACTOR,
     YES,
@@ -32,7 +33,7 @@ from sim.analysis.backtest import (
 )
 from sim.numbers import localised
 from sim.present.figures import localise_numbers, save, styled
-from sim.present.i18n import actor_name, decimal
+from sim.present.i18n import actor_name, decimal, join_list
 from sim.run.files import write_whole, written_whole
 
 WORDS: dict[str, dict[str, str]] = {
@@ -51,7 +52,7 @@ WORDS: dict[str, dict[str, str]] = {
         "entered": "entered",
         "helped": "helped short of war",
         "outcome": "first war ends",
-        "war_days": "war lasts, within a factor of {factor} (days)",
+        "war_days": "war lasts {band} days, within a factor of {factor}",
         "conceded": "gave in to the threat",
         "attackers": "attackers",
         "defenders": "defenders",
@@ -68,8 +69,12 @@ WORDS: dict[str, dict[str, str]] = {
         "the_model": "the model",
         "frequent": "always the most frequent",
         "rate": "historical base rate (leave-one-out)",
-        "items_scored": "{matches} of {items} items match; baselines scored on {compared} items",
-        "lengths_unscored": "(not on the wars' lengths, which the baselines do not predict)",
+        "items_scored": "{matches} of {items} items match; baselines scored on {compared}",
+        "item_count": "{n} items",
+        "item_count_one": "{n} item",
+        "unscored": "(not on {kinds}, which the baselines do not predict)",
+        "unscored.war_days": "the wars' lengths",
+        "unscored.helped": "help short of war",
         "title": "Backtest: the model against {n} episodes",
         "title_one": "Backtest: the model against one episode",
         "the_model_all": "the model, on every item ({items})",
@@ -105,7 +110,7 @@ WORDS: dict[str, dict[str, str]] = {
         "entered": "entrée en guerre",
         "helped": "aide sans entrer en guerre",
         "outcome": "fin de la première guerre",
-        "war_days": "durée de la guerre, à un facteur {factor} près (jours)",
+        "war_days": "la guerre dure {band} jours, à un facteur {factor} près",
         "conceded": "a cédé à la menace",
         "attackers": "côté attaquant",
         "defenders": "côté défenseur",
@@ -123,8 +128,12 @@ WORDS: dict[str, dict[str, str]] = {
         "frequent": "toujours la valeur la plus fréquente",
         "rate": "fréquence historique (hors épisode)",
         "items_scored": "{matches} éléments sur {items} concordent ; références notées sur "
-        "{compared} éléments",
-        "lengths_unscored": "(pas sur les durées des guerres, que les références ne prédisent pas)",
+        "{compared}",
+        "item_count": "{n} éléments",
+        "item_count_one": "{n} élément",
+        "unscored": "(pas sur {kinds}, que les références ne prédisent pas)",
+        "unscored.war_days": "les durées des guerres",
+        "unscored.helped": "l'aide sans entrer en guerre",
         "title": "Rétro-évaluation : le modèle face à {n} épisodes",
         "title_one": "Rétro-évaluation : le modèle face à un épisode",
         "the_model_all": "le modèle, sur tous les éléments ({items})",
@@ -171,6 +180,9 @@ def item_words(item: ItemScore, lang: str) -> str:
     """What an item is about, e.g. "entered: MLI, defenders, by 2024-08-09"."""
     if item.kind is ItemKind.OUTCOME:
         return _w(lang, "outcome")
+    if item.kind is ItemKind.WAR_DAYS:  # the subject is the record's band of days
+        band = localised(item.subject, lang)
+        return _w(lang, "war_days").format(band=band, factor=f"{WAR_DAYS_FACTOR:g}")
     words = []
     for token in item.subject.split(" "):
         bare, comma = token.rstrip(","), "," * token.endswith(",")
@@ -401,7 +413,7 @@ def _report(
     missed = misses_lines(episodes, lang)
     if missed:
         lines += ["", f"## {w['instead']}", "", *(f"- {line}" for line in missed)]
-    lines += ["", f"## {w['scores']}", "", _scores_text(scores, lang), ""]
+    lines += ["", f"## {w['scores']}", "", _scores_text(scores, episodes, lang), ""]
     lines += [
         f"### {w['reliability']}",
         "",
@@ -421,7 +433,7 @@ def _report(
     return "\n".join(lines) + "\n"
 
 
-def _scores_text(scores: Scores, lang: str) -> str:
+def _scores_text(scores: Scores, episodes: Sequence[EpisodeScore], lang: str) -> str:
     w = WORDS[lang]
     rows = [
         (w["the_model"], scores.compared_brier, scores.compared_log),
@@ -435,17 +447,23 @@ def _scores_text(scores: Scores, lang: str) -> str:
             *rows[0][1:],
         )
         rows.insert(0, (w["the_model_all"].format(items=scores.items), scores.brier, scores.log))
+    count = w["item_count_one" if scores.compared_items == 1 else "item_count"]
     text = [
         w["items_scored"].format(
-            matches=scores.matches, items=scores.items, compared=scores.compared_items
+            matches=scores.matches,
+            items=scores.items,
+            compared=count.format(n=scores.compared_items),
         )
     ]
     text += [
         f"- {name}{w['colon']}{w['brier']} {_dec(b, lang)}, {w['log']} {_dec(lg, lang)}"
         for name, b, lg in rows
     ]
-    if scores.compared_items != scores.items:
-        text.append(w["lengths_unscored"])  # the one kind no baseline scores: said, not guessed
+    if scores.compared_items != scores.items:  # the kinds no baseline scores: said, not guessed
+        kinds = [k for k in ItemKind if k not in COMPARED]
+        present = {s.kind for e in episodes for s in e.items}
+        named = [w[f"unscored.{k.value}"] for k in kinds if k in present]
+        text.append(w["unscored"].format(kinds=join_list(named, lang)))
     return "\n".join(text)
 
 
@@ -520,7 +538,7 @@ def print_backtest(
         report.print(w["instead"], style="bold")
         for line in missed:
             report.print(f"- {line}", markup=False)
-    report.print(_scores_text(scores, lang), markup=False)
+    report.print(_scores_text(scores, episodes, lang), markup=False)
     report.print(w["legend"], style="italic")
     report.print(w["not_forecast"], style="italic")
     figures = ", figures/" if drawn else ""

@@ -286,10 +286,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "et pouvaient en supporter le coût à sa place.",
     },
     "attack_decided.military": {
-        "en": " In that balance, {share} of the attackers' strength came from states ruled by the "
-        "military, which count their own strength {factor} times: no legislature or electorate "
-        "holds them back.",
-        "fr": " Dans ce rapport, {share} de la force des attaquants venait d'États dirigés par des "
+        "en": " In that balance, {share} of the strength on that side came from states ruled by "
+        "the military, which count their own strength {factor} times: no legislature or "
+        "electorate holds them back.",
+        "fr": " Dans ce rapport, {share} de la force de ce camp venait d'États dirigés par des "
         "militaires, qui estiment leur propre force à {factor} fois sa valeur : aucun parlement ni "
         "aucun électorat ne les retient.",
     },
@@ -551,6 +551,20 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": " Le pacte lie {bound} à compter de ce jour, alors que la guerre est en cours "
         "depuis le {since} : une guerre qui se poursuit est couverte dès le jour où un pacte lie "
         "ses parties.",
+    },
+    "obligation.under_way.again": {
+        "en": " From today the pact binds {bound} again, with the war under way since {since}: a "
+        "war that goes on is covered from the day a pact binds its parties.",
+        "fr": " Le pacte lie de nouveau {bound} à compter de ce jour, alors que la guerre est en "
+        "cours depuis le {since} : une guerre qui se poursuit est couverte dès le jour où un "
+        "pacte lie ses parties.",
+    },
+    "obligation.under_way.mixed": {
+        "en": " From today the pact binds {bound}, and {again} again, with the war under way "
+        "since {since}: a war that goes on is covered from the day a pact binds its parties.",
+        "fr": " Le pacte lie {bound}, et de nouveau {again}, à compter de ce jour, alors que la "
+        "guerre est en cours depuis le {since} : une guerre qui se poursuit est couverte dès le "
+        "jour où un pacte lie ses parties.",
     },
     "obligation.under_way": {
         "en": " The pact came into force today, with the war under way since {since}: a war that "
@@ -998,11 +1012,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "tirage {draw})",
     },
     "how.mediation": {
-        "en": "{mediators} brokered a ceasefire, the war being {ripeness} ripe for it, as weary as "
-        "its less weary side (chance that day {probability}, draw {draw})",
+        "en": "{mediators} brokered a ceasefire, the war being {ripeness} ripe for it: a war is "
+        "as ripe for talks as its less weary side is weary (chance that day {probability}, draw "
+        "{draw})",
         "fr": "{mediators} négocie{mediators_nt} un cessez-le-feu, la guerre étant mûre à "
-        "{ripeness}, autant que la lassitude du camp le moins las (probabilité ce jour-là "
-        "{probability}, tirage {draw})",
+        "{ripeness} : une guerre est mûre pour des pourparlers à la mesure de la lassitude de son "
+        "camp le moins las (probabilité ce jour-là {probability}, tirage {draw})",
     },
     "how.mediation.anonymous": {
         "en": "neutral states brokered a ceasefire",

@@ -630,17 +630,28 @@ def _obligation(ctx: _Context, r: Record) -> str:
 def _under_way(ctx: _Context, r: Record) -> str:
     """Said of a pact that came to bind a party with the war under way (sim.model.triggers).
 
-    It came into force, or it binds anew the parties the record names.
+    It came into force, or it binds anew the parties the record names: for the first time in
+    the run, or again (a member restored after a suspension).
     """
     since = r.get("under_way_since")
     if not isinstance(since, int):
         return ""
     bound = list(r.get("newly_bound") or [])
-    if bound:
-        return ctx.t(
-            "obligation.under_way.party", since=ctx.day_text(since), **ctx.actors("bound", bound)
-        )
-    return ctx.t("obligation.under_way", since=ctx.day_text(since))
+    if not bound:
+        return ctx.t("obligation.under_way", since=ctx.day_text(since))
+    again = [a for a in r.get("bound_again") or [] if a in bound]
+    first = [a for a in bound if a not in again]
+    day = ctx.day_text(since)
+    if not again:
+        return ctx.t("obligation.under_way.party", since=day, **ctx.actors("bound", first))
+    if not first:
+        return ctx.t("obligation.under_way.again", since=day, **ctx.actors("bound", again))
+    return ctx.t(
+        "obligation.under_way.mixed",
+        since=day,
+        **ctx.actors("bound", first),
+        **ctx.actors("again", again),
+    )
 
 
 def _clause_unmet(ctx: _Context, r: Record) -> str:

@@ -467,6 +467,7 @@ def check_sources(sources: Iterable[str], overrides: Sequence[str] = ()) -> Iter
                 + absent_members(scenario)
                 + guerrillas(scenario)
                 + later_pacts(scenario)
+                + bare_french_names(scenario)
             )
             yield Checked(source, scenario.title, notes=tuple(notes))
 
@@ -592,6 +593,33 @@ def guerrillas(scenario: Scenario) -> list[str]:
             f"{entry.in_} it fights as guerrillas while it is the weaker side (docs/model.md "
             "§7.6); write its backers: if a state armed it, or rose_in_capital: true for a band "
             "that rose in the capital"
+        )
+    return notes
+
+
+FRENCH_ARTICLES = ("le ", "la ", "les ", "l'", "l’")
+
+
+def bare_french_names(scenario: Scenario) -> list[str]:
+    """The actors the scenario defines whose French name has no article.
+
+    Names are written as they read inside a sentence, and the stories in French put them after
+    prepositions, contracting the article as French does (« aux côtés du Portugal »): a name
+    written without its article reads « aux côtés de Portugal ». A reader who wrote crises by
+    hand wrote Portugal's and Sudan's so; validating says so. Some names take no article (a
+    country such as Israël, an acronym such as AQMI), so it is a note, not an error.
+    """
+    notes = []
+    for actor_id, entry in scenario.actors.items():
+        if not isinstance(entry, InlineActor):
+            continue
+        if entry.name_fr.lower().startswith(FRENCH_ARTICLES):
+            continue
+        notes.append(
+            f"actors.{actor_id}.name_fr ({entry.name_fr!r}) has no article: names are written "
+            "as they read inside a sentence, and the stories in French would read "
+            f"« aux côtés de {entry.name_fr} »; write the article if the name takes one "
+            "(le Portugal, la Libye, l'Algérie, les Comores)"
         )
     return notes
 

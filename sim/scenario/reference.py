@@ -50,9 +50,10 @@ overrides), the pacts in play, dated events, the model's parameters and the ense
 from the start: a state's in the fact base, an inline actor's in the file; and each organisation
 whose pacts are in play but some of whose members the scenario leaves out, since only its members
 that are actors vote and send forces in its name; each rebel army that will fight its state as
-guerrillas, having no backer and no faction's bases; and each pact in play that comes into force
-during the run, which covers a war under way only from that day); `sahelsim schema` prints the
-JSON Schema for editors.
+guerrillas, having no backer and no faction's bases; each pact in play that comes into force
+during the run, which covers a war under way only from that day; and each actor the file defines
+whose French name has no article, which the stories in French would then lack); `sahelsim
+schema` prints the JSON Schema for editors.
 
 Rules that hold everywhere:
 

@@ -138,8 +138,17 @@ class InlineActor(Strict):
     """
 
     kind: ActorKind = Field(description="state, armed_group or belligerent")
-    name: str = Field(min_length=1, max_length=80, description="its name in English")
-    name_fr: str = Field(min_length=1, max_length=80, description="its name in French")
+    name: str = Field(
+        min_length=1,
+        max_length=80,
+        description="its name in English, as it reads inside a sentence (the NPFL, Portugal)",
+    )
+    name_fr: str = Field(
+        min_length=1,
+        max_length=80,
+        description="its name in French, as it reads inside a sentence, article included "
+        "(le NPFL, le Portugal)",
+    )
     sources: list[Url] = Field(min_length=1, description="where the actor is described")
     forces: Figure = Field(
         description="personnel (fighters for a group or belligerent), with year and source; "
