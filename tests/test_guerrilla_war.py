@@ -258,7 +258,7 @@ def test_capitulating_guerrillas_read_their_odds_by_deitchmans_law(write):
     )
     ended = 0
     for seed in range(1, 4):
-        model = model_of(write, civil_war_text(value=1000, days=30) + fragile, seed)
+        model = model_of(write, civil_war_text(value=1000, days=120) + fragile, seed)
         model.run()
         war = model.wars[0]
         ends = [r for r in model.records if r.kind is RecordKind.WAR_ENDED]
@@ -272,7 +272,47 @@ def test_capitulating_guerrillas_read_their_odds_by_deitchmans_law(write):
         side = ATTACKERS if r.get("loser") == "REB" else DEFENDERS
         expected = odds if side == ATTACKERS else 1 - odds
         assert r.get("terms")["odds"] == pytest.approx(round(expected, 4), abs=1e-4)
+        # the guerrillas weigh even odds, whatever they read; the army weighs its own
+        assert r.get("terms").get("odds_weighed") == (0.5 if side == ATTACKERS else None)
     assert ended
+
+
+FRAGILE = (
+    "parameters:\n  capitulation_rate: 5\n  baseline_weariness: 0.5\n  mediation_rate: 0\n"
+    "  withdrawal_rate: 0\n"
+)
+"""Sides that give up quickly, so that who gives up when can be read within weeks."""
+
+
+def _surrender(write, extra: str, army: int, seed: int) -> tuple:
+    """The day and loser of the war's end, the rebels 1,000 against a resolute army of ``army``."""
+    text = civil_war_text(value=1000, extra=extra, days=120) + FRAGILE
+    text = text.replace("  GNB:\n", f"  GNB:\n    forces: {army}\n    resolve: 1\n", 1)
+    model = model_of(write, text, seed)
+    model.run()
+    end = next(r for r in model.records if r.kind is RecordKind.WAR_ENDED)
+    return end.day, end.get("loser"), end.get("reason")
+
+
+def test_the_army_s_size_does_not_hasten_the_guerrillas_surrender(write):
+    """Guerrillas rose knowing the army outnumbered them, and refuse the battles that would show
+    them more (docs/model.md §7.8): an army twice the size finds no more of them, and they give
+    up on the same day. Before the rule they gave up weeks sooner against the larger army."""
+    for seed in range(1, 7):
+        small, large = (_surrender(write, "", army, seed) for army in (4493, 9000))
+        assert small == large
+        assert small[1:] == ("REB", "capitulation under war weariness")
+
+
+def test_rebels_in_the_open_give_up_no_later_against_a_larger_army(write):
+    """A rebel army backed from outside stands and fights: the fighting shows it the odds, and a
+    larger army never makes it hold out longer."""
+    days = [
+        [_surrender(write, "backers: [GIN]", army, seed)[0] for army in (4493, 9000)]
+        for seed in range(1, 7)
+    ]
+    assert all(large <= small for small, large in days)
+    assert any(large < small for small, large in days)
 
 
 def _weighed(model: SahelModel, actor: str) -> list:

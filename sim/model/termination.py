@@ -4,7 +4,8 @@ From the day after a war starts, an attempted coup is won or lost at once; a sta
 another's war abroad may go home; a side breaks when its losses pass
 ``breaking_point × (0.5 + casualty tolerance)`` of all it has committed. Short of that, each
 side may capitulate under war weariness, with a daily hazard that grows with its losses against
-its tolerance and with the odds against it, and shrinks with its resolve. While a state
+its tolerance and with the odds against it (guerrillas weigh even odds: they rose knowing them),
+and shrinks with its resolve. While a state
 stands outside every war, it may broker a ceasefire, the likelier the wearier the less weary
 side, unless a party fights for goals no government could grant; and a mediated ceasefire may
 break down on any later day, when the same war is fought again (docs/model.md §7.8).
@@ -32,6 +33,9 @@ TOLERANCE_FLOOR = 0.05
 
 ODDS_FLOOR = 0.000001
 """The odds against divide by the odds, never by less than this (a guard, not a behaviour)."""
+
+EVEN_ODDS = 0.5
+"""The odds guerrillas weigh in deciding to fight on (:func:`weighed_odds`)."""
 
 MEDIATORS_LISTED = 3
 """The first neutral states (fighting on neither side, supporting neither) are named as mediators."""
@@ -116,6 +120,24 @@ def odds_against(odds: float) -> float:
     against the week it took Senegal's troops.
     """
     return (1.0 - odds) / max(odds, ODDS_FLOOR) / 4.0
+
+
+def weighed_odds(war: War, side: int, odds: float) -> float:
+    """The odds ``side`` weighs in deciding whether to fight on: its own, or even for guerrillas.
+
+    The odds against weigh on a side's will because the fighting reveals them: wars end as the
+    battlefield brings the sides' expectations together (Slantchev 2003). Guerrillas rose
+    knowing that the army outnumbered them many times, and by refusing battle they deny the
+    fighting the power to show either side more; they fight to outlast the state, not to
+    defeat its army (Mack 1975, "Why big nations lose small wars", World Politics 27(2)), and
+    the weak who fight so have won asymmetric wars more often than not (Arreguín-Toft 2001,
+    International Security 26(1)). So in a guerrilla war the guerrillas weigh even odds: what
+    wears their will is their losses against their tolerance, not the army's size. Before this
+    rule a band a tenth of the army's size weighed odds ten times as heavy as an even fight's,
+    and gave up within months where peripheral insurgencies last years (Fearon 2004, Journal of
+    Peace Research 41(3)).
+    """
+    return EVEN_ODDS if war.guerrillas == side else odds
 
 
 def side_odds(model: SahelModel, war: War, reach: list[float]) -> list[float]:
@@ -206,6 +228,7 @@ def _settle(model: SahelModel, war: War, neutral: list[str]) -> None:
     wearied = []
     for s in (ATTACKERS, DEFENDERS):
         odds = sides_odds[s]
+        weighed = weighed_odds(war, s, odds)
         bearable = war.initial[s] * max(tolerance[s], TOLERANCE_FLOOR)
         weariness = war.losses[s] / bearable if war.initial[s] > 0 else 0.0
         # Ripe again only once the renewed fighting hurts: the side that broke the truce has
@@ -216,7 +239,7 @@ def _settle(model: SahelModel, war: War, neutral: list[str]) -> None:
             1.0,
             p.capitulation_rate
             * (1 - resolve[s]) ** 2
-            * odds_against(odds)
+            * odds_against(weighed)
             * (weariness + p.baseline_weariness),
         )
         # Each side of a civil war that stakes its leaders' fate on it gives up at
@@ -243,6 +266,7 @@ def _settle(model: SahelModel, war: War, neutral: list[str]) -> None:
                 terms={
                     "resolve": round(resolve[s], 4),
                     "odds": round(odds, 4),
+                    **({"odds_weighed": weighed} if weighed != odds else {}),
                     "weariness": round(weariness, 4),
                     **({stake: p.handover_concession_factor} if stake else {}),
                 },
