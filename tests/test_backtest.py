@@ -673,3 +673,6 @@ def test_a_war_length_item_names_the_record_s_band_of_days():
     band = score_item(ItemValues("a", ItemKind.WAR_DAYS, "395–425", "true", ("true",)))
     assert item_words(band, "en") == "war lasts 395–425 days, within a factor of 2"
     assert item_words(band, "fr") == "la guerre dure 395–425 jours, à un facteur 2 près"
+    day = score_item(ItemValues("a", ItemKind.WAR_DAYS, "1", "true", ("true",)))
+    assert item_words(day, "en") == "war lasts 1 day, within a factor of 2"
+    assert item_words(day, "fr") == "la guerre dure 1 jour, à un facteur 2 près"

@@ -304,6 +304,21 @@ def test_the_army_s_size_does_not_hasten_the_guerrillas_surrender(write):
         assert small[1:] == ("REB", "capitulation under war weariness")
 
 
+def test_guerrillas_the_fighting_shows_winning_weigh_their_own_odds(write):
+    """Against an army of half an average army's effectiveness the guerrillas read better than
+    even odds: they weigh those, as any side does, and never the worse even odds (a reviewer's
+    finding: weighing even odds made winning guerrillas give up sooner)."""
+    text = civil_war_text(value=1000, days=120) + FRAGILE
+    text = text.replace("  GNB:\n", "  GNB:\n    effectiveness: 0.5\n    resolve: 1\n", 1)
+    ends = []
+    for seed in range(1, 7):
+        model = model_of(write, text, seed)
+        model.run()
+        ends += [r for r in model.records if r.kind is RecordKind.WAR_ENDED]
+    gave_up = [r.get("terms") for r in ends if r.get("loser") == "REB"]
+    assert gave_up and all(t["odds"] > 0.5 and "odds_weighed" not in t for t in gave_up)
+
+
 def test_rebels_in_the_open_give_up_no_later_against_a_larger_army(write):
     """A rebel army backed from outside stands and fights: the fighting shows it the odds, and a
     larger army never makes it hold out longer."""

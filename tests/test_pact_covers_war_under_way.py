@@ -159,6 +159,45 @@ def test_a_pact_suspended_when_a_war_began_covers_it_once_signed_again(write):
         ("MLI", 19, 9),
         ("NER", 19, 9),
     ]
+    # in force again, not for the first time: it bound the three from the run's first day
+    assert all(r.get("bound_again") == ["MLI", "BFA", "NER"] for r in owed)
+
+
+def test_a_pact_signed_again_is_told_in_force_again(write, sahelsim):
+    events = (
+        f"  suspended:\n    kind: pact_suspended\n    date: 2023-10-05\n    pact: {CHARTER}\n"
+        "  second:\n    kind: attack\n    date: 2023-10-10\n    by: CIV\n    target: BFA\n"
+        f"  signed:\n    kind: pact_signed\n    date: 2023-10-20\n    pact: {CHARTER}\n"
+    )
+    text = scenario(events, start="2023-10-01", days=40).replace("  NGA:\n", "  NGA:\n  CIV:\n")
+    told = {}
+    for lang in ("en", "fr"):
+        result = sahelsim("explain", str(write(text)), "--seed", "1", "--lang", lang)
+        assert result.status == 0
+        told[lang] = " ".join(result.out.split())
+    assert (
+        "The pact is in force again from today, with the war under way since 10 Oct" in (told["en"])
+    )
+    assert "Le pacte est de nouveau en vigueur à compter de ce jour" in told["fr"]
+    assert "came into force today, with the war under way since 10 Oct" not in told["en"]
+
+
+def test_a_member_bound_in_peacetime_and_restored_in_war_is_bound_again(write):
+    """Mauritania admitted to ECOWAS on 3 January, suspended on the 5th, restored on the 10th,
+    Nigeria's war on Niger under way since the 6th: bound before, in peacetime, so bound again
+    (a reviewer's finding: only days with a war under way were remembered)."""
+    text = A_VOTE.replace("  MLI:\n", "  MRT:\n").replace("state: MLI", "state: MRT")
+    text = text.replace("date: 2019-01-02\n    by: NGA", "date: 2019-01-06\n    by: NGA")
+    text = text.replace(
+        "  out:\n    kind: membership\n    date: 2019-01-01",
+        "  in:\n    kind: membership\n    date: 2019-01-03\n    organisation: ECOWAS\n"
+        "    state: MRT\n    status: admitted\n"
+        "  out:\n    kind: membership\n    date: 2019-01-05",
+    )
+    votes = [r for r in run(write, text).records if r.kind is RecordKind.OBLIGATION]
+    assert [(r.day, r.get("newly_bound"), r.get("bound_again")) for r in votes] == [
+        (9, ["MRT"], ["MRT"])
+    ]
 
 
 REBELS = (

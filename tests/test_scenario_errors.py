@@ -74,9 +74,10 @@ CASES = [
         _edit("  liptako-gourma-charter:", "  liptako-gourma-chartr:"),
         "{f}:9:3: pacts.liptako-gourma-chartr: unknown pact 'liptako-gourma-chartr'; expected a pact of the "
         "fact base (one of ecowas-democracy-2001, ecowas-mechanism-1999, ecowas-pmad-1981, "
-        "france-g5-partnership, g5-sahel-convention, liptako-gourma-charter, mali-burkina-declaration-2023, "
-        "niger-authorisation-2023, russia-burkina-partnership, russia-mali-partnership, "
-        "russia-niger-partnership) or an inline pact with clauses; did you mean 'liptako-gourma-charter'?",
+        "france-chad-mtc-1976, france-civ-defence-1961, france-civ-partnership-2012, "
+        "france-g5-partnership, france-senegal-defence-1974, france-senegal-partnership-2012, "
+        "france-togo-defence-1963, g5-sahel-convention, liptako-gourma-charter, ... (17 in all)) or "
+        "an inline pact with clauses; did you mean 'liptako-gourma-charter'?",
         id="unknown pact",
     ),
     pytest.param(
@@ -488,8 +489,31 @@ def test_a_french_name_without_its_article_is_noted(sahelsim, write):
     assert result.status == 0, result.out + result.err
     assert (
         "note: actors.PRT.name_fr ('Portugal') has no article: names are written as they read "
-        "inside a sentence, and the stories in French would read « aux côtés de Portugal »; "
-        "write the article if the name takes one (le Portugal, la Libye, l'Algérie, les Comores)"
+        "inside a sentence, and the stories in French put them after prepositions; write the "
+        "article if the name takes one (le Portugal, la Libye, l'Algérie, les Comores)"
     ) in [line.strip() for line in result.out.splitlines()]
     written = MINIMAL.replace("actors:\n", portugal.format(name="le Portugal"), 1)
-    assert "has no article" not in sahelsim("validate", str(write(written, "le.yaml"))).out
+    assert "name_fr" not in sahelsim("validate", str(write(written, "le.yaml"))).out
+
+
+@pytest.mark.parametrize(
+    ("name", "fixed"), [("Le Portugal", "le Portugal"), ("l\u2019Algérie", "l'Algérie")]
+)
+def test_a_french_article_the_stories_cannot_contract_is_noted(sahelsim, write, name, fixed):
+    """« Le Portugal » reads « de Le Portugal », and « l’Algérie » « à l’Algérie »: the note asks
+    for the article in lower case, with a straight apostrophe."""
+    portugal = (
+        'actors:\n  PRT:\n    kind: state\n    name: Portugal\n    name_fr: "{name}"\n'
+        "    sources: [https://example.org/portugal]\n    forces:\n      value: 30000\n"
+        "      year: 2023\n      unit: personnel\n      source: https://example.org/figure\n"
+    )
+    result = sahelsim(
+        "validate", str(write(MINIMAL.replace("actors:\n", portugal.format(name=name), 1)))
+    )
+    assert result.status == 0, result.out + result.err
+    notes = [line.strip() for line in result.out.splitlines() if "name_fr" in line]
+    assert notes == [
+        f"note: actors.PRT.name_fr ({name!r}) begins with its article: write it in lower case, "
+        f"with a straight apostrophe ({fixed!r}), so that the stories in French can contract it "
+        "after a preposition (du, au, de l')"
+    ]

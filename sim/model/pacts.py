@@ -138,6 +138,22 @@ class Memberships:
         """Record a change of standing that holds from now on."""
         self.changes[(organisation, state)] = status
 
+    def suspended(self, organisation: str, state: str, day: dt.date) -> bool:
+        """Whether ``state`` is a member of ``organisation`` on ``day`` but not in good standing."""
+        status = self.changes.get((organisation, state))
+        if status is not None:
+            return status is MembershipStatus.SUSPENDED
+        org = self.organisations.get(organisation)
+        if org is None or (org.dissolved is not None and day >= org.dissolved):
+            return False
+        return any(
+            m.state == state
+            and m.joined <= day
+            and (m.left is None or day < m.left)
+            and not m.active_on(day)
+            for m in org.members
+        )
+
     def active(self, organisation: str, day: dt.date) -> list[str]:
         """Members in good standing on ``day``."""
         org = self.organisations.get(organisation)
@@ -305,6 +321,27 @@ def clauses_unmet(
         for pact_id, _, parties, clause in clauses_in_force(book, day, only)
         if casus_matches(clause, trigger, parties)
         for condition in unmet_conditions(clause, trigger)
+    ]
+
+
+def clauses_lost_to_suspension(
+    trigger: Trigger, book: PactBook, day: dt.date
+) -> list[tuple[str, Clause]]:
+    """Clauses that would protect ``trigger``'s victim but for its suspension from the body.
+
+    (pact, clause) for each clause of a pact binding an organisation's members in good standing
+    whose casus foederis the trigger is, met in full, but whose victim the organisation has
+    suspended: a suspended member keeps its seat and loses its voice and protection (ECOWAS
+    suspended Burkina Faso after its coup of January 2022, and its second coup, in September,
+    brought no clause into play). What the story says did not come into play, and why.
+    """
+    return [
+        (pact_id, clause)
+        for pact_id, pact, parties, clause in clauses_in_force(book, day)
+        if pact.parties.organisation is not None
+        and trigger.victim not in parties
+        and book.memberships.suspended(pact.parties.organisation, trigger.victim, day)
+        and clause_applies(clause, trigger, [*parties, trigger.victim])
     ]
 
 

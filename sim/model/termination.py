@@ -4,11 +4,11 @@ From the day after a war starts, an attempted coup is won or lost at once; a sta
 another's war abroad may go home; a side breaks when its losses pass
 ``breaking_point × (0.5 + casualty tolerance)`` of all it has committed. Short of that, each
 side may capitulate under war weariness, with a daily hazard that grows with its losses against
-its tolerance and with the odds against it (guerrillas weigh even odds: they rose knowing them),
-and shrinks with its resolve. While a state
-stands outside every war, it may broker a ceasefire, the likelier the wearier the less weary
-side, unless a party fights for goals no government could grant; and a mediated ceasefire may
-break down on any later day, when the same war is fought again (docs/model.md §7.8).
+its tolerance and with the odds against it (guerrillas weigh no worse than even: they rose
+knowing them), and shrinks with its resolve. While a state stands outside every war, it may
+broker a ceasefire, the likelier the wearier the less weary side, unless a party fights for
+goals no government could grant; and a mediated ceasefire may break down on any later day, when
+the same war is fought again (docs/model.md §7.8).
 """
 
 from __future__ import annotations
@@ -35,7 +35,7 @@ ODDS_FLOOR = 0.000001
 """The odds against divide by the odds, never by less than this (a guard, not a behaviour)."""
 
 EVEN_ODDS = 0.5
-"""The odds guerrillas weigh in deciding to fight on (:func:`weighed_odds`)."""
+"""The worst odds guerrillas weigh in deciding to fight on (:func:`weighed_odds`)."""
 
 MEDIATORS_LISTED = 3
 """The first neutral states (fighting on neither side, supporting neither) are named as mediators."""
@@ -123,7 +123,7 @@ def odds_against(odds: float) -> float:
 
 
 def weighed_odds(war: War, side: int, odds: float) -> float:
-    """The odds ``side`` weighs in deciding whether to fight on: its own, or even for guerrillas.
+    """The odds ``side`` weighs in deciding whether to fight on: guerrillas' never below even.
 
     The odds against weigh on a side's will because the fighting reveals them: wars end as the
     battlefield brings the sides' expectations together (Slantchev 2003). Guerrillas rose
@@ -131,13 +131,14 @@ def weighed_odds(war: War, side: int, odds: float) -> float:
     fighting the power to show either side more; they fight to outlast the state, not to
     defeat its army (Mack 1975, "Why big nations lose small wars", World Politics 27(2)), and
     the weak who fight so have won asymmetric wars more often than not (Arreguín-Toft 2001,
-    International Security 26(1)). So in a guerrilla war the guerrillas weigh even odds: what
-    wears their will is their losses against their tolerance, not the army's size. Before this
-    rule a band a tenth of the army's size weighed odds ten times as heavy as an even fight's,
-    and gave up within months where peripheral insurgencies last years (Fearon 2004, Journal of
-    Peace Research 41(3)).
+    International Security 26(1)). So in a guerrilla war the guerrillas weigh no worse than
+    even odds: what wears their will is their losses against their tolerance, not the army's
+    size; guerrillas the fighting shows winning (a weak army, or allies gone home) weigh their
+    own, better odds, as any side does. Before this rule a band a tenth of the army's size
+    weighed odds ten times as heavy as an even fight's, and gave up within months where
+    peripheral insurgencies last years (Fearon 2004, Journal of Peace Research 41(3)).
     """
-    return EVEN_ODDS if war.guerrillas == side else odds
+    return max(odds, EVEN_ODDS) if war.guerrillas == side else odds
 
 
 def side_odds(model: SahelModel, war: War, reach: list[float]) -> list[float]:

@@ -13,7 +13,12 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from sim.model.pacts import Trigger, clauses_unmet, obligations_for
+from sim.model.pacts import (
+    Trigger,
+    clauses_lost_to_suspension,
+    clauses_unmet,
+    obligations_for,
+)
 from sim.model.records import RecordKind
 from sim.model.responses import voters
 from sim.scenario.vocabulary import CasusFoederis
@@ -21,6 +26,12 @@ from sim.scenario.vocabulary import CasusFoederis
 if TYPE_CHECKING:
     from sim.model.model import SahelModel
     from sim.model.wars import War
+    from sim.scenario.facts import Clause
+
+
+VICTIM_SUSPENDED = "victim_suspended"
+"""A ``clause_unmet`` record's condition when the victim's suspension kept a clause out of play:
+a standing of the victim, not a condition of the clause's text (``ClauseCondition``)."""
 
 
 def match_triggers(model: SahelModel) -> None:
@@ -29,8 +40,12 @@ def match_triggers(model: SahelModel) -> None:
     First, on a day a pact may bind a party it did not bind before, the wars still under way
     are matched against what it binds anew (:func:`cover_wars_under_way`).
     """
-    if model.standing and model.wars_ongoing and model.book.may_grow(model.date):
-        cover_wars_under_way(model)
+    if model.book.may_grow(model.date):
+        # who is bound, on every day a pact may bind anew, war or not: a party bound again later
+        # is told so (PactBook.first_bound)
+        bound = model.book.bound(model.date)
+        if model.standing and model.wars_ongoing:
+            cover_wars_under_way(model, bound)
     if not model.queue:
         return
     queue, model.queue = model.queue, []
@@ -40,7 +55,7 @@ def match_triggers(model: SahelModel) -> None:
             model.standing[trigger] = model.book.bound(model.date)
 
 
-def cover_wars_under_way(model: SahelModel) -> None:
+def cover_wars_under_way(model: SahelModel, bound: dict[str, frozenset[str]]) -> None:
     """A pact that comes to bind a party during a war it covers covers that war from that day.
 
     A treaty does not reach back to an act or fact that took place, or a situation that ceased
@@ -56,14 +71,13 @@ def cover_wars_under_way(model: SahelModel) -> None:
     looked at, and an obligation is owed if its obliged actor or its victim is such a party (a
     vote of a body, if the pact binds anyone new); nothing already owed is asked again. A war in
     truce is looked at again the day after it resumes (:meth:`SahelModel.resume_war`).
+    ``bound`` is each pact's parties bound today.
     """
-    bound = None
     looked = set()  # (kind, victim, war): a war is asked once per casus foederis
     for trigger, before in model.standing.items():
         war = under_way(model, trigger)
         if war is None:
             continue  # its snapshot stays as it was: a truce that resumes compares with it
-        bound = bound if bound is not None else model.book.bound(model.date)
         model.standing[trigger] = bound
         if (trigger.kind, trigger.victim, war.id) in looked:
             continue  # the same rebels' war, raised again with other contributors
@@ -124,8 +138,13 @@ def match(
         """
         if grown is None or began == model.day:
             return {}  # the war began today: owed from its first day, as any war's
-        if pact in arrived:
-            return {"under_way_since": began}
+        if pact in arrived:  # in force again, if it bound any of its parties before
+            again = [
+                a
+                for a in model.book.parties(pact, model.date)
+                if model.book.bound_before(pact, a, model.date)
+            ]
+            return {"under_way_since": began, **({"bound_again": again} if again else {})}
         newly = [
             a
             for a in model.book.parties(pact, model.date)
@@ -145,21 +164,12 @@ def match(
         if first.war is not None:
             model.owed.add(said)
         # said, so that the story explains a clause a reader expected to come into play
-        model.log(
-            RecordKind.CLAUSE_UNMET,
-            clause.body or model.book.pacts[pact].parties.organisation or "",
-            trigger.victim,
-            pact=pact,
-            pact_name=model.world.pact_names.get(pact, pact),
-            clause=clause.id,
-            article=clause.article,
-            casus_foederis=trigger.kind.value,
-            condition=condition.value,
-            offenders=list(trigger.offenders),
-            war=trigger.war,
-            cause=trigger.cause,
-            **since(pact, trigger.victim),
-        )
+        body = clause.body or model.book.pacts[pact].parties.organisation or ""
+        _say_unmet(model, trigger, pact, clause, body, condition.value, since(pact, trigger.victim))
+    if grown is None:  # said when the trigger arises: a member restored later is asked then
+        for pact, clause in clauses_lost_to_suspension(trigger, model.book, model.date):
+            organisation = model.book.pacts[pact].parties.organisation or ""
+            _say_unmet(model, trigger, pact, clause, organisation, VICTIM_SUSPENDED, {})
     # Those who back an offender are parties to the conflict on its side: no clause asks
     # them to help its victim (Burkina Faso and Cote d'Ivoire, the NPFL's backers, 1990).
     backing = model.backers_of(trigger.offenders)
@@ -203,3 +213,30 @@ def match(
             **since(ob.pact, *(() if ob.collective else (ob.obliged, ob.victim))),
         )
         model.pending.append(ob)
+
+
+def _say_unmet(
+    model: SahelModel,
+    trigger: Trigger,
+    pact: str,
+    clause: Clause,
+    body: str,
+    condition: str,
+    under_way: dict,
+) -> None:
+    """A ``clause_unmet`` record: ``trigger`` did not bring ``clause`` into play, and why."""
+    model.log(
+        RecordKind.CLAUSE_UNMET,
+        body,
+        trigger.victim,
+        pact=pact,
+        pact_name=model.world.pact_names.get(pact, pact),
+        clause=clause.id,
+        article=clause.article,
+        casus_foederis=trigger.kind.value,
+        condition=condition,
+        offenders=list(trigger.offenders),
+        war=trigger.war,
+        cause=trigger.cause,
+        **under_way,
+    )

@@ -53,6 +53,7 @@ WORDS: dict[str, dict[str, str]] = {
         "helped": "helped short of war",
         "outcome": "first war ends",
         "war_days": "war lasts {band} days, within a factor of {factor}",
+        "war_days_one": "war lasts {band} day, within a factor of {factor}",
         "conceded": "gave in to the threat",
         "attackers": "attackers",
         "defenders": "defenders",
@@ -111,6 +112,7 @@ WORDS: dict[str, dict[str, str]] = {
         "helped": "aide sans entrer en guerre",
         "outcome": "fin de la première guerre",
         "war_days": "la guerre dure {band} jours, à un facteur {factor} près",
+        "war_days_one": "la guerre dure {band} jour, à un facteur {factor} près",
         "conceded": "a cédé à la menace",
         "attackers": "côté attaquant",
         "defenders": "côté défenseur",
@@ -182,7 +184,8 @@ def item_words(item: ItemScore, lang: str) -> str:
         return _w(lang, "outcome")
     if item.kind is ItemKind.WAR_DAYS:  # the subject is the record's band of days
         band = localised(item.subject, lang)
-        return _w(lang, "war_days").format(band=band, factor=f"{WAR_DAYS_FACTOR:g}")
+        key = "war_days_one" if item.subject == "1" else "war_days"
+        return _w(lang, key).format(band=band, factor=f"{WAR_DAYS_FACTOR:g}")
     words = []
     for token in item.subject.split(" "):
         bare, comma = token.rstrip(","), "," * token.endswith(",")

@@ -566,6 +566,13 @@ MESSAGES: dict[str, dict[str, str]] = {
         "guerre est en cours depuis le {since} : une guerre qui se poursuit est couverte dès le "
         "jour où un pacte lie ses parties.",
     },
+    "obligation.under_way.in_force_again": {
+        "en": " The pact is in force again from today, with the war under way since {since}: a war "
+        "that goes on is covered from the day a pact binds its parties.",
+        "fr": " Le pacte est de nouveau en vigueur à compter de ce jour, alors que la guerre est en "
+        "cours depuis le {since} : une guerre qui se poursuit est couverte dès le jour où un pacte "
+        "lie ses parties.",
+    },
     "obligation.under_way": {
         "en": " The pact came into force today, with the war under way since {since}: a war that "
         "goes on is covered from the day a pact binds its parties.",
@@ -587,6 +594,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "was among the attackers ({offenders})",
         "fr": "le texte ne tient pour agression que l'emploi de la force armée par un État, et "
         "aucun État ne figurait parmi les assaillants ({offenders})",
+    },
+    "condition.victim_suspended": {
+        "en": "{organisation} had suspended {victim}, and a suspended member keeps its seat but "
+        "loses the protection of the body's pacts",
+        "fr": "{organisation} avait suspendu {victim}, et un membre suspendu garde son siège mais "
+        "perd la protection des textes de l'organisation",
     },
     "condition.other": {
         "en": "a condition of its text ({condition}) was not met",
@@ -1276,6 +1289,12 @@ PACT_ARTICLES: dict[str, dict[str, str]] = {
     "russia-niger-partnership": {"en": "the", "fr": "le"},
     "g5-sahel-convention": {"en": "the", "fr": "la"},
     "france-g5-partnership": {"en": "", "fr": "le"},  # "France's Operation Barkhane..."
+    "france-civ-defence-1961": {"en": "the", "fr": "l'"},  # "l'Accord de défense..."
+    "france-civ-partnership-2012": {"en": "the", "fr": "le"},  # "le Traité..."
+    "france-senegal-defence-1974": {"en": "the", "fr": "l'"},
+    "france-senegal-partnership-2012": {"en": "the", "fr": "le"},
+    "france-togo-defence-1963": {"en": "the", "fr": "l'"},
+    "france-chad-mtc-1976": {"en": "the", "fr": "l'"},
 }
 """The article before a pact's name; an unlisted pact is "the X" or "le texte « X »"."""
 

@@ -637,8 +637,9 @@ def _under_way(ctx: _Context, r: Record) -> str:
     if not isinstance(since, int):
         return ""
     bound = list(r.get("newly_bound") or [])
-    if not bound:
-        return ctx.t("obligation.under_way", since=ctx.day_text(since))
+    if not bound:  # the pact came into force today, or is in force again
+        again = "obligation.under_way.in_force_again" if r.get("bound_again") else None
+        return ctx.t(again or "obligation.under_way", since=ctx.day_text(since))
     again = [a for a in r.get("bound_again") or [] if a in bound]
     first = [a for a in bound if a not in again]
     day = ctx.day_text(since)
@@ -657,6 +658,8 @@ def _under_way(ctx: _Context, r: Record) -> str:
 def _clause_unmet(ctx: _Context, r: Record) -> str:
     offenders = list(r.get("offenders") or [])
     roles = {**ctx.actors("victim", r.target), **ctx.actors("offenders", offenders)}
+    if r.actor:  # the body that would have decided, or the pact's organisation
+        roles.update(ctx.actors("organisation", r.actor))
     condition = r.get("condition", "")
     return ctx.t(
         "clause_unmet",

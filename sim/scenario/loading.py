@@ -597,29 +597,38 @@ def guerrillas(scenario: Scenario) -> list[str]:
     return notes
 
 
-FRENCH_ARTICLES = ("le ", "la ", "les ", "l'", "l’")
+FRENCH_ARTICLES = ("le ", "la ", "les ", "l'")
+"""How a French name the stories can contract begins: its article, in lower case."""
 
 
 def bare_french_names(scenario: Scenario) -> list[str]:
-    """The actors the scenario defines whose French name has no article.
+    """The actors the scenario defines whose French name the stories cannot put in a sentence.
 
     Names are written as they read inside a sentence, and the stories in French put them after
     prepositions, contracting the article as French does (« aux côtés du Portugal »): a name
-    written without its article reads « aux côtés de Portugal ». A reader who wrote crises by
-    hand wrote Portugal's and Sudan's so; validating says so. Some names take no article (a
-    country such as Israël, an acronym such as AQMI), so it is a note, not an error.
+    written without its article reads « aux côtés de Portugal », and one whose article has a
+    capital or a curly apostrophe (« Le Portugal », « l’Algérie ») is not contracted at all. A
+    reader who wrote crises by hand wrote Portugal's and Sudan's without. Some names take no
+    article (a country such as Israël, an acronym such as AQMI), so it is a note, not an error.
     """
     notes = []
     for actor_id, entry in scenario.actors.items():
-        if not isinstance(entry, InlineActor):
+        if not isinstance(entry, InlineActor) or entry.name_fr.startswith(FRENCH_ARTICLES):
             continue
-        if entry.name_fr.lower().startswith(FRENCH_ARTICLES):
+        written = entry.name_fr.replace("’", "'")
+        if written.lower().startswith(FRENCH_ARTICLES):
+            fixed = written[:1].lower() + written[1:]
+            notes.append(
+                f"actors.{actor_id}.name_fr ({entry.name_fr!r}) begins with its article: write "
+                f"it in lower case, with a straight apostrophe ({fixed!r}), so that the stories "
+                "in French can contract it after a preposition (du, au, de l')"
+            )
             continue
         notes.append(
             f"actors.{actor_id}.name_fr ({entry.name_fr!r}) has no article: names are written "
-            "as they read inside a sentence, and the stories in French would read "
-            f"« aux côtés de {entry.name_fr} »; write the article if the name takes one "
-            "(le Portugal, la Libye, l'Algérie, les Comores)"
+            "as they read inside a sentence, and the stories in French put them after "
+            "prepositions; write the article if the name takes one (le Portugal, la Libye, "
+            "l'Algérie, les Comores)"
         )
     return notes
 

@@ -52,8 +52,8 @@ whose pacts are in play but some of whose members the scenario leaves out, since
 that are actors vote and send forces in its name; each rebel army that will fight its state as
 guerrillas, having no backer and no faction's bases; each pact in play that comes into force
 during the run, which covers a war under way only from that day; and each actor the file defines
-whose French name has no article, which the stories in French would then lack); `sahelsim
-schema` prints the JSON Schema for editors.
+whose French name has no article, or one in capitals or with a curly apostrophe, which the
+stories in French cannot contract); `sahelsim schema` prints the JSON Schema for editors.
 
 Rules that hold everywhere:
 

@@ -614,11 +614,19 @@ class WarDays(_Observation):
     """The first war's length in days, as a band; scored as a match within a factor of two of it.
 
     The sources rarely agree on a day, so the backtest counts any length from ``low / 2``
-    (rounded down) to ``high × 2`` (rounded up) (docs/backtest.md).
+    (rounded down) to ``high × 2`` (rounded up) (docs/backtest.md). The model counts a war
+    still fought at the horizon to the horizon.
     """
 
-    low: int = Field(ge=0, le=MAX_DAYS, description="shortest length the sources allow")
-    high: int = Field(ge=0, le=MAX_DAYS, description="longest length the sources allow")
+    low: int = Field(
+        ge=0, le=MAX_DAYS, description="shortest length the sources allow (at most 3650 days)"
+    )
+    high: int = Field(
+        ge=0,
+        le=MAX_DAYS,
+        description="longest length the sources allow (at most 3650 days; the model counts a "
+        "war still fought at the horizon to the horizon)",
+    )
 
     @model_validator(mode="after")
     def _ordered(self) -> WarDays:

@@ -245,7 +245,15 @@ class ObservedOutcome(Described):
 
     ATTACKERS_WON = "attackers_won", "the defending side broke or capitulated"
     DEFENDERS_WON = "defenders_won", "the attacking side broke or gave up"
-    MEDIATED = "mediated", "a neutral actor brokered a ceasefire"
-    CEASEFIRE = "ceasefire", "the belligerents agreed to stop fighting"
+    MEDIATED = (
+        "mediated",
+        "a state fighting on neither side brokered a ceasefire, as the model decides it (a "
+        "ceasefire the scenario schedules counts as ceasefire)",
+    )
+    CEASEFIRE = (
+        "ceasefire",
+        "a ceasefire the scenario schedules (kind: ceasefire), which holds: write the event only "
+        "for one that held, and leave one that broke down to the model",
+    )
     ONGOING = "ongoing", "still fighting at the scenario's horizon"
     NONE = "none", "no war was fought"

@@ -1,0 +1,80 @@
+"""A suspended member keeps its seat and loses its voice and protection: a clause that would
+protect it does not come into play, and the story says why (ECOWAS suspended Burkina Faso after
+its coup of January 2022; its second coup, of September 2022, brought no clause into play)."""
+
+from __future__ import annotations
+
+import pytest
+
+from sim.model.model import SahelModel
+from sim.model.records import RecordKind
+from sim.model.world import build_world
+from sim.scenario.facts import fact_base
+from sim.scenario.loading import load_scenario
+
+PACTS = "pacts:\n  ecowas-democracy-2001:\n  ecowas-mechanism-1999:\n"
+
+
+def coup(state: str, date: str, *, members: str = "NGA, SEN, CIV, GHA") -> str:
+    actors = "".join(f"  {a}:\n" for a in (state, *members.split(", ")))
+    return (
+        f"title: A coup\nstart: {date}\ndays: 5\nactors:\n{actors}{PACTS}"
+        f"events:\n  coup:\n    kind: coup\n    date: {date}\n    state: {state}\n"
+    )
+
+
+def lost(write, text: str) -> list[tuple]:
+    model = SahelModel(build_world(load_scenario(write(text)), fact_base()), 1)
+    model.run()
+    return sorted(
+        (r.actor, r.target, r.get("pact"))
+        for r in model.records
+        if r.kind is RecordKind.CLAUSE_UNMET and r.get("condition") == "victim_suspended"
+    )
+
+
+def test_a_coup_in_a_suspended_member_brings_no_clause_into_play_and_says_so(write):
+    """Burkina Faso, suspended since 28 January 2022, on 30 September 2022."""
+    assert lost(write, coup("BFA", "2022-09-30")) == [
+        ("ECOWAS", "BFA", "ecowas-democracy-2001"),
+        ("ECOWAS", "BFA", "ecowas-mechanism-1999"),
+    ]
+
+
+def test_nothing_is_said_of_a_member_in_good_standing_or_one_that_left(write):
+    """Burkina Faso's first coup, in January 2022, found it in good standing; Mauritania had
+    left ECOWAS in 2000, and its coup of 2008 is no suspended member's."""
+    assert lost(write, coup("BFA", "2022-01-24")) == []
+    mauritania = coup("MRT", "2008-08-06").replace("  MRT:\n", "  MRT:\n    regime: civilian\n")
+    assert lost(write, mauritania) == []
+
+
+def test_a_member_suspended_by_an_event_of_the_run_is_told_so(write):
+    """Suspended by a membership event the day before its coup."""
+    suspension = (
+        "  out:\n    kind: membership\n    date: 2019-03-01\n    organisation: ECOWAS\n"
+        "    state: GIN\n    status: suspended\n"
+    )
+    text = coup("GIN", "2019-03-02") + suspension
+    text = text.replace("start: 2019-03-02", "start: 2019-03-01")
+    assert [pact for *_, pact in lost(write, text)] == [
+        "ecowas-democracy-2001",
+        "ecowas-mechanism-1999",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("lang", "sentence"),
+    [
+        ("en", "ECOWAS had suspended Burkina Faso, and a suspended member keeps its seat but"),
+        ("fr", "la CEDEAO avait suspendu le Burkina Faso, et un membre suspendu garde son siège"),
+    ],
+)
+def test_the_story_says_why_the_suspended_member_s_coup_brought_nothing(
+    write, sahelsim, lang, sentence
+):
+    result = sahelsim(
+        "explain", str(write(coup("BFA", "2022-09-30"))), "--seed", "1", "--lang", lang
+    )
+    assert result.status == 0, result.out + result.err
+    assert sentence in " ".join(result.out.split())
