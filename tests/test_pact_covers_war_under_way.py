@@ -142,6 +142,8 @@ def test_a_war_resumed_after_a_truce_is_covered_by_a_pact_that_came_into_force_m
             ("BFA", 21, 0),
             ("MLI", 21, 0),
         ], events
+        # it came into force during the truce, and never lapsed: not "in force again"
+        assert not any(r.get("bound_again") for r in owed), events
 
 
 def test_a_pact_suspended_when_a_war_began_covers_it_once_signed_again(write):

@@ -47,6 +47,25 @@ def test_nothing_is_said_of_a_member_in_good_standing_or_one_that_left(write):
     assert lost(write, coup("BFA", "2022-01-24")) == []
     mauritania = coup("MRT", "2008-08-06").replace("  MRT:\n", "  MRT:\n    regime: civilian\n")
     assert lost(write, mauritania) == []
+    # a suspension event for a state that had left changes nothing: it is no member to suspend
+    suspended = mauritania.replace("start: 2008-08-06", "start: 2008-08-05") + (
+        "  out:\n    kind: membership\n    date: 2008-08-05\n    organisation: ECOWAS\n"
+        "    state: MRT\n    status: suspended\n"
+    )
+    assert lost(write, suspended) == []
+
+
+def test_nothing_is_said_of_a_pact_the_victim_has_withdrawn_from(write):
+    """Guinea, suspended from ECOWAS, has withdrawn from the 1999 Mechanism: only the 2001
+    Protocol, still binding it, is said to be lost to the suspension."""
+    events = (
+        "  out:\n    kind: membership\n    date: 2019-03-01\n    organisation: ECOWAS\n"
+        "    state: GIN\n    status: suspended\n"
+        "  leaves:\n    kind: pact_withdrawn\n    date: 2019-03-01\n    state: GIN\n"
+        "    pact: ecowas-mechanism-1999\n"
+    )
+    text = coup("GIN", "2019-03-02").replace("start: 2019-03-02", "start: 2019-03-01") + events
+    assert [pact for *_, pact in lost(write, text)] == ["ecowas-democracy-2001"]
 
 
 def test_a_member_suspended_by_an_event_of_the_run_is_told_so(write):

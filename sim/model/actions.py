@@ -167,6 +167,7 @@ def sanctions(model: SahelModel, act: Act) -> None:
     organisation = model.world.pacts[ob.pact].parties.organisation
     if organisation and target in model.memberships.active(organisation, model.date):
         model.memberships.change(organisation, target, MembershipStatus.SUSPENDED)
+        model.book.note_lapse(model.date + dt.timedelta(days=1))  # seen gone at the next look
         model.log(
             RecordKind.MEMBERSHIP,
             target,

@@ -251,7 +251,7 @@ def on_pact_change(model: SahelModel, name: str, event: ev.PactChange) -> None:
     if event.kind == "pact_signed":
         model.book.sign(event.pact, model.date)
     else:
-        model.book.suspend(event.pact)
+        model.book.suspend(event.pact, model.date)
     model.log(RecordKind.EVENT, event.pact, event=name, what=event.kind, note=event.note)
 
 

@@ -140,19 +140,18 @@ class Memberships:
 
     def suspended(self, organisation: str, state: str, day: dt.date) -> bool:
         """Whether ``state`` is a member of ``organisation`` on ``day`` but not in good standing."""
-        status = self.changes.get((organisation, state))
-        if status is not None:
-            return status is MembershipStatus.SUSPENDED
         org = self.organisations.get(organisation)
         if org is None or (org.dissolved is not None and day >= org.dissolved):
             return False
-        return any(
-            m.state == state
-            and m.joined <= day
-            and (m.left is None or day < m.left)
-            and not m.active_on(day)
+        spans = [
+            m
             for m in org.members
-        )
+            if m.state == state and m.joined <= day and (m.left is None or day < m.left)
+        ]
+        status = self.changes.get((organisation, state))
+        if status is not None:  # a standing the run gave: a suspension of a member only
+            return status is MembershipStatus.SUSPENDED and bool(spans)
+        return bool(spans) and not any(m.active_on(day) for m in spans)
 
     def active(self, organisation: str, day: dt.date) -> list[str]:
         """Members in good standing on ``day``."""
@@ -184,9 +183,14 @@ class PactBook:
         self.growth_days: set[dt.date] | None = None  # the fact base's, read when first needed
         self.suspended: set[str] = set()
         self.withdrawals: dict[tuple[str, str], dt.date] = {}
-        # the first day each (pact, party) was seen bound, from the run's start: a party bound
-        # anew on a later day that was bound before is bound again (a restored member)
-        self.first_bound: dict[tuple[str, str], dt.date] = {}
+        # each pact's parties at the last look, and those a look found gone since (suspended,
+        # withdrawn, the pact suspended or ended): one bound anew later is bound again
+        self.last_seen: dict[str, frozenset[str]] = {}
+        self.lapsed: set[tuple[str, str]] = set()
+        # days a party may stop being bound: the fact base's, read when first needed, and the
+        # run's (a pact suspended, a withdrawal taking effect, a suspension decided)
+        self.lapse_days: set[dt.date] | None = None
+        self.lapses: set[dt.date] = set()
         self.bound(start)
 
     def sign(self, pact_id: str, day: dt.date) -> None:
@@ -195,17 +199,39 @@ class PactBook:
         self.suspended.discard(pact_id)
         self.look_again(day)
 
-    def suspend(self, pact_id: str) -> None:
+    def suspend(self, pact_id: str, day: dt.date) -> None:
         """A pact suspended during the run: it binds no one until it is signed again."""
         self.suspended.add(pact_id)
+        self.note_lapse(day)
+
+    def note_lapse(self, day: dt.date) -> None:
+        """A day on which a party may have ceased to be bound: who is bound is looked at."""
+        self.lapses.add(day)
 
     def look_again(self, *days: dt.date) -> None:
         """Days on which the wars under way are matched again against what the pacts bind."""
         self.check_days.update(days)
 
-    def bound_before(self, pact_id: str, party: str, day: dt.date) -> bool:
-        """Whether the run saw ``pact_id`` bind ``party`` on a day before ``day``."""
-        return self.first_bound.get((pact_id, party), day) < day
+    def bound_again(self, pact_id: str, party: str) -> bool:
+        """Whether the run saw ``pact_id`` bind ``party``, then cease to: bound now, it is again."""
+        return (pact_id, party) in self.lapsed
+
+    def may_lapse(self, day: dt.date) -> bool:
+        """Whether a pact may cease on ``day`` to bind a party it bound the day before.
+
+        On a day the fact base dates a pact's end, a member's leaving or the start of its
+        suspension, or a day the run suspended a pact or a member or a withdrawal took effect.
+        """
+        if self.lapse_days is None:
+            self.lapse_days = set()
+            for pact in self.pacts.values():
+                if pact.ended is not None:
+                    self.lapse_days.add(pact.ended)
+                org = self.memberships.organisations.get(pact.parties.organisation or "")
+                for m in org.members if org is not None else ():
+                    self.lapse_days.update([m.left] if m.left else [])
+                    self.lapse_days.update(s.from_ for s in m.suspensions)
+        return day in self.lapse_days or day in self.lapses
 
     def in_force(self, pact_id: str, day: dt.date) -> bool:
         """Whether the pact binds its parties on ``day``."""
@@ -222,8 +248,9 @@ class PactBook:
             for p in self.pacts
         }
         for pact, parties in bound.items():
-            for party in parties:
-                self.first_bound.setdefault((pact, party), day)
+            gone = self.last_seen.get(pact, frozenset()) - parties
+            self.lapsed.update((pact, party) for party in gone)
+            self.last_seen[pact] = parties
         return bound
 
     def may_grow(self, day: dt.date) -> bool:
@@ -257,6 +284,7 @@ class PactBook:
         days = self.pacts[pact_id].withdrawal_notice_days or 0
         effective = notice_given + dt.timedelta(days=days)
         self.withdrawals[(pact_id, state)] = effective
+        self.note_lapse(effective)
         return effective
 
 
@@ -341,6 +369,7 @@ def clauses_lost_to_suspension(
         if pact.parties.organisation is not None
         and trigger.victim not in parties
         and book.memberships.suspended(pact.parties.organisation, trigger.victim, day)
+        and book.withdrawals.get((pact_id, trigger.victim), dt.date.max) > day
         and clause_applies(clause, trigger, [*parties, trigger.victim])
     ]
 

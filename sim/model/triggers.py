@@ -40,11 +40,12 @@ def match_triggers(model: SahelModel) -> None:
     First, on a day a pact may bind a party it did not bind before, the wars still under way
     are matched against what it binds anew (:func:`cover_wars_under_way`).
     """
-    if model.book.may_grow(model.date):
-        # who is bound, on every day a pact may bind anew, war or not: a party bound again later
-        # is told so (PactBook.first_bound)
+    grows = model.book.may_grow(model.date)
+    if grows or model.book.may_lapse(model.date):
+        # who is bound, on every day that may change, war or not: a party that ceased to be
+        # bound and is bound anew later is told bound again (PactBook.lapsed)
         bound = model.book.bound(model.date)
-        if model.standing and model.wars_ongoing:
+        if grows and model.standing and model.wars_ongoing:
             cover_wars_under_way(model, bound)
     if not model.queue:
         return
@@ -123,7 +124,7 @@ def match(
     (``arrived``: the pacts that bound no one before): the trigger's war was under way before
     they were bound, and each record says since when (``under_way_since``) and, for a pact
     already in force, whom it binds anew (``newly_bound``), and which of them it had bound
-    earlier in the run (``bound_again``: a member restored after a suspension).
+    earlier in the run and ceased to (``bound_again``: a member restored after a suspension).
     """
     war = model.wars[trigger.war] if trigger.war is not None else None
     only = None if grown is None else set(grown)
@@ -140,9 +141,7 @@ def match(
             return {}  # the war began today: owed from its first day, as any war's
         if pact in arrived:  # in force again, if it bound any of its parties before
             again = [
-                a
-                for a in model.book.parties(pact, model.date)
-                if model.book.bound_before(pact, a, model.date)
+                a for a in model.book.parties(pact, model.date) if model.book.bound_again(pact, a)
             ]
             return {"under_way_since": began, **({"bound_again": again} if again else {})}
         newly = [
@@ -150,7 +149,7 @@ def match(
             for a in model.book.parties(pact, model.date)
             if a in grown[pact] and (not parties or a in parties)
         ]
-        again = [a for a in newly if model.book.bound_before(pact, a, model.date)]
+        again = [a for a in newly if model.book.bound_again(pact, a)]
         return {
             "under_way_since": began,
             "newly_bound": newly,
