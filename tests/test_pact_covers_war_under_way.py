@@ -122,6 +122,19 @@ def test_a_member_suspended_and_restored_during_the_war_is_not_asked_again(write
     assert sorted((r.actor, r.day) for r in owed) == [("BFA", 0), ("MLI", 0)]
 
 
+def _truce_from_10_to_20(write, text: str) -> SahelModel:
+    """The run of ``text`` with its first war in a truce that holds from day 10 to day 20."""
+    text = text.replace("parameters:\n", "parameters:\n  truce_breakdown_rate: 0\n", 1)
+    model = SahelModel(build_world(load_scenario(write(text)), fact_base()), 1)
+    while model.day < model.horizon:
+        model.step()
+        if model.day == 10:
+            model.end_war(model.wars[0], WarOutcome.MEDIATED, "mediation")
+        if model.day == 20:
+            model.resume_war(model.wars[0])
+    return model
+
+
 def test_a_war_resumed_after_a_truce_is_covered_by_a_pact_that_came_into_force_meanwhile(write):
     """Nigeria's war on Niger is brought to a truce on 11 September and resumes on the 21st: the
     Charter, in force from the 16th, covers it from the day after it resumes, whether or not
@@ -129,21 +142,30 @@ def test_a_war_resumed_after_a_truce_is_covered_by_a_pact_that_came_into_force_m
     other = "  other:\n    kind: attack\n    date: 2023-09-05\n    by: TGO\n    target: CIV\n"
     for events in ("", other):
         text = scenario(events).replace("  NGA:\n", "  NGA:\n  TGO:\n  CIV:\n", 1)
-        text = text.replace("parameters:\n", "parameters:\n  truce_breakdown_rate: 0\n", 1)
-        model = SahelModel(build_world(load_scenario(write(text)), fact_base()), 1)
-        while model.day < model.horizon:
-            model.step()
-            if model.day == 10:
-                model.end_war(model.wars[0], WarOutcome.MEDIATED, "mediation")
-            if model.day == 20:
-                model.resume_war(model.wars[0])
-        owed = obligations(model)
+        owed = obligations(_truce_from_10_to_20(write, text))
         assert sorted((r.actor, r.day, r.get("war")) for r in owed) == [
             ("BFA", 21, 0),
             ("MLI", 21, 0),
         ], events
         # it came into force during the truce, and never lapsed: not "in force again"
         assert not any(r.get("bound_again") for r in owed), events
+
+
+def test_a_pact_that_came_into_force_in_a_truce_is_not_in_force_again_for_a_member_s_lapse(
+    write,
+):
+    """The Charter comes into force on 16 September, during the truce; Mali is suspended from
+    the Alliance on the 17th and restored on the 18th: the pact never lapsed, so it is told as
+    come into force when the war resumes, not as in force again (a reviewer's finding)."""
+    standing = (
+        "  out:\n    kind: membership\n    date: 2023-09-17\n    organisation: AES\n"
+        "    state: MLI\n    status: suspended\n"
+        "  back:\n    kind: membership\n    date: 2023-09-18\n    organisation: AES\n"
+        "    state: MLI\n    status: restored\n"
+    )
+    owed = obligations(_truce_from_10_to_20(write, scenario(standing)))
+    assert sorted((r.actor, r.day) for r in owed) == [("BFA", 21), ("MLI", 21)]
+    assert not any(r.get("bound_again") for r in owed)
 
 
 def test_a_pact_suspended_when_a_war_began_covers_it_once_signed_again(write):

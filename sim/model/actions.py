@@ -167,7 +167,7 @@ def sanctions(model: SahelModel, act: Act) -> None:
     organisation = model.world.pacts[ob.pact].parties.organisation
     if organisation and target in model.memberships.active(organisation, model.date):
         model.memberships.change(organisation, target, MembershipStatus.SUSPENDED)
-        model.book.note_lapse(model.date + dt.timedelta(days=1))  # seen gone at the next look
+        model.book.bound(model.date)  # seen gone at once: a restoration may come tomorrow
         model.log(
             RecordKind.MEMBERSHIP,
             target,

@@ -133,10 +133,15 @@ class Memberships:
     def __init__(self, organisations: dict[str, Organisation]):
         self.organisations = organisations
         self.changes: dict[tuple[str, str], MembershipStatus] = {}
+        self.admitted: set[tuple[str, str]] = set()  # states the run made members
 
     def change(self, organisation: str, state: str, status: MembershipStatus) -> None:
         """Record a change of standing that holds from now on."""
         self.changes[(organisation, state)] = status
+        if status is MembershipStatus.ADMITTED:
+            self.admitted.add((organisation, state))
+        elif status is MembershipStatus.WITHDRAWN:
+            self.admitted.discard((organisation, state))
 
     def suspended(self, organisation: str, state: str, day: dt.date) -> bool:
         """Whether ``state`` is a member of ``organisation`` on ``day`` but not in good standing."""
@@ -150,7 +155,8 @@ class Memberships:
         ]
         status = self.changes.get((organisation, state))
         if status is not None:  # a standing the run gave: a suspension of a member only
-            return status is MembershipStatus.SUSPENDED and bool(spans)
+            member = bool(spans) or (organisation, state) in self.admitted
+            return status is MembershipStatus.SUSPENDED and member
         return bool(spans) and not any(m.active_on(day) for m in spans)
 
     def active(self, organisation: str, day: dt.date) -> list[str]:
@@ -187,6 +193,7 @@ class PactBook:
         # withdrawn, the pact suspended or ended): one bound anew later is bound again
         self.last_seen: dict[str, frozenset[str]] = {}
         self.lapsed: set[tuple[str, str]] = set()
+        self.lapsed_pacts: set[str] = set()  # in force at a look, binding no one at a later one
         # days a party may stop being bound: the fact base's, read when first needed, and the
         # run's (a pact suspended, a withdrawal taking effect, a suspension decided)
         self.lapse_days: set[dt.date] | None = None
@@ -215,6 +222,10 @@ class PactBook:
     def bound_again(self, pact_id: str, party: str) -> bool:
         """Whether the run saw ``pact_id`` bind ``party``, then cease to: bound now, it is again."""
         return (pact_id, party) in self.lapsed
+
+    def in_force_again(self, pact_id: str) -> bool:
+        """Whether the run saw ``pact_id`` bind parties, then bind no one (suspended, ended)."""
+        return pact_id in self.lapsed_pacts
 
     def may_lapse(self, day: dt.date) -> bool:
         """Whether a pact may cease on ``day`` to bind a party it bound the day before.
@@ -248,8 +259,10 @@ class PactBook:
             for p in self.pacts
         }
         for pact, parties in bound.items():
-            gone = self.last_seen.get(pact, frozenset()) - parties
-            self.lapsed.update((pact, party) for party in gone)
+            before = self.last_seen.get(pact, frozenset())
+            self.lapsed.update((pact, party) for party in before - parties)
+            if before and not parties:
+                self.lapsed_pacts.add(pact)
             self.last_seen[pact] = parties
         return bound
 

@@ -139,9 +139,11 @@ def match(
         """
         if grown is None or began == model.day:
             return {}  # the war began today: owed from its first day, as any war's
-        if pact in arrived:  # in force again, if it bound any of its parties before
+        if pact in arrived:  # in force again, if it was in force before and bound no one since
             again = [
-                a for a in model.book.parties(pact, model.date) if model.book.bound_again(pact, a)
+                a
+                for a in model.book.parties(pact, model.date)
+                if model.book.in_force_again(pact) and model.book.bound_again(pact, a)
             ]
             return {"under_way_since": began, **({"bound_again": again} if again else {})}
         newly = [
