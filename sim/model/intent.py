@@ -555,9 +555,12 @@ def assess_attack(model: SahelModel, threat: Threat) -> tuple[float, dict]:
         (threat.target, *attackers, *(b.id for b in sworn_beside_any(model, attackers)))
     )
     sworn = sworn_beside(model, threat.target, attackers)
+    sworn_strength = 0.0
     for b in sworn:
-        allies[b.id] = round(model.strength(b.id), 1)
-        expected += model.strength(b.id)
+        ally_strength = model.strength(b.id)
+        allies[b.id] = round(ally_strength, 1)
+        expected += ally_strength
+        sworn_strength += ally_strength
         irregular = irregular or b.draws_out_war
     # Force that answers the target's own first use is no aggression on it: no clause on
     # aggression protects it (SahelModel.start_war), so none of its allies is bound to fight.
@@ -602,7 +605,7 @@ def assess_attack(model: SahelModel, threat: Threat) -> tuple[float, dict]:
     # against what it expects (SahelModel.abroad_share), not with all it could bring.
     fielded = min(scaled, p.sought_superiority * max(expected, 1.0))
     rate = p.kill_rate * (p.irregular_intensity if irregular else 1.0)
-    front = target_strength + sum(model.strength(b.id) for b in sworn)
+    front = target_strength + sworn_strength
     quality = guerrilla_quality(
         model, joined, threat, attackers, [b.id for b in sworn], own + sum(beside.values()), front
     )

@@ -186,7 +186,9 @@ class PactBook:
         # days a scenario event signed a pact or changed a membership, and days after a truce
         # broke down: the wars under way are looked at again (sim.model.triggers)
         self.check_days: set[dt.date] = set()
-        self.growth_days: set[dt.date] | None = None  # the fact base's, read when first needed
+        # the days the fact base dates a change of who is bound: (may grow, may lapse), read
+        # when first needed
+        self.dated: tuple[set[dt.date], set[dt.date]] | None = None
         self.suspended: set[str] = set()
         self.withdrawals: dict[tuple[str, str], dt.date] = {}
         # each pact's parties at the last look, and those a look found gone since (suspended,
@@ -194,9 +196,8 @@ class PactBook:
         self.last_seen: dict[str, frozenset[str]] = {}
         self.lapsed: set[tuple[str, str]] = set()
         self.lapsed_pacts: set[str] = set()  # in force at a look, binding no one at a later one
-        # days a party may stop being bound: the fact base's, read when first needed, and the
-        # run's (a pact suspended, a withdrawal taking effect, a suspension decided)
-        self.lapse_days: set[dt.date] | None = None
+        # days the run may have ended a party's binding (a pact suspended, a withdrawal taking
+        # effect): who is bound is looked at
         self.lapses: set[dt.date] = set()
         self.bound(start)
 
@@ -233,16 +234,29 @@ class PactBook:
         On a day the fact base dates a pact's end, a member's leaving or the start of its
         suspension, or a day the run suspended a pact or a member or a withdrawal took effect.
         """
-        if self.lapse_days is None:
-            self.lapse_days = set()
+        return day in self.dated_days()[1] or day in self.lapses
+
+    def dated_days(self) -> tuple[set[dt.date], set[dt.date]]:
+        """The days the fact base dates a change of who is bound: (may grow, may lapse).
+
+        A pact's entry into force, a member's joining and the end of its suspension may bind a
+        party anew; a pact's end, a member's leaving and the start of its suspension may end it.
+        """
+        if self.dated is None:
+            grow: set[dt.date] = set()
+            lapse: set[dt.date] = set()
             for pact in self.pacts.values():
-                if pact.ended is not None:
-                    self.lapse_days.add(pact.ended)
+                grow.add(pact.starts())
+                lapse.update([pact.ended] if pact.ended else [])
                 org = self.memberships.organisations.get(pact.parties.organisation or "")
                 for m in org.members if org is not None else ():
-                    self.lapse_days.update([m.left] if m.left else [])
-                    self.lapse_days.update(s.from_ for s in m.suspensions)
-        return day in self.lapse_days or day in self.lapses
+                    grow.add(m.joined)
+                    lapse.update([m.left] if m.left else [])
+                    for suspension in m.suspensions:
+                        lapse.add(suspension.from_)
+                        grow.update([suspension.until] if suspension.until else [])
+            self.dated = (grow, lapse)
+        return self.dated
 
     def in_force(self, pact_id: str, day: dt.date) -> bool:
         """Whether the pact binds its parties on ``day``."""
@@ -273,15 +287,7 @@ class PactBook:
         end of its suspension, or a day in ``check_days`` (a scenario event signed a pact or
         changed a membership, or a truce broke down the day before).
         """
-        if self.growth_days is None:
-            self.growth_days = set()
-            for pact in self.pacts.values():
-                self.growth_days.add(pact.starts())
-                org = self.memberships.organisations.get(pact.parties.organisation or "")
-                for m in org.members if org is not None else ():
-                    self.growth_days.add(m.joined)
-                    self.growth_days.update(s.until for s in m.suspensions if s.until)
-        return day in self.growth_days or day in self.check_days
+        return day in self.dated_days()[0] or day in self.check_days
 
     def parties(self, pact_id: str, day: dt.date) -> list[str]:
         """The parties bound on ``day``, less those whose withdrawal has taken effect."""
@@ -290,7 +296,11 @@ class PactBook:
             members = self.memberships.active(pact.parties.organisation, day)
         else:
             members = list(pact.parties.states or [])
-        return [m for m in members if not (self.withdrawals.get((pact_id, m), dt.date.max) <= day)]
+        return [m for m in members if not self.withdrawn(pact_id, m, day)]
+
+    def withdrawn(self, pact_id: str, state: str, day: dt.date) -> bool:
+        """Whether ``state``'s withdrawal from ``pact_id`` has taken effect by ``day``."""
+        return self.withdrawals.get((pact_id, state), dt.date.max) <= day
 
     def withdraw(self, pact_id: str, state: str, notice_given: dt.date) -> dt.date:
         """Register notice of withdrawal; return the day it takes effect."""
@@ -382,7 +392,7 @@ def clauses_lost_to_suspension(
         if pact.parties.organisation is not None
         and trigger.victim not in parties
         and book.memberships.suspended(pact.parties.organisation, trigger.victim, day)
-        and book.withdrawals.get((pact_id, trigger.victim), dt.date.max) > day
+        and not book.withdrawn(pact_id, trigger.victim, day)
         and clause_applies(clause, trigger, [*parties, trigger.victim])
     ]
 

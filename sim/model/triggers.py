@@ -41,6 +41,7 @@ def match_triggers(model: SahelModel) -> None:
     are matched against what it binds anew (:func:`cover_wars_under_way`).
     """
     grows = model.book.may_grow(model.date)
+    bound = None
     if grows or model.book.may_lapse(model.date):
         # who is bound, on every day that may change, war or not: a party that ceased to be
         # bound and is bound anew later is told bound again (PactBook.lapsed)
@@ -53,7 +54,8 @@ def match_triggers(model: SahelModel) -> None:
     for trigger in queue:
         match(model, trigger)
         if trigger.war is not None:  # what bound whom when it was matched
-            model.standing[trigger] = model.book.bound(model.date)
+            bound = bound if bound is not None else model.book.bound(model.date)
+            model.standing[trigger] = bound
 
 
 def cover_wars_under_way(model: SahelModel, bound: dict[str, frozenset[str]]) -> None:
@@ -140,11 +142,10 @@ def match(
         if grown is None or began == model.day:
             return {}  # the war began today: owed from its first day, as any war's
         if pact in arrived:  # in force again, if it was in force before and bound no one since
-            again = [
-                a
-                for a in model.book.parties(pact, model.date)
-                if model.book.in_force_again(pact) and model.book.bound_again(pact, a)
-            ]
+            again = []
+            if model.book.in_force_again(pact):
+                parties_now = model.book.parties(pact, model.date)
+                again = [a for a in parties_now if model.book.bound_again(pact, a)]
             return {"under_way_since": began, **({"bound_again": again} if again else {})}
         newly = [
             a

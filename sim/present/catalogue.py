@@ -546,38 +546,34 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "obligation.due": {"en": " Decision due on {due}.", "fr": " Décision attendue le {due}."},
     "obligation.under_way.party": {
-        "en": " From today the pact binds {bound}, with the war under way since {since}: a war "
-        "that goes on is covered from the day a pact binds its parties.",
+        "en": " From today the pact binds {bound}, with the war under way since {since}",
         "fr": " Le pacte lie {bound} à compter de ce jour, alors que la guerre est en cours "
-        "depuis le {since} : une guerre qui se poursuit est couverte dès le jour où un pacte lie "
-        "ses parties.",
+        "depuis le {since}",
     },
     "obligation.under_way.again": {
-        "en": " From today the pact binds {bound} again, with the war under way since {since}: a "
-        "war that goes on is covered from the day a pact binds its parties.",
+        "en": " From today the pact binds {bound} again, with the war under way since {since}",
         "fr": " Le pacte lie de nouveau {bound} à compter de ce jour, alors que la guerre est en "
-        "cours depuis le {since} : une guerre qui se poursuit est couverte dès le jour où un "
-        "pacte lie ses parties.",
+        "cours depuis le {since}",
     },
     "obligation.under_way.mixed": {
         "en": " From today the pact binds {bound}, and {again} again, with the war under way "
-        "since {since}: a war that goes on is covered from the day a pact binds its parties.",
+        "since {since}",
         "fr": " Le pacte lie {bound}, et de nouveau {again}, à compter de ce jour, alors que la "
-        "guerre est en cours depuis le {since} : une guerre qui se poursuit est couverte dès le "
-        "jour où un pacte lie ses parties.",
+        "guerre est en cours depuis le {since}",
     },
     "obligation.under_way.in_force_again": {
-        "en": " The pact is in force again from today, with the war under way since {since}: a war "
-        "that goes on is covered from the day a pact binds its parties.",
+        "en": " The pact is in force again from today, with the war under way since {since}",
         "fr": " Le pacte est de nouveau en vigueur à compter de ce jour, alors que la guerre est en "
-        "cours depuis le {since} : une guerre qui se poursuit est couverte dès le jour où un pacte "
-        "lie ses parties.",
+        "cours depuis le {since}",
     },
     "obligation.under_way": {
-        "en": " The pact came into force today, with the war under way since {since}: a war that "
-        "goes on is covered from the day a pact binds its parties.",
+        "en": " The pact came into force today, with the war under way since {since}",
         "fr": " Le pacte entre en vigueur ce jour, alors que la guerre est en cours depuis le "
-        "{since} : une guerre qui se poursuit est couverte dès le jour où un pacte lie ses parties.",
+        "{since}",
+    },
+    "obligation.under_way.why": {
+        "en": ": a war that goes on is covered from the day a pact binds its parties.",
+        "fr": " : une guerre qui se poursuit est couverte dès le jour où un pacte lie ses parties.",
     },
     "clause_unmet": {
         "en": "{trigger} did not bring {clause} into play: {condition}.",

@@ -636,13 +636,17 @@ def _under_way(ctx: _Context, r: Record) -> str:
     since = r.get("under_way_since")
     if not isinstance(since, int):
         return ""
+    return _whom_it_binds(ctx, r, ctx.day_text(since)) + ctx.t("obligation.under_way.why")
+
+
+def _whom_it_binds(ctx: _Context, r: Record, day: str) -> str:
+    """Whether the pact came into force or is in force again, or whom it binds, anew or again."""
     bound = list(r.get("newly_bound") or [])
     if not bound:  # the pact came into force today, or is in force again
         again = "obligation.under_way.in_force_again" if r.get("bound_again") else None
-        return ctx.t(again or "obligation.under_way", since=ctx.day_text(since))
+        return ctx.t(again or "obligation.under_way", since=day)
     again = [a for a in r.get("bound_again") or [] if a in bound]
     first = [a for a in bound if a not in again]
-    day = ctx.day_text(since)
     if not again:
         return ctx.t("obligation.under_way.party", since=day, **ctx.actors("bound", first))
     if not first:
