@@ -345,6 +345,26 @@ def test_help_the_scenario_scripts_is_not_scored(sahelsim, write):
     assert sahelsim("validate", str(senegal)).status == 0
 
 
+def test_force_the_scenario_gives_an_outside_party_is_not_scored(sahelsim, write):
+    """A reader scored France's strikes on the Polisario (1977), which a third_party_force event
+    of the same file sets: validating refuses the item, with the place."""
+    strikes = (
+        "  strikes:\n    kind: third_party_force\n    party: FRA\n    target: REB\n"
+        "    date: 1998-06-20\n"
+    )
+    observed = (
+        "observed:\n  force_used:\n    value: true\n    against: REB\n    by: [FRA]\n"
+        "    sources: [https://example.org/a]\n    year: 1998\n"
+    )
+    text = civil_war_text(actors="  FRA:\n", events=strikes) + observed
+    result = sahelsim("validate", str(write(text)))
+    assert result.status == 2 and "Traceback" not in result.err
+    said = " ".join(result.out.split())
+    assert "observed.force_used.by: FRA uses force against REB as events.strikes" in said
+    elsewhere = write(text.replace("against: REB", "against: GNB"), "elsewhere.yaml")
+    assert sahelsim("validate", str(elsewhere)).status == 0
+
+
 # ----------------------------------------------------------------------- scores
 
 

@@ -13,8 +13,7 @@ import math
 import pytest
 from conftest import civil_war_text
 
-from sim.model.combat import guerrilla_day, guerrilla_win_chance
-from sim.model.intent import guerrilla_expectation
+from sim.model.combat import guerrilla_day, guerrilla_expectation, guerrilla_win_chance
 from sim.model.model import SahelModel
 from sim.model.records import RecordKind
 from sim.model.termination import side_odds

@@ -92,6 +92,37 @@ def guerrilla_day(
     return left, government - inflicted
 
 
+def guerrilla_expectation(
+    own: float, enemy: float, quality: float, own_break: float, enemy_break: float, rate: float
+) -> tuple[float, bool, float]:
+    """What a side fighting guerrillas expects: the share it loses, whether it wins, the days.
+
+    By the model's own guerrilla combat (:func:`guerrilla_day`, without its noise, at equal
+    rates): the guerrillas (``enemy``, effective strength) lose a share
+    ``rate × quality`` of themselves each day, and the side (``own``, of fighting ``quality``
+    per soldier) what their aimed fire takes, until the first side has lost its breaking share
+    (phase 8). Fought until the guerrillas break, the side loses
+    ``enemy × enemy_break / (quality × own)`` of itself, whatever the rate. The days are
+    infinite where no side ever breaks.
+    """
+    if enemy <= 0:
+        return 0.0, True, 0.0
+    if own <= 0 or quality <= 0:
+        return min(own_break, 1.0), False, math.inf
+    k = rate * quality
+
+    def days(share: float) -> float:
+        return -math.log(1 - share) / k if k > 0 and share < 1 else math.inf
+
+    worn = enemy / (quality * own)  # what the side loses, as the guerrillas are worn out
+    bearable = min(own_break, 1.0)
+    if enemy_break < 1 and worn * enemy_break < bearable:
+        return worn * enemy_break, True, days(enemy_break)
+    if enemy_break >= 1 and worn < bearable:  # neither side ever breaks
+        return worn, False, math.inf
+    return bearable, False, days(bearable / worn)
+
+
 def guerrilla_win_chance(guerrillas: float, government: float, quality_gov: float) -> float:
     """The guerrillas' odds by Deitchman's law: ``I / (I + q·G)`` (:func:`guerrilla_day`).
 

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 
 from sim.model import players
 from sim.model.agents import Belligerent
+from sim.model.combat import guerrilla_expectation
 from sim.model.decisions import honour_probability
 from sim.model.pacts import Trigger, obligations_for
 from sim.model.records import RecordKind
@@ -316,37 +317,6 @@ def expected_days(
     return min(
         days_to_fall(own, enemy, own_break, rate), days_to_fall(enemy, own, enemy_break, rate)
     )
-
-
-def guerrilla_expectation(
-    own: float, enemy: float, quality: float, own_break: float, enemy_break: float, rate: float
-) -> tuple[float, bool, float]:
-    """What a side fighting guerrillas expects: the share it loses, whether it wins, the days.
-
-    By the model's own guerrilla combat (:func:`sim.model.combat.guerrilla_day`, without its
-    noise, at equal rates): the guerrillas (``enemy``, effective strength) lose a share
-    ``rate × quality`` of themselves each day, and the side (``own``, of fighting ``quality``
-    per soldier) what their aimed fire takes, until the first side has lost its breaking share
-    (phase 8). Fought until the guerrillas break, the side loses
-    ``enemy × enemy_break / (quality × own)`` of itself, whatever the rate. The days are
-    infinite where no side ever breaks.
-    """
-    if enemy <= 0:
-        return 0.0, True, 0.0
-    if own <= 0 or quality <= 0:
-        return min(own_break, 1.0), False, math.inf
-    k = rate * quality
-
-    def days(share: float) -> float:
-        return -math.log(1 - share) / k if k > 0 and share < 1 else math.inf
-
-    worn = enemy / (quality * own)  # what the side loses, as the guerrillas are worn out
-    bearable = min(own_break, 1.0)
-    if enemy_break < 1 and worn * enemy_break < bearable:
-        return worn * enemy_break, True, days(enemy_break)
-    if enemy_break >= 1 and worn < bearable:  # neither side ever breaks
-        return worn, False, math.inf
-    return bearable, False, days(bearable / worn)
 
 
 def guerrilla_quality(

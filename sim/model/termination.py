@@ -13,10 +13,11 @@ the same war is fought again (docs/model.md §7.8).
 
 from __future__ import annotations
 
+import math
 from typing import TYPE_CHECKING
 
 from sim.model.agents import Belligerent
-from sim.model.combat import guerrilla_win_chance, win_chance
+from sim.model.combat import guerrilla_expectation, guerrilla_win_chance, win_chance
 from sim.model.forces import still_to_send
 from sim.model.records import COUP_ATTEMPT_REASON, RecordKind, WarOutcome
 from sim.model.streams import Concern, keyed_uniform
@@ -206,6 +207,8 @@ def _settle(model: SahelModel, war: War, neutral: list[str]) -> None:
     if war.fighting_since == model.day:
         # A war is fought for a whole day before a side can break, yield or be brought to talks:
         # the shortest war on record here, The Gambia 2017, ended the day after the crossing.
+        if war.guerrillas is not None:  # what the government expects, as the fighting begins
+            stalemate(model, war, _reach(model, war, strength))
         return
     if withdraw_interveners(model, war):
         strength, resolve, tolerance = _side_terms(model, war)
@@ -225,7 +228,8 @@ def _settle(model: SahelModel, war: War, neutral: list[str]) -> None:
                 breaking_point=round(breaking, 4),
             )
             return
-    sides_odds = side_odds(model, war, _reach(model, war, strength))
+    reach = _reach(model, war, strength)
+    sides_odds = side_odds(model, war, reach)
     wearied = []
     for s in (ATTACKERS, DEFENDERS):
         odds = sides_odds[s]
@@ -277,6 +281,17 @@ def _settle(model: SahelModel, war: War, neutral: list[str]) -> None:
     # backing the RUF in 2000 did not broker its truce).
     mediators = [s for s in neutral if s not in war.supporters]
     if mediators and not beyond_mediation(model, war):
+        outlasted = None
+        if war.guerrillas is not None:
+            government = 1 - war.guerrillas
+            share, expected = stalemate(model, war, reach)
+            if share > wearied[government]:
+                wearied[government] = share
+                outlasted = {
+                    "government": war.leaders[government],
+                    "expected_days": round(expected, 1),
+                    "days_fought": model.day - war.fighting_since,
+                }
         ripe = ripeness(wearied)
         chance = p.mediation_rate * ripe
         draw = keyed_uniform(model.seed, Concern.TERMINATION, war.id, model.day, "mediation")
@@ -289,7 +304,44 @@ def _settle(model: SahelModel, war: War, neutral: list[str]) -> None:
                 probability=round(chance, 6),
                 draw=round(draw, 6),
                 ripeness=round(ripe, 4),
+                **({"stalemate": outlasted} if outlasted else {}),
             )
+
+
+def stalemate(model: SahelModel, war: War, reach: list[float]) -> tuple[float, float]:
+    """How far a government fighting guerrillas sees a stalemate: the share of its time gone.
+
+    Returns the share of the days it expected to need to wear the guerrillas down that it has
+    fought without doing so, at most 1, and those days. A state fighting a rebellion in its
+    periphery fights a limited war: its survival is not at stake, so what wears its will is
+    the war's length, not its losses, which a large army barely feels (Mack 1975, "Why big
+    nations lose small wars", World Politics 27(2)). A war is ripe for talks when both sides
+    see a mutually hurting stalemate (Zartman 2000), and a rebellion once the government can no
+    longer expect to end it by force (Zartman 1995, *Elusive Peace: Negotiating an End to Civil
+    Wars*, Brookings). The days it expects are those of the model's
+    own guerrilla combat (:func:`sim.model.combat.guerrilla_expectation`, as a threatener
+    reckons them), from all each side can bring on the day the fighting began or resumed; a
+    government that expected never to wear them down sees the stalemate at once. Only the
+    ripeness of rule 5 reads it: a government ready to talk is not ready to give up.
+    """
+    since = war.fighting_since
+    if war.expected_length is None or war.expected_length[0] != since:
+        government = 1 - war.guerrillas
+        members = [[a for a in side if a in model.actors] for side in war.sides]
+        p = model.params
+        _, wins, days = guerrilla_expectation(
+            reach[government],
+            reach[war.guerrillas],
+            model.fighting_quality(war)[government],
+            breaking_share(model, members[government]),
+            breaking_share(model, members[war.guerrillas]),
+            p.kill_rate * (p.irregular_intensity if war.irregular else 1.0),
+        )
+        war.expected_length = (since, days if wins and math.isfinite(days) else 0.0)
+    expected = war.expected_length[1]
+    if expected <= 0:
+        return 1.0, expected
+    return min(1.0, (model.day - since) / expected), expected
 
 
 def beyond_mediation(model: SahelModel, war: War) -> bool:

@@ -35,6 +35,9 @@ class War:
     truce: bool = False  # ended by mediation, and the ceasefire may still break down
     resumed: int | None = None  # the day fighting last resumed after a truce
     losses_at_resumption: list[float] = field(default_factory=lambda: [0.0, 0.0])
+    # A guerrilla war: the day the fighting began or resumed, and the days the government then
+    # expected to need to wear the guerrillas down (termination.stalemate).
+    expected_length: tuple[int, float] | None = None
 
     @property
     def fighting_since(self) -> int:

@@ -1037,7 +1037,18 @@ def _how_war_ended(ctx: _Context, r: Record) -> str:
         probability, draw = ctx.chances(r.get("probability", 0.0), r.get("draw"))
         forms = ctx.actors("mediators", mediators)
         ripe = ctx.share(r.get("ripeness", 0.0))
-        return ctx.t("how.mediation", **forms, ripeness=ripe, probability=probability, draw=draw)
+        chances = {"ripeness": ripe, "probability": probability, "draw": draw}
+        outlasted = r.get("stalemate")
+        if outlasted:  # the government's weariness was the time it had fought past its hopes
+            return ctx.t(
+                "how.mediation.stalemate",
+                **forms,
+                **ctx.actors("government", outlasted["government"]),
+                expected=ctx.days(round(outlasted["expected_days"])),
+                fought=ctx.days(outlasted["days_fought"]),
+                **chances,
+            )
+        return ctx.t("how.mediation", **forms, **chances)
     if reason.startswith("scheduled ceasefire"):
         return ctx.t("how.ceasefire")
     if reason == COUP_ATTEMPT_REASON:

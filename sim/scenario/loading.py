@@ -466,6 +466,7 @@ def check_sources(sources: Iterable[str], overrides: Sequence[str] = ()) -> Iter
                 + twice_deployed(scenario)
                 + absent_members(scenario)
                 + guerrillas(scenario)
+                + no_mediators(scenario)
                 + later_pacts(scenario)
                 + bare_french_names(scenario)
             )
@@ -595,6 +596,51 @@ def guerrillas(scenario: Scenario) -> list[str]:
             "that rose in the capital"
         )
     return notes
+
+
+def no_mediators(scenario: Scenario, facts: FactBase | None = None) -> list[str]:
+    """The wars no state of the scenario could bring to a ceasefire, standing outside them all.
+
+    Only a state of the scenario that fights on neither side of a war and backs neither side
+    can broker a ceasefire in it (docs/model.md §7.8, rule 5). A reader who wrote four
+    rebellions by hand wrote three with the government, the rebels and their allies only: none
+    of those wars could end in talks, though Algeria had mediated such wars before. A war some
+    of whose fighters an organisation sends is not noted: its members' part is the run's.
+    """
+    facts = facts or fact_base()
+
+    def is_state(actor_id: str) -> bool:
+        entry = scenario.actors.get(actor_id)
+        if isinstance(entry, InlineActor):
+            return entry.kind is ActorKind.STATE
+        return facts.kind_of(actor_id) is ActorKind.STATE
+
+    states = {a for a in scenario.actors if is_state(a)}
+    wars = [
+        (name, event)
+        for name, event in scenario.active_events()
+        if isinstance(event, Attack) and event.scale is AttackScale.INVASION
+    ]
+    if not wars or any(e.by not in scenario.actors for _, e in wars):
+        return []
+    engaged: set[str] = set()
+    for _, event in wars:
+        engaged |= {event.by, event.target, *event.contributors, *event.defenders}
+    for actor_id in list(engaged):
+        entry = scenario.actors.get(actor_id)
+        if isinstance(entry, InlineActor):
+            engaged |= {*entry.backers, *entry.fights_beside}
+            if entry.in_:
+                engaged.add(entry.in_)
+    if states - engaged:
+        return []
+    name, event = wars[0]
+    return [
+        f"no state of the scenario stands outside its wars (events.{name}: {event.by} against "
+        f"{event.target}), so none can broker a ceasefire: a mediator fights on neither side "
+        "and backs neither (docs/model.md §7.8, rule 5); if a state mediated, add it under "
+        "actors:"
+    ]
 
 
 FRENCH_ARTICLES = ("le ", "la ", "les ", "l'")

@@ -138,7 +138,9 @@ def _check_scripted_entries(observed: dict, events: dict, actors: Any) -> Iterat
     """An actor the scenario sets fighting beside the target is not the model's to enter.
 
     A scored item must be the model's choice: an ``entered`` item for one of an invasion's
-    ``defenders`` would score the script, and so would a ``helped`` item for a rebel army's
+    ``defenders`` would score the script, and so would a ``force_used`` item by an outside party
+    a ``third_party_force`` event sets striking that target (a reader scored France's strikes
+    on the Polisario in 1977, which the scenario gave), and a ``helped`` item for a rebel army's
     declared backer (its backing comes with every war the rebels fight) or for a defender.
     """
     placed = {
@@ -151,8 +153,30 @@ def _check_scripted_entries(observed: dict, events: dict, actors: Any) -> Iterat
         for defender in event["defenders"]
         if isinstance(defender, str)
     }
+    # An outside party's force the events schedule (third_party_force), by party and target.
+    struck = {
+        (event["party"], event["target"]): name
+        for name, event in events.items()
+        if isinstance(event, dict)
+        and event.get("kind") == "third_party_force"
+        and event.get("enabled", True) is not False
+        and isinstance(event.get("party"), str)
+        and isinstance(event.get("target"), str)
+    }
     for where, one in _force_items(observed):
         by = one.get("by")
+        against = one.get("against")
+        if isinstance(by, list) and by and all((b, against) in struck for b in by):
+            yield (
+                (*where, "by"),
+                f"{', '.join(by)} {'uses' if len(by) == 1 else 'use'} force against {against} "
+                f"as events.{struck[by[0], against]} (a third_party_force): the scenario decides "
+                "it, not the model",
+                ", ".join(by),
+                "force the model decides (by actors no third_party_force event sets striking)",
+                "",
+            )
+            continue
         if isinstance(by, list) and by and all(b in placed for b in by):
             yield (
                 (*where, "by"),
