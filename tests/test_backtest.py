@@ -17,6 +17,7 @@ from sim.analysis.backtest import (
     EpisodeScore,
     ItemKind,
     ItemValues,
+    _force_used,
     brier,
     by_episode,
     direction_right,
@@ -345,24 +346,63 @@ def test_help_the_scenario_scripts_is_not_scored(sahelsim, write):
     assert sahelsim("validate", str(senegal)).status == 0
 
 
-def test_force_the_scenario_gives_an_outside_party_is_not_scored(sahelsim, write):
+STRIKES = (
+    "  strikes:\n    kind: third_party_force\n    party: FRA\n    target: REB\n"
+    "    date: 1998-08-20\n"
+)
+FORCE_BY_FRANCE = (
+    "observed:\n  force_used:\n    value: true\n    against: REB\n    by: [FRA]\n"
+    "    sources: [https://example.org/a]\n    year: 1998\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("events", "observed", "where"),
+    [
+        (STRIKES, FORCE_BY_FRANCE, "observed.force_used.by: FRA uses force against REB"),
+        (
+            STRIKES + "  asks:\n    kind: request\n    date: 1998-06-10\n    by: GNB\n"
+            "    to: [FRA]\n",
+            FORCE_BY_FRANCE,
+            "observed.force_used.by: FRA uses force against REB",
+        ),
+        (
+            STRIKES,
+            FORCE_BY_FRANCE.replace("    by: [FRA]\n", ""),
+            "observed.force_used.against: FRA uses force against REB",
+        ),
+    ],
+    ids=["by the striker", "by the striker, asked for help too", "by anyone"],
+)
+def test_force_the_scenario_gives_an_outside_party_is_not_scored(
+    sahelsim, write, events, observed, where
+):
     """A reader scored France's strikes on the Polisario (1977), which a third_party_force event
-    of the same file sets: validating refuses the item, with the place."""
-    strikes = (
-        "  strikes:\n    kind: third_party_force\n    party: FRA\n    target: REB\n"
-        "    date: 1998-06-20\n"
-    )
-    observed = (
-        "observed:\n  force_used:\n    value: true\n    against: REB\n    by: [FRA]\n"
-        "    sources: [https://example.org/a]\n    year: 1998\n"
-    )
-    text = civil_war_text(actors="  FRA:\n", events=strikes) + observed
+    of the same file sets: the strikes make the item true whatever the model decides, so
+    validating refuses it, with the place."""
+    text = civil_war_text(actors="  FRA:\n", events=events) + observed
     result = sahelsim("validate", str(write(text)))
     assert result.status == 2 and "Traceback" not in result.err
-    said = " ".join(result.out.split())
-    assert "observed.force_used.by: FRA uses force against REB as events.strikes" in said
-    elsewhere = write(text.replace("against: REB", "against: GNB"), "elsewhere.yaml")
+    assert where + " as events.strikes" in " ".join(result.out.split())
+    elsewhere = write(text.replace("target: REB\n    date", "target: GNB\n    date"), "b.yaml")
     assert sahelsim("validate", str(elsewhere)).status == 0
+
+
+def test_an_outside_party_s_strikes_are_force_used():
+    """What the item would have scored: the strikes are force, by their party, on their target."""
+    strikes = [{"kind": "third_party_force", "actor": "FRA", "target": "REB", "day": 3}]
+    assert _force_used(strikes, "REB", ["FRA"]) and _force_used(strikes, "REB", [])
+    assert not _force_used(strikes, "REB", ["NGA"]) and not _force_used(strikes, "GNB", [])
+
+
+@pytest.mark.parametrize("against", ["[REB]", "{id: REB}"])
+def test_a_malformed_force_item_is_located_not_a_traceback(sahelsim, write, against):
+    text = civil_war_text(actors="  FRA:\n", events=STRIKES) + FORCE_BY_FRANCE.replace(
+        "against: REB", f"against: {against}"
+    )
+    result = sahelsim("validate", str(write(text)))
+    assert result.status == 2 and "Traceback" not in result.err
+    assert "observed.force_used.against" in result.out
 
 
 # ----------------------------------------------------------------------- scores

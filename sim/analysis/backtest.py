@@ -146,9 +146,10 @@ ANYONE = "anyone"
 def _force_used(records: Sequence[dict], against: str, by: Sequence[str]) -> bool:
     """Whether force was used on ``against`` by one of ``by`` (anyone if empty).
 
-    A war started on it, an incident that struck it, or an entry into a war on the side
-    fighting it; an entry that a body's vote decided (a member sent under an ECOWAS clause)
-    counts as that body's too. A state that fights back against a war started on it uses force
+    A war started on it, an incident that struck it, an outside party's strikes on it (a
+    ``third_party_force`` event: validating refuses an item that only they could make true), or
+    an entry into a war on the side fighting it; an entry that a body's vote decided (a member
+    sent under an ECOWAS clause) counts as that body's too. A state that fights back against a war started on it uses force
     on its attackers too (Nigeria driving Chad's troops off the Lake Chad islands, 1983).
     """
     for r in records:
@@ -164,6 +165,8 @@ def _force_used(records: Sequence[dict], against: str, by: Sequence[str]) -> boo
         elif r["kind"] == "entered_war":
             hit = against in (r.get("target"), r.get("against"))
             who = {r.get("actor"), r.get("by")}
+        elif r["kind"] == "third_party_force":  # an outside party's strikes, as an event sets
+            hit, who = r.get("target") == against, {r.get("actor")}
         else:
             continue
         bodies = r.get("decided_by") or ()

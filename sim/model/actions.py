@@ -167,7 +167,7 @@ def sanctions(model: SahelModel, act: Act) -> None:
     organisation = model.world.pacts[ob.pact].parties.organisation
     if organisation and target in model.memberships.active(organisation, model.date):
         model.memberships.change(organisation, target, MembershipStatus.SUSPENDED)
-        model.book.bound(model.date)  # seen gone at once: a restoration may come tomorrow
+        model.book.take_stock(model.date)
         model.log(
             RecordKind.MEMBERSHIP,
             target,

@@ -280,6 +280,14 @@ class PactBook:
             self.last_seen[pact] = parties
         return bound
 
+    def take_stock(self, day: dt.date) -> None:
+        """Remember who is bound on ``day``, so that a party gone today is known to have lapsed.
+
+        For a change the run itself makes in the middle of a day (a suspension its sanctions
+        decide): a restoration the next day is then a restoration (:meth:`bound_again`).
+        """
+        self.bound(day)
+
     def may_grow(self, day: dt.date) -> bool:
         """Whether a pact may bind on ``day`` a party it did not bind the day before.
 

@@ -82,6 +82,8 @@ def break_truce(model: SahelModel, war: War) -> None:
         model.resume_war(
             war, probability=round(chance, 6), draw=round(draw, 6), odds=round(favoured, 4)
         )
+        if war.guerrillas is not None:  # the government reckons again, from where the sides stand
+            reckon(model, war, _reach(model, war, _side_terms(model, war)[0]))
 
 
 def _could_return(model: SahelModel, side: dict[str, float]) -> bool:
@@ -208,7 +210,7 @@ def _settle(model: SahelModel, war: War, neutral: list[str]) -> None:
         # A war is fought for a whole day before a side can break, yield or be brought to talks:
         # the shortest war on record here, The Gambia 2017, ended the day after the crossing.
         if war.guerrillas is not None:  # what the government expects, as the fighting begins
-            stalemate(model, war, _reach(model, war, strength))
+            reckon(model, war, _reach(model, war, strength))
         return
     if withdraw_interveners(model, war):
         strength, resolve, tolerance = _side_terms(model, war)
@@ -278,21 +280,25 @@ def _settle(model: SahelModel, war: War, neutral: list[str]) -> None:
             )
             return
     # A state supporting either side of this war is no go-between (Liberia and Burkina Faso
-    # backing the RUF in 2000 did not broker its truce).
-    mediators = [s for s in neutral if s not in war.supporters]
+    # backing the RUF in 2000 did not broker its truce), nor one striking a side on its own.
+    mediators = [s for s in neutral if s not in war.supporters and not _striking(model, s, war)]
     if mediators and not beyond_mediation(model, war):
+        ripe = ripeness(wearied)
         outlasted = None
         if war.guerrillas is not None:
             government = 1 - war.guerrillas
             share, expected = stalemate(model, war, reach)
             if share > wearied[government]:
-                wearied[government] = share
-                outlasted = {
-                    "government": war.leaders[government],
-                    "expected_days": round(expected, 1),
-                    "days_fought": model.day - war.fighting_since,
-                }
-        ripe = ripeness(wearied)
+                worn = list(wearied)
+                worn[government] = share
+                if ripeness(worn) > ripe:  # only if the government was the less weary side
+                    ripe = ripeness(worn)
+                    outlasted = {
+                        "government": war.leaders[government],
+                        "expected_days": None if expected is None else round(expected, 1),
+                        "days_fought": model.day - war.fighting_since,
+                        **({"resumed": True} if war.resumed is not None else {}),
+                    }
         chance = p.mediation_rate * ripe
         draw = keyed_uniform(model.seed, Concern.TERMINATION, war.id, model.day, "mediation")
         if draw < chance:
@@ -308,40 +314,70 @@ def _settle(model: SahelModel, war: War, neutral: list[str]) -> None:
             )
 
 
-def stalemate(model: SahelModel, war: War, reach: list[float]) -> tuple[float, float]:
+def _striking(model: SahelModel, state: str, war: War) -> bool:
+    """Whether ``state`` uses force on its own today against a party to ``war`` (an event)."""
+    members = war.members()
+    return any(
+        party == state and against in members and (last is None or model.day <= last)
+        for (party, against), last in model.third_parties.items()
+    )
+
+
+def stalemate(model: SahelModel, war: War, reach: list[float]) -> tuple[float, float | None]:
     """How far a government fighting guerrillas sees a stalemate: the share of its time gone.
 
     Returns the share of the days it expected to need to wear the guerrillas down that it has
-    fought without doing so, at most 1, and those days. A state fighting a rebellion in its
-    periphery fights a limited war: its survival is not at stake, so what wears its will is
-    the war's length, not its losses, which a large army barely feels (Mack 1975, "Why big
-    nations lose small wars", World Politics 27(2)). A war is ripe for talks when both sides
-    see a mutually hurting stalemate (Zartman 2000), and a rebellion once the government can no
-    longer expect to end it by force (Zartman 1995, *Elusive Peace: Negotiating an End to Civil
-    Wars*, Brookings). The days it expects are those of the model's
-    own guerrilla combat (:func:`sim.model.combat.guerrilla_expectation`, as a threatener
-    reckons them), from all each side can bring on the day the fighting began or resumed; a
-    government that expected never to wear them down sees the stalemate at once. Only the
+    fought without doing so, at most 1, and those days (``None``: it never expected to). A
+    state fighting a rebellion in its periphery fights a limited war: its survival is not at
+    stake, so what wears its will is the war's length, not its losses, which a large army
+    barely feels (after Mack 1975, "Why big nations lose small wars", World Politics 27(2),
+    whose argument on an outside power's war abroad this extends to a government's war in
+    its own periphery). A war is ripe for talks when both sides see a mutually hurting
+    stalemate (Zartman 2000), and a rebellion once the government can no longer expect to end
+    it by force (Zartman 1995, *Elusive Peace: Negotiating an End to Civil Wars*, Brookings).
+    The days are reckoned when the fighting begins or resumes (:func:`reckon`). Only the
     ripeness of rule 5 reads it: a government ready to talk is not ready to give up.
     """
     since = war.fighting_since
     if war.expected_length is None or war.expected_length[0] != since:
-        government = 1 - war.guerrillas
-        members = [[a for a in side if a in model.actors] for side in war.sides]
-        p = model.params
-        _, wins, days = guerrilla_expectation(
-            reach[government],
-            reach[war.guerrillas],
-            model.fighting_quality(war)[government],
-            breaking_share(model, members[government]),
-            breaking_share(model, members[war.guerrillas]),
-            p.kill_rate * (p.irregular_intensity if war.irregular else 1.0),
-        )
-        war.expected_length = (since, days if wins and math.isfinite(days) else 0.0)
+        reckon(model, war, reach)
     expected = war.expected_length[1]
-    if expected <= 0:
+    if expected is None or expected <= 0:
         return 1.0, expected
     return min(1.0, (model.day - since) / expected), expected
+
+
+def reckon(model: SahelModel, war: War, reach: list[float]) -> None:
+    """The days a government expects to need to wear the guerrillas down, from today.
+
+    By the model's own guerrilla combat (:func:`sim.model.combat.guerrilla_expectation`, as a
+    threatener reckons them), from all each side can bring (``reach``) and what each has left to
+    lose before it breaks: its breaking share of all it committed, less what it has lost, as a
+    share of what it has at the front (a war fought again after a truce starts where the last
+    round left the sides). ``None`` if it expects never to wear them down. Kept on the war,
+    with the day the fighting began or resumed (``War.expected_length``).
+    """
+    government, guerrillas = 1 - war.guerrillas, war.guerrillas
+
+    def left_to_lose(side: int) -> float:
+        members = [a for a in war.sides[side] if a in model.actors]
+        at_front = sum(war.sides[side].values())
+        if at_front <= 0:
+            return 0.0
+        bearable = breaking_share(model, members) * war.initial[side] - war.losses[side]
+        return min(1.0, max(0.0, bearable) / at_front)
+
+    p = model.params
+    _, wins, days = guerrilla_expectation(
+        reach[government],
+        reach[guerrillas],
+        model.fighting_quality(war)[government],
+        left_to_lose(government),
+        left_to_lose(guerrillas),
+        p.kill_rate * (p.irregular_intensity if war.irregular else 1.0),
+    )
+    expected = days if wins and math.isfinite(days) else None
+    war.expected_length = (war.fighting_since, expected)
 
 
 def beyond_mediation(model: SahelModel, war: War) -> bool:

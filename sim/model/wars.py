@@ -36,8 +36,8 @@ class War:
     resumed: int | None = None  # the day fighting last resumed after a truce
     losses_at_resumption: list[float] = field(default_factory=lambda: [0.0, 0.0])
     # A guerrilla war: the day the fighting began or resumed, and the days the government then
-    # expected to need to wear the guerrillas down (termination.stalemate).
-    expected_length: tuple[int, float] | None = None
+    # expected to need to wear the guerrillas down, None if never (termination.reckon).
+    expected_length: tuple[int, float | None] | None = None
 
     @property
     def fighting_since(self) -> int:

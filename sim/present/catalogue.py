@@ -1030,14 +1030,23 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "how.mediation.stalemate": {
         "en": "{mediators} brokered a ceasefire, the war being {ripeness} ripe for it: a war is "
-        "as ripe for talks as its less weary side is weary, and {government}, which had expected "
-        "to wear the rebels down in {expected}, had fought for {fought} without doing so (chance "
-        "that day {probability}, draw {draw})",
+        "as ripe for talks as its less weary side is weary, and {government}, which {hope}, had "
+        "fought {again}for {fought} without doing so (chance that day {probability}, draw "
+        "{draw})",
         "fr": "{mediators} négocie{mediators_nt} un cessez-le-feu, la guerre étant mûre à "
         "{ripeness} : une guerre est mûre pour des pourparlers à la mesure de la lassitude de son "
-        "camp le moins las, et {government}, qui comptait user les rebelles en {expected}, se bat "
-        "depuis {fought} sans y parvenir (probabilité ce jour-là {probability}, tirage {draw})",
+        "camp le moins las, et la guerre{again} dure depuis {fought}, quand les calculs "
+        "{government_de} {hope} (probabilité ce jour-là {probability}, tirage {draw})",
     },
+    "stalemate.hope": {
+        "en": "had expected to wear the rebels down in {expected}",
+        "fr": "prévoyaient d'en finir avec les rebelles en {expected}",
+    },
+    "stalemate.hope.never": {
+        "en": "had never expected to wear the rebels down",
+        "fr": "ne prévoyaient pas d'en finir avec les rebelles",
+    },
+    "stalemate.again": {"en": "again ", "fr": ", reprise,"},
     "how.mediation.anonymous": {
         "en": "neutral states brokered a ceasefire",
         "fr": "des États neutres négocient un cessez-le-feu",

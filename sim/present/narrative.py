@@ -128,7 +128,8 @@ class _Context:
 
     def days(self, n: int) -> str:
         return self.t(
-            "days.one" if n == 1 or (n == 0 and self.lang is Lang.FR) else "days.other", n=n
+            "days.one" if n == 1 or (n == 0 and self.lang is Lang.FR) else "days.other",
+            n=self.number(n),
         )
 
     def number(self, value: float) -> str:
@@ -1040,11 +1041,18 @@ def _how_war_ended(ctx: _Context, r: Record) -> str:
         chances = {"ripeness": ripe, "probability": probability, "draw": draw}
         outlasted = r.get("stalemate")
         if outlasted:  # the government's weariness was the time it had fought past its hopes
+            expected = outlasted.get("expected_days")
+            hope = (
+                ctx.t("stalemate.hope.never")
+                if expected is None
+                else ctx.t("stalemate.hope", expected=ctx.days(round(expected)))
+            )
             return ctx.t(
                 "how.mediation.stalemate",
                 **forms,
                 **ctx.actors("government", outlasted["government"]),
-                expected=ctx.days(round(outlasted["expected_days"])),
+                hope=hope,
+                again=ctx.t("stalemate.again") if outlasted.get("resumed") else "",
                 fought=ctx.days(outlasted["days_fought"]),
                 **chances,
             )

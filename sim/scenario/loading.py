@@ -36,6 +36,7 @@ from sim.scenario.schema import (
     PactChange,
     Request,
     Scenario,
+    ThirdPartyForce,
     fights_as_guerrillas,
 )
 from sim.scenario.validation import problems_from_validation
@@ -599,48 +600,50 @@ def guerrillas(scenario: Scenario) -> list[str]:
 
 
 def no_mediators(scenario: Scenario, facts: FactBase | None = None) -> list[str]:
-    """The wars no state of the scenario could bring to a ceasefire, standing outside them all.
+    """The wars no state of the scenario could bring to a ceasefire, each standing in it.
 
-    Only a state of the scenario that fights on neither side of a war and backs neither side
-    can broker a ceasefire in it (docs/model.md §7.8, rule 5). A reader who wrote four
-    rebellions by hand wrote three with the government, the rebels and their allies only: none
-    of those wars could end in talks, though Algeria had mediated such wars before. A war some
-    of whose fighters an organisation sends is not noted: its members' part is the run's.
+    Only a state of the scenario that fights on neither side of a war, backs neither side and
+    strikes neither on its own can broker a ceasefire in it (docs/model.md §7.8, rule 5). A
+    reader who wrote four rebellions by hand wrote two with the government, the rebels and
+    their allies only: neither war could end in talks. Each war an invasion starts is looked
+    at alone: its attacker and target, the contributors and defenders the event names, every
+    belligerent sworn to fight beside one of them, and the backers of each, and the parties
+    striking one of them by a ``third_party_force`` event. A war an organisation starts is not
+    noted: its members' part is the run's.
     """
     facts = facts or fact_base()
+    inline = {a: e for a, e in scenario.actors.items() if isinstance(e, InlineActor)}
 
     def is_state(actor_id: str) -> bool:
-        entry = scenario.actors.get(actor_id)
-        if isinstance(entry, InlineActor):
-            return entry.kind is ActorKind.STATE
+        if actor_id in inline:
+            return inline[actor_id].kind is ActorKind.STATE
         return facts.kind_of(actor_id) is ActorKind.STATE
 
     states = {a for a in scenario.actors if is_state(a)}
-    wars = [
-        (name, event)
-        for name, event in scenario.active_events()
-        if isinstance(event, Attack) and event.scale is AttackScale.INVASION
-    ]
-    if not wars or any(e.by not in scenario.actors for _, e in wars):
-        return []
-    engaged: set[str] = set()
-    for _, event in wars:
-        engaged |= {event.by, event.target, *event.contributors, *event.defenders}
-    for actor_id in list(engaged):
-        entry = scenario.actors.get(actor_id)
-        if isinstance(entry, InlineActor):
-            engaged |= {*entry.backers, *entry.fights_beside}
-            if entry.in_:
-                engaged.add(entry.in_)
-    if states - engaged:
-        return []
-    name, event = wars[0]
-    return [
-        f"no state of the scenario stands outside its wars (events.{name}: {event.by} against "
-        f"{event.target}), so none can broker a ceasefire: a mediator fights on neither side "
-        "and backs neither (docs/model.md §7.8, rule 5); if a state mediated, add it under "
-        "actors:"
-    ]
+    events = scenario.active_events()
+    strikes = [(e.party or "", e.target) for _, e in events if isinstance(e, ThirdPartyForce)]
+    notes = []
+    for name, event in events:
+        if not isinstance(event, Attack) or event.scale is not AttackScale.INVASION:
+            continue
+        if event.by not in scenario.actors:
+            continue
+        engaged = {event.by, event.target, *event.contributors, *event.defenders}
+        while True:
+            more = {b for a in engaged if a in inline for b in inline[a].backers}
+            more |= {a for a, e in inline.items() if engaged.intersection(e.fights_beside)}
+            more |= {party for party, target in strikes if target in engaged}
+            if more <= engaged:
+                break
+            engaged |= more
+        if not states - engaged:
+            notes.append(
+                f"no state of the scenario stands outside the war events.{name} starts "
+                f"({event.by} against {event.target}), so none can broker a ceasefire in it: a "
+                "mediator fights on neither side, backs neither and strikes neither "
+                "(docs/model.md §7.8, rule 5); if a state mediated, add it under actors:"
+            )
+    return notes
 
 
 FRENCH_ARTICLES = ("le ", "la ", "les ", "l'")

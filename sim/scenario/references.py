@@ -164,20 +164,23 @@ def _check_scripted_entries(observed: dict, events: dict, actors: Any) -> Iterat
         and isinstance(event.get("target"), str)
     }
     for where, one in _force_items(observed):
-        by = one.get("by")
-        against = one.get("against")
-        if isinstance(by, list) and by and all((b, against) in struck for b in by):
+        by, against = one.get("by", []), one.get("against")
+        if not isinstance(by, list) or not all(isinstance(b, str) for b in by):
+            continue  # the schema says what is wrong with it
+        striking = [p for p, target in struck if target == against]
+        if isinstance(against, str) and striking and all(b in striking for b in by):
+            who = by or striking  # no `by`: force by anyone, which the event already is
             yield (
-                (*where, "by"),
-                f"{', '.join(by)} {'uses' if len(by) == 1 else 'use'} force against {against} "
-                f"as events.{struck[by[0], against]} (a third_party_force): the scenario decides "
-                "it, not the model",
-                ", ".join(by),
+                (*where, "by" if by else "against"),
+                f"{', '.join(who)} {'uses' if len(who) == 1 else 'use'} force against {against} "
+                f"as events.{struck[who[0], against]} (a third_party_force): the scenario "
+                "decides it, not the model",
+                ", ".join(by) if by else against,
                 "force the model decides (by actors no third_party_force event sets striking)",
                 "",
             )
             continue
-        if isinstance(by, list) and by and all(b in placed for b in by):
+        if by and all(b in placed for b in by):
             yield (
                 (*where, "by"),
                 f"{', '.join(by)} {'fights' if len(by) == 1 else 'fight'} from the first day as "
