@@ -24,6 +24,7 @@ from sim.analysis.backtest import (
     forecasts,
     log_score,
     overall,
+    read_events,
     recorded_items,
     reliability,
     replicate_values,
@@ -371,8 +372,24 @@ FORCE_BY_FRANCE = (
             FORCE_BY_FRANCE.replace("    by: [FRA]\n", ""),
             "observed.force_used.against: FRA uses force against REB",
         ),
+        (
+            STRIKES,
+            FORCE_BY_FRANCE.replace("by: [FRA]", "by: [SEN, FRA]"),
+            "observed.force_used.by: FRA uses force against REB",
+        ),
+        (
+            STRIKES.replace("party: FRA", "body: unsc"),
+            FORCE_BY_FRANCE.replace("    by: [FRA]\n", ""),
+            "observed.force_used.against: unsc uses force against REB",
+        ),
     ],
-    ids=["by the striker", "by the striker, asked for help too", "by anyone"],
+    ids=[
+        "by the striker",
+        "by the striker, asked for help too",
+        "by anyone",
+        "by the striker or another",
+        "by anyone, a body's force striking",
+    ],
 )
 def test_force_the_scenario_gives_an_outside_party_is_not_scored(
     sahelsim, write, events, observed, where
@@ -388,11 +405,18 @@ def test_force_the_scenario_gives_an_outside_party_is_not_scored(
     assert sahelsim("validate", str(elsewhere)).status == 0
 
 
-def test_an_outside_party_s_strikes_are_force_used():
-    """What the item would have scored: the strikes are force, by their party, on their target."""
-    strikes = [{"kind": "third_party_force", "actor": "FRA", "target": "REB", "day": 3}]
-    assert _force_used(strikes, "REB", ["FRA"]) and _force_used(strikes, "REB", [])
-    assert not _force_used(strikes, "REB", ["NGA"]) and not _force_used(strikes, "GNB", [])
+def test_an_outside_party_s_strikes_are_force_used(sahelsim, write, tmp_path):
+    """What the item would have scored, read from a bundle as the backtest reads it: the
+    strikes are force, by their party, on their target, in every replicate."""
+    text = civil_war_text(actors="  FRA:\n", events=STRIKES)
+    out = tmp_path / "bundle"
+    ran = sahelsim("run", str(write(text)), "-n", "3", "-q", "--no-figures", "--out", str(out))
+    assert ran.status == 0, ran.err
+    events = read_events(out)
+    assert sorted(events) == [0, 1, 2]
+    for records in events.values():
+        assert _force_used(records, "REB", ["FRA"]) and _force_used(records, "REB", [])
+        assert not _force_used(records, "REB", ["NGA"])
 
 
 @pytest.mark.parametrize("against", ["[REB]", "{id: REB}"])
@@ -736,3 +760,26 @@ def test_a_war_length_item_names_the_record_s_band_of_days():
     day = score_item(ItemValues("a", ItemKind.WAR_DAYS, "1", "true", ("true",)))
     assert item_words(day, "en") == "war lasts 1 day, within a factor of 2"
     assert item_words(day, "fr") == "la guerre dure 1 jour, à un facteur 2 près"
+
+
+@pytest.mark.parametrize(
+    ("by", "against", "refused"),
+    [
+        ("[SEN]", "REB", True),
+        ("[GIN, SEN]", "REB", True),
+        ("[GIN]", "REB", False),
+        ("[SEN]", "GIN", False),
+    ],
+    ids=["the defender", "the defender or another", "another", "the defender, on another"],
+)
+def test_force_by_an_invasion_s_defenders_is_the_scenario_s(sahelsim, write, by, against, refused):
+    """Senegal fights the rebels from the first day as the rising's defender: an item that
+    holds if it used force on them scores the file, not the model."""
+    text = civil_war_text(events="    defenders: [SEN]\n") + (
+        f"observed:\n  force_used:\n    value: true\n    against: {against}\n    by: {by}\n"
+        "    sources: [https://example.org/a]\n    year: 1998\n"
+    )
+    result = sahelsim("validate", str(write(text)))
+    assert (result.status == 2) is refused and "Traceback" not in result.err
+    said = " ".join(result.out.split())
+    assert ("SEN fights REB from the first day as events.revolt.defenders" in said) is refused

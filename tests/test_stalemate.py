@@ -65,6 +65,22 @@ def test_the_government_reckons_its_war_on_the_day_the_fighting_begins(write):
     assert expected <= fresh / (model.params.kill_rate * model.params.irregular_intensity * 0.3)
 
 
+def test_what_the_government_expects_is_what_the_fighting_takes_without_chance(write):
+    """With no chance in the combat and nothing but the rebels' losses to end the war, the
+    rebels break on the day the government reckoned they would, when the fighting began."""
+    text = civil_war_text(value=300, days=3000) + (
+        "parameters:\n  capitulation_rate: 0\n  withdrawal_rate: 0\n  breaking_point: 0.9\n"
+        "  mediation_rate: 0\n  combat_noise: 0\n"
+    )
+    model = SahelModel(build_world(load_scenario(write(text)), fact_base()), 1)
+    model.run()
+    war = model.wars[0]
+    since, expected = war.expected_length
+    [ended] = [r for r in model.records if r.kind is RecordKind.WAR_ENDED]
+    assert ended.get("outcome") == "defenders_won"
+    assert expected <= ended.day - since <= expected + 1
+
+
 def test_the_stalemate_grows_with_the_days_fought_to_all_of_them(write):
     """Never less the longer the war, and at most 1 once it has outlasted the days expected."""
     model = run_days(rebellion(write), 1)
@@ -189,8 +205,13 @@ ONLY_THE_PARTIES = (
     "    sources: [https://example.org/rebels]\n    in: {home}\n{extra}"
     "    forces: {{value: 1000, year: 1998, unit: fighters, source: https://example.org/r}}\n"
     "{more}events:\n  revolt:\n    kind: attack\n    date: 1998-06-07\n    by: REB\n"
-    "    target: GNB\n"
+    "    target: GNB\n{events}"
     "parameters:\n  mediation_rate: 0.5\n  capitulation_rate: 0\n  breaking_point: 0.9\n"
+)
+
+STRIKE = (
+    "  strike:\n    kind: third_party_force\n    date: 1998-06-08\n    party: SEN\n"
+    "    target: {target}\n{until}"
 )
 
 SWORN = (
@@ -202,14 +223,29 @@ SWORN = (
 
 
 @pytest.mark.parametrize(
-    ("home", "extra", "more", "noted"),
+    ("home", "extra", "more", "events", "noted"),
     [
-        ("GNB", "", "", True),
-        ("GNB", "    backers: [SEN]\n", "  SEN:\n", True),
-        ("GNB", "", "  SEN:\n" + SWORN, True),
-        ("GNB", "", "  SEN:\n", False),
-        ("SEN", "", "  SEN:\n", False),
-        ("GNB", "    fights_beside: [SEN]\n", "  SEN:\n", False),
+        ("GNB", "", "", "", True),
+        ("GNB", "    backers: [SEN]\n", "  SEN:\n", "", True),
+        ("GNB", "", "  SEN:\n" + SWORN, "", True),
+        ("GNB", "", "  SEN:\n", "", False),
+        ("SEN", "", "  SEN:\n", "", False),
+        ("GNB", "    fights_beside: [SEN]\n", "  SEN:\n", "", False),
+        ("GNB", "", "  SEN:\n", STRIKE.format(target="REB", until=""), True),
+        (
+            "GNB",
+            "",
+            "  SEN:\n",
+            STRIKE.format(target="REB", until="    until: 1998-06-20\n"),
+            False,
+        ),
+        (
+            "GNB",
+            "    backers: [GIN]\n",
+            "  SEN:\n  GIN:\n",
+            STRIKE.format(target="GIN", until=""),
+            False,
+        ),
     ],
     ids=[
         "the parties alone",
@@ -218,14 +254,17 @@ SWORN = (
         "and a neighbour outside the war",
         "and the neighbour the rebels are based in",
         "and a neighbour whose wars the rebels would join",
+        "and a neighbour striking the rebels to the end",
+        "and a neighbour striking the rebels for a fortnight",
+        "and a neighbour striking the rebels' backer",
     ],
 )
 def test_validating_says_when_no_state_could_broker_a_ceasefire(
-    write, sahelsim, home, extra, more, noted
+    write, sahelsim, home, extra, more, events, noted
 ):
     """A reader wrote rebellions with the parties alone: no war of theirs could end in talks.
     The note says so exactly when the run agrees that no state ever brokers one."""
-    path = write(ONLY_THE_PARTIES.format(home=home, extra=extra, more=more))
+    path = write(ONLY_THE_PARTIES.format(home=home, extra=extra, more=more, events=events))
     result = sahelsim("validate", str(path))
     assert result.status == 0 and "Traceback" not in result.err
     said = "no state of the scenario stands outside the war events.revolt starts (REB against GNB)"
@@ -236,3 +275,45 @@ def test_validating_says_when_no_state_could_broker_a_ceasefire(
         model.run()
         brokered += mediations(model)
     assert (not brokered) is noted
+
+
+SOUTHERN_REBELS = (
+    "  RSN:\n    kind: belligerent\n    name: the Southern Rebels\n"
+    "    name_fr: les Rebelles du Sud\n    sources: [https://example.org/south]\n    in: SEN\n"
+    "    in_the_open: true\n"
+    "    forces: {value: 300, year: 1998, unit: fighters, source: https://example.org/s}\n"
+)
+"""Rebels in Senegal whom its army breaks within months, in the open."""
+SOUTHERN_RISING = (
+    "  southern:\n    kind: attack\n    date: 1998-06-07\n    by: RSN\n    target: SEN\n"
+)
+
+
+def test_a_state_fighting_a_war_of_its_own_mediates_only_once_it_is_over(write, sahelsim):
+    """Two rebellions at once, each state the other's only neighbour: neither can broker the
+    other's ceasefire while its own war goes on, and the note says so of both. Senegal's war
+    ends within months, and only then does it broker Guinea-Bissau's."""
+    path = write(
+        ONLY_THE_PARTIES.format(
+            home="GNB", extra="", more="  SEN:\n" + SOUTHERN_REBELS, events=SOUTHERN_RISING
+        )
+    )
+    result = sahelsim("validate", str(path))
+    said = " ".join(result.out.split())
+    assert result.status == 0
+    assert (
+        "the only states of the scenario standing outside the war events.revolt starts "
+        "(REB against GNB) fight events.southern, so none can broker a ceasefire in it while "
+        "that war goes on" in said
+    )
+    assert "outside the war events.southern starts (RSN against SEN) fight events.revolt" in said
+    brokered = 0
+    for seed in (1, 2, 3):
+        model = SahelModel(build_world(load_scenario(path), fact_base()), seed)
+        model.run()
+        ended = {r.get("war"): r.day for r in model.records if r.kind is RecordKind.WAR_ENDED}
+        for talks in mediations(model):
+            brokered += 1
+            others = [day for war, day in ended.items() if war != talks.get("war")]
+            assert others and min(others) < talks.day, "a mediator whose own war was over"
+    assert brokered

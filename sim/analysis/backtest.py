@@ -84,7 +84,14 @@ BINS = 10
 """Equal-width bins of predicted probability in the reliability table."""
 
 YES, NO = "true", "false"
-_EVENT_KINDS = {"war_started", "incident", "entered_war", "conceded", "support"}
+_EVENT_KINDS = {
+    "war_started",
+    "incident",
+    "entered_war",
+    "third_party_force",
+    "conceded",
+    "support",
+}
 
 
 class ItemKind(StrEnum):
@@ -149,8 +156,9 @@ def _force_used(records: Sequence[dict], against: str, by: Sequence[str]) -> boo
     A war started on it, an incident that struck it, an outside party's strikes on it (a
     ``third_party_force`` event: validating refuses an item that only they could make true), or
     an entry into a war on the side fighting it; an entry that a body's vote decided (a member
-    sent under an ECOWAS clause) counts as that body's too. A state that fights back against a war started on it uses force
-    on its attackers too (Nigeria driving Chad's troops off the Lake Chad islands, 1983).
+    sent under an ECOWAS clause) counts as that body's too. A state that fights back against a
+    war started on it uses force on its attackers too (Nigeria driving Chad's troops off the
+    Lake Chad islands, 1983), and armed groups that carry their war into a state use force on it.
     """
     for r in records:
         attackers = {r.get("actor"), *(r.get("attackers") or ())}
@@ -163,6 +171,13 @@ def _force_used(records: Sequence[dict], against: str, by: Sequence[str]) -> boo
         if r["kind"] in ("war_started", "incident"):
             hit, who = r.get("target") == against, attackers
         elif r["kind"] == "entered_war":
+            carried = r.get("attacked_by")  # armed groups carried their war into the actor
+            if carried:
+                groups = r.get("attackers") or [carried]
+                if r.get("actor") == against and (not by or set(groups) & set(by)):
+                    return True  # their force on the state
+                if against in groups and (not by or r.get("actor") in by):
+                    return True  # the state's on them
             hit = against in (r.get("target"), r.get("against"))
             who = {r.get("actor"), r.get("by")}
         elif r["kind"] == "third_party_force":  # an outside party's strikes, as an event sets
@@ -177,6 +192,13 @@ def _force_used(records: Sequence[dict], against: str, by: Sequence[str]) -> boo
 
 
 def _entered(records: Sequence[dict], actor: str, side: Side, by: dt.date) -> bool:
+    # States armed groups carried their war into, by war: they were attacked, and they and
+    # those who come to their help defend, whichever side of the war they fight on.
+    attacked = {
+        (r.get("war"), r.get("actor"))
+        for r in records
+        if r["kind"] == "entered_war" and r.get("attacked_by")
+    }
     for r in records:
         if dt.date.fromisoformat(r["date"]) > by:
             continue
@@ -189,7 +211,12 @@ def _entered(records: Sequence[dict], actor: str, side: Side, by: dt.date) -> bo
         elif (
             r["kind"] == "entered_war"
             and r.get("actor") == actor
-            and (r.get("side") == 0) == (side is Side.ATTACKERS)
+            and (
+                r.get("side") == 0
+                and not r.get("attacked_by")
+                and (r.get("war"), r.get("victim")) not in attacked
+            )
+            == (side is Side.ATTACKERS)
         ):
             return True
     return False

@@ -115,7 +115,10 @@ class Belligerent(Actor):
         """
         spec = self.spec
         return fights_as_guerrillas(
-            faction=spec.faction, backers=spec.backers, rose_in_capital=spec.rose_in_capital
+            faction=spec.faction,
+            backers=spec.backers,
+            rose_in_capital=spec.rose_in_capital,
+            in_the_open=spec.in_the_open,
         )
 
 

@@ -95,11 +95,50 @@ def agenda(model: SahelModel) -> Agenda:
         power.sync_forces()
     for name, event in model.setup.active_events():
         days.setdefault((event.date - start).days, []).append((name, event))
-    for today in days.values():
+    for day, today in days.items():
         # A request is answered once the day's attacks and ceasefires have happened, whatever
         # the order the scenario lists them in.
         today.sort(key=lambda item: isinstance(item[1], ev.Request))
+        days[day] = _civil_wars_first(model, today)
     return days
+
+
+def _civil_wars_first(model: SahelModel, today: list) -> list:
+    """The day's events with each belligerent's civil war before its attacks across a border.
+
+    A rebel army's war with the state it fights in (its rising, or the state's attack on it)
+    is the war its attacks on other states that day carry there (SahelModel.carry_war),
+    whatever the order the scenario lists them in; every other event keeps its place.
+    """
+    civil = {}
+    for item in today:
+        rebels = _civil_war_of(model, item[1])
+        if rebels is not None:
+            civil.setdefault(rebels, item)
+    ordered, placed = [], set()
+    for item in today:
+        event = item[1]
+        if id(item) in placed:
+            continue
+        if isinstance(event, ev.Attack) and _civil_war_of(model, event) is None:
+            first = civil.get(event.by)
+            if first is not None and id(first) not in placed:
+                ordered.append(first)
+                placed.add(id(first))
+        ordered.append(item)
+        placed.add(id(item))
+    return ordered
+
+
+def _civil_war_of(model: SahelModel, event: object) -> str | None:
+    """The belligerent whose civil war ``event`` starts (an attack between it and its state)."""
+    if not isinstance(event, ev.Attack):
+        return None
+    for rebels, state in ((event.by, event.target), (event.target, event.by)):
+        actor = model.actors.get(rebels)
+        if isinstance(actor, Belligerent) and actor.home == state:
+            return rebels
+    return None
 
 
 def fire_scheduled_events(model: SahelModel) -> None:
@@ -487,13 +526,14 @@ def on_request(model: SahelModel, name: str, event: ev.Request) -> None:
     asked of anyone, and the record says why.
     """
     war, offenders, reason = _what_is_asked_against(model, event)
-    enemies = set(offenders) | (set(war.sides[ATTACKERS]) if war is not None else set())
+    side = war.side_of(event.by) if war is not None else None  # (an at-home state: either)
+    enemies = set(offenders) | (set(war.sides[1 - side]) if war is not None else set())
     backing = model.backers_of(tuple(enemies))
     asked, other_side = [], []
     for helper in event.to:
         if helper not in model.actors:
             continue
-        if war is not None and war.side_of(helper) == DEFENDERS:
+        if war is not None and war.side_of(helper) == side:
             continue  # already fighting beside the state that asks
         if helper in enemies or helper in backing or model.at_war(helper, event.by):
             other_side.append(helper)
@@ -563,11 +603,13 @@ def _what_is_asked_against(
         side = war.side_of(event.by) if war.ongoing else None
         if side is None:
             continue
-        if side == ATTACKERS:  # help for a war it started is not answered
+        # Help for a war it started is not answered; a state armed groups carried their war
+        # into defends itself, on whichever side of the war (SahelModel.carry_war).
+        if side == ATTACKERS and event.by not in war.at_home:
             attacking = True
             attacking_it = attacking_it or event.against in war.sides[DEFENDERS]
             continue
-        enemies = tuple(war.sides[ATTACKERS])
+        enemies = tuple(war.sides[1 - side])
         if event.against is None:
             return war, enemies, None
         if event.against in enemies:

@@ -50,7 +50,7 @@ def still_to_send(model: SahelModel, war: War) -> list[tuple[int, str, float]]:
         share = None
         for member, there in war.sides[s].items():
             state = model.state(member)
-            if state is None or member == theatre:
+            if state is None or member == theatre or member in war.at_home:
                 continue
             if share is None:
                 share = model.abroad_share(war, s)

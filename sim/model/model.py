@@ -293,7 +293,9 @@ class SahelModel(mesa.Model):
         actors = self.actors
         members = war.sides[side]
         abroad = dict.fromkeys(
-            m for m in (*members, *joining) if m != theatre and isinstance(actors.get(m), State)
+            m
+            for m in (*members, *joining)
+            if m != theatre and m not in war.at_home and isinstance(actors.get(m), State)
         )
         potential = sum(actors[m].deployable * actors[m].spec.effectiveness for m in abroad)
         present = sum(members.get(m, 0.0) * actors[m].spec.effectiveness for m in abroad)
@@ -593,8 +595,15 @@ class SahelModel(mesa.Model):
         them in it (Guinea, with the allies ECOWAS pledged, retaliating on the RUF that Sierra
         Leone was fighting). A belligerent attacked while it fights another war is fought in
         that war: the attackers enter it on the other side (a civil war that outsiders enter,
-        as ECOMOG entered Liberia's in 1990).
+        as ECOMOG entered Liberia's in 1990). Armed groups already at war that attack another
+        state carry their war into it (:meth:`carry_war`).
         """
+        carried = self.war_carried(attackers, target)
+        if carried is not None:
+            self.carry_war(
+                carried, by, target, attackers, cause=cause, event=cause_event, note=note
+            )
+            return carried
         ongoing = self.war_joined(attackers, target)
         if ongoing is not None:
             self.enter_against(
@@ -653,6 +662,81 @@ class SahelModel(mesa.Model):
         if war.guerrillas is not None:
             self.records[index].data["guerrillas"] = list(war.sides[war.guerrillas])
         return war
+
+    def war_carried(self, attackers: tuple[str, ...], target: str) -> War | None:
+        """The war armed groups already fight that their attack on another state is part of.
+
+        An armed group has one army, whichever state's forces it meets: a state it attacks
+        while it is at war is fought in that war, beside the states already fighting it. Boko
+        Haram, at war with Nigeria, fought Cameroon's army across the border in 2014-15 with the
+        same fighters, and Chad and Niger, which it then raided, fought it beside them. As two
+        wars, the second would begin with none of its fighters free and end that day.
+        ``None`` unless every attacker is a belligerent fighting on one side of one war (a newcomer
+        among them has forces free for a war of its own), or if that war is an attempted coup,
+        to be decided tomorrow, or the target is an armed group or already in it.
+        """
+        actor = self.actors.get(target)
+        if actor is None or isinstance(actor, Belligerent) or not attackers:
+            return None
+        if not all(isinstance(self.actors.get(a), Belligerent) for a in attackers):
+            return None
+        at_war = {
+            w.id for w in self.wars if w.ongoing for a in attackers if w.side_of(a) is not None
+        }
+        if len(at_war) != 1:
+            return None
+        war = self.wars[at_war.pop()]
+        sides = {war.side_of(a) for a in attackers}
+        if war.coup_attempt or len(sides) != 1 or None in sides or war.side_of(target) is not None:
+            return None
+        return war
+
+    def carry_war(
+        self,
+        war: War,
+        by: str,
+        target: str,
+        attackers: tuple[str, ...],
+        *,
+        cause: int | None,
+        event: str | None,
+        note: str | None,
+    ) -> None:
+        """Armed groups at war carry it into another state, which fights them in it.
+
+        The state defends itself with its home defence, as a state attacked does
+        (:meth:`start_war`), and the attack brings its clauses into play as a war started on it
+        would: a rebellion if the groups rose in it, an aggression otherwise.
+        """
+        side = 1 - war.side_of(attackers[0])
+        war.end_support(target)  # it fights with its forces, no longer by support to either side
+        war.commit(target, side, min(self.defending_forces(target), self.uncommitted(target)))
+        war.at_home.add(target)
+        index = self.log(
+            RecordKind.ENTERED_WAR,
+            target,
+            war.leaders[1 - side],
+            war=war.id,
+            side=side,
+            attacked_by=by,
+            attackers=list(attackers),
+            victim=target,
+            joining=war.leaders[side],
+            event=event,
+            cause=cause,
+            note=note,
+            forces=round(war.sides[side][target]),
+        )
+        self.close_threats(target, attackers)
+        if all(self.actors[a].home == target for a in attackers):
+            self.raise_trigger(
+                CasusFoederis.ARMED_REBELLION, target, attackers, war=war.id, cause=index
+            )
+        elif not self.answers(target, attackers):
+            self.raise_trigger(CasusFoederis.AGGRESSION, target, attackers, war=war.id, cause=index)
+        self.used_force(attackers, target)
+        self.backed(war, target, index)
+        self.moved = True
 
     def enter_against(
         self,

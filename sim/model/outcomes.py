@@ -47,9 +47,13 @@ def summarise(
     ended = _last_ends(records)
     decided = any(r.kind is RecordKind.ATTACK_DECIDED for r in records)
     threatened = {(r.actor, r.target) for r in records if r.kind is RecordKind.THREAT}
-    scheduled_after_threat = any((r.actor, r.target) in threatened for r in wars)
     entries = [r for r in records if r.kind is RecordKind.ENTERED_WAR]
-    aes_entered = sorted({r.actor for r in entries if r.actor in aes})
+    # An attack armed groups made on a state carries their war into it (an entry, not a war).
+    attacks = [(r.actor, r.target) for r in wars]
+    attacks += [(r.get("attacked_by"), r.actor) for r in entries if r.get("attacked_by")]
+    scheduled_after_threat = any(attack in threatened for attack in attacks)
+    # A member armed groups carried their war into was attacked: it entered to help no one.
+    aes_entered = sorted({r.actor for r in entries if r.actor in aes and not r.get("attacked_by")})
     # Obligations only: a measure a clause permits was never owed (docs/model.md §7.3).
     responses = [
         r

@@ -530,7 +530,7 @@ def _no_forces_left(model: SahelModel, war: War, strength: list[float]) -> bool:
 def withdraw_interveners(model: SahelModel, war: War) -> bool:
     """States fighting another's war on foreign soil may go home, each day at ``withdrawal_rate``.
 
-    Only a state that is neither side's leader nor the state the war is fought in: an intervener
+    Only a state that is neither side's leader nor a state the war is fought in: an intervener
     bears the war's cost away from home, and the cost grows with each day it stays (Slantchev
     2003). Senegal and Guinea, which entered Guinea-Bissau's war in June 1998, had left by March
     1999, and Brig. Mané's junta then overthrew the president they had come to defend (May 1999;
@@ -544,7 +544,12 @@ def withdraw_interveners(model: SahelModel, war: War) -> bool:
     left = False
     for s in (ATTACKERS, DEFENDERS):
         for member in list(war.sides[s]):
-            if member in war.leaders or member == theatre or model.state(member) is None:
+            if (
+                member in war.leaders
+                or member == theatre
+                or member in war.at_home
+                or model.state(member) is None
+            ):
                 continue
             draw = keyed_uniform(
                 model.seed, Concern.TERMINATION, war.id, model.day, "withdraw", member

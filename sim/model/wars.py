@@ -35,6 +35,9 @@ class War:
     truce: bool = False  # ended by mediation, and the ceasefire may still break down
     resumed: int | None = None  # the day fighting last resumed after a truce
     losses_at_resumption: list[float] = field(default_factory=lambda: [0.0, 0.0])
+    # States armed groups carried the war into (SahelModel.carry_war): they fight it at home,
+    # not abroad, so they neither withdraw nor send contingents there.
+    at_home: set[str] = field(default_factory=set)
     # A guerrilla war: the day the fighting began or resumed, and the days the government then
     # expected to need to wear the guerrillas down, None if never (termination.reckon).
     expected_length: tuple[int, float | None] | None = None

@@ -108,6 +108,7 @@ class ActorSpec:
     breaking_point: float | None = None
     faction: bool = False  # a belligerent whose fighters came out of its state's own forces
     rose_in_capital: bool = False  # a belligerent band with no base beyond the capital
+    in_the_open: bool = False  # a rebel army the record shows fighting in the open, unbacked
     broad_goals: bool = False  # a belligerent fighting for what no government could grant
 
 
@@ -266,6 +267,7 @@ def _inline_actor(actor_id: str, entry: InlineActor, states: list[str]) -> Actor
         breaking_point=entry.breaking_point,
         faction=entry.faction_of,
         rose_in_capital=entry.rose_in_capital,
+        in_the_open=entry.in_the_open,
         broad_goals=entry.broad_goals,
         **params,
     )

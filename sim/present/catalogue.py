@@ -837,6 +837,13 @@ MESSAGES: dict[str, dict[str, str]] = {
         "guerre dès le premier jour, avec {forces} militaires, contre {enemy}. C'est prévu par "
         "le scénario.",
     },
+    "entered_war.carried": {
+        "en": "{By} carried the war across the border: {actor} entered it with {forces} troops, "
+        "beside {joining}, already at war with the same fighters (an armed group has one army).",
+        "fr": "{By} porte{by_nt} la guerre au-delà de la frontière : {actor} entre{actor_nt} "
+        "dans cette guerre avec {forces} militaires, aux côtés {joining_de}, déjà en guerre "
+        "contre les mêmes combattants (un groupe armé n'a qu'une armée).",
+    },
     "entered_war.beside": {
         "en": "{Actor} entered the war beside {victim}, with {forces} fighters, against {enemy}.",
         "fr": "{Actor} entre{actor_nt} en guerre aux côtés {victim_de}, avec {forces} "

@@ -837,6 +837,17 @@ def _entered_war(ctx: _Context, r: Record) -> str:
 
 
 def _entering(ctx: _Context, r: Record) -> str:
+    if r.get("attacked_by"):  # armed groups carrying their war into another state
+        told = ctx.t(
+            "entered_war.carried",
+            **ctx.actors("actor", r.actor),
+            **ctx.actors("by", r.get("attacked_by")),
+            **ctx.actors("joining", r.get("joining") or r.target),
+            forces=ctx.number(r.get("forces", 0)),
+        )
+        if r.get("event") and r.get("cause") is None:
+            told += " " + ctx.t("war_started.scheduled")
+        return told
     if r.get("stationed"):  # forces the scenario placed with the target from the first day
         return ctx.t(
             "entered_war.stationed",
@@ -1045,7 +1056,7 @@ def _how_war_ended(ctx: _Context, r: Record) -> str:
             hope = (
                 ctx.t("stalemate.hope.never")
                 if expected is None
-                else ctx.t("stalemate.hope", expected=ctx.days(round(expected)))
+                else ctx.t("stalemate.hope", expected=ctx.days(max(1, round(expected))))
             )
             return ctx.t(
                 "how.mediation.stalemate",

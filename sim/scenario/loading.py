@@ -586,15 +586,19 @@ def guerrillas(scenario: Scenario) -> list[str]:
         if not isinstance(entry, InlineActor) or entry.kind is not ActorKind.BELLIGERENT:
             continue
         if not fights_as_guerrillas(
-            faction=entry.faction_of, backers=entry.backers, rose_in_capital=entry.rose_in_capital
+            faction=entry.faction_of,
+            backers=entry.backers,
+            rose_in_capital=entry.rose_in_capital,
+            in_the_open=entry.in_the_open,
         ):
             continue
         name = entry.name[:1].upper() + entry.name[1:]
         notes.append(
             f"{name} ({actor_id}) has no backer and is no faction: in a war against "
             f"{entry.in_} it fights as guerrillas while it is the weaker side (docs/model.md "
-            "§7.6); write its backers: if a state armed it, or rose_in_capital: true for a band "
-            "that rose in the capital"
+            "§7.6); write its backers: if a state armed it, rose_in_capital: true for a band "
+            "that rose in the capital, or in_the_open: true if the record shows it fighting in "
+            "the open (columns, a front)"
         )
     return notes
 
@@ -602,14 +606,19 @@ def guerrillas(scenario: Scenario) -> list[str]:
 def no_mediators(scenario: Scenario, facts: FactBase | None = None) -> list[str]:
     """The wars no state of the scenario could bring to a ceasefire, each standing in it.
 
-    Only a state of the scenario that fights on neither side of a war, backs neither side and
-    strikes neither on its own can broker a ceasefire in it (docs/model.md §7.8, rule 5). A
+    Only a state of the scenario that fights in no war under way, backs neither side of this one
+    and strikes neither on its own can broker a ceasefire in it (docs/model.md §7.8, rule 5). A
     reader who wrote four rebellions by hand wrote two with the government, the rebels and
     their allies only: neither war could end in talks. Each war an invasion starts is looked
-    at alone: its attacker and target, the contributors and defenders the event names, every
-    belligerent sworn to fight beside one of them, and the backers of each, and the parties
-    striking one of them by a ``third_party_force`` event. A war an organisation starts is not
-    noted: its members' part is the run's.
+    at in turn. Its fighters are its attacker and target, the contributors and defenders the
+    event names and every belligerent sworn to fight beside one of them; the backers of each
+    fighter back it, and a party whose ``third_party_force`` event strikes a fighter to the end
+    of the run strikes it (one with an ``until`` may mediate once it stops). A state fighting
+    another invasion of the scenario can mediate only once that war is over, which the note
+    says. A rebel army at war that invades another state carries that war there: attacks on
+    the day its war began are part of it from the first day, later ones bring in a state that
+    could have brokered it until then. A war an organisation starts is not noted: its members'
+    part is the run's.
     """
     facts = facts or fact_base()
     inline = {a: e for a, e in scenario.actors.items() if isinstance(e, InlineActor)}
@@ -619,28 +628,68 @@ def no_mediators(scenario: Scenario, facts: FactBase | None = None) -> list[str]
             return inline[actor_id].kind is ActorKind.STATE
         return facts.kind_of(actor_id) is ActorKind.STATE
 
+    def fighters(event: Attack) -> set[str]:
+        side = {event.by, event.target, *event.contributors, *event.defenders}
+        while more := {a for a, e in inline.items() if side.intersection(e.fights_beside)} - side:
+            side |= more
+        return side
+
     states = {a for a in scenario.actors if is_state(a)}
     events = scenario.active_events()
-    strikes = [(e.party or "", e.target) for _, e in events if isinstance(e, ThirdPartyForce)]
-    notes = []
-    for name, event in events:
+    strikes = [
+        (e.party, e.target)
+        for _, e in events
+        if isinstance(e, ThirdPartyForce) and e.party is not None and e.until is None
+    ]
+
+    def is_belligerent(actor_id: str) -> bool:
+        if actor_id in inline:
+            return inline[actor_id].kind is ActorKind.BELLIGERENT
+        return facts.kind_of(actor_id) is ActorKind.BELLIGERENT
+
+    wars: dict[str, set[str]] = {}
+    carried: dict[str, str] = {}  # each belligerent's first war: it carries that war on
+    for name, event in events:  # in date order
         if not isinstance(event, Attack) or event.scale is not AttackScale.INVASION:
             continue
         if event.by not in scenario.actors:
             continue
-        engaged = {event.by, event.target, *event.contributors, *event.defenders}
-        while True:
-            more = {b for a in engaged if a in inline for b in inline[a].backers}
-            more |= {a for a, e in inline.items() if engaged.intersection(e.fights_beside)}
-            more |= {party for party, target in strikes if target in engaged}
-            if more <= engaged:
-                break
-            engaged |= more
-        if not states - engaged:
+        # One army, one war (SahelModel.carry_war): only when every attacker is already in it.
+        parties = {event.by, *event.contributors}
+        firsts = {carried.get(a) for a in parties}
+        first = firsts.pop() if len(firsts) == 1 else None
+        if first is not None:
+            if dict(events)[first].date == event.date:  # the same war from its first day
+                wars[first] |= fighters(event)
+            # later, the state it attacks joins a war others could broker until then
+            continue
+        wars[name] = fighters(event)
+        for party in (event.by, event.target):
+            if is_belligerent(party):
+                carried.setdefault(party, name)
+    notes = []
+    for name, fighting in wars.items():
+        event = dict(events)[name]
+        engaged = fighting | {b for a in fighting if a in inline for b in inline[a].backers}
+        engaged |= {party for party, target in strikes if target in fighting}
+        outside = states - engaged
+        elsewhere = sorted(
+            other for other, side in wars.items() if other != name and outside & side
+        )
+        if outside and not outside - set().union(*(wars[other] for other in elsewhere)):
+            notes.append(
+                f"the only states of the scenario standing outside the war events.{name} starts "
+                f"({event.by} against {event.target}) fight "
+                + ", ".join(f"events.{other}" for other in elsewhere)
+                + ", so none can broker a ceasefire in it while that war goes on: a mediator "
+                "fights in no war, backs neither side and strikes neither (docs/model.md §7.8, "
+                "rule 5); if a state mediated, add it under actors:"
+            )
+        elif not outside:
             notes.append(
                 f"no state of the scenario stands outside the war events.{name} starts "
                 f"({event.by} against {event.target}), so none can broker a ceasefire in it: a "
-                "mediator fights on neither side, backs neither and strikes neither "
+                "mediator fights in no war, backs neither side and strikes neither "
                 "(docs/model.md §7.8, rule 5); if a state mediated, add it under actors:"
             )
     return notes

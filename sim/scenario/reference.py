@@ -50,8 +50,9 @@ overrides), the pacts in play, dated events, the model's parameters and the ense
 from the start: a state's in the fact base, an inline actor's in the file; and each organisation
 whose pacts are in play but some of whose members the scenario leaves out, since only its members
 that are actors vote and send forces in its name; each rebel army that will fight its state as
-guerrillas, having no backer and no faction's bases; a file whose wars no state of it stands
-outside, so that none can broker a ceasefire; each pact in play that comes into force
+guerrillas, having no backer and no faction's bases; each war an invasion starts that no state
+of the file stands outside (fighting in it or in another war, backing a side, striking one to
+the end), so that none can broker a ceasefire in it; each pact in play that comes into force
 during the run, which covers a war under way only from that day; and each actor the file defines
 whose French name has no article, or one in capitals or with a curly apostrophe, which the
 stories in French cannot contract); `sahelsim schema` prints the JSON Schema for editors.

@@ -134,13 +134,27 @@ def _force_items(observed: dict) -> Iterator[tuple[Path_, dict]]:
             yield (("observed", "force_used", n) if listed else ("observed", "force_used")), one
 
 
+def _any_of(by: list[str]) -> str:
+    """What makes a force item true when it names several actors, or none."""
+    if not by:
+        return ", and the item holds if anyone used force"
+    return ", and the item holds if any one of `by` used force" if len(by) > 1 else ""
+
+
+def _attacking(event: dict) -> set[str]:
+    """The parties an attack event names on its attacking side (``by`` and ``contributors``)."""
+    parties = [event.get("by"), *(event.get("contributors") or [])]
+    return {p for p in parties if isinstance(p, str)}
+
+
 def _check_scripted_entries(observed: dict, events: dict, actors: Any) -> Iterator[Finding]:
     """An actor the scenario sets fighting beside the target is not the model's to enter.
 
     A scored item must be the model's choice: an ``entered`` item for one of an invasion's
-    ``defenders`` would score the script, and so would a ``force_used`` item by an outside party
-    a ``third_party_force`` event sets striking that target (a reader scored France's strikes
-    on the Polisario in 1977, which the scenario gave), and a ``helped`` item for a rebel army's
+    ``defenders`` would score the script, and so would a ``force_used`` item that holds if one
+    of them used force on the attack's parties, or if an outside party did that a
+    ``third_party_force`` event sets striking the target (a reader scored France's strikes on
+    the Polisario in 1977, which the scenario gave), and a ``helped`` item for a rebel army's
     declared backer (its backing comes with every war the rebels fight) or for a defender.
     """
     placed = {
@@ -153,14 +167,26 @@ def _check_scripted_entries(observed: dict, events: dict, actors: Any) -> Iterat
         for defender in event["defenders"]
         if isinstance(defender, str)
     }
+    defending: dict[str, list[str]] = {}  # each defender's invasions, in the file's order
+    for name, event in events.items():
+        if (
+            isinstance(event, dict)
+            and event.get("kind") == "attack"
+            and event.get("enabled", True) is not False
+            and isinstance(event.get("defenders"), list)
+        ):
+            for defender in event["defenders"]:
+                if isinstance(defender, str):
+                    defending.setdefault(defender, []).append(name)
     # An outside party's force the events schedule (third_party_force), by party and target.
+    # A body's mandated force strikes in the body's name (the record's actor: unsc).
     struck = {
-        (event["party"], event["target"]): name
+        (event.get("party") or event.get("body"), event["target"]): name
         for name, event in events.items()
         if isinstance(event, dict)
         and event.get("kind") == "third_party_force"
         and event.get("enabled", True) is not False
-        and isinstance(event.get("party"), str)
+        and isinstance(event.get("party") or event.get("body"), str)
         and isinstance(event.get("target"), str)
     }
     for where, one in _force_items(observed):
@@ -168,23 +194,33 @@ def _check_scripted_entries(observed: dict, events: dict, actors: Any) -> Iterat
         if not isinstance(by, list) or not all(isinstance(b, str) for b in by):
             continue  # the schema says what is wrong with it
         striking = [p for p, target in struck if target == against]
-        if isinstance(against, str) and striking and all(b in striking for b in by):
-            who = by or striking  # no `by`: force by anyone, which the event already is
+        # The item holds if any one of `by` used force (anyone, with no `by`).
+        if isinstance(against, str) and striking and (not by or set(by) & set(striking)):
+            who = [b for b in by if b in striking] or striking
             yield (
                 (*where, "by" if by else "against"),
                 f"{', '.join(who)} {'uses' if len(who) == 1 else 'use'} force against {against} "
-                f"as events.{struck[who[0], against]} (a third_party_force): the scenario "
-                "decides it, not the model",
+                f"as events.{struck[who[0], against]} (a third_party_force){_any_of(by)}: the "
+                "scenario decides it, not the model",
                 ", ".join(by) if by else against,
                 "force the model decides (by actors no third_party_force event sets striking)",
                 "",
             )
             continue
-        if by and all(b in placed for b in by):
+        # A defender fights the attack's parties from its first day: any one of `by` suffices.
+        fights = {
+            b: name
+            for b in by
+            for name in reversed(defending.get(b, []))
+            if against in _attacking(events[name])
+        }
+        if fights:
+            named = list(fights)
             yield (
                 (*where, "by"),
-                f"{', '.join(by)} {'fights' if len(by) == 1 else 'fight'} from the first day as "
-                f"events.{placed[by[0]]}.defenders: the scenario decides it, not the model",
+                f"{', '.join(named)} {'fights' if len(named) == 1 else 'fight'} {against} from "
+                f"the first day as events.{fights[named[0]]}.defenders{_any_of(by)}: the "
+                "scenario decides it, not the model",
                 ", ".join(by),
                 "force the model decides (by actors the events do not place in the war)",
                 "",

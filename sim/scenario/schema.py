@@ -112,6 +112,7 @@ _ONLY_FOR: dict[str, tuple[ActorKind, ...]] = {
     "in_": (ActorKind.BELLIGERENT,),
     "faction_of": (ActorKind.BELLIGERENT,),
     "rose_in_capital": (ActorKind.BELLIGERENT,),
+    "in_the_open": (ActorKind.BELLIGERENT,),
     "broad_goals": (ActorKind.BELLIGERENT,),
     "backers": (ActorKind.BELLIGERENT,),
     "fights_beside": (ActorKind.BELLIGERENT,),
@@ -183,6 +184,12 @@ class InlineActor(Strict):
         "Samba Sanyang's council in Banjul, 1981): unless a faction or backed from outside, its "
         "war is fought at the full kill rate, not at a civil war's pace",
     )
+    in_the_open: bool = Field(
+        False,
+        description="belligerent: a rebel army with no backer that the record shows fighting "
+        "the army in the open, as columns or along a front, not as guerrillas (the UFR's column "
+        "of pickups from Libya into Chad, 2019): its war is fought by the square law",
+    )
     broad_goals: bool = Field(
         False,
         description="belligerent: it fights for goals no government could grant (a caliphate, "
@@ -229,6 +236,12 @@ class InlineActor(Strict):
                 "'rose_in_capital' is for a band with no backer and no faction's bases; a "
                 "faction, or a rebel army with backers, draws its war out wherever it rose"
             )
+        if self.in_the_open and (self.faction_of or self.backers or self.rose_in_capital):
+            raise ValueError(
+                "'in_the_open' is for a rebel army with no backer, not a faction and not risen in "
+                "the capital, which would fight as guerrillas; one with backers, a faction or a "
+                "band risen in the capital fights in the open already"
+            )
         if self.kind is ActorKind.ARMED_GROUP and not self.operates_in:
             raise ValueError("an armed group needs 'operates_in': the states it fights in")
         return self
@@ -246,7 +259,9 @@ ActorEntry = Annotated[
 ]
 
 
-def fights_as_guerrillas(*, faction: bool, backers, rose_in_capital: bool) -> bool:
+def fights_as_guerrillas(
+    *, faction: bool, backers, rose_in_capital: bool, in_the_open: bool = False
+) -> bool:
     """Whether a rebel army would fight its state as guerrillas: in the periphery, on its own.
 
     Rebels far weaker than the state's army, with no outside supplier of heavy arms, do not
@@ -255,10 +270,13 @@ def fights_as_guerrillas(*, faction: bool, backers, rose_in_capital: bool) -> bo
     Review 104(3)). A faction has the army's bases and arsenals, and a rebel army with outside
     ``backers`` the arms to hold a front (the NPFL's advance on Monrovia in 1990); a band that
     rose in the capital must hold what it seized. The Tuareg rebellions of Mali and Niger
-    (1990-95, 2006, 2007-09) fought as guerrillas (docs/model.md §7.6). Whether they do so in a
-    given war depends also on their being the weaker side (``SahelModel.guerrilla_side``).
+    (1990-95, 2006, 2007-09) fought as guerrillas (docs/model.md §7.6). Some rebels with none of
+    these fought in the open all the same, as the record shows (``in_the_open``: Chad's rebel
+    columns from bases in Libya, 2019 and 2021, which air strikes and the army broke within
+    days or weeks). Whether they do so in a given war depends also on their being the weaker
+    side (``SahelModel.guerrilla_side``).
     """
-    return not (faction or backers or rose_in_capital)
+    return not (faction or backers or rose_in_capital or in_the_open)
 
 
 class PactSwitch(Strict):
