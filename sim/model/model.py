@@ -643,17 +643,8 @@ class SahelModel(mesa.Model):
             **({"coup_attempt": True} if coup_attempt else {}),
         )
         self.close_threats(target, attackers)
-        rebels = [a for a in attackers if isinstance(self.actors[a], Belligerent)]
-        if coup_attempt:
-            # No trigger: decided tomorrow, before any clause could act; a success is a coup.
-            pass
-        elif rebels and all(self.actors[a].home == target for a in rebels):
-            # A force rising against its own state: a rebellion, not an aggression from outside.
-            self.raise_trigger(
-                CasusFoederis.ARMED_REBELLION, target, attackers, war=war.id, cause=index
-            )
-        elif not self.answers(target, attackers):
-            self.raise_trigger(CasusFoederis.AGGRESSION, target, attackers, war=war.id, cause=index)
+        if not coup_attempt:  # decided tomorrow, before any clause could act; a success is a coup
+            self.attacked(target, attackers, war, index)
         self.used_force(attackers, target)
         for member in war.members():
             self.backed(war, member, index)
@@ -728,15 +719,24 @@ class SahelModel(mesa.Model):
             forces=round(war.sides[side][target]),
         )
         self.close_threats(target, attackers)
-        if all(self.actors[a].home == target for a in attackers):
-            self.raise_trigger(
-                CasusFoederis.ARMED_REBELLION, target, attackers, war=war.id, cause=index
-            )
-        elif not self.answers(target, attackers):
-            self.raise_trigger(CasusFoederis.AGGRESSION, target, attackers, war=war.id, cause=index)
+        self.attacked(target, attackers, war, index)
         self.used_force(attackers, target)
         self.backed(war, target, index)
         self.moved = True
+
+    def attacked(self, target: str, attackers: tuple[str, ...], war: War, cause: int) -> None:
+        """Bring into play the clauses an attack that starts or carries a war calls on.
+
+        A force rising against its own state is a rebellion, not an aggression from outside;
+        force that answers the target's own first use is no aggression on it (§7.11).
+        """
+        rebels = [a for a in attackers if isinstance(self.actors[a], Belligerent)]
+        if rebels and all(self.actors[a].home == target for a in rebels):
+            self.raise_trigger(
+                CasusFoederis.ARMED_REBELLION, target, attackers, war=war.id, cause=cause
+            )
+        elif not self.answers(target, attackers):
+            self.raise_trigger(CasusFoederis.AGGRESSION, target, attackers, war=war.id, cause=cause)
 
     def enter_against(
         self,
