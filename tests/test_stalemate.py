@@ -89,7 +89,7 @@ def test_the_stalemate_grows_with_the_days_fought_to_all_of_them(write):
     shares = []
     for day in (1, 30, 120, math.ceil(expected), math.ceil(expected) + 200):
         model.day = war.start + day
-        shares.append(stalemate(model, war, [1000.0, 4000.0])[0])
+        shares.append(stalemate(model, war)[0])
     assert shares == sorted(shares)
     assert shares[0] == pytest.approx(1 / expected)
     assert shares[-2:] == [1.0, 1.0]
@@ -100,7 +100,7 @@ def test_a_government_that_never_expects_to_wear_the_rebels_down_sees_it_at_once
     model = run_days(rebellion(write, extra="casualty_tolerance: 1.0"), 2)
     war = model.wars[0]
     assert war.expected_length == (war.start, None)
-    assert stalemate(model, war, [1000.0, 4000.0]) == (1.0, None)
+    assert stalemate(model, war) == (1.0, None)
 
 
 def _first_mediation(model: SahelModel) -> int | None:
@@ -112,7 +112,7 @@ def test_a_large_army_that_barely_bleeds_is_brought_to_talks_sooner(write, monke
     """On common random numbers the same war is fought; the war's length can only ripen it
     sooner, and against a band of 300 it is what ripens it: each mediation names the stalemate."""
     with_it = [_first_mediation(rebellion(write, value=300, seed=s)) for s in range(1, 9)]
-    monkeypatch.setattr(termination, "stalemate", lambda model, war, reach: (0.0, None))
+    monkeypatch.setattr(termination, "stalemate", lambda model, war: (0.0, None))
     losses_only = [_first_mediation(rebellion(write, value=300, seed=s)) for s in range(1, 9)]
     assert all(d is not None for d in with_it)
     assert all(b is None or a <= b for a, b in zip(with_it, losses_only, strict=True))

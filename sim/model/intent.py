@@ -396,17 +396,15 @@ def co_belligerents(model: SahelModel, target: str, attackers: list[str]) -> dic
     return {}
 
 
-def acting_against(
-    third_parties: dict[tuple[str, str], int | None], target: str, day: int, threateners: set[str]
-) -> list[str]:
+def acting_against(model: SahelModel, target: str, threateners: set[str]) -> list[str]:
     """The outside parties using force on their own against ``target`` today.
 
     A party among the threateners is not a third party: it cannot pass the buck to itself.
     """
     return [
         party
-        for (party, against), last in third_parties.items()
-        if against == target and (last is None or day <= last) and party not in threateners
+        for party, against in model.strikes_today()
+        if against == target and party not in threateners
     ]
 
 
@@ -589,7 +587,7 @@ def assess_attack(model: SahelModel, threat: Threat) -> tuple[float, dict]:
     years = min(days, MAX_EXPECTED_DAYS) / 365.0
     at_stake = stakes(model, theatre, sent)
     stance = sum(model.stances.get((threat.by, threat.target), {}).values())
-    acting = acting_against(model.third_parties, threat.target, model.day, {threat.by, *attackers})
+    acting = acting_against(model, threat.target, {threat.by, *attackers})
     z = (
         balance
         - p.force_cost_weight * lost

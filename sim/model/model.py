@@ -389,6 +389,16 @@ class SahelModel(mesa.Model):
         actor = self.actors.get(actor_id)
         return actor.home if isinstance(actor, Belligerent) and actor.home else actor_id
 
+    def strikes_today(self) -> list[tuple[str, str]]:
+        """Who uses force on its own against whom today, as ``(party, target)`` pairs.
+
+        The ``third_party_force`` events, each from its date to its last day (``until``), or to
+        the end of the run.
+        """
+        return [
+            pair for pair, last in self.third_parties.items() if last is None or self.day <= last
+        ]
+
     def uncommitted(self, actor_id: str) -> float:
         """Forces not already committed to an ongoing war."""
         busy = sum(w.sides[s].get(actor_id, 0.0) for w in self.wars if w.ongoing for s in (0, 1))

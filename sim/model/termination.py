@@ -287,7 +287,7 @@ def _settle(model: SahelModel, war: War, neutral: list[str]) -> None:
         outlasted = None
         if war.guerrillas is not None:
             government = 1 - war.guerrillas
-            share, expected = stalemate(model, war, reach)
+            share, expected = stalemate(model, war)
             if share > wearied[government]:
                 worn = list(wearied)
                 worn[government] = share
@@ -317,13 +317,10 @@ def _settle(model: SahelModel, war: War, neutral: list[str]) -> None:
 def _striking(model: SahelModel, state: str, war: War) -> bool:
     """Whether ``state`` uses force on its own today against a party to ``war`` (an event)."""
     members = war.members()
-    return any(
-        party == state and against in members and (last is None or model.day <= last)
-        for (party, against), last in model.third_parties.items()
-    )
+    return any(party == state and against in members for party, against in model.strikes_today())
 
 
-def stalemate(model: SahelModel, war: War, reach: list[float]) -> tuple[float, float | None]:
+def stalemate(model: SahelModel, war: War) -> tuple[float, float | None]:
     """How far a government fighting guerrillas sees a stalemate: the share of its time gone.
 
     Returns the share of the days it expected to need to wear the guerrillas down that it has
@@ -335,13 +332,11 @@ def stalemate(model: SahelModel, war: War, reach: list[float]) -> tuple[float, f
     its own periphery). A war is ripe for talks when both sides see a mutually hurting
     stalemate (Zartman 2000), and a rebellion once the government can no longer expect to end
     it by force (Zartman 1995, *Elusive Peace: Negotiating an End to Civil Wars*, Brookings).
-    The days are reckoned when the fighting begins or resumes (:func:`reckon`). Only the
-    ripeness of rule 5 reads it: a government ready to talk is not ready to give up.
+    The days were reckoned on the day the fighting began or resumed (:func:`reckon`, called
+    from :func:`_settle` and :func:`break_truce`). Only the ripeness of rule 5 reads it: a
+    government ready to talk is not ready to give up.
     """
-    since = war.fighting_since
-    if war.expected_length is None or war.expected_length[0] != since:
-        reckon(model, war, reach)
-    expected = war.expected_length[1]
+    since, expected = war.expected_length
     if expected is None or expected <= 0:
         return 1.0, expected
     return min(1.0, (model.day - since) / expected), expected

@@ -623,10 +623,8 @@ def no_mediators(scenario: Scenario, facts: FactBase | None = None) -> list[str]
     facts = facts or fact_base()
     inline = {a: e for a, e in scenario.actors.items() if isinstance(e, InlineActor)}
 
-    def is_state(actor_id: str) -> bool:
-        if actor_id in inline:
-            return inline[actor_id].kind is ActorKind.STATE
-        return facts.kind_of(actor_id) is ActorKind.STATE
+    def kind(actor_id: str) -> ActorKind | None:
+        return inline[actor_id].kind if actor_id in inline else facts.kind_of(actor_id)
 
     def fighters(event: Attack) -> set[str]:
         side = {event.by, event.target, *event.contributors, *event.defenders}
@@ -634,18 +632,14 @@ def no_mediators(scenario: Scenario, facts: FactBase | None = None) -> list[str]
             side |= more
         return side
 
-    states = {a for a in scenario.actors if is_state(a)}
+    states = {a for a in scenario.actors if kind(a) is ActorKind.STATE}
     events = scenario.active_events()
+    by_name = dict(events)
     strikes = [
         (e.party, e.target)
         for _, e in events
         if isinstance(e, ThirdPartyForce) and e.party is not None and e.until is None
     ]
-
-    def is_belligerent(actor_id: str) -> bool:
-        if actor_id in inline:
-            return inline[actor_id].kind is ActorKind.BELLIGERENT
-        return facts.kind_of(actor_id) is ActorKind.BELLIGERENT
 
     wars: dict[str, set[str]] = {}
     carried: dict[str, str] = {}  # each belligerent's first war: it carries that war on
@@ -659,17 +653,21 @@ def no_mediators(scenario: Scenario, facts: FactBase | None = None) -> list[str]
         firsts = {carried.get(a) for a in parties}
         first = firsts.pop() if len(firsts) == 1 else None
         if first is not None:
-            if dict(events)[first].date == event.date:  # the same war from its first day
+            if by_name[first].date == event.date:  # the same war from its first day
                 wars[first] |= fighters(event)
             # later, the state it attacks joins a war others could broker until then
             continue
         wars[name] = fighters(event)
         for party in (event.by, event.target):
-            if is_belligerent(party):
+            if kind(party) is ActorKind.BELLIGERENT:
                 carried.setdefault(party, name)
+    rule = (
+        "a mediator fights in no war, backs neither side and strikes neither (docs/model.md "
+        "§7.8, rule 5); if a state mediated, add it under actors:"
+    )
     notes = []
     for name, fighting in wars.items():
-        event = dict(events)[name]
+        event = by_name[name]
         engaged = fighting | {b for a in fighting if a in inline for b in inline[a].backers}
         engaged |= {party for party, target in strikes if target in fighting}
         outside = states - engaged
@@ -681,16 +679,13 @@ def no_mediators(scenario: Scenario, facts: FactBase | None = None) -> list[str]
                 f"the only states of the scenario standing outside the war events.{name} starts "
                 f"({event.by} against {event.target}) fight "
                 + ", ".join(f"events.{other}" for other in elsewhere)
-                + ", so none can broker a ceasefire in it while that war goes on: a mediator "
-                "fights in no war, backs neither side and strikes neither (docs/model.md §7.8, "
-                "rule 5); if a state mediated, add it under actors:"
+                + f", so none can broker a ceasefire in it while that war goes on: {rule}"
             )
         elif not outside:
             notes.append(
                 f"no state of the scenario stands outside the war events.{name} starts "
-                f"({event.by} against {event.target}), so none can broker a ceasefire in it: a "
-                "mediator fights in no war, backs neither side and strikes neither "
-                "(docs/model.md §7.8, rule 5); if a state mediated, add it under actors:"
+                f"({event.by} against {event.target}), so none can broker a ceasefire in it: "
+                f"{rule}"
             )
     return notes
 
