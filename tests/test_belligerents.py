@@ -16,7 +16,7 @@ from conftest import FIGURE, REBELS, civil_war_text
 from sim.analysis.backtest import _force_used as force_used
 from sim.model.events import on_ceasefire
 from sim.model.model import SahelModel
-from sim.model.records import RecordKind
+from sim.model.records import OFFENSIVE_OVER, RecordKind
 from sim.model.streams import Concern, keyed_uniform
 from sim.model.termination import breakdown_chance, odds_against, ripeness
 from sim.model.world import build_world
@@ -598,7 +598,14 @@ def test_a_retaliation_decided_with_allies_already_fighting_the_rebels_is_carrie
         }
         assert "SEN" in entered, (seed, decided)  # the decision is carried out, in that war
         assert entered["SEN"].get("decided_by") is None  # Senegal's own choice, not the vote's
-        assert model.wars[0].side_of("SEN") == model.wars[0].side_of("GNB")
+        # in Guinea-Bissau's war, on its side (its offensive over, it has left by the end)
+        assert entered["SEN"].get("war") == 0
+        assert entered["SEN"].get("side") == model.wars[0].side_of("GNB")
+        # Senegal's offensive ends Senegal's part, not the war Guinea-Bissau was fighting
+        assert not any(
+            r.kind is RecordKind.WAR_ENDED and r.get("reason") == OFFENSIVE_OVER
+            for r in model.records
+        )
         if "GIN" in entered:  # an ally the vote pledged fights in the body's name
             joined_allies += 1
             assert entered["GIN"].get("decided_by") == ["ECOWAS"]

@@ -210,6 +210,8 @@ def on_attack(model: SahelModel, name: str, event: ev.Attack) -> None:
     if war is not None:
         # A strike by those already at war with the target is that war going on (Mali's second
         # clash with Upper Volta, December 1974): no new aggression, nothing to retaliate for.
+        # Struck during its offensive, the target fights on: the offensive is now a war.
+        turned = model.offensive_turns_to_war(war, event.target)
         model.log(
             RecordKind.EVENT,
             event.by,
@@ -218,6 +220,7 @@ def on_attack(model: SahelModel, name: str, event: ev.Attack) -> None:
             war=war.id,
             event=name,
             note=event.note,
+            **({"offensive_now_war": True} if turned else {}),
         )
         return
     abroad = {"host": event.host} if event.host is not None else {}
@@ -259,21 +262,23 @@ def on_attack(model: SahelModel, name: str, event: ev.Attack) -> None:
             index,
         )
         threat.retaliation = True
+        # Armed groups that struck where they fight are answered by a limited offensive there,
+        # not weighed as a dispute between states that might become a war (§7.11).
+        threat.offensive = model.offensive_against(attackers, victim, host or victim)
+        threat.soil = (host or victim) if threat.offensive else ""
 
 
 def _soil_struck(model: SahelModel, host: str | None, attackers: tuple[str, ...]) -> bool:
     """Whether a strike in ``host`` attacked a third state's territory.
 
     Not when the host is among the attackers (Côte d'Ivoire striking the French on its own
-    soil), nor when every attacker is a rebel army of that state: its fighting there is its
-    rising (§7.2), not an aggression from outside.
+    soil), nor when every attacker is an armed group that fights there (a rebel army of that
+    state, or an armed group operating in it): its fighting there is its rising (§7.2), not an
+    aggression from outside.
     """
     if host is None or host in attackers or model.state(host) is None:
         return False
-    return not all(
-        isinstance(model.actors.get(a), Belligerent) and model.actors[a].home == host
-        for a in attackers
-    )
+    return not model.fights_in(attackers, host)
 
 
 def on_sanctions(model: SahelModel, name: str, event: ev.Sanctions) -> None:

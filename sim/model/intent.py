@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 
 from sim.model import players
 from sim.model.agents import Belligerent
-from sim.model.combat import guerrilla_expectation
+from sim.model.combat import guerrilla_expectation, square_law_closed_form
 from sim.model.decisions import honour_probability
 from sim.model.pacts import Trigger, obligations_for
 from sim.model.records import RecordKind
@@ -55,7 +55,9 @@ def decide_attacks(model: SahelModel) -> None:
     (:func:`concedes`); on the deadline the threatener attacks with a chance equal to its
     readiness, after it with a daily chance of ``attack_rate`` times its readiness, until the
     window closes and it stands down. A victim weighing war after an incident, which threatened
-    nothing, has both chances times ``incident_escalation``.
+    nothing, has both chances times ``incident_escalation``; one struck by an armed group weighs
+    a limited offensive instead, at its readiness alone, which it fights for ``offensive_days``
+    (docs/model.md §7.11).
     """
     for threat in model.threats:
         if not threat.open:
@@ -81,7 +83,10 @@ def decide_attacks(model: SahelModel) -> None:
         focal = model.day == threat.deadline
         # A victim of an incident made no threat to honour: most incidents never become wars
         # (militarized disputes: Jones, Bremer & Singer 1996), whatever the balance.
-        escalation = model.params.incident_escalation if threat.retaliation else 1.0
+        # An armed group that struck is answered by a limited offensive, which is no escalation
+        # of a dispute between states: readiness alone decides it (§7.11).
+        escalated = threat.retaliation and not threat.offensive
+        escalation = model.params.incident_escalation if escalated else 1.0
         daily = model.params.attack_rate * readiness * escalation
         hazard = readiness * escalation if focal else daily
         draw = keyed_uniform(model.seed, Concern.INTENT, threat.key, model.day)
@@ -93,7 +98,12 @@ def decide_attacks(model: SahelModel) -> None:
             "threat": threat.key,
             "probability": round(hazard, 6),
             "readiness": round(readiness, 6),
-            **({"escalation": escalation} if threat.retaliation else {}),
+            **({"escalation": escalation} if escalated else {}),
+            **(
+                {"offensive": int(model.params.offensive_days), "soil": threat.soil}
+                if threat.offensive
+                else {}
+            ),
             "draw": round(draw, 6),
             "terms": terms,
             "cause": threat.record,
@@ -112,13 +122,19 @@ def decide_attacks(model: SahelModel) -> None:
                 **({"deadline": True} if focal else {}),
                 **players.mark(played),
             )
-            model.start_war(
+            # Those already fighting the war it joins fight it for their own reasons.
+            joined = model.war_joined(threat.fighters, threat.target) if threat.offensive else None
+            fighting = set(joined.members()) if joined is not None else set()
+            count = len(model.wars)
+            war = model.start_war(
                 threat.by,
                 threat.target,
                 threat.fighters,
                 cause=index,
                 pledged_by=threat.pledged_by,
             )
+            if threat.offensive and war is not None:
+                model.launch_offensive(war, threat.by, fighting, new=len(model.wars) > count)
         elif focal:
             # The day the class is told to watch: say that it came, what was weighed and what
             # remains (a smaller daily chance until the window closes), not only silence.
@@ -353,6 +369,30 @@ def guerrilla_quality(
     return strength / fighters if fighters > 0 else 0.0
 
 
+def offensive_expectation(
+    own: float, enemy: float, quality: float | None, rate: float, days: int
+) -> tuple[float, bool]:
+    """What a side expects of a limited offensive that no side breaks within ``days`` days.
+
+    The share of its forces it expects to lose in those days, by the model's own combat
+    without its noise at equal rates, and whether it expects to be the stronger at the front
+    when the offensive ends (:func:`sim.model.termination.end_offensives`). Against guerrillas
+    (``quality``, the side's effective strength per soldier; ``None`` for the square law), who
+    lose a share ``rate × quality`` of themselves each day, the side loses what their aimed
+    fire takes: ``enemy × (1 − e^(−rate·quality·days)) / (quality × own)``; guerrillas are the
+    weaker side, so it expects to drive them off.
+    """
+    if own <= 0:
+        return 1.0, False
+    if enemy <= 0:
+        return 0.0, True
+    if quality is not None:
+        worn = enemy / (quality * own)
+        return min(1.0, worn * -math.expm1(-rate * quality * days)), True
+    left, their = square_law_closed_form(own, enemy, rate, rate, days)
+    return min(1.0, max(0.0, 1 - left / own)), left > their
+
+
 def stakes(model: SahelModel, theatre: str, sent: dict[str, float]) -> float:
     """What a war already fought on ``theatre``'s soil puts at stake for the threateners, in [0, 1].
 
@@ -468,7 +508,9 @@ def assess_attack(model: SahelModel, threat: Threat) -> tuple[float, dict]:
       ``sought_superiority`` times the coalition it expects), times ``force_cost_weight``
       (Fearon 1995);
     - *the expected cost in time and money*: the years of war it expects by the same combat
-      (:func:`expected_days`), times ``time_cost_weight`` (Slantchev 2003);
+      (:func:`expected_days`), times ``time_cost_weight`` (Slantchev 2003); a limited offensive
+      against an armed group that struck is weighed over its ``offensive_days`` at most
+      (:func:`offensive_expectation`);
     - *the stakes*: while a war is fought on the target's soil, the share of the threateners'
       strength from its neighbours, times ``stakes_weight`` (:func:`stakes`; Kathman 2011);
     - *endorsement*: the AU PSC's and UN Security Council's stands on its position, each
@@ -584,6 +626,14 @@ def assess_attack(model: SahelModel, threat: Threat) -> tuple[float, dict]:
     else:
         lost, wins = expected_losses(fielded, expected, own_break, enemy_break)
         days = expected_days(fielded, max(expected, 1.0), own_break, enemy_break, rate)
+    # A limited offensive against an armed group that struck is weighed as what it is: the
+    # days it will be fought, unless a side breaks sooner (§7.11).
+    # It fights on each of its days and on the day it launches it (as any war is fought on the
+    # day it begins): one more day of combat than the offensive's length.
+    limit = int(p.offensive_days) if threat.offensive else None
+    if limit is not None and days > limit + 1:
+        lost, wins = offensive_expectation(fielded, max(expected, 1.0), quality, rate, limit + 1)
+        days = float(limit)
     years = min(days, MAX_EXPECTED_DAYS) / 365.0
     at_stake = stakes(model, theatre, sent)
     stance = sum(model.stances.get((threat.by, threat.target), {}).values())
@@ -611,6 +661,7 @@ def assess_attack(model: SahelModel, threat: Threat) -> tuple[float, dict]:
         "expected losses": round(lost, 4),
         "expects to win": wins,
         "expected days of war": round(min(days, MAX_EXPECTED_DAYS), 1),
+        **({"offensive": limit} if limit is not None else {}),
         **({"guerrilla war": True} if quality is not None else {}),
         **({"stakes": round(at_stake, 4)} if at_stake else {}),
         **({"endorsements": stance} if stance else {}),

@@ -380,6 +380,35 @@ class SahelModel(mesa.Model):
             quality.append(self.side_strength(war, s) / fighters if fighters > 0 else 0.0)
         return quality[ATTACKERS], quality[DEFENDERS]
 
+    def offensive_against(self, offenders: tuple[str, ...], victim: str, soil: str) -> bool:
+        """Whether ``victim`` answers a strike by ``offenders`` with a limited offensive (§7.11).
+
+        When every offender is an armed group (a belligerent or one of the fact base's armed
+        groups) that fights on ``soil``, the state where it struck: a belligerent at home there,
+        an armed group operating there. A group that struck from abroad can be fought only on
+        another state's soil, a dispute with that state too, and the victim weighs it as one.
+        """
+        if not offenders or isinstance(self.actors.get(victim), (Belligerent, ArmedGroup)):
+            return False
+        return self.fights_in(offenders, soil)
+
+    def fights_in(self, offenders, soil: str) -> bool:
+        """Whether every one of ``offenders`` is an armed group that fights on ``soil``.
+
+        A belligerent at home there, or an armed group operating there.
+        """
+        for offender in offenders:
+            actor = self.actors.get(offender)
+            if isinstance(actor, Belligerent):
+                if actor.home != soil:
+                    return False
+            elif isinstance(actor, ArmedGroup):
+                if soil not in (country for country, _ in actor.spec.operates_in):
+                    return False
+            else:
+                return False
+        return bool(offenders)
+
     def backers_of(self, offenders: tuple[str, ...] | list[str]) -> set[str]:
         """The actors that back any of ``offenders`` (a belligerent's declared ``backers``)."""
         return {b for o in offenders if o in self.actors for b in self.actors[o].spec.backers}
@@ -414,6 +443,36 @@ class SahelModel(mesa.Model):
                 if sa is not None and sb is not None and sa != sb:
                     return war
         return None
+
+    def launch_offensive(self, war: War, by: str, fighting: set[str], *, new: bool) -> None:
+        """Mark the limited offensive ``by`` just launched in ``war`` (§7.11).
+
+        Each member of its side that entered the war with it (its pledged allies, belligerents
+        sworn beside it) fights it for ``offensive_days``; those already fighting that war
+        (``fighting``) fight for their own reasons. ``new``: the offensive started this war,
+        which then ends with it (:func:`termination.end_offensives`).
+        """
+        last = self.day + int(self.params.offensive_days)
+        if new:
+            war.offensive_by = by
+        side = war.side_of(by)
+        if side is None:
+            return
+        for member in war.sides[side]:
+            if member not in fighting:
+                war.offensives[member] = last
+
+    def offensive_turns_to_war(self, war: War, target: str) -> bool:
+        """The group struck ``target`` again during its offensive: the offensive is now a war.
+
+        Returns whether ``target`` was fighting an offensive in ``war``.
+        """
+        if target not in war.offensives:
+            return False
+        del war.offensives[target]
+        if war.offensive_by == target:
+            war.offensive_by = None
+        return True
 
     def war_of(self, ob: Obligation) -> War | None:
         """The ongoing war an obligation was raised for, if any."""
@@ -767,10 +826,22 @@ class SahelModel(mesa.Model):
         pledged_by = pledged_by or {}
         side = 1 - war.side_of(target)
         entering = tuple(a for a in attackers if war.side_of(a) is None)
+        # Struck during its offensive by those it fights, the target fights on: the offensive is
+        # now a war, whoever comes in with them.
+        striking = event is not None and any(war.side_of(a) == side for a in attackers)
+        turned = striking and self.offensive_turns_to_war(war, target)
         if not entering and event is not None:
             # A scheduled attack by those already fighting the target is that war going on
             # (the RFDG's second offensive, at Guéckédou in December 2000): said, not dropped.
-            self.log(RecordKind.EVENT, by, target, what="attack_in_war", war=war.id, event=event)
+            self.log(
+                RecordKind.EVENT,
+                by,
+                target,
+                what="attack_in_war",
+                war=war.id,
+                event=event,
+                **({"offensive_now_war": True} if turned else {}),
+            )
         fields = {"by": by, "against": target, "event": event, "cause": cause}
         fields["victim"] = war.leaders[side]
         self._enter_together(
@@ -978,6 +1049,10 @@ class SahelModel(mesa.Model):
             side.update(self.brought_back(side))
         truce_days = self.day - war.end
         war.end, war.outcome, war.resumed = None, None, self.day
+        # An offensive brought to a truce resumes for the days it had left.
+        war.offensives = {m: last + truce_days for m, last in war.offensives.items()}
+        if war.offensive_by in war.offensives:
+            terms["offensive_left"] = war.offensives[war.offensive_by] - self.day
         war.losses_at_resumption = list(war.losses)
         self.wars_ongoing += 1
         # pacts that came to bind a party during the truce cover the war from tomorrow (phase 3)

@@ -78,7 +78,9 @@ def summarise(
     return {
         "threat_carried_out": bool(decided or scheduled_after_threat),
         "attack_day": first.day if first else -1,
-        "ecowas_attacked": any(_for_ecowas(r, ecowas, homes) for r in wars),
+        "ecowas_attacked": any(
+            _for_ecowas(r, ecowas, homes) and not _offensive(records, r) for r in wars
+        ),
         "aes_entered": bool(aes_entered),
         "aes_members_entered": len(aes_entered),
         "request_granted": any(
@@ -120,6 +122,23 @@ def _last_ends(records: list[Record]) -> dict[int, Record]:
         elif r.kind is RecordKind.WAR_RESUMED:
             ended.pop(r.get("war"), None)
     return ended
+
+
+def _offensive(records: list[Record], war: Record) -> bool:
+    """Whether a war is a state's offensive on its own soil against an armed group (§7.11).
+
+    Not ECOWAS's, though the state is a member, as a member's war on its own rebels is not;
+    unless a vote of ECOWAS sent some of its fighters (``decided_by``). An offensive on another
+    state's soil (its forces struck there) counts as any war a member starts beyond it.
+    """
+    cause = war.get("cause")
+    return (
+        isinstance(cause, int)
+        and 0 <= cause < len(records)
+        and records[cause].get("offensive") is not None
+        and records[cause].get("soil") == war.actor
+        and "ECOWAS" not in (war.get("decided_by") or ())
+    )
 
 
 def _for_ecowas(war: Record, ecowas: set[str], homes: dict[str, str]) -> bool:

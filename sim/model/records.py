@@ -68,6 +68,10 @@ class Unasked(StrEnum):
 COUP_ATTEMPT_REASON = "coup attempt"
 """The reason a ``war_ended`` record gives for an attempted coup decided (docs/model.md §7.8)."""
 
+OFFENSIVE_OVER = "offensive over"
+"""The reason a ``war_ended`` or ``withdrew`` record gives for a limited offensive that ran its
+course (docs/model.md §7.11)."""
+
 
 class WarOutcome(StrEnum):
     """How a war ended."""

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 from sim.model.agents import Belligerent
 from sim.model.combat import guerrilla_expectation, guerrilla_win_chance, win_chance
 from sim.model.forces import still_to_send
-from sim.model.records import COUP_ATTEMPT_REASON, RecordKind, WarOutcome
+from sim.model.records import COUP_ATTEMPT_REASON, OFFENSIVE_OVER, RecordKind, WarOutcome
 from sim.model.streams import Concern, keyed_uniform
 from sim.model.wars import ATTACKERS, DEFENDERS, War
 
@@ -230,6 +230,11 @@ def _settle(model: SahelModel, war: War, neutral: list[str]) -> None:
                 breaking_point=round(breaking, 4),
             )
             return
+    due = offensives_due(model, war) if war.offensives else []
+    if due:
+        if end_offensives(model, war, due):
+            return
+        strength, resolve, tolerance = _side_terms(model, war)  # those whose offensive ended left
     reach = _reach(model, war, strength)
     sides_odds = side_odds(model, war, reach)
     wearied = []
@@ -543,6 +548,7 @@ def withdraw_interveners(model: SahelModel, war: War) -> bool:
                 member in war.leaders
                 or member == theatre
                 or member in war.at_home
+                or member in war.offensives  # it leaves when its offensive ends
                 or model.state(member) is None
             ):
                 continue
@@ -565,6 +571,76 @@ def withdraw_interveners(model: SahelModel, war: War) -> bool:
                     draw=round(draw, 6),
                 )
     return left
+
+
+def offensives_due(model: SahelModel, war: War) -> list[str]:
+    """The members of ``war`` whose limited offensive has run its course today, now done with."""
+    due = [m for m, last in war.offensives.items() if model.day >= last]
+    for member in due:
+        war.offensives.pop(member)
+    return [m for m in due if war.side_of(m) is not None]
+
+
+def end_offensives(model: SahelModel, war: War, due: list[str]) -> bool:
+    """Limited offensives against an armed group end once they have run their course (§7.11).
+
+    A state that answered an armed group's strike with an offensive fights it for
+    ``offensive_days`` (:meth:`SahelModel.launch_offensive`), as Chad's Bohoma's Wrath was
+    declared over eight days after it was launched (31 March-8 April 2020). A war the offensive
+    started ends with it, the side stronger at the front winning: guerrillas do not hold ground
+    against a stronger force but withdraw, and a group stronger than the offensive holds its
+    ground. Those who came with the offensive (pledged allies, belligerents sworn beside the
+    state) end with it; those who joined the war later by obligation go with the war. Unless a
+    state the group has since carried its war into fights beside the state in it
+    (:meth:`SahelModel.carry_war`): that state fights for its own soil, and the war goes on, now
+    a war of the state's too. Members whose offensive joined a war under way leave it. Checked
+    after the breaking points (a side that broke on the last day broke). Returns whether the war
+    ended, or a side had no forces left.
+    """
+    leader = war.offensive_by if war.offensive_by in due else None
+    fought = int(model.params.offensive_days)
+    if leader is not None:
+        side = war.side_of(leader)
+        invaded = [m for m in war.sides[side] if m in war.at_home and m not in due]
+        if not invaded:
+            strength = [model.side_strength(war, s) for s in (ATTACKERS, DEFENDERS)]
+            loser = 1 - side if strength[side] > strength[1 - side] else side
+            _finish(
+                model,
+                war,
+                loser,
+                OFFENSIVE_OVER,
+                offensive=leader,
+                fought=fought,
+                strength=[round(x, 1) for x in strength],
+            )
+            return True
+        war.offensive_by = None
+        model.log(
+            RecordKind.EVENT,
+            leader,
+            war.leaders[1 - side],
+            what="offensive_goes_on",
+            war=war.id,
+            beside=invaded,
+        )
+    for member in due:
+        if member == leader or member in war.leaders:
+            continue  # a side's leader fights on in its war: it cannot leave it
+        s = war.side_of(member)
+        forces = war.sides[s].pop(member)
+        model.moved = True
+        model.log(
+            RecordKind.WITHDREW,
+            member,
+            war.leaders[1 - s],
+            war=war.id,
+            side=s,
+            days=fought,
+            forces=round(forces),
+            reason=OFFENSIVE_OVER,
+        )
+    return _no_forces_left(model, war, _side_terms(model, war)[0])
 
 
 def _entered(model: SahelModel, war: War, member: str) -> int:

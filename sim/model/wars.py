@@ -38,6 +38,11 @@ class War:
     # States armed groups carried the war into (SahelModel.carry_war): they fight it at home,
     # not abroad, so they neither withdraw nor send contingents there.
     at_home: set[str] = field(default_factory=set)
+    # Limited offensives against an armed group that struck (§7.11): each member fighting one,
+    # with the last day it fights (termination.end_offensives), and the state whose offensive
+    # started this war, if one did.
+    offensives: dict[str, int] = field(default_factory=dict)
+    offensive_by: str | None = None
     # A guerrilla war: the day the fighting began or resumed, and the days the government then
     # expected to need to wear the guerrillas down, None if never (termination.reckon).
     expected_length: tuple[int, float | None] | None = None

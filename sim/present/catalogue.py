@@ -238,6 +238,20 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": " Expected length of the war: about {days}.",
         "fr": " Durée attendue de la guerre : environ {days}.",
     },
+    "attack_decided.offensive_days": {
+        "en": " It would be a limited offensive against the armed group that struck: {days} of "
+        "fighting at most, unless a side breaks sooner.",
+        "fr": " Ce serait une offensive limitée contre le groupe armé auteur de la frappe : "
+        "{days} de combats au plus, sauf si un camp cède avant.",
+    },
+    "offensive": {
+        "en": " The strike came from an armed group where it fights, and the answer weighed is "
+        "an offensive there, not a war between states: no share of incidents answered with war "
+        "applies.",
+        "fr": " La frappe vient d'un groupe armé, là où il combat, et la réponse envisagée est "
+        "une offensive sur place, non une guerre entre États : aucune part des incidents suivis "
+        "d'une guerre ne s'applique.",
+    },
     "attack_decided.stakes": {
         "en": " A war was already being fought on the target's soil, and {share} of the force "
         "came from its neighbours: what was at stake for them weighed for force.",
@@ -830,6 +844,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "{Actor} retire{actor_nt} ses {forces} militaires de la guerre contre {enemy} après "
         "{days} à l'étranger (probabilité ce jour-là {probability} ; tirage {draw}).",
     },
+    "withdrew.offensive": {
+        "en": "With its offensive against {enemy} run ({days}, as planned), {actor} took its "
+        "{forces} troops out of the war.",
+        "fr": "L'offensive {actor_de} contre {enemy} a suivi son cours, {days}, comme prévu : "
+        "{forces} militaires quittent la guerre.",
+    },
     "entered_war.stationed": {
         "en": "{Actor}, whose forces stood with {victim}, fought beside it from the first day, "
         "with {forces} troops, against {enemy}. This was scheduled by the scenario.",
@@ -969,6 +989,18 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{Actor} attacked {target} again, in the war already under way between them.",
         "fr": "{Actor} attaque{actor_nt} de nouveau {target}, dans la guerre déjà en cours entre "
         "eux.",
+    },
+    "event.attack_in_war.offensive": {
+        "en": " That makes {target_poss} offensive a war: it was struck again while the offensive "
+        "was under way.",
+        "fr": " L'offensive {target_de} devient ainsi une guerre : nouvelle frappe pendant son "
+        "cours.",
+    },
+    "event.offensive_goes_on": {
+        "en": "The offensive of {actor} against {target} had run its course, but {target} has "
+        "since carried the war into {beside} as well: the war goes on.",
+        "fr": "L'offensive {actor_de} contre {target} a suivi son cours, mais {target} a depuis "
+        "porté la guerre {beside_en} aussi : la guerre continue.",
     },
     "event.ceasefire": {
         "en": "A ceasefire was agreed between {between}, with no war between them under way.",
@@ -1115,6 +1147,23 @@ MESSAGES: dict[str, dict[str, str]] = {
         "de l'armée, qu'aucune unité n'est censée suivre, ne l'emportent que par la force, "
         "selon leur part de la puissance de combat face au camp du gouvernement (probabilité "
         "de réussite {probability}, tirage {draw})",
+    },
+    "how.offensive.won": {
+        "en": "{offensive_poss} offensive had run its course{fought} and had driven off {loser}, "
+        "the weaker side at the front ({weaker} against {stronger})",
+        "fr": "l'offensive {offensive_de} a suivi son cours{fought} et a repoussé {loser}, le "
+        "camp le plus faible sur le front ({weaker} contre {stronger})",
+    },
+    "how.offensive.held": {
+        "en": "{offensive_poss} offensive had run its course{fought} without driving off "
+        "{enemy}, the stronger side at the front ({stronger} against {weaker})",
+        "fr": "l'offensive {offensive_de} a suivi son cours{fought} sans repousser {enemy}, le "
+        "camp le plus fort sur le front ({stronger} contre {weaker})",
+    },
+    "offensive.fought": {"en": " ({days} of fighting)", "fr": " ({days} de combats)"},
+    "war_resumed.offensive": {
+        "en": " The offensive goes on for the {days} it had left.",
+        "fr": " L'offensive reprend pour les {days} qui lui restaient.",
     },
     "how.no_forces": {
         "en": "{loser_poss} side had no forces left on the front",

@@ -17,7 +17,14 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from sim.model.pacts import requested
-from sim.model.records import COUP_ATTEMPT_REASON, Record, RecordKind, RunRecord, WarOutcome
+from sim.model.records import (
+    COUP_ATTEMPT_REASON,
+    OFFENSIVE_OVER,
+    Record,
+    RecordKind,
+    RunRecord,
+    WarOutcome,
+)
 from sim.present import i18n
 from sim.present.catalogue import FR_UNKNOWN_PACT, PACT_ARTICLES
 from sim.present.i18n import Lang, as_lang
@@ -374,6 +381,8 @@ def _attack_decided(ctx: _Context, r: Record) -> str:
         parts.append(ctx.t(key, readiness=readiness, daily=daily, draw=draw))
         if r.get("escalation") is not None:  # why the chance is below the readiness
             parts[-1] += ctx.t("escalation", share=ctx.share(r.get("escalation")))
+        elif r.get("offensive") is not None:  # why it is not: an armed group struck
+            parts[-1] += ctx.t("offensive")
     if r.get("deadline"):
         parts[-1] += _partners(ctx, r, values)
     return " ".join(parts)
@@ -440,7 +449,10 @@ def _costs(ctx: _Context, terms: dict) -> str:
         text += ctx.t(
             "attack_decided.cost", lost=ctx.share(terms["expected losses"]), outcome=outcome
         )
-    if "expected days of war" in terms:
+    limit = terms.get("offensive")
+    if limit is not None:  # a limited offensive: its days, not a war's
+        text += ctx.t("attack_decided.offensive_days", days=ctx.days(limit))
+    if "expected days of war" in terms and (limit is None or terms["expected days of war"] < limit):
         text += ctx.t("attack_decided.days", days=ctx.days(round(terms["expected days of war"])))
     if terms.get("fighting beside it"):
         text += ctx.t("attack_decided.beside", allies=ctx.names(list(terms["fighting beside it"])))
@@ -817,6 +829,14 @@ def _request(ctx: _Context, r: Record) -> str:
 
 
 def _withdrew(ctx: _Context, r: Record) -> str:
+    if r.get("reason") == OFFENSIVE_OVER:  # its offensive ran its course: no chance drawn
+        return ctx.t(
+            "withdrew.offensive",
+            **ctx.actors("actor", r.actor),
+            **ctx.actors("enemy", r.target),
+            forces=ctx.number(r.get("forces", 0)),
+            days=ctx.days(r.get("days", 0)),
+        )
     probability, draw = ctx.chances(r.get("probability", 0.0), r.get("draw", 0.0))
     return ctx.t(
         "withdrew",
@@ -970,6 +990,14 @@ def _event(ctx: _Context, r: Record) -> str:
         )
     if what == "ceasefire":
         return ctx.t("event.ceasefire", between=ctx.names(list(r.get("between") or ())))
+    if what == "attack_in_war" and r.get("offensive_now_war"):
+        return ctx.t("event.attack_in_war", **values) + ctx.t(
+            "event.attack_in_war.offensive", **values
+        )
+    if what == "offensive_goes_on":
+        return ctx.t(
+            "event.offensive_goes_on", **values, **ctx.actors("beside", list(r.get("beside") or ()))
+        )
     if what == "insurgent_offensive":
         intensity = i18n.short_decimal(r.get("intensity", 1), ctx.lang)
         return ctx.t("event.insurgent_offensive", intensity=intensity, **values)
@@ -1011,7 +1039,7 @@ def _war_ended(ctx: _Context, r: Record) -> str:
 def _war_resumed(ctx: _Context, r: Record) -> str:
     values = {**ctx.actors("actor", r.actor), **ctx.actors("target", r.target)}
     probability, draw = ctx.chances(r.get("probability", 0.0), r.get("draw", 0.0))
-    return ctx.t(
+    text = ctx.t(
         "war_resumed",
         **values,
         days=ctx.days(int(r.get("truce_days", 0))),
@@ -1019,6 +1047,9 @@ def _war_resumed(ctx: _Context, r: Record) -> str:
         probability=probability,
         draw=draw,
     )
+    if r.get("offensive_left") is not None:  # an offensive brought to a truce resumes
+        text += ctx.t("war_resumed.offensive", days=ctx.days(int(r.get("offensive_left"))))
+    return text
 
 
 def _how_war_ended(ctx: _Context, r: Record) -> str:
@@ -1072,9 +1103,32 @@ def _how_war_ended(ctx: _Context, r: Record) -> str:
         return ctx.t("how.ceasefire")
     if reason == COUP_ATTEMPT_REASON:
         return _how_attempt_decided(ctx, r)
+    if reason == OFFENSIVE_OVER:
+        return _how_offensive_ended(ctx, r)
     if reason == "no forces left on the front":
         return ctx.t("how.no_forces", **loser)
     return ctx.t("how.other", reason=reason)
+
+
+def _how_offensive_ended(ctx: _Context, r: Record) -> str:
+    """How a limited offensive ended: the stronger side at the front, once it had run its course."""
+    offensive = r.get("offensive") or r.actor
+    loser = r.get("loser") or r.target
+    enemy = r.target if offensive == r.actor else r.actor
+    strength = sorted(r.get("strength") or [0, 0])
+    values = {
+        **ctx.actors("offensive", offensive),
+        **ctx.actors("loser", loser),
+        **ctx.actors("enemy", enemy),
+        "fought": (
+            ctx.t("offensive.fought", days=ctx.days(int(r.get("fought"))))
+            if r.get("fought") is not None and r.get("fought") != r.get("days")
+            else ""
+        ),
+        "weaker": ctx.number(strength[0]),
+        "stronger": ctx.number(strength[1]),
+    }
+    return ctx.t("how.offensive.held" if loser == offensive else "how.offensive.won", **values)
 
 
 def _how_attempt_decided(ctx: _Context, r: Record) -> str:

@@ -254,6 +254,33 @@ PARAMETERS: dict[str, Parameter] = _declare(
         "fitted (one training episode has an incident, and its victim was the weaker side)",
     ),
     Parameter(
+        "offensive_days",
+        8,
+        1,
+        60,
+        "days",
+        "Length of an offensive against an armed group",
+        "Durée d'une offensive contre un groupe armé",
+        "days a state (or an outside power) fights the limited offensive with which it answers "
+        "an armed group's strike where the group fights, unless a side breaks first, counted "
+        "as a war's length is (from the day it began to the day it ended); it weighs the "
+        "offensive by what those days of the model's combat would cost, and it ends then",
+        "the length, from the day it began to the day it ended, of four punitive offensives "
+        "against armed groups that had struck a state: Israel's Operation Accountability "
+        "against Hezbollah, 25-31 July 1993, 6 days "
+        "(https://en.wikipedia.org/wiki/Operation_Accountability); Turkey's Operation Sun "
+        "against the PKK in northern Iraq, 21-29 February 2008, 8 days "
+        "(https://en.wikipedia.org/wiki/2008_Turkish_incursion_into_northern_Iraq); Chad's "
+        "Bohoma's Wrath against Boko Haram, 31 March-8 April 2020, 8 days (Koaci, 9 April "
+        "2020, https://koaci.com/article/2020/04/09/tchad/politique/tchad-colere-de-bohoma-"
+        "larmee-annonce-avoir-chasse-boko-haram-de-son-sol-et-perdu-52-hommes_140369.html); "
+        "Israel's Operation Grapes of Wrath, 11-27 April 1996, 16 days "
+        "(https://en.wikipedia.org/wiki/Operation_Grapes_of_Wrath); the median, not fitted; "
+        "Chad 2020 is a crisis a reader wrote blind, which the rule then came from "
+        "(docs/backtest.md)",
+        integer=True,
+    ),
+    Parameter(
         "coup_success",
         0.48,
         0.0,

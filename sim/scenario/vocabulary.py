@@ -256,4 +256,8 @@ class ObservedOutcome(Described):
         "for one that held, and leave one that broke down to the model",
     )
     ONGOING = "ongoing", "still fighting at the scenario's horizon"
-    NONE = "none", "no war was fought"
+    NONE = (
+        "none",
+        "no war was fought (an offensive a state launched against an armed group that struck "
+        "it, however short, is a war here: when it drove the group off, the attackers won)",
+    )

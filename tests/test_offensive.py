@@ -1,0 +1,629 @@
+"""A state answers an armed group's strike with a limited offensive (docs/model.md §7.11)."""
+
+from __future__ import annotations
+
+import itertools
+import math
+
+import pytest
+
+from sim.model.combat import guerrilla_day, square_law_day
+from sim.model.intent import offensive_expectation
+from sim.model.records import OFFENSIVE_OVER, RecordKind, WarOutcome
+from sim.run.replicate import run_one
+from sim.scenario.loading import load_scenario
+
+SEEDS = range(20)
+
+RAID = """\
+title: An armed group raids Chad
+start: 2020-03-22
+days: 60
+actors:
+  TCD:
+{others}  GRP:
+    kind: belligerent
+    name: The raiders
+    name_fr: les assaillants
+    sources: [https://example.org/raiders]
+    in: {home}
+    forces:
+      value: {fighters}
+      year: 2020
+      unit: fighters
+      source: https://example.org/raiders
+{extra}parameters:
+  incident_escalation: {share}
+  offensive_days: {days}
+events:
+  raid:
+    kind: attack
+    scale: incident
+    date: 2020-03-23
+    by: GRP
+    target: TCD
+"""
+
+
+def raid(write, *, days=8, share=0.05, fighters=400, home="TCD", extra="", **params):
+    others = "" if home == "TCD" else f"  {home}:\n"
+    """The raid scenario, loaded (``extra``: lines for the group; ``params``: more parameters)."""
+    text = RAID.format(
+        days=days, share=share, fighters=fighters, home=home, extra=extra, others=others
+    )
+    head, events = text.split("events:\n")
+    head += "".join(f"  {k}: {v}\n" for k, v in params.items())
+    name = f"raid-{days}-{share}-{fighters}-{home}-{len(extra)}-{len(params)}.yaml"
+    return load_scenario(write(head + "events:\n" + events, name=name))
+
+
+def records(scenario, seed, kind):
+    return [r for r in run_one(scenario, seed).records if r.kind is kind]
+
+
+def test_a_raid_is_answered_by_an_offensive_that_ends_when_its_days_are_run(write):
+    """Chad answered Bohoma (23 March 2020) with an offensive it declared over eight days after it
+    began: the war the offensive starts lasts its days and ends with the raiders driven off."""
+    scenario = raid(write, days=8)
+    for seed in SEEDS:
+        [ended] = records(scenario, seed, RecordKind.WAR_ENDED)
+        assert ended.get("reason") == OFFENSIVE_OVER
+        assert ended.get("days") == 8
+        assert ended.get("outcome") == WarOutcome.ATTACKERS_WON
+        assert ended.actor == "TCD" and ended.get("loser") == "GRP"
+
+
+def test_an_armed_groups_strike_is_not_weighed_as_a_dispute_between_states(write):
+    """The share of interstate incidents answered with war does not hold Chad back: at 0 it
+    still answers the raid, as ready as it is (a state's incident at 0 is never answered:
+    tests/test_incidents.py)."""
+    scenario = raid(write, share=0)
+    answered = [bool(records(scenario, s, RecordKind.WAR_STARTED)) for s in SEEDS]
+    assert all(answered)
+    [decided] = records(scenario, 0, RecordKind.ATTACK_DECIDED)
+    assert decided.get("offensive") == 8
+    assert decided.get("escalation") is None
+    assert decided.get("probability") == decided.get("readiness")
+
+
+def readiness(write, days: int) -> float:
+    """Chad's readiness to answer a raid by a group as strong as its home defence."""
+    scenario = raid(write, days=days, fighters=12000, extra="", required_superiority=1)
+    [weighed] = [
+        r
+        for r in run_one(scenario, 0).records
+        if r.kind in (RecordKind.ATTACK_DECIDED, RecordKind.DEADLINE_PASSED)
+    ][:1]
+    return weighed.get("readiness")
+
+
+def test_a_longer_offensive_never_makes_a_state_readier_to_launch_it(write):
+    """More days of fighting cost more lives and time: readiness never rises with them."""
+    values = [readiness(write, d) for d in (1, 5, 9, 20, 60)]
+    assert all(a >= b for a, b in itertools.pairwise(values)), values
+    assert values[0] > values[-1], values
+
+
+def test_a_group_stronger_than_the_offensive_holds_its_ground(write):
+    """Guerrillas withdraw before a stronger force; a group that outnumbers the offensive and
+    stands in the open is not driven off: the offensive, once run, ends as the attackers' failure."""
+    scenario = raid(
+        write,
+        fighters=15000,
+        extra="    in_the_open: true\n",
+        required_superiority=0.2,
+        force_cost_weight=0,
+        breaking_point=0.9,
+    )
+    ended = [r for s in SEEDS for r in records(scenario, s, RecordKind.WAR_ENDED)]
+    assert ended
+    for r in ended:
+        assert r.get("reason") == OFFENSIVE_OVER
+        assert r.get("outcome") == WarOutcome.DEFENDERS_WON
+        assert r.get("loser") == "TCD"
+
+
+JOINED = """\
+title: A group at war with Nigeria strikes the French troops there
+start: 2015-02-01
+days: 60
+actors:
+  NGA:
+  FRA:
+  GRP:
+    kind: belligerent
+    name: The group
+    name_fr: le groupe
+    sources: [https://example.org/group]
+    in: NGA
+    forces:
+      value: 4000
+      year: 2015
+      unit: fighters
+      source: https://example.org/group
+parameters:
+  offensive_days: 8
+  mediation_rate: 0
+  capitulation_rate: 0
+  withdrawal_rate: 0.05
+events:
+  based:
+    kind: deployment
+    date: 2015-02-01
+    power: FRA
+    host: NGA
+    strength: 3000
+  rising:
+    kind: attack
+    date: 2015-02-01
+    by: GRP
+    target: NGA
+  strike:
+    kind: attack
+    scale: incident
+    date: 2015-02-06
+    by: GRP
+    target: FRA
+    host: NGA
+"""
+
+
+def test_an_offensive_that_joined_a_war_under_way_leaves_it_and_the_war_goes_on(write):
+    """A power whose troops a group at war with their host strikes there fights it for its
+    offensive's days beside the host, then leaves; the host's war goes on."""
+    text = JOINED
+    scenario = load_scenario(write(text, name="joined.yaml"))
+    left = 0
+    for seed in SEEDS:
+        run = run_one(scenario, seed).records
+        entered = [r for r in run if r.kind is RecordKind.ENTERED_WAR and r.actor == "FRA"]
+        withdrew = [r for r in run if r.kind is RecordKind.WITHDREW and r.actor == "FRA"]
+        if not entered:
+            continue
+        assert entered[0].get("war") == 0  # Nigeria's war, beside Nigeria
+        assert [r.get("reason") for r in withdrew] == [OFFENSIVE_OVER]
+        assert withdrew[0].day - entered[0].day == 8
+        assert not any(
+            r.kind is RecordKind.WAR_ENDED and r.day <= withdrew[0].day for r in run
+        )  # Nigeria's war goes on without France
+        left += 1
+    assert left >= len(SEEDS) // 2
+
+
+@pytest.mark.parametrize("days", [1, 9, 40])
+def test_the_offensive_is_weighed_by_the_combat_it_will_be_fought_by(days):
+    """What a state expects to lose in a limited offensive is what the model's own combat,
+    without its noise, takes in those days: guerrilla war, and the square law."""
+    own, enemy, quality, rate = 8000.0, 400.0, 0.25, 0.01
+    guerrillas, government = enemy, own
+    for _ in range(days):
+        guerrillas, government = guerrilla_day(guerrillas, government, rate, rate, quality)
+    lost, wins = offensive_expectation(own, enemy, quality, rate, days)
+    assert math.isclose(lost, 1 - government / own, rel_tol=1e-9)
+    assert wins
+    a, b = own, 6000.0
+    for _ in range(days):
+        a, b = square_law_day(a, b, rate, rate)
+    lost, wins = offensive_expectation(own, 6000.0, None, rate, days)
+    assert math.isclose(lost, 1 - a / own, rel_tol=1e-9)
+    assert wins == (a > b)
+
+
+def test_the_story_tells_the_offensive_in_both_languages(sahelsim, write):
+    """The class reads why Chad struck back at once and how the offensive ended, in English and
+    in French."""
+    text = RAID.format(days=8, share=0.05, fighters=400, home="TCD", extra="", others="")
+    path = write(text, name="r.yaml")
+    english = sahelsim("explain", str(path), "--seed", "1").out
+    french = sahelsim("explain", str(path), "--seed", "1", "--lang", "fr").out
+    assert "limited offensive against the armed group that struck: 8 days" in english
+    assert "no share of incidents answered with war applies" in english
+    assert "ended after 8 days: Chad's offensive had run its course and had driven off The" in (
+        english
+    )
+    assert "offensive limitée contre le groupe armé auteur de la frappe : 8 jours" in french
+    assert "après 8 jours : l'offensive du Tchad a suivi son cours et a repoussé les" in french
+
+
+def first_weighing(scenario, seed=0):
+    """The victim's first weighing of its answer: the attack it decided, or its focal day passed."""
+    return next(
+        r
+        for r in run_one(scenario, seed).records
+        if r.kind in (RecordKind.ATTACK_DECIDED, RecordKind.DEADLINE_PASSED)
+    )
+
+
+def test_a_group_that_struck_from_abroad_is_weighed_as_a_dispute_between_states(write):
+    """A group based in Niger that raids Chad can be fought only on Niger's soil: Chad weighs
+    that as a dispute between states, at the share of incidents answered with war; at 0 it
+    never answers."""
+    abroad = raid(write, home="NER", extra="", share=0.05)
+    weighed = first_weighing(abroad)
+    assert weighed.get("escalation") == 0.05 and weighed.get("offensive") is None
+    never = raid(write, home="NER", share=0)
+    assert not any(records(never, s, RecordKind.WAR_STARTED) for s in SEEDS)
+
+
+JNIM_RAID = """\
+title: JNIM raids a Malian camp
+start: 2019-09-29
+days: 30
+actors:
+  MLI:
+  {group}:
+parameters:
+  incident_escalation: 0
+events:
+  raid:
+    kind: attack
+    scale: incident
+    date: 2019-09-30
+    by: {group}
+    target: {target}
+"""
+
+
+def test_the_fact_base_armed_groups_are_answered_by_an_offensive_where_they_fight(write):
+    """JNIM fights in Mali (seeds/armed_groups.yaml): its raid on a Malian camp is weighed as an
+    offensive, with no share of incidents; the same raid on a state where it does not fight is not."""
+    scenario = load_scenario(write(JNIM_RAID.format(group="JNIM", target="MLI"), name="j.yaml"))
+    weighed = first_weighing(scenario)
+    assert weighed.get("offensive") == 8 and weighed.get("escalation") is None
+    assert weighed.get("probability") == weighed.get("readiness")
+    elsewhere = JNIM_RAID.format(group="JNIM", target="SEN").replace("  MLI:\n", "  MLI:\n  SEN:\n")
+    weighed = first_weighing(load_scenario(write(elsewhere, name="s.yaml")))
+    assert weighed.get("offensive") is None and weighed.get("escalation") == 0
+
+
+def test_a_raid_with_a_state_among_its_authors_is_a_dispute_between_states(write):
+    """Niger's army raiding beside the group makes the raid Niger's too: Chad weighs it as a
+    dispute between states, at the share of incidents answered with war."""
+    path = write(
+        RAID.format(
+            days=8, share=0.05, fighters=400, home="TCD", extra="", others="  NER:\n"
+        ).replace("    by: GRP\n", "    by: GRP\n    contributors: [GRP, NER]\n"),
+        name="joint.yaml",
+    )
+    weighed = first_weighing(load_scenario(path))
+    assert weighed.get("offensive") is None and weighed.get("escalation") == 0.05
+
+
+TRUCE = """\
+title: A truce in an offensive
+start: 2020-03-22
+days: 150
+actors:
+  TCD:
+  NER:
+  GRP:
+    kind: belligerent
+    name: The raiders
+    name_fr: les assaillants
+    sources: [https://example.org/raiders]
+    in: TCD
+    in_the_open: true
+    forces:
+      value: 6000
+      year: 2020
+      unit: fighters
+      source: https://example.org/raiders
+parameters:
+  offensive_days: 30
+  required_superiority: 0.2
+  mediation_rate: 0.5
+  truce_breakdown_rate: 0.05
+  capitulation_rate: 0
+events:
+  raid:
+    kind: attack
+    scale: incident
+    date: 2020-03-23
+    by: GRP
+    target: TCD
+"""
+"""Niger stands outside the war and may broker a truce in it."""
+
+
+def test_an_offensive_brought_to_a_truce_resumes_for_the_days_it_had_left(write):
+    """A ceasefire in the middle of an offensive, broken, leaves it the days it had not fought:
+    it is not turned into an open-ended war, nor ended at once."""
+    scenario = load_scenario(write(TRUCE, name="truce.yaml"))
+    checked = 0
+    for seed in range(40):
+        run = run_one(scenario, seed).records
+        [started] = [r for r in run if r.kind is RecordKind.WAR_STARTED]
+        ends = [r for r in run if r.kind is RecordKind.WAR_ENDED]
+        resumed = [r for r in run if r.kind is RecordKind.WAR_RESUMED]
+        if not resumed:
+            continue
+        assert ends[-1].get("reason") == OFFENSIVE_OVER
+        assert all(r.get("reason") == "mediation" for r in ends[:-1])
+        begun = [started.day, *(r.day for r in resumed)]
+        fought = sum(end.day - day for end, day in zip(ends, begun, strict=True))
+        assert fought == 30, (seed, fought)
+        checked += 1
+    assert checked
+
+
+GROUP_STRIKES_AGAIN = """\
+title: The raiders strike Chad again during its offensive
+start: 2020-03-22
+days: 60
+actors:
+  TCD:
+  NER:
+  GRP:
+    kind: belligerent
+    name: The raiders
+    name_fr: les assaillants
+    sources: [https://example.org/raiders]
+    in: TCD
+    forces:
+      value: 400
+      year: 2020
+      unit: fighters
+      source: https://example.org/raiders
+parameters:
+  offensive_days: 8
+  withdrawal_rate: 0
+events:
+  raid:
+    kind: attack
+    scale: incident
+    date: 2020-03-23
+    by: GRP
+    target: TCD
+  again:
+    kind: attack
+    scale: {scale}
+    date: 2020-03-26
+    by: GRP
+    target: {target}
+"""
+
+
+@pytest.mark.parametrize(("scale", "target"), [("incident", "TCD"), ("invasion", "NER")])
+def test_an_offensive_becomes_a_war_when_the_group_fights_on(write, scale, target):
+    """Struck again during its offensive, or joined by a state the group has since invaded, Chad
+    fights on: the war does not end on the offensive's last day."""
+    text = GROUP_STRIKES_AGAIN.format(scale=scale, target=target)
+    scenario = load_scenario(write(text, name=f"again-{scale}.yaml"))
+    for seed in SEEDS:
+        run = run_one(scenario, seed).records
+        assert not any(
+            r.kind is RecordKind.WAR_ENDED and r.get("reason") == OFFENSIVE_OVER for r in run
+        ), seed
+        told = [r for r in run if r.kind is RecordKind.EVENT]
+        if scale == "incident":
+            assert any(r.get("offensive_now_war") for r in told), seed
+        else:
+            assert any(r.get("what") == "offensive_goes_on" for r in told), seed
+
+
+def test_the_story_tells_a_power_leaving_the_war_its_offensive_joined_in_french(sahelsim, write):
+    """France, a feminine name in French, ends its offensive: no broken agreement, no English."""
+    path = write(JOINED, name="joined-story.yaml")
+    french = sahelsim("explain", str(path), "--seed", "1", "--lang", "fr").out
+    assert "L'offensive de la France contre le groupe a suivi son cours, 8 jours, comme prévu" in (
+        french
+    )
+    english = sahelsim("explain", str(path), "--seed", "1").out
+    assert "With its offensive against The group run (8 days, as planned), France took its" in (
+        english
+    )
+
+
+BUSY = """\
+title: Chad at war with one group, raided by another
+start: 2020-03-01
+days: 80
+actors:
+  TCD:
+  OLD:
+    kind: belligerent
+    name: The old rebels
+    name_fr: les anciens rebelles
+    sources: [https://example.org/old]
+    in: TCD
+    forces:
+      value: 3000
+      year: 2020
+      unit: fighters
+      source: https://example.org/old
+  GRP:
+    kind: belligerent
+    name: The raiders
+    name_fr: les assaillants
+    sources: [https://example.org/raiders]
+    in: TCD
+    forces:
+      value: 400
+      year: 2020
+      unit: fighters
+      source: https://example.org/raiders
+{militia}parameters:
+  offensive_days: 8
+events:
+  rising:
+    kind: attack
+    date: 2020-03-01
+    by: OLD
+    target: TCD
+  raid:
+    kind: attack
+    scale: incident
+    date: 2020-03-23
+    by: GRP
+    target: TCD
+"""
+MILITIA = """\
+  MIL:
+    kind: belligerent
+    name: The militia
+    name_fr: la milice
+    sources: [https://example.org/militia]
+    in: TCD
+    fights_beside: [TCD]
+    forces:
+      value: 300
+      year: 2020
+      unit: fighters
+      source: https://example.org/militia
+"""
+
+
+@pytest.mark.parametrize("militia", ["", MILITIA])
+def test_an_offensive_ends_though_the_state_is_at_war_elsewhere(write, militia):
+    """Chad, fighting a rebellion, answers another group's raid with an offensive that still
+    ends on its last day; a militia sworn to fight beside Chad comes with the offensive and
+    goes with it, not keeping the war going for reasons of its own."""
+    scenario = load_scenario(write(BUSY.format(militia=militia), name=f"busy-{len(militia)}.yaml"))
+    launched = 0
+    for seed in SEEDS:
+        run = run_one(scenario, seed).records
+        [offensive] = [
+            r for r in run if r.kind is RecordKind.WAR_STARTED and r.target == "GRP"
+        ] or [None]
+        if offensive is None:
+            continue
+        ended = [
+            r
+            for r in run
+            if r.kind is RecordKind.WAR_ENDED and r.get("war") == offensive.get("war")
+        ]
+        assert ended and ended[0].get("reason") in (OFFENSIVE_OVER, "breaking point"), seed
+        assert ended[0].day - offensive.day <= 8
+        assert not any(r.get("what") == "offensive_goes_on" for r in run)
+        launched += 1
+    assert launched >= len(SEEDS) // 2
+
+
+def test_a_renewed_attack_with_a_new_partner_makes_the_offensive_a_war(write):
+    """The group invades Chad with a partner while Chad's offensive is under way: Chad fights
+    on, and the war does not end as the group driven off."""
+    text = GROUP_STRIKES_AGAIN.format(scale="invasion", target="TCD")
+    text = text.replace(
+        "  again:\n    kind: attack\n    scale: invasion\n    date: 2020-03-26\n    by: GRP\n",
+        "  again:\n    kind: attack\n    scale: invasion\n    date: 2020-03-26\n    by: GRP\n"
+        "    contributors: [GRP, MIL]\n",
+    ).replace("  NER:\n", MILITIA.replace("    fights_beside: [TCD]\n", ""))
+    scenario = load_scenario(write(text, name="again-partner.yaml"))
+    for seed in SEEDS:
+        run = run_one(scenario, seed).records
+        assert any(r.kind is RecordKind.ATTACK_DECIDED and r.get("offensive") for r in run)
+        assert not any(
+            r.kind is RecordKind.WAR_ENDED and r.get("reason") == OFFENSIVE_OVER for r in run
+        ), seed
+
+
+@pytest.mark.parametrize(("scale", "target"), [("incident", "TCD"), ("invasion", "NER")])
+def test_the_story_says_when_an_offensive_becomes_a_war(sahelsim, write, scale, target):
+    """The class is told why the offensive did not end on its last day, in both languages."""
+    path = write(GROUP_STRIKES_AGAIN.format(scale=scale, target=target), name=f"s-{scale}.yaml")
+    english = sahelsim("explain", str(path), "--seed", "1").out
+    french = sahelsim("explain", str(path), "--seed", "1", "--lang", "fr").out
+    if scale == "incident":
+        assert "That makes Chad's offensive a war" in english
+        assert "L'offensive du Tchad devient ainsi une guerre" in french
+    else:
+        assert "has since carried the war into Niger as well: the war goes on" in english
+        assert "a depuis porté la guerre au Niger aussi : la guerre continue" in french
+
+
+SOIL = """\
+title: Rebels of Senegal strike it
+start: 2020-03-22
+days: 40
+actors:
+  SEN:
+  GMB:
+  REB:
+    kind: belligerent
+    name: The rebels
+    name_fr: les rebelles
+    sources: [https://example.org/rebels]
+    in: {home}
+    forces:
+      value: 300
+      year: 2020
+      unit: fighters
+      source: https://example.org/rebels
+events:
+  strike:
+    kind: attack
+    scale: incident
+    date: 2020-03-23
+    by: REB
+    target: SEN
+{host}"""
+
+
+@pytest.mark.parametrize(("home", "host", "counted"), [("SEN", "", False), ("GMB", "GMB", True)])
+def test_a_members_offensive_on_its_own_soil_is_not_ecowas_attacking(write, home, host, counted):
+    """Senegal answering rebels who struck it at home is its own affair, not ECOWAS's; striking
+    them in The Gambia, where they struck its forces, is a member's war beyond its borders."""
+    text = SOIL.format(home=home, host=f"    host: {host}\n" if host else "")
+    scenario = load_scenario(write(text, name=f"soil-{home}.yaml"))
+    rows = [run_one(scenario, seed) for seed in SEEDS]
+    fought = [r for r in rows if any(x.kind is RecordKind.WAR_STARTED for x in r.records)]
+    assert fought
+    assert all(r.summary["ecowas_attacked"] is counted for r in fought)
+
+
+JOINED_STATE = """\
+title: A group at war with Niger raids Chad, its home
+start: 2020-03-01
+days: 60
+actors:
+  TCD:
+  NER:
+  GRP:
+    kind: belligerent
+    name: The group
+    name_fr: le groupe
+    sources: [https://example.org/group]
+    in: TCD
+    forces:
+      value: 3000
+      year: 2020
+      unit: fighters
+      source: https://example.org/group
+parameters:
+  offensive_days: 8
+  mediation_rate: 0
+  capitulation_rate: 0
+  withdrawal_rate: 0.05
+events:
+  crossing:
+    kind: attack
+    date: 2020-03-01
+    by: GRP
+    target: NER
+  raid:
+    kind: attack
+    scale: incident
+    date: 2020-03-06
+    by: GRP
+    target: TCD
+"""
+
+
+def test_a_state_fighting_an_offensive_in_a_war_under_way_does_not_go_home_before_its_end(write):
+    """Chad joins Niger's war on the group that raided it and leaves it when its offensive ends,
+    not on a random day before, as an intervener fighting another's war may."""
+    scenario = load_scenario(write(JOINED_STATE, name="joined-state.yaml"))
+    joined = 0
+    for seed in range(40):
+        run = run_one(scenario, seed).records
+        entered = [r for r in run if r.kind is RecordKind.ENTERED_WAR and r.actor == "TCD"]
+        if not entered:
+            continue
+        withdrew = [r for r in run if r.kind is RecordKind.WITHDREW and r.actor == "TCD"]
+        ended = [r for r in run if r.kind is RecordKind.WAR_ENDED]
+        if ended and ended[0].day - entered[0].day < 8:
+            continue  # the war itself ended first
+        assert [r.get("reason") for r in withdrew][:1] == [OFFENSIVE_OVER], seed
+        assert withdrew[0].day - entered[0].day == 8
+        joined += 1
+    assert joined >= 10
