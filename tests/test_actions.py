@@ -240,21 +240,24 @@ def test_support_multiplies_the_victims_side_once_per_supporter():
     model = at_war()
     war = model.wars[0]
     side = war.side_of("NER")
+    given = model.support_factor(war, side, "MLI", model.params.support_multiplier)
     ob = owed(model, PactAction.SUPPORT, "MLI", war=war.id)
     carry_out(model, ob, "MLI", Response.HONOURED, 0, ["MLI"])
-    assert war.aid[side] == pytest.approx(model.params.support_multiplier)
+    assert war.aid[side] == pytest.approx(given) and given > 1
     assert war.aid[1 - side] == 1.0 and war.side_of("MLI") is None  # helps without fighting
     carry_out(model, ob, "MLI", Response.HONOURED, 0, ["MLI"])
-    assert war.aid[side] == pytest.approx(model.params.support_multiplier)
+    assert war.aid[side] == pytest.approx(given)
 
 
 @contract(PactAction.NON_MILITARY)
 def test_non_military_help_is_the_square_root_of_support_in_war_and_lends_outside():
     model = at_war()
     war = model.wars[0]
+    root = math.sqrt(model.params.support_multiplier)
+    given = model.support_factor(war, war.side_of("NER"), "BFA", root)
     ob = owed(model, PactAction.NON_MILITARY, "BFA", war=war.id)
     carry_out(model, ob, "BFA", Response.HONOURED, 0, ["BFA"])
-    assert war.aid[war.side_of("NER")] == pytest.approx(math.sqrt(model.params.support_multiplier))
+    assert war.aid[war.side_of("NER")] == pytest.approx(given) and 1 < given < root
     before = model.support[model.state_index["NER"]]
     carry_out(
         model, owed(model, PactAction.NON_MILITARY, "MLI"), "MLI", Response.HONOURED, 0, ["MLI"]
@@ -276,7 +279,10 @@ def test_a_partial_answer_gives_non_military_help_instead():
         ["MLI"],
     )
     assert war.side_of("MLI") is None
-    assert war.aid[war.side_of("NER")] == pytest.approx(math.sqrt(model.params.support_multiplier))
+    root = math.sqrt(model.params.support_multiplier)
+    assert war.aid[war.side_of("NER")] == pytest.approx(
+        model.support_factor(war, war.side_of("NER"), "MLI", root)
+    )
 
 
 @contract(PactAction.CONSULT)
@@ -348,3 +354,28 @@ def test_a_pledge_after_an_incident_never_joins_a_retaliation_against_the_pledge
     model.run()
     for war in model.wars:
         assert not set(war.sides[0]) & set(war.sides[1]), f"{war.label}: an actor on both sides"
+
+
+def test_support_is_worth_what_the_helper_has_to_give_against_the_size_of_the_war():
+    """A helper as strong as the side it helps gives the full factor; a smaller one a share in
+    proportion to its size, never less than nothing; a larger helper never gives less. Ten
+    small states' support behind a large army does not make it fight nine times as hard."""
+    model = at_war()
+    war = model.wars[0]
+    full = model.params.support_multiplier
+    big = war.side_of("NGA")  # Nigeria's invading army, far larger than any helper here
+    front = model.side_strength(war, big)
+    helpers = sorted(("MLI", "BFA", "SEN"), key=model.strength)
+    factors = [model.support_factor(war, big, h, full) for h in helpers]
+    for helper, factor in zip(helpers, factors, strict=True):
+        assert factor == pytest.approx(1 + (full - 1) * model.strength(helper) / front)
+        assert 1.0 <= factor < full
+    assert factors == sorted(factors)
+    ob = owed(model, PactAction.SUPPORT, "SEN", victim="NGA", offenders=("NER",), war=war.id)
+    carry_out(model, ob, "SEN", Response.HONOURED, 0, ["SEN"])
+    assert war.aid[big] == pytest.approx(factors[helpers.index("SEN")])
+    # A side no stronger than its helper gets the whole factor, and no more.
+    small = war.side_of("NER")
+    war.sides[small]["NER"] = 100.0
+    assert model.strength("MLI") >= model.side_strength(war, small)
+    assert model.support_factor(war, small, "MLI", full) == pytest.approx(full)

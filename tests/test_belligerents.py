@@ -320,12 +320,17 @@ def test_a_state_that_enters_the_war_adds_no_help_short_of_war_on_top(write, pac
 
 
 def test_backers_strengthen_the_belligerent_s_side_once_each(write):
+    """Each backer multiplies the rebels' side once, by up to ``support_multiplier``, in
+    proportion to its size against theirs (docs/model.md §7.4)."""
     scenario = load(write, civil_war_text(extra="backers: [GIN, SEN]"))
     model = SahelModel(build_world(scenario, fact_base()), 1)
     model.step()
     war = model.wars[0]
     factor = scenario.parameters.support_multiplier
-    assert war.aid == [pytest.approx(factor**2), 1.0]
+    front = war.initial[0] * model.actors["REB"].spec.effectiveness  # the rebels as they rose
+    each = [1 + (factor - 1) * min(1.0, model.strength(b) / front) for b in ("GIN", "SEN")]
+    assert all(1 < f <= factor for f in each)
+    assert war.aid == [pytest.approx(each[0] * each[1]), 1.0]
     backing = [r for r in model.records if r.kind is RecordKind.SUPPORT]
     assert [(r.actor, r.target, r.data["action"]) for r in backing] == [
         ("GIN", "REB", "backing"),

@@ -182,8 +182,9 @@ def sanctions(model: SahelModel, act: Act) -> None:
 def support(model: SahelModel, act: Act) -> None:
     """Combat support without entering the war (advisers, air support, intelligence).
 
-    In a war the victim's side fights ``support_multiplier`` times as effectively; outside a
-    war, ``support_lending_share`` of the helper's forces go to the victim's counter-insurgency.
+    In a war the victim's side fights up to ``support_multiplier`` times as effectively, in
+    proportion to the helper's size (:meth:`SahelModel.support_factor`); outside a war,
+    ``support_lending_share`` of the helper's forces go to the victim's counter-insurgency.
     """
     _help(model, act, model.params.support_multiplier, model.params.support_lending_share)
 
@@ -230,14 +231,15 @@ def _help(model: SahelModel, act: Act, factor: float, share: float) -> None:
             continue
         if war is not None and war.side_of(ob.victim) is not None and a not in war.supporters:
             side = war.side_of(ob.victim)
-            war.support(a, side, factor)
+            given = model.support_factor(war, side, a, factor)
+            war.support(a, side, given)
             model.log(
                 RecordKind.SUPPORT,
                 a,
                 ob.victim,
                 action=act.action.value,
                 war=war.id,
-                factor=round(factor, 4),
+                factor=round(given, 4),
                 cause=act.cause,
                 pact=ob.pact,
                 article=ob.clause.article,

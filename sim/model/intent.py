@@ -553,7 +553,9 @@ def assess_attack(model: SahelModel, threat: Threat) -> tuple[float, dict]:
         if b in actors and b not in attackers
     ]
     if backing:  # a belligerent's backers make it fight harder (as support does in a war)
-        target_strength *= p.support_multiplier ** len(backing)
+        base = max(target_strength, 1.0)  # each in proportion to its size (support_factor)
+        for b in backing:
+            target_strength *= 1 + (p.support_multiplier - 1) * min(1.0, model.strength(b) / base)
     expected = target_strength
     allies = {}
     # Belligerents sworn to fight beside the target join its war with all they have (the RUF

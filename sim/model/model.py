@@ -380,6 +380,22 @@ class SahelModel(mesa.Model):
             quality.append(self.side_strength(war, s) / fighters if fighters > 0 else 0.0)
         return quality[ATTACKERS], quality[DEFENDERS]
 
+    def support_factor(self, war: War, side: int, supporter: str, full: float) -> float:
+        """The factor by which ``supporter``'s help short of war multiplies ``side``'s strength.
+
+        ``full`` (``support_multiplier``, or its square root for non-military help) from a
+        helper that could send at least the side's strength at the front; in proportion to its
+        size from a smaller one: ``1 + (full − 1) × min(1, helper's strength / side's strength)``.
+        Advisers, intelligence, air support and supplies are worth what the helper has to give
+        against the size of the war: ten small states' support does not make a large army fight
+        nine times as hard, which a factor per helper did (ECOWAS's members under the 1999
+        Mechanism's Art. 25 behind Nigeria, in a crisis a reader wrote blind: docs/backtest.md).
+        """
+        front = sum(f * self.actors[a].spec.effectiveness for a, f in war.sides[side].items())
+        if front <= 0:
+            return full
+        return 1 + (full - 1) * min(1.0, self.strength(supporter) / front)
+
     def offensive_against(self, offenders: tuple[str, ...], victim: str, soil: str) -> bool:
         """Whether ``victim`` answers a strike by ``offenders`` with a limited offensive (§7.11).
 
@@ -958,14 +974,15 @@ class SahelModel(mesa.Model):
                 or war.side_of(backer) is not None
             ):
                 continue
-            war.support(backer, side, self.params.support_multiplier)
+            factor = self.support_factor(war, side, backer, self.params.support_multiplier)
+            war.support(backer, side, factor)
             self.log(
                 RecordKind.SUPPORT,
                 backer,
                 member,
                 action="backing",
                 war=war.id,
-                factor=round(self.params.support_multiplier, 4),
+                factor=round(factor, 4),
                 cause=cause,
             )
 

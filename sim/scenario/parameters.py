@@ -622,7 +622,9 @@ PARAMETERS: dict[str, Parameter] = _declare(
         "factor",
         "Effect of outside support",
         "Effet du soutien extérieur",
-        "effectiveness multiplier a side gains from an outside power's support",
+        "effectiveness multiplier a side gains from the support of a helper at least as strong "
+        "as the side at the front; a smaller helper gives a share of it in proportion to its "
+        "size",
         "assumption",
     ),
     Parameter(
