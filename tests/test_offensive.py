@@ -627,3 +627,70 @@ def test_a_state_fighting_an_offensive_in_a_war_under_way_does_not_go_home_befor
         assert withdrew[0].day - entered[0].day == 8
         joined += 1
     assert joined >= 10
+
+
+ALLY = """\
+title: Chad and Niger answer a raid
+start: 2020-03-22
+days: 60
+actors:
+  TCD:
+  NER:
+  GRP:
+    kind: belligerent
+    name: The raiders
+    name_fr: les assaillants
+    sources: [https://example.org/raiders]
+    in: TCD
+    forces:
+      value: 400
+      year: 2020
+      unit: fighters
+      source: https://example.org/raiders
+parameters:
+  offensive_days: 8
+pacts:
+  tcd-ner:
+    id: tcd-ner
+    name: Chad and Niger defence agreement
+    signed: 1975-01-01
+    parties: {states: [TCD, NER]}
+    source: https://example.org/pact
+    clauses:
+      - id: help
+        article: "Art. 1"
+        summary: Niger helps Chad against aggression.
+        source: https://example.org/pact
+        casus_foederis: aggression
+        obliged: named
+        obliged_states: [NER]
+        toward: victim
+        action: armed_assistance
+        decision: obliged_state
+        delay_days: 0
+events:
+  raid:
+    kind: attack
+    scale: incident
+    date: 2020-03-23
+    by: GRP
+    target: TCD
+"""
+
+
+def test_an_ally_bound_to_the_victim_joins_its_offensive_and_leaves_with_it(write):
+    """Chad launches its offensive on the day of the raid, before Niger, bound to help it
+    against aggression, has answered: Niger joins the offensive under way, with its end, and
+    does not keep the war going once Chad's days have run."""
+    scenario = load_scenario(write(ALLY, name="ally.yaml"))
+    joined = 0
+    for seed in SEEDS:
+        run = run_one(scenario, seed).records
+        [started] = [r for r in run if r.kind is RecordKind.WAR_STARTED]
+        entered = [r for r in run if r.kind is RecordKind.ENTERED_WAR and r.actor == "NER"]
+        [ended] = [r for r in run if r.kind is RecordKind.WAR_ENDED]
+        assert ended.get("reason") == OFFENSIVE_OVER and ended.day - started.day == 8
+        if entered:
+            assert entered[0].get("war") == started.get("war") and entered[0].get("side") == 0
+            joined += 1
+    assert joined >= len(SEEDS) // 2

@@ -73,7 +73,8 @@ def armed_assistance(model: SahelModel, act: Act) -> None:
     """Enter the victim's war on its side (Liptako-Gourma Charter Arts. 6-7; ECOWAS 1981 PMAD).
 
     Outside a war, help takes the form the trigger allows: after an incident the ally pledges
-    to fight if the victim's war comes; against a rebellion outside a war (a partnership's clause
+    to fight if the victim's war comes, or joins the war of the victim's answer if it has come
+    already (an offensive launched the day of the strike, §7.11); against a rebellion outside a war (a partnership's clause
     on rebellions) it sends ``rebellion_assistance_share`` of its forces to the victim's
     counter-insurgency.
     """
@@ -113,6 +114,17 @@ def armed_assistance(model: SahelModel, act: Act) -> None:
                 threat.backers += joining
                 if ob.collective:
                     threat.pledged_by.update(dict.fromkeys(joining, ob.obliged))
+        war, against = _answer_under_way(model, ob)
+        if war is not None:
+            # The victim answered before its allies could pledge (phase 2 comes before phase 3):
+            # they join its answer under way, and an offensive's end is theirs too (§7.11).
+            side, last = war.side_of(ob.victim), war.offensives.get(ob.victim)
+            joined = [
+                a for a in fighters if a != against and model.join_war(a, war, side, act.cause, ob)
+            ]
+            if last is not None:
+                war.offensives.update(dict.fromkeys(joined, last))
+            fighters = [a for a in fighters if a not in joined]
         for a in fighters:
             model.log(
                 RecordKind.SUPPORT,
@@ -129,6 +141,25 @@ def armed_assistance(model: SahelModel, act: Act) -> None:
             model.lend(
                 a, ob.victim, model.params.rebellion_assistance_share, act.cause, ob, act.action
             )
+
+
+def _answer_under_way(model: SahelModel, ob: Obligation) -> tuple[War | None, str]:
+    """The war the victim started in answer to this obligation's incident, if still fought.
+
+    With the author of the incident it answered (a retaliation, or an offensive against an
+    armed group: §7.11).
+    """
+    for threat in model.threats:
+        if (
+            threat.retaliation
+            and not threat.open
+            and threat.record == ob.trigger.cause
+            and threat.by == ob.victim
+        ):
+            war = model.at_war(ob.victim, threat.target)
+            if war is not None:
+                return war, threat.target
+    return None, ""
 
 
 def intervene(model: SahelModel, act: Act) -> None:

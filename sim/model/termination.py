@@ -556,17 +556,12 @@ def withdraw_interveners(model: SahelModel, war: War) -> bool:
                 model.seed, Concern.TERMINATION, war.id, model.day, "withdraw", member
             )
             if draw < rate:
-                forces = war.sides[s].pop(member)
                 left = True
-                model.moved = True
-                model.log(
-                    RecordKind.WITHDREW,
+                _withdraw(
+                    model,
+                    war,
                     member,
-                    war.leaders[1 - s],
-                    war=war.id,
-                    side=s,
                     days=model.day - _entered(model, war, member),
-                    forces=round(forces),
                     probability=rate,
                     draw=round(draw, 6),
                 )
@@ -627,20 +622,25 @@ def end_offensives(model: SahelModel, war: War, due: list[str]) -> bool:
     for member in due:
         if member == leader or member in war.leaders:
             continue  # a side's leader fights on in its war: it cannot leave it
-        s = war.side_of(member)
-        forces = war.sides[s].pop(member)
-        model.moved = True
-        model.log(
-            RecordKind.WITHDREW,
-            member,
-            war.leaders[1 - s],
-            war=war.id,
-            side=s,
-            days=fought,
-            forces=round(forces),
-            reason=OFFENSIVE_OVER,
-        )
+        _withdraw(model, war, member, days=fought, reason=OFFENSIVE_OVER)
     return _no_forces_left(model, war, _side_terms(model, war)[0])
+
+
+def _withdraw(model: SahelModel, war: War, member: str, **terms) -> None:
+    """``member`` takes its forces out of ``war``; the side fights on without them (``withdrew``)."""
+    s = war.side_of(member)
+    forces = war.sides[s].pop(member)
+    model.moved = True
+    model.log(
+        RecordKind.WITHDREW,
+        member,
+        war.leaders[1 - s],
+        war=war.id,
+        side=s,
+        days=terms.pop("days"),
+        forces=round(forces),
+        **terms,
+    )
 
 
 def _entered(model: SahelModel, war: War, member: str) -> int:
