@@ -650,3 +650,28 @@ def test_a_player_who_waits_on_the_deadline_is_told_it_passed_without_an_attack(
     assert "Le joueur de la CEDEAO laisse passer l'échéance fixée au Niger" in " ".join(
         view_story(session, "fr")
     )
+
+
+def test_a_state_struck_by_an_armed_group_is_asked_about_an_offensive(clock, write):
+    """A player whose state an armed group struck is asked whether to launch the limited
+    offensive the model weighs (docs/model.md §7.11), not told it threatened anyone."""
+    path = write(
+        "title: An armed group raids Chad\nstart: 2020-03-22\ndays: 40\nactors:\n  TCD:\n"
+        "  GRP:\n    kind: belligerent\n    name: The raiders\n    name_fr: les assaillants\n"
+        "    sources: [https://example.org/raiders]\n    in: TCD\n    forces:\n"
+        "      value: 400\n      year: 2020\n      unit: fighters\n"
+        "      source: https://example.org/raiders\nevents:\n  raid:\n    kind: attack\n"
+        "    scale: incident\n    date: 2020-03-23\n    by: GRP\n    target: TCD\n",
+        name="raid-class.yaml",
+    )
+    session = ClassSession(str(path), seed=SEED, clock=clock, code="KT4R2M", ensemble_runs=2)
+    chad = session.assign(session.join("KT4R2M", "Awa").id, "TCD")
+    session.step(30)
+    ask = session.ask_for(chad)
+    assert ask is not None and ask.question.kind is QuestionKind.ATTACK
+    english = seat_view(session, chad, "en")["question"]["text"]
+    french = seat_view(session, chad, "fr")["question"]["text"]
+    assert english.startswith("The strike came from The raiders, on the soil where it fights.")
+    assert "Launch an offensive of 8 days against it today" in english
+    assert french.startswith("La frappe vient des assaillants, sur le sol où ce groupe combat.")
+    assert "une offensive de 8 jours" in french

@@ -116,13 +116,19 @@ def question_view(session: ClassSession, ask: Ask, lang: str) -> dict:
             if (value := (c.get("terms") or {}).get(f"{name} (value)")) is not None
         ]
     elif q.kind is QuestionKind.ATTACK:
+        terms = c.get("terms") or {}
+        limit = terms.get("offensive")  # an armed group struck: a limited offensive (§7.11)
+        days = {}
+        if limit is not None:
+            key = "days.one" if limit == 1 else "days.other"
+            days = {"days": i18n.t(key, lang, n=i18n.number(limit, lang))}
         text = word(
-            "q.attack",
+            "q.attack.offensive" if limit is not None else "q.attack",
             lang,
             **i18n.actor_forms("target", q.other, lang),
             closes=_date(session, c.get("closes", q.day), lang),
+            **days,
         )
-        terms = c.get("terms") or {}
         weighs = [
             (word("t.own", lang), i18n.number(terms.get("own strength", 0), lang)),
             (word("t.opposition", lang), i18n.number(terms.get("expected opposition", 0), lang)),

@@ -116,6 +116,9 @@ WORDS: dict[str, dict[str, str]] = {
         "{action}. No treaty binds you to give it.",
         "q.attack": "You threaten {target} with force and your deadline has come. Attack "
         "today, wait a week, or stand down? Your window closes on {closes}.",
+        "q.attack.offensive": "The strike came from {target}, on the soil where it fights. "
+        "Launch an offensive of {days} against it today, wait a week, or stand down? Your "
+        "window closes on {closes}.",
         "q.concession": "{Threatener} threatens you with force (deadline {deadline}). Give in, "
         "or defy it for another week?",
         "q.decision": "{Body}'s members have voted, by {rule}, under {clause}, on {action} in "
@@ -271,6 +274,9 @@ WORDS: dict[str, dict[str, str]] = {
         "demande {action}. Aucun traité ne vous y oblige.",
         "q.attack": "Vous menacez {target} d'une intervention armée et votre échéance est arrivée. "
         "Attaquer aujourd'hui, attendre une semaine ou renoncer ? Le délai se referme le {closes}.",
+        "q.attack.offensive": "La frappe vient {target_de}, sur le sol où ce groupe combat. "
+        "Lancer aujourd'hui une offensive de {days} contre ce groupe, attendre une semaine ou "
+        "renoncer ? Le délai se referme le {closes}.",
         "q.concession": "{Threatener} vous menace d'une intervention armée (échéance : "
         "{deadline}). Céder, ou tenir tête une semaine de plus ?",
         "q.decision": "Les membres {body_de} ont voté {rule}, au titre {clause_de}, sur "
