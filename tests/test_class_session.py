@@ -675,3 +675,19 @@ def test_a_state_struck_by_an_armed_group_is_asked_about_an_offensive(clock, wri
     assert "Launch an offensive of 8 days against it today" in english
     assert french.startswith("La frappe vient des assaillants, sur le sol où ce groupe combat.")
     assert "une offensive de 8 jours" in french
+
+
+def test_a_state_struck_by_another_is_asked_whether_to_answer_with_war(clock):
+    """Mali, whose drone Algeria shot down (2025), threatened no one: its player is asked
+    whether to answer the strike with war, not told that its deadline has come."""
+    session = ClassSession(
+        "mali-algeria-2025", seed=SEED, clock=clock, code="KT4R2M", ensemble_runs=2
+    )
+    mali = session.assign(session.join("KT4R2M", "Awa").id, "MLI")
+    session.step(30)
+    ask = session.ask_for(mali)
+    assert ask is not None and ask.question.kind is QuestionKind.ATTACK
+    english = seat_view(session, mali, "en")["question"]["text"]
+    french = seat_view(session, mali, "fr")["question"]["text"]
+    assert english.startswith("Algeria struck you, short of war. Answer it with war today")
+    assert french.startswith("La frappe vient de l'Algérie, sans aller jusqu'à la guerre.")

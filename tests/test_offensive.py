@@ -405,13 +405,11 @@ def test_the_story_tells_a_power_leaving_the_war_its_offensive_joined_in_french(
     """France, a feminine name in French, ends its offensive: no broken agreement, no English."""
     path = write(JOINED, name="joined-story.yaml")
     french = sahelsim("explain", str(path), "--seed", "1", "--lang", "fr").out
-    assert "L'offensive de la France contre le groupe a suivi son cours, 8 jours, comme prévu" in (
-        french
-    )
+    assert "L'offensive contre le groupe achevée, les " in french
+    assert " militaires de la France quittent la guerre après 8 jours." in french
     english = sahelsim("explain", str(path), "--seed", "1").out
-    assert "With its offensive against The group run (8 days, as planned), France took its" in (
-        english
-    )
+    assert "The offensive against The group over, France took its" in english
+    assert "troops out of the war after 8 days." in english
 
 
 BUSY = """\
@@ -694,3 +692,60 @@ def test_an_ally_bound_to_the_victim_joins_its_offensive_and_leaves_with_it(writ
             assert entered[0].get("war") == started.get("war") and entered[0].get("side") == 0
             joined += 1
     assert joined >= len(SEEDS) // 2
+
+
+def test_an_ally_answering_late_never_joins_a_later_war_under_the_first_strike(write):
+    """Niger answers the raid after Chad's offensive is over: a war the group starts later with
+    Chad is not the answer Niger was bound to join, and Niger stays out of it."""
+    text = ALLY.replace("delay_days: 0", "delay_days: 12") + (
+        "  invasion:\n    kind: attack\n    scale: invasion\n    date: 2020-04-03\n"
+        "    by: GRP\n    target: TCD\n"
+    )
+    scenario = load_scenario(write(text, name="ally-later.yaml"))
+    for seed in SEEDS:
+        run = run_one(scenario, seed).records
+        assert not any(r.kind is RecordKind.ENTERED_WAR and r.actor == "NER" for r in run), seed
+
+
+def test_allies_fight_on_when_the_offensive_becomes_a_war(write):
+    """Struck again during its offensive, Chad fights on, and Niger, which came with the
+    offensive, fights on beside it: none leaves 'as planned'."""
+    text = ALLY + (
+        "  raid2:\n    kind: attack\n    scale: incident\n    date: 2020-03-26\n"
+        "    by: GRP\n    target: TCD\n"
+    )
+    scenario = load_scenario(write(text, name="ally-war.yaml"))
+    stayed = 0
+    for seed in SEEDS:
+        run = run_one(scenario, seed).records
+        if not any(r.kind is RecordKind.ENTERED_WAR and r.actor == "NER" for r in run):
+            continue
+        assert not any(
+            r.kind is RecordKind.WITHDREW and r.get("reason") == OFFENSIVE_OVER for r in run
+        ), seed
+        stayed += 1
+    assert stayed >= len(SEEDS) // 2
+
+
+def test_an_ally_that_joined_late_is_told_the_days_it_fought(write):
+    """Mali, bound to help Chad, answers three days after Chad's offensive began: when it
+    ends, Mali's record gives the days Mali fought, not the offensive's."""
+    pact = ALLY[ALLY.index("pacts:") : ALLY.index("events:")]
+    pact = pact.replace("delay_days: 0", "delay_days: 3").replace("NER", "MLI")
+    text = JOINED_STATE.replace("  NER:\n", "  NER:\n  MLI:\n").replace("events:", pact + "events:")
+    scenario = load_scenario(write(text, name="late.yaml"))
+    told = 0
+    for seed in SEEDS:
+        run = run_one(scenario, seed).records
+        entered = [r for r in run if r.kind is RecordKind.ENTERED_WAR and r.actor == "MLI"]
+        left = [
+            r
+            for r in run
+            if r.kind is RecordKind.WITHDREW
+            and r.actor == "MLI"
+            and r.get("reason") == OFFENSIVE_OVER
+        ]
+        if entered and left:
+            assert left[0].get("days") == left[0].day - entered[0].day < 8, seed
+            told += 1
+    assert told

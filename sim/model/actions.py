@@ -152,12 +152,12 @@ def _answer_under_way(model: SahelModel, ob: Obligation) -> tuple[War | None, st
     for threat in model.threats:
         if (
             threat.retaliation
-            and not threat.open
+            and threat.war is not None
             and threat.record == ob.trigger.cause
             and threat.by == ob.victim
         ):
-            war = model.at_war(ob.victim, threat.target)
-            if war is not None:
+            war = model.wars[threat.war]
+            if war.ongoing and war.side_of(ob.victim) is not None:
                 return war, threat.target
     return None, ""
 

@@ -133,6 +133,8 @@ def decide_attacks(model: SahelModel) -> None:
                 cause=index,
                 pledged_by=threat.pledged_by,
             )
+            if war is not None:
+                threat.war = war.id
             if threat.offensive and war is not None:
                 model.launch_offensive(war, threat.by, fighting, new=len(model.wars) > count)
         elif focal:

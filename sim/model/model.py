@@ -485,7 +485,9 @@ class SahelModel(mesa.Model):
         """
         if target not in war.offensives:
             return False
-        del war.offensives[target]
+        side = war.side_of(target)
+        for member in [m for m in war.offensives if war.side_of(m) == side]:
+            del war.offensives[member]  # those who came with it fight on with it
         if war.offensive_by == target:
             war.offensive_by = None
         return True

@@ -185,6 +185,7 @@ def attack_choice(
             "closes": threat.closes,
             "readiness": round(readiness, 4),
             "terms": terms,
+            **({"retaliation": True} if threat.retaliation else {}),
         },
     )
     return ask(model, question)

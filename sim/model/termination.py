@@ -622,7 +622,8 @@ def end_offensives(model: SahelModel, war: War, due: list[str]) -> bool:
     for member in due:
         if member == leader or member in war.leaders:
             continue  # a side's leader fights on in its war: it cannot leave it
-        _withdraw(model, war, member, days=fought, reason=OFFENSIVE_OVER)
+        days = model.day - _entered(model, war, member)  # an ally may have joined it late
+        _withdraw(model, war, member, days=days, reason=OFFENSIVE_OVER)
     return _no_forces_left(model, war, _side_terms(model, war)[0])
 
 

@@ -845,10 +845,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "{days} à l'étranger (probabilité ce jour-là {probability} ; tirage {draw}).",
     },
     "withdrew.offensive": {
-        "en": "With its offensive against {enemy} run ({days}, as planned), {actor} took its "
-        "{forces} troops out of the war.",
-        "fr": "L'offensive {actor_de} contre {enemy} a suivi son cours, {days}, comme prévu : "
-        "{forces} militaires quittent la guerre.",
+        "en": "The offensive against {enemy} over, {actor} took its {forces} troops out of the "
+        "war after {days}.",
+        "fr": "L'offensive contre {enemy} achevée, les {forces} militaires {actor_de} quittent "
+        "la guerre après {days}.",
     },
     "entered_war.stationed": {
         "en": "{Actor}, whose forces stood with {victim}, fought beside it from the first day, "

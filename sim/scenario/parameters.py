@@ -623,8 +623,8 @@ PARAMETERS: dict[str, Parameter] = _declare(
         "Effect of outside support",
         "Effet du soutien extérieur",
         "effectiveness multiplier a side gains from the support of a helper at least as strong "
-        "as the side at the front; a smaller helper gives a share of it in proportion to its "
-        "size",
+        "as the side at the front (without the aid it already has); a smaller helper gives a "
+        "share of it in proportion to its size",
         "assumption",
     ),
     Parameter(

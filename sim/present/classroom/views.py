@@ -122,8 +122,9 @@ def question_view(session: ClassSession, ask: Ask, lang: str) -> dict:
         if limit is not None:
             key = "days.one" if limit == 1 else "days.other"
             days = {"days": i18n.t(key, lang, n=i18n.number(limit, lang))}
+        key = "q.attack.retaliation" if c.get("retaliation") else "q.attack"
         text = word(
-            "q.attack.offensive" if limit is not None else "q.attack",
+            "q.attack.offensive" if limit is not None else key,
             lang,
             **i18n.actor_forms("target", q.other, lang),
             closes=_date(session, c.get("closes", q.day), lang),

@@ -116,6 +116,8 @@ WORDS: dict[str, dict[str, str]] = {
         "{action}. No treaty binds you to give it.",
         "q.attack": "You threaten {target} with force and your deadline has come. Attack "
         "today, wait a week, or stand down? Your window closes on {closes}.",
+        "q.attack.retaliation": "{Target} struck you, short of war. Answer it with war today, "
+        "wait a week, or stand down? Your window closes on {closes}.",
         "q.attack.offensive": "The strike came from {target}, on the soil where it fights. "
         "Launch an offensive of {days} against it today, wait a week, or stand down? Your "
         "window closes on {closes}.",
@@ -274,6 +276,9 @@ WORDS: dict[str, dict[str, str]] = {
         "demande {action}. Aucun traité ne vous y oblige.",
         "q.attack": "Vous menacez {target} d'une intervention armée et votre échéance est arrivée. "
         "Attaquer aujourd'hui, attendre une semaine ou renoncer ? Le délai se referme le {closes}.",
+        "q.attack.retaliation": "La frappe vient {target_de}, sans aller jusqu'à la guerre. "
+        "Y répondre par la guerre aujourd'hui, attendre une semaine ou renoncer ? Le délai se "
+        "referme le {closes}.",
         "q.attack.offensive": "La frappe vient {target_de}, sur le sol où ce groupe combat. "
         "Lancer aujourd'hui une offensive de {days} contre ce groupe, attendre une semaine ou "
         "renoncer ? Le délai se referme le {closes}.",
