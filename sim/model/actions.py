@@ -74,9 +74,9 @@ def armed_assistance(model: SahelModel, act: Act) -> None:
 
     Outside a war, help takes the form the trigger allows: after an incident the ally pledges
     to fight if the victim's war comes, or joins the war of the victim's answer if it has come
-    already (an offensive launched the day of the strike, §7.11); against a rebellion outside a war (a partnership's clause
-    on rebellions) it sends ``rebellion_assistance_share`` of its forces to the victim's
-    counter-insurgency.
+    already (an offensive launched the day of the strike, §7.11); against a rebellion outside a
+    war (a partnership's clause on rebellions) it sends ``rebellion_assistance_share`` of its
+    forces to the victim's counter-insurgency.
     """
     ob = act.ob
     fighters = [a for a in act.acting if a in model.actors and model.actors[a].deployable > 0]

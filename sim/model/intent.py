@@ -29,6 +29,7 @@ from sim.model.responses import situation
 from sim.model.streams import Concern, keyed_uniform
 from sim.model.termination import breaking_share
 from sim.model.threats import Threat
+from sim.model.wars import scaled_support
 from sim.scenario.vocabulary import CasusFoederis, PactAction, Regime
 
 if TYPE_CHECKING:
@@ -135,8 +136,8 @@ def decide_attacks(model: SahelModel) -> None:
             )
             if war is not None:
                 threat.war = war.id
-            if threat.offensive and war is not None:
-                model.launch_offensive(war, threat.by, fighting, new=len(model.wars) > count)
+                if threat.offensive:
+                    model.launch_offensive(war, threat.by, fighting, new=len(model.wars) > count)
         elif focal:
             # The day the class is told to watch: say that it came, what was weighed and what
             # remains (a smaller daily chance until the window closes), not only silence.
@@ -557,7 +558,7 @@ def assess_attack(model: SahelModel, threat: Threat) -> tuple[float, dict]:
     if backing:  # a belligerent's backers make it fight harder (as support does in a war)
         base = max(target_strength, 1.0)  # each in proportion to its size (support_factor)
         for b in backing:
-            target_strength *= 1 + (p.support_multiplier - 1) * min(1.0, model.strength(b) / base)
+            target_strength *= scaled_support(p.support_multiplier, model.strength(b), base)
     expected = target_strength
     allies = {}
     # Belligerents sworn to fight beside the target join its war with all they have (the RUF

@@ -53,7 +53,7 @@ from sim.model.players import Players
 from sim.model.records import Record, RecordKind, Series, WarOutcome
 from sim.model.streams import Concern, stream
 from sim.model.threats import Threat
-from sim.model.wars import ATTACKERS, DEFENDERS, War
+from sim.model.wars import ATTACKERS, DEFENDERS, War, scaled_support
 from sim.model.world import World
 from sim.scenario.vocabulary import CasusFoederis, Commitment, CoupForm, PactAction, Regime
 
@@ -392,9 +392,7 @@ class SahelModel(mesa.Model):
         Mechanism's Art. 25 behind Nigeria, in a crisis a reader wrote blind: docs/backtest.md).
         """
         front = sum(f * self.actors[a].spec.effectiveness for a, f in war.sides[side].items())
-        if front <= 0:
-            return full
-        return 1 + (full - 1) * min(1.0, self.strength(supporter) / front)
+        return scaled_support(full, self.strength(supporter), front)
 
     def offensive_against(self, offenders: tuple[str, ...], victim: str, soil: str) -> bool:
         """Whether ``victim`` answers a strike by ``offenders`` with a limited offensive (§7.11).

@@ -9,6 +9,18 @@ from sim.model.records import WarOutcome
 ATTACKERS, DEFENDERS = 0, 1
 
 
+def scaled_support(full: float, helper: float, front: float) -> float:
+    """The factor help short of war gives a side: ``full`` from a helper at least its size.
+
+    ``1 + (full − 1) × min(1, helper / front)``: ``helper`` the strength the helper could send,
+    ``front`` the side's strength it helps (docs/model.md §7.4); ``full`` with no side to
+    measure against.
+    """
+    if front <= 0:
+        return full
+    return 1 + (full - 1) * min(1.0, helper / front)
+
+
 @dataclass
 class War:
     """One war between an attacking and a defending side.

@@ -245,6 +245,13 @@ def date_text(date: dt.date, lang: str | Lang) -> str:
     return f"{day} {month} {date.year}"
 
 
+def days(n: int, lang: str | Lang) -> str:
+    """A count of days: "1 day", "8 days"; in French, "0 jour" too (the singular below 2)."""
+    lang = as_lang(lang)
+    one = n == 1 or (n == 0 and lang is Lang.FR)
+    return t("days.one" if one else "days.other", lang, n=number(n, lang))
+
+
 def number(value: float, lang: str | Lang) -> str:
     """A whole number with thousands grouped: ``35,000`` / ``35 000`` (a thin no-break space)."""
     return localised(f"{round(value):,}", as_lang(lang))

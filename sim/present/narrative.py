@@ -134,10 +134,7 @@ class _Context:
         return i18n.date_text(dt.date.fromisoformat(iso), self.lang) if iso else ""
 
     def days(self, n: int) -> str:
-        return self.t(
-            "days.one" if n == 1 or (n == 0 and self.lang is Lang.FR) else "days.other",
-            n=self.number(n),
-        )
+        return i18n.days(n, self.lang)
 
     def number(self, value: float) -> str:
         return i18n.number(value, self.lang)

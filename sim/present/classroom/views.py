@@ -118,10 +118,7 @@ def question_view(session: ClassSession, ask: Ask, lang: str) -> dict:
     elif q.kind is QuestionKind.ATTACK:
         terms = c.get("terms") or {}
         limit = terms.get("offensive")  # an armed group struck: a limited offensive (§7.11)
-        days = {}
-        if limit is not None:
-            key = "days.one" if limit == 1 else "days.other"
-            days = {"days": i18n.t(key, lang, n=i18n.number(limit, lang))}
+        days = {"days": i18n.days(limit, lang)} if limit is not None else {}
         key = "q.attack.retaliation" if c.get("retaliation") else "q.attack"
         text = word(
             "q.attack.offensive" if limit is not None else key,
