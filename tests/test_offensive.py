@@ -657,9 +657,9 @@ pacts:
     clauses:
       - id: help
         article: "Art. 1"
-        summary: Niger helps Chad against aggression.
+        summary: Niger helps Chad against a rebellion.
         source: https://example.org/pact
-        casus_foederis: aggression
+        casus_foederis: armed_rebellion
         obliged: named
         obliged_states: [NER]
         toward: victim
@@ -678,7 +678,7 @@ events:
 
 def test_an_ally_bound_to_the_victim_joins_its_offensive_and_leaves_with_it(write):
     """Chad launches its offensive on the day of the raid, before Niger, bound to help it
-    against aggression, has answered: Niger joins the offensive under way, with its end, and
+    against a rebellion (raiders at home wage one), has answered: Niger joins the offensive under way, with its end, and
     does not keep the war going once Chad's days have run."""
     scenario = load_scenario(write(ALLY, name="ally.yaml"))
     joined = 0
@@ -749,3 +749,46 @@ def test_an_ally_that_joined_late_is_told_the_days_it_fought(write):
             assert left[0].get("days") == left[0].day - entered[0].day < 8, seed
             told += 1
     assert told
+
+
+SPREAD = """\
+title: A group spread over {n} states raids Chad
+start: 2020-03-22
+days: 30
+actors:
+  TCD:
+  NER:
+  GRP:
+    kind: armed_group
+    name: The raiders
+    name_fr: les assaillants
+    sources: [https://example.org/raiders]
+    operates_in: [{countries}]
+    forces: {{value: 2400, year: 2020, unit: fighters, source: https://example.org/raiders}}
+events:
+  raid:
+    kind: attack
+    scale: incident
+    date: 2020-03-23
+    by: GRP
+    target: TCD
+"""
+
+
+def test_a_group_spread_over_several_states_is_fought_with_its_fighters_where_it_struck(write):
+    """An armed group operating in Chad and Niger has half its fighters in Chad: Chad weighs an
+    offensive against those, not against a share of the whole group, and is never the less ready
+    for the group's being spread; the war it launches meets no more of the group than that."""
+    one = load_scenario(write(SPREAD.format(n=1, countries="TCD"), name="one.yaml"))
+    two = load_scenario(write(SPREAD.format(n=2, countries="TCD, NER"), name="two.yaml"))
+    for seed in range(5):
+        alone, spread = first_weighing(one, seed), first_weighing(two, seed)
+        home = "target's home defence"
+        assert spread.get("terms")[home] == pytest.approx(alone.get("terms")[home] / 2, rel=0.02)
+        assert spread.get("readiness") >= alone.get("readiness")
+    launched = 0
+    for seed in SEEDS:
+        for started in records(two, seed, RecordKind.WAR_STARTED):
+            launched += 1
+            assert 0 < started.get("forces")["GRP"] <= 2400 / 2 * 1.02  # its fighters in Chad
+    assert launched > 0

@@ -72,11 +72,12 @@ def carry_out(
 def armed_assistance(model: SahelModel, act: Act) -> None:
     """Enter the victim's war on its side (Liptako-Gourma Charter Arts. 6-7; ECOWAS 1981 PMAD).
 
-    Outside a war, help takes the form the trigger allows: after an incident the ally pledges
-    to fight if the victim's war comes, or joins the war of the victim's answer if it has come
-    already (an offensive launched the day of the strike, §7.11); against a rebellion outside a
-    war (a partnership's clause on rebellions) it sends ``rebellion_assistance_share`` of its
-    forces to the victim's counter-insurgency.
+    Outside a war, help takes the form the trigger allows: after an incident (an armed group's
+    strike where it fights is a rebellion, §7.3) the ally pledges to fight if the victim's war
+    comes, or joins the war of the victim's answer if it has come already (an offensive
+    launched the day of the strike, §7.11); against a rebellion with no incident to answer (a
+    rising that grew, a request) it sends ``rebellion_assistance_share`` of its forces to the
+    victim's counter-insurgency.
     """
     ob = act.ob
     fighters = [a for a in act.acting if a in model.actors and model.actors[a].deployable > 0]
@@ -99,7 +100,9 @@ def armed_assistance(model: SahelModel, act: Act) -> None:
                     pact=ob.pact,
                     article=ob.clause.article,
                 )
-    elif ob.trigger.kind in (CasusFoederis.AGGRESSION, CasusFoederis.ATTACK_ON_FORCES_ABROAD):
+    elif ob.trigger.kind in (CasusFoederis.AGGRESSION, CasusFoederis.ATTACK_ON_FORCES_ABROAD) or (
+        ob.trigger.kind is CasusFoederis.ARMED_REBELLION and _answered(model, ob)
+    ):
         # The pledge is for the victim's retaliation against this incident's author, and never
         # for a war against the pledger itself (another incident's retaliation may target it).
         body = {"decided_by": [ob.obliged]} if ob.collective else {}
@@ -141,6 +144,13 @@ def armed_assistance(model: SahelModel, act: Act) -> None:
             model.lend(
                 a, ob.victim, model.params.rebellion_assistance_share, act.cause, ob, act.action
             )
+
+
+def _answered(model: SahelModel, ob: Obligation) -> bool:
+    """Whether the victim weighs, or wages, an answer to this obligation's incident."""
+    return any(
+        t.retaliation and t.record == ob.trigger.cause and t.by == ob.victim for t in model.threats
+    )
 
 
 def _answer_under_way(model: SahelModel, ob: Obligation) -> tuple[War | None, str]:

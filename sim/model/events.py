@@ -230,10 +230,18 @@ def on_attack(model: SahelModel, name: str, event: ev.Attack) -> None:
     victims = [event.target]
     # Forces struck where they stand abroad are an attack on forces abroad (Charter Art. 7),
     # not an aggression on the target's territory; an outside power is protected by no clause.
-    # A strike that answers force the target used first is no aggression on it (Res. 3314).
+    # Armed groups striking where they fight wage a rebellion there: the pacts against armed
+    # groups inside a state answer it (§7.3). A strike that answers force the target used
+    # first is no aggression on it (Res. 3314).
+    if abroad:
+        kind = CasusFoederis.ATTACK_ON_FORCES_ABROAD
+    elif model.fights_in(attackers, event.target):
+        kind = CasusFoederis.ARMED_REBELLION
+    else:
+        kind = CasusFoederis.AGGRESSION
     if not model.answers(event.target, attackers):
         model.raise_trigger(
-            CasusFoederis.ATTACK_ON_FORCES_ABROAD if abroad else CasusFoederis.AGGRESSION,
+            kind,
             event.target,
             attackers,
             cause=index,

@@ -122,6 +122,14 @@ class Insurgents:
             }
         )
 
+    def fighters(self, group: int, country: int) -> float:
+        """One group's fighters in one country slot, now."""
+        return sum(
+            s
+            for g, c, s in zip(self.group_of, self.country_of, self.strength, strict=True)
+            if g == group and c == country
+        )
+
     def surge(self, group: int, country: int, factor: float) -> None:
         """Multiply one group's strength in one country (an insurgent offensive)."""
         for i, (g, c) in enumerate(zip(self.group_of, self.country_of, strict=True)):

@@ -133,6 +133,7 @@ def decide_attacks(model: SahelModel) -> None:
                 threat.fighters,
                 cause=index,
                 pledged_by=threat.pledged_by,
+                soil=threat.soil if threat.offensive else "",
             )
             if war is not None:
                 threat.war = war.id
@@ -549,7 +550,11 @@ def assess_attack(model: SahelModel, threat: Threat) -> tuple[float, dict]:
         if sum(weights) > 0
         else RESOLVE_WITHOUT_FORCES
     )
-    target_strength = model.home_strength(threat.target) if threat.target in actors else 0.0
+    target_strength = (
+        model.home_strength(threat.target, threat.soil if threat.offensive else "")
+        if threat.target in actors
+        else 0.0
+    )
     backing = [
         b
         for b in (actors[threat.target].spec.backers if threat.target in actors else ())

@@ -302,16 +302,27 @@ class SahelModel(mesa.Model):
         needed = self.params.sought_superiority * self.side_strength(war, 1 - side) / war.aid[side]
         return needed, present, potential
 
-    def home_strength(self, actor_id: str) -> float:
-        """Strength a state puts into defending its own territory (a belligerent: all it has)."""
-        actor = self.actors[actor_id]
-        return self.defending_forces(actor_id) * actor.spec.effectiveness
+    def home_strength(self, actor_id: str, soil: str = "") -> float:
+        """Strength a state puts into defending its own territory (a belligerent: all it has).
 
-    def defending_forces(self, actor_id: str) -> float:
-        """Forces that defend an actor attacked: a state's home-defence share, a belligerent's all."""
+        An armed group attacked on ``soil`` defends with its fighters there (§7.11).
+        """
+        actor = self.actors[actor_id]
+        return self.defending_forces(actor_id, soil) * actor.spec.effectiveness
+
+    def defending_forces(self, actor_id: str, soil: str = "") -> float:
+        """Forces that defend an actor attacked: a state's home-defence share, a belligerent's all.
+
+        An armed group of the fact base attacked in a state it operates in (``soil``, an
+        offensive's) defends with all its fighters there, never more than it has: a group
+        spread over several states is fought where it is, not with its whole strength.
+        """
         actor = self.actors[actor_id]
         if isinstance(actor, Belligerent):
             return actor.forces
+        if isinstance(actor, ArmedGroup) and soil in self.state_index:
+            there = self.insurgents.fighters(self.groups.index(actor), self.state_index[soil])
+            return min(there, actor.forces)
         return actor.forces * self.params.home_defence_share
 
     def war_joined(self, attackers, target: str) -> War | None:
@@ -661,11 +672,15 @@ class SahelModel(mesa.Model):
         note: str | None = None,
         pledged_by: dict[str, str] | None = None,
         coup_attempt: bool = False,
+        soil: str = "",
     ) -> War | None:
         """Start a war: the attackers commit their deployable forces, the target its home defence.
 
         A ``coup_attempt`` is decided the day after it began (:func:`termination.decide_attempt`);
         plotters already fighting the government fight on in that war instead.
+
+        ``soil``: where an offensive against an armed group is fought, which decides the
+        group's forces there (:meth:`defending_forces`).
 
         ``pledged_by`` says which body's vote pledged which attacker (a victim's retaliation
         joined by allies a body sent): the war is fought in those bodies' name too, recorded as
@@ -706,7 +721,7 @@ class SahelModel(mesa.Model):
         theatre = self.controlled(target)
         # The target first: what the attackers send abroad is sized against it.
         if target in self.actors:
-            home = self.defending_forces(target)
+            home = self.defending_forces(target, soil)
             war.commit(target, DEFENDERS, min(home, self.uncommitted(target)))
         share = self.entry_share(war, ATTACKERS, attackers)
         for a in attackers:
@@ -812,11 +827,14 @@ class SahelModel(mesa.Model):
     def attacked(self, target: str, attackers: tuple[str, ...], war: War, cause: int) -> None:
         """Bring into play the clauses an attack that starts or carries a war calls on.
 
-        A force rising against its own state is a rebellion, not an aggression from outside;
-        force that answers the target's own first use is no aggression on it (§7.11).
+        A force rising against its own state, or armed groups fighting on the soil they strike,
+        wage a rebellion there, not an aggression from outside (§7.3); force that answers the
+        target's own first use is no aggression on it (§7.11).
         """
         rebels = [a for a in attackers if isinstance(self.actors[a], Belligerent)]
-        if rebels and all(self.actors[a].home == target for a in rebels):
+        if (rebels and all(self.actors[a].home == target for a in rebels)) or self.fights_in(
+            attackers, target
+        ):
             self.raise_trigger(
                 CasusFoederis.ARMED_REBELLION, target, attackers, war=war.id, cause=cause
             )

@@ -196,6 +196,17 @@ MESSAGES: dict[str, dict[str, str]] = {
         "par la détermination, rapportée à l'opposition attendue), pour une supériorité "
         "recherchée de {required}.",
     },
+    "attack_decided.balance.offensive": {
+        "en": "Strength of {side}: {own} (all the forces that could be committed, weighted "
+        "by effectiveness; resolve {resolve}). Expected opposition: {opposition}, that is {target_poss} "
+        "fighters where it struck ({home}){help}. Balance of forces {balance} (strength scaled "
+        "by resolve, over the expected opposition), against the superiority of {required} sought.",
+        "fr": "Force {side} : {own} (toutes les forces qui pourraient être engagées, "
+        "pondérées par l'efficacité ; détermination {resolve}). Opposition attendue : {opposition}, soit les "
+        "combattants {target_de} là où ce groupe a frappé ({home}){help}. Rapport de forces "
+        "{balance} (force pondérée par la détermination, rapportée à l'opposition attendue), "
+        "pour une supériorité recherchée de {required}.",
+    },
     "balance.attackers": {"en": "the attackers", "fr": "des attaquants"},
     "balance.avengers": {"en": "the side that would strike back", "fr": "du camp qui riposterait"},
     "attack_decided.help": {

@@ -483,7 +483,8 @@ def _balance(ctx: _Context, terms: dict, values: dict[str, str], retaliation: bo
         else ctx.t("attack_decided.no_help")
     )
     text = ctx.t(
-        "attack_decided.balance",
+        # an armed group struck on the soil where it fights is fought there (§7.11)
+        "attack_decided.balance.offensive" if terms.get("offensive") else "attack_decided.balance",
         side=ctx.t("balance.avengers" if retaliation else "balance.attackers"),
         **values,
         own=ctx.number(terms.get("own strength", 0)),
