@@ -223,8 +223,13 @@ def test_the_projector_compares_the_worlds_at_the_end(browser):
         projector.locator(
             ".debrief .ensemble", has_text="The model made the same choice in"
         ).wait_for(timeout=WAIT)
-        # the projector does not scroll sideways
+        # the projector does not scroll sideways, and the worlds keep the width beside the
+        # join box under the comparison, not its 300-pixel column
         assert projector.evaluate("() => document.documentElement.scrollWidth") <= 1280
+        join_box = projector.locator("#joinbox").bounding_box()
+        worlds, compared = (projector.locator(s).bounding_box() for s in ("#worlds", "#comparison"))
+        assert worlds["x"] >= join_box["x"] + join_box["width"]
+        assert worlds["y"] >= compared["y"] + compared["height"]
         projector.get_by_role("link", name="FR").click()
         projector.locator("#comparison h2", has_text="Les mondes côte à côte").wait_for(
             timeout=WAIT

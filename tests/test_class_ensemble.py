@@ -83,12 +83,14 @@ def test_the_debrief_tells_how_often_the_models_states_chose_as_the_class():
     share = round(100 * counts.made(ECOWAS_ATTACKS, Choice.STAND_DOWN) / faced)
     [line] = class_view(session, "en")["worlds"][0]["debrief"]["ensemble"]["lines"]
     assert line == (
-        "ECOWAS (Authority of Heads of State) — its threat against Niger: your class's choice: "
+        "ECOWAS (Authority of Heads of State) — its use of force against Niger: your class's choice: "
         f"no attack. The model made the same choice in {share}% of the {faced} runs where it "
         "faced it."
     )
     [french] = class_view(session, "fr")["worlds"][0]["debrief"]["ensemble"]["lines"]
-    assert french.startswith("CEDEAO (Conférence des chefs d'État) — sa menace contre le Niger")
+    assert french.startswith(
+        "CEDEAO (Conférence des chefs d'État) — son recours à la force contre le Niger"
+    )
     assert f"dans {share}\u202f% des {faced} réplications" in french  # never split from its %
     # and the worlds side by side: no war where ECOWAS stood down
     [column] = class_view(session, "en")["comparison"]["columns"]

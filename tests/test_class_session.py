@@ -675,6 +675,18 @@ def test_a_state_struck_by_an_armed_group_is_asked_about_an_offensive(clock, wri
     assert "Launch an offensive of 8 days against it today" in english
     assert french.startswith("La frappe vient des assaillants, sur le sol où ce groupe combat.")
     assert "une offensive de 8 jours" in french
+    labels = [c["label"] for c in seat_view(session, chad, "en")["question"]["choices"]]
+    assert labels == ["Launch the offensive", "Wait a week", "Stand down"]
+    labels = [c["label"] for c in seat_view(session, chad, "fr")["question"]["choices"]]
+    assert labels == ["Lancer l'offensive", "Attendre une semaine", "Renoncer"]
+    # standing down is told as not striking back: Chad threatened no one
+    session.decide(chad.token, ask.id, "stand_down")
+    said = " ".join(view_story(session))
+    assert "Chad's player stood down: it chose not to strike back at The raiders" in said
+    assert "threat" not in said.split("Chad's player stood down")[1].split(".")[0]
+    assert "Le joueur du Tchad renonce : pas de riposte contre les assaillants" in " ".join(
+        view_story(session, "fr")
+    )
 
 
 def test_a_state_struck_by_another_is_asked_whether_to_answer_with_war(clock):
@@ -691,3 +703,13 @@ def test_a_state_struck_by_another_is_asked_whether_to_answer_with_war(clock):
     french = seat_view(session, mali, "fr")["question"]["text"]
     assert english.startswith("Algeria struck you, short of war. Answer it with war today")
     assert french.startswith("La frappe vient de l'Algérie, sans aller jusqu'à la guerre.")
+    labels = [c["label"] for c in seat_view(session, mali, "en")["question"]["choices"]]
+    assert labels == ["Answer with war", "Wait a week", "Stand down"]
+    labels = [c["label"] for c in seat_view(session, mali, "fr")["question"]["choices"]]
+    assert labels == ["Répondre par la guerre", "Attendre une semaine", "Renoncer"]
+    # answered with war, the story says it struck back (it threatened no one)
+    session.decide(mali.token, ask.id, "attack")
+    assert "Mali's player decided to strike back at Algeria." in " ".join(view_story(session))
+    assert "Le joueur du Mali décide de riposter contre l'Algérie." in " ".join(
+        view_story(session, "fr")
+    )

@@ -223,6 +223,9 @@ def test_the_story_tells_the_offensive_in_both_languages(sahelsim, write):
     )
     assert "offensive limitée contre le groupe armé auteur de la frappe : 8 jours" in french
     assert "après 8 jours : l'offensive du Tchad a suivi son cours et a repoussé les" in french
+    # what it weighed the offensive against: the group's fighters there, not a home defence
+    assert "that is The raiders' fighters in the state struck (400)" in english
+    assert "soit les combattants des assaillants dans l'État frappé (400)" in french
 
 
 def first_weighing(scenario, seed=0):

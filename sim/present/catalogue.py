@@ -199,11 +199,11 @@ MESSAGES: dict[str, dict[str, str]] = {
     "attack_decided.balance.offensive": {
         "en": "Strength of {side}: {own} (all the forces that could be committed, weighted "
         "by effectiveness; resolve {resolve}). Expected opposition: {opposition}, that is {target_poss} "
-        "fighters where it struck ({home}){help}. Balance of forces {balance} (strength scaled "
+        "fighters in the state struck ({home}){help}. Balance of forces {balance} (strength scaled "
         "by resolve, over the expected opposition), against the superiority of {required} sought.",
         "fr": "Force {side} : {own} (toutes les forces qui pourraient être engagées, "
         "pondérées par l'efficacité ; détermination {resolve}). Opposition attendue : {opposition}, soit les "
-        "combattants {target_de} là où ce groupe a frappé ({home}){help}. Rapport de forces "
+        "combattants {target_de} dans l'État frappé ({home}){help}. Rapport de forces "
         "{balance} (force pondérée par la détermination, rapportée à l'opposition attendue), "
         "pour une supériorité recherchée de {required}.",
     },
@@ -784,6 +784,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{Owner} player decided to attack {target}.",
         "fr": "Le joueur {owner_de} décide d'attaquer {target}.",
     },
+    "played.attack.retaliation": {
+        "en": "{Owner} player decided to strike back at {target}.",
+        "fr": "Le joueur {owner_de} décide de riposter contre {target}.",
+    },
     "played.readiness": {
         "en": "The model put its readiness to use force at {readiness}.",
         "fr": "Selon le modèle, sa disposition à employer la force était de {readiness}.",
@@ -793,6 +797,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "window closed.",
         "fr": "Le joueur {owner_de} renonce : la menace contre {target} est abandonnée avant la "
         "fin du délai.",
+    },
+    "played.stood_down.retaliation": {
+        "en": "{Owner} player stood down: it chose not to strike back at {target} before the "
+        "window closed.",
+        "fr": "Le joueur {owner_de} renonce : pas de riposte contre {target} avant la fin du "
+        "délai.",
     },
     "played.conceded": {
         "en": "{Owner} player gave in to {target_poss} demands (the model's own chance of giving "

@@ -357,7 +357,8 @@ def _attack_decided(ctx: _Context, r: Record) -> str:
     retaliation = _retaliation(ctx, r)
     values = {**ctx.actors("actor", r.actor), **ctx.actors("target", r.target)}
     if r.get("played"):
-        played = ctx.t("played.attack", **values, **_owner(ctx, r.actor))
+        key = "played.attack.retaliation" if retaliation else "played.attack"
+        played = ctx.t(key, **values, **_owner(ctx, r.actor))
         parts = [played]
     else:
         parts = [ctx.t("attack_decided.retaliation" if retaliation else "attack_decided", **values)]
@@ -507,7 +508,8 @@ def _stood_down(ctx: _Context, r: Record) -> str:
     msg = "stood_down.retaliation" if retaliation else "stood_down"
     values = {**ctx.actors("actor", r.actor), **ctx.actors("target", r.target)}
     if r.get("played"):
-        msg, values = "played.stood_down", {**values, **_owner(ctx, r.actor)}
+        played = "played.stood_down.retaliation" if retaliation else "played.stood_down"
+        msg, values = played, {**values, **_owner(ctx, r.actor)}
     parts = [ctx.t(msg, **values)]
     terms = r.get("terms") or {}
     if "balance" in terms:  # why: the balance it weighed on its last day, and its readiness

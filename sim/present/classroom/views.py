@@ -89,6 +89,7 @@ def question_view(session: ClassSession, ask: Ask, lang: str) -> dict:
     """A question as its phone shows it: the text, what the role weighs, the choices."""
     q: Question = ask.question
     c = q.context
+    way = ""  # how a struck state would use force, which its attack button says
     if q.kind is QuestionKind.OBLIGATION:
         victim = i18n.actor_forms("victim", q.other, lang)
         offenders = i18n.actor_forms("offenders", c.get("offenders") or [], lang)
@@ -118,6 +119,7 @@ def question_view(session: ClassSession, ask: Ask, lang: str) -> dict:
     elif q.kind is QuestionKind.ATTACK:
         terms = c.get("terms") or {}
         limit = terms.get("offensive")  # an armed group struck: a limited offensive (§7.11)
+        way = "offensive" if limit is not None else "retaliation" if c.get("retaliation") else ""
         days = {"days": i18n.days(limit, lang)} if limit is not None else {}
         key = "q.attack.retaliation" if c.get("retaliation") else "q.attack"
         text = word(
@@ -178,7 +180,10 @@ def question_view(session: ClassSession, ask: Ask, lang: str) -> dict:
         "text": text,
         "weighs": [{"name": n, "value": v} for n, v in weighs],
         "choices": [
-            {"value": o.value, "label": _choice_label(q.kind, o, lang, bool(c.get("permitted")))}
+            {
+                "value": o.value,
+                "label": _choice_label(q.kind, o, lang, bool(c.get("permitted")), way),
+            }
             for o in q.options
         ],
         "seconds": session.seconds_left(ask),
@@ -196,13 +201,17 @@ def _decision(session: ClassSession, a: Answer, lang: str) -> dict[str, str]:
     return {**parts, "text": word("decision.line", lang, **parts)}
 
 
-def _choice_label(kind: QuestionKind, choice: Choice, lang: str, permitted: bool = False) -> str:
+def _choice_label(
+    kind: QuestionKind, choice: Choice, lang: str, permitted: bool = False, way: str = ""
+) -> str:
     """A choice's button: the body's decision says "act", a member's vote "vote for".
 
     Nothing is owed under a permission or a request: its buttons give or decline, not honour
-    or abstain from a duty.
+    or abstain from a duty. ``way``: how a struck state would use force (``offensive``,
+    ``retaliation``), which its attack button says.
     """
-    keys = [f"c.{kind.value}.{choice.value}"] + [f"c.{choice.value}.permitted"] * permitted
+    keys = [f"c.{choice.value}.{way}"] * bool(way) + [f"c.{kind.value}.{choice.value}"]
+    keys += [f"c.{choice.value}.permitted"] * permitted
     for key in keys:
         if key in WORDS["en"]:
             return word(key, lang)
