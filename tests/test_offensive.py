@@ -699,15 +699,23 @@ def test_an_ally_bound_to_the_victim_joins_its_offensive_and_leaves_with_it(writ
 
 def test_an_ally_answering_late_never_joins_a_later_war_under_the_first_strike(write):
     """Niger answers the raid after Chad's offensive is over: a war the group starts later with
-    Chad is not the answer Niger was bound to join, and Niger stays out of it."""
+    Chad is not the answer Niger was bound to join under the raid. The war is a casus foederis
+    of its own, and Niger enters it, if at all, under the obligation that war raised."""
     text = ALLY.replace("delay_days: 0", "delay_days: 12") + (
         "  invasion:\n    kind: attack\n    scale: invasion\n    date: 2020-04-03\n"
         "    by: GRP\n    target: TCD\n"
     )
     scenario = load_scenario(write(text, name="ally-later.yaml"))
+    asked_again = 0
     for seed in SEEDS:
         run = run_one(scenario, seed).records
-        assert not any(r.kind is RecordKind.ENTERED_WAR and r.actor == "NER" for r in run), seed
+        owed = {r.get("war") for r in run if r.kind is RecordKind.OBLIGATION and r.actor == "NER"}
+        wars = {r.get("war") for r in run if r.kind is RecordKind.WAR_STARTED}
+        invasion = max(wars)  # the group's war, started after the offensive's
+        asked_again += invasion in owed
+        for entered in (r for r in run if r.kind is RecordKind.ENTERED_WAR and r.actor == "NER"):
+            assert entered.get("war") == invasion and invasion in owed, seed
+    assert asked_again == len(SEEDS)  # the raid's obligation did not swallow the war's
 
 
 def test_allies_fight_on_when_the_offensive_becomes_a_war(write):
@@ -795,3 +803,59 @@ def test_a_group_spread_over_several_states_is_fought_with_its_fighters_where_it
             launched += 1
             assert 0 < started.get("forces")["GRP"] <= 2400 / 2 * 1.02  # its fighters in Chad
     assert launched > 0
+
+
+def test_a_raid_answering_the_states_own_strike_is_still_the_groups_rebellion(write):
+    """Who struck first decides whether force is an aggression (UN General Assembly Res. 3314),
+    not whether a group wages a rising: Chad's strike on the raiders first does not keep
+    Niger, bound against a rebellion, from being asked to answer the raiders' raid."""
+    text = ALLY.replace(
+        "events:\n",
+        "events:\n  first:\n    kind: attack\n    scale: incident\n    date: 2020-03-22\n"
+        "    by: TCD\n    target: GRP\n",
+    )
+    run = run_one(load_scenario(write(text, name="first.yaml")), 0).records
+    assert any(r.kind is RecordKind.OBLIGATION and r.actor == "NER" for r in run)
+
+
+TWO_OFFENSIVES = """\
+title: A group raids Chad's army and France's base the same day
+start: 2020-03-22
+days: 30
+actors:
+  TCD:
+  FRA:
+  GRP:
+    kind: armed_group
+    name: The raiders
+    name_fr: les assaillants
+    sources: [https://example.org/raiders]
+    operates_in: [TCD]
+    forces: {value: 600, year: 2020, unit: fighters, source: https://example.org/raiders}
+events:
+  raid:
+    kind: attack
+    scale: incident
+    date: 2020-03-23
+    by: GRP
+    target: TCD
+  base:
+    kind: attack
+    scale: incident
+    date: 2020-03-23
+    by: GRP
+    target: FRA
+    host: TCD
+"""
+
+
+def test_two_offensives_on_one_soil_never_meet_more_fighters_than_the_group_has_there(write):
+    """Chad's and France's offensives against the same group in Chad share its fighters there:
+    however many states answer, the group never defends with more than it has in Chad."""
+    scenario = load_scenario(write(TWO_OFFENSIVES, name="two.yaml"))
+    both = 0
+    for seed in range(10):
+        started = records(scenario, seed, RecordKind.WAR_STARTED)
+        both += len(started) == 2
+        assert sum(r.get("forces")["GRP"] for r in started) <= 600 * 1.02
+    assert both > 0

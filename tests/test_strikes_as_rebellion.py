@@ -79,5 +79,64 @@ def test_the_help_a_partnership_gives_after_a_strike_is_help_short_of_war(write)
         given = [r for r in run if r.kind is RecordKind.SUPPORT and r.actor == "FRA"]
         assert {r.get("action") for r in given} <= {"support", "non_military"}
         assert {r.get("pact") for r in given} <= {"france-g5-partnership"}
-        helped += any(r.get("forces", 0) > 0 for r in given)
+        # to Niger's offensive if it launched one that day, else to its counter-insurgency
+        [raid] = [r for r in run if r.kind is RecordKind.INCIDENT]
+        offensive = any(
+            r.kind is RecordKind.WAR_STARTED and r.actor == "NER" and r.day == raid.day for r in run
+        )
+        for r in given:
+            assert (r.get("war") is not None) == offensive and (offensive or r.get("forces") > 0)
+        helped += bool(given)
     assert helped > 5
+
+
+def test_a_war_the_group_starts_where_it_fights_is_its_rebellion_too(write):
+    """IS Sahel attacking Niger in force (a war, not a raid) wages its rebellion there as much
+    as its raid does: the partnerships against armed groups answer it."""
+    text = STRIKE.format(target="NER").replace("scale: incident", "scale: invasion")
+    run = run_one(load_scenario(write(text, name="war.yaml")), 0).records
+    owed = [r for r in run if r.kind is RecordKind.OBLIGATION]
+    assert owed and {r.get("casus_foederis") for r in owed} == {"armed_rebellion"}
+    assert "barkhane" in {r.get("clause") for r in owed}
+
+
+def test_a_raid_is_a_casus_foederis_apart_from_the_rising_the_insurgency_declares(write):
+    """The insurgency declares IS Sahel's rising in Niger before the raid: the raid still
+    brings the partnerships into play for itself, and the rising for itself."""
+    text = (
+        STRIKE.format(target="NER")
+        .replace("date: 2019-12-10", "date: 2019-12-14")
+        .replace("pacts:", "parameters:\n  rebellion_threshold: 1.0\npacts:")
+    )
+    run = run_one(load_scenario(write(text, name="rising.yaml")), 0).records
+    [rising] = [
+        i for i, r in enumerate(run) if r.kind is RecordKind.REBELLION and r.target == "NER"
+    ]
+    [raid] = [i for i, r in enumerate(run) if r.kind is RecordKind.INCIDENT]
+    assert rising < raid
+    barkhane = [
+        r
+        for r in run
+        if r.kind is RecordKind.OBLIGATION and r.get("clause") == "barkhane" and r.target == "NER"
+    ]
+    assert len(barkhane) == 2  # once for the rising, once for the raid
+
+
+def test_a_groups_fighters_in_a_state_do_not_depend_on_which_other_states_are_listed(write):
+    """A scenario of Niger alone does not put all of IS Sahel's fighters in Niger: Niger weighs
+    an offensive against the same fighters whether or not Mali and Burkina Faso are actors."""
+    alone = STRIKE.format(target="NER").split("actors:\n")[0] + (
+        "actors:\n  NER:\n  ISSP:\nevents:\n  raid:\n    kind: attack\n    scale: incident\n"
+        "    date: 2019-12-10\n    by: ISSP\n    target: NER\n"
+    )
+    weighed = []
+    for name, text in (("all.yaml", STRIKE.format(target="NER")), ("alone.yaml", alone)):
+        run = run_one(load_scenario(write(text, name=name)), 0).records
+        first = next(
+            r
+            for r in run
+            if r.kind in (RecordKind.ATTACK_DECIDED, RecordKind.DEADLINE_PASSED)
+            and r.actor == "NER"
+        )
+        weighed.append(first.get("terms")["target's home defence"])
+    assert weighed[0] == weighed[1] > 0

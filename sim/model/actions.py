@@ -147,9 +147,16 @@ def armed_assistance(model: SahelModel, act: Act) -> None:
 
 
 def _answered(model: SahelModel, ob: Obligation) -> bool:
-    """Whether the victim weighs, or wages, an answer to this obligation's incident."""
+    """Whether the victim still weighs, or wages, an answer to this obligation's incident.
+
+    Not once it stood down, or its answer is over: then there is nothing to pledge to.
+    """
     return any(
-        t.retaliation and t.record == ob.trigger.cause and t.by == ob.victim for t in model.threats
+        t.retaliation
+        and t.record == ob.trigger.cause
+        and t.by == ob.victim
+        and (t.open or (t.war is not None and model.wars[t.war].ongoing))
+        for t in model.threats
     )
 
 
@@ -267,6 +274,10 @@ def _help(model: SahelModel, act: Act, factor: float, share: float) -> None:
     first and enters after takes its help back (:meth:`SahelModel.join_war`).
     """
     ob, war = act.ob, act.war
+    if war is None and ob.trigger.war is None:
+        # After a strike, help goes to the victim's answer if it is under way (an offensive
+        # launched the day of the strike, §7.11), as armed assistance joins it.
+        war, _ = _answer_under_way(model, ob)
     for a in [x for x in act.acting if x in model.actors] or [act.decider]:
         if war is not None and war.side_of(a) is not None:
             continue

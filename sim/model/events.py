@@ -239,7 +239,8 @@ def on_attack(model: SahelModel, name: str, event: ev.Attack) -> None:
         kind = CasusFoederis.ARMED_REBELLION
     else:
         kind = CasusFoederis.AGGRESSION
-    if not model.answers(event.target, attackers):
+    # (A rebellion is one whoever struck first: the first use of force decides aggression.)
+    if kind is CasusFoederis.ARMED_REBELLION or not model.answers(event.target, attackers):
         model.raise_trigger(
             kind,
             event.target,
@@ -247,12 +248,15 @@ def on_attack(model: SahelModel, name: str, event: ev.Attack) -> None:
             cause=index,
             label=name,
             theatre=event.host or "",
+            incident=True,
         )
     host = event.host
     if _soil_struck(model, host, attackers) and not model.answers(host, attackers):
         # Struck on a third state's soil, that state's territory was attacked too: its own
         # pacts' aggression clauses answer it (Charter Art. 7 leaves a party's soil to Art. 6).
-        model.raise_trigger(CasusFoederis.AGGRESSION, host, attackers, cause=index, label=name)
+        model.raise_trigger(
+            CasusFoederis.AGGRESSION, host, attackers, cause=index, label=name, incident=True
+        )
         model.used_force(attackers, host)
         victims.append(host)
     model.used_force(attackers, event.target)

@@ -322,7 +322,14 @@ class SahelModel(mesa.Model):
             return actor.forces
         if isinstance(actor, ArmedGroup) and soil in self.state_index:
             there = self.insurgents.fighters(self.groups.index(actor), self.state_index[soil])
-            return min(there, actor.forces)
+            # less those of them already fighting another offensive on the same soil
+            there -= sum(
+                w.sides[s].get(actor_id, 0.0)
+                for w in self.wars
+                if w.ongoing and w.soil == soil
+                for s in (0, 1)
+            )
+            return max(0.0, min(there, actor.forces))
         return actor.forces * self.params.home_defence_share
 
     def war_joined(self, attackers, target: str) -> War | None:
@@ -535,15 +542,20 @@ class SahelModel(mesa.Model):
         cause: int | None = None,
         label: str = "",
         theatre: str = "",
+        incident: bool = False,
     ) -> None:
         """Queue something that may bring clauses into play (matched in phase 3), once.
 
         A rebellion is one casus foederis however many offensives its rebels make (LURD's three
         assaults on Monrovia in 2003 were one conflict): a clause decided on it is not decided
-        again when the same rebels start another war on the same state.
+        again when the same rebels start another war on the same state. An ``incident`` (a
+        strike short of war) is a trigger of its own, however its authors are named: a raid
+        neither stands for the war its authors may start later, nor for a rising the
+        insurgency declares, nor the other way round.
         """
         rebellion = kind is CasusFoederis.ARMED_REBELLION
-        key = (kind, victim, war if war is not None and not rebellion else offenders)
+        who = tuple(sorted(offenders)) if rebellion else offenders
+        key = (kind, victim, war if war is not None and not rebellion else who, incident)
         if key in self.seen_triggers:
             if rebellion and war is not None:  # the rebels' later war: look at pacts anew
                 self.book.look_again(self.date, self.date + dt.timedelta(days=1))
@@ -716,7 +728,7 @@ class SahelModel(mesa.Model):
                 pledged_by=pledged_by,
             )
             return ongoing
-        war = War(len(self.wars), (by, target), self.day, coup_attempt=coup_attempt)
+        war = War(len(self.wars), (by, target), self.day, coup_attempt=coup_attempt, soil=soil)
         war.irregular = self.draws_out((*attackers, target))
         theatre = self.controlled(target)
         # The target first: what the attackers send abroad is sized against it.

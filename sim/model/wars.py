@@ -55,6 +55,9 @@ class War:
     # started this war, if one did.
     offensives: dict[str, int] = field(default_factory=dict)
     offensive_by: str | None = None
+    # Where an offensive that started this war is fought: the state the group struck in, whose
+    # fighters of the group are its defenders (SahelModel.defending_forces).
+    soil: str = ""
     # A guerrilla war: the day the fighting began or resumed, and the days the government then
     # expected to need to wear the guerrillas down, None if never (termination.reckon).
     expected_length: tuple[int, float | None] | None = None

@@ -212,9 +212,7 @@ def _actor(
             **params,
         )
     group = facts.armed_groups[actor_id]
-    countries = [c for c in group.operates_in.countries if c in states] or list(
-        group.operates_in.countries
-    )
+    countries = list(group.operates_in.countries)
     weights = _fatality_weights(countries, facts)
     return ActorSpec(
         actor_id,
