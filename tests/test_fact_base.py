@@ -166,3 +166,17 @@ def test_a_single_forces_figure_is_a_one_point_series_and_a_list_is_read_in_orde
     assert mrt.forces_on(dt.date(2020, 1, 1)).value == 7000
     assert mrt.forces_on(dt.date(2025, 6, 1)).value == 20000
     assert len(FACTS.states["CPV"].forces_series) == 1
+
+
+def test_an_armed_groups_fighters_are_those_of_the_scenarios_year():
+    """JNIM had about 2,000 fighters in 2020 and 6,500 in 2025 (seeds/armed_groups.yaml): a
+    scenario reads the figure of its own year, as it reads a state's forces, and a group never
+    shrinks in the series where the sources say it grew."""
+    jnim, issp = FACTS.armed_groups["JNIM"], FACTS.armed_groups["ISSP"]
+    assert jnim.fighters_on(dt.date(2019, 8, 19)).value == 2000  # before the series: the oldest
+    assert jnim.fighters_on(dt.date(2023, 7, 26)).value == 2500
+    assert jnim.fighters_on(dt.date(2025, 6, 1)).value == 6500
+    assert issp.fighters_on(dt.date(2019, 12, 10)).value == 425
+    for group in (jnim, issp):
+        values = [f.value for f in group.fighters]
+        assert values == sorted(values) and len(values) >= 3

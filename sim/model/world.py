@@ -219,7 +219,7 @@ def _actor(
         ActorKind.ARMED_GROUP,
         group.name,
         group.name_fr,
-        float(values.get("forces", group.fighters.value)),
+        float(values.get("forces", group.fighters_on(start).value)),
         operates_in=tuple(zip(countries, weights, strict=True)),
         **params,
     )

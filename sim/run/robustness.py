@@ -78,7 +78,7 @@ def ranged_figures(scenario: Scenario, facts: FactBase) -> list[tuple[str, str, 
         elif actor in facts.states:
             figure, name = facts.states[actor].forces_on(scenario.start), "active_forces"
         elif actor in facts.armed_groups:
-            figure, name = facts.armed_groups[actor].fighters, "fighters"
+            figure, name = facts.armed_groups[actor].fighters_on(scenario.start), "fighters"
         else:
             continue
         if figure.low is not None or figure.high is not None:

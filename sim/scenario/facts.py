@@ -227,9 +227,23 @@ class ArmedGroup(Strict):
     name: str
     name_fr: str
     affiliation: str
-    fighters: Figure
+    fighters: ForcesSeries
     operates_in: CountriesFact
     note: str | None = None
+
+    @model_validator(mode="after")
+    def _series_in_order(self) -> ArmedGroup:
+        if isinstance(self.fighters, list):
+            if not self.fighters:
+                raise ValueError("fighters needs at least one figure")
+            _increasing([f.year for f in self.fighters], "fighters years")
+        return self
+
+    def fighters_on(self, day: dt.date) -> Figure:
+        """The latest figure whose year is not after ``day``'s; the oldest one before the series."""
+        series = tuple(self.fighters) if isinstance(self.fighters, list) else (self.fighters,)
+        known = [f for f in series if f.year <= day.year]
+        return known[-1] if known else series[0]
 
 
 class Fatalities(Strict):
