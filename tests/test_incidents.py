@@ -58,3 +58,46 @@ def test_a_larger_share_of_incidents_answered_with_war_never_makes_a_war_less_li
     low, high = wars(write, 0.05), wars(write, 0.3)
     assert all(h for lo, h in zip(low, high, strict=True) if lo)
     assert sum(high) > sum(low)
+
+
+JOINT = """\
+title: Mali and Burkina Faso strike Côte d'Ivoire twice
+start: 2020-06-01
+days: 20
+actors:
+  CIV:
+  MLI:
+  BFA:
+  SEN:
+  GHA:
+  NGA:
+pacts:
+  ecowas-mechanism-1999:
+events:
+  first:
+    kind: attack
+    scale: incident
+    date: 2020-06-02
+    by: MLI
+    contributors: [MLI, BFA]
+    target: CIV
+  second:
+    kind: attack
+    scale: incident
+    date: 2020-06-04
+    by: BFA
+    contributors: [{second}]
+    target: CIV
+"""
+
+
+def test_a_strike_by_the_same_authors_is_one_casus_foederis_however_they_are_named(write):
+    """The same two states striking again is the same aggression, whichever the file names
+    first: ECOWAS decides once under the Mechanism's article on conflict between members."""
+    decided = []
+    for second in ("MLI, BFA", "BFA, MLI"):
+        text = JOINT.format(second=second)
+        run = run_one(load_scenario(write(text, name=f"joint-{second[:3]}.yaml")), 0).records
+        owed = [r for r in run if r.kind is RecordKind.OBLIGATION and r.get("pact")]
+        decided.append(sorted({r.day for r in owed}))
+    assert decided[0] == decided[1] == [decided[0][0]]

@@ -71,7 +71,8 @@ def test_a_strike_where_the_group_does_not_fight_is_an_attack_from_outside(write
 
 def test_the_help_a_partnership_gives_after_a_strike_is_help_short_of_war(write):
     """France helps Niger under Barkhane after the raid, in most replicates, and never pledges
-    to fight: the partnership's clause asks combat support (or less, a partial answer)."""
+    to fight: the partnership's clause asks combat support (or less, a partial answer), lent to
+    Niger's counter-insurgency for the rest of the run, whatever Niger's own answer."""
     scenario = load_scenario(write(STRIKE.format(target="NER"), name="help.yaml"))
     helped = 0
     for seed in range(10):
@@ -79,13 +80,7 @@ def test_the_help_a_partnership_gives_after_a_strike_is_help_short_of_war(write)
         given = [r for r in run if r.kind is RecordKind.SUPPORT and r.actor == "FRA"]
         assert {r.get("action") for r in given} <= {"support", "non_military"}
         assert {r.get("pact") for r in given} <= {"france-g5-partnership"}
-        # to Niger's offensive if it launched one that day, else to its counter-insurgency
-        [raid] = [r for r in run if r.kind is RecordKind.INCIDENT]
-        offensive = any(
-            r.kind is RecordKind.WAR_STARTED and r.actor == "NER" and r.day == raid.day for r in run
-        )
-        for r in given:
-            assert (r.get("war") is not None) == offensive and (offensive or r.get("forces") > 0)
+        assert all(r.get("war") is None and r.get("forces") > 0 for r in given)
         helped += bool(given)
     assert helped > 5
 

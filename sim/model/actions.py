@@ -274,10 +274,6 @@ def _help(model: SahelModel, act: Act, factor: float, share: float) -> None:
     first and enters after takes its help back (:meth:`SahelModel.join_war`).
     """
     ob, war = act.ob, act.war
-    if war is None and ob.trigger.war is None:
-        # After a strike, help goes to the victim's answer if it is under way (an offensive
-        # launched the day of the strike, §7.11), as armed assistance joins it.
-        war, _ = _answer_under_way(model, ob)
     for a in [x for x in act.acting if x in model.actors] or [act.decider]:
         if war is not None and war.side_of(a) is not None:
             continue

@@ -124,7 +124,11 @@ def decide_attacks(model: SahelModel) -> None:
                 **players.mark(played),
             )
             # Those already fighting the war it joins fight it for their own reasons.
-            joined = model.war_joined(threat.fighters, threat.target) if threat.offensive else None
+            joined = (
+                model.war_joined(threat.fighters, threat.target, threat.soil)
+                if threat.offensive
+                else None
+            )
             fighting = set(joined.members()) if joined is not None else set()
             count = len(model.wars)
             war = model.start_war(
@@ -570,7 +574,7 @@ def assess_attack(model: SahelModel, threat: Threat) -> tuple[float, dict]:
     # beside the AFRC junta in 1997): the threatener expects them in full.
     # The pace the war would be fought at (§7.6): the war under way it would join, or any party
     # that draws a war out, the attackers' sworn belligerents among them.
-    joined = model.war_joined(attackers, threat.target)
+    joined = model.war_joined(attackers, threat.target, threat.soil if threat.offensive else "")
     irregular = (joined is not None and joined.irregular) or model.draws_out(
         (threat.target, *attackers, *(b.id for b in sworn_beside_any(model, attackers)))
     )

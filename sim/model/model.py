@@ -322,26 +322,31 @@ class SahelModel(mesa.Model):
             return actor.forces
         if isinstance(actor, ArmedGroup) and soil in self.state_index:
             there = self.insurgents.fighters(self.groups.index(actor), self.state_index[soil])
-            # less those of them already fighting another offensive on the same soil
-            there -= sum(
-                w.sides[s].get(actor_id, 0.0)
-                for w in self.wars
-                if w.ongoing and w.soil == soil
-                for s in (0, 1)
-            )
             return max(0.0, min(there, actor.forces))
         return actor.forces * self.params.home_defence_share
 
-    def war_joined(self, attackers, target: str) -> War | None:
+    def war_joined(self, attackers, target: str, soil: str = "") -> War | None:
         """The war under way that an attack by ``attackers`` on ``target`` would be fought in.
 
-        The one some attackers already fight against the target, or, for a belligerent target, the
-        war it is fighting (:meth:`start_war`); ``None`` when the attack would start a new war.
+        The one some attackers already fight against the target; for a belligerent target, the
+        war it is fighting (:meth:`start_war`); for an armed group attacked in an offensive on
+        ``soil``, another offensive's war against it there: its fighters there are in that war
+        already (a state's and a power's whose forces there it struck the same day fight it
+        together). ``None`` when the attack would start a new war.
         """
         ongoing = next((w for a in attackers if (w := self.at_war(a, target))), None)
         if ongoing is None and isinstance(self.actors.get(target), Belligerent):
             ongoing = next(
                 (w for w in self.wars if w.ongoing and w.side_of(target) is not None), None
+            )
+        if ongoing is None and soil and isinstance(self.actors.get(target), ArmedGroup):
+            ongoing = next(
+                (
+                    w
+                    for w in self.wars
+                    if w.ongoing and w.soil == soil and w.side_of(target) is not None
+                ),
+                None,
             )
         return ongoing
 
@@ -554,7 +559,7 @@ class SahelModel(mesa.Model):
         insurgency declares, nor the other way round.
         """
         rebellion = kind is CasusFoederis.ARMED_REBELLION
-        who = tuple(sorted(offenders)) if rebellion else offenders
+        who = tuple(sorted(offenders))
         key = (kind, victim, war if war is not None and not rebellion else who, incident)
         if key in self.seen_triggers:
             if rebellion and war is not None:  # the rebels' later war: look at pacts anew
@@ -716,7 +721,7 @@ class SahelModel(mesa.Model):
                 carried, by, target, attackers, cause=cause, event=cause_event, note=note
             )
             return carried
-        ongoing = self.war_joined(attackers, target)
+        ongoing = self.war_joined(attackers, target, soil)
         if ongoing is not None:
             self.enter_against(
                 ongoing,
