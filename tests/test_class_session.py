@@ -669,6 +669,11 @@ def test_a_state_struck_by_an_armed_group_is_asked_about_an_offensive(clock, wri
     session.step(30)
     ask = session.ask_for(chad)
     assert ask is not None and ask.question.kind is QuestionKind.ATTACK
+    # while Chad's player decides, the class sees the strike the question is about, and the
+    # losses it weighs as the story gives them (0.07 %, not 0 %)
+    assert "Incident: The raiders attacked Chad, short of war." in " ".join(view_story(session))
+    weighs = {w["name"]: w["value"] for w in seat_view(session, chad, "en")["question"]["weighs"]}
+    assert weighs["losses you expect"] != "0%" and weighs["losses you expect"].endswith("%")
     english = seat_view(session, chad, "en")["question"]["text"]
     french = seat_view(session, chad, "fr")["question"]["text"]
     assert english.startswith("The strike came from The raiders, on the soil where it fights.")

@@ -270,6 +270,11 @@ def short_decimal(value: float, lang: str | Lang) -> str:
     return localised(f"{value:g}", as_lang(lang))
 
 
+def share(p: float, lang: str | Lang) -> str:
+    """A share as a percentage precise enough to read: ``78%``, ``5.2%``, ``0.07%``."""
+    return percent(p, lang, 0 if p >= 0.1 else 1 if p >= 0.01 else 2)
+
+
 def percent(p: float, lang: str | Lang, decimals: int = 0, *, signed: bool = False) -> str:
     """A share as a percentage: ``78%`` / ``78 %`` (``signed``: ``+6.6%``, ``−0.4 %``).
 

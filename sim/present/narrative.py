@@ -205,7 +205,7 @@ class _Context:
         return i18n.percent(a, self.lang, digits - 2), i18n.percent(b, self.lang, digits - 2)
 
     def share(self, p: float) -> str:
-        return i18n.percent(p, self.lang, 0 if p >= 0.1 else 1 if p >= 0.01 else 2)
+        return i18n.share(p, self.lang)
 
 
 def _digits(p: float, other: float) -> int:

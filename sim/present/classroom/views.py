@@ -47,7 +47,7 @@ def played(session: ClassSession, group: int, lang: str, lines: int = STORY_LINE
 def _told(session: ClassSession, group: int, lang: str) -> tuple[list[str], list[str]]:
     """A world's story so far and its played paragraphs, told again only once it has moved."""
     world = session.worlds[group]
-    records = world.records
+    records = world.shown
     shown = (len(records), world.done)
     cache = session.stories.get((group, lang))
     if cache is None or cache[0] != shown:
@@ -134,7 +134,8 @@ def question_view(session: ClassSession, ask: Ask, lang: str) -> dict:
             (word("t.opposition", lang), i18n.number(terms.get("expected opposition", 0), lang)),
             (word("t.balance", lang), decimal(terms.get("balance", 0), lang)),
             (word("t.required", lang), decimal(terms.get("required superiority", 0), lang)),
-            (word("t.losses", lang), i18n.percent(terms.get("expected losses", 0), lang)),
+            # as precise as the story gives them: a few hundredths of a percent is not 0 %
+            (word("t.losses", lang), i18n.share(terms.get("expected losses", 0), lang)),
         ]
         if terms.get("military rule"):  # the balance above counts it: say by how much
             factor = decimal(terms.get("junta confidence", 1), lang)

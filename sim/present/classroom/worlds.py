@@ -70,6 +70,7 @@ class GroupWorld:
         self.roles_of: dict[str, str] = {}  # the role each series of questions belongs to
         self.log: list[Answer] = []
         self.pending: Question | None = None
+        self.leading: list[Record] = []  # what the pending question's day brought before it
         self.done = -1  # the last day fully run
         self.target = -1  # the day the lecturer asked to run to
         self.model = self._fresh()
@@ -108,6 +109,9 @@ class GroupWorld:
                 self.model.step()
             except DecisionNeeded as need:
                 self.pending = need.question
+                # The replay retraces that day up to the question: what it brought so far (the
+                # strike the question is about) is what the class sees while it decides.
+                self.leading = [r for r in self.model.records if r.day > self.done]
                 self._restart()  # the day was left half-run: rebuild up to the day before
                 return
             self.done = self.model.day
@@ -147,3 +151,12 @@ class GroupWorld:
     def records(self) -> list[Record]:
         """The records of the days fully run."""
         return [r for r in self.model.records if r.day <= self.done]
+
+    @property
+    def shown(self) -> list[Record]:
+        """What the pages tell: the days fully run, and what a waiting question's day brought.
+
+        While a question waits, the records of its day before it (the strike a struck state is
+        asked about) are shown; the saved run keeps only the days fully run.
+        """
+        return self.records + (self.leading if self.pending is not None else [])
