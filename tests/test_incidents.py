@@ -101,3 +101,67 @@ def test_a_strike_by_the_same_authors_is_one_casus_foederis_however_they_are_nam
         owed = [r for r in run if r.kind is RecordKind.OBLIGATION and r.get("pact")]
         decided.append(sorted({r.day for r in owed}))
     assert decided[0] == decided[1] == [decided[0][0]]
+
+
+LATE_ALLY = """\
+title: Benin strikes Nigeria, and Ghana answers late
+start: 2015-11-20
+days: 70
+actors:
+  NGA:
+  BEN:
+  GHA:
+parameters:
+  incident_escalation: 0
+pacts:
+  gha-nga:
+    id: gha-nga
+    name: Ghana and Nigeria defence agreement
+    signed: 1990-01-01
+    parties: {states: [GHA, NGA]}
+    source: https://example.org/pact
+    clauses:
+      - id: help
+        article: "Art. 1"
+        summary: Ghana helps Nigeria against aggression.
+        source: https://example.org/pact
+        casus_foederis: aggression
+        obliged: named
+        obliged_states: [GHA]
+        toward: victim
+        action: armed_assistance
+        decision: obliged_state
+        delay_days: 45
+events:
+  clash:
+    kind: attack
+    scale: incident
+    date: 2015-11-20
+    by: BEN
+    target: NGA
+"""
+
+
+def test_an_ally_answering_after_the_victim_gave_up_its_answer_pledges_nothing(write, sahelsim):
+    """Nigeria never answers Benin's strike (no share of incidents is answered with war) and its
+    window closes; Ghana, bound to fight beside it, answers 45 days on: there is nothing left to
+    join, and the story says so, in English and in French, instead of a pledge to nothing."""
+    path = write(LATE_ALLY, name="late.yaml")
+    scenario = load_scenario(path)
+    over = 0
+    for seed in range(10):
+        given = [r for r in run_one(scenario, seed).records if r.kind is RecordKind.SUPPORT]
+        assert all(r.get("action") == "answer_over" for r in given)
+        over += bool(given)
+    assert over > 0
+    seed = next(
+        s
+        for s in range(10)
+        if any(r.kind is RecordKind.SUPPORT for r in run_one(scenario, s).records)
+    )
+    english = sahelsim("explain", str(path), "--seed", str(seed), "--parameters", "point").out
+    french = sahelsim(
+        "explain", str(path), "--seed", str(seed), "--parameters", "point", "--lang", "fr"
+    ).out
+    assert "answer to the incident had already ended or been given up" in english
+    assert "la riposte du Nigeria à l'incident était déjà close ou abandonnée" in french

@@ -222,9 +222,10 @@ def _entered(records: Sequence[dict], actor: str, side: Side, by: dt.date) -> bo
     return False
 
 
-NOT_HELP = ("pledge", "no_forces")
+NOT_HELP = ("pledge", "no_forces", "answer_over")
 """``support`` records that give nothing short of war: a pledge to fight a victim's war if it
-comes, and the word that a power had no forces to send."""
+comes, the word that a power had no forces to send, and that the answer it would have joined
+was over."""
 
 
 def _helped(records: Sequence[dict], actor: str, to: str, by: dt.date) -> bool:

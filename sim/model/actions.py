@@ -100,8 +100,9 @@ def armed_assistance(model: SahelModel, act: Act) -> None:
                     pact=ob.pact,
                     article=ob.clause.article,
                 )
-    elif ob.trigger.kind in (CasusFoederis.AGGRESSION, CasusFoederis.ATTACK_ON_FORCES_ABROAD) or (
-        ob.trigger.kind is CasusFoederis.ARMED_REBELLION and _answered(model, ob)
+    elif (answering := _answered(model, ob)) or ob.trigger.kind in (
+        CasusFoederis.AGGRESSION,
+        CasusFoederis.ATTACK_ON_FORCES_ABROAD,
     ):
         # The pledge is for the victim's retaliation against this incident's author, and never
         # for a war against the pledger itself (another incident's retaliation may target it).
@@ -129,11 +130,13 @@ def armed_assistance(model: SahelModel, act: Act) -> None:
                 war.offensives.update(dict.fromkeys(joined, last))
             fighters = [a for a in fighters if a not in joined]
         for a in fighters:
+            # A pledge only while the victim still weighs or wages its answer; said, not passed
+            # over, when that answer had ended or been given up before the ally could answer.
             model.log(
                 RecordKind.SUPPORT,
                 a,
                 ob.victim,
-                action="pledge",
+                action="pledge" if answering else "answer_over",
                 cause=act.cause,
                 pact=ob.pact,
                 article=ob.clause.article,

@@ -915,6 +915,13 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "{Actor} mène{actor_nt} des consultations au titre {clause_de} sur la violation "
         "commise par {about}, avec la participation {parties_de}.",
     },
+    "support.answer_over": {
+        "en": "{Actor} would have fought at {victim_poss} side under {clause}, but {victim_poss} "
+        "answer to the incident had already ended or been given up: there was nothing left to join.",
+        "fr": "{Actor} aurait combattu aux côtés {victim_de} au titre {clause_de}, mais la riposte "
+        "{victim_de} à l'incident était déjà close ou abandonnée : il n'y avait plus rien à "
+        "rejoindre.",
+    },
     "support.no_forces": {
         "en": "{Actor} had no forces in the region to send to {victim_poss} war.",
         "fr": "Aucune force {actor_de} n'est disponible dans la région pour la guerre {victim_de}.",

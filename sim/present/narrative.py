@@ -912,8 +912,8 @@ def _support(ctx: _Context, r: Record) -> str:
     values = {**ctx.actors("actor", r.actor), **ctx.actors("victim", r.target), **ctx.clause(r)}
     if action == "pledge":
         return ctx.t("support.pledge", **values)
-    if action == "no_forces":
-        return ctx.t("support.no_forces", **values)
+    if action in ("no_forces", "answer_over"):
+        return ctx.t(f"support.{action}", **values)
     if r.get("war") is not None and r.get("factor") is not None:
         factor = ctx.decimal(r.get("factor"))
         return ctx.pick(f"support.war.{action}", "support.war.support", factor=factor, **values)
