@@ -103,16 +103,7 @@ def test_a_strike_by_the_same_authors_is_one_casus_foederis_however_they_are_nam
     assert decided[0] == decided[1] == [decided[0][0]]
 
 
-LATE_ALLY = """\
-title: Benin strikes Nigeria, and Ghana answers late
-start: 2015-11-20
-days: 70
-actors:
-  NGA:
-  BEN:
-  GHA:
-parameters:
-  incident_escalation: 0
+GHANA_BOUND = """\
 pacts:
   gha-nga:
     id: gha-nga
@@ -132,14 +123,14 @@ pacts:
         action: armed_assistance
         decision: obliged_state
         delay_days: 45
-events:
-  clash:
-    kind: attack
-    scale: incident
-    date: 2015-11-20
-    by: BEN
-    target: NGA
 """
+LATE_ALLY = (
+    CLASH.format(share=0)
+    .replace("days: 30", "days: 70")
+    .replace("  BEN:\n", "  BEN:\n  GHA:\n")
+    .replace("events:\n", GHANA_BOUND + "events:\n")
+)
+"""Benin strikes Nigeria, which never answers; Ghana, bound to fight beside it, answers late."""
 
 
 def test_an_ally_answering_after_the_victim_gave_up_its_answer_pledges_nothing(write, sahelsim):
