@@ -49,5 +49,37 @@ def test_a_war_between_aes_members_brings_consultations_under_art_8_told_in_both
     assert consultation.get("parties") == ["NER"]  # the members not party to the conflict
     english, french = render_text(run, "en"), render_text(run, "fr")
     assert "consultations under Art. 8" in english and "Niger taking part" in english
+    assert "on the breach by Mali" in english  # Art. 8: about the member that struck
     assert "des consultations au titre de l'art. 8" in french.lower()
     assert "avec la participation du Niger" in french
+
+
+def test_consultations_on_an_attack_are_told_as_about_the_attack_not_a_breach_by_the_victim():
+    """France and Côte d'Ivoire consult under their partnership (2012, Art. 4) after Mali's
+    strike: the story says they consulted on the attack Côte d'Ivoire suffered, never on a
+    breach by Côte d'Ivoire."""
+    scenario = Scenario.model_validate(
+        {
+            "title": "Mali strikes Côte d'Ivoire",
+            "start": "2020-06-01",
+            "days": 10,
+            "commitment": "strict",
+            "actors": {"CIV": None, "MLI": None, "FRA": None},
+            "pacts": {"france-civ-partnership-2012": None},
+            "events": {
+                "strike": {
+                    "kind": "attack",
+                    "scale": "incident",
+                    "date": "2020-06-02",
+                    "by": "MLI",
+                    "target": "CIV",
+                }
+            },
+        }
+    )
+    run = run_one(scenario, 0)
+    assert any(r.kind is RecordKind.CONSULTATION for r in run.records)
+    english, french = render_text(run, "en"), render_text(run, "fr")
+    assert "on the attack on Côte d'Ivoire" in english and "breach by" not in english
+    assert "sur l'attaque subie par la Côte d'Ivoire" in french
+    assert "violation commise" not in french

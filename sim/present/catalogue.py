@@ -915,6 +915,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "{Actor} mène{actor_nt} des consultations au titre {clause_de} sur la violation "
         "commise par {about}, avec la participation {parties_de}.",
     },
+    "consultation.victim": {
+        "en": "{Actor} held consultations under {clause} on the attack on {about}, with "
+        "{parties} taking part.",
+        "fr": "{Actor} mène{actor_nt} des consultations au titre {clause_de} sur l'attaque "
+        "subie par {about}, avec la participation {parties_de}.",
+    },
     "support.answer_over": {
         "en": "{Actor} would have fought at {victim_poss} side under {clause}, but {victim_poss} "
         "answer to the incident had already ended or been given up: there was nothing left to join.",

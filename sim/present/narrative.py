@@ -922,8 +922,12 @@ def _support(ctx: _Context, r: Record) -> str:
 
 
 def _consultation(ctx: _Context, r: Record) -> str:
+    # About the victim (a clause toward it: the parties consult on the attack it suffered), or
+    # about the offender (the Charter's Art. 8: the breach it committed).
+    cause = ctx.cause(r)
+    toward_victim = cause is not None and cause.target == r.target
     return ctx.t(
-        "consultation",
+        "consultation.victim" if toward_victim else "consultation",
         **ctx.actors("actor", r.actor),
         **ctx.actors("about", r.target),
         **ctx.clause(r),
