@@ -669,6 +669,11 @@ def test_a_state_struck_by_an_armed_group_is_asked_about_an_offensive(clock, wri
     session.step(30)
     ask = session.ask_for(chad)
     assert ask is not None and ask.question.kind is QuestionKind.ATTACK
+    # the pages show the day being decided, the question's
+    view = seat_view(session, chad, "en")
+    assert view["date"] == view["question"]["date"] == "23 Mar 2020"
+    assert view["day"] == "Day 1 of 40"
+    assert class_view(session, "en")["worlds"][0]["date"] == "23 Mar 2020"
     # while Chad's player decides, the class sees the strike the question is about, and the
     # losses it weighs as the story gives them (0.07 %, not 0 %)
     assert "Incident: The raiders attacked Chad, short of war." in " ".join(view_story(session))

@@ -257,8 +257,8 @@ def seat_view(session: ClassSession, seat: Seat, lang: str) -> dict:
         "role_name": word(
             "your_role", lang, role=role_name(seat.role, lang, session.organisations)
         ),
-        "day": word("day", lang, day=max(world.day, 0), days=world.horizon),
-        "date": _date(session, max(world.day, 0), lang),
+        "day": word("day", lang, day=max(world.today, 0), days=world.horizon),
+        "date": _date(session, max(world.today, 0), lang),
         "note": note,
         "question": None if ask is None else question_view(session, ask, lang),
         "story": story(session, seat.group, lang),
@@ -274,8 +274,8 @@ def class_view(session: ClassSession, lang: str) -> dict:
             {
                 "n": g + 1,
                 "title": word("world", lang, n=g + 1),
-                "day": word("day", lang, day=max(world.day, 0), days=world.horizon),
-                "date": _date(session, max(world.day, 0), lang),
+                "day": word("day", lang, day=max(world.today, 0), days=world.horizon),
+                "date": _date(session, max(world.today, 0), lang),
                 "ran": world.day,  # the map's address changes with it (``/map``, drawn anew)
                 "status": _status(session, g, lang),
                 "waiting": session.asks[g] is not None,

@@ -94,6 +94,14 @@ class GroupWorld:
         return self.done
 
     @property
+    def today(self) -> int:
+        """The day the pages show: a waiting question's, else the last day fully run.
+
+        A question's day is the one being decided; -1 before the first day.
+        """
+        return self.pending.day if self.pending is not None else self.done
+
+    @property
     def finished(self) -> bool:
         """Whether the horizon has been run."""
         return self.done >= self.horizon
