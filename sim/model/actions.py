@@ -24,6 +24,7 @@ from sim.scenario.vocabulary import CasusFoederis, MembershipStatus, PactAction,
 
 if TYPE_CHECKING:
     from sim.model.model import SahelModel
+    from sim.model.threats import Threat
 
 
 @dataclass(frozen=True)
@@ -107,13 +108,8 @@ def armed_assistance(model: SahelModel, act: Act) -> None:
         # The pledge is for the victim's retaliation against this incident's author, and never
         # for a war against the pledger itself (another incident's retaliation may target it).
         body = {"decided_by": [ob.obliged]} if ob.collective else {}
-        for threat in model.threats:
-            if (
-                threat.open
-                and threat.retaliation
-                and threat.record == ob.trigger.cause
-                and threat.by == ob.victim
-            ):
+        for threat in _answers(model, ob):
+            if threat.open:
                 joining = [a for a in fighters if a not in threat.backers and a != threat.target]
                 threat.backers += joining
                 if ob.collective:
@@ -149,17 +145,25 @@ def armed_assistance(model: SahelModel, act: Act) -> None:
             )
 
 
+def _answers(model: SahelModel, ob: Obligation) -> list[Threat]:
+    """The victim's answers to this obligation's incident, weighed or carried out.
+
+    The retaliation, or the offensive, against the incident's author (§7.11).
+    """
+    return [
+        t
+        for t in model.threats
+        if t.retaliation and t.record == ob.trigger.cause and t.by == ob.victim
+    ]
+
+
 def _answered(model: SahelModel, ob: Obligation) -> bool:
     """Whether the victim still weighs, or wages, an answer to this obligation's incident.
 
     Not once it stood down, or its answer is over: then there is nothing to pledge to.
     """
     return any(
-        t.retaliation
-        and t.record == ob.trigger.cause
-        and t.by == ob.victim
-        and (t.open or (t.war is not None and model.wars[t.war].ongoing))
-        for t in model.threats
+        t.open or (t.war is not None and model.wars[t.war].ongoing) for t in _answers(model, ob)
     )
 
 
@@ -169,13 +173,8 @@ def _answer_under_way(model: SahelModel, ob: Obligation) -> tuple[War | None, st
     With the author of the incident it answered (a retaliation, or an offensive against an
     armed group: §7.11).
     """
-    for threat in model.threats:
-        if (
-            threat.retaliation
-            and threat.war is not None
-            and threat.record == ob.trigger.cause
-            and threat.by == ob.victim
-        ):
+    for threat in _answers(model, ob):
+        if threat.war is not None:
             war = model.wars[threat.war]
             if war.ongoing and war.side_of(ob.victim) is not None:
                 return war, threat.target

@@ -137,7 +137,7 @@ def decide_attacks(model: SahelModel) -> None:
                 threat.fighters,
                 cause=index,
                 pledged_by=threat.pledged_by,
-                soil=threat.soil if threat.offensive else "",
+                soil=threat.soil,  # empty unless an offensive
             )
             if war is not None:
                 threat.war = war.id
@@ -555,9 +555,7 @@ def assess_attack(model: SahelModel, threat: Threat) -> tuple[float, dict]:
         else RESOLVE_WITHOUT_FORCES
     )
     target_strength = (
-        model.home_strength(threat.target, threat.soil if threat.offensive else "")
-        if threat.target in actors
-        else 0.0
+        model.home_strength(threat.target, threat.soil) if threat.target in actors else 0.0
     )
     backing = [
         b
@@ -574,7 +572,7 @@ def assess_attack(model: SahelModel, threat: Threat) -> tuple[float, dict]:
     # beside the AFRC junta in 1997): the threatener expects them in full.
     # The pace the war would be fought at (§7.6): the war under way it would join, or any party
     # that draws a war out, the attackers' sworn belligerents among them.
-    joined = model.war_joined(attackers, threat.target, threat.soil if threat.offensive else "")
+    joined = model.war_joined(attackers, threat.target, threat.soil)
     irregular = (joined is not None and joined.irregular) or model.draws_out(
         (threat.target, *attackers, *(b.id for b in sworn_beside_any(model, attackers)))
     )

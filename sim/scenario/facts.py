@@ -93,6 +93,26 @@ ForcesSeries = Annotated[
 ]
 
 
+def _points(figures: Figure | list[Figure]) -> tuple[Figure, ...]:
+    """A dated series' figures, oldest first (a single figure is a one-point series)."""
+    return tuple(figures) if isinstance(figures, list) else (figures,)
+
+
+def _check_series(figures: Figure | list[Figure], what: str) -> None:
+    """A dated series has at least one figure, in strictly increasing years."""
+    if isinstance(figures, list):
+        if not figures:
+            raise ValueError(f"{what} needs at least one figure")
+        _increasing([f.year for f in figures], f"{what} years")
+
+
+def _figure_on(figures: Figure | list[Figure], day: dt.date) -> Figure:
+    """The latest figure whose year is not after ``day``'s; the oldest one before the series."""
+    series = _points(figures)
+    known = [f for f in series if f.year <= day.year]
+    return known[-1] if known else series[0]
+
+
 def _increasing(values: list, what: str) -> None:
     repeated = [b for a, b in pairwise(values) if b <= a]
     if repeated:
@@ -136,23 +156,17 @@ class State(Strict):
     def _series_in_order(self) -> State:
         _increasing([p.from_ for p in self.regime], "regime periods' 'from' dates")
         _increasing([n.until for n in self.former_names], "former names' 'until' dates")
-        if isinstance(self.active_forces, list):
-            if not self.active_forces:
-                raise ValueError("active_forces needs at least one figure")
-            _increasing([f.year for f in self.active_forces], "active_forces years")
+        _check_series(self.active_forces, "active_forces")
         return self
 
     @property
     def forces_series(self) -> tuple[Figure, ...]:
         """The armed-forces figures, oldest first (a single figure is a one-point series)."""
-        forces = self.active_forces
-        return tuple(forces) if isinstance(forces, list) else (forces,)
+        return _points(self.active_forces)
 
     def forces_on(self, day: dt.date) -> Figure:
         """The latest figure whose year is not after ``day``'s; the oldest one before the series."""
-        series = self.forces_series
-        known = [f for f in series if f.year <= day.year]
-        return known[-1] if known else series[0]
+        return _figure_on(self.active_forces, day)
 
     def former_name_on(self, day: dt.date) -> FormerName | None:
         """The name the state went by on ``day``, if not its present one."""
@@ -233,17 +247,12 @@ class ArmedGroup(Strict):
 
     @model_validator(mode="after")
     def _series_in_order(self) -> ArmedGroup:
-        if isinstance(self.fighters, list):
-            if not self.fighters:
-                raise ValueError("fighters needs at least one figure")
-            _increasing([f.year for f in self.fighters], "fighters years")
+        _check_series(self.fighters, "fighters")
         return self
 
     def fighters_on(self, day: dt.date) -> Figure:
         """The latest figure whose year is not after ``day``'s; the oldest one before the series."""
-        series = tuple(self.fighters) if isinstance(self.fighters, list) else (self.fighters,)
-        known = [f for f in series if f.year <= day.year]
-        return known[-1] if known else series[0]
+        return _figure_on(self.fighters, day)
 
 
 class Fatalities(Strict):
