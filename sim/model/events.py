@@ -12,7 +12,7 @@ import datetime as dt
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
-from sim.model.agents import Belligerent
+from sim.model.agents import ArmedGroup, Belligerent
 from sim.model.forces import deploy
 from sim.model.pacts import Obligation, Trigger, request_id
 from sim.model.records import RecordKind, Unasked, WarOutcome
@@ -224,8 +224,17 @@ def on_attack(model: SahelModel, name: str, event: ev.Attack) -> None:
         )
         return
     abroad = {"host": event.host} if event.host is not None else {}
+    counted = {"fighters": event.fighters} if event.fighters is not None else {}
+    unpursued = _too_few_to_pursue(model, event.fighters, attackers)
     index = model.log(
-        RecordKind.INCIDENT, event.by, event.target, event=name, note=event.note, **abroad
+        RecordKind.INCIDENT,
+        event.by,
+        event.target,
+        event=name,
+        note=event.note,
+        **abroad,
+        **counted,
+        **({"unpursued": int(model.params.pursuit_threshold)} if unpursued else {}),
     )
     victims = [event.target]
     # Forces struck where they stand abroad are an attack on forces abroad (Charter Art. 7),
@@ -260,8 +269,8 @@ def on_attack(model: SahelModel, name: str, event: ev.Attack) -> None:
         model.used_force(attackers, host)
         victims.append(host)
     model.used_force(attackers, event.target)
-    if not attackers:
-        return
+    if not attackers or unpursued:
+        return  # a strike by a few is policed: no victim weighs force against its authors
     for victim in victims:
         # Each victim now weighs retaliation as a threatener weighs an attack; a war follows
         # only if it (with the allies who pledged) judges the balance good enough.
@@ -278,6 +287,19 @@ def on_attack(model: SahelModel, name: str, event: ev.Attack) -> None:
         # not weighed as a dispute between states that might become a war (§7.11).
         threat.offensive = model.offensive_against(attackers, victim, host or victim)
         threat.soil = (host or victim) if threat.offensive else ""
+
+
+def _too_few_to_pursue(model: SahelModel, fighters: int | None, attackers: Sequence[str]) -> bool:
+    """Whether armed groups struck with too few fighters for their victims to answer with force.
+
+    A commando or a suicide bomber leaves no body of fighters in the field: a victim answers
+    such a strike by policing, neither with an offensive nor a retaliation (§7.11). Only a
+    strike whose fighters a source counts is judged; one no source counts is weighed as before.
+    """
+    if fighters is None or not attackers:
+        return False
+    groups = all(isinstance(model.actors.get(a), (ArmedGroup, Belligerent)) for a in attackers)
+    return groups and fighters < model.params.pursuit_threshold
 
 
 def _soil_struck(model: SahelModel, host: str | None, attackers: tuple[str, ...]) -> bool:

@@ -559,6 +559,18 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "Incident : {actor} frappe{actor_nt} les forces {target_de} stationnées {host_en}, "
         "sans aller jusqu'à la guerre.",
     },
+    "incident.fighters": {
+        "en": "Strikers counted by the sources: {fighters}.",
+        "fr": "Assaillants comptés par les sources : {fighters}.",
+    },
+    "incident.unpursued": {
+        "en": "Strikers counted by the sources: {fighters}, fewer than the {threshold} an army "
+        "pursues. They leave no body of fighters in the field, and {target} answers by "
+        "policing, not with force.",
+        "fr": "Assaillants comptés par les sources : {fighters}, moins que les {threshold} "
+        "qu'une armée poursuit. Ils ne laissent aucune troupe sur le terrain, et {target} "
+        "réplique{target_nt} par des mesures de police, non par la force.",
+    },
     "obligation": {
         "en": "{trigger} brought {clause} into play: {actor} was obliged {duty}{decision}.",
         "fr": "{trigger} fait jouer {clause} : il incombe {actor_a} {duty}{decision}.",

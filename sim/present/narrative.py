@@ -596,8 +596,19 @@ def _war_started(ctx: _Context, r: Record) -> str:
 def _incident(ctx: _Context, r: Record) -> str:
     roles = {**ctx.actors("actor", r.actor), **ctx.actors("target", r.target)}
     if r.get("host"):
-        return ctx.t("incident.abroad", **roles, **ctx.actors("host", r.get("host")))
-    return ctx.t("incident", **roles)
+        text = ctx.t("incident.abroad", **roles, **ctx.actors("host", r.get("host")))
+    else:
+        text = ctx.t("incident", **roles)
+    if r.get("unpursued") is not None:  # why no one weighs force against its authors
+        text += " " + ctx.t(
+            "incident.unpursued",
+            **roles,
+            fighters=ctx.number(r.get("fighters", 0)),
+            threshold=ctx.number(r.get("unpursued")),
+        )
+    elif r.get("fighters"):
+        text += " " + ctx.t("incident.fighters", fighters=ctx.number(r.get("fighters")))
+    return text
 
 
 def _trigger(ctx: _Context, r: Record, roles: dict[str, str]) -> str:

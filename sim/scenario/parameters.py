@@ -281,6 +281,27 @@ PARAMETERS: dict[str, Parameter] = _declare(
         integer=True,
     ),
     Parameter(
+        "pursuit_threshold",
+        100,
+        0,
+        1000,
+        "fighters",
+        "Fewest strikers an army pursues",
+        "Effectif minimal d'assaillants poursuivi",
+        "fewest fighters of armed groups whose strike (an incident with its fighters counted) "
+        "the victim answers with force, an offensive or a retaliation, as it answers a strike "
+        "no source counts; a strike by fewer, a commando or a suicide bombing, leaves no body "
+        "of fighters in the field to pursue, and is answered by policing; at 0, every strike "
+        "is weighed for force",
+        "assumption, not fitted (no training episode has a strike by an armed group): about "
+        "an infantry company, the smallest unit that manoeuvres on its own in an operation "
+        "(a platoon has 20 to 50 soldiers, a company 100 to 250); the rule came from crises "
+        "readers wrote blind, where states answered hotel, café and prison attacks and suicide "
+        "bombings by a few with policing and no offensive (docs/backtest.md), and it is "
+        "tested on crises written after it",
+        integer=True,
+    ),
+    Parameter(
         "coup_success",
         0.48,
         0.0,

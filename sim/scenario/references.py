@@ -543,6 +543,7 @@ def _check_event(
         yield from _check_forces_abroad(path, event, kinds, raw_actors)
         yield from _check_defenders(path, event, kinds)
         yield from _check_coup_attempt(path, event, kinds, raw_actors)
+        yield from _check_fighters(path, event, kinds)
     if event.get("kind") == "request":
         yield from _check_request(path, event, kinds, unlisted, unlisted_states, unlisted_powers)
         return
@@ -742,6 +743,36 @@ def _check_defenders(path: Path_, event: dict, kinds: dict[str, ActorKind]) -> I
                 "a state, an outside power or a belligerent",
                 "",
             )
+
+
+def _check_fighters(path: Path_, event: dict, kinds: dict[str, ActorKind]) -> Iterator[Finding]:
+    """``fighters`` counts the armed groups' fighters in an incident they made (§7.11)."""
+    fighters = event.get("fighters")
+    if fighters is None:
+        return
+    if event.get("scale") != "incident":
+        yield (
+            (*path, "fighters"),
+            "fighters counts the strikers of an incident; an invasion or a coup attempt is "
+            "fought with the forces its attackers have",
+            fighters,
+            "scale: incident, or no fighters",
+            "",
+        )
+        return
+    groups = (ActorKind.ARMED_GROUP, ActorKind.BELLIGERENT)
+    for i, who in enumerate([event.get("by"), *(event.get("contributors") or [])]):
+        if isinstance(who, str) and who in kinds and kinds[who] not in groups:
+            where = ("by",) if i == 0 else ("contributors", i - 1)
+            yield (
+                (*path, *where),
+                f"fighters counts an armed group's strikers, and {who} is a "
+                f"{kinds[who].value}: a strike by a state or a power is weighed whatever its size",
+                who,
+                "an armed group or a belligerent, or no fighters",
+                "",
+            )
+            return
 
 
 def _check_coup_attempt(

@@ -370,6 +370,14 @@ class Attack(_Event):
         "(required when the target is an outside power): the target's forces there are struck, "
         "not its territory",
     )
+    fighters: int | None = Field(
+        None,
+        ge=1,
+        description="for an incident by armed groups: how many of their fighters struck, as "
+        "reported (leave it out when no source counts them); a strike by fewer than "
+        "pursuit_threshold fighters (a commando, a suicide bomber) leaves no body of fighters "
+        "to pursue, and its victim answers it by policing, not with force",
+    )
 
 
 class Sanctions(_Event):

@@ -15,6 +15,7 @@ UNITS_FR = {
     "ratio": "rapport",
     "log-ratio": "log-rapport",
     "days": "jours",
+    "fighters": "combattants",
     "per day": "par jour",
     "sd": "écart-type",
     "factor": "facteur",

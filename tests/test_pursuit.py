@@ -1,0 +1,153 @@
+"""A strike by too few fighters to pursue is answered by policing (docs/model.md §7.11).
+
+An incident by armed groups may count its strikers (``fighters``). Fewer than
+``pursuit_threshold`` leave no body of fighters in the field: no victim weighs force against
+them. A strike no source counts, or one by a body of fighters, is weighed as before.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from sim.model.records import RecordKind
+from sim.run.replicate import run_one
+from sim.scenario.loading import load_scenario
+
+RAID = """\
+title: JNIM strikes {target}
+start: 2024-07-21
+days: 30
+actors:
+  MLI:
+  BFA:
+  NER:
+  TGO:
+  JNIM:
+pacts:
+  liptako-gourma-charter:
+{parameters}events:
+  raid:
+    kind: attack
+    scale: incident
+    date: 2024-07-22
+    by: JNIM
+    target: {target}
+{fighters}"""
+
+SEEDS = range(12)
+
+
+def _runs(write, *, fighters=None, target="MLI", parameters=""):
+    text = RAID.format(
+        target=target,
+        fighters=f"    fighters: {fighters}\n" if fighters is not None else "",
+        parameters=f"parameters:\n{parameters}" if parameters else "",
+    )
+    scenario = load_scenario(write(text, name=f"raid-{target}-{fighters}.yaml"))
+    return [run_one(scenario, seed).records for seed in SEEDS]
+
+
+def _force_answered(records, victim="MLI") -> bool:
+    """Whether the victim used force against the group: an offensive decided."""
+    return any(r.kind is RecordKind.ATTACK_DECIDED and r.actor == victim for r in records)
+
+
+def _weighed(records) -> list:
+    """Every record of a victim weighing force against the strike's authors."""
+    kinds = {
+        RecordKind.ATTACK_DECIDED,
+        RecordKind.DEADLINE_PASSED,
+        RecordKind.STOOD_DOWN,
+        RecordKind.WAR_STARTED,
+    }
+    return [r for r in records if r.kind in kinds]
+
+
+def test_a_strike_by_a_few_is_answered_by_no_force_where_a_body_of_fighters_is(write):
+    """JNIM fights in Mali: a strike there is answered by an offensive in every replicate when
+    no source counts its fighters, or when they number a company; never when they were a few
+    (a suicide attack on a base's gate: Kati, July 2022)."""
+    uncounted = _runs(write)
+    assert all(_force_answered(run) for run in uncounted)
+    assert all(_force_answered(run) for run in _runs(write, fighters=100))
+    few = _runs(write, fighters=8)
+    assert not any(_weighed(run) for run in few)
+
+
+def test_the_clauses_a_strike_by_a_few_brings_into_play_still_oblige(write):
+    """Policing is the victim's own answer: its allies still owe it help against the
+    rebellion (the Charter's Art. 5), as after any strike."""
+    owed = [
+        [(r.actor, r.get("clause")) for r in run if r.kind is RecordKind.OBLIGATION]
+        for run in (_runs(write)[0], _runs(write, fighters=8)[0])
+    ]
+    assert owed[0] and owed[0] == owed[1]
+
+
+def test_more_strikers_never_make_force_less_likely(write):
+    """Over the same seeds, the replicates answered with force never fall as the count rises."""
+    answered = [
+        sum(_force_answered(run) for run in _runs(write, fighters=n)) for n in (1, 60, 99, 100, 400)
+    ]
+    assert answered == sorted(answered)
+    assert answered[0] == 0 and answered[-1] == len(SEEDS)
+
+
+def test_a_body_of_fighters_runs_as_a_strike_no_source_counts(write):
+    """A count at or above the threshold changes nothing but the story's line on it."""
+
+    def bare(runs):
+        return [
+            [(r.day, r.kind, r.actor, r.target, {**r.data, "fighters": None}) for r in run]
+            for run in runs
+        ]
+
+    assert bare(_runs(write, fighters=250)) == bare(_runs(write))
+
+
+def test_at_threshold_zero_every_counted_strike_is_weighed(write):
+    runs = _runs(write, fighters=3, parameters="  pursuit_threshold: 0\n")
+    assert all(_force_answered(run) for run in runs)
+
+
+def test_a_strike_by_a_few_from_abroad_is_not_weighed_as_a_dispute_either(write):
+    """JNIM striking Togo, where the fact base does not place it, is an attack from outside,
+    which Togo weighs as an incident between states; by a few, it weighs nothing."""
+    assert any(_weighed(run) for run in _runs(write, target="TGO"))
+    assert not any(_weighed(run) for run in _runs(write, target="TGO", fighters=5))
+
+
+def test_the_story_says_why_no_force_answered_in_english_and_french(write, sahelsim):
+    path = write(RAID.format(target="MLI", fighters="    fighters: 8\n", parameters=""))
+    english = sahelsim("explain", str(path), "--seed", "1", "--parameters", "point").out
+    assert "Strikers counted by the sources: 8, fewer than the 100 an army pursues." in english
+    assert "Mali answers by policing, not with force." in english
+    french = sahelsim("explain", str(path), "--seed", "1", "--parameters", "point", "--lang", "fr")
+    assert "Assaillants comptés par les sources : 8, moins que les 100" in french.out
+    assert "le Mali réplique par des mesures de police, non par la force." in french.out
+    counted = write(RAID.format(target="MLI", fighters="    fighters: 300\n", parameters=""))
+    told = sahelsim("explain", str(counted), "--seed", "1", "--parameters", "point").out
+    assert "Strikers counted by the sources: 300." in told
+
+
+@pytest.mark.parametrize(
+    ("change", "said"),
+    [
+        (
+            ("    scale: incident\n", "    scale: invasion\n"),
+            "events.raid.fighters: fighters counts the strikers of an incident",
+        ),
+        (
+            ("    by: JNIM\n", "    by: BFA\n"),
+            "events.raid.by: fighters counts an armed group's strikers, and BFA is a state",
+        ),
+        (("    fighters: 8\n", "    fighters: 0\n"), "events.raid.fighters"),
+    ],
+    ids=["an invasion", "a state's strike", "none"],
+)
+def test_a_count_the_model_cannot_use_is_refused_where_it_stands(write, sahelsim, change, said):
+    text = RAID.format(target="MLI", fighters="    fighters: 8\n", parameters="")
+    path = write(text.replace(*change))
+    result = sahelsim("validate", str(path))
+    assert result.status == 2 and "Traceback" not in result.out + result.err
+    assert f"{path}:" in result.out and said in result.out, result.out
