@@ -97,3 +97,21 @@ def test_an_old_accord_binds_no_one_once_its_replacement_is_in_force(write):
     """The Senegalese accord of 1974 ended when the treaty of 2012 came into force."""
     args = {"state": "SEN", "pact": "france-senegal-defence-1974", "start": "2016-03-13"}
     assert owed_by_france(write, by="MLI", **args) == []
+
+
+def test_a_victim_is_not_asked_to_consult_itself(write):
+    """The partnership's exchanges of views are toward the party struck: France may consult
+    Côte d'Ivoire after a strike on it, and Côte d'Ivoire, though a party, owes itself nothing
+    (the story once said it "used the measure of consultation toward" itself)."""
+    text = (
+        "title: An attack on CIV\nstart: 2016-03-13\ndays: 3\ncommitment: strict\n"
+        "actors:\n  CIV:\n  FRA:\n  MLI:\npacts:\n  france-civ-partnership-2012:\n"
+        "events:\n  attack:\n    kind: attack\n    date: 2016-03-13\n    by: MLI\n    target: CIV\n"
+        "    scale: incident\n"
+    )
+    model = SahelModel(build_world(load_scenario(write(text)), fact_base()), 1)
+    model.run()
+    owed = {r.actor for r in model.records if r.kind is RecordKind.OBLIGATION}
+    assert owed == {"FRA"}
+    consulted = [r for r in model.records if r.kind is RecordKind.CONSULTATION]
+    assert all(r.actor != r.target for r in consulted)
