@@ -12,6 +12,9 @@ import pytest
 from sim.model.records import RecordKind
 from sim.run.replicate import run_one
 from sim.scenario.loading import load_scenario
+from sim.scenario.parameters import PARAMETERS
+
+THRESHOLD = int(PARAMETERS["pursuit_threshold"].default)
 
 RAID = """\
 title: JNIM strikes {target}
@@ -65,11 +68,11 @@ def _weighed(records) -> list:
 
 def test_a_strike_by_a_few_is_answered_by_no_force_where_a_body_of_fighters_is(write):
     """JNIM fights in Mali: a strike there is answered by an offensive in every replicate when
-    no source counts its fighters, or when they number a company; never when they were a few
-    (a suicide attack on a base's gate: Kati, July 2022)."""
+    no source counts its fighters, or when they number at least the threshold; never when they
+    were a few (a suicide attack on a base's gate: Kati, July 2022)."""
     uncounted = _runs(write)
     assert all(_force_answered(run) for run in uncounted)
-    assert all(_force_answered(run) for run in _runs(write, fighters=100))
+    assert all(_force_answered(run) for run in _runs(write, fighters=THRESHOLD))
     few = _runs(write, fighters=8)
     assert not any(_weighed(run) for run in few)
 
@@ -87,7 +90,8 @@ def test_the_clauses_a_strike_by_a_few_brings_into_play_still_oblige(write):
 def test_more_strikers_never_make_force_less_likely(write):
     """Over the same seeds, the replicates answered with force never fall as the count rises."""
     answered = [
-        sum(_force_answered(run) for run in _runs(write, fighters=n)) for n in (1, 60, 99, 100, 400)
+        sum(_force_answered(run) for run in _runs(write, fighters=n))
+        for n in (1, 8, THRESHOLD - 1, THRESHOLD, 60, 400)
     ]
     assert answered == sorted(answered)
     assert answered[0] == 0 and answered[-1] == len(SEEDS)
@@ -120,10 +124,11 @@ def test_a_strike_by_a_few_from_abroad_is_not_weighed_as_a_dispute_either(write)
 def test_the_story_says_why_no_force_answered_in_english_and_french(write, sahelsim):
     path = write(RAID.format(target="MLI", fighters="    fighters: 8\n", parameters=""))
     english = sahelsim("explain", str(path), "--seed", "1", "--parameters", "point").out
-    assert "Strikers counted by the sources: 8, fewer than the 100 an army pursues." in english
+    said = f"Strikers counted by the sources: 8, fewer than the {THRESHOLD} an army pursues."
+    assert said in english
     assert "Mali answers by policing, not with force." in english
     french = sahelsim("explain", str(path), "--seed", "1", "--parameters", "point", "--lang", "fr")
-    assert "Assaillants comptés par les sources : 8, moins que les 100" in french.out
+    assert f"Assaillants comptés par les sources : 8, moins que les {THRESHOLD}" in french.out
     assert "le Mali réplique par des mesures de police, non par la force." in french.out
     counted = write(RAID.format(target="MLI", fighters="    fighters: 300\n", parameters=""))
     told = sahelsim("explain", str(counted), "--seed", "1", "--parameters", "point").out

@@ -282,7 +282,7 @@ PARAMETERS: dict[str, Parameter] = _declare(
     ),
     Parameter(
         "pursuit_threshold",
-        100,
+        20,
         0,
         1000,
         "fighters",
@@ -294,11 +294,13 @@ PARAMETERS: dict[str, Parameter] = _declare(
         "of fighters in the field to pursue, and is answered by policing; at 0, every strike "
         "is weighed for force",
         "assumption, not fitted (no training episode has a strike by an armed group): about "
-        "an infantry company, the smallest unit that manoeuvres on its own in an operation "
-        "(a platoon has 20 to 50 soldiers, a company 100 to 250); the rule came from crises "
-        "readers wrote blind, where states answered hotel, café and prison attacks and suicide "
-        "bombings by a few with policing and no offensive (docs/backtest.md), and it is "
-        "tested on crises written after it",
+        "an infantry platoon (20 to 50 soldiers), the smallest element an army gives a "
+        "mission of its own (https://xbradtc2.com/2011/01/31/the-rifle-platoon/, 2011); the "
+        "rule came from crises readers wrote blind, where states answered hotel, café and "
+        "prison attacks and suicide bombings by a few with policing and no offensive; first "
+        "set at a company (100), it was lowered after two crises written blind after it, in "
+        "which raids by 34 and about 70 fighters were answered with force (Nassoumbou 2016, "
+        "Zabarmari 2020; docs/backtest.md), so they test the rule but no longer its value",
         integer=True,
     ),
     Parameter(
