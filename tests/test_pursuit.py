@@ -124,15 +124,63 @@ def test_a_strike_by_a_few_from_abroad_is_not_weighed_as_a_dispute_either(write)
 def test_the_story_says_why_no_force_answered_in_english_and_french(write, sahelsim):
     path = write(RAID.format(target="MLI", fighters="    fighters: 8\n", parameters=""))
     english = sahelsim("explain", str(path), "--seed", "1", "--parameters", "point").out
-    said = f"Strikers counted by the sources: 8, fewer than the {THRESHOLD} an army pursues."
+    said = f"Strikers counted by the sources: 8, below the {THRESHOLD} fighters an army pursues."
     assert said in english
-    assert "Mali answers by policing, not with force." in english
+    assert "and Mali answered by policing, not with force." in english
     french = sahelsim("explain", str(path), "--seed", "1", "--parameters", "point", "--lang", "fr")
-    assert f"Assaillants comptés par les sources : 8, moins que les {THRESHOLD}" in french.out
+    assert (
+        f"Assaillants comptés par les sources : 8, en deçà des {THRESHOLD} combattants"
+        in french.out
+    )
     assert "le Mali réplique par des mesures de police, non par la force." in french.out
     counted = write(RAID.format(target="MLI", fighters="    fighters: 300\n", parameters=""))
     told = sahelsim("explain", str(counted), "--seed", "1", "--parameters", "point").out
     assert "Strikers counted by the sources: 300." in told
+
+
+def test_a_strike_by_a_few_during_an_offensive_does_not_make_it_a_war(write):
+    """A body of fighters struck Mali, which launched its offensive; a second strike by a few
+    during it is no reason to fight on: the offensive ends when its days are over, as it does
+    with no second strike, and the story says why."""
+    first = RAID.format(target="MLI", fighters="", parameters="")
+
+    def offensive(second: str):
+        text = first + (
+            "  again:\n    kind: attack\n    scale: incident\n    date: 2024-07-25\n"
+            f"    by: JNIM\n    target: MLI\n{second}"
+        )
+        return run_one(load_scenario(write(text, name=f"again-{len(second)}.yaml")), 1).records
+
+    def ended(records):
+        return [(r.day, r.get("reason")) for r in records if r.kind is RecordKind.WAR_ENDED]
+
+    few = offensive("    fighters: 2\n")
+    alone = run_one(load_scenario(write(first, name="alone.yaml")), 1).records
+    assert ended(few) == ended(alone) and ended(few)
+    assert not any(r.get("offensive_now_war") for r in few)
+    assert any(r.get("offensive_now_war") for r in offensive("    fighters: 200\n"))
+    told = [r for r in few if r.get("what") == "attack_in_war"]
+    assert told and told[0].get("unpursued") == THRESHOLD
+
+
+def test_a_strike_by_a_few_abroad_is_policed_by_every_victim(write, sahelsim):
+    """JNIM striking France's forces in Côte d'Ivoire, where it does not fight, strikes Côte
+    d'Ivoire's soil too: by a few, neither victim weighs force, and the story names both."""
+    text = RAID.format(target="FRA", fighters="    fighters: 4\n", parameters="")
+    text = text.replace("  TGO:\n", "  CIV:\n  FRA:\n").replace(
+        "    target: FRA\n", "    target: FRA\n    host: CIV\n"
+    )
+    path = write(text)
+    records = run_one(load_scenario(path), 1).records
+    assert not _weighed(records)
+    assert {r.target for r in records if r.kind is RecordKind.OBLIGATION} <= {"FRA", "CIV"}
+    english = sahelsim("explain", str(path), "--seed", "1", "--parameters", "point").out
+    assert "France and Côte d'Ivoire answered by policing, not with force." in english
+    french = sahelsim("explain", str(path), "--seed", "1", "--parameters", "point", "--lang", "fr")
+    assert "répliquent par des mesures de police" in french.out
+    uncounted = write(text.replace("    fighters: 4\n", ""), name="uncounted.yaml")
+    weighed = {r.actor for r in _weighed(run_one(load_scenario(uncounted), 1).records)}
+    assert weighed == {"FRA", "CIV"}
 
 
 @pytest.mark.parametrize(
@@ -146,9 +194,16 @@ def test_the_story_says_why_no_force_answered_in_english_and_french(write, sahel
             ("    by: JNIM\n", "    by: BFA\n"),
             "events.raid.by: fighters counts an armed group's strikers, and BFA is a state",
         ),
+        (
+            ("    by: JNIM\n", "    by: ECOWAS\n"),
+            "events.raid.by: fighters counts an armed group's strikers, and ECOWAS is an "
+            "organisation",
+        ),
         (("    fighters: 8\n", "    fighters: 0\n"), "events.raid.fighters"),
+        (("    fighters: 8\n", "    fighters: true\n"), "events.raid.fighters"),
+        (("    fighters: 8\n", "    fighters: about 50\n"), "events.raid.fighters"),
     ],
-    ids=["an invasion", "a state's strike", "none"],
+    ids=["an invasion", "a state's strike", "an organisation's", "none", "a yes", "words"],
 )
 def test_a_count_the_model_cannot_use_is_refused_where_it_stands(write, sahelsim, change, said):
     text = RAID.format(target="MLI", fighters="    fighters: 8\n", parameters="")

@@ -206,12 +206,17 @@ def on_attack(model: SahelModel, name: str, event: ev.Attack) -> None:
         if event.defenders:
             model.stand_beside(war, event.target, tuple(event.defenders), name)
         return
+    counted = {"fighters": event.fighters} if event.fighters is not None else {}
+    unpursued = _too_few_to_pursue(model, event.fighters, attackers)
+    if unpursued:
+        counted["unpursued"] = int(model.params.pursuit_threshold)
     war = next((w for a in attackers if (w := model.at_war(a, event.target))), None)
     if war is not None:
         # A strike by those already at war with the target is that war going on (Mali's second
         # clash with Upper Volta, December 1974): no new aggression, nothing to retaliate for.
-        # Struck during its offensive, the target fights on: the offensive is now a war.
-        turned = model.offensive_turns_to_war(war, event.target)
+        # Struck during its offensive by a body of fighters, the target fights on: the
+        # offensive is now a war (not after a strike by a few, which no one pursues).
+        turned = not unpursued and model.offensive_turns_to_war(war, event.target)
         model.log(
             RecordKind.EVENT,
             event.by,
@@ -220,12 +225,15 @@ def on_attack(model: SahelModel, name: str, event: ev.Attack) -> None:
             war=war.id,
             event=name,
             note=event.note,
+            **counted,
             **({"offensive_now_war": True} if turned else {}),
         )
         return
-    abroad = {"host": event.host} if event.host is not None else {}
-    counted = {"fighters": event.fighters} if event.fighters is not None else {}
-    unpursued = _too_few_to_pursue(model, event.fighters, attackers)
+    host = event.host
+    abroad = {"host": host} if host is not None else {}
+    # Struck on a third state's soil, that state's territory was attacked too (below).
+    host_struck = _soil_struck(model, host, attackers) and not model.answers(host, attackers)
+    victims = [event.target, *([host] if host_struck else [])]
     index = model.log(
         RecordKind.INCIDENT,
         event.by,
@@ -234,9 +242,8 @@ def on_attack(model: SahelModel, name: str, event: ev.Attack) -> None:
         note=event.note,
         **abroad,
         **counted,
-        **({"unpursued": int(model.params.pursuit_threshold)} if unpursued else {}),
+        **({"victims": victims} if unpursued and host_struck else {}),
     )
-    victims = [event.target]
     # Forces struck where they stand abroad are an attack on forces abroad (Charter Art. 7),
     # not an aggression on the target's territory; an outside power is protected by no clause.
     # Armed groups striking where they fight wage a rebellion there: the pacts against armed
@@ -259,15 +266,13 @@ def on_attack(model: SahelModel, name: str, event: ev.Attack) -> None:
             theatre=event.host or "",
             incident=True,
         )
-    host = event.host
-    if _soil_struck(model, host, attackers) and not model.answers(host, attackers):
+    if host_struck:
         # Struck on a third state's soil, that state's territory was attacked too: its own
         # pacts' aggression clauses answer it (Charter Art. 7 leaves a party's soil to Art. 6).
         model.raise_trigger(
             CasusFoederis.AGGRESSION, host, attackers, cause=index, label=name, incident=True
         )
         model.used_force(attackers, host)
-        victims.append(host)
     model.used_force(attackers, event.target)
     if not attackers or unpursued:
         return  # a strike by a few is policed: no victim weighs force against its authors

@@ -564,11 +564,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "Assaillants comptés par les sources : {fighters}.",
     },
     "incident.unpursued": {
-        "en": "Strikers counted by the sources: {fighters}, fewer than the {threshold} an army "
-        "pursues. They leave no body of fighters in the field, and {target} answers by "
+        "en": "Strikers counted by the sources: {fighters}, below the {threshold} fighters an "
+        "army pursues. No body of fighters was left in the field, and {target} answered by "
         "policing, not with force.",
-        "fr": "Assaillants comptés par les sources : {fighters}, moins que les {threshold} "
-        "qu'une armée poursuit. Ils ne laissent aucune troupe sur le terrain, et {target} "
+        "fr": "Assaillants comptés par les sources : {fighters}, en deçà des {threshold} "
+        "combattants qu'une armée poursuit. Aucune troupe ne reste sur le terrain, et {target} "
         "réplique{target_nt} par des mesures de police, non par la force.",
     },
     "obligation": {
@@ -1041,6 +1041,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "was under way.",
         "fr": " L'offensive {target_de} devient ainsi une guerre : nouvelle frappe pendant son "
         "cours.",
+    },
+    "event.attack_in_war.few": {
+        "en": "Strikers counted by the sources: {fighters}, below the {threshold} fighters an "
+        "army pursues: the strike changes nothing in the war.",
+        "fr": "Assaillants comptés par les sources : {fighters}, en deçà des {threshold} "
+        "combattants qu'une armée poursuit : la frappe ne change rien à la guerre.",
     },
     "event.offensive_goes_on": {
         "en": "The offensive of {actor} against {target} had run its course, but {target} has "

@@ -600,9 +600,10 @@ def _incident(ctx: _Context, r: Record) -> str:
     else:
         text = ctx.t("incident", **roles)
     if r.get("unpursued") is not None:  # why no one weighs force against its authors
+        victims = list(r.get("victims") or [r.target])  # the host's soil was struck too
         text += " " + ctx.t(
             "incident.unpursued",
-            **roles,
+            **ctx.actors("target", victims),
             fighters=ctx.number(r.get("fighters", 0)),
             threshold=ctx.number(r.get("unpursued")),
         )
@@ -1005,10 +1006,18 @@ def _event(ctx: _Context, r: Record) -> str:
         )
     if what == "ceasefire":
         return ctx.t("event.ceasefire", between=ctx.names(list(r.get("between") or ())))
-    if what == "attack_in_war" and r.get("offensive_now_war"):
-        return ctx.t("event.attack_in_war", **values) + ctx.t(
-            "event.attack_in_war.offensive", **values
-        )
+    if what == "attack_in_war":
+        text = ctx.t("event.attack_in_war", **values)
+        if r.get("offensive_now_war"):
+            text += ctx.t("event.attack_in_war.offensive", **values)
+        if r.get("fighters"):  # a strike by a few does not make an offensive a war: say why
+            few = r.get("unpursued") is not None
+            text += " " + ctx.t(
+                "event.attack_in_war.few" if few else "incident.fighters",
+                fighters=ctx.number(r.get("fighters")),
+                threshold=ctx.number(r.get("unpursued", 0)),
+            )
+        return text
     if what == "offensive_goes_on":
         return ctx.t(
             "event.offensive_goes_on", **values, **ctx.actors("beside", list(r.get("beside") or ()))

@@ -543,7 +543,7 @@ def _check_event(
         yield from _check_forces_abroad(path, event, kinds, raw_actors)
         yield from _check_defenders(path, event, kinds)
         yield from _check_coup_attempt(path, event, kinds, raw_actors)
-        yield from _check_fighters(path, event, kinds)
+        yield from _check_fighters(path, event, kinds, list(facts.organisations))
     if event.get("kind") == "request":
         yield from _check_request(path, event, kinds, unlisted, unlisted_states, unlisted_powers)
         return
@@ -745,7 +745,9 @@ def _check_defenders(path: Path_, event: dict, kinds: dict[str, ActorKind]) -> I
             )
 
 
-def _check_fighters(path: Path_, event: dict, kinds: dict[str, ActorKind]) -> Iterator[Finding]:
+def _check_fighters(
+    path: Path_, event: dict, kinds: dict[str, ActorKind], organisations: list[str]
+) -> Iterator[Finding]:
     """``fighters`` counts the armed groups' fighters in an incident they made (§7.11)."""
     fighters = event.get("fighters")
     if fighters is None:
@@ -762,17 +764,23 @@ def _check_fighters(path: Path_, event: dict, kinds: dict[str, ActorKind]) -> It
         return
     groups = (ActorKind.ARMED_GROUP, ActorKind.BELLIGERENT)
     for i, who in enumerate([event.get("by"), *(event.get("contributors") or [])]):
-        if isinstance(who, str) and who in kinds and kinds[who] not in groups:
-            where = ("by",) if i == 0 else ("contributors", i - 1)
-            yield (
-                (*path, *where),
-                f"fighters counts an armed group's strikers, and {who} is a "
-                f"{kinds[who].value}: a strike by a state or a power is weighed whatever its size",
-                who,
-                "an armed group or a belligerent, or no fighters",
-                "",
-            )
-            return
+        if not isinstance(who, str) or kinds.get(who) in groups:
+            continue
+        if who in kinds:
+            what = f"a {kinds[who].value}"
+        elif who in organisations:
+            what = "an organisation, whose members strike"
+        else:
+            continue  # not an actor of the scenario: said where it is named
+        yield (
+            (*path, *(("by",) if i == 0 else ("contributors", i - 1))),
+            f"fighters counts an armed group's strikers, and {who} is {what}: a strike by a "
+            "state or a power is weighed whatever its size",
+            who,
+            "an armed group or a belligerent, or no fighters",
+            "",
+        )
+        return
 
 
 def _check_coup_attempt(

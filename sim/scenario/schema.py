@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Literal
 
-from pydantic import Discriminator, Field, Tag, create_model, model_validator
+from pydantic import Discriminator, Field, StrictInt, Tag, create_model, model_validator
 
 from sim.scenario.defaults import MAX_SEED
 from sim.scenario.facts import ActorId, Capital, FactBase, Figure, Pact, Strict, Url
@@ -370,7 +370,7 @@ class Attack(_Event):
         "(required when the target is an outside power): the target's forces there are struck, "
         "not its territory",
     )
-    fighters: int | None = Field(
+    fighters: StrictInt | None = Field(
         None,
         ge=1,
         description="for an incident by armed groups: how many of their fighters struck, as "
