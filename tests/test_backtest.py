@@ -164,6 +164,31 @@ def test_force_used_may_list_several_items_each_scored_the_first_the_headline(wr
     assert "did you mean 'NGA'?" in result.out
 
 
+def test_force_used_until_a_day_counts_only_what_was_done_by_then(write, sahelsim):
+    """Burkina Faso answered the raid on Nassoumbou (16 December 2016) with Operation Panga
+    three months later: a reader who means "answered within weeks" writes ``until``, and a
+    replicate whose offensive came after that day does not match it."""
+    item = {"sources": ["https://example.org"], "year": 2017}
+    within = {"value": False, "against": "ANSARUL", "by": ["BFA"], "until": "2017-01-15"}
+    ever = {"value": True, "against": "ANSARUL", "by": ["BFA"]}
+    observed = Observed.model_validate({"force_used": [{**within, **item}, {**ever, **item}]})
+    soon = {"kind": "war_started", "date": "2016-12-17", "actor": "BFA", "target": "ANSARUL"}
+    late = {**soon, "date": "2017-03-26"}
+    events = {0: [soon], 1: [late], 2: []}
+    rows = [{"replicate": "0"}, {"replicate": "1"}, {"replicate": "2"}]
+    values = replicate_values("bfa", observed, rows, events)
+    assert [(i.subject, i.values) for i in values] == [
+        ("BFA → ANSARUL ≤ 2017-01-15", ("true", "false", "false")),
+        ("BFA → ANSARUL", ("true", "true", "false")),
+    ]
+    listed = (
+        "observed:\n  force_used:\n    - value: false\n      against: NER\n"
+        "      until: 2023-08-40\n      sources: [https://example.org]\n      year: 2023\n"
+    )
+    result = sahelsim("validate", str(write(MINIMAL + listed)))
+    assert result.status == 2 and "observed.force_used.0.until" in result.out, result.out
+
+
 # ----------------------------------------------------------------------- per replicate
 
 

@@ -150,8 +150,10 @@ ANYONE = "anyone"
 """The subject's author of a ``force_used`` item with no ``by`` ("anyone → GNB")."""
 
 
-def _force_used(records: Sequence[dict], against: str, by: Sequence[str]) -> bool:
-    """Whether force was used on ``against`` by one of ``by`` (anyone if empty).
+def _force_used(
+    records: Sequence[dict], against: str, by: Sequence[str], until: dt.date | None = None
+) -> bool:
+    """Whether force was used on ``against`` by one of ``by`` (anyone if empty), by ``until``.
 
     A war started on it, an incident that struck it, an outside party's strikes on it (a
     ``third_party_force`` event: validating refuses an item that only they could make true), or
@@ -159,8 +161,11 @@ def _force_used(records: Sequence[dict], against: str, by: Sequence[str]) -> boo
     sent under an ECOWAS clause) counts as that body's too. A state that fights back against a
     war started on it uses force on its attackers too (Nigeria driving Chad's troops off the
     Lake Chad islands, 1983), and armed groups that carry their war into a state use force on it.
+    With ``until``, only what was done on or before that day counts.
     """
     for r in records:
+        if until is not None and dt.date.fromisoformat(r["date"]) > until:
+            continue
         attackers = {r.get("actor"), *(r.get("attackers") or ())}
         if (
             r["kind"] == "war_started"
@@ -263,10 +268,11 @@ def replicate_values(
     items: list[ItemValues] = []
     for f in observed.force_used_items:
         who = ", ".join(f.by) or ANYONE
-        values = tuple(_yes(_force_used(events.get(i, ()), f.against, f.by)) for i in replicates)
-        items.append(
-            ItemValues(episode, ItemKind.FORCE_USED, f"{who} → {f.against}", _yes(f.value), values)
+        values = tuple(
+            _yes(_force_used(events.get(i, ()), f.against, f.by, f.until)) for i in replicates
         )
+        subject = f"{who} → {f.against}" + (f" ≤ {f.until.isoformat()}" if f.until else "")
+        items.append(ItemValues(episode, ItemKind.FORCE_USED, subject, _yes(f.value), values))
     for e in observed.entered:
         values = tuple(_yes(_entered(events.get(i, ()), e.actor, e.side, e.by)) for i in replicates)
         subject = f"{e.actor} {e.side.value} ≤ {e.by.isoformat()}"

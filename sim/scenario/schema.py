@@ -596,6 +596,11 @@ class ForceUsed(_Observation):
         description="who used it (an actor, or an organisation in whose name it was used); "
         "empty: anyone",
     )
+    until: Date | None = Field(
+        None,
+        description="the last day by which force was used (an answer within weeks of a strike, "
+        "not the standing counter-insurgency of later months); leave it out: any day of the run",
+    )
 
 
 class Entry(_Observation):
