@@ -7,6 +7,8 @@ them. A strike no source counts, or one by a body of fighters, is weighed as bef
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from sim.model.records import RecordKind
@@ -211,3 +213,13 @@ def test_a_count_the_model_cannot_use_is_refused_where_it_stands(write, sahelsim
     result = sahelsim("validate", str(path))
     assert result.status == 2 and "Traceback" not in result.out + result.err
     assert f"{path}:" in result.out and said in result.out, result.out
+
+
+def test_an_armed_group_fought_in_an_offensive_defends_with_fighters_not_troops(write, sahelsim):
+    """A reader's Mauritania 2007 told "AQIM defended with 50 troops": the fact base's groups,
+    and those a scenario defines, fight with fighters, in English and French."""
+    path = write(RAID.format(target="MLI", fighters="", parameters=""))
+    english = sahelsim("explain", str(path), "--seed", "1", "--parameters", "point").out
+    assert re.search(r"JNIM defended with [\d,]+ fighters\.", english), english
+    french = sahelsim("explain", str(path), "--seed", "1", "--parameters", "point", "--lang", "fr")
+    assert re.search(r"oppose [\d\u202f\u00a0]+ combattants à l'attaque", french.out), french.out

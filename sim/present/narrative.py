@@ -29,7 +29,7 @@ from sim.present import i18n
 from sim.present.catalogue import FR_UNKNOWN_PACT, PACT_ARTICLES
 from sim.present.i18n import Lang, as_lang
 from sim.scenario.facts import fact_base
-from sim.scenario.loading import inline_belligerent, inline_pact_name_fr
+from sim.scenario.loading import fights_with_fighters, inline_pact_name_fr
 from sim.scenario.parameters import PARAMETERS
 from sim.scenario.vocabulary import CoupForm
 
@@ -563,7 +563,7 @@ def _war_started(ctx: _Context, r: Record) -> str:
             ctx.t("war_started.coup_attempt", **values, forces=ctx.number(forces.get(r.actor, 0)))
         ]
     elif attackers == [r.actor]:
-        key = "war_started.fighters" if inline_belligerent(r.actor) else "war_started"
+        key = "war_started.fighters" if fights_with_fighters(r.actor) else "war_started"
         parts = [ctx.t(key, **values, forces=ctx.number(forces.get(r.actor, 0)))]
     else:
         contingents = [
@@ -578,7 +578,7 @@ def _war_started(ctx: _Context, r: Record) -> str:
             )
         ]
     if r.target in forces:
-        key = "war_started.defence" + (".fighters" if inline_belligerent(r.target) else "")
+        key = "war_started.defence" + (".fighters" if fights_with_fighters(r.target) else "")
         parts.append(ctx.t(key, **values, defence=ctx.number(forces[r.target])))
     if r.get("guerrillas"):
         parts.append(ctx.t("war_started.guerrillas", **ctx.actors("rebels", r.get("guerrillas"))))

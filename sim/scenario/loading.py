@@ -209,13 +209,15 @@ def inline_pact_name_fr(pact_id: str) -> str | None:
     return pact.name_fr if pact is not None else None
 
 
-def inline_belligerent(actor_id: str) -> bool:
-    """Whether a scenario loaded in this process defines ``actor_id`` as a belligerent.
+def fights_with_fighters(actor_id: str) -> bool:
+    """Whether ``actor_id``'s forces are fighters, not troops: a belligerent or an armed group.
 
-    Its forces are fighters, not troops (a rebel army, a faction, a band of dissidents).
+    One a scenario loaded in this process defines, or one of the fact base's armed groups.
     """
     entry = _INLINE_ACTORS.get(actor_id)
-    return entry is not None and entry.kind is ActorKind.BELLIGERENT
+    if entry is not None:
+        return entry.kind in (ActorKind.BELLIGERENT, ActorKind.ARMED_GROUP)
+    return actor_id in fact_base().armed_groups
 
 
 def inline_actor_name(actor_id: str) -> tuple[str, str] | None:
