@@ -71,7 +71,7 @@ def test_an_observed_block_validates_and_changes_nothing_else(sahelsim, write):
             "    by: [ECOWAS]\n",
             "    by: [ECOWAS]\n    whom: [NGA]\n",
             "{f}:22:5: observed.force_used.whom: unknown key 'whom'; expected one of against, by, "
-            "sources, value, year",
+            "sources, until, value, year",
         ),
         (
             "side: defenders",
@@ -183,10 +183,15 @@ def test_force_used_until_a_day_counts_only_what_was_done_by_then(write, sahelsi
     ]
     listed = (
         "observed:\n  force_used:\n    - value: false\n      against: NER\n"
-        "      until: 2023-08-40\n      sources: [https://example.org]\n      year: 2023\n"
+        "      until: {until}\n      sources: [https://example.org]\n      year: 2023\n"
     )
-    result = sahelsim("validate", str(write(MINIMAL + listed)))
-    assert result.status == 2 and "observed.force_used.0.until" in result.out, result.out
+    for until, said in [
+        ("2023-08-40", "observed.force_used.0.until"),
+        ("2001-01-01", "observed.force_used.0.until: the item's last day is before the run"),
+    ]:
+        result = sahelsim("validate", str(write(MINIMAL + listed.format(until=until))))
+        assert result.status == 2 and said in result.out, result.out
+        assert "Traceback" not in result.out + result.err
 
 
 # ----------------------------------------------------------------------- per replicate
@@ -428,6 +433,14 @@ def test_force_the_scenario_gives_an_outside_party_is_not_scored(
     assert where + " as events.strikes" in " ".join(result.out.split())
     elsewhere = write(text.replace("target: REB\n    date", "target: GNB\n    date"), "b.yaml")
     assert sahelsim("validate", str(elsewhere)).status == 0
+    # Force asked of the model before the strikes the events schedule is the model's to decide.
+    before = text.replace(
+        "    sources: [https://example.org/a]",
+        "    until: 1998-08-19\n    sources: [https://example.org/a]",
+    )
+    assert sahelsim("validate", str(write(before, "c.yaml"))).status == 0
+    on_the_day = before.replace("until: 1998-08-19", "until: 1998-08-20")
+    assert sahelsim("validate", str(write(on_the_day, "d.yaml"))).status == 2
 
 
 def test_an_outside_party_s_strikes_are_force_used(sahelsim, write, tmp_path):

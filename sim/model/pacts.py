@@ -434,8 +434,8 @@ def obliged_actors(
         candidates = [p for p in parties if p != trigger.victim]
     else:
         candidates = list(parties)
-        if clause.toward is Toward.VICTIM:  # the victim neither helps nor consults itself
-            candidates = [p for p in candidates if p != trigger.victim]
+    if clause.toward is Toward.VICTIM:  # the victim neither helps nor consults itself
+        candidates = [p for p in candidates if p != trigger.victim]
     return [c for c in candidates if c in in_play and c not in trigger.offenders]
 
 

@@ -1044,7 +1044,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "event.attack_in_war.few": {
         "en": "Strikers counted by the sources: {fighters}, below the {threshold} fighters an "
-        "army pursues: the strike changes nothing in the war.",
+        "army pursues: the strike changed nothing in the war.",
         "fr": "Assaillants comptés par les sources : {fighters}, en deçà des {threshold} "
         "combattants qu'une armée poursuit : la frappe ne change rien à la guerre.",
     },

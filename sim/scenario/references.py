@@ -94,6 +94,8 @@ def check_references(data: Any, facts: FactBase) -> Iterator[Finding]:
     if isinstance(observed, dict):
         yield from _check_observed(observed, known_actors, list(facts.organisations))
         yield from _check_scripted_entries(observed, events, data.get("actors"))
+        if start is not None:
+            yield from _check_observed_days(observed, start)
 
 
 def _check_observed(
@@ -125,6 +127,31 @@ def _check_observed(
                 yield from _must_be(where, key, item[key], actors, "an actor of this scenario")
 
 
+def _check_observed_days(observed: dict, start: dt.date) -> Iterator[Finding]:
+    """An item's last day (``until``, ``by``) is not before the run starts.
+
+    Nothing the run does could come by then: the item would score the model wrong in every
+    replicate.
+    """
+    dated = [(where, one, "until") for where, one in _force_items(observed)]
+    for key in ("entered", "helped"):
+        items = observed.get(key)
+        for i, one in enumerate(items if isinstance(items, list) else []):
+            if isinstance(one, dict):
+                dated.append((("observed", key, i), one, "by"))
+    for where, one, field in dated:
+        day = as_date(one.get(field))
+        if day is not None and day < start:
+            yield (
+                (*where, field),
+                f"the item's last day is before the run starts ({start}): nothing the run does "
+                "can come by then",
+                str(day),
+                f"a date on or after {start}",
+                "",
+            )
+
+
 def _force_items(observed: dict) -> Iterator[tuple[Path_, dict]]:
     """Each ``force_used`` item with its path: one item, or each of a list."""
     force = observed.get("force_used")
@@ -132,6 +159,12 @@ def _force_items(observed: dict) -> Iterator[tuple[Path_, dict]]:
     for n, one in enumerate(force if listed else [force]):
         if isinstance(one, dict):
             yield (("observed", "force_used", n) if listed else ("observed", "force_used")), one
+
+
+def _on_or_before(event: dict, until: dt.date | None) -> bool:
+    """Whether an event comes on or before ``until`` (any event, with no ``until``)."""
+    day = as_date(event.get("date"))
+    return until is None or day is None or day <= until
 
 
 def _any_of(by: list[str]) -> str:
@@ -180,27 +213,32 @@ def _check_scripted_entries(observed: dict, events: dict, actors: Any) -> Iterat
                     defending.setdefault(defender, []).append(name)
     # An outside party's force the events schedule (third_party_force), by party and target.
     # A body's mandated force strikes in the body's name (the record's actor: unsc).
-    struck = {
-        (event.get("party") or event.get("body"), event["target"]): name
+    struck = [
+        ((event.get("party") or event.get("body"), event["target"]), name)
         for name, event in events.items()
         if isinstance(event, dict)
         and event.get("kind") == "third_party_force"
         and event.get("enabled", True) is not False
         and isinstance(event.get("party") or event.get("body"), str)
         and isinstance(event.get("target"), str)
-    }
+    ]
     for where, one in _force_items(observed):
         by, against = one.get("by", []), one.get("against")
         if not isinstance(by, list) or not all(isinstance(b, str) for b in by):
             continue  # the schema says what is wrong with it
-        striking = [p for p, target in struck if target == against]
+        until = as_date(one.get("until"))  # force scheduled after it does not decide the item
+        striking = {
+            p: name
+            for (p, target), name in struck
+            if target == against and _on_or_before(events[name], until)
+        }
         # The item holds if any one of `by` used force (anyone, with no `by`).
         if isinstance(against, str) and striking and (not by or set(by) & set(striking)):
-            who = [b for b in by if b in striking] or striking
+            who = [b for b in by if b in striking] or list(striking)
             yield (
                 (*where, "by" if by else "against"),
                 f"{', '.join(who)} {'uses' if len(who) == 1 else 'use'} force against {against} "
-                f"as events.{struck[who[0], against]} (a third_party_force){_any_of(by)}: the "
+                f"as events.{striking[who[0]]} (a third_party_force){_any_of(by)}: the "
                 "scenario decides it, not the model",
                 ", ".join(by) if by else against,
                 "force the model decides (by actors no third_party_force event sets striking)",
@@ -212,7 +250,7 @@ def _check_scripted_entries(observed: dict, events: dict, actors: Any) -> Iterat
             b: name
             for b in by
             for name in reversed(defending.get(b, []))
-            if against in _attacking(events[name])
+            if against in _attacking(events[name]) and _on_or_before(events[name], until)
         }
         if fights:
             named = list(fights)
