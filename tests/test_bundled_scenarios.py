@@ -122,7 +122,10 @@ def test_format_reference_documents_every_parameter_and_event_kind():
         assert f"| `{name}` |" in text
     for model in EVENT_TYPES:
         for kind in model.model_fields["kind"].annotation.__args__:
-            assert f"| `{kind}` |" in text
+            assert f"| [`{kind}`](#{model.__name__.lower()}) |" in text
+        # and what each of its fields means, under the heading the kind links to
+        assert f"### {model.__name__}\n" in text
+        assert all(f"| `{name}` |" in text for name in model.model_fields if name != "kind")
 
 
 def test_list_shows_every_bundled_scenario_with_its_title(sahelsim):

@@ -184,7 +184,12 @@ def _event_section() -> str:
             fields.append(f"`{name}`{mark}: {_type_name(info.annotation)}")
         doc = (model.__doc__ or "").strip().splitlines()[0]
         for kind in kinds:
-            lines.append(f"| `{kind}` | {'; '.join(fields)} | {doc} |")
+            anchor = f"[`{kind}`](#{model.__name__.lower()})"
+            lines.append(f"| {anchor} | {'; '.join(fields)} | {doc} |")
+    # What each field means, kind by kind: the table above gives only names and types.
+    lines += ["", "What each event's fields mean:", ""]
+    for model in s.EVENT_TYPES:
+        lines.append(_model_section(model))
     return "\n".join(lines) + "\n"
 
 

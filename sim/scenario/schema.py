@@ -304,9 +304,11 @@ PactEntry = Annotated[
 
 
 class _Event(Strict):
-    date: Date
+    date: Date = Field(description="the day it happens (the run's day it falls on)")
     enabled: bool = Field(True, description="false leaves the event out (for variants)")
-    note: str | None = None
+    note: str | None = Field(
+        None, description="what happened, with sources, for the reader: the story quotes it"
+    )
 
 
 class Coup(_Event):
@@ -335,8 +337,10 @@ class Threat(_Event):
 
     kind: Literal["threat"] = "threat"
     by: ActorId = Field(description="the threatening actor or organisation")
-    target: ActorId
-    deadline: Date
+    target: ActorId = Field(description="the actor threatened (a state's government decides)")
+    deadline: Date = Field(
+        description="the day by which the target must comply, the focal day of the decision"
+    )
     contributors: list[ActorId] = Field(
         [],
         description=(
@@ -352,8 +356,13 @@ class Attack(_Event):
 
     kind: Literal["attack"] = "attack"
     by: ActorId = Field(description="the attacking actor or organisation")
-    target: ActorId
-    scale: AttackScale = AttackScale.INVASION
+    target: ActorId = Field(
+        description="the actor attacked: a state, a belligerent, an armed group, or an outside "
+        "power whose forces stand in host"
+    )
+    scale: AttackScale = Field(
+        AttackScale.INVASION, description="an invasion, an incident or a coup attempt"
+    )
     contributors: list[ActorId] = Field(
         [], description="states sending forces, for an organisation"
     )
