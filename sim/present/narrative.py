@@ -599,17 +599,24 @@ def _incident(ctx: _Context, r: Record) -> str:
         text = ctx.t("incident.abroad", **roles, **ctx.actors("host", r.get("host")))
     else:
         text = ctx.t("incident", **roles)
-    if r.get("unpursued") is not None:  # why no one weighs force against its authors
-        victims = list(r.get("victims") or [r.target])  # the host's soil was struck too
-        text += " " + ctx.t(
-            "incident.unpursued",
-            **ctx.actors("target", victims),
-            fighters=ctx.number(r.get("fighters", 0)),
-            threshold=ctx.number(r.get("unpursued")),
-        )
-    elif r.get("fighters"):
-        text += " " + ctx.t("incident.fighters", fighters=ctx.number(r.get("fighters")))
-    return text
+    victims = list(r.get("victims") or [r.target])  # the host's soil was struck too
+    # why no one weighs force against its authors, if too few to pursue
+    return text + _strikers(ctx, r, "incident.unpursued", **ctx.actors("target", victims))
+
+
+def _strikers(ctx: _Context, r: Record, few: str, **roles: str) -> str:
+    """The sentence on a strike's counted strikers: too few to pursue (``few``), or the count.
+
+    Empty when no source counted them (§7.11).
+    """
+    if not r.get("fighters"):
+        return ""
+    key = few if r.get("unpursued") is not None else "incident.fighters"
+    counts = {
+        "fighters": ctx.number(r.get("fighters")),
+        "threshold": ctx.number(r.get("unpursued", 0)),
+    }
+    return " " + ctx.t(key, **roles, **counts)
 
 
 def _trigger(ctx: _Context, r: Record, roles: dict[str, str]) -> str:
@@ -1010,14 +1017,8 @@ def _event(ctx: _Context, r: Record) -> str:
         text = ctx.t("event.attack_in_war", **values)
         if r.get("offensive_now_war"):
             text += ctx.t("event.attack_in_war.offensive", **values)
-        if r.get("fighters"):  # a strike by a few does not make an offensive a war: say why
-            few = r.get("unpursued") is not None
-            text += " " + ctx.t(
-                "event.attack_in_war.few" if few else "incident.fighters",
-                fighters=ctx.number(r.get("fighters")),
-                threshold=ctx.number(r.get("unpursued", 0)),
-            )
-        return text
+        # a strike by a few does not make an offensive a war: say why
+        return text + _strikers(ctx, r, "event.attack_in_war.few")
     if what == "offensive_goes_on":
         return ctx.t(
             "event.offensive_goes_on", **values, **ctx.actors("beside", list(r.get("beside") or ()))
