@@ -33,15 +33,10 @@ def start_class(*options: str) -> tuple[subprocess.Popen, dict]:
     The dict holds ``url`` (the server's root, without a slash), ``join`` (the students' address),
     ``code`` (the join code), ``projector`` (the lecturer's address) and ``key`` (in it).
     """
-    port = free_port()
-    command = [sys.executable, "-m", "sim", "teach", "--class", "--no-browser", "--host"]
-    command += ["127.0.0.1", "--port", str(port), *options]
-    proc = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-    text = ""
-    deadline = time.monotonic() + STARTUP_SECONDS
-    # the projector's line comes last: the join line is then read too
-    while time.monotonic() < deadline and proc.poll() is None and "projector" not in text:
-        text += proc.stdout.readline()
+    for _ in range(PORT_TRIES):
+        proc, text, port = _launch(options)
+        if PORT_TAKEN not in text:
+            break
     join = re.search(r"join at (\S+) with code (\S+)", text)
     projector = re.search(r"yourself\): (\S+)", text)
     key = re.search(r"key=([^&\s]+)", text)
@@ -56,6 +51,28 @@ def start_class(*options: str) -> tuple[subprocess.Popen, dict]:
         "projector": projector[1],
         "key": key[1],
     }
+
+
+PORT_TRIES = 5
+"""Starts on a new port when another process took the free one first (Dask's workers, say)."""
+PORT_TAKEN = "Address already in use"
+
+
+def _launch(options: tuple[str, ...]) -> tuple[subprocess.Popen, str, int]:
+    """Start the server on a free port: the process, what it printed up to its projector line, the port."""
+    port = free_port()
+    command = [sys.executable, "-m", "sim", "teach", "--class", "--no-browser", "--host"]
+    command += ["127.0.0.1", "--port", str(port), *options]
+    proc = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    text = ""
+    deadline = time.monotonic() + STARTUP_SECONDS
+    # the projector's line comes last: the join line is then read too
+    while time.monotonic() < deadline and proc.poll() is None and "projector" not in text:
+        text += proc.stdout.readline()
+    if proc.poll() is not None:
+        text += proc.stdout.read()
+        proc.stdout.close()
+    return proc, text, port
 
 
 def stop_class(proc: subprocess.Popen) -> None:

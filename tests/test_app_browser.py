@@ -13,8 +13,9 @@ import subprocess
 import time
 import urllib.request
 
+import psutil
 import pytest
-from class_client import free_port
+from class_client import PORT_TRIES, free_port
 from conftest import CHROMIUM, CHROMIUM_FLAGS
 
 pytest.importorskip("solara")
@@ -34,26 +35,53 @@ pytestmark = [
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
     """``solara run`` on the app, on a free port; yields its address and its log file."""
-    port = free_port()
     log = tmp_path_factory.mktemp("server") / "solara.log"
+    for _ in range(PORT_TRIES):
+        proc, url = start_app(log)
+        if proc.poll() is None or "address already in use" not in log.read_text():
+            break
+    if proc.poll() is not None:
+        pytest.fail(f"the app did not start: {log.read_text()}")
+    yield url, log
+    proc.terminate()
+    proc.wait(timeout=20)
+
+
+def start_app(log) -> tuple[subprocess.Popen, str]:
+    """Start the app on a free port; return once it serves there, or once it has stopped.
+
+    Another process (a Dask worker of a parallel test) may take the port between our choice and
+    the server's bind: the server then stops, and the caller tries another port. Serving is
+    checked on this very process's socket, so a stranger's server on the port is never taken
+    for ours.
+    """
+    port = free_port()
     # The very command and environment that `sahelsim teach` starts.
     env = server_env("niger-2023-intervention", "en")
     with log.open("w") as out:
         proc = subprocess.Popen(server_command(port), env=env, stdout=out, stderr=subprocess.STDOUT)
-        url = f"http://127.0.0.1:{port}/"
-        deadline = time.monotonic() + 90
-        while time.monotonic() < deadline:
+    url = f"http://127.0.0.1:{port}/"
+    deadline = time.monotonic() + 90
+    while time.monotonic() < deadline and proc.poll() is None:
+        if listens(proc.pid, port):
             try:
                 urllib.request.urlopen(url, timeout=2).close()
-                break
+                return proc, url
             except OSError:
-                time.sleep(0.5)
-        else:
-            proc.terminate()
-            pytest.fail(f"the app did not start: {log.read_text()}")
-        yield url, log
-        proc.terminate()
-        proc.wait(timeout=20)
+                pass
+        time.sleep(0.5)
+    proc.terminate()
+    proc.wait(timeout=20)
+    return proc, url
+
+
+def listens(pid: int, port: int) -> bool:
+    """Whether process ``pid`` listens on ``port``."""
+    try:
+        sockets = psutil.Process(pid).net_connections(kind="tcp")
+    except psutil.NoSuchProcess:
+        return False
+    return any(s.status == psutil.CONN_LISTEN and s.laddr.port == port for s in sockets)
 
 
 PROJECTORS = [{"width": 1280, "height": 800}, {"width": 1920, "height": 1080}]
