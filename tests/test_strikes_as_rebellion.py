@@ -8,6 +8,8 @@ where it does not fight attacks it from outside.
 
 from __future__ import annotations
 
+import datetime as dt
+
 from sim.model.records import RecordKind
 from sim.run.replicate import run_one
 from sim.scenario.loading import load_scenario
@@ -135,3 +137,50 @@ def test_a_groups_fighters_in_a_state_do_not_depend_on_which_other_states_are_li
         )
         weighed.append(first.get("terms")["target's home defence"])
     assert weighed[0] == weighed[1] > 0
+
+
+def test_a_power_s_own_troops_lent_against_the_group_use_force_on_it(write):
+    """Barkhane's help to Niger after Inates and Chinégodar was air strikes and special forces
+    in Niger's sweeps (readers wrote it as force used on IS Sahel): France lends troops it has
+    in Niger, so its support is force on the group. The Joint Force's partners lend support from
+    home (advisers, intelligence, supplies), and a partial answer is non-military help: neither
+    is force."""
+    from sim.analysis.backtest import _force_used
+
+    scenario = load_scenario(write(STRIKE.format(target="NER"), name="force.yaml"))
+    seen = set()
+    for seed in range(10):
+        records = [r.row() for r in run_one(scenario, seed).records]
+        lent = [r for r in records if r["kind"] == "support" and r.get("forces")]
+        for r in lent:
+            fights = r["actor"] == "FRA" and r["action"] == "support"
+            assert (r.get("fighting") == ["ISSP"]) is fights, r
+            seen.add((r["actor"] == "FRA", r["action"]))
+        barkhane = any(r["actor"] == "FRA" and r["action"] == "support" for r in lent)
+        assert _force_used(records, "ISSP", ["FRA"]) is barkhane
+        assert not _force_used(records, "ISSP", ["MLI", "BFA", "TCD", "MRT"])
+    assert {(True, "support"), (False, "support")} <= seen
+
+
+def test_help_a_power_with_no_forces_in_the_region_decides_to_give_is_help(write):
+    """Mali asked the United States for equipment and intelligence against AQIM in June 2009,
+    and got them; the US had no forces in the region. Granted, the help is lent at nothing (the
+    model sizes help by what the helper has there), and it is still the help that was given."""
+    from sim.analysis.backtest import _helped
+
+    text = (
+        "title: Mali asks the United States\nstart: 2009-06-10\ndays: 30\n"
+        "commitment: strict\nactors:\n  MLI:\n  USA:\n  AQIM:\n    kind: armed_group\n"
+        "    name: AQIM\n    name_fr: l'AQMI\n    sources: [https://example.org/a]\n"
+        "    operates_in: [MLI]\n    forces: {value: 275, year: 2009, unit: fighters,"
+        " source: https://example.org/a}\n"
+        "events:\n  asks:\n    kind: request\n    date: 2009-06-18\n    by: MLI\n"
+        "    to: [USA]\n    against: AQIM\n    action: non_military\n"
+    )
+    records = [r.row() for r in run_one(load_scenario(write(text, name="asks.yaml")), 0).records]
+    [lent] = [r for r in records if r["kind"] == "support" and r["actor"] == "USA"]
+    assert lent["forces"] == 0
+    for r in records:
+        r["date"] = (dt.date(2009, 6, 10) + dt.timedelta(days=r["day"])).isoformat()
+    assert _helped(records, "USA", "MLI", dt.date(2009, 7, 3))
+    assert not _helped(records, "USA", "MLI", dt.date(2009, 6, 17))

@@ -156,8 +156,10 @@ def _force_used(
     """Whether force was used on ``against`` by one of ``by`` (anyone if empty), by ``until``.
 
     A war started on it, an incident that struck it, an outside party's strikes on it (a
-    ``third_party_force`` event: validating refuses an item that only they could make true), or
-    an entry into a war on the side fighting it; an entry that a body's vote decided (a member
+    ``third_party_force`` event: validating refuses an item that only they could make true),
+    forces lent to fight it as rebels (troops sent as armed assistance against its rebellion,
+    and a power's own troops in the host lent as support, as Barkhane's strikes were), or an
+    entry into a war on the side fighting it; an entry that a body's vote decided (a member
     sent under an ECOWAS clause) counts as that body's too. A state that fights back against a
     war started on it uses force on its attackers too (Nigeria driving Chad's troops off the
     Lake Chad islands, 1983), and armed groups that carry their war into a state use force on it.
@@ -187,6 +189,8 @@ def _force_used(
             who = {r.get("actor"), r.get("by")}
         elif r["kind"] == "third_party_force":  # an outside party's strikes, as an event sets
             hit, who = r.get("target") == against, {r.get("actor")}
+        elif r["kind"] == "support" and r.get("fighting"):  # forces lent to fight the rebels
+            hit, who = against in r["fighting"], {r.get("actor")}
         else:
             continue
         bodies = r.get("decided_by") or ()
@@ -234,12 +238,16 @@ was over."""
 
 
 def _helped(records: Sequence[dict], actor: str, to: str, by: dt.date) -> bool:
+    """Whether ``actor`` gave ``to`` help short of war by ``by``.
+
+    What it decided to give counts, even when the model sizes it at nothing (a power with no
+    forces in the region lends none).
+    """
     return any(
         r["kind"] == "support"
         and r.get("actor") == actor
         and r.get("target") == to
         and r.get("action") not in NOT_HELP
-        and r.get("forces", 1) > 0  # forces lent: none, where the lender had none to lend
         and dt.date.fromisoformat(r["date"]) <= by
         for r in records
     )

@@ -1141,7 +1141,8 @@ class SahelModel(mesa.Model):
         if key in self.lent:
             return
         self.lent.add(key)
-        if isinstance(actor, Power) and host in actor.present:
+        present = isinstance(actor, Power) and host in actor.present
+        if present:
             lent = min(
                 actor.present[host] * share * forces.PRESENT_POWER_LENDING, actor.present[host]
             )
@@ -1149,6 +1150,12 @@ class SahelModel(mesa.Model):
             lent = actor.deployable * share
         self.support[self.state_index[host]] += lent
         self.moved = True
+        # Troops sent to fight the rebellion, and a power's own troops in the host lent as
+        # support (Barkhane's strikes and special forces), fight the rebels: force, not only
+        # help. A state's support from home (advisers, intelligence, supplies) and non-military
+        # help do not.
+        fights = action is PactAction.ARMED_ASSISTANCE or (present and action is PactAction.SUPPORT)
+        fighting = {"fighting": list(ob.offenders)} if fights and ob.offenders else {}
         self.log(
             RecordKind.SUPPORT,
             lender,
@@ -1158,4 +1165,5 @@ class SahelModel(mesa.Model):
             cause=cause,
             pact=ob.pact,
             article=ob.clause.article,
+            **fighting,
         )

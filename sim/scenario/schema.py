@@ -596,7 +596,7 @@ class _Observation(Strict):
 
 
 class ForceUsed(_Observation):
-    """Whether force was used against a target: a war started on it, or an armed incident."""
+    """Whether force was used on a target: a war, an armed incident, or troops lent to fight it."""
 
     value: bool = Field(description="true if force was used against the target")
     against: ActorId = Field(description="the actor force was (or was not) used against")
