@@ -109,6 +109,16 @@ def test_pact_references_point_at_known_ids():
             assert set(clause.obliged_states) <= set(FACTS.actor_ids)
 
 
+def test_every_pact_of_the_fact_base_is_named_with_its_article_in_both_languages():
+    """French is whole: a fact-base pact never falls back to « le texte ... », which is for
+    pacts a scenario defines, whose gender no one knows."""
+    from sim.present.catalogue import PACT_ARTICLES
+
+    missing = set(FACTS.pacts) - set(PACT_ARTICLES)
+    assert not missing, sorted(missing)
+    assert all(set(words) == {"en", "fr"} for words in PACT_ARTICLES.values())
+
+
 def test_a_broken_fact_base_is_reported_with_locations(tmp_path):
     for f in seeds_dir().glob("*.yaml"):
         (tmp_path / f.name).write_text(f.read_text())

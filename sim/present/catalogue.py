@@ -1418,6 +1418,19 @@ PACT_ARTICLES: dict[str, dict[str, str]] = {
     "france-senegal-partnership-2012": {"en": "the", "fr": "le"},
     "france-togo-defence-1963": {"en": "the", "fr": "l'"},
     "france-chad-mtc-1976": {"en": "the", "fr": "l'"},
+    "us-pan-sahel-initiative-2002": {"en": "the", "fr": "l'"},
+    "us-tsctp-2005": {"en": "the", "fr": "le"},
+    "us-tsctp-burkina-faso": {"en": "the", "fr": "le"},
+    "us-niger-sofa-2013": {"en": "the", "fr": "l'"},
+    "france-niger-mtc-1977": {"en": "the", "fr": "l'"},
+    "france-niger-sahel-intervention-2013": {"en": "the", "fr": "les"},
+    "france-mali-mtc-1985": {"en": "the", "fr": "l'"},
+    "france-mali-defence-treaty-2014": {"en": "the", "fr": "le"},
+    "france-burkina-amt-1961": {"en": "the", "fr": "l'"},
+    "france-mauritania-training-1976": {"en": "the", "fr": "la"},
+    "france-mauritania-ct-cooperation-2008": {"en": "the", "fr": "la"},
+    "france-benin-mtc-1975": {"en": "the", "fr": "l'"},
+    "france-benin-ct-support-2022": {"en": "", "fr": "le"},  # "France's counter-terrorism..."
 }
 """The article before a pact's name; an unlisted pact is "the X" or "le texte « X »"."""
 
