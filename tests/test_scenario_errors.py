@@ -74,9 +74,10 @@ CASES = [
         _edit("  liptako-gourma-charter:", "  liptako-gourma-chartr:"),
         "{f}:9:3: pacts.liptako-gourma-chartr: unknown pact 'liptako-gourma-chartr'; expected a pact of the "
         "fact base (one of ecowas-democracy-2001, ecowas-mechanism-1999, ecowas-pmad-1981, "
+        "france-benin-ct-support-2022, france-benin-mtc-1975, france-burkina-amt-1961, "
         "france-chad-mtc-1976, france-civ-defence-1961, france-civ-partnership-2012, "
-        "france-g5-partnership, france-senegal-defence-1974, france-senegal-partnership-2012, "
-        "france-togo-defence-1963, g5-sahel-convention, liptako-gourma-charter, ... (17 in all)) or "
+        "france-g5-partnership, france-mali-defence-treaty-2014, france-mali-mtc-1985, "
+        "... (30 in all)) or "
         "an inline pact with clauses; did you mean 'liptako-gourma-charter'?",
         id="unknown pact",
     ),

@@ -184,3 +184,54 @@ def test_help_a_power_with_no_forces_in_the_region_decides_to_give_is_help(write
         r["date"] = (dt.date(2009, 6, 10) + dt.timedelta(days=r["day"])).isoformat()
     assert _helped(records, "USA", "MLI", dt.date(2009, 7, 3))
     assert not _helped(records, "USA", "MLI", dt.date(2009, 6, 17))
+
+
+def test_help_after_an_attack_by_a_state_is_never_force_on_it():
+    """Algeria shot down Mali's drone (2025) and Russia's partnership answers with support:
+    Russia's troops in Mali lent to Mali do not fight Algeria. Only help against an armed
+    rebellion can fight, and only the rebels."""
+    from sim.analysis.backtest import _force_used
+
+    scenario = load_scenario("mali-algeria-2025")
+    lent = 0
+    for seed in range(8):
+        records = [r.row() for r in run_one(scenario, seed).records]
+        lent += sum(r["kind"] == "support" and r.get("forces", 0) > 0 for r in records)
+        assert not any(r.get("fighting") for r in records)
+        assert not _force_used(records, "DZA", ["RUS"])
+    assert lent  # Russia did lend in some replicates: the test would see a wrong `fighting`
+
+
+def test_instructors_and_surveillance_lent_as_support_help_and_do_not_fight(write):
+    """In December 2019 France's Barkhane and the United States' drones and advisers were both
+    in Niger. Both support Niger after Inates (strict: every clause is honoured); France's
+    troops fight IS Sahel, the United States' forces, which the fact base says do not fight
+    (`fights: false`), only help."""
+    from sim.analysis.backtest import _force_used, _helped
+
+    text = (
+        STRIKE.format(target="NER")
+        .replace("  FRA:\n", "  FRA:\n  USA:\n")
+        .replace("pacts:\n", "commitment: strict\npacts:\n  us-niger-sofa-2013:\n")
+    )
+    records = [r.row() for r in run_one(load_scenario(write(text, name="both.yaml")), 0).records]
+    for r in records:
+        r["date"] = (dt.date(2019, 12, 9) + dt.timedelta(days=r["day"])).isoformat()
+    lent = {r["actor"]: r for r in records if r["kind"] == "support" and r.get("forces")}
+    assert lent["FRA"].get("fighting") == ["ISSP"] and "fighting" not in lent["USA"]
+    assert _force_used(records, "ISSP", ["FRA"]) and not _force_used(records, "ISSP", ["USA"])
+    assert _helped(records, "USA", "NER", dt.date(2019, 12, 31))
+
+
+def test_the_story_does_not_call_a_lesser_clause_kept_aside_the_same_duty(write):
+    """Barkhane obliges France to support Niger; France's technical cooperation accord of 1977
+    only permits non-military help on request. The story follows Barkhane and names the accord
+    as also in play, for as much or less, never as "the same duty"."""
+    from sim.present.narrative import render_text
+
+    text = STRIKE.format(target="NER").replace("pacts:\n", "pacts:\n  france-niger-mtc-1977:\n")
+    run = run_one(load_scenario(write(text, name="aside.yaml")), 0)
+    en, fr = render_text(run, "en"), render_text(run, "fr")
+    assert "The same duty" not in en and "La même obligation" not in fr
+    assert "military technical cooperation agreement (19 Feb 1977) also came into play" in en
+    assert "(19 février 1977) entre aussi en jeu, pour autant ou moins." in fr

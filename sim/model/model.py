@@ -1150,12 +1150,8 @@ class SahelModel(mesa.Model):
             lent = actor.deployable * share
         self.support[self.state_index[host]] += lent
         self.moved = True
-        # Troops sent to fight the rebellion, and a power's own troops in the host lent as
-        # support (Barkhane's strikes and special forces), fight the rebels: force, not only
-        # help. A state's support from home (advisers, intelligence, supplies) and non-military
-        # help do not.
-        fights = action is PactAction.ARMED_ASSISTANCE or (present and action is PactAction.SUPPORT)
-        fighting = {"fighting": list(ob.offenders)} if fights and ob.offenders else {}
+        fighting = self._fighting(actor, host, ob, action, present) if round(lent) > 0 else []
+        body = {"decided_by": [ob.obliged]} if ob.collective else {}
         self.log(
             RecordKind.SUPPORT,
             lender,
@@ -1165,5 +1161,28 @@ class SahelModel(mesa.Model):
             cause=cause,
             pact=ob.pact,
             article=ob.clause.article,
-            **fighting,
+            **({"fighting": fighting} if fighting else {}),
+            **body,
         )
+
+    def _fighting(
+        self, lender: Actor, host: str, ob: Obligation, action: PactAction, present: bool
+    ) -> list[str]:
+        """The rebels that forces lent against a rebellion fight (none: the lending is help).
+
+        Troops sent as armed assistance fight the rebels, and so do a power's own troops in the
+        host lent as support, Barkhane's strikes and special forces, unless the fact base says
+        its forces there only train, advise or watch (``fights: false``). A state's support
+        from home (advisers, intelligence, supplies) and non-military help do not fight.
+        """
+        if ob.trigger.kind is not CasusFoederis.ARMED_REBELLION:
+            return []
+        if action is PactAction.SUPPORT and present:
+            postings = [d for d in lender.spec.deployments if d.host == host]
+            postings = [d for d in postings if d.present_on(self.date)]
+            if postings and not any(d.fights for d in postings):
+                return []
+        elif action is not PactAction.ARMED_ASSISTANCE:
+            return []
+        rebels = (ArmedGroup, Belligerent)
+        return [o for o in ob.offenders if isinstance(self.actors.get(o), rebels)]

@@ -24,7 +24,8 @@ class Posting:
 
     ``answers_request`` marks forces that came as the answer to their host's request (Operation
     Serval): they are held for the model's own answer when the scenario has the host ask
-    (:func:`sim.model.events.agenda`).
+    (:func:`sim.model.events.agenda`). ``fights`` is false for instructors, advisers and
+    surveillance: lent as support, they help and do not fight (:meth:`SahelModel.lend`).
     """
 
     host: str
@@ -32,6 +33,7 @@ class Posting:
     arrived: dt.date | None
     left: dt.date | None
     answers_request: bool = False
+    fights: bool = True
 
     def present_on(self, day: dt.date) -> bool:
         """Whether the forces are in their host on ``day`` (arrived, and not yet left)."""
@@ -198,6 +200,7 @@ def _actor(
                 d.arrived,
                 d.left,
                 d.answers_request,
+                d.fights,
             )
             for d in power.deployments
         )

@@ -638,13 +638,15 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "a condition of its text ({condition}) was not met",
         "fr": "une condition de son texte ({condition}) n'est pas remplie",
     },
+    # The clauses kept aside ask as much or less (sim.model.pacts.obligations_for): the same
+    # action, or a lesser one, a duty or a permission.
     "obligation.also": {
-        "en": " The same duty also arose under {others}.",
-        "fr": " La même obligation découle aussi {others_de}.",
+        "en": " {Others} also came into play, for as much or less.",
+        "fr": " {Others} entre{others_nt} aussi en jeu, pour autant ou moins.",
     },
     "obligation.also.permission": {
-        "en": " The same measure is also permitted under {others}.",
-        "fr": " La même faculté découle aussi {others_de}.",
+        "en": " {Others} also came into play, for as much or less.",
+        "fr": " {Others} entre{others_nt} aussi en jeu, pour autant ou moins.",
     },
     "toward.victim": {"en": "toward", "fr": "envers"},
     "toward.offender": {"en": "against", "fr": "contre"},

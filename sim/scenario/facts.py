@@ -201,6 +201,12 @@ class Deployment(Strict):
         "(Operation Serval, 11 Jan 2013): where a scenario has the host ask the power on or before "
         "the arrival, it arrives only if the power grants the request",
     )
+    fights: bool = Field(
+        True,
+        description="its troops fight beside the host's when the power lends them as support "
+        "(Barkhane's strikes); false for instructors, advisers and surveillance, whose support "
+        "is help, not force",
+    )
     source: Url | list[Url]
     note: str | None = None
 
