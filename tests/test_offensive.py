@@ -279,6 +279,27 @@ def test_the_fact_base_armed_groups_are_answered_by_an_offensive_where_they_figh
     assert weighed.get("offensive") is None and weighed.get("escalation") == 0
 
 
+def test_a_group_that_struck_forces_abroad_is_answered_on_the_victim_s_own_soil(write):
+    """The MFDC, which fights in Casamance, struck Senegal's soldiers of ECOMIG in The Gambia
+    (January 2022), where it does not fight; Senegal took its bases in Casamance in March. The
+    victim weighs an offensive on its own soil, where the group fights and no neighbour's
+    consent is needed; The Gambia, struck on its soil by a group that does not fight there,
+    weighs a dispute."""
+    text = RAID.format(days=8, share=0.05, fighters=400, home="TCD", extra="", others="")
+    text = text.replace("  TCD:\n", "  TCD:\n  NER:\n").replace(
+        "    target: TCD\n", "    target: TCD\n    host: NER\n"
+    )
+    scenario = load_scenario(write(text, name="abroad.yaml"))
+    weighed = {
+        r.actor: r
+        for r in run_one(scenario, 0).records
+        if r.kind in (RecordKind.ATTACK_DECIDED, RecordKind.DEADLINE_PASSED)
+    }
+    assert weighed["TCD"].get("offensive") == 8 and weighed["TCD"].get("soil") == "TCD"
+    assert weighed["TCD"].get("escalation") is None
+    assert weighed["NER"].get("escalation") == 0.05 and weighed["NER"].get("offensive") is None
+
+
 def test_a_raid_with_a_state_among_its_authors_is_a_dispute_between_states(write):
     """Niger's army raiding beside the group makes the raid Niger's too: Chad weighs it as a
     dispute between states, at the share of incidents answered with war."""

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 from sim.model.records import RecordKind
 from sim.run.replicate import run_one
 from sim.scenario.loading import load_scenario
@@ -226,12 +228,60 @@ def test_instructors_and_surveillance_lent_as_support_help_and_do_not_fight(writ
 def test_the_story_does_not_call_a_lesser_clause_kept_aside_the_same_duty(write):
     """Barkhane obliges France to support Niger; France's technical cooperation accord of 1977
     only permits non-military help on request. The story follows Barkhane and names the accord
-    as also in play, for as much or less, never as "the same duty"."""
+    as also in play, asking no more, never as "the same duty"."""
     from sim.present.narrative import render_text
 
     text = STRIKE.format(target="NER").replace("pacts:\n", "pacts:\n  france-niger-mtc-1977:\n")
     run = run_one(load_scenario(write(text, name="aside.yaml")), 0)
     en, fr = render_text(run, "en"), render_text(run, "fr")
     assert "The same duty" not in en and "La même obligation" not in fr
-    assert "military technical cooperation agreement (19 Feb 1977) also came into play" in en
-    assert "(19 février 1977) entre aussi en jeu, pour autant ou moins." in fr
+    assert "cooperation agreement (19 Feb 1977) also came into play, asking no more." in en
+    assert "(19 février 1977) entre aussi en jeu, sans demander davantage." in fr
+
+
+ASKS = """\
+title: Niger asks the United States
+start: 2019-12-09
+days: 10
+commitment: strict
+actors:
+  NER:
+  USA:
+  ISSP:
+events:
+{more}  asks:
+    kind: request
+    date: 2019-12-10
+    by: NER
+    to: [USA]
+    against: ISSP
+    action: armed_assistance
+"""
+
+
+@pytest.mark.parametrize(
+    ("more", "fights"),
+    [
+        ("", False),
+        (
+            "  reinforced:\n    kind: deployment\n    date: 2019-12-09\n    power: USA\n"
+            "    host: NER\n    strength: 800\n",
+            True,
+        ),
+    ],
+    ids=["drones and advisers", "with troops a scenario sent"],
+)
+def test_a_power_s_troops_fight_when_they_are_not_only_instructors_and_watchers(
+    write, more, fights
+):
+    """Asked for armed help in 2019, the United States lends from what it has in Niger, drones
+    and advisers the fact base marks `fights: false`: help, not force, even as armed
+    assistance. Troops a scenario's deployment event brings beside them fight."""
+    from sim.analysis.backtest import _force_used
+
+    scenario = load_scenario(write(ASKS.format(more=more), name=f"asks-{fights}.yaml"))
+    records = [r.row() for r in run_one(scenario, 0).records]
+    [lent] = [r for r in records if r["kind"] == "support" and r["actor"] == "USA"]
+    assert lent["forces"] > 0 and lent["action"] == "armed_assistance"
+    assert ("fighting" in lent) is fights
+    assert _force_used(records, "ISSP", ["USA"]) is fights

@@ -159,10 +159,11 @@ def _force_used(
     ``third_party_force`` event: validating refuses an item that only they could make true),
     forces lent to fight it as rebels (troops sent as armed assistance against its rebellion,
     and a power's own troops in the host lent as support, as Barkhane's strikes were), or an
-    entry into a war on the side fighting it; an entry that a body's vote decided (a member
-    sent under an ECOWAS clause) counts as that body's too. A state that fights back against a
-    war started on it uses force on its attackers too (Nigeria driving Chad's troops off the
-    Lake Chad islands, 1983), and armed groups that carry their war into a state use force on it.
+    entry into a war on the side fighting it; an entry or a lending that a body's vote decided
+    (a member sent under an ECOWAS clause) counts as that body's too. A state that fights back
+    against a war started on it uses force on its attackers too (Nigeria driving Chad's troops
+    off the Lake Chad islands, 1983), and armed groups that carry their war into a state use
+    force on it.
     With ``until``, only what was done on or before that day counts.
     """
     for r in records:

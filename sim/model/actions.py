@@ -293,6 +293,7 @@ def _help(model: SahelModel, act: Act, factor: float, share: float) -> None:
                 cause=act.cause,
                 pact=ob.pact,
                 article=ob.clause.article,
+                **({"decided_by": [ob.obliged]} if ob.collective else {}),
             )
         elif ob.trigger.war is None and a in model.actors:
             # Outside any war (a rebellion, an incident): help goes to counter-insurgency.

@@ -289,9 +289,14 @@ def on_attack(model: SahelModel, name: str, event: ev.Attack) -> None:
         )
         threat.retaliation = True
         # Armed groups that struck where they fight are answered by a limited offensive there,
-        # not weighed as a dispute between states that might become a war (§7.11).
-        threat.offensive = model.offensive_against(attackers, victim, host or victim)
-        threat.soil = (host or victim) if threat.offensive else ""
+        # not weighed as a dispute between states that might become a war (§7.11); a group that
+        # struck the victim's forces abroad but fights on the victim's own soil is answered there,
+        # where no neighbour's consent is needed (Senegal against the MFDC in Casamance, 2022).
+        soil = host or victim
+        if not model.offensive_against(attackers, victim, soil) and soil != victim:
+            soil = victim
+        threat.offensive = model.offensive_against(attackers, victim, soil)
+        threat.soil = soil if threat.offensive else ""
 
 
 def _too_few_to_pursue(model: SahelModel, fighters: int | None, attackers: Sequence[str]) -> bool:

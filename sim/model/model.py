@@ -1171,18 +1171,23 @@ class SahelModel(mesa.Model):
         """The rebels that forces lent against a rebellion fight (none: the lending is help).
 
         Troops sent as armed assistance fight the rebels, and so do a power's own troops in the
-        host lent as support, Barkhane's strikes and special forces, unless the fact base says
-        its forces there only train, advise or watch (``fights: false``). A state's support
-        from home (advisers, intelligence, supplies) and non-military help do not fight.
+        host lent as support, Barkhane's strikes and special forces, unless all it has there
+        only trains, advises or watches: the fact base's postings marked ``fights: false``, with
+        nothing besides them (forces a scenario's ``deployment`` event brought fight). A
+        state's support from home (advisers, intelligence, supplies) and non-military help do
+        not fight.
         """
         if ob.trigger.kind is not CasusFoederis.ARMED_REBELLION:
             return []
-        if action is PactAction.SUPPORT and present:
+        if action not in (PactAction.ARMED_ASSISTANCE, PactAction.SUPPORT):
+            return []
+        if present:
             postings = [d for d in lender.spec.deployments if d.host == host]
             postings = [d for d in postings if d.present_on(self.date)]
-            if postings and not any(d.fights for d in postings):
+            quiet = sum(d.strength for d in postings if not d.fights)
+            if not any(d.fights for d in postings) and lender.present[host] <= quiet:
                 return []
-        elif action is not PactAction.ARMED_ASSISTANCE:
+        elif action is PactAction.SUPPORT:
             return []
         rebels = (ArmedGroup, Belligerent)
         return [o for o in ob.offenders if isinstance(self.actors.get(o), rebels)]

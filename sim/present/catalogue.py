@@ -638,15 +638,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "a condition of its text ({condition}) was not met",
         "fr": "une condition de son texte ({condition}) n'est pas remplie",
     },
-    # The clauses kept aside ask as much or less (sim.model.pacts.obligations_for): the same
-    # action, or a lesser one, a duty or a permission.
+    # The clauses kept aside ask no more (sim.model.pacts.obligations_for): the same action or
+    # a lesser one, a duty or a permission.
     "obligation.also": {
-        "en": " {Others} also came into play, for as much or less.",
-        "fr": " {Others} entre{others_nt} aussi en jeu, pour autant ou moins.",
-    },
-    "obligation.also.permission": {
-        "en": " {Others} also came into play, for as much or less.",
-        "fr": " {Others} entre{others_nt} aussi en jeu, pour autant ou moins.",
+        "en": " {Others} also came into play, asking no more.",
+        "fr": " {Others} entre{others_nt} aussi en jeu, sans demander davantage.",
     },
     "toward.victim": {"en": "toward", "fr": "envers"},
     "toward.offender": {"en": "against", "fr": "contre"},

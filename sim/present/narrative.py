@@ -654,8 +654,7 @@ def _obligation(ctx: _Context, r: Record) -> str:
         ctx.citation(*cite.split(" ", 1)) for cite in r.get("also_under") or [] if " " in cite
     ]
     if others:
-        also = "obligation.also.permission" if permitted else "obligation.also"
-        text += ctx.t(also, **i18n.phrase_forms("others", others, ctx.lang))
+        text += ctx.t("obligation.also", **i18n.phrase_forms("others", others, ctx.lang))
     return text
 
 
