@@ -1019,7 +1019,7 @@ def backtest(
     import dataclasses
 
     from sim.analysis.backtest import load_items, recorded_items, score_all
-    from sim.present.backtest import print_backtest, scores_document, write_backtest
+    from sim.present.backtest import failures, print_backtest, scores_document, write_backtest
     from sim.present.progress import watcher
     from sim.run.backtest import (
         episode_sources,
@@ -1106,6 +1106,9 @@ def backtest(
         write_robustness(out, swings, unprobed, order, lang=lang)
     if as_json:
         document = scores_document(ranked, scores, bins, plan)
+        failed = failures(out, [e.name for e in planned])
+        if failed:  # scores that rest on fewer replicates than asked say so
+            document["failed"] = failed
         if robustness:
             from sim.present.robustness import robustness_document
 

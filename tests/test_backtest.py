@@ -821,3 +821,38 @@ def test_force_by_an_invasion_s_defenders_is_the_scenario_s(sahelsim, write, by,
     assert (result.status == 2) is refused and "Traceback" not in result.err
     said = " ".join(result.out.split())
     assert ("SEN fights REB from the first day as events.revolt.defenders" in said) is refused
+
+
+def test_replicates_that_failed_are_said_not_silently_left_out_of_the_scores(tmp_path, monkeypatch):
+    """A replicate that raises is kept as data in its bundle and left out of the estimates:
+    the backtest's scores then rest on fewer replicates than asked, and it says so, with the
+    episode, the count and the command that replays one, in both languages and in JSON."""
+    from click.testing import CliRunner
+
+    from sim.cli import cli
+    from sim.run import executors
+
+    real = executors.run_one
+
+    def flaky(scenario, seed):
+        if seed % 3 == 0:
+            raise RuntimeError("a bug in a rule")
+        return real(scenario, seed)
+
+    monkeypatch.setattr(executors, "run_one", flaky)
+    episode = ["--episodes", "scenarios/history/togo-2005.yaml", "-n", "12", "--seed", "1"]
+    runs = {}
+    for lang in ("en", "fr"):
+        out = tmp_path / lang
+        args = ["backtest", *episode, "--no-figures", "--lang", lang, "--out", str(out)]
+        runs[lang] = CliRunner().invoke(cli, args, catch_exceptions=False)
+        assert runs[lang].exit_code == 0
+    failed = json.loads((tmp_path / "en" / "togo-2005" / "manifest.json").read_text())["failed"]
+    count = failed["count"]
+    assert 0 < count < 12
+    assert f"togo-2005: {count} of 12 replicates failed" in runs["en"].output
+    assert "sahelsim explain" in runs["en"].output and "failures.jsonl" in runs["en"].output
+    assert f"togo-2005 : {count} réplication(s) sur 12 en échec" in runs["fr"].output
+    args = ["backtest", *episode, "--no-figures", "--json", "--out", str(tmp_path / "j")]
+    document = json.loads(CliRunner().invoke(cli, args, catch_exceptions=False).output)
+    assert document["failed"]["togo-2005"]["count"] == count

@@ -85,6 +85,9 @@ WORDS: dict[str, dict[str, str]] = {
         "perfect": "perfect calibration",
         "footer": "sahelsim {version} · seed {seed} · not a forecast",
         "written": "Backtest: {out} (backtest.csv, scores.json, report.md{figures})",
+        "failed": "{episode}: {failed} of {planned} replicates failed and are left out of its "
+        "scores ({episode}/failures.jsonl holds each traceback); rerun one with: sahelsim "
+        "explain {scenario} --seed {seed}",
         "legend": "model: the share of replicates in which what was observed happens.",
         "not_forecast": "Scored on what happened; lower scores are better. Not a forecast.",
         "reliability": "Reliability",
@@ -145,6 +148,9 @@ WORDS: dict[str, dict[str, str]] = {
         "perfect": "calibration parfaite",
         "footer": "sahelsim {version} · graine {seed} · pas une prévision",
         "written": "Rétro-évaluation : {out} (backtest.csv, scores.json, report.md{figures})",
+        "failed": "{episode} : {failed} réplication(s) sur {planned} en échec, laissée(s) hors de "
+        "ses scores ({episode}/failures.jsonl garde chaque trace) ; pour en rejouer une : "
+        "sahelsim explain {scenario} --seed {seed}",
         "legend": "modèle : la part des réplications où ce qui a été observé se produit.",
         "not_forecast": "Noté sur ce qui s'est passé ; plus le score est bas, mieux c'est. "
         "Pas une prévision.",
@@ -523,6 +529,37 @@ def backtest_table(episodes: Sequence[EpisodeScore], lang: str = "en") -> Table:
     return table
 
 
+def failures(out: Path, names: Sequence[str]) -> dict[str, dict]:
+    """The failed replicates of each episode's bundle under ``out``, by episode (none: left out).
+
+    Each value is the bundle manifest's ``failed`` block (``count`` and ``replicates``, each
+    with its seed) and the replicates ``planned``.
+    """
+    found = {}
+    for name in names:
+        manifest = json.loads((out / name / "manifest.json").read_text(encoding="utf-8"))
+        failed = manifest.get("failed", {})
+        if failed.get("count"):
+            found[name] = {**failed, "planned": manifest["replicates"]["planned"]}
+    return found
+
+
+def failure_lines(out: Path, names: Sequence[str], lang: str = "en") -> list[str]:
+    """One warning per episode some of whose replicates failed: its scores rest on fewer."""
+    lines = []
+    for name, failed in failures(out, names).items():
+        lines.append(
+            WORDS[lang]["failed"].format(
+                episode=name,
+                failed=failed["count"],
+                planned=failed["planned"],
+                scenario=out / name / "scenario.yaml",
+                seed=failed["replicates"][0]["seed"],
+            )
+        )
+    return lines
+
+
 def print_backtest(
     episodes: Sequence[EpisodeScore],
     scores: Scores,
@@ -542,6 +579,8 @@ def print_backtest(
         for line in missed:
             report.print(f"- {line}", markup=False)
     report.print(_scores_text(scores, episodes, lang), markup=False)
+    for line in failure_lines(out, [e.episode for e in episodes], lang):
+        report.print(line, style="bold", markup=False)
     report.print(w["legend"], style="italic")
     report.print(w["not_forecast"], style="italic")
     figures = ", figures/" if drawn else ""
