@@ -292,11 +292,9 @@ def on_attack(model: SahelModel, name: str, event: ev.Attack) -> None:
         # not weighed as a dispute between states that might become a war (§7.11); a group that
         # struck the victim's forces abroad but fights on the victim's own soil is answered there,
         # where no neighbour's consent is needed (Senegal against the MFDC in Casamance, 2022).
-        soil = host or victim
-        if not model.offensive_against(attackers, victim, soil) and soil != victim:
-            soil = victim
-        threat.offensive = model.offensive_against(attackers, victim, soil)
-        threat.soil = soil if threat.offensive else ""
+        soils = [host, victim] if host else [victim]
+        soil = next((s for s in soils if model.offensive_against(attackers, victim, s)), "")
+        threat.offensive, threat.soil = bool(soil), soil
 
 
 def _too_few_to_pursue(model: SahelModel, fighters: int | None, attackers: Sequence[str]) -> bool:

@@ -1182,8 +1182,9 @@ class SahelModel(mesa.Model):
         if action not in (PactAction.ARMED_ASSISTANCE, PactAction.SUPPORT):
             return []
         if present:
-            postings = [d for d in lender.spec.deployments if d.host == host]
-            postings = [d for d in postings if d.present_on(self.date)]
+            postings = [
+                d for d in lender.spec.deployments if d.host == host and d.present_on(self.date)
+            ]
             quiet = sum(d.strength for d in postings if not d.fights)
             if not any(d.fights for d in postings) and lender.present[host] <= quiet:
                 return []
