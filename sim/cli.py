@@ -382,8 +382,9 @@ def run(
         quiet,
         lang,
     )
-    if precision is not None and not quiet:
-        console.print(terminal.precision_outcome(precision, manifest))
+    if precision is not None and not quiet and not interrupted:
+        widths = stop.half_widths() if stop.n else None  # none if a finished bundle was re-read
+        console.print(terminal.precision_outcome(precision, manifest, lang, widths))
     if figures:
         from sim.present.outputs import write_outputs  # matplotlib: only when drawing
 
@@ -393,7 +394,7 @@ def run(
     else:
         print_run_summary(out, lang=lang, drawn=figures)
     if interrupted:
-        _exit_interrupted(terminal.interrupted_run(out, manifest))
+        _exit_interrupted(terminal.interrupted_run(out, manifest, lang))
 
 
 @cli.command()
@@ -459,19 +460,16 @@ def compare(
         for p in plan_pair(*loaded, replicates, seed)
     )
     if scenario_a == scenario_b and not overrides_b:
-        _warn(
-            "note: A and B are the same scenario with the same settings, so every difference "
-            "is 0; --set-b changes B alone"
-        )
-    for note in pair_differences(*loaded):
-        _warn(f"note: {note}: the differences below include its effect")
+        _warn(terminal.same_pair_note(lang))
+    for note in terminal.pair_notes(pair_differences(*loaded), lang):
+        _warn(note)
     out = prepare_out_dir(out or default_out_dir(f"compare-{names[0]}-{names[1]}"))
     if not quiet and not _streams_merged():
         Console(stderr=True, highlight=False).print(
             terminal.pair_header(scenario_a, scenario_b, plans[0], lang)
         )
     if run_pair(plans, out, workers=workers, command=_command(), watch=watcher(quiet, lang)):
-        _exit_interrupted(terminal.interrupted_pair(out))
+        _exit_interrupted(terminal.interrupted_pair(out, lang))
     differences = compare_bundles(out / "a", out / "b")
     write_comparison(out, differences, names, lang=lang, draw=figures)
     if quiet:
@@ -797,15 +795,14 @@ def sweep(
         plan, out, workers, quiet, resume, executor, scheduler, lang
     )
     shares = sweep_means(out, plan)
-    if figures:
-        write_sweep_figures(out, manifest, shares, lang=lang)
-    _warn(terminal.failures_note(manifest))
+    drawn = figures and bool(write_sweep_figures(out, manifest, shares, lang=lang))
+    _warn(terminal.sweep_failed_note(out, manifest, lang))
     if quiet:
         click.echo(str(out))
     else:
-        print_sweep(out, manifest, shares, lang=lang, drawn=figures)
+        print_sweep(out, manifest, shares, lang=lang, drawn=drawn)
     if interrupted:
-        _exit_interrupted(terminal.interrupted_sweep(out, manifest))
+        _exit_interrupted(terminal.interrupted_sweep(out, manifest, lang))
 
 
 _per_point_replicates(sweep, SWEEP_REPLICATES)
@@ -918,16 +915,15 @@ def sensitivity(
     )
     sweep_means(out, plan)  # written even when stopped: the points finished are worth reading
     if interrupted:
-        _warn(terminal.INTERRUPTED_SAMPLE)
-        _exit_interrupted(terminal.interrupted_sweep(out, manifest))
-    _warn(terminal.failures_note(manifest))
+        _warn(terminal.interrupted_sample(lang))
+        _exit_interrupted(terminal.interrupted_sweep(out, manifest, lang))
+    _warn(terminal.sweep_failed_note(out, manifest, lang))
     indices, text = write_sensitivity(out, plan, method, lang=lang)
-    if figures:
-        write_sensitivity_figures(out, manifest, method, indices, lang=lang)
+    drawn = figures and bool(write_sensitivity_figures(out, manifest, method, indices, lang=lang))
     if quiet:
         click.echo(str(out))
         return
-    terminal.print_sensitivity(text, out, drawn=figures)
+    terminal.print_sensitivity(text, out, drawn=drawn, lang=lang)  # no figure: none varied
 
 
 _per_point_replicates(sensitivity, SENSITIVITY_REPLICATES)

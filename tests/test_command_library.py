@@ -137,6 +137,7 @@ def test_every_language_has_every_text_of_the_report_terminal_figures_and_app():
     from sim.present.console import TEXT as TERMINAL
     from sim.present.report import TEXT as REPORT
     from sim.present.sweep_figures import WORDS as SWEEP_WORDS
+    from sim.present.terminal import WORDS as NOTES
 
     assert set(RANGE) == set(COMPARE_HEADERS) == set(Lang)
     for table in (
@@ -147,6 +148,7 @@ def test_every_language_has_every_text_of_the_report_terminal_figures_and_app():
         SWEEP_WORDS,
         COMPARE_WORDS,
         COMPARE_SENTENCES,
+        NOTES,
     ):
         assert set(table) == set(Lang)
         assert all(set(table[lang]) == set(table[Lang.EN]) for lang in Lang)

@@ -178,7 +178,7 @@ def test_compare_says_before_running_when_the_scenarios_differ_in_date_or_cast(s
     result = sahelsim(*args, "--no-figures", "--out", str(out))
     assert result.status == 0
     notes = [line for line in result.err.splitlines() if line.startswith("note: ")]
-    assert any("start on different dates (A 2023-08-10, B 2017-01-12)" in n for n in notes)
+    assert any("start on different dates (A 10 Aug 2023, B 12 Jan 2017)" in n for n in notes)
     assert any("only in B: GMB" in n for n in notes)
 
 

@@ -274,13 +274,15 @@ def test_ctrl_c_then_resume_finishes_a_sweep_with_a_drawn_seed(tmp_path, sahelsi
     drawn = tmp_path / "drawn.yaml"
     text = (REPO / "scenarios" / "gambia-2017.yaml").read_text()
     drawn.write_text(text.replace("seed: 20170119", "seed: null"))
-    args = ("sweep", str(drawn), "--param", "parameters.honour_base_rate=0.2:0.8:6", "-n", "40")
+    args = ("sweep", str(drawn), "--param", "parameters.honour_base_rate=0.2:0.8:6", "-n", "40",
+            "--lang", "fr")  # fmt: skip
     stopped = tmp_path / "stopped"
     process = start_sahelsim(*args, "-q", "--no-figures", "--out", str(stopped), capture=True)
     wait_for_replicates(stopped, 30)
     process.send_signal(signal.SIGINT)
     _, err = process.communicate(timeout=120)
     assert process.returncode == 130 and "--resume" in err
+    assert err.startswith(f"Interrompu : {stopped} garde les ")  # in the lecturer's language
     interim = json.loads((stopped / "manifest.json").read_text())
     assert interim["replicates"]["interrupted"]  # what was done is there to read meanwhile
     rows = (stopped / "results.csv").read_text().splitlines()[1:]

@@ -34,6 +34,7 @@ from sim.analysis.backtest import (
 from sim.numbers import localised
 from sim.present.figures import localise_numbers, save, styled
 from sim.present.i18n import actor_name, decimal, join_list
+from sim.present.terminal import failed_note, parameter_options
 from sim.run.files import write_whole, written_whole
 
 WORDS: dict[str, dict[str, str]] = {
@@ -85,9 +86,6 @@ WORDS: dict[str, dict[str, str]] = {
         "perfect": "perfect calibration",
         "footer": "sahelsim {version} · seed {seed} · not a forecast",
         "written": "Backtest: {out} (backtest.csv, scores.json, report.md{figures})",
-        "failed": "{episode}: {failed} of {planned} replicates failed and are left out of its "
-        "scores ({episode}/failures.jsonl holds each traceback); rerun one with: sahelsim "
-        "explain {scenario} --seed {seed}",
         "legend": "model: the share of replicates in which what was observed happens.",
         "not_forecast": "Scored on what happened; lower scores are better. Not a forecast.",
         "reliability": "Reliability",
@@ -148,9 +146,6 @@ WORDS: dict[str, dict[str, str]] = {
         "perfect": "calibration parfaite",
         "footer": "sahelsim {version} · graine {seed} · pas une prévision",
         "written": "Rétro-évaluation : {out} (backtest.csv, scores.json, report.md{figures})",
-        "failed": "{episode} : {failed} réplication(s) sur {planned} en échec, laissée(s) hors de "
-        "ses scores ({episode}/failures.jsonl garde chaque trace) ; pour en rejouer une : "
-        "sahelsim explain {scenario} --seed {seed}",
         "legend": "modèle : la part des réplications où ce qui a été observé se produit.",
         "not_forecast": "Noté sur ce qui s'est passé ; plus le score est bas, mieux c'est. "
         "Pas une prévision.",
@@ -547,16 +542,13 @@ def failures(out: Path, names: Sequence[str]) -> dict[str, dict]:
 def failure_lines(out: Path, names: Sequence[str], lang: str = "en") -> list[str]:
     """One warning per episode some of whose replicates failed: its scores rest on fewer."""
     lines = []
-    for name, failed in failures(out, names).items():
-        lines.append(
-            WORDS[lang]["failed"].format(
-                episode=name,
-                failed=failed["count"],
-                planned=failed["planned"],
-                scenario=out / name / "scenario.yaml",
-                seed=failed["replicates"][0]["seed"],
-            )
-        )
+    for name in names:
+        manifest = json.loads((out / name / "manifest.json").read_text(encoding="utf-8"))
+        failed, planned = manifest.get("failed", {}), manifest["replicates"]["planned"]
+        options = parameter_options(manifest)
+        line = failed_note(out / name, failed, lang, episode=name, planned=planned, options=options)
+        if line is not None:
+            lines.append(line)
     return lines
 
 

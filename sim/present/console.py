@@ -14,6 +14,7 @@ from sim.analysis.estimates import Estimate
 from sim.analysis.summary import GIVEN, key_estimates
 from sim.model.outcome_registry import Estimator, Outcome, OutcomeKind
 from sim.present.i18n import GIVEN_A_WAR, decimal, not_in_play, number, percent
+from sim.present.terminal import failed_note, parameter_options
 from sim.run.posterior import read_drawn
 
 TEXT = {
@@ -30,8 +31,6 @@ TEXT = {
         "interrupted": "interrupted after {done} of {planned} replicates",
         "share_meaning": "share of replicates in which {meaning}",
         "mean_meaning": "mean {meaning}",
-        "failed": "{failed} replicate(s) failed and are left out of the estimates (failures.jsonl "
-        "holds each traceback); rerun one with: sahelsim explain {scenario} --seed {seed}",
         "drawn": "Parameters: drawn for each replicate from the {sets} weighted sets of {which}; "
         "the {n} replicates ran {distinct} different sets of values, the commonest in {top} of "
         "them. Each estimate averages over what the training episodes leave uncertain about the "
@@ -60,9 +59,6 @@ TEXT = {
         "interrupted": "interrompu après {done} réplications sur {planned}",
         "share_meaning": "part des réplications où {meaning}",
         "mean_meaning": "moyenne : {meaning}",
-        "failed": "{failed} réplication(s) en échec, laissée(s) hors des estimations (failures.jsonl "
-        "garde chaque trace d'erreur) ; pour en rejouer une : sahelsim explain {scenario} "
-        "--seed {seed} --lang fr",
         "drawn": "Paramètres : tirés pour chaque réplication parmi les {sets} jeux pondérés de "
         "{which} ; les {n} réplications ont employé {distinct} jeux de valeurs différents, le plus "
         "fréquent dans {top} d'entre elles. Chaque estimation est une moyenne sur ce que les "
@@ -218,15 +214,11 @@ def print_run_summary(
         ),
         style="bold",
     )
-    failed = manifest.get("failed", {}).get("count", 0)
+    failed = failed_note(
+        bundle, manifest.get("failed", {}), lang, options=parameter_options(manifest)
+    )
     if failed:
-        first = manifest["failed"]["replicates"][0]
-        console.print(
-            text["failed"].format(
-                failed=failed, scenario=bundle / "scenario.yaml", seed=first["seed"]
-            ),
-            style="bold red",
-        )
+        console.print(failed, style="bold red", markup=False)
     if manifest["replicates"]["interrupted"]:
         console.print(text["interrupted"].format(done=n, planned=manifest["replicates"]["planned"]))
     table = Table(box=None, pad_edge=False, header_style="bold")

@@ -19,7 +19,6 @@ from pathlib import Path
 
 import matplotlib
 import numpy as np
-import yaml
 from matplotlib.colors import to_hex
 from matplotlib.figure import Figure
 
@@ -27,6 +26,7 @@ from sim.analysis.sensitivity import COLUMNS, Index
 from sim.analysis.summary import GIVEN
 from sim.model.outcome_registry import OUTCOMES
 from sim.numbers import localised, percent_sign
+from sim.present.console import bundle_title
 from sim.present.figures import (
     BAND_COLOUR,
     _new_axes,
@@ -290,7 +290,7 @@ def write_sweep_figures(
     if means.points.size == 0:
         return []
     grid = manifest["design"]["sample"] == "grid"
-    title = _title(folder)
+    title = bundle_title(folder, manifest, lang)
     extra = WORDS[lang]["crn"].format(r=manifest["replicates"]["per_point"])
     written = _start_drawing(folder)
     for column in manifest["outcomes"]:
@@ -307,11 +307,6 @@ def _start_drawing(folder: Path) -> list[Path]:
     written: list[Path] = []
     note_drawn(folder, written)
     return written
-
-
-def _title(folder: Path) -> str:
-    with open(folder / "scenario.yaml", encoding="utf-8") as handle:
-        return yaml.safe_load(handle)["title"]
 
 
 # --------------------------------------------------------------------------- sensitivity
@@ -374,7 +369,7 @@ def write_sensitivity_figures(
     lang: str = "en",
 ) -> list[Path]:
     """Draw one bar figure per outcome that varied into ``figures/``; return the paths."""
-    title = _title(folder)
+    title = bundle_title(folder, manifest, lang)
     extra = WORDS[lang]["crn"].format(r=manifest["replicates"]["per_point"])
     written = _start_drawing(folder)
     for column, indices in indices_by_outcome.items():

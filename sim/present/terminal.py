@@ -9,13 +9,16 @@ imported here, so that quick commands (``sahelsim list``) stay quick.
 
 from __future__ import annotations
 
+import csv
 import shlex
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from rich.console import Console
 from rich.table import Table
+
+from sim.numbers import localised
 
 if TYPE_CHECKING:
     from sim.run.plan import RunPlan
@@ -76,64 +79,229 @@ def sweep_header(plan: SweepPlan, lang: str = "en") -> str:
     )
 
 
-def precision_outcome(precision: float, manifest: dict) -> str:
-    """Whether an adaptive ensemble reached its precision, and after how many replicates."""
-    reason = manifest["replicates"]["stopped_early"]
-    done = manifest["replicates"]["completed"]
-    return f"Precision ±{precision:g}: " + (
-        f"reached; {reason}." if reason else f"not reached within the cap of {done} replicates."
+WORDS = {
+    "en": {
+        "reached": "Precision ±{precision}: reached after {done} replicates; every reported "
+        "probability's 95 % interval is within ±{precision}{widest}.",
+        "widest": " (the widest ±{widest})",
+        "not_reached": "Precision ±{precision}: not reached within the cap of {done} replicates.",
+        "same_resumed": "the same command with --resume",
+        "stopped_run": "Interrupted: the bundle in {out} holds the {done} replicates finished "
+        "(summary.csv, events.jsonl; the state to resume from is in {partial}). Finish it with: "
+        "{command}",
+        "stopped_sweep": "Interrupted: {out} holds the {done} replicates finished (the state to "
+        "resume from is in {partial}). Finish it with: {command}",
+        "stopped_pair": "Interrupted: partial bundles are in {out}.",
+        "stopped_sample": "Interrupted: the sample is incomplete, so no indices were computed.",
+        "failed": "{failed} replicate(s) failed and are left out of the estimates ({traces} holds "
+        "each traceback); rerun one with: {replay}",
+        "failed_episode": "{episode}: {failed} of {planned} replicates failed and are left out of "
+        "its scores ({traces} holds each traceback); rerun one with: {replay}",
+        "sensitivity": "Sensitivity: {out} (indices.csv, summary.txt{figures}, results.csv)",
+        "same_pair": "note: A and B are the same scenario with the same settings, so every "
+        "difference is 0; --set-b changes B alone",
+        "pair_note": "note: {note}: the differences below include its effect",
+        "start": "A and B start on different dates (A {a}, B {b})",
+        "days": "A and B have different horizons (A {a} days, B {b})",
+        "actors": "A and B have different actors ({parts})",
+        "only_a": "only in A: {names}",
+        "only_b": "only in B: {names}",
+    },
+    "fr": {
+        "reached": "Précision ±{precision} : atteinte après {done} réplications ; l'intervalle à "
+        "95\u202f% de chaque probabilité rapportée tient dans ±{precision}{widest}.",
+        "widest": " (le plus large : ±{widest})",
+        "not_reached": "Précision ±{precision} : non atteinte dans la limite de {done} "
+        "réplications.",
+        "same_resumed": "la même commande avec --resume",
+        "stopped_run": "Interrompu : le dossier {out} garde les {done} réplications terminées "
+        "(summary.csv, events.jsonl ; de quoi reprendre est dans {partial}). Pour finir : "
+        "{command}",
+        "stopped_sweep": "Interrompu : {out} garde les {done} réplications terminées (de quoi reprendre "
+        "est dans {partial}). Pour finir : {command}",
+        "stopped_pair": "Interrompu : les dossiers partiels sont dans {out}.",
+        "stopped_sample": "Interrompu : l'échantillon est incomplet, aucun indice n'a donc été "
+        "calculé.",
+        "failed": "{failed} réplication(s) en échec, laissée(s) hors des estimations ({traces} "
+        "garde chaque trace d'erreur) ; pour en rejouer une : {replay}",
+        "failed_episode": "{episode} : {failed} réplication(s) sur {planned} en échec, laissée(s) "
+        "hors de ses scores ({traces} garde chaque trace d'erreur) ; pour en rejouer une : "
+        "{replay}",
+        "sensitivity": "Sensibilité : {out} (indices.csv, summary.txt{figures}, results.csv)",
+        "same_pair": "remarque : A et B sont le même scénario avec les mêmes réglages, donc "
+        "chaque différence est nulle ; --set-b ne change que B",
+        "pair_note": "remarque : {note} ; les différences ci-dessous en incluent l'effet",
+        "start": "A et B commencent à des dates différentes (A le {a}, B le {b})",
+        "days": "A et B ont des horizons différents (A {a} jours, B {b})",
+        "actors": "A et B n'ont pas les mêmes acteurs ({parts})",
+        "only_a": "seulement dans A : {names}",
+        "only_b": "seulement dans B : {names}",
+    },
+}
+"""What the commands say around their work, in each language (messages are looked up here)."""
+
+
+def precision_outcome(
+    precision: float, manifest: dict, lang: str = "en", widths: dict[str, float] | None = None
+) -> str:
+    """Whether an adaptive ensemble reached its precision, and after how many replicates.
+
+    ``widths`` are the rule's half-widths where it saw the replicates (not when a finished
+    bundle was only re-read); the widest is then said. The replicates counted are those in the
+    estimates, without the failed.
+    """
+    words = WORDS[lang]
+    replicates = manifest["replicates"]
+    shown = localised(f"{precision:g}", lang)
+    if not replicates["stopped_early"]:
+        return words["not_reached"].format(precision=shown, done=replicates["planned"])
+    widest = (
+        words["widest"].format(widest=localised(f"{max(widths.values()):.3f}", lang))
+        if widths
+        else ""
     )
+    done = replicates["completed"] - manifest.get("failed", {}).get("count", 0)
+    return words["reached"].format(precision=shown, done=done, widest=widest)
 
 
-def _resume_command(manifest: dict) -> str:
+def _resume_command(manifest: dict, lang: str = "en") -> str:
     """The command that finishes stopped work: the one that started it, with --resume."""
     command = manifest.get("command")
     if isinstance(command, list) and command and all(isinstance(c, str) for c in command):
         words = [shlex.quote(c) for c in command if c != "--resume"]
         return " ".join([*words, "--resume"])
-    return "the same command with --resume"
+    return WORDS[lang]["same_resumed"]
 
 
-def interrupted_run(out: Path, manifest: dict) -> str:
+def _stopped(key: str, out: Path, manifest: dict, lang: str) -> str:
+    return WORDS[lang][key].format(
+        out=out,
+        done=manifest["replicates"]["completed"],
+        partial=out / ".partial",
+        command=_resume_command(manifest, lang),
+    )
+
+
+def interrupted_run(out: Path, manifest: dict, lang: str = "en") -> str:
     """What an interrupted ensemble left, and how to finish it."""
-    done = manifest["replicates"]["completed"]
-    return (
-        f"Interrupted: the bundle in {out} holds the {done} replicates finished (summary.csv, "
-        f"events.jsonl; the state to resume from is in {out / '.partial'}). Finish it with: "
-        f"{_resume_command(manifest)}"
-    )
+    return _stopped("stopped_run", out, manifest, lang)
 
 
-def interrupted_sweep(out: Path, manifest: dict) -> str:
+def interrupted_sweep(out: Path, manifest: dict, lang: str = "en") -> str:
     """What an interrupted sweep left, and how to finish it."""
-    done = manifest["replicates"]["completed"]
-    return (
-        f"Interrupted: {out} holds the {done} replicates finished (the state to resume from is "
-        f"in {out / '.partial'}). Finish it with: {_resume_command(manifest)}"
-    )
+    return _stopped("stopped_sweep", out, manifest, lang)
 
 
-def interrupted_pair(out: Path) -> str:
+def interrupted_pair(out: Path, lang: str = "en") -> str:
     """Where an interrupted comparison left its bundles."""
-    return f"Interrupted: partial bundles are in {out}."
+    return WORDS[lang]["stopped_pair"].format(out=out)
 
 
-INTERRUPTED_SAMPLE = "Interrupted: the sample is incomplete, so no indices were computed."
+def interrupted_sample(lang: str = "en") -> str:
+    """Why a stopped sensitivity analysis has no indices."""
+    return WORDS[lang]["stopped_sample"]
 
 
-def failures_note(manifest: dict) -> str | None:
-    """A warning when some replicates of a sweep failed, else None."""
-    failed = manifest["failed"]["count"]
-    if not failed:
+def replay_command(scenario: Path, seed: int, lang: str = "en", options: Sequence[str] = ()) -> str:
+    """The command that replays one replicate and tells its story (in ``lang``)."""
+    words = ["sahelsim", "explain", str(scenario), "--seed", str(seed), *options]
+    words += ["--lang", "fr"] if lang == "fr" else []
+    return " ".join(shlex.quote(w) for w in words)
+
+
+def parameter_options(manifest: dict) -> list[str]:
+    """The options that give a replay the parameters its replicate ran with.
+
+    A bundle that drew from the shipped posterior needs none (``explain`` draws the same set
+    from the same seed); one drawn from a posterior given needs its file; one that ran single
+    values (no ``parameters`` block, or a sweep) needs ``--parameters point``.
+    """
+    drawn = manifest.get("parameters")
+    if not drawn:
+        return ["--parameters", "point"]
+    return [] if drawn.get("shipped") else ["--posterior", str(drawn["posterior"])]
+
+
+def failed_note(
+    folder: Path,
+    failed: dict,
+    lang: str = "en",
+    *,
+    episode: str | None = None,
+    planned: int = 0,
+    options: Sequence[str] = (),
+) -> str | None:
+    """The warning that some replicates of a bundle, a sweep or an episode failed, else None.
+
+    ``failed`` is the manifest's block of that name; ``options`` are the replay's own (its
+    parameters, a sweep point's values). Said the same way wherever replicates
+    run (``run``, ``sweep``, ``sensitivity``, ``backtest``): how many failed, that the
+    estimates leave them out, where each traceback is, and the command that replays the
+    first. An episode's note names it and the replicates ``planned``.
+    """
+    if not failed.get("count"):
         return None
-    return (
-        f"{failed} replicate(s) failed and are left out of the estimates (failures.jsonl holds "
-        "each traceback)."
-    )
+    common = {
+        "failed": failed["count"],
+        "traces": f"{episode}/failures.jsonl" if episode else "failures.jsonl",
+        "replay": replay_command(
+            folder / "scenario.yaml", failed["replicates"][0]["seed"], lang, options
+        ),
+    }
+    if episode is None:
+        return WORDS[lang]["failed"].format(**common)
+    return WORDS[lang]["failed_episode"].format(episode=episode, planned=planned, **common)
+
+
+def sweep_failed_note(out: Path, manifest: dict, lang: str = "en") -> str | None:
+    """:func:`failed_note` for a sweep: the replay command sets the failed point's values."""
+    failed = manifest.get("failed", {})
+    if not failed.get("count"):
+        return None
+    point = str(failed["replicates"][0]["point"])
+    with open(out / "points.csv", newline="", encoding="utf-8") as handle:
+        row = next((r for r in csv.DictReader(handle) if r["point"] == point), {})
+    sets = [
+        w for name, value in row.items() if name != "point" for w in ("--set", f"{name}={value}")
+    ]
+    # a sweep's replicates run the scenario's single values, with the point's
+    return failed_note(out, failed, lang, options=[*sets, "--parameters", "point"])
+
+
+def same_pair_note(lang: str = "en") -> str:
+    """A comparison of a scenario with itself: every difference is 0."""
+    return WORDS[lang]["same_pair"]
+
+
+def pair_notes(differences: dict[str, tuple], lang: str = "en") -> list[str]:
+    """One note per way two scenarios differ besides their settings (start, horizon, actors)."""
+    words = WORDS[lang]
+    notes = []
+    for key, (a, b) in differences.items():
+        if key == "actors":
+            parts = [
+                words[which].format(names=", ".join(names))
+                for which, names in (("only_a", a), ("only_b", b))
+                if names
+            ]
+            note = words["actors"].format(parts=(" ; " if lang == "fr" else "; ").join(parts))
+        elif key == "start":
+            from sim.present.i18n import date_text  # the fact base: only when dates differ
+
+            note = words[key].format(a=date_text(a, lang), b=date_text(b, lang))
+        else:
+            note = words[key].format(a=a, b=b)
+        notes.append(words["pair_note"].format(note=note))
+    return notes
 
 
 def print_sensitivity(
-    text: str, folder: Path, *, drawn: bool = True, console: Console | None = None
+    text: str,
+    folder: Path,
+    *,
+    drawn: bool = True,
+    console: Console | None = None,
+    lang: str = "en",
 ) -> None:
     """The plain-language summary as written to summary.txt, then where the files are."""
     report = console or Console(
@@ -141,7 +309,7 @@ def print_sensitivity(
     )  # the terminal wraps; copies stay whole
     report.print(text, markup=False, end="")
     figures = ", figures/" if drawn else ""
-    report.print(f"Sensitivity: {folder} (indices.csv, summary.txt{figures}, results.csv)")
+    report.print(WORDS[lang]["sensitivity"].format(out=folder, figures=figures))
 
 
 def catalogue_table(entries: Iterable[Entry]) -> Table:

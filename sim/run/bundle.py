@@ -350,7 +350,10 @@ class BundleWriter:
             "failed": {
                 "count": len(self.failed),
                 "replicates": self.failed,
-                "rerun": "sahelsim explain scenario.yaml --seed SEED (failures.jsonl has each traceback)",
+                "rerun": "sahelsim explain scenario.yaml --seed SEED"
+                + ("" if plan.posterior else " --parameters point")
+                + (" --posterior FILE" if plan.posterior and not plan.posterior.shipped else "")
+                + " (failures.jsonl has each traceback)",
             },
             "replicates": {
                 "planned": plan.replicates,

@@ -112,26 +112,23 @@ def plan_pair(
     return plan_a, plan_runs(b, plan_a.replicates, plan_a.root_seed)
 
 
-def pair_differences(a: Scenario, b: Scenario) -> list[str]:
+def pair_differences(a: Scenario, b: Scenario) -> dict[str, tuple]:
     """What besides their settings makes two scenarios differ: start date, horizon, actors.
 
     Paired replicates share their seeds, so a difference between A and B is the effect of what
-    differs; a different start or cast is part of it, and worth saying before running.
+    differs; a different start or cast is part of it, and worth saying before running. Keys:
+    ``start`` and ``days`` (A's value, B's), ``actors`` (those only in A, those only in B).
     """
-    notes = []
+    found: dict[str, tuple] = {}
     if a.start != b.start:
-        notes.append(f"A and B start on different dates (A {a.start}, B {b.start})")
+        found["start"] = (a.start, b.start)
     if a.days != b.days:
-        notes.append(f"A and B have different horizons (A {a.days} days, B {b.days})")
+        found["days"] = (a.days, b.days)
     only_a = sorted(set(a.actors) - set(b.actors))
     only_b = sorted(set(b.actors) - set(a.actors))
     if only_a or only_b:
-        parts = [
-            f"only in A: {', '.join(only_a)}" if only_a else "",
-            f"only in B: {', '.join(only_b)}" if only_b else "",
-        ]
-        notes.append("A and B have different actors (" + "; ".join(p for p in parts if p) + ")")
-    return notes
+        found["actors"] = (only_a, only_b)
+    return found
 
 
 def run_pair(

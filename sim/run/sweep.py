@@ -500,8 +500,8 @@ class SweepWriter:
             "failed": {
                 "count": len(self.failed),
                 "replicates": self.failed,
-                "rerun": "sahelsim explain scenario.yaml --seed SEED, with the point's values as "
-                "--set (failures.jsonl has each traceback)",
+                "rerun": "sahelsim explain scenario.yaml --seed SEED --parameters point, with the "
+                "point's values as --set (failures.jsonl has each traceback)",
             },
             "outcomes": list(plan.outcomes),
             "command": self.command,
