@@ -84,7 +84,7 @@ def write_sensitivity(
     text = sa.summary_text(
         method,
         indices,
-        title=(lang == "fr" and plan.scenario.french_title) or plan.scenario.title,
+        title=plan.scenario.title_in(lang),
         design=plan.design,
         replicates=plan.replicates,
         root_seed=plan.root_seed,

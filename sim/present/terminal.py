@@ -34,17 +34,11 @@ def _drawn(plan: RunPlan | SweepPlan, lang: str = "en") -> str:
     return " (drawn; pass --seed to repeat)"
 
 
-def scenario_title(scenario, lang: str = "en") -> str:
-    """A scenario's title in ``lang``: its French title (Scenario.french_title) when it has one."""
-    french = scenario.french_title
-    return french if lang == "fr" and french else scenario.title
-
-
 def run_header(plan: RunPlan, lang: str = "en") -> str:
     """What an ensemble is about to run, and from which root seed."""
     if lang == "fr":
         return (
-            f"{scenario_title(plan.scenario, lang)} : {plan.replicates} réplications, graine "
+            f"{plan.scenario.title_in(lang)} : {plan.replicates} réplications, graine "
             f"{plan.root_seed}{_drawn(plan, lang)}"
         )
     return (
@@ -70,7 +64,7 @@ def sweep_header(plan: SweepPlan, lang: str = "en") -> str:
     """What a sweep is about to run: points times replicates, and the root seed."""
     if lang == "fr":
         return (
-            f"{scenario_title(plan.scenario, lang)} : {plan.design.points} points x "
+            f"{plan.scenario.title_in(lang)} : {plan.design.points} points x "
             f"{plan.replicates} réplications, graine {plan.root_seed}{_drawn(plan, lang)}"
         )
     return (

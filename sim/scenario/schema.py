@@ -775,6 +775,10 @@ class Scenario(Strict):
         notes = self.teaching.fr if self.teaching is not None else None
         return (notes.title if notes is not None else None) or self.title_fr or ""
 
+    def title_in(self, lang: str) -> str:
+        """The title in ``lang``: in French its French title, when it has one."""
+        return (lang == "fr" and self.french_title) or self.title
+
     def pacts_in_play(self, facts: FactBase) -> dict[str, Pact]:
         """The enabled pacts, by id: the fact base's named, and the scenario's own inline."""
         pacts: dict[str, Pact] = {}
