@@ -30,6 +30,7 @@ from sim.scenario.facts import FactBase, fact_base
 from sim.scenario.references import KEYED, check_references
 from sim.scenario.schema import (
     Attack,
+    Coup,
     Deployment,
     InlineActor,
     InlinePact,
@@ -37,10 +38,11 @@ from sim.scenario.schema import (
     Request,
     Scenario,
     ThirdPartyForce,
+    Threat,
     fights_as_guerrillas,
 )
 from sim.scenario.validation import problems_from_validation
-from sim.scenario.vocabulary import ActorKind, AttackScale
+from sim.scenario.vocabulary import ActorKind, AttackScale, CasusFoederis, Obliged
 from sim.scenario.yamlfile import NOT_REGULAR, LocatedDocument, Path_, parse_yaml, read_yaml
 
 MAX_EXTENDS = 16
@@ -471,6 +473,7 @@ def check_sources(sources: Iterable[str], overrides: Sequence[str] = ()) -> Iter
                 + guerrillas(scenario)
                 + no_mediators(scenario)
                 + later_pacts(scenario)
+                + pacts_left_out(scenario)
                 + bare_french_names(scenario)
             )
             yield Checked(source, scenario.title, notes=tuple(notes))
@@ -572,6 +575,87 @@ def later_pacts(scenario: Scenario, facts: FactBase | None = None) -> list[str]:
         for pact_id, pact in scenario.pacts_in_play(facts).items()
         if scenario.start < pact.starts() <= end
         and signed.get(pact_id, dt.date.max) > pact.starts()
+    ]
+
+
+def pacts_left_out(scenario: Scenario, facts: FactBase | None = None) -> list[str]:
+    """The fact base's pacts, in force during the run, that would answer the crisis, left out.
+
+    Only the pacts a scenario names are in play (docs/scenarios.md), so a crisis written with
+    some of them leaves the others out without a word: a reader who wrote Niger's answer to the
+    raids of December 2019 named the G5 Sahel's pacts and not the United States' status-of-forces
+    agreement with Niger, then scored the United States' support as observed. Validating names
+    each pact left out with a clause that an event of the file would bring into play (a coup
+    brings in clauses on unconstitutional changes, an armed group's strike those on rebellion, a
+    state's attack or threat those on aggression, a strike on forces abroad those on such
+    strikes; a request, those on aggression or rebellion), for a state it protects, and that
+    obliges an actor of the file other than that state and the event's authors. Membership of an
+    organisation is read on the event's day. A scenario that means to leave a pact out says so
+    with ``{enabled: false}``, and is not noted.
+    """
+    facts = facts or fact_base()
+    inline = {a: e for a, e in scenario.actors.items() if isinstance(e, InlineActor)}
+
+    def rebels(actor_id: str) -> bool:  # an armed group or a belligerent, not a state or body
+        kind = inline[actor_id].kind if actor_id in inline else facts.kind_of(actor_id)
+        return kind in (ActorKind.ARMED_GROUP, ActorKind.BELLIGERENT)
+
+    aggression = {CasusFoederis.AGGRESSION, CasusFoederis.AGGRESSION_BETWEEN_MEMBERS}
+    rebellion = {CasusFoederis.ARMED_REBELLION}
+    # (day, the state concerned, the casus foederis the event could raise, the event's authors)
+    concerns: list[tuple[dt.date, str, set[CasusFoederis], set[str | None]]] = []
+    for _, event in scenario.active_events():
+        if isinstance(event, Attack):
+            authors = {event.by, *event.contributors}
+            if event.host is not None:
+                abroad = {CasusFoederis.ATTACK_ON_FORCES_ABROAD}
+                concerns.append((event.date, event.target, abroad, authors))
+                concerns.append((event.date, event.host, aggression, authors))
+                continue
+            kinds = rebellion if rebels(event.by) else aggression
+            if event.scale is AttackScale.COUP_ATTEMPT:
+                kinds = kinds | {CasusFoederis.UNCONSTITUTIONAL_CHANGE}
+            concerns.append((event.date, event.target, kinds, authors))
+        elif isinstance(event, Threat):
+            concerns.append((event.date, event.target, aggression, {event.by, *event.contributors}))
+        elif isinstance(event, Coup):
+            change = {CasusFoederis.UNCONSTITUTIONAL_CHANGE}
+            concerns.append((event.date, event.state, change, {event.by}))
+        elif isinstance(event, Request):
+            concerns.append((event.date, event.by, aggression | rebellion, {event.against}))
+    left = []
+    for pact_id, pact in facts.pacts.items():
+        if pact_id in scenario.pacts:
+            continue
+        answers: dict[str, set[str]] = {}  # each state protected: the actors obliged toward it
+        for day, state, kinds, authors in concerns:
+            if pact.starts() > day or (pact.ended is not None and pact.ended <= day):
+                continue
+            if pact.parties.organisation is not None:
+                bound = facts.organisations[pact.parties.organisation].active_members(day)
+            else:
+                bound = pact.parties.states or []
+            present = [a for a in bound if a in scenario.actors]
+            if state not in present:
+                continue
+            for clause in pact.clauses:
+                if clause.casus_foederis not in kinds:
+                    continue
+                if clause.beneficiaries and state not in clause.beneficiaries:
+                    continue
+                obliged = clause.obliged_states if clause.obliged is Obliged.NAMED else present
+                helpers = {a for a in obliged if a in present and a != state} - authors
+                if helpers:
+                    answers.setdefault(state, set()).update(helpers)
+        if answers:
+            who = "; ".join(f"{', '.join(sorted(h))} for {s}" for s, h in answers.items())
+            left.append(f"{pact_id} ({who})")
+    if not left:
+        return []
+    return [
+        "pacts of the fact base left out could answer an event of the file (a clause on what "
+        f"it brings into play, in force that day): {'; '.join(left)}; add those that bore on "
+        "the crisis under pacts:, or write {enabled: false} for one that did not"
     ]
 
 

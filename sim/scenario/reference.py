@@ -53,7 +53,12 @@ that are actors vote and send forces in its name; each rebel army that will figh
 guerrillas, having no backer and no faction's bases; each war an invasion starts that no state
 of the file stands outside (fighting in it or in another war, backing a side, striking one to
 the end), so that none can broker a ceasefire in it; each pact in play that comes into force
-during the run, which covers a war under way only from that day; and each actor the file defines
+during the run, which covers a war under way only from that day; the fact base's pacts the file
+leaves out that have a clause, in force that day, which one of its events brings into play (a coup
+those on unconstitutional changes, an armed group's strike those on rebellion, a state's attack or
+threat those on aggression) for the state it concerns, obliging an actor other than that state and
+the event's authors (write `{{enabled: false}}` to say one did not bear on the crisis); and each
+actor the file defines
 whose French name has no article, or one in capitals or with a curly apostrophe, which the
 stories in French cannot contract); `sahelsim schema` prints the JSON Schema for editors.
 

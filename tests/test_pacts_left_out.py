@@ -1,0 +1,79 @@
+"""Validating names the fact base's pacts that could answer a crisis and that its file left out.
+
+Only the pacts a scenario names are in play, so a writer who names some leaves the rest out
+without a word: a reader's Niger of December 2019 named the G5 Sahel's pacts, not the United
+States' status-of-forces agreement with Niger, and scored the United States' support as observed.
+"""
+
+from __future__ import annotations
+
+from sim.scenario.loading import load_scenario, pacts_left_out
+
+SOFA = "us-niger-sofa-2013"
+"""The United States' support of Niger's forces against armed groups, 2013 to March 2024."""
+TSCTP = "us-tsctp-2005"
+"""The United States' counter-terrorism partnership with the Sahel's states: no end date."""
+
+
+def niger(
+    actors: str = "  NER:\n  USA:\n  FRA:\n",
+    pacts: str = "",
+    event: str = "    kind: attack\n    by: ISSP\n    target: NER\n    scale: incident\n",
+    start: str = "2019-12-10",
+) -> str:
+    """One event in Niger (by default IS Sahel's strike at Inates); the pacts ``pacts`` names."""
+    return (
+        f"title: Niger\nstart: {start}\ndays: 30\nactors:\n{actors}  ISSP:\n"
+        + (f"pacts:\n{pacts}" if pacts else "pacts: {}\n")
+        + f"events:\n  it:\n    date: {start}\n{event}"
+    )
+
+
+def left_out(write, text: str) -> str:
+    notes = pacts_left_out(load_scenario(write(text)))
+    assert len(notes) <= 1
+    return notes[0] if notes else ""
+
+
+def test_the_struck_states_accords_are_named_with_who_would_answer(write):
+    note = left_out(write, niger())
+    assert f"{SOFA} (USA for NER)" in note
+    assert "france-niger-sahel-intervention-2013 (FRA for NER)" in note
+    assert "write {enabled: false} for one that did not" in note
+
+
+def test_a_pact_named_or_switched_off_is_not_noted(write):
+    named = left_out(write, niger(pacts=f"  {SOFA}:\n"))
+    off = left_out(write, niger(pacts=f"  {SOFA}: {{enabled: false}}\n"))
+    assert f"{TSCTP} (USA for NER)" in named and f"{TSCTP} (USA for NER)" in off
+    assert SOFA not in named and SOFA not in off
+
+
+def test_a_pact_whose_helper_is_no_actor_is_not_noted(write):
+    """Without the United States, its programmes cannot act: naming them would be noise."""
+    note = left_out(write, niger(actors="  NER:\n  FRA:\n"))
+    assert "us-" not in note and "france-niger-sahel-intervention-2013" in note
+
+
+def test_a_pact_is_noted_for_what_the_event_brings_into_play(write):
+    """A coup brings in no clause against armed groups: the partners' programmes are not named,
+    and the ECOWAS protocol on unconstitutional changes is."""
+    coup = "    kind: coup\n    state: NER\n"
+    note = left_out(write, niger(actors="  NER:\n  USA:\n  NGA:\n", event=coup))
+    assert "ecowas-democracy-2001" in note and "NGA for NER" in note
+    assert SOFA not in note and TSCTP not in note
+
+
+def test_the_attacker_is_not_counted_among_those_who_would_help(write):
+    """France striking Niger is no helper of Niger under their accords."""
+    strike = "    kind: attack\n    by: FRA\n    target: NER\n    scale: incident\n"
+    actors = "  NER:\n  FRA:\n  NGA:\n"
+    note = left_out(write, niger(actors=actors, event=strike, start="2020-06-01"))
+    assert "ecowas-pmad-1981 (NGA for NER)" in note and "FRA for NER" not in note
+
+
+def test_a_pact_ended_before_the_event_is_not_noted(write):
+    """The status-of-forces agreement ended in March 2024; the partnership has no end."""
+    note = left_out(write, niger(start="2025-06-01"))
+    assert f"{TSCTP} (USA for NER)" in note
+    assert SOFA not in note
