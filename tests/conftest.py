@@ -229,8 +229,13 @@ def start_run(out: Path, replicates: int, seed: int, *, capture: bool = False):
     )
 
 
-def wait_for_replicates(out: Path, count: int, timeout: float = 90) -> int:
-    """Wait until the run's checkpoint says ``count`` replicates are done; return how many."""
+def wait_for_replicates(out: Path, count: int, process=None, timeout: float = 600) -> int:
+    """Wait until the run's checkpoint says ``count`` replicates are done; return how many.
+
+    A loaded machine runs replicates slower, so the wait is bounded by the run itself: it fails
+    at once if ``process`` (the run) has ended short of ``count``, and otherwise only after
+    ``timeout``, which only a run that hangs reaches.
+    """
     import json
     import time
 
@@ -243,6 +248,10 @@ def wait_for_replicates(out: Path, count: int, timeout: float = 90) -> int:
             done = 0
         if done >= count:
             return done
+        if process is not None and process.poll() is not None:
+            raise AssertionError(
+                f"the run ended (status {process.returncode}) after {done} of {count} replicates"
+            )
         time.sleep(0.05)
     raise AssertionError(f"the run did not reach {count} replicates in {timeout} s")
 

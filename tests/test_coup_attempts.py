@@ -248,6 +248,85 @@ def test_foreign_troops_fighting_for_the_government_never_help_a_coup_succeed(wr
     assert sum(map(succeeded, helped)) < sum(map(succeeded, alone))
 
 
+def asked_later(day: str = "2025-12-11", more: str = "") -> str:
+    """Benin asks Nigeria on ``day``, after the attempt is decided either way."""
+    return more + REQUEST.replace("2025-12-07", day).replace(
+        "[NGA]", "[NGA]\n    against: PLOTTERS"
+    )
+
+
+def asked(run):
+    [record] = [r for r in run.records if r.kind is RecordKind.REQUEST]
+    return record
+
+
+def test_a_government_that_beat_the_plotters_may_still_be_sent_troops_to_guard_it(write):
+    """Siaka Stevens asked Guinea for troops four days after the attempt of 23 March 1971 had
+    failed, and got them; France's paratroopers came to Togo two days after a commando's attack
+    on Lomé (September 1986) and were not needed in combat. Asked after the attempt, Nigeria is
+    asked only where the government won; whatever it gives, it fights no one, and the story says
+    the troops guard the government; where the plotters won, no one is asked."""
+    lent = 0
+    for run in runs(write, more=asked_later()):
+        answers = [r for r in run.records if r.kind is RecordKind.RESPONSE and r.actor == "NGA"]
+        if succeeded(run):
+            assert asked(run).get("against") == [] and not answers
+            continue
+        assert asked(run).get("against") == ["PLOTTERS"] and asked(run).get("guard") is True
+        assert len(answers) == 1
+        support = [r for r in run.records if r.kind is RecordKind.SUPPORT and r.actor == "NGA"]
+        response = answers[0].get("response")
+        if response == "abstained":
+            assert not support
+        else:  # armed help granted, or help short of it (partial)
+            [given] = support
+            expected = "armed_assistance" if response == "honoured" else "non_military"
+            assert given.target == "BEN" and given.get("action") == expected
+            assert given.get("fighting") is None and given.get("guard") is True
+            lent += response == "honoured" and given.get("forces") > 0
+        assert sum(r.kind is RecordKind.WAR_STARTED for r in run.records) == 1  # the attempt's
+        if lent == 1 and response == "honoured":
+            assert "troops to guard its government" in render_text(run, "en")
+            assert "militaires pour protéger son gouvernement" in render_text(run, "fr")
+    assert lent > 0
+
+
+COUP_AFTER = """  seized:
+    kind: coup
+    date: 2025-12-09
+    state: BEN
+    by: PLOTTERS
+"""
+INVASION = """  invasion:
+    kind: attack
+    date: 2025-12-09
+    by: BEN
+    target: TGO
+"""
+UNNAMED = REQUEST.replace("2025-12-07", "2025-12-09")
+"""Benin asks Nigeria the day it invades Togo, two days after the attempt, naming no one."""
+
+
+@pytest.mark.parametrize(
+    ("request_text", "days", "reason"),
+    [
+        (asked_later(more=COUP_AFTER), 30, "not_fighting"),  # the plotters took power since
+        (INVASION + UNNAMED, 30, "attacker"),  # at war, it is the attacker in every war it fights
+        (INVASION + asked_later(day="2025-12-09"), 30, "not_fighting"),  # the same, naming them
+        (asked_later(day="2026-01-20"), 60, "not_fighting"),  # six weeks on: the danger is past
+    ],
+    ids=["coup-since", "attacking", "attacking-named", "too-late"],
+)
+def test_no_guard_is_asked_once_the_moment_is_gone(write, request_text, days, reason):
+    text_ = text(rate=0.0, more=request_text).replace("days: 30", f"days: {days}")
+    scenario = load_scenario(write(text_, name="later.yaml"))
+    for seed in range(6):  # every attempt fails (rate 0)
+        run = run_one(scenario, seed)
+        answers = [r for r in run.records if r.kind is RecordKind.RESPONSE]
+        assert not [r for r in answers if r.get("pact", "").startswith("request/")]
+        assert asked(run).get("against") == [] and asked(run).get("reason") == reason
+
+
 @pytest.mark.parametrize(
     ("change", "said"),
     [
@@ -301,3 +380,29 @@ def test_host_is_refused_on_a_coup_attempt(write, sahelsim):
     result = sahelsim("validate", str(path))
     assert result.status == 2
     assert "an invasion or a coup attempt strikes the target's territory" in result.out
+
+
+def test_a_student_asked_to_guard_a_government_is_told_the_plotters_were_put_down(write):
+    """Playing Nigeria, asked four days after the attempt failed, a student reads that Benin has
+    put down the plotters and asks for troops to guard its government, not that it is under
+    attack."""
+    from sim.present.classroom.session import ClassSession
+    from sim.present.classroom.views import seat_view
+
+    path = write(text(rate=0.0, more=asked_later()), name="guard.yaml")
+    session = ClassSession(
+        str(path), groups=1, seed=3, timeout=30.0, clock=lambda: 1000.0, code="KT4R2M",
+        ensemble_runs=4,
+    )  # fmt: skip
+    seat = session.assign(session.join("KT4R2M", "Awa").id, "NGA")
+    session.step(6)
+    english = seat_view(session, seat, "en")["question"]
+    french = seat_view(session, seat, "fr")["question"]
+    assert english["text"] == (
+        "Benin has put down the plotters and asks you for armed assistance, to guard its "
+        "government. No treaty binds you to give it."
+    )
+    assert french["text"] == (
+        "Le Bénin a repoussé l'attaque des putschistes et vous demande une assistance armée pour "
+        "protéger son gouvernement. Aucun traité ne vous y oblige."
+    )

@@ -52,7 +52,7 @@ def test_two_runs_started_at_once_on_one_out_one_is_refused_the_other_untouched(
     assert f"in use by process {winner.pid}" in err and "Traceback" not in err
     assert winner.poll() is None  # the refusal did not disturb it
 
-    wait_for_replicates(out, 3)
+    wait_for_replicates(out, 3, winner)
     late = start_sahelsim(*args, "--resume", capture=True)  # resuming it is refused too
     _, err = late.communicate(timeout=120)
     assert late.returncode == 2 and f"in use by process {winner.pid}" in err, err
@@ -75,7 +75,7 @@ def test_two_runs_started_at_once_on_one_out_one_is_refused_the_other_untouched(
 def test_the_lock_of_a_killed_run_is_stale_and_resume_takes_it(tmp_path, sahelsim):
     out = tmp_path / "killed"
     process = start_sahelsim(*RUN, "-n", "400", "--out", str(out))
-    wait_for_replicates(out, 2)
+    wait_for_replicates(out, 2, process)
     process.send_signal(signal.SIGKILL)
     process.wait()
     assert (out / ".lock").read_text().split() == [str(process.pid)]  # left behind, stale
@@ -418,7 +418,7 @@ def test_a_killed_pool_worker_is_reported_and_resume_finishes_the_run(tmp_path, 
     out = tmp_path / "lost"
     process = start_sahelsim(*args, "--workers", "2", "--out", str(out), capture=True)
     try:
-        wait_for_replicates(out, 16)
+        wait_for_replicates(out, 16, process)
         # Workers are forked by the forkserver, itself a child of the run: grandchildren.
         workers = [pid for pid, depth in _descendants(process.pid).items() if depth == 2]
         assert workers, "no worker process found"

@@ -17,7 +17,7 @@ def test_a_run_killed_with_sigkill_resumes_to_the_same_bytes(tmp_path, sahelsim)
     n = 160
     killed = tmp_path / "killed"
     process = start_run(killed, n, 21)
-    wait_for_replicates(killed, 15)
+    wait_for_replicates(killed, 15, process)
     process.send_signal(signal.SIGKILL)
     process.wait()
     checkpoint = killed / ".partial" / "checkpoint.json"
@@ -166,7 +166,7 @@ def test_a_sweep_killed_with_sigkill_resumes_to_the_same_bytes(tmp_path, sahelsi
     args = (*SWEEP, "-n", "40", "--seed", "9", "-q", "--no-figures")
     killed = tmp_path / "killed"
     process = start_sahelsim(*args, "--out", str(killed))
-    wait_for_replicates(killed, 30)
+    wait_for_replicates(killed, 30, process)
     process.send_signal(signal.SIGKILL)
     process.wait()
     done = json.loads((killed / ".partial" / "checkpoint.json").read_text())["completed"]
@@ -278,7 +278,7 @@ def test_ctrl_c_then_resume_finishes_a_sweep_with_a_drawn_seed(tmp_path, sahelsi
             "--lang", "fr")  # fmt: skip
     stopped = tmp_path / "stopped"
     process = start_sahelsim(*args, "-q", "--no-figures", "--out", str(stopped), capture=True)
-    wait_for_replicates(stopped, 30)
+    wait_for_replicates(stopped, 30, process)
     process.send_signal(signal.SIGINT)
     _, err = process.communicate(timeout=120)
     assert process.returncode == 130 and "--resume" in err

@@ -217,7 +217,7 @@ def test_no_figures_skips_drawing_and_says_how_to_draw_them_later(tmp_path, sahe
 def test_a_run_killed_part_way_leaves_only_complete_files(tmp_path):
     out = tmp_path / "killed"
     process = start_run(out, 3000, 3)
-    wait_for_replicates(out, 10)
+    wait_for_replicates(out, 10, process)
     process.send_signal(signal.SIGKILL)
     process.wait()
     visible = {p.name for p in out.iterdir() if not p.name.startswith(".")}
@@ -229,7 +229,7 @@ def test_a_run_killed_part_way_leaves_only_complete_files(tmp_path):
 def test_ctrl_c_keeps_every_finished_replicate(tmp_path):
     out = tmp_path / "interrupted"
     process = start_run(out, 3000, 3, capture=True)
-    wait_for_replicates(out, 10)
+    wait_for_replicates(out, 10, process)
     process.send_signal(signal.SIGINT)
     _, err = process.communicate(timeout=120)
     assert process.returncode == 130

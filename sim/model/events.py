@@ -567,12 +567,13 @@ def on_request(model: SahelModel, name: str, event: ev.Request) -> None:
     asked may take and do not owe (intervention by invitation), so it is decided like a clause
     that permits: nothing is promised and declining costs no reputation. The help goes to the
     asking state's war against ``against`` (by default, the first war in which it defends
-    itself); with no war, against the armed groups fighting in it, to its counter-insurgency.
+    itself); with no war, against the armed groups fighting in it, to its counter-insurgency;
+    with neither, against the factions it has just beaten, to guard it (``_beaten_factions``).
     Nothing is asked of an actor on the other side (at war with the asking state, or backing
     its enemy), nor of one already fighting beside it; with nothing to help against, nothing is
     asked of anyone, and the record says why.
     """
-    war, offenders, reason = _what_is_asked_against(model, event)
+    war, offenders, reason, guard = _what_is_asked_against(model, event)
     side = war.side_of(event.by) if war is not None else None  # (an at-home state: either)
     enemies = set(offenders) | (set(war.sides[1 - side]) if war is not None else set())
     backing = model.backers_of(tuple(enemies))
@@ -603,6 +604,7 @@ def on_request(model: SahelModel, name: str, event: ev.Request) -> None:
         **({"war": war.id} if war is not None else {}),
         **({"reason": reason.value, "named": event.against} if reason else {}),
         **({"other_side": other_side} if other_side and offenders else {}),
+        **({"guard": True} if guard else {}),
     )
     if not offenders:
         return
@@ -616,6 +618,7 @@ def on_request(model: SahelModel, name: str, event: ev.Request) -> None:
         None if war is None else war.id,
         index,
         states=states,
+        guard=guard,
     )
     clause = Clause.model_construct(
         id=name,
@@ -643,8 +646,12 @@ def on_request(model: SahelModel, name: str, event: ev.Request) -> None:
 
 def _what_is_asked_against(
     model: SahelModel, event: ev.Request
-) -> tuple[War | None, tuple[str, ...], Unasked | None]:
-    """The war the help is for (or None), the enemies it is against, and why there are none."""
+) -> tuple[War | None, tuple[str, ...], Unasked | None, bool]:
+    """What a request asks help against.
+
+    The war the help is for (or None), the enemies it is against, why there are none, and
+    whether the help is to guard a government against factions it has beaten.
+    """
     attacking = attacking_it = False
     for war in model.wars:
         side = war.side_of(event.by) if war.ongoing else None
@@ -658,21 +665,74 @@ def _what_is_asked_against(
             continue
         enemies = tuple(war.sides[1 - side])
         if event.against is None:
-            return war, enemies, None
+            return war, enemies, None, False
         if event.against in enemies:
-            return war, (event.against,), None
+            return war, (event.against,), None, False
     groups: tuple[str, ...] = ()
     if model.state(event.by) is not None and model.fighters_in(event.by) > 0:
         i = model.state_index[event.by]
         groups = tuple(model.groups[g].id for g in model.insurgents.groups_in(i))
+    at_war = attacking  # the attacker in every war it fights: no guard is sent to it either
     if event.against is not None:
         groups = tuple(g for g in groups if g == event.against)
         attacking = attacking_it
     if groups:
-        return None, groups, None
+        return None, groups, None, False
     if attacking:
-        return None, (), Unasked.ATTACKER
-    return None, (), Unasked.NOT_FIGHTING if event.against is not None else Unasked.NOTHING
+        return None, (), Unasked.ATTACKER, False
+    if not at_war and (beaten := _beaten_factions(model, event)):
+        return None, beaten, None, True
+    return None, (), Unasked.NOT_FIGHTING if event.against is not None else Unasked.NOTHING, False
+
+
+GUARD_DAYS = 30
+"""Days after a government beat a faction at home during which it may still ask for troops to
+guard it against that faction: the record's requests came two and four days after (below)."""
+
+
+def _beaten_factions(model: SahelModel, event: ev.Request) -> tuple[str, ...]:
+    """The factions at home in the asking state that it beat lately, if help can be against them.
+
+    A government that has put down a coup attempt or a rising may still ask for troops to guard
+    it: Siaka Stevens asked Guinea four days after the attempt of 23 March 1971 had failed, and
+    Guinean soldiers crossed on the 28th (a crisis written blind, docs/backtest.md); Eyadéma
+    asked France on 25 September 1986, two days after a commando's attack on Lomé, and French
+    paratroopers came, not needed in combat; Libya's troops guarded Patassé after the attempt
+    of May 2001 (rows 15 and 34 of seeds/history/invitations.md, counted granted). Nothing is
+    fought: the help is lent to the government as help outside a war is (§7.4). The factions
+    are those of the state's last war at home, if it won it as the defender within
+    :data:`GUARD_DAYS` and no coup came after (then those who ask are no longer the government
+    that won); ``against``, if named, must be one of them.
+    """
+    wars = [
+        w
+        for w in model.wars
+        if w.side_of(event.by) == DEFENDERS
+        and any(
+            isinstance(a := model.actors.get(f), Belligerent) and a.home == event.by
+            for f in w.sides[ATTACKERS]
+        )
+    ]
+    if not wars:
+        return ()
+    last = max(wars, key=lambda w: (w.end if w.end is not None else model.day + 1, w.id))
+    if last.ongoing or last.outcome is not WarOutcome.DEFENDERS_WON:
+        return ()
+    if model.day - last.end > GUARD_DAYS:
+        return ()
+    if any(
+        r.kind is RecordKind.COUP and r.actor == event.by and r.day >= last.end
+        for r in model.records
+    ):
+        return ()
+    factions = tuple(
+        f
+        for f in last.sides[ATTACKERS]
+        if isinstance(a := model.actors.get(f), Belligerent) and a.home == event.by
+    )
+    if event.against is not None:
+        return (event.against,) if event.against in factions else ()
+    return factions
 
 
 EVENT_HANDLERS: dict[type, Callable[[SahelModel, str, Any], None]] = {

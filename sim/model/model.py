@@ -1162,6 +1162,7 @@ class SahelModel(mesa.Model):
             pact=ob.pact,
             article=ob.clause.article,
             **({"fighting": fighting} if fighting else {}),
+            **({"guard": True} if ob.trigger.guard else {}),
             **body,
         )
 
@@ -1177,8 +1178,8 @@ class SahelModel(mesa.Model):
         state's support from home (advisers, intelligence, supplies) and non-military help do
         not fight.
         """
-        if ob.trigger.kind is not CasusFoederis.ARMED_REBELLION:
-            return []
+        if ob.trigger.kind is not CasusFoederis.ARMED_REBELLION or ob.trigger.guard:
+            return []  # (troops guarding a government that beat its plotters fight no one)
         if action not in (PactAction.ARMED_ASSISTANCE, PactAction.SUPPORT):
             return []
         if present:

@@ -52,6 +52,8 @@ class Trigger:
         states: the offenders that are states or outside powers: what a clause on aggression
             ``by_a_state`` asks for (rebels and armed groups are not). Required, by keyword:
             a default would silently read every offender as a rebel, or every one as a State.
+        guard: a request to guard a government against factions it has beaten (a coup
+            attempt put down): help is lent, and nothing is fought.
     """
 
     kind: CasusFoederis
@@ -64,6 +66,7 @@ class Trigger:
     theatre: str = ""  # the state where the fighting is (for attacks on forces abroad)
     backers: tuple[str, ...] = ()
     states: tuple[str, ...] = field(kw_only=True)
+    guard: bool = field(default=False, kw_only=True)
 
 
 @dataclass

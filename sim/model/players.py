@@ -159,6 +159,7 @@ def obligation_choice(
             "action": ob.clause.action.value,
             "offenders": list(ob.offenders),
             "permitted": ob.permitted,
+            **({"guard": True} if ob.trigger.guard else {}),
             "probability": round(probability, 4),
             "terms": terms,
         },

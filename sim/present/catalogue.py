@@ -948,6 +948,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "{Actor} envoie{actor_nt} {help} {victim_a} au titre {clause_de} : l'équivalent "
         "de {forces} militaires pour la contre-insurrection.",
     },
+    "support.guard": {
+        "en": "{Actor} sent {victim} {help} under {clause}: the equivalent of {forces} troops "
+        "to guard its government.",
+        "fr": "{Actor} envoie{actor_nt} {help} {victim_a} au titre {clause_de} : l'équivalent "
+        "de {forces} militaires pour protéger son gouvernement.",
+    },
     "help.support": {"en": "combat support", "fr": "un appui militaire"},
     "help.non_military": {"en": "non-military help", "fr": "une aide non militaire"},
     "help.armed_assistance": {"en": "armed assistance", "fr": "une assistance armée"},

@@ -936,7 +936,8 @@ def _support(ctx: _Context, r: Record) -> str:
         factor = ctx.decimal(r.get("factor"))
         return ctx.pick(f"support.war.{action}", "support.war.support", factor=factor, **values)
     help_text = ctx.pick(f"help.{action}", "help.other")
-    return ctx.t("support.lent", help=help_text, forces=ctx.number(r.get("forces", 0)), **values)
+    key = "support.guard" if r.get("guard") else "support.lent"
+    return ctx.t(key, help=help_text, forces=ctx.number(r.get("forces", 0)), **values)
 
 
 def _consultation(ctx: _Context, r: Record) -> str:

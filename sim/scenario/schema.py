@@ -499,7 +499,8 @@ class Request(_Event):
     Mali's interim authorities asked France for military help on 11 Jan 2013 and France struck
     the same day (Operation Serval). Each actor asked decides for itself whether to help, as a
     measure it may take, not one it owes: declining breaks no promise. A request is answered
-    after the day's other events, and only where the state that asks defends itself.
+    after the day's other events, and only where the state that asks defends itself (or has
+    just beaten a faction at home, when the help guards its government).
     """
 
     kind: Literal["request"] = "request"
@@ -511,8 +512,9 @@ class Request(_Event):
     against: ActorId | None = Field(
         None,
         description="whom the help is against: an actor of this scenario fighting the state "
-        "that asks (default: whoever is at war with it that day; with no war, the armed groups "
-        "in it)",
+        "that asks, or a faction it has just beaten (default: whoever is at war with it that "
+        "day; with no war, the armed groups in it; with neither, the factions it has just "
+        "beaten at home)",
     )
     action: RequestedHelp = Field(
         RequestedHelp.ARMED_ASSISTANCE, description="the help asked for (default: armed_assistance)"

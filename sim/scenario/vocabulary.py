@@ -88,7 +88,7 @@ class RequestedHelp(Described):
     ARMED_ASSISTANCE = (
         "armed_assistance",
         "enter the war on the asking state's side; with no war, send forces to its "
-        "counter-insurgency",
+        "counter-insurgency, or to guard a government that has just beaten a faction",
     )
     SUPPORT = "support", "advisers and combat support from forces present, without entering the war"
     NON_MILITARY = "non_military", "diplomatic, logistic or financial help"

@@ -95,7 +95,7 @@ def question_view(session: ClassSession, ask: Ask, lang: str) -> dict:
         offenders = i18n.actor_forms("offenders", c.get("offenders") or [], lang)
         key = "q.obligation.permitted" if c.get("permitted") else "q.obligation"
         if requested(c.get("pact") or "") is not None:
-            key = "q.obligation.request"
+            key = "q.obligation.guard" if c.get("guard") else "q.obligation.request"
         text = word(
             key,
             lang,

@@ -114,6 +114,8 @@ WORDS: dict[str, dict[str, str]] = {
         "you may give it {action}.",
         "q.obligation.request": "{Victim} is under attack by {offenders} and asks you for "
         "{action}. No treaty binds you to give it.",
+        "q.obligation.guard": "{Victim} has put down {offenders} and asks you for {action}, "
+        "to guard its government. No treaty binds you to give it.",
         "q.attack": "You threaten {target} with force and your deadline has come. Attack "
         "today, wait a week, or stand down? Your window closes on {closes}.",
         "q.attack.retaliation": "{Target} struck you, short of war. Answer it with war today, "
@@ -276,6 +278,8 @@ WORDS: dict[str, dict[str, str]] = {
         "{clause_de}, vous pouvez lui apporter {action}.",
         "q.obligation.request": "{Victim} est la cible d'une attaque {offenders_de} et vous "
         "demande {action}. Aucun traité ne vous y oblige.",
+        "q.obligation.guard": "{Victim} a repoussé l'attaque {offenders_de} et vous demande "
+        "{action} pour protéger son gouvernement. Aucun traité ne vous y oblige.",
         "q.attack": "Vous menacez {target} d'une intervention armée et votre échéance est arrivée. "
         "Attaquer aujourd'hui, attendre une semaine ou renoncer ? Le délai se referme le {closes}.",
         "q.attack.retaliation": "La frappe vient {target_de}, sans aller jusqu'à la guerre. "
