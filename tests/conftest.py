@@ -309,6 +309,25 @@ def readiness_on(
 
 
 @functools.cache
+def question_asked(path, role: str, days: int, seed: int = 3):
+    """A class on ``path`` with a student playing ``role``, after ``days`` days: the session,
+    and the question the student reads, in English and in French (the phone's view)."""
+    from sim.present.classroom.session import ClassSession
+    from sim.present.classroom.views import seat_view
+
+    session = ClassSession(
+        str(path), groups=1, seed=seed, timeout=30.0, clock=lambda: 1000.0, code="KT4R2M",
+        ensemble_runs=4,
+    )  # fmt: skip
+    seat = session.assign(session.join("KT4R2M", "Awa").id, role)
+    session.step(days)
+    return (
+        session,
+        seat_view(session, seat, "en")["question"],
+        seat_view(session, seat, "fr")["question"],
+    )
+
+
 def class_seed(scenario: str = "niger-2023-base") -> int:
     """The first seed whose world keeps ECOWAS's threat against Niger open to its deadline, and
     whose ECOWAS, unplayed, never attacks (as in 2023).

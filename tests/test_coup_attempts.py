@@ -4,6 +4,7 @@ by armed men from outside the army only by force; a success is a coup (docs/mode
 from __future__ import annotations
 
 import pytest
+from conftest import question_asked
 
 from sim.model.model import SahelModel
 from sim.model.records import RecordKind
@@ -386,18 +387,8 @@ def test_a_student_asked_to_guard_a_government_is_told_the_plotters_were_put_dow
     """Playing Nigeria, asked four days after the attempt failed, a student reads that Benin has
     put down the plotters and asks for troops to guard its government, not that it is under
     attack."""
-    from sim.present.classroom.session import ClassSession
-    from sim.present.classroom.views import seat_view
-
     path = write(text(rate=0.0, more=asked_later()), name="guard.yaml")
-    session = ClassSession(
-        str(path), groups=1, seed=3, timeout=30.0, clock=lambda: 1000.0, code="KT4R2M",
-        ensemble_runs=4,
-    )  # fmt: skip
-    seat = session.assign(session.join("KT4R2M", "Awa").id, "NGA")
-    session.step(6)
-    english = seat_view(session, seat, "en")["question"]
-    french = seat_view(session, seat, "fr")["question"]
+    _, english, french = question_asked(path, "NGA", 6)
     assert english["text"] == (
         "Benin has put down the plotters and asks you for armed assistance, to guard its "
         "government. No treaty binds you to give it."

@@ -15,6 +15,7 @@ import itertools
 import math
 
 import pytest
+from conftest import question_asked
 
 from sim.model.model import SahelModel
 from sim.model.pacts import requested
@@ -399,19 +400,9 @@ def test_the_timeline_labels_an_entry_at_a_request_in_the_figure_s_language(writ
 
 
 def test_a_student_playing_an_asked_state_is_asked_and_may_give_or_decline(write):
-    from sim.present.classroom.session import ClassSession
-    from sim.present.classroom.views import seat_view
-
     path = write(WAR.format(commitment="behavioural", request=REQUEST))
-    session = ClassSession(
-        str(path), groups=1, seed=3, timeout=30.0, clock=lambda: 1000.0, code="KT4R2M",
-        ensemble_runs=4,
-    )  # fmt: skip
+    session, english, french = question_asked(path, "NGA", 5)
     assert session.roles[0] == "NGA"  # the asked decide first; France is no state role
-    seat = session.assign(session.join("KT4R2M", "Awa").id, "NGA")
-    session.step(5)
-    english = seat_view(session, seat, "en")["question"]
-    french = seat_view(session, seat, "fr")["question"]
     assert english["text"] == (
         "Mali is under attack by the Rebel Army and asks you for armed assistance. No treaty "
         "binds you to give it."
