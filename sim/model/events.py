@@ -210,6 +210,10 @@ def on_attack(model: SahelModel, name: str, event: ev.Attack) -> None:
     unpursued = _too_few_to_pursue(model, event.fighters, attackers)
     if unpursued:
         counted["unpursued"] = int(model.params.pursuit_threshold)
+    if event.killed is not None:
+        counted["killed"] = event.killed
+    # (not for a strike by a few, which is policed whatever its toll)
+    border_toll = not unpursued and _toll_from_abroad(model, event, attackers)
     war = next((w for a in attackers if (w := model.at_war(a, event.target))), None)
     if war is not None:
         # A strike by those already at war with the target is that war going on (Mali's second
@@ -242,6 +246,7 @@ def on_attack(model: SahelModel, name: str, event: ev.Attack) -> None:
         note=event.note,
         **abroad,
         **counted,
+        **({"border_toll": int(model.params.border_toll)} if border_toll else {}),
         **({"victims": victims} if unpursued and host_struck else {}),
     )
     # Forces struck where they stand abroad are an attack on forces abroad (Charter Art. 7),
@@ -294,6 +299,8 @@ def on_attack(model: SahelModel, name: str, event: ev.Attack) -> None:
         # where no neighbour's consent is needed (Senegal against the MFDC in Casamance, 2022).
         soils = [host, victim] if host else [victim]
         soil = next((s for s in soils if model.offensive_against(attackers, victim, s)), "")
+        if not soil and victim == event.target and host is None and border_toll:
+            soil = victim  # raiders from abroad who killed many are fought where they struck
         threat.offensive, threat.soil = bool(soil), soil
 
 
@@ -308,6 +315,26 @@ def _too_few_to_pursue(model: SahelModel, fighters: int | None, attackers: Seque
         return False
     groups = all(isinstance(model.actors.get(a), (ArmedGroup, Belligerent)) for a in attackers)
     return groups and fighters < model.params.pursuit_threshold
+
+
+def _toll_from_abroad(model: SahelModel, event: ev.Attack, attackers: Sequence[str]) -> bool:
+    """Whether armed groups based abroad killed enough on the target's soil to be fought there.
+
+    A group that struck from a neighbour is otherwise fought only on the neighbour's soil, a
+    dispute with it (§7.11). The coastal states struck by JNIM from their northern neighbours
+    fought the raiders on their own soil after strikes that killed a dozen soldiers or more
+    (Kafolo 2020, the W park 2024 and 2025, Sankortchagou 2023, Kpinkankandi 2024), and not
+    after strikes that killed 8 or fewer (crises written blind: docs/backtest.md). Only a strike
+    whose toll a source counts (``killed``), on the target's own territory, is judged.
+    """
+    if event.killed is None or event.host is not None or not attackers:
+        return False
+    if model.state(event.target) is None:  # a state's soil, answered by that state
+        return False
+    # Armed groups only: a rebel army is fought where it stands, at home in its own state.
+    groups = all(isinstance(model.actors.get(a), ArmedGroup) for a in attackers)
+    abroad = not model.fights_in(attackers, event.target)
+    return groups and abroad and event.killed >= model.params.border_toll
 
 
 def _soil_struck(model: SahelModel, host: str | None, attackers: tuple[str, ...]) -> bool:

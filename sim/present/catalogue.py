@@ -256,12 +256,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "{days} de combats au plus, sauf si un camp cède avant.",
     },
     "offensive": {
-        "en": " The strike came from an armed group where it fights, and the answer weighed is "
-        "an offensive there, not a war between states: no share of incidents answered with war "
-        "applies.",
-        "fr": " La frappe vient d'un groupe armé, là où il combat, et la réponse envisagée est "
-        "une offensive sur place, non une guerre entre États : aucune part des incidents suivis "
-        "d'une guerre ne s'applique.",
+        "en": " The strike came from an armed group, and the answer weighed is an offensive "
+        "on {soil_poss} soil, not a war between states: no share of incidents answered with "
+        "war applies.",
+        "fr": " La frappe vient d'un groupe armé, et la réponse envisagée est une offensive sur "
+        "le sol {soil_de}, non une guerre entre États : aucune part des incidents suivis d'une "
+        "guerre ne s'applique.",
     },
     "attack_decided.stakes": {
         "en": " A war was already being fought on the target's soil, and {share} of the force "
@@ -562,6 +562,14 @@ MESSAGES: dict[str, dict[str, str]] = {
     "incident.fighters": {
         "en": "Strikers counted by the sources: {fighters}.",
         "fr": "Assaillants comptés par les sources : {fighters}.",
+    },
+    "incident.border_toll": {
+        "en": "The strike killed {killed}, at least the {threshold} for which a state fights "
+        "raiders who came from abroad on its own soil: {target} weighed an offensive there, "
+        "not a dispute with the state they came from.",
+        "fr": "La frappe fait {killed} morts, au moins les {threshold} pour lesquels un État "
+        "combat sur son sol des assaillants venus de l'étranger : {target} envisage{target_nt} "
+        "une offensive sur son sol, non un différend avec l'État d'où ils viennent.",
     },
     "incident.unpursued": {
         "en": "Strikers counted by the sources: {fighters}, below the {threshold} fighters an "

@@ -380,7 +380,7 @@ def _attack_decided(ctx: _Context, r: Record) -> str:
         if r.get("escalation") is not None:  # why the chance is below the readiness
             parts[-1] += ctx.t("escalation", share=ctx.share(r.get("escalation")))
         elif r.get("offensive") is not None:  # why it is not: an armed group struck
-            parts[-1] += ctx.t("offensive")
+            parts[-1] += ctx.t("offensive", **ctx.actors("soil", r.get("soil") or r.actor))
     if r.get("deadline"):
         parts[-1] += _partners(ctx, r, values)
     return " ".join(parts)
@@ -601,7 +601,14 @@ def _incident(ctx: _Context, r: Record) -> str:
         text = ctx.t("incident", **roles)
     victims = list(r.get("victims") or [r.target])  # the host's soil was struck too
     # why no one weighs force against its authors, if too few to pursue
-    return text + _strikers(ctx, r, "incident.unpursued", **ctx.actors("target", victims))
+    text += _strikers(ctx, r, "incident.unpursued", **ctx.actors("target", victims))
+    if r.get("border_toll") is not None:  # raiders from abroad fought on the victim's soil
+        counts = {
+            "killed": ctx.number(r.get("killed")),
+            "threshold": ctx.number(r.get("border_toll")),
+        }
+        text += " " + ctx.t("incident.border_toll", **roles, **counts)
+    return text
 
 
 def _strikers(ctx: _Context, r: Record, few: str, **roles: str) -> str:

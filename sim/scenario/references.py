@@ -582,6 +582,7 @@ def _check_event(
         yield from _check_defenders(path, event, kinds)
         yield from _check_coup_attempt(path, event, kinds, raw_actors)
         yield from _check_fighters(path, event, kinds, list(facts.organisations))
+        yield from _check_killed(path, event)
     if event.get("kind") == "request":
         yield from _check_request(path, event, kinds, unlisted, unlisted_states, unlisted_powers)
         return
@@ -819,6 +820,19 @@ def _check_fighters(
             "",
         )
         return
+
+
+def _check_killed(path: Path_, event: dict) -> Iterator[Finding]:
+    """``killed`` counts an incident's dead (§7.11); a war counts its own losses."""
+    if event.get("killed") is not None and event.get("scale") != "incident":
+        yield (
+            (*path, "killed"),
+            "killed counts the dead of an incident; an invasion or a coup attempt counts its "
+            "losses in its fighting",
+            event.get("killed"),
+            "scale: incident, or no killed",
+            "",
+        )
 
 
 def _check_coup_attempt(

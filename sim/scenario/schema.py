@@ -387,6 +387,14 @@ class Attack(_Event):
         "pursuit_threshold fighters (a commando, a suicide bomber) leaves no body of fighters "
         "to pursue, and its victim answers it by policing, not with force",
     )
+    killed: StrictInt | None = Field(
+        None,
+        ge=0,
+        description="for an incident: how many the strike killed on the victim's side "
+        "(soldiers and civilians), as reported (leave it out when no source counts them); a "
+        "state struck by armed groups based abroad that killed at least border_toll fights them "
+        "on its own soil, with a limited offensive",
+    )
 
 
 class Sanctions(_Event):

@@ -16,6 +16,7 @@ UNITS_FR = {
     "log-ratio": "log-rapport",
     "days": "jours",
     "fighters": "combattants",
+    "dead": "morts",
     "per day": "par jour",
     "sd": "écart-type",
     "factor": "facteur",
