@@ -166,6 +166,17 @@ events:
 """
 
 
+RAID_EVENT = """\
+  raid:
+    kind: attack
+    scale: incident
+    date: 2024-07-22
+    by: JNIM
+    target: {target}
+"""
+"""JNIM's strike on ``{target}`` of 22 July 2024, short of war: a scenario's ``events:`` entry."""
+
+
 UNNAMED = "events.ecowas-ultimatum.contributors=[]"
 """The Gambia 2017's ultimatum as a plainly written threat: ECOWAS names no contributors."""
 

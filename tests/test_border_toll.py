@@ -9,6 +9,7 @@ raiders of Kpinkankandi (July 2024) and Benin those of the W park (April 2025).
 from __future__ import annotations
 
 import pytest
+from conftest import RAID_EVENT
 
 from sim.model.records import RecordKind
 from sim.present.narrative import render_text
@@ -27,13 +28,8 @@ actors:
   BFA:
   JNIM:
 {parameters}events:
-  raid:
-    kind: attack
-    scale: incident
-    date: 2024-07-22
-    by: JNIM
-    target: TGO
-{extra}"""
+"""
+RAID += RAID_EVENT.replace("{target}", "TGO") + "{extra}"
 
 SEEDS = range(12)
 

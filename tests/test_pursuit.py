@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 import pytest
+from conftest import RAID_EVENT
 
 from sim.model.records import RecordKind
 from sim.run.replicate import run_one
@@ -31,13 +32,8 @@ actors:
 pacts:
   liptako-gourma-charter:
 {parameters}events:
-  raid:
-    kind: attack
-    scale: incident
-    date: 2024-07-22
-    by: JNIM
-    target: {target}
-{fighters}"""
+"""
+RAID += RAID_EVENT + "{fighters}"
 
 SEEDS = range(12)
 
