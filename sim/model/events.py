@@ -299,7 +299,7 @@ def on_attack(model: SahelModel, name: str, event: ev.Attack) -> None:
         # where no neighbour's consent is needed (Senegal against the MFDC in Casamance, 2022).
         soils = [host, victim] if host else [victim]
         soil = next((s for s in soils if model.offensive_against(attackers, victim, s)), "")
-        if not soil and victim == event.target and host is None and border_toll:
+        if not soil and border_toll:  # (on the target's own soil: no host, one victim)
             soil = victim  # raiders from abroad who killed many are fought where they struck
         threat.offensive, threat.soil = bool(soil), soil
 
@@ -731,14 +731,15 @@ def _beaten_factions(model: SahelModel, event: ev.Request) -> tuple[str, ...]:
     :data:`GUARD_DAYS` and no coup came after (then those who ask are no longer the government
     that won); ``against``, if named, must be one of them.
     """
+
+    def at_home(faction: str) -> bool:
+        actor = model.actors.get(faction)
+        return isinstance(actor, Belligerent) and actor.home == event.by
+
     wars = [
         w
         for w in model.wars
-        if w.side_of(event.by) == DEFENDERS
-        and any(
-            isinstance(a := model.actors.get(f), Belligerent) and a.home == event.by
-            for f in w.sides[ATTACKERS]
-        )
+        if w.side_of(event.by) == DEFENDERS and any(map(at_home, w.sides[ATTACKERS]))
     ]
     if not wars:
         return ()
@@ -752,11 +753,7 @@ def _beaten_factions(model: SahelModel, event: ev.Request) -> tuple[str, ...]:
         for r in model.records
     ):
         return ()
-    factions = tuple(
-        f
-        for f in last.sides[ATTACKERS]
-        if isinstance(a := model.actors.get(f), Belligerent) and a.home == event.by
-    )
+    factions = tuple(filter(at_home, last.sides[ATTACKERS]))
     if event.against is not None:
         return (event.against,) if event.against in factions else ()
     return factions

@@ -578,6 +578,12 @@ def later_pacts(scenario: Scenario, facts: FactBase | None = None) -> list[str]:
     ]
 
 
+def _kind(scenario: Scenario, facts: FactBase, actor_id: str) -> ActorKind | None:
+    """What an actor of the scenario is: as it defines it inline, else as the fact base has it."""
+    entry = scenario.actors.get(actor_id)
+    return entry.kind if isinstance(entry, InlineActor) else facts.kind_of(actor_id)
+
+
 def pacts_left_out(scenario: Scenario, facts: FactBase | None = None) -> list[str]:
     """The fact base's pacts, in force during the run, that would answer the crisis, left out.
 
@@ -594,12 +600,7 @@ def pacts_left_out(scenario: Scenario, facts: FactBase | None = None) -> list[st
     with ``{enabled: false}``, and is not noted.
     """
     facts = facts or fact_base()
-    inline = {a: e for a, e in scenario.actors.items() if isinstance(e, InlineActor)}
-
-    def rebels(actor_id: str) -> bool:  # an armed group or a belligerent, not a state or body
-        kind = inline[actor_id].kind if actor_id in inline else facts.kind_of(actor_id)
-        return kind in (ActorKind.ARMED_GROUP, ActorKind.BELLIGERENT)
-
+    rebels = (ActorKind.ARMED_GROUP, ActorKind.BELLIGERENT)  # not a state or a body
     aggression = {CasusFoederis.AGGRESSION, CasusFoederis.AGGRESSION_BETWEEN_MEMBERS}
     rebellion = {CasusFoederis.ARMED_REBELLION}
     # (day, the state concerned, the casus foederis the event could raise, the event's authors)
@@ -612,7 +613,7 @@ def pacts_left_out(scenario: Scenario, facts: FactBase | None = None) -> list[st
                 concerns.append((event.date, event.target, abroad, authors))
                 concerns.append((event.date, event.host, aggression, authors))
                 continue
-            kinds = rebellion if rebels(event.by) else aggression
+            kinds = rebellion if _kind(scenario, facts, event.by) in rebels else aggression
             if event.scale is AttackScale.COUP_ATTEMPT:
                 kinds = kinds | {CasusFoederis.UNCONSTITUTIONAL_CHANGE}
             concerns.append((event.date, event.target, kinds, authors))
@@ -710,7 +711,7 @@ def no_mediators(scenario: Scenario, facts: FactBase | None = None) -> list[str]
     inline = {a: e for a, e in scenario.actors.items() if isinstance(e, InlineActor)}
 
     def kind(actor_id: str) -> ActorKind | None:
-        return inline[actor_id].kind if actor_id in inline else facts.kind_of(actor_id)
+        return _kind(scenario, facts, actor_id)
 
     def fighters(event: Attack) -> set[str]:
         side = {event.by, event.target, *event.contributors, *event.defenders}
