@@ -107,6 +107,8 @@ def test_pact_references_point_at_known_ids():
         for clause in pact.clauses:
             assert clause.body is None or clause.body in FACTS.organisations
             assert set(clause.obliged_states) <= set(FACTS.actor_ids)
+            assert set(clause.beneficiaries) <= set(FACTS.actor_ids)
+            assert set(clause.adversaries) <= set(FACTS.actor_ids)
 
 
 def test_every_pact_of_the_fact_base_is_named_with_its_article_in_both_languages():

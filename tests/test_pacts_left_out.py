@@ -7,6 +7,7 @@ States' status-of-forces agreement with Niger, and scored the United States' sup
 
 from __future__ import annotations
 
+from sim.scenario.facts import fact_base
 from sim.scenario.loading import load_scenario, pacts_left_out
 
 SOFA = "us-niger-sofa-2013"
@@ -39,7 +40,7 @@ def test_the_struck_states_accords_are_named_with_who_would_answer(write):
     note = left_out(write, niger())
     assert f"{SOFA} (USA for NER)" in note
     assert "france-niger-sahel-intervention-2013 (FRA for NER)" in note
-    assert "write {enabled: false} for one that did not" in note
+    assert "those that did not under pacts_left_out: with the reason" in note
 
 
 def test_a_pact_named_or_switched_off_is_not_noted(write):
@@ -47,6 +48,33 @@ def test_a_pact_named_or_switched_off_is_not_noted(write):
     off = left_out(write, niger(pacts=f"  {SOFA}: {{enabled: false}}\n"))
     assert f"{TSCTP} (USA for NER)" in named and f"{TSCTP} (USA for NER)" in off
     assert SOFA not in named and SOFA not in off
+
+
+def test_a_pact_left_out_with_its_reason_is_not_noted_nor_put_in_play(write):
+    """The bundled scenarios cannot switch a pact off under ``pacts:``, which the classroom
+    reads as its pact switches: they say why they leave it out, and the run is unchanged."""
+    text = niger() + f"pacts_left_out:\n  {SOFA}: no American support is recorded\n"
+    note = left_out(write, text)
+    assert SOFA not in note and f"{TSCTP} (USA for NER)" in note
+    assert SOFA not in load_scenario(write(text)).pacts_in_play(fact_base())
+
+
+def test_a_pact_a_variant_puts_back_is_in_play(write):
+    """A scenario that extends one leaving a pact out may put it back under ``pacts:``."""
+    base = write(niger() + f"pacts_left_out:\n  {SOFA}: left out in the base\n", name="b.yaml")
+    variant = write(f"extends: {base.name}\ntitle: With it\npacts:\n  {SOFA}:\n", name="v.yaml")
+    scenario = load_scenario(variant)
+    assert SOFA in scenario.pacts_in_play(fact_base())
+    assert SOFA not in "".join(pacts_left_out(scenario))
+
+
+def test_an_unknown_pact_left_out_is_refused_where_it_is_written(write, sahelsim):
+    path = write(niger() + "pacts_left_out:\n  us-niger-sofa:\n    reason\n", name="bad.yaml")
+    result = sahelsim("validate", str(path))
+    said = result.out + result.err
+    assert result.status == 2, said
+    assert "bad.yaml:18:3: pacts_left_out.us-niger-sofa: unknown pact 'us-niger-sofa'" in said
+    assert f"did you mean {SOFA!r}" in said and "Traceback" not in said
 
 
 def test_a_pact_whose_helper_is_no_actor_is_not_noted(write):

@@ -323,13 +323,24 @@ class PactBook:
         return effective
 
 
-def unmet_conditions(clause: Clause, trigger: Trigger) -> list[ClauseCondition]:
-    """The conditions of ``clause``'s text that ``trigger`` does not meet."""
+NOT_ITS_ADVERSARY = "adversaries"
+"""The condition a clause with ``adversaries`` sets: one of them is among the offenders."""
+
+
+def unmet_conditions(clause: Clause, trigger: Trigger) -> list[str]:
+    """The conditions of ``clause``'s text that ``trigger`` does not meet, by name.
+
+    A clause that names its ``adversaries`` covers only their acts: the Multinational Joint
+    Task Force of the Lake Chad basin was authorised against Boko Haram, not against any group
+    that strikes one of its members.
+    """
     unmet = []
     if ClauseCondition.BACKED_FROM_OUTSIDE in clause.conditions and not trigger.backers:
-        unmet.append(ClauseCondition.BACKED_FROM_OUTSIDE)
+        unmet.append(ClauseCondition.BACKED_FROM_OUTSIDE.value)
     if ClauseCondition.BY_A_STATE in clause.conditions and not trigger.states:
-        unmet.append(ClauseCondition.BY_A_STATE)
+        unmet.append(ClauseCondition.BY_A_STATE.value)
+    if clause.adversaries and not set(clause.adversaries) & set(trigger.offenders):
+        unmet.append(NOT_ITS_ADVERSARY)
     return unmet
 
 
@@ -372,7 +383,7 @@ def casus_matches(clause: Clause, trigger: Trigger, parties: list[str]) -> bool:
 
 def clauses_unmet(
     trigger: Trigger, book: PactBook, day: dt.date, only: Collection[str] | None = None
-) -> list[tuple[str, Clause, ClauseCondition]]:
+) -> list[tuple[str, Clause, str]]:
     """Clauses in force that ``trigger`` brings to the threshold but not into play.
 
     (pact, clause, condition) for each clause whose casus foederis the trigger is, with a

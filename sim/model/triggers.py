@@ -14,6 +14,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from sim.model.pacts import (
+    NOT_ITS_ADVERSARY,
     Trigger,
     clauses_lost_to_suspension,
     clauses_unmet,
@@ -160,14 +161,14 @@ def match(
         }
 
     for pact, clause, condition in clauses_unmet(trigger, model.book, model.date, only):
-        said = (*key, "unmet", pact, clause.id, condition.value)
+        said = (*key, "unmet", pact, clause.id, condition)
         if said in model.owed or (grown is not None and trigger.victim not in grown[pact]):
             continue  # said already, or the pact covered the victim before
         if first.war is not None:
             model.owed.add(said)
         # said, so that the story explains a clause a reader expected to come into play
         body = clause.body or model.book.pacts[pact].parties.organisation or ""
-        _say_unmet(model, trigger, pact, clause, body, condition.value, since(pact, trigger.victim))
+        _say_unmet(model, trigger, pact, clause, body, condition, since(pact, trigger.victim))
     if grown is None:  # said when the trigger arises: a member restored later is asked then
         for pact, clause in clauses_lost_to_suspension(trigger, model.book, model.date):
             organisation = model.book.pacts[pact].parties.organisation or ""
@@ -238,6 +239,7 @@ def _say_unmet(
         casus_foederis=trigger.kind.value,
         condition=condition,
         offenders=list(trigger.offenders),
+        **({"adversaries": list(clause.adversaries)} if condition == NOT_ITS_ADVERSARY else {}),
         war=trigger.war,
         cause=trigger.cause,
         **under_way,

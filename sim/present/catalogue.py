@@ -636,6 +636,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "le texte ne tient pour agression que l'emploi de la force armée par un État, et "
         "aucun État ne figurait parmi les assaillants ({offenders})",
     },
+    "condition.adversaries": {
+        "en": "the text covers only the acts of {adversaries}, none of whom was among the "
+        "authors ({offenders})",
+        "fr": "le texte ne couvre que les actes {adversaries_de}, dont aucun ne figurait parmi "
+        "les auteurs ({offenders})",
+    },
     "condition.victim_suspended": {
         "en": "{organisation} had suspended {victim}, and a suspended member keeps its seat but "
         "loses the protection of the body's pacts",

@@ -700,6 +700,8 @@ def _whom_it_binds(ctx: _Context, r: Record, day: str) -> str:
 def _clause_unmet(ctx: _Context, r: Record) -> str:
     offenders = list(r.get("offenders") or [])
     roles = {**ctx.actors("victim", r.target), **ctx.actors("offenders", offenders)}
+    if r.get("adversaries"):
+        roles.update(ctx.actors("adversaries", list(r.get("adversaries"))))
     if r.actor:  # the body that would have decided, or the pact's organisation
         roles.update(ctx.actors("organisation", r.actor))
     condition = r.get("condition", "")

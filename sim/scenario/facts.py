@@ -374,6 +374,11 @@ class Clause(Strict):
     beneficiaries: list[ActorId] = Field(
         [], description="the only parties this clause protects; empty means every party"
     )
+    adversaries: list[ActorId] = Field(
+        [],
+        description="the only actors whose acts bring it into play (the armed groups a coalition "
+        "was formed against); empty means any",
+    )
     toward: Toward = Field(
         description="whether the action helps the victim or acts against the offender"
     )

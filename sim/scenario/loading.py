@@ -595,9 +595,10 @@ def pacts_left_out(scenario: Scenario, facts: FactBase | None = None) -> list[st
     brings in clauses on unconstitutional changes, an armed group's strike those on rebellion, a
     state's attack or threat those on aggression, a strike on forces abroad those on such
     strikes; a request, those on aggression or rebellion), for a state it protects, and that
-    obliges an actor of the file other than that state and the event's authors. Membership of an
-    organisation is read on the event's day. A scenario that means to leave a pact out says so
-    with ``{enabled: false}``, and is not noted.
+    obliges an actor of the file other than that state and the event's authors (a clause that
+    names its ``adversaries``, one of them among the authors). Membership of an
+    organisation is read on the event's day. A scenario that means to leave a pact out says why
+    under ``pacts_left_out:`` (or writes ``{enabled: false}``), and is not noted.
     """
     facts = facts or fact_base()
     rebels = (ActorKind.ARMED_GROUP, ActorKind.BELLIGERENT)  # not a state or a body
@@ -626,7 +627,7 @@ def pacts_left_out(scenario: Scenario, facts: FactBase | None = None) -> list[st
             concerns.append((event.date, event.by, aggression | rebellion, {event.against}))
     left = []
     for pact_id, pact in facts.pacts.items():
-        if pact_id in scenario.pacts:
+        if pact_id in scenario.pacts or pact_id in scenario.pacts_left_out:
             continue
         answers: dict[str, set[str]] = {}  # each state protected: the actors obliged toward it
         for day, state, kinds, authors in concerns:
@@ -644,6 +645,8 @@ def pacts_left_out(scenario: Scenario, facts: FactBase | None = None) -> list[st
                     continue
                 if clause.beneficiaries and state not in clause.beneficiaries:
                     continue
+                if clause.adversaries and not authors & set(clause.adversaries):
+                    continue
                 obliged = clause.obliged_states if clause.obliged is Obliged.NAMED else present
                 helpers = {a for a in obliged if a in present and a != state} - authors
                 if helpers:
@@ -656,7 +659,7 @@ def pacts_left_out(scenario: Scenario, facts: FactBase | None = None) -> list[st
     return [
         "pacts of the fact base left out could answer an event of the file (a clause on what "
         f"it brings into play, in force that day): {'; '.join(left)}; add those that bore on "
-        "the crisis under pacts:, or write {enabled: false} for one that did not"
+        "the crisis under pacts:, and those that did not under pacts_left_out: with the reason"
     ]
 
 

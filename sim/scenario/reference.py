@@ -57,9 +57,9 @@ during the run, which covers a war under way only from that day; the fact base's
 leaves out that have a clause, in force that day, which one of its events brings into play (a coup
 those on unconstitutional changes, an armed group's strike those on rebellion, a state's attack or
 threat those on aggression) for the state it concerns, obliging an actor other than that state and
-the event's authors (write `{{enabled: false}}` to say one did not bear on the crisis); and each
-actor the file defines
-whose French name has no article, or one in capitals or with a curly apostrophe, which the
+the event's authors, and, for a clause that names its `adversaries`, one of them among the
+authors (list one that did not bear on the crisis under `pacts_left_out:`, with the reason); and
+each actor the file defines whose French name has no article, or one in capitals or with a curly apostrophe, which the
 stories in French cannot contract); `sahelsim schema` prints the JSON Schema for editors.
 
 Rules that hold everywhere:

@@ -20,7 +20,7 @@ Finding = tuple[Path_, str, Any, str, str]
 """(path, message, value, expected, suggestion). A path whose last part is an id used as a key
 (an actor or a pact) is located at the key; see :data:`KEYED`."""
 
-KEYED = ("actors", "pacts")
+KEYED = ("actors", "pacts", "pacts_left_out")
 """Top-level mappings whose keys are ids checked against the fact base."""
 
 CALENDAR = (dt.date(2, 1, 1), dt.date(9998, 12, 31))
@@ -62,6 +62,8 @@ def check_references(data: Any, facts: FactBase) -> Iterator[Finding]:
     known_actors = list(kinds)
     pacts = data.get("pacts") if isinstance(data.get("pacts"), dict) else {}
     yield from _check_pacts(pacts, facts, list(kinds))
+    left_out = data.get("pacts_left_out")
+    yield from _check_left_out(left_out if isinstance(left_out, dict) else {}, facts)
     events = data.get("events") if isinstance(data.get("events"), dict) else {}
     days = data.get("days", 365)
     end = None
@@ -471,6 +473,23 @@ def _check_pacts(pacts: dict, facts: FactBase, scenario_ids: list[str]) -> Itera
             yield from _check_inline_pact(("pacts", pact_id), entry, facts, scenario_ids)
 
 
+def _check_left_out(left_out: dict, facts: FactBase) -> Iterator[Finding]:
+    """Pacts left out on purpose are the fact base's.
+
+    One also under ``pacts:`` is in play: a scenario that ``extends`` another may put back a
+    pact its base left out.
+    """
+    for pact_id in left_out:
+        if pact_id not in facts.pacts:
+            yield (
+                ("pacts_left_out", pact_id),
+                f"unknown pact {pact_id!r}",
+                None,
+                f"a pact of the fact base ({one_of(facts.pacts)})",
+                nearest(str(pact_id), facts.pacts),
+            )
+
+
 def _check_inline_pact(
     path: Path_, pact: dict, facts: FactBase, scenario_ids: list[str]
 ) -> Iterator[Finding]:
@@ -515,7 +534,7 @@ def _check_inline_pact(
                 one_of(facts.organisations),
                 nearest(body, facts.organisations),
             )
-        for key in ("obliged_states", "beneficiaries"):
+        for key in ("obliged_states", "beneficiaries", "adversaries"):
             ids = clause.get(key)
             for j, s in enumerate(ids if isinstance(ids, list) else []):
                 if isinstance(s, str) and s not in known:

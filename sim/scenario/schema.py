@@ -757,6 +757,12 @@ class Scenario(Strict):
         {},
         description="pacts in play: a fact-base id (value empty or {enabled: false}) or an inline pact",
     )
+    pacts_left_out: dict[ActorId, Annotated[str, Field(min_length=1)]] = Field(
+        {},
+        description="pacts of the fact base left out on purpose, each with the reason: "
+        "`sahelsim validate` then does not name them as pacts that could answer the crisis (one "
+        "also under pacts: is in play)",
+    )
     events: dict[ActorId, Event] = Field(
         {}, description="dated events, keyed by a name of your choice"
     )
