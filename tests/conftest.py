@@ -87,9 +87,10 @@ ISSUE_STATES = (
 )
 """The states issue 2 asks the fact base to hold."""
 
-MODELLED_STATES = (*ISSUE_STATES, "GMB", "LBR", "SLE", "GNB")
+MODELLED_STATES = (*ISSUE_STATES, "GMB", "LBR", "SLE", "GNB", "CMR")
 """Every state of the fact base drawn on the bundled map (The Gambia is needed by gambia-2017;
-Liberia, Sierra Leone and Guinea-Bissau by ECOWAS history)."""
+Liberia, Sierra Leone and Guinea-Bissau by ECOWAS history; Cameroon by the Lake Chad basin's
+war on Boko Haram)."""
 
 OFF_MAP_STATES = ("CPV",)
 """States of the fact base the bundled map has no shape for (Cabo Verde lies west of it)."""

@@ -19,7 +19,7 @@ from sim.scenario.facts import fact_base
 matplotlib.use("Agg")
 
 MODELLED = list(MODELLED_STATES)
-CONTEXT = ["LBY", "CMR", "MAR", "ESH", "TUN", "CAF"]
+CONTEXT = ["LBY", "MAR", "ESH", "TUN", "CAF"]
 COUNTRIES = load_countries()
 
 

@@ -55,7 +55,7 @@ CASES = [
     pytest.param(
         _edit("  MLI:\n", "  MLI:\n  NIGR:\n"),
         "{f}:7:3: actors.NIGR: unknown actor 'NIGR'; expected an id from the fact base (one of BEN, BFA, "
-        "CIV, CPV, DZA, FRA, GBR, GHA, GIN, GMB, GNB, ISSP, ... (24 in all)), or an actor defined "
+        "CIV, CMR, CPV, DZA, FRA, GBR, GHA, GIN, GMB, GNB, ... (27 in all)), or an actor defined "
         "inline with kind, name, name_fr, sources and forces",
         id="unknown actor",
     ),
@@ -159,7 +159,7 @@ CASES = [
     pytest.param(
         _edit("  MLI:\n", "  MLI:\n  NÉR:\n"),
         "{f}:7:3: actors.NÉR: unknown actor 'NÉR'; expected an id from the fact base (one of BEN, "
-        "BFA, CIV, CPV, DZA, FRA, GBR, GHA, GIN, GMB, GNB, ISSP, ... (24 in all)), or an actor "
+        "BFA, CIV, CMR, CPV, DZA, FRA, GBR, GHA, GIN, GMB, GNB, ... (27 in all)), or an actor "
         "defined inline with kind, name, name_fr, sources and forces; did you mean 'NER'?",
         id="a non-ASCII id, one message",
     ),

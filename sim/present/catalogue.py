@@ -1389,6 +1389,7 @@ FR_ARTICLES: dict[str, str] = {
     "G5S": "le",
     "JNIM": "le",
     "ISSP": "l'",
+    "ISWAP": "l'",
 }
 """The French article before an actor's name; ids not listed take none."""
 
@@ -1409,6 +1410,8 @@ SHORT_NAMES: dict[str, dict[str, str]] = {
     "G5S": {"en": "G5 Sahel", "fr": "G5 Sahel"},
     "JNIM": {"en": "JNIM", "fr": "GSIM"},
     "ISSP": {"en": "Islamic State Sahel", "fr": "État islamique au Sahel"},
+    "JAS": {"en": "Boko Haram", "fr": "Boko Haram"},
+    "ISWAP": {"en": "ISWAP", "fr": "État islamique en Afrique de l'Ouest"},
     "au_psc": {
         "en": "African Union Peace and Security Council",
         "fr": "Conseil de paix et de sécurité de l'Union africaine",

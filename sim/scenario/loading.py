@@ -193,14 +193,17 @@ def validate_document(merged: MergedDocument, facts: FactBase) -> Scenario:
     _INLINE_PACTS.update(
         (p, pact) for p, pact in scenario.pacts.items() if isinstance(pact, InlinePact)
     )
-    _INLINE_ACTORS.update(
-        (a, entry) for a, entry in scenario.actors.items() if isinstance(entry, InlineActor)
-    )
+    for actor_id, entry in scenario.actors.items():
+        if isinstance(entry, InlineActor):
+            _INLINE_ACTORS[actor_id] = entry
+        else:  # the fact base's actor: a definition of the same id loaded before is not its name
+            _INLINE_ACTORS.pop(actor_id, None)
     return scenario
 
 
 # What the scenarios loaded in this process define themselves, for the story to name: if two
-# scenarios define the same id, the last one loaded names it.
+# scenarios define the same id, or one defines an id the fact base has, the last one loaded
+# names it.
 _INLINE_ACTORS: dict[str, InlineActor] = {}
 _INLINE_PACTS: dict[str, InlinePact] = {}
 
@@ -474,6 +477,7 @@ def check_sources(sources: Iterable[str], overrides: Sequence[str] = ()) -> Iter
                 + no_mediators(scenario)
                 + later_pacts(scenario)
                 + pacts_left_out(scenario)
+                + shadowed_actors(scenario)
                 + bare_french_names(scenario)
             )
             yield Checked(source, scenario.title, notes=tuple(notes))
@@ -661,6 +665,32 @@ def pacts_left_out(scenario: Scenario, facts: FactBase | None = None) -> list[st
         f"it brings into play, in force that day): {'; '.join(left)}; add those that bore on "
         "the crisis under pacts:, and those that did not under pacts_left_out: with the reason"
     ]
+
+
+def shadowed_actors(scenario: Scenario, facts: FactBase | None = None) -> list[str]:
+    """The actors the file defines inline with an id the fact base also has.
+
+    The file's definition is the one used, throughout the run: its forces, where it fights, its
+    name in the story. A file written before the fact base had Cameroon, Boko Haram or ISWAP
+    defined them itself, and keeps its meaning; a writer who meant the fact base's actor leaves
+    out ``kind`` and sets overrides.
+    """
+    facts = facts or fact_base()
+    return [
+        f"actors.{actor_id} is defined in the file and is also the fact base's "
+        f"{facts_name(facts, actor_id)}: the file's definition is used; leave out kind (and the "
+        "fields of a definition) to use the fact base's, with overrides"
+        for actor_id, entry in scenario.actors.items()
+        if isinstance(entry, InlineActor) and actor_id in facts.actor_ids
+    ]
+
+
+def facts_name(facts: FactBase, actor_id: str) -> str:
+    """The fact base's name of an actor (an id it does not know is returned as it is)."""
+    for table in (facts.states, facts.powers, facts.armed_groups):
+        if actor_id in table:
+            return table[actor_id].name
+    return actor_id
 
 
 def guerrillas(scenario: Scenario) -> list[str]:

@@ -322,17 +322,33 @@ def actor_kinds(actors: dict, facts: FactBase) -> dict[str, ActorKind]:
     return kinds
 
 
+LIKE_KINDS = {
+    ActorKind.STATE: {ActorKind.STATE.value},
+    ActorKind.POWER: {ActorKind.POWER.value},
+    ActorKind.ARMED_GROUP: {ActorKind.ARMED_GROUP.value, ActorKind.BELLIGERENT.value},
+}
+"""The kinds a file may define an actor as under an id the fact base has for one of its own."""
+
+
 def _check_actors(actors: dict, facts: FactBase) -> Iterator[Finding]:
+    # An actor defined inline with an id the fact base also has, and of a like kind, is the
+    # file's own (loading.shadowed_actors notes it): the fact base grows, and files written
+    # before it named Cameroon or Boko Haram keep their meaning. Of another kind (a rebel army
+    # called NGA) it is a mistake.
     for actor_id, entry in actors.items():
-        if _inline(entry) and actor_id in facts.actor_ids:
-            yield (
-                ("actors", actor_id),
-                f"{actor_id!r} is already an actor of the fact base; an actor defined inline "
-                "needs an id of its own",
-                None,
-                "a new id (or no kind, to use the fact base's actor with overrides)",
-                "",
-            )
+        fact_kind = facts.kind_of(actor_id)
+        if _inline(entry) and fact_kind is not None:
+            kind = entry.get("kind")
+            if kind not in LIKE_KINDS[fact_kind]:
+                yield (
+                    ("actors", actor_id),
+                    f"{actor_id!r} is the fact base's {fact_kind.value.replace('_', ' ')}; an "
+                    f"actor defined inline as a {str(kind).replace('_', ' ')} needs an id of "
+                    "its own",
+                    None,
+                    "a new id (or no kind, to use the fact base's actor with overrides)",
+                    "",
+                )
         elif not _inline(entry) and actor_id not in facts.actor_ids:
             yield (
                 ("actors", actor_id),

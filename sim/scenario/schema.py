@@ -606,9 +606,18 @@ class _Observation(Strict):
 
 
 class ForceUsed(_Observation):
-    """Whether force was used on a target: a war, an armed incident, or troops lent to fight it."""
+    """Whether force was used on a target: a war, a strike or raid, or troops lent to fight it; not a defence.
 
-    value: bool = Field(description="true if force was used against the target")
+    Force an actor chose to use: a war or an offensive it started or joined, a strike or a raid it
+    made, troops it lent to fight the target. The fight its forces put up where and while they
+    were struck (a post beating off a raid, guards returning fire) is their defence, not force
+    used against the attackers; a pursuit, a sweep, an assault or a strike ordered after it is.
+    """
+
+    value: bool = Field(
+        description="true if force was used against the target (an answer, not the defence of "
+        "those struck where and while they were struck)"
+    )
     against: ActorId = Field(description="the actor force was (or was not) used against")
     by: list[ActorId] = Field(
         [],
