@@ -638,6 +638,59 @@ def test_a_state_that_backs_a_side_never_mediates_its_war(write):
     assert mediators and all(m == ["GIN"] for m in mediators), mediators
 
 
+KOLOFATA = """\
+title: Boko Haram strikes Cameroon, which asks Chad for troops
+start: 2015-01-12
+days: 60
+actors:
+  CMR:
+  TCD:
+  NGA:
+  JAS:
+parameters: {TRUCES}
+events:
+  assault:
+    kind: attack
+    scale: incident
+    date: 2015-01-12
+    by: JAS
+    target: CMR
+  asks-chad:
+    kind: request
+    date: 2015-01-13
+    by: CMR
+    to: [TCD]
+    against: JAS
+    action: armed_assistance
+  fotokol:
+    kind: attack
+    scale: incident
+    date: 2015-02-04
+    by: JAS
+    target: CMR
+""".replace("TRUCES", TRUCES)
+
+
+def test_a_state_that_lent_troops_to_a_side_never_mediates_its_war(write):
+    """Chad's troops, sent at Cameroon's request in January 2015, fought Boko Haram: Chad is a
+    party, not a go-between, in Cameroon's war on the group; a state that lent nothing is."""
+    lent = brokered = 0
+    for seed in range(1, 9):
+        model = SahelModel(build_world(load(write, KOLOFATA), fact_base()), seed)
+        model.run()
+        lending = [r for r in model.records if r.kind is RecordKind.SUPPORT and r.actor == "TCD"]
+        truces = [
+            r.get("mediators")
+            for r in model.records
+            if r.kind is RecordKind.WAR_ENDED and r.get("reason") == "mediation"
+        ]
+        if lending and lending[0].get("fighting") == ["JAS"]:
+            lent += 1
+            assert all("TCD" not in m for m in truces if m), (seed, truces)
+        brokered += sum(1 for m in truces if m)
+    assert lent and brokered  # Chad lent, and Nigeria brokered truces
+
+
 @pytest.mark.parametrize("kind", ["guerrillas", "backed from outside"])
 def test_no_state_brokers_a_ceasefire_with_rebels_whose_goals_no_government_could_grant(
     write, kind

@@ -31,7 +31,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 
 import mesa
 import numpy as np
@@ -1119,6 +1119,14 @@ class SahelModel(mesa.Model):
         war, whichever is less (actors only).
         """
         return {m: min(f, self.uncommitted(m)) for m, f in side.items() if m in self.actors}
+
+    def lenders_to(self, hosts: Collection[str]) -> set[str]:
+        """The actors that have lent forces or help to any of ``hosts`` during the run.
+
+        Help lent stays for the rest of the run (docs/model.md §7.4), and so does the lender's
+        partiality.
+        """
+        return {lender for lender, host, *_ in self.lent if host in hosts}
 
     def lend(
         self, lender: str, host: str, share: float, cause: int, ob: Obligation, action: PactAction

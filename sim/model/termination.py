@@ -285,8 +285,15 @@ def _settle(model: SahelModel, war: War, neutral: list[str]) -> None:
             )
             return
     # A state supporting either side of this war is no go-between (Liberia and Burkina Faso
-    # backing the RUF in 2000 did not broker its truce), nor one striking a side on its own.
-    mediators = [s for s in neutral if s not in war.supporters and not _striking(model, s, war)]
+    # backing the RUF in 2000 did not broker its truce), nor one striking a side on its own, nor
+    # one lending forces or help to a member of either side (Chad's troops, sent at Cameroon's
+    # request in January 2015, fought Boko Haram; Chad brokered no truce between them).
+    lending = model.lenders_to(war.members())
+    mediators = [
+        s
+        for s in neutral
+        if s not in war.supporters and s not in lending and not _striking(model, s, war)
+    ]
     if mediators and not beyond_mediation(model, war):
         ripe = ripeness(wearied)
         outlasted = None
