@@ -76,10 +76,7 @@ def test_an_inline_belligerent_validates_with_its_cited_figure(write):
     ("change", "said"),
     [
         (("    in: GNB", "    in: XXX"), "not a state among this scenario's actors"),
-        (
-            ("  REB:\n    kind: belligerent", "  NGA:\n    kind: belligerent"),
-            "'NGA' is the fact base's state; an actor defined inline as a belligerent needs",
-        ),
+        (("  REB:\n    kind: belligerent", "  NGA:\n    kind: belligerent"), "already an actor"),
         (("    kind: belligerent", "    kind: power"), "cannot be of kind 'power'"),
         (("    in: GNB", "    in: GNB\n    regime: military"), "'regime' applies to a state only"),
         (("    in: GNB\n", ""), "a belligerent needs 'in'"),

@@ -14,7 +14,7 @@ from conftest import RAID_EVENT
 from sim.model.records import RecordKind
 from sim.present.narrative import render_text
 from sim.run.replicate import run_one
-from sim.scenario.loading import load_scenario
+from sim.scenario.loading import absent_adversaries, load_scenario
 
 FORCE = """\
     id: {pact}
@@ -91,3 +91,13 @@ def test_an_unknown_adversary_is_refused_where_it_is_written(write, sahelsim, wr
         f"bad.yaml:24:23: pacts.task-force.clauses.0.adversaries.0: unknown actor {wrong!r}" in said
     )
     assert "Traceback" not in said
+
+
+def test_validate_notes_a_clause_whose_adversaries_are_not_in_the_file(write):
+    """A task force against Boko Haram in a file without it answers nothing: validate says so."""
+    text = scenario_text("ISSP", adversary="JAS")
+    assert absent_adversaries(load_scenario(write(text, name="absent.yaml"))) == [
+        "pacts.task-force Art. 2 names adversaries (JAS) none of which is an actor of this "
+        "scenario: the clause can never come into play"
+    ]
+    assert not absent_adversaries(load_scenario(write(scenario_text("ISSP"), name="present.yaml")))

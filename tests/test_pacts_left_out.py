@@ -65,7 +65,27 @@ def test_a_pact_a_variant_puts_back_is_in_play(write):
     variant = write(f"extends: {base.name}\ntitle: With it\npacts:\n  {SOFA}:\n", name="v.yaml")
     scenario = load_scenario(variant)
     assert SOFA in scenario.pacts_in_play(fact_base())
-    assert SOFA not in "".join(pacts_left_out(scenario))
+    [both] = [n for n in pacts_left_out(scenario) if n.startswith("pacts_left_out names")]
+    assert f"names {SOFA}, which pacts: puts in play: the run uses it" in both
+
+
+def test_a_coalition_left_out_is_named_only_for_a_crisis_of_its_adversaries(write):
+    """A task force formed against IS Sahel, in the fact base, is noted for IS Sahel's strike
+    on Niger and not for JNIM's."""
+    facts = fact_base()
+    sofa = facts.pacts[SOFA]
+    clauses = [c.model_copy(update={"adversaries": ["ISSP"]}) for c in sofa.clauses]
+    scoped = facts.model_copy(
+        update={"pacts": {**facts.pacts, SOFA: sofa.model_copy(update={"clauses": clauses})}}
+    )
+    by_issp = load_scenario(write(niger(actors="  NER:\n  USA:\n  JNIM:\n"), name="i.yaml"))
+    jnim = "    kind: attack\n    by: JNIM\n    target: NER\n    scale: incident\n"
+    by_jnim = load_scenario(
+        write(niger(actors="  NER:\n  USA:\n  JNIM:\n", event=jnim), name="j.yaml")
+    )
+    assert f"{SOFA} (USA for NER)" in "".join(pacts_left_out(by_issp, scoped))
+    assert SOFA not in "".join(pacts_left_out(by_jnim, scoped))
+    assert SOFA in "".join(pacts_left_out(by_jnim))  # unscoped, JNIM's strike brings it in
 
 
 def test_an_unknown_pact_left_out_is_refused_where_it_is_written(write, sahelsim):

@@ -1,20 +1,23 @@
-"""A file that defines an actor the fact base came to have later keeps its own (docs/scenarios.md).
+"""A file that defined an actor the fact base came to have later keeps its own (docs/scenarios.md).
 
 Readers wrote Cameroon and Boko Haram themselves before the fact base had them. The fact base
-grows; their files keep their meaning: the file's definition is used throughout, validate says
-so, and a file that names the fact base's actor gets the fact base's.
+grew; their files keep their meaning: the run uses the file's definition, validate says so, and
+the story names the actor as the fact base does, in every process. Any other fact-base id
+defined in a file is a mistake, refused where it is written.
 """
 
 from __future__ import annotations
 
+import pytest
+
 from sim.model.world import build_world
 from sim.present.i18n import actor_name, actor_phrase
 from sim.scenario.facts import fact_base
-from sim.scenario.loading import load_scenario, shadowed_actors
+from sim.scenario.loading import distant_figures, load_scenario, shadowed_actors
 
 OWN = """\
 title: Boko Haram strikes Cameroon
-start: 2015-01-10
+start: {start}
 days: 10
 actors:
   CMR:
@@ -23,7 +26,7 @@ actors:
   raid:
     kind: attack
     scale: incident
-    date: 2015-01-12
+    date: {start}
     by: JAS
     target: CMR
 """
@@ -33,6 +36,7 @@ DEFINED = """\
     name: Republic of Cameroon
     name_fr: la République du Cameroun
     sources: [https://example.org/cameroon]
+    regime: civilian
     forces: {value: 14200, year: 2015, unit: personnel, source: https://example.org/cameroon}
 """
 
@@ -46,30 +50,77 @@ BOKO_HARAM = """\
 """
 
 
+def text(start="2015-01-12", cameroon=DEFINED, group=BOKO_HARAM):
+    return OWN.format(start=start, cameroon=cameroon, group=group)
+
+
 def test_a_files_own_definition_is_used_and_validate_says_so(write):
-    scenario = load_scenario(write(OWN.format(cameroon=DEFINED, group=BOKO_HARAM)))
+    scenario = load_scenario(write(text()))
     world = build_world(scenario, fact_base())
     assert world.actors["CMR"].forces == 14200
     assert world.actors["JAS"].forces == 900
     notes = shadowed_actors(scenario)
     assert len(notes) == 2
-    assert notes[0].startswith(
-        "actors.CMR is defined in the file and is also the fact base's Cameroon"
-    )
-    assert "the file's definition is used" in notes[0]
-    assert actor_name("JAS", "en") == "the Yusufiyya"
-    assert actor_phrase("CMR", "fr") == "la République du Cameroun"
+    assert notes[0].startswith("actors.CMR is defined in the file and is also the fact base's")
+    assert "the run uses the file's definition" in notes[0]
 
 
-def test_a_file_that_names_the_fact_bases_actor_gets_it_even_after_one_that_did_not(write):
-    load_scenario(write(OWN.format(cameroon=DEFINED, group=BOKO_HARAM), name="own.yaml"))
-    scenario = load_scenario(write(OWN.format(cameroon="", group=""), name="facts.yaml"))
-    world = build_world(scenario, fact_base())
-    assert (
-        world.actors["JAS"].forces
-        == fact_base().armed_groups["JAS"].fighters_on(scenario.start).value
+def test_the_story_names_it_as_the_fact_base_does_whatever_was_loaded(write):
+    """Names do not hang on which file a process loaded last: one of each, in both orders."""
+    for first, second in (
+        (text(), text(cameroon="", group="")),
+        (text(cameroon="", group=""), text()),
+    ):
+        load_scenario(write(first, name="first.yaml"))
+        load_scenario(write(second, name="second.yaml"))
+        assert actor_name("JAS", "en") == "Boko Haram"
+        assert actor_phrase("CMR", "fr") == "le Cameroun"
+        assert actor_phrase("ISWAP", "fr") == "l'État islamique en Afrique de l'Ouest"
+
+
+def test_a_files_own_cameroon_may_start_before_the_fact_bases_regime_does(write):
+    """The fact base knows Cameroon's regime from November 1982: a file's own Cameroon of 1981
+    gives its own, and the run uses it."""
+    scenario = load_scenario(write(text(start="1981-05-16")))
+    assert build_world(scenario, fact_base()).actors["CMR"].forces == 14200
+
+
+@pytest.mark.parametrize(
+    ("entry", "said"),
+    [
+        ("  MLI:\n    kind: state\n", "'MLI' is already an actor of the fact base"),
+        (
+            "  CMR:\n    kind: belligerent\n",
+            "'CMR' is already an actor of the fact base; an actor defined inline as a "
+            "belligerent needs an id of its own",
+        ),
+        ("  CMR:\n    kind: [state]\n", "actors.CMR.kind"),
+    ],
+    ids=["another fact-base state", "Cameroon as a rebel army", "a kind that is no kind"],
+)
+def test_any_other_definition_of_a_fact_base_id_is_refused_where_it_is_written(
+    write, sahelsim, entry, said
+):
+    body = text().replace("  CMR:\n" + DEFINED, entry + "    name: X\n    name_fr: X\n")
+    result = sahelsim("validate", str(write(body, name="bad.yaml")))
+    out = result.out + result.err
+    assert result.status == 2, out
+    assert said in out and "Traceback" not in out
+
+
+def test_validate_notes_the_fact_bases_groups_outside_their_years(write):
+    """ISWAP counted before it split from Boko Haram (August 2016), and Boko Haram's one figure,
+    of 2015 when it was whole, read in 2024."""
+    before = load_scenario(
+        write(text(start="2014-06-01", cameroon="", group="") + "", name="b.yaml")
     )
-    assert not shadowed_actors(scenario)
-    assert actor_name("JAS", "en") == "Boko Haram"
-    assert actor_phrase("CMR", "fr") == "le Cameroun"
-    assert actor_phrase("ISWAP", "fr") == "l'État islamique en Afrique de l'Ouest"
+    with_iswap = before.model_copy(update={"actors": {**before.actors, "ISWAP": None}})
+    assert any("(ISWAP) was formed on 2016-08-01" in n for n in distant_figures(with_iswap))
+    late = load_scenario(write(text(start="2024-06-01", cameroon="", group=""), name="l.yaml"))
+    assert any(
+        n.startswith(
+            "Jama'atu Ahlis Sunna Lidda'awati wal-Jihad (Boko Haram)'s (JAS) fighters are the fact base's 2015 figure"
+        )
+        for n in distant_figures(late)
+    )
+    assert not any("JAS" in n for n in distant_figures(before))

@@ -81,7 +81,7 @@ def load_countries() -> dict[str, Country]:
     countries, so callers may add to or remove from it freely.
 
     Returns:
-        The 14 modelled states and their context neighbours, in the file's order.
+        The modelled states and their context neighbours, in the file's order.
     """
     return dict(_load())
 

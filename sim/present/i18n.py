@@ -102,9 +102,6 @@ def actor_name(actor_id: str, lang: str | Lang) -> str:
     ids take the fact base's ``name`` or ``name_fr``; an unknown id is returned as it is.
     """
     lang = as_lang(lang)
-    inline = inline_actor_name(actor_id)  # an actor a loaded scenario defines itself
-    if inline is not None:  # even with an id the fact base has: the file's own actor
-        return inline[1] if lang is Lang.FR else inline[0]
     if actor_id in SHORT_NAMES:
         return SHORT_NAMES[actor_id][lang.value]
     former = _former(actor_id)
@@ -115,6 +112,9 @@ def actor_name(actor_id: str, lang: str | Lang) -> str:
         if actor_id in table:
             entry = table[actor_id]
             return entry.name_fr if lang is Lang.FR else entry.name
+    inline = inline_actor_name(actor_id)  # an actor a loaded scenario defines itself
+    if inline is not None:
+        return inline[1] if lang is Lang.FR else inline[0]
     return actor_id
 
 
@@ -123,8 +123,6 @@ def actor_phrase(actor_id: str, lang: str | Lang) -> str:
     lang = as_lang(lang)
     articles = FR_ARTICLES if lang is Lang.FR else EN_ARTICLES
     article = articles.get(actor_id, "")
-    if lang is Lang.FR and inline_actor_name(actor_id) is not None:
-        article = ""  # a file's own actor is named with its article ("la République du Cameroun")
     former = _former(actor_id)
     if former is not None:  # its own article: "la Haute-Volta", where "le Burkina Faso"
         article = former.article_fr if lang is Lang.FR else ""

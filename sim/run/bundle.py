@@ -77,6 +77,14 @@ def resolved_document(scenario: Scenario) -> dict[str, Any]:
     document = scenario.model_dump(mode="json", by_alias=True, exclude_none=True)
     given = scenario.parameters.model_fields_set
     document["parameters"] = {k: v for k, v in document["parameters"].items() if k in given}
+    # Fields added to the format since (6 December 2026) are left out when empty, so that a
+    # scenario that does not use them keeps its hash, and a run begun before resumes.
+    if not document.get("pacts_left_out"):
+        document.pop("pacts_left_out", None)
+    for pact in document.get("pacts", {}).values():
+        for clause in (pact or {}).get("clauses", []):
+            if not clause.get("adversaries"):
+                clause.pop("adversaries", None)
     return document
 
 

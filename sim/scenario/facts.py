@@ -240,6 +240,14 @@ class CountriesFact(Strict):
     source: Url | list[Url]
 
 
+class Formed(Strict):
+    """When an armed group came into being, as its sources date it."""
+
+    date: Date = Field(description="the day it was formed, or a proxy day the note explains")
+    source: Url | list[Url]
+    note: str | None = None
+
+
 class ArmedGroup(Strict):
     """A non-state armed group."""
 
@@ -247,6 +255,9 @@ class ArmedGroup(Strict):
     name: str
     name_fr: str
     affiliation: str
+    formed: Formed | None = Field(
+        None, description="when it came into being; none: before any scenario's start"
+    )
     fighters: ForcesSeries
     operates_in: CountriesFact
     note: str | None = None

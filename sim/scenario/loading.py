@@ -193,17 +193,18 @@ def validate_document(merged: MergedDocument, facts: FactBase) -> Scenario:
     _INLINE_PACTS.update(
         (p, pact) for p, pact in scenario.pacts.items() if isinstance(pact, InlinePact)
     )
-    for actor_id, entry in scenario.actors.items():
-        if isinstance(entry, InlineActor):
-            _INLINE_ACTORS[actor_id] = entry
-        else:  # the fact base's actor: a definition of the same id loaded before is not its name
-            _INLINE_ACTORS.pop(actor_id, None)
+    # A file's own Cameroon or Boko Haram is named as the fact base names them, in every
+    # process, whatever else was loaded (references.ADDED_LATER).
+    _INLINE_ACTORS.update(
+        (a, entry)
+        for a, entry in scenario.actors.items()
+        if isinstance(entry, InlineActor) and a not in facts.actor_ids
+    )
     return scenario
 
 
 # What the scenarios loaded in this process define themselves, for the story to name: if two
-# scenarios define the same id, or one defines an id the fact base has, the last one loaded
-# names it.
+# scenarios define the same id, the last one loaded names it.
 _INLINE_ACTORS: dict[str, InlineActor] = {}
 _INLINE_PACTS: dict[str, InlinePact] = {}
 
@@ -477,6 +478,7 @@ def check_sources(sources: Iterable[str], overrides: Sequence[str] = ()) -> Iter
                 + no_mediators(scenario)
                 + later_pacts(scenario)
                 + pacts_left_out(scenario)
+                + absent_adversaries(scenario)
                 + shadowed_actors(scenario)
                 + bare_french_names(scenario)
             )
@@ -488,7 +490,10 @@ FIGURE_YEARS = 8
 
 
 def distant_figures(scenario: Scenario, facts: FactBase | None = None) -> list[str]:
-    """The states whose armed forces the scenario reads from a figure far from its start.
+    """The states and armed groups whose forces the scenario reads from a figure far from its start.
+
+    And a fact-base group formed after the start (ISWAP, August 2016), whose fighters the run
+    would count before it existed.
 
     The fact base gives a state the latest figure not after the start's year (the oldest before
     its series), and some series are short (seeds/README.md, Gaps): Mali reads its 2025 figure
@@ -508,14 +513,26 @@ def distant_figures(scenario: Scenario, facts: FactBase | None = None) -> list[s
                     f"its start ({scenario.start.year}); check actors.{actor_id}.forces"
                 )
             continue
-        if actor_id not in facts.states or getattr(entry, "forces", None) is not None:
+        group = facts.armed_groups.get(actor_id)
+        if group is not None and group.formed is not None and scenario.start < group.formed.date:
+            notes.append(
+                f"{group.name} ({actor_id}) was formed on {group.formed.date} (the fact base), "
+                f"after the scenario's start ({scenario.start}): the run counts a group that did "
+                "not yet exist"
+            )
+        if getattr(entry, "forces", None) is not None:
             continue
-        figure = facts.states[actor_id].forces_on(scenario.start)
+        if actor_id in facts.states:
+            name, what = facts.states[actor_id].name, "armed forces"
+            figure = facts.states[actor_id].forces_on(scenario.start)
+        elif group is not None:
+            name, what, figure = group.name, "fighters", group.fighters_on(scenario.start)
+        else:
+            continue
         gap = abs(figure.year - scenario.start.year)
         if gap >= FIGURE_YEARS:
-            name = facts.states[actor_id].name
             notes.append(
-                f"{name}'s ({actor_id}) armed forces are the fact base's {figure.year} figure "
+                f"{name}'s ({actor_id}) {what} are the fact base's {figure.year} figure "
                 f"({figure.value:,.0f}), {gap} years from the scenario's start "
                 f"({scenario.start.year}); set actors.{actor_id}.forces to a figure of the time "
                 "if you have one"
@@ -658,28 +675,57 @@ def pacts_left_out(scenario: Scenario, facts: FactBase | None = None) -> list[st
         if answers:
             who = "; ".join(f"{', '.join(sorted(h))} for {s}" for s, h in answers.items())
             left.append(f"{pact_id} ({who})")
+    named = [
+        pact_id for pact_id in scenario.pacts_left_out if pact_id in scenario.pacts_in_play(facts)
+    ]
+    both = (
+        [
+            f"pacts_left_out names {', '.join(named)}, which pacts: puts in play: the run uses "
+            "it, and the reason given for leaving it out is not"
+        ]
+        if named
+        else []
+    )
     if not left:
-        return []
+        return both
     return [
+        *both,
         "pacts of the fact base left out could answer an event of the file (a clause on what "
         f"it brings into play, in force that day): {'; '.join(left)}; add those that bore on "
-        "the crisis under pacts:, and those that did not under pacts_left_out: with the reason"
+        "the crisis under pacts:, and those that did not under pacts_left_out: with the reason",
+    ]
+
+
+def absent_adversaries(scenario: Scenario, facts: FactBase | None = None) -> list[str]:
+    """Clauses in play that name adversaries none of which is an actor of the file.
+
+    Such a clause can never come into play: a file whose Boko Haram is its own ``BH`` and whose
+    task force names ``adversaries: [JAS]`` has a pact that answers nothing.
+    """
+    facts = facts or fact_base()
+    return [
+        f"pacts.{pact_id} {clause.article} names adversaries ({', '.join(clause.adversaries)}) "
+        "none of which is an actor of this scenario: the clause can never come into play"
+        for pact_id, pact in scenario.pacts_in_play(facts).items()
+        for clause in pact.clauses
+        if clause.adversaries and not set(clause.adversaries) & set(scenario.actors)
     ]
 
 
 def shadowed_actors(scenario: Scenario, facts: FactBase | None = None) -> list[str]:
     """The actors the file defines inline with an id the fact base also has.
 
-    The file's definition is the one used, throughout the run: its forces, where it fights, its
-    name in the story. A file written before the fact base had Cameroon, Boko Haram or ISWAP
-    defined them itself, and keeps its meaning; a writer who meant the fact base's actor leaves
-    out ``kind`` and sets overrides.
+    The file's definition is the one the run uses (its forces, regime, where it fights); the
+    story names it as the fact base does. A file written before the fact base had Cameroon, Boko
+    Haram or ISWAP defined them itself, and keeps its meaning; a writer who meant the fact base's
+    actor leaves out ``kind`` and sets overrides.
     """
     facts = facts or fact_base()
     return [
         f"actors.{actor_id} is defined in the file and is also the fact base's "
-        f"{facts_name(facts, actor_id)}: the file's definition is used; leave out kind (and the "
-        "fields of a definition) to use the fact base's, with overrides"
+        f"{facts_name(facts, actor_id)}: the run uses the file's definition (the story names it "
+        "as the fact base does); leave out kind (and the fields of a definition) to use the fact "
+        "base's, with overrides"
         for actor_id, entry in scenario.actors.items()
         if isinstance(entry, InlineActor) and actor_id in facts.actor_ids
     ]

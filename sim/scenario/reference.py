@@ -69,9 +69,11 @@ Rules that hold everywhere:
   `start + days`, and the whole horizon between 0002-01-01 and 9998-12-31 (a year inside the
   calendar that the model and its figures can use).
 - Ids (actors, pacts, organisations) must exist in the fact base or in the scenario; a misspelt
-  id gets a suggestion. An actor the file defines (with a `kind`) under an id the fact base also
-  has is the file's own, throughout the run and in the story, and validating says so: a file
-  written before the fact base had an actor keeps its meaning.
+  id gets a suggestion. An actor defined in the file (with a `kind`) needs an id the fact base
+  lacks, except for the three the fact base gained after files had defined them, `CMR`, `JAS`
+  and `ISWAP` (6 December 2026): defined as a state, or as an armed group or a rebel army, such
+  an actor is the file's own in the run (the story names it as the fact base does), and
+  validating says so, so that a file written before keeps its meaning.
 - YAML tags, anchors and aliases, merge keys (`<<`) and duplicate keys are refused; files are
   limited to 4 MiB and 32 levels of nesting.
 

@@ -12,7 +12,15 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Literal
 
-from pydantic import Discriminator, Field, StrictInt, Tag, create_model, model_validator
+from pydantic import (
+    AfterValidator,
+    Discriminator,
+    Field,
+    StrictInt,
+    Tag,
+    create_model,
+    model_validator,
+)
 
 from sim.scenario.defaults import MAX_SEED
 from sim.scenario.facts import ActorId, Capital, FactBase, Figure, Pact, Strict, Url
@@ -277,6 +285,18 @@ def fights_as_guerrillas(
     side (``SahelModel.guerrilla_side``).
     """
     return not (faction or backers or rose_in_capital or in_the_open)
+
+
+def _in_words(text: str) -> str:
+    if not text.strip():
+        raise ValueError("a reason in words, not blank")
+    return text
+
+
+Reason = Annotated[
+    str, Field(min_length=1, json_schema_extra={"pattern": r"\S"}), AfterValidator(_in_words)
+]
+"""Why a scenario does something: text that is not blank."""
 
 
 class PactSwitch(Strict):
@@ -606,17 +626,18 @@ class _Observation(Strict):
 
 
 class ForceUsed(_Observation):
-    """Whether force was used on a target: a war, a strike or raid, or troops lent to fight it; not a defence.
+    """Whether force was used on a target: a war, a strike or raid, or troops lent to fight it.
 
-    Force an actor chose to use: a war or an offensive it started or joined, a strike or a raid it
-    made, troops it lent to fight the target. The fight its forces put up where and while they
-    were struck (a post beating off a raid, guards returning fire) is their defence, not force
-    used against the attackers; a pursuit, a sweep, an assault or a strike ordered after it is.
+    A war an actor started, joined or fought when it was waged on it (an invasion, a rising), a
+    strike or a raid it made, troops it lent to fight the target. A strike short of war (a
+    raid, an ambush, a bombing) is not answered by the fight the forces struck put up where and
+    while they were struck (a post beating off a raid, guards returning fire): that is their
+    defence; a pursuit, a sweep, an assault or a strike ordered after it is force.
     """
 
     value: bool = Field(
-        description="true if force was used against the target (an answer, not the defence of "
-        "those struck where and while they were struck)"
+        description="true if force was used against the target (after a strike short of war, "
+        "an answer to it: not the defence of those struck where and while they were struck)"
     )
     against: ActorId = Field(description="the actor force was (or was not) used against")
     by: list[ActorId] = Field(
@@ -766,11 +787,11 @@ class Scenario(Strict):
         {},
         description="pacts in play: a fact-base id (value empty or {enabled: false}) or an inline pact",
     )
-    pacts_left_out: dict[ActorId, Annotated[str, Field(min_length=1)]] = Field(
+    pacts_left_out: dict[ActorId, Reason] = Field(
         {},
         description="pacts of the fact base left out on purpose, each with the reason: "
         "`sahelsim validate` then does not name them as pacts that could answer the crisis (one "
-        "also under pacts: is in play)",
+        "also put in play under pacts: stays in play, and validate says so)",
     )
     events: dict[ActorId, Event] = Field(
         {}, description="dated events, keyed by a name of your choice"
