@@ -670,7 +670,7 @@ events:
 
 def test_a_state_that_lent_troops_to_a_side_never_mediates_its_war(write):
     """Chad's troops, sent at Cameroon's request in January 2015, fought Boko Haram: Chad is a
-    party, not a go-between, in Cameroon's war on the group; a state that lent nothing is."""
+    party, not a go-between, in Cameroon's war on the group; Nigeria, which lent nothing, is."""
     lent = brokered = 0
     for seed in range(1, 9):
         model = SahelModel(build_world(load(write, KOLOFATA), fact_base()), seed)
@@ -686,6 +686,29 @@ def test_a_state_that_lent_troops_to_a_side_never_mediates_its_war(write):
             assert all("TCD" not in m for m in truces if m), (seed, truces)
         brokered += sum(1 for m in truces if m)
     assert lent and brokered  # Chad lent, and Nigeria brokered truces
+
+
+def test_help_lent_against_one_enemy_leaves_a_state_free_to_mediate_another_war(write):
+    """Chad's help to Cameroon against Boko Haram takes no side between Nigeria and Cameroon:
+    in their war, months later, Chad may broker the truce."""
+    text = KOLOFATA.replace("days: 60", "days: 300").replace(
+        "    action: armed_assistance\n",
+        "    action: non_military\n  bakassi:\n    kind: attack\n    scale: invasion\n"
+        "    date: 2015-06-01\n    by: NGA\n    target: CMR\n",
+    )
+    mediators = []
+    for seed in range(1, 4):
+        model = SahelModel(build_world(load(write, text), fact_base()), seed)
+        model.run()
+        assert any(r.kind is RecordKind.SUPPORT and r.actor == "TCD" for r in model.records)
+        mediators += [
+            r.get("mediators")
+            for r in model.records
+            if r.kind is RecordKind.WAR_ENDED
+            and r.get("reason") == "mediation"
+            and "NGA" in r.get("attackers", [r.actor])
+        ]
+    assert any("TCD" in (m or []) for m in mediators), mediators
 
 
 @pytest.mark.parametrize("kind", ["guerrillas", "backed from outside"])

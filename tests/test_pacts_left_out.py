@@ -66,7 +66,7 @@ def test_a_pact_a_variant_puts_back_is_in_play(write):
     scenario = load_scenario(variant)
     assert SOFA in scenario.pacts_in_play(fact_base())
     [both] = [n for n in pacts_left_out(scenario) if n.startswith("pacts_left_out names")]
-    assert f"names {SOFA}, which pacts: puts in play: the run uses it" in both
+    assert f"names {SOFA}, also put in play under pacts:; the run uses it" in both
 
 
 def test_a_coalition_left_out_is_named_only_for_a_crisis_of_its_adversaries(write):

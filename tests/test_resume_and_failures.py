@@ -56,6 +56,22 @@ def test_a_run_killed_with_sigkill_resumes_to_the_same_bytes(tmp_path, sahelsim)
     assert not (killed / ".partial").exists()
 
 
+def test_resume_refuses_work_begun_by_other_model_code(tmp_path, sahelsim):
+    """Work begun before a change of the model's rules or facts, under the same version number,
+    is not finished by the new rules: the folder would hold replicates of two models."""
+    out = stopped_run(tmp_path, 3)
+    plan = out / ".partial" / "plan.json"
+    started = json.loads(plan.read_text())
+    assert len(started["code_sha256"]) == 64
+    plan.write_text(json.dumps({**started, "code_sha256": "0" * 64}))
+    result = sahelsim(
+        "run", "gambia-2017", "-n", "10", "--seed", "3", "--out", str(out), "--resume"
+    )
+    assert result.status == 2
+    assert "was started with a different code_sha256" in result.err
+    assert "Traceback" not in result.err
+
+
 def test_resume_refuses_a_different_plan(tmp_path, sahelsim):
     out = stopped_run(tmp_path, 3)
     result = sahelsim(

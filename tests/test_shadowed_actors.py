@@ -79,10 +79,12 @@ def test_the_story_names_it_as_the_fact_base_does_whatever_was_loaded(write):
 
 
 def test_a_files_own_cameroon_may_start_before_the_fact_bases_regime_does(write):
-    """The fact base knows Cameroon's regime from November 1982: a file's own Cameroon of 1981
-    gives its own, and the run uses it."""
-    scenario = load_scenario(write(text(start="1981-05-16")))
-    assert build_world(scenario, fact_base()).actors["CMR"].forces == 14200
+    """The fact base knows Cameroon's regime from November 1982: a file's own Cameroon of 1981,
+    which names none, takes the format's default, as any actor a file defines does."""
+    own = DEFINED.replace("    regime: civilian\n", "")
+    scenario = load_scenario(write(text(start="1981-05-16", cameroon=own)))
+    cameroon = build_world(scenario, fact_base()).actors["CMR"]
+    assert cameroon.forces == 14200 and cameroon.regime.value == "civilian"
 
 
 @pytest.mark.parametrize(
@@ -110,13 +112,20 @@ def test_any_other_definition_of_a_fact_base_id_is_refused_where_it_is_written(
 
 def test_validate_notes_the_fact_bases_groups_outside_their_years(write):
     """ISWAP counted before it split from Boko Haram (August 2016), and Boko Haram's one figure,
-    of 2015 when it was whole, read in 2024."""
+    of 2015 when it was whole, read after the split (2020, 2024)."""
     before = load_scenario(
         write(text(start="2014-06-01", cameroon="", group="") + "", name="b.yaml")
     )
     with_iswap = before.model_copy(update={"actors": {**before.actors, "ISWAP": None}})
     assert any("(ISWAP) was formed on 2016-08-01" in n for n in distant_figures(with_iswap))
-    late = load_scenario(write(text(start="2024-06-01", cameroon="", group=""), name="l.yaml"))
+    for year in (2020, 2024):
+        late = load_scenario(
+            write(text(start=f"{year}-06-01", cameroon="", group=""), name="l.yaml")
+        )
+        assert any(
+            "from before Islamic State West Africa Province (ISWAP) split from it" in n
+            for n in distant_figures(late)
+        )
     assert any(
         n.startswith(
             "Jama'atu Ahlis Sunna Lidda'awati wal-Jihad (Boko Haram)'s (JAS) fighters are the fact base's 2015 figure"

@@ -136,6 +136,8 @@ class SahelModel(mesa.Model):
         self.insurgents = insurgency.insurgents_of(self)
         self.support = [0.0] * len(self.states)  # forces lent to each state's counter-insurgency
         self.lent: set[tuple] = set()  # (lender, host, trigger) already answered with forces
+        # (lender, host) -> the enemies of the host that forces or help were lent against
+        self.lent_against: dict[tuple[str, str], set[str]] = {}
         # (power, host): forces of record (strength, date of record) held for the power's
         # answer to the host's request, until it grants it (sim.model.events.agenda)
         self.held: dict[tuple[str, str], tuple[float, dt.date]] = {}
@@ -1120,13 +1122,17 @@ class SahelModel(mesa.Model):
         """
         return {m: min(f, self.uncommitted(m)) for m, f in side.items() if m in self.actors}
 
-    def lenders_to(self, hosts: Collection[str]) -> set[str]:
-        """The actors that have lent forces or help to any of ``hosts`` during the run.
+    def lenders_between(self, one: Collection[str], other: Collection[str]) -> set[str]:
+        """The actors that have lent forces or help to a member of ``one`` against ``other``.
 
         Help lent stays for the rest of the run (docs/model.md §7.4), and so does the lender's
-        partiality.
+        part against those it was lent against; a lending of nothing takes no part.
         """
-        return {lender for lender, host, *_ in self.lent if host in hosts}
+        return {
+            lender
+            for (lender, host), against in self.lent_against.items()
+            if (host in one and against & set(other)) or (host in other and against & set(one))
+        }
 
     def lend(
         self, lender: str, host: str, share: float, cause: int, ob: Obligation, action: PactAction
@@ -1158,6 +1164,8 @@ class SahelModel(mesa.Model):
             lent = actor.deployable * share
         self.support[self.state_index[host]] += lent
         self.moved = True
+        if round(lent) > 0:
+            self.lent_against.setdefault((lender, host), set()).update(ob.offenders)
         fighting = self._fighting(actor, host, ob, action, present) if round(lent) > 0 else []
         body = {"decided_by": [ob.obliged]} if ob.collective else {}
         self.log(

@@ -39,7 +39,8 @@ EVEN_ODDS = 0.5
 """The worst odds guerrillas weigh in deciding to fight on (:func:`weighed_odds`)."""
 
 MEDIATORS_LISTED = 3
-"""The first neutral states (fighting on neither side, supporting neither) are named as mediators."""
+"""The first neutral states (fighting on neither side, supporting or helping neither against the
+other, striking neither) are named as mediators."""
 
 
 def end_wars(model: SahelModel) -> None:
@@ -286,9 +287,10 @@ def _settle(model: SahelModel, war: War, neutral: list[str]) -> None:
             return
     # A state supporting either side of this war is no go-between (Liberia and Burkina Faso
     # backing the RUF in 2000 did not broker its truce), nor one striking a side on its own, nor
-    # one lending forces or help to a member of either side (Chad's troops, sent at Cameroon's
-    # request in January 2015, fought Boko Haram; Chad brokered no truce between them).
-    lending = model.lenders_to(war.members())
+    # one that lent forces or help to a member of one side against the other (Chad's troops,
+    # sent at Cameroon's request in January 2015, fought Boko Haram; Chad brokered no truce
+    # between them).
+    lending = model.lenders_between(war.sides[ATTACKERS], war.sides[DEFENDERS])
     mediators = [
         s
         for s in neutral

@@ -45,6 +45,7 @@ from sim.model.outcomes import SUMMARY_COLUMNS
 from sim.model.records import RunRecord
 from sim.run import checkpoint
 from sim.run.checkpoint import publish
+from sim.run.codehash import code_sha256
 from sim.run.options import SERIES_SAMPLE
 from sim.run.plan import RunPlan
 from sim.run.posterior import DRAW_COLUMNS
@@ -147,6 +148,7 @@ class BundleWriter:
         """What must not change between a run and its resumption."""
         return {
             "version": __version__,  # other code could give other bytes: no mixing
+            "code_sha256": code_sha256(),  # nor other model code or facts under one version
             "scenario_sha256": scenario_hash(self.plan.scenario),
             "root_seed": self.plan.root_seed,
             "replicates": self.plan.replicates,

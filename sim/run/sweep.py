@@ -58,6 +58,7 @@ from sim.run.bundle import (
     scenario_hash,
 )
 from sim.run.checkpoint import publish
+from sim.run.codehash import code_sha256
 from sim.run.designs import (
     Axis,
     Design,
@@ -397,6 +398,7 @@ class SweepWriter:
         points = [plan.design.texts(point) for point in range(plan.design.points)]
         return {
             "version": __version__,  # other code could give other bytes: no mixing
+            "code_sha256": code_sha256(),  # nor other model code or facts under one version
             "kind": plan.kind,
             "scenario_sha256": scenario_hash(plan.scenario),
             "root_seed": plan.root_seed,

@@ -258,6 +258,10 @@ class ArmedGroup(Strict):
     formed: Formed | None = Field(
         None, description="when it came into being; none: before any scenario's start"
     )
+    split_from: ActorId | None = Field(
+        None,
+        description="the group it split from when it was formed, whose earlier figures count it",
+    )
     fighters: ForcesSeries
     operates_in: CountriesFact
     note: str | None = None

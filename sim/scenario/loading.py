@@ -493,7 +493,8 @@ def distant_figures(scenario: Scenario, facts: FactBase | None = None) -> list[s
     """The states and armed groups whose forces the scenario reads from a figure far from its start.
 
     And a fact-base group formed after the start (ISWAP, August 2016), whose fighters the run
-    would count before it existed.
+    would count before it existed; and a group's figure from before another split from it
+    (Boko Haram's of 2015, before ISWAP), which counts both.
 
     The fact base gives a state the latest figure not after the start's year (the oldest before
     its series), and some series are short (seeds/README.md, Gaps): Mali reads its 2025 figure
@@ -529,8 +530,23 @@ def distant_figures(scenario: Scenario, facts: FactBase | None = None) -> list[s
             name, what, figure = group.name, "fighters", group.fighters_on(scenario.start)
         else:
             continue
+        split = [
+            g
+            for g in facts.armed_groups.values()
+            if g.split_from == actor_id
+            and g.formed is not None
+            and figure.year < g.formed.date.year
+            and g.formed.date <= scenario.start
+        ]
+        for other in split:  # the figure counts a group that has since split off
+            notes.append(
+                f"{name}'s ({actor_id}) {what} are the fact base's {figure.year} figure "
+                f"({figure.value:,.0f}), from before {other.name} ({other.id}) split from it on "
+                f"{other.formed.date}: it counts both; set actors.{actor_id}.forces to a figure "
+                "of the time if you have one"
+            )
         gap = abs(figure.year - scenario.start.year)
-        if gap >= FIGURE_YEARS:
+        if gap >= FIGURE_YEARS and not split:
             notes.append(
                 f"{name}'s ({actor_id}) {what} are the fact base's {figure.year} figure "
                 f"({figure.value:,.0f}), {gap} years from the scenario's start "
@@ -680,8 +696,8 @@ def pacts_left_out(scenario: Scenario, facts: FactBase | None = None) -> list[st
     ]
     both = (
         [
-            f"pacts_left_out names {', '.join(named)}, which pacts: puts in play: the run uses "
-            "it, and the reason given for leaving it out is not"
+            f"pacts_left_out names {', '.join(named)}, also put in play under pacts:; the run "
+            "uses it, and the reason given for leaving it out does not apply"
         ]
         if named
         else []
@@ -871,8 +887,11 @@ def bare_french_names(scenario: Scenario) -> list[str]:
     article (a country such as Israël, an acronym such as AQMI), so it is a note, not an error.
     """
     notes = []
+    named_by_facts = set(fact_base().actor_ids)  # a file's own Cameroon: named as the facts do
     for actor_id, entry in scenario.actors.items():
         if not isinstance(entry, InlineActor) or entry.name_fr.startswith(FRENCH_ARTICLES):
+            continue
+        if actor_id in named_by_facts:
             continue
         written = entry.name_fr.replace("’", "'")
         if written.lower().startswith(FRENCH_ARTICLES):

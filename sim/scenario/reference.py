@@ -253,8 +253,9 @@ def format_reference() -> str:
     )
     parts.append(
         "## Inline actors\n\nUnder `actors:`, an entry with a `kind` defines an actor the fact base "
-        "lacks, under an id of its own: a state, an armed group, or a belligerent (a rebel army, or a "
-        "faction of a state's army with `faction_of: true`). Its `forces` is a cited figure "
+        "lacks, under an id of its own (or `CMR`, `JAS` or `ISWAP`, which files had defined before "
+        "the fact base had them: see the rules above): a state, an armed group, or a belligerent "
+        "(a rebel army, or a faction of a state's army with `faction_of: true`). Its `forces` is a cited figure "
         "(value, year, unit, source, and optionally low and high, which the backtest's robustness "
         'probes use); `name` and `name_fr` are written as they read inside a sentence ("the NPFL", '
         '"le NPFL"). `--set actors.ID.forces.value=N` changes its figure. See '

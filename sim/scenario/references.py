@@ -336,10 +336,10 @@ KINDS = {k.value for k in ActorKind}
 
 
 def _check_actors(actors: dict, facts: FactBase) -> Iterator[Finding]:
-    # An actor defined inline with an id the fact base also has, and of a like kind, is the
-    # file's own (loading.shadowed_actors notes it): the fact base grows, and files written
-    # before it named Cameroon or Boko Haram keep their meaning. Of another kind (a rebel army
-    # called NGA) it is a mistake.
+    # An actor defined inline with one of the ids the fact base gained after files had defined
+    # them (ADDED_LATER), as a kind it allows, is the file's own (loading.shadowed_actors notes
+    # it): files written before the fact base named Cameroon or Boko Haram keep their meaning.
+    # Any other fact-base id defined inline is a mistake.
     for actor_id, entry in actors.items():
         if _inline(entry) and actor_id in facts.actor_ids:
             kind = entry.get("kind")
@@ -349,7 +349,11 @@ def _check_actors(actors: dict, facts: FactBase) -> Iterator[Finding]:
             yield (
                 ("actors", actor_id),
                 f"{actor_id!r} is already an actor of the fact base; an actor defined inline "
-                + (f"as a {kind.replace('_', ' ')} " if allowed else "")
+                + (
+                    f"as {'an' if kind[0] in 'aeiou' else 'a'} {kind.replace('_', ' ')} "
+                    if allowed
+                    else ""
+                )
                 + "needs an id of its own",
                 None,
                 "a new id (or no kind, to use the fact base's actor with overrides)",

@@ -136,7 +136,7 @@ def _actor_parameter(name: str, more: str = ""):
 
 
 class InlineActor(Strict):
-    """An actor the scenario defines itself, with cited figures (an id the fact base lacks).
+    """An actor the scenario defines itself, with cited figures (an id the fact base lacks, or CMR, JAS or ISWAP).
 
     A ``belligerent`` is an armed force inside a state that can be a party to a war: a rebel
     army (the NPFL in Liberia, 1990) or, with ``faction_of: true``, a faction of that state's army
