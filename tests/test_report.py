@@ -135,3 +135,22 @@ def test_report_on_something_that_is_not_a_bundle_exits_2(tmp_path, sahelsim, na
     result = sahelsim("report", str(target))
     assert result.status == 2
     assert "results bundle" in result.err and "Traceback" not in result.err
+
+
+def test_a_report_drawn_in_a_fresh_process_names_what_the_scenario_defines(tmp_path, sahelsim):
+    """`sahelsim report` in a process that never loaded the scenario file names a reader's own
+    rebel army as the file does, with fighters, not by its id with troops."""
+    from conftest import start_sahelsim
+
+    from sim.resources import scenarios_dir as bundled
+
+    out = tmp_path / "liberia"
+    scenario = str(bundled() / "history" / "liberia-1990.yaml")
+    ran = sahelsim("run", scenario, "-n", "2", "--seed", "1", "--out", str(out), "--no-figures")
+    assert ran.status == 0, ran.err
+    process = start_sahelsim("report", str(out), capture=True)
+    _, err = process.communicate(timeout=600)
+    assert process.returncode == 0, err
+    story = (out / "report.html").read_text(encoding="utf-8")
+    assert "War broke out: the NPFL attacked Liberia with" in story
+    assert "War broke out: NPFL" not in story and "Liberia with 5,000 troops" not in story

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import json
 from pathlib import Path
 
 import yaml
+from pydantic import ValidationError
 
 from sim.analysis.summary import key_estimates
 from sim.analysis.typical import representative_replicate
@@ -16,6 +18,17 @@ from sim.present.report import write_report
 from sim.run.bundle import read_summary
 from sim.run.checkpoint import load_manifest, note_drawn
 from sim.run.files import sweep_temporaries, written_whole
+from sim.scenario.loading import remember_names
+from sim.scenario.schema import Scenario
+
+
+def remember_bundle_names(scenario_doc: object) -> None:
+    """The names of what a bundle's scenario defines itself, for its figures and story.
+
+    A bundle from an older version whose scenario no longer validates keeps its ids.
+    """
+    with contextlib.suppress(ValidationError):
+        remember_names(Scenario.model_validate(scenario_doc))
 
 
 def write_outputs(bundle: Path, *, lang: str = "en") -> list[Path]:
@@ -27,6 +40,7 @@ def write_outputs(bundle: Path, *, lang: str = "en") -> list[Path]:
     """
     manifest = load_manifest(bundle)
     scenario = yaml.safe_load((bundle / "scenario.yaml").read_text(encoding="utf-8"))
+    remember_bundle_names(scenario)
     rows = read_summary(bundle)
     title, seed = bundle_title(bundle, manifest, lang), manifest["seeds"]["root"]
     folder = bundle / "figures"

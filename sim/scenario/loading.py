@@ -190,17 +190,28 @@ def validate_document(merged: MergedDocument, facts: FactBase) -> Scenario:
     if problems:
         raise ScenarioError(_dedupe(problems))
     assert scenario is not None
+    remember_names(scenario, facts)
+    return scenario
+
+
+def remember_names(scenario: Scenario, facts: FactBase | None = None) -> None:
+    """Let the stories and figures of this process name what ``scenario`` defines itself.
+
+    Loading a file does it; so must code that rebuilds a scenario from a results bundle's
+    ``scenario.yaml`` (``sahelsim report`` in a fresh process), or a reader's Boko Haram, ``BH``,
+    is told by its id, with troops for fighters. A file's own Cameroon or Boko Haram is named as
+    the fact base names them, in every process, whatever else was loaded
+    (references.ADDED_LATER).
+    """
+    facts = facts or fact_base()
     _INLINE_PACTS.update(
         (p, pact) for p, pact in scenario.pacts.items() if isinstance(pact, InlinePact)
     )
-    # A file's own Cameroon or Boko Haram is named as the fact base names them, in every
-    # process, whatever else was loaded (references.ADDED_LATER).
     _INLINE_ACTORS.update(
         (a, entry)
         for a, entry in scenario.actors.items()
         if isinstance(entry, InlineActor) and a not in facts.actor_ids
     )
-    return scenario
 
 
 # What the scenarios loaded in this process define themselves, for the story to name: if two
