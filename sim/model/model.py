@@ -1164,9 +1164,10 @@ class SahelModel(mesa.Model):
             lent = actor.deployable * share
         self.support[self.state_index[host]] += lent
         self.moved = True
-        if round(lent) > 0:
+        fighting = []
+        if round(lent) > 0:  # a lending of nothing takes no part, and fights no one
             self.lent_against.setdefault((lender, host), set()).update(ob.offenders)
-        fighting = self._fighting(actor, host, ob, action, present) if round(lent) > 0 else []
+            fighting = self._fighting(actor, host, ob, action, present)
         body = {"decided_by": [ob.obliged]} if ob.collective else {}
         self.log(
             RecordKind.SUPPORT,

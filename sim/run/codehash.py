@@ -24,11 +24,10 @@ _CODE = ("model", "scenario", "analysis", "run")
 def code_sha256() -> str:
     """SHA-256 over the files that decide a run's outputs, by relative path and content."""
     digest = hashlib.sha256()
-    files = [p for part in _CODE for p in sorted((_PACKAGE / part).rglob("*.py"))]
     seeds = seeds_dir()
-    for path, root in [(p, _PACKAGE) for p in files] + [
-        (p, seeds) for p in sorted(seeds.rglob("*.yaml"))
-    ]:
+    files = [(_PACKAGE, p) for part in _CODE for p in sorted((_PACKAGE / part).rglob("*.py"))]
+    files += [(seeds, p) for p in sorted(seeds.rglob("*.yaml"))]
+    for root, path in files:
         digest.update(path.relative_to(root).as_posix().encode())
         digest.update(b"\0")
         digest.update(path.read_bytes())

@@ -482,16 +482,22 @@ class FactBase(Strict):
         """Every id a scenario may name as an actor."""
         return [*self.states, *self.powers, *self.armed_groups]
 
-    def kind_of(self, actor_id: str) -> ActorKind | None:
-        """What kind of actor the id names, or None if the fact base does not know it."""
-        for kind, table in (
+    def _tables(self) -> tuple[tuple[ActorKind, dict[str, State | Power | ArmedGroup]], ...]:
+        return (
             (ActorKind.STATE, self.states),
             (ActorKind.POWER, self.powers),
             (ActorKind.ARMED_GROUP, self.armed_groups),
-        ):
-            if actor_id in table:
-                return kind
-        return None
+        )
+
+    def kind_of(self, actor_id: str) -> ActorKind | None:
+        """What kind of actor the id names, or None if the fact base does not know it."""
+        return next((kind for kind, table in self._tables() if actor_id in table), None)
+
+    def name_of(self, actor_id: str) -> str:
+        """The fact base's name of an actor (an id it does not know is returned as it is)."""
+        return next(
+            (table[actor_id].name for _, table in self._tables() if actor_id in table), actor_id
+        )
 
 
 _FILES = {

@@ -702,9 +702,8 @@ def pacts_left_out(scenario: Scenario, facts: FactBase | None = None) -> list[st
         if answers:
             who = "; ".join(f"{', '.join(sorted(h))} for {s}" for s, h in answers.items())
             left.append(f"{pact_id} ({who})")
-    named = [
-        pact_id for pact_id in scenario.pacts_left_out if pact_id in scenario.pacts_in_play(facts)
-    ]
+    in_play = scenario.pacts_in_play(facts)
+    named = [pact_id for pact_id in scenario.pacts_left_out if pact_id in in_play]
     both = (
         [
             f"pacts_left_out names {', '.join(named)}, also put in play under pacts:; the run "
@@ -750,20 +749,12 @@ def shadowed_actors(scenario: Scenario, facts: FactBase | None = None) -> list[s
     facts = facts or fact_base()
     return [
         f"actors.{actor_id} is defined in the file and is also the fact base's "
-        f"{facts_name(facts, actor_id)}: the run uses the file's definition (the story names it "
+        f"{facts.name_of(actor_id)}: the run uses the file's definition (the story names it "
         "as the fact base does); leave out kind (and the fields of a definition) to use the fact "
         "base's, with overrides"
         for actor_id, entry in scenario.actors.items()
         if isinstance(entry, InlineActor) and actor_id in facts.actor_ids
     ]
-
-
-def facts_name(facts: FactBase, actor_id: str) -> str:
-    """The fact base's name of an actor (an id it does not know is returned as it is)."""
-    for table in (facts.states, facts.powers, facts.armed_groups):
-        if actor_id in table:
-            return table[actor_id].name
-    return actor_id
 
 
 def guerrillas(scenario: Scenario) -> list[str]:
@@ -816,16 +807,13 @@ def no_mediators(scenario: Scenario, facts: FactBase | None = None) -> list[str]
     facts = facts or fact_base()
     inline = {a: e for a, e in scenario.actors.items() if isinstance(e, InlineActor)}
 
-    def kind(actor_id: str) -> ActorKind | None:
-        return _kind(scenario, facts, actor_id)
-
     def fighters(event: Attack) -> set[str]:
         side = {event.by, event.target, *event.contributors, *event.defenders}
         while more := {a for a, e in inline.items() if side.intersection(e.fights_beside)} - side:
             side |= more
         return side
 
-    states = {a for a in scenario.actors if kind(a) is ActorKind.STATE}
+    states = {a for a in scenario.actors if _kind(scenario, facts, a) is ActorKind.STATE}
     events = scenario.active_events()
     by_name = dict(events)
     strikes = [
@@ -852,7 +840,7 @@ def no_mediators(scenario: Scenario, facts: FactBase | None = None) -> list[str]
             continue
         wars[name] = fighters(event)
         for party in (event.by, event.target):
-            if kind(party) is ActorKind.BELLIGERENT:
+            if _kind(scenario, facts, party) is ActorKind.BELLIGERENT:
                 carried.setdefault(party, name)
     rule = (
         "a mediator fights in no war, backs neither side and strikes neither (docs/model.md "

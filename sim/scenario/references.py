@@ -488,13 +488,7 @@ def _check_pacts(pacts: dict, facts: FactBase, scenario_ids: list[str]) -> Itera
     for pact_id, entry in pacts.items():
         inline = isinstance(entry, dict) and entry.keys() - {"enabled"}
         if not inline and pact_id not in facts.pacts:
-            yield (
-                ("pacts", pact_id),
-                f"unknown pact {pact_id!r}",
-                None,
-                f"a pact of the fact base ({one_of(facts.pacts)}) or an inline pact with clauses",
-                nearest(str(pact_id), facts.pacts),
-            )
+            yield _unknown_pact("pacts", pact_id, facts, " or an inline pact with clauses")
         if inline:
             yield from _check_inline_pact(("pacts", pact_id), entry, facts, scenario_ids)
 
@@ -507,13 +501,18 @@ def _check_left_out(left_out: dict, facts: FactBase) -> Iterator[Finding]:
     """
     for pact_id in left_out:
         if pact_id not in facts.pacts:
-            yield (
-                ("pacts_left_out", pact_id),
-                f"unknown pact {pact_id!r}",
-                None,
-                f"a pact of the fact base ({one_of(facts.pacts)})",
-                nearest(str(pact_id), facts.pacts),
-            )
+            yield _unknown_pact("pacts_left_out", pact_id, facts)
+
+
+def _unknown_pact(where: str, pact_id: object, facts: FactBase, or_else: str = "") -> Finding:
+    """A pact id under ``where`` that the fact base lacks, with the nearest it has."""
+    return (
+        (where, pact_id),
+        f"unknown pact {pact_id!r}",
+        None,
+        f"a pact of the fact base ({one_of(facts.pacts)}){or_else}",
+        nearest(str(pact_id), facts.pacts),
+    )
 
 
 def _check_inline_pact(
