@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import pytest
 from conftest import MODELLED_STATES
@@ -151,6 +152,19 @@ def test_the_map_draws_every_modelled_country_and_one_arrow_per_obligation_betwe
         if o[0] in fg.capitals() and o[1] in fg.capitals() and o[0] != o[1]
     ]
     assert len(arrows) == len(expected) >= 2
+
+
+def test_the_maps_draw_a_state_the_scenario_defines_from_its_own_capital():
+    """Chad 1980, written blind, defines Libya with Tripoli: its help to Chad is an arrow from
+    there on both maps, as a state of the fact base's would be."""
+    blind = Path(__file__).resolve().parent.parent / "docs" / "blind"
+    load_scenario(str(blind / "readerI" / "chad-1980.yaml"))
+    events = [{"kind": "response", "actor": "LBY", "target": "TCD", "response": "honoured"}]
+    one = fg.plot_map(events, title="t", seed=1)
+    many = fg.plot_map_frequencies({"TCD": 1.0}, {("LBY", "TCD"): 1.0}, 1, title="t", seed=1)
+    for fig in (one, many):
+        (arrow,) = [p for p in fig.axes[0].patches if isinstance(p, FancyArrowPatch)]
+        assert arrow._posA_posB == [(13.19, 32.89), fg.capitals()["TCD"]]
 
 
 @pytest.mark.parametrize("lang", ["en", "fr"])

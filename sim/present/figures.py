@@ -783,10 +783,12 @@ MAP_WORDS = {
 
 
 def capitals() -> dict[str, tuple[float, float]]:
-    """(lon, lat) of each modelled state's capital, from the fact base."""
+    """(lon, lat) of each state's capital: the fact base's, and those loaded scenarios define."""
     from sim.scenario.facts import fact_base
+    from sim.scenario.loading import inline_capitals
 
-    return {s.id: (s.capital.lon, s.capital.lat) for s in fact_base().states.values()}
+    facts = {s.id: (s.capital.lon, s.capital.lat) for s in fact_base().states.values()}
+    return {**inline_capitals(), **facts}
 
 
 def map_sides(events: list[dict]) -> dict[str, int]:

@@ -237,6 +237,19 @@ def fights_with_fighters(actor_id: str) -> bool:
     return actor_id in fact_base().armed_groups
 
 
+def inline_capitals() -> dict[str, tuple[float, float]]:
+    """(lon, lat) of the capital of each state a scenario loaded in this process defines.
+
+    The map draws its arrows between capitals: a file's own state, given one, is drawn like
+    the fact base's (one the fact base has keeps the fact base's, as its name does).
+    """
+    return {
+        a: (entry.capital.lon, entry.capital.lat)
+        for a, entry in _INLINE_ACTORS.items()
+        if entry.kind is ActorKind.STATE and entry.capital is not None
+    }
+
+
 def inline_actor_name(actor_id: str) -> tuple[str, str] | None:
     """The English and French names of an actor a scenario loaded in this process defines.
 
