@@ -7,6 +7,7 @@ fails while the committed file differs from what this prints, so the reference c
 from __future__ import annotations
 
 import enum
+import inspect
 import types
 import typing
 from typing import Annotated, Any, Literal
@@ -155,7 +156,9 @@ def _default(info: Any) -> str:
 
 
 def _model_section(model: type[BaseModel], heading: str = "###") -> str:
-    lines = [f"{heading} {model.__name__}", "", (model.__doc__ or "").strip().splitlines()[0], ""]
+    # The whole docstring: what a field's one line cannot say (what counts as force, as a
+    # war) is in its later paragraphs, and readers writing crises read this page.
+    lines = [f"{heading} {model.__name__}", "", inspect.cleandoc(model.__doc__ or ""), ""]
     lines += ["| key | type | default | meaning |", "|---|---|---|---|"]
     for name, info in model.model_fields.items():
         if name == "kind" and typing.get_origin(info.annotation) is Literal:

@@ -528,7 +528,9 @@ class Request(_Event):
     the same day (Operation Serval). Each actor asked decides for itself whether to help, as a
     measure it may take, not one it owes: declining breaks no promise. A request is answered
     after the day's other events, and only where the state that asks defends itself (or has
-    just beaten a faction at home, when the help guards its government).
+    just beaten a faction at home, when the help guards its government). A government's
+    agreement to a neighbour's troops fighting on its soil is help it accepts: write it as a
+    request to that neighbour, on the day it was given, whoever proposed it.
     """
 
     kind: Literal["request"] = "request"
@@ -678,7 +680,16 @@ class Helped(_Observation):
 
 
 class ObservedEnding(_Observation):
-    """How the first war ended, in the model's words (``none``: no war was fought)."""
+    """How the first war ended, in the model's words (``none``: no war was fought).
+
+    A war, in the model's words: an invasion or a rising that seizes and holds ground (an attack
+    of the default scale), an attempted coup, or the war an actor starts to answer a strike
+    short of war (a state's offensive against the armed group that struck it: an operation, a
+    sweep or a pursuit beyond where the strike fell). A strike short of war (a raid, an ambush,
+    a bombing, a kidnapping) is no war, nor is the fight the forces struck put up where and
+    while they were struck, nor a counter-insurgency already fought before the scenario's
+    events; with none of these, ``none``.
+    """
 
     value: ObservedOutcome = Field(description="how it ended")
 
