@@ -6,6 +6,7 @@ import dataclasses
 import datetime as dt
 import re
 from functools import cache
+from pathlib import Path
 
 import pytest
 from conftest import UNNAMED
@@ -28,6 +29,7 @@ from sim.present.narrative import narrative, render_text
 from sim.run.replicate import run_one
 from sim.scenario.loading import load_scenario
 
+BLIND = Path(__file__).resolve().parent.parent / "docs" / "blind"
 PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
 QUOTED = re.compile(r"«[^»]*»")  # scenario titles and notes, quoted as written (in English)
 
@@ -662,3 +664,26 @@ def test_a_deployment_s_note_is_told_as_every_event_s(write, sahelsim):
     told = sahelsim("explain", str(write(text)), "--seed", "1").out
     [line] = lines_with(told, "Russia deployed 50 troops to Burkina Faso")
     assert "Scenario note: Fifty more instructors." in line
+
+
+def test_an_armed_group_beaten_by_an_offensive_is_told_withdrawing_not_capitulating():
+    """Chad 2024, written blind: Boko Haram, worn down by Chad's offensive after Barkaram, gives
+    up the ground, not its arms; the story says its fighters withdrew, in both languages, and
+    a rebel army beaten the same way is still told capitulating (the test above)."""
+    path = str(BLIND / "readerQ" / "chad-2024.yaml")
+    for seed in range(20):
+        replicate = run(path, seed)
+        ended = [
+            r
+            for r in replicate.records
+            if r.kind is RecordKind.WAR_ENDED and r.get("reason", "").startswith("capitulation")
+        ]
+        if ended:
+            break
+    else:
+        pytest.fail("Boko Haram never gave up the fight in Chad's offensive")
+    assert ended[0].get("loser") == "JAS"
+    english, french = render_text(replicate, "en"), render_text(replicate, "fr")
+    assert len(lines_with(english, "Boko Haram's fighters broke off the fight and withdrew")) == 1
+    assert len(lines_with(french, "les combattants de Boko Haram rompent le combat")) == 1
+    assert "capitulated" not in english and "capitule" not in french

@@ -1112,6 +1112,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "{loser} capitule{loser_nt} sous l'effet de la lassitude de la guerre (probabilité "
         "ce jour-là {probability}, tirage {draw})",
     },
+    "how.capitulation.withdrew": {
+        "en": "{loser_poss} fighters broke off the fight and withdrew under their losses and the "
+        "odds against them, giving up the ground, not their arms (chance that day {probability}, "
+        "draw {draw})",
+        "fr": "les combattants {loser_de} rompent le combat et se retirent sous le poids de leurs "
+        "pertes et du rapport de forces, cédant le terrain sans déposer les armes (probabilité "
+        "ce jour-là {probability}, tirage {draw})",
+    },
     "how.capitulation.overthrow": {
         "en": "{loser} capitulated under war weariness, though giving up meant its overthrow, a "
         "fear that held its chance to {factor} of the usual (chance that day {probability}, draw "

@@ -29,7 +29,7 @@ from sim.present import i18n
 from sim.present.catalogue import FR_UNKNOWN_PACT, PACT_ARTICLES
 from sim.present.i18n import Lang, as_lang
 from sim.scenario.facts import fact_base
-from sim.scenario.loading import fights_with_fighters, inline_pact_name_fr
+from sim.scenario.loading import fights_with_fighters, inline_pact_name_fr, is_armed_group
 from sim.scenario.parameters import PARAMETERS
 from sim.scenario.vocabulary import CoupForm
 
@@ -1106,7 +1106,13 @@ def _how_war_ended(ctx: _Context, r: Record) -> str:
                     probability=probability,
                     draw=draw,
                 )
-        return ctx.t("how.capitulation", **loser, probability=probability, draw=draw)
+        # An armed group gives up the ground, not its arms: its fighters break off and go.
+        key = (
+            "how.capitulation.withdrew"
+            if is_armed_group(r.get("loser") or r.target)
+            else ("how.capitulation")
+        )
+        return ctx.t(key, **loser, probability=probability, draw=draw)
     if reason == "mediation":
         mediators = list(r.get("mediators") or [])
         if not mediators or r.get("draw") is None:

@@ -237,6 +237,14 @@ def fights_with_fighters(actor_id: str) -> bool:
     return actor_id in fact_base().armed_groups
 
 
+def is_armed_group(actor_id: str) -> bool:
+    """Whether ``actor_id`` is an armed group: one a loaded scenario defines, or the fact base's."""
+    entry = _INLINE_ACTORS.get(actor_id)
+    if entry is not None:
+        return entry.kind is ActorKind.ARMED_GROUP
+    return actor_id in fact_base().armed_groups
+
+
 def inline_capitals() -> dict[str, tuple[float, float]]:
     """(lon, lat) of the capital of each state a scenario loaded in this process defines.
 
