@@ -688,7 +688,9 @@ class ObservedEnding(_Observation):
     sweep or a pursuit beyond where the strike fell). A strike short of war (a raid, an ambush,
     a bombing, a kidnapping) is no war, nor is the fight the forces struck put up where and
     while they were struck, nor a counter-insurgency already fought before the scenario's
-    events; with none of these, ``none``.
+    events; with none of these, ``none``. An answer's war ends when the answer does (the
+    group driven off or out of reach, the operation declared over, the pursuit given up): the
+    counter-insurgency fought after it is not that war.
     """
 
     value: ObservedOutcome = Field(description="how it ended")
