@@ -139,6 +139,34 @@ def test_help_against_an_armed_group_with_no_war_goes_to_the_counter_insurgency(
     assert not records(run, RecordKind.WAR_STARTED)
 
 
+def test_help_against_a_group_that_struck_from_abroad_is_lent_and_fights_no_one_there(write):
+    """Niger asked France for support against Boko Haram, come from Nigeria, in February 2015:
+    a group that struck a state is something to help against, though it keeps no fighters in
+    it; France's troops in the state, lent, find none of its fighters there to fight."""
+    raid = "{kind: attack, date: 2022-02-02, by: JAS, target: MLI, scale: incident, fighters: 100}"
+    ask = "{kind: request, date: 2022-02-03, by: MLI, to: [FRA], action: support}"
+    run = run_one(load_scenario(write(asking("A raid from abroad", "MLI FRA JAS", raid, ask))), 1)
+    [asked] = records(run, RecordKind.REQUEST)
+    assert asked.get("against") == ["JAS"] and asked.get("reason") is None
+    [lent] = [r for r in records(run, RecordKind.SUPPORT) if r.actor == "FRA"]
+    assert lent.target == "MLI" and lent.get("forces") > 0
+    assert "fighting" not in lent.data  # Boko Haram has no fighters in Mali to fight
+
+
+def test_help_against_rebels_who_struck_short_of_war_is_lent_and_fights_them(write):
+    """A rebel movement's strike short of war (the FPL's on Niger's pipeline, 2024) starts no
+    war, but the state may ask for help against it; troops sent fight the rebels at home."""
+    strike = REQUEST.replace("2013-01-11", "2013-01-12")
+    text = WAR.format(commitment="strict", request=strike).replace(
+        "    target: MLI\n", "    target: MLI\n    scale: incident\n", 1
+    )
+    run = run_one(load_scenario(write(text)), 1)
+    [asked] = records(run, RecordKind.REQUEST)
+    assert asked.get("against") == ["REB"]
+    lent = {r.actor: r for r in records(run, RecordKind.SUPPORT) if r.get("forces", 0) > 0}
+    assert "NGA" in lent and lent["NGA"].get("fighting") == ["REB"]
+
+
 def test_a_request_with_nothing_to_help_against_asks_nothing_and_says_so(write):
     text = asking(
         "A request in peace", "NGA FRA", "{kind: request, date: 2022-02-03, by: NGA, to: [FRA]}"
@@ -429,11 +457,14 @@ def test_validate_notes_a_request_dated_before_anything_it_could_help_against(sa
         "day and no armed group of the scenario operates in it, so it finds nothing to help "
         "against unless the run starts a war by then"
     ) in result.out.splitlines()
-    # a strike short of war before it is no war to help in, and the note says why (Bakassi 1994)
-    struck = text.replace("    date: 2013-01-10\n    by: REB", "    date: 2013-01-08\n    by: REB")
+    # a state's strike short of war before it is no war to help in, and the note says why
+    # (Bakassi 1994); a rebel's strike gives the help an object: those who struck (§7.1)
+    struck = text.replace("    date: 2013-01-10\n    by: REB", "    date: 2013-01-08\n    by: NGA")
     struck = struck.replace("    target: MLI\n", "    target: MLI\n    scale: incident\n", 1)
     said = sahelsim("validate", str(write(struck, name="struck.yaml"))).out
-    assert "(an incident on it starts no war)" in said, said
+    assert "(an incident by a state starts no war)" in said, said
+    raid = struck.replace("    by: NGA\n    target: MLI", "    by: REB\n    target: MLI")
+    assert "request ask" not in sahelsim("validate", str(write(raid, name="raid.yaml"))).out
     on_time = sahelsim("validate", str(write(WAR.format(commitment="strict", request=REQUEST))))
     assert "request ask" not in on_time.out
     insurgency = asking("Help against an insurgency", "MLI RUS JNIM", MALI_ASKS_RUSSIA)

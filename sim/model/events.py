@@ -709,7 +709,33 @@ def _what_is_asked_against(
         return None, (), Unasked.ATTACKER, False
     if not at_war and (beaten := _beaten_factions(model, event)):
         return None, beaten, None, True
+    if not at_war and (struck := _strikers(model, event)):
+        return None, struck, None, False
     return None, (), Unasked.NOT_FIGHTING if event.against is not None else Unasked.NOTHING, False
+
+
+def _strikers(model: SahelModel, event: ev.Request) -> tuple[str, ...]:
+    """The armed groups and rebels that struck the asking state on its soil, short of war.
+
+    Help may be asked against those who struck a state even where they keep no fighters in it:
+    a group that raided it from a neighbour's soil (Niger asked France for support against Boko
+    Haram, come from Nigeria, in February 2015), or a rebel movement that struck it without
+    starting a war (Niger asked eastern Libya's forces for help against the FPL after its
+    attack on the pipeline, 2024). The help is lent as help outside a war is (§7.4); forces
+    lent fight only those who fight on the host's soil (``SahelModel._fighting``).
+    """
+    rebels = (ArmedGroup, Belligerent)
+    incidents = [
+        r
+        for r in model.records
+        if r.kind is RecordKind.INCIDENT and r.target == event.by and r.get("host") is None
+    ]
+    struck = list(
+        dict.fromkeys(r.actor for r in incidents if isinstance(model.actors.get(r.actor), rebels))
+    )
+    if event.against is not None:
+        return (event.against,) if event.against in struck else ()
+    return tuple(struck)
 
 
 GUARD_DAYS = 30

@@ -1209,4 +1209,11 @@ class SahelModel(mesa.Model):
         elif action is PactAction.SUPPORT:
             return []
         rebels = (ArmedGroup, Belligerent)
-        return [o for o in ob.offenders if isinstance(self.actors.get(o), rebels)]
+        # Only rebels who fight on the host's soil are met there: a group that raided it from a
+        # neighbour's soil keeps no fighters in it to fight.
+        return [
+            o
+            for o in ob.offenders
+            if isinstance(self.actors.get(o), rebels)
+            and (self.fights_in((o,), host) or self.at_war(o, host) is not None)
+        ]

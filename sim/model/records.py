@@ -60,7 +60,7 @@ class Response(StrEnum):
 class Unasked(StrEnum):
     """Why a request asked nothing of anyone: it had nothing to help against."""
 
-    NOTHING = "nothing"  # no war, and no armed group operating in the state that asks
+    NOTHING = "nothing"  # no war, no armed group operating in the state that asks, no striker
     NOT_FIGHTING = "not_fighting"  # the actor named in `against` is not fighting it
     ATTACKER = "attacker"  # its only wars, or its war with `against`, are ones it started
 

@@ -978,6 +978,18 @@ def idle_requests(scenario: Scenario, facts: FactBase | None = None) -> list[str
         fighting |= {
             a for a, entry in scenario.actors.items() if event.by in _fights_in(a, entry, facts)
         }
+        # Armed groups and rebels that struck it on its soil, short of war: help may be asked
+        # against them, where they fight or not (docs/model.md §7.1, ``request``).
+        fighting |= {
+            e.by
+            for _, e in events
+            if isinstance(e, Attack)
+            and e.scale is AttackScale.INCIDENT
+            and e.target == event.by
+            and e.host is None
+            and e.date <= event.date
+            and _kind(scenario, facts, e.by) in (ActorKind.ARMED_GROUP, ActorKind.BELLIGERENT)
+        }
         if event.against in fighting or (event.against is None and fighting):
             continue
         struck = any(
@@ -998,8 +1010,8 @@ def idle_requests(scenario: Scenario, facts: FactBase | None = None) -> list[str
                 f"no invasion of {event.by} is scheduled on or before that day and no armed "
                 "group of the scenario operates in it"
             )
-        if struck:  # a strike short of war starts none: the help is for a war, not a strike
-            why += " (an incident on it starts no war)"
+        if struck:  # a state's strike short of war starts none: the help is for a war
+            why += " (an incident by a state starts no war)"
         notes.append(
             f"request {name} ({event.date}): {why}, so it finds nothing to help against unless "
             "the run starts a war by then"

@@ -542,9 +542,10 @@ class Request(_Event):
     against: ActorId | None = Field(
         None,
         description="whom the help is against: an actor of this scenario fighting the state "
-        "that asks, or a faction it has just beaten (default: whoever is at war with it that "
-        "day; with no war, the armed groups in it; with neither, the factions it has just "
-        "beaten at home)",
+        "that asks, a faction it has just beaten, or an armed group or rebel movement that "
+        "struck it short of war (default: whoever is at war with it that day; with no war, the "
+        "armed groups in it; with neither, the factions it has just beaten at home; else those "
+        "that struck it on its soil short of war)",
     )
     action: RequestedHelp = Field(
         RequestedHelp.ARMED_ASSISTANCE, description="the help asked for (default: armed_assistance)"
