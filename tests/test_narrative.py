@@ -684,6 +684,8 @@ def test_an_armed_group_beaten_by_an_offensive_is_told_withdrawing_not_capitulat
         pytest.fail("Boko Haram never gave up the fight in Chad's offensive")
     assert ended[0].get("loser") == "JAS"
     english, french = render_text(replicate, "en"), render_text(replicate, "fr")
-    assert len(lines_with(english, "Boko Haram's fighters broke off the fight and withdrew")) == 1
+    assert (
+        len(lines_with(english, "the fighters of Boko Haram broke off the fight and withdrew")) == 1
+    )
     assert len(lines_with(french, "les combattants de Boko Haram rompent le combat")) == 1
     assert "capitulated" not in english and "capitule" not in french

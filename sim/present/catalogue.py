@@ -1113,9 +1113,9 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ce jour-là {probability}, tirage {draw})",
     },
     "how.capitulation.withdrew": {
-        "en": "{loser_poss} fighters broke off the fight and withdrew under their losses and the "
-        "odds against them, giving up the ground, not their arms (chance that day {probability}, "
-        "draw {draw})",
+        "en": "the fighters of {loser} broke off the fight and withdrew under their losses and "
+        "the odds against them, giving up the ground, not their arms (chance that day "
+        "{probability}, draw {draw})",
         "fr": "les combattants {loser_de} rompent le combat et se retirent sous le poids de leurs "
         "pertes et du rapport de forces, cédant le terrain sans déposer les armes (probabilité "
         "ce jour-là {probability}, tirage {draw})",
