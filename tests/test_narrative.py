@@ -689,3 +689,30 @@ def test_an_armed_group_beaten_by_an_offensive_is_told_withdrawing_not_capitulat
     )
     assert len(lines_with(french, "les combattants de Boko Haram rompent le combat")) == 1
     assert "capitulated" not in english and "capitule" not in french
+
+
+def test_a_file_s_own_boko_haram_written_as_a_rebel_army_is_told_capitulating(write):
+    """A reader may write Boko Haram as a rebel army (five blind files do): the story follows the
+    file's kind, not the fact base's, and tells its capitulation as a rebel army's."""
+    text = """\
+title: A rebel army from abroad invades and gives up
+start: 2016-06-01
+days: 120
+actors:
+  NER:
+  NGA:
+  JAS:
+    kind: belligerent
+    name: the Rebel Army
+    name_fr: l'Armée rebelle
+    sources: [https://example.org/r]
+    in: NGA
+    forces: {value: 400, year: 2016, unit: fighters, source: https://example.org/f}
+events:
+  invasion: {kind: attack, date: 2016-06-03, by: JAS, target: NER}
+"""
+    replicate = run_one(load_scenario(write(text)), 1)
+    [ended] = [r for r in replicate.records if r.kind is RecordKind.WAR_ENDED]
+    assert ended.get("reason", "").startswith("capitulation") and ended.get("loser") == "JAS"
+    english = render_text(replicate, "en")
+    assert "capitulated under war weariness" in english and "broke off the fight" not in english

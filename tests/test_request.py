@@ -167,6 +167,78 @@ def test_help_against_rebels_who_struck_short_of_war_is_lent_and_fights_them(wri
     assert "NGA" in lent and lent["NGA"].get("fighting") == ["REB"]
 
 
+RAID_THEN = """\
+title: A raid, then {what}, then a request
+start: 2022-01-01
+days: 150
+actors:
+  MLI:
+  NGA:
+  REB:
+    kind: belligerent
+    name: the Rebel Army
+    name_fr: l'Armée rebelle
+    sources: [https://example.org/rebels]
+    in: MLI
+    {extra}
+    forces: {{value: 300, year: 2022, unit: fighters, source: https://example.org/figure}}
+events:
+  raid: {{kind: attack, date: 2022-01-02, by: REB, target: MLI, scale: incident, fighters: 10}}
+{then}
+  ask: {{kind: request, date: 2022-05-01, by: MLI, to: [NGA]}}
+"""
+
+
+@pytest.mark.parametrize(
+    ("what", "extra", "then"),
+    [
+        (
+            "a rising beaten",
+            "rose_in_capital: true",
+            "  rising: {kind: attack, date: 2022-01-10, by: REB, target: MLI}",
+        ),
+        (
+            "a coup by the raiders",
+            "faction_of: true",
+            "  coup: {kind: coup, date: 2022-01-20, state: MLI, by: REB}",
+        ),
+    ],
+    ids=["a war fought with them since", "a coup since"],
+)
+def test_a_strike_long_settled_gives_a_request_nothing_to_help_against(write, what, extra, then):
+    """A raid counts until a war with the raiders has ended or a coup changed who governs: the
+    rebels beaten months ago, or the raiders now the junta that asks, are not fought with help
+    asked in May."""
+    text = RAID_THEN.format(what=what, extra=extra, then=then)
+    run = run_one(load_scenario(write(text)), 1)
+    [asked] = records(run, RecordKind.REQUEST)
+    assert asked.get("against") == [] and asked.get("reason") == "nothing"
+    assert not records(run, RecordKind.RESPONSE)
+    without = text.replace(
+        "  ask: {kind: request, date: 2022-05-01", "  ask: {kind: request, date: 2022-01-03"
+    )
+    early = run_one(load_scenario(write(without, name="early.yaml")), 1)
+    assert records(early, RecordKind.REQUEST)[0].get("against") == ["REB"]  # right after: asked
+
+
+def test_a_striker_named_is_answered_while_the_state_fights_an_offensive_elsewhere(write):
+    """Boko Haram raids Mali from abroad the day JNIM strikes it: Mali, on the offensive against
+    JNIM, may still ask France for support against Boko Haram by name."""
+    raid = "{kind: attack, date: 2022-02-02, by: JAS, target: MLI, scale: incident, fighters: 100}"
+    strike = (
+        "{kind: attack, date: 2022-02-02, by: JNIM, target: MLI, scale: incident, fighters: 300}"
+    )
+    ask = "{kind: request, date: 2022-02-03, by: MLI, to: [FRA], action: support, against: JAS}"
+    text = asking("Raided while on the offensive", "MLI FRA JAS JNIM", raid, strike, ask)
+    run = run_one(load_scenario(write(text)), 1)
+    assert any(
+        r.actor == "MLI" and r.target == "JNIM" for r in records(run, RecordKind.WAR_STARTED)
+    )
+    [asked] = records(run, RecordKind.REQUEST)
+    assert asked.get("against") == ["JAS"] and asked.get("reason") is None
+    assert [r.actor for r in records(run, RecordKind.RESPONSE)] == ["FRA"]
+
+
 def test_a_request_with_nothing_to_help_against_asks_nothing_and_says_so(write):
     text = asking(
         "A request in peace", "NGA FRA", "{kind: request, date: 2022-02-03, by: NGA, to: [FRA]}"
@@ -465,6 +537,16 @@ def test_validate_notes_a_request_dated_before_anything_it_could_help_against(sa
     assert "(an incident by a state starts no war)" in said, said
     raid = struck.replace("    by: NGA\n    target: MLI", "    by: REB\n    target: MLI")
     assert "request ask" not in sahelsim("validate", str(write(raid, name="raid.yaml"))).out
+    # a group's strike on the state's forces abroad: no state struck, and the note says so
+    ambush = asking(
+        "An ambush abroad",
+        "MLI NER RUS JAS",
+        "{kind: attack, date: 2022-02-02, by: JAS, target: MLI, host: NER, scale: incident}",
+        MALI_ASKS_RUSSIA,
+    )
+    said = sahelsim("validate", str(write(ambush, name="ambush.yaml"))).out
+    assert "(a strike on its forces abroad gives nothing to help against at home)" in said, said
+    assert "by a state" not in said
     on_time = sahelsim("validate", str(write(WAR.format(commitment="strict", request=REQUEST))))
     assert "request ask" not in on_time.out
     insurgency = asking("Help against an insurgency", "MLI RUS JNIM", MALI_ASKS_RUSSIA)

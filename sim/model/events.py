@@ -709,7 +709,7 @@ def _what_is_asked_against(
         return None, (), Unasked.ATTACKER, False
     if not at_war and (beaten := _beaten_factions(model, event)):
         return None, beaten, None, True
-    if not at_war and (struck := _strikers(model, event)):
+    if struck := _strikers(model, event):  # (a named one even while it attacks others)
         return None, struck, None, False
     return None, (), Unasked.NOT_FIGHTING if event.against is not None else Unasked.NOTHING, False
 
@@ -722,17 +722,34 @@ def _strikers(model: SahelModel, event: ev.Request) -> tuple[str, ...]:
     Haram, come from Nigeria, in February 2015), or a rebel movement that struck it without
     starting a war (Niger asked eastern Libya's forces for help against the FPL after its
     attack on the pipeline, 2024). The help is lent as help outside a war is (§7.4); forces
-    lent fight only those who fight on the host's soil (``SahelModel._fighting``).
+    lent fight only those who fight on the host's soil (``SahelModel._fighting``). A strike
+    counts until a war between the striker and the state has ended since (the striker beaten,
+    victorious or brought to terms; not the state's own offensive in answer, which only drove
+    it off) or a coup has changed who governs: the government that asks is then not the one
+    struck, or has settled with the striker.
     """
     rebels = (ArmedGroup, Belligerent)
-    incidents = [
-        r
-        for r in model.records
-        if r.kind is RecordKind.INCIDENT and r.target == event.by and r.get("host") is None
+    coups = [
+        i for i, r in enumerate(model.records) if r.kind is RecordKind.COUP and r.actor == event.by
     ]
-    struck = list(
-        dict.fromkeys(r.actor for r in incidents if isinstance(model.actors.get(r.actor), rebels))
-    )
+    since = coups[-1] if coups else -1
+    struck: list[str] = []
+    for i, r in enumerate(model.records):
+        if i <= since or r.kind is not RecordKind.INCIDENT or r.target != event.by:
+            continue
+        if r.get("host") is not None or not isinstance(model.actors.get(r.actor), rebels):
+            continue
+        # (the state's own offensive that answered the strike drove the striker off: it
+        # settled nothing, §7.11)
+        settled = any(
+            w.end is not None
+            and w.end >= r.day
+            and w.offensive_by != event.by
+            and {w.side_of(r.actor), w.side_of(event.by)} == {ATTACKERS, DEFENDERS}
+            for w in model.wars
+        )
+        if not settled and r.actor not in struck:
+            struck.append(r.actor)
     if event.against is not None:
         return (event.against,) if event.against in struck else ()
     return tuple(struck)

@@ -212,11 +212,16 @@ def remember_names(scenario: Scenario, facts: FactBase | None = None) -> None:
         for a, entry in scenario.actors.items()
         if isinstance(entry, InlineActor) and a not in facts.actor_ids
     )
+    # The kind of every actor the file defines, its own Boko Haram (a rebel army, say) too
+    _INLINE_KINDS.update(
+        (a, entry.kind) for a, entry in scenario.actors.items() if isinstance(entry, InlineActor)
+    )
 
 
 # What the scenarios loaded in this process define themselves, for the story to name: if two
 # scenarios define the same id, the last one loaded names it.
 _INLINE_ACTORS: dict[str, InlineActor] = {}
+_INLINE_KINDS: dict[str, ActorKind] = {}
 _INLINE_PACTS: dict[str, InlinePact] = {}
 
 
@@ -238,10 +243,14 @@ def fights_with_fighters(actor_id: str) -> bool:
 
 
 def is_armed_group(actor_id: str) -> bool:
-    """Whether ``actor_id`` is an armed group: one a loaded scenario defines, or the fact base's."""
-    entry = _INLINE_ACTORS.get(actor_id)
-    if entry is not None:
-        return entry.kind is ActorKind.ARMED_GROUP
+    """Whether ``actor_id`` is an armed group: one a loaded scenario defines, or the fact base's.
+
+    A file's own definition wins over the fact base's, even of an id the fact base has (a
+    reader's Boko Haram written as a rebel army is one).
+    """
+    kind = _INLINE_KINDS.get(actor_id)
+    if kind is not None:
+        return kind is ActorKind.ARMED_GROUP
     return actor_id in fact_base().armed_groups
 
 
@@ -956,9 +965,10 @@ def idle_requests(scenario: Scenario, facts: FactBase | None = None) -> list[str
     """Requests for help that nothing the scenario schedules gives anything to help against.
 
     A request is answered on its date, against whoever fights the state that asks then
-    (docs/model.md §7.1). Without an attack on that state on or before the date, or an armed
-    group of the scenario operating in it, only a war the run itself starts can give it an
-    object: validating says so, since a request dated before its war is a likely slip.
+    (docs/model.md §7.1). Without an attack on that state on or before the date, an armed
+    group of the scenario operating in it, or a strike on its soil by an armed group or rebels,
+    only a war the run itself starts can give it an object: validating says so, since a request
+    dated before its war is a likely slip.
     """
     facts = facts or fact_base()
     events = scenario.active_events()
@@ -992,14 +1002,17 @@ def idle_requests(scenario: Scenario, facts: FactBase | None = None) -> list[str
         }
         if event.against in fighting or (event.against is None and fighting):
             continue
-        struck = any(
-            isinstance(e, Attack)
+        strikes = [
+            e
+            for _, e in events
+            if isinstance(e, Attack)
             and e.scale is AttackScale.INCIDENT
             and e.target == event.by
             and e.date <= event.date
             and (event.against is None or event.against in (e.by, *e.contributors))
-            for _, e in events
-        )
+        ]
+        by_state = any(e.host is None for e in strikes)  # rebels' strikes there count above
+        abroad = any(e.host is not None for e in strikes)
         if event.against:
             why = (
                 f"{event.against} is not scheduled to invade {event.by} on or before that day "
@@ -1010,8 +1023,10 @@ def idle_requests(scenario: Scenario, facts: FactBase | None = None) -> list[str
                 f"no invasion of {event.by} is scheduled on or before that day and no armed "
                 "group of the scenario operates in it"
             )
-        if struck:  # a state's strike short of war starts none: the help is for a war
+        if by_state:  # a state's strike short of war starts none: the help is for a war
             why += " (an incident by a state starts no war)"
+        elif abroad:  # and a strike on its forces abroad is help it asks where they stand
+            why += " (a strike on its forces abroad gives nothing to help against at home)"
         notes.append(
             f"request {name} ({event.date}): {why}, so it finds nothing to help against unless "
             "the run starts a war by then"

@@ -527,8 +527,9 @@ class Request(_Event):
     Mali's interim authorities asked France for military help on 11 Jan 2013 and France struck
     the same day (Operation Serval). Each actor asked decides for itself whether to help, as a
     measure it may take, not one it owes: declining breaks no promise. A request is answered
-    after the day's other events, and only where the state that asks defends itself (or has
-    just beaten a faction at home, when the help guards its government). A government's
+    after the day's other events, and only where the state that asks defends itself, has just
+    beaten a faction at home (the help then guards its government), or was struck on its soil
+    by an armed group or rebels short of war (the help is against them). A government's
     agreement to a neighbour's troops fighting on its soil is help it accepts: write it as a
     request to that neighbour, on the day it was given, whoever proposed it.
     """
