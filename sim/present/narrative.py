@@ -1107,11 +1107,8 @@ def _how_war_ended(ctx: _Context, r: Record) -> str:
                     draw=draw,
                 )
         # An armed group gives up the ground, not its arms: its fighters break off and go.
-        key = (
-            "how.capitulation.withdrew"
-            if is_armed_group(r.get("loser") or r.target)
-            else ("how.capitulation")
-        )
+        withdrew = is_armed_group(r.get("loser") or r.target)
+        key = "how.capitulation.withdrew" if withdrew else "how.capitulation"
         return ctx.t(key, **loser, probability=probability, draw=draw)
     if reason == "mediation":
         mediators = list(r.get("mediators") or [])

@@ -236,9 +236,9 @@ def fights_with_fighters(actor_id: str) -> bool:
 
     One a scenario loaded in this process defines, or one of the fact base's armed groups.
     """
-    entry = _INLINE_ACTORS.get(actor_id)
-    if entry is not None:
-        return entry.kind in (ActorKind.BELLIGERENT, ActorKind.ARMED_GROUP)
+    kind = _INLINE_KINDS.get(actor_id)
+    if kind is not None:
+        return kind in (ActorKind.BELLIGERENT, ActorKind.ARMED_GROUP)
     return actor_id in fact_base().armed_groups
 
 
