@@ -1,8 +1,10 @@
 """A strike by too few fighters to pursue is answered by policing (docs/model.md §7.11).
 
-An incident by armed groups may count its strikers (``fighters``). Fewer than
-``pursuit_threshold`` leave no body of fighters in the field: no victim weighs force against
-them. A strike no source counts, or one by a body of fighters, is weighed as before.
+An incident by armed groups may count its strikers (``fighters``) and those of them who got
+away (``escaped``). Fewer than ``pursuit_threshold`` left in the field (those who got away when
+the sources say, else all who struck) leave no body of fighters to pursue: no victim weighs
+force against them. A strike no source counts, or one that left a body of fighters, is weighed
+as before.
 """
 
 from __future__ import annotations
@@ -38,13 +40,15 @@ RAID += RAID_EVENT + "{fighters}"
 SEEDS = range(12)
 
 
-def _runs(write, *, fighters=None, target="MLI", parameters=""):
+def _runs(write, *, fighters=None, target="MLI", parameters="", escaped=None):
+    counts = f"    fighters: {fighters}\n" if fighters is not None else ""
+    counts += f"    escaped: {escaped}\n" if escaped is not None else ""
     text = RAID.format(
         target=target,
-        fighters=f"    fighters: {fighters}\n" if fighters is not None else "",
+        fighters=counts,
         parameters=f"parameters:\n{parameters}" if parameters else "",
     )
-    scenario = load_scenario(write(text, name=f"raid-{target}-{fighters}.yaml"))
+    scenario = load_scenario(write(text, name=f"raid-{target}-{fighters}-{escaped}.yaml"))
     return [run_one(scenario, seed).records for seed in SEEDS]
 
 
@@ -107,6 +111,61 @@ def test_a_body_of_fighters_runs_as_a_strike_no_source_counts(write):
     assert bare(_runs(write, fighters=250)) == bare(_runs(write))
 
 
+def test_a_strike_whose_every_attacker_died_or_was_taken_is_policed_however_many(write):
+    """A siege ended with every gunman dead (the Radisson Blu, Bamako 2015), a suicide
+    bombing: no one got away to pursue, whether the sources count those who struck or not."""
+    assert not any(_weighed(run) for run in _runs(write, escaped=0))
+    assert not any(_weighed(run) for run in _runs(write, fighters=250, escaped=0))
+    assert not any(_weighed(run) for run in _runs(write, fighters=250, escaped=THRESHOLD - 1))
+
+
+def test_those_who_got_away_not_all_who_struck_are_the_body_pursued(write):
+    """A body of fighters that got away is weighed as a strike no source counts, even when
+    it is all that struck; the count changes nothing but the story's line on it."""
+
+    def bare(runs):
+        return [
+            [
+                (r.day, r.kind, r.actor, r.target, {**r.data, "fighters": 0, "escaped": 0})
+                for r in run
+            ]
+            for run in runs
+        ]
+
+    uncounted = bare(_runs(write))
+    assert bare(_runs(write, escaped=THRESHOLD)) == uncounted
+    assert bare(_runs(write, fighters=400, escaped=THRESHOLD)) == uncounted
+
+
+def test_more_strikers_getting_away_never_makes_force_less_likely(write):
+    """Over the same seeds, of 400 who struck, the replicates answered with force never fall
+    as more of them got away."""
+    answered = [
+        sum(_force_answered(run) for run in _runs(write, fighters=400, escaped=n))
+        for n in (0, 5, THRESHOLD - 1, THRESHOLD, 100, 400)
+    ]
+    assert answered == sorted(answered)
+    assert answered[0] == 0 and answered[-1] == len(SEEDS)
+
+
+def test_the_story_says_how_many_got_away_in_english_and_french(write, sahelsim):
+    counts = "    fighters: 10\n    escaped: 0\n"
+    path = write(RAID.format(target="MLI", fighters=counts, parameters=""))
+    args = ("explain", str(path), "--seed", "1", "--parameters", "point")
+    english = sahelsim(*args).out
+    said = (
+        "Strikers who got away, by the sources: 0 of the 10 who struck, below the "
+        f"{THRESHOLD} fighters an army pursues."
+    )
+    assert said in english, english
+    assert "and Mali answered by policing, not with force." in english
+    french = sahelsim(*args, "--lang", "fr").out
+    assert "Assaillants en fuite selon les sources : 0 sur les 10 qui ont frappé, en deçà" in french
+    alone = write(RAID.format(target="MLI", fighters="    escaped: 60\n", parameters=""))
+    told = sahelsim("explain", str(alone), "--seed", "1", "--parameters", "point").out
+    assert "Strikers who got away, by the sources: 60." in told
+
+
 def test_at_threshold_zero_every_counted_strike_is_weighed(write):
     runs = _runs(write, fighters=3, parameters="  pursuit_threshold: 0\n")
     assert all(_force_answered(run) for run in runs)
@@ -156,6 +215,9 @@ def test_a_strike_by_a_few_during_an_offensive_does_not_make_it_a_war(write):
     alone = run_one(load_scenario(write(first, name="alone.yaml")), 1).records
     assert ended(few) == ended(alone) and ended(few)
     assert not any(r.get("offensive_now_war") for r in few)
+    taken = offensive("    fighters: 200\n    escaped: 0\n")  # all killed or taken
+    assert ended(taken) == ended(alone)
+    assert not any(r.get("offensive_now_war") for r in taken)
     assert any(r.get("offensive_now_war") for r in offensive("    fighters: 200\n"))
     told = [r for r in few if r.get("what") == "attack_in_war"]
     assert told and told[0].get("unpursued") == THRESHOLD
@@ -206,6 +268,41 @@ def test_a_strike_by_a_few_abroad_is_policed_by_every_victim(write, sahelsim):
 def test_a_count_the_model_cannot_use_is_refused_where_it_stands(write, sahelsim, change, said):
     text = RAID.format(target="MLI", fighters="    fighters: 8\n", parameters="")
     path = write(text.replace(*change))
+    result = sahelsim("validate", str(path))
+    assert result.status == 2 and "Traceback" not in result.out + result.err
+    assert f"{path}:" in result.out and said in result.out, result.out
+
+
+@pytest.mark.parametrize(
+    ("counts", "change", "said"),
+    [
+        (
+            "    fighters: 8\n    escaped: 9\n",
+            None,
+            "events.raid.escaped: escaped counts the strikers who got away, some of the 8 who "
+            "struck",
+        ),
+        (
+            "    escaped: 0\n",
+            ("    scale: incident\n", "    scale: invasion\n"),
+            "events.raid.escaped: escaped counts the strikers who got away of an incident",
+        ),
+        (
+            "    escaped: 3\n",
+            ("    by: JNIM\n", "    by: BFA\n"),
+            "events.raid.by: escaped counts an armed group's strikers who got away, and BFA is "
+            "a state",
+        ),
+        ("    escaped: -1\n", None, "events.raid.escaped"),
+        ("    escaped: all\n", None, "events.raid.escaped"),
+    ],
+    ids=["more than struck", "an invasion", "a state's strike", "negative", "words"],
+)
+def test_a_count_of_those_who_got_away_the_model_cannot_use_is_refused(
+    write, sahelsim, counts, change, said
+):
+    text = RAID.format(target="MLI", fighters=counts, parameters="")
+    path = write(text.replace(*change) if change else text)
     result = sahelsim("validate", str(path))
     assert result.status == 2 and "Traceback" not in result.out + result.err
     assert f"{path}:" in result.out and said in result.out, result.out

@@ -206,8 +206,12 @@ def on_attack(model: SahelModel, name: str, event: ev.Attack) -> None:
         if event.defenders:
             model.stand_beside(war, event.target, tuple(event.defenders), name)
         return
-    counted = {"fighters": event.fighters} if event.fighters is not None else {}
-    unpursued = _too_few_to_pursue(model, event.fighters, attackers)
+    counted = {
+        field: count
+        for field, count in (("fighters", event.fighters), ("escaped", event.escaped))
+        if count is not None
+    }
+    unpursued = _too_few_to_pursue(model, event, attackers)
     if unpursued:
         counted["unpursued"] = int(model.params.pursuit_threshold)
     if event.killed is not None:
@@ -304,17 +308,20 @@ def on_attack(model: SahelModel, name: str, event: ev.Attack) -> None:
         threat.offensive, threat.soil = bool(soil), soil
 
 
-def _too_few_to_pursue(model: SahelModel, fighters: int | None, attackers: Sequence[str]) -> bool:
-    """Whether armed groups struck with too few fighters for their victims to answer with force.
+def _too_few_to_pursue(model: SahelModel, event: ev.Attack, attackers: Sequence[str]) -> bool:
+    """Whether armed groups left too few fighters in the field for their victims to answer.
 
     A commando or a suicide bomber leaves no body of fighters in the field: a victim answers
-    such a strike by policing, neither with an offensive nor a retaliation (§7.11). Only a
-    strike whose fighters a source counts is judged; one no source counts is weighed as before.
+    such a strike by policing, neither with an offensive nor a retaliation (§7.11). The body
+    left is those who got away (``escaped``) when the sources say, else all who struck
+    (``fighters``): a siege that ended with every attacker dead or taken leaves no one to
+    pursue, however many struck. A strike whose sources say neither is weighed as before.
     """
-    if fighters is None or not attackers:
+    left = event.escaped if event.escaped is not None else event.fighters
+    if left is None or not attackers:
         return False
     groups = all(isinstance(model.actors.get(a), (ArmedGroup, Belligerent)) for a in attackers)
-    return groups and fighters < model.params.pursuit_threshold
+    return groups and left < model.params.pursuit_threshold
 
 
 def _toll_from_abroad(model: SahelModel, event: ev.Attack, attackers: Sequence[str]) -> bool:

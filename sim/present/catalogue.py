@@ -563,6 +563,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Strikers counted by the sources: {fighters}.",
         "fr": "Assaillants comptés par les sources : {fighters}.",
     },
+    "incident.escaped": {
+        "en": "Strikers who got away, by the sources: {escaped}{of}.",
+        "fr": "Assaillants en fuite selon les sources : {escaped}{of}.",
+    },
+    "incident.escaped.of": {
+        "en": " of the {fighters} who struck",
+        "fr": " sur les {fighters} qui ont frappé",
+    },
     "incident.border_toll": {
         "en": "The strike killed {killed}, at least the {threshold} for which a state fights "
         "raiders who came from abroad on its own soil: {target} weighed an offensive there, "
@@ -576,6 +584,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "army pursues. No body of fighters was left in the field, and {target} answered by "
         "policing, not with force.",
         "fr": "Assaillants comptés par les sources : {fighters}, en deçà des {threshold} "
+        "combattants qu'une armée poursuit. Aucune troupe ne reste sur le terrain, et {target} "
+        "réplique{target_nt} par des mesures de police, non par la force.",
+    },
+    "incident.unpursued.escaped": {
+        "en": "Strikers who got away, by the sources: {escaped}{of}, below the {threshold} "
+        "fighters an army pursues. No body of fighters was left in the field, and {target} "
+        "answered by policing, not with force.",
+        "fr": "Assaillants en fuite selon les sources : {escaped}{of}, en deçà des {threshold} "
         "combattants qu'une armée poursuit. Aucune troupe ne reste sur le terrain, et {target} "
         "réplique{target_nt} par des mesures de police, non par la force.",
     },
@@ -1064,6 +1080,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Strikers counted by the sources: {fighters}, below the {threshold} fighters an "
         "army pursues: the strike changed nothing in the war.",
         "fr": "Assaillants comptés par les sources : {fighters}, en deçà des {threshold} "
+        "combattants qu'une armée poursuit : la frappe ne change rien à la guerre.",
+    },
+    "event.attack_in_war.few.escaped": {
+        "en": "Strikers who got away, by the sources: {escaped}{of}, below the {threshold} "
+        "fighters an army pursues: the strike changed nothing in the war.",
+        "fr": "Assaillants en fuite selon les sources : {escaped}{of}, en deçà des {threshold} "
         "combattants qu'une armée poursuit : la frappe ne change rien à la guerre.",
     },
     "event.offensive_goes_on": {

@@ -614,15 +614,21 @@ def _incident(ctx: _Context, r: Record) -> str:
 def _strikers(ctx: _Context, r: Record, few: str, **roles: str) -> str:
     """The sentence on a strike's counted strikers: too few to pursue (``few``), or the count.
 
-    Empty when no source counted them (§7.11).
+    Those who got away (``escaped``) are the body left to pursue, when the sources say how
+    many; empty when no source counted them (§7.11).
     """
-    if not r.get("fighters"):
+    fighters, escaped = r.get("fighters"), r.get("escaped")
+    unpursued = r.get("unpursued") is not None
+    counts = {"threshold": ctx.number(r.get("unpursued", 0))}
+    if escaped is not None:
+        of = ctx.t("incident.escaped.of", fighters=ctx.number(fighters)) if fighters else ""
+        key = f"{few}.escaped" if unpursued else "incident.escaped"
+        counts |= {"escaped": ctx.number(escaped), "of": of}
+    elif fighters:
+        key = few if unpursued else "incident.fighters"
+        counts["fighters"] = ctx.number(fighters)
+    else:
         return ""
-    key = few if r.get("unpursued") is not None else "incident.fighters"
-    counts = {
-        "fighters": ctx.number(r.get("fighters")),
-        "threshold": ctx.number(r.get("unpursued", 0)),
-    }
     return " " + ctx.t(key, **roles, **counts)
 
 

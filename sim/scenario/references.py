@@ -828,23 +828,32 @@ def _check_defenders(path: Path_, event: dict, kinds: dict[str, ActorKind]) -> I
             )
 
 
+_COUNTS = {"fighters": "strikers", "escaped": "strikers who got away"}
+"""The counts of an incident's strikers, and what each counts (§7.11)."""
+
+
 def _check_fighters(
     path: Path_, event: dict, kinds: dict[str, ActorKind], organisations: list[str]
 ) -> Iterator[Finding]:
-    """``fighters`` counts the armed groups' fighters in an incident they made (§7.11)."""
-    fighters = event.get("fighters")
-    if fighters is None:
+    """``fighters`` and ``escaped`` count an armed group's strikers in an incident (§7.11).
+
+    Those who got away are some of those who struck: no more of them than struck.
+    """
+    counted = [field for field in _COUNTS if event.get(field) is not None]
+    if not counted:
         return
     if event.get("scale") != "incident":
-        yield (
-            (*path, "fighters"),
-            "fighters counts the strikers of an incident; an invasion or a coup attempt is "
-            "fought with the forces its attackers have",
-            fighters,
-            "scale: incident, or no fighters",
-            "",
-        )
+        for field in counted:
+            yield (
+                (*path, field),
+                f"{field} counts the {_COUNTS[field]} of an incident; an invasion or a coup "
+                "attempt is fought with the forces its attackers have",
+                event.get(field),
+                f"scale: incident, or no {field}",
+                "",
+            )
         return
+    field = counted[0]  # the striker is named once, whatever counts it
     groups = (ActorKind.ARMED_GROUP, ActorKind.BELLIGERENT)
     for i, who in enumerate([event.get("by"), *(event.get("contributors") or [])]):
         if not isinstance(who, str) or kinds.get(who) in groups:
@@ -857,13 +866,23 @@ def _check_fighters(
             continue  # not an actor of the scenario: said where it is named
         yield (
             (*path, *(("by",) if i == 0 else ("contributors", i - 1))),
-            f"fighters counts an armed group's strikers, and {who} is {what}: a strike by a "
-            "state or a power is weighed whatever its size",
+            f"{field} counts an armed group's {_COUNTS[field]}, and {who} is {what}: a strike "
+            "by a state or a power is weighed whatever its size",
             who,
-            "an armed group or a belligerent, or no fighters",
+            f"an armed group or a belligerent, or no {field}",
             "",
         )
-        return
+        break
+    fighters, escaped = event.get("fighters"), event.get("escaped")
+    numbers = all(isinstance(n, int) and not isinstance(n, bool) for n in (fighters, escaped))
+    if numbers and escaped > fighters:
+        yield (
+            (*path, "escaped"),
+            f"escaped counts the strikers who got away, some of the {fighters} who struck",
+            escaped,
+            f"at most fighters ({fighters})",
+            "",
+        )
 
 
 def _check_killed(path: Path_, event: dict) -> Iterator[Finding]:
