@@ -134,7 +134,17 @@ def test_those_who_got_away_not_all_who_struck_are_the_body_pursued(write):
 
     uncounted = bare(_runs(write))
     assert bare(_runs(write, escaped=THRESHOLD)) == uncounted
-    assert bare(_runs(write, fighters=400, escaped=THRESHOLD)) == uncounted
+    counted = _runs(write, fighters=400, escaped=THRESHOLD)
+    assert bare(counted) == uncounted
+    told = [r for r in counted[0] if r.kind is RecordKind.INCIDENT]
+    assert [(r.get("fighters"), r.get("escaped"), r.get("unpursued")) for r in told] == [
+        (400, THRESHOLD, None)
+    ]
+
+
+def test_at_threshold_zero_a_strike_no_one_got_away_from_is_weighed_too(write):
+    runs = _runs(write, fighters=400, escaped=0, parameters="  pursuit_threshold: 0\n")
+    assert all(_force_answered(run) for run in runs)
 
 
 def test_more_strikers_getting_away_never_makes_force_less_likely(write):
@@ -154,16 +164,46 @@ def test_the_story_says_how_many_got_away_in_english_and_french(write, sahelsim)
     args = ("explain", str(path), "--seed", "1", "--parameters", "point")
     english = sahelsim(*args).out
     said = (
-        "Strikers who got away, by the sources: 0 of the 10 who struck, below the "
-        f"{THRESHOLD} fighters an army pursues."
+        f"Strikers who got away, by the sources: 0 of 10, below the {THRESHOLD} fighters an "
+        "army pursues. No body of fighters was left in the field, and Mali answered by "
+        "policing, not with force."
     )
     assert said in english, english
-    assert "and Mali answered by policing, not with force." in english
     french = sahelsim(*args, "--lang", "fr").out
-    assert "Assaillants en fuite selon les sources : 0 sur les 10 qui ont frappé, en deçà" in french
-    alone = write(RAID.format(target="MLI", fighters="    escaped: 60\n", parameters=""))
+    assert (
+        f"Assaillants en fuite selon les sources : 0 sur 10, en deçà des {THRESHOLD} "
+        "combattants qu'une armée poursuit. Aucune troupe ne reste sur le terrain, et le Mali "
+        "réplique par des mesures de police, non par la force."
+    ) in french, french
+    alone = write(RAID.format(target="MLI", fighters="    escaped: 0\n", parameters=""))
     told = sahelsim("explain", str(alone), "--seed", "1", "--parameters", "point").out
-    assert "Strikers who got away, by the sources: 60." in told
+    assert f"Strikers who got away, by the sources: 0, below the {THRESHOLD} fighters" in told
+    body = write(RAID.format(target="MLI", fighters="    escaped: 60\n", parameters=""))
+    args = ("explain", str(body), "--seed", "1", "--parameters", "point")
+    assert "Strikers who got away, by the sources: 60.\n" in sahelsim(*args).out
+    french = sahelsim(*args, "--lang", "fr").out
+    assert "Assaillants en fuite selon les sources : 60.\n" in french, french
+
+
+def test_a_strike_during_an_offensive_that_no_one_got_away_from_is_told_so(write, sahelsim):
+    """The second strike on Mali, during its offensive, by 200 of whom none got away: the
+    story says so, and that it changed nothing in the war, in English and French."""
+    text = RAID.format(target="MLI", fighters="", parameters="") + (
+        "  again:\n    kind: attack\n    scale: incident\n    date: 2024-07-25\n"
+        "    by: JNIM\n    target: MLI\n    fighters: 200\n    escaped: 0\n"
+    )
+    path = write(text)
+    args = ("explain", str(path), "--seed", "1", "--parameters", "point")
+    english = sahelsim(*args).out
+    assert (
+        f"Strikers who got away, by the sources: 0 of 200, below the {THRESHOLD} fighters an "
+        "army pursues: the strike changed nothing in the war."
+    ) in english, english
+    french = sahelsim(*args, "--lang", "fr").out
+    assert (
+        f"Assaillants en fuite selon les sources : 0 sur 200, en deçà des {THRESHOLD} "
+        "combattants qu'une armée poursuit : la frappe ne change rien à la guerre."
+    ) in french, french
 
 
 def test_at_threshold_zero_every_counted_strike_is_weighed(write):
@@ -285,7 +325,7 @@ def test_a_count_the_model_cannot_use_is_refused_where_it_stands(write, sahelsim
         (
             "    escaped: 0\n",
             ("    scale: incident\n", "    scale: invasion\n"),
-            "events.raid.escaped: escaped counts the strikers who got away of an incident",
+            "events.raid.escaped: escaped counts those of an incident's strikers who got away;",
         ),
         (
             "    escaped: 3\n",
@@ -293,10 +333,25 @@ def test_a_count_the_model_cannot_use_is_refused_where_it_stands(write, sahelsim
             "events.raid.by: escaped counts an armed group's strikers who got away, and BFA is "
             "a state",
         ),
-        ("    escaped: -1\n", None, "events.raid.escaped"),
-        ("    escaped: all\n", None, "events.raid.escaped"),
+        (
+            "    fighters: 3\n    escaped: 1\n",
+            ("    by: JNIM\n", "    by: BFA\n"),
+            "events.raid.by: fighters counts an armed group's strikers, and BFA is a state: a "
+            "strike by a state or a power is weighed whatever its size; got 'BFA'; expected an "
+            "armed group or a belligerent, or no fighters and no escaped",
+        ),
+        (
+            "    escaped: -1\n",
+            None,
+            "events.raid.escaped: wrong value; got -1; expected greater than or equal to 0",
+        ),
+        (
+            "    escaped: all\n",
+            None,
+            "events.raid.escaped: wrong value; got 'all'; expected a valid integer",
+        ),
     ],
-    ids=["more than struck", "an invasion", "a state's strike", "negative", "words"],
+    ids=["more than struck", "an invasion", "a state's strike", "both", "negative", "words"],
 )
 def test_a_count_of_those_who_got_away_the_model_cannot_use_is_refused(
     write, sahelsim, counts, change, said

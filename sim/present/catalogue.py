@@ -567,10 +567,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Strikers who got away, by the sources: {escaped}{of}.",
         "fr": "Assaillants en fuite selon les sources : {escaped}{of}.",
     },
-    "incident.escaped.of": {
-        "en": " of the {fighters} who struck",
-        "fr": " sur les {fighters} qui ont frappé",
-    },
+    "incident.escaped.of": {"en": " of {fighters}", "fr": " sur {fighters}"},
     "incident.border_toll": {
         "en": "The strike killed {killed}, at least the {threshold} for which a state fights "
         "raiders who came from abroad on its own soil: {target} weighed an offensive there, "

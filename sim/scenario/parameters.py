@@ -288,11 +288,12 @@ PARAMETERS: dict[str, Parameter] = _declare(
         "fighters",
         "Fewest strikers an army pursues",
         "Effectif minimal d'assaillants poursuivi",
-        "fewest fighters of armed groups whose strike (an incident with its fighters counted) "
-        "the victim answers with force, an offensive or a retaliation, as it answers a strike "
-        "no source counts; a strike by fewer, a commando or a suicide bombing, leaves no body "
-        "of fighters in the field to pursue, and is answered by policing; at 0, every strike "
-        "is weighed for force",
+        "fewest fighters of armed groups left in the field (those who got away, when an "
+        "incident counts them, else all who struck, when it counts those) for which the "
+        "victim answers the strike with force, an offensive or a retaliation, as it answers a "
+        "strike no source counts; fewer, a commando or a suicide bombing, leave no body of "
+        "fighters to pursue, and the strike is answered by policing; at 0, every strike is "
+        "weighed for force",
         "assumption, not fitted (no training episode has a strike by an armed group): about "
         "an infantry platoon (20 to 50 soldiers), the smallest element an army gives a "
         "mission of its own (https://xbradtc2.com/2011/01/31/the-rifle-platoon/, 2011); the "

@@ -828,8 +828,11 @@ def _check_defenders(path: Path_, event: dict, kinds: dict[str, ActorKind]) -> I
             )
 
 
-_COUNTS = {"fighters": "strikers", "escaped": "strikers who got away"}
-"""The counts of an incident's strikers, and what each counts (§7.11)."""
+_COUNTS = {
+    "fighters": ("the strikers of an incident", "strikers"),
+    "escaped": ("those of an incident's strikers who got away", "strikers who got away"),
+}
+"""The counts of an incident's strikers, and what each counts: of an incident, of a group."""
 
 
 def _check_fighters(
@@ -846,14 +849,15 @@ def _check_fighters(
         for field in counted:
             yield (
                 (*path, field),
-                f"{field} counts the {_COUNTS[field]} of an incident; an invasion or a coup "
-                "attempt is fought with the forces its attackers have",
+                f"{field} counts {_COUNTS[field][0]}; an invasion or a coup attempt is fought "
+                "with the forces its attackers have",
                 event.get(field),
                 f"scale: incident, or no {field}",
                 "",
             )
         return
     field = counted[0]  # the striker is named once, whatever counts it
+    none = " and no ".join(counted)
     groups = (ActorKind.ARMED_GROUP, ActorKind.BELLIGERENT)
     for i, who in enumerate([event.get("by"), *(event.get("contributors") or [])]):
         if not isinstance(who, str) or kinds.get(who) in groups:
@@ -866,10 +870,10 @@ def _check_fighters(
             continue  # not an actor of the scenario: said where it is named
         yield (
             (*path, *(("by",) if i == 0 else ("contributors", i - 1))),
-            f"{field} counts an armed group's {_COUNTS[field]}, and {who} is {what}: a strike "
-            "by a state or a power is weighed whatever its size",
+            f"{field} counts an armed group's {_COUNTS[field][1]}, and {who} is {what}: a "
+            "strike by a state or a power is weighed whatever its size",
             who,
-            f"an armed group or a belligerent, or no {field}",
+            f"an armed group or a belligerent, or no {none}",
             "",
         )
         break

@@ -411,10 +411,11 @@ class Attack(_Event):
         None,
         ge=0,
         description="for an incident by armed groups: how many of the strikers got away, "
-        "neither killed nor taken in the act or the hours after it, as reported (0 for a "
-        "suicide bombing, or a siege that ended with every attacker dead or captured; leave it "
-        "out when the sources do not say); they, not all who struck, are the body of fighters "
-        "left to pursue, held against pursuit_threshold",
+        "all but those killed or taken where they struck, before any pursuit (one caught by a "
+        "chase after the strike got away first), as reported: 0 for a suicide bombing, or a "
+        "siege that ended with every attacker dead or captured; leave it out when the sources "
+        "do not say; they, not all who struck, are the body of fighters left to pursue, held "
+        "against pursuit_threshold",
     )
     killed: StrictInt | None = Field(
         None,
