@@ -1,10 +1,12 @@
-"""A strike by too few fighters to pursue is answered by policing (docs/model.md §7.11).
+"""A strike that left no one to pursue is answered by policing (docs/model.md §7.11).
 
 An incident by armed groups may count its strikers (``fighters``) and those of them who got
 away (``escaped``). Fewer than ``pursuit_threshold`` left in the field (those who got away when
 the sources say, else all who struck) leave no body of fighters to pursue: no victim weighs
-force against them. A strike no source counts, or one that left a body of fighters, is weighed
-as before.
+force against them. At the default (1), that is a strike none of whose authors got away; a
+strike no source counts, or one some of whose authors got away, however few, is weighed as
+before. A larger threshold (``PLATOON``, its value until 7 December 2026) polices a few who
+struck too.
 """
 
 from __future__ import annotations
@@ -20,6 +22,9 @@ from sim.scenario.loading import load_scenario
 from sim.scenario.parameters import PARAMETERS
 
 THRESHOLD = int(PARAMETERS["pursuit_threshold"].default)
+PLATOON = 20
+"""An infantry platoon, the threshold until 7 December 2026: a few who struck are policed."""
+AT_PLATOON = f"  pursuit_threshold: {PLATOON}\n"
 
 RAID = """\
 title: JNIM strikes {target}
@@ -68,14 +73,25 @@ def _weighed(records) -> list:
     return [r for r in records if r.kind in kinds]
 
 
-def test_a_strike_by_a_few_is_answered_by_no_force_where_a_body_of_fighters_is(write):
+def test_a_strike_no_one_got_away_from_is_answered_by_no_force(write):
     """JNIM fights in Mali: a strike there is answered by an offensive in every replicate when
-    no source counts its fighters, or when they number at least the threshold; never when they
-    were a few (a suicide attack on a base's gate: Kati, July 2022)."""
-    uncounted = _runs(write)
-    assert all(_force_answered(run) for run in uncounted)
-    assert all(_force_answered(run) for run in _runs(write, fighters=THRESHOLD))
-    few = _runs(write, fighters=8)
+    no source counts its fighters, when a few struck (five kidnappers fled with their hostages
+    from Niamey and were chased the same night, January 2011), and when some got away; never
+    when none did (a suicide attack on a base's gate: Kati, July 2022)."""
+    assert all(_force_answered(run) for run in _runs(write))
+    assert all(_force_answered(run) for run in _runs(write, fighters=5))
+    assert all(_force_answered(run) for run in _runs(write, fighters=5, escaped=1))
+    assert not any(_weighed(run) for run in _runs(write, fighters=5, escaped=0))
+    assert not any(_weighed(run) for run in _runs(write, escaped=0))
+
+
+def test_a_larger_threshold_polices_a_strike_by_a_few_however_many_got_away(write):
+    """At a platoon, a strike by 8 is policed, and one by the threshold or more is not."""
+    assert all(
+        _force_answered(run) for run in _runs(write, fighters=PLATOON, parameters=AT_PLATOON)
+    )
+    assert not any(_weighed(run) for run in _runs(write, fighters=8, parameters=AT_PLATOON))
+    few = _runs(write, fighters=400, escaped=8, parameters=AT_PLATOON)
     assert not any(_weighed(run) for run in few)
 
 
@@ -84,7 +100,7 @@ def test_the_clauses_a_strike_by_a_few_brings_into_play_still_oblige(write):
     rebellion (the Charter's Art. 5), as after any strike."""
     owed = [
         [(r.actor, r.get("clause")) for r in run if r.kind is RecordKind.OBLIGATION]
-        for run in (_runs(write)[0], _runs(write, fighters=8)[0])
+        for run in (_runs(write)[0], _runs(write, fighters=8, escaped=0)[0])
     ]
     assert owed[0] and owed[0] == owed[1]
 
@@ -92,8 +108,8 @@ def test_the_clauses_a_strike_by_a_few_brings_into_play_still_oblige(write):
 def test_more_strikers_never_make_force_less_likely(write):
     """Over the same seeds, the replicates answered with force never fall as the count rises."""
     answered = [
-        sum(_force_answered(run) for run in _runs(write, fighters=n))
-        for n in (1, 8, THRESHOLD - 1, THRESHOLD, 60, 400)
+        sum(_force_answered(run) for run in _runs(write, fighters=n, parameters=AT_PLATOON))
+        for n in (1, 8, PLATOON - 1, PLATOON, 60, 400)
     ]
     assert answered == sorted(answered)
     assert answered[0] == 0 and answered[-1] == len(SEEDS)
@@ -116,7 +132,8 @@ def test_a_strike_whose_every_attacker_died_or_was_taken_is_policed_however_many
     bombing: no one got away to pursue, whether the sources count those who struck or not."""
     assert not any(_weighed(run) for run in _runs(write, escaped=0))
     assert not any(_weighed(run) for run in _runs(write, fighters=250, escaped=0))
-    assert not any(_weighed(run) for run in _runs(write, fighters=250, escaped=THRESHOLD - 1))
+    policed = _runs(write, fighters=250, escaped=PLATOON - 1, parameters=AT_PLATOON)
+    assert not any(_weighed(run) for run in policed)
 
 
 def test_those_who_got_away_not_all_who_struck_are_the_body_pursued(write):
@@ -151,33 +168,57 @@ def test_more_strikers_getting_away_never_makes_force_less_likely(write):
     """Over the same seeds, of 400 who struck, the replicates answered with force never fall
     as more of them got away."""
     answered = [
-        sum(_force_answered(run) for run in _runs(write, fighters=400, escaped=n))
-        for n in (0, 5, THRESHOLD - 1, THRESHOLD, 100, 400)
+        sum(
+            _force_answered(run)
+            for run in _runs(write, fighters=400, escaped=n, parameters=AT_PLATOON)
+        )
+        for n in (0, 5, PLATOON - 1, PLATOON, 100, 400)
     ]
     assert answered == sorted(answered)
     assert answered[0] == 0 and answered[-1] == len(SEEDS)
 
 
-def test_the_story_says_how_many_got_away_in_english_and_french(write, sahelsim):
+def test_the_story_says_no_one_got_away_in_english_and_french(write, sahelsim):
     counts = "    fighters: 10\n    escaped: 0\n"
     path = write(RAID.format(target="MLI", fighters=counts, parameters=""))
     args = ("explain", str(path), "--seed", "1", "--parameters", "point")
     english = sahelsim(*args).out
     said = (
-        f"Strikers who got away, by the sources: 0 of 10, below the {THRESHOLD} fighters an "
+        "None of the 10 strikers got away, by the sources: no one was left in the field to "
+        "pursue, and Mali answered by policing, not with force."
+    )
+    assert said in english, english
+    french = sahelsim(*args, "--lang", "fr").out
+    assert (
+        "Aucun des 10 assaillants n'a échappé, selon les sources : personne ne reste sur le "
+        "terrain à poursuivre, et le Mali réplique par des mesures de police, non par la force."
+    ) in french, french
+    alone = write(RAID.format(target="MLI", fighters="    escaped: 0\n", parameters=""))
+    args = ("explain", str(alone), "--seed", "1", "--parameters", "point")
+    assert "None of the strikers got away, by the sources: no one was left" in sahelsim(*args).out
+    french = sahelsim(*args, "--lang", "fr").out
+    assert "Aucun assaillant n'a échappé, selon les sources : personne ne reste" in french
+
+
+def test_the_story_says_how_many_got_away_in_english_and_french(write, sahelsim):
+    counts = "    fighters: 10\n    escaped: 3\n"
+    path = write(
+        RAID.format(target="MLI", fighters=counts, parameters=f"parameters:\n{AT_PLATOON}")
+    )
+    args = ("explain", str(path), "--seed", "1", "--parameters", "point")
+    english = sahelsim(*args).out
+    said = (
+        f"Strikers who got away, by the sources: 3 of 10, below the {PLATOON} fighters an "
         "army pursues. No body of fighters was left in the field, and Mali answered by "
         "policing, not with force."
     )
     assert said in english, english
     french = sahelsim(*args, "--lang", "fr").out
     assert (
-        f"Assaillants en fuite selon les sources : 0 sur 10, en deçà des {THRESHOLD} "
+        f"Assaillants en fuite selon les sources : 3 sur 10, en deçà des {PLATOON} "
         "combattants qu'une armée poursuit. Aucune troupe ne reste sur le terrain, et le Mali "
         "réplique par des mesures de police, non par la force."
     ) in french, french
-    alone = write(RAID.format(target="MLI", fighters="    escaped: 0\n", parameters=""))
-    told = sahelsim("explain", str(alone), "--seed", "1", "--parameters", "point").out
-    assert f"Strikers who got away, by the sources: 0, below the {THRESHOLD} fighters" in told
     body = write(RAID.format(target="MLI", fighters="    escaped: 60\n", parameters=""))
     args = ("explain", str(body), "--seed", "1", "--parameters", "point")
     assert "Strikers who got away, by the sources: 60.\n" in sahelsim(*args).out
@@ -196,14 +237,24 @@ def test_a_strike_during_an_offensive_that_no_one_got_away_from_is_told_so(write
     args = ("explain", str(path), "--seed", "1", "--parameters", "point")
     english = sahelsim(*args).out
     assert (
-        f"Strikers who got away, by the sources: 0 of 200, below the {THRESHOLD} fighters an "
-        "army pursues: the strike changed nothing in the war."
+        "None of the 200 strikers got away, by the sources: the strike changed nothing in the war."
     ) in english, english
     french = sahelsim(*args, "--lang", "fr").out
     assert (
-        f"Assaillants en fuite selon les sources : 0 sur 200, en deçà des {THRESHOLD} "
-        "combattants qu'une armée poursuit : la frappe ne change rien à la guerre."
+        "Aucun des 200 assaillants n'a échappé, selon les sources : la frappe ne change rien à "
+        "la guerre."
     ) in french, french
+    platoon = write(
+        text.replace("events:", f"parameters:\n{AT_PLATOON}events:").replace(
+            "    fighters: 200\n    escaped: 0\n", "    fighters: 200\n    escaped: 3\n"
+        ),
+        name="platoon.yaml",
+    )
+    english = sahelsim("explain", str(platoon), "--seed", "1", "--parameters", "point").out
+    assert (
+        f"Strikers who got away, by the sources: 3 of 200, below the {PLATOON} fighters an "
+        "army pursues: the strike changed nothing in the war."
+    ) in english, english
 
 
 def test_at_threshold_zero_every_counted_strike_is_weighed(write):
@@ -213,21 +264,24 @@ def test_at_threshold_zero_every_counted_strike_is_weighed(write):
 
 def test_a_strike_by_a_few_from_abroad_is_not_weighed_as_a_dispute_either(write):
     """JNIM striking Togo, where the fact base does not place it, is an attack from outside,
-    which Togo weighs as an incident between states; by a few, it weighs nothing."""
+    which Togo weighs as an incident between states; when none got away, it weighs nothing."""
     assert any(_weighed(run) for run in _runs(write, target="TGO"))
-    assert not any(_weighed(run) for run in _runs(write, target="TGO", fighters=5))
+    assert not any(_weighed(run) for run in _runs(write, target="TGO", fighters=5, escaped=0))
 
 
 def test_the_story_says_why_no_force_answered_in_english_and_french(write, sahelsim):
-    path = write(RAID.format(target="MLI", fighters="    fighters: 8\n", parameters=""))
+    path = write(
+        RAID.format(
+            target="MLI", fighters="    fighters: 8\n", parameters=f"parameters:\n{AT_PLATOON}"
+        )
+    )
     english = sahelsim("explain", str(path), "--seed", "1", "--parameters", "point").out
-    said = f"Strikers counted by the sources: 8, below the {THRESHOLD} fighters an army pursues."
+    said = f"Strikers counted by the sources: 8, below the {PLATOON} fighters an army pursues."
     assert said in english
     assert "and Mali answered by policing, not with force." in english
     french = sahelsim("explain", str(path), "--seed", "1", "--parameters", "point", "--lang", "fr")
     assert (
-        f"Assaillants comptés par les sources : 8, en deçà des {THRESHOLD} combattants"
-        in french.out
+        f"Assaillants comptés par les sources : 8, en deçà des {PLATOON} combattants" in french.out
     )
     assert "le Mali réplique par des mesures de police, non par la force." in french.out
     counted = write(RAID.format(target="MLI", fighters="    fighters: 300\n", parameters=""))
@@ -236,9 +290,9 @@ def test_the_story_says_why_no_force_answered_in_english_and_french(write, sahel
 
 
 def test_a_strike_by_a_few_during_an_offensive_does_not_make_it_a_war(write):
-    """A body of fighters struck Mali, which launched its offensive; a second strike by a few
-    during it is no reason to fight on: the offensive ends when its days are over, as it does
-    with no second strike, and the story says why."""
+    """A body of fighters struck Mali, which launched its offensive; a second strike that left
+    no one to pursue is no reason to fight on: the offensive ends when its days are over, as it
+    does with no second strike, and the story says why."""
     first = RAID.format(target="MLI", fighters="", parameters="")
 
     def offensive(second: str):
@@ -251,7 +305,7 @@ def test_a_strike_by_a_few_during_an_offensive_does_not_make_it_a_war(write):
     def ended(records):
         return [(r.day, r.get("reason")) for r in records if r.kind is RecordKind.WAR_ENDED]
 
-    few = offensive("    fighters: 2\n")
+    few = offensive("    fighters: 2\n    escaped: 0\n")
     alone = run_one(load_scenario(write(first, name="alone.yaml")), 1).records
     assert ended(few) == ended(alone) and ended(few)
     assert not any(r.get("offensive_now_war") for r in few)
@@ -259,14 +313,17 @@ def test_a_strike_by_a_few_during_an_offensive_does_not_make_it_a_war(write):
     assert ended(taken) == ended(alone)
     assert not any(r.get("offensive_now_war") for r in taken)
     assert any(r.get("offensive_now_war") for r in offensive("    fighters: 200\n"))
+    fled = offensive("    fighters: 2\n")  # two who may have got away are pursued
+    assert any(r.get("offensive_now_war") for r in fled)
     told = [r for r in few if r.get("what") == "attack_in_war"]
     assert told and told[0].get("unpursued") == THRESHOLD
 
 
 def test_a_strike_by_a_few_abroad_is_policed_by_every_victim(write, sahelsim):
     """JNIM striking France's forces in Côte d'Ivoire, where it does not fight, strikes Côte
-    d'Ivoire's soil too: by a few, neither victim weighs force, and the story names both."""
-    text = RAID.format(target="FRA", fighters="    fighters: 4\n", parameters="")
+    d'Ivoire's soil too: when none got away, neither victim weighs force, and the story names
+    both."""
+    text = RAID.format(target="FRA", fighters="    fighters: 4\n    escaped: 0\n", parameters="")
     text = text.replace("  TGO:\n", "  CIV:\n  FRA:\n").replace(
         "    target: FRA\n", "    target: FRA\n    host: CIV\n"
     )
@@ -278,7 +335,7 @@ def test_a_strike_by_a_few_abroad_is_policed_by_every_victim(write, sahelsim):
     assert "France and Côte d'Ivoire answered by policing, not with force." in english
     french = sahelsim("explain", str(path), "--seed", "1", "--parameters", "point", "--lang", "fr")
     assert "répliquent par des mesures de police" in french.out
-    uncounted = write(text.replace("    fighters: 4\n", ""), name="uncounted.yaml")
+    uncounted = write(text.replace("    fighters: 4\n    escaped: 0\n", ""), name="uncounted.yaml")
     weighed = {r.actor for r in _weighed(run_one(load_scenario(uncounted), 1).records)}
     assert weighed == {"FRA", "CIV"}
 

@@ -183,7 +183,9 @@ actors:
     {extra}
     forces: {{value: 300, year: 2022, unit: fighters, source: https://example.org/figure}}
 events:
-  raid: {{kind: attack, date: 2022-01-02, by: REB, target: MLI, scale: incident, fighters: 10}}
+  raid:
+    {{kind: attack, date: 2022-01-02, by: REB, target: MLI, scale: incident, fighters: 10,
+    escaped: 0}}
 {then}
   ask: {{kind: request, date: 2022-05-01, by: MLI, to: [NGA]}}
 """

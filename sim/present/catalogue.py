@@ -584,6 +584,20 @@ MESSAGES: dict[str, dict[str, str]] = {
         "combattants qu'une armée poursuit. Aucune troupe ne reste sur le terrain, et {target} "
         "réplique{target_nt} par des mesures de police, non par la force.",
     },
+    "incident.unpursued.none": {
+        "en": "None of the strikers got away, by the sources: no one was left in the field to "
+        "pursue, and {target} answered by policing, not with force.",
+        "fr": "Aucun assaillant n'a échappé, selon les sources : personne ne reste sur le "
+        "terrain à poursuivre, et {target} réplique{target_nt} par des mesures de police, non "
+        "par la force.",
+    },
+    "incident.unpursued.none.counted": {
+        "en": "None of the {fighters} strikers got away, by the sources: no one was left in the "
+        "field to pursue, and {target} answered by policing, not with force.",
+        "fr": "Aucun des {fighters} assaillants n'a échappé, selon les sources : personne ne "
+        "reste sur le terrain à poursuivre, et {target} réplique{target_nt} par des mesures de "
+        "police, non par la force.",
+    },
     "incident.unpursued.escaped": {
         "en": "Strikers who got away, by the sources: {escaped}{of}, below the {threshold} "
         "fighters an army pursues. No body of fighters was left in the field, and {target} "
@@ -1078,6 +1092,18 @@ MESSAGES: dict[str, dict[str, str]] = {
         "army pursues: the strike changed nothing in the war.",
         "fr": "Assaillants comptés par les sources : {fighters}, en deçà des {threshold} "
         "combattants qu'une armée poursuit : la frappe ne change rien à la guerre.",
+    },
+    "event.attack_in_war.few.none": {
+        "en": "None of the strikers got away, by the sources: the strike changed nothing in the "
+        "war.",
+        "fr": "Aucun assaillant n'a échappé, selon les sources : la frappe ne change rien à la "
+        "guerre.",
+    },
+    "event.attack_in_war.few.none.counted": {
+        "en": "None of the {fighters} strikers got away, by the sources: the strike changed "
+        "nothing in the war.",
+        "fr": "Aucun des {fighters} assaillants n'a échappé, selon les sources : la frappe ne "
+        "change rien à la guerre.",
     },
     "event.attack_in_war.few.escaped": {
         "en": "Strikers who got away, by the sources: {escaped}{of}, below the {threshold} "

@@ -620,7 +620,10 @@ def _strikers(ctx: _Context, r: Record, few: str, **roles: str) -> str:
     fighters, escaped = r.get("fighters"), r.get("escaped")
     unpursued = r.get("unpursued") is not None
     counts = {"threshold": ctx.number(r.get("unpursued", 0))}
-    if escaped is not None:
+    if escaped == 0 and unpursued:  # no one left to pursue, whatever the threshold
+        key = f"{few}.none" + (".counted" if fighters else "")
+        counts["fighters"] = ctx.number(fighters or 0)
+    elif escaped is not None:
         of = ctx.t("incident.escaped.of", fighters=ctx.number(fighters)) if fighters else ""
         key = f"{few}.escaped" if unpursued else "incident.escaped"
         counts |= {"escaped": ctx.number(escaped), "of": of}

@@ -403,9 +403,9 @@ class Attack(_Event):
         None,
         ge=1,
         description="for an incident by armed groups: how many of their fighters struck, as "
-        "reported (leave it out when no source counts them); a strike by fewer than "
-        "pursuit_threshold fighters (a commando, a suicide bomber) leaves no body of fighters "
-        "to pursue, and its victim answers it by policing, not with force",
+        "reported, the dead, the captured and those who got away (leave it out when no source "
+        "counts them); with no escaped, they are the body of fighters held against "
+        "pursuit_threshold",
     )
     escaped: StrictInt | None = Field(
         None,
