@@ -57,6 +57,12 @@ def _runs(write, *, fighters=None, target="MLI", parameters="", escaped=None):
     return [run_one(scenario, seed).records for seed in SEEDS]
 
 
+def _told(sahelsim, path) -> tuple[str, str]:
+    """The story of seed 1, in English and in French."""
+    args = ("explain", str(path), "--seed", "1", "--parameters", "point")
+    return sahelsim(*args).out, sahelsim(*args, "--lang", "fr").out
+
+
 def _force_answered(records, victim="MLI") -> bool:
     """Whether the victim used force against the group: an offensive decided."""
     return any(r.kind is RecordKind.ATTACK_DECIDED and r.actor == victim for r in records)
@@ -178,52 +184,50 @@ def test_more_strikers_getting_away_never_makes_force_less_likely(write):
     assert answered[0] == 0 and answered[-1] == len(SEEDS)
 
 
-def test_the_story_says_no_one_got_away_in_english_and_french(write, sahelsim):
-    counts = "    fighters: 10\n    escaped: 0\n"
-    path = write(RAID.format(target="MLI", fighters=counts, parameters=""))
-    args = ("explain", str(path), "--seed", "1", "--parameters", "point")
-    english = sahelsim(*args).out
-    said = (
-        "None of the 10 strikers got away, by the sources: no one was left in the field to "
-        "pursue, and Mali answered by policing, not with force."
-    )
-    assert said in english, english
-    french = sahelsim(*args, "--lang", "fr").out
-    assert (
-        "Aucun des 10 assaillants n'a échappé, selon les sources : personne ne reste sur le "
-        "terrain à poursuivre, et le Mali réplique par des mesures de police, non par la force."
-    ) in french, french
-    alone = write(RAID.format(target="MLI", fighters="    escaped: 0\n", parameters=""))
-    args = ("explain", str(alone), "--seed", "1", "--parameters", "point")
-    assert "None of the strikers got away, by the sources: no one was left" in sahelsim(*args).out
-    french = sahelsim(*args, "--lang", "fr").out
-    assert "Aucun assaillant n'a échappé, selon les sources : personne ne reste" in french
-
-
-def test_the_story_says_how_many_got_away_in_english_and_french(write, sahelsim):
-    counts = "    fighters: 10\n    escaped: 3\n"
-    path = write(
-        RAID.format(target="MLI", fighters=counts, parameters=f"parameters:\n{AT_PLATOON}")
-    )
-    args = ("explain", str(path), "--seed", "1", "--parameters", "point")
-    english = sahelsim(*args).out
-    said = (
-        f"Strikers who got away, by the sources: 3 of 10, below the {PLATOON} fighters an "
-        "army pursues. No body of fighters was left in the field, and Mali answered by "
-        "policing, not with force."
-    )
-    assert said in english, english
-    french = sahelsim(*args, "--lang", "fr").out
-    assert (
-        f"Assaillants en fuite selon les sources : 3 sur 10, en deçà des {PLATOON} "
-        "combattants qu'une armée poursuit. Aucune troupe ne reste sur le terrain, et le Mali "
-        "réplique par des mesures de police, non par la force."
-    ) in french, french
-    body = write(RAID.format(target="MLI", fighters="    escaped: 60\n", parameters=""))
-    args = ("explain", str(body), "--seed", "1", "--parameters", "point")
-    assert "Strikers who got away, by the sources: 60.\n" in sahelsim(*args).out
-    french = sahelsim(*args, "--lang", "fr").out
-    assert "Assaillants en fuite selon les sources : 60.\n" in french, french
+@pytest.mark.parametrize(
+    ("counts", "parameters", "english", "french"),
+    [
+        (
+            "    fighters: 10\n    escaped: 0\n",
+            "",
+            "None of the 10 strikers got away, by the sources: no one was left in the field to "
+            "pursue, and Mali answered by policing, not with force.",
+            "Aucun des 10 assaillants n'a échappé, selon les sources : personne ne reste sur le "
+            "terrain à poursuivre, et le Mali réplique par des mesures de police, non par la "
+            "force.",
+        ),
+        (
+            "    escaped: 0\n",
+            "",
+            "None of the strikers got away, by the sources: no one was left in the field",
+            "Aucun assaillant n'a échappé, selon les sources : personne ne reste sur le terrain",
+        ),
+        (
+            "    fighters: 10\n    escaped: 3\n",
+            f"parameters:\n{AT_PLATOON}",
+            f"Strikers who got away, by the sources: 3 of 10, below the {PLATOON} fighters an "
+            "army pursues. No body of fighters was left in the field, and Mali answered by "
+            "policing, not with force.",
+            f"Assaillants en fuite selon les sources : 3 sur 10, en deçà des {PLATOON} "
+            "combattants qu'une armée poursuit. Aucune troupe ne reste sur le terrain, et le "
+            "Mali réplique par des mesures de police, non par la force.",
+        ),
+        (
+            "    escaped: 60\n",
+            "",
+            "Strikers who got away, by the sources: 60.\n",
+            "Assaillants en fuite selon les sources : 60.\n",
+        ),
+    ],
+    ids=["none of those counted", "none", "a few, at a platoon", "a body"],
+)
+def test_the_story_says_how_many_got_away_in_english_and_french(
+    write, sahelsim, counts, parameters, english, french
+):
+    path = write(RAID.format(target="MLI", fighters=counts, parameters=parameters))
+    told, dit = _told(sahelsim, path)
+    assert english in told, told
+    assert french in dit, dit
 
 
 def test_a_strike_during_an_offensive_that_no_one_got_away_from_is_told_so(write, sahelsim):
