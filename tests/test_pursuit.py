@@ -101,7 +101,7 @@ def test_a_larger_threshold_polices_a_strike_by_a_few_however_many_got_away(writ
     assert not any(_weighed(run) for run in few)
 
 
-def test_the_clauses_a_strike_by_a_few_brings_into_play_still_oblige(write):
+def test_the_clauses_a_strike_that_left_no_one_brings_into_play_still_oblige(write):
     """Policing is the victim's own answer: its allies still owe it help against the
     rebellion (the Charter's Art. 5), as after any strike."""
     owed = [
@@ -203,6 +203,12 @@ def test_more_strikers_getting_away_never_makes_force_less_likely(write):
             "Aucun assaillant n'a échappé, selon les sources : personne ne reste sur le terrain",
         ),
         (
+            "    fighters: 1\n    escaped: 0\n",
+            "",
+            "The one striker did not get away, by the sources: no one was left in the field",
+            "L'unique assaillant n'a pas échappé, selon les sources : personne ne reste",
+        ),
+        (
             "    fighters: 10\n    escaped: 3\n",
             f"parameters:\n{AT_PLATOON}",
             f"Strikers who got away, by the sources: 3 of 10, below the {PLATOON} fighters an "
@@ -219,7 +225,7 @@ def test_more_strikers_getting_away_never_makes_force_less_likely(write):
             "Assaillants en fuite selon les sources : 60.\n",
         ),
     ],
-    ids=["none of those counted", "none", "a few, at a platoon", "a body"],
+    ids=["none of those counted", "none", "a suicide bomber", "a few, at a platoon", "a body"],
 )
 def test_the_story_says_how_many_got_away_in_english_and_french(
     write, sahelsim, counts, parameters, english, french
@@ -266,7 +272,7 @@ def test_at_threshold_zero_every_counted_strike_is_weighed(write):
     assert all(_force_answered(run) for run in runs)
 
 
-def test_a_strike_by_a_few_from_abroad_is_not_weighed_as_a_dispute_either(write):
+def test_a_strike_from_abroad_that_left_no_one_is_not_weighed_as_a_dispute_either(write):
     """JNIM striking Togo, where the fact base does not place it, is an attack from outside,
     which Togo weighs as an incident between states; when none got away, it weighs nothing."""
     assert any(_weighed(run) for run in _runs(write, target="TGO"))
@@ -293,7 +299,7 @@ def test_the_story_says_why_no_force_answered_in_english_and_french(write, sahel
     assert "Strikers counted by the sources: 300." in told
 
 
-def test_a_strike_by_a_few_during_an_offensive_does_not_make_it_a_war(write):
+def test_a_strike_that_left_no_one_during_an_offensive_does_not_make_it_a_war(write):
     """A body of fighters struck Mali, which launched its offensive; a second strike that left
     no one to pursue is no reason to fight on: the offensive ends when its days are over, as it
     does with no second strike, and the story says why."""
@@ -323,7 +329,7 @@ def test_a_strike_by_a_few_during_an_offensive_does_not_make_it_a_war(write):
     assert told and told[0].get("unpursued") == THRESHOLD
 
 
-def test_a_strike_by_a_few_abroad_is_policed_by_every_victim(write, sahelsim):
+def test_a_strike_abroad_that_left_no_one_is_policed_by_every_victim(write, sahelsim):
     """JNIM striking France's forces in Côte d'Ivoire, where it does not fight, strikes Côte
     d'Ivoire's soil too: when none got away, neither victim weighs force, and the story names
     both."""
@@ -422,6 +428,31 @@ def test_a_count_of_those_who_got_away_the_model_cannot_use_is_refused(
     result = sahelsim("validate", str(path))
     assert result.status == 2 and "Traceback" not in result.out + result.err
     assert f"{path}:" in result.out and said in result.out, result.out
+
+
+def test_validate_says_how_to_write_a_strike_that_left_no_one(write, sahelsim):
+    """A suicide bomber written as one who struck, with nothing on who got away, is weighed
+    for force at the default: validating says so, and says nothing once escaped is written."""
+    path = write(RAID.format(target="MLI", fighters="    fighters: 1\n", parameters=""))
+    result = sahelsim("validate", str(path))
+    assert result.status == 0
+    assert (
+        "events.raid: counts who struck (fighters: 1) but not who got away: at "
+        f"pursuit_threshold {THRESHOLD} it is weighed for force"
+    ) in result.out, result.out
+    assert "write escaped: 0" in result.out
+    said = write(
+        RAID.format(target="MLI", fighters="    fighters: 1\n    escaped: 0\n", parameters=""),
+        name="said.yaml",
+    )
+    assert "who got away" not in sahelsim("validate", str(said)).out
+    platoon = write(
+        RAID.format(
+            target="MLI", fighters="    fighters: 8\n", parameters=f"parameters:\n{AT_PLATOON}"
+        ),
+        name="platoon.yaml",
+    )
+    assert "who got away" not in sahelsim("validate", str(platoon)).out  # policed by its count
 
 
 def test_an_armed_group_fought_in_an_offensive_defends_with_fighters_not_troops(write, sahelsim):

@@ -216,14 +216,14 @@ def on_attack(model: SahelModel, name: str, event: ev.Attack) -> None:
         counted["unpursued"] = int(model.params.pursuit_threshold)
     if event.killed is not None:
         counted["killed"] = event.killed
-    # (not for a strike by a few, which is policed whatever its toll)
+    # (not for a strike that left no one to pursue, which is policed whatever its toll)
     border_toll = not unpursued and _toll_from_abroad(model, event, attackers)
     war = next((w for a in attackers if (w := model.at_war(a, event.target))), None)
     if war is not None:
         # A strike by those already at war with the target is that war going on (Mali's second
         # clash with Upper Volta, December 1974): no new aggression, nothing to retaliate for.
         # Struck during its offensive by a body of fighters, the target fights on: the
-        # offensive is now a war (not after a strike by a few, which no one pursues).
+        # offensive is now a war (not after a strike that left no one to pursue).
         turned = not unpursued and model.offensive_turns_to_war(war, event.target)
         model.log(
             RecordKind.EVENT,
@@ -284,7 +284,7 @@ def on_attack(model: SahelModel, name: str, event: ev.Attack) -> None:
         model.used_force(attackers, host)
     model.used_force(attackers, event.target)
     if not attackers or unpursued:
-        return  # a strike by a few is policed: no victim weighs force against its authors
+        return  # a strike that left no one to pursue is policed: no victim weighs force
     for victim in victims:
         # Each victim now weighs retaliation as a threatener weighs an attack; a war follows
         # only if it (with the allies who pledged) judges the balance good enough.
@@ -311,11 +311,12 @@ def on_attack(model: SahelModel, name: str, event: ev.Attack) -> None:
 def _too_few_to_pursue(model: SahelModel, event: ev.Attack, attackers: Sequence[str]) -> bool:
     """Whether armed groups left too few fighters in the field for their victims to answer.
 
-    A commando or a suicide bomber leaves no body of fighters in the field: a victim answers
-    such a strike by policing, neither with an offensive nor a retaliation (§7.11). The body
-    left is those who got away (``escaped``) when the sources say, else all who struck
-    (``fighters``): a siege that ended with every attacker dead or taken leaves no one to
-    pursue, however many struck. A strike whose sources say neither is weighed as before.
+    A suicide bomber, or a commando all of whom died or were taken where they struck, leaves no
+    one in the field: a victim answers such a strike by policing, neither with an offensive nor
+    a retaliation (§7.11). The body left is those who got away (``escaped``) when the sources
+    say, else all who struck (``fighters``), held against ``pursuit_threshold``: at its default
+    (1), only a strike none of whose authors got away is policed. A strike whose sources say
+    neither is weighed as before.
     """
     left = event.escaped if event.escaped is not None else event.fighters
     if left is None or not attackers:

@@ -598,6 +598,13 @@ MESSAGES: dict[str, dict[str, str]] = {
         "reste sur le terrain à poursuivre, et {target} réplique{target_nt} par des mesures de "
         "police, non par la force.",
     },
+    "incident.unpursued.none.one": {
+        "en": "The one striker did not get away, by the sources: no one was left in the field "
+        "to pursue, and {target} answered by policing, not with force.",
+        "fr": "L'unique assaillant n'a pas échappé, selon les sources : personne ne reste sur le "
+        "terrain à poursuivre, et {target} réplique{target_nt} par des mesures de police, non "
+        "par la force.",
+    },
     "incident.unpursued.escaped": {
         "en": "Strikers who got away, by the sources: {escaped}{of}, below the {threshold} "
         "fighters an army pursues. No body of fighters was left in the field, and {target} "
@@ -1104,6 +1111,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "nothing in the war.",
         "fr": "Aucun des {fighters} assaillants n'a échappé, selon les sources : la frappe ne "
         "change rien à la guerre.",
+    },
+    "event.attack_in_war.few.none.one": {
+        "en": "The one striker did not get away, by the sources: the strike changed nothing in "
+        "the war.",
+        "fr": "L'unique assaillant n'a pas échappé, selon les sources : la frappe ne change rien "
+        "à la guerre.",
     },
     "event.attack_in_war.few.escaped": {
         "en": "Strikers who got away, by the sources: {escaped}{of}, below the {threshold} "

@@ -621,7 +621,7 @@ def _strikers(ctx: _Context, r: Record, few: str, **roles: str) -> str:
     unpursued = r.get("unpursued") is not None
     counts = {"threshold": ctx.number(r.get("unpursued", 0))}
     if escaped == 0 and unpursued:  # no one left to pursue, whatever the threshold
-        key = f"{few}.none" + (".counted" if fighters else "")
+        key = f"{few}.none" + {None: "", 1: ".one"}.get(fighters, ".counted")
         counts["fighters"] = ctx.number(fighters or 0)
     elif escaped is not None:
         of = ctx.t("incident.escaped.of", fighters=ctx.number(fighters)) if fighters else ""
@@ -1035,7 +1035,7 @@ def _event(ctx: _Context, r: Record) -> str:
         text = ctx.t("event.attack_in_war", **values)
         if r.get("offensive_now_war"):
             text += ctx.t("event.attack_in_war.offensive", **values)
-        # a strike by a few does not make an offensive a war: say why
+        # a strike that left too few to pursue does not make an offensive a war: say why
         return text + _strikers(ctx, r, "event.attack_in_war.few")
     if what == "offensive_goes_on":
         return ctx.t(

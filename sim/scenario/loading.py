@@ -516,6 +516,7 @@ def check_sources(sources: Iterable[str], overrides: Sequence[str] = ()) -> Iter
                 + twice_deployed(scenario)
                 + absent_members(scenario)
                 + guerrillas(scenario)
+                + unsaid_escapes(scenario)
                 + no_mediators(scenario)
                 + later_pacts(scenario)
                 + pacts_left_out(scenario)
@@ -815,6 +816,29 @@ def guerrillas(scenario: Scenario) -> list[str]:
             "the open (columns, a front)"
         )
     return notes
+
+
+def unsaid_escapes(scenario: Scenario) -> list[str]:
+    """Strikes that count who struck but not who got away, where the count alone does nothing.
+
+    The body of fighters a victim pursues is those who got away (``escaped``), else all who
+    struck (docs/model.md §7.11): at or above ``pursuit_threshold`` (1 by default), a count of
+    those who struck changes nothing, and a suicide bombing written ``fighters: 1`` is weighed
+    for force. Validating says how to write a strike that left no one.
+    """
+    threshold = scenario.parameters.pursuit_threshold
+    return [
+        f"events.{name}: counts who struck (fighters: {event.fighters}) but not who got away: "
+        f"at pursuit_threshold {threshold:g} it is weighed for force as a strike no source "
+        "counts; if every striker was killed or taken where they struck (a suicide bombing, "
+        "a siege ended by assault), write escaped: 0 (docs/model.md §7.11)"
+        for name, event in scenario.active_events()
+        if isinstance(event, Attack)
+        and event.scale is AttackScale.INCIDENT
+        and event.fighters is not None
+        and event.escaped is None
+        and event.fighters >= threshold
+    ]
 
 
 def no_mediators(scenario: Scenario, facts: FactBase | None = None) -> list[str]:

@@ -299,9 +299,10 @@ PARAMETERS: dict[str, Parameter] = _declare(
         "2011), and a strike that left no one, a suicide bombing or a siege ended with every "
         "gunman dead or taken, is answered by policing (the Radisson Blu, Bamako 2015; Gao "
         "2017; Ouagadougou 2018); set at an infantry platoon (20) from 6 to 7 December 2026, "
-        "it failed out of sample: of the 17 crises written blind after it with a strike "
-        "counted below it, 7 went as it had them, and most of the others were strikers who "
-        "fled alive and were searched for, chased or struck within weeks (docs/backtest.md)",
+        "it failed out of sample: of the 18 crises written blind after it with a strike "
+        "counted below it, the state struck policed that strike in 8, and of the ten whose "
+        "strikers fled alive, it searched for them, chased them or struck the group in six "
+        "(docs/model.md §7.11)",
         integer=True,
     ),
     Parameter(
