@@ -32,6 +32,11 @@ CASES = [
         id="wrong type",
     ),
     pytest.param(
+        _edit("days: 30", "days: [30]"),
+        "{f}:3:7: days: wrong value; got [30]; expected a valid integer",
+        id="a list for a number",
+    ),
+    pytest.param(
         _edit("days: 30", "days: 0"),
         "{f}:3:7: days: wrong value; got 0; expected greater than or equal to 1",
         id="out of range",

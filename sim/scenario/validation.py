@@ -119,8 +119,8 @@ def _problem(error, path, doc, model, prefix, loc, origin) -> Problem:
     else:
         message, expected = _reword(message)
         where_path = path
-    if isinstance(value, dict | list):
-        value = None
+    if isinstance(value, dict | list) and not kind.endswith(("_type", "_parsing")):
+        value = None  # a whole event or section: the path says which; a scalar's is shown
     location = None
     if origin is not None:
         location = origin(where_path, key=is_key)
