@@ -318,7 +318,7 @@ def _too_few_to_pursue(model: SahelModel, event: ev.Attack, attackers: Sequence[
     (1), only a strike none of whose authors got away is policed. A strike whose sources say
     neither is weighed as before.
     """
-    left = event.escaped if event.escaped is not None else event.fighters
+    left = event.left_in_field
     if left is None or not attackers:
         return False
     groups = all(isinstance(model.actors.get(a), (ArmedGroup, Belligerent)) for a in attackers)

@@ -835,9 +835,9 @@ def unsaid_escapes(scenario: Scenario) -> list[str]:
         for name, event in scenario.active_events()
         if isinstance(event, Attack)
         and event.scale is AttackScale.INCIDENT
-        and event.fighters is not None
         and event.escaped is None
-        and event.fighters >= threshold
+        and event.fighters is not None
+        and event.left_in_field >= threshold  # the count alone polices nothing
     ]
 
 

@@ -426,6 +426,14 @@ class Attack(_Event):
         "on its own soil, with a limited offensive",
     )
 
+    @property
+    def left_in_field(self) -> int | None:
+        """The strikers left to pursue: those who got away when counted, else all who struck.
+
+        ``None`` when the sources count neither (docs/model.md §7.11).
+        """
+        return self.escaped if self.escaped is not None else self.fighters
+
 
 class Sanctions(_Event):
     """Economic sanctions, or an embargo, from an actor, an organisation or a body on a target."""
