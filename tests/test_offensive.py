@@ -269,14 +269,16 @@ events:
 
 def test_the_fact_base_armed_groups_are_answered_by_an_offensive_where_they_fight(write):
     """JNIM fights in Mali (seeds/armed_groups.yaml): its raid on a Malian camp is weighed as an
-    offensive, with no share of incidents; the same raid on a state where it does not fight is not."""
+    offensive, with no share of incidents; so is the same raid on a state where it does not
+    fight, on that state's own soil (raiders from abroad: tests/test_raiders_from_abroad.py)."""
     scenario = load_scenario(write(JNIM_RAID.format(group="JNIM", target="MLI"), name="j.yaml"))
     weighed = first_weighing(scenario)
     assert weighed.get("offensive") == 8 and weighed.get("escalation") is None
     assert weighed.get("probability") == weighed.get("readiness")
     elsewhere = JNIM_RAID.format(group="JNIM", target="SEN").replace("  MLI:\n", "  MLI:\n  SEN:\n")
     weighed = first_weighing(load_scenario(write(elsewhere, name="s.yaml")))
-    assert weighed.get("offensive") is None and weighed.get("escalation") == 0
+    assert weighed.get("offensive") == 8 and weighed.get("soil") == "SEN"
+    assert weighed.get("escalation") is None
 
 
 def test_a_group_that_struck_forces_abroad_is_answered_on_the_victim_s_own_soil(write):

@@ -138,9 +138,9 @@ CASES = [
     pytest.param(
         MINIMAL + "parameters:\n  honour_base_rat: 0.5\n",
         "{f}:18:3: parameters.honour_base_rat: unknown key 'honour_base_rat'; expected one of affinity_weight, "
-        "attack_rate, baseline_weariness, border_toll, breaking_point, buck_passing_weight, "
+        "attack_rate, baseline_weariness, breaking_point, buck_passing_weight, "
         "capacity_weight, capitulation_rate, combat_noise, concession_rate, cost_weight, "
-        f"counterinsurgency_effect, ... ({len(PARAMETERS)} in all); did you mean "
+        f"counterinsurgency_effect, coup_success, ... ({len(PARAMETERS)} in all); did you mean "
         "'honour_base_rate'?",
         id="misspelt parameter",
     ),

@@ -568,13 +568,24 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "Assaillants en fuite selon les sources : {escaped}{of}.",
     },
     "incident.escaped.of": {"en": " of {fighters}", "fr": " sur {fighters}"},
-    "incident.border_toll": {
-        "en": "The strike killed {killed}, at least the {threshold} for which a state fights "
-        "raiders who came from abroad on its own soil: {target} weighed an offensive there, "
-        "not a dispute with the state they came from.",
-        "fr": "La frappe fait {killed} morts, au moins les {threshold} pour lesquels un État "
-        "combat sur son sol des assaillants venus de l'étranger : {target} envisage{target_nt} "
-        "une offensive sur son sol, non un différend avec l'État d'où ils viennent.",
+    "incident.killed": {
+        "en": "The strike killed {killed}, by the sources.",
+        "fr": "La frappe fait {killed} morts, selon les sources.",
+    },
+    "incident.killed.one": {
+        "en": "The strike killed one, by the sources.",
+        "fr": "La frappe fait un mort, selon les sources.",
+    },
+    "incident.killed.none": {
+        "en": "The strike killed no one, by the sources.",
+        "fr": "La frappe ne fait aucun mort, selon les sources.",
+    },
+    "incident.from_abroad": {
+        "en": "The raiders came from abroad: {target} weighed an offensive against them on its "
+        "own soil, a sweep to the border, not a dispute with the state they came from.",
+        "fr": "Les assaillants viennent de l'étranger : {target} envisage{target_nt} une "
+        "offensive contre eux sur son sol, un ratissage jusqu'à la frontière, non un différend "
+        "avec l'État d'où ils viennent.",
     },
     "incident.unpursued": {
         "en": "Strikers counted by the sources: {fighters}, below the {threshold} fighters an "

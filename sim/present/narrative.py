@@ -599,15 +599,15 @@ def _incident(ctx: _Context, r: Record) -> str:
         text = ctx.t("incident.abroad", **roles, **ctx.actors("host", r.get("host")))
     else:
         text = ctx.t("incident", **roles)
+    killed = r.get("killed")
+    if killed is not None:
+        key = "incident.killed" + {0: ".none", 1: ".one"}.get(killed, "")
+        text += " " + ctx.t(key, killed=ctx.number(killed))
     victims = list(r.get("victims") or [r.target])  # the host's soil was struck too
     # why no one weighs force against its authors, if too few to pursue
     text += _strikers(ctx, r, "incident.unpursued", **ctx.actors("target", victims))
-    if r.get("border_toll") is not None:  # raiders from abroad fought on the victim's soil
-        counts = {
-            "killed": ctx.number(r.get("killed")),
-            "threshold": ctx.number(r.get("border_toll")),
-        }
-        text += " " + ctx.t("incident.border_toll", **roles, **counts)
+    if r.get("from_abroad"):  # raiders from abroad are fought on the victim's soil
+        text += " " + ctx.t("incident.from_abroad", **roles)
     return text
 
 

@@ -306,26 +306,6 @@ PARAMETERS: dict[str, Parameter] = _declare(
         integer=True,
     ),
     Parameter(
-        "border_toll",
-        10,
-        0,
-        10000,
-        "dead",
-        "Toll that draws force against raiders from abroad",
-        "Bilan qui attire la force contre des assaillants venus de l'étranger",
-        "fewest dead (an incident with its toll counted, `killed`) for which a state struck by "
-        "armed groups based abroad fights them on its own soil, with a limited offensive, "
-        "rather than weighing a dispute with the state they came from; a strike that killed "
-        "fewer, or whose toll no source counts, is weighed as before",
-        "assumption, not fitted on training episodes (none has a strike from abroad): between "
-        "the tolls of the crises written blind in which a coastal state struck by JNIM from "
-        "its northern neighbours fought on its own soil (a dozen soldiers killed or more: "
-        "Kafolo 2020, the W park 2024 and 2025, Sankortchagou 2023, Kpinkankandi 2024) and "
-        "those in which it did not (8 or fewer: Kpinkankandi 2022, Porga 2021, Kafolo and "
-        "Téhini 2021); those crises are no longer tests of it (docs/backtest.md)",
-        integer=True,
-    ),
-    Parameter(
         "coup_success",
         0.48,
         0.0,
@@ -865,6 +845,14 @@ ACTOR_PARAMETERS: dict[str, Parameter] = _declare(
         "assumption",
     ),
 )
+
+
+RETIRED: dict[str, str] = {
+    "border_toll": "retired on 7 December 2026: raiders from abroad who left anyone to pursue "
+    "are now fought on the state's own soil whatever their toll (docs/model.md §7.11); "
+    "remove it",
+}
+"""Parameters the model no longer has, and what a scenario that sets one should know."""
 
 
 def _field(p: Parameter):

@@ -421,9 +421,9 @@ class Attack(_Event):
         None,
         ge=0,
         description="for an incident: how many the strike killed on the victim's side "
-        "(soldiers and civilians), as reported (leave it out when no source counts them); a "
-        "state struck by armed groups based abroad that killed at least border_toll fights them "
-        "on its own soil, with a limited offensive",
+        "(soldiers and civilians), as reported (leave it out when no source counts them); the "
+        "story tells it, and the model does not weigh it (raiders from abroad are fought on the "
+        "state's own soil whatever their toll)",
     )
 
     @property
