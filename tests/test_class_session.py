@@ -699,6 +699,30 @@ def test_a_state_struck_by_an_armed_group_is_asked_about_an_offensive(clock, wri
     )
 
 
+def test_a_state_struck_by_raiders_from_abroad_is_asked_about_a_sweep_of_its_own_soil(clock, write):
+    """JNIM does not fight in Togo: Togo's player is asked whether to fight the raiders on
+    Togo's own soil, told they came from across the border, not that it fights there."""
+    path = write(
+        "title: JNIM strikes Togo\nstart: 2024-07-21\ndays: 30\nactors:\n  TGO:\n  BFA:\n"
+        "  JNIM:\nevents:\n  raid:\n    kind: attack\n    scale: incident\n"
+        "    date: 2024-07-22\n    by: JNIM\n    target: TGO\n",
+        name="raid-abroad-class.yaml",
+    )
+    session = ClassSession(str(path), seed=SEED, clock=clock, code="KT4R2M", ensemble_runs=2)
+    togo = session.assign(session.join("KT4R2M", "Awa").id, "TGO")
+    session.step(30)
+    ask = session.ask_for(togo)
+    assert ask is not None and ask.question.kind is QuestionKind.ATTACK
+    english = seat_view(session, togo, "en")["question"]["text"]
+    french = seat_view(session, togo, "fr")["question"]["text"]
+    assert english.startswith("The strike came from JNIM, from across the border.")
+    assert "against it on your own soil today, a sweep to the border" in english
+    assert "where it fights" not in english
+    assert french.startswith("La frappe vient du GSIM, depuis l'autre côté de la frontière.")
+    assert "sur votre sol, un ratissage jusqu'à la frontière" in french
+    assert "où ce groupe combat" not in french
+
+
 def test_a_state_struck_by_another_is_asked_whether_to_answer_with_war(clock):
     """Mali, whose drone Algeria shot down (2025), threatened no one: its player is asked
     whether to answer the strike with war, not told that its deadline has come."""

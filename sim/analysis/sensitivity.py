@@ -157,13 +157,15 @@ def sensitivity_axes(names: Sequence[str] = ()) -> tuple[Axis, ...]:
     Raises:
         InputError: a name with no declared range.
     """
-    from sim.scenario.parameters import PARAMETERS
+    from sim.scenario.parameters import PARAMETERS, retired
 
     if not names:
         return tuple(_axis(f"parameters.{p.name}") for p in PARAMETERS.values() if not p.integer)
     axes = []
     for name in names:
         path = name if "." in name else f"parameters.{name}"
+        if declared_parameter(path) is None and retired(path):
+            raise InputError(f"--param {name}: {retired(path)}")
         if declared_parameter(path) is None:
             hint = nearest(name.removeprefix("parameters."), PARAMETERS)
             raise InputError(

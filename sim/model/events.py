@@ -216,8 +216,15 @@ def on_attack(model: SahelModel, name: str, event: ev.Attack) -> None:
         counted["unpursued"] = int(model.params.pursuit_threshold)
     if event.killed is not None:
         counted["killed"] = event.killed
-    # (not for a strike that left no one to pursue, which is policed wherever they came from)
-    from_abroad = not unpursued and _raiders_from_abroad(model, event, attackers)
+    # Armed groups that struck a state's own soil are fought there, wherever they are based;
+    # the story says so of raiders none of whom fights there (not of a strike that left no one
+    # to pursue, which is policed wherever they came from).
+    own_soil = _groups_on_own_soil(model, event, attackers)
+    from_abroad = (
+        own_soil
+        and not unpursued
+        and not any(model.fights_in((a,), event.target) for a in attackers)
+    )
     war = next((w for a in attackers if (w := model.at_war(a, event.target))), None)
     if war is not None:
         # A strike by those already at war with the target is that war going on (Mali's second
@@ -286,26 +293,32 @@ def on_attack(model: SahelModel, name: str, event: ev.Attack) -> None:
     if not attackers or unpursued:
         return  # a strike that left no one to pursue is policed: no victim weighs force
     for victim in victims:
-        # Each victim now weighs retaliation as a threatener weighs an attack; a war follows
-        # only if it (with the allies who pledged) judges the balance good enough.
-        threat = model.open_threat(
-            f"retaliation-{name}" + (f"-{victim}" if victim != event.target else ""),
-            victim,
-            attackers[0],
-            (victim,),
-            model.day,
-            index,
-        )
-        threat.retaliation = True
         # Armed groups that struck where they fight are answered by a limited offensive there,
         # not weighed as a dispute between states that might become a war (§7.11); a group that
         # struck the victim's forces abroad but fights on the victim's own soil is answered there,
         # where no neighbour's consent is needed (Senegal against the MFDC in Casamance, 2022).
         soils = [host, victim] if host else [victim]
         soil = next((s for s in soils if model.offensive_against(attackers, victim, s)), "")
-        if not soil and from_abroad:  # (on the target's own soil: no host, one victim)
+        if not soil and own_soil:  # (on the target's own soil: no host, one victim)
             soil = victim  # raiders from abroad are swept for where they struck, to the border
+        # The offensive is aimed at a group that fights there, if one struck: it meets its
+        # fighters there; raiders from abroad have none there to meet.
+        offender = next(
+            (a for a in attackers if soil and model.fights_in((a,), soil)), attackers[0]
+        )
+        # Each victim now weighs retaliation as a threatener weighs an attack; a war follows
+        # only if it (with the allies who pledged) judges the balance good enough.
+        threat = model.open_threat(
+            f"retaliation-{name}" + (f"-{victim}" if victim != event.target else ""),
+            victim,
+            offender,
+            (victim,),
+            model.day,
+            index,
+        )
+        threat.retaliation = True
         threat.offensive, threat.soil = bool(soil), soil
+        threat.from_abroad = from_abroad and soil == victim
 
 
 def _too_few_to_pursue(model: SahelModel, event: ev.Attack, attackers: Sequence[str]) -> bool:
@@ -325,22 +338,22 @@ def _too_few_to_pursue(model: SahelModel, event: ev.Attack, attackers: Sequence[
     return groups and left < model.params.pursuit_threshold
 
 
-def _raiders_from_abroad(model: SahelModel, event: ev.Attack, attackers: Sequence[str]) -> bool:
-    """Whether armed groups based abroad struck the target's own soil, to be fought there.
+def _groups_on_own_soil(model: SahelModel, event: ev.Attack, attackers: Sequence[str]) -> bool:
+    """Whether armed groups, and only they, struck a state's own soil, to be fought there.
 
-    A group that does not operate in the state it struck can be fought only on a neighbour's
+    A group that does not operate in the state it struck could be fought only on a neighbour's
     soil, a dispute with that neighbour; the state struck answers on its own soil instead,
     with a limited offensive that stands for the sweep of the area and the pursuit to the
     border that the record shows (§7.11). In the crises written blind, the coastal states
-    struck by JNIM from their northern neighbours, and Mauritania, Niger and Burkina Faso
-    struck by groups based in Mali or Algeria, did so in 15 of 19 (Kafolo 2020, Tiwoli 2022,
-    Dakoro 2012, Tambao 2015...), whatever the toll, and none struck across the border.
-    Armed groups only: a rebel army is fought where it stands, at home in its own state.
+    struck by JNIM from their northern neighbours, Mauritania, Niger and Burkina Faso struck by
+    groups based in Mali, and Algeria at In Amenas did so in 15 of 19 (Kafolo 2020, Tiwoli
+    2022, Dakoro 2012, Tambao 2015...), whatever the toll, and none struck across the border
+    on its own. Armed groups only: a rebel army is fought where it stands, at home in its own
+    state, and a strike with a state among its authors is a dispute between states.
     """
     if event.host is not None or not attackers or model.state(event.target) is None:
         return False
-    groups = all(isinstance(model.actors.get(a), ArmedGroup) for a in attackers)
-    return groups and not model.fights_in(attackers, event.target)
+    return all(isinstance(model.actors.get(a), ArmedGroup) for a in attackers)
 
 
 def _soil_struck(model: SahelModel, host: str | None, attackers: tuple[str, ...]) -> bool:

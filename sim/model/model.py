@@ -424,8 +424,10 @@ class SahelModel(mesa.Model):
 
         When every offender is an armed group (a belligerent or one of the fact base's armed
         groups) that fights on ``soil``, the state where it struck: a belligerent at home there,
-        an armed group operating there. A group that struck from abroad can be fought only on
-        another state's soil, a dispute with that state too, and the victim weighs it as one.
+        an armed group operating there. Armed groups that struck a state's own soil from abroad
+        are fought there too (``events._groups_on_own_soil``); a rebel army that struck from
+        abroad can be fought only on its own state's soil, a dispute with that state, and the
+        victim weighs it as one.
         """
         if not offenders or isinstance(self.actors.get(victim), (Belligerent, ArmedGroup)):
             return False

@@ -187,6 +187,7 @@ def attack_choice(
             "readiness": round(readiness, 4),
             "terms": terms,
             **({"retaliation": True} if threat.retaliation else {}),
+            **({"from_abroad": True} if threat.from_abroad else {}),
         },
     )
     return ask(model, question)

@@ -599,16 +599,23 @@ def _incident(ctx: _Context, r: Record) -> str:
         text = ctx.t("incident.abroad", **roles, **ctx.actors("host", r.get("host")))
     else:
         text = ctx.t("incident", **roles)
-    killed = r.get("killed")
-    if killed is not None:
-        key = "incident.killed" + {0: ".none", 1: ".one"}.get(killed, "")
-        text += " " + ctx.t(key, killed=ctx.number(killed))
+    text += _killed(ctx, r)
     victims = list(r.get("victims") or [r.target])  # the host's soil was struck too
     # why no one weighs force against its authors, if too few to pursue
     text += _strikers(ctx, r, "incident.unpursued", **ctx.actors("target", victims))
     if r.get("from_abroad"):  # raiders from abroad are fought on the victim's soil
         text += " " + ctx.t("incident.from_abroad", **roles)
     return text
+
+
+def _killed(ctx: _Context, r: Record) -> str:
+    """The sentence on a strike's dead as the sources count them (``killed``); empty if none do."""
+    killed = r.get("killed")
+    if killed is None:
+        return ""
+    return " " + ctx.t(
+        "incident.killed" + {0: ".none", 1: ".one"}.get(killed, ""), killed=ctx.number(killed)
+    )
 
 
 def _strikers(ctx: _Context, r: Record, few: str, **roles: str) -> str:
@@ -1032,7 +1039,7 @@ def _event(ctx: _Context, r: Record) -> str:
     if what == "ceasefire":
         return ctx.t("event.ceasefire", between=ctx.names(list(r.get("between") or ())))
     if what == "attack_in_war":
-        text = ctx.t("event.attack_in_war", **values)
+        text = ctx.t("event.attack_in_war", **values) + _killed(ctx, r)
         if r.get("offensive_now_war"):
             text += ctx.t("event.attack_in_war.offensive", **values)
         # a strike that left too few to pursue does not make an offensive a war: say why

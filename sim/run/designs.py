@@ -21,7 +21,7 @@ import numpy as np
 
 from sim.errors import InputError
 from sim.run.options import SWEEP_SAMPLES, Sample
-from sim.scenario.parameters import ACTOR_PARAMETERS, PARAMETERS, Parameter
+from sim.scenario.parameters import ACTOR_PARAMETERS, PARAMETERS, Parameter, retired
 
 GRID_FORM = "PATH=LO:HI:N, e.g. parameters.honour_base_rate=0:1:5"
 LHS_FORM = "PATH=LO:HI, or PATH alone for its declared range, e.g. parameters.honour_base_rate"
@@ -92,6 +92,8 @@ def parse_param(spec: str, *, grid: bool) -> Axis:
             raise InputError(
                 f"{label}: a grid needs a range and a number of points; expected {form}"
             )
+        if declared is None and retired(path):
+            raise InputError(f"{label}: {retired(path)}")
         if declared is None:
             raise InputError(f"{label}: {path} has no declared range; expected PATH=LO:HI")
         return Axis(path, declared.low, declared.high, None, declared.integer, spec)

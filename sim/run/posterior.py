@@ -26,7 +26,7 @@ import numpy as np
 from sim.errors import InputError
 from sim.resources import shipped_posterior
 from sim.run.options import DEFAULT_PARAMETER_SOURCE, ParameterSource
-from sim.scenario.parameters import PARAMETERS
+from sim.scenario.parameters import PARAMETERS, retired
 from sim.scenario.schema import Scenario
 
 WEIGHT = "weight"
@@ -49,7 +49,8 @@ class Posterior:
     def __post_init__(self) -> None:
         unknown = [n for n in self.names if n not in PARAMETERS]
         if unknown:
-            raise InputError(f"{self.source}: unknown parameters {', '.join(unknown)}")
+            notes = "".join(f"; {retired(n)}" for n in unknown if retired(n))
+            raise InputError(f"{self.source}: unknown parameters {', '.join(unknown)}{notes}")
         if not self.values or len(self.values) != len(self.weights):
             raise InputError(f"{self.source}: expected one weight per parameter set, and a set")
         for values in self.values:

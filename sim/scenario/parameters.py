@@ -262,7 +262,8 @@ PARAMETERS: dict[str, Parameter] = _declare(
         "Length of an offensive against an armed group",
         "Durée d'une offensive contre un groupe armé",
         "days a state (or an outside power) fights the limited offensive with which it answers "
-        "an armed group's strike where the group fights, unless a side breaks first, counted "
+        "an armed group's strike (where the group fights, or on its own soil), unless a side "
+        "breaks first, counted "
         "as a war's length is (from the day it began to the day it ended); it weighs the "
         "offensive by what those days of the model's combat would cost, and it ends then",
         "the length, from the day it began to the day it ended, of four punitive offensives "
@@ -853,6 +854,12 @@ RETIRED: dict[str, str] = {
     "remove it",
 }
 """Parameters the model no longer has, and what a scenario that sets one should know."""
+
+
+def retired(name: str) -> str:
+    """What a user who names a retired parameter should know ("" for any other name)."""
+    name = name.removeprefix("parameters.")
+    return f"parameter {name!r} was {RETIRED[name]}" if name in RETIRED else ""
 
 
 def _field(p: Parameter):

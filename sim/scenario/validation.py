@@ -17,7 +17,7 @@ from typing import Annotated, Any
 from pydantic import BaseModel, BeforeValidator, Tag, ValidationError
 
 from sim.errors import Problem, nearest, one_of
-from sim.scenario.parameters import RETIRED
+from sim.scenario.parameters import retired
 from sim.scenario.yamlfile import LocatedDocument, Path_
 
 
@@ -88,9 +88,8 @@ def _problem(error, path, doc, model, prefix, loc, origin) -> Problem:
         valid = fields_at(model, loc[:-1]) if model else []
         expected = one_of(valid) if valid else ""
         suggestion = nearest(field, valid) if valid else ""
-        if tuple(path[:-1]) == ("parameters",) and field in RETIRED:
-            message = f"parameter {field!r} was {RETIRED[field]}"
-            expected = suggestion = ""
+        if tuple(path[:-1]) == ("parameters",) and retired(field):
+            message, expected, suggestion = retired(field), "", ""
         value = None
         where_path = path
         is_key = True

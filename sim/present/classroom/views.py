@@ -122,8 +122,10 @@ def question_view(session: ClassSession, ask: Ask, lang: str) -> dict:
         way = "offensive" if limit is not None else "retaliation" if c.get("retaliation") else ""
         days = {"days": i18n.days(limit, lang)} if limit is not None else {}
         key = "q.attack.retaliation" if c.get("retaliation") else "q.attack"
+        if limit is not None:  # raiders from abroad are fought on the player's own soil
+            key = "q.attack.offensive" + (".abroad" if c.get("from_abroad") else "")
         text = word(
-            "q.attack.offensive" if limit is not None else key,
+            key,
             lang,
             **i18n.actor_forms("target", q.other, lang),
             closes=_date(session, c.get("closes", q.day), lang),

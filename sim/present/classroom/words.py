@@ -123,6 +123,9 @@ WORDS: dict[str, dict[str, str]] = {
         "q.attack.offensive": "The strike came from {target}, on the soil where it fights. "
         "Launch an offensive of {days} against it today, wait a week, or stand down? Your "
         "window closes on {closes}.",
+        "q.attack.offensive.abroad": "The strike came from {target}, from across the border. "
+        "Launch an offensive of {days} against it on your own soil today, a sweep to the "
+        "border, wait a week, or stand down? Your window closes on {closes}.",
         "q.concession": "{Threatener} threatens you with force (deadline {deadline}). Give in, "
         "or defy it for another week?",
         "q.decision": "{Body}'s members have voted, by {rule}, under {clause}, on {action} in "
@@ -288,6 +291,10 @@ WORDS: dict[str, dict[str, str]] = {
         "q.attack.offensive": "La frappe vient {target_de}, sur le sol où ce groupe combat. "
         "Lancer aujourd'hui une offensive de {days} contre ce groupe, attendre une semaine ou "
         "renoncer ? Le délai se referme le {closes}.",
+        "q.attack.offensive.abroad": "La frappe vient {target_de}, depuis l'autre côté de la "
+        "frontière. Lancer aujourd'hui une offensive de {days} contre ce groupe sur votre sol, "
+        "un ratissage jusqu'à la frontière, attendre une semaine ou renoncer ? Le délai se "
+        "referme le {closes}.",
         "q.concession": "{Threatener} vous menace d'une intervention armée (échéance : "
         "{deadline}). Céder, ou tenir tête une semaine de plus ?",
         "q.decision": "Les membres {body_de} ont voté {rule}, au titre {clause_de}, sur "
