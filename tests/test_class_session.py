@@ -716,10 +716,10 @@ def test_a_state_struck_by_raiders_from_abroad_is_asked_about_a_sweep_of_its_own
     english = seat_view(session, togo, "en")["question"]["text"]
     french = seat_view(session, togo, "fr")["question"]["text"]
     assert english.startswith("The strike came from JNIM, from across the border.")
-    assert "against it on your own soil today, a sweep to the border" in english
+    assert "against it on your own soil today (a sweep to the border), wait" in english
     assert "where it fights" not in english
     assert french.startswith("La frappe vient du GSIM, depuis l'autre côté de la frontière.")
-    assert "sur votre sol, un ratissage jusqu'à la frontière" in french
+    assert "sur votre sol (un ratissage jusqu'à la frontière), attendre" in french
     assert "où ce groupe combat" not in french
 
 

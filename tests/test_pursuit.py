@@ -272,9 +272,10 @@ def test_at_threshold_zero_every_counted_strike_is_weighed(write):
     assert all(_force_answered(run) for run in runs)
 
 
-def test_a_strike_from_abroad_that_left_no_one_is_not_weighed_as_a_dispute_either(write):
-    """JNIM striking Togo, where the fact base does not place it, is an attack from outside,
-    which Togo weighs as an incident between states; when none got away, it weighs nothing."""
+def test_a_strike_from_abroad_that_left_no_one_is_not_weighed_either(write):
+    """JNIM striking Togo, where the fact base does not place it, came from abroad, and Togo
+    weighs a sweep of its own soil (docs/model.md §7.11); when none got away, it weighs
+    nothing."""
     assert any(_weighed(run) for run in _runs(write, target="TGO"))
     assert not any(_weighed(run) for run in _runs(write, target="TGO", fighters=5, escaped=0))
 

@@ -262,13 +262,12 @@ def on_attack(model: SahelModel, name: str, event: ev.Attack) -> None:
     )
     # Forces struck where they stand abroad are an attack on forces abroad (Charter Art. 7),
     # not an aggression on the target's territory; an outside power is protected by no clause.
-    # Armed groups striking where they fight wage a rebellion there, and armed groups raiding
-    # a state's soil from abroad are armed groups inside it too, sent by no state (Res. 3314
-    # needs one for an aggression): the pacts against armed groups inside a state answer both
-    # (§7.3). A strike that answers force the target used first is no aggression on it.
+    # Armed groups striking where they fight wage a rebellion there: the pacts against armed
+    # groups inside a state answer it (§7.3). A strike that answers force the target used
+    # first is no aggression on it (Res. 3314).
     if abroad:
         kind = CasusFoederis.ATTACK_ON_FORCES_ABROAD
-    elif model.fights_in(attackers, event.target) or own_soil:
+    elif model.fights_in(attackers, event.target):
         kind = CasusFoederis.ARMED_REBELLION
     else:
         kind = CasusFoederis.AGGRESSION

@@ -646,9 +646,6 @@ def _trigger(ctx: _Context, r: Record, roles: dict[str, str]) -> str:
     """What brought a clause to the threshold ("The armed rebellion of ... in ...")."""
     offenders = list(r.get("offenders") or [])
     kind = r.get("casus_foederis", "")
-    cause = ctx.cause(r)
-    if offenders and cause is not None and cause.get("from_abroad"):
-        return ctx.t("trigger.armed_rebellion.abroad", **roles)  # a raid from abroad (§7.3)
     # In a war the offenders were named when it started; elsewhere they are news.
     named = bool(offenders) and r.get("war") is None and offenders != [r.target]
     trigger_id = f"trigger.{kind}.by" if named else f"trigger.{kind}"

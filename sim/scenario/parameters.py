@@ -262,7 +262,7 @@ PARAMETERS: dict[str, Parameter] = _declare(
         "Length of an offensive against an armed group",
         "Durée d'une offensive contre un groupe armé",
         "days a state (or an outside power) fights the limited offensive with which it answers "
-        "an armed group's strike (where the group fights, or on its own soil), unless a side "
+        "an armed group's strike (where the group fights, or on the state's own soil), unless a side "
         "breaks first, counted "
         "as a war's length is (from the day it began to the day it ended); it weighs the "
         "offensive by what those days of the model's combat would cost, and it ends then",

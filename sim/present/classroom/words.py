@@ -124,8 +124,8 @@ WORDS: dict[str, dict[str, str]] = {
         "Launch an offensive of {days} against it today, wait a week, or stand down? Your "
         "window closes on {closes}.",
         "q.attack.offensive.abroad": "The strike came from {target}, from across the border. "
-        "Launch an offensive of {days} against it on your own soil today, a sweep to the "
-        "border, wait a week, or stand down? Your window closes on {closes}.",
+        "Launch an offensive of {days} against it on your own soil today (a sweep to the "
+        "border), wait a week, or stand down? Your window closes on {closes}.",
         "q.concession": "{Threatener} threatens you with force (deadline {deadline}). Give in, "
         "or defy it for another week?",
         "q.decision": "{Body}'s members have voted, by {rule}, under {clause}, on {action} in "
@@ -292,8 +292,8 @@ WORDS: dict[str, dict[str, str]] = {
         "Lancer aujourd'hui une offensive de {days} contre ce groupe, attendre une semaine ou "
         "renoncer ? Le délai se referme le {closes}.",
         "q.attack.offensive.abroad": "La frappe vient {target_de}, depuis l'autre côté de la "
-        "frontière. Lancer aujourd'hui une offensive de {days} contre ce groupe sur votre sol, "
-        "un ratissage jusqu'à la frontière, attendre une semaine ou renoncer ? Le délai se "
+        "frontière. Lancer aujourd'hui une offensive de {days} contre ce groupe sur votre sol "
+        "(un ratissage jusqu'à la frontière), attendre une semaine ou renoncer ? Le délai se "
         "referme le {closes}.",
         "q.concession": "{Threatener} vous menace d'une intervention armée (échéance : "
         "{deadline}). Céder, ou tenir tête une semaine de plus ?",
