@@ -10,6 +10,7 @@ import pytest
 from sim.model.combat import guerrilla_day, square_law_day
 from sim.model.intent import offensive_expectation
 from sim.model.records import OFFENSIVE_OVER, RecordKind, WarOutcome
+from sim.present.narrative import render_text
 from sim.run.replicate import run_one
 from sim.scenario.loading import load_scenario
 
@@ -900,3 +901,41 @@ def test_an_ally_answering_after_the_offensive_is_over_helps_the_state_against_t
         assert all(r.get("action") != "pledge" for r in given), seed
         lent += any(r.get("forces", 0) > 0 for r in given)
     assert lent > 0
+
+
+AES_RAID = """\
+title: ISWAP raids Burkina Faso
+start: 2024-07-21
+days: 30
+actors:
+  BFA:
+  MLI:
+  NER:
+  ISWAP:
+pacts:
+  liptako-gourma-charter:
+events:
+  raid:
+    kind: attack
+    scale: incident
+    date: 2024-07-22
+    by: ISWAP
+    target: BFA
+"""
+
+
+def test_allies_joining_an_offensive_inside_the_alliance_have_no_forces_abroad_struck(write):
+    """ISWAP, placed in neither, raids Burkina Faso: Mali and Niger join its sweep under the
+    Charter's Art. 6. They fight on Burkina Faso's soil, a party's, not in ISWAP's name, so no
+    attack on their forces abroad brings Art. 7 into play (it answers one outside the
+    Alliance)."""
+    scenario = load_scenario(write(AES_RAID, name="aes-raid.yaml"))
+    joined = 0
+    for seed in SEEDS:
+        run = run_one(scenario, seed)
+        entered = [r for r in run.records if r.kind is RecordKind.ENTERED_WAR]
+        joined += len(entered)
+        owed = [r for r in run.records if r.kind is RecordKind.OBLIGATION]
+        assert not [r for r in owed if r.get("casus_foederis") == "attack_on_forces_abroad"]
+    assert joined  # the allies did join, so the rule was put to the test
+    assert "forces abroad" not in render_text(run_one(scenario, 1), "en")

@@ -1053,14 +1053,17 @@ class SahelModel(mesa.Model):
             **({"decided_by": [ob.obliged]} if ob.collective else {}),
         )
         self.backed(war, actor_id, cause)
-        if isinstance(actor, State):
+        # An offensive is fought on its soil, not in the armed group's name; a state that
+        # joins one on its own soil has no forces abroad there.
+        abroad = war.soil or war.leaders[DEFENDERS]
+        if isinstance(actor, State) and abroad != actor_id:
             self.raise_trigger(
                 CasusFoederis.ATTACK_ON_FORCES_ABROAD,
                 actor_id,
                 enemies,
                 war=war.id,
                 cause=cause,
-                theatre=war.leaders[DEFENDERS],
+                theatre=abroad,
             )
         return True
 
