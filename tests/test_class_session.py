@@ -652,6 +652,17 @@ def test_a_player_who_waits_on_the_deadline_is_told_it_passed_without_an_attack(
     )
 
 
+def asked_to_strike_back(source, role, clock):
+    """A class whose one player holds ``role``, struck short of war, at its question: the
+    session, the player's seat and the question (strike back, wait, or stand down)."""
+    session = ClassSession(str(source), seed=SEED, clock=clock, code="KT4R2M", ensemble_runs=2)
+    seat = session.assign(session.join("KT4R2M", "Awa").id, role)
+    session.step(30)
+    ask = session.ask_for(seat)
+    assert ask is not None and ask.question.kind is QuestionKind.ATTACK
+    return session, seat, ask
+
+
 def test_a_state_struck_by_an_armed_group_is_asked_about_an_offensive(clock, write):
     """A player whose state an armed group struck is asked whether to launch the limited
     offensive the model weighs (docs/model.md §7.11), not told it threatened anyone."""
@@ -664,11 +675,7 @@ def test_a_state_struck_by_an_armed_group_is_asked_about_an_offensive(clock, wri
         "    scale: incident\n    date: 2020-03-23\n    by: GRP\n    target: TCD\n",
         name="raid-class.yaml",
     )
-    session = ClassSession(str(path), seed=SEED, clock=clock, code="KT4R2M", ensemble_runs=2)
-    chad = session.assign(session.join("KT4R2M", "Awa").id, "TCD")
-    session.step(30)
-    ask = session.ask_for(chad)
-    assert ask is not None and ask.question.kind is QuestionKind.ATTACK
+    session, chad, ask = asked_to_strike_back(path, "TCD", clock)
     # the pages show the day being decided, the question's
     view = seat_view(session, chad, "en")
     assert view["date"] == view["question"]["date"] == "23 Mar 2020"
@@ -708,11 +715,7 @@ def test_a_state_struck_by_raiders_from_abroad_is_asked_about_a_sweep_of_its_own
         "    date: 2024-07-22\n    by: JNIM\n    target: TGO\n",
         name="raid-abroad-class.yaml",
     )
-    session = ClassSession(str(path), seed=SEED, clock=clock, code="KT4R2M", ensemble_runs=2)
-    togo = session.assign(session.join("KT4R2M", "Awa").id, "TGO")
-    session.step(30)
-    ask = session.ask_for(togo)
-    assert ask is not None and ask.question.kind is QuestionKind.ATTACK
+    session, togo, _ = asked_to_strike_back(path, "TGO", clock)
     english = seat_view(session, togo, "en")["question"]["text"]
     french = seat_view(session, togo, "fr")["question"]["text"]
     assert english.startswith("The strike came from JNIM, from across the border.")
@@ -726,13 +729,7 @@ def test_a_state_struck_by_raiders_from_abroad_is_asked_about_a_sweep_of_its_own
 def test_a_state_struck_by_another_is_asked_whether_to_answer_with_war(clock):
     """Mali, whose drone Algeria shot down (2025), threatened no one: its player is asked
     whether to answer the strike with war, not told that its deadline has come."""
-    session = ClassSession(
-        "mali-algeria-2025", seed=SEED, clock=clock, code="KT4R2M", ensemble_runs=2
-    )
-    mali = session.assign(session.join("KT4R2M", "Awa").id, "MLI")
-    session.step(30)
-    ask = session.ask_for(mali)
-    assert ask is not None and ask.question.kind is QuestionKind.ATTACK
+    session, mali, ask = asked_to_strike_back("mali-algeria-2025", "MLI", clock)
     english = seat_view(session, mali, "en")["question"]["text"]
     french = seat_view(session, mali, "fr")["question"]["text"]
     assert english.startswith("Algeria struck you, short of war. Answer it with war today")
