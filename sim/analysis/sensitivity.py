@@ -164,9 +164,9 @@ def sensitivity_axes(names: Sequence[str] = ()) -> tuple[Axis, ...]:
     axes = []
     for name in names:
         path = name if "." in name else f"parameters.{name}"
-        if declared_parameter(path) is None and retired(path):
-            raise InputError(f"--param {name}: {retired(path)}")
         if declared_parameter(path) is None:
+            if retired(path):
+                raise InputError(f"--param {name}: {retired(path)}")
             hint = nearest(name.removeprefix("parameters."), PARAMETERS)
             raise InputError(
                 f"--param {name}: not a parameter with a declared range; expected "

@@ -318,7 +318,6 @@ def on_attack(model: SahelModel, name: str, event: ev.Attack) -> None:
         )
         threat.retaliation = True
         threat.offensive, threat.soil = bool(soil), soil
-        threat.from_abroad = from_abroad and soil == victim
 
 
 def _too_few_to_pursue(model: SahelModel, event: ev.Attack, attackers: Sequence[str]) -> bool:

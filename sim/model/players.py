@@ -187,7 +187,8 @@ def attack_choice(
             "readiness": round(readiness, 4),
             "terms": terms,
             **({"retaliation": True} if threat.retaliation else {}),
-            **({"from_abroad": True} if threat.from_abroad else {}),
+            # raiders from abroad, swept for on its own soil: the incident's record says so
+            **({"from_abroad": True} if model.records[threat.record].get("from_abroad") else {}),
         },
     )
     return ask(model, question)

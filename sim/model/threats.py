@@ -26,7 +26,6 @@ class Threat:
     # a victim weighing a limited offensive against the armed group that struck it (§7.11)
     offensive: bool = False
     soil: str = ""  # where the offensive would be fought (the state the group struck in); else ""
-    from_abroad: bool = False  # an offensive on its own soil against raiders based abroad
     war: int | None = None  # the war it was carried out in
     backers: list[str] = field(default_factory=list)  # allies who pledged to join it
     # the body whose vote pledged each ally that it sent (its force is the body's: backtest)

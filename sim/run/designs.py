@@ -92,10 +92,9 @@ def parse_param(spec: str, *, grid: bool) -> Axis:
             raise InputError(
                 f"{label}: a grid needs a range and a number of points; expected {form}"
             )
-        if declared is None and retired(path):
-            raise InputError(f"{label}: {retired(path)}")
         if declared is None:
-            raise InputError(f"{label}: {path} has no declared range; expected PATH=LO:HI")
+            problem = retired(path) or f"{path} has no declared range; expected PATH=LO:HI"
+            raise InputError(f"{label}: {problem}")
         return Axis(path, declared.low, declared.high, None, declared.integer, spec)
     parts = rest.split(":")
     if not grid and len(parts) == 3:

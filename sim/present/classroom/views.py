@@ -121,9 +121,10 @@ def question_view(session: ClassSession, ask: Ask, lang: str) -> dict:
         limit = terms.get("offensive")  # an armed group struck: a limited offensive (§7.11)
         way = "offensive" if limit is not None else "retaliation" if c.get("retaliation") else ""
         days = {"days": i18n.days(limit, lang)} if limit is not None else {}
-        key = "q.attack.retaliation" if c.get("retaliation") else "q.attack"
         if limit is not None:  # raiders from abroad are fought on the player's own soil
             key = "q.attack.offensive" + (".abroad" if c.get("from_abroad") else "")
+        else:
+            key = "q.attack.retaliation" if c.get("retaliation") else "q.attack"
         text = word(
             key,
             lang,
