@@ -66,8 +66,9 @@ def test_a_strike_where_the_group_fights_calls_on_the_partnerships_against_armed
 
 def test_a_strike_where_the_group_does_not_fight_is_an_attack_from_outside(write):
     """IS Sahel does not fight in Benin (seeds/armed_groups.yaml): a raid there comes from
-    outside, so the Mechanism's article on aggression answers it and no partnership against
-    armed groups inside a state does."""
+    outside, an aggression. The Mechanism reads it under Art. 25 on aggression and on internal
+    conflict alike, and ECOWAS votes once, on the more demanding (tests/test_raids_and_pacts.py);
+    Benin is party to none of the partnerships against armed groups here."""
     owed = obligations(write, "BEN")
     assert {r.get("casus_foederis") for r in owed} == {"aggression"}
     assert {r.get("clause") for r in owed} == {"art25-aggression"}

@@ -101,9 +101,9 @@ def armed_assistance(model: SahelModel, act: Act) -> None:
                     pact=ob.pact,
                     article=ob.clause.article,
                 )
-    elif (answering := _answered(model, ob)) or ob.trigger.kind in (
-        CasusFoederis.AGGRESSION,
-        CasusFoederis.ATTACK_ON_FORCES_ABROAD,
+    elif (answering := _answered(model, ob)) or (
+        not ob.against_rebellion
+        and ob.trigger.kind in (CasusFoederis.AGGRESSION, CasusFoederis.ATTACK_ON_FORCES_ABROAD)
     ):
         # The pledge is for the victim's retaliation against this incident's author, and never
         # for a war against the pledger itself (another incident's retaliation may target it).
@@ -138,7 +138,7 @@ def armed_assistance(model: SahelModel, act: Act) -> None:
                 article=ob.clause.article,
                 **body,
             )
-    elif ob.trigger.kind is CasusFoederis.ARMED_REBELLION:
+    elif ob.against_rebellion:
         for a in fighters:
             model.lend(
                 a, ob.victim, model.params.rebellion_assistance_share, act.cause, ob, act.action

@@ -271,6 +271,8 @@ def on_attack(model: SahelModel, name: str, event: ev.Attack) -> None:
         kind = CasusFoederis.ARMED_REBELLION
     else:
         kind = CasusFoederis.AGGRESSION
+    # Armed groups alone raiding a state's own soil from abroad attacked its territory and are
+    # armed groups inside it, sent by no state: the clauses of both kinds answer the raid (§7.3).
     # (A rebellion is one whoever struck first: the first use of force decides aggression.)
     if kind is CasusFoederis.ARMED_REBELLION or not model.answers(event.target, attackers):
         model.raise_trigger(
@@ -281,6 +283,7 @@ def on_attack(model: SahelModel, name: str, event: ev.Attack) -> None:
             label=name,
             theatre=event.host or "",
             incident=True,
+            raid=kind is CasusFoederis.AGGRESSION and own_soil,
         )
     if host_struck:
         # Struck on a third state's soil, that state's territory was attacked too: its own

@@ -552,6 +552,7 @@ class SahelModel(mesa.Model):
         label: str = "",
         theatre: str = "",
         incident: bool = False,
+        raid: bool = False,
     ) -> None:
         """Queue something that may bring clauses into play (matched in phase 3), once.
 
@@ -560,7 +561,8 @@ class SahelModel(mesa.Model):
         again when the same rebels start another war on the same state. An ``incident`` (a
         strike short of war) is a trigger of its own, however its authors are named: a raid
         neither stands for the war its authors may start later, nor for a rising the
-        insurgency declares, nor the other way round.
+        insurgency declares, nor the other way round. A ``raid`` (armed groups alone, from
+        abroad, on the victim's own soil) brings the clauses on rebellion into play too.
         """
         rebellion = kind is CasusFoederis.ARMED_REBELLION
         who = tuple(sorted(offenders))
@@ -582,6 +584,7 @@ class SahelModel(mesa.Model):
                 theatre or victim,
                 self.outside_backers(victim, offenders),
                 states=self.states_among(offenders),
+                raid=raid,
             )
         )
 
@@ -1200,7 +1203,7 @@ class SahelModel(mesa.Model):
         state's support from home (advisers, intelligence, supplies) and non-military help do
         not fight.
         """
-        if ob.trigger.kind is not CasusFoederis.ARMED_REBELLION or ob.trigger.guard:
+        if not ob.against_rebellion or ob.trigger.guard:
             return []  # (troops guarding a government that beat its plotters fight no one)
         if action not in (PactAction.ARMED_ASSISTANCE, PactAction.SUPPORT):
             return []

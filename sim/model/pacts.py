@@ -54,6 +54,9 @@ class Trigger:
             a default would silently read every offender as a rebel, or every one as a State.
         guard: a request to guard a government against factions it has beaten (a coup
             attempt put down): help is lent, and nothing is fought.
+        raid: an aggression that is a raid by armed groups alone, from abroad, on the victim's
+            own soil: an attack on its territory, and armed groups inside it, so the clauses
+            on rebellion answer it too (:func:`casus_matches`).
     """
 
     kind: CasusFoederis
@@ -67,6 +70,7 @@ class Trigger:
     backers: tuple[str, ...] = ()
     states: tuple[str, ...] = field(kw_only=True)
     guard: bool = field(default=False, kw_only=True)
+    raid: bool = field(default=False, kw_only=True)
 
 
 @dataclass
@@ -102,6 +106,11 @@ class Obligation:
     def collective(self) -> bool:
         """Decided by a vote of the members of a body rather than by one actor."""
         return self.clause.decision in VOTING_RULES
+
+    @property
+    def against_rebellion(self) -> bool:
+        """Owed against armed groups inside the victim: help is lent against them."""
+        return answered_as(self.clause, self.trigger) is CasusFoederis.ARMED_REBELLION
 
 
 REQUEST_PREFIX = "request/"
@@ -363,7 +372,11 @@ def clause_applies(clause: Clause, trigger: Trigger, parties: list[str]) -> bool
 def casus_matches(clause: Clause, trigger: Trigger, parties: list[str]) -> bool:
     """Whether ``trigger`` is the clause's casus foederis, for a victim it protects.
 
-    The conditions of the clause's text are left to :func:`unmet_conditions`.
+    A raid by armed groups alone, from abroad, on a party's soil is both an attack on its
+    territory (the Charter's Art. 6 covers any attack on a party, whoever makes it) and armed
+    groups inside it, sent by no state (Res. 3314, Art. 3 (g)): it brings clauses of both kinds
+    into play, and :func:`obligations_for` keeps one obligation per obliged actor, so no one's
+    help is owed twice. The conditions of the clause's text are left to :func:`unmet_conditions`.
     """
     if trigger.victim not in parties:
         return False
@@ -378,7 +391,20 @@ def casus_matches(clause: Clause, trigger: Trigger, parties: list[str]) -> bool:
         return trigger.kind is CasusFoederis.AGGRESSION and offender_is_party
     if clause.casus_foederis is CasusFoederis.AGGRESSION:
         return trigger.kind is CasusFoederis.AGGRESSION and not offender_is_party
+    if clause.casus_foederis is CasusFoederis.ARMED_REBELLION and trigger.raid:
+        return True
     return clause.casus_foederis is trigger.kind
+
+
+def answered_as(clause: Clause, trigger: Trigger) -> CasusFoederis:
+    """The casus foederis under which ``clause`` answers ``trigger``.
+
+    A clause on rebellion brought into play by a raid from abroad answers it as armed groups
+    inside the victim (help is lent against them); any other clause answers the trigger's kind.
+    """
+    if trigger.raid and clause.casus_foederis is CasusFoederis.ARMED_REBELLION:
+        return CasusFoederis.ARMED_REBELLION
+    return trigger.kind
 
 
 def clauses_unmet(
@@ -489,9 +515,12 @@ def obligations_for(
             obliged = obliged_actors(clause, trigger, parties, in_play)
         for actor in obliged:
             # One obligation per obliged state and direction; an organisation may owe
-            # several distinct acts (a suspension and an intervention).
+            # several distinct acts (a suspension and an intervention), but a raid from abroad
+            # is one act however many of a pact's clauses read it (the 1999 Mechanism's Art. 25
+            # on aggression and on internal conflict): the pact's measure is voted once.
             institutional = actor == clause.body or actor == pact.parties.organisation
-            key = (actor, clause.toward.value, clause.action.value if institutional else "")
+            act = (pact_id if trigger.raid else clause.action.value) if institutional else ""
+            key = (actor, clause.toward.value, act)
             candidate = Obligation(
                 pact_id,
                 clause,
@@ -505,16 +534,15 @@ def obligations_for(
             cite = f"{pact_id} {clause.article}"
             if current is None:
                 found[key] = candidate
-            elif (ACTION_COST[clause.action], _binds(clause), pact.starts()) > (
+                continue
+            held = f"{current.pact} {current.clause.article}"
+            if (ACTION_COST[clause.action], _binds(clause), pact.starts()) > (
                 ACTION_COST[current.clause.action],
                 _binds(current.clause),
                 book.pacts[current.pact].starts(),
             ):
-                candidate.also_under = [
-                    *current.also_under,
-                    f"{current.pact} {current.clause.article}",
-                ]
+                candidate.also_under = [*current.also_under, *([held] if held != cite else [])]
                 found[key] = candidate
-            else:
+            elif cite != held:  # (one article read two ways is cited once)
                 current.also_under.append(cite)
     return list(found.values())

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from sim.model.pacts import (
     NOT_ITS_ADVERSARY,
     Trigger,
+    answered_as,
     clauses_lost_to_suspension,
     clauses_unmet,
     obligations_for,
@@ -203,7 +204,7 @@ def match(
             pact_name=model.world.pact_names.get(ob.pact, ob.pact),
             clause=ob.clause.id,
             article=ob.clause.article,
-            casus_foederis=trigger.kind.value,
+            **_casus(ob.clause, trigger),
             action=ob.clause.action.value,
             toward=ob.clause.toward.value,
             decision=ob.clause.decision.value,
@@ -216,6 +217,17 @@ def match(
             **since(ob.pact, *(() if ob.collective else (ob.obliged, ob.victim))),
         )
         model.pending.append(ob)
+
+
+def _casus(clause: Clause, trigger: Trigger) -> dict:
+    """A record's casus foederis for ``clause`` answering ``trigger``, and whether by a raid.
+
+    A clause on rebellion brought into play by a raid from abroad says so (``from_abroad``):
+    the story tells a raid, not a rising.
+    """
+    kind = answered_as(clause, trigger)
+    raid = trigger.raid and kind is not trigger.kind
+    return {"casus_foederis": kind.value, **({"from_abroad": True} if raid else {})}
 
 
 def _say_unmet(
@@ -236,7 +248,7 @@ def _say_unmet(
         pact_name=model.world.pact_names.get(pact, pact),
         clause=clause.id,
         article=clause.article,
-        casus_foederis=trigger.kind.value,
+        **_casus(clause, trigger),
         condition=condition,
         offenders=list(trigger.offenders),
         **({"adversaries": list(clause.adversaries)} if condition == NOT_ITS_ADVERSARY else {}),

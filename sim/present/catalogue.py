@@ -112,6 +112,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "The armed rebellion of {offenders} in {victim}",
         "fr": "La rébellion armée {offenders_de} {victim_en}",
     },
+    "trigger.armed_rebellion.abroad": {
+        "en": "The raid by {offenders} on {victim_poss} soil, from abroad,",
+        "fr": "Le raid {offenders_de} sur le sol {victim_de}, depuis l'étranger,",
+    },
     "trigger.unconstitutional_change": {
         "en": "The unconstitutional change of government in {victim}",
         "fr": "Le changement anticonstitutionnel de gouvernement {victim_en}",
