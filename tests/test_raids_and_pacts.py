@@ -4,10 +4,12 @@ JNIM does not fight in Benin or Togo (seeds/armed_groups.yaml): its raids there 
 Burkina Faso. Such a raid is an attack on the state's territory (the clauses on aggression that
 cover any attack on a party) and armed groups inside it, sent by no state (the partnerships
 against armed groups inside a state: France's counter-terrorism support to Benin, 2022). No
-pact's help is owed twice for it: an ally under two clauses owes under the more demanding one.
+ally's help is owed twice for it: an ally under two clauses owes under the more demanding one.
 """
 
 from __future__ import annotations
+
+import hashlib
 
 import pytest
 
@@ -25,55 +27,91 @@ actors:
   SEN:
   FRA:
   JNIM:
-pacts:
+{inline}pacts:
 {pacts}events:
   raid:
     kind: attack
-    scale: incident
+    scale: {scale}
     date: 2022-12-02
-    by: JNIM
+    by: {by}
     target: {target}
 {extra}"""
 
+LOCAL = """\
+  LOC:
+    kind: armed_group
+    name: The local cell
+    name_fr: la cellule locale
+    sources: [https://example.org/cell]
+    operates_in: [BEN]
+    forces: {value: 40, year: 2022, unit: fighters, source: https://example.org/cell}
+"""
 
-def runs(write, target, pacts, *, extra="", seeds=range(1)):
-    listed = "".join(f"  {p}:\n" for p in pacts)
+POLICED = "    fighters: 3\n    escaped: 0\n"
+"""A raid none of whose authors got away: policed, with no answer to pledge to."""
+
+
+def text(target, pacts, *, extra="", by="JNIM", scale="incident", inline=""):
+    """A raid on ``target`` with ``pacts`` (names, or inline pact YAML)."""
+    listed = "".join(p if p.startswith(" ") else f"  {p}:\n" for p in pacts)
     actors = "".join(f"  {a}:\n" for a in dict.fromkeys((target, "BFA", "MLI", "NER")))
-    text = RAID.format(target=target, actors=actors.lstrip(), pacts=listed, extra=extra)
-    scenario = load_scenario(write(text, name=f"{target}-{len(pacts)}-{len(extra)}.yaml"))
+    return RAID.format(
+        target=target,
+        actors=actors.lstrip(),
+        pacts=listed,
+        extra=extra,
+        by=by,
+        scale=scale,
+        inline=inline,
+    )
+
+
+def runs(write, target, pacts, *, seeds=range(1), **options):
+    body = text(target, pacts, **options)
+    digest = hashlib.sha256(body.encode()).hexdigest()[:12]
+    scenario = load_scenario(write(body, name=f"{target}-{digest}.yaml"))
     return [run_one(scenario, seed) for seed in seeds]
 
 
+def records(run, kind, actor=None):
+    return [r for r in run.records if r.kind is kind and (actor is None or r.actor == actor)]
+
+
 def owed(run, actor=None):
-    return [
-        r
-        for r in run.records
-        if r.kind is RecordKind.OBLIGATION and (actor is None or r.actor == actor)
-    ]
+    return records(run, RecordKind.OBLIGATION, actor)
 
 
 def test_a_partnership_against_armed_groups_answers_a_raid_from_abroad(write):
     """France's support to Benin against jihadist groups (2022) is a clause on rebellion: the
     raid brings it into play, France lends its support in most replicates (after Kérou, in
-    2022, it sent vehicles), and the story tells a raid from abroad, not a rising in Benin."""
+    2022, it sent vehicles), and the story tells an attack from abroad, not a rising in
+    Benin."""
     struck = runs(write, "BEN", ["france-benin-ct-support-2022"], seeds=range(10))
     for run in struck:
         [france] = owed(run, "FRA")
-        assert france.get("casus_foederis") == "armed_rebellion"
-        assert france.get("from_abroad") is True
-    helped = [
-        run
-        for run in struck
-        if any(r.kind is RecordKind.SUPPORT and r.actor == "FRA" for r in run.records)
-    ]
-    assert len(helped) > len(struck) / 2
-    for run in helped:
-        given = [r for r in run.records if r.kind is RecordKind.SUPPORT and r.actor == "FRA"]
-        assert {r.get("action") for r in given} <= {"support", "non_military", "pledge"}
+        assert france.get("casus_foederis") == "armed_rebellion" and france.get("raid") is True
+    given = [records(run, RecordKind.SUPPORT, "FRA") for run in struck]
+    assert sum(map(bool, given)) > len(struck) / 2
+    assert {r.get("action") for g in given for r in g} <= {"support", "non_military"}
     english, french = render_text(struck[0], "en"), render_text(struck[0], "fr")
-    assert "The raid by JNIM on Benin's soil, from abroad, brought" in english
+    assert "The attack from abroad by JNIM on Benin's soil brought" in english
     assert "rebellion" not in english and "rébellion" not in french
-    assert "Le raid du GSIM sur le sol du Bénin, depuis l'étranger, fait jouer" in french
+    assert "L'attaque menée depuis l'étranger par le GSIM sur le sol du Bénin fait jouer" in french
+
+
+def test_the_same_raid_on_a_state_where_one_group_fights_is_no_raid_from_abroad(write):
+    """A local cell fighting in Benin struck beside JNIM: not a raid from abroad, so the story
+    does not say so, and the partnership against armed groups is not read into it."""
+    [run] = runs(
+        write,
+        "BEN",
+        ["france-benin-ct-support-2022"],
+        extra="    contributors: [JNIM, LOC]\n",
+        inline=LOCAL,
+    )
+    assert not any(r.get("raid") for r in run.records)
+    assert not owed(run, "FRA")
+    assert "from abroad" not in render_text(run, "en")
 
 
 COMMANDO = """\
@@ -97,25 +135,28 @@ events:
     date: {day}
     by: COM
     target: {target}
-"""
+{extra}"""
 
 
-def commando(write, target, base, others, pact, start):
+def commando(write, target, base, others, pact, start, extra="", seeds=range(1)):
     """A raid by armed opponents based in ``base`` on ``target`` (Lomé, September 1986)."""
     actors = "".join(f"  {a}:\n" for a in (target, base, *others))
     day = start[:-2] + "02"
-    text = COMMANDO.format(target=target, base=base, actors=actors, pact=pact, start=start, day=day)
-    return run_one(load_scenario(write(text, name=f"{pact}.yaml")), 0)
+    body = COMMANDO.format(
+        target=target, base=base, actors=actors, pact=pact, start=start, day=day, extra=extra
+    )
+    scenario = load_scenario(write(body, name=f"{pact}-{len(extra)}.yaml"))
+    return [run_one(scenario, seed) for seed in seeds]
 
 
 def test_an_ally_under_both_kinds_of_clause_owes_its_help_once(write):
     """France's defence accord with Togo (1963) has an article on aggression (armed help) and
     one on internal disorder (support); a commando from Ghana, as struck Lomé in September
     1986, is both, and France owes once, under the more demanding, the other cited beside it."""
-    run = commando(write, "TGO", "GHA", ["FRA"], "france-togo-defence-1963", "1994-09-01")
+    [run] = commando(write, "TGO", "GHA", ["FRA"], "france-togo-defence-1963", "1994-09-01")
     [france] = owed(run, "FRA")
     assert france.get("clause") == "art1" and france.get("action") == "armed_assistance"
-    assert france.get("casus_foederis") == "aggression" and not france.get("from_abroad")
+    assert france.get("casus_foederis") == "aggression" and france.get("raid") is True
     assert france.get("also_under") == ["france-togo-defence-1963 Art. 2"]
 
 
@@ -123,23 +164,139 @@ def test_an_alliance_member_owes_its_partner_once_for_a_raid(write):
     """The Charter's Art. 6 (aggression, armed help) and Art. 5 (armed groups, support) both
     read a raid on Mali by groups based abroad: Burkina Faso and Niger each owe once, under
     Art. 6."""
-    run = commando(write, "MLI", "DZA", ["BFA", "NER"], "liptako-gourma-charter", "2024-03-01")
-    records = owed(run)
-    assert sorted(r.actor for r in records) == ["BFA", "NER"]
-    for r in records:
-        assert r.get("clause") == "art6" and r.get("also_under") == [
-            "liptako-gourma-charter Art. 5"
-        ]
+    [run] = commando(write, "MLI", "DZA", ["BFA", "NER"], "liptako-gourma-charter", "2024-03-01")
+    obligations = owed(run)
+    assert sorted(r.actor for r in obligations) == ["BFA", "NER"]
+    for r in obligations:
+        assert r.get("clause") == "art6"
+        assert r.get("also_under") == ["liptako-gourma-charter Art. 5"]
 
 
-def test_an_organisation_votes_once_on_a_raid_however_many_articles_read_it(write):
+def test_armed_help_for_a_raid_no_one_got_away_from_is_lent_not_lost(write):
+    """None of the raiders got away, so Mali polices the strike and has no answer to pledge
+    to: its partners' armed help under Art. 6 is lent to Mali's forces against the groups, as
+    Art. 5's would be, not told as an answer that had already ended."""
+    struck = commando(
+        write,
+        "MLI",
+        "DZA",
+        ["BFA", "NER"],
+        "liptako-gourma-charter",
+        "2024-03-01",
+        extra=POLICED,
+        seeds=range(8),
+    )
+    for run in struck:
+        assert not records(run, RecordKind.WAR_STARTED)
+        assert not [r for r in records(run, RecordKind.SUPPORT) if r.get("action") == "answer_over"]
+        assert "already ended" not in render_text(run, "en")
+    lent = [r for run in struck for r in records(run, RecordKind.SUPPORT)]
+    assert {r.actor for r in lent} == {"BFA", "NER"} and all(r.get("forces") for r in lent)
+    # (an ally that answers in part gives non-military help instead)
+    assert {r.get("action") for r in lent} - {"non_military"} == {"armed_assistance"}
+
+
+ECOWAS_FORCE = """\
+  standby-force:
+    id: standby-force
+    name: An ECOWAS standby force against aggression
+    signed: 2020-01-01
+    parties: {organisation: ECOWAS}
+    source: https://example.org/standby-force
+    clauses:
+      - id: art3
+        article: "Art. 3"
+        summary: ECOWAS may send armed help to a member attacked.
+        source: https://example.org/standby-force
+        casus_foederis: aggression
+        obliged: all_parties
+        toward: victim
+        action: armed_assistance
+        modality: permission
+        decision: two_thirds
+        body: ECOWAS
+"""
+
+
+@pytest.mark.parametrize(
+    "pacts", [["ecowas-mechanism-1999"], ["ecowas-mechanism-1999", ECOWAS_FORCE]]
+)
+def test_an_organisation_votes_once_on_a_raid_however_many_articles_read_it(write, pacts):
     """The 1999 Mechanism's Art. 25 covers aggression and internal conflict alike: ECOWAS votes
-    once on a raid from abroad, on its most demanding measure, and cites its article once."""
-    [run] = runs(write, "BEN", ["ecowas-mechanism-1999"])
+    once on a raid from abroad, on its most demanding measure, with each article cited once,
+    also when another of its pacts asks the same armed help."""
+    [run] = runs(write, "BEN", pacts)
     [ecowas] = owed(run, "ECOWAS")
-    assert ecowas.get("clause") == "art25-aggression" and ecowas.get("also_under") == []
-    votes = [r for r in run.records if r.kind is RecordKind.VOTE]
-    assert len(votes) == 1
+    assert ecowas.get("action") == "armed_assistance" and ecowas.get("raid") is True
+    cited = [ecowas.get("pact") + " " + ecowas.get("article"), *ecowas.get("also_under")]
+    assert len(cited) == len(set(cited)) == len(pacts)
+    assert len(records(run, RecordKind.VOTE)) == 1
+
+
+def test_an_article_read_two_ways_is_cited_once(write):
+    """France's 1961 accord with Upper Volta reads a raid under Art. 4 twice (aggression and
+    rebellion); France owes under its Barkhane partnership, with Art. 4 cited once beside it,
+    and its forces in Burkina Faso fight the raiders while the sweep is on (Tambao, 2015)."""
+    struck = commando(
+        write,
+        "BFA",
+        "MLI",
+        ["FRA", "NER"],
+        "france-g5-partnership:\n  france-burkina-amt-1961",
+        "2015-04-01",
+        seeds=range(4),
+    )
+    for run in struck:
+        [france] = owed(run, "FRA")
+        assert france.get("clause") == "barkhane"
+        assert france.get("also_under") == ["france-burkina-amt-1961 Art. 4"]
+        english = render_text(run, "en")
+        assert english.count("Art. 4 of the") == 1
+    fighting = [
+        r.get("fighting") for run in struck for r in records(run, RecordKind.SUPPORT, "FRA")
+    ]
+    assert ["COM"] in fighting
+
+
+NAMED = """\
+  task-force:
+    id: task-force
+    name: A task force against IS Sahel
+    signed: 2020-01-01
+    parties: {states: [BEN, NGA]}
+    source: https://example.org/task-force
+    clauses:
+      - id: help
+        article: "Art. 2"
+        summary: Nigeria supports Benin against IS Sahel.
+        source: https://example.org/task-force
+        casus_foederis: armed_rebellion
+        obliged: named
+        obliged_states: [NGA]
+        adversaries: [ISSP]
+        toward: victim
+        action: support
+        decision: obliged_state
+"""
+
+
+def test_a_clause_on_armed_groups_that_a_raid_does_not_meet_says_why(write):
+    """A task force against IS Sahel reads a raid by JNIM from abroad and does not answer it;
+    the story says so of the attack from abroad, in English and in French."""
+    [run] = runs(write, "BEN", [NAMED])
+    [unmet] = records(run, RecordKind.CLAUSE_UNMET)
+    assert unmet.get("condition") == "adversaries" and unmet.get("raid") is True
+    english, french = render_text(run, "en"), render_text(run, "fr")
+    assert "The attack from abroad by JNIM on Benin's soil did not bring Art. 2" in english
+    assert "L'attaque menée depuis l'étranger par le GSIM sur le sol du Bénin ne fait pas" in french
+
+
+def test_an_invasion_from_abroad_brings_the_partnership_too(write):
+    """JNIM invading Benin in force (a war, not a raid) is as much armed groups inside it: the
+    partnership against them answers the war too."""
+    [run] = runs(write, "BEN", ["france-benin-ct-support-2022"], scale="invasion")
+    [france] = owed(run, "FRA")
+    assert france.get("raid") is True and france.get("war") is not None
 
 
 ARMED_HELP = """\
@@ -164,34 +321,19 @@ ARMED_HELP = """\
 """
 
 
-@pytest.mark.parametrize("escaped", [0, None])
-def test_armed_help_against_armed_groups_follows_the_answer_to_a_raid(write, escaped):
+@pytest.mark.parametrize("extra", [POLICED, ""], ids=["policed", "swept"])
+def test_armed_help_against_armed_groups_follows_the_answer_to_a_raid(write, extra):
     """A pact whose ally sends troops against armed groups inside Togo reads a raid from
     abroad too. When Togo sweeps for the raiders, Nigeria pledges to its answer or fights
     beside it; when none of them got away, Togo polices the strike, and Nigeria's troops are
     lent to Togo's forces (help short of war), not told as an answer already over."""
-    extra = "    fighters: 3\n    escaped: 0\n" if escaped == 0 else ""
-    text = RAID.format(
-        target="TGO", actors="TGO:\n  BFA:\n", pacts=ARMED_HELP, extra=extra
-    ).replace("  NGA:\n  SEN:\n  FRA:\n", "  NGA:\n")
-    scenario = load_scenario(write(text, name=f"armed-help-{escaped}.yaml"))
-    struck = [run_one(scenario, seed) for seed in range(6)]
+    struck = runs(write, "TGO", [ARMED_HELP], extra=extra, seeds=range(6))
     for run in struck:
         [nigeria] = owed(run, "NGA")
-        assert nigeria.get("casus_foederis") == "armed_rebellion" and nigeria.get("from_abroad")
-    given = [
-        r
-        for run in struck
-        for r in run.records
-        if r.kind is RecordKind.SUPPORT and r.actor == "NGA"
-    ]
-    entered = [
-        r
-        for run in struck
-        for r in run.records
-        if r.kind is RecordKind.ENTERED_WAR and r.actor == "NGA"
-    ]
-    if escaped == 0:
+        assert nigeria.get("casus_foederis") == "armed_rebellion" and nigeria.get("raid")
+    given = [r for run in struck for r in records(run, RecordKind.SUPPORT, "NGA")]
+    entered = [r for run in struck for r in records(run, RecordKind.ENTERED_WAR, "NGA")]
+    if extra:
         assert not entered and given
         assert all(r.get("action") == "armed_assistance" and r.get("forces") for r in given)
     else:
@@ -202,6 +344,6 @@ def test_a_strike_where_the_group_fights_is_no_raid_from_abroad(write):
     """JNIM fights in Niger: a strike there is its rebellion, told as one, and no clause on
     aggression comes into play for it."""
     [run] = runs(write, "NER", ["ecowas-mechanism-1999"])
-    records = owed(run)
-    assert records and {r.get("casus_foederis") for r in records} == {"armed_rebellion"}
-    assert not any(r.get("from_abroad") for r in records)
+    obligations = owed(run)
+    assert obligations and {r.get("casus_foederis") for r in obligations} == {"armed_rebellion"}
+    assert not any(r.get("raid") for r in obligations)

@@ -102,7 +102,7 @@ def armed_assistance(model: SahelModel, act: Act) -> None:
                     article=ob.clause.article,
                 )
     elif (answering := _answered(model, ob)) or (
-        not ob.against_rebellion
+        not ob.against_armed_groups
         and ob.trigger.kind in (CasusFoederis.AGGRESSION, CasusFoederis.ATTACK_ON_FORCES_ABROAD)
     ):
         # The pledge is for the victim's retaliation against this incident's author, and never
@@ -138,7 +138,7 @@ def armed_assistance(model: SahelModel, act: Act) -> None:
                 article=ob.clause.article,
                 **body,
             )
-    elif ob.against_rebellion:
+    elif ob.against_armed_groups:  # (a raid's victim that polices it: lent to its forces)
         for a in fighters:
             model.lend(
                 a, ob.victim, model.params.rebellion_assistance_share, act.cause, ob, act.action

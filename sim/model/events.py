@@ -220,11 +220,8 @@ def on_attack(model: SahelModel, name: str, event: ev.Attack) -> None:
     # the story says so of raiders none of whom fights there (not of a strike that left no one
     # to pursue, which is policed wherever they came from).
     own_soil = _groups_on_own_soil(model, event, attackers)
-    from_abroad = (
-        own_soil
-        and not unpursued
-        and not any(model.fights_in((a,), event.target) for a in attackers)
-    )
+    raid = event.host is None and model.raid_from_abroad(attackers, event.target)
+    from_abroad = raid and not unpursued
     war = next((w for a in attackers if (w := model.at_war(a, event.target))), None)
     if war is not None:
         # A strike by those already at war with the target is that war going on (Mali's second
@@ -283,7 +280,7 @@ def on_attack(model: SahelModel, name: str, event: ev.Attack) -> None:
             label=name,
             theatre=event.host or "",
             incident=True,
-            raid=kind is CasusFoederis.AGGRESSION and own_soil,
+            raid=raid,
         )
     if host_struck:
         # Struck on a third state's soil, that state's territory was attacked too: its own

@@ -433,6 +433,19 @@ class SahelModel(mesa.Model):
             return False
         return self.fights_in(offenders, soil)
 
+    def raid_from_abroad(self, offenders, soil: str) -> bool:
+        """Whether ``offenders`` are armed groups alone, none of whom fights on ``soil``, a state.
+
+        They attacked the state's territory, and are armed groups inside it, sent by no state:
+        the clauses of both kinds answer them (§7.3).
+        """
+        return (
+            bool(offenders)
+            and self.state(soil) is not None
+            and all(isinstance(self.actors.get(a), ArmedGroup) for a in offenders)
+            and not any(self.fights_in((a,), soil) for a in offenders)
+        )
+
     def fights_in(self, offenders, soil: str) -> bool:
         """Whether every one of ``offenders`` is an armed group that fights on ``soil``.
 
@@ -863,7 +876,10 @@ class SahelModel(mesa.Model):
                 CasusFoederis.ARMED_REBELLION, target, attackers, war=war.id, cause=cause
             )
         elif not self.answers(target, attackers):
-            self.raise_trigger(CasusFoederis.AGGRESSION, target, attackers, war=war.id, cause=cause)
+            raid = self.raid_from_abroad(attackers, target)  # an invasion by raiders (§7.3)
+            self.raise_trigger(
+                CasusFoederis.AGGRESSION, target, attackers, war=war.id, cause=cause, raid=raid
+            )
 
     def enter_against(
         self,
@@ -1203,7 +1219,7 @@ class SahelModel(mesa.Model):
         state's support from home (advisers, intelligence, supplies) and non-military help do
         not fight.
         """
-        if not ob.against_rebellion or ob.trigger.guard:
+        if not ob.against_armed_groups or ob.trigger.guard:
             return []  # (troops guarding a government that beat its plotters fight no one)
         if action not in (PactAction.ARMED_ASSISTANCE, PactAction.SUPPORT):
             return []

@@ -108,9 +108,13 @@ class Obligation:
         return self.clause.decision in VOTING_RULES
 
     @property
-    def against_rebellion(self) -> bool:
-        """Owed against armed groups inside the victim: help is lent against them."""
-        return answered_as(self.clause, self.trigger) is CasusFoederis.ARMED_REBELLION
+    def against_armed_groups(self) -> bool:
+        """Owed against armed groups inside the victim: a rebellion, or a raid from abroad.
+
+        Help not pledged to the victim's answer is lent against them (its forces), whichever
+        kind of clause a raid brought into play (§7.3).
+        """
+        return self.trigger.raid or self.trigger.kind is CasusFoederis.ARMED_REBELLION
 
 
 REQUEST_PREFIX = "request/"
@@ -501,7 +505,7 @@ def obligations_for(
     equally demanding clauses a duty prevails over a permission (what one must do one may do),
     then the later pact (*lex posterior*), then the one listed first.
     """
-    found: dict[tuple[str, str], Obligation] = {}
+    found: dict[tuple[str, str, str], Obligation] = {}
     for pact_id, pact, parties, clause in clauses_in_force(book, day, only):
         if not clause_applies(clause, trigger, parties):
             continue
@@ -515,12 +519,9 @@ def obligations_for(
             obliged = obliged_actors(clause, trigger, parties, in_play)
         for actor in obliged:
             # One obligation per obliged state and direction; an organisation may owe
-            # several distinct acts (a suspension and an intervention), but a raid from abroad
-            # is one act however many of a pact's clauses read it (the 1999 Mechanism's Art. 25
-            # on aggression and on internal conflict): the pact's measure is voted once.
+            # several distinct acts (a suspension and an intervention).
             institutional = actor == clause.body or actor == pact.parties.organisation
-            act = (pact_id if trigger.raid else clause.action.value) if institutional else ""
-            key = (actor, clause.toward.value, act)
+            key = (actor, clause.toward.value, clause.action.value if institutional else "")
             candidate = Obligation(
                 pact_id,
                 clause,
@@ -531,18 +532,61 @@ def obligations_for(
                 trigger,
             )
             current = found.get(key)
-            cite = f"{pact_id} {clause.article}"
-            if current is None:
-                found[key] = candidate
-                continue
-            held = f"{current.pact} {current.clause.article}"
-            if (ACTION_COST[clause.action], _binds(clause), pact.starts()) > (
-                ACTION_COST[current.clause.action],
-                _binds(current.clause),
-                book.pacts[current.pact].starts(),
-            ):
-                candidate.also_under = [*current.also_under, *([held] if held != cite else [])]
-                found[key] = candidate
-            elif cite != held:  # (one article read two ways is cited once)
-                current.also_under.append(cite)
+            found[key] = candidate if current is None else _keep_one(current, candidate, book)
+    if trigger.raid:
+        _one_act_per_pact(found, book)
     return list(found.values())
+
+
+def _demand(ob: Obligation, book: PactBook) -> tuple:
+    """How an obligation ranks among those one actor owes for one trigger.
+
+    The most demanding action first, then a duty over a permission (what one must do one may
+    do), then the later pact (*lex posterior*).
+    """
+    return ACTION_COST[ob.clause.action], _binds(ob.clause), book.pacts[ob.pact].starts()
+
+
+def _keep_one(current: Obligation, candidate: Obligation, book: PactBook) -> Obligation:
+    """The one of two obligations of one actor that is kept, the other cited beside it.
+
+    Between equals, the one found first; an article already cited is cited once (one article
+    read two ways, as a raid from abroad is read, §7.3).
+    """
+    kept, other = (
+        (candidate, current)
+        if _demand(candidate, book) > _demand(current, book)
+        else (current, candidate)
+    )
+    own = f"{kept.pact} {kept.clause.article}"
+    cited = [*current.also_under, *candidate.also_under, f"{other.pact} {other.clause.article}"]
+    kept.also_under = [c for c in dict.fromkeys(cited) if c != own]
+    return kept
+
+
+def _one_act_per_pact(found: dict[tuple[str, str, str], Obligation], book: PactBook) -> None:
+    """A raid from abroad is one act for an organisation however its pact's clauses read it.
+
+    The 1999 Mechanism's Art. 25 reads it as an aggression (armed assistance) and as an
+    internal conflict (support): the body decides one measure, the more demanding, not two,
+    whichever obligation the pact's reading as an aggression was kept under (its own, or one
+    it is cited beside). Its acts under different pacts, or under one pact's clauses on the
+    same reading, stay apart, as for any trigger.
+    """
+
+    def rebellion(ob: Obligation) -> bool:
+        return answered_as(ob.clause, ob.trigger) is CasusFoederis.ARMED_REBELLION
+
+    for key, ob in list(found.items()):
+        if not key[2] or not rebellion(ob) or found.get(key) is not ob:
+            continue  # a state's obligation (merged already), or an aggression reading
+        for other_key, other in list(found.items()):
+            cited = other.pact == ob.pact or any(
+                c.split(" ", 1)[0] == ob.pact for c in other.also_under
+            )
+            same = other_key[:2] == key[:2] and other_key[2] and cited
+            if same and not rebellion(other):
+                kept = _keep_one(other, ob, book)
+                del found[key], found[other_key]
+                found[other_key if kept is other else key] = kept
+                break

@@ -161,10 +161,14 @@ def match(
             **({"bound_again": again} if again else {}),
         }
 
+    told = set()  # (pact, article, condition): one article read two ways is told once (a raid)
     for pact, clause, condition in clauses_unmet(trigger, model.book, model.date, only):
         said = (*key, "unmet", pact, clause.id, condition)
         if said in model.owed or (grown is not None and trigger.victim not in grown[pact]):
             continue  # said already, or the pact covered the victim before
+        if (pact, clause.article, condition) in told:
+            continue
+        told.add((pact, clause.article, condition))
         if first.war is not None:
             model.owed.add(said)
         # said, so that the story explains a clause a reader expected to come into play
@@ -220,14 +224,13 @@ def match(
 
 
 def _casus(clause: Clause, trigger: Trigger) -> dict:
-    """A record's casus foederis for ``clause`` answering ``trigger``, and whether by a raid.
+    """A record's casus foederis for ``clause`` answering ``trigger``, and whether a raid's.
 
-    A clause on rebellion brought into play by a raid from abroad says so (``from_abroad``):
-    the story tells a raid, not a rising.
+    A record of a raid from abroad says so (``raid``), whichever kind of clause it brought into
+    play: the story tells the raid, not an aggression by a state or a rising (§7.3).
     """
     kind = answered_as(clause, trigger)
-    raid = trigger.raid and kind is not trigger.kind
-    return {"casus_foederis": kind.value, **({"from_abroad": True} if raid else {})}
+    return {"casus_foederis": kind.value, **({"raid": True} if trigger.raid else {})}
 
 
 def _say_unmet(

@@ -112,9 +112,9 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "The armed rebellion of {offenders} in {victim}",
         "fr": "La rébellion armée {offenders_de} {victim_en}",
     },
-    "trigger.armed_rebellion.abroad": {
-        "en": "The raid by {offenders} on {victim_poss} soil, from abroad,",
-        "fr": "Le raid {offenders_de} sur le sol {victim_de}, depuis l'étranger,",
+    "trigger.raid": {
+        "en": "The attack from abroad by {offenders} on {victim_poss} soil",
+        "fr": "L'attaque menée depuis l'étranger par {offenders} sur le sol {victim_de}",
     },
     "trigger.unconstitutional_change": {
         "en": "The unconstitutional change of government in {victim}",

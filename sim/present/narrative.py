@@ -646,8 +646,8 @@ def _trigger(ctx: _Context, r: Record, roles: dict[str, str]) -> str:
     """What brought a clause to the threshold ("The armed rebellion of ... in ...")."""
     offenders = list(r.get("offenders") or [])
     kind = r.get("casus_foederis", "")
-    if offenders and r.get("from_abroad"):  # a clause on rebellion answering a raid (§7.3)
-        return ctx.t(f"trigger.{kind}.abroad", **roles)
+    if offenders and r.get("raid"):  # a raid from abroad, whatever its clause (§7.3)
+        return ctx.t("trigger.raid", **roles)
     # In a war the offenders were named when it started; elsewhere they are news.
     named = bool(offenders) and r.get("war") is None and offenders != [r.target]
     trigger_id = f"trigger.{kind}.by" if named else f"trigger.{kind}"
