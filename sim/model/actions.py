@@ -143,6 +143,19 @@ def armed_assistance(model: SahelModel, act: Act) -> None:
             model.lend(
                 a, ob.victim, model.params.rebellion_assistance_share, act.cause, ob, act.action
             )
+    if ob.trigger.war is None:
+        for a in act.acting:
+            if a in model.actors and model.actors[a].deployable <= 0:
+                # Said, not passed over: an ally with no forces in the region sends none.
+                model.log(
+                    RecordKind.SUPPORT,
+                    a,
+                    ob.victim,
+                    action="no_forces",
+                    cause=act.cause,
+                    pact=ob.pact,
+                    article=ob.clause.article,
+                )
 
 
 def _answers(model: SahelModel, ob: Obligation) -> list[Threat]:

@@ -286,7 +286,13 @@ def on_attack(model: SahelModel, name: str, event: ev.Attack) -> None:
         # Struck on a third state's soil, that state's territory was attacked too: its own
         # pacts' aggression clauses answer it (Charter Art. 7 leaves a party's soil to Art. 6).
         model.raise_trigger(
-            CasusFoederis.AGGRESSION, host, attackers, cause=index, label=name, incident=True
+            CasusFoederis.AGGRESSION,
+            host,
+            attackers,
+            cause=index,
+            label=name,
+            incident=True,
+            raid=model.raid_from_abroad(attackers, host),  # raiders none of whom fights there
         )
         model.used_force(attackers, host)
     model.used_force(attackers, event.target)

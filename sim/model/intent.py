@@ -594,6 +594,7 @@ def assess_attack(model: SahelModel, threat: Threat) -> tuple[float, dict]:
             tuple(attackers),
             model.day,
             states=model.states_among(tuple(attackers)),
+            raid=model.raid_from_abroad(attackers, threat.target),  # as the war would raise
         )
         bound = obligations_for(hypothetical, model.book, model.date, model.day, model.actor_ids)
     for ob in bound:

@@ -505,7 +505,7 @@ def obligations_for(
     equally demanding clauses a duty prevails over a permission (what one must do one may do),
     then the later pact (*lex posterior*), then the one listed first.
     """
-    found: dict[tuple[str, str, str], Obligation] = {}
+    applying = []  # (pact id, clause, whether an organisation's act, obliged actor)
     for pact_id, pact, parties, clause in clauses_in_force(book, day, only):
         if not clause_applies(clause, trigger, parties):
             continue
@@ -518,24 +518,58 @@ def obligations_for(
         else:
             obliged = obliged_actors(clause, trigger, parties, in_play)
         for actor in obliged:
-            # One obligation per obliged state and direction; an organisation may owe
-            # several distinct acts (a suspension and an intervention).
             institutional = actor == clause.body or actor == pact.parties.organisation
-            key = (actor, clause.toward.value, clause.action.value if institutional else "")
-            candidate = Obligation(
-                pact_id,
-                clause,
-                actor,
-                trigger.victim,
-                trigger.offenders,
-                day_index + clause.delay_days,
-                trigger,
-            )
-            current = found.get(key)
-            found[key] = candidate if current is None else _keep_one(current, candidate, book)
-    if trigger.raid:
-        _one_act_per_pact(found, book)
+            applying.append((pact_id, clause, institutional, actor))
+    acts = _one_act_per_pact(trigger, applying) if trigger.raid else {}
+    found: dict[tuple[str, str, str], Obligation] = {}
+    for pact_id, clause, institutional, actor in applying:
+        # One obligation per obliged state and direction; an organisation may owe several
+        # distinct acts (a suspension and an intervention), one per action.
+        act = acts.get((pact_id, actor, clause.toward), clause.action)
+        key = (actor, clause.toward.value, act.value if institutional else "")
+        candidate = Obligation(
+            pact_id,
+            clause,
+            actor,
+            trigger.victim,
+            trigger.offenders,
+            day_index + clause.delay_days,
+            trigger,
+        )
+        current = found.get(key)
+        found[key] = candidate if current is None else _keep_one(current, candidate, book)
     return list(found.values())
+
+
+def _one_act_per_pact(
+    trigger: Trigger, applying: list[tuple[str, Clause, bool, str]]
+) -> dict[tuple[str, str, Toward], PactAction]:
+    """The act an organisation's clause on rebellion stands for when a raid brings it into play.
+
+    A raid from abroad is one act for an organisation however its pact's clauses read it: the
+    1999 Mechanism's Art. 25 reads it as an aggression (armed assistance) and as an internal
+    conflict (support), and the body decides one measure, not two. So each of a pact's readings
+    as a rebellion counts as the act of the same pact's reading as an aggression toward the
+    same side (its most demanding, if several), and the de-duplication keeps the more demanding
+    of them (§7.3). Keyed by (pact, organisation, direction); a pact with no reading as an
+    aggression keeps its own acts, and a state's obligations are one per direction anyway.
+    """
+
+    def rebellion(clause: Clause) -> bool:
+        return answered_as(clause, trigger) is CasusFoederis.ARMED_REBELLION
+
+    aggression: dict[tuple[str, str, Toward], PactAction] = {}
+    for pact_id, clause, institutional, actor in applying:
+        if institutional and not rebellion(clause):
+            key = (pact_id, actor, clause.toward)
+            held = aggression.get(key)
+            if held is None or ACTION_COST[clause.action] > ACTION_COST[held]:
+                aggression[key] = clause.action
+    return {
+        (pact_id, actor, clause.toward): aggression[(pact_id, actor, clause.toward)]
+        for pact_id, clause, institutional, actor in applying
+        if institutional and rebellion(clause) and (pact_id, actor, clause.toward) in aggression
+    }
 
 
 def _demand(ob: Obligation, book: PactBook) -> tuple:
@@ -562,31 +596,3 @@ def _keep_one(current: Obligation, candidate: Obligation, book: PactBook) -> Obl
     cited = [*current.also_under, *candidate.also_under, f"{other.pact} {other.clause.article}"]
     kept.also_under = [c for c in dict.fromkeys(cited) if c != own]
     return kept
-
-
-def _one_act_per_pact(found: dict[tuple[str, str, str], Obligation], book: PactBook) -> None:
-    """A raid from abroad is one act for an organisation however its pact's clauses read it.
-
-    The 1999 Mechanism's Art. 25 reads it as an aggression (armed assistance) and as an
-    internal conflict (support): the body decides one measure, the more demanding, not two,
-    whichever obligation the pact's reading as an aggression was kept under (its own, or one
-    it is cited beside). Its acts under different pacts, or under one pact's clauses on the
-    same reading, stay apart, as for any trigger.
-    """
-
-    def rebellion(ob: Obligation) -> bool:
-        return answered_as(ob.clause, ob.trigger) is CasusFoederis.ARMED_REBELLION
-
-    for key, ob in list(found.items()):
-        if not key[2] or not rebellion(ob) or found.get(key) is not ob:
-            continue  # a state's obligation (merged already), or an aggression reading
-        for other_key, other in list(found.items()):
-            cited = other.pact == ob.pact or any(
-                c.split(" ", 1)[0] == ob.pact for c in other.also_under
-            )
-            same = other_key[:2] == key[:2] and other_key[2] and cited
-            if same and not rebellion(other):
-                kept = _keep_one(other, ob, book)
-                del found[key], found[other_key]
-                found[other_key if kept is other else key] = kept
-                break

@@ -166,16 +166,19 @@ def match(
         said = (*key, "unmet", pact, clause.id, condition)
         if said in model.owed or (grown is not None and trigger.victim not in grown[pact]):
             continue  # said already, or the pact covered the victim before
+        if first.war is not None:
+            model.owed.add(said)
         if (pact, clause.article, condition) in told:
             continue
         told.add((pact, clause.article, condition))
-        if first.war is not None:
-            model.owed.add(said)
         # said, so that the story explains a clause a reader expected to come into play
         body = clause.body or model.book.pacts[pact].parties.organisation or ""
         _say_unmet(model, trigger, pact, clause, body, condition, since(pact, trigger.victim))
     if grown is None:  # said when the trigger arises: a member restored later is asked then
         for pact, clause in clauses_lost_to_suspension(trigger, model.book, model.date):
+            if (pact, clause.article, VICTIM_SUSPENDED) in told:
+                continue
+            told.add((pact, clause.article, VICTIM_SUSPENDED))
             organisation = model.book.pacts[pact].parties.organisation or ""
             _say_unmet(model, trigger, pact, clause, organisation, VICTIM_SUSPENDED, {})
     # Those who back an offender are parties to the conflict on its side: no clause asks

@@ -1005,6 +1005,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{Actor} had no forces in the region to send to {victim_poss} war.",
         "fr": "Aucune force {actor_de} n'est disponible dans la région pour la guerre {victim_de}.",
     },
+    "support.no_forces.strike": {
+        "en": "{Actor} had no forces in the region to send to {victim}.",
+        "fr": "Aucune force {actor_de} n'est disponible dans la région pour venir en aide {victim_a}.",
+    },
     "support.lent": {
         "en": "{Actor} sent {victim} {help} under {clause}: the equivalent of {forces} troops "
         "for counter-insurgency.",

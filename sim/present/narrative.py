@@ -957,6 +957,8 @@ def _support(ctx: _Context, r: Record) -> str:
     values = {**ctx.actors("actor", r.actor), **ctx.actors("victim", r.target), **ctx.clause(r)}
     if action == "pledge":
         return ctx.t("support.pledge", **values)
+    if action == "no_forces" and r.get("war") is None:  # armed help after a strike short of war
+        return ctx.t("support.no_forces.strike", **values)
     if action in ("no_forces", "answer_over"):
         return ctx.t(f"support.{action}", **values)
     if r.get("war") is not None and r.get("factor") is not None:
