@@ -178,6 +178,55 @@ RAID_EVENT = """\
 """JNIM's strike on ``{target}`` of 22 July 2024, short of war: a scenario's ``events:`` entry."""
 
 
+def armed_group_entry(
+    actor: str,
+    name: str,
+    name_fr: str,
+    operates_in: str,
+    fighters: int,
+    year: int = 2020,
+) -> str:
+    """An armed group written inline under a scenario's ``actors:`` (``operates_in``: ids,
+    comma-separated), with a placeholder source."""
+    source = f"https://example.org/{actor.lower()}"
+    return (
+        f"  {actor}:\n    kind: armed_group\n    name: {name}\n    name_fr: {name_fr}\n"
+        f"    sources: [{source}]\n    operates_in: [{operates_in}]\n"
+        f"    forces: {{value: {fighters}, year: {year}, unit: fighters, source: {source}}}\n"
+    )
+
+
+def pact_entry(pact: str, name: str, parties: str, clauses: list[dict]) -> str:
+    """A pact written inline under a scenario's ``pacts:``, signed in 2020.
+
+    ``parties`` is the YAML of its parties (``{organisation: ECOWAS}``); each clause is a dict
+    of its fields, given an id, article, summary and source when it names none (lists are
+    written as flow sequences).
+    """
+    source = f"https://example.org/{pact}"
+    lines = [
+        f"  {pact}:",
+        f"    id: {pact}",
+        f"    name: {name}",
+        "    signed: 2020-01-01",
+        f"    parties: {parties}",
+        f"    source: {source}",
+        "    clauses:",
+    ]
+    for number, clause in enumerate(clauses, start=1):
+        fields = {
+            "id": f"c{number}",
+            "article": f'"Art. {number}"',
+            "summary": f"{name}.",
+            "source": source,
+            **clause,
+        }
+        for i, (key, value) in enumerate(fields.items()):
+            value = f"[{', '.join(value)}]" if isinstance(value, list) else value
+            lines.append(("      - " if i == 0 else "        ") + f"{key}: {value}")
+    return "\n".join(lines) + "\n"
+
+
 UNNAMED = "events.ecowas-ultimatum.contributors=[]"
 """The Gambia 2017's ultimatum as a plainly written threat: ECOWAS names no contributors."""
 

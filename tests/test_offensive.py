@@ -6,6 +6,7 @@ import itertools
 import math
 
 import pytest
+from conftest import armed_group_entry
 
 from sim.model.combat import guerrilla_day, square_law_day
 from sim.model.intent import offensive_expectation
@@ -793,14 +794,7 @@ days: 30
 actors:
   TCD:
   NER:
-  GRP:
-    kind: armed_group
-    name: The raiders
-    name_fr: les assaillants
-    sources: [https://example.org/raiders]
-    operates_in: [{countries}]
-    forces: {{value: 2400, year: 2020, unit: fighters, source: https://example.org/raiders}}
-events:
+{group}events:
   raid:
     kind: attack
     scale: incident
@@ -810,12 +804,18 @@ events:
 """
 
 
+def spread_text(n: int, countries: str) -> str:
+    """A group of 2,400 operating in ``countries`` (``n`` of them) that raids Chad."""
+    group = armed_group_entry("GRP", "The raiders", "les assaillants", countries, 2400)
+    return SPREAD.format(n=n, group=group)
+
+
 def test_a_group_spread_over_several_states_is_fought_with_its_fighters_where_it_struck(write):
     """An armed group operating in Chad and Niger has half its fighters in Chad: Chad weighs an
     offensive against those, not against a share of the whole group, and is never the less ready
     for the group's being spread; the war it launches meets no more of the group than that."""
-    one = load_scenario(write(SPREAD.format(n=1, countries="TCD"), name="one.yaml"))
-    two = load_scenario(write(SPREAD.format(n=2, countries="TCD, NER"), name="two.yaml"))
+    one = load_scenario(write(spread_text(1, "TCD"), name="one.yaml"))
+    two = load_scenario(write(spread_text(2, "TCD, NER"), name="two.yaml"))
     for seed in range(5):
         alone, spread = first_weighing(one, seed), first_weighing(two, seed)
         home = "target's home defence"

@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 
 import pytest
+from conftest import armed_group_entry, pact_entry
 
 from sim.model.records import RecordKind
 from sim.present.narrative import render_text
@@ -37,15 +38,7 @@ actors:
     target: {target}
 {extra}"""
 
-LOCAL = """\
-  LOC:
-    kind: armed_group
-    name: The local cell
-    name_fr: la cellule locale
-    sources: [https://example.org/cell]
-    operates_in: [BEN]
-    forces: {value: 40, year: 2022, unit: fighters, source: https://example.org/cell}
-"""
+LOCAL = armed_group_entry("LOC", "The local cell", "la cellule locale", "BEN", 40, 2022)
 
 POLICED = "    fighters: 3\n    escaped: 0\n"
 """A raid none of whose authors got away: policed, with no answer to pledge to."""
@@ -114,36 +107,15 @@ def test_the_same_raid_on_a_state_where_one_group_fights_is_no_raid_from_abroad(
     assert "from abroad" not in render_text(run, "en")
 
 
-COMMANDO = """\
-title: A commando from {base} strikes {target}
-start: {start}
-days: 30
-actors:
-{actors}  COM:
-    kind: armed_group
-    name: The commando
-    name_fr: le commando
-    sources: [https://example.org/commando]
-    operates_in: [{base}]
-    forces: {{value: 150, year: 1986, unit: fighters, source: https://example.org/commando}}
-pacts:
-  {pact}:
-events:
-  raid:
-    kind: attack
-    scale: incident
-    date: {day}
-    by: COM
-    target: {target}
-{extra}"""
-
-
 def commando(write, target, base, others, pact, start, extra="", seeds=range(1)):
     """A raid by armed opponents based in ``base`` on ``target`` (Lomé, September 1986)."""
     actors = "".join(f"  {a}:\n" for a in (target, base, *others))
-    day = start[:-2] + "02"
-    body = COMMANDO.format(
-        target=target, base=base, actors=actors, pact=pact, start=start, day=day, extra=extra
+    group = armed_group_entry("COM", "The commando", "le commando", base, 150, 1986)
+    raid = f"    kind: attack\n    scale: incident\n    date: {start[:-2]}02\n    by: COM\n"
+    body = (
+        f"title: A commando from {base} strikes {target}\nstart: {start}\ndays: 30\n"
+        f"actors:\n{actors}{group}pacts:\n  {pact}:\nevents:\n  raid:\n{raid}"
+        f"    target: {target}\n{extra}"
     )
     scenario = load_scenario(write(body, name=f"{pact}-{len(extra)}.yaml"))
     return [run_one(scenario, seed) for seed in seeds]
@@ -216,31 +188,24 @@ def test_armed_help_for_a_raid_no_one_got_away_from_is_lent_not_lost(write):
     assert {r.get("action") for r in lent} - {"non_military"} == {"armed_assistance"}
 
 
-ECOWAS_FORCE = """\
-  standby-force:
-    id: standby-force
-    name: An ECOWAS standby force against aggression
-    signed: 2020-01-01
-    parties: {organisation: ECOWAS}
-    source: https://example.org/standby-force
-    clauses:
-      - id: art3
-        article: "Art. 3"
-        summary: ECOWAS may send armed help to a member attacked.
-        source: https://example.org/standby-force
-        casus_foederis: aggression
-        obliged: all_parties
-        toward: victim
-        action: armed_assistance
-        modality: permission
-        decision: two_thirds
-        body: ECOWAS
-"""
+def ecowas_force(pact: str, casus: str) -> str:
+    """An ECOWAS pact whose body may send armed help to a member, against ``casus``."""
+    clause = {
+        "casus_foederis": casus,
+        "obliged": "all_parties",
+        "toward": "victim",
+        "action": "armed_assistance",
+        "modality": "permission",
+        "decision": "two_thirds",
+        "body": "ECOWAS",
+    }
+    return pact_entry(pact, f"An ECOWAS force against {casus}", "{organisation: ECOWAS}", [clause])
 
 
-ECOWAS_BRIGADE = ECOWAS_FORCE.replace("standby-force", "brigade").replace(
-    "casus_foederis: aggression", "casus_foederis: armed_rebellion"
-)
+ECOWAS_FORCE = ecowas_force("standby-force", "aggression")
+
+
+ECOWAS_BRIGADE = ecowas_force("brigade", "armed_rebellion")
 """The same force, raised against armed groups inside a member (a counter-terrorism brigade)."""
 
 
@@ -267,31 +232,25 @@ def test_an_organisation_votes_once_on_a_raid_however_many_articles_read_it(writ
 
 def pact_of_three_readings(order):
     """An ECOWAS pact whose clauses read a raid three ways, listed in ``order``."""
-    clauses = {
+    readings = {
         "aggression": ("aggression", "support"),
         "armed": ("armed_rebellion", "armed_assistance"),
         "civil": ("armed_rebellion", "non_military"),
     }
-    listed = "".join(
-        f"""      - id: {name}
-        article: "Art. {i + 1}"
-        summary: ECOWAS may help a member.
-        source: https://example.org/three
-        casus_foederis: {clauses[name][0]}
-        obliged: all_parties
-        toward: victim
-        action: {clauses[name][1]}
-        modality: permission
-        decision: two_thirds
-        body: ECOWAS
-"""
-        for i, name in enumerate(order)
-    )
-    return (
-        "  three:\n    id: three\n    name: Three readings\n    signed: 2020-01-01\n"
-        "    parties: {organisation: ECOWAS}\n    source: https://example.org/three\n"
-        "    clauses:\n" + listed
-    )
+    clauses = [
+        {
+            "id": name,
+            "casus_foederis": readings[name][0],
+            "obliged": "all_parties",
+            "toward": "victim",
+            "action": readings[name][1],
+            "modality": "permission",
+            "decision": "two_thirds",
+            "body": "ECOWAS",
+        }
+        for name in order
+    ]
+    return pact_entry("three", "Three readings", "{organisation: ECOWAS}", clauses)
 
 
 @pytest.mark.parametrize(
@@ -361,26 +320,23 @@ def test_an_article_read_two_ways_is_cited_once(write):
     assert ["COM"] in fighting
 
 
-NAMED = """\
-  task-force:
-    id: task-force
-    name: A task force against IS Sahel
-    signed: 2020-01-01
-    parties: {states: [BEN, NGA]}
-    source: https://example.org/task-force
-    clauses:
-      - id: help
-        article: "Art. 2"
-        summary: Nigeria supports Benin against IS Sahel.
-        source: https://example.org/task-force
-        casus_foederis: armed_rebellion
-        obliged: named
-        obliged_states: [NGA]
-        adversaries: [ISSP]
-        toward: victim
-        action: support
-        decision: obliged_state
-"""
+NAMED = pact_entry(
+    "task-force",
+    "A task force against IS Sahel",
+    "{states: [BEN, NGA]}",
+    [
+        {
+            "article": '"Art. 2"',
+            "casus_foederis": "armed_rebellion",
+            "obliged": "named",
+            "obliged_states": ["NGA"],
+            "adversaries": ["ISSP"],
+            "toward": "victim",
+            "action": "support",
+            "decision": "obliged_state",
+        }
+    ],
+)
 
 
 def test_a_clause_on_armed_groups_that_a_raid_does_not_meet_says_why(write):
@@ -402,26 +358,22 @@ def test_an_invasion_from_abroad_brings_the_partnership_too(write):
     assert france.get("raid") is True and france.get("war") is not None
 
 
-ARMED_HELP = """\
-  armed-help:
-    id: armed-help
-    name: Nigeria's armed help to Togo against armed groups
-    signed: 2020-01-01
-    parties: {states: [NGA, TGO]}
-    source: https://example.org/armed-help
-    clauses:
-      - id: help
-        article: "Art. 1"
-        summary: Nigeria sends troops to fight armed groups in Togo.
-        source: https://example.org/armed-help
-        casus_foederis: armed_rebellion
-        obliged: named
-        obliged_states: [NGA]
-        beneficiaries: [TGO]
-        toward: victim
-        action: armed_assistance
-        decision: obliged_state
-"""
+ARMED_HELP = pact_entry(
+    "armed-help",
+    "Nigeria's armed help to Togo against armed groups",
+    "{states: [NGA, TGO]}",
+    [
+        {
+            "casus_foederis": "armed_rebellion",
+            "obliged": "named",
+            "obliged_states": ["NGA"],
+            "beneficiaries": ["TGO"],
+            "toward": "victim",
+            "action": "armed_assistance",
+            "decision": "obliged_state",
+        }
+    ],
+)
 
 
 @pytest.mark.parametrize("extra", [POLICED, ""], ids=["policed", "swept"])

@@ -77,8 +77,9 @@ def armed_assistance(model: SahelModel, act: Act) -> None:
     strike where it fights is a rebellion, §7.3) the ally pledges to fight if the victim's war
     comes, or joins the war of the victim's answer if it has come already (an offensive
     launched the day of the strike, §7.11); against a rebellion with no incident to answer (a
-    rising that grew, a request) it sends ``rebellion_assistance_share`` of its forces to the
-    victim's counter-insurgency.
+    rising that grew, a request), or a raid from abroad with no answer to join (§7.3), it sends
+    ``rebellion_assistance_share`` of its forces to the victim's counter-insurgency. An ally with
+    no forces in the region to send says so.
     """
     ob = act.ob
     fighters = [a for a in act.acting if a in model.actors and model.actors[a].deployable > 0]
