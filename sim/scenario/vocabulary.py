@@ -243,8 +243,17 @@ class Side(Described):
 class ObservedOutcome(Described):
     """How an episode's first war ended, in the model's words (``none``: no war was fought)."""
 
-    ATTACKERS_WON = "attackers_won", "the defending side broke or capitulated"
-    DEFENDERS_WON = "defenders_won", "the attacking side broke or gave up"
+    ATTACKERS_WON = (
+        "attackers_won",
+        "the defending side broke or capitulated, or had no one left where it was fought (an "
+        "armed group gone from the state's soil when the offensive or the pursuit against it "
+        "ended, whether or not anyone was caught)",
+    )
+    DEFENDERS_WON = (
+        "defenders_won",
+        "the attacking side broke, or gave up while the defending side still held its ground "
+        "(an offensive that ended with the group still fighting where it was sought)",
+    )
     MEDIATED = (
         "mediated",
         "a state fighting on neither side brokered a ceasefire, as the model decides it (a "
