@@ -165,8 +165,8 @@ def sensitivity_axes(names: Sequence[str] = ()) -> tuple[Axis, ...]:
     for name in names:
         path = name if "." in name else f"parameters.{name}"
         if declared_parameter(path) is None:
-            if retired(path):
-                raise InputError(f"--param {name}: {retired(path)}")
+            if note := retired(path):
+                raise InputError(f"--param {name}: {note}")
             hint = nearest(name.removeprefix("parameters."), PARAMETERS)
             raise InputError(
                 f"--param {name}: not a parameter with a declared range; expected "

@@ -89,19 +89,7 @@ def armed_assistance(model: SahelModel, act: Act) -> None:
             return  # a war already over needs no one any more
         for a in fighters:
             model.join_war(a, act.war, side, act.cause, ob)
-        for a in act.acting:
-            if a in model.actors and a not in fighters and act.war.side_of(a) is None:
-                # Said, not passed over: a power with no forces in the region yet sends none.
-                model.log(
-                    RecordKind.SUPPORT,
-                    a,
-                    ob.victim,
-                    action="no_forces",
-                    war=act.war.id,
-                    cause=act.cause,
-                    pact=ob.pact,
-                    article=ob.clause.article,
-                )
+        _no_forces(model, act, [a for a in act.acting if act.war.side_of(a) is None], act.war)
     elif (answering := _answered(model, ob)) or (
         not ob.against_armed_groups
         and ob.trigger.kind in (CasusFoederis.AGGRESSION, CasusFoederis.ATTACK_ON_FORCES_ABROAD)
@@ -145,18 +133,26 @@ def armed_assistance(model: SahelModel, act: Act) -> None:
                 a, ob.victim, model.params.rebellion_assistance_share, act.cause, ob, act.action
             )
     if ob.trigger.war is None:
-        for a in act.acting:
-            if a in model.actors and model.actors[a].deployable <= 0:
-                # Said, not passed over: an ally with no forces in the region sends none.
-                model.log(
-                    RecordKind.SUPPORT,
-                    a,
-                    ob.victim,
-                    action="no_forces",
-                    cause=act.cause,
-                    pact=ob.pact,
-                    article=ob.clause.article,
-                )
+        _no_forces(model, act, act.acting)
+
+
+def _no_forces(model: SahelModel, act: Act, allies: list[str], war: War | None = None) -> None:
+    """Said, not passed over: an ally among ``allies`` with no forces in the region sends none.
+
+    In ``war``, when the help was owed for one; else after a strike short of war.
+    """
+    for a in allies:
+        if a in model.actors and model.actors[a].deployable <= 0:
+            model.log(
+                RecordKind.SUPPORT,
+                a,
+                act.ob.victim,
+                action="no_forces",
+                **({"war": war.id} if war is not None else {}),
+                cause=act.cause,
+                pact=act.ob.pact,
+                article=act.ob.clause.article,
+            )
 
 
 def _answers(model: SahelModel, ob: Obligation) -> list[Threat]:

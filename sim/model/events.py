@@ -356,9 +356,7 @@ def _groups_on_own_soil(model: SahelModel, event: ev.Attack, attackers: Sequence
     on its own. Armed groups only: a rebel army is fought where it stands, at home in its own
     state, and a strike with a state among its authors is a dispute between states.
     """
-    if event.host is not None or not attackers or model.state(event.target) is None:
-        return False
-    return all(isinstance(model.actors.get(a), ArmedGroup) for a in attackers)
+    return event.host is None and model.groups_alone(attackers, event.target)
 
 
 def _soil_struck(model: SahelModel, host: str | None, attackers: tuple[str, ...]) -> bool:

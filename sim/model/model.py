@@ -433,17 +433,22 @@ class SahelModel(mesa.Model):
             return False
         return self.fights_in(offenders, soil)
 
+    def groups_alone(self, offenders, soil: str) -> bool:
+        """Whether ``offenders`` are armed groups alone (no state, no rebel army) on a state's soil."""
+        return (
+            bool(offenders)
+            and self.state(soil) is not None
+            and all(isinstance(self.actors.get(a), ArmedGroup) for a in offenders)
+        )
+
     def raid_from_abroad(self, offenders, soil: str) -> bool:
         """Whether ``offenders`` are armed groups alone, none of whom fights on ``soil``, a state.
 
         They attacked the state's territory, and are armed groups inside it, sent by no state:
         the clauses of both kinds answer them (§7.3).
         """
-        return (
-            bool(offenders)
-            and self.state(soil) is not None
-            and all(isinstance(self.actors.get(a), ArmedGroup) for a in offenders)
-            and not any(self.fights_in((a,), soil) for a in offenders)
+        return self.groups_alone(offenders, soil) and not any(
+            self.fights_in((a,), soil) for a in offenders
         )
 
     def fights_in(self, offenders, soil: str) -> bool:

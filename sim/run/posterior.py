@@ -49,7 +49,7 @@ class Posterior:
     def __post_init__(self) -> None:
         unknown = [n for n in self.names if n not in PARAMETERS]
         if unknown:
-            notes = "".join(f"; {retired(n)}" for n in unknown if retired(n))
+            notes = "".join(f"; {note}" for n in unknown if (note := retired(n)))
             raise InputError(f"{self.source}: unknown parameters {', '.join(unknown)}{notes}")
         if not self.values or len(self.values) != len(self.weights):
             raise InputError(f"{self.source}: expected one weight per parameter set, and a set")

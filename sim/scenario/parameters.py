@@ -263,8 +263,9 @@ PARAMETERS: dict[str, Parameter] = _declare(
         "Durée d'une offensive contre un groupe armé",
         "days a state (or an outside power) fights the limited offensive with which it answers "
         "an armed group's strike (where the group fights, or on the state's own soil), unless "
-        "a side breaks first, counted as a war's length is (from the day it began to the day it ended); it weighs the "
-        "offensive by what those days of the model's combat would cost, and it ends then",
+        "a side breaks first, counted as a war's length is (from the day it began to the day "
+        "it ended); it weighs the offensive by what those days of the model's combat would "
+        "cost, and it ends then",
         "the length, from the day it began to the day it ended, of four punitive offensives "
         "against armed groups that had struck a state: Israel's Operation Accountability "
         "against Hezbollah, 25-31 July 1993, 6 days "

@@ -88,8 +88,8 @@ def _problem(error, path, doc, model, prefix, loc, origin) -> Problem:
         valid = fields_at(model, loc[:-1]) if model else []
         expected = one_of(valid) if valid else ""
         suggestion = nearest(field, valid) if valid else ""
-        if tuple(path[:-1]) == ("parameters",) and retired(field):
-            message, expected, suggestion = retired(field), "", ""
+        if tuple(path[:-1]) == ("parameters",) and (note := retired(field)):
+            message, expected, suggestion = note, "", ""
         value = None
         where_path = path
         is_key = True
