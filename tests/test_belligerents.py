@@ -644,7 +644,7 @@ actors:
   TCD:
   NGA:
   JAS:
-parameters: {TRUCES}
+parameters: {TRUCES, offensive_share: 1}
 events:
   assault:
     kind: attack

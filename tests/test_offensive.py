@@ -1,4 +1,8 @@
-"""A state answers an armed group's strike with a limited offensive (docs/model.md §7.11)."""
+"""A state answers an armed group's strike with a limited offensive (docs/model.md §7.11).
+
+The scenarios here answer every strike with one (``offensive_share`` 1): what is tested is the
+offensive, not the choice of policing (tests/test_policing_or_offensive.py).
+"""
 
 from __future__ import annotations
 
@@ -35,6 +39,7 @@ actors:
       unit: fighters
       source: https://example.org/raiders
 {extra}parameters:
+  offensive_share: 1
   incident_escalation: {share}
   offensive_days: {days}
 events:
@@ -144,6 +149,7 @@ actors:
       unit: fighters
       source: https://example.org/group
 parameters:
+  offensive_share: 1
   offensive_days: 8
   mediation_rate: 0
   capitulation_rate: 0
@@ -258,6 +264,7 @@ actors:
   MLI:
   {group}:
 parameters:
+  offensive_share: 1
   incident_escalation: 0
 events:
   raid:
@@ -337,6 +344,7 @@ actors:
       unit: fighters
       source: https://example.org/raiders
 parameters:
+  offensive_share: 1
   offensive_days: 30
   required_superiority: 0.2
   mediation_rate: 0.5
@@ -393,6 +401,7 @@ actors:
       unit: fighters
       source: https://example.org/raiders
 parameters:
+  offensive_share: 1
   offensive_days: 8
   withdrawal_rate: 0
 events:
@@ -469,6 +478,7 @@ actors:
       unit: fighters
       source: https://example.org/raiders
 {militia}parameters:
+  offensive_share: 1
   offensive_days: 8
 events:
   rising:
@@ -616,6 +626,7 @@ actors:
       unit: fighters
       source: https://example.org/group
 parameters:
+  offensive_share: 1
   offensive_days: 8
   mediation_rate: 0
   capitulation_rate: 0
@@ -674,6 +685,7 @@ actors:
       unit: fighters
       source: https://example.org/raiders
 parameters:
+  offensive_share: 1
   offensive_days: 8
 pacts:
   tcd-ner:
@@ -794,7 +806,9 @@ days: 30
 actors:
   TCD:
   NER:
-{group}events:
+{group}parameters:
+  offensive_share: 1
+events:
   raid:
     kind: attack
     scale: incident

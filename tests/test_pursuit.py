@@ -6,7 +6,8 @@ the sources say, else all who struck) leave no body of fighters to pursue: no vi
 force against them. At the default (1), that is a strike none of whose authors got away; a
 strike no source counts, or one some of whose authors got away, however few, is weighed as
 before. A larger threshold (``PLATOON``, its value until 7 December 2026) polices a few who
-struck too.
+struck too. Every strike weighed is answered with an offensive here (``offensive_share`` 1), so
+that the threshold alone decides.
 """
 
 from __future__ import annotations
@@ -38,6 +39,8 @@ actors:
   JNIM:
 pacts:
   liptako-gourma-charter:
+parameters:
+  offensive_share: 1
 {parameters}events:
 """
 RAID += RAID_EVENT + "{fighters}"
@@ -51,7 +54,7 @@ def _runs(write, *, fighters=None, target="MLI", parameters="", escaped=None):
     text = RAID.format(
         target=target,
         fighters=counts,
-        parameters=f"parameters:\n{parameters}" if parameters else "",
+        parameters=parameters,
     )
     scenario = load_scenario(write(text, name=f"raid-{target}-{fighters}-{escaped}.yaml"))
     return [run_one(scenario, seed).records for seed in SEEDS]
@@ -210,7 +213,7 @@ def test_more_strikers_getting_away_never_makes_force_less_likely(write):
         ),
         (
             "    fighters: 10\n    escaped: 3\n",
-            f"parameters:\n{AT_PLATOON}",
+            AT_PLATOON,
             f"Strikers who got away, by the sources: 3 of 10, below the {PLATOON} fighters an "
             "army pursues. No body of fighters was left in the field, and Mali answered by "
             "policing, not with force.",
@@ -255,7 +258,7 @@ def test_a_strike_during_an_offensive_that_no_one_got_away_from_is_told_so(write
         "la guerre."
     ) in french, french
     platoon = write(
-        text.replace("events:", f"parameters:\n{AT_PLATOON}events:").replace(
+        text.replace("events:", f"{AT_PLATOON}events:").replace(
             "    fighters: 200\n    escaped: 0\n", "    fighters: 200\n    escaped: 3\n"
         ),
         name="platoon.yaml",
@@ -281,11 +284,7 @@ def test_a_strike_from_abroad_that_left_no_one_is_not_weighed_either(write):
 
 
 def test_the_story_says_why_no_force_answered_in_english_and_french(write, sahelsim):
-    path = write(
-        RAID.format(
-            target="MLI", fighters="    fighters: 8\n", parameters=f"parameters:\n{AT_PLATOON}"
-        )
-    )
+    path = write(RAID.format(target="MLI", fighters="    fighters: 8\n", parameters=AT_PLATOON))
     english = sahelsim("explain", str(path), "--seed", "1", "--parameters", "point").out
     said = f"Strikers counted by the sources: 8, below the {PLATOON} fighters an army pursues."
     assert said in english
@@ -448,9 +447,7 @@ def test_validate_says_how_to_write_a_strike_that_left_no_one(write, sahelsim):
     )
     assert "who got away" not in sahelsim("validate", str(said)).out
     platoon = write(
-        RAID.format(
-            target="MLI", fighters="    fighters: 8\n", parameters=f"parameters:\n{AT_PLATOON}"
-        ),
+        RAID.format(target="MLI", fighters="    fighters: 8\n", parameters=AT_PLATOON),
         name="platoon.yaml",
     )
     assert "who got away" not in sahelsim("validate", str(platoon)).out  # policed by its count

@@ -29,6 +29,8 @@ actors:
 RAID += RAID_EVENT.replace("{target}", "TGO") + "{extra}"
 
 SEEDS = range(12)
+ANSWERS = "parameters:\n  offensive_share: 1\n"
+"""Every strike weighed is answered with an offensive: what is tested is where it is fought."""
 
 
 def runs(write, *, killed=None, fighters=None, parameters="", escaped=None):
@@ -36,7 +38,7 @@ def runs(write, *, killed=None, fighters=None, parameters="", escaped=None):
         f"    fighters: {fighters}\n" if fighters is not None else ""
     )
     extra += f"    escaped: {escaped}\n" if escaped is not None else ""
-    text = RAID.format(extra=extra, parameters=f"parameters:\n{parameters}" if parameters else "")
+    text = RAID.format(extra=extra, parameters=f"{ANSWERS}{parameters}")
     name = f"raid-{killed}-{fighters}-{escaped}-{len(parameters)}.yaml"
     scenario = load_scenario(write(text, name=name))
     return [run_one(scenario, seed) for seed in SEEDS]
@@ -176,7 +178,7 @@ def test_raiders_from_abroad_beside_a_band_that_fights_there_are_fought_through_
     """JNIM strikes Togo beside a band that fights in Togo: Togo's offensive on its own soil is
     aimed at the band, whose fighters it meets, whatever the order the file names them in, and
     the story does not say the raiders came from abroad."""
-    text = RAID.format(extra=f"    contributors: [{order}]\n", parameters="")
+    text = RAID.format(extra=f"    contributors: [{order}]\n", parameters=ANSWERS)
     text = text.replace("  JNIM:\n", "  JNIM:\n" + LOCAL)
     scenario = load_scenario(write(text, name=f"mixed-{order[:3]}.yaml"))
     struck = [run_one(scenario, seed) for seed in SEEDS]

@@ -57,8 +57,9 @@ def decide_attacks(model: SahelModel) -> None:
     readiness, after it with a daily chance of ``attack_rate`` times its readiness, until the
     window closes and it stands down. A victim weighing war after an incident, which threatened
     nothing, has both chances times ``incident_escalation``; one struck by an armed group weighs
-    a limited offensive instead, at its readiness alone, which it fights for ``offensive_days``
-    (docs/model.md §7.11).
+    a limited offensive instead, at its readiness alone, which it fights for ``offensive_days``,
+    if it chose on the first day, at a chance of ``offensive_share``, to answer with one rather
+    than by policing (docs/model.md §7.11).
     """
     for threat in model.threats:
         if not threat.open:
@@ -82,6 +83,15 @@ def decide_attacks(model: SahelModel) -> None:
         # The deadline is the focal day (Schelling 1966): the threatener decides then whether to
         # do as it said, with its readiness; past it, it reconsiders at ``attack_rate`` a day.
         focal = model.day == threat.deadline
+        if threat.offensive and focal and threat.by not in model.players:
+            # Whether a state struck by armed groups answers with an offensive at all, rather
+            # than by policing, is drawn once, the first day it could answer: what decides it
+            # in the record (strikers gone abroad, hostages at risk) is not in the format (§7.11).
+            share = model.params.offensive_share
+            answer = keyed_uniform(model.seed, Concern.INTENT, threat.key, "answer")
+            if answer >= share:
+                stand_down(model, threat, readiness, terms, policed=share, draw=round(answer, 6))
+                continue
         # A victim of an incident made no threat to honour: most incidents never become wars
         # (militarized disputes: Jones, Bremer & Singer 1996), whatever the balance.
         # An armed group that struck is answered by a limited offensive, which is no escalation

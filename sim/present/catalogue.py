@@ -500,6 +500,15 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Its readiness to use force was {readiness} on the last day.",
         "fr": "Sa disposition à employer la force était de {readiness} le dernier jour.",
     },
+    "stood_down.policed": {
+        "en": "{Actor} chose policing over an offensive to answer {target_poss} strike: the "
+        "model gives a state struck by armed groups a chance of {share} of answering with an "
+        "offensive (the record does not say what decides it); draw {draw}.",
+        "fr": "{Actor} opte{actor_nt} pour des mesures de police face à la frappe {target_de}, "
+        "sans offensive : le modèle donne à un État frappé par des groupes armés une probabilité "
+        "de {share} d'y répondre par une offensive (les sources ne disent pas ce qui en décide) ; "
+        "tirage {draw}.",
+    },
     "stood_down.retaliation": {
         "en": "{Actor} stood down and did not retaliate against {target}: the window for a "
         "response to the incident closed.",

@@ -282,6 +282,27 @@ PARAMETERS: dict[str, Parameter] = _declare(
         integer=True,
     ),
     Parameter(
+        "offensive_share",
+        0.75,
+        0.0,
+        1.0,
+        "share",
+        "Share of strikes answered with an offensive",
+        "Part des frappes suivies d'une offensive",
+        "chance that a state (or an outside power) struck by armed groups, with strikers left "
+        "to pursue, chooses to answer with an offensive rather than by policing, decided once, "
+        "the first day it could answer; the offensive then comes at its readiness, as before; "
+        "at 1, every such strike is weighed for an offensive",
+        "the record of the crises written blind to 7 December 2026 (the design set, not "
+        "fitted: no training episode has a strike by an armed group): of the 60 in which "
+        "armed groups struck a state not at war with them and left strikers to pursue (or "
+        "the sources do not say), the state answered with force within the weeks its reader "
+        "covered in 45 (three in four), and by policing alone in 15 (Sanloaga 2021, Kaylou "
+        "2013, Arlit 2010, Fowler 2008, Aleg 2007...); what told them apart (the strikers "
+        "gone abroad, hostages at risk, a state that chose policing) is not in the format, so "
+        "the model draws it (docs/model.md §7.11)",
+    ),
+    Parameter(
         "pursuit_threshold",
         1,
         0,

@@ -1,0 +1,123 @@
+"""A state struck by armed groups chooses policing or an offensive (docs/model.md §7.11).
+
+Once, the first day it could answer, at a chance of ``offensive_share``, it chooses to answer
+with an offensive; otherwise it polices, and the story says so. Having chosen an offensive, it
+weighs it at its readiness, as before.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+
+from conftest import RAID_EVENT
+
+from sim.model.records import RecordKind
+from sim.run.replicate import run_one
+from sim.scenario.loading import load_scenario
+from sim.scenario.parameters import PARAMETERS
+
+RAID = """\
+title: JNIM strikes Mali
+start: 2024-07-21
+days: 30
+actors:
+  MLI:
+  BFA:
+  NER:
+  JNIM:
+{group}pacts:
+  liptako-gourma-charter:
+parameters:
+  offensive_share: {share}
+  decision_window: {window}
+events:
+"""
+RAID += RAID_EVENT.replace("{target}", "MLI")
+
+SEEDS = range(60)
+
+
+def _runs(write, share, window=30, group=""):
+    text = RAID.format(share=share, window=window, group=group)
+    path = write(text, name=f"raid-{share}-{window}-{len(group)}.yaml")
+    scenario = load_scenario(path)
+    return [run_one(scenario, seed).records for seed in SEEDS]
+
+
+def _policed(records) -> bool:
+    """Whether Mali chose policing over an offensive."""
+    return any(
+        r.kind is RecordKind.STOOD_DOWN and r.actor == "MLI" and r.get("policed") is not None
+        for r in records
+    )
+
+
+def _weighed(records) -> bool:
+    """Whether Mali weighed an offensive: it decided one, or let its first day pass."""
+    kinds = (RecordKind.ATTACK_DECIDED, RecordKind.DEADLINE_PASSED)
+    return any(r.kind in kinds and r.actor == "MLI" for r in records)
+
+
+def test_at_share_zero_every_strike_is_policed_and_at_one_every_strike_is_weighed(write):
+    for records in _runs(write, 0):
+        assert _policed(records) and not _weighed(records)
+        assert not any(r.kind is RecordKind.WAR_STARTED for r in records)
+    for records in _runs(write, 1):
+        assert _weighed(records) and not _policed(records)
+
+
+def test_a_larger_share_never_turns_an_offensive_into_policing(write):
+    """On common random numbers, a replicate that answered with an offensive at one share does
+    at every larger share; so the share of offensives never falls as the share rises."""
+    answered = [[not _policed(r) for r in _runs(write, share)] for share in (0.25, 0.5, 0.75)]
+    for lower, higher in itertools.pairwise(answered):
+        assert all(h for low, h in zip(lower, higher, strict=True) if low)
+    counts = [sum(a) for a in answered]
+    assert counts[0] < counts[1] < counts[2] < len(SEEDS)
+
+
+def test_the_choice_is_made_once_so_a_longer_window_does_not_make_an_offensive_likelier(write):
+    """Drawn once, the first day it could answer: a state that chose an offensive, and weighs
+    it each day of its window against a group too strong to attack at once, does not reconsider
+    policing each day too."""
+    strong = "    forces: 40000\n"
+    short = [_policed(r) for r in _runs(write, 0.5, window=1, group=strong)]
+    long = [_policed(r) for r in _runs(write, 0.5, window=60, group=strong)]
+    assert short == long
+    assert 0 < sum(long) < len(SEEDS)
+    assert all(
+        _weighed(r)
+        for r, policed in zip(_runs(write, 0.5, 60, strong), long, strict=True)
+        if not policed
+    )
+
+
+def test_the_default_share_polices_about_one_strike_in_four(write):
+    share = PARAMETERS["offensive_share"].default
+    policed = sum(_policed(r) for r in _runs(write, share))
+    expected = (1 - share) * len(SEEDS)
+    assert abs(policed - expected) <= 3 * (expected * share) ** 0.5  # three binomial sds
+
+
+def test_an_ally_bound_to_help_against_a_rebellion_helps_a_state_that_polices(write):
+    """Policing is the state's answer, not its allies': Burkina Faso and Niger, bound by the
+    Charter's Art. 5 to support Mali against a rising, support it whether or not it chose an
+    offensive."""
+    for share in (0, 1):
+        for records in _runs(write, share)[:10]:
+            helpers = {r.actor for r in records if r.kind is RecordKind.SUPPORT}
+            obliged = {r.actor for r in records if r.kind is RecordKind.OBLIGATION}
+            assert obliged >= {"BFA", "NER"}
+            assert helpers & obliged, (share, helpers, obliged)
+
+
+def test_the_story_says_the_state_chose_policing_in_english_and_in_french(write, sahelsim):
+    path = write(RAID.format(share=0, window=30, group=""), name="policed.yaml")
+    args = ("explain", str(path), "--seed", "1", "--parameters", "point")
+    english = sahelsim(*args).out
+    french = sahelsim(*args, "--lang", "fr").out
+    assert "Mali chose policing over an offensive to answer JNIM's strike" in english
+    assert re.search(r"a chance of 0(\.0+)? ?% of answering with an offensive", english)
+    assert "Le Mali opte pour des mesures de police face à la frappe du GSIM" in french
+    assert "policing" not in french and "offensive to" not in french
