@@ -245,14 +245,16 @@ class ObservedOutcome(Described):
 
     ATTACKERS_WON = (
         "attackers_won",
-        "the defending side broke or capitulated, or had no one left where it was fought (an "
-        "armed group gone from the state's soil when the offensive or the pursuit against it "
-        "ended, whether or not anyone was caught)",
+        "the defending side broke or capitulated, or no longer held the ground where it was "
+        "fought: an armed group driven from where the offensive or the pursuit against it was "
+        "fought, or gone from the state's soil, when it ended, whether or not anyone was caught "
+        "and though the group fights on elsewhere in the state",
     )
     DEFENDERS_WON = (
         "defenders_won",
-        "the attacking side broke, or gave up while the defending side still held its ground "
-        "(an offensive that ended with the group still fighting where it was sought)",
+        "the attacking side broke, or its offensive ended with the defending side still "
+        "holding the ground where it was fought (an armed group that stood and held off the "
+        "offensive or the pursuit where it was sought)",
     )
     MEDIATED = (
         "mediated",
