@@ -178,6 +178,20 @@ RAID_EVENT = """\
 """JNIM's strike on ``{target}`` of 22 July 2024, short of war: a scenario's ``events:`` entry."""
 
 
+def jnim_strikes(target: str, states: str, parameters: str, *, jnim: str = "", strike: str = ""):
+    """A 30-day scenario of JNIM's strike on ``target`` of 22 July 2024, under the Charter.
+
+    ``states``: the states' ids, comma-separated; ``parameters``: lines under ``parameters:``;
+    ``jnim``: lines under JNIM's entry; ``strike``: lines of the strike's event (its counts).
+    """
+    actors = "".join(f"  {state.strip()}:\n" for state in states.split(","))
+    return (
+        f"title: JNIM strikes {target}\nstart: 2024-07-21\ndays: 30\nactors:\n{actors}"
+        f"  JNIM:\n{jnim}pacts:\n  liptako-gourma-charter:\nparameters:\n{parameters}"
+        "events:\n" + RAID_EVENT.replace("{target}", target) + strike
+    )
+
+
 def armed_group_entry(
     actor: str,
     name: str,

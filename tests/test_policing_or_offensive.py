@@ -10,36 +10,25 @@ from __future__ import annotations
 import itertools
 import re
 
-from conftest import RAID_EVENT
+from conftest import jnim_strikes
 
 from sim.model.records import RecordKind
 from sim.run.replicate import run_one
 from sim.scenario.loading import load_scenario
 from sim.scenario.parameters import PARAMETERS
 
-RAID = """\
-title: JNIM strikes Mali
-start: 2024-07-21
-days: 30
-actors:
-  MLI:
-  BFA:
-  NER:
-  JNIM:
-{group}pacts:
-  liptako-gourma-charter:
-parameters:
-  offensive_share: {share}
-  decision_window: {window}
-events:
-"""
-RAID += RAID_EVENT.replace("{target}", "MLI")
+
+def _text(share, window=30, group=""):
+    """JNIM's strike on Mali, answered with an offensive at ``share``."""
+    parameters = f"  offensive_share: {share}\n  decision_window: {window}\n"
+    return jnim_strikes("MLI", "MLI, BFA, NER", parameters, jnim=group)
+
 
 SEEDS = range(60)
 
 
 def _runs(write, share, window=30, group=""):
-    text = RAID.format(share=share, window=window, group=group)
+    text = _text(share, window, group)
     path = write(text, name=f"raid-{share}-{window}-{len(group)}.yaml")
     scenario = load_scenario(path)
     return [run_one(scenario, seed).records for seed in SEEDS]
@@ -113,7 +102,7 @@ def test_an_ally_bound_to_help_against_a_rebellion_helps_a_state_that_polices(wr
 
 
 def test_the_story_says_the_state_chose_policing_in_english_and_in_french(write, sahelsim):
-    path = write(RAID.format(share=0, window=30, group=""), name="policed.yaml")
+    path = write(_text(0), name="policed.yaml")
     args = ("explain", str(path), "--seed", "1", "--parameters", "point")
     english = sahelsim(*args).out
     french = sahelsim(*args, "--lang", "fr").out

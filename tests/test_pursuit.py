@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from conftest import RAID_EVENT
+from conftest import jnim_strikes
 
 from sim.model.records import RecordKind
 from sim.run.replicate import run_one
@@ -27,23 +27,13 @@ PLATOON = 20
 """An infantry platoon, the threshold until 7 December 2026: a few who struck are policed."""
 AT_PLATOON = f"  pursuit_threshold: {PLATOON}\n"
 
-RAID = """\
-title: JNIM strikes {target}
-start: 2024-07-21
-days: 30
-actors:
-  MLI:
-  BFA:
-  NER:
-  TGO:
-  JNIM:
-pacts:
-  liptako-gourma-charter:
-parameters:
-  offensive_share: 1
-{parameters}events:
-"""
-RAID += RAID_EVENT + "{fighters}"
+
+def _raid(*, target: str, fighters: str, parameters: str) -> str:
+    """JNIM's strike on ``target``, its counts in ``fighters``, every strike weighed answered
+    with an offensive (``offensive_share`` 1), more ``parameters`` lines."""
+    every = "  offensive_share: 1\n" + parameters
+    return jnim_strikes(target, "MLI, BFA, NER, TGO", every, strike=fighters)
+
 
 SEEDS = range(12)
 
@@ -51,7 +41,7 @@ SEEDS = range(12)
 def _runs(write, *, fighters=None, target="MLI", parameters="", escaped=None):
     counts = f"    fighters: {fighters}\n" if fighters is not None else ""
     counts += f"    escaped: {escaped}\n" if escaped is not None else ""
-    text = RAID.format(
+    text = _raid(
         target=target,
         fighters=counts,
         parameters=parameters,
@@ -233,7 +223,7 @@ def test_more_strikers_getting_away_never_makes_force_less_likely(write):
 def test_the_story_says_how_many_got_away_in_english_and_french(
     write, sahelsim, counts, parameters, english, french
 ):
-    path = write(RAID.format(target="MLI", fighters=counts, parameters=parameters))
+    path = write(_raid(target="MLI", fighters=counts, parameters=parameters))
     told, dit = _told(sahelsim, path)
     assert english in told, told
     assert french in dit, dit
@@ -242,7 +232,7 @@ def test_the_story_says_how_many_got_away_in_english_and_french(
 def test_a_strike_during_an_offensive_that_no_one_got_away_from_is_told_so(write, sahelsim):
     """The second strike on Mali, during its offensive, by 200 of whom none got away: the
     story says so, and that it changed nothing in the war, in English and French."""
-    text = RAID.format(target="MLI", fighters="", parameters="") + (
+    text = _raid(target="MLI", fighters="", parameters="") + (
         "  again:\n    kind: attack\n    scale: incident\n    date: 2024-07-25\n"
         "    by: JNIM\n    target: MLI\n    fighters: 200\n    escaped: 0\n"
     )
@@ -284,7 +274,7 @@ def test_a_strike_from_abroad_that_left_no_one_is_not_weighed_either(write):
 
 
 def test_the_story_says_why_no_force_answered_in_english_and_french(write, sahelsim):
-    path = write(RAID.format(target="MLI", fighters="    fighters: 8\n", parameters=AT_PLATOON))
+    path = write(_raid(target="MLI", fighters="    fighters: 8\n", parameters=AT_PLATOON))
     english = sahelsim("explain", str(path), "--seed", "1", "--parameters", "point").out
     said = f"Strikers counted by the sources: 8, below the {PLATOON} fighters an army pursues."
     assert said in english
@@ -294,7 +284,7 @@ def test_the_story_says_why_no_force_answered_in_english_and_french(write, sahel
         f"Assaillants comptés par les sources : 8, en deçà des {PLATOON} combattants" in french.out
     )
     assert "le Mali réplique par des mesures de police, non par la force." in french.out
-    counted = write(RAID.format(target="MLI", fighters="    fighters: 300\n", parameters=""))
+    counted = write(_raid(target="MLI", fighters="    fighters: 300\n", parameters=""))
     told = sahelsim("explain", str(counted), "--seed", "1", "--parameters", "point").out
     assert "Strikers counted by the sources: 300." in told
 
@@ -303,7 +293,7 @@ def test_a_strike_that_left_no_one_during_an_offensive_does_not_make_it_a_war(wr
     """A body of fighters struck Mali, which launched its offensive; a second strike that left
     no one to pursue is no reason to fight on: the offensive ends when its days are over, as it
     does with no second strike, and the story says why."""
-    first = RAID.format(target="MLI", fighters="", parameters="")
+    first = _raid(target="MLI", fighters="", parameters="")
 
     def offensive(second: str):
         text = first + (
@@ -333,7 +323,7 @@ def test_a_strike_abroad_that_left_no_one_is_policed_by_every_victim(write, sahe
     """JNIM striking France's forces in Côte d'Ivoire, where it does not fight, strikes Côte
     d'Ivoire's soil too: when none got away, neither victim weighs force, and the story names
     both."""
-    text = RAID.format(target="FRA", fighters="    fighters: 4\n    escaped: 0\n", parameters="")
+    text = _raid(target="FRA", fighters="    fighters: 4\n    escaped: 0\n", parameters="")
     text = text.replace("  TGO:\n", "  CIV:\n  FRA:\n").replace(
         "    target: FRA\n", "    target: FRA\n    host: CIV\n"
     )
@@ -373,7 +363,7 @@ def test_a_strike_abroad_that_left_no_one_is_policed_by_every_victim(write, sahe
     ids=["an invasion", "a state's strike", "an organisation's", "none", "a yes", "words"],
 )
 def test_a_count_the_model_cannot_use_is_refused_where_it_stands(write, sahelsim, change, said):
-    text = RAID.format(target="MLI", fighters="    fighters: 8\n", parameters="")
+    text = _raid(target="MLI", fighters="    fighters: 8\n", parameters="")
     path = write(text.replace(*change))
     result = sahelsim("validate", str(path))
     assert result.status == 2 and "Traceback" not in result.out + result.err
@@ -423,7 +413,7 @@ def test_a_count_the_model_cannot_use_is_refused_where_it_stands(write, sahelsim
 def test_a_count_of_those_who_got_away_the_model_cannot_use_is_refused(
     write, sahelsim, counts, change, said
 ):
-    text = RAID.format(target="MLI", fighters=counts, parameters="")
+    text = _raid(target="MLI", fighters=counts, parameters="")
     path = write(text.replace(*change) if change else text)
     result = sahelsim("validate", str(path))
     assert result.status == 2 and "Traceback" not in result.out + result.err
@@ -433,7 +423,7 @@ def test_a_count_of_those_who_got_away_the_model_cannot_use_is_refused(
 def test_validate_says_how_to_write_a_strike_that_left_no_one(write, sahelsim):
     """A suicide bomber written as one who struck, with nothing on who got away, is weighed
     for force at the default: validating says so, and says nothing once escaped is written."""
-    path = write(RAID.format(target="MLI", fighters="    fighters: 1\n", parameters=""))
+    path = write(_raid(target="MLI", fighters="    fighters: 1\n", parameters=""))
     result = sahelsim("validate", str(path))
     assert result.status == 0
     assert (
@@ -442,12 +432,12 @@ def test_validate_says_how_to_write_a_strike_that_left_no_one(write, sahelsim):
     ) in result.out, result.out
     assert "write escaped: 0" in result.out
     said = write(
-        RAID.format(target="MLI", fighters="    fighters: 1\n    escaped: 0\n", parameters=""),
+        _raid(target="MLI", fighters="    fighters: 1\n    escaped: 0\n", parameters=""),
         name="said.yaml",
     )
     assert "who got away" not in sahelsim("validate", str(said)).out
     platoon = write(
-        RAID.format(target="MLI", fighters="    fighters: 8\n", parameters=AT_PLATOON),
+        _raid(target="MLI", fighters="    fighters: 8\n", parameters=AT_PLATOON),
         name="platoon.yaml",
     )
     assert "who got away" not in sahelsim("validate", str(platoon)).out  # policed by its count
@@ -456,7 +446,7 @@ def test_validate_says_how_to_write_a_strike_that_left_no_one(write, sahelsim):
 def test_an_armed_group_fought_in_an_offensive_defends_with_fighters_not_troops(write, sahelsim):
     """A reader's Mauritania 2007 told "AQIM defended with 50 troops": the fact base's groups,
     and those a scenario defines, fight with fighters, in English and French."""
-    path = write(RAID.format(target="MLI", fighters="", parameters=""))
+    path = write(_raid(target="MLI", fighters="", parameters=""))
     english = sahelsim("explain", str(path), "--seed", "1", "--parameters", "point").out
     assert re.search(r"JNIM defended with [\d,]+ fighters\.", english), english
     french = sahelsim("explain", str(path), "--seed", "1", "--parameters", "point", "--lang", "fr")
