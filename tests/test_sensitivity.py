@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -14,7 +15,10 @@ from sim.analysis.sensitivity import (
     sensitivity_axes,
     sentence,
 )
+from sim.run.options import SENSITIVITY_SAMPLES, Sample
 from sim.scenario.parameters import PARAMETERS
+
+REPO = Path(__file__).resolve().parent.parent
 
 
 def _indices(path):
@@ -104,6 +108,36 @@ def test_by_default_every_parameter_but_the_whole_numbers_is_varied():
     names = {a.name for a in sensitivity_axes()}
     assert names == {p.name for p in PARAMETERS.values() if not p.integer}
     assert "decision_window" not in names and "kill_rate" in names
+
+
+@pytest.mark.parametrize(("method", "points_per_sample"), [("morris", 3), ("sobol", 4)])
+def test_without_n_the_declared_default_sample_size_is_run(
+    tmp_path, sahelsim, method, points_per_sample
+):
+    """The command the docs give first passes no --n: it runs the declared default (Morris's
+    trajectories of k + 1 points, Sobol's base samples of k + 2), not a traceback."""
+    out = tmp_path / method
+    result = sahelsim(
+        "sensitivity", "gambia-2017", "--method", method, "--param", "honour_base_rate",
+        "--param", "kill_rate", "--outcome", "casualties", "-n", "1", "--seed", "1",
+        "--out", str(out), "-q",
+    )  # fmt: skip
+    assert result.status == 0, result.err
+    points = SENSITIVITY_SAMPLES[Sample(method)] * points_per_sample
+    assert len(_indices(out / "points.csv")) == points
+
+
+def test_the_analysis_guide_counts_the_parameters_a_default_analysis_varies():
+    """docs/analysis.md says how many parameters vary by default, which whole numbers are left
+    out, and what the default Morris design costs: a new parameter must not leave it stale."""
+    text = (REPO / "docs" / "analysis.md").read_text(encoding="utf-8")
+    varied = [p for p in PARAMETERS.values() if not p.integer]
+    whole = [p.name for p in PARAMETERS.values() if p.integer]
+    k, trajectories = len(varied), SENSITIVITY_SAMPLES[Sample.MORRIS]
+    assert f"which of the {k} parameters matter" in text
+    assert f"declared range ({k} of them; the whole numbers" in text
+    assert all(f"`{name}`" in text.split("the whole numbers")[1][:200] for name in whole)
+    assert f"{trajectories * (k + 1):,} points for the {k} parameters" in text
 
 
 def _index(name, mu, conf, rank):

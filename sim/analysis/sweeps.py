@@ -16,7 +16,7 @@ import numpy as np
 from sim.analysis import sensitivity as sa
 from sim.run.designs import Design
 from sim.run.files import write_whole
-from sim.run.options import Sample
+from sim.run.options import SENSITIVITY_SAMPLES, Sample
 from sim.run.sweep import SweepPlan
 
 
@@ -39,7 +39,7 @@ def sensitivity_design(
         names: the parameters to vary (see :func:`~sim.analysis.sensitivity.sensitivity_axes`);
             empty for every model parameter that is not a whole number.
         samples: Morris trajectories or Sobol' base samples (default
-            :data:`~sim.analysis.sensitivity.DEFAULT_SAMPLES`).
+            :data:`~sim.run.options.SENSITIVITY_SAMPLES`).
 
     Raises:
         SahelsimError: SALib is not installed.
@@ -47,7 +47,7 @@ def sensitivity_design(
     """
     sa.require_salib()
     axes = sa.sensitivity_axes(names)
-    n = samples or sa.DEFAULT_SAMPLES[method]
+    n = samples or SENSITIVITY_SAMPLES[Sample(method)]
     sa.check_samples(method, n)
     return lambda root: sa.sample_design(method, axes, n, root)
 
