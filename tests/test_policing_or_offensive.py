@@ -12,16 +12,21 @@ import re
 
 from conftest import jnim_strikes
 
+from sim.model.model import SahelModel
+from sim.model.players import Choice
 from sim.model.records import RecordKind
+from sim.model.world import build_world
+from sim.present.markers import record_title
 from sim.run.replicate import run_one
+from sim.scenario.facts import fact_base
 from sim.scenario.loading import load_scenario
 from sim.scenario.parameters import PARAMETERS
 
 
-def _text(share, window=30, group=""):
-    """JNIM's strike on Mali, answered with an offensive at ``share``."""
+def _text(share, window=30, group="", strike=""):
+    """JNIM's strike on Mali (with Senegal), answered with an offensive at ``share``."""
     parameters = f"  offensive_share: {share}\n  decision_window: {window}\n"
-    return jnim_strikes("MLI", "MLI, BFA, NER", parameters, jnim=group)
+    return jnim_strikes("MLI", "MLI, BFA, NER, SEN", parameters, jnim=group, strike=strike)
 
 
 SEEDS = range(60)
@@ -110,3 +115,67 @@ def test_the_story_says_the_state_chose_policing_in_english_and_in_french(write,
     assert re.search(r"a chance of 0(\.0+)? ?% of answering with an offensive", english)
     assert "Le Mali opte pour des mesures de police face à la frappe du GSIM" in french
     assert "policing" not in french and "offensive to" not in french
+
+
+def _played_run(write, share, decider, seed, host=""):
+    path = write(_text(share, strike=host), name=f"played-{share}-{len(host)}.yaml")
+    model = SahelModel(build_world(load_scenario(path), fact_base()), seed, players=decider)
+    model.run()
+    return model
+
+
+def test_a_struck_states_player_who_lets_the_model_decide_changes_nothing(write):
+    """The class's struck state, held by nobody that day, polices exactly when the model does;
+    the question it is put says the model's own choice, to stand down, and why."""
+    asked = []
+
+    def lets_it_be(question):
+        asked.append(question)
+
+    for seed in range(12):
+        path = write(_text(0.5), name="half.yaml")
+        alone = run_one(load_scenario(path), seed).records
+        played = _played_run(write, 0.5, {"MLI": lets_it_be}, seed).records
+        assert played == alone
+    policed = [q for q in asked if q.context.get("policed")]
+    assert policed and all(q.model_choice is Choice.STAND_DOWN for q in policed)
+
+
+def test_a_player_may_answer_a_strike_the_model_would_police(write):
+    model = _played_run(write, 0, {"MLI": lambda question: Choice.ATTACK}, 1)
+    decided = [r for r in model.records if r.kind is RecordKind.ATTACK_DECIDED]
+    assert decided and decided[0].actor == "MLI" and decided[0].get("played")
+    assert not any(r.kind is RecordKind.STOOD_DOWN for r in model.records)
+
+
+def test_the_draw_is_keyed_by_the_strike_not_its_date(write):
+    """Common random numbers: the same strike a week later is policed in the same replicates."""
+    first = [_policed(r) for r in _runs(write, 0.5)]
+    text = _text(0.5).replace("date: 2024-07-22", "date: 2024-07-29")
+    later = load_scenario(write(text, name="later.yaml"))
+    assert first == [_policed(run_one(later, seed).records) for seed in SEEDS]
+
+
+def test_an_ally_owing_armed_help_after_a_strike_on_forces_abroad_lends_it_to_a_state_that_polices(
+    write,
+):
+    """JNIM strikes Mali's forces in Senegal; Mali polices. Niger, honouring the Charter's
+    Art. 7, has no answer to join: it lends its help to Mali's forces, as a partial helper
+    does, rather than giving nothing."""
+    lent = 0
+    for seed in range(8):
+        model = _played_run(write, 0, {}, seed, host="    host: SEN\n")
+        support = [r for r in model.records if r.kind is RecordKind.SUPPORT]
+        assert not any(r.get("action") == "answer_over" for r in support)
+        lent += sum(1 for r in support if r.actor == "NER" and r.get("forces", 0) > 0)
+    assert lent > 0
+
+
+def test_the_story_and_the_timeline_name_the_strike_answered_by_policing(write, sahelsim):
+    path = write(_text(0), name="dated.yaml")
+    english = sahelsim("explain", str(path), "--seed", "1", "--parameters", "point").out
+    assert "to answer JNIM's strike of 22 Jul 2024" in english
+    record = {"kind": "stood_down", "actor": "MLI", "target": "JNIM", "policed": 0.75}
+    assert record_title(record) == "Mali polices"
+    assert record_title(record, "fr").startswith("Mesures de police : ")
+    assert record_title({**record, "policed": None}) == "Mali stands down"

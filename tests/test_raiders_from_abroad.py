@@ -80,8 +80,8 @@ def test_raiders_from_abroad_are_fought_on_the_victims_soil_whatever_the_toll(
         [ended] = [r for r in run.records if r.kind is RecordKind.WAR_ENDED]
         assert ended.get("outcome") == "attackers_won" and run.summary["war_days"] <= 1
     told, dit = render_text(struck[0], "en"), render_text(struck[0], "fr")
-    assert "The raiders came from abroad: Togo weighed an offensive against them" in told
-    assert "Les assaillants viennent de l'étranger : le Togo envisage une offensive" in dit
+    assert "The raiders came from abroad: an offensive by Togo against them would be" in told
+    assert "Les assaillants viennent de l'étranger : une offensive du Togo contre eux" in dit
     if killed is not None:
         assert english in told and french in dit
     else:

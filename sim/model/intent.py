@@ -83,15 +83,22 @@ def decide_attacks(model: SahelModel) -> None:
         # The deadline is the focal day (Schelling 1966): the threatener decides then whether to
         # do as it said, with its readiness; past it, it reconsiders at ``attack_rate`` a day.
         focal = model.day == threat.deadline
-        if threat.offensive and focal and threat.by not in model.players:
+        played = None
+        if threat.offensive and focal:
             # Whether a state struck by armed groups answers with an offensive at all, rather
             # than by policing, is drawn once, the first day it could answer: what decides it
             # in the record (strikers gone abroad, hostages at risk) is not in the format (§7.11).
             share = model.params.offensive_share
             answer = keyed_uniform(model.seed, Concern.INTENT, threat.key, "answer")
             if answer >= share:
-                stand_down(model, threat, readiness, terms, policed=share, draw=round(answer, 6))
-                continue
+                chose = {"share": share, "draw": round(answer, 6)}
+                played = players.attack_choice(model, threat, False, readiness, terms, chose)
+                if played in (None, players.Choice.STAND_DOWN):
+                    stand_down(
+                        model, threat, readiness, terms, policed=share, draw=chose["draw"],
+                        **players.mark(played),
+                    )  # fmt: skip
+                    continue
         # A victim of an incident made no threat to honour: most incidents never become wars
         # (militarized disputes: Jones, Bremer & Singer 1996), whatever the balance.
         # An armed group that struck is answered by a limited offensive, which is no escalation
@@ -101,7 +108,8 @@ def decide_attacks(model: SahelModel) -> None:
         daily = model.params.attack_rate * readiness * escalation
         hazard = readiness * escalation if focal else daily
         draw = keyed_uniform(model.seed, Concern.INTENT, threat.key, model.day)
-        played = players.attack_choice(model, threat, draw < hazard, readiness, terms)
+        if played is None:  # (a player who overrode the choice of policing has answered)
+            played = players.attack_choice(model, threat, draw < hazard, readiness, terms)
         if played is players.Choice.STAND_DOWN:  # a player gives up before the window closes
             stand_down(model, threat, readiness, terms, played=True)
             continue

@@ -12,6 +12,7 @@ The decisions that can be played:
 
 - an obligation decided by the obliged state alone (phase 4): honour, partial help, or abstain;
 - a threatener's daily choice from its deadline on (phase 2): attack, wait, or stand down;
+  a state struck by armed groups is asked on the first day even when the model polices;
 - a threatened target's daily choice while the threat is open (phase 2): concede or defy;
 - a member's vote when a body decides an obligation (phase 4): for or against. In a decision by
   consensus a played vote counts as a probability of 1 or 0 in the members' mean;
@@ -168,11 +169,21 @@ def obligation_choice(
 
 
 def attack_choice(
-    model: SahelModel, threat: Threat, attacks: bool, readiness: float, terms: dict
+    model: SahelModel,
+    threat: Threat,
+    attacks: bool,
+    readiness: float,
+    terms: dict,
+    policed: dict[str, float] | None = None,
 ) -> Choice | None:
-    """Phase 2: the threatener's answer today (attack, wait, stand down), if it is played."""
+    """Phase 2: the threatener's answer today (attack, wait, stand down), if it is played.
+
+    ``policed``: the share and the draw by which a state struck by armed groups chose policing
+    over an offensive, the model's own choice then being to stand down.
+    """
     if threat.by not in model.players:
         return None
+    own = Choice.STAND_DOWN if policed else Choice.ATTACK if attacks else Choice.WAIT
     question = Question(
         kind=QuestionKind.ATTACK,
         role=threat.by,
@@ -180,8 +191,9 @@ def attack_choice(
         day=model.day,
         series=f"attack:{threat.key}",
         options=(Choice.ATTACK, Choice.WAIT, Choice.STAND_DOWN),
-        model_choice=Choice.ATTACK if attacks else Choice.WAIT,
+        model_choice=own,
         context={
+            **({"policed": policed} if policed else {}),
             "attackers": list(threat.fighters),
             "closes": threat.closes,
             "readiness": round(readiness, 4),

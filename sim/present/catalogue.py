@@ -501,13 +501,13 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "Sa disposition à employer la force était de {readiness} le dernier jour.",
     },
     "stood_down.policed": {
-        "en": "{Actor} chose policing over an offensive to answer {target_poss} strike: the "
-        "model gives a state struck by armed groups a chance of {share} of answering with an "
-        "offensive (the record does not say what decides it); draw {draw}.",
-        "fr": "{Actor} opte{actor_nt} pour des mesures de police face à la frappe {target_de}, "
-        "sans offensive : le modèle donne à un État frappé par des groupes armés une probabilité "
-        "de {share} d'y répondre par une offensive (les sources ne disent pas ce qui en décide) ; "
-        "tirage {draw}.",
+        "en": "{Actor} chose policing over an offensive to answer {target_poss} strike of "
+        "{when}: the model gives a state struck by armed groups a chance of {share} of answering "
+        "with an offensive (the record does not say what decides it); draw {draw}.",
+        "fr": "{Actor} opte{actor_nt} pour des mesures de police face à la frappe {target_de} du "
+        "{when}, sans offensive : le modèle donne à un État frappé par des groupes armés une "
+        "probabilité de {share} d'y répondre par une offensive (les sources ne disent pas ce qui "
+        "en décide) ; tirage {draw}.",
     },
     "stood_down.retaliation": {
         "en": "{Actor} stood down and did not retaliate against {target}: the window for a "
@@ -594,11 +594,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "La frappe ne fait aucun mort, selon les sources.",
     },
     "incident.from_abroad": {
-        "en": "The raiders came from abroad: {target} weighed an offensive against them on its "
-        "own soil, a sweep to the border, not a dispute with the state they came from.",
-        "fr": "Les assaillants viennent de l'étranger : {target} envisage{target_nt} une "
-        "offensive contre eux sur son sol, un ratissage jusqu'à la frontière, non un différend "
-        "avec l'État d'où ils viennent.",
+        "en": "The raiders came from abroad: an offensive by {target} against them would be "
+        "fought on its own soil, a sweep to the border, not a dispute with the state they came "
+        "from.",
+        "fr": "Les assaillants viennent de l'étranger : une offensive {target_de} contre eux se "
+        "livrerait sur son sol, un ratissage jusqu'à la frontière, non un différend avec l'État "
+        "d'où ils viennent.",
     },
     "incident.unpursued": {
         "en": "Strikers counted by the sources: {fighters}, below the {threshold} fighters an "

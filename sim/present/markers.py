@@ -58,6 +58,7 @@ TITLES: dict[str, dict[str, str]] = {
         "fr": "Décision d'attaquer : {actor} → {target}",
     },
     "stood_down": {"en": "{actor} stands down", "fr": "Renoncement à l'attaque : {actor}"},
+    "policed": {"en": "{actor} polices", "fr": "Mesures de police : {actor}"},
     "deadline_passed": {
         "en": "Deadline passes: {actor} → {target}",
         "fr": "Échéance passée : {actor} → {target}",
@@ -130,6 +131,8 @@ def record_title(record: dict, lang: str = "en") -> str:
     kind = str(record.get("kind", ""))
     if kind == "event" and record.get("what"):
         kind = str(record["what"])
+    if kind == "stood_down" and record.get("policed") is not None:
+        kind = "policed"  # a strike answered by policing, not an attack given up
     if kind == "request":  # its target is the enemy; the title names who was asked
         return title(kind, record.get("actor"), record.get("asked"), lang)
     return title(kind, record.get("actor"), record.get("target"), lang)

@@ -507,9 +507,11 @@ def _stood_down(ctx: _Context, r: Record) -> str:
     retaliation = _retaliation(ctx, r)
     msg = "stood_down.retaliation" if retaliation else "stood_down"
     values = {**ctx.actors("actor", r.actor), **ctx.actors("target", r.target)}
-    if r.get("policed") is not None:  # it chose policing over an offensive, by the draw alone
+    if r.get("policed") is not None and not r.get("played"):  # by the draw alone
         chance, draw = ctx.chances(r.get("policed"), r.get("draw"))
-        return ctx.t("stood_down.policed", **values, share=chance, draw=draw)
+        struck = ctx.cause(r)  # the strike it answers, named: another may be answered yet
+        when = ctx.day_text(struck.day if struck is not None else r.day)
+        return ctx.t("stood_down.policed", **values, share=chance, draw=draw, when=when)
     if r.get("played"):
         played = "played.stood_down.retaliation" if retaliation else "played.stood_down"
         msg, values = played, {**values, **_owner(ctx, r.actor)}
