@@ -246,15 +246,17 @@ class ObservedOutcome(Described):
     ATTACKERS_WON = (
         "attackers_won",
         "the defending side broke or capitulated, or no longer held the ground where it was "
-        "fought: an armed group driven from where the offensive or the pursuit against it was "
-        "fought, or gone from the state's soil, when it ended, whether or not anyone was caught "
-        "and though the group fights on elsewhere in the state",
+        "fought: an armed group that withdrew from where the offensive or the pursuit against "
+        "it was fought (as guerrillas do before a stronger force), or was gone from the state's "
+        "soil, when it ended, whether or not anyone was caught, and though the group fights on "
+        "elsewhere in the state or strikes again later",
     )
     DEFENDERS_WON = (
         "defenders_won",
         "the attacking side broke, or its offensive ended with the defending side still "
-        "holding the ground where it was fought (an armed group that stood and held off the "
-        "offensive or the pursuit where it was sought)",
+        "holding the ground where it was fought (an armed group that stood its ground and held "
+        "off the offensive or the pursuit where it was sought, not one that withdrew to strike "
+        "again)",
     )
     MEDIATED = (
         "mediated",
