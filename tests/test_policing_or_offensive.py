@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import itertools
 import re
+import types
 
 from conftest import jnim_strikes
 
@@ -17,6 +18,7 @@ from sim.model.players import Choice
 from sim.model.records import RecordKind
 from sim.model.world import build_world
 from sim.present.markers import record_title
+from sim.present.narrative import render_text
 from sim.run.replicate import run_one
 from sim.scenario.facts import fact_base
 from sim.scenario.loading import load_scenario
@@ -117,6 +119,20 @@ def test_the_story_says_the_state_chose_policing_in_english_and_in_french(write,
     assert "policing" not in french and "offensive to" not in french
 
 
+def story(model, lang):
+    """The story of a run made with players, as ``explain`` tells it."""
+    scenario = model.world.scenario
+    told = types.SimpleNamespace(
+        records=model.records,
+        start=scenario.start,
+        days=scenario.days,
+        summary={},
+        seed=1,
+        scenario_title=scenario.title,
+    )
+    return render_text(told, lang)
+
+
 def _played_run(write, share, decider, seed, host=""):
     path = write(_text(share, strike=host), name=f"played-{share}-{len(host)}.yaml")
     model = SahelModel(build_world(load_scenario(path), fact_base()), seed, players=decider)
@@ -156,19 +172,47 @@ def test_the_draw_is_keyed_by_the_strike_not_its_date(write):
     assert first == [_policed(run_one(later, seed).records) for seed in SEEDS]
 
 
-def test_an_ally_owing_armed_help_after_a_strike_on_forces_abroad_lends_it_to_a_state_that_polices(
-    write,
-):
+def test_an_ally_owing_armed_help_after_a_policed_strike_on_forces_abroad_is_told_so(write):
     """JNIM strikes Mali's forces in Senegal; Mali polices. Niger, honouring the Charter's
-    Art. 7, has no answer to join: it lends its help to Mali's forces, as a partial helper
-    does, rather than giving nothing."""
-    lent = 0
+    Art. 7, has no answer to join: it says so (``answer_over``) and fights no one."""
+    over = 0
     for seed in range(8):
         model = _played_run(write, 0, {}, seed, host="    host: SEN\n")
-        support = [r for r in model.records if r.kind is RecordKind.SUPPORT]
-        assert not any(r.get("action") == "answer_over" for r in support)
-        lent += sum(1 for r in support if r.actor == "NER" and r.get("forces", 0) > 0)
-    assert lent > 0
+        support = [r for r in model.records if r.kind is RecordKind.SUPPORT and r.actor == "NER"]
+        over += sum(1 for r in support if r.get("action") == "answer_over")
+        assert not any(r.get("fighting") for r in support)
+        assert not any(r.kind is RecordKind.ENTERED_WAR for r in model.records)
+    assert over > 0
+
+
+def test_a_player_who_waited_on_the_first_day_is_still_offered_policing_after_it(write):
+    """The class's Mali waits on the day of the strike, then its timer runs out: the model's own
+    choice is still policing, not an offensive its daily hazard would launch."""
+    asked = []
+
+    def waits_then_lets_it_be(question):
+        asked.append(question)
+        return Choice.WAIT if len(asked) == 1 else None
+
+    model = _played_run(write, 0, {"MLI": waits_then_lets_it_be}, 1)
+    assert asked[0].model_choice is Choice.STAND_DOWN and asked[1].model_choice is Choice.STAND_DOWN
+    [stood] = [r for r in model.records if r.kind is RecordKind.STOOD_DOWN]
+    assert stood.get("policed") is not None and not stood.get("played")
+    assert not any(r.kind is RecordKind.WAR_STARTED for r in model.records)
+
+
+def test_a_players_choice_of_policing_or_force_is_told_with_the_models_own(write):
+    stood = _played_run(write, 0, {"MLI": lambda question: Choice.STAND_DOWN}, 1)
+    [record] = [r for r in stood.records if r.kind is RecordKind.STOOD_DOWN]
+    assert record.get("played") and record.get("policed") is not None
+    line = {"kind": record.kind.value, "actor": record.actor, "target": record.target}
+    assert record_title({**line, **record.data}) == "Mali polices"
+    told = story(stood, "en")
+    assert "Mali's player chose policing over an offensive to answer JNIM's strike of" in told
+    assert "The model's own choice was policing" in told
+    assert "Le modèle, lui, optait pour des mesures de police" in story(stood, "fr")
+    fought = _played_run(write, 0, {"MLI": lambda question: Choice.ATTACK}, 1)
+    assert "The model's own choice was policing" in story(fought, "en")
 
 
 def test_the_story_and_the_timeline_name_the_strike_answered_by_policing(write, sahelsim):

@@ -83,11 +83,12 @@ def decide_attacks(model: SahelModel) -> None:
         # The deadline is the focal day (Schelling 1966): the threatener decides then whether to
         # do as it said, with its readiness; past it, it reconsiders at ``attack_rate`` a day.
         focal = model.day == threat.deadline
-        played = None
-        if threat.offensive and focal:
+        played, chose = None, {}
+        if threat.offensive:
             # Whether a state struck by armed groups answers with an offensive at all, rather
             # than by policing, is drawn once, the first day it could answer: what decides it
             # in the record (strikers gone abroad, hostages at risk) is not in the format (§7.11).
+            # Keyed by the threat alone, it is the same draw each day a player kept it open.
             share = model.params.offensive_share
             answer = keyed_uniform(model.seed, Concern.INTENT, threat.key, "answer")
             if answer >= share:
@@ -126,6 +127,8 @@ def decide_attacks(model: SahelModel) -> None:
             "draw": round(draw, 6),
             "terms": terms,
             "cause": threat.record,
+            # a player who overrode the model's choice of policing: the story says it was that
+            **({"policed": chose["share"], "policed_draw": chose["draw"]} if chose else {}),
         }
         # Say so only when they, not the odds, held the target back (a player chooses itself).
         held = partners and threat.target not in model.players

@@ -109,20 +109,12 @@ class Obligation:
 
     @property
     def against_armed_groups(self) -> bool:
-        """Owed against armed groups: a rebellion, a raid, or a strike on forces abroad.
+        """Owed against armed groups inside the victim: a rebellion, or a raid from abroad.
 
-        A strike on the victim's forces abroad counts outside a war, by no state. Help not
-        pledged to the victim's answer (none weighed, or the victim chose policing, §7.11) is
-        lent against them (its forces), whichever kind of clause a raid brought into play
-        (§7.3).
+        Help not pledged to the victim's answer is lent against them (its forces), whichever
+        kind of clause a raid brought into play (§7.3).
         """
-        trigger = self.trigger
-        abroad = trigger.kind is CasusFoederis.ATTACK_ON_FORCES_ABROAD and trigger.war is None
-        return (
-            trigger.raid
-            or trigger.kind is CasusFoederis.ARMED_REBELLION
-            or (abroad and bool(trigger.offenders) and not trigger.states)
-        )
+        return self.trigger.raid or self.trigger.kind is CasusFoederis.ARMED_REBELLION
 
 
 REQUEST_PREFIX = "request/"

@@ -881,6 +881,19 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "Le joueur {owner_de} renonce : la menace contre {target} est abandonnée avant la "
         "fin du délai.",
     },
+    "played.stood_down.policed": {
+        "en": "{Owner} player chose policing over an offensive to answer {target_poss} strike "
+        "of {when}.",
+        "fr": "Le joueur {owner_de} opte pour des mesures de police face à la frappe "
+        "{target_de} du {when}, sans offensive.",
+    },
+    "played.policed": {
+        "en": "The model's own choice was policing: it gives a state struck by armed groups a "
+        "chance of {share} of answering with an offensive; draw {draw}.",
+        "fr": "Le modèle, lui, optait pour des mesures de police : il donne à un État frappé "
+        "par des groupes armés une probabilité de {share} de répondre par une offensive ; "
+        "tirage {draw}.",
+    },
     "played.stood_down.retaliation": {
         "en": "{Owner} player stood down: it chose not to strike back at {target} before the "
         "window closed.",

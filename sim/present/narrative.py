@@ -368,8 +368,7 @@ def _attack_decided(ctx: _Context, r: Record) -> str:
     if "balance" in terms:
         parts[-1] += _costs(ctx, terms)
     if r.get("played"):
-        readiness = ctx.share(r.get("readiness", 0.0))
-        parts.append(ctx.t("played.readiness", readiness=readiness))
+        parts.append(_model_choice(ctx, r))
     elif r.get("draw") is not None:
         daily, draw = ctx.chances(r.get("probability", 0.0), r.get("draw"))
         readiness = ctx.share(r.get("readiness", r.get("probability", 0.0)))
@@ -503,14 +502,28 @@ def _balance(ctx: _Context, terms: dict, values: dict[str, str], retaliation: bo
     return text
 
 
+def _model_choice(ctx: _Context, r: Record) -> str:
+    """What the model would have chosen in a player's place.
+
+    Policing, for a state struck by armed groups that the draw had police; else its readiness.
+    """
+    if r.get("policed") is not None:
+        chance, draw = ctx.chances(r.get("policed"), r.get("policed_draw", r.get("draw")))
+        return ctx.t("played.policed", share=chance, draw=draw)
+    return ctx.t("played.readiness", readiness=ctx.share(r.get("readiness", 0.0)))
+
+
 def _stood_down(ctx: _Context, r: Record) -> str:
     retaliation = _retaliation(ctx, r)
     msg = "stood_down.retaliation" if retaliation else "stood_down"
     values = {**ctx.actors("actor", r.actor), **ctx.actors("target", r.target)}
-    if r.get("policed") is not None and not r.get("played"):  # by the draw alone
-        chance, draw = ctx.chances(r.get("policed"), r.get("draw"))
+    if r.get("policed") is not None:  # it chose policing over an offensive
         struck = ctx.cause(r)  # the strike it answers, named: another may be answered yet
         when = ctx.day_text(struck.day if struck is not None else r.day)
+        if r.get("played"):
+            told = ctx.t("played.stood_down.policed", **values, **_owner(ctx, r.actor), when=when)
+            return f"{told} {_model_choice(ctx, r)}"
+        chance, draw = ctx.chances(r.get("policed"), r.get("draw"))
         return ctx.t("stood_down.policed", **values, share=chance, draw=draw, when=when)
     if r.get("played"):
         played = "played.stood_down.retaliation" if retaliation else "played.stood_down"
@@ -539,7 +552,7 @@ def _deadline_passed(ctx: _Context, r: Record) -> str:
     if "balance" in terms:  # why: the balance it weighed on the day it had named
         parts.append(_balance(ctx, terms, values, retaliation) + _costs(ctx, terms))
     if r.get("played"):
-        parts.append(ctx.t("played.readiness", readiness=ctx.share(r.get("readiness", 0.0))))
+        parts.append(_model_choice(ctx, r))
     else:
         chance, draw = ctx.chances(r.get("probability", 0.0), r.get("draw"))
         daily = r.get("daily", 0.0)
