@@ -6,6 +6,7 @@ import datetime as dt
 import functools
 import os
 import textwrap
+import types
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -434,3 +435,19 @@ def class_seed(scenario: str = "niger-2023-base") -> int:
         if not any(r.kind is RecordKind.ATTACK_DECIDED for r in records):
             return seed
     raise AssertionError(f"no seed below 100 keeps ECOWAS's threat open in {scenario}")
+
+
+def story_of(model, lang: str, seed: int = 1, title: str = "class") -> str:
+    """The story ``explain`` would tell of a run made in the test (with players, say)."""
+    from sim.present.narrative import render_text
+
+    scenario = model.world.scenario
+    told = types.SimpleNamespace(
+        records=model.records,
+        start=scenario.start,
+        days=scenario.days,
+        summary={},
+        seed=seed,
+        scenario_title=title,
+    )
+    return render_text(told, lang)

@@ -7,17 +7,15 @@ in, ECOWAS may attack, and an attack obliges Mali and Burkina Faso under their j
 from __future__ import annotations
 
 import datetime as dt
-import types
 from functools import cache
 
 import pytest
-from conftest import UNNAMED
+from conftest import UNNAMED, story_of
 
 from sim.model.model import SahelModel
 from sim.model.players import Choice, QuestionKind
 from sim.model.records import RecordKind
 from sim.model.world import build_world
-from sim.present.narrative import render_text
 from sim.scenario.facts import fact_base
 from sim.scenario.loading import load_scenario
 
@@ -37,16 +35,7 @@ def run(players=None, seed=SEED) -> SahelModel:
 
 
 def story(model: SahelModel, lang: str) -> str:
-    scenario = model.world.scenario
-    told = types.SimpleNamespace(
-        records=model.records,
-        start=scenario.start,
-        days=scenario.days,
-        summary={},
-        seed=SEED,
-        scenario_title="class",
-    )
-    return render_text(told, lang)
+    return story_of(model, lang, SEED)
 
 
 def test_a_player_who_lets_the_model_decide_changes_nothing():

@@ -9,16 +9,14 @@ from __future__ import annotations
 
 import itertools
 import re
-import types
 
-from conftest import jnim_strikes
+from conftest import jnim_strikes, story_of
 
 from sim.model.model import SahelModel
 from sim.model.players import Choice
 from sim.model.records import RecordKind
 from sim.model.world import build_world
 from sim.present.markers import record_title
-from sim.present.narrative import render_text
 from sim.run.replicate import run_one
 from sim.scenario.facts import fact_base
 from sim.scenario.loading import load_scenario
@@ -119,20 +117,6 @@ def test_the_story_says_the_state_chose_policing_in_english_and_in_french(write,
     assert "policing" not in french and "offensive to" not in french
 
 
-def story(model, lang):
-    """The story of a run made with players, as ``explain`` tells it."""
-    scenario = model.world.scenario
-    told = types.SimpleNamespace(
-        records=model.records,
-        start=scenario.start,
-        days=scenario.days,
-        summary={},
-        seed=1,
-        scenario_title=scenario.title,
-    )
-    return render_text(told, lang)
-
-
 def _played_run(write, share, decider, seed, host=""):
     path = write(_text(share, strike=host), name=f"played-{share}-{len(host)}.yaml")
     model = SahelModel(build_world(load_scenario(path), fact_base()), seed, players=decider)
@@ -207,12 +191,12 @@ def test_a_players_choice_of_policing_or_force_is_told_with_the_models_own(write
     assert record.get("played") and record.get("policed") is not None
     line = {"kind": record.kind.value, "actor": record.actor, "target": record.target}
     assert record_title({**line, **record.data}) == "Mali polices"
-    told = story(stood, "en")
+    told = story_of(stood, "en")
     assert "Mali's player chose policing over an offensive to answer JNIM's strike of" in told
     assert "The model's own choice was policing" in told
-    assert "Le modèle, lui, optait pour des mesures de police" in story(stood, "fr")
+    assert "Le modèle, lui, optait pour des mesures de police" in story_of(stood, "fr")
     fought = _played_run(write, 0, {"MLI": lambda question: Choice.ATTACK}, 1)
-    assert "The model's own choice was policing" in story(fought, "en")
+    assert "The model's own choice was policing" in story_of(fought, "en")
 
 
 def test_the_story_and_the_timeline_name_the_strike_answered_by_policing(write, sahelsim):
