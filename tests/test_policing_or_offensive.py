@@ -77,14 +77,11 @@ def test_the_choice_is_made_once_so_a_longer_window_does_not_make_an_offensive_l
     policing each day too."""
     strong = "    forces: 40000\n"
     short = [_policed(r) for r in _runs(write, 0.5, window=1, group=strong)]
-    long = [_policed(r) for r in _runs(write, 0.5, window=60, group=strong)]
+    runs = _runs(write, 0.5, window=60, group=strong)
+    long = [_policed(r) for r in runs]
     assert short == long
     assert 0 < sum(long) < len(SEEDS)
-    assert all(
-        _weighed(r)
-        for r, policed in zip(_runs(write, 0.5, 60, strong), long, strict=True)
-        if not policed
-    )
+    assert all(_weighed(r) for r, policed in zip(runs, long, strict=True) if not policed)
 
 
 def test_the_default_share_polices_about_one_strike_in_four(write):
@@ -132,9 +129,9 @@ def test_a_struck_states_player_who_lets_the_model_decide_changes_nothing(write)
     def lets_it_be(question):
         asked.append(question)
 
+    scenario = load_scenario(write(_text(0.5), name="half.yaml"))
     for seed in range(12):
-        path = write(_text(0.5), name="half.yaml")
-        alone = run_one(load_scenario(path), seed).records
+        alone = run_one(scenario, seed).records
         played = _played_run(write, 0.5, {"MLI": lets_it_be}, seed).records
         assert played == alone
     policed = [q for q in asked if q.context.get("policed")]
