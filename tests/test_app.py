@@ -105,6 +105,27 @@ def test_two_weeks_from_lesson_1s_start_land_on_the_deadline_its_notes_name(page
     assert any(t.startswith("Day 14 of 365 - 24 Aug 2023") for t in _texts(page))
 
 
+def test_a_scenario_that_names_no_seed_opens_with_a_drawn_one(write):
+    """A newcomer's file without ``ensemble: seed`` opens in the app (it used to stop the
+    server at start-up): a seed is drawn, as ``sahelsim run`` draws one, shown in the seed
+    control, and the same until the app restarts; the run steps on it."""
+    path = write(
+        "title: JNIM strikes Mali\nstart: 2024-07-21\ndays: 30\nactors:\n  MLI:\n  JNIM:\n"
+        "events:\n  raid: {kind: attack, scale: incident, date: 2024-07-22, by: JNIM, "
+        "target: MLI}\n",
+        name="no-seed.yaml",
+    )
+    settings = live.defaults_for(str(path))
+    assert isinstance(settings.seed, int) and 0 <= settings.seed < 2**32
+    assert live.defaults_for(str(path)).seed == settings.seed
+    run = live.LiveRun(settings)
+    try:
+        run.advance(7)
+        assert run.day == 7
+    finally:
+        run.model.release()
+
+
 def test_a_run_not_begun_shows_its_start_day_then_counts_weeks_and_months_from_it():
     assert [live.days_on(-1, d) for d in (1, 7, 30)] == [1, 8, 31]
     assert [live.days_on(3, d) for d in (1, 7, 30)] == [1, 7, 30]

@@ -48,7 +48,7 @@ from sim.present.figures import WORDS as FIGURE_WORDS
 from sim.present.geography import draw_countries, load_countries
 from sim.present.narrative import Paragraph, narrative
 from sim.run.files import written_whole
-from sim.run.plan import replicate_seeds
+from sim.run.plan import draw_root_seed, replicate_seeds
 from sim.run.posterior import drawn_by_default as drawn
 from sim.run.replicate import run_one
 from sim.scenario.catalogue import catalogue
@@ -187,7 +187,11 @@ def pact_name(pact: str, lang: str) -> str:
 
 @functools.cache
 def defaults_for(name: str) -> Settings:
-    """The controls' starting values for scenario ``name``: its own values, else the declared ones."""
+    """The controls' starting values for scenario ``name``: its own values, else the declared ones.
+
+    A scenario that names no seed gets one drawn, as ``sahelsim run`` draws one; the seed control
+    shows it, and it stays the same until the app is restarted.
+    """
     scenario = load_scenario(name)
     params = scenario.parameters.model_dump()
     return Settings(
@@ -196,7 +200,9 @@ def defaults_for(name: str) -> Settings:
         strict=scenario.commitment.value == "strict",
         pacts=pact_enabled(scenario),
         actors={},
-        seed=int(scenario.ensemble.seed),
+        seed=int(scenario.ensemble.seed)
+        if scenario.ensemble.seed is not None
+        else draw_root_seed(),
     )
 
 
