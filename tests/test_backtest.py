@@ -448,7 +448,9 @@ def test_an_outside_party_s_strikes_are_force_used(sahelsim, write, tmp_path):
     strikes are force, by their party, on their target, in every replicate."""
     text = civil_war_text(actors="  FRA:\n", events=STRIKES)
     out = tmp_path / "bundle"
-    ran = sahelsim("run", str(write(text)), "-n", "3", "-q", "--no-figures", "--out", str(out))
+    ran = sahelsim(
+        "run", str(write(text)), "-n", "3", "--seed", "1", "-q", "--no-figures", "--out", str(out)
+    )
     assert ran.status == 0, ran.err
     events = read_events(out)
     assert sorted(events) == [0, 1, 2]

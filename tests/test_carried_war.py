@@ -78,7 +78,9 @@ def test_the_story_says_the_war_was_carried_across_the_border(write):
 def test_the_backtest_counts_force_both_ways_across_the_border(sahelsim, write, tmp_path):
     text = civil_war_text(value=2000, events=CARRIED)
     out = tmp_path / "bundle"
-    ran = sahelsim("run", str(write(text)), "-n", "3", "-q", "--no-figures", "--out", str(out))
+    ran = sahelsim(
+        "run", str(write(text)), "-n", "3", "--seed", "1", "-q", "--no-figures", "--out", str(out)
+    )
     assert ran.status == 0, ran.err
     for records in read_events(out).values():
         assert _force_used(records, "SEN", ["REB"]) and _force_used(records, "REB", ["SEN"])
@@ -192,7 +194,16 @@ def test_rebels_defending_their_war_carry_it_too_and_the_state_they_attack_defen
     out = tmp_path / "bundle"
     assert (
         sahelsim(
-            "run", str(write(text, "d.yaml")), "-n", "2", "-q", "--no-figures", "--out", str(out)
+            "run",
+            str(write(text, "d.yaml")),
+            "-n",
+            "2",
+            "--seed",
+            "1",
+            "-q",
+            "--no-figures",
+            "--out",
+            str(out),
         ).status
         == 0
     )
@@ -244,7 +255,18 @@ def test_a_threat_carried_out_across_the_border_is_carried_out(sahelsim, write, 
     text = civil_war_text(value=2000, events=threat + CARRIED.split("  asks:")[0])
     out = tmp_path / "bundle"
     assert (
-        sahelsim("run", str(write(text)), "-n", "4", "-q", "--no-figures", "--out", str(out)).status
+        sahelsim(
+            "run",
+            str(write(text)),
+            "-n",
+            "4",
+            "--seed",
+            "1",
+            "-q",
+            "--no-figures",
+            "--out",
+            str(out),
+        ).status
         == 0
     )
     with open(out / "summary.csv", encoding="utf-8") as handle:
@@ -263,7 +285,18 @@ def test_a_sworn_belligerent_that_attacks_is_fought_and_counted(sahelsim, write,
     )
     out = tmp_path / "bundle"
     assert (
-        sahelsim("run", str(write(text)), "-n", "2", "-q", "--no-figures", "--out", str(out)).status
+        sahelsim(
+            "run",
+            str(write(text)),
+            "-n",
+            "2",
+            "--seed",
+            "1",
+            "-q",
+            "--no-figures",
+            "--out",
+            str(out),
+        ).status
         == 0
     )
     for records in read_events(out).values():
@@ -381,7 +414,9 @@ def test_an_aes_member_attacked_entered_no_war_to_help_another(sahelsim, write, 
         "  raid:\n    kind: attack\n    date: 2024-03-05\n    by: REB\n    target: NER\n"
     )
     out = tmp_path / "bundle"
-    ran = sahelsim("run", str(write(text)), "-n", "3", "-q", "--no-figures", "--out", str(out))
+    ran = sahelsim(
+        "run", str(write(text)), "-n", "3", "--seed", "1", "-q", "--no-figures", "--out", str(out)
+    )
     assert ran.status == 0, ran.err
     with open(out / "summary.csv", encoding="utf-8") as handle:
         rows = list(csv.DictReader(handle))

@@ -276,6 +276,8 @@ def test_the_retired_toll_threshold_is_refused_with_what_changed(sahelsim, write
             str(path),
             "-n",
             "2",
+            "--seed",
+            "1",
             "--posterior",
             str(write("weight,border_toll\n1,3\n", name="p.csv")),
             "--out",
