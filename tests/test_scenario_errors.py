@@ -21,8 +21,8 @@ CASES = [
     pytest.param(
         _edit("days: 30", "dayz: 30"),
         "{f}:3:1: dayz: unknown key 'dayz'; expected one of actors, commitment, days, description, "
-        "ensemble, events, extends, observed, pacts, pacts_left_out, parameters, sources, ... "
-        "(16 in all); "
+        "description_fr, ensemble, events, extends, observed, pacts, pacts_left_out, parameters, "
+        "... (17 in all); "
         "did you mean 'days'?",
         id="misspelt top-level key",
     ),

@@ -167,3 +167,4 @@ class RunRecord:
     series: Series
     summary: dict[str, Any]
     scenario_title_fr: str = ""  # the title the scenario's French notes give, if any
+    notes_fr: dict[str, str] = field(default_factory=dict)  # events' notes in French, by name

@@ -28,6 +28,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Scenario note: {note}",
         "fr": "Note du scénario (en anglais) : « {note} »",
     },
+    # A note the scenario gives in French too (an event's note_fr); English never reaches it.
+    "note_fr": {"en": "Scenario note: {note}", "fr": "Note du scénario : « {note} »"},
     "contingent": {"en": "{name} ({forces})", "fr": "{name} ({forces})"},
     # The obligation an action stands for, after "its obligation of" / "l'obligation".
     "asked.consult": {"en": "consultation", "fr": "de consultation"},

@@ -71,12 +71,18 @@ def narrative(run: RunRecord, lang: str | Lang = "en") -> list[Paragraph]:
         with i18n.names_as_of(ctx.date(record.day)):
             text = _RENDERERS.get(record.kind, _other)(ctx, record)
         if record.get("note"):
-            text += " " + ctx.t("note", note=record.get("note"))
+            text += " " + _note(ctx, run, record)
         paragraphs.append(Paragraph(record.day, ctx.date(record.day), record.kind, text))
     with i18n.names_as_of(ctx.date(run.days)):
         closing = _closing(ctx, run)
     paragraphs.append(Paragraph(run.days, ctx.date(run.days), None, closing))
     return paragraphs
+
+
+def _note(ctx: _Context, run: RunRecord, record: Record) -> str:
+    """The scenario's note on the event behind ``record``: in French its French note, if any."""
+    french = ctx.lang is Lang.FR and getattr(run, "notes_fr", {}).get(record.get("event") or "")
+    return ctx.t("note_fr", note=french) if french else ctx.t("note", note=record.get("note"))
 
 
 def cite(pact_id: str, article: str | None, lang: str | Lang, pact_name: str = "") -> str:

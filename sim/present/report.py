@@ -156,9 +156,12 @@ def build_report(bundle: Path, *, lang: str = "en") -> str:
     teaching = scenario.get("teaching") or {}
     description = scenario.get("description", "")
     if lang == "fr":
-        # The author's description is in English; the French notes say what the scenario is,
-        # and without them the report says where the description is rather than quote it.
-        description = "" if teaching.get("fr") else text["no_description"]
+        # The description in French, where the scenario gives one; else the French notes say
+        # what the scenario is, and without them the report says where the description is
+        # rather than quote English.
+        description = scenario.get("description_fr") or (
+            "" if teaching.get("fr") else text["no_description"]
+        )
     if lang == "fr" and teaching.get("fr"):  # the French notes, where the scenario has them
         teaching = teaching["fr"]
     french = scenario.get("title_fr") if lang == "fr" else None

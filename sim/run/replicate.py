@@ -53,4 +53,5 @@ def run_one(
         series,
         summary,
         scenario.french_title,
+        scenario.notes_fr,
     )

@@ -329,6 +329,18 @@ class _Event(Strict):
     note: str | None = Field(
         None, description="what happened, with sources, for the reader: the story quotes it"
     )
+    note_fr: str | None = Field(
+        None,
+        min_length=1,
+        description="the note in French, which the story quotes in French (without it, the "
+        "French story quotes the note in English and says so)",
+    )
+
+    @model_validator(mode="after")
+    def _translates_a_note(self) -> _Event:
+        if self.note_fr is not None and self.note is None:
+            raise ValueError("'note_fr' is the note in French: give the 'note' it translates too")
+        return self
 
 
 class Coup(_Event):
@@ -799,6 +811,12 @@ class Scenario(Strict):
     description: str = Field(
         "", description="one paragraph; its first sentence is listed by `sahelsim list`"
     )
+    description_fr: str | None = Field(
+        None,
+        min_length=1,
+        description="the description in French, for reports in French (the French teaching "
+        "notes win where both are given)",
+    )
     extends: str | None = Field(
         None,
         description="a bundled scenario's name or a path relative to this file, merged under this one",
@@ -853,6 +871,11 @@ class Scenario(Strict):
         """
         notes = self.teaching.fr if self.teaching is not None else None
         return (notes.title if notes is not None else None) or self.title_fr or ""
+
+    @property
+    def notes_fr(self) -> dict[str, str]:
+        """The French notes of the events, by event name (those that have one)."""
+        return {name: e.note_fr for name, e in self.events.items() if e.note_fr}
 
     def title_in(self, lang: str) -> str:
         """The title in ``lang``: in French its French title, when it has one."""

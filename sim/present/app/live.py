@@ -428,6 +428,7 @@ class LiveRun:
             summary=summary,
             seed=self.settings.seed,
             scenario_title=scenario_title(self.scenario, lang),
+            notes_fr=self.scenario.notes_fr,
         )
         told = narrative(run, lang)  # duck-typed: narrative reads only these attributes
         return (told if self.finished else told[:-1]), records
