@@ -11,8 +11,6 @@ from html.parser import HTMLParser
 import pytest
 import yaml
 
-from sim.resources import scenarios_dir
-
 
 class _Collector(HTMLParser):
     def __init__(self):
@@ -113,18 +111,6 @@ def test_report_command_rewrites_the_report_in_french(report_html, sahelsim):
     assert "jeux pondérés de la loi a posteriori livrée avec sahelsim" in text
     english = yaml.safe_load((out / "scenario.yaml").read_text(encoding="utf-8"))["description"]
     assert english.split(".")[0] not in text, "the author's English description is not quoted"
-
-
-def test_a_french_report_of_a_scenario_without_french_notes_says_where_its_description_is(
-    tmp_path, sahelsim
-):
-    out = tmp_path / "run"
-    path = scenarios_dir() / "history" / "mali-2020.yaml"
-    assert sahelsim("run", str(path), "-n", "2", "--seed", "1", "-q", "--lang",
-                    "fr", "--out", str(out)).status == 0  # fmt: skip
-    text = html.unescape((out / "report.html").read_text(encoding="utf-8"))
-    assert "qu'en anglais, dans son fichier scenario.yaml" in text
-    assert "soldiers detained" not in text.lower()
 
 
 @pytest.mark.parametrize("name", ["missing", "empty"])

@@ -18,7 +18,9 @@ from pydantic import (
     Field,
     StrictInt,
     Tag,
+    ValidationInfo,
     create_model,
+    field_validator,
     model_validator,
 )
 
@@ -336,11 +338,12 @@ class _Event(Strict):
         "French story quotes the note in English and says so)",
     )
 
-    @model_validator(mode="after")
-    def _translates_a_note(self) -> _Event:
-        if self.note_fr is not None and self.note is None:
-            raise ValueError("'note_fr' is the note in French: give the 'note' it translates too")
-        return self
+    @field_validator("note_fr")
+    @classmethod
+    def _translates_a_note(cls, value: str | None, info: ValidationInfo) -> str | None:
+        if value is not None and info.data.get("note") is None:
+            raise ValueError("it is the note in French: give the 'note' it translates too")
+        return value
 
 
 class Coup(_Event):

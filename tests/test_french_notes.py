@@ -1,0 +1,121 @@
+"""A scenario's notes and description in French: French is whole where the author gave it.
+
+An event's ``note_fr`` is quoted by the French story (``explain``, the report, the app), with
+no "(en anglais)"; a note without one is still quoted in English and marked so. A scenario's
+``description_fr`` is the French report's description. Every bundled scenario, lesson and
+episode gives its French, so a French class never reads English.
+"""
+
+from __future__ import annotations
+
+import html
+
+from sim.present.app import live
+
+SCENARIO = """\
+title: A drone shot down
+title_fr: Un drone abattu
+description: Mali's drone is shot down over the border.
+description_fr: Le drone du Mali est abattu au-dessus de la frontière.
+start: 2024-03-01
+days: 10
+actors:
+  MLI:
+  DZA:
+events:
+  shot:
+    kind: attack
+    scale: incident
+    date: 2024-03-02
+    by: DZA
+    target: MLI
+    note: Algeria says the drone entered its airspace.
+    note_fr: L'Algérie affirme que le drone est entré dans son espace aérien.
+  again:
+    kind: attack
+    scale: incident
+    date: 2024-03-04
+    by: DZA
+    target: MLI
+    note: A second drone, by the same account.
+"""
+
+
+def test_the_french_story_quotes_the_french_note_and_marks_an_english_one(write, sahelsim):
+    path = str(write(SCENARIO))
+    french = sahelsim("explain", path, "--seed", "1", "--lang", "fr").out
+    english = sahelsim("explain", path, "--seed", "1").out
+    assert (
+        "Note du scénario : « L'Algérie affirme que le drone est entré dans son espace aérien. »"
+        in french
+    )
+    assert "Algeria says" not in french
+    # the note the author left in English is still quoted, and said to be English
+    assert "Note du scénario (en anglais) : « A second drone, by the same account. »" in french
+    assert "Scenario note: Algeria says the drone entered its airspace." in english
+    assert "L'Algérie" not in english
+
+
+def test_a_french_note_with_no_note_to_translate_is_refused_where_it_is(write, sahelsim):
+    text = SCENARIO.replace("    note: Algeria says the drone entered its airspace.\n", "")
+    path = write(text)
+    result = sahelsim("validate", str(path))
+    assert result.status == 2 and "Traceback" not in result.err
+    assert (
+        f"{path}:17:14: events.shot.note_fr: it is the note in French: give the 'note' it "
+        "translates too; got \"L'Algérie affirme que le drone est entré dans son espace "
+        'aérien."' in result.out
+    )
+
+
+def test_the_french_report_gives_the_french_description(write, sahelsim, tmp_path):
+    out = tmp_path / "run"
+    ran = sahelsim(
+        "run", str(write(SCENARIO)), "-n", "2", "--seed", "1", "-q", "--lang", "fr",
+        "--out", str(out),
+    )  # fmt: skip
+    assert ran.status == 0, ran.err
+    text = html.unescape((out / "report.html").read_text(encoding="utf-8"))
+    assert "Le drone du Mali est abattu au-dessus de la frontière." in text
+    assert "shot down over the border" not in text
+    assert "Note du scénario : « L'Algérie affirme" in text  # the report's story
+
+
+def test_a_french_report_with_no_french_description_says_where_the_english_one_is(
+    write, sahelsim, tmp_path
+):
+    out = tmp_path / "run"
+    text = SCENARIO.replace(
+        "description_fr: Le drone du Mali est abattu au-dessus de la frontière.\n", ""
+    )
+    ran = sahelsim(
+        "run", str(write(text)), "-n", "2", "--seed", "1", "-q", "--lang", "fr", "--out", str(out)
+    )
+    assert ran.status == 0, ran.err
+    report = html.unescape((out / "report.html").read_text(encoding="utf-8"))
+    assert "qu'en anglais, dans son fichier scenario.yaml" in report
+    assert "shot down over the border" not in report
+
+
+def test_the_classroom_app_tells_the_french_note(write):
+    settings = live.defaults_for(str(write(SCENARIO)))
+    run = live.LiveRun(settings)
+    try:
+        run.advance(5)
+        french = " ".join(p.text for p in run.paragraphs("fr"))
+        english = " ".join(p.text for p in run.paragraphs("en"))
+    finally:
+        run.model.release()
+    assert "« L'Algérie affirme que le drone est entré dans son espace aérien. »" in french
+    assert "Algeria says the drone entered its airspace." in english
+
+
+def test_the_class_on_phones_tells_the_french_note(write):
+    from sim.present.classroom.session import ClassSession
+    from sim.present.classroom.views import story
+
+    session = ClassSession(str(write(SCENARIO)), seed=1, code="KT4R2M", ensemble_runs=2)
+    session.step(5)
+    french = " ".join(story(session, 0, "fr", lines=50))
+    assert "« L'Algérie affirme que le drone est entré dans son espace aérien. »" in french
+    assert "Algeria says" not in french
