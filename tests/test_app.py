@@ -105,6 +105,7 @@ def test_two_weeks_from_lesson_1s_start_land_on_the_deadline_its_notes_name(page
     assert any(t.startswith("Day 14 of 365 - 24 Aug 2023") for t in _texts(page))
 
 
+@pytest.mark.drawn_seed
 def test_a_scenario_that_names_no_seed_opens_with_a_drawn_one(write):
     """A newcomer's file without ``ensemble: seed`` opens in the app (it used to stop the
     server at start-up): a seed is drawn, as ``sahelsim run`` draws one, shown in the seed

@@ -283,6 +283,7 @@ def test_a_kill_before_the_sweeps_means_were_written_is_mended_by_resume(tmp_pat
     assert (tmp_path / "s" / "means.csv").read_bytes() == means
 
 
+@pytest.mark.drawn_seed
 @pytest.mark.slow
 def test_ctrl_c_then_resume_finishes_a_sweep_with_a_drawn_seed(tmp_path, sahelsim):
     from conftest import REPO

@@ -158,6 +158,7 @@ def test_an_unknown_scenario_exits_2(sahelsim, tmp_path):
     assert result.status == 2 and "did you mean 'niger-2023-base'" in result.err
 
 
+@pytest.mark.drawn_seed
 def test_a_drawn_seed_is_printed_and_recorded(tmp_path, sahelsim):
     path = tmp_path / "s.yaml"
     path.write_text(
