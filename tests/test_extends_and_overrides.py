@@ -36,7 +36,11 @@ def test_a_chain_of_relative_extends(write):
 
 def test_a_variant_s_teaching_notes_replace_its_parent_s_whole(write):
     inherits = load_scenario(write("title: Same notes\nextends: niger-2023-base\n", "a.yaml"))
-    assert inherits.teaching == load_scenario("niger-2023-base").teaching
+    parent = load_scenario("niger-2023-base").teaching
+    # all the notes, but not their French title: retitled, the variant is named by its own
+    assert inherits.teaching.fr.title is None and inherits.french_title != parent.fr.title
+    french = inherits.teaching.fr.model_copy(update={"title": parent.fr.title})
+    assert inherits.teaching.model_copy(update={"fr": french}) == parent
     own = load_scenario(
         write(
             "title: Own notes\nextends: niger-2023-base\n"

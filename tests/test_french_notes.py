@@ -119,3 +119,39 @@ def test_the_class_on_phones_tells_the_french_note(write):
     french = " ".join(story(session, 0, "fr", lines=50))
     assert "« L'Algérie affirme que le drone est entré dans son espace aérien. »" in french
     assert "Algeria says" not in french
+
+
+PARENT = SCENARIO.replace(
+    "description_fr:",
+    "teaching:\n  what_is_it: A drone.\n  fr:\n    title: Le drone, notes du parent\n"
+    "    what_is_it: Un drone.\ndescription_fr:",
+)
+
+
+def test_a_variant_that_rewrites_a_note_is_not_told_with_its_parent_s_french(write, sahelsim):
+    """A text and its French travel together: the parent's French said something else."""
+    write(PARENT, name="parent.yaml")
+    child = write(
+        "extends: parent.yaml\ntitle: A variant\nevents:\n  shot:\n"
+        "    note: Mali says the drone was over Mali.\n",
+        name="child.yaml",
+    )
+    french = sahelsim("explain", str(child), "--seed", "1", "--lang", "fr").out
+    assert "Note du scénario (en anglais) : « Mali says the drone was over Mali. »" in french
+    assert "L'Algérie affirme" not in french
+    # retitled in English only: neither the parent's title_fr nor its notes' French title
+    assert "« A variant »" in french.splitlines()[0]
+
+
+def test_a_variant_s_own_french_title_wins_over_its_parent_s_notes(write, sahelsim):
+    write(PARENT, name="parent.yaml")
+    child = write(
+        "extends: parent.yaml\ntitle: A variant\ntitle_fr: Une variante\n", name="child.yaml"
+    )
+    french = sahelsim("explain", str(child), "--seed", "1", "--lang", "fr").out
+    assert "« Une variante »" in french.splitlines()[0]
+    # and a variant that changes nothing of the text keeps all its parent's French
+    same = write("extends: parent.yaml\ndays: 8\n", name="same.yaml")
+    french = sahelsim("explain", str(same), "--seed", "1", "--lang", "fr").out
+    assert "« Le drone, notes du parent »" in french.splitlines()[0]
+    assert "Note du scénario : « L'Algérie affirme" in french

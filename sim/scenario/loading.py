@@ -165,7 +165,7 @@ def resolve_document(
     for layer in layers:
         kept = {k: v for k, v in data.items() if k not in REPLACED_WHOLE or k not in layer.data}
         kept.pop(NOT_INHERITED, None)
-        data = _merge(kept, layer.data)
+        data = _merge(_retitled(kept, layer.data), layer.data)
     data.pop("extends", None)
     merged = MergedDocument(data, name, layers)
     for text in overrides:
@@ -391,13 +391,35 @@ translation) are written for one scenario, and half of a parent's would mislead.
 
 
 def _merge(base: Any, over: Any) -> Any:
-    """Deep-merge mappings; anything else in ``over`` replaces what ``base`` had."""
+    """Deep-merge mappings; anything else in ``over`` replaces what ``base`` had.
+
+    A text and its French travel together: where ``over`` rewrites a text (``note``, ``title``,
+    ``name``...) and not its ``_fr``, the French ``base`` gave for the old text is dropped.
+    """
     if isinstance(base, dict) and isinstance(over, dict):
         out = dict(base)
         for key, value in over.items():
             out[key] = _merge(base.get(key), value) if key in base else value
+            if f"{key}_fr" in base and f"{key}_fr" not in over:
+                del out[f"{key}_fr"]
         return out
     return over
+
+
+def _retitled(inherited: dict, layer: dict) -> dict:
+    """``inherited`` without its teaching notes' French title if ``layer`` retitles the scenario.
+
+    A variant's own title (or French title) names it in French, not its parent's notes.
+    """
+    notes = inherited.get("teaching")
+    retitled = "title" in layer or "title_fr" in layer
+    if not retitled or "teaching" in layer or not isinstance(notes, dict):
+        return inherited
+    french = notes.get("fr")
+    if not isinstance(french, dict) or "title" not in french:
+        return inherited
+    untitled = {k: v for k, v in french.items() if k != "title"}
+    return {**inherited, "teaching": {**notes, "fr": untitled}}
 
 
 class FlaggedOverride(str):
