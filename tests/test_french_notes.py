@@ -10,7 +10,13 @@ from __future__ import annotations
 
 import html
 
+import pytest
+
 from sim.present.app import live
+from sim.present.narrative import render_text
+from sim.resources import scenarios_dir
+from sim.run.replicate import run_one
+from sim.scenario.loading import bundled_names, load_scenario
 
 SCENARIO = """\
 title: A drone shot down
@@ -38,6 +44,8 @@ events:
     by: DZA
     target: MLI
     note: A second drone, by the same account.
+ensemble:
+  seed: 7
 """
 
 
@@ -108,6 +116,29 @@ def test_the_classroom_app_tells_the_french_note(write):
         run.model.release()
     assert "« L'Algérie affirme que le drone est entré dans son espace aérien. »" in french
     assert "Algeria says the drone entered its airspace." in english
+
+
+def _every_bundled() -> list[str]:
+    episodes = [
+        str(p)
+        for folder in ("history", "held-out")
+        for p in sorted((scenarios_dir() / folder).glob("*.yaml"))
+    ]
+    return [*bundled_names(), *episodes]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("name", _every_bundled(), ids=lambda n: n.rsplit("/", 1)[-1])
+def test_every_bundled_scenario_and_episode_is_whole_in_french(name):
+    """Title, description and every event's note, in French: no French story quotes English."""
+    scenario = load_scenario(name)
+    assert scenario.title_fr or scenario.french_title, "no French title"
+    assert scenario.description_fr, "no French description"
+    untranslated = [n for n, e in scenario.events.items() if e.note and not e.note_fr]
+    assert untranslated == [], "events whose note has no note_fr"
+    told = render_text(run_one(scenario, 1), "fr")
+    assert "(en anglais)" not in told
+    assert scenario.title not in told.splitlines()[0]
 
 
 def test_the_class_on_phones_tells_the_french_note(write):
