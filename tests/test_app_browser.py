@@ -7,6 +7,7 @@ Debian's ``chromium`` at ``/usr/bin/chromium``; skipped when either is missing.
 
 from __future__ import annotations
 
+import itertools
 import re
 import shutil
 import subprocess
@@ -588,6 +589,65 @@ def test_readable_from_the_back_of_the_room(server, browser, viewport):
     present(page, "Vue de projection")
     assert_readable(page)
     assert page.evaluate(OVERLAPS) == []
+    assert_no_error(page)
+    page.close()
+
+
+LABEL_ROWS = """() => {
+  // the series as the browser shows it, read back pixel by pixel
+  const img = document.querySelector('main img.sahel-series');
+  const box = img.getBoundingClientRect();
+  const w = Math.round(box.width), h = Math.round(box.height);
+  const canvas = document.createElement('canvas'); canvas.width = w; canvas.height = h;
+  const context = canvas.getContext('2d'); context.drawImage(img, 0, 0, w, h);
+  const pixels = context.getImageData(0, 0, w, h).data;
+  const grey = (x, y) => { const i = 4 * (y * w + x), [r, g, b] = pixels.slice(i, i + 3);
+    return r + g + b < 600 && Math.max(r, g, b) - Math.min(r, g, b) < 40; };  // not the blue lines
+  // rows from y0 to y1 with grey in columns x0 to x1, as [top, bottom) runs, gaps of `bridged` closed
+  const runs = (x0, x1, y0, y1, bridged = 0) => { const out = [];
+    for (let y = y0; y < y1; y++) { let dark = false;
+      for (let x = x0; x <= x1 && !dark; x++) dark = grey(x, y);
+      if (!dark) continue;
+      const last = out[out.length - 1];
+      if (last && y - last[1] <= bridged) last[1] = y + 1; else out.push([y, y + 1]); }
+    return out; };
+  // the panels' sides: columns grey down both rows of panels (left, right, left, right)
+  const sides = [];
+  for (let x = 0; x < w; x++) {
+    if (runs(x, x, 0, h).reduce((n, [a, b]) => n + b - a, 0) < 0.4 * h) continue;
+    if (sides.length && x - sides[sides.length - 1].at(-1) <= 2) sides[sides.length - 1].push(x);
+    else sides.push([x]); }
+  const lefts = [sides[0][0], sides[2][0]];
+  const frames = runs(lefts[0], lefts[0], 0, h, 3).filter(([a, b]) => b - a > h / 5);
+  // each panel's y labels, in a strip left of its frame, clear of the tick marks
+  return frames.flatMap(([top, bottom]) => lefts.map(x =>
+    runs(Math.max(0, x - Math.round(0.05 * w)), x - 6, top - 8, bottom + 8)));
+}"""
+"""For each panel of the time series, in reading order, the rows of screen pixels its y labels
+are written on: [top, bottom) of each."""
+
+
+def test_the_series_labels_stand_apart_at_1280_pixels(server, browser):
+    # The armed groups' fighters read 0, 400, 800, ... 3,200: nine labels run together.
+    from sim.present.app.live import SERIES_PANELS
+
+    url, _log = server
+    page = open_app(browser, url, PROJECTORS[0])
+    step_weeks(page, 8)  # into the war: every panel has figures of its own
+    shown = ""
+    for language in ("English", "Français"):
+        click(page, language)
+        shown = page.wait_for_function(  # the series drawn again, in the language clicked
+            "s => { const i = document.querySelector('main img.sahel-series');"
+            " return i && i.complete && i.naturalWidth > 0 && i.src !== s && i.src; }",
+            arg=shown,
+            timeout=WAIT,
+        ).json_value()
+        for name, runs in zip(SERIES_PANELS, page.evaluate(LABEL_ROWS), strict=True):
+            heights = [bottom - top for top, bottom in runs]
+            gaps = [top - bottom for (_, bottom), (top, _) in itertools.pairwise(runs)]
+            assert len(runs) >= 2 and min(heights) >= 9, (language, name, runs)  # legible
+            assert min(gaps) >= max(heights), (language, name, runs)  # a line apart at least
     assert_no_error(page)
     page.close()
 

@@ -618,7 +618,11 @@ class SeriesFigure:
                 ax.set_title(labels[key])
                 ax.set_xlim(0, horizon)
                 ax.set_xlabel(ui("day", lang))
-                ax.yaxis.set_major_locator(matplotlib.ticker.MaxNLocator(integer=True))
+                # Five round labels at most: at matplotlib's ten, the armed groups' 0, 400, ...
+                # 3,200 touched one another in a panel 140 pixels high
+                ax.yaxis.set_major_locator(
+                    matplotlib.ticker.MaxNLocator(nbins=4, steps=[1, 2, 5, 10], integer=True)
+                )
                 # 35,000 in English, 35 000 in French
                 ax.yaxis.set_major_formatter(
                     matplotlib.ticker.FuncFormatter(lambda x, _pos: i18n.number(x, lang))

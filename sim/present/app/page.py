@@ -455,7 +455,7 @@ def RunView(run: LiveRun, heading: str | None):
             with solara.Column():
                 solara.HTML(tag="h3", unsafe_innerHTML=ui("narrative", language))
                 Narrative(run)
-        solara.Image(run.series_png(language), format="png", width="100%")
+        solara.Image(run.series_png(language), format="png", width="100%", classes=["sahel-series"])
 
 
 @solara.component
@@ -667,7 +667,7 @@ def PresentedRun(run: LiveRun, first: bool, wide: bool):
             if first:
                 Predict(run.scenario)
             Narrative(run, compact=True)
-    solara.Image(run.series_png(language), format="png", width="100%")
+    solara.Image(run.series_png(language), format="png", width="100%", classes=["sahel-series"])
 
 
 @solara.component
