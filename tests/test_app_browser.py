@@ -17,7 +17,7 @@ import urllib.request
 import psutil
 import pytest
 from class_client import PORT_TRIES, free_port
-from conftest import CHROMIUM, CHROMIUM_FLAGS
+from conftest import CHROMIUM, CHROMIUM_FLAGS, civil_war_text
 
 pytest.importorskip("solara")
 sync_api = pytest.importorskip("playwright.sync_api")
@@ -35,10 +35,28 @@ pytestmark = [
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
-    """``solara run`` on the app, on a free port; yields its address and its log file."""
+    """The app opened on a bundled scenario: its address and its log file."""
+    yield from serve_app(tmp_path_factory, "niger-2023-intervention")
+
+
+FILE_TITLE = ("A civil war", "Une guerre civile")
+"""The English and French titles of the scenario file of :func:`file_server`."""
+
+
+@pytest.fixture(scope="module")
+def file_server(tmp_path_factory):
+    """The app opened on a scenario file, as ``sahelsim teach my-war.yaml`` opens it."""
+    path = tmp_path_factory.mktemp("scenario") / "my-war.yaml"
+    path.write_text(f"title_fr: {FILE_TITLE[1]}\n{civil_war_text()}")
+    yield from serve_app(tmp_path_factory, str(path))
+
+
+def serve_app(tmp_path_factory, scenario: str):
+    """``solara run`` on the app opened on ``scenario``, on a free port; yields its address and
+    its log file."""
     log = tmp_path_factory.mktemp("server") / "solara.log"
     for _ in range(PORT_TRIES):
-        proc, url = start_app(log)
+        proc, url = start_app(log, scenario)
         if proc.poll() is None or "address already in use" not in log.read_text():
             break
     if proc.poll() is not None:
@@ -48,7 +66,7 @@ def server(tmp_path_factory):
     proc.wait(timeout=20)
 
 
-def start_app(log) -> tuple[subprocess.Popen, str]:
+def start_app(log, scenario: str) -> tuple[subprocess.Popen, str]:
     """Start the app on a free port; return once it serves there, or once it has stopped.
 
     Another process (a Dask worker of a parallel test) may take the port between our choice and
@@ -58,7 +76,7 @@ def start_app(log) -> tuple[subprocess.Popen, str]:
     """
     port = free_port()
     # The very command and environment that `sahelsim teach` starts.
-    env = server_env("niger-2023-intervention", "en")
+    env = server_env(scenario, "en")
     with log.open("w") as out:
         proc = subprocess.Popen(server_command(port), env=env, stdout=out, stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}/"
@@ -246,6 +264,44 @@ def choose(page, label: str, option: str) -> list[str]:
     offered = [text.strip() for text in entries.all_inner_texts()]
     entries.filter(has_text=option).first.click()
     return offered
+
+
+def picked(page) -> str:
+    """The title the sidebar's scenario picker shows chosen ("" when it shows none)."""
+    picker = page.locator(".v-navigation-drawer .v-select").first
+    return picker.locator(".v-select__selections").inner_text().strip()
+
+
+def wait_picked(page, title: str) -> str:
+    """Wait until the scenario picker shows ``title``; return what it shows."""
+    picker = page.locator(".v-navigation-drawer .v-select").first
+    picker.locator(".v-select__selection", has_text=title).wait_for(timeout=WAIT)
+    return picked(page)
+
+
+def test_the_picker_shows_the_scenario_file_the_app_was_opened_on(file_server, browser):
+    # `sahelsim teach my-war.yaml`: the picker showed nothing, the file being no bundled scenario
+    url, _log = file_server
+    english, french = FILE_TITLE
+    page = open_app(browser, url, PROJECTORS[0])
+    page.locator("h1", has_text=english).wait_for(timeout=WAIT)
+    assert picked(page) == english
+    click(page, "Français")
+    page.locator("h1", has_text=french).wait_for(timeout=WAIT)
+    assert wait_picked(page, french) == french
+    # a lesson is still chosen from it; the file, first, is chosen again
+    offered = choose(page, "Scénario ou leçon", "Leçon 1 - ")
+    assert offered[0] == french
+    page.locator("h1", has_text="Leçon 1").wait_for(timeout=WAIT)
+    assert wait_picked(page, "Leçon 1 - ").startswith("Leçon 1 - ")
+    wait_mark(page, "m.day === -1")
+    choose(page, "Scénario ou leçon", french)
+    page.locator("h1", has_text=french).wait_for(timeout=WAIT)
+    wait_mark(page, "m.day === -1")
+    step_weeks(page, 1, "Avancer d'une semaine")
+    assert wait_picked(page, french) == french
+    assert_no_error(page)
+    page.close()
 
 
 def slider_values(page) -> dict[str, float]:

@@ -113,9 +113,12 @@ CSS = """
 
 # ---------------------------------------------------------------------- page state
 
+OPENED = os.environ.get(ENV_SCENARIO) or FIRST_LESSON
+"""The scenario the app was opened on: a bundled name, or a scenario file."""
+
 # Module-level reactives are per browser session in solara: each tab has its own run.
 lang = solara.reactive(os.environ[ENV_LANG] if os.environ.get(ENV_LANG) in UI else Lang.EN.value)
-settings = solara.reactive(defaults_for(os.environ.get(ENV_SCENARIO) or FIRST_LESSON))
+settings = solara.reactive(defaults_for(OPENED))
 side_by_side = solara.reactive(False)
 variant_key = solara.reactive(default_variant(settings.value))
 # Empty until the page first renders: a default value would keep its model for good.
@@ -319,10 +322,10 @@ def ScenarioControls():
     language = lang.value
     current = settings.value
     scenario = runs.value[0].scenario
-    choices = scenario_choices(language)
+    choices = scenario_choices(language, OPENED)
     solara.Select(
         ui("scenario", language),
-        value=choice_title(current.scenario, language),
+        value=choice_title(current.scenario, language, OPENED),
         values=list(choices),
         on_value=guarded(lambda title: choose_scenario(choices[title])),
     )
