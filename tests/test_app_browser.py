@@ -514,8 +514,6 @@ def test_nothing_overlaps_in_any_lesson_or_language(server, browser, viewport):
     last = list(LESSONS.values())[-1].replace("Lesson", "Leçon")  # the lesson still open
     page.locator("h1", has_text=last).wait_for(timeout=WAIT)
     assert page.evaluate(OVERLAPS) == []
-    # French buttons wrap onto more rows at 1280 pixels: the rows do not touch
-    assert all(gap >= 4 for gap in page.evaluate(STACKED_GAPS, FRENCH_PLAY_BUTTONS))
     page.locator(".v-input--switch", has_text="Côte à côte").locator("input").click(force=True)
     page.locator(".sahel-day").nth(1).wait_for(timeout=WAIT)
     assert page.evaluate(OVERLAPS) == []
@@ -548,6 +546,44 @@ CUT_SELECTIONS = """() => [...document.querySelectorAll('.v-navigation-drawer .v
 """The selections of the sidebar's pickers that do not show whole: cut short, or clipped by a box."""
 
 FRENCH_PLAY_BUTTONS = ["Un pas", "Avancer d'une semaine", "Lecture", "Réinitialiser"]
+
+
+PLAY_BUTTONS = {
+    "English": ["Step", "Step a week", "Play", "Reset"],
+    "Français": FRENCH_PLAY_BUTTONS,
+}
+
+BUTTON_TOPS = """names => [...document.querySelectorAll('button')]
+  .filter(b => names.includes(b.textContent.trim())).map(b => b.getBoundingClientRect().top)"""
+
+
+def rows(tops: list[float]) -> int:
+    """How many rows buttons whose tops are at ``tops`` (pixels) stand on."""
+    tops = sorted(tops)
+    return 1 + sum(b - a > 4 for a, b in itertools.pairwise(tops))
+
+
+@pytest.mark.parametrize(
+    ("viewport", "most"),
+    [(PROJECTORS[0], 1), ({"width": 1024, "height": 768}, 2)],
+    ids=["1280x800", "1024x768"],
+)
+def test_the_play_buttons_stand_on_one_row_in_either_language(server, browser, viewport, most):
+    # In French they stood on three rows at 1280 pixels: "Un pas", "Avancer d'une semaine",
+    # then "Lecture" and "Réinitialiser".
+    url, _log = server
+    page = open_app(browser, url, viewport)
+    for language, names in PLAY_BUTTONS.items():
+        click(page, language)
+        page.get_by_role("button", name=names[0], exact=True).wait_for(timeout=WAIT)
+        tops = page.evaluate(BUTTON_TOPS, names)
+        assert len(tops) == len(names), (language, tops)
+        assert rows(tops) <= most, (language, tops)
+        # wrapped at 1024 pixels, the rows do not touch
+        assert all(gap >= 4 for gap in page.evaluate(STACKED_GAPS, names))
+        assert page.evaluate(OVERLAPS) == []
+    assert_no_error(page)
+    page.close()
 
 
 READABILITY = r"""

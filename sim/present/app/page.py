@@ -284,7 +284,8 @@ def ParameterSlider(p: Parameter, value: float, on_value: Callable[[float], None
 def PlayControls():
     """Step, play or pause, reset and the speed: what a lecturer clicks while the class watches."""
     language = lang.value
-    # row-gap too: solara's gap is a column gap, and French buttons wrap onto three rows
+    # row-gap too: solara's gap is a column gap, and French buttons wrap onto two rows at 1024
+    # pixels
     style = {"flex-wrap": "wrap", "align-items": "center", "row-gap": "8px"}
     with solara.Row(gap="8px", style=style):
         solara.Button(ui("step", language), on_click=guarded(lambda: step(1)), color="primary")
@@ -305,9 +306,8 @@ def PlayControls():
 
 @solara.component
 def RunControls():
-    """Step, play, reset, speed and seed."""
+    """The seed, and when changed controls apply."""
     language = lang.value
-    PlayControls()
     solara.InputInt(
         ui("seed", language),
         value=settings.value.seed,
@@ -697,6 +697,9 @@ def Page():
         solara.Text(ui("not_forecast", language), style={"font-style": "italic"})
         Predict(shown[0].scenario)
         TeachingNotes(shown[0].scenario)
+        # Over the runs, not in the sidebar: its 376 pixels held the French buttons only on
+        # three rows
+        PlayControls()
         if len(shown) == 1:
             RunView(shown[0], None)
         else:
