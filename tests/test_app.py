@@ -272,6 +272,18 @@ def test_lessons_are_in_the_picker():
     assert "niger-2023-base" in names
 
 
+def test_a_scenario_file_with_a_lesson_s_title_is_told_apart_in_the_picker(write):
+    """A lesson copied to change it keeps its title: the picker names its file beside it, and
+    each entry opens its own scenario."""
+    path = str(write("extends: lesson-2-strict-vs-behavioural\n", name="my-lesson-2.yaml"))
+    for lang in ("en", "fr"):
+        choices = live.scenario_choices(lang, path)
+        lesson = live.choice_title("lesson-2-strict-vs-behavioural", lang, path)
+        assert choices[lesson] == "lesson-2-strict-vs-behavioural"
+        first, opened = next(iter(choices.items()))
+        assert (first, opened) == (f"{lesson} (my-lesson-2.yaml)", path)
+
+
 @pytest.mark.slow
 def test_ensemble_runs_in_a_thread_and_shows_outcomes(page):
     app.choose_scenario("gambia-2017")

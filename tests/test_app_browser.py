@@ -7,6 +7,7 @@ Debian's ``chromium`` at ``/usr/bin/chromium``; skipped when either is missing.
 
 from __future__ import annotations
 
+import itertools
 import re
 import shutil
 import subprocess
@@ -16,7 +17,7 @@ import urllib.request
 import psutil
 import pytest
 from class_client import PORT_TRIES, free_port
-from conftest import CHROMIUM, CHROMIUM_FLAGS
+from conftest import CHROMIUM, CHROMIUM_FLAGS, civil_war_text
 
 pytest.importorskip("solara")
 sync_api = pytest.importorskip("playwright.sync_api")
@@ -34,10 +35,28 @@ pytestmark = [
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
-    """``solara run`` on the app, on a free port; yields its address and its log file."""
+    """The app opened on a bundled scenario: its address and its log file."""
+    yield from serve_app(tmp_path_factory, "niger-2023-intervention")
+
+
+FILE_TITLE = ("A civil war", "Une guerre civile")
+"""The English and French titles of the scenario file of :func:`file_server`."""
+
+
+@pytest.fixture(scope="module")
+def file_server(tmp_path_factory):
+    """The app opened on a scenario file, as ``sahelsim teach my-war.yaml`` opens it."""
+    path = tmp_path_factory.mktemp("scenario") / "my-war.yaml"
+    path.write_text(f"title_fr: {FILE_TITLE[1]}\n{civil_war_text()}")
+    yield from serve_app(tmp_path_factory, str(path))
+
+
+def serve_app(tmp_path_factory, scenario: str):
+    """``solara run`` on the app opened on ``scenario``, on a free port; yields its address and
+    its log file."""
     log = tmp_path_factory.mktemp("server") / "solara.log"
     for _ in range(PORT_TRIES):
-        proc, url = start_app(log)
+        proc, url = start_app(log, scenario)
         if proc.poll() is None or "address already in use" not in log.read_text():
             break
     if proc.poll() is not None:
@@ -47,7 +66,7 @@ def server(tmp_path_factory):
     proc.wait(timeout=20)
 
 
-def start_app(log) -> tuple[subprocess.Popen, str]:
+def start_app(log, scenario: str) -> tuple[subprocess.Popen, str]:
     """Start the app on a free port; return once it serves there, or once it has stopped.
 
     Another process (a Dask worker of a parallel test) may take the port between our choice and
@@ -57,7 +76,7 @@ def start_app(log) -> tuple[subprocess.Popen, str]:
     """
     port = free_port()
     # The very command and environment that `sahelsim teach` starts.
-    env = server_env("niger-2023-intervention", "en")
+    env = server_env(scenario, "en")
     with log.open("w") as out:
         proc = subprocess.Popen(server_command(port), env=env, stdout=out, stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}/"
@@ -245,6 +264,44 @@ def choose(page, label: str, option: str) -> list[str]:
     offered = [text.strip() for text in entries.all_inner_texts()]
     entries.filter(has_text=option).first.click()
     return offered
+
+
+def picked(page) -> str:
+    """The title the sidebar's scenario picker shows chosen ("" when it shows none)."""
+    picker = page.locator(".v-navigation-drawer .v-select").first
+    return picker.locator(".v-select__selections").inner_text().strip()
+
+
+def wait_picked(page, title: str) -> str:
+    """Wait until the scenario picker shows ``title``; return what it shows."""
+    picker = page.locator(".v-navigation-drawer .v-select").first
+    picker.locator(".v-select__selection", has_text=title).wait_for(timeout=WAIT)
+    return picked(page)
+
+
+def test_the_picker_shows_the_scenario_file_the_app_was_opened_on(file_server, browser):
+    # `sahelsim teach my-war.yaml`: the picker showed nothing, the file being no bundled scenario
+    url, _log = file_server
+    english, french = FILE_TITLE
+    page = open_app(browser, url, PROJECTORS[0])
+    page.locator("h1", has_text=english).wait_for(timeout=WAIT)
+    assert picked(page) == english
+    click(page, "Français")
+    page.locator("h1", has_text=french).wait_for(timeout=WAIT)
+    assert wait_picked(page, french) == french
+    # a lesson is still chosen from it; the file, first, is chosen again
+    offered = choose(page, "Scénario ou leçon", "Leçon 1 - ")
+    assert offered[0] == french
+    page.locator("h1", has_text="Leçon 1").wait_for(timeout=WAIT)
+    assert wait_picked(page, "Leçon 1 - ").startswith("Leçon 1 - ")
+    wait_mark(page, "m.day === -1")
+    choose(page, "Scénario ou leçon", french)
+    page.locator("h1", has_text=french).wait_for(timeout=WAIT)
+    wait_mark(page, "m.day === -1")
+    step_weeks(page, 1, "Avancer d'une semaine")
+    assert wait_picked(page, french) == french
+    assert_no_error(page)
+    page.close()
 
 
 def slider_values(page) -> dict[str, float]:
@@ -457,8 +514,6 @@ def test_nothing_overlaps_in_any_lesson_or_language(server, browser, viewport):
     last = list(LESSONS.values())[-1].replace("Lesson", "Leçon")  # the lesson still open
     page.locator("h1", has_text=last).wait_for(timeout=WAIT)
     assert page.evaluate(OVERLAPS) == []
-    # French buttons wrap onto more rows at 1280 pixels: the rows do not touch
-    assert all(gap >= 4 for gap in page.evaluate(STACKED_GAPS, FRENCH_PLAY_BUTTONS))
     page.locator(".v-input--switch", has_text="Côte à côte").locator("input").click(force=True)
     page.locator(".sahel-day").nth(1).wait_for(timeout=WAIT)
     assert page.evaluate(OVERLAPS) == []
@@ -491,6 +546,44 @@ CUT_SELECTIONS = """() => [...document.querySelectorAll('.v-navigation-drawer .v
 """The selections of the sidebar's pickers that do not show whole: cut short, or clipped by a box."""
 
 FRENCH_PLAY_BUTTONS = ["Un pas", "Avancer d'une semaine", "Lecture", "Réinitialiser"]
+
+
+PLAY_BUTTONS = {
+    "English": ["Step", "Step a week", "Play", "Reset"],
+    "Français": FRENCH_PLAY_BUTTONS,
+}
+
+BUTTON_TOPS = """names => [...document.querySelectorAll('button')]
+  .filter(b => names.includes(b.textContent.trim())).map(b => b.getBoundingClientRect().top)"""
+
+
+def rows(tops: list[float]) -> int:
+    """How many rows buttons whose tops are at ``tops`` (pixels) stand on."""
+    tops = sorted(tops)
+    return 1 + sum(b - a > 4 for a, b in itertools.pairwise(tops))
+
+
+@pytest.mark.parametrize(
+    ("viewport", "most"),
+    [(PROJECTORS[0], 1), ({"width": 1024, "height": 768}, 2)],
+    ids=["1280x800", "1024x768"],
+)
+def test_the_play_buttons_stand_on_one_row_in_either_language(server, browser, viewport, most):
+    # In French they stood on three rows at 1280 pixels: "Un pas", "Avancer d'une semaine",
+    # then "Lecture" and "Réinitialiser".
+    url, _log = server
+    page = open_app(browser, url, viewport)
+    for language, names in PLAY_BUTTONS.items():
+        click(page, language)
+        page.get_by_role("button", name=names[0], exact=True).wait_for(timeout=WAIT)
+        tops = page.evaluate(BUTTON_TOPS, names)
+        assert len(tops) == len(names), (language, tops)
+        assert rows(tops) <= most, (language, tops)
+        # wrapped at 1024 pixels, the rows do not touch
+        assert all(gap >= 4 for gap in page.evaluate(STACKED_GAPS, names))
+        assert page.evaluate(OVERLAPS) == []
+    assert_no_error(page)
+    page.close()
 
 
 READABILITY = r"""
@@ -588,6 +681,65 @@ def test_readable_from_the_back_of_the_room(server, browser, viewport):
     present(page, "Vue de projection")
     assert_readable(page)
     assert page.evaluate(OVERLAPS) == []
+    assert_no_error(page)
+    page.close()
+
+
+LABEL_ROWS = """() => {
+  // the series as the browser shows it, read back pixel by pixel
+  const img = document.querySelector('main img.sahel-series');
+  const box = img.getBoundingClientRect();
+  const w = Math.round(box.width), h = Math.round(box.height);
+  const canvas = document.createElement('canvas'); canvas.width = w; canvas.height = h;
+  const context = canvas.getContext('2d'); context.drawImage(img, 0, 0, w, h);
+  const pixels = context.getImageData(0, 0, w, h).data;
+  const grey = (x, y) => { const i = 4 * (y * w + x), [r, g, b] = pixels.slice(i, i + 3);
+    return r + g + b < 600 && Math.max(r, g, b) - Math.min(r, g, b) < 40; };  // not the blue lines
+  // rows from y0 to y1 with grey in columns x0 to x1, as [top, bottom) runs, gaps of `bridged` closed
+  const runs = (x0, x1, y0, y1, bridged = 0) => { const out = [];
+    for (let y = y0; y < y1; y++) { let dark = false;
+      for (let x = x0; x <= x1 && !dark; x++) dark = grey(x, y);
+      if (!dark) continue;
+      const last = out[out.length - 1];
+      if (last && y - last[1] <= bridged) last[1] = y + 1; else out.push([y, y + 1]); }
+    return out; };
+  // the panels' sides: columns grey down both rows of panels (left, right, left, right)
+  const sides = [];
+  for (let x = 0; x < w; x++) {
+    if (runs(x, x, 0, h).reduce((n, [a, b]) => n + b - a, 0) < 0.4 * h) continue;
+    if (sides.length && x - sides[sides.length - 1].at(-1) <= 2) sides[sides.length - 1].push(x);
+    else sides.push([x]); }
+  const lefts = [sides[0][0], sides[2][0]];
+  const frames = runs(lefts[0], lefts[0], 0, h, 3).filter(([a, b]) => b - a > h / 5);
+  // each panel's y labels, in a strip left of its frame, clear of the tick marks
+  return frames.flatMap(([top, bottom]) => lefts.map(x =>
+    runs(Math.max(0, x - Math.round(0.05 * w)), x - 6, top - 8, bottom + 8)));
+}"""
+"""For each panel of the time series, in reading order, the rows of screen pixels its y labels
+are written on: [top, bottom) of each."""
+
+
+def test_the_series_labels_stand_apart_at_1280_pixels(server, browser):
+    # The armed groups' fighters read 0, 400, 800, ... 3,200: nine labels run together.
+    from sim.present.app.live import SERIES_PANELS
+
+    url, _log = server
+    page = open_app(browser, url, PROJECTORS[0])
+    step_weeks(page, 8)  # into the war: every panel has figures of its own
+    shown = ""
+    for language in ("English", "Français"):
+        click(page, language)
+        shown = page.wait_for_function(  # the series drawn again, in the language clicked
+            "s => { const i = document.querySelector('main img.sahel-series');"
+            " return i && i.complete && i.naturalWidth > 0 && i.src !== s && i.src; }",
+            arg=shown,
+            timeout=WAIT,
+        ).json_value()
+        for name, runs in zip(SERIES_PANELS, page.evaluate(LABEL_ROWS), strict=True):
+            heights = [bottom - top for top, bottom in runs]
+            gaps = [top - bottom for (_, bottom), (top, _) in itertools.pairwise(runs)]
+            assert len(runs) >= 2 and min(heights) >= 9, (language, name, runs)  # legible
+            assert min(gaps) >= max(heights), (language, name, runs)  # a line apart at least
     assert_no_error(page)
     page.close()
 

@@ -140,22 +140,29 @@ def scenario_names() -> list[str]:
 
 
 @functools.cache
-def scenario_choices(lang: str) -> dict[str, str]:
-    """The picker's entries: each bundled scenario's title in ``lang``, to its name.
+def scenario_choices(lang: str, opened: str) -> dict[str, str]:
+    """The picker's entries: each scenario's title in ``lang``, to its name (or its file).
 
-    Lessons come first, as a class meets them; file names stay out of sight.
+    Lessons come first, as a class meets them; file names stay out of sight. A scenario file
+    the app was ``opened`` on comes before them all (with its file's name only if a bundled
+    scenario has its title): the picker shows what is loaded, and takes the class back to it.
     """
     names = scenario_names()
     ordered = [n for n in names if n.startswith("lesson-")] + [
         n for n in names if not n.startswith("lesson-")
     ]
-    return {scenario_title(load_scenario(n), lang): n for n in ordered}
+    bundled = {scenario_title(load_scenario(n), lang): n for n in ordered}
+    if opened in names:
+        return bundled
+    title = scenario_title(load_scenario(opened), lang)
+    if title in bundled:
+        title = f"{title} ({Path(opened).name})"
+    return {title: opened, **bundled}
 
 
-def choice_title(name: str, lang: str) -> str:
-    """How scenario ``name`` reads in the picker."""
-    titles = {n: t for t, n in scenario_choices(lang).items()}
-    return titles.get(name) or scenario_title(load_scenario(name), lang)
+def choice_title(name: str, lang: str, opened: str) -> str:
+    """How scenario ``name`` reads in the picker of an app opened on ``opened``."""
+    return next(t for t, n in scenario_choices(lang, opened).items() if n == name)
 
 
 def actor_choices(scenario: Scenario, lang: str) -> dict[str, str]:
@@ -619,7 +626,11 @@ class SeriesFigure:
                 ax.set_title(labels[key])
                 ax.set_xlim(0, horizon)
                 ax.set_xlabel(ui("day", lang))
-                ax.yaxis.set_major_locator(matplotlib.ticker.MaxNLocator(integer=True))
+                # Five round labels at most: at matplotlib's ten, the armed groups' 0, 400, ...
+                # 3,200 touched one another in a panel 140 pixels high
+                ax.yaxis.set_major_locator(
+                    matplotlib.ticker.MaxNLocator(nbins=4, steps=[1, 2, 5, 10], integer=True)
+                )
                 # 35,000 in English, 35 000 in French
                 ax.yaxis.set_major_formatter(
                     matplotlib.ticker.FuncFormatter(lambda x, _pos: i18n.number(x, lang))

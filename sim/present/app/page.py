@@ -113,9 +113,12 @@ CSS = """
 
 # ---------------------------------------------------------------------- page state
 
+OPENED = os.environ.get(ENV_SCENARIO) or FIRST_LESSON
+"""The scenario the app was opened on: a bundled name, or a scenario file."""
+
 # Module-level reactives are per browser session in solara: each tab has its own run.
 lang = solara.reactive(os.environ[ENV_LANG] if os.environ.get(ENV_LANG) in UI else Lang.EN.value)
-settings = solara.reactive(defaults_for(os.environ.get(ENV_SCENARIO) or FIRST_LESSON))
+settings = solara.reactive(defaults_for(OPENED))
 side_by_side = solara.reactive(False)
 variant_key = solara.reactive(default_variant(settings.value))
 # Empty until the page first renders: a default value would keep its model for good.
@@ -281,7 +284,8 @@ def ParameterSlider(p: Parameter, value: float, on_value: Callable[[float], None
 def PlayControls():
     """Step, play or pause, reset and the speed: what a lecturer clicks while the class watches."""
     language = lang.value
-    # row-gap too: solara's gap is a column gap, and French buttons wrap onto three rows
+    # row-gap too: solara's gap is a column gap, and French buttons wrap onto two rows at 1024
+    # pixels
     style = {"flex-wrap": "wrap", "align-items": "center", "row-gap": "8px"}
     with solara.Row(gap="8px", style=style):
         solara.Button(ui("step", language), on_click=guarded(lambda: step(1)), color="primary")
@@ -302,9 +306,8 @@ def PlayControls():
 
 @solara.component
 def RunControls():
-    """Step, play, reset, speed and seed."""
+    """The seed, and when changed controls apply."""
     language = lang.value
-    PlayControls()
     solara.InputInt(
         ui("seed", language),
         value=settings.value.seed,
@@ -319,10 +322,10 @@ def ScenarioControls():
     language = lang.value
     current = settings.value
     scenario = runs.value[0].scenario
-    choices = scenario_choices(language)
+    choices = scenario_choices(language, OPENED)
     solara.Select(
         ui("scenario", language),
-        value=choice_title(current.scenario, language),
+        value=choice_title(current.scenario, language, OPENED),
         values=list(choices),
         on_value=guarded(lambda title: choose_scenario(choices[title])),
     )
@@ -455,7 +458,7 @@ def RunView(run: LiveRun, heading: str | None):
             with solara.Column():
                 solara.HTML(tag="h3", unsafe_innerHTML=ui("narrative", language))
                 Narrative(run)
-        solara.Image(run.series_png(language), format="png", width="100%")
+        solara.Image(run.series_png(language), format="png", width="100%", classes=["sahel-series"])
 
 
 @solara.component
@@ -667,7 +670,7 @@ def PresentedRun(run: LiveRun, first: bool, wide: bool):
             if first:
                 Predict(run.scenario)
             Narrative(run, compact=True)
-    solara.Image(run.series_png(language), format="png", width="100%")
+    solara.Image(run.series_png(language), format="png", width="100%", classes=["sahel-series"])
 
 
 @solara.component
@@ -694,6 +697,9 @@ def Page():
         solara.Text(ui("not_forecast", language), style={"font-style": "italic"})
         Predict(shown[0].scenario)
         TeachingNotes(shown[0].scenario)
+        # Over the runs, not in the sidebar: its 376 pixels held the French buttons only on
+        # three rows
+        PlayControls()
         if len(shown) == 1:
             RunView(shown[0], None)
         else:
