@@ -772,7 +772,9 @@ def test_french_is_whole_and_spaced_the_french_way(server, browser):
     text = page.inner_text("body")
     assert "Début" in story(page)[0] and "« Leçon 1" in story(page)[0].replace("\u202f", " ")
     assert ENGLISH.findall(text) == []
-    assert ENGLISH_NOTE.search(text), "lesson 1's story quotes none of its scenario's notes"
+    # lesson 1's story quotes its scenario's notes, in French (note_fr), none in English
+    assert re.search(r"Note du scénario\s*:\s*«", text), "the story quotes none of its notes"
+    assert "(en anglais)" not in text
     assert bad_spacing(text) == []
     assert "log-cote" not in text
     # Decimal commas: the sliders' values are written the French way, none the English way.
