@@ -105,7 +105,7 @@ def _strikes(party: str = "FRA", date: str = "2023-08-14", until: str | None = N
             "target: NER\n",
             "target: NER\n    strength: 1500\n",
             "{f}:20:5: events.strikes.strength: unknown key 'strength'; expected one of body, "
-            "date, enabled, kind, note, party, target, until",
+            "date, enabled, kind, note, note_fr, party, target, until",
             id="unknown key",
         ),
     ],
