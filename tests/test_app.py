@@ -177,7 +177,7 @@ def test_french_switch_translates_labels_and_narrative(page):
     assert any("Le Mali" in text or "CEDEAO" in text for text in _texts(page))
     # the scenario's title and teaching notes too, not only the interface
     texts = " ".join(_texts(page))
-    assert "Niger, août 2023" in texts and "De quoi s'agit-il" in texts
+    assert "Le Niger, août 2023" in texts and "De quoi s'agit-il" in texts
     assert "La CEDEAO a menacé" in texts and "ECOWAS has threatened" not in texts
 
 

@@ -28,4 +28,4 @@ def test_explain_in_french_opens_with_the_french_title(sahelsim):
     result = sahelsim("explain", "niger-2023-base", "--seed", "1", "--lang", "fr")
     assert result.status == 0
     first = result.out.splitlines()[0]
-    assert "« Niger, août 2023 - la CEDEAO menace d'employer la force »" in first
+    assert "« Le Niger, août 2023 - la CEDEAO menace d'employer la force »" in first

@@ -291,7 +291,7 @@ def test_a_run_in_french_speaks_french_numbers_and_words(sahelsim, tmp_path):
     result = sahelsim(*args, "--out", str(out))
     assert result.status == 0, result.err
     said = " ".join((result.out + result.err).split())  # the terminal wraps long lines
-    assert "Niger, août 2023" in said and "réplications, graine 2" in said  # the French title
+    assert "Le Niger, août 2023" in said and "réplications, graine 2" in said  # the French title
     assert " % à " in said  # "10 % à 40 %", not "10% to 40%"
     for english in (" to ", "replicates", "root seed", "ECOWAS threatens"):
         assert english not in said, english
