@@ -695,12 +695,13 @@ def report(run_dir: Path, lang: str) -> None:
 
 
 @cli.command(name="list")
-def list_() -> None:
+@_lang_option("Language of the titles and descriptions.")
+def list_(lang: str) -> None:
     """List the bundled scenarios and lessons with their titles."""
     from sim.present.terminal import catalogue_table
     from sim.scenario.catalogue import catalogue
 
-    Console(soft_wrap=False).print(catalogue_table(catalogue()))
+    Console(soft_wrap=False).print(catalogue_table(catalogue(lang), lang))
 
 
 @cli.command()

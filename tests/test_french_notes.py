@@ -186,3 +186,16 @@ def test_a_variant_s_own_french_title_wins_over_its_parent_s_notes(write, sahels
     french = sahelsim("explain", str(same), "--seed", "1", "--lang", "fr").out
     assert "« Le drone, notes du parent »" in french.splitlines()[0]
     assert "Note du scénario : « L'Algérie affirme" in french
+
+
+def test_the_list_in_french_gives_each_scenario_s_french_title_and_description(sahelsim):
+    from sim.scenario.catalogue import catalogue
+
+    english, french = catalogue(), catalogue("fr")
+    assert [e.name for e in french] == [e.name for e in english]
+    for en, fr in zip(english, french, strict=True):
+        assert fr.title != en.title and fr.summary and fr.summary != en.summary, fr.name
+    shown = " ".join(sahelsim("list", "--lang", "fr").out.split())
+    assert shown.startswith("nom titre / description")
+    assert "Leçon 1 - L'engagement dissuade-t-il ?" in shown
+    assert "Lesson 1" not in shown

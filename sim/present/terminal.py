@@ -75,6 +75,8 @@ def sweep_header(plan: SweepPlan, lang: str = "en") -> str:
 
 WORDS = {
     "en": {
+        "list_name": "name",
+        "list_title": "title / description",
         "reached": "Precision ±{precision}: reached after {done} replicates; every reported "
         "probability's 95 % interval is within ±{precision}{widest}.",
         "widest": " (the widest ±{widest})",
@@ -102,6 +104,8 @@ WORDS = {
         "only_b": "only in B: {names}",
     },
     "fr": {
+        "list_name": "nom",
+        "list_title": "titre / description",
         "reached": "Précision ±{precision} : atteinte après {done} réplications ; l'intervalle à "
         "95\u202f% de chaque probabilité rapportée tient dans ±{precision}{widest}.",
         "widest": " (le plus large : ±{widest})",
@@ -306,11 +310,11 @@ def print_sensitivity(
     report.print(WORDS[lang]["sensitivity"].format(out=folder, figures=figures))
 
 
-def catalogue_table(entries: Iterable[Entry]) -> Table:
+def catalogue_table(entries: Iterable[Entry], lang: str = "en") -> Table:
     """Bundled scenarios and lessons: name, title, and the summary dimmed below it."""
     table = Table(show_header=True, header_style="bold", box=None, pad_edge=False)
-    table.add_column("name", no_wrap=True)
-    table.add_column("title / description", overflow="fold")
+    table.add_column(WORDS[lang]["list_name"], no_wrap=True)
+    table.add_column(WORDS[lang]["list_title"], overflow="fold")
     for entry in entries:
         text = entry.title if not entry.summary else f"{entry.title}\n[dim]{entry.summary}[/dim]"
         table.add_row(entry.name, text)

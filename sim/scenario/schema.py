@@ -817,8 +817,7 @@ class Scenario(Strict):
     description_fr: str | None = Field(
         None,
         min_length=1,
-        description="the description in French, for reports in French (the French teaching "
-        "notes win where both are given)",
+        description="the description in French, for reports and `sahelsim list --lang fr`",
     )
     extends: str | None = Field(
         None,
