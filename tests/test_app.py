@@ -612,3 +612,27 @@ def test_the_deadline_line_shows_its_headline_and_keeps_the_balance_one_click_aw
             assert ("Balance of forces" if lang == "en" else "Rapport de forces") in line.details
     finally:
         run.model.release()
+
+
+@pytest.mark.parametrize(
+    "name", ["niger-2023-intervention", "g5-sahel-2017", "lesson-1-does-the-pledge-deter"]
+)
+def test_a_french_story_line_is_cut_only_where_its_figures_begin(name):
+    """The French balance of forces opens "Force ", as the Standby Force and the G5 Sahel's Joint
+    Force do: the page cut the title, a pact's name and a note there, hiding the rest of the
+    sentence behind "détails". The words shown are whole: every guillemet and bracket closed."""
+    from sim.present.app.story import TECHNICAL, story_lines
+    from sim.present.catalogue import MESSAGES
+
+    run = live.LiveRun(live.defaults_for(name))
+    try:
+        run.advance(60)
+        lines = story_lines(run, "fr")
+    finally:
+        run.model.release()
+    openings = tuple(MESSAGES[m]["fr"].split("{")[0] for m in TECHNICAL)
+    assert lines[0].details == "" and lines[0].text.endswith(".")  # the opening, whole
+    for line in lines:
+        assert line.text.count("«") == line.text.count("»"), line.text
+        assert line.text.count("(") == line.text.count(")"), line.text
+        assert not line.details or line.details.startswith(openings), line.details[:60]

@@ -9,6 +9,8 @@ figures stay one click away, behind a "details" toggle.
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import re
 from dataclasses import dataclass
 
 from sim.model.records import RecordKind
@@ -66,11 +68,21 @@ def story_lines(run: LiveRun, lang: str) -> list[StoryLine]:
 def split_details(text: str, lang: str) -> tuple[str, str]:
     """``text`` cut where the figures of a draw begin: (the words, the figures)."""
     for msg_id in TECHNICAL:
-        start = MESSAGES[msg_id][lang].split("{")[0]
-        at = text.find(start)
-        if start and at > 0:
-            return text[:at].rstrip(), text[at:]
+        found = _opening(msg_id, lang).search(text)
+        if found is not None and found.start() > 0:
+            return text[: found.start()].rstrip(), text[found.start() :]
     return text, ""
+
+
+@functools.cache
+def _opening(msg_id: str, lang: str) -> re.Pattern:
+    """How message ``msg_id`` opens: its first three literal parts, each value between them short.
+
+    Its first words alone are not enough: the French balance of forces opens "Force ", as the
+    ECOWAS Standby Force and the G5 Sahel's Joint Force do in titles and notes.
+    """
+    parts = re.split(r"\{[^}]*\}", MESSAGES[msg_id][lang])[:3]
+    return re.compile(r"[^«»\n]{0,80}?".join(re.escape(part) for part in parts))
 
 
 def plain_reason(record, lang: str) -> str:
