@@ -38,12 +38,17 @@ def test_an_existing_scheduler_is_used_by_address(tmp_path):
     assert manifest["replicates"]["completed"] == 6
 
 
-def test_an_unreachable_scheduler_is_an_input_error(tmp_path):
-    from sim.errors import InputError
-
-    plan = plan_runs(load_scenario("gambia-2017"), 2, 2)
-    with pytest.raises(InputError, match="cannot reach the Dask scheduler"):
-        run_ensemble(plan, tmp_path / "x", executor="dask", scheduler="tcp://127.0.0.1:1")
+def test_an_unreachable_scheduler_is_refused_and_the_retry_runs(tmp_path, sahelsim):
+    """Refused, the run leaves no stopped work behind: a newcomer's retry, the scheduler's
+    address fixed, was told the folder "holds stopped work: add --resume"."""
+    out = tmp_path / "x"
+    args = ("run", "gambia-2017", "-n", "2", "--seed", "2", "-q", "--no-figures", "--out", str(out))
+    refused = sahelsim(*args, "--executor", "dask", "--scheduler", "tcp://127.0.0.1:1")
+    assert refused.status == 2 and "cannot reach the Dask scheduler" in refused.err
+    assert "Traceback" not in refused.err
+    assert not (out / ".partial").exists()
+    assert sahelsim(*args).status == 0
+    assert len((out / "summary.csv").read_text(encoding="utf-8").splitlines()) == 3
 
 
 SWEEP_FILES = ("points.csv", "results.csv", "means.csv")

@@ -128,7 +128,8 @@ class BundleWriter:
         self.failed: list[dict] = []
         self.band_replicates: list[int] = []
         identity = self._identity()
-        if self.resume and checkpoint.saved(self.partial):
+        self.fresh = not (self.resume and checkpoint.saved(self.partial))
+        if not self.fresh:
             self._reopen(identity)
         else:
             self.partial.mkdir(parents=True, exist_ok=True)
@@ -418,6 +419,17 @@ class BundleWriter:
             if not handle.closed:
                 with contextlib.suppress(OSError):  # a full disk: the checkpoint is what counts
                     handle.close()
+
+    def discard(self) -> None:
+        """Remove what this writer made, the run refused before any replicate.
+
+        A Dask scheduler out of reach, say: a retry then starts afresh, not on stopped work.
+        """
+        self.abandon()
+        if self.fresh and not self.completed:
+            shutil.rmtree(self.partial, ignore_errors=True)
+            with contextlib.suppress(OSError):  # anything else in it stays
+                self.out.rmdir()
 
 
 @dataclass(frozen=True)

@@ -85,6 +85,9 @@ def run_ensemble(
                 break
     except KeyboardInterrupt:
         interrupted = True
+    except InputError:  # refused (an extra missing, a scheduler out of reach): leave no trace
+        writer.discard()
+        raise
     except BaseException:
         writer.abandon()
         raise
