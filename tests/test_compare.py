@@ -231,3 +231,17 @@ def test_an_outcome_neither_scenario_can_produce_is_said_to_be_so():
     assert sentence(neither, "B").endswith("cannot happen in either scenario (n/a).")
     assert sentence(one, "B").endswith("cannot happen in one of the two scenarios (n/a).")
     assert "aucun des deux" in sentence(neither, "B", "fr")
+
+
+def test_lesson_6_s_comparison_answers_its_question(sahelsim, tmp_path):
+    """The teaching guide reads Lesson 6 off the row *An attempted coup succeeds*, which the
+    comparison left out: it showed only that a war was fought, with no difference."""
+    ran = sahelsim(
+        "compare", "lesson-6-half-of-coups-fail", "lesson-6-half-of-coups-fail",
+        "--set-b", "events.benin-asks-nigeria.enabled=false", "-n", "20", "--seed", "1",
+        "--no-figures", "--out", str(tmp_path / "c"),
+    )  # fmt: skip
+    assert ran.status == 0, ran.err
+    [row] = [line for line in ran.out.splitlines() if line.startswith("An attempted coup succeeds")]
+    a, b = (float(x.rstrip("%")) for x in row.split()[4:6])
+    assert a < b  # Nigeria, asked, makes the plotters' success rarer

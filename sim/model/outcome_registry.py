@@ -522,6 +522,7 @@ KEY_OUTCOMES: tuple[Outcome, ...] = tuple(
         "threat_carried_out",
         "aes_entered",
         "request_granted",
+        "coup_succeeded",
         "war_occurred",
         "war_days",
         "casualties",
@@ -531,8 +532,8 @@ KEY_OUTCOMES: tuple[Outcome, ...] = tuple(
 )
 """The outcomes that run summaries, reports, comparisons and the precision rule report, in the
 order they show them: the questions the model is for first (does ECOWAS attack, is the threat
-carried out, does the AES come in, is a request for help granted, is there a war), then its
-costs."""
+carried out, does the AES come in, is a request for help granted, does an attempted coup
+succeed, is there a war), then its costs."""
 
 
 def applicable(world: World) -> tuple[Outcome, ...]:
