@@ -140,3 +140,16 @@ def test_a_report_drawn_in_a_fresh_process_names_what_the_scenario_defines(tmp_p
     story = (out / "report.html").read_text(encoding="utf-8")
     assert "War broke out: the NPFL attacked Liberia with" in story
     assert "War broke out: NPFL" not in story and "Liberia with 5,000 troops" not in story
+
+
+def test_replicates_that_drew_the_same_set_are_not_said_fixed_by_the_scenario(tmp_path, sahelsim):
+    """Two replicates of gambia-2017 on seed 1 draw one set of the posterior by chance; the
+    summary said the scenario fixed each value, which gambia-2017 does not."""
+    out = tmp_path / "g"
+    ran = sahelsim(
+        "run", "gambia-2017", "-n", "2", "--seed", "1", "--no-figures", "--out", str(out)
+    )
+    assert ran.status == 0, ran.err
+    said = " ".join(ran.out.split())
+    assert "the 2 replicates all drew the same set (more replicates draw others)" in said
+    assert "the scenario fixes" not in said

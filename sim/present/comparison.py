@@ -16,7 +16,7 @@ from rich.table import Table
 
 from sim.analysis.compare import Difference, sentence
 from sim.model.outcome_registry import Estimator, OutcomeKind
-from sim.present.console import outcome_label, parameters_of_runs, values_run
+from sim.present.console import fixes, outcome_label, parameters_of_runs, values_run
 from sim.present.i18n import decimal, not_in_play, number, percent
 
 HEADERS = {
@@ -119,7 +119,7 @@ def parameters_said(out: Path, lang: str = "en") -> str:
     """
     manifest = json.loads((out / "a" / "manifest.json").read_text(encoding="utf-8"))
     a = values_run(out / "a", manifest)
-    said = parameters_of_runs(a, manifest, lang)
+    said = parameters_of_runs(a, manifest, lang, fixes(out / "a", manifest))
     if not a:
         return said
     b_manifest = json.loads((out / "b" / "manifest.json").read_text(encoding="utf-8"))

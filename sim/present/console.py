@@ -36,6 +36,10 @@ TEXT = {
         "them. Each estimate averages over what the training episodes leave uncertain about the "
         "parameters; its 95 % interval is how precisely these replicates fix that average, not a "
         "range over the parameters.",
+        "drawn_one": "Parameters: drawn for each replicate from the {sets} weighted sets of "
+        "{which}; the {n} replicates all drew the same set (more replicates draw others), so the "
+        "estimates leave out what is uncertain about the parameters; each 95 % interval is how "
+        "precisely the replicates fix the estimate.",
         "shipped": "the posterior shipped with sahelsim",
         "given": "the posterior given (SHA-256 {sha}…)",
         "fixed": "Parameters: every replicate ran the same values (the scenario fixes each one the "
@@ -65,6 +69,11 @@ TEXT = {
         "épisodes d'entraînement laissent d'incertain sur les paramètres ; son intervalle à 95\u202f% "
         "dit avec quelle précision ces réplications fixent cette moyenne, non l'étendue des "
         "paramètres.",
+        "drawn_one": "Paramètres : tirés pour chaque réplication parmi les {sets} jeux pondérés "
+        "de {which} ; les {n} réplications ont toutes tiré le même jeu (d'autres réplications en "
+        "tirent d'autres) ; les estimations laissent donc de côté l'incertitude sur les "
+        "paramètres, et chaque intervalle à 95\u202f% dit avec quelle précision les réplications "
+        "fixent l'estimation.",
         "shipped": "la loi a posteriori livrée avec sahelsim",
         "given": "la loi a posteriori fournie (SHA-256 {sha}…)",
         "fixed": "Paramètres : toutes les réplications ont employé les mêmes valeurs (le scénario "
@@ -172,18 +181,31 @@ def parameters_line(bundle: Path, manifest: dict, lang: str) -> str:
     how often the commonest: a posterior whose weight sits on a few sets carries little
     parameter uncertainty, and the reader should see it. Empty with no replicate.
     """
-    return parameters_of_runs(values_run(bundle, manifest), manifest, lang)
+    return parameters_of_runs(values_run(bundle, manifest), manifest, lang, fixes(bundle, manifest))
 
 
-def parameters_of_runs(runs: dict | None, manifest: dict, lang: str) -> str:
-    """:func:`parameters_line` from the values already read (:func:`values_run`'s answer)."""
+def fixes(bundle: Path, manifest: dict) -> bool:
+    """Whether the bundle's scenario fixes every parameter the posterior draws."""
+    drawn = (manifest.get("parameters") or {}).get("names") or []
+    try:
+        scenario = yaml.safe_load((bundle / "scenario.yaml").read_text(encoding="utf-8")) or {}
+    except OSError:
+        return False
+    return bool(drawn) and set(drawn) <= set(scenario.get("parameters") or {})
+
+
+def parameters_of_runs(runs: dict | None, manifest: dict, lang: str, fixed: bool = False) -> str:
+    """:func:`parameters_line` from the values already read (:func:`values_run`'s answer).
+
+    ``fixed``: the scenario fixes every value the posterior draws (:func:`fixes`).
+    """
     text = TEXT[lang]
     if runs is None:
         return text["single"]
     if not runs:
         return ""
     counts = Counter(tuple(values.items()) for values in runs.values())
-    if len(counts) == 1 and len(runs) > 1:
+    if len(counts) == 1 and len(runs) > 1 and fixed:
         return text["fixed"]
     described = manifest["parameters"]
     which = (
@@ -191,7 +213,7 @@ def parameters_of_runs(runs: dict | None, manifest: dict, lang: str) -> str:
         if described.get("shipped")
         else text["given"].format(sha=described["sha256"][:16])
     )
-    return text["drawn"].format(
+    return text["drawn" if len(counts) > 1 else "drawn_one"].format(
         sets=described["sets"],
         which=which,
         n=len(runs),
