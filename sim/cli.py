@@ -20,6 +20,7 @@ from rich.console import Console
 
 from sim import __version__
 from sim.errors import InputError, SahelsimError
+from sim.resources import install_command
 from sim.run.options import (
     CALIBRATION_GENERATIONS,
     CALIBRATION_MINUTES,
@@ -1260,7 +1261,7 @@ def calibrate(
     try:
         import pyabc  # noqa: F401
     except ImportError:
-        raise click.UsageError("calibrate needs pyABC: pip install 'sahelsim[calibrate]'") from None
+        raise click.UsageError(f"calibrate needs pyABC: {install_command('calibrate')}") from None
     from sim.analysis import calibration as calib
     from sim.present.calibration import print_calibration, write_calibration_figures
     from sim.run.folders import default_out_dir, prepare_out_dir

@@ -32,3 +32,14 @@ def scenarios_dir() -> Path:
 def shipped_posterior() -> Path:
     """Where the posterior the project ships is (``sahelsim calibrate`` makes it; may be absent)."""
     return _PACKAGE / "data" / "posterior.csv"
+
+
+def install_command(extra: str) -> str:
+    """The command that installs the optional dependencies ``extra`` names, for this install.
+
+    From a source checkout (the README's ``pip install -e .``), the package is not on the
+    registry: ``pip install 'sahelsim[...]'`` would find nothing there.
+    """
+    if (_PACKAGE.parent / "pyproject.toml").is_file():
+        return f"pip install -e '.[{extra}]' (from the top folder of your sahelsim checkout)"
+    return f"pip install 'sahelsim[{extra}]'"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sys
+
 import pytest
 
 pytest.importorskip("distributed")
@@ -94,3 +96,18 @@ def test_a_scheduler_without_the_dask_executor_is_refused(tmp_path, sahelsim):
     )
     assert result.status == 2 and "--scheduler goes with --executor dask" in result.err
     assert not (tmp_path / "x").exists()
+
+
+def test_without_the_dask_extra_the_message_gives_the_checkout_s_install_command(
+    tmp_path, sahelsim, monkeypatch
+):
+    """From a checkout (as the README installs it), 'pip install sahelsim[dask]' finds nothing
+    on the registry: the message gives the editable install. Nothing is left behind."""
+    monkeypatch.setitem(sys.modules, "distributed", None)  # as if the extra were not installed
+    out = tmp_path / "x"
+    refused = sahelsim(
+        "run", "gambia-2017", "-n", "2", "--seed", "2", "--executor", "dask", "--out", str(out)
+    )
+    assert refused.status == 2 and "Traceback" not in refused.err
+    assert "pip install -e '.[dask]' (from the top folder of your sahelsim checkout)" in refused.err
+    assert not (out / ".partial").exists()

@@ -43,6 +43,7 @@ from sim.analysis.summary import GIVEN
 from sim.errors import InputError, SahelsimError, nearest, one_of
 from sim.model.outcome_registry import OUTCOMES, capitalised
 from sim.numbers import localised
+from sim.resources import install_command
 from sim.run.designs import Axis, Design, declared_parameter, design_seed, make_design
 from sim.run.files import written_whole
 from sim.run.options import Sample
@@ -188,9 +189,9 @@ def require_salib() -> None:
     try:
         import SALib  # noqa: F401
     except ImportError:
-        raise SahelsimError(
+        raise InputError(
             "sensitivity analysis needs SALib, which is not installed; install it with "
-            "pip install 'sahelsim[analysis]' (or pip install SALib)"
+            f"{install_command('analysis')} (or pip install SALib)"
         ) from None
 
 

@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterable, Iterator
 from typing import Any, TypeVar
 
 from sim.errors import InputError, SahelsimError
+from sim.resources import install_command
 from sim.run.bundle import Encoded, EncodeOptions
 from sim.run.plan import RunPlan
 from sim.run.posterior import Posterior
@@ -40,7 +41,7 @@ def _client(scheduler: str | None, workers: int):
         from distributed import Client, LocalCluster
     except ImportError:
         raise InputError(
-            "--executor dask needs the dask extra; install it with: pip install 'sahelsim[dask]'"
+            f"--executor dask needs the dask extra; install it with: {install_command('dask')}"
         ) from None
     if scheduler:
         # A lost scheduler is reported once, by in_order_on_dask; not as the client's tracebacks.

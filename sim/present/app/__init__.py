@@ -21,11 +21,12 @@ import webbrowser
 from pathlib import Path
 
 from sim.errors import InputError
+from sim.resources import install_command
 
 PAGE = Path(__file__).with_name("page.py")
 HOST = "127.0.0.1"
 FIRST_PORT = 8765  # solara's own default
-TEACH_EXTRA = "pip install 'sahelsim[teach]'"
+TEACH_EXTRA = install_command("teach")
 ENV_SCENARIO = "SAHELSIM_SCENARIO"
 """The server's environment variable naming the scenario the page opens."""
 ENV_LANG = "SAHELSIM_LANG"

@@ -23,12 +23,13 @@ import webbrowser
 from pathlib import Path
 
 from sim.errors import InputError
+from sim.resources import install_command
 
 CLASS_SCENARIO = "niger-2023-base"
 """The crisis a class plays by default: ECOWAS threatens Niger in August 2023."""
 FIRST_PORT = 8800
 LOOPBACK = "127.0.0.1"
-TEACH_EXTRA = "pip install 'sahelsim[teach]'"
+TEACH_EXTRA = install_command("teach")
 
 
 def missing_packages() -> list[str]:
