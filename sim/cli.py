@@ -677,8 +677,13 @@ def teach(
 
 @cli.command()
 @click.argument("run_dir", type=click.Path(path_type=Path), metavar="RUN_DIR")
-@_lang_option()
-def report(run_dir: Path, lang: str) -> None:
+@click.option(
+    "--lang",
+    type=_choice(Lang),
+    default=None,
+    help="Language of the report and figures  [default: the report's own, else en]",
+)
+def report(run_dir: Path, lang: str | None) -> None:
     """Write RUN_DIR/report.html: one self-contained file (figures embedded, no network).
 
     \b
@@ -686,12 +691,12 @@ def report(run_dir: Path, lang: str) -> None:
       sahelsim report runs/niger-2023-intervention-20260101-120000 --lang fr
     """
     from sim.present.outputs import write_outputs
-    from sim.present.report import check_bundle
+    from sim.present.report import check_bundle, language_of
     from sim.run.files import own
 
     check_bundle(run_dir)
     own(run_dir)  # a run still drawing into it, or another report, is refused
-    paths = write_outputs(run_dir, lang=lang)
+    paths = write_outputs(run_dir, lang=lang or language_of(run_dir))
     click.echo(str(next(p for p in paths if p.name == "report.html")))
 
 

@@ -66,8 +66,8 @@ def _launch(options: tuple[str, ...]) -> tuple[subprocess.Popen, str, int]:
     proc = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     text = ""
     deadline = time.monotonic() + STARTUP_SECONDS
-    # the projector's line comes last: the join line is then read too
-    while time.monotonic() < deadline and proc.poll() is None and "projector" not in text:
+    # the projector's line comes last (in French, the projecteur's): the join line is read too
+    while time.monotonic() < deadline and proc.poll() is None and "project" not in text:
         text += proc.stdout.readline()
     if proc.poll() is not None:
         text += proc.stdout.read()

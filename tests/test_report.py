@@ -107,6 +107,7 @@ def test_report_command_rewrites_the_report_in_french(report_html, sahelsim):
     assert "Ce n'est pas une prévision" in text and "Notes pédagogiques" in text
     # the scenario's own notes and title, in French, not the English ones under French headings
     assert "La Gambie, janvier 2017" in text and "Combien de jours" in text
+    assert "Prédire avant de lancer\u00a0:</strong>" in text  # French spacing before the colon
     assert "How many days" not in text
     assert "jeux pondérés de la loi a posteriori livrée avec sahelsim" in text
     english = yaml.safe_load((out / "scenario.yaml").read_text(encoding="utf-8"))["description"]
@@ -153,3 +154,16 @@ def test_replicates_that_drew_the_same_set_are_not_said_fixed_by_the_scenario(tm
     said = " ".join(ran.out.split())
     assert "the 2 replicates all drew the same set (more replicates draw others)" in said
     assert "the scenario fixes" not in said
+
+
+def test_a_french_report_rewritten_stays_french(tmp_path, sahelsim):
+    """`sahelsim report` on a bundle run in French turned its report English, silently."""
+    out = tmp_path / "fr"
+    ran = sahelsim("run", "gambia-2017", "-n", "2", "--seed", "1", "--lang", "fr", "-q",
+                   "--out", str(out))  # fmt: skip
+    assert ran.status == 0, ran.err
+    assert sahelsim("report", str(out)).status == 0
+    text = (out / "report.html").read_text(encoding="utf-8")
+    assert text.startswith('<!doctype html><html lang="fr">') and "Notes pédagogiques" in text
+    assert sahelsim("report", str(out), "--lang", "en").status == 0  # asked for: English
+    assert '<html lang="en">' in (out / "report.html").read_text(encoding="utf-8")

@@ -38,3 +38,16 @@ def test_teach_class_refuses_bad_input_before_serving(sahelsim):
         result = sahelsim("teach", "--class", "--no-browser", *options)
         assert result.status == 2, (options, result.err)
         assert message in result.err and "Traceback" not in result.err
+
+
+def test_the_class_server_speaks_french_in_the_terminal_too():
+    """A lecturer who starts the class in French read its addresses in English."""
+    from class_client import _launch, stop_class
+
+    proc, text, port = _launch(("--lang", "fr", "--seed", "1"))
+    try:
+        assert f"les élèves rejoignent la classe sur http://127.0.0.1:{port}/ avec le code" in text
+        assert "projecteur (gardez cette adresse pour vous) : http://127.0.0.1" in text
+        assert "students" not in text and "Ctrl-C to stop" not in text
+    finally:
+        stop_class(proc)

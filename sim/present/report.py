@@ -11,6 +11,7 @@ from __future__ import annotations
 import base64
 import html
 import json
+import re
 from pathlib import Path
 
 import yaml
@@ -123,6 +124,17 @@ def _image(path: Path) -> str:
     return f'<img alt="{_e(path.stem)}" src="data:image/png;base64,{data}">'
 
 
+def language_of(bundle: Path) -> str:
+    """The language of the bundle's report, "en" if it has none yet: rewritten, it stays in it."""
+    try:
+        with (bundle / "report.html").open(encoding="utf-8") as handle:
+            opening = handle.read(200)
+    except OSError:
+        return "en"
+    found = re.search(r'<html lang="(\w+)"', opening)
+    return found[1] if found and found[1] in TEXT else "en"
+
+
 def _narrative_html(bundle: Path, scenario_doc: dict, replicate: int, seed: int, lang: str) -> str:
     try:
         from sim.present.i18n import date_text
@@ -182,7 +194,10 @@ def build_report(bundle: Path, *, lang: str = "en") -> str:
     if teaching:
         parts.append(f"<h2>{text['teaching']}</h2>")
         if teaching.get("predict"):
-            parts.append(f"<p><strong>{text['predict']}:</strong> {_e(teaching['predict'])}</p>")
+            colon = "\u00a0:" if lang == "fr" else ":"  # French puts a no-break space before it
+            parts.append(
+                f"<p><strong>{text['predict']}{colon}</strong> {_e(teaching['predict'])}</p>"
+            )
         parts.append(f"<h3>{text['what']}</h3><p>{_e(teaching.get('what_is_it', ''))}</p>")
         for key, label in (
             ("things_to_notice", "notice"),

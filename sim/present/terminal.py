@@ -77,6 +77,12 @@ WORDS = {
     "en": {
         "list_name": "name",
         "list_title": "title / description",
+        "teach_open": "sahelsim teach: open {url}  (Ctrl-C to stop)",
+        "teach_down": "sahelsim: the app did not start on {url}",
+        "class_open": "sahelsim teach --class: students join at {join} with code {code}\n"
+        "projector (keep this address to yourself): {projector}\n(Ctrl-C to stop)",
+        "class_saved": "each world's decisions are saved in {save} (class-{code}-world-N.json)",
+        "class_alone": "sahelsim: no local network found: only this machine can join",
         "reached": "Precision ±{precision}: reached after {done} replicates; every reported "
         "probability's 95 % interval is within ±{precision}{widest}.",
         "widest": " (the widest ±{widest})",
@@ -106,6 +112,15 @@ WORDS = {
     "fr": {
         "list_name": "nom",
         "list_title": "titre / description",
+        "teach_open": "sahelsim teach : ouvrez {url}  (Ctrl-C pour arrêter)",
+        "teach_down": "sahelsim : l'application n'a pas démarré sur {url}",
+        "class_open": "sahelsim teach --class : les élèves rejoignent la classe sur {join} avec "
+        "le code {code}\nprojecteur (gardez cette adresse pour vous) : {projector}\n"
+        "(Ctrl-C pour arrêter)",
+        "class_saved": "les décisions de chaque monde sont enregistrées dans {save} "
+        "(class-{code}-world-N.json)",
+        "class_alone": "sahelsim : aucun réseau local trouvé : seule cette machine peut rejoindre "
+        "la classe",
         "reached": "Précision ±{precision} : atteinte après {done} réplications ; l'intervalle à "
         "95\u202f% de chaque probabilité rapportée tient dans ±{precision}{widest}.",
         "widest": " (le plus large : ±{widest})",

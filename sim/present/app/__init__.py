@@ -21,6 +21,7 @@ import webbrowser
 from pathlib import Path
 
 from sim.errors import InputError
+from sim.present.terminal import WORDS
 from sim.resources import install_command
 
 PAGE = Path(__file__).with_name("page.py")
@@ -138,9 +139,9 @@ def serve(
     try:
         if not wait_until_up(url, proc):
             proc.terminate()
-            print(f"sahelsim: the app did not start on {url}", file=sys.stderr)
+            print(WORDS[lang]["teach_down"].format(url=url), file=sys.stderr)
             return 1
-        print(f"sahelsim teach: open {url}  (Ctrl-C to stop)", flush=True)
+        print(WORDS[lang]["teach_open"].format(url=url), flush=True)
         if open_browser:
             webbrowser.open(url)
         return proc.wait()

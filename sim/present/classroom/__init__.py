@@ -23,6 +23,7 @@ import webbrowser
 from pathlib import Path
 
 from sim.errors import InputError
+from sim.present.terminal import WORDS
 from sim.resources import install_command
 
 CLASS_SCENARIO = "niger-2023-base"
@@ -114,16 +115,15 @@ def serve_class(
     join_url = f"http://{host}:{port}/"
     projector = f"http://{LOOPBACK}:{port}/lecturer?key={session.lecturer_key}&lang={lang}"
     app = create_app(session, join_url, lang)
+    words = WORDS[lang]
     print(
-        f"sahelsim teach --class: students join at {join_url} with code {session.code}\n"
-        f"projector (keep this address to yourself): {projector}\n"
-        "(Ctrl-C to stop)",
+        words["class_open"].format(join=join_url, code=session.code, projector=projector),
         flush=True,
     )
     if save is not None:
-        print(f"each world's decisions are saved in {save} (class-{session.code}-world-N.json)")
+        print(words["class_saved"].format(save=save, code=session.code))
     if found and host == LOOPBACK:
-        print("sahelsim: no local network found: only this machine can join", file=sys.stderr)
+        print(words["class_alone"], file=sys.stderr)
     if open_browser:
         webbrowser.open(projector)
     try:
