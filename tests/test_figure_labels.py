@@ -91,6 +91,107 @@ def test_same_day_events_share_one_readable_label():
     assert _overlapping(_extents(fig, labels)) == []
 
 
+def _gambia_like_bands(days: int = 180) -> dict[str, fg.Bands]:
+    """Bands like The Gambia 2017's: a short war at the start, and no armed group at all."""
+    start = dt.date(2017, 1, 19)
+    dates = [start + dt.timedelta(days=d) for d in range(days)]
+    spike = np.where((np.arange(days) > 5) & (np.arange(days) < 10), 7000.0, 0.0)
+    zero = np.zeros(days)
+    bands = {name: fg.Bands(dates, *(spike for _ in range(5))) for name in fg.VARIABLE_LABELS["en"]}
+    bands["insurgent_strength"] = fg.Bands(dates, *(zero for _ in range(5)), mean=zero)
+    return bands
+
+
+GAMBIA_MARKS = [
+    (dt.date(2017, 1, 19), "Coup in The Gambia"),
+    (dt.date(2017, 1, 20), "Threat: ECOWAS → The Gambia"),
+    (dt.date(2017, 1, 22), "Attack: ECOWAS → The Gambia"),
+    (dt.date(2017, 4, 1), "Departure: Senegal"),
+]
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_event_labels_keep_clear_of_the_y_axis_numbers(lang):
+    """An event on the first days has its label on the right of its line, not over the numbers."""
+    fig = fg.plot_timeseries(_gambia_like_bands(), title="t", seed=3, markers=GAMBIA_MARKS,
+                             lang=lang)  # fmt: skip
+    for ax in fig.axes:
+        labels = [t for t in ax.texts if t.get_gid() == "event-label"]
+        ticks = [t for t in ax.get_yticklabels() if t.get_text()]
+        assert len(labels) == 2 and ticks
+        boxes = _extents(fig, labels)
+        assert _overlapping(boxes, _extents(fig, ticks)) == [], ax.get_title()
+        assert all(ax.bbox.x0 <= b.x0 and b.x1 <= ax.bbox.x1 for b in boxes), ax.get_title()
+        assert _overlapping(boxes) == []
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_a_panel_with_nothing_to_show_says_so_on_one_zero_tick(lang):
+    """No armed group in the scenario: the panel says so, on 0 to 1 with one tick, not on -0.04
+    to 0.04 with the same rounded number printed over and over."""
+    fig = fg.plot_timeseries(_gambia_like_bands(), title="t", seed=3, markers=GAMBIA_MARKS,
+                             lang=lang)  # fmt: skip
+    panel = fig.axes[3]
+    assert panel.get_title() == fg.VARIABLE_LABELS[lang]["insurgent_strength"]
+    (note,) = [t for t in panel.texts if t.get_gid() == "nothing-to-show"]
+    assert note.get_text() == fg.WORDS[lang]["nothing_to_show"]
+    (box,) = _extents(fig, [note])
+    assert panel.bbox.x0 < box.x0 and box.x1 < panel.bbox.x1  # inside the panel
+    assert _overlapping([box], _extents(fig, [t for t in panel.texts if t is not note])) == []
+    ticks = [t.get_text() for t in panel.get_yticklabels() if t.get_text()]
+    assert ticks == ["0"]
+    assert panel.get_ylim()[0] == 0
+    # The other panels, with something to show, keep their numbers and say nothing of the kind.
+    for ax in fig.axes[:3]:
+        assert not [t for t in ax.texts if t.get_gid() == "nothing-to-show"]
+        shown = [t.get_text() for t in ax.get_yticklabels() if t.get_text()]
+        assert len(shown) == len(set(shown)) >= 3
+    # Two such scenarios compared: the same.
+    both = _gambia_like_bands()
+    overlay = fg.plot_overlay(both, both, names=("a", "b"), title="t", seed=3, lang=lang)
+    panel = overlay.axes[3]
+    assert [t.get_gid() for t in panel.texts] == ["nothing-to-show"]
+    (box,) = _extents(overlay, panel.texts)
+    assert panel.bbox.x0 < box.x0 and box.x1 < panel.bbox.x1
+    assert [t.get_text() for t in panel.get_yticklabels() if t.get_text()] == ["0"]
+
+
+def _below_everything(fig: Figure, footer: Text) -> bool:
+    """Whether ``footer`` lies below every panel (its ticks, labels and texts), every legend and
+    every other text of the figure (a figure-wide label, the title)."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    renderer = FigureCanvasAgg(fig).get_renderer()
+    fig.draw(renderer)
+    boxes = [ax.get_tightbbox(renderer) for ax in fig.axes]
+    boxes += [legend.get_window_extent(renderer) for legend in fig.legends]
+    boxes += [t.get_window_extent(renderer) for t in fig.texts
+              if t is not footer and t.get_visible() and t.get_text()]  # fmt: skip
+    return footer.get_window_extent(renderer).y1 <= min(b.y0 for b in boxes)
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_the_footer_is_the_figure_s_last_line(pair, lang):
+    """The seed, version and "not a forecast" run below everything else (legends, axis labels,
+    a figure-wide label), never beside or over them."""
+    bins = [Bin(0.0, 0.5, 3, 0.2, 0.33), Bin(0.5, 1.0, 4, 0.8, 0.75)]
+    figures = {
+        **all_figures(pair, lang),
+        # the longest footers: a seed of eight digits
+        "timeseries-long-seed": fg.plot_timeseries(
+            _gambia_like_bands(), title="t", seed=20250401, markers=GAMBIA_MARKS, lang=lang
+        ),
+        "reliability-long-seed": bt.plot_reliability(bins, lang=lang, seed=20250401),
+    }
+    footed = []
+    for name, fig in figures.items():
+        for footer in [t for t in fig.texts if t.get_gid() == "footer"]:
+            footed.append(name)
+            assert _below_everything(fig, footer), name
+    assert {"timeseries", "overlay", "reliability", "map", "outcomes"} < set(footed)
+    assert len(footed) == len(set(footed)) >= 10
+
+
 def test_bundle_markers_name_events_by_title_never_by_id():
     scenario = load_scenario("niger-2023-base")
     doc = scenario.model_dump(mode="json", by_alias=True, exclude_none=True)

@@ -32,7 +32,7 @@ from sim.analysis.backtest import (
     Scores,
 )
 from sim.numbers import localised
-from sim.present.figures import localise_numbers, save, styled
+from sim.present.figures import footer, localise_numbers, save, styled
 from sim.present.i18n import actor_name, decimal, join_list
 from sim.present.terminal import failed_note, parameter_options
 from sim.run.files import write_whole, written_whole
@@ -388,13 +388,8 @@ def plot_reliability(bins: Sequence[Bin], *, lang: str = "en", seed: int | None 
         ax.legend(loc="upper left")
         localise_numbers(fig, lang)
         if seed is not None:
-            fig.text(
-                0.01,
-                0.0,
-                _w(lang, "footer").format(version=__version__, seed=seed),
-                fontsize=8,
-                color="#555555",
-            )
+            footer(fig, _w(lang, "footer").format(version=__version__, seed=seed), fontsize=8,
+                   ha="left")  # fmt: skip
         return fig
 
 

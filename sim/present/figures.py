@@ -24,7 +24,10 @@ import matplotlib
 import matplotlib.dates as mdates
 import numpy as np
 from matplotlib.figure import Figure  # figures are drawn without pyplot: no GUI backend needed
+from matplotlib.legend import Legend
 from matplotlib.patches import Patch
+from matplotlib.text import Annotation, Text
+from matplotlib.transforms import IdentityTransform, ScaledTranslation
 
 from sim import __version__
 from sim.model.outcome_registry import OUTCOMES, Estimator, Outcome
@@ -110,6 +113,7 @@ WORDS = {
         "overlay": "lines: mean over replicates; shading: 50 % of replicates",
         "paired": "paired on common random numbers",
         "points": "points",
+        "nothing_to_show": "Nothing to show: 0 in every replicate, every day",
     },
     "fr": {
         "median": "médiane",
@@ -138,6 +142,7 @@ WORDS = {
         "overlay": "courbes : moyenne des réplications ; zone : 50\u202f% des réplications",
         "paired": "réplications appariées sur des nombres aléatoires communs",
         "points": "points",
+        "nothing_to_show": "Rien à montrer : 0 dans chaque réplication, chaque jour",
     },
 }
 
@@ -289,18 +294,49 @@ def mark_figure(
         f"sahelsim {__version__}",
         words["not_forecast"],
     ]
-    fig.text(
-        0.99,
-        0.002,
-        " · ".join(p for p in parts if p),
-        ha="right",
-        va="bottom",
-        fontsize=10,
-        color="#555555",
-    )
+    footer(fig, " · ".join(p for p in parts if p))
+
+
+FOOTER_ROOM = 0.035
+"""Share of a figure's height kept along its bottom edge for the footer."""
+
+
+def footer(fig: Figure, text: str, *, fontsize: float = 10, ha: str = "right") -> None:
+    """Write ``text`` as the figure's last line, along its bottom edge."""
+    fig.text(0.99 if ha == "right" else 0.01, 0.002, text, ha=ha, va="bottom",
+             fontsize=fontsize, color="#555555", gid="footer")  # fmt: skip
     engine = fig.get_layout_engine()
     if engine is not None and hasattr(engine, "set"):
-        engine.set(rect=(0, 0.035, 1, 0.965))  # keep the footer clear of the axes
+        engine.set(rect=(0, FOOTER_ROOM, 1, 1 - FOOTER_ROOM))  # keep the footer clear of the axes
+
+
+def above_footer(fig: Figure, artist: Legend | Text) -> None:
+    """Lift a legend below the axes (``loc="outside lower ..."``) or a ``supxlabel`` above the footer.
+
+    The layout makes room for them above the footer's strip, but places them on the figure's
+    bottom edge all the same, on the footer's line.
+    """
+    lift = FOOTER_ROOM * fig.get_figheight() * 72  # points
+    if isinstance(artist, Legend):  # its gap to the edge is in units of its font size
+        artist.borderaxespad += lift / artist.prop.get_size_in_points()
+    else:
+        artist.set_transform(
+            artist.get_transform() + ScaledTranslation(0, lift / 72, fig.dpi_scale_trans)
+        )
+
+
+class EventLabel(Annotation):
+    """An event marker's label: down the left of its line, or the right where the left is short.
+
+    On the left, the label of an event in the first days would run over the y-axis's numbers.
+    """
+
+    def update_positions(self, renderer):
+        """Settle the side when drawn, once the layout has given the axes their width."""
+        self.set_horizontalalignment("right")
+        super().update_positions(renderer)
+        if Text.get_window_extent(self, renderer).x0 < self.axes.bbox.x0:
+            self.set_horizontalalignment("left")
 
 
 def plot_band(
@@ -331,25 +367,42 @@ def plot_band(
         # the same day would print over each other.
         span = (x[-1] - x[0]) if len(x) > 1 else 1.0
         for at, titles in merge_close(markers, MARKER_GAP * span):
-            ax.annotate(
+            tag = EventLabel(
                 "\n".join(titles),
                 (at, 0.98),
                 xycoords=("data", "axes fraction"),
                 rotation=90,
                 va="top",
                 ha="right",
+                multialignment="right",  # the titles hang from the top, on either side
                 fontsize=9,
                 color="#444444",
                 gid="event-label",
                 bbox={"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none", "alpha": 0.75},
+                annotation_clip=False,
             )
+            tag.set_transform(IdentityTransform())  # as ax.annotate sets it
+            ax.add_artist(tag)
         ax.set_title(label)
         ax.xaxis.set_major_locator(mdates.AutoDateLocator(maxticks=6))
         ax.xaxis.set_major_formatter(date_formatter(ax.xaxis.get_major_locator(), lang))
-        if zero_based:
-            ax.set_ylim(bottom=0)
+        if not np.any([bands.q05, bands.q95]):
+            nothing_to_show(ax, lang)
+        elif zero_based or ax.get_ylim()[0] < 0 <= np.min(bands.q05):
+            ax.set_ylim(bottom=0)  # counts: never a negative number on the axis
         ax.grid(alpha=0.3)
         return fig
+
+
+def nothing_to_show(ax, lang: str = "en") -> None:
+    """Say so on a panel whose every line is 0 all along (no armed group in the scenario).
+
+    matplotlib would centre the line on -0.04 to 0.04, with ticks rounded to the same number.
+    """
+    ax.set_ylim(0, 1)
+    ax.set_yticks([0])
+    ax.text(0.5, 0.5, WORDS[lang]["nothing_to_show"], transform=ax.transAxes, ha="center",
+            va="center", fontsize=12, color="#555555", gid="nothing-to-show")  # fmt: skip
 
 
 def plot_timeseries(
@@ -378,7 +431,8 @@ def plot_timeseries(
             )
         # Below the panels, not inside one: the event labels run down from the top left.
         handles, labels = axes[0].get_legend_handles_labels()
-        fig.legend(handles, labels, loc="outside lower center", ncols=len(labels))
+        legend = fig.legend(handles, labels, loc="outside lower center", ncols=len(labels))
+        above_footer(fig, legend)
         mark_figure(fig, title, seed, lang)
         return fig
 
@@ -696,12 +750,14 @@ def plot_overlay(
                 ax.plot(
                     x, b.centre(), color=colour, linewidth=2.2, label=f"{label} ({words['mean']})"
                 )
+            if not np.any([[b[name].q05, b[name].q95] for b in (bands_a, bands_b)]):
+                nothing_to_show(ax, lang)
             ax.set_title(VARIABLE_LABELS[lang][name])
             ax.xaxis.set_major_locator(mdates.AutoDateLocator(maxticks=6))
             ax.xaxis.set_major_formatter(date_formatter(ax.xaxis.get_major_locator(), lang))
             ax.grid(alpha=0.3)
         axes[0].legend(loc="upper left")
-        fig.supxlabel(words["overlay"], fontsize=12)
+        above_footer(fig, fig.supxlabel(words["overlay"], fontsize=12))
         mark_figure(fig, title, seed, lang)
         return fig
 
