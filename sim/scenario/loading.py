@@ -128,11 +128,16 @@ def locate(source: str | Path) -> tuple[Path, str]:
     found = bundled_path(text) or episode_path(text)
     if found is None:
         names = bundled_names()
+        episodes = sorted(
+            p.stem
+            for folder in (HISTORY, HELD_OUT)
+            for p in (scenarios_dir() / folder).glob("*.yaml")
+        )
+        guess = nearest(text, [*names, *episodes])  # "liberia-199" is an episode's slip
         raise InputError(
             f"{text}: no such file and no bundled scenario of that name (nor an episode of"
             f" scenarios/{HISTORY}/ or {HELD_OUT}/); expected a path to a YAML file or"
-            f" {one_of(names)}"
-            + (f"; did you mean {nearest(text, names)!r}?" if nearest(text, names) else "")
+            f" {one_of(names)}" + (f"; did you mean {guess!r}?" if guess else "")
         )
     return found, f"scenarios/{found.relative_to(scenarios_dir())}"
 
