@@ -287,8 +287,12 @@ def _catalogue(lang: str) -> list[str]:
 
 
 def english_words() -> set[str]:
-    """Words of the catalogue's English strings that its French strings never use."""
-    return set().union(*map(_words, _catalogue("en"))) - set().union(*map(_words, _catalogue("fr")))
+    """Words of the catalogue's English strings that its French strings (and the parameters'
+    French labels) never use: "base" is French too, in "Taux de base"."""
+    from sim.scenario.parameters import PARAMETERS
+
+    french = [*_catalogue("fr"), *(p.label_fr for p in PARAMETERS.values())]
+    return set().union(*map(_words, _catalogue("en"))) - set().union(*map(_words, french))
 
 
 def all_figures(pair, lang: str) -> dict[str, Figure]:
@@ -336,7 +340,7 @@ def all_figures(pair, lang: str) -> dict[str, Figure]:
             x,
             x - 0.1,
             x + 0.1,
-            xlabel="honour_base_rate",
+            xlabel=sf.parameter_label("parameters.honour_base_rate", lang),
             label=sf.outcome_label("war_occurred", lang),
             share=True,
             lang=lang,
@@ -345,8 +349,8 @@ def all_figures(pair, lang: str) -> dict[str, Figure]:
             x,
             x,
             np.array([[0.25, 0.5, 0.75]] * 3),
-            xlabel="honour_base_rate",
-            ylabel="kill_rate",
+            xlabel=sf.parameter_label("parameters.honour_base_rate", lang),
+            ylabel=sf.parameter_label("parameters.kill_rate", lang),
             label=sf.outcome_label("war_occurred", lang),
             share=True,
             lang=lang,

@@ -40,6 +40,7 @@ from sim.present.i18n import GIVEN_A_WAR
 from sim.run.checkpoint import note_drawn
 from sim.run.files import sweep_temporaries
 from sim.run.options import Sample
+from sim.scenario.parameters import PARAMETERS
 
 WORDS = {
     "en": {
@@ -78,9 +79,17 @@ def outcome_label(column: str, lang: str = "en") -> str:
     return OUTCOMES[column].label(lang)
 
 
-def parameter_label(path: str) -> str:
-    """Axis label of a swept path: the parameter's name, or the whole path."""
-    return path.removeprefix("parameters.")
+def parameter_label(path: str, lang: str = "en") -> str:
+    """Axis label of a swept path: a declared parameter's label in ``lang``, or the whole path.
+
+    The parameter's name follows its label, as the user typed it (alone, it read as English in
+    a French figure).
+    """
+    name = path.removeprefix("parameters.")
+    declared = PARAMETERS.get(name) if path.startswith("parameters.") else None
+    if declared is None:
+        return path
+    return f"{declared.label_fr if lang == 'fr' else declared.label} ({name})"
 
 
 # --------------------------------------------------------------------------- data
@@ -240,7 +249,7 @@ def plot_sweep_points(
                 ax.set_visible(False)
                 continue
             ax.scatter(means.values[:, j], means.mean[column], s=18, alpha=0.7, color=BAND_COLOUR)
-            ax.set_xlabel(parameter_label(means.paths[j]))
+            ax.set_xlabel(parameter_label(means.paths[j], lang))
             ax.set_title(label)
             _y_axis(ax, share, lang, label)
             ax.grid(alpha=0.3)
@@ -257,7 +266,7 @@ def sweep_figure(means: Means, column: str, grid: bool, *, share: bool, lang: st
             means.mean[column],
             means.low[column],
             means.high[column],
-            xlabel=parameter_label(means.paths[0]),
+            xlabel=parameter_label(means.paths[0], lang),
             label=label,
             share=share,
             lang=lang,
@@ -272,8 +281,8 @@ def sweep_figure(means: Means, column: str, grid: bool, *, share: bool, lang: st
             x_levels,
             y_levels,
             cells,
-            xlabel=parameter_label(means.paths[0]),
-            ylabel=parameter_label(means.paths[1]),
+            xlabel=parameter_label(means.paths[0], lang),
+            ylabel=parameter_label(means.paths[1], lang),
             label=label,
             share=share,
             lang=lang,
@@ -393,7 +402,7 @@ def sweep_table(means: Means, shares: dict[str, bool], *, limit: int = 30, lang:
     table = Table(box=None, pad_edge=False, header_style="bold")
     table.add_column("point", justify="right")
     for path in means.paths:
-        table.add_column(parameter_label(path), justify="right", no_wrap=True)
+        table.add_column(parameter_label(path, lang), justify="right")
     for column in means.outcomes:
         table.add_column(outcome_label(column, lang), justify="right")
     for row in range(min(limit, means.points.size)):
