@@ -641,6 +641,13 @@ def teach(
       sahelsim teach gambia-2017 --gif gambia.gif --seed 3 --every 14
       sahelsim teach --class --groups 4 --lang fr
     """
+    if class_mode and gif is not None:
+        raise InputError(
+            f"--gif {gif} with --class: the class is served live, the GIF is drawn offline; "
+            "expected one of the two (nothing was started)"
+        )
+    if gif is not None and gif.suffix.lower() != ".gif":
+        raise InputError(f"--gif {gif}: expected a file name ending in .gif (an animated GIF)")
     if class_mode:
         from sim.present.classroom import CLASS_SCENARIO, serve_class
 
@@ -661,7 +668,6 @@ def teach(
     from sim.present.app import animate_map, serve
 
     if gif is not None:
-        from sim.errors import InputError
         from sim.scenario.loading import load_scenario
 
         if not gif.parent.is_dir():  # before the replicate is run, not after

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from sim.scenario.loading import load_scenario
 
 
@@ -51,3 +53,21 @@ def test_the_class_server_speaks_french_in_the_terminal_too():
         assert "students" not in text and "Ctrl-C to stop" not in text
     finally:
         stop_class(proc)
+
+
+@pytest.mark.parametrize(
+    "extra, said",
+    [
+        (("--class",), "with --class: the class is served live, the GIF is drawn offline"),
+        ((), "expected a file name ending in .gif"),
+    ],
+)
+def test_a_gif_asked_for_with_the_class_or_under_another_name_is_refused(
+    sahelsim, tmp_path, extra, said
+):
+    """--class with --gif started the class server and ignored the GIF; --gif map.png wrote
+    a GIF under a PNG's name."""
+    target = tmp_path / ("map.gif" if extra else "map.png")
+    result = sahelsim("teach", "gambia-2017", "--gif", str(target), *extra, "--no-browser")
+    assert result.status == 2 and "Traceback" not in result.err
+    assert said in result.err and not target.exists()
