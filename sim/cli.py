@@ -365,7 +365,7 @@ def run(
     out = prepare_out_dir(out or default_out_dir(scenario), resume=resume)
     console = Console(stderr=True, highlight=False)
     if not quiet and not _streams_merged():
-        console.print(terminal.run_header(plan, lang))
+        console.print(terminal.run_header(plan, lang, adaptive=precision is not None))
     manifest, interrupted = with_progress(
         lambda progress: run_ensemble(
             plan,

@@ -53,3 +53,14 @@ def test_an_adaptive_ensemble_killed_part_way_resumes_to_the_same_bytes(tmp_path
     assert resumed["replicates"]["stopped_early"] == whole["replicates"]["stopped_early"]
     for name in ("summary.csv", "events.jsonl", "bands.csv"):
         assert (stopped / name).read_bytes() == (tmp_path / "whole" / name).read_bytes(), name
+
+
+def test_the_header_of_an_adaptive_run_gives_its_cap_as_a_cap():
+    """'10000 replicates' announced, 100 run: the header of a --precision run says 'up to'."""
+    from sim.analysis.precision import plan_adaptive
+    from sim.present.terminal import run_header
+
+    plan, _ = plan_adaptive(load_scenario("gambia-2017"), None, 1, 0.05)
+    assert ": up to 10000 replicates, root seed 1" in run_header(plan, "en", adaptive=True)
+    assert " : jusqu'à 10000 réplications, graine 1" in run_header(plan, "fr", adaptive=True)
+    assert ": 10000 replicates" in run_header(plan, "en")

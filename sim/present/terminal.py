@@ -34,16 +34,22 @@ def _drawn(plan: RunPlan | SweepPlan, lang: str = "en") -> str:
     return " (drawn; pass --seed to repeat)"
 
 
-def run_header(plan: RunPlan, lang: str = "en") -> str:
-    """What an ensemble is about to run, and from which root seed."""
+def run_header(plan: RunPlan, lang: str = "en", *, adaptive: bool = False) -> str:
+    """What an ensemble is about to run, and from which root seed.
+
+    ``adaptive``: replicates are added until the intervals are narrow enough (``--precision``),
+    so the plan's count is a cap, not what will run.
+    """
     if lang == "fr":
+        up_to = "jusqu'à " if adaptive else ""
         return (
-            f"{plan.scenario.title_in(lang)} : {plan.replicates} réplications, graine "
+            f"{plan.scenario.title_in(lang)} : {up_to}{plan.replicates} réplications, graine "
             f"{plan.root_seed}{_drawn(plan, lang)}"
         )
+    up_to = "up to " if adaptive else ""
     return (
-        f"{plan.scenario.title}: {plan.replicates} replicates, root seed {plan.root_seed}"
-        f"{_drawn(plan)}"
+        f"{plan.scenario.title}: {up_to}{plan.replicates} replicates, root seed "
+        f"{plan.root_seed}{_drawn(plan)}"
     )
 
 
