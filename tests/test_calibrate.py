@@ -243,3 +243,20 @@ def test_resuming_a_plan_that_holds_a_held_out_episode_is_refused(tmp_path, sahe
     assert result.status == 2
     assert f"--episodes {held_out.stem}: a held-out episode" in result.err
     assert sorted(p.name for p in out.iterdir()) == [calib.PLAN_FILE]  # nothing else written
+
+
+@pytest.mark.parametrize("ess, warned", [(1.1, True), (15.0, False)])
+def test_a_collapsed_effective_sample_size_is_said(ess, warned, capsys, tmp_path):
+    """The small fit of calibrate's --help ended with an ESS of 1.1 of 20 particles and said
+    nothing: the posterior then says less than its size suggests."""
+    from sim.present.calibration import print_calibration
+
+    generation = {"t": 0, "epsilon": 0.1, "particles": 20, "proposals": 40, "acceptance": 0.5}
+    summary = {
+        "generations": [{**generation, "ess": ess}],
+        "scores": {"replicates": 4, "posterior_brier": 0.1, "point_brier": 0.1},
+        "sampler": {"reproducible": True},
+    }
+    print_calibration(summary, tmp_path)
+    said = " ".join(capsys.readouterr().out.split())
+    assert ("effective sample size is 1.1 of 20 particles" in said) is warned

@@ -150,6 +150,12 @@ def write_calibration_figures(out: Path, posterior: Posterior, summary: dict) ->
     return paths
 
 
+COLLAPSED = 0.2
+"""An effective sample size below this share of the particles is said to be collapsed: a rule of
+thumb of importance sampling (resampling is commonly triggered at a half, Liu 2001), not a
+test."""
+
+
 def print_calibration(summary: dict, out: Path) -> None:
     """The fit in a few lines: generations, scores, leave-one-out, where the files are."""
     console = Console(highlight=False)
@@ -166,6 +172,15 @@ def print_calibration(summary: dict, out: Path) -> None:
             f"{g['ess']:.1f}",
         )
     console.print(table)
+    last = summary["generations"][-1] if summary["generations"] else None
+    if last is not None and last["ess"] < COLLAPSED * last["particles"]:
+        console.print(
+            f"Warning: the last generation's effective sample size is {last['ess']:.1f} of "
+            f"{last['particles']} particles: the weight sits on a few of them, and the posterior "
+            "says less than its size suggests. Run more particles or generations "
+            "(docs/calibration.md §8).",
+            style="bold",
+        )
     scores = summary["scores"]
     console.print(
         f"Mean Brier score on the training episodes ({scores['replicates']} replicates each): "
