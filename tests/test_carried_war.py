@@ -40,6 +40,13 @@ def carried(write, seed: int = 1) -> SahelModel:
     return model
 
 
+def _ran(sahelsim, path: str, out, replicates: int) -> int:
+    """Run ``path``'s ensemble on seed 1 into ``out``, quietly and without figures: the status."""
+    return sahelsim(
+        "run", path, "-n", str(replicates), "--seed", "1", "-q", "--no-figures", "--out", str(out)
+    ).status
+
+
 @pytest.mark.parametrize("seed", [1, 2, 3])
 def test_an_armed_group_carries_its_war_into_the_state_it_attacks(write, seed):
     model = carried(write, seed)
@@ -78,10 +85,7 @@ def test_the_story_says_the_war_was_carried_across_the_border(write):
 def test_the_backtest_counts_force_both_ways_across_the_border(sahelsim, write, tmp_path):
     text = civil_war_text(value=2000, events=CARRIED)
     out = tmp_path / "bundle"
-    ran = sahelsim(
-        "run", str(write(text)), "-n", "3", "--seed", "1", "-q", "--no-figures", "--out", str(out)
-    )
-    assert ran.status == 0, ran.err
+    assert _ran(sahelsim, str(write(text)), out, 3) == 0
     for records in read_events(out).values():
         assert _force_used(records, "SEN", ["REB"]) and _force_used(records, "REB", ["SEN"])
         assert not _force_used(records, "SEN", ["GIN"])
@@ -192,21 +196,7 @@ def test_rebels_defending_their_war_carry_it_too_and_the_state_they_attack_defen
     [asked] = [r for r in model.records if r.kind is RecordKind.REQUEST]
     assert asked.get("reason") is None
     out = tmp_path / "bundle"
-    assert (
-        sahelsim(
-            "run",
-            str(write(text, "d.yaml")),
-            "-n",
-            "2",
-            "--seed",
-            "1",
-            "-q",
-            "--no-figures",
-            "--out",
-            str(out),
-        ).status
-        == 0
-    )
+    assert _ran(sahelsim, str(write(text, "d.yaml")), out, 2) == 0
     for records in read_events(out).values():
         assert _entered(records, "SEN", Side.DEFENDERS, dt.date(1998, 6, 20))
         assert not _entered(records, "SEN", Side.ATTACKERS, dt.date(1998, 6, 20))
@@ -254,21 +244,7 @@ def test_a_threat_carried_out_across_the_border_is_carried_out(sahelsim, write, 
     )
     text = civil_war_text(value=2000, events=threat + CARRIED.split("  asks:")[0])
     out = tmp_path / "bundle"
-    assert (
-        sahelsim(
-            "run",
-            str(write(text)),
-            "-n",
-            "4",
-            "--seed",
-            "1",
-            "-q",
-            "--no-figures",
-            "--out",
-            str(out),
-        ).status
-        == 0
-    )
+    assert _ran(sahelsim, str(write(text)), out, 4) == 0
     with open(out / "summary.csv", encoding="utf-8") as handle:
         rows = list(csv.DictReader(handle))
     assert rows and all(row["threat_carried_out"] == "true" for row in rows)
@@ -284,21 +260,7 @@ def test_a_sworn_belligerent_that_attacks_is_fought_and_counted(sahelsim, write,
         value=2000, actors=SECOND_ARMY.format(extra="    fights_beside: [REB]\n"), events=events
     )
     out = tmp_path / "bundle"
-    assert (
-        sahelsim(
-            "run",
-            str(write(text)),
-            "-n",
-            "2",
-            "--seed",
-            "1",
-            "-q",
-            "--no-figures",
-            "--out",
-            str(out),
-        ).status
-        == 0
-    )
+    assert _ran(sahelsim, str(write(text)), out, 2) == 0
     for records in read_events(out).values():
         assert _force_used(records, "BBB", ["SEN"]) and _force_used(records, "SEN", ["BBB"])
 
@@ -414,10 +376,7 @@ def test_an_aes_member_attacked_entered_no_war_to_help_another(sahelsim, write, 
         "  raid:\n    kind: attack\n    date: 2024-03-05\n    by: REB\n    target: NER\n"
     )
     out = tmp_path / "bundle"
-    ran = sahelsim(
-        "run", str(write(text)), "-n", "3", "--seed", "1", "-q", "--no-figures", "--out", str(out)
-    )
-    assert ran.status == 0, ran.err
+    assert _ran(sahelsim, str(write(text)), out, 3) == 0
     with open(out / "summary.csv", encoding="utf-8") as handle:
         rows = list(csv.DictReader(handle))
     assert [row["aes_entered"] for row in rows] == ["false"] * 3
