@@ -636,3 +636,25 @@ def test_a_french_story_line_is_cut_only_where_its_figures_begin(name):
         assert line.text.count("«") == line.text.count("»"), line.text
         assert line.text.count("(") == line.text.count(")"), line.text
         assert not line.details or line.details.startswith(openings), line.details[:60]
+
+
+@pytest.mark.parametrize("name, groups", [("gambia-2017", False), ("aes-insurgency", True)])
+def test_the_armed_groups_chart_says_when_a_scenario_has_none(name, groups):
+    """Four lessons have no armed group: their panel showed a flat 0 on a 0-1 axis, which a
+    class would read as a count."""
+    run = live.LiveRun(live.defaults_for(name))
+    try:
+        run.advance(7)
+        said = {}
+        for lang in ("en", "fr"):
+            run.series_png(lang)
+            panel = run._series[lang].figure.axes[live.SERIES_PANELS.index("insurgent_strength")]
+            said[lang] = [t.get_text() for t in panel.texts]
+    finally:
+        run.model.release()
+    expected = (
+        {"en": ["No armed group in this scenario"], "fr": ["Aucun groupe armé dans ce scénario"]}
+        if not groups
+        else {"en": [], "fr": []}
+    )
+    assert said == expected

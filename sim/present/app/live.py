@@ -56,6 +56,7 @@ from sim.scenario.facts import fact_base
 from sim.scenario.loading import load_scenario
 from sim.scenario.parameters import ACTOR_PARAMETERS, PARAMETERS, Parameter
 from sim.scenario.schema import Scenario
+from sim.scenario.vocabulary import ActorKind
 
 SLIDER_STEPS = 1000  # about this many steps from end to end: kill_rate's 0.0001 over its 0.1
 MAX_DECIMALS = 6  # a step the browser still writes as a plain decimal (1e-7 would not be)
@@ -397,7 +398,8 @@ class LiveRun:
         """The time series so far as a PNG."""
         with self.lock:
             if lang not in self._series:
-                self._series[lang] = SeriesFigure(self.model.horizon, lang)
+                groups = bool(self.model.world.ids(ActorKind.ARMED_GROUP))
+                self._series[lang] = SeriesFigure(self.model.horizon, lang, groups)
             return self._series[lang].png(self.model.series)
 
     def summary(self) -> dict:
@@ -610,7 +612,8 @@ class SeriesFigure:
     Built once and updated in place: a fresh figure each day would cost twice as much.
     """
 
-    def __init__(self, horizon: int, lang: str):
+    def __init__(self, horizon: int, lang: str, groups: bool = True):
+        """``groups``: the scenario has armed groups (without, their panel says so)."""
         labels = VARIABLE_LABELS[lang]
         # Shown about 1,000 pixels wide, under the map: large type for the back of the room.
         with styled(PROJECTOR_TYPE):
@@ -636,6 +639,11 @@ class SeriesFigure:
                     matplotlib.ticker.FuncFormatter(lambda x, _pos: i18n.number(x, lang))
                 )
                 self.lines.append(line)
+                if key == "insurgent_strength" and not groups:
+                    # Not a flat 0 on a 0-1 axis a class would read as a count
+                    ax.text(0.5, 0.5, ui("no_armed_groups", lang), transform=ax.transAxes,
+                            ha="center", va="center", color="#555555")  # fmt: skip
+                    ax.set_yticks([0])
 
     def update(self, series) -> Figure:
         """Show ``series`` (a model's daily series so far); return the figure."""
