@@ -640,7 +640,7 @@ def test_a_french_story_line_is_cut_only_where_its_figures_begin(name):
 
 @pytest.mark.parametrize("name, groups", [("gambia-2017", False), ("aes-insurgency", True)])
 def test_the_armed_groups_chart_says_when_a_scenario_has_none(name, groups):
-    """Four lessons have no armed group: their panel showed a flat 0 on a 0-1 axis, which a
+    """Lessons 4 to 6 have no armed group: their panel showed a flat 0 on a 0-1 axis, which a
     class would read as a count."""
     run = live.LiveRun(live.defaults_for(name))
     try:
