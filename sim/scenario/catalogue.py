@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sim.scenario.loading import bundled_names, resolve_document
+from sim.scenario.facts import fact_base
+from sim.scenario.loading import bundled_names, resolve_document, validate_document
 
 
 @dataclass(frozen=True)
@@ -26,14 +27,9 @@ def catalogue(lang: str = "en") -> list[Entry]:
     entries = []
     for name in bundled_names():
         merged = resolve_document(name)
-        data = merged.data
-        title = str(data.get("title", name))
-        description = str(data.get("description", ""))
-        if lang == "fr":
-            notes = (data.get("teaching") or {}).get("fr") or {}
-            title = notes.get("title") or data.get("title_fr") or title
-            description = data.get("description_fr") or description
+        scenario = validate_document(merged, fact_base())
+        description = (lang == "fr" and scenario.description_fr) or scenario.description
         description = " ".join(description.split())
         summary = description.split(". ")[0].rstrip(".") + "." if description else ""
-        entries.append(Entry(name, title, summary, "lessons/" in merged.name))
+        entries.append(Entry(name, scenario.title_in(lang), summary, "lessons/" in merged.name))
     return entries
