@@ -156,6 +156,24 @@ def test_a_panel_with_nothing_to_show_says_so_on_one_zero_tick(lang):
     assert [t.get_text() for t in panel.get_yticklabels() if t.get_text()] == ["0"]
 
 
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_a_war_in_one_replicate_of_a_hundred_is_not_called_nothing(lang):
+    """Every quantile is 0 when one replicate in a hundred fought, but the mean is not: the
+    panels must not say "0 in every replicate", and the comparison's mean lines stay in sight."""
+    bands = _gambia_like_bands()
+    rare = bands["committed"]
+    zero = np.zeros(len(rare.dates))
+    for name in ("belligerents", "committed", "casualties"):
+        bands[name] = fg.Bands(rare.dates, *(zero for _ in range(5)), mean=rare.q50 / 100)
+    fig = fg.plot_timeseries(bands, title="t", seed=3, lang=lang)
+    overlay = fg.plot_overlay(bands, bands, names=("a", "b"), title="t", seed=3, lang=lang)
+    for panel in [*fig.axes[:3], *overlay.axes[:3]]:
+        assert not [t for t in panel.texts if t.get_gid() == "nothing-to-show"], panel.get_title()
+    for panel in overlay.axes[:3]:
+        assert panel.get_ylim()[1] >= 70  # the means' peak, 7,000 / 100
+    assert [t.get_gid() for t in overlay.axes[3].texts] == ["nothing-to-show"]
+
+
 def _below_everything(fig: Figure, footer: Text) -> bool:
     """Whether ``footer`` lies below every panel (its ticks, labels and texts), every legend and
     every other text of the figure (a figure-wide label, the title)."""

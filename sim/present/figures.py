@@ -163,6 +163,15 @@ class Bands:
         """The mean over replicates (the median, for a bundle without means)."""
         return self.mean if self.mean is not None else self.q50
 
+    @property
+    def all_zero(self) -> bool:
+        """Whether every replicate was 0 every day (the variables are counts, never negative).
+
+        Read from the mean, not the quantiles: a war in one replicate of a hundred leaves every
+        quantile at 0. A bundle written before bands.csv had means cannot tell, so never says so.
+        """
+        return self.mean is not None and not np.any(self.mean)
+
 
 def read_bands(bundle: Path) -> dict[str, Bands]:
     """The quantile bands of a bundle, by variable."""
@@ -386,7 +395,7 @@ def plot_band(
         ax.set_title(label)
         ax.xaxis.set_major_locator(mdates.AutoDateLocator(maxticks=6))
         ax.xaxis.set_major_formatter(date_formatter(ax.xaxis.get_major_locator(), lang))
-        if not np.any([bands.q05, bands.q95]):
+        if bands.all_zero:
             nothing_to_show(ax, lang)
         elif zero_based or ax.get_ylim()[0] < 0 <= np.min(bands.q05):
             ax.set_ylim(bottom=0)  # counts: never a negative number on the axis
@@ -395,7 +404,7 @@ def plot_band(
 
 
 def nothing_to_show(ax, lang: str = "en") -> None:
-    """Say so on a panel whose every line is 0 all along (no armed group in the scenario).
+    """Say so on a panel whose every replicate is 0 all along (no armed group in the scenario).
 
     matplotlib would centre the line on -0.04 to 0.04, with ticks rounded to the same number.
     """
@@ -750,7 +759,7 @@ def plot_overlay(
                 ax.plot(
                     x, b.centre(), color=colour, linewidth=2.2, label=f"{label} ({words['mean']})"
                 )
-            if not np.any([[b[name].q05, b[name].q95] for b in (bands_a, bands_b)]):
+            if bands_a[name].all_zero and bands_b[name].all_zero:
                 nothing_to_show(ax, lang)
             ax.set_title(VARIABLE_LABELS[lang][name])
             ax.xaxis.set_major_locator(mdates.AutoDateLocator(maxticks=6))
