@@ -188,6 +188,22 @@ def test_a_variant_s_own_french_title_wins_over_its_parent_s_notes(write, sahels
     assert "Note du scénario : « L'Algérie affirme" in french
 
 
+def test_a_text_rewritten_by_set_is_not_told_with_the_old_french(write, sahelsim):
+    """``--set`` rewrites a text as a variant does: the French of the old text goes with it."""
+    parent = str(write(PARENT, name="parent.yaml"))
+    note = "events.shot.note=Mali says the drone was over Mali."
+    french = sahelsim("explain", parent, "--seed", "1", "--lang", "fr", "--set", note).out
+    assert "Note du scénario (en anglais) : « Mali says the drone was over Mali. »" in french
+    assert "L'Algérie affirme" not in french
+    retitled = sahelsim("explain", parent, "--seed", "1", "--lang", "fr", "--set", "title=Mine")
+    assert "« Mine »" in retitled.out.splitlines()[0]  # not the notes' French title
+    # a French the user sets too is kept, whichever comes first
+    mine = "events.shot.note_fr=Le Mali dit que le drone survolait le Mali."
+    for flags in (["--set", mine, "--set", note], ["--set", note, "--set", mine]):
+        french = sahelsim("explain", parent, "--seed", "1", "--lang", "fr", *flags).out
+        assert "Note du scénario : « Le Mali dit que le drone survolait le Mali. »" in french
+
+
 def test_the_list_in_french_gives_each_scenario_s_french_title_and_description(sahelsim):
     from sim.scenario.catalogue import catalogue
 

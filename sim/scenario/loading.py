@@ -479,6 +479,7 @@ def apply_override(merged: MergedDocument, text: str) -> None:
     last = parts[-1]
     if isinstance(node, dict):
         node[last] = value
+        _forget_french(merged, tuple(parts), node)
     elif isinstance(node, list) and str(last).isdigit() and int(last) < len(node):
         parts[-1] = int(last)
         node[int(last)] = value
@@ -494,6 +495,27 @@ def apply_override(merged: MergedDocument, text: str) -> None:
     layer.values[tuple(parts)] = origin
     _mark_below(layer, tuple(parts), value, origin)
     merged.layers.append(layer)
+
+
+def _forget_french(merged: MergedDocument, path: Path_, node: dict) -> None:
+    """Drop the French of a text that ``--set`` just rewrote, as a variant's rewrite does.
+
+    ``--set title=...`` drops ``title_fr`` and the teaching notes' French title too (``_merge``,
+    ``_retitled``); a French the user set by an earlier ``--set`` is theirs, and stays.
+    """
+    key = path[-1]
+    french = f"{key}_fr"
+    if not isinstance(key, str) or french not in node:
+        return
+    written = next(
+        (layer.file for layer in reversed(merged.layers) if (*path[:-1], french) in layer.keys),
+        "",
+    )
+    if written.startswith("--"):  # a --set or --set-b layer, named after its flag
+        return
+    del node[french]
+    if path == ("title",):
+        merged.data.update(_retitled(merged.data, {"title": node["title"]}))
 
 
 def _mark_below(layer: LocatedDocument, path: Path_, value: Any, origin: Location) -> None:

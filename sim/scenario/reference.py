@@ -88,6 +88,11 @@ entry without restating the others; to leave out an inherited pact or event, giv
 `enabled: false`. The one exception is `teaching`: notes are written for one scenario, so a
 variant that gives `teaching` replaces its parent's notes whole (French translation included),
 and one that does not inherits them.
+A text and its French travel together: a variant, or a `--set`, that rewrites a text (an event's
+`note`, the `title`, the `description`, an actor's `name`) without its `_fr` drops the French
+written for the old text, so the French story quotes the new text, marked as English, rather
+than a translation of what it replaced. A new `title` drops the teaching notes' French title
+too. An inline actor renamed this way must be given its `name_fr` again.
 `observed` (what happened in a historical episode) is never inherited: a variant is a
 counterfactual, and did not happen.
 
