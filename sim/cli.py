@@ -687,7 +687,7 @@ def teach(
     "--lang",
     type=_choice(Lang),
     default=None,
-    help="Language of the report and figures  [default: the report's own, else en]",
+    help="Language of the report and figures  [default: the report's own, else the run's]",
 )
 def report(run_dir: Path, lang: str | None) -> None:
     """Write RUN_DIR/report.html: one self-contained file (figures embedded, no network).

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import os
+import sys
 import textwrap
 import types
 from dataclasses import dataclass
@@ -148,12 +149,13 @@ class Result:
 
 
 @pytest.fixture
-def sahelsim(capsys):
+def sahelsim(capsys, monkeypatch):
     """Run ``sahelsim ARGS...`` through the real entry point; return status and output."""
     from sim.cli import main
 
     def run(*args: str) -> Result:
         capsys.readouterr()
+        monkeypatch.setattr(sys, "argv", ["sahelsim", *args])  # the manifest's command line
         try:
             main(list(args))
             status = 0

@@ -167,3 +167,15 @@ def test_a_french_report_rewritten_stays_french(tmp_path, sahelsim):
     assert text.startswith('<!doctype html><html lang="fr">') and "Notes pédagogiques" in text
     assert sahelsim("report", str(out), "--lang", "en").status == 0  # asked for: English
     assert '<html lang="en">' in (out / "report.html").read_text(encoding="utf-8")
+    assert sahelsim("report", str(out)).status == 0  # and now it stays English
+    assert '<html lang="en">' in (out / "report.html").read_text(encoding="utf-8")
+
+
+def test_the_report_drawn_later_is_in_the_language_of_the_run(tmp_path, sahelsim):
+    """A French run with --no-figures has no report yet: `report` draws it in French."""
+    out = tmp_path / "later"
+    ran = sahelsim("run", "gambia-2017", "-n", "2", "--seed", "1", "--lang=fr", "--no-figures",
+                   "-q", "--out", str(out))  # fmt: skip
+    assert ran.status == 0 and not (out / "report.html").exists()
+    assert sahelsim("report", str(out)).status == 0
+    assert '<html lang="fr">' in (out / "report.html").read_text(encoding="utf-8")

@@ -125,14 +125,38 @@ def _image(path: Path) -> str:
 
 
 def language_of(bundle: Path) -> str:
-    """The language of the bundle's report, "en" if it has none yet: rewritten, it stays in it."""
+    """The language of the bundle's report: rewritten, it stays in it.
+
+    With no report yet (a run with ``--no-figures``), the language the run was made in, as its
+    manifest's command line says; else English.
+    """
     try:
         with (bundle / "report.html").open(encoding="utf-8") as handle:
-            opening = handle.read(200)
+            found = re.search(r'<html lang="(\w+)"', handle.read(200))
     except OSError:
+        found = None
+    if found is None:
+        return _language_run_in(bundle)
+    return found[1] if found[1] in TEXT else "en"
+
+
+def _language_run_in(bundle: Path) -> str:
+    """The ``--lang`` of the command that made the bundle, "en" when it gave none."""
+    try:
+        command = json.loads((bundle / "manifest.json").read_text(encoding="utf-8"))["command"]
+    except (OSError, ValueError, KeyError, TypeError):
         return "en"
-    found = re.search(r'<html lang="(\w+)"', opening)
-    return found[1] if found and found[1] in TEXT else "en"
+    if not isinstance(command, list):
+        return "en"
+    for i, word in enumerate(command):
+        if word == "--lang" and i + 1 < len(command):
+            lang = command[i + 1]
+        elif isinstance(word, str) and word.startswith("--lang="):
+            lang = word.removeprefix("--lang=")
+        else:
+            continue
+        return lang if lang in TEXT else "en"
+    return "en"
 
 
 def _narrative_html(bundle: Path, scenario_doc: dict, replicate: int, seed: int, lang: str) -> str:
