@@ -136,6 +136,33 @@ def test_list_shows_every_bundled_scenario_with_its_title(sahelsim):
     assert load_scenario("gambia-2017").title.split(" - ")[0] in result.out
 
 
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_a_draft_that_does_not_validate_leaves_the_list_whole(
+    sahelsim, tmp_path, monkeypatch, lang
+):
+    """One invalid file in the scenarios folder: the others are still listed, and the draft is
+    named with the command that says what is wrong with it."""
+    import shutil
+
+    import sim.scenario.loading as loading
+
+    folder = tmp_path / "scenarios"
+    shutil.copytree(scenarios_dir(), folder)
+    (folder / "zz-draft.yaml").write_text(
+        "extends: gambia-2017\ntitle: My draft\nactors:\n  GMB:\n    resolve: 7\n",
+        encoding="utf-8",
+    )
+    (folder / "zz-broken.yaml").write_text("title: [unclosed\n", encoding="utf-8")
+    monkeypatch.setattr(loading, "scenarios_dir", lambda: folder)
+    monkeypatch.setenv("COLUMNS", "200")  # one line to each entry's summary
+    result = sahelsim("list", "--lang", lang)
+    assert result.status == 0, result.err
+    for name in NAMES:
+        assert name in result.out
+    assert "My draft" in result.out and "sahelsim validate zz-draft" in result.out
+    assert "sahelsim validate zz-broken" in result.out
+
+
 def test_python_dash_m_sim_works():
     result = subprocess.run(
         [sys.executable, "-m", "sim", "--help"], capture_output=True, text=True, check=False

@@ -83,6 +83,7 @@ WORDS = {
     "en": {
         "list_name": "name",
         "list_title": "title / description",
+        "list_invalid": "does not validate: sahelsim validate {name} says why",
         "teach_open": "sahelsim teach: open {url}  (Ctrl-C to stop)",
         "teach_down": "sahelsim: the app did not start on {url}",
         "class_open": "sahelsim teach --class: students join at {join} with code {code}\n"
@@ -118,6 +119,7 @@ WORDS = {
     "fr": {
         "list_name": "nom",
         "list_title": "titre / description",
+        "list_invalid": "invalide : sahelsim validate {name} dit pourquoi",
         "teach_open": "sahelsim teach : ouvrez {url}  (Ctrl-C pour arrêter)",
         "teach_down": "sahelsim : l'application n'a pas démarré sur {url}",
         "class_open": "sahelsim teach --class : les élèves rejoignent la classe sur {join} avec "
@@ -337,6 +339,9 @@ def catalogue_table(entries: Iterable[Entry], lang: str = "en") -> Table:
     table.add_column(WORDS[lang]["list_name"], no_wrap=True)
     table.add_column(WORDS[lang]["list_title"], overflow="fold")
     for entry in entries:
-        text = entry.title if not entry.summary else f"{entry.title}\n[dim]{entry.summary}[/dim]"
+        summary = (
+            WORDS[lang]["list_invalid"].format(name=entry.name) if entry.invalid else entry.summary
+        )
+        text = entry.title if not summary else f"{entry.title}\n[dim]{summary}[/dim]"
         table.add_row(entry.name, text)
     return table
