@@ -48,7 +48,12 @@ def test_an_unreachable_scheduler_is_refused_and_the_retry_runs(tmp_path, sahels
     refused = sahelsim(*args, "--executor", "dask", "--scheduler", "tcp://127.0.0.1:1")
     assert refused.status == 2 and "cannot reach the Dask scheduler" in refused.err
     assert "Traceback" not in refused.err
-    assert not (out / ".partial").exists()
+    assert not out.exists()  # the folder it made goes too
+    made = tmp_path / "mine"  # a folder the user made, empty, stays
+    made.mkdir()
+    mine = ("run", "gambia-2017", "-n", "2", "--seed", "2", "-q", "--out", str(made))
+    assert sahelsim(*mine, "--executor", "dask", "--scheduler", "tcp://127.0.0.1:1").status == 2
+    assert made.is_dir() and not any(made.iterdir())
     assert sahelsim(*args).status == 0
     assert len((out / "summary.csv").read_text(encoding="utf-8").splitlines()) == 3
 
@@ -110,4 +115,4 @@ def test_without_the_dask_extra_the_message_gives_the_checkout_s_install_command
     )
     assert refused.status == 2 and "Traceback" not in refused.err
     assert "pip install -e '.[dask]' (from the top folder of your sahelsim checkout)" in refused.err
-    assert not (out / ".partial").exists()
+    assert not out.exists()

@@ -46,6 +46,7 @@ from sim.model.records import RunRecord
 from sim.run import checkpoint
 from sim.run.checkpoint import publish
 from sim.run.codehash import code_sha256
+from sim.run.files import release
 from sim.run.options import SERIES_SAMPLE
 from sim.run.plan import RunPlan
 from sim.run.posterior import DRAW_COLUMNS
@@ -428,8 +429,10 @@ class BundleWriter:
         self.abandon()
         if self.fresh and not self.completed:
             shutil.rmtree(self.partial, ignore_errors=True)
-            with contextlib.suppress(OSError):  # anything else in it stays
-                self.out.rmdir()
+            # Its lock file is the last thing this run put there; a folder the user made stays.
+            if release(self.out):
+                with contextlib.suppress(OSError):  # anything else in it stays
+                    self.out.rmdir()
 
 
 @dataclass(frozen=True)

@@ -28,6 +28,7 @@ TEMPORARY = ".part"
 """Suffix of a file being written; such files are never results, and are swept away."""
 
 _held: dict[Path, int] = {}
+_made: set[Path] = set()  # folders this process created, among those it holds
 
 
 @contextlib.contextmanager
@@ -67,8 +68,10 @@ def sweep_temporaries(folder: Path) -> None:
 # ----------------------------------------------------------------------- one owner per folder
 
 
-def own(folder: Path) -> None:
+def own(folder: Path, *, made: bool = False) -> None:
     """Take ``folder`` for this process until :func:`release_all`.
+
+    ``made``: this process created the folder, so :func:`release` may tell it may go.
 
     Raises:
         InputError: another live process holds it, or the folder cannot be written to.
@@ -106,6 +109,8 @@ def own(folder: Path) -> None:
         os.close(fd)
         raise
     _held[key] = fd
+    if made:
+        _made.add(key)
 
 
 def in_use_by(folder: Path) -> int | None:
@@ -123,15 +128,29 @@ def in_use_by(folder: Path) -> int | None:
     return None
 
 
+def release(folder: Path) -> bool:
+    """Let go of ``folder`` if this process owns it, removing its lock file.
+
+    Returns whether this process made the folder (an empty one it made may then be removed).
+    """
+    key = folder.resolve()
+    fd = _held.pop(key, None)
+    made = key in _made
+    _made.discard(key)
+    if fd is None:
+        return made
+    path = key / LOCK
+    with contextlib.suppress(OSError):
+        if os.stat(path).st_ino == os.fstat(fd).st_ino:
+            path.unlink()  # while still holding it: the next owner makes a new one
+    os.close(fd)
+    return made
+
+
 def release_all() -> None:
     """Let go of every folder this process owns, removing their lock files."""
-    for key, fd in list(_held.items()):
-        path = key / LOCK
-        with contextlib.suppress(OSError):
-            if os.stat(path).st_ino == os.fstat(fd).st_ino:
-                path.unlink()  # while still holding it: the next owner makes a new one
-        os.close(fd)
-        del _held[key]
+    for key in list(_held):
+        release(key)
 
 
 def in_use(folder: Path, pid: int | None) -> InputError:

@@ -83,11 +83,12 @@ def prepare_out_dir(out: Path, *, resume: bool = False) -> Path:
             f"--out {out}: already exists and is not an empty folder; expected a new folder "
             f"(nothing was written, so what is there is untouched){hint}"
         )
+    made = not out.exists()
     try:
         out.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise InputError(f"--out {out}: cannot create the folder ({exc.strerror or exc})") from None
-    own(out)
+    own(out, made=made)
     if _holds_anything(out):  # another process took it, filled it and let go in between
         raise InputError(
             f"--out {out}: another process wrote into it while this one started; expected a new "
