@@ -156,6 +156,27 @@ def test_replicates_that_drew_the_same_set_are_not_said_fixed_by_the_scenario(tm
     assert "the scenario fixes" not in said
 
 
+def test_one_replicate_is_not_called_many(tmp_path, sahelsim):
+    """One replicate drew one set: not "the 1 replicates all drew the same set"; and with
+    every drawn value fixed by the scenario, the line says so whatever the count."""
+    from sim.run.posterior import default_posterior
+
+    def line(*flags: str) -> str:
+        out = tmp_path / str(len(list(tmp_path.iterdir())))
+        ran = sahelsim("run", "gambia-2017", "-n", "1", "--seed", "1", "--no-figures",
+                       "--out", str(out), *flags)  # fmt: skip
+        assert ran.status == 0, ran.err
+        return " ".join(ran.out.split())
+
+    assert "the one replicate ran one set of values, drawn from" in line()
+    posterior = default_posterior()
+    fixing = [
+        f for name, value in posterior.draw(1).items()
+        for f in ("--set", f"parameters.{name}={value!r}")
+    ]  # fmt: skip
+    assert "the scenario fixes each one the posterior draws" in line(*fixing)
+
+
 def test_a_french_report_rewritten_stays_french(tmp_path, sahelsim):
     """`sahelsim report` on a bundle run in French turned its report English, silently."""
     out = tmp_path / "fr"

@@ -40,6 +40,9 @@ TEXT = {
         "{which}; the {n} replicates all drew the same set (more replicates draw others), so the "
         "estimates leave out what is uncertain about the parameters; each 95 % interval is how "
         "precisely the replicates fix the estimate.",
+        "drawn_single": "Parameters: the one replicate ran one set of values, drawn from the "
+        "{sets} weighted sets of {which}, so the estimates leave out what is uncertain about the "
+        "parameters.",
         "shipped": "the posterior shipped with sahelsim",
         "given": "the posterior given (SHA-256 {sha}…)",
         "fixed": "Parameters: every replicate ran the same values (the scenario fixes each one the "
@@ -74,6 +77,9 @@ TEXT = {
         "tirent d'autres) ; les estimations laissent donc de côté l'incertitude sur les "
         "paramètres, et chaque intervalle à 95\u202f% dit avec quelle précision les réplications "
         "fixent l'estimation.",
+        "drawn_single": "Paramètres : l'unique réplication a employé un seul jeu de valeurs, tiré "
+        "parmi les {sets} jeux pondérés de {which} ; les estimations laissent donc de côté "
+        "l'incertitude sur les paramètres.",
         "shipped": "la loi a posteriori livrée avec sahelsim",
         "given": "la loi a posteriori fournie (SHA-256 {sha}…)",
         "fixed": "Paramètres : toutes les réplications ont employé les mêmes valeurs (le scénario "
@@ -205,7 +211,7 @@ def parameters_of_runs(runs: dict | None, manifest: dict, lang: str, fixed: bool
     if not runs:
         return ""
     counts = Counter(tuple(values.items()) for values in runs.values())
-    if len(counts) == 1 and len(runs) > 1 and fixed:
+    if len(counts) == 1 and fixed:
         return text["fixed"]
     described = manifest["parameters"]
     which = (
@@ -213,7 +219,8 @@ def parameters_of_runs(runs: dict | None, manifest: dict, lang: str, fixed: bool
         if described.get("shipped")
         else text["given"].format(sha=described["sha256"][:16])
     )
-    return text["drawn" if len(counts) > 1 else "drawn_one"].format(
+    kind = "drawn" if len(counts) > 1 else "drawn_one" if len(runs) > 1 else "drawn_single"
+    return text[kind].format(
         sets=described["sets"],
         which=which,
         n=len(runs),
