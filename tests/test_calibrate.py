@@ -260,3 +260,4 @@ def test_a_collapsed_effective_sample_size_is_said(ess, warned, capsys, tmp_path
     print_calibration(summary, tmp_path)
     said = " ".join(capsys.readouterr().out.split())
     assert ("effective sample size is 1.1 of 20 particles" in said) is warned
+    assert ("Raise --population" in said) is warned  # the advice docs/calibration.md gives

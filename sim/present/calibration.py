@@ -177,8 +177,7 @@ def print_calibration(summary: dict, out: Path) -> None:
         console.print(
             f"Warning: the last generation's effective sample size is {last['ess']:.1f} of "
             f"{last['particles']} particles: the weight sits on a few of them, and the posterior "
-            "says less than its size suggests. Run more particles or generations "
-            "(docs/calibration.md §8).",
+            "says less than its size suggests. Raise --population (docs/calibration.md §8).",
             style="bold",
         )
     scores = summary["scores"]
