@@ -20,6 +20,7 @@ from rich.console import Console
 
 from sim import __version__
 from sim.errors import InputError, SahelsimError
+from sim.present.streams import drain_closed_pipes
 from sim.resources import install_command
 from sim.run.options import (
     CALIBRATION_GENERATIONS,
@@ -1321,6 +1322,7 @@ def main(argv: list[str] | None = None) -> None:
     """Entry point: run the command line and turn known errors into exit statuses."""
     from sim.run.files import release_all
 
+    undo_streams = drain_closed_pipes()
     try:
         cli.main(args=argv, prog_name="sahelsim", standalone_mode=False)
     except click.exceptions.Exit as exc:
@@ -1342,6 +1344,7 @@ def main(argv: list[str] | None = None) -> None:
         sys.exit(1)
     finally:
         release_all()
+        undo_streams()
 
 
 def _environment_failure(exc: OSError) -> str | None:
