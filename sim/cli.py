@@ -16,11 +16,10 @@ import sys
 from pathlib import Path
 
 import click
-from rich.console import Console
 
 from sim import __version__
 from sim.errors import InputError, SahelsimError
-from sim.present.streams import drain_closed_pipes
+from sim.present.streams import drain_closed_pipes, std_console
 from sim.resources import install_command
 from sim.run.options import (
     CALIBRATION_GENERATIONS,
@@ -283,7 +282,7 @@ def validate(scenarios: tuple[str, ...], overrides: tuple[str, ...]) -> None:
     """
     from sim.scenario.loading import check_sources
 
-    out = Console(highlight=False, soft_wrap=True)
+    out = std_console(highlight=False, soft_wrap=True)
     failed = 0
     for checked in check_sources(scenarios, overrides):
         if checked.title is None:
@@ -364,7 +363,7 @@ def run(
     plan, stop = plan_adaptive(load_scenario(scenario, overrides), replicates, seed, precision)
     plan = _with_posterior(plan, parameter_source, posterior_file)
     out = prepare_out_dir(out or default_out_dir(scenario), resume=resume)
-    console = Console(stderr=True, highlight=False)
+    console = std_console(stderr=True, highlight=False)
     if not quiet and not _streams_merged():
         console.print(terminal.run_header(plan, lang, adaptive=precision is not None))
     manifest, interrupted = with_progress(
@@ -467,7 +466,7 @@ def compare(
         _warn(note)
     out = prepare_out_dir(out or default_out_dir(f"compare-{names[0]}-{names[1]}"))
     if not quiet and not _streams_merged():
-        Console(stderr=True, highlight=False).print(
+        std_console(stderr=True, highlight=False).print(
             terminal.pair_header(scenario_a, scenario_b, plans[0], lang)
         )
     if run_pair(plans, out, workers=workers, command=_command(), watch=watcher(quiet, lang)):
@@ -714,7 +713,7 @@ def list_(lang: str) -> None:
     from sim.present.terminal import catalogue_table
     from sim.scenario.catalogue import catalogue
 
-    Console(soft_wrap=False).print(catalogue_table(catalogue(lang), lang))
+    std_console(soft_wrap=False).print(catalogue_table(catalogue(lang), lang))
 
 
 @cli.command()
@@ -829,7 +828,7 @@ def _run_sweep_plan(plan, out, workers, quiet, resume, executor, scheduler, lang
     from sim.run.sweep import run_sweep
 
     if not quiet and not _streams_merged():
-        Console(stderr=True, highlight=False).print(sweep_header(plan, lang))
+        std_console(stderr=True, highlight=False).print(sweep_header(plan, lang))
     return with_progress(
         lambda progress: run_sweep(
             plan,
@@ -1293,7 +1292,7 @@ def calibrate(
             loo_minutes=loo_minutes,
         )
         out = prepare_out_dir(out or default_out_dir("calibrate"))
-    err = Console(stderr=True, highlight=False)
+    err = std_console(stderr=True, highlight=False)
 
     def told(message: str) -> None:
         if not quiet:

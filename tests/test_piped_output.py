@@ -77,3 +77,61 @@ def test_a_run_whose_output_and_errors_both_lost_their_reader_writes_its_bundle_
     status, _ = _closed(*COMMANDS["run"], cwd=tmp_path, stderr_closed=True)
     assert status == 0
     _complete(tmp_path / "b", drawn=True)
+
+
+def _listed(columns: str | None = None, terminal: int | None = None) -> list[str]:
+    """The lines ``sahelsim list`` prints into a pipe (with ``COLUMNS`` if given), or onto a
+    terminal ``terminal`` columns wide; no stream is a terminal otherwise, as in cron or CI."""
+    env = {k: v for k, v in os.environ.items() if k not in ("COLUMNS", "LINES")}
+    env["PYTHONPATH"] = str(REPO)
+    if columns is not None:
+        env["COLUMNS"] = columns
+    command = [sys.executable, "-m", "sim", "list"]
+    if terminal is None:
+        done = subprocess.run(
+            command, env=env, stdin=subprocess.DEVNULL, capture_output=True, text=True, check=True
+        )
+        return done.stdout.splitlines()
+    import fcntl
+    import pty
+    import struct
+    import termios
+
+    from rich.text import Text
+
+    main, side = pty.openpty()
+    fcntl.ioctl(side, termios.TIOCSWINSZ, struct.pack("HHHH", 40, terminal, 0, 0))
+    with subprocess.Popen(command, env=env, stdin=subprocess.DEVNULL, stdout=side) as process:
+        os.close(side)
+        said = b""
+        while True:
+            try:
+                chunk = os.read(main, 65536)
+            except OSError:  # the terminal's other side closed: the command is done
+                break
+            if not chunk:
+                break
+            said += chunk
+    os.close(main)
+    assert process.returncode == 0
+    return [Text.from_ansi(line).plain for line in said.decode().splitlines()]
+
+
+def test_a_table_in_a_pipe_or_a_file_keeps_each_cell_on_its_row():
+    """Into a pipe with no terminal anywhere, rich laid tables out at 80 columns: each title
+    of `sahelsim list > file` was cut over two or three lines, mid-row."""
+    from sim.scenario.catalogue import catalogue
+
+    lines = _listed()
+    for entry in catalogue():
+        row = next(i for i, line in enumerate(lines) if line.split()[:1] == [entry.name])
+        assert lines[row].split(None, 1)[1].rstrip() == entry.title
+        assert not entry.summary or lines[row + 1].strip() == entry.summary
+
+
+def test_a_pipe_honours_columns_and_a_terminal_keeps_its_width():
+    from rich.cells import cell_len
+
+    for lines, width in ((_listed(columns="80"), 80), (_listed(terminal=100), 100)):
+        assert max(cell_len(line) for line in lines) <= width
+        assert max(cell_len(line.rstrip()) for line in lines) > width - 10  # the table fills it

@@ -1,10 +1,14 @@
-"""Where the commands' output goes: a pipe whose reader may leave.
+"""Where the commands' output goes: a pipe whose reader may leave, a file that has no width.
 
 A reader that leaves early (``sahelsim run ... | head -1``) closes the pipe, and the next write
 fails with EPIPE. A command's work is its files, not what it prints about them, so the command
 carries on, writes its files whole and exits with its work's status, saying nothing more: what
 it would still print goes to /dev/null, as Python's documentation recommends (the interpreter's
 own flush at exit then has nowhere to fail).
+
+Output into a file or a pipe has no width. Rich would lay it out at 80 columns (or at the width
+of a terminal on another stream), so a table would wrap mid-row in the file; ``COLUMNS``, when
+set, is honoured, as at a terminal, and otherwise a line is as long as its content.
 """
 
 from __future__ import annotations
@@ -14,6 +18,25 @@ import os
 import sys
 from collections.abc import Callable, Iterable
 from typing import Any, TextIO
+
+from rich.console import Console
+
+UNWRAPPED = 10_000
+"""The width a console not writing to a terminal lays out at, when ``COLUMNS`` is not set: no
+table or line of sahelsim's is that wide, so none wraps."""
+
+
+def std_console(*, stderr: bool = False, **options: Any) -> Console:
+    """A rich console on standard output (or error), laid out for where that goes.
+
+    At a terminal, rich's width as always; into a file or a pipe, ``COLUMNS`` if set, else
+    :data:`UNWRAPPED`.
+    """
+    made = Console(stderr=stderr, **options)
+    columns = os.environ.get("COLUMNS", "")
+    if "width" not in options and not made.is_terminal and not columns.isdigit():
+        made.width = UNWRAPPED
+    return made
 
 
 class _Drained:

@@ -474,11 +474,11 @@ def print_sweep(
 
     Reads ``means.csv`` as :func:`write_sweep_figures` does, so the table and the figures agree.
     """
-    from rich.console import Console
+    from sim.present.streams import std_console
 
     paths = [p["path"] for p in manifest["design"]["parameters"]]
     means = read_means(folder, paths, manifest["outcomes"])
-    report = console or Console(highlight=False)
+    report = console or std_console(highlight=False)
     report.print(sweep_table(means, shares, limit=limit, lang=lang))
     words = TABLE_WORDS[lang]
     if means.points.size > limit:

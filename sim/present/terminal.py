@@ -19,6 +19,7 @@ from rich.console import Console
 from rich.table import Table
 
 from sim.numbers import localised
+from sim.present.streams import std_console
 
 if TYPE_CHECKING:
     from sim.run.plan import RunPlan
@@ -323,7 +324,7 @@ def print_sensitivity(
     lang: str = "en",
 ) -> None:
     """The plain-language summary as written to summary.txt, then where the files are."""
-    report = console or Console(
+    report = console or std_console(
         highlight=False, soft_wrap=True
     )  # the terminal wraps; copies stay whole
     report.print(text, markup=False, end="")
