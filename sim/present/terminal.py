@@ -15,8 +15,11 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from rich.console import Console
+from rich.cells import cell_len
+from rich.console import Console, ConsoleOptions, RenderResult
+from rich.measure import Measurement
 from rich.table import Table
+from rich.text import Text
 
 from sim.numbers import localised
 from sim.present.streams import std_console
@@ -330,6 +333,37 @@ def print_sensitivity(
     report.print(text, markup=False, end="")
     figures = ", figures/" if drawn else ""
     report.print(WORDS[lang]["sensitivity"].format(out=folder, figures=figures))
+
+
+class WholeParts:
+    """A table cell's text that a narrow column folds only between its parts, never inside one.
+
+    Rich breaks a line at any space, the narrow no-break space inside a French number ("7 888",
+    "100 %") included: at a terminal's edge a number was split over two lines. Each line of the
+    cell is given as its parts, each with the spaces that follow it ("[7 888 ; ", "12,4k]"); a
+    part wider than the whole column is left to rich, as a plain string would be.
+    """
+
+    def __init__(self, *lines: Sequence[str]):
+        self.lines = lines
+
+    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
+        parts = [part.rstrip() for line in self.lines for part in line]
+        return Measurement(
+            max(map(cell_len, parts)), max(cell_len("".join(line).rstrip()) for line in self.lines)
+        )
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        folded = []
+        for parts in self.lines:
+            line = ""
+            for part in parts:
+                if line and cell_len((line + part).rstrip()) > options.max_width:
+                    folded.append(line.rstrip())
+                    line = ""
+                line += part
+            folded.append(line.rstrip())
+        yield Text("\n".join(folded))
 
 
 def catalogue_table(entries: Iterable[Entry], lang: str = "en") -> Table:
