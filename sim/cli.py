@@ -11,8 +11,11 @@ options are built from the light modules that declare their choices and defaults
 
 from __future__ import annotations
 
+import contextlib
 import json
+import signal
 import sys
+import threading
 from pathlib import Path
 
 import click
@@ -252,6 +255,35 @@ def _exit_interrupted(message: str) -> None:
     sys.exit(130)
 
 
+@contextlib.contextmanager
+def _ctrl_c_once():
+    """Within the block, the first Ctrl-C raises KeyboardInterrupt and any later one is ignored.
+
+    What follows the interruption is the exit, saying what was kept: a second Ctrl-C pressed
+    meanwhile killed the process half-way through it, by signal or with a traceback. Ctrl-C's
+    usual handling is back if the block ends otherwise; where Ctrl-C is not Python's (a shell's
+    background job ignores it), nothing changes.
+    """
+    main = threading.current_thread() is threading.main_thread()
+    if not main or signal.getsignal(signal.SIGINT) is not signal.default_int_handler:
+        yield
+        return
+
+    def once(signum, frame):
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+        raise KeyboardInterrupt
+
+    signal.signal(signal.SIGINT, once)
+    after = signal.default_int_handler
+    try:
+        yield
+    except KeyboardInterrupt:
+        after = signal.SIG_IGN  # until the process ends: its exit is under way
+        raise
+    finally:
+        signal.signal(signal.SIGINT, after)
+
+
 def _warn(message: str | None) -> None:
     if message:
         click.echo(message, err=True)
@@ -387,9 +419,17 @@ def run(
         widths = stop.half_widths() if stop.n else None  # none if a finished bundle was re-read
         console.print(terminal.precision_outcome(precision, manifest, lang, widths))
     if figures:
-        from sim.present.outputs import write_outputs  # matplotlib: only when drawing
+        try:
+            with _ctrl_c_once():
+                from sim.present.outputs import write_outputs  # matplotlib: only when drawing
 
-        write_outputs(out, lang=lang)
+                write_outputs(out, lang=lang)
+        except KeyboardInterrupt:  # the figures drawn are whole, and listed in the manifest
+            _exit_interrupted(
+                terminal.interrupted_run(out, manifest, lang)
+                if interrupted
+                else terminal.interrupted_drawing(out, manifest, lang)
+            )
     if quiet:
         click.echo(str(out))
     else:

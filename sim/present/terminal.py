@@ -104,6 +104,9 @@ WORDS = {
         "stopped_sweep": "Interrupted: {out} holds the {done} replicates finished (the state to "
         "resume from is in {partial}). Finish it with: {command}",
         "stopped_pair": "Interrupted: partial bundles are in {out}.",
+        "stopped_drawing": "Interrupted while drawing the figures: the bundle in {out} holds its "
+        "{done} replicates (summary.csv, events.jsonl). Draw its figures and report with: "
+        "{command}",
         "stopped_sample": "Interrupted: the sample is incomplete, so no indices were computed.",
         "failed": "{failed} replicate(s) failed and are left out of the estimates ({traces} holds "
         "each traceback); rerun one with: {replay}",
@@ -143,6 +146,9 @@ WORDS = {
         "stopped_sweep": "Interrompu : {out} garde les {done} réplications terminées (de quoi reprendre "
         "est dans {partial}). Pour finir : {command}",
         "stopped_pair": "Interrompu : les dossiers partiels sont dans {out}.",
+        "stopped_drawing": "Interrompu pendant le tracé des figures : le dossier {out} garde ses "
+        "{done} réplications (summary.csv, events.jsonl). Pour tracer ses figures et son rapport : "
+        "{command}",
         "stopped_sample": "Interrompu : l'échantillon est incomplet, aucun indice n'a donc été "
         "calculé.",
         "failed": "{failed} réplication(s) en échec, laissée(s) hors des estimations ({traces} "
@@ -213,6 +219,14 @@ def interrupted_run(out: Path, manifest: dict, lang: str = "en") -> str:
 def interrupted_sweep(out: Path, manifest: dict, lang: str = "en") -> str:
     """What an interrupted sweep left, and how to finish it."""
     return _stopped("stopped_sweep", out, manifest, lang)
+
+
+def interrupted_drawing(out: Path, manifest: dict, lang: str = "en") -> str:
+    """What a run interrupted while drawing its figures left, and how to draw them."""
+    command = ["sahelsim", "report", str(out), *(["--lang", "fr"] if lang == "fr" else [])]
+    return WORDS[lang]["stopped_drawing"].format(
+        out=out, done=manifest["replicates"]["completed"], command=shlex.join(command)
+    )
 
 
 def interrupted_pair(out: Path, lang: str = "en") -> str:
