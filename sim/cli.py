@@ -11,15 +11,18 @@ options are built from the light modules that declare their choices and defaults
 
 from __future__ import annotations
 
+import contextlib
 import json
+import signal
 import sys
+import threading
 from pathlib import Path
 
 import click
-from rich.console import Console
 
 from sim import __version__
 from sim.errors import InputError, SahelsimError
+from sim.present.streams import drain_closed_pipes, std_console
 from sim.resources import install_command
 from sim.run.options import (
     CALIBRATION_GENERATIONS,
@@ -252,6 +255,35 @@ def _exit_interrupted(message: str) -> None:
     sys.exit(130)
 
 
+@contextlib.contextmanager
+def _ctrl_c_once():
+    """Within the block, the first Ctrl-C raises KeyboardInterrupt and any later one is ignored.
+
+    What follows the interruption is the exit, saying what was kept: a second Ctrl-C pressed
+    meanwhile killed the process half-way through it, by signal or with a traceback. Ctrl-C's
+    usual handling is back if the block ends otherwise; where Ctrl-C is not Python's (a shell's
+    background job ignores it), nothing changes.
+    """
+    main = threading.current_thread() is threading.main_thread()
+    if not main or signal.getsignal(signal.SIGINT) is not signal.default_int_handler:
+        yield
+        return
+
+    def once(signum, frame):
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+        raise KeyboardInterrupt
+
+    signal.signal(signal.SIGINT, once)
+    after = signal.default_int_handler
+    try:
+        yield
+    except KeyboardInterrupt:
+        after = signal.SIG_IGN  # until the process ends: its exit is under way
+        raise
+    finally:
+        signal.signal(signal.SIGINT, after)
+
+
 def _warn(message: str | None) -> None:
     if message:
         click.echo(message, err=True)
@@ -282,7 +314,7 @@ def validate(scenarios: tuple[str, ...], overrides: tuple[str, ...]) -> None:
     """
     from sim.scenario.loading import check_sources
 
-    out = Console(highlight=False, soft_wrap=True)
+    out = std_console(highlight=False, soft_wrap=True)
     failed = 0
     for checked in check_sources(scenarios, overrides):
         if checked.title is None:
@@ -363,7 +395,7 @@ def run(
     plan, stop = plan_adaptive(load_scenario(scenario, overrides), replicates, seed, precision)
     plan = _with_posterior(plan, parameter_source, posterior_file)
     out = prepare_out_dir(out or default_out_dir(scenario), resume=resume)
-    console = Console(stderr=True, highlight=False)
+    console = std_console(stderr=True, highlight=False)
     if not quiet and not _streams_merged():
         console.print(terminal.run_header(plan, lang, adaptive=precision is not None))
     manifest, interrupted = with_progress(
@@ -387,9 +419,17 @@ def run(
         widths = stop.half_widths() if stop.n else None  # none if a finished bundle was re-read
         console.print(terminal.precision_outcome(precision, manifest, lang, widths))
     if figures:
-        from sim.present.outputs import write_outputs  # matplotlib: only when drawing
+        try:
+            with _ctrl_c_once():
+                from sim.present.outputs import write_outputs  # matplotlib: only when drawing
 
-        write_outputs(out, lang=lang)
+                write_outputs(out, lang=lang)
+        except KeyboardInterrupt:  # the figures drawn are whole, and listed in the manifest
+            _exit_interrupted(
+                terminal.interrupted_run(out, manifest, lang)
+                if interrupted
+                else terminal.interrupted_drawing(out, manifest, lang)
+            )
     if quiet:
         click.echo(str(out))
     else:
@@ -466,7 +506,7 @@ def compare(
         _warn(note)
     out = prepare_out_dir(out or default_out_dir(f"compare-{names[0]}-{names[1]}"))
     if not quiet and not _streams_merged():
-        Console(stderr=True, highlight=False).print(
+        std_console(stderr=True, highlight=False).print(
             terminal.pair_header(scenario_a, scenario_b, plans[0], lang)
         )
     if run_pair(plans, out, workers=workers, command=_command(), watch=watcher(quiet, lang)):
@@ -713,7 +753,7 @@ def list_(lang: str) -> None:
     from sim.present.terminal import catalogue_table
     from sim.scenario.catalogue import catalogue
 
-    Console(soft_wrap=False).print(catalogue_table(catalogue(lang), lang))
+    std_console(soft_wrap=False).print(catalogue_table(catalogue(lang), lang))
 
 
 @cli.command()
@@ -828,7 +868,7 @@ def _run_sweep_plan(plan, out, workers, quiet, resume, executor, scheduler, lang
     from sim.run.sweep import run_sweep
 
     if not quiet and not _streams_merged():
-        Console(stderr=True, highlight=False).print(sweep_header(plan, lang))
+        std_console(stderr=True, highlight=False).print(sweep_header(plan, lang))
     return with_progress(
         lambda progress: run_sweep(
             plan,
@@ -1292,7 +1332,7 @@ def calibrate(
             loo_minutes=loo_minutes,
         )
         out = prepare_out_dir(out or default_out_dir("calibrate"))
-    err = Console(stderr=True, highlight=False)
+    err = std_console(stderr=True, highlight=False)
 
     def told(message: str) -> None:
         if not quiet:
@@ -1321,6 +1361,7 @@ def main(argv: list[str] | None = None) -> None:
     """Entry point: run the command line and turn known errors into exit statuses."""
     from sim.run.files import release_all
 
+    undo_streams = drain_closed_pipes()
     try:
         cli.main(args=argv, prog_name="sahelsim", standalone_mode=False)
     except click.exceptions.Exit as exc:
@@ -1342,6 +1383,7 @@ def main(argv: list[str] | None = None) -> None:
         sys.exit(1)
     finally:
         release_all()
+        undo_streams()
 
 
 def _environment_failure(exc: OSError) -> str | None:

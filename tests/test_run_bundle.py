@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import signal
+from pathlib import Path
 
 import pytest
 from conftest import REPO, start_run, wait_for_replicates
@@ -244,6 +246,82 @@ def test_ctrl_c_keeps_every_finished_replicate(tmp_path):
     said = " ".join(err.split())
     assert str(out / ".partial") in said
     assert "Finish it with: sahelsim run" in said and said.rstrip().endswith("--resume")
+
+
+def _blocked_writing(pid: int) -> bool:
+    """Whether the process sleeps in a write to a full pipe (Linux says where it sleeps)."""
+    try:
+        return "pipe_write" in Path(f"/proc/{pid}/wchan").read_text()
+    except OSError:
+        return False
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not Path("/proc/self/wchan").exists(), reason="needs Linux's /proc/PID/wchan")
+def test_a_second_ctrl_c_while_the_figures_are_drawn_is_handled_too(tmp_path, sahelsim):
+    """Ctrl-C twice while a finished run drew its figures: the first was handled, and the second,
+    pressed while the first was, killed the process by signal with a traceback.
+
+    Made deterministic with the run's standard error: a pipe the test fills once the drawing is
+    under way, so that what the run says after the first Ctrl-C waits there, and the second
+    arrives then, whatever the machine's speed.
+    """
+    import os
+    import subprocess
+    import sys
+    import time
+
+    out = tmp_path / "run"
+    read, write = os.pipe()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "sim", "run", "gambia-2017", "-n", "2", "--seed", "1",
+         "--out", str(out)],
+        env={**os.environ, "PYTHONPATH": str(REPO)},
+        stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=write,
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),  # as in a terminal
+    )  # fmt: skip
+    os.set_blocking(read, False)
+    said = b""
+    while True:  # until the first figure is written: the drawing is under way
+        with contextlib.suppress(BlockingIOError):
+            said += os.read(read, 65536)
+        with contextlib.suppress(OSError, ValueError):
+            if json.loads((out / "manifest.json").read_text())["drawn"]:
+                break
+        assert process.poll() is None, said
+        time.sleep(0.01)
+    with contextlib.suppress(BlockingIOError):
+        said += os.read(read, 65536)
+    # fill the pipe from a description of the test's own (the run's must stay blocking)
+    filler = os.open(f"/proc/self/fd/{write}", os.O_WRONLY | os.O_NONBLOCK)
+    with contextlib.suppress(BlockingIOError):
+        while True:
+            os.write(filler, b"\0")
+    os.close(filler)
+    os.close(write)
+
+    process.send_signal(signal.SIGINT)
+    deadline = time.time() + 60
+    while not _blocked_writing(process.pid) and time.time() < deadline:
+        time.sleep(0.01)  # the first Ctrl-C is being handled: what it says waits in the pipe
+    process.send_signal(signal.SIGINT)
+    time.sleep(0.5)  # for the second to land, if it is not ignored, before the pipe is read
+    os.set_blocking(read, True)
+    with os.fdopen(read, "rb") as rest:
+        said += rest.read()
+    status = process.wait(timeout=120)
+    err = said.replace(b"\0", b"").decode()
+
+    assert status == 130, err
+    assert "Traceback" not in err and "KeyboardInterrupt" not in err, err
+    assert f"Draw its figures and report with: sahelsim report {out}" in err
+    manifest = json.loads((out / "manifest.json").read_text())
+    assert manifest["replicates"]["completed"] == 2 and not manifest["replicates"]["interrupted"]
+    assert manifest["drawn"] and all((out / path).is_file() for path in manifest["drawn"])
+    assert not list(out.rglob("*.part"))  # no figure half-written
+    redrawn = sahelsim("report", str(out))
+    assert redrawn.status == 0, redrawn.err
+    assert (out / "report.html").is_file() and (out / "figures" / "map.png").is_file()
 
 
 class _CtrlCWhileWritten:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import io
 import json
 from collections import defaultdict
 
@@ -65,6 +66,43 @@ def test_a_sweep_in_french_says_so_in_french(tmp_path, sahelsim):
     assert "Les paramètres non variés gardent leurs valeurs uniques" in said
     for english in ("Parameters", "replicate seeds", "Not a forecast", "Every point"):
         assert english not in said, english
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_the_sweep_table_at_80_columns_keeps_every_number_whole(
+    tmp_path, sahelsim, monkeypatch, lang
+):
+    """At 80 columns a French interval was printed "[4 510 ; 8" over "804]": rich breaks a line
+    at any space, the narrow no-break space that groups a French number's thousands included.
+    A narrow column now folds an interval between its bounds; English never had the trouble."""
+    import re
+
+    from rich.cells import cell_len
+    from rich.console import Console
+
+    from sim.analysis.sensitivity import is_share
+    from sim.present.sweep_figures import print_sweep
+
+    monkeypatch.setenv("COLUMNS", "80")
+    out = tmp_path / "s"
+    result = sahelsim("sweep", "niger-2023-intervention", "--param", f"{HONOUR}=0:1:2", "-n", "8",
+                      "--seed", "3", "--lang", lang, "--no-figures", "--out", str(out))  # fmt: skip
+    assert result.status == 0, result.err
+    foot = "Chaque point" if lang == "fr" else "Every point"
+    table = result.out[: result.out.index(foot)].splitlines()
+    assert max(cell_len(line) for line in table) <= 80
+
+    wide = Console(width=400, record=True, file=io.StringIO())
+    manifest = json.loads((out / "manifest.json").read_text())
+    shares = {c: is_share(out / "results.csv", c) for c in manifest["outcomes"]}
+    print_sweep(out, manifest, shares, lang=lang, console=wide)
+    text = wide.export_text()
+    numbers = re.findall(r"\d(?:[\d\u202f,.]*\d)?[kM]?(?:\u202f?%)?", text[: text.index(foot)])
+    if lang == "fr":  # the case in point: thousands and a percent sign after a narrow space
+        assert any(re.fullmatch(r"\d+\u202f\d{3}", n) for n in numbers), numbers
+        assert any(n.endswith("\u202f%") for n in numbers), numbers
+    for number in numbers:
+        assert any(number in line for line in table), (number, "\n".join(table))
 
 
 def test_the_manifest_records_scenario_seeds_design_and_command(small_sweep):

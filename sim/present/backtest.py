@@ -34,6 +34,7 @@ from sim.analysis.backtest import (
 from sim.numbers import localised
 from sim.present.figures import footer, localise_numbers, save, styled
 from sim.present.i18n import actor_name, decimal, join_list
+from sim.present.streams import std_console
 from sim.present.terminal import failed_note, parameter_options
 from sim.run.files import write_whole, written_whole
 
@@ -558,7 +559,7 @@ def print_backtest(
 ) -> None:
     """The table, the scores against the baselines, and where the files are."""
     w = WORDS[lang]
-    report = console or Console(highlight=False, soft_wrap=True)
+    report = console or std_console(highlight=False, soft_wrap=True)
     report.print(backtest_table(episodes, lang))
     missed = misses_lines(episodes, lang)
     if missed:

@@ -14,10 +14,10 @@ from pathlib import Path
 
 import numpy as np
 from matplotlib.figure import Figure
-from rich.console import Console
 from rich.table import Table
 from scipy.stats import gaussian_kde
 
+from sim.present.streams import std_console
 from sim.run.posterior import Posterior
 from sim.scenario.calibration import FreeParameter, PriorShape, free_parameters
 from sim.scenario.parameters import PARAMETERS
@@ -158,7 +158,7 @@ test."""
 
 def print_calibration(summary: dict, out: Path) -> None:
     """The fit in a few lines: generations, scores, leave-one-out, where the files are."""
-    console = Console(highlight=False)
+    console = std_console(highlight=False)
     table = Table(box=None, pad_edge=False, header_style="bold")
     for column in ("generation", "epsilon", "accepted", "proposals", "acceptance", "ESS"):
         table.add_column(column, justify="right")

@@ -18,6 +18,7 @@ from sim.analysis.compare import Difference, sentence
 from sim.model.outcome_registry import Estimator, OutcomeKind
 from sim.present.console import fixes, outcome_label, parameters_of_runs, values_run
 from sim.present.i18n import decimal, not_in_play, number, percent
+from sim.present.streams import std_console
 
 HEADERS = {
     "en": ("outcome", "A", "B", "B - A", "95 % interval"),
@@ -96,7 +97,7 @@ def print_comparison(
     lang: str = "en",
 ) -> None:
     """The comparison's table, a sentence per yes/no outcome, and where the files are."""
-    report = console or Console(highlight=False)
+    report = console or std_console(highlight=False)
     report.print(comparison_table(differences, lang))
     for d in differences:
         if d.outcome.estimator is Estimator.PROPORTION:

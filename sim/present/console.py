@@ -14,6 +14,7 @@ from sim.analysis.estimates import Estimate
 from sim.analysis.summary import GIVEN, key_estimates
 from sim.model.outcome_registry import Estimator, Outcome, OutcomeKind
 from sim.present.i18n import GIVEN_A_WAR, decimal, not_in_play, number, percent
+from sim.present.streams import std_console
 from sim.present.terminal import failed_note, parameter_options
 from sim.run.posterior import read_drawn
 
@@ -235,7 +236,7 @@ def print_run_summary(
     """Print the key outcomes of a bundle with intervals and what they mean."""
     text = TEXT[lang]
     manifest = json.loads((bundle / "manifest.json").read_text(encoding="utf-8"))
-    console = console or Console(highlight=False)
+    console = console or std_console(highlight=False)
     n = manifest["replicates"]["completed"]
     console.print(
         text["head"].format(

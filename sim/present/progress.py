@@ -11,11 +11,11 @@ import time
 from collections.abc import Callable
 from typing import TypeVar
 
-from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, TextColumn, TimeRemainingColumn
 from rich.progress import Progress as Bar
 
 from sim.numbers import localised
+from sim.present.streams import std_console
 from sim.run.ensemble import Progress
 
 T = TypeVar("T")
@@ -118,7 +118,7 @@ def with_progress(
     if quiet:
         return work(None)
     words = WORDS[lang]
-    console = Console(stderr=True, highlight=False)
+    console = std_console(stderr=True, highlight=False)
     if not console.is_terminal:  # no bar into a file or a pipe (it would leave a blank line)
         estimate = Estimate(lambda text: console.print(text, markup=False, soft_wrap=True), lang)
         return work(estimate)

@@ -17,6 +17,7 @@ from rich.table import Table
 from sim.analysis.robustness import ItemSwing, flips_by_episode, top_swings
 from sim.present.backtest import item_words
 from sim.present.i18n import actor_name, number, percent
+from sim.present.streams import std_console
 from sim.run.files import write_whole, written_whole
 from sim.run.robustness import Unprobed
 
@@ -253,7 +254,7 @@ def print_robustness(
 ) -> None:
     """The largest swings, flips marked, and the figures the scenarios set themselves."""
     w = WORDS[lang]
-    report = console or Console(highlight=False, soft_wrap=True)
+    report = console or std_console(highlight=False, soft_wrap=True)
     table = Table(box=None, pad_edge=False, header_style="bold", title=w["top"])
     for column in _header(lang):
         table.add_column(column, overflow="fold")  # fold long names rather than cut them

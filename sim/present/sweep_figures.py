@@ -37,6 +37,7 @@ from sim.present.figures import (
 )
 from sim.present.geography import text_colour
 from sim.present.i18n import GIVEN_A_WAR
+from sim.present.terminal import WholeParts
 from sim.run.checkpoint import note_drawn
 from sim.run.files import sweep_temporaries
 from sim.run.options import Sample
@@ -421,10 +422,13 @@ def sweep_table(means: Means, shares: dict[str, bool], *, limit: int = 30, lang:
             if not np.isfinite(value):  # no replicate to average (no war: no war's length)
                 cells.append("-")
                 continue
-            # The interval on its own line: a cell never breaks inside "[15, 85 %]".
+            # The interval on its own line, folded if need be between its bounds, never inside
+            # a number (a French one holds narrow no-break spaces: "[7 888 ; 12,4k]").
             between = " ; " if lang == "fr" else ", "  # a comma is the French decimal point
-            interval = f"\n[{show(low, False)}{between}{show(high)}]" if np.isfinite(low) else ""
-            cells.append(show(value) + interval)
+            lines = [[show(value)]]
+            if np.isfinite(low):
+                lines.append([f"[{show(low, False)}{between}", f"{show(high)}]"])
+            cells.append(WholeParts(*lines))
         table.add_row(*cells)
     return table
 
@@ -474,11 +478,11 @@ def print_sweep(
 
     Reads ``means.csv`` as :func:`write_sweep_figures` does, so the table and the figures agree.
     """
-    from rich.console import Console
+    from sim.present.streams import std_console
 
     paths = [p["path"] for p in manifest["design"]["parameters"]]
     means = read_means(folder, paths, manifest["outcomes"])
-    report = console or Console(highlight=False)
+    report = console or std_console(highlight=False)
     report.print(sweep_table(means, shares, limit=limit, lang=lang))
     words = TABLE_WORDS[lang]
     if means.points.size > limit:

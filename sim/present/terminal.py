@@ -15,10 +15,14 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from rich.console import Console
+from rich.cells import cell_len
+from rich.console import Console, ConsoleOptions, RenderResult
+from rich.measure import Measurement
 from rich.table import Table
+from rich.text import Text
 
 from sim.numbers import localised
+from sim.present.streams import std_console
 
 if TYPE_CHECKING:
     from sim.run.plan import RunPlan
@@ -101,6 +105,9 @@ WORDS = {
         "stopped_sweep": "Interrupted: {out} holds the {done} replicates finished (the state to "
         "resume from is in {partial}). Finish it with: {command}",
         "stopped_pair": "Interrupted: partial bundles are in {out}.",
+        "stopped_drawing": "Interrupted while drawing the figures: the bundle in {out} holds its "
+        "{done} replicates (summary.csv, events.jsonl). Draw its figures and report with: "
+        "{command}",
         "stopped_sample": "Interrupted: the sample is incomplete, so no indices were computed.",
         "failed": "{failed} replicate(s) failed and are left out of the estimates ({traces} holds "
         "each traceback); rerun one with: {replay}",
@@ -141,6 +148,9 @@ WORDS = {
         "stopped_sweep": "Interrompu : {out} garde les {done} réplications terminées (de quoi reprendre "
         "est dans {partial}). Pour finir : {command}",
         "stopped_pair": "Interrompu : les dossiers partiels sont dans {out}.",
+        "stopped_drawing": "Interrompu pendant le tracé des figures : le dossier {out} garde ses "
+        "{done} réplications (summary.csv, events.jsonl). Pour tracer ses figures et son rapport : "
+        "{command}",
         "stopped_sample": "Interrompu : l'échantillon est incomplet, aucun indice n'a donc été "
         "calculé.",
         "failed": "{failed} réplication(s) en échec, laissée(s) hors des estimations ({traces} "
@@ -211,6 +221,14 @@ def interrupted_run(out: Path, manifest: dict, lang: str = "en") -> str:
 def interrupted_sweep(out: Path, manifest: dict, lang: str = "en") -> str:
     """What an interrupted sweep left, and how to finish it."""
     return _stopped("stopped_sweep", out, manifest, lang)
+
+
+def interrupted_drawing(out: Path, manifest: dict, lang: str = "en") -> str:
+    """What a run interrupted while drawing its figures left, and how to draw them."""
+    command = ["sahelsim", "report", str(out), *(["--lang", "fr"] if lang == "fr" else [])]
+    return WORDS[lang]["stopped_drawing"].format(
+        out=out, done=manifest["replicates"]["completed"], command=shlex.join(command)
+    )
 
 
 def interrupted_pair(out: Path, lang: str = "en") -> str:
@@ -325,12 +343,43 @@ def print_sensitivity(
     lang: str = "en",
 ) -> None:
     """The plain-language summary as written to summary.txt, then where the files are."""
-    report = console or Console(
+    report = console or std_console(
         highlight=False, soft_wrap=True
     )  # the terminal wraps; copies stay whole
     report.print(text, markup=False, end="")
     figures = ", figures/" if drawn else ""
     report.print(WORDS[lang]["sensitivity"].format(out=folder, figures=figures))
+
+
+class WholeParts:
+    """A table cell's text that a narrow column folds only between its parts, never inside one.
+
+    Rich breaks a line at any space, the narrow no-break space inside a French number ("7 888",
+    "100 %") included: at a terminal's edge a number was split over two lines. Each line of the
+    cell is given as its parts, each with the spaces that follow it ("[7 888 ; ", "12,4k]"); a
+    part wider than the whole column is left to rich, as a plain string would be.
+    """
+
+    def __init__(self, *lines: Sequence[str]):
+        self.lines = lines
+
+    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
+        parts = [part.rstrip() for line in self.lines for part in line]
+        return Measurement(
+            max(map(cell_len, parts)), max(cell_len("".join(line).rstrip()) for line in self.lines)
+        )
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        folded = []
+        for parts in self.lines:
+            line = ""
+            for part in parts:
+                if line and cell_len((line + part).rstrip()) > options.max_width:
+                    folded.append(line.rstrip())
+                    line = ""
+                line += part
+            folded.append(line.rstrip())
+        yield Text("\n".join(folded))
 
 
 def catalogue_table(entries: Iterable[Entry], lang: str = "en") -> Table:
