@@ -80,6 +80,10 @@ class Quoted:
         return f"Quoted({self.value!r})"
 
 
+class Unit(str):
+    """A unit of a declared parameter ("days", "probability"), said in the user's language."""
+
+
 class SahelsimError(Exception):
     """Base of every error this package raises on purpose."""
 
