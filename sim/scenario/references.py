@@ -86,16 +86,20 @@ def check_references(data: Any, facts: FactBase) -> Iterator[Finding]:
         if first <= start <= last - dt.timedelta(days=days):
             end = start + dt.timedelta(days=days)
         else:  # the events' dates are then not checked against a horizon that cannot be
-            template = (
-                "the scenario's {days} day run outside the calendar it can run and draw, "
-                "{first} to {last}"
-                if days == 1
-                else "the scenario's {days} days run outside the calendar it can run and draw, "
-                "{first} to {last}"
-            )
+            fields = {"days": days, "first": first, "last": last}
             yield (
                 ("start",),
-                Text(template, days=days, first=first, last=last),
+                Text(
+                    "the scenario's {days} day run outside the calendar it can run and draw, "
+                    "{first} to {last}",
+                    **fields,
+                )
+                if days == 1
+                else Text(
+                    "the scenario's {days} days run outside the calendar it can run and draw, "
+                    "{first} to {last}",
+                    **fields,
+                ),
                 str(start),
                 Text(
                     "a start from {first} to {last}",
@@ -258,21 +262,24 @@ def _check_scripted_entries(observed: dict, events: dict, actors: Any) -> Iterat
         # The item holds if any one of `by` used force (anyone, with no `by`).
         if isinstance(against, str) and striking and (not by or set(by) & set(striking)):
             who = [b for b in by if b in striking] or list(striking)
-            template = (
-                "{who} uses force against {against} as events.{event} (a third_party_force)"
-                "{any_of}: the scenario decides it, not the model"
-                if len(who) == 1
-                else "{who} use force against {against} as events.{event} (a third_party_force)"
-                "{any_of}: the scenario decides it, not the model"
-            )
+            fields = {
+                "who": ", ".join(who),
+                "against": against,
+                "event": striking[who[0]],
+                "any_of": _any_of(by),
+            }
             yield (
                 (*where, "by" if by else "against"),
                 Text(
-                    template,
-                    who=", ".join(who),
-                    against=against,
-                    event=striking[who[0]],
-                    any_of=_any_of(by),
+                    "{who} uses force against {against} as events.{event} (a third_party_force)"
+                    "{any_of}: the scenario decides it, not the model",
+                    **fields,
+                )
+                if len(who) == 1
+                else Text(
+                    "{who} use force against {against} as events.{event} (a third_party_force)"
+                    "{any_of}: the scenario decides it, not the model",
+                    **fields,
                 ),
                 ", ".join(by) if by else against,
                 Text(
@@ -290,21 +297,24 @@ def _check_scripted_entries(observed: dict, events: dict, actors: Any) -> Iterat
         }
         if fights:
             named = list(fights)
-            template = (
-                "{who} fights {against} from the first day as events.{event}.defenders"
-                "{any_of}: the scenario decides it, not the model"
-                if len(named) == 1
-                else "{who} fight {against} from the first day as events.{event}.defenders"
-                "{any_of}: the scenario decides it, not the model"
-            )
+            fields = {
+                "who": ", ".join(named),
+                "against": against,
+                "event": fights[named[0]],
+                "any_of": _any_of(by),
+            }
             yield (
                 (*where, "by"),
                 Text(
-                    template,
-                    who=", ".join(named),
-                    against=against,
-                    event=fights[named[0]],
-                    any_of=_any_of(by),
+                    "{who} fights {against} from the first day as events.{event}.defenders"
+                    "{any_of}: the scenario decides it, not the model",
+                    **fields,
+                )
+                if len(named) == 1
+                else Text(
+                    "{who} fight {against} from the first day as events.{event}.defenders"
+                    "{any_of}: the scenario decides it, not the model",
+                    **fields,
                 ),
                 ", ".join(by),
                 Text("force the model decides (by actors the events do not place in the war)"),
@@ -611,16 +621,14 @@ def _check_left_out(left_out: dict, facts: FactBase) -> Iterator[Finding]:
 
 def _unknown_pact(where: str, pact_id: object, facts: FactBase, inline: bool = False) -> Finding:
     """A pact id under ``where`` that the fact base lacks, with the nearest it has."""
-    template = (
-        "a pact of the fact base ({choices}) or an inline pact with clauses"
-        if inline
-        else "a pact of the fact base ({choices})"
-    )
+    choices = one_of(facts.pacts)
     return (
         (where, pact_id),
         Text("unknown pact {pact!r}", pact=pact_id),
         None,
-        Text(template, choices=one_of(facts.pacts)),
+        Text("a pact of the fact base ({choices}) or an inline pact with clauses", choices=choices)
+        if inline
+        else Text("a pact of the fact base ({choices})", choices=choices),
         nearest(str(pact_id), facts.pacts),
     )
 
@@ -1027,7 +1035,7 @@ def _check_fighters(
         if not isinstance(who, str) or kinds.get(who) in groups:
             continue
         if who in kinds:
-            what = Text("a {kind}", kind=kinds[who].value)
+            what = _A_KIND[kinds[who]]  # a state, or a power
         elif who in organisations:
             what = Text("an organisation, whose members strike")
         else:

@@ -180,15 +180,22 @@ def _wrong(expected: Text) -> tuple[Text, Text]:
     return Text("wrong value"), expected
 
 
+def _bound(value: object) -> object:
+    """A bound as pydantic writes it: a whole float without its ".0"."""
+    return int(value) if isinstance(value, float) and value.is_integer() else value
+
+
 def _plural(n: object) -> str:
     return "" if n == 1 else "s"
 
 
 _PYDANTIC: dict[str, Callable[[dict], tuple[Text, Text | str]]] = {
-    "greater_than": lambda c: _wrong(Text("greater than {gt}", gt=c["gt"])),
-    "greater_than_equal": lambda c: _wrong(Text("greater than or equal to {ge}", ge=c["ge"])),
-    "less_than": lambda c: _wrong(Text("less than {lt}", lt=c["lt"])),
-    "less_than_equal": lambda c: _wrong(Text("less than or equal to {le}", le=c["le"])),
+    "greater_than": lambda c: _wrong(Text("greater than {gt}", gt=_bound(c["gt"]))),
+    "greater_than_equal": lambda c: _wrong(
+        Text("greater than or equal to {ge}", ge=_bound(c["ge"]))
+    ),
+    "less_than": lambda c: _wrong(Text("less than {lt}", lt=_bound(c["lt"]))),
+    "less_than_equal": lambda c: _wrong(Text("less than or equal to {le}", le=_bound(c["le"]))),
     "int_type": lambda c: _wrong(Text("a valid integer")),
     "int_parsing": lambda c: _wrong(Text("a valid integer, unable to parse string as an integer")),
     "int_from_float": lambda c: _wrong(
