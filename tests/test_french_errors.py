@@ -111,10 +111,13 @@ def test_every_message_has_its_french_with_the_same_placeholders():
     ]
     for english, french in pairs:
         assert french.strip(), english
-        # "{s}" is the English plural's ending: French writes its own
-        assert _fields(french) == _fields(english) - {"s"}, english
+        assert _fields(french) == _fields(english) - UNSAID, english
     # the check below has words to look for: the messages' own
     assert {"unknown", "expected", "already", "exists", "folder", "invalid"} <= english_only()
+
+
+UNSAID = {"s", "class_name"}
+"""Fields French may leave out: the English plural's ending, a Python class's name."""
 
 
 def _literal(node: ast.AST) -> bool:
@@ -524,3 +527,28 @@ def test_the_catalogues_spacing_is_french():
         fields = dict.fromkeys(_fields(english), 1)
         spaced = said(Text(english, **fields) if fields else Text(english), "fr")
         assert not re.search(r" [:;?!»]|« ", spaced), english
+
+
+def test_a_full_disk_is_said_in_french_with_the_systems_reason(sahelsim, monkeypatch, tmp_path):
+    import errno
+    import os
+
+    from sim.run import folders
+
+    where = tmp_path / "out" / "summary.csv"
+
+    def full(out, resume=False):
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(where))
+
+    monkeypatch.setattr(folders, "prepare_out_dir", full)
+    english = sahelsim("run", "gambia-2017", "-n", "1", "--seed", "1")
+    assert english.status == 1 and english.err.startswith(
+        f"sahelsim: no space left writing {where}"
+    )
+    result = sahelsim("run", "gambia-2017", "-n", "1", "--seed", "1", "--lang", "fr")
+    assert result.status == 1 and english_left(result.err) == set(), result.err
+    assert _plain(result.err) == (
+        f"sahelsim : plus de place sur le disque en écrivant {where} (plus de place sur le "
+        "disque) ; rien de terminé n'est perdu ; libérez de la place et relancez la même "
+        "commande (avec --resume pour finir une simulation ou un balayage)\n"
+    )

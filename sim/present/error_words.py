@@ -19,6 +19,8 @@ gettext, and the command line hands it these instead (``sim.cli``).
 
 from __future__ import annotations
 
+import errno
+import os
 import re
 import string
 from functools import cache
@@ -943,9 +945,7 @@ FRENCH: dict[str, str] = {
     "a valid string": "un texte",
     "a valid list": "une liste",
     "a valid dictionary": "une table de clés et de valeurs",
-    "a valid dictionary or instance of {class_name}": (
-        "une table de clés et de valeurs ({class_name})"
-    ),
+    "a valid dictionary or instance of {class_name}": "une table de clés et de valeurs",
     "a valid dictionary or object to extract fields from": (
         "une table de clés et de valeurs dont lire les champs"
     ),
@@ -1141,8 +1141,33 @@ def quoted(value: object, limit: int = 80) -> str:
     return format(Quoted(value, limit))
 
 
+SYSTEM_REASONS = {
+    errno.ENOENT: "fichier ou dossier introuvable",
+    errno.EACCES: "permission refusée",
+    errno.EPERM: "opération non permise",
+    errno.ENOSPC: "plus de place sur le disque",
+    errno.EDQUOT: "quota de disque dépassé",
+    errno.EFBIG: "fichier trop gros",
+    errno.EROFS: "système de fichiers en lecture seule",
+    errno.EISDIR: "c'est un dossier",
+    errno.ENOTDIR: "ce n'est pas un dossier",
+    errno.EEXIST: "le fichier existe",
+    errno.ENOTEMPTY: "dossier non vide",
+    errno.EADDRINUSE: "adresse déjà utilisée",
+    errno.EADDRNOTAVAIL: "impossible d'attribuer l'adresse demandée",
+}
+"""Why the system refused (an ``OSError``'s reason, in ``{reason}``), in French, by error number."""
+_SYSTEM_SAYS = {os.strerror(number): french for number, french in SYSTEM_REASONS.items()}
+
+
 class _French(string.Formatter):
     """Fills a French template: phrases in French, quoted values and grouped numbers French."""
+
+    def get_value(self, key: int | str, args, kwargs) -> object:
+        value = super().get_value(key, args, kwargs)
+        if key == "reason" and isinstance(value, str) and value in _SYSTEM_SAYS:
+            return _SYSTEM_SAYS[value]  # the system's words (in English whatever the locale)
+        return value
 
     def format_field(self, value: object, format_spec: str) -> str:
         if isinstance(value, Text | Joined):
