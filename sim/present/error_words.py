@@ -1111,12 +1111,6 @@ def said(message: object, lang: str) -> str:
     return str(message)
 
 
-def error_said(error: BaseException, lang: str) -> str:
-    """What an error of sahelsim says, in ``lang`` (see :func:`said`)."""
-    message = getattr(error, "message", None)
-    return said(message if message is not None else str(error), lang)
-
-
 _SPACE_BEFORE = re.compile(r" ([:;?!»])|(«) ")
 
 
