@@ -12,16 +12,18 @@ options are built from the light modules that declare their choices and defaults
 from __future__ import annotations
 
 import contextlib
+import gettext
 import json
 import signal
 import sys
 import threading
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 import click
 
 from sim import __version__
-from sim.errors import InputError, SahelsimError
+from sim.errors import InputError, SahelsimError, Text
 from sim.present.streams import drain_closed_pipes, std_console
 from sim.resources import install_command
 from sim.run.options import (
@@ -239,9 +241,9 @@ def _check_execution(
 ) -> int | None:
     """Check the execution options; return the root seed (on resume, the stopped work's)."""
     if scheduler and executor != Executor.DASK:
-        raise click.UsageError("--scheduler goes with --executor dask")
+        raise click.UsageError(Text("--scheduler goes with --executor dask"))
     if resume and out is None:
-        raise click.UsageError("--resume needs the --out folder of the stopped work")
+        raise click.UsageError(Text("--resume needs the --out folder of the stopped work"))
     if resume and seed is None:  # a drawn seed was recorded: "the same command" needs no --seed
         from sim.run.checkpoint import saved_root_seed
 
@@ -577,15 +579,15 @@ def explain(
             try:
                 posterior = played.posterior(posterior_file)
             except InputError as exc:
-                raise InputError(f"--class-run {class_run}: {exc}") from None
+                raise InputError(_class_run(class_run, exc)) from None
         loaded = load_scenario(played.scenario)
         run = run_one(drawn(loaded, played.seed, posterior), played.seed, players=played.players())
         try:
             played.check(run.records)
         except InputError as exc:
-            raise InputError(f"--class-run {class_run}: {exc}") from None
+            raise InputError(_class_run(class_run, exc)) from None
     elif seed is None:
-        raise click.UsageError("Missing option '--seed' (or --class-run FILE).")
+        raise click.UsageError(Text("Missing option '--seed' (or --class-run FILE)."))
     else:
         loaded = load_scenario(scenario, overrides)
         run = run_one(drawn(loaded, seed, posterior), seed)
@@ -683,11 +685,16 @@ def teach(
     """
     if class_mode and gif is not None:
         raise InputError(
-            f"--gif {gif} with --class: the class is served live, the GIF is drawn offline; "
-            "expected one of the two (nothing was started)"
+            Text(
+                "--gif {gif} with --class: the class is served live, the GIF is drawn offline; "
+                "expected one of the two (nothing was started)",
+                gif=gif,
+            )
         )
     if gif is not None and gif.suffix.lower() != ".gif":
-        raise InputError(f"--gif {gif}: expected a file name ending in .gif (an animated GIF)")
+        raise InputError(
+            Text("--gif {gif}: expected a file name ending in .gif (an animated GIF)", gif=gif)
+        )
     if class_mode:
         from sim.present.classroom import CLASS_SCENARIO, serve_class
 
@@ -712,8 +719,12 @@ def teach(
 
         if not gif.parent.is_dir():  # before the replicate is run, not after
             raise InputError(
-                f"--gif {gif}: the folder {gif.parent} does not exist; expected a file path in "
-                "an existing folder"
+                Text(
+                    "--gif {gif}: the folder {folder} does not exist; expected a file path in an "
+                    "existing folder",
+                    gif=gif,
+                    folder=gif.parent,
+                )
             )
 
         click.echo(str(animate_map(load_scenario(scenario), seed, gif, lang, every=every)))
@@ -1083,13 +1094,15 @@ def backtest(
     from sim.scenario.loading import load_scenario
 
     if scheduler and executor != Executor.DASK:
-        raise click.UsageError("--scheduler goes with --executor dask")
+        raise click.UsageError(Text("--scheduler goes with --executor dask"))
     if resume and out is None:
-        raise click.UsageError("--resume needs the --out folder of the stopped work")
+        raise click.UsageError(Text("--resume needs the --out folder of the stopped work"))
     if held_out and (episodes or resume):
         raise click.UsageError(
-            "--held-out scores every held-out episode; name episodes with --episodes instead, "
-            "and resume without it (the folder's plan lists its episodes)"
+            Text(
+                "--held-out scores every held-out episode; name episodes with --episodes "
+                "instead, and resume without it (the folder's plan lists its episodes)"
+            )
         )
     if resume:
         planned = plan_resumed(out, episodes, replicates, seed)
@@ -1306,13 +1319,15 @@ def calibrate(
       sahelsim calibrate --executor dask --scheduler tcp://HOST:8786 --out runs/calib
     """
     if scheduler and executor != Executor.DASK:
-        raise click.UsageError("--scheduler goes with --executor dask")
+        raise click.UsageError(Text("--scheduler goes with --executor dask"))
     if resume and out is None:
-        raise click.UsageError("--resume needs the --out folder of the stopped calibration")
+        raise click.UsageError(Text("--resume needs the --out folder of the stopped calibration"))
     try:
         import pyabc  # noqa: F401
     except ImportError:
-        raise click.UsageError(f"calibrate needs pyABC: {install_command('calibrate')}") from None
+        raise click.UsageError(
+            Text("calibrate needs pyABC: {command}", command=install_command("calibrate"))
+        ) from None
     from sim.analysis import calibration as calib
     from sim.present.calibration import print_calibration, write_calibration_figures
     from sim.run.folders import default_out_dir, prepare_out_dir
@@ -1358,49 +1373,157 @@ def calibrate(
 
 
 def main(argv: list[str] | None = None) -> None:
-    """Entry point: run the command line and turn known errors into exit statuses."""
+    """Entry point: run the command line and turn known errors into exit statuses.
+
+    Errors are said in the language the command was asked to speak (``--lang``), which is read
+    from the command line before click parses it, so that click's own errors are said in it too.
+    """
     from sim.run.files import release_all
 
     undo_streams = drain_closed_pipes()
+    lang = _asked_language(sys.argv[1:] if argv is None else argv)
     try:
-        cli.main(args=argv, prog_name="sahelsim", standalone_mode=False)
+        with _click_speaks(lang):
+            cli.main(args=argv, prog_name="sahelsim", standalone_mode=False)
     except click.exceptions.Exit as exc:
         sys.exit(exc.exit_code)
     except click.ClickException as exc:
-        exc.show()
+        _show_click_error(exc, lang)
         sys.exit(exc.exit_code)
     except click.exceptions.Abort:
-        click.echo("Aborted.", err=True)
+        click.echo(_said(Text("Aborted."), lang), err=True)
         sys.exit(130)
     except SahelsimError as exc:
-        click.echo(f"sahelsim: {exc}", err=True)
+        click.echo(_said(Text("sahelsim: {message}", message=exc.message), lang), err=True)
         sys.exit(exc.exit_status)
     except OSError as exc:
         message = _environment_failure(exc)
         if message is None:
             raise
-        click.echo(f"sahelsim: {message}", err=True)
+        click.echo(_said(Text("sahelsim: {message}", message=message), lang), err=True)
         sys.exit(1)
     finally:
         release_all()
         undo_streams()
 
 
-def _environment_failure(exc: OSError) -> str | None:
+def _class_run(path: Path, exc: InputError) -> Text:
+    return Text("--class-run {path}: {message}", path=path, message=exc.message)
+
+
+def _asked_language(args: Sequence[str]) -> str:
+    """The language the command line asks for with ``--lang``, read before click parses it.
+
+    Only a command that takes ``--lang`` speaks it; a language it does not know is English
+    (click says why, in English).
+    """
+    words = list(args)
+    name = next((w for w in words if not w.startswith("-")), None)
+    command = cli.commands.get(name) if name is not None else None
+    if command is None or not any(p.name == "lang" for p in command.params):
+        return Lang.EN.value
+    asked = Lang.EN.value
+    rest = words[words.index(name) + 1 :]
+    for i, word in enumerate(rest):
+        if word == "--":
+            break
+        if word == "--lang" and i + 1 < len(rest):
+            asked = rest[i + 1]
+        elif word.startswith("--lang="):
+            asked = word.partition("=")[2]
+    return asked if asked in {lang.value for lang in Lang} else Lang.EN.value
+
+
+def _said(message: object, lang: str) -> str:
+    """An error's message in ``lang`` (English as it is; French from the errors' catalogue)."""
+    if lang == Lang.EN.value:
+        return str(message)
+    from sim.present.error_words import said
+
+    return said(message, lang)
+
+
+_CLICK_MODULES = ("core", "decorators", "exceptions", "formatting", "parser", "types")
+"""click's modules that write messages through gettext."""
+
+
+@contextlib.contextmanager
+def _click_speaks(lang: str, *, usage: bool = False) -> Iterator[None]:
+    """Within the block, click's own messages (its errors) are in ``lang``.
+
+    click writes every message through gettext (``_`` and ``ngettext`` in each of its modules):
+    in French they are looked up in :data:`sim.present.error_words.CLICK_FRENCH` instead.
+    ``usage``: its "Usage:" too, for an error's usage line (a command's help stays English).
+    """
+    if lang == Lang.EN.value:
+        yield
+        return
+    from sim.present.error_words import click_gettext, click_ngettext
+
+    def french(message: str) -> str:
+        return click_gettext(message, usage=usage)
+
+    replaced = []
+    for name in _CLICK_MODULES:
+        module = sys.modules.get(f"click.{name}")
+        for attr, original, ours in (
+            ("_", gettext.gettext, french),
+            ("ngettext", gettext.ngettext, click_ngettext),
+        ):
+            if module is not None and getattr(module, attr, None) is original:
+                replaced.append((module, attr, original))
+                setattr(module, attr, ours)
+    try:
+        yield
+    finally:
+        for module, attr, original in replaced:
+            setattr(module, attr, original)
+
+
+def _show_click_error(exc: click.ClickException, lang: str) -> None:
+    """Print a usage error as click does, in ``lang`` (our own messages are Texts).
+
+    In French, the usage line's placeholders are French too, and the names click quotes.
+    """
+    if lang == Lang.EN.value:
+        exc.show()
+        return
+    from sim.present.error_words import french_quotes, french_usage
+
+    exc.message = _said(exc.message, lang)
+    if isinstance(exc, click.MissingParameter) and exc.param is not None and not exc.param_hint:
+        exc.param_hint = french_quotes(french_usage(exc.param.get_error_hint(exc.ctx)))
+    ctx = getattr(exc, "ctx", None)
+    if ctx is not None:
+        usage = ctx.get_usage
+        ctx.get_usage = lambda: french_usage(usage())
+    with _click_speaks(lang, usage=True):
+        exc.show()
+
+
+def _environment_failure(exc: OSError) -> Text | None:
     """One line for a write the machine refused while running (a full disk), else None."""
     import errno
 
-    where = f" writing {exc.filename}" if exc.filename else ""
+    where = Text(" writing {file}", file=exc.filename) if exc.filename else ""
     if exc.errno in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG):
-        what = "a file grew past the size allowed" if exc.errno == errno.EFBIG else "no space left"
-        return (
-            f"{what}{where} ({exc.strerror}); nothing finished was lost; "
-            "free some space and run the same command again (with --resume to finish a run or "
-            "a sweep)"
+        what = (
+            Text("a file grew past the size allowed")
+            if exc.errno == errno.EFBIG
+            else Text("no space left")
+        )
+        return Text(
+            "{what}{where} ({reason}); nothing finished was lost; free some space and run the "
+            "same command again (with --resume to finish a run or a sweep)",
+            what=what,
+            where=where,
+            reason=exc.strerror,
         )
     if exc.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
-        return (
-            f"cannot write{where} ({exc.strerror}); nothing finished was lost; make the folder "
-            "writable and run the same command again (with --resume to finish a run or a sweep)"
+        return Text(
+            "cannot write{where} ({reason}); nothing finished was lost; make the folder writable "
+            "and run the same command again (with --resume to finish a run or a sweep)",
+            where=where,
+            reason=exc.strerror,
         )
     return None

@@ -2,6 +2,11 @@
 
 The command line turns a :class:`SahelsimError` into a message and exit status 2 (bad input)
 or 1 (failure while running); anything else is a bug and keeps its traceback.
+
+A message is a :class:`Text`: English wherever a string is used (``str(error)``, the tests,
+the library), and it keeps its template and fields, so that the command line can say it in the
+language of ``--lang`` (:mod:`sim.present.error_words` holds each template's French). Nothing
+here knows French: an error is raised in English and said in French only when it is printed.
 """
 
 from __future__ import annotations
@@ -12,10 +17,84 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 
+class Text(str):
+    """A message in English that keeps its template and fields, to be said in another language.
+
+    ``Text("unknown key {key!r}", key="dayz")`` is the string ``unknown key 'dayz'``: English,
+    wherever a string is used. The template is the key of its translation; the fields are what
+    the template names: a value the user typed is passed as it is (the translation quotes it as
+    that language does), and a field that is itself a :class:`Text` (a phrase: "one of a, b")
+    is said in the same language as the message around it.
+    """
+
+    template: str
+    fields: dict[str, object]
+
+    def __new__(cls, template: str, /, **fields: object) -> Text:
+        """The English of ``template`` with ``fields`` filled in, remembering both."""
+        text = super().__new__(cls, template.format(**fields) if fields else template)
+        text.template = template
+        text.fields = fields
+        return text
+
+    def __reduce__(self):  # pickled as it is built (an error crossing from a worker process)
+        return (_text, (self.template, self.fields))
+
+
+def _text(template: str, fields: dict[str, object]) -> Text:
+    return Text(template, **fields)
+
+
+class Joined(str):
+    """Messages joined by a separator that every language shares (a new line), each said alone."""
+
+    separator: str
+    parts: tuple[object, ...]
+
+    def __new__(cls, separator: str, parts: Iterable[object]) -> Joined:
+        """``separator.join(parts)`` in English, remembering the parts."""
+        parts = tuple(parts)
+        joined = super().__new__(cls, separator.join(str(p) for p in parts))
+        joined.separator = separator
+        joined.parts = parts
+        return joined
+
+    def __reduce__(self):
+        return (Joined, (self.separator, self.parts))
+
+
+class Quoted:
+    """A value as the user wrote it, in a message: its ``repr`` in English, cut at ``limit``.
+
+    Another language quotes text its own way (French: « text »); other values keep their repr.
+    """
+
+    def __init__(self, value: object, limit: int = 80):
+        self.value = value
+        self.limit = limit
+
+    def __format__(self, spec: str) -> str:
+        return _show(self.value, self.limit)
+
+    def __repr__(self) -> str:
+        return f"Quoted({self.value!r})"
+
+
+class Unit(str):
+    """A unit of a declared parameter ("days", "probability"), said in the user's language."""
+
+
 class SahelsimError(Exception):
     """Base of every error this package raises on purpose."""
 
     exit_status = 1
+
+    @property
+    def message(self) -> object:
+        """What the error says: its :class:`Text` (English as a string), or its plain text."""
+        if len(self.args) == 1 and isinstance(self.args[0], str):
+            return self.args[0]
+        return str(self)
 
 
 class InputError(SahelsimError):
@@ -59,16 +138,22 @@ class Problem:
     suggestion: str = ""
 
     def __str__(self) -> str:
-        head = f"{self.location}: {self.path}: " if self.path else f"{self.location}: "
-        parts = [head + self.message]
+        return str(self.text())
+
+    def text(self) -> Text:
+        """The problem in one line, as a :class:`Text` (the location and the path as written)."""
+        where = str(self.location)
+        if self.path:
+            text = Text(
+                "{where}: {path}: {message}", where=where, path=self.path, message=self.message
+            )
+        else:
+            text = Text("{where}: {message}", where=where, message=self.message)
         if self.value is not None:
-            parts.append(f"got {_show(self.value)}")
+            text = Text("{problem}; got {value}", problem=text, value=Quoted(self.value))
         if self.expected:
-            parts.append(f"expected {self.expected}")
-        text = "; ".join(parts)
-        if self.suggestion:
-            text += f"; did you mean {self.suggestion!r}?"
-        return text
+            text = Text("{problem}; expected {expected}", problem=text, expected=self.expected)
+        return did_you_mean(text, self.suggestion)
 
 
 class ScenarioError(InputError):
@@ -77,8 +162,15 @@ class ScenarioError(InputError):
     def __init__(self, problems: Sequence[Problem]):
         self.problems = tuple(sorted(problems, key=lambda p: (p.location, p.path)))
         count = len(self.problems)
-        head = f"{count} problem{'s' if count != 1 else ''} found"
-        super().__init__(head + ":\n" + "\n".join(str(p) for p in self.problems))
+        lines = Joined("\n", (p.text() for p in self.problems))
+        if count == 1:
+            super().__init__(
+                Text("{count} problem found:\n{problems}", count=count, problems=lines)
+            )
+        else:
+            super().__init__(
+                Text("{count} problems found:\n{problems}", count=count, problems=lines)
+            )
 
 
 def nearest(word: str, choices: Iterable[str]) -> str:
@@ -91,15 +183,22 @@ def nearest(word: str, choices: Iterable[str]) -> str:
     return folded[match[0]] if match else ""
 
 
+def did_you_mean(message: str, suggestion: str) -> str:
+    """``message``, then "; did you mean 'suggestion'?" when there is a suggestion."""
+    if not suggestion:
+        return message
+    return Text("{problem}; did you mean {suggestion!r}?", problem=message, suggestion=suggestion)
+
+
 def one_of(choices: Iterable[str], limit: int = 12) -> str:
     """Say "one of a, b, c" for an error message, shortening long lists."""
     choices = sorted(str(c) for c in choices)
     shown = ", ".join(choices[:limit])
     if len(choices) > limit:
-        shown += f", ... ({len(choices)} in all)"
-    return f"one of {shown}" if len(choices) > 1 else shown
+        shown = Text("{shown}, ... ({count} in all)", shown=shown, count=len(choices))
+    return Text("one of {choices}", choices=shown) if len(choices) > 1 else shown
 
 
-def _show(value: object) -> str:
+def _show(value: object, limit: int = 80) -> str:
     text = repr(value)
-    return text if len(text) <= 80 else text[:77] + "..."
+    return text if len(text) <= limit else text[: limit - 3] + "..."

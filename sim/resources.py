@@ -34,6 +34,10 @@ def shipped_posterior() -> Path:
     return _PACKAGE / "data" / "posterior.csv"
 
 
+FROM_CHECKOUT = "(from the top folder of your sahelsim checkout)"
+"""Where a source checkout's install command is typed (said in French where errors are)."""
+
+
 def install_command(extra: str) -> str:
     """The command that installs the optional dependencies ``extra`` names, for this install.
 
@@ -41,5 +45,5 @@ def install_command(extra: str) -> str:
     registry: ``pip install 'sahelsim[...]'`` would find nothing there.
     """
     if (_PACKAGE.parent / "pyproject.toml").is_file():
-        return f"pip install -e '.[{extra}]' (from the top folder of your sahelsim checkout)"
+        return f"pip install -e '.[{extra}]' {FROM_CHECKOUT}"
     return f"pip install 'sahelsim[{extra}]'"

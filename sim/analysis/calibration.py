@@ -35,7 +35,7 @@ import numpy as np
 
 from sim import __version__
 from sim.analysis.backtest import replicate_values
-from sim.errors import InputError
+from sim.errors import InputError, Text
 from sim.model.outcomes import SUMMARY_COLUMNS
 from sim.run.backtest import (
     Episode,
@@ -265,10 +265,10 @@ def plan_calibration(
     planned = plan_backtest(episodes, budget.replicates, seed)
     _refuse_held_out([(e.name, e.source) for e in planned])
     if loo and len(planned) < 2:
-        raise InputError("leave-one-episode-out needs at least two episodes (or --no-loo)")
+        raise InputError(Text("leave-one-episode-out needs at least two episodes (or --no-loo)"))
     for name, value in (("population", budget.population), ("generations", budget.generations)):
         if value < 1:
-            raise InputError(f"--{name} {value}: expected at least 1")
+            raise InputError(Text("--{name} {value}: expected at least 1", name=name, value=value))
     return CalibrationPlan(
         tuple(e.name for e in planned),
         tuple(e.source for e in planned),
@@ -287,8 +287,12 @@ def _refuse_held_out(episodes: Sequence[tuple[str, str]]) -> None:
     for name, source in episodes:
         if is_held_out(source):
             raise InputError(
-                f"--episodes {name}: a held-out episode (scenarios/{HELD_OUT}/), kept to test "
-                "the fitted model and never fitted; expected a training episode"
+                Text(
+                    "--episodes {name}: a held-out episode (scenarios/{folder}/), kept to test the "
+                    "fitted model and never fitted; expected a training episode",
+                    name=name,
+                    folder=HELD_OUT,
+                )
             )
 
 
@@ -699,7 +703,11 @@ def saved_plan(out: Path) -> CalibrationPlan:
         plan = CalibrationPlan.from_dict(json.loads((out / PLAN_FILE).read_text(encoding="utf-8")))
     except (OSError, ValueError, KeyError, TypeError):
         raise InputError(
-            f"--resume: {out} holds no calibration to continue (no readable {PLAN_FILE})"
+            Text(
+                "--resume: {out} holds no calibration to continue (no readable {file})",
+                out=out,
+                file=PLAN_FILE,
+            )
         ) from None
     _refuse_held_out(list(zip(plan.episodes, plan.sources, strict=True)))
     return plan

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from sim.analysis.estimates import Estimate, paired_difference
 from sim.analysis.summary import GIVEN, bundle_in_play, holds, values
-from sim.errors import InputError
+from sim.errors import InputError, Text
 from sim.model.outcome_registry import KEY_OUTCOMES, OUTCOMES, Estimator, Outcome, OutcomeKind
 from sim.numbers import localised
 from sim.run.bundle import read_summary
@@ -52,7 +52,11 @@ def compare_bundles(a: Path, b: Path) -> list[Difference]:
     seeds_a = [row["seed"] for row in rows_a]
     if seeds_a != [row["seed"] for row in rows_b]:
         raise InputError(
-            f"{a} and {b} were not run on the same replicate seeds; expected paired bundles"
+            Text(
+                "{a} and {b} were not run on the same replicate seeds; expected paired bundles",
+                a=a,
+                b=b,
+            )
         )
     in_play_a, in_play_b = bundle_in_play(a), bundle_in_play(b)
     out = []

@@ -40,7 +40,7 @@ import numpy as np
 
 from sim.analysis.estimates import NON_NEGATIVE, Estimate, mean, proportion
 from sim.analysis.summary import GIVEN
-from sim.errors import InputError, SahelsimError, nearest, one_of
+from sim.errors import InputError, SahelsimError, Text, did_you_mean, nearest, one_of
 from sim.model.outcome_registry import OUTCOMES, capitalised
 from sim.numbers import localised
 from sim.resources import install_command
@@ -167,13 +167,15 @@ def sensitivity_axes(names: Sequence[str] = ()) -> tuple[Axis, ...]:
         path = name if "." in name else f"parameters.{name}"
         if declared_parameter(path) is None:
             if note := retired(path):
-                raise InputError(f"--param {name}: {note}")
+                raise InputError(Text("--param {name}: {note}", name=name, note=note))
             hint = nearest(name.removeprefix("parameters."), PARAMETERS)
-            raise InputError(
-                f"--param {name}: not a parameter with a declared range; expected "
-                f"{one_of(PARAMETERS, 30)}, or actors.ID.FIELD"
-                + (f"; did you mean {hint!r}?" if hint else "")
+            message = Text(
+                "--param {name}: not a parameter with a declared range; expected {choices}, or "
+                "actors.ID.FIELD",
+                name=name,
+                choices=one_of(PARAMETERS, 30),
             )
+            raise InputError(did_you_mean(message, hint))
         axes.append(_axis(path, name))
     return tuple(axes)
 
@@ -190,8 +192,11 @@ def require_salib() -> None:
         import SALib  # noqa: F401
     except ImportError:
         raise InputError(
-            "sensitivity analysis needs SALib, which is not installed; install it with "
-            f"{install_command('analysis')} (or pip install SALib)"
+            Text(
+                "sensitivity analysis needs SALib, which is not installed; install it with "
+                "{command} (or pip install SALib)",
+                command=install_command("analysis"),
+            )
         ) from None
 
 
@@ -209,7 +214,12 @@ def check_samples(method: str, n: int) -> None:
     if Sample(method) is Sample.SOBOL and n & (n - 1):
         below = 1 << (n.bit_length() - 1)
         raise InputError(
-            f"--n {n}: Sobol' sampling needs a power of 2; expected {below} or {below * 2}"
+            Text(
+                "--n {n}: Sobol' sampling needs a power of 2; expected {below} or {above}",
+                n=n,
+                below=below,
+                above=below * 2,
+            )
         )
 
 
@@ -291,8 +301,12 @@ def analyse(
     if y.size != design.points or np.isnan(y).any():
         missing = [str(i) for i in range(design.points) if i >= y.size or np.isnan(y[i])]
         raise SahelsimError(
-            f"{outcome}: no estimate at sample point(s) {', '.join(missing[:10])} (every "
-            "replicate there failed; see failures.jsonl); the indices need every point"
+            Text(
+                "{outcome}: no estimate at sample point(s) {points} (every replicate there "
+                "failed; see failures.jsonl); the indices need every point",
+                outcome=outcome,
+                points=", ".join(missing[:10]),
+            )
         )
     seed = design_seed(root_seed, f"{method}-bootstrap")
     if y.size == 0 or np.ptp(y) == 0:

@@ -19,7 +19,7 @@ import yaml
 from sim import __version__
 from sim.analysis.summary import key_estimates
 from sim.analysis.typical import representative_replicate
-from sim.errors import InputError
+from sim.errors import InputError, Text
 from sim.present.console import format_estimate, outcome_label, outcome_meaning, parameters_line
 from sim.run.bundle import read_summary
 from sim.run.files import write_whole
@@ -94,24 +94,36 @@ def check_bundle(bundle: Path) -> None:
     """Raise an input error naming what is missing if ``bundle`` is not a results bundle."""
     if not bundle.is_dir():
         raise InputError(
-            f"{bundle}: not a folder; expected a results bundle written by 'sahelsim run'"
+            Text(
+                "{bundle}: not a folder; expected a results bundle written by 'sahelsim run'",
+                bundle=bundle,
+            )
         )
     missing = [name for name in REQUIRED if not (bundle / name).is_file()]
     if missing:
         partial = (
-            " (it holds .partial/: the run was stopped before it finished)"
+            Text(" (it holds .partial/: the run was stopped before it finished)")
             if (bundle / ".partial").exists()
             else ""
         )
         raise InputError(
-            f"{bundle}: not a complete results bundle{partial}; missing {', '.join(missing)}; "
-            "expected a folder written by 'sahelsim run'"
+            Text(
+                "{bundle}: not a complete results bundle{partial}; missing {files}; expected a "
+                "folder written by 'sahelsim run'",
+                bundle=bundle,
+                partial=partial,
+                files=", ".join(missing),
+            )
         )
     try:
         json.loads((bundle / "manifest.json").read_text(encoding="utf-8"))
     except (OSError, json.JSONDecodeError) as exc:
         raise InputError(
-            f"{bundle / 'manifest.json'}: unreadable ({exc}); expected the run's manifest"
+            Text(
+                "{file}: unreadable ({reason}); expected the run's manifest",
+                file=bundle / "manifest.json",
+                reason=exc,
+            )
         ) from None
 
 

@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from sim.errors import InputError
+from sim.errors import InputError, Text
 from sim.resources import scenarios_dir
 from sim.run.ensemble import Watch, _unwatched, run_ensemble
 from sim.run.files import own
@@ -116,18 +116,27 @@ def plan_backtest(
     """
     chosen = [_named(e) for e in episodes] if episodes else episode_sources(held_out)
     if not chosen:
-        where = f"no file in scenarios/{HELD_OUT}/" if held_out else "no bundled scenario"
-        raise InputError(f"no episodes: {where} has an observed: block")
+        where = (
+            Text("no file in scenarios/{folder}/", folder=HELD_OUT)
+            if held_out
+            else Text("no bundled scenario")
+        )
+        raise InputError(Text("no episodes: {where} has an observed: block", where=where))
     names = [name for name, _ in chosen]
     if len(set(names)) != len(names):
-        raise InputError(f"episodes named twice: {', '.join(names)}; expected distinct names")
+        raise InputError(
+            Text("episodes named twice: {names}; expected distinct names", names=", ".join(names))
+        )
     planned: list[Episode] = []
     for name, source in chosen:
         scenario = load_scenario(source)
         if scenario.observed is None:
             raise InputError(
-                f"{source}: has no observed: block; expected an episode (a scenario recording "
-                "what happened)"
+                Text(
+                    "{source}: has no observed: block; expected an episode (a scenario recording "
+                    "what happened)",
+                    source=source,
+                )
             )
         if planned:
             first = planned[0].plan

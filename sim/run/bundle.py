@@ -41,6 +41,7 @@ import numpy as np
 import yaml
 
 from sim import __version__
+from sim.errors import Text
 from sim.model.outcomes import SUMMARY_COLUMNS
 from sim.model.records import RunRecord
 from sim.run import checkpoint
@@ -201,7 +202,7 @@ class BundleWriter:
             self.out,
             identity,
             self._files(),
-            expected="the same scenario, --set, --seed, --replicates and --series",
+            expected=Text("the same scenario, --set, --seed, --replicates and --series"),
             lists=("failed", "band_replicates"),
             most=self.plan.replicates,
         )

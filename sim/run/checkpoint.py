@@ -22,7 +22,7 @@ import shutil
 from pathlib import Path
 from typing import IO, Any
 
-from sim.errors import InputError
+from sim.errors import InputError, Text
 from sim.run.files import write_whole, written_whole
 
 PARTIAL = ".partial"
@@ -103,28 +103,52 @@ def restore(
     if changed:
         was = ", ".join(f"{key}={started.get(key)!r}" for key in changed)
         raise InputError(
-            f"--resume: {out} was started with a different {', '.join(changed)} ({was}); "
-            f"expected {expected} as the interrupted run"
+            Text(
+                "--resume: {out} was started with a different {changed} ({was}); expected "
+                "{expected} as the interrupted run",
+                out=out,
+                changed=", ".join(changed),
+                was=was,
+                expected=expected,
+            )
         )
     lengths = state.pop("bytes", None)
     checked = partial / CHECKPOINT
     if not isinstance(lengths, dict):
-        raise damaged(out, checked, "no file lengths (its 'bytes' is missing or not an object)")
+        raise damaged(
+            out, checked, Text("no file lengths (its 'bytes' is missing or not an object)")
+        )
     for key, name in names.items():
         length = lengths.get(key)
         if type(length) is not int or length < 0:
             raise damaged(
-                out, checked, f"the length of {name} is {length!r}; expected a whole number >= 0"
+                out,
+                checked,
+                Text(
+                    "the length of {name} is {length!r}; expected a whole number >= 0",
+                    name=name,
+                    length=length,
+                ),
             )
     completed = state.get("completed")
     if type(completed) is not int or not 0 <= completed <= (completed if most is None else most):
-        upto = "" if most is None else f" and at most {most}, the work planned"
+        upto = "" if most is None else Text(" and at most {most}, the work planned", most=most)
         raise damaged(
-            out, checked, f"'completed' is {completed!r}; expected a whole number >= 0{upto}"
+            out,
+            checked,
+            Text(
+                "'completed' is {completed!r}; expected a whole number >= 0{upto}",
+                completed=completed,
+                upto=upto,
+            ),
         )
     for key in lists:
         if not isinstance(state.get(key), list):
-            raise damaged(out, checked, f"{key!r} is {state.get(key)!r}; expected a list")
+            raise damaged(
+                out,
+                checked,
+                Text("{key!r} is {value!r}; expected a list", key=key, value=state.get(key)),
+            )
     for entry in state.get("failed", []):
         if not (
             isinstance(entry, dict)
@@ -132,24 +156,36 @@ def restore(
             and all(type(v) is int for v in entry.values())
         ):
             raise damaged(
-                out, checked, f"a failed replicate is {entry!r}; expected its numbers by name"
+                out,
+                checked,
+                Text("a failed replicate is {entry!r}; expected its numbers by name", entry=entry),
             )
     for key, name in names.items():
         path = partial / name
         if not path.exists() or path.stat().st_size < lengths[key]:
             raise damaged(
-                out, path, f"shorter than the {lengths[key]} bytes its checkpoint recorded"
+                out,
+                path,
+                Text(
+                    "shorter than the {length} bytes its checkpoint recorded", length=lengths[key]
+                ),
             )
     for key, name in names.items():
         os.truncate(partial / name, lengths[key])  # drop what was written after the checkpoint
     return state
 
 
-def damaged(out: Path, path: Path, what: str) -> InputError:
+def damaged(out: Path, path: Path, what: Text) -> InputError:
     """The error for stopped work whose saved state cannot be trusted: what, and how to go on."""
     return InputError(
-        f"--resume: {path} is damaged: {what}; the stopped work cannot be resumed. To start "
-        f"afresh, remove {out} (or choose another --out) and run the same command without --resume"
+        Text(
+            "--resume: {path} is damaged: {what}; the stopped work cannot be resumed. To start "
+            "afresh, remove {out} (or choose another --out) and run the same command without "
+            "--resume",
+            path=path,
+            what=what,
+            out=out,
+        )
     )
 
 
@@ -158,16 +194,25 @@ def _read_object(out: Path, path: Path) -> dict[str, Any]:
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
-        raise damaged(out, path, "the file is missing") from None
+        raise damaged(out, path, Text("the file is missing")) from None
     except (OSError, UnicodeDecodeError) as exc:
-        raise damaged(out, path, f"unreadable ({getattr(exc, 'strerror', None) or exc})") from None
+        reason = getattr(exc, "strerror", None) or exc
+        raise damaged(out, path, Text("unreadable ({reason})", reason=reason)) from None
     try:
         value = json.loads(text)
     except json.JSONDecodeError as exc:
-        what = "empty" if not text.strip() else f"not whole JSON ({exc.msg}, line {exc.lineno})"
+        what = (
+            Text("empty")
+            if not text.strip()
+            else Text("not whole JSON ({why}, line {line})", why=exc.msg, line=exc.lineno)
+        )
         raise damaged(out, path, what) from None
     if not isinstance(value, dict):
-        raise damaged(out, path, f"it holds a JSON {type(value).__name__}; expected an object")
+        raise damaged(
+            out,
+            path,
+            Text("it holds a JSON {kind}; expected an object", kind=type(value).__name__),
+        )
     return value
 
 
@@ -218,7 +263,7 @@ def finish_publish(out: Path) -> bool:
     if partial.exists():
         files = record.get("files", [])
         if not isinstance(files, list) or not all(isinstance(f, str) for f in files):
-            raise damaged(out, manifest, "its 'files' is not a list of file names")
+            raise damaged(out, manifest, Text("its 'files' is not a list of file names"))
         _move_out(partial, out, files)
     return True
 

@@ -15,7 +15,7 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any, TypeVar
 
-from sim.errors import InputError, SahelsimError
+from sim.errors import InputError, SahelsimError, Text
 from sim.resources import install_command
 from sim.run.bundle import Encoded, EncodeOptions
 from sim.run.plan import RunPlan
@@ -41,7 +41,10 @@ def _client(scheduler: str | None, workers: int):
         from distributed import Client, LocalCluster
     except ImportError:
         raise InputError(
-            f"--executor dask needs the dask extra; install it with: {install_command('dask')}"
+            Text(
+                "--executor dask needs the dask extra; install it with: {command}",
+                command=install_command("dask"),
+            )
         ) from None
     if scheduler:
         # A lost scheduler is reported once, by in_order_on_dask; not as the client's tracebacks.
@@ -50,7 +53,11 @@ def _client(scheduler: str | None, workers: int):
             return Client(scheduler, timeout=10), None
         except (OSError, TimeoutError, ValueError) as exc:
             raise InputError(
-                f"--scheduler {scheduler}: cannot reach the Dask scheduler ({exc})"
+                Text(
+                    "--scheduler {scheduler}: cannot reach the Dask scheduler ({reason})",
+                    scheduler=scheduler,
+                    reason=exc,
+                )
             ) from None
     # ":0": the scheduler's web server takes a free port; with the default (8787) a second
     # cluster on the machine would collide and retry.
@@ -126,8 +133,12 @@ def in_order_on_dask(
                 # distributed would log each failed reconnection, traceback and all, as it closes
                 logging.getLogger("distributed").setLevel(logging.CRITICAL)
                 raise SahelsimError(
-                    f"lost the Dask cluster ({type(exc).__name__}: {exc}); the work finished so "
-                    "far is kept: finish it with the same command and --resume"
+                    Text(
+                        "lost the Dask cluster ({kind}: {reason}); the work finished so far is "
+                        "kept: finish it with the same command and --resume",
+                        kind=type(exc).__name__,
+                        reason=exc,
+                    )
                 ) from None
             yield result
             future.release()

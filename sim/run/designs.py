@@ -19,12 +19,14 @@ from typing import Any
 
 import numpy as np
 
-from sim.errors import InputError
+from sim.errors import InputError, Text, Unit
 from sim.run.options import SWEEP_SAMPLES, Sample
 from sim.scenario.parameters import ACTOR_PARAMETERS, PARAMETERS, Parameter, retired
 
-GRID_FORM = "PATH=LO:HI:N, e.g. parameters.honour_base_rate=0:1:5"
-LHS_FORM = "PATH=LO:HI, or PATH alone for its declared range, e.g. parameters.honour_base_rate"
+GRID_FORM = Text("PATH=LO:HI:N, e.g. parameters.honour_base_rate=0:1:5")
+LHS_FORM = Text(
+    "PATH=LO:HI, or PATH alone for its declared range, e.g. parameters.honour_base_rate"
+)
 
 _DESIGN_KEY = 0x53574545  # "SWEE": a two-part spawn key never equals a replicate's one-part key
 
@@ -85,50 +87,102 @@ def parse_param(spec: str, *, grid: bool) -> Axis:
     path, sep, rest = spec.partition("=")
     path = path.strip()
     if not path or any(not part.strip() for part in path.split(".")) or " " in path:
-        raise InputError(f"{label}: expected {form}")
+        raise InputError(_expected(label, form))
     declared = declared_parameter(path)
     if not sep:
         if grid:
             raise InputError(
-                f"{label}: a grid needs a range and a number of points; expected {form}"
+                Text(
+                    "{label}: a grid needs a range and a number of points; expected {form}",
+                    label=label,
+                    form=form,
+                )
             )
         if declared is None:
-            problem = retired(path) or f"{path} has no declared range; expected PATH=LO:HI"
-            raise InputError(f"{label}: {problem}")
+            problem = retired(path) or Text(
+                "{path} has no declared range; expected PATH=LO:HI", path=path
+            )
+            raise InputError(Text("{label}: {problem}", label=label, problem=problem))
         return Axis(path, declared.low, declared.high, None, declared.integer, spec)
     parts = rest.split(":")
     if not grid and len(parts) == 3:
-        raise InputError(f"{label}: with --sample lhs the number of points is --n; expected {form}")
+        raise InputError(
+            Text(
+                "{label}: with --sample lhs the number of points is --n; expected {form}",
+                label=label,
+                form=form,
+            )
+        )
     if len(parts) != (3 if grid else 2):
-        raise InputError(f"{label}: expected {form}")
+        raise InputError(_expected(label, form))
     low, high = (_number(label, text, form) for text in parts[:2])
     if not low < high:
-        raise InputError(f"{label}: LO must be below HI; got LO {low:g} and HI {high:g}")
+        raise InputError(
+            Text(
+                "{label}: LO must be below HI; got LO {low:g} and HI {high:g}",
+                label=label,
+                low=low,
+                high=high,
+            )
+        )
     levels = _levels(label, parts[2]) if grid else None
     if declared is not None:
         for value in (low, high):
             if not declared.low <= value <= declared.high:
                 raise InputError(
-                    f"{label}: {value:g} is outside the declared range of {path}; expected "
-                    f"{declared.low:g} to {declared.high:g} ({declared.unit})"
+                    Text(
+                        "{label}: {value:g} is outside the declared range of {path}; expected "
+                        "{low:g} to {high:g} ({unit})",
+                        label=label,
+                        value=value,
+                        path=path,
+                        low=declared.low,
+                        high=declared.high,
+                        unit=Unit(declared.unit),
+                    )
                 )
     # Undeclared paths (days, forces in an event...) are sent as written; the loader checks them.
     integer = declared.integer if declared else False
     if integer and levels is not None and levels > math.floor(high) - math.ceil(low) + 1:
         raise InputError(
-            f"{label}: {path} takes whole numbers and there are fewer than {levels} from "
-            f"{low:g} to {high:g}; expected a smaller N"
+            Text(
+                "{label}: {path} takes whole numbers and there are fewer than {levels} from "
+                "{low:g} to {high:g}; expected a smaller N",
+                label=label,
+                path=path,
+                levels=levels,
+                low=low,
+                high=high,
+            )
         )
     return Axis(path, low, high, levels, integer, spec)
 
 
-def _number(label: str, text: str, form: str) -> float:
+def _expected(label: str, form: Text) -> Text:
+    return Text("{label}: expected {form}", label=label, form=form)
+
+
+def _number(label: str, text: str, form: Text) -> float:
     try:
         value = float(text)
     except ValueError:
-        raise InputError(f"{label}: {text.strip()!r} is not a number; expected {form}") from None
+        raise InputError(
+            Text(
+                "{label}: {text!r} is not a number; expected {form}",
+                label=label,
+                text=text.strip(),
+                form=form,
+            )
+        ) from None
     if not math.isfinite(value):
-        raise InputError(f"{label}: {text.strip()!r} is not a finite number; expected {form}")
+        raise InputError(
+            Text(
+                "{label}: {text!r} is not a finite number; expected {form}",
+                label=label,
+                text=text.strip(),
+                form=form,
+            )
+        )
     return value
 
 
@@ -136,7 +190,12 @@ def _levels(label: str, text: str) -> int:
     text = text.strip()
     if not text.isdigit() or int(text) < 2:
         raise InputError(
-            f"{label}: N, the number of points, is {text!r}; expected a whole number of at least 2"
+            Text(
+                "{label}: N, the number of points, is {text!r}; expected a whole number of at "
+                "least 2",
+                label=label,
+                text=text,
+            )
         )
     return int(text)
 
@@ -146,7 +205,13 @@ def check_unique(axes: Sequence[Axis]) -> None:
     seen: set[str] = set()
     for axis in axes:
         if axis.path in seen:
-            raise InputError(f"{axis.label}: {axis.path} is given twice; expected each path once")
+            raise InputError(
+                Text(
+                    "{label}: {path} is given twice; expected each path once",
+                    label=axis.label,
+                    path=axis.path,
+                )
+            )
         seen.add(axis.path)
 
 
@@ -273,11 +338,14 @@ def design_for(
     grid = Sample(sample) is Sample.GRID
     if grid and points is not None:
         raise InputError(
-            f"--n {points}: sets the points of --sample lhs; a grid's points come from each "
-            "--param PATH=LO:HI:N"
+            Text(
+                "--n {points}: sets the points of --sample lhs; a grid's points come from each "
+                "--param PATH=LO:HI:N",
+                points=points,
+            )
         )
     if not grid and points is None:
-        raise InputError("--sample lhs needs --n, the number of points, e.g. --n 50")
+        raise InputError(Text("--sample lhs needs --n, the number of points, e.g. --n 50"))
     axes = [parse_param(spec, grid=grid) for spec in specs]
     if grid:
         return lambda _root: grid_design(axes)

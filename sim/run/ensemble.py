@@ -11,7 +11,7 @@ from pathlib import Path
 from types import SimpleNamespace
 from typing import TypeVar
 
-from sim.errors import InputError
+from sim.errors import InputError, Text
 from sim.run.bundle import BundleWriter, Encoded
 from sim.run.executors import execute
 from sim.run.folders import finished_work
@@ -109,8 +109,11 @@ def plan_pair(
     plan_a = plan_runs(a, replicates, seed)
     if plan_a.replicates < 2:
         raise InputError(
-            f"-n {plan_a.replicates}: an interval on the paired differences needs at least two "
-            "replicates; expected -n 2 or more (nothing was run)"
+            Text(
+                "-n {n}: an interval on the paired differences needs at least two replicates; "
+                "expected -n 2 or more (nothing was run)",
+                n=plan_a.replicates,
+            )
         )
     return plan_a, plan_runs(b, plan_a.replicates, plan_a.root_seed)
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import itertools
 from collections.abc import Iterator
 
-from sim.errors import SahelsimError
+from sim.errors import SahelsimError, Text
 from sim.run.bundle import Encoded, EncodeOptions, encode, encode_failure
 from sim.run.local_pool import WorkerDied, in_order_locally
 from sim.run.plan import RunPlan
@@ -64,9 +64,13 @@ class WorkerLost(SahelsimError):
 def worker_lost(done: int, planned: int) -> WorkerLost:
     """Say which replicates a lost worker process took with it: all from ``done`` on."""
     return WorkerLost(
-        "a worker process was lost (killed, or it exited) while the work ran: replicates "
-        f"{done} to {planned - 1} (in run order) were not finished and are not in the results; "
-        f"the {done} before them are kept: finish with the same command and --resume"
+        Text(
+            "a worker process was lost (killed, or it exited) while the work ran: replicates "
+            "{done} to {last} (in run order) were not finished and are not in the results; the "
+            "{done} before them are kept: finish with the same command and --resume",
+            done=done,
+            last=planned - 1,
+        )
     )
 
 

@@ -21,7 +21,7 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
-from sim.errors import InputError
+from sim.errors import InputError, Text
 
 LOCK = ".lock"
 TEMPORARY = ".part"
@@ -155,10 +155,14 @@ def release_all() -> None:
 
 def in_use(folder: Path, pid: int | None) -> InputError:
     """The error for a folder another process is writing into."""
-    who = f"process {pid}" if pid else "another process"
+    who = Text("process {pid}", pid=pid) if pid else Text("another process")
     return InputError(
-        f"{folder}: in use by {who} (another sahelsim writing into it); nothing was written and "
-        "its files are untouched; wait for that run to finish, or choose another --out"
+        Text(
+            "{folder}: in use by {who} (another sahelsim writing into it); nothing was written "
+            "and its files are untouched; wait for that run to finish, or choose another --out",
+            folder=folder,
+            who=who,
+        )
     )
 
 
@@ -166,8 +170,13 @@ def unwritable(folder: Path, exc: OSError) -> InputError:
     """The error for a folder this process may not write into."""
     reason = exc.strerror or str(exc)
     return InputError(
-        f"{folder}: cannot write into this folder ({reason}); nothing was written; expected a "
-        "folder you may write to (check its permissions, or whether its disk is mounted read-only)"
+        Text(
+            "{folder}: cannot write into this folder ({reason}); nothing was written; expected a "
+            "folder you may write to (check its permissions, or whether its disk is mounted "
+            "read-only)",
+            folder=folder,
+            reason=reason,
+        )
     )
 
 

@@ -11,7 +11,7 @@ import re
 from pathlib import Path
 from typing import Protocol
 
-from sim.errors import InputError
+from sim.errors import InputError, Text
 from sim.run.bundle import scenario_hash
 from sim.run.checkpoint import MANIFEST, damaged, finish_publish, load_manifest
 from sim.run.files import LOCK, in_use, in_use_by, own
@@ -53,8 +53,11 @@ def prepare_out_dir(out: Path, *, resume: bool = False) -> Path:
     """
     if out.exists() and not out.is_dir():
         raise InputError(
-            f"--out {out}: already exists and is not a folder; expected a new folder "
-            "(nothing was written, so what is there is untouched)"
+            Text(
+                "--out {out}: already exists and is not a folder; expected a new folder "
+                "(nothing was written, so what is there is untouched)",
+                out=out,
+            )
         )
     if resume:
         if not out.exists():
@@ -66,8 +69,11 @@ def prepare_out_dir(out: Path, *, resume: bool = False) -> Path:
             return out
         if not (out / ".partial").is_dir():
             raise InputError(
-                f"--resume: {out} holds no interrupted run (no .partial/ folder); expected the --out "
-                "folder of a run that was stopped"
+                Text(
+                    "--resume: {out} holds no interrupted run (no .partial/ folder); expected the "
+                    "--out folder of a run that was stopped",
+                    out=out,
+                )
             )
         return out
     if out.exists() and _holds_anything(out):
@@ -75,24 +81,37 @@ def prepare_out_dir(out: Path, *, resume: bool = False) -> Path:
         if pid is not None:
             raise in_use(out, pid)
         hint = (
-            "; it holds stopped work: add --resume to finish it"
+            Text("; it holds stopped work: add --resume to finish it")
             if (out / ".partial").is_dir()
             else ""
         )
         raise InputError(
-            f"--out {out}: already exists and is not an empty folder; expected a new folder "
-            f"(nothing was written, so what is there is untouched){hint}"
+            Text(
+                "--out {out}: already exists and is not an empty folder; expected a new folder "
+                "(nothing was written, so what is there is untouched){hint}",
+                out=out,
+                hint=hint,
+            )
         )
     made = not out.exists()
     try:
         out.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise InputError(f"--out {out}: cannot create the folder ({exc.strerror or exc})") from None
+        raise InputError(
+            Text(
+                "--out {out}: cannot create the folder ({reason})",
+                out=out,
+                reason=exc.strerror or exc,
+            )
+        ) from None
     own(out, made=made)
     if _holds_anything(out):  # another process took it, filled it and let go in between
         raise InputError(
-            f"--out {out}: another process wrote into it while this one started; expected a new "
-            "folder (nothing was written, so what is there is untouched)"
+            Text(
+                "--out {out}: another process wrote into it while this one started; expected a "
+                "new folder (nothing was written, so what is there is untouched)",
+                out=out,
+            )
         )
     return out
 
@@ -126,7 +145,7 @@ def finished_work(out: Path, plan: Planned) -> dict | None:
         }
     except (KeyError, TypeError, AttributeError):
         raise damaged(
-            out, out / MANIFEST, "it lacks the scenario hash, the root seed or the replicates"
+            out, out / MANIFEST, Text("it lacks the scenario hash, the root seed or the replicates")
         ) from None
     expected = {
         "scenario_sha256": scenario_hash(plan.scenario),
@@ -137,7 +156,12 @@ def finished_work(out: Path, plan: Planned) -> dict | None:
     if changed:
         was = ", ".join(f"{k}={found[k]!r}" for k in changed)
         raise InputError(
-            f"--resume: {out} is complete but was made with a different {', '.join(changed)} "
-            f"({was}); expected the same command as the finished work"
+            Text(
+                "--resume: {out} is complete but was made with a different {changed} ({was}); "
+                "expected the same command as the finished work",
+                out=out,
+                changed=", ".join(changed),
+                was=was,
+            )
         )
     return manifest

@@ -20,7 +20,7 @@ from typing import overload
 
 import numpy as np
 
-from sim.errors import InputError
+from sim.errors import InputError, Text
 from sim.run.posterior import Posterior
 from sim.scenario.defaults import MAX_SEED
 from sim.scenario.schema import Scenario
@@ -114,11 +114,15 @@ def plan_runs(
     """
     n = replicates if replicates is not None else scenario.ensemble.replicates
     if n < 1:
-        raise InputError(f"--replicates {n}: expected a whole number of at least 1")
+        raise InputError(Text("--replicates {n}: expected a whole number of at least 1", n=n))
     root = seed if seed is not None else scenario.ensemble.seed
     drawn = root is None
     if root is None:
         root = draw_root_seed()
     if not 0 <= root <= MAX_SEED:
-        raise InputError(f"--seed {root}: expected a whole number from 0 to {MAX_SEED}")
+        raise InputError(
+            Text(
+                "--seed {seed}: expected a whole number from 0 to {most}", seed=root, most=MAX_SEED
+            )
+        )
     return RunPlan(scenario, int(root), replicate_seeds(int(root), n), drawn, posterior)

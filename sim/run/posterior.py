@@ -23,7 +23,7 @@ from pathlib import Path
 
 import numpy as np
 
-from sim.errors import InputError
+from sim.errors import InputError, Joined, Text
 from sim.resources import shipped_posterior
 from sim.run.options import DEFAULT_PARAMETER_SOURCE, ParameterSource
 from sim.scenario.parameters import PARAMETERS, retired
@@ -49,23 +49,55 @@ class Posterior:
     def __post_init__(self) -> None:
         unknown = [n for n in self.names if n not in PARAMETERS]
         if unknown:
-            notes = "".join(f"; {note}" for n in unknown if (note := retired(n)))
-            raise InputError(f"{self.source}: unknown parameters {', '.join(unknown)}{notes}")
+            notes = Joined(
+                "", (Text("; {note}", note=note) for n in unknown if (note := retired(n)))
+            )
+            raise InputError(
+                Text(
+                    "{source}: unknown parameters {names}{notes}",
+                    source=self.source,
+                    names=", ".join(unknown),
+                    notes=notes,
+                )
+            )
         if not self.values or len(self.values) != len(self.weights):
-            raise InputError(f"{self.source}: expected one weight per parameter set, and a set")
+            raise InputError(
+                Text(
+                    "{source}: expected one weight per parameter set, and a set",
+                    source=self.source,
+                )
+            )
         for values in self.values:
             if len(values) != len(self.names):
-                raise InputError(f"{self.source}: expected {len(self.names)} values in every set")
+                raise InputError(
+                    Text(
+                        "{source}: expected {n} values in every set",
+                        source=self.source,
+                        n=len(self.names),
+                    )
+                )
             for name, value in zip(self.names, values, strict=True):
                 p = PARAMETERS[name]
                 if not p.low <= value <= p.high:
                     raise InputError(
-                        f"{self.source}: {name}={value} is outside its declared range "
-                        f"[{p.low:g}, {p.high:g}]"
+                        Text(
+                            "{source}: {name}={value} is outside its declared range "
+                            "[{low:g}, {high:g}]",
+                            source=self.source,
+                            name=name,
+                            value=value,
+                            low=p.low,
+                            high=p.high,
+                        )
                     )
         total = math.fsum(self.weights)
         if not total > 0 or any(w < 0 or not math.isfinite(w) for w in self.weights):
-            raise InputError(f"{self.source}: weights must be finite, non-negative, not all 0")
+            raise InputError(
+                Text(
+                    "{source}: weights must be finite, non-negative, not all 0",
+                    source=self.source,
+                )
+            )
 
     @property
     def cumulative(self) -> np.ndarray:
@@ -123,7 +155,13 @@ def with_parameters(scenario: Scenario, values: dict[str, float]) -> Scenario:
     for name, value in values.items():
         p = PARAMETERS.get(name)
         if p is None or not p.low <= value <= p.high:
-            raise InputError(f"parameters.{name}={value}: expected a declared parameter in range")
+            raise InputError(
+                Text(
+                    "parameters.{name}={value}: expected a declared parameter in range",
+                    name=name,
+                    value=value,
+                )
+            )
     if not values:
         return scenario
     current = scenario.parameters.model_dump()
@@ -151,7 +189,9 @@ def drawn_parameters(path: Path, replicate: int) -> dict[str, float]:
     """The parameter set replicate ``replicate`` ran with, from a bundle's ``parameters.csv``."""
     found = read_drawn(path).get(replicate)
     if found is None:
-        raise InputError(f"{path}: no row for replicate {replicate}")
+        raise InputError(
+            Text("{path}: no row for replicate {replicate}", path=path, replicate=replicate)
+        )
     return found
 
 
@@ -161,10 +201,18 @@ def read_posterior(path: Path | str) -> Posterior:
     try:
         data = path.read_bytes()
     except OSError as exc:
-        raise InputError(f"{path}: cannot read the posterior ({exc.strerror})") from None
+        raise InputError(
+            Text("{path}: cannot read the posterior ({reason})", path=path, reason=exc.strerror)
+        ) from None
     rows = list(csv.reader(data.decode("utf-8").splitlines()))
     if not rows or WEIGHT not in rows[0]:
-        raise InputError(f"{path}: expected a CSV with parameter columns and a '{WEIGHT}' column")
+        raise InputError(
+            Text(
+                "{path}: expected a CSV with parameter columns and a '{weight}' column",
+                path=path,
+                weight=WEIGHT,
+            )
+        )
     header = rows[0]
     w = header.index(WEIGHT)
     names = tuple(h for i, h in enumerate(header) if i != w)
@@ -174,7 +222,7 @@ def read_posterior(path: Path | str) -> Posterior:
         )
         weights = tuple(float(row[w]) for row in rows[1:] if row)
     except (ValueError, IndexError):
-        raise InputError(f"{path}: expected numbers in every cell") from None
+        raise InputError(Text("{path}: expected numbers in every cell", path=path)) from None
     return Posterior(names, values, weights, str(path), hashlib.sha256(data).hexdigest())
 
 
@@ -193,14 +241,16 @@ def posterior_for(
     """
     if ParameterSource(source) is ParameterSource.POINT:
         if path is not None:
-            raise InputError("--posterior goes with --parameters posterior")
+            raise InputError(Text("--posterior goes with --parameters posterior"))
         return None
     if path is None:
         path = shipped_posterior()
         if not path.is_file():
             raise InputError(
-                "--parameters posterior: no posterior is shipped with this version yet; make one "
-                "with `sahelsim calibrate --out DIR` and pass --posterior DIR/posterior.csv"
+                Text(
+                    "--parameters posterior: no posterior is shipped with this version yet; make "
+                    "one with `sahelsim calibrate --out DIR` and pass --posterior DIR/posterior.csv"
+                )
             )
         return dataclasses.replace(read_posterior(path), source=SHIPPED, shipped=True)
     return read_posterior(path)

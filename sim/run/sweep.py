@@ -45,7 +45,7 @@ import numpy as np
 import yaml
 
 from sim import __version__
-from sim.errors import InputError, ScenarioError, nearest, one_of
+from sim.errors import InputError, Joined, ScenarioError, Text, did_you_mean, nearest, one_of
 from sim.model.outcome_registry import OUTCOMES, Estimator
 from sim.model.outcomes import SUMMARY_COLUMNS
 from sim.run import checkpoint
@@ -116,15 +116,21 @@ def check_outcomes(columns: Sequence[str]) -> tuple[str, ...]:
     for column in columns:
         if column in WORD_COLUMNS:
             raise InputError(
-                f"--outcome {column}: holds a word, not a number, so it has no mean; expected "
-                f"{one_of(numeric, 30)}"
+                Text(
+                    "--outcome {column}: holds a word, not a number, so it has no mean; expected "
+                    "{choices}",
+                    column=column,
+                    choices=one_of(numeric, 30),
+                )
             )
         if column not in SUMMARY_COLUMNS:
             hint = nearest(column, numeric)
-            raise InputError(
-                f"--outcome {column}: not a summary column; expected {one_of(numeric, 30)}"
-                + (f"; did you mean {hint!r}?" if hint else "")
+            message = Text(
+                "--outcome {column}: not a summary column; expected {choices}",
+                column=column,
+                choices=one_of(numeric, 30),
             )
+            raise InputError(did_you_mean(message, hint))
     return tuple(dict.fromkeys(columns))
 
 
@@ -158,7 +164,7 @@ class SweepPlan:
     def scenario_at(self, point: int) -> Scenario:
         """The scenario of one point: the base with the point's values set."""
         overrides = [*self.sets, *self.design.overrides(point)]
-        return _load(self.source, overrides, self.design.axes, f" (point {point})")
+        return _load(self.source, overrides, self.design.axes, point)
 
 
 def plan_sweep(
@@ -211,10 +217,13 @@ def _check_actors(base: Scenario, axes: Sequence[Axis]) -> None:
         parts = axis.path.split(".")
         if parts[0] == "actors" and len(parts) >= 3 and parts[1] not in base.actors:
             hint = nearest(parts[1], base.actors)
-            raise InputError(
-                f"{axis.label}: {parts[1]} is not among this scenario's actors; expected "
-                f"{one_of(base.actors)}" + (f"; did you mean {hint!r}?" if hint else "")
+            message = Text(
+                "{label}: {actor} is not among this scenario's actors; expected {choices}",
+                label=axis.label,
+                actor=parts[1],
+                choices=one_of(base.actors),
             )
+            raise InputError(did_you_mean(message, hint))
 
 
 def _probe(source: str, sets: Sequence[str], design: Design) -> None:
@@ -228,34 +237,67 @@ def _probe(source: str, sets: Sequence[str], design: Design) -> None:
         declared = declared_parameter(axis.path) is not None
         values = {float(column.min()), float(column.max())} if declared else set(column.tolist())
         for value in sorted(values):
-            _load(source, [*sets, f"{axis.path}={value_text(value, axis.integer)}"], [axis], "")
+            _load(source, [*sets, f"{axis.path}={value_text(value, axis.integer)}"], [axis])
 
 
-def _load(source: str, overrides: Sequence[str], axes: Sequence[Axis], where: str) -> Scenario:
-    """Load a scenario; on error, name each synthetic ``--set`` as the ``--param`` it came from."""
+def _load(
+    source: str, overrides: Sequence[str], axes: Sequence[Axis], point: int | None = None
+) -> Scenario:
+    """Load a scenario; on error, name each synthetic ``--set`` as the ``--param`` it came from.
+
+    ``point``: the sweep's point the overrides set, named in the message (none when each axis
+    is probed alone).
+    """
     try:
         return load_scenario(source, overrides)
     except InputError as exc:
-        lines = [str(p) for p in exc.problems] if isinstance(exc, ScenarioError) else [str(exc)]
-        raise InputError("\n".join(_name_params(lines, overrides, axes, where))) from None
+        lines = (
+            [p.text() for p in exc.problems] if isinstance(exc, ScenarioError) else [exc.message]
+        )
+        raise InputError(Joined("\n", _name_params(lines, overrides, axes, point))) from None
 
 
 def _name_params(
-    lines: list[str], overrides: Sequence[str], axes: Sequence[Axis], where: str
+    lines: list[str], overrides: Sequence[str], axes: Sequence[Axis], point: int | None
 ) -> list[str]:
+    where = "" if point is None else Text(" (point {point})", point=point)
     labels = {
-        f"--set {o}": a.label + where for a in axes for o in overrides if o.startswith(f"{a.path}=")
+        f"--set {o}": Text("{label}{where}", label=a.label, where=where)
+        for a in axes
+        for o in overrides
+        if o.startswith(f"{a.path}=")
     }
     named = []
     for line in lines:
         origin = next((o for o in labels if line.startswith(o)), None)
         if origin is not None:
-            named.append(labels[origin] + line[len(origin) :])
+            named.append(_renamed(line, origin, labels[origin]))
         elif len(axes) == 1:  # located in the file, but brought about by this --param
-            named.append(f"{axes[0].label}{where}: {line}")
+            named.append(
+                Text("{label}{where}: {line}", label=axes[0].label, where=where, line=line)
+            )
+        elif point is not None:
+            named.append(
+                Text("{point}: {line}", point=Text("point {point}", point=point), line=line)
+            )
         else:
-            named.append(f"{where.strip(' ()')}: {line}" if where else line)
+            named.append(line)
     return named
+
+
+def _renamed(line: str, origin: str, label: str) -> str:
+    """``line``, which starts with ``origin``, starting with ``label`` instead.
+
+    A :class:`Text` keeps its template: the origin is at the start of its first field.
+    """
+    if isinstance(line, Text) and line.template.startswith("{"):
+        first = line.template[1:].split("}", 1)[0].split("!")[0].split(":")[0]
+        value = line.fields.get(first)
+        if isinstance(value, str) and value.startswith(origin):
+            return Text(line.template, **{**line.fields, first: _renamed(value, origin, label)})
+    if isinstance(line, Text) or not line.startswith(origin):
+        return label + line[len(origin) :]  # said in English only: no template to keep
+    return Text("{label}{rest}", label=label, rest=line[len(origin) :])
 
 
 # --------------------------------------------------------------------------- running
@@ -373,8 +415,9 @@ class SweepWriter:
                 self.out,
                 self._identity(),
                 RESUMABLE,
-                expected="the same scenario, --set, --param, --sample, --n, --seed and "
-                "--replicates",
+                expected=Text(
+                    "the same scenario, --set, --param, --sample, --n, --seed and --replicates"
+                ),
                 most=self.plan.total,
             )
             self.completed, self.failed = state["completed"], state["failed"]

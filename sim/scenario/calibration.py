@@ -37,7 +37,7 @@ import math
 from dataclasses import dataclass
 from enum import StrEnum
 
-from sim.errors import InputError
+from sim.errors import InputError, Text
 from sim.scenario.parameters import PARAMETERS
 
 
@@ -150,8 +150,12 @@ def free_parameters(names: tuple[str, ...] | list[str] = ()) -> tuple[FreeParame
     unknown = [n for n in names if n not in declared]
     if unknown:
         raise InputError(
-            f"not a free parameter: {', '.join(unknown)}; expected some of "
-            f"{', '.join(declared)} (sim/scenario/calibration.py)"
+            Text(
+                "not a free parameter: {names}; expected some of {declared} "
+                "(sim/scenario/calibration.py)",
+                names=", ".join(unknown),
+                declared=", ".join(declared),
+            )
         )
     return tuple(declared[n] for n in names)
 

@@ -23,7 +23,7 @@ from pydantic import (
     model_validator,
 )
 
-from sim.errors import ScenarioError
+from sim.errors import ScenarioError, Text
 from sim.resources import seeds_dir
 from sim.scenario.validation import ID_PATTERN, Date, problems_from_validation
 from sim.scenario.vocabulary import (
@@ -102,8 +102,8 @@ def _check_series(figures: Figure | list[Figure], what: str) -> None:
     """A dated series has at least one figure, in strictly increasing years."""
     if isinstance(figures, list):
         if not figures:
-            raise ValueError(f"{what} needs at least one figure")
-        _increasing([f.year for f in figures], f"{what} years")
+            raise ValueError(Text("{what} needs at least one figure", what=what))
+        _increasing([f.year for f in figures], Text("{what} years", what=what))
 
 
 def _figure_on(figures: Figure | list[Figure], day: dt.date) -> Figure:
@@ -116,7 +116,9 @@ def _figure_on(figures: Figure | list[Figure], day: dt.date) -> Figure:
 def _increasing(values: list, what: str) -> None:
     repeated = [b for a, b in pairwise(values) if b <= a]
     if repeated:
-        raise ValueError(f"{what} must increase strictly from one point to the next")
+        raise ValueError(
+            Text("{what} must increase strictly from one point to the next", what=what)
+        )
 
 
 class FormerName(Strict):
@@ -154,8 +156,8 @@ class State(Strict):
 
     @model_validator(mode="after")
     def _series_in_order(self) -> State:
-        _increasing([p.from_ for p in self.regime], "regime periods' 'from' dates")
-        _increasing([n.until for n in self.former_names], "former names' 'until' dates")
+        _increasing([p.from_ for p in self.regime], Text("regime periods' 'from' dates"))
+        _increasing([n.until for n in self.former_names], Text("former names' 'until' dates"))
         _check_series(self.active_forces, "active_forces")
         return self
 
@@ -356,7 +358,7 @@ class Parties(Strict):
     @model_validator(mode="after")
     def _exactly_one(self) -> Parties:
         if (self.organisation is None) == (self.states is None):
-            raise ValueError("give either 'organisation' or 'states', not both or neither")
+            raise ValueError(Text("give either 'organisation' or 'states', not both or neither"))
         return self
 
 
@@ -410,15 +412,20 @@ class Clause(Strict):
     @model_validator(mode="after")
     def _consistent(self) -> Clause:
         if self.obliged is Obliged.NAMED and not self.obliged_states:
-            raise ValueError("obliged: named needs the states in obliged_states")
+            raise ValueError(Text("obliged: named needs the states in obliged_states"))
         if self.obliged is not Obliged.NAMED and self.obliged_states:
-            raise ValueError("obliged_states is only for obliged: named")
+            raise ValueError(Text("obliged_states is only for obliged: named"))
         for condition in self.conditions:
             qualifies = CONDITION_QUALIFIES[condition]
             if self.casus_foederis is not qualifies:
                 raise ValueError(
-                    f"conditions: {condition.value} is for casus_foederis: {qualifies.value} "
-                    f"only (this clause has {self.casus_foederis.value})"
+                    Text(
+                        "conditions: {condition} is for casus_foederis: {qualifies} only (this "
+                        "clause has {has})",
+                        condition=condition.value,
+                        qualifies=qualifies.value,
+                        has=self.casus_foederis.value,
+                    )
                 )
         voting = {
             DecisionRule.UNANIMITY,
@@ -428,7 +435,10 @@ class Clause(Strict):
         }
         if self.decision in voting and self.body is None:
             raise ValueError(
-                f"decision: {self.decision.value} needs the voting organisation in body"
+                Text(
+                    "decision: {decision} needs the voting organisation in body",
+                    decision=self.decision.value,
+                )
             )
         return self
 
@@ -459,7 +469,9 @@ class Pact(Strict):
         ids = [c.id for c in self.clauses]
         repeated = sorted({i for i in ids if ids.count(i) > 1})
         if repeated:
-            raise ValueError(f"clause ids must be unique; repeated: {', '.join(repeated)}")
+            raise ValueError(
+                Text("clause ids must be unique; repeated: {ids}", ids=", ".join(repeated))
+            )
         return self
 
     def starts(self) -> dt.date:

@@ -22,6 +22,8 @@ from sim.errors import (
     Problem,
     SahelsimError,
     ScenarioError,
+    Text,
+    did_you_mean,
     nearest,
     one_of,
 )
@@ -134,11 +136,15 @@ def locate(source: str | Path) -> tuple[Path, str]:
             for p in (scenarios_dir() / folder).glob("*.yaml")
         )
         guess = nearest(text, [*names, *episodes])  # "liberia-199" is an episode's slip
-        raise InputError(
-            f"{text}: no such file and no bundled scenario of that name (nor an episode of"
-            f" scenarios/{HISTORY}/ or {HELD_OUT}/); expected a path to a YAML file or"
-            f" {one_of(names)}" + (f"; did you mean {guess!r}?" if guess else "")
+        message = Text(
+            "{name}: no such file and no bundled scenario of that name (nor an episode of "
+            "scenarios/{history}/ or {held_out}/); expected a path to a YAML file or {choices}",
+            name=text,
+            history=HISTORY,
+            held_out=HELD_OUT,
+            choices=one_of(names),
         )
+        raise InputError(did_you_mean(message, guess))
     return found, f"scenarios/{found.relative_to(scenarios_dir())}"
 
 
@@ -307,9 +313,9 @@ def _read_chain(path: Path, name: str, fast: bool = False) -> list[LocatedDocume
                     Problem(
                         doc.where(()),
                         "",
-                        "a scenario must be a mapping of fields",
+                        Text("a scenario must be a mapping of fields"),
                         type(doc.data).__name__,
-                        "keys such as title, start, actors",
+                        Text("keys such as title, start, actors"),
                     )
                 ]
             )
@@ -325,9 +331,9 @@ def _read_chain(path: Path, name: str, fast: bool = False) -> list[LocatedDocume
                     Problem(
                         where,
                         "extends",
-                        "wrong value",
+                        Text("wrong value"),
                         parent,
-                        "a bundled scenario's name or a relative path",
+                        Text("a bundled scenario's name or a relative path"),
                     )
                 ]
             )
@@ -339,15 +345,22 @@ def _read_chain(path: Path, name: str, fast: bool = False) -> list[LocatedDocume
                     Problem(
                         where,
                         "extends",
-                        f"extends itself in a cycle ({cycle})",
+                        Text("extends itself in a cycle ({cycle})", cycle=cycle),
                         parent,
-                        "a chain that ends in a scenario without extends",
+                        Text("a chain that ends in a scenario without extends"),
                     )
                 ]
             )
         if len(chain) >= MAX_EXTENDS:
             raise ScenarioError(
-                [Problem(where, "extends", f"more than {MAX_EXTENDS} levels of extends", parent)]
+                [
+                    Problem(
+                        where,
+                        "extends",
+                        Text("more than {most} levels of extends", most=MAX_EXTENDS),
+                        parent,
+                    )
+                ]
             )
     return list(reversed(chain))
 
@@ -361,9 +374,9 @@ def _parent_path(parent: str, child: Path, where: Location) -> tuple[Path, str]:
                     Problem(
                         where,
                         "extends",
-                        NOT_REGULAR if target.exists() else "file not found",
+                        NOT_REGULAR if target.exists() else Text("file not found"),
                         parent,
-                        "a path relative to the extending file",
+                        Text("a path relative to the extending file"),
                     )
                 ]
             )
@@ -376,7 +389,7 @@ def _parent_path(parent: str, child: Path, where: Location) -> tuple[Path, str]:
                 Problem(
                     where,
                     "extends",
-                    "no bundled scenario of that name",
+                    Text("no bundled scenario of that name"),
                     parent,
                     one_of(names),
                     nearest(parent, names),
@@ -450,17 +463,27 @@ def apply_override(merged: MergedDocument, text: str) -> None:
     path_text, sep, value_text = text.partition("=")
     path_text = path_text.strip()
     if not sep or not path_text:
-        raise InputError(f"{label}: expected PATH=VALUE, e.g. parameters.honour_base_rate=0.5")
+        raise InputError(
+            Text("{label}: expected PATH=VALUE, e.g. parameters.honour_base_rate=0.5", label=label)
+        )
     parts: list[str | int] = [p for p in path_text.split(".")]
     if any(not p for p in parts):
         raise InputError(
-            f"{label}: empty part in the path {path_text!r}; expected names joined by dots"
+            Text(
+                "{label}: empty part in the path {path!r}; expected names joined by dots",
+                label=label,
+                path=path_text,
+            )
         )
     try:
         value = parse_yaml(value_text.encode() if value_text.strip() else b"null", label).data
     except ScenarioError as exc:
         raise InputError(
-            f"{label}: the value is not valid YAML ({exc.problems[0].message})"
+            Text(
+                "{label}: the value is not valid YAML ({why})",
+                label=label,
+                why=exc.problems[0].message,
+            )
         ) from None
     node: Any = merged.data
     created: list[Path_] = []  # mappings this --set brings into being: it is to blame for them
@@ -474,8 +497,15 @@ def apply_override(merged: MergedDocument, text: str) -> None:
             parts[i] = int(part)
             node = node[int(part)]
         else:
-            where = ".".join(str(p) for p in parts[:i]) or "(document)"
-            raise InputError(f"{label}: cannot go inside {where}, which holds {node!r}")
+            where = ".".join(str(p) for p in parts[:i]) or Text("(document)")
+            raise InputError(
+                Text(
+                    "{label}: cannot go inside {where}, which holds {node!r}",
+                    label=label,
+                    where=where,
+                    node=node,
+                )
+            )
     last = parts[-1]
     if isinstance(node, dict):
         node[last] = value
@@ -484,8 +514,15 @@ def apply_override(merged: MergedDocument, text: str) -> None:
         parts[-1] = int(last)
         node[int(last)] = value
     else:
-        where = ".".join(str(p) for p in parts[:-1]) or "(document)"
-        raise InputError(f"{label}: cannot set a key inside {where}, which holds {node!r}")
+        where = ".".join(str(p) for p in parts[:-1]) or Text("(document)")
+        raise InputError(
+            Text(
+                "{label}: cannot set a key inside {where}, which holds {node!r}",
+                label=label,
+                where=where,
+                node=node,
+            )
+        )
     layer = LocatedDocument(value, label)
     origin = Location(label)
     for path in created:

@@ -11,6 +11,8 @@ from dataclasses import dataclass
 
 from pydantic import ConfigDict, Field, create_model
 
+from sim.errors import Text
+
 
 @dataclass(frozen=True)
 class Parameter:
@@ -869,10 +871,12 @@ ACTOR_PARAMETERS: dict[str, Parameter] = _declare(
 )
 
 
-RETIRED: dict[str, str] = {
-    "border_toll": "retired on 7 December 2026: raiders from abroad who left anyone to pursue "
-    "are now fought on the state's own soil whatever their toll (docs/model.md §7.11); "
-    "remove it",
+RETIRED: dict[str, Text] = {
+    "border_toll": Text(
+        "retired on 7 December 2026: raiders from abroad who left anyone to pursue "
+        "are now fought on the state's own soil whatever their toll (docs/model.md §7.11); "
+        "remove it"
+    ),
 }
 """Parameters the model no longer has, and what a scenario that sets one should know."""
 
@@ -880,7 +884,11 @@ RETIRED: dict[str, str] = {
 def retired(name: str) -> str:
     """What a user who names a retired parameter should know ("" for any other name)."""
     name = name.removeprefix("parameters.")
-    return f"parameter {name!r} was {RETIRED[name]}" if name in RETIRED else ""
+    return (
+        Text("parameter {name!r} was {note}", name=name, note=RETIRED[name])
+        if name in RETIRED
+        else ""
+    )
 
 
 def _field(p: Parameter):

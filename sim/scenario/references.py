@@ -11,7 +11,7 @@ import datetime as dt
 from collections.abc import Collection, Iterator
 from typing import Any
 
-from sim.errors import nearest, one_of
+from sim.errors import Text, nearest, one_of
 from sim.scenario.facts import FactBase
 from sim.scenario.vocabulary import ActorKind, EndorsingBody
 from sim.scenario.yamlfile import Path_
@@ -30,8 +30,17 @@ CALENDAR = (dt.date(2, 1, 1), dt.date(9998, 12, 31))
 # Which event fields name which kind of thing.
 _STATE_FIELDS = {"target", "state", "host", "country"}
 _ACTOR_LIST_FIELDS = {"contributors", "between", "defenders"}
-_VERBS = {"attack": "attack", "threat": "threaten", "sanctions": "sanction"}
-_LATER_DATES = {"deadline": "the deadline", "lifted": "the lifted", "until": "its last day"}
+_ITSELF = {
+    "attack": lambda by: Text("{by} cannot attack itself", by=by),
+    "threat": lambda by: Text("{by} cannot threaten itself", by=by),
+    "sanctions": lambda by: Text("{by} cannot sanction itself", by=by),
+}
+"""What an attack, a threat or sanctions aimed by an actor at itself says."""
+_LATER_DATES = {
+    "deadline": Text("the deadline"),
+    "lifted": Text("the lifted"),
+    "until": Text("its last day"),
+}
 """Dates that may not come before the event's own date, and how a message names them."""
 
 
@@ -77,13 +86,26 @@ def check_references(data: Any, facts: FactBase) -> Iterator[Finding]:
         if first <= start <= last - dt.timedelta(days=days):
             end = start + dt.timedelta(days=days)
         else:  # the events' dates are then not checked against a horizon that cannot be
-            plural = "s" if days != 1 else ""
+            fields = {"days": days, "first": first, "last": last}
             yield (
                 ("start",),
-                f"the scenario's {days} day{plural} run outside the calendar it can run and "
-                f"draw, {first} to {last}",
+                Text(
+                    "the scenario's {days} day run outside the calendar it can run and draw, "
+                    "{first} to {last}",
+                    **fields,
+                )
+                if days == 1
+                else Text(
+                    "the scenario's {days} days run outside the calendar it can run and draw, "
+                    "{first} to {last}",
+                    **fields,
+                ),
                 str(start),
-                f"a start from {first} to {last - dt.timedelta(days=days)}",
+                Text(
+                    "a start from {first} to {last}",
+                    first=first,
+                    last=last - dt.timedelta(days=days),
+                ),
                 "",
             )
     for name, event in events.items():
@@ -109,7 +131,7 @@ def _check_observed(
     member that gives it, never of a body (:func:`sim.analysis.backtest._helped`).
     """
     choices = actors + organisations
-    what = "an actor of this scenario or an organisation"
+    what = _ACTOR_OR_ORGANISATION
     for where, one in _force_items(observed):
         if isinstance(one.get("against"), str):
             yield from _must_be(where, "against", one["against"], choices, what)
@@ -126,7 +148,7 @@ def _check_observed(
         for key in ("actor", "to"):
             if isinstance(item, dict) and isinstance(item.get(key), str):
                 where = ("observed", "helped", i)
-                yield from _must_be(where, key, item[key], actors, "an actor of this scenario")
+                yield from _must_be(where, key, item[key], actors, _ACTOR)
 
 
 def _check_observed_days(observed: dict, start: dt.date) -> Iterator[Finding]:
@@ -146,10 +168,13 @@ def _check_observed_days(observed: dict, start: dt.date) -> Iterator[Finding]:
         if day is not None and day < start:
             yield (
                 (*where, field),
-                f"the item's last day is before the run starts ({start}): nothing the run does "
-                "can come by then",
+                Text(
+                    "the item's last day is before the run starts ({start}): nothing the run "
+                    "does can come by then",
+                    start=start,
+                ),
                 str(day),
-                f"a date on or after {start}",
+                Text("a date on or after {day}", day=start),
                 "",
             )
 
@@ -172,8 +197,8 @@ def _on_or_before(event: dict, until: dt.date | None) -> bool:
 def _any_of(by: list[str]) -> str:
     """What makes a force item true when it names several actors, or none."""
     if not by:
-        return ", and the item holds if anyone used force"
-    return ", and the item holds if any one of `by` used force" if len(by) > 1 else ""
+        return Text(", and the item holds if anyone used force")
+    return Text(", and the item holds if any one of `by` used force") if len(by) > 1 else ""
 
 
 def _attacking(event: dict) -> set[str]:
@@ -237,13 +262,29 @@ def _check_scripted_entries(observed: dict, events: dict, actors: Any) -> Iterat
         # The item holds if any one of `by` used force (anyone, with no `by`).
         if isinstance(against, str) and striking and (not by or set(by) & set(striking)):
             who = [b for b in by if b in striking] or list(striking)
+            fields = {
+                "who": ", ".join(who),
+                "against": against,
+                "event": striking[who[0]],
+                "any_of": _any_of(by),
+            }
             yield (
                 (*where, "by" if by else "against"),
-                f"{', '.join(who)} {'uses' if len(who) == 1 else 'use'} force against {against} "
-                f"as events.{striking[who[0]]} (a third_party_force){_any_of(by)}: the "
-                "scenario decides it, not the model",
+                Text(
+                    "{who} uses force against {against} as events.{event} (a third_party_force)"
+                    "{any_of}: the scenario decides it, not the model",
+                    **fields,
+                )
+                if len(who) == 1
+                else Text(
+                    "{who} use force against {against} as events.{event} (a third_party_force)"
+                    "{any_of}: the scenario decides it, not the model",
+                    **fields,
+                ),
                 ", ".join(by) if by else against,
-                "force the model decides (by actors no third_party_force event sets striking)",
+                Text(
+                    "force the model decides (by actors no third_party_force event sets striking)"
+                ),
                 "",
             )
             continue
@@ -256,13 +297,27 @@ def _check_scripted_entries(observed: dict, events: dict, actors: Any) -> Iterat
         }
         if fights:
             named = list(fights)
+            fields = {
+                "who": ", ".join(named),
+                "against": against,
+                "event": fights[named[0]],
+                "any_of": _any_of(by),
+            }
             yield (
                 (*where, "by"),
-                f"{', '.join(named)} {'fights' if len(named) == 1 else 'fight'} {against} from "
-                f"the first day as events.{fights[named[0]]}.defenders{_any_of(by)}: the "
-                "scenario decides it, not the model",
+                Text(
+                    "{who} fights {against} from the first day as events.{event}.defenders"
+                    "{any_of}: the scenario decides it, not the model",
+                    **fields,
+                )
+                if len(named) == 1
+                else Text(
+                    "{who} fight {against} from the first day as events.{event}.defenders"
+                    "{any_of}: the scenario decides it, not the model",
+                    **fields,
+                ),
                 ", ".join(by),
-                "force the model decides (by actors the events do not place in the war)",
+                Text("force the model decides (by actors the events do not place in the war)"),
                 "",
             )
     entered = observed.get("entered")
@@ -271,10 +326,14 @@ def _check_scripted_entries(observed: dict, events: dict, actors: Any) -> Iterat
         if actor in placed:
             yield (
                 ("observed", "entered", i, "actor"),
-                f"{actor} fights from the first day as one of events.{placed[actor]}.defenders: "
-                "the scenario decides it, not the model",
+                Text(
+                    "{actor} fights from the first day as one of events.{event}.defenders: the "
+                    "scenario decides it, not the model",
+                    actor=actor,
+                    event=placed[actor],
+                ),
                 actor,
-                "an entry the model decides (an actor the events do not place in the war)",
+                Text("an entry the model decides (an actor the events do not place in the war)"),
                 "",
             )
     helped = observed.get("helped")
@@ -285,17 +344,23 @@ def _check_scripted_entries(observed: dict, events: dict, actors: Any) -> Iterat
         entry = actors.get(to) if isinstance(actors, dict) and isinstance(to, str) else None
         backers = entry.get("backers") if isinstance(entry, dict) else None
         if isinstance(backers, list) and actor in backers:
-            why = f"{actor} backs {to} as one of actors.{to}.backers"
+            why = Text("{actor} backs {to} as one of actors.{to}.backers", actor=actor, to=to)
         elif actor in placed:
-            why = f"{actor} fights from the first day as one of events.{placed[actor]}.defenders"
+            why = Text(
+                "{actor} fights from the first day as one of events.{event}.defenders",
+                actor=actor,
+                event=placed[actor],
+            )
         else:
             continue
         yield (
             ("observed", "helped", i, "actor"),
-            f"{why}: the scenario decides it, not the model",
+            Text("{why}: the scenario decides it, not the model", why=why),
             actor,
-            "help the model decides (an actor the scenario neither declares a backer nor places "
-            "in the war)",
+            Text(
+                "help the model decides (an actor the scenario neither declares a backer nor "
+                "places in the war)"
+            ),
             "",
         )
 
@@ -346,26 +411,36 @@ def _check_actors(actors: dict, facts: FactBase) -> Iterator[Finding]:
             allowed = [k.value for k in ADDED_LATER.get(actor_id, ())]
             if not isinstance(kind, str) or kind in allowed or kind not in KINDS:
                 continue  # the file's own; or a kind the schema refuses, where it says so
+            if allowed:
+                message = Text(
+                    "{actor!r} is already an actor of the fact base; an actor defined inline as "
+                    "{kind} needs an id of its own",
+                    actor=actor_id,
+                    kind=_A_KIND[kind],
+                )
+            else:
+                message = Text(
+                    "{actor!r} is already an actor of the fact base; an actor defined inline "
+                    "needs an id of its own",
+                    actor=actor_id,
+                )
             yield (
                 ("actors", actor_id),
-                f"{actor_id!r} is already an actor of the fact base; an actor defined inline "
-                + (
-                    f"as {'an' if kind[0] in 'aeiou' else 'a'} {kind.replace('_', ' ')} "
-                    if allowed
-                    else ""
-                )
-                + "needs an id of its own",
+                message,
                 None,
-                "a new id (or no kind, to use the fact base's actor with overrides)",
+                Text("a new id (or no kind, to use the fact base's actor with overrides)"),
                 "",
             )
         elif not _inline(entry) and actor_id not in facts.actor_ids:
             yield (
                 ("actors", actor_id),
-                f"unknown actor {actor_id!r}",
+                Text("unknown actor {actor!r}", actor=actor_id),
                 None,
-                f"an id from the fact base ({one_of(facts.actor_ids)}), or an actor defined "
-                "inline with kind, name, name_fr, sources and forces",
+                Text(
+                    "an id from the fact base ({choices}), or an actor defined inline with kind, "
+                    "name, name_fr, sources and forces",
+                    choices=one_of(facts.actor_ids),
+                ),
                 nearest(str(actor_id), facts.actor_ids),
             )
 
@@ -382,20 +457,26 @@ def _check_inline_actors(
         path = ("actors", actor_id)
         home = entry.get("in")
         if isinstance(home, str):
-            yield from _must_be(path, "in", home, states, "a state among this scenario's actors")
+            yield from _must_be(path, "in", home, states, _STATE)
         for key, choices, what in (
-            ("backers", everyone, "an actor of this scenario"),
-            ("fights_beside", everyone, "an actor of this scenario"),
-            ("neighbours", states, "a state among this scenario's actors"),
-            ("operates_in", states, "a state among this scenario's actors"),
-            ("member_of", list(facts.organisations), "an organisation"),
+            ("backers", everyone, _ACTOR),
+            ("fights_beside", everyone, _ACTOR),
+            ("neighbours", states, _STATE),
+            ("operates_in", states, _STATE),
+            ("member_of", list(facts.organisations), _ORGANISATION),
         ):
             values = entry.get(key)
             for i, item in enumerate(values if isinstance(values, list) else []):
                 if isinstance(item, str) and item != actor_id:
                     yield from _must_be((*path, key), i, item, choices, what)
                 elif item == actor_id:
-                    yield ((*path, key, i), "an actor cannot name itself here", item, what, "")
+                    yield (
+                        (*path, key, i),
+                        Text("an actor cannot name itself here"),
+                        item,
+                        what,
+                        "",
+                    )
         forces = entry.get("forces")
         size = forces.get("value") if isinstance(forces, dict) else None
         if entry.get("faction_of") is True and home in states and isinstance(size, int | float):
@@ -403,9 +484,16 @@ def _check_inline_actors(
             if army is not None and size > army:
                 yield (
                     (*path, "forces", "value"),
-                    f"a faction of {home}'s army cannot be larger than the army ({army:,.0f})",
+                    Text(
+                        "a faction of {home}'s army cannot be larger than the army ({army:,.0f})",
+                        home=home,
+                        army=army,
+                    ),
                     size,
-                    f"at most {army:,.0f}, or faction_of: false for a force of its own",
+                    Text(
+                        "at most {army:,.0f}, or faction_of: false for a force of its own",
+                        army=army,
+                    ),
                     "",
                 )
 
@@ -424,16 +512,24 @@ def _state_forces(state: str, actors: dict, facts: FactBase, start: dt.date | No
     return None
 
 
-REFUSED_OVERRIDES: dict[ActorKind, dict[str, tuple[str, str]]] = {
+REFUSED_OVERRIDES: dict[ActorKind, dict[str, tuple[Text, Text]]] = {
     ActorKind.POWER: {
-        "regime": ("only a state has a regime", "no regime (it applies to states only)"),
+        "regime": (
+            Text("only a state has a regime"),
+            Text("no regime (it applies to states only)"),
+        ),
         "deployable_share": (
-            "it fights with everything it has deployed in the region, so no share is held back",
-            "no deployable_share (it applies to states and armed groups)",
+            Text(
+                "it fights with everything it has deployed in the region, so no share is held back"
+            ),
+            Text("no deployable_share (it applies to states and armed groups)"),
         ),
     },
     ActorKind.ARMED_GROUP: {
-        "regime": ("only a state has a regime", "no regime (it applies to states only)"),
+        "regime": (
+            Text("only a state has a regime"),
+            Text("no regime (it applies to states only)"),
+        ),
     },
 }
 """Actor overrides that a kind of actor cannot honour: (why, what is expected instead). Every
@@ -452,7 +548,12 @@ def _check_overrides(actors: dict, facts: FactBase, start: dt.date | None) -> It
             if key in values:
                 yield (
                     ("actors", actor_id, key),
-                    f"{actor_id} is {kind.meaning}: {why}",
+                    Text(
+                        "{actor} is {meaning}: {why}",
+                        actor=actor_id,
+                        meaning=_MEANINGS.get(kind, kind.meaning),
+                        why=why,
+                    ),
                     values[key],
                     expected,
                     "",
@@ -464,11 +565,17 @@ def _check_overrides(actors: dict, facts: FactBase, start: dt.date | None) -> It
         if power_forces and facts.powers[actor_id].strength_on(start, states) <= 0:
             yield (
                 ("actors", actor_id, "forces"),
-                f"{actor_id} has no forces of known strength in this scenario's states on "
-                f"{start}: forces scales the deployments present on the start date",
+                Text(
+                    "{actor} has no forces of known strength in this scenario's states on "
+                    "{start}: forces scales the deployments present on the start date",
+                    actor=actor_id,
+                    start=start,
+                ),
                 forces,
-                "no forces override (or a host state of one of its deployments under way on "
-                "the start date among the actors)",
+                Text(
+                    "no forces override (or a host state of one of its deployments under way on "
+                    "the start date among the actors)"
+                ),
                 "",
             )
         if kind is ActorKind.STATE and values.get("regime") is None:
@@ -476,10 +583,18 @@ def _check_overrides(actors: dict, facts: FactBase, start: dt.date | None) -> It
             if start < first:
                 yield (
                     ("actors", actor_id),
-                    f"the fact base knows {actor_id}'s regime only from {first}",
+                    Text(
+                        "the fact base knows {actor}'s regime only from {first}",
+                        actor=actor_id,
+                        first=first,
+                    ),
                     str(start),
-                    f"a start on or after {first}, or actors.{actor_id}.regime "
-                    "(military, transitional or civilian)",
+                    Text(
+                        "a start on or after {first}, or actors.{actor}.regime (military, "
+                        "transitional or civilian)",
+                        first=first,
+                        actor=actor_id,
+                    ),
                     "",
                 )
 
@@ -488,7 +603,7 @@ def _check_pacts(pacts: dict, facts: FactBase, scenario_ids: list[str]) -> Itera
     for pact_id, entry in pacts.items():
         inline = isinstance(entry, dict) and entry.keys() - {"enabled"}
         if not inline and pact_id not in facts.pacts:
-            yield _unknown_pact("pacts", pact_id, facts, " or an inline pact with clauses")
+            yield _unknown_pact("pacts", pact_id, facts, inline=True)
         if inline:
             yield from _check_inline_pact(("pacts", pact_id), entry, facts, scenario_ids)
 
@@ -504,13 +619,16 @@ def _check_left_out(left_out: dict, facts: FactBase) -> Iterator[Finding]:
             yield _unknown_pact("pacts_left_out", pact_id, facts)
 
 
-def _unknown_pact(where: str, pact_id: object, facts: FactBase, or_else: str = "") -> Finding:
+def _unknown_pact(where: str, pact_id: object, facts: FactBase, inline: bool = False) -> Finding:
     """A pact id under ``where`` that the fact base lacks, with the nearest it has."""
+    choices = one_of(facts.pacts)
     return (
         (where, pact_id),
-        f"unknown pact {pact_id!r}",
+        Text("unknown pact {pact!r}", pact=pact_id),
         None,
-        f"a pact of the fact base ({one_of(facts.pacts)}){or_else}",
+        Text("a pact of the fact base ({choices}) or an inline pact with clauses", choices=choices)
+        if inline
+        else Text("a pact of the fact base ({choices})", choices=choices),
         nearest(str(pact_id), facts.pacts),
     )
 
@@ -530,7 +648,7 @@ def _check_inline_pact(
         if isinstance(org, str) and org not in facts.organisations:
             yield (
                 (*path, "parties", "organisation"),
-                f"unknown organisation {org!r}",
+                Text("unknown organisation {organisation!r}", organisation=org),
                 None,
                 one_of(facts.organisations),
                 nearest(org, facts.organisations),
@@ -541,9 +659,9 @@ def _check_inline_pact(
                 if isinstance(s, str) and s not in known:
                     yield (
                         (*path, "parties", "states", i),
-                        f"unknown actor {s!r}",
+                        Text("unknown actor {actor!r}", actor=s),
                         None,
-                        "an id from the fact base or an actor the scenario defines",
+                        Text("an id from the fact base or an actor the scenario defines"),
                         nearest(s, known),
                     )
     clauses = pact.get("clauses")
@@ -554,7 +672,7 @@ def _check_inline_pact(
         if isinstance(body, str) and body not in facts.organisations:
             yield (
                 (*path, "clauses", i, "body"),
-                f"unknown organisation {body!r}",
+                Text("unknown organisation {organisation!r}", organisation=body),
                 None,
                 one_of(facts.organisations),
                 nearest(body, facts.organisations),
@@ -565,9 +683,9 @@ def _check_inline_pact(
                 if isinstance(s, str) and s not in known:
                     yield (
                         (*path, "clauses", i, key, j),
-                        f"unknown actor {s!r}",
+                        Text("unknown actor {actor!r}", actor=s),
                         None,
-                        "an id from the fact base or an actor the scenario defines",
+                        Text("an id from the fact base or an actor the scenario defines"),
                         nearest(s, known),
                     )
 
@@ -592,9 +710,9 @@ def _check_event(
     if day is not None and start is not None and end is not None and not start <= day <= end:
         yield (
             (*path, "date"),
-            "the event falls outside the scenario's horizon",
+            Text("the event falls outside the scenario's horizon"),
             str(day),
-            f"a date from {start} to {end} (start plus days)",
+            Text("a date from {start} to {end} (start plus days)", start=start, end=end),
             "",
         )
     for key, what in _LATER_DATES.items():
@@ -602,9 +720,9 @@ def _check_event(
         if later is not None and day is not None and later < day:
             yield (
                 (*path, key),
-                f"{what} comes before the event's date ({day})",
+                Text("{what} comes before the event's date ({day})", what=what, day=day),
                 str(later),
-                f"a date on or after {day}",
+                Text("a date on or after {day}", day=day),
                 "",
             )
     if (
@@ -614,9 +732,9 @@ def _check_event(
     ):
         yield (
             (*path, "target"),
-            f"{event['by']} cannot {_VERBS[event['kind']]} itself",
+            _ITSELF[event["kind"]](event["by"]),
             event["target"],
-            "a target other than the actor in by",
+            Text("a target other than the actor in by"),
             "",
         )
     if event.get("kind") == "third_party_force":
@@ -635,9 +753,9 @@ def _check_event(
         i = contributors.index(event["target"])
         yield (
             (*path, "contributors", i),
-            "the target cannot contribute forces against itself",
+            Text("the target cannot contribute forces against itself"),
             event["target"],
-            "contributors other than the target",
+            Text("contributors other than the target"),
             "",
         )
     states_in_play = [a for a, k in kinds.items() if k is ActorKind.STATE]
@@ -650,7 +768,7 @@ def _check_event(
                 key,
                 value,
                 states_in_play + belligerents + powers_in_play,
-                "a state, a belligerent or an outside power among this scenario's actors",
+                Text("a state, a belligerent or an outside power among this scenario's actors"),
                 unlisted,
             )
         elif key == "target" and isinstance(value, str) and belligerents:
@@ -659,7 +777,7 @@ def _check_event(
                 key,
                 value,
                 states_in_play + belligerents,
-                "a state or a belligerent among this scenario's actors",
+                Text("a state or a belligerent among this scenario's actors"),
                 unlisted_states,
             )
         elif key in _STATE_FIELDS and isinstance(value, str):
@@ -668,7 +786,7 @@ def _check_event(
                 key,
                 value,
                 states_in_play,
-                "a state among this scenario's actors",
+                _STATE,
                 unlisted_states,
             )
         elif key == "by" and event.get("kind") == "coup" and isinstance(value, str):
@@ -679,7 +797,11 @@ def _check_event(
                 if isinstance(raw_actors.get(b), dict) and raw_actors[b].get("in") == home
             ]
             yield from _must_be(
-                path, key, value, factions, f"a belligerent of this scenario that fights in {home}"
+                path,
+                key,
+                value,
+                factions,
+                Text("a belligerent of this scenario that fights in {home}", home=home),
             )
         elif key == "by" and isinstance(value, str):
             # An organisation acts only once it exists: the AES in 2004 is a mistake, not a choice.
@@ -691,10 +813,17 @@ def _check_event(
             if founded is not None and day is not None and founded > day:
                 yield (
                     (*path, key),
-                    f"{value} did not exist on {day}: it was founded on {founded}",
+                    Text(
+                        "{organisation} did not exist on {day}: it was founded on {founded}",
+                        organisation=value,
+                        day=day,
+                        founded=founded,
+                    ),
                     value,
-                    "an actor of this scenario, or an organisation founded by then: "
-                    + ", ".join(sorted(existing)),
+                    Text(
+                        "an actor of this scenario, or an organisation founded by then: {ids}",
+                        ids=", ".join(sorted(existing)),
+                    ),
                     "",
                 )
                 continue
@@ -705,7 +834,10 @@ def _check_event(
                     key,
                     value,
                     actors + existing + _BODIES,
-                    f"an actor of this scenario, an organisation or a body ({_BODY_CHOICES})",
+                    Text(
+                        "an actor of this scenario, an organisation or a body ({bodies})",
+                        bodies=_BODY_CHOICES,
+                    ),
                     unlisted,
                 )
                 continue
@@ -714,11 +846,11 @@ def _check_event(
                 key,
                 value,
                 actors + existing,
-                "an actor of this scenario or an organisation",
+                _ACTOR_OR_ORGANISATION,
                 unlisted,
             )
         elif key == "party" and isinstance(value, str):
-            yield from _must_be(path, key, value, actors, "an actor of this scenario", unlisted)
+            yield from _must_be(path, key, value, actors, _ACTOR, unlisted)
         elif (
             key == "power"
             and isinstance(value, str)
@@ -726,10 +858,16 @@ def _check_event(
         ):
             yield (
                 (*path, key),
-                f"{value} is a state: a {event.get('kind')} moves an outside power's forces",
+                Text(
+                    "{state} is a state: a {kind} moves an outside power's forces",
+                    state=value,
+                    kind=event.get("kind"),
+                ),
                 value,
-                "an outside power listed under actors (a state's contingent already fighting "
-                "beside another state is written in the attack's defenders)",
+                Text(
+                    "an outside power listed under actors (a state's contingent already fighting "
+                    "beside another state is written in the attack's defenders)"
+                ),
                 "",
             )
         elif key == "power" and isinstance(value, str):
@@ -739,7 +877,7 @@ def _check_event(
                 key,
                 value,
                 powers,
-                "an outside power among this scenario's actors",
+                Text("an outside power among this scenario's actors"),
                 unlisted_powers,
             )
         elif key == "group" and isinstance(value, str):
@@ -749,25 +887,45 @@ def _check_event(
                 key,
                 value,
                 groups,
-                "an armed group among this scenario's actors",
+                Text("an armed group among this scenario's actors"),
                 unlisted_groups,
             )
         elif key == "pact" and isinstance(value, str):
             yield from _must_be(
-                path, key, value, pacts, "a pact listed under this scenario's pacts"
+                path, key, value, pacts, Text("a pact listed under this scenario's pacts")
             )
         elif key == "organisation" and isinstance(value, str):
-            yield from _must_be(path, key, value, list(facts.organisations), "an organisation")
+            yield from _must_be(path, key, value, list(facts.organisations), _ORGANISATION)
         elif key in _ACTOR_LIST_FIELDS and isinstance(value, list):
             for i, item in enumerate(value):
                 if isinstance(item, str) and item not in actors:
-                    yield from _must_be(
-                        (*path, key), i, item, actors, "an actor of this scenario", unlisted
-                    )
+                    yield from _must_be((*path, key), i, item, actors, _ACTOR, unlisted)
 
 
 _BODIES = [b.value for b in EndorsingBody]
-_BODY_CHOICES = f"{', '.join(_BODIES[:-1])} or {_BODIES[-1]}"  # "au_psc, unsc or oau"
+_BODY_CHOICES = Text("{ids} or {last}", ids=", ".join(_BODIES[:-1]), last=_BODIES[-1])
+"""The bodies, "au_psc, unsc or oau"."""
+_ACTOR = Text("an actor of this scenario")
+_STATE = Text("a state among this scenario's actors")
+_ORGANISATION = Text("an organisation")
+_ACTOR_OR_ORGANISATION = Text("an actor of this scenario or an organisation")
+_A_KIND = {
+    ActorKind.STATE: Text("a state"),
+    ActorKind.POWER: Text("a power"),
+    ActorKind.ARMED_GROUP: Text("an armed group"),
+    ActorKind.BELLIGERENT: Text("a belligerent"),
+}
+"""An inline actor's kind after "as" ("as an armed group")."""
+_MEANINGS = {
+    ActorKind.STATE: Text("a sovereign state of the region"),
+    ActorKind.POWER: Text("an outside power, present through its deployments"),
+    ActorKind.ARMED_GROUP: Text("a non-state armed group (jihadist or rebel)"),
+    ActorKind.BELLIGERENT: Text(
+        "an armed force inside a state that can be a party to a war: a rebel army, or a "
+        "faction of the state's own army"
+    ),
+}
+"""Each kind of actor's meaning (:class:`ActorKind`), to be said in the user's language."""
 
 
 def _check_third_party(path: Path_, event: dict) -> Iterator[Finding]:
@@ -776,18 +934,21 @@ def _check_third_party(path: Path_, event: dict) -> Iterator[Finding]:
     if len(named) != 1:
         yield (
             (*path, named[1]) if len(named) == 2 else path,
-            "a third party's use of force names who acts, once",
-            ", ".join(f"{k}: {event[k]}" for k in named) or "neither party nor body",
-            f"exactly one of party (an actor of this scenario) and body ({_BODY_CHOICES})",
+            Text("a third party's use of force names who acts, once"),
+            ", ".join(f"{k}: {event[k]}" for k in named) or Text("neither party nor body"),
+            Text(
+                "exactly one of party (an actor of this scenario) and body ({bodies})",
+                bodies=_BODY_CHOICES,
+            ),
             "",
         )
     party = event.get("party")
     if isinstance(party, str) and party == event.get("target"):
         yield (
             (*path, "target"),
-            f"{party} cannot use force against itself",
+            Text("{party} cannot use force against itself", party=party),
             party,
-            "a target other than the actor in party",
+            Text("a target other than the actor in party"),
             "",
         )
 
@@ -800,9 +961,9 @@ def _check_defenders(path: Path_, event: dict, kinds: dict[str, ActorKind]) -> I
     if event.get("scale") == "incident":
         yield (
             (*path, "defenders"),
-            "an incident starts no war, so no one fights beside its target",
+            Text("an incident starts no war, so no one fights beside its target"),
             ", ".join(str(d) for d in defenders),
-            "no defenders, or scale: invasion",
+            Text("no defenders, or scale: invasion"),
             "",
         )
         return
@@ -813,24 +974,27 @@ def _check_defenders(path: Path_, event: dict, kinds: dict[str, ActorKind]) -> I
         if defender in attackers:
             yield (
                 (*path, "defenders", i),
-                f"{defender} is the target or among the attackers",
+                Text("{defender} is the target or among the attackers", defender=defender),
                 defender,
-                "an actor fighting beside the target, other than it and its attackers",
+                Text("an actor fighting beside the target, other than it and its attackers"),
                 "",
             )
         elif kinds.get(defender) is ActorKind.ARMED_GROUP:
             yield (
                 (*path, "defenders", i),
-                f"{defender} is an armed group, which fights no one's war",
+                Text("{defender} is an armed group, which fights no one's war", defender=defender),
                 defender,
-                "a state, an outside power or a belligerent",
+                Text("a state, an outside power or a belligerent"),
                 "",
             )
 
 
 _COUNTS = {
-    "fighters": ("the strikers of an incident", "strikers"),
-    "escaped": ("those of an incident's strikers who got away", "strikers who got away"),
+    "fighters": (Text("the strikers of an incident"), Text("strikers")),
+    "escaped": (
+        Text("those of an incident's strikers who got away"),
+        Text("strikers who got away"),
+    ),
 }
 """The counts of an incident's strikers, and what each counts: of an incident, of a group."""
 
@@ -849,31 +1013,45 @@ def _check_fighters(
         for field in counted:
             yield (
                 (*path, field),
-                f"{field} counts {_COUNTS[field][0]}; an invasion or a coup attempt is fought "
-                "with the forces its attackers have",
+                Text(
+                    "{field} counts {what}; an invasion or a coup attempt is fought with the "
+                    "forces its attackers have",
+                    field=field,
+                    what=_COUNTS[field][0],
+                ),
                 event.get(field),
-                f"scale: incident, or no {field}",
+                Text("scale: incident, or no {field}", field=field),
                 "",
             )
         return
     field = counted[0]  # the striker is named once, whatever counts it
-    none = " and no ".join(counted)
+    none = (
+        Text("{first} and no {second}", first=counted[0], second=counted[1])
+        if len(counted) == 2
+        else counted[0]
+    )
     groups = (ActorKind.ARMED_GROUP, ActorKind.BELLIGERENT)
     for i, who in enumerate([event.get("by"), *(event.get("contributors") or [])]):
         if not isinstance(who, str) or kinds.get(who) in groups:
             continue
         if who in kinds:
-            what = f"a {kinds[who].value}"
+            what = _A_KIND[kinds[who]]  # a state, or a power
         elif who in organisations:
-            what = "an organisation, whose members strike"
+            what = Text("an organisation, whose members strike")
         else:
             continue  # not an actor of the scenario: said where it is named
         yield (
             (*path, *(("by",) if i == 0 else ("contributors", i - 1))),
-            f"{field} counts an armed group's {_COUNTS[field][1]}, and {who} is {what}: a "
-            "strike by a state or a power is weighed whatever its size",
+            Text(
+                "{field} counts an armed group's {counts}, and {who} is {what}: a strike by a "
+                "state or a power is weighed whatever its size",
+                field=field,
+                counts=_COUNTS[field][1],
+                who=who,
+                what=what,
+            ),
             who,
-            f"an armed group or a belligerent, or no {none}",
+            Text("an armed group or a belligerent, or no {none}", none=none),
             "",
         )
         break
@@ -882,9 +1060,12 @@ def _check_fighters(
     if numbers and escaped > fighters:
         yield (
             (*path, "escaped"),
-            f"escaped counts the strikers who got away, some of the {fighters} who struck",
+            Text(
+                "escaped counts the strikers who got away, some of the {fighters} who struck",
+                fighters=fighters,
+            ),
             escaped,
-            f"at most fighters ({fighters})",
+            Text("at most fighters ({fighters})", fighters=fighters),
             "",
         )
 
@@ -894,10 +1075,12 @@ def _check_killed(path: Path_, event: dict) -> Iterator[Finding]:
     if event.get("killed") is not None and event.get("scale") != "incident":
         yield (
             (*path, "killed"),
-            "killed counts the dead of an incident; an invasion or a coup attempt counts its "
-            "losses in its fighting",
+            Text(
+                "killed counts the dead of an incident; an invasion or a coup attempt counts its "
+                "losses in its fighting"
+            ),
             event.get("killed"),
-            "scale: incident, or no killed",
+            Text("scale: incident, or no killed"),
             "",
         )
 
@@ -919,26 +1102,33 @@ def _check_coup_attempt(
     home = entry.get("in") if isinstance(entry, dict) else None
     if kinds.get(by) is not ActorKind.BELLIGERENT or home != target:
         if kinds.get(by) is ActorKind.BELLIGERENT:
-            what = f"{by} is a belligerent in {home}, not in {target}"
+            what = Text(
+                "{by} is a belligerent in {home}, not in {target}", by=by, home=home, target=target
+            )
         elif kinds.get(by) is ActorKind.ARMED_GROUP:
-            what = f"{by} is an armed group, which seizes no power"
+            what = Text("{by} is an armed group, which seizes no power", by=by)
         else:
-            what = f"{by} is no belligerent of this scenario"
+            what = Text("{by} is no belligerent of this scenario", by=by)
         yield (
             (*path, "by"),
-            f"a coup attempt is made by plotters inside the state they strike: {what}",
+            Text(
+                "a coup attempt is made by plotters inside the state they strike: {what}", what=what
+            ),
             by,
-            f"a belligerent defined under actors: with in: {target} (faction_of: true for "
-            "soldiers of its own army), or scale: invasion",
+            Text(
+                "a belligerent defined under actors: with in: {target} (faction_of: true for "
+                "soldiers of its own army), or scale: invasion",
+                target=target,
+            ),
             "",
         )
     contributors = event.get("contributors")
     if isinstance(contributors, list) and contributors:
         yield (
             (*path, "contributors"),
-            "a coup attempt is the plotters' own: no state sends forces into it",
+            Text("a coup attempt is the plotters' own: no state sends forces into it"),
             ", ".join(str(c) for c in contributors),
-            "no contributors (those who support the plotters are the belligerent's backers:)",
+            Text("no contributors (those who support the plotters are the belligerent's backers:)"),
             "",
         )
 
@@ -964,44 +1154,60 @@ def _check_forces_abroad(
     if on_a_power and not incident:
         yield (
             (*path, "target"),
-            f"an outside power's forces are struck by an incident, not invaded: {target} has "
-            "no territory in the model",
+            Text(
+                "an outside power's forces are struck by an incident, not invaded: {target} has "
+                "no territory in the model",
+                target=target,
+            ),
             target,
-            "scale: incident with host: (the state where its forces stand), or a state or a "
-            "belligerent as target",
+            Text(
+                "scale: incident with host: (the state where its forces stand), or a state or a "
+                "belligerent as target"
+            ),
             "",
         )
     elif on_a_power and host is None:
         yield (
             path,
-            f"an incident on {target}'s forces abroad names the state where they stand",
-            "no host",
-            "host: a state among this scenario's actors (e.g. the state whose soil they are on)",
+            Text(
+                "an incident on {target}'s forces abroad names the state where they stand",
+                target=target,
+            ),
+            Text("no host"),
+            Text(
+                "host: a state among this scenario's actors (e.g. the state whose soil they are on)"
+            ),
             "",
         )
     if host is not None and not incident:
         yield (
             (*path, "host"),
-            "host is for an incident on forces stationed abroad",
+            Text("host is for an incident on forces stationed abroad"),
             host,
-            "scale: incident, or no host (an invasion or a coup attempt strikes the target's "
-            "territory)",
+            Text(
+                "scale: incident, or no host (an invasion or a coup attempt strikes the target's "
+                "territory)"
+            ),
             "",
         )
     elif isinstance(host, str) and host == target:
         yield (
             (*path, "host"),
-            f"{target}'s forces abroad cannot stand in {target} itself",
+            Text("{target}'s forces abroad cannot stand in {target} itself", target=target),
             host,
-            "a state other than the target, or no host (an incident on its territory)",
+            Text("a state other than the target, or no host (an incident on its territory)"),
             "",
         )
     elif isinstance(host, str) and host == home:
         yield (
             (*path, "host"),
-            f"{target} fights in {host}: its forces there are at home, not stationed abroad",
+            Text(
+                "{target} fights in {host}: its forces there are at home, not stationed abroad",
+                target=target,
+                host=host,
+            ),
             host,
-            "no host (an incident on it where it fights), or a state other than its own",
+            Text("no host (an incident on it where it fights), or a state other than its own"),
             "",
         )
 
@@ -1033,14 +1239,23 @@ def _check_struck_where_they_stand(
         and (as_date(e.get("date")) or dt.date.max) <= day
     }
     if host not in posted:
-        where = ", ".join(sorted(h for h in posted if isinstance(h, str))) or "nowhere"
+        where = ", ".join(sorted(h for h in posted if isinstance(h, str))) or Text("nowhere")
         yield (
             (*path, "host"),
-            f"{target} has no forces in {host} on {day}: neither the fact base nor a deployment "
-            "event of this scenario posts any there by then",
+            Text(
+                "{target} has no forces in {host} on {day}: neither the fact base nor a "
+                "deployment event of this scenario posts any there by then",
+                target=target,
+                host=host,
+                day=day,
+            ),
             host,
-            f"a state where {target}'s forces stand that day ({where}), or a deployment event "
-            "that posts them there first",
+            Text(
+                "a state where {target}'s forces stand that day ({where}), or a deployment event "
+                "that posts them there first",
+                target=target,
+                where=where,
+            ),
             "",
         )
 
@@ -1063,9 +1278,7 @@ def _check_request(
     unlisted_helpers = [a for a in unlisted if a in unlisted_states or a in unlisted_powers]
     by = event.get("by")
     if isinstance(by, str):
-        yield from _must_be(
-            path, "by", by, states, "a state among this scenario's actors", unlisted_states
-        )
+        yield from _must_be(path, "by", by, states, _STATE, unlisted_states)
     asked = event.get("to")
     asked = asked if isinstance(asked, list) else []
     for i, item in enumerate(asked):
@@ -1074,17 +1287,21 @@ def _check_request(
         if item == by:
             yield (
                 (*path, "to", i),
-                f"{by} cannot ask itself for help",
+                Text("{by} cannot ask itself for help", by=by),
                 item,
-                "states or outside powers other than the one in by",
+                Text("states or outside powers other than the one in by"),
                 "",
             )
         elif item in asked[:i]:
             yield (
                 (*path, "to", i),
-                f"{item} is asked twice (first at to[{asked.index(item)}])",
+                Text(
+                    "{actor} is asked twice (first at to[{first}])",
+                    actor=item,
+                    first=asked.index(item),
+                ),
                 item,
-                "each state or power once",
+                Text("each state or power once"),
                 "",
             )
         else:
@@ -1093,7 +1310,7 @@ def _check_request(
                 i,
                 item,
                 [h for h in helpers if h != by],
-                "a state or an outside power among this scenario's actors",
+                Text("a state or an outside power among this scenario's actors"),
                 unlisted_helpers,
             )
     against = event.get("against")
@@ -1101,9 +1318,9 @@ def _check_request(
         if against == by or against in asked:
             yield (
                 (*path, "against"),
-                "help cannot be asked against the state that asks, or against a helper",
+                Text("help cannot be asked against the state that asks, or against a helper"),
                 against,
-                "an actor other than those in by and to",
+                Text("an actor other than those in by and to"),
                 "",
             )
         else:
@@ -1112,7 +1329,7 @@ def _check_request(
                 "against",
                 against,
                 [a for a in kinds if a != by and a not in asked],
-                "an actor of this scenario",
+                _ACTOR,
                 unlisted,
             )
 
@@ -1135,17 +1352,27 @@ def _must_be(
     if value in unlisted:
         yield (
             (*path, key),
-            f"not {what}: {value} is in the fact base but not listed under this scenario's actors",
+            Text(
+                "not {what}: {value} is in the fact base but not listed under this scenario's "
+                "actors",
+                what=what,
+                value=value,
+            ),
             value,
-            f"{value} listed under actors: (a line '  {value}:'), or "
-            + (one_of(choices) if choices else what),
+            Text(
+                "{value} listed under actors: (a line '  {value}:'), or {choices}",
+                value=value,
+                choices=one_of(choices) if choices else what,
+            ),
             "",
         )
         return
     yield (
         (*path, key),
-        f"not {what}",
+        Text("not {what}", what=what),
         value,
-        one_of(choices) if choices else f"{what}, of which this scenario lists none",
+        one_of(choices)
+        if choices
+        else Text("{what}, of which this scenario lists none", what=what),
         nearest(value, choices),
     )

@@ -24,6 +24,7 @@ from pydantic import (
     model_validator,
 )
 
+from sim.errors import Text
 from sim.scenario.defaults import MAX_SEED
 from sim.scenario.facts import ActorId, Capital, FactBase, Figure, Pact, Strict, Url
 from sim.scenario.parameters import ACTOR_PARAMETERS, Parameters
@@ -230,30 +231,44 @@ class InlineActor(Strict):
     def _fits_its_kind(self) -> InlineActor:
         if self.kind not in INLINE_KINDS:
             raise ValueError(
-                f"an inline actor cannot be of kind {self.kind.value!r} (an outside power comes "
-                "from the fact base with its dated deployments); use "
-                + ", ".join(k.value for k in INLINE_KINDS)
+                Text(
+                    "an inline actor cannot be of kind {kind!r} (an outside power comes from the "
+                    "fact base with its dated deployments); use {kinds}",
+                    kind=self.kind.value,
+                    kinds=", ".join(k.value for k in INLINE_KINDS),
+                )
             )
         for name, kinds in _ONLY_FOR.items():
             value = getattr(self, name)
             if value not in (None, False, []) and self.kind not in kinds:
                 key = name.rstrip("_")
-                raise ValueError(f"{key!r} applies to a {kinds[0].value} only, not a {self.kind}")
+                raise ValueError(
+                    Text(
+                        "{key!r} applies to a {only} only, not a {kind}",
+                        key=key,
+                        only=kinds[0].value,
+                        kind=self.kind,
+                    )
+                )
         if self.kind is ActorKind.BELLIGERENT and self.in_ is None:
-            raise ValueError("a belligerent needs 'in': the state it fights in")
+            raise ValueError(Text("a belligerent needs 'in': the state it fights in"))
         if self.rose_in_capital and (self.faction_of or self.backers):
             raise ValueError(
-                "'rose_in_capital' is for a band with no backer and no faction's bases; a "
-                "faction, or a rebel army with backers, draws its war out wherever it rose"
+                Text(
+                    "'rose_in_capital' is for a band with no backer and no faction's bases; a "
+                    "faction, or a rebel army with backers, draws its war out wherever it rose"
+                )
             )
         if self.in_the_open and (self.faction_of or self.backers or self.rose_in_capital):
             raise ValueError(
-                "'in_the_open' is for a rebel army with no backer, not a faction and not risen in "
-                "the capital, which would fight as guerrillas; one with backers, a faction or a "
-                "band risen in the capital fights in the open already"
+                Text(
+                    "'in_the_open' is for a rebel army with no backer, not a faction and not risen "
+                    "in the capital, which would fight as guerrillas; one with backers, a faction "
+                    "or a band risen in the capital fights in the open already"
+                )
             )
         if self.kind is ActorKind.ARMED_GROUP and not self.operates_in:
-            raise ValueError("an armed group needs 'operates_in': the states it fights in")
+            raise ValueError(Text("an armed group needs 'operates_in': the states it fights in"))
         return self
 
 
@@ -291,7 +306,7 @@ def fights_as_guerrillas(
 
 def _in_words(text: str) -> str:
     if not text.strip():
-        raise ValueError("a reason in words, not blank")
+        raise ValueError(Text("a reason in words, not blank"))
     return text
 
 
@@ -342,7 +357,7 @@ class _Event(Strict):
     @classmethod
     def _translates_a_note(cls, value: str | None, info: ValidationInfo) -> str | None:
         if value is not None and info.data.get("note") is None:
-            raise ValueError("it is the note in French: give the 'note' it translates too")
+            raise ValueError(Text("it is the note in French: give the 'note' it translates too"))
         return value
 
 
@@ -759,7 +774,9 @@ class WarDays(_Observation):
     @model_validator(mode="after")
     def _ordered(self) -> WarDays:
         if self.high < self.low:
-            raise ValueError(f"high ({self.high}) is below low ({self.low})")
+            raise ValueError(
+                Text("high ({high}) is below low ({low})", high=self.high, low=self.low)
+            )
         return self
 
 

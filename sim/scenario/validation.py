@@ -9,6 +9,7 @@ misspelt key or choice, the nearest valid one.
 from __future__ import annotations
 
 import datetime as dt
+import re
 import types
 import typing
 from collections.abc import Callable, Iterable
@@ -16,14 +17,14 @@ from typing import Annotated, Any
 
 from pydantic import BaseModel, BeforeValidator, Tag, ValidationError
 
-from sim.errors import Problem, nearest, one_of
+from sim.errors import Problem, Text, nearest, one_of
 from sim.scenario.parameters import retired
 from sim.scenario.yamlfile import LocatedDocument, Path_
 
 
 def _parse_date(value: Any) -> dt.date:
     if isinstance(value, dt.datetime):
-        raise ValueError("a date without a time of day is expected")
+        raise ValueError(Text("a date without a time of day is expected"))
     if isinstance(value, dt.date):
         return value
     if isinstance(value, str):
@@ -32,9 +33,27 @@ def _parse_date(value: Any) -> dt.date:
         except ValueError as exc:
             reason = str(exc)
             if "out of range" in reason or "must be in" in reason:
-                raise ValueError(f"{value} is not a real date ({reason})") from None
-            raise ValueError("a date as YYYY-MM-DD is expected") from None
-    raise ValueError("a date as YYYY-MM-DD is expected")
+                raise ValueError(
+                    Text("{value} is not a real date ({reason})", value=value, reason=_why(reason))
+                ) from None
+            raise ValueError(Text("a date as YYYY-MM-DD is expected")) from None
+    raise ValueError(Text("a date as YYYY-MM-DD is expected"))
+
+
+_REASONS = {
+    "day is out of range for month": Text("day is out of range for month"),
+    "month must be in 1..12": Text("month must be in 1..12"),
+}
+"""Python's reasons for an impossible date, to be said in the user's language."""
+_YEAR_OUT = re.compile(r"year (-?\d+) is out of range")
+
+
+def _why(reason: str) -> str:
+    """Python's reason for an impossible date, as a :class:`Text` when it is a known one."""
+    year = _YEAR_OUT.fullmatch(reason)
+    if year:
+        return Text("year {year} is out of range", year=year.group(1))
+    return _REASONS.get(reason, reason)
 
 
 Date = Annotated[dt.date, BeforeValidator(_parse_date)]
@@ -79,12 +98,12 @@ def _problem(error, path, doc, model, prefix, loc, origin) -> Problem:
     is_key = False
     if kind == "missing":
         field = path[-1]
-        message = f"missing required field {field!r}"
+        message = Text("missing required field {field!r}", field=field)
         value = None
         where_path = path[:-1]
     elif kind == "extra_forbidden":
         field = str(path[-1])
-        message = f"unknown key {field!r}"
+        message = Text("unknown key {field!r}", field=field)
         valid = fields_at(model, loc[:-1]) if model else []
         expected = one_of(valid) if valid else ""
         suggestion = nearest(field, valid) if valid else ""
@@ -95,32 +114,34 @@ def _problem(error, path, doc, model, prefix, loc, origin) -> Problem:
         is_key = True
     elif kind in {"enum", "literal_error"}:
         choices = _choices(ctx.get("expected", ""))
-        message = "not a valid choice"
+        message = Text("not a valid choice")
         expected = one_of(choices) if choices else ctx.get("expected", "")
         suggestion = nearest(str(value), choices) if choices else ""
         where_path = path
     elif kind == "union_tag_invalid":
         choices = _choices(ctx.get("expected_tags", ""))
-        message = f"unknown kind {ctx.get('tag')!r}"
+        message = Text("unknown kind {tag!r}", tag=ctx.get("tag"))
         value = None
         expected = one_of(choices)
         suggestion = nearest(str(ctx.get("tag")), choices)
         where_path = path = (*path, "kind")
         dotted = ".".join(str(p) for p in path)
     elif kind == "union_tag_not_found":
-        message = "missing required field 'kind'"
+        message = Text("missing required field 'kind'")
         value = None
         where_path = path
     elif kind == "string_pattern_mismatch" and ctx.get("pattern") == ID_PATTERN:
-        message = "not a valid id"
-        expected = "letters A-Z or a-z, digits, '_' or '-', starting with a letter"
+        message = Text("not a valid id")
+        expected = Text("letters A-Z or a-z, digits, '_' or '-', starting with a letter")
         where_path = path
     elif kind == "int_parsing" and _is_number(value):
-        message = "not a whole number the format takes"
-        expected = "a whole number written in digits (such as 30000), within the field's range"
+        message = Text("not a whole number the format takes")
+        expected = Text(
+            "a whole number written in digits (such as 30000), within the field's range"
+        )
         where_path = path
     else:
-        message, expected = _reword(message)
+        message, expected = _said(kind, ctx, *_reword(message))
         where_path = path
     if isinstance(value, dict | list) and not kind.endswith(("_type", "_parsing")):
         value = None  # a whole event or section: the path says which; a scalar's is shown
@@ -153,6 +174,97 @@ def _reword(message: str) -> tuple[str, str]:
     if message.startswith("List should have at least"):
         return "too few items", message.removeprefix("List should have ")
     return message[:1].lower() + message[1:], ""
+
+
+def _wrong(expected: Text) -> tuple[Text, Text]:
+    return Text("wrong value"), expected
+
+
+def _bound(value: object) -> object:
+    """A bound as pydantic writes it: a whole float without its ".0"."""
+    return int(value) if isinstance(value, float) and value.is_integer() else value
+
+
+def _plural(n: object) -> str:
+    return "" if n == 1 else "s"
+
+
+_PYDANTIC: dict[str, Callable[[dict], tuple[Text, Text | str]]] = {
+    "greater_than": lambda c: _wrong(Text("greater than {gt}", gt=_bound(c["gt"]))),
+    "greater_than_equal": lambda c: _wrong(
+        Text("greater than or equal to {ge}", ge=_bound(c["ge"]))
+    ),
+    "less_than": lambda c: _wrong(Text("less than {lt}", lt=_bound(c["lt"]))),
+    "less_than_equal": lambda c: _wrong(Text("less than or equal to {le}", le=_bound(c["le"]))),
+    "int_type": lambda c: _wrong(Text("a valid integer")),
+    "int_parsing": lambda c: _wrong(Text("a valid integer, unable to parse string as an integer")),
+    "int_from_float": lambda c: _wrong(
+        Text("a valid integer, got a number with a fractional part")
+    ),
+    "float_type": lambda c: _wrong(Text("a valid number")),
+    "float_parsing": lambda c: _wrong(Text("a valid number, unable to parse string as a number")),
+    "finite_number": lambda c: _wrong(Text("a finite number")),
+    "bool_type": lambda c: _wrong(Text("a valid boolean")),
+    "bool_parsing": lambda c: _wrong(Text("a valid boolean, unable to interpret input")),
+    "string_type": lambda c: _wrong(Text("a valid string")),
+    "list_type": lambda c: _wrong(Text("a valid list")),
+    "dict_type": lambda c: _wrong(Text("a valid dictionary")),
+    "model_type": lambda c: _wrong(
+        Text("a valid dictionary or instance of {class_name}", class_name=c["class_name"])
+    ),
+    "model_attributes_type": lambda c: _wrong(
+        Text("a valid dictionary or object to extract fields from")
+    ),
+    "too_short": lambda c: (
+        Text("too few items"),
+        Text(
+            "at least {min_length} item{s} after validation, not {actual_length}",
+            min_length=c["min_length"],
+            s=_plural(c["min_length"]),
+            actual_length=c["actual_length"],
+        ),
+    ),
+    "string_too_short": lambda c: (
+        Text(
+            "string should have at least {min_length} character{s}",
+            min_length=c["min_length"],
+            s=_plural(c["min_length"]),
+        ),
+        "",
+    ),
+    "string_too_long": lambda c: (
+        Text(
+            "string should have at most {max_length} character{s}",
+            max_length=c["max_length"],
+            s=_plural(c["max_length"]),
+        ),
+        "",
+    ),
+    "string_pattern_mismatch": lambda c: (
+        Text("string should match pattern '{pattern}'", pattern=c["pattern"]),
+        "",
+    ),
+}
+"""What pydantic's errors say, by their type and context, as :class:`Text` to be said in the
+user's language: (what is wrong, what was expected), as :func:`_reword` words them."""
+
+
+def _said(kind: str, ctx: dict, message: str, expected: str) -> tuple[str, str]:
+    """The reworded ``message`` and ``expected`` of pydantic as :class:`Text`, when known.
+
+    The English stays pydantic's own: a template that would not write it exactly is not used.
+    """
+    if kind == "value_error" and isinstance(error := ctx.get("error"), ValueError):
+        text = error.args[0] if error.args else None
+        return (text if isinstance(text, Text) and text == message else message), expected
+    known = _PYDANTIC.get(kind)
+    if known is None:
+        return message, expected
+    try:
+        said = known(ctx)
+    except KeyError:  # a context this pydantic does not give
+        return message, expected
+    return said if said == (message, expected) else (message, expected)
 
 
 def _choices(text: str) -> list[str]:

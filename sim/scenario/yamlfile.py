@@ -20,7 +20,7 @@ from typing import Any
 
 import yaml
 
-from sim.errors import Location, Problem, ScenarioError
+from sim.errors import Location, Problem, ScenarioError, Text
 
 MAX_BYTES = 4 * 1024 * 1024
 """Largest file read. Scenarios are a few kilobytes; this leaves room for generated ones."""
@@ -32,7 +32,7 @@ CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 """Control characters (NUL, ESC of terminal escapes...): refused in text, which ends up in the
 terminal and the report. Tabs and line breaks are text."""
 
-NOT_REGULAR = "not a regular file (a folder, a device or a pipe)"
+NOT_REGULAR = Text("not a regular file (a folder, a device or a pipe)")
 
 FAST_FROM_BYTES = 64 * 1024
 """Files at least this large are first read by rapidyaml (see :func:`fast_data`)."""
@@ -91,22 +91,32 @@ def read_yaml(path: str | Path, *, name: str | None = None, fast: bool = False) 
     try:
         size = file.stat().st_size
         if not file.is_file():
-            raise _fail(shown, NOT_REGULAR, expected="the path of a scenario YAML file")
+            raise _fail(shown, NOT_REGULAR, expected=Text("the path of a scenario YAML file"))
     except FileNotFoundError:
-        raise _fail(shown, "file not found", expected="the path of a scenario YAML file") from None
+        raise _fail(
+            shown, Text("file not found"), expected=Text("the path of a scenario YAML file")
+        ) from None
     except OSError as exc:
-        raise _fail(shown, f"cannot read the file ({exc.strerror or exc})") from None
+        raise _fail(shown, _unreadable(exc)) from None
     if size > MAX_BYTES:
-        raise _fail(shown, f"file too large ({size:,} bytes)", expected=f"at most {MAX_BYTES:,}")
+        raise _fail(
+            shown,
+            Text("file too large ({size:,} bytes)", size=size),
+            expected=Text("at most {most:,}", most=MAX_BYTES),
+        )
     try:
         raw = file.read_bytes()
     except OSError as exc:
-        raise _fail(shown, f"cannot read the file ({exc.strerror or exc})") from None
+        raise _fail(shown, _unreadable(exc)) from None
     if fast and len(raw) >= FAST_FROM_BYTES:
         data = fast_data(raw)
         if data is not None:
             return LocatedDocument(data, shown, located=False)
     return parse_yaml(raw, shown)
+
+
+def _unreadable(exc: OSError) -> Text:
+    return Text("cannot read the file ({reason})", reason=exc.strerror or exc)
 
 
 class _Duplicate(Exception):
@@ -218,17 +228,23 @@ def parse_yaml(text: str | bytes, name: str = "<text>") -> LocatedDocument:
     if isinstance(text, bytes):
         if len(text) > MAX_BYTES:
             raise _fail(
-                name, f"text too large ({len(text):,} bytes)", expected=f"at most {MAX_BYTES:,}"
+                name,
+                Text("text too large ({size:,} bytes)", size=len(text)),
+                expected=Text("at most {most:,}", most=MAX_BYTES),
             )
         try:
             text = text.decode("utf-8-sig")
         except UnicodeDecodeError as exc:
             raise _fail(
-                name, f"not UTF-8 text (bad byte at offset {exc.start})", expected="a UTF-8 file"
+                name,
+                Text("not UTF-8 text (bad byte at offset {offset})", offset=exc.start),
+                expected=Text("a UTF-8 file"),
             ) from None
     elif len(text) > MAX_BYTES:
         raise _fail(
-            name, f"text too large ({len(text):,} characters)", expected=f"at most {MAX_BYTES:,}"
+            name,
+            Text("text too large ({size:,} characters)", size=len(text)),
+            expected=Text("at most {most:,}", most=MAX_BYTES),
         )
     later = _later_yaml(text, name)
     if later is not None:
@@ -245,22 +261,34 @@ def parse_yaml(text: str | bytes, name: str = "<text>") -> LocatedDocument:
                 Problem(
                     Location(name, line, column),
                     "",
-                    f"invalid YAML: character {_char(exc.character)} is not allowed",
-                    expected="printable text",
+                    Text(
+                        "invalid YAML: character {character} is not allowed",
+                        character=_char(exc.character),
+                    ),
+                    expected=Text("printable text"),
                 )
             ]
         ) from None
     except (yaml.YAMLError, ValueError, RecursionError) as exc:
         what = " ".join(str(exc).split())[:200]
-        raise ScenarioError([Problem(Location(name), "", f"invalid YAML: {what}")]) from None
+        raise ScenarioError(
+            [Problem(Location(name), "", Text("invalid YAML: {what}", what=what))]
+        ) from None
     if root is None:
-        raise _fail(name, "the document is empty", expected="a mapping of scenario fields")
+        raise _fail(
+            name, Text("the document is empty"), expected=Text("a mapping of scenario fields")
+        )
     builder = _Builder(name)
     data = builder.build(root, (), 0)
     if builder.aliases > 1:
         first = builder.problems[builder._first_alias]
         builder.problems[builder._first_alias] = replace(
-            first, message=f"{first.message} ({builder.aliases} uses of aliases; this is the first)"
+            first,
+            message=Text(
+                "{message} ({count} uses of aliases; this is the first)",
+                message=first.message,
+                count=builder.aliases,
+            ),
         )
     if builder.problems:
         raise ScenarioError(builder.problems)
@@ -306,13 +334,16 @@ class _Builder:
             if self.aliases == 1:  # one message for all of them: an alias bomb is one mistake
                 self._first_alias = len(self.problems)
                 self.problem(
-                    where, path, "aliases (*name) are not allowed", "the value written out in full"
+                    where,
+                    path,
+                    Text("aliases (*name) are not allowed"),
+                    Text("the value written out in full"),
                 )
             return None
         self.values[path] = where
         self._seen.add(id(node))
         if depth > MAX_DEPTH:
-            self.problem(where, path, f"nested deeper than {MAX_DEPTH} levels")
+            self.problem(where, path, Text("nested deeper than {most} levels", most=MAX_DEPTH))
             return None
         kind = type(node)
         if kind is yaml.ScalarNode:
@@ -320,7 +351,7 @@ class _Builder:
         if kind is yaml.MappingNode:
             return self._mapping(node, path, depth, where)
         if node.tag != _SEQ_TAG:
-            self.problem(where, path, f"tag {node.tag!r} is not allowed", "plain YAML without tags")
+            self.problem(where, path, *_tagged(node.tag))
             return None
         return [self.build(item, (*path, i), depth + 1) for i, item in enumerate(node.value)]
 
@@ -330,13 +361,13 @@ class _Builder:
             self.problem(
                 where,
                 path,
-                f"control character {_char(control.group())} in text",
-                "printable text (no control characters or terminal escapes)",
+                Text("control character {character} in text", character=_char(control.group())),
+                Text("printable text (no control characters or terminal escapes)"),
             )
 
     def _mapping(self, node: yaml.MappingNode, path: Path_, depth: int, where: Location) -> dict:
         if node.tag != _MAP_TAG:
-            self.problem(where, path, f"tag {node.tag!r} is not allowed", "plain YAML without tags")
+            self.problem(where, path, *_tagged(node.tag))
             return {}
         out: dict[str, Any] = {}
         keys = self.keys
@@ -344,14 +375,20 @@ class _Builder:
             key_at = self.at(key_node)
             if type(key_node) is not yaml.ScalarNode:
                 self.problem(
-                    key_at, path, "a key must be a plain word", "a scalar key such as 'title'"
+                    key_at,
+                    path,
+                    Text("a key must be a plain word"),
+                    Text("a scalar key such as 'title'"),
                 )
                 continue
             key = key_node.value
             self._printable(key, path, key_at)
             if key == "<<":
                 self.problem(
-                    key_at, path, "merge keys (<<) are not allowed", "keys written out in full"
+                    key_at,
+                    path,
+                    Text("merge keys (<<) are not allowed"),
+                    Text("keys written out in full"),
                 )
                 continue
             child = (*path, key)
@@ -360,8 +397,12 @@ class _Builder:
                 self.problem(
                     key_at,
                     child,
-                    f"duplicate key {key!r} (first given at line {first.line})",
-                    "each key once per mapping",
+                    Text(
+                        "duplicate key {key!r} (first given at line {line})",
+                        key=key,
+                        line=first.line,
+                    ),
+                    Text("each key once per mapping"),
                 )
                 continue
             keys[child] = key_at
@@ -375,7 +416,7 @@ class _Builder:
             return node.value
         construct = self._construct.get(tag)
         if construct is None:
-            self.problem(where, path, f"tag {tag!r} is not allowed", "plain YAML without tags")
+            self.problem(where, path, *_tagged(tag))
             return None
         try:
             value = construct(node)
@@ -388,23 +429,88 @@ class _Builder:
         return value
 
 
+def _tagged(tag: str) -> tuple[Text, Text]:
+    return Text("tag {tag!r} is not allowed", tag=tag), Text("plain YAML without tags")
+
+
 def _syntax_problem(exc: yaml.MarkedYAMLError, text: str, name: str) -> Problem:
     mark = exc.problem_mark or exc.context_mark
     where = Location(name, mark.line + 1, mark.column + 1) if mark else Location(name)
     problem = " ".join(str(exc.problem or "").split())
     context = " ".join(str(exc.context or "").split())
-    what = f"{problem} ({context})" if problem and context else problem or context
-    expected = "well-formed YAML"
+    problem, context = _PARSER_SAYS.get(problem, problem), _PARSER_SAYS.get(context, context)
+    if problem and context:
+        what = Text("{problem} ({context})", problem=problem, context=context)
+    else:
+        what = problem or context
+    expected = Text("well-formed YAML")
     if mark is not None and 0 <= mark.index < len(text) and text[mark.index] == "\t":
-        what, expected = "a tab character", "spaces for indentation (YAML forbids tabs there)"
+        what = Text("a tab character")
+        expected = Text("spaces for indentation (YAML forbids tabs there)")
     elif "another document" in what:
         return Problem(
             where,
             "",
-            "valid YAML, but more than one document in the file (a scenario is one document)",
-            expected="a single document (no second ---)",
+            Text("valid YAML, but more than one document in the file (a scenario is one document)"),
+            expected=Text("a single document (no second ---)"),
         )
-    return Problem(where, "", f"invalid YAML: {what}", expected=expected)
+    return Problem(where, "", Text("invalid YAML: {what}", what=what), expected=expected)
+
+
+_PARSER_SAYS = {
+    said: said
+    for said in (
+        Text("mapping values are not allowed in this context"),
+        Text("mapping values are not allowed here"),
+        Text("mapping keys are not allowed in this context"),
+        Text("block sequence entries are not allowed in this context"),
+        Text("did not find expected ',' or ']'"),
+        Text("did not find expected ',' or '}'"),
+        Text("did not find expected key"),
+        Text("did not find expected '-' indicator"),
+        Text("did not find expected node content"),
+        Text("did not find expected <document start>"),
+        Text("did not find expected comment or line break"),
+        Text("did not find expected whitespace or line break"),
+        Text("did not find expected alphabetic or numeric character"),
+        Text("did not find expected hexdecimal number"),
+        Text("could not find expected ':'"),
+        Text("found unexpected end of stream"),
+        Text("found undefined alias"),
+        Text("found character that cannot start any token"),
+        Text("found unknown escape character"),
+        Text("found unknown directive name"),
+        Text("found duplicate %YAML directive"),
+        Text("found duplicate %TAG directive"),
+        Text("found incompatible YAML document"),
+        Text("found undefined tag handle"),
+        Text("found invalid Unicode character escape code"),
+        Text("found a tab character that violates indentation"),
+        Text("found a tab character where an indentation space is expected"),
+        Text("while parsing a block node"),
+        Text("while parsing a flow node"),
+        Text("while parsing a node"),
+        Text("while parsing a block collection"),
+        Text("while parsing a block mapping"),
+        Text("while parsing a flow sequence"),
+        Text("while parsing a flow mapping"),
+        Text("while parsing a quoted scalar"),
+        Text("while parsing a tag"),
+        Text("while scanning a simple key"),
+        Text("while scanning a quoted scalar"),
+        Text("while scanning a block scalar"),
+        Text("while scanning a plain scalar"),
+        Text("while scanning an anchor"),
+        Text("while scanning an alias"),
+        Text("while scanning a tag"),
+        Text("while scanning a directive"),
+        Text("while scanning a %YAML directive"),
+        Text("while scanning a %TAG directive"),
+        Text("while scanning for the next token"),
+    )
+}
+"""What the YAML parser says of a syntax error (libyaml's words, and PyYAML's alike), so that
+it can be said in the user's language; anything else it says is kept as it is."""
 
 
 _YAML_12 = re.compile(r"^%YAML[ \t]+1\.([2-9]|\d\d)", re.MULTILINE)
@@ -419,9 +525,12 @@ def _later_yaml(text: str, name: str) -> Problem | None:
     return Problem(
         Location(name, line, 1),
         "",
-        f"valid YAML {found.group().split()[-1]} (said by its %YAML line), which this reader "
-        "cannot take: it reads YAML 1.1, where yes, off, 0x1F and 1:20 are not text",
-        expected="the file without its %YAML line (quote any text that must stay text)",
+        Text(
+            "valid YAML {version} (said by its %YAML line), which this reader cannot take: it "
+            "reads YAML 1.1, where yes, off, 0x1F and 1:20 are not text",
+            version=found.group().split()[-1],
+        ),
+        expected=Text("the file without its %YAML line (quote any text that must stay text)"),
     )
 
 
@@ -434,5 +543,5 @@ def _dotted(path: Path_) -> str:
     return ".".join(str(p) for p in path)
 
 
-def _fail(name: str, message: str, expected: str = "") -> ScenarioError:
+def _fail(name: str, message: Text, expected: Text | str = "") -> ScenarioError:
     return ScenarioError([Problem(Location(name), "", message, expected=expected)])

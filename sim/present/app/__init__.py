@@ -20,7 +20,7 @@ import urllib.request
 import webbrowser
 from pathlib import Path
 
-from sim.errors import InputError
+from sim.errors import InputError, Text
 from sim.present.terminal import WORDS
 from sim.resources import install_command
 
@@ -54,7 +54,13 @@ def free_port(first: int = FIRST_PORT, tries: int = 50) -> int:
         with socket.socket() as s:
             if s.connect_ex((HOST, port)) != 0:
                 return port
-    raise InputError(f"no free port between {first} and {first + tries - 1}; use --port")
+    raise InputError(
+        Text(
+            "no free port between {first} and {last}; use --port",
+            first=first,
+            last=first + tries - 1,
+        )
+    )
 
 
 def server_command(port: int) -> list[str]:
@@ -129,7 +135,13 @@ def serve(
 
     missing = missing_packages()
     if missing:
-        raise InputError(f"the app needs {', '.join(missing)}: {TEACH_EXTRA}")
+        raise InputError(
+            Text(
+                "the app needs {packages}: {command}",
+                packages=", ".join(missing),
+                command=TEACH_EXTRA,
+            )
+        )
     load_scenario(scenario)  # a bad name fails here, with its message, not in the server
     port = port or free_port()
     url = f"http://{HOST}:{port}/"

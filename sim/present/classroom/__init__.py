@@ -22,7 +22,7 @@ import sys
 import webbrowser
 from pathlib import Path
 
-from sim.errors import InputError
+from sim.errors import InputError, Text
 from sim.present.terminal import WORDS
 from sim.resources import install_command
 
@@ -58,12 +58,23 @@ def open_sockets(host: str, port: int | None) -> tuple[list, int]:
                 s.close()
             if port:
                 raise InputError(
-                    f"cannot listen on {h}:{candidate} ({exc.strerror}); choose another --port "
-                    "or --host"
+                    Text(
+                        "cannot listen on {host}:{port} ({reason}); choose another --port or "
+                        "--host",
+                        host=h,
+                        port=candidate,
+                        reason=exc.strerror,
+                    )
                 ) from None
             continue
         return sockets, candidate
-    raise InputError(f"no free port between {FIRST_PORT} and {FIRST_PORT + 49}; use --port")
+    raise InputError(
+        Text(
+            "no free port between {first} and {last}; use --port",
+            first=FIRST_PORT,
+            last=FIRST_PORT + 49,
+        )
+    )
 
 
 def serve_class(
@@ -97,15 +108,31 @@ def serve_class(
     """
     missing = missing_packages()
     if missing:
-        raise InputError(f"the class mode needs {', '.join(missing)}: {TEACH_EXTRA}")
+        raise InputError(
+            Text(
+                "the class mode needs {packages}: {command}",
+                packages=", ".join(missing),
+                command=TEACH_EXTRA,
+            )
+        )
     from sim.present.classroom.session import MAX_GROUPS, ClassSession
 
     if not 1 <= groups <= MAX_GROUPS:
-        raise InputError(f"--groups {groups}: expected a number of worlds from 1 to {MAX_GROUPS}")
+        raise InputError(
+            Text(
+                "--groups {groups}: expected a number of worlds from 1 to {most}",
+                groups=groups,
+                most=MAX_GROUPS,
+            )
+        )
     if not timeout > 0:
-        raise InputError(f"--timeout {timeout}: expected a positive number of seconds")
+        raise InputError(
+            Text("--timeout {timeout}: expected a positive number of seconds", timeout=timeout)
+        )
     if save is not None and not Path(save).is_dir():
-        raise InputError(f"--save {save}: no such folder; expected an existing folder")
+        raise InputError(
+            Text("--save {save}: no such folder; expected an existing folder", save=save)
+        )
     from sim.present.classroom.server import create_app, lan_address, run_server
 
     session = ClassSession(scenario, groups=groups, seed=seed, timeout=timeout, save=save)

@@ -32,7 +32,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from sim import __version__
-from sim.errors import InputError
+from sim.errors import InputError, Text
 from sim.model.players import Choice, Players, Question
 from sim.model.records import Record
 from sim.run.options import ParameterSource
@@ -93,14 +93,23 @@ class ClassRun:
         )
         day = (self.records if differs < len(self.records) else again)[differs]["day"]
         if self.version and self.version != __version__:
-            why = (
-                f"the class played with sahelsim {self.version} and this is sahelsim "
-                f"{__version__}, whose rules differ: tell it with the version it was played with"
+            why = Text(
+                "the class played with sahelsim {played} and this is sahelsim {this}, whose rules "
+                "differ: tell it with the version it was played with",
+                played=self.version,
+                this=__version__,
             )
         else:
-            why = f"the model or the scenario {self.scenario} has changed since the class"
+            why = Text(
+                "the model or the scenario {scenario} has changed since the class",
+                scenario=self.scenario,
+            )
         raise InputError(
-            f"told again, the run differs from the class's records from day {day} on: {why}"
+            Text(
+                "told again, the run differs from the class's records from day {day} on: {why}",
+                day=day,
+                why=why,
+            )
         )
 
     def posterior(self, path: Path | None = None) -> Posterior | None:
@@ -114,20 +123,27 @@ class ClassRun:
                 not the one the class ran with.
         """
         if self.parameters is None:
-            raise InputError("a version 1 class run has no record of its parameters")
+            raise InputError(Text("a version 1 class run has no record of its parameters"))
         if self.parameters.get("source") == ParameterSource.POINT.value:
             if path is not None:
                 raise InputError(
-                    f"the class ran with the scenario's single values, not a posterior: "
-                    f"--posterior {path} does not apply"
+                    Text(
+                        "the class ran with the scenario's single values, not a posterior: "
+                        "--posterior {path} does not apply",
+                        path=path,
+                    )
                 )
             return None
         posterior = posterior_for(ParameterSource.POSTERIOR, path)
         if posterior.sha256 != self.parameters.get("sha256"):
             raise InputError(
-                f"the class ran with another posterior (sha256 {self.parameters.get('sha256')}) "
-                f"than {posterior.source} (sha256 {posterior.sha256}); pass the one it ran with "
-                "as --posterior FILE"
+                Text(
+                    "the class ran with another posterior (sha256 {ran}) than {source} (sha256 "
+                    "{sha256}); pass the one it ran with as --posterior FILE",
+                    ran=self.parameters.get("sha256"),
+                    source=posterior.source,
+                    sha256=posterior.sha256,
+                )
             )
         return posterior
 
@@ -179,13 +195,20 @@ def read_class_run(path: Path) -> ClassRun:
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
-        raise InputError(f"--class-run {path}: no such file") from None
+        raise InputError(Text("--class-run {path}: no such file", path=path)) from None
     except (OSError, ValueError) as exc:
-        raise InputError(f"--class-run {path}: not a class run file ({exc})") from None
+        raise InputError(
+            Text("--class-run {path}: not a class run file ({reason})", path=path, reason=exc)
+        ) from None
     if not isinstance(data, dict) or data.get(FORMAT) not in READS:
         raise InputError(
-            f"--class-run {path}: not a class run file (expected a JSON object with "
-            f'"{FORMAT}": {VERSION}, as `sahelsim teach --class --save` writes)'
+            Text(
+                "--class-run {path}: not a class run file (expected a JSON object with "
+                '"{key}": {version}, as `sahelsim teach --class --save` writes)',
+                path=path,
+                key=FORMAT,
+                version=VERSION,
+            )
         )
     try:
         answers = {
@@ -212,4 +235,8 @@ def read_class_run(path: Path) -> ClassRun:
             data.get("sahelsim"),
         )
     except (KeyError, TypeError, ValueError, AttributeError) as exc:
-        raise InputError(f"--class-run {path}: a field is missing or wrong ({exc})") from None
+        raise InputError(
+            Text(
+                "--class-run {path}: a field is missing or wrong ({reason})", path=path, reason=exc
+            )
+        ) from None
