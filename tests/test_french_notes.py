@@ -204,6 +204,25 @@ def test_a_text_rewritten_by_set_is_not_told_with_the_old_french(write, sahelsim
         assert "Note du scénario : « Le Mali dit que le drone survolait le Mali. »" in french
 
 
+def test_a_variant_that_renames_an_actor_is_told_why_its_parent_s_french_name_is_gone(
+    write, sahelsim
+):
+    """The parent's name_fr was for the old name; the schema asks for one, and says why."""
+    from conftest import REPO
+
+    parent = REPO / "scenarios" / "history" / "liberia-1990.yaml"
+    renamed = f"extends: {parent}\nactors:\n  NPFL:\n    name: the National Patriotic Front\n"
+    said = sahelsim("validate", str(write(renamed, name="renamed.yaml")))
+    assert said.status == 2
+    assert "renamed.yaml:4:5: actors.NPFL.name_fr: missing required field 'name_fr'" in said.out
+    assert "the one written for the old name was dropped with it" in said.out
+    french = sahelsim("explain", str(write(renamed, name="renamed.yaml")), "--seed", "1",
+                      "--lang", "fr")  # fmt: skip
+    assert "celui écrit pour l'ancien name est parti avec lui" in french.err
+    given = renamed + "    name_fr: le Front national patriotique\n"
+    assert sahelsim("validate", str(write(given, name="given.yaml"))).status == 0
+
+
 def test_the_list_in_french_gives_each_scenario_s_french_title_and_description(sahelsim):
     from sim.scenario.catalogue import catalogue
 

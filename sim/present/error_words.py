@@ -912,6 +912,9 @@ FRENCH: dict[str, str] = {
     "month must be in 1..12": "le mois doit être entre 1 et 12",
     "year {year} is out of range": "l'année {year} est hors limites",
     "missing required field {field!r}": "champ obligatoire manquant : « {field} »",
+    "a {french} for the new {text}: the one written for the old {text} was dropped with it": (
+        "un {french} pour le nouveau {text} : celui écrit pour l'ancien {text} est parti avec lui"
+    ),
     "unknown key {field!r}": "clé inconnue « {field} »",
     "not a valid choice": "choix invalide",
     "unknown kind {tag!r}": "kind inconnu « {tag} »",

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -192,7 +192,8 @@ def validate_document(merged: MergedDocument, facts: FactBase) -> Scenario:
     try:
         scenario = Scenario.model_validate(merged.data)
     except ValidationError as exc:
-        problems += problems_from_validation(exc, doc, model=Scenario, origin=merged.origin)
+        found = problems_from_validation(exc, doc, model=Scenario, origin=merged.origin)
+        problems += [_dropped_french(merged, p) for p in found]
     for path, message, value, expected, suggestion in check_references(merged.data, facts):
         is_key = len(path) == 2 and path[0] in KEYED
         where = merged.origin(path, key=is_key) or doc.where(path)
@@ -203,6 +204,28 @@ def validate_document(merged: MergedDocument, facts: FactBase) -> Scenario:
     assert scenario is not None
     remember_names(scenario, facts)
     return scenario
+
+
+def _dropped_french(merged: MergedDocument, problem: Problem) -> Problem:
+    """A French text found missing because a later layer rewrote its English says so.
+
+    A variant (or a ``--set``) that renames an inline actor drops the parent's ``name_fr``,
+    written for the old name (``_merge``), and the schema then asks for one: the user is told
+    why the parent's does not count.
+    """
+    french = problem.path.rpartition(".")[2]
+    template = getattr(problem.message, "template", "")
+    if not french.endswith("_fr") or template != "missing required field {field!r}":
+        return problem
+    path = tuple(problem.path.split("."))
+    if not any(path in layer.keys for layer in merged.layers):
+        return problem
+    expected = Text(
+        "a {french} for the new {text}: the one written for the old {text} was dropped with it",
+        french=french,
+        text=french.removesuffix("_fr"),
+    )
+    return replace(problem, expected=expected)
 
 
 def remember_names(scenario: Scenario, facts: FactBase | None = None) -> None:
