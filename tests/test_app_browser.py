@@ -105,6 +105,8 @@ def listens(pid: int, port: int) -> bool:
 
 PROJECTORS = [{"width": 1280, "height": 800}, {"width": 1920, "height": 1080}]
 """The sizes a lecturer projects at."""
+XGA = {"width": 1024, "height": 768}
+"""An older projector's size."""
 WAIT = 90_000  # ms: a generous bound on a busy machine; no assertion is about time
 BROKEN = ("Traceback", "Too many renders", "Something went wrong", "Un problème est survenu")
 
@@ -681,6 +683,71 @@ def test_readable_from_the_back_of_the_room(server, browser, viewport):
     present(page, "Vue de projection")
     assert_readable(page)
     assert page.evaluate(OVERLAPS) == []
+    assert_no_error(page)
+    page.close()
+
+
+STORY_LINES = """() => {
+  // the presenter's story box, its predict box, and the lines of the story drawn in the box
+  const box = document.querySelector('.sahel-presenter .sahel-narrative');
+  const predict = document.querySelector('.sahel-presenter .sahel-predict');
+  const edge = box.getBoundingClientRect();
+  const lines = [];
+  const walker = document.createTreeWalker(box, NodeFilter.SHOW_TEXT);
+  for (let t = walker.nextNode(); t; t = walker.nextNode()) {
+    const shut = t.parentElement.closest('details:not([open])');
+    if (!t.textContent.trim() || (shut && !t.parentElement.closest('summary'))) continue;
+    const range = document.createRange(); range.selectNodeContents(t);
+    for (const r of range.getClientRects())
+      if (r.height > 0 && r.bottom > edge.top + 0.5 && r.top < edge.bottom - 0.5)
+        lines.push({top: r.top, bottom: r.bottom, text: t.textContent.trim().slice(0, 30)});
+  }
+  return {box: edge.toJSON(), predict: predict.getBoundingClientRect().toJSON(), lines};
+}"""
+"""The presenter's story box, its predict box, and each line of the story seen in the box (at
+least in part): its top and bottom in the window."""
+
+
+def assert_story_lines_whole(page, when: str) -> None:
+    """No line of the story lies under the predict box, and none is cut at the story box's edges."""
+    shown = page.evaluate(STORY_LINES)
+    box, predict, lines = shown["box"], shown["predict"], shown["lines"]
+    assert lines, when
+    under = [line for line in lines if line["top"] < predict["bottom"]]
+    cut = [
+        line
+        for line in lines
+        if line["top"] < box["top"] - 0.5 or line["bottom"] > box["bottom"] + 0.5
+    ]
+    assert under == [] and cut == [], (when, box, predict, under, cut)
+
+
+@pytest.mark.parametrize("viewport", [*PROJECTORS, XGA], ids=["1280x800", "1920x1080", "1024x768"])
+def test_the_presenters_story_shows_its_oldest_line_whole_under_the_predict_box(
+    server, browser, viewport
+):
+    # The story box showed its newest line at its foot, and its top edge cut the oldest line
+    # shown wherever its height ended: just under the predict box, the bottom of a line
+    # peeked out, the rest of it hidden as if under the box.
+    url, _log = server
+    page = open_app(browser, url, viewport)
+    choose(page, "Scenario or lesson", "Lesson 1 - ")
+    page.locator("h1", has_text="Lesson 1").wait_for(timeout=WAIT)
+    wait_mark(page, "m.day === -1 && !m.playing")
+    present(page)
+    assert page.locator(".sahel-presenter .sahel-predict").count() == 1  # lesson 1 asks one
+    for week in range(1, 9):  # the story grows past its box in the fifth week or so
+        step_weeks(page, 1)
+        assert_story_lines_whole(page, f"week {week}")
+    click(page, "Controls")
+    click(page, "Français")
+    present(page, "Vue de projection")
+    page.wait_for_function(
+        "() => document.querySelector('.sahel-presenter .sahel-narrative')"
+        ".textContent.includes('Début de la simulation')",
+        timeout=WAIT,
+    )
+    assert_story_lines_whole(page, "in French")
     assert_no_error(page)
     page.close()
 

@@ -108,7 +108,8 @@ CSS = """
 # one, so that a lecturer moves the slider of the label read; one that always shows its value
 # in a bubble leaves it 46 pixels above the track, clear of the label.
 # The narrative box lists paragraphs newest first in the page's HTML and shows them reversed
-# (column-reverse): it reads in order, and its scroll stays on the newest as the story grows.
+# (column-reverse): it reads in order, and its scroll stays on the newest as the story grows;
+# story_box.vue shortens it so that its top edge never cuts a line.
 
 
 # ---------------------------------------------------------------------- page state
@@ -415,11 +416,7 @@ def Narrative(run: LiveRun, compact: bool = False):
     # The day this story reaches, for whoever checks that the story and the day agree.
     html += f"<span class='sahel-story-day' data-day='{day}' hidden></span>"
     # Plain HTML, not solara.Markdown, whose front-end fetches KaTeX from a CDN.
-    solara.HTML(
-        tag="div",
-        unsafe_innerHTML=html if lines else escape(ui("not_started", language)),
-        classes=["sahel-narrative", *(["sahel-narrative-compact"] if compact else [])],
-    )
+    StoryBox(html=html if lines else escape(ui("not_started", language)), compact=compact)
 
 
 def story_html(line: StoryLine, lang: str) -> str:
@@ -610,6 +607,11 @@ def Player():
 @solara.component_vue("frame_drawn.vue")
 def DayMark(text: str, day: int, frame: int, playing: bool, event_drawn: Callable[[int], None]):
     """The run's day, large; tells the server once the browser has drawn ``frame``."""
+
+
+@solara.component_vue("story_box.vue")
+def StoryBox(html: str, compact: bool):
+    """The story's box: its newest line at the foot, and its top line shown whole (see the .vue)."""
 
 
 @solara.component
