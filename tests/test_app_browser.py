@@ -176,12 +176,15 @@ def present(page, button: str = "Presenter view") -> None:
     """Click ``button`` and wait until the presenter view has replaced the sidebar.
 
     Under load the presenter can reach the page a moment before the sidebar leaves it, and
-    for that moment each play control is there twice.
+    for that moment each play control is there twice. Then the main area slides over the
+    sidebar's place, in a quarter of a second: the presenter is measured once it has.
     """
     click(page, button)
     page.locator(".sahel-presenter").wait_for(timeout=WAIT)
     page.wait_for_function(
-        "() => !document.querySelector('.v-navigation-drawer button')", timeout=WAIT
+        "() => !document.querySelector('.v-navigation-drawer button')"
+        " && getComputedStyle(document.querySelector('main')).paddingLeft === '0px'",
+        timeout=WAIT,
     )
 
 
@@ -708,8 +711,14 @@ STORY_LINES = """() => {
 least in part): its top and bottom in the window."""
 
 
+def settle(page) -> None:
+    """Wait two frames: the story box fits itself in the frame after the page's layout changed."""
+    page.evaluate("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
+
+
 def assert_story_lines_whole(page, when: str) -> None:
     """No line of the story lies under the predict box, and none is cut at the story box's edges."""
+    settle(page)
     shown = page.evaluate(STORY_LINES)
     box, predict, lines = shown["box"], shown["predict"], shown["lines"]
     assert lines, when
@@ -748,6 +757,41 @@ def test_the_presenters_story_shows_its_oldest_line_whole_under_the_predict_box(
         timeout=WAIT,
     )
     assert_story_lines_whole(page, "in French")
+    assert_no_error(page)
+    page.close()
+
+
+@pytest.mark.parametrize("viewport", [XGA, PROJECTORS[0]], ids=["1024x768", "1280x800"])
+def test_the_presenter_keeps_the_day_the_question_and_the_newest_line_in_the_window(
+    server, browser, viewport
+):
+    # At 1024x768 the map filled the window's width and height, the day, the question and
+    # the story below it; in French at 1280x800 the title and the buttons took a row more,
+    # and the newest paragraph's "détails" fell below the window's foot.
+    url, _log = server
+    page = open_app(browser, url, viewport)
+    choose(page, "Scenario or lesson", "Lesson 1 - ")
+    page.locator("h1", has_text="Lesson 1").wait_for(timeout=WAIT)
+    wait_mark(page, "m.day === -1 && !m.playing")
+    present(page)
+    step_weeks(page, 8)  # a story longer than its box
+    for language in ("English", "Français"):
+        if language == "Français":
+            click(page, "Controls")
+            click(page, language)
+            present(page, "Vue de projection")
+            page.wait_for_function(
+                "() => document.querySelector('.sahel-presenter .sahel-narrative')"
+                ".textContent.includes('Début de la simulation')",
+                timeout=WAIT,
+            )
+        settle(page)
+        story_box = assert_in_view(page, ".sahel-presenter .sahel-narrative")
+        map_box = assert_in_view(page, ".sahel-presenter img")
+        assert map_box["right"] <= story_box["left"], language  # side by side
+        assert_in_view(page, ".sahel-presenter .sahel-day")
+        assert_in_view(page, ".sahel-presenter .sahel-predict")
+        assert_story_lines_whole(page, language)  # the newest line is the box's lowest
     assert_no_error(page)
     page.close()
 

@@ -628,7 +628,8 @@ def Presenter():
     """The view for the projector: the map, the day and the newest of the story in one screen.
 
     No sidebar: the map takes more than half the width, and the day, the predict question and
-    the narrative's newest lines stand beside it, all in view at 1280x800 without scrolling.
+    the narrative's newest lines stand beside it, all in view at 1024x768 and 1280x800 without
+    scrolling, in either language (story_box.vue keeps the story's foot in the window).
     """
     language = lang.value
     shown = runs.value
@@ -657,7 +658,9 @@ def PresentedRun(run: LiveRun, first: bool, wide: bool):
     """One run in the presenter view: the map, and beside it the day, the question, the story."""
     language = lang.value
     _ = tick.value  # the run is mutable: subscribe to the tick that says it moved
-    with solara.ColumnsResponsive(default=12, large=[7, 5] if wide else 12):
+    # Beside each other from 960 pixels: at 1024x768 the map, full width, filled the window,
+    # and the day, the question and the story were all below it.
+    with solara.ColumnsResponsive(default=12, medium=[7, 5] if wide else 12):
         solara.Image(run.map_png(language), format="png", width="100%")
         with solara.Column(gap="4px"):
             DayMark(
