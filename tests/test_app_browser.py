@@ -690,6 +690,41 @@ def test_readable_from_the_back_of_the_room(server, browser, viewport):
     page.close()
 
 
+def test_step_and_play_are_greyed_out_at_the_end_of_the_run_until_reset(server, browser):
+    # At the horizon Step and Play did nothing when clicked, and looked as if they would.
+    url, _log = server
+    page = open_app(browser, url, XGA)
+    choose(page, "Scenario or lesson", "Lesson 5 - ")  # 90 days: three ticks of 30
+    page.locator("h1", has_text="Lesson 5").wait_for(timeout=WAIT)
+    wait_mark(page, "m.day === -1 && !m.playing")
+    present(page)
+    click(page, "30")
+    click(page, "Play")
+    wait_mark(page, "!m.playing && m.day === 90")
+    buttons = {
+        name: page.get_by_role("button", name=name, exact=True) for name in PLAY_BUTTONS["English"]
+    }
+    page.wait_for_function(  # the buttons are another widget: they may come a moment later
+        "() => [...document.querySelectorAll('button')]"
+        ".some(b => b.textContent.trim() === 'Play' && b.disabled)",
+        timeout=WAIT,
+    )
+    assert [b.is_disabled() for b in buttons.values()] == [True, True, True, False]
+    click(page, "Reset")
+    wait_mark(page, "m.day === -1 && !m.playing")
+    buttons["Step"].wait_for(timeout=WAIT)
+    page.wait_for_function(
+        "() => ![...document.querySelectorAll('button')]"
+        ".some(b => b.textContent.trim() === 'Play' && b.disabled)",
+        timeout=WAIT,
+    )
+    assert not any(b.is_disabled() for b in buttons.values())
+    click(page, "Step")
+    wait_mark(page, "m.day === 0")
+    assert_no_error(page)
+    page.close()
+
+
 STORY_LINES = """() => {
   // the presenter's story box, its predict box, and the lines of the story drawn in the box
   const box = document.querySelector('.sahel-presenter .sahel-narrative');

@@ -285,17 +285,29 @@ def ParameterSlider(p: Parameter, value: float, on_value: Callable[[float], None
 def PlayControls():
     """Step, play or pause, reset and the speed: what a lecturer clicks while the class watches."""
     language = lang.value
+    _ = tick.value  # the runs are mutable: subscribe to the tick that says they moved
+    # At the horizon Step and Play do nothing: greyed out, until a Reset (a lecturer clicked
+    # Play at the end of lesson 5 and waited)
+    ended = bool(runs.value) and all(run.finished for run in runs.value) and not playing.value
     # row-gap too: solara's gap is a column gap, and French buttons wrap onto two rows at 1024
     # pixels
     style = {"flex-wrap": "wrap", "align-items": "center", "row-gap": "8px"}
     with solara.Row(gap="8px", style=style):
-        solara.Button(ui("step", language), on_click=guarded(lambda: step(1)), color="primary")
-        solara.Button(ui("step_week", language), on_click=guarded(lambda: step(WEEK)))
+        solara.Button(
+            ui("step", language),
+            on_click=guarded(lambda: step(1)),
+            color="primary",
+            disabled=ended,
+        )
+        solara.Button(
+            ui("step_week", language), on_click=guarded(lambda: step(WEEK)), disabled=ended
+        )
         solara.Button(
             ui("pause" if playing.value else "play", language),
             on_click=guarded(pause if playing.value else play),
             color=PLAY_GREEN,
             dark=True,
+            disabled=ended,
         )
         solara.Button(ui("reset", language), on_click=guarded(reset), color=RESET_ORANGE, dark=True)
     with solara.Row(style={"align-items": "center"}):
