@@ -725,6 +725,43 @@ def test_step_and_play_are_greyed_out_at_the_end_of_the_run_until_reset(server, 
     page.close()
 
 
+HEADED_MAPS = """() => {
+  const boxes = s => [...document.querySelectorAll(s)].map(e => e.getBoundingClientRect().toJSON());
+  return {headings: boxes('.sahel-presenter .sahel-run-heading'),
+          maps: boxes('.sahel-presenter img:not(.sahel-series)')};
+}"""
+"""Where the presenter's run headings and maps stand."""
+
+
+def test_side_by_side_in_the_presenter_says_which_map_is_which(server, browser):
+    # The main view heads each run ("Left, as set: ...", "Right, the variant: ..."); in the
+    # presenter view the two maps stood side by side unnamed, before a class asking which is
+    # the one without the pacts.
+    url, _log = server
+    page = open_app(browser, url, PROJECTORS[0])
+    page.locator(".v-input--switch", has_text="Side by side").locator("input").click(force=True)
+    page.locator(".sahel-day").nth(1).wait_for(timeout=WAIT)
+    for language, button, words in (
+        ("English", "Presenter view", ("Left, as set: ", "Right, the variant: ")),
+        ("Français", "Vue de projection", ("À gauche, tel que réglé", "À droite, la variante")),
+    ):
+        click(page, language)
+        page.get_by_role("button", name=button, exact=True).wait_for(timeout=WAIT)
+        present(page, button)
+        headings = page.locator(".sahel-presenter .sahel-run-heading")
+        headings.nth(1).wait_for(timeout=WAIT)
+        texts = headings.all_inner_texts()
+        assert [t.startswith(w) for t, w in zip(texts, words, strict=True)] == [True, True], texts
+        shown = page.evaluate(HEADED_MAPS)
+        for heading, drawn in zip(shown["headings"], shown["maps"], strict=True):
+            assert heading["bottom"] <= drawn["top"], (heading, drawn)  # over its own map
+            assert drawn["left"] - 24 <= heading["left"] <= drawn["left"], (heading, drawn)
+        assert abs(shown["maps"][0]["top"] - shown["maps"][1]["top"]) <= 1  # level
+        click(page, "Controls" if language == "English" else "Réglages")
+    assert_no_error(page)
+    page.close()
+
+
 STORY_LINES = """() => {
   // the presenter's story box, its predict box, and the lines of the story drawn in the box
   const box = document.querySelector('.sahel-presenter .sahel-narrative');

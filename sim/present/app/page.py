@@ -93,6 +93,7 @@ CSS = """
 .sahel-presenter-title { font-size: 26px !important; margin: 0; }
 .sahel-narrative-compact { max-height: calc(100vh - 330px); }
 .sahel-presenter .sahel-predict { font-size: 20px; padding: 8px 12px; }
+.sahel-presenter .sahel-run-heading { margin: 0 0 -12px; }
 .v-application .v-expansion-panel-header { font-size: 19px; }
 .v-application .v-label--active { transform: translateY(-24px) scale(1); }
 .v-application .v-slider__thumb-label { font-size: 18px; }
@@ -445,6 +446,23 @@ def story_html(line: StoryLine, lang: str) -> str:
     return html
 
 
+def run_headings(shown: list[LiveRun], language: str) -> list[str | None]:
+    """What each run shown is, as HTML: side by side, the runs as set and the variant."""
+    if len(shown) == 1:
+        return [None]
+    left, right = (run.settings for run in shown)
+    return [
+        escape(side_heading(left, language)),
+        escape(
+            ui("right_heading", language).format(
+                variant=variant_label(variant_key.value, language),
+                pacts=sum(right.pacts.values()),
+                total=len(right.pacts),
+            )
+        ),
+    ]
+
+
 @solara.component
 def RunView(run: LiveRun, heading: str | None):
     """Map, series and narrative of one run."""
@@ -660,6 +678,12 @@ def Presenter():
                 icon_name="mdi-tune",
                 outlined=True,
             )
+        if len(shown) > 1:
+            # Which map is which, as in the main view (the two stood unnamed on the projector);
+            # in a row of their own, so that the maps below stand level when one wraps more.
+            with solara.Columns([1] * len(shown)):
+                for heading in run_headings(shown, language):
+                    solara.HTML(tag="h3", unsafe_innerHTML=heading, classes=["sahel-run-heading"])
         with solara.Columns([1] * len(shown)):
             for i, run in enumerate(shown):
                 PresentedRun(run, first=i == 0, wide=len(shown) == 1)
@@ -721,13 +745,6 @@ def Page():
             RunView(shown[0], None)
         else:
             with solara.Columns([1, 1]):
-                RunView(shown[0], side_heading(shown[0].settings, language))
-                RunView(
-                    shown[1],
-                    ui("right_heading", language).format(
-                        variant=variant_label(variant_key.value, language),
-                        pacts=sum(shown[1].settings.pacts.values()),
-                        total=len(shown[1].settings.pacts),
-                    ),
-                )
+                for run, heading in zip(shown, run_headings(shown, language), strict=True):
+                    RunView(run, heading)
         Ensemble()
