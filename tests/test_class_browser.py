@@ -219,6 +219,10 @@ def test_the_projector_compares_the_worlds_at_the_end(browser):
         war = table.locator("tr[data-row=war] td").all_inner_texts()
         assert war[0] == "No war"
         assert table.locator("tr[data-row=model] td").all_inner_texts() == ["0 of 1", "-"]
+        # every world at its end: Play, Step a week and Run to the end would do nothing (Play
+        # turned to Pause, and nothing moved), so they are greyed out
+        for name in ("Play", "Step a week", "Run to the end"):
+            assert projector.get_by_role("button", name=name).is_disabled(), name
         # world 1's debrief sets ECOWAS's choice against the model's own runs
         projector.locator(
             ".debrief .ensemble", has_text="The model made the same choice in"
