@@ -60,6 +60,8 @@ def _texts(rc) -> list[str]:
         texts.append(getattr(widget, "unsafe_innerHTML", None) or "")
         if isinstance(getattr(widget, "text", None), str):  # the day mark, a Vue template
             texts.append(widget.text)
+        if isinstance(getattr(widget, "html", None), str):  # the story box, another
+            texts.append(widget.html)
         for child in getattr(widget, "children", None) or []:
             (texts if isinstance(child, str) else todo).append(child)
     return texts

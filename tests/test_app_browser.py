@@ -105,6 +105,8 @@ def listens(pid: int, port: int) -> bool:
 
 PROJECTORS = [{"width": 1280, "height": 800}, {"width": 1920, "height": 1080}]
 """The sizes a lecturer projects at."""
+XGA = {"width": 1024, "height": 768}
+"""An older projector's size."""
 WAIT = 90_000  # ms: a generous bound on a busy machine; no assertion is about time
 BROKEN = ("Traceback", "Too many renders", "Something went wrong", "Un problème est survenu")
 
@@ -174,12 +176,15 @@ def present(page, button: str = "Presenter view") -> None:
     """Click ``button`` and wait until the presenter view has replaced the sidebar.
 
     Under load the presenter can reach the page a moment before the sidebar leaves it, and
-    for that moment each play control is there twice.
+    for that moment each play control is there twice. Then the main area slides over the
+    sidebar's place, in a quarter of a second: the presenter is measured once it has.
     """
     click(page, button)
     page.locator(".sahel-presenter").wait_for(timeout=WAIT)
     page.wait_for_function(
-        "() => !document.querySelector('.v-navigation-drawer button')", timeout=WAIT
+        "() => !document.querySelector('.v-navigation-drawer button')"
+        " && getComputedStyle(document.querySelector('main')).paddingLeft === '0px'",
+        timeout=WAIT,
     )
 
 
@@ -681,6 +686,184 @@ def test_readable_from_the_back_of_the_room(server, browser, viewport):
     present(page, "Vue de projection")
     assert_readable(page)
     assert page.evaluate(OVERLAPS) == []
+    assert_no_error(page)
+    page.close()
+
+
+def test_step_and_play_are_greyed_out_at_the_end_of_the_run_until_reset(server, browser):
+    # At the horizon Step and Play did nothing when clicked, and looked as if they would.
+    url, _log = server
+    page = open_app(browser, url, XGA)
+    choose(page, "Scenario or lesson", "Lesson 5 - ")  # 90 days: three ticks of 30
+    page.locator("h1", has_text="Lesson 5").wait_for(timeout=WAIT)
+    wait_mark(page, "m.day === -1 && !m.playing")
+    present(page)
+    click(page, "30")
+    click(page, "Play")
+    wait_mark(page, "!m.playing && m.day === 90")
+    buttons = {
+        name: page.get_by_role("button", name=name, exact=True) for name in PLAY_BUTTONS["English"]
+    }
+    page.wait_for_function(  # the buttons are another widget: they may come a moment later
+        "() => [...document.querySelectorAll('button')]"
+        ".some(b => b.textContent.trim() === 'Play' && b.disabled)",
+        timeout=WAIT,
+    )
+    assert [b.is_disabled() for b in buttons.values()] == [True, True, True, False]
+    click(page, "Reset")
+    wait_mark(page, "m.day === -1 && !m.playing")
+    buttons["Step"].wait_for(timeout=WAIT)
+    page.wait_for_function(
+        "() => ![...document.querySelectorAll('button')]"
+        ".some(b => b.textContent.trim() === 'Play' && b.disabled)",
+        timeout=WAIT,
+    )
+    assert not any(b.is_disabled() for b in buttons.values())
+    click(page, "Step")
+    wait_mark(page, "m.day === 0")
+    assert_no_error(page)
+    page.close()
+
+
+HEADED_MAPS = """() => {
+  const boxes = s => [...document.querySelectorAll(s)].map(e => e.getBoundingClientRect().toJSON());
+  return {headings: boxes('.sahel-presenter .sahel-run-heading'),
+          maps: boxes('.sahel-presenter img:not(.sahel-series)')};
+}"""
+"""Where the presenter's run headings and maps stand."""
+
+
+def test_side_by_side_in_the_presenter_says_which_map_is_which(server, browser):
+    # The main view heads each run ("Left, as set: ...", "Right, the variant: ..."); in the
+    # presenter view the two maps stood side by side unnamed, before a class asking which is
+    # the one without the pacts.
+    url, _log = server
+    page = open_app(browser, url, PROJECTORS[0])
+    page.locator(".v-input--switch", has_text="Side by side").locator("input").click(force=True)
+    page.locator(".sahel-day").nth(1).wait_for(timeout=WAIT)
+    for language, button, words in (
+        ("English", "Presenter view", ("Left, as set: ", "Right, the variant: ")),
+        ("Français", "Vue de projection", ("À gauche, tel que réglé", "À droite, la variante")),
+    ):
+        click(page, language)
+        page.get_by_role("button", name=button, exact=True).wait_for(timeout=WAIT)
+        present(page, button)
+        headings = page.locator(".sahel-presenter .sahel-run-heading")
+        headings.nth(1).wait_for(timeout=WAIT)
+        texts = headings.all_inner_texts()
+        assert [t.startswith(w) for t, w in zip(texts, words, strict=True)] == [True, True], texts
+        shown = page.evaluate(HEADED_MAPS)
+        for heading, drawn in zip(shown["headings"], shown["maps"], strict=True):
+            assert heading["bottom"] <= drawn["top"], (heading, drawn)  # over its own map
+            assert drawn["left"] - 24 <= heading["left"] <= drawn["left"], (heading, drawn)
+        assert abs(shown["maps"][0]["top"] - shown["maps"][1]["top"]) <= 1  # level
+        click(page, "Controls" if language == "English" else "Réglages")
+    assert_no_error(page)
+    page.close()
+
+
+STORY_LINES = """() => {
+  // the presenter's story box, its predict box, and the lines of the story drawn in the box
+  const box = document.querySelector('.sahel-presenter .sahel-narrative');
+  const predict = document.querySelector('.sahel-presenter .sahel-predict');
+  const edge = box.getBoundingClientRect();
+  const lines = [];
+  const walker = document.createTreeWalker(box, NodeFilter.SHOW_TEXT);
+  for (let t = walker.nextNode(); t; t = walker.nextNode()) {
+    const shut = t.parentElement.closest('details:not([open])');
+    if (!t.textContent.trim() || (shut && !t.parentElement.closest('summary'))) continue;
+    const range = document.createRange(); range.selectNodeContents(t);
+    for (const r of range.getClientRects())
+      if (r.height > 0 && r.bottom > edge.top + 0.5 && r.top < edge.bottom - 0.5)
+        lines.push({top: r.top, bottom: r.bottom, text: t.textContent.trim().slice(0, 30)});
+  }
+  return {box: edge.toJSON(), predict: predict.getBoundingClientRect().toJSON(), lines};
+}"""
+"""The presenter's story box, its predict box, and each line of the story seen in the box (at
+least in part): its top and bottom in the window."""
+
+
+def settle(page) -> None:
+    """Wait two frames: the story box fits itself in the frame after the page's layout changed."""
+    page.evaluate("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
+
+
+def assert_story_lines_whole(page, when: str) -> None:
+    """No line of the story lies under the predict box, and none is cut at the story box's edges."""
+    settle(page)
+    shown = page.evaluate(STORY_LINES)
+    box, predict, lines = shown["box"], shown["predict"], shown["lines"]
+    assert lines, when
+    under = [line for line in lines if line["top"] < predict["bottom"]]
+    cut = [
+        line
+        for line in lines
+        if line["top"] < box["top"] - 0.5 or line["bottom"] > box["bottom"] + 0.5
+    ]
+    assert under == [] and cut == [], (when, box, predict, under, cut)
+
+
+@pytest.mark.parametrize("viewport", [*PROJECTORS, XGA], ids=["1280x800", "1920x1080", "1024x768"])
+def test_the_presenters_story_shows_its_oldest_line_whole_under_the_predict_box(
+    server, browser, viewport
+):
+    # The story box showed its newest line at its foot, and its top edge cut the oldest line
+    # shown wherever its height ended: just under the predict box, the bottom of a line
+    # peeked out, the rest of it hidden as if under the box.
+    url, _log = server
+    page = open_app(browser, url, viewport)
+    choose(page, "Scenario or lesson", "Lesson 1 - ")
+    page.locator("h1", has_text="Lesson 1").wait_for(timeout=WAIT)
+    wait_mark(page, "m.day === -1 && !m.playing")
+    present(page)
+    assert page.locator(".sahel-presenter .sahel-predict").count() == 1  # lesson 1 asks one
+    for week in range(1, 9):  # the story grows past its box in the fifth week or so
+        step_weeks(page, 1)
+        assert_story_lines_whole(page, f"week {week}")
+    click(page, "Controls")
+    click(page, "Français")
+    present(page, "Vue de projection")
+    page.wait_for_function(
+        "() => document.querySelector('.sahel-presenter .sahel-narrative')"
+        ".textContent.includes('Début de la simulation')",
+        timeout=WAIT,
+    )
+    assert_story_lines_whole(page, "in French")
+    assert_no_error(page)
+    page.close()
+
+
+@pytest.mark.parametrize("viewport", [XGA, PROJECTORS[0]], ids=["1024x768", "1280x800"])
+def test_the_presenter_keeps_the_day_the_question_and_the_newest_line_in_the_window(
+    server, browser, viewport
+):
+    # At 1024x768 the map filled the window's width and height, the day, the question and
+    # the story below it; in French at 1280x800 the title and the buttons took a row more,
+    # and the newest paragraph's "détails" fell below the window's foot.
+    url, _log = server
+    page = open_app(browser, url, viewport)
+    choose(page, "Scenario or lesson", "Lesson 1 - ")
+    page.locator("h1", has_text="Lesson 1").wait_for(timeout=WAIT)
+    wait_mark(page, "m.day === -1 && !m.playing")
+    present(page)
+    step_weeks(page, 8)  # a story longer than its box
+    for language in ("English", "Français"):
+        if language == "Français":
+            click(page, "Controls")
+            click(page, language)
+            present(page, "Vue de projection")
+            page.wait_for_function(
+                "() => document.querySelector('.sahel-presenter .sahel-narrative')"
+                ".textContent.includes('Début de la simulation')",
+                timeout=WAIT,
+            )
+        settle(page)
+        story_box = assert_in_view(page, ".sahel-presenter .sahel-narrative")
+        map_box = assert_in_view(page, ".sahel-presenter img")
+        assert map_box["right"] <= story_box["left"], language  # side by side
+        assert_in_view(page, ".sahel-presenter .sahel-day")
+        assert_in_view(page, ".sahel-presenter .sahel-predict")
+        assert_story_lines_whole(page, language)  # the newest line is the box's lowest
     assert_no_error(page)
     page.close()
 

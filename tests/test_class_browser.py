@@ -219,6 +219,10 @@ def test_the_projector_compares_the_worlds_at_the_end(browser):
         war = table.locator("tr[data-row=war] td").all_inner_texts()
         assert war[0] == "No war"
         assert table.locator("tr[data-row=model] td").all_inner_texts() == ["0 of 1", "-"]
+        # every world at its end: Play, Step a week and Run to the end would do nothing (Play
+        # turned to Pause, and nothing moved), so they are greyed out
+        for name in ("Play", "Step a week", "Run to the end"):
+            assert projector.get_by_role("button", name=name).is_disabled(), name
         # world 1's debrief sets ECOWAS's choice against the model's own runs
         projector.locator(
             ".debrief .ensemble", has_text="The model made the same choice in"
@@ -349,3 +353,61 @@ def test_a_member_declines_to_send_troops_from_its_phone(browser, tmp_path):
         assert outside == []
     finally:
         stop_class(proc)
+
+
+SIDEWAYS = "() => document.documentElement.scrollWidth > document.documentElement.clientWidth"
+
+
+def watched(browser, viewport, outside: list[str], errors: list[str], **options):
+    """A page on a device of its own, its console errors and uncaught exceptions written into
+    ``errors``, and any request leaving this machine into ``outside``.
+
+    Not routed as :func:`device` routes: a routed page does not ask for its icon, and the
+    class pages' icon was a console error on every device.
+    """
+    context = browser.new_context(viewport=viewport, **options)
+    context.on("request", lambda r: None if r.url.startswith(LOCAL) else outside.append(r.url))
+    page = context.new_page()
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    return page
+
+
+def test_a_lecturers_run_through_leaves_no_error_in_either_browser(server, browser):
+    # What a lecturer does in front of the class, at an older projector's size then at
+    # 1280x800, with one phone of today's size: play, pause, step a week, French and back.
+    # Every device logged a console error as it opened the page (its icon: 404).
+    outside: list[str] = []
+    errors: list[str] = []
+    projector = watched(browser, {"width": 1024, "height": 768}, outside, errors)
+    projector.goto(server["projector"], timeout=WAIT)
+    maps_drawn(projector, 1)
+    mobile = {"is_mobile": True, "has_touch": True}
+    phone = watched(browser, {"width": 390, "height": 844}, outside, errors, **mobile)
+    phone.goto(f"{server['join']}?code={server['code']}", timeout=WAIT)
+    phone.get_by_label("Your first name").fill("Dede")
+    phone.get_by_role("button", name="Join").click()
+    phone.locator("#role").filter(has_text="Observer").wait_for(timeout=WAIT)
+    projector.locator("tr", has_text="Dede").wait_for(timeout=WAIT)
+    play = projector.locator("#play")
+    play.click()
+    projector.locator("#play", has_text="Pause").wait_for(timeout=WAIT)
+    play.click()
+    projector.locator("#play", has_text="Play").wait_for(timeout=WAIT)
+    projector.get_by_role("button", name="Step a week").click()
+    for size in ({"width": 1024, "height": 768}, {"width": 1280, "height": 800}):
+        projector.set_viewport_size(size)
+        assert not projector.evaluate(SIDEWAYS), size
+    assert not phone.evaluate(SIDEWAYS)
+    for page, french, english in (
+        (projector, "Lecture", "Play"),
+        (phone, "Votre rôle", "Your role"),
+    ):
+        page.get_by_role("link", name="FR").click()
+        page.locator("body", has_text=french).wait_for(timeout=WAIT)
+        assert not page.evaluate(SIDEWAYS)
+        page.get_by_role("link", name="EN").click()
+        page.locator("body", has_text=english).wait_for(timeout=WAIT)
+    maps_drawn(projector, 1)
+    assert errors == []
+    assert outside == []

@@ -93,6 +93,7 @@ CSS = """
 .sahel-presenter-title { font-size: 26px !important; margin: 0; }
 .sahel-narrative-compact { max-height: calc(100vh - 330px); }
 .sahel-presenter .sahel-predict { font-size: 20px; padding: 8px 12px; }
+.sahel-presenter .sahel-run-heading { margin: 0 0 -12px; }
 .v-application .v-expansion-panel-header { font-size: 19px; }
 .v-application .v-label--active { transform: translateY(-24px) scale(1); }
 .v-application .v-slider__thumb-label { font-size: 18px; }
@@ -108,7 +109,8 @@ CSS = """
 # one, so that a lecturer moves the slider of the label read; one that always shows its value
 # in a bubble leaves it 46 pixels above the track, clear of the label.
 # The narrative box lists paragraphs newest first in the page's HTML and shows them reversed
-# (column-reverse): it reads in order, and its scroll stays on the newest as the story grows.
+# (column-reverse): it reads in order, and its scroll stays on the newest as the story grows;
+# story_box.vue shortens it so that its top edge never cuts a line.
 
 
 # ---------------------------------------------------------------------- page state
@@ -284,17 +286,29 @@ def ParameterSlider(p: Parameter, value: float, on_value: Callable[[float], None
 def PlayControls():
     """Step, play or pause, reset and the speed: what a lecturer clicks while the class watches."""
     language = lang.value
+    _ = tick.value  # the runs are mutable: subscribe to the tick that says they moved
+    # At the horizon Step and Play do nothing: greyed out, until a Reset (a lecturer clicked
+    # Play at the end of lesson 5 and waited)
+    ended = bool(runs.value) and all(run.finished for run in runs.value) and not playing.value
     # row-gap too: solara's gap is a column gap, and French buttons wrap onto two rows at 1024
     # pixels
     style = {"flex-wrap": "wrap", "align-items": "center", "row-gap": "8px"}
     with solara.Row(gap="8px", style=style):
-        solara.Button(ui("step", language), on_click=guarded(lambda: step(1)), color="primary")
-        solara.Button(ui("step_week", language), on_click=guarded(lambda: step(WEEK)))
+        solara.Button(
+            ui("step", language),
+            on_click=guarded(lambda: step(1)),
+            color="primary",
+            disabled=ended,
+        )
+        solara.Button(
+            ui("step_week", language), on_click=guarded(lambda: step(WEEK)), disabled=ended
+        )
         solara.Button(
             ui("pause" if playing.value else "play", language),
             on_click=guarded(pause if playing.value else play),
             color=PLAY_GREEN,
             dark=True,
+            disabled=ended,
         )
         solara.Button(ui("reset", language), on_click=guarded(reset), color=RESET_ORANGE, dark=True)
     with solara.Row(style={"align-items": "center"}):
@@ -415,11 +429,7 @@ def Narrative(run: LiveRun, compact: bool = False):
     # The day this story reaches, for whoever checks that the story and the day agree.
     html += f"<span class='sahel-story-day' data-day='{day}' hidden></span>"
     # Plain HTML, not solara.Markdown, whose front-end fetches KaTeX from a CDN.
-    solara.HTML(
-        tag="div",
-        unsafe_innerHTML=html if lines else escape(ui("not_started", language)),
-        classes=["sahel-narrative", *(["sahel-narrative-compact"] if compact else [])],
-    )
+    StoryBox(html=html if lines else escape(ui("not_started", language)), compact=compact)
 
 
 def story_html(line: StoryLine, lang: str) -> str:
@@ -434,6 +444,23 @@ def story_html(line: StoryLine, lang: str) -> str:
             f"</summary>{escape(typeset(line.details, lang))}</details></div>"
         )
     return html
+
+
+def run_headings(shown: list[LiveRun], language: str) -> list[str | None]:
+    """What each run shown is, as HTML: side by side, the runs as set and the variant."""
+    if len(shown) == 1:
+        return [None]
+    left, right = (run.settings for run in shown)
+    return [
+        escape(side_heading(left, language)),
+        escape(
+            ui("right_heading", language).format(
+                variant=variant_label(variant_key.value, language),
+                pacts=sum(right.pacts.values()),
+                total=len(right.pacts),
+            )
+        ),
+    ]
 
 
 @solara.component
@@ -612,6 +639,11 @@ def DayMark(text: str, day: int, frame: int, playing: bool, event_drawn: Callabl
     """The run's day, large; tells the server once the browser has drawn ``frame``."""
 
 
+@solara.component_vue("story_box.vue")
+def StoryBox(html: str, compact: bool):
+    """The story's box: its newest line at the foot, and its top line shown whole (see the .vue)."""
+
+
 @solara.component
 def Problem():
     """The last error a click met, in one line, until dismissed."""
@@ -626,7 +658,8 @@ def Presenter():
     """The view for the projector: the map, the day and the newest of the story in one screen.
 
     No sidebar: the map takes more than half the width, and the day, the predict question and
-    the narrative's newest lines stand beside it, all in view at 1280x800 without scrolling.
+    the narrative's newest lines stand beside it, all in view at 1024x768 and 1280x800 without
+    scrolling, in either language (story_box.vue keeps the story's foot in the window).
     """
     language = lang.value
     shown = runs.value
@@ -645,6 +678,12 @@ def Presenter():
                 icon_name="mdi-tune",
                 outlined=True,
             )
+        if len(shown) > 1:
+            # Which map is which, as in the main view (the two stood unnamed on the projector);
+            # in a row of their own, so that the maps below stand level when one wraps more.
+            with solara.Columns([1] * len(shown)):
+                for heading in run_headings(shown, language):
+                    solara.HTML(tag="h3", unsafe_innerHTML=heading, classes=["sahel-run-heading"])
         with solara.Columns([1] * len(shown)):
             for i, run in enumerate(shown):
                 PresentedRun(run, first=i == 0, wide=len(shown) == 1)
@@ -655,7 +694,9 @@ def PresentedRun(run: LiveRun, first: bool, wide: bool):
     """One run in the presenter view: the map, and beside it the day, the question, the story."""
     language = lang.value
     _ = tick.value  # the run is mutable: subscribe to the tick that says it moved
-    with solara.ColumnsResponsive(default=12, large=[7, 5] if wide else 12):
+    # Beside each other from 960 pixels: at 1024x768 the map, full width, filled the window,
+    # and the day, the question and the story were all below it.
+    with solara.ColumnsResponsive(default=12, medium=[7, 5] if wide else 12):
         solara.Image(run.map_png(language), format="png", width="100%")
         with solara.Column(gap="4px"):
             DayMark(
@@ -704,13 +745,6 @@ def Page():
             RunView(shown[0], None)
         else:
             with solara.Columns([1, 1]):
-                RunView(shown[0], side_heading(shown[0].settings, language))
-                RunView(
-                    shown[1],
-                    ui("right_heading", language).format(
-                        variant=variant_label(variant_key.value, language),
-                        pacts=sum(shown[1].settings.pacts.values()),
-                        total=len(shown[1].settings.pacts),
-                    ),
-                )
+                for run, heading in zip(shown, run_headings(shown, language), strict=True):
+                    RunView(run, heading)
         Ensemble()

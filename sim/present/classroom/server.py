@@ -254,7 +254,9 @@ def page(which: str, lang: str, join_url: str, code: str) -> str:
         f'<!doctype html><html lang="{lang}"><head><meta charset="utf-8">'
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
         f"<title>{html.escape(words['title'])}</title>"
-        '<link rel="stylesheet" href="/static/class.css"></head>'
+        '<link rel="stylesheet" href="/static/class.css">'
+        # no icon: the browser would ask for /favicon.ico, and log its 404 as an error
+        '<link rel="icon" href="data:,"></head>'
         f'<body class="{which}" data-class="{data}">'
         f"<header><h1>{html.escape(words['title'])}</h1>"
         f'<a class="lang" href="?lang={other}" data-lang="{other}">{other.upper()}</a></header>'

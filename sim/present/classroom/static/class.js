@@ -293,7 +293,12 @@
 
     function draw(view) {
       running = view.running;
-      document.getElementById("play").textContent = running ? W.pause : W.start;
+      // every world at its horizon: Play, Step and Run to the end would do nothing
+      var ended = view.worlds.length > 0 && view.worlds.every(function (w) { return w.finished; });
+      ["play", "step", "to_end"].forEach(function (id) {
+        document.getElementById(id).disabled = ended;
+      });
+      document.getElementById("play").textContent = running && !ended ? W.pause : W.start;
       var text = JSON.stringify(view);
       var busy = document.activeElement && document.activeElement.tagName === "SELECT";
       if (text === last || busy) return;
