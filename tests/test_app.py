@@ -286,6 +286,21 @@ def test_a_scenario_file_with_a_lesson_s_title_is_told_apart_in_the_picker(write
         assert (first, opened) == (f"{lesson} (my-lesson-2.yaml)", path)
 
 
+def test_a_bundled_lesson_opened_by_its_path_is_in_the_picker_once():
+    """``sahelsim teach scenarios/lessons/lesson-1-....yaml`` listed lesson 1 twice: by its
+    title with the file's name, and by its title."""
+    from sim.scenario.loading import bundled_path
+
+    path = str(bundled_path("lesson-1-does-the-pledge-deter"))
+    opened = live.as_bundled(path)
+    assert opened == "lesson-1-does-the-pledge-deter"
+    for lang in ("en", "fr"):
+        choices = live.scenario_choices(lang, opened)
+        assert list(choices.values()).count(opened) == 1
+        assert not any(".yaml" in title for title in choices)
+    assert live.as_bundled("my-war.yaml") == "my-war.yaml"  # a file of the user's own stays
+
+
 @pytest.mark.slow
 def test_ensemble_runs_in_a_thread_and_shows_outcomes(page):
     app.choose_scenario("gambia-2017")

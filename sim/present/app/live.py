@@ -53,7 +53,7 @@ from sim.run.posterior import drawn_by_default as drawn
 from sim.run.replicate import run_one
 from sim.scenario.catalogue import catalogue
 from sim.scenario.facts import fact_base
-from sim.scenario.loading import load_scenario
+from sim.scenario.loading import bundled_path, load_scenario
 from sim.scenario.parameters import ACTOR_PARAMETERS, PARAMETERS, Parameter
 from sim.scenario.schema import Scenario
 from sim.scenario.vocabulary import ActorKind
@@ -141,6 +141,19 @@ def scenario_names() -> list[str]:
 
 
 @functools.cache
+def as_bundled(source: str) -> str:
+    """The name of the bundled scenario ``source`` is the file of, else ``source`` itself.
+
+    ``sahelsim teach scenarios/lessons/lesson-1-....yaml`` opens a bundled lesson by its path:
+    the picker lists it once, under its own title.
+    """
+    path = Path(source)
+    found = bundled_path(path.stem) if path.suffix in {".yaml", ".yml"} else None
+    if found is not None and path.is_file() and found.resolve() == path.resolve():
+        return path.stem
+    return source
+
+
 def scenario_choices(lang: str, opened: str) -> dict[str, str]:
     """The picker's entries: each scenario's title in ``lang``, to its name (or its file).
 

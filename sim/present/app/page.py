@@ -40,6 +40,7 @@ from sim.present.app.live import (
     LiveRun,
     actor_choices,
     actor_value,
+    as_bundled,
     build_runs,
     choice_title,
     day_title,
@@ -115,8 +116,9 @@ CSS = """
 
 # ---------------------------------------------------------------------- page state
 
-OPENED = os.environ.get(ENV_SCENARIO) or FIRST_LESSON
-"""The scenario the app was opened on: a bundled name, or a scenario file."""
+OPENED = as_bundled(os.environ.get(ENV_SCENARIO) or FIRST_LESSON)
+"""The scenario the app was opened on: a bundled name (a bundled file opened by its path
+too), or a scenario file."""
 
 # Module-level reactives are per browser session in solara: each tab has its own run.
 lang = solara.reactive(os.environ[ENV_LANG] if os.environ.get(ENV_LANG) in UI else Lang.EN.value)
