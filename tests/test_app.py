@@ -200,7 +200,10 @@ def test_the_map_is_redrawn_when_what_it_shows_changes_and_only_then():
     quiet = run.map_png("en")
     run.step(1)
     assert run.map_png("en") is quiet  # nothing on the map moved: the same image is sent
-    assert run.map_png("fr") != quiet  # the legend is in French
+    french = run.map_png("fr")
+    assert french != quiet  # the legend is in French
+    # the page switched to French and back: neither map is drawn again
+    assert run.map_png("en") is quiet and run.map_png("fr") is french
     while not any(run.model.side.values()):  # until the attack puts sides on the map
         run.step(1)
     assert run.map_png("en") != quiet

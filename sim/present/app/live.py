@@ -362,7 +362,9 @@ class LiveRun:
         self.model = SahelModel(self.world, settings.seed)
         # Play's thread steps while the page draws: both hold this lock.
         self.lock = threading.RLock()
-        self._map: tuple[tuple, bytes] | None = None  # the last map drawn, and what it showed
+        # The last map drawn in each language, and what it showed: switching the page's
+        # language back and forth redraws nothing that has not changed.
+        self._maps: dict[str, tuple[tuple, bytes]] = {}
         self._series: dict[str, SeriesFigure] = {}  # one figure per language, redrawn in place
 
     @property
@@ -402,10 +404,11 @@ class LiveRun:
         with self.lock:
             sides = tuple(sorted((a, s) for a, s in self.model.side.items() if s))
             answered = sum(1 for r in self.model.records if r.kind is RecordKind.RESPONSE)
-            shown = (sides, answered, lang)
-            if self._map is None or self._map[0] != shown:
-                self._map = (shown, png(map_figure(self, lang, title=False)))
-            return self._map[1]
+            shown = (sides, answered)
+            drawn = self._maps.get(lang)
+            if drawn is None or drawn[0] != shown:
+                drawn = self._maps[lang] = (shown, png(map_figure(self, lang, title=False)))
+            return drawn[1]
 
     def series_png(self, lang: str) -> bytes:
         """The time series so far as a PNG."""
