@@ -161,6 +161,10 @@ def test_a_draft_that_does_not_validate_leaves_the_list_whole(
         assert name in result.out
     assert "My draft" in result.out and "sahelsim validate zz-draft" in result.out
     assert "sahelsim validate zz-broken" in result.out
+    from sim.present.app import live  # the app's picker offers only what it can open
+
+    assert "gambia-2017" in live.scenario_names()
+    assert not {"zz-draft", "zz-broken"} & set(live.scenario_names())
 
 
 def test_python_dash_m_sim_works():

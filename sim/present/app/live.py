@@ -137,10 +137,9 @@ class Settings:
 
 def scenario_names() -> list[str]:
     """Bundled scenarios, then lessons."""
-    return [entry.name for entry in catalogue()]
+    return [entry.name for entry in catalogue() if not entry.invalid]  # a draft can't be opened
 
 
-@functools.cache
 def as_bundled(source: str) -> str:
     """The name of the bundled scenario ``source`` is the file of, else ``source`` itself.
 
@@ -154,6 +153,7 @@ def as_bundled(source: str) -> str:
     return source
 
 
+@functools.cache
 def scenario_choices(lang: str, opened: str) -> dict[str, str]:
     """The picker's entries: each scenario's title in ``lang``, to its name (or its file).
 
