@@ -211,7 +211,7 @@
           pick.appendChild(option);
         });
         pick.addEventListener("change", function () { picked[s.id] = pick.value; });
-        var cell = el("td", {});
+        var cell = el("td", { class: "pick" });
         cell.appendChild(pick);
         var give = el("button", { type: "button", class: "secondary" }, W.assign);
         give.addEventListener("click", function () {
