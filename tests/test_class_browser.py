@@ -358,6 +358,12 @@ def test_the_projector_shows_each_worlds_map_without_scrolling_sideways(browser)
         alts = projector.locator("#worlds img.map").evaluate_all("ms => ms.map(m => m.alt)")
         assert [a.split(":")[0] for a in alts] == [f"Map, World {n}" for n in range(1, 9)]
         assert projector.evaluate(LAYOUT) == []
+        # no phone has joined: Draw roles says there is nobody to draw roles for
+        notice = projector.locator("#notice")
+        assert notice.is_hidden()
+        projector.get_by_role("button", name="Draw roles").click()
+        notice.filter(has_text="No phone has joined yet: no role to draw.").wait_for(timeout=WAIT)
+        assert projector.evaluate(SMALL_TEXT) == []
         # a week on, every map is asked for again and comes for the new day
         projector.get_by_role("button", name="Step a week").click()
         projector.wait_for_function(
@@ -372,6 +378,11 @@ def test_the_projector_shows_each_worlds_map_without_scrolling_sideways(browser)
         maps_drawn(projector, 8)
         sources = projector.locator("#worlds img.map").evaluate_all("ms => ms.map(m => m.src)")
         assert all("lang=fr" in s for s in sources)
+        projector.get_by_role("button", name="Tirer les rôles au sort").click()
+        # typeset as the rest of the page: a no-break space before the colon
+        notice.filter(has_text="la classe\u00a0: pas de rôle à tirer.").wait_for(timeout=WAIT)
+        projector.get_by_role("button", name="Avancer d'une semaine").click()
+        notice.wait_for(state="hidden", timeout=WAIT)  # the next move puts it away
         assert outside == []
     finally:
         stop_class(proc)

@@ -278,6 +278,7 @@ _PAGE_WORDS = (
     "pause",
     "step_week",
     "draw",
+    "draw.nobody",
     "assign",
     "phones",
     "no_phones",
@@ -309,6 +310,7 @@ def _lecturer_body(words: dict, join_url: str, code: str) -> str:
         f'<button id="step">{e(words["step_week"])}</button>'
         f'<button id="draw">{e(words["draw"])}</button>'
         f'<button id="to_end" class="secondary">{e(words["to_end"])}</button>'
+        '<p id="notice" role="status" hidden></p>'
         "</section>"
         '<section id="comparison" hidden></section>'
         '<section id="worlds"></section></div>'
