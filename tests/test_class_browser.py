@@ -234,11 +234,26 @@ def test_the_projector_compares_the_worlds_at_the_end(browser):
         worlds, compared = (projector.locator(s).bounding_box() for s in ("#worlds", "#comparison"))
         assert worlds["x"] >= join_box["x"] + join_box["width"]
         assert worlds["y"] >= compared["y"] + compared["height"]
+        # at 1024 px, the comparison comes right under the buttons, the worlds right under it
+        # (the join box, taller than the buttons and the comparison, left a gap of 125 px)
+        projector.locator(".world select").first.wait_for(timeout=WAIT)
+        read_from_the_back(projector)
+        projector.set_viewport_size({"width": 1024, "height": 768})
+        assert all(gap <= 16 for gap in projector.evaluate(GAPS)), projector.evaluate(GAPS)
+        assert row.get_by_role("combobox").input_value() == "ECOWAS"
         projector.get_by_role("link", name="FR").click()
         projector.locator("#comparison h2", has_text="Les mondes côte à côte").wait_for(
             timeout=WAIT
         )
         assert "Pas de guerre" in projector.locator("#comparison").inner_text()
+        projector.locator(".world select").first.wait_for(timeout=WAIT)
+        assert (
+            "CEDEAO (Conférence des chefs d"
+            in projector.locator(".world select").first.inner_text()
+        )
+        read_from_the_back(projector)
+        projector.set_viewport_size({"width": 1024, "height": 768})
+        assert all(gap <= 16 for gap in projector.evaluate(GAPS)), projector.evaluate(GAPS)
         assert outside == []
     finally:
         stop_class(proc)
@@ -263,6 +278,64 @@ LAYOUT = """() => {
 }"""
 
 
+SMALL_TEXT = """() => {
+  // what the class reads on the projector, below 18 px: text, buttons and role pickers
+  const own = (e) => [...e.childNodes].some((n) => n.nodeType === 3 && n.textContent.trim());
+  return [...document.querySelectorAll("body *")]
+    .filter((e) => e.getClientRects().length && (own(e) || ["SELECT", "BUTTON"].includes(e.tagName)))
+    .filter((e) => parseFloat(getComputedStyle(e).fontSize) < 18)
+    .map((e) => `${e.tagName} ${getComputedStyle(e).fontSize}: ${e.textContent.slice(0, 40)}`);
+}"""
+
+CUT = """() => {
+  // a role picker narrower than its chosen role (as wide as it is when nothing limits it), or
+  // crossing its card; a seat's cells over one another; a button over another
+  const faults = [];
+  const apart = (a, b) => a.bottom <= b.top + 0.5 || b.bottom <= a.top + 0.5 ||
+                          a.right <= b.left + 0.5 || b.right <= a.left + 0.5;
+  for (const pick of document.querySelectorAll("#worlds select")) {
+    const free = pick.cloneNode(true);
+    free.style.cssText = "position: absolute; width: auto; max-width: none; visibility: hidden";
+    free.value = pick.value;
+    pick.parentNode.appendChild(free);
+    const whole = free.getBoundingClientRect().width;
+    free.remove();
+    const box = pick.getBoundingClientRect();
+    const card = pick.closest(".world").getBoundingClientRect();
+    if (box.width + 0.5 < whole || box.right > card.right - 0.5)
+      faults.push(`cut: ${pick.selectedOptions[0].text} (${box.width} < ${whole})`);
+  }
+  const apartAll = (nodes, what) => {
+    const boxes = [...nodes].map((n) => n.getBoundingClientRect());
+    boxes.forEach((a, i) => boxes.slice(i + 1).forEach((b) => {
+      if (!apart(a, b)) faults.push(what);
+    }));
+  };
+  for (const row of document.querySelectorAll("#worlds tr")) apartAll(row.cells, "cells over each other");
+  apartAll(document.querySelectorAll("#controls button"), "buttons over each other");
+  return faults;
+}"""
+
+GAPS = """() => {
+  // the space between the buttons, the comparison and the worlds, one above the other
+  const bottom = (sel) => Math.max(...[...document.querySelectorAll(sel)]
+    .map((e) => e.getBoundingClientRect().bottom));
+  const top = (sel) => document.querySelector(sel).getBoundingClientRect().top;
+  return [top("#comparison") - bottom("#controls > *:not([hidden])"),
+          top("#worlds") - bottom("#comparison")];
+}"""
+
+
+def read_from_the_back(projector) -> None:
+    """The projector at 1024x768 and 1280x800: 18 px text at least, every role picker shows its
+    role whole, nothing scrolls sideways, is cut or lies over something else."""
+    for size in ({"width": 1024, "height": 768}, {"width": 1280, "height": 800}):
+        projector.set_viewport_size(size)
+        assert projector.evaluate(SMALL_TEXT) == [], size
+        assert projector.evaluate(CUT) == [], size
+        assert projector.evaluate(LAYOUT) == [], size
+
+
 def maps_drawn(projector, worlds: int) -> list[str]:
     """Wait until each world's map has come; the day each shows."""
     projector.wait_for_function(
@@ -285,6 +358,12 @@ def test_the_projector_shows_each_worlds_map_without_scrolling_sideways(browser)
         alts = projector.locator("#worlds img.map").evaluate_all("ms => ms.map(m => m.alt)")
         assert [a.split(":")[0] for a in alts] == [f"Map, World {n}" for n in range(1, 9)]
         assert projector.evaluate(LAYOUT) == []
+        # no phone has joined: Draw roles says there is nobody to draw roles for
+        notice = projector.locator("#notice")
+        assert notice.is_hidden()
+        projector.get_by_role("button", name="Draw roles").click()
+        notice.filter(has_text="No phone has joined yet: no role to draw.").wait_for(timeout=WAIT)
+        assert projector.evaluate(SMALL_TEXT) == []
         # a week on, every map is asked for again and comes for the new day
         projector.get_by_role("button", name="Step a week").click()
         projector.wait_for_function(
@@ -299,6 +378,11 @@ def test_the_projector_shows_each_worlds_map_without_scrolling_sideways(browser)
         maps_drawn(projector, 8)
         sources = projector.locator("#worlds img.map").evaluate_all("ms => ms.map(m => m.src)")
         assert all("lang=fr" in s for s in sources)
+        projector.get_by_role("button", name="Tirer les rôles au sort").click()
+        # typeset as the rest of the page: a no-break space before the colon
+        notice.filter(has_text="la classe\u00a0: pas de rôle à tirer.").wait_for(timeout=WAIT)
+        projector.get_by_role("button", name="Avancer d'une semaine").click()
+        notice.wait_for(state="hidden", timeout=WAIT)  # the next move puts it away
         assert outside == []
     finally:
         stop_class(proc)
@@ -395,6 +479,7 @@ def test_a_lecturers_run_through_leaves_no_error_in_either_browser(server, brows
     play.click()
     projector.locator("#play", has_text="Play").wait_for(timeout=WAIT)
     projector.get_by_role("button", name="Step a week").click()
+    read_from_the_back(projector)
     for size in ({"width": 1024, "height": 768}, {"width": 1280, "height": 800}):
         projector.set_viewport_size(size)
         assert not projector.evaluate(SIDEWAYS), size

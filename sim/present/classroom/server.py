@@ -278,6 +278,7 @@ _PAGE_WORDS = (
     "pause",
     "step_week",
     "draw",
+    "draw.nobody",
     "assign",
     "phones",
     "no_phones",
@@ -304,14 +305,15 @@ def _lecturer_body(words: dict, join_url: str, code: str) -> str:
         f'<p>{e(words["scan"])}</p><img id="qr" src="/qr.svg" alt="QR" width="240" height="240">'
         f'<p>{e(words["join_code"])}</p><p class="code" id="code">{e(code)}</p>'
         "</section>"
-        '<section id="controls">'
+        '<div id="main"><section id="controls">'
         f'<button id="play">{e(words["start"])}</button>'
         f'<button id="step">{e(words["step_week"])}</button>'
         f'<button id="draw">{e(words["draw"])}</button>'
         f'<button id="to_end" class="secondary">{e(words["to_end"])}</button>'
+        '<p id="notice" role="status" hidden></p>'
         "</section>"
         '<section id="comparison" hidden></section>'
-        '<section id="worlds"></section>'
+        '<section id="worlds"></section></div>'
     )
 
 

@@ -24,6 +24,7 @@ WORDS: dict[str, dict[str, str]] = {
         "pause": "Pause",
         "step_week": "Step a week",
         "draw": "Draw roles",
+        "draw.nobody": "No phone has joined yet: no role to draw. Students join with the code.",
         "assign": "Give role",
         "phones": "Phones",
         "no_phones": "No phone has joined yet.",
@@ -196,6 +197,8 @@ WORDS: dict[str, dict[str, str]] = {
         "pause": "Pause",
         "step_week": "Avancer d'une semaine",
         "draw": "Tirer les rôles au sort",
+        "draw.nobody": "Aucun téléphone n'a encore rejoint la classe : pas de rôle à tirer. "
+        "Les élèves rejoignent avec le code.",
         "assign": "Donner le rôle",
         "phones": "Téléphones",
         "no_phones": "Aucun téléphone n'a encore rejoint la classe.",

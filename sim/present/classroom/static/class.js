@@ -211,7 +211,7 @@
           pick.appendChild(option);
         });
         pick.addEventListener("change", function () { picked[s.id] = pick.value; });
-        var cell = el("td", {});
+        var cell = el("td", { class: "pick" });
         cell.appendChild(pick);
         var give = el("button", { type: "button", class: "secondary" }, W.assign);
         give.addEventListener("click", function () {
@@ -293,6 +293,7 @@
 
     function draw(view) {
       running = view.running;
+      if (seated(view)) tell("");  // a phone has joined: the draw has someone to draw for
       // every world at its horizon: Play, Step and Run to the end would do nothing
       var ended = view.worlds.length > 0 && view.worlds.every(function (w) { return w.finished; });
       ["play", "step", "to_end"].forEach(function (id) {
@@ -310,16 +311,30 @@
     }
 
     document.getElementById("play").addEventListener("click", function () {
+      tell("");
       move("/api/play", { running: !running });
     });
     document.getElementById("step").addEventListener("click", function () {
+      tell("");
       move("/api/step", { week: true });
     });
     document.getElementById("to_end").addEventListener("click", function () {
+      tell("");
       move("/api/step", { days: 3660 });  // every world to its horizon, as far as questions allow
     });
-        document.getElementById("draw").addEventListener("click", function () {
-      move("/api/draw", {});
+    // the notice under the buttons: what a move did not do, until the next move or phone
+    var notice = document.getElementById("notice");
+    function tell(text) { notice.textContent = text || ""; notice.hidden = !text; }
+    function seated(view) {
+      return view.worlds.some(function (w) { return w.seats.length > 0; });
+    }
+    document.getElementById("draw").addEventListener("click", function () {
+      post("/api/draw", { key: key }).then(function (r) {
+        if (!r.ok) { showError(r.data.message); return; }
+        showError("");
+        tell(seated(r.data) ? "" : W["draw.nobody"]);  // nobody to draw for: say so
+        draw(r.data);
+      }).catch(function () { showError(W.offline); });
     });
     function poll() { move("/api/class", {}); }
     poll();
