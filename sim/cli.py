@@ -306,13 +306,15 @@ def cli() -> None:
 @cli.command()
 @click.argument("scenarios", nargs=-1, required=True, metavar="SCENARIO...")
 @_set_option()
-def validate(scenarios: tuple[str, ...], overrides: tuple[str, ...]) -> None:
+@_lang_option("Language of the problems, the titles and the notes.")
+def validate(scenarios: tuple[str, ...], overrides: tuple[str, ...], lang: str) -> None:
     """Check scenario files (paths or bundled names); print one line per problem.
 
     \b
     Examples:
       sahelsim validate scenarios/*.yaml
       sahelsim validate my-variant.yaml --set commitment=strict
+      sahelsim validate my-scenario.yaml --lang fr
     """
     from sim.scenario.loading import check_sources
 
@@ -322,13 +324,18 @@ def validate(scenarios: tuple[str, ...], overrides: tuple[str, ...]) -> None:
         if checked.title is None:
             failed += 1
             for problem in checked.problems:
-                out.print(problem, markup=False)
+                out.print(_said(problem, lang), markup=False)
         else:
-            out.print(f"ok  {checked.source}: {checked.title}", markup=False)
+            title = checked.title_in(lang)
+            line = Text("ok  {source}: {title}", source=checked.source, title=title)
+            out.print(_said(line, lang), markup=False)
             for note in checked.notes:
-                out.print(f"    note: {note}", markup=False)
+                out.print(_said(Text("    note: {note}", note=note), lang), markup=False)
     if failed:
-        out.print(f"{failed} of {len(scenarios)} scenario(s) invalid", markup=False)
+        invalid = Text(
+            "{failed} of {count} scenario(s) invalid", failed=failed, count=len(scenarios)
+        )
+        out.print(_said(invalid, lang), markup=False)
         sys.exit(2)
 
 

@@ -84,6 +84,25 @@ class Unit(str):
     """A unit of a declared parameter ("days", "probability"), said in the user's language."""
 
 
+class Named(str):
+    """An actor named in a message: its English name, said in another language by its id.
+
+    ``Named("Mali", "MLI")`` is the string ``Mali``; French names it as the stories do (« le
+    Mali », « du Mali », with the format specs ``de`` and ``Le`` of :mod:`sim.present.error_words`).
+    """
+
+    actor: str
+
+    def __new__(cls, name: str, actor: str) -> Named:
+        """The English ``name`` of the actor ``actor``, remembering its id."""
+        named = super().__new__(cls, name)
+        named.actor = actor
+        return named
+
+    def __reduce__(self):
+        return (Named, (str(self), self.actor))
+
+
 class SahelsimError(Exception):
     """Base of every error this package raises on purpose."""
 

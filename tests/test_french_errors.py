@@ -116,8 +116,9 @@ def test_every_message_has_its_french_with_the_same_placeholders():
     assert {"unknown", "expected", "already", "exists", "folder", "invalid"} <= english_only()
 
 
-UNSAID = {"s", "class_name"}
-"""Fields French may leave out: the English plural's ending, a Python class's name."""
+UNSAID = {"s", "class_name", "posting"}
+"""Fields French may leave out: the English plural's ending, a Python class's name, the fact
+base's label of a posting (written in English only: French names it by its power and host)."""
 
 
 def _literal(node: ast.AST) -> bool:
@@ -441,7 +442,7 @@ def test_the_language_is_read_as_click_reads_it(sahelsim):
         said = sahelsim("run", "gambia-2017", "-n", "0", *args).err
         assert "Valeur invalide pour « --replicates »" in _plain(said)
     # a command without --lang, or a language that is not one, answers in English
-    assert sahelsim("validate", "--lang", "fr").err.startswith("Usage:")
+    assert sahelsim("schema", "--lang", "fr").err.startswith("Usage:")
     assert "'de' is not one of 'en', 'fr'" in sahelsim("run", "--lang", "de").err
     # a command's help keeps its English words: only its errors are said in French
     assert sahelsim("run", "--lang", "fr", "--help").out.startswith("Usage: sahelsim run")

@@ -25,7 +25,7 @@ import re
 import string
 from functools import cache
 
-from sim.errors import Joined, Quoted, Text, Unit
+from sim.errors import Joined, Named, Quoted, Text, Unit
 from sim.numbers import localised
 from sim.present.app.words import NARROW, NO_BREAK, UNITS_FR
 
@@ -1091,6 +1091,160 @@ FRENCH: dict[str, str] = {
     "while scanning a %YAML directive": "en lisant une directive %YAML",
     "while scanning a %TAG directive": "en lisant une directive %TAG",
     "while scanning for the next token": "en cherchant l'élément suivant",
+    # ------------------------------------- validate: its lines and the notes on a valid scenario
+    "ok  {source}: {title}": "ok  {source} : {title}",
+    "    note: {note}": "    note : {note}",
+    "{failed} of {count} scenario(s) invalid": "{failed} scénario(s) sur {count} invalide(s)",
+    "{name}'s ({actor}) forces are the scenario's own {year} figure ({value:,.0f}), {gap} years "
+    "from its start ({start}); check actors.{actor}.forces": (
+        "pour les forces {name:de} ({actor}), le scénario donne son propre chiffre de {year} "
+        "({value:,.0f}), à {gap} ans de son début ({start}) ; vérifiez actors.{actor}.forces"
+    ),
+    "{name} ({actor}) was formed on {formed} (the fact base), after the scenario's start "
+    "({start}): the run counts a group that did not yet exist": (
+        "la base de faits date la formation {name:de} ({actor}) du {formed}, après le début du "
+        "scénario ({start}) : la simulation compte un groupe qui n'existait pas encore"
+    ),
+    "armed forces": "forces armées",
+    "fighters": "combattants",
+    "{name}'s ({actor}) {what} are the fact base's {year} figure ({value:,.0f}), from before "
+    "{other} ({other_id}) split from it on {split}: it counts both; set actors.{actor}.forces to "
+    "a figure of the time if you have one": (
+        "pour les {what} {name:de} ({actor}), la base de faits donne le chiffre de {year} "
+        "({value:,.0f}), d'avant que {other} ({other_id}) ne s'en sépare, le {split} : il compte "
+        "les deux groupes ; donnez à actors.{actor}.forces un chiffre de l'époque si vous en avez un"
+    ),
+    "{name}'s ({actor}) {what} are the fact base's {year} figure ({value:,.0f}), {gap} years "
+    "from the scenario's start ({start}); set actors.{actor}.forces to a figure of the time if "
+    "you have one": (
+        "pour les {what} {name:de} ({actor}), la base de faits donne le chiffre de {year} "
+        "({value:,.0f}), à {gap} ans du début du scénario ({start}) ; donnez à "
+        "actors.{actor}.forces un chiffre de l'époque si vous en avez un"
+    ),
+    "{against} is not scheduled to invade {state} on or before that day and is no armed group "
+    "operating in it": (
+        "aucune invasion de {state} par {against} n'est prévue à cette date ou avant, et "
+        "{against} n'est pas un groupe armé qui opère dans ce pays"
+    ),
+    "no invasion of {state} is scheduled on or before that day and no armed group of the "
+    "scenario operates in it": (
+        "aucune invasion de {state} n'est prévue à cette date ou avant, et aucun groupe armé du "
+        "scénario n'y opère"
+    ),
+    "{why} (an incident by a state starts no war)": (
+        "{why} (un incident causé par un État ne déclenche aucune guerre)"
+    ),
+    "{why} (a strike on its forces abroad gives nothing to help against at home)": (
+        "{why} (une frappe sur ses forces à l'étranger ne lui donne rien à combattre chez lui)"
+    ),
+    "request {event} ({date}): {why}, so it finds nothing to help against unless the run starts "
+    "a war by then": (
+        "demande d'aide {event} ({date}) : {why} ; elle ne trouve donc rien contre quoi aider, à "
+        "moins que la simulation ne déclenche une guerre d'ici là"
+    ),
+    "deployment {event} ({date}): the fact base already has {power}'s {posting} arriving in "
+    "{host} that day, so its forces arrive twice; drop the event, or set the power's forces": (
+        "déploiement {event} ({date}) : la base de faits fait déjà arriver ce jour-là des forces "
+        "de {power} à destination de {host} : elles arrivent donc deux fois ; supprimez "
+        "l'événement, ou fixez les forces de la puissance"
+    ),
+    "is an actor": "est acteur",
+    "are actors": "sont acteurs",
+    "{org} decides under pacts in play ({pacts}): {present} of its {members} members in good "
+    "standing on {start} {are} of the scenario, and only they vote and can send forces in its "
+    "name; add the others under actors: to count them ({missing})": (
+        "{org:Le} décide selon des pactes en jeu ({pacts}) : {present} de ses {members} membres "
+        "en règle le {start} {are} du scénario, et seuls ceux-là votent et peuvent envoyer des "
+        "forces en son nom ; ajoutez les autres sous actors: pour les compter ({missing})"
+    ),
+    "{name} ({actor}) has no backer and is no faction: in a war against {state} it fights as "
+    "guerrillas while it is the weaker side (docs/model.md §7.6); write its backers: if a state "
+    "armed it, rose_in_capital: true for a band that rose in the capital, or in_the_open: true "
+    "if the record shows it fighting in the open (columns, a front)": (
+        "{name:Le} ({actor}) n'a aucun soutien et n'est pas une faction : en guerre contre "
+        "{state}, ses combattants mènent une guérilla tant que leur camp est le plus faible "
+        "(docs/model.md §7.6) ; écrivez ses backers: si un État lui a fourni des armes, "
+        "rose_in_capital: true pour une bande qui s'est soulevée dans la capitale, ou "
+        "in_the_open: true si les sources montrent ses combattants à découvert (en colonnes, sur "
+        "un front)"
+    ),
+    "events.{event}: counts who struck (fighters: {fighters}) but not who got away: at "
+    "pursuit_threshold {threshold:g} it is weighed for force as a strike no source counts; if "
+    "every striker was killed or taken where they struck (a suicide bombing, a siege ended by "
+    "assault), write escaped: 0 (docs/model.md §7.11)": (
+        "events.{event} : compte ceux qui ont frappé (fighters: {fighters}) mais pas ceux qui se "
+        "sont échappés : avec pursuit_threshold à {threshold:g}, l'attaque pèse dans la riposte "
+        "comme une frappe qu'aucune source ne dénombre ; si tous les assaillants ont été tués ou "
+        "pris sur place (un attentat-suicide, un siège terminé par un assaut), écrivez "
+        "escaped: 0 (docs/model.md §7.11)"
+    ),
+    "a mediator fights in no war, backs neither side and strikes neither (docs/model.md §7.8, "
+    "rule 5); if a state mediated, add it under actors:": (
+        "un médiateur ne combat dans aucune guerre, ne soutient aucun des deux camps et ne frappe "
+        "ni l'un ni l'autre (docs/model.md §7.8, règle 5) ; si un État a servi de médiateur, "
+        "ajoutez-le sous actors:"
+    ),
+    "the only states of the scenario standing outside the war events.{event} starts ({by} "
+    "against {target}) fight {others}, so none can broker a ceasefire in it while that war goes "
+    "on: {rule}": (
+        "les seuls États du scénario restés hors de la guerre que déclenche events.{event} ({by} "
+        "contre {target}) combattent dans {others} ; aucun ne peut donc y négocier un "
+        "cessez-le-feu tant que cette guerre dure : {rule}"
+    ),
+    "no state of the scenario stands outside the war events.{event} starts ({by} against "
+    "{target}), so none can broker a ceasefire in it: {rule}": (
+        "aucun État du scénario ne reste hors de la guerre que déclenche events.{event} ({by} "
+        "contre {target}) ; aucun ne peut donc y négocier un cessez-le-feu : {rule}"
+    ),
+    "{pact} comes into force on {date}, within the run: a war under way that day is covered by "
+    "it from that day, not from the war's first day (docs/model.md §7.3)": (
+        "{pact} entre en vigueur le {date}, pendant la simulation : une guerre en cours ce "
+        "jour-là n'est couverte par ce pacte qu'à partir de ce jour, et non depuis son premier "
+        "jour (docs/model.md §7.3)"
+    ),
+    "{helpers} for {state}": "{helpers} pour {state}",
+    "{pact} ({who})": "{pact} ({who})",
+    "pacts_left_out names {named}, also put in play under pacts:; the run uses it, and the "
+    "reason given for leaving it out does not apply": (
+        "pacts_left_out nomme {named}, mis aussi en jeu sous pacts: ; la simulation s'en sert, et "
+        "la raison donnée pour l'écarter ne s'applique pas"
+    ),
+    "pacts of the fact base left out could answer an event of the file (a clause on what it "
+    "brings into play, in force that day): {left}; add those that bore on the crisis under "
+    "pacts:, and those that did not under pacts_left_out: with the reason": (
+        "des pactes de la base de faits laissés de côté pourraient répondre à un événement du "
+        "fichier (une clause sur ce qu'il met en jeu, en vigueur ce jour-là) : {left} ; inscrivez "
+        "sous pacts: ceux qui ont pesé sur la crise, et sous pacts_left_out: ceux qui n'y ont pas "
+        "pesé, avec la raison"
+    ),
+    "pacts.{pact} {article} names adversaries ({adversaries}) none of which is an actor of this "
+    "scenario: the clause can never come into play": (
+        "pacts.{pact} {article} nomme des adversaires ({adversaries}) dont aucun n'est un acteur "
+        "de ce scénario : la clause ne peut jamais entrer en jeu"
+    ),
+    "actors.{actor} is defined in the file and is also the fact base's {name}: the run uses the "
+    "file's definition (the story names it as the fact base does); leave out kind (and the "
+    "fields of a definition) to use the fact base's, with overrides": (
+        "actors.{actor} est défini dans le fichier et désigne aussi {name} de la base de faits : "
+        "la simulation utilise la définition du fichier (le récit le nomme comme la base de "
+        "faits) ; omettez kind (et les champs d'une définition) pour utiliser celui de la base "
+        "de faits, en changeant les champs voulus"
+    ),
+    "actors.{actor}.name_fr ({name!r}) begins with its article: write it in lower case, with a "
+    "straight apostrophe ({fixed!r}), so that the stories in French can contract it after a "
+    "preposition (du, au, de l')": (
+        "actors.{actor}.name_fr (« {name} ») commence par son article : écrivez-le en "
+        "minuscule, avec une apostrophe droite (« {fixed} »), pour que les récits en français "
+        "puissent le contracter après une préposition (du, au, de l')"
+    ),
+    "actors.{actor}.name_fr ({name!r}) has no article: names are written as they read inside a "
+    "sentence, and the stories in French put them after prepositions; write the article if the "
+    "name takes one (le Portugal, la Libye, l'Algérie, les Comores)": (
+        "actors.{actor}.name_fr (« {name} ») n'a pas d'article : les noms s'écrivent tels qu'ils "
+        "se lisent dans une phrase, et les récits en français les placent après des "
+        "prépositions ; écrivez l'article si le nom en prend un (le Portugal, la Libye, "
+        "l'Algérie, les Comores)"
+    ),
 }
 """Each English template of an error message (the key) and its French."""
 
@@ -1104,7 +1258,8 @@ def said(message: object, lang: str) -> str:
     if getattr(lang, "value", lang) != "fr":
         return str(message)
     if isinstance(message, Joined):
-        return message.separator.join(said(part, lang) for part in message.parts)
+        separator = SEPARATORS.get(message.separator, message.separator)
+        return separator.join(said(part, lang) for part in message.parts)
     if isinstance(message, Text):
         french = FRENCH.get(message.template)
         if french is not None and not message.fields:  # a template without fields, braces too
@@ -1113,6 +1268,9 @@ def said(message: object, lang: str) -> str:
             return _FORMATTER.vformat(_typeset(french), (), message.fields)
     return str(message)
 
+
+SEPARATORS = {"; ": NARROW + "; "}
+"""The separators of joined messages that French spaces its own way (a thin space before ";")."""
 
 _SPACE_BEFORE = re.compile(r" ([:;?!»])|(«) ")
 
@@ -1173,12 +1331,35 @@ class _French(string.Formatter):
             return quoted(value.value, value.limit)
         if isinstance(value, Unit):
             return UNITS_FR.get(value, value)
+        if isinstance(value, Named) or format_spec in NAME_FORMS[1:]:
+            return named(value, format_spec)
         if "," in format_spec and isinstance(value, int | float) and not isinstance(value, bool):
             return localised(format(value, format_spec), "fr")
         return super().format_field(value, format_spec)
 
 
 _FORMATTER = _French()
+
+NAME_FORMS = ("", "de", "Le")
+"""How a French template names an actor (a :class:`~sim.errors.Named`): ``{name}`` with its
+article (« le Mali »), ``{name:de}`` after « de », contracted (« du Mali », « de l'Algérie »),
+``{name:Le}`` with a capital, to begin a sentence (« La CEDEAO »)."""
+
+
+def named(value: object, form: str = "") -> str:
+    """An actor named in French as the stories name it, in one of the :data:`NAME_FORMS`.
+
+    A :class:`~sim.errors.Named` is named by its id (its French name, its article); any other
+    value is taken as the French phrase itself.
+    """
+    from sim.present.i18n import actor_phrase, capitalise, french_de
+
+    phrase = actor_phrase(value.actor, "fr") if isinstance(value, Named) else str(value)
+    if form == "de":
+        return french_de(phrase)
+    if form == "Le":
+        return capitalise(phrase)
+    return phrase
 
 
 # ------------------------------------------------------------------------------ click

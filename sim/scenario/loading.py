@@ -18,7 +18,9 @@ from pydantic import ValidationError
 
 from sim.errors import (
     InputError,
+    Joined,
     Location,
+    Named,
     Problem,
     SahelsimError,
     ScenarioError,
@@ -596,13 +598,21 @@ class Checked:
     Attributes:
         source: the path or bundled name as given.
         title: the scenario's title; ``None`` when it is invalid.
-        problems: one line per problem, each located (empty when valid).
+        problems: one line per problem, each located (empty when valid), each a
+            :class:`~sim.errors.Text` (English as a string) to be said in the user's language.
+        notes: what validating notes of a valid scenario (:data:`NOTES`), each a Text too.
+        title_fr: the scenario's title in French (its English title when it has none).
     """
 
     source: str
     title: str | None
     problems: tuple[str, ...] = ()
     notes: tuple[str, ...] = ()
+    title_fr: str | None = None
+
+    def title_in(self, lang: str) -> str | None:
+        """The title in ``lang``: in French its French title, when it has one."""
+        return self.title_fr if lang == "fr" else self.title
 
 
 def check_sources(sources: Iterable[str], overrides: Sequence[str] = ()) -> Iterator[Checked]:
@@ -615,25 +625,12 @@ def check_sources(sources: Iterable[str], overrides: Sequence[str] = ()) -> Iter
         try:
             scenario = load_scenario(source, overrides)
         except ScenarioError as exc:
-            yield Checked(source, None, tuple(str(p) for p in exc.problems))
+            yield Checked(source, None, tuple(p.text() for p in exc.problems))
         except SahelsimError as exc:
-            yield Checked(source, None, (str(exc),))
+            yield Checked(source, None, (exc.message,))
         else:
-            notes = (
-                distant_figures(scenario)
-                + idle_requests(scenario)
-                + twice_deployed(scenario)
-                + absent_members(scenario)
-                + guerrillas(scenario)
-                + unsaid_escapes(scenario)
-                + no_mediators(scenario)
-                + later_pacts(scenario)
-                + pacts_left_out(scenario)
-                + absent_adversaries(scenario)
-                + shadowed_actors(scenario)
-                + bare_french_names(scenario)
-            )
-            yield Checked(source, scenario.title, notes=tuple(notes))
+            notes = tuple(note for noting in NOTES for note in noting(scenario))
+            yield Checked(source, scenario.title, notes=notes, title_fr=scenario.title_in("fr"))
 
 
 FIGURE_YEARS = 8
@@ -660,25 +657,38 @@ def distant_figures(scenario: Scenario, facts: FactBase | None = None) -> list[s
             gap = abs(entry.forces.year - scenario.start.year)
             if gap >= FIGURE_YEARS:
                 notes.append(
-                    f"{entry.name}'s ({actor_id}) forces are the scenario's own "
-                    f"{entry.forces.year} figure ({entry.forces.value:,.0f}), {gap} years from "
-                    f"its start ({scenario.start.year}); check actors.{actor_id}.forces"
+                    Text(
+                        "{name}'s ({actor}) forces are the scenario's own {year} figure "
+                        "({value:,.0f}), {gap} years from its start ({start}); check "
+                        "actors.{actor}.forces",
+                        name=Named(entry.name, actor_id),
+                        actor=actor_id,
+                        year=entry.forces.year,
+                        value=entry.forces.value,
+                        gap=gap,
+                        start=scenario.start.year,
+                    )
                 )
             continue
         group = facts.armed_groups.get(actor_id)
         if group is not None and group.formed is not None and scenario.start < group.formed.date:
             notes.append(
-                f"{group.name} ({actor_id}) was formed on {group.formed.date} (the fact base), "
-                f"after the scenario's start ({scenario.start}): the run counts a group that did "
-                "not yet exist"
+                Text(
+                    "{name} ({actor}) was formed on {formed} (the fact base), after the "
+                    "scenario's start ({start}): the run counts a group that did not yet exist",
+                    name=Named(group.name, actor_id),
+                    actor=actor_id,
+                    formed=group.formed.date,
+                    start=scenario.start,
+                )
             )
         if getattr(entry, "forces", None) is not None:
             continue
         if actor_id in facts.states:
-            name, what = facts.states[actor_id].name, "armed forces"
+            name, what = facts.states[actor_id].name, Text("armed forces")
             figure = facts.states[actor_id].forces_on(scenario.start)
         elif group is not None:
-            name, what, figure = group.name, "fighters", group.fighters_on(scenario.start)
+            name, what, figure = group.name, Text("fighters"), group.fighters_on(scenario.start)
         else:
             continue
         split = [
@@ -691,18 +701,35 @@ def distant_figures(scenario: Scenario, facts: FactBase | None = None) -> list[s
         ]
         for other in split:  # the figure counts a group that has since split off
             notes.append(
-                f"{name}'s ({actor_id}) {what} are the fact base's {figure.year} figure "
-                f"({figure.value:,.0f}), from before {other.name} ({other.id}) split from it on "
-                f"{other.formed.date}: it counts both; set actors.{actor_id}.forces to a figure "
-                "of the time if you have one"
+                Text(
+                    "{name}'s ({actor}) {what} are the fact base's {year} figure ({value:,.0f}), "
+                    "from before {other} ({other_id}) split from it on {split}: it counts both; "
+                    "set actors.{actor}.forces to a figure of the time if you have one",
+                    name=Named(name, actor_id),
+                    actor=actor_id,
+                    what=what,
+                    year=figure.year,
+                    value=figure.value,
+                    other=Named(other.name, other.id),
+                    other_id=other.id,
+                    split=other.formed.date,
+                )
             )
         gap = abs(figure.year - scenario.start.year)
         if gap >= FIGURE_YEARS and not split:
             notes.append(
-                f"{name}'s ({actor_id}) {what} are the fact base's {figure.year} figure "
-                f"({figure.value:,.0f}), {gap} years from the scenario's start "
-                f"({scenario.start.year}); set actors.{actor_id}.forces to a figure of the time "
-                "if you have one"
+                Text(
+                    "{name}'s ({actor}) {what} are the fact base's {year} figure ({value:,.0f}), "
+                    "{gap} years from the scenario's start ({start}); set actors.{actor}.forces "
+                    "to a figure of the time if you have one",
+                    name=Named(name, actor_id),
+                    actor=actor_id,
+                    what=what,
+                    year=figure.year,
+                    value=figure.value,
+                    gap=gap,
+                    start=scenario.start.year,
+                )
             )
     return notes
 
@@ -731,12 +758,20 @@ def absent_members(scenario: Scenario, facts: FactBase | None = None) -> list[st
         if not missing:
             continue
         present = len(members) - len(missing)
-        are = "is an actor" if present == 1 else "are actors"
+        are = Text("is an actor") if present == 1 else Text("are actors")
         notes.append(
-            f"{org} decides under pacts in play ({', '.join(pacts)}): {present} of its "
-            f"{len(members)} members in good standing on {scenario.start.isoformat()} {are} of "
-            "the scenario, and only they vote and can send forces in its name; add the others "
-            f"under actors: to count them ({', '.join(missing)})"
+            Text(
+                "{org} decides under pacts in play ({pacts}): {present} of its {members} members "
+                "in good standing on {start} {are} of the scenario, and only they vote and can "
+                "send forces in its name; add the others under actors: to count them ({missing})",
+                org=Named(org, org),
+                pacts=", ".join(pacts),
+                present=present,
+                members=len(members),
+                start=scenario.start.isoformat(),
+                are=are,
+                missing=", ".join(missing),
+            )
         )
     return notes
 
@@ -757,9 +792,12 @@ def later_pacts(scenario: Scenario, facts: FactBase | None = None) -> list[str]:
         if isinstance(event, PactChange) and event.kind == "pact_signed":
             signed.setdefault(event.pact, event.date)
     return [
-        f"{pact_id} comes into force on {pact.starts().isoformat()}, within the run: a war under "
-        "way that day is covered by it from that day, not from the war's first day (docs/model.md "
-        "§7.3)"
+        Text(
+            "{pact} comes into force on {date}, within the run: a war under way that day is "
+            "covered by it from that day, not from the war's first day (docs/model.md §7.3)",
+            pact=pact_id,
+            date=pact.starts().isoformat(),
+        )
         for pact_id, pact in scenario.pacts_in_play(facts).items()
         if scenario.start < pact.starts() <= end
         and signed.get(pact_id, dt.date.max) > pact.starts()
@@ -840,14 +878,23 @@ def pacts_left_out(scenario: Scenario, facts: FactBase | None = None) -> list[st
                 if helpers:
                     answers.setdefault(state, set()).update(helpers)
         if answers:
-            who = "; ".join(f"{', '.join(sorted(h))} for {s}" for s, h in answers.items())
-            left.append(f"{pact_id} ({who})")
+            who = Joined(
+                "; ",
+                (
+                    Text("{helpers} for {state}", helpers=", ".join(sorted(h)), state=s)
+                    for s, h in answers.items()
+                ),
+            )
+            left.append(Text("{pact} ({who})", pact=pact_id, who=who))
     in_play = scenario.pacts_in_play(facts)
     named = [pact_id for pact_id in scenario.pacts_left_out if pact_id in in_play]
     both = (
         [
-            f"pacts_left_out names {', '.join(named)}, also put in play under pacts:; the run "
-            "uses it, and the reason given for leaving it out does not apply"
+            Text(
+                "pacts_left_out names {named}, also put in play under pacts:; the run uses it, "
+                "and the reason given for leaving it out does not apply",
+                named=", ".join(named),
+            )
         ]
         if named
         else []
@@ -856,9 +903,12 @@ def pacts_left_out(scenario: Scenario, facts: FactBase | None = None) -> list[st
         return both
     return [
         *both,
-        "pacts of the fact base left out could answer an event of the file (a clause on what "
-        f"it brings into play, in force that day): {'; '.join(left)}; add those that bore on "
-        "the crisis under pacts:, and those that did not under pacts_left_out: with the reason",
+        Text(
+            "pacts of the fact base left out could answer an event of the file (a clause on what "
+            "it brings into play, in force that day): {left}; add those that bore on the crisis "
+            "under pacts:, and those that did not under pacts_left_out: with the reason",
+            left=Joined("; ", left),
+        ),
     ]
 
 
@@ -870,8 +920,13 @@ def absent_adversaries(scenario: Scenario, facts: FactBase | None = None) -> lis
     """
     facts = facts or fact_base()
     return [
-        f"pacts.{pact_id} {clause.article} names adversaries ({', '.join(clause.adversaries)}) "
-        "none of which is an actor of this scenario: the clause can never come into play"
+        Text(
+            "pacts.{pact} {article} names adversaries ({adversaries}) none of which is an actor "
+            "of this scenario: the clause can never come into play",
+            pact=pact_id,
+            article=clause.article,
+            adversaries=", ".join(clause.adversaries),
+        )
         for pact_id, pact in scenario.pacts_in_play(facts).items()
         for clause in pact.clauses
         if clause.adversaries and not set(clause.adversaries) & set(scenario.actors)
@@ -888,10 +943,13 @@ def shadowed_actors(scenario: Scenario, facts: FactBase | None = None) -> list[s
     """
     facts = facts or fact_base()
     return [
-        f"actors.{actor_id} is defined in the file and is also the fact base's "
-        f"{facts.name_of(actor_id)}: the run uses the file's definition (the story names it "
-        "as the fact base does); leave out kind (and the fields of a definition) to use the fact "
-        "base's, with overrides"
+        Text(
+            "actors.{actor} is defined in the file and is also the fact base's {name}: the run "
+            "uses the file's definition (the story names it as the fact base does); leave out "
+            "kind (and the fields of a definition) to use the fact base's, with overrides",
+            actor=actor_id,
+            name=Named(facts.name_of(actor_id), actor_id),
+        )
         for actor_id, entry in scenario.actors.items()
         if isinstance(entry, InlineActor) and actor_id in facts.actor_ids
     ]
@@ -918,11 +976,16 @@ def guerrillas(scenario: Scenario) -> list[str]:
             continue
         name = entry.name[:1].upper() + entry.name[1:]
         notes.append(
-            f"{name} ({actor_id}) has no backer and is no faction: in a war against "
-            f"{entry.in_} it fights as guerrillas while it is the weaker side (docs/model.md "
-            "§7.6); write its backers: if a state armed it, rose_in_capital: true for a band "
-            "that rose in the capital, or in_the_open: true if the record shows it fighting in "
-            "the open (columns, a front)"
+            Text(
+                "{name} ({actor}) has no backer and is no faction: in a war against {state} it "
+                "fights as guerrillas while it is the weaker side (docs/model.md §7.6); write its "
+                "backers: if a state armed it, rose_in_capital: true for a band that rose in the "
+                "capital, or in_the_open: true if the record shows it fighting in the open "
+                "(columns, a front)",
+                name=Named(name, actor_id),
+                actor=actor_id,
+                state=entry.in_,
+            )
         )
     return notes
 
@@ -937,10 +1000,15 @@ def unsaid_escapes(scenario: Scenario) -> list[str]:
     """
     threshold = scenario.parameters.pursuit_threshold
     return [
-        f"events.{name}: counts who struck (fighters: {event.fighters}) but not who got away: "
-        f"at pursuit_threshold {threshold:g} it is weighed for force as a strike no source "
-        "counts; if every striker was killed or taken where they struck (a suicide bombing, "
-        "a siege ended by assault), write escaped: 0 (docs/model.md §7.11)"
+        Text(
+            "events.{event}: counts who struck (fighters: {fighters}) but not who got away: at "
+            "pursuit_threshold {threshold:g} it is weighed for force as a strike no source "
+            "counts; if every striker was killed or taken where they struck (a suicide bombing, "
+            "a siege ended by assault), write escaped: 0 (docs/model.md §7.11)",
+            event=name,
+            fighters=event.fighters,
+            threshold=threshold,
+        )
         for name, event in scenario.active_events()
         if isinstance(event, Attack)
         and event.scale is AttackScale.INCIDENT
@@ -1005,7 +1073,7 @@ def no_mediators(scenario: Scenario, facts: FactBase | None = None) -> list[str]
         for party in (event.by, event.target):
             if _kind(scenario, facts, party) is ActorKind.BELLIGERENT:
                 carried.setdefault(party, name)
-    rule = (
+    rule = Text(
         "a mediator fights in no war, backs neither side and strikes neither (docs/model.md "
         "§7.8, rule 5); if a state mediated, add it under actors:"
     )
@@ -1020,16 +1088,27 @@ def no_mediators(scenario: Scenario, facts: FactBase | None = None) -> list[str]
         )
         if outside and not outside - set().union(*(wars[other] for other in elsewhere)):
             notes.append(
-                f"the only states of the scenario standing outside the war events.{name} starts "
-                f"({event.by} against {event.target}) fight "
-                + ", ".join(f"events.{other}" for other in elsewhere)
-                + f", so none can broker a ceasefire in it while that war goes on: {rule}"
+                Text(
+                    "the only states of the scenario standing outside the war events.{event} "
+                    "starts ({by} against {target}) fight {others}, so none can broker a "
+                    "ceasefire in it while that war goes on: {rule}",
+                    event=name,
+                    by=event.by,
+                    target=event.target,
+                    others=", ".join(f"events.{other}" for other in elsewhere),
+                    rule=rule,
+                )
             )
         elif not outside:
             notes.append(
-                f"no state of the scenario stands outside the war events.{name} starts "
-                f"({event.by} against {event.target}), so none can broker a ceasefire in it: "
-                f"{rule}"
+                Text(
+                    "no state of the scenario stands outside the war events.{event} starts ({by} "
+                    "against {target}), so none can broker a ceasefire in it: {rule}",
+                    event=name,
+                    by=event.by,
+                    target=event.target,
+                    rule=rule,
+                )
             )
     return notes
 
@@ -1059,16 +1138,24 @@ def bare_french_names(scenario: Scenario) -> list[str]:
         if written.lower().startswith(FRENCH_ARTICLES):
             fixed = written[:1].lower() + written[1:]
             notes.append(
-                f"actors.{actor_id}.name_fr ({entry.name_fr!r}) begins with its article: write "
-                f"it in lower case, with a straight apostrophe ({fixed!r}), so that the stories "
-                "in French can contract it after a preposition (du, au, de l')"
+                Text(
+                    "actors.{actor}.name_fr ({name!r}) begins with its article: write it in lower "
+                    "case, with a straight apostrophe ({fixed!r}), so that the stories in French "
+                    "can contract it after a preposition (du, au, de l')",
+                    actor=actor_id,
+                    name=entry.name_fr,
+                    fixed=fixed,
+                )
             )
             continue
         notes.append(
-            f"actors.{actor_id}.name_fr ({entry.name_fr!r}) has no article: names are written "
-            "as they read inside a sentence, and the stories in French put them after "
-            "prepositions; write the article if the name takes one (le Portugal, la Libye, "
-            "l'Algérie, les Comores)"
+            Text(
+                "actors.{actor}.name_fr ({name!r}) has no article: names are written as they read "
+                "inside a sentence, and the stories in French put them after prepositions; write "
+                "the article if the name takes one (le Portugal, la Libye, l'Algérie, les Comores)",
+                actor=actor_id,
+                name=entry.name_fr,
+            )
         )
     return notes
 
@@ -1087,9 +1174,16 @@ def twice_deployed(scenario: Scenario, facts: FactBase | None = None) -> list[st
         for posting in facts.powers[event.power].deployments:
             if posting.host == event.host and posting.arrived == event.date:
                 notes.append(
-                    f"deployment {name} ({event.date}): the fact base already has "
-                    f"{event.power}'s {posting.label} arriving in {event.host} that day, so its "
-                    "forces arrive twice; drop the event, or set the power's forces"
+                    Text(
+                        "deployment {event} ({date}): the fact base already has {power}'s "
+                        "{posting} arriving in {host} that day, so its forces arrive twice; drop "
+                        "the event, or set the power's forces",
+                        event=name,
+                        date=event.date,
+                        power=event.power,
+                        posting=posting.label,
+                        host=event.host,
+                    )
                 )
     return notes
 
@@ -1147,22 +1241,33 @@ def idle_requests(scenario: Scenario, facts: FactBase | None = None) -> list[str
         by_state = any(e.host is None for e in strikes)  # rebels' strikes there count above
         abroad = any(e.host is not None for e in strikes)
         if event.against:
-            why = (
-                f"{event.against} is not scheduled to invade {event.by} on or before that day "
-                "and is no armed group operating in it"
+            why = Text(
+                "{against} is not scheduled to invade {state} on or before that day and is no "
+                "armed group operating in it",
+                against=event.against,
+                state=event.by,
             )
         else:
-            why = (
-                f"no invasion of {event.by} is scheduled on or before that day and no armed "
-                "group of the scenario operates in it"
+            why = Text(
+                "no invasion of {state} is scheduled on or before that day and no armed group of "
+                "the scenario operates in it",
+                state=event.by,
             )
         if by_state:  # a state's strike short of war starts none: the help is for a war
-            why += " (an incident by a state starts no war)"
+            why = Text("{why} (an incident by a state starts no war)", why=why)
         elif abroad:  # and a strike on its forces abroad is help it asks where they stand
-            why += " (a strike on its forces abroad gives nothing to help against at home)"
+            why = Text(
+                "{why} (a strike on its forces abroad gives nothing to help against at home)",
+                why=why,
+            )
         notes.append(
-            f"request {name} ({event.date}): {why}, so it finds nothing to help against unless "
-            "the run starts a war by then"
+            Text(
+                "request {event} ({date}): {why}, so it finds nothing to help against unless the "
+                "run starts a war by then",
+                event=name,
+                date=event.date,
+                why=why,
+            )
         )
     return notes
 
@@ -1174,3 +1279,23 @@ def _fights_in(actor_id: str, entry: object, facts: FactBase) -> list[str]:
     if actor_id in facts.armed_groups:
         return list(facts.armed_groups[actor_id].operates_in.countries)
     return []
+
+
+NOTES = (
+    distant_figures,
+    idle_requests,
+    twice_deployed,
+    absent_members,
+    guerrillas,
+    unsaid_escapes,
+    no_mediators,
+    later_pacts,
+    pacts_left_out,
+    absent_adversaries,
+    shadowed_actors,
+    bare_french_names,
+)
+"""What validating notes of a valid scenario, in this order: each takes the scenario and
+returns its notes, each a :class:`~sim.errors.Text` (its French is in
+:mod:`sim.present.error_words`; ``tests/test_french_errors.py`` fails on a note written as an
+English f-string)."""
