@@ -210,3 +210,21 @@ def test_a_backtest_piped_into_a_file_starts_with_its_table_not_blank_lines(tmp_
     )  # fmt: skip
     assert done.returncode == 0, done.stdout
     assert done.stdout.splitlines()[0].startswith("episode"), done.stdout[:200]
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_one_replicate_in_two_hundred_is_not_shown_as_none(lang):
+    """A war in 1 of 200 replicates read "0 %", which the README says to read as "no way for it
+    to happen"; one short of all read "100 %". Neither is rounded away; none and all are kept."""
+    from sim.analysis.estimates import proportion
+    from sim.present.console import format_estimate
+    from sim.present.i18n import percent
+
+    war = OUTCOMES["war_occurred"]
+    shown = {k: format_estimate(proportion(k, 200), war, lang)[0] for k in (0, 1, 199, 200)}
+    assert shown == {
+        0: percent(0, lang),
+        1: f"< {percent(0.01, lang)}",
+        199: f"> {percent(0.99, lang)}",
+        200: percent(1, lang),
+    }

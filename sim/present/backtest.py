@@ -33,7 +33,7 @@ from sim.analysis.backtest import (
 )
 from sim.numbers import localised
 from sim.present.figures import footer, localise_numbers, save, styled
-from sim.present.i18n import actor_name, decimal, join_list
+from sim.present.i18n import actor_name, decimal, join_list, some_not_all
 from sim.present.streams import std_console
 from sim.present.terminal import failed_note, parameter_options
 from sim.run.files import write_whole, written_whole
@@ -203,17 +203,8 @@ def item_words(item: ItemScore, lang: str) -> str:
 
 
 def _share(p: float, lang: str) -> str:
-    """A share of the replicates, never rounded to none or to all when it is neither.
-
-    "< 1 %" for a share given but rounding to 0 %, "> 99 %" for one short of all but rounding
-    to 100 %: 1 replicate of 200 is not none.
-    """
-    shown = _percent(p, lang)
-    if 0 < p < 1 and shown == _percent(0.0, lang):
-        return f"< {_percent(0.01, lang)}"
-    if 0 < p < 1 and shown == _percent(1.0, lang):
-        return f"> {_percent(0.99, lang)}"
-    return shown
+    """A share of the replicates, never rounded to none or to all when it is neither."""
+    return some_not_all(p, lambda x: _percent(x, lang))
 
 
 def misses_lines(episodes: Sequence[EpisodeScore], lang: str = "en") -> list[str]:

@@ -13,7 +13,7 @@ from rich.table import Table
 from sim.analysis.estimates import Estimate
 from sim.analysis.summary import GIVEN, key_estimates
 from sim.model.outcome_registry import Estimator, Outcome, OutcomeKind
-from sim.present.i18n import GIVEN_A_WAR, decimal, not_in_play, number, percent
+from sim.present.i18n import GIVEN_A_WAR, decimal, not_in_play, number, percent, some_not_all
 from sim.present.streams import std_console
 from sim.present.terminal import failed_note, parameter_options
 from sim.run.posterior import read_drawn
@@ -134,6 +134,8 @@ def format_estimate(est: Estimate | None, outcome: Outcome, lang: str = "en") ->
     interval = (
         "" if est.low != est.low else RANGE[lang].format(low=show(est.low), high=show(est.high))
     )
+    if outcome.estimator is Estimator.PROPORTION:  # 1 replicate in 200 is not 0 %
+        return some_not_all(est.value, show), interval
     return show(est.value), interval
 
 

@@ -11,7 +11,7 @@ does not depend on the machine.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
 
@@ -284,6 +284,20 @@ def percent(p: float, lang: str | Lang, decimals: int = 0, *, signed: bool = Fal
     """
     lang = as_lang(lang)
     return localised(f"{decimal(100 * p, Lang.EN, decimals, signed=signed)}%", lang)
+
+
+def some_not_all(p: float, show: Callable[[float], str]) -> str:
+    """A share of the replicates shown by ``show``, never rounded to none or all if neither.
+
+    "< 1 %" for a share rounding to 0 %, "> 99 %" for one rounding to 100 %. 1 replicate in 200 is not none: a reader told that 0 % means "no way for it to happen"
+    (README) would take it so.
+    """
+    shown = show(p)
+    if 0 < p < 1 and shown == show(0.0):
+        return f"< {show(0.01)}"
+    if 0 < p < 1 and shown == show(1.0):
+        return f"> {show(0.99)}"
+    return shown
 
 
 NOT_IN_PLAY = {"en": "n/a", "fr": "s.o."}
