@@ -194,7 +194,7 @@ def test_compare_in_french_speaks_french_and_keeps_shares_within_what_is_possibl
     said = " ".join((result.out + result.err).split())
     assert "réplications appariées" in said and "intervalle à 95 %" in said
     assert "la part des réplications où la CEDEAO attaque" in said
-    assert "les mêmes valeurs uniques" in said and "tiré" not in said  # single values
+    assert "les mêmes valeurs fixes" in said and "tiré" not in said  # single values
     for english in (" to ", "chance that", "Paired on", "replicates"):
         assert english not in said, english
     # A difference of two shares never has an interval beyond -100 % to 100 %, and on four

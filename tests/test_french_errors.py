@@ -371,7 +371,7 @@ def test_a_set_override_and_a_missing_file_are_said_in_french(sahelsim, tmp_path
     )
     named = sahelsim("explain", "gambia-2071", "--seed", "1", "--lang", "fr")
     assert named.status == 2 and english_left(named.err) == set()
-    assert _plain(named.err).startswith("sahelsim : gambia-2071 : ni fichier ni scénario fourni")
+    assert _plain(named.err).startswith("sahelsim : gambia-2071 : ni fichier ni scénario livré")
     assert _plain(named.err).rstrip().endswith("vouliez-vous dire « gambia-2017 » ?")
 
 

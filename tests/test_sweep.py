@@ -63,7 +63,7 @@ def test_a_sweep_in_french_says_so_in_french(tmp_path, sahelsim):
                       "11", "--lang", "fr", "--no-figures", "--out", str(tmp_path / "s"))  # fmt: skip
     assert result.status == 0, result.err
     said = " ".join(result.out.split())
-    assert "Les paramètres non variés gardent leurs valeurs uniques" in said
+    assert "Les autres paramètres gardent leur valeur fixe" in said
     for english in ("Parameters", "replicate seeds", "Not a forecast", "Every point"):
         assert english not in said, english
 

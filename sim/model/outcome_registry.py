@@ -308,7 +308,7 @@ OUTCOMES: dict[str, Outcome] = {
             Words(
                 "une demande d'aide est accordée",
                 "qu'une demande d'aide soit accordée ou non",
-                "un État ou une puissance sollicité hors de tout traité a apporté l'aide demandée",
+                "un État ou une puissance sollicités hors de tout traité a apporté l'aide demandée",
             ),
             Requires.REQUEST,
         ),
@@ -506,8 +506,8 @@ OUTCOMES: dict[str, Outcome] = {
             ),
             Words(
                 "contre-insurrection perdue",
-                "la part de contre-insurrection perdue aux guerres et aux départs",
-                "part de l'effort de contre-insurrection perdue aux guerres et au départ des "
+                "la part de contre-insurrection perdue du fait des guerres et des départs",
+                "part de l'effort de contre-insurrection perdue du fait des guerres et du départ des "
                 "forces partenaires, en moyenne sur les jours et les États",
             ),
         ),

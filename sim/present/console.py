@@ -87,7 +87,7 @@ TEXT = {
         "fixe chacune de celles que tire la loi a posteriori) ; les estimations laissent donc de "
         "côté l'incertitude sur les paramètres, et chaque intervalle à 95\u202f% dit avec quelle "
         "précision les réplications fixent l'estimation.",
-        "single": "Paramètres : toutes les réplications ont employé les mêmes valeurs uniques ; les "
+        "single": "Paramètres : toutes les réplications ont employé les mêmes valeurs fixes ; les "
         "estimations laissent donc de côté l'incertitude sur les paramètres, et chaque intervalle "
         "à 95\u202f% dit avec quelle précision les réplications fixent l'estimation.",
     },

@@ -121,7 +121,7 @@ FRENCH: dict[str, str] = {
     ),
     "the class ran with the scenario's single values, not a posterior: --posterior {path} does "
     "not apply": (
-        "la classe a joué avec les valeurs uniques du scénario, pas avec une loi a posteriori : "
+        "la classe a joué avec les valeurs fixes du scénario, pas avec une loi a posteriori : "
         "--posterior {path} ne s'applique pas"
     ),
     "the class ran with another posterior (sha256 {ran}) than {source} (sha256 {sha256}); pass "
@@ -424,7 +424,7 @@ FRENCH: dict[str, str] = {
         "(sim/scenario/calibration.py)"
     ),
     "no file in scenarios/{folder}/": "aucun fichier de scenarios/{folder}/",
-    "no bundled scenario": "aucun scénario fourni",
+    "no bundled scenario": "aucun scénario livré avec sahelsim",
     "no episodes: {where} has an observed: block": (
         "aucun épisode : {where} n'a de bloc observed:"
     ),
@@ -438,14 +438,14 @@ FRENCH: dict[str, str] = {
     # --------------------------------------------------------------------- loading a file
     "{name}: no such file and no bundled scenario of that name (nor an episode of "
     "scenarios/{history}/ or {held_out}/); expected a path to a YAML file or {choices}": (
-        "{name} : ni fichier ni scénario fourni de ce nom (ni épisode de scenarios/{history}/ "
+        "{name} : ni fichier ni scénario livré de ce nom (ni épisode de scenarios/{history}/ "
         "ou {held_out}/) ; attendu : le chemin d'un fichier YAML ou {choices}"
     ),
     "a scenario must be a mapping of fields": "un scénario doit être une table de champs",
     "keys such as title, start, actors": "des clés comme title, start, actors",
     "wrong value": "valeur incorrecte",
     "a bundled scenario's name or a relative path": (
-        "le nom d'un scénario fourni ou un chemin relatif"
+        "le nom d'un scénario livré avec sahelsim ou un chemin relatif"
     ),
     "extends itself in a cycle ({cycle})": "s'étend lui-même en boucle ({cycle})",
     "a chain that ends in a scenario without extends": (
@@ -454,7 +454,7 @@ FRENCH: dict[str, str] = {
     "more than {most} levels of extends": "plus de {most} niveaux d'extends",
     "file not found": "fichier introuvable",
     "a path relative to the extending file": "un chemin relatif au fichier qui étend",
-    "no bundled scenario of that name": "aucun scénario fourni de ce nom",
+    "no bundled scenario of that name": "aucun scénario livré avec sahelsim sous ce nom",
     "{label}: expected PATH=VALUE, e.g. parameters.honour_base_rate=0.5": (
         "{label} : attendu : CHEMIN=VALEUR, p. ex. parameters.honour_base_rate=0.5"
     ),
@@ -499,7 +499,7 @@ FRENCH: dict[str, str] = {
         "le dernier jour de l'élément précède le début de la simulation ({start}) : rien de ce "
         "qu'elle fait ne peut arriver d'ici là"
     ),
-    "a date on or after {day}": "une date le {day} ou après",
+    "a date on or after {day}": "une date égale ou postérieure au {day}",
     ", and the item holds if anyone used force": (
         ", et l'élément est vrai si qui que ce soit a fait usage de la force"
     ),
@@ -608,7 +608,7 @@ FRENCH: dict[str, str] = {
         "la base de faits ne connaît le régime de {actor} qu'à partir du {first}"
     ),
     "a start on or after {first}, or actors.{actor}.regime (military, transitional or civilian)": (
-        "un début le {first} ou après, ou actors.{actor}.regime (military, transitional ou "
+        "un début égal ou postérieur au {first}, ou actors.{actor}.regime (military, transitional ou "
         "civilian)"
     ),
     "unknown pact {pact!r}": "pacte inconnu « {pact} »",

@@ -43,7 +43,7 @@ TEXT = {
         "warning": "Output of an exploratory model for teaching and analysis. It shows what follows from "
         "the model's assumptions. It is not a forecast.",
         "teaching": "Teaching notes",
-        "what": "What is it",
+        "what": "What is it?",
         "notice": "Things to notice",
         "try": "Things to try",
         "discuss": "Discuss",
@@ -67,7 +67,7 @@ TEXT = {
         "warning": "Résultats d'un modèle exploratoire, pour l'enseignement et l'analyse. Ils montrent ce qui "
         "découle des hypothèses du modèle. Ce n'est pas une prévision.",
         "teaching": "Notes pédagogiques",
-        "what": "De quoi s'agit-il",
+        "what": "De quoi s'agit-il\u202f?",
         "notice": "À observer",
         "try": "À essayer",
         "discuss": "À discuter",

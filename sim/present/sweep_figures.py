@@ -443,9 +443,9 @@ TABLE_WORDS = {
     },
     "fr": {
         "more": "... et {n} autres points dans means.csv",
-        "foot": "Chaque point a tourné avec les mêmes {n} graines de réplication (nombres "
-        "aléatoires communs) ; intervalles à 95\u202f%. Les paramètres non variés gardent leurs "
-        "valeurs uniques ; les intervalles laissent donc de côté l'incertitude sur eux. Ce n'est "
+        "foot": "Chaque point a été calculé avec les mêmes {n} graines de réplication (nombres "
+        "aléatoires communs) ; intervalles à 95\u202f%. Les autres paramètres gardent leur valeur "
+        "fixe ; les intervalles laissent donc de côté l'incertitude sur eux. Ce n'est "
         "pas une prévision.",
         "files": "Balayage : {folder} (points.csv, results.csv, means.csv{figures})",
     },

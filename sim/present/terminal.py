@@ -143,10 +143,10 @@ WORDS = {
         "réplications.",
         "same_resumed": "la même commande avec --resume",
         "stopped_run": "Interrompu : le dossier {out} garde les {done} réplications terminées "
-        "(summary.csv, events.jsonl ; de quoi reprendre est dans {partial}). Pour finir : "
+        "(summary.csv, events.jsonl ; ce qu'il faut pour reprendre se trouve dans {partial}). Pour finir : "
         "{command}",
-        "stopped_sweep": "Interrompu : {out} garde les {done} réplications terminées (de quoi reprendre "
-        "est dans {partial}). Pour finir : {command}",
+        "stopped_sweep": "Interrompu : {out} garde les {done} réplications terminées (ce qu'il faut "
+        "pour reprendre se trouve dans {partial}). Pour finir : {command}",
         "stopped_pair": "Interrompu : les dossiers partiels sont dans {out}.",
         "stopped_drawing": "Interrompu pendant le tracé des figures : le dossier {out} garde ses "
         "{done} réplications (summary.csv, events.jsonl). Pour tracer ses figures et son rapport : "
