@@ -190,11 +190,17 @@ FRENCH: dict[str, str] = {
     "it lacks the scenario hash, the root seed or the replicates": (
         "il y manque l'empreinte du scénario, la graine ou les réplications"
     ),
-    "--resume: {out} is complete but was made with a different {changed} ({was}); expected the "
+    "--resume: {out} is complete but was made with other settings (changed: {changed}){was}; expected the "
     "same command as the finished work": (
-        "--resume : {out} est complet mais a été fait avec d'autres valeurs de {changed} "
-        "({was}) ; attendu : la même commande que le travail terminé"
+        "--resume : {out} est complet mais a été fait avec d'autres réglages (changé : {changed}){was} ; "
+        "attendu : la même commande que le travail terminé"
     ),
+    " (it had {values})": " (il avait {values})",
+    "the version of sahelsim": "la version de sahelsim",
+    "the model's code or fact base": "le code du modèle ou sa base de faits",
+    "the kind of analysis": "le type d'analyse",
+    "the scenario (its file or --set)": "le scénario (son fichier ou --set)",
+    "the design's points (--param, --n)": "les points du plan (--param, --n)",
     "another process": "un autre processus",
     "process {pid}": "le processus {pid}",
     "{folder}: in use by {who} (another sahelsim writing into it); nothing was written and its "
@@ -215,9 +221,9 @@ FRENCH: dict[str, str] = {
     "the same scenario, --set, --param, --sample, --n, --seed and --replicates": (
         "le même scénario, --set, --param, --sample, --n, --seed et --replicates"
     ),
-    "--resume: {out} was started with a different {changed} ({was}); expected {expected} as "
+    "--resume: {out} was started with other settings (changed: {changed}){was}; expected {expected} as "
     "the interrupted run": (
-        "--resume : {out} a été commencé avec d'autres valeurs de {changed} ({was}) ; attendu : "
+        "--resume : {out} a été commencé avec d'autres réglages (changé : {changed}){was} ; attendu : "
         "{expected} que pour la simulation interrompue"
     ),
     "no file lengths (its 'bytes' is missing or not an object)": (

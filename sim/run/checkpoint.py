@@ -22,8 +22,35 @@ import shutil
 from pathlib import Path
 from typing import IO, Any
 
-from sim.errors import InputError, Text
+from sim.errors import InputError, Joined, Text
 from sim.run.files import write_whole, written_whole
+
+CHANGED = {
+    "version": Text("the version of sahelsim"),
+    "code_sha256": Text("the model's code or fact base"),
+    "kind": Text("the kind of analysis"),
+    "scenario_sha256": Text("the scenario (its file or --set)"),
+    "root_seed": "--seed",
+    "replicates": "--replicates",
+    "series_sample": "--series",
+    "all_series": "--series",
+    "posterior_sha256": "--posterior",
+    "parameters": "--param",
+    "design": "--sample",
+    "points_sha256": Text("the design's points (--param, --n)"),
+}
+"""What the user changed, in their words, for each part of a run's identity that differs."""
+
+SHOWN = ("root_seed", "replicates")
+"""The parts whose earlier value a message gives (the others are hashes or flags)."""
+
+
+def changed_words(keys: list[str], before: dict[str, Any]) -> tuple[Joined, Joined]:
+    """What changed, in the user's words, and the earlier values worth giving (``--seed 7``)."""
+    labels = list(dict.fromkeys(CHANGED.get(k, k) for k in keys))
+    values = [f"{CHANGED[k]} {before.get(k)}" for k in keys if k in SHOWN]
+    return Joined(", ", labels), Joined(", ", values)
+
 
 PARTIAL = ".partial"
 PLAN = "plan.json"
@@ -101,14 +128,14 @@ def restore(
     state = _read_object(out, partial / CHECKPOINT)
     changed = [key for key in identity if started.get(key) != identity[key]]
     if changed:
-        was = ", ".join(f"{key}={started.get(key)!r}" for key in changed)
+        what, values = changed_words(changed, started)
         raise InputError(
             Text(
-                "--resume: {out} was started with a different {changed} ({was}); expected "
+                "--resume: {out} was started with other settings (changed: {changed}){was}; expected "
                 "{expected} as the interrupted run",
                 out=out,
-                changed=", ".join(changed),
-                was=was,
+                changed=what,
+                was=Text(" (it had {values})", values=values) if values else "",
                 expected=expected,
             )
         )

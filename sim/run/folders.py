@@ -13,7 +13,7 @@ from typing import Protocol
 
 from sim.errors import InputError, Text
 from sim.run.bundle import scenario_hash
-from sim.run.checkpoint import MANIFEST, damaged, finish_publish, load_manifest
+from sim.run.checkpoint import MANIFEST, changed_words, damaged, finish_publish, load_manifest
 from sim.run.files import LOCK, in_use, in_use_by, own
 from sim.scenario.schema import Scenario
 
@@ -154,14 +154,14 @@ def finished_work(out: Path, plan: Planned) -> dict | None:
     }
     changed = [k for k, v in expected.items() if found[k] != v]
     if changed:
-        was = ", ".join(f"{k}={found[k]!r}" for k in changed)
+        what, values = changed_words(changed, found)
         raise InputError(
             Text(
-                "--resume: {out} is complete but was made with a different {changed} ({was}); "
+                "--resume: {out} is complete but was made with other settings (changed: {changed}){was}; "
                 "expected the same command as the finished work",
                 out=out,
-                changed=", ".join(changed),
-                was=was,
+                changed=what,
+                was=Text(" (it had {values})", values=values) if values else "",
             )
         )
     return manifest
