@@ -405,7 +405,7 @@ def test_a_count_the_model_cannot_use_is_refused_where_it_stands(write, sahelsim
         (
             "    escaped: all\n",
             None,
-            "events.raid.escaped: wrong value; got 'all'; expected a valid integer",
+            "events.raid.escaped: wrong value; got 'all'; expected a whole number",
         ),
     ],
     ids=["more than struck", "an invasion", "a state's strike", "both", "negative", "words"],

@@ -28,12 +28,12 @@ CASES = [
     ),
     pytest.param(
         _edit("days: 30", "days: thirty"),
-        "{f}:3:7: days: wrong value; got 'thirty'; expected a valid integer, unable to parse string as an integer",
+        "{f}:3:7: days: wrong value; got 'thirty'; expected a whole number; this text is not one",
         id="wrong type",
     ),
     pytest.param(
         _edit("days: 30", "days: [30]"),
-        "{f}:3:7: days: wrong value; got [30]; expected a valid integer",
+        "{f}:3:7: days: wrong value; got [30]; expected a whole number",
         id="a list for a number",
     ),
     pytest.param(
@@ -424,7 +424,7 @@ def test_a_set_that_breaks_the_actors_mapping_is_one_problem_not_a_cascade(sahel
     result = sahelsim("validate", str(write(MINIMAL)), "--set", "actors=5")
     assert result.status == 2
     assert result.out.splitlines() == [
-        "--set actors=5: actors: wrong value; got 5; expected a valid dictionary",
+        "--set actors=5: actors: wrong value; got 5; expected a mapping of keys to values",
         "1 of 1 scenario(s) invalid",
     ]
 

@@ -270,8 +270,8 @@ SWEEP = ("sweep", "gambia-2017", "-n", "2")
         ),
         (
             ("--param", "days=10:20:4"),
-            "--param days=10:20:4: days: wrong value; got 13.3333333333; expected a valid "
-            "integer, got a number with a fractional part",
+            "--param days=10:20:4: days: wrong value; got 13.3333333333; expected a whole "
+            "number, without a fractional part",
         ),
         (
             ("--param", f"{HONOUR}=0:1:3", "--param", f"{HONOUR}=0:1:2"),

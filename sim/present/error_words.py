@@ -937,25 +937,20 @@ FRENCH: dict[str, str] = {
     "greater than or equal to {ge}": "une valeur supérieure ou égale à {ge}",
     "less than {lt}": "une valeur inférieure à {lt}",
     "less than or equal to {le}": "une valeur inférieure ou égale à {le}",
-    "a valid integer": "un nombre entier",
-    "a valid integer, unable to parse string as an integer": (
-        "un nombre entier ; ce texte n'en est pas un"
-    ),
-    "a valid integer, got a number with a fractional part": (
-        "un nombre entier, sans partie décimale"
-    ),
-    "a valid number": "un nombre",
-    "a valid number, unable to parse string as a number": "un nombre ; ce texte n'en est pas un",
+    "a whole number": "un nombre entier",
+    "a whole number; this text is not one": ("un nombre entier ; ce texte n'en est pas un"),
+    "a whole number, without a fractional part": ("un nombre entier, sans partie décimale"),
+    "a number": "un nombre",
+    "a number; this text is not one": "un nombre ; ce texte n'en est pas un",
     "a finite number": "un nombre fini",
-    "a valid boolean": "un booléen (true ou false)",
-    "a valid boolean, unable to interpret input": (
+    "true or false": "un booléen (true ou false)",
+    "true or false; this value is neither": (
         "un booléen (true ou false) ; cette valeur n'en est pas un"
     ),
-    "a valid string": "un texte",
-    "a valid list": "une liste",
-    "a valid dictionary": "une table de clés et de valeurs",
-    "a valid dictionary or instance of {class_name}": "une table de clés et de valeurs",
-    "a valid dictionary or object to extract fields from": (
+    "a text": "un texte",
+    "a list": "une liste",
+    "a mapping of keys to values": "une table de clés et de valeurs",
+    "a mapping of keys to values to read the fields from": (
         "une table de clés et de valeurs dont lire les champs"
     ),
     "too few items": "trop peu d'éléments",

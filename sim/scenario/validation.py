@@ -196,24 +196,20 @@ _PYDANTIC: dict[str, Callable[[dict], tuple[Text, Text | str]]] = {
     ),
     "less_than": lambda c: _wrong(Text("less than {lt}", lt=_bound(c["lt"]))),
     "less_than_equal": lambda c: _wrong(Text("less than or equal to {le}", le=_bound(c["le"]))),
-    "int_type": lambda c: _wrong(Text("a valid integer")),
-    "int_parsing": lambda c: _wrong(Text("a valid integer, unable to parse string as an integer")),
-    "int_from_float": lambda c: _wrong(
-        Text("a valid integer, got a number with a fractional part")
-    ),
-    "float_type": lambda c: _wrong(Text("a valid number")),
-    "float_parsing": lambda c: _wrong(Text("a valid number, unable to parse string as a number")),
+    "int_type": lambda c: _wrong(Text("a whole number")),
+    "int_parsing": lambda c: _wrong(Text("a whole number; this text is not one")),
+    "int_from_float": lambda c: _wrong(Text("a whole number, without a fractional part")),
+    "float_type": lambda c: _wrong(Text("a number")),
+    "float_parsing": lambda c: _wrong(Text("a number; this text is not one")),
     "finite_number": lambda c: _wrong(Text("a finite number")),
-    "bool_type": lambda c: _wrong(Text("a valid boolean")),
-    "bool_parsing": lambda c: _wrong(Text("a valid boolean, unable to interpret input")),
-    "string_type": lambda c: _wrong(Text("a valid string")),
-    "list_type": lambda c: _wrong(Text("a valid list")),
-    "dict_type": lambda c: _wrong(Text("a valid dictionary")),
-    "model_type": lambda c: _wrong(
-        Text("a valid dictionary or instance of {class_name}", class_name=c["class_name"])
-    ),
+    "bool_type": lambda c: _wrong(Text("true or false")),
+    "bool_parsing": lambda c: _wrong(Text("true or false; this value is neither")),
+    "string_type": lambda c: _wrong(Text("a text")),
+    "list_type": lambda c: _wrong(Text("a list")),
+    "dict_type": lambda c: _wrong(Text("a mapping of keys to values")),
+    "model_type": lambda c: _wrong(Text("a mapping of keys to values")),
     "model_attributes_type": lambda c: _wrong(
-        Text("a valid dictionary or object to extract fields from")
+        Text("a mapping of keys to values to read the fields from")
     ),
     "too_short": lambda c: (
         Text("too few items"),
@@ -252,7 +248,9 @@ user's language: (what is wrong, what was expected), as :func:`_reword` words th
 def _said(kind: str, ctx: dict, message: str, expected: str) -> tuple[str, str]:
     """The reworded ``message`` and ``expected`` of pydantic as :class:`Text`, when known.
 
-    The English stays pydantic's own: a template that would not write it exactly is not used.
+    A template of :data:`_PYDANTIC` is the message in English too, in the project's words
+    ("a whole number; this text is not one", not "a valid integer, unable to parse string as
+    an integer"); an error it does not know keeps pydantic's own English.
     """
     if kind == "value_error" and isinstance(error := ctx.get("error"), ValueError):
         text = error.args[0] if error.args else None
@@ -264,7 +262,7 @@ def _said(kind: str, ctx: dict, message: str, expected: str) -> tuple[str, str]:
         said = known(ctx)
     except KeyError:  # a context this pydantic does not give
         return message, expected
-    return said if said == (message, expected) else (message, expected)
+    return said
 
 
 def _choices(text: str) -> list[str]:
