@@ -237,13 +237,22 @@ def _command() -> list[str]:
 
 
 def _check_execution(
-    out: Path | None, resume: bool, executor: str, scheduler: str | None, seed: int | None
+    out: Path | None,
+    resume: bool,
+    executor: str,
+    scheduler: str | None,
+    seed: int | None,
+    lang: str = Lang.EN.value,
 ) -> int | None:
     """Check the execution options; return the root seed (on resume, the stopped work's)."""
     if scheduler and executor != Executor.DASK:
         raise click.UsageError(Text("--scheduler goes with --executor dask"))
     if resume and out is None:
         raise click.UsageError(Text("--resume needs the --out folder of the stopped work"))
+    if resume and not out.exists():  # a slip in the path starts the whole work again: say so
+        from sim.present import terminal
+
+        _warn(terminal.WORDS[lang]["nothing_to_resume"].format(out=out))
     if resume and seed is None:  # a drawn seed was recorded: "the same command" needs no --seed
         from sim.run.checkpoint import saved_root_seed
 
@@ -396,7 +405,7 @@ def run(
     from sim.run.folders import default_out_dir, prepare_out_dir
     from sim.scenario.loading import load_scenario
 
-    seed = _check_execution(out, resume, executor, scheduler, seed)
+    seed = _check_execution(out, resume, executor, scheduler, seed, lang)
     if resume and replicates is None and precision is None:
         from sim.run.checkpoint import saved_replicates
 
@@ -852,7 +861,7 @@ def sweep(
     from sim.run.folders import default_out_dir, prepare_out_dir
     from sim.run.sweep import plan_sweep
 
-    seed = _check_execution(out, resume, executor, scheduler, seed)
+    seed = _check_execution(out, resume, executor, scheduler, seed, lang)
     plan = plan_sweep(
         scenario,
         overrides,
@@ -969,7 +978,7 @@ def sensitivity(
     from sim.run.folders import default_out_dir, prepare_out_dir
     from sim.run.sweep import plan_sweep
 
-    seed = _check_execution(out, resume, executor, scheduler, seed)
+    seed = _check_execution(out, resume, executor, scheduler, seed, lang)
     method = Sample(method)
     plan = plan_sweep(
         scenario,

@@ -317,3 +317,18 @@ def test_ctrl_c_then_resume_finishes_a_sweep_with_a_drawn_seed(tmp_path, sahelsi
     )
     _same_files(stopped, whole, SWEEP_FILES)
     assert not (stopped / ".partial").exists()
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_resume_of_a_folder_that_does_not_exist_says_it_starts_afresh(tmp_path, sahelsim, lang):
+    """A slip in --out's path quietly ran the whole work again: it still runs (a script that
+    always passes --resume keeps working), but says so."""
+    out = tmp_path / "typo"
+    ran = sahelsim("run", "gambia-2017", "-n", "2", "--seed", "1", "--no-figures", "-q",
+                   "--resume", "--out", str(out), "--lang", lang)  # fmt: skip
+    assert ran.status == 0 and (out / "summary.csv").is_file()
+    said = " ".join(ran.err.split())
+    assert {"en": "nothing to resume", "fr": "rien à reprendre"}[lang] in said
+    again = sahelsim("run", "gambia-2017", "-n", "2", "--seed", "1", "--no-figures", "-q",
+                     "--resume", "--out", str(out))  # fmt: skip
+    assert again.status == 0 and "nothing to resume" not in again.err

@@ -99,6 +99,8 @@ WORDS = {
         "widest": " (the widest ±{widest})",
         "not_reached": "Precision ±{precision}: not reached within the cap of {done} replicates.",
         "same_resumed": "the same command with --resume",
+        "nothing_to_resume": "--resume: {out} does not exist, so there is nothing to resume: the "
+        "work starts from the beginning",
         "stopped_run": "Interrupted: the bundle in {out} holds the {done} replicates finished "
         "(summary.csv, events.jsonl; the state to resume from is in {partial}). Finish it with: "
         "{command}",
@@ -142,6 +144,8 @@ WORDS = {
         "not_reached": "Précision ±{precision} : non atteinte dans la limite de {done} "
         "réplications.",
         "same_resumed": "la même commande avec --resume",
+        "nothing_to_resume": "--resume : {out} n'existe pas, il n'y a donc rien à reprendre : le "
+        "travail commence depuis le début",
         "stopped_run": "Interrompu : le dossier {out} garde les {done} réplications terminées "
         "(summary.csv, events.jsonl ; ce qu'il faut pour reprendre se trouve dans {partial}). Pour finir : "
         "{command}",
