@@ -143,6 +143,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Start of the run “{title}”: {days} from {start} to {end}, seed {seed}.",
         "fr": "Début de la simulation « {title} » : {days} du {start} au {end}, graine {seed}.",
     },
+    # A scenario with no French title: its English one, said to be English, as a note is.
+    "opening.english_title": {
+        "en": "Start of the run “{title}”: {days} from {start} to {end}, seed {seed}.",
+        "fr": "Début de la simulation « {title} » (titre en anglais) : {days} du {start} au "
+        "{end}, graine {seed}.",
+    },
     # ------------------------------------------------------------------ records
     "coup": {
         "en": "Unconstitutional change of government in {actor}.",

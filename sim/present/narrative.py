@@ -231,11 +231,11 @@ def _digits(p: float, other: float) -> int:
 
 
 def _opening(ctx: _Context, run: RunRecord) -> str:
+    french = getattr(run, "scenario_title_fr", "") if ctx.lang is Lang.FR else ""
+    english = ctx.lang is Lang.FR and not french
     return ctx.t(
-        "opening",
-        title=(getattr(run, "scenario_title_fr", "") or run.scenario_title)
-        if ctx.lang is Lang.FR
-        else run.scenario_title,
+        "opening.english_title" if english else "opening",
+        title=french or run.scenario_title,
         days=ctx.days(run.days),
         start=ctx.day_text(0),
         end=ctx.day_text(run.days),
