@@ -228,3 +228,15 @@ def test_one_replicate_in_two_hundred_is_not_shown_as_none(lang):
         199: f"> {percent(0.99, lang)}",
         200: percent(1, lang),
     }
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_a_change_that_rounds_to_nothing_has_no_minus_sign(lang):
+    """Insurgent growth of -0.001 read "-0.00" ("-0,00"), a sign with nothing to carry it."""
+    from sim.analysis.estimates import Estimate
+    from sim.present.console import format_estimate
+
+    growth = OUTCOMES["insurgent_strength_change"]
+    value, interval = format_estimate(Estimate(-0.001, -0.2, 0.004, 200), growth, lang)
+    assert value == {"en": "0.00", "fr": "0,00"}[lang]
+    assert interval.startswith({"en": "-0.20", "fr": "-0,20"}[lang])  # a real minus stays

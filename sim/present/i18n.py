@@ -261,7 +261,8 @@ def number(value: float, lang: str | Lang) -> str:
 
 def decimal(value: float, lang: str | Lang, digits: int = 2, *, signed: bool = False) -> str:
     """A decimal number: ``0.47`` / ``0,47``; ``signed`` writes ``+1.00`` and ``−0.62``."""
-    text = localised(f"{abs(value) if signed else value:.{digits}f}", as_lang(lang))
+    rounded = round(value, digits) + 0.0  # "+ 0.0": a tiny negative reads 0.00, not -0.00
+    text = localised(f"{abs(value) if signed else rounded:.{digits}f}", as_lang(lang))
     if signed:
         text = ("−" if value < 0 and float(f"{abs(value):.{digits}f}") > 0 else "+") + text
     return text
