@@ -803,6 +803,17 @@ def assert_story_lines_whole(page, when: str) -> None:
     assert under == [] and cut == [], (when, box, predict, under, cut)
 
 
+def lesson_1_presented(browser, server, viewport):
+    """A page on Lesson 1 at its start, in the presenter view at ``viewport``."""
+    url, _log = server
+    page = open_app(browser, url, viewport)
+    choose(page, "Scenario or lesson", "Lesson 1 - ")
+    page.locator("h1", has_text="Lesson 1").wait_for(timeout=WAIT)
+    wait_mark(page, "m.day === -1 && !m.playing")
+    present(page)
+    return page
+
+
 @pytest.mark.parametrize("viewport", [*PROJECTORS, XGA], ids=["1280x800", "1920x1080", "1024x768"])
 def test_the_presenters_story_shows_its_oldest_line_whole_under_the_predict_box(
     server, browser, viewport
@@ -810,12 +821,7 @@ def test_the_presenters_story_shows_its_oldest_line_whole_under_the_predict_box(
     # The story box showed its newest line at its foot, and its top edge cut the oldest line
     # shown wherever its height ended: just under the predict box, the bottom of a line
     # peeked out, the rest of it hidden as if under the box.
-    url, _log = server
-    page = open_app(browser, url, viewport)
-    choose(page, "Scenario or lesson", "Lesson 1 - ")
-    page.locator("h1", has_text="Lesson 1").wait_for(timeout=WAIT)
-    wait_mark(page, "m.day === -1 && !m.playing")
-    present(page)
+    page = lesson_1_presented(browser, server, viewport)
     assert page.locator(".sahel-presenter .sahel-predict").count() == 1  # lesson 1 asks one
     for week in range(1, 9):  # the story grows past its box in the fifth week or so
         step_weeks(page, 1)
@@ -840,12 +846,7 @@ def test_the_presenter_keeps_the_day_the_question_and_the_newest_line_in_the_win
     # At 1024x768 the map filled the window's width and height, the day, the question and
     # the story below it; in French at 1280x800 the title and the buttons took a row more,
     # and the newest paragraph's "détails" fell below the window's foot.
-    url, _log = server
-    page = open_app(browser, url, viewport)
-    choose(page, "Scenario or lesson", "Lesson 1 - ")
-    page.locator("h1", has_text="Lesson 1").wait_for(timeout=WAIT)
-    wait_mark(page, "m.day === -1 && !m.playing")
-    present(page)
+    page = lesson_1_presented(browser, server, viewport)
     step_weeks(page, 8)  # a story longer than its box
     for language in ("English", "Français"):
         if language == "Français":

@@ -45,11 +45,16 @@ SHOWN = ("root_seed", "replicates")
 """The parts whose earlier value a message gives (the others are hashes or flags)."""
 
 
-def changed_words(keys: list[str], before: dict[str, Any]) -> tuple[Joined, Joined]:
-    """What changed, in the user's words, and the earlier values worth giving (``--seed 7``)."""
+def changed_words(keys: list[str], before: dict[str, Any]) -> dict[str, object]:
+    """The fields ``changed`` and ``was`` of a refusal to resume.
+
+    What changed, in the user's words, and the earlier values worth giving (`` (it had --seed
+    7)``, or nothing).
+    """
     labels = list(dict.fromkeys(CHANGED.get(k, k) for k in keys))
     values = [f"{CHANGED[k]} {before.get(k)}" for k in keys if k in SHOWN]
-    return Joined(", ", labels), Joined(", ", values)
+    was = Text(" (it had {values})", values=Joined(", ", values)) if values else ""
+    return {"changed": Joined(", ", labels), "was": was}
 
 
 PARTIAL = ".partial"
@@ -128,15 +133,13 @@ def restore(
     state = _read_object(out, partial / CHECKPOINT)
     changed = [key for key in identity if started.get(key) != identity[key]]
     if changed:
-        what, values = changed_words(changed, started)
         raise InputError(
             Text(
-                "--resume: {out} was started with other settings (changed: {changed}){was}; expected "
-                "{expected} as the interrupted run",
+                "--resume: {out} was started with other settings (changed: {changed}){was}; "
+                "expected {expected} as the interrupted run",
                 out=out,
-                changed=what,
-                was=Text(" (it had {values})", values=values) if values else "",
                 expected=expected,
+                **changed_words(changed, started),
             )
         )
     lengths = state.pop("bytes", None)

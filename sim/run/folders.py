@@ -154,14 +154,12 @@ def finished_work(out: Path, plan: Planned) -> dict | None:
     }
     changed = [k for k, v in expected.items() if found[k] != v]
     if changed:
-        what, values = changed_words(changed, found)
         raise InputError(
             Text(
-                "--resume: {out} is complete but was made with other settings (changed: {changed}){was}; "
-                "expected the same command as the finished work",
+                "--resume: {out} is complete but was made with other settings (changed: "
+                "{changed}){was}; expected the same command as the finished work",
                 out=out,
-                changed=what,
-                was=Text(" (it had {values})", values=values) if values else "",
+                **changed_words(changed, found),
             )
         )
     return manifest
