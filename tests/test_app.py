@@ -678,3 +678,21 @@ def test_the_armed_groups_chart_says_when_a_scenario_has_none(name, groups):
         else {"en": [], "fr": []}
     )
     assert said == expected
+
+
+def test_the_app_s_french_story_opens_on_the_french_title_unmarked(write):
+    """The app gave the story its French title as if it were the English one, which the
+    French story then marked "(titre en anglais)"; a title with no French is marked."""
+    from sim.present.app.story import story_lines
+
+    untranslated = str(write("title: A drone shot down\nstart: 2024-03-01\ndays: 5\nactors:\n"
+                             "  MLI:\n  DZA:\nensemble:\n  seed: 7\n"))  # fmt: skip
+    for name, marked in (("lesson-6-half-of-coups-fail", False), (untranslated, True)):
+        run = live.LiveRun(live.defaults_for(name))
+        try:
+            run.advance(1)
+            opening = story_lines(run, "fr")[0].text
+        finally:
+            run.model.release()
+        assert ("(titre en anglais)" in opening) is marked, opening
+        assert ("Leçon 6" in opening) is not marked

@@ -452,7 +452,10 @@ class LiveRun:
             days=self.scenario.days,
             summary=summary,
             seed=self.settings.seed,
-            scenario_title=scenario_title(self.scenario, lang),
+            scenario_title=self.scenario.title,  # the story takes the French one in French
+            scenario_title_fr=scenario_title(self.scenario, "fr")
+            if self.scenario.french_title
+            else "",
             notes_fr=self.scenario.notes_fr,
         )
         told = narrative(run, lang)  # duck-typed: narrative reads only these attributes

@@ -58,6 +58,7 @@ def _told(session: ClassSession, group: int, lang: str) -> tuple[list[str], list
             summary={},
             seed=session.seed,
             scenario_title=session.scenario.title,
+            scenario_title_fr=session.scenario.french_title,
             notes_fr=session.scenario.notes_fr,
         )
         paragraphs = narrative(run, lang)[1:-1]  # one per record: no opening, no closing
