@@ -154,7 +154,7 @@ def test_a_mean_over_no_replicate_shows_as_a_dash_not_nan():
     console = Console(width=120, record=True)
     console.print(comparison_table([d], "en"))
     [row] = console.export_text().splitlines()[1:]
-    assert "nan" not in row and row.split()[-4:] == ["20.00", "-", "-", "-"], row
+    assert "nan" not in row and row.split()[-4:] == ["20", "-", "-", "-"], row
 
 
 def test_compare_needs_two_scenarios(sahelsim):
@@ -245,3 +245,20 @@ def test_lesson_6_s_comparison_answers_its_question(sahelsim, tmp_path):
     [row] = [line for line in ran.out.splitlines() if line.startswith("An attempted coup succeeds")]
     a, b = (float(x.rstrip("%")) for x in row.split()[4:6])
     assert a < b  # Nigeria, asked, makes the plotters' success rarer
+
+
+def test_the_comparison_writes_days_whole_and_a_rare_share_as_not_none():
+    """The comparison wrote a war's length "70.00" where the run's table writes "70", and a war
+    in 1 replicate of 200 "0%", which the README says to read as impossible."""
+    from sim.analysis.compare import Difference
+    from sim.analysis.estimates import Estimate
+    from sim.model.outcome_registry import OUTCOMES
+    from sim.present.comparison import comparison_table
+
+    def row(name: str, a: float, b: float) -> list[str]:
+        d = Difference(OUTCOMES[name], a, b, Estimate(b - a, b - a - 1, b - a + 1, 200))
+        table = comparison_table([d], "en")
+        return [str(cell) for column in table.columns for cell in column.cells][1:3]
+
+    assert row("war_days", 70.0, 72.4) == ["70", "72"]
+    assert row("war_occurred", 0.0, 0.005) == ["0%", "< 1%"]

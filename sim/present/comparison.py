@@ -17,7 +17,7 @@ from rich.table import Table
 from sim.analysis.compare import Difference, sentence
 from sim.model.outcome_registry import Estimator, OutcomeKind
 from sim.present.console import fixes, outcome_label, parameters_of_runs, values_run
-from sim.present.i18n import decimal, not_in_play, number, percent
+from sim.present.i18n import decimal, not_in_play, number, percent, some_not_all
 from sim.present.streams import std_console
 
 HEADERS = {
@@ -59,14 +59,14 @@ def comparison_table(differences: Sequence[Difference], lang: str = "en") -> Tab
 
             def show(v: float) -> str:
                 return percent(v, lang)
-        elif d.outcome.kind is OutcomeKind.PERSONNEL:
-
-            def show(v: float) -> str:
-                return number(v, lang)
-        else:
+        elif d.outcome.kind is OutcomeKind.SHARE:
 
             def show(v: float) -> str:
                 return decimal(v, lang, 2)
+        else:  # personnel and days, whole, as the run's table writes them
+
+            def show(v: float) -> str:
+                return number(v, lang)
 
         diff = d.difference
         interval = (
@@ -76,7 +76,13 @@ def comparison_table(differences: Sequence[Difference], lang: str = "en") -> Tab
         )
         na = not_in_play(lang)
         # A mean over no replicate (a war's duration where no war was fought) is no number.
-        a, b = (na if v is None else "-" if math.isnan(v) else show(v) for v in (d.a, d.b))
+        each = show
+        if d.outcome.estimator is Estimator.PROPORTION:  # 1 replicate in 200 is not 0 %
+
+            def each(v: float) -> str:
+                return some_not_all(v, show)
+
+        a, b = (na if v is None else "-" if math.isnan(v) else each(v) for v in (d.a, d.b))
         if not d.in_play:
             value, interval = na, ""
         elif diff.n == 0:
