@@ -1438,16 +1438,7 @@ def _asked_language(args: Sequence[str]) -> str:
     command = cli.commands.get(name) if name is not None else None
     if command is None or not any(p.name == "lang" for p in command.params):
         return Lang.EN.value
-    asked = Lang.EN.value
-    rest = words[words.index(name) + 1 :]
-    for i, word in enumerate(rest):
-        if word == "--":
-            break
-        if word == "--lang" and i + 1 < len(rest):
-            asked = rest[i + 1]
-        elif word.startswith("--lang="):
-            asked = word.partition("=")[2]
-    return asked if asked in {lang.value for lang in Lang} else Lang.EN.value
+    return Lang.asked(words[words.index(name) + 1 :]).value
 
 
 def _said(message: object, lang: str) -> str:

@@ -23,6 +23,7 @@ from sim.errors import InputError, Text
 from sim.present.console import format_estimate, outcome_label, outcome_meaning, parameters_line
 from sim.run.bundle import read_summary
 from sim.run.files import write_whole
+from sim.scenario.vocabulary import Lang
 
 REQUIRED = ("manifest.json", "scenario.yaml", "summary.csv", "bands.csv", "events.jsonl")
 FIGURES = ("timeseries", "timeline", "map", "map-frequencies", "outcomes")
@@ -158,17 +159,7 @@ def _language_run_in(bundle: Path) -> str:
         command = json.loads((bundle / "manifest.json").read_text(encoding="utf-8"))["command"]
     except (OSError, ValueError, KeyError, TypeError):
         return "en"
-    if not isinstance(command, list):
-        return "en"
-    for i, word in enumerate(command):
-        if word == "--lang" and i + 1 < len(command):
-            lang = command[i + 1]
-        elif isinstance(word, str) and word.startswith("--lang="):
-            lang = word.removeprefix("--lang=")
-        else:
-            continue
-        return lang if lang in TEXT else "en"
-    return "en"
+    return Lang.asked(command).value if isinstance(command, list) else Lang.EN.value
 
 
 def _narrative_html(bundle: Path, scenario_doc: dict, replicate: int, seed: int, lang: str) -> str:

@@ -214,6 +214,22 @@ class Lang(Described):
     EN = "en", "English"
     FR = "fr", "Français"
 
+    @classmethod
+    def asked(cls, words: list) -> Lang:
+        """The language a command line's ``--lang`` asks for, English when none or unknown.
+
+        As click reads it: the last ``--lang X`` or ``--lang=X`` before a ``--``.
+        """
+        asked = cls.EN.value
+        for i, word in enumerate(words):
+            if word == "--":
+                break
+            if word == "--lang" and i + 1 < len(words):
+                asked = words[i + 1]
+            elif isinstance(word, str) and word.startswith("--lang="):
+                asked = word.partition("=")[2]
+        return next((lang for lang in cls if lang.value == asked), cls.EN)
+
 
 class EndorsingBody(Described):
     """A body outside a crisis whose stand on force, or whose mandated force, counts (dated data)."""
