@@ -8,7 +8,7 @@ States' status-of-forces agreement with Niger, and scored the United States' sup
 from __future__ import annotations
 
 from sim.scenario.facts import fact_base
-from sim.scenario.loading import load_scenario, pacts_left_out
+from sim.scenario.loading import answering_pacts, load_scenario, pacts_left_out
 
 SOFA = "us-niger-sofa-2013"
 """The United States' support of Niger's forces against armed groups, 2013 to March 2024."""
@@ -125,3 +125,14 @@ def test_a_pact_ended_before_the_event_is_not_noted(write):
     note = left_out(write, niger(start="2025-06-01"))
     assert f"{TSCTP} (USA for NER)" in note
     assert SOFA not in note
+
+
+def test_the_pacts_named_put_in_play_leave_nothing_to_name(write):
+    """What tools/blind_with_todays_pacts.py does to a reader's file: each pact ``validate``
+    names, with the states it would answer for, put in play, leaves none to name."""
+    answering = answering_pacts(load_scenario(write(niger())))
+    assert answering[SOFA] == {"NER": {"USA"}}
+    added = "".join(f"  {pact}:\n" for pact in answering)
+    scenario = load_scenario(write(niger(pacts=added)))
+    assert answering_pacts(scenario) == {}
+    assert set(answering) <= set(scenario.pacts_in_play(fact_base()))

@@ -810,7 +810,9 @@ def _kind(scenario: Scenario, facts: FactBase, actor_id: str) -> ActorKind | Non
     return entry.kind if isinstance(entry, InlineActor) else facts.kind_of(actor_id)
 
 
-def pacts_left_out(scenario: Scenario, facts: FactBase | None = None) -> list[str]:
+def answering_pacts(
+    scenario: Scenario, facts: FactBase | None = None
+) -> dict[str, dict[str, set[str]]]:
     """The fact base's pacts, in force during the run, that would answer the crisis, left out.
 
     Only the pacts a scenario names are in play (docs/scenarios.md), so a crisis written with
@@ -851,7 +853,7 @@ def pacts_left_out(scenario: Scenario, facts: FactBase | None = None) -> list[st
             concerns.append((event.date, event.state, change, {event.by}))
         elif isinstance(event, Request):
             concerns.append((event.date, event.by, aggression | rebellion, {event.against}))
-    left = []
+    left: dict[str, dict[str, set[str]]] = {}
     for pact_id, pact in facts.pacts.items():
         if pact_id in scenario.pacts or pact_id in scenario.pacts_left_out:
             continue
@@ -878,14 +880,31 @@ def pacts_left_out(scenario: Scenario, facts: FactBase | None = None) -> list[st
                 if helpers:
                     answers.setdefault(state, set()).update(helpers)
         if answers:
-            who = Joined(
+            left[pact_id] = answers
+    return left
+
+
+def pacts_left_out(scenario: Scenario, facts: FactBase | None = None) -> list[str]:
+    """The notes ``validate`` gives on the fact base's pacts a scenario left out.
+
+    A pact left out that would answer the crisis (:func:`answering_pacts`) is named with the
+    actors it obliges; one both put in play and left out is named as both.
+    """
+    facts = facts or fact_base()
+    left = [
+        Text(
+            "{pact} ({who})",
+            pact=pact_id,
+            who=Joined(
                 "; ",
                 (
                     Text("{helpers} for {state}", helpers=", ".join(sorted(h)), state=s)
                     for s, h in answers.items()
                 ),
-            )
-            left.append(Text("{pact} ({who})", pact=pact_id, who=who))
+            ),
+        )
+        for pact_id, answers in answering_pacts(scenario, facts).items()
+    ]
     in_play = scenario.pacts_in_play(facts)
     named = [pact_id for pact_id in scenario.pacts_left_out if pact_id in in_play]
     both = (
