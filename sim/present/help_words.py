@@ -177,7 +177,7 @@ FRENCH: dict[str, str] = {
     "one behind that replicate's row.": (
         "La réplication tourne avec les paramètres de la réplication de même graine d'un dossier "
         "de résultats (le même tirage dans la loi a posteriori, ou les valeurs fixes avec "
-        "--parameters point) : le récit est donc celui qui se tient derrière la ligne de cette "
+        "--parameters point) : le récit est donc celui qui se cache derrière la ligne de cette "
         "réplication."
     ),
     "The replicate's seed: a bundle's summary.csv gives each replicate's (a backtest's too, in "
@@ -214,8 +214,8 @@ FRENCH: dict[str, str] = {
         "Avec --class : combien de mondes parallèles, un par groupe d'élèves (de 1 à 8)."
     ),
     "With --class: seconds a player has to answer before the model's own rule decides.": (
-        "Avec --class : secondes qu'a un joueur pour répondre avant que la règle du modèle ne "
-        "décide."
+        "Avec --class : le nombre de secondes dont dispose un joueur pour répondre avant que la "
+        "règle du modèle ne décide."
     ),
     "With --class: a folder where each world's decisions are saved after every one, for "
     "`sahelsim explain --class-run`.": (
