@@ -18,6 +18,7 @@ import signal
 import sys
 import threading
 from collections.abc import Iterator, Sequence
+from contextvars import ContextVar
 from pathlib import Path
 
 import click
@@ -300,16 +301,88 @@ def _warn(message: str | None) -> None:
         click.echo(message, err=True)
 
 
+# ----------------------------------------------------------------------- help, in its language
+
+_HELP_LANG: ContextVar[str] = ContextVar("help_lang", default=Lang.EN.value)
+"""The language ``--help`` speaks: the command line's ``--lang`` (set by :func:`_click_speaks`)."""
+
+
+class _Speaking:
+    """A command whose ``--help`` speaks the command line's ``--lang``: English is click's own.
+
+    The English stays where it is written (docstrings, options' help); the French of each piece
+    is :mod:`sim.present.help_words`'s. click lays both out alike (widths, wrapping, columns).
+    """
+
+    def format_help(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        if _HELP_LANG.get() == Lang.EN.value:
+            super().format_help(ctx, formatter)  # type: ignore[misc]
+        else:
+            _help_in_french(self, ctx, formatter)  # type: ignore[arg-type]
+
+
+class _Command(_Speaking, click.Command):
+    """A command of ``sahelsim`` (see :class:`_Speaking`)."""
+
+
+class _Group(_Speaking, click.Group):
+    """The ``sahelsim`` group, whose commands are :class:`_Command`."""
+
+    command_class = _Command
+
+
+def _help_in_french(command: click.Command, ctx: click.Context, formatter) -> None:
+    """Write ``command``'s help in French, laid out as click lays out the English."""
+    from sim.present import help_words as words
+
+    pieces = " ".join(command.collect_usage_pieces(ctx))
+    formatter.write_usage(ctx.command_path, words.metavars(pieces), prefix=words.USAGE)
+    if command.help:
+        formatter.write_paragraph()
+        with formatter.indentation():
+            formatter.write_text(words.french(command.help))
+    rows = []
+    for param in command.get_params(ctx):
+        record = param.get_help_record(ctx) if isinstance(param, click.Option) else None
+        if record is not None:
+            help = words.option_help(param.help, param.get_help_extra(ctx))
+            rows.append((words.metavars(record[0]), help))
+    if rows:
+        with formatter.section(words.heading("Options")):
+            formatter.write_dl(rows)
+    if isinstance(command, click.Group):
+        listed = [(name, command.get_command(ctx, name)) for name in command.list_commands(ctx)]
+        listed = [(name, sub) for name, sub in listed if sub is not None and not sub.hidden]
+        limit = formatter.width - 6 - max(len(name) for name, _ in listed)
+        with formatter.section(words.heading("Commands")):
+            formatter.write_dl([(name, words.short_help(sub.help, limit)) for name, sub in listed])
+    if command.epilog:
+        formatter.write_paragraph()
+        with formatter.indentation():
+            formatter.write_text(words.french(command.epilog))
+
+
 # ----------------------------------------------------------------------- commands
 
 
 @click.group(
+    cls=_Group,
     context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
     epilog="Run 'sahelsim COMMAND --help' for a command's options. Outputs are not forecasts.",
 )
 @click.version_option(__version__, prog_name="sahelsim")
-def cli() -> None:
+@click.option(
+    "--lang",
+    type=_choice(Lang),
+    default=None,
+    help="Language of this help, and of the command that follows when it takes --lang "
+    "(sahelsim --lang fr run is sahelsim run --lang fr).",
+)
+@click.pass_context
+def cli(ctx: click.Context, lang: str | None) -> None:
     """Simulate mutual-defence scenarios in the Sahel: AES, ECOWAS, outside powers, armed groups."""
+    if lang is not None:  # written before the command: the default of the command's own --lang
+        ctx.default_map = {name: {"lang": lang} for name in cli.commands}
 
 
 @cli.command()
@@ -1430,15 +1503,20 @@ def _class_run(path: Path, exc: InputError) -> Text:
 def _asked_language(args: Sequence[str]) -> str:
     """The language the command line asks for with ``--lang``, read before click parses it.
 
-    Only a command that takes ``--lang`` speaks it; a language it does not know is English
-    (click says why, in English).
+    Only a command that takes ``--lang`` speaks it, from the group's ``--lang`` written before
+    it or its own (which wins); without a command, the group speaks its own. A language it does
+    not know is English (click says why, in English).
     """
     words = list(args)
-    name = next((w for w in words if not w.startswith("-")), None)
-    command = cli.commands.get(name) if name is not None else None
-    if command is None or not any(p.name == "lang" for p in command.params):
+    at = 0  # the command's name: the first word that is neither an option nor --lang's value
+    while at < len(words) and words[at].startswith("-") and words[at] != "--":
+        at += 2 if words[at] == "--lang" else 1
+    command = cli.commands.get(words[at]) if at < len(words) else None
+    if command is None:
+        return Lang.asked(words[:at]).value
+    if not any(p.name == "lang" for p in command.params):
         return Lang.EN.value
-    return Lang.asked(words[words.index(name) + 1 :]).value
+    return Lang.asked([*words[:at], *words[at + 1 :]]).value
 
 
 def _said(message: object, lang: str) -> str:
@@ -1455,34 +1533,33 @@ _CLICK_MODULES = ("core", "decorators", "exceptions", "formatting", "parser", "t
 
 
 @contextlib.contextmanager
-def _click_speaks(lang: str, *, usage: bool = False) -> Iterator[None]:
-    """Within the block, click's own messages (its errors) are in ``lang``.
+def _click_speaks(lang: str) -> Iterator[None]:
+    """Within the block, click's own messages (its errors) and the commands' help are in ``lang``.
 
     click writes every message through gettext (``_`` and ``ngettext`` in each of its modules):
-    in French they are looked up in :data:`sim.present.error_words.CLICK_FRENCH` instead.
-    ``usage``: its "Usage:" too, for an error's usage line (a command's help stays English).
+    in French they are looked up in :data:`sim.present.error_words.CLICK_FRENCH` instead. A
+    command's ``--help`` is said by :class:`_Speaking`.
     """
     if lang == Lang.EN.value:
         yield
         return
     from sim.present.error_words import click_gettext, click_ngettext
 
-    def french(message: str) -> str:
-        return click_gettext(message, usage=usage)
-
     replaced = []
     for name in _CLICK_MODULES:
         module = sys.modules.get(f"click.{name}")
         for attr, original, ours in (
-            ("_", gettext.gettext, french),
+            ("_", gettext.gettext, click_gettext),
             ("ngettext", gettext.ngettext, click_ngettext),
         ):
             if module is not None and getattr(module, attr, None) is original:
                 replaced.append((module, attr, original))
                 setattr(module, attr, ours)
+    spoken = _HELP_LANG.set(lang)
     try:
         yield
     finally:
+        _HELP_LANG.reset(spoken)
         for module, attr, original in replaced:
             setattr(module, attr, original)
 
@@ -1504,7 +1581,7 @@ def _show_click_error(exc: click.ClickException, lang: str) -> None:
     if ctx is not None:
         usage = ctx.get_usage
         ctx.get_usage = lambda: french_usage(usage())
-    with _click_speaks(lang, usage=True):
+    with _click_speaks(lang):
         exc.show()
 
 

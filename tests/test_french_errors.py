@@ -429,7 +429,7 @@ def test_a_bad_flag_is_said_in_french(sahelsim, args, error):
     said = _plain(result.err)
     assert said.splitlines()[-1] == error, said
     assert said.startswith(f"Utilisation : sahelsim {args[0]} [OPTIONS]")
-    assert f"Essayez « sahelsim {args[0]} --help » pour l'aide." in said
+    assert f"Essayez « sahelsim {args[0]} --help --lang fr » pour l'aide." in said
     assert english_left(result.err) == set(), result.err
     english = sahelsim(*args)
     assert english.status == 2 and english.err.startswith(f"Usage: sahelsim {args[0]} [OPTIONS]")
@@ -444,8 +444,10 @@ def test_the_language_is_read_as_click_reads_it(sahelsim):
     # a command without --lang, or a language that is not one, answers in English
     assert sahelsim("schema", "--lang", "fr").err.startswith("Usage:")
     assert "'de' is not one of 'en', 'fr'" in sahelsim("run", "--lang", "de").err
-    # a command's help keeps its English words: only its errors are said in French
-    assert sahelsim("run", "--lang", "fr", "--help").out.startswith("Usage: sahelsim run")
+    # a command's help is said in French too (tests/test_french_help.py)
+    assert _plain(sahelsim("run", "--lang", "fr", "--help").out).startswith(
+        "Utilisation : sahelsim run"
+    )
 
 
 def test_an_existing_output_folder_is_refused_in_french(sahelsim, tmp_path):

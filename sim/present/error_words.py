@@ -1264,9 +1264,9 @@ def said(message: object, lang: str) -> str:
     if isinstance(message, Text):
         french = FRENCH.get(message.template)
         if french is not None and not message.fields:  # a template without fields, braces too
-            return _typeset(french)
+            return spaced(french)
         if french is not None:
-            return _FORMATTER.vformat(_typeset(french), (), message.fields)
+            return _FORMATTER.vformat(spaced(french), (), message.fields)
     return str(message)
 
 
@@ -1277,8 +1277,12 @@ _SPACE_BEFORE = re.compile(r" ([:;?!»])|(«) ")
 
 
 @cache
-def _typeset(template: str) -> str:
-    """A French template with no-break spaces where it has a space before ":", ";"... or in « »."""
+def spaced(template: str) -> str:
+    """A French template with no-break spaces where it has a space before ":", ";"... or in « ».
+
+    Only a space written in the template is made no-break: "tcp://HOST:8786" and the user's
+    values filled in later are left as they are.
+    """
 
     def space(match: re.Match) -> str:
         mark = match.group(1)
@@ -1367,7 +1371,7 @@ def named(value: object, form: str = "") -> str:
 
 CLICK_FRENCH: dict[str, str] = {
     "Error: {message}": "Erreur : {message}",
-    "Try '{command} {option}' for help.": "Essayez « {command} {option} » pour l'aide.",
+    "Try '{command} {option}' for help.": "Essayez « {command} {option} --lang fr » pour l'aide.",
     "Invalid value for {param_hint}: {message}": "Valeur invalide pour {param_hint} : {message}",
     "Invalid value: {message}": "Valeur invalide : {message}",
     "Missing argument": "Argument manquant :",
@@ -1406,7 +1410,7 @@ CLICK_FRENCH: dict[str, str] = {
     "Aborted!": "Abandon !",
 }
 """click's own messages (its gettext ids) and their French: those a user's mistake brings (the
-help's words stay English, as the options' help does)."""
+words of a command's help are :mod:`sim.present.help_words`'s)."""
 
 CLICK_FRENCH_PLURAL: dict[tuple[str, str], tuple[str, str]] = {
     ("Did you mean {possibility}?", "(Did you mean one of: {possibilities}?)"): (
@@ -1450,16 +1454,16 @@ CLICK_FRENCH_PLURAL: dict[tuple[str, str], tuple[str, str]] = {
 """click's messages with a singular and a plural (its ngettext ids), and their French."""
 
 CLICK_USAGE = {"Usage:": "Utilisation :"}
-"""What click writes before a command's usage: French in an error's usage line only (a
-command's ``--help``, its options' help English, keeps it English)."""
+"""What click writes before a command's usage: in an error's usage line, and at the top of
+``--help`` (:mod:`sim.present.help_words` says the rest of the help)."""
 
 _HINT = re.compile(r"'([^']*)'")
 
 
-def click_gettext(message: str, *, usage: bool = False) -> str:
+def click_gettext(message: str) -> str:
     """The French of click's message ``message`` (itself when the catalogue lacks it)."""
-    french = CLICK_FRENCH.get(message) or (CLICK_USAGE.get(message) if usage else None)
-    return _ClickTemplate(_typeset(french)) if french is not None else message
+    french = CLICK_FRENCH.get(message) or CLICK_USAGE.get(message)
+    return _ClickTemplate(spaced(french)) if french is not None else message
 
 
 def click_ngettext(singular: str, plural: str, n: int) -> str:
@@ -1467,7 +1471,7 @@ def click_ngettext(singular: str, plural: str, n: int) -> str:
     french = CLICK_FRENCH_PLURAL.get((singular, plural))
     if french is None:
         return singular if n == 1 else plural
-    return _ClickTemplate(_typeset(french[0] if n == 1 else french[1]))
+    return _ClickTemplate(spaced(french[0] if n == 1 else french[1]))
 
 
 def french_quotes(text: str) -> str:
