@@ -98,3 +98,34 @@ def test_each_section_named_in_where_is_in_the_docs():
     assert titles
     missing = sorted(t for t in titles if t not in text)
     assert not missing, missing
+
+
+def test_the_scores_tool_puts_a_used_crisis_apart_from_those_still_blind(tmp_path, capsys):
+    """tools/blind_scores.py: a crisis of the registry is scored with those that changed the
+    model, any other with those still blind, and all of them together."""
+    import importlib.util
+    import json
+
+    spec = importlib.util.spec_from_file_location(
+        "blind_scores", BLIND.parent.parent / "tools" / "blind_scores.py"
+    )
+    tool = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(tool)
+    spent = Path(next(iter(USED_ENTRIES))).stem
+    blind = next(f.stem for f in sorted(BLIND.glob("reader*/*.yaml")) if f.stem not in tool.used())
+
+    def item(match: bool) -> dict:
+        q = 0.9 if match else 0.2
+        return {"match": match, "brier": (1 - q) ** 2, "baseline_frequent": 0.5,
+                "baseline_rate": 0.5}  # fmt: skip
+
+    episodes = [
+        {"episode": spent, "items": [item(False)]},
+        {"episode": blind, "items": [item(True)]},
+    ]
+    (tmp_path / "scores.json").write_text(json.dumps({"episodes": episodes}))
+    tool.main(str(tmp_path / "scores.json"))
+    rows = {line.split(" | ")[0]: line for line in capsys.readouterr().out.splitlines()}
+    assert rows["| still blind"].startswith("| still blind | 1 | 1 | 1 (100%) | 0.010 |")
+    assert rows["| changed the model"].startswith("| changed the model | 1 | 1 | 0 (0%) | 0.640 |")
+    assert rows["| all"].startswith("| all | 2 | 2 | 1 (50%) |")
