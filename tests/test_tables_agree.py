@@ -137,6 +137,25 @@ def test_a_sweep_gives_war_duration_given_a_war_and_cuts_intervals_at_zero(tmp_p
     assert unconditioned.estimates["war_days"].value == 10
 
 
+def test_a_war_length_is_never_estimated_beyond_the_runs_horizon(tmp_path):
+    """Two wars in a year's run, of 20 and 340 days: the t interval on their mean reaches far
+    past 365 days, which no war of the run could last (a newcomer's sweep showed 1,403)."""
+    from sim.analysis.estimates import estimate
+    from sim.analysis.sensitivity import point_estimates
+    from sim.model.outcome_registry import OUTCOMES
+
+    results = tmp_path / "results.csv"
+    results.write_text(
+        "point,replicate,war_occurred,war_days\n0,0,true,20\n0,1,true,340\n0,2,false,0\n"
+    )
+    [unbounded] = point_estimates(results, [], ["war_days"])
+    assert unbounded.estimates["war_days"].high > 365  # the check below can fail
+    [point] = point_estimates(results, [], ["war_days"], horizon=365)
+    assert point.estimates["war_days"].high == 365 and point.estimates["war_days"].value == 180
+    run = estimate(OUTCOMES["war_days"], [20, 340], horizon=365)
+    assert run.high == 365 and run.low == 0
+
+
 def test_compare_says_how_its_war_duration_row_is_paired(pair):
     rows = _comparison(pair)["war_days"]
     a, b = read_summary(pair / "a"), read_summary(pair / "b")

@@ -60,20 +60,33 @@ NON_NEGATIVE = (OutcomeKind.COUNT, OutcomeKind.DAYS, OutcomeKind.PERSONNEL)
 """Kinds whose values are never below zero: their mean's interval is cut at zero."""
 
 
-def estimate(outcome: Outcome, values: Sequence[float]) -> Estimate:
+def estimate(outcome: Outcome, values: Sequence[float], horizon: int | None = None) -> Estimate:
     """Estimate one outcome from its per-replicate values, as its registry entry says.
 
     A mean of a quantity that cannot be negative (days, personnel, counts) keeps its t interval
     intersected with ``[0, ∞)``: the true mean lies there, so the cut loses no coverage, and a
     skewed sample (most replicates with no war, a few with a long one) no longer shows an
-    interval reaching below zero.
+    interval reaching below zero. A number of days is cut at the run's ``horizon`` too, for the
+    same reason: two wars of a year's run gave an interval reaching 1,403 days.
     """
     if outcome.estimator is Estimator.PROPORTION:
         return proportion(sum(bool(v) for v in values), len(values))
-    result = mean([float(v) for v in values])
-    if outcome.kind in NON_NEGATIVE and result.low < 0:
-        return Estimate(result.value, 0.0, result.high, result.n)
-    return result
+    return bounded(outcome, mean([float(v) for v in values]), horizon)
+
+
+def bounded(outcome: Outcome, result: Estimate, horizon: int | None = None) -> Estimate:
+    """``result``'s interval cut to the values ``outcome`` can take.
+
+    Not below zero for days, personnel and counts; not beyond ``horizon`` for days.
+    """
+    low, high = result.low, result.high
+    if outcome.kind in NON_NEGATIVE and low < 0:
+        low = 0.0
+    if outcome.kind is OutcomeKind.DAYS and horizon is not None and high > horizon:
+        high = float(horizon)
+    if (low, high) == (result.low, result.high):
+        return result
+    return Estimate(result.value, low, high, result.n)
 
 
 def paired_difference(a: Sequence[float], b: Sequence[float]) -> Estimate:

@@ -38,7 +38,7 @@ from pathlib import Path
 
 import numpy as np
 
-from sim.analysis.estimates import NON_NEGATIVE, Estimate, mean, proportion
+from sim.analysis.estimates import Estimate, bounded, mean, proportion
 from sim.analysis.summary import GIVEN
 from sim.errors import InputError, SahelsimError, Text, did_you_mean, nearest, one_of
 from sim.model.outcome_registry import OUTCOMES, capitalised
@@ -79,7 +79,12 @@ class PointEstimate:
 
 
 def point_estimates(
-    results: Path, paths: Sequence[str], outcomes: Sequence[str], *, given: bool = True
+    results: Path,
+    paths: Sequence[str],
+    outcomes: Sequence[str],
+    *,
+    given: bool = True,
+    horizon: int | None = None,
 ) -> Iterator[PointEstimate]:
     """Stream a sweep's ``results.csv`` and yield each point's estimates, in point order.
 
@@ -87,7 +92,8 @@ def point_estimates(
     ``given``, an outcome that exists only where another holds (a war's duration) is averaged
     over the point's replicates where it holds (:data:`sim.analysis.summary.GIVEN`): no
     estimate at a point with no war. Without, over every replicate (0 days where no war), as
-    the sensitivity indices need a value at every point.
+    the sensitivity indices need a value at every point. A number of days is never estimated
+    beyond ``horizon``, the run's days.
     """
     with open(results, newline="", encoding="utf-8") as handle:
         rows = csv.DictReader(handle)
@@ -97,20 +103,18 @@ def point_estimates(
             for c in outcomes:
                 condition = GIVEN.get(c) if given else None
                 kept = [row for row in block if condition is None or row[condition] == "true"]
-                estimates[c] = _estimate([row[c] for row in kept], c)
+                estimates[c] = _estimate([row[c] for row in kept], c, horizon)
             values = tuple(block[0][p] for p in paths)
             yield PointEstimate(point, values, estimates, len(block))
 
 
-def _estimate(cells: list[str], column: str = "") -> Estimate:
+def _estimate(cells: list[str], column: str = "", horizon: int | None = None) -> Estimate:
     if cells and cells[0] in ("true", "false"):
         return proportion(sum(c == "true" for c in cells), len(cells))
     result = mean([float(c) for c in cells if c != ""])
     outcome = OUTCOMES.get(column)
-    if outcome is not None and outcome.kind in NON_NEGATIVE and result.low < 0:
-        # days, personnel and counts cannot be negative: their interval is cut at zero
-        return Estimate(result.value, 0.0, result.high, result.n)
-    return result
+    # days, personnel and counts cannot be negative, nor days beyond the horizon
+    return result if outcome is None else bounded(outcome, result, horizon)
 
 
 def is_share(results: Path, column: str) -> bool:
@@ -120,8 +124,13 @@ def is_share(results: Path, column: str) -> bool:
     return first is not None and first[column] in ("true", "false")
 
 
-def write_means(folder: Path, paths: Sequence[str], outcomes: Sequence[str]) -> Path:
-    """Write ``means.csv``: per point, its values and each outcome's estimate and interval."""
+def write_means(
+    folder: Path, paths: Sequence[str], outcomes: Sequence[str], horizon: int | None = None
+) -> Path:
+    """Write ``means.csv``: per point, its values and each outcome's estimate and interval.
+
+    A number of days is not estimated beyond ``horizon``, the run's days.
+    """
     target = folder / "means.csv"
     with (
         written_whole(target) as temporary,
@@ -132,7 +141,7 @@ def write_means(folder: Path, paths: Sequence[str], outcomes: Sequence[str]) -> 
         for column in outcomes:
             header += [column, f"{column}_low", f"{column}_high"]
         writer.writerow(header)
-        for pe in point_estimates(folder / "results.csv", paths, outcomes):
+        for pe in point_estimates(folder / "results.csv", paths, outcomes, horizon=horizon):
             row: list[object] = [pe.point, *pe.values, pe.replicates]
             for column in outcomes:
                 e = pe.estimates[column]

@@ -79,18 +79,33 @@ def values(rows: list[dict[str, str]], outcome: Outcome) -> list[float]:
     return [float(row[outcome.column]) for row in rows]
 
 
-def key_estimates_of(rows: list[dict[str, str]], in_play: frozenset[str]) -> list[KeyEstimate]:
-    """Each key outcome's estimate over the rows that count for it, or None when not in play."""
+def key_estimates_of(
+    rows: list[dict[str, str]], in_play: frozenset[str], horizon: int | None = None
+) -> list[KeyEstimate]:
+    """Each key outcome's estimate over the rows that count for it, or None when not in play.
+
+    A number of days is never estimated beyond the run's ``horizon`` (its days).
+    """
     out = []
     for outcome in KEY_OUTCOMES:
         if outcome.column not in in_play:
             out.append(KeyEstimate(outcome, None))
             continue
         counted = [row for row in rows if holds(row, outcome)]
-        out.append(KeyEstimate(outcome, estimate(outcome, values(counted, outcome))))
+        out.append(KeyEstimate(outcome, estimate(outcome, values(counted, outcome), horizon)))
     return out
 
 
 def key_estimates(bundle: Path) -> list[KeyEstimate]:
     """:func:`key_estimates_of` a bundle's ``summary.csv`` and scenario."""
-    return key_estimates_of(read_summary(bundle), bundle_in_play(bundle))
+    return key_estimates_of(read_summary(bundle), bundle_in_play(bundle), bundle_horizon(bundle))
+
+
+def bundle_horizon(bundle: Path) -> int | None:
+    """The days of a bundle's ``scenario.yaml``, or None if it cannot say."""
+    try:
+        doc = yaml.safe_load((bundle / "scenario.yaml").read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError):
+        return None
+    days = doc.get("days") if isinstance(doc, dict) else None
+    return days if isinstance(days, int) and not isinstance(days, bool) else None

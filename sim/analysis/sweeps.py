@@ -25,7 +25,7 @@ def sweep_means(folder: Path, plan: SweepPlan) -> dict[str, bool]:
 
     Shares are shown as percentages, the others as numbers, in tables and figures.
     """
-    sa.write_means(folder, plan.design.paths, plan.outcomes)
+    sa.write_means(folder, plan.design.paths, plan.outcomes, plan.scenario.days)
     return {column: sa.is_share(folder / "results.csv", column) for column in plan.outcomes}
 
 
