@@ -36,7 +36,7 @@ WORDS = {
         "hours": "{h} h {m:02d} min",
         "minutes": "{m} min",
         "seconds": "{s:.2g} s",
-        "ms": "{ms:.2g} ms",
+        "ms": "{ms} ms",
     },
     "fr": {
         "replicates": "réplications",
@@ -48,7 +48,7 @@ WORDS = {
         "hours": "{h} h {m:02d} min",
         "minutes": "{m} min",
         "seconds": "{s:.2g} s",
-        "ms": "{ms:.2g} ms",
+        "ms": "{ms} ms",
     },
 }
 
@@ -57,7 +57,8 @@ def duration(seconds: float, lang: str = "en") -> str:
     """A duration in the largest units that say it: "3 days 4 h", "2 h 05 min", "12 min"."""
     words = WORDS[lang]
     if seconds < 1:
-        text = words["ms"].format(ms=seconds * 1000)
+        ms = seconds * 1000  # two significant figures, never in e-notation ("250 ms")
+        text = words["ms"].format(ms=f"{ms:.0f}" if ms >= 10 else f"{ms:.2g}")
     elif seconds < 60:
         text = words["seconds"].format(s=seconds)
     else:
