@@ -23,7 +23,7 @@ from pathlib import Path
 import click
 
 from sim import __version__
-from sim.errors import InputError, SahelsimError, Text
+from sim.errors import InputError, Quoted, SahelsimError, Text, number_expected
 from sim.present.streams import drain_closed_pipes, std_console
 from sim.resources import install_command
 from sim.run.options import (
@@ -58,7 +58,65 @@ OUTCOME_HELP = (
     "A summary column to estimate and plot (e.g. war_occurred, obligations_honoured). Repeatable; "
     f"default: {', '.join(DEFAULT_OUTCOMES)}."
 )
-SEED = click.IntRange(0, MAX_SEED)
+
+
+class _Said:
+    """A number option whose refusal says what it takes in the project's words, in every language.
+
+    click's own said "'abc' is not a valid integer range." or "0 is not in the range x>=1.".
+    """
+
+    min: float | None = None
+    max: float | None = None
+
+    def convert(self, value, param, ctx):
+        try:
+            return super().convert(value, param, ctx)
+        except click.BadParameter:
+            whole = isinstance(self, click.types.IntParamType)
+            expected = number_expected(self.min, self.max, whole=whole)
+            problem = Text(
+                "{problem}; expected {expected}", problem=_typed(value), expected=expected
+            )
+            self.fail(problem, param, ctx)
+
+
+class _Whole(_Said, click.types.IntParamType):
+    pass
+
+
+class _WholeRange(_Said, click.IntRange):
+    pass
+
+
+class _Number(_Said, click.types.FloatParamType):
+    pass
+
+
+class _NumberRange(_Said, click.FloatRange):
+    pass
+
+
+def whole_number(min: int | None = None, max: int | None = None) -> click.ParamType:
+    """A whole number from ``min`` to ``max``, both included (``None``: no bound)."""
+    return _Whole() if min is None and max is None else _WholeRange(min, max)
+
+
+def number(min: float | None = None, max: float | None = None) -> click.ParamType:
+    """A number from ``min`` to ``max``, both included (``None``: no bound)."""
+    return _Number() if min is None and max is None else _NumberRange(min, max)
+
+
+def _typed(value: object) -> object:
+    """A value as typed, for a message: a number as it is, anything else quoted."""
+    try:
+        float(value)
+    except (TypeError, ValueError):
+        return Quoted(value)
+    return value
+
+
+SEED = whole_number(0, MAX_SEED)
 """Any seed the run plans accept."""
 
 
@@ -95,7 +153,7 @@ def _replicates_option(f):
     return click.option(
         "--replicates",
         "-n",
-        type=click.IntRange(min=1),
+        type=whole_number(min=1),
         default=None,
         help="Number of replicates (default: the scenario's ensemble.replicates).",
     )(f)
@@ -112,7 +170,7 @@ def _common_run_options(f):
         click.option(
             "--workers",
             "-w",
-            type=click.IntRange(min=1),
+            type=whole_number(min=1),
             default=1,
             show_default=True,
             help="Local worker processes; results are identical whatever the number.",
@@ -363,7 +421,7 @@ def validate(scenarios: tuple[str, ...], overrides: tuple[str, ...], lang: str) 
 )
 @click.option(
     "--precision",
-    type=click.FloatRange(0.001, 0.5),
+    type=number(0.001, 0.5),
     default=None,
     help="Add replicates until every reported probability's 95 % interval is within ± this "
     f"(--replicates is then the cap; default cap {PRECISION_CAP:,}).",
@@ -614,7 +672,7 @@ def explain(
 @click.argument("scenario", required=False, default=FIRST_LESSON, metavar="[SCENARIO]")
 @click.option(
     "--port",
-    type=click.IntRange(1, 65535),
+    type=whole_number(1, 65535),
     default=None,
     help="Port on 127.0.0.1 (default: the first free one from 8765; 8800 with --class).",
 )
@@ -627,14 +685,14 @@ def explain(
 )
 @click.option(
     "--groups",
-    type=int,
+    type=whole_number(),
     default=1,
     show_default=True,
     help="With --class: how many parallel worlds, one per group of students (1 to 8).",
 )
 @click.option(
     "--timeout",
-    type=float,
+    type=number(),
     default=45.0,
     show_default=True,
     help="With --class: seconds a player has to answer before the model's own rule decides.",
@@ -669,7 +727,7 @@ def explain(
 )
 @click.option(
     "--every",
-    type=click.IntRange(1, 365),
+    type=whole_number(1, 365),
     default=7,
     show_default=True,
     help="Days between the frames of --gif (the last day is always a frame).",
@@ -816,7 +874,7 @@ def schema() -> None:
     help="A full grid, or a Latin hypercube of --n points drawn from the root seed.",
 )
 @click.option(
-    "--n", "points", type=click.IntRange(min=2), default=None, help="Points of --sample lhs."
+    "--n", "points", type=whole_number(min=2), default=None, help="Points of --sample lhs."
 )
 @_outcome_option()
 @_common_run_options
@@ -933,7 +991,7 @@ def _run_sweep_plan(plan, out, workers, quiet, resume, executor, scheduler, lang
 @click.option(
     "--n",
     "samples",
-    type=click.IntRange(min=2),
+    type=whole_number(min=2),
     default=None,
     help=f"Morris trajectories (default {SENSITIVITY_SAMPLES[Sample.MORRIS]}), or Sobol' base "
     f"samples, a power of 2 (default {SENSITIVITY_SAMPLES[Sample.SOBOL]}).",
@@ -1035,7 +1093,7 @@ _per_point_replicates(sensitivity, SENSITIVITY_REPLICATES)
 @click.option(
     "--workers",
     "-w",
-    type=click.IntRange(min=1),
+    type=whole_number(min=1),
     default=1,
     show_default=True,
     help="Local worker processes; results are identical whatever the number.",
@@ -1225,14 +1283,14 @@ for _param in backtest.params:
 )
 @click.option(
     "--population",
-    type=click.IntRange(min=2),
+    type=whole_number(min=2),
     default=CALIBRATION_POPULATION,
     show_default=True,
     help="Particles per generation.",
 )
 @click.option(
     "--generations",
-    type=click.IntRange(min=1),
+    type=whole_number(min=1),
     default=CALIBRATION_GENERATIONS,
     show_default=True,
     help="Most generations (ABC-SMC populations), in all when resuming.",
@@ -1240,14 +1298,14 @@ for _param in backtest.params:
 @click.option(
     "--replicates",
     "-n",
-    type=click.IntRange(min=1),
+    type=whole_number(min=1),
     default=CALIBRATION_REPLICATES,
     show_default=True,
     help="Replicates per episode for each particle, on the same seeds for every particle.",
 )
 @click.option(
     "--minutes",
-    type=click.FloatRange(min=0.1),
+    type=number(min=0.1),
     default=CALIBRATION_MINUTES,
     show_default=True,
     help="Wall-clock cap of the main fit (the generation running then is finished).",
@@ -1260,14 +1318,14 @@ for _param in backtest.params:
 )
 @click.option(
     "--loo-share",
-    type=click.FloatRange(0.01, 1.0),
+    type=number(0.01, 1.0),
     default=LOO_SHARE,
     show_default=True,
     help="Population and generations of each leave-one-out fit, as a share of the main fit's.",
 )
 @click.option(
     "--loo-minutes",
-    type=click.FloatRange(min=0.1),
+    type=number(min=0.1),
     default=LOO_MINUTES,
     show_default=True,
     help="Wall-clock cap of all the leave-one-out fits together.",
@@ -1282,7 +1340,7 @@ for _param in backtest.params:
 @click.option(
     "--workers",
     "-w",
-    type=click.IntRange(min=1),
+    type=whole_number(min=1),
     default=1,
     show_default=True,
     help="Local worker processes (1: reproducible for a seed), or the LocalCluster's size.",

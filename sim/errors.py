@@ -218,6 +218,35 @@ def one_of(choices: Iterable[str], limit: int = 12) -> str:
     return Text("one of {choices}", choices=shown) if len(choices) > 1 else shown
 
 
+def number_expected(low: float | None, high: float | None, *, whole: bool) -> Text:
+    """Say which numbers are accepted: "a whole number of at least 1", "a number from 0.01 to 1".
+
+    ``low`` and ``high`` are the inclusive bounds (``None``: no bound); ``whole``: only whole
+    numbers.
+    """
+    low, high = _plain_number(low), _plain_number(high)
+    if low is not None and high is not None:
+        if whole:
+            return Text("a whole number from {low:,} to {high:,}", low=low, high=high)
+        return Text("a number from {low:,} to {high:,}", low=low, high=high)
+    if low is not None:
+        if whole:
+            return Text("a whole number of at least {low:,}", low=low)
+        return Text("a number of at least {low:,}", low=low)
+    if high is not None:
+        if whole:
+            return Text("a whole number of at most {high:,}", high=high)
+        return Text("a number of at most {high:,}", high=high)
+    return Text("a whole number") if whole else Text("a number")
+
+
+def _plain_number(value: float | None) -> float | int | None:
+    """A bound as a reader writes it: 1, not 1.0."""
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    return value
+
+
 def _show(value: object, limit: int = 80) -> str:
     text = repr(value)
     return text if len(text) <= limit else text[: limit - 3] + "..."

@@ -144,7 +144,7 @@ def test_an_existing_folder_is_never_overwritten(tmp_path, sahelsim):
         (["--seed", "-5"], "Invalid value for '--seed'"),
         (["--lang", "de"], "Invalid value for '--lang'"),
         (["--set", "parameters.kill_rate=9"], "parameters.kill_rate: wrong value; got 9"),
-        (["--replicates", "lots"], "'lots' is not a valid integer"),
+        (["--replicates", "lots"], "'lots'; expected a whole number of at least 1"),
     ],
 )
 def test_bad_flags_exit_2_with_a_message(tmp_path, sahelsim, args, message):
