@@ -23,7 +23,15 @@ from pathlib import Path
 import click
 
 from sim import __version__
-from sim.errors import InputError, Quoted, SahelsimError, Text, number_expected
+from sim.errors import (
+    InputError,
+    Quoted,
+    SahelsimError,
+    Text,
+    nearest,
+    nearest_option,
+    number_expected,
+)
 from sim.present.streams import drain_closed_pipes, std_console
 from sim.resources import install_command
 from sim.run.options import (
@@ -1462,6 +1470,7 @@ def main(argv: list[str] | None = None) -> None:
     except click.exceptions.Exit as exc:
         sys.exit(exc.exit_code)
     except click.ClickException as exc:
+        _suggest_closely(exc)
         _show_click_error(exc, lang)
         sys.exit(exc.exit_code)
     except click.exceptions.Abort:
@@ -1543,6 +1552,28 @@ def _click_speaks(lang: str, *, usage: bool = False) -> Iterator[None]:
     finally:
         for module, attr, original in replaced:
             setattr(module, attr, original)
+
+
+def _suggest_closely(exc: click.ClickException) -> None:
+    """Suggest for a mistyped option or command what the project suggests for a mistyped name.
+
+    click offered up to three, by a looser rule: "--frobnicate" was told "Did you mean
+    '--replicates'?". Now one, and only one that is close (:func:`sim.errors.nearest`).
+    """
+    ctx = exc.ctx
+    no_command = getattr(click.exceptions, "NoSuchCommand", ())  # click 8.4 and later
+    if ctx is None:
+        return
+    if isinstance(exc, click.NoSuchOption) and exc.option_name.startswith("--"):
+        params = ctx.command.get_params(ctx)
+        found = nearest_option(
+            exc.option_name, [o for p in params for o in p.opts + p.secondary_opts]
+        )
+    elif isinstance(exc, no_command) and isinstance(ctx.command, click.Group):
+        found = nearest(exc.command_name, ctx.command.list_commands(ctx))
+    else:
+        return
+    exc.possibilities = [found] if found else None
 
 
 def _show_click_error(exc: click.ClickException, lang: str) -> None:

@@ -192,14 +192,31 @@ class ScenarioError(InputError):
             )
 
 
+CLOSE = 2 / 3
+"""How alike a slip and a valid name must be for the name to be suggested: difflib's ratio, two
+thirds of their letters in common and in order ("NGR" and "NGA", "strickt" and "strict"). At
+0.6, "frobnicate" was taken for a slip of "replicates"."""
+
+
 def nearest(word: str, choices: Iterable[str]) -> str:
-    """Return the valid choice closest to ``word`` (case-insensitive), or ``""``."""
+    """The valid choice closest to ``word`` (case-insensitive), if :data:`CLOSE`; else ``""``."""
     choices = [str(c) for c in choices]
     folded = {c.lower(): c for c in choices}
     if word.lower() in folded:
         return folded[word.lower()]
-    match = difflib.get_close_matches(word.lower(), list(folded), n=1, cutoff=0.6)
+    match = difflib.get_close_matches(word.lower(), list(folded), n=1, cutoff=CLOSE)
     return folded[match[0]] if match else ""
+
+
+def nearest_option(typed: str, options: Iterable[str]) -> str:
+    """The command-line option closest to ``typed`` (``--wrkers``: ``--workers``), or ``""``.
+
+    The rule of :func:`nearest`, on the names without their dashes: two options' shared "--"
+    made "--frobnicate" close enough to "--replicates".
+    """
+    names = {option.lstrip("-"): option for option in options}
+    found = nearest(typed.lstrip("-"), names)
+    return names[found] if found else ""
 
 
 def did_you_mean(message: str, suggestion: str) -> str:

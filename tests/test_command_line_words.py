@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import click
 import pytest
+from conftest import MINIMAL
 from test_french_errors import _plain, english_left
 
 from sim.cli import cli
@@ -105,3 +106,49 @@ def test_every_number_option_says_which_numbers_it_takes(sahelsim, command, para
 def test_a_number_out_of_range_is_refused_in_plain_words(sahelsim, args, english, french):
     assert _refusal(sahelsim, *args) == english
     assert _plain(_refusal(sahelsim, *args, "--lang", "fr")) == french
+
+
+@pytest.mark.parametrize(
+    ("args", "english", "french"),
+    [
+        (
+            ["run", "--frobnicate"],
+            "Error: No such option '--frobnicate'.",
+            "Erreur : Option inconnue : « --frobnicate ».",
+        ),
+        (
+            ["run", "--wrkers", "2"],
+            "Error: No such option '--wrkers'. Did you mean '--workers'?",
+            "Erreur : Option inconnue : « --wrkers ». Vouliez-vous dire « --workers » ?",
+        ),
+        (
+            ["compare", "gambia-2017", "gambia-2017", "--set-c", "days=20"],
+            "Error: No such option '--set-c'. Did you mean '--set-b'?",
+            "Erreur : Option inconnue : « --set-c ». Vouliez-vous dire « --set-b » ?",
+        ),
+    ],
+    ids=["far from every option", "a letter left out", "one option of three alike"],
+)
+def test_an_unknown_option_is_told_the_one_it_is_close_to_and_no_other(
+    sahelsim, args, english, french
+):
+    """`run --frobnicate` was asked "Did you mean '--replicates'?", and `--wrkers` was offered
+    --resume and --series besides --workers."""
+    assert _refusal(sahelsim, *args) == english
+    assert _plain(_refusal(sahelsim, *args, "--lang", "fr")) == french
+
+
+@pytest.mark.parametrize(("key", "suggested"), [("frobnicate", None), ("replicate", "replicates")])
+def test_a_scenarios_unknown_key_is_suggested_by_the_options_rule(sahelsim, write, key, suggested):
+    """One rule for a mistyped option and a mistyped key: "frobnicate" was taken for a slip
+    of "replicates" in a scenario file too."""
+    path = write(f"{MINIMAL}ensemble:\n  {key}: 3\n")
+    for lang, told in (("en", "did you mean"), ("fr", "vouliez-vous dire")):
+        said = _plain(sahelsim("validate", str(path), "--lang", lang).out).splitlines()[0]
+        assert f"{key}" in said, said
+        if suggested is None:
+            assert told not in said, said
+        else:
+            assert said.endswith(
+                f"{told} {suggested!r}?" if lang == "en" else f"{told} « {suggested} » ?"
+            )

@@ -395,8 +395,7 @@ CLICK_CASES = [
     ),
     pytest.param(
         ["run", "gambia-2017", "--wrkers", "2"],
-        "Erreur : Option inconnue : « --wrkers ». (Vouliez-vous dire l'une de ces options : "
-        "« --resume », « --series », « --workers » ?)",
+        "Erreur : Option inconnue : « --wrkers ». Vouliez-vous dire « --workers » ?",
         id="a misspelt option",
     ),
     pytest.param(
