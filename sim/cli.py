@@ -467,7 +467,7 @@ def run(
     from sim.present import terminal
     from sim.present.console import print_run_summary
     from sim.present.progress import with_progress
-    from sim.run.ensemble import run_ensemble
+    from sim.run.ensemble import check_resume, run_ensemble
     from sim.run.folders import default_out_dir, prepare_out_dir
     from sim.scenario.loading import load_scenario
 
@@ -479,6 +479,8 @@ def run(
     plan, stop = plan_adaptive(load_scenario(scenario, overrides), replicates, seed, precision)
     plan = _with_posterior(plan, parameter_source, posterior_file)
     out = prepare_out_dir(out or default_out_dir(scenario), resume=resume)
+    if resume:  # a refusal is said alone, before what would run
+        check_resume(plan, out, all_series=series_mode == SeriesKept.ALL)
     console = std_console(stderr=True, highlight=False)
     if not quiet and not _streams_merged():
         console.print(terminal.run_header(plan, lang, adaptive=precision is not None))
@@ -958,8 +960,10 @@ def _run_sweep_plan(plan, out, workers, quiet, resume, executor, scheduler, lang
     """Say what a sweep will run, then run it under a progress bar; see :func:`run_sweep`."""
     from sim.present.progress import with_progress
     from sim.present.terminal import sweep_header
-    from sim.run.sweep import run_sweep
+    from sim.run.sweep import check_resume, run_sweep
 
+    if resume:  # a refusal is said alone, before what would run
+        check_resume(plan, out)
     if not quiet and not _streams_merged():
         std_console(stderr=True, highlight=False).print(sweep_header(plan, lang))
     return with_progress(
