@@ -16,7 +16,7 @@ from rich.table import Table
 
 from sim.analysis.compare import Difference, sentence
 from sim.model.outcome_registry import Estimator, OutcomeKind
-from sim.present.console import fixes, outcome_label, parameters_of_runs, values_run
+from sim.present.console import RANGE, fixes, outcome_label, parameters_of_runs, values_run
 from sim.present.i18n import decimal, not_in_play, number, percent, some_not_all
 from sim.present.streams import std_console
 
@@ -26,7 +26,6 @@ HEADERS = {
 }
 WORDS = {
     "en": {
-        "range": "{low} to {high}",
         "foot": "Paired on common random numbers. Not a forecast.",
         "files": "Comparison: {out} (a/, b/, comparison.csv{figures})",
         "given": "{label}: A and B average their own replicates with a war; B - A pairs the "
@@ -36,7 +35,6 @@ WORDS = {
         "{names}: one scenario fixes them.",
     },
     "fr": {
-        "range": "{low} à {high}",
         "foot": "Réplications appariées sur des nombres aléatoires communs. Ce n'est pas une "
         "prévision.",
         "files": "Comparaison : {out} (a/, b/, comparison.csv{figures})",
@@ -70,9 +68,7 @@ def comparison_table(differences: Sequence[Difference], lang: str = "en") -> Tab
 
         diff = d.difference
         interval = (
-            WORDS[lang]["range"].format(low=show(diff.low), high=show(diff.high))
-            if diff.n > 1
-            else "-"
+            RANGE[lang].format(low=show(diff.low), high=show(diff.high)) if diff.n > 1 else "-"
         )
         na = not_in_play(lang)
         # A mean over no replicate (a war's duration where no war was fought) is no number.
