@@ -568,7 +568,7 @@ def compare(
     """
     from sim.analysis.compare import compare_bundles
     from sim.present import terminal
-    from sim.present.comparison import print_comparison
+    from sim.present.comparison import print_comparison, side_names
     from sim.present.outputs import write_comparison
     from sim.present.progress import watcher
     from sim.run.ensemble import pair_differences, plan_pair, run_pair
@@ -576,6 +576,7 @@ def compare(
     from sim.scenario.loading import FlaggedOverride, load_scenario
 
     names = (Path(scenario_a).stem, Path(scenario_b).stem)
+    shown = side_names(names, overrides_b, lang)  # in the header, the table and the figures
     loaded = (
         load_scenario(scenario_a, overrides),
         load_scenario(
@@ -593,16 +594,16 @@ def compare(
     out = prepare_out_dir(out or default_out_dir(f"compare-{names[0]}-{names[1]}"))
     if not quiet and not _streams_merged():
         std_console(stderr=True, highlight=False).print(
-            terminal.pair_header(scenario_a, scenario_b, plans[0], lang)
+            terminal.pair_header(*shown, plans[0], lang)
         )
     if run_pair(plans, out, workers=workers, command=_command(), watch=watcher(quiet, lang)):
         _exit_interrupted(terminal.interrupted_pair(out, lang))
     differences = compare_bundles(out / "a", out / "b")
-    write_comparison(out, differences, names, lang=lang, draw=figures)
+    write_comparison(out, differences, shown, lang=lang, draw=figures)
     if quiet:
         click.echo(str(out))
         return
-    print_comparison(differences, names[1], out, drawn=figures, lang=lang)
+    print_comparison(differences, shown, out, drawn=figures, lang=lang)
 
 
 @cli.command()

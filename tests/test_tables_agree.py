@@ -148,7 +148,7 @@ def test_compare_says_how_its_war_duration_row_is_paired(pair):
     from sim.present.comparison import print_comparison
 
     console = Console(record=True, width=200)
-    print_comparison(compare_bundles(pair / "a", pair / "b"), "b", pair, console=console)
+    print_comparison(compare_bundles(pair / "a", pair / "b"), ("a", "b"), pair, console=console)
     assert f"pairs the replicates with a war in both (n = {both})" in console.export_text()
 
 
