@@ -387,3 +387,23 @@ def test_a_refused_resume_is_said_first_and_alone_and_changes_nothing(tmp_path, 
     assert lines[0].startswith(f"{start}{out} "), err
     assert {"en": "changed: --seed", "fr": "changé : --seed"}[lang] in lines[0], err
     assert _contents(out) == before
+
+
+def test_the_command_an_interruption_gives_finishes_work_in_the_folder_made_for_it(
+    tmp_path, sahelsim
+):
+    """`sahelsim run gambia-2017 -n 10 --seed 3`, stopped with Ctrl-C, said "Finish it with:
+    sahelsim run gambia-2017 -n 10 --seed 3 --resume", which --resume refused: it needs the
+    folder, made under runs/ for the run, as --out."""
+    import shlex
+
+    from sim.present.terminal import interrupted_run
+
+    out = stopped_run(tmp_path, 3)  # the work that run left in its folder
+    manifest = {"command": ["sahelsim", "run", "gambia-2017", "-n", "10", "--seed", "3", "-q"],
+                "replicates": {"completed": 4}}  # fmt: skip
+    words = shlex.split(interrupted_run(out, manifest).split("Finish it with: ")[1])
+    assert words[0] == "sahelsim" and words[-3:] == ["--out", str(out), "--resume"]
+    finished = sahelsim(*words[1:])
+    assert finished.status == 0, finished.err
+    assert len((out / "summary.csv").read_text().splitlines()) == 11

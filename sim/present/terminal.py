@@ -199,12 +199,22 @@ def precision_outcome(
     return words["reached"].format(precision=shown, done=done, widest=widest)
 
 
-def _resume_command(manifest: dict, lang: str = "en") -> str:
-    """The command that finishes stopped work: the one that started it, with --resume."""
+def resume_command(command: Sequence[str], out: Path) -> str:
+    """The command that finishes the work in ``out``: the one that started it, with --resume.
+
+    And with ``--out``, when the work went to the folder made for it: without it, --resume
+    was refused.
+    """
+    words = [word for word in command if word != "--resume"]
+    if not any(word == "--out" or word.startswith("--out=") for word in words):
+        words += ["--out", str(out)]
+    return shlex.join([*words, "--resume"])
+
+
+def _resume_command(manifest: dict, out: Path, lang: str = "en") -> str:
     command = manifest.get("command")
     if isinstance(command, list) and command and all(isinstance(c, str) for c in command):
-        words = [shlex.quote(c) for c in command if c != "--resume"]
-        return " ".join([*words, "--resume"])
+        return resume_command(command, out)
     return WORDS[lang]["same_resumed"]
 
 
@@ -213,7 +223,7 @@ def _stopped(key: str, out: Path, manifest: dict, lang: str) -> str:
         out=out,
         done=manifest["replicates"]["completed"],
         partial=out / ".partial",
-        command=_resume_command(manifest, lang),
+        command=_resume_command(manifest, out, lang),
     )
 
 
