@@ -17,7 +17,7 @@ import json
 import signal
 import sys
 import threading
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
 import click
@@ -361,6 +361,21 @@ def _ctrl_c_once():
         signal.signal(signal.SIGINT, after)
 
 
+@contextlib.contextmanager
+def _drawing(stopped: Callable[[], str]) -> Iterator[None]:
+    """Draw figures within the block, where Ctrl-C is handled as while a run draws its own.
+
+    A Ctrl-C there exits saying what was kept and how to draw the rest (``stopped()``), and
+    another one pressed meanwhile is ignored (:func:`_ctrl_c_once`): every command that draws
+    shares this.
+    """
+    try:
+        with _ctrl_c_once():
+            yield
+    except KeyboardInterrupt:  # the files drawn are whole, the others not begun or swept away
+        _exit_interrupted(stopped())
+
+
 def _warn(message: str | None) -> None:
     if message:
         click.echo(message, err=True)
@@ -505,17 +520,16 @@ def run(
         widths = stop.half_widths() if stop.n else None  # none if a finished bundle was re-read
         console.print(terminal.precision_outcome(precision, manifest, lang, widths))
     if figures:
-        try:
-            with _ctrl_c_once():
-                from sim.present.outputs import write_outputs  # matplotlib: only when drawing
-
-                write_outputs(out, lang=lang)
-        except KeyboardInterrupt:  # the figures drawn are whole, and listed in the manifest
-            _exit_interrupted(
+        with _drawing(
+            lambda: (
                 terminal.interrupted_run(out, manifest, lang)
                 if interrupted
                 else terminal.interrupted_drawing(out, manifest, lang)
             )
+        ):
+            from sim.present.outputs import write_outputs  # matplotlib: only when drawing
+
+            write_outputs(out, lang=lang)
     if quiet:
         click.echo(str(out))
     else:
@@ -599,7 +613,8 @@ def compare(
     if run_pair(plans, out, workers=workers, command=_command(), watch=watcher(quiet, lang)):
         _exit_interrupted(terminal.interrupted_pair(out, lang))
     differences = compare_bundles(out / "a", out / "b")
-    write_comparison(out, differences, shown, lang=lang, draw=figures)
+    with _drawing(lambda: terminal.interrupted_comparison(out, lang)):
+        write_comparison(out, differences, shown, lang=lang, draw=figures)
     if quiet:
         click.echo(str(out))
         return
@@ -944,7 +959,14 @@ def sweep(
         plan, out, workers, quiet, resume, executor, scheduler, lang
     )
     shares = sweep_means(out, plan)
-    drawn = figures and bool(write_sweep_figures(out, manifest, shares, lang=lang))
+    with _drawing(
+        lambda: (
+            terminal.interrupted_sweep(out, manifest, lang)
+            if interrupted
+            else terminal.interrupted_sweep_drawing(out, manifest, lang)
+        )
+    ):
+        drawn = figures and bool(write_sweep_figures(out, manifest, shares, lang=lang))
     _warn(terminal.sweep_failed_note(out, manifest, lang))
     if quiet:
         click.echo(str(out))
@@ -1070,7 +1092,10 @@ def sensitivity(
         _exit_interrupted(terminal.interrupted_sweep(out, manifest, lang))
     _warn(terminal.sweep_failed_note(out, manifest, lang))
     indices, text = write_sensitivity(out, plan, method, lang=lang)
-    drawn = figures and bool(write_sensitivity_figures(out, manifest, method, indices, lang=lang))
+    with _drawing(lambda: terminal.interrupted_sweep_drawing(out, manifest, lang, indices=True)):
+        drawn = figures and bool(
+            write_sensitivity_figures(out, manifest, method, indices, lang=lang)
+        )
     if quiet:
         click.echo(str(out))
         return
@@ -1168,6 +1193,7 @@ def backtest(
     from sim.analysis.backtest import load_items, recorded_items, score_all
     from sim.present.backtest import failures, print_backtest, scores_document, write_backtest
     from sim.present.progress import watcher
+    from sim.present.terminal import interrupted_scoring
     from sim.run.backtest import (
         episode_sources,
         is_held_out,
@@ -1242,7 +1268,8 @@ def backtest(
     plan = {"root_seed": planned[0].plan.root_seed, "replicates": planned[0].plan.replicates}
     if learnt:
         plan["baselines_also_learn_from"] = [n for n, _ in learnt]
-    write_backtest(out, ranked, scores, bins, plan, lang=lang, draw=figures)
+    with _drawing(lambda: interrupted_scoring(out, _command(), lang)):
+        write_backtest(out, ranked, scores, bins, plan, lang=lang, draw=figures)
     swings = []
     if robustness:
         from sim.analysis.robustness import probe_swings
