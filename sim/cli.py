@@ -1193,7 +1193,7 @@ def backtest(
     from sim.analysis.backtest import load_items, recorded_items, score_all
     from sim.present.backtest import failures, print_backtest, scores_document, write_backtest
     from sim.present.progress import watcher
-    from sim.present.terminal import interrupted_scoring
+    from sim.present.terminal import interrupted_backtest, interrupted_scoring
     from sim.run.backtest import (
         episode_sources,
         is_held_out,
@@ -1253,7 +1253,7 @@ def backtest(
             watch=watcher(as_json),
         )
     if interrupted:
-        _exit_interrupted(f"Stopped: finish with the same command and --out {out} --resume")
+        _exit_interrupted(interrupted_backtest(out, _command(), lang))
     items = load_items(out, [(e.name, e.plan.scenario.observed) for e in planned])
     known, learnt = [], []
     training = episode_sources()

@@ -118,6 +118,8 @@ WORDS = {
         "again, into another --out",
         "stopped_sweep_drawing": "Interrupted while drawing the figures: {out} holds its {done} "
         "replicates ({files}). Draw its figures with: {command}",
+        "stopped_backtest": "Interrupted: {out} holds each episode's replicates finished. Finish "
+        "with: {command}",
         "stopped_scoring": "Interrupted while writing the scores and drawing the figure: {out} "
         "holds every episode's replicates. Write the scores, report.md and the figure with: "
         "{command}",
@@ -175,6 +177,8 @@ WORDS = {
         "comparant de nouveau, dans un autre --out",
         "stopped_sweep_drawing": "Interrompu pendant le tracé des figures : {out} garde ses {done} "
         "réplications ({files}). Pour tracer ses figures : {command}",
+        "stopped_backtest": "Interrompu : {out} garde les réplications terminées de chaque "
+        "épisode. Pour finir : {command}",
         "stopped_scoring": "Interrompu pendant l'écriture des scores et le tracé de la figure : "
         "{out} garde les réplications de chaque épisode. Pour écrire les scores, report.md et la "
         "figure : {command}",
@@ -303,6 +307,11 @@ def interrupted_sweep_drawing(
         files=files,
         command=_resume_command(manifest, out, lang),
     )
+
+
+def interrupted_backtest(out: Path, command: Sequence[str], lang: str = "en") -> str:
+    """What an interrupted backtest left, and the command that finishes it."""
+    return WORDS[lang]["stopped_backtest"].format(out=out, command=resume_command(command, out))
 
 
 def interrupted_scoring(out: Path, command: Sequence[str], lang: str = "en") -> str:
