@@ -17,14 +17,22 @@ import json
 import signal
 import sys
 import threading
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextvars import ContextVar
 from pathlib import Path
 
 import click
 
 from sim import __version__
-from sim.errors import InputError, SahelsimError, Text
+from sim.errors import (
+    InputError,
+    Quoted,
+    SahelsimError,
+    Text,
+    nearest,
+    nearest_option,
+    number_expected,
+)
 from sim.present.streams import drain_closed_pipes, std_console
 from sim.resources import install_command
 from sim.run.options import (
@@ -59,7 +67,65 @@ OUTCOME_HELP = (
     "A summary column to estimate and plot (e.g. war_occurred, obligations_honoured). Repeatable; "
     f"default: {', '.join(DEFAULT_OUTCOMES)}."
 )
-SEED = click.IntRange(0, MAX_SEED)
+
+
+class _Said:
+    """A number option whose refusal says what it takes in the project's words, in every language.
+
+    click's own said "'abc' is not a valid integer range." or "0 is not in the range x>=1.".
+    """
+
+    min: float | None = None
+    max: float | None = None
+
+    def convert(self, value, param, ctx):
+        try:
+            return super().convert(value, param, ctx)
+        except click.BadParameter:
+            whole = isinstance(self, click.types.IntParamType)
+            expected = number_expected(self.min, self.max, whole=whole)
+            problem = Text(
+                "{problem}; expected {expected}", problem=_typed(value), expected=expected
+            )
+            self.fail(problem, param, ctx)
+
+
+class _Whole(_Said, click.types.IntParamType):
+    pass
+
+
+class _WholeRange(_Said, click.IntRange):
+    pass
+
+
+class _Number(_Said, click.types.FloatParamType):
+    pass
+
+
+class _NumberRange(_Said, click.FloatRange):
+    pass
+
+
+def whole_number(min: int | None = None, max: int | None = None) -> click.ParamType:
+    """A whole number from ``min`` to ``max``, both included (``None``: no bound)."""
+    return _Whole() if min is None and max is None else _WholeRange(min, max)
+
+
+def number(min: float | None = None, max: float | None = None) -> click.ParamType:
+    """A number from ``min`` to ``max``, both included (``None``: no bound)."""
+    return _Number() if min is None and max is None else _NumberRange(min, max)
+
+
+def _typed(value: object) -> object:
+    """A value as typed, for a message: a number as it is, anything else quoted."""
+    try:
+        float(value)
+    except (TypeError, ValueError):
+        return Quoted(value)
+    return value
+
+
+SEED = whole_number(0, MAX_SEED)
 """Any seed the run plans accept."""
 
 
@@ -96,7 +162,7 @@ def _replicates_option(f):
     return click.option(
         "--replicates",
         "-n",
-        type=click.IntRange(min=1),
+        type=whole_number(min=1),
         default=None,
         help="Number of replicates (default: the scenario's ensemble.replicates).",
     )(f)
@@ -113,7 +179,7 @@ def _common_run_options(f):
         click.option(
             "--workers",
             "-w",
-            type=click.IntRange(min=1),
+            type=whole_number(min=1),
             default=1,
             show_default=True,
             help="Local worker processes; results are identical whatever the number.",
@@ -296,6 +362,21 @@ def _ctrl_c_once():
         signal.signal(signal.SIGINT, after)
 
 
+@contextlib.contextmanager
+def _drawing(stopped: Callable[[], str]) -> Iterator[None]:
+    """Draw figures within the block, where Ctrl-C is handled as while a run draws its own.
+
+    A Ctrl-C there exits saying what was kept and how to draw the rest (``stopped()``), and
+    another one pressed meanwhile is ignored (:func:`_ctrl_c_once`): every command that draws
+    shares this.
+    """
+    try:
+        with _ctrl_c_once():
+            yield
+    except KeyboardInterrupt:  # the files drawn are whole, the others not begun or swept away
+        _exit_interrupted(stopped())
+
+
 def _warn(message: str | None) -> None:
     if message:
         click.echo(message, err=True)
@@ -436,7 +517,7 @@ def validate(scenarios: tuple[str, ...], overrides: tuple[str, ...], lang: str) 
 )
 @click.option(
     "--precision",
-    type=click.FloatRange(0.001, 0.5),
+    type=number(0.001, 0.5),
     default=None,
     help="Add replicates until every reported probability's 95 % interval is within ± this "
     f"(--replicates is then the cap; default cap {PRECISION_CAP:,}).",
@@ -474,7 +555,7 @@ def run(
     from sim.present import terminal
     from sim.present.console import print_run_summary
     from sim.present.progress import with_progress
-    from sim.run.ensemble import run_ensemble
+    from sim.run.ensemble import check_resume, run_ensemble
     from sim.run.folders import default_out_dir, prepare_out_dir
     from sim.scenario.loading import load_scenario
 
@@ -486,6 +567,8 @@ def run(
     plan, stop = plan_adaptive(load_scenario(scenario, overrides), replicates, seed, precision)
     plan = _with_posterior(plan, parameter_source, posterior_file)
     out = prepare_out_dir(out or default_out_dir(scenario), resume=resume)
+    if resume:  # a refusal is said alone, before what would run
+        check_resume(plan, out, all_series=series_mode == SeriesKept.ALL)
     console = std_console(stderr=True, highlight=False)
     if not quiet and not _streams_merged():
         console.print(terminal.run_header(plan, lang, adaptive=precision is not None))
@@ -510,17 +593,16 @@ def run(
         widths = stop.half_widths() if stop.n else None  # none if a finished bundle was re-read
         console.print(terminal.precision_outcome(precision, manifest, lang, widths))
     if figures:
-        try:
-            with _ctrl_c_once():
-                from sim.present.outputs import write_outputs  # matplotlib: only when drawing
-
-                write_outputs(out, lang=lang)
-        except KeyboardInterrupt:  # the figures drawn are whole, and listed in the manifest
-            _exit_interrupted(
+        with _drawing(
+            lambda: (
                 terminal.interrupted_run(out, manifest, lang)
                 if interrupted
                 else terminal.interrupted_drawing(out, manifest, lang)
             )
+        ):
+            from sim.present.outputs import write_outputs  # matplotlib: only when drawing
+
+            write_outputs(out, lang=lang)
     if quiet:
         click.echo(str(out))
     else:
@@ -573,7 +655,7 @@ def compare(
     """
     from sim.analysis.compare import compare_bundles
     from sim.present import terminal
-    from sim.present.comparison import print_comparison
+    from sim.present.comparison import print_comparison, side_names
     from sim.present.outputs import write_comparison
     from sim.present.progress import watcher
     from sim.run.ensemble import pair_differences, plan_pair, run_pair
@@ -581,6 +663,7 @@ def compare(
     from sim.scenario.loading import FlaggedOverride, load_scenario
 
     names = (Path(scenario_a).stem, Path(scenario_b).stem)
+    shown = side_names(names, overrides_b, lang)  # in the header, the table and the figures
     loaded = (
         load_scenario(scenario_a, overrides),
         load_scenario(
@@ -598,16 +681,17 @@ def compare(
     out = prepare_out_dir(out or default_out_dir(f"compare-{names[0]}-{names[1]}"))
     if not quiet and not _streams_merged():
         std_console(stderr=True, highlight=False).print(
-            terminal.pair_header(scenario_a, scenario_b, plans[0], lang)
+            terminal.pair_header(*shown, plans[0], lang)
         )
     if run_pair(plans, out, workers=workers, command=_command(), watch=watcher(quiet, lang)):
         _exit_interrupted(terminal.interrupted_pair(out, lang))
     differences = compare_bundles(out / "a", out / "b")
-    write_comparison(out, differences, names, lang=lang, draw=figures)
+    with _drawing(lambda: terminal.interrupted_comparison(out, lang)):
+        write_comparison(out, differences, shown, lang=lang, draw=figures)
     if quiet:
         click.echo(str(out))
         return
-    print_comparison(differences, names[1], out, drawn=figures, lang=lang)
+    print_comparison(differences, shown, out, drawn=figures, lang=lang)
 
 
 @cli.command()
@@ -687,7 +771,7 @@ def explain(
 @click.argument("scenario", required=False, default=FIRST_LESSON, metavar="[SCENARIO]")
 @click.option(
     "--port",
-    type=click.IntRange(1, 65535),
+    type=whole_number(1, 65535),
     default=None,
     help="Port on 127.0.0.1 (default: the first free one from 8765; 8800 with --class).",
 )
@@ -700,14 +784,14 @@ def explain(
 )
 @click.option(
     "--groups",
-    type=int,
+    type=whole_number(),
     default=1,
     show_default=True,
     help="With --class: how many parallel worlds, one per group of students (1 to 8).",
 )
 @click.option(
     "--timeout",
-    type=float,
+    type=number(),
     default=45.0,
     show_default=True,
     help="With --class: seconds a player has to answer before the model's own rule decides.",
@@ -742,7 +826,7 @@ def explain(
 )
 @click.option(
     "--every",
-    type=click.IntRange(1, 365),
+    type=whole_number(1, 365),
     default=7,
     show_default=True,
     help="Days between the frames of --gif (the last day is always a frame).",
@@ -889,7 +973,7 @@ def schema() -> None:
     help="A full grid, or a Latin hypercube of --n points drawn from the root seed.",
 )
 @click.option(
-    "--n", "points", type=click.IntRange(min=2), default=None, help="Points of --sample lhs."
+    "--n", "points", type=whole_number(min=2), default=None, help="Points of --sample lhs."
 )
 @_outcome_option()
 @_common_run_options
@@ -948,7 +1032,14 @@ def sweep(
         plan, out, workers, quiet, resume, executor, scheduler, lang
     )
     shares = sweep_means(out, plan)
-    drawn = figures and bool(write_sweep_figures(out, manifest, shares, lang=lang))
+    with _drawing(
+        lambda: (
+            terminal.interrupted_sweep(out, manifest, lang)
+            if interrupted
+            else terminal.interrupted_sweep_drawing(out, manifest, lang)
+        )
+    ):
+        drawn = figures and bool(write_sweep_figures(out, manifest, shares, lang=lang))
     _warn(terminal.sweep_failed_note(out, manifest, lang))
     if quiet:
         click.echo(str(out))
@@ -965,8 +1056,10 @@ def _run_sweep_plan(plan, out, workers, quiet, resume, executor, scheduler, lang
     """Say what a sweep will run, then run it under a progress bar; see :func:`run_sweep`."""
     from sim.present.progress import with_progress
     from sim.present.terminal import sweep_header
-    from sim.run.sweep import run_sweep
+    from sim.run.sweep import check_resume, run_sweep
 
+    if resume:  # a refusal is said alone, before what would run
+        check_resume(plan, out)
     if not quiet and not _streams_merged():
         std_console(stderr=True, highlight=False).print(sweep_header(plan, lang))
     return with_progress(
@@ -1006,7 +1099,7 @@ def _run_sweep_plan(plan, out, workers, quiet, resume, executor, scheduler, lang
 @click.option(
     "--n",
     "samples",
-    type=click.IntRange(min=2),
+    type=whole_number(min=2),
     default=None,
     help=f"Morris trajectories (default {SENSITIVITY_SAMPLES[Sample.MORRIS]}), or Sobol' base "
     f"samples, a power of 2 (default {SENSITIVITY_SAMPLES[Sample.SOBOL]}).",
@@ -1072,7 +1165,10 @@ def sensitivity(
         _exit_interrupted(terminal.interrupted_sweep(out, manifest, lang))
     _warn(terminal.sweep_failed_note(out, manifest, lang))
     indices, text = write_sensitivity(out, plan, method, lang=lang)
-    drawn = figures and bool(write_sensitivity_figures(out, manifest, method, indices, lang=lang))
+    with _drawing(lambda: terminal.interrupted_sweep_drawing(out, manifest, lang, indices=True)):
+        drawn = figures and bool(
+            write_sensitivity_figures(out, manifest, method, indices, lang=lang)
+        )
     if quiet:
         click.echo(str(out))
         return
@@ -1108,7 +1204,7 @@ _per_point_replicates(sensitivity, SENSITIVITY_REPLICATES)
 @click.option(
     "--workers",
     "-w",
-    type=click.IntRange(min=1),
+    type=whole_number(min=1),
     default=1,
     show_default=True,
     help="Local worker processes; results are identical whatever the number.",
@@ -1170,6 +1266,7 @@ def backtest(
     from sim.analysis.backtest import load_items, recorded_items, score_all
     from sim.present.backtest import failures, print_backtest, scores_document, write_backtest
     from sim.present.progress import watcher
+    from sim.present.terminal import interrupted_backtest, interrupted_scoring
     from sim.run.backtest import (
         episode_sources,
         is_held_out,
@@ -1229,7 +1326,7 @@ def backtest(
             watch=watcher(as_json),
         )
     if interrupted:
-        _exit_interrupted(f"Stopped: finish with the same command and --out {out} --resume")
+        _exit_interrupted(interrupted_backtest(out, _command(), lang))
     items = load_items(out, [(e.name, e.plan.scenario.observed) for e in planned])
     known, learnt = [], []
     training = episode_sources()
@@ -1244,7 +1341,8 @@ def backtest(
     plan = {"root_seed": planned[0].plan.root_seed, "replicates": planned[0].plan.replicates}
     if learnt:
         plan["baselines_also_learn_from"] = [n for n, _ in learnt]
-    write_backtest(out, ranked, scores, bins, plan, lang=lang, draw=figures)
+    with _drawing(lambda: interrupted_scoring(out, _command(), lang)):
+        write_backtest(out, ranked, scores, bins, plan, lang=lang, draw=figures)
     swings = []
     if robustness:
         from sim.analysis.robustness import probe_swings
@@ -1298,14 +1396,14 @@ for _param in backtest.params:
 )
 @click.option(
     "--population",
-    type=click.IntRange(min=2),
+    type=whole_number(min=2),
     default=CALIBRATION_POPULATION,
     show_default=True,
     help="Particles per generation.",
 )
 @click.option(
     "--generations",
-    type=click.IntRange(min=1),
+    type=whole_number(min=1),
     default=CALIBRATION_GENERATIONS,
     show_default=True,
     help="Most generations (ABC-SMC populations), in all when resuming.",
@@ -1313,14 +1411,14 @@ for _param in backtest.params:
 @click.option(
     "--replicates",
     "-n",
-    type=click.IntRange(min=1),
+    type=whole_number(min=1),
     default=CALIBRATION_REPLICATES,
     show_default=True,
     help="Replicates per episode for each particle, on the same seeds for every particle.",
 )
 @click.option(
     "--minutes",
-    type=click.FloatRange(min=0.1),
+    type=number(min=0.1),
     default=CALIBRATION_MINUTES,
     show_default=True,
     help="Wall-clock cap of the main fit (the generation running then is finished).",
@@ -1333,14 +1431,14 @@ for _param in backtest.params:
 )
 @click.option(
     "--loo-share",
-    type=click.FloatRange(0.01, 1.0),
+    type=number(0.01, 1.0),
     default=LOO_SHARE,
     show_default=True,
     help="Population and generations of each leave-one-out fit, as a share of the main fit's.",
 )
 @click.option(
     "--loo-minutes",
-    type=click.FloatRange(min=0.1),
+    type=number(min=0.1),
     default=LOO_MINUTES,
     show_default=True,
     help="Wall-clock cap of all the leave-one-out fits together.",
@@ -1355,7 +1453,7 @@ for _param in backtest.params:
 @click.option(
     "--workers",
     "-w",
-    type=click.IntRange(min=1),
+    type=whole_number(min=1),
     default=1,
     show_default=True,
     help="Local worker processes (1: reproducible for a seed), or the LocalCluster's size.",
@@ -1477,6 +1575,7 @@ def main(argv: list[str] | None = None) -> None:
     except click.exceptions.Exit as exc:
         sys.exit(exc.exit_code)
     except click.ClickException as exc:
+        _suggest_closely(exc)
         _show_click_error(exc, lang)
         sys.exit(exc.exit_code)
     except click.exceptions.Abort:
@@ -1562,6 +1661,28 @@ def _click_speaks(lang: str) -> Iterator[None]:
         _HELP_LANG.reset(spoken)
         for module, attr, original in replaced:
             setattr(module, attr, original)
+
+
+def _suggest_closely(exc: click.ClickException) -> None:
+    """Suggest for a mistyped option or command what the project suggests for a mistyped name.
+
+    click offered up to three, by a looser rule: "--frobnicate" was told "Did you mean
+    '--replicates'?". Now one, and only one that is close (:func:`sim.errors.nearest`).
+    """
+    ctx = exc.ctx
+    no_command = getattr(click.exceptions, "NoSuchCommand", ())  # click 8.4 and later
+    if ctx is None:
+        return
+    if isinstance(exc, click.NoSuchOption) and exc.option_name.startswith("--"):
+        params = ctx.command.get_params(ctx)
+        found = nearest_option(
+            exc.option_name, [o for p in params for o in p.opts + p.secondary_opts]
+        )
+    elif isinstance(exc, no_command) and isinstance(ctx.command, click.Group):
+        found = nearest(exc.command_name, ctx.command.list_commands(ctx))
+    else:
+        return
+    exc.possibilities = [found] if found else None
 
 
 def _show_click_error(exc: click.ClickException, lang: str) -> None:

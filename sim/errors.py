@@ -192,14 +192,31 @@ class ScenarioError(InputError):
             )
 
 
+CLOSE = 2 / 3
+"""How alike a slip and a valid name must be for the name to be suggested: difflib's ratio, two
+thirds of their letters in common and in order ("NGR" and "NGA", "strickt" and "strict"). At
+0.6, "frobnicate" was taken for a slip of "replicates"."""
+
+
 def nearest(word: str, choices: Iterable[str]) -> str:
-    """Return the valid choice closest to ``word`` (case-insensitive), or ``""``."""
+    """The valid choice closest to ``word`` (case-insensitive), if :data:`CLOSE`; else ``""``."""
     choices = [str(c) for c in choices]
     folded = {c.lower(): c for c in choices}
     if word.lower() in folded:
         return folded[word.lower()]
-    match = difflib.get_close_matches(word.lower(), list(folded), n=1, cutoff=0.6)
+    match = difflib.get_close_matches(word.lower(), list(folded), n=1, cutoff=CLOSE)
     return folded[match[0]] if match else ""
+
+
+def nearest_option(typed: str, options: Iterable[str]) -> str:
+    """The command-line option closest to ``typed`` (``--wrkers``: ``--workers``), or ``""``.
+
+    The rule of :func:`nearest`, on the names without their dashes: two options' shared "--"
+    made "--frobnicate" close enough to "--replicates".
+    """
+    names = {option.lstrip("-"): option for option in options}
+    found = nearest(typed.lstrip("-"), names)
+    return names[found] if found else ""
 
 
 def did_you_mean(message: str, suggestion: str) -> str:
@@ -216,6 +233,35 @@ def one_of(choices: Iterable[str], limit: int = 12) -> str:
     if len(choices) > limit:
         shown = Text("{shown}, ... ({count} in all)", shown=shown, count=len(choices))
     return Text("one of {choices}", choices=shown) if len(choices) > 1 else shown
+
+
+def number_expected(low: float | None, high: float | None, *, whole: bool) -> Text:
+    """Say which numbers are accepted: "a whole number of at least 1", "a number from 0.01 to 1".
+
+    ``low`` and ``high`` are the inclusive bounds (``None``: no bound); ``whole``: only whole
+    numbers.
+    """
+    low, high = _plain_number(low), _plain_number(high)
+    if low is not None and high is not None:
+        if whole:
+            return Text("a whole number from {low:,} to {high:,}", low=low, high=high)
+        return Text("a number from {low:,} to {high:,}", low=low, high=high)
+    if low is not None:
+        if whole:
+            return Text("a whole number of at least {low:,}", low=low)
+        return Text("a number of at least {low:,}", low=low)
+    if high is not None:
+        if whole:
+            return Text("a whole number of at most {high:,}", high=high)
+        return Text("a number of at most {high:,}", high=high)
+    return Text("a whole number") if whole else Text("a number")
+
+
+def _plain_number(value: float | None) -> float | int | None:
+    """A bound as a reader writes it: 1, not 1.0."""
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    return value
 
 
 def _show(value: object, limit: int = 80) -> str:

@@ -328,6 +328,85 @@ def start_sahelsim(*args: str, capture: bool = False):
     )
 
 
+def _stopped_by_signal(pid: int) -> bool:
+    """Whether the process is stopped (SIGSTOP): Linux's /proc/PID/stat says its state."""
+    stat = Path(f"/proc/{pid}/stat").read_text()
+    return stat[stat.rindex(")") + 2] in "Tt"
+
+
+def _blocked_writing(pid: int) -> bool:
+    """Whether the process sleeps in a write to a full pipe (Linux says where it sleeps)."""
+    try:
+        return "pipe_write" in Path(f"/proc/{pid}/wchan").read_text()
+    except OSError:
+        return False
+
+
+def ctrl_c_twice_while_drawing(args, drawing, cwd: Path | None = None) -> tuple[int, str]:
+    """Run ``sahelsim ARGS``, press Ctrl-C while it draws and again while it says what the first
+    left; return its exit status and all it said on standard error.
+
+    ``drawing()`` tells from the command's files that the drawing is under way (and not over).
+    The command is stopped (SIGSTOP) while that is checked again, so that the first Ctrl-C lands
+    in the drawing however short it is; it then meets a standard error the test has filled, so
+    that what it says waits there, and the second Ctrl-C arrives then, whatever the machine's
+    speed. Needs Linux's /proc.
+    """
+    import contextlib
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    read, write = os.pipe()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "sim", *args],
+        cwd=cwd,
+        env={**os.environ, "PYTHONPATH": str(REPO)},
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.DEVNULL,
+        stderr=write,
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),  # as in a terminal
+    )
+    os.set_blocking(read, False)
+    said = b""
+    while True:  # until the command is caught, stopped, in the middle of its drawing
+        with contextlib.suppress(BlockingIOError):
+            said += os.read(read, 65536)
+        assert process.poll() is None, said.decode()
+        if drawing():
+            process.send_signal(signal.SIGSTOP)
+            while not _stopped_by_signal(process.pid):
+                time.sleep(0.001)
+            if drawing():
+                break
+            process.send_signal(signal.SIGCONT)
+        time.sleep(0.01)
+    with contextlib.suppress(BlockingIOError):
+        said += os.read(read, 65536)
+    # fill the pipe from a description of the test's own (the command's must stay blocking)
+    filler = os.open(f"/proc/self/fd/{write}", os.O_WRONLY | os.O_NONBLOCK)
+    with contextlib.suppress(BlockingIOError):
+        while True:
+            os.write(filler, b"\0")
+    os.close(filler)
+    os.close(write)
+
+    process.send_signal(signal.SIGINT)  # waits for the command to go on
+    process.send_signal(signal.SIGCONT)
+    deadline = time.time() + 60
+    while not _blocked_writing(process.pid) and time.time() < deadline:
+        time.sleep(0.01)  # the first Ctrl-C is being handled: what it says waits in the pipe
+    process.send_signal(signal.SIGINT)
+    time.sleep(0.5)  # for the second to land, if it is not ignored, before the pipe is read
+    os.set_blocking(read, True)
+    with os.fdopen(read, "rb") as rest:
+        said += rest.read()
+    status = process.wait(timeout=120)
+    return status, said.replace(b"\0", b"").decode()
+
+
 def start_run(out: Path, replicates: int, seed: int, *, capture: bool = False):
     """Start ``sahelsim run`` of the flagship in a real subprocess, without figures."""
     return start_sahelsim(

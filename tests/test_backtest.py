@@ -858,3 +858,31 @@ def test_replicates_that_failed_are_said_not_silently_left_out_of_the_scores(tmp
     args = ["backtest", *episode, "--no-figures", "--json", "--out", str(tmp_path / "j")]
     document = json.loads(CliRunner().invoke(cli, args, catch_exceptions=False).output)
     assert document["failed"]["togo-2005"]["count"] == count
+
+
+@pytest.mark.slow
+def test_an_interrupted_backtest_says_in_french_how_to_finish_and_it_does(tmp_path, sahelsim):
+    """Under --lang fr, Ctrl-C during the episodes said "Stopped: finish with the same command
+    and --out ... --resume", in English, and named no command."""
+    import shlex
+    import signal
+
+    from conftest import start_sahelsim, wait_for_replicates
+    from test_french_errors import _plain, english_left
+
+    out = tmp_path / "bt"
+    args = ("backtest", "--episodes", "gambia-2017-ultimatum", "-n", "100", "--seed", "1",
+            "--no-figures", "--lang", "fr")  # fmt: skip
+    process = start_sahelsim(*args, "--out", str(out), capture=True)
+    wait_for_replicates(out / "gambia-2017-ultimatum", 3, process)
+    process.send_signal(signal.SIGINT)
+    _, err = process.communicate(timeout=120)
+    assert process.returncode == 130, err
+    said = " ".join(_plain(err).split())
+    assert said.startswith(f"Interrompu : {out} garde les réplications terminées"), said
+    assert english_left(err) == set(), err
+    command = shlex.split(said.split("Pour finir : ")[1])
+    assert command[-3:] == ["--out", str(out), "--resume"]
+    finished = sahelsim(*command[1:])
+    assert finished.status == 0, finished.err
+    assert (out / "scores.json").is_file() and (out / "report.md").is_file()

@@ -262,3 +262,24 @@ def test_the_comparison_writes_days_whole_and_a_rare_share_as_not_none():
 
     assert row("war_days", 70.0, 72.4) == ["70", "72"]
     assert row("war_occurred", 0.0, 0.005) == ["0%", "< 1%"]
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_the_comparison_says_which_scenario_a_and_b_are(tmp_path, sahelsim, monkeypatch, lang):
+    """The table's columns said A and B, and nothing on standard output said which scenario
+    each was; a scenario set against a variant of itself was named the same in the figures."""
+    monkeypatch.delenv("COLUMNS", raising=False)
+    out = tmp_path / "c"
+    result = sahelsim("compare", "gambia-2017", "gambia-2017", "--set-b", "commitment=strict",
+                      "-n", "2", "--seed", "1", "--out", str(out), "--lang", lang)  # fmt: skip
+    assert result.status == 0, result.err
+    lines = result.out.replace("\u202f", " ").replace("\u00a0", " ").splitlines()
+    title, colon, variant = {
+        "en": ("The Gambia, January 2017 - ECOMIG against an isolated incumbent", ":", "with"),
+        "fr": ("La Gambie, janvier 2017 - l'ECOMIG face à un président isolé", " :", "avec"),
+    }[lang]
+    assert lines[0] == f"A{colon} gambia-2017 ({title})"
+    assert lines[1] == f"B{colon} gambia-2017 {variant} --set-b commitment=strict ({title})"
+    assert lines[2].split()[1:3] == ["A", "B"]  # the table's columns, right below
+    for figure in ("overlay", "differences"):  # B's name in the legend, the axis, the title
+        assert "commitment=strict" in (out / "figures" / f"{figure}.svg").read_text()

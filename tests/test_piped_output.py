@@ -135,3 +135,40 @@ def test_a_pipe_honours_columns_and_a_terminal_keeps_its_width():
     for lines, width in ((_listed(columns="80"), 80), (_listed(terminal=100), 100)):
         assert max(cell_len(line) for line in lines) <= width
         assert max(cell_len(line.rstrip()) for line in lines) > width - 10  # the table fills it
+
+
+TABLES = {
+    "run": ("run", "gambia-2017", "-n", "2", "--seed", "1", "--no-figures", "--out", "b"),
+    "compare": COMMANDS["compare"],
+    "sweep": ("sweep", "gambia-2017", "--param", "parameters.honour_base_rate=0:1:2", "-n", "2",
+              "--seed", "1", "--no-figures", "--out", "b"),
+    "backtest": COMMANDS["backtest"],
+    "list": ("list",),
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+@pytest.mark.parametrize("command", TABLES)
+def test_no_line_written_to_a_file_or_a_pipe_ends_in_spaces(tmp_path, command, lang):
+    """`sahelsim run ... > out.txt` padded every row of the table with spaces to the widest."""
+    with open(tmp_path / "out.txt", "w") as out:  # output into a file, errors into a pipe
+        done = subprocess.run(
+            [sys.executable, "-m", "sim", *TABLES[command], "--lang", lang],
+            cwd=tmp_path,
+            env={**os.environ, "PYTHONPATH": str(REPO)},
+            stdin=subprocess.DEVNULL,
+            stdout=out,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+    assert done.returncode == 0, done.stderr
+    written = (tmp_path / "out.txt").read_text().splitlines()
+    assert len(written) > 3 and any("  " in line.strip() for line in written)  # a table
+    for said in (written, done.stderr.splitlines()):
+        assert [line for line in said if line != line.rstrip()] == []
+
+
+def test_a_file_holds_the_terminals_layout_without_its_trailing_spaces():
+    at_terminal = _listed(terminal=100)
+    assert any(line != line.rstrip() for line in at_terminal)  # rich pads rows at a terminal
+    assert _listed(columns="100") == [line.rstrip() for line in at_terminal]

@@ -332,3 +332,78 @@ def test_resume_of_a_folder_that_does_not_exist_says_it_starts_afresh(tmp_path, 
     again = sahelsim("run", "gambia-2017", "-n", "2", "--seed", "1", "--no-figures", "-q",
                      "--resume", "--out", str(out))  # fmt: skip
     assert again.status == 0 and "nothing to resume" not in again.err
+
+
+def _finished(folder, *args):
+    from sim.cli import main
+
+    try:
+        main([*args, "--out", str(folder), "-q", "--no-figures"])
+    except SystemExit as exc:
+        assert not exc.code, exc.code
+    return folder
+
+
+SENSITIVITY = ("sensitivity", "gambia-2017", "--param", "kill_rate", "--param", "honour_base_rate")
+REFUSED = {
+    "a finished run": (
+        lambda folder: _finished(folder / "D", "run", "gambia-2017", "-n", "4", "--seed", "1"),
+        ("run", "gambia-2017", "-n", "4", "--seed", "2"),
+    ),
+    "a stopped run": (
+        lambda folder: stopped_run(folder, 1),  # -n 10 --seed 1
+        ("run", "gambia-2017", "-n", "10", "--seed", "2"),
+    ),
+    "a finished sweep": (
+        lambda folder: _finished(folder / "D", *SWEEP, "-n", "2", "--seed", "1"),
+        (*SWEEP, "-n", "2", "--seed", "2"),
+    ),
+    "a stopped sensitivity analysis": (
+        lambda folder: _stopped_sensitivity(folder / "stopped", after=1) and folder / "stopped",
+        (*SENSITIVITY, "--n", "2", "-n", "3", "--seed", "6"),
+    ),
+}
+
+
+def _contents(folder) -> dict:
+    """Every file under ``folder``, hidden ones too, with its bytes."""
+    return {p.relative_to(folder): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+@pytest.mark.parametrize("work", REFUSED)
+def test_a_refused_resume_is_said_first_and_alone_and_changes_nothing(tmp_path, lang, work):
+    """`run ... --seed 2 --out D --resume` on work made with --seed 1 said the new plan's header
+    ("...: 20 replicates, root seed 2") before refusing it."""
+    make, args = REFUSED[work]
+    out = make(tmp_path)
+    before = _contents(out)
+    refused = start_sahelsim(*args, "--out", str(out), "--resume", "--lang", lang, capture=True)
+    said, err = refused.communicate(timeout=600)  # stdout and stderr apart: nothing is merged
+    assert refused.returncode == 2 and said == "", err
+    lines = err.replace("\u00a0", " ").replace("\u202f", " ").splitlines()  # French spacing
+    assert len(lines) == 1, err
+    start = {"en": "sahelsim: --resume: ", "fr": "sahelsim : --resume : "}[lang]
+    assert lines[0].startswith(f"{start}{out} "), err
+    assert {"en": "changed: --seed", "fr": "changé : --seed"}[lang] in lines[0], err
+    assert _contents(out) == before
+
+
+def test_the_command_an_interruption_gives_finishes_work_in_the_folder_made_for_it(
+    tmp_path, sahelsim
+):
+    """`sahelsim run gambia-2017 -n 10 --seed 3`, stopped with Ctrl-C, said "Finish it with:
+    sahelsim run gambia-2017 -n 10 --seed 3 --resume", which --resume refused: it needs the
+    folder, made under runs/ for the run, as --out."""
+    import shlex
+
+    from sim.present.terminal import interrupted_run
+
+    out = stopped_run(tmp_path, 3)  # the work that run left in its folder
+    manifest = {"command": ["sahelsim", "run", "gambia-2017", "-n", "10", "--seed", "3", "-q"],
+                "replicates": {"completed": 4}}  # fmt: skip
+    words = shlex.split(interrupted_run(out, manifest).split("Finish it with: ")[1])
+    assert words[0] == "sahelsim" and words[-3:] == ["--out", str(out), "--resume"]
+    finished = sahelsim(*words[1:])
+    assert finished.status == 0, finished.err
+    assert len((out / "summary.csv").read_text().splitlines()) == 11

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import contextlib
 import json
+import shlex
 import signal
 from pathlib import Path
 
 import pytest
-from conftest import REPO, start_run, wait_for_replicates
+from conftest import REPO, ctrl_c_twice_while_drawing, start_run, wait_for_replicates
 
 BUNDLE_FILES = {
     "manifest.json",
@@ -144,7 +145,7 @@ def test_an_existing_folder_is_never_overwritten(tmp_path, sahelsim):
         (["--seed", "-5"], "Invalid value for '--seed'"),
         (["--lang", "de"], "Invalid value for '--lang'"),
         (["--set", "parameters.kill_rate=9"], "parameters.kill_rate: wrong value; got 9"),
-        (["--replicates", "lots"], "'lots' is not a valid integer"),
+        (["--replicates", "lots"], "'lots'; expected a whole number of at least 1"),
     ],
 )
 def test_bad_flags_exit_2_with_a_message(tmp_path, sahelsim, args, message):
@@ -248,70 +249,23 @@ def test_ctrl_c_keeps_every_finished_replicate(tmp_path):
     assert "Finish it with: sahelsim run" in said and said.rstrip().endswith("--resume")
 
 
-def _blocked_writing(pid: int) -> bool:
-    """Whether the process sleeps in a write to a full pipe (Linux says where it sleeps)."""
-    try:
-        return "pipe_write" in Path(f"/proc/{pid}/wchan").read_text()
-    except OSError:
-        return False
+def _drawn(folder: Path) -> list[str]:
+    """The figures the manifest in ``folder`` lists as drawn whole (none before it is written)."""
+    with contextlib.suppress(OSError, ValueError, KeyError):
+        return json.loads((folder / "manifest.json").read_text())["drawn"]
+    return []
 
 
 @pytest.mark.slow
 @pytest.mark.skipif(not Path("/proc/self/wchan").exists(), reason="needs Linux's /proc/PID/wchan")
 def test_a_second_ctrl_c_while_the_figures_are_drawn_is_handled_too(tmp_path, sahelsim):
     """Ctrl-C twice while a finished run drew its figures: the first was handled, and the second,
-    pressed while the first was, killed the process by signal with a traceback.
-
-    Made deterministic with the run's standard error: a pipe the test fills once the drawing is
-    under way, so that what the run says after the first Ctrl-C waits there, and the second
-    arrives then, whatever the machine's speed.
-    """
-    import os
-    import subprocess
-    import sys
-    import time
-
+    pressed while the first was, killed the process by signal with a traceback."""
     out = tmp_path / "run"
-    read, write = os.pipe()
-    process = subprocess.Popen(
-        [sys.executable, "-m", "sim", "run", "gambia-2017", "-n", "2", "--seed", "1",
-         "--out", str(out)],
-        env={**os.environ, "PYTHONPATH": str(REPO)},
-        stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=write,
-        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),  # as in a terminal
-    )  # fmt: skip
-    os.set_blocking(read, False)
-    said = b""
-    while True:  # until the first figure is written: the drawing is under way
-        with contextlib.suppress(BlockingIOError):
-            said += os.read(read, 65536)
-        with contextlib.suppress(OSError, ValueError):
-            if json.loads((out / "manifest.json").read_text())["drawn"]:
-                break
-        assert process.poll() is None, said
-        time.sleep(0.01)
-    with contextlib.suppress(BlockingIOError):
-        said += os.read(read, 65536)
-    # fill the pipe from a description of the test's own (the run's must stay blocking)
-    filler = os.open(f"/proc/self/fd/{write}", os.O_WRONLY | os.O_NONBLOCK)
-    with contextlib.suppress(BlockingIOError):
-        while True:
-            os.write(filler, b"\0")
-    os.close(filler)
-    os.close(write)
-
-    process.send_signal(signal.SIGINT)
-    deadline = time.time() + 60
-    while not _blocked_writing(process.pid) and time.time() < deadline:
-        time.sleep(0.01)  # the first Ctrl-C is being handled: what it says waits in the pipe
-    process.send_signal(signal.SIGINT)
-    time.sleep(0.5)  # for the second to land, if it is not ignored, before the pipe is read
-    os.set_blocking(read, True)
-    with os.fdopen(read, "rb") as rest:
-        said += rest.read()
-    status = process.wait(timeout=120)
-    err = said.replace(b"\0", b"").decode()
-
+    status, err = ctrl_c_twice_while_drawing(
+        ["run", "gambia-2017", "-n", "2", "--seed", "1", "--out", str(out)],
+        lambda: _drawn(out) and not any(p.endswith("report.html") for p in _drawn(out)),
+    )
     assert status == 130, err
     assert "Traceback" not in err and "KeyboardInterrupt" not in err, err
     assert f"Draw its figures and report with: sahelsim report {out}" in err
@@ -322,6 +276,91 @@ def test_a_second_ctrl_c_while_the_figures_are_drawn_is_handled_too(tmp_path, sa
     redrawn = sahelsim("report", str(out))
     assert redrawn.status == 0, redrawn.err
     assert (out / "report.html").is_file() and (out / "figures" / "map.png").is_file()
+
+
+SWEPT = (
+    "gambia-2017",
+    "-n",
+    "2",
+    "--seed",
+    "1",
+    "--outcome",
+    "war_days",
+    "--outcome",
+    "casualties",
+)
+"""Two outcomes that vary (a sensitivity analysis draws only those): two figures to draw."""
+SWEPT_FIGURES = ("figures/{kind}-war_days.svg", "figures/{kind}-casualties.svg")
+DRAWING = {
+    "compare": (
+        ["compare", "gambia-2017", "gambia-2017", "--set-b", "commitment=strict", "-n", "2",
+         "--seed", "1"],
+        # the overlay drawn, each ensemble's figures and report still to come
+        lambda out: (out / "figures" / "overlay.png").is_file()
+        and not (out / "b" / "report.html").is_file(),
+        {"en": "Draw each one's figures and report with: sahelsim report {out}/a, then "
+               "sahelsim report {out}/b",
+         "fr": "Pour tracer les figures et le rapport de chacun : sahelsim report {out}/a "
+               "--lang fr, puis sahelsim report {out}/b --lang fr"},
+        ("a/report.html", "b/report.html", "a/figures/map.svg", "b/figures/map.svg"),
+    ),
+    "sweep": (
+        ["sweep", *SWEPT, "--param", "parameters.honour_base_rate=0:1:2"],
+        lambda out: 0 < len(_drawn(out)) < 4,  # one figure of two drawn
+        {"en": "Draw its figures with: sahelsim sweep ", "fr": "Pour tracer ses figures : "
+         "sahelsim sweep "},
+        tuple(f.format(kind="sweep") for f in SWEPT_FIGURES),
+    ),
+    "sensitivity": (
+        ["sensitivity", *SWEPT, "--param", "kill_rate", "--param", "honour_base_rate", "--n",
+         "2"],
+        lambda out: 0 < len(_drawn(out)) < 4,
+        {"en": "Draw its figures with: sahelsim sensitivity ",
+         "fr": "Pour tracer ses figures : sahelsim sensitivity "},
+        tuple(f.format(kind="morris") for f in SWEPT_FIGURES),
+    ),
+    "backtest": (
+        ["backtest", "--episodes", "gambia-2017-ultimatum", "-n", "2", "--seed", "1"],
+        # its scores written, its figure and report.md still to come
+        lambda out: (out / "scores.json").is_file() and not (out / "report.md").is_file(),
+        {"en": "Write the scores, report.md and the figure with: sahelsim backtest ",
+         "fr": "Pour écrire les scores, report.md et la figure : sahelsim backtest "},
+        ("report.md", "figures/reliability.svg"),
+    ),
+}  # fmt: skip
+"""What each command runs, when it is drawing, what it then says, and what its advice draws."""
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not Path("/proc/self/wchan").exists(), reason="needs Linux's /proc/PID/wchan")
+@pytest.mark.parametrize("lang", ["en", "fr"])
+@pytest.mark.parametrize("command", DRAWING)
+def test_every_command_that_draws_handles_a_second_ctrl_c_as_run_does(
+    tmp_path, sahelsim, command, lang
+):
+    """compare, sweep, sensitivity and backtest, interrupted while drawing, said "Aborted.", and
+    a second Ctrl-C killed them with a traceback. Each now says, as run does, what it kept and
+    the commands that draw the rest; and they do."""
+    import re
+
+    from test_french_errors import _plain, english_left
+
+    out = tmp_path / "out"
+    args, drawing, told, drawn_after = DRAWING[command]
+    status, err = ctrl_c_twice_while_drawing(
+        [*args, "--out", str(out), "--lang", lang], lambda: drawing(out)
+    )
+    assert status == 130, err
+    assert "Traceback" not in err and "KeyboardInterrupt" not in err, err
+    said = " ".join(_plain(err).split())
+    assert told[lang].format(out=out) in said, said
+    if lang == "fr":
+        assert english_left(err) == set(), err
+    assert not list(out.rglob(".*.part"))  # nothing half-written
+    for given in re.findall(r"sahelsim (?:report|sweep|sensitivity|backtest) [^,;]*", said):
+        done = sahelsim(*shlex.split(given)[1:])
+        assert done.status == 0, done.err
+    assert all((out / path).is_file() for path in drawn_after)
 
 
 class _CtrlCWhileWritten:

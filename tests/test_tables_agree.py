@@ -167,7 +167,7 @@ def test_compare_says_how_its_war_duration_row_is_paired(pair):
     from sim.present.comparison import print_comparison
 
     console = Console(record=True, width=200)
-    print_comparison(compare_bundles(pair / "a", pair / "b"), "b", pair, console=console)
+    print_comparison(compare_bundles(pair / "a", pair / "b"), ("a", "b"), pair, console=console)
     assert f"pairs the replicates with a war in both (n = {both})" in console.export_text()
 
 
@@ -189,8 +189,8 @@ def test_the_sweep_table_is_french_in_french():
     console = Console(record=True, width=80)
     console.print(sweep_table(means, {"war_occurred": True, "casualties": False}, lang="fr"))
     text = console.export_text().replace("\u202f", " ").replace("\u00a0", " ")
-    assert "0,5" in text and "25 %" in text and "[10 ; 50 %]" in text
-    assert "1 234" in text and "[0 ; 2 468]" in text
+    assert "0,5" in text and "25 %" in text and "10 % à 50 %" in text
+    assert "1 234" in text and "0 à 2 468" in text and "[" not in text
     assert "0.5" not in text and "25%" not in text
 
 
@@ -259,3 +259,24 @@ def test_a_change_that_rounds_to_nothing_has_no_minus_sign(lang):
     value, interval = format_estimate(Estimate(-0.001, -0.2, 0.004, 200), growth, lang)
     assert value == {"en": "0.00", "fr": "0,00"}[lang]
     assert interval.startswith({"en": "-0.20", "fr": "-0,20"}[lang])  # a real minus stays
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_the_run_and_the_sweep_write_an_interval_the_same_way(
+    tmp_path, sahelsim, monkeypatch, lang
+):
+    """The sweep's table wrote "[68, 100%]" ("[68 ; 100 %]") where the run's wrote "68% to
+    100%" ("68 % à 100 %"): the same estimate, on the same seeds and values, in two forms."""
+    monkeypatch.delenv("COLUMNS", raising=False)  # each row whole, on one line
+    common = ("-n", "8", "--seed", "1", "--no-figures", "--lang", lang)
+    run = sahelsim("run", "gambia-2017", "--parameters", "point", "--set",
+                   "parameters.honour_base_rate=0", "--out", str(tmp_path / "run"), *common)  # fmt: skip
+    sweep = sahelsim("sweep", "gambia-2017", "--param", "parameters.honour_base_rate=0:1:2",
+                     "--outcome", "ecowas_attacked", "--out", str(tmp_path / "sweep"), *common)  # fmt: skip
+    assert run.status == sweep.status == 0, run.err + sweep.err
+    label = {"en": "ECOWAS attacks", "fr": "La CEDEAO attaque"}[lang]
+    row = next(line for line in run.out.splitlines() if line.startswith(label))
+    cells = [cell.strip() for cell in row.removeprefix(label).split("  ") if cell.strip()]
+    said = cells[1]  # the estimate, then its interval
+    assert said.replace("\u202f", " ") == {"en": "68% to 100%", "fr": "68 % à 100 %"}[lang]
+    assert said in [line.strip() for line in sweep.out.splitlines()], sweep.out

@@ -32,6 +32,7 @@ from sim.analysis.backtest import (
     Scores,
 )
 from sim.numbers import localised
+from sim.present.console import RANGE
 from sim.present.figures import footer, localise_numbers, save, styled
 from sim.present.i18n import actor_name, decimal, join_list, some_not_all
 from sim.present.streams import std_console
@@ -398,7 +399,7 @@ def _report(
             p = s.probability
             lines.append(
                 f"| {e.episode} | {item_words(s, lang)} | {value_words(s, s.observed, lang)} | "
-                f"{_percent(p.value, lang)} | {_percent(p.low, lang)} – {_percent(p.high, lang)} | "
+                f"{_percent(p.value, lang)} | {_interval(p, lang)} | "
                 f"{w['yes'] if s.matches else w['no']} |"
             )
     missed = misses_lines(episodes, lang)
@@ -490,6 +491,11 @@ def write_backtest(
 # ----------------------------------------------------------------------- terminal
 
 
+def _interval(p, lang: str) -> str:
+    """A probability's 95 % interval, written as the run's table writes one."""
+    return RANGE[lang].format(low=_percent(p.low, lang), high=_percent(p.high, lang))
+
+
 def backtest_table(episodes: Sequence[EpisodeScore], lang: str = "en") -> Table:
     """Each item, episodes failing first: observed, the model's probability, interval, match."""
     w = WORDS[lang]
@@ -505,7 +511,7 @@ def backtest_table(episodes: Sequence[EpisodeScore], lang: str = "en") -> Table:
                 item_words(s, lang),
                 value_words(s, s.observed, lang),
                 _percent(p.value, lang),
-                f"{_percent(p.low, lang)} – {_percent(p.high, lang)}",
+                _interval(p, lang),
                 w["yes"] if s.matches else w["no"],
             )
     return table

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import math
+import shlex
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -16,7 +17,14 @@ from rich.table import Table
 
 from sim.analysis.compare import Difference, sentence
 from sim.model.outcome_registry import Estimator, OutcomeKind
-from sim.present.console import fixes, outcome_label, parameters_of_runs, values_run
+from sim.present.console import (
+    RANGE,
+    bundle_title,
+    fixes,
+    outcome_label,
+    parameters_of_runs,
+    values_run,
+)
 from sim.present.i18n import decimal, not_in_play, number, percent, some_not_all
 from sim.present.streams import std_console
 
@@ -26,7 +34,8 @@ HEADERS = {
 }
 WORDS = {
     "en": {
-        "range": "{low} to {high}",
+        "side": "{side}: {name} ({title})",
+        "variant": "{name} with {options}",
         "foot": "Paired on common random numbers. Not a forecast.",
         "files": "Comparison: {out} (a/, b/, comparison.csv{figures})",
         "given": "{label}: A and B average their own replicates with a war; B - A pairs the "
@@ -36,7 +45,8 @@ WORDS = {
         "{names}: one scenario fixes them.",
     },
     "fr": {
-        "range": "{low} à {high}",
+        "side": "{side} : {name} ({title})",
+        "variant": "{name} avec {options}",
         "foot": "Réplications appariées sur des nombres aléatoires communs. Ce n'est pas une "
         "prévision.",
         "files": "Comparaison : {out} (a/, b/, comparison.csv{figures})",
@@ -47,6 +57,31 @@ WORDS = {
         "d'autres valeurs de {names} : l'un des scénarios les fixe.",
     },
 }
+
+
+def side_names(
+    names: tuple[str, str], set_b: Sequence[str] = (), lang: str = "en"
+) -> tuple[str, str]:
+    """What A and B are called wherever a comparison names them.
+
+    Each scenario's name, B's with the ``--set-b`` that make it a variant ("gambia-2017 with
+    --set-b commitment=strict"): a scenario compared with itself was "gambia-2017" twice.
+    """
+    if not set_b:
+        return names
+    options = " ".join(shlex.join(["--set-b", value]) for value in set_b)
+    return names[0], WORDS[lang]["variant"].format(name=names[1], options=options)
+
+
+def sides_said(names: tuple[str, str], out: Path, lang: str = "en") -> list[str]:
+    """A line for A and one for B: its name and its scenario's title, above the columns A, B."""
+    lines = []
+    for side, name in zip("AB", names, strict=True):
+        bundle = out / side.lower()
+        manifest = json.loads((bundle / "manifest.json").read_text(encoding="utf-8"))
+        title = bundle_title(bundle, manifest, lang)
+        lines.append(WORDS[lang]["side"].format(side=side, name=name, title=title))
+    return lines
 
 
 def comparison_table(differences: Sequence[Difference], lang: str = "en") -> Table:
@@ -70,9 +105,7 @@ def comparison_table(differences: Sequence[Difference], lang: str = "en") -> Tab
 
         diff = d.difference
         interval = (
-            WORDS[lang]["range"].format(low=show(diff.low), high=show(diff.high))
-            if diff.n > 1
-            else "-"
+            RANGE[lang].format(low=show(diff.low), high=show(diff.high)) if diff.n > 1 else "-"
         )
         na = not_in_play(lang)
         # A mean over no replicate (a war's duration where no war was fought) is no number.
@@ -95,19 +128,24 @@ def comparison_table(differences: Sequence[Difference], lang: str = "en") -> Tab
 
 def print_comparison(
     differences: Sequence[Difference],
-    name_b: str,
+    names: tuple[str, str],
     out: Path,
     *,
     drawn: bool = True,
     console: Console | None = None,
     lang: str = "en",
 ) -> None:
-    """The comparison's table, a sentence per yes/no outcome, and where the files are."""
+    """Which scenario A and B are, the table, a sentence per yes/no outcome, the files.
+
+    ``names``: A's and B's, as :func:`side_names` gives them.
+    """
     report = console or std_console(highlight=False)
+    for line in sides_said(names, out, lang):
+        report.print(line, markup=False)
     report.print(comparison_table(differences, lang))
     for d in differences:
         if d.outcome.estimator is Estimator.PROPORTION:
-            report.print(sentence(d, name_b, lang))
+            report.print(sentence(d, names[1], lang), markup=False)
     for d in differences:  # why B - A need not be B minus A on such a row
         if d.given is not None and d.in_play:
             label = outcome_label(d.outcome, lang)

@@ -95,7 +95,18 @@ TEXT = {
 
 
 RANGE = {"en": "{low} to {high}", "fr": "{low} à {high}"}
-"""An interval in words, in each language."""
+"""An interval in words, in each language: every table writes one so (run, compare, sweep,
+backtest). Words rather than "[low, high]", whose comma is the French decimal point."""
+
+
+def interval_parts(low: str, high: str, lang: str = "en") -> list[str]:
+    """The interval from ``low`` to ``high`` in words, as two parts ("51% to ", "100%").
+
+    A narrow column folds it between them, never inside a number (see
+    :class:`~sim.present.terminal.WholeParts`).
+    """
+    text = RANGE[lang].format(low=low, high=high)
+    return [text[: len(text) - len(high)], high]  # RANGE ends with its high bound
 
 
 GIVEN_MEANING = {

@@ -85,6 +85,12 @@ FRENCH: dict[str, str] = {
     "{problem}; expected {expected}": "{problem} ; attendu : {expected}",
     "{problem}; did you mean {suggestion!r}?": "{problem} ; vouliez-vous dire « {suggestion} » ?",
     "one of {choices}": "une valeur parmi {choices}",
+    "a whole number from {low:,} to {high:,}": "un nombre entier de {low:,} à {high:,}",
+    "a whole number of at least {low:,}": "un nombre entier d'au moins {low:,}",
+    "a whole number of at most {high:,}": "un nombre entier d'au plus {high:,}",
+    "a number from {low:,} to {high:,}": "un nombre de {low:,} à {high:,}",
+    "a number of at least {low:,}": "un nombre d'au moins {low:,}",
+    "a number of at most {high:,}": "un nombre d'au plus {high:,}",
     "{shown}, ... ({count} in all)": "{shown}, ... ({count} en tout)",
     # ------------------------------------------------------------ the app and the class
     "no free port between {first} and {last}; use --port": (

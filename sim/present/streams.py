@@ -8,7 +8,9 @@ own flush at exit then has nowhere to fail).
 
 Output into a file or a pipe has no width. Rich would lay it out at 80 columns (or at the width
 of a terminal on another stream), so a table would wrap mid-row in the file; ``COLUMNS``, when
-set, is honoured, as at a terminal, and otherwise a line is as long as its content.
+set, is honoured, as at a terminal, and otherwise a line is as long as its content. Rich pads
+every row of a table with spaces to the widest; a terminal does not show them, but a file keeps
+them, so there no line ends in spaces (:class:`_TrimmedLines`).
 """
 
 from __future__ import annotations
@@ -33,10 +35,43 @@ def std_console(*, stderr: bool = False, **options: Any) -> Console:
     :data:`UNWRAPPED`.
     """
     made = Console(stderr=stderr, **options)
+    if made.is_terminal or "file" in options:
+        return made
     columns = os.environ.get("COLUMNS", "")
-    if "width" not in options and not made.is_terminal and not columns.isdigit():
+    if "width" not in options and not columns.isdigit():
         made.width = UNWRAPPED
+    made.file = _TrimmedLines(stderr)  # type: ignore[assignment]
     return made
+
+
+class _TrimmedLines:
+    """Standard output (or error) as rich writes to it, with no line ending in spaces.
+
+    The stream is looked up at each write, as rich does, so that a stream replaced later (a
+    reader gone, :func:`drain_closed_pipes`; a test's capture) is the one written to. Spaces
+    at the end of a write wait for what follows: dropped before a new line, written before text.
+    """
+
+    def __init__(self, stderr: bool):
+        self._stderr = stderr
+        self._spaces = ""
+
+    def _stream(self) -> TextIO:
+        stream = sys.stderr if self._stderr else sys.stdout
+        return getattr(stream, "rich_proxied_file", stream)  # under a progress bar: the real one
+
+    def write(self, text: str) -> int:
+        *lines, last = (self._spaces + text).split("\n")
+        kept = last.rstrip(" ")
+        self._spaces = last[len(kept) :]
+        self._stream().write("".join(f"{line.rstrip(' ')}\n" for line in lines) + kept)
+        return len(text)
+
+    def flush(self) -> None:
+        self._stream().flush()
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._stream(), name)
 
 
 class _Drained:

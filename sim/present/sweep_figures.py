@@ -26,7 +26,7 @@ from sim.analysis.sensitivity import COLUMNS, Index
 from sim.analysis.summary import GIVEN
 from sim.model.outcome_registry import OUTCOMES
 from sim.numbers import localised, percent_sign
-from sim.present.console import bundle_title
+from sim.present.console import bundle_title, interval_parts
 from sim.present.figures import (
     BAND_COLOUR,
     _new_axes,
@@ -411,8 +411,8 @@ def sweep_table(means: Means, shares: dict[str, bool], *, limit: int = 30, lang:
         for column in means.outcomes:
             share = shares[column]
 
-            def show(x: float, sign: bool = True, share: bool = share) -> str:
-                return localised((_percent if share else _number)(x, sign), lang)
+            def show(x: float, share: bool = share) -> str:
+                return localised((_percent if share else _number)(x), lang)
 
             value, low, high = (
                 means.mean[column][row],
@@ -422,12 +422,12 @@ def sweep_table(means: Means, shares: dict[str, bool], *, limit: int = 30, lang:
             if not np.isfinite(value):  # no replicate to average (no war: no war's length)
                 cells.append("-")
                 continue
-            # The interval on its own line, folded if need be between its bounds, never inside
-            # a number (a French one holds narrow no-break spaces: "[7 888 ; 12,4k]").
-            between = " ; " if lang == "fr" else ", "  # a comma is the French decimal point
+            # The interval on its own line, written as the run's table writes it, folded if need
+            # be between its bounds, never inside a number (a French one holds narrow no-break
+            # spaces: "7 888 à 12,4k").
             lines = [[show(value)]]
             if np.isfinite(low):
-                lines.append([f"[{show(low, False)}{between}", f"{show(high)}]"])
+                lines.append(interval_parts(show(low), show(high), lang))
             cells.append(WholeParts(*lines))
         table.add_row(*cells)
     return table
@@ -452,11 +452,11 @@ TABLE_WORDS = {
 }
 
 
-def _percent(value: float, sign: bool = True) -> str:
-    return f"{value * 100:.0f}" + ("%" if sign else "")
+def _percent(value: float) -> str:
+    return f"{value * 100:.0f}%"
 
 
-def _number(value: float, sign: bool = True) -> str:
+def _number(value: float) -> str:
     """About three significant digits, with k and M past 10,000, to keep columns narrow."""
     for size, suffix in ((1e6, "M"), (1e3, "k")):
         if abs(value) >= size * 10:

@@ -111,6 +111,18 @@ WORDS = {
         "{done} replicates (summary.csv, events.jsonl). Draw its figures and report with: "
         "{command}",
         "stopped_sample": "Interrupted: the sample is incomplete, so no indices were computed.",
+        "stopped_comparison": "Interrupted while drawing the figures: {out} holds both ensembles "
+        "(a/, b/){csv}, whole. Draw each one's figures and report with: {a}, then {b}{again}",
+        "and_csv": " and comparison.csv",
+        "comparison_again": "; the comparison's own figures (figures/) are drawn by comparing "
+        "again, into another --out",
+        "stopped_sweep_drawing": "Interrupted while drawing the figures: {out} holds its {done} "
+        "replicates ({files}). Draw its figures with: {command}",
+        "stopped_backtest": "Interrupted: {out} holds each episode's replicates finished. Finish "
+        "with: {command}",
+        "stopped_scoring": "Interrupted while writing the scores and drawing the figure: {out} "
+        "holds every episode's replicates. Write the scores, report.md and the figure with: "
+        "{command}",
         "failed": "{failed} replicate(s) failed and are left out of the estimates ({traces} holds "
         "each traceback); rerun one with: {replay}",
         "failed_episode": "{episode}: {failed} of {planned} replicates failed and are left out of "
@@ -157,6 +169,19 @@ WORDS = {
         "{command}",
         "stopped_sample": "Interrompu : l'échantillon est incomplet, aucun indice n'a donc été "
         "calculé.",
+        "stopped_comparison": "Interrompu pendant le tracé des figures : {out} garde les deux "
+        "ensembles (a/, b/){csv}, entiers. Pour tracer les figures et le rapport de chacun : "
+        "{a}, puis {b}{again}",
+        "and_csv": " et comparison.csv",
+        "comparison_again": " ; les figures de la comparaison elle-même (figures/) se tracent en "
+        "comparant de nouveau, dans un autre --out",
+        "stopped_sweep_drawing": "Interrompu pendant le tracé des figures : {out} garde ses {done} "
+        "réplications ({files}). Pour tracer ses figures : {command}",
+        "stopped_backtest": "Interrompu : {out} garde les réplications terminées de chaque "
+        "épisode. Pour finir : {command}",
+        "stopped_scoring": "Interrompu pendant l'écriture des scores et le tracé de la figure : "
+        "{out} garde les réplications de chaque épisode. Pour écrire les scores, report.md et la "
+        "figure : {command}",
         "failed": "{failed} réplication(s) en échec, laissée(s) hors des estimations ({traces} "
         "garde chaque trace d'erreur) ; pour en rejouer une : {replay}",
         "failed_episode": "{episode} : {failed} réplication(s) sur {planned} en échec, laissée(s) "
@@ -199,12 +224,22 @@ def precision_outcome(
     return words["reached"].format(precision=shown, done=done, widest=widest)
 
 
-def _resume_command(manifest: dict, lang: str = "en") -> str:
-    """The command that finishes stopped work: the one that started it, with --resume."""
+def resume_command(command: Sequence[str], out: Path) -> str:
+    """The command that finishes the work in ``out``: the one that started it, with --resume.
+
+    And with ``--out``, when the work went to the folder made for it: without it, --resume
+    was refused.
+    """
+    words = [word for word in command if word != "--resume"]
+    if not any(word == "--out" or word.startswith("--out=") for word in words):
+        words += ["--out", str(out)]
+    return shlex.join([*words, "--resume"])
+
+
+def _resume_command(manifest: dict, out: Path, lang: str = "en") -> str:
     command = manifest.get("command")
     if isinstance(command, list) and command and all(isinstance(c, str) for c in command):
-        words = [shlex.quote(c) for c in command if c != "--resume"]
-        return " ".join([*words, "--resume"])
+        return resume_command(command, out)
     return WORDS[lang]["same_resumed"]
 
 
@@ -213,7 +248,7 @@ def _stopped(key: str, out: Path, manifest: dict, lang: str) -> str:
         out=out,
         done=manifest["replicates"]["completed"],
         partial=out / ".partial",
-        command=_resume_command(manifest, lang),
+        command=_resume_command(manifest, out, lang),
     )
 
 
@@ -229,10 +264,62 @@ def interrupted_sweep(out: Path, manifest: dict, lang: str = "en") -> str:
 
 def interrupted_drawing(out: Path, manifest: dict, lang: str = "en") -> str:
     """What a run interrupted while drawing its figures left, and how to draw them."""
-    command = ["sahelsim", "report", str(out), *(["--lang", "fr"] if lang == "fr" else [])]
     return WORDS[lang]["stopped_drawing"].format(
-        out=out, done=manifest["replicates"]["completed"], command=shlex.join(command)
+        out=out, done=manifest["replicates"]["completed"], command=_report_command(out, lang)
     )
+
+
+def _report_command(bundle: Path, lang: str) -> str:
+    return shlex.join(
+        ["sahelsim", "report", str(bundle), *(["--lang", "fr"] if lang == "fr" else [])]
+    )
+
+
+def interrupted_comparison(out: Path, lang: str = "en") -> str:
+    """What a comparison interrupted while drawing left, and how to draw the rest.
+
+    Each ensemble's figures and report are drawn by ``sahelsim report``; the overlay and the
+    differences, when they are not both drawn, only by comparing again.
+    """
+    words = WORDS[lang]
+    drawn = all((out / "figures" / f"{name}.svg").is_file() for name in ("overlay", "differences"))
+    return words["stopped_comparison"].format(
+        out=out,
+        csv=words["and_csv"] if (out / "comparison.csv").is_file() else "",
+        a=_report_command(out / "a", lang),
+        b=_report_command(out / "b", lang),
+        again="" if drawn else words["comparison_again"],
+    )
+
+
+def interrupted_sweep_drawing(
+    out: Path, manifest: dict, lang: str = "en", *, indices: bool = False
+) -> str:
+    """What a sweep interrupted while drawing its figures left, and how to draw them.
+
+    Its command again, with --resume: it finds the work done and draws. ``indices``: a
+    sensitivity analysis, which wrote its indices before drawing.
+    """
+    files = "results.csv, means.csv" + (", indices.csv, summary.txt" if indices else "")
+    return WORDS[lang]["stopped_sweep_drawing"].format(
+        out=out,
+        done=manifest["replicates"]["completed"],
+        files=files,
+        command=_resume_command(manifest, out, lang),
+    )
+
+
+def interrupted_backtest(out: Path, command: Sequence[str], lang: str = "en") -> str:
+    """What an interrupted backtest left, and the command that finishes it."""
+    return WORDS[lang]["stopped_backtest"].format(out=out, command=resume_command(command, out))
+
+
+def interrupted_scoring(out: Path, command: Sequence[str], lang: str = "en") -> str:
+    """What a backtest interrupted while writing its scores and drawing its figure left.
+
+    And how to write them: its command again with --resume, which finds every episode run.
+    """
+    return WORDS[lang]["stopped_scoring"].format(out=out, command=resume_command(command, out))
 
 
 def interrupted_pair(out: Path, lang: str = "en") -> str:

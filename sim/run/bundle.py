@@ -102,6 +102,57 @@ def band_stride(replicates: int) -> int:
     return max(1, math.ceil(replicates / BAND_SAMPLE))
 
 
+def _identity(plan: RunPlan, series_sample: int, all_series: bool) -> dict:
+    """What must not change between a run and its resumption."""
+    return {
+        "version": __version__,  # other code could give other bytes: no mixing
+        "code_sha256": code_sha256(),  # nor other model code or facts under one version
+        "scenario_sha256": scenario_hash(plan.scenario),
+        "root_seed": plan.root_seed,
+        "replicates": plan.replicates,
+        "series_sample": series_sample,
+        "all_series": all_series,
+    } | (
+        {"posterior_sha256": plan.posterior.sha256} if plan.posterior else {}
+    )  # drawn parameters: the same posterior, or other bytes
+
+
+def _files(all_series: bool) -> dict[str, str]:
+    """The files a bundle appends to in ``.partial/``, by checkpoint key."""
+    files = {
+        "summary": "summary.csv",
+        "events": "events.jsonl",
+        "series": "series.csv",
+        "failures": "failures.jsonl",
+        "bands": "bands.f32",
+    }
+    if all_series:
+        files["all"] = "series-all.csv"
+    return files
+
+
+def _resumed(plan: RunPlan) -> dict[str, Any]:
+    """What a resumption checks besides the identity and the files: see :func:`checkpoint.restore`."""
+    return {
+        "expected": Text("the same scenario, --set, --seed, --replicates and --series"),
+        "lists": ("failed", "band_replicates"),
+        "most": plan.replicates,
+    }
+
+
+def check_resumable(
+    out: Path, plan: RunPlan, series_sample: int = SERIES_SAMPLE, all_series: bool = False
+) -> None:
+    """Refuse what :class:`BundleWriter` would refuse resuming ``plan`` in ``out``, changing nothing.
+
+    Raises:
+        InputError: the stopped work in ``out`` was started otherwise, or its state is damaged.
+    """
+    if checkpoint.saved(out / ".partial"):
+        identity = _identity(plan, series_sample, all_series)
+        checkpoint.check_saved(out, identity, _files(all_series), **_resumed(plan))
+
+
 @dataclass
 class BundleWriter:
     """Writes a results bundle incrementally; :meth:`close` completes it.
@@ -148,30 +199,10 @@ class BundleWriter:
             self._checkpoint()
 
     def _identity(self) -> dict:
-        """What must not change between a run and its resumption."""
-        return {
-            "version": __version__,  # other code could give other bytes: no mixing
-            "code_sha256": code_sha256(),  # nor other model code or facts under one version
-            "scenario_sha256": scenario_hash(self.plan.scenario),
-            "root_seed": self.plan.root_seed,
-            "replicates": self.plan.replicates,
-            "series_sample": self.series_sample,
-            "all_series": self.all_series,
-        } | (
-            {"posterior_sha256": self.plan.posterior.sha256} if self.plan.posterior else {}
-        )  # drawn parameters: the same posterior, or other bytes
+        return _identity(self.plan, self.series_sample, self.all_series)
 
     def _files(self) -> dict[str, str]:
-        files = {
-            "summary": "summary.csv",
-            "events": "events.jsonl",
-            "series": "series.csv",
-            "failures": "failures.jsonl",
-            "bands": "bands.f32",
-        }
-        if self.all_series:
-            files["all"] = "series-all.csv"
-        return files
+        return _files(self.all_series)
 
     def _open(self, mode: str) -> None:
         handles = {key: open(self.partial / name, mode) for key, name in self._files().items()}  # noqa: SIM115
@@ -198,14 +229,7 @@ class BundleWriter:
         ]
 
     def _reopen(self, identity: dict) -> None:
-        state = checkpoint.restore(
-            self.out,
-            identity,
-            self._files(),
-            expected=Text("the same scenario, --set, --seed, --replicates and --series"),
-            lists=("failed", "band_replicates"),
-            most=self.plan.replicates,
-        )
+        state = checkpoint.restore(self.out, identity, self._files(), **_resumed(self.plan))
         self._open("ab")
         self._adopt(state)
 

@@ -113,6 +113,8 @@ def restore(
 ) -> dict[str, Any]:
     """Check that a stopped folder was started with ``identity``; cut its files to the checkpoint.
 
+    The checks are :func:`check_saved`'s; only once they pass is anything changed.
+
     Args:
         out: the folder given with ``--out``.
         identity: what the resumption would start with; every key must match.
@@ -127,6 +129,27 @@ def restore(
     Raises:
         InputError: a missing or damaged plan or checkpoint (the message names the file and
             what is wrong), a different identity, or a file shorter than its checkpoint.
+    """
+    state, lengths = check_saved(out, identity, names, expected=expected, lists=lists, most=most)
+    partial = out / PARTIAL
+    for key, name in names.items():
+        os.truncate(partial / name, lengths[key])  # drop what was written after the checkpoint
+    return state
+
+
+def check_saved(
+    out: Path,
+    identity: dict[str, Any],
+    names: dict[str, str],
+    *,
+    expected: str,
+    lists: tuple[str, ...] = ("failed",),
+    most: int | None = None,
+) -> tuple[dict[str, Any], dict[str, int]]:
+    """Refuse what :func:`restore` refuses (same arguments), reading ``out`` and changing nothing.
+
+    Returns:
+        The saved state (without the lengths), and each file's length at the checkpoint.
     """
     partial = out / PARTIAL
     started = _read_object(out, partial / PLAN)
@@ -200,9 +223,7 @@ def restore(
                     "shorter than the {length} bytes its checkpoint recorded", length=lengths[key]
                 ),
             )
-    for key, name in names.items():
-        os.truncate(partial / name, lengths[key])  # drop what was written after the checkpoint
-    return state
+    return state, lengths
 
 
 def damaged(out: Path, path: Path, what: Text) -> InputError:

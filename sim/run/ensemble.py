@@ -12,7 +12,7 @@ from types import SimpleNamespace
 from typing import TypeVar
 
 from sim.errors import InputError, Text
-from sim.run.bundle import BundleWriter, Encoded
+from sim.run.bundle import BundleWriter, Encoded, check_resumable
 from sim.run.executors import execute
 from sim.run.folders import finished_work
 from sim.run.options import SERIES_SAMPLE, Executor
@@ -35,6 +35,22 @@ def _replay(out: Path, stop: Callable[[Encoded], str | None]) -> str | None:
         if reason:
             return reason
     return None
+
+
+def check_resume(
+    plan: RunPlan, out: Path, *, series_sample: int = SERIES_SAMPLE, all_series: bool = False
+) -> None:
+    """Refuse now what resuming ``plan`` in ``out`` would refuse, changing nothing in ``out``.
+
+    :func:`run_ensemble` refuses the same, but a command says what it will run before it runs
+    it: checked first, a refusal is said alone, with nothing of the plan it refuses.
+
+    Raises:
+        InputError: ``out`` holds work, finished or stopped, made with other settings, or
+            stopped work whose saved state is damaged.
+    """
+    if finished_work(out, plan) is None:
+        check_resumable(out, plan, series_sample, all_series)
 
 
 def run_ensemble(

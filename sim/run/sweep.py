@@ -391,6 +391,46 @@ RESUMABLE = {"results": "results.csv", "failures": "failures.jsonl"}
 """The files a sweep appends to, by checkpoint key."""
 
 
+def _identity(plan: SweepPlan) -> dict[str, Any]:
+    """What must not change between a sweep and its resumption."""
+    points = [plan.design.texts(point) for point in range(plan.design.points)]
+    return {
+        "version": __version__,  # other code could give other bytes: no mixing
+        "code_sha256": code_sha256(),  # nor other model code or facts under one version
+        "kind": plan.kind,
+        "scenario_sha256": scenario_hash(plan.scenario),
+        "root_seed": plan.root_seed,
+        "replicates": plan.replicates,
+        "parameters": plan.design.paths,
+        "design": plan.design.sample,
+        "points_sha256": hashlib.sha256(json.dumps(points).encode()).hexdigest(),
+    }
+
+
+def _resumed(plan: SweepPlan) -> dict[str, Any]:
+    """What a resumption checks besides the identity and the files: see :func:`checkpoint.restore`."""
+    return {
+        "expected": Text(
+            "the same scenario, --set, --param, --sample, --n, --seed and --replicates"
+        ),
+        "most": plan.total,
+    }
+
+
+def check_resume(plan: SweepPlan, out: Path) -> None:
+    """Refuse now what resuming ``plan`` in ``out`` would refuse, changing nothing in ``out``.
+
+    As :func:`sim.run.ensemble.check_resume` does for an ensemble: a command checks first, so
+    that a refusal is said alone, with nothing of the plan it refuses.
+
+    Raises:
+        InputError: ``out`` holds a sweep, finished or stopped, made with other settings, or
+            a stopped one whose saved state is damaged.
+    """
+    if finished_work(out, plan) is None and checkpoint.saved(out / checkpoint.PARTIAL):
+        checkpoint.check_saved(out, _identity(plan), RESUMABLE, **_resumed(plan))
+
+
 @dataclass
 class SweepWriter:
     """Writes a sweep folder incrementally; :meth:`close` completes it.
@@ -411,15 +451,7 @@ class SweepWriter:
         self.completed = 0
         self.failed: list[dict] = []
         if self.resume and checkpoint.saved(self.partial):
-            state = checkpoint.restore(
-                self.out,
-                self._identity(),
-                RESUMABLE,
-                expected=Text(
-                    "the same scenario, --set, --param, --sample, --n, --seed and --replicates"
-                ),
-                most=self.plan.total,
-            )
+            state = checkpoint.restore(self.out, self._identity(), RESUMABLE, **_resumed(self.plan))
             self.completed, self.failed = state["completed"], state["failed"]
             self._open("ab")
             return
@@ -436,20 +468,7 @@ class SweepWriter:
         self._checkpoint()
 
     def _identity(self) -> dict[str, Any]:
-        """What must not change between a sweep and its resumption."""
-        plan = self.plan
-        points = [plan.design.texts(point) for point in range(plan.design.points)]
-        return {
-            "version": __version__,  # other code could give other bytes: no mixing
-            "code_sha256": code_sha256(),  # nor other model code or facts under one version
-            "kind": plan.kind,
-            "scenario_sha256": scenario_hash(plan.scenario),
-            "root_seed": plan.root_seed,
-            "replicates": plan.replicates,
-            "parameters": plan.design.paths,
-            "design": plan.design.sample,
-            "points_sha256": hashlib.sha256(json.dumps(points).encode()).hexdigest(),
-        }
+        return _identity(self.plan)
 
     def _open(self, mode: str) -> None:
         # Binary, so that lengths are byte offsets the checkpoint can cut back to.
