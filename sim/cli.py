@@ -1004,11 +1004,11 @@ def sweep(
     \b
     Examples:
       sahelsim sweep niger-2023-base --param parameters.honour_base_rate=0:1:5
-      sahelsim sweep niger-2023-base --param parameters.required_superiority=0.5:3:6 \
+      sahelsim sweep niger-2023-base --param parameters.required_superiority=0.5:3:6 \\
         --param actors.NGA.resolve=0.2:0.8:4 -n 30 --workers 2
-      sahelsim sweep niger-2023-base --sample lhs --n 40 \
+      sahelsim sweep niger-2023-base --sample lhs --n 40 \\
         --param parameters.honour_base_rate --param parameters.deterrence_weight=0:3
-      sahelsim sweep niger-2023-base --param parameters.honour_base_rate=0:1:5 \
+      sahelsim sweep niger-2023-base --param parameters.honour_base_rate=0:1:5 \\
         --out runs/honour --resume                   # finish a sweep that was stopped
     """
     from sim.analysis.sweeps import sweep_means
@@ -1134,7 +1134,7 @@ def sensitivity(
     \b
     Examples:
       sahelsim sensitivity niger-2023-base --workers 2
-      sahelsim sensitivity niger-2023-base --param required_superiority \
+      sahelsim sensitivity niger-2023-base --param required_superiority \\
         --param honour_base_rate --param kill_rate --outcome ecowas_attacked
       sahelsim sensitivity niger-2023-base --method sobol --n 64 -n 40 --workers 2
     """
