@@ -803,6 +803,31 @@ def assert_story_lines_whole(page, when: str) -> None:
     assert under == [] and cut == [], (when, box, predict, under, cut)
 
 
+STORY_ENTRIES = """sel => {
+  // a story box, and the entries of the story it shows at least in part, oldest first
+  const box = document.querySelector(sel);
+  const top = box.getBoundingClientRect().top + box.clientTop, bottom = top + box.clientHeight;
+  const entries = [...box.children].filter(e => e.matches('p, .sahel-paragraph'))
+    .map(e => ({top: e.getBoundingClientRect().top, bottom: e.getBoundingClientRect().bottom,
+                text: e.innerText.trim().slice(0, 40)}))
+    .filter(e => e.bottom > top + 1 && e.top < bottom - 1).reverse();  // more than a sliver
+  return {top, bottom, overflows: box.scrollHeight > box.clientHeight + 1, entries};
+}"""
+"""A story box's inner top and bottom, whether its story runs past it, and the entries it shows
+at least in part (their top, bottom and opening words), oldest first."""
+
+
+def assert_story_opens_on_an_entry(page, when: str, box=".sahel-presenter .sahel-narrative"):
+    """The story box's first line is the first line of an entry, its date: no entry shown
+    starts above the box. Returns whether the story runs past the box."""
+    settle(page)
+    shown = page.evaluate(STORY_ENTRIES, box)
+    entries = shown["entries"]
+    assert entries, when
+    assert entries[0]["top"] >= shown["top"] - 0.5, (when, shown)
+    return shown["overflows"]
+
+
 def lesson_1_presented(browser, server, viewport):
     """A page on Lesson 1 at its start, in the presenter view at ``viewport``."""
     url, _log = server
@@ -815,17 +840,22 @@ def lesson_1_presented(browser, server, viewport):
 
 
 @pytest.mark.parametrize("viewport", [*PROJECTORS, XGA], ids=["1280x800", "1920x1080", "1024x768"])
-def test_the_presenters_story_shows_its_oldest_line_whole_under_the_predict_box(
+def test_the_presenters_story_opens_on_a_whole_entry_under_the_predict_box(
     server, browser, viewport
 ):
     # The story box showed its newest line at its foot, and its top edge cut the oldest line
     # shown wherever its height ended: just under the predict box, the bottom of a line
-    # peeked out, the rest of it hidden as if under the box.
+    # peeked out, the rest of it hidden as if under the box. Cut at a whole line, its first
+    # line was still the middle of an entry ("the restoration of constitutional order, and
+    # said nothing of force."), read as the start of the story.
     page = lesson_1_presented(browser, server, viewport)
     assert page.locator(".sahel-presenter .sahel-predict").count() == 1  # lesson 1 asks one
+    overflows = []
     for week in range(1, 9):  # the story grows past its box in the fifth week or so
         step_weeks(page, 1)
         assert_story_lines_whole(page, f"week {week}")
+        overflows.append(assert_story_opens_on_an_entry(page, f"week {week}"))
+    assert overflows[-1], "the story never ran past its box"
     click(page, "Controls")
     click(page, "Français")
     present(page, "Vue de projection")
@@ -835,6 +865,11 @@ def test_the_presenters_story_shows_its_oldest_line_whole_under_the_predict_box(
         timeout=WAIT,
     )
     assert_story_lines_whole(page, "in French")
+    assert assert_story_opens_on_an_entry(page, "in French")
+    # and in the main view, whose box is half the window high
+    click(page, "Réglages")
+    page.locator(".v-navigation-drawer").wait_for(timeout=WAIT)
+    assert assert_story_opens_on_an_entry(page, "the main view", ".sahel-narrative")
     assert_no_error(page)
     page.close()
 
