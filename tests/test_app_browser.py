@@ -762,6 +762,28 @@ def test_side_by_side_in_the_presenter_says_which_map_is_which(server, browser):
     page.close()
 
 
+def test_a_lesson_is_picked_with_side_by_side_on(server, browser):
+    # The picker's handler looked its title up in the variants' list: "Something went wrong:
+    # TypeError", and the lesson stayed as it was.
+    url, _log = server
+    page = open_app(browser, url, XGA)
+    page.locator(".v-input--switch", has_text="Side by side").locator("input").click(force=True)
+    page.locator(".sahel-day").nth(1).wait_for(timeout=WAIT)
+    step_weeks(page, 1)
+    choose(page, "Scenario or lesson", "Lesson 3 - ")
+    failed = page.get_by_text("Something went wrong")
+    page.locator("h1", has_text="Lesson 3").or_(failed).first.wait_for(timeout=WAIT)
+    assert_no_error(page)
+    page.wait_for_function(  # both runs of the lesson, from its start
+        "() => { const d = [...document.querySelectorAll('.sahel-day')].map(e => +e.dataset.day);"
+        " return d.length === 2 && d.every(x => x === -1); }",
+        timeout=WAIT,
+    )
+    assert wait_picked(page, "Lesson 3 - ").startswith("Lesson 3 - ")
+    assert_no_error(page)
+    page.close()
+
+
 STORY_LINES = """() => {
   // the presenter's story box, its predict box, and the lines of the story drawn in the box
   const box = document.querySelector('.sahel-presenter .sahel-narrative');

@@ -377,8 +377,10 @@ def ScenarioControls():
         on_value=guarded(set_side_by_side),
     )
     if side_by_side.value:
-        choices = variant_choices(current)
-        by_label = {variant_label(k, language): k for k in choices}
+        # Not `choices`: the scenario picker's handler above reads that name when called, and
+        # found the variants' list there (a lesson picked side by side was a TypeError).
+        variants = variant_choices(current)
+        by_label = {variant_label(k, language): k for k in variants}
         solara.Select(
             ui("variant", language),
             value=variant_label(variant_key.value, language),
