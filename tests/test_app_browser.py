@@ -806,8 +806,12 @@ least in part): its top and bottom in the window."""
 
 
 def settle(page) -> None:
-    """Wait two frames: the story box fits itself in the frame after the page's layout changed."""
-    page.evaluate("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
+    """Wait three frames: the story box fits itself in the frame after the page's layout changed
+    (a change seen at the end of the first frame is fitted in the second)."""
+    page.evaluate(
+        "() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame("
+        "() => requestAnimationFrame(r))))"
+    )
 
 
 def assert_story_lines_whole(page, when: str) -> None:
@@ -888,9 +892,12 @@ def test_the_presenters_story_opens_on_a_whole_entry_under_the_predict_box(
     )
     assert_story_lines_whole(page, "in French")
     assert assert_story_opens_on_an_entry(page, "in French")
-    # and in the main view, whose box is half the window high
+    # and in the main view, whose box is half the window high, once the sidebar has slid in
     click(page, "Réglages")
-    page.locator(".v-navigation-drawer").wait_for(timeout=WAIT)
+    page.wait_for_function(
+        "() => getComputedStyle(document.querySelector('main')).paddingLeft === '400px'",
+        timeout=WAIT,
+    )
     assert assert_story_opens_on_an_entry(page, "the main view", ".sahel-narrative")
     assert_no_error(page)
     page.close()
