@@ -829,9 +829,9 @@ def assert_story_lines_whole(page, when: str) -> None:
     assert under == [] and cut == [], (when, box, predict, under, cut)
 
 
-STORY_ENTRIES = """sel => {
+STORY_ENTRIES = """([sel, index]) => {
   // a story box, and the entries of the story it shows at least in part, oldest first
-  const box = document.querySelector(sel);
+  const box = document.querySelectorAll(sel)[index];
   const top = box.getBoundingClientRect().top + box.clientTop, bottom = top + box.clientHeight;
   const entries = [...box.children].filter(e => e.matches('p, .sahel-paragraph'))
     .map(e => ({top: e.getBoundingClientRect().top, bottom: e.getBoundingClientRect().bottom,
@@ -843,11 +843,13 @@ STORY_ENTRIES = """sel => {
 at least in part (their top, bottom and opening words), oldest first."""
 
 
-def assert_story_opens_on_an_entry(page, when: str, box=".sahel-presenter .sahel-narrative"):
+def assert_story_opens_on_an_entry(
+    page, when: str, box: str = ".sahel-presenter .sahel-narrative", index: int = 0
+) -> bool:
     """The story box's first line is the first line of an entry, its date: no entry shown
     starts above the box. Returns whether the story runs past the box."""
     settle(page)
-    shown = page.evaluate(STORY_ENTRIES, box)
+    shown = page.evaluate(STORY_ENTRIES, [box, index])
     entries = shown["entries"]
     assert entries, when
     assert entries[0]["top"] >= shown["top"] - 0.5, (when, shown)
@@ -929,6 +931,68 @@ def test_the_presenter_keeps_the_day_the_question_and_the_newest_line_in_the_win
         assert_in_view(page, ".sahel-presenter .sahel-day")
         assert_in_view(page, ".sahel-presenter .sahel-predict")
         assert_story_lines_whole(page, language)  # the newest line is the box's lowest
+    assert_no_error(page)
+    page.close()
+
+
+PAIRED = """() => {
+  const boxes = s => [...document.querySelectorAll(s)].map(e => e.getBoundingClientRect().toJSON());
+  const stories = [...document.querySelectorAll('.sahel-presenter .sahel-narrative')];
+  return {window: {width: innerWidth, height: innerHeight},
+          scrolled: document.scrollingElement.scrollTop,
+          maps: boxes('.sahel-presenter img:not(.sahel-series)'),
+          stories: stories.map(e => e.getBoundingClientRect().toJSON()),
+          predict: boxes('.sahel-presenter .sahel-predict'),
+          // each story's newest entry (the first in its HTML)
+          newest: stories.map(e => e.querySelector('p, .sahel-paragraph').getBoundingClientRect()
+            .toJSON())};
+}"""
+"""Side by side in the presenter: the maps, the story boxes, their newest entries and the
+predict box, and how far the page is scrolled."""
+
+
+@pytest.mark.parametrize("viewport", [XGA, PROJECTORS[0]], ids=["1024x768", "1280x800"])
+def test_side_by_side_the_presenter_shows_both_maps_and_both_stories(server, browser, viewport):
+    # Each map filled its half of the window's width, 460 pixels high at 1280x800, and the
+    # two stories stood under the maps, below the window: the lecturer saw neither.
+    page = open_app(browser, server[0], viewport)
+    choose(page, "Scenario or lesson", "Lesson 1 - ")
+    page.locator("h1", has_text="Lesson 1").wait_for(timeout=WAIT)
+    wait_mark(page, "m.day === -1 && !m.playing")
+    page.locator(".v-input--switch", has_text="Side by side").locator("input").click(force=True)
+    page.locator(".sahel-day").nth(1).wait_for(timeout=WAIT)
+    present(page)
+    step_weeks(page, 6)  # each story longer than its box
+    for language in ("English", "Français"):
+        if language == "Français":  # its headings and question take more lines
+            click(page, "Controls")
+            click(page, language)
+            present(page, "Vue de projection")
+            page.wait_for_function(
+                "() => [...document.querySelectorAll('.sahel-presenter .sahel-narrative')]"
+                ".every(e => e.textContent.includes('Début de la simulation'))",
+                timeout=WAIT,
+            )
+        settle(page)
+        shown = page.evaluate(PAIRED)
+        height = shown["window"]["height"]
+        assert shown["scrolled"] == 0, language
+        (predict,) = shown["predict"]  # asked once, over both runs
+        assert predict["top"] >= 0 and predict["bottom"] <= height, (language, predict)
+        left, right = shown["maps"]
+        assert left["right"] <= right["left"], (language, shown["maps"])  # side by side
+        for drawn, story, newest in zip(
+            shown["maps"], shown["stories"], shown["newest"], strict=True
+        ):
+            assert drawn["top"] >= 0 and drawn["bottom"] <= height, (language, drawn)
+            assert drawn["height"] >= 150, (language, drawn)  # a map a class can read
+            assert drawn["bottom"] <= story["top"], (language, drawn, story)  # under its map
+            assert story["top"] >= 0 and story["bottom"] <= height, (language, story)
+            # the newest entry's first lines are in the box, in the window
+            assert story["top"] - 0.5 <= newest["top"], (language, story, newest)
+            assert newest["top"] + 50 <= story["bottom"], (language, story, newest)
+        for index in (0, 1):
+            assert_story_opens_on_an_entry(page, f"{language}, run {index + 1}", index=index)
     assert_no_error(page)
     page.close()
 

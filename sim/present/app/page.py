@@ -95,6 +95,12 @@ CSS = """
 .sahel-narrative-compact { max-height: calc(100vh - 330px); }
 .sahel-presenter .sahel-predict { font-size: 20px; padding: 8px 12px; }
 .sahel-presenter .sahel-run-heading { margin: 0 0 -12px; }
+/* side by side: the headings in smaller type and closer to their maps, each map no higher
+   than leaves its story room (story_box.vue sets its max-height) */
+.sahel-presenter .sahel-paired-heading { font-size: 20px !important; margin: 0 0 4px; }
+.sahel-presenter .sahel-paired { margin-top: 0; margin-bottom: 0; }
+.sahel-presenter .sahel-paired > .col { padding-top: 0; padding-bottom: 0; }
+.sahel-paired-map { display: block; width: auto !important; max-width: 100%; }
 .v-application .v-expansion-panel-header { font-size: 19px; }
 .v-application .v-label--active { transform: translateY(-24px) scale(1); }
 .v-application .v-slider__thumb-label { font-size: 18px; }
@@ -423,8 +429,12 @@ def ActorControls(scenario: Scenario):
 
 
 @solara.component
-def Narrative(run: LiveRun, compact: bool = False):
-    """The story so far, newest paragraph last (in a shorter box in the presenter view)."""
+def Narrative(run: LiveRun, compact: bool = False, paired: bool = False):
+    """The story so far, newest paragraph last.
+
+    In a shorter box in the presenter view; under its map there when ``paired``, side by side
+    with another run.
+    """
     language = lang.value
     _ = tick.value  # the run is mutable: subscribe to the tick that says it moved
     day = run.day
@@ -433,7 +443,9 @@ def Narrative(run: LiveRun, compact: bool = False):
     # The day this story reaches, for whoever checks that the story and the day agree.
     html += f"<span class='sahel-story-day' data-day='{day}' hidden></span>"
     # Plain HTML, not solara.Markdown, whose front-end fetches KaTeX from a CDN.
-    StoryBox(html=html if lines else escape(ui("not_started", language)), compact=compact)
+    StoryBox(
+        html=html if lines else escape(ui("not_started", language)), compact=compact, paired=paired
+    )
 
 
 def story_html(line: StoryLine, lang: str) -> str:
@@ -644,8 +656,8 @@ def DayMark(text: str, day: int, frame: int, playing: bool, event_drawn: Callabl
 
 
 @solara.component_vue("story_box.vue")
-def StoryBox(html: str, compact: bool):
-    """The story's box: its newest line at the foot, and its top line shown whole (see the .vue)."""
+def StoryBox(html: str, compact: bool, paired: bool):
+    """The story's box: its newest line at the foot, opening on a whole entry (see the .vue)."""
 
 
 @solara.component
@@ -663,7 +675,9 @@ def Presenter():
 
     No sidebar: the map takes more than half the width, and the day, the predict question and
     the narrative's newest lines stand beside it, all in view at 1024x768 and 1280x800 without
-    scrolling, in either language (story_box.vue keeps the story's foot in the window).
+    scrolling, in either language (story_box.vue keeps the story's foot in the window). Side by
+    side, the question stands over both runs, each map over its day and story, and the maps are
+    only as high as leaves both stories' newest lines in the window.
     """
     language = lang.value
     shown = runs.value
@@ -682,40 +696,62 @@ def Presenter():
                 icon_name="mdi-tune",
                 outlined=True,
             )
-        if len(shown) > 1:
+        paired = len(shown) > 1
+        if paired:
+            # Once over both: in the left column alone it pushed that story below the window.
+            Predict(shown[0].scenario)
             # Which map is which, as in the main view (the two stood unnamed on the projector);
             # in a row of their own, so that the maps below stand level when one wraps more.
-            with solara.Columns([1] * len(shown)):
+            with solara.Columns([1] * len(shown), classes=["sahel-paired"]):
                 for heading in run_headings(shown, language):
-                    solara.HTML(tag="h3", unsafe_innerHTML=heading, classes=["sahel-run-heading"])
-        with solara.Columns([1] * len(shown)):
+                    solara.HTML(
+                        tag="h3",
+                        unsafe_innerHTML=heading,
+                        classes=["sahel-run-heading", "sahel-paired-heading"],
+                    )
+        with solara.Columns([1] * len(shown), classes=["sahel-paired"] if paired else []):
             for i, run in enumerate(shown):
-                PresentedRun(run, first=i == 0, wide=len(shown) == 1)
+                PresentedRun(run, first=i == 0, paired=paired)
 
 
 @solara.component
-def PresentedRun(run: LiveRun, first: bool, wide: bool):
-    """One run in the presenter view: the map, and beside it the day, the question, the story."""
+def PresentedRun(run: LiveRun, first: bool, paired: bool):
+    """One run in the presenter view: the map, and beside it the day, the question, the story.
+
+    Under the map when ``paired``, side by side with another run (the question stands above).
+    """
     language = lang.value
     _ = tick.value  # the run is mutable: subscribe to the tick that says it moved
-    # Beside each other from 960 pixels: at 1024x768 the map, full width, filled the window,
-    # and the day, the question and the story were all below it.
-    with solara.ColumnsResponsive(default=12, medium=[7, 5] if wide else 12):
-        solara.Image(run.map_png(language), format="png", width="100%")
+    if paired:
+        # The map full width of its half stood 460 pixels high at 1280x800, and both stories
+        # below the window: it is as high as leaves room for the day and the newest lines.
         with solara.Column(gap="4px"):
-            DayMark(
-                text=day_title(run, language),
-                day=run.day,
-                frame=tick.value,
-                playing=playing.value,
-                event_drawn=(
-                    pacer.value.drawn if pacer.value is not None and first else lambda frame: None
-                ),
-            )
-            if first:
+            solara.Image(run.map_png(language), format="png", classes=["sahel-paired-map"])
+            presented_day(run, first)
+            Narrative(run, compact=True, paired=True)
+    else:
+        # Beside each other from 960 pixels: at 1024x768 the map, full width, filled the
+        # window, and the day, the question and the story were all below it.
+        with solara.ColumnsResponsive(default=12, medium=[7, 5]):
+            solara.Image(run.map_png(language), format="png", width="100%")
+            with solara.Column(gap="4px"):
+                presented_day(run, first)
                 Predict(run.scenario)
-            Narrative(run, compact=True)
+                Narrative(run, compact=True)
     solara.Image(run.series_png(language), format="png", width="100%", classes=["sahel-series"])
+
+
+def presented_day(run: LiveRun, first: bool) -> None:
+    """The run's day in the presenter view; the first run's tells Play the frame is drawn."""
+    DayMark(
+        text=day_title(run, lang.value),
+        day=run.day,
+        frame=tick.value,
+        playing=playing.value,
+        event_drawn=(
+            pacer.value.drawn if pacer.value is not None and first else lambda frame: None
+        ),
+    )
 
 
 @solara.component
