@@ -435,6 +435,37 @@ def test_ensemble_results_say_what_made_them_and_go_at_reset_or_lesson_change(se
     page.close()
 
 
+def test_the_ensemble_before_is_never_another_lessons(server, browser):
+    # Lesson 4's two ensembles, then Lesson 1 and Reset: "the ensemble before" still showed
+    # Lesson 4's replicates under Lesson 1, its caption the only sign of it; and Lesson 1's
+    # first ensemble took Lesson 4's last as the one before it.
+    url, _log = server
+    page = open_app(browser, url, PROJECTORS[0])
+    choose(page, "Scenario or lesson", "Lesson 4 - ")
+    page.locator("h1", has_text="Lesson 4").wait_for(timeout=WAIT)
+    run_small_ensemble(page)
+    run_small_ensemble(page)  # its wait may end on the first one's "done": wait for both
+    before = page.get_by_text("The ensemble before (to compare)")
+    before.wait_for(timeout=WAIT)  # Lesson 4's first, to compare with its second
+    page.get_by_text("10 replicates done", exact=True).wait_for(timeout=WAIT)
+    other_lesson = page.get_by_text("replicates of “Lesson 4")
+    choose(page, "Scenario or lesson", "Lesson 1 - ")
+    page.locator("h1", has_text="Lesson 1").wait_for(timeout=WAIT)
+    click(page, "Reset")
+    wait_mark(page, "m.day === -1")
+    page.get_by_text("10 replicates done", exact=True).wait_for(state="detached", timeout=WAIT)
+    assert (before.count(), other_lesson.count()) == (0, 0)
+    run_small_ensemble(page)  # Lesson 1's first
+    page.get_by_text("10 replicates of “Lesson 1").wait_for(timeout=WAIT)
+    assert (before.count(), other_lesson.count()) == (0, 0)
+    run_small_ensemble(page)  # and its second: the first is the one before
+    before.click()  # unfolded
+    page.get_by_text("10 replicates of “Lesson 1").nth(1).wait_for(timeout=WAIT)
+    assert other_lesson.count() == 0
+    assert_no_error(page)
+    page.close()
+
+
 @pytest.mark.parametrize("viewport", PROJECTORS, ids=["1280x800", "1920x1080"])
 def test_the_ensemble_before_is_drawn_at_the_size_of_the_one_after(server, browser, viewport):
     # A lecturer compares the two one above the other, on one scale of war lengths: the one

@@ -38,6 +38,7 @@ from sim.present.app.live import (
     WEEK,
     EnsembleResult,
     LiveRun,
+    Settings,
     actor_choices,
     actor_value,
     as_bundled,
@@ -547,7 +548,7 @@ def Ensemble():
     running: results of earlier settings never stand beside the new run as its own. The
     ensemble finished before the last one asked for stays below, folded, under its own caption
     (the settings that made it), so that a lecturer can compare, say, with and without the
-    pledges.
+    pledges: of the same lesson only, never of another one chosen before.
     """
     language = lang.value
     n = replicates
@@ -563,7 +564,7 @@ def Ensemble():
         if request.value[1] == 0 or request.value[0] != generation:
             return None
         if last.current is not None:  # kept, so that two settings can be compared
-            previous.set(last.current)
+            previous.set(same_lesson(last.current, current))
         done.set(0)
         summaries = run_ensemble(current, n.value, done.set, cancel)
         if summaries is None:
@@ -575,6 +576,9 @@ def Ensemble():
         work, dependencies=[request.value, generation], intrusive_cancel=False
     )
     asked_now = request.value[0] == generation  # else the results are of runs since reset
+    # After a change of lesson (a Reset or none), another lesson's ensemble stood below as
+    # "the ensemble before", its caption the only sign that it answered another question.
+    before = same_lesson(previous.value, current)
     with solara.Details(ui("ensemble", language), expand=True):
         solara.Text(ui("ensemble_hint", language))
         with solara.Row():
@@ -587,7 +591,7 @@ def Ensemble():
                 color="primary",
             )
         # Both on one scale of war lengths, so that the two are compared at a glance
-        shown = [e for e in (result.value if asked_now else None, previous.value) if e]
+        shown = [e for e in (result.value if asked_now else None, before) if e]
         longest = None
         if len(shown) == 2:
             longest = max(e.longest_war() for e in shown) or None
@@ -601,9 +605,16 @@ def Ensemble():
             EnsembleShown(finished, language, longest)
         elif result.state == solara.ResultState.ERROR:
             solara.Warning(f"{ui('error', language)}: {type(result.error).__name__}")
-        if previous.value is not None:  # e.g. with the pledges, before a Reset without them
+        if before is not None:  # e.g. with the pledges, before a Reset without them
             with solara.Details(ui("previous_ensemble", language), expand=False):
-                EnsembleShown(previous.value, language, longest)
+                EnsembleShown(before, language, longest)
+
+
+def same_lesson(ensemble: EnsembleResult | None, current: Settings) -> EnsembleResult | None:
+    """``ensemble`` if it was run on the lesson (or scenario) of ``current``, else None."""
+    if ensemble is None or ensemble.settings.scenario != current.scenario:
+        return None
+    return ensemble
 
 
 @solara.component
