@@ -397,6 +397,31 @@ def test_reset_with_nothing_changed_replays_the_story_of_sahelsim_explain(server
     page.close()
 
 
+def test_reset_takes_away_the_error_of_the_run_it_discards(server, browser):
+    # A Reset on a negative seed met an error; with the seed mended, Reset built the run anew
+    # and the message stood over it until dismissed, as if the new run had failed too.
+    url, _log = server
+    page = open_app(browser, url, PROJECTORS[0])
+    seed = page.get_by_label("Seed")
+    seed.fill("-5")
+    seed.press("Enter")
+    click(page, "Reset")
+    message = page.locator(".sahel-problem")
+    message.wait_for(timeout=WAIT)
+    assert "Something went wrong: ValueError" in message.inner_text()
+    step_weeks(page, 1)  # the run shown steps on, and the message stays: no Reset discarded it
+    assert message.count() == 1
+    seed.fill("7")
+    seed.press("Enter")
+    click(page, "Reset")
+    wait_mark(page, "m.day === -1")
+    message.wait_for(state="detached", timeout=WAIT)
+    step_weeks(page, 1)
+    assert message.count() == 0
+    assert_no_error(page)
+    page.close()
+
+
 def run_small_ensemble(page) -> None:
     """Ten replicates (the Replicates slider at its minimum), run to the end."""
     replicates = page.locator(".v-input__slider", has_text="Replicates")

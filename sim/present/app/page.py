@@ -142,7 +142,9 @@ built = solara.reactive(0)  # how many times the runs were built: results of old
 replicates = solara.reactive(50)  # the ensemble's size, kept across Resets
 pacer: solara.Reactive[Playback | None] = solara.reactive(None)  # set once per session
 presenting = solara.reactive(False)  # the presenter view: no sidebar, map and story in sight
-problem = solara.reactive("")  # a short message in place of any error a click met
+# A short message in place of any error a click met, and which build of the runs was shown
+# when it did: a Reset that builds them anew takes it away with the run it came from.
+problem: solara.Reactive[tuple[str, int]] = solara.reactive(("", 0))
 
 log = logging.getLogger(__name__)
 
@@ -167,13 +169,19 @@ def guarded(handler: Callable[..., None]) -> Callable[..., None]:
     return run
 
 
-def report(error: Exception) -> None:
-    """Log ``error`` with its traceback and show it on the page in one short line."""
+def report(error: Exception, build: int | None = None) -> None:
+    """Log ``error`` with its traceback and show it on the page in one short line.
+
+    ``build``: the build of the runs (:data:`built`) it came from, by default those shown.
+    """
     log.exception("the page met an error")
     first = str(error).strip().splitlines()[0] if str(error).strip() else ""
     try:
         problem.set(
-            f"{ui('error', lang.value)}: {type(error).__name__}{': ' if first else ''}{first}"
+            (
+                f"{ui('error', lang.value)}: {type(error).__name__}{': ' if first else ''}{first}",
+                built.value if build is None else build,
+            )
         )
     except Exception:  # the page itself is gone: the log has it
         log.exception("could not show the error")
@@ -640,6 +648,9 @@ def Player():
         if not playing.value or playback is None:
             return
         stop = playback.stop_event
+        # A Reset pauses Play before it builds the runs anew: an error of a step under way is
+        # told once the runs it stepped are gone, and must go with them.
+        build = built.value
         try:
             while True:
                 with playback.busy:  # Pause waits for a step under way, then none follows
@@ -655,7 +666,7 @@ def Player():
                 if not playback.wait_shown(frame, stop, cancel):
                     return
         except Exception as error:
-            report(error)
+            report(error, build)
         pause()  # the end of the run, or an error
 
     solara.use_thread(loop, dependencies=[playing.value], intrusive_cancel=False)
@@ -673,11 +684,18 @@ def StoryBox(html: str, compact: bool, paired: bool):
 
 @solara.component
 def Problem():
-    """The last error a click met, in one line, until dismissed."""
-    if problem.value:
+    """The last error a click met, in one line, until dismissed or a Reset.
+
+    A Reset that builds the runs anew discards the run the error came from (or replaces the
+    build that failed): the message stood over the fresh run until dismissed.
+    """
+    text, build = problem.value
+    if text and build == built.value:
         with solara.Row(style={"align-items": "center"}, classes=["sahel-problem"]):
-            solara.Warning(problem.value)
-            solara.Button(ui("dismiss", lang.value), on_click=lambda: problem.set(""), text=True)
+            solara.Warning(text)
+            solara.Button(
+                ui("dismiss", lang.value), on_click=lambda: problem.set(("", 0)), text=True
+            )
 
 
 @solara.component
