@@ -397,6 +397,31 @@ def test_reset_with_nothing_changed_replays_the_story_of_sahelsim_explain(server
     page.close()
 
 
+def test_reset_takes_away_the_error_of_the_run_it_discards(server, browser):
+    # A Reset on a negative seed met an error; with the seed mended, Reset built the run anew
+    # and the message stood over it until dismissed, as if the new run had failed too.
+    url, _log = server
+    page = open_app(browser, url, PROJECTORS[0])
+    seed = page.get_by_label("Seed")
+    seed.fill("-5")
+    seed.press("Enter")
+    click(page, "Reset")
+    message = page.locator(".sahel-problem")
+    message.wait_for(timeout=WAIT)
+    assert "Something went wrong: ValueError" in message.inner_text()
+    step_weeks(page, 1)  # the run shown steps on, and the message stays: no Reset discarded it
+    assert message.count() == 1
+    seed.fill("7")
+    seed.press("Enter")
+    click(page, "Reset")
+    wait_mark(page, "m.day === -1")
+    message.wait_for(state="detached", timeout=WAIT)
+    step_weeks(page, 1)
+    assert message.count() == 0
+    assert_no_error(page)
+    page.close()
+
+
 def run_small_ensemble(page) -> None:
     """Ten replicates (the Replicates slider at its minimum), run to the end."""
     replicates = page.locator(".v-input__slider", has_text="Replicates")
@@ -431,6 +456,37 @@ def test_ensemble_results_say_what_made_them_and_go_at_reset_or_lesson_change(se
     choose(page, "Scenario or lesson", "Lesson 1 - ")
     page.get_by_text("10 replicates done", exact=True).wait_for(state="detached", timeout=WAIT)
     assert page.get_by_text("replicates of “Lesson 4").count() == 0
+    assert_no_error(page)
+    page.close()
+
+
+def test_the_ensemble_before_is_never_another_lessons(server, browser):
+    # Lesson 4's two ensembles, then Lesson 1 and Reset: "the ensemble before" still showed
+    # Lesson 4's replicates under Lesson 1, its caption the only sign of it; and Lesson 1's
+    # first ensemble took Lesson 4's last as the one before it.
+    url, _log = server
+    page = open_app(browser, url, PROJECTORS[0])
+    choose(page, "Scenario or lesson", "Lesson 4 - ")
+    page.locator("h1", has_text="Lesson 4").wait_for(timeout=WAIT)
+    run_small_ensemble(page)
+    run_small_ensemble(page)  # its wait may end on the first one's "done": wait for both
+    before = page.get_by_text("The ensemble before (to compare)")
+    before.wait_for(timeout=WAIT)  # Lesson 4's first, to compare with its second
+    page.get_by_text("10 replicates done", exact=True).wait_for(timeout=WAIT)
+    other_lesson = page.get_by_text("replicates of “Lesson 4")
+    choose(page, "Scenario or lesson", "Lesson 1 - ")
+    page.locator("h1", has_text="Lesson 1").wait_for(timeout=WAIT)
+    click(page, "Reset")
+    wait_mark(page, "m.day === -1")
+    page.get_by_text("10 replicates done", exact=True).wait_for(state="detached", timeout=WAIT)
+    assert (before.count(), other_lesson.count()) == (0, 0)
+    run_small_ensemble(page)  # Lesson 1's first
+    page.get_by_text("10 replicates of “Lesson 1").wait_for(timeout=WAIT)
+    assert (before.count(), other_lesson.count()) == (0, 0)
+    run_small_ensemble(page)  # and its second: the first is the one before
+    before.click()  # unfolded
+    page.get_by_text("10 replicates of “Lesson 1").nth(1).wait_for(timeout=WAIT)
+    assert other_lesson.count() == 0
     assert_no_error(page)
     page.close()
 
@@ -762,6 +818,28 @@ def test_side_by_side_in_the_presenter_says_which_map_is_which(server, browser):
     page.close()
 
 
+def test_a_lesson_is_picked_with_side_by_side_on(server, browser):
+    # The picker's handler looked its title up in the variants' list: "Something went wrong:
+    # TypeError", and the lesson stayed as it was.
+    url, _log = server
+    page = open_app(browser, url, XGA)
+    page.locator(".v-input--switch", has_text="Side by side").locator("input").click(force=True)
+    page.locator(".sahel-day").nth(1).wait_for(timeout=WAIT)
+    step_weeks(page, 1)
+    choose(page, "Scenario or lesson", "Lesson 3 - ")
+    failed = page.get_by_text("Something went wrong")
+    page.locator("h1", has_text="Lesson 3").or_(failed).first.wait_for(timeout=WAIT)
+    assert_no_error(page)
+    page.wait_for_function(  # both runs of the lesson, from its start
+        "() => { const d = [...document.querySelectorAll('.sahel-day')].map(e => +e.dataset.day);"
+        " return d.length === 2 && d.every(x => x === -1); }",
+        timeout=WAIT,
+    )
+    assert wait_picked(page, "Lesson 3 - ").startswith("Lesson 3 - ")
+    assert_no_error(page)
+    page.close()
+
+
 STORY_LINES = """() => {
   // the presenter's story box, its predict box, and the lines of the story drawn in the box
   const box = document.querySelector('.sahel-presenter .sahel-narrative');
@@ -784,8 +862,12 @@ least in part): its top and bottom in the window."""
 
 
 def settle(page) -> None:
-    """Wait two frames: the story box fits itself in the frame after the page's layout changed."""
-    page.evaluate("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
+    """Wait three frames: the story box fits itself in the frame after the page's layout changed
+    (a change seen at the end of the first frame is fitted in the second)."""
+    page.evaluate(
+        "() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame("
+        "() => requestAnimationFrame(r))))"
+    )
 
 
 def assert_story_lines_whole(page, when: str) -> None:
@@ -803,6 +885,33 @@ def assert_story_lines_whole(page, when: str) -> None:
     assert under == [] and cut == [], (when, box, predict, under, cut)
 
 
+STORY_ENTRIES = """([sel, index]) => {
+  // a story box, and the entries of the story it shows at least in part, oldest first
+  const box = document.querySelectorAll(sel)[index];
+  const top = box.getBoundingClientRect().top + box.clientTop, bottom = top + box.clientHeight;
+  const entries = [...box.children].filter(e => e.matches('p, .sahel-paragraph'))
+    .map(e => ({top: e.getBoundingClientRect().top, bottom: e.getBoundingClientRect().bottom,
+                text: e.innerText.trim().slice(0, 40)}))
+    .filter(e => e.bottom > top + 1 && e.top < bottom - 1).reverse();  // more than a sliver
+  return {top, bottom, overflows: box.scrollHeight > box.clientHeight + 1, entries};
+}"""
+"""A story box's inner top and bottom, whether its story runs past it, and the entries it shows
+at least in part (their top, bottom and opening words), oldest first."""
+
+
+def assert_story_opens_on_an_entry(
+    page, when: str, box: str = ".sahel-presenter .sahel-narrative", index: int = 0
+) -> bool:
+    """The story box's first line is the first line of an entry, its date: no entry shown
+    starts above the box. Returns whether the story runs past the box."""
+    settle(page)
+    shown = page.evaluate(STORY_ENTRIES, [box, index])
+    entries = shown["entries"]
+    assert entries, when
+    assert entries[0]["top"] >= shown["top"] - 0.5, (when, shown)
+    return shown["overflows"]
+
+
 def lesson_1_presented(browser, server, viewport):
     """A page on Lesson 1 at its start, in the presenter view at ``viewport``."""
     url, _log = server
@@ -815,17 +924,22 @@ def lesson_1_presented(browser, server, viewport):
 
 
 @pytest.mark.parametrize("viewport", [*PROJECTORS, XGA], ids=["1280x800", "1920x1080", "1024x768"])
-def test_the_presenters_story_shows_its_oldest_line_whole_under_the_predict_box(
+def test_the_presenters_story_opens_on_a_whole_entry_under_the_predict_box(
     server, browser, viewport
 ):
     # The story box showed its newest line at its foot, and its top edge cut the oldest line
     # shown wherever its height ended: just under the predict box, the bottom of a line
-    # peeked out, the rest of it hidden as if under the box.
+    # peeked out, the rest of it hidden as if under the box. Cut at a whole line, its first
+    # line was still the middle of an entry ("the restoration of constitutional order, and
+    # said nothing of force."), read as the start of the story.
     page = lesson_1_presented(browser, server, viewport)
     assert page.locator(".sahel-presenter .sahel-predict").count() == 1  # lesson 1 asks one
+    overflows = []
     for week in range(1, 9):  # the story grows past its box in the fifth week or so
         step_weeks(page, 1)
         assert_story_lines_whole(page, f"week {week}")
+        overflows.append(assert_story_opens_on_an_entry(page, f"week {week}"))
+    assert overflows[-1], "the story never ran past its box"
     click(page, "Controls")
     click(page, "Français")
     present(page, "Vue de projection")
@@ -835,6 +949,14 @@ def test_the_presenters_story_shows_its_oldest_line_whole_under_the_predict_box(
         timeout=WAIT,
     )
     assert_story_lines_whole(page, "in French")
+    assert assert_story_opens_on_an_entry(page, "in French")
+    # and in the main view, whose box is half the window high, once the sidebar has slid in
+    click(page, "Réglages")
+    page.wait_for_function(
+        "() => getComputedStyle(document.querySelector('main')).paddingLeft === '400px'",
+        timeout=WAIT,
+    )
+    assert assert_story_opens_on_an_entry(page, "the main view", ".sahel-narrative")
     assert_no_error(page)
     page.close()
 
@@ -865,6 +987,68 @@ def test_the_presenter_keeps_the_day_the_question_and_the_newest_line_in_the_win
         assert_in_view(page, ".sahel-presenter .sahel-day")
         assert_in_view(page, ".sahel-presenter .sahel-predict")
         assert_story_lines_whole(page, language)  # the newest line is the box's lowest
+    assert_no_error(page)
+    page.close()
+
+
+PAIRED = """() => {
+  const boxes = s => [...document.querySelectorAll(s)].map(e => e.getBoundingClientRect().toJSON());
+  const stories = [...document.querySelectorAll('.sahel-presenter .sahel-narrative')];
+  return {window: {width: innerWidth, height: innerHeight},
+          scrolled: document.scrollingElement.scrollTop,
+          maps: boxes('.sahel-presenter img:not(.sahel-series)'),
+          stories: stories.map(e => e.getBoundingClientRect().toJSON()),
+          predict: boxes('.sahel-presenter .sahel-predict'),
+          // each story's newest entry (the first in its HTML)
+          newest: stories.map(e => e.querySelector('p, .sahel-paragraph').getBoundingClientRect()
+            .toJSON())};
+}"""
+"""Side by side in the presenter: the maps, the story boxes, their newest entries and the
+predict box, and how far the page is scrolled."""
+
+
+@pytest.mark.parametrize("viewport", [XGA, PROJECTORS[0]], ids=["1024x768", "1280x800"])
+def test_side_by_side_the_presenter_shows_both_maps_and_both_stories(server, browser, viewport):
+    # Each map filled its half of the window's width, 460 pixels high at 1280x800, and the
+    # two stories stood under the maps, below the window: the lecturer saw neither.
+    page = open_app(browser, server[0], viewport)
+    choose(page, "Scenario or lesson", "Lesson 1 - ")
+    page.locator("h1", has_text="Lesson 1").wait_for(timeout=WAIT)
+    wait_mark(page, "m.day === -1 && !m.playing")
+    page.locator(".v-input--switch", has_text="Side by side").locator("input").click(force=True)
+    page.locator(".sahel-day").nth(1).wait_for(timeout=WAIT)
+    present(page)
+    step_weeks(page, 6)  # each story longer than its box
+    for language in ("English", "Français"):
+        if language == "Français":  # its headings and question take more lines
+            click(page, "Controls")
+            click(page, language)
+            present(page, "Vue de projection")
+            page.wait_for_function(
+                "() => [...document.querySelectorAll('.sahel-presenter .sahel-narrative')]"
+                ".every(e => e.textContent.includes('Début de la simulation'))",
+                timeout=WAIT,
+            )
+        settle(page)
+        shown = page.evaluate(PAIRED)
+        height = shown["window"]["height"]
+        assert shown["scrolled"] == 0, language
+        (predict,) = shown["predict"]  # asked once, over both runs
+        assert predict["top"] >= 0 and predict["bottom"] <= height, (language, predict)
+        left, right = shown["maps"]
+        assert left["right"] <= right["left"], (language, shown["maps"])  # side by side
+        for drawn, story, newest in zip(
+            shown["maps"], shown["stories"], shown["newest"], strict=True
+        ):
+            assert drawn["top"] >= 0 and drawn["bottom"] <= height, (language, drawn)
+            assert drawn["height"] >= 150, (language, drawn)  # a map a class can read
+            assert drawn["bottom"] <= story["top"], (language, drawn, story)  # under its map
+            assert story["top"] >= 0 and story["bottom"] <= height, (language, story)
+            # the newest entry's first lines are in the box, in the window
+            assert story["top"] - 0.5 <= newest["top"], (language, story, newest)
+            assert newest["top"] + 50 <= story["bottom"], (language, story, newest)
+        for index in (0, 1):
+            assert_story_opens_on_an_entry(page, f"{language}, run {index + 1}", index=index)
     assert_no_error(page)
     page.close()
 

@@ -502,3 +502,46 @@ def test_a_lecturers_run_through_leaves_no_error_in_either_browser(browser):
         assert outside == []
     finally:
         stop_class(proc)
+
+
+def test_the_projectors_story_keeps_a_decisions_figures_behind_details(browser):
+    # The projector's story gave each decision its figures in full (ECOWAS's balance of forces
+    # at its deadline ran to ten lines of the card), where the single-run app keeps them one
+    # click away, behind "details".
+    proc, server = start_seeded(timeout=120)
+    try:
+        outside: list[str] = []
+        projector = device(browser, {"width": 1280, "height": 800}, outside).new_page()
+        projector.goto(server["projector"], timeout=WAIT)
+        for day in (7, 14):  # ECOWAS's deadline passes on day 14, 24 August
+            projector.get_by_role("button", name="Step a week").click()
+            projector.locator(".world p", has_text=f"Day {day} of").wait_for(timeout=WAIT)
+        deadline = projector.locator(
+            ".world ul.story li", has_text="The deadline ECOWAS had set for Niger"
+        )
+        deadline.wait_for(timeout=WAIT)
+        figures = deadline.locator(".figures")
+        assert deadline.locator("summary").inner_text() == "details"
+        assert not figures.is_visible()
+        assert "Expected opposition" not in deadline.inner_text()
+        deadline.locator("summary").click()
+        figures.wait_for(state="visible", timeout=WAIT)
+        assert "Expected opposition: " in figures.inner_text()
+        assert projector.evaluate(SMALL_TEXT) == []
+        # a phone joins: the card is drawn again, and the figures stay open
+        join(device(browser, PHONE, outside, is_mobile=True, has_touch=True), server, "Awa")
+        projector.locator(".world tr", has_text="Awa").wait_for(timeout=WAIT)
+        assert figures.is_visible()
+        # in French, under the app's French word
+        projector.get_by_role("link", name="FR").click()
+        echeance = projector.locator(
+            ".world ul.story li", has_text="L'échéance fixée par la CEDEAO au Niger"
+        )
+        echeance.wait_for(timeout=WAIT)
+        assert echeance.locator("summary").inner_text() == "détails"
+        assert "Opposition attendue" not in echeance.inner_text()
+        echeance.locator("summary").click()
+        assert "Opposition attendue\u00a0: " in echeance.locator(".figures").inner_text()
+        assert outside == []
+    finally:
+        stop_class(proc)

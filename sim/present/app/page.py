@@ -38,6 +38,7 @@ from sim.present.app.live import (
     WEEK,
     EnsembleResult,
     LiveRun,
+    Settings,
     actor_choices,
     actor_value,
     as_bundled,
@@ -95,6 +96,12 @@ CSS = """
 .sahel-narrative-compact { max-height: calc(100vh - 330px); }
 .sahel-presenter .sahel-predict { font-size: 20px; padding: 8px 12px; }
 .sahel-presenter .sahel-run-heading { margin: 0 0 -12px; }
+/* side by side: the headings in smaller type and closer to their maps, each map no higher
+   than leaves its story room (story_box.vue sets its max-height) */
+.sahel-presenter .sahel-paired-heading { font-size: 20px !important; margin: 0 0 4px; }
+.sahel-presenter .sahel-paired { margin-top: 0; margin-bottom: 0; }
+.sahel-presenter .sahel-paired > .col { padding-top: 0; padding-bottom: 0; }
+.sahel-paired-map { display: block; width: auto !important; max-width: 100%; }
 .v-application .v-expansion-panel-header { font-size: 19px; }
 .v-application .v-label--active { transform: translateY(-24px) scale(1); }
 .v-application .v-slider__thumb-label { font-size: 18px; }
@@ -135,7 +142,9 @@ built = solara.reactive(0)  # how many times the runs were built: results of old
 replicates = solara.reactive(50)  # the ensemble's size, kept across Resets
 pacer: solara.Reactive[Playback | None] = solara.reactive(None)  # set once per session
 presenting = solara.reactive(False)  # the presenter view: no sidebar, map and story in sight
-problem = solara.reactive("")  # a short message in place of any error a click met
+# A short message in place of any error a click met, and which build of the runs was shown
+# when it did: a Reset that builds them anew takes it away with the run it came from.
+problem: solara.Reactive[tuple[str, int]] = solara.reactive(("", 0))
 
 log = logging.getLogger(__name__)
 
@@ -160,13 +169,19 @@ def guarded(handler: Callable[..., None]) -> Callable[..., None]:
     return run
 
 
-def report(error: Exception) -> None:
-    """Log ``error`` with its traceback and show it on the page in one short line."""
+def report(error: Exception, build: int | None = None) -> None:
+    """Log ``error`` with its traceback and show it on the page in one short line.
+
+    ``build``: the build of the runs (:data:`built`) it came from, by default those shown.
+    """
     log.exception("the page met an error")
     first = str(error).strip().splitlines()[0] if str(error).strip() else ""
     try:
         problem.set(
-            f"{ui('error', lang.value)}: {type(error).__name__}{': ' if first else ''}{first}"
+            (
+                f"{ui('error', lang.value)}: {type(error).__name__}{': ' if first else ''}{first}",
+                built.value if build is None else build,
+            )
         )
     except Exception:  # the page itself is gone: the log has it
         log.exception("could not show the error")
@@ -377,8 +392,10 @@ def ScenarioControls():
         on_value=guarded(set_side_by_side),
     )
     if side_by_side.value:
-        choices = variant_choices(current)
-        by_label = {variant_label(k, language): k for k in choices}
+        # Not `choices`: the scenario picker's handler above reads that name when called, and
+        # found the variants' list there (a lesson picked side by side was a TypeError).
+        variants = variant_choices(current)
+        by_label = {variant_label(k, language): k for k in variants}
         solara.Select(
             ui("variant", language),
             value=variant_label(variant_key.value, language),
@@ -421,8 +438,12 @@ def ActorControls(scenario: Scenario):
 
 
 @solara.component
-def Narrative(run: LiveRun, compact: bool = False):
-    """The story so far, newest paragraph last (in a shorter box in the presenter view)."""
+def Narrative(run: LiveRun, compact: bool = False, paired: bool = False):
+    """The story so far, newest paragraph last.
+
+    In a shorter box in the presenter view; under its map there when ``paired``, side by side
+    with another run.
+    """
     language = lang.value
     _ = tick.value  # the run is mutable: subscribe to the tick that says it moved
     day = run.day
@@ -431,7 +452,9 @@ def Narrative(run: LiveRun, compact: bool = False):
     # The day this story reaches, for whoever checks that the story and the day agree.
     html += f"<span class='sahel-story-day' data-day='{day}' hidden></span>"
     # Plain HTML, not solara.Markdown, whose front-end fetches KaTeX from a CDN.
-    StoryBox(html=html if lines else escape(ui("not_started", language)), compact=compact)
+    StoryBox(
+        html=html if lines else escape(ui("not_started", language)), compact=compact, paired=paired
+    )
 
 
 def story_html(line: StoryLine, lang: str) -> str:
@@ -533,7 +556,7 @@ def Ensemble():
     running: results of earlier settings never stand beside the new run as its own. The
     ensemble finished before the last one asked for stays below, folded, under its own caption
     (the settings that made it), so that a lecturer can compare, say, with and without the
-    pledges.
+    pledges: of the same lesson only, never of another one chosen before.
     """
     language = lang.value
     n = replicates
@@ -549,7 +572,7 @@ def Ensemble():
         if request.value[1] == 0 or request.value[0] != generation:
             return None
         if last.current is not None:  # kept, so that two settings can be compared
-            previous.set(last.current)
+            previous.set(same_lesson(last.current, current))
         done.set(0)
         summaries = run_ensemble(current, n.value, done.set, cancel)
         if summaries is None:
@@ -561,6 +584,9 @@ def Ensemble():
         work, dependencies=[request.value, generation], intrusive_cancel=False
     )
     asked_now = request.value[0] == generation  # else the results are of runs since reset
+    # After a change of lesson (a Reset or none), another lesson's ensemble stood below as
+    # "the ensemble before", its caption the only sign that it answered another question.
+    before = same_lesson(previous.value, current)
     with solara.Details(ui("ensemble", language), expand=True):
         solara.Text(ui("ensemble_hint", language))
         with solara.Row():
@@ -573,7 +599,7 @@ def Ensemble():
                 color="primary",
             )
         # Both on one scale of war lengths, so that the two are compared at a glance
-        shown = [e for e in (result.value if asked_now else None, previous.value) if e]
+        shown = [e for e in (result.value if asked_now else None, before) if e]
         longest = None
         if len(shown) == 2:
             longest = max(e.longest_war() for e in shown) or None
@@ -587,9 +613,16 @@ def Ensemble():
             EnsembleShown(finished, language, longest)
         elif result.state == solara.ResultState.ERROR:
             solara.Warning(f"{ui('error', language)}: {type(result.error).__name__}")
-        if previous.value is not None:  # e.g. with the pledges, before a Reset without them
+        if before is not None:  # e.g. with the pledges, before a Reset without them
             with solara.Details(ui("previous_ensemble", language), expand=False):
-                EnsembleShown(previous.value, language, longest)
+                EnsembleShown(before, language, longest)
+
+
+def same_lesson(ensemble: EnsembleResult | None, current: Settings) -> EnsembleResult | None:
+    """``ensemble`` if it was run on the lesson (or scenario) of ``current``, else None."""
+    if ensemble is None or ensemble.settings.scenario != current.scenario:
+        return None
+    return ensemble
 
 
 @solara.component
@@ -615,6 +648,9 @@ def Player():
         if not playing.value or playback is None:
             return
         stop = playback.stop_event
+        # A Reset pauses Play before it builds the runs anew: an error of a step under way is
+        # told once the runs it stepped are gone, and must go with them.
+        build = built.value
         try:
             while True:
                 with playback.busy:  # Pause waits for a step under way, then none follows
@@ -630,7 +666,7 @@ def Player():
                 if not playback.wait_shown(frame, stop, cancel):
                     return
         except Exception as error:
-            report(error)
+            report(error, build)
         pause()  # the end of the run, or an error
 
     solara.use_thread(loop, dependencies=[playing.value], intrusive_cancel=False)
@@ -642,17 +678,24 @@ def DayMark(text: str, day: int, frame: int, playing: bool, event_drawn: Callabl
 
 
 @solara.component_vue("story_box.vue")
-def StoryBox(html: str, compact: bool):
-    """The story's box: its newest line at the foot, and its top line shown whole (see the .vue)."""
+def StoryBox(html: str, compact: bool, paired: bool):
+    """The story's box: its newest line at the foot, opening on a whole entry (see the .vue)."""
 
 
 @solara.component
 def Problem():
-    """The last error a click met, in one line, until dismissed."""
-    if problem.value:
+    """The last error a click met, in one line, until dismissed or a Reset.
+
+    A Reset that builds the runs anew discards the run the error came from (or replaces the
+    build that failed): the message stood over the fresh run until dismissed.
+    """
+    text, build = problem.value
+    if text and build == built.value:
         with solara.Row(style={"align-items": "center"}, classes=["sahel-problem"]):
-            solara.Warning(problem.value)
-            solara.Button(ui("dismiss", lang.value), on_click=lambda: problem.set(""), text=True)
+            solara.Warning(text)
+            solara.Button(
+                ui("dismiss", lang.value), on_click=lambda: problem.set(("", 0)), text=True
+            )
 
 
 @solara.component
@@ -661,7 +704,9 @@ def Presenter():
 
     No sidebar: the map takes more than half the width, and the day, the predict question and
     the narrative's newest lines stand beside it, all in view at 1024x768 and 1280x800 without
-    scrolling, in either language (story_box.vue keeps the story's foot in the window).
+    scrolling, in either language (story_box.vue keeps the story's foot in the window). Side by
+    side, the question stands over both runs, each map over its day and story, and the maps are
+    only as high as leaves both stories' newest lines in the window.
     """
     language = lang.value
     shown = runs.value
@@ -680,40 +725,62 @@ def Presenter():
                 icon_name="mdi-tune",
                 outlined=True,
             )
-        if len(shown) > 1:
+        paired = len(shown) > 1
+        if paired:
+            # Once over both: in the left column alone it pushed that story below the window.
+            Predict(shown[0].scenario)
             # Which map is which, as in the main view (the two stood unnamed on the projector);
             # in a row of their own, so that the maps below stand level when one wraps more.
-            with solara.Columns([1] * len(shown)):
+            with solara.Columns([1] * len(shown), classes=["sahel-paired"]):
                 for heading in run_headings(shown, language):
-                    solara.HTML(tag="h3", unsafe_innerHTML=heading, classes=["sahel-run-heading"])
-        with solara.Columns([1] * len(shown)):
+                    solara.HTML(
+                        tag="h3",
+                        unsafe_innerHTML=heading,
+                        classes=["sahel-run-heading", "sahel-paired-heading"],
+                    )
+        with solara.Columns([1] * len(shown), classes=["sahel-paired"] if paired else []):
             for i, run in enumerate(shown):
-                PresentedRun(run, first=i == 0, wide=len(shown) == 1)
+                PresentedRun(run, first=i == 0, paired=paired)
 
 
 @solara.component
-def PresentedRun(run: LiveRun, first: bool, wide: bool):
-    """One run in the presenter view: the map, and beside it the day, the question, the story."""
+def PresentedRun(run: LiveRun, first: bool, paired: bool):
+    """One run in the presenter view: the map, and beside it the day, the question, the story.
+
+    Under the map when ``paired``, side by side with another run (the question stands above).
+    """
     language = lang.value
     _ = tick.value  # the run is mutable: subscribe to the tick that says it moved
-    # Beside each other from 960 pixels: at 1024x768 the map, full width, filled the window,
-    # and the day, the question and the story were all below it.
-    with solara.ColumnsResponsive(default=12, medium=[7, 5] if wide else 12):
-        solara.Image(run.map_png(language), format="png", width="100%")
+    if paired:
+        # The map full width of its half stood 460 pixels high at 1280x800, and both stories
+        # below the window: it is as high as leaves room for the day and the newest lines.
         with solara.Column(gap="4px"):
-            DayMark(
-                text=day_title(run, language),
-                day=run.day,
-                frame=tick.value,
-                playing=playing.value,
-                event_drawn=(
-                    pacer.value.drawn if pacer.value is not None and first else lambda frame: None
-                ),
-            )
-            if first:
+            solara.Image(run.map_png(language), format="png", classes=["sahel-paired-map"])
+            presented_day(run, first)
+            Narrative(run, compact=True, paired=True)
+    else:
+        # Beside each other from 960 pixels: at 1024x768 the map, full width, filled the
+        # window, and the day, the question and the story were all below it.
+        with solara.ColumnsResponsive(default=12, medium=[7, 5]):
+            solara.Image(run.map_png(language), format="png", width="100%")
+            with solara.Column(gap="4px"):
+                presented_day(run, first)
                 Predict(run.scenario)
-            Narrative(run, compact=True)
+                Narrative(run, compact=True)
     solara.Image(run.series_png(language), format="png", width="100%", classes=["sahel-series"])
+
+
+def presented_day(run: LiveRun, first: bool) -> None:
+    """The run's day in the presenter view; the first run's tells Play the frame is drawn."""
+    DayMark(
+        text=day_title(run, lang.value),
+        day=run.day,
+        frame=tick.value,
+        playing=playing.value,
+        event_drawn=(
+            pacer.value.drawn if pacer.value is not None and first else lambda frame: None
+        ),
+    )
 
 
 @solara.component

@@ -283,6 +283,7 @@ _PAGE_WORDS = (
     "phones",
     "no_phones",
     "story",
+    "details",
     "map",
     "decisions",
     "your_name",

@@ -15,6 +15,8 @@ from sim.model.pacts import requested
 from sim.model.players import Choice, Question, QuestionKind
 from sim.model.records import RecordKind
 from sim.present import i18n
+from sim.present.app.story import plain_reason, split_details
+from sim.present.app.words import typeset
 from sim.present.classroom.ensemble import Decision, decision_of
 from sim.present.classroom.session import OBSERVER, Ask, ClassSession, Seat
 from sim.present.classroom.words import LANGS, WORDS, decimal, role_name, word
@@ -39,13 +41,31 @@ def story(session: ClassSession, group: int, lang: str, lines: int = STORY_LINES
     return _told(session, group, lang)[0][-lines:]
 
 
+def told_in_parts(
+    session: ClassSession, group: int, lang: str, lines: int = STORY_LINES
+) -> list[dict[str, str]]:
+    """The last ``lines`` paragraphs of a world's story as the projector shows them, newest last.
+
+    As the single-run app tells its story (:mod:`sim.present.app.story`): the words (``text``,
+    with the date), what weighed most in a decision (``reason``, "" if none), and the figures of
+    the decision (``details``, "" if none) behind a "details" toggle. In full, a threatener's
+    balance of forces ran to ten lines of each world's card.
+    """
+    return _told(session, group, lang)[2][-lines:]
+
+
 def played(session: ClassSession, group: int, lang: str, lines: int = STORY_LINES) -> list[str]:
     """The story's paragraphs of the decisions players took ("Mali's player honoured...")."""
     return _told(session, group, lang)[1][-lines:]
 
 
-def _told(session: ClassSession, group: int, lang: str) -> tuple[list[str], list[str]]:
-    """A world's story so far and its played paragraphs, told again only once it has moved."""
+def _told(
+    session: ClassSession, group: int, lang: str
+) -> tuple[list[str], list[str], list[dict[str, str]]]:
+    """A world's story so far, its played paragraphs and its paragraphs in parts.
+
+    Told again only once the world has moved (:func:`told_in_parts` says what the parts are).
+    """
     world = session.worlds[group]
     records = world.shown
     shown = (len(records), world.done)
@@ -66,9 +86,21 @@ def _told(session: ClassSession, group: int, lang: str) -> tuple[list[str], list
         by_players = [
             _first_sentence(line) for line, r in zip(told, records, strict=True) if r.get("played")
         ]
-        cache = (shown, told, by_players)
+        in_parts = [_in_parts(p, r, lang) for p, r in zip(paragraphs, records, strict=True)]
+        cache = (shown, told, by_players, in_parts)
         session.stories[(group, lang)] = cache
-    return cache[1], cache[2]
+    return cache[1], cache[2], cache[3]
+
+
+def _in_parts(paragraph, record, lang: str) -> dict[str, str]:
+    """One paragraph of the story in its words, its reason and its details, typeset."""
+    text, details = split_details(paragraph.text, lang)
+    reason = plain_reason(record, lang) if details else ""
+    return {
+        "text": typeset(f"{i18n.date_text(paragraph.date, lang)} — {text}", lang),
+        "reason": typeset(reason, lang),
+        "details": typeset(details, lang),
+    }
 
 
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÀ-Ý«])")
@@ -294,7 +326,7 @@ def class_view(session: ClassSession, lang: str) -> dict:
                     for s in session.seats_in(g)
                 ],
                 "decisions": [_decision(session, a, lang) for a in world.log[-6:]],
-                "story": story(session, g, lang),
+                "story": told_in_parts(session, g, lang),
                 "played": played(session, g, lang),
                 "finished": world.finished,
                 "debrief": debrief(session, g, lang) if world.finished else None,

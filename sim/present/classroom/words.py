@@ -8,7 +8,7 @@ narrative's, in :mod:`sim.present.catalogue`). French is typeset by
 from __future__ import annotations
 
 from sim.present import i18n
-from sim.present.app.words import typeset
+from sim.present.app.words import UI, typeset
 
 WORDS: dict[str, dict[str, str]] = {
     "en": {
@@ -36,6 +36,7 @@ WORDS: dict[str, dict[str, str]] = {
         "paused": "Paused",
         "waiting_for": "Waiting for {role} ({seconds} s)",
         "story": "Latest events",
+        "details": UI["en"]["details"],  # the single-run app's toggle, word for word
         "map": "Map, {world}: who is at war on which side, and who answered an ally",
         "decisions": "Decisions taken",
         "by_player": "player",
@@ -210,6 +211,7 @@ WORDS: dict[str, dict[str, str]] = {
         "paused": "En pause",
         "waiting_for": "En attente : {role} ({seconds} s)",
         "story": "Derniers événements",
+        "details": UI["fr"]["details"],
         "map": "Carte, {world} : qui est en guerre, dans quel camp, et qui a répondu à un allié",
         "decisions": "Décisions prises",
         "by_player": "joueur",

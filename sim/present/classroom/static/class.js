@@ -187,6 +187,31 @@
     }
 
     var picked = {};  // seat id -> the role chosen in its list, until it is given
+    // the story's "details" the lecturer opened, by world and paragraph: the cards are drawn
+    // again at every change (a countdown's second), and would fold them at once
+    var unfolded = {};
+
+    // a paragraph of a world's story, as the single-run app tells it: the words, what weighed
+    // most, and the figures of the decision behind a "details" toggle
+    function storyLine(world, line) {
+      var item = el("li", {}, line.text);
+      if (line.reason) {
+        item.appendChild(document.createTextNode(" "));
+        item.appendChild(el("span", { class: "reason" }, line.reason));
+      }
+      if (line.details) {
+        var key = world.n + "\n" + line.text;
+        var more = el("details", {});
+        more.appendChild(el("summary", {}, W.details));
+        more.appendChild(el("div", { class: "figures" }, line.details));
+        more.open = !!unfolded[key];
+        more.addEventListener("toggle", function () {
+          if (more.open) unfolded[key] = true; else delete unfolded[key];
+        });
+        item.appendChild(more);
+      }
+      return item;
+    }
 
     function worldCard(world, roles) {
       var card = el("article", { class: "world" + (world.waiting ? " waiting" : ""),
@@ -255,7 +280,7 @@
       }
       card.appendChild(el("h3", {}, W.story));
       var story = el("ul", { class: "story" });
-      world.story.forEach(function (line) { story.appendChild(el("li", {}, line)); });
+      world.story.forEach(function (line) { story.appendChild(storyLine(world, line)); });
       card.appendChild(story);
       return card;
     }
