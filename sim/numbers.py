@@ -37,3 +37,14 @@ def percent_sign(lang: str) -> str:
     For a formatter that writes the digits itself (matplotlib's ``PercentFormatter``).
     """
     return THIN_NO_BREAK + "%" if getattr(lang, "value", lang) == "fr" else "%"
+
+
+def decimals_shown(value: float, decimals: int = 0, most: int = 3) -> int:
+    """The fewest decimals, from ``decimals`` up to ``most``, at which ``value`` is not shown 0.
+
+    An interval on a difference of shares from 0.21 to 3.4 points excludes no change; written
+    "0 to 3" it seems to include it. A value that is truly 0 keeps ``decimals``.
+    """
+    while value != 0 and round(abs(value), decimals) == 0 and decimals < most:
+        decimals += 1
+    return decimals

@@ -283,3 +283,26 @@ def test_the_comparison_says_which_scenario_a_and_b_are(tmp_path, sahelsim, monk
     assert lines[2].split()[1:3] == ["A", "B"]  # the table's columns, right below
     for figure in ("overlay", "differences"):  # B's name in the legend, the axis, the title
         assert "commitment=strict" in (out / "figures" / f"{figure}.svg").read_text()
+
+
+def test_an_interval_that_excludes_no_change_is_never_written_as_reaching_it():
+    """B - A from 0.21 to 3.4 points excludes zero: written "0 to 3" it seemed to include it
+    (a newcomer's compare of niger-2023-base and -no-pact); and one point is "1 point"."""
+    from rich.console import Console
+
+    from sim.analysis.compare import Difference, sentence
+    from sim.analysis.estimates import Estimate
+    from sim.model.outcome_registry import OUTCOMES
+    from sim.present.comparison import comparison_table
+
+    attacks = OUTCOMES["ecowas_attacked"]
+    rare = Difference(attacks, 0.0, 0.0167, Estimate(0.0167, 0.0021, 0.0341, 300))
+    assert sentence(rare, "B").endswith("rises by 2 points (95 % CI 0.2 to 3).")
+    assert sentence(rare, "B", "fr").endswith("augmente de 2 points (IC à 95\u202f% : 0,2 à 3).")
+    one = Difference(attacks, 0.0, 0.01, Estimate(0.01, -0.004, 0.024, 300))
+    assert " rises by 1 point (95 % CI -0.4 to 2)." in sentence(one, "B")
+    assert "de 1 point (IC" in sentence(one, "B", "fr")
+    console = Console(width=120, record=True)
+    console.print(comparison_table([rare]))
+    row = console.export_text().splitlines()[1].split()
+    assert row[-3:] == ["0.2%", "to", "3%"] and row[-6:-3] == ["0%", "2%", "2%"]

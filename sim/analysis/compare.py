@@ -10,7 +10,7 @@ from sim.analysis.estimates import Estimate, paired_difference
 from sim.analysis.summary import GIVEN, bundle_in_play, holds, values
 from sim.errors import InputError, Text
 from sim.model.outcome_registry import KEY_OUTCOMES, OUTCOMES, Estimator, Outcome, OutcomeKind
-from sim.numbers import localised
+from sim.numbers import decimals_shown, localised
 from sim.run.bundle import read_summary
 
 
@@ -92,6 +92,7 @@ SENTENCES = {
         "falls": "falls",
         "flat": "does not change",
         "points": "points",
+        "point": "point",
         "interval": "95 % CI {low} to {high}",
         "said": "{name}: {subject} {verb} by {size} {unit} ({interval}).",
         "chance": "the chance that {phrase}",
@@ -106,6 +107,7 @@ SENTENCES = {
         "falls": "diminue",
         "flat": "ne change pas",
         "points": "points",
+        "point": "point",
         "interval": "IC à 95\u202f% : {low} à {high}",
         "said": "{name} : {subject} {verb} de {size} {unit} ({interval}).",
         "chance": "la part des réplications où {phrase}",
@@ -138,12 +140,18 @@ def sentence(diff: Difference, name_b: str, lang: str = "en") -> str:
     low, high = sorted((abs(low), abs(high))) if low * high > 0 else (low, high)
 
     def show(x: float) -> str:
+        if diff.outcome.estimator is Estimator.PROPORTION:  # 0.2 points is not 0
+            return localised(f"{x:.{decimals_shown(x)}f}", lang)
         return localised(fmt.format(x), lang)
 
     interval = words["interval"].format(low=show(low), high=show(high))
+    shown = show(abs(size))
+    singular = float(shown.replace(",", ".")) < 2 if lang == "fr" else shown == "1"
+    if unit == words["points"] and singular:
+        unit = words["point"]  # "1 point"; French keeps the singular below two ("0,5 point")
     own = diff.outcome.words(lang)
     shared = diff.outcome.estimator is Estimator.PROPORTION
     subject = words["chance" if shared else "mean"].format(phrase=own.phrase, subject=own.subject)
     return words["said"].format(
-        name=name_b, subject=subject, verb=verb, size=show(abs(size)), unit=unit, interval=interval
+        name=name_b, subject=subject, verb=verb, size=shown, unit=unit, interval=interval
     )

@@ -17,6 +17,7 @@ from rich.table import Table
 
 from sim.analysis.compare import Difference, sentence
 from sim.model.outcome_registry import Estimator, OutcomeKind
+from sim.numbers import decimals_shown
 from sim.present.console import (
     RANGE,
     bundle_title,
@@ -93,7 +94,7 @@ def comparison_table(differences: Sequence[Difference], lang: str = "en") -> Tab
         if d.outcome.estimator is Estimator.PROPORTION:
 
             def show(v: float) -> str:
-                return percent(v, lang)
+                return percent(v, lang, decimals_shown(100 * v))  # 0.2 % is not 0 %
         elif d.outcome.kind is OutcomeKind.SHARE:
 
             def show(v: float) -> str:
@@ -113,7 +114,7 @@ def comparison_table(differences: Sequence[Difference], lang: str = "en") -> Tab
         if d.outcome.estimator is Estimator.PROPORTION:  # 1 replicate in 200 is not 0 %
 
             def each(v: float) -> str:
-                return some_not_all(v, show)
+                return some_not_all(v, lambda p: percent(p, lang))
 
         a, b = (na if v is None else "-" if math.isnan(v) else each(v) for v in (d.a, d.b))
         if not d.in_play:
