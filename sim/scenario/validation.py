@@ -151,7 +151,9 @@ def _problem(error, path, doc, model, prefix, loc, origin) -> Problem:
         expected = Text("a number written with a decimal point (such as 0.001 or 1.0e-3)")
         where_path = path
     else:
-        message, expected = _said(kind, ctx, *_reword(message))
+        # A text where a number or a boolean is wanted is said as before the types were strict
+        said_as = _PARSING.get(kind, kind) if isinstance(value, str) else kind
+        message, expected = _said(said_as, ctx, *_reword(message))
         where_path = path
     if isinstance(value, dict | list) and not kind.endswith(("_type", "_parsing")):
         value = None  # a whole event or section: the path says which; a scalar's is shown
@@ -178,6 +180,9 @@ def _is_number(value: Any) -> bool:
 
 _AS_TEXT = {"int_type": int, "float_type": float, "bool_type": bool}
 """The errors of a number or a boolean given as text, and the type the field wants."""
+
+_PARSING = {"int_type": "int_parsing", "float_type": "float_parsing", "bool_type": "bool_parsing"}
+"""The error a lax field gave for a text, by the error the strict one gives."""
 
 _UNQUOTED = {
     "int_type": Text("a whole number, without quotes"),
