@@ -939,6 +939,13 @@ FRENCH: dict[str, str] = {
     "a whole number written in digits (such as 30000), within the field's range": (
         "un nombre entier écrit en chiffres (comme 30000), dans la plage du champ"
     ),
+    "a whole number, without quotes": "un nombre entier, sans guillemets",
+    "a number, without quotes": "un nombre, sans guillemets",
+    "true or false, without quotes": "un booléen (true ou false), sans guillemets",
+    "not a number the format takes": "ce n'est pas un nombre que le format accepte",
+    "a number written with a decimal point (such as 0.001 or 1.0e-3)": (
+        "un nombre écrit avec un point décimal (comme 0.001 ou 1.0e-3)"
+    ),
     "greater than {gt}": "une valeur supérieure à {gt}",
     "greater than or equal to {ge}": "une valeur supérieure ou égale à {ge}",
     "less than {lt}": "une valeur inférieure à {lt}",

@@ -18,6 +18,9 @@ from pydantic import (
     BaseModel,
     ConfigDict,
     Field,
+    StrictBool,
+    StrictFloat,
+    StrictInt,
     StringConstraints,
     ValidationError,
     model_validator,
@@ -52,10 +55,10 @@ class Strict(BaseModel):
 class Figure(Strict):
     """A sourced number: the value used, its year, and the spread between sources."""
 
-    value: float = Field(description="the figure the model uses")
-    low: float | None = Field(None, description="lowest figure among sources")
-    high: float | None = Field(None, description="highest figure among sources")
-    year: int = Field(ge=1900, le=2100, description="the year the figure refers to")
+    value: StrictFloat = Field(description="the figure the model uses")
+    low: StrictFloat | None = Field(None, description="lowest figure among sources")
+    high: StrictFloat | None = Field(None, description="highest figure among sources")
+    year: StrictInt = Field(ge=1900, le=2100, description="the year the figure refers to")
     unit: str = Field(description="personnel, usd, people, fighters or deaths")
     source: Url | list[Url] = Field(description="where the figure comes from")
     note: str | None = Field(None, description="what the figure counts, in words")
@@ -65,17 +68,17 @@ class Capital(Strict):
     """A capital city and its coordinates."""
 
     name: str
-    lat: float = Field(ge=-90, le=90)
-    lon: float = Field(ge=-180, le=180)
+    lat: StrictFloat = Field(ge=-90, le=90)
+    lon: StrictFloat = Field(ge=-180, le=180)
     source: Url | list[Url]
 
 
 class Borders(Strict):
     """Land borders with each neighbour, in km."""
 
-    year: int
+    year: StrictInt
     source: Url | list[Url]
-    km: dict[str, float] = Field(description="land neighbour (ISO3) -> shared border in km")
+    km: dict[str, StrictFloat] = Field(description="land neighbour (ISO3) -> shared border in km")
 
 
 class RegimePeriod(Strict):
@@ -146,7 +149,7 @@ class State(Strict):
     defence_budget_note: str | None = None
     population: Figure
     borders: Borders
-    coastline: bool
+    coastline: StrictBool
     regime: list[RegimePeriod] = Field(
         min_length=1, description="who governed, period by period, in date order"
     )
@@ -197,13 +200,13 @@ class Deployment(Strict):
     strength: Figure | None = None
     arrived: Date | None = None
     left: Date | None = None
-    answers_request: bool = Field(
+    answers_request: StrictBool = Field(
         False,
         description="the deployment was the power's answer to its host's request for help "
         "(Operation Serval, 11 Jan 2013): where a scenario has the host ask the power on or before "
         "the arrival, it arrives only if the power grants the request",
     )
-    fights: bool = Field(
+    fights: StrictBool = Field(
         True,
         description="its troops fight beside the host's when the power lends them as support "
         "(Barkhane's strikes); false for instructors, advisers and surveillance, whose support "
@@ -282,8 +285,8 @@ class Fatalities(Strict):
     """One country-year conflict-fatality figure, with the measure it counts."""
 
     country: ActorId
-    year: int
-    value: float
+    year: StrictInt
+    value: StrictFloat
     unit: str = "deaths"
     measure: str
     source: Url | list[Url]
@@ -406,7 +409,7 @@ class Clause(Strict):
     )
     decision: DecisionRule = Field(description="who decides, and by what rule")
     body: ActorId | None = Field(None, description="organisation whose members vote")
-    delay_days: int = Field(0, ge=0, le=365, description="days between trigger and decision")
+    delay_days: StrictInt = Field(0, ge=0, le=365, description="days between trigger and decision")
     note: str | None = Field(None, description="what the encoding assumes, in words")
 
     @model_validator(mode="after")
@@ -455,7 +458,7 @@ class Pact(Strict):
     )
     ended: Date | None = Field(None, description="the day it ceased to bind anyone")
     parties: Parties = Field(description="who is bound")
-    withdrawal_notice_days: int | None = Field(
+    withdrawal_notice_days: StrictInt | None = Field(
         None, ge=0, le=3650, description="days between a notice of withdrawal and its effect"
     )
     source: Url | list[Url] = Field(

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from pydantic import ConfigDict, Field, create_model
+from pydantic import ConfigDict, Field, StrictFloat, StrictInt, create_model
 
 from sim.errors import Text
 
@@ -892,7 +892,7 @@ def retired(name: str) -> str:
 
 
 def _field(p: Parameter):
-    kind = int if p.integer else float
+    kind = StrictInt if p.integer else StrictFloat
     return (kind, Field(p.default, ge=p.low, le=p.high, title=p.label, description=p.describe()))
 
 

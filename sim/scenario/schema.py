@@ -16,6 +16,8 @@ from pydantic import (
     AfterValidator,
     Discriminator,
     Field,
+    StrictBool,
+    StrictFloat,
     StrictInt,
     Tag,
     ValidationInfo,
@@ -52,7 +54,7 @@ class Source(Strict):
 
     title: str = Field(description="what the source is")
     url: Url = Field(description="where to read it (http or https)")
-    year: int = Field(ge=1900, le=2100, description="year of publication")
+    year: StrictInt = Field(ge=1900, le=2100, description="year of publication")
 
 
 class TeachingNotes(Strict):
@@ -102,7 +104,7 @@ ActorOverrides = create_model(
     ),
     **{
         p.name: (
-            (int if p.integer else float) | None,
+            (StrictInt if p.integer else StrictFloat) | None,
             Field(None, ge=p.low, le=p.high, title=p.label, description=p.describe()),
         )
         for p in ACTOR_PARAMETERS.values()
@@ -180,7 +182,7 @@ class InlineActor(Strict):
     in_: ActorId | None = Field(
         None, alias="in", description="belligerent: the state it fights in (required)"
     )
-    faction_of: bool = Field(
+    faction_of: StrictBool = Field(
         False, description="belligerent: its fighters come out of that state's own forces"
     )
     backers: list[ActorId] = Field(
@@ -189,19 +191,19 @@ class InlineActor(Strict):
         "army with no backer, not a faction and not risen in the capital fights its state as "
         "guerrillas (docs/model.md §7.6)",
     )
-    rose_in_capital: bool = Field(
+    rose_in_capital: StrictBool = Field(
         False,
         description="belligerent: a band that rose in the capital with no base beyond it (Kukoi "
         "Samba Sanyang's council in Banjul, 1981): unless a faction or backed from outside, its "
         "war is fought at the full kill rate, not at a civil war's pace",
     )
-    in_the_open: bool = Field(
+    in_the_open: StrictBool = Field(
         False,
         description="belligerent: a rebel army with no backer that the record shows fighting "
         "the army in the open, as columns or along a front, not as guerrillas (the UFR's column "
         "of pickups from Libya into Chad, 2019): its war is fought by the square law",
     )
-    broad_goals: bool = Field(
+    broad_goals: StrictBool = Field(
         False,
         description="belligerent: it fights for goals no government could grant (a caliphate, "
         "a revolution), not for a share of power, land or revenue: no state brokers a ceasefire "
@@ -213,19 +215,19 @@ class InlineActor(Strict):
         "(the RUF beside the AFRC junta in 1997); a state's government it is sworn to cannot "
         "give in to a threat without it",
     )
-    breaking_point: float | None = Field(
+    breaking_point: StrictFloat | None = Field(
         None,
         ge=0.05,
         le=1.0,
         description="belligerent: its own breaking point (default: the parameter's)",
     )
     note: str | None = Field(None, description="anything the fields leave out")
-    deployable_share: float | None = _actor_parameter(
+    deployable_share: StrictFloat | None = _actor_parameter(
         "deployable_share", " (a belligerent's default: 1, all of it)"
     )
-    effectiveness: float | None = _actor_parameter("effectiveness")
-    resolve: float | None = _actor_parameter("resolve")
-    casualty_tolerance: float | None = _actor_parameter("casualty_tolerance")
+    effectiveness: StrictFloat | None = _actor_parameter("effectiveness")
+    resolve: StrictFloat | None = _actor_parameter("resolve")
+    casualty_tolerance: StrictFloat | None = _actor_parameter("casualty_tolerance")
 
     @model_validator(mode="after")
     def _fits_its_kind(self) -> InlineActor:
@@ -319,13 +321,13 @@ Reason = Annotated[
 class PactSwitch(Strict):
     """Use a pact of the fact base, or switch it off."""
 
-    enabled: bool = Field(True, description="false leaves the pact out of the run")
+    enabled: StrictBool = Field(True, description="false leaves the pact out of the run")
 
 
 class InlinePact(Pact):
     """A pact written in the scenario itself, with the same fields as the fact base's."""
 
-    enabled: bool = True
+    enabled: StrictBool = True
 
 
 def _pact_kind(value: object) -> str:
@@ -342,7 +344,7 @@ PactEntry = Annotated[
 
 class _Event(Strict):
     date: Date = Field(description="the day it happens (the run's day it falls on)")
-    enabled: bool = Field(True, description="false leaves the event out (for variants)")
+    enabled: StrictBool = Field(True, description="false leaves the event out (for variants)")
     note: str | None = Field(
         None, description="what happened, with sources, for the reader: the story quotes it"
     )
@@ -500,7 +502,7 @@ class Deployment(_Event):
     kind: Literal["deployment"] = "deployment"
     power: ActorId
     host: ActorId
-    strength: int = Field(ge=0, le=1_000_000)
+    strength: StrictInt = Field(ge=0, le=1_000_000)
 
 
 class Departure(_Event):
@@ -509,7 +511,7 @@ class Departure(_Event):
     kind: Literal["departure"] = "departure"
     power: ActorId
     host: ActorId
-    strength: int | None = Field(
+    strength: StrictInt | None = Field(
         None, ge=1, le=1_000_000, description="how many leave (default: all its forces there)"
     )
 
@@ -527,7 +529,7 @@ class InsurgentOffensive(_Event):
     kind: Literal["insurgent_offensive"] = "insurgent_offensive"
     group: ActorId
     country: ActorId
-    intensity: float = Field(
+    intensity: StrictFloat = Field(
         1.5, gt=0, le=10, description="multiplier on the group's strength there"
     )
 
@@ -659,13 +661,13 @@ Event = Annotated[
 class Ensemble(Strict):
     """Default ensemble settings; the command line can override both."""
 
-    replicates: int = Field(
+    replicates: StrictInt = Field(
         200,
         ge=1,
         le=1_000_000,
         description="replicates of a run (the command line's -n overrides it)",
     )
-    seed: int | None = Field(
+    seed: StrictInt | None = Field(
         None, ge=0, le=MAX_SEED, description="root seed; drawn and recorded if absent"
     )
 
@@ -674,7 +676,7 @@ class _Observation(Strict):
     """One checkable thing that happened in an episode, with where it is written down."""
 
     sources: list[Url] = Field(min_length=1, description="where it is reported (http or https)")
-    year: int = Field(ge=1900, le=2100, description="year of the sources")
+    year: StrictInt = Field(ge=1900, le=2100, description="year of the sources")
 
 
 class ForceUsed(_Observation):
@@ -687,7 +689,7 @@ class ForceUsed(_Observation):
     defence; a pursuit, a sweep, an assault or a strike ordered after it is force.
     """
 
-    value: bool = Field(
+    value: StrictBool = Field(
         description="true if force was used against the target (after a strike short of war, "
         "an answer to it: not the defence of those struck where and while they were struck)"
     )
@@ -712,7 +714,7 @@ class Entry(_Observation):
     )
     side: Side = Field(description="the side it entered")
     by: Date = Field(description="the last day by which it had entered")
-    value: bool = Field(True, description="false: it had not entered that side by that day")
+    value: StrictBool = Field(True, description="false: it had not entered that side by that day")
 
 
 class Helped(_Observation):
@@ -726,7 +728,7 @@ class Helped(_Observation):
     actor: ActorId = Field(description="the actor that helped (or, with value false, did not)")
     to: ActorId = Field(description="the actor it helped")
     by: Date = Field(description="the last day by which it had helped")
-    value: bool = Field(True, description="false: it had given no such help by that day")
+    value: StrictBool = Field(True, description="false: it had given no such help by that day")
 
 
 class ObservedEnding(_Observation):
@@ -749,7 +751,7 @@ class ObservedEnding(_Observation):
 class Conceded(_Observation):
     """Whether the target of a threat of force gave in to it (or, with value false, defied it)."""
 
-    value: bool = Field(description="true if it gave in to the threat, false if it defied it")
+    value: StrictBool = Field(description="true if it gave in to the threat, false if it defied it")
     target: ActorId = Field(description="the actor threatened: a state whose government decides")
 
 
@@ -761,10 +763,10 @@ class WarDays(_Observation):
     still fought at the horizon to the horizon.
     """
 
-    low: int = Field(
+    low: StrictInt = Field(
         ge=0, le=MAX_DAYS, description="shortest length the sources allow (at most 3650 days)"
     )
-    high: int = Field(
+    high: StrictInt = Field(
         ge=0,
         le=MAX_DAYS,
         description="longest length the sources allow (at most 3650 days; the model counts a "
@@ -843,7 +845,9 @@ class Scenario(Strict):
     sources: list[Source] = Field([], description="references the scenario rests on")
     teaching: Teaching | None = Field(None, description="notes for a class")
     start: Date = Field(description="the first simulated day, YYYY-MM-DD")
-    days: int = Field(365, ge=1, le=MAX_DAYS, description="horizon in days (one step is one day)")
+    days: StrictInt = Field(
+        365, ge=1, le=MAX_DAYS, description="horizon in days (one step is one day)"
+    )
     commitment: Commitment = Field(
         Commitment.BEHAVIOURAL,
         description="whether pledges are kept as written or as states behave",

@@ -15,6 +15,7 @@ import typing
 from collections.abc import Callable, Iterable
 from typing import Annotated, Any
 
+import yaml
 from pydantic import BaseModel, BeforeValidator, Tag, ValidationError
 
 from sim.errors import Problem, Text, nearest, one_of
@@ -134,14 +135,25 @@ def _problem(error, path, doc, model, prefix, loc, origin) -> Problem:
         message = Text("not a valid id")
         expected = Text("letters A-Z or a-z, digits, '_' or '-', starting with a letter")
         where_path = path
-    elif kind == "int_parsing" and _is_number(value):
+    elif kind in _AS_TEXT and isinstance(value, str) and _reads_as(value, _AS_TEXT[kind]):
+        # "2" in quotes (or in a --set) is a text: it is no longer read as the number 2
+        message, expected = _wrong(_UNQUOTED[kind])
+        where_path = path
+    elif kind in {"int_type", "int_parsing"} and isinstance(value, str) and _is_number(value):
         message = Text("not a whole number the format takes")
         expected = Text(
             "a whole number written in digits (such as 30000), within the field's range"
         )
         where_path = path
+    elif kind == "float_type" and isinstance(value, str) and _is_number(value):
+        # YAML 1.1 reads 1e-3, without a decimal point and a signed exponent, as a text
+        message = Text("not a number the format takes")
+        expected = Text("a number written with a decimal point (such as 0.001 or 1.0e-3)")
+        where_path = path
     else:
-        message, expected = _said(kind, ctx, *_reword(message))
+        # A text where a number or a boolean is wanted is said as before the types were strict
+        said_as = _PARSING.get(kind, kind) if isinstance(value, str) else kind
+        message, expected = _said(said_as, ctx, *_reword(message))
         where_path = path
     if isinstance(value, dict | list) and not kind.endswith(("_type", "_parsing")):
         value = None  # a whole event or section: the path says which; a scalar's is shown
@@ -158,11 +170,36 @@ ID_PATTERN = r"^[A-Za-z][A-Za-z0-9_-]*$"
 
 
 def _is_number(value: Any) -> bool:
+    """Whether ``value`` reads as a number in Python's eyes (1e308), though not in YAML's."""
     try:
         float(str(value))
     except ValueError:
         return False
-    return True
+    return any(c.isdigit() for c in str(value))  # not "nan" or "inf"
+
+
+_AS_TEXT = {"int_type": int, "float_type": float, "bool_type": bool}
+"""The errors of a number or a boolean given as text, and the type the field wants."""
+
+_PARSING = {"int_type": "int_parsing", "float_type": "float_parsing", "bool_type": "bool_parsing"}
+"""The error a lax field gave for a text, by the error the strict one gives."""
+
+_UNQUOTED = {
+    "int_type": Text("a whole number, without quotes"),
+    "float_type": Text("a number, without quotes"),
+    "bool_type": Text("true or false, without quotes"),
+}
+
+
+def _reads_as(text: str, wanted: type) -> bool:
+    """Whether ``text``, unquoted in a file, would be read as a value of the ``wanted`` type."""
+    try:
+        value = yaml.safe_load(text)
+    except yaml.YAMLError:
+        return False
+    if wanted is bool or isinstance(value, bool):
+        return isinstance(value, bool) and wanted is bool
+    return isinstance(value, int) if wanted is int else isinstance(value, int | float)
 
 
 def _reword(message: str) -> tuple[str, str]:
