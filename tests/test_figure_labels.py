@@ -385,13 +385,14 @@ ENGLISH_MONTHS = {m for m in MONTHS["en"] if m.lower() not in {f.strip(".") for 
 """Month names matplotlib writes in the machine's (English) locale, that French spells otherwise."""
 POINT_DECIMAL = re.compile(r"^[−-]?\d+\.\d+\s?%?$")
 GLUED_PERCENT = re.compile(r"\d%")  # French writes "20 %", with a (narrow) no-break space
+GLUED_COLON = re.compile(r"[^\W\d]:(?!//)")  # and "Pertes : Criblage", not "Pertes: Criblage"
 
 
 def _leaks(texts: list[str], vocabulary: set[str]) -> list[str]:
     words = sorted(_words(" ".join(texts)) & vocabulary)
     months = sorted({t for t in texts if t.strip() in ENGLISH_MONTHS})
     points = sorted({t for t in texts if POINT_DECIMAL.match(t.strip())})
-    glued = sorted({t for t in texts if GLUED_PERCENT.search(t)})
+    glued = sorted({t for t in texts if GLUED_PERCENT.search(t) or GLUED_COLON.search(t)})
     return words + months + points + glued
 
 

@@ -321,6 +321,9 @@ def _start_drawing(folder: Path) -> list[Path]:
 
 # --------------------------------------------------------------------------- sensitivity
 
+NBSP_COLON = "\u00a0:"
+"""A colon in French, after a no-break space ("Pertes militaires : Criblage de Morris")."""
+
 
 def plot_indices(
     method: str, indices: Sequence[Index], *, label: str, lang: str = "en", ax=None
@@ -345,7 +348,7 @@ def plot_indices(
         ax.invert_yaxis()
         ax.axvline(0, color="black", linewidth=0.8)
         ax.set_xlabel(words["index"])
-        ax.set_title(f"{label}: {words[method]}")
+        ax.set_title(f"{label}{NBSP_COLON if lang == 'fr' else ':'} {words[method]}")
         ax.grid(axis="x", alpha=0.3)
         ax.legend(loc="lower right")
         localise_numbers(fig, lang)
