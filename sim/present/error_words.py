@@ -215,9 +215,13 @@ FRENCH: dict[str, str] = {
         "monté en lecture seule)"
     ),
     # ------------------------------------------------------------- resuming stopped work
-    "the same scenario, --set, --seed, --replicates and --series": (
-        "le même scénario, --set, --seed, --replicates et --series"
+    "the same scenario, --set, --seed, --replicates, --series, --parameters and --posterior": (
+        "le même scénario, --set, --seed, --replicates, --series, --parameters et --posterior"
     ),
+    "the same --seed, --replicates, --parameters and --posterior": (
+        "les mêmes --seed, --replicates, --parameters et --posterior"
+    ),
+    "a --posterior of sha256 {sha256}": "un --posterior d'empreinte sha256 {sha256}",
     "the same scenario, --set, --param, --sample, --n, --seed and --replicates": (
         "le même scénario, --set, --param, --sample, --n, --seed et --replicates"
     ),

@@ -97,6 +97,17 @@ def scenario_hash(scenario: Scenario) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
+def posterior_sha256(plan: RunPlan) -> str | None:
+    """The hash of the posterior ``plan``'s replicates draw from; None for single values."""
+    return plan.posterior.sha256 if plan.posterior else None
+
+
+def drawn_from(manifest: dict) -> dict[str, str | None]:
+    """What a finished bundle's parameters were drawn from, as its identity says it."""
+    described = manifest.get("parameters")
+    return {"posterior_sha256": described.get("sha256") if isinstance(described, dict) else None}
+
+
 def band_stride(replicates: int) -> int:
     """Keep every k-th replicate for the bands, so that at most BAND_SAMPLE are held."""
     return max(1, math.ceil(replicates / BAND_SAMPLE))
@@ -157,9 +168,9 @@ class BundleWriter:
             "replicates": self.plan.replicates,
             "series_sample": self.series_sample,
             "all_series": self.all_series,
-        } | (
-            {"posterior_sha256": self.plan.posterior.sha256} if self.plan.posterior else {}
-        )  # drawn parameters: the same posterior, or other bytes
+            # drawn parameters: the same posterior's bytes, or single values (None) throughout
+            "posterior_sha256": posterior_sha256(self.plan),
+        }
 
     def _files(self) -> dict[str, str]:
         files = {
@@ -202,7 +213,10 @@ class BundleWriter:
             self.out,
             identity,
             self._files(),
-            expected=Text("the same scenario, --set, --seed, --replicates and --series"),
+            expected=Text(
+                "the same scenario, --set, --seed, --replicates, --series, --parameters and "
+                "--posterior"
+            ),
             lists=("failed", "band_replicates"),
             most=self.plan.replicates,
         )
