@@ -434,3 +434,23 @@ def test_a_backtest_resumed_with_other_parameters_is_refused(tmp_path, sahelsim)
         assert f"(it had {had})" in " ".join(refused.err.split())
         assert _folder_bytes(out) == before
     assert sahelsim(*args, "--resume").status == 0
+
+
+def test_a_finished_sweep_resumed_with_another_design_is_refused(tmp_path, sahelsim):
+    """It showed the old sweep's points under the new command's "5 points", and exited 0."""
+    out = tmp_path / "swr"
+    args = ("-n", "2", "--seed", "8", "-q", "--no-figures", "--out", str(out))
+    assert sahelsim(*SWEEP, *args).status == 0
+    before = _folder_bytes(out)
+    for values in ("0.2:0.8:5", "0.2:0.5:4"):
+        refused = sahelsim("sweep", "gambia-2017", "--param", f"parameters.honour_base_rate={values}",
+                           *args, "--resume")  # fmt: skip
+        assert refused.status == 2 and "Traceback" not in refused.err
+        said = " ".join(refused.err.split())
+        assert "is complete but was made with other settings (changed: the design's points" in said
+        assert _folder_bytes(out) == before
+    other = sahelsim("sweep", "gambia-2017", "--param", "parameters.deterrence_weight=0.2:0.8:4",
+                     *args, "--resume")  # fmt: skip
+    assert other.status == 2 and "(changed: --param);" in other.err  # same levels, other value
+    assert sahelsim(*SWEEP, *args, "--resume").status == 0  # the same design: nothing to do
+    assert _folder_bytes(out) == before

@@ -201,6 +201,8 @@ FRENCH: dict[str, str] = {
     "the kind of analysis": "le type d'analyse",
     "the scenario (its file or --set)": "le scénario (son fichier ou --set)",
     "the design's points (--param, --n)": "les points du plan (--param, --n)",
+    "unreadable, or without a header": "illisible, ou sans ligne d'en-tête",
+    "it lacks the design's sample": "il y manque l'échantillonnage du plan",
     "another process": "un autre processus",
     "process {pid}": "le processus {pid}",
     "{folder}: in use by {who} (another sahelsim writing into it); nothing was written and its "
