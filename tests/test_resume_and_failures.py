@@ -407,3 +407,125 @@ def test_the_command_an_interruption_gives_finishes_work_in_the_folder_made_for_
     finished = sahelsim(*words[1:])
     assert finished.status == 0, finished.err
     assert len((out / "summary.csv").read_text().splitlines()) == 11
+
+
+def _folder_bytes(out):
+    """Every file under ``out`` (``.partial/`` too) by its path: what a refusal must not touch."""
+    return {p.relative_to(out): p.read_bytes() for p in sorted(out.rglob("*")) if p.is_file()}
+
+
+def _stopped_at_single_values(folder):
+    """``sahelsim run gambia-2017 -n 10 --seed 3 --parameters point`` stopped after 4."""
+    from sim.run.bundle import BundleWriter
+    from sim.run.executors import execute
+    from sim.run.plan import plan_runs
+    from sim.scenario.loading import load_scenario
+
+    out = folder / "point"
+    plan = plan_runs(load_scenario("gambia-2017"), 10, 3)
+    writer = BundleWriter(out, plan, [])
+    for item in execute(plan, writer.options):
+        writer.add(item)
+        if writer.completed == 4:
+            break
+    writer.abandon()
+    return out
+
+
+RUN_AGAIN = ("run", "gambia-2017", "-n", "10", "--seed", "3")
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_resume_refuses_other_parameters_and_leaves_the_folder_as_it_was(tmp_path, sahelsim, lang):
+    """A run that drew its parameters, finished at single values (or the other way), was one
+    bundle of two ensembles whose parameters.csv lacked the later replicates."""
+    from sim.resources import shipped_posterior
+    from sim.run.posterior import read_posterior
+
+    drawn, point = stopped_run(tmp_path, 3), _stopped_at_single_values(tmp_path)
+    shipped = read_posterior(shipped_posterior()).sha256
+    other = tmp_path / "other.csv"
+    lines = shipped_posterior().read_text().splitlines(keepends=True)
+    other.write_text("".join([lines[0], *lines[2:]]))  # the shipped one less its first set
+    said = {
+        "en": "was started with other settings (changed: {flag}) (it had {had})",
+        "fr": "a été commencé avec d'autres réglages (changé : {flag}) (il avait {had})",
+    }[lang]
+    for out, flags, flag, had in (
+        (drawn, ["--parameters", "point"], "--parameters", "--parameters posterior"),
+        (point, [], "--parameters", "--parameters point"),  # the default draws
+        (drawn, ["--posterior", str(other)], "--posterior", f"a --posterior of sha256 {shipped}"),
+    ):
+        before = _folder_bytes(out)
+        refused = sahelsim(*RUN_AGAIN, *flags, "--out", str(out), "--resume", "--lang", lang)
+        assert refused.status == 2, refused.err
+        plain = " ".join(refused.err.replace("\u202f", " ").replace("\u00a0", " ").split())
+        if lang == "fr":
+            had = had.replace("a --posterior of", "un --posterior d'empreinte")
+        assert said.format(flag=flag, had=had) in plain, plain
+        assert "Traceback" not in refused.err
+        assert _folder_bytes(out) == before
+    # the same content under another path is the same posterior: it finishes the run
+    same = tmp_path / "copy.csv"
+    same.write_bytes(shipped_posterior().read_bytes())
+    ok = sahelsim(*RUN_AGAIN, "--posterior", str(same), "--out", str(drawn), "--resume", "-q",
+                  "--no-figures")  # fmt: skip
+    assert ok.status == 0, ok.err
+    assert len((drawn / "parameters.csv").read_text().splitlines()) == 11
+    ok = sahelsim(*RUN_AGAIN, "--parameters", "point", "--out", str(point), "--resume", "-q",
+                  "--no-figures")  # fmt: skip
+    assert ok.status == 0, ok.err
+    assert len((point / "summary.csv").read_text().splitlines()) == 11
+
+
+def test_a_finished_run_is_not_taken_for_one_with_other_parameters(tmp_path, sahelsim):
+    out = tmp_path / "done"
+    args = (*RUN_AGAIN, "-q", "--no-figures", "--out", str(out))
+    assert sahelsim(*args).status == 0
+    before = _folder_bytes(out)
+    point = sahelsim(*args, "--resume", "--parameters", "point")
+    assert point.status == 2
+    assert (
+        "is complete but was made with other settings (changed: --parameters) (it had "
+        "--parameters posterior)" in " ".join(point.err.split())
+    )
+    assert _folder_bytes(out) == before
+    assert sahelsim(*args, "--resume").status == 0  # the same command: nothing to do
+    assert _folder_bytes(out) == before
+
+
+def test_a_backtest_resumed_with_other_parameters_is_refused(tmp_path, sahelsim):
+    """Its finished episodes would keep their drawn parameters and the rest run at single values,
+    scored as one backtest."""
+    out = tmp_path / "bt"
+    args = ("backtest", "--episodes", "gambia-2017-ultimatum", "-n", "2", "--seed", "2",
+            "--out", str(out), "--no-figures", "--json")  # fmt: skip
+    assert sahelsim(*args).status == 0
+    before = _folder_bytes(out)
+    for flags, had in ((["--parameters", "point"], "--parameters posterior"),
+                       (["--seed", "3"], "--seed 2")):  # fmt: skip
+        refused = sahelsim(*args, *flags, "--resume")
+        assert refused.status == 2 and "Traceback" not in refused.err
+        assert f"(it had {had})" in " ".join(refused.err.split())
+        assert _folder_bytes(out) == before
+    assert sahelsim(*args, "--resume").status == 0
+
+
+def test_a_finished_sweep_resumed_with_another_design_is_refused(tmp_path, sahelsim):
+    """It showed the old sweep's points under the new command's "5 points", and exited 0."""
+    out = tmp_path / "swr"
+    args = ("-n", "2", "--seed", "8", "-q", "--no-figures", "--out", str(out))
+    assert sahelsim(*SWEEP, *args).status == 0
+    before = _folder_bytes(out)
+    for values in ("0.2:0.8:5", "0.2:0.5:4"):
+        refused = sahelsim("sweep", "gambia-2017", "--param", f"parameters.honour_base_rate={values}",
+                           *args, "--resume")  # fmt: skip
+        assert refused.status == 2 and "Traceback" not in refused.err
+        said = " ".join(refused.err.split())
+        assert "is complete but was made with other settings (changed: the design's points" in said
+        assert _folder_bytes(out) == before
+    other = sahelsim("sweep", "gambia-2017", "--param", "parameters.deterrence_weight=0.2:0.8:4",
+                     *args, "--resume")  # fmt: skip
+    assert other.status == 2 and "(changed: --param);" in other.err  # same levels, other value
+    assert sahelsim(*SWEEP, *args, "--resume").status == 0  # the same design: nothing to do
+    assert _folder_bytes(out) == before

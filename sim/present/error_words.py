@@ -207,6 +207,8 @@ FRENCH: dict[str, str] = {
     "the kind of analysis": "le type d'analyse",
     "the scenario (its file or --set)": "le scénario (son fichier ou --set)",
     "the design's points (--param, --n)": "les points du plan (--param, --n)",
+    "unreadable, or without a header": "illisible, ou sans ligne d'en-tête",
+    "it lacks the design's sample": "il y manque l'échantillonnage du plan",
     "another process": "un autre processus",
     "process {pid}": "le processus {pid}",
     "{folder}: in use by {who} (another sahelsim writing into it); nothing was written and its "
@@ -221,9 +223,13 @@ FRENCH: dict[str, str] = {
         "monté en lecture seule)"
     ),
     # ------------------------------------------------------------- resuming stopped work
-    "the same scenario, --set, --seed, --replicates and --series": (
-        "le même scénario, --set, --seed, --replicates et --series"
+    "the same scenario, --set, --seed, --replicates, --series, --parameters and --posterior": (
+        "le même scénario, --set, --seed, --replicates, --series, --parameters et --posterior"
     ),
+    "the same --seed, --replicates, --parameters and --posterior": (
+        "les mêmes --seed, --replicates, --parameters et --posterior"
+    ),
+    "a --posterior of sha256 {sha256}": "un --posterior d'empreinte sha256 {sha256}",
     "the same scenario, --set, --param, --sample, --n, --seed and --replicates": (
         "le même scénario, --set, --param, --sample, --n, --seed et --replicates"
     ),

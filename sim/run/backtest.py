@@ -19,6 +19,8 @@ from pathlib import Path
 
 from sim.errors import InputError, Text
 from sim.resources import scenarios_dir
+from sim.run.bundle import drawn_from
+from sim.run.checkpoint import changed_words
 from sim.run.ensemble import Watch, _unwatched, run_ensemble
 from sim.run.files import own
 from sim.run.folders import prepare_out_dir
@@ -183,11 +185,6 @@ def run_backtest(
 
     ``robustness`` is recorded in the plan, so that ``--resume`` finishes the probes too.
     """
-    if resume:  # the top folder holds episodes' bundles, not a run of its own to resume
-        out.mkdir(parents=True, exist_ok=True)
-        own(out)  # a second backtest resuming the same folder is refused
-    else:
-        out = prepare_out_dir(out)
     first = episodes[0].plan
     record = {
         "root_seed": first.root_seed,
@@ -198,6 +195,12 @@ def run_backtest(
         record["robustness"] = True
     if first.posterior is not None:  # --resume needs the same --parameters and --posterior
         record["parameters"] = first.posterior.describe()
+    if resume:  # the top folder holds episodes' bundles, not a run of its own to resume
+        _refuse_other_settings(out, record)  # before its plan is written over
+        out.mkdir(parents=True, exist_ok=True)
+        own(out)  # a second backtest resuming the same folder is refused
+    else:
+        out = prepare_out_dir(out)
     (out / PLAN_FILE).write_text(json.dumps(record, indent=2) + "\n", encoding="utf-8")
     return run_into_folders(
         [(episode.plan, out / episode.name) for episode in episodes],
@@ -208,6 +211,30 @@ def run_backtest(
         scheduler=scheduler,
         watch=watch,
     )
+
+
+def _refuse_other_settings(out: Path, record: dict) -> None:
+    """Refuse to resume a backtest with another seed, size or parameters than it began with.
+
+    Its finished episodes would keep the old ones and the rest run with the new: one folder,
+    scored as one backtest, of two ensembles.
+    """
+    saved = saved_plan(out)
+    if saved is None:
+        return  # stopped before its plan was written: nothing ran
+    keys = ("root_seed", "replicates", "posterior_sha256")
+    found, expected = ({**plan, **drawn_from(plan)} for plan in (saved, record))
+    changed = [key for key in keys if found.get(key) != expected.get(key)]
+    if changed:
+        raise InputError(
+            Text(
+                "--resume: {out} was started with other settings (changed: {changed}){was}; "
+                "expected {expected} as the interrupted run",
+                out=out,
+                expected=Text("the same --seed, --replicates, --parameters and --posterior"),
+                **changed_words(changed, found, expected),
+            )
+        )
 
 
 def run_into_folders(

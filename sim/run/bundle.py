@@ -97,6 +97,17 @@ def scenario_hash(scenario: Scenario) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
+def posterior_sha256(plan: RunPlan) -> str | None:
+    """The hash of the posterior ``plan``'s replicates draw from; None for single values."""
+    return plan.posterior.sha256 if plan.posterior else None
+
+
+def drawn_from(manifest: dict) -> dict[str, str | None]:
+    """What a finished bundle's parameters were drawn from, as its identity says it."""
+    described = manifest.get("parameters")
+    return {"posterior_sha256": described.get("sha256") if isinstance(described, dict) else None}
+
+
 def band_stride(replicates: int) -> int:
     """Keep every k-th replicate for the bands, so that at most BAND_SAMPLE are held."""
     return max(1, math.ceil(replicates / BAND_SAMPLE))
@@ -112,9 +123,9 @@ def _identity(plan: RunPlan, series_sample: int, all_series: bool) -> dict:
         "replicates": plan.replicates,
         "series_sample": series_sample,
         "all_series": all_series,
-    } | (
-        {"posterior_sha256": plan.posterior.sha256} if plan.posterior else {}
-    )  # drawn parameters: the same posterior, or other bytes
+        # drawn parameters: the same posterior's bytes, or single values (None) throughout
+        "posterior_sha256": posterior_sha256(plan),
+    }
 
 
 def _files(all_series: bool) -> dict[str, str]:
@@ -134,7 +145,10 @@ def _files(all_series: bool) -> dict[str, str]:
 def _resumed(plan: RunPlan) -> dict[str, Any]:
     """What a resumption checks besides the identity and the files: see :func:`checkpoint.restore`."""
     return {
-        "expected": Text("the same scenario, --set, --seed, --replicates and --series"),
+        "expected": Text(
+            "the same scenario, --set, --seed, --replicates, --series, --parameters and "
+            "--posterior"
+        ),
         "lists": ("failed", "band_replicates"),
         "most": plan.replicates,
     }

@@ -45,16 +45,41 @@ SHOWN = ("root_seed", "replicates")
 """The parts whose earlier value a message gives (the others are hashes or flags)."""
 
 
-def changed_words(keys: list[str], before: dict[str, Any]) -> dict[str, object]:
+def changed_words(
+    keys: list[str], before: dict[str, Any], now: dict[str, Any]
+) -> dict[str, object]:
     """The fields ``changed`` and ``was`` of a refusal to resume.
 
     What changed, in the user's words, and the earlier values worth giving (`` (it had --seed
-    7)``, or nothing).
+    7)``, or nothing). ``now`` is what the resumption would have.
     """
-    labels = list(dict.fromkeys(CHANGED.get(k, k) for k in keys))
-    values = [f"{CHANGED[k]} {before.get(k)}" for k in keys if k in SHOWN]
+    labels: list[object] = []
+    values: list[object] = []
+    for key in keys:
+        if key == "posterior_sha256":
+            label, value = _parameters_words(before.get(key), now.get(key))
+            labels.append(label)
+            values.append(value)
+            continue
+        labels.append(CHANGED.get(key, key))
+        if key in SHOWN:
+            values.append(f"{CHANGED[key]} {before.get(key)}")
+    labels = list(dict.fromkeys(labels))
     was = Text(" (it had {values})", values=Joined(", ", values)) if values else ""
     return {"changed": Joined(", ", labels), "was": was}
+
+
+def _parameters_words(before: str | None, now: str | None) -> tuple[str, object]:
+    """The flag that changed the parameters a replicate runs with, and what the work had.
+
+    No posterior hash means single values: between those and a posterior the user changed
+    ``--parameters``; between two posteriors, ``--posterior`` (a file's content, not its path).
+    """
+    if before is None:
+        return "--parameters", "--parameters point"
+    if now is None:
+        return "--parameters", "--parameters posterior"
+    return "--posterior", Text("a --posterior of sha256 {sha256}", sha256=before)
 
 
 PARTIAL = ".partial"
@@ -162,7 +187,7 @@ def check_saved(
                 "expected {expected} as the interrupted run",
                 out=out,
                 expected=expected,
-                **changed_words(changed, started),
+                **changed_words(changed, started, identity),
             )
         )
     lengths = state.pop("bytes", None)

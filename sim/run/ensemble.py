@@ -12,7 +12,7 @@ from types import SimpleNamespace
 from typing import TypeVar
 
 from sim.errors import InputError, Text
-from sim.run.bundle import BundleWriter, Encoded, check_resumable
+from sim.run.bundle import BundleWriter, Encoded, check_resumable, drawn_from, posterior_sha256
 from sim.run.executors import execute
 from sim.run.folders import finished_work
 from sim.run.options import SERIES_SAMPLE, Executor
@@ -49,7 +49,8 @@ def check_resume(
         InputError: ``out`` holds work, finished or stopped, made with other settings, or
             stopped work whose saved state is damaged.
     """
-    if finished_work(out, plan) is None:
+    drawn = {"posterior_sha256": posterior_sha256(plan)}
+    if finished_work(out, plan, drawn_from, drawn) is None:
         check_resumable(out, plan, series_sample, all_series)
 
 
@@ -74,7 +75,8 @@ def run_ensemble(
     replicate, may end the ensemble early by returning the reason (adaptive ensembles); the
     reason is recorded in the manifest.
     """
-    if resume and (manifest := finished_work(out, plan)) is not None:
+    drawn = {"posterior_sha256": posterior_sha256(plan)}
+    if resume and (manifest := finished_work(out, plan, drawn_from, drawn)) is not None:
         return manifest, False  # nothing left to run: its outputs are (re)drawn by the caller
     writer = BundleWriter(out, plan, list(command), workers, series_sample, all_series, resume)
     interrupted = False

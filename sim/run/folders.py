@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from pathlib import Path
-from typing import Protocol
+from typing import Any, Protocol
 
 from sim.errors import InputError, Text
 from sim.run.bundle import scenario_hash
@@ -126,11 +127,20 @@ def is_complete(out: Path) -> bool:
     return (out / "manifest.json").is_file() and not (out / ".partial").exists()
 
 
-def finished_work(out: Path, plan: Planned) -> dict | None:
+def finished_work(
+    out: Path,
+    plan: Planned,
+    found_more: Callable[[dict], dict[str, Any]] | None = None,
+    expected_more: dict[str, Any] | None = None,
+) -> dict | None:
     """The manifest of finished work in ``out`` made by ``plan``; None if work is left to do.
 
+    Besides the scenario, seed and size, ``found_more`` (of the manifest) must give what
+    ``expected_more`` holds: the rest of what the work's identity was when it was stopped
+    (its parameters, its design), keyed as :data:`sim.run.checkpoint.CHANGED` words them.
+
     Raises:
-        InputError: ``out`` is finished but was made with another scenario, seed or size.
+        InputError: ``out`` is finished but was made with other settings.
     """
     if not is_complete(out):
         return None
@@ -151,7 +161,10 @@ def finished_work(out: Path, plan: Planned) -> dict | None:
         "scenario_sha256": scenario_hash(plan.scenario),
         "root_seed": plan.root_seed,
         "replicates": plan.replicates,
+        **(expected_more or {}),
     }
+    if found_more is not None:
+        found |= found_more(manifest)
     changed = [k for k, v in expected.items() if found[k] != v]
     if changed:
         raise InputError(
@@ -159,7 +172,7 @@ def finished_work(out: Path, plan: Planned) -> dict | None:
                 "--resume: {out} is complete but was made with other settings (changed: "
                 "{changed}){was}; expected the same command as the finished work",
                 out=out,
-                **changed_words(changed, found),
+                **changed_words(changed, found, expected),
             )
         )
     return manifest

@@ -393,17 +393,13 @@ RESUMABLE = {"results": "results.csv", "failures": "failures.jsonl"}
 
 def _identity(plan: SweepPlan) -> dict[str, Any]:
     """What must not change between a sweep and its resumption."""
-    points = [plan.design.texts(point) for point in range(plan.design.points)]
     return {
         "version": __version__,  # other code could give other bytes: no mixing
         "code_sha256": code_sha256(),  # nor other model code or facts under one version
-        "kind": plan.kind,
         "scenario_sha256": scenario_hash(plan.scenario),
         "root_seed": plan.root_seed,
         "replicates": plan.replicates,
-        "parameters": plan.design.paths,
-        "design": plan.design.sample,
-        "points_sha256": hashlib.sha256(json.dumps(points).encode()).hexdigest(),
+        **_design_identity(plan),
     }
 
 
@@ -427,7 +423,8 @@ def check_resume(plan: SweepPlan, out: Path) -> None:
         InputError: ``out`` holds a sweep, finished or stopped, made with other settings, or
             a stopped one whose saved state is damaged.
     """
-    if finished_work(out, plan) is None and checkpoint.saved(out / checkpoint.PARTIAL):
+    finished = finished_work(out, plan, _finished_design(out), _design_identity(plan))
+    if finished is None and checkpoint.saved(out / checkpoint.PARTIAL):
         checkpoint.check_saved(out, _identity(plan), RESUMABLE, **_resumed(plan))
 
 
@@ -587,6 +584,51 @@ class SweepWriter:
         }
 
 
+def _points_sha256(points: list[list[str]]) -> str:
+    """One hash of every point's values, as written to ``points.csv``."""
+    return hashlib.sha256(json.dumps(points).encode()).hexdigest()
+
+
+def _design_identity(plan: SweepPlan) -> dict[str, Any]:
+    """What a sweep's design is, as a stopped sweep's plan and a finished one's folder say it."""
+    design = plan.design
+    return {
+        "kind": plan.kind,
+        "parameters": list(design.paths),
+        "design": design.sample,
+        "points_sha256": _points_sha256([design.texts(p) for p in range(design.points)]),
+    }
+
+
+def _finished_design(out: Path) -> Callable[[dict], dict[str, Any]]:
+    """The design of the finished sweep in ``out``, from its manifest and ``points.csv``.
+
+    A resumption with another design (other levels, points or parameters) would otherwise show
+    the old sweep's results under the new command.
+    """
+
+    def found(manifest: dict) -> dict[str, Any]:
+        path = out / "points.csv"
+        try:
+            with open(path, newline="", encoding="utf-8") as handle:
+                header, *rows = list(csv.reader(handle))
+            sample = manifest["design"]["sample"]
+        except (OSError, UnicodeDecodeError, ValueError, csv.Error):
+            raise checkpoint.damaged(out, path, Text("unreadable, or without a header")) from None
+        except (KeyError, TypeError):
+            raise checkpoint.damaged(
+                out, out / checkpoint.MANIFEST, Text("it lacks the design's sample")
+            ) from None
+        return {
+            "kind": manifest.get("kind"),
+            "parameters": header[1:],
+            "design": sample,
+            "points_sha256": _points_sha256([row[1:] for row in rows]),
+        }
+
+    return found
+
+
 def _axis_record(axis: Axis) -> dict[str, Any]:
     declared = declared_parameter(axis.path)
     record: dict[str, Any] = {"path": axis.path, "low": axis.low, "high": axis.high}
@@ -631,8 +673,10 @@ def run_sweep(
     folder holds every replicate finished before the interruption. With ``resume``, ``out``
     holds a sweep that was stopped, which goes on from its last checkpoint.
     """
-    if resume and (manifest := finished_work(out, plan)) is not None:
-        return manifest, False  # nothing left to run: its outputs are (re)made by the caller
+    design = _design_identity(plan)
+    finished = finished_work(out, plan, _finished_design(out), design) if resume else None
+    if finished is not None:
+        return finished, False  # nothing left to run: its outputs are (re)made by the caller
     writer = SweepWriter(out, plan, list(command), workers, resume)
     interrupted = False
     try:
