@@ -146,8 +146,7 @@ def _resumed(plan: RunPlan) -> dict[str, Any]:
     """What a resumption checks besides the identity and the files: see :func:`checkpoint.restore`."""
     return {
         "expected": Text(
-            "the same scenario, --set, --seed, --replicates, --series, --parameters and "
-            "--posterior"
+            "the same scenario, --set, --seed, --replicates, --series, --parameters and --posterior"
         ),
         "lists": ("failed", "band_replicates"),
         "most": plan.replicates,
