@@ -443,18 +443,19 @@ def wait_for_replicates(out: Path, count: int, process=None, timeout: float = 60
     raise AssertionError(f"the run did not reach {count} replicates in {timeout} s")
 
 
-def stopped_run(folder: Path, seed: int) -> Path:
+def stopped_run(folder: Path, seed: int, drawn: bool = True) -> Path:
     """``sahelsim run gambia-2017 -n 10 --seed SEED`` stopped after 4 replicates, as a kill
     leaves it in ``folder/stopped``: drawing the parameters ``run`` draws by default, so that its
-    ``--resume`` takes this work on."""
+    ``--resume`` takes this work on; not ``drawn``, at single values (``--parameters point``),
+    in ``folder/point``."""
     from sim.run.bundle import BundleWriter
     from sim.run.executors import execute
     from sim.run.plan import plan_runs
     from sim.run.posterior import default_posterior
     from sim.scenario.loading import load_scenario
 
-    out = folder / "stopped"
-    plan = plan_runs(load_scenario("gambia-2017"), 10, seed, default_posterior())
+    out = folder / ("stopped" if drawn else "point")
+    plan = plan_runs(load_scenario("gambia-2017"), 10, seed, default_posterior() if drawn else None)
     writer = BundleWriter(out, plan, [])
     for item in execute(plan, writer.options):
         writer.add(item)

@@ -409,29 +409,6 @@ def test_the_command_an_interruption_gives_finishes_work_in_the_folder_made_for_
     assert len((out / "summary.csv").read_text().splitlines()) == 11
 
 
-def _folder_bytes(out):
-    """Every file under ``out`` (``.partial/`` too) by its path: what a refusal must not touch."""
-    return {p.relative_to(out): p.read_bytes() for p in sorted(out.rglob("*")) if p.is_file()}
-
-
-def _stopped_at_single_values(folder):
-    """``sahelsim run gambia-2017 -n 10 --seed 3 --parameters point`` stopped after 4."""
-    from sim.run.bundle import BundleWriter
-    from sim.run.executors import execute
-    from sim.run.plan import plan_runs
-    from sim.scenario.loading import load_scenario
-
-    out = folder / "point"
-    plan = plan_runs(load_scenario("gambia-2017"), 10, 3)
-    writer = BundleWriter(out, plan, [])
-    for item in execute(plan, writer.options):
-        writer.add(item)
-        if writer.completed == 4:
-            break
-    writer.abandon()
-    return out
-
-
 RUN_AGAIN = ("run", "gambia-2017", "-n", "10", "--seed", "3")
 
 
@@ -442,7 +419,7 @@ def test_resume_refuses_other_parameters_and_leaves_the_folder_as_it_was(tmp_pat
     from sim.resources import shipped_posterior
     from sim.run.posterior import read_posterior
 
-    drawn, point = stopped_run(tmp_path, 3), _stopped_at_single_values(tmp_path)
+    drawn, point = stopped_run(tmp_path, 3), stopped_run(tmp_path, 3, drawn=False)
     shipped = read_posterior(shipped_posterior()).sha256
     other = tmp_path / "other.csv"
     lines = shipped_posterior().read_text().splitlines(keepends=True)
@@ -456,7 +433,7 @@ def test_resume_refuses_other_parameters_and_leaves_the_folder_as_it_was(tmp_pat
         (point, [], "--parameters", "--parameters point"),  # the default draws
         (drawn, ["--posterior", str(other)], "--posterior", f"a --posterior of sha256 {shipped}"),
     ):
-        before = _folder_bytes(out)
+        before = _contents(out)
         refused = sahelsim(*RUN_AGAIN, *flags, "--out", str(out), "--resume", "--lang", lang)
         assert refused.status == 2, refused.err
         plain = " ".join(refused.err.replace("\u202f", " ").replace("\u00a0", " ").split())
@@ -464,7 +441,7 @@ def test_resume_refuses_other_parameters_and_leaves_the_folder_as_it_was(tmp_pat
             had = had.replace("a --posterior of", "un --posterior d'empreinte")
         assert said.format(flag=flag, had=had) in plain, plain
         assert "Traceback" not in refused.err
-        assert _folder_bytes(out) == before
+        assert _contents(out) == before
     # the same content under another path is the same posterior: it finishes the run
     same = tmp_path / "copy.csv"
     same.write_bytes(shipped_posterior().read_bytes())
@@ -482,16 +459,16 @@ def test_a_finished_run_is_not_taken_for_one_with_other_parameters(tmp_path, sah
     out = tmp_path / "done"
     args = (*RUN_AGAIN, "-q", "--no-figures", "--out", str(out))
     assert sahelsim(*args).status == 0
-    before = _folder_bytes(out)
+    before = _contents(out)
     point = sahelsim(*args, "--resume", "--parameters", "point")
     assert point.status == 2
     assert (
         "is complete but was made with other settings (changed: --parameters) (it had "
         "--parameters posterior)" in " ".join(point.err.split())
     )
-    assert _folder_bytes(out) == before
+    assert _contents(out) == before
     assert sahelsim(*args, "--resume").status == 0  # the same command: nothing to do
-    assert _folder_bytes(out) == before
+    assert _contents(out) == before
 
 
 def test_a_backtest_resumed_with_other_parameters_is_refused(tmp_path, sahelsim):
@@ -501,13 +478,13 @@ def test_a_backtest_resumed_with_other_parameters_is_refused(tmp_path, sahelsim)
     args = ("backtest", "--episodes", "gambia-2017-ultimatum", "-n", "2", "--seed", "2",
             "--out", str(out), "--no-figures", "--json")  # fmt: skip
     assert sahelsim(*args).status == 0
-    before = _folder_bytes(out)
+    before = _contents(out)
     for flags, had in ((["--parameters", "point"], "--parameters posterior"),
                        (["--seed", "3"], "--seed 2")):  # fmt: skip
         refused = sahelsim(*args, *flags, "--resume")
         assert refused.status == 2 and "Traceback" not in refused.err
         assert f"(it had {had})" in " ".join(refused.err.split())
-        assert _folder_bytes(out) == before
+        assert _contents(out) == before
     assert sahelsim(*args, "--resume").status == 0
 
 
@@ -516,16 +493,16 @@ def test_a_finished_sweep_resumed_with_another_design_is_refused(tmp_path, sahel
     out = tmp_path / "swr"
     args = ("-n", "2", "--seed", "8", "-q", "--no-figures", "--out", str(out))
     assert sahelsim(*SWEEP, *args).status == 0
-    before = _folder_bytes(out)
+    before = _contents(out)
     for values in ("0.2:0.8:5", "0.2:0.5:4"):
         refused = sahelsim("sweep", "gambia-2017", "--param", f"parameters.honour_base_rate={values}",
                            *args, "--resume")  # fmt: skip
         assert refused.status == 2 and "Traceback" not in refused.err
         said = " ".join(refused.err.split())
         assert "is complete but was made with other settings (changed: the design's points" in said
-        assert _folder_bytes(out) == before
+        assert _contents(out) == before
     other = sahelsim("sweep", "gambia-2017", "--param", "parameters.deterrence_weight=0.2:0.8:4",
                      *args, "--resume")  # fmt: skip
     assert other.status == 2 and "(changed: --param);" in other.err  # same levels, other value
     assert sahelsim(*SWEEP, *args, "--resume").status == 0  # the same design: nothing to do
-    assert _folder_bytes(out) == before
+    assert _contents(out) == before

@@ -20,7 +20,7 @@ from pathlib import Path
 from sim.errors import InputError, Text
 from sim.resources import scenarios_dir
 from sim.run.bundle import drawn_from
-from sim.run.checkpoint import changed_words
+from sim.run.checkpoint import refuse_changed
 from sim.run.ensemble import Watch, _unwatched, run_ensemble
 from sim.run.files import own
 from sim.run.folders import prepare_out_dir
@@ -224,17 +224,8 @@ def _refuse_other_settings(out: Path, record: dict) -> None:
         return  # stopped before its plan was written: nothing ran
     keys = ("root_seed", "replicates", "posterior_sha256")
     found, expected = ({**plan, **drawn_from(plan)} for plan in (saved, record))
-    changed = [key for key in keys if found.get(key) != expected.get(key)]
-    if changed:
-        raise InputError(
-            Text(
-                "--resume: {out} was started with other settings (changed: {changed}){was}; "
-                "expected {expected} as the interrupted run",
-                out=out,
-                expected=Text("the same --seed, --replicates, --parameters and --posterior"),
-                **changed_words(changed, found, expected),
-            )
-        )
+    same = Text("the same --seed, --replicates, --parameters and --posterior")
+    refuse_changed(out, list(keys), found, expected, same)
 
 
 def run_into_folders(

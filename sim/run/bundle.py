@@ -113,14 +113,20 @@ def band_stride(replicates: int) -> int:
     return max(1, math.ceil(replicates / BAND_SAMPLE))
 
 
-def _identity(plan: RunPlan, series_sample: int, all_series: bool) -> dict:
-    """What must not change between a run and its resumption."""
+def base_identity(plan: Any) -> dict[str, Any]:
+    """What no stopped work may change, run or sweep: the code, the scenario, the seeds."""
     return {
         "version": __version__,  # other code could give other bytes: no mixing
         "code_sha256": code_sha256(),  # nor other model code or facts under one version
         "scenario_sha256": scenario_hash(plan.scenario),
         "root_seed": plan.root_seed,
         "replicates": plan.replicates,
+    }
+
+
+def _identity(plan: RunPlan, series_sample: int, all_series: bool) -> dict:
+    """What must not change between a run and its resumption."""
+    return base_identity(plan) | {
         "series_sample": series_sample,
         "all_series": all_series,
         # drawn parameters: the same posterior's bytes, or single values (None) throughout

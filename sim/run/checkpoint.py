@@ -179,17 +179,7 @@ def check_saved(
     partial = out / PARTIAL
     started = _read_object(out, partial / PLAN)
     state = _read_object(out, partial / CHECKPOINT)
-    changed = [key for key in identity if started.get(key) != identity[key]]
-    if changed:
-        raise InputError(
-            Text(
-                "--resume: {out} was started with other settings (changed: {changed}){was}; "
-                "expected {expected} as the interrupted run",
-                out=out,
-                expected=expected,
-                **changed_words(changed, started, identity),
-            )
-        )
+    refuse_changed(out, list(identity), started, identity, expected)
     lengths = state.pop("bytes", None)
     checked = partial / CHECKPOINT
     if not isinstance(lengths, dict):
@@ -390,3 +380,27 @@ def note_drawn(out: Path, paths: list[Path]) -> None:
     manifest = load_manifest(out)
     manifest["drawn"] = [path.relative_to(out).as_posix() for path in paths]
     write_whole(out / MANIFEST, json.dumps(manifest, indent=2, ensure_ascii=False) + "\n")
+
+
+def refuse_changed(
+    out: Path, keys: list[str], started: dict[str, Any], now: dict[str, Any], expected: str
+) -> None:
+    """Refuse resuming ``out`` if any of ``keys`` differs between ``started`` and ``now``.
+
+    ``started`` is how the work was started, ``now`` how the command would go on; the message
+    names the flags the user changed.
+
+    Raises:
+        InputError: some key differs.
+    """
+    changed = [key for key in keys if started.get(key) != now.get(key)]
+    if changed:
+        raise InputError(
+            Text(
+                "--resume: {out} was started with other settings (changed: {changed}){was}; "
+                "expected {expected} as the interrupted run",
+                out=out,
+                expected=expected,
+                **changed_words(changed, started, now),
+            )
+        )

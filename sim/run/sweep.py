@@ -54,11 +54,11 @@ from sim.run.bundle import (
     NOT_A_FORECAST,
     _cell,
     _csv_text,
+    base_identity,
     resolved_document,
     scenario_hash,
 )
 from sim.run.checkpoint import publish
-from sim.run.codehash import code_sha256
 from sim.run.designs import (
     Axis,
     Design,
@@ -393,14 +393,7 @@ RESUMABLE = {"results": "results.csv", "failures": "failures.jsonl"}
 
 def _identity(plan: SweepPlan) -> dict[str, Any]:
     """What must not change between a sweep and its resumption."""
-    return {
-        "version": __version__,  # other code could give other bytes: no mixing
-        "code_sha256": code_sha256(),  # nor other model code or facts under one version
-        "scenario_sha256": scenario_hash(plan.scenario),
-        "root_seed": plan.root_seed,
-        "replicates": plan.replicates,
-        **_design_identity(plan),
-    }
+    return base_identity(plan) | _design_identity(plan)
 
 
 def _resumed(plan: SweepPlan) -> dict[str, Any]:
