@@ -156,3 +156,19 @@ def test_an_ally_answering_after_the_victim_gave_up_its_answer_pledges_nothing(w
     ).out
     assert "answer to the incident had already ended or been given up" in english
     assert "la riposte du Nigeria à l'incident était déjà close ou abandonnée" in french
+
+
+def test_a_run_with_an_incident_and_no_threat_says_its_retaliation_counts_as_a_threat(write):
+    """A newcomer's run with a strike and no threat read "A threat is carried out: 76 %",
+    glossed as a threatened attack: it is the victim's retaliation, which the model decides as
+    a threat (docs/model.md §11.3). The gloss says so, in both languages."""
+    import yaml
+
+    from sim.analysis.summary import outcomes_in_play
+    from sim.model.outcome_registry import OUTCOMES
+
+    document = yaml.safe_load(CLASH.format(share=0.5))
+    assert "threat_carried_out" in outcomes_in_play(document)  # no threat, yet in play
+    outcome = OUTCOMES["threat_carried_out"]
+    assert "retaliation for an incident" in outcome.words("en").meaning
+    assert "représailles après un incident" in outcome.words("fr").meaning

@@ -228,12 +228,14 @@ OUTCOMES: dict[str, Outcome] = {
             Words(
                 "a threat is carried out",
                 "whether a threat is carried out",
-                "a threatened attack was carried out, by decision or as scheduled",
+                "a threatened attack, or a retaliation for an incident, was carried out, by decision "
+                "or as scheduled",
             ),
             Words(
                 "une menace est mise à exécution",
                 "qu'une menace soit mise à exécution ou non",
-                "une attaque annoncée par une menace a eu lieu, sur décision ou comme prévu",
+                "une attaque annoncée par une menace, ou des représailles après un incident, a eu "
+                "lieu, sur décision ou comme prévu",
             ),
             Requires.THREAT,
         ),
