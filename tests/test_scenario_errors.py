@@ -420,6 +420,22 @@ def test_a_mistake_made_by_a_set_is_blamed_on_the_set_not_the_file(sahelsim, wri
     assert problem.startswith("--set actors.XYZ.resolve=0.3: actors.XYZ: unknown actor 'XYZ'")
 
 
+def test_switching_an_event_the_scenario_lacks_suggests_the_one_it_has(sahelsim, tmp_path):
+    """`--set events.ecowas-thret.enabled=false` made an event of the misspelt name, refused
+    for its missing 'kind', with no word of the one meant (a newcomer's find)."""
+    args = ("run", "niger-2023-base", "-n", "2", "--seed", "1", "--no-figures")
+    out = tmp_path / "out"
+    for lang, meant in (("en", "did you mean 'ecowas-threat'?"), ("fr", "« ecowas-threat » ?")):
+        switch = ("--set", "events.ecowas-thret.enabled=false", "--lang", lang)
+        result = sahelsim(*args, *switch, "--out", str(out))
+        assert result.status == 2 and "Traceback" not in result.err
+        said = result.err.replace("\u202f", " ").replace("\xa0", " ")  # French spacing
+        assert said.rstrip().endswith(meant) and "kind" not in said
+        assert not out.exists()
+    kept = sahelsim(*args, "--set", "events.ecowas-threat.enabled=false", "--out", str(out))
+    assert kept.status == 0, kept.err
+
+
 def test_a_set_that_breaks_the_actors_mapping_is_one_problem_not_a_cascade(sahelsim, write):
     result = sahelsim("validate", str(write(MINIMAL)), "--set", "actors=5")
     assert result.status == 2

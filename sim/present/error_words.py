@@ -486,6 +486,11 @@ FRENCH: dict[str, str] = {
     "{label}: cannot go inside {where}, which holds {node!r}": (
         "{label} : impossible d'entrer dans {where}, qui contient {node!r}"
     ),
+    "{label}: the scenario has no event {name!r} to switch on or off; its events: {events}": (
+        "{label} : le scénario n'a pas d'événement « {name} » à activer ou désactiver ; ses "
+        "événements : {events}"
+    ),
+    "(no event)": "(aucun événement)",
     "{label}: cannot set a key inside {where}, which holds {node!r}": (
         "{label} : impossible de donner une clé dans {where}, qui contient {node!r}"
     ),

@@ -511,6 +511,7 @@ def apply_override(merged: MergedDocument, text: str) -> None:
             )
         ) from None
     node: Any = merged.data
+    _refuse_switching_no_event(merged.data, parts, label)
     created: list[Path_] = []  # mappings this --set brings into being: it is to blame for them
     for i, part in enumerate(parts[:-1]):
         if isinstance(node, dict):
@@ -557,6 +558,32 @@ def apply_override(merged: MergedDocument, text: str) -> None:
     layer.values[tuple(parts)] = origin
     _mark_below(layer, tuple(parts), value, origin)
     merged.layers.append(layer)
+
+
+def _refuse_switching_no_event(document: Any, parts: list[str | int], label: str) -> None:
+    """Refuse ``--set events.NAME.enabled=...`` when the scenario has no event ``NAME``.
+
+    Switching an event on or off means one of the file's; a misspelt name would otherwise
+    create an event with nothing but the switch, refused for its missing ``kind``.
+    """
+    if len(parts) != 3 or parts[0] != "events" or parts[2] != "enabled":
+        return
+    events = document.get("events") if isinstance(document, dict) else None
+    names = list(events) if isinstance(events, dict) else []
+    if parts[1] in names:
+        return
+    raise InputError(
+        did_you_mean(
+            Text(
+                "{label}: the scenario has no event {name!r} to switch on or off; its events: "
+                "{events}",
+                label=label,
+                name=parts[1],
+                events=", ".join(sorted(names)) if names else Text("(no event)"),
+            ),
+            nearest(str(parts[1]), names),
+        )
+    )
 
 
 def _forget_french(merged: MergedDocument, path: Path_, node: dict) -> None:
