@@ -153,6 +153,8 @@ def _problem(error, path, doc, model, prefix, loc, origin) -> Problem:
     else:
         # A text where a number or a boolean is wanted is said as before the types were strict
         said_as = _PARSING.get(kind, kind) if isinstance(value, str) else kind
+        if kind == "int_type" and isinstance(value, float) and not value.is_integer():
+            said_as = "int_from_float"  # 13.33 days: said as the lax field said it
         message, expected = _said(said_as, ctx, *_reword(message))
         where_path = path
     if isinstance(value, dict | list) and not kind.endswith(("_type", "_parsing")):
