@@ -145,13 +145,13 @@ def sentence(diff: Difference, name_b: str, lang: str = "en") -> str:
         return localised(fmt.format(x), lang)
 
     interval = words["interval"].format(low=show(low), high=show(high))
-    shown = show(abs(size))
-    singular = float(shown.replace(",", ".")) < 2 if lang == "fr" else shown == "1"
-    if unit == words["points"] and singular:
-        unit = words["point"]  # "1 point"; French keeps the singular below two ("0,5 point")
+    if unit == words["points"]:  # a share's change: the number as shown decides the noun
+        magnitude = round(abs(size), decimals_shown(abs(size)))
+        if magnitude < 2 if lang == "fr" else magnitude == 1:
+            unit = words["point"]  # "1 point"; French keeps the singular below two ("0,5 point")
     own = diff.outcome.words(lang)
     shared = diff.outcome.estimator is Estimator.PROPORTION
     subject = words["chance" if shared else "mean"].format(phrase=own.phrase, subject=own.subject)
     return words["said"].format(
-        name=name_b, subject=subject, verb=verb, size=shown, unit=unit, interval=interval
+        name=name_b, subject=subject, verb=verb, size=show(abs(size)), unit=unit, interval=interval
     )

@@ -57,13 +57,22 @@ def outcomes_in_play(scenario_doc: dict) -> frozenset[str]:
     return frozenset(o.column for o in applicable(world))
 
 
-def bundle_in_play(bundle: Path) -> frozenset[str]:
-    """:func:`outcomes_in_play` of a bundle's ``scenario.yaml``."""
+def _scenario_document(bundle: Path) -> dict | None:
+    """A bundle's ``scenario.yaml`` as a mapping, or None if it cannot be read as one."""
     try:
         doc = yaml.safe_load((bundle / "scenario.yaml").read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError):
-        return frozenset(OUTCOMES)
-    return outcomes_in_play(doc) if isinstance(doc, dict) else frozenset(OUTCOMES)
+        return None
+    return doc if isinstance(doc, dict) else None
+
+
+def _in_play(doc: dict | None) -> frozenset[str]:
+    return outcomes_in_play(doc) if doc is not None else frozenset(OUTCOMES)
+
+
+def bundle_in_play(bundle: Path) -> frozenset[str]:
+    """:func:`outcomes_in_play` of a bundle's ``scenario.yaml``."""
+    return _in_play(_scenario_document(bundle))
 
 
 def holds(row: dict[str, str], outcome: Outcome) -> bool:
@@ -98,14 +107,7 @@ def key_estimates_of(
 
 def key_estimates(bundle: Path) -> list[KeyEstimate]:
     """:func:`key_estimates_of` a bundle's ``summary.csv`` and scenario."""
-    return key_estimates_of(read_summary(bundle), bundle_in_play(bundle), bundle_horizon(bundle))
-
-
-def bundle_horizon(bundle: Path) -> int | None:
-    """The days of a bundle's ``scenario.yaml``, or None if it cannot say."""
-    try:
-        doc = yaml.safe_load((bundle / "scenario.yaml").read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError):
-        return None
-    days = doc.get("days") if isinstance(doc, dict) else None
-    return days if isinstance(days, int) and not isinstance(days, bool) else None
+    doc = _scenario_document(bundle)  # read once, for what is in play and for the horizon
+    days = doc.get("days") if doc is not None else None
+    horizon = days if isinstance(days, int) and not isinstance(days, bool) else None
+    return key_estimates_of(read_summary(bundle), _in_play(doc), horizon)
