@@ -19,6 +19,7 @@ from sim.model.model import SahelModel
 from sim.model.records import OFFENSIVE_OVER, RecordKind
 from sim.model.streams import Concern, keyed_uniform
 from sim.model.termination import breakdown_chance, odds_against, ripeness
+from sim.model.wars import ATTACKERS, DEFENDERS
 from sim.model.world import build_world
 from sim.resources import scenarios_dir
 from sim.run.posterior import with_parameters
@@ -633,6 +634,43 @@ def test_a_state_that_backs_a_side_never_mediates_its_war(write):
             if r.kind is RecordKind.WAR_ENDED and r.get("reason") == "mediation"
         ]
     assert mediators and all(m == ["GIN"] for m in mediators), mediators
+
+
+def test_the_lead_nation_never_goes_home_from_its_organisations_war():
+    """Nigeria carried ECOMOG in Liberia and Sierra Leone to the end: the largest contingent of a
+    side ECOWAS leads never goes home while the war lasts; the other contributors still may."""
+    from sim.model.termination import lead_nation
+    from sim.run.posterior import drawn_by_default
+
+    loaded = load_scenario("niger-2023-intervention")
+    others_left = 0
+    for seed in range(1, 16):
+        model = SahelModel(build_world(drawn_by_default(loaded, seed), fact_base()), seed)
+        model.run()
+        war = model.wars[0]
+        assert war.leaders[ATTACKERS] == "ECOWAS"
+        left = [r.actor for r in model.records if r.kind is RecordKind.WITHDREW]
+        assert "NGA" not in left, (seed, left)
+        assert lead_nation(model, war, ATTACKERS) == "NGA" or not war.sides[ATTACKERS]
+        assert lead_nation(model, war, DEFENDERS) is None  # Niger leads its own side
+        others_left += bool(left)
+    assert others_left  # contributors other than the lead still go home
+
+
+def test_the_state_a_party_holds_never_brokers_its_war():
+    """Sierra Leone, held by the AFRC junta in 1997, is no go-between between the junta and
+    Nigeria; the truce is brokered by states outside the war."""
+    from sim.run.posterior import drawn_by_default
+
+    loaded = load_scenario(scenarios_dir() / "history" / "sierra-leone-1997.yaml")
+    brokered = 0
+    for seed in range(1, 21):
+        records = run_one(drawn_by_default(loaded, seed), seed).records
+        for r in records:
+            if r.kind is RecordKind.WAR_ENDED and r.get("reason") == "mediation":
+                brokered += 1
+                assert "SLE" not in r.get("mediators"), (seed, r.data)
+    assert brokered
 
 
 KOLOFATA = """\

@@ -291,10 +291,17 @@ def _settle(model: SahelModel, war: War, neutral: list[str]) -> None:
     # sent at Cameroon's request in January 2015, fought Boko Haram; Chad brokered no truce
     # between them).
     lending = model.lenders_between(war.sides[ATTACKERS], war.sides[DEFENDERS])
+    # Nor is the state a party holds, or fights in, a go-between in its war: Sierra Leone, held
+    # by the AFRC junta in 1997, brokered nothing between it and Nigeria (ECOWAS's Committee of
+    # Five drew up the Conakry Peace Plan with the junta while Kabbah's government sat in exile).
+    held = {model.controlled(m) for m in (*war.leaders, *war.members())}
     mediators = [
         s
         for s in neutral
-        if s not in war.supporters and s not in lending and not _striking(model, s, war)
+        if s not in war.supporters
+        and s not in lending
+        and s not in held
+        and not _striking(model, s, war)
     ]
     if mediators and not beyond_mediation(model, war):
         ripe = ripeness(wearied)
@@ -552,9 +559,11 @@ def withdraw_interveners(model: SahelModel, war: War) -> bool:
     theatre = model.controlled(war.leaders[DEFENDERS])
     left = False
     for s in (ATTACKERS, DEFENDERS):
+        lead = lead_nation(model, war, s)
         for member in list(war.sides[s]):
             if (
                 member in war.leaders
+                or member == lead
                 or member == theatre
                 or member in war.at_home
                 or member in war.offensives  # it leaves when its offensive ends
@@ -575,6 +584,21 @@ def withdraw_interveners(model: SahelModel, war: War) -> bool:
                     draw=round(draw, 6),
                 )
     return left
+
+
+def lead_nation(model: SahelModel, war: War, side: int) -> str | None:
+    """The state carrying an organisation's side of ``war``: its largest contingent there.
+
+    A war an organisation leads has a lead nation behind it (§7.1), which leads it and does not
+    go home while it lasts: Nigeria kept ECOMOG in Liberia from 1990 to 1998 and in Sierra Leone
+    from 1997 to 2000, and drew down only after a change of government at home (1999;
+    seeds/history/episodes.md). None for a side a state or a group leads, which its leader
+    carries.
+    """
+    if war.leaders[side] not in model.world.organisations or not war.sides[side]:
+        return None
+    members = war.sides[side]
+    return max(members, key=lambda m: (members[m], m))
 
 
 def offensives_due(model: SahelModel, war: War) -> list[str]:
