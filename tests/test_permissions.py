@@ -126,6 +126,35 @@ def test_a_body_deciding_by_consensus_decides_once_and_all_its_members_act():
         )
 
 
+def test_the_members_named_inclined_to_a_consensus_never_contradict_its_decision():
+    """ "0 of 5 members leaned in favour. The decision carried." read as nonsense: a consensus
+    carried has someone inclined to it, one that failed has someone against it, and a member
+    named inclined was no less likely to favour it than one who was not."""
+    from sim.run.posterior import drawn_by_default
+
+    carried = failed = 0
+    for name in ("gambia-2017", "niger-2023-base"):
+        loaded = load_scenario(name)
+        for seed in range(1, 31):
+            records = run_one(drawn_by_default(loaded, seed), seed).records
+            for vote in (r for r in records if r.kind is RecordKind.VOTE):
+                if vote.get("decision") != "consensus" or vote.get("decided"):
+                    continue
+                voters, yes = vote.get("voters"), set(vote.get("yes"))
+                chance = dict(zip(voters, vote.get("chances"), strict=True))
+                if vote.get("response") == "honoured":
+                    carried += 1
+                    assert yes, vote.data
+                else:
+                    failed += 1
+                    assert len(yes) < len(voters), vote.data
+                if yes and len(yes) < len(voters):
+                    assert min(chance[v] for v in yes) >= max(
+                        chance[v] for v in voters if v not in yes
+                    ), vote.data
+    assert carried and failed
+
+
 def test_after_a_coup_the_junta_is_the_enemy_and_never_also_the_victim_s_friend():
     model = SahelModel(build_world(load_scenario(GUINEA_2008), fact_base()), 1)
     faced = situation(model, "SEN", "GIN", ("GIN",), None, Toward.OFFENDER)

@@ -216,7 +216,7 @@ def decide_by_vote(model: SahelModel, ob: Obligation) -> None:
 
     A counted vote (unanimity, majority, two thirds) draws each member's vote; a decision by
     consensus is one draw for the body against its members' mean probability, and names the
-    members who were inclined to it.
+    members who were inclined to it: those whose own probability that draw fell below.
     """
     war = model.war_of(ob)
     body = ob.clause.body or ob.obliged
@@ -266,6 +266,9 @@ def decide_by_vote(model: SahelModel, ob: Obligation) -> None:
         )
         passed = bool(chances) and draw < mean
         consensus = {"probability": round(mean, 6), "draw": round(draw, 6)}
+        # Inclined are the members whose own chance the body's draw fell below, so that the
+        # tally never contradicts the decision: none inclined never carries it, all never fail it.
+        yes = [voter for voter, chance in zip(eligible, chances, strict=True) if draw < chance]
     else:
         passed = vote_passes(len(yes), len(eligible), ob.clause.decision)
     mean = consensus.get("probability")
