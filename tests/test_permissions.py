@@ -155,6 +155,30 @@ def test_the_members_named_inclined_to_a_consensus_never_contradict_its_decision
     assert carried and failed
 
 
+def test_an_organisation_never_weighs_intervening_against_the_force_it_sent():
+    """ECOWAS's members carrying out its threat against Burkina Faso's junta (2015) or Togo
+    (2005) are its force, not members in conflict: its clauses on aggression between members
+    (the 1999 Mechanism's Art. 25, the 1981 Protocol's Art. 4 (i)) never come up against them."""
+    from sim.run.posterior import drawn_by_default
+
+    between = {("ecowas-mechanism-1999", "art25-between-members"), ("ecowas-pmad-1981", "art4")}
+    wars = 0
+    for name in ("burkina-faso-2015", "togo-2005"):
+        loaded = load_scenario(scenarios_dir() / "history" / f"{name}.yaml")
+        for seed in range(1, 41):
+            records = run_one(drawn_by_default(loaded, seed), seed).records
+            ecowas = {
+                r.get("war"): set(r.get("attackers") or [])
+                for r in records
+                if r.kind is RecordKind.WAR_STARTED and r.actor == "ECOWAS"
+            }
+            wars += len(ecowas)
+            for r in records:
+                if (r.get("pact"), r.get("clause")) in between and r.get("war") in ecowas:
+                    assert not set(r.get("offenders") or []) <= ecowas[r.get("war")], r.data
+    assert wars
+
+
 def test_after_a_coup_the_junta_is_the_enemy_and_never_also_the_victim_s_friend():
     model = SahelModel(build_world(load_scenario(GUINEA_2008), fact_base()), 1)
     faced = situation(model, "SEN", "GIN", ("GIN",), None, Toward.OFFENDER)

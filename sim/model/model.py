@@ -603,8 +603,23 @@ class SahelModel(mesa.Model):
                 self.outside_backers(victim, offenders),
                 states=self.states_among(offenders),
                 raid=raid,
+                mandated_by=self.mandating_body(war, offenders),
             )
         )
+
+    def mandating_body(self, war: int | None, offenders: tuple[str, ...]) -> str | None:
+        """The organisation whose war ``offenders`` fight, if one leads it.
+
+        It leads the attacking side of war ``war``, and they are all on that side.
+        """
+        if war is None:
+            return None
+        fought = self.wars[war]
+        leader = fought.leaders[ATTACKERS]
+        if leader not in self.world.organisations:
+            return None
+        side = fought.sides[ATTACKERS]
+        return leader if offenders and all(o in side or o == leader for o in offenders) else None
 
     def used_force(self, by: tuple[str, ...] | list[str], against: str) -> None:
         """Note that ``by`` used force on ``against`` (the first time only counts)."""

@@ -57,6 +57,8 @@ class Trigger:
         raid: an aggression that is a raid by armed groups alone, from abroad, on the victim's
             own soil: an attack on its territory, and armed groups inside it, so the clauses
             on rebellion answer it too (:func:`casus_matches`).
+        mandated_by: the organisation whose war the offenders fight (it leads their side): its
+            own clauses on aggression between members do not answer the force it decided.
     """
 
     kind: CasusFoederis
@@ -71,6 +73,7 @@ class Trigger:
     states: tuple[str, ...] = field(kw_only=True)
     guard: bool = field(default=False, kw_only=True)
     raid: bool = field(default=False, kw_only=True)
+    mandated_by: str | None = field(default=None, kw_only=True)
 
 
 @dataclass
@@ -392,7 +395,10 @@ def casus_matches(clause: Clause, trigger: Trigger, parties: list[str]) -> bool:
         # by the aggression clauses (Charter Art. 7 extends Art. 6 beyond the Alliance area).
         return trigger.kind is clause.casus_foederis and trigger.theatre not in parties
     if clause.casus_foederis is CasusFoederis.AGGRESSION_BETWEEN_MEMBERS:
-        return trigger.kind is CasusFoederis.AGGRESSION and offender_is_party
+        # Force the body decided (its members carrying out its threat) is not a conflict
+        # between members it would vote to intervene in, against its own force.
+        own = clause.body is not None and clause.body == trigger.mandated_by
+        return trigger.kind is CasusFoederis.AGGRESSION and offender_is_party and not own
     if clause.casus_foederis is CasusFoederis.AGGRESSION:
         return trigger.kind is CasusFoederis.AGGRESSION and not offender_is_party
     if clause.casus_foederis is CasusFoederis.ARMED_REBELLION and trigger.raid:
