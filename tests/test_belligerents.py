@@ -657,6 +657,29 @@ def test_the_lead_nation_never_goes_home_from_its_organisations_war():
     assert others_left  # contributors other than the lead still go home
 
 
+def test_in_strict_mode_a_state_that_went_to_war_under_its_pledge_stays():
+    """Strict mode keeps every pledge as written (lesson 2): Mali and Burkina Faso, at war for
+    Niger under the Charter, stay while the war lasts; in behavioural mode some go home."""
+    from sim.run.posterior import drawn_by_default
+    from sim.scenario.vocabulary import Commitment
+
+    loaded = load_scenario("lesson-2-strict-vs-behavioural")
+    left = {}
+    for mode in (Commitment.STRICT, Commitment.BEHAVIOURAL):
+        scenario = loaded.model_copy(update={"commitment": mode})
+        gone = entered = 0
+        for seed in range(1, 13):
+            records = run_one(drawn_by_default(scenario, seed), seed).records
+            pledged = {
+                r.actor for r in records if r.kind is RecordKind.ENTERED_WAR and r.get("pact")
+            }
+            entered += len(pledged)
+            gone += sum(1 for r in records if r.kind is RecordKind.WITHDREW and r.actor in pledged)
+        assert entered
+        left[mode] = gone
+    assert left[Commitment.STRICT] == 0 and left[Commitment.BEHAVIOURAL] > 0, left
+
+
 def test_the_state_a_party_holds_never_brokers_its_war():
     """Sierra Leone, held by the AFRC junta in 1997, is no go-between between the junta and
     Nigeria; the truce is brokered by states outside the war."""

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 from sim.model.agents import Belligerent
 from sim.model.combat import guerrilla_expectation, guerrilla_win_chance, win_chance
 from sim.model.forces import still_to_send
+from sim.model.pacts import REQUEST_PREFIX
 from sim.model.records import COUP_ATTEMPT_REASON, OFFENSIVE_OVER, RecordKind, WarOutcome
 from sim.model.streams import Concern, keyed_uniform
 from sim.model.wars import ATTACKERS, DEFENDERS, War
@@ -568,6 +569,7 @@ def withdraw_interveners(model: SahelModel, war: War) -> bool:
                 or member in war.at_home
                 or member in war.offensives  # it leaves when its offensive ends
                 or model.state(member) is None
+                or (model.strict and _pledged(model, war, member))
             ):
                 continue
             draw = keyed_uniform(
@@ -675,6 +677,19 @@ def _withdraw(model: SahelModel, war: War, member: str, **terms) -> None:
         forces=round(forces),
         **terms,
     )
+
+
+def _pledged(model: SahelModel, war: War, member: str) -> bool:
+    """Whether ``member`` last entered ``war`` to honour a pact's obligation (not a request).
+
+    In strict mode a pledge is kept as written (§7.10): a state that went to war under its
+    treaty stays while the war lasts.
+    """
+    for r in reversed(model.records):
+        if r.kind is RecordKind.ENTERED_WAR and r.actor == member and r.get("war") == war.id:
+            pact = r.get("pact")
+            return bool(pact) and not str(pact).startswith(REQUEST_PREFIX)
+    return False
 
 
 def _entered(model: SahelModel, war: War, member: str) -> int:
