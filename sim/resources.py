@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from sim.errors import Text
+
 _PACKAGE = Path(__file__).resolve().parent
 
 
@@ -34,10 +36,6 @@ def shipped_posterior() -> Path:
     return _PACKAGE / "data" / "posterior.csv"
 
 
-FROM_CHECKOUT = "(from the top folder of your sahelsim checkout)"
-"""Where a source checkout's install command is typed (said in French where errors are)."""
-
-
 def install_command(extra: str) -> str:
     """The command that installs the optional dependencies ``extra`` names, for this install.
 
@@ -45,5 +43,9 @@ def install_command(extra: str) -> str:
     registry: ``pip install 'sahelsim[...]'`` would find nothing there.
     """
     if (_PACKAGE.parent / "pyproject.toml").is_file():
-        return f"pip install -e '.[{extra}]' {FROM_CHECKOUT}"
+        # A phrase, said in the language of the message it is part of.
+        return Text(
+            "{command} (from the top folder of your sahelsim checkout)",
+            command=f"pip install -e '.[{extra}]'",
+        )
     return f"pip install 'sahelsim[{extra}]'"

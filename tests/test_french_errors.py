@@ -564,3 +564,19 @@ def test_a_full_disk_is_said_in_french_with_the_systems_reason(sahelsim, monkeyp
         "disque) ; rien de terminé n'est perdu ; libérez de la place et relancez la même "
         "commande (avec --resume pour finir une simulation ou un balayage)\n"
     )
+
+
+def test_the_install_command_a_message_gives_is_said_in_its_language():
+    """A teacher read "... : pip install -e '.[teach]' (from the top folder of your sahelsim
+    checkout)" under --lang fr: the phrase around the command is the message's language too."""
+    from sim.errors import Text
+    from sim.present.error_words import said
+    from sim.resources import install_command
+
+    for extra in ("teach", "dask", "analysis", "calibrate"):
+        message = Text(
+            "the app needs {packages}: {command}", packages="x", command=install_command(extra)
+        )
+        french, english = said(message, "fr"), said(message, "en")
+        assert f"'.[{extra}]'" in french and f"'.[{extra}]'" in english
+        assert "top folder" not in french and "checkout" not in french, french

@@ -71,3 +71,23 @@ def test_a_gif_asked_for_with_the_class_or_under_another_name_is_refused(
     result = sahelsim("teach", "gambia-2017", "--gif", str(target), *extra, "--no-browser")
     assert result.status == 2 and "Traceback" not in result.err
     assert said in result.err and not target.exists()
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [("en", "port {port} is in use; try --port"), ("fr", "le port {port} est déjà utilisé")],
+)
+def test_teach_on_a_port_in_use_says_so_before_announcing_anything(sahelsim, lang, said):
+    """A port another server holds was announced as the app's address, then the server died
+    with its library's English error and status 3: it is refused first, in the user's language."""
+    import socket
+
+    pytest.importorskip("solara")
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        result = sahelsim("teach", "--port", str(port), "--no-browser", "--lang", lang)
+    assert result.status == 2, result.err
+    assert said.format(port=port) in result.err and "Traceback" not in result.err
+    assert "http://" not in result.out

@@ -96,6 +96,12 @@ FRENCH: dict[str, str] = {
     "no free port between {first} and {last}; use --port": (
         "aucun port libre entre {first} et {last} ; utilisez --port"
     ),
+    "{command} (from the top folder of your sahelsim checkout)": (
+        "{command} (depuis le dossier racine de votre copie de sahelsim)"
+    ),
+    "port {port} is in use; try --port {free}": (
+        "le port {port} est déjà utilisé ; essayez --port {free}"
+    ),
     "the app needs {packages}: {command}": "l'application a besoin de {packages} : {command}",
     "cannot listen on {host}:{port} ({reason}); choose another --port or --host": (
         "impossible d'écouter sur {host}:{port} ({reason}) ; choisissez un autre --port ou --host"

@@ -48,12 +48,17 @@ def missing_packages() -> list[str]:
     return [name for name in needed if importlib.util.find_spec(name) is None]
 
 
+def port_is_free(port: int) -> bool:
+    """Whether nothing listens on ``port`` at 127.0.0.1."""
+    with socket.socket() as s:
+        return s.connect_ex((HOST, port)) != 0
+
+
 def free_port(first: int = FIRST_PORT, tries: int = 50) -> int:
     """The first port from ``first`` that nothing listens on at 127.0.0.1."""
     for port in range(first, first + tries):
-        with socket.socket() as s:
-            if s.connect_ex((HOST, port)) != 0:
-                return port
+        if port_is_free(port):
+            return port
     raise InputError(
         Text(
             "no free port between {first} and {last}; use --port",
@@ -128,7 +133,8 @@ def serve(
         open_browser: whether to open the address in the default browser.
 
     Raises:
-        InputError: the ``teach`` extra is missing, or no port is free.
+        InputError: the ``teach`` extra is missing, the port asked for is in use, or no port
+            is free.
         ScenarioError: the scenario is not valid.
     """
     from sim.scenario.loading import load_scenario
@@ -143,6 +149,11 @@ def serve(
             )
         )
     load_scenario(scenario)  # a bad name fails here, with its message, not in the server
+    if port is not None and not port_is_free(port):
+        # Another server answering there would be taken for ours, and announced.
+        raise InputError(
+            Text("port {port} is in use; try --port {free}", port=port, free=free_port(port + 1))
+        )
     port = port or free_port()
     url = f"http://{HOST}:{port}/"
     proc = subprocess.Popen(server_command(port), env=server_env(str(scenario), lang))
