@@ -567,8 +567,9 @@ def run(
     plan, stop = plan_adaptive(load_scenario(scenario, overrides), replicates, seed, precision)
     plan = _with_posterior(plan, parameter_source, posterior_file)
     out = prepare_out_dir(out or default_out_dir(scenario), resume=resume)
+    found = False
     if resume:  # a refusal is said alone, before what would run
-        check_resume(plan, out, all_series=series_mode == SeriesKept.ALL)
+        found = check_resume(plan, out, all_series=series_mode == SeriesKept.ALL)
     console = std_console(stderr=True, highlight=False)
     if not quiet and not _streams_merged():
         console.print(terminal.run_header(plan, lang, adaptive=precision is not None))
@@ -579,7 +580,7 @@ def run(
             workers=workers,
             command=_command(),
             all_series=series_mode == SeriesKept.ALL,
-            resume=resume,
+            resume=found,
             executor=Executor(executor),
             scheduler=scheduler,
             progress=progress,
@@ -1058,8 +1059,7 @@ def _run_sweep_plan(plan, out, workers, quiet, resume, executor, scheduler, lang
     from sim.present.terminal import sweep_header
     from sim.run.sweep import check_resume, run_sweep
 
-    if resume:  # a refusal is said alone, before what would run
-        check_resume(plan, out)
+    found = check_resume(plan, out) if resume else False  # a refusal is said alone, first
     if not quiet and not _streams_merged():
         std_console(stderr=True, highlight=False).print(sweep_header(plan, lang))
     return with_progress(
@@ -1069,7 +1069,7 @@ def _run_sweep_plan(plan, out, workers, quiet, resume, executor, scheduler, lang
             workers=workers,
             command=_command(),
             progress=progress,
-            resume=resume,
+            resume=found,
             executor=Executor(executor),
             scheduler=scheduler,
         ),

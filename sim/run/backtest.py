@@ -225,7 +225,7 @@ def _refuse_other_settings(out: Path, record: dict) -> None:
     keys = ("root_seed", "replicates", "posterior_sha256")
     found, expected = ({**plan, **drawn_from(plan)} for plan in (saved, record))
     same = Text("the same --seed, --replicates, --parameters and --posterior")
-    refuse_changed(out, list(keys), found, expected, same)
+    refuse_changed(out, found, {key: expected.get(key) for key in keys}, same)
 
 
 def run_into_folders(

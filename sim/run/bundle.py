@@ -124,14 +124,27 @@ def base_identity(plan: Any) -> dict[str, Any]:
     }
 
 
-def _identity(plan: RunPlan, series_sample: int, all_series: bool) -> dict:
-    """What must not change between a run and its resumption."""
-    return base_identity(plan) | {
+def run_settings(plan: RunPlan, series_sample: int, all_series: bool) -> dict[str, Any]:
+    """What a run's identity holds besides :func:`base_identity`'s: what it keeps and draws."""
+    return {
         "series_sample": series_sample,
         "all_series": all_series,
         # drawn parameters: the same posterior's bytes, or single values (None) throughout
         "posterior_sha256": posterior_sha256(plan),
     }
+
+
+def finished_settings(manifest: dict) -> dict[str, Any]:
+    """What a finished bundle's manifest says of the settings :func:`run_settings` gives.
+
+    Only the parameters' source, for now.
+    """
+    return drawn_from(manifest)
+
+
+def _identity(plan: RunPlan, series_sample: int, all_series: bool) -> dict:
+    """What must not change between a run and its resumption."""
+    return base_identity(plan) | run_settings(plan, series_sample, all_series)
 
 
 def _files(all_series: bool) -> dict[str, str]:
@@ -148,28 +161,28 @@ def _files(all_series: bool) -> dict[str, str]:
     return files
 
 
-def _resumed(plan: RunPlan) -> dict[str, Any]:
-    """What a resumption checks besides the identity and the files: see :func:`checkpoint.restore`."""
-    return {
-        "expected": Text(
-            "the same scenario, --set, --seed, --replicates, --series, --parameters and --posterior"
-        ),
-        "lists": ("failed", "band_replicates"),
-        "most": plan.replicates,
-    }
-
-
 def check_resumable(
     out: Path, plan: RunPlan, series_sample: int = SERIES_SAMPLE, all_series: bool = False
-) -> None:
-    """Refuse what :class:`BundleWriter` would refuse resuming ``plan`` in ``out``, changing nothing.
+) -> checkpoint.Checked | None:
+    """The stopped run in ``out``, checked for resuming ``plan``; None if there is none.
+
+    Nothing in ``out`` is changed; :class:`BundleWriter` goes on from what this returns.
 
     Raises:
         InputError: the stopped work in ``out`` was started otherwise, or its state is damaged.
     """
-    if checkpoint.saved(out / ".partial"):
-        identity = _identity(plan, series_sample, all_series)
-        checkpoint.check_saved(out, identity, _files(all_series), **_resumed(plan))
+    if not checkpoint.saved(out / checkpoint.PARTIAL):
+        return None
+    resumption = checkpoint.Resumption(
+        _identity(plan, series_sample, all_series),
+        _files(all_series),
+        expected=Text(
+            "the same scenario, --set, --seed, --replicates, --series, --parameters and --posterior"
+        ),
+        lists=("failed", "band_replicates"),
+        most=plan.replicates,
+    )
+    return checkpoint.check_saved(out, resumption)
 
 
 @dataclass
@@ -178,8 +191,9 @@ class BundleWriter:
 
     Everything is appended to files in ``.partial/`` and, after each replicate, a checkpoint
     records how many replicates are complete and how long each file then was. A run killed at
-    any moment can therefore be resumed (``resume=True``): the files are cut back to the last
-    checkpoint and the run goes on from there, giving the same bytes as an uninterrupted run.
+    any moment can therefore be resumed (``stopped``, what :func:`check_resumable` found): the
+    files are cut back to the last checkpoint and the run goes on from there, giving the same
+    bytes as an uninterrupted run.
     """
 
     out: Path
@@ -188,7 +202,7 @@ class BundleWriter:
     workers: int = 1
     series_sample: int = SERIES_SAMPLE
     all_series: bool = False
-    resume: bool = False
+    stopped: checkpoint.Checked | None = None
     started: float = field(default_factory=time.time)
     stopped_early: str = ""  # why an adaptive ensemble stopped before its cap
 
@@ -199,10 +213,11 @@ class BundleWriter:
         self.completed = 0
         self.failed: list[dict] = []
         self.band_replicates: list[int] = []
-        identity = self._identity()
-        self.fresh = not (self.resume and checkpoint.saved(self.partial))
-        if not self.fresh:
-            self._reopen(identity)
+        self.fresh = self.stopped is None
+        if self.stopped is not None:
+            state = checkpoint.restore(self.out, self.stopped)
+            self._open("ab")
+            self._adopt(state)
         else:
             self.partial.mkdir(parents=True, exist_ok=True)
             self._open("wb")
@@ -214,11 +229,10 @@ class BundleWriter:
                 self._all.write(
                     _csv_text([["replicate", "day", "actor", "variable", "value"]]).encode()
                 )
-            checkpoint.begin(self.partial, identity)
+            checkpoint.begin(
+                self.partial, _identity(self.plan, self.series_sample, self.all_series)
+            )
             self._checkpoint()
-
-    def _identity(self) -> dict:
-        return _identity(self.plan, self.series_sample, self.all_series)
 
     def _files(self) -> dict[str, str]:
         return _files(self.all_series)
@@ -246,11 +260,6 @@ class BundleWriter:
             )
             if h is not None
         ]
-
-    def _reopen(self, identity: dict) -> None:
-        state = checkpoint.restore(self.out, identity, self._files(), **_resumed(self.plan))
-        self._open("ab")
-        self._adopt(state)
 
     def _adopt(self, state: dict) -> None:
         """Take the progress a checkpoint recorded."""

@@ -19,6 +19,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
+from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
 
@@ -127,59 +128,63 @@ def roll_back(partial: Path, files: dict[str, IO]) -> dict[str, Any]:
     return state
 
 
-def restore(
-    out: Path,
-    identity: dict[str, Any],
-    names: dict[str, str],
-    *,
-    expected: str,
-    lists: tuple[str, ...] = ("failed",),
-    most: int | None = None,
-) -> dict[str, Any]:
-    """Check that a stopped folder was started with ``identity``; cut its files to the checkpoint.
+@dataclass(frozen=True)
+class Resumption:
+    """What stopped work must have been started with, and what its saved state must hold."""
 
-    The checks are :func:`check_saved`'s; only once they pass is anything changed.
+    identity: dict[str, Any]
+    """What the resumption would start with; every key must match the work's plan."""
+    files: dict[str, str]
+    """File key -> file name in ``.partial/``, as saved by :func:`save`."""
+    expected: object
+    """What the user must repeat, for the message (``the same scenario, --seed...``)."""
+    lists: tuple[str, ...] = ("failed",)
+    """Keys of the saved state that must hold lists (besides ``completed``, a count)."""
+    most: int | None = None
+    """The largest ``completed`` the plan allows."""
+
+
+@dataclass(frozen=True)
+class Checked:
+    """Stopped work found resumable by :func:`check_saved`: what :func:`restore` goes on from."""
+
+    state: dict[str, Any]
+    """The saved state, without the lengths."""
+    lengths: dict[str, int]
+    """Each file's length at the checkpoint, by its key."""
+    files: dict[str, str]
+    """File key -> file name in ``.partial/``."""
+
+
+@dataclass(frozen=True)
+class Found:
+    """What ``--resume`` found in a folder, checked against what the command would run.
+
+    Checked once, before the command says what it will run; the work goes on from this.
+    """
+
+    finished: dict | None = None
+    """The manifest of finished work made by the same command: nothing is left to run."""
+    stopped: Checked | None = None
+    """Stopped work to go on from. With neither, the work starts afresh."""
+
+
+def check_saved(out: Path, resumption: Resumption) -> Checked:
+    """Check that the stopped work in ``out`` can go on as ``resumption``; change nothing.
 
     Args:
         out: the folder given with ``--out``.
-        identity: what the resumption would start with; every key must match.
-        names: file key -> file name in ``.partial/``, as saved by :func:`save`.
-        expected: what the user must repeat, for the message (``the same scenario, --seed...``).
-        lists: keys of the saved state that must hold lists (besides ``completed``, a count).
-        most: the largest ``completed`` the plan allows.
-
-    Returns:
-        The saved state (without the lengths).
+        resumption: what the work must have been started with, and what its state must hold.
 
     Raises:
         InputError: a missing or damaged plan or checkpoint (the message names the file and
             what is wrong), a different identity, or a file shorter than its checkpoint.
     """
-    state, lengths = check_saved(out, identity, names, expected=expected, lists=lists, most=most)
-    partial = out / PARTIAL
-    for key, name in names.items():
-        os.truncate(partial / name, lengths[key])  # drop what was written after the checkpoint
-    return state
-
-
-def check_saved(
-    out: Path,
-    identity: dict[str, Any],
-    names: dict[str, str],
-    *,
-    expected: str,
-    lists: tuple[str, ...] = ("failed",),
-    most: int | None = None,
-) -> tuple[dict[str, Any], dict[str, int]]:
-    """Refuse what :func:`restore` refuses (same arguments), reading ``out`` and changing nothing.
-
-    Returns:
-        The saved state (without the lengths), and each file's length at the checkpoint.
-    """
     partial = out / PARTIAL
     started = _read_object(out, partial / PLAN)
     state = _read_object(out, partial / CHECKPOINT)
-    refuse_changed(out, list(identity), started, identity, expected)
+    refuse_changed(out, started, resumption.identity, resumption.expected)
+    names, most = resumption.files, resumption.most
     lengths = state.pop("bytes", None)
     checked = partial / CHECKPOINT
     if not isinstance(lengths, dict):
@@ -210,7 +215,7 @@ def check_saved(
                 upto=upto,
             ),
         )
-    for key in lists:
+    for key in resumption.lists:
         if not isinstance(state.get(key), list):
             raise damaged(
                 out,
@@ -238,7 +243,19 @@ def check_saved(
                     "shorter than the {length} bytes its checkpoint recorded", length=lengths[key]
                 ),
             )
-    return state, lengths
+    return Checked(state, {key: lengths[key] for key in names}, dict(names))
+
+
+def restore(out: Path, checked: Checked) -> dict[str, Any]:
+    """Cut the files of stopped work, :func:`check_saved` first, back to its checkpoint.
+
+    Returns:
+        The saved state (without the lengths).
+    """
+    partial = out / PARTIAL
+    for key, name in checked.files.items():
+        os.truncate(partial / name, checked.lengths[key])  # drop what came after the checkpoint
+    return checked.state
 
 
 def damaged(out: Path, path: Path, what: Text) -> InputError:
@@ -383,24 +400,37 @@ def note_drawn(out: Path, paths: list[Path]) -> None:
 
 
 def refuse_changed(
-    out: Path, keys: list[str], started: dict[str, Any], now: dict[str, Any], expected: str
+    out: Path, before: dict[str, Any], now: dict[str, Any], expected: object = None
 ) -> None:
-    """Refuse resuming ``out`` if any of ``keys`` differs between ``started`` and ``now``.
+    """Refuse going on with the work in ``out`` if any key of ``now`` differs in ``before``.
 
-    ``started`` is how the work was started, ``now`` how the command would go on; the message
-    names the flags the user changed.
+    ``before`` is what the work was started with (or finished with), ``now`` what the command
+    would go on with; the message names the flags the user changed. ``expected`` is what the
+    resumption of stopped work must repeat; without it, the work is finished, and only the same
+    command leaves it alone.
 
     Raises:
         InputError: some key differs.
     """
-    changed = [key for key in keys if started.get(key) != now.get(key)]
-    if changed:
+    changed = [key for key in now if before.get(key) != now[key]]
+    if not changed:
+        return
+    words = changed_words(changed, before, now)
+    if expected is None:
         raise InputError(
             Text(
-                "--resume: {out} was started with other settings (changed: {changed}){was}; "
-                "expected {expected} as the interrupted run",
+                "--resume: {out} is complete but was made with other settings (changed: "
+                "{changed}){was}; expected the same command as the finished work",
                 out=out,
-                expected=expected,
-                **changed_words(changed, started, now),
+                **words,
             )
         )
+    raise InputError(
+        Text(
+            "--resume: {out} was started with other settings (changed: {changed}){was}; "
+            "expected {expected} as the interrupted run",
+            out=out,
+            expected=expected,
+            **words,
+        )
+    )
