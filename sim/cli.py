@@ -560,10 +560,11 @@ def run(
     from sim.scenario.loading import load_scenario
 
     seed = _check_execution(out, resume, executor, scheduler, seed, lang)
-    if resume and replicates is None and precision is None:
-        from sim.run.checkpoint import saved_replicates
+    if resume:  # "the same command" needs no -n (an adaptive run's cap) nor --precision either
+        from sim.run.checkpoint import saved_precision, saved_replicates
 
-        replicates = saved_replicates(out)  # "the same command" needs no -n either
+        replicates = replicates or saved_replicates(out)
+        precision = precision or saved_precision(out)
     plan, stop = plan_adaptive(load_scenario(scenario, overrides), replicates, seed, precision)
     plan = _with_posterior(plan, parameter_source, posterior_file)
     out = prepare_out_dir(out or default_out_dir(scenario), resume=resume)

@@ -43,6 +43,7 @@ def test_the_bundle_is_complete(bundle):
     manifest = json.loads((bundle / "manifest.json").read_text())
     assert manifest["replicates"] == {
         "planned": 24,
+        "precision": None,  # not an adaptive run
         "completed": 24,
         "interrupted": False,
         "stopped_early": None,

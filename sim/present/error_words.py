@@ -223,12 +223,18 @@ FRENCH: dict[str, str] = {
         "monté en lecture seule)"
     ),
     # ------------------------------------------------------------- resuming stopped work
-    "the same scenario, --set, --seed, --replicates, --series, --parameters and --posterior": (
-        "le même scénario, --set, --seed, --replicates, --series, --parameters et --posterior"
+    "the same scenario, --set, --seed, --replicates, --precision, --series, --parameters and "
+    "--posterior": (
+        "le même scénario, --set, --seed, --replicates, --precision, --series, --parameters et "
+        "--posterior"
     ),
     "the same --seed, --replicates, --parameters and --posterior": (
         "les mêmes --seed, --replicates, --parameters et --posterior"
     ),
+    "--replicates {replicates}, the cap of its --precision {precision}": (
+        "--replicates {replicates}, la limite de son --precision {precision}"
+    ),
+    "no --precision": "pas de --precision",
     "a --posterior of sha256 {sha256}": "un --posterior d'empreinte sha256 {sha256}",
     "the same scenario, --set, --param, --sample, --n, --seed and --replicates": (
         "le même scénario, --set, --param, --sample, --n, --seed et --replicates"

@@ -131,15 +131,25 @@ def run_settings(plan: RunPlan, series_sample: int, all_series: bool) -> dict[st
         "all_series": all_series,
         # drawn parameters: the same posterior's bytes, or single values (None) throughout
         "posterior_sha256": posterior_sha256(plan),
+        # an adaptive run's stopping rule: another would have stopped it elsewhere
+        "precision": plan.precision,
     }
 
 
 def finished_settings(manifest: dict) -> dict[str, Any]:
     """What a finished bundle's manifest says of the settings :func:`run_settings` gives.
 
-    Only the parameters' source, for now.
+    Not the size of the series sample, which no option of the command line sets; nor the
+    precision, in the manifest of an earlier version, which did not record it.
     """
-    return drawn_from(manifest)
+    found: dict[str, Any] = drawn_from(manifest)
+    files = manifest.get("files")
+    if isinstance(files, list):
+        found["all_series"] = "series-all.csv.gz" in files
+    replicates = manifest.get("replicates")
+    if isinstance(replicates, dict) and "precision" in replicates:
+        found["precision"] = replicates["precision"]
+    return found
 
 
 def _identity(plan: RunPlan, series_sample: int, all_series: bool) -> dict:
@@ -177,7 +187,8 @@ def check_resumable(
         _identity(plan, series_sample, all_series),
         _files(all_series),
         expected=Text(
-            "the same scenario, --set, --seed, --replicates, --series, --parameters and --posterior"
+            "the same scenario, --set, --seed, --replicates, --precision, --series, --parameters "
+            "and --posterior"
         ),
         lists=("failed", "band_replicates"),
         most=plan.replicates,
@@ -422,6 +433,7 @@ class BundleWriter:
             },
             "replicates": {
                 "planned": plan.replicates,
+                "precision": plan.precision,
                 "completed": self.completed,
                 "interrupted": interrupted,
                 "stopped_early": self.stopped_early or None,

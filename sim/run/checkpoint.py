@@ -33,6 +33,7 @@ CHANGED = {
     "scenario_sha256": Text("the scenario (its file or --set)"),
     "root_seed": "--seed",
     "replicates": "--replicates",
+    "precision": "--precision",
     "series_sample": "--series",
     "all_series": "--series",
     "posterior_sha256": "--posterior",
@@ -42,9 +43,6 @@ CHANGED = {
 }
 """What the user changed, in their words, for each part of a run's identity that differs."""
 
-SHOWN = ("root_seed", "replicates")
-"""The parts whose earlier value a message gives (the others are hashes or flags)."""
-
 
 def changed_words(
     keys: list[str], before: dict[str, Any], now: dict[str, Any]
@@ -52,7 +50,7 @@ def changed_words(
     """The fields ``changed`` and ``was`` of a refusal to resume.
 
     What changed, in the user's words, and the earlier values worth giving (`` (it had --seed
-    7)``, or nothing). ``now`` is what the resumption would have.
+    7)``, or nothing), each as the user could type it. ``now`` is what the resumption would have.
     """
     labels: list[object] = []
     values: list[object] = []
@@ -63,11 +61,38 @@ def changed_words(
             values.append(value)
             continue
         labels.append(CHANGED.get(key, key))
-        if key in SHOWN:
-            values.append(f"{CHANGED[key]} {before.get(key)}")
+        value = _earlier(key, before)
+        if value is not None:
+            values.append(value)
     labels = list(dict.fromkeys(labels))
     was = Text(" (it had {values})", values=Joined(", ", values)) if values else ""
     return {"changed": Joined(", ", labels), "was": was}
+
+
+def _earlier(key: str, before: dict[str, Any]) -> object:
+    """What the work had for ``key``, as options the user could type; None if not worth giving.
+
+    Hashes are not (no one types them), nor an episode list (the folder's plan keeps it, and
+    ``--resume`` without ``--episodes`` takes it).
+    """
+    value = before.get(key)
+    if key == "root_seed":
+        return f"--seed {value}"
+    if key == "replicates":
+        precision = before.get("precision")
+        if precision is None:
+            return f"--replicates {value}"
+        # An adaptive run's replicates are its cap, which the user may never have typed.
+        return Text(
+            "--replicates {replicates}, the cap of its --precision {precision}",
+            replicates=value,
+            precision=precision,
+        )
+    if key == "precision":
+        return Text("no --precision") if value is None else f"--precision {value}"
+    if key == "all_series":
+        return "--series all" if value else "--series sample"
+    return None
 
 
 def _parameters_words(before: str | None, now: str | None) -> tuple[str, object]:
@@ -356,14 +381,16 @@ def _interrupted(manifest: dict) -> bool:
     return isinstance(replicates, dict) and bool(replicates.get("interrupted"))
 
 
-def _saved_number(out: Path, in_plan: tuple[str, ...], in_manifest: tuple[str, ...]) -> int | None:
-    """A whole number the stopped work's plan, else the finished work's manifest, records."""
+def _saved_number(
+    out: Path, in_plan: tuple[str, ...], in_manifest: tuple[str, ...], kind: type = int
+) -> Any:
+    """A number (of ``kind``) the stopped work's plan, else the finished work's manifest, records."""
     for path, keys in ((out / PARTIAL / PLAN, in_plan), (out / MANIFEST, in_manifest)):
         try:
             value: Any = json.loads(path.read_text(encoding="utf-8"))
             for key in keys:
                 value = value[key]
-            return int(value)
+            return kind(value)
         except (OSError, ValueError, KeyError, TypeError):
             continue
     return None
@@ -377,6 +404,11 @@ def saved_root_seed(out: Path) -> int | None:
 def saved_replicates(out: Path) -> int | None:
     """The number of replicates stopped or finished work in ``out`` was planned with, if it says."""
     return _saved_number(out, ("replicates",), ("replicates", "planned"))
+
+
+def saved_precision(out: Path) -> float | None:
+    """The precision an adaptive run in ``out``, stopped or finished, ran to; None if not one."""
+    return _saved_number(out, ("precision",), ("replicates", "precision"), float)
 
 
 def load_manifest(out: Path) -> dict:
