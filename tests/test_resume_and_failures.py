@@ -344,7 +344,20 @@ def _finished(folder, *args):
     return folder
 
 
+def _finished_backtest(folder):
+    """A finished backtest of one episode, -n 2 --seed 2, in ``folder/D``."""
+    from sim.cli import main
+
+    out = folder / "D"
+    try:
+        main(["backtest", *BACKTEST, "--out", str(out), "--json", "--no-figures"])
+    except SystemExit as exc:
+        assert not exc.code, exc.code
+    return out
+
+
 SENSITIVITY = ("sensitivity", "gambia-2017", "--param", "kill_rate", "--param", "honour_base_rate")
+BACKTEST = ("--episodes", "gambia-2017-ultimatum", "-n", "2", "--seed", "2")
 REFUSED = {  # the work, the command that would resume it, and the flag it changed
     "a finished run": (
         lambda folder: _finished(folder / "D", "run", "gambia-2017", "-n", "4", "--seed", "1"),
@@ -371,6 +384,12 @@ REFUSED = {  # the work, the command that would resume it, and the flag it chang
         lambda folder: _stopped_sensitivity(folder / "stopped", after=1) and folder / "stopped",
         (*SENSITIVITY, "--n", "2", "-n", "3", "--seed", "6"),
         "--seed",
+    ),
+    # it wrote its plan over with the new list and scored a set the folder did not hold alone
+    "a finished backtest, with other --episodes": (
+        _finished_backtest,
+        ("backtest", *BACKTEST, "--episodes", "mali-2020"),
+        "--episodes",
     ),
 }
 

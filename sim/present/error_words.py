@@ -228,8 +228,8 @@ FRENCH: dict[str, str] = {
         "le même scénario, --set, --seed, --replicates, --precision, --series, --parameters et "
         "--posterior"
     ),
-    "the same --seed, --replicates, --parameters and --posterior": (
-        "les mêmes --seed, --replicates, --parameters et --posterior"
+    "the same --seed, --replicates, --episodes, --parameters and --posterior": (
+        "les mêmes --seed, --replicates, --episodes, --parameters et --posterior"
     ),
     "--replicates {replicates}, the cap of its --precision {precision}": (
         "--replicates {replicates}, la limite de son --precision {precision}"

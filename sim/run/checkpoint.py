@@ -37,6 +37,7 @@ CHANGED = {
     "series_sample": "--series",
     "all_series": "--series",
     "posterior_sha256": "--posterior",
+    "episodes": "--episodes",
     "parameters": "--param",
     "design": "--sample",
     "points_sha256": Text("the design's points (--param, --n)"),
