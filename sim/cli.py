@@ -591,6 +591,8 @@ def run(
         quiet,
         lang,
     )
+    if interrupted and not manifest["replicates"]["completed"]:  # no bundle: nothing to show
+        _exit_interrupted(terminal.interrupted_run(out, manifest, lang))
     if precision is not None and not quiet and not interrupted:
         widths = stop.half_widths() if stop.n else None  # none if a finished bundle was re-read
         console.print(terminal.precision_outcome(precision, manifest, lang, widths))

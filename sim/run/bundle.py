@@ -2,7 +2,8 @@
 
 Files are written inside ``.partial/`` and moved into the bundle only when complete, so a run
 stopped at any moment leaves complete files or none (and ``.partial/``, which says so).
-Interrupted with Ctrl-C, the bundle is closed on the replicates already finished.
+Interrupted with Ctrl-C, the bundle is closed on the replicates already finished (if none
+finished, only ``.partial/`` is left, to resume from).
 
 Layout::
 
@@ -332,9 +333,17 @@ class BundleWriter:
     # ------------------------------------------------------------------ closing
 
     def close(self, *, interrupted: bool = False) -> dict:
-        """Complete the bundle on the replicates written so far; return the manifest."""
+        """Complete the bundle on the replicates written so far; return the manifest.
+
+        Interrupted before any replicate finished, it publishes nothing (a bundle of no
+        replicates would only look like results): ``.partial/`` stays, to resume from, and the
+        manifest returned is not written.
+        """
         if interrupted:  # a replicate half-written when Ctrl-C came is not part of it
             self._adopt(checkpoint.roll_back(self.partial, self._open_files()))
+            if not self.completed:
+                self.abandon()
+                return self.manifest(interrupted=True, files=[])
         for handle in self._handles():
             handle.close()
         files = ["summary.csv", "events.jsonl", "series.csv"]
