@@ -926,10 +926,15 @@ def report(run_dir: Path, lang: str | None) -> None:
     """
     from sim.present.outputs import write_outputs
     from sim.present.report import check_bundle, language_of
-    from sim.run.files import own
+    from sim.run.files import in_use, in_use_by, own
 
+    # A run still at work holds the folder's lock (a killed one's lock is gone with it): what
+    # is missing then is not written yet, which is not a run stopped before it finished.
+    pid = in_use_by(run_dir) if run_dir.is_dir() else None
+    if pid is not None:
+        raise in_use(run_dir, pid, to_read=True)
     check_bundle(run_dir)
-    own(run_dir)  # a run still drawing into it, or another report, is refused
+    own(run_dir)  # one that took it in between, or another report, is refused
     paths = write_outputs(run_dir, lang=lang or language_of(run_dir))
     click.echo(str(next(p for p in paths if p.name == "report.html")))
 

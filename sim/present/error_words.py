@@ -216,6 +216,11 @@ FRENCH: dict[str, str] = {
         "{folder} : utilisé par {who} (un autre sahelsim y écrit) ; rien n'a été écrit et ses "
         "fichiers sont intacts ; attendez la fin de ce travail, ou choisissez un autre --out"
     ),
+    "{folder}: in use by {who}, a sahelsim command still writing into it, so its results are "
+    "not all there yet; run the same command again once it has ended": (
+        "{folder} : utilisé par {who}, une commande sahelsim qui y écrit encore : ses résultats "
+        "n'y sont donc pas encore tous ; relancez la même commande une fois qu'elle a fini"
+    ),
     "{folder}: cannot write into this folder ({reason}); nothing was written; expected a folder "
     "you may write to (check its permissions, or whether its disk is mounted read-only)": (
         "{folder} : impossible d'écrire dans ce dossier ({reason}) ; rien n'a été écrit ; "
