@@ -560,15 +560,17 @@ def run(
     from sim.scenario.loading import load_scenario
 
     seed = _check_execution(out, resume, executor, scheduler, seed, lang)
-    if resume and replicates is None and precision is None:
-        from sim.run.checkpoint import saved_replicates
+    if resume:  # "the same command" needs no -n (an adaptive run's cap) nor --precision either
+        from sim.run.checkpoint import saved_precision, saved_replicates
 
-        replicates = saved_replicates(out)  # "the same command" needs no -n either
+        replicates = replicates or saved_replicates(out)
+        precision = precision or saved_precision(out)
     plan, stop = plan_adaptive(load_scenario(scenario, overrides), replicates, seed, precision)
     plan = _with_posterior(plan, parameter_source, posterior_file)
     out = prepare_out_dir(out or default_out_dir(scenario), resume=resume)
+    found = False
     if resume:  # a refusal is said alone, before what would run
-        check_resume(plan, out, all_series=series_mode == SeriesKept.ALL)
+        found = check_resume(plan, out, all_series=series_mode == SeriesKept.ALL)
     console = std_console(stderr=True, highlight=False)
     if not quiet and not _streams_merged():
         console.print(terminal.run_header(plan, lang, adaptive=precision is not None))
@@ -579,7 +581,7 @@ def run(
             workers=workers,
             command=_command(),
             all_series=series_mode == SeriesKept.ALL,
-            resume=resume,
+            resume=found,
             executor=Executor(executor),
             scheduler=scheduler,
             progress=progress,
@@ -589,6 +591,8 @@ def run(
         quiet,
         lang,
     )
+    if interrupted and not manifest["replicates"]["completed"]:  # no bundle: nothing to show
+        _exit_interrupted(terminal.interrupted_run(out, manifest, lang))
     if precision is not None and not quiet and not interrupted:
         widths = stop.half_widths() if stop.n else None  # none if a finished bundle was re-read
         console.print(terminal.precision_outcome(precision, manifest, lang, widths))
@@ -922,10 +926,15 @@ def report(run_dir: Path, lang: str | None) -> None:
     """
     from sim.present.outputs import write_outputs
     from sim.present.report import check_bundle, language_of
-    from sim.run.files import own
+    from sim.run.files import in_use, in_use_by, own
 
+    # A run still at work holds the folder's lock (a killed one's lock is gone with it): what
+    # is missing then is not written yet, which is not a run stopped before it finished.
+    pid = in_use_by(run_dir) if run_dir.is_dir() else None
+    if pid is not None:
+        raise in_use(run_dir, pid, to_read=True)
     check_bundle(run_dir)
-    own(run_dir)  # a run still drawing into it, or another report, is refused
+    own(run_dir)  # one that took it in between, or another report, is refused
     paths = write_outputs(run_dir, lang=lang or language_of(run_dir))
     click.echo(str(next(p for p in paths if p.name == "report.html")))
 
@@ -1058,8 +1067,7 @@ def _run_sweep_plan(plan, out, workers, quiet, resume, executor, scheduler, lang
     from sim.present.terminal import sweep_header
     from sim.run.sweep import check_resume, run_sweep
 
-    if resume:  # a refusal is said alone, before what would run
-        check_resume(plan, out)
+    found = check_resume(plan, out) if resume else False  # a refusal is said alone, first
     if not quiet and not _streams_merged():
         std_console(stderr=True, highlight=False).print(sweep_header(plan, lang))
     return with_progress(
@@ -1069,7 +1077,7 @@ def _run_sweep_plan(plan, out, workers, quiet, resume, executor, scheduler, lang
             workers=workers,
             command=_command(),
             progress=progress,
-            resume=resume,
+            resume=found,
             executor=Executor(executor),
             scheduler=scheduler,
         ),

@@ -125,6 +125,32 @@ def test_a_report_is_refused_while_another_process_owns_the_bundle(tmp_path, sah
     assert sahelsim("report", str(out)).status == 0  # once it has let go
 
 
+def test_report_tells_a_run_still_writing_from_one_that_stopped(tmp_path, sahelsim):
+    """`sahelsim report` on the folder of a run at work said it "was stopped before it
+    finished". The run's lock tells: held, it is at work; a killed run's lock is gone with it."""
+    out = tmp_path / "busy"
+    process = start_sahelsim(*RUN, "-n", "100000", "--out", str(out))  # far longer than the test
+    try:
+        wait_for_replicates(out, 1, process)
+        for lang, words in (
+            ("en", f"in use by process {process.pid}, a sahelsim command still writing into it"),
+            ("fr", f"utilisé par le processus {process.pid}, une commande sahelsim qui y écrit"),
+        ):
+            result = sahelsim("report", str(out), "--lang", lang)
+            said = " ".join(result.err.replace("\u202f", " ").replace("\u00a0", " ").split())
+            assert result.status == 2 and words in said, said
+            assert "stopped" not in said and "interrompue" not in said and "Traceback" not in said
+        assert process.poll() is None  # the question did not disturb it
+    finally:
+        process.send_signal(signal.SIGKILL)
+        process.wait()
+    assert (out / ".lock").is_file()  # left behind by the killed run, and stale
+    stopped = sahelsim("report", str(out))
+    assert stopped.status == 2
+    assert "the run was stopped before it finished" in " ".join(stopped.err.split())
+    assert "in use" not in stopped.err
+
+
 # --------------------------------------------------------------------------- damaged state
 
 

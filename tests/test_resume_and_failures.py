@@ -344,23 +344,52 @@ def _finished(folder, *args):
     return folder
 
 
+def _finished_backtest(folder):
+    """A finished backtest of one episode, -n 2 --seed 2, in ``folder/D``."""
+    from sim.cli import main
+
+    out = folder / "D"
+    try:
+        main(["backtest", *BACKTEST, "--out", str(out), "--json", "--no-figures"])
+    except SystemExit as exc:
+        assert not exc.code, exc.code
+    return out
+
+
 SENSITIVITY = ("sensitivity", "gambia-2017", "--param", "kill_rate", "--param", "honour_base_rate")
-REFUSED = {
+BACKTEST = ("--episodes", "gambia-2017-ultimatum", "-n", "2", "--seed", "2")
+REFUSED = {  # the work, the command that would resume it, and the flag it changed
     "a finished run": (
         lambda folder: _finished(folder / "D", "run", "gambia-2017", "-n", "4", "--seed", "1"),
         ("run", "gambia-2017", "-n", "4", "--seed", "2"),
+        "--seed",
     ),
     "a stopped run": (
         lambda folder: stopped_run(folder, 1),  # -n 10 --seed 1
         ("run", "gambia-2017", "-n", "10", "--seed", "2"),
+        "--seed",
+    ),
+    # it went on, exit 0, and kept no series-all.csv.gz
+    "a finished run, with other --series": (
+        lambda folder: _finished(folder / "D", "run", "gambia-2017", "-n", "4", "--seed", "1"),
+        ("run", "gambia-2017", "-n", "4", "--seed", "1", "--series", "all"),
+        "--series",
     ),
     "a finished sweep": (
         lambda folder: _finished(folder / "D", *SWEEP, "-n", "2", "--seed", "1"),
         (*SWEEP, "-n", "2", "--seed", "2"),
+        "--seed",
     ),
     "a stopped sensitivity analysis": (
         lambda folder: _stopped_sensitivity(folder / "stopped", after=1) and folder / "stopped",
         (*SENSITIVITY, "--n", "2", "-n", "3", "--seed", "6"),
+        "--seed",
+    ),
+    # it wrote its plan over with the new list and scored a set the folder did not hold alone
+    "a finished backtest, with other --episodes": (
+        _finished_backtest,
+        ("backtest", *BACKTEST, "--episodes", "mali-2020"),
+        "--episodes",
     ),
 }
 
@@ -375,7 +404,7 @@ def _contents(folder) -> dict:
 def test_a_refused_resume_is_said_first_and_alone_and_changes_nothing(tmp_path, lang, work):
     """`run ... --seed 2 --out D --resume` on work made with --seed 1 said the new plan's header
     ("...: 20 replicates, root seed 2") before refusing it."""
-    make, args = REFUSED[work]
+    make, args, flag = REFUSED[work]
     out = make(tmp_path)
     before = _contents(out)
     refused = start_sahelsim(*args, "--out", str(out), "--resume", "--lang", lang, capture=True)
@@ -385,7 +414,7 @@ def test_a_refused_resume_is_said_first_and_alone_and_changes_nothing(tmp_path, 
     assert len(lines) == 1, err
     start = {"en": "sahelsim: --resume: ", "fr": "sahelsim : --resume : "}[lang]
     assert lines[0].startswith(f"{start}{out} "), err
-    assert {"en": "changed: --seed", "fr": "changé : --seed"}[lang] in lines[0], err
+    assert {"en": f"changed: {flag}", "fr": f"changé : {flag}"}[lang] in lines[0], err
     assert _contents(out) == before
 
 
@@ -469,6 +498,76 @@ def test_a_finished_run_is_not_taken_for_one_with_other_parameters(tmp_path, sah
     assert _contents(out) == before
     assert sahelsim(*args, "--resume").status == 0  # the same command: nothing to do
     assert _contents(out) == before
+
+
+ADAPTIVE = ("run", "gambia-2017", "--seed", "1", "-q", "--no-figures")
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_a_finished_adaptive_run_refuses_another_precision_naming_what_can_be_typed(
+    tmp_path, sahelsim, lang
+):
+    """Resumed with --precision 0.01, a run that had stopped at ±0.2 exited 0 and said "Precision
+    ±0.01: reached after 100 replicates"; resumed with -n 50, it was refused as having had
+    "--replicates 10000", a cap the user never typed."""
+    out = tmp_path / "adaptive"
+    assert sahelsim(*ADAPTIVE, "--precision", "0.2", "--out", str(out)).status == 0
+    before = _contents(out)
+    said = {
+        "en": (
+            "(changed: --precision) (it had --precision 0.2)",
+            "(changed: --replicates) (it had --replicates 10000, the cap of its --precision 0.2)",
+        ),
+        "fr": (
+            "(changé : --precision) (il avait --precision 0.2)",
+            "(changé : --replicates) (il avait --replicates 10000, la limite de son --precision "
+            "0.2)",
+        ),
+    }[lang]
+    for flags, message in (
+        (["--precision", "0.01"], said[0]),
+        (["--precision", "0.2", "-n", "50"], said[1]),
+    ):
+        refused = sahelsim(*ADAPTIVE, *flags, "--out", str(out), "--resume", "--lang", lang)
+        assert refused.status == 2 and "Traceback" not in refused.err
+        plain = " ".join(refused.err.replace("\u202f", " ").replace("\u00a0", " ").split())
+        assert message in plain, plain
+        assert _contents(out) == before
+    # the work's own precision and cap need not be repeated: nothing is left to run
+    again = sahelsim("run", "gambia-2017", "--out", str(out), "--resume", "--no-figures")
+    assert again.status == 0, again.err
+    assert "Precision ±0.2: reached after 100 replicates" in " ".join(again.err.split())
+    assert _contents(out) == before
+
+
+def test_a_stopped_adaptive_run_resumed_without_its_flags_stops_where_it_would_have(
+    tmp_path, sahelsim
+):
+    """`run gambia-2017 --precision 0.2 -n 300`, stopped, then `run gambia-2017 --out D --resume`:
+    -n was taken from the work and --precision was not, so all 300 replicates ran."""
+    from sim.analysis.precision import plan_adaptive
+    from sim.run.bundle import BundleWriter
+    from sim.run.executors import execute
+    from sim.run.posterior import default_posterior
+    from sim.scenario.loading import load_scenario
+
+    plan, _ = plan_adaptive(load_scenario("gambia-2017"), 300, 1, 0.2)
+    plan = dataclasses.replace(plan, posterior=default_posterior())
+    stopped = tmp_path / "stopped"
+    writer = BundleWriter(stopped, plan, [])
+    for item in execute(plan, writer.options):
+        writer.add(item)
+        if writer.completed == 3:
+            break
+    writer.abandon()  # as a kill leaves it
+    resumed = sahelsim("run", "gambia-2017", "--out", str(stopped), "--resume", "-q",
+                       "--no-figures")  # fmt: skip
+    assert resumed.status == 0, resumed.err
+    whole = tmp_path / "whole"
+    assert sahelsim(*ADAPTIVE, "--precision", "0.2", "-n", "300", "--out", str(whole)).status == 0
+    manifest = json.loads((stopped / "manifest.json").read_text())
+    assert manifest["replicates"]["completed"] < 300 and manifest["replicates"]["stopped_early"]
+    assert (stopped / "summary.csv").read_bytes() == (whole / "summary.csv").read_bytes()
 
 
 def test_a_backtest_resumed_with_other_parameters_is_refused(tmp_path, sahelsim):

@@ -43,6 +43,7 @@ def test_the_bundle_is_complete(bundle):
     manifest = json.loads((bundle / "manifest.json").read_text())
     assert manifest["replicates"] == {
         "planned": 24,
+        "precision": None,  # not an adaptive run
         "completed": 24,
         "interrupted": False,
         "stopped_early": None,
@@ -247,6 +248,49 @@ def test_ctrl_c_keeps_every_finished_replicate(tmp_path):
     said = " ".join(err.split())
     assert str(out / ".partial") in said
     assert "Finish it with: sahelsim run" in said and said.rstrip().endswith("--resume")
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_ctrl_c_before_any_replicate_finished_says_so_and_points_at_nothing(
+    tmp_path, sahelsim, lang
+):
+    """It printed a table of dashes and "Results bundle: OUT (report.html, figures/,
+    summary.csv)", none of them there, and published a bundle of no replicates."""
+    import time
+
+    from conftest import _stopped_by_signal, start_sahelsim
+
+    out = tmp_path / "early"
+    args = ("run", "niger-2023-intervention", "-n", "3", "--seed", "3", "--lang", lang)
+    process = start_sahelsim(*args, "--out", str(out), capture=True)
+    checkpoint = out / ".partial" / "checkpoint.json"
+    while not checkpoint.is_file():  # the run has begun: no replicate is finished yet
+        assert process.poll() is None, process.communicate()
+        time.sleep(0.005)
+    process.send_signal(signal.SIGSTOP)  # held there while the checkpoint is read
+    while not _stopped_by_signal(process.pid):
+        time.sleep(0.001)
+    assert json.loads(checkpoint.read_text())["completed"] == 0
+    process.send_signal(signal.SIGINT)  # lands as the run goes on, before a replicate ends
+    process.send_signal(signal.SIGCONT)
+    printed, err = process.communicate(timeout=300)
+    assert process.returncode == 130, err
+    assert printed == ""  # no summary of nothing, no bundle named
+    said = " ".join(err.replace("\u202f", " ").replace("\u00a0", " ").split())
+    assert {
+        "en": f"Interrupted before any replicate finished: there are no results in {out}",
+        "fr": f"Interrompu avant la fin de la première réplication : {out} ne contient aucun "
+        "résultat",
+    }[lang] in said, said
+    assert "report.html" not in said and "figures" not in said
+    assert {p.name for p in out.iterdir()} == {".partial"}  # nothing that looks like results
+    # the command it gives runs the work from the start
+    command = said.split({"en": "Run it with: ", "fr": "Pour la lancer : "}[lang])[1]
+    words = shlex.split(command.split(" (")[0])
+    assert words[0] == "sahelsim" and words[-3:] == ["--out", str(out), "--resume"]
+    finished = sahelsim(*words[1:], "-q", "--no-figures")
+    assert finished.status == 0, finished.err
+    assert len((out / "summary.csv").read_text().splitlines()) == 4
 
 
 def _drawn(folder: Path) -> list[str]:

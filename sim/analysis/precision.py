@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import dataclasses
 
 from sim.analysis.estimates import proportion
 from sim.model.outcome_registry import KEY_OUTCOMES, Estimator
@@ -69,9 +70,11 @@ def plan_adaptive(
     """Plan an ensemble, and with ``precision`` the rule that may stop it early.
 
     An adaptive ensemble runs the first replicates of its seed list until the rule is met, so
-    ``replicates`` is then its cap (default :data:`~sim.run.options.PRECISION_CAP`).
+    ``replicates`` is then its cap (default :data:`~sim.run.options.PRECISION_CAP`). The plan
+    carries the precision: a run resumed with another would stop elsewhere, and is refused.
     """
     if precision is None:
         return plan_runs(scenario, replicates, seed), None
     cap = PRECISION_CAP if replicates is None else replicates
-    return plan_runs(scenario, cap, seed), PrecisionRule(precision)
+    plan = dataclasses.replace(plan_runs(scenario, cap, seed), precision=precision)
+    return plan, PrecisionRule(precision)

@@ -222,6 +222,11 @@ FRENCH: dict[str, str] = {
         "{folder} : utilisé par {who} (un autre sahelsim y écrit) ; rien n'a été écrit et ses "
         "fichiers sont intacts ; attendez la fin de ce travail, ou choisissez un autre --out"
     ),
+    "{folder}: in use by {who}, a sahelsim command still writing into it, so its results are "
+    "not all there yet; run the same command again once it has ended": (
+        "{folder} : utilisé par {who}, une commande sahelsim qui y écrit encore : ses résultats "
+        "n'y sont donc pas encore tous ; relancez la même commande une fois qu'elle a fini"
+    ),
     "{folder}: cannot write into this folder ({reason}); nothing was written; expected a folder "
     "you may write to (check its permissions, or whether its disk is mounted read-only)": (
         "{folder} : impossible d'écrire dans ce dossier ({reason}) ; rien n'a été écrit ; "
@@ -229,12 +234,18 @@ FRENCH: dict[str, str] = {
         "monté en lecture seule)"
     ),
     # ------------------------------------------------------------- resuming stopped work
-    "the same scenario, --set, --seed, --replicates, --series, --parameters and --posterior": (
-        "le même scénario, --set, --seed, --replicates, --series, --parameters et --posterior"
+    "the same scenario, --set, --seed, --replicates, --precision, --series, --parameters and "
+    "--posterior": (
+        "le même scénario, --set, --seed, --replicates, --precision, --series, --parameters et "
+        "--posterior"
     ),
-    "the same --seed, --replicates, --parameters and --posterior": (
-        "les mêmes --seed, --replicates, --parameters et --posterior"
+    "the same --seed, --replicates, --episodes, --parameters and --posterior": (
+        "les mêmes --seed, --replicates, --episodes, --parameters et --posterior"
     ),
+    "--replicates {replicates}, the cap of its --precision {precision}": (
+        "--replicates {replicates}, la limite de son --precision {precision}"
+    ),
+    "no --precision": "pas de --precision",
     "a --posterior of sha256 {sha256}": "un --posterior d'empreinte sha256 {sha256}",
     "the same scenario, --set, --param, --sample, --n, --seed and --replicates": (
         "le même scénario, --set, --param, --sample, --n, --seed et --replicates"

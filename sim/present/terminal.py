@@ -104,6 +104,9 @@ WORDS = {
         "stopped_run": "Interrupted: the bundle in {out} holds the {done} replicates finished "
         "(summary.csv, events.jsonl; the state to resume from is in {partial}). Finish it with: "
         "{command}",
+        "stopped_before_any": "Interrupted before any replicate finished: there are no results "
+        "in {out}, only the state to resume from ({partial}). Run it with: {command} (it starts "
+        "from the beginning), or remove {out}.",
         "stopped_sweep": "Interrupted: {out} holds the {done} replicates finished (the state to "
         "resume from is in {partial}). Finish it with: {command}",
         "stopped_pair": "Interrupted: partial bundles are in {out}.",
@@ -161,6 +164,9 @@ WORDS = {
         "stopped_run": "Interrompu : le dossier {out} garde les {done} réplications terminées "
         "(summary.csv, events.jsonl ; ce qu'il faut pour reprendre se trouve dans {partial}). Pour finir : "
         "{command}",
+        "stopped_before_any": "Interrompu avant la fin de la première réplication : {out} ne "
+        "contient aucun résultat, seulement ce qu'il faut pour reprendre ({partial}). Pour la "
+        "lancer : {command} (elle part du début), ou supprimez {out}.",
         "stopped_sweep": "Interrompu : {out} garde les {done} réplications terminées (ce qu'il faut "
         "pour reprendre se trouve dans {partial}). Pour finir : {command}",
         "stopped_pair": "Interrompu : les dossiers partiels sont dans {out}.",
@@ -253,8 +259,9 @@ def _stopped(key: str, out: Path, manifest: dict, lang: str) -> str:
 
 
 def interrupted_run(out: Path, manifest: dict, lang: str = "en") -> str:
-    """What an interrupted ensemble left, and how to finish it."""
-    return _stopped("stopped_run", out, manifest, lang)
+    """What an interrupted ensemble left, and how to finish it (or that nothing finished)."""
+    key = "stopped_run" if manifest["replicates"]["completed"] else "stopped_before_any"
+    return _stopped(key, out, manifest, lang)
 
 
 def interrupted_sweep(out: Path, manifest: dict, lang: str = "en") -> str:

@@ -214,18 +214,20 @@ def run_backtest(
 
 
 def _refuse_other_settings(out: Path, record: dict) -> None:
-    """Refuse to resume a backtest with another seed, size or parameters than it began with.
+    """Refuse to resume a backtest with another seed, size, parameters or episodes.
 
     Its finished episodes would keep the old ones and the rest run with the new: one folder,
-    scored as one backtest, of two ensembles.
+    scored as one backtest, of two ensembles. Other episodes would leave bundles the scores
+    leave out, or score a set the folder's plan does not name (and the baselines learn from
+    the episodes scored): a backtest of other episodes is another backtest, in another folder.
     """
     saved = saved_plan(out)
     if saved is None:
         return  # stopped before its plan was written: nothing ran
-    keys = ("root_seed", "replicates", "posterior_sha256")
+    keys = ("root_seed", "replicates", "episodes", "posterior_sha256")
     found, expected = ({**plan, **drawn_from(plan)} for plan in (saved, record))
-    same = Text("the same --seed, --replicates, --parameters and --posterior")
-    refuse_changed(out, list(keys), found, expected, same)
+    same = Text("the same --seed, --replicates, --episodes, --parameters and --posterior")
+    refuse_changed(out, found, {key: expected.get(key) for key in keys}, same)
 
 
 def run_into_folders(

@@ -2,7 +2,8 @@
 
 Files are written inside ``.partial/`` and moved into the bundle only when complete, so a run
 stopped at any moment leaves complete files or none (and ``.partial/``, which says so).
-Interrupted with Ctrl-C, the bundle is closed on the replicates already finished.
+Interrupted with Ctrl-C, the bundle is closed on the replicates already finished (if none
+finished, only ``.partial/`` is left, to resume from).
 
 Layout::
 
@@ -124,14 +125,37 @@ def base_identity(plan: Any) -> dict[str, Any]:
     }
 
 
-def _identity(plan: RunPlan, series_sample: int, all_series: bool) -> dict:
-    """What must not change between a run and its resumption."""
-    return base_identity(plan) | {
+def run_settings(plan: RunPlan, series_sample: int, all_series: bool) -> dict[str, Any]:
+    """What a run's identity holds besides :func:`base_identity`'s: what it keeps and draws."""
+    return {
         "series_sample": series_sample,
         "all_series": all_series,
         # drawn parameters: the same posterior's bytes, or single values (None) throughout
         "posterior_sha256": posterior_sha256(plan),
+        # an adaptive run's stopping rule: another would have stopped it elsewhere
+        "precision": plan.precision,
     }
+
+
+def finished_settings(manifest: dict) -> dict[str, Any]:
+    """What a finished bundle's manifest says of the settings :func:`run_settings` gives.
+
+    Not the size of the series sample, which no option of the command line sets; nor the
+    precision, in the manifest of an earlier version, which did not record it.
+    """
+    found: dict[str, Any] = drawn_from(manifest)
+    files = manifest.get("files")
+    if isinstance(files, list):
+        found["all_series"] = "series-all.csv.gz" in files
+    replicates = manifest.get("replicates")
+    if isinstance(replicates, dict) and "precision" in replicates:
+        found["precision"] = replicates["precision"]
+    return found
+
+
+def _identity(plan: RunPlan, series_sample: int, all_series: bool) -> dict:
+    """What must not change between a run and its resumption."""
+    return base_identity(plan) | run_settings(plan, series_sample, all_series)
 
 
 def _files(all_series: bool) -> dict[str, str]:
@@ -148,28 +172,29 @@ def _files(all_series: bool) -> dict[str, str]:
     return files
 
 
-def _resumed(plan: RunPlan) -> dict[str, Any]:
-    """What a resumption checks besides the identity and the files: see :func:`checkpoint.restore`."""
-    return {
-        "expected": Text(
-            "the same scenario, --set, --seed, --replicates, --series, --parameters and --posterior"
-        ),
-        "lists": ("failed", "band_replicates"),
-        "most": plan.replicates,
-    }
-
-
 def check_resumable(
     out: Path, plan: RunPlan, series_sample: int = SERIES_SAMPLE, all_series: bool = False
-) -> None:
-    """Refuse what :class:`BundleWriter` would refuse resuming ``plan`` in ``out``, changing nothing.
+) -> checkpoint.Checked | None:
+    """The stopped run in ``out``, checked for resuming ``plan``; None if there is none.
+
+    Nothing in ``out`` is changed; :class:`BundleWriter` goes on from what this returns.
 
     Raises:
         InputError: the stopped work in ``out`` was started otherwise, or its state is damaged.
     """
-    if checkpoint.saved(out / ".partial"):
-        identity = _identity(plan, series_sample, all_series)
-        checkpoint.check_saved(out, identity, _files(all_series), **_resumed(plan))
+    if not checkpoint.saved(out / checkpoint.PARTIAL):
+        return None
+    resumption = checkpoint.Resumption(
+        _identity(plan, series_sample, all_series),
+        _files(all_series),
+        expected=Text(
+            "the same scenario, --set, --seed, --replicates, --precision, --series, --parameters "
+            "and --posterior"
+        ),
+        lists=("failed", "band_replicates"),
+        most=plan.replicates,
+    )
+    return checkpoint.check_saved(out, resumption)
 
 
 @dataclass
@@ -178,8 +203,9 @@ class BundleWriter:
 
     Everything is appended to files in ``.partial/`` and, after each replicate, a checkpoint
     records how many replicates are complete and how long each file then was. A run killed at
-    any moment can therefore be resumed (``resume=True``): the files are cut back to the last
-    checkpoint and the run goes on from there, giving the same bytes as an uninterrupted run.
+    any moment can therefore be resumed (``stopped``, what :func:`check_resumable` found): the
+    files are cut back to the last checkpoint and the run goes on from there, giving the same
+    bytes as an uninterrupted run.
     """
 
     out: Path
@@ -188,7 +214,7 @@ class BundleWriter:
     workers: int = 1
     series_sample: int = SERIES_SAMPLE
     all_series: bool = False
-    resume: bool = False
+    stopped: checkpoint.Checked | None = None
     started: float = field(default_factory=time.time)
     stopped_early: str = ""  # why an adaptive ensemble stopped before its cap
 
@@ -199,10 +225,11 @@ class BundleWriter:
         self.completed = 0
         self.failed: list[dict] = []
         self.band_replicates: list[int] = []
-        identity = self._identity()
-        self.fresh = not (self.resume and checkpoint.saved(self.partial))
-        if not self.fresh:
-            self._reopen(identity)
+        self.fresh = self.stopped is None
+        if self.stopped is not None:
+            state = checkpoint.restore(self.out, self.stopped)
+            self._open("ab")
+            self._adopt(state)
         else:
             self.partial.mkdir(parents=True, exist_ok=True)
             self._open("wb")
@@ -214,11 +241,10 @@ class BundleWriter:
                 self._all.write(
                     _csv_text([["replicate", "day", "actor", "variable", "value"]]).encode()
                 )
-            checkpoint.begin(self.partial, identity)
+            checkpoint.begin(
+                self.partial, _identity(self.plan, self.series_sample, self.all_series)
+            )
             self._checkpoint()
-
-    def _identity(self) -> dict:
-        return _identity(self.plan, self.series_sample, self.all_series)
 
     def _files(self) -> dict[str, str]:
         return _files(self.all_series)
@@ -246,11 +272,6 @@ class BundleWriter:
             )
             if h is not None
         ]
-
-    def _reopen(self, identity: dict) -> None:
-        state = checkpoint.restore(self.out, identity, self._files(), **_resumed(self.plan))
-        self._open("ab")
-        self._adopt(state)
 
     def _adopt(self, state: dict) -> None:
         """Take the progress a checkpoint recorded."""
@@ -312,9 +333,17 @@ class BundleWriter:
     # ------------------------------------------------------------------ closing
 
     def close(self, *, interrupted: bool = False) -> dict:
-        """Complete the bundle on the replicates written so far; return the manifest."""
+        """Complete the bundle on the replicates written so far; return the manifest.
+
+        Interrupted before any replicate finished, it publishes nothing (a bundle of no
+        replicates would only look like results): ``.partial/`` stays, to resume from, and the
+        manifest returned is not written.
+        """
         if interrupted:  # a replicate half-written when Ctrl-C came is not part of it
             self._adopt(checkpoint.roll_back(self.partial, self._open_files()))
+            if not self.completed:
+                self.abandon()
+                return self.manifest(interrupted=True, files=[])
         for handle in self._handles():
             handle.close()
         files = ["summary.csv", "events.jsonl", "series.csv"]
@@ -413,6 +442,7 @@ class BundleWriter:
             },
             "replicates": {
                 "planned": plan.replicates,
+                "precision": plan.precision,
                 "completed": self.completed,
                 "interrupted": interrupted,
                 "stopped_early": self.stopped_early or None,

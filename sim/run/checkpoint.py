@@ -19,6 +19,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
+from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
 
@@ -32,17 +33,16 @@ CHANGED = {
     "scenario_sha256": Text("the scenario (its file or --set)"),
     "root_seed": "--seed",
     "replicates": "--replicates",
+    "precision": "--precision",
     "series_sample": "--series",
     "all_series": "--series",
     "posterior_sha256": "--posterior",
+    "episodes": "--episodes",
     "parameters": "--param",
     "design": "--sample",
     "points_sha256": Text("the design's points (--param, --n)"),
 }
 """What the user changed, in their words, for each part of a run's identity that differs."""
-
-SHOWN = ("root_seed", "replicates")
-"""The parts whose earlier value a message gives (the others are hashes or flags)."""
 
 
 def changed_words(
@@ -51,7 +51,7 @@ def changed_words(
     """The fields ``changed`` and ``was`` of a refusal to resume.
 
     What changed, in the user's words, and the earlier values worth giving (`` (it had --seed
-    7)``, or nothing). ``now`` is what the resumption would have.
+    7)``, or nothing), each as the user could type it. ``now`` is what the resumption would have.
     """
     labels: list[object] = []
     values: list[object] = []
@@ -62,11 +62,38 @@ def changed_words(
             values.append(value)
             continue
         labels.append(CHANGED.get(key, key))
-        if key in SHOWN:
-            values.append(f"{CHANGED[key]} {before.get(key)}")
+        value = _earlier(key, before)
+        if value is not None:
+            values.append(value)
     labels = list(dict.fromkeys(labels))
     was = Text(" (it had {values})", values=Joined(", ", values)) if values else ""
     return {"changed": Joined(", ", labels), "was": was}
+
+
+def _earlier(key: str, before: dict[str, Any]) -> object:
+    """What the work had for ``key``, as options the user could type; None if not worth giving.
+
+    Hashes are not (no one types them), nor an episode list (the folder's plan keeps it, and
+    ``--resume`` without ``--episodes`` takes it).
+    """
+    value = before.get(key)
+    if key == "root_seed":
+        return f"--seed {value}"
+    if key == "replicates":
+        precision = before.get("precision")
+        if precision is None:
+            return f"--replicates {value}"
+        # An adaptive run's replicates are its cap, which the user may never have typed.
+        return Text(
+            "--replicates {replicates}, the cap of its --precision {precision}",
+            replicates=value,
+            precision=precision,
+        )
+    if key == "precision":
+        return Text("no --precision") if value is None else f"--precision {value}"
+    if key == "all_series":
+        return "--series all" if value else "--series sample"
+    return None
 
 
 def _parameters_words(before: str | None, now: str | None) -> tuple[str, object]:
@@ -127,59 +154,63 @@ def roll_back(partial: Path, files: dict[str, IO]) -> dict[str, Any]:
     return state
 
 
-def restore(
-    out: Path,
-    identity: dict[str, Any],
-    names: dict[str, str],
-    *,
-    expected: str,
-    lists: tuple[str, ...] = ("failed",),
-    most: int | None = None,
-) -> dict[str, Any]:
-    """Check that a stopped folder was started with ``identity``; cut its files to the checkpoint.
+@dataclass(frozen=True)
+class Resumption:
+    """What stopped work must have been started with, and what its saved state must hold."""
 
-    The checks are :func:`check_saved`'s; only once they pass is anything changed.
+    identity: dict[str, Any]
+    """What the resumption would start with; every key must match the work's plan."""
+    files: dict[str, str]
+    """File key -> file name in ``.partial/``, as saved by :func:`save`."""
+    expected: object
+    """What the user must repeat, for the message (``the same scenario, --seed...``)."""
+    lists: tuple[str, ...] = ("failed",)
+    """Keys of the saved state that must hold lists (besides ``completed``, a count)."""
+    most: int | None = None
+    """The largest ``completed`` the plan allows."""
+
+
+@dataclass(frozen=True)
+class Checked:
+    """Stopped work found resumable by :func:`check_saved`: what :func:`restore` goes on from."""
+
+    state: dict[str, Any]
+    """The saved state, without the lengths."""
+    lengths: dict[str, int]
+    """Each file's length at the checkpoint, by its key."""
+    files: dict[str, str]
+    """File key -> file name in ``.partial/``."""
+
+
+@dataclass(frozen=True)
+class Found:
+    """What ``--resume`` found in a folder, checked against what the command would run.
+
+    Checked once, before the command says what it will run; the work goes on from this.
+    """
+
+    finished: dict | None = None
+    """The manifest of finished work made by the same command: nothing is left to run."""
+    stopped: Checked | None = None
+    """Stopped work to go on from. With neither, the work starts afresh."""
+
+
+def check_saved(out: Path, resumption: Resumption) -> Checked:
+    """Check that the stopped work in ``out`` can go on as ``resumption``; change nothing.
 
     Args:
         out: the folder given with ``--out``.
-        identity: what the resumption would start with; every key must match.
-        names: file key -> file name in ``.partial/``, as saved by :func:`save`.
-        expected: what the user must repeat, for the message (``the same scenario, --seed...``).
-        lists: keys of the saved state that must hold lists (besides ``completed``, a count).
-        most: the largest ``completed`` the plan allows.
-
-    Returns:
-        The saved state (without the lengths).
+        resumption: what the work must have been started with, and what its state must hold.
 
     Raises:
         InputError: a missing or damaged plan or checkpoint (the message names the file and
             what is wrong), a different identity, or a file shorter than its checkpoint.
     """
-    state, lengths = check_saved(out, identity, names, expected=expected, lists=lists, most=most)
-    partial = out / PARTIAL
-    for key, name in names.items():
-        os.truncate(partial / name, lengths[key])  # drop what was written after the checkpoint
-    return state
-
-
-def check_saved(
-    out: Path,
-    identity: dict[str, Any],
-    names: dict[str, str],
-    *,
-    expected: str,
-    lists: tuple[str, ...] = ("failed",),
-    most: int | None = None,
-) -> tuple[dict[str, Any], dict[str, int]]:
-    """Refuse what :func:`restore` refuses (same arguments), reading ``out`` and changing nothing.
-
-    Returns:
-        The saved state (without the lengths), and each file's length at the checkpoint.
-    """
     partial = out / PARTIAL
     started = _read_object(out, partial / PLAN)
     state = _read_object(out, partial / CHECKPOINT)
-    refuse_changed(out, list(identity), started, identity, expected)
+    refuse_changed(out, started, resumption.identity, resumption.expected)
+    names, most = resumption.files, resumption.most
     lengths = state.pop("bytes", None)
     checked = partial / CHECKPOINT
     if not isinstance(lengths, dict):
@@ -210,7 +241,7 @@ def check_saved(
                 upto=upto,
             ),
         )
-    for key in lists:
+    for key in resumption.lists:
         if not isinstance(state.get(key), list):
             raise damaged(
                 out,
@@ -238,7 +269,19 @@ def check_saved(
                     "shorter than the {length} bytes its checkpoint recorded", length=lengths[key]
                 ),
             )
-    return state, lengths
+    return Checked(state, {key: lengths[key] for key in names}, dict(names))
+
+
+def restore(out: Path, checked: Checked) -> dict[str, Any]:
+    """Cut the files of stopped work, :func:`check_saved` first, back to its checkpoint.
+
+    Returns:
+        The saved state (without the lengths).
+    """
+    partial = out / PARTIAL
+    for key, name in checked.files.items():
+        os.truncate(partial / name, checked.lengths[key])  # drop what came after the checkpoint
+    return checked.state
 
 
 def damaged(out: Path, path: Path, what: Text) -> InputError:
@@ -339,14 +382,16 @@ def _interrupted(manifest: dict) -> bool:
     return isinstance(replicates, dict) and bool(replicates.get("interrupted"))
 
 
-def _saved_number(out: Path, in_plan: tuple[str, ...], in_manifest: tuple[str, ...]) -> int | None:
-    """A whole number the stopped work's plan, else the finished work's manifest, records."""
+def _saved_number(
+    out: Path, in_plan: tuple[str, ...], in_manifest: tuple[str, ...], kind: type = int
+) -> Any:
+    """A number (of ``kind``) the stopped work's plan, else the finished work's manifest, records."""
     for path, keys in ((out / PARTIAL / PLAN, in_plan), (out / MANIFEST, in_manifest)):
         try:
             value: Any = json.loads(path.read_text(encoding="utf-8"))
             for key in keys:
                 value = value[key]
-            return int(value)
+            return kind(value)
         except (OSError, ValueError, KeyError, TypeError):
             continue
     return None
@@ -360,6 +405,11 @@ def saved_root_seed(out: Path) -> int | None:
 def saved_replicates(out: Path) -> int | None:
     """The number of replicates stopped or finished work in ``out`` was planned with, if it says."""
     return _saved_number(out, ("replicates",), ("replicates", "planned"))
+
+
+def saved_precision(out: Path) -> float | None:
+    """The precision an adaptive run in ``out``, stopped or finished, ran to; None if not one."""
+    return _saved_number(out, ("precision",), ("replicates", "precision"), float)
 
 
 def load_manifest(out: Path) -> dict:
@@ -383,24 +433,37 @@ def note_drawn(out: Path, paths: list[Path]) -> None:
 
 
 def refuse_changed(
-    out: Path, keys: list[str], started: dict[str, Any], now: dict[str, Any], expected: str
+    out: Path, before: dict[str, Any], now: dict[str, Any], expected: object = None
 ) -> None:
-    """Refuse resuming ``out`` if any of ``keys`` differs between ``started`` and ``now``.
+    """Refuse going on with the work in ``out`` if any key of ``now`` differs in ``before``.
 
-    ``started`` is how the work was started, ``now`` how the command would go on; the message
-    names the flags the user changed.
+    ``before`` is what the work was started with (or finished with), ``now`` what the command
+    would go on with; the message names the flags the user changed. ``expected`` is what the
+    resumption of stopped work must repeat; without it, the work is finished, and only the same
+    command leaves it alone.
 
     Raises:
         InputError: some key differs.
     """
-    changed = [key for key in keys if started.get(key) != now.get(key)]
-    if changed:
+    changed = [key for key in now if before.get(key) != now[key]]
+    if not changed:
+        return
+    words = changed_words(changed, before, now)
+    if expected is None:
         raise InputError(
             Text(
-                "--resume: {out} was started with other settings (changed: {changed}){was}; "
-                "expected {expected} as the interrupted run",
+                "--resume: {out} is complete but was made with other settings (changed: "
+                "{changed}){was}; expected the same command as the finished work",
                 out=out,
-                expected=expected,
-                **changed_words(changed, started, now),
+                **words,
             )
         )
+    raise InputError(
+        Text(
+            "--resume: {out} was started with other settings (changed: {changed}){was}; "
+            "expected {expected} as the interrupted run",
+            out=out,
+            expected=expected,
+            **words,
+        )
+    )

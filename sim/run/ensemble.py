@@ -12,7 +12,14 @@ from types import SimpleNamespace
 from typing import TypeVar
 
 from sim.errors import InputError, Text
-from sim.run.bundle import BundleWriter, Encoded, check_resumable, drawn_from, posterior_sha256
+from sim.run.bundle import (
+    BundleWriter,
+    Encoded,
+    check_resumable,
+    finished_settings,
+    run_settings,
+)
+from sim.run.checkpoint import Found
 from sim.run.executors import execute
 from sim.run.folders import finished_work
 from sim.run.options import SERIES_SAMPLE, Executor
@@ -39,19 +46,21 @@ def _replay(out: Path, stop: Callable[[Encoded], str | None]) -> str | None:
 
 def check_resume(
     plan: RunPlan, out: Path, *, series_sample: int = SERIES_SAMPLE, all_series: bool = False
-) -> None:
-    """Refuse now what resuming ``plan`` in ``out`` would refuse, changing nothing in ``out``.
+) -> Found:
+    """What resuming ``plan`` in ``out`` goes on from, changing nothing in ``out``.
 
-    :func:`run_ensemble` refuses the same, but a command says what it will run before it runs
-    it: checked first, a refusal is said alone, with nothing of the plan it refuses.
+    A command says what it will run before it runs it: checked first, a refusal is said alone,
+    with nothing of the plan it refuses. :func:`run_ensemble` goes on from what this returns.
 
     Raises:
         InputError: ``out`` holds work, finished or stopped, made with other settings, or
             stopped work whose saved state is damaged.
     """
-    drawn = {"posterior_sha256": posterior_sha256(plan)}
-    if finished_work(out, plan, drawn_from, drawn) is None:
-        check_resumable(out, plan, series_sample, all_series)
+    settings = run_settings(plan, series_sample, all_series)
+    finished = finished_work(out, plan, finished_settings, settings)
+    if finished is not None:
+        return Found(finished=finished)
+    return Found(stopped=check_resumable(out, plan, series_sample, all_series))
 
 
 def run_ensemble(
@@ -62,7 +71,7 @@ def run_ensemble(
     command: Sequence[str] = (),
     series_sample: int = SERIES_SAMPLE,
     all_series: bool = False,
-    resume: bool = False,
+    resume: bool | Found = False,
     executor: Executor | str = Executor.LOCAL,
     scheduler: str | None = None,
     progress: Progress | None = None,
@@ -71,14 +80,19 @@ def run_ensemble(
     """Run every replicate of ``plan`` into a bundle at ``out``.
 
     Returns the manifest and whether the run was interrupted (Ctrl-C), in which case the
-    bundle holds every replicate finished before the interruption. ``stop``, called after each
-    replicate, may end the ensemble early by returning the reason (adaptive ensembles); the
-    reason is recorded in the manifest.
+    bundle holds every replicate finished before the interruption. ``resume``: go on from the
+    work in ``out``, checked here (True) or already by :func:`check_resume` (what it found).
+    ``stop``, called after each replicate, may end the ensemble early by returning the reason
+    (adaptive ensembles); the reason is recorded in the manifest.
     """
-    drawn = {"posterior_sha256": posterior_sha256(plan)}
-    if resume and (manifest := finished_work(out, plan, drawn_from, drawn)) is not None:
-        return manifest, False  # nothing left to run: its outputs are (re)drawn by the caller
-    writer = BundleWriter(out, plan, list(command), workers, series_sample, all_series, resume)
+    if resume is True:
+        resume = check_resume(plan, out, series_sample=series_sample, all_series=all_series)
+    found = resume or Found()
+    if found.finished is not None:
+        return found.finished, False  # nothing left to run: its outputs are (re)drawn by the caller
+    writer = BundleWriter(
+        out, plan, list(command), workers, series_sample, all_series, found.stopped
+    )
     interrupted = False
     if stop is not None and writer.completed:  # resumed: the rule sees again what it saw
         writer.stopped_early = _replay(out, stop) or ""

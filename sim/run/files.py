@@ -153,15 +153,28 @@ def release_all() -> None:
         release(key)
 
 
-def in_use(folder: Path, pid: int | None) -> InputError:
-    """The error for a folder another process is writing into."""
-    who = Text("process {pid}", pid=pid) if pid else Text("another process")
+def in_use(folder: Path, pid: int | None, *, to_read: bool = False) -> InputError:
+    """The error for a folder another process is writing into.
+
+    ``to_read``: the folder was to be read as finished work (a report of it), not written into.
+    """
+    fields = {
+        "folder": folder,
+        "who": Text("process {pid}", pid=pid) if pid else Text("another process"),
+    }
+    if to_read:  # what is missing is not written yet: the work did not stop
+        return InputError(
+            Text(
+                "{folder}: in use by {who}, a sahelsim command still writing into it, so its "
+                "results are not all there yet; run the same command again once it has ended",
+                **fields,
+            )
+        )
     return InputError(
         Text(
             "{folder}: in use by {who} (another sahelsim writing into it); nothing was written "
             "and its files are untouched; wait for that run to finish, or choose another --out",
-            folder=folder,
-            who=who,
+            **fields,
         )
     )
 

@@ -14,7 +14,7 @@ from typing import Any, Protocol
 
 from sim.errors import InputError, Text
 from sim.run.bundle import scenario_hash
-from sim.run.checkpoint import MANIFEST, changed_words, damaged, finish_publish, load_manifest
+from sim.run.checkpoint import MANIFEST, damaged, finish_publish, load_manifest, refuse_changed
 from sim.run.files import LOCK, in_use, in_use_by, own
 from sim.scenario.schema import Scenario
 
@@ -137,7 +137,9 @@ def finished_work(
 
     Besides the scenario, seed and size, ``found_more`` (of the manifest) must give what
     ``expected_more`` holds: the rest of what the work's identity was when it was stopped
-    (its parameters, its design), keyed as :data:`sim.run.checkpoint.CHANGED` words them.
+    (its parameters, its design), keyed as :data:`sim.run.checkpoint.CHANGED` words them. A
+    key ``found_more`` leaves out, which the manifest of an earlier version does not record,
+    is not held against the work.
 
     Raises:
         InputError: ``out`` is finished but was made with other settings.
@@ -157,22 +159,13 @@ def finished_work(
         raise damaged(
             out, out / MANIFEST, Text("it lacks the scenario hash, the root seed or the replicates")
         ) from None
+    if found_more is not None:
+        found |= found_more(manifest)
     expected = {
         "scenario_sha256": scenario_hash(plan.scenario),
         "root_seed": plan.root_seed,
         "replicates": plan.replicates,
-        **(expected_more or {}),
+        **{k: v for k, v in (expected_more or {}).items() if k in found},
     }
-    if found_more is not None:
-        found |= found_more(manifest)
-    changed = [k for k, v in expected.items() if found[k] != v]
-    if changed:
-        raise InputError(
-            Text(
-                "--resume: {out} is complete but was made with other settings (changed: "
-                "{changed}){was}; expected the same command as the finished work",
-                out=out,
-                **changed_words(changed, found, expected),
-            )
-        )
+    refuse_changed(out, found, expected)
     return manifest

@@ -85,6 +85,7 @@ class RunPlan:
     seeds: Sequence[int]
     seed_was_drawn: bool = False
     posterior: Posterior | None = None  # None: every replicate runs the scenario's values
+    precision: float | None = None  # adaptive: stop once every interval is within ± this
 
     @property
     def replicates(self) -> int:

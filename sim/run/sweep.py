@@ -396,29 +396,29 @@ def _identity(plan: SweepPlan) -> dict[str, Any]:
     return base_identity(plan) | _design_identity(plan)
 
 
-def _resumed(plan: SweepPlan) -> dict[str, Any]:
-    """What a resumption checks besides the identity and the files: see :func:`checkpoint.restore`."""
-    return {
-        "expected": Text(
-            "the same scenario, --set, --param, --sample, --n, --seed and --replicates"
-        ),
-        "most": plan.total,
-    }
-
-
-def check_resume(plan: SweepPlan, out: Path) -> None:
-    """Refuse now what resuming ``plan`` in ``out`` would refuse, changing nothing in ``out``.
+def check_resume(plan: SweepPlan, out: Path) -> checkpoint.Found:
+    """What resuming ``plan`` in ``out`` goes on from, changing nothing in ``out``.
 
     As :func:`sim.run.ensemble.check_resume` does for an ensemble: a command checks first, so
-    that a refusal is said alone, with nothing of the plan it refuses.
+    that a refusal is said alone, with nothing of the plan it refuses; :func:`run_sweep` goes
+    on from what this returns.
 
     Raises:
         InputError: ``out`` holds a sweep, finished or stopped, made with other settings, or
             a stopped one whose saved state is damaged.
     """
     finished = finished_work(out, plan, _finished_design(out), _design_identity(plan))
-    if finished is None and checkpoint.saved(out / checkpoint.PARTIAL):
-        checkpoint.check_saved(out, _identity(plan), RESUMABLE, **_resumed(plan))
+    if finished is not None:
+        return checkpoint.Found(finished=finished)
+    if not checkpoint.saved(out / checkpoint.PARTIAL):
+        return checkpoint.Found()
+    resumption = checkpoint.Resumption(
+        _identity(plan),
+        RESUMABLE,
+        expected=Text("the same scenario, --set, --param, --sample, --n, --seed and --replicates"),
+        most=plan.total,
+    )
+    return checkpoint.Found(stopped=checkpoint.check_saved(out, resumption))
 
 
 @dataclass
@@ -426,26 +426,27 @@ class SweepWriter:
     """Writes a sweep folder incrementally; :meth:`close` completes it.
 
     As in a results bundle, a checkpoint after each finished task makes a sweep killed at any
-    moment resumable (``resume=True``) to the bytes of an uninterrupted one.
+    moment resumable (``stopped``, what :func:`check_resume` found) to the bytes of an
+    uninterrupted one.
     """
 
     out: Path
     plan: SweepPlan
     command: list[str]
     workers: int = 1
-    resume: bool = False
+    stopped: checkpoint.Checked | None = None
     started: float = field(default_factory=time.time)
 
     def __post_init__(self) -> None:
         self.partial = self.out / checkpoint.PARTIAL
         self.completed = 0
         self.failed: list[dict] = []
-        if self.resume and checkpoint.saved(self.partial):
-            state = checkpoint.restore(self.out, self._identity(), RESUMABLE, **_resumed(self.plan))
+        if self.stopped is not None:
+            state = checkpoint.restore(self.out, self.stopped)
             self.completed, self.failed = state["completed"], state["failed"]
             self._open("ab")
             return
-        checkpoint.begin(self.partial, self._identity())
+        checkpoint.begin(self.partial, _identity(self.plan))
         design = self.plan.design
         with open(self.partial / "points.csv", "w", newline="", encoding="utf-8") as handle:
             writer = csv.writer(handle, lineterminator="\n")
@@ -456,9 +457,6 @@ class SweepWriter:
         header = ["point", "replicate", "seed", *design.paths, *SUMMARY_COLUMNS]
         self._results.write(_csv_text([header]).encode())
         self._checkpoint()
-
-    def _identity(self) -> dict[str, Any]:
-        return _identity(self.plan)
 
     def _open(self, mode: str) -> None:
         # Binary, so that lengths are byte offsets the checkpoint can cut back to.
@@ -656,7 +654,7 @@ def run_sweep(
     workers: int = 1,
     command: Sequence[str] = (),
     progress: Callable[[int, int], None] | None = None,
-    resume: bool = False,
+    resume: bool | checkpoint.Found = False,
     executor: Executor | str = Executor.LOCAL,
     scheduler: str | None = None,
 ) -> tuple[dict, bool]:
@@ -664,13 +662,15 @@ def run_sweep(
 
     Returns the manifest and whether the sweep was interrupted (Ctrl-C), in which case the
     folder holds every replicate finished before the interruption. With ``resume``, ``out``
-    holds a sweep that was stopped, which goes on from its last checkpoint.
+    holds a sweep that was stopped, which goes on from its last checkpoint: checked here
+    (True) or already by :func:`check_resume` (what it found).
     """
-    design = _design_identity(plan)
-    finished = finished_work(out, plan, _finished_design(out), design) if resume else None
-    if finished is not None:
-        return finished, False  # nothing left to run: its outputs are (re)made by the caller
-    writer = SweepWriter(out, plan, list(command), workers, resume)
+    if resume is True:
+        resume = check_resume(plan, out)
+    found = resume or checkpoint.Found()
+    if found.finished is not None:
+        return found.finished, False  # nothing left to run: its outputs are (re)made by the caller
+    writer = SweepWriter(out, plan, list(command), workers, found.stopped)
     interrupted = False
     try:
         chunks = execute_sweep(
