@@ -39,6 +39,27 @@ def percent_sign(lang: str) -> str:
     return THIN_NO_BREAK + "%" if getattr(lang, "value", lang) == "fr" else "%"
 
 
+def takes_singular(count: float, lang: str) -> bool:
+    """Whether a noun counted by ``count``, as the text writes it, takes the singular.
+
+    The one rule for every counted noun: English takes it for 1 alone ("1 soldier", "0 days",
+    "1.5 days"); French for any count below 2 ("0 jour", "1 militaire", "1,5 point"), as the
+    Académie française has it.
+    """
+    if getattr(lang, "value", lang) == "fr":
+        return abs(count) < 2
+    return abs(count) == 1
+
+
+def counted(count: int, one: str, other: str, lang: str) -> str:
+    """A whole count and its noun, agreeing: "1 replicate", "1,000 replicates", "0 réplication".
+
+    ``one`` and ``other`` are the noun in the singular and the plural (:func:`takes_singular`
+    chooses); the count is grouped the language's way ("1 000" in French).
+    """
+    return f"{localised(f'{count:,}', lang)} {one if takes_singular(count, lang) else other}"
+
+
 def decimals_shown(value: float, decimals: int = 0, most: int = 3) -> int:
     """The fewest decimals, from ``decimals`` up to ``most``, at which ``value`` is not shown 0.
 

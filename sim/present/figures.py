@@ -32,7 +32,7 @@ from matplotlib.transforms import IdentityTransform, ScaledTranslation
 from sim import __version__
 from sim.model.outcome_registry import OUTCOMES, Estimator, Outcome
 from sim.model.pacts import requested
-from sim.numbers import localised, percent_sign
+from sim.numbers import counted, localised, percent_sign, takes_singular
 from sim.present.catalogue import MONTHS
 from sim.present.markers import dated_line, merge_close, record_title, scenario_event_title
 from sim.run.files import written_whole
@@ -105,8 +105,8 @@ WORDS = {
         "side1": "attacking side",
         "side2": "defending side",
         "na": "n/a: cannot happen in this scenario",
-        "with_war": "Length of the war\n({k} of {n} replicates had one)",
-        "with_war_one": "Length of the war\n(1 of {n} replicates had one)",
+        "with_war": "Length of the war\n({k} of {replicates} had one)",
+        "with_war_one": "Length of the war\n(1 of {replicates} had one)",
         "war_length": "Length of the war",
         "no_war_at_all": "No replicate has a war",
         "mean": "mean",
@@ -244,7 +244,15 @@ def war_length_title(wars: int, replicates: int, lang: str = "en") -> str:
     words = WORDS[lang]
     if wars == 0:
         return words["war_length"]
-    return words["with_war_one" if wars == 1 else "with_war"].format(k=wars, n=replicates)
+    return words["with_war_one" if takes_singular(wars, lang) else "with_war"].format(
+        k=localised(f"{wars:,}", lang),
+        n=localised(f"{replicates:,}", lang),
+        replicates=counted(replicates, *_REPLICATE_NOUN[lang], lang),
+    )
+
+
+_REPLICATE_NOUN = {lang: (WORDS[lang]["replicate"], WORDS[lang]["replicates"]) for lang in WORDS}
+"""A replicate, counted: "1 replicate", "8 replicates" (:func:`sim.numbers.counted`)."""
 
 
 class _DecimalComma(matplotlib.ticker.ScalarFormatter):
@@ -1037,6 +1045,10 @@ def plot_map_frequencies(
         fig.colorbar(ScalarMappable(norm, cmap), ax=ax, shrink=0.6, label=words["war_share"])
         ax.set_title(words["freq"])
         mark_figure(
-            fig, title, seed, lang, extra=f"{n} {WORDS[lang]['replicates']} · Natural Earth"
+            fig,
+            title,
+            seed,
+            lang,
+            extra=f"{counted(n, *_REPLICATE_NOUN[lang], lang)} · Natural Earth",
         )
         return fig

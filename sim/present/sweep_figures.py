@@ -25,7 +25,7 @@ from matplotlib.figure import Figure
 from sim.analysis.sensitivity import COLUMNS, Index
 from sim.analysis.summary import GIVEN
 from sim.model.outcome_registry import OUTCOMES
-from sim.numbers import localised, percent_sign
+from sim.numbers import counted, localised, percent_sign
 from sim.present.console import bundle_title, interval_parts
 from sim.present.figures import (
     BAND_COLOUR,
@@ -46,7 +46,9 @@ from sim.scenario.parameters import PARAMETERS
 WORDS = {
     "en": {
         "share": "share of replicates",
-        "crn": "{r} replicates per point on common random numbers",
+        "crn": "{replicates} per point on common random numbers",
+        "replicate": "replicate",
+        "replicates": "replicates",
         "interval": "95 % interval",
         "mean": "mean",
         "morris": "Morris screening: mu* with 95 % interval (sigma as a diamond)",
@@ -59,7 +61,9 @@ WORDS = {
     },
     "fr": {
         "share": "part des réplications",
-        "crn": "{r} réplications par point sur nombres aléatoires communs",
+        "crn": "{replicates} par point sur nombres aléatoires communs",
+        "replicate": "réplication",
+        "replicates": "réplications",
         "interval": "intervalle à 95\u202f%",
         "mean": "moyenne",
         "morris": "Criblage de Morris : mu* avec intervalle à 95\u202f% (sigma en losange)",
@@ -301,7 +305,7 @@ def write_sweep_figures(
         return []
     grid = manifest["design"]["sample"] == "grid"
     title = bundle_title(folder, manifest, lang)
-    extra = WORDS[lang]["crn"].format(r=manifest["replicates"]["per_point"])
+    extra = _per_point(manifest, lang)
     written = _start_drawing(folder)
     for column in manifest["outcomes"]:
         fig = sweep_figure(means, column, grid, share=shares[column], lang=lang)
@@ -309,6 +313,15 @@ def write_sweep_figures(
         written += save(fig, folder / "figures", f"sweep-{column}")
         note_drawn(folder, written)  # the manifest names only figures drawn whole
     return written
+
+
+def _per_point(manifest: dict, lang: str) -> str:
+    """The replicates each point ran, said in a figure's footer."""
+    words = WORDS[lang]
+    count = manifest["replicates"]["per_point"]
+    return words["crn"].format(
+        replicates=counted(count, words["replicate"], words["replicates"], lang)
+    )
 
 
 def _start_drawing(folder: Path) -> list[Path]:
@@ -383,7 +396,7 @@ def write_sensitivity_figures(
 ) -> list[Path]:
     """Draw one bar figure per outcome that varied into ``figures/``; return the paths."""
     title = bundle_title(folder, manifest, lang)
-    extra = WORDS[lang]["crn"].format(r=manifest["replicates"]["per_point"])
+    extra = _per_point(manifest, lang)
     written = _start_drawing(folder)
     for column, indices in indices_by_outcome.items():
         ranked_on = COLUMNS[method][0]
