@@ -9,6 +9,7 @@ so nothing imports above it.
 
 from __future__ import annotations
 
+import math
 import re
 
 THIN_NO_BREAK = "\u202f"
@@ -29,6 +30,34 @@ def localised(text: str, lang: str) -> str:
         return text
     text = text.replace(",", THIN_NO_BREAK).replace(".", ",")
     return _PERCENT.sub(THIN_NO_BREAK + "%", text)
+
+
+_UNGROUPED = re.compile(r"(?<![\d.,])\d{4,}")  # a whole part of 4 digits or more, not grouped
+
+
+def grouped(text: str) -> str:
+    """A number written without grouping ("10000", "−12345.5"), grouped the English way.
+
+    "10,000", "−12,345.5": matplotlib and ``format(x, "g")`` write none, so French would read
+    "10000" where its text writes "10 000". Decimals and exponents are left as they are.
+    """
+    return _UNGROUPED.sub(lambda m: f"{int(m[0]):,}", text)
+
+
+def significant(value: float, digits: int, lang: str) -> str:
+    """``value`` to ``digits`` significant digits, grouped and never in exponent form.
+
+    "12,300" and "0.125" (English), "12 300" and "0,125" (French), where ``format(x, ".3g")``
+    writes "1.23e+04".
+    """
+    if value == 0 or not math.isfinite(value):
+        return localised(f"{value:g}", lang)
+    rounded = float(f"{value:.{digits}g}")
+    decimals = max(0, digits - 1 - math.floor(math.log10(abs(rounded))))
+    text = f"{rounded:,.{decimals}f}"
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return localised(text, lang)
 
 
 def percent_sign(lang: str) -> str:

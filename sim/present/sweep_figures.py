@@ -25,7 +25,7 @@ from matplotlib.figure import Figure
 from sim.analysis.sensitivity import COLUMNS, Index
 from sim.analysis.summary import GIVEN
 from sim.model.outcome_registry import OUTCOMES
-from sim.numbers import counted, localised, percent_sign
+from sim.numbers import counted, localised, percent_sign, significant
 from sim.present.console import bundle_title, interval_parts
 from sim.present.figures import (
     BAND_COLOUR,
@@ -211,8 +211,8 @@ def plot_sweep_heatmap(
             symbol = percent_sign(lang)
             colourbar.formatter = matplotlib.ticker.PercentFormatter(1.0, symbol=symbol)
             colourbar.update_ticks()
-        ax.set_xticks(range(len(x_levels)), [localised(f"{v:.4g}", lang) for v in x_levels])
-        ax.set_yticks(range(len(y_levels)), [localised(f"{v:.4g}", lang) for v in y_levels])
+        ax.set_xticks(range(len(x_levels)), [_figure_number(v, ".4g", lang) for v in x_levels])
+        ax.set_yticks(range(len(y_levels)), [_figure_number(v, ".4g", lang) for v in y_levels])
         ax.set_xlabel(xlabel)
         ax.set_ylabel(ylabel)
         ax.set_title(label)
@@ -226,10 +226,21 @@ def _annotate(ax, cells: np.ndarray, share: bool, image, lang: str = "en") -> No
     for (i, j), value in np.ndenumerate(cells):
         if not np.isfinite(value):
             continue
-        text = localised(f"{value:.0%}" if share else f"{value:,.3g}", lang)
+        text = localised(f"{value:.0%}", lang) if share else _figure_number(value, ",.3g", lang)
         # Read against the cell's own colour: white on a dark cell, near-black on a light one.
         colour = text_colour(to_hex(image.cmap(image.norm(value))))
         ax.text(i, j, text, ha="center", va="center", fontsize=10, color=colour)
+
+
+def _figure_number(value: float, english: str, lang: str) -> str:
+    """A level or a cell's mean, written with the format ``english`` (".4g") in English.
+
+    French writes as many significant digits, grouped and never in exponent form: "12 300"
+    where ``format`` writes "1.23e+04".
+    """
+    if lang == "fr":
+        return significant(value, int(english.strip(",.g")), lang)
+    return format(value, english)
 
 
 def plot_sweep_points(
