@@ -448,8 +448,34 @@ WORDS = {
 }
 
 
+ZERO_WHERE_NONE = {
+    "war_days": {
+        "en": (
+            "days of the first war (0 where there was none)",
+            "the number of days of the first war (0 where there was none)",
+        ),
+        "fr": (
+            "jours de la première guerre (0 sans guerre)",
+            "le nombre de jours de la première guerre (0 sans guerre)",
+        ),
+    }
+}
+"""An outcome counted elsewhere only where another holds (:data:`GIVEN`: a war's length, given
+a war), as its indices measure it: over every replicate, 0 where it does not hold. Its label
+and its subject in each language; "how long the first war lasts" would read as given a war."""
+
+
+def index_label(outcome: str, lang: str = "en") -> str:
+    """The label of what an outcome's indices rank: "Days of the first war (0 where ...)"."""
+    if outcome in ZERO_WHERE_NONE:
+        return capitalised(ZERO_WHERE_NONE[outcome][lang][0])
+    return OUTCOMES[outcome].label(lang)
+
+
 def _subject(outcome: str, lang: str) -> str:
     """The outcome as the subject of "... depends mostly on", from the outcome registry."""
+    if outcome in ZERO_WHERE_NONE:
+        return capitalised(ZERO_WHERE_NONE[outcome][lang][1])
     return capitalised(OUTCOMES[outcome].words(lang).subject)
 
 

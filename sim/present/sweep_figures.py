@@ -22,7 +22,7 @@ import numpy as np
 from matplotlib.colors import to_hex
 from matplotlib.figure import Figure
 
-from sim.analysis.sensitivity import COLUMNS, Index
+from sim.analysis.sensitivity import COLUMNS, Index, index_label
 from sim.analysis.summary import GIVEN
 from sim.model.outcome_registry import OUTCOMES
 from sim.numbers import counted, localised, percent_sign, significant
@@ -413,7 +413,7 @@ def write_sensitivity_figures(
         ranked_on = COLUMNS[method][0]
         if not indices or not indices[0].values[ranked_on] > 0:
             continue  # the outcome never changed: nothing to draw (summary.txt says so)
-        fig = plot_indices(method, indices, label=OUTCOMES[column].label(lang), lang=lang)
+        fig = plot_indices(method, indices, label=index_label(column, lang), lang=lang)
         mark_figure(fig, title, manifest["seeds"]["root"], lang, extra=extra)
         written += save(fig, folder / "figures", f"{method}-{column}")
         note_drawn(folder, written)
