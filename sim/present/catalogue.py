@@ -620,12 +620,13 @@ MESSAGES: dict[str, dict[str, str]] = {
         "livrerait sur son sol, un ratissage jusqu'à la frontière, non un différend avec l'État "
         "d'où ils viennent.",
     },
+    # "des {threshold}": strikers below a threshold of 1 are none, told by ".none" instead.
     "incident.unpursued": {
         "en": "Strikers counted by the sources: {fighters}, below the {threshold} an army "
         "pursues. No body of fighters was left in the field, and {target} answered by "
         "policing, not with force.",
-        "fr": "Assaillants comptés par les sources : {fighters}, en deçà du seuil "
-        "de poursuite d'une armée ({threshold}). Aucune troupe ne reste sur le terrain, et {target} "
+        "fr": "Assaillants comptés par les sources : {fighters}, en deçà des {threshold} "
+        "qu'une armée poursuit. Aucune troupe ne reste sur le terrain, et {target} "
         "réplique{target_nt} par des mesures de police, non par la force.",
     },
     "incident.unpursued.none": {
@@ -653,8 +654,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Strikers who got away, by the sources: {escaped}{of}, below the {threshold} an "
         "army pursues. No body of fighters was left in the field, and {target} "
         "answered by policing, not with force.",
-        "fr": "Assaillants en fuite selon les sources : {escaped}{of}, en deçà du seuil "
-        "de poursuite d'une armée ({threshold}). Aucune troupe ne reste sur le terrain, et {target} "
+        "fr": "Assaillants en fuite selon les sources : {escaped}{of}, en deçà des {threshold} "
+        "qu'une armée poursuit. Aucune troupe ne reste sur le terrain, et {target} "
         "réplique{target_nt} par des mesures de police, non par la force.",
     },
     "obligation": {
@@ -1157,8 +1158,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "event.attack_in_war.few": {
         "en": "Strikers counted by the sources: {fighters}, below the {threshold} an army "
         "pursues: the strike changed nothing in the war.",
-        "fr": "Assaillants comptés par les sources : {fighters}, en deçà du seuil "
-        "de poursuite d'une armée ({threshold}) : la frappe ne change rien à la guerre.",
+        "fr": "Assaillants comptés par les sources : {fighters}, en deçà des {threshold} "
+        "qu'une armée poursuit : la frappe ne change rien à la guerre.",
     },
     "event.attack_in_war.few.none": {
         "en": "None of the strikers got away, by the sources: the strike changed nothing in the "
@@ -1181,8 +1182,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "event.attack_in_war.few.escaped": {
         "en": "Strikers who got away, by the sources: {escaped}{of}, below the {threshold} an "
         "army pursues: the strike changed nothing in the war.",
-        "fr": "Assaillants en fuite selon les sources : {escaped}{of}, en deçà du seuil "
-        "de poursuite d'une armée ({threshold}) : la frappe ne change rien à la guerre.",
+        "fr": "Assaillants en fuite selon les sources : {escaped}{of}, en deçà des {threshold} "
+        "qu'une armée poursuit : la frappe ne change rien à la guerre.",
     },
     "event.offensive_goes_on": {
         "en": "The offensive of {actor} against {target} had run its course, but {target} has "
