@@ -294,13 +294,19 @@ FRENCH: dict[str, str] = {
     "--executor dask needs the dask extra; install it with: {command}": (
         "--executor dask a besoin du supplément dask ; installez-le avec : {command}"
     ),
+    # Dask's own words stay English: quoted at the end, as a detail said to be Dask's.
     "--scheduler {scheduler}: cannot reach the Dask scheduler ({reason})": (
-        "--scheduler {scheduler} : impossible de joindre l'ordonnanceur Dask ({reason})"
+        "--scheduler {scheduler} : impossible de joindre l'ordonnanceur Dask à cette adresse ; "
+        "vérifiez l'adresse (tcp://HÔTE:8786) et que l'ordonnanceur est lancé, ou retirez "
+        "--scheduler pour lancer une grappe sur cette machine (message de Dask, en anglais : "
+        "« {reason} »)"
     ),
     "lost the Dask cluster ({kind}: {reason}); the work finished so far is kept: finish it with "
     "the same command and --resume": (
-        "grappe Dask perdue ({kind} : {reason}) ; le travail terminé jusqu'ici est gardé : "
-        "finissez-le avec la même commande et --resume"
+        "la grappe Dask a été perdue en cours de travail : l'ordonnanceur ou un processus de "
+        "calcul a cessé de répondre ; le travail terminé jusqu'ici est gardé : finissez-le en "
+        "relançant la même commande avec --resume (message de Dask, en anglais : "
+        "« {kind}: {reason} »)"
     ),
     # ------------------------------------------------------------------------ posteriors
     "; {note}": " ; {note}",
@@ -1341,6 +1347,8 @@ class _French(string.Formatter):
             return quoted(value.value, value.limit)
         if isinstance(value, Unit):
             return UNITS_FR.get(value, value)
+        if isinstance(value, BaseException):  # a library's words, quoted: kept on one line
+            return " ".join(str(value).split())
         if isinstance(value, Named) or format_spec in NAME_FORMS[1:]:
             return named(value, format_spec)
         if "," in format_spec and isinstance(value, int | float) and not isinstance(value, bool):
