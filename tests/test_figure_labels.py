@@ -469,3 +469,32 @@ def test_french_figures_write_their_numbers_the_french_way(pair):
     colourbar = next(ax for ax in heat.axes if getattr(ax, "_colorbar", None) is not None)
     ticks = [t.get_text() for t in colourbar.get_yticklabels() if t.get_text()]
     assert "10\u202f000" in ticks and "20\u202f000" in ticks
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_a_heat_map_says_why_a_cell_is_blank(lang):
+    """Where no replicate of a point had a war, the war's length has no value: the cell is left
+    blank, and a key below the map says so, in the figure's language."""
+    levels = np.array([0.5, 2.75, 5.0])
+    means = sf.Means(
+        ["parameters.required_superiority", "parameters.honour_base_rate"],
+        ["war_days"],
+        np.array([[x, y] for x in levels for y in (0.0, 1.0)]),
+        {"war_days": np.array([109.0, 85.3, *[np.nan] * 4])},
+        {"war_days": np.full(6, np.nan)},
+        {"war_days": np.full(6, np.nan)},
+        np.arange(6),
+    )
+    fig = sf.sweep_figure(means, "war_days", grid=True, share=False, lang=lang)
+    [legend] = fig.legends
+    assert [t.get_text() for t in legend.get_texts()] == [sf.WORDS[lang]["no_war"]]
+    if lang == "fr":
+        assert _leaks(every_text(fig), english_words()) == []
+    full = sf.sweep_figure(
+        sf.Means(**{**vars(means), "mean": {"war_days": np.arange(6.0)}}),
+        "war_days",
+        grid=True,
+        share=False,
+        lang=lang,
+    )
+    assert full.legends == []  # no blank cell: no key

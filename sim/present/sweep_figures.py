@@ -21,6 +21,7 @@ import matplotlib
 import numpy as np
 from matplotlib.colors import to_hex
 from matplotlib.figure import Figure
+from matplotlib.patches import Patch
 
 from sim.analysis.sensitivity import COLUMNS, Index, index_label
 from sim.analysis.summary import GIVEN
@@ -30,6 +31,7 @@ from sim.present.console import bundle_title, interval_parts
 from sim.present.figures import (
     BAND_COLOUR,
     _new_axes,
+    above_footer,
     localise_numbers,
     mark_figure,
     save,
@@ -58,6 +60,8 @@ WORDS = {
         "ST": "ST (total)",
         "S1": "S1 (alone)",
         "index": "index",
+        "no_war": "blank: no replicate had a war, so no war's length",
+        "no_estimate": "blank: no estimate (every replicate there failed)",
     },
     "fr": {
         "share": "part des réplications",
@@ -73,6 +77,8 @@ WORDS = {
         "ST": "ST (total)",
         "S1": "S1 (seul)",
         "index": "indice",
+        "no_war": "vide : aucune réplication n'a eu de guerre, donc pas de durée",
+        "no_estimate": "vide : pas d'estimation (toutes les réplications y ont échoué)",
     },
 }
 
@@ -191,9 +197,14 @@ def plot_sweep_heatmap(
     label: str,
     share: bool,
     lang: str = "en",
+    blank: str = "",
     ax=None,
 ) -> Figure:
-    """Mean outcome per cell of a two-parameter grid (``cells[i, j]``: x level i, y level j)."""
+    """Mean outcome per cell of a two-parameter grid (``cells[i, j]``: x level i, y level j).
+
+    A cell without an estimate (no war there to have a length) is left blank; ``blank`` says
+    why, in a legend drawn when there is such a cell.
+    """
     with styled():
         fig, ax = _new_axes(ax, (10, 7))
         limits = {"vmin": 0.0, "vmax": 1.0} if share else {}
@@ -218,6 +229,9 @@ def plot_sweep_heatmap(
         ax.set_title(label)
         if cells.size <= 144:
             _annotate(ax, cells, share, image, lang)
+        if blank and np.isnan(cells).any():
+            key = Patch(facecolor=ax.get_facecolor(), edgecolor="#7f7f7f", label=blank)
+            above_footer(fig, fig.legend(handles=[key], loc="outside lower center"))
         localise_numbers(fig, lang)
         return fig
 
@@ -302,6 +316,7 @@ def sweep_figure(means: Means, column: str, grid: bool, *, share: bool, lang: st
             label=label,
             share=share,
             lang=lang,
+            blank=WORDS[lang]["no_war" if column in GIVEN else "no_estimate"],
         )
     return plot_sweep_points(means, column, share=share, lang=lang)
 
