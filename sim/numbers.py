@@ -9,6 +9,7 @@ so nothing imports above it.
 
 from __future__ import annotations
 
+import math
 import re
 
 THIN_NO_BREAK = "\u202f"
@@ -31,12 +32,61 @@ def localised(text: str, lang: str) -> str:
     return _PERCENT.sub(THIN_NO_BREAK + "%", text)
 
 
+_UNGROUPED = re.compile(r"(?<![\d.,])\d{4,}")  # a whole part of 4 digits or more, not grouped
+
+
+def grouped(text: str) -> str:
+    """A number written without grouping ("10000", "−12345.5"), grouped the English way.
+
+    "10,000", "−12,345.5": matplotlib and ``format(x, "g")`` write none, so French would read
+    "10000" where its text writes "10 000". Decimals and exponents are left as they are.
+    """
+    return _UNGROUPED.sub(lambda m: f"{int(m[0]):,}", text)
+
+
+def significant(value: float, digits: int, lang: str) -> str:
+    """``value`` to ``digits`` significant digits, grouped and never in exponent form.
+
+    "12,300" and "0.125" (English), "12 300" and "0,125" (French), where ``format(x, ".3g")``
+    writes "1.23e+04".
+    """
+    if value == 0 or not math.isfinite(value):
+        return localised(f"{value:g}", lang)
+    rounded = float(f"{value:.{digits}g}")
+    decimals = max(0, digits - 1 - math.floor(math.log10(abs(rounded))))
+    text = f"{rounded:,.{decimals}f}"
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return localised(text, lang)
+
+
 def percent_sign(lang: str) -> str:
     """What follows a share's digits: "%" in English, a thin no-break space and "%" in French.
 
     For a formatter that writes the digits itself (matplotlib's ``PercentFormatter``).
     """
     return THIN_NO_BREAK + "%" if getattr(lang, "value", lang) == "fr" else "%"
+
+
+def takes_singular(count: float, lang: str) -> bool:
+    """Whether a noun counted by ``count``, as the text writes it, takes the singular.
+
+    The one rule for every counted noun: English takes it for 1 alone ("1 soldier", "0 days",
+    "1.5 days"); French for any count below 2 ("0 jour", "1 militaire", "1,5 point"), as the
+    Académie française has it.
+    """
+    if getattr(lang, "value", lang) == "fr":
+        return abs(count) < 2
+    return abs(count) == 1
+
+
+def counted(count: int, one: str, other: str, lang: str) -> str:
+    """A whole count and its noun, agreeing: "1 replicate", "1,000 replicates", "0 réplication".
+
+    ``one`` and ``other`` are the noun in the singular and the plural (:func:`takes_singular`
+    chooses); the count is grouped the language's way ("1 000" in French).
+    """
+    return f"{localised(f'{count:,}', lang)} {one if takes_singular(count, lang) else other}"
 
 
 def decimals_shown(value: float, decimals: int = 0, most: int = 3) -> int:

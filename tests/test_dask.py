@@ -116,3 +116,69 @@ def test_without_the_dask_extra_the_message_gives_the_checkout_s_install_command
     assert refused.status == 2 and "Traceback" not in refused.err
     assert "pip install -e '.[dask]' (from the top folder of your sahelsim checkout)" in refused.err
     assert not out.exists()
+
+
+DASK_SAYS = "(message de Dask, en anglais : « "
+"""Where a French message quotes the library's own words, as a detail said to be Dask's."""
+
+
+def test_an_unreachable_scheduler_is_said_in_french_with_dask_s_words_quoted(tmp_path, sahelsim):
+    """Under --lang fr, what failed and what to do are French; Dask's English only a quote."""
+    from test_french_errors import _plain
+
+    args = ("run", "gambia-2017", "-n", "2", "--seed", "2", "-q", "--no-figures", "--lang", "fr")
+    refused = sahelsim(
+        *args,
+        "--out",
+        str(tmp_path / "x"),
+        "--executor",
+        "dask",
+        "--scheduler",
+        "tcp://127.0.0.1:1",
+    )
+    assert refused.status == 2 and "Traceback" not in refused.err
+    french, _, detail = _plain(refused.err).partition(DASK_SAYS)
+    assert french == (
+        "sahelsim : --scheduler tcp://127.0.0.1:1 : impossible de joindre l'ordonnanceur Dask à "
+        "cette adresse ; vérifiez l'adresse (tcp://HÔTE:8786) et que l'ordonnanceur est lancé, "
+        "ou retirez --scheduler pour lancer une grappe sur cette machine "
+    )
+    assert "tcp://127.0.0.1:1" in detail and detail.rstrip().endswith(" »)")
+
+
+@pytest.mark.slow
+def test_a_cluster_lost_midway_is_said_in_french_with_dask_s_words_quoted(tmp_path):
+    """The scheduler goes away after the first replicate: the refusal says, in French, that
+    the cluster was lost and how to finish; Dask's words (several lines) are one quoted line."""
+    from distributed import LocalCluster
+
+    from sim.errors import SahelsimError
+    from sim.present.error_words import said
+
+    cluster = LocalCluster(
+        n_workers=1, threads_per_worker=1, processes=True, dashboard_address=":0"
+    )
+    plan = plan_runs(load_scenario("gambia-2017"), 40, 2)
+
+    def close_the_cluster(_encoded):
+        if cluster.status.name != "closed":
+            cluster.close()
+
+    with pytest.raises(SahelsimError) as lost:
+        run_ensemble(
+            plan,
+            tmp_path / "lost",
+            executor="dask",
+            scheduler=cluster.scheduler_address,
+            stop=close_the_cluster,
+        )
+    assert str(lost.value).startswith("lost the Dask cluster (")
+    french, _, detail = said(lost.value.message, "fr").partition(
+        DASK_SAYS.replace(" :", "\u00a0:").replace("« ", "«\u202f")
+    )
+    assert french == (
+        "la grappe Dask a été perdue en cours de travail\u00a0: l'ordonnanceur ou un processus "
+        "de calcul a cessé de répondre\u202f; le travail terminé jusqu'ici est gardé\u00a0: "
+        "finissez-le en relançant la même commande avec --resume "
+    )
+    assert detail and "\n" not in detail and detail.endswith("\u202f»)")

@@ -410,3 +410,91 @@ def test_french_figures_hold_no_english_word(pair):
         if found:
             leaks[name] = found
     assert leaks == {}
+
+
+# ---------------------------------------------------------------------- French numbers
+
+NUMBER = re.compile(r"[−-]?\d[\d\u202f.,]*(?:\u202f?%)?")
+"""A text that is a number alone: a tick label, an axis's offset, a cell's or an arrow's value."""
+UNGROUPED = re.compile(r"\d{4}")
+
+
+def numbers_written(fig: Figure) -> list[str]:
+    """Every number ``fig`` writes on its own (ticks, colour bars, cells), dates left out."""
+    import matplotlib.dates as mdates
+
+    fig.draw_without_rendering()
+    dates = {
+        id(label)
+        for ax in fig.axes
+        for axis in (ax.xaxis, ax.yaxis)
+        if isinstance(axis.get_major_locator(), mdates.DateLocator)  # "2024" is a year
+        for label in axis.get_ticklabels()
+    }
+    return [
+        t.get_text().strip()
+        for t in fig.findobj(Text)
+        if t.get_visible() and id(t) not in dates and NUMBER.fullmatch(t.get_text().strip())
+    ]
+
+
+def large_heatmap(lang: str) -> Figure:
+    """A sweep's heat map of a mean in the thousands (casualties), over levels in the thousands."""
+    levels = np.array([5000.0, 10000.0, 20000.0])
+    cells = np.array([[1234.5, 5210.0, 12345.0], [2500.0, 7500.0, 15000.0], [0.5, 950.0, 20000]])
+    return sf.plot_sweep_heatmap(
+        levels, levels, cells, xlabel="x", ylabel="y", label="casualties", share=False, lang=lang
+    )
+
+
+def test_french_figures_write_their_numbers_the_french_way(pair):
+    """A newcomer read "10000" on a French figure whose text wrote "10 000": every number a
+    figure writes alone (axes, colour bars, cells, shares on arrows) groups its thousands with a
+    narrow no-break space and takes a decimal comma; English is written as it was."""
+    english = {**all_figures(pair, "en"), "heatmap-large": large_heatmap("en")}
+    written = {name: numbers_written(fig) for name, fig in english.items()}
+    assert any(UNGROUPED.search(n) for n in written["timeseries"])  # the check below can see
+    assert "20000" in written["heatmap-large"]  # the colour bar's ticks, as matplotlib writes them
+    assert "1.23e+03" in every_text(english["heatmap-large"])  # English cells stay as they were
+    french = {**all_figures(pair, "fr"), "heatmap-large": large_heatmap("fr")}
+    wrong = {}
+    for name, fig in french.items():
+        found = [n for n in numbers_written(fig) if UNGROUPED.search(n) or "." in n]
+        if found:
+            wrong[name] = found
+    assert wrong == {}
+    cells = numbers_written(french["heatmap-large"])
+    assert {"12\u202f300", "1\u202f230", "0,5", "20\u202f000"} <= set(cells)
+    heat = french["heatmap-large"]
+    colourbar = next(ax for ax in heat.axes if getattr(ax, "_colorbar", None) is not None)
+    ticks = [t.get_text() for t in colourbar.get_yticklabels() if t.get_text()]
+    assert "10\u202f000" in ticks and "20\u202f000" in ticks
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_a_heat_map_says_why_a_cell_is_blank(lang):
+    """Where no replicate of a point had a war, the war's length has no value: the cell is left
+    blank, and a key below the map says so, in the figure's language."""
+    levels = np.array([0.5, 2.75, 5.0])
+    means = sf.Means(
+        ["parameters.required_superiority", "parameters.honour_base_rate"],
+        ["war_days"],
+        np.array([[x, y] for x in levels for y in (0.0, 1.0)]),
+        {"war_days": np.array([109.0, 85.3, *[np.nan] * 4])},
+        {"war_days": np.full(6, np.nan)},
+        {"war_days": np.full(6, np.nan)},
+        np.arange(6),
+    )
+    fig = sf.sweep_figure(means, "war_days", grid=True, share=False, lang=lang)
+    [legend] = fig.legends
+    assert [t.get_text() for t in legend.get_texts()] == [sf.WORDS[lang]["no_war"]]
+    if lang == "fr":
+        assert _leaks(every_text(fig), english_words()) == []
+    full = sf.sweep_figure(
+        sf.Means(**{**vars(means), "mean": {"war_days": np.arange(6.0)}}),
+        "war_days",
+        grid=True,
+        share=False,
+        lang=lang,
+    )
+    assert full.legends == []  # no blank cell: no key

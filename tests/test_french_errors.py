@@ -210,6 +210,53 @@ def test_click_messages_of_the_catalogue_are_clicks_own():
     assert set(CLICK_FRENCH_PLURAL) <= written
 
 
+MARKED = re.compile(r"«[^»]*»|`[^`]*`|\{[^}]*\}|\S*[._/=\[]\S*|(?<!\w)-{1,2}\w[\w-]*|%\w+")
+"""What a French message may hold of the format as it is typed: a key or a YAML line quoted
+(« kind », « scale: invasion »), a field, a dotted path, a file, an option, a directive."""
+KEY = re.compile(r"[A-Za-zÀ-ÿ]{2,}")
+FRENCH_TOO = {"date", "invasion", "source", "forces", "base", "incident", "coup", "faction"}
+"""Keys and choices of the format that are French words as well: prose may use them."""
+
+
+def _french_prose() -> set[str]:
+    """Words French writes elsewhere: the stories, the tables, the outcomes, the parameters."""
+    from sim.model.outcome_registry import OUTCOMES
+    from sim.present import catalogue, console, figures, report
+    from sim.scenario.parameters import PARAMETERS
+
+    texts = [entry["fr"] for entry in catalogue.MESSAGES.values()]
+    for words in (terminal.WORDS, console.TEXT, report.TEXT, figures.WORDS, figures.MAP_WORDS):
+        texts += [text for text in words["fr"].values() if isinstance(text, str)]
+    texts += [" ".join(vars(o.fr).values()) for o in OUTCOMES.values()]
+    texts += [p.label_fr for p in PARAMETERS.values()]
+    return {w.lower() for text in texts for w in KEY.findall(MARKED.sub(" ", text))} | FRENCH_TOO
+
+
+def keys_left_bare(french: str, keys: set[str], prose: set[str]) -> set[str]:
+    """The keys of the format ``french`` writes as if they were French words."""
+    return {w.lower() for w in KEY.findall(MARKED.sub(" ", french))} & keys - prose
+
+
+def test_a_key_of_the_format_in_a_french_message_is_quoted_as_a_key():
+    """A newcomer read "kind inconnu « threath »": a key named bare in French prose reads as an
+    English word left behind. Keys and YAML lines stay as they are typed, quoted as such."""
+    keys = {k.lower() for k in _format_words()} | {"by", "to", "in", "observed", "faction_of"}
+    prose = _french_prose()
+    assert keys_left_bare("kind inconnu « threath »", keys, prose) == {"kind"}  # it can see
+    assert keys_left_bare("pas de host, ou scale: invasion", keys, prose) == {"host", "scale"}
+    bare = {f: found for f in FRENCH.values() if (found := keys_left_bare(f, keys, prose))}
+    assert bare == {}
+
+
+def test_an_unknown_kind_is_said_in_french_around_the_key(write, sahelsim):
+    path = write(MINIMAL.replace("kind: threat", "kind: threath"))
+    refused = sahelsim("validate", str(path), "--lang", "fr")
+    assert refused.status == 2 and "Traceback" not in refused.err
+    said_ = _plain(refused.out + refused.err)
+    assert "events.threat.kind : « threath » n'est pas une valeur connue de « kind » ;" in said_
+    assert "vouliez-vous dire « threat » ?" in said_
+
+
 def test_the_english_is_what_it_was_and_the_french_quotes_what_was_typed():
     problem = Problem(
         Location("my.yaml", 3, 7),

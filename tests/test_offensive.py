@@ -443,7 +443,8 @@ def test_the_story_tells_a_power_leaving_the_war_its_offensive_joined_in_french(
     path = write(JOINED, name="joined-story.yaml")
     french = sahelsim("explain", str(path), "--seed", "1", "--lang", "fr").out
     assert "L'offensive contre le groupe achevée, les " in french
-    assert " militaires de la France quittent la guerre après 8 jours." in french
+    assert " militaires) quittent la guerre après 8 jours." in french
+    assert "les forces de la France (" in french
     english = sahelsim("explain", str(path), "--seed", "1").out
     assert "The offensive against The group over, France took its" in english
     assert "troops out of the war after 8 days." in english

@@ -61,6 +61,6 @@ def test_the_header_of_an_adaptive_run_gives_its_cap_as_a_cap():
     from sim.present.terminal import run_header
 
     plan, _ = plan_adaptive(load_scenario("gambia-2017"), None, 1, 0.05)
-    assert ": up to 10000 replicates, root seed 1" in run_header(plan, "en", adaptive=True)
-    assert " : jusqu'à 10000 réplications, graine 1" in run_header(plan, "fr", adaptive=True)
-    assert ": 10000 replicates" in run_header(plan, "en")
+    assert ": up to 10,000 replicates, root seed 1" in run_header(plan, "en", adaptive=True)
+    assert " : jusqu'à 10\u202f000 réplications, graine 1" in run_header(plan, "fr", adaptive=True)
+    assert ": 10,000 replicates" in run_header(plan, "en")

@@ -165,6 +165,40 @@ def test_the_summary_names_what_matters_and_what_does_not():
     )
 
 
+@pytest.mark.parametrize(
+    ("lang", "said", "title", "given"),
+    [
+        (
+            "en",
+            "The number of days of the first war (0 where there was none) depends mostly on ",
+            "<!-- Days of the first war (0 where there was none): Morris screening",
+            "how long the first war lasts",
+        ),
+        (
+            "fr",
+            "Le nombre de jours de la première guerre (0 sans guerre) dépend surtout de ",
+            "<!-- Jours de la première guerre (0 sans guerre)\u00a0: Criblage de Morris",
+            "la durée de la première guerre",
+        ),
+    ],
+)
+def test_the_length_of_a_war_is_named_as_its_indices_measure_it(
+    tmp_path, sahelsim, lang, said, title, given
+):
+    """The indices rank a war's days over every replicate, 0 where there was no war: named "how
+    long the first war lasts", they read as a war's length given a war, which they are not."""
+    out = tmp_path / "s"
+    args = ("sensitivity", "gambia-2017", "--param", "kill_rate", "--param", "honour_base_rate")
+    args += ("--n", "2", "-n", "3", "--seed", "5", "--outcome", "war_days")
+    ran = sahelsim(*args, "--lang", lang, "--out", str(out))
+    assert ran.status == 0, ran.err
+    summary = (out / "summary.txt").read_text(encoding="utf-8")
+    assert said in summary and said in ran.out
+    assert given not in summary.lower()
+    svg = (out / "figures" / "morris-war_days.svg").read_text(encoding="utf-8")
+    assert title in svg  # matplotlib writes each text it draws as a comment
+
+
 def test_a_mu_star_interval_never_goes_below_zero():
     # mu* is a mean of absolute effects: a bootstrap half-width larger than mu* is cut at 0.
     noisy = [_index("required_superiority", 0.2, 0.3, 1), _index("kill_rate", 0.0, 0.0, 2)]

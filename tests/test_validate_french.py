@@ -199,7 +199,7 @@ def test_pacts_left_out_and_a_files_own_actors_in_french(sahelsim, write):
     assert f"{SOFA} (USA pour NER) ; " in left  # the pacts joined with French spacing
     both = niger(pacts=f"  {SOFA}:\n") + f"pacts_left_out:\n  {SOFA}: no record\n"
     _, notes = _validated_in_french(sahelsim, write(both, "both.yaml"))
-    assert f"note : pacts_left_out nomme {SOFA}, mis aussi en jeu sous pacts: ;" in notes[0]
+    assert f"note : pacts_left_out nomme {SOFA}, mis aussi en jeu sous « pacts: » ;" in notes[0]
     _, notes = _validated_in_french(sahelsim, write(shadowing(), "own.yaml"))
     assert any(
         n.startswith("note : actors.CMR est défini dans le fichier et désigne aussi le Cameroun "
@@ -218,12 +218,12 @@ def test_wars_no_state_can_broker_and_a_strike_without_escapes_in_french(sahelsi
         "(REB contre GNB) combattent dans events.southern ; aucun ne peut donc y négocier un "
         "cessez-le-feu tant que cette guerre dure : un médiateur ne combat dans aucune guerre, "
         "ne soutient aucun des deux camps et ne frappe ni l'un ni l'autre (docs/model.md §7.8, "
-        "règle 5) ; si un État a servi de médiateur, ajoutez-le sous actors:"
+        "règle 5) ; si un État a servi de médiateur, ajoutez-le sous « actors: »"
     ) in notes
     raid = _raid(target="MLI", fighters="    fighters: 1\n", parameters="")
     _, notes = _validated_in_french(sahelsim, write(raid, "raid.yaml"))
     assert any(
-        n.startswith("note : events.raid : compte ceux qui ont frappé (fighters: 1) mais pas "
+        n.startswith("note : events.raid : compte ceux qui ont frappé (« fighters: 1 ») mais pas "
                      "ceux qui se sont échappés : avec pursuit_threshold à ")
         for n in notes
     )  # fmt: skip

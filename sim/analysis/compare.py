@@ -10,7 +10,7 @@ from sim.analysis.estimates import Estimate, paired_difference
 from sim.analysis.summary import GIVEN, bundle_in_play, holds, values
 from sim.errors import InputError, Text
 from sim.model.outcome_registry import KEY_OUTCOMES, OUTCOMES, Estimator, Outcome, OutcomeKind
-from sim.numbers import decimals_shown, localised
+from sim.numbers import decimals_shown, localised, takes_singular
 from sim.run.bundle import read_summary
 
 
@@ -147,7 +147,7 @@ def sentence(diff: Difference, name_b: str, lang: str = "en") -> str:
     interval = words["interval"].format(low=show(low), high=show(high))
     if unit == words["points"]:  # a share's change: the number as shown decides the noun
         magnitude = round(abs(size), decimals_shown(abs(size)))
-        if magnitude < 2 if lang == "fr" else magnitude == 1:
+        if takes_singular(magnitude, lang):
             unit = words["point"]  # "1 point"; French keeps the singular below two ("0,5 point")
     own = diff.outcome.words(lang)
     shared = diff.outcome.estimator is Estimator.PROPORTION

@@ -42,7 +42,7 @@ from sim.analysis.estimates import Estimate, bounded, mean, proportion
 from sim.analysis.summary import GIVEN
 from sim.errors import InputError, SahelsimError, Text, did_you_mean, nearest, one_of
 from sim.model.outcome_registry import OUTCOMES, capitalised
-from sim.numbers import localised
+from sim.numbers import counted, localised
 from sim.resources import install_command
 from sim.run.designs import Axis, Design, declared_parameter, design_seed, make_design
 from sim.run.files import written_whole
@@ -400,17 +400,21 @@ WORDS = {
         "semicolon": "; ",
         "little": "{names} {verb} little",
         "matter": ("matters", "matter"),
-        "others": "{n} others",
+        "others": ("other", "others"),
         "constant": "{subject} did not change across the sample: no parameter, over the ranges "
         "explored, moves it.",
         "wide": "The intervals are wide: more samples (--n) or replicates (-n) would sharpen "
         "this ranking.",
-        "head": "{method} over the declared ranges of {k} parameters of '{title}': {design}, "
-        "{r} replicates per point on common random numbers, root seed {seed}.",
+        "head": "{method} over the declared ranges of {k} of '{title}': {design}, {r} per point "
+        "on common random numbers, root seed {seed}.",
+        "parameters": ("parameter", "parameters"),
+        "replicates": ("replicate", "replicates"),
         "morris": "Morris screening",
         "sobol": "Sobol' indices",
-        "morris_design": "{n} trajectories ({points} points)",
-        "sobol_design": "{n} base samples ({points} points)",
+        "morris_design": ("trajectory", "trajectories"),
+        "sobol_design": ("base sample", "base samples"),
+        "points": ("point", "points"),
+        "design": "{n} ({points})",
         "foot": "These indices rank what the model's assumptions make matter; they are not a "
         "forecast.",
     },
@@ -423,25 +427,55 @@ WORDS = {
         "semicolon": " ; ",
         "little": "{names} {verb} peu",
         "matter": ("compte", "comptent"),
-        "others": "{n} autres",
+        "others": ("autre", "autres"),
         "constant": "{subject} n'a pas varié sur l'échantillon : aucun paramètre, dans les "
         "plages explorées, n'y change rien.",
         "wide": "Les intervalles sont larges : davantage d'échantillons (--n) ou de réplications "
         "(-n) préciseraient ce classement.",
-        "head": "{method} sur les plages déclarées de {k} paramètres de « {title} » : {design}, "
-        "{r} réplications par point sur nombres aléatoires communs, graine {seed}.",
+        "head": "{method} sur les plages déclarées de {k} de « {title} » : {design}, {r} par "
+        "point sur nombres aléatoires communs, graine {seed}.",
+        "parameters": ("paramètre", "paramètres"),
+        "replicates": ("réplication", "réplications"),
         "morris": "Criblage de Morris",
         "sobol": "Indices de Sobol'",
-        "morris_design": "{n} trajectoires ({points} points)",
-        "sobol_design": "{n} échantillons de base ({points} points)",
+        "morris_design": ("trajectoire", "trajectoires"),
+        "sobol_design": ("échantillon de base", "échantillons de base"),
+        "points": ("point", "points"),
+        "design": "{n} ({points})",
         "foot": "Ces indices classent ce que les hypothèses du modèle rendent important ; ce n'est "
         "pas une prévision.",
     },
 }
 
 
+ZERO_WHERE_NONE = {
+    "war_days": {
+        "en": (
+            "days of the first war (0 where there was none)",
+            "the number of days of the first war (0 where there was none)",
+        ),
+        "fr": (
+            "jours de la première guerre (0 sans guerre)",
+            "le nombre de jours de la première guerre (0 sans guerre)",
+        ),
+    }
+}
+"""An outcome counted elsewhere only where another holds (:data:`GIVEN`: a war's length, given
+a war), as its indices measure it: over every replicate, 0 where it does not hold. Its label
+and its subject in each language; "how long the first war lasts" would read as given a war."""
+
+
+def index_label(outcome: str, lang: str = "en") -> str:
+    """The label of what an outcome's indices rank: "Days of the first war (0 where ...)"."""
+    if outcome in ZERO_WHERE_NONE:
+        return capitalised(ZERO_WHERE_NONE[outcome][lang][0])
+    return OUTCOMES[outcome].label(lang)
+
+
 def _subject(outcome: str, lang: str) -> str:
     """The outcome as the subject of "... depends mostly on", from the outcome registry."""
+    if outcome in ZERO_WHERE_NONE:
+        return capitalised(ZERO_WHERE_NONE[outcome][lang][1])
     return capitalised(OUTCOMES[outcome].words(lang).subject)
 
 
@@ -495,7 +529,7 @@ def sentence(method: str, indices: Sequence[Index], lang: str = "en") -> str:
     if minor:
         names = [i.name for i in minor][:3]
         if len(minor) > 3:
-            names.append(words["others"].format(n=len(minor) - 3))
+            names.append(counted(len(minor) - 3, *words["others"], lang))
         listed = _join(names, words["and_list"])
         verb = words["matter"][0 if len(minor) == 1 else 1]
         text += words["semicolon"] + words["little"].format(names=listed, verb=verb)
@@ -517,14 +551,17 @@ def summary_text(
 ) -> str:
     """The plain-language summary: what was done, one sentence per outcome, and the caveat."""
     words = WORDS[lang]
-    made = words[f"{method}_design"].format(n=design.about.get("n"), points=design.points)
+    made = words["design"].format(
+        n=counted(design.about.get("n"), *words[f"{method}_design"], lang),
+        points=counted(design.points, *words["points"], lang),
+    )
     lines = [
         words["head"].format(
             method=words[method],
-            k=len(design.axes),
+            k=counted(len(design.axes), *words["parameters"], lang),
             title=title,
             design=made,
-            r=replicates,
+            r=counted(replicates, *words["replicates"], lang),
             seed=root_seed,
         ),
         "",

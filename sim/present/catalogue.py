@@ -22,8 +22,19 @@ from __future__ import annotations
 MESSAGES: dict[str, dict[str, str]] = {
     # ------------------------------------------------------------------ building blocks
     "list.and": {"en": " and ", "fr": " et "},
+    # Counted nouns: i18n.counted writes "{n}" and picks ".one" or ".other" by one rule
+    # (sim.numbers.takes_singular: English 1 alone, French below 2).
     "days.one": {"en": "{n} day", "fr": "{n} jour"},
     "days.other": {"en": "{n} days", "fr": "{n} jours"},
+    "troops.one": {"en": "{n} soldier", "fr": "{n} militaire"},
+    "troops.other": {"en": "{n} troops", "fr": "{n} militaires"},
+    "fighters.one": {"en": "{n} fighter", "fr": "{n} combattant"},
+    "fighters.other": {"en": "{n} fighters", "fr": "{n} combattants"},
+    "members.one": {"en": "{n} member", "fr": "{n} membre"},
+    "members.other": {"en": "{n} members", "fr": "{n} membres"},
+    # A verb agreeing with a count ("1 membre sur 5 penchait pour").
+    "leaned.one": {"en": "leaned in favour", "fr": "penchait pour"},
+    "leaned.other": {"en": "leaned in favour", "fr": "penchaient pour"},
     "note": {
         "en": "Scenario note: {note}",
         "fr": "Note du scénario (en anglais) : « {note} »",
@@ -295,11 +306,11 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "attack_decided.wins": {"en": "expecting to win", "fr": "avec la victoire en vue"},
     "attack_decided.loses": {"en": "expecting to lose", "fr": "avec la défaite en vue"},
-    "attack_decided.endorsed": {
+    "attack_decided.endorsed.other": {
         "en": " Its stance was backed by {count} outside bodies on balance.",
         "fr": " Sa position était soutenue, tout compte fait, par {count} instances extérieures.",
     },
-    "attack_decided.opposed": {
+    "attack_decided.opposed.other": {
         "en": " Its stance was opposed by {count} outside bodies on balance.",
         "fr": " Sa position était désavouée, tout compte fait, par {count} instances extérieures.",
     },
@@ -524,17 +535,17 @@ MESSAGES: dict[str, dict[str, str]] = {
         "l'incident se referme.",
     },
     "war_started": {
-        "en": "War broke out: {actor} attacked {target} with {forces} troops.",
-        "fr": "La guerre éclate : {actor} attaque{actor_nt} {target} avec {forces} militaires.",
+        "en": "War broke out: {actor} attacked {target} with {forces}.",
+        "fr": "La guerre éclate : {actor} attaque{actor_nt} {target} avec {forces}.",
     },
     "war_started.fighters": {
-        "en": "War broke out: {actor} attacked {target} with {forces} fighters.",
-        "fr": "La guerre éclate : {actor} attaque{actor_nt} {target} avec {forces} combattants.",
+        "en": "War broke out: {actor} attacked {target} with {forces}.",
+        "fr": "La guerre éclate : {actor} attaque{actor_nt} {target} avec {forces}.",
     },
     "war_started.coup_attempt": {
-        "en": "A coup attempt: {actor} tried to seize power in {target} with {forces} fighters.",
+        "en": "A coup attempt: {actor} tried to seize power in {target} with {forces}.",
         "fr": "Tentative de coup d'État : {actor} tente{actor_nt} de s'emparer du pouvoir "
-        "{target_en} avec {forces} combattants.",
+        "{target_en} avec {forces}.",
     },
     "war_started.coalition": {
         "en": "War broke out: {actor} attacked {target} with troops from {contingents}.",
@@ -542,12 +553,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "{contingents_de}.",
     },
     "war_started.defence": {
-        "en": "{Target} defended with {defence} troops.",
-        "fr": "{Target} oppose{target_nt} {defence} militaires à l'attaque.",
+        "en": "{Target} defended with {defence}.",
+        "fr": "{Target} oppose{target_nt} {defence} à l'attaque.",
     },
     "war_started.defence.fighters": {
-        "en": "{Target} defended with {defence} fighters.",
-        "fr": "{Target} oppose{target_nt} {defence} combattants à l'attaque.",
+        "en": "{Target} defended with {defence}.",
+        "fr": "{Target} oppose{target_nt} {defence} à l'attaque.",
     },
     "war_started.contingent": {
         "en": "That was a first contingent, sized to the opposition expected, not all the "
@@ -609,12 +620,13 @@ MESSAGES: dict[str, dict[str, str]] = {
         "livrerait sur son sol, un ratissage jusqu'à la frontière, non un différend avec l'État "
         "d'où ils viennent.",
     },
+    # "des {threshold}": strikers below a threshold of 1 are none, told by ".none" instead.
     "incident.unpursued": {
-        "en": "Strikers counted by the sources: {fighters}, below the {threshold} fighters an "
-        "army pursues. No body of fighters was left in the field, and {target} answered by "
+        "en": "Strikers counted by the sources: {fighters}, below the {threshold} an army "
+        "pursues. No body of fighters was left in the field, and {target} answered by "
         "policing, not with force.",
         "fr": "Assaillants comptés par les sources : {fighters}, en deçà des {threshold} "
-        "combattants qu'une armée poursuit. Aucune troupe ne reste sur le terrain, et {target} "
+        "qu'une armée poursuit. Aucune troupe ne reste sur le terrain, et {target} "
         "réplique{target_nt} par des mesures de police, non par la force.",
     },
     "incident.unpursued.none": {
@@ -639,11 +651,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "par la force.",
     },
     "incident.unpursued.escaped": {
-        "en": "Strikers who got away, by the sources: {escaped}{of}, below the {threshold} "
-        "fighters an army pursues. No body of fighters was left in the field, and {target} "
+        "en": "Strikers who got away, by the sources: {escaped}{of}, below the {threshold} an "
+        "army pursues. No body of fighters was left in the field, and {target} "
         "answered by policing, not with force.",
         "fr": "Assaillants en fuite selon les sources : {escaped}{of}, en deçà des {threshold} "
-        "combattants qu'une armée poursuit. Aucune troupe ne reste sur le terrain, et {target} "
+        "qu'une armée poursuit. Aucune troupe ne reste sur le terrain, et {target} "
         "réplique{target_nt} par des mesures de police, non par la force.",
     },
     "obligation": {
@@ -742,21 +754,21 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "vote.consensus": {
         "en": "{Actor} decided by consensus under {clause} on its obligation of {asked} {toward} "
-        "{victim}: {yes_count} of {voters_count} members leaned in favour{yes}; a consensus comes "
+        "{victim}: {yes_count} of {voters} {leaned}{yes}; a consensus comes "
         "at the mean of all their inclinations, here a chance of {probability}, draw {draw}.",
         "fr": "{Actor} décide{actor_nt} par consensus au titre {clause_de} sur l'obligation "
-        "{asked} {toward} {victim} : {yes_count} membres sur {voters_count} penchaient pour{yes} ; "
+        "{asked} {toward} {victim} : {yes_members} sur {voters_count} {leaned}{yes} ; "
         "un consensus se fait à la moyenne de toutes leurs inclinations, ici une chance de "
         "{probability}, tirage {draw}.",
     },
     "vote.consensus.permission": {
         "en": "{Actor} decided by consensus under {clause} whether to take the measure it "
-        "permits, {asked} {toward} {victim}: {yes_count} of {voters_count} members leaned in "
-        "favour{yes}; a consensus comes at the mean of all their inclinations, here a chance of "
+        "permits, {asked} {toward} {victim}: {yes_count} of {voters} {leaned}{yes}; "
+        "a consensus comes at the mean of all their inclinations, here a chance of "
         "{probability}, draw {draw}.",
         "fr": "{Actor} décide{actor_nt} par consensus au titre {clause_de} de l'usage de la "
-        "faculté {asked} {toward} {victim} : {yes_count} membres sur {voters_count} penchaient "
-        "pour{yes} ; un consensus se fait à la moyenne de toutes leurs inclinations, ici une "
+        "faculté {asked} {toward} {victim} : {yes_members} sur {voters_count} {leaned}{yes} ; "
+        "un consensus se fait à la moyenne de toutes leurs inclinations, ici une "
         "chance de {probability}, tirage {draw}.",
     },
     "vote.yes": {"en": " ({names})", "fr": " ({names})"},
@@ -942,10 +954,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "term.reputation": {"en": "reputation", "fr": "réputation"},
     "entered_war": {
-        "en": "{Actor} entered the war on {victim_poss} side under {clause}, with {forces} "
-        "troops, against {enemy}.",
+        "en": "{Actor} entered the war on {victim_poss} side under {clause}, with {forces}, "
+        "against {enemy}.",
         "fr": "{Actor} entre{actor_nt} en guerre aux côtés {victim_de}, au titre {clause_de}, "
-        "avec {forces} militaires, contre {enemy}.",
+        "avec {forces}, contre {enemy}.",
     },
     "support.pledge": {
         "en": "{Actor} pledged under {clause} to fight at {victim_poss} side if its response "
@@ -958,41 +970,41 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "Une puissance extérieure combat avec tout ce qu'elle a dans la région.",
     },
     "entered_war.attack": {
-        "en": "{Actor} entered the war against {enemy}, on {victim_poss} side, with {forces} "
-        "troops: {by} carried out its threat.",
+        "en": "{Actor} entered the war against {enemy}, on {victim_poss} side, with {forces}: "
+        "{by} carried out its threat.",
         "fr": "{Actor} entre{actor_nt} en guerre contre {enemy}, aux côtés {victim_de}, avec "
-        "{forces} militaires : {by} exécute{by_nt} sa menace.",
+        "{forces} : {by} exécute{by_nt} sa menace.",
     },
     "withdrew": {
-        "en": "{Actor} withdrew its {forces} troops from the war against {enemy} after {days} "
-        "abroad (chance that day {probability}; draw {draw}).",
-        "fr": "{Actor} retire{actor_nt} ses {forces} militaires de la guerre contre {enemy} après "
+        "en": "{Actor} withdrew its {forces} from the war against {enemy} after {days} abroad "
+        "(chance that day {probability}; draw {draw}).",
+        "fr": "{Actor} retire{actor_nt} ses forces ({forces}) de la guerre contre {enemy} après "
         "{days} à l'étranger (probabilité ce jour-là {probability} ; tirage {draw}).",
     },
     "withdrew.offensive": {
-        "en": "The offensive against {enemy} over, {actor} took its {forces} troops out of the "
-        "war after {days}.",
-        "fr": "L'offensive contre {enemy} achevée, les {forces} militaires {actor_de} quittent "
+        "en": "The offensive against {enemy} over, {actor} took its {forces} out of the war "
+        "after {days}.",
+        "fr": "L'offensive contre {enemy} achevée, les forces {actor_de} ({forces}) quittent "
         "la guerre après {days}.",
     },
     "entered_war.stationed": {
         "en": "{Actor}, whose forces stood with {victim}, fought beside it from the first day, "
-        "with {forces} troops, against {enemy}. This was scheduled by the scenario.",
+        "with {forces}, against {enemy}. This was scheduled by the scenario.",
         "fr": "{Actor}, dont les forces se trouvaient aux côtés {victim_de}, entre{actor_nt} en "
-        "guerre dès le premier jour, avec {forces} militaires, contre {enemy}. C'est prévu par "
+        "guerre dès le premier jour, avec {forces}, contre {enemy}. C'est prévu par "
         "le scénario.",
     },
     "entered_war.carried": {
-        "en": "{By} carried the war across the border: {actor} entered it with {forces} troops, "
+        "en": "{By} carried the war across the border: {actor} entered it with {forces}, "
         "beside {joining}, already at war with the same fighters (an armed group has one army).",
         "fr": "{By} porte{by_nt} la guerre au-delà de la frontière : {actor} entre{actor_nt} "
-        "dans cette guerre avec {forces} militaires, aux côtés {joining_de}, déjà en guerre "
+        "dans cette guerre avec {forces}, aux côtés {joining_de}, déjà en guerre "
         "contre les mêmes combattants (un groupe armé n'a qu'une armée).",
     },
     "entered_war.beside": {
-        "en": "{Actor} entered the war beside {victim}, with {forces} fighters, against {enemy}.",
-        "fr": "{Actor} entre{actor_nt} en guerre aux côtés {victim_de}, avec {forces} "
-        "combattants, contre {enemy}.",
+        "en": "{Actor} entered the war beside {victim}, with {forces}, against {enemy}.",
+        "fr": "{Actor} entre{actor_nt} en guerre aux côtés {victim_de}, avec {forces}, contre "
+        "{enemy}.",
     },
     "support.war.backing": {
         "en": "{Actor} backed {victim} in the war (arms, bases, volunteers): its side's combat "
@@ -1041,16 +1053,16 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "Aucune force {actor_de} n'est disponible dans la région pour venir en aide {victim_a}.",
     },
     "support.lent": {
-        "en": "{Actor} sent {victim} {help} under {clause}: the equivalent of {forces} troops "
-        "for counter-insurgency.",
+        "en": "{Actor} sent {victim} {help} under {clause}: the equivalent of {forces} for "
+        "counter-insurgency.",
         "fr": "{Actor} envoie{actor_nt} {help} {victim_a} au titre {clause_de} : l'équivalent "
-        "de {forces} militaires pour la contre-insurrection.",
+        "de {forces} pour la contre-insurrection.",
     },
     "support.guard": {
-        "en": "{Actor} sent {victim} {help} under {clause}: the equivalent of {forces} troops "
-        "to guard its government.",
+        "en": "{Actor} sent {victim} {help} under {clause}: the equivalent of {forces} to "
+        "guard its government.",
         "fr": "{Actor} envoie{actor_nt} {help} {victim_a} au titre {clause_de} : l'équivalent "
-        "de {forces} militaires pour protéger son gouvernement.",
+        "de {forces} pour protéger son gouvernement.",
     },
     "help.support": {"en": "combat support", "fr": "un appui militaire"},
     "help.non_military": {"en": "non-military help", "fr": "une aide non militaire"},
@@ -1084,21 +1096,20 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "under": {"en": " under {clause}", "fr": " au titre {clause_de}"},
     "rebellion": {
-        "en": "Armed rebellion in {target}: {groups} grew there to {strength} fighters, against "
-        "{start} at the start of the run, past the threshold of {threshold} times the starting "
-        "strength.",
-        "fr": "Rébellion armée {target_en} : {groups} y compte{groups_nt} désormais {strength} "
-        "combattants, contre {start} au début de la simulation, au-delà du seuil de {threshold} "
-        "fois l'effectif initial.",
+        "en": "Armed rebellion in {target}: {groups} grew there to {strength}, against {start} "
+        "at the start of the run, past the threshold of {threshold} times the starting strength.",
+        "fr": "Rébellion armée {target_en} : {groups} y compte{groups_nt} désormais {strength}, "
+        "contre {start} au début de la simulation, au-delà du seuil de {threshold} fois "
+        "l'effectif initial.",
     },
     "deployment": {
-        "en": "{Actor} deployed {strength} troops to {target}.",
-        "fr": "{Actor} déploie{actor_nt} {strength} militaires {target_en}.",
+        "en": "{Actor} deployed {strength} to {target}.",
+        "fr": "{Actor} déploie{actor_nt} {strength} {target_en}.",
     },
     "deployment.request": {
-        "en": "{Actor} deployed {strength} troops to {target}, the forces it sent in answer to "
+        "en": "{Actor} deployed {strength} to {target}, the forces it sent in answer to "
         "the request (as the fact base records them).",
-        "fr": "{Actor} déploie{actor_nt} {strength} militaires {target_en}, les forces envoyées "
+        "fr": "{Actor} déploie{actor_nt} {strength} {target_en}, les forces envoyées "
         "en réponse à la demande (celles que retient la base de faits).",
     },
     "deployment.unknown": {
@@ -1145,10 +1156,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "cours.",
     },
     "event.attack_in_war.few": {
-        "en": "Strikers counted by the sources: {fighters}, below the {threshold} fighters an "
-        "army pursues: the strike changed nothing in the war.",
+        "en": "Strikers counted by the sources: {fighters}, below the {threshold} an army "
+        "pursues: the strike changed nothing in the war.",
         "fr": "Assaillants comptés par les sources : {fighters}, en deçà des {threshold} "
-        "combattants qu'une armée poursuit : la frappe ne change rien à la guerre.",
+        "qu'une armée poursuit : la frappe ne change rien à la guerre.",
     },
     "event.attack_in_war.few.none": {
         "en": "None of the strikers got away, by the sources: the strike changed nothing in the "
@@ -1169,10 +1180,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "à la guerre.",
     },
     "event.attack_in_war.few.escaped": {
-        "en": "Strikers who got away, by the sources: {escaped}{of}, below the {threshold} "
-        "fighters an army pursues: the strike changed nothing in the war.",
+        "en": "Strikers who got away, by the sources: {escaped}{of}, below the {threshold} an "
+        "army pursues: the strike changed nothing in the war.",
         "fr": "Assaillants en fuite selon les sources : {escaped}{of}, en deçà des {threshold} "
-        "combattants qu'une armée poursuit : la frappe ne change rien à la guerre.",
+        "qu'une armée poursuit : la frappe ne change rien à la guerre.",
     },
     "event.offensive_goes_on": {
         "en": "The offensive of {actor} against {target} had run its course, but {target} has "
@@ -1349,7 +1360,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "offensive.fought": {"en": " ({days} of fighting)", "fr": " ({days} de combats)"},
     "war_resumed.offensive": {
         "en": " The offensive goes on for the {days} it had left.",
-        "fr": " L'offensive reprend pour les {days} qui lui restaient.",
+        "fr": " L'offensive reprend pour le temps qui lui restait : {days}.",
     },
     "how.no_forces": {
         "en": "{loser_poss} side had no forces left on the front",

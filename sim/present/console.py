@@ -13,6 +13,7 @@ from rich.table import Table
 from sim.analysis.estimates import Estimate
 from sim.analysis.summary import GIVEN, key_estimates
 from sim.model.outcome_registry import Estimator, Outcome, OutcomeKind
+from sim.numbers import counted
 from sim.present.i18n import GIVEN_A_WAR, decimal, not_in_play, number, percent, some_not_all
 from sim.present.streams import std_console
 from sim.present.terminal import failed_note, parameter_options
@@ -24,12 +25,12 @@ TEXT = {
         "estimate": "estimate",
         "interval": "95 % interval",
         "meaning": "what it means",
-        "head": "{title}: {n} replicates, root seed {seed}",
+        "head": "{title}: {replicates}, root seed {seed}",
         "foot": "Estimates over replicates of a model: they show what follows from its assumptions. "
         "Not a forecast.",
         "bundle": "Results bundle: {out} (report.html, figures/, summary.csv)",
         "bundle_undrawn": "Results bundle: {out} (summary.csv; figures: sahelsim report {out})",
-        "interrupted": "interrupted after {done} of {planned} replicates",
+        "interrupted": "interrupted after {done} of {planned}",
         "share_meaning": "share of replicates in which {meaning}",
         "mean_meaning": "mean {meaning}",
         "drawn": "Parameters: drawn for each replicate from the {sets} weighted sets of {which}; "
@@ -58,13 +59,13 @@ TEXT = {
         "estimate": "estimation",
         "interval": "intervalle à 95\u202f%",
         "meaning": "ce que cela signifie",
-        "head": "{title} : {n} réplications, graine {seed}",
+        "head": "{title} : {replicates}, graine {seed}",
         "foot": "Estimations sur les réplications d'un modèle : elles montrent ce qui découle de ses "
         "hypothèses. Ce n'est pas une prévision.",
         "bundle": "Dossier de résultats : {out} (report.html, figures/, summary.csv)",
         "bundle_undrawn": "Dossier de résultats : {out} (summary.csv ; figures : "
         "sahelsim report {out} --lang fr)",
-        "interrupted": "interrompu après {done} réplications sur {planned}",
+        "interrupted": "interrompu après {done} sur {planned}",
         "share_meaning": "part des réplications où {meaning}",
         "mean_meaning": "moyenne : {meaning}",
         "drawn": "Paramètres : tirés pour chaque réplication parmi les {sets} jeux pondérés de "
@@ -92,6 +93,15 @@ TEXT = {
         "à 95\u202f% dit avec quelle précision les réplications fixent l'estimation.",
     },
 }
+
+
+REPLICATES = {"en": ("replicate", "replicates"), "fr": ("réplication", "réplications")}
+"""The noun a count of replicates takes, singular and plural (:func:`replicates`)."""
+
+
+def replicates(count: int, lang: str = "en") -> str:
+    """A count of replicates with its noun agreeing: "1 replicate", "1 000 réplications"."""
+    return counted(count, *REPLICATES[lang], lang)
 
 
 RANGE = {"en": "{low} to {high}", "fr": "{low} à {high}"}
@@ -253,7 +263,9 @@ def print_run_summary(
     n = manifest["replicates"]["completed"]
     console.print(
         text["head"].format(
-            title=bundle_title(bundle, manifest, lang), n=n, seed=manifest["seeds"]["root"]
+            title=bundle_title(bundle, manifest, lang),
+            replicates=replicates(n, lang),
+            seed=manifest["seeds"]["root"],
         ),
         style="bold",
     )
@@ -263,7 +275,8 @@ def print_run_summary(
     if failed:
         console.print(failed, style="bold red", markup=False)
     if manifest["replicates"]["interrupted"]:
-        console.print(text["interrupted"].format(done=n, planned=manifest["replicates"]["planned"]))
+        planned = replicates(manifest["replicates"]["planned"], lang)
+        console.print(text["interrupted"].format(done=number(n, lang), planned=planned))
     table = Table(box=None, pad_edge=False, header_style="bold")
     for column in ("outcome", "estimate", "interval", "meaning"):
         # Words wrap and an unbreakable token folds: at 80 columns nothing is cut to "Milita…".

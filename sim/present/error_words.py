@@ -61,7 +61,7 @@ FRENCH: dict[str, str] = {
         "--held-out évalue tous les épisodes réservés ; nommez plutôt des épisodes avec "
         "--episodes, et reprenez sans lui (le plan du dossier liste ses épisodes)"
     ),
-    "calibrate needs pyABC: {command}": "calibrate a besoin de pyABC : {command}",
+    "calibrate needs pyABC: {command}": "la commande « calibrate » a besoin de pyABC : {command}",
     " writing {file}": " en écrivant {file}",
     "a file grew past the size allowed": "un fichier a dépassé la taille permise",
     "no space left": "plus de place sur le disque",
@@ -311,13 +311,19 @@ FRENCH: dict[str, str] = {
     "--executor dask needs the dask extra; install it with: {command}": (
         "--executor dask a besoin du supplément dask ; installez-le avec : {command}"
     ),
+    # Dask's own words stay English: quoted at the end, as a detail said to be Dask's.
     "--scheduler {scheduler}: cannot reach the Dask scheduler ({reason})": (
-        "--scheduler {scheduler} : impossible de joindre l'ordonnanceur Dask ({reason})"
+        "--scheduler {scheduler} : impossible de joindre l'ordonnanceur Dask à cette adresse ; "
+        "vérifiez l'adresse (tcp://HÔTE:8786) et que l'ordonnanceur est lancé, ou retirez "
+        "--scheduler pour lancer une grappe sur cette machine (message de Dask, en anglais : "
+        "« {reason} »)"
     ),
     "lost the Dask cluster ({kind}: {reason}); the work finished so far is kept: finish it with "
     "the same command and --resume": (
-        "grappe Dask perdue ({kind} : {reason}) ; le travail terminé jusqu'ici est gardé : "
-        "finissez-le avec la même commande et --resume"
+        "la grappe Dask a été perdue en cours de travail : l'ordonnanceur ou un processus de "
+        "calcul a cessé de répondre ; le travail terminé jusqu'ici est gardé : finissez-le en "
+        "relançant la même commande avec --resume (message de Dask, en anglais : "
+        "« {kind}: {reason} »)"
     ),
     # ------------------------------------------------------------------------ posteriors
     "; {note}": " ; {note}",
@@ -461,13 +467,13 @@ FRENCH: dict[str, str] = {
     "no file in scenarios/{folder}/": "aucun fichier de scenarios/{folder}/",
     "no bundled scenario": "aucun scénario livré avec sahelsim",
     "no episodes: {where} has an observed: block": (
-        "aucun épisode : {where} n'a de bloc observed:"
+        "aucun épisode : {where} n'a de bloc « observed: »"
     ),
     "episodes named twice: {names}; expected distinct names": (
         "épisodes nommés deux fois : {names} ; attendu : des noms distincts"
     ),
     "{source}: has no observed: block; expected an episode (a scenario recording what happened)": (
-        "{source} : n'a pas de bloc observed: ; attendu : un épisode (un scénario qui note ce "
+        "{source} : n'a pas de bloc « observed: » ; attendu : un épisode (un scénario qui note ce "
         "qui s'est passé)"
     ),
     # --------------------------------------------------------------------- loading a file
@@ -477,16 +483,16 @@ FRENCH: dict[str, str] = {
         "ou {held_out}/) ; attendu : le chemin d'un fichier YAML ou {choices}"
     ),
     "a scenario must be a mapping of fields": "un scénario doit être une table de champs",
-    "keys such as title, start, actors": "des clés comme title, start, actors",
+    "keys such as title, start, actors": "des clés comme « title », « start », « actors »",
     "wrong value": "valeur incorrecte",
     "a bundled scenario's name or a relative path": (
         "le nom d'un scénario livré avec sahelsim ou un chemin relatif"
     ),
     "extends itself in a cycle ({cycle})": "s'étend lui-même en boucle ({cycle})",
     "a chain that ends in a scenario without extends": (
-        "une chaîne qui finit par un scénario sans extends"
+        "une chaîne qui finit par un scénario sans « extends »"
     ),
-    "more than {most} levels of extends": "plus de {most} niveaux d'extends",
+    "more than {most} levels of extends": "plus de {most} niveaux de « extends »",
     "file not found": "fichier introuvable",
     "a path relative to the extending file": "un chemin relatif au fichier qui étend",
     "no bundled scenario of that name": "aucun scénario livré avec sahelsim sous ce nom",
@@ -522,9 +528,9 @@ FRENCH: dict[str, str] = {
     "{by} cannot attack itself": "{by} ne peut pas être la cible de sa propre attaque",
     "{by} cannot threaten itself": "{by} ne peut pas être la cible de sa propre menace",
     "{by} cannot sanction itself": "{by} ne peut pas être la cible de ses propres sanctions",
-    "the deadline": "l'échéance (deadline)",
-    "the lifted": "la levée (lifted)",
-    "its last day": "son dernier jour (until)",
+    "the deadline": "l'échéance (« deadline »)",
+    "the lifted": "la levée (« lifted »)",
+    "its last day": "son dernier jour (« until »)",
     "the scenario's {days} day run outside the calendar it can run and draw, {first} to {last}": (
         "le scénario, long de {days} jour, sort du calendrier qu'il peut simuler et dessiner, du "
         "{first} au {last}"
@@ -608,48 +614,44 @@ FRENCH: dict[str, str] = {
         "demande un identifiant à lui"
     ),
     "a new id (or no kind, to use the fact base's actor with overrides)": (
-        "un nouvel identifiant (ou pas de kind, pour reprendre l'acteur de la base de faits en "
-        "modifiant ses valeurs)"
+        "un nouvel identifiant (ou pas de « kind », pour reprendre l'acteur de la base de faits en modifiant ses valeurs)"
     ),
     "unknown actor {actor!r}": "acteur inconnu « {actor} »",
     "an id from the fact base ({choices}), or an actor defined inline with kind, name, name_fr, "
     "sources and forces": (
-        "un identifiant de la base de faits ({choices}), ou un acteur défini dans le fichier "
-        "avec kind, name, name_fr, sources et forces"
+        "un identifiant de la base de faits ({choices}), ou un acteur défini dans le fichier avec « kind », « name », « name_fr », « sources » et « forces »"
     ),
     "an actor cannot name itself here": "un acteur ne peut pas se nommer lui-même ici",
     "a faction of {home}'s army cannot be larger than the army ({army:,.0f})": (
         "une faction de l'armée de {home} ne peut pas être plus nombreuse que l'armée ({army:,.0f})"
     ),
     "at most {army:,.0f}, or faction_of: false for a force of its own": (
-        "au plus {army:,.0f}, ou faction_of: false pour une force à part"
+        "au plus {army:,.0f}, ou « faction_of: false » pour une force à part"
     ),
     "only a state has a regime": "seul un État a un régime",
-    "no regime (it applies to states only)": "pas de regime (il ne vaut que pour les États)",
+    "no regime (it applies to states only)": "pas de « regime » (il ne vaut que pour les États)",
     "it fights with everything it has deployed in the region, so no share is held back": (
         "elle combat avec tout ce qu'elle a déployé dans la région, aucune part n'est donc "
         "tenue en réserve"
     ),
     "no deployable_share (it applies to states and armed groups)": (
-        "pas de deployable_share (il ne vaut que pour les États et les groupes armés)"
+        "pas de « deployable_share » (il ne vaut que pour les États et les groupes armés)"
     ),
     "{actor} is {meaning}: {why}": "{actor} est {meaning} : {why}",
     "{actor} has no forces of known strength in this scenario's states on {start}: forces scales "
     "the deployments present on the start date": (
-        "{actor} n'a pas de forces d'effectif connu dans les États de ce scénario le {start} : "
-        "forces met à l'échelle les déploiements présents à la date de début"
+        "{actor} n'a pas de forces d'effectif connu dans les États de ce scénario le {start} : « forces » met à l'échelle les déploiements présents à la date de début"
     ),
     "no forces override (or a host state of one of its deployments under way on the start date "
     "among the actors)": (
-        "pas de forces (ou, parmi les acteurs, un État qui accueille l'un de ses déploiements "
+        "pas de valeur « forces » (ou, parmi les acteurs, un État qui accueille l'un de ses déploiements "
         "en cours à la date de début)"
     ),
     "the fact base knows {actor}'s regime only from {first}": (
         "la base de faits ne connaît le régime de {actor} qu'à partir du {first}"
     ),
     "a start on or after {first}, or actors.{actor}.regime (military, transitional or civilian)": (
-        "un début égal ou postérieur au {first}, ou actors.{actor}.regime (military, transitional ou "
-        "civilian)"
+        "un début égal ou postérieur au {first}, ou actors.{actor}.regime (« military », « transitional » ou « civilian »)"
     ),
     "unknown pact {pact!r}": "pacte inconnu « {pact} »",
     "a pact of the fact base ({choices}) or an inline pact with clauses": (
@@ -665,12 +667,12 @@ FRENCH: dict[str, str] = {
         "l'événement tombe hors de l'horizon du scénario"
     ),
     "a date from {start} to {end} (start plus days)": (
-        "une date du {start} au {end} (start plus days)"
+        "une date du {start} au {end} (« start » plus « days »)"
     ),
     "{what} comes before the event's date ({day})": (
         "{what} précède la date de l'événement ({day})"
     ),
-    "a target other than the actor in by": "une cible autre que l'acteur de by",
+    "a target other than the actor in by": "une cible autre que l'acteur de « by »",
     "the target cannot contribute forces against itself": (
         "la cible ne peut pas fournir de forces contre elle-même"
     ),
@@ -698,8 +700,7 @@ FRENCH: dict[str, str] = {
     ),
     "an outside power listed under actors (a state's contingent already fighting beside another "
     "state is written in the attack's defenders)": (
-        "une puissance extérieure inscrite sous actors (le contingent d'un État qui combat déjà "
-        "aux côtés d'un autre État s'écrit dans les defenders de l'attaque)"
+        "une puissance extérieure inscrite sous « actors » (le contingent d'un État qui combat déjà aux côtés d'un autre État s'écrit dans « defenders » de l'attaque)"
     ),
     "an outside power among this scenario's actors": (
         "une puissance extérieure parmi les acteurs de ce scénario"
@@ -707,7 +708,7 @@ FRENCH: dict[str, str] = {
     "an armed group among this scenario's actors": (
         "un groupe armé parmi les acteurs de ce scénario"
     ),
-    "a pact listed under this scenario's pacts": "un pacte inscrit sous pacts dans ce scénario",
+    "a pact listed under this scenario's pacts": "un pacte inscrit sous « pacts » dans ce scénario",
     "{ids} or {last}": "{ids} ou {last}",
     "an actor of this scenario": "un acteur de ce scénario",
     "a state among this scenario's actors": "un État parmi les acteurs de ce scénario",
@@ -732,18 +733,18 @@ FRENCH: dict[str, str] = {
     "a third party's use of force names who acts, once": (
         "l'usage de la force par un tiers nomme qui agit, une seule fois"
     ),
-    "neither party nor body": "ni party ni body",
+    "neither party nor body": "ni « party » ni « body »",
     "exactly one of party (an actor of this scenario) and body ({bodies})": (
-        "exactement l'un de party (un acteur de ce scénario) et body ({bodies})"
+        "exactement l'un de « party » (un acteur de ce scénario) et « body » ({bodies})"
     ),
     "{party} cannot use force against itself": (
         "{party} ne peut pas être la cible de son propre usage de la force"
     ),
-    "a target other than the actor in party": "une cible autre que l'acteur de party",
+    "a target other than the actor in party": "une cible autre que l'acteur de « party »",
     "an incident starts no war, so no one fights beside its target": (
         "un incident ne déclenche pas de guerre : personne ne combat donc aux côtés de sa cible"
     ),
-    "no defenders, or scale: invasion": "pas de defenders, ou scale: invasion",
+    "no defenders, or scale: invasion": "pas de « defenders », ou « scale: invasion »",
     "{defender} is the target or among the attackers": (
         "{defender} est la cible ou l'un des attaquants"
     ),
@@ -767,7 +768,7 @@ FRENCH: dict[str, str] = {
         "{field} compte {what} ; une invasion ou une tentative de coup d'État se livre avec les "
         "forces qu'ont ses attaquants"
     ),
-    "scale: incident, or no {field}": "scale: incident, ou pas de {field}",
+    "scale: incident, or no {field}": "« scale: incident », ou pas de {field}",
     "{first} and no {second}": "{first} ni de {second}",
     "an organisation, whose members strike": "une organisation, dont les membres frappent",
     "{field} counts an armed group's {counts}, and {who} is {what}: a strike by a state or a "
@@ -779,16 +780,14 @@ FRENCH: dict[str, str] = {
         "un groupe armé ou un belligérant, ou pas de {none}"
     ),
     "escaped counts the strikers who got away, some of the {fighters} who struck": (
-        "escaped compte les assaillants qui se sont échappés, une partie des {fighters} qui ont "
-        "frappé"
+        "« escaped » compte les assaillants qui se sont échappés, une partie des {fighters} qui ont frappé"
     ),
-    "at most fighters ({fighters})": "au plus fighters ({fighters})",
+    "at most fighters ({fighters})": "au plus « fighters » ({fighters})",
     "killed counts the dead of an incident; an invasion or a coup attempt counts its losses in "
     "its fighting": (
-        "killed compte les morts d'un incident ; une invasion ou une tentative de coup d'État "
-        "compte ses pertes dans ses combats"
+        "« killed » compte les morts d'un incident ; une invasion ou une tentative de coup d'État compte ses pertes dans ses combats"
     ),
-    "scale: incident, or no killed": "scale: incident, ou pas de killed",
+    "scale: incident, or no killed": "« scale: incident », ou pas de « killed »",
     "{by} is a belligerent in {home}, not in {target}": (
         "{by} est un belligérant sur le territoire de {home}, pas de {target}"
     ),
@@ -802,14 +801,13 @@ FRENCH: dict[str, str] = {
     ),
     "a belligerent defined under actors: with in: {target} (faction_of: true for soldiers of "
     "its own army), or scale: invasion": (
-        "un belligérant défini sous actors: avec in: {target} (faction_of: true pour des soldats "
-        "de sa propre armée), ou scale: invasion"
+        "un belligérant défini sous « actors: » avec « in: {target} » (« faction_of: true » pour des soldats de sa propre armée), ou « scale: invasion »"
     ),
     "a coup attempt is the plotters' own: no state sends forces into it": (
         "une tentative de coup d'État appartient aux conjurés : aucun État n'y envoie de forces"
     ),
     "no contributors (those who support the plotters are the belligerent's backers:)": (
-        "pas de contributors (ceux qui soutiennent les conjurés sont les backers: du belligérant)"
+        "pas de « contributors » (ceux qui soutiennent les conjurés sont les « backers: » du belligérant)"
     ),
     "an outside power's forces are struck by an incident, not invaded: {target} has no territory "
     "in the model": (
@@ -818,54 +816,50 @@ FRENCH: dict[str, str] = {
     ),
     "scale: incident with host: (the state where its forces stand), or a state or a belligerent "
     "as target": (
-        "scale: incident avec host: (l'État où se trouvent ses forces), ou un État ou un "
-        "belligérant pour cible"
+        "« scale: incident » avec « host: » (l'État où se trouvent ses forces), ou un État ou un belligérant pour cible"
     ),
     "an incident on {target}'s forces abroad names the state where they stand": (
         "un incident contre les forces de {target} à l'étranger nomme l'État où elles se trouvent"
     ),
-    "no host": "pas de host",
+    "no host": "pas de « host »",
     "host: a state among this scenario's actors (e.g. the state whose soil they are on)": (
-        "host: un État parmi les acteurs de ce scénario (p. ex. l'État sur le sol duquel elles "
-        "se trouvent)"
+        "« host: » un État parmi les acteurs de ce scénario (p. ex. l'État sur le sol duquel elles se trouvent)"
     ),
     "host is for an incident on forces stationed abroad": (
-        "host sert à un incident contre des forces stationnées à l'étranger"
+        "« host » sert à un incident contre des forces stationnées à l'étranger"
     ),
     "scale: incident, or no host (an invasion or a coup attempt strikes the target's territory)": (
-        "scale: incident, ou pas de host (une invasion ou une tentative de coup d'État frappe le "
-        "territoire de la cible)"
+        "« scale: incident », ou pas de « host » (une invasion ou une tentative de coup d'État frappe le territoire de la cible)"
     ),
     "{target}'s forces abroad cannot stand in {target} itself": (
         "les forces de {target} à l'étranger ne peuvent pas se trouver sur le territoire de "
         "{target} même"
     ),
     "a state other than the target, or no host (an incident on its territory)": (
-        "un État autre que la cible, ou pas de host (un incident sur son territoire)"
+        "un État autre que la cible, ou pas de « host » (un incident sur son territoire)"
     ),
     "{target} fights in {host}: its forces there are at home, not stationed abroad": (
         "{target} combat sur le territoire de {host} : ses forces y sont chez elles, pas "
         "stationnées à l'étranger"
     ),
     "no host (an incident on it where it fights), or a state other than its own": (
-        "pas de host (un incident contre lui là où il combat), ou un autre État que le sien"
+        "pas de « host » (un incident contre lui là où il combat), ou un autre État que le sien"
     ),
     "nowhere": "nulle part",
     "{target} has no forces in {host} on {day}: neither the fact base nor a deployment event of "
     "this scenario posts any there by then": (
         "{target} n'a pas de forces sur le territoire de {host} le {day} : ni la base de faits "
-        "ni un événement deployment de ce scénario n'y en poste d'ici là"
+        "ni un événement « deployment » de ce scénario n'y en poste d'ici là"
     ),
     "a state where {target}'s forces stand that day ({where}), or a deployment event that posts "
     "them there first": (
-        "un État où se trouvent les forces de {target} ce jour-là ({where}), ou un événement "
-        "deployment qui les y poste d'abord"
+        "un État où se trouvent les forces de {target} ce jour-là ({where}), ou un événement « deployment » qui les y poste d'abord"
     ),
     "{by} cannot ask itself for help": (
         "l'acteur qui demande de l'aide ({by}) ne peut pas être sollicité lui-même"
     ),
     "states or outside powers other than the one in by": (
-        "des États ou des puissances extérieures autres que celui de by"
+        "des États ou des puissances extérieures autres que celui de « by »"
     ),
     "{actor} is asked twice (first at to[{first}])": (
         "{actor} est sollicité deux fois (d'abord en to[{first}])"
@@ -877,24 +871,22 @@ FRENCH: dict[str, str] = {
     "help cannot be asked against the state that asks, or against a helper": (
         "l'aide ne peut pas être demandée contre l'État qui la demande, ni contre un État sollicité"
     ),
-    "an actor other than those in by and to": "un acteur autre que ceux de by et de to",
+    "an actor other than those in by and to": "un acteur autre que ceux de « by » et de « to »",
     "not {what}: {value} is in the fact base but not listed under this scenario's actors": (
-        "ce n'est pas {what} : {value} est dans la base de faits mais pas inscrit sous les "
-        "actors de ce scénario"
+        "ce n'est pas {what} : {value} est dans la base de faits mais pas inscrit sous « actors » dans ce scénario"
     ),
     "{value} listed under actors: (a line '  {value}:'), or {choices}": (
-        "{value} inscrit sous actors: (une ligne '  {value}:'), ou {choices}"
+        "{value} inscrit sous « actors: » (une ligne « {value}: » en retrait), ou {choices}"
     ),
     "not {what}": "ce n'est pas {what}",
     "{what}, of which this scenario lists none": "{what} (ce scénario n'en inscrit pas)",
     # ------------------------------------------------------------- the schema's own checks
     "an inline actor cannot be of kind {kind!r} (an outside power comes from the fact base with "
     "its dated deployments); use {kinds}": (
-        "un acteur défini dans le fichier ne peut pas être de kind « {kind} » (une puissance "
-        "extérieure vient de la base de faits avec ses déploiements datés) ; utilisez {kinds}"
+        "un acteur défini dans le fichier ne peut pas avoir « kind: {kind} » (une puissance extérieure vient de la base de faits avec ses déploiements datés) ; utilisez {kinds}"
     ),
     "{key!r} applies to a {only} only, not a {kind}": (
-        "« {key} » ne vaut que pour kind: {only}, pas pour kind: {kind}"
+        "« {key} » ne vaut que pour « kind: {only} », pas pour « kind: {kind} »"
     ),
     "a belligerent needs 'in': the state it fights in": (
         "un belligérant demande « in » : l'État où il combat"
@@ -919,27 +911,26 @@ FRENCH: dict[str, str] = {
     "it is the note in French: give the 'note' it translates too": (
         "c'est la note en français : donnez aussi la « note » qu'elle traduit"
     ),
-    "high ({high}) is below low ({low})": "high ({high}) est inférieur à low ({low})",
+    "high ({high}) is below low ({low})": "« high » ({high}) est inférieur à « low » ({low})",
     "{what} needs at least one figure": "{what} demande au moins un chiffre",
     "{what} years": "années de {what}",
     "{what} must increase strictly from one point to the next": (
         "{what} : chaque valeur doit dépasser strictement la précédente"
     ),
-    "regime periods' 'from' dates": "dates « from » des périodes de regime",
+    "regime periods' 'from' dates": "dates « from » des périodes de « regime »",
     "former names' 'until' dates": "dates « until » des anciens noms",
     "give either 'organisation' or 'states', not both or neither": (
         "donnez soit « organisation », soit « states », pas les deux ni aucun"
     ),
     "obliged: named needs the states in obliged_states": (
-        "obliged: named demande les États dans obliged_states"
+        "« obliged: named » demande les États dans « obliged_states »"
     ),
-    "obliged_states is only for obliged: named": "obliged_states ne vaut que pour obliged: named",
+    "obliged_states is only for obliged: named": "« obliged_states » ne vaut que pour « obliged: named »",
     "conditions: {condition} is for casus_foederis: {qualifies} only (this clause has {has})": (
-        "conditions: {condition} ne vaut que pour casus_foederis: {qualifies} (cette clause a "
-        "{has})"
+        "« conditions: {condition} » ne vaut que pour « casus_foederis: {qualifies} » (cette clause a {has})"
     ),
     "decision: {decision} needs the voting organisation in body": (
-        "decision: {decision} demande l'organisation qui vote dans body"
+        "« decision: {decision} » demande l'organisation qui vote dans « body »"
     ),
     "clause ids must be unique; repeated: {ids}": (
         "les identifiants de clause doivent être uniques ; répétés : {ids}"
@@ -957,7 +948,7 @@ FRENCH: dict[str, str] = {
     ),
     "unknown key {field!r}": "clé inconnue « {field} »",
     "not a valid choice": "choix invalide",
-    "unknown kind {tag!r}": "kind inconnu « {tag} »",
+    "unknown kind {tag!r}": "« {tag} » n'est pas une valeur connue de « kind »",
     "missing required field 'kind'": "champ obligatoire manquant : « kind »",
     "not a valid id": "identifiant invalide",
     "letters A-Z or a-z, digits, '_' or '-', starting with a letter": (
@@ -1197,7 +1188,7 @@ FRENCH: dict[str, str] = {
     "name; add the others under actors: to count them ({missing})": (
         "{org:Le} décide selon des pactes en jeu ({pacts}) : {present} de ses {members} membres "
         "en règle le {start} {are} du scénario, et seuls ceux-là votent et peuvent envoyer des "
-        "forces en son nom ; ajoutez les autres sous actors: pour les compter ({missing})"
+        "forces en son nom ; ajoutez les autres sous « actors: » pour les compter ({missing})"
     ),
     "{name} ({actor}) has no backer and is no faction: in a war against {state} it fights as "
     "guerrillas while it is the weaker side (docs/model.md §7.6); write its backers: if a state "
@@ -1205,26 +1196,23 @@ FRENCH: dict[str, str] = {
     "if the record shows it fighting in the open (columns, a front)": (
         "{name:Le} ({actor}) n'a aucun soutien et n'est pas une faction : en guerre contre "
         "{state}, ses combattants mènent une guérilla tant que leur camp est le plus faible "
-        "(docs/model.md §7.6) ; écrivez ses backers: si un État lui a fourni des armes, "
-        "rose_in_capital: true pour une bande qui s'est soulevée dans la capitale, ou "
-        "in_the_open: true si les sources montrent ses combattants à découvert (en colonnes, sur "
+        "(docs/model.md §7.6) ; écrivez ses « backers: » si un État lui a fourni des armes, « rose_in_capital: true » pour une bande qui s'est soulevée dans la capitale, ou « in_the_open: true » si les sources montrent ses combattants à découvert (en colonnes, sur "
         "un front)"
     ),
     "events.{event}: counts who struck (fighters: {fighters}) but not who got away: at "
     "pursuit_threshold {threshold:g} it is weighed for force as a strike no source counts; if "
     "every striker was killed or taken where they struck (a suicide bombing, a siege ended by "
     "assault), write escaped: 0 (docs/model.md §7.11)": (
-        "events.{event} : compte ceux qui ont frappé (fighters: {fighters}) mais pas ceux qui se "
+        "events.{event} : compte ceux qui ont frappé (« fighters: {fighters} ») mais pas ceux qui se "
         "sont échappés : avec pursuit_threshold à {threshold:g}, l'attaque pèse dans la riposte "
         "comme une frappe qu'aucune source ne dénombre ; si tous les assaillants ont été tués ou "
-        "pris sur place (un attentat-suicide, un siège terminé par un assaut), écrivez "
-        "escaped: 0 (docs/model.md §7.11)"
+        "pris sur place (un attentat-suicide, un siège terminé par un assaut), écrivez « escaped: 0 » (docs/model.md §7.11)"
     ),
     "a mediator fights in no war, backs neither side and strikes neither (docs/model.md §7.8, "
     "rule 5); if a state mediated, add it under actors:": (
         "un médiateur ne combat dans aucune guerre, ne soutient aucun des deux camps et ne frappe "
         "ni l'un ni l'autre (docs/model.md §7.8, règle 5) ; si un État a servi de médiateur, "
-        "ajoutez-le sous actors:"
+        "ajoutez-le sous « actors: »"
     ),
     "the only states of the scenario standing outside the war events.{event} starts ({by} "
     "against {target}) fight {others}, so none can broker a ceasefire in it while that war goes "
@@ -1248,15 +1236,14 @@ FRENCH: dict[str, str] = {
     "{pact} ({who})": "{pact} ({who})",
     "pacts_left_out names {named}, also put in play under pacts:; the run uses it, and the "
     "reason given for leaving it out does not apply": (
-        "pacts_left_out nomme {named}, mis aussi en jeu sous pacts: ; la simulation s'en sert, et "
+        "pacts_left_out nomme {named}, mis aussi en jeu sous « pacts: » ; la simulation s'en sert, et "
         "la raison donnée pour l'écarter ne s'applique pas"
     ),
     "pacts of the fact base left out could answer an event of the file (a clause on what it "
     "brings into play, in force that day): {left}; add those that bore on the crisis under "
     "pacts:, and those that did not under pacts_left_out: with the reason": (
         "des pactes de la base de faits laissés de côté pourraient répondre à un événement du "
-        "fichier (une clause sur ce qu'il met en jeu, en vigueur ce jour-là) : {left} ; inscrivez "
-        "sous pacts: ceux qui ont pesé sur la crise, et sous pacts_left_out: ceux qui n'y ont pas "
+        "fichier (une clause sur ce qu'il met en jeu, en vigueur ce jour-là) : {left} ; inscrivez sous « pacts: » ceux qui ont pesé sur la crise, et sous « pacts_left_out: » ceux qui n'y ont pas "
         "pesé, avec la raison"
     ),
     "pacts.{pact} {article} names adversaries ({adversaries}) none of which is an actor of this "
@@ -1269,7 +1256,7 @@ FRENCH: dict[str, str] = {
     "fields of a definition) to use the fact base's, with overrides": (
         "actors.{actor} est défini dans le fichier et désigne aussi {name} de la base de faits : "
         "la simulation utilise la définition du fichier (le récit le nomme comme la base de "
-        "faits) ; omettez kind (et les champs d'une définition) pour utiliser celui de la base "
+        "faits) ; omettez « kind » (et les champs d'une définition) pour utiliser celui de la base "
         "de faits, en changeant les champs voulus"
     ),
     "actors.{actor}.name_fr ({name!r}) begins with its article: write it in lower case, with a "
@@ -1377,6 +1364,8 @@ class _French(string.Formatter):
             return quoted(value.value, value.limit)
         if isinstance(value, Unit):
             return UNITS_FR.get(value, value)
+        if isinstance(value, BaseException):  # a library's words, quoted: kept on one line
+            return " ".join(str(value).split())
         if isinstance(value, Named) or format_spec in NAME_FORMS[1:]:
             return named(value, format_spec)
         if "," in format_spec and isinstance(value, int | float) and not isinstance(value, bool):

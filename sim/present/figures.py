@@ -32,7 +32,7 @@ from matplotlib.transforms import IdentityTransform, ScaledTranslation
 from sim import __version__
 from sim.model.outcome_registry import OUTCOMES, Estimator, Outcome
 from sim.model.pacts import requested
-from sim.numbers import localised, percent_sign
+from sim.numbers import counted, grouped, localised, percent_sign, takes_singular
 from sim.present.catalogue import MONTHS
 from sim.present.markers import dated_line, merge_close, record_title, scenario_event_title
 from sim.run.files import written_whole
@@ -105,8 +105,8 @@ WORDS = {
         "side1": "attacking side",
         "side2": "defending side",
         "na": "n/a: cannot happen in this scenario",
-        "with_war": "Length of the war\n({k} of {n} replicates had one)",
-        "with_war_one": "Length of the war\n(1 of {n} replicates had one)",
+        "with_war": "Length of the war\n({k} of {replicates} had one)",
+        "with_war_one": "Length of the war\n(1 of {replicates} had one)",
         "war_length": "Length of the war",
         "no_war_at_all": "No replicate has a war",
         "mean": "mean",
@@ -244,24 +244,79 @@ def war_length_title(wars: int, replicates: int, lang: str = "en") -> str:
     words = WORDS[lang]
     if wars == 0:
         return words["war_length"]
-    return words["with_war_one" if wars == 1 else "with_war"].format(k=wars, n=replicates)
+    return words["with_war_one" if takes_singular(wars, lang) else "with_war"].format(
+        k=localised(f"{wars:,}", lang),
+        n=localised(f"{replicates:,}", lang),
+        replicates=counted(replicates, *_REPLICATE_NOUN[lang], lang),
+    )
 
 
-class _DecimalComma(matplotlib.ticker.ScalarFormatter):
-    """matplotlib's tick numbers with a decimal comma, as French writes them."""
+_REPLICATE_NOUN = {lang: (WORDS[lang]["replicate"], WORDS[lang]["replicates"]) for lang in WORDS}
+"""A replicate, counted: "1 replicate", "8 replicates" (:func:`sim.numbers.counted`)."""
+
+
+def french_number(text: str) -> str:
+    """A number as matplotlib or ``format`` write it ("10000", "0.5", "20%"), the French way.
+
+    Thousands grouped with a narrow no-break space, a decimal comma: "10 000", "0,5", "20 %".
+    """
+    return localised(grouped(text), "fr")
+
+
+class _French(matplotlib.ticker.Formatter):
+    """Another formatter's tick labels, written the French way (:func:`french_number`).
+
+    It wraps matplotlib's plain numbers and percentages alike, so that an axis, a colour bar and
+    the offset above an axis read "10 000" and "0,5" as the figure's text does.
+    """
+
+    def __init__(self, inner: matplotlib.ticker.Formatter):
+        self.inner = inner
+
+    def set_axis(self, axis):
+        super().set_axis(axis)
+        self.inner.set_axis(axis)
+
+    def set_locs(self, locs):
+        super().set_locs(locs)
+        self.inner.set_locs(locs)
 
     def __call__(self, x, pos=None):
-        return localised(super().__call__(x, pos), "fr")
+        return french_number(self.inner(x, pos))
+
+    def format_ticks(self, values):
+        return [french_number(text) for text in self.inner.format_ticks(values)]
+
+    def get_offset(self):
+        return french_number(self.inner.get_offset())
+
+    def format_data_short(self, value):
+        return french_number(self.inner.format_data_short(value))
+
+
+NUMERIC_FORMATTERS = (matplotlib.ticker.ScalarFormatter, matplotlib.ticker.PercentFormatter)
+"""The formatters that write numbers the English way: the French wraps them. Dates, fixed
+labels and a figure's own functions (already in the figure's language) are left alone."""
 
 
 def localise_numbers(fig: Figure, lang: str = "en") -> None:
-    """In French, every plain numeric tick of ``fig`` gets a decimal comma (0,5 not 0.5)."""
+    """In French, every numeric tick of ``fig`` is written the French way: "10 000", "0,5".
+
+    Its axes and its colour bars alike; English is left as matplotlib writes it.
+    """
     if lang != "fr":
         return
     for ax in fig.axes:
+        # A colour bar sets its axis's formatter again from its own when it redraws its ticks.
+        colourbar = getattr(ax, "_colorbar", None)
         for axis in (ax.xaxis, ax.yaxis):
-            if type(axis.get_major_formatter()) is matplotlib.ticker.ScalarFormatter:
-                axis.set_major_formatter(_DecimalComma())
+            formatter = axis.get_major_formatter()
+            if type(formatter) not in NUMERIC_FORMATTERS:
+                continue
+            if colourbar is not None and axis is colourbar.long_axis:
+                colourbar.formatter = _French(formatter)
+            else:
+                axis.set_major_formatter(_French(formatter))
 
 
 def date_formatter(locator, lang: str = "en"):
@@ -1037,6 +1092,10 @@ def plot_map_frequencies(
         fig.colorbar(ScalarMappable(norm, cmap), ax=ax, shrink=0.6, label=words["war_share"])
         ax.set_title(words["freq"])
         mark_figure(
-            fig, title, seed, lang, extra=f"{n} {WORDS[lang]['replicates']} · Natural Earth"
+            fig,
+            title,
+            seed,
+            lang,
+            extra=f"{counted(n, *_REPLICATE_NOUN[lang], lang)} · Natural Earth",
         )
         return fig

@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
 
-from sim.numbers import localised
+from sim.numbers import localised, takes_singular
 from sim.present.catalogue import (
     EN_ARTICLES,
     FR_ARTICLES,
@@ -247,11 +247,25 @@ def date_text(date: dt.date, lang: str | Lang) -> str:
     return f"{day} {month} {date.year}"
 
 
+def counted(n: float, noun: str, lang: str | Lang) -> str:
+    """A count and the catalogue's noun ``noun``, agreeing: "1 soldier", "2 troops", "0 jour".
+
+    The catalogue gives the noun as ``NOUN.one`` and ``NOUN.other`` (a template of ``{n}``);
+    :func:`sim.numbers.takes_singular` chooses, the one rule for every counted noun.
+    """
+    whole = round(n)  # the count as written decides: 0.6 troops read "1 soldier"
+    return agreeing(noun, whole, lang, n=number(whole, lang))
+
+
+def agreeing(msg_id: str, by: float, lang: str | Lang, **values: object) -> str:
+    """The message ``msg_id.one`` or ``msg_id.other``, as a count of ``by`` takes it."""
+    lang = as_lang(lang)
+    return t(f"{msg_id}.{'one' if takes_singular(by, lang) else 'other'}", lang, **values)
+
+
 def days(n: int, lang: str | Lang) -> str:
     """A count of days: "1 day", "8 days"; in French, "0 jour" too (the singular below 2)."""
-    lang = as_lang(lang)
-    one = n == 1 or (n == 0 and lang is Lang.FR)
-    return t("days.one" if one else "days.other", lang, n=number(n, lang))
+    return counted(n, "days", lang)
 
 
 def number(value: float, lang: str | Lang) -> str:

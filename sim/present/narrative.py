@@ -145,6 +145,10 @@ class _Context:
     def number(self, value: float) -> str:
         return i18n.number(value, self.lang)
 
+    def counted(self, value: float, noun: str) -> str:
+        """A count with the catalogue's ``noun`` agreeing: "1 soldier", "2,000 troops"."""
+        return i18n.counted(value, noun, self.lang)
+
     def decimal(self, value: float, digits: int = 2, *, signed: bool = False) -> str:
         return i18n.decimal(value, self.lang, digits, signed=signed)
 
@@ -464,7 +468,7 @@ def _costs(ctx: _Context, terms: dict) -> str:
     stance = terms.get("endorsements", 0)
     if stance:
         message = "attack_decided.endorsed" if stance > 0 else "attack_decided.opposed"
-        text += ctx.t(message + (".one" if abs(stance) == 1 else ""), count=abs(stance))
+        text += i18n.agreeing(message, abs(stance), ctx.lang, count=ctx.number(abs(stance)))
     if terms.get("refused at home"):
         text += ctx.t("attack_decided.refused", states=ctx.names(terms["refused at home"]))
     if terms.get("third parties acting"):
@@ -584,11 +588,16 @@ def _war_started(ctx: _Context, r: Record) -> str:
     values = {**ctx.actors("actor", r.actor), **ctx.actors("target", r.target)}
     if r.get("coup_attempt"):
         parts = [
-            ctx.t("war_started.coup_attempt", **values, forces=ctx.number(forces.get(r.actor, 0)))
+            ctx.t(
+                "war_started.coup_attempt",
+                **values,
+                forces=ctx.counted(forces.get(r.actor, 0), "fighters"),
+            )
         ]
     elif attackers == [r.actor]:
-        key = "war_started.fighters" if fights_with_fighters(r.actor) else "war_started"
-        parts = [ctx.t(key, **values, forces=ctx.number(forces.get(r.actor, 0)))]
+        fighters = fights_with_fighters(r.actor)
+        key, noun = ("war_started.fighters", "fighters") if fighters else ("war_started", "troops")
+        parts = [ctx.t(key, **values, forces=ctx.counted(forces.get(r.actor, 0), noun))]
     else:
         contingents = [
             ctx.t("contingent", name=ctx.phrase(a), forces=ctx.number(forces.get(a, 0)))
@@ -602,8 +611,10 @@ def _war_started(ctx: _Context, r: Record) -> str:
             )
         ]
     if r.target in forces:
-        key = "war_started.defence" + (".fighters" if fights_with_fighters(r.target) else "")
-        parts.append(ctx.t(key, **values, defence=ctx.number(forces[r.target])))
+        fighters = fights_with_fighters(r.target)
+        key = "war_started.defence" + (".fighters" if fighters else "")
+        defence = ctx.counted(forces[r.target], "fighters" if fighters else "troops")
+        parts.append(ctx.t(key, **values, defence=defence))
     if r.get("guerrillas"):
         parts.append(ctx.t("war_started.guerrillas", **ctx.actors("rebels", r.get("guerrillas"))))
     if r.get("event") and r.get("cause") is None:
@@ -650,7 +661,7 @@ def _strikers(ctx: _Context, r: Record, few: str, **roles: str) -> str:
     """
     fighters, escaped = r.get("fighters"), r.get("escaped")
     unpursued = r.get("unpursued") is not None
-    counts = {"threshold": ctx.number(r.get("unpursued", 0))}
+    counts = {"threshold": ctx.counted(r.get("unpursued", 0), "fighters")}
     if escaped == 0 and unpursued:  # no one left to pursue, whatever the threshold
         key = f"{few}.none" + {None: "", 1: ".one"}.get(fighters, ".counted")
         counts["fighters"] = ctx.number(fighters or 0)
@@ -790,6 +801,9 @@ def _vote(ctx: _Context, r: Record) -> str:
         rule=ctx.pick(f"rule.{decision}", "rule.other", rule=decision),
         yes_count=len(yes),
         voters_count=len(voters),
+        voters=ctx.counted(len(voters), "members"),  # "1 of 1 member", English
+        yes_members=ctx.counted(len(yes), "members"),  # "1 membre sur 5", French
+        leaned=i18n.agreeing("leaned", len(yes), ctx.lang),  # "penchait", "penchaient"
         yes=ctx.t("vote.yes", names=ctx.names(yes)) if yes else "",
         others=ctx.t("vote.others", names=ctx.names(against)) if against else "",
     )
@@ -903,7 +917,7 @@ def _withdrew(ctx: _Context, r: Record) -> str:
             "withdrew.offensive",
             **ctx.actors("actor", r.actor),
             **ctx.actors("enemy", r.target),
-            forces=ctx.number(r.get("forces", 0)),
+            forces=ctx.counted(r.get("forces", 0), "troops"),
             days=ctx.days(r.get("days", 0)),
         )
     probability, draw = ctx.chances(r.get("probability", 0.0), r.get("draw", 0.0))
@@ -911,7 +925,7 @@ def _withdrew(ctx: _Context, r: Record) -> str:
         "withdrew",
         **ctx.actors("actor", r.actor),
         **ctx.actors("enemy", r.target),
-        forces=ctx.number(r.get("forces", 0)),
+        forces=ctx.counted(r.get("forces", 0), "troops"),
         days=ctx.days(r.get("days", 0)),
         probability=probability,
         draw=draw,
@@ -932,7 +946,7 @@ def _entering(ctx: _Context, r: Record) -> str:
             **ctx.actors("actor", r.actor),
             **ctx.actors("by", r.get("attacked_by")),
             **ctx.actors("joining", r.get("joining") or r.target),
-            forces=ctx.number(r.get("forces", 0)),
+            forces=ctx.counted(r.get("forces", 0), "troops"),
         )
         if r.get("event") and r.get("cause") is None:
             told += " " + ctx.t("war_started.scheduled")
@@ -943,7 +957,7 @@ def _entering(ctx: _Context, r: Record) -> str:
             **ctx.actors("actor", r.actor),
             **ctx.actors("victim", r.get("victim") or r.target),
             **ctx.actors("enemy", r.target),
-            forces=ctx.number(r.get("forces", 0)),
+            forces=ctx.counted(r.get("forces", 0), "troops"),
         )
     if r.get("beside"):  # a belligerent joining its ally's war
         return ctx.t(
@@ -951,7 +965,7 @@ def _entering(ctx: _Context, r: Record) -> str:
             **ctx.actors("actor", r.actor),
             **ctx.actors("victim", r.get("beside")),
             **ctx.actors("enemy", r.target),
-            forces=ctx.number(r.get("forces", 0)),
+            forces=ctx.counted(r.get("forces", 0), "fighters"),
         )
     if r.get("by"):  # attackers of a belligerent entering its war, not under a clause
         return ctx.t(
@@ -960,7 +974,7 @@ def _entering(ctx: _Context, r: Record) -> str:
             **ctx.actors("victim", r.get("victim") or r.target),
             **ctx.actors("enemy", r.target),
             **ctx.actors("by", r.get("by")),
-            forces=ctx.number(r.get("forces", 0)),
+            forces=ctx.counted(r.get("forces", 0), "troops"),
         )
     told = ctx.t(
         "entered_war",
@@ -968,7 +982,7 @@ def _entering(ctx: _Context, r: Record) -> str:
         **ctx.actors("victim", r.get("victim") or r.target),
         **ctx.actors("enemy", r.target),
         **ctx.clause(r),
-        forces=ctx.number(r.get("forces", 0)),
+        forces=ctx.counted(r.get("forces", 0), "troops"),
     )
     # "deployed 4,000" then "entered with 4,750": an outside power brings all it has nearby
     if r.actor in fact_base().powers:
@@ -990,7 +1004,7 @@ def _support(ctx: _Context, r: Record) -> str:
         return ctx.pick(f"support.war.{action}", "support.war.support", factor=factor, **values)
     help_text = ctx.pick(f"help.{action}", "help.other")
     key = "support.guard" if r.get("guard") else "support.lent"
-    return ctx.t(key, help=help_text, forces=ctx.number(r.get("forces", 0)), **values)
+    return ctx.t(key, help=help_text, forces=ctx.counted(r.get("forces", 0), "troops"), **values)
 
 
 def _consultation(ctx: _Context, r: Record) -> str:
@@ -1028,7 +1042,7 @@ def _rebellion(ctx: _Context, r: Record) -> str:
         "rebellion",
         **ctx.actors("target", r.target),
         **ctx.actors("groups", list(r.get("groups") or [r.actor])),
-        strength=ctx.number(r.get("strength", 0)),
+        strength=ctx.counted(r.get("strength", 0), "fighters"),
         start=ctx.number(r.get("start_strength", 0)),
         threshold=i18n.short_decimal(r.get("threshold", 0), ctx.lang),
     )
@@ -1040,7 +1054,7 @@ def _deployment(ctx: _Context, r: Record) -> str:
     if strength <= 0:  # the fact base gives no figure for this deployment
         return ctx.t("deployment.unknown", **values)
     key = "deployment.request" if r.get("cause") is not None else "deployment"
-    return ctx.t(key, strength=ctx.number(strength), **values)
+    return ctx.t(key, strength=ctx.counted(strength, "troops"), **values)
 
 
 def _departure(ctx: _Context, r: Record) -> str:

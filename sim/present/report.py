@@ -20,7 +20,13 @@ from sim import __version__
 from sim.analysis.summary import key_estimates
 from sim.analysis.typical import representative_replicate
 from sim.errors import InputError, Text
-from sim.present.console import format_estimate, outcome_label, outcome_meaning, parameters_line
+from sim.present.console import (
+    format_estimate,
+    outcome_label,
+    outcome_meaning,
+    parameters_line,
+    replicates,
+)
 from sim.run.bundle import read_summary
 from sim.run.files import write_whole
 from sim.scenario.vocabulary import Lang
@@ -61,7 +67,7 @@ TEXT = {
         "replicate": "Replicate {i} (seed {seed}), chosen as typical: the "
         "commonest outcome and the median war length.",
         "reproduce": "Reproduce with",
-        "meta": "{n} replicates · root seed {seed}",
+        "meta": "{replicates} · root seed {seed}",
         "no_description": "",
     },
     "fr": {
@@ -85,7 +91,7 @@ TEXT = {
         "replicate": "Réplication {i} (graine {seed}), choisie comme typique : le résultat le plus fréquent "
         "et la durée de guerre médiane.",
         "reproduce": "Reproduire avec",
-        "meta": "{n} réplications · graine {seed}",
+        "meta": "{replicates} · graine {seed}",
         "no_description": "Ce scénario n'est décrit qu'en anglais, dans son fichier scenario.yaml.",
     },
 }
@@ -214,7 +220,10 @@ def build_report(bundle: Path, *, lang: str = "en") -> str:
         f"<p>{_e(description)}</p>" if description else "",
         f'<p class="warning">{_e(text["warning"])}</p>',
         '<p class="meta">'
-        + text["meta"].format(n=manifest["replicates"]["completed"], seed=manifest["seeds"]["root"])
+        + text["meta"].format(
+            replicates=replicates(manifest["replicates"]["completed"], lang),
+            seed=manifest["seeds"]["root"],
+        )
         + f" · sahelsim {__version__}</p>",
         f'<p class="meta">{_e(parameters_line(bundle, manifest, lang))}</p>',
     ]

@@ -21,15 +21,17 @@ import matplotlib
 import numpy as np
 from matplotlib.colors import to_hex
 from matplotlib.figure import Figure
+from matplotlib.patches import Patch
 
-from sim.analysis.sensitivity import COLUMNS, Index
+from sim.analysis.sensitivity import COLUMNS, Index, index_label
 from sim.analysis.summary import GIVEN
 from sim.model.outcome_registry import OUTCOMES
-from sim.numbers import localised, percent_sign
+from sim.numbers import counted, localised, percent_sign, significant
 from sim.present.console import bundle_title, interval_parts
 from sim.present.figures import (
     BAND_COLOUR,
     _new_axes,
+    above_footer,
     localise_numbers,
     mark_figure,
     save,
@@ -46,7 +48,9 @@ from sim.scenario.parameters import PARAMETERS
 WORDS = {
     "en": {
         "share": "share of replicates",
-        "crn": "{r} replicates per point on common random numbers",
+        "crn": "{replicates} per point on common random numbers",
+        "replicate": "replicate",
+        "replicates": "replicates",
         "interval": "95 % interval",
         "mean": "mean",
         "morris": "Morris screening: mu* with 95 % interval (sigma as a diamond)",
@@ -56,10 +60,14 @@ WORDS = {
         "ST": "ST (total)",
         "S1": "S1 (alone)",
         "index": "index",
+        "no_war": "blank: no replicate had a war, so no war's length",
+        "no_estimate": "blank: no estimate (every replicate there failed)",
     },
     "fr": {
         "share": "part des réplications",
-        "crn": "{r} réplications par point sur nombres aléatoires communs",
+        "crn": "{replicates} par point sur nombres aléatoires communs",
+        "replicate": "réplication",
+        "replicates": "réplications",
         "interval": "intervalle à 95\u202f%",
         "mean": "moyenne",
         "morris": "Criblage de Morris : mu* avec intervalle à 95\u202f% (sigma en losange)",
@@ -69,6 +77,8 @@ WORDS = {
         "ST": "ST (total)",
         "S1": "S1 (seul)",
         "index": "indice",
+        "no_war": "vide : aucune réplication n'a eu de guerre, donc pas de durée",
+        "no_estimate": "vide : pas d'estimation (toutes les réplications y ont échoué)",
     },
 }
 
@@ -187,9 +197,14 @@ def plot_sweep_heatmap(
     label: str,
     share: bool,
     lang: str = "en",
+    blank: str = "",
     ax=None,
 ) -> Figure:
-    """Mean outcome per cell of a two-parameter grid (``cells[i, j]``: x level i, y level j)."""
+    """Mean outcome per cell of a two-parameter grid (``cells[i, j]``: x level i, y level j).
+
+    A cell without an estimate (no war there to have a length) is left blank; ``blank`` says
+    why, in a legend drawn when there is such a cell.
+    """
     with styled():
         fig, ax = _new_axes(ax, (10, 7))
         limits = {"vmin": 0.0, "vmax": 1.0} if share else {}
@@ -207,13 +222,16 @@ def plot_sweep_heatmap(
             symbol = percent_sign(lang)
             colourbar.formatter = matplotlib.ticker.PercentFormatter(1.0, symbol=symbol)
             colourbar.update_ticks()
-        ax.set_xticks(range(len(x_levels)), [localised(f"{v:.4g}", lang) for v in x_levels])
-        ax.set_yticks(range(len(y_levels)), [localised(f"{v:.4g}", lang) for v in y_levels])
+        ax.set_xticks(range(len(x_levels)), [_figure_number(v, ".4g", lang) for v in x_levels])
+        ax.set_yticks(range(len(y_levels)), [_figure_number(v, ".4g", lang) for v in y_levels])
         ax.set_xlabel(xlabel)
         ax.set_ylabel(ylabel)
         ax.set_title(label)
         if cells.size <= 144:
             _annotate(ax, cells, share, image, lang)
+        if blank and np.isnan(cells).any():
+            key = Patch(facecolor=ax.get_facecolor(), edgecolor="#7f7f7f", label=blank)
+            above_footer(fig, fig.legend(handles=[key], loc="outside lower center"))
         localise_numbers(fig, lang)
         return fig
 
@@ -222,10 +240,21 @@ def _annotate(ax, cells: np.ndarray, share: bool, image, lang: str = "en") -> No
     for (i, j), value in np.ndenumerate(cells):
         if not np.isfinite(value):
             continue
-        text = localised(f"{value:.0%}" if share else f"{value:,.3g}", lang)
+        text = localised(f"{value:.0%}", lang) if share else _figure_number(value, ",.3g", lang)
         # Read against the cell's own colour: white on a dark cell, near-black on a light one.
         colour = text_colour(to_hex(image.cmap(image.norm(value))))
         ax.text(i, j, text, ha="center", va="center", fontsize=10, color=colour)
+
+
+def _figure_number(value: float, english: str, lang: str) -> str:
+    """A level or a cell's mean, written with the format ``english`` (".4g") in English.
+
+    French writes as many significant digits, grouped and never in exponent form: "12 300"
+    where ``format`` writes "1.23e+04".
+    """
+    if lang == "fr":
+        return significant(value, int(english.strip(",.g")), lang)
+    return format(value, english)
 
 
 def plot_sweep_points(
@@ -287,6 +316,7 @@ def sweep_figure(means: Means, column: str, grid: bool, *, share: bool, lang: st
             label=label,
             share=share,
             lang=lang,
+            blank=WORDS[lang]["no_war" if column in GIVEN else "no_estimate"],
         )
     return plot_sweep_points(means, column, share=share, lang=lang)
 
@@ -301,7 +331,7 @@ def write_sweep_figures(
         return []
     grid = manifest["design"]["sample"] == "grid"
     title = bundle_title(folder, manifest, lang)
-    extra = WORDS[lang]["crn"].format(r=manifest["replicates"]["per_point"])
+    extra = _per_point(manifest, lang)
     written = _start_drawing(folder)
     for column in manifest["outcomes"]:
         fig = sweep_figure(means, column, grid, share=shares[column], lang=lang)
@@ -309,6 +339,15 @@ def write_sweep_figures(
         written += save(fig, folder / "figures", f"sweep-{column}")
         note_drawn(folder, written)  # the manifest names only figures drawn whole
     return written
+
+
+def _per_point(manifest: dict, lang: str) -> str:
+    """The replicates each point ran, said in a figure's footer."""
+    words = WORDS[lang]
+    count = manifest["replicates"]["per_point"]
+    return words["crn"].format(
+        replicates=counted(count, words["replicate"], words["replicates"], lang)
+    )
 
 
 def _start_drawing(folder: Path) -> list[Path]:
@@ -383,13 +422,13 @@ def write_sensitivity_figures(
 ) -> list[Path]:
     """Draw one bar figure per outcome that varied into ``figures/``; return the paths."""
     title = bundle_title(folder, manifest, lang)
-    extra = WORDS[lang]["crn"].format(r=manifest["replicates"]["per_point"])
+    extra = _per_point(manifest, lang)
     written = _start_drawing(folder)
     for column, indices in indices_by_outcome.items():
         ranked_on = COLUMNS[method][0]
         if not indices or not indices[0].values[ranked_on] > 0:
             continue  # the outcome never changed: nothing to draw (summary.txt says so)
-        fig = plot_indices(method, indices, label=OUTCOMES[column].label(lang), lang=lang)
+        fig = plot_indices(method, indices, label=index_label(column, lang), lang=lang)
         mark_figure(fig, title, manifest["seeds"]["root"], lang, extra=extra)
         written += save(fig, folder / "figures", f"{method}-{column}")
         note_drawn(folder, written)

@@ -21,7 +21,7 @@ from rich.measure import Measurement
 from rich.table import Table
 from rich.text import Text
 
-from sim.numbers import localised
+from sim.numbers import counted, localised
 from sim.present.streams import std_console
 
 if TYPE_CHECKING:
@@ -38,6 +38,23 @@ def _drawn(plan: RunPlan | SweepPlan, lang: str = "en") -> str:
     return " (drawn; pass --seed to repeat)"
 
 
+REPLICATES = {
+    "en": ("replicate", "replicates"),
+    "fr": ("réplication", "réplications"),
+    "en paired": ("paired replicate", "paired replicates"),
+    "fr paired": ("réplication appariée", "réplications appariées"),
+}
+"""The nouns of a plan's counts, singular and plural (sim.numbers.counted)."""
+
+
+def _replicates(count: int, lang: str = "en", *, paired: bool = False) -> str:
+    return counted(count, *REPLICATES[f"{lang} paired" if paired else lang], lang)
+
+
+def _points(count: int, lang: str = "en") -> str:
+    return counted(count, "point", "points", lang)
+
+
 def run_header(plan: RunPlan, lang: str = "en", *, adaptive: bool = False) -> str:
     """What an ensemble is about to run, and from which root seed.
 
@@ -47,12 +64,12 @@ def run_header(plan: RunPlan, lang: str = "en", *, adaptive: bool = False) -> st
     if lang == "fr":
         up_to = "jusqu'à " if adaptive else ""
         return (
-            f"{plan.scenario.title_in(lang)} : {up_to}{plan.replicates} réplications, graine "
+            f"{plan.scenario.title_in(lang)} : {up_to}{_replicates(plan.replicates, lang)}, graine "
             f"{plan.root_seed}{_drawn(plan, lang)}"
         )
     up_to = "up to " if adaptive else ""
     return (
-        f"{plan.scenario.title}: {up_to}{plan.replicates} replicates, root seed "
+        f"{plan.scenario.title}: {up_to}{_replicates(plan.replicates)}, root seed "
         f"{plan.root_seed}{_drawn(plan)}"
     )
 
@@ -61,11 +78,11 @@ def pair_header(name_a: str, name_b: str, plan: RunPlan, lang: str = "en") -> st
     """What a comparison is about to run: both scenarios on the same replicate seeds."""
     if lang == "fr":
         return (
-            f"A = {name_a}, B = {name_b} : {plan.replicates} réplications appariées, graine "
-            f"{plan.root_seed}"
+            f"A = {name_a}, B = {name_b} : {_replicates(plan.replicates, lang, paired=True)}, "
+            f"graine {plan.root_seed}"
         )
     return (
-        f"A = {name_a}, B = {name_b}: {plan.replicates} paired replicates, "
+        f"A = {name_a}, B = {name_b}: {_replicates(plan.replicates, paired=True)}, "
         f"root seed {plan.root_seed}"
     )
 
@@ -74,11 +91,11 @@ def sweep_header(plan: SweepPlan, lang: str = "en") -> str:
     """What a sweep is about to run: points times replicates, and the root seed."""
     if lang == "fr":
         return (
-            f"{plan.scenario.title_in(lang)} : {plan.design.points} points x "
-            f"{plan.replicates} réplications, graine {plan.root_seed}{_drawn(plan, lang)}"
+            f"{plan.scenario.title_in(lang)} : {_points(plan.design.points, lang)} x "
+            f"{_replicates(plan.replicates, lang)}, graine {plan.root_seed}{_drawn(plan, lang)}"
         )
     return (
-        f"{plan.scenario.title}: {plan.design.points} points x {plan.replicates} replicates, "
+        f"{plan.scenario.title}: {_points(plan.design.points)} x {_replicates(plan.replicates)}, "
         f"root seed {plan.root_seed}{_drawn(plan)}"
     )
 
