@@ -17,15 +17,22 @@ pytest.importorskip("solara")
 sync_api = pytest.importorskip("playwright.sync_api")
 
 from test_app_browser import (  # noqa: E402
+    ENGLISH,
     PROJECTORS,
     WAIT,
     assert_no_error,
+    bad_spacing,
     click,
     open_app,
     present,
     run_small_ensemble,
     serve_app,
+    step_weeks,
+    story,
+    wait_mark,
 )
+
+FLAGSHIP = "niger-2023-intervention"
 
 pytestmark = [
     pytest.mark.slow,
@@ -36,7 +43,7 @@ pytestmark = [
 @pytest.fixture(scope="module")
 def app(tmp_path_factory):
     """The app opened on the flagship scenario: its address and its log file."""
-    yield from serve_app(tmp_path_factory, "niger-2023-intervention")
+    yield from serve_app(tmp_path_factory, FLAGSHIP)
 
 
 @pytest.fixture(scope="module")
@@ -96,5 +103,71 @@ def test_the_ensemble_stays_through_the_presenter_view(app, chromium):
     assert page.get_by_text("20 replicates of “").count() == 1
     page.get_by_text("The ensemble before (to compare)").click()
     caption.wait_for(timeout=WAIT)
+    assert_no_error(page)
+    page.close()
+
+
+def seed_message(page) -> str:
+    """What the seed field says under it ("" when it says nothing)."""
+    return page.evaluate(
+        "() => { const m = document.querySelector('.sahel-seed .v-messages');"
+        " return m ? m.innerText.trim() : ''; }"
+    )
+
+
+def wait_seed_message(page, condition: str) -> str:
+    """Wait until the seed field's message ``m`` satisfies the JavaScript ``condition``."""
+    page.wait_for_function(
+        "() => { const e = document.querySelector('.sahel-seed .v-messages');"
+        f" const m = e ? e.innerText.trim() : ''; return {condition}; }}",
+        timeout=WAIT,
+    )
+    return seed_message(page)
+
+
+def test_a_seed_that_is_none_is_refused_where_it_is_typed(app, chromium):
+    # A negative seed (or text, or one past the largest) was taken as typed and failed only at
+    # Reset, with "Something went wrong: ValueError" over the run.
+    from sim.present.app.live import defaults_for
+    from sim.present.narrative import render_text
+    from sim.run.posterior import drawn_by_default
+    from sim.run.replicate import run_one
+    from sim.scenario.loading import load_scenario
+
+    page = open_app(chromium, app[0], PROJECTORS[0])
+    step_weeks(page, 1)
+    seed = page.get_by_label("Seed")
+    shown = defaults_for(FLAGSHIP).seed
+    expected = (
+        "Expected a whole number from 0 to 9,223,372,036,854,775,807; "
+        f"the next Reset takes seed {shown}."
+    )
+    for typed in ("-5", "seven", "9223372036854775808"):
+        seed.fill(typed)
+        assert wait_seed_message(page, "m !== ''") == expected, typed
+        assert page.locator(".sahel-problem").count() == 0
+        assert wait_mark(page, "true")["day"] == 7  # the run on screen is still there
+    click(page, "Reset")  # on the seed it had
+    wait_mark(page, "m.day === -1")
+    step_weeks(page, 1)
+    assert page.locator(".sahel-problem").count() == 0
+    # in French, the same refusal in French, spaced the French way
+    click(page, "Français")
+    french = wait_seed_message(page, "m.startsWith('Attendu')")
+    assert french == (
+        "Attendu\u00a0: un nombre entier de 0 à 9\u202f223\u202f372\u202f036\u202f854\u202f775"
+        f"\u202f807\u202f; la prochaine réinitialisation prend la graine {shown}."
+    )
+    assert ENGLISH.findall(french) == [] and bad_spacing(french) == []
+    # a seed it takes: the message goes, and Reset runs that seed's replicate
+    page.get_by_label("Graine").fill("7")
+    wait_seed_message(page, "m === ''")
+    click(page, "English")
+    click(page, "Reset")
+    wait_mark(page, "m.day === -1")
+    step_weeks(page, 2)
+    told = render_text(run_one(drawn_by_default(load_scenario(FLAGSHIP), 7), 7), "en")
+    shown_story = story(page)
+    assert len(shown_story) >= 2 and shown_story == told.splitlines()[: len(shown_story)]
     assert_no_error(page)
     page.close()

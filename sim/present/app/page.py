@@ -24,6 +24,7 @@ import dataclasses
 import functools
 import logging
 import os
+import re
 import threading
 from collections.abc import Callable
 from html import escape
@@ -61,7 +62,7 @@ from sim.present.app.playback import Playback
 from sim.present.app.story import StoryLine, story_lines
 from sim.present.app.words import UI, typeset, ui
 from sim.present.figures import png
-from sim.scenario.defaults import FIRST_LESSON
+from sim.scenario.defaults import FIRST_LESSON, MAX_SEED
 from sim.scenario.parameters import ACTOR_PARAMETERS, PARAMETERS, Parameter
 from sim.scenario.schema import Scenario
 from sim.scenario.vocabulary import Lang
@@ -105,6 +106,10 @@ CSS = """
 .v-application .v-expansion-panel-header { font-size: 19px; }
 .v-application .v-label--active { transform: translateY(-24px) scale(1); }
 .v-application .v-slider__thumb-label { font-size: 18px; }
+.v-application .sahel-seed .v-messages, .v-application .sahel-seed .v-messages__message {
+  font-size: 18px; line-height: 1.3; min-height: 0; }
+.v-application .sahel-seed .v-text-field__details { margin-bottom: 4px; }
+.v-application .sahel-seed .error--text { color: #b3261e !important; caret-color: #b3261e !important; }
 .v-navigation-drawer { width: 400px !important; min-width: 400px !important;
   max-width: 400px !important; }
 .v-navigation-drawer .v-select__selections { min-width: 0; }
@@ -167,6 +172,10 @@ class EnsembleRun:
     before: EnsembleResult | None = None
     """The one finished before the ensemble asked for last, to compare with it."""
 
+
+# What the seed field holds when it is not the settings' seed written plainly: a seed refused
+# (the settings keep the last one accepted), or one written otherwise ("007").
+seed_typed: solara.Reactive[str | None] = solara.reactive(None)
 
 # (the build of the runs it was asked on, how many asks): set by the button only
 ensemble_asked = solara.reactive((0, 0))
@@ -276,6 +285,7 @@ def choose_scenario(name: str) -> None:
     settings.set(defaults_for(name))
     variant_key.set(default_variant(settings.value))
     chosen_actor.set("")
+    seed_typed.set(None)  # the field shows the lesson's own seed
     ensemble.set(EnsembleRun())  # another lesson's ensembles answer another question
     reset()
 
@@ -365,14 +375,48 @@ def PlayControls():
         )
 
 
+SEED_WRITTEN = re.compile(r"\s*[0-9]+\s*")
+
+
+def typed_seed(text: str) -> int | None:
+    """The seed ``text`` names, or None when it names none a run takes (0 to MAX_SEED)."""
+    if not SEED_WRITTEN.fullmatch(text):
+        return None
+    seed = int(text)
+    return seed if seed <= MAX_SEED else None
+
+
+def type_seed(text: str | None) -> None:
+    """Keep what was typed in the seed field; the settings take it only if it is a seed."""
+    text = text or ""
+    seed_typed.set(text)
+    seed = typed_seed(text)
+    if seed is not None:
+        settings.set(dataclasses.replace(settings.value, seed=seed))
+
+
+def seed_refusal(language: str) -> str:
+    """What the seed field expects, and the seed the next Reset takes instead."""
+    most = i18n.number(MAX_SEED, language)
+    return ui("seed_refused", language).format(most=most, seed=settings.value.seed)
+
+
 @solara.component
 def RunControls():
-    """The seed, and when changed controls apply."""
+    """The seed, and when changed controls apply.
+
+    A seed that is none (negative, text, past the largest) is refused as it is typed, in the
+    page's language: it used to reach Reset, which failed on it.
+    """
     language = lang.value
-    solara.InputInt(
+    text = seed_typed.value if seed_typed.value is not None else str(settings.value.seed)
+    solara.InputText(
         ui("seed", language),
-        value=settings.value.seed,
-        on_value=lambda v: settings.set(dataclasses.replace(settings.value, seed=int(v))),
+        value=text,
+        on_value=type_seed,
+        continuous_update=True,
+        error=seed_refusal(language) if typed_seed(text) is None else False,
+        classes=["sahel-seed"],
     )
     solara.Text(ui("apply", language), style={"font-style": "italic"})
 
