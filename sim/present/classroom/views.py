@@ -87,6 +87,9 @@ def _told(
             _first_sentence(line) for line, r in zip(told, records, strict=True) if r.get("played")
         ]
         in_parts = [_in_parts(p, r, lang) for p, r in zip(paragraphs, records, strict=True)]
+        # typeset once split into sentences: the phones' story was left with English spacing
+        told = [typeset(line, lang) for line in told]
+        by_players = [typeset(line, lang) for line in by_players]
         cache = (shown, told, by_players, in_parts)
         session.stories[(group, lang)] = cache
     return cache[1], cache[2], cache[3]
