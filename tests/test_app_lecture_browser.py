@@ -18,10 +18,14 @@ sync_api = pytest.importorskip("playwright.sync_api")
 
 from test_app_browser import (  # noqa: E402
     ENGLISH,
+    PLAY_BUTTONS,
     PROJECTORS,
     WAIT,
+    XGA,
+    assert_in_view,
     assert_no_error,
     bad_spacing,
+    choose,
     click,
     open_app,
     present,
@@ -169,5 +173,55 @@ def test_a_seed_that_is_none_is_refused_where_it_is_typed(app, chromium):
     told = render_text(run_one(drawn_by_default(load_scenario(FLAGSHIP), 7), 7), "en")
     shown_story = story(page)
     assert len(shown_story) >= 2 and shown_story == told.splitlines()[: len(shown_story)]
+    assert_no_error(page)
+    page.close()
+
+
+@pytest.mark.parametrize("viewport", [XGA, PROJECTORS[0]], ids=["1024x768", "1280x800"])
+def test_the_presenter_view_opens_at_its_top(app, chromium, viewport):
+    # A lecturer scrolled the main view down to the story, pressed Presenter view in the
+    # sidebar, and the presenter opened scrolled down as far: the title, the buttons and the
+    # day above the window.
+    page = open_app(chromium, app[0], viewport)
+    step_weeks(page, 2)
+    page.mouse.move(viewport["width"] - 200, viewport["height"] - 200)  # over the main view
+    page.mouse.wheel(0, 300)
+    page.wait_for_function(
+        "() => [...document.querySelectorAll('main *')].some(e => e.scrollTop > 0)",
+        timeout=WAIT,
+    )
+    present(page)
+    page.locator(".sahel-presenter img").first.wait_for(timeout=WAIT)
+    for part in (".sahel-presenter-title", ".sahel-presenter .sahel-day", ".sahel-presenter img"):
+        assert_in_view(page, part)
+    assert page.get_by_role("button", name="Step", exact=True).is_visible()
+    assert_no_error(page)
+    page.close()
+
+
+BUTTON_LOOKS = """names => Object.fromEntries([...document.querySelectorAll('button')]
+  .filter(b => names.includes(b.textContent.trim()))
+  .map(b => [b.textContent.trim(), [getComputedStyle(b).color, getComputedStyle(b).backgroundColor]]))"""
+"""Each named button's text colour and background colour."""
+
+
+def test_play_greyed_out_at_the_end_looks_as_step_does(app, chromium):
+    # At the end of a run Step and Play are greyed out; Play, white on the page once greyed,
+    # left a gap between Step a week and Reset, as if the button had gone.
+    page = open_app(chromium, app[0], XGA)
+    choose(page, "Scenario or lesson", "Lesson 5 - ")  # 90 days: three ticks of 30
+    page.locator("h1", has_text="Lesson 5").wait_for(timeout=WAIT)
+    wait_mark(page, "m.day === -1 && !m.playing")
+    click(page, "30")
+    click(page, "Play")
+    wait_mark(page, "!m.playing && m.day === 90")
+    page.wait_for_function(
+        "() => [...document.querySelectorAll('button')]"
+        ".some(b => b.textContent.trim() === 'Play' && b.disabled)",
+        timeout=WAIT,
+    )
+    looks = page.evaluate(BUTTON_LOOKS, PLAY_BUTTONS["English"])
+    assert looks["Play"] == looks["Step"], looks
+    assert looks["Reset"] != looks["Step"], looks  # Reset still stands out, to be clicked
     assert_no_error(page)
     page.close()

@@ -363,8 +363,9 @@ def PlayControls():
         solara.Button(
             ui("pause" if playing.value else "play", language),
             on_click=guarded(pause if playing.value else play),
-            color=PLAY_GREEN,
-            dark=True,
+            # greyed out as Step is: dark, its disabled white text stood on the white page
+            color=None if ended else PLAY_GREEN,
+            dark=not ended,
             disabled=ended,
         )
         solara.Button(ui("reset", language), on_click=guarded(reset), color=RESET_ORANGE, dark=True)
@@ -781,6 +782,11 @@ def DayMark(text: str, day: int, frame: int, playing: bool, event_drawn: Callabl
     """The run's day, large; tells the server once the browser has drawn ``frame``."""
 
 
+@solara.component_vue("at_top.vue")
+def AtTop():
+    """Scrolls the page to its top as it appears (see the .vue): the presenter view opens there."""
+
+
 @solara.component_vue("story_box.vue")
 def StoryBox(html: str, compact: bool, paired: bool):
     """The story's box: its newest line at the foot, opening on a whole entry (see the .vue)."""
@@ -815,6 +821,7 @@ def Presenter():
     language = lang.value
     shown = runs.value
     with solara.Column(classes=["sahel-presenter"]):
+        AtTop()
         Problem()
         with solara.Row(style={"align-items": "center", "flex-wrap": "wrap"}, gap="16px"):
             solara.HTML(
