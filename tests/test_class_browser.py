@@ -585,3 +585,35 @@ def test_the_phones_french_is_typeset(browser):
         assert outside == []
     finally:
         stop_class(proc)
+
+
+def test_the_phones_story_keeps_a_decisions_figures_behind_details(browser):
+    # A phone's story gave each decision its figures in full: its four latest paragraphs, with
+    # ECOWAS's balance of forces twice, ran to four screens of a 360-pixel phone. As on the
+    # projector and in the single-run app, they are one tap away.
+    proc, server = start_seeded(timeout=120)
+    try:
+        outside: list[str] = []
+        projector = device(browser, {"width": 1280, "height": 800}, outside).new_page()
+        projector.goto(server["projector"], timeout=WAIT)
+        phone = join(device(browser, PHONE, outside, is_mobile=True, has_touch=True), server, "Awa")
+        for day in (7, 14):  # ECOWAS's deadline passes on day 14, 24 August
+            projector.get_by_role("button", name="Step a week").click()
+            phone.locator("#day", has_text=f"Day {day} of").wait_for(timeout=WAIT)
+        deadline = phone.locator("#story li", has_text="The deadline ECOWAS had set for Niger")
+        deadline.wait_for(timeout=WAIT)
+        figures = deadline.locator(".figures")
+        assert deadline.locator("summary").inner_text() == "details"
+        assert not figures.is_visible()
+        assert "Expected opposition" not in phone.locator("#story").inner_text()
+        deadline.locator("summary").click()
+        figures.wait_for(state="visible", timeout=WAIT)
+        assert "Expected opposition: " in figures.inner_text()
+        # the phone draws its page again every second, and after a week more: still open
+        projector.get_by_role("button", name="Step a week").click()
+        phone.locator("#day", has_text="Day 21 of").wait_for(timeout=WAIT)
+        assert figures.is_visible()
+        assert phone.evaluate("() => document.documentElement.scrollWidth") <= PHONE["width"]
+        assert outside == []
+    finally:
+        stop_class(proc)

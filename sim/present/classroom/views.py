@@ -44,7 +44,9 @@ def story(session: ClassSession, group: int, lang: str, lines: int = STORY_LINES
 def told_in_parts(
     session: ClassSession, group: int, lang: str, lines: int = STORY_LINES
 ) -> list[dict[str, str]]:
-    """The last ``lines`` paragraphs of a world's story as the projector shows them, newest last.
+    """The last ``lines`` paragraphs of a world's story as its screens show them, newest last.
+
+    The projector's cards and the phones alike.
 
     As the single-run app tells its story (:mod:`sim.present.app.story`): the words (``text``,
     with the date), what weighed most in a decision (``reason``, "" if none), and the figures of
@@ -301,7 +303,7 @@ def seat_view(session: ClassSession, seat: Seat, lang: str) -> dict:
         "date": _date(session, max(world.today, 0), lang),
         "note": note,
         "question": None if ask is None else question_view(session, ask, lang),
-        "story": story(session, seat.group, lang),
+        "story": told_in_parts(session, seat.group, lang),
     }
 
 
