@@ -413,14 +413,21 @@ def test_gif_frame_is_french_when_asked_and_its_legend_clear_of_the_map():
     model.release()
 
 
+def test_the_seed_field_takes_the_seeds_a_run_takes_and_no_other():
+    from sim.scenario.defaults import MAX_SEED
+
+    assert [app.typed_seed(t) for t in ("0", " 42 ", "007", str(MAX_SEED))] == [0, 42, 7, MAX_SEED]
+    refused = ("", "-5", "+5", "4_2", "4.0", "seven", "1e3", str(MAX_SEED + 1))
+    assert [app.typed_seed(t) for t in refused] == [None] * len(refused)
+
+
 def test_actor_slider_and_seed_reach_the_model(page):
     page.find(
         ipyvuetify.Switch,
         label="Strict commitment (every obligation honoured, every permitted measure taken)",
     ).widget.v_model = True
     seed = page.find(ipyvuetify.TextField, label="Seed")
-    seed.widget.v_model = "7"
-    seed.widget.fire_event("focusout", None)
+    seed.widget.v_model = "7"  # taken as typed: the field checks each keystroke
     resolve = [w for w in page.find(ipyvuetify.Slider).widgets if w.label.startswith("Resolve")]
     resolve[0].v_model = 0.3  # the first actor, NER
     _button(page, "Reset").widget.click()

@@ -9,6 +9,7 @@ is aborted and recorded. Skipped when playwright or Debian's chromium is missing
 
 from __future__ import annotations
 
+import re
 import shutil
 
 import pytest
@@ -542,6 +543,77 @@ def test_the_projectors_story_keeps_a_decisions_figures_behind_details(browser):
         assert "Opposition attendue" not in echeance.inner_text()
         echeance.locator("summary").click()
         assert "Opposition attendue\u00a0: " in echeance.locator(".figures").inner_text()
+        assert outside == []
+    finally:
+        stop_class(proc)
+
+
+FRENCH_MISSPACED = re.compile(r"( [:;?!»]|« |\w[;?!»])")
+"""A French mark after an ordinary space (it may start a line) or after no space at all (as
+``test_app_browser`` checks the app's French)."""
+QUOTED_ENGLISH = re.compile(r"\(en anglais\)\s*:\s*«.*?»", re.DOTALL)
+"""A scenario's note quoted in English in the French story: it keeps English spacing."""
+
+
+def misspaced(text: str) -> list[str]:
+    """The marks of ``text`` spaced the English way, with a little of what comes before each."""
+    text = QUOTED_ENGLISH.sub("", text)
+    return [text[max(0, m.start() - 30) : m.end()] for m in FRENCH_MISSPACED.finditer(text)]
+
+
+def test_the_phones_french_is_typeset(browser):
+    # The phones' story read "Note du scénario : « Sanctions ... »" with plain spaces: a
+    # guillemet or a colon alone at the start of a line on a 360-pixel screen. The projector's
+    # list of the players' decisions too ("... sans attaquer ; une attaque reste possible").
+    proc, server = start_seeded(timeout=120)
+    try:
+        outside: list[str] = []
+        projector, phone = in_french_with_a_role(browser, server, outside, "Awa", "ECOWAS")
+        phone.locator("#role").filter(has_text="CEDEAO").wait_for(timeout=WAIT)
+        projector.get_by_role("button", name="Lecture").click()
+        phone.get_by_role("button", name="Attendre une semaine").click()  # at its deadline
+        phone.locator("#status", has_text="Envoyé").wait_for(timeout=WAIT)
+        played = projector.locator(".played", has_text="Le joueur de la CEDEAO laisse passer")
+        played.wait_for(timeout=WAIT)
+        story = phone.locator("#story")
+        story.locator("li", has_text="Le joueur de la CEDEAO").wait_for(timeout=WAIT)
+        told = story.inner_text()
+        assert "«\u202f" in told and "\u202f»" in told and "\u00a0:" in told  # there is French
+        assert misspaced(phone.locator("body").inner_text()) == []
+        assert "sans attaquer\u202f; une attaque" in played.inner_text()
+        assert misspaced(projector.locator("body").inner_text()) == []
+        assert outside == []
+    finally:
+        stop_class(proc)
+
+
+def test_the_phones_story_keeps_a_decisions_figures_behind_details(browser):
+    # A phone's story gave each decision its figures in full: its four latest paragraphs, with
+    # ECOWAS's balance of forces twice, ran to four screens of a 360-pixel phone. As on the
+    # projector and in the single-run app, they are one tap away.
+    proc, server = start_seeded(timeout=120)
+    try:
+        outside: list[str] = []
+        projector = device(browser, {"width": 1280, "height": 800}, outside).new_page()
+        projector.goto(server["projector"], timeout=WAIT)
+        phone = join(device(browser, PHONE, outside, is_mobile=True, has_touch=True), server, "Awa")
+        for day in (7, 14):  # ECOWAS's deadline passes on day 14, 24 August
+            projector.get_by_role("button", name="Step a week").click()
+            phone.locator("#day", has_text=f"Day {day} of").wait_for(timeout=WAIT)
+        deadline = phone.locator("#story li", has_text="The deadline ECOWAS had set for Niger")
+        deadline.wait_for(timeout=WAIT)
+        figures = deadline.locator(".figures")
+        assert deadline.locator("summary").inner_text() == "details"
+        assert not figures.is_visible()
+        assert "Expected opposition" not in phone.locator("#story").inner_text()
+        deadline.locator("summary").click()
+        figures.wait_for(state="visible", timeout=WAIT)
+        assert "Expected opposition: " in figures.inner_text()
+        # the phone draws its page again every second, and after a week more: still open
+        projector.get_by_role("button", name="Step a week").click()
+        phone.locator("#day", has_text="Day 21 of").wait_for(timeout=WAIT)
+        assert figures.is_visible()
+        assert phone.evaluate("() => document.documentElement.scrollWidth") <= PHONE["width"]
         assert outside == []
     finally:
         stop_class(proc)

@@ -701,7 +701,7 @@ def test_a_state_struck_by_an_armed_group_is_asked_about_an_offensive(clock, wri
     said = " ".join(view_story(session))
     assert "Chad's player stood down: it chose not to strike back at The raiders" in said
     assert "threat" not in said.split("Chad's player stood down")[1].split(".")[0]
-    assert "Le joueur du Tchad renonce : pas de riposte contre les assaillants" in " ".join(
+    assert "Le joueur du Tchad renonce\u00a0: pas de riposte contre les assaillants" in " ".join(
         view_story(session, "fr")
     )
 

@@ -148,7 +148,9 @@ def test_the_class_on_phones_tells_the_french_note(write):
     session = ClassSession(str(write(SCENARIO)), seed=1, code="KT4R2M", ensemble_runs=2)
     session.step(5)
     french = " ".join(story(session, 0, "fr", lines=50))
-    assert "« L'Algérie affirme que le drone est entré dans son espace aérien. »" in french
+    # typeset as the rest of the phone's page: thin no-break spaces inside the guillemets
+    quoted = "«\u202fL'Algérie affirme que le drone est entré dans son espace aérien.\u202f»"
+    assert quoted in french
     assert "Algeria says" not in french
 
 

@@ -24,6 +24,7 @@ import dataclasses
 import functools
 import logging
 import os
+import re
 import threading
 from collections.abc import Callable
 from html import escape
@@ -61,7 +62,7 @@ from sim.present.app.playback import Playback
 from sim.present.app.story import StoryLine, story_lines
 from sim.present.app.words import UI, typeset, ui
 from sim.present.figures import png
-from sim.scenario.defaults import FIRST_LESSON
+from sim.scenario.defaults import FIRST_LESSON, MAX_SEED
 from sim.scenario.parameters import ACTOR_PARAMETERS, PARAMETERS, Parameter
 from sim.scenario.schema import Scenario
 from sim.scenario.vocabulary import Lang
@@ -105,6 +106,10 @@ CSS = """
 .v-application .v-expansion-panel-header { font-size: 19px; }
 .v-application .v-label--active { transform: translateY(-24px) scale(1); }
 .v-application .v-slider__thumb-label { font-size: 18px; }
+.v-application .sahel-seed .v-messages, .v-application .sahel-seed .v-messages__message {
+  font-size: 18px; line-height: 1.3; min-height: 0; }
+.v-application .sahel-seed .v-text-field__details { margin-bottom: 4px; }
+.v-application .sahel-seed .error--text { color: #b3261e !important; caret-color: #b3261e !important; }
 .v-navigation-drawer { width: 400px !important; min-width: 400px !important;
   max-width: 400px !important; }
 .v-navigation-drawer .v-select__selections { min-width: 0; }
@@ -145,6 +150,39 @@ presenting = solara.reactive(False)  # the presenter view: no sidebar, map and s
 # A short message in place of any error a click met, and which build of the runs was shown
 # when it did: a Reset that builds them anew takes it away with the run it came from.
 problem: solara.Reactive[tuple[str, int]] = solara.reactive(("", 0))
+
+
+@dataclasses.dataclass(frozen=True)
+class EnsembleRun:
+    """The ensemble panel's results: the one asked for last, and those kept to compare with it.
+
+    Held by the session, not by the panel: the presenter view takes the panel off the page, and
+    the results (or an ensemble still running) went with it.
+    """
+
+    build: int = 0
+    """The build of the runs (:data:`built`) the ensemble was asked on."""
+    state: str = ""
+    """"running", "finished" or "failed"; "" before any was asked for."""
+    result: EnsembleResult | None = None
+    error: str = ""
+    """The kind of error it met ("failed")."""
+    last: EnsembleResult | None = None
+    """The last ensemble finished, of whatever build."""
+    before: EnsembleResult | None = None
+    """The one finished before the ensemble asked for last, to compare with it."""
+
+
+# What the seed field holds when it is not the settings' seed written plainly: a seed refused
+# (the settings keep the last one accepted), or one written otherwise ("007").
+seed_typed: solara.Reactive[str | None] = solara.reactive(None)
+
+# (the build of the runs it was asked on, how many asks): set by the button only
+ensemble_asked = solara.reactive((0, 0))
+ensemble: solara.Reactive[EnsembleRun] = solara.reactive(EnsembleRun())  # set by its thread only
+ensemble_done = solara.reactive(0)  # replicates done of the one running
+ENSEMBLE_SET = threading.Lock()
+"""An ensemble cancelled as it finishes must not overwrite the one asked for after it."""
 
 log = logging.getLogger(__name__)
 
@@ -247,6 +285,8 @@ def choose_scenario(name: str) -> None:
     settings.set(defaults_for(name))
     variant_key.set(default_variant(settings.value))
     chosen_actor.set("")
+    seed_typed.set(None)  # the field shows the lesson's own seed
+    ensemble.set(EnsembleRun())  # another lesson's ensembles answer another question
     reset()
 
 
@@ -323,8 +363,9 @@ def PlayControls():
         solara.Button(
             ui("pause" if playing.value else "play", language),
             on_click=guarded(pause if playing.value else play),
-            color=PLAY_GREEN,
-            dark=True,
+            # greyed out as Step is: dark, its disabled white text stood on the white page
+            color=None if ended else PLAY_GREEN,
+            dark=not ended,
             disabled=ended,
         )
         solara.Button(ui("reset", language), on_click=guarded(reset), color=RESET_ORANGE, dark=True)
@@ -335,14 +376,48 @@ def PlayControls():
         )
 
 
+SEED_WRITTEN = re.compile(r"\s*[0-9]+\s*")
+
+
+def typed_seed(text: str) -> int | None:
+    """The seed ``text`` names, or None when it names none a run takes (0 to MAX_SEED)."""
+    if not SEED_WRITTEN.fullmatch(text):
+        return None
+    seed = int(text)
+    return seed if seed <= MAX_SEED else None
+
+
+def type_seed(text: str | None) -> None:
+    """Keep what was typed in the seed field; the settings take it only if it is a seed."""
+    text = text or ""
+    seed_typed.set(text)
+    seed = typed_seed(text)
+    if seed is not None:
+        settings.set(dataclasses.replace(settings.value, seed=seed))
+
+
+def seed_refusal(language: str) -> str:
+    """What the seed field expects, and the seed the next Reset takes instead."""
+    most = i18n.number(MAX_SEED, language)
+    return ui("seed_refused", language).format(most=most, seed=settings.value.seed)
+
+
 @solara.component
 def RunControls():
-    """The seed, and when changed controls apply."""
+    """The seed, and when changed controls apply.
+
+    A seed that is none (negative, text, past the largest) is refused as it is typed, in the
+    page's language: it used to reach Reset, which failed on it.
+    """
     language = lang.value
-    solara.InputInt(
+    text = seed_typed.value if seed_typed.value is not None else str(settings.value.seed)
+    solara.InputText(
         ui("seed", language),
-        value=settings.value.seed,
-        on_value=lambda v: settings.set(dataclasses.replace(settings.value, seed=int(v))),
+        value=text,
+        on_value=type_seed,
+        continuous_update=True,
+        error=seed_refusal(language) if typed_seed(text) is None else False,
+        classes=["sahel-seed"],
     )
     solara.Text(ui("apply", language), style={"font-style": "italic"})
 
@@ -556,37 +631,19 @@ def Ensemble():
     running: results of earlier settings never stand beside the new run as its own. The
     ensemble finished before the last one asked for stays below, folded, under its own caption
     (the settings that made it), so that a lecturer can compare, say, with and without the
-    pledges: of the same lesson only, never of another one chosen before.
+    pledges: of the same lesson only, never of another one chosen before. The results are the
+    session's (:data:`ensemble`), run by :func:`EnsembleRunner`: they stay through the
+    presenter view.
     """
     language = lang.value
     n = replicates
-    request = solara.use_reactive((0, 0))  # (the runs it was asked on, how many asks)
-    done = solara.use_reactive(0)
-    last = solara.use_ref(None)  # the last ensemble finished
-    previous = solara.use_reactive(None)  # the one before the ensemble asked for last
-    run = runs.value[0]
-    current = run.settings
+    now = ensemble.value
+    current = runs.value[0].settings
     generation = built.value
-
-    def work(cancel: threading.Event) -> EnsembleResult | None:
-        if request.value[1] == 0 or request.value[0] != generation:
-            return None
-        if last.current is not None:  # kept, so that two settings can be compared
-            previous.set(same_lesson(last.current, current))
-        done.set(0)
-        summaries = run_ensemble(current, n.value, done.set, cancel)
-        if summaries is None:
-            return None
-        last.current = EnsembleResult(current, run.scenario, run.in_play, summaries)
-        return last.current
-
-    result = solara.use_thread(
-        work, dependencies=[request.value, generation], intrusive_cancel=False
-    )
-    asked_now = request.value[0] == generation  # else the results are of runs since reset
+    asked_now = now.build == generation  # else the results are of runs since reset
     # After a change of lesson (a Reset or none), another lesson's ensemble stood below as
     # "the ensemble before", its caption the only sign that it answered another question.
-    before = same_lesson(previous.value, current)
+    before = same_lesson(now.before, current)
     with solara.Details(ui("ensemble", language), expand=True):
         solara.Text(ui("ensemble_hint", language))
         with solara.Row():
@@ -595,27 +652,75 @@ def Ensemble():
             )
             solara.Button(
                 ui("run_ensemble", language),
-                on_click=lambda: request.set((generation, request.value[1] + 1)),
+                on_click=lambda: ensemble_asked.set((generation, ensemble_asked.value[1] + 1)),
                 color="primary",
             )
         # Both on one scale of war lengths, so that the two are compared at a glance
-        shown = [e for e in (result.value if asked_now else None, before) if e]
+        shown = [e for e in (now.result if asked_now else None, before) if e]
         longest = None
         if len(shown) == 2:
             longest = max(e.longest_war() for e in shown) or None
-        if result.state == solara.ResultState.RUNNING and asked_now:
-            solara.ProgressLinear(100 * done.value / max(n.value, 1))
-            solara.Text(f"{done.value} / {n.value} {ui('progress', language)}", style=BLOCK)
-        elif result.state == solara.ResultState.FINISHED and result.value and asked_now:
+        if now.state == "running" and asked_now:
+            done = ensemble_done.value
+            solara.ProgressLinear(100 * done / max(n.value, 1))
+            solara.Text(f"{done} / {n.value} {ui('progress', language)}", style=BLOCK)
+        elif now.state == "finished" and asked_now:
             # Each on its line: two texts in a row read "10 replicates done10 replicates of".
-            finished = result.value
+            finished = now.result
             solara.Text(f"{len(finished.summaries)} {ui('progress', language)}", style=BLOCK)
             EnsembleShown(finished, language, longest)
-        elif result.state == solara.ResultState.ERROR:
-            solara.Warning(f"{ui('error', language)}: {type(result.error).__name__}")
+        elif now.state == "failed" and asked_now:
+            solara.Warning(f"{ui('error', language)}: {now.error}")
         if before is not None:  # e.g. with the pledges, before a Reset without them
             with solara.Details(ui("previous_ensemble", language), expand=False):
                 EnsembleShown(before, language, longest)
+
+
+@solara.component
+def EnsembleRunner():
+    """Runs the ensemble asked for in a background thread, in the main view or the presenter's.
+
+    Always on the page, as :func:`Player` is; a new ask or a Reset cancels the one running.
+    """
+    asked = ensemble_asked.value
+    generation = built.value
+    shown = runs.value
+
+    def work(cancel: threading.Event) -> None:
+        if asked[1] == 0 or asked[0] != generation or not shown:
+            return
+        run = shown[0]
+        current = run.settings
+        with ENSEMBLE_SET:
+            if cancel.is_set():
+                return
+            now = ensemble.value
+            # the last one finished is kept, so that two settings can be compared
+            before = same_lesson(now.last, current) if now.last is not None else now.before
+            ensemble_done.set(0)
+            ensemble.set(EnsembleRun(generation, "running", last=now.last, before=before))
+        try:
+            summaries = run_ensemble(
+                current, replicates.value, lambda i: cancel.is_set() or ensemble_done.set(i), cancel
+            )
+            result = None
+            if summaries is not None:
+                result = EnsembleResult(current, run.scenario, run.in_play, summaries)
+            state, error = "finished", ""
+        except Exception as exc:
+            log.exception("the ensemble met an error")
+            result, state, error = None, "failed", type(exc).__name__
+        with ENSEMBLE_SET:
+            if cancel.is_set() or (state == "finished" and result is None):
+                return
+            last = result or ensemble.value.last
+            ensemble.set(
+                dataclasses.replace(
+                    ensemble.value, state=state, result=result, error=error, last=last
+                )
+            )
+
+    solara.use_thread(work, dependencies=[asked, generation], intrusive_cancel=False)
 
 
 def same_lesson(ensemble: EnsembleResult | None, current: Settings) -> EnsembleResult | None:
@@ -677,6 +782,11 @@ def DayMark(text: str, day: int, frame: int, playing: bool, event_drawn: Callabl
     """The run's day, large; tells the server once the browser has drawn ``frame``."""
 
 
+@solara.component_vue("at_top.vue")
+def AtTop():
+    """Scrolls the page to its top as it appears (see the .vue): the presenter view opens there."""
+
+
 @solara.component_vue("story_box.vue")
 def StoryBox(html: str, compact: bool, paired: bool):
     """The story's box: its newest line at the foot, opening on a whole entry (see the .vue)."""
@@ -711,6 +821,7 @@ def Presenter():
     language = lang.value
     shown = runs.value
     with solara.Column(classes=["sahel-presenter"]):
+        AtTop()
         Problem()
         with solara.Row(style={"align-items": "center", "flex-wrap": "wrap"}, gap="16px"):
             solara.HTML(
@@ -796,6 +907,7 @@ def Page():
     solara.Style(CSS)
     solara.Title("sahelsim")
     Player()
+    EnsembleRunner()  # here, not in the panel: the presenter view takes the panel away
     if presenting.value:
         Presenter()
         return

@@ -40,6 +40,8 @@ UI: dict[str, dict[str, str]] = {
         "pause": "Pause",
         "reset": "Reset",
         "seed": "Seed",
+        "seed_refused": "Expected a whole number from 0 to {most}; the next Reset takes seed "
+        "{seed}.",
         "speed": "Days per tick",
         "apply": "Changed controls apply at the next Reset.",
         "parameters": "Model parameters",
@@ -126,6 +128,8 @@ UI: dict[str, dict[str, str]] = {
         "pause": "Pause",
         "reset": "Réinitialiser",
         "seed": "Graine",
+        "seed_refused": "Attendu : un nombre entier de 0 à {most} ; la prochaine "
+        "réinitialisation prend la graine {seed}.",
         "speed": "Jours par pas",
         "apply": "Les réglages modifiés s'appliquent à la prochaine réinitialisation.",
         "parameters": "Paramètres du modèle",

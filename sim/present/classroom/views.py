@@ -44,7 +44,9 @@ def story(session: ClassSession, group: int, lang: str, lines: int = STORY_LINES
 def told_in_parts(
     session: ClassSession, group: int, lang: str, lines: int = STORY_LINES
 ) -> list[dict[str, str]]:
-    """The last ``lines`` paragraphs of a world's story as the projector shows them, newest last.
+    """The last ``lines`` paragraphs of a world's story as its screens show them, newest last.
+
+    The projector's cards and the phones alike.
 
     As the single-run app tells its story (:mod:`sim.present.app.story`): the words (``text``,
     with the date), what weighed most in a decision (``reason``, "" if none), and the figures of
@@ -87,6 +89,9 @@ def _told(
             _first_sentence(line) for line, r in zip(told, records, strict=True) if r.get("played")
         ]
         in_parts = [_in_parts(p, r, lang) for p, r in zip(paragraphs, records, strict=True)]
+        # typeset once split into sentences: the phones' story was left with English spacing
+        told = [typeset(line, lang) for line in told]
+        by_players = [typeset(line, lang) for line in by_players]
         cache = (shown, told, by_players, in_parts)
         session.stories[(group, lang)] = cache
     return cache[1], cache[2], cache[3]
@@ -298,7 +303,7 @@ def seat_view(session: ClassSession, seat: Seat, lang: str) -> dict:
         "date": _date(session, max(world.today, 0), lang),
         "note": note,
         "question": None if ask is None else question_view(session, ask, lang),
-        "story": story(session, seat.group, lang),
+        "story": told_in_parts(session, seat.group, lang),
     }
 
 

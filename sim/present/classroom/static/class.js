@@ -30,6 +30,30 @@
 
   function showError(text) { errorLine.textContent = text || ""; }
 
+  // A paragraph of a world's story, as the single-run app tells it: the words, what weighed
+  // most, and the figures of the decision behind a "details" toggle. ``unfolded`` keeps the
+  // toggles opened, by ``world`` and paragraph: the pages are drawn again every second, and
+  // would fold them at once.
+  function storyLine(world, line, unfolded) {
+    var item = el("li", {}, line.text);
+    if (line.reason) {
+      item.appendChild(document.createTextNode(" "));
+      item.appendChild(el("span", { class: "reason" }, line.reason));
+    }
+    if (line.details) {
+      var key = world + "\n" + line.text;
+      var more = el("details", {});
+      more.appendChild(el("summary", {}, W.details));
+      more.appendChild(el("div", { class: "figures" }, line.details));
+      more.open = !!unfolded[key];
+      more.addEventListener("toggle", function () {
+        if (more.open) unfolded[key] = true; else delete unfolded[key];
+      });
+      item.appendChild(more);
+    }
+    return item;
+  }
+
   // ---------------------------------------------------------------- the phone
   function phone() {
     var form = document.getElementById("join");
@@ -40,6 +64,7 @@
     var shown = null;  // the id of the question whose buttons are shown
     var sent = null;   // the id of the question this phone answered
     var sentText = ""; // what the phone says of its last answer, until the next question
+    var unfolded = {}; // the story's "details" opened on this phone
 
     document.getElementById("code").value = params.get("code") || "";
 
@@ -86,7 +111,9 @@
       document.getElementById("status").textContent = sentText || view.note;
       var story = document.getElementById("story");
       story.replaceChildren();
-      view.story.forEach(function (line) { story.appendChild(el("li", {}, line)); });
+      // its figures one click away, as on the projector: in full, four paragraphs of them
+      // ran to several screens of a phone
+      view.story.forEach(function (line) { story.appendChild(storyLine(0, line, unfolded)); });
     }
 
     function answer(id, choice) {
@@ -187,31 +214,8 @@
     }
 
     var picked = {};  // seat id -> the role chosen in its list, until it is given
-    // the story's "details" the lecturer opened, by world and paragraph: the cards are drawn
-    // again at every change (a countdown's second), and would fold them at once
+    // the story's "details" the lecturer opened, by world and paragraph
     var unfolded = {};
-
-    // a paragraph of a world's story, as the single-run app tells it: the words, what weighed
-    // most, and the figures of the decision behind a "details" toggle
-    function storyLine(world, line) {
-      var item = el("li", {}, line.text);
-      if (line.reason) {
-        item.appendChild(document.createTextNode(" "));
-        item.appendChild(el("span", { class: "reason" }, line.reason));
-      }
-      if (line.details) {
-        var key = world.n + "\n" + line.text;
-        var more = el("details", {});
-        more.appendChild(el("summary", {}, W.details));
-        more.appendChild(el("div", { class: "figures" }, line.details));
-        more.open = !!unfolded[key];
-        more.addEventListener("toggle", function () {
-          if (more.open) unfolded[key] = true; else delete unfolded[key];
-        });
-        item.appendChild(more);
-      }
-      return item;
-    }
 
     function worldCard(world, roles) {
       var card = el("article", { class: "world" + (world.waiting ? " waiting" : ""),
@@ -280,7 +284,7 @@
       }
       card.appendChild(el("h3", {}, W.story));
       var story = el("ul", { class: "story" });
-      world.story.forEach(function (line) { story.appendChild(storyLine(world, line)); });
+      world.story.forEach(function (line) { story.appendChild(storyLine(world.n, line, unfolded)); });
       card.appendChild(story);
       return card;
     }
