@@ -361,9 +361,8 @@ def test_the_debrief_sets_each_choice_against_the_models_rule(clock):
     same = int(mali.endswith("the model's rule: Honour"))  # the world's draw decides Mali's rule
     assert debrief["summary"] == f"The model's rule made the same choice in {same} of 2 decisions."
     french = class_view(session, "fr")["worlds"][0]["debrief"]
-    assert (
-        french["summary"] == f"Même choix que la règle du modèle\u00a0: {same} décision(s) sur 2."
-    )
+    assert "(s)" not in french["summary"]  # no lazy plural: "1 sur 2", not "1 décision(s)"
+    assert french["summary"] == f"Même choix que la règle du modèle\u00a0: {same} sur 2."
 
 
 def test_a_member_of_a_body_votes_from_its_phone(clock):

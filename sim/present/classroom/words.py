@@ -219,7 +219,7 @@ WORDS: dict[str, dict[str, str]] = {
         "decision.line": "{date} — {role} : {choice} ({by})",
         "debrief": "Bilan : la classe face à la règle du modèle",
         "debrief.line": "{date} — {role} : la classe choisit {choice} ; règle du modèle : {model}",
-        "debrief.same": "Même choix que la règle du modèle : {same} décision(s) sur {total}.",
+        "debrief.same": "Même choix que la règle du modèle : {same} sur {total}.",
         "language": "Langue",
         "ens.title": "La classe face aux réplications du modèle : {runs} réplications sans joueurs "
         "depuis le même départ (graine {seed})",
