@@ -113,6 +113,7 @@ class SahelModel(mesa.Model):
         self.wars_ongoing = 0  # so that a day of peace skips the phases' war loops
         self.last_war_end = -1  # the day a war last ended (it was still fought that day)
         self.truces = 0  # wars ended by mediation whose ceasefire may still break down
+        self.seized_by: dict[str, str] = {}  # state -> the faction that seized power in it
         self.combat_rngs: dict[int, np.random.Generator] = {}  # each war's daily noise
         self.threats: list[Threat] = []
         # (threatener, target): each outside body's latest stand, +1 backs and -1 opposes
@@ -697,6 +698,8 @@ class SahelModel(mesa.Model):
             state.holds_on = True
         else:
             state.regime = Regime.MILITARY
+        if by:
+            self.seized_by[state_id] = by
         index = self.log(
             RecordKind.COUP,
             state_id,

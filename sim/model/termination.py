@@ -292,10 +292,11 @@ def _settle(model: SahelModel, war: War, neutral: list[str]) -> None:
     # sent at Cameroon's request in January 2015, fought Boko Haram; Chad brokered no truce
     # between them).
     lending = model.lenders_between(war.sides[ATTACKERS], war.sides[DEFENDERS])
-    # Nor is the state a party holds, or fights in, a go-between in its war: Sierra Leone, held
-    # by the AFRC junta in 1997, brokered nothing between it and Nigeria (ECOWAS's Committee of
-    # Five drew up the Conakry Peace Plan with the junta while Kabbah's government sat in exile).
-    held = {model.controlled(m) for m in (*war.leaders, *war.members())}
+    # Nor is a state a party seized power in a go-between in its war: Sierra Leone, held by the
+    # AFRC junta in 1997, brokered nothing between it and Nigeria (ECOWAS's Committee of Five
+    # drew up the Conakry Peace Plan with the junta while Kabbah's government sat in exile).
+    parties = {*war.leaders, *war.members()}
+    held = {state for state, by in model.seized_by.items() if by in parties}
     mediators = [
         s
         for s in neutral
