@@ -612,7 +612,7 @@ def _arrival(power: str, host: str, strength: float, arrived: dt.date) -> tuple[
 def on_request(model: SahelModel, name: str, event: ev.Request) -> None:
     """A state asks others for help; each decides today, in phase 4, whether to give it.
 
-    Help asked for outside any treaty (Mali asking France on 11 Jan 2013) is a measure the
+    Help asked for outside any treaty (Mali asking France on 10 Jan 2013) is a measure the
     asked may take and do not owe (intervention by invitation), so it is decided like a clause
     that permits: nothing is promised and declining costs no reputation. The help goes to the
     asking state's war against ``against`` (by default, the first war in which it defends

@@ -128,7 +128,7 @@ the classroom's decision keys are joined with."""
 
 
 def request_id(by: str, day: dt.date) -> str:
-    """The id a request's records cite in place of a pact: ``request/MLI/2013-01-11``."""
+    """The id a request's records cite in place of a pact: ``request/MLI/2013-01-10``."""
     return f"{REQUEST_PREFIX}{by}/{day.isoformat()}"
 
 

@@ -574,8 +574,8 @@ class ThirdPartyForce(_Event):
 class Request(_Event):
     """A state asks others for help against those fighting it, outside any pact's clause.
 
-    Mali's interim authorities asked France for military help on 11 Jan 2013 and France struck
-    the same day (Operation Serval). Each actor asked decides for itself whether to help, as a
+    Mali's interim authorities asked France for military help on 10 Jan 2013 and France struck
+    the next day (Operation Serval). Each actor asked decides for itself whether to help, as a
     measure it may take, not one it owes: declining breaks no promise. A request is answered
     after the day's other events, and only where the state that asks defends itself, has just
     beaten a faction at home (the help then guards its government), or was struck on its soil
