@@ -938,8 +938,9 @@ def test_an_intervener_may_go_home_and_its_side_fights_on_without_it(write):
 
     Senegal and Guinea left Guinea-Bissau by March 1999 and the junta then won: an intervener
     bears the war's cost away from home. Its forces go home and no longer count at the front.
+    (Behavioural: in strict mode a state at war under its pledge stays.)
     """
-    text = civil_war_text(pacts=PACT, days=120)
+    text = civil_war_text(pacts=PACT, days=120, commitment="behavioural")
     keen = load(write, text + "parameters: {withdrawal_rate: 0.05, mediation_rate: 0}\n")
     model = SahelModel(build_world(keen, fact_base()), 1)
     model.run()
