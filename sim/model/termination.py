@@ -20,7 +20,7 @@ from sim.model.agents import Belligerent
 from sim.model.combat import guerrilla_expectation, guerrilla_win_chance, win_chance
 from sim.model.forces import still_to_send
 from sim.model.pacts import REQUEST_PREFIX
-from sim.model.records import COUP_ATTEMPT_REASON, OFFENSIVE_OVER, RecordKind, WarOutcome
+from sim.model.records import COUP_ATTEMPT_REASON, OFFENSIVE_OVER, Record, RecordKind, WarOutcome
 from sim.model.streams import Concern, keyed_uniform
 from sim.model.wars import ATTACKERS, DEFENDERS, War
 
@@ -680,25 +680,29 @@ def _withdraw(model: SahelModel, war: War, member: str, **terms) -> None:
     )
 
 
+def _entry(model: SahelModel, war: War, member: str) -> Record | None:
+    """The record of ``member``'s last entry into ``war``, None if it fought from the start."""
+    for r in reversed(model.records):
+        if r.kind is RecordKind.ENTERED_WAR and r.actor == member and r.get("war") == war.id:
+            return r
+    return None
+
+
 def _pledged(model: SahelModel, war: War, member: str) -> bool:
     """Whether ``member`` last entered ``war`` to honour a pact's obligation (not a request).
 
     In strict mode a pledge is kept as written (§7.10): a state that went to war under its
     treaty stays while the war lasts.
     """
-    for r in reversed(model.records):
-        if r.kind is RecordKind.ENTERED_WAR and r.actor == member and r.get("war") == war.id:
-            pact = r.get("pact")
-            return bool(pact) and not str(pact).startswith(REQUEST_PREFIX)
-    return False
+    entry = _entry(model, war, member)
+    pact = None if entry is None else entry.get("pact")
+    return bool(pact) and not str(pact).startswith(REQUEST_PREFIX)
 
 
 def _entered(model: SahelModel, war: War, member: str) -> int:
     """The day ``member`` last entered ``war``: its days abroad count from then, not the war's start."""
-    for r in reversed(model.records):
-        if r.kind is RecordKind.ENTERED_WAR and r.actor == member and r.get("war") == war.id:
-            return r.day
-    return war.start
+    entry = _entry(model, war, member)
+    return war.start if entry is None else entry.day
 
 
 def breaking_share(model: SahelModel, members: list[str]) -> float:
