@@ -13,10 +13,9 @@ from rich.table import Table
 from sim.analysis.estimates import Estimate
 from sim.analysis.summary import GIVEN, key_estimates
 from sim.model.outcome_registry import Estimator, Outcome, OutcomeKind
-from sim.numbers import counted
 from sim.present.i18n import GIVEN_A_WAR, decimal, not_in_play, number, percent, some_not_all
 from sim.present.streams import std_console
-from sim.present.terminal import failed_note, parameter_options
+from sim.present.terminal import failed_note, parameter_options, replicates
 from sim.run.posterior import read_drawn
 
 TEXT = {
@@ -93,15 +92,6 @@ TEXT = {
         "à 95\u202f% dit avec quelle précision les réplications fixent l'estimation.",
     },
 }
-
-
-REPLICATES = {"en": ("replicate", "replicates"), "fr": ("réplication", "réplications")}
-"""The noun a count of replicates takes, singular and plural (:func:`replicates`)."""
-
-
-def replicates(count: int, lang: str = "en") -> str:
-    """A count of replicates with its noun agreeing: "1 replicate", "1 000 réplications"."""
-    return counted(count, *REPLICATES[lang], lang)
 
 
 RANGE = {"en": "{low} to {high}", "fr": "{low} à {high}"}

@@ -32,9 +32,10 @@ from matplotlib.transforms import IdentityTransform, ScaledTranslation
 from sim import __version__
 from sim.model.outcome_registry import OUTCOMES, Estimator, Outcome
 from sim.model.pacts import requested
-from sim.numbers import counted, grouped, localised, percent_sign, takes_singular
+from sim.numbers import grouped, localised, percent_sign, takes_singular
 from sim.present.catalogue import MONTHS
 from sim.present.markers import dated_line, merge_close, record_title, scenario_event_title
+from sim.present.terminal import replicates as counted_replicates
 from sim.run.files import written_whole
 
 STYLE = {
@@ -247,12 +248,8 @@ def war_length_title(wars: int, replicates: int, lang: str = "en") -> str:
     return words["with_war_one" if takes_singular(wars, lang) else "with_war"].format(
         k=localised(f"{wars:,}", lang),
         n=localised(f"{replicates:,}", lang),
-        replicates=counted(replicates, *_REPLICATE_NOUN[lang], lang),
+        replicates=counted_replicates(replicates, lang),
     )
-
-
-_REPLICATE_NOUN = {lang: (WORDS[lang]["replicate"], WORDS[lang]["replicates"]) for lang in WORDS}
-"""A replicate, counted: "1 replicate", "8 replicates" (:func:`sim.numbers.counted`)."""
 
 
 def french_number(text: str) -> str:
@@ -1096,6 +1093,6 @@ def plot_map_frequencies(
             title,
             seed,
             lang,
-            extra=f"{counted(n, *_REPLICATE_NOUN[lang], lang)} · Natural Earth",
+            extra=f"{counted_replicates(n, lang)} · Natural Earth",
         )
         return fig

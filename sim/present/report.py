@@ -25,8 +25,8 @@ from sim.present.console import (
     outcome_label,
     outcome_meaning,
     parameters_line,
-    replicates,
 )
+from sim.present.terminal import replicates
 from sim.run.bundle import read_summary
 from sim.run.files import write_whole
 from sim.scenario.vocabulary import Lang

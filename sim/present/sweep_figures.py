@@ -26,7 +26,7 @@ from matplotlib.patches import Patch
 from sim.analysis.sensitivity import COLUMNS, Index, index_label
 from sim.analysis.summary import GIVEN
 from sim.model.outcome_registry import OUTCOMES
-from sim.numbers import counted, localised, percent_sign, significant
+from sim.numbers import localised, percent_sign, significant
 from sim.present.console import bundle_title, interval_parts
 from sim.present.figures import (
     BAND_COLOUR,
@@ -39,7 +39,7 @@ from sim.present.figures import (
 )
 from sim.present.geography import text_colour
 from sim.present.i18n import GIVEN_A_WAR
-from sim.present.terminal import WholeParts
+from sim.present.terminal import WholeParts, replicates
 from sim.run.checkpoint import note_drawn
 from sim.run.files import sweep_temporaries
 from sim.run.options import Sample
@@ -49,8 +49,6 @@ WORDS = {
     "en": {
         "share": "share of replicates",
         "crn": "{replicates} per point on common random numbers",
-        "replicate": "replicate",
-        "replicates": "replicates",
         "interval": "95 % interval",
         "mean": "mean",
         "morris": "Morris screening: mu* with 95 % interval (sigma as a diamond)",
@@ -66,8 +64,6 @@ WORDS = {
     "fr": {
         "share": "part des réplications",
         "crn": "{replicates} par point sur nombres aléatoires communs",
-        "replicate": "réplication",
-        "replicates": "réplications",
         "interval": "intervalle à 95\u202f%",
         "mean": "moyenne",
         "morris": "Criblage de Morris : mu* avec intervalle à 95\u202f% (sigma en losange)",
@@ -345,9 +341,7 @@ def _per_point(manifest: dict, lang: str) -> str:
     """The replicates each point ran, said in a figure's footer."""
     words = WORDS[lang]
     count = manifest["replicates"]["per_point"]
-    return words["crn"].format(
-        replicates=counted(count, words["replicate"], words["replicates"], lang)
-    )
+    return words["crn"].format(replicates=replicates(count, lang))
 
 
 def _start_drawing(folder: Path) -> list[Path]:

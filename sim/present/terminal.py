@@ -47,7 +47,8 @@ REPLICATES = {
 """The nouns of a plan's counts, singular and plural (sim.numbers.counted)."""
 
 
-def _replicates(count: int, lang: str = "en", *, paired: bool = False) -> str:
+def replicates(count: int, lang: str = "en", *, paired: bool = False) -> str:
+    """A count of replicates with its noun agreeing: "1 replicate", "1 000 réplications"."""
     return counted(count, *REPLICATES[f"{lang} paired" if paired else lang], lang)
 
 
@@ -64,12 +65,12 @@ def run_header(plan: RunPlan, lang: str = "en", *, adaptive: bool = False) -> st
     if lang == "fr":
         up_to = "jusqu'à " if adaptive else ""
         return (
-            f"{plan.scenario.title_in(lang)} : {up_to}{_replicates(plan.replicates, lang)}, graine "
+            f"{plan.scenario.title_in(lang)} : {up_to}{replicates(plan.replicates, lang)}, graine "
             f"{plan.root_seed}{_drawn(plan, lang)}"
         )
     up_to = "up to " if adaptive else ""
     return (
-        f"{plan.scenario.title}: {up_to}{_replicates(plan.replicates)}, root seed "
+        f"{plan.scenario.title}: {up_to}{replicates(plan.replicates)}, root seed "
         f"{plan.root_seed}{_drawn(plan)}"
     )
 
@@ -78,11 +79,11 @@ def pair_header(name_a: str, name_b: str, plan: RunPlan, lang: str = "en") -> st
     """What a comparison is about to run: both scenarios on the same replicate seeds."""
     if lang == "fr":
         return (
-            f"A = {name_a}, B = {name_b} : {_replicates(plan.replicates, lang, paired=True)}, "
+            f"A = {name_a}, B = {name_b} : {replicates(plan.replicates, lang, paired=True)}, "
             f"graine {plan.root_seed}"
         )
     return (
-        f"A = {name_a}, B = {name_b}: {_replicates(plan.replicates, paired=True)}, "
+        f"A = {name_a}, B = {name_b}: {replicates(plan.replicates, paired=True)}, "
         f"root seed {plan.root_seed}"
     )
 
@@ -92,10 +93,10 @@ def sweep_header(plan: SweepPlan, lang: str = "en") -> str:
     if lang == "fr":
         return (
             f"{plan.scenario.title_in(lang)} : {_points(plan.design.points, lang)} x "
-            f"{_replicates(plan.replicates, lang)}, graine {plan.root_seed}{_drawn(plan, lang)}"
+            f"{replicates(plan.replicates, lang)}, graine {plan.root_seed}{_drawn(plan, lang)}"
         )
     return (
-        f"{plan.scenario.title}: {_points(plan.design.points)} x {_replicates(plan.replicates)}, "
+        f"{plan.scenario.title}: {_points(plan.design.points)} x {replicates(plan.replicates)}, "
         f"root seed {plan.root_seed}{_drawn(plan)}"
     )
 
