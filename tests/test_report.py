@@ -114,6 +114,20 @@ def test_report_command_rewrites_the_report_in_french(report_html, sahelsim):
     assert english.split(".")[0] not in text, "the author's English description is not quoted"
 
 
+@pytest.mark.parametrize("lang, colon", [("en", ":"), ("fr", "\u00a0:")])
+def test_the_sources_give_each_year_once_and_french_punctuation(report_html, lang, colon):
+    """A title dated by its author ("... (Feb 2017)") was followed by "(2017)" again; in French
+    the colon the list adds took no space before it. The titles themselves stay as published."""
+    from sim.present.report import build_report
+
+    out, _ = report_html
+    text = html.unescape(build_report(out, lang=lang))
+    sources = text[text.index("<h2>Sources</h2>") :]
+    assert f"West African force in Gambia to be scaled down (Feb 2017){colon} <a" in sources
+    assert f"ECOWAS military intervention in The Gambia (ECOMIG) (2017){colon} <a" in sources
+    assert "2017) (2017)" not in sources
+
+
 @pytest.mark.parametrize("name", ["missing", "empty"])
 def test_report_on_something_that_is_not_a_bundle_exits_2(tmp_path, sahelsim, name):
     target = tmp_path / name

@@ -168,6 +168,24 @@ def _language_run_in(bundle: Path) -> str:
     return Lang.asked(command).value if isinstance(command, list) else Lang.EN.value
 
 
+def source_cited(title: str, year: int) -> str:
+    """A source's title as published, then its year unless the title already gives it.
+
+    Scenario authors often date a title ("... (10 Aug 2023)"); a second "(2023)" after it
+    would say the year twice.
+    """
+    if re.search(rf"(?<!\d){year}(?!\d)", title):
+        return title
+    return f"{title} ({year})"
+
+
+def _source_html(source: dict, lang: str) -> str:
+    """One source of the list: its title (never translated), its year, then its link."""
+    colon = "\u00a0:" if lang == Lang.FR.value else ":"  # French: a no-break space before it
+    url = _e(source["url"])
+    return f'{_e(source_cited(source["title"], source["year"]))}{colon} <a href="{url}">{url}</a>'
+
+
 def _narrative_html(bundle: Path, scenario_doc: dict, replicate: int, seed: int, lang: str) -> str:
     try:
         from sim.present.i18n import date_text
@@ -277,10 +295,7 @@ def build_report(bundle: Path, *, lang: str = "en") -> str:
     if sources:
         parts.append(
             f"<h2>{text['sources']}</h2><ul>"
-            + "".join(
-                f'<li>{_e(s["title"])} ({s["year"]}): <a href="{_e(s["url"])}">{_e(s["url"])}</a></li>'
-                for s in sources
-            )
+            + "".join(f"<li>{_source_html(s, lang)}</li>" for s in sources)
             + "</ul>"
         )
     parts.append(
