@@ -9,6 +9,8 @@ episode gives its French, so a French class never reads English.
 from __future__ import annotations
 
 import html
+import re
+from pathlib import Path
 
 import pytest
 
@@ -236,3 +238,57 @@ def test_the_list_in_french_gives_each_scenario_s_french_title_and_description(s
     assert shown.startswith("nom titre / description")
     assert "Leçon 1 - L'engagement dissuade-t-il ?" in shown
     assert "Lesson 1" not in shown
+
+
+def _french_strings(node: object, french: bool = False) -> list[str]:
+    """The strings of a scenario's YAML that are French: under ``fr:`` or a ``*_fr`` key."""
+    if isinstance(node, dict):
+        return [
+            s
+            for key, value in node.items()
+            for s in _french_strings(value, french or key == "fr" or str(key).endswith("_fr"))
+        ]
+    if isinstance(node, list):
+        return [s for value in node for s in _french_strings(value, french)]
+    return [node] if french and isinstance(node, str) else []
+
+
+def _every_french_text() -> dict[str, str]:
+    """Where French reaches a reader, by where it is written: scenarios, guide and catalogues."""
+    import yaml
+
+    from sim.present import catalogue, error_words, help_words
+    from sim.present.app.words import UI
+    from sim.present.classroom.words import WORDS
+    from sim.scenario.parameters import ACTOR_PARAMETERS, PARAMETERS
+
+    texts = {
+        str(path.relative_to(scenarios_dir())): " ".join(
+            _french_strings(yaml.safe_load(path.read_text(encoding="utf-8")))
+        )
+        for path in sorted(scenarios_dir().rglob("*.yaml"))
+    }
+    guide = Path(__file__).resolve().parents[1] / "docs" / "teaching.fr.md"
+    texts["docs/teaching.fr.md"] = guide.read_text(encoding="utf-8")
+    texts["catalogue"] = " ".join(m["fr"] for m in catalogue.MESSAGES.values())
+    texts["app"] = " ".join(UI["fr"].values())
+    texts["classroom"] = " ".join(WORDS["fr"].values())
+    texts["errors"] = " ".join(error_words.FRENCH.values())
+    texts["help"] = " ".join(help_words.FRENCH.values())
+    texts["parameters"] = " ".join(
+        p.label_fr for p in (*PARAMETERS.values(), *ACTOR_PARAMETERS.values())
+    )
+    return texts
+
+
+def test_french_calls_an_actor_s_resolve_as_its_slider_does():
+    """The app's slider says « Détermination »; lessons 1 and 4 said « résolution » for it,
+    and gambia-2017 « peu résolue ». A resolution of the Security Council is another word."""
+    from sim.scenario.parameters import ACTOR_PARAMETERS
+
+    assert ACTOR_PARAMETERS["resolve"].label_fr == "Détermination"
+    resolve = re.compile(r"\b(?:ir)?résolu(?:e|es|s)?\b|\brésolution(?!s? (?:\d|du Conseil))")
+    texts = _every_french_text()
+    assert len(texts) > 30 and "détermination" in texts["catalogue"]
+    said = {where: resolve.findall(text) for where, text in texts.items()}
+    assert {where: found for where, found in said.items() if found} == {}
