@@ -450,12 +450,15 @@ def large_heatmap(lang: str) -> Figure:
 def test_french_figures_write_their_numbers_the_french_way(pair):
     """A newcomer read "10000" on a French figure whose text wrote "10 000": every number a
     figure writes alone (axes, colour bars, cells, shares on arrows) groups its thousands with a
-    narrow no-break space and takes a decimal comma; English is written as it was."""
+    narrow no-break space and takes a decimal comma. An English heat map's cells read "1.23e+03"
+    where people write "1,230"."""
     english = {**all_figures(pair, "en"), "heatmap-large": large_heatmap("en")}
     written = {name: numbers_written(fig) for name, fig in english.items()}
     assert any(UNGROUPED.search(n) for n in written["timeseries"])  # the check below can see
     assert "20000" in written["heatmap-large"]  # the colour bar's ticks, as matplotlib writes them
-    assert "1.23e+03" in every_text(english["heatmap-large"])  # English cells stay as they were
+    # English cells and levels as people write them, not "1.23e+03" and "1e+04"
+    assert {"1,230", "12,300", "0.5", "20,000"} <= set(every_text(english["heatmap-large"]))
+    assert not any("e+" in text for text in every_text(english["heatmap-large"]))
     french = {**all_figures(pair, "fr"), "heatmap-large": large_heatmap("fr")}
     wrong = {}
     for name, fig in french.items():

@@ -105,6 +105,22 @@ def test_the_sweep_table_at_80_columns_keeps_every_number_whole(
         assert any(number in line for line in table), (number, "\n".join(table))
 
 
+@pytest.mark.parametrize("lang, written", [("en", "40,000"), ("fr", "40\u202f000")])
+def test_the_sweep_table_groups_the_thousands_of_a_swept_value(lang, written):
+    """A swept army of 40,000 read "40000" in the table, in French as in English."""
+    from rich.console import Console
+
+    from sim.present.sweep_figures import Means, sweep_table
+
+    days = {"war_days": np.array([120.0, 60.0])}
+    means = Means(["actors.NER.active_forces"], ["war_days"], np.array([[20000.0], [40000.0]]),
+                  days, days, days, np.arange(2))  # fmt: skip
+    console = Console(width=200, record=True, file=io.StringIO())
+    console.print(sweep_table(means, {"war_days": False}, lang=lang))
+    text = console.export_text()
+    assert written in text and "40000" not in text
+
+
 def test_the_manifest_records_scenario_seeds_design_and_command(small_sweep):
     out, _ = small_sweep
     manifest = json.loads((out / "manifest.json").read_text())

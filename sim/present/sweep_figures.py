@@ -218,8 +218,8 @@ def plot_sweep_heatmap(
             symbol = percent_sign(lang)
             colourbar.formatter = matplotlib.ticker.PercentFormatter(1.0, symbol=symbol)
             colourbar.update_ticks()
-        ax.set_xticks(range(len(x_levels)), [_figure_number(v, ".4g", lang) for v in x_levels])
-        ax.set_yticks(range(len(y_levels)), [_figure_number(v, ".4g", lang) for v in y_levels])
+        ax.set_xticks(range(len(x_levels)), [significant(v, 4, lang) for v in x_levels])
+        ax.set_yticks(range(len(y_levels)), [significant(v, 4, lang) for v in y_levels])
         ax.set_xlabel(xlabel)
         ax.set_ylabel(ylabel)
         ax.set_title(label)
@@ -236,21 +236,11 @@ def _annotate(ax, cells: np.ndarray, share: bool, image, lang: str = "en") -> No
     for (i, j), value in np.ndenumerate(cells):
         if not np.isfinite(value):
             continue
-        text = localised(f"{value:.0%}", lang) if share else _figure_number(value, ",.3g", lang)
+        # Three significant digits, as people write them: "1,230" / "1 230", never "1.23e+03".
+        text = localised(f"{value:.0%}", lang) if share else significant(value, 3, lang)
         # Read against the cell's own colour: white on a dark cell, near-black on a light one.
         colour = text_colour(to_hex(image.cmap(image.norm(value))))
         ax.text(i, j, text, ha="center", va="center", fontsize=10, color=colour)
-
-
-def _figure_number(value: float, english: str, lang: str) -> str:
-    """A level or a cell's mean, written with the format ``english`` (".4g") in English.
-
-    French writes as many significant digits, grouped and never in exponent form: "12 300"
-    where ``format`` writes "1.23e+04".
-    """
-    if lang == "fr":
-        return significant(value, int(english.strip(",.g")), lang)
-    return format(value, english)
 
 
 def plot_sweep_points(
@@ -443,7 +433,8 @@ def sweep_table(means: Means, shares: dict[str, bool], *, limit: int = 30, lang:
     for column in means.outcomes:
         table.add_column(outcome_label(column, lang), justify="right")
     for row in range(min(limit, means.points.size)):
-        cells = [str(means.points[row]), *(localised(f"{v:g}", lang) for v in means.values[row])]
+        values = (significant(v, 6, lang) for v in means.values[row])  # 40,000, not 40000
+        cells = [str(means.points[row]), *values]
         for column in means.outcomes:
             share = shares[column]
 
