@@ -80,6 +80,26 @@ class Quoted:
         return f"Quoted({self.value!r})"
 
 
+class Listed(str):
+    """Names or values listed in a message ("strict, behavioural"): bare in English.
+
+    Another language quotes each the way it quotes a value the user typed (French: « strict »,
+    « behavioural »), so that a list of allowed values reads like the rest of its messages.
+    """
+
+    items: tuple[str, ...]
+
+    def __new__(cls, items: Iterable[object]) -> Listed:
+        """``", ".join(items)`` in English, remembering the items."""
+        items = tuple(str(i) for i in items)
+        listed = super().__new__(cls, ", ".join(items))
+        listed.items = items
+        return listed
+
+    def __reduce__(self):
+        return (Listed, (self.items,))
+
+
 class Unit(str):
     """A unit of a declared parameter ("days", "probability"), said in the user's language."""
 
@@ -227,9 +247,12 @@ def did_you_mean(message: str, suggestion: str) -> str:
 
 
 def one_of(choices: Iterable[str], limit: int = 12) -> str:
-    """Say "one of a, b, c" for an error message, shortening long lists."""
+    """Say "one of a, b, c" for an error message, shortening long lists.
+
+    The choices are :class:`Listed`: French quotes each (« a », « b »).
+    """
     choices = sorted(str(c) for c in choices)
-    shown = ", ".join(choices[:limit])
+    shown = Listed(choices[:limit])
     if len(choices) > limit:
         shown = Text("{shown}, ... ({count} in all)", shown=shown, count=len(choices))
     return Text("one of {choices}", choices=shown) if len(choices) > 1 else shown

@@ -294,6 +294,27 @@ def test_the_english_is_what_it_was_and_the_french_quotes_what_was_typed():
     )
 
 
+def test_a_list_of_allowed_values_quotes_each_in_french():
+    """French quoted the value typed (« strickt ») but listed the allowed ones bare: « une
+    valeur parmi behavioural, strict ». Each is quoted now, a shortened list and the bodies too;
+    English lists them bare, as it did."""
+    from sim.errors import Listed, one_of
+    from sim.scenario.references import _BODY_CHOICES
+
+    choice = Text("{problem}; expected {expected}", problem=Text("not a valid choice"),
+                  expected=one_of(["strict", "behavioural"]))  # fmt: skip
+    assert str(choice) == "not a valid choice; expected one of behavioural, strict"
+    assert _plain(said(choice, "fr")) == (
+        "choix invalide ; attendu : une valeur parmi « behavioural », « strict »"
+    )
+    many = one_of([f"p{i}" for i in range(5)], limit=2)
+    assert str(many) == "one of p0, p1, ... (5 in all)"
+    assert _plain(said(many, "fr")) == "une valeur parmi « p0 », « p1 », ... (5 en tout)"
+    assert str(_BODY_CHOICES) == "au_psc, unsc or oau"
+    assert _plain(said(_BODY_CHOICES, "fr")) == "« au_psc », « unsc » ou « oau »"
+    assert str(Listed(["a"])) == "a" and Listed([]) == ""
+
+
 # ----------------------------------------------------------- what a user meets, in French
 
 
@@ -305,8 +326,8 @@ def _edit(old: str, new: str) -> str:
 SCENARIO_CASES = [
     pytest.param(
         _edit("days: 30", "dayz: 30"),
-        "{f}:3:1 : dayz : clé inconnue « dayz » ; attendu : une valeur parmi actors, commitment, "
-        "days, description,",
+        "{f}:3:1 : dayz : clé inconnue « dayz » ; attendu : une valeur parmi « actors », "
+        "« commitment », « days », « description »,",
         "vouliez-vous dire « days » ?",
         id="unknown key",
     ),
@@ -334,21 +355,22 @@ SCENARIO_CASES = [
     pytest.param(
         _edit("    target: NER", "    target: NIG"),
         "{f}:15:13 : events.threat.target : ce n'est pas un État parmi les acteurs de ce "
-        "scénario ; valeur donnée : « NIG » ; attendu : une valeur parmi MLI, NER, NGA",
+        "scénario ; valeur donnée : « NIG » ; attendu : une valeur parmi « MLI », « NER », "
+        "« NGA »",
         "vouliez-vous dire « NGA » ?",
         id="misspelt actor",
     ),
     pytest.param(
         _edit("  MLI:\n", "  MLII:\n"),
         "{f}:6:3 : actors.MLII : acteur inconnu « MLII » ; attendu : un identifiant de la base "
-        "de faits (une valeur parmi BEN,",
+        "de faits (une valeur parmi « BEN »,",
         "vouliez-vous dire « MLI » ?",
         id="unknown actor",
     ),
     pytest.param(
         _edit("days: 30", "days: 30\ncommitment: strickt"),
         "{f}:4:13 : commitment : choix invalide ; valeur donnée : « strickt » ; attendu : une "
-        "valeur parmi behavioural, strict",
+        "valeur parmi « behavioural », « strict »",
         "vouliez-vous dire « strict » ?",
         id="misspelt choice",
     ),

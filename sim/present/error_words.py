@@ -25,7 +25,7 @@ import re
 import string
 from functools import cache
 
-from sim.errors import Joined, Named, Quoted, Text, Unit
+from sim.errors import Joined, Listed, Named, Quoted, Text, Unit
 from sim.numbers import localised
 from sim.present.app.words import NARROW, NO_BREAK, UNITS_FR
 
@@ -1362,6 +1362,8 @@ class _French(string.Formatter):
             return said(value, "fr")
         if isinstance(value, Quoted):
             return quoted(value.value, value.limit)
+        if isinstance(value, Listed):  # allowed values, quoted one by one as a typed value is
+            return ", ".join(quoted(item) for item in value.items)
         if isinstance(value, Unit):
             return UNITS_FR.get(value, value)
         if isinstance(value, BaseException):  # a library's words, quoted: kept on one line

@@ -37,7 +37,7 @@ import math
 from dataclasses import dataclass
 from enum import StrEnum
 
-from sim.errors import InputError, Text
+from sim.errors import InputError, Listed, Text
 from sim.scenario.parameters import PARAMETERS
 
 
@@ -153,8 +153,8 @@ def free_parameters(names: tuple[str, ...] | list[str] = ()) -> tuple[FreeParame
             Text(
                 "not a free parameter: {names}; expected some of {declared} "
                 "(sim/scenario/calibration.py)",
-                names=", ".join(unknown),
-                declared=", ".join(declared),
+                names=Listed(unknown),
+                declared=Listed(declared),
             )
         )
     return tuple(declared[n] for n in names)

@@ -11,7 +11,7 @@ import datetime as dt
 from collections.abc import Collection, Iterator
 from typing import Any
 
-from sim.errors import Text, nearest, one_of
+from sim.errors import Listed, Text, nearest, one_of
 from sim.scenario.facts import FactBase
 from sim.scenario.vocabulary import ActorKind, EndorsingBody
 from sim.scenario.yamlfile import Path_
@@ -903,7 +903,7 @@ def _check_event(
 
 
 _BODIES = [b.value for b in EndorsingBody]
-_BODY_CHOICES = Text("{ids} or {last}", ids=", ".join(_BODIES[:-1]), last=_BODIES[-1])
+_BODY_CHOICES = Text("{ids} or {last}", ids=Listed(_BODIES[:-1]), last=Listed(_BODIES[-1:]))
 """The bodies, "au_psc, unsc or oau"."""
 _ACTOR = Text("an actor of this scenario")
 _STATE = Text("a state among this scenario's actors")

@@ -26,7 +26,7 @@ from pydantic import (
     model_validator,
 )
 
-from sim.errors import Text
+from sim.errors import Listed, Text
 from sim.scenario.defaults import MAX_SEED
 from sim.scenario.facts import ActorId, Capital, FactBase, Figure, Pact, Strict, Url
 from sim.scenario.parameters import ACTOR_PARAMETERS, Parameters
@@ -237,7 +237,7 @@ class InlineActor(Strict):
                     "an inline actor cannot be of kind {kind!r} (an outside power comes from the "
                     "fact base with its dated deployments); use {kinds}",
                     kind=self.kind.value,
-                    kinds=", ".join(k.value for k in INLINE_KINDS),
+                    kinds=Listed(k.value for k in INLINE_KINDS),
                 )
             )
         for name, kinds in _ONLY_FOR.items():
