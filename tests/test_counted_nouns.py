@@ -80,3 +80,39 @@ def test_a_run_of_one_replicate_says_one_replicate_in_its_summary_and_report(
     assert ran.status == 0, ran.err
     assert head in " ".join(ran.out.split())  # the terminal may fold the line
     assert f'<p class="meta">{meta}' in (out / "report.html").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("lang", "one", "many"),
+    [
+        ("en", "Every point ran the same replicate seed (common", "the same 3 replicate seeds"),
+        ("fr", "calculé avec la même graine de réplication (nombres", "les mêmes 3 graines de"),
+    ],
+)
+def test_a_sweep_of_one_replicate_per_point_says_the_same_seed(sahelsim, tmp_path, lang, one, many):
+    """With -n 1 the sweep's footer read "the same 1 replicate seeds"; one point left out of
+    the table was "1 more points"."""
+    import io
+    import json
+
+    from rich.console import Console
+
+    from sim.analysis.sensitivity import is_share
+    from sim.present.sweep_figures import print_sweep
+
+    def footer(n: str) -> str:
+        out = tmp_path / f"{lang}{n}"
+        ran = sahelsim("sweep", "gambia-2017", "--param", "parameters.honour_base_rate=0:1:2",
+                       "-n", n, "--seed", "1", "--no-figures", "--lang", lang, "--out", str(out))  # fmt: skip
+        assert ran.status == 0, ran.err
+        return " ".join(ran.out.split())
+
+    assert one in footer("1")
+    assert many in footer("3")
+    out = tmp_path / f"{lang}3"
+    manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+    shares = {c: is_share(out / "results.csv", c) for c in manifest["outcomes"]}
+    console = Console(width=300, record=True, file=io.StringIO())
+    print_sweep(out, manifest, shares, lang=lang, console=console, limit=1)
+    more = {"en": "... and 1 more point in means.csv", "fr": "... et 1 autre point dans"}
+    assert more[lang] in console.export_text()

@@ -26,7 +26,7 @@ from matplotlib.patches import Patch
 from sim.analysis.sensitivity import COLUMNS, Index, index_label
 from sim.analysis.summary import GIVEN
 from sim.model.outcome_registry import OUTCOMES
-from sim.numbers import localised, percent_sign, significant
+from sim.numbers import localised, percent_sign, significant, takes_singular
 from sim.present.console import bundle_title, interval_parts
 from sim.present.figures import (
     BAND_COLOUR,
@@ -462,21 +462,33 @@ def sweep_table(means: Means, shares: dict[str, bool], *, limit: int = 30, lang:
 
 TABLE_WORDS = {
     "en": {
-        "more": "... and {n} more points in means.csv",
-        "foot": "Every point ran the same {n} replicate seeds (common random numbers); intervals "
-        "are 95 %. Parameters not varied keep their single values (as with --parameters point), "
-        "so the intervals leave out what is uncertain about them. Not a forecast.",
+        "more.one": "... and {n} more point in means.csv",
+        "more.other": "... and {n} more points in means.csv",
+        "seeds.one": "the same replicate seed",
+        "seeds.other": "the same {n} replicate seeds",
+        "foot": "Every point ran {seeds} (common random numbers); intervals are 95 %. Parameters "
+        "not varied keep their single values (as with --parameters point), so the intervals "
+        "leave out what is uncertain about them. Not a forecast.",
         "files": "Sweep: {folder} (points.csv, results.csv, means.csv{figures})",
     },
     "fr": {
-        "more": "... et {n} autres points dans means.csv",
-        "foot": "Chaque point a été calculé avec les mêmes {n} graines de réplication (nombres "
-        "aléatoires communs) ; intervalles à 95\u202f%. Les autres paramètres gardent leur valeur "
-        "fixe ; les intervalles laissent donc de côté l'incertitude sur eux. Ce n'est "
-        "pas une prévision.",
+        "more.one": "... et {n} autre point dans means.csv",
+        "more.other": "... et {n} autres points dans means.csv",
+        "seeds.one": "la même graine de réplication",
+        "seeds.other": "les mêmes {n} graines de réplication",
+        "foot": "Chaque point a été calculé avec {seeds} (nombres aléatoires communs) ; "
+        "intervalles à 95\u202f%. Les autres paramètres gardent leur valeur fixe ; les "
+        "intervalles laissent donc de côté l'incertitude sur eux. Ce n'est pas une prévision.",
         "files": "Balayage : {folder} (points.csv, results.csv, means.csv{figures})",
     },
 }
+"""The words around the sweep's table; a ``.one``/``.other`` pair agrees with its count."""
+
+
+def _counting(key: str, n: int, lang: str) -> str:
+    """The words ``key.one`` or ``key.other`` of :data:`TABLE_WORDS`, as ``n`` takes them."""
+    form = "one" if takes_singular(n, lang) else "other"
+    return TABLE_WORDS[lang][f"{key}.{form}"].format(n=localised(f"{n:,}", lang))
 
 
 def _percent(value: float) -> str:
@@ -513,7 +525,8 @@ def print_sweep(
     report.print(sweep_table(means, shares, limit=limit, lang=lang))
     words = TABLE_WORDS[lang]
     if means.points.size > limit:
-        report.print(words["more"].format(n=means.points.size - limit))
-    report.print(words["foot"].format(n=manifest["replicates"]["per_point"]), style="italic")
+        report.print(_counting("more", means.points.size - limit, lang))
+    seeds = _counting("seeds", manifest["replicates"]["per_point"], lang)
+    report.print(words["foot"].format(seeds=seeds), style="italic")
     figures = ", figures/" if drawn else ""
     report.print(words["files"].format(folder=folder, figures=figures))
