@@ -436,6 +436,31 @@ def test_switching_an_event_the_scenario_lacks_suggests_the_one_it_has(sahelsim,
     assert kept.status == 0, kept.err
 
 
+def test_a_parameter_set_without_its_prefix_is_told_where_it_belongs(sahelsim, tmp_path):
+    """`--set non_military_lending_share=0.5` was refused as an unknown top-level key with no
+    word of `parameters.`; every declared parameter given bare now gets the hint."""
+    from sim.errors import ScenarioError
+    from sim.scenario.loading import load_scenario
+
+    args = ("run", "gambia-2017", "-n", "1", "--seed", "1", "--no-figures")
+    out = tmp_path / "out"
+    meant = {
+        "en": "did you mean 'parameters.non_military_lending_share'?",
+        "fr": "vouliez-vous dire « parameters.non_military_lending_share » ?",
+    }
+    for lang, hint in meant.items():
+        bare = ("--set", "non_military_lending_share=0.5", "--lang", lang, "--out", str(out))
+        result = sahelsim(*args, *bare)
+        assert result.status == 2 and "Traceback" not in result.err
+        assert result.err.replace("\u202f", " ").replace("\xa0", " ").rstrip().endswith(hint)
+        assert not out.exists()
+    for name, parameter in PARAMETERS.items():
+        with pytest.raises(ScenarioError) as refused:
+            load_scenario("gambia-2017", [f"{name}={parameter.default}"])
+        [problem] = refused.value.problems
+        assert problem.suggestion == f"parameters.{name}", name
+
+
 def test_a_set_that_breaks_the_actors_mapping_is_one_problem_not_a_cascade(sahelsim, write):
     result = sahelsim("validate", str(write(MINIMAL)), "--set", "actors=5")
     assert result.status == 2

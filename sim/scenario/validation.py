@@ -19,7 +19,7 @@ import yaml
 from pydantic import BaseModel, BeforeValidator, Tag, ValidationError
 
 from sim.errors import Problem, Text, nearest, one_of
-from sim.scenario.parameters import retired
+from sim.scenario.parameters import PARAMETERS, retired
 from sim.scenario.yamlfile import LocatedDocument, Path_
 
 
@@ -88,6 +88,17 @@ def problems_from_validation(
     return problems
 
 
+def _parameter_given_bare(field: str, valid: Iterable[str]) -> str:
+    """``parameters.NAME`` for a declared parameter's name written bare, else "".
+
+    Beside a ``parameters`` key (the scenario's top level), ``--set non_military_lending_share=0.5``
+    means the parameter: the nearest top-level key would not say so.
+    """
+    if field in PARAMETERS and "parameters" in valid:
+        return f"parameters.{field}"
+    return ""
+
+
 def _problem(error, path, doc, model, prefix, loc, origin) -> Problem:
     kind = error["type"]
     dotted = ".".join(str(p) for p in path)
@@ -107,7 +118,7 @@ def _problem(error, path, doc, model, prefix, loc, origin) -> Problem:
         message = Text("unknown key {field!r}", field=field)
         valid = fields_at(model, loc[:-1]) if model else []
         expected = one_of(valid) if valid else ""
-        suggestion = nearest(field, valid) if valid else ""
+        suggestion = _parameter_given_bare(field, valid) or (nearest(field, valid) if valid else "")
         if tuple(path[:-1]) == ("parameters",) and (note := retired(field)):
             message, expected, suggestion = note, "", ""
         value = None
