@@ -46,8 +46,15 @@ def test_an_unreachable_scheduler_is_refused_and_the_retry_runs(tmp_path, sahels
     out = tmp_path / "x"
     args = ("run", "gambia-2017", "-n", "2", "--seed", "2", "-q", "--no-figures", "--out", str(out))
     refused = sahelsim(*args, "--executor", "dask", "--scheduler", "tcp://127.0.0.1:1")
-    assert refused.status == 2 and "cannot reach the Dask scheduler" in refused.err
-    assert "Traceback" not in refused.err
+    assert refused.status == 2 and "Traceback" not in refused.err
+    # What failed and what to do, as the French says it; then Dask's own words, last
+    english, _, detail = refused.err.partition("(Dask says: ")
+    assert english == (
+        "sahelsim: --scheduler tcp://127.0.0.1:1: cannot reach a Dask scheduler at this address; "
+        "check the address (tcp://HOST:8786) and that the scheduler is running, or leave out "
+        "--scheduler to start a cluster on this machine "
+    )
+    assert "tcp://127.0.0.1:1" in detail and detail.rstrip().endswith(")")
     assert not out.exists()  # the folder it made goes too
     made = tmp_path / "mine"  # a folder the user made, empty, stays
     made.mkdir()
@@ -172,7 +179,12 @@ def test_a_cluster_lost_midway_is_said_in_french_with_dask_s_words_quoted(tmp_pa
             scheduler=cluster.scheduler_address,
             stop=close_the_cluster,
         )
-    assert str(lost.value).startswith("lost the Dask cluster (")
+    english, _, detail = str(lost.value).partition(" (Dask says: ")
+    assert english == (
+        "lost the Dask cluster: the scheduler or a worker stopped answering; the work finished "
+        "so far is kept: finish it with the same command and --resume"
+    )
+    assert detail and "\n" not in detail
     french, _, detail = said(lost.value.message, "fr").partition(
         DASK_SAYS.replace(" :", "\u00a0:").replace("« ", "«\u202f")
     )

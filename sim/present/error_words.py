@@ -312,14 +312,16 @@ FRENCH: dict[str, str] = {
         "--executor dask a besoin du supplément dask ; installez-le avec : {command}"
     ),
     # Dask's own words stay English: quoted at the end, as a detail said to be Dask's.
-    "--scheduler {scheduler}: cannot reach the Dask scheduler ({reason})": (
+    "--scheduler {scheduler}: cannot reach a Dask scheduler at this address; check the address "
+    "(tcp://HOST:8786) and that the scheduler is running, or leave out --scheduler to start a "
+    "cluster on this machine (Dask says: {reason})": (
         "--scheduler {scheduler} : impossible de joindre l'ordonnanceur Dask à cette adresse ; "
         "vérifiez l'adresse (tcp://HÔTE:8786) et que l'ordonnanceur est lancé, ou retirez "
         "--scheduler pour lancer une grappe sur cette machine (message de Dask, en anglais : "
         "« {reason} »)"
     ),
-    "lost the Dask cluster ({kind}: {reason}); the work finished so far is kept: finish it with "
-    "the same command and --resume": (
+    "lost the Dask cluster: the scheduler or a worker stopped answering; the work finished so "
+    "far is kept: finish it with the same command and --resume (Dask says: {kind}: {reason})": (
         "la grappe Dask a été perdue en cours de travail : l'ordonnanceur ou un processus de "
         "calcul a cessé de répondre ; le travail terminé jusqu'ici est gardé : finissez-le en "
         "relançant la même commande avec --resume (message de Dask, en anglais : "

@@ -36,6 +36,11 @@ def _chunk(
     return [replicate(scenario, index, seed, options, posterior) for index, seed in items]
 
 
+def _one_line(exc: BaseException) -> str:
+    """Dask's words, quoted last in a message: its lines (a traceback's, at times) as one."""
+    return " ".join(str(exc).split())
+
+
 def _client(scheduler: str | None, workers: int):
     try:
         from distributed import Client, LocalCluster
@@ -54,9 +59,12 @@ def _client(scheduler: str | None, workers: int):
         except (OSError, TimeoutError, ValueError) as exc:
             raise InputError(
                 Text(
-                    "--scheduler {scheduler}: cannot reach the Dask scheduler ({reason})",
+                    "--scheduler {scheduler}: cannot reach a Dask scheduler at this address; "
+                    "check the address (tcp://HOST:8786) and that the scheduler is running, or "
+                    "leave out --scheduler to start a cluster on this machine (Dask says: "
+                    "{reason})",
                     scheduler=scheduler,
-                    reason=exc,
+                    reason=_one_line(exc),
                 )
             ) from None
     # ":0": the scheduler's web server takes a free port; with the default (8787) a second
@@ -134,10 +142,11 @@ def in_order_on_dask(
                 logging.getLogger("distributed").setLevel(logging.CRITICAL)
                 raise SahelsimError(
                     Text(
-                        "lost the Dask cluster ({kind}: {reason}); the work finished so far is "
-                        "kept: finish it with the same command and --resume",
+                        "lost the Dask cluster: the scheduler or a worker stopped answering; the "
+                        "work finished so far is kept: finish it with the same command and "
+                        "--resume (Dask says: {kind}: {reason})",
                         kind=type(exc).__name__,
-                        reason=exc,
+                        reason=_one_line(exc),
                     )
                 ) from None
             yield result
