@@ -716,3 +716,43 @@ events:
     assert ended.get("reason", "").startswith("capitulation") and ended.get("loser") == "JAS"
     english = render_text(replicate, "en")
     assert "capitulated under war weariness" in english and "broke off the fight" not in english
+
+
+@cache
+def war_after_a_truce():
+    """A replicate of the flagship whose first war was fought again after a truce broke down."""
+    for seed in range(40):
+        replicate = run("niger-2023-intervention", seed)
+        first = next((r for r in replicate.records if r.kind is RecordKind.WAR_STARTED), None)
+        resumed = [
+            r
+            for r in replicate.records
+            if r.kind is RecordKind.WAR_RESUMED and first and r.get("war") == first.get("war")
+        ]
+        if resumed:
+            return replicate, sum(r.get("truce_days") for r in resumed)
+    raise AssertionError("no truce broke down in 40 replicates")
+
+
+@pytest.mark.parametrize(
+    ("lang", "length"),
+    [
+        ("en", "{days} days ({truce} of them under a truce)"),
+        ("fr", "{days} jours (dont {truce} de trêve)"),
+    ],
+)
+def test_a_war_s_length_says_how_much_of_it_was_truce(lang, length):
+    """A story said "la guerre a duré 297 jours" when 268 of them were truce: the war's end,
+    the closing and the class's comparison of worlds give both; the summary's length stays."""
+    from sim.present.classroom.views import _first_war_length
+
+    replicate, truce = war_after_a_truce()
+    days = replicate.summary["war_days"]
+    said = length.format(days=number(days, lang), truce=number(truce, lang))
+    told = narrative(replicate, lang)
+    assert said in told[-1].text  # the closing
+    assert days > truce > 0  # the length is the summary's, truce included
+    ends = [p for p in told if p.kind is RecordKind.WAR_ENDED]
+    if replicate.summary["first_war_outcome"] != "ongoing":
+        assert any(said in p.text for p in ends)
+    assert _first_war_length(replicate, lang) == said

@@ -1218,6 +1218,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "war_ended.next_day": {"en": "the next day", "fr": "le lendemain"},
     "war_ended.after": {"en": "after {days}", "fr": "après {days}"},
+    "war.length.truce": {
+        "en": "{days} ({truce} of them under a truce)",
+        "fr": "{days} (dont {truce} de trêve)",
+    },
     "war_ended.same_day": {"en": "on the day it began", "fr": "le jour même de son déclenchement"},
     "how.breaking_point": {
         "en": "{loser_poss} side reached its breaking point, having lost {share} of its initial "

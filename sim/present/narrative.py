@@ -16,6 +16,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from sim.analysis.wars import truce_days
 from sim.model.pacts import requested
 from sim.model.records import (
     COUP_ATTEMPT_REASON,
@@ -94,6 +95,19 @@ def cite(pact_id: str, article: str | None, lang: str | Lang, pact_name: str = "
     return _Context(as_lang(lang), dt.date.min, [], names).citation(pact_id, article)
 
 
+def war_length(days: int, truce: int, lang: str | Lang) -> str:
+    """A war's length in days, and the days of it under a truce that broke down, if any.
+
+    A war's length runs from its first day to its end, truces included: "the war lasted 297
+    days" would hide that 268 of them were truce.
+    """
+    if not truce:
+        return i18n.days(days, lang)
+    return i18n.t(
+        "war.length.truce", lang, days=i18n.days(days, lang), truce=i18n.number(truce, lang)
+    )
+
+
 def render_text(run: RunRecord, lang: str | Lang = "en") -> str:
     """The narrative as plain text: one line per paragraph, each starting with its date."""
     language = as_lang(lang)
@@ -141,6 +155,10 @@ class _Context:
 
     def days(self, n: int) -> str:
         return i18n.days(n, self.lang)
+
+    def war_length(self, days: int, truce: int) -> str:
+        """A war's length, saying how many of its days were truce: "297 days (268 of them...)"."""
+        return war_length(days, truce, self.lang)
 
     def number(self, value: float) -> str:
         return i18n.number(value, self.lang)
@@ -289,11 +307,12 @@ def _closing_wars(ctx: _Context, run: RunRecord) -> list[str]:
             parts.append(ctx.t("closing.threat_not_carried_out"))
         return parts
     outcome = s.get("first_war_outcome", "ongoing")
+    truce = truce_days(run.records, first.get("war"))
     values = {
         **ctx.actors("actor", first.actor),
         **ctx.actors("target", first.target),
         "wars": s.get("wars", 1),
-        "days": ctx.days(int(s.get("war_days", 0))),
+        "days": ctx.war_length(int(s.get("war_days", 0)), truce),
     }
     msg = "closing.wars" if values["wars"] > 1 else "closing.war"
     ended = next(
@@ -1109,7 +1128,8 @@ def _war_ended(ctx: _Context, r: Record) -> str:
     elif days == 0:
         after = ctx.t("war_ended.same_day")
     else:
-        after = ctx.t("war_ended.after", days=ctx.days(days))
+        truce = truce_days(ctx.records, r.get("war"), before=r)
+        after = ctx.t("war_ended.after", days=ctx.war_length(days, truce))
     values = {**ctx.actors("actor", r.actor), **ctx.actors("target", r.target)}
     key = "war_ended.coup_attempt" if attempt else "war_ended"
     parts = [ctx.t(key, after=after, how=_how_war_ended(ctx, r), **values)]

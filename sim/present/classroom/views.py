@@ -11,6 +11,7 @@ import datetime as dt
 import re
 import types
 
+from sim.analysis.wars import truce_days
 from sim.model.pacts import requested
 from sim.model.players import Choice, Question, QuestionKind
 from sim.model.records import RecordKind
@@ -21,7 +22,7 @@ from sim.present.classroom.ensemble import Decision, decision_of
 from sim.present.classroom.session import OBSERVER, Ask, ClassSession, Seat
 from sim.present.classroom.words import LANGS, WORDS, decimal, role_name, word
 from sim.present.classroom.worlds import Answer
-from sim.present.narrative import cite, narrative
+from sim.present.narrative import cite, narrative, war_length
 
 STORY_LINES = 4
 """Lines of a world's story a phone shows (the projector shows as many per world)."""
@@ -423,6 +424,13 @@ def ensemble_view(session: ClassSession, group: int, lang: str) -> dict:
     }
 
 
+def _first_war_length(run, lang: str) -> str:
+    """The first war's length, as the story's closing gives it (its truce days said apart)."""
+    first = next((r for r in run.records if r.kind is RecordKind.WAR_STARTED), None)
+    truce = truce_days(run.records, first.get("war")) if first is not None else 0
+    return war_length(run.summary["war_days"], truce, lang)
+
+
 def comparison(session: ClassSession, lang: str) -> dict | None:
     """The worlds side by side once every one is finished.
 
@@ -452,7 +460,7 @@ def comparison(session: ClassSession, lang: str) -> dict | None:
             {
                 "title": word("world", lang, n=g + 1),
                 "choices": choices or [word("cmp.none", lang)],
-                "war": word("cmp.war.yes", lang, days=run.summary["war_days"])
+                "war": word("cmp.war.yes", lang, days=_first_war_length(run, lang))
                 if run.summary["war_occurred"]
                 else word("cmp.war.no", lang),
                 "conceded": i18n.join_list([i18n.actor_name(a, lang) for a in conceded], lang)
