@@ -466,11 +466,12 @@ def stopped_run(folder: Path, seed: int, drawn: bool = True) -> Path:
 
 
 NIGER_AT_THE_EDGE = "actors.NER.forces=20000"
-"""Niger's army alone (20,000, the low of the sources' range; seeds/states.yaml), as Lesson 1
-counts it: the world in which the fitted ECOWAS is near its decision and the AES pledges move it,
-pinned so that the tests of what the pacts deter keep their world if the fact base changes. Where
-that edge lies is the posterior's: since the refit of 5 December 2026 (afternoon) ECOWAS holds
-back against the 40,000 the fact base cites, pledge or not (docs/backtest.md)."""
+"""Niger's army at its lower estimate (20,000, the low of the sources' range; seeds/states.yaml),
+as Lesson 1 counts it: the world in which the fitted ECOWAS is near its decision and the AES
+pledges move it, pinned so that the tests of what the pacts deter keep their world if the fact
+base changes. Where that edge lies is the posterior's: since the refit of 5 December 2026
+(afternoon) ECOWAS holds back against the 40,000 the fact base cites, pledge or not
+(docs/backtest.md)."""
 
 
 def readiness_on(

@@ -291,8 +291,8 @@ def test_a_target_that_never_gives_in_scores_no_concession(sahelsim, tmp_path):
     shares = {}
     for rate in ("0", "0.8"):
         episode = tmp_path / f"niger-{rate.replace('.', '')}.yaml"
-        # Niger's army alone (20,000): at the cited 40,000 a threat is rarely credible enough to
-        # heed, whatever the rate.
+        # The lower estimate of Niger's army (20,000, as in Lesson 1): at the fact base's 40,000
+        # a threat is rarely credible enough to heed, whatever the rate.
         assert "  NER:\n" in text
         army = text.replace("  NER:\n", "  NER:\n    forces: 20000\n", 1)
         episode.write_text(f"{army}\nparameters:\n  concession_rate: {rate}\n", encoding="utf-8")

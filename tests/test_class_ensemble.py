@@ -35,9 +35,9 @@ class Clock:
 
 
 def test_the_shares_are_counted_from_the_plain_unplayed_runs(tmp_path):
-    # Without the AES pact, against Niger's army alone, ECOWAS attacks in some runs and not in
-    # others: shares worth counting (at the cited 40,000 the fitted ECOWAS holds back in almost
-    # every run).
+    # Without the AES pact, against the lower estimate of Niger's army (20,000, as in Lesson 1),
+    # ECOWAS attacks in some runs and not in others: shares worth counting (at the fact base's
+    # 40,000 the fitted ECOWAS holds back in almost every run).
     tempted = tmp_path / "tempted.yaml"
     tempted.write_text("extends: niger-2023-no-pact\nactors:\n  NER:\n    forces: 20000\n")
     scenario = str(tempted)

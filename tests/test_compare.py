@@ -98,8 +98,9 @@ def test_compare_names_the_parameters_one_scenario_fixes(tmp_path, sahelsim):
 
 @pytest.mark.slow
 def test_the_pact_lowers_the_chance_that_ecowas_attacks(tmp_path, sahelsim):
-    # Against Niger's army alone (at its cited 40,000 the fitted ECOWAS holds back either way),
-    # at the single values, the pledge's effect shows on 60 paired replicates.
+    # Against the lower estimate of Niger's army (20,000; at the fact base's 40,000 the fitted
+    # ECOWAS holds back either way), at the single values, the pledge's effect shows on 60
+    # paired replicates.
     result = sahelsim(
         "compare",
         "niger-2023-no-pact",
@@ -130,7 +131,8 @@ def test_drawing_from_the_posterior_the_pact_deters_an_attack_on_a_junta_that_ne
 ):
     # Deterrence alone: a pact also makes the threat less credible, so a junta that can give in
     # gives in less often and stays exposed longer; the junta here never gives in, so what is
-    # measured is what the pact deters (against Niger's army alone, as in lesson 1).
+    # measured is what the pact deters (against the lower estimate of Niger's army, as in
+    # lesson 1).
     result = sahelsim("compare", "niger-2023-no-pact", "niger-2023-base", "-n", "400", "--seed",
                       "8", "-q", "--no-figures", "--set", "parameters.concession_rate=0",
                       "--set", NIGER_AT_THE_EDGE, "--out", str(tmp_path / "c"))  # fmt: skip

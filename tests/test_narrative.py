@@ -154,7 +154,8 @@ def test_a_cost_term_says_which_way_it_pulled():
 
 
 ARMY = "actors.NER.forces=20000"
-"""Niger's army alone (Lesson 1): ECOWAS attacks in most replicates, so its decisions are told."""
+"""The lower estimate of Niger's army (Lesson 1): ECOWAS attacks in most replicates, so its
+decisions are told."""
 
 
 def test_a_decision_to_attack_gives_the_balance_of_forces_and_the_draw():

@@ -125,6 +125,27 @@ def test_each_guide_links_to_the_other_and_the_readme_to_both():
     assert "(docs/teaching.md)" in in_class and "(docs/teaching.fr.md)" in in_class
 
 
+def test_the_no_pact_scenario_s_notes_give_niger_s_army_as_lesson_1_does():
+    """niger-2023-no-pact's notes set 40,000 "with the gendarmerie" against "the army alone"
+    and gave the pledge "one in five" where Lesson 1 says one in seven: 20,000 and 40,000 are
+    two estimates of Niger's army (seeds/states.yaml), and the shares are the guide's."""
+    from sim.scenario.facts import fact_base
+    from sim.scenario.loading import load_scenario
+
+    [point] = [p for p in fact_base().states["NER"].active_forces if p.year == 2023]
+    notes = load_scenario("niger-2023-no-pact").teaching
+    english = " ".join(notes.things_to_notice)
+    french = " ".join(notes.fr.things_to_notice).replace("\u202f", " ")
+    assert f"{point.value:,.0f}" in english and f"{point.low:,.0f}" in english
+    assert f"{point.value:,.0f}".replace(",", " ") in french
+    assert f"{point.low:,.0f}".replace(",", " ") in french
+    assert "gendarmerie" not in english + french and "alone (Lesson 1)" not in english
+    [with_it] = re.findall(r"about one replicate in (\w+) with it", prose(text("en")))
+    [avec_lui] = re.findall(r"une réplication sur (\w+) avec lui", prose(text("fr")))
+    assert f"one in {with_it} with the pledge" in english
+    assert f"une sur {avec_lui} avec l'engagement" in french
+
+
 # ------------------------------------------------------------------ the numbers, reproduced
 
 
