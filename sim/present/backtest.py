@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import json
 import math
+import textwrap
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -562,7 +563,14 @@ def print_backtest(
     if missed:
         report.print(w["instead"], style="bold")
         for line in missed:
-            report.print(f"- {line}", markup=False)
+            # Folded at the terminal's width under its dash, as the table's cells fold.
+            folded = textwrap.fill(
+                f"- {line}",
+                width=max(report.width, 40),
+                subsequent_indent="  ",
+                break_long_words=False,
+            )
+            report.print(folded, markup=False)
     report.print(_scores_text(scores, episodes, lang), markup=False)
     for line in failure_lines(out, [e.episode for e in episodes], lang):
         report.print(line, style="bold", markup=False)
