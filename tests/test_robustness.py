@@ -190,14 +190,18 @@ def test_json_carries_the_robustness_rows_of_the_csv(sahelsim, tmp_path):
 
 @pytest.mark.slow
 def test_what_the_model_gave_where_it_missed_folds_at_80_columns(sahelsim, tmp_path, monkeypatch):
-    """Liberia 1990 on three replicates misses its mediated end: the line that says what the
+    """Liberia 1990 on three replicates may miss its mediated end: the line that says what the
     model gave instead folds under its dash at the terminal's width, every word whole."""
     monkeypatch.setenv("COLUMNS", "80")
-    args = ("backtest", "--episodes", "liberia-1990", "-n", "3", "--seed", "2", "--no-figures")
-    result = sahelsim(*args, "--out", str(tmp_path / "b"))
-    assert result.status == 0, result.err
-    lines = [line for line in result.out.splitlines() if str(tmp_path) not in line]
-    start = next(i for i, line in enumerate(lines) if line.startswith("- liberia-1990, first war"))
+    for seed in range(1, 30):  # the first seed whose three replicates miss it
+        args = ("backtest", "--episodes", "liberia-1990", "-n", "3", "--seed", str(seed))
+        result = sahelsim(*args, "--no-figures", "--out", str(tmp_path / str(seed)))
+        assert result.status == 0, result.err
+        lines = [line for line in result.out.splitlines() if str(tmp_path) not in line]
+        missed = [i for i, line in enumerate(lines) if line.startswith("- liberia-1990, first")]
+        if missed:
+            break
+    start = missed[0]
     assert lines[start + 1].startswith("  ") and not lines[start + 1].startswith("   ")
     assert max(len(line.rstrip()) for line in lines) <= 80
     told = " ".join(line.strip() for line in lines[start : start + 3])
