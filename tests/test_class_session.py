@@ -11,6 +11,7 @@ from conftest import UNNAMED_THREAT, class_seed
 
 from sim.model.players import Choice, QuestionKind
 from sim.model.records import RecordKind
+from sim.present.classroom import views
 from sim.present.classroom.runfile import read_class_run
 from sim.present.classroom.session import (
     MAX_GROUPS,
@@ -743,3 +744,14 @@ def test_a_state_struck_by_another_is_asked_whether_to_answer_with_war(clock):
     assert "Le joueur du Mali décide de riposter contre l'Algérie." in " ".join(
         view_story(session, "fr")
     )
+
+
+def test_a_one_day_war_reads_one_day_in_the_worlds_side_by_side(clock):
+    # The comparison read "Yes: 1 days of war": its count of days agrees with its noun, in the
+    # project's one rule (English singular for 1 alone, French below 2)
+    session = ClassSession("lesson-6-half-of-coups-fail", seed=1, clock=clock, ensemble_runs=2)
+    session.step(400)
+    run, _ = session.replayed(0)
+    assert run.summary["war_occurred"] and run.summary["war_days"] == 1  # the coup is decided
+    assert views.comparison(session, "en")["columns"][0]["war"] == "Yes: 1 day of war"
+    assert views.comparison(session, "fr")["columns"][0]["war"] == "Oui\u00a0: 1 jour de guerre"

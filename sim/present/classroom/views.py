@@ -452,7 +452,7 @@ def comparison(session: ClassSession, lang: str) -> dict | None:
             {
                 "title": word("world", lang, n=g + 1),
                 "choices": choices or [word("cmp.none", lang)],
-                "war": word("cmp.war.yes", lang, days=run.summary["war_days"])
+                "war": word("cmp.war.yes", lang, days=i18n.days(run.summary["war_days"], lang))
                 if run.summary["war_occurred"]
                 else word("cmp.war.no", lang),
                 "conceded": i18n.join_list([i18n.actor_name(a, lang) for a in conceded], lang)

@@ -72,7 +72,7 @@ WORDS: dict[str, dict[str, str]] = {
         "cmp.title": "The worlds side by side",
         "cmp.choices": "The class's decisive choices",
         "cmp.war": "War",
-        "cmp.war.yes": "Yes: {days} days of war",
+        "cmp.war.yes": "Yes: {days} of war",  # {days}: "1 day", "19 days" (i18n.days)
         "cmp.war.no": "No war",
         "cmp.conceded": "Who gave in",
         "cmp.nobody": "Nobody",
@@ -245,7 +245,7 @@ WORDS: dict[str, dict[str, str]] = {
         "cmp.title": "Les mondes côte à côte",
         "cmp.choices": "Choix décisifs de la classe",
         "cmp.war": "Guerre",
-        "cmp.war.yes": "Oui : {days} jours de guerre",
+        "cmp.war.yes": "Oui : {days} de guerre",
         "cmp.war.no": "Pas de guerre",
         "cmp.conceded": "Qui a cédé",
         "cmp.nobody": "Personne",
