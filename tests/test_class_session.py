@@ -755,3 +755,45 @@ def test_a_one_day_war_reads_one_day_in_the_worlds_side_by_side(clock):
     assert run.summary["war_occurred"] and run.summary["war_days"] == 1  # the coup is decided
     assert views.comparison(session, "en")["columns"][0]["war"] == "Yes: 1 day of war"
     assert views.comparison(session, "fr")["columns"][0]["war"] == "Oui\u00a0: 1 jour de guerre"
+
+
+def test_the_threatened_states_phone_shows_what_it_weighs_in_either_language(clock):
+    # Niger's phone showed an empty "What you weigh" before Give in / Defy, while ECOWAS's
+    # showed the balance it faced: Niger's shows the model's own terms of the threat it faces
+    session = new_class(clock)
+    nia = session.assign(session.join("KT4R2M", "Nia").id, "NER")
+    session.step(7)
+    question = session.ask_for(nia).question
+    assert question.kind is QuestionKind.CONCESSION
+    terms = question.context["terms"]
+    resolve = session.world.actors["NER"].resolve
+    english = {w["name"]: w["value"] for w in seat_view(session, nia, "en")["question"]["weighs"]}
+    assert english["forces ECOWAS can commit"] == f"{round(terms['own strength']):,}"
+    home = terms["target's home defence"]
+    assert english["your home defence"] == f"{round(home):,}"
+    # who would fight beside it, as ECOWAS counts them: Mali and Burkina Faso
+    assert {"help ECOWAS expects from Mali", "help ECOWAS expects from Burkina Faso"} <= set(
+        english
+    )
+    assert english["superiority ECOWAS wants"] == f"{terms['required superiority']:.2f}"
+    assert "readiness of ECOWAS to attack (the threat's credibility)" in english
+    assert english["your resolve"] == f"{resolve:.2f}"
+    french = {w["name"]: w["value"] for w in seat_view(session, nia, "fr")["question"]["weighs"]}
+    assert len(french) == len(english)
+    assert french["votre détermination"] == f"{resolve:.2f}".replace(".", ",")
+    assert "aide que la CEDEAO attend du Mali" in french
+    assert "forces que la CEDEAO peut engager" in french
+
+
+def test_a_phone_reads_its_latest_events_newest_first(clock):
+    # The phones' "Latest events" began with the oldest of them: a phone is read from the top
+    session = new_class(clock)
+    awa = session.assign(session.join("KT4R2M", "Awa").id, "ECOWAS")
+    session.step(400)  # to ECOWAS's deadline, where its phone decides
+    session.decide(awa.token, session.ask_for(awa).id, "wait")  # asked again a week later
+    told = views.told_in_parts(session, 0, "en")
+    shown = seat_view(session, awa, "en")["story"]
+    assert len(shown) == views.STORY_LINES
+    assert shown == told[::-1][: views.STORY_LINES]  # the newest on top
+    assert shown[0]["text"].startswith("24 Aug 2023 — ECOWAS's player let the deadline")
+    assert shown[-1]["text"].startswith("10 Aug 2023")

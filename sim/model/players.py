@@ -207,11 +207,23 @@ def attack_choice(
 
 
 def concession_choice(
-    model: SahelModel, threat: Threat, chance: float, concedes: bool
+    model: SahelModel,
+    threat: Threat,
+    chance: float,
+    concedes: bool,
+    terms: dict | None = None,
+    partners: tuple[str, ...] = (),
 ) -> Choice | None:
-    """Phase 2: the threatened target's answer today (concede, defy), if it is played."""
+    """Phase 2: the threatened target's answer today (concede, defy), if it is played.
+
+    The player sees what the model's rule weighs (:func:`sim.model.intent.concedes`): the
+    threatener's judgement (``terms``: its strength, the coalition it expects against it, the
+    balance and its readiness, the threat's credibility), the target's resolve, and the
+    ``partners`` in arms whose consent giving in needs.
+    """
     if threat.target not in model.players:
         return None
+    state = model.state(threat.target)
     question = Question(
         kind=QuestionKind.CONCESSION,
         role=threat.target,
@@ -224,6 +236,9 @@ def concession_choice(
             "deadline": threat.deadline,
             "attackers": list(threat.fighters),
             "chance": round(chance, 4),
+            "terms": dict(terms or {}),
+            **({"resolve": state.spec.resolve} if state is not None else {}),
+            **({"partners": list(partners)} if partners else {}),
         },
     )
     return ask(model, question)

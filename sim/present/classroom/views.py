@@ -1,8 +1,8 @@
 """What the projector and a phone show, as plain data in one language (the pages draw it).
 
 A phone sees its own seat, its role and world, the question waiting for its role (with what
-that state would weigh) and the latest lines of its world's story; never another phone's token,
-nor what the model would have chosen. The projector sees every world and every seat.
+that state would weigh) and the latest lines of its world's story, newest first; never another
+phone's token, nor what the model would have chosen. The projector sees every world and every seat.
 """
 
 from __future__ import annotations
@@ -215,7 +215,7 @@ def question_view(session: ClassSession, ask: Ask, lang: str) -> dict:
             **i18n.actor_forms("threatener", q.other, lang),
             deadline=_date(session, c.get("deadline", q.day), lang),
         )
-        weighs = []
+        weighs = _threatened_weighs(q, lang)
     return {
         "id": ask.id,
         "kind": q.kind.value,
@@ -231,6 +231,49 @@ def question_view(session: ClassSession, ask: Ask, lang: str) -> dict:
         ],
         "seconds": session.seconds_left(ask),
     }
+
+
+def _threatened_weighs(q: Question, lang: str) -> list[tuple[str, str]]:
+    """What a threatened state weighs before giving in or defying, in the model's own terms.
+
+    The model's rule (:func:`sim.model.intent.concedes`) weighs the threat's credibility (the
+    threatener's readiness to attack) and the state's resolve: the player sees those, and what
+    the readiness comes from, the threatener's judgement of the war (its forces, the state's
+    home defence and each ally it expects beside the state, the balance against the superiority
+    it wants), with the partners in arms whose consent giving in needs.
+    """
+    c = q.context
+    terms = c.get("terms") or {}
+    threatener = i18n.actor_forms("threatener", q.other, lang)
+    weighs = []
+    if "own strength" in terms:
+        weighs += [
+            (word("t.threat_forces", lang, **threatener), i18n.number(terms["own strength"], lang)),
+            (
+                word("t.home_defence", lang),
+                i18n.number(terms.get("target's home defence", 0), lang),
+            ),
+        ]
+        for ally, help_ in (terms.get("expected help to the target") or {}).items():
+            forms = {**threatener, **i18n.actor_forms("ally", ally, lang)}
+            weighs.append((word("t.ally_help", lang, **forms), i18n.number(help_, lang)))
+        weighs += [
+            (word("t.their_balance", lang), decimal(terms.get("balance", 0), lang)),
+            (
+                word("t.their_required", lang, **threatener),
+                decimal(terms.get("required superiority", 0), lang),
+            ),
+        ]
+    if "readiness" in terms:
+        weighs.append(
+            (word("t.readiness", lang, **threatener), i18n.share(terms["readiness"], lang))
+        )
+    if c.get("resolve") is not None:
+        weighs.append((word("t.resolve", lang), decimal(c["resolve"], lang)))
+    if c.get("partners"):
+        names = i18n.join_list([i18n.actor_name(p, lang) for p in c["partners"]], lang)
+        weighs.append((word("t.partners", lang), names))
+    return weighs
 
 
 def _decision(session: ClassSession, a: Answer, lang: str) -> dict[str, str]:
@@ -303,7 +346,9 @@ def seat_view(session: ClassSession, seat: Seat, lang: str) -> dict:
         "date": _date(session, max(world.today, 0), lang),
         "note": note,
         "question": None if ask is None else question_view(session, ask, lang),
-        "story": told_in_parts(session, seat.group, lang),
+        # newest first: a phone is read from the top, under its question, and its latest
+        # events began with the oldest of them (the projector's card reads as a story)
+        "story": told_in_parts(session, seat.group, lang)[::-1],
     }
 
 

@@ -184,6 +184,14 @@ WORDS: dict[str, dict[str, str]] = {
         "t.required": "superiority you want",
         "t.losses": "losses you expect",
         "t.junta": "military rule: your strength counted",
+        # what a threatened state weighs: the threatener's judgement, as the model makes it
+        "t.threat_forces": "forces {threatener} can commit",
+        "t.home_defence": "your home defence",
+        "t.ally_help": "help {threatener} expects from {ally}",
+        "t.their_balance": "balance of forces, theirs to yours",
+        "t.their_required": "superiority {threatener} wants",
+        "t.readiness": "readiness of {threatener} to attack (the threat's credibility)",
+        "t.partners": "partners in arms, whose consent giving in needs",
     },
     "fr": {
         "title": "sahelsim - la classe joue",
@@ -357,6 +365,13 @@ WORDS: dict[str, dict[str, str]] = {
         "t.required": "supériorité recherchée",
         "t.losses": "pertes attendues",
         "t.junta": "régime militaire : votre puissance comptée",
+        "t.threat_forces": "forces que {threatener} peut engager",
+        "t.home_defence": "votre défense du territoire",
+        "t.ally_help": "aide que {threatener} attend {ally_de}",
+        "t.their_balance": "rapport de forces, le sien au vôtre",
+        "t.their_required": "supériorité que {threatener} recherche",
+        "t.readiness": "disposition {threatener_de} à attaquer (crédibilité de la menace)",
+        "t.partners": "partenaires d'armes, dont l'accord est nécessaire pour céder",
     },
 }
 
