@@ -797,3 +797,37 @@ def test_a_phone_reads_its_latest_events_newest_first(clock):
     assert shown == told[::-1][: views.STORY_LINES]  # the newest on top
     assert shown[0]["text"].startswith("24 Aug 2023 — ECOWAS's player let the deadline")
     assert shown[-1]["text"].startswith("10 Aug 2023")
+
+
+def test_every_choice_of_the_players_is_told_the_threatened_states_too(clock, tmp_path, sahelsim):
+    # `explain --class-run` told ECOWAS's choices and left out Niger's: a week's defiance (or a
+    # week's wait after the deadline) changes nothing the model records, and so was never told
+    session = ClassSession(SCENARIO, seed=SEED, clock=clock, code="KT4R2M", save=tmp_path)
+    awa = session.assign(session.join("KT4R2M", "Awa").id, "ECOWAS")
+    nia = session.assign(session.join("KT4R2M", "Nia").id, "NER")
+    plans = {"NER": ["defy"] * 5, "ECOWAS": ["wait", "wait", "stand_down"]}
+    phones = {"NER": nia, "ECOWAS": awa}
+    session.step(400)
+    while any(plans.values()):  # Niger on 10, 17, 24, 31 Aug, 7 Sep; ECOWAS from 24 Aug
+        ask = session.asks[0]
+        session.decide(phones[ask.question.role].token, ask.id, plans[ask.question.role].pop(0))
+    defied = "Niger's player defied ECOWAS's threat and held out for another week."
+    waited = "ECOWAS's player chose to wait a week before carrying out its threat against Niger."
+    # on the projector and the phones, where each was taken: Niger's before ECOWAS's that day
+    told = views.story(session, 0, "en", lines=60)
+    assert [line.split(" — ")[0] for line in told if line.endswith(defied)] == [
+        "10 Aug 2023", "17 Aug 2023", "24 Aug 2023", "31 Aug 2023", "7 Sep 2023",
+    ]  # fmt: skip
+    deadline = [line for line in told if line.startswith("24 Aug 2023")]
+    assert deadline[0].endswith(defied) and "let the deadline set for Niger pass" in deadline[1]
+    assert [line for line in told if line.endswith(waited)] == [f"31 Aug 2023 — {waited}"]
+    assert f"31 Aug 2023 — {defied}" in views.played(session, 0, "en", lines=10)
+    # told again from the saved file, in either language
+    [saved] = tmp_path.iterdir()
+    english = sahelsim("explain", "--class-run", str(saved))
+    assert english.status == 0, english.err
+    assert english.out.count(defied) == 5 and english.out.count(waited) == 1
+    assert "ECOWAS's player stood down" in english.out
+    french = sahelsim("explain", "--class-run", str(saved), "--lang", "fr")
+    assert french.out.count("Le joueur du Niger tient tête à la menace de la CEDEAO") == 5
+    assert "Le joueur de la CEDEAO choisit d'attendre une semaine" in french.out

@@ -26,7 +26,7 @@ Without players nothing here is called, and a run is byte for byte what it was.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any
 
@@ -89,6 +89,8 @@ class Question:
         model_choice: what the model's own rule chooses (for the class's log; not to be shown
             to the player before answering).
         context: what the role sees when deciding (the clause, the balance, its resolve...).
+        at: how many records the run held when the question was put, so where in the story
+            its answer was taken (set by :func:`ask`).
     """
 
     kind: QuestionKind
@@ -99,6 +101,7 @@ class Question:
     options: tuple[Choice, ...]
     model_choice: Choice
     context: dict[str, Any] = field(default_factory=dict)
+    at: int = 0
 
     @property
     def key(self) -> tuple[str, int]:
@@ -122,6 +125,7 @@ def ask(model: SahelModel, question: Question) -> Choice | None:
     decider = model.players.get(question.role)
     if decider is None:
         return None
+    question = replace(question, at=len(model.records))
     choice = decider(question)
     if choice is not None and choice not in question.options:
         raise ValueError(f"{question.role}: {choice!r} is not one of {question.options}")

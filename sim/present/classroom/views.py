@@ -19,6 +19,7 @@ from sim.present.app.story import plain_reason, split_details
 from sim.present.app.words import typeset
 from sim.present.classroom.ensemble import Decision, decision_of
 from sim.present.classroom.session import OBSERVER, Ask, ClassSession, Seat
+from sim.present.classroom.told import woven
 from sim.present.classroom.words import LANGS, WORDS, decimal, role_name, word
 from sim.present.classroom.worlds import Answer
 from sim.present.narrative import cite, narrative
@@ -70,7 +71,7 @@ def _told(
     """
     world = session.worlds[group]
     records = world.shown
-    shown = (len(records), world.done)
+    shown = (len(records), world.done, len(world.log))
     cache = session.stories.get((group, lang))
     if cache is None or cache[0] != shown:
         run = types.SimpleNamespace(
@@ -83,12 +84,16 @@ def _told(
             scenario_title_fr=session.scenario.french_title,
             notes_fr=session.scenario.notes_fr,
         )
-        paragraphs = narrative(run, lang)[1:-1]  # one per record: no opening, no closing
-        told = [f"{i18n.date_text(p.date, lang)} — {p.text}" for p in paragraphs]
+        # one paragraph per record (no opening, no closing), and the players' choices that
+        # left none (a week's defiance or wait), where they were taken
+        pairs = woven(records, narrative(run, lang)[1:-1], world.log, run.start, lang)
+        told = [f"{i18n.date_text(p.date, lang)} — {p.text}" for p, _ in pairs]
         by_players = [
-            _first_sentence(line) for line, r in zip(told, records, strict=True) if r.get("played")
+            _first_sentence(line)
+            for line, (_, r) in zip(told, pairs, strict=True)
+            if r is None or r.get("played")
         ]
-        in_parts = [_in_parts(p, r, lang) for p, r in zip(paragraphs, records, strict=True)]
+        in_parts = [_in_parts(p, r, lang) for p, r in pairs]
         # typeset once split into sentences: the phones' story was left with English spacing
         told = [typeset(line, lang) for line in told]
         by_players = [typeset(line, lang) for line in by_players]
@@ -98,9 +103,12 @@ def _told(
 
 
 def _in_parts(paragraph, record, lang: str) -> dict[str, str]:
-    """One paragraph of the story in its words, its reason and its details, typeset."""
+    """One paragraph of the story in its words, its reason and its details, typeset.
+
+    ``record``: the one it tells (``None`` for a player's choice that left none).
+    """
     text, details = split_details(paragraph.text, lang)
-    reason = plain_reason(record, lang) if details else ""
+    reason = plain_reason(record, lang) if details and record is not None else ""
     return {
         "text": typeset(f"{i18n.date_text(paragraph.date, lang)} — {text}", lang),
         "reason": typeset(reason, lang),
