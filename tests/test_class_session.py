@@ -9,6 +9,7 @@ from __future__ import annotations
 import pytest
 from conftest import UNNAMED_THREAT, class_seed
 
+from sim.errors import InputError
 from sim.model.players import Choice, QuestionKind
 from sim.model.records import RecordKind
 from sim.present.classroom import views
@@ -831,3 +832,45 @@ def test_every_choice_of_the_players_is_told_the_threatened_states_too(clock, tm
     french = sahelsim("explain", "--class-run", str(saved), "--lang", "fr")
     assert french.out.count("Le joueur du Niger tient tête à la menace de la CEDEAO") == 5
     assert "Le joueur de la CEDEAO choisit d'attendre une semaine" in french.out
+
+
+def test_a_new_round_keeps_the_phones_and_starts_every_world_again(clock, tmp_path):
+    # A second round (the same lesson or another) needed the server restarted, and every phone
+    # to join again
+    session = ClassSession(
+        SCENARIO, groups=2, seed=SEED, clock=clock, code="KT4R2M", save=tmp_path, ensemble_runs=2
+    )
+    awa = session.assign(session.join("KT4R2M", "Awa").id, "ECOWAS")
+    nia = session.assign(session.join("KT4R2M", "Nia").id, "NER", group=1)
+    session.step(400)
+    session.decide(nia.token, session.ask_for(nia).id, "defy")
+    assert class_view(session, "en")["playing"] == (
+        f"Niger, August 2023 - ECOWAS threatens force · seed {SEED} · round 1"
+    )
+    # another lesson: Niger has no role in it and observes; ECOWAS keeps its own
+    session.new_round("lesson-6-half-of-coups-fail", 3)
+    view = class_view(session, "fr")
+    assert (
+        view["playing"]
+        == "Leçon 6 - La moitié des coups d'État échouent\u00a0: le Bénin en 2025 · graine 3 · manche 2"
+    )
+    assert [w["day"] for w in view["worlds"]] == ["Jour 0 sur 30", "Jour 0 sur 30"]
+    assert [w["decisions"] for w in view["worlds"]] == [[], []]
+    assert session.seat(awa.token) is awa and (awa.group, awa.role) == (0, "ECOWAS")
+    assert (nia.group, nia.role) == (1, OBSERVER)
+    assert seat_view(session, nia, "en")["scenario"].startswith("Lesson 6 - ")
+    # the same lesson again, on its seed: ECOWAS's phone is asked again, on the first round's
+    # day, and its answers are saved apart from the first round's
+    session.new_round(SCENARIO, SEED)
+    session.assign(nia.id, "NER")
+    session.step(400)
+    assert session.ask_for(nia).question.day == 0
+    session.decide(nia.token, session.ask_for(nia).id, "defy")
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        "class-KT4R2M-round-3-world-2.json",
+        "class-KT4R2M-world-2.json",
+    ]
+    # a scenario that is none leaves the round under way as it was
+    with pytest.raises(InputError):
+        session.new_round("no-such-lesson")
+    assert session.round == 3 and session.scenario_name == SCENARIO

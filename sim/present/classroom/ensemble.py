@@ -170,6 +170,11 @@ class Background:
             self.failed = f"{type(error).__name__}: {error}"
 
     @property
+    def started(self) -> bool:
+        """Whether a background thread was started to count them."""
+        return self._thread is not None
+
+    @property
     def ready(self) -> bool:
         """Whether the counts are there."""
         return self._result is not None

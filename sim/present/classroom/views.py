@@ -15,6 +15,7 @@ from sim.model.pacts import requested
 from sim.model.players import Choice, Question, QuestionKind
 from sim.model.records import RecordKind
 from sim.present import i18n
+from sim.present.app.live import scenario_choices
 from sim.present.app.story import plain_reason, split_details
 from sim.present.app.words import typeset
 from sim.present.classroom.ensemble import Decision, decision_of
@@ -274,7 +275,7 @@ def _threatened_weighs(q: Question, lang: str) -> list[tuple[str, str]]:
         ]
     if "readiness" in terms:
         weighs.append(
-            (word("t.readiness", lang, **threatener), i18n.share(terms["readiness"], lang))
+            (word("t.readiness", lang, **threatener), _small_share(terms["readiness"], lang))
         )
     if c.get("resolve") is not None:
         weighs.append((word("t.resolve", lang), decimal(c["resolve"], lang)))
@@ -282,6 +283,15 @@ def _threatened_weighs(q: Question, lang: str) -> list[tuple[str, str]]:
         names = i18n.join_list([i18n.actor_name(p, lang) for p in c["partners"]], lang)
         weighs.append((word("t.partners", lang), names))
     return weighs
+
+
+SMALLEST = 0.0001
+"""The smallest share a phone writes (0.01 %): below it, "< 0.01 %" rather than 0.00 %."""
+
+
+def _small_share(p: float, lang: str) -> str:
+    """A share as precise as the story gives it; one too small to write is not written 0 %."""
+    return f"< {i18n.share(SMALLEST, lang)}" if 0 < p < SMALLEST / 2 else i18n.share(p, lang)
 
 
 def _decision(session: ClassSession, a: Answer, lang: str) -> dict[str, str]:
@@ -345,6 +355,7 @@ def seat_view(session: ClassSession, seat: Seat, lang: str) -> dict:
     return {
         "seat": seat.id,
         "name": seat.name,
+        "scenario": scenario_title(session, lang),
         "world": word("in_world", lang, n=seat.group + 1),
         "role": seat.role,
         "role_name": word(
@@ -396,6 +407,17 @@ def class_view(session: ClassSession, lang: str) -> dict:
         )
     return {
         "code": session.code,
+        # what the class plays, named on the projector (it never was), and the round
+        "playing": word(
+            "playing",
+            lang,
+            title=scenario_title(session, lang),
+            seed=session.seed,
+            round=session.round,
+        ),
+        "scenario": session.scenario_name,
+        "seed": str(session.seed),  # a string: a seed may exceed what JavaScript counts exactly
+        "round": session.round,
         "running": session.running,
         "roles": [
             {"value": r, "label": role_name(r, lang, session.organisations)}
@@ -404,6 +426,22 @@ def class_view(session: ClassSession, lang: str) -> dict:
         "worlds": worlds,
         "comparison": comparison(session, lang),
     }
+
+
+def scenario_title(session: ClassSession, lang: str) -> str:
+    """The title of the scenario the class plays, in ``lang``."""
+    return typeset(session.scenario.title_in(lang), lang)
+
+
+def scenario_options(opened: str, lang: str) -> list[dict[str, str]]:
+    """The scenarios a new round may play, by their titles in ``lang``: the lessons first.
+
+    As the single-run app's picker lists them, with the scenario file the class was opened on
+    (``opened``) before them all.
+    """
+    return [
+        {"value": name, "label": title} for title, name in scenario_choices(lang, opened).items()
+    ]
 
 
 def debrief(session: ClassSession, group: int, lang: str) -> dict | None:

@@ -81,6 +81,15 @@ WORDS: dict[str, dict[str, str]] = {
         "cmp.none": "No player decided",
         "cmp.choice": "{role}: {choice}",
         "to_end": "Run to the end",
+        # what the class plays, and another round of it (or of another scenario)
+        "playing": "{title} · seed {seed} · round {round}",
+        "scenario": "Scenario or lesson",
+        "seed": "Seed",
+        "new_round": "New round",
+        "new_round.confirm": "Start a new round? Every world starts again from its first day; "
+        "the phones stay in the class, and each keeps its role if the scenario has it.",
+        "refused.scenario": "That scenario cannot be played in this class.",
+        "refused.seed": "Expected a seed: a whole number from 0 to 9,223,372,036,854,775,807.",
         # the phone
         "your_name": "Your first name",
         "code": "Join code",
@@ -262,6 +271,16 @@ WORDS: dict[str, dict[str, str]] = {
         "cmp.none": "Aucun joueur n'a décidé",
         "cmp.choice": "{role} : {choice}",
         "to_end": "Aller jusqu'au bout",
+        "playing": "{title} · graine {seed} · manche {round}",
+        "scenario": "Scénario ou leçon",
+        "seed": "Graine",
+        "new_round": "Nouvelle manche",
+        "new_round.confirm": "Commencer une nouvelle manche ? Chaque monde repart de son "
+        "premier jour ; les téléphones restent dans la classe, et chacun garde son rôle si le "
+        "scénario l'a.",
+        "refused.scenario": "Ce scénario ne peut pas être joué dans cette classe.",
+        "refused.seed": "Attendu : une graine, un nombre entier de 0 à "
+        "9\u202f223\u202f372\u202f036\u202f854\u202f775\u202f807.",
         "your_name": "Votre prénom",
         "code": "Code d'accès",
         "join": "Rejoindre",
