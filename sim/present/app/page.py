@@ -133,7 +133,9 @@ OPENED = as_bundled(os.environ.get(ENV_SCENARIO) or FIRST_LESSON)
 too), or a scenario file."""
 
 # Module-level reactives are per browser session in solara: each tab has its own run.
-lang = solara.reactive(os.environ[ENV_LANG] if os.environ.get(ENV_LANG) in UI else Lang.EN.value)
+STARTED_IN = os.environ[ENV_LANG] if os.environ.get(ENV_LANG) in UI else Lang.EN.value
+"""The language the server was started in (``sahelsim teach --lang``): each page's first."""
+lang = solara.reactive(STARTED_IN)
 settings = solara.reactive(defaults_for(OPENED))
 side_by_side = solara.reactive(False)
 variant_key = solara.reactive(default_variant(settings.value))
@@ -212,7 +214,7 @@ def report(error: Exception, build: int | None = None) -> None:
 
     ``build``: the build of the runs (:data:`built`) it came from, by default those shown.
     """
-    log.exception("the page met an error")
+    log.exception(ui("error", lang.value))  # in the lecturer's terminal, in the page's language
     first = str(error).strip().splitlines()[0] if str(error).strip() else ""
     try:
         problem.set(
@@ -222,7 +224,7 @@ def report(error: Exception, build: int | None = None) -> None:
             )
         )
     except Exception:  # the page itself is gone: the log has it
-        log.exception("could not show the error")
+        log.exception(ui("error", STARTED_IN))  # the page is gone, and its language with it
 
 
 def release_runs() -> None:
@@ -708,7 +710,7 @@ def EnsembleRunner():
                 result = EnsembleResult(current, run.scenario, run.in_play, summaries)
             state, error = "finished", ""
         except Exception as exc:
-            log.exception("the ensemble met an error")
+            log.exception(ui("error", lang.value))  # the page's language, as the others
             result, state, error = None, "failed", type(exc).__name__
         with ENSEMBLE_SET:
             if cancel.is_set() or (state == "finished" and result is None):
