@@ -31,7 +31,7 @@ from sim.model.outcomes import summarise
 from sim.model.records import RecordKind
 from sim.model.world import World, build_world
 from sim.present import i18n
-from sim.present.app.words import UNITS_FR, typeset, ui
+from sim.present.app.words import typeset, ui
 from sim.present.catalogue import PACT_ARTICLES
 from sim.present.figures import (
     MAP_WORDS,
@@ -45,6 +45,7 @@ from sim.present.figures import (
     war_length_title,
 )
 from sim.present.figures import WORDS as FIGURE_WORDS
+from sim.present.french import UNITS_FR
 from sim.present.geography import draw_countries, load_countries
 from sim.present.narrative import Paragraph, narrative
 from sim.run.files import written_whole

@@ -31,6 +31,7 @@ from html import escape
 
 import solara
 
+from sim.errors import SahelsimError
 from sim.present import i18n
 from sim.present.app import ENV_LANG, ENV_SCENARIO
 from sim.present.app.live import (
@@ -61,6 +62,7 @@ from sim.present.app.live import (
 from sim.present.app.playback import Playback
 from sim.present.app.story import StoryLine, story_lines
 from sim.present.app.words import UI, typeset, ui
+from sim.present.error_words import said
 from sim.present.figures import png
 from sim.scenario.defaults import FIRST_LESSON, MAX_SEED
 from sim.scenario.parameters import ACTOR_PARAMETERS, PARAMETERS, Parameter
@@ -149,9 +151,10 @@ built = solara.reactive(0)  # how many times the runs were built: results of old
 replicates = solara.reactive(50)  # the ensemble's size, kept across Resets
 pacer: solara.Reactive[Playback | None] = solara.reactive(None)  # set once per session
 presenting = solara.reactive(False)  # the presenter view: no sidebar, map and story in sight
-# A short message in place of any error a click met, and which build of the runs was shown
-# when it did: a Reset that builds them anew takes it away with the run it came from.
-problem: solara.Reactive[tuple[str, int]] = solara.reactive(("", 0))
+# Any error a click met (shown as a short line in the page's language, whichever it is switched
+# to), and which build of the runs was shown when it did: a Reset that builds them anew takes it
+# away with the run it came from.
+problem: solara.Reactive[tuple[Exception | None, int]] = solara.reactive((None, 0))
 
 
 @dataclasses.dataclass(frozen=True)
@@ -167,8 +170,8 @@ class EnsembleRun:
     state: str = ""
     """"running", "finished" or "failed"; "" before any was asked for."""
     result: EnsembleResult | None = None
-    error: str = ""
-    """The kind of error it met ("failed")."""
+    error: Exception | None = None
+    """The error it met ("failed"), said in the page's language (:func:`problem_line`)."""
     last: EnsembleResult | None = None
     """The last ensemble finished, of whatever build."""
     before: EnsembleResult | None = None
@@ -215,16 +218,25 @@ def report(error: Exception, build: int | None = None) -> None:
     ``build``: the build of the runs (:data:`built`) it came from, by default those shown.
     """
     log.exception(ui("error", lang.value))  # in the lecturer's terminal, in the page's language
-    first = str(error).strip().splitlines()[0] if str(error).strip() else ""
     try:
-        problem.set(
-            (
-                f"{ui('error', lang.value)}: {type(error).__name__}{': ' if first else ''}{first}",
-                built.value if build is None else build,
-            )
-        )
+        problem.set((error, built.value if build is None else build))
     except Exception:  # the page itself is gone: the log has it
         log.exception(ui("error", STARTED_IN))  # the page is gone, and its language with it
+
+
+def problem_line(error: Exception, language: str) -> str:
+    """An error the page met, in one line of the page's language.
+
+    An error sahelsim knows (a scenario file that no longer loads, say) is said as the command
+    line says it (:func:`sim.present.error_words.said`: French under French), after "Something
+    went wrong:"; any other is a fault of the program, whose message is Python's and English:
+    the line says where its details are, the terminal that runs ``sahelsim teach``.
+    """
+    if not isinstance(error, SahelsimError):
+        return ui("error_elsewhere", language)
+    message = said(error.message, language).strip()
+    first = message.splitlines()[0] if message else ""
+    return typeset(f"{ui('error', language)}:", language) + (f" {first}" if first else "")
 
 
 def release_runs() -> None:
@@ -672,7 +684,7 @@ def Ensemble():
             solara.Text(f"{len(finished.summaries)} {ui('progress', language)}", style=BLOCK)
             EnsembleShown(finished, language, longest)
         elif now.state == "failed" and asked_now:
-            solara.Warning(f"{ui('error', language)}: {now.error}")
+            solara.Warning(problem_line(now.error, language))
         if before is not None:  # e.g. with the pledges, before a Reset without them
             with solara.Details(ui("previous_ensemble", language), expand=False):
                 EnsembleShown(before, language, longest)
@@ -708,10 +720,10 @@ def EnsembleRunner():
             result = None
             if summaries is not None:
                 result = EnsembleResult(current, run.scenario, run.in_play, summaries)
-            state, error = "finished", ""
+            state, error = "finished", None
         except Exception as exc:
             log.exception(ui("error", lang.value))  # the page's language, as the others
-            result, state, error = None, "failed", type(exc).__name__
+            result, state, error = None, "failed", exc
         with ENSEMBLE_SET:
             if cancel.is_set() or (state == "finished" and result is None):
                 return
@@ -801,12 +813,12 @@ def Problem():
     A Reset that builds the runs anew discards the run the error came from (or replaces the
     build that failed): the message stood over the fresh run until dismissed.
     """
-    text, build = problem.value
-    if text and build == built.value:
+    error, build = problem.value
+    if error is not None and build == built.value:
         with solara.Row(style={"align-items": "center"}, classes=["sahel-problem"]):
-            solara.Warning(text)
+            solara.Warning(problem_line(error, lang.value))
             solara.Button(
-                ui("dismiss", lang.value), on_click=lambda: problem.set(("", 0)), text=True
+                ui("dismiss", lang.value), on_click=lambda: problem.set((None, 0)), text=True
             )
 
 

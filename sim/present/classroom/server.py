@@ -340,13 +340,13 @@ def _lecturer_body(words: dict, join_url: str, code: str) -> str:
         f'<button id="draw">{e(words["draw"])}</button>'
         f'<button id="to_end" class="secondary">{e(words["to_end"])}</button>'
         '<p id="notice" role="status" hidden></p>'
-        "</section>"
         # another round, of this scenario or another, with the phones that have joined
-        '<section id="round">'
+        '<div id="round">'
         f'<label>{e(words["scenario"])} <select id="scenario"></select></label>'
         f'<label>{e(words["seed"])} <input id="seed" inputmode="numeric" autocomplete="off" '
         'size="12"></label>'
         f'<button id="new_round" class="secondary">{e(words["new_round"])}</button>'
+        "</div>"
         "</section>"
         '<section id="comparison" hidden></section>'
         '<section id="worlds"></section></div>'

@@ -11,6 +11,7 @@ import datetime as dt
 import re
 import types
 
+from sim.errors import SahelsimError
 from sim.model.pacts import requested
 from sim.model.players import Choice, Question, QuestionKind
 from sim.model.records import RecordKind
@@ -23,6 +24,7 @@ from sim.present.classroom.session import OBSERVER, Ask, ClassSession, Seat
 from sim.present.classroom.told import woven
 from sim.present.classroom.words import LANGS, WORDS, decimal, role_name, word
 from sim.present.classroom.worlds import Answer
+from sim.present.error_words import said
 from sim.present.narrative import cite, narrative
 
 STORY_LINES = 4
@@ -482,7 +484,7 @@ def played_decisions(session: ClassSession, group: int) -> list[Decision]:
 def ensemble_view(session: ClassSession, group: int, lang: str) -> dict:
     """A finished world's played decisions against the model's unplayed runs from its start."""
     if session.ensemble.failed:
-        failed = word("ens.failed", lang, error=session.ensemble.failed)
+        failed = _failed(session.ensemble.failed, lang)
         return {"title": "", "lines": [], "pending": failed}
     counts = session.ensemble.now_or_never()
     if counts is None:
@@ -512,6 +514,17 @@ def ensemble_view(session: ClassSession, group: int, lang: str) -> dict:
         "lines": lines,
         "pending": None,
     }
+
+
+def _failed(error: Exception, lang: str) -> str:
+    """Why the model's own runs were not counted, in ``lang``.
+
+    sahelsim's error as the command line says it; any other, a fault whose message is Python's
+    English, is left to the terminal (the traceback is there).
+    """
+    if isinstance(error, SahelsimError):
+        return word("ens.failed", lang, error=said(error.message, lang))
+    return word("ens.failed.elsewhere", lang)
 
 
 def comparison(session: ClassSession, lang: str) -> dict | None:

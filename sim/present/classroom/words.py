@@ -2,7 +2,7 @@
 
 Every word the class pages show is here once per language (the story's sentences are the
 narrative's, in :mod:`sim.present.catalogue`). French is typeset by
-:func:`sim.present.app.words.typeset` (no-break spaces before ``:`` and the like).
+:func:`sim.present.french.typeset` (no-break spaces before ``:`` and the like).
 """
 
 from __future__ import annotations
@@ -55,6 +55,8 @@ WORDS: dict[str, dict[str, str]] = {
         "choice in its {runs} runs.",
         "ens.pending": "The model's own runs from the same start are still being counted...",
         "ens.failed": "The model's own runs could not be counted ({error}).",
+        "ens.failed.elsewhere": "The model's own runs could not be counted; the details are in "
+        "the terminal that runs sahelsim teach.",
         "about.attack": "its use of force against {other}",
         "about.concession": "the threat from {other}",
         "about.obligation": "its obligation to {other}",
@@ -246,6 +248,8 @@ WORDS: dict[str, dict[str, str]] = {
         "posée dans aucune des {runs} réplications du modèle.",
         "ens.pending": "Les réplications du modèle depuis le même départ sont en cours de calcul...",
         "ens.failed": "Les réplications du modèle n'ont pas pu être comptées ({error}).",
+        "ens.failed.elsewhere": "Les réplications du modèle n'ont pas pu être comptées ; les "
+        "détails sont dans le terminal où tourne sahelsim teach.",
         "about.attack": "son recours à la force contre {other}",
         "about.concession": "la menace {other_de}",
         "about.obligation": "son engagement envers {other}",
