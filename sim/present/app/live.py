@@ -300,14 +300,18 @@ def default_variant(settings: Settings) -> str:
     return "no-aes-pacts" if "no-aes-pacts" in choices else choices[0]
 
 
-def variant_label(key: str, lang: str) -> str:
-    """How a variant key reads in the picker."""
+def variant_label(key: str, lang: str, settings: Settings) -> str:
+    """How a variant key of the run as set (``settings``) reads in the picker and its heading.
+
+    The other commitment mode is named: "strict commitment (the other mode)".
+    """
     if key == "no-pacts":
         return ui("no_pacts", lang)
     if key == "no-aes-pacts":
         return ui("no_aes_pacts", lang)
     if key == "other-mode":
-        return ui("other_mode", lang)
+        mode = ui("behavioural" if settings.strict else "strict", lang)
+        return ui("other_mode", lang).format(mode=mode)
     # "sans le Communiqué...": French keeps its article
     return f"{ui('without', lang)} {pact_phrase(key.removeprefix('pact:'), lang)}"
 

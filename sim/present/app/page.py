@@ -151,6 +151,8 @@ built = solara.reactive(0)  # how many times the runs were built: results of old
 replicates = solara.reactive(50)  # the ensemble's size, kept across Resets
 pacer: solara.Reactive[Playback | None] = solara.reactive(None)  # set once per session
 presenting = solara.reactive(False)  # the presenter view: no sidebar, map and story in sight
+rebuild_asked = solara.reactive(0)  # how many times side by side or its variant was changed
+rebuilt = solara.reactive(0)  # how many of those changes the runs were rebuilt for
 # Any error a click met (shown as a short line in the page's language, whichever it is switched
 # to), and which build of the runs was shown when it did: a Reset that builds them anew takes it
 # away with the run it came from.
@@ -305,15 +307,33 @@ def choose_scenario(name: str) -> None:
 
 
 def set_side_by_side(on: bool) -> None:
-    """Show (or hide) the variant, rebuilding both runs on the same seed."""
+    """Show (or hide) the variant: both runs are rebuilt on the same seed, once it shows."""
     side_by_side.set(on)
-    reset()
+    rebuild_asked.set(rebuild_asked.value + 1)
 
 
 def set_variant(key: str) -> None:
-    """Choose the right-hand variant and rebuild both runs."""
+    """Choose the right-hand variant: both runs are rebuilt, once the choice shows."""
     variant_key.set(key)
-    reset()
+    rebuild_asked.set(rebuild_asked.value + 1)
+
+
+@solara.component
+def Rebuilder():
+    """Rebuilds the runs after the page has shown the switch or the variant that asked for it.
+
+    Rebuilt in the switch's own click, the runs were drawn in the same render as the variant's
+    picker: for three seconds of maps and series nothing answered the switch, and the picker
+    seemed to come only with the Reset a lecturer pressed meanwhile.
+    """
+    asked = rebuild_asked.value
+
+    def rebuild() -> None:
+        if asked > rebuilt.value:  # once per change, should the page be drawn again meanwhile
+            rebuilt.set(asked)
+            guarded(reset)()
+
+    solara.use_effect(rebuild, [asked])
 
 
 # ---------------------------------------------------------------------- components
@@ -484,10 +504,10 @@ def ScenarioControls():
         # Not `choices`: the scenario picker's handler above reads that name when called, and
         # found the variants' list there (a lesson picked side by side was a TypeError).
         variants = variant_choices(current)
-        by_label = {variant_label(k, language): k for k in variants}
+        by_label = {variant_label(k, language, current): k for k in variants}
         solara.Select(
             ui("variant", language),
-            value=variant_label(variant_key.value, language),
+            value=variant_label(variant_key.value, language, current),
             values=list(by_label),
             on_value=guarded(lambda v: set_variant(by_label[v])),
         )
@@ -569,7 +589,7 @@ def run_headings(shown: list[LiveRun], language: str) -> list[str | None]:
         escape(side_heading(left, language)),
         escape(
             ui("right_heading", language).format(
-                variant=variant_label(variant_key.value, language),
+                variant=variant_label(variant_key.value, language, left),
                 pacts=sum(right.pacts.values()),
                 total=len(right.pacts),
             )
@@ -578,13 +598,11 @@ def run_headings(shown: list[LiveRun], language: str) -> list[str | None]:
 
 
 @solara.component
-def RunView(run: LiveRun, heading: str | None):
-    """Map, series and narrative of one run."""
+def RunView(run: LiveRun, paired: bool = False):
+    """Map, series and narrative of one run (``paired``: side by side with another)."""
     language = lang.value
     _ = tick.value  # the run is mutable: subscribe to the tick that says it moved
     with solara.Column():
-        if heading:
-            solara.HTML(tag="h3", unsafe_innerHTML=heading)
         DayMark(
             text=day_title(run, language),
             day=run.day,
@@ -593,7 +611,7 @@ def RunView(run: LiveRun, heading: str | None):
             event_drawn=pacer.value.drawn if pacer.value is not None else lambda frame: None,
         )
         # The map and the story side by side on a projector; one above the other when narrow.
-        with solara.ColumnsResponsive(default=12, large=12 if heading else [7, 5]):
+        with solara.ColumnsResponsive(default=12, large=12 if paired else [7, 5]):
             # PNG bytes made by the run, which redraws only what changed since the last tick.
             solara.Image(run.map_png(language), format="png", width="100%")
             with solara.Column():
@@ -921,6 +939,7 @@ def Page():
     solara.Style(CSS)
     solara.Title("sahelsim")
     Player()
+    Rebuilder()
     EnsembleRunner()  # here, not in the panel: the presenter view takes the panel away
     if presenting.value:
         Presenter()
@@ -937,9 +956,14 @@ def Page():
         # three rows
         PlayControls()
         if len(shown) == 1:
-            RunView(shown[0], None)
+            RunView(shown[0])
         else:
+            # The headings in a row of their own, as in the presenter view: in each run's
+            # column, the one that wrapped onto more lines pushed its map below the other's.
             with solara.Columns([1, 1]):
-                for run, heading in zip(shown, run_headings(shown, language), strict=True):
-                    RunView(run, heading)
+                for heading in run_headings(shown, language):
+                    solara.HTML(tag="h3", unsafe_innerHTML=heading, classes=["sahel-run-heading"])
+            with solara.Columns([1, 1]):
+                for run in shown:
+                    RunView(run, paired=True)
         Ensemble()
