@@ -1292,3 +1292,69 @@ def test_side_by_side_shows_its_picker_at_once_names_the_mode_and_levels_the_map
         assert abs(shown["maps"][0]["top"] - shown["maps"][1]["top"]) <= 1, (language, shown)
     assert_no_error(page)
     page.close()
+
+
+MAP_TYPE = """() => [...document.querySelectorAll('img.sahel-map')].map(img => {
+  const box = img.getBoundingClientRect();
+  return {paired: img.classList.contains('sahel-map-paired'), shown: box.width,
+          drawn: img.naturalWidth, top: box.top, bottom: box.bottom, left: box.left,
+          right: box.right};
+})"""
+"""Each map as the page shows it: its width on screen and as drawn, and where it stands."""
+
+LEGENDS = """() => [...document.querySelectorAll('.sahel-legend')].map(e => {
+  const box = e.getBoundingClientRect();
+  return {top: box.top, bottom: box.bottom, left: box.left, right: box.right,
+          size: parseFloat(getComputedStyle(e).fontSize), text: e.innerText};
+})"""
+
+
+def steady(page, script: str, tries: int = 40):
+    """What ``script`` reads of the page once two reads a few frames apart agree.
+
+    The presenter's maps are sized to leave their stories room once the page has settled (the
+    sidebar gone, the fonts and images come): read before, a map stood smaller than it does.
+    """
+    seen = page.evaluate(script)
+    for _ in range(tries):
+        settle(page)
+        page.wait_for_timeout(100)
+        again = page.evaluate(script)
+        if again == seen:
+            return again
+        seen = again
+    return seen
+
+
+def label_pixels(shown: dict) -> float:
+    """How high a country's label stands on screen, from the map's size as drawn and shown."""
+    from sim.present.app import warmap
+
+    size = warmap.PAIRED if shown["paired"] else warmap.SINGLE
+    return size.label_pixels(shown["drawn"], shown["shown"])
+
+
+@pytest.mark.parametrize("viewport", [XGA, PROJECTORS[0]], ids=["1024x768", "1280x800"])
+def test_the_maps_labels_are_readable_and_their_legend_covers_no_country(server, browser, viewport):
+    # Two maps side by side at 1024x768: labels 7 to 10 pixels high, and the legend over
+    # Niger's north-east; lesson 5: France, which comes, was nowhere on the map
+    page = open_app(browser, server[0], viewport)
+    choose(page, "Scenario or lesson", "Lesson 5 - ")
+    page.locator("h1", has_text="Lesson 5").wait_for(timeout=WAIT)
+    page.locator(".v-input--switch", has_text="Side by side").locator("input").click(force=True)
+    page.locator(".sahel-day").nth(1).wait_for(timeout=WAIT)
+    step_weeks(page, 1)
+    views = [("main, side by side", None), ("presenter, side by side", "Presenter view")]
+    for where, button in views:
+        if button:
+            present(page, button)
+        maps = steady(page, MAP_TYPE)
+        assert len(maps) == 2 and all(m["paired"] for m in maps), where
+        assert min(label_pixels(m) for m in maps) >= 14, (where, maps)
+        legends = page.evaluate(LEGENDS)
+        assert len(legends) == 1 and legends[0]["size"] >= 18, (where, legends)  # once, for both
+        for drawn in maps:  # beside the maps, over none
+            legend = legends[0]
+            assert legend["bottom"] <= drawn["top"] or legend["top"] >= drawn["bottom"], where
+    assert_no_error(page)
+    page.close()

@@ -33,7 +33,7 @@ import solara
 
 from sim.errors import SahelsimError
 from sim.present import i18n
-from sim.present.app import ENV_LANG, ENV_SCENARIO
+from sim.present.app import ENV_LANG, ENV_SCENARIO, warmap
 from sim.present.app.live import (
     ACTOR_KNOBS,
     SPEEDS,
@@ -105,6 +105,12 @@ CSS = """
 .sahel-presenter .sahel-paired { margin-top: 0; margin-bottom: 0; }
 .sahel-presenter .sahel-paired > .col { padding-top: 0; padding-bottom: 0; }
 .sahel-paired-map { display: block; width: auto !important; max-width: 100%; }
+/* the maps' legend, in the page's type beside the map (on it, it covered Niger's north-east) */
+.sahel-legend { display: flex; flex-wrap: wrap; gap: 2px 18px; font-size: 18px;
+  line-height: 1.3; margin: 2px 0 6px; }
+.sahel-key { display: inline-flex; align-items: center; gap: 6px; white-space: nowrap; }
+.sahel-side { display: inline-block; width: 22px; height: 16px; background: var(--ink); }
+.sahel-answer { display: inline-block; width: 34px; border-top: 4px var(--line) var(--ink); }
 .v-application .v-expansion-panel-header { font-size: 19px; }
 .v-application .v-label--active { transform: translateY(-24px) scale(1); }
 .v-application .v-slider__thumb-label { font-size: 18px; }
@@ -231,14 +237,14 @@ def problem_line(error: Exception, language: str) -> str:
 
     An error sahelsim knows (a scenario file that no longer loads, say) is said as the command
     line says it (:func:`sim.present.error_words.said`: French under French), after "Something
-    went wrong:"; any other is a fault of the program, whose message is Python's and English:
+    went wrong:", on one line; any other is a fault of the program, whose message is Python's and English:
     the line says where its details are, the terminal that runs ``sahelsim teach``.
     """
     if not isinstance(error, SahelsimError):
         return ui("error_elsewhere", language)
-    message = said(error.message, language).strip()
-    first = message.splitlines()[0] if message else ""
-    return typeset(f"{ui('error', language)}:", language) + (f" {first}" if first else "")
+    # on one line: a scenario's problems come after "1 problem found:", each on a line of its own
+    message = re.sub(r"\s*\n\s*", " ", said(error.message, language).strip())
+    return typeset(f"{ui('error', language)}:", language) + (f" {message}" if message else "")
 
 
 def release_runs() -> None:
@@ -613,11 +619,34 @@ def RunView(run: LiveRun, paired: bool = False):
         # The map and the story side by side on a projector; one above the other when narrow.
         with solara.ColumnsResponsive(default=12, large=12 if paired else [7, 5]):
             # PNG bytes made by the run, which redraws only what changed since the last tick.
-            solara.Image(run.map_png(language), format="png", width="100%")
+            with solara.Column(gap="4px"):
+                solara.Image(
+                    run.map_png(language, paired),
+                    format="png",
+                    width="100%",
+                    classes=["sahel-map", *(["sahel-map-paired"] * paired)],
+                )
+                if not paired:  # side by side, one legend stands under both headings
+                    MapLegend()
             with solara.Column():
                 solara.HTML(tag="h3", unsafe_innerHTML=ui("narrative", language))
                 Narrative(run)
         solara.Image(run.series_png(language), format="png", width="100%", classes=["sahel-series"])
+
+
+@solara.component
+def MapLegend():
+    """The maps' legend in the page's type and language, beside the map rather than over it.
+
+    Drawn on the map, it covered the north-east of Niger, and its words were as small as the
+    map was shown (a few pixels high, side by side at 1024 pixels).
+    """
+    keys = "".join(
+        f"<span class='sahel-key'><i class='sahel-{e['kind']}' style='--ink: {e['colour']};"
+        f" --line: {e['style']}'></i>{escape(e['text'])}</span>"
+        for e in warmap.legend_entries(lang.value)
+    )
+    solara.HTML(tag="div", unsafe_innerHTML=keys, classes=["sahel-legend"])
 
 
 @solara.component
@@ -881,6 +910,7 @@ def Presenter():
                         unsafe_innerHTML=heading,
                         classes=["sahel-run-heading", "sahel-paired-heading"],
                     )
+            MapLegend()  # once, for both maps
         with solara.Columns([1] * len(shown), classes=["sahel-paired"] if paired else []):
             for i, run in enumerate(shown):
                 PresentedRun(run, first=i == 0, paired=paired)
@@ -898,14 +928,22 @@ def PresentedRun(run: LiveRun, first: bool, paired: bool):
         # The map full width of its half stood 460 pixels high at 1280x800, and both stories
         # below the window: it is as high as leaves room for the day and the newest lines.
         with solara.Column(gap="4px"):
-            solara.Image(run.map_png(language), format="png", classes=["sahel-paired-map"])
+            solara.Image(
+                run.map_png(language, paired=True),
+                format="png",
+                classes=["sahel-map", "sahel-map-paired", "sahel-paired-map"],
+            )
             presented_day(run, first)
             Narrative(run, compact=True, paired=True)
     else:
         # Beside each other from 960 pixels: at 1024x768 the map, full width, filled the
         # window, and the day, the question and the story were all below it.
         with solara.ColumnsResponsive(default=12, medium=[7, 5]):
-            solara.Image(run.map_png(language), format="png", width="100%")
+            with solara.Column(gap="4px"):
+                solara.Image(
+                    run.map_png(language), format="png", width="100%", classes=["sahel-map"]
+                )
+                MapLegend()
             with solara.Column(gap="4px"):
                 presented_day(run, first)
                 Predict(run.scenario)
@@ -963,6 +1001,7 @@ def Page():
             with solara.Columns([1, 1]):
                 for heading in run_headings(shown, language):
                     solara.HTML(tag="h3", unsafe_innerHTML=heading, classes=["sahel-run-heading"])
+            MapLegend()  # once, for both maps
             with solara.Columns([1, 1]):
                 for run in shown:
                     RunView(run, paired=True)

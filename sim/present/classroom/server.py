@@ -50,6 +50,7 @@ from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
 from sim.errors import InputError
+from sim.present.app.warmap import legend_entries
 from sim.present.app.words import typeset
 from sim.present.classroom.maps import WorldMaps
 from sim.present.classroom.session import ClassSession, Refused
@@ -273,6 +274,8 @@ def page(which: str, lang: str, join_url: str, code: str, options: list[dict] | 
     words = {key: typeset(template(key, lang), lang) for key in _PAGE_WORDS}
     other = next(x for x in LANGS if x != lang)
     config = {"page": which, "lang": lang, "words": words, "scenarios": options or []}
+    if which == "lecturer":  # the maps' legend, once above the worlds, in the page's type
+        config["legend"] = legend_entries(lang)
     data = html.escape(json.dumps(config), quote=True)
     return (
         f'<!doctype html><html lang="{lang}"><head><meta charset="utf-8">'
@@ -347,6 +350,7 @@ def _lecturer_body(words: dict, join_url: str, code: str) -> str:
         'size="12"></label>'
         f'<button id="new_round" class="secondary">{e(words["new_round"])}</button>'
         "</div>"
+        '<p id="legend"></p>'  # the maps' legend, once for every world's map
         "</section>"
         '<section id="comparison" hidden></section>'
         '<section id="worlds"></section></div>'

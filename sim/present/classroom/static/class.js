@@ -176,6 +176,17 @@
     var scenario = document.getElementById("scenario");
     var seed = document.getElementById("seed");
     config.scenarios.forEach(function (o) { scenario.appendChild(el("option", { value: o.value }, o.label)); });
+    // the maps' legend, once for every world, beside the maps rather than over them
+    var legend = document.getElementById("legend");
+    config.legend.forEach(function (entry) {
+      var key = el("span", { class: "key" });
+      var mark = el("i", { class: entry.kind });
+      mark.style.setProperty("--ink", entry.colour);
+      mark.style.setProperty("--line", entry.style);
+      key.appendChild(mark);
+      key.appendChild(document.createTextNode(entry.text));
+      legend.appendChild(key);
+    });
 
     document.querySelector("a.lang").setAttribute(
       "href", "?lang=" + document.querySelector("a.lang").getAttribute("data-lang") +
