@@ -46,9 +46,10 @@ OFFSHORE = {
 """Where the labels of the coastal states too small to hold them are written: in the sea beside
 them, with a line to their land (their own points lie a label's height from their neighbours')."""
 
-NUDGED = {"GHA": (-1.6, 7.7)}
-"""Labels moved off their country's own point, still on its land: Ghana's, whose point lies a
-label's width from Benin's in the larger type of two maps side by side."""
+NUDGED = {"GHA": (-0.9, 7.3), "LBR": (-9.6, 6.2), "SEN": (-14.2, 14.7)}
+"""Labels moved off their country's own point, still on its land, to stand clear of their
+neighbours' in the larger type of two maps side by side (Ghana's point lies a label's width
+from Côte d'Ivoire's and Benin's)."""
 
 POWER_HOMES = {
     "FRA": (2.35, 48.86),
