@@ -757,12 +757,16 @@ def explain(
                 posterior = played.posterior(posterior_file)
             except InputError as exc:
                 raise InputError(_class_run(class_run, exc)) from None
+        from sim.present.classroom.told import class_story, told_again
+
         loaded = load_scenario(played.scenario)
-        run = run_one(drawn(loaded, played.seed, posterior), played.seed, players=played.players())
+        run, answers = told_again(played, drawn(loaded, played.seed, posterior))
         try:
             played.check(run.records)
         except InputError as exc:
             raise InputError(_class_run(class_run, exc)) from None
+        click.echo(class_story(run, answers, lang))  # the players' every choice told
+        return
     elif seed is None:
         raise click.UsageError(Text("Missing option '--seed' (or --class-run FILE)."))
     else:

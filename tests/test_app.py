@@ -5,6 +5,7 @@ from __future__ import annotations
 import threading
 import time
 
+import matplotlib.colors
 import pytest
 
 solara = pytest.importorskip("solara")
@@ -13,7 +14,7 @@ ipywidgets = pytest.importorskip("ipywidgets")
 
 from sim.errors import InputError  # noqa: E402
 from sim.model.outcome_registry import OUTCOMES, OutcomeKind  # noqa: E402
-from sim.present.app import animate_map, live, serve, server_command, server_env  # noqa: E402
+from sim.present.app import animate_map, live, serve, server_command, server_env, warmap  # noqa: E402
 from sim.present.app import page as app  # noqa: E402
 from sim.present.app.words import typeset  # noqa: E402
 from sim.scenario.parameters import PARAMETERS  # noqa: E402
@@ -185,7 +186,7 @@ def test_french_switch_translates_labels_and_narrative(page):
 
 def test_every_parameter_s_unit_is_said_in_french(page):
     """The French page says each slider's unit in French: "z par an", not "z per year"."""
-    from sim.present.app.words import UNITS_FR
+    from sim.present.french import UNITS_FR
 
     assert {p.unit for p in PARAMETERS.values()} <= set(UNITS_FR), "a unit with no French"
     _button(page, "Français").widget.click()
@@ -200,8 +201,7 @@ def test_the_map_is_redrawn_when_what_it_shows_changes_and_only_then():
     quiet = run.map_png("en")
     run.step(1)
     assert run.map_png("en") is quiet  # nothing on the map moved: the same image is sent
-    french = run.map_png("fr")
-    assert french != quiet  # the legend is in French
+    french = run.map_png("fr")  # the French page's own (an outside power is named in French)
     # the page switched to French and back: neither map is drawn again
     assert run.map_png("en") is quiet and run.map_png("fr") is french
     while not any(run.model.side.values()):  # until the attack puts sides on the map
@@ -464,7 +464,7 @@ def test_each_allys_arrow_is_distinct_on_the_map():
 
     run = live.LiveRun(live.defaults_for("lesson-2-strict-vs-behavioural"))
     run.step(120)  # Mali and Burkina Faso have both answered Niger's call by then
-    to_niger = [a for a in live.obligation_arrows(run.model) if a.end != a.start]
+    to_niger = [a for a in warmap.obligation_arrows(run.model) if a.end != a.start]
     ends = {a.end for a in to_niger}
     assert len(to_niger) >= 2 and len(ends) == len(to_niger)
     for i, a in enumerate(to_niger):
@@ -475,23 +475,27 @@ def test_each_allys_arrow_is_distinct_on_the_map():
 
 
 @pytest.mark.parametrize("lesson", [n for n in live.scenario_names() if n.startswith("lesson-")])
-def test_map_labels_stay_in_the_frame_and_clear_of_each_other_and_the_legend(lesson):
+def test_map_labels_stay_in_the_frame_clear_of_each_other_and_no_legend_covers_the_map(lesson):
+    # The legend, drawn over the map's north-east, covered Niger's; the pages show it beside
+    # the map instead (MapLegend), and the GIF to its right
     from matplotlib.backends.backend_agg import FigureCanvasAgg
 
     run = live.LiveRun(live.defaults_for(lesson))
     run.step(120)
-    fig = live.map_figure(run, "fr", title=False)
-    renderer = FigureCanvasAgg(fig).get_renderer()
-    (ax,) = fig.axes
-    frame = ax.get_window_extent(renderer)
-    legend = ax.get_legend().get_window_extent(renderer)
-    boxes = {t.get_text(): t.get_window_extent(renderer) for t in ax.texts if t.get_text()}
-    assert "GMB" in boxes  # The Gambia is on the map, and named
-    for name, box in boxes.items():
-        assert frame.x0 <= box.x0 and box.x1 <= frame.x1, name
-        assert frame.y0 <= box.y0 and box.y1 <= frame.y1, name
-        assert not box.overlaps(legend), name
-        assert not any(box.overlaps(b) for other, b in boxes.items() if other != name), name
+    for paired in (False, True):
+        fig = live.map_figure(run, "fr", title=False, paired=paired)
+        renderer = FigureCanvasAgg(fig).get_renderer()
+        (ax,) = fig.axes
+        assert ax.get_legend() is None
+        frame = ax.get_window_extent(renderer)
+        boxes = {t.get_text(): t.get_window_extent(renderer) for t in ax.texts if t.get_text()}
+        assert "GMB" in boxes  # The Gambia is on the map, and named
+        for name, box in boxes.items():
+            assert frame.x0 <= box.x0 and box.x1 <= frame.x1, (name, paired)
+            assert frame.y0 <= box.y0 and box.y1 <= frame.y1, (name, paired)
+            others = [b for other, b in boxes.items() if other != name]
+            # apart, not only not over each other: "CIVGHA" read as one word
+            assert not any(box.padded(1).overlaps(b.padded(1)) for b in others), (name, paired)
     run.model.release()
 
 
@@ -499,7 +503,10 @@ def test_an_error_in_a_click_is_one_short_line_and_the_page_keeps_working(page, 
     app.guarded(lambda: 1 / 0)()  # a handler that fails, as any click's might
     texts = _texts(page)
     shown = [t for t in texts if t.startswith("Something went wrong")]
-    assert shown == ["Something went wrong: ZeroDivisionError: division by zero"]
+    # a fault of the program: its message is Python's, for the terminal, not the class
+    assert shown == [
+        "Something went wrong; the details are in the terminal that runs sahelsim teach."
+    ]
     assert not any("Traceback" in t for t in texts)
     assert "Traceback" in caplog.text or "ZeroDivisionError" in caplog.text  # in the log
     _button(page, "Dismiss").widget.click()
@@ -703,3 +710,64 @@ def test_the_app_s_french_story_opens_on_the_french_title_unmarked(write):
             run.model.release()
         assert ("(titre en anglais)" in opening) is marked, opening
         assert ("Leçon 6" in opening) is not marked
+
+
+def test_an_error_the_page_shows_is_in_the_pages_language(page):
+    # Under French the line read "Un problème est survenu: ValueError: <English message>"
+    from sim.errors import InputError, Text
+    from sim.present.error_words import said
+
+    def refused():
+        raise InputError(
+            Text("--save {save}: no such folder; expected an existing folder", save="x")
+        )
+
+    app.guarded(refused)()  # an error sahelsim knows: said as the command line says it
+    shown = [t for t in _texts(page) if t.startswith("Something went wrong")]
+    assert shown == ["Something went wrong: --save x: no such folder; expected an existing folder"]
+    _button(page, "Français").widget.click()  # the line follows the page's language
+    french = said(
+        Text("--save {save}: no such folder; expected an existing folder", save="x"), "fr"
+    )
+    assert "ce dossier n'existe pas" in french
+    shown = [t for t in _texts(page) if t.startswith("Un problème est survenu")]
+    assert shown == [f"Un problème est survenu\u00a0: {french}"]
+    _button(page, "Fermer").widget.click()
+    app.guarded(lambda: int("seven"))()  # a fault: no English message under French
+    shown = [t for t in _texts(page) if t.startswith("Un problème est survenu")]
+    assert shown == [
+        "Un problème est survenu\u202f; les détails sont dans le terminal où tourne sahelsim teach."
+    ]
+    assert not any("ValueError" in t or "invalid literal" in t for t in _texts(page))
+
+
+def test_an_outside_power_that_acts_is_named_at_the_maps_edge_with_its_arrow():
+    # Lesson 5: France, asked by Mali, comes (in strict mode every measure permitted is taken)
+    # and fights beside it; its own country is far off the map, and it was nowhere on it
+    import dataclasses
+
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    from sim.present.figures import SIDE_COLOURS, capitals
+
+    settings = dataclasses.replace(live.defaults_for("lesson-5-asked-not-bound"), strict=True)
+    run = live.LiveRun(settings)
+    run.step(3)
+    [france] = warmap.outside_powers(run.model)
+    assert (france.actor, france.side, france.answers) == ("FRA", 2, (("MLI", "honoured"),))
+    for paired in (False, True):
+        fig = live.map_figure(run, "fr", title=False, paired=paired)
+        FigureCanvasAgg(fig).draw()  # as drawn
+        renderer = fig.canvas.get_renderer()
+        (ax,) = fig.axes
+        [box] = [t for t in ax.texts if t.get_gid() == "power-FRA"]
+        assert box.get_text() == "France"
+        assert box.get_bbox_patch().get_facecolor()[:3] == matplotlib.colors.to_rgb(SIDE_COLOURS[2])
+        frame = ax.get_window_extent(renderer)
+        drawn = box.get_bbox_patch().get_window_extent(renderer)
+        assert frame.x0 <= drawn.x0 and drawn.x1 <= frame.x1 and drawn.y1 <= frame.y1
+        assert drawn.y1 >= frame.y1 - 0.2 * frame.height  # at the northern edge: from Paris
+        arrows = [p for p in ax.patches if p.get_gid() == "obligation-arrow"]
+        ends = [tuple(round(v, 6) for v in a._posA_posB[1]) for a in arrows]
+        assert tuple(round(v, 6) for v in capitals()["MLI"]) in ends  # to Bamako
+    run.model.release()

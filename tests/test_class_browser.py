@@ -617,3 +617,86 @@ def test_the_phones_story_keeps_a_decisions_figures_behind_details(browser):
         assert outside == []
     finally:
         stop_class(proc)
+
+
+def test_two_phones_play_a_round_and_a_second_round_at_1024(browser):
+    # What a teacher found with a class: Niger's phone weighed nothing before Give in / Defy,
+    # the phones' latest events began with the oldest, the projector never named the scenario,
+    # and a second round needed the server restarted and every phone joined again
+    proc, server = start_seeded(120)
+    try:
+        outside: list[str] = []
+        projector = device(browser, {"width": 1024, "height": 768}, outside).new_page()
+        projector.on("dialog", lambda dialog: dialog.accept())  # "Start a new round?"
+        projector.goto(server["projector"], timeout=WAIT)
+        playing = projector.locator("#playing")
+        playing.filter(has_text="Niger, August 2023 - ECOWAS threatens force").wait_for(
+            timeout=WAIT
+        )
+        assert playing.inner_text().endswith(f"seed {class_seed()} · round 1")
+        mobile = {"is_mobile": True, "has_touch": True}
+        phones = {}
+        for name, role, called in (("Awa", "NER", "Niger"), ("Bako", "ECOWAS", "ECOWAS")):
+            phones[role] = join(device(browser, PHONE, outside, **mobile), server, name)
+            row = projector.locator("tr", has_text=name)
+            row.get_by_role("combobox").select_option(role)
+            row.get_by_role("button", name="Give role").click()
+            phones[role].locator("#role").filter(has_text=called).wait_for(timeout=WAIT)
+        niger = phones["NER"]
+        assert niger.locator("#scenario").inner_text().startswith("Niger, August 2023")
+        projector.get_by_role("button", name="Run to the end").click()
+        defy = niger.get_by_role("button", name="Defy")
+        defy.wait_for(timeout=WAIT)
+        weighs = niger.locator("#weighs dt").all_inner_texts()
+        assert "help ECOWAS expects from Mali" in weighs and "your resolve" in weighs, weighs
+        assert len(niger.locator("#weighs dd").all_inner_texts()) == len(weighs) >= 7
+        # the phone's latest events: the projector's story (newest last), newest first
+        card = projector.locator(".world ul.story > li")
+        card.first.wait_for(timeout=WAIT)
+        newest = card.last.inner_text().splitlines()[0]
+        assert niger.locator("#story > li").first.inner_text().splitlines()[0] == newest
+        # Niger defies each week; ECOWAS stands down on its deadline; the world runs to its end
+        answers = {"ECOWAS": "Stand down", "NER": "Defy"}
+        projector.locator(".status", has_text="Finished").or_(
+            projector.locator(".status", has_text="Waiting")
+        ).first.wait_for(timeout=WAIT)
+        while not projector.locator(".status", has_text="Finished").is_visible():
+            for role, phone in phones.items():
+                button = phone.get_by_role("button", name=answers[role])
+                if phone.locator("#question").is_visible() and button.is_enabled():
+                    button.click()
+            projector.wait_for_timeout(300)
+        projector.locator(".played", has_text="Niger's player defied ECOWAS's threat").wait_for(
+            timeout=WAIT
+        )
+        # a second round, another lesson, the same phones: Niger has no role in it
+        projector.locator("#scenario").select_option("lesson-6-half-of-coups-fail")
+        projector.locator("#seed").fill("3")
+        projector.get_by_role("button", name="New round").click()
+        playing.filter(has_text="Lesson 6 - Half of all coups fail").wait_for(timeout=WAIT)
+        assert playing.inner_text().endswith("seed 3 · round 2")
+        niger.locator("#scenario", has_text="Lesson 6 - ").wait_for(timeout=WAIT)
+        niger.locator("#role", has_text="Observer").wait_for(timeout=WAIT)
+        assert niger.locator("#join").is_hidden()  # still in the class: no join again
+        assert [
+            n.split(" ")[1] for n in projector.locator(".world td:first-child").all_inner_texts()
+        ] == ["Awa", "Bako"]
+        read_from_the_back(projector)
+        # a third round, the first lesson again; Niger's phone plays it in French
+        projector.set_viewport_size({"width": 1024, "height": 768})
+        projector.locator("#scenario").select_option("niger-2023-base")
+        projector.locator("#seed").fill(str(class_seed()))
+        projector.get_by_role("button", name="New round").click()
+        playing.filter(has_text="round 3").wait_for(timeout=WAIT)
+        row = projector.locator("tr", has_text="Awa")
+        row.get_by_role("combobox").select_option("NER")
+        row.get_by_role("button", name="Give role").click()
+        niger.get_by_role("link", name="FR").click()
+        niger.locator("#role").filter(has_text="Niger").wait_for(timeout=WAIT)
+        projector.get_by_role("button", name="Step a week").click()
+        niger.get_by_role("button", name="Tenir tête").wait_for(timeout=WAIT)
+        french = niger.locator("#weighs dt").all_inner_texts()
+        assert "votre détermination" in french and "aide que la CEDEAO attend du Mali" in french
+        assert outside == []
+    finally:
+        stop_class(proc)

@@ -241,3 +241,39 @@ def test_step_a_week_from_the_start_shows_day_7_then_the_deadline():
         assert days == [["Day 7 of 365"] * 2, ["Day 14 of 365"] * 2]
     finally:
         stop_class(proc)
+
+
+def test_a_new_round_is_the_lecturers_on_a_scenario_the_page_offers():
+    proc, server = start_class("--timeout", "120", "--seed", "5")
+    try:
+        status, seat = post(server, "/api/join", {"code": server["code"], "name": "Awa"})
+        assert status == 200
+        # the projector names what the class plays, and offers every lesson for the next round
+        status, page = get(server, f"/lecturer?key={server['key']}")
+        assert "lesson-6-half-of-coups-fail" in page and "Lesson 6 - Half of all coups fail" in page
+        key = server["key"]
+        _, before = post(server, "/api/class", {"key": key})
+        assert before["playing"].startswith("Niger, August 2023") and before["round"] == 1
+        refused = [
+            ({"key": "guess", "scenario": "lesson-6-half-of-coups-fail", "seed": "3"}, 403, "key"),
+            ({"key": key, "scenario": "no-such-lesson", "seed": "3"}, 403, "scenario"),
+            ({"key": key, "scenario": "/etc/passwd", "seed": "3"}, 403, "scenario"),  # no file
+            ({"key": key, "scenario": "lesson-6-half-of-coups-fail", "seed": "-3"}, 403, "seed"),
+            (
+                {"key": key, "scenario": "lesson-6-half-of-coups-fail", "seed": "9" * 20},
+                403,
+                "seed",
+            ),
+            ({"key": key, "scenario": "lesson-6-half-of-coups-fail", "seed": 3}, 400, "malformed"),
+        ]
+        for body, code, reason in refused:
+            status, answer = post(server, "/api/round", body)
+            assert (status, answer["error"]) == (code, reason), body
+        status, answer = post(server, "/api/round", {**refused[0][0], "key": key, "lang": "fr"})
+        assert status == 200 and answer["round"] == 2
+        assert answer["playing"].startswith("Leçon 6 - ") and answer["seed"] == "3"
+        assert [s["name"] for s in answer["worlds"][0]["seats"]] == ["Awa"]  # still in the class
+        status, me = post(server, "/api/me", {"token": seat["token"]})
+        assert status == 200 and me["scenario"].startswith("Lesson 6 - ")
+    finally:
+        stop_class(proc)

@@ -9,8 +9,10 @@ from __future__ import annotations
 import pytest
 from conftest import UNNAMED_THREAT, class_seed
 
+from sim.errors import InputError
 from sim.model.players import Choice, QuestionKind
 from sim.model.records import RecordKind
+from sim.present.classroom import views
 from sim.present.classroom.runfile import read_class_run
 from sim.present.classroom.session import (
     MAX_GROUPS,
@@ -743,3 +745,132 @@ def test_a_state_struck_by_another_is_asked_whether_to_answer_with_war(clock):
     assert "Le joueur du Mali décide de riposter contre l'Algérie." in " ".join(
         view_story(session, "fr")
     )
+
+
+def test_a_one_day_war_reads_one_day_in_the_worlds_side_by_side(clock):
+    # The comparison read "Yes: 1 days of war": its count of days agrees with its noun, in the
+    # project's one rule (English singular for 1 alone, French below 2)
+    session = ClassSession("lesson-6-half-of-coups-fail", seed=1, clock=clock, ensemble_runs=2)
+    session.step(400)
+    run, _ = session.replayed(0)
+    assert run.summary["war_occurred"] and run.summary["war_days"] == 1  # the coup is decided
+    assert views.comparison(session, "en")["columns"][0]["war"] == "Yes: a war of 1 day"
+    assert views.comparison(session, "fr")["columns"][0]["war"] == "Oui\u00a0: une guerre de 1 jour"
+
+
+def test_the_threatened_states_phone_shows_what_it_weighs_in_either_language(clock):
+    # Niger's phone showed an empty "What you weigh" before Give in / Defy, while ECOWAS's
+    # showed the balance it faced: Niger's shows the model's own terms of the threat it faces
+    session = new_class(clock)
+    nia = session.assign(session.join("KT4R2M", "Nia").id, "NER")
+    session.step(7)
+    question = session.ask_for(nia).question
+    assert question.kind is QuestionKind.CONCESSION
+    terms = question.context["terms"]
+    resolve = session.world.actors["NER"].resolve
+    english = {w["name"]: w["value"] for w in seat_view(session, nia, "en")["question"]["weighs"]}
+    assert english["forces ECOWAS can commit"] == f"{round(terms['own strength']):,}"
+    home = terms["target's home defence"]
+    assert english["your home defence"] == f"{round(home):,}"
+    # who would fight beside it, as ECOWAS counts them: Mali and Burkina Faso
+    assert {"help ECOWAS expects from Mali", "help ECOWAS expects from Burkina Faso"} <= set(
+        english
+    )
+    assert english["superiority ECOWAS wants"] == f"{terms['required superiority']:.2f}"
+    assert "readiness of ECOWAS to attack (the threat's credibility)" in english
+    assert english["your resolve"] == f"{resolve:.2f}"
+    french = {w["name"]: w["value"] for w in seat_view(session, nia, "fr")["question"]["weighs"]}
+    assert len(french) == len(english)
+    assert french["votre détermination"] == f"{resolve:.2f}".replace(".", ",")
+    assert "aide que la CEDEAO attend du Mali" in french
+    assert "forces que la CEDEAO peut engager" in french
+
+
+def test_a_phone_reads_its_latest_events_newest_first(clock):
+    # The phones' "Latest events" began with the oldest of them: a phone is read from the top
+    session = new_class(clock)
+    awa = session.assign(session.join("KT4R2M", "Awa").id, "ECOWAS")
+    session.step(400)  # to ECOWAS's deadline, where its phone decides
+    session.decide(awa.token, session.ask_for(awa).id, "wait")  # asked again a week later
+    told = views.told_in_parts(session, 0, "en")
+    shown = seat_view(session, awa, "en")["story"]
+    assert len(shown) == views.STORY_LINES
+    assert shown == told[::-1][: views.STORY_LINES]  # the newest on top
+    assert shown[0]["text"].startswith("24 Aug 2023 — ECOWAS's player let the deadline")
+    assert shown[-1]["text"].startswith("10 Aug 2023")
+
+
+def test_every_choice_of_the_players_is_told_the_threatened_states_too(clock, tmp_path, sahelsim):
+    # `explain --class-run` told ECOWAS's choices and left out Niger's: a week's defiance (or a
+    # week's wait after the deadline) changes nothing the model records, and so was never told
+    session = ClassSession(SCENARIO, seed=SEED, clock=clock, code="KT4R2M", save=tmp_path)
+    awa = session.assign(session.join("KT4R2M", "Awa").id, "ECOWAS")
+    nia = session.assign(session.join("KT4R2M", "Nia").id, "NER")
+    plans = {"NER": ["defy"] * 5, "ECOWAS": ["wait", "wait", "stand_down"]}
+    phones = {"NER": nia, "ECOWAS": awa}
+    session.step(400)
+    while any(plans.values()):  # Niger on 10, 17, 24, 31 Aug, 7 Sep; ECOWAS from 24 Aug
+        ask = session.asks[0]
+        session.decide(phones[ask.question.role].token, ask.id, plans[ask.question.role].pop(0))
+    defied = "Niger's player defied ECOWAS's threat and held out for another week."
+    waited = "ECOWAS's player chose to wait a week before carrying out its threat against Niger."
+    # on the projector and the phones, where each was taken: Niger's before ECOWAS's that day
+    told = views.story(session, 0, "en", lines=60)
+    assert [line.split(" — ")[0] for line in told if line.endswith(defied)] == [
+        "10 Aug 2023", "17 Aug 2023", "24 Aug 2023", "31 Aug 2023", "7 Sep 2023",
+    ]  # fmt: skip
+    deadline = [line for line in told if line.startswith("24 Aug 2023")]
+    assert deadline[0].endswith(defied) and "let the deadline set for Niger pass" in deadline[1]
+    assert [line for line in told if line.endswith(waited)] == [f"31 Aug 2023 — {waited}"]
+    assert f"31 Aug 2023 — {defied}" in views.played(session, 0, "en", lines=10)
+    # told again from the saved file, in either language
+    [saved] = tmp_path.iterdir()
+    english = sahelsim("explain", "--class-run", str(saved))
+    assert english.status == 0, english.err
+    assert english.out.count(defied) == 5 and english.out.count(waited) == 1
+    assert "ECOWAS's player stood down" in english.out
+    french = sahelsim("explain", "--class-run", str(saved), "--lang", "fr")
+    assert french.out.count("Le joueur du Niger tient tête à la menace de la CEDEAO") == 5
+    assert "Le joueur de la CEDEAO choisit d'attendre une semaine" in french.out
+
+
+def test_a_new_round_keeps_the_phones_and_starts_every_world_again(clock, tmp_path):
+    # A second round (the same lesson or another) needed the server restarted, and every phone
+    # to join again
+    session = ClassSession(
+        SCENARIO, groups=2, seed=SEED, clock=clock, code="KT4R2M", save=tmp_path, ensemble_runs=2
+    )
+    awa = session.assign(session.join("KT4R2M", "Awa").id, "ECOWAS")
+    nia = session.assign(session.join("KT4R2M", "Nia").id, "NER", group=1)
+    session.step(400)
+    session.decide(nia.token, session.ask_for(nia).id, "defy")
+    assert class_view(session, "en")["playing"] == (
+        f"Niger, August 2023 - ECOWAS threatens force · seed {SEED} · round 1"
+    )
+    # another lesson: Niger has no role in it and observes; ECOWAS keeps its own
+    session.new_round("lesson-6-half-of-coups-fail", 3)
+    view = class_view(session, "fr")
+    assert (
+        view["playing"]
+        == "Leçon 6 - La moitié des coups d'État échouent\u00a0: le Bénin en 2025 · graine 3 · manche 2"
+    )
+    assert [w["day"] for w in view["worlds"]] == ["Jour 0 sur 30", "Jour 0 sur 30"]
+    assert [w["decisions"] for w in view["worlds"]] == [[], []]
+    assert session.seat(awa.token) is awa and (awa.group, awa.role) == (0, "ECOWAS")
+    assert (nia.group, nia.role) == (1, OBSERVER)
+    assert seat_view(session, nia, "en")["scenario"].startswith("Lesson 6 - ")
+    # the same lesson again, on its seed: ECOWAS's phone is asked again, on the first round's
+    # day, and its answers are saved apart from the first round's
+    session.new_round(SCENARIO, SEED)
+    session.assign(nia.id, "NER")
+    session.step(400)
+    assert session.ask_for(nia).question.day == 0
+    session.decide(nia.token, session.ask_for(nia).id, "defy")
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        "class-KT4R2M-round-3-world-2.json",
+        "class-KT4R2M-world-2.json",
+    ]
+    # a scenario that is none leaves the round under way as it was
+    with pytest.raises(InputError):
+        session.new_round("no-such-lesson")
+    assert session.round == 3 and session.scenario_name == SCENARIO

@@ -91,3 +91,36 @@ def test_teach_on_a_port_in_use_says_so_before_announcing_anything(sahelsim, lan
     assert result.status == 2, result.err
     assert said.format(port=port) in result.err and "Traceback" not in result.err
     assert "http://" not in result.out
+
+
+def test_teach_in_french_prints_no_english_line_from_start_to_ctrl_c():
+    """Under --lang fr the terminal read solara's "Solara server is starting at ..." and, at
+    Ctrl-C, "Aborted.": every line it prints is sahelsim's own, in French."""
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    from class_client import free_port
+
+    pytest.importorskip("solara")
+    port = free_port()
+    command = [sys.executable, "-m", "sim", "teach", "--lang", "fr", "--no-browser"]
+    # its own process group, as a terminal starts it: Ctrl-C reaches the server too
+    proc = subprocess.Popen(
+        [*command, "--port", str(port)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,
+    )
+    try:
+        announced = proc.stdout.readline()  # once the page answers
+        time.sleep(2)  # what the server might still print once up
+    finally:
+        os.killpg(proc.pid, signal.SIGINT)
+        out, err = proc.communicate(timeout=60)
+    assert announced == f"sahelsim teach : ouvrez http://127.0.0.1:{port}/  (Ctrl-C pour arrêter)\n"
+    assert (out, err.strip()) == ("", ""), (out, err)
+    assert proc.returncode == 130

@@ -76,7 +76,7 @@ def decide_attacks(model: SahelModel) -> None:
             continue  # nothing is decided before the deadline, unless a player gives in early
         readiness, terms = assess_attack(model, threat)
         partners = () if threat.retaliation else partners_in_arms(model, threat)
-        if not threat.retaliation and concedes(model, threat, readiness, partners):
+        if not threat.retaliation and concedes(model, threat, readiness, partners, terms):
             continue
         if before:
             continue
@@ -194,7 +194,11 @@ def stand_down(model: SahelModel, threat: Threat, readiness: float, terms: dict,
 
 
 def concedes(
-    model: SahelModel, threat: Threat, readiness: float, partners: tuple[str, ...] = ()
+    model: SahelModel,
+    threat: Threat,
+    readiness: float,
+    partners: tuple[str, ...] = (),
+    terms: dict | None = None,
 ) -> bool:
     """Whether the target gives in today (a junta accepts a transition, a ruler steps down).
 
@@ -221,6 +225,7 @@ def concedes(
     which signed the Conakry plan of October 1997 and did not keep it). Nor can a government
     give in alone while ``partners``, belligerents sworn to fight beside it, have a say
     (:func:`partners_in_arms`): its chance is then 0 (a played target still chooses).
+    ``terms``: the threatener's judgement (:func:`assess_attack`), which a played target sees.
     """
     state = model.state(threat.target)
     if state is None:
@@ -231,7 +236,9 @@ def concedes(
         if chance > 0
         else 1.0
     )
-    played = players.concession_choice(model, threat, chance, draw < chance)
+    played = players.concession_choice(
+        model, threat, chance, draw < chance, terms=terms or {}, partners=partners
+    )
     if draw >= chance if played is None else played is players.Choice.DEFY:
         return False
     threat.open = False

@@ -26,7 +26,7 @@ Without players nothing here is called, and a run is byte for byte what it was.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any
 
@@ -89,6 +89,8 @@ class Question:
         model_choice: what the model's own rule chooses (for the class's log; not to be shown
             to the player before answering).
         context: what the role sees when deciding (the clause, the balance, its resolve...).
+        at: how many records the run held when the question was put, so where in the story
+            its answer was taken (set by :func:`ask`).
     """
 
     kind: QuestionKind
@@ -99,6 +101,7 @@ class Question:
     options: tuple[Choice, ...]
     model_choice: Choice
     context: dict[str, Any] = field(default_factory=dict)
+    at: int = 0
 
     @property
     def key(self) -> tuple[str, int]:
@@ -122,6 +125,7 @@ def ask(model: SahelModel, question: Question) -> Choice | None:
     decider = model.players.get(question.role)
     if decider is None:
         return None
+    question = replace(question, at=len(model.records))
     choice = decider(question)
     if choice is not None and choice not in question.options:
         raise ValueError(f"{question.role}: {choice!r} is not one of {question.options}")
@@ -207,11 +211,23 @@ def attack_choice(
 
 
 def concession_choice(
-    model: SahelModel, threat: Threat, chance: float, concedes: bool
+    model: SahelModel,
+    threat: Threat,
+    chance: float,
+    concedes: bool,
+    terms: dict | None = None,
+    partners: tuple[str, ...] = (),
 ) -> Choice | None:
-    """Phase 2: the threatened target's answer today (concede, defy), if it is played."""
+    """Phase 2: the threatened target's answer today (concede, defy), if it is played.
+
+    The player sees what the model's rule weighs (:func:`sim.model.intent.concedes`): the
+    threatener's judgement (``terms``: its strength, the coalition it expects against it, the
+    balance and its readiness, the threat's credibility), the target's resolve, and the
+    ``partners`` in arms whose consent giving in needs.
+    """
     if threat.target not in model.players:
         return None
+    state = model.state(threat.target)
     question = Question(
         kind=QuestionKind.CONCESSION,
         role=threat.target,
@@ -224,6 +240,9 @@ def concession_choice(
             "deadline": threat.deadline,
             "attackers": list(threat.fighters),
             "chance": round(chance, 4),
+            "terms": dict(terms or {}),
+            **({"resolve": state.spec.resolve} if state is not None else {}),
+            **({"partners": list(partners)} if partners else {}),
         },
     )
     return ask(model, question)

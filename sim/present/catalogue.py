@@ -901,6 +901,22 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "Le joueur {owner_de} renonce : la menace contre {target} est abandonnée avant la "
         "fin du délai.",
     },
+    # a player's choice that changes nothing the model records, told where it was taken
+    # (sim.present.classroom.told): a week's defiance, a week's wait
+    "played.defied": {
+        "en": "{Owner} player defied {other_poss} threat and held out for another week.",
+        "fr": "Le joueur {owner_de} tient tête à la menace {other_de} une semaine de plus.",
+    },
+    "played.waited": {
+        "en": "{Owner} player chose to wait a week before carrying out its threat against {other}.",
+        "fr": "Le joueur {owner_de} choisit d'attendre une semaine avant de mettre à exécution "
+        "la menace contre {other}.",
+    },
+    "played.waited.retaliation": {
+        "en": "{Owner} player chose to wait a week before answering {other_poss} strike.",
+        "fr": "Le joueur {owner_de} choisit d'attendre une semaine avant de répondre à la "
+        "frappe {other_de}.",
+    },
     "played.stood_down.policed": {
         "en": "{Owner} player chose policing over an offensive to answer {target_poss} strike "
         "of {when}.",

@@ -9,7 +9,7 @@ with the same fields: what the user typed (a file name, a key, a value, a path i
 document) is quoted as it was written, a phrase that is itself a Text is said in French too,
 and a number the program wrote grouped (``12,000``) is written the French way (``12 000``).
 French spacing (a no-break space before ":", a thin one before ";", "?", "!" and inside « »,
-as :func:`sim.present.app.words.typeset` sets them) is set on the templates where they are
+as :func:`sim.present.french.typeset` sets them) is set on the templates where they are
 written with a space, never on the user's values nor on the YAML they quote (``scale: incident``).
 
 :data:`CLICK_FRENCH` does the same for the messages of click, the command line's parser
@@ -27,7 +27,7 @@ from functools import cache
 
 from sim.errors import Joined, Listed, Named, Quoted, Text, Unit
 from sim.numbers import localised
-from sim.present.app.words import NARROW, NO_BREAK, UNITS_FR
+from sim.present.french import NARROW, NO_BREAK, UNITS_FR
 
 FRENCH: dict[str, str] = {
     # ---------------------------------------------------------------- the command line

@@ -24,8 +24,8 @@ import re
 from collections.abc import Iterator, Mapping
 
 from sim.numbers import localised
-from sim.present.app.words import NARROW, NO_BREAK
 from sim.present.error_words import CLICK_PLACEHOLDERS, CLICK_USAGE, spaced
+from sim.present.french import NARROW, NO_BREAK
 from sim.run.options import (
     DEFAULT_OUTCOMES,
     PRECISION_CAP,

@@ -110,7 +110,8 @@ WORDS = {
         "teach_down": "sahelsim: the app did not start on {url}",
         "class_open": "sahelsim teach --class: students join at {join} with code {code}\n"
         "projector (keep this address to yourself): {projector}\n(Ctrl-C to stop)",
-        "class_saved": "each world's decisions are saved in {save} (class-{code}-world-N.json)",
+        "class_saved": "each world's decisions are saved in {save} (class-{code}-world-N.json; "
+        "class-{code}-round-R-world-N.json from the second round on)",
         "class_alone": "sahelsim: no local network found: only this machine can join",
         "reached": "Precision ±{precision}: reached after {done} replicates; every reported "
         "probability's 95 % interval is within ±{precision}{widest}.",
@@ -168,7 +169,8 @@ WORDS = {
         "le code {code}\nprojecteur (gardez cette adresse pour vous) : {projector}\n"
         "(Ctrl-C pour arrêter)",
         "class_saved": "les décisions de chaque monde sont enregistrées dans {save} "
-        "(class-{code}-world-N.json)",
+        "(class-{code}-world-N.json ; class-{code}-round-R-world-N.json à partir de la "
+        "deuxième manche)",
         "class_alone": "sahelsim : aucun réseau local trouvé : seule cette machine peut rejoindre "
         "la classe",
         "reached": "Précision ±{precision} : atteinte après {done} réplications ; l'intervalle à "

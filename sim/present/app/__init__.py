@@ -11,14 +11,18 @@ from __future__ import annotations
 
 import importlib.util
 import os
+import re
 import signal
 import socket
 import subprocess
 import sys
+import threading
 import time
 import urllib.request
 import webbrowser
+from collections.abc import Iterable
 from pathlib import Path
+from typing import TextIO
 
 from sim.errors import InputError, Text
 from sim.present.terminal import WORDS
@@ -105,6 +109,23 @@ def server_env(scenario: str, lang: str) -> dict[str, str]:
     }
 
 
+SOLARA_OWN = re.compile(r"^(Solara server is starting at \S+|Aborted!?\.?)\s*$")
+"""The lines solara prints of itself, in English whatever the page's language: that it starts
+(sahelsim says where to open the page, in the lecturer's language) and, at Ctrl-C, "Aborted."."""
+
+
+def relay(lines: Iterable[str], out: TextIO) -> None:
+    """Pass the server's output to ``out``, but for solara's own lines (:data:`SOLARA_OWN`).
+
+    What else the server prints is what went wrong (the page logs an error a click met with its
+    traceback, headed in the page's language): the lecturer's terminal keeps it.
+    """
+    for line in lines:
+        if not SOLARA_OWN.match(line):
+            out.write(line)
+            out.flush()
+
+
 def wait_until_up(url: str, proc: subprocess.Popen, seconds: float = STARTUP_SECONDS) -> bool:
     """Whether ``url`` answered before ``seconds`` passed or the server exited."""
     deadline = time.monotonic() + seconds
@@ -156,7 +177,17 @@ def serve(
         )
     port = port or free_port()
     url = f"http://{HOST}:{port}/"
-    proc = subprocess.Popen(server_command(port), env=server_env(str(scenario), lang))
+    proc = subprocess.Popen(
+        server_command(port),
+        env=server_env(str(scenario), lang),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        encoding="utf-8",
+        errors="replace",
+    )
+    # solara's own English lines stay out of the lecturer's terminal (a French one read them)
+    threading.Thread(target=relay, args=(proc.stdout, sys.stderr), daemon=True).start()
     # A plain `kill` must not orphan the server: exit through the `finally` below.
     signal.signal(signal.SIGTERM, _exit_on_term)
     try:

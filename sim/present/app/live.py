@@ -21,8 +21,6 @@ import matplotlib
 import matplotlib.ticker
 import numpy as np
 from matplotlib.figure import Figure
-from matplotlib.lines import Line2D
-from matplotlib.patches import FancyArrowPatch, Patch
 
 from sim.analysis.estimates import proportion
 from sim.model.model import SahelModel
@@ -31,21 +29,18 @@ from sim.model.outcomes import summarise
 from sim.model.records import RecordKind
 from sim.model.world import World, build_world
 from sim.present import i18n
-from sim.present.app.words import UNITS_FR, typeset, ui
+from sim.present.app import warmap
+from sim.present.app.words import typeset, ui
 from sim.present.catalogue import PACT_ARTICLES
 from sim.present.figures import (
-    MAP_WORDS,
-    RESPONSE_STYLE,
-    SIDE_COLOURS,
     VARIABLE_LABELS,
-    capitals,
     localise_numbers,
     png,
     styled,
     war_length_title,
 )
 from sim.present.figures import WORDS as FIGURE_WORDS
-from sim.present.geography import draw_countries, load_countries
+from sim.present.french import UNITS_FR
 from sim.present.narrative import Paragraph, narrative
 from sim.run.files import written_whole
 from sim.run.plan import draw_root_seed, replicate_seeds
@@ -299,14 +294,18 @@ def default_variant(settings: Settings) -> str:
     return "no-aes-pacts" if "no-aes-pacts" in choices else choices[0]
 
 
-def variant_label(key: str, lang: str) -> str:
-    """How a variant key reads in the picker."""
+def variant_label(key: str, lang: str, settings: Settings) -> str:
+    """How a variant key of the run as set (``settings``) reads in the picker and its heading.
+
+    The other commitment mode is named: "strict commitment (the other mode)".
+    """
     if key == "no-pacts":
         return ui("no_pacts", lang)
     if key == "no-aes-pacts":
         return ui("no_aes_pacts", lang)
     if key == "other-mode":
-        return ui("other_mode", lang)
+        mode = ui("behavioural" if settings.strict else "strict", lang)
+        return ui("other_mode", lang).format(mode=mode)
     # "sans le Communiqué...": French keeps its article
     return f"{ui('without', lang)} {pact_phrase(key.removeprefix('pact:'), lang)}"
 
@@ -364,7 +363,7 @@ class LiveRun:
         self.lock = threading.RLock()
         # The last map drawn in each language, and what it showed: switching the page's
         # language back and forth redraws nothing that has not changed.
-        self._maps: dict[str, tuple[tuple, bytes]] = {}
+        self._maps: dict[tuple[str, bool], tuple[tuple, bytes]] = {}
         self._series: dict[str, SeriesFigure] = {}  # one figure per language, redrawn in place
 
     @property
@@ -395,19 +394,21 @@ class LiveRun:
         with self.lock:  # the day read and the days run, with no Play step in between
             self.step(days_on(self.day, days))
 
-    def map_png(self, lang: str) -> bytes:
+    def map_png(self, lang: str, paired: bool = False) -> bytes:
         """The map as a PNG, drawn again only when what it shows has changed.
 
         The map changes only when someone enters a war or answers an obligation, a few times a
-        run, so playing day by day redraws only the series.
+        run, so playing day by day redraws only the series. ``paired``: drawn to be shown side
+        by side with another, its labels larger for the smaller map.
         """
         with self.lock:
             sides = tuple(sorted((a, s) for a, s in self.model.side.items() if s))
             answered = sum(1 for r in self.model.records if r.kind is RecordKind.RESPONSE)
             shown = (sides, answered)
-            drawn = self._maps.get(lang)
+            drawn = self._maps.get((lang, paired))
             if drawn is None or drawn[0] != shown:
-                drawn = self._maps[lang] = (shown, png(map_figure(self, lang, title=False)))
+                figure = map_figure(self, lang, title=False, paired=paired)
+                drawn = self._maps[(lang, paired)] = (shown, png(figure))
             return drawn[1]
 
     def series_png(self, lang: str) -> bytes:
@@ -473,116 +474,6 @@ def build_runs(settings: Settings, side_by_side: bool, variant_key: str) -> list
 # ---------------------------------------------------------------------- figures
 
 
-def _arrow(
-    ax, start: tuple[float, float], end: tuple[float, float], style: dict, rad: float = 0.2
-) -> None:
-    ax.add_patch(
-        FancyArrowPatch(
-            start,
-            end,
-            arrowstyle="-|>",
-            mutation_scale=22,
-            linewidth=2.5,
-            connectionstyle=f"arc3,rad={rad:.3f}",
-            zorder=5,
-            gid="obligation-arrow",
-            **style,
-        )
-    )
-
-
-def draw_map(ax, model: SahelModel, lang: str, *, legend_outside: bool = False) -> None:
-    """Countries coloured by side in their first war; obligations answered so far as arrows."""
-    words = MAP_WORDS[lang]
-    known = load_countries()
-    fill = {a: SIDE_COLOURS[s] for a, s in model.side.items() if s and a in known}
-    labels = {c.iso3: c.iso3 for c in known.values() if c.modelled}
-    draw_countries(ax, fill, labels=labels, fontsize=15)
-    _keep_labels_inside(ax)
-    for arrow in obligation_arrows(model):
-        _arrow(ax, arrow.start, arrow.end, RESPONSE_STYLE[arrow.response], arrow.rad)
-    handles = [
-        Patch(color=SIDE_COLOURS[1], label=words["attacking"]),
-        Patch(color=SIDE_COLOURS[2], label=words["defending"]),
-    ]
-    handles += [Line2D([], [], linewidth=2, label=words[k], **v) for k, v in RESPONSE_STYLE.items()]
-    if legend_outside:  # beside the map, clear of every coast (the GIF's wide frame)
-        ax.legend(
-            handles=handles, loc="upper left", bbox_to_anchor=(1.02, 1), fontsize=14, frameon=False
-        )
-    else:  # over the Sahara's empty north-east, where no label is
-        ax.legend(handles=handles, loc="upper right", framealpha=0.9, fontsize=14)
-
-
-ARROW_SPREAD = 0.9
-ARROW_BEND = 0.2
-"""The curvature of a lone arrow; arrows to one capital bend apart, up to 1.5 times it."""
-"""Degrees between the ends of arrows that share a capital, so that none hides another."""
-LABEL_MARGIN = (1.3, 0.7)
-"""Degrees (longitude, latitude) a country's label keeps from the frame's edge."""
-
-
-def obligation_arrows(
-    model: SahelModel,
-) -> list[tuple[tuple[float, float], tuple[float, float], str]]:
-    """One arrow per ally and state it answered: (start, end, response), ends spread apart.
-
-    The latest answer of each ally to each state counts. Arrows that end at the same capital
-    (Mali and Burkina Faso helping Niger) end at points spread across their way in, and
-    arrows leaving the same capital start apart, so that each ally's arrow stays distinct.
-    """
-    where = capitals()
-    latest: dict[tuple[str, str], str] = {}
-    for r in model.records:
-        if r.kind is not RecordKind.RESPONSE or r.get("response") not in RESPONSE_STYLE:
-            continue
-        if r.actor in where and r.target in where and r.actor != r.target:
-            latest[(r.actor, r.target)] = r.get("response")
-    pairs = list(latest)
-
-    def spread(pair: tuple[str, str], end: int) -> tuple[float, float]:
-        point = np.array(where[pair[end]], dtype=float)
-        sharing = [q for q in pairs if q[end] == pair[end]]
-        if len(sharing) == 1:
-            return tuple(point)
-        away = np.array(where[pair[1 - end]], dtype=float) - point
-        ranked = sorted(
-            sharing, key=lambda q: np.arctan2(*(np.array(where[q[1 - end]]) - point)[::-1])
-        )
-        across = np.array([-away[1], away[0]]) / max(float(np.hypot(*away)), 1e-9)
-        shift = (ranked.index(pair) - (len(ranked) - 1) / 2) * ARROW_SPREAD
-        return tuple(point + shift * across)
-
-    def bend(pair: tuple[str, str]) -> float:
-        sharing = [q for q in pairs if q[1] == pair[1]]
-        if len(sharing) == 1:
-            return ARROW_BEND
-        point = np.array(where[pair[1]], dtype=float)
-        ranked = sorted(sharing, key=lambda q: np.arctan2(*(np.array(where[q[0]]) - point)[::-1]))
-        return ARROW_BEND * (2 * ranked.index(pair) / (len(ranked) - 1) - 1) * 1.5
-
-    return [Arrow(spread(p, 0), spread(p, 1), bend(p), latest[p]) for p in pairs]
-
-
-@dataclasses.dataclass(frozen=True)
-class Arrow:
-    """An obligation answered, as the map draws it: from, to (lon, lat), its bend, the answer."""
-
-    start: tuple[float, float]
-    end: tuple[float, float]
-    rad: float
-    response: str
-
-
-def _keep_labels_inside(ax) -> None:
-    """Move country labels that would cross the frame's edge (Chad's, say) inside it."""
-    (x0, x1), (y0, y1) = ax.get_xlim(), ax.get_ylim()
-    dx, dy = LABEL_MARGIN
-    for text in ax.texts:
-        x, y = text.get_position()
-        text.set_position((min(max(x, x0 + dx), x1 - dx), min(max(y, y0 + dy), y1 - dy)))
-
-
 def day_title(run: LiveRun, lang: str) -> str:
     """``Day 12 of 365 - 22 August 2023`` in ``lang``."""
     if run.day < 0:
@@ -592,16 +483,14 @@ def day_title(run: LiveRun, lang: str) -> str:
     return f"{ui('day', lang)} {run.day} {ui('of', lang)} {run.model.horizon} - {date}{done}"
 
 
-def map_figure(run: LiveRun, lang: str, *, title: bool = True) -> Figure:
-    """The live map of ``run``, with the day as its title unless ``title`` is false."""
-    with run.lock, styled():
-        fig = Figure(figsize=(8.5, 6.2))
-        # Fixed margins: constrained layout would double the time of each redraw.
-        ax = fig.add_axes((0.01, 0.01, 0.98, 0.92 if title else 0.98))
-        draw_map(ax, run.model, lang)
-        if title:
-            ax.set_title(day_title(run, lang))
-    return fig
+def map_figure(run: LiveRun, lang: str, *, title: bool = True, paired: bool = False) -> Figure:
+    """The live map of ``run``, with the day as its title unless ``title`` is false.
+
+    ``paired``: drawn to be shown side by side with another (:data:`warmap.PAIRED`).
+    """
+    size = warmap.PAIRED if paired else warmap.SINGLE
+    with run.lock:
+        return warmap.map_figure(run.model, lang, size, day_title(run, lang) if title else None)
 
 
 PROJECTOR_TYPE = {
@@ -895,7 +784,7 @@ def frame_figure(run, title: str, lang: str) -> Figure:
     with styled():
         fig = Figure(figsize=GIF_SIZE, dpi=GIF_DPI)
         ax = fig.add_axes((0.01, 0.02, 0.76, 0.86))
-        draw_map(ax, run.model, lang, legend_outside=True)
+        warmap.draw_map(ax, run.model, lang, legend=True)
         fig.suptitle(f"{title}\n{day_title(run, lang)}", fontsize=20, y=0.985)
     return fig
 

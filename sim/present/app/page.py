@@ -31,8 +31,9 @@ from html import escape
 
 import solara
 
+from sim.errors import SahelsimError
 from sim.present import i18n
-from sim.present.app import ENV_LANG, ENV_SCENARIO
+from sim.present.app import ENV_LANG, ENV_SCENARIO, warmap
 from sim.present.app.live import (
     ACTOR_KNOBS,
     SPEEDS,
@@ -61,6 +62,7 @@ from sim.present.app.live import (
 from sim.present.app.playback import Playback
 from sim.present.app.story import StoryLine, story_lines
 from sim.present.app.words import UI, typeset, ui
+from sim.present.error_words import said
 from sim.present.figures import png
 from sim.scenario.defaults import FIRST_LESSON, MAX_SEED
 from sim.scenario.parameters import ACTOR_PARAMETERS, PARAMETERS, Parameter
@@ -103,6 +105,12 @@ CSS = """
 .sahel-presenter .sahel-paired { margin-top: 0; margin-bottom: 0; }
 .sahel-presenter .sahel-paired > .col { padding-top: 0; padding-bottom: 0; }
 .sahel-paired-map { display: block; width: auto !important; max-width: 100%; }
+/* the maps' legend, in the page's type beside the map (on it, it covered Niger's north-east) */
+.sahel-legend { display: flex; flex-wrap: wrap; gap: 2px 18px; font-size: 18px;
+  line-height: 1.3; margin: 2px 0 6px; }
+.sahel-key { display: inline-flex; align-items: center; gap: 6px; white-space: nowrap; }
+.sahel-side { display: inline-block; width: 22px; height: 16px; background: var(--ink); }
+.sahel-answer { display: inline-block; width: 34px; border-top: 4px var(--line) var(--ink); }
 .v-application .v-expansion-panel-header { font-size: 19px; }
 .v-application .v-label--active { transform: translateY(-24px) scale(1); }
 .v-application .v-slider__thumb-label { font-size: 18px; }
@@ -133,7 +141,9 @@ OPENED = as_bundled(os.environ.get(ENV_SCENARIO) or FIRST_LESSON)
 too), or a scenario file."""
 
 # Module-level reactives are per browser session in solara: each tab has its own run.
-lang = solara.reactive(os.environ[ENV_LANG] if os.environ.get(ENV_LANG) in UI else Lang.EN.value)
+STARTED_IN = os.environ[ENV_LANG] if os.environ.get(ENV_LANG) in UI else Lang.EN.value
+"""The language the server was started in (``sahelsim teach --lang``): each page's first."""
+lang = solara.reactive(STARTED_IN)
 settings = solara.reactive(defaults_for(OPENED))
 side_by_side = solara.reactive(False)
 variant_key = solara.reactive(default_variant(settings.value))
@@ -147,9 +157,12 @@ built = solara.reactive(0)  # how many times the runs were built: results of old
 replicates = solara.reactive(50)  # the ensemble's size, kept across Resets
 pacer: solara.Reactive[Playback | None] = solara.reactive(None)  # set once per session
 presenting = solara.reactive(False)  # the presenter view: no sidebar, map and story in sight
-# A short message in place of any error a click met, and which build of the runs was shown
-# when it did: a Reset that builds them anew takes it away with the run it came from.
-problem: solara.Reactive[tuple[str, int]] = solara.reactive(("", 0))
+rebuild_asked = solara.reactive(0)  # how many times side by side or its variant was changed
+rebuilt = solara.reactive(0)  # how many of those changes the runs were rebuilt for
+# Any error a click met (shown as a short line in the page's language, whichever it is switched
+# to), and which build of the runs was shown when it did: a Reset that builds them anew takes it
+# away with the run it came from.
+problem: solara.Reactive[tuple[Exception | None, int]] = solara.reactive((None, 0))
 
 
 @dataclasses.dataclass(frozen=True)
@@ -165,8 +178,8 @@ class EnsembleRun:
     state: str = ""
     """"running", "finished" or "failed"; "" before any was asked for."""
     result: EnsembleResult | None = None
-    error: str = ""
-    """The kind of error it met ("failed")."""
+    error: Exception | None = None
+    """The error it met ("failed"), said in the page's language (:func:`problem_line`)."""
     last: EnsembleResult | None = None
     """The last ensemble finished, of whatever build."""
     before: EnsembleResult | None = None
@@ -212,17 +225,26 @@ def report(error: Exception, build: int | None = None) -> None:
 
     ``build``: the build of the runs (:data:`built`) it came from, by default those shown.
     """
-    log.exception("the page met an error")
-    first = str(error).strip().splitlines()[0] if str(error).strip() else ""
+    log.exception(ui("error", lang.value))  # in the lecturer's terminal, in the page's language
     try:
-        problem.set(
-            (
-                f"{ui('error', lang.value)}: {type(error).__name__}{': ' if first else ''}{first}",
-                built.value if build is None else build,
-            )
-        )
+        problem.set((error, built.value if build is None else build))
     except Exception:  # the page itself is gone: the log has it
-        log.exception("could not show the error")
+        log.exception(ui("error", STARTED_IN))  # the page is gone, and its language with it
+
+
+def problem_line(error: Exception, language: str) -> str:
+    """An error the page met, in one line of the page's language.
+
+    An error sahelsim knows (a scenario file that no longer loads, say) is said as the command
+    line says it (:func:`sim.present.error_words.said`: French under French), after "Something
+    went wrong:", on one line; any other is a fault of the program, whose message is Python's and English:
+    the line says where its details are, the terminal that runs ``sahelsim teach``.
+    """
+    if not isinstance(error, SahelsimError):
+        return ui("error_elsewhere", language)
+    # on one line: a scenario's problems come after "1 problem found:", each on a line of its own
+    message = re.sub(r"\s*\n\s*", " ", said(error.message, language).strip())
+    return typeset(f"{ui('error', language)}:", language) + (f" {message}" if message else "")
 
 
 def release_runs() -> None:
@@ -291,15 +313,33 @@ def choose_scenario(name: str) -> None:
 
 
 def set_side_by_side(on: bool) -> None:
-    """Show (or hide) the variant, rebuilding both runs on the same seed."""
+    """Show (or hide) the variant: both runs are rebuilt on the same seed, once it shows."""
     side_by_side.set(on)
-    reset()
+    rebuild_asked.set(rebuild_asked.value + 1)
 
 
 def set_variant(key: str) -> None:
-    """Choose the right-hand variant and rebuild both runs."""
+    """Choose the right-hand variant: both runs are rebuilt, once the choice shows."""
     variant_key.set(key)
-    reset()
+    rebuild_asked.set(rebuild_asked.value + 1)
+
+
+@solara.component
+def Rebuilder():
+    """Rebuilds the runs after the page has shown the switch or the variant that asked for it.
+
+    Rebuilt in the switch's own click, the runs were drawn in the same render as the variant's
+    picker: for three seconds of maps and series nothing answered the switch, and the picker
+    seemed to come only with the Reset a lecturer pressed meanwhile.
+    """
+    asked = rebuild_asked.value
+
+    def rebuild() -> None:
+        if asked > rebuilt.value:  # once per change, should the page be drawn again meanwhile
+            rebuilt.set(asked)
+            guarded(reset)()
+
+    solara.use_effect(rebuild, [asked])
 
 
 # ---------------------------------------------------------------------- components
@@ -470,10 +510,10 @@ def ScenarioControls():
         # Not `choices`: the scenario picker's handler above reads that name when called, and
         # found the variants' list there (a lesson picked side by side was a TypeError).
         variants = variant_choices(current)
-        by_label = {variant_label(k, language): k for k in variants}
+        by_label = {variant_label(k, language, current): k for k in variants}
         solara.Select(
             ui("variant", language),
-            value=variant_label(variant_key.value, language),
+            value=variant_label(variant_key.value, language, current),
             values=list(by_label),
             on_value=guarded(lambda v: set_variant(by_label[v])),
         )
@@ -555,7 +595,7 @@ def run_headings(shown: list[LiveRun], language: str) -> list[str | None]:
         escape(side_heading(left, language)),
         escape(
             ui("right_heading", language).format(
-                variant=variant_label(variant_key.value, language),
+                variant=variant_label(variant_key.value, language, left),
                 pacts=sum(right.pacts.values()),
                 total=len(right.pacts),
             )
@@ -564,13 +604,11 @@ def run_headings(shown: list[LiveRun], language: str) -> list[str | None]:
 
 
 @solara.component
-def RunView(run: LiveRun, heading: str | None):
-    """Map, series and narrative of one run."""
+def RunView(run: LiveRun, paired: bool = False):
+    """Map, series and narrative of one run (``paired``: side by side with another)."""
     language = lang.value
     _ = tick.value  # the run is mutable: subscribe to the tick that says it moved
     with solara.Column():
-        if heading:
-            solara.HTML(tag="h3", unsafe_innerHTML=heading)
         DayMark(
             text=day_title(run, language),
             day=run.day,
@@ -579,13 +617,36 @@ def RunView(run: LiveRun, heading: str | None):
             event_drawn=pacer.value.drawn if pacer.value is not None else lambda frame: None,
         )
         # The map and the story side by side on a projector; one above the other when narrow.
-        with solara.ColumnsResponsive(default=12, large=12 if heading else [7, 5]):
+        with solara.ColumnsResponsive(default=12, large=12 if paired else [7, 5]):
             # PNG bytes made by the run, which redraws only what changed since the last tick.
-            solara.Image(run.map_png(language), format="png", width="100%")
+            with solara.Column(gap="4px"):
+                solara.Image(
+                    run.map_png(language, paired),
+                    format="png",
+                    width="100%",
+                    classes=["sahel-map", *(["sahel-map-paired"] * paired)],
+                )
+                if not paired:  # side by side, one legend stands under both headings
+                    MapLegend()
             with solara.Column():
                 solara.HTML(tag="h3", unsafe_innerHTML=ui("narrative", language))
                 Narrative(run)
         solara.Image(run.series_png(language), format="png", width="100%", classes=["sahel-series"])
+
+
+@solara.component
+def MapLegend():
+    """The maps' legend in the page's type and language, beside the map rather than over it.
+
+    Drawn on the map, it covered the north-east of Niger, and its words were as small as the
+    map was shown (a few pixels high, side by side at 1024 pixels).
+    """
+    keys = "".join(
+        f"<span class='sahel-key'><i class='sahel-{e['kind']}' style='--ink: {e['colour']};"
+        f" --line: {e['style']}'></i>{escape(e['text'])}</span>"
+        for e in warmap.legend_entries(lang.value)
+    )
+    solara.HTML(tag="div", unsafe_innerHTML=keys, classes=["sahel-legend"])
 
 
 @solara.component
@@ -670,7 +731,7 @@ def Ensemble():
             solara.Text(f"{len(finished.summaries)} {ui('progress', language)}", style=BLOCK)
             EnsembleShown(finished, language, longest)
         elif now.state == "failed" and asked_now:
-            solara.Warning(f"{ui('error', language)}: {now.error}")
+            solara.Warning(problem_line(now.error, language))
         if before is not None:  # e.g. with the pledges, before a Reset without them
             with solara.Details(ui("previous_ensemble", language), expand=False):
                 EnsembleShown(before, language, longest)
@@ -706,10 +767,10 @@ def EnsembleRunner():
             result = None
             if summaries is not None:
                 result = EnsembleResult(current, run.scenario, run.in_play, summaries)
-            state, error = "finished", ""
+            state, error = "finished", None
         except Exception as exc:
-            log.exception("the ensemble met an error")
-            result, state, error = None, "failed", type(exc).__name__
+            log.exception(ui("error", lang.value))  # the page's language, as the others
+            result, state, error = None, "failed", exc
         with ENSEMBLE_SET:
             if cancel.is_set() or (state == "finished" and result is None):
                 return
@@ -799,12 +860,12 @@ def Problem():
     A Reset that builds the runs anew discards the run the error came from (or replaces the
     build that failed): the message stood over the fresh run until dismissed.
     """
-    text, build = problem.value
-    if text and build == built.value:
+    error, build = problem.value
+    if error is not None and build == built.value:
         with solara.Row(style={"align-items": "center"}, classes=["sahel-problem"]):
-            solara.Warning(text)
+            solara.Warning(problem_line(error, lang.value))
             solara.Button(
-                ui("dismiss", lang.value), on_click=lambda: problem.set(("", 0)), text=True
+                ui("dismiss", lang.value), on_click=lambda: problem.set((None, 0)), text=True
             )
 
 
@@ -849,6 +910,7 @@ def Presenter():
                         unsafe_innerHTML=heading,
                         classes=["sahel-run-heading", "sahel-paired-heading"],
                     )
+            MapLegend()  # once, for both maps
         with solara.Columns([1] * len(shown), classes=["sahel-paired"] if paired else []):
             for i, run in enumerate(shown):
                 PresentedRun(run, first=i == 0, paired=paired)
@@ -866,14 +928,22 @@ def PresentedRun(run: LiveRun, first: bool, paired: bool):
         # The map full width of its half stood 460 pixels high at 1280x800, and both stories
         # below the window: it is as high as leaves room for the day and the newest lines.
         with solara.Column(gap="4px"):
-            solara.Image(run.map_png(language), format="png", classes=["sahel-paired-map"])
+            solara.Image(
+                run.map_png(language, paired=True),
+                format="png",
+                classes=["sahel-map", "sahel-map-paired", "sahel-paired-map"],
+            )
             presented_day(run, first)
             Narrative(run, compact=True, paired=True)
     else:
         # Beside each other from 960 pixels: at 1024x768 the map, full width, filled the
         # window, and the day, the question and the story were all below it.
         with solara.ColumnsResponsive(default=12, medium=[7, 5]):
-            solara.Image(run.map_png(language), format="png", width="100%")
+            with solara.Column(gap="4px"):
+                solara.Image(
+                    run.map_png(language), format="png", width="100%", classes=["sahel-map"]
+                )
+                MapLegend()
             with solara.Column(gap="4px"):
                 presented_day(run, first)
                 Predict(run.scenario)
@@ -907,6 +977,7 @@ def Page():
     solara.Style(CSS)
     solara.Title("sahelsim")
     Player()
+    Rebuilder()
     EnsembleRunner()  # here, not in the panel: the presenter view takes the panel away
     if presenting.value:
         Presenter()
@@ -923,9 +994,15 @@ def Page():
         # three rows
         PlayControls()
         if len(shown) == 1:
-            RunView(shown[0], None)
+            RunView(shown[0])
         else:
+            # The headings in a row of their own, as in the presenter view: in each run's
+            # column, the one that wrapped onto more lines pushed its map below the other's.
             with solara.Columns([1, 1]):
-                for run, heading in zip(shown, run_headings(shown, language), strict=True):
-                    RunView(run, heading)
+                for heading in run_headings(shown, language):
+                    solara.HTML(tag="h3", unsafe_innerHTML=heading, classes=["sahel-run-heading"])
+            MapLegend()  # once, for both maps
+            with solara.Columns([1, 1]):
+                for run in shown:
+                    RunView(run, paired=True)
         Ensemble()

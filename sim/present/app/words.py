@@ -1,31 +1,13 @@
-"""The classroom page's words in English and French, and French typesetting.
+"""The classroom page's words in English and French.
 
 Every word the page shows that is not the model's (the narrative's words are in
-:mod:`sim.present.catalogue`) is here once per language, so that the two stay whole together.
+:mod:`sim.present.catalogue`) is here once per language, so that the two stay whole together;
+French is typeset by :func:`sim.present.french.typeset`.
 """
 
 from __future__ import annotations
 
-import re
-
-UNITS_FR = {
-    "probability": "probabilité",
-    "share": "part",
-    "log-odds": "logit",  # the narrative's word too
-    "ratio": "rapport",
-    "log-ratio": "log-rapport",
-    "days": "jours",
-    "fighters": "combattants",
-    "dead": "morts",
-    "per day": "par jour",
-    "sd": "écart-type",
-    "factor": "facteur",
-    "personnel": "personnel",
-    "0-1": "0-1",
-    "z": "z",  # a standard normal score: the symbol is the same in French
-    "z per share": "z par part",
-    "z per year": "z par an",
-}
+from sim.present.french import typeset
 
 UI: dict[str, dict[str, str]] = {
     "en": {
@@ -55,7 +37,7 @@ UI: dict[str, dict[str, str]] = {
         "variant": "Right-hand variant",
         "no_pacts": "all pacts switched off",
         "no_aes_pacts": "the pacts between Mali, Burkina Faso and Niger switched off",
-        "other_mode": "the other commitment mode",
+        "other_mode": "{mode} commitment (the other mode)",
         "without": "without",
         "not_started": "Not started: press Step or Play.",
         "day": "Day",
@@ -114,6 +96,8 @@ UI: dict[str, dict[str, str]] = {
         "presenter": "Presenter view",
         "controls": "Controls",
         "error": "Something went wrong",
+        "error_elsewhere": "Something went wrong; the details are in the terminal that runs "
+        "sahelsim teach.",
         "dismiss": "Dismiss",
     },
     "fr": {
@@ -144,7 +128,7 @@ UI: dict[str, dict[str, str]] = {
         "variant": "Variante de droite",
         "no_pacts": "tous les pactes désactivés",
         "no_aes_pacts": "les pactes entre le Mali, le Burkina Faso et le Niger désactivés",
-        "other_mode": "l'autre mode d'engagement",
+        "other_mode": "engagement {mode} (l'autre mode)",
         "without": "sans",
         "not_started": "Pas commencé : appuyez sur Un pas ou Lecture.",
         "day": "Jour",
@@ -206,6 +190,8 @@ UI: dict[str, dict[str, str]] = {
         "presenter": "Vue de projection",
         "controls": "Réglages",
         "error": "Un problème est survenu",
+        "error_elsewhere": "Un problème est survenu ; les détails sont dans le terminal où "
+        "tourne sahelsim teach.",
         "dismiss": "Fermer",
     },
 }
@@ -214,55 +200,3 @@ UI: dict[str, dict[str, str]] = {
 def ui(key: str, lang: str) -> str:
     """A word of the interface in ``lang``."""
     return typeset(UI[lang][key], lang)
-
-
-FRENCH_SPACE = re.compile(r"\s*([:;?!»])|(«)\s*")
-NARROW = "\u202f"  # the thin no-break space French puts before ; ? ! (and inside « »)
-NO_BREAK = "\u00a0"  # the no-break space French puts before :
-FRENCH_NUMBER = re.compile(r"(?<=\d) (?=\d{3}(?!\d)|%)")
-"""A plain space in a French number's thousands ("18 064") or before its percent sign.
-
-Numbers the code writes already carry a thin no-break space (:mod:`sim.numbers`); those of
-text written by hand (a scenario's or a lesson's notes: "20 000 soldats") get one here."""
-
-
-ENGLISH_QUOTED = re.compile(r"(?<=\(en anglais\) : « ).*?(?= »)")
-"""An English text quoted in a French one (a scenario's note, in :mod:`sim.present.catalogue`'s
-``note`` message): it keeps English spacing."""
-_KEPT = re.compile("\ue000(\\d+)\ue001")  # where a quoted English text waits to be put back
-
-
-def typeset(text: str, lang: str) -> str:
-    """``text`` with French spacing in French; English as it is.
-
-    A no-break space before ":", a thin one before ";", "?", "!" and inside guillemets, so
-    that no mark starts a line. Clock times and addresses ("12:30", "http://") keep their colon.
-    English quoted in French (a scenario's note "(en anglais)") keeps its own spacing.
-    """
-    if lang != "fr":
-        return text
-    kept: list[str] = []
-
-    def keep(match: re.Match) -> str:
-        kept.append(match.group(0))
-        return f"\ue000{len(kept) - 1}\ue001"  # private-use marks no rule below touches
-
-    french = _french_spacing(ENGLISH_QUOTED.sub(keep, text))
-    return _KEPT.sub(lambda m: kept[int(m.group(1))], french)
-
-
-def _french_spacing(text: str) -> str:
-    """French spacing of marks and numbers in ``text`` (see :func:`typeset`)."""
-
-    def space(match: re.Match) -> str:
-        mark, opening = match.group(1), match.group(2)
-        if opening:
-            return opening + NARROW
-        before = match.string[match.start() - 1] if match.start() > 0 else ""
-        after = match.string[match.end()] if match.end() < len(match.string) else ""
-        if mark == ":" and ((before.isdigit() and after.isdigit()) or after == "/"):
-            return match.group(0)
-        return (NO_BREAK if mark == ":" else NARROW) + mark
-
-    # A number never breaks across lines: "18 064" and "6,1 %" keep a thin no-break space.
-    return FRENCH_NUMBER.sub(NARROW, FRENCH_SPACE.sub(space, text))

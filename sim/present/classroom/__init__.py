@@ -6,6 +6,8 @@
 - :mod:`.ensemble`: the model's own unplayed runs from the class's start, which the debrief
   sets each played decision against.
 - :mod:`.runfile`: one world's answers and parameters on disk (``explain --class-run``).
+- :mod:`.told`: a world's story with every choice its players took, those no record tells
+  (a week's defiance, a week's wait) where they were taken.
 - :mod:`.views` and :mod:`.words`: what the projector and the phones show, in English and
   French.
 - :mod:`.server`: the pages and the JSON API (Starlette, served by uvicorn) on the classroom

@@ -18,7 +18,9 @@ runs are the plain runs, byte for byte; they only see the questions and the mode
 
 from __future__ import annotations
 
+import sys
 import threading
+import traceback
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -155,7 +157,7 @@ class Background:
         self._lock = threading.Lock()
         self._result: EnsembleCounts | None = None
         self._thread: threading.Thread | None = None
-        self.failed: str | None = None  # why the counting failed, if it did
+        self.failed: Exception | None = None  # why the counting failed, if it did
 
     def start(self) -> None:
         """Count in a background thread (once)."""
@@ -167,7 +169,13 @@ class Background:
         try:
             self.result()
         except Exception as error:  # the debrief says so instead of "still counting" for ever
-            self.failed = f"{type(error).__name__}: {error}"
+            traceback.print_exc(file=sys.stderr)  # the details, in the lecturer's terminal
+            self.failed = error
+
+    @property
+    def started(self) -> bool:
+        """Whether a background thread was started to count them."""
+        return self._thread is not None
 
     @property
     def ready(self) -> bool:

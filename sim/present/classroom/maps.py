@@ -1,8 +1,8 @@
 """Each world's map for the projector: who is at war with whom, drawn only when that changes.
 
-The map is the classroom app's (:func:`sim.present.app.live.draw_map`): countries coloured by
-their side in their first war, the obligations answered so far as arrows, the legend in the
-projector's language. It is drawn from a copy of what a world has run so far, taken on the
+The map is the classroom app's (:mod:`sim.present.app.warmap`): countries coloured by their
+side in their first war, the obligations answered so far as arrows, the outside powers that act
+named at its edge; the projector's page shows the legend, once, in its own language and type. It is drawn from a copy of what a world has run so far, taken on the
 server's event loop, in one worker thread: the heartbeat ticks on while a map is drawn (a
 drawing takes a third of a second of one core), and the worlds' models are never read from
 two threads. The projector asks for a world's map when the world's day changes; the map is
@@ -16,23 +16,18 @@ import collections
 import concurrent.futures
 import types
 
-from matplotlib.figure import Figure
-
 from sim.model.records import RecordKind
-from sim.present.app.live import draw_map
+from sim.present.app import warmap
 from sim.present.classroom.session import ClassSession
-from sim.present.figures import png, styled
-
-MAP_SIZE = (8.5, 6.2)
-"""Inches, the app's map: its labels and legend keep their proportions, only the dots shrink."""
-MAP_DPI = 60
-"""Dots per inch: 511 x 345 pixels once trimmed, sharp in a world's card on a projector."""
+from sim.present.figures import png
 
 
 def snapshot(session: ClassSession, group: int) -> types.SimpleNamespace:
-    """What :func:`draw_map` reads of a world's model, copied: sides and records so far."""
+    """What the map reads of a world's model, copied: sides and records so far, and its actors."""
     world = session.worlds[group]
-    return types.SimpleNamespace(side=dict(world.model.side), records=list(world.records))
+    return types.SimpleNamespace(
+        side=dict(world.model.side), records=list(world.records), world=world.world
+    )
 
 
 def shown(state: types.SimpleNamespace) -> tuple:
@@ -51,11 +46,7 @@ def shown(state: types.SimpleNamespace) -> tuple:
 
 def map_png(state: types.SimpleNamespace, lang: str) -> bytes:
     """A world's map as a PNG, from its :func:`snapshot` (no title: the card shows the day)."""
-    with styled():
-        fig = Figure(figsize=MAP_SIZE, dpi=MAP_DPI)
-        ax = fig.add_axes((0.01, 0.01, 0.98, 0.98))  # fixed margins: cheaper than a layout
-        draw_map(ax, state, lang)
-        return png(fig)
+    return png(warmap.map_figure(state, lang, warmap.CARD))
 
 
 MAPS_KEPT = 64

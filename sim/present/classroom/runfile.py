@@ -35,6 +35,7 @@ from sim import __version__
 from sim.errors import InputError, Text
 from sim.model.players import Choice, Players, Question
 from sim.model.records import Record
+from sim.present.classroom.worlds import held_over
 from sim.run.options import ParameterSource
 from sim.run.posterior import Posterior, posterior_for
 
@@ -75,6 +76,11 @@ class ClassRun:
         """The class's answer to ``question``, or ``None`` (the model's own rule)."""
         answer = self.answers.get(question.key)
         return None if answer is None else answer[1]
+
+    def given(self) -> set[tuple[str, int]]:
+        """The answers a player gave, not those a daily choice held for a week after it."""
+        held = held_over({key: choice for key, (_, choice) in self.answers.items()})
+        return set(self.answers) - held
 
     def check(self, told: list[Record]) -> None:
         """Make sure ``told``, the run told again, is the run the class played.

@@ -18,8 +18,9 @@ Routes (every answer JSON but the pages):
   ``{token, question, choice}``: an answer.
 - ``POST /api/class`` ``{key, lang}``: the projector's view; ``/api/assign``
   ``{key, seat, role, group?}``, ``/api/draw``, ``/api/play`` ``{running}``, ``/api/step``
-  ``{days}`` or ``{week: true}`` (a week as the app counts it: to day 7 from the start): the
-  lecturer's moves.
+  ``{days}`` or ``{week: true}`` (a week as the app counts it: to day 7 from the start),
+  ``/api/round`` ``{scenario, seed}`` (a new round, on a scenario the projector's page offers,
+  with the phones that have joined): the lecturer's moves.
 
 The model's unplayed runs the debrief compares with are counted in a thread of their own as
 soon as the server starts; a world that finishes before they are counted says so.
@@ -48,11 +49,14 @@ from starlette.responses import HTMLResponse, JSONResponse, Response
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
+from sim.errors import InputError
+from sim.present.app.warmap import legend_entries
 from sim.present.app.words import typeset
 from sim.present.classroom.maps import WorldMaps
 from sim.present.classroom.session import ClassSession, Refused
-from sim.present.classroom.views import class_view, language, seat_view
+from sim.present.classroom.views import class_view, language, scenario_options, seat_view
 from sim.present.classroom.words import LANGS, template, word
+from sim.scenario.defaults import MAX_SEED
 
 STATIC = Path(__file__).with_name("static")
 TICK_SECONDS = 0.25
@@ -104,6 +108,7 @@ def create_app(session: ClassSession, join_url: str, lang: str = "en") -> Starle
     qr.save(buffer, kind="svg", scale=8, border=2, dark="#111", light="#fff")
     qr_svg = buffer.getvalue()
     maps = WorldMaps(session)
+    opened = session.scenario_name  # offered for every new round, before the bundled ones
 
     async def handle(request: Request, act) -> Response:
         lang = "en"
@@ -127,7 +132,8 @@ def create_app(session: ClassSession, join_url: str, lang: str = "en") -> Starle
             session.check_key(request.query_params.get("key"))
         except Refused:
             return HTMLResponse(html.escape(word("refused.key", chosen)), status_code=403)
-        return HTMLResponse(page("lecturer", chosen, join_url, session.code))
+        options = scenario_options(opened, chosen)
+        return HTMLResponse(page("lecturer", chosen, join_url, session.code, options))
 
     async def qr_code(request: Request) -> Response:
         return Response(qr_svg, media_type="image/svg+xml")
@@ -206,6 +212,20 @@ def create_app(session: ClassSession, join_url: str, lang: str = "en") -> Starle
         else:
             session.step(_int(body.get("days", 7), 1, MAX_DAYS))
 
+    def new_round(body):
+        scenario, seed = body.get("scenario"), body.get("seed")
+        if not isinstance(scenario, str) or not isinstance(seed, str):
+            raise Refused("malformed")
+        if scenario not in {o["value"] for o in scenario_options(opened, "en")}:
+            raise Refused("scenario")  # the page offers those; no other file is read
+        seed = seed.strip()
+        if not (seed.isascii() and seed.isdigit()) or int(seed) > MAX_SEED:
+            raise Refused("seed")
+        try:
+            session.new_round(scenario, int(seed))
+        except InputError:  # a scenario file edited since the class opened on it
+            raise Refused("scenario") from None
+
     @contextlib.asynccontextmanager
     async def lifespan(app):
         async def heartbeat():
@@ -239,17 +259,24 @@ def create_app(session: ClassSession, join_url: str, lang: str = "en") -> Starle
             Route("/api/draw", lecturer_move(lambda body: session.draw()), methods=["POST"]),
             Route("/api/play", lecturer_move(play), methods=["POST"]),
             Route("/api/step", lecturer_move(step), methods=["POST"]),
+            Route("/api/round", lecturer_move(new_round), methods=["POST"]),
             Mount("/static", StaticFiles(directory=STATIC), name="static"),
         ],
         lifespan=lifespan,
     )
 
 
-def page(which: str, lang: str, join_url: str, code: str) -> str:
-    """The HTML of the phone or projector page: a skeleton the script fills from the API."""
+def page(which: str, lang: str, join_url: str, code: str, options: list[dict] | None = None) -> str:
+    """The HTML of the phone or projector page: a skeleton the script fills from the API.
+
+    ``options``: the scenarios the projector's new round may play (:func:`scenario_options`).
+    """
     words = {key: typeset(template(key, lang), lang) for key in _PAGE_WORDS}
     other = next(x for x in LANGS if x != lang)
-    data = html.escape(json.dumps({"page": which, "lang": lang, "words": words}), quote=True)
+    config = {"page": which, "lang": lang, "words": words, "scenarios": options or []}
+    if which == "lecturer":  # the maps' legend, once above the worlds, in the page's type
+        config["legend"] = legend_entries(lang)
+    data = html.escape(json.dumps(config), quote=True)
     return (
         f'<!doctype html><html lang="{lang}"><head><meta charset="utf-8">'
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
@@ -294,6 +321,10 @@ _PAGE_WORDS = (
     "sent",
     "language",
     "to_end",
+    "scenario",
+    "seed",
+    "new_round",
+    "new_round.confirm",
 )
 
 
@@ -306,12 +337,20 @@ def _lecturer_body(words: dict, join_url: str, code: str) -> str:
         f'<p>{e(words["scan"])}</p><img id="qr" src="/qr.svg" alt="QR" width="240" height="240">'
         f'<p>{e(words["join_code"])}</p><p class="code" id="code">{e(code)}</p>'
         "</section>"
-        '<div id="main"><section id="controls">'
+        '<div id="main"><h2 id="playing"></h2><section id="controls">'
         f'<button id="play">{e(words["start"])}</button>'
         f'<button id="step">{e(words["step_week"])}</button>'
         f'<button id="draw">{e(words["draw"])}</button>'
         f'<button id="to_end" class="secondary">{e(words["to_end"])}</button>'
         '<p id="notice" role="status" hidden></p>'
+        # another round, of this scenario or another, with the phones that have joined
+        '<div id="round">'
+        f'<label>{e(words["scenario"])} <select id="scenario"></select></label>'
+        f'<label>{e(words["seed"])} <input id="seed" inputmode="numeric" autocomplete="off" '
+        'size="12"></label>'
+        f'<button id="new_round" class="secondary">{e(words["new_round"])}</button>'
+        "</div>"
+        '<p id="legend"></p>'  # the maps' legend, once for every world's map
         "</section>"
         '<section id="comparison" hidden></section>'
         '<section id="worlds"></section></div>'
@@ -328,7 +367,7 @@ def _phone_body(words: dict) -> str:
         f'<button type="submit">{e(words["join"])}</button>'
         "</form>"
         '<section id="seat" hidden>'
-        '<p id="world"></p><h2 id="role"></h2><p id="day"></p>'
+        '<p id="scenario"></p><p id="world"></p><h2 id="role"></h2><p id="day"></p>'
         '<div id="question" hidden><p id="qdate"></p><p id="qtext"></p>'
         f'<h3>{e(words["what_you_see"])}</h3><dl id="weighs"></dl>'
         '<div id="choices"></div></div>'

@@ -18,6 +18,8 @@ call it directly with a clock of their own.
   draws as an unplayed run, so fallbacks are reproducible). The lecturer's Pause stops the
   deadlines too; Play (or a step) gives back the seconds left.
 - A phone that drops comes back with its token and finds its role and any pending question.
+- A new round (the same scenario or another) starts every world again with the phones that
+  have joined, each keeping its role if the scenario has it.
 """
 
 from __future__ import annotations
@@ -131,31 +133,69 @@ class ClassSession:
             raise ValueError(f"groups must be between 1 and {MAX_GROUPS}, not {groups}")
         if timeout <= 0:
             raise ValueError(f"timeout must be a positive number of seconds, not {timeout}")
-        # a scenario file is named by its full path, so that a saved run finds it again
-        self.scenario_name = (
-            str(Path(scenario).resolve()) if Path(scenario).is_file() else str(scenario)
-        )
-        self.seed = int(seed)
-        # the parameters a bundle's replicate of this seed runs with, as the app's
-        loaded = load_scenario(scenario)
-        self.scenario = drawn_by_default(loaded, self.seed)
-        self.world = build_world(self.scenario, fact_base())
         self.timeout = float(timeout)
         self.clock = clock
         self.code = code or "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))
         self.lecturer_key = secrets.token_urlsafe(18)
+        self.seats: dict[str, Seat] = {}  # by token
+        self.draws = 0
+        self.save = None if save is None else Path(save)
+        self.ensemble_runs = ensemble_runs
+        self.round = 0
+        self._open(scenario, seed, groups)
+
+    def _open(self, scenario: str, seed: int, groups: int) -> None:
+        """Open a round: every world of ``scenario`` at its start, on ``seed``.
+
+        Raises:
+            InputError: no such scenario, or it is not valid (nothing of the class changes).
+        """
+        loaded = load_scenario(scenario)
+        seed = int(seed)
+        # the parameters a bundle's replicate of this seed runs with, as the app's
+        drawn = drawn_by_default(loaded, seed)
+        world = build_world(drawn, fact_base())
+        # a scenario file is named by its full path, so that a saved run finds it again
+        self.scenario_name = (
+            str(Path(scenario).resolve()) if Path(scenario).is_file() else str(scenario)
+        )
+        self.seed, self.scenario, self.world = seed, drawn, world
+        self.round += 1
         self.organisations = frozenset(self.threateners()) | self.deciding_bodies()
         self.roles = self._roles()
         self.worlds = [GroupWorld(self.world, self.seed, self.roles) for _ in range(groups)]
         self.asks: list[Ask | None] = [None] * groups
-        self.seats: dict[str, Seat] = {}  # by token
         self.running = False
         self.paused_at: float | None = None  # when the lecturer paused: the timers stand still
-        self.draws = 0
         self.stories: dict[tuple[int, str], tuple] = {}  # the pages' story of each world, told
-        self.save = None if save is None else Path(save)
-        self.ensemble = Background(loaded, self.seed, self.roles, ensemble_runs)
+        self.ensemble = Background(loaded, self.seed, self.roles, self.ensemble_runs)
         self._replays: dict[int, tuple[int, RunRecord, dict[Decision, Choice]]] = {}
+
+    def new_round(self, scenario: str | None = None, seed: int | None = None) -> None:
+        """Play again, the same scenario or another, with the phones that have joined.
+
+        Every world starts again from the scenario's first day (on ``seed``, by default the
+        class's); each phone stays in its world and keeps its role if the scenario has it, else
+        observes. The unplayed runs the debrief compares with are counted again, in the
+        background if the last round's were; from the second round on, saved runs are named
+        ``class-CODE-round-R-world-N.json``, so that no round overwrites another's.
+
+        Raises:
+            InputError: no such scenario, or it is not valid (the round under way goes on).
+        """
+        counting = self.ensemble.started
+        self._open(
+            self.scenario_name if scenario is None else scenario,
+            self.seed if seed is None else seed,
+            len(self.worlds),
+        )
+        for seat in self.seats.values():
+            if seat.role not in self.roles:
+                seat.role = OBSERVER
+            else:
+                self.worlds[seat.group].played.add(seat.role)
+        if counting:
+            self.ensemble.start()
 
     # ------------------------------------------------------------------ roles
 
@@ -409,8 +449,9 @@ class ClassSession:
         return cached[1], cached[2]
 
     def run_path(self, group: int) -> Path:
-        """Where a world's answers are saved."""
-        return self.save / f"class-{self.code}-world-{group + 1}.json"
+        """Where a world's answers are saved (each round's apart from the first's)."""
+        played = f"-round-{self.round}" if self.round > 1 else ""
+        return self.save / f"class-{self.code}{played}-world-{group + 1}.json"
 
     def _check_group(self, group: object) -> None:
         if not isinstance(group, int) or isinstance(group, bool):

@@ -1,8 +1,8 @@
 """What the projector and a phone show, as plain data in one language (the pages draw it).
 
 A phone sees its own seat, its role and world, the question waiting for its role (with what
-that state would weigh) and the latest lines of its world's story; never another phone's token,
-nor what the model would have chosen. The projector sees every world and every seat.
+that state would weigh) and the latest lines of its world's story, newest first; never another
+phone's token, nor what the model would have chosen. The projector sees every world and every seat.
 """
 
 from __future__ import annotations
@@ -12,16 +12,20 @@ import re
 import types
 
 from sim.analysis.wars import truce_days
+from sim.errors import SahelsimError
 from sim.model.pacts import requested
 from sim.model.players import Choice, Question, QuestionKind
 from sim.model.records import RecordKind
 from sim.present import i18n
+from sim.present.app.live import scenario_choices
 from sim.present.app.story import plain_reason, split_details
 from sim.present.app.words import typeset
 from sim.present.classroom.ensemble import Decision, decision_of
 from sim.present.classroom.session import OBSERVER, Ask, ClassSession, Seat
+from sim.present.classroom.told import woven
 from sim.present.classroom.words import LANGS, WORDS, decimal, role_name, word
 from sim.present.classroom.worlds import Answer
+from sim.present.error_words import said
 from sim.present.narrative import cite, narrative, war_length
 
 STORY_LINES = 4
@@ -71,7 +75,7 @@ def _told(
     """
     world = session.worlds[group]
     records = world.shown
-    shown = (len(records), world.done)
+    shown = (len(records), world.done, len(world.log))
     cache = session.stories.get((group, lang))
     if cache is None or cache[0] != shown:
         run = types.SimpleNamespace(
@@ -84,12 +88,16 @@ def _told(
             scenario_title_fr=session.scenario.french_title,
             notes_fr=session.scenario.notes_fr,
         )
-        paragraphs = narrative(run, lang)[1:-1]  # one per record: no opening, no closing
-        told = [f"{i18n.date_text(p.date, lang)} — {p.text}" for p in paragraphs]
+        # one paragraph per record (no opening, no closing), and the players' choices that
+        # left none (a week's defiance or wait), where they were taken
+        pairs = woven(records, narrative(run, lang)[1:-1], world.log, run.start, lang)
+        told = [f"{i18n.date_text(p.date, lang)} — {p.text}" for p, _ in pairs]
         by_players = [
-            _first_sentence(line) for line, r in zip(told, records, strict=True) if r.get("played")
+            _first_sentence(line)
+            for line, (_, r) in zip(told, pairs, strict=True)
+            if r is None or r.get("played")
         ]
-        in_parts = [_in_parts(p, r, lang) for p, r in zip(paragraphs, records, strict=True)]
+        in_parts = [_in_parts(p, r, lang) for p, r in pairs]
         # typeset once split into sentences: the phones' story was left with English spacing
         told = [typeset(line, lang) for line in told]
         by_players = [typeset(line, lang) for line in by_players]
@@ -99,9 +107,12 @@ def _told(
 
 
 def _in_parts(paragraph, record, lang: str) -> dict[str, str]:
-    """One paragraph of the story in its words, its reason and its details, typeset."""
+    """One paragraph of the story in its words, its reason and its details, typeset.
+
+    ``record``: the one it tells (``None`` for a player's choice that left none).
+    """
     text, details = split_details(paragraph.text, lang)
-    reason = plain_reason(record, lang) if details else ""
+    reason = plain_reason(record, lang) if details and record is not None else ""
     return {
         "text": typeset(f"{i18n.date_text(paragraph.date, lang)} — {text}", lang),
         "reason": typeset(reason, lang),
@@ -216,7 +227,7 @@ def question_view(session: ClassSession, ask: Ask, lang: str) -> dict:
             **i18n.actor_forms("threatener", q.other, lang),
             deadline=_date(session, c.get("deadline", q.day), lang),
         )
-        weighs = []
+        weighs = _threatened_weighs(q, lang)
     return {
         "id": ask.id,
         "kind": q.kind.value,
@@ -232,6 +243,58 @@ def question_view(session: ClassSession, ask: Ask, lang: str) -> dict:
         ],
         "seconds": session.seconds_left(ask),
     }
+
+
+def _threatened_weighs(q: Question, lang: str) -> list[tuple[str, str]]:
+    """What a threatened state weighs before giving in or defying, in the model's own terms.
+
+    The model's rule (:func:`sim.model.intent.concedes`) weighs the threat's credibility (the
+    threatener's readiness to attack) and the state's resolve: the player sees those, and what
+    the readiness comes from, the threatener's judgement of the war (its forces, the state's
+    home defence and each ally it expects beside the state, the balance against the superiority
+    it wants), with the partners in arms whose consent giving in needs.
+    """
+    c = q.context
+    terms = c.get("terms") or {}
+    threatener = i18n.actor_forms("threatener", q.other, lang)
+    weighs = []
+    if "own strength" in terms:
+        weighs += [
+            (word("t.threat_forces", lang, **threatener), i18n.number(terms["own strength"], lang)),
+            (
+                word("t.home_defence", lang),
+                i18n.number(terms.get("target's home defence", 0), lang),
+            ),
+        ]
+        for ally, help_ in (terms.get("expected help to the target") or {}).items():
+            forms = {**threatener, **i18n.actor_forms("ally", ally, lang)}
+            weighs.append((word("t.ally_help", lang, **forms), i18n.number(help_, lang)))
+        weighs += [
+            (word("t.their_balance", lang), decimal(terms.get("balance", 0), lang)),
+            (
+                word("t.their_required", lang, **threatener),
+                decimal(terms.get("required superiority", 0), lang),
+            ),
+        ]
+    if "readiness" in terms:
+        weighs.append(
+            (word("t.readiness", lang, **threatener), _small_share(terms["readiness"], lang))
+        )
+    if c.get("resolve") is not None:
+        weighs.append((word("t.resolve", lang), decimal(c["resolve"], lang)))
+    if c.get("partners"):
+        names = i18n.join_list([i18n.actor_name(p, lang) for p in c["partners"]], lang)
+        weighs.append((word("t.partners", lang), names))
+    return weighs
+
+
+SMALLEST = 0.0001
+"""The smallest share a phone writes (0.01 %): below it, "< 0.01 %" rather than 0.00 %."""
+
+
+def _small_share(p: float, lang: str) -> str:
+    """A share as precise as the story gives it; one too small to write is not written 0 %."""
+    return f"< {i18n.share(SMALLEST, lang)}" if 0 < p < SMALLEST / 2 else i18n.share(p, lang)
 
 
 def _decision(session: ClassSession, a: Answer, lang: str) -> dict[str, str]:
@@ -295,6 +358,7 @@ def seat_view(session: ClassSession, seat: Seat, lang: str) -> dict:
     return {
         "seat": seat.id,
         "name": seat.name,
+        "scenario": scenario_title(session, lang),
         "world": word("in_world", lang, n=seat.group + 1),
         "role": seat.role,
         "role_name": word(
@@ -304,7 +368,9 @@ def seat_view(session: ClassSession, seat: Seat, lang: str) -> dict:
         "date": _date(session, max(world.today, 0), lang),
         "note": note,
         "question": None if ask is None else question_view(session, ask, lang),
-        "story": told_in_parts(session, seat.group, lang),
+        # newest first: a phone is read from the top, under its question, and its latest
+        # events began with the oldest of them (the projector's card reads as a story)
+        "story": told_in_parts(session, seat.group, lang)[::-1],
     }
 
 
@@ -344,6 +410,17 @@ def class_view(session: ClassSession, lang: str) -> dict:
         )
     return {
         "code": session.code,
+        # what the class plays, named on the projector (it never was), and the round
+        "playing": word(
+            "playing",
+            lang,
+            title=scenario_title(session, lang),
+            seed=session.seed,
+            round=session.round,
+        ),
+        "scenario": session.scenario_name,
+        "seed": str(session.seed),  # a string: a seed may exceed what JavaScript counts exactly
+        "round": session.round,
         "running": session.running,
         "roles": [
             {"value": r, "label": role_name(r, lang, session.organisations)}
@@ -352,6 +429,22 @@ def class_view(session: ClassSession, lang: str) -> dict:
         "worlds": worlds,
         "comparison": comparison(session, lang),
     }
+
+
+def scenario_title(session: ClassSession, lang: str) -> str:
+    """The title of the scenario the class plays, in ``lang``."""
+    return typeset(session.scenario.title_in(lang), lang)
+
+
+def scenario_options(opened: str, lang: str) -> list[dict[str, str]]:
+    """The scenarios a new round may play, by their titles in ``lang``: the lessons first.
+
+    As the single-run app's picker lists them, with the scenario file the class was opened on
+    (``opened``) before them all.
+    """
+    return [
+        {"value": name, "label": title} for title, name in scenario_choices(lang, opened).items()
+    ]
 
 
 def debrief(session: ClassSession, group: int, lang: str) -> dict | None:
@@ -392,7 +485,7 @@ def played_decisions(session: ClassSession, group: int) -> list[Decision]:
 def ensemble_view(session: ClassSession, group: int, lang: str) -> dict:
     """A finished world's played decisions against the model's unplayed runs from its start."""
     if session.ensemble.failed:
-        failed = word("ens.failed", lang, error=session.ensemble.failed)
+        failed = _failed(session.ensemble.failed, lang)
         return {"title": "", "lines": [], "pending": failed}
     counts = session.ensemble.now_or_never()
     if counts is None:
@@ -429,6 +522,17 @@ def _first_war_length(run, lang: str) -> str:
     first = next((r for r in run.records if r.kind is RecordKind.WAR_STARTED), None)
     truce = truce_days(run.records, first.get("war")) if first is not None else 0
     return war_length(run.summary["war_days"], truce, lang)
+
+
+def _failed(error: Exception, lang: str) -> str:
+    """Why the model's own runs were not counted, in ``lang``.
+
+    sahelsim's error as the command line says it; any other, a fault whose message is Python's
+    English, is left to the terminal (the traceback is there).
+    """
+    if isinstance(error, SahelsimError):
+        return word("ens.failed", lang, error=said(error.message, lang))
+    return word("ens.failed.elsewhere", lang)
 
 
 def comparison(session: ClassSession, lang: str) -> dict | None:

@@ -2,7 +2,7 @@
 
 Every word the class pages show is here once per language (the story's sentences are the
 narrative's, in :mod:`sim.present.catalogue`). French is typeset by
-:func:`sim.present.app.words.typeset` (no-break spaces before ``:`` and the like).
+:func:`sim.present.french.typeset` (no-break spaces before ``:`` and the like).
 """
 
 from __future__ import annotations
@@ -55,6 +55,8 @@ WORDS: dict[str, dict[str, str]] = {
         "choice in its {runs} runs.",
         "ens.pending": "The model's own runs from the same start are still being counted...",
         "ens.failed": "The model's own runs could not be counted ({error}).",
+        "ens.failed.elsewhere": "The model's own runs could not be counted; the details are in "
+        "the terminal that runs sahelsim teach.",
         "about.attack": "its use of force against {other}",
         "about.concession": "the threat from {other}",
         "about.obligation": "its obligation to {other}",
@@ -81,6 +83,15 @@ WORDS: dict[str, dict[str, str]] = {
         "cmp.none": "No player decided",
         "cmp.choice": "{role}: {choice}",
         "to_end": "Run to the end",
+        # what the class plays, and another round of it (or of another scenario)
+        "playing": "{title} · seed {seed} · round {round}",
+        "scenario": "Scenario or lesson",
+        "seed": "Seed",
+        "new_round": "New round",
+        "new_round.confirm": "Start a new round? Every world starts again from its first day; "
+        "the phones stay in the class, and each keeps its role if the scenario has it.",
+        "refused.scenario": "That scenario cannot be played in this class.",
+        "refused.seed": "Expected a seed: a whole number from 0 to 9,223,372,036,854,775,807.",
         # the phone
         "your_name": "Your first name",
         "code": "Join code",
@@ -184,6 +195,14 @@ WORDS: dict[str, dict[str, str]] = {
         "t.required": "superiority you want",
         "t.losses": "losses you expect",
         "t.junta": "military rule: your strength counted",
+        # what a threatened state weighs: the threatener's judgement, as the model makes it
+        "t.threat_forces": "forces {threatener} can commit",
+        "t.home_defence": "your home defence",
+        "t.ally_help": "help {threatener} expects from {ally}",
+        "t.their_balance": "balance of forces, theirs to yours",
+        "t.their_required": "superiority {threatener} wants",
+        "t.readiness": "readiness of {threatener} to attack (the threat's credibility)",
+        "t.partners": "partners in arms, whose consent giving in needs",
     },
     "fr": {
         "title": "sahelsim - la classe joue",
@@ -229,6 +248,8 @@ WORDS: dict[str, dict[str, str]] = {
         "posée dans aucune des {runs} réplications du modèle.",
         "ens.pending": "Les réplications du modèle depuis le même départ sont en cours de calcul...",
         "ens.failed": "Les réplications du modèle n'ont pas pu être comptées ({error}).",
+        "ens.failed.elsewhere": "Les réplications du modèle n'ont pas pu être comptées ; les "
+        "détails sont dans le terminal où tourne sahelsim teach.",
         "about.attack": "son recours à la force contre {other}",
         "about.concession": "la menace {other_de}",
         "about.obligation": "son engagement envers {other}",
@@ -254,6 +275,16 @@ WORDS: dict[str, dict[str, str]] = {
         "cmp.none": "Aucun joueur n'a décidé",
         "cmp.choice": "{role} : {choice}",
         "to_end": "Aller jusqu'au bout",
+        "playing": "{title} · graine {seed} · manche {round}",
+        "scenario": "Scénario ou leçon",
+        "seed": "Graine",
+        "new_round": "Nouvelle manche",
+        "new_round.confirm": "Commencer une nouvelle manche ? Chaque monde repart de son "
+        "premier jour ; les téléphones restent dans la classe, et chacun garde son rôle si le "
+        "scénario l'a.",
+        "refused.scenario": "Ce scénario ne peut pas être joué dans cette classe.",
+        "refused.seed": "Attendu : une graine, un nombre entier de 0 à "
+        "9\u202f223\u202f372\u202f036\u202f854\u202f775\u202f807.",
         "your_name": "Votre prénom",
         "code": "Code d'accès",
         "join": "Rejoindre",
@@ -357,6 +388,13 @@ WORDS: dict[str, dict[str, str]] = {
         "t.required": "supériorité recherchée",
         "t.losses": "pertes attendues",
         "t.junta": "régime militaire : votre puissance comptée",
+        "t.threat_forces": "forces que {threatener} peut engager",
+        "t.home_defence": "votre défense du territoire",
+        "t.ally_help": "aide que {threatener} attend {ally_de}",
+        "t.their_balance": "rapport de forces, le sien au vôtre",
+        "t.their_required": "supériorité que {threatener} recherche",
+        "t.readiness": "disposition {threatener_de} à attaquer (crédibilité de la menace)",
+        "t.partners": "partenaires d'armes, dont l'accord est nécessaire pour céder",
     },
 }
 

@@ -27,6 +27,31 @@ DAILY = (QuestionKind.ATTACK, QuestionKind.CONCESSION)
 HOLDS = (None, Choice.WAIT, Choice.DEFY)
 
 
+def held_over(answers: dict[tuple[str, int], Choice | None]) -> set[tuple[str, int]]:
+    """The answers of ``answers`` that no one gave: the days a daily choice held for.
+
+    A daily question answered "wait", "defy" or left to the model's rule is not asked again
+    for :data:`HOLD_DAYS` days: :meth:`GroupWorld.settle` writes the same answer for each of
+    them. Those are held over; the others were answers to a question put to the class.
+    """
+    daily = {kind.value for kind in DAILY}
+    held, last = set(), {}  # last: each series' last answer given, (day, choice)
+    for series, day in sorted(answers):
+        choice = answers[(series, day)]
+        given = last.get(series)
+        if (
+            given is not None
+            and series.split(":")[0] in daily
+            and choice in HOLDS
+            and choice == given[1]
+            and day - given[0] < HOLD_DAYS
+        ):
+            held.add((series, day))
+        else:
+            last[series] = (day, choice)
+    return held
+
+
 class DecisionNeeded(Exception):
     """Raised by a world's decider: a played role faces a question not answered yet."""
 

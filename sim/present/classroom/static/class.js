@@ -82,6 +82,7 @@
     function draw(view) {
       form.hidden = true;
       seat.hidden = false;
+      document.getElementById("scenario").textContent = view.scenario;
       document.getElementById("world").textContent = view.world;
       document.getElementById("role").textContent = view.role_name;
       document.getElementById("day").textContent = view.date + " · " + view.day;
@@ -171,6 +172,21 @@
     var last = "";
     var worlds = document.getElementById("worlds");
     var maps = {};  // each world's map, kept across redraws: reloaded only when its day changes
+    var round = 0;  // the round shown: a new one sets the scenario picker and the seed again
+    var scenario = document.getElementById("scenario");
+    var seed = document.getElementById("seed");
+    config.scenarios.forEach(function (o) { scenario.appendChild(el("option", { value: o.value }, o.label)); });
+    // the maps' legend, once for every world, beside the maps rather than over them
+    var legend = document.getElementById("legend");
+    config.legend.forEach(function (entry) {
+      var key = el("span", { class: "key" });
+      var mark = el("i", { class: entry.kind });
+      mark.style.setProperty("--ink", entry.colour);
+      mark.style.setProperty("--line", entry.style);
+      key.appendChild(mark);
+      key.appendChild(document.createTextNode(entry.text));
+      legend.appendChild(key);
+    });
 
     document.querySelector("a.lang").setAttribute(
       "href", "?lang=" + document.querySelector("a.lang").getAttribute("data-lang") +
@@ -194,8 +210,8 @@
         maps[world.n] = img;
       }
       img.setAttribute("alt", W.map.replace("{world}", world.title));
-      img.setAttribute("data-want", "/map?world=" + world.n + "&lang=" + lang + "&day=" +
-                       world.ran + "&key=" + encodeURIComponent(key));
+      img.setAttribute("data-want", "/map?world=" + world.n + "&lang=" + lang + "&round=" +
+                       round + "&day=" + world.ran + "&key=" + encodeURIComponent(key));
       ask(img);
       return img;
     }
@@ -322,6 +338,13 @@
 
     function draw(view) {
       running = view.running;
+      document.getElementById("playing").textContent = view.playing;
+      if (view.round !== round) {  // a new round: what it plays, in the pickers for the next
+        round = view.round;
+        scenario.value = view.scenario;
+        seed.value = view.seed;
+        picked = {};
+      }
       if (seated(view)) tell("");  // a phone has joined: the draw has someone to draw for
       // every world at its horizon: Play, Step and Run to the end would do nothing
       var ended = view.worlds.length > 0 && view.worlds.every(function (w) { return w.finished; });
@@ -364,6 +387,11 @@
         tell(seated(r.data) ? "" : W["draw.nobody"]);  // nobody to draw for: say so
         draw(r.data);
       }).catch(function () { showError(W.offline); });
+    });
+    document.getElementById("new_round").addEventListener("click", function () {
+      if (!window.confirm(W["new_round.confirm"])) return;
+      tell("");
+      move("/api/round", { scenario: scenario.value, seed: seed.value });
     });
     function poll() { move("/api/class", {}); }
     poll();
