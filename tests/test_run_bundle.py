@@ -308,6 +308,7 @@ def test_a_second_ctrl_c_while_the_figures_are_drawn_is_handled_too(tmp_path, sa
     out = tmp_path / "run"
     status, err = ctrl_c_twice_while_drawing(
         ["run", "gambia-2017", "-n", "2", "--seed", "1", "--out", str(out)],
+        r"/figures/\.map\.png\.part$",  # caught as it writes its third figure
         lambda: _drawn(out) and not any(p.endswith("report.html") for p in _drawn(out)),
     )
     assert status == 130, err
@@ -339,6 +340,7 @@ DRAWING = {
     "compare": (
         ["compare", "gambia-2017", "gambia-2017", "--set-b", "commitment=strict", "-n", "2",
          "--seed", "1"],
+        r"/figures/\.differences\.png\.part$",
         # the overlay drawn, each ensemble's figures and report still to come
         lambda out: (out / "figures" / "overlay.png").is_file()
         and not (out / "b" / "report.html").is_file(),
@@ -350,6 +352,7 @@ DRAWING = {
     ),
     "sweep": (
         ["sweep", *SWEPT, "--param", "parameters.honour_base_rate=0:1:2"],
+        r"/figures/\.sweep-casualties\.png\.part$",
         lambda out: 0 < len(_drawn(out)) < 4,  # one figure of two drawn
         {"en": "Draw its figures with: sahelsim sweep ", "fr": "Pour tracer ses figures : "
          "sahelsim sweep "},
@@ -358,6 +361,7 @@ DRAWING = {
     "sensitivity": (
         ["sensitivity", *SWEPT, "--param", "kill_rate", "--param", "honour_base_rate", "--n",
          "2"],
+        r"/figures/\.morris-casualties\.png\.part$",
         lambda out: 0 < len(_drawn(out)) < 4,
         {"en": "Draw its figures with: sahelsim sensitivity ",
          "fr": "Pour tracer ses figures : sahelsim sensitivity "},
@@ -365,6 +369,7 @@ DRAWING = {
     ),
     "backtest": (
         ["backtest", "--episodes", "gambia-2017-ultimatum", "-n", "2", "--seed", "1"],
+        r"/figures/\.reliability\.png\.part$",
         # its scores written, its figure and report.md still to come
         lambda out: (out / "scores.json").is_file() and not (out / "report.md").is_file(),
         {"en": "Write the scores, report.md and the figure with: sahelsim backtest ",
@@ -372,7 +377,8 @@ DRAWING = {
         ("report.md", "figures/reliability.svg"),
     ),
 }  # fmt: skip
-"""What each command runs, when it is drawing, what it then says, and what its advice draws."""
+"""What each command runs, the file it is caught writing, what shows it is then drawing, what it
+then says, and what its advice draws."""
 
 
 @pytest.mark.slow
@@ -390,9 +396,9 @@ def test_every_command_that_draws_handles_a_second_ctrl_c_as_run_does(
     from test_french_errors import _plain, english_left
 
     out = tmp_path / "out"
-    args, drawing, told, drawn_after = DRAWING[command]
+    args, at, drawing, told, drawn_after = DRAWING[command]
     status, err = ctrl_c_twice_while_drawing(
-        [*args, "--out", str(out), "--lang", lang], lambda: drawing(out)
+        [*args, "--out", str(out), "--lang", lang], at, lambda: drawing(out)
     )
     assert status == 130, err
     assert "Traceback" not in err and "KeyboardInterrupt" not in err, err
