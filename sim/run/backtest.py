@@ -22,7 +22,7 @@ from sim.resources import scenarios_dir
 from sim.run.bundle import drawn_from
 from sim.run.checkpoint import refuse_changed
 from sim.run.ensemble import Watch, _unwatched, run_ensemble
-from sim.run.files import own
+from sim.run.files import own, release
 from sim.run.folders import prepare_out_dir
 from sim.run.options import Executor
 from sim.run.plan import RunPlan, plan_runs
@@ -247,7 +247,11 @@ def run_into_folders(
     scheduler: str | None = None,
     watch: Watch[tuple[dict, bool]] = _unwatched,
 ) -> bool:
-    """Run each plan into its own bundle folder, in order; return whether one was interrupted."""
+    """Run each plan into its own bundle folder, in order; return whether one was interrupted.
+
+    Each folder is let go as soon as its bundle is published, so that ``sahelsim report`` may
+    read an episode finished while the others run.
+    """
     for plan, target in work:
         target.parent.mkdir(parents=True, exist_ok=True)
         folder = prepare_out_dir(target, resume=resume)
@@ -264,6 +268,7 @@ def run_into_folders(
             ),
             plan.replicates,
         )
+        release(folder)
         if stopped:
             return True
     return False
