@@ -490,8 +490,8 @@ class SweepWriter:
     def close(self, *, interrupted: bool = False) -> dict:
         """Complete the folder on the rows written so far; return the manifest.
 
-        Interrupted before any replicate finished, it publishes nothing, as a results bundle
-        does not: ``.partial/`` stays, to resume from, and the manifest returned is not written.
+        Interrupted before any replicate finished, it publishes nothing, like a results bundle:
+        ``.partial/`` stays, to resume from, and the manifest returned is not written.
         """
         if interrupted:  # a chunk half-written when Ctrl-C came is not part of it
             state = checkpoint.roll_back(self.partial, self._open_files())
