@@ -663,7 +663,7 @@ def compare(
     from sim.present.outputs import write_comparison
     from sim.present.progress import watcher
     from sim.run.ensemble import pair_differences, plan_pair, run_pair
-    from sim.run.folders import default_out_dir, prepare_out_dir
+    from sim.run.folders import default_out_dir, holds_results, prepare_out_dir
     from sim.scenario.loading import FlaggedOverride, load_scenario
 
     names = (Path(scenario_a).stem, Path(scenario_b).stem)
@@ -688,7 +688,8 @@ def compare(
             terminal.pair_header(*shown, plans[0], lang)
         )
     if run_pair(plans, out, workers=workers, command=_command(), watch=watcher(quiet, lang)):
-        _exit_interrupted(terminal.interrupted_pair(out, lang))
+        stopped = terminal.interrupted_pair(out, _command(), lang, results=holds_results(out))
+        _exit_interrupted(stopped)
     differences = compare_bundles(out / "a", out / "b")
     with _drawing(lambda: terminal.interrupted_comparison(out, lang)):
         write_comparison(out, differences, shown, lang=lang, draw=figures)
@@ -1044,6 +1045,8 @@ def sweep(
     manifest, interrupted = _run_sweep_plan(
         plan, out, workers, quiet, resume, executor, scheduler, lang
     )
+    if interrupted and not manifest["replicates"]["completed"]:  # nothing published to show
+        _exit_interrupted(terminal.interrupted_sweep(out, manifest, lang))
     shares = sweep_means(out, plan)
     with _drawing(
         lambda: (
@@ -1171,6 +1174,8 @@ def sensitivity(
     manifest, interrupted = _run_sweep_plan(
         plan, out, workers, quiet, resume, executor, scheduler, lang
     )
+    if interrupted and not manifest["replicates"]["completed"]:  # nothing published to show
+        _exit_interrupted(terminal.interrupted_sweep(out, manifest, lang))
     sweep_means(out, plan)  # written even when stopped: the points finished are worth reading
     if interrupted:
         _warn(terminal.interrupted_sample(lang))
@@ -1288,7 +1293,7 @@ def backtest(
         run_backtest,
         saved_plan,
     )
-    from sim.run.folders import default_out_dir
+    from sim.run.folders import default_out_dir, holds_results
     from sim.scenario.loading import load_scenario
 
     if scheduler and executor != Executor.DASK:
@@ -1338,7 +1343,8 @@ def backtest(
             watch=watcher(as_json),
         )
     if interrupted:
-        _exit_interrupted(interrupted_backtest(out, _command(), lang))
+        stopped = interrupted_backtest(out, _command(), lang, results=holds_results(out))
+        _exit_interrupted(stopped)
     items = load_items(out, [(e.name, e.plan.scenario.observed) for e in planned])
     known, learnt = [], []
     training = episode_sources()

@@ -342,49 +342,111 @@ def _blocked_writing(pid: int) -> bool:
         return False
 
 
-def ctrl_c_twice_while_drawing(args, drawing, cwd: Path | None = None) -> tuple[int, str]:
-    """Run ``sahelsim ARGS``, press Ctrl-C while it draws and again while it says what the first
-    left; return its exit status and all it said on standard error.
+_CAUGHT = """
+import os, re, runpy, signal, sys
 
-    ``drawing()`` tells from the command's files that the drawing is under way (and not over).
-    The command is stopped (SIGSTOP) while that is checked again, so that the first Ctrl-C lands
-    in the drawing however short it is; it then meets a standard error the test has filled, so
-    that what it says waits there, and the second Ctrl-C arrives then, whatever the machine's
-    speed. Needs Linux's /proc.
+pattern, nth = re.compile(sys.argv.pop(1)), int(sys.argv.pop(1))
+opened = 0
+
+
+def stop_at_writing(event, args):
+    global opened
+    if event != "open" or not isinstance(args[1], str) or not set(args[1]) & set("wax+"):
+        return
+    if isinstance(args[0], int) or not pattern.search(os.fsdecode(os.fspath(args[0]))):
+        return
+    opened += 1
+    if opened == nth:
+        os.kill(os.getpid(), signal.SIGSTOP)
+
+
+sys.addaudithook(stop_at_writing)
+runpy.run_module("sim", run_name="__main__", alter_sys=True)
+"""
+"""``python -m sim``, which stops itself (SIGSTOP) as it opens for writing the ``nth`` file whose
+path matches ``pattern`` (its two first arguments): Python's audit hook (PEP 578) sees every
+``open`` before it happens, so the command is caught there whatever the machine's load."""
+
+
+def start_caught(args, at: str, nth: int = 1, *, stdout=None, stderr=None, cwd: Path | None = None):
+    """Start ``sahelsim ARGS`` in a real subprocess that stops itself (SIGSTOP) where it opens,
+    to write it, the ``nth`` file whose path matches the regular expression ``at``.
+
+    :func:`wait_caught` waits for it there; SIGCONT lets it go on. The moment is the command's
+    own, not a poller's: a test that waits for a file to appear, then stops the command, can
+    miss a short moment on a loaded machine (one did). Standard output is dropped and standard
+    error piped (text), unless ``stdout`` or ``stderr`` say otherwise.
     """
-    import contextlib
-    import os
     import signal
     import subprocess
-    import sys
-    import time
 
-    read, write = os.pipe()
-    process = subprocess.Popen(
-        [sys.executable, "-m", "sim", *args],
+    return subprocess.Popen(
+        [sys.executable, "-c", _CAUGHT, at, str(nth), *args],
         cwd=cwd,
         env={**os.environ, "PYTHONPATH": str(REPO)},
         stdin=subprocess.DEVNULL,
-        stdout=subprocess.DEVNULL,
-        stderr=write,
+        stdout=subprocess.DEVNULL if stdout is None else stdout,
+        stderr=subprocess.PIPE if stderr is None else stderr,
+        text=True,  # the pipes it makes, if any
         preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),  # as in a terminal
     )
+
+
+def wait_caught(process, said=lambda: "") -> None:
+    """Wait until ``process`` (:func:`start_caught`) has stopped itself where it was to.
+
+    ``said()`` reads what it said so far (its standard error must not fill up meanwhile), for
+    the message if it ended without being caught.
+    """
+    import time
+
+    while process.poll() is None:
+        if _stopped_by_signal(process.pid):
+            return
+        said()
+        time.sleep(0.005)
+    told = said() or (process.stderr.read() if process.stderr else "")
+    raise AssertionError(f"ended (status {process.returncode}) without being caught: {told}")
+
+
+def _pending(pid: int, signum: int) -> bool:
+    """Whether a signal sent to the process waits to be delivered (Linux's /proc says)."""
+    try:
+        lines = Path(f"/proc/{pid}/status").read_text().splitlines()
+    except OSError:
+        return False  # it has ended
+    masks = [int(line.split()[1], 16) for line in lines if line.startswith(("SigPnd", "ShdPnd"))]
+    return any(mask >> (signum - 1) & 1 for mask in masks)
+
+
+def ctrl_c_twice_while_drawing(args, at: str, drawing, cwd: Path | None = None) -> tuple[int, str]:
+    """Run ``sahelsim ARGS``, press Ctrl-C while it draws and again while it says what the first
+    left; return its exit status and all it said on standard error.
+
+    The command stops itself as it opens the file matching ``at`` to write it
+    (:func:`start_caught`), a moment of its drawing however short the drawing is, and
+    ``drawing()`` confirms from its files that the drawing is under way (and not over). The
+    first Ctrl-C then meets a standard error the test has filled, so that what it says waits
+    there, and the second Ctrl-C arrives then, whatever the machine's speed. Needs Linux's /proc.
+    """
+    import contextlib
+    import signal
+    import time
+
+    read, write = os.pipe()
+    process = start_caught(args, at, stderr=write, cwd=cwd)
     os.set_blocking(read, False)
     said = b""
-    while True:  # until the command is caught, stopped, in the middle of its drawing
+
+    def read_said() -> str:
+        nonlocal said
         with contextlib.suppress(BlockingIOError):
             said += os.read(read, 65536)
-        assert process.poll() is None, said.decode()
-        if drawing():
-            process.send_signal(signal.SIGSTOP)
-            while not _stopped_by_signal(process.pid):
-                time.sleep(0.001)
-            if drawing():
-                break
-            process.send_signal(signal.SIGCONT)
-        time.sleep(0.01)
-    with contextlib.suppress(BlockingIOError):
-        said += os.read(read, 65536)
+        return said.decode(errors="replace")
+
+    wait_caught(process, read_said)
+    read_said()
+    assert drawing(), f"caught at {at!r}, which is not while it draws: {said.decode()}"
     # fill the pipe from a description of the test's own (the command's must stay blocking)
     filler = os.open(f"/proc/self/fd/{write}", os.O_WRONLY | os.O_NONBLOCK)
     with contextlib.suppress(BlockingIOError):
@@ -395,11 +457,11 @@ def ctrl_c_twice_while_drawing(args, drawing, cwd: Path | None = None) -> tuple[
 
     process.send_signal(signal.SIGINT)  # waits for the command to go on
     process.send_signal(signal.SIGCONT)
-    deadline = time.time() + 60
-    while not _blocked_writing(process.pid) and time.time() < deadline:
+    while not _blocked_writing(process.pid) and process.poll() is None:
         time.sleep(0.01)  # the first Ctrl-C is being handled: what it says waits in the pipe
     process.send_signal(signal.SIGINT)
-    time.sleep(0.5)  # for the second to land, if it is not ignored, before the pipe is read
+    while _pending(process.pid, signal.SIGINT):
+        time.sleep(0.01)  # ignored, it is dropped at once; handled, it is delivered first
     os.set_blocking(read, True)
     with os.fdopen(read, "rb") as rest:
         said += rest.read()

@@ -9,6 +9,7 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -16,7 +17,14 @@ import time
 from pathlib import Path
 
 import pytest
-from conftest import REPO, start_sahelsim, stopped_run, wait_for_replicates
+from conftest import (
+    REPO,
+    start_caught,
+    start_sahelsim,
+    stopped_run,
+    wait_caught,
+    wait_for_replicates,
+)
 
 RUN = ("run", "gambia-2017", "--seed", "8", "-q", "--no-figures")
 
@@ -149,6 +157,30 @@ def test_report_tells_a_run_still_writing_from_one_that_stopped(tmp_path, sahels
     assert stopped.status == 2
     assert "the run was stopped before it finished" in " ".join(stopped.err.split())
     assert "in use" not in stopped.err
+
+
+def test_report_reads_a_backtest_s_finished_episode_while_the_next_one_runs(tmp_path, sahelsim):
+    """A backtest held every episode's folder until it ended: `sahelsim report` on an episode
+    already finished said it was in use by a command "still writing into it"."""
+    out = tmp_path / "backtest"
+    episodes = ("--episodes", "gambia-2017-ultimatum", "--episodes", "mali-2020")
+    args = ("backtest", *episodes, "-n", "2", "--seed", "1", "--no-figures", "--out", str(out))
+    at = re.escape(str(out / "mali-2020" / ".partial" / ".checkpoint.json.part")) + "$"
+    process = start_caught(args, at)  # stopped as the second episode begins
+    try:
+        wait_caught(process)
+        done = sahelsim("report", str(out / "gambia-2017-ultimatum"))
+        assert done.status == 0, done.err
+        assert (out / "gambia-2017-ultimatum" / "report.html").is_file()
+        busy = sahelsim("report", str(out / "mali-2020"))  # the one at work stays its own
+        assert busy.status == 2 and f"in use by process {process.pid}" in busy.err, busy.err
+        process.send_signal(signal.SIGCONT)
+        _, err = process.communicate(timeout=600)
+        assert process.returncode == 0, err  # the report did not disturb it
+    finally:
+        process.kill()
+        process.communicate()
+    assert (out / "scores.json").is_file()
 
 
 # --------------------------------------------------------------------------- damaged state

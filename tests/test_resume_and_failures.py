@@ -356,6 +356,30 @@ def _finished_backtest(folder):
     return out
 
 
+def _stopped_backtest(folder):
+    """The backtest of ``_finished_backtest``, stopped (Ctrl-C) after one replicate, in
+    ``folder/S``."""
+    from sim.run.backtest import plan_backtest, run_backtest
+    from sim.run.files import release_all
+    from sim.run.posterior import default_posterior
+
+    def ctrl_c_after_one(work, total):
+        def progress(done, planned):
+            if done == 1:
+                raise KeyboardInterrupt
+
+        return work(progress)
+
+    planned = [
+        dataclasses.replace(e, plan=dataclasses.replace(e.plan, posterior=default_posterior()))
+        for e in plan_backtest(["gambia-2017-ultimatum"], 2, 2)
+    ]
+    out = folder / "S"
+    assert run_backtest(planned, out, watch=ctrl_c_after_one)  # interrupted
+    release_all()  # as the command does when it exits
+    return out
+
+
 SENSITIVITY = ("sensitivity", "gambia-2017", "--param", "kill_rate", "--param", "honour_base_rate")
 BACKTEST = ("--episodes", "gambia-2017-ultimatum", "-n", "2", "--seed", "2")
 REFUSED = {  # the work, the command that would resume it, and the flag it changed
@@ -391,6 +415,17 @@ REFUSED = {  # the work, the command that would resume it, and the flag it chang
         ("backtest", *BACKTEST, "--episodes", "mali-2020"),
         "--episodes",
     ),
+    # it ran the probes a backtest begun without them never had, and scored them
+    "a finished backtest, with --robustness": (
+        _finished_backtest,
+        ("backtest", *BACKTEST, "--robustness"),
+        "--robustness",
+    ),
+    "a stopped backtest, with --robustness": (
+        _stopped_backtest,
+        ("backtest", *BACKTEST, "--robustness"),
+        "--robustness",
+    ),
 }
 
 
@@ -416,6 +451,27 @@ def test_a_refused_resume_is_said_first_and_alone_and_changes_nothing(tmp_path, 
     assert lines[0].startswith(f"{start}{out} "), err
     assert {"en": f"changed: {flag}", "fr": f"changé : {flag}"}[lang] in lines[0], err
     assert _contents(out) == before
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_a_backtest_begun_without_probes_refuses_them_naming_how_it_was_begun(
+    tmp_path, sahelsim, lang
+):
+    """`backtest --out D --resume --robustness` on a backtest begun without --robustness ran its
+    probes and scored them as if they had been asked for from the start."""
+    out = _stopped_backtest(tmp_path)
+    before = _contents(out)
+    refused = sahelsim("backtest", "--out", str(out), "--resume", "--robustness", "--lang", lang)
+    assert refused.status == 2, refused.err
+    said = " ".join(refused.err.replace("\u202f", " ").replace("\u00a0", " ").split())
+    assert {
+        "en": "(changed: --robustness) (it had no --robustness)",
+        "fr": "(changé : --robustness) (il avait pas de --robustness)",
+    }[lang] in said, said
+    assert _contents(out) == before
+    finished = sahelsim("backtest", "--out", str(out), "--resume", "--no-figures")  # without it
+    assert finished.status == 0, finished.err
+    assert not (out / "robustness").exists() and (out / "scores.json").is_file()
 
 
 def test_the_command_an_interruption_gives_finishes_work_in_the_folder_made_for_it(

@@ -250,47 +250,83 @@ def test_ctrl_c_keeps_every_finished_replicate(tmp_path):
     assert "Finish it with: sahelsim run" in said and said.rstrip().endswith("--resume")
 
 
-@pytest.mark.parametrize("lang", ["en", "fr"])
-def test_ctrl_c_before_any_replicate_finished_says_so_and_points_at_nothing(
-    tmp_path, sahelsim, lang
-):
-    """It printed a table of dashes and "Results bundle: OUT (report.html, figures/,
-    summary.csv)", none of them there, and published a bundle of no replicates."""
-    import time
+STOPPED_EARLY = {
+    "run": (("run", "niger-2023-intervention", "-n", "3", "--seed", "3"), ".partial",
+            {"en": "Run it with: ", "fr": "Pour la lancer : "}, "summary.csv"),
+    "sweep": (("sweep", "gambia-2017", "--param", "parameters.honour_base_rate=0:1:2", "-n", "2",
+               "--seed", "1"), ".partial",
+              {"en": "Run it with: ", "fr": "Pour tout lancer : "}, "results.csv"),
+    "sensitivity": (("sensitivity", "gambia-2017", "--param", "kill_rate", "--param",
+                     "honour_base_rate", "--n", "2", "-n", "2", "--seed", "1"), ".partial",
+                    {"en": "Run it with: ", "fr": "Pour tout lancer : "}, "indices.csv"),
+    "compare": (("compare", "gambia-2017", "gambia-2017", "--set-b", "commitment=strict", "-n",
+                 "2", "--seed", "1"), "a/.partial",
+                {"en": "Remove it, then run the comparison with: ",
+                 "fr": "Supprimez-le, puis lancez la comparaison : "}, "comparison.csv"),
+    "backtest": (("backtest", "--episodes", "gambia-2017-ultimatum", "-n", "2", "--seed", "1"),
+                 "gambia-2017-ultimatum/.partial",
+                 {"en": "Run it with: ", "fr": "Pour lancer la rétro-évaluation : "},
+                 "scores.json"),
+}  # fmt: skip
+"""What each command runs, where its first replicate's checkpoint goes, the words before the
+command it gives to run the work, and a file of the work run."""
 
-    from conftest import _stopped_by_signal, start_sahelsim
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+@pytest.mark.parametrize("command", STOPPED_EARLY)
+def test_ctrl_c_before_any_replicate_finished_says_so_and_points_at_nothing(
+    tmp_path, sahelsim, command, lang
+):
+    """run printed a table of dashes and "Results bundle: OUT (report.html, figures/,
+    summary.csv)", none of them there, and published a bundle of no replicates; a sweep (and a
+    sensitivity analysis) published a folder that "holds the 0 replicates finished", a
+    comparison said "partial bundles are in OUT" and a backtest that OUT "holds each episode's
+    replicates finished", though none had."""
+    import re
+    import shutil
+    import subprocess
+
+    from conftest import start_caught, wait_caught
+    from test_french_errors import _plain, english_left
 
     out = tmp_path / "early"
-    args = ("run", "niger-2023-intervention", "-n", "3", "--seed", "3", "--lang", lang)
-    process = start_sahelsim(*args, "--out", str(out), capture=True)
-    checkpoint = out / ".partial" / "checkpoint.json"
-    while not checkpoint.is_file():  # the run has begun: no replicate is finished yet
-        assert process.poll() is None, process.communicate()
-        time.sleep(0.005)
-    process.send_signal(signal.SIGSTOP)  # held there while the checkpoint is read
-    while not _stopped_by_signal(process.pid):
-        time.sleep(0.001)
+    args, state, before, made = STOPPED_EARLY[command]
+    # Caught as it goes to count its first replicate (or point): Ctrl-C there leaves it out.
+    checkpoint = out / state / "checkpoint.json"
+    at = re.escape(str(checkpoint.with_name(".checkpoint.json.part"))) + "$"
+    process = start_caught([*args, "--lang", lang, "--out", str(out)], at, 2,
+                           stdout=subprocess.PIPE)  # fmt: skip
+    wait_caught(process)
     assert json.loads(checkpoint.read_text())["completed"] == 0
-    process.send_signal(signal.SIGINT)  # lands as the run goes on, before a replicate ends
+    process.send_signal(signal.SIGINT)  # lands there as the command goes on
     process.send_signal(signal.SIGCONT)
     printed, err = process.communicate(timeout=300)
     assert process.returncode == 130, err
     assert printed == ""  # no summary of nothing, no bundle named
-    said = " ".join(err.replace("\u202f", " ").replace("\u00a0", " ").split())
+    said = " ".join(_plain(err).split())
     assert {
         "en": f"Interrupted before any replicate finished: there are no results in {out}",
         "fr": f"Interrompu avant la fin de la première réplication : {out} ne contient aucun "
         "résultat",
     }[lang] in said, said
-    assert "report.html" not in said and "figures" not in said
-    assert {p.name for p in out.iterdir()} == {".partial"}  # nothing that looks like results
+    assert "Traceback" not in err and "report.html" not in said and "figures" not in said
+    if lang == "fr":
+        assert english_left(err) == set(), err
+    # nothing that looks like results: only what --resume starts from (and a backtest's plan)
+    kept = {p.relative_to(out).as_posix() for p in out.rglob("*") if p.is_file()}
+    plan = {"backtest-plan.json"} if command == "backtest" else set()
+    assert {k for k in kept if not k.startswith(f"{state}/")} == plan, kept
     # the command it gives runs the work from the start
-    command = said.split({"en": "Run it with: ", "fr": "Pour la lancer : "}[lang])[1]
-    words = shlex.split(command.split(" (")[0])
-    assert words[0] == "sahelsim" and words[-3:] == ["--out", str(out), "--resume"]
-    finished = sahelsim(*words[1:], "-q", "--no-figures")
+    given = said.split(before[lang])[1]
+    words = shlex.split(given.split(" (")[0])
+    assert words[0] == "sahelsim" and words[1] == command, given
+    if command == "compare":  # it cannot go on from the folder, which is removed first
+        shutil.rmtree(out)
+    else:
+        assert words[-3:] == ["--out", str(out), "--resume"], given
+    finished = sahelsim(*words[1:], "--no-figures")
     assert finished.status == 0, finished.err
-    assert len((out / "summary.csv").read_text().splitlines()) == 4
+    assert (out / made).is_file()
 
 
 def _drawn(folder: Path) -> list[str]:
@@ -308,6 +344,7 @@ def test_a_second_ctrl_c_while_the_figures_are_drawn_is_handled_too(tmp_path, sa
     out = tmp_path / "run"
     status, err = ctrl_c_twice_while_drawing(
         ["run", "gambia-2017", "-n", "2", "--seed", "1", "--out", str(out)],
+        r"/figures/\.map\.png\.part$",  # caught as it writes its third figure
         lambda: _drawn(out) and not any(p.endswith("report.html") for p in _drawn(out)),
     )
     assert status == 130, err
@@ -339,6 +376,7 @@ DRAWING = {
     "compare": (
         ["compare", "gambia-2017", "gambia-2017", "--set-b", "commitment=strict", "-n", "2",
          "--seed", "1"],
+        r"/figures/\.differences\.png\.part$",
         # the overlay drawn, each ensemble's figures and report still to come
         lambda out: (out / "figures" / "overlay.png").is_file()
         and not (out / "b" / "report.html").is_file(),
@@ -350,6 +388,7 @@ DRAWING = {
     ),
     "sweep": (
         ["sweep", *SWEPT, "--param", "parameters.honour_base_rate=0:1:2"],
+        r"/figures/\.sweep-casualties\.png\.part$",
         lambda out: 0 < len(_drawn(out)) < 4,  # one figure of two drawn
         {"en": "Draw its figures with: sahelsim sweep ", "fr": "Pour tracer ses figures : "
          "sahelsim sweep "},
@@ -358,6 +397,7 @@ DRAWING = {
     "sensitivity": (
         ["sensitivity", *SWEPT, "--param", "kill_rate", "--param", "honour_base_rate", "--n",
          "2"],
+        r"/figures/\.morris-casualties\.png\.part$",
         lambda out: 0 < len(_drawn(out)) < 4,
         {"en": "Draw its figures with: sahelsim sensitivity ",
          "fr": "Pour tracer ses figures : sahelsim sensitivity "},
@@ -365,6 +405,7 @@ DRAWING = {
     ),
     "backtest": (
         ["backtest", "--episodes", "gambia-2017-ultimatum", "-n", "2", "--seed", "1"],
+        r"/figures/\.reliability\.png\.part$",
         # its scores written, its figure and report.md still to come
         lambda out: (out / "scores.json").is_file() and not (out / "report.md").is_file(),
         {"en": "Write the scores, report.md and the figure with: sahelsim backtest ",
@@ -372,7 +413,8 @@ DRAWING = {
         ("report.md", "figures/reliability.svg"),
     ),
 }  # fmt: skip
-"""What each command runs, when it is drawing, what it then says, and what its advice draws."""
+"""What each command runs, the file it is caught writing, what shows it is then drawing, what it
+then says, and what its advice draws."""
 
 
 @pytest.mark.slow
@@ -390,9 +432,9 @@ def test_every_command_that_draws_handles_a_second_ctrl_c_as_run_does(
     from test_french_errors import _plain, english_left
 
     out = tmp_path / "out"
-    args, drawing, told, drawn_after = DRAWING[command]
+    args, at, drawing, told, drawn_after = DRAWING[command]
     status, err = ctrl_c_twice_while_drawing(
-        [*args, "--out", str(out), "--lang", lang], lambda: drawing(out)
+        [*args, "--out", str(out), "--lang", lang], at, lambda: drawing(out)
     )
     assert status == 130, err
     assert "Traceback" not in err and "KeyboardInterrupt" not in err, err

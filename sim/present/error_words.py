@@ -239,13 +239,14 @@ FRENCH: dict[str, str] = {
         "le même scénario, --set, --seed, --replicates, --precision, --series, --parameters et "
         "--posterior"
     ),
-    "the same --seed, --replicates, --episodes, --parameters and --posterior": (
-        "les mêmes --seed, --replicates, --episodes, --parameters et --posterior"
+    "the same --seed, --replicates, --episodes, --parameters, --posterior and --robustness": (
+        "les mêmes --seed, --replicates, --episodes, --parameters, --posterior et --robustness"
     ),
     "--replicates {replicates}, the cap of its --precision {precision}": (
         "--replicates {replicates}, la limite de son --precision {precision}"
     ),
     "no --precision": "pas de --precision",
+    "no --robustness": "pas de --robustness",
     "a --posterior of sha256 {sha256}": "un --posterior d'empreinte sha256 {sha256}",
     "the same scenario, --set, --param, --sample, --n, --seed and --replicates": (
         "le même scénario, --set, --param, --sample, --n, --seed et --replicates"

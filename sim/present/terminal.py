@@ -128,7 +128,12 @@ WORDS = {
         "from the beginning), or remove {out}.",
         "stopped_sweep": "Interrupted: {out} holds the {done} replicates finished (the state to "
         "resume from is in {partial}). Finish it with: {command}",
+        "stopped_work_before_any": "Interrupted before any replicate finished: there are no "
+        "results in {out}, only the state to resume from ({partial}). Run it with: {command} (it "
+        "starts from the beginning), or remove {out}.",
         "stopped_pair": "Interrupted: partial bundles are in {out}.",
+        "stopped_pair_before_any": "Interrupted before any replicate finished: there are no "
+        "results in {out}. Remove it, then run the comparison with: {command}",
         "stopped_drawing": "Interrupted while drawing the figures: the bundle in {out} holds its "
         "{done} replicates (summary.csv, events.jsonl). Draw its figures and report with: "
         "{command}",
@@ -142,6 +147,9 @@ WORDS = {
         "replicates ({files}). Draw its figures with: {command}",
         "stopped_backtest": "Interrupted: {out} holds each episode's replicates finished. Finish "
         "with: {command}",
+        "stopped_backtest_before_any": "Interrupted before any replicate finished: there are no "
+        "results in {out}, only the state to resume from. Run it with: {command} (it starts from "
+        "the beginning), or remove {out}.",
         "stopped_scoring": "Interrupted while writing the scores and drawing the figure: {out} "
         "holds every episode's replicates. Write the scores, report.md and the figure with: "
         "{command}",
@@ -184,12 +192,18 @@ WORDS = {
         "stopped_run": "Interrompu : le dossier {out} garde les {done} réplications terminées "
         "(summary.csv, events.jsonl ; ce qu'il faut pour reprendre se trouve dans {partial}). Pour finir : "
         "{command}",
-        "stopped_before_any": "Interrompu avant la fin de la première réplication : {out} ne "
+        "stopped_before_any": "Interrompu avant la fin de la première réplication\u00a0: {out} ne "
         "contient aucun résultat, seulement ce qu'il faut pour reprendre ({partial}). Pour la "
-        "lancer : {command} (elle part du début), ou supprimez {out}.",
+        "lancer\u00a0: {command} (elle part du début), ou supprimez {out}.",
+        "stopped_work_before_any": "Interrompu avant la fin de la première réplication\u00a0: "
+        "{out} ne contient aucun résultat, seulement ce qu'il faut pour reprendre ({partial}). "
+        "Pour tout lancer\u00a0: {command} (depuis le début), ou supprimez {out}.",
         "stopped_sweep": "Interrompu : {out} garde les {done} réplications terminées (ce qu'il faut "
         "pour reprendre se trouve dans {partial}). Pour finir : {command}",
         "stopped_pair": "Interrompu : les dossiers partiels sont dans {out}.",
+        "stopped_pair_before_any": "Interrompu avant la fin de la première réplication\u00a0: "
+        "{out} ne contient aucun résultat. Supprimez-le, puis lancez la comparaison\u00a0: "
+        "{command}",
         "stopped_drawing": "Interrompu pendant le tracé des figures : le dossier {out} garde ses "
         "{done} réplications (summary.csv, events.jsonl). Pour tracer ses figures et son rapport : "
         "{command}",
@@ -205,6 +219,9 @@ WORDS = {
         "réplications ({files}). Pour tracer ses figures : {command}",
         "stopped_backtest": "Interrompu : {out} garde les réplications terminées de chaque "
         "épisode. Pour finir : {command}",
+        "stopped_backtest_before_any": "Interrompu avant la fin de la première réplication\u00a0: "
+        "{out} ne contient aucun résultat, seulement ce qu'il faut pour reprendre. Pour lancer la "
+        "rétro-évaluation\u00a0: {command} (elle part du début), ou supprimez {out}.",
         "stopped_scoring": "Interrompu pendant l'écriture des scores et le tracé de la figure : "
         "{out} garde les réplications de chaque épisode. Pour écrire les scores, report.md et la "
         "figure : {command}",
@@ -285,8 +302,9 @@ def interrupted_run(out: Path, manifest: dict, lang: str = "en") -> str:
 
 
 def interrupted_sweep(out: Path, manifest: dict, lang: str = "en") -> str:
-    """What an interrupted sweep left, and how to finish it."""
-    return _stopped("stopped_sweep", out, manifest, lang)
+    """What an interrupted sweep left, and how to finish it (or that nothing finished)."""
+    key = "stopped_sweep" if manifest["replicates"]["completed"] else "stopped_work_before_any"
+    return _stopped(key, out, manifest, lang)
 
 
 def interrupted_drawing(out: Path, manifest: dict, lang: str = "en") -> str:
@@ -336,9 +354,15 @@ def interrupted_sweep_drawing(
     )
 
 
-def interrupted_backtest(out: Path, command: Sequence[str], lang: str = "en") -> str:
-    """What an interrupted backtest left, and the command that finishes it."""
-    return WORDS[lang]["stopped_backtest"].format(out=out, command=resume_command(command, out))
+def interrupted_backtest(
+    out: Path, command: Sequence[str], lang: str = "en", *, results: bool = True
+) -> str:
+    """What an interrupted backtest left, and the command that finishes it.
+
+    Without ``results`` (no replicate finished, in any episode), that there are none.
+    """
+    key = "stopped_backtest" if results else "stopped_backtest_before_any"
+    return WORDS[lang][key].format(out=out, command=resume_command(command, out))
 
 
 def interrupted_scoring(out: Path, command: Sequence[str], lang: str = "en") -> str:
@@ -349,9 +373,17 @@ def interrupted_scoring(out: Path, command: Sequence[str], lang: str = "en") -> 
     return WORDS[lang]["stopped_scoring"].format(out=out, command=resume_command(command, out))
 
 
-def interrupted_pair(out: Path, lang: str = "en") -> str:
-    """Where an interrupted comparison left its bundles."""
-    return WORDS[lang]["stopped_pair"].format(out=out)
+def interrupted_pair(
+    out: Path, command: Sequence[str], lang: str = "en", *, results: bool = True
+) -> str:
+    """Where an interrupted comparison left its bundles.
+
+    Without ``results`` (no replicate of A finished), that there are none, and the command that
+    runs the comparison: it cannot go on from the folder, which is to be removed first.
+    """
+    if results:
+        return WORDS[lang]["stopped_pair"].format(out=out)
+    return WORDS[lang]["stopped_pair_before_any"].format(out=out, command=shlex.join(command))
 
 
 def interrupted_sample(lang: str = "en") -> str:

@@ -22,7 +22,7 @@ from sim.resources import scenarios_dir
 from sim.run.bundle import drawn_from
 from sim.run.checkpoint import refuse_changed
 from sim.run.ensemble import Watch, _unwatched, run_ensemble
-from sim.run.files import own
+from sim.run.files import own, release
 from sim.run.folders import prepare_out_dir
 from sim.run.options import Executor
 from sim.run.plan import RunPlan, plan_runs
@@ -214,19 +214,26 @@ def run_backtest(
 
 
 def _refuse_other_settings(out: Path, record: dict) -> None:
-    """Refuse to resume a backtest with another seed, size, parameters or episodes.
+    """Refuse to resume a backtest with another seed, size, parameters, episodes or probes.
 
     Its finished episodes would keep the old ones and the rest run with the new: one folder,
     scored as one backtest, of two ensembles. Other episodes would leave bundles the scores
     leave out, or score a set the folder's plan does not name (and the baselines learn from
     the episodes scored): a backtest of other episodes is another backtest, in another folder.
+    Nor may ``--robustness`` add probes to a backtest begun without them (a resumption without
+    it finishes the probes of one begun with them: the plan recalls them).
     """
     saved = saved_plan(out)
     if saved is None:
         return  # stopped before its plan was written: nothing ran
-    keys = ("root_seed", "replicates", "episodes", "posterior_sha256")
-    found, expected = ({**plan, **drawn_from(plan)} for plan in (saved, record))
-    same = Text("the same --seed, --replicates, --episodes, --parameters and --posterior")
+    keys = ("root_seed", "replicates", "episodes", "posterior_sha256", "robustness")
+    found, expected = (
+        {**plan, **drawn_from(plan), "robustness": bool(plan.get("robustness"))}
+        for plan in (saved, record)
+    )
+    same = Text(
+        "the same --seed, --replicates, --episodes, --parameters, --posterior and --robustness"
+    )
     refuse_changed(out, found, {key: expected.get(key) for key in keys}, same)
 
 
@@ -240,7 +247,11 @@ def run_into_folders(
     scheduler: str | None = None,
     watch: Watch[tuple[dict, bool]] = _unwatched,
 ) -> bool:
-    """Run each plan into its own bundle folder, in order; return whether one was interrupted."""
+    """Run each plan into its own bundle folder, in order; return whether one was interrupted.
+
+    Each folder is let go as soon as its bundle is published, so that ``sahelsim report`` may
+    read an episode finished while the others run.
+    """
     for plan, target in work:
         target.parent.mkdir(parents=True, exist_ok=True)
         folder = prepare_out_dir(target, resume=resume)
@@ -257,6 +268,7 @@ def run_into_folders(
             ),
             plan.replicates,
         )
+        release(folder)
         if stopped:
             return True
     return False

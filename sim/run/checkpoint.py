@@ -38,6 +38,7 @@ CHANGED = {
     "all_series": "--series",
     "posterior_sha256": "--posterior",
     "episodes": "--episodes",
+    "robustness": "--robustness",
     "parameters": "--param",
     "design": "--sample",
     "points_sha256": Text("the design's points (--param, --n)"),
@@ -93,6 +94,8 @@ def _earlier(key: str, before: dict[str, Any]) -> object:
         return Text("no --precision") if value is None else f"--precision {value}"
     if key == "all_series":
         return "--series all" if value else "--series sample"
+    if key == "robustness":
+        return "--robustness" if value else Text("no --robustness")
     return None
 
 

@@ -14,7 +14,14 @@ from typing import Any, Protocol
 
 from sim.errors import InputError, Text
 from sim.run.bundle import scenario_hash
-from sim.run.checkpoint import MANIFEST, damaged, finish_publish, load_manifest, refuse_changed
+from sim.run.checkpoint import (
+    MANIFEST,
+    PARTIAL,
+    damaged,
+    finish_publish,
+    load_manifest,
+    refuse_changed,
+)
 from sim.run.files import LOCK, in_use, in_use_by, own
 from sim.scenario.schema import Scenario
 
@@ -120,6 +127,17 @@ def prepare_out_dir(out: Path, *, resume: bool = False) -> Path:
 def _holds_anything(out: Path) -> bool:
     """Whether ``out`` holds anything besides a lock file."""
     return any(entry.name != LOCK for entry in out.iterdir())
+
+
+def holds_results(out: Path) -> bool:
+    """Whether ``out``, or a folder in it (a comparison's or a backtest's), holds results.
+
+    Published work has a manifest; work stopped before any replicate finished publishes
+    none, and leaves only what ``--resume`` starts from (``.partial/``).
+    """
+    return out.is_dir() and any(
+        PARTIAL not in path.relative_to(out).parts for path in out.rglob(MANIFEST)
+    )
 
 
 def is_complete(out: Path) -> bool:

@@ -20,7 +20,8 @@ Layout of a sweep folder::
     failures.jsonl  replicates that raised, with their tracebacks (only when some did)
 
 Files are written in ``.partial/`` and moved in when complete, as in a results bundle; a sweep
-killed at any moment resumes from its last checkpoint (``--resume``) to the same bytes.
+killed at any moment resumes from its last checkpoint (``--resume``) to the same bytes. Stopped
+with Ctrl-C before any replicate finished, it publishes nothing: only ``.partial/`` is left.
 """
 
 from __future__ import annotations
@@ -487,10 +488,17 @@ class SweepWriter:
                 handle.close()
 
     def close(self, *, interrupted: bool = False) -> dict:
-        """Complete the folder on the rows written so far; return the manifest."""
+        """Complete the folder on the rows written so far; return the manifest.
+
+        Interrupted before any replicate finished, it publishes nothing, like a results bundle:
+        ``.partial/`` stays, to resume from, and the manifest returned is not written.
+        """
         if interrupted:  # a chunk half-written when Ctrl-C came is not part of it
             state = checkpoint.roll_back(self.partial, self._open_files())
             self.completed, self.failed = state["completed"], state["failed"]
+            if not self.completed:
+                self.abandon()
+                return self.manifest(interrupted=True, files=[])
         self._results.close()
         self._failures.close()
         with open(self.partial / "scenario.yaml", "w", encoding="utf-8") as handle:
