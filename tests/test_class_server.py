@@ -131,7 +131,7 @@ def test_only_the_projector_sees_the_maps_which_follow_their_world():
 
         before = world_map(1)
         assert world_map(1) == before  # the same day: the same map
-        assert world_map(1, "fr") != before  # the legend in French
+        world_map(1, "fr")  # the French page's too (its legend is the page's, in French)
         # Awa's phone plays ECOWAS in world 1, attacks Niger at the deadline: a war
         status, _ = post(
             server, "/api/assign", {"key": key, "seat": seat["seat"], "role": "ECOWAS"}
